@@ -1,0 +1,162 @@
+// The description of a decoded and validated module (DESIGN.md). Function bodies and constant
+// expressions stay in the original bytes, referred to by byte ranges, for codegen to translate.
+
+import type {
+  DataIndex,
+  ElemIndex,
+  FuncIndex,
+  GlobalType,
+  MemoryType,
+  RecGroup,
+  SubType,
+  TableType,
+  TagType,
+  TypeIndex,
+  ValType,
+} from './types.js';
+
+/** A byte range [start, end) in the module's bytes. */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * A constant expression: the byte range of its instructions, including the final `end` opcode.
+ * Re-read it with the operator reader to evaluate it.
+ */
+export type ConstExpr = ByteRange;
+
+/** What an import or export refers to. */
+export type ExternKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
+
+/** The type an import expects. */
+export type EntityType =
+  | { readonly kind: 'func'; readonly typeIndex: TypeIndex }
+  | { readonly kind: 'table'; readonly type: TableType }
+  | { readonly kind: 'memory'; readonly type: MemoryType }
+  | { readonly kind: 'global'; readonly type: GlobalType }
+  | { readonly kind: 'tag'; readonly type: TagType };
+
+/** One import. Names are arbitrary UTF-8 strings; keep them as data (Maps), never as object keys. */
+export interface Import {
+  readonly module: string;
+  readonly name: string;
+  readonly type: EntityType;
+  /** Index in the entity's index space (e.g. the FuncIndex of an imported function). */
+  readonly index: number;
+}
+
+/** One export. */
+export interface Export {
+  readonly name: string;
+  readonly kind: ExternKind;
+  readonly index: number;
+}
+
+/** A table: its type and, for defined tables, the optional initializer expression. */
+export interface TableDecl {
+  readonly type: TableType;
+  readonly init: ConstExpr | null;
+}
+
+/** A global: its type and, for defined globals, its initializer. */
+export interface GlobalDecl {
+  readonly type: GlobalType;
+  readonly init: ConstExpr | null;
+}
+
+/** An element segment. */
+export interface ElementSegment {
+  readonly mode: 'active' | 'passive' | 'declarative';
+  /** Table index for active segments. */
+  readonly table: number;
+  /** Offset expression for active segments. */
+  readonly offset: ConstExpr | null;
+  /** The element reference type. */
+  readonly type: ValType;
+  /** Items as function indices (the legacy encodings), or null when `exprs` is used. */
+  readonly funcIndices: readonly FuncIndex[] | null;
+  /** Items as constant expressions, or null when `funcIndices` is used. */
+  readonly exprs: readonly ConstExpr[] | null;
+}
+
+/** A data segment. */
+export interface DataSegment {
+  readonly mode: 'active' | 'passive';
+  /** Memory index for active segments. */
+  readonly memory: number;
+  readonly offset: ConstExpr | null;
+  /** The segment's bytes within the module. */
+  readonly data: ByteRange;
+}
+
+/** One defined function's body. */
+export interface FunctionBody {
+  /** The whole body entry (locals and code), excluding its size prefix. */
+  readonly range: ByteRange;
+  /** Offset of the first instruction (after the local declarations). */
+  readonly codeStart: number;
+  /** Local types after the parameters, expanded: [type, count] runs as declared. */
+  readonly locals: readonly (readonly [count: number, type: ValType])[];
+}
+
+/** A custom section's name and payload range. */
+export interface CustomSection {
+  readonly name: string;
+  readonly data: ByteRange;
+}
+
+/** The contents of the `name` custom section, where present and well-formed. */
+export interface NameSection {
+  module: string | null;
+  readonly functions: Map<FuncIndex, string>;
+  readonly locals: Map<FuncIndex, Map<number, string>>;
+  readonly types: Map<TypeIndex, string>;
+  readonly fields: Map<TypeIndex, Map<number, string>>;
+  readonly tables: Map<number, string>;
+  readonly memories: Map<number, string>;
+  readonly globals: Map<number, string>;
+  readonly elements: Map<ElemIndex, string>;
+  readonly data: Map<DataIndex, string>;
+  readonly tags: Map<number, string>;
+  readonly labels: Map<FuncIndex, Map<number, string>>;
+}
+
+/** Size, in bytes, of each section that was present, by section name ("type", "code", "custom:name"...). */
+export type SectionSizes = Map<string, number>;
+
+/** A decoded and validated module. Index spaces list imports first. */
+export interface Module {
+  readonly types: readonly SubType[];
+  readonly recGroups: readonly RecGroup[];
+  readonly imports: readonly Import[];
+  readonly exports: readonly Export[];
+  /** Type index of every function in the function index space. */
+  readonly functions: readonly TypeIndex[];
+  readonly tables: readonly TableDecl[];
+  readonly memories: readonly MemoryType[];
+  readonly globals: readonly GlobalDecl[];
+  readonly tags: readonly TagType[];
+  readonly numImportedFuncs: number;
+  readonly numImportedTables: number;
+  readonly numImportedMemories: number;
+  readonly numImportedGlobals: number;
+  readonly numImportedTags: number;
+  readonly elements: readonly ElementSegment[];
+  readonly data: readonly DataSegment[];
+  /** The data count section's value, or null. */
+  readonly dataCount: number | null;
+  readonly start: FuncIndex | null;
+  /** Bodies of defined functions, indexed by DefinedFuncIndex. */
+  readonly bodies: readonly FunctionBody[];
+  readonly customSections: readonly CustomSection[];
+  readonly names: NameSection;
+  /** Functions that may be referenced by `ref.func` (declared in elements, exports or globals). */
+  readonly declaredFuncRefs: ReadonlySet<FuncIndex>;
+  /** Features the module actually uses (for `inspect` and backend selection). */
+  readonly featuresUsed: ReadonlySet<string>;
+  readonly sectionSizes: SectionSizes;
+  /** The bytes the module was decoded from; byte ranges refer to these. */
+  readonly bytes: Uint8Array;
+}
