@@ -1,1 +1,9 @@
-export {};
+// @wasmts/environ: the only entry point of the package (internal; users should depend on `wasmts`).
+
+export * from './types.js';
+export * from './features.js';
+export * from './errors.js';
+export * from './operators.js';
+export * from './reader.js';
+export * from './module.js';
+export * from './subtyping.js';
