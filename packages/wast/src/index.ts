@@ -1,1 +1,19 @@
-export {};
+// @wasmts/wast: runs WebAssembly spec .wast scripts (internal; users run `wasmts wast`).
+
+export { collectWastFiles } from './files.js';
+export { type ExecOutcome, validateOnlyHost, type WastExecutor, type WastHost } from './host.js';
+export {
+  addCounts,
+  type CommandKind,
+  type CommandResult,
+  combineReports,
+  type Counts,
+  emptyCounts,
+  emptyFileReport,
+  type FileReport,
+  formatCounts,
+  type Outcome,
+  recordResult,
+  type Report,
+} from './report.js';
+export { runWast, runWastFile, type WastOptions, type WastSource } from './runner.js';

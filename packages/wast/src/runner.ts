@@ -1,0 +1,189 @@
+// Runs WAST scripts command by command against a WastHost and counts the results.
+
+import { readFileSync } from 'node:fs';
+import { CompileError, type WasmFeatures } from '@wasmts/environ';
+import { parseWast, parseWat, WatError, type WastCommand, type WastModule } from '@wasmts/wat';
+import { collectWastFiles } from './files.js';
+import { type WastHost, validateOnlyHost } from './host.js';
+import {
+  type CommandKind,
+  type CommandResult,
+  combineReports,
+  emptyFileReport,
+  type FileReport,
+  recordResult,
+  type Report,
+} from './report.js';
+
+/** Options of a WAST run. */
+export interface WastOptions {
+  /**
+   * Only decode and validate modules; commands that need execution are skipped. Execution does not
+   * exist yet, so `false` currently behaves the same unless `host` has an executor.
+   */
+  validateOnly: boolean;
+  /** Proposals modules may use; Wasm 3.0 by default. */
+  features?: WasmFeatures;
+  /** The engine to run against; defaults to the validate-only host over `@wasmts/environ`. */
+  host?: WastHost;
+  /** Called after each file of `runWast`, for streaming output. */
+  onFile?: (report: FileReport) => void;
+}
+
+/** A script given as text rather than as a path. */
+export interface WastSource {
+  readonly text: string;
+  /** The name used in reports and error messages. */
+  readonly file: string;
+}
+
+/** Commands that can only be checked by running code. */
+const EXECUTION_COMMANDS: ReadonlySet<CommandKind> = new Set([
+  'module_instance',
+  'register',
+  'action',
+  'assert_return',
+  'assert_trap',
+  'assert_exhaustion',
+  'assert_exception',
+]);
+
+/** Why a module did not compile: its text did not parse, its bytes did not decode or validate, or something broke. */
+type RejectStage = 'text' | 'malformed' | 'invalid' | 'unexpected';
+
+type CompileOutcome =
+  | { readonly ok: true; readonly compiled: unknown }
+  | { readonly ok: false; readonly stage: RejectStage; readonly message: string };
+
+/** Runs one .wast file (by path, or given as text) and returns its report. Never throws. */
+export function runWastFile(source: string | WastSource, options: WastOptions): FileReport {
+  const start = performance.now();
+  const file = typeof source === 'string' ? source : source.file;
+  const report = emptyFileReport(file);
+  const host = options.host ?? validateOnlyHost(options.features);
+  const execute = !options.validateOnly && host.executor !== undefined;
+  try {
+    const text = typeof source === 'string' ? readFileSync(source, 'utf8') : source.text;
+    let commands: WastCommand[];
+    try {
+      commands = parseWast(text, { file }).commands;
+    } catch (error) {
+      const line = error instanceof WatError || isNamed(error, 'WatError') ? (error as WatError).line : 0;
+      recordResult(report, { kind: 'script', line, outcome: 'failed', message: `script does not parse: ${describe(error)}` });
+      return report;
+    }
+    for (const command of commands) {
+      let result: CommandResult;
+      try {
+        result = runCommand(command, host, execute, file);
+      } catch (error) {
+        result = { kind: command.type, line: command.line, outcome: 'failed', message: unexpected(error) };
+      }
+      recordResult(report, result);
+    }
+  } catch (error) {
+    recordResult(report, { kind: 'script', line: 0, outcome: 'failed', message: `cannot read script: ${describe(error)}` });
+  } finally {
+    report.durationMs = performance.now() - start;
+  }
+  return report;
+}
+
+/** Runs every .wast file under the given files and folders (folders recursively, sorted) and combines the reports. */
+export function runWast(paths: readonly string[], options: WastOptions): Report {
+  const start = performance.now();
+  const host = options.host ?? validateOnlyHost(options.features);
+  const files: FileReport[] = [];
+  for (const file of collectWastFiles(paths)) {
+    const report = runWastFile(file, { ...options, host });
+    files.push(report);
+    options.onFile?.(report);
+  }
+  return combineReports(files, performance.now() - start);
+}
+
+function runCommand(command: WastCommand, host: WastHost, execute: boolean, file: string): CommandResult {
+  const kind = command.type;
+  const line = command.line;
+  const result = (outcome: CommandResult['outcome'], message?: string): CommandResult =>
+    message === undefined ? { kind, line, outcome } : { kind, line, outcome, message };
+
+  switch (command.type) {
+    case 'module': {
+      const compiled = compileModule(command.module, host, file);
+      if (!compiled.ok) return result('failed', rejectedMessage(compiled));
+      return execute ? { kind, line, ...host.executor!.execute(command, compiled.compiled) } : result('passed');
+    }
+    case 'assert_invalid':
+    case 'assert_malformed': {
+      const expected = command.type === 'assert_invalid' ? 'invalid' : 'malformed';
+      const compiled = compileModule(command.module, host, file);
+      if (compiled.ok) return result('failed', `expected a ${expected} module ("${command.text}"), but it compiled`);
+      if (compiled.stage === 'unexpected') return result('failed', compiled.message);
+      const notes: string[] = [];
+      if (expected === 'invalid' && compiled.stage !== 'invalid') notes.push(`rejected as ${compiled.stage}, expected invalid`);
+      if (expected === 'malformed' && compiled.stage === 'invalid') notes.push('rejected as invalid, expected malformed');
+      if (!compiled.message.includes(command.text)) notes.push(`message "${compiled.message}", expected "${command.text}"`);
+      return result('passed', notes.length > 0 ? notes.join('; ') : undefined);
+    }
+    case 'assert_unlinkable':
+    case 'assert_trap_module': {
+      // The module itself must be valid; the link failure or trap needs execution.
+      const compiled = compileModule(command.module, host, file);
+      if (!compiled.ok) return result('failed', rejectedMessage(compiled));
+      return execute ? { kind, line, ...host.executor!.execute(command, compiled.compiled) } : result('skipped');
+    }
+    default: {
+      if (!EXECUTION_COMMANDS.has(kind)) return result('skipped', `unknown command ${String(kind)}`);
+      return execute ? { kind, line, ...host.executor!.execute(command, undefined) } : result('skipped');
+    }
+  }
+}
+
+/** Turns a script module into bytes and hands them to the host, classifying any rejection. */
+function compileModule(module: WastModule, host: WastHost, file: string): CompileOutcome {
+  try {
+    let bytes: Uint8Array;
+    if (module.kind === 'text') {
+      if (module.error !== undefined) throw module.error;
+      if (module.bytes === undefined) throw new TypeError('text module has neither bytes nor an error');
+      bytes = module.bytes;
+    } else if (module.kind === 'quote') {
+      bytes = parseWat(module.source, { file });
+    } else {
+      bytes = module.bytes;
+    }
+    return { ok: true, compiled: host.compile(bytes) };
+  } catch (error) {
+    if (error instanceof CompileError || isNamed(error, 'CompileError')) {
+      const e = error as CompileError;
+      return { ok: false, stage: e.kind, message: e.rawMessage ?? e.message };
+    }
+    if (error instanceof WatError || isNamed(error, 'WatError')) return { ok: false, stage: 'text', message: describe(error) };
+    return { ok: false, stage: 'unexpected', message: unexpected(error) };
+  }
+}
+
+function rejectedMessage(outcome: { stage: RejectStage; message: string }): string {
+  switch (outcome.stage) {
+    case 'unexpected':
+      return outcome.message;
+    case 'text':
+      return `module text does not parse: ${outcome.message}`;
+    default:
+      return `module is ${outcome.stage}: ${outcome.message}`;
+  }
+}
+
+function isNamed(error: unknown, name: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unexpected(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  return `unexpected ${name}: ${describe(error)}`;
+}
