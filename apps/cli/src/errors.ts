@@ -1,0 +1,45 @@
+// One-line error messages for the command, with the JS stack only when asked for.
+
+import { CompileError } from '@wasmts/environ';
+import type { WatError } from '@wasmts/wat';
+
+/** An error the command reports as `error: <message>` and exits with `exitCode`. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+function isNamed(error: unknown, name: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}
+
+/** The one-line description of an error met while processing `file`. */
+export function describeError(error: unknown, file?: string): string {
+  const where = file === undefined ? '' : `${file}: `;
+  if (error instanceof CompileError || isNamed(error, 'CompileError')) return `${where}${(error as Error).message}`;
+  if (isNamed(error, 'WatError')) {
+    const e = error as WatError;
+    // Whatever position prefix the parser put on its message is replaced by file:line:column.
+    const text = e.message.replace(/^(?:[^\s:]*:)?\d+:\d+:\s*/, '');
+    return `${file ?? ''}${file === undefined ? '' : ':'}${e.line}:${e.column}: ${text}`;
+  }
+  if (error instanceof CliError) return `${where}${error.message}`;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return `${where}no such file or directory`;
+  if (code === 'EISDIR') return `${where}is a directory`;
+  if (code === 'EACCES') return `${where}permission denied`;
+  if (error instanceof Error) return `${where}internal error: ${error.name}: ${error.message}`;
+  return `${where}${String(error)}`;
+}
+
+/** Prints `error: ...` to stderr (and the stack with `debug`); returns the exit code to use. */
+export function reportError(error: unknown, file: string | undefined, debug: boolean): number {
+  process.stderr.write(`error: ${describeError(error, file)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return error instanceof CliError ? error.exitCode : 1;
+}

@@ -1,0 +1,201 @@
+// `wasmts inspect`: what a module declares, as text or JSON.
+
+import { readFileSync } from 'node:fs';
+import {
+  type CompositeType,
+  decodeModule,
+  type EntityType,
+  type GlobalType,
+  type Limits,
+  type MemoryType,
+  type Module,
+  type TableType,
+  valTypeToString,
+  type WasmFeatures,
+} from '@wasmts/environ';
+import { parseWat } from '@wasmts/wat';
+
+/** A module's description as `inspect` prints it; plain data, so `--json` is this object. */
+export interface InspectInfo {
+  file: string;
+  /** Size of the module's binary, in bytes (after parsing, for text input). */
+  size: number;
+  /** 'binary' or 'text', by the input's contents. */
+  format: 'binary' | 'text';
+  moduleName: string | null;
+  sections: { name: string; size: number }[];
+  types: string[];
+  imports: { module: string; name: string; kind: string; type: string }[];
+  exports: { name: string; kind: string; index: number }[];
+  functions: { total: number; imported: number; defined: number };
+  tables: { index: number; imported: boolean; type: string }[];
+  memories: { index: number; imported: boolean; type: string }[];
+  globals: { index: number; imported: boolean; type: string }[];
+  tags: { index: number; imported: boolean; type: string }[];
+  customSections: { name: string; size: number }[];
+  start: number | null;
+  elementSegments: number;
+  dataSegments: number;
+  featuresUsed: string[];
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/** Reads a .wasm or .wat file (told apart by the wasm magic number) into module bytes. */
+export function loadModuleBytes(file: string): { bytes: Uint8Array; format: 'binary' | 'text' } {
+  const data = readFileSync(file);
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (WASM_MAGIC.every((b, i) => bytes[i] === b)) return { bytes, format: 'binary' };
+  return { bytes: parseWat(data.toString('utf8'), { file }), format: 'text' };
+}
+
+/** Decodes, validates and describes the module in `file`; throws CompileError, WatError or a file error. */
+export function inspectFile(file: string, features?: WasmFeatures): InspectInfo {
+  const { bytes, format } = loadModuleBytes(file);
+  const module = decodeModule(bytes, features ? { features } : {});
+  return describeModule(module, file, format);
+}
+
+/** Describes a decoded module. */
+export function describeModule(module: Module, file: string, format: 'binary' | 'text'): InspectInfo {
+  const importedOf = (kind: EntityType['kind']) => module.imports.filter((i) => i.type.kind === kind).length;
+  const funcImports = importedOf('func');
+  return {
+    file,
+    size: module.bytes.byteLength,
+    format,
+    moduleName: module.names.module,
+    sections: [...module.sectionSizes].map(([name, size]) => ({ name, size })),
+    types: module.types.map((t, i) => {
+      const group = module.recGroups[t.recGroup];
+      const rec = group && group.count > 1 ? ` (rec group ${t.recGroup})` : '';
+      const composite = compositeToString(t.composite);
+      const sub =
+        t.final && t.supertype < 0
+          ? composite
+          : `(sub ${t.final ? 'final ' : ''}${t.supertype >= 0 ? `${t.supertype} ` : ''}${composite})`;
+      return `${i}: ${sub}${rec}`;
+    }),
+    imports: module.imports.map((i) => ({
+      module: i.module,
+      name: i.name,
+      kind: i.type.kind,
+      type: entityToString(module, i.type),
+    })),
+    exports: module.exports.map((e) => ({ name: e.name, kind: e.kind, index: e.index })),
+    functions: { total: module.functions.length, imported: funcImports, defined: module.functions.length - funcImports },
+    tables: module.tables.map((t, index) => ({
+      index,
+      imported: index < module.numImportedTables,
+      type: tableToString(t.type),
+    })),
+    memories: module.memories.map((m, index) => ({
+      index,
+      imported: index < module.numImportedMemories,
+      type: memoryToString(m),
+    })),
+    globals: module.globals.map((g, index) => ({
+      index,
+      imported: index < module.numImportedGlobals,
+      type: globalToString(g.type),
+    })),
+    tags: module.tags.map((t, index) => ({
+      index,
+      imported: index < module.numImportedTags,
+      type: funcSignature(module, t.typeIndex),
+    })),
+    customSections: module.customSections.map((c) => ({ name: c.name, size: c.data.end - c.data.start })),
+    start: module.start,
+    elementSegments: module.elements.length,
+    dataSegments: module.data.length,
+    featuresUsed: [...module.featuresUsed].sort(),
+  };
+}
+
+/** The text form of a composite type: `(func (param i32) (result i32))`, `(struct (field (mut i8)))`. */
+export function compositeToString(c: CompositeType): string {
+  switch (c.kind) {
+    case 'func':
+      return `(func${typeList('param', c.params)}${typeList('result', c.results)})`;
+    case 'struct':
+      return `(struct${c.fields.map((f) => ` (field ${fieldToString(f.type, f.mutable)})`).join('')})`;
+    case 'array':
+      return `(array ${fieldToString(c.field.type, c.field.mutable)})`;
+  }
+}
+
+function typeList(keyword: string, types: readonly number[]): string {
+  return types.length === 0 ? '' : ` (${keyword} ${types.map(valTypeToString).join(' ')})`;
+}
+
+function fieldToString(type: number, mutable: boolean): string {
+  return mutable ? `(mut ${valTypeToString(type)})` : valTypeToString(type);
+}
+
+function limitsToString(l: Limits): string {
+  return l.max === null ? `${l.min}` : `${l.min} ${l.max}`;
+}
+
+function memoryToString(m: MemoryType): string {
+  const pageSize = m.pageSizeLog2 === 16 ? '' : ` (pagesize ${2 ** m.pageSizeLog2})`;
+  return `${m.index64 ? 'i64 ' : ''}${limitsToString(m.limits)}${m.shared ? ' shared' : ''}${pageSize}`;
+}
+
+function tableToString(t: TableType): string {
+  return `${t.index64 ? 'i64 ' : ''}${limitsToString(t.limits)} ${valTypeToString(t.element)}`;
+}
+
+function globalToString(g: GlobalType): string {
+  return fieldToString(g.type, g.mutable);
+}
+
+function funcSignature(module: Module, typeIndex: number): string {
+  const t = module.types[typeIndex];
+  if (t?.composite.kind !== 'func') return `(type ${typeIndex})`;
+  return `(type ${typeIndex})${typeList('param', t.composite.params)}${typeList('result', t.composite.results)}`;
+}
+
+function entityToString(module: Module, e: EntityType): string {
+  switch (e.kind) {
+    case 'func':
+      return funcSignature(module, e.typeIndex);
+    case 'table':
+      return tableToString(e.type);
+    case 'memory':
+      return memoryToString(e.type);
+    case 'global':
+      return globalToString(e.type);
+    case 'tag':
+      return funcSignature(module, e.type.typeIndex);
+  }
+}
+
+/** The human-readable form of `inspect`'s output. */
+export function formatInspect(info: InspectInfo): string {
+  const out: string[] = [];
+  const q = (s: string) => JSON.stringify(s);
+  const list = <T>(title: string, items: readonly T[], line: (item: T) => string) => {
+    out.push(`${title}: ${items.length}`);
+    for (const item of items) out.push(`  ${line(item)}`);
+  };
+  const imported = (x: { imported: boolean }) => (x.imported ? ' (imported)' : '');
+  out.push(`${info.file}: ${info.format === 'text' ? 'text module, ' : ''}${info.size} bytes`);
+  out.push(`module name: ${info.moduleName === null ? '(none)' : q(info.moduleName)}`);
+  const width = Math.max(0, ...info.sections.map((s) => s.name.length));
+  list('sections', info.sections, (s) => `${s.name.padEnd(width)}  ${s.size} bytes`);
+  list('types', info.types, (t) => t);
+  list('imports', info.imports, (i) => `${q(i.module)} ${q(i.name)} ${i.kind} ${i.type}`);
+  list('exports', info.exports, (e) => `${q(e.name)} ${e.kind} ${e.index}`);
+  const f = info.functions;
+  out.push(`functions: ${f.total} (${f.imported} imported, ${f.defined} defined)`);
+  list('tables', info.tables, (t) => `${t.index}: ${t.type}${imported(t)}`);
+  list('memories', info.memories, (m) => `${m.index}: ${m.type}${imported(m)}`);
+  list('globals', info.globals, (g) => `${g.index}: ${g.type}${imported(g)}`);
+  list('tags', info.tags, (t) => `${t.index}: ${t.type}${imported(t)}`);
+  out.push(`start: ${info.start === null ? '(none)' : `func ${info.start}`}`);
+  out.push(`element segments: ${info.elementSegments}`);
+  out.push(`data segments: ${info.dataSegments}`);
+  list('custom sections', info.customSections, (c) => `${q(c.name)} ${c.size} bytes`);
+  out.push(`features used: ${info.featuresUsed.length === 0 ? '(mvp only)' : info.featuresUsed.join(', ')}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,71 @@
+// `wasmts wast`: runs .wast scripts and prints one line per file and a totals line.
+
+import { writeFileSync } from 'node:fs';
+import type { WasmFeatures } from '@wasmts/environ';
+import { type FileReport, formatCounts, type Report, runWast } from '@wasmts/wast';
+
+/** Options of `wasmts wast`. */
+export interface WastCommandOptions {
+  validateOnly: boolean;
+  verbose: boolean;
+  json?: string;
+  features?: WasmFeatures;
+  backend?: 'js' | 'wasm' | 'auto';
+}
+
+/** Formats one file's report: the counts line, then its failures (and notes when verbose). */
+export function formatFileReport(report: FileReport, verbose: boolean): string {
+  const lines = [`${report.file}: ${formatCounts(report)}`];
+  for (const f of report.failures) lines.push(`  line ${f.line}: ${f.kind}: ${f.message ?? 'failed'}`);
+  if (verbose) {
+    for (const n of report.notes) lines.push(`  line ${n.line}: ${n.kind}: note: ${n.message}`);
+    const kinds = Object.entries(report.byKind)
+      .map(([kind, c]) => `${kind} ${c.passed}/${c.failed}/${c.skipped}`)
+      .join(', ');
+    lines.push(`  (${report.durationMs.toFixed(0)} ms; passed/failed/skipped by kind: ${kinds})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` file's contents. */
+export function reportToJson(report: Report, validateOnly: boolean): string {
+  const round = (ms: number) => Math.round(ms);
+  return `${JSON.stringify(
+    {
+      mode: validateOnly ? 'validate-only' : 'execute',
+      totals: { passed: report.passed, failed: report.failed, skipped: report.skipped },
+      byKind: report.byKind,
+      durationMs: round(report.durationMs),
+      files: report.files.map((f) => ({
+        file: f.file,
+        passed: f.passed,
+        failed: f.failed,
+        skipped: f.skipped,
+        byKind: f.byKind,
+        failures: f.failures.map(({ line, kind, message }) => ({ line, kind, message })),
+        notes: f.notes.map(({ line, kind, message }) => ({ line, kind, message })),
+        durationMs: round(f.durationMs),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** Runs the scripts, prints the report and returns the exit code (1 if any command failed). */
+export function wastCommand(paths: string[], options: WastCommandOptions): number {
+  if (!options.validateOnly) {
+    process.stderr.write(
+      'note: execution is not implemented yet; running validate-only (commands that need execution are skipped)\n',
+    );
+  }
+  const report = runWast(paths, {
+    validateOnly: true,
+    ...(options.features ? { features: options.features } : {}),
+    onFile: (file) => process.stdout.write(formatFileReport(file, options.verbose)),
+  });
+  if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, true));
+  if (options.verbose) process.stdout.write(`${report.files.length} files in ${(report.durationMs / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`${formatCounts(report)}\n`);
+  return report.failed > 0 ? 1 : 0;
+}
