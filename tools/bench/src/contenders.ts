@@ -29,33 +29,32 @@ export async function wasmtsValidate(): Promise<{ contender?: Contender; api: st
   }
   const fn = (name: string): Fn | undefined =>
     typeof environ[name] === 'function' ? (environ[name] as Fn) : undefined;
-  const validate = fn('validate') ?? fn('validateModule');
   const decode = fn('decodeModule');
+  const validate = fn('validate') ?? fn('validateModule');
+  if (decode) {
+    // What `wasmts wast` and `inspect` do: decode the whole module and validate every function body.
+    return {
+      api: 'decodeModule(bytes, { validateBodies: true })',
+      contender: {
+        name: 'wasmts',
+        run(modules) {
+          for (const bytes of modules) decode(bytes, { validateBodies: true });
+        },
+      },
+    };
+  }
   if (validate) {
-    // validate(bytes) decodes as it validates; it must throw (or return false) on an invalid module.
     return {
       api: 'validate(bytes)',
       contender: {
         name: 'wasmts',
         run(modules) {
           for (const bytes of modules) {
-            const result = validate(bytes);
-            if (result === false) throw new Error('wasmts validate returned false');
+            if (validate(bytes) === false) throw new Error('wasmts validate returned false');
           }
         },
       },
     };
   }
-  if (decode) {
-    return {
-      api: 'decodeModule(bytes)',
-      contender: {
-        name: 'wasmts',
-        run(modules) {
-          for (const bytes of modules) decode(bytes);
-        },
-      },
-    };
-  }
-  return { api: '-', unavailable: '@wasmts/environ exports neither validate nor decodeModule yet' };
+  return { api: '-', unavailable: '@wasmts/environ exports neither decodeModule nor validate yet' };
 }
