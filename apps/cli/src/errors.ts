@@ -24,9 +24,11 @@ export function describeError(error: unknown, file?: string): string {
   if (error instanceof CompileError || isNamed(error, 'CompileError')) return `${where}${(error as Error).message}`;
   if (isNamed(error, 'WatError')) {
     const e = error as WatError;
-    // Whatever position prefix the parser put on its message is replaced by file:line:column.
-    const text = e.message.replace(/^(?:[^\s:]*:)?\d+:\d+:\s*/, '');
-    return `${file ?? ''}${file === undefined ? '' : ':'}${e.line}:${e.column}: ${text}`;
+    // The parser's message starts with its own `file:line:column: `; print the file the user named.
+    const position = `${e.line}:${e.column}: `;
+    const at = e.message.indexOf(position);
+    const text = at >= 0 ? e.message.slice(at + position.length) : e.message;
+    return `${file === undefined ? '' : `${file}:`}${position}${text}`;
   }
   if (error instanceof CliError) return `${where}${error.message}`;
   const code = (error as NodeJS.ErrnoException | null)?.code;

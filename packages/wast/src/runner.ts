@@ -159,7 +159,9 @@ function compileModule(module: WastModule, host: WastHost, file: string): Compil
       const e = error as CompileError;
       return { ok: false, stage: e.kind, message: e.rawMessage ?? e.message };
     }
-    if (error instanceof WatError || isNamed(error, 'WatError')) return { ok: false, stage: 'text', message: describe(error) };
+    if (error instanceof WatError || isNamed(error, 'WatError')) {
+      return { ok: false, stage: 'text', message: watMessage(error as WatError, module.kind === 'quote') };
+    }
     return { ok: false, stage: 'unexpected', message: unexpected(error) };
   }
 }
@@ -173,6 +175,14 @@ function rejectedMessage(outcome: { stage: RejectStage; message: string }): stri
     default:
       return `module is ${outcome.stage}: ${outcome.message}`;
   }
+}
+
+/** A WatError's message without the parser's `file:line:column: ` prefix, with the position after it. */
+function watMessage(error: WatError, quoted: boolean): string {
+  const position = `${error.line}:${error.column}`;
+  const at = error.message.indexOf(`${position}: `);
+  const text = at >= 0 ? error.message.slice(at + position.length + 2) : error.message;
+  return `${text} (at ${quoted ? 'quoted text ' : ''}${position})`;
 }
 
 function isNamed(error: unknown, name: string): boolean {

@@ -15,7 +15,7 @@ vi.mock('@wasmts/wat', () => {
       readonly line: number,
       readonly column: number,
     ) {
-      super(`${line}:${column}: ${message}`);
+      super(`test.wast:${line}:${column}: ${message}`);
     }
   }
   return {
@@ -69,7 +69,7 @@ describe('runWastFile', () => {
     expect(formatCounts(report)).toBe('3 passed, 2 failed, 0 skipped');
     expect(report.failures.map((f) => [f.line, f.message])).toEqual([
       [4, 'module is invalid: type mismatch'],
-      [5, 'module text does not parse: 1:2: unexpected token'],
+      [5, 'module text does not parse: unexpected token (at quoted text 1:2)'],
     ]);
   });
 
@@ -159,7 +159,7 @@ describe('runWastFile', () => {
       kind: 'script',
       line: 7,
       outcome: 'failed',
-      message: 'script does not parse: 7:1: unbalanced parenthesis',
+      message: 'script does not parse: test.wast:7:1: unbalanced parenthesis',
     });
   });
 
