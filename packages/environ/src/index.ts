@@ -7,3 +7,5 @@ export * from './operators.js';
 export * from './reader.js';
 export * from './module.js';
 export * from './subtyping.js';
+export * from './parser.js';
+export { validateFunctionBody } from './validator/func-stub.js';

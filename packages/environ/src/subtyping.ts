@@ -5,6 +5,7 @@
 import {
   BOT,
   HeapKind,
+  MIN_ABSTRACT_HEAP,
   REF_BASE,
   refHeap,
   type CompositeType,
@@ -66,6 +67,8 @@ function concreteSubtype(a: number, b: number, types: readonly SubType[]): boole
 /** True if heap type `a` is a subtype of heap type `b`. */
 export function isHeapSubtype(a: HeapType, b: HeapType, types: readonly SubType[]): boolean {
   if (a === b) return true;
+  // Below the abstract range: the validator's bottom heap type (unreachable code), below everything.
+  if (a < MIN_ABSTRACT_HEAP) return true;
   if (a >= 0) {
     if (b >= 0) return concreteSubtype(a, b, types);
     const kind = types[a].composite.kind;

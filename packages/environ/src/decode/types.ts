@@ -1,0 +1,156 @@
+// The type section: rec groups, sub types and composite types, iso-recursive canonicalization and
+// the declared-supertype checks.
+//
+// Canonicalization hashes each rec group to a string key in which references inside the group are
+// written relative to the group's start and references outside it by their (already computed)
+// canonical index; equal keys mean equivalent groups. One map lookup per group keeps it linear.
+
+import { invalid, malformed } from '../errors.js';
+import { isCompositeSubtype } from '../subtyping.js';
+import { REF_BASE, refHeap, type CompositeType, type FieldType, type SubType, type ValType } from '../types.js';
+import { MAX_TYPES, type Decoder } from './decoder.js';
+
+function fieldType(d: Decoder): FieldType {
+  const r = d.r;
+  const b = r.peek();
+  let type: number;
+  if (b === 0x78 || b === 0x77) {
+    r.u8();
+    type = b;
+  } else type = d.valType();
+  const p = r.pos;
+  const m = r.u8();
+  if (m > 1) malformed('malformed mutability', p);
+  return { type, mutable: m === 1 };
+}
+
+function compositeType(d: Decoder): CompositeType {
+  const r = d.r;
+  const p = r.pos;
+  const form = r.u8();
+  switch (form) {
+    case 0x60: {
+      const np = r.vecLength(1);
+      const params: ValType[] = [];
+      for (let i = 0; i < np; i++) params.push(d.valType());
+      const rp = r.pos;
+      const nr = r.vecLength(1);
+      const results: ValType[] = [];
+      for (let i = 0; i < nr; i++) results.push(d.valType());
+      if (nr > 1) d.need('multiValue', rp);
+      return { kind: 'func', params, results };
+    }
+    case 0x5f: {
+      d.need('gc', p);
+      const n = r.vecLength(2);
+      const fields: FieldType[] = [];
+      for (let i = 0; i < n; i++) fields.push(fieldType(d));
+      return { kind: 'struct', fields };
+    }
+    case 0x5e:
+      d.need('gc', p);
+      return { kind: 'array', field: fieldType(d) };
+    default:
+      return malformed('malformed definition type', p);
+  }
+}
+
+function subType(d: Decoder, index: number, recGroup: number): SubType {
+  const r = d.r;
+  const p = r.pos;
+  const b = r.peek();
+  let final = true;
+  let supertype = -1;
+  if (b === 0x50 || b === 0x4f) {
+    r.u8();
+    d.need('gc', p);
+    final = b === 0x4f;
+    const n = r.vecLength(1);
+    if (n > 1) invalid('multiple supertypes', p);
+    if (n === 1) {
+      const sp = r.pos;
+      supertype = r.u32();
+      if (supertype >= index) invalid(`unknown type ${supertype}`, sp);
+    }
+  }
+  return { final, supertype, composite: compositeType(d), recGroup, canonical: index };
+}
+
+function keyOf(t: ValType, start: number, types: readonly SubType[]): string {
+  if (t < REF_BASE) return String(t);
+  const h = refHeap(t);
+  if (h < 0) return String(t);
+  const nullable = (t & 1) === 1 ? 'n' : '';
+  if (h >= start) return `r${h - start}${nullable}`;
+  return `c${types[h].canonical}${nullable}`;
+}
+
+function fieldKey(f: FieldType, start: number, types: readonly SubType[]): string {
+  return (f.mutable ? 'm' : 'i') + keyOf(f.type, start, types);
+}
+
+/** The structural key of a rec group; equal keys mean iso-recursively equivalent groups. */
+function groupKey(types: readonly SubType[], start: number, count: number): string {
+  let key = '';
+  for (let i = start; i < start + count; i++) {
+    const t = types[i];
+    key += t.final ? 'F' : 'S';
+    if (t.supertype >= 0) {
+      key += t.supertype >= start ? `^r${t.supertype - start}` : `^c${types[t.supertype].canonical}`;
+    }
+    const c = t.composite;
+    if (c.kind === 'func') {
+      key += '(';
+      for (const v of c.params) key += keyOf(v, start, types) + ',';
+      key += '->';
+      for (const v of c.results) key += keyOf(v, start, types) + ',';
+      key += ')';
+    } else if (c.kind === 'struct') {
+      key += '{';
+      for (const f of c.fields) key += fieldKey(f, start, types) + ',';
+      key += '}';
+    } else {
+      key += '[' + fieldKey(c.field, start, types) + ']';
+    }
+    key += ';';
+  }
+  return key;
+}
+
+/** Type section (id 1). */
+export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void {
+  const r = d.r;
+  const n = r.vecLength(1);
+  const types = d.types;
+  for (let g = 0; g < n; g++) {
+    const p = r.pos;
+    const start = types.length;
+    let count = 1;
+    if (r.peek() === 0x4e) {
+      r.u8();
+      d.need('gc', p);
+      count = r.vecLength(1);
+    }
+    if (start + count > MAX_TYPES) invalid('too many types', p);
+    const groupIndex = d.recGroups.length;
+    d.typeLimit = start + count;
+    for (let i = 0; i < count; i++) types.push(subType(d, start + i, groupIndex));
+    d.recGroups.push({ start, count });
+
+    const key = groupKey(types, start, count);
+    const same = groupsByKey.get(key);
+    if (same === undefined) groupsByKey.set(key, start);
+    else for (let i = 0; i < count; i++) types[start + i].canonical = types[same + i].canonical;
+
+    for (let i = start; i < start + count; i++) {
+      const t = types[i];
+      const s = t.supertype;
+      if (s < 0) continue;
+      const sup = types[s];
+      if (sup.final || !isCompositeSubtype(t.composite, sup.composite, types)) {
+        invalid(`sub type ${i} does not match super type ${s}`, p);
+      }
+    }
+  }
+  d.typeLimit = types.length;
+}

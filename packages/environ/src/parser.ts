@@ -1,0 +1,250 @@
+// The module decoder's public API: `decodeModule` (decode + validate), `validate`, and the cheap
+// `readSections` for tools that only want the section layout.
+
+import { CompileError, malformed } from './errors.js';
+import { WASM3_FEATURES, type WasmFeatures } from './features.js';
+import type { Module } from './module.js';
+import { BinaryReader } from './reader.js';
+import { Decoder } from './decode/decoder.js';
+import { readNameSection } from './decode/names.js';
+import { typeSection } from './decode/types.js';
+import { validateFunctionBody } from './validator/func-stub.js';
+
+/** Options of `decodeModule`. */
+export interface DecodeOptions {
+  /** Proposals the module may use; defaults to `WASM3_FEATURES`. */
+  readonly features?: WasmFeatures;
+  /** Validate function bodies (default true). Turning this off is only safe for already-validated bytes. */
+  readonly validateBodies?: boolean;
+}
+
+/** Section ids of the binary format. */
+export const SectionId = {
+  Custom: 0,
+  Type: 1,
+  Import: 2,
+  Function: 3,
+  Table: 4,
+  Memory: 5,
+  Global: 6,
+  Export: 7,
+  Start: 8,
+  Element: 9,
+  Code: 10,
+  Data: 11,
+  DataCount: 12,
+  Tag: 13,
+} as const;
+
+/** Section names by id, as used in `Module.sectionSizes` and by the inspector. */
+export const SECTION_NAMES: readonly string[] = [
+  'custom',
+  'type',
+  'import',
+  'function',
+  'table',
+  'memory',
+  'global',
+  'export',
+  'start',
+  'element',
+  'code',
+  'data',
+  'datacount',
+  'tag',
+];
+
+// Position of each section id in the required order (tag between memory and global, data count
+// between element and code).
+const ORDER: readonly number[] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 12, 13, 11, 6];
+
+const MAGIC = 0x6d736100;
+
+function readHeader(r: BinaryReader): void {
+  if (r.remaining() < 4) r.unexpectedEnd();
+  const b = r.bytes;
+  const magic = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+  if (magic !== MAGIC) malformed('magic header not detected', 0);
+  r.pos = 4;
+  if (r.remaining() < 4) r.unexpectedEnd();
+  const version = (b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24)) >>> 0;
+  if (version !== 1) malformed('unknown binary version', 4);
+  r.pos = 8;
+}
+
+/**
+ * Decodes and validates a module. Throws `CompileError` ('malformed' or 'invalid', with the byte
+ * offset) for anything the Wasm 3.0 spec rejects or the enabled features do not allow.
+ */
+export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Module {
+  const features = options.features ?? WASM3_FEATURES;
+  const d = new Decoder(bytes, features);
+  const r = d.r;
+  readHeader(r);
+  const groupsByKey = new Map<string, number>();
+  let lastOrder = 0;
+  while (!r.eof()) {
+    const idPos = r.pos;
+    const id = r.u8();
+    if (id > 13) malformed('malformed section id', idPos);
+    const size = r.u32();
+    const start = r.pos;
+    if (size > r.end - start) malformed('length out of bounds', start);
+    const end = start + size;
+    const fileEnd = r.end;
+    r.end = end;
+    r.inSection = true;
+    if (id === 0) {
+      const name = r.name();
+      const data = { start: r.pos, end };
+      d.customSections.push({ name, data });
+      const key = `custom:${name}`;
+      d.sectionSizes.set(key, (d.sectionSizes.get(key) ?? 0) + size);
+      if (name === 'name') readNameSection(bytes, data.start, end, d.names);
+      r.pos = end;
+    } else {
+      const order = ORDER[id];
+      if (order <= lastOrder) malformed('unexpected content after last section', idPos);
+      lastOrder = order;
+      d.sectionSizes.set(SECTION_NAMES[id], size);
+      switch (id) {
+        case 1:
+          typeSection(d, groupsByKey);
+          break;
+        case 2:
+          d.importSection();
+          break;
+        case 3:
+          d.functionSection();
+          break;
+        case 4:
+          d.tableSection();
+          break;
+        case 5:
+          d.memorySection();
+          break;
+        case 6:
+          d.globalSection();
+          break;
+        case 7:
+          d.exportSection();
+          break;
+        case 8:
+          d.startSection();
+          break;
+        case 9:
+          d.elementSection();
+          break;
+        case 10:
+          d.codeSection();
+          break;
+        case 11:
+          d.dataSection();
+          break;
+        case 12:
+          d.dataCountSection();
+          break;
+        case 13:
+          d.tagSection();
+          break;
+      }
+      if (r.pos !== end) malformed('section size mismatch', r.pos);
+    }
+    r.inSection = false;
+    r.end = fileEnd;
+  }
+
+  if (d.codeCount < 0 && d.declaredFuncCount > 0) {
+    malformed('function and code section have inconsistent lengths', bytes.length);
+  }
+  if (d.dataCount !== null && d.dataCount !== Math.max(d.dataSectionCount, 0)) {
+    malformed('data count and data section have inconsistent lengths', bytes.length);
+  }
+
+  const module: Module = {
+    types: d.types,
+    recGroups: d.recGroups,
+    imports: d.imports,
+    exports: d.exports,
+    functions: d.functions,
+    tables: d.tables,
+    memories: d.memories,
+    globals: d.globals,
+    tags: d.tags,
+    numImportedFuncs: d.numImportedFuncs,
+    numImportedTables: d.numImportedTables,
+    numImportedMemories: d.numImportedMemories,
+    numImportedGlobals: d.numImportedGlobals,
+    numImportedTags: d.numImportedTags,
+    elements: d.elements,
+    data: d.data,
+    dataCount: d.dataCount,
+    start: d.start,
+    bodies: d.bodies,
+    customSections: d.customSections,
+    names: d.names,
+    declaredFuncRefs: d.declaredFuncRefs,
+    featuresUsed: d.featuresUsed,
+    sectionSizes: d.sectionSizes,
+    bytes,
+  };
+
+  if (options.validateBodies !== false) {
+    const bodies = d.bodies;
+    const base = d.numImportedFuncs;
+    for (let i = 0; i < bodies.length; i++) validateFunctionBody(module, features, base + i, bodies[i]);
+  }
+  return module;
+}
+
+/** Validates a module, throwing `CompileError` if it is malformed or invalid. */
+export function validate(bytes: Uint8Array, features?: WasmFeatures): void {
+  decodeModule(bytes, features ? { features } : {});
+}
+
+/** True if `bytes` is a valid module under `features`; other errors than `CompileError` propagate. */
+export function isValid(bytes: Uint8Array, features?: WasmFeatures): boolean {
+  try {
+    validate(bytes, features);
+    return true;
+  } catch (e) {
+    if (e instanceof CompileError) return false;
+    throw e;
+  }
+}
+
+/** One section as found by `readSections`. */
+export interface SectionInfo {
+  readonly id: number;
+  /** 'type', 'code', ... or the custom section's own name for custom sections. */
+  readonly name: string;
+  /** Offset of the section id byte. */
+  readonly offset: number;
+  /** Offset of the payload (after the size). */
+  readonly payloadOffset: number;
+  /** Payload size in bytes. */
+  readonly size: number;
+  readonly custom: boolean;
+}
+
+/** Lists the sections of a module without validating them (only the framing is checked). */
+export function readSections(bytes: Uint8Array): SectionInfo[] {
+  const r = new BinaryReader(bytes);
+  readHeader(r);
+  const sections: SectionInfo[] = [];
+  while (!r.eof()) {
+    const offset = r.pos;
+    const id = r.u8();
+    const size = r.u32();
+    const payloadOffset = r.pos;
+    if (size > r.remaining()) malformed('length out of bounds', payloadOffset);
+    let name = SECTION_NAMES[id] ?? `unknown(${id})`;
+    if (id === 0) {
+      const sub = new BinaryReader(bytes, payloadOffset, payloadOffset + size);
+      name = sub.name();
+    }
+    sections.push({ id, name, offset, payloadOffset, size, custom: id === 0 });
+    r.pos = payloadOffset + size;
+  }
+  return sections;
+}
