@@ -13,7 +13,6 @@ import {
   valTypeToString,
   type WasmFeatures,
 } from '@wasmts/environ';
-import { parseWat } from '@wasmts/wat';
 
 /** A module's description as `inspect` prints it; plain data, so `--json` is this object. */
 export interface InspectInfo {
@@ -42,16 +41,18 @@ export interface InspectInfo {
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 /** Reads a .wasm or .wat file (told apart by the wasm magic number) into module bytes. */
-export function loadModuleBytes(file: string): { bytes: Uint8Array; format: 'binary' | 'text' } {
+export async function loadModuleBytes(file: string): Promise<{ bytes: Uint8Array; format: 'binary' | 'text' }> {
   const data = readFileSync(file);
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (WASM_MAGIC.every((b, i) => bytes[i] === b)) return { bytes, format: 'binary' };
+  // The text parser is loaded only for text input.
+  const { parseWat } = await import('@wasmts/wat');
   return { bytes: parseWat(data.toString('utf8'), { file }), format: 'text' };
 }
 
 /** Decodes, validates and describes the module in `file`; throws CompileError, WatError or a file error. */
-export function inspectFile(file: string, features?: WasmFeatures): InspectInfo {
-  const { bytes, format } = loadModuleBytes(file);
+export async function inspectFile(file: string, features?: WasmFeatures): Promise<InspectInfo> {
+  const { bytes, format } = await loadModuleBytes(file);
   const module = decodeModule(bytes, features ? { features } : {});
   return describeModule(module, file, format);
 }
@@ -102,7 +103,7 @@ export function describeModule(module: Module, file: string, format: 'binary' | 
     tags: module.tags.map((t, index) => ({
       index,
       imported: index < module.numImportedTags,
-      type: funcSignature(module, t.typeIndex),
+      type: funcSignature(module, t.typeIndex, 'tag'),
     })),
     customSections: module.customSections.map((c) => ({ name: c.name, size: c.data.end - c.data.start })),
     start: module.start,
@@ -138,21 +139,22 @@ function limitsToString(l: Limits): string {
 
 function memoryToString(m: MemoryType): string {
   const pageSize = m.pageSizeLog2 === 16 ? '' : ` (pagesize ${2 ** m.pageSizeLog2})`;
-  return `${m.index64 ? 'i64 ' : ''}${limitsToString(m.limits)}${m.shared ? ' shared' : ''}${pageSize}`;
+  return `(memory ${m.index64 ? 'i64 ' : ''}${limitsToString(m.limits)}${m.shared ? ' shared' : ''}${pageSize})`;
 }
 
 function tableToString(t: TableType): string {
-  return `${t.index64 ? 'i64 ' : ''}${limitsToString(t.limits)} ${valTypeToString(t.element)}`;
+  return `(table ${t.index64 ? 'i64 ' : ''}${limitsToString(t.limits)} ${valTypeToString(t.element)})`;
 }
 
 function globalToString(g: GlobalType): string {
-  return fieldToString(g.type, g.mutable);
+  return `(global ${fieldToString(g.type, g.mutable)})`;
 }
 
-function funcSignature(module: Module, typeIndex: number): string {
+/** `(func (type 1) (param i32))`, or with another keyword (`tag`). */
+function funcSignature(module: Module, typeIndex: number, keyword = 'func'): string {
   const t = module.types[typeIndex];
-  if (t?.composite.kind !== 'func') return `(type ${typeIndex})`;
-  return `(type ${typeIndex})${typeList('param', t.composite.params)}${typeList('result', t.composite.results)}`;
+  const sig = t?.composite.kind === 'func' ? `${typeList('param', t.composite.params)}${typeList('result', t.composite.results)}` : '';
+  return `(${keyword} (type ${typeIndex})${sig})`;
 }
 
 function entityToString(module: Module, e: EntityType): string {
@@ -166,7 +168,7 @@ function entityToString(module: Module, e: EntityType): string {
     case 'global':
       return globalToString(e.type);
     case 'tag':
-      return funcSignature(module, e.type.typeIndex);
+      return funcSignature(module, e.type.typeIndex, 'tag');
   }
 }
 
@@ -184,7 +186,7 @@ export function formatInspect(info: InspectInfo): string {
   const width = Math.max(0, ...info.sections.map((s) => s.name.length));
   list('sections', info.sections, (s) => `${s.name.padEnd(width)}  ${s.size} bytes`);
   list('types', info.types, (t) => t);
-  list('imports', info.imports, (i) => `${q(i.module)} ${q(i.name)} ${i.kind} ${i.type}`);
+  list('imports', info.imports, (i) => `${q(i.module)} ${q(i.name)} ${i.type}`);
   list('exports', info.exports, (e) => `${q(e.name)} ${e.kind} ${e.index}`);
   const f = info.functions;
   out.push(`functions: ${f.total} (${f.imported} imported, ${f.defined} defined)`);

@@ -109,7 +109,7 @@ Examples:
       const { debug } = command.optsWithGlobals<{ debug?: boolean }>();
       try {
         const { formatInspect, inspectFile } = await import('./inspect.js');
-        const info = inspectFile(file, options.features);
+        const info = await inspectFile(file, options.features);
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInspect(info));
       } catch (error) {
         process.exitCode = reportError(error, file, debug === true);

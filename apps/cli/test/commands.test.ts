@@ -3,7 +3,7 @@
 import { CompileError, MVP_FEATURES, WASM3_FEATURES } from '@wasmts/environ';
 import { emptyFileReport, recordResult } from '@wasmts/wast';
 import { describe, expect, it } from 'vitest';
-import { describeError, formatFileReport, parseFeatures } from '../src/index.js';
+import { describeError, formatFileReport, formatInspect, inspectFile, parseFeatures } from '../src/index.js';
 
 describe('parseFeatures', () => {
   it('applies items left to right over the Wasm 3.0 defaults', () => {
@@ -37,5 +37,29 @@ describe('describeError', () => {
       'nope.wasm: no such file or directory',
     );
     expect(describeError(new TypeError('boom'), 'm.wasm')).toBe('m.wasm: internal error: TypeError: boom');
+  });
+});
+
+describe('inspectFile', () => {
+  it('describes a binary module', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'inspect-')), 'add.wasm');
+    // (module (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add) (memory 1))
+    const bytes = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 7, 1, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 3, 2, 1, 0, 5, 3, 1, 0, 1];
+    bytes.push(7, 7, 1, 3, 0x61, 0x64, 0x64, 0, 0, 10, 9, 1, 7, 0, 0x20, 0, 0x20, 1, 0x6a, 0x0b);
+    writeFileSync(file, new Uint8Array(bytes));
+    const info = await inspectFile(file);
+    expect(info).toMatchObject({
+      size: 46,
+      format: 'binary',
+      types: ['0: (func (param i32 i32) (result i32))'],
+      exports: [{ name: 'add', kind: 'func', index: 0 }],
+      functions: { total: 1, imported: 0, defined: 1 },
+      memories: [{ index: 0, imported: false, type: '(memory 1)' }],
+    });
+    expect(info.sections.map((s) => s.name)).toEqual(['type', 'function', 'memory', 'export', 'code']);
+    expect(formatInspect(info)).toContain('\n  "add" func 0\n');
   });
 });
