@@ -1,0 +1,116 @@
+// Per-module and per-feature-set tables the function validator reads on every instruction. They are
+// built once per Module (and once per WasmFeatures object) and cached, so validating the n-th body costs
+// nothing extra however many globals, tables or memories the module has.
+
+import { type Feature, hasFeature, type WasmFeatures } from '../features.js';
+import type { Module } from '../module.js';
+import { ADDR, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, type OperatorInfo } from '../operators.js';
+import { I32, I64, type SubType } from '../types.js';
+
+/** Module facts as flat typed arrays, indexed by entity index. */
+export interface ModuleContext {
+  readonly module: Module;
+  readonly types: readonly SubType[];
+  /** Type index of each function. */
+  readonly funcTypes: Int32Array;
+  readonly globalTypes: Int32Array;
+  readonly globalMutable: Uint8Array;
+  /** Address type (I32 or I64) of each memory. */
+  readonly memoryAddr: Int32Array;
+  readonly tableElem: Int32Array;
+  /** Index type (I32 or I64) of each table. */
+  readonly tableAddr: Int32Array;
+  /** Function type index of each tag. */
+  readonly tagTypes: Int32Array;
+  readonly elemTypes: Int32Array;
+  /** The data count section's value, or -1 when absent. */
+  readonly dataCount: number;
+}
+
+const moduleCache = new WeakMap<Module, ModuleContext>();
+
+/** The cached context of `module`. */
+export function moduleContext(module: Module): ModuleContext {
+  let ctx = moduleCache.get(module);
+  if (ctx === undefined) {
+    ctx = {
+      module,
+      types: module.types,
+      funcTypes: Int32Array.from(module.functions),
+      globalTypes: Int32Array.from(module.globals, (g) => g.type.type),
+      globalMutable: Uint8Array.from(module.globals, (g) => (g.type.mutable ? 1 : 0)),
+      memoryAddr: Int32Array.from(module.memories, (m) => (m.index64 ? I64 : I32)),
+      tableElem: Int32Array.from(module.tables, (t) => t.type.element),
+      tableAddr: Int32Array.from(module.tables, (t) => (t.type.index64 ? I64 : I32)),
+      tagTypes: Int32Array.from(module.tags, (t) => t.typeIndex),
+      elemTypes: Int32Array.from(module.elements, (e) => e.type),
+      dataCount: module.dataCount ?? -1,
+    };
+    moduleCache.set(module, ctx);
+  }
+  return ctx;
+}
+
+/** Operator id by opcode, -1 where no operator is assigned. */
+function idTable(ops: readonly (OperatorInfo | undefined)[]): Int16Array {
+  const t = new Int16Array(ops.length).fill(-1);
+  ops.forEach((op, i) => {
+    if (op) t[i] = op.id;
+  });
+  return t;
+}
+/** Operator ids of single-byte opcodes. */
+export const OP_ID = idTable(OPS);
+/** Operator ids of 0xfb sub-opcodes. */
+export const OP_ID_FB = idTable(OPS_FB);
+/** Operator ids of 0xfc sub-opcodes. */
+export const OP_ID_FC = idTable(OPS_FC);
+/** Operator ids of 0xfd sub-opcodes. */
+export const OP_ID_FD = idTable(OPS_FD);
+
+/** Stride of `SIGS`: [nparams, p0, p1, p2, p3, nresults, r0, r1]. */
+export const SIG_STRIDE = 8;
+/**
+ * Fixed signatures of the operator table, flattened: row `id * SIG_STRIDE`. nparams is -1 for operators
+ * whose stack effect is not fixed. Parameter and result types may be ADDR.
+ */
+export const SIGS: Int32Array = (() => {
+  const sigs = new Int32Array(OPERATORS.length * SIG_STRIDE);
+  for (const op of OPERATORS) {
+    const base = op.id * SIG_STRIDE;
+    if (op.params === null || op.results === null) {
+      sigs[base] = -1;
+      continue;
+    }
+    if (op.params.length > 4 || op.results.length > 2) throw new Error(`signature of ${op.name} too long`);
+    sigs[base] = op.params.length;
+    op.params.forEach((t, i) => {
+      sigs[base + 1 + i] = t;
+    });
+    sigs[base + 5] = op.results.length;
+    op.results.forEach((t, i) => {
+      sigs[base + 6 + i] = t;
+    });
+  }
+  return sigs;
+})();
+
+/** True if any parameter or result of the operator is ADDR. */
+export const USES_ADDR: Uint8Array = Uint8Array.from(OPERATORS, (op) =>
+  op.params?.includes(ADDR) || op.results?.includes(ADDR) ? 1 : 0,
+);
+
+/** log2 of each operator's access size (memory operators), for the alignment check. */
+export const NATURAL_ALIGN: Uint8Array = Uint8Array.from(OPERATORS, (op) => (op.n > 0 ? Math.log2(op.n) | 0 : 0));
+
+const featureCache = new WeakMap<WasmFeatures, Uint8Array>();
+
+/** 1 for each operator id whose proposal is enabled in `features`. */
+export function enabledOperators(features: WasmFeatures): Uint8Array {
+  let t = featureCache.get(features);
+  if (t === undefined) {
+    t = Uint8Array.from(OPERATORS, (op) => (hasFeature(features, op.feature as Feature) ? 1 : 0));
+    featureCache.set(features, t);
+  }
+  return t;
+}

@@ -1,0 +1,694 @@
+// Function body validation: one pass over the operators with an operand stack and a control stack
+// (the spec appendix's algorithm, extended for subtyping, GC, exceptions and local initialization).
+// Operators with a fixed signature in the operator table go through one generic path; the rest are
+// handled one by one here (control, variables, calls, references), in gc.ts (0xfb) and prefixed.ts (0xfc).
+
+import { malformed } from '../errors.js';
+import type { WasmFeatures } from '../features.js';
+import type { FunctionBody, Module } from '../module.js';
+import { ADDR, Imm, OPERATORS } from '../operators.js';
+import {
+  BOT,
+  EQREF,
+  EXNREF,
+  type FuncIndex,
+  FUNCREF,
+  HeapKind,
+  I32,
+  I64,
+  REF_BASE,
+  refType,
+  V128,
+  type ValType,
+  withNullable,
+} from '../types.js';
+import {
+  enabledOperators,
+  moduleContext,
+  NATURAL_ALIGN,
+  OP_ID,
+  OP_ID_FB,
+  OP_ID_FC,
+  OP_ID_FD,
+  SIG_STRIDE,
+  SIGS,
+} from './context.js';
+import { validateGc } from './gc.js';
+import { validateFc } from './prefixed.js';
+import { BT_EMPTY, FuncValidator, Kind } from './state.js';
+
+/** Largest number of locals (parameters included) a body may declare. */
+const MAX_LOCALS = 50000 * 20;
+
+const NON_NULL_EXN = refType(HeapKind.Exn, false);
+
+let shared: Validator | null = null;
+
+/**
+ * Validates one defined function's body against the module, throwing CompileError('invalid', ...) for a
+ * validation failure and CompileError('malformed', ...) for bad encodings inside the body.
+ */
+export function validateFunctionBody(
+  module: Module,
+  features: WasmFeatures,
+  funcIndex: FuncIndex,
+  body: FunctionBody,
+): void {
+  // Bodies are validated one at a time, so one set of stacks serves them all.
+  const v = shared ?? (shared = new Validator());
+  v.run(module, features, funcIndex, body);
+}
+
+/** The validator proper: the main operator loop on top of the stacks in FuncValidator. */
+class Validator extends FuncValidator {
+  run(module: Module, features: WasmFeatures, funcIndex: FuncIndex, body: FunctionBody): void {
+    const ctx = moduleContext(module);
+    this.ctx = ctx;
+    this.types = ctx.types;
+    this.features = features;
+    this.enabled = enabledOperators(features);
+    this.bytes = module.bytes;
+    this.pos = body.codeStart;
+    this.end = body.range.end;
+    this.opStart = body.range.start;
+    this.sp = 0;
+    this.csp = 0;
+    this.initSp = 0;
+    this.height = 0;
+    this.unreach = false;
+
+    const typeIndex = ctx.funcTypes[funcIndex];
+    this.funcType = typeIndex;
+    this.setupLocals(this.funcTypeAt(typeIndex).params, body);
+    this.pushCtrl(Kind.Func, -2 - typeIndex);
+    this.loop();
+  }
+
+  setupLocals(params: readonly ValType[], body: FunctionBody): void {
+    let n = params.length;
+    for (const [count] of body.locals) n += count;
+    if (n > MAX_LOCALS) malformed('too many locals', body.range.start);
+    if (this.localTypes.length < n) {
+      let size = this.localTypes.length;
+      while (size < n) size *= 2;
+      this.localTypes = new Int32Array(size);
+      this.localInit = new Uint8Array(size);
+    }
+    const types = this.localTypes;
+    const init = this.localInit;
+    for (let i = 0; i < params.length; i++) {
+      types[i] = params[i];
+      init[i] = 1;
+    }
+    let i = params.length;
+    for (const [count, t] of body.locals) {
+      if (t < I32 || t === V128 || t >= REF_BASE) this.checkLocalType(t);
+      // Non-nullable references have no default value: they must be set before they are read.
+      const defaultable = t < REF_BASE || (t & 1) === 1 ? 1 : 0;
+      types.fill(t, i, i + count);
+      init.fill(defaultable, i, i + count);
+      i += count;
+    }
+    this.numLocals = n;
+  }
+
+  loop(): void {
+    const bytes = this.bytes;
+    const enabled = this.enabled;
+    for (;;) {
+      if (this.pos >= this.end) this.missingEnd();
+      const start = this.pos;
+      this.opStart = start;
+      const op = bytes[start];
+      this.pos = start + 1;
+      const id = OP_ID[op];
+      if (id < 0) this.illegal(op);
+      if (enabled[id] === 0) this.featureError(OPERATORS[id].feature);
+      switch (op) {
+        case 0x00: // unreachable
+          this.setUnreachable();
+          break;
+        case 0x01: // nop
+          break;
+        case 0x02: // block
+        case 0x03: // loop
+        case 0x06: {
+          // try
+          const bt = this.readBlockType();
+          this.enterBlock(op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.Try, bt);
+          break;
+        }
+        case 0x04: {
+          // if
+          const bt = this.readBlockType();
+          this.pop(I32);
+          this.enterBlock(Kind.If, bt);
+          break;
+        }
+        case 0x05: {
+          // else
+          const f = this.csp - 1;
+          if (this.ctlKind[f] !== Kind.If) this.misplaced();
+          this.toElse();
+          break;
+        }
+        case 0x07: {
+          // catch
+          const f = this.csp - 1;
+          const kind = this.ctlKind[f];
+          if (kind !== Kind.Try && kind !== Kind.Catch) this.misplaced();
+          const tagType = this.tagFuncType(this.u32());
+          const bt = this.ctlBt[f];
+          this.popCtrl();
+          this.pushCtrl(Kind.Catch, bt);
+          this.pushList(tagType.params);
+          break;
+        }
+        case 0x19: {
+          // catch_all
+          const f = this.csp - 1;
+          const kind = this.ctlKind[f];
+          if (kind !== Kind.Try && kind !== Kind.Catch) this.misplaced();
+          const bt = this.ctlBt[f];
+          this.popCtrl();
+          this.pushCtrl(Kind.CatchAll, bt);
+          break;
+        }
+        case 0x18: {
+          // delegate
+          const f = this.csp - 1;
+          if (this.ctlKind[f] !== Kind.Try) this.misplaced();
+          const l = this.u32();
+          const bt = this.ctlBt[f];
+          this.popCtrl();
+          // the label is counted from outside the try block
+          if (this.csp === 0) this.misplaced();
+          this.label(l);
+          this.pushResults(bt);
+          break;
+        }
+        case 0x08: {
+          // throw
+          this.popList(this.tagFuncType(this.u32()).params);
+          this.setUnreachable();
+          break;
+        }
+        case 0x09: {
+          // rethrow
+          const f = this.label(this.u32());
+          const kind = this.ctlKind[f];
+          if (kind !== Kind.Catch && kind !== Kind.CatchAll) this.fail('invalid rethrow label');
+          this.setUnreachable();
+          break;
+        }
+        case 0x0a: // throw_ref
+          this.pop(EXNREF);
+          this.setUnreachable();
+          break;
+        case 0x0b: {
+          // end
+          const f = this.csp - 1;
+          if (this.ctlKind[f] === Kind.If) this.toElse();
+          const bt = this.ctlBt[f];
+          this.popCtrl();
+          if (this.csp === 0) {
+            if (this.pos !== this.end) malformed('section size mismatch', this.pos);
+            return;
+          }
+          this.pushResults(bt);
+          break;
+        }
+        case 0x0c: {
+          // br
+          this.popLabel(this.label(this.u32()));
+          this.setUnreachable();
+          break;
+        }
+        case 0x0d: {
+          // br_if
+          const f = this.label(this.u32());
+          this.pop(I32);
+          this.popLabel(f);
+          this.pushLabel(f);
+          break;
+        }
+        case 0x0e:
+          this.brTable();
+          break;
+        case 0x0f: // return
+          this.popLabel(0);
+          this.setUnreachable();
+          break;
+        case 0x10: {
+          // call
+          const ft = this.funcTypeAt(this.funcTypeOf(this.u32()));
+          this.popList(ft.params);
+          this.pushList(ft.results);
+          break;
+        }
+        case 0x11:
+        case 0x13: {
+          // call_indirect, return_call_indirect
+          const ft = this.funcTypeAt(this.u32());
+          const table = this.u32();
+          const addr = this.tableAddr(table);
+          if (!this.sub(this.ctx.tableElem[table], FUNCREF)) this.fail('type mismatch: table is not a function table');
+          this.pop(addr);
+          this.popList(ft.params);
+          if (op === 0x11) this.pushList(ft.results);
+          else this.tailCall(ft.results);
+          break;
+        }
+        case 0x12: {
+          // return_call
+          const ft = this.funcTypeAt(this.funcTypeOf(this.u32()));
+          this.popList(ft.params);
+          this.tailCall(ft.results);
+          break;
+        }
+        case 0x14:
+        case 0x15: {
+          // call_ref, return_call_ref
+          const y = this.u32();
+          const ft = this.funcTypeAt(y);
+          this.pop(refType(y, true));
+          this.popList(ft.params);
+          if (op === 0x14) this.pushList(ft.results);
+          else this.tailCall(ft.results);
+          break;
+        }
+        case 0x1a: // drop
+          this.popAny();
+          break;
+        case 0x1b: {
+          // select
+          this.pop(I32);
+          const t1 = this.popAny();
+          const t2 = this.popAny();
+          const num1 = t1 === BOT || (t1 >= V128 && t1 <= I32);
+          const num2 = t2 === BOT || (t2 >= V128 && t2 <= I32);
+          if (!num1 || !num2) this.fail('type mismatch: select operands must be numeric or vector');
+          if (t1 !== t2 && t1 !== BOT && t2 !== BOT) this.fail('type mismatch: select operands differ');
+          this.push(t1 === BOT ? t2 : t1);
+          break;
+        }
+        case 0x1c: {
+          // select t*
+          const n = this.u32();
+          if (n !== 1) this.fail('invalid result arity');
+          const t = this.readValType();
+          this.pop(I32);
+          this.pop(t);
+          this.pop(t);
+          this.push(t);
+          break;
+        }
+        case 0x1f:
+          this.tryTable();
+          break;
+        case 0x20: {
+          // local.get
+          const idx = this.u32();
+          if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
+          if (this.localInit[idx] === 0) this.fail('uninitialized local');
+          this.push(this.localTypes[idx]);
+          break;
+        }
+        case 0x21: {
+          // local.set
+          const idx = this.u32();
+          if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
+          this.pop(this.localTypes[idx]);
+          if (this.localInit[idx] === 0) this.initLocal(idx);
+          break;
+        }
+        case 0x22: {
+          // local.tee
+          const idx = this.u32();
+          if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
+          const t = this.localTypes[idx];
+          this.pop(t);
+          if (this.localInit[idx] === 0) this.initLocal(idx);
+          this.push(t);
+          break;
+        }
+        case 0x23: {
+          // global.get
+          const idx = this.u32();
+          const g = this.ctx.globalTypes;
+          if (idx >= g.length) this.fail(`unknown global ${idx}`);
+          this.push(g[idx]);
+          break;
+        }
+        case 0x24: {
+          // global.set
+          const idx = this.u32();
+          const g = this.ctx.globalTypes;
+          if (idx >= g.length) this.fail(`unknown global ${idx}`);
+          if (this.ctx.globalMutable[idx] === 0) this.fail('immutable global');
+          this.pop(g[idx]);
+          break;
+        }
+        case 0x25: {
+          // table.get
+          const table = this.u32();
+          const addr = this.tableAddr(table);
+          this.pop(addr);
+          this.push(this.ctx.tableElem[table]);
+          break;
+        }
+        case 0x26: {
+          // table.set
+          const table = this.u32();
+          const addr = this.tableAddr(table);
+          this.pop(this.ctx.tableElem[table]);
+          this.pop(addr);
+          break;
+        }
+        case 0x41: {
+          // i32.const
+          const p = this.pos;
+          if (p < this.end && bytes[p] < 0x80) this.pos = p + 1;
+          else this.skipSleb(32);
+          this.push(I32);
+          break;
+        }
+        case 0x42:
+          this.skipSleb(64);
+          this.push(I64);
+          break;
+        case 0x43:
+          this.skip(4);
+          this.push(0x7d);
+          break;
+        case 0x44:
+          this.skip(8);
+          this.push(0x7c);
+          break;
+        case 0xd0: // ref.null
+          this.push(refType(this.readHeapType(), true));
+          break;
+        case 0xd1: // ref.is_null
+          this.popRef();
+          this.push(I32);
+          break;
+        case 0xd2: {
+          // ref.func
+          const f = this.u32();
+          const typeIndex = this.funcTypeOf(f);
+          if (!this.ctx.module.declaredFuncRefs.has(f)) this.fail('undeclared function reference');
+          this.push(refType(typeIndex, false));
+          break;
+        }
+        case 0xd3: // ref.eq
+          this.pop(EQREF);
+          this.pop(EQREF);
+          this.push(I32);
+          break;
+        case 0xd4: // ref.as_non_null
+          this.push(withNullable(this.popRef(), false));
+          break;
+        case 0xd5: {
+          // br_on_null
+          const f = this.label(this.u32());
+          const rt = this.popRef();
+          this.popLabel(f);
+          this.pushLabel(f);
+          this.push(withNullable(rt, false));
+          break;
+        }
+        case 0xd6:
+          this.brOnNonNull(this.label(this.u32()));
+          break;
+        case 0xfb:
+          this.prefixed(OP_ID_FB, 0xfb);
+          break;
+        case 0xfc:
+          this.prefixed(OP_ID_FC, 0xfc);
+          break;
+        case 0xfd:
+          this.prefixed(OP_ID_FD, 0xfd);
+          break;
+        default:
+          if (op >= 0x45) this.fixed(id, I32);
+          else this.generic(id);
+      }
+    }
+  }
+
+  // ---- helpers for the loop ----
+
+  missingEnd(): never {
+    // A body that stops before its last `end`: the reference interpreter reads on into the next body
+    // (and finds some other opcode) or into the end of the section.
+    return malformed(
+      this.end >= this.bytes.length ? 'unexpected end of section or function' : 'END opcode expected',
+      this.pos,
+    );
+  }
+
+  illegal(op: number, sub?: number): never {
+    const hex = (n: number) => n.toString(16).padStart(2, '0');
+    return malformed(`illegal opcode ${hex(op)}${sub === undefined ? '' : ` ${hex(sub)}`}`, this.opStart);
+  }
+
+  /** `else`, `catch`, `delegate` outside their block: the binary reader finds no matching structure. */
+  misplaced(): never {
+    return malformed('END opcode expected', this.opStart);
+  }
+
+  prefixed(ids: Int16Array, prefix: number): void {
+    const sub = this.u32();
+    const id = sub < ids.length ? ids[sub] : -1;
+    if (id < 0) this.illegal(prefix, sub);
+    if (this.enabled[id] === 0) this.featureError(OPERATORS[id].feature);
+    if (prefix === 0xfd) this.generic(id);
+    else if (prefix === 0xfb) validateGc(this, sub);
+    else if (SIGS[id * SIG_STRIDE] >= 0 && OPERATORS[id].imm === Imm.None) this.fixed(id, I32);
+    else if (!validateFc(this, sub)) this.generic(id);
+  }
+
+  funcTypeOf(f: number): number {
+    const ft = this.ctx.funcTypes;
+    if (f >= ft.length) this.fail(`unknown function ${f}`);
+    return ft[f];
+  }
+
+  tagFuncType(tag: number) {
+    const tags = this.ctx.tagTypes;
+    if (tag >= tags.length) this.fail(`unknown tag ${tag}`);
+    return this.funcTypeAt(tags[tag]);
+  }
+
+  readBlockType(): number {
+    if (this.pos >= this.end) this.eofError();
+    const b = this.bytes[this.pos];
+    if (b === 0x40) {
+      this.pos++;
+      return BT_EMPTY;
+    }
+    if ((b & 0xc0) === 0x40) return this.readValType();
+    const at = this.pos;
+    const idx = this.s33();
+    if (idx < 0) malformed('malformed value type', at);
+    this.requireFeature('multiValue');
+    this.funcTypeAt(idx);
+    return -2 - idx;
+  }
+
+  enterBlock(kind: number, bt: number): void {
+    if (bt < -1) {
+      const params = this.params(bt);
+      this.popList(params);
+      this.pushCtrl(kind, bt);
+      this.pushList(params);
+    } else this.pushCtrl(kind, bt);
+  }
+
+  /** Ends the then-branch of the innermost `if` and starts its else-branch. */
+  toElse(): void {
+    const bt = this.ctlBt[this.csp - 1];
+    this.popCtrl();
+    this.pushCtrl(Kind.Else, bt);
+    if (bt < -1) this.pushList(this.params(bt));
+  }
+
+  pushResults(bt: number): void {
+    if (bt > 0) this.push(bt);
+    else if (bt < -1) this.pushList(this.results(bt));
+  }
+
+  popLabel(f: number): void {
+    const bt = this.ctlBt[f];
+    if (this.ctlKind[f] === Kind.Loop) {
+      if (bt < -1) this.popList(this.params(bt));
+    } else if (bt > 0) {
+      if (!this.tryPop(bt)) this.mismatch([bt]);
+    } else if (bt < -1) this.popList(this.results(bt));
+  }
+
+  pushLabel(f: number): void {
+    const bt = this.ctlBt[f];
+    if (this.ctlKind[f] === Kind.Loop) {
+      if (bt < -1) this.pushList(this.params(bt));
+    } else this.pushResults(bt);
+  }
+
+  labelArity(f: number): number {
+    const bt = this.ctlBt[f];
+    return this.ctlKind[f] === Kind.Loop ? this.nParams(bt) : this.nResults(bt);
+  }
+
+  brTable(): void {
+    const n = this.u32();
+    if (n > this.end - this.pos) malformed('unexpected end of section or function', this.pos);
+    this.pop(I32);
+    const first = this.pos;
+    for (let i = 0; i < n; i++) this.u32();
+    const fd = this.label(this.u32());
+    const after = this.pos;
+    const arity = this.labelArity(fd);
+    this.pos = first;
+    for (let i = 0; i < n; i++) {
+      const f = this.label(this.u32());
+      if (this.labelArity(f) !== arity) this.fail('type mismatch: br_table targets have different arities');
+      this.peekList(this.labelTypes(f));
+    }
+    this.pos = after;
+    this.popLabel(fd);
+    this.setUnreachable();
+  }
+
+  tailCall(results: readonly ValType[]): void {
+    const own = this.funcTypeAt(this.funcType).results;
+    if (results.length !== own.length) this.fail('type mismatch: tail call results differ');
+    for (let i = 0; i < own.length; i++) {
+      if (!this.sub(results[i], own[i])) this.fail('type mismatch: tail call results differ');
+    }
+    this.setUnreachable();
+  }
+
+  brOnNonNull(f: number): void {
+    const labels = this.labelTypes(f);
+    const n = labels.length;
+    if (n === 0) this.fail('type mismatch: br_on_non_null label has no reference');
+    const rt = this.popRef();
+    if (!this.sub(withNullable(rt, false), labels[n - 1])) this.mismatch(labels);
+    const rest = labels.slice(0, n - 1);
+    this.popList(rest);
+    this.pushList(rest);
+  }
+
+  tryTable(): void {
+    const bt = this.readBlockType();
+    const n = this.u32();
+    if (n > this.end - this.pos) malformed('unexpected end of section or function', this.pos);
+    for (let i = 0; i < n; i++) {
+      const kind = this.u8();
+      if (kind > 3) malformed('malformed catch clause', this.pos - 1);
+      let provided: ValType[] = [];
+      if (kind < 2) provided = [...this.tagFuncType(this.u32()).params];
+      if (kind === 1 || kind === 3) provided.push(NON_NULL_EXN);
+      const labels = this.labelTypes(this.label(this.u32()));
+      if (labels.length !== provided.length) this.fail('type mismatch: catch label arity');
+      for (let j = 0; j < labels.length; j++) {
+        if (!this.sub(provided[j], labels[j])) this.fail('type mismatch: catch label type');
+      }
+    }
+    this.enterBlock(Kind.TryTable, bt);
+  }
+
+  /** An operator whose immediates the table describes and whose stack effect is fixed. */
+  generic(id: number): void {
+    const op = OPERATORS[id];
+    let addr = I32;
+    switch (op.imm) {
+      case Imm.None:
+        break;
+      case Imm.MemArg:
+        addr = this.memarg(id);
+        break;
+      case Imm.MemArgLane:
+        addr = this.memarg(id);
+        if (this.u8() >= 16 / op.n) this.fail('invalid lane index');
+        break;
+      case Imm.Lane:
+        if (this.u8() >= op.n) this.fail('invalid lane index');
+        break;
+      case Imm.Shuffle:
+        for (let i = 0; i < 16; i++) if (this.u8() >= op.n) this.fail('invalid lane index');
+        break;
+      case Imm.V128:
+        this.skip(16);
+        break;
+      case Imm.Memory:
+        addr = this.memoryAddr(this.u32());
+        break;
+      case Imm.Data:
+        this.dataIndex(this.u32());
+        break;
+      case Imm.Elem: {
+        const e = this.u32();
+        if (e >= this.ctx.elemTypes.length) this.fail(`unknown elem segment ${e}`);
+        break;
+      }
+      default:
+        throw new Error(`validator: no generic rule for ${op.name}`);
+    }
+    if (SIGS[id * SIG_STRIDE] < 0) throw new Error(`validator: no rule for ${op.name}`);
+    this.fixed(id, addr);
+  }
+
+  /** Pops and pushes a fixed signature from the operator table, with ADDR standing for `addr`. */
+  fixed(id: number, addr: ValType): void {
+    const base = id * SIG_STRIDE;
+    const np = SIGS[base];
+    const sp = this.sp;
+    const vals = this.vals;
+    let ok = sp - np >= this.height;
+    for (let i = 0; ok && i < np; i++) {
+      let t = SIGS[base + 1 + i];
+      if (t === ADDR) t = addr;
+      ok = vals[sp - np + i] === t;
+    }
+    if (ok) this.sp = sp - np;
+    else {
+      for (let i = np - 1; i >= 0; i--) {
+        let t = SIGS[base + 1 + i];
+        if (t === ADDR) t = addr;
+        if (!this.tryPop(t)) {
+          this.sp = sp;
+          const want: ValType[] = [];
+          for (let j = 0; j < np; j++) want.push(SIGS[base + 1 + j] === ADDR ? addr : SIGS[base + 1 + j]);
+          this.mismatch(want);
+        }
+      }
+    }
+    const nr = SIGS[base + 5];
+    for (let i = 0; i < nr; i++) {
+      const t = SIGS[base + 6 + i];
+      this.push(t === ADDR ? addr : t);
+    }
+  }
+
+  /** Reads a memarg for operator `id` and returns the memory's address type. */
+  memarg(id: number): ValType {
+    let flags = this.u32();
+    let mem = 0;
+    if (flags >= 0x40) {
+      if (flags >= 0x80) malformed('malformed memop flags', this.opStart);
+      flags -= 0x40;
+      mem = this.u32();
+    }
+    const p = this.pos;
+    let offset: number;
+    if (p < this.end && this.bytes[p] < 0x80) {
+      offset = this.bytes[p];
+      this.pos = p + 1;
+    } else offset = this.u64();
+    const addr = this.memoryAddr(mem);
+    if (flags > NATURAL_ALIGN[id]) this.fail('alignment must not be larger than natural');
+    if (addr === I32 && offset >= 0x100000000) this.fail('offset out of range');
+    return addr;
+  }
+}
