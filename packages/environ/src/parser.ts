@@ -92,9 +92,9 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     if (size > r.end - start) malformed('length out of bounds', start);
     const end = start + size;
     const fileEnd = r.end;
-    r.end = end;
     r.inSection = true;
     if (id === 0) {
+      r.end = end;
       const name = r.name();
       const data = { start: r.pos, end };
       d.customSections.push({ name, data });
@@ -106,6 +106,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
       const order = ORDER[id];
       if (order <= lastOrder) malformed('unexpected content after last section', idPos);
       lastOrder = order;
+      d.sectionEnd = end;
       d.sectionSizes.set(SECTION_NAMES[id], size);
       switch (id) {
         case 1:
@@ -148,13 +149,15 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
           d.tagSection();
           break;
       }
+      // Like the reference interpreter, a section's contents are read against the file's end and
+      // the declared size is checked afterwards.
       if (r.pos !== end) malformed('section size mismatch', r.pos);
     }
     r.inSection = false;
     r.end = fileEnd;
   }
 
-  if (d.codeCount < 0 && d.declaredFuncCount > 0) {
+  if (Math.max(d.codeCount, 0) !== Math.max(d.declaredFuncCount, 0)) {
     malformed('function and code section have inconsistent lengths', bytes.length);
   }
   if (d.dataCount !== null && d.dataCount !== Math.max(d.dataSectionCount, 0)) {

@@ -69,8 +69,9 @@ export class BinaryReader {
       }
       const b = bytes[pos++];
       if (shift === 28) {
-        if (b & 0x80) malformed('integer representation too long', pos - 1);
+        // Unused value bits are reported before a continuation bit, as the reference interpreter does.
         if (b & 0x70) malformed('integer too large', pos - 1);
+        if (b & 0x80) malformed('integer representation too long', pos - 1);
         result += b * 0x10000000;
         break;
       }
@@ -95,10 +96,10 @@ export class BinaryReader {
       }
       const b = bytes[pos++];
       if (shift === 28) {
-        if (b & 0x80) malformed('integer representation too long', pos - 1);
         // The unused high bits must all equal the sign bit (bit 3 of the last byte).
         const high = b & 0x78;
         if (high !== 0 && high !== 0x78) malformed('integer too large', pos - 1);
+        if (b & 0x80) malformed('integer representation too long', pos - 1);
         result |= b << 28;
         break;
       }
@@ -140,8 +141,8 @@ export class BinaryReader {
     for (let i = 0; ; i++) {
       const b = this.u8();
       if (i === 9) {
-        if (b & 0x80) malformed('integer representation too long', this.pos - 1);
         if (b & 0x7e) malformed('integer too large', this.pos - 1);
+        if (b & 0x80) malformed('integer representation too long', this.pos - 1);
       }
       result |= BigInt(b & 0x7f) << shift;
       shift += 7n;
@@ -156,12 +157,12 @@ export class BinaryReader {
     for (let i = 0; ; i++) {
       const b = this.u8();
       if (i === maxBytes - 1) {
-        if (b & 0x80) malformed('integer representation too long', this.pos - 1);
         // Bits beyond `bits` must be a sign extension of the top bit.
         const used = bits - shift; // value bits in this byte, including the sign bit
         const mask = (0x7f >> (used - 1)) << (used - 1) & 0x7f;
         const high = b & mask;
         if (high !== 0 && high !== mask) malformed('integer too large', this.pos - 1);
+        if (b & 0x80) malformed('integer representation too long', this.pos - 1);
       }
       result |= BigInt(b & 0x7f) << BigInt(shift);
       shift += 7;
@@ -213,7 +214,7 @@ export class BinaryReader {
         break;
       }
     }
-    if (ascii) return String.fromCharCode.apply(null, this.bytes.subarray(start, this.pos) as unknown as number[]);
+    if (ascii && len <= 4096) return String.fromCharCode.apply(null, this.bytes.subarray(start, this.pos) as unknown as number[]);
     try {
       return utf8.decode(this.bytes.subarray(start, this.pos));
     } catch {

@@ -77,6 +77,7 @@ export function constExpr(d: Decoder, expected: ValType, globalLimit: number): C
   stack.length = 0;
   for (;;) {
     const p = r.pos;
+    if (p >= d.sectionEnd) malformed('unexpected end of section or function', p);
     const op = r.u8();
     switch (op) {
       case 0x0b: {

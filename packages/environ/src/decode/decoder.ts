@@ -108,6 +108,8 @@ export class Decoder {
   names: NameSection = emptyNames();
   readonly declaredFuncRefs = new Set<number>();
   readonly sectionSizes: SectionSizes = new Map();
+  /** End of the section being read; constant expressions must not run past it. */
+  sectionEnd = 0;
   /** Count given by the function section, or -1 when it is absent. */
   declaredFuncCount = -1;
   /** Count given by the code section, or -1 when it is absent. */
@@ -206,7 +208,9 @@ export class Decoder {
     const start = r.pos;
     const flags = r.u8();
     const maxFlags = memory ? 0x0f : 0x05;
-    if (flags > maxFlags || (!memory && flags & 0x02)) malformed('malformed limits flags', start);
+    if (flags > maxFlags || (!memory && flags & 0x02) || (flags & 0x08 && !this.features.customPageSizes)) {
+      malformed('malformed limits flags', start);
+    }
     const hasMax = (flags & 1) !== 0;
     const shared = (flags & 2) !== 0;
     const index64 = (flags & 4) !== 0;
@@ -215,13 +219,12 @@ export class Decoder {
     let max: number | null = null;
     let pagesLimit = memory ? (index64 ? MAX_PAGES_64 : MAX_PAGES_32) : index64 ? Number.MAX_VALUE : 0xffffffff;
     let tooBig = false;
-    if (index64) {
-      const minBig = r.u64();
-      min = Number(minBig);
-      if (hasMax) max = Number(r.u64());
-    } else {
-      min = r.u32();
-      if (hasMax) max = r.u32();
+    // Limits are read as u64 whatever the address type (as the reference interpreter does), so an
+    // over-long 32-bit value is a validation error rather than a malformed integer.
+    min = Number(r.u64());
+    if (hasMax) max = Number(r.u64());
+    if (!index64 && !memory && (min > 0xffffffff || (max !== null && max > 0xffffffff))) {
+      invalid('table size must be at most 2^32-1', start);
     }
     let pageSizeLog2 = 16;
     if (flags & 0x08) {
@@ -286,7 +289,7 @@ export class Decoder {
   /** Import section (id 2). */
   importSection(): void {
     const r = this.r;
-    const n = r.vecLength(3);
+    const n = r.u32();
     for (let i = 0; i < n; i++) {
       const module = r.name();
       const name = r.name();
@@ -351,7 +354,7 @@ export class Decoder {
   /** Function section (id 3). */
   functionSection(): void {
     const r = this.r;
-    const n = r.vecLength(1);
+    const n = r.u32();
     this.declaredFuncCount = n;
     for (let i = 0; i < n; i++) this.functions.push(this.typeIndexOfFunc());
   }
@@ -359,7 +362,7 @@ export class Decoder {
   /** Table section (id 4). */
   tableSection(): void {
     const r = this.r;
-    const n = r.vecLength(3);
+    const n = r.u32();
     for (let i = 0; i < n; i++) {
       const p = r.pos;
       if (r.peek() === 0x40) {
@@ -381,7 +384,7 @@ export class Decoder {
   /** Memory section (id 5). */
   memorySection(): void {
     const r = this.r;
-    const n = r.vecLength(2);
+    const n = r.u32();
     for (let i = 0; i < n; i++) this.memories.push(this.memoryType());
     this.checkCounts(r.pos);
   }
@@ -389,14 +392,14 @@ export class Decoder {
   /** Tag section (id 13). */
   tagSection(): void {
     const r = this.r;
-    const n = r.vecLength(2);
+    const n = r.u32();
     for (let i = 0; i < n; i++) this.tags.push(this.tagType());
   }
 
   /** Global section (id 6). */
   globalSection(): void {
     const r = this.r;
-    const n = r.vecLength(3);
+    const n = r.u32();
     for (let i = 0; i < n; i++) {
       const p = r.pos;
       const type = this.globalType();
@@ -409,7 +412,7 @@ export class Decoder {
   /** Export section (id 7). */
   exportSection(): void {
     const r = this.r;
-    const n = r.vecLength(3);
+    const n = r.u32();
     const seen = new Set<string>();
     for (let i = 0; i < n; i++) {
       const np = r.pos;
@@ -473,7 +476,7 @@ export class Decoder {
   /** Element section (id 9). */
   elementSection(): void {
     const r = this.r;
-    const n = r.vecLength(2);
+    const n = r.u32();
     for (let i = 0; i < n; i++) {
       const p = r.pos;
       const flags = r.u32();
@@ -501,11 +504,11 @@ export class Decoder {
       let funcIndices: number[] | null = null;
       let exprs: { start: number; end: number }[] | null = null;
       if (usesExprs) {
-        const m = r.vecLength(2);
+        const m = r.u32();
         exprs = [];
         for (let j = 0; j < m; j++) exprs.push(constExpr(this, type, this.globals.length));
       } else {
-        const m = r.vecLength(1);
+        const m = r.u32();
         funcIndices = [];
         const nf = this.functions.length;
         for (let j = 0; j < m; j++) {
@@ -533,12 +536,8 @@ export class Decoder {
   /** Code section (id 10): records each body's range and locals; bodies are validated later. */
   codeSection(): void {
     const r = this.r;
-    const sp = r.pos;
-    const n = r.vecLength(2);
+    const n = r.u32();
     this.codeCount = n;
-    if (n !== Math.max(this.declaredFuncCount, 0)) {
-      malformed('function and code section have inconsistent lengths', sp);
-    }
     const sectionEnd = r.end;
     for (let i = 0; i < n; i++) {
       const size = r.u32();
@@ -546,7 +545,7 @@ export class Decoder {
       if (size > sectionEnd - start) malformed('unexpected end of section or function', start);
       const end = start + size;
       r.end = end;
-      const groups = r.vecLength(2);
+      const groups = r.u32();
       const locals: [number, ValType][] = [];
       let total = 0;
       for (let g = 0; g < groups; g++) {
@@ -565,7 +564,7 @@ export class Decoder {
   /** Data section (id 11). */
   dataSection(): void {
     const r = this.r;
-    const n = r.vecLength(1);
+    const n = r.u32();
     this.dataSectionCount = n;
     for (let i = 0; i < n; i++) {
       const p = r.pos;

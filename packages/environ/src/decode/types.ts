@@ -30,11 +30,11 @@ function compositeType(d: Decoder): CompositeType {
   const form = r.u8();
   switch (form) {
     case 0x60: {
-      const np = r.vecLength(1);
+      const np = r.u32();
       const params: ValType[] = [];
       for (let i = 0; i < np; i++) params.push(d.valType());
       const rp = r.pos;
-      const nr = r.vecLength(1);
+      const nr = r.u32();
       const results: ValType[] = [];
       for (let i = 0; i < nr; i++) results.push(d.valType());
       if (nr > 1) d.need('multiValue', rp);
@@ -42,7 +42,7 @@ function compositeType(d: Decoder): CompositeType {
     }
     case 0x5f: {
       d.need('gc', p);
-      const n = r.vecLength(2);
+      const n = r.u32();
       const fields: FieldType[] = [];
       for (let i = 0; i < n; i++) fields.push(fieldType(d));
       return { kind: 'struct', fields };
@@ -51,7 +51,8 @@ function compositeType(d: Decoder): CompositeType {
       d.need('gc', p);
       return { kind: 'array', field: fieldType(d) };
     default:
-      return malformed('malformed definition type', p);
+      // The form is an s7 in the reference interpreter: a continuation bit means an overlong encoding.
+      return malformed(form & 0x80 ? 'integer representation too long' : 'malformed definition type', p);
   }
 }
 
@@ -65,7 +66,7 @@ function subType(d: Decoder, index: number, recGroup: number): SubType {
     r.u8();
     d.need('gc', p);
     final = b === 0x4f;
-    const n = r.vecLength(1);
+    const n = r.u32();
     if (n > 1) invalid('multiple supertypes', p);
     if (n === 1) {
       const sp = r.pos;
@@ -120,7 +121,7 @@ function groupKey(types: readonly SubType[], start: number, count: number): stri
 /** Type section (id 1). */
 export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void {
   const r = d.r;
-  const n = r.vecLength(1);
+  const n = r.u32();
   const types = d.types;
   for (let g = 0; g < n; g++) {
     const p = r.pos;
@@ -129,7 +130,7 @@ export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void 
     if (r.peek() === 0x4e) {
       r.u8();
       d.need('gc', p);
-      count = r.vecLength(1);
+      count = r.u32();
     }
     if (start + count > MAX_TYPES) invalid('too many types', p);
     const groupIndex = d.recGroups.length;
