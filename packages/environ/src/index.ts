@@ -8,4 +8,4 @@ export * from './reader.js';
 export * from './module.js';
 export * from './subtyping.js';
 export * from './parser.js';
-export { validateFunctionBody } from './validator/func-stub.js';
+export { validateFunctionBody } from './validator/func.js';

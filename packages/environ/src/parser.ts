@@ -8,7 +8,7 @@ import { BinaryReader } from './reader.js';
 import { Decoder } from './decode/decoder.js';
 import { readNameSection } from './decode/names.js';
 import { typeSection } from './decode/types.js';
-import { validateFunctionBody } from './validator/func-stub.js';
+import { validateFunctionBody } from './validator/func.js';
 
 /** Options of `decodeModule`. */
 export interface DecodeOptions {
