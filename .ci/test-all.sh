@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The full test run (`pnpm test:all`; README's test command): lint, typecheck, build, every package's vitest, the
+# packaging test, and the spec suite validate-only. Every step runs even if an earlier one failed (the packaging test
+# needs the build); a summary follows, the spec suite's totals line is printed last, and the exit code is 1 if any
+# step failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 TURBO_NO_UPDATE_NOTIFIER=1
+# Under `npx pnpm@x test:all` pnpm may not be on PATH for turbo's children: npm_execpath is the running pnpm.
+if ! command -v pnpm >/dev/null 2>&1 && [ -n "${npm_execpath:-}" ]; then
+  shim="$(mktemp -d)"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "$npm_execpath" >"$shim/pnpm"
+  chmod +x "$shim/pnpm"
+  export PATH="$shim:$PATH"
+fi
+
+names=()
+results=()
+failed=0
+conformance_log="$(mktemp)"
+
+step() {
+  local name="$1"
+  shift
+  echo
+  echo "=== $name: $*"
+  local t0=$SECONDS status
+  if [ "$name" = conformance ]; then
+    "$@" 2>&1 | tee "$conformance_log"
+    status=${PIPESTATUS[0]}
+  else
+    "$@"
+    status=$?
+  fi
+  local took=$((SECONDS - t0))
+  if [ "$status" -eq 0 ]; then
+    results+=("ok      ${took}s")
+  else
+    results+=("FAILED  ${took}s (exit $status)")
+    failed=1
+  fi
+  names+=("$name")
+}
+
+step lint pnpm lint
+step typecheck pnpm typecheck
+step build pnpm build
+step test pnpm test
+step pack-test pnpm test:pack
+step conformance pnpm conformance
+
+echo
+echo "=== summary"
+for i in "${!names[@]}"; do
+  printf '%-12s %s\n' "${names[$i]}" "${results[$i]}"
+done
+echo "total        ${SECONDS}s"
+# The spec suite's totals line, last.
+totals="$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$conformance_log" | tail -n 1 || true)"
+rm -f "$conformance_log"
+if [ -n "$totals" ]; then
+  echo "$totals"
+else
+  echo "conformance: no totals line"
+fi
+exit "$failed"
