@@ -122,7 +122,13 @@ class Validator extends FuncValidator {
       const op = bytes[start];
       this.pos = start + 1;
       const id = OP_ID[op];
-      if (id < 0) this.illegal(op);
+      if (id < 0) {
+        if (op === 0xfc) this.prefixed(OP_ID_FC, 0xfc);
+        else if (op === 0xfd) this.prefixed(OP_ID_FD, 0xfd);
+        else if (op === 0xfb) this.prefixed(OP_ID_FB, 0xfb);
+        else this.illegal(op);
+        continue;
+      }
       if (enabled[id] === 0) this.featureError(OPERATORS[id].feature);
       switch (op) {
         case 0x00: // unreachable
@@ -419,15 +425,6 @@ class Validator extends FuncValidator {
         }
         case 0xd6:
           this.brOnNonNull(this.label(this.u32()));
-          break;
-        case 0xfb:
-          this.prefixed(OP_ID_FB, 0xfb);
-          break;
-        case 0xfc:
-          this.prefixed(OP_ID_FC, 0xfc);
-          break;
-        case 0xfd:
-          this.prefixed(OP_ID_FD, 0xfd);
           break;
         default:
           if (op >= 0x45) this.fixed(id, I32);

@@ -21,8 +21,9 @@ export function validateFc(v: FuncValidator, sub: number): boolean {
       // memory.init data memory
       const d = v.u32();
       const m = v.u32();
-      v.dataIndex(d);
+      if (v.ctx.dataCount < 0) v.dataIndex(d);
       const addr = v.memoryAddr(m);
+      v.dataIndex(d);
       v.pop(I32);
       v.pop(I32);
       v.pop(addr);
@@ -41,8 +42,8 @@ export function validateFc(v: FuncValidator, sub: number): boolean {
       // table.init elem table
       const e = v.u32();
       const t = v.u32();
-      const et = v.elemType(e);
       const addr = v.tableAddr(t);
+      const et = v.elemType(e);
       if (!v.sub(et, v.ctx.tableElem[t])) v.fail('type mismatch: element segment does not match the table');
       v.pop(I32);
       v.pop(I32);
