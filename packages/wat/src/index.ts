@@ -1,1 +1,32 @@
-export {};
+// @wasmts/wat: the WebAssembly text format to binary, and the WAST script parser.
+
+import { Cursor } from './context.js';
+import { Source } from './error.js';
+import { parseTree } from './lexer.js';
+import { encodeModule } from './module.js';
+
+export { WatError } from './error.js';
+export type { WastAction, WastCommand, WastExpected, WastModule, WastScript, WastValue } from './wast.js';
+export { parseWast } from './wast.js';
+
+/** Parses one text module, `(module ...)` or bare module fields, to the binary format. */
+export function parseWat(text: string, options?: { file?: string }): Uint8Array {
+  const src = new Source(text, options?.file);
+  const nodes = parseTree(src);
+  const first = nodes[0];
+  if (nodes.length === 1 && first.k === 3 && first.items[0]?.k === 0 && first.items[0].text === 'module') {
+    const c = new Cursor(first.items, src, 1, first.pos);
+    if (c.peekAtom() === 'definition') c.next();
+    c.id();
+    const kw = c.peekAtom();
+    if (kw === 'binary' || kw === 'quote') {
+      c.next();
+      const parts: number[] = [];
+      while (!c.done()) for (const b of c.string().bytes) parts.push(b);
+      const bytes = Uint8Array.from(parts);
+      return kw === 'binary' ? bytes : parseWat(new TextDecoder().decode(bytes), options);
+    }
+    return encodeModule(src, first.items.slice(c.i), first.pos);
+  }
+  return encodeModule(src, nodes, 0);
+}
