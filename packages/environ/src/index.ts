@@ -9,3 +9,6 @@ export * from './module.js';
 export * from './subtyping.js';
 export * from './parser.js';
 export { validateFunctionBody } from './validator/func.js';
+export * from './trap.js';
+export * from './tunables.js';
+export * from './vmoffsets.js';

@@ -1,0 +1,248 @@
+// The one definition of an instance's VMContext layout (like wasmtime's VMOffsets). In JavaScript a
+// VMContext is a flat array of slots, so "offsets" are slot indices. Codegen bakes these indices into
+// generated code and the runtime allocates and fills the array with the same numbers; neither side
+// computes a position on its own.
+//
+// Layout, in order:
+//
+//   header       fixed slots (VMCTX_*): magic, runtime limits, builtins, store, type ids, epoch, instance
+//   imported functions     one slot each: the callee's VMFuncRef (code + its own vmctx + type id)
+//   imported tables        one slot each: the exporting instance's table object
+//   imported memories      one slot each: the exporting instance's memory object
+//   imported globals       one slot each: the exporting instance's global cell
+//   imported tags          one slot each: the tag's identity object
+//   defined tables         one slot each
+//   defined memories       one slot each
+//   defined globals        one slot each: a global cell (shared by reference when exported)
+//   defined tags           one slot each
+//   func refs              one slot per function that can escape (ref.func, exports, tables)
+//
+// The store-wide runtime limits (fuel, epoch deadline, stack depth) live in a Float64Array that the
+// header's VMCTX_RUNTIME_LIMITS slot points to; `VMRuntimeLimits` gives its field indices.
+
+import type { Module } from './module.js';
+
+/** Slot 0: a marker checked in debug builds to catch a wrong array passed as a vmctx. */
+export const VMCTX_MAGIC = 0;
+/** Slot 1: the store's runtime limits (a Float64Array laid out by `VMRuntimeLimits`). */
+export const VMCTX_RUNTIME_LIMITS = 1;
+/** Slot 2: the builtin (libcall) function table, indexed by `BuiltinFunction`. */
+export const VMCTX_BUILTINS = 2;
+/** Slot 3: the store (host state and the embedder's data). */
+export const VMCTX_STORE = 3;
+/** Slot 4: engine-wide type ids of the module's types (Int32Array indexed by TypeIndex). */
+export const VMCTX_TYPE_IDS = 4;
+/** Slot 5: the engine's epoch counter (a Float64Array of one element). */
+export const VMCTX_EPOCH_COUNTER = 5;
+/** Slot 6: the runtime `Instance` that owns this vmctx. */
+export const VMCTX_INSTANCE = 6;
+/** Number of header slots. */
+export const VMCTX_HEADER_SLOTS = 7;
+/** The value stored in `VMCTX_MAGIC`: "core" in ASCII, as in wasmtime. */
+export const VMCTX_MAGIC_VALUE = 0x65726f63;
+
+/** Field indices of the store-wide runtime limits array (a Float64Array). */
+export const VMRuntimeLimits = {
+  /** Fuel consumed so far, counting up towards 0 from minus the fuel added (wasmtime's convention). */
+  FuelConsumed: 0,
+  /** Epoch at or beyond which running code traps with Interrupt (or yields). */
+  EpochDeadline: 1,
+  /** Current wasm call depth. */
+  StackDepth: 2,
+  /** Most wasm call depth allowed (from `Tunables.maxCallDepth`). */
+  StackLimit: 3,
+  /** Number of fields. */
+  Size: 4,
+} as const;
+
+/** Runtime functions that generated code calls through the `VMCTX_BUILTINS` table. */
+export const BuiltinFunction = {
+  MemoryGrow: 0,
+  MemoryFill: 1,
+  MemoryCopy: 2,
+  MemoryInit: 3,
+  DataDrop: 4,
+  TableGrow: 5,
+  TableFill: 6,
+  TableCopy: 7,
+  TableInit: 8,
+  ElemDrop: 9,
+  TableGet: 10,
+  TableSet: 11,
+  OutOfGas: 12,
+  NewEpoch: 13,
+  Trap: 14,
+  StructNew: 15,
+  ArrayNew: 16,
+  ArrayNewData: 17,
+  ArrayNewElem: 18,
+  ArrayInitData: 19,
+  ArrayInitElem: 20,
+  ArrayCopy: 21,
+  ArrayFill: 22,
+  RefTest: 23,
+  Throw: 24,
+  ThrowRef: 25,
+  MemoryAtomicNotify: 26,
+  MemoryAtomicWait32: 27,
+  MemoryAtomicWait64: 28,
+  /** Number of builtins. */
+  Count: 29,
+} as const;
+/** A builtin function index. */
+export type BuiltinFunction = (typeof BuiltinFunction)[keyof typeof BuiltinFunction];
+
+/** The entity counts a layout is computed from (a `Module` provides them). */
+export interface VMOffsetsCounts {
+  readonly numImportedFuncs: number;
+  readonly numImportedTables: number;
+  readonly numImportedMemories: number;
+  readonly numImportedGlobals: number;
+  readonly numImportedTags: number;
+  readonly numDefinedTables: number;
+  readonly numDefinedMemories: number;
+  readonly numDefinedGlobals: number;
+  readonly numDefinedTags: number;
+  /** Functions that need a func ref slot, in increasing FuncIndex order. */
+  readonly escapedFuncs: readonly number[];
+  /** Size of the function index space. */
+  readonly numFuncs: number;
+}
+
+/** The counts `VMOffsets` needs, taken from a decoded module. */
+export function vmOffsetsCounts(module: Module): VMOffsetsCounts {
+  const escapedFuncs = [...module.declaredFuncRefs].sort((a, b) => a - b);
+  return {
+    numImportedFuncs: module.numImportedFuncs,
+    numImportedTables: module.numImportedTables,
+    numImportedMemories: module.numImportedMemories,
+    numImportedGlobals: module.numImportedGlobals,
+    numImportedTags: module.numImportedTags,
+    numDefinedTables: module.tables.length - module.numImportedTables,
+    numDefinedMemories: module.memories.length - module.numImportedMemories,
+    numDefinedGlobals: module.globals.length - module.numImportedGlobals,
+    numDefinedTags: module.tags.length - module.numImportedTags,
+    escapedFuncs,
+    numFuncs: module.functions.length,
+  };
+}
+
+/** Slot indices of one module's VMContext layout (see the top of this file). */
+export class VMOffsets {
+  /** First imported function slot. */
+  readonly importedFunctions: number;
+  /** First imported table slot. */
+  readonly importedTables: number;
+  /** First imported memory slot. */
+  readonly importedMemories: number;
+  /** First imported global slot. */
+  readonly importedGlobals: number;
+  /** First imported tag slot. */
+  readonly importedTags: number;
+  /** First defined table slot. */
+  readonly definedTables: number;
+  /** First defined memory slot. */
+  readonly definedMemories: number;
+  /** First defined global slot. */
+  readonly definedGlobals: number;
+  /** First defined tag slot. */
+  readonly definedTags: number;
+  /** First func ref slot. */
+  readonly funcRefs: number;
+  /** Total number of slots. */
+  readonly size: number;
+  /** The counts this layout was computed from. */
+  readonly counts: VMOffsetsCounts;
+  /** Func ref slot of each function index, or -1 for functions that never escape. */
+  private readonly funcRefSlot: Int32Array;
+
+  constructor(from: Module | VMOffsetsCounts) {
+    const c = 'bytes' in from ? vmOffsetsCounts(from) : from;
+    this.counts = c;
+    let next = VMCTX_HEADER_SLOTS;
+    this.importedFunctions = next;
+    next += c.numImportedFuncs;
+    this.importedTables = next;
+    next += c.numImportedTables;
+    this.importedMemories = next;
+    next += c.numImportedMemories;
+    this.importedGlobals = next;
+    next += c.numImportedGlobals;
+    this.importedTags = next;
+    next += c.numImportedTags;
+    this.definedTables = next;
+    next += c.numDefinedTables;
+    this.definedMemories = next;
+    next += c.numDefinedMemories;
+    this.definedGlobals = next;
+    next += c.numDefinedGlobals;
+    this.definedTags = next;
+    next += c.numDefinedTags;
+    this.funcRefs = next;
+    this.funcRefSlot = new Int32Array(c.numFuncs).fill(-1);
+    for (let i = 0; i < c.escapedFuncs.length; i++) this.funcRefSlot[c.escapedFuncs[i]] = next + i;
+    next += c.escapedFuncs.length;
+    this.size = next;
+  }
+
+  /** Slot of imported function `index` (a FuncIndex below the import count). */
+  importedFunction(index: number): number {
+    return this.importedFunctions + index;
+  }
+  /** Slot of imported table `index`. */
+  importedTable(index: number): number {
+    return this.importedTables + index;
+  }
+  /** Slot of imported memory `index`. */
+  importedMemory(index: number): number {
+    return this.importedMemories + index;
+  }
+  /** Slot of imported global `index`. */
+  importedGlobal(index: number): number {
+    return this.importedGlobals + index;
+  }
+  /** Slot of imported tag `index`. */
+  importedTag(index: number): number {
+    return this.importedTags + index;
+  }
+  /** Slot of defined table `index` (a DefinedTableIndex). */
+  definedTable(index: number): number {
+    return this.definedTables + index;
+  }
+  /** Slot of defined memory `index` (a DefinedMemoryIndex). */
+  definedMemory(index: number): number {
+    return this.definedMemories + index;
+  }
+  /** Slot of defined global `index` (a DefinedGlobalIndex). */
+  definedGlobal(index: number): number {
+    return this.definedGlobals + index;
+  }
+  /** Slot of defined tag `index`. */
+  definedTag(index: number): number {
+    return this.definedTags + index;
+  }
+  /** Slot of table `index` in the whole table index space (imported or defined). */
+  table(index: number): number {
+    const n = this.counts.numImportedTables;
+    return index < n ? this.importedTables + index : this.definedTables + index - n;
+  }
+  /** Slot of memory `index` in the whole memory index space. */
+  memory(index: number): number {
+    const n = this.counts.numImportedMemories;
+    return index < n ? this.importedMemories + index : this.definedMemories + index - n;
+  }
+  /** Slot of global `index` in the whole global index space. */
+  global(index: number): number {
+    const n = this.counts.numImportedGlobals;
+    return index < n ? this.importedGlobals + index : this.definedGlobals + index - n;
+  }
+  /** Slot of tag `index` in the whole tag index space. */
+  tag(index: number): number {
+    const n = this.counts.numImportedTags;
+    return index < n ? this.importedTags + index : this.definedTags + index - n;
+  }
+  /** Func ref slot of function `index`, or -1 if it never escapes. */
+  funcRef(index: number): number {
+    return index < this.funcRefSlot.length ? this.funcRefSlot[index] : -1;
+  }
+}
