@@ -158,6 +158,7 @@ it('packs, installs outside the workspace and runs every publishable package', (
     const files = run('tar', ['-tzf', tarball]).split('\n');
     expect(files).toContain('package/dist/index.js');
     expect(files).toContain('package/dist/index.d.ts');
+    expect(files).toContain('package/LICENSE');
     expect(files.filter((f) => /^package\/(test|node_modules)\//.test(f) || f.endsWith('.tsbuildinfo'))).toEqual([]);
     for (const bin of Object.values(packed.bin ?? {})) expect(files).toContain(`package/${bin.replace(/^\.\//, '')}`);
   }
