@@ -44,9 +44,9 @@ step() {
 }
 
 step lint pnpm lint
-step typecheck pnpm typecheck
-step build pnpm build
-step test pnpm test
+step typecheck pnpm typecheck --continue
+step build pnpm build --continue
+step test pnpm test --continue
 step pack-test pnpm test:pack
 step conformance pnpm conformance
 
