@@ -151,11 +151,22 @@ export function parseTree(src: Source): Node[] {
       } else if (c === 0x29) {
         depth--;
         i++;
-      } else if (c === 0x22) readString(i);
-      else if (c === 0x3b && text.charCodeAt(i + 1) === 0x3b) {
+      } else if (c === 0x22) {
+        const at = i;
+        const bytes = readString(i);
+        if (at === start + 2) {
+          if (bytes.length === 0) throw src.error('empty annotation id', start);
+          try {
+            utf8.decode(bytes);
+          } catch {
+            throw src.error('malformed UTF-8 encoding', at);
+          }
+        }
+      } else if (c === 0x3b && text.charCodeAt(i + 1) === 0x3b) {
         const nl = text.indexOf('\n', i);
         i = nl < 0 ? n : nl + 1;
-      } else i++;
+      } else if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x09 || c === 0x0d) i++;
+      else throw src.error('illegal character', i);
     }
   };
 

@@ -506,8 +506,10 @@ class ModuleEncoder {
       // active segment on this table at offset 0
       const e = this.elemSec.w;
       this.elemSec.count++;
-      const exprForm = seg.buf[0] === 1;
       const funcref = flagsRef.length === 1 && flagsRef[0] === 0x70;
+      // function indices fit the func-index encoding only for funcref tables; else they become ref.func exprs
+      const exprForm = seg.buf[0] === 1 || !funcref;
+      if (seg.buf[0] === 0 && !funcref) this.funcIndicesToExprs(seg);
       if (exprForm) {
         if (idx === 0 && funcref) e.byte(4);
         else {
@@ -573,6 +575,31 @@ class ModuleEncoder {
     this.globalSec.count++;
     this.globalType(c, this.globalSec.w);
     this.expr(c, this.globalSec.w);
+  }
+
+  // Rewrites a marker-0 element list (function indices) in place as ref.func expressions.
+  private funcIndicesToExprs(seg: ByteWriter): void {
+    const bytes = seg.toBytes();
+    let at = 1;
+    const readU32 = (): number => {
+      let v = 0;
+      let shift = 0;
+      for (;;) {
+        const b = bytes[at++];
+        v += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+        if ((b & 0x80) === 0) return v;
+      }
+    };
+    const count = readU32();
+    seg.len = 0;
+    seg.byte(1);
+    seg.u32(count);
+    for (let i = 0; i < count; i++) {
+      seg.byte(0xd2);
+      seg.u32(readU32());
+      seg.byte(0x0b);
+    }
   }
 
   // Writes a marker byte (0 = function indices, 1 = expressions) then vec(item); returns the count.

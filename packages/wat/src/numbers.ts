@@ -200,6 +200,7 @@ export function parseF32(text: string): number {
   }
   const bits = exactBits(body, F32F);
   if (bits === undefined) throw new LiteralError('unknown operator');
+  if (bits === 0x7f800000n) throw new LiteralError('constant out of range');
   return (sign | Number(bits)) >>> 0;
 }
 
@@ -213,9 +214,11 @@ export function parseF64(text: string): bigint {
   if (!(c >= 48 && c <= 57)) throw new LiteralError('unknown operator');
   if (!(c === 48 && (body.charCodeAt(1) | 0x20) === 0x78) && DEC_FLOAT.test(body)) {
     f64buf[0] = Number(body.replace(/_/g, ''));
+    if (f64buf[0] === Infinity) throw new LiteralError('constant out of range');
     return sign | u64buf[0];
   }
   const bits = exactBits(body, F64F);
   if (bits === undefined) throw new LiteralError('unknown operator');
+  if (bits === 0x7ffn << 52n) throw new LiteralError('constant out of range');
   return sign | bits;
 }
