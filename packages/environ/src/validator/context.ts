@@ -114,3 +114,16 @@ export function enabledOperators(features: WasmFeatures): Uint8Array {
   }
   return t;
 }
+
+const coreCache = new WeakMap<WasmFeatures, Uint8Array>();
+
+/** 1 for each single-byte opcode the main loop must not take directly: prefixes, unassigned or disabled. */
+export function blockedOpcodes(features: WasmFeatures): Uint8Array {
+  let t = coreCache.get(features);
+  if (t === undefined) {
+    const enabled = enabledOperators(features);
+    t = Uint8Array.from(OP_ID, (id) => (id < 0 || enabled[id] === 0 ? 1 : 0));
+    coreCache.set(features, t);
+  }
+  return t;
+}

@@ -11,8 +11,8 @@ import {
   BOT,
   EQREF,
   EXNREF,
-  type FuncIndex,
   FUNCREF,
+  type FuncIndex,
   HeapKind,
   I32,
   I64,
@@ -23,6 +23,7 @@ import {
   withNullable,
 } from '../types.js';
 import {
+  blockedOpcodes,
   enabledOperators,
   moduleContext,
   NATURAL_ALIGN,
@@ -61,13 +62,24 @@ export function validateFunctionBody(
 
 /** The validator proper: the main operator loop on top of the stacks in FuncValidator. */
 class Validator extends FuncValidator {
+  lastModule: Module | null = null;
+  lastFeatures: WasmFeatures | null = null;
+  blocked: Uint8Array = new Uint8Array(256);
+
   run(module: Module, features: WasmFeatures, funcIndex: FuncIndex, body: FunctionBody): void {
-    const ctx = moduleContext(module);
-    this.ctx = ctx;
-    this.types = ctx.types;
-    this.features = features;
-    this.enabled = enabledOperators(features);
-    this.bytes = module.bytes;
+    if (module !== this.lastModule) {
+      const ctx = moduleContext(module);
+      this.ctx = ctx;
+      this.types = ctx.types;
+      this.bytes = module.bytes;
+      this.lastModule = module;
+    }
+    if (features !== this.lastFeatures) {
+      this.features = features;
+      this.enabled = enabledOperators(features);
+      this.blocked = blockedOpcodes(features);
+      this.lastFeatures = features;
+    }
     this.pos = body.codeStart;
     this.end = body.range.end;
     this.opStart = body.range.start;
@@ -77,7 +89,7 @@ class Validator extends FuncValidator {
     this.height = 0;
     this.unreach = false;
 
-    const typeIndex = ctx.funcTypes[funcIndex];
+    const typeIndex = this.ctx.funcTypes[funcIndex];
     this.funcType = typeIndex;
     this.setupLocals(this.funcTypeAt(typeIndex).params, body);
     this.pushCtrl(Kind.Func, -2 - typeIndex);
@@ -85,8 +97,9 @@ class Validator extends FuncValidator {
   }
 
   setupLocals(params: readonly ValType[], body: FunctionBody): void {
+    const locals = body.locals;
     let n = params.length;
-    for (const [count] of body.locals) n += count;
+    for (let j = 0; j < locals.length; j++) n += locals[j][0];
     if (n > MAX_LOCALS) malformed('too many locals', body.range.start);
     if (this.localTypes.length < n) {
       let size = this.localTypes.length;
@@ -101,12 +114,21 @@ class Validator extends FuncValidator {
       init[i] = 1;
     }
     let i = params.length;
-    for (const [count, t] of body.locals) {
+    for (let j = 0; j < locals.length; j++) {
+      const count = locals[j][0];
+      const t = locals[j][1];
       if (t < I32 || t === V128 || t >= REF_BASE) this.checkLocalType(t);
       // Non-nullable references have no default value: they must be set before they are read.
       const defaultable = t < REF_BASE || (t & 1) === 1 ? 1 : 0;
-      types.fill(t, i, i + count);
-      init.fill(defaultable, i, i + count);
+      if (count < 8) {
+        for (let k = i; k < i + count; k++) {
+          types[k] = t;
+          init[k] = defaultable;
+        }
+      } else {
+        types.fill(t, i, i + count);
+        init.fill(defaultable, i, i + count);
+      }
       i += count;
     }
     this.numLocals = n;
@@ -114,22 +136,21 @@ class Validator extends FuncValidator {
 
   loop(): void {
     const bytes = this.bytes;
-    const enabled = this.enabled;
+    const blocked = this.blocked;
     for (;;) {
       if (this.pos >= this.end) this.missingEnd();
       const start = this.pos;
       this.opStart = start;
       const op = bytes[start];
       this.pos = start + 1;
-      const id = OP_ID[op];
-      if (id < 0) {
+      if (blocked[op] !== 0) {
         if (op === 0xfc) this.prefixed(OP_ID_FC, 0xfc);
         else if (op === 0xfd) this.prefixed(OP_ID_FD, 0xfd);
         else if (op === 0xfb) this.prefixed(OP_ID_FB, 0xfb);
-        else this.illegal(op);
+        else if (OP_ID[op] < 0) this.illegal(op);
+        else this.featureError(OPERATORS[OP_ID[op]].feature);
         continue;
       }
-      if (enabled[id] === 0) this.featureError(OPERATORS[id].feature);
       switch (op) {
         case 0x00: // unreachable
           this.setUnreachable();
@@ -214,8 +235,9 @@ class Validator extends FuncValidator {
         case 0x0b: {
           // end
           const f = this.csp - 1;
-          if (this.ctlKind[f] === Kind.If) this.toElse();
           const bt = this.ctlBt[f];
+          // an `if` without `else` has an empty else branch: only an empty block type needs no check
+          if (bt !== BT_EMPTY && this.ctlKind[f] === Kind.If) this.toElse();
           this.popCtrl();
           if (this.csp === 0) {
             if (this.pos !== this.end) malformed('section size mismatch', this.pos);
@@ -427,8 +449,9 @@ class Validator extends FuncValidator {
           this.brOnNonNull(this.label(this.u32()));
           break;
         default:
-          if (op >= 0x45) this.fixed(id, I32);
-          else this.generic(id);
+          if (op >= 0x45) this.fixed(OP_ID[op], I32);
+          else if (op >= 0x28 && op <= 0x3e) this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
+          else this.generic(OP_ID[op]);
       }
     }
   }
