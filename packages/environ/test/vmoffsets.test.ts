@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeModule,
+  trapCodeFromName,
+  trapCodeName,
+  trapMessage,
+  TrapCode,
+  tunables,
+  DEFAULT_TUNABLES,
+  VMCTX_HEADER_SLOTS,
+  VMOffsets,
+  VMRuntimeLimits,
+} from '../src/index.js';
+import { body, functype, section, str, vec, wasm } from './wasm-bytes.js';
+
+describe('VMOffsets', () => {
+  it('lays out regions in order after the header', () => {
+    const o = new VMOffsets({
+      numImportedFuncs: 2,
+      numImportedTables: 1,
+      numImportedMemories: 1,
+      numImportedGlobals: 3,
+      numImportedTags: 0,
+      numDefinedTables: 2,
+      numDefinedMemories: 1,
+      numDefinedGlobals: 4,
+      numDefinedTags: 1,
+      escapedFuncs: [1, 4],
+      numFuncs: 6,
+    });
+    expect(o.importedFunctions).toBe(VMCTX_HEADER_SLOTS);
+    expect(o.importedFunction(1)).toBe(VMCTX_HEADER_SLOTS + 1);
+    expect(o.importedTables).toBe(VMCTX_HEADER_SLOTS + 2);
+    expect(o.importedMemories).toBe(o.importedTables + 1);
+    expect(o.importedGlobals).toBe(o.importedMemories + 1);
+    expect(o.importedTags).toBe(o.importedGlobals + 3);
+    expect(o.definedTables).toBe(o.importedTags);
+    expect(o.definedMemories).toBe(o.definedTables + 2);
+    expect(o.definedGlobals).toBe(o.definedMemories + 1);
+    expect(o.definedTags).toBe(o.definedGlobals + 4);
+    expect(o.funcRefs).toBe(o.definedTags + 1);
+    expect(o.size).toBe(o.funcRefs + 2);
+    expect(o.global(2)).toBe(o.importedGlobal(2));
+    expect(o.global(3)).toBe(o.definedGlobal(0));
+    expect(o.table(1)).toBe(o.definedTable(0));
+    expect(o.memory(0)).toBe(o.importedMemory(0));
+    expect(o.memory(1)).toBe(o.definedMemory(0));
+    expect(o.tag(0)).toBe(o.definedTag(0));
+    expect(o.funcRef(1)).toBe(o.funcRefs);
+    expect(o.funcRef(4)).toBe(o.funcRefs + 1);
+    expect(o.funcRef(0)).toBe(-1);
+    expect(o.funcRef(99)).toBe(-1);
+  });
+
+  it('is computed from a module', () => {
+    const m = decodeModule(
+      wasm(
+        section(1, vec([functype([], [])])),
+        section(2, vec([[...str('m'), ...str('f'), 0, 0], [...str('m'), ...str('g'), 3, 0x7f, 0]])),
+        section(3, vec([[0], [0]])),
+        section(5, vec([[0, 1]])),
+        section(6, vec([[0x7f, 1, 0x41, 0, 0x0b]])),
+        section(7, vec([[...str('f'), 0, 2]])),
+        section(10, vec([body([], []), body([], [])])),
+      ),
+    );
+    const o = new VMOffsets(m);
+    expect(o.counts.numImportedFuncs).toBe(1);
+    expect(o.counts.numDefinedGlobals).toBe(1);
+    expect(o.counts.numDefinedMemories).toBe(1);
+    expect(o.global(1)).toBe(o.definedGlobal(0));
+    expect(o.funcRef(2)).toBe(o.funcRefs);
+    expect(o.funcRef(1)).toBe(-1);
+    expect(o.size).toBe(VMCTX_HEADER_SLOTS + 1 + 1 + 1 + 1 + 1);
+    expect(VMRuntimeLimits.Size).toBe(4);
+  });
+});
+
+describe('TrapCode and Tunables', () => {
+  it('has the spec messages', () => {
+    expect(trapMessage(TrapCode.IntegerDivisionByZero)).toBe('integer divide by zero');
+    expect(trapMessage(TrapCode.IndirectCallToNull)).toBe('uninitialized element');
+    expect(trapMessage(TrapCode.StackOverflow)).toBe('call stack exhausted');
+    expect(trapCodeName(TrapCode.CastFailure)).toBe('CastFailure');
+    expect(trapCodeFromName('OutOfFuel')).toBe(TrapCode.OutOfFuel);
+    expect(trapCodeFromName('__proto__')).toBeUndefined();
+    for (const code of Object.values(TrapCode)) expect(trapMessage(code)).not.toMatch(/^trap /);
+  });
+
+  it('applies overrides to the defaults', () => {
+    expect(tunables({ consumeFuel: true }).consumeFuel).toBe(true);
+    expect(tunables().maxWasmStack).toBe(DEFAULT_TUNABLES.maxWasmStack);
+  });
+});
