@@ -4,7 +4,7 @@
 import { malformed } from './errors.js';
 import type { ByteRange } from './module.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads primitive values from a byte range, throwing `CompileError('malformed', ...)` on bad input. */
 export class BinaryReader {

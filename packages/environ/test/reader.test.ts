@@ -64,6 +64,7 @@ describe('BinaryReader', () => {
   it('reads names', () => {
     expect(r(2, 0x68, 0x69).name()).toBe('hi');
     expect(r(2, 0xc3, 0xa9).name()).toBe('é');
+    expect(r(3, 0xef, 0xbb, 0xbf).name()).toBe('\ufeff'); // a leading BOM is part of the name
     fails(() => r(2, 0xc3, 0x28).name(), 'malformed UTF-8 encoding');
     fails(() => r(3, 0x61).name(), 'length out of bounds');
     const long = new Uint8Array(200_003);
