@@ -24,7 +24,7 @@ export function parseWat(text: string, options?: { file?: string }): Uint8Array 
       const parts: number[] = [];
       while (!c.done()) for (const b of c.string().bytes) parts.push(b);
       const bytes = Uint8Array.from(parts);
-      return kw === 'binary' ? bytes : parseWat(new TextDecoder().decode(bytes), options);
+      return kw === 'binary' ? bytes : parseWat(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), options);
     }
     return encodeModule(src, first.items.slice(c.i), first.pos);
   }

@@ -35,7 +35,7 @@ const ID_CHAR = new Uint8Array(128);
 for (let c = 0x21; c < 0x7f; c++) ID_CHAR[c] = 1;
 for (const ch of '"(),;[]{}') ID_CHAR[ch.charCodeAt(0)] = 0;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Lexes `text` into the list of its top-level nodes. */
 export function parseTree(src: Source): Node[] {

@@ -70,8 +70,8 @@ export interface WastScript {
   commands: WastCommand[];
 }
 
-const utf8 = new TextDecoder('utf-8');
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const COMMANDS = new Set([
   'module',
