@@ -1,14 +1,14 @@
 // @wasmts/environ: the only entry point of the package (internal; users should depend on `wasmts`).
 
-export * from './types.js';
-export * from './features.js';
 export * from './errors.js';
-export * from './operators.js';
-export * from './reader.js';
+export * from './features.js';
 export * from './module.js';
-export * from './subtyping.js';
+export * from './operators.js';
 export * from './parser.js';
-export { validateFunctionBody } from './validator/func.js';
+export * from './reader.js';
+export * from './subtyping.js';
 export * from './trap.js';
 export * from './tunables.js';
+export * from './types.js';
+export { validateFunctionBody } from './validator/func.js';
 export * from './vmoffsets.js';

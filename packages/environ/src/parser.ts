@@ -1,13 +1,13 @@
 // The module decoder's public API: `decodeModule` (decode + validate), `validate`, and the cheap
 // `readSections` for tools that only want the section layout.
 
+import { Decoder } from './decode/decoder.js';
+import { readNameSection } from './decode/names.js';
+import { typeSection } from './decode/types.js';
 import { CompileError, malformed } from './errors.js';
 import { WASM3_FEATURES, type WasmFeatures } from './features.js';
 import type { Module } from './module.js';
 import { BinaryReader } from './reader.js';
-import { Decoder } from './decode/decoder.js';
-import { readNameSection } from './decode/names.js';
-import { typeSection } from './decode/types.js';
 import { validateFunctionBody } from './validator/func.js';
 
 /** Options of `decodeModule`. */

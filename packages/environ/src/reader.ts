@@ -159,7 +159,7 @@ export class BinaryReader {
       if (i === maxBytes - 1) {
         // Bits beyond `bits` must be a sign extension of the top bit.
         const used = bits - shift; // value bits in this byte, including the sign bit
-        const mask = (0x7f >> (used - 1)) << (used - 1) & 0x7f;
+        const mask = ((0x7f >> (used - 1)) << (used - 1)) & 0x7f;
         const high = b & mask;
         if (high !== 0 && high !== mask) malformed('integer too large', this.pos - 1);
         if (b & 0x80) malformed('integer representation too long', this.pos - 1);
@@ -214,7 +214,8 @@ export class BinaryReader {
         break;
       }
     }
-    if (ascii && len <= 4096) return String.fromCharCode.apply(null, this.bytes.subarray(start, this.pos) as unknown as number[]);
+    if (ascii && len <= 4096)
+      return String.fromCharCode.apply(null, this.bytes.subarray(start, this.pos) as unknown as number[]);
     try {
       return utf8.decode(this.bytes.subarray(start, this.pos));
     } catch {

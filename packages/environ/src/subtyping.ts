@@ -4,13 +4,13 @@
 
 import {
   BOT,
+  type CompositeType,
+  type FieldType,
   HeapKind,
+  type HeapType,
   MIN_ABSTRACT_HEAP,
   REF_BASE,
   refHeap,
-  type CompositeType,
-  type FieldType,
-  type HeapType,
   type StorageType,
   type SubType,
   type ValType,

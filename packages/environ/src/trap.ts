@@ -98,5 +98,5 @@ export function trapCodeName(code: TrapCode): string {
 
 /** The trap code with a given name, or undefined. */
 export function trapCodeFromName(name: string): TrapCode | undefined {
-  return Object.prototype.hasOwnProperty.call(TrapCode, name) ? TrapCode[name as keyof typeof TrapCode] : undefined;
+  return Object.hasOwn(TrapCode, name) ? TrapCode[name as keyof typeof TrapCode] : undefined;
 }

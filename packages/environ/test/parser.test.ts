@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CompileError,
+  type DecodeOptions,
   decodeModule,
   FUNCREF,
   HeapKind,
@@ -12,7 +13,6 @@ import {
   refType,
   validate,
   wasmFeatures,
-  type DecodeOptions,
 } from '../src/index.js';
 import { body, functype, HEADER, s32, section, str, u32, vec, wasm } from './wasm-bytes.js';
 
@@ -93,7 +93,14 @@ const elemSec = section(
     [1, 0, ...vec([[2]])],
     [2, 0, ...offset0, 0, ...vec([[1]])],
     [3, 0, ...vec([[0]])],
-    [4, ...offset0, ...vec([[0xd2, 1, END], [0xd0, 0x70, END]])],
+    [
+      4,
+      ...offset0,
+      ...vec([
+        [0xd2, 1, END],
+        [0xd0, 0x70, END],
+      ]),
+    ],
     [5, 0x70, ...vec([[0xd2, 2, END]])],
     [6, 0, ...offset0, 0x70, ...vec([[0xd0, 0x70, END]])],
     [7, 0x70, ...vec([[0xd2, 0, END]])],
@@ -112,7 +119,13 @@ const dataSec = section(
 const nameSec = section(0, [
   ...str('name'),
   ...section(0, str('mod')),
-  ...section(1, vec([[1, ...str('one')], [2, ...str('two')]])),
+  ...section(
+    1,
+    vec([
+      [1, ...str('one')],
+      [2, ...str('two')],
+    ]),
+  ),
   ...section(2, vec([[2, ...vec([[0, ...str('x')]])]])),
   ...section(4, vec([[0, ...str('sig')]])),
   ...section(10, vec([[2, ...vec([[0, ...str('a')]])]])),
@@ -317,10 +330,7 @@ describe('decodeModule: malformed', () => {
     expectMalformed(wasm(section(1, [0x80, 0x80, 0x80, 0x80, 0x10])), 'integer too large');
     expectMalformed(wasm(section(1, [0x80, 0x80, 0x80, 0x80, 0x80, 0])), 'integer representation too long');
     expectMalformed(wasm(section(0, [2, 0xc3, 0x28])), 'malformed UTF-8 encoding');
-    expectMalformed(
-      wasm(section(2, vec([[...str('m'), 2, 0xff, 0xfe, 3, i32, 0]]))),
-      'malformed UTF-8 encoding',
-    );
+    expectMalformed(wasm(section(2, vec([[...str('m'), 2, 0xff, 0xfe, 3, i32, 0]]))), 'malformed UTF-8 encoding');
   });
 
   it('rejects bad kinds and flags', () => {
@@ -353,7 +363,22 @@ describe('decodeModule: malformed', () => {
     const f = section(3, vec([[0]]));
     expectMalformed(wasm(t, f, section(10, vec([body([[50_001, i32]], [])]))), 'too many locals');
     expectMalformed(
-      wasm(t, f, section(10, vec([body([[0xffffffff, i32], [2, i64]], [])]))),
+      wasm(
+        t,
+        f,
+        section(
+          10,
+          vec([
+            body(
+              [
+                [0xffffffff, i32],
+                [2, i64],
+              ],
+              [],
+            ),
+          ]),
+        ),
+      ),
       'too many locals',
     );
     expect(isValid(wasm(t, f, section(10, vec([body([[50_000, i32]], [])]))))).toBe(true);
@@ -374,33 +399,97 @@ describe('decodeModule: invalid', () => {
     // forward reference outside the rec group
     expectInvalid(wasm(section(1, vec([functype([0x63, 1], []), functype([], [])]))), 'unknown type');
     // final supertype
-    expectInvalid(wasm(section(1, vec([[0x5f, 0], [0x50, 1, 0, 0x5f, 0]]))), 'sub type');
+    expectInvalid(
+      wasm(
+        section(
+          1,
+          vec([
+            [0x5f, 0],
+            [0x50, 1, 0, 0x5f, 0],
+          ]),
+        ),
+      ),
+      'sub type',
+    );
     // struct subtype with a mismatched field
     expectInvalid(
-      wasm(section(1, vec([[0x50, 0, 0x5f, 1, i32, 0], [0x50, 1, 0, 0x5f, 1, i64, 0]]))),
+      wasm(
+        section(
+          1,
+          vec([
+            [0x50, 0, 0x5f, 1, i32, 0],
+            [0x50, 1, 0, 0x5f, 1, i64, 0],
+          ]),
+        ),
+      ),
       'sub type 1 does not match super type 0',
     );
     // mutable fields are invariant
     expectInvalid(
-      wasm(section(1, vec([[0x50, 0, 0x5f, 1, 0x6e, 1], [0x50, 1, 0, 0x5f, 1, 0x6d, 1]]))),
+      wasm(
+        section(
+          1,
+          vec([
+            [0x50, 0, 0x5f, 1, 0x6e, 1],
+            [0x50, 1, 0, 0x5f, 1, 0x6d, 1],
+          ]),
+        ),
+      ),
       'sub type',
     );
     // immutable fields are covariant, and width subtyping is allowed
     expect(
-      isValid(wasm(section(1, vec([[0x50, 0, 0x5f, 1, 0x6e, 0], [0x50, 1, 0, 0x5f, 2, 0x6d, 0, i32, 1]])))),
+      isValid(
+        wasm(
+          section(
+            1,
+            vec([
+              [0x50, 0, 0x5f, 1, 0x6e, 0],
+              [0x50, 1, 0, 0x5f, 2, 0x6d, 0, i32, 1],
+            ]),
+          ),
+        ),
+      ),
     ).toBe(true);
     // func: contravariant params, covariant results
     expect(
       isValid(
-        wasm(section(1, vec([[0x50, 0, ...functype([0x6d], [0x6e])], [0x50, 1, 0, ...functype([0x6e], [0x6d])]]))),
+        wasm(
+          section(
+            1,
+            vec([
+              [0x50, 0, ...functype([0x6d], [0x6e])],
+              [0x50, 1, 0, ...functype([0x6e], [0x6d])],
+            ]),
+          ),
+        ),
       ),
     ).toBe(true);
     expectInvalid(
-      wasm(section(1, vec([[0x50, 0, ...functype([0x6e], [0x6d])], [0x50, 1, 0, ...functype([0x6d], [0x6e])]]))),
+      wasm(
+        section(
+          1,
+          vec([
+            [0x50, 0, ...functype([0x6e], [0x6d])],
+            [0x50, 1, 0, ...functype([0x6d], [0x6e])],
+          ]),
+        ),
+      ),
       'sub type',
     );
     // a struct cannot subtype an array
-    expectInvalid(wasm(section(1, vec([[0x50, 0, 0x5e, i32, 0], [0x50, 1, 0, 0x5f, 0]]))), 'sub type');
+    expectInvalid(
+      wasm(
+        section(
+          1,
+          vec([
+            [0x50, 0, 0x5e, i32, 0],
+            [0x50, 1, 0, 0x5f, 0],
+          ]),
+        ),
+      ),
+      'sub type',
+    );
   });
 
   it('checks limits', () => {
@@ -416,7 +505,21 @@ describe('decodeModule: invalid', () => {
   it('checks exports and the start function', () => {
     const f = section(3, vec([[0], [1]]));
     const c = section(10, vec([body([], []), body([], [0x20, 0])]));
-    expectInvalid(wasm(t, f, section(7, vec([[...str('a'), 0, 0], [...str('a'), 0, 1]])), c), 'duplicate export name');
+    expectInvalid(
+      wasm(
+        t,
+        f,
+        section(
+          7,
+          vec([
+            [...str('a'), 0, 0],
+            [...str('a'), 0, 1],
+          ]),
+        ),
+        c,
+      ),
+      'duplicate export name',
+    );
     expectInvalid(wasm(t, f, section(7, vec([[...str('a'), 0, 2]])), c), 'unknown function 2');
     expectInvalid(wasm(t, f, section(7, vec([[...str('a'), 2, 0]])), c), 'unknown memory 0');
     expectInvalid(wasm(t, f, section(8, [1]), c), 'start function');
@@ -447,13 +550,27 @@ describe('decodeModule: invalid', () => {
     expect(isValid(g([i32], 0, [0x41, ...s32(-5)]))).toBe(true);
     // global.get of an earlier immutable defined global (GC), not of a mutable one or a later one
     const two = (first: number[], second: number[]) =>
-      wasm(section(6, vec([[...first, END], [i32, 0, ...second, END]])));
+      wasm(
+        section(
+          6,
+          vec([
+            [...first, END],
+            [i32, 0, ...second, END],
+          ]),
+        ),
+      );
     expect(isValid(two([i32, 0, 0x41, 1], [0x23, 0]))).toBe(true);
     expectInvalid(two([i32, 1, 0x41, 1], [0x23, 0]), 'constant expression required');
     expectInvalid(two([i32, 0, 0x23, 1], [0x41, 0]), 'unknown global 1');
     expectInvalid(two([i32, 0, 0x41, 1], [0x23, 0]), 'unknown global 0', { features: wasmFeatures({ gc: false }) });
     // GC constant instructions
-    const types = section(1, vec([[0x5f, 1, i32, 0], [0x5e, 0x78, 1]]));
+    const types = section(
+      1,
+      vec([
+        [0x5f, 1, i32, 0],
+        [0x5e, 0x78, 1],
+      ]),
+    );
     const gg = (type: number[], expr: number[]) => wasm(types, section(6, vec([[...type, 0, ...expr, END]])));
     expect(isValid(gg([0x64, 0], [0x41, 7, 0xfb, 0, 0]))).toBe(true);
     expect(isValid(gg([0x63, 1], [0x41, 7, 0x41, 8, 0xfb, 8, 1, 2]))).toBe(true);
@@ -480,9 +597,21 @@ describe('decodeModule: invalid', () => {
   });
 
   it('gates features', () => {
-    expectInvalid(wasm(section(5, vec([[0, 1], [0, 1]]))), 'multiple memories', {
-      features: wasmFeatures({ multiMemory: false }),
-    });
+    expectInvalid(
+      wasm(
+        section(
+          5,
+          vec([
+            [0, 1],
+            [0, 1],
+          ]),
+        ),
+      ),
+      'multiple memories',
+      {
+        features: wasmFeatures({ multiMemory: false }),
+      },
+    );
     expectInvalid(wasm(section(1, vec([[0x5f, 0]]))), 'garbage collection support is not enabled', {
       features: MVP_FEATURES,
     });

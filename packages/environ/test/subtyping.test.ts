@@ -23,9 +23,9 @@ import {
   NULLREF,
   refType,
   STRUCTREF,
+  type SubType,
   topHeapType,
   typesEqual,
-  type SubType,
 } from '../src/index.js';
 import { functype, section, vec, wasm } from './wasm-bytes.js';
 

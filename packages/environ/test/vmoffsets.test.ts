@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_TUNABLES,
   decodeModule,
+  TrapCode,
   trapCodeFromName,
   trapCodeName,
   trapMessage,
-  TrapCode,
   tunables,
-  DEFAULT_TUNABLES,
   VMCTX_HEADER_SLOTS,
   VMOffsets,
   VMRuntimeLimits,
@@ -56,7 +56,13 @@ describe('VMOffsets', () => {
     const m = decodeModule(
       wasm(
         section(1, vec([functype([], [])])),
-        section(2, vec([[...str('m'), ...str('f'), 0, 0], [...str('m'), ...str('g'), 3, 0x7f, 0]])),
+        section(
+          2,
+          vec([
+            [...str('m'), ...str('f'), 0, 0],
+            [...str('m'), ...str('g'), 3, 0x7f, 0],
+          ]),
+        ),
         section(3, vec([[0], [0]])),
         section(5, vec([[0, 1]])),
         section(6, vec([[0x7f, 1, 0x41, 0, 0x0b]])),

@@ -16,8 +16,8 @@ import {
   refType,
   unpacked,
   V128,
-  valTypeToString,
   type ValType,
+  valTypeToString,
 } from '../types.js';
 import type { Decoder } from './decoder.js';
 

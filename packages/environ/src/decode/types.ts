@@ -7,8 +7,8 @@
 
 import { invalid, malformed } from '../errors.js';
 import { isCompositeSubtype } from '../subtyping.js';
-import { REF_BASE, refHeap, type CompositeType, type FieldType, type SubType, type ValType } from '../types.js';
-import { MAX_TYPES, type Decoder } from './decoder.js';
+import { type CompositeType, type FieldType, REF_BASE, refHeap, type SubType, type ValType } from '../types.js';
+import { type Decoder, MAX_TYPES } from './decoder.js';
 
 function fieldType(d: Decoder): FieldType {
   const r = d.r;
