@@ -9,6 +9,7 @@ export * from './reader.js';
 export * from './subtyping.js';
 export * from './trap.js';
 export * from './tunables.js';
+export * from './type-registry.js';
 export * from './types.js';
 export { validateFunctionBody } from './validator/func.js';
 export * from './vmoffsets.js';

@@ -7,7 +7,8 @@
 
 import { invalid, malformed } from '../errors.js';
 import { isCompositeSubtype } from '../subtyping.js';
-import { type CompositeType, type FieldType, REF_BASE, refHeap, type SubType, type ValType } from '../types.js';
+import { recGroupKey } from '../type-registry.js';
+import type { CompositeType, FieldType, SubType, ValType } from '../types.js';
 import { type Decoder, MAX_TYPES } from './decoder.js';
 
 function fieldType(d: Decoder): FieldType {
@@ -77,47 +78,6 @@ function subType(d: Decoder, index: number, recGroup: number): SubType {
   return { final, supertype, composite: compositeType(d), recGroup, canonical: index };
 }
 
-function keyOf(t: ValType, start: number, types: readonly SubType[]): string {
-  if (t < REF_BASE) return String(t);
-  const h = refHeap(t);
-  if (h < 0) return String(t);
-  const nullable = (t & 1) === 1 ? 'n' : '';
-  if (h >= start) return `r${h - start}${nullable}`;
-  return `c${types[h].canonical}${nullable}`;
-}
-
-function fieldKey(f: FieldType, start: number, types: readonly SubType[]): string {
-  return (f.mutable ? 'm' : 'i') + keyOf(f.type, start, types);
-}
-
-/** The structural key of a rec group; equal keys mean iso-recursively equivalent groups. */
-function groupKey(types: readonly SubType[], start: number, count: number): string {
-  let key = '';
-  for (let i = start; i < start + count; i++) {
-    const t = types[i];
-    key += t.final ? 'F' : 'S';
-    if (t.supertype >= 0) {
-      key += t.supertype >= start ? `^r${t.supertype - start}` : `^c${types[t.supertype].canonical}`;
-    }
-    const c = t.composite;
-    if (c.kind === 'func') {
-      key += '(';
-      for (const v of c.params) key += keyOf(v, start, types) + ',';
-      key += '->';
-      for (const v of c.results) key += keyOf(v, start, types) + ',';
-      key += ')';
-    } else if (c.kind === 'struct') {
-      key += '{';
-      for (const f of c.fields) key += fieldKey(f, start, types) + ',';
-      key += '}';
-    } else {
-      key += '[' + fieldKey(c.field, start, types) + ']';
-    }
-    key += ';';
-  }
-  return key;
-}
-
 /** Type section (id 1). */
 export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void {
   const r = d.r;
@@ -138,7 +98,7 @@ export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void 
     for (let i = 0; i < count; i++) types.push(subType(d, start + i, groupIndex));
     d.recGroups.push({ start, count });
 
-    const key = groupKey(types, start, count);
+    const key = recGroupKey(types, start, count, (i) => types[i].canonical);
     const same = groupsByKey.get(key);
     if (same === undefined) groupsByKey.set(key, start);
     else for (let i = 0; i < count; i++) types[start + i].canonical = types[same + i].canonical;
