@@ -1,7 +1,7 @@
 // Instructions, plain and folded, encoded straight to bytes. The keyword table is the operator
 // table of @wasmts/environ; only the structured forms (blocks, if, try) are spelled out here.
 
-import { Imm, OPS_BY_NAME, type OperatorInfo } from '../../environ/src/operators.js';
+import { Imm, OPS_BY_NAME, type OperatorInfo } from '@wasmts/environ';
 import { Cursor, isIndex, type ModuleContext, s33, type Space, u32Of } from './context.js';
 import type { Id, List, Node } from './lexer.js';
 import { LiteralError, parseF32, parseF64, parseI32, parseI64, parseInteger } from './numbers.js';

@@ -61,3 +61,7 @@ export function body(bytes: Uint8Array, index = 0): number[] {
 export function hex(bytes: ArrayLike<number>): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
+
+/** The host engine's validator, for sanity checks of MVP and SIMD encodings in tests only. */
+export const hostValidate = (bytes: Uint8Array): boolean =>
+  (globalThis as unknown as { WebAssembly: { validate(b: Uint8Array): boolean } }).WebAssembly.validate(bytes);
