@@ -596,6 +596,17 @@ describe('decodeModule: invalid', () => {
     expectInvalid(wasm(section(5, vec([[4, 1]])), section(11, vec([[0, 0x41, 0, END, 0]]))), 'type mismatch');
   });
 
+  it('gates mutable globals only at the boundary', () => {
+    const mvp = { features: MVP_FEATURES };
+    expect(isValid(wasm(section(6, vec([[i32, 1, 0x41, 0, END]]))), MVP_FEATURES)).toBe(true);
+    expectInvalid(
+      wasm(section(6, vec([[i32, 1, 0x41, 0, END]])), section(7, vec([[...str('g'), 3, 0]]))),
+      'mutable globals support is not enabled',
+      mvp,
+    );
+    expectInvalid(wasm(section(2, vec([[...str('m'), ...str('g'), 3, i32, 1]]))), 'mutable globals', mvp);
+  });
+
   it('gates features', () => {
     expectInvalid(
       wasm(

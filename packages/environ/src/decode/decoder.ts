@@ -401,9 +401,7 @@ export class Decoder {
     const r = this.r;
     const n = r.u32();
     for (let i = 0; i < n; i++) {
-      const p = r.pos;
       const type = this.globalType();
-      if (type.mutable) this.need('mutableGlobal', p);
       const init = constExpr(this, type.type, this.globals.length);
       this.globals.push({ type, init });
     }
@@ -443,6 +441,7 @@ export class Decoder {
       }
       if (index >= count) invalid(`unknown ${kind === 'func' ? 'function' : kind} ${index}`, ip);
       if (k === 0) this.declaredFuncRefs.add(index);
+      else if (k === 3 && this.globals[index].type.mutable) this.need('mutableGlobal', kp);
       if (seen.has(name)) invalid('duplicate export name', np);
       seen.add(name);
       this.exports.push({ name, kind, index });
