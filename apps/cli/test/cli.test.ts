@@ -53,7 +53,7 @@ describe('wasmts wast', () => {
 
 describe('wasmts inspect', () => {
   it('describes the example module', () => {
-    const r = wasmts('inspect', 'examples/add.wat');
+    const r = wasmts('inspect', 'examples/add.wasm');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('module name: "add"');
@@ -64,6 +64,7 @@ describe('wasmts inspect', () => {
     expect(r.stdout).toContain('0: (memory 1 4)');
     expect(r.stdout).toContain('0: (global (mut i32))');
     expect(r.stdout).toMatch(/custom sections: 1\n {2}"name" \d+ bytes/);
+    expect(r.stdout).toMatch(/^ {2}custom:name +\d+ bytes$/m);
   });
 
   it('prints one error line for a module that does not validate, with the stack only under --debug', () => {
