@@ -1,7 +1,8 @@
 // Module fields to the binary format. Three passes over the fields: (A) allocate indices and bind
 // identifiers in every index space, (B) parse type definitions, (C) encode everything else in order.
 
-import { Cursor, type FieldType, isIndex, ModuleContext, type RefType, Space, type TypeDef } from './context.js';
+import { Cursor, isIndex, type RefType, Space, type TypeDef } from './context.js';
+import { ModuleContext } from './context.js';
 import type { Source } from './error.js';
 import { ExprEncoder } from './instructions.js';
 import type { Id, List, Node } from './lexer.js';
@@ -416,7 +417,7 @@ class ModuleEncoder {
         const size = pc.u32();
         pc.end();
         pageLog = Math.round(Math.log2(size));
-        if (2 ** pageLog !== size) throw this.src.error('invalid custom page size', pc.endPos);
+        if (size === 0 || 2 ** pageLog !== size) throw this.src.error('invalid custom page size', pc.endPos);
         flags |= 8;
       }
       return flags;
@@ -544,16 +545,26 @@ class ModuleEncoder {
     this.memSec.count++;
     const save = c.i;
     const is64 = this.addrType(c);
+    let pageLog = -1;
+    if (c.peekHead() === 'pagesize' && headOf(c.items[c.i + 1]) === 'data') {
+      const pc = c.sub(c.list());
+      const size = pc.u32();
+      pc.end();
+      pageLog = Math.round(Math.log2(size));
+      if (size === 0 || 2 ** pageLog !== size) throw this.src.error('invalid custom page size', pc.endPos);
+    }
     if (c.peekHead() === 'data') {
       this.ctx.mem64[idx] = is64;
       const dc = c.sub(c.list());
       c.end();
       const bytes = new ByteWriter();
       while (!dc.done()) bytes.bytes(dc.string().bytes);
-      const pages = BigInt(Math.ceil(bytes.len / 65536));
-      w.byte(is64 ? 5 : 1);
+      const pageSize = pageLog >= 0 ? 2 ** pageLog : 65536;
+      const pages = BigInt(Math.ceil(bytes.len / pageSize));
+      w.byte((is64 ? 5 : 1) | (pageLog >= 0 ? 8 : 0));
       w.u64(pages);
       w.u64(pages);
+      if (pageLog >= 0) w.u32(pageLog);
       const d = this.dataSec.w;
       this.dataSec.count++;
       if (idx === 0) d.byte(0);
@@ -648,6 +659,10 @@ class ModuleEncoder {
         table = ctx.tables.resolve(tc.next());
         tc.end();
         mode = 'active';
+      } else if (isIndex(c.peek()) && c.items[c.i + 1]?.k === 3) {
+        // legacy MVP form: (elem tableidx (offset) ...)
+        table = ctx.tables.resolve(c.next());
+        mode = 'active';
       }
       const h = c.peekHead();
       if (h === 'offset') {
@@ -707,6 +722,9 @@ class ModuleEncoder {
       const mc = c.sub(c.list());
       mem = ctx.mems.resolve(mc.next());
       mc.end();
+    } else if (isIndex(c.peek()) && c.items[c.i + 1]?.k === 3) {
+      // legacy MVP form: (data memidx (offset) ...)
+      mem = ctx.mems.resolve(c.next());
     }
     let active = false;
     if (c.peekHead() === 'offset') {
@@ -783,4 +801,3 @@ class ModuleEncoder {
   }
 }
 
-export type { FieldType, Id };
