@@ -84,7 +84,11 @@ export function describeModule(module: Module, file: string, format: 'binary' | 
       type: entityToString(module, i.type),
     })),
     exports: module.exports.map((e) => ({ name: e.name, kind: e.kind, index: e.index })),
-    functions: { total: module.functions.length, imported: funcImports, defined: module.functions.length - funcImports },
+    functions: {
+      total: module.functions.length,
+      imported: funcImports,
+      defined: module.functions.length - funcImports,
+    },
     tables: module.tables.map((t, index) => ({
       index,
       imported: index < module.numImportedTables,
@@ -153,7 +157,10 @@ function globalToString(g: GlobalType): string {
 /** `(func (type 1) (param i32))`, or with another keyword (`tag`). */
 function funcSignature(module: Module, typeIndex: number, keyword = 'func'): string {
   const t = module.types[typeIndex];
-  const sig = t?.composite.kind === 'func' ? `${typeList('param', t.composite.params)}${typeList('result', t.composite.results)}` : '';
+  const sig =
+    t?.composite.kind === 'func'
+      ? `${typeList('param', t.composite.params)}${typeList('result', t.composite.results)}`
+      : '';
   return `(${keyword} (type ${typeIndex})${sig})`;
 }
 

@@ -65,7 +65,8 @@ export function wastCommand(paths: string[], options: WastCommandOptions): numbe
     onFile: (file) => process.stdout.write(formatFileReport(file, options.verbose)),
   });
   if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, true));
-  if (options.verbose) process.stdout.write(`${report.files.length} files in ${(report.durationMs / 1000).toFixed(1)} s\n`);
+  if (options.verbose)
+    process.stdout.write(`${report.files.length} files in ${(report.durationMs / 1000).toFixed(1)} s\n`);
   process.stdout.write(`${formatCounts(report)}\n`);
   return report.failed > 0 ? 1 : 0;
 }

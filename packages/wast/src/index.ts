@@ -6,14 +6,14 @@ export {
   addCounts,
   type CommandKind,
   type CommandResult,
-  combineReports,
   type Counts,
+  combineReports,
   emptyCounts,
   emptyFileReport,
   type FileReport,
   formatCounts,
   type Outcome,
-  recordResult,
   type Report,
+  recordResult,
 } from './report.js';
 export { runWast, runWastFile, type WastOptions, type WastSource } from './runner.js';

@@ -2,17 +2,17 @@
 
 import { readFileSync } from 'node:fs';
 import { CompileError, type WasmFeatures } from '@wasmts/environ';
-import { parseWast, parseWat, WatError, type WastCommand, type WastModule } from '@wasmts/wat';
+import { parseWast, parseWat, type WastCommand, type WastModule, WatError } from '@wasmts/wat';
 import { collectWastFiles } from './files.js';
-import { type WastHost, validateOnlyHost } from './host.js';
+import { validateOnlyHost, type WastHost } from './host.js';
 import {
   type CommandKind,
   type CommandResult,
   combineReports,
   emptyFileReport,
   type FileReport,
-  recordResult,
   type Report,
+  recordResult,
 } from './report.js';
 
 /** Options of a WAST run. */
@@ -69,7 +69,12 @@ export function runWastFile(source: string | WastSource, options: WastOptions): 
       commands = parseWast(text, { file }).commands;
     } catch (error) {
       const line = error instanceof WatError || isNamed(error, 'WatError') ? (error as WatError).line : 0;
-      recordResult(report, { kind: 'script', line, outcome: 'failed', message: `script does not parse: ${describe(error)}` });
+      recordResult(report, {
+        kind: 'script',
+        line,
+        outcome: 'failed',
+        message: `script does not parse: ${describe(error)}`,
+      });
       return report;
     }
     for (const command of commands) {
@@ -82,7 +87,12 @@ export function runWastFile(source: string | WastSource, options: WastOptions): 
       recordResult(report, result);
     }
   } catch (error) {
-    recordResult(report, { kind: 'script', line: 0, outcome: 'failed', message: `cannot read script: ${describe(error)}` });
+    recordResult(report, {
+      kind: 'script',
+      line: 0,
+      outcome: 'failed',
+      message: `cannot read script: ${describe(error)}`,
+    });
   } finally {
     report.durationMs = performance.now() - start;
   }
@@ -121,9 +131,12 @@ function runCommand(command: WastCommand, host: WastHost, execute: boolean, file
       if (compiled.ok) return result('failed', `expected a ${expected} module ("${command.text}"), but it compiled`);
       if (compiled.stage === 'unexpected') return result('failed', compiled.message);
       const notes: string[] = [];
-      if (expected === 'invalid' && compiled.stage !== 'invalid') notes.push(`rejected as ${compiled.stage}, expected invalid`);
-      if (expected === 'malformed' && compiled.stage === 'invalid') notes.push('rejected as invalid, expected malformed');
-      if (!compiled.message.includes(command.text)) notes.push(`message "${compiled.message}", expected "${command.text}"`);
+      if (expected === 'invalid' && compiled.stage !== 'invalid')
+        notes.push(`rejected as ${compiled.stage}, expected invalid`);
+      if (expected === 'malformed' && compiled.stage === 'invalid')
+        notes.push('rejected as invalid, expected malformed');
+      if (!compiled.message.includes(command.text))
+        notes.push(`message "${compiled.message}", expected "${command.text}"`);
       return result('passed', notes.length > 0 ? notes.join('; ') : undefined);
     }
     case 'assert_unlinkable':

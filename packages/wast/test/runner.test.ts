@@ -93,7 +93,12 @@ describe('runWastFile', () => {
 
   it('counts assert_malformed as passed for any text or decode error', () => {
     const report = run([
-      { type: 'assert_malformed', line: 20, module: { kind: 'quote', line: 20, source: 'bad' }, text: 'unexpected token' },
+      {
+        type: 'assert_malformed',
+        line: 20,
+        module: { kind: 'quote', line: 20, source: 'bad' },
+        text: 'unexpected token',
+      },
       { type: 'assert_malformed', line: 21, module: bin(21, 1), text: 'unexpected end' },
       { type: 'assert_malformed', line: 22, module: bin(22, 0), text: 'unexpected end' },
     ]);

@@ -32,7 +32,12 @@ describe('runWastFile with @wasmts/wat and @wasmts/environ', () => {
   it('fails an invalid module command with the validator message and its line', () => {
     const report = run(`(module (func (result i32) (i64.const 0)))`);
     expect(report.failures).toEqual([
-      { kind: 'module', line: 1, outcome: 'failed', message: expect.stringMatching(/^module is invalid: type mismatch/) },
+      {
+        kind: 'module',
+        line: 1,
+        outcome: 'failed',
+        message: expect.stringMatching(/^module is invalid: type mismatch/),
+      },
     ]);
   });
 
