@@ -17,7 +17,7 @@ export function parseWat(text: string, options?: { file?: string }): Uint8Array 
   if (nodes.length === 1 && first.k === 3 && first.items[0]?.k === 0 && first.items[0].text === 'module') {
     const c = new Cursor(first.items, src, 1, first.pos);
     if (c.peekAtom() === 'definition') c.next();
-    c.id();
+    const id = c.id();
     const kw = c.peekAtom();
     if (kw === 'binary' || kw === 'quote') {
       c.next();
@@ -26,7 +26,7 @@ export function parseWat(text: string, options?: { file?: string }): Uint8Array 
       const bytes = Uint8Array.from(parts);
       return kw === 'binary' ? bytes : parseWat(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), options);
     }
-    return encodeModule(src, first.items.slice(c.i), first.pos);
+    return encodeModule(src, first.items.slice(c.i), id?.name);
   }
-  return encodeModule(src, nodes, 0);
+  return encodeModule(src, nodes);
 }

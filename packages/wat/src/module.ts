@@ -57,8 +57,8 @@ interface RecGroup {
 }
 
 /** Encodes the fields of a text module to a binary module. */
-export function encodeModule(src: Source, fields: Node[], pos: number): Uint8Array {
-  return new ModuleEncoder(src).encode(fields, pos);
+export function encodeModule(src: Source, fields: Node[], name?: string): Uint8Array {
+  return new ModuleEncoder(src).encode(fields, name);
 }
 
 class ModuleEncoder {
@@ -74,6 +74,9 @@ class ModuleEncoder {
   private readonly codeSec = new Section();
   private readonly dataSec = new Section();
   private start = -1;
+  private moduleName: string | undefined;
+  // Local names by function index, for the name section.
+  private readonly localNames = new Map<number, Map<string, number>>();
   private readonly recGroups: RecGroup[] = [];
   // Index counters for pass C, so each definition knows its own index.
   private readonly next: Record<string, number> = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
@@ -98,7 +101,8 @@ class ModuleEncoder {
     }
   }
 
-  encode(fields: Node[], pos: number): Uint8Array {
+  encode(fields: Node[], name: string | undefined): Uint8Array {
+    this.moduleName = name;
     const lists: List[] = [];
     for (const f of fields) {
       if (f.k !== 3 || headOf(f) === undefined) throw this.src.error('unexpected token', f.pos);
@@ -107,7 +111,6 @@ class ModuleEncoder {
     this.passA(lists);
     this.passB(lists);
     for (const f of lists) this.field(f);
-    void pos;
     return this.assemble();
   }
 
@@ -293,7 +296,7 @@ class ModuleEncoder {
           c.end();
           return;
         }
-        if (head === 'func') this.func(c);
+        if (head === 'func') this.func(c, idx);
         else if (head === 'table') this.table(c, idx);
         else if (head === 'memory') this.memory(c, idx);
         else if (head === 'global') this.global(c);
@@ -445,7 +448,7 @@ class ModuleEncoder {
     w.byte(0x0b);
   }
 
-  private func(c: Cursor): void {
+  private func(c: Cursor, funcIdx: number): void {
     const ctx = this.ctx;
     const use = ctx.typeUse(c, true);
     this.funcSec.count++;
@@ -467,6 +470,7 @@ class ModuleEncoder {
         }
       }
     }
+    if (locals.names.size > 0) this.localNames.set(funcIdx, locals.names);
     const body = new ByteWriter();
     // Run-length encode the local declarations.
     const groups: [number, number[]][] = [];
@@ -752,6 +756,47 @@ class ModuleEncoder {
     d.append(bytes);
   }
 
+  // The name section: module, function and local names from the symbolic identifiers (without `$`).
+  private nameSection(out: ByteWriter): void {
+    const enc = new TextEncoder();
+    const nameBytes = (id: string): Uint8Array => enc.encode(id.slice(1));
+    const nameMap = (w: ByteWriter, names: Map<string, number>): void => {
+      const entries = [...names].sort((a, b) => a[1] - b[1]);
+      w.u32(entries.length);
+      for (const [id, idx] of entries) {
+        w.u32(idx);
+        w.name(nameBytes(id));
+      }
+    };
+    const body = new ByteWriter();
+    const sub = (id: number, fill: (w: ByteWriter) => void): void => {
+      const w = new ByteWriter();
+      fill(w);
+      body.byte(id);
+      body.u32(w.len);
+      body.append(w);
+    };
+    if (this.moduleName !== undefined) sub(0, (w) => w.name(nameBytes(this.moduleName!)));
+    if (this.ctx.funcs.names.size > 0) sub(1, (w) => nameMap(w, this.ctx.funcs.names));
+    if (this.localNames.size > 0) {
+      sub(2, (w) => {
+        const funcs = [...this.localNames].sort((a, b) => a[0] - b[0]);
+        w.u32(funcs.length);
+        for (const [idx, names] of funcs) {
+          w.u32(idx);
+          nameMap(w, names);
+        }
+      });
+    }
+    if (body.len === 0) return;
+    const w = new ByteWriter();
+    w.name(enc.encode('name'));
+    w.append(body);
+    out.byte(0);
+    out.u32(w.len);
+    out.append(w);
+  }
+
   private assemble(): Uint8Array {
     const ctx = this.ctx;
     const out = new ByteWriter();
@@ -797,6 +842,7 @@ class ModuleEncoder {
     if (ctx.usesDataCount) section(12, ctx.datas.count, null);
     section(10, this.codeSec.count, this.codeSec.w);
     section(11, this.dataSec.count, this.dataSec.w);
+    this.nameSection(out);
     return out.toBytes();
   }
 }

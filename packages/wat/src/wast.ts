@@ -140,7 +140,7 @@ class WastParser {
       const line = this.lineOf(first.pos);
       let module: WastModule;
       try {
-        module = { kind: 'text', line, bytes: encodeModule(this.src, nodes, first.pos) };
+        module = { kind: 'text', line, bytes: encodeModule(this.src, nodes) };
       } catch (e) {
         if (!(e instanceof WatError)) throw e;
         module = { kind: 'text', line, error: e };
@@ -250,7 +250,7 @@ class WastParser {
       return named({ kind: 'quote', line, source: utf8.decode(bytes) });
     }
     try {
-      const bytes = encodeModule(this.src, n.items.slice(c.i), n.pos);
+      const bytes = encodeModule(this.src, n.items.slice(c.i), id?.name);
       return named({ kind: 'text', line, bytes });
     } catch (e) {
       if (e instanceof WatError) return named({ kind: 'text', line, error: e });

@@ -100,7 +100,14 @@ describe('module fields', () => {
     expect(data('(data (memory $b) (offset (i32.const 0)) "x" "y")')).toBe('01 02 01 41 00 0b 02 78 79');
   });
   it('accepts a module wrapper, a name, and binary modules', () => {
-    expect(parseWat('(module $m (func))')).toEqual(parseWat('(func)'));
+    expect(parseWat('(module (func))')).toEqual(parseWat('(func)'));
     expect(Array.from(parseWat('(module binary "\\00asm" "\\01\\00\\00\\00")'))).toEqual([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+  });
+  it('emits module, function and local names', () => {
+    const names = section(parseWat('(module $m (func $f (param $p i32) (local $l i64)) (func))'), 0)!;
+    // "name", then subsections 0 (module), 1 (functions), 2 (locals)
+    expect(hex(names)).toBe(
+      '04 6e 61 6d 65 00 02 01 6d 01 04 01 00 01 66 02 09 01 00 02 00 01 70 01 01 6c',
+    );
   });
 });
