@@ -1,5 +1,5 @@
 ;; A small module for `wasmts inspect`: an import, a memory, a mutable global, data and two exported
-;; functions. add.wasm is this module plus a name section (see make-add-wasm.ts).
+;; functions, with names for the name section. add.wasm is its binary form (make-add-wasm.ts).
 (module $add
   (type $binop (func (param i32 i32) (result i32)))
   (import "env" "log" (func $log (param i32)))

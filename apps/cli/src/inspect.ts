@@ -22,6 +22,8 @@ export interface InspectInfo {
   /** 'binary' or 'text', by the input's contents. */
   format: 'binary' | 'text';
   moduleName: string | null;
+  /** How many entries each subsection of the name section names (functions, locals, types, ...). */
+  names: Record<string, number>;
   sections: { name: string; size: number }[];
   types: string[];
   imports: { module: string; name: string; kind: string; type: string }[];
@@ -66,6 +68,7 @@ export function describeModule(module: Module, file: string, format: 'binary' | 
     size: module.bytes.byteLength,
     format,
     moduleName: module.names.module,
+    names: nameCounts(module),
     sections: [...module.sectionSizes].map(([name, size]) => ({ name, size })),
     types: module.types.map((t, i) => {
       const group = module.recGroups[t.recGroup];
@@ -115,6 +118,17 @@ export function describeModule(module: Module, file: string, format: 'binary' | 
     dataSegments: module.data.length,
     featuresUsed: [...module.featuresUsed].sort(),
   };
+}
+
+function nameCounts(module: Module): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [kind, map] of Object.entries(module.names)) {
+    if (!(map instanceof Map) || map.size === 0) continue;
+    let n = 0;
+    for (const value of map.values()) n += value instanceof Map ? value.size : 1;
+    counts[kind] = n;
+  }
+  return counts;
 }
 
 /** The text form of a composite type: `(func (param i32) (result i32))`, `(struct (field (mut i8)))`. */
@@ -190,6 +204,8 @@ export function formatInspect(info: InspectInfo): string {
   const imported = (x: { imported: boolean }) => (x.imported ? ' (imported)' : '');
   out.push(`${info.file}: ${info.format === 'text' ? 'text module, ' : ''}${info.size} bytes`);
   out.push(`module name: ${info.moduleName === null ? '(none)' : q(info.moduleName)}`);
+  const names = Object.entries(info.names).map(([kind, n]) => `${n} ${kind}`);
+  if (names.length > 0) out.push(`names: ${names.join(', ')}`);
   const width = Math.max(0, ...info.sections.map((s) => s.name.length));
   list('sections', info.sections, (s) => `${s.name.padEnd(width)}  ${s.size} bytes`);
   list('types', info.types, (t) => t);

@@ -56,7 +56,7 @@ describe('wasmts inspect', () => {
     const r = wasmts('inspect', 'examples/add.wasm');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('module name: "add"');
+    expect(r.stdout).toContain('module name: "add"\nnames: 3 functions, 2 locals\n');
     expect(r.stdout).toContain('0: (func (param i32 i32) (result i32))');
     expect(r.stdout).toContain('"env" "log" (func (type 1) (param i32))');
     expect(r.stdout).toContain('"add" func 1');
