@@ -500,6 +500,12 @@ describe('decodeModule: invalid', () => {
     expect(isValid(wasm(section(5, vec([[4, ...u32(2 ** 48)]]))))).toBe(true);
     expectInvalid(wasm(section(4, vec([[0x70, 1, 2, 1]]))), 'size minimum must not be greater than maximum');
     expectInvalid(wasm(section(5, vec([[2, 1]]))), 'threads support is not enabled');
+    // table64 limits beyond 2^53 are compared exactly
+    const max64 = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+    const max64m1 = [0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+    expectInvalid(wasm(section(4, vec([[0x70, 5, ...max64, ...max64m1]]))), 'size minimum');
+    expect(isValid(wasm(section(4, vec([[0x70, 5, ...max64m1, ...max64]]))))).toBe(true);
+    expectInvalid(wasm(section(4, vec([[0x70, 0, 0x80, 0x80, 0x80, 0x80, 0x10]]))), 'table size');
   });
 
   it('checks exports and the start function', () => {

@@ -45,10 +45,6 @@ import { constExpr } from './const-expr.js';
 export const MAX_LOCALS = 50_000;
 /** Most types a module may define (V8's limit). */
 export const MAX_TYPES = 1_000_000;
-/** Most pages a 32-bit memory may have with 64 KiB pages. */
-const MAX_PAGES_32 = 65536;
-/** Most pages a 64-bit memory may have with 64 KiB pages (2^48). */
-const MAX_PAGES_64 = 2 ** 48;
 
 /** A BinaryReader whose truncation message says whether the input ended inside a section. */
 export class ModuleReader extends BinaryReader {
@@ -214,38 +210,36 @@ export class Decoder {
     const hasMax = (flags & 1) !== 0;
     const shared = (flags & 2) !== 0;
     const index64 = (flags & 4) !== 0;
-    if (index64) this.need(memory ? 'memory64' : 'memory64', start);
-    let min: number;
-    let max: number | null = null;
-    let pagesLimit = memory ? (index64 ? MAX_PAGES_64 : MAX_PAGES_32) : index64 ? Number.MAX_VALUE : 0xffffffff;
-    let tooBig = false;
+    // table64 is part of the memory64 proposal.
+    if (index64) this.need('memory64', start);
     // Limits are read as u64 whatever the address type (as the reference interpreter does), so an
-    // over-long 32-bit value is a validation error rather than a malformed integer.
-    min = Number(r.u64());
-    if (hasMax) max = Number(r.u64());
-    if (!index64 && !memory && (min > 0xffffffff || (max !== null && max > 0xffffffff))) {
+    // over-long 32-bit value is a validation error rather than a malformed integer. Compared as
+    // bigints, since values above 2^53 round as numbers.
+    const minBig = r.u64();
+    const maxBig = hasMax ? r.u64() : null;
+    if (!index64 && !memory && (minBig > 0xffffffffn || (maxBig !== null && maxBig > 0xffffffffn))) {
       invalid('table size must be at most 2^32-1', start);
     }
     let pageSizeLog2 = 16;
+    let pagesLimit = memory ? (index64 ? 2n ** 48n : 65536n) : 2n ** 64n;
     if (flags & 0x08) {
       const p = r.pos;
       pageSizeLog2 = r.u32();
       if (pageSizeLog2 !== 0 && pageSizeLog2 !== 16) malformed('invalid custom page size', p);
       this.need('customPageSizes', start);
-      if (pageSizeLog2 === 0) pagesLimit = index64 ? 2 ** 64 - 1 : 0xffffffff;
+      if (pageSizeLog2 === 0) pagesLimit = index64 ? 2n ** 64n - 1n : 0xffffffffn;
     }
-    if (memory) {
-      if (min > pagesLimit || (max !== null && max > pagesLimit)) tooBig = true;
-      if (tooBig) {
-        invalid(
-          index64 || pageSizeLog2 !== 16
-            ? `memory size must be at most ${pagesLimit} pages`
-            : 'memory size must be at most 65536 pages (4GiB)',
-          start,
-        );
-      }
+    if (memory && (minBig > pagesLimit || (maxBig !== null && maxBig > pagesLimit))) {
+      invalid(
+        index64 || pageSizeLog2 !== 16
+          ? `memory size must be at most ${pagesLimit} pages`
+          : 'memory size must be at most 65536 pages (4GiB)',
+        start,
+      );
     }
-    if (max !== null && min > max) invalid('size minimum must not be greater than maximum', start);
+    if (maxBig !== null && minBig > maxBig) invalid('size minimum must not be greater than maximum', start);
+    const min = Number(minBig);
+    const max = maxBig === null ? null : Number(maxBig);
     if (shared) {
       this.need('threads', start);
       if (max === null) invalid('shared memory must have maximum', start);
