@@ -135,6 +135,16 @@ function exactBits(body: string, f: FloatFormat): bigint | undefined {
     if (digits === '') return 0n;
     const x = Number(m[3] ?? '0') - 4 * frac.length;
     const bits = digits.length * 4;
+    if (digits.length <= 13 && bits + x < 1000 && bits + x > -1000) {
+      // fast path: the value is exactly a normal double, so rounding it once to the format is exact
+      const d = parseInt(digits, 16) * 2 ** x;
+      if (f.mant === 52) {
+        f64buf[0] = d;
+        return u64buf[0];
+      }
+      f32buf[0] = d;
+      return BigInt(u32buf[0]);
+    }
     if (bits + x > 2000) return inf;
     if (bits + x < -2000) return 0n;
     const h = BigInt(`0x${digits}`);
