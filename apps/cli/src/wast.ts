@@ -64,6 +64,7 @@ export function wastCommand(paths: string[], options: WastCommandOptions): numbe
     ...(options.features ? { features: options.features } : {}),
     onFile: (file) => process.stdout.write(formatFileReport(file, options.verbose)),
   });
+  if (report.files.length === 0) process.stderr.write(`warning: no .wast files found in ${paths.join(' ')}\n`);
   if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, true));
   if (options.verbose)
     process.stdout.write(`${report.files.length} files in ${(report.durationMs / 1000).toFixed(1)} s\n`);
