@@ -67,7 +67,9 @@ export function wastCommand(paths: string[], options: WastCommandOptions): numbe
   if (report.files.length === 0) process.stderr.write(`warning: no .wast files found in ${paths.join(' ')}\n`);
   if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, true));
   if (options.verbose)
-    process.stdout.write(`${report.files.length} files in ${(report.durationMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `${report.files.length} file${report.files.length === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(1)} s\n`,
+    );
   process.stdout.write(`${formatCounts(report)}\n`);
   return report.failed > 0 ? 1 : 0;
 }
