@@ -2,7 +2,7 @@
 // table of @wasmts/environ; only the structured forms (blocks, if, try) are spelled out here.
 
 import { Imm, OPS_BY_NAME, type OperatorInfo } from '@wasmts/environ';
-import { Cursor, isIndex, type ModuleContext, s33, type Space, u32Of } from './context.js';
+import { Cursor, isIndex, type ModuleContext, type Space, s33, u32Of } from './context.js';
 import type { Id, List, Node } from './lexer.js';
 import { LiteralError, parseF32, parseF64, parseI32, parseI64, parseInteger } from './numbers.js';
 import { ByteWriter } from './writer.js';
@@ -279,7 +279,7 @@ export class ExprEncoder {
     let offset = 0n;
     let align = op.n;
     let a = c.peekAtom();
-    if (a !== undefined && a.startsWith('offset=')) {
+    if (a?.startsWith('offset=')) {
       const n = c.next();
       offset = this.lit(n, (t) => {
         const v = t.slice(7);
@@ -290,7 +290,7 @@ export class ExprEncoder {
       });
       a = c.peekAtom();
     }
-    if (a !== undefined && a.startsWith('align=')) {
+    if (a?.startsWith('align=')) {
       const n = c.next();
       align = this.lit(n, (t) => {
         const v = t.slice(6);
@@ -436,7 +436,11 @@ export class ExprEncoder {
       case Imm.MemArgLane: {
         let mem = 0;
         const next = c.items[c.i + 1];
-        if (isIndex(c.peek()) && next !== undefined && (isIndex(next) || (next.k === 0 && /^(offset|align)=/.test(next.text)))) {
+        if (
+          isIndex(c.peek()) &&
+          next !== undefined &&
+          (isIndex(next) || (next.k === 0 && /^(offset|align)=/.test(next.text)))
+        ) {
           mem = ctx.mems.resolve(c.next());
         }
         this.memarg(c, w, op, mem);

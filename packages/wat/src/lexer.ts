@@ -1,7 +1,7 @@
 // Lexes WebAssembly text straight into an S-expression tree: the text and WAST grammars are both
 // S-expressions, and a tree lets the module encoder look ahead and make two passes cheaply.
 
-import { Source } from './error.js';
+import type { Source } from './error.js';
 
 /** A keyword, number or other run of identifier characters. */
 export interface Atom {
@@ -75,19 +75,33 @@ export function parseTree(src: Source): Node[] {
         const e = text.charCodeAt(j + 1);
         j += 2;
         switch (e) {
-          case 0x6e: out.push(10); break; // n
-          case 0x74: out.push(9); break; // t
-          case 0x72: out.push(13); break; // r
-          case 0x22: out.push(0x22); break;
-          case 0x27: out.push(0x27); break;
-          case 0x5c: out.push(0x5c); break;
-          case 0x75: { // u{hex}
+          case 0x6e:
+            out.push(10);
+            break; // n
+          case 0x74:
+            out.push(9);
+            break; // t
+          case 0x72:
+            out.push(13);
+            break; // r
+          case 0x22:
+            out.push(0x22);
+            break;
+          case 0x27:
+            out.push(0x27);
+            break;
+          case 0x5c:
+            out.push(0x5c);
+            break;
+          case 0x75: {
+            // u{hex}
             if (text.charCodeAt(j) !== 0x7b) throw src.error('malformed escape', j - 2);
             const close = text.indexOf('}', j);
             const hex = close < 0 ? '' : text.slice(j + 1, close);
             if (!/^[0-9a-fA-F](_?[0-9a-fA-F])*$/.test(hex)) throw src.error('malformed escape', j - 2);
             const cp = parseInt(hex.replace(/_/g, ''), 16);
-            if (cp >= 0x110000 || (cp >= 0xd800 && cp < 0xe000) || hex.length > 8) throw src.error('malformed escape', j - 2);
+            if (cp >= 0x110000 || (cp >= 0xd800 && cp < 0xe000) || hex.length > 8)
+              throw src.error('malformed escape', j - 2);
             pushUtf8(out, cp);
             j = close + 1;
             break;
@@ -177,7 +191,8 @@ export function parseTree(src: Source): Node[] {
     } else if (c === 0x28) {
       const next = text.charCodeAt(i + 1);
       if (next === 0x3b) skipBlockComment(i);
-      else if (next === 0x40 && (ID_CHAR[text.charCodeAt(i + 2)] === 1 || text.charCodeAt(i + 2) === 0x22)) skipAnnotation(i);
+      else if (next === 0x40 && (ID_CHAR[text.charCodeAt(i + 2)] === 1 || text.charCodeAt(i + 2) === 0x22))
+        skipAnnotation(i);
       else {
         stack.push(cur);
         starts.push(i);

@@ -1,11 +1,12 @@
 // Module fields to the binary format. Three passes over the fields: (A) allocate indices and bind
 // identifiers in every index space, (B) parse type definitions, (C) encode everything else in order.
 
-import { Cursor, isIndex, type RefType, Space, type TypeDef } from './context.js';
-import { ModuleContext } from './context.js';
+import { Cursor, isIndex, ModuleContext, type RefType, Space } from './context.js';
 import type { Source } from './error.js';
 import { ExprEncoder } from './instructions.js';
-import type { Id, List, Node } from './lexer.js';
+import type { List, Node } from './lexer.js';
+import { encodeNameSection } from './names.js';
+import { parseTypeDef } from './types.js';
 import { ByteWriter } from './writer.js';
 
 const KIND_NAMES: Record<string, string> = {
@@ -177,77 +178,18 @@ class ModuleEncoder {
     for (const f of lists) {
       const head = headOf(f);
       if (head === 'type') {
-        const explicitSub = this.typeDef(f, idx, true);
+        const explicitSub = parseTypeDef(this.ctx, f, idx, true);
         this.recGroups.push({ start: idx, size: 1, rec: false, explicitSub: [explicitSub] });
         idx++;
       } else if (head === 'rec') {
         const group: RecGroup = { start: idx, size: f.items.length - 1, rec: true, explicitSub: [] };
         for (let i = 1; i < f.items.length; i++) {
-          group.explicitSub.push(this.typeDef(f.items[i] as List, idx, false));
+          group.explicitSub.push(parseTypeDef(this.ctx, f.items[i] as List, idx, false));
           idx++;
         }
         this.recGroups.push(group);
       }
     }
-  }
-
-  // Parses `(type $id? subtype)`; returns whether `sub` was written explicitly.
-  private typeDef(list: List, idx: number, singleton: boolean): boolean {
-    const ctx = this.ctx;
-    const c = new Cursor(list.items, this.src, 1, list.pos);
-    c.id();
-    let body = c.list();
-    c.end();
-    let final = true;
-    let explicitSub = false;
-    const supers: number[] = [];
-    if (headOf(body) === 'sub') {
-      explicitSub = true;
-      const sc = c.sub(body);
-      final = false;
-      if (sc.peekAtom() === 'final') {
-        sc.next();
-        final = true;
-      }
-      while (isIndex(sc.peek())) supers.push(ctx.types.resolve(sc.next()));
-      body = sc.list();
-      sc.end();
-    }
-    const def: TypeDef = { kind: 'func', final, supers, params: [], results: [], fields: [] };
-    const bc = c.sub(body);
-    switch (headOf(body)) {
-      case 'func':
-        ctx.signature(bc, true, def.params, def.results, []);
-        break;
-      case 'struct': {
-        def.kind = 'struct';
-        const names = new Map<string, number>();
-        while (!bc.done()) {
-          const fl = bc.list();
-          if (headOf(fl) !== 'field') throw this.src.error('unexpected token', fl.pos);
-          const fc = bc.sub(fl);
-          const id = fc.id();
-          if (id !== undefined) {
-            if (names.has(id.name)) throw this.src.error(`duplicate field ${id.name}`, id.pos);
-            names.set(id.name, def.fields.length);
-            def.fields.push(ctx.fieldType(fc.next()));
-            fc.end();
-          } else while (!fc.done()) def.fields.push(ctx.fieldType(fc.next()));
-        }
-        ctx.fieldNames.set(idx, names);
-        break;
-      }
-      case 'array': {
-        def.kind = 'array';
-        def.fields.push(ctx.fieldType(bc.next()));
-        break;
-      }
-      default:
-        throw this.src.error('unexpected token, expected func, struct or array', body.pos);
-    }
-    bc.end();
-    ctx.defineType(idx, def, singleton);
-    return explicitSub;
   }
 
   // Inline `(export "name")` abbreviations.
@@ -756,47 +698,6 @@ class ModuleEncoder {
     d.append(bytes);
   }
 
-  // The name section: module, function and local names from the symbolic identifiers (without `$`).
-  private nameSection(out: ByteWriter): void {
-    const enc = new TextEncoder();
-    const nameBytes = (id: string): Uint8Array => enc.encode(id.slice(1));
-    const nameMap = (w: ByteWriter, names: Map<string, number>): void => {
-      const entries = [...names].sort((a, b) => a[1] - b[1]);
-      w.u32(entries.length);
-      for (const [id, idx] of entries) {
-        w.u32(idx);
-        w.name(nameBytes(id));
-      }
-    };
-    const body = new ByteWriter();
-    const sub = (id: number, fill: (w: ByteWriter) => void): void => {
-      const w = new ByteWriter();
-      fill(w);
-      body.byte(id);
-      body.u32(w.len);
-      body.append(w);
-    };
-    if (this.moduleName !== undefined) sub(0, (w) => w.name(nameBytes(this.moduleName!)));
-    if (this.ctx.funcs.names.size > 0) sub(1, (w) => nameMap(w, this.ctx.funcs.names));
-    if (this.localNames.size > 0) {
-      sub(2, (w) => {
-        const funcs = [...this.localNames].sort((a, b) => a[0] - b[0]);
-        w.u32(funcs.length);
-        for (const [idx, names] of funcs) {
-          w.u32(idx);
-          nameMap(w, names);
-        }
-      });
-    }
-    if (body.len === 0) return;
-    const w = new ByteWriter();
-    w.name(enc.encode('name'));
-    w.append(body);
-    out.byte(0);
-    out.u32(w.len);
-    out.append(w);
-  }
-
   private assemble(): Uint8Array {
     const ctx = this.ctx;
     const out = new ByteWriter();
@@ -842,8 +743,7 @@ class ModuleEncoder {
     if (ctx.usesDataCount) section(12, ctx.datas.count, null);
     section(10, this.codeSec.count, this.codeSec.w);
     section(11, this.dataSec.count, this.dataSec.w);
-    this.nameSection(out);
+    encodeNameSection(out, this.moduleName, this.ctx.funcs.names, this.localNames);
     return out.toBytes();
   }
 }
-

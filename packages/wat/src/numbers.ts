@@ -6,7 +6,8 @@ export class LiteralError extends Error {}
 const DEC_INT = /^[+-]?\d(?:_?\d)*$/;
 const HEX_INT = /^[+-]?0x[0-9a-fA-F](?:_?[0-9a-fA-F])*$/;
 const DEC_FLOAT = /^[+-]?\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?$/;
-const HEX_FLOAT = /^[+-]?0x[0-9a-fA-F](?:_?[0-9a-fA-F])*(?:\.(?:[0-9a-fA-F](?:_?[0-9a-fA-F])*)?)?(?:[pP][+-]?\d(?:_?\d)*)?$/;
+const HEX_FLOAT =
+  /^[+-]?0x[0-9a-fA-F](?:_?[0-9a-fA-F])*(?:\.(?:[0-9a-fA-F](?:_?[0-9a-fA-F])*)?)?(?:[pP][+-]?\d(?:_?\d)*)?$/;
 const NAN_PAYLOAD = /^[+-]?nan:0x[0-9a-fA-F](?:_?[0-9a-fA-F])*$/;
 
 /** True if `text` has the shape of an unsigned integer literal (decimal or hex). */

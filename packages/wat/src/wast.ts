@@ -62,7 +62,12 @@ export type WastCommand =
   | { type: 'assert_trap_module'; line: number; module: WastModule; text: string }
   | { type: 'assert_exhaustion'; line: number; action: WastAction; text: string }
   | { type: 'assert_exception'; line: number; action: WastAction }
-  | { type: 'assert_invalid' | 'assert_malformed' | 'assert_unlinkable'; line: number; module: WastModule; text: string };
+  | {
+      type: 'assert_invalid' | 'assert_malformed' | 'assert_unlinkable';
+      line: number;
+      module: WastModule;
+      text: string;
+    };
 
 /** A parsed script. */
 export interface WastScript {
@@ -193,7 +198,8 @@ class WastParser {
         const l = c.list();
         const text = utf8.decode(c.string().bytes);
         c.end();
-        if (this.head(l) === 'module') return { type: 'assert_trap_module', line, module: this.module(l, this.lineOf(l.pos)), text };
+        if (this.head(l) === 'module')
+          return { type: 'assert_trap_module', line, module: this.module(l, this.lineOf(l.pos)), text };
         return { type: 'assert_trap', line, action: this.action(l), text };
       }
       case 'assert_exhaustion': {
@@ -328,7 +334,11 @@ class WastParser {
             values.push(v);
           } else {
             const v = this.lit(ln, (t) => parseInteger(t, shape.bits));
-            values.push(shape.bits === 64 ? { type: 'i64', value: BigInt.asIntN(64, v) } : { type: 'i32', value: Number(BigInt.asIntN(shape.bits, v)) });
+            values.push(
+              shape.bits === 64
+                ? { type: 'i64', value: BigInt.asIntN(64, v) }
+                : { type: 'i32', value: Number(BigInt.asIntN(shape.bits, v)) },
+            );
           }
         }
         if (pattern) {

@@ -29,7 +29,9 @@ describe('instructions', () => {
     expect(hex(body(bytes))).toBe('02 01 0b 0b');
   });
   it('resolves branch depths through nested labels', () => {
-    expect(code('(block $o (block $i (br_table $i $o 0 (i32.const 0))))')).toBe('02 40 02 40 41 00 0e 02 00 01 00 0b 0b 0b');
+    expect(code('(block $o (block $i (br_table $i $o 0 (i32.const 0))))')).toBe(
+      '02 40 02 40 41 00 0e 02 00 01 00 0b 0b 0b',
+    );
   });
   it('encodes memory arguments with defaults, offset and align', () => {
     const pre = '(memory 1)';
@@ -38,22 +40,28 @@ describe('instructions', () => {
     expect(() => parseWat('(memory 1) (func (drop (i32.load align=3 (i32.const 0))))')).toThrow('alignment');
   });
   it('encodes a memory index in a memarg with the multi-memory flag', () => {
-    expect(code('(drop (i32.load $b offset=1 (i32.const 0)))', '(memory $a 1) (memory $b 1)')).toBe('41 00 28 42 01 01 1a 0b');
+    expect(code('(drop (i32.load $b offset=1 (i32.const 0)))', '(memory $a 1) (memory $b 1)')).toBe(
+      '41 00 28 42 01 01 1a 0b',
+    );
   });
   it('encodes constants', () => {
     expect(code('(drop (i32.const -1)) (drop (i64.const 0x8000000000000000))')).toBe(
       '41 7f 1a 42 80 80 80 80 80 80 80 80 80 7f 1a 0b',
     );
-    expect(code('(drop (f32.const 1.5)) (drop (f64.const -0))')).toBe('43 00 00 c0 3f 1a 44 00 00 00 00 00 00 00 80 1a 0b');
+    expect(code('(drop (f32.const 1.5)) (drop (f64.const -0))')).toBe(
+      '43 00 00 c0 3f 1a 44 00 00 00 00 00 00 00 80 1a 0b',
+    );
     expect(() => parseWat('(func (drop (i32.const 4294967296)))')).toThrow('constant out of range');
   });
   it('encodes SIMD constants, shuffles and lanes', () => {
     expect(code('(drop (v128.const i16x8 1 2 3 4 5 6 7 -1))')).toBe(
       'fd 0c 01 00 02 00 03 00 04 00 05 00 06 00 07 00 ff ff 1a 0b',
     );
-    expect(code('(drop (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31 (v128.const i64x2 0 0) (v128.const f32x4 0 0 0 0)))')).toMatch(
-      /fd 0d 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 1f 1a 0b$/,
-    );
+    expect(
+      code(
+        '(drop (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31 (v128.const i64x2 0 0) (v128.const f32x4 0 0 0 0)))',
+      ),
+    ).toMatch(/fd 0d 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 1f 1a 0b$/);
     expect(code('(drop (i32x4.extract_lane 3 (v128.const i32x4 0 0 0 0)))')).toMatch(/fd 1b 03 1a 0b$/);
     expect(() => parseWat('(func (drop (v128.const i32x4 0 0 0)))')).toThrow('wrong number of lane literals');
   });
@@ -70,14 +78,14 @@ describe('instructions', () => {
     expect(code('(drop (ref.null func)) (drop (ref.null extern))')).toBe('d0 70 1a d0 6f 1a 0b');
   });
   it('picks ref.test and ref.cast variants by nullability', () => {
-    expect(code('(param anyref) (drop (ref.test (ref i31) (local.get 0))) (drop (ref.cast i31ref (local.get 0)))')).toBe(
-      '20 00 fb 14 6c 1a 20 00 fb 17 6c 1a 0b',
-    );
+    expect(
+      code('(param anyref) (drop (ref.test (ref i31) (local.get 0))) (drop (ref.cast i31ref (local.get 0)))'),
+    ).toBe('20 00 fb 14 6c 1a 20 00 fb 17 6c 1a 0b');
   });
   it('encodes br_on_cast flags from both reference types', () => {
-    expect(code('(param anyref) (result anyref) (block $l (result anyref) (br_on_cast $l anyref (ref i31) (local.get 0)))')).toBe(
-      '02 6e 20 00 fb 18 01 00 6e 6c 0b 0b',
-    );
+    expect(
+      code('(param anyref) (result anyref) (block $l (result anyref) (br_on_cast $l anyref (ref i31) (local.get 0)))'),
+    ).toBe('02 6e 20 00 fb 18 01 00 6e 6c 0b 0b');
   });
   it('encodes try_table catch clauses relative to the enclosing block', () => {
     expect(code('(block $h (try_table (catch_all $h) (nop)))')).toBe('02 40 1f 40 01 02 00 01 0b 0b 0b');

@@ -24,7 +24,8 @@ describe('lexer', () => {
   it('decodes string escapes and UTF-8', () => {
     const [s] = lex('"a\\n\\t\\\\\\"\\41\\u{1F600}é"');
     expect(s.k).toBe(1);
-    if (s.k === 1) expect(Array.from(s.bytes)).toEqual([0x61, 10, 9, 0x5c, 0x22, 0x41, 0xf0, 0x9f, 0x98, 0x80, 0xc3, 0xa9]);
+    if (s.k === 1)
+      expect(Array.from(s.bytes)).toEqual([0x61, 10, 9, 0x5c, 0x22, 0x41, 0xf0, 0x9f, 0x98, 0x80, 0xc3, 0xa9]);
   });
   it('keeps arbitrary bytes from hex escapes', () => {
     const [s] = lex('"\\ff\\00"');

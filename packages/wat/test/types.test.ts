@@ -24,7 +24,9 @@ describe('types', () => {
   });
   it('encodes rec groups and subtypes', () => {
     expect(
-      types('(rec (type $a (sub (struct))) (type $b (sub final $a (struct (field (ref null $b)))))) (type (sub $a (struct)))'),
+      types(
+        '(rec (type $a (sub (struct))) (type $b (sub final $a (struct (field (ref null $b)))))) (type (sub $a (struct)))',
+      ),
     ).toBe('02 4e 02 50 00 5f 00 4f 01 00 5f 01 63 01 00 50 01 00 5f 00');
   });
   it('rejects duplicate field names', () => {
@@ -34,7 +36,9 @@ describe('types', () => {
 
 describe('type uses', () => {
   it('reuses the first matching function type and appends implicit ones', () => {
-    const bytes = parseWat('(type $v (func)) (type $i (func (param i32))) (func (param i32)) (func (result i64)) (func (result i64))');
+    const bytes = parseWat(
+      '(type $v (func)) (type $i (func (param i32))) (func (param i32)) (func (result i64)) (func (result i64))',
+    );
     expect(hex(section(bytes, 1)!)).toBe('03 60 00 00 60 01 7f 00 60 00 01 7e');
     expect(hex(section(bytes, 3)!)).toBe('03 01 02 02');
   });
@@ -44,9 +48,9 @@ describe('type uses', () => {
   });
   it('checks inline signatures against the named type', () => {
     expect(() => parseWat('(type $t (func (param i32))) (func (type $t) (param i64))')).toThrow('inline function type');
-    expect(hex(section(parseWat('(type $t (func (param i32))) (func (type $t) (param $x i32) (local.get $x) drop)'), 3)!)).toBe(
-      '01 00',
-    );
+    expect(
+      hex(section(parseWat('(type $t (func (param i32))) (func (type $t) (param $x i32) (local.get $x) drop)'), 3)!),
+    ).toBe('01 00');
   });
   it('rejects duplicate locals and params', () => {
     expect(() => parseWat('(func (param $x i32) (local $x i32))')).toThrow('duplicate local');
@@ -79,18 +83,25 @@ describe('module fields', () => {
   });
   it('encodes 64-bit memories and tables, and tables with initializers', () => {
     expect(hex(section(parseWat('(memory i64 1 0x1_0000_0000)'), 5)!)).toBe('01 05 01 80 80 80 80 10');
-    expect(hex(section(parseWat('(type $t (func)) (table 2 (ref null $t) (ref.null $t))'), 4)!)).toBe('01 40 00 63 00 00 02 d0 00 0b');
+    expect(hex(section(parseWat('(type $t (func)) (table 2 (ref null $t) (ref.null $t))'), 4)!)).toBe(
+      '01 40 00 63 00 00 02 d0 00 0b',
+    );
     expect(hex(section(parseWat('(table i64 1 funcref)'), 4)!)).toBe('01 70 04 01');
   });
   it('encodes every element segment form', () => {
-    const elems = (text: string): string => hex(section(parseWat(`(table $t 1 funcref) (table $u 1 externref) (func $f) ${text}`), 9)!);
+    const elems = (text: string): string =>
+      hex(section(parseWat(`(table $t 1 funcref) (table $u 1 externref) (func $f) ${text}`), 9)!);
     expect(elems('(elem (i32.const 0) $f)')).toBe('01 00 41 00 0b 01 00');
     expect(elems('(elem func $f)')).toBe('01 01 00 01 00');
     expect(elems('(elem (table $t) (offset (i32.const 0)) func $f)')).toBe('01 00 41 00 0b 01 00');
     expect(elems('(elem declare func $f)')).toBe('01 03 00 01 00');
-    expect(elems('(elem (i32.const 0) funcref (ref.func $f) (item ref.null func))')).toBe('01 04 41 00 0b 02 d2 00 0b d0 70 0b');
+    expect(elems('(elem (i32.const 0) funcref (ref.func $f) (item ref.null func))')).toBe(
+      '01 04 41 00 0b 02 d2 00 0b d0 70 0b',
+    );
     expect(elems('(elem funcref (ref.func $f))')).toBe('01 05 70 01 d2 00 0b');
-    expect(elems('(elem (table $u) (i32.const 0) externref (ref.null extern))')).toBe('01 06 01 41 00 0b 6f 01 d0 6f 0b');
+    expect(elems('(elem (table $u) (i32.const 0) externref (ref.null extern))')).toBe(
+      '01 06 01 41 00 0b 6f 01 d0 6f 0b',
+    );
     expect(elems('(elem declare funcref (ref.func $f))')).toBe('01 07 70 01 d2 00 0b');
   });
   it('encodes data segments with memory ids', () => {
@@ -101,13 +112,13 @@ describe('module fields', () => {
   });
   it('accepts a module wrapper, a name, and binary modules', () => {
     expect(parseWat('(module (func))')).toEqual(parseWat('(func)'));
-    expect(Array.from(parseWat('(module binary "\\00asm" "\\01\\00\\00\\00")'))).toEqual([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+    expect(Array.from(parseWat('(module binary "\\00asm" "\\01\\00\\00\\00")'))).toEqual([
+      0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ]);
   });
   it('emits module, function and local names', () => {
     const names = section(parseWat('(module $m (func $f (param $p i32) (local $l i64)) (func))'), 0)!;
     // "name", then subsections 0 (module), 1 (functions), 2 (locals)
-    expect(hex(names)).toBe(
-      '04 6e 61 6d 65 00 02 01 6d 01 04 01 00 01 66 02 09 01 00 02 00 01 70 01 01 6c',
-    );
+    expect(hex(names)).toBe('04 6e 61 6d 65 00 02 01 6d 01 04 01 00 01 66 02 09 01 00 02 00 01 70 01 01 6c');
   });
 });
