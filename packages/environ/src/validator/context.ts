@@ -127,3 +127,24 @@ export function blockedOpcodes(features: WasmFeatures): Uint8Array {
   }
   return t;
 }
+
+/**
+ * For single-byte operators with a fixed signature whose parameters all have one type and that have one
+ * result (all core numeric operators): the parameter count, else 0. `UNIFORM_PARAM` and
+ * `UNIFORM_RESULT` give the types. Lets the main loop check them with two comparisons.
+ */
+export const UNIFORM_ARITY = new Uint8Array(256);
+/** See `UNIFORM_ARITY`. */
+export const UNIFORM_PARAM = new Int32Array(256);
+/** See `UNIFORM_ARITY`. */
+export const UNIFORM_RESULT = new Int32Array(256);
+for (let op = 0; op < 256; op++) {
+  const info = OPS[op];
+  if (!info || info.params === null || info.results === null || info.imm !== 0) continue;
+  const p = info.params;
+  if (p.length === 0 || p.length > 2 || info.results.length !== 1 || p.includes(ADDR) || p[p.length - 1] !== p[0]) continue;
+  if (info.results[0] === ADDR) continue;
+  UNIFORM_ARITY[op] = p.length;
+  UNIFORM_PARAM[op] = p[0];
+  UNIFORM_RESULT[op] = info.results[0];
+}

@@ -33,6 +33,9 @@ import {
   OP_ID_FD,
   SIG_STRIDE,
   SIGS,
+  UNIFORM_ARITY,
+  UNIFORM_PARAM,
+  UNIFORM_RESULT,
 } from './context.js';
 import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
@@ -134,326 +137,390 @@ class Validator extends FuncValidator {
     this.numLocals = n;
   }
 
+  /**
+   * The main loop. The most frequent operators (variables, constants, memory accesses, numeric
+   * operators) are validated inline with the byte cursor in a local; the rest go through `cold`.
+   */
   loop(): void {
     const bytes = this.bytes;
-    const blocked = this.blocked;
+    const end = this.end;
+    let pos = this.pos;
     for (;;) {
-      if (this.pos >= this.end) this.missingEnd();
-      const start = this.pos;
-      this.opStart = start;
-      const op = bytes[start];
-      this.pos = start + 1;
-      if (blocked[op] !== 0) {
-        if (op === 0xfc) this.prefixed(OP_ID_FC, 0xfc);
-        else if (op === 0xfd) this.prefixed(OP_ID_FD, 0xfd);
-        else if (op === 0xfb) this.prefixed(OP_ID_FB, 0xfb);
-        else if (OP_ID[op] < 0) this.illegal(op);
-        else this.featureError(OPERATORS[OP_ID[op]].feature);
-        continue;
+      if (pos >= end) {
+        this.pos = pos;
+        this.missingEnd();
       }
+      this.opStart = pos;
+      const op = bytes[pos];
       switch (op) {
-        case 0x00: // unreachable
-          this.setUnreachable();
-          break;
-        case 0x01: // nop
-          break;
-        case 0x02: // block
-        case 0x03: // loop
-        case 0x06: {
-          // try
-          const bt = this.readBlockType();
-          this.enterBlock(op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.Try, bt);
-          break;
-        }
-        case 0x04: {
-          // if
-          const bt = this.readBlockType();
-          this.pop(I32);
-          this.enterBlock(Kind.If, bt);
-          break;
-        }
-        case 0x05: {
-          // else
-          const f = this.csp - 1;
-          if (this.ctlKind[f] !== Kind.If) this.misplaced();
-          this.toElse();
-          break;
-        }
-        case 0x07: {
-          // catch
-          const f = this.csp - 1;
-          const kind = this.ctlKind[f];
-          if (kind !== Kind.Try && kind !== Kind.Catch) this.misplaced();
-          const tagType = this.tagFuncType(this.u32());
-          const bt = this.ctlBt[f];
-          this.popCtrl();
-          this.pushCtrl(Kind.Catch, bt);
-          this.pushList(tagType.params);
-          break;
-        }
-        case 0x19: {
-          // catch_all
-          const f = this.csp - 1;
-          const kind = this.ctlKind[f];
-          if (kind !== Kind.Try && kind !== Kind.Catch) this.misplaced();
-          const bt = this.ctlBt[f];
-          this.popCtrl();
-          this.pushCtrl(Kind.CatchAll, bt);
-          break;
-        }
-        case 0x18: {
-          // delegate
-          const f = this.csp - 1;
-          if (this.ctlKind[f] !== Kind.Try) this.misplaced();
-          const l = this.u32();
-          const bt = this.ctlBt[f];
-          this.popCtrl();
-          // the label is counted from outside the try block
-          if (this.csp === 0) this.misplaced();
-          this.label(l);
-          this.pushResults(bt);
-          break;
-        }
-        case 0x08: {
-          // throw
-          this.popList(this.tagFuncType(this.u32()).params);
-          this.setUnreachable();
-          break;
-        }
-        case 0x09: {
-          // rethrow
-          const f = this.label(this.u32());
-          const kind = this.ctlKind[f];
-          if (kind !== Kind.Catch && kind !== Kind.CatchAll) this.fail('invalid rethrow label');
-          this.setUnreachable();
-          break;
-        }
-        case 0x0a: // throw_ref
-          this.pop(EXNREF);
-          this.setUnreachable();
-          break;
-        case 0x0b: {
-          // end
-          const f = this.csp - 1;
-          const bt = this.ctlBt[f];
-          // an `if` without `else` has an empty else branch: only an empty block type needs no check
-          if (bt !== BT_EMPTY && this.ctlKind[f] === Kind.If) this.toElse();
-          this.popCtrl();
-          if (this.csp === 0) {
-            if (this.pos !== this.end) malformed('section size mismatch', this.pos);
-            return;
-          }
-          this.pushResults(bt);
-          break;
-        }
-        case 0x0c: {
-          // br
-          this.popLabel(this.label(this.u32()));
-          this.setUnreachable();
-          break;
-        }
-        case 0x0d: {
-          // br_if
-          const f = this.label(this.u32());
-          this.pop(I32);
-          this.popLabel(f);
-          this.pushLabel(f);
-          break;
-        }
-        case 0x0e:
-          this.brTable();
-          break;
-        case 0x0f: // return
-          this.popLabel(0);
-          this.setUnreachable();
-          break;
-        case 0x10: {
-          // call
-          const ft = this.funcTypeAt(this.funcTypeOf(this.u32()));
-          this.popList(ft.params);
-          this.pushList(ft.results);
-          break;
-        }
-        case 0x11:
-        case 0x13: {
-          // call_indirect, return_call_indirect
-          const ft = this.funcTypeAt(this.u32());
-          const table = this.u32();
-          const addr = this.tableAddr(table);
-          if (!this.sub(this.ctx.tableElem[table], FUNCREF)) this.fail('type mismatch: table is not a function table');
-          this.pop(addr);
-          this.popList(ft.params);
-          if (op === 0x11) this.pushList(ft.results);
-          else this.tailCall(ft.results);
-          break;
-        }
-        case 0x12: {
-          // return_call
-          const ft = this.funcTypeAt(this.funcTypeOf(this.u32()));
-          this.popList(ft.params);
-          this.tailCall(ft.results);
-          break;
-        }
-        case 0x14:
-        case 0x15: {
-          // call_ref, return_call_ref
-          const y = this.u32();
-          const ft = this.funcTypeAt(y);
-          this.pop(refType(y, true));
-          this.popList(ft.params);
-          if (op === 0x14) this.pushList(ft.results);
-          else this.tailCall(ft.results);
-          break;
-        }
-        case 0x1a: // drop
-          this.popAny();
-          break;
-        case 0x1b: {
-          // select
-          this.pop(I32);
-          const t1 = this.popAny();
-          const t2 = this.popAny();
-          const num1 = t1 === BOT || (t1 >= V128 && t1 <= I32);
-          const num2 = t2 === BOT || (t2 >= V128 && t2 <= I32);
-          if (!num1 || !num2) this.fail('type mismatch: select operands must be numeric or vector');
-          if (t1 !== t2 && t1 !== BOT && t2 !== BOT) this.fail('type mismatch: select operands differ');
-          this.push(t1 === BOT ? t2 : t1);
-          break;
-        }
-        case 0x1c: {
-          // select t*
-          const n = this.u32();
-          if (n !== 1) this.fail('invalid result arity');
-          const t = this.readValType();
-          this.pop(I32);
-          this.pop(t);
-          this.pop(t);
-          this.push(t);
-          break;
-        }
-        case 0x1f:
-          this.tryTable();
-          break;
         case 0x20: {
           // local.get
-          const idx = this.u32();
+          let idx = bytes[pos + 1];
+          if (idx < 0x80 && pos + 1 < end) pos += 2;
+          else {
+            this.pos = pos + 1;
+            idx = this.u32();
+            pos = this.pos;
+          }
           if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
           if (this.localInit[idx] === 0) this.fail('uninitialized local');
           this.push(this.localTypes[idx]);
-          break;
+          continue;
         }
-        case 0x21: {
-          // local.set
-          const idx = this.u32();
-          if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
-          this.pop(this.localTypes[idx]);
-          if (this.localInit[idx] === 0) this.initLocal(idx);
-          break;
-        }
+        case 0x21:
         case 0x22: {
-          // local.tee
-          const idx = this.u32();
+          // local.set, local.tee
+          let idx = bytes[pos + 1];
+          if (idx < 0x80 && pos + 1 < end) pos += 2;
+          else {
+            this.pos = pos + 1;
+            idx = this.u32();
+            pos = this.pos;
+          }
           if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
           const t = this.localTypes[idx];
-          this.pop(t);
+          const sp = this.sp;
+          if (sp > this.height && this.vals[sp - 1] === t) this.sp = sp - 1;
+          else this.pop(t);
           if (this.localInit[idx] === 0) this.initLocal(idx);
-          this.push(t);
-          break;
+          if (op === 0x22) this.push(t);
+          continue;
         }
         case 0x23: {
           // global.get
-          const idx = this.u32();
+          let idx = bytes[pos + 1];
+          if (idx < 0x80 && pos + 1 < end) pos += 2;
+          else {
+            this.pos = pos + 1;
+            idx = this.u32();
+            pos = this.pos;
+          }
           const g = this.ctx.globalTypes;
           if (idx >= g.length) this.fail(`unknown global ${idx}`);
           this.push(g[idx]);
-          break;
-        }
-        case 0x24: {
-          // global.set
-          const idx = this.u32();
-          const g = this.ctx.globalTypes;
-          if (idx >= g.length) this.fail(`unknown global ${idx}`);
-          if (this.ctx.globalMutable[idx] === 0) this.fail('immutable global');
-          this.pop(g[idx]);
-          break;
-        }
-        case 0x25: {
-          // table.get
-          const table = this.u32();
-          const addr = this.tableAddr(table);
-          this.pop(addr);
-          this.push(this.ctx.tableElem[table]);
-          break;
-        }
-        case 0x26: {
-          // table.set
-          const table = this.u32();
-          const addr = this.tableAddr(table);
-          this.pop(this.ctx.tableElem[table]);
-          this.pop(addr);
-          break;
+          continue;
         }
         case 0x41: {
           // i32.const
-          const p = this.pos;
-          if (p < this.end && bytes[p] < 0x80) this.pos = p + 1;
-          else this.skipSleb(32);
+          if (pos + 1 < end && bytes[pos + 1] < 0x80) pos += 2;
+          else {
+            this.pos = pos + 1;
+            this.skipSleb(32);
+            pos = this.pos;
+          }
           this.push(I32);
-          break;
+          continue;
         }
-        case 0x42:
-          this.skipSleb(64);
-          this.push(I64);
-          break;
-        case 0x43:
-          this.skip(4);
-          this.push(0x7d);
-          break;
-        case 0x44:
-          this.skip(8);
-          this.push(0x7c);
-          break;
-        case 0xd0: // ref.null
-          this.push(refType(this.readHeapType(), true));
-          break;
-        case 0xd1: // ref.is_null
-          this.popRef();
-          this.push(I32);
-          break;
-        case 0xd2: {
-          // ref.func
-          const f = this.u32();
-          const typeIndex = this.funcTypeOf(f);
-          if (!this.ctx.module.declaredFuncRefs.has(f)) this.fail('undeclared function reference');
-          this.push(refType(typeIndex, false));
-          break;
-        }
-        case 0xd3: // ref.eq
-          this.pop(EQREF);
-          this.pop(EQREF);
-          this.push(I32);
-          break;
-        case 0xd4: // ref.as_non_null
-          this.push(withNullable(this.popRef(), false));
-          break;
-        case 0xd5: {
-          // br_on_null
-          const f = this.label(this.u32());
-          const rt = this.popRef();
-          this.popLabel(f);
-          this.pushLabel(f);
-          this.push(withNullable(rt, false));
-          break;
-        }
-        case 0xd6:
-          this.brOnNonNull(this.label(this.u32()));
-          break;
-        default:
-          if (op >= 0x45) this.fixed(OP_ID[op], I32);
-          else if (op >= 0x28 && op <= 0x3e) this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
-          else this.generic(OP_ID[op]);
+        case 0x1a: // drop
+          pos++;
+          this.popAny();
+          continue;
       }
+      if (op >= 0x45 && op < 0xc0) {
+        // numeric operators: one or two operands of one type, one result, no immediates
+        pos++;
+        const n = UNIFORM_ARITY[op];
+        const p = UNIFORM_PARAM[op];
+        const sp = this.sp;
+        const vals = this.vals;
+        if (sp - n >= this.height && vals[sp - 1] === p && (n === 1 || vals[sp - 2] === p)) {
+          vals[sp - n] = UNIFORM_RESULT[op];
+          this.sp = sp - n + 1;
+        } else this.fixed(OP_ID[op], I32);
+        continue;
+      }
+      if (op >= 0x28 && op <= 0x3e) {
+        // loads and stores: the usual memarg is two single bytes on memory 0
+        const id = OP_ID[op];
+        const flags = bytes[pos + 1];
+        const mems = this.ctx.memoryAddr;
+        let addr: ValType;
+        if (pos + 2 < end && flags < 0x40 && bytes[pos + 2] < 0x80 && mems.length > 0) {
+          pos += 3;
+          if (flags > NATURAL_ALIGN[id]) this.fail('alignment must not be larger than natural');
+          addr = mems[0];
+        } else {
+          this.pos = pos + 1;
+          addr = this.memarg(id);
+          pos = this.pos;
+        }
+        this.fixed(id, addr);
+        continue;
+      }
+      this.pos = pos + 1;
+      if (this.cold(op)) return;
+      pos = this.pos;
     }
+  }
+
+  /** Validates the operator `op` whose opcode byte has been read; true when it ended the function. */
+  cold(op: number): boolean {
+    if (this.blocked[op] !== 0) {
+      if (op === 0xfc) this.prefixed(OP_ID_FC, 0xfc);
+      else if (op === 0xfd) this.prefixed(OP_ID_FD, 0xfd);
+      else if (op === 0xfb) this.prefixed(OP_ID_FB, 0xfb);
+      else if (OP_ID[op] < 0) this.illegal(op);
+      else this.featureError(OPERATORS[OP_ID[op]].feature);
+      return false;
+    }
+    switch (op) {
+      case 0x00: // unreachable
+        this.setUnreachable();
+        break;
+      case 0x01: // nop
+        break;
+      case 0x02: // block
+      case 0x03: // loop
+      case 0x06: {
+        // try
+        const bt = this.readBlockType();
+        this.enterBlock(op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.Try, bt);
+        break;
+      }
+      case 0x04: {
+        // if
+        const bt = this.readBlockType();
+        this.pop(I32);
+        this.enterBlock(Kind.If, bt);
+        break;
+      }
+      case 0x05: {
+        // else
+        const f = this.csp - 1;
+        if (this.ctlKind[f] !== Kind.If) this.misplaced();
+        this.toElse();
+        break;
+      }
+      case 0x07: {
+        // catch
+        const f = this.csp - 1;
+        const kind = this.ctlKind[f];
+        if (kind !== Kind.Try && kind !== Kind.Catch) this.misplaced();
+        const tagType = this.tagFuncType(this.u32());
+        const bt = this.ctlBt[f];
+        this.popCtrl();
+        this.pushCtrl(Kind.Catch, bt);
+        this.pushList(tagType.params);
+        break;
+      }
+      case 0x19: {
+        // catch_all
+        const f = this.csp - 1;
+        const kind = this.ctlKind[f];
+        if (kind !== Kind.Try && kind !== Kind.Catch) this.misplaced();
+        const bt = this.ctlBt[f];
+        this.popCtrl();
+        this.pushCtrl(Kind.CatchAll, bt);
+        break;
+      }
+      case 0x18: {
+        // delegate
+        const f = this.csp - 1;
+        if (this.ctlKind[f] !== Kind.Try) this.misplaced();
+        const l = this.u32();
+        const bt = this.ctlBt[f];
+        this.popCtrl();
+        // the label is counted from outside the try block
+        if (this.csp === 0) this.misplaced();
+        this.label(l);
+        this.pushResults(bt);
+        break;
+      }
+      case 0x08: {
+        // throw
+        this.popList(this.tagFuncType(this.u32()).params);
+        this.setUnreachable();
+        break;
+      }
+      case 0x09: {
+        // rethrow
+        const f = this.label(this.u32());
+        const kind = this.ctlKind[f];
+        if (kind !== Kind.Catch && kind !== Kind.CatchAll) this.fail('invalid rethrow label');
+        this.setUnreachable();
+        break;
+      }
+      case 0x0a: // throw_ref
+        this.pop(EXNREF);
+        this.setUnreachable();
+        break;
+      case 0x0b: {
+        // end
+        const f = this.csp - 1;
+        const bt = this.ctlBt[f];
+        // an `if` without `else` has an empty else branch: only an empty block type needs no check
+        if (bt !== BT_EMPTY && this.ctlKind[f] === Kind.If) this.toElse();
+        this.popCtrl();
+        if (this.csp === 0) {
+          if (this.pos !== this.end) malformed('section size mismatch', this.pos);
+          return true;
+        }
+        this.pushResults(bt);
+        break;
+      }
+      case 0x0c: {
+        // br
+        this.popLabel(this.label(this.u32()));
+        this.setUnreachable();
+        break;
+      }
+      case 0x0d: {
+        // br_if
+        const f = this.label(this.u32());
+        this.pop(I32);
+        this.popLabel(f);
+        this.pushLabel(f);
+        break;
+      }
+      case 0x0e:
+        this.brTable();
+        break;
+      case 0x0f: // return
+        this.popLabel(0);
+        this.setUnreachable();
+        break;
+      case 0x10: {
+        // call
+        const ft = this.funcTypeAt(this.funcTypeOf(this.u32()));
+        this.popList(ft.params);
+        this.pushList(ft.results);
+        break;
+      }
+      case 0x11:
+      case 0x13: {
+        // call_indirect, return_call_indirect
+        const ft = this.funcTypeAt(this.u32());
+        const table = this.u32();
+        const addr = this.tableAddr(table);
+        if (!this.sub(this.ctx.tableElem[table], FUNCREF)) this.fail('type mismatch: table is not a function table');
+        this.pop(addr);
+        this.popList(ft.params);
+        if (op === 0x11) this.pushList(ft.results);
+        else this.tailCall(ft.results);
+        break;
+      }
+      case 0x12: {
+        // return_call
+        const ft = this.funcTypeAt(this.funcTypeOf(this.u32()));
+        this.popList(ft.params);
+        this.tailCall(ft.results);
+        break;
+      }
+      case 0x14:
+      case 0x15: {
+        // call_ref, return_call_ref
+        const y = this.u32();
+        const ft = this.funcTypeAt(y);
+        this.pop(refType(y, true));
+        this.popList(ft.params);
+        if (op === 0x14) this.pushList(ft.results);
+        else this.tailCall(ft.results);
+        break;
+      }
+      case 0x1b: {
+        // select
+        this.pop(I32);
+        const t1 = this.popAny();
+        const t2 = this.popAny();
+        const num1 = t1 === BOT || (t1 >= V128 && t1 <= I32);
+        const num2 = t2 === BOT || (t2 >= V128 && t2 <= I32);
+        if (!num1 || !num2) this.fail('type mismatch: select operands must be numeric or vector');
+        if (t1 !== t2 && t1 !== BOT && t2 !== BOT) this.fail('type mismatch: select operands differ');
+        this.push(t1 === BOT ? t2 : t1);
+        break;
+      }
+      case 0x1c: {
+        // select t*
+        const n = this.u32();
+        if (n !== 1) this.fail('invalid result arity');
+        const t = this.readValType();
+        this.pop(I32);
+        this.pop(t);
+        this.pop(t);
+        this.push(t);
+        break;
+      }
+      case 0x1f:
+        this.tryTable();
+        break;
+      case 0x24: {
+        // global.set
+        const idx = this.u32();
+        const g = this.ctx.globalTypes;
+        if (idx >= g.length) this.fail(`unknown global ${idx}`);
+        if (this.ctx.globalMutable[idx] === 0) this.fail('immutable global');
+        this.pop(g[idx]);
+        break;
+      }
+      case 0x25: {
+        // table.get
+        const table = this.u32();
+        const addr = this.tableAddr(table);
+        this.pop(addr);
+        this.push(this.ctx.tableElem[table]);
+        break;
+      }
+      case 0x26: {
+        // table.set
+        const table = this.u32();
+        const addr = this.tableAddr(table);
+        this.pop(this.ctx.tableElem[table]);
+        this.pop(addr);
+        break;
+      }
+      case 0x42:
+        this.skipSleb(64);
+        this.push(I64);
+        break;
+      case 0x43:
+        this.skip(4);
+        this.push(0x7d);
+        break;
+      case 0x44:
+        this.skip(8);
+        this.push(0x7c);
+        break;
+      case 0xd0: // ref.null
+        this.push(refType(this.readHeapType(), true));
+        break;
+      case 0xd1: // ref.is_null
+        this.popRef();
+        this.push(I32);
+        break;
+      case 0xd2: {
+        // ref.func
+        const f = this.u32();
+        const typeIndex = this.funcTypeOf(f);
+        if (!this.ctx.module.declaredFuncRefs.has(f)) this.fail('undeclared function reference');
+        this.push(refType(typeIndex, false));
+        break;
+      }
+      case 0xd3: // ref.eq
+        this.pop(EQREF);
+        this.pop(EQREF);
+        this.push(I32);
+        break;
+      case 0xd4: // ref.as_non_null
+        this.push(withNullable(this.popRef(), false));
+        break;
+      case 0xd5: {
+        // br_on_null
+        const f = this.label(this.u32());
+        const rt = this.popRef();
+        this.popLabel(f);
+        this.pushLabel(f);
+        this.push(withNullable(rt, false));
+        break;
+      }
+      case 0xd6:
+        this.brOnNonNull(this.label(this.u32()));
+        break;
+      default:
+        if (op >= 0x45) this.fixed(OP_ID[op], I32);
+        else if (op >= 0x28 && op <= 0x3e) this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
+        else this.generic(OP_ID[op]);
+    }
+    return false;
   }
 
   // ---- helpers for the loop ----
