@@ -1,3 +1,4 @@
+import { Imm, OPERATORS } from '@wasmts/environ';
 import { describe, expect, it } from 'vitest';
 import { parseWat, WatError } from '../src/index.js';
 import { body, hex, hostValidate } from './helpers.js';
@@ -120,3 +121,27 @@ describe('instructions', () => {
     expect(code('(call 7)')).toBe('10 07 0b');
   });
 });
+
+describe('keyword table', () => {
+  it('reaches every operator without immediates through its text name', () => {
+    let checked = 0;
+    for (const op of OPERATORS) {
+      if (op.imm !== Imm.None || ['else', 'end', 'catch_all', 'delegate'].includes(op.name)) continue;
+      const expected = op.prefix === 0 ? [op.code] : [op.prefix, ...uleb(op.code)];
+      expect(body(parseWat(`(func ${op.name})`)), op.name).toEqual([...expected, 0x0b]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
+function uleb(v: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+  return out;
+}
