@@ -4,7 +4,7 @@
 
 import { type Feature, hasFeature, type WasmFeatures } from '../features.js';
 import type { Module } from '../module.js';
-import { ADDR, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, type OperatorInfo } from '../operators.js';
+import { ADDR, Imm, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, type OperatorInfo } from '../operators.js';
 import { I32, I64, type SubType } from '../types.js';
 
 /** Module facts as flat typed arrays, indexed by entity index. */
@@ -142,9 +142,28 @@ for (let op = 0; op < 256; op++) {
   const info = OPS[op];
   if (!info || info.params === null || info.results === null || info.imm !== 0) continue;
   const p = info.params;
-  if (p.length === 0 || p.length > 2 || info.results.length !== 1 || p.includes(ADDR) || p[p.length - 1] !== p[0]) continue;
+  if (p.length === 0 || p.length > 2 || info.results.length !== 1 || p.includes(ADDR) || p[p.length - 1] !== p[0])
+    continue;
   if (info.results[0] === ADDR) continue;
   UNIFORM_ARITY[op] = p.length;
   UNIFORM_PARAM[op] = p[0];
   UNIFORM_RESULT[op] = info.results[0];
+}
+
+/**
+ * For the single-byte loads and stores: the loaded type (loads) or the stored type (stores). The
+ * address operand is ADDR in both. `MEM_IS_STORE` tells which.
+ */
+export const MEM_VALUE = new Int32Array(256);
+/** See `MEM_VALUE`. */
+export const MEM_IS_STORE = new Uint8Array(256);
+for (let op = 0; op < 256; op++) {
+  const info = OPS[op];
+  if (!info || info.imm !== Imm.MemArg || info.params === null || info.results === null) continue;
+  if (info.params.length === 1 && info.params[0] === ADDR && info.results.length === 1) {
+    MEM_VALUE[op] = info.results[0];
+  } else if (info.params.length === 2 && info.params[0] === ADDR && info.results.length === 0) {
+    MEM_VALUE[op] = info.params[1];
+    MEM_IS_STORE[op] = 1;
+  }
 }

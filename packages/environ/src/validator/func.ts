@@ -11,6 +11,7 @@ import {
   BOT,
   EQREF,
   EXNREF,
+  F64,
   FUNCREF,
   type FuncIndex,
   HeapKind,
@@ -25,6 +26,8 @@ import {
 import {
   blockedOpcodes,
   enabledOperators,
+  MEM_IS_STORE,
+  MEM_VALUE,
   moduleContext,
   NATURAL_ALIGN,
   OP_ID,
@@ -215,6 +218,62 @@ class Validator extends FuncValidator {
           pos++;
           this.popAny();
           continue;
+        case 0x0b: {
+          // end of a frame whose results are already exactly on the stack (and that is not an if
+          // without else, nor the function, nor resets local initialization)
+          const f = this.csp - 1;
+          const bt = this.ctlBt[f];
+          const sp = this.sp;
+          const h = this.height;
+          if (
+            f > 0 &&
+            this.initSp === this.ctlInit[f] &&
+            (bt === BT_EMPTY
+              ? sp === h
+              : bt > 0 && sp === h + 1 && this.vals[sp - 1] === bt && this.ctlKind[f] !== Kind.If)
+          ) {
+            pos++;
+            this.csp = f;
+            this.height = this.ctlHeight[f - 1];
+            this.unreach = this.ctlUnreach[f - 1] === 1;
+            continue;
+          }
+          break;
+        }
+        case 0x0d: {
+          // br_if to a label of no or one value, with the operands already right
+          const l = bytes[pos + 1];
+          const f = this.csp - 1 - l;
+          const sp = this.sp;
+          const h = this.height;
+          const vals = this.vals;
+          if (l < 0x80 && f >= 0 && pos + 1 < end && sp > h && vals[sp - 1] === I32) {
+            const bt = this.ctlBt[f];
+            if (bt === BT_EMPTY || (bt > 0 && (this.ctlKind[f] === Kind.Loop || (sp - 1 > h && vals[sp - 2] === bt)))) {
+              pos += 2;
+              this.sp = sp - 1;
+              continue;
+            }
+          }
+          break;
+        }
+        case 0x02:
+        case 0x03:
+        case 0x04: {
+          // block, loop, if with an empty or numeric block type
+          const b = bytes[pos + 1];
+          if ((b === 0x40 || (b >= F64 && b <= I32)) && pos + 1 < end) {
+            if (op === 0x04) {
+              const sp = this.sp;
+              if (sp > this.height && this.vals[sp - 1] === I32) this.sp = sp - 1;
+              else break;
+            }
+            pos += 2;
+            this.pushCtrl(op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.If, b === 0x40 ? BT_EMPTY : b);
+            continue;
+          }
+          break;
+        }
       }
       if (op >= 0x45 && op < 0xc0) {
         // numeric operators: one or two operands of one type, one result, no immediates
@@ -244,7 +303,13 @@ class Validator extends FuncValidator {
           addr = this.memarg(id);
           pos = this.pos;
         }
-        this.fixed(id, addr);
+        const sp = this.sp;
+        const vals = this.vals;
+        if (MEM_IS_STORE[op] === 0) {
+          if (sp > this.height && vals[sp - 1] === addr) vals[sp - 1] = MEM_VALUE[op];
+          else this.fixed(id, addr);
+        } else if (sp - 2 >= this.height && vals[sp - 1] === MEM_VALUE[op] && vals[sp - 2] === addr) this.sp = sp - 2;
+        else this.fixed(id, addr);
         continue;
       }
       this.pos = pos + 1;
