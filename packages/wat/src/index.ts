@@ -2,7 +2,7 @@
 
 import { Cursor } from './context.js';
 import { Source } from './error.js';
-import { parseTree } from './lexer.js';
+import { decodeSource, parseTree } from './lexer.js';
 import { encodeModule } from './module.js';
 
 export { WatError } from './error.js';
@@ -24,7 +24,7 @@ export function parseWat(text: string, options?: { file?: string }): Uint8Array 
       const parts: number[] = [];
       while (!c.done()) for (const b of c.string().bytes) parts.push(b);
       const bytes = Uint8Array.from(parts);
-      return kw === 'binary' ? bytes : parseWat(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), options);
+      return kw === 'binary' ? bytes : parseWat(decodeSource(bytes), options);
     }
     return encodeModule(src, first.items.slice(c.i), id?.name);
   }

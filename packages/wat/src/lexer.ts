@@ -271,3 +271,34 @@ function pushUtf8(out: number[], cp: number): void {
   else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
   else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
 }
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes quoted module text. Invalid UTF-8 becomes a lone surrogate, which the lexer rejects
+ * wherever it appears, so a quoted module with malformed UTF-8 stays malformed.
+ */
+export function decodeSource(bytes: Uint8Array): string {
+  try {
+    return utf8Fatal.decode(bytes);
+  } catch {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i];
+      const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+      if (len > 0 && i + len <= bytes.length) {
+        try {
+          out += utf8Fatal.decode(bytes.subarray(i, i + len));
+          i += len;
+          continue;
+        } catch {
+          // fall through: invalid sequence
+        }
+      }
+      out += '\ud800';
+      i++;
+    }
+    return out;
+  }
+}

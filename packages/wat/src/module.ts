@@ -59,7 +59,13 @@ interface RecGroup {
 
 /** Encodes the fields of a text module to a binary module. */
 export function encodeModule(src: Source, fields: Node[], name?: string): Uint8Array {
-  return new ModuleEncoder(src).encode(fields, name);
+  try {
+    return new ModuleEncoder(src).encode(fields, name);
+  } catch (e) {
+    // the encoder recurses over folded instructions; absurd nesting is a text error, not a crash
+    if (e instanceof RangeError) throw src.error('nesting too deep', fields[0]?.pos ?? 0);
+    throw e;
+  }
 }
 
 class ModuleEncoder {

@@ -3,7 +3,7 @@
 import { Cursor } from './context.js';
 import { Source, WatError } from './error.js';
 import { SHAPES } from './instructions.js';
-import { type List, type Node, parseTree } from './lexer.js';
+import { decodeSource, type List, type Node, parseTree } from './lexer.js';
 import { encodeModule } from './module.js';
 import { LiteralError, parseF32, parseF64, parseI32, parseI64, parseInteger } from './numbers.js';
 
@@ -253,7 +253,7 @@ class WastParser {
         at += p.length;
       }
       if (kw === 'binary') return named({ kind: 'binary', line, bytes });
-      return named({ kind: 'quote', line, source: utf8.decode(bytes) });
+      return named({ kind: 'quote', line, source: decodeSource(bytes) });
     }
     try {
       const bytes = encodeModule(this.src, n.items.slice(c.i), id?.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWast, WatError } from '../src/index.js';
+import { parseWast, parseWat, WatError } from '../src/index.js';
 
 describe('parseWast', () => {
   it('parses modules of every kind with names and lines', () => {
@@ -113,5 +113,18 @@ describe('parseWast', () => {
     const cmd = s.commands[0];
     if (cmd.type !== 'action') throw new Error('wrong command');
     expect(cmd.action.name).toBe('\ufeffx');
+  });
+});
+
+describe('quoted modules', () => {
+  it('keep malformed UTF-8 malformed', () => {
+    const s = parseWast('(module quote "(data \\"\\80\\")")');
+    const cmd = s.commands[0];
+    if (cmd.type !== 'module' || cmd.module.kind !== 'quote') throw new Error('wrong command');
+    expect(() => parseWat(cmd.module.kind === 'quote' ? cmd.module.source : '')).toThrow(WatError);
+  });
+  it('turn absurd nesting into a WatError', () => {
+    const deep = `(func ${'(block '.repeat(20000)}${')'.repeat(20000)})`;
+    expect(() => parseWat(deep)).toThrow(WatError);
   });
 });
