@@ -76,7 +76,6 @@ export interface WastScript {
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const COMMANDS = new Set([
   'module',
@@ -118,13 +117,9 @@ class WastParser {
     return h !== undefined && h.k === 0 ? h.text : undefined;
   }
 
+  // Export and registration names; malformed UTF-8 decodes lossily (it can match no export anyway).
   private name(c: Cursor): string {
-    const s = c.string();
-    try {
-      return utf8Strict.decode(s.bytes);
-    } catch {
-      throw this.src.error('malformed UTF-8 encoding', s.pos);
-    }
+    return utf8.decode(c.string().bytes);
   }
 
   private lit<T>(n: Node, f: (t: string) => T): T {
