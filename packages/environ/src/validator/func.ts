@@ -40,14 +40,15 @@ import {
   UNIFORM_PARAM,
   UNIFORM_RESULT,
 } from './context.js';
+import { ControlValidator } from './control.js';
 import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
-import { BT_EMPTY, FuncValidator, Kind } from './state.js';
+import { BT_EMPTY, Kind } from './state.js';
 
 /** Largest number of locals (parameters included) a body may declare. */
 const MAX_LOCALS = 50000 * 20;
 
-const NON_NULL_EXN = refType(HeapKind.Exn, false);
+const _NON_NULL_EXN = refType(HeapKind.Exn, false);
 
 let shared: Validator | null = null;
 
@@ -67,7 +68,7 @@ export function validateFunctionBody(
 }
 
 /** The validator proper: the main operator loop on top of the stacks in FuncValidator. */
-class Validator extends FuncValidator {
+class Validator extends ControlValidator {
   lastModule: Module | null = null;
   lastFeatures: WasmFeatures | null = null;
   blocked: Uint8Array = new Uint8Array(256);
@@ -588,27 +589,6 @@ class Validator extends FuncValidator {
     return false;
   }
 
-  // ---- helpers for the loop ----
-
-  missingEnd(): never {
-    // A body that stops before its last `end`: the reference interpreter reads on into the next body
-    // (and finds some other opcode) or into the end of the section.
-    return malformed(
-      this.end >= this.bytes.length ? 'unexpected end of section or function' : 'END opcode expected',
-      this.pos,
-    );
-  }
-
-  illegal(op: number, sub?: number): never {
-    const hex = (n: number) => n.toString(16).padStart(2, '0');
-    return malformed(`illegal opcode ${hex(op)}${sub === undefined ? '' : ` ${hex(sub)}`}`, this.opStart);
-  }
-
-  /** `else`, `catch`, `delegate` outside their block: the binary reader finds no matching structure. */
-  misplaced(): never {
-    return malformed('END opcode expected', this.opStart);
-  }
-
   prefixed(ids: Int16Array, prefix: number): void {
     const sub = this.u32();
     const id = sub < ids.length ? ids[sub] : -1;
@@ -618,136 +598,6 @@ class Validator extends FuncValidator {
     else if (prefix === 0xfb) validateGc(this, sub);
     else if (SIGS[id * SIG_STRIDE] >= 0 && OPERATORS[id].imm === Imm.None) this.fixed(id, I32);
     else if (!validateFc(this, sub)) this.generic(id);
-  }
-
-  funcTypeOf(f: number): number {
-    const ft = this.ctx.funcTypes;
-    if (f >= ft.length) this.fail(`unknown function ${f}`);
-    return ft[f];
-  }
-
-  tagFuncType(tag: number) {
-    const tags = this.ctx.tagTypes;
-    if (tag >= tags.length) this.fail(`unknown tag ${tag}`);
-    return this.funcTypeAt(tags[tag]);
-  }
-
-  readBlockType(): number {
-    if (this.pos >= this.end) this.eofError();
-    const b = this.bytes[this.pos];
-    if (b === 0x40) {
-      this.pos++;
-      return BT_EMPTY;
-    }
-    if ((b & 0xc0) === 0x40) return this.readValType();
-    const at = this.pos;
-    const idx = this.s33();
-    if (idx < 0) malformed('malformed value type', at);
-    this.requireFeature('multiValue');
-    this.funcTypeAt(idx);
-    return -2 - idx;
-  }
-
-  enterBlock(kind: number, bt: number): void {
-    if (bt < -1) {
-      const params = this.params(bt);
-      this.popList(params);
-      this.pushCtrl(kind, bt);
-      this.pushList(params);
-    } else this.pushCtrl(kind, bt);
-  }
-
-  /** Ends the then-branch of the innermost `if` and starts its else-branch. */
-  toElse(): void {
-    const bt = this.ctlBt[this.csp - 1];
-    this.popCtrl();
-    this.pushCtrl(Kind.Else, bt);
-    if (bt < -1) this.pushList(this.params(bt));
-  }
-
-  pushResults(bt: number): void {
-    if (bt > 0) this.push(bt);
-    else if (bt < -1) this.pushList(this.results(bt));
-  }
-
-  popLabel(f: number): void {
-    const bt = this.ctlBt[f];
-    if (this.ctlKind[f] === Kind.Loop) {
-      if (bt < -1) this.popList(this.params(bt));
-    } else if (bt > 0) {
-      if (!this.tryPop(bt)) this.mismatch([bt]);
-    } else if (bt < -1) this.popList(this.results(bt));
-  }
-
-  pushLabel(f: number): void {
-    const bt = this.ctlBt[f];
-    if (this.ctlKind[f] === Kind.Loop) {
-      if (bt < -1) this.pushList(this.params(bt));
-    } else this.pushResults(bt);
-  }
-
-  labelArity(f: number): number {
-    const bt = this.ctlBt[f];
-    return this.ctlKind[f] === Kind.Loop ? this.nParams(bt) : this.nResults(bt);
-  }
-
-  brTable(): void {
-    const n = this.u32();
-    if (n > this.end - this.pos) malformed('unexpected end of section or function', this.pos);
-    this.pop(I32);
-    const first = this.pos;
-    for (let i = 0; i < n; i++) this.u32();
-    const fd = this.label(this.u32());
-    const after = this.pos;
-    const arity = this.labelArity(fd);
-    this.pos = first;
-    for (let i = 0; i < n; i++) {
-      const f = this.label(this.u32());
-      if (this.labelArity(f) !== arity) this.fail('type mismatch: br_table targets have different arities');
-      this.peekList(this.labelTypes(f));
-    }
-    this.pos = after;
-    this.popLabel(fd);
-    this.setUnreachable();
-  }
-
-  tailCall(results: readonly ValType[]): void {
-    const own = this.funcTypeAt(this.funcType).results;
-    if (results.length !== own.length) this.fail('type mismatch: tail call results differ');
-    for (let i = 0; i < own.length; i++) {
-      if (!this.sub(results[i], own[i])) this.fail('type mismatch: tail call results differ');
-    }
-    this.setUnreachable();
-  }
-
-  brOnNonNull(f: number): void {
-    const labels = this.labelTypes(f);
-    const n = labels.length;
-    if (n === 0) this.fail('type mismatch: br_on_non_null label has no reference');
-    const rt = this.popRef();
-    if (!this.sub(withNullable(rt, false), labels[n - 1])) this.mismatch(labels);
-    const rest = labels.slice(0, n - 1);
-    this.popList(rest);
-    this.pushList(rest);
-  }
-
-  tryTable(): void {
-    const bt = this.readBlockType();
-    const n = this.u32();
-    if (n > this.end - this.pos) malformed('unexpected end of section or function', this.pos);
-    for (let i = 0; i < n; i++) {
-      const kind = this.u8();
-      if (kind > 3) malformed('malformed catch clause', this.pos - 1);
-      let provided: ValType[] = [];
-      if (kind < 2) provided = [...this.tagFuncType(this.u32()).params];
-      if (kind === 1 || kind === 3) provided.push(NON_NULL_EXN);
-      const labels = this.labelTypes(this.label(this.u32()));
-      if (labels.length !== provided.length) this.fail('type mismatch: catch label arity');
-      for (let j = 0; j < labels.length; j++) {
-        if (!this.sub(provided[j], labels[j])) this.fail('type mismatch: catch label type');
-      }
-    }
-    this.enterBlock(Kind.TryTable, bt);
   }
 
   /** An operator whose immediates the table describes and whose stack effect is fixed. */
