@@ -252,6 +252,7 @@ export class FuncValidator {
     const at = this.pos;
     const h = this.s33();
     if (h >= 0) {
+      this.requireFeature('functionReferences');
       if (h >= this.types.length) this.fail(`unknown type ${h}`);
       return h;
     }
