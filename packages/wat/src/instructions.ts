@@ -25,6 +25,8 @@ export const SHAPES: Record<string, { lanes: number; bits: number; float: boolea
 /** Encodes the instructions of one function body or constant expression. */
 export class ExprEncoder {
   readonly labels: (string | undefined)[] = [];
+  // Plain structured instructions still open, innermost last.
+  private readonly open: { name: string; label: Id | undefined; sawElse: boolean; sawCatchAll: boolean }[] = [];
   w: ByteWriter;
   private readonly src;
 
@@ -48,18 +50,31 @@ export class ExprEncoder {
   }
 
   /** Encodes instructions until the cursor ends or reaches a block terminator keyword. */
+  // Plain structured instructions do not recurse: they live on `open`, so deep nesting costs no stack.
   instrs(c: Cursor): void {
+    const base = this.open.length;
     for (;;) {
       const n = c.peek();
-      if (n === undefined) return;
+      if (n === undefined) break;
       if (n.k === 3) {
         c.next();
         this.folded(n);
       } else if (n.k === 0) {
-        if (TERMINATORS.has(n.text)) return;
-        this.plain(c);
+        if (TERMINATORS.has(n.text)) {
+          if (this.open.length === base) break; // the caller's terminator
+          c.next();
+          this.continuePlain(n, c);
+        } else if (STRUCTURED.has(n.text)) {
+          c.next();
+          this.openPlain(n.text, c);
+        } else {
+          c.next();
+          this.immediates(n, c, this.w);
+        }
       } else throw this.src.error('unexpected token', n.pos);
     }
+    if (this.open.length > base)
+      throw this.src.error('unexpected end, expected end', c.items[c.items.length - 1]?.pos ?? c.endPos);
   }
 
   private opcode(w: ByteWriter, op: OperatorInfo): void {
@@ -129,15 +144,10 @@ export class ExprEncoder {
     }
   }
 
-  private plain(c: Cursor): void {
-    const n = c.next() as Node & { text: string };
-    const name = n.text;
+  // Opens a plain structured instruction; its body and `end` are handled by the enclosing instrs loop.
+  private openPlain(name: string, c: Cursor): void {
     const w = this.w;
-    if (!STRUCTURED.has(name)) {
-      this.immediates(n, c, w);
-      return;
-    }
-    const label = this.label(c);
+    const label = c.id();
     if (name === 'try_table') {
       w.byte(0x1f);
       this.blockType(c, w);
@@ -147,38 +157,45 @@ export class ExprEncoder {
       this.blockType(c, w);
     }
     this.labels.push(label?.name);
-    this.instrs(c);
-    if (name === 'if' && c.peekAtom() === 'else') {
-      c.next();
-      this.endLabel(c, label);
-      w.byte(0x05);
-      this.instrs(c);
-    }
-    if (name === 'try') {
-      while (c.peekAtom() === 'catch') {
-        c.next();
+    this.open.push({ name, label, sawElse: false, sawCatchAll: false });
+  }
+
+  // Handles `else`, `catch`, `catch_all`, `delegate` or `end` of the innermost open plain instruction.
+  private continuePlain(n: Node & { text: string }, c: Cursor): void {
+    const w = this.w;
+    const top = this.open[this.open.length - 1];
+    switch (n.text) {
+      case 'else':
+        if (top.name !== 'if' || top.sawElse) break;
+        this.endLabel(c, top.label);
+        top.sawElse = true;
+        w.byte(0x05);
+        return;
+      case 'catch':
+        if (top.name !== 'try' || top.sawCatchAll) break;
         w.byte(0x07);
         w.u32(this.ctx.tags.resolve(c.next()));
-        this.instrs(c);
-      }
-      if (c.peekAtom() === 'catch_all') {
-        c.next();
+        return;
+      case 'catch_all':
+        if (top.name !== 'try' || top.sawCatchAll) break;
+        top.sawCatchAll = true;
         w.byte(0x19);
-        this.instrs(c);
-      }
-      if (c.peekAtom() === 'delegate') {
-        c.next();
+        return;
+      case 'delegate':
+        if (top.name !== 'try') break;
+        this.open.pop();
         this.labels.pop();
         w.byte(0x18);
         w.u32(this.labelIndex(c.next()));
         return;
-      }
+      case 'end':
+        this.open.pop();
+        this.endLabel(c, top.label);
+        this.labels.pop();
+        w.byte(0x0b);
+        return;
     }
-    const end = c.next();
-    if (end.k !== 0 || end.text !== 'end') throw this.src.error('unexpected token, expected end', end.pos);
-    this.endLabel(c, label);
-    this.labels.pop();
-    w.byte(0x0b);
+    throw this.src.error(`unexpected token ${n.text}`, n.pos);
   }
 
   private folded(list: List): void {

@@ -117,6 +117,13 @@ describe('instructions', () => {
     expect(() => parseWat('(func (call $missing))')).toThrow('unknown func');
     expect(() => parseWat('(func (local.get $x))')).toThrow('unknown local');
   });
+  it('handles deep plain nesting without recursion and checks block structure', () => {
+    const n = 20000;
+    expect(body(parseWat(`(func ${'block '.repeat(n)}${'end '.repeat(n)})`))).toHaveLength(3 * n + 1);
+    expect(() => parseWat('(func block nop)')).toThrow('expected end');
+    expect(() => parseWat('(func if else else end)')).toThrow('unexpected token else');
+    expect(() => parseWat('(func block catch_all end)')).toThrow('unexpected token catch_all');
+  });
   it('keeps numeric out-of-range indices for the validator', () => {
     expect(code('(call 7)')).toBe('10 07 0b');
   });
