@@ -154,7 +154,8 @@ class Validator extends ControlValidator {
         this.pos = pos;
         this.missingEnd();
       }
-      this.opStart = pos;
+      // the instruction's offset is stored for error messages only on paths that can fail
+      const start = pos;
       const op = bytes[pos];
       switch (op) {
         case 0x20: {
@@ -166,8 +167,11 @@ class Validator extends ControlValidator {
             idx = this.u32();
             pos = this.pos;
           }
-          if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
-          if (this.localInit[idx] === 0) this.fail('uninitialized local');
+          if (idx >= this.numLocals || this.localInit[idx] === 0) {
+            this.opStart = start;
+            if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
+            this.fail('uninitialized local');
+          }
           this.push(this.localTypes[idx]);
           continue;
         }
@@ -181,6 +185,7 @@ class Validator extends ControlValidator {
             idx = this.u32();
             pos = this.pos;
           }
+          this.opStart = start;
           if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
           const t = this.localTypes[idx];
           const sp = this.sp;
@@ -200,7 +205,10 @@ class Validator extends ControlValidator {
             pos = this.pos;
           }
           const g = this.ctx.globalTypes;
-          if (idx >= g.length) this.fail(`unknown global ${idx}`);
+          if (idx >= g.length) {
+            this.opStart = start;
+            this.fail(`unknown global ${idx}`);
+          }
           this.push(g[idx]);
           continue;
         }
@@ -217,8 +225,23 @@ class Validator extends ControlValidator {
         }
         case 0x1a: // drop
           pos++;
+          this.opStart = start;
           this.popAny();
           continue;
+        case 0x1b: {
+          // select on two operands of one numeric or vector type
+          const sp = this.sp;
+          const vals = this.vals;
+          if (sp - 3 >= this.height && vals[sp - 1] === I32) {
+            const t = vals[sp - 2];
+            if (t === vals[sp - 3] && t >= V128 && t <= I32) {
+              pos++;
+              this.sp = sp - 2;
+              continue;
+            }
+          }
+          break;
+        }
         case 0x0b: {
           // end of a frame whose results are already exactly on the stack (and that is not an if
           // without else, nor the function, nor resets local initialization)
@@ -286,7 +309,10 @@ class Validator extends ControlValidator {
         if (sp - n >= this.height && vals[sp - 1] === p && (n === 1 || vals[sp - 2] === p)) {
           vals[sp - n] = UNIFORM_RESULT[op];
           this.sp = sp - n + 1;
-        } else this.fixed(OP_ID[op], I32);
+        } else {
+          this.opStart = start;
+          this.fixed(OP_ID[op], I32);
+        }
         continue;
       }
       if (op >= 0x28 && op <= 0x3e) {
@@ -297,22 +323,33 @@ class Validator extends ControlValidator {
         let addr: ValType;
         if (pos + 2 < end && flags < 0x40 && bytes[pos + 2] < 0x80 && mems.length > 0) {
           pos += 3;
-          if (flags > NATURAL_ALIGN[id]) this.fail('alignment must not be larger than natural');
+          if (flags > NATURAL_ALIGN[id]) {
+            this.opStart = start;
+            this.fail('alignment must not be larger than natural');
+          }
           addr = mems[0];
         } else {
+          this.opStart = start;
           this.pos = pos + 1;
           addr = this.memarg(id);
           pos = this.pos;
         }
         const sp = this.sp;
         const vals = this.vals;
-        if (MEM_IS_STORE[op] === 0) {
-          if (sp > this.height && vals[sp - 1] === addr) vals[sp - 1] = MEM_VALUE[op];
-          else this.fixed(id, addr);
-        } else if (sp - 2 >= this.height && vals[sp - 1] === MEM_VALUE[op] && vals[sp - 2] === addr) this.sp = sp - 2;
-        else this.fixed(id, addr);
+        if (
+          MEM_IS_STORE[op] === 0
+            ? sp > this.height && vals[sp - 1] === addr
+            : sp - 2 >= this.height && vals[sp - 1] === MEM_VALUE[op] && vals[sp - 2] === addr
+        ) {
+          if (MEM_IS_STORE[op] === 0) vals[sp - 1] = MEM_VALUE[op];
+          else this.sp = sp - 2;
+        } else {
+          this.opStart = start;
+          this.fixed(id, addr);
+        }
         continue;
       }
+      this.opStart = start;
       this.pos = pos + 1;
       if (this.cold(op)) return;
       pos = this.pos;
