@@ -148,6 +148,12 @@ class Validator extends ControlValidator {
   loop(): void {
     const bytes = this.bytes;
     const end = this.end;
+    // fixed for the whole body
+    const numLocals = this.numLocals;
+    const localTypes = this.localTypes;
+    const localInit = this.localInit;
+    const globalTypes = this.ctx.globalTypes;
+    const mems = this.ctx.memoryAddr;
     let pos = this.pos;
     for (;;) {
       if (pos >= end) {
@@ -167,12 +173,12 @@ class Validator extends ControlValidator {
             idx = this.u32();
             pos = this.pos;
           }
-          if (idx >= this.numLocals || this.localInit[idx] === 0) {
+          if (idx >= numLocals || localInit[idx] === 0) {
             this.opStart = start;
-            if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
+            if (idx >= numLocals) this.fail(`unknown local ${idx}`);
             this.fail('uninitialized local');
           }
-          this.push(this.localTypes[idx]);
+          this.push(localTypes[idx]);
           continue;
         }
         case 0x21:
@@ -186,12 +192,12 @@ class Validator extends ControlValidator {
             pos = this.pos;
           }
           this.opStart = start;
-          if (idx >= this.numLocals) this.fail(`unknown local ${idx}`);
-          const t = this.localTypes[idx];
+          if (idx >= numLocals) this.fail(`unknown local ${idx}`);
+          const t = localTypes[idx];
           const sp = this.sp;
           if (sp > this.height && this.vals[sp - 1] === t) this.sp = sp - 1;
           else this.pop(t);
-          if (this.localInit[idx] === 0) this.initLocal(idx);
+          if (localInit[idx] === 0) this.initLocal(idx);
           if (op === 0x22) this.push(t);
           continue;
         }
@@ -204,7 +210,7 @@ class Validator extends ControlValidator {
             idx = this.u32();
             pos = this.pos;
           }
-          const g = this.ctx.globalTypes;
+          const g = globalTypes;
           if (idx >= g.length) {
             this.opStart = start;
             this.fail(`unknown global ${idx}`);
@@ -319,7 +325,6 @@ class Validator extends ControlValidator {
         // loads and stores: the usual memarg is two single bytes on memory 0
         const id = OP_ID[op];
         const flags = bytes[pos + 1];
-        const mems = this.ctx.memoryAddr;
         let addr: ValType;
         if (pos + 2 < end && flags < 0x40 && bytes[pos + 2] < 0x80 && mems.length > 0) {
           pos += 3;
