@@ -16,7 +16,6 @@ import {
   type FuncIndex,
   HeapKind,
   I32,
-  I64,
   REF_BASE,
   refType,
   V128,
@@ -375,8 +374,6 @@ class Validator extends ControlValidator {
       case 0x00: // unreachable
         this.setUnreachable();
         break;
-      case 0x01: // nop
-        break;
       case 0x02: // block
       case 0x03: // loop
       case 0x06: {
@@ -576,18 +573,6 @@ class Validator extends ControlValidator {
         this.pop(addr);
         break;
       }
-      case 0x42:
-        this.skipSleb(64);
-        this.push(I64);
-        break;
-      case 0x43:
-        this.skip(4);
-        this.push(0x7d);
-        break;
-      case 0x44:
-        this.skip(8);
-        this.push(0x7c);
-        break;
       case 0xd0: // ref.null
         this.push(refType(this.readHeapType(), true));
         break;
@@ -661,6 +646,18 @@ class Validator extends ControlValidator {
         break;
       case Imm.Shuffle:
         for (let i = 0; i < 16; i++) if (this.u8() >= op.n) this.fail('invalid lane index');
+        break;
+      case Imm.I32:
+        this.skipSleb(32);
+        break;
+      case Imm.I64:
+        this.skipSleb(64);
+        break;
+      case Imm.F32:
+        this.skip(4);
+        break;
+      case Imm.F64:
+        this.skip(8);
         break;
       case Imm.V128:
         this.skip(16);
