@@ -51,6 +51,21 @@ export function moduleContext(module: Module): ModuleContext {
   return ctx;
 }
 
+/** A context of nothing, for the shared validator between modules (same shape as real contexts). */
+export const EMPTY_CONTEXT: ModuleContext = {
+  module: null as unknown as Module,
+  types: [],
+  funcTypes: new Int32Array(0),
+  globalTypes: new Int32Array(0),
+  globalMutable: new Uint8Array(0),
+  memoryAddr: new Int32Array(0),
+  tableElem: new Int32Array(0),
+  tableAddr: new Int32Array(0),
+  tagTypes: new Int32Array(0),
+  elemTypes: new Int32Array(0),
+  dataCount: -1,
+};
+
 /** Operator id by opcode, -1 where no operator is assigned. */
 function idTable(ops: readonly (OperatorInfo | undefined)[]): Int16Array {
   const t = new Int16Array(ops.length).fill(-1);

@@ -14,7 +14,6 @@ import {
   F64,
   FUNCREF,
   type FuncIndex,
-  HeapKind,
   I32,
   REF_BASE,
   refType,
@@ -24,6 +23,7 @@ import {
 } from '../types.js';
 import {
   blockedOpcodes,
+  EMPTY_CONTEXT,
   enabledOperators,
   MEM_IS_STORE,
   MEM_VALUE,
@@ -44,12 +44,18 @@ import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
 import { BT_EMPTY, Kind } from './state.js';
 
-/** Largest number of locals (parameters included) a body may declare. */
-const MAX_LOCALS = 50000 * 20;
-
-const _NON_NULL_EXN = refType(HeapKind.Exn, false);
+/**
+ * Largest number of locals (parameters included) a body may declare. The spec allows 2^32 - 1; engines
+ * stop at 50,000. This bound only keeps the local arrays allocatable.
+ */
+const MAX_LOCALS = 1_000_000;
 
 let shared: Validator | null = null;
+
+/** Drops the shared validator's references to the last module once the current job is done. */
+function release(): void {
+  if (shared !== null) shared.forget();
+}
 
 /**
  * Validates one defined function's body against the module, throwing CompileError('invalid', ...) for a
@@ -72,6 +78,8 @@ class Validator extends ControlValidator {
   lastFeatures: WasmFeatures | null = null;
   blocked: Uint8Array = new Uint8Array(256);
 
+  releasePending = false;
+
   run(module: Module, features: WasmFeatures, funcIndex: FuncIndex, body: FunctionBody): void {
     if (module !== this.lastModule) {
       const ctx = moduleContext(module);
@@ -79,6 +87,12 @@ class Validator extends ControlValidator {
       this.types = ctx.types;
       this.bytes = module.bytes;
       this.lastModule = module;
+      // A module's bodies are validated in one synchronous run: let go of it afterwards, so that the
+      // shared stacks do not keep the last module (and its bytes) alive.
+      if (!this.releasePending) {
+        this.releasePending = true;
+        Promise.resolve().then(release);
+      }
     }
     if (features !== this.lastFeatures) {
       this.features = features;
@@ -100,6 +114,14 @@ class Validator extends ControlValidator {
     this.setupLocals(this.funcTypeAt(typeIndex).params, body);
     this.pushCtrl(Kind.Func, -2 - typeIndex);
     this.loop();
+  }
+
+  forget(): void {
+    this.releasePending = false;
+    this.lastModule = null;
+    this.bytes = new Uint8Array(0);
+    this.types = [];
+    this.ctx = EMPTY_CONTEXT;
   }
 
   setupLocals(params: readonly ValType[], body: FunctionBody): void {

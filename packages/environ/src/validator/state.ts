@@ -17,7 +17,7 @@ import {
   type ValType,
   valTypeToString,
 } from '../types.js';
-import type { ModuleContext } from './context.js';
+import { EMPTY_CONTEXT, type ModuleContext } from './context.js';
 
 /** Heap type of the bottom reference `pop_ref` yields in unreachable code: below every heap type. */
 export const HEAP_BOT = -32;
@@ -51,7 +51,7 @@ export class FuncValidator {
   /** Offset of the current instruction, for error messages. */
   opStart = 0;
 
-  ctx!: ModuleContext;
+  ctx: ModuleContext = EMPTY_CONTEXT;
   types: readonly SubType[] = [];
   features!: WasmFeatures;
   enabled: Uint8Array = new Uint8Array(0);
