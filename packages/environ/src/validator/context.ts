@@ -182,3 +182,35 @@ for (let op = 0; op < 256; op++) {
     MEM_IS_STORE[op] = 1;
   }
 }
+
+/** The proposals an instruction can need, numbered for bit masks (mvp has no bit). */
+export const FEATURE_LIST: readonly Exclude<Feature, 'mvp'>[] = [
+  'mutableGlobal',
+  'signExtension',
+  'saturatingFloatToInt',
+  'multiValue',
+  'bulkMemory',
+  'referenceTypes',
+  'simd',
+  'relaxedSimd',
+  'tailCall',
+  'extendedConst',
+  'multiMemory',
+  'memory64',
+  'exceptions',
+  'legacyExceptions',
+  'functionReferences',
+  'gc',
+  'threads',
+  'customPageSizes',
+  'wideArithmetic',
+];
+
+/** Bit of a feature in a used-features mask. */
+export function featureBit(feature: Feature): number {
+  const i = FEATURE_LIST.indexOf(feature as Exclude<Feature, 'mvp'>);
+  return i < 0 ? 0 : 1 << i;
+}
+
+/** The feature bit of each operator (0 for MVP operators). */
+export const OP_FEATURE_BIT: Int32Array = Int32Array.from(OPERATORS, (op) => featureBit(op.feature));

@@ -25,10 +25,12 @@ import {
   blockedOpcodes,
   EMPTY_CONTEXT,
   enabledOperators,
+  FEATURE_LIST,
   MEM_IS_STORE,
   MEM_VALUE,
   moduleContext,
   NATURAL_ALIGN,
+  OP_FEATURE_BIT,
   OP_ID,
   OP_ID_FB,
   OP_ID_FC,
@@ -87,6 +89,7 @@ class Validator extends ControlValidator {
       this.types = ctx.types;
       this.bytes = module.bytes;
       this.lastModule = module;
+      this.recorded = 0;
       // A module's bodies are validated in one synchronous run: let go of it afterwards, so that the
       // shared stacks do not keep the last module (and its bytes) alive.
       if (!this.releasePending) {
@@ -111,9 +114,24 @@ class Validator extends ControlValidator {
 
     const typeIndex = this.ctx.funcTypes[funcIndex];
     this.funcType = typeIndex;
+    this.used = 0;
     this.setupLocals(this.funcTypeAt(typeIndex).params, body);
     this.pushCtrl(Kind.Func, -2 - typeIndex);
     this.loop();
+    const fresh = this.used & ~this.recorded;
+    if (fresh !== 0) this.record(module, fresh);
+  }
+
+  /** Feature bits already added to the current module's `featuresUsed`. */
+  recorded = 0;
+
+  /** Adds the proposals in `mask` to the module's `featuresUsed` (built by the decoder as a Set). */
+  record(module: Module, mask: number): void {
+    this.recorded |= mask;
+    const set = module.featuresUsed as Set<string>;
+    FEATURE_LIST.forEach((f, i) => {
+      if (mask & (1 << i)) set.add(f);
+    });
   }
 
   forget(): void {
@@ -392,6 +410,7 @@ class Validator extends ControlValidator {
       else this.featureError(OPERATORS[OP_ID[op]].feature);
       return false;
     }
+    this.used |= OP_FEATURE_BIT[OP_ID[op]];
     switch (op) {
       case 0x00: // unreachable
         this.setUnreachable();
@@ -643,6 +662,7 @@ class Validator extends ControlValidator {
     const id = sub < ids.length ? ids[sub] : -1;
     if (id < 0) this.illegal(prefix, sub);
     if (this.enabled[id] === 0) this.featureError(OPERATORS[id].feature);
+    this.used |= OP_FEATURE_BIT[id];
     if (prefix === 0xfd) this.generic(id);
     else if (prefix === 0xfb) validateGc(this, sub);
     else if (SIGS[id * SIG_STRIDE] >= 0 && OPERATORS[id].imm === Imm.None) this.fixed(id, I32);

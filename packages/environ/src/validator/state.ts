@@ -17,12 +17,14 @@ import {
   type ValType,
   valTypeToString,
 } from '../types.js';
-import { EMPTY_CONTEXT, type ModuleContext } from './context.js';
+import { EMPTY_CONTEXT, featureBit, type ModuleContext } from './context.js';
 
 /** Heap type of the bottom reference `pop_ref` yields in unreachable code: below every heap type. */
 export const HEAP_BOT = -32;
 /** `(ref bot)`: the non-null bottom reference. */
 export const REF_BOT = refType(HEAP_BOT, false);
+
+const MULTI_MEMORY_BIT = featureBit('multiMemory');
 
 /** Control frame kinds. */
 export const Kind = {
@@ -79,6 +81,9 @@ export class FuncValidator {
   initStack = new Int32Array(64);
   initSp = 0;
 
+  /** Bit mask (context.ts FEATURE_LIST) of the proposals the body's instructions and types use. */
+  used = 0;
+
   /** Function type index of the function being validated. */
   funcType = 0;
 
@@ -98,6 +103,7 @@ export class FuncValidator {
 
   requireFeature(feature: Exclude<Feature, 'mvp'>): void {
     if (!this.features[feature]) this.featureError(feature);
+    this.used |= featureBit(feature);
   }
 
   // ---- byte reading ----
@@ -535,6 +541,7 @@ export class FuncValidator {
   memoryAddr(mem: number): ValType {
     const m = this.ctx.memoryAddr;
     if (mem >= m.length) this.fail(`unknown memory ${mem}`);
+    if (mem !== 0) this.used |= MULTI_MEMORY_BIT;
     return m[mem];
   }
 

@@ -1,6 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { MVP_FEATURES, wasmFeatures } from '../../src/features.js';
-import { expectOutcome, funcref, H, i32, i32c, op, outcome, ref, T, v128, v128c } from './build.js';
+import { MVP_FEATURES, WASM3_FEATURES, wasmFeatures } from '../../src/features.js';
+import { decodeModule } from '../../src/parser.js';
+import { validateFunctionBody } from '../../src/validator/func.js';
+import {
+  buildModule,
+  expectOutcome,
+  type FuncSpec,
+  funcref,
+  H,
+  i32,
+  i32c,
+  op,
+  outcome,
+  ref,
+  T,
+  v128,
+  v128c,
+} from './build.js';
 
 describe('feature gating', () => {
   test('operators of a disabled proposal are rejected with its name', () => {
@@ -68,5 +84,25 @@ describe('feature gating', () => {
     expect(outcome([op.try, 0x40, op.end])).toBe('ok');
     expect(outcome({ locals: [v128, funcref, ref(T.struct, true)], body: [] })).toBe('ok');
     expect(outcome([op.block, 0x6e, op.unreachable, op.end, op.drop])).toBe('ok');
+  });
+});
+
+describe('features used', () => {
+  test('the proposals a body uses are added to the module', () => {
+    const used = (spec: FuncSpec) => {
+      const m = decodeModule(buildModule(spec), { validateBodies: false });
+      for (let i = 0; i < m.bodies.length; i++)
+        validateFunctionBody(m, WASM3_FEATURES, m.numImportedFuncs + i, m.bodies[i]);
+      return m.featuresUsed;
+    };
+    const simd = used({ body: [...v128c, op.drop] });
+    expect(simd.has('simd')).toBe(true);
+    expect(simd.has('tailCall')).toBe(false);
+    expect(used({ results: [i32], body: [...i32c(0), op.return_call, 1] }).has('tailCall')).toBe(true);
+    expect(used({ body: [op.try, 0x40, op.end] }).has('legacyExceptions')).toBe(true);
+    expect(used({ body: [op.gc, 1, T.struct, op.drop] }).has('gc')).toBe(true);
+    expect(used({ body: [op.memory_size, 1, op.drop] }).has('multiMemory')).toBe(true);
+    expect(used({ locals: [v128], body: [] }).has('simd')).toBe(true);
+    expect(used({ body: [...i32c(0), 0xc0, op.drop] }).has('signExtension')).toBe(true);
   });
 });
