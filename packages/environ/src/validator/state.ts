@@ -317,6 +317,7 @@ export class FuncValidator {
       const h = refHeap(t);
       if ((t & 1) === 0 || h >= 0) this.requireFeature('functionReferences');
       if (h < 0) this.checkAbstractHeap(h, this.opStart);
+      else if (h >= this.types.length) this.fail(`unknown type ${h}`);
     }
   }
 
