@@ -112,6 +112,7 @@ class Validator extends ControlValidator {
     this.height = 0;
     this.unreach = false;
 
+    if (!(funcIndex < this.ctx.funcTypes.length)) this.fail(`unknown function ${funcIndex}`);
     const typeIndex = this.ctx.funcTypes[funcIndex];
     this.funcType = typeIndex;
     this.used = 0;
@@ -129,6 +130,7 @@ class Validator extends ControlValidator {
   record(module: Module, mask: number): void {
     this.recorded |= mask;
     const set = module.featuresUsed as Set<string>;
+    if (typeof set.add !== 'function') return;
     FEATURE_LIST.forEach((f, i) => {
       if (mask & (1 << i)) set.add(f);
     });
