@@ -47,10 +47,11 @@ import { validateFc } from './prefixed.js';
 import { BT_EMPTY, Kind } from './state.js';
 
 /**
- * Largest number of locals (parameters included) a body may declare. The spec allows 2^32 - 1; engines
- * stop at 50,000. This bound only keeps the local arrays allocatable.
+ * Largest number of locals (parameters included) a body may declare. The spec allows 2^32 - 1; like the
+ * web engines (V8's and SpiderMonkey's limit is 50,000) we stop there, which also bounds the work a few
+ * bytes of local declarations can ask for.
  */
-const MAX_LOCALS = 1_000_000;
+const MAX_LOCALS = 50_000;
 
 let shared: Validator | null = null;
 

@@ -216,3 +216,13 @@ describe('control and variables', () => {
     expect(outcome([f32c[0], 0, 0, 0, 0, 0xfc, 0, op.drop])).toBe('ok');
   });
 });
+
+describe('implementation limits', () => {
+  test('at most 50,000 locals', () => {
+    expect(outcome({ locals: new Array(49_999).fill(i32), body: [] })).toBe('ok');
+    expectOutcome(
+      outcome({ params: [i32], locals: new Array(50_000).fill(i32), body: [] }),
+      'malformed: too many locals',
+    );
+  });
+});
