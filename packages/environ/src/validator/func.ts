@@ -143,6 +143,10 @@ class Validator extends ControlValidator {
     this.bytes = new Uint8Array(0);
     this.types = [];
     this.ctx = EMPTY_CONTEXT;
+    // A pathological body may have grown the stacks a lot: do not hold on to that memory.
+    if (this.vals.length > 1 << 16) this.vals = new Int32Array(1024);
+    if (this.ctlKind.length > 1 << 16) this.resetCtl(256);
+    if (this.initStack.length > 1 << 16) this.initStack = new Int32Array(64);
   }
 
   setupLocals(params: readonly ValType[], body: FunctionBody): void {

@@ -461,6 +461,15 @@ export class FuncValidator {
     this.unreach = false;
   }
 
+  /** Replaces the control stack arrays with empty ones of `n` entries. */
+  resetCtl(n: number): void {
+    this.ctlKind = new Uint8Array(n);
+    this.ctlBt = new Int32Array(n);
+    this.ctlHeight = new Int32Array(n);
+    this.ctlUnreach = new Uint8Array(n);
+    this.ctlInit = new Int32Array(n);
+  }
+
   growCtl(): void {
     const n = this.ctlKind.length * 2;
     const kind = new Uint8Array(n);
