@@ -1,1 +1,14 @@
-export {};
+// @wasmts/runtime: the only entry point of the package (internal; users should depend on `wasmts`).
+
+export * from './builtins.js';
+export * from './float.js';
+export * from './gc.js';
+export * from './global.js';
+export * from './instance.js';
+export * from './int.js';
+export * from './limits.js';
+export * from './memory.js';
+export * from './store.js';
+export * from './table.js';
+export * from './type-registry.js';
+export * from './values.js';

@@ -1,0 +1,528 @@
+// The builtins object `rt` (docs/js-abi.md): everything generated code calls. One per engine, created by
+// `createBuiltins(registry)`, a plain object whose shape never changes. This file is the one place that
+// defines the names; `BUILTIN_NAMES` lists them so codegen's tests can check every name it emits.
+//
+// Conventions:
+// - An index or size operand is the wasm value: an i32 number for 32-bit memories/tables, an i64 bigint
+//   for 64-bit ones (read as unsigned); results of size/grow come back in the same representation.
+// - `vmctx` parameters are the calling instance's VMContext (segments are per instance).
+// - A concrete heap type operand is an engine type id (`vmctx[VMCTX_TYPE_IDS][typeIndex]`), never a
+//   module type index; an abstract heap type is its negative `HeapKind` value.
+// - Trapping helpers throw a `Trap`; `rt.trap(code)` returns one for generated code to throw.
+
+import {
+  F32,
+  F64,
+  I8,
+  I16,
+  I32,
+  I64,
+  TrapCode,
+  V128,
+  VMCTX_INSTANCE,
+  VMCTX_STORE,
+  VMRuntimeLimits,
+} from '@wasmts/environ';
+import * as float from './float.js';
+import {
+  anyConvertExtern,
+  externConvertAny,
+  packValue,
+  refTestAbstract,
+  refTestConcrete,
+  WasmArray,
+  WasmStruct,
+} from './gc.js';
+import type { Instance } from './instance.js';
+import * as int from './int.js';
+import type { Memory } from './memory.js';
+import type { Store } from './store.js';
+import type { Table } from './table.js';
+import { type Rtt, TypeRegistry } from './type-registry.js';
+import { ExternBox, HostError, type Tag, Trap, VMFuncRef, WasmException, type WasmFunction } from './values.js';
+
+/** An index/size operand as a number (i32 read unsigned, i64 read unsigned; beyond 2^53 stays too large). */
+function toIndex(x: number | bigint): number {
+  return typeof x === 'number' ? x >>> 0 : Number(BigInt.asUintN(64, x));
+}
+
+function trap(code: TrapCode): Trap {
+  return new Trap(code);
+}
+
+function instanceOf(vmctx: unknown[]): Instance {
+  return vmctx[VMCTX_INSTANCE] as Instance;
+}
+
+function checkRange(offset: number, len: number, size: number, code: TrapCode): void {
+  if (offset + len > size) throw new Trap(code);
+}
+
+/** Byte size of a storage type in data segments. */
+function storageSize(t: number): number {
+  switch (t) {
+    case I8:
+      return 1;
+    case I16:
+      return 2;
+    case I32:
+    case F32:
+      return 4;
+    case I64:
+    case F64:
+      return 8;
+    case V128:
+      return 16;
+    default:
+      throw new TypeError(`storage type ${t} cannot be read from data`);
+  }
+}
+
+/** Reads `n` values of storage type `t` from `bytes` at `offset` (little-endian). */
+function readValues(bytes: Uint8Array, offset: number, n: number, t: number, simd: SimdHooks): unknown[] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Array<unknown>(n);
+  const z = storageSize(t);
+  for (let i = 0, p = offset; i < n; i++, p += z) {
+    switch (t) {
+      case I8:
+        out[i] = dv.getUint8(p);
+        break;
+      case I16:
+        out[i] = dv.getUint16(p, true);
+        break;
+      case I32:
+        out[i] = dv.getInt32(p, true);
+        break;
+      case F32:
+        out[i] = float.f32FromBits(dv.getInt32(p, true));
+        break;
+      case I64:
+        out[i] = dv.getBigInt64(p, true);
+        break;
+      case F64:
+        out[i] = dv.getFloat64(p, true);
+        break;
+      default:
+        out[i] = simd.v128FromLanes(
+          dv.getInt32(p, true),
+          dv.getInt32(p + 4, true),
+          dv.getInt32(p + 8, true),
+          dv.getInt32(p + 12, true),
+        );
+    }
+  }
+  return out;
+}
+
+/** What the builtins need from the SIMD module: building a v128 from four int32 lanes. */
+export interface SimdHooks {
+  /** A v128 with lanes a (bytes 0..3), b, c, d. */
+  v128FromLanes(a: number, b: number, c: number, d: number): unknown;
+}
+
+const NO_SIMD: SimdHooks = {
+  v128FromLanes() {
+    throw new TypeError('SIMD support is not loaded');
+  },
+};
+
+function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, simd: SimdHooks) {
+  return {
+    // ---- classes generated code constructs or tests with instanceof
+    /** The function reference class. */
+    VMFuncRef,
+    /** The exception class (`instanceof rt.WasmException` in catch blocks). */
+    WasmException,
+    /** The host-error box. */
+    HostError,
+    /** The trap class. */
+    Trap,
+    /** The box for host values in the any hierarchy. */
+    ExternBox,
+    /** GC struct class. */
+    WasmStruct,
+    /** GC array class. */
+    WasmArray,
+    /** The engine's type registry. */
+    registry,
+    /** SIMD operations (pure functions on V128 values). */
+    simd: simdOps,
+
+    // ---- traps, fuel, epochs
+    /** A Trap with `code`, for generated code to `throw`. */
+    trap,
+    /** Fuel ran out: asks the store for more (it may trap with OutOfFuel). */
+    outOfGas(vmctx: unknown[]): void {
+      const store = vmctx[VMCTX_STORE] as Store;
+      if (store.outOfGas === undefined) throw new Trap(TrapCode.OutOfFuel);
+      store.outOfGas();
+    },
+    /** The epoch deadline passed: asks the store what to do (it may trap with Interrupt). */
+    newEpoch(vmctx: unknown[]): void {
+      const store = vmctx[VMCTX_STORE] as Store;
+      if (store.newEpoch === undefined) throw new Trap(TrapCode.Interrupt);
+      const delta = store.newEpoch();
+      store.runtimeLimits[VMRuntimeLimits.EpochDeadline] = store.epochCounter[0] + delta;
+    },
+
+    // ---- memories
+    /** memory.size in pages (bigint for memory64). */
+    memorySize(mem: Memory): number | bigint {
+      return mem.index64 ? BigInt(mem.pages) : mem.pages;
+    },
+    /** memory.grow: old size in pages, or -1 (bigint for memory64). */
+    memoryGrow(mem: Memory, delta: number | bigint): number | bigint {
+      const r = mem.grow(toIndex(delta));
+      return mem.index64 ? BigInt(r) : r;
+    },
+    /** memory.fill: traps MemoryOutOfBounds before writing anything. */
+    memoryFill(mem: Memory, dst: number | bigint, value: number, len: number | bigint): void {
+      const d = toIndex(dst);
+      const n = toIndex(len);
+      checkRange(d, n, mem.byteLength, TrapCode.MemoryOutOfBounds);
+      if (n > 0) mem.u8.fill(value & 0xff, d, d + n);
+    },
+    /** memory.copy between two memories (or within one), overlap-safe. */
+    memoryCopy(dstMem: Memory, srcMem: Memory, dst: number | bigint, src: number | bigint, len: number | bigint): void {
+      const d = toIndex(dst);
+      const s = toIndex(src);
+      const n = toIndex(len);
+      checkRange(s, n, srcMem.byteLength, TrapCode.MemoryOutOfBounds);
+      checkRange(d, n, dstMem.byteLength, TrapCode.MemoryOutOfBounds);
+      if (n === 0) return;
+      if (dstMem.buffer === srcMem.buffer) dstMem.u8.copyWithin(d, s, s + n);
+      else dstMem.u8.set(srcMem.u8.subarray(s, s + n), d);
+    },
+    /** memory.init from the calling instance's data segment `dataIndex`. */
+    memoryInit(vmctx: unknown[], mem: Memory, dataIndex: number, dst: number | bigint, src: number, len: number): void {
+      const seg = instanceOf(vmctx).dataSegments[dataIndex];
+      const d = toIndex(dst);
+      const s = src >>> 0;
+      const n = len >>> 0;
+      checkRange(s, n, seg.length, TrapCode.MemoryOutOfBounds);
+      checkRange(d, n, mem.byteLength, TrapCode.MemoryOutOfBounds);
+      if (n > 0) mem.u8.set(seg.subarray(s, s + n), d);
+    },
+    /** data.drop. */
+    dataDrop(vmctx: unknown[], dataIndex: number): void {
+      instanceOf(vmctx).dropData(dataIndex);
+    },
+
+    // ---- tables
+    /** table.size (bigint for table64). */
+    tableSize(table: Table): number | bigint {
+      const n = table.elements.length;
+      return table.index64 ? BigInt(n) : n;
+    },
+    /** table.grow: old size, or -1 (bigint for table64). */
+    tableGrow(table: Table, init: unknown, delta: number | bigint): number | bigint {
+      const r = table.grow(toIndex(delta), init);
+      return table.index64 ? BigInt(r) : r;
+    },
+    /** table.get with a bounds check (TableOutOfBounds). */
+    tableGet(table: Table, index: number | bigint): unknown {
+      return table.get(toIndex(index));
+    },
+    /** table.set with a bounds check (TableOutOfBounds). */
+    tableSet(table: Table, index: number | bigint, value: unknown): void {
+      table.set(toIndex(index), value);
+    },
+    /** table.fill: traps TableOutOfBounds before writing anything. */
+    tableFill(table: Table, dst: number | bigint, value: unknown, len: number | bigint): void {
+      const d = toIndex(dst);
+      const n = toIndex(len);
+      checkRange(d, n, table.elements.length, TrapCode.TableOutOfBounds);
+      if (n > 0) table.elements.fill(value, d, d + n);
+    },
+    /** table.copy (overlap-safe). */
+    tableCopy(
+      dstTable: Table,
+      srcTable: Table,
+      dst: number | bigint,
+      src: number | bigint,
+      len: number | bigint,
+    ): void {
+      const d = toIndex(dst);
+      const s = toIndex(src);
+      const n = toIndex(len);
+      checkRange(s, n, srcTable.elements.length, TrapCode.TableOutOfBounds);
+      checkRange(d, n, dstTable.elements.length, TrapCode.TableOutOfBounds);
+      copyElements(dstTable.elements, d, srcTable.elements, s, n);
+    },
+    /** table.init from the calling instance's element segment `elemIndex`. */
+    tableInit(vmctx: unknown[], table: Table, elemIndex: number, dst: number | bigint, src: number, len: number): void {
+      const seg = instanceOf(vmctx).elemSegments[elemIndex];
+      const d = toIndex(dst);
+      const s = src >>> 0;
+      const n = len >>> 0;
+      checkRange(s, n, seg.length, TrapCode.TableOutOfBounds);
+      checkRange(d, n, table.elements.length, TrapCode.TableOutOfBounds);
+      const e = table.elements;
+      for (let i = 0; i < n; i++) e[d + i] = seg[s + i];
+    },
+    /** elem.drop. */
+    elemDrop(vmctx: unknown[], elemIndex: number): void {
+      instanceOf(vmctx).dropElem(elemIndex);
+    },
+    /** call_indirect's target: traps UndefinedElement, IndirectCallToNull or BadSignature; returns `fn`. */
+    callIndirectTarget(table: Table, index: number | bigint, typeId: number): WasmFunction {
+      const i = toIndex(index);
+      const e = table.elements;
+      if (i >= e.length) throw new Trap(TrapCode.UndefinedElement);
+      const f = e[i] as VMFuncRef | null;
+      if (f === null) throw new Trap(TrapCode.IndirectCallToNull);
+      if (f.typeId !== typeId && !registry.isSubtype(f.typeId, typeId)) throw new Trap(TrapCode.BadSignature);
+      return f.fn;
+    },
+    /** call_ref's target: traps NullFunctionReference on null; returns `fn`. */
+    callRefTarget(ref: VMFuncRef | null): WasmFunction {
+      if (ref === null) throw new Trap(TrapCode.NullFunctionReference);
+      return ref.fn;
+    },
+    /** True if engine type id `a` is a subtype of id `b`. */
+    isSubtypeId(a: number, b: number): boolean {
+      return a === b || registry.isSubtype(a, b);
+    },
+
+    // ---- i32 and i64
+    i32DivS: int.i32DivS,
+    i32DivU: int.i32DivU,
+    i32RemS: int.i32RemS,
+    i32RemU: int.i32RemU,
+    i32Ctz: int.i32Ctz,
+    i32Popcnt: int.i32Popcnt,
+    i32Rotl: int.i32Rotl,
+    i32Rotr: int.i32Rotr,
+    i64DivS: int.i64DivS,
+    i64DivU: int.i64DivU,
+    i64RemS: int.i64RemS,
+    i64RemU: int.i64RemU,
+    i64Clz: int.i64Clz,
+    i64Ctz: int.i64Ctz,
+    i64Popcnt: int.i64Popcnt,
+    i64Rotl: int.i64Rotl,
+    i64Rotr: int.i64Rotr,
+
+    // ---- floats
+    f32FromBits: float.f32FromBits,
+    f32ToBits: float.f32ToBits,
+    f64FromBits: float.f64FromBits,
+    f64ToBits: float.f64ToBits,
+    f32Nearest: float.f32Nearest,
+    f64Nearest: float.f64Nearest,
+    f32Copysign: float.f32Copysign,
+    f64Copysign: float.f64Copysign,
+    fAbs: float.fAbs,
+    fNeg: float.fNeg,
+    fMin: float.fMin,
+    fMax: float.fMax,
+    f64PromoteF32: float.f64PromoteF32,
+    f32DemoteF64: float.f32DemoteF64,
+    i32TruncS: float.i32TruncS,
+    i32TruncU: float.i32TruncU,
+    i64TruncS: float.i64TruncS,
+    i64TruncU: float.i64TruncU,
+    i32TruncSatS: float.i32TruncSatS,
+    i32TruncSatU: float.i32TruncSatU,
+    i64TruncSatS: float.i64TruncSatS,
+    i64TruncSatU: float.i64TruncSatU,
+    f32ConvertI64S: float.f32ConvertI64S,
+    f32ConvertI64U: float.f32ConvertI64U,
+    f64ConvertI64S: float.f64ConvertI64S,
+    f64ConvertI64U: float.f64ConvertI64U,
+    f32ConvertI32U: float.f32ConvertI32U,
+    f64ConvertI32U: float.f64ConvertI32U,
+
+    // ---- GC
+    /** The runtime type of engine type id `typeId` (resolve once per instance: `rt.rtt(typeIds[i])`). */
+    rtt(typeId: number): Rtt {
+      return registry.rtt(typeId);
+    },
+    /** struct.new: `fields` in declaration order (packed values are wrapped here). */
+    structNew(rtt: Rtt, fields: unknown[]): WasmStruct {
+      const st = rtt.storage;
+      for (let i = 0; i < st.length; i++) if (st[i] === I8 || st[i] === I16) fields[i] = packValue(st[i], fields[i]);
+      return new WasmStruct(rtt, fields);
+    },
+    /** struct.new_default. */
+    structNewDefault(rtt: Rtt): WasmStruct {
+      return new WasmStruct(rtt, rtt.fieldDefaults.slice());
+    },
+    /** array.new: `len` copies of `value`. */
+    arrayNew(rtt: Rtt, value: unknown, len: number): WasmArray {
+      const n = len >>> 0;
+      return new WasmArray(rtt, allocElements(n).fill(packValue(rtt.storage[0], value)));
+    },
+    /** array.new_default. */
+    arrayNewDefault(rtt: Rtt, len: number): WasmArray {
+      const n = len >>> 0;
+      return new WasmArray(rtt, allocElements(n).fill(rtt.elemDefault));
+    },
+    /** array.new_fixed: `values` in order. */
+    arrayNewFixed(rtt: Rtt, values: unknown[]): WasmArray {
+      const t = rtt.storage[0];
+      if (t === I8 || t === I16) for (let i = 0; i < values.length; i++) values[i] = packValue(t, values[i]);
+      return new WasmArray(rtt, values);
+    },
+    /** array.new_data: traps MemoryOutOfBounds when the segment is too short. */
+    arrayNewData(vmctx: unknown[], rtt: Rtt, dataIndex: number, offset: number, len: number): WasmArray {
+      const seg = instanceOf(vmctx).dataSegments[dataIndex];
+      const s = offset >>> 0;
+      const n = len >>> 0;
+      const t = rtt.storage[0];
+      checkRange(s, n * storageSize(t), seg.length, TrapCode.MemoryOutOfBounds);
+      return new WasmArray(rtt, readValues(seg, s, n, t, simd));
+    },
+    /** array.new_elem: traps TableOutOfBounds when the segment is too short. */
+    arrayNewElem(vmctx: unknown[], rtt: Rtt, elemIndex: number, offset: number, len: number): WasmArray {
+      const seg = instanceOf(vmctx).elemSegments[elemIndex];
+      const s = offset >>> 0;
+      const n = len >>> 0;
+      checkRange(s, n, seg.length, TrapCode.TableOutOfBounds);
+      return new WasmArray(rtt, seg.slice(s, s + n));
+    },
+    /** array.init_data: null -> NullArrayReference; array range -> ArrayOutOfBounds; data -> MemoryOutOfBounds. */
+    arrayInitData(
+      vmctx: unknown[],
+      arr: WasmArray | null,
+      dataIndex: number,
+      dst: number,
+      src: number,
+      len: number,
+    ): void {
+      if (arr === null) throw new Trap(TrapCode.NullArrayReference);
+      const seg = instanceOf(vmctx).dataSegments[dataIndex];
+      const d = dst >>> 0;
+      const s = src >>> 0;
+      const n = len >>> 0;
+      const t = arr.rtt.storage[0];
+      checkRange(d, n, arr.elements.length, TrapCode.ArrayOutOfBounds);
+      checkRange(s, n * storageSize(t), seg.length, TrapCode.MemoryOutOfBounds);
+      const vals = readValues(seg, s, n, t, simd);
+      const e = arr.elements;
+      for (let i = 0; i < n; i++) e[d + i] = vals[i];
+    },
+    /** array.init_elem: null -> NullArrayReference; array range -> ArrayOutOfBounds; segment -> TableOutOfBounds. */
+    arrayInitElem(
+      vmctx: unknown[],
+      arr: WasmArray | null,
+      elemIndex: number,
+      dst: number,
+      src: number,
+      len: number,
+    ): void {
+      if (arr === null) throw new Trap(TrapCode.NullArrayReference);
+      const seg = instanceOf(vmctx).elemSegments[elemIndex];
+      const d = dst >>> 0;
+      const s = src >>> 0;
+      const n = len >>> 0;
+      checkRange(d, n, arr.elements.length, TrapCode.ArrayOutOfBounds);
+      checkRange(s, n, seg.length, TrapCode.TableOutOfBounds);
+      const e = arr.elements;
+      for (let i = 0; i < n; i++) e[d + i] = seg[s + i];
+    },
+    /** array.copy (overlap-safe): null -> NullArrayReference; ranges -> ArrayOutOfBounds. */
+    arrayCopy(dst: WasmArray | null, dstIndex: number, src: WasmArray | null, srcIndex: number, len: number): void {
+      if (dst === null || src === null) throw new Trap(TrapCode.NullArrayReference);
+      const d = dstIndex >>> 0;
+      const s = srcIndex >>> 0;
+      const n = len >>> 0;
+      checkRange(d, n, dst.elements.length, TrapCode.ArrayOutOfBounds);
+      checkRange(s, n, src.elements.length, TrapCode.ArrayOutOfBounds);
+      copyElements(dst.elements, d, src.elements, s, n);
+    },
+    /** array.fill: null -> NullArrayReference; range -> ArrayOutOfBounds. */
+    arrayFill(arr: WasmArray | null, index: number, value: unknown, len: number): void {
+      if (arr === null) throw new Trap(TrapCode.NullArrayReference);
+      const d = index >>> 0;
+      const n = len >>> 0;
+      checkRange(d, n, arr.elements.length, TrapCode.ArrayOutOfBounds);
+      if (n > 0) arr.elements.fill(packValue(arr.rtt.storage[0], value), d, d + n);
+    },
+    /** ref.test: `heap` is an abstract HeapKind (< 0) or an engine type id (>= 0). */
+    refTest(v: unknown, heap: number, nullable: boolean): boolean {
+      return heap < 0 ? refTestAbstract(v, heap, nullable) : refTestConcrete(v, registry.rtt(heap), nullable, registry);
+    },
+    /** ref.cast: returns `v`, or traps CastFailure. */
+    refCast(v: unknown, heap: number, nullable: boolean): unknown {
+      const ok =
+        heap < 0 ? refTestAbstract(v, heap, nullable) : refTestConcrete(v, registry.rtt(heap), nullable, registry);
+      if (!ok) throw new Trap(TrapCode.CastFailure);
+      return v;
+    },
+    /** any.convert_extern. */
+    anyConvertExtern,
+    /** extern.convert_any. */
+    externConvertAny,
+
+    // ---- exceptions
+    /** A new exception with `tag` and payload `values` (throw it with `throw`). */
+    newException(tag: Tag, values: unknown[]): WasmException {
+      return new WasmException(tag, values);
+    },
+    /** throw_ref: throws `exn`, or traps NullReference on null. */
+    throwRef(exn: WasmException | null): never {
+      if (exn === null) throw new Trap(TrapCode.NullReference);
+      throw exn;
+    },
+
+    // ---- threads (single-threaded hosts: no waiters)
+    /** memory.atomic.notify: number of waiters woken (always 0 here); traps on misalignment/out of bounds. */
+    memoryAtomicNotify(mem: Memory, addr: number | bigint, _count: number): number {
+      checkAtomic(mem, toIndex(addr), 4);
+      return 0;
+    },
+    /** memory.atomic.wait32: traps on an unshared memory; 1 ("not-equal") or 2 ("timed-out"). */
+    memoryAtomicWait32(mem: Memory, addr: number | bigint, expected: number, _timeout: bigint): number {
+      const a = toIndex(addr);
+      checkAtomic(mem, a, 4);
+      if (!mem.shared) throw new Trap(TrapCode.AtomicWaitNonSharedMemory);
+      return mem.dv.getInt32(a, true) !== expected ? 1 : 2;
+    },
+    /** memory.atomic.wait64: traps on an unshared memory; 1 ("not-equal") or 2 ("timed-out"). */
+    memoryAtomicWait64(mem: Memory, addr: number | bigint, expected: bigint, _timeout: bigint): number {
+      const a = toIndex(addr);
+      checkAtomic(mem, a, 8);
+      if (!mem.shared) throw new Trap(TrapCode.AtomicWaitNonSharedMemory);
+      return mem.dv.getBigInt64(a, true) !== expected ? 1 : 2;
+    },
+
+    // ---- externref activations
+    /** Roots a host value in the store's externref activations table. */
+    externrefActivate(vmctx: unknown[], v: unknown): void {
+      (vmctx[VMCTX_STORE] as Store).externRefActivations.insert(v);
+    },
+  };
+}
+
+function checkAtomic(mem: Memory, addr: number, size: number): void {
+  if (addr + size > mem.byteLength) throw new Trap(TrapCode.MemoryOutOfBounds);
+  if (addr % size !== 0) throw new Trap(TrapCode.HeapMisaligned);
+}
+
+/** Copies `n` elements, overlap-safe within one array. */
+function copyElements(de: unknown[], d: number, se: unknown[], s: number, n: number): void {
+  if (n === 0) return;
+  if (de === se) de.copyWithin(d, s, s + n);
+  else for (let i = 0; i < n; i++) de[d + i] = se[s + i];
+}
+
+function allocElements(n: number): unknown[] {
+  try {
+    return new Array<unknown>(n);
+  } catch {
+    throw new Trap(TrapCode.AllocationTooLarge);
+  }
+}
+
+/** The builtins object's type. */
+export type Builtins = ReturnType<typeof makeBuiltins>;
+
+/** Creates the engine's builtins object. */
+export function createBuiltins(registry: TypeRegistry): Builtins {
+  return makeBuiltins(registry, {}, NO_SIMD);
+}
+
+/** Every member name of the builtins object, so codegen's tests can check each name they emit exists. */
+export const BUILTIN_NAMES: readonly string[] = Object.freeze(Object.keys(createBuiltins(new TypeRegistry())));

@@ -1,0 +1,17 @@
+// Store-wide resource limits, as wasmtime's `ResourceLimiter`: asked before memories and tables grow.
+
+/** Decides whether memories and tables may grow (the API's `StoreLimits` implements it). */
+export interface ResourceLimiter {
+  /** May a memory grow from `current` to `desired` bytes (`maximum` its declared/engine max or null)? */
+  memoryGrowing(current: number, desired: number, maximum: number | null): boolean;
+  /** May a table grow from `current` to `desired` elements? */
+  tableGrowing(current: number, desired: number, maximum: number | null): boolean;
+}
+
+/** A memory or table could not be created: its minimum size is beyond a limit or what the host can allocate. */
+export class ResourceLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResourceLimitError';
+  }
+}

@@ -1,0 +1,196 @@
+// Linear memories (32- and 64-bit). The bytes live in one ArrayBuffer; `dv` and `u8` are views over all
+// of it and are replaced (new objects) whenever the buffer changes, as docs/js-abi.md requires.
+//
+// Where the host has resizable ArrayBuffers (`new ArrayBuffer(len, { maxByteLength })`), a memory reserves
+// room to grow and grows in place; growth past the reservation (or on hosts without them) allocates a new
+// buffer and copies. Either way the views are rebuilt after every successful grow.
+
+import type { MemoryType } from '@wasmts/environ';
+import { ResourceLimitError, type ResourceLimiter } from './limits.js';
+
+/** Most pages of a 32-bit memory with 64 KiB pages (4 GiB). */
+export const MAX_PAGES_32 = 65536;
+/** Most bytes of a 64-bit memory the engine allows (a JS number stays exact below 2^53; hosts may allow less). */
+export const MAX_BYTES_64 = 2 ** 53;
+/** Extra room reserved beyond the current size of a growable memory, when the host supports resizing. */
+export const DEFAULT_GROWTH_RESERVATION = 64 * 1024 * 1024;
+
+/** The resizing surface of resizable ArrayBuffers and growable SharedArrayBuffers (ES2024, beyond our lib). */
+interface ResizingBuffer {
+  resize?(n: number): void;
+  grow?(n: number): void;
+  readonly maxByteLength?: number;
+}
+const BufferWithMax = ArrayBuffer as unknown as new (len: number, opts?: { maxByteLength: number }) => ArrayBuffer;
+
+/** True if this host has resizable ArrayBuffers. */
+export const HAS_RESIZABLE_BUFFERS: boolean =
+  typeof (ArrayBuffer.prototype as unknown as { resize?: unknown }).resize === 'function';
+const HAS_SHARED_BUFFERS = typeof SharedArrayBuffer === 'function';
+
+/** Options for creating a memory. */
+export interface MemoryOptions {
+  /** Engine limit on the memory's size in bytes (e.g. `Tunables.maxMemoryBytes`); applies below the type's max. */
+  readonly maxBytes?: number;
+  /** The store's limiter, asked before every growth. */
+  readonly limiter?: ResourceLimiter | null;
+  /** Bytes reserved beyond the current size so that growth does not move (resizable buffers only). */
+  readonly growthReservation?: number;
+}
+
+/** Largest page count the engine allows for a memory of this index type and page size. */
+export function engineMaxPages(index64: boolean, pageSizeLog2: number): number {
+  const pageSize = 2 ** pageSizeLog2;
+  if (index64) return Math.floor(MAX_BYTES_64 / pageSize);
+  return pageSize === 1 ? 2 ** 32 - 1 : 2 ** 32 / pageSize;
+}
+
+/** A linear memory instance. */
+export class Memory {
+  /** The memory's declared type. */
+  readonly type: MemoryType;
+  /** memory64: addresses and sizes are i64 (bigint). */
+  readonly index64: boolean;
+  /** Shared (threads) memory. */
+  readonly shared: boolean;
+  /** Bytes per page (65536 unless custom-page-sizes). */
+  readonly pageSize: number;
+  /** The most pages this memory can have: its declared max, capped by the engine's limits. */
+  readonly maxPages: number;
+  /** The current backing buffer. */
+  buffer: ArrayBuffer | SharedArrayBuffer;
+  /** A DataView over the whole memory; a new object after each change of buffer or size. */
+  dv: DataView;
+  /** A Uint8Array over the whole memory; a new object after each change of buffer or size. */
+  u8: Uint8Array;
+  /** Current size in bytes. */
+  byteLength: number;
+  /** The store's limiter, or null. */
+  limiter: ResourceLimiter | null;
+  private readonly growthReservation: number;
+
+  /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
+  constructor(type: MemoryType, options: MemoryOptions = {}) {
+    this.type = type;
+    this.index64 = type.index64;
+    this.shared = type.shared;
+    this.pageSize = 2 ** type.pageSizeLog2;
+    this.limiter = options.limiter ?? null;
+    this.growthReservation = options.growthReservation ?? DEFAULT_GROWTH_RESERVATION;
+    let maxPages = engineMaxPages(type.index64, type.pageSizeLog2);
+    if (type.limits.max !== null) maxPages = Math.min(maxPages, type.limits.max);
+    if (options.maxBytes !== undefined) maxPages = Math.min(maxPages, Math.floor(options.maxBytes / this.pageSize));
+    this.maxPages = maxPages;
+    const min = type.limits.min;
+    const bytes = min * this.pageSize;
+    if (min > maxPages) {
+      throw new ResourceLimitError(
+        `memory minimum size of ${min} pages exceeds memory limits (at most ${maxPages} pages)`,
+      );
+    }
+    if (this.limiter !== null && !this.limiter.memoryGrowing(0, bytes, this.maxBytesOrNull())) {
+      throw new ResourceLimitError(`memory minimum size of ${min} pages exceeds the store's memory limits`);
+    }
+    const buffer = this.allocate(bytes);
+    if (buffer === null) {
+      throw new ResourceLimitError(`cannot allocate a memory of ${min} pages (${bytes} bytes) on this host`);
+    }
+    this.buffer = buffer;
+    this.byteLength = bytes;
+    this.dv = new DataView(buffer, 0, bytes);
+    this.u8 = new Uint8Array(buffer, 0, bytes);
+  }
+
+  /** Current size in pages. */
+  get pages(): number {
+    return this.byteLength / this.pageSize;
+  }
+
+  private maxBytesOrNull(): number | null {
+    return this.type.limits.max === null ? null : this.maxPages * this.pageSize;
+  }
+
+  /** A new buffer of `bytes` bytes with room to grow where the host allows, or null if it cannot be had. */
+  private allocate(bytes: number): ArrayBuffer | SharedArrayBuffer | null {
+    const maxBytes = this.maxPages * this.pageSize;
+    if (this.shared && HAS_SHARED_BUFFERS) {
+      // A shared memory never moves: reserve its whole maximum.
+      try {
+        const SAB = SharedArrayBuffer as unknown as new (n: number, o?: { maxByteLength: number }) => SharedArrayBuffer;
+        return maxBytes > bytes ? new SAB(bytes, { maxByteLength: maxBytes }) : new SAB(bytes);
+      } catch {
+        // fall through to an ordinary buffer sized as asked
+      }
+    }
+    if (HAS_RESIZABLE_BUFFERS && maxBytes > bytes) {
+      const reserve = Math.min(maxBytes, Math.max(bytes * 2, bytes + this.growthReservation));
+      try {
+        return new BufferWithMax(bytes, { maxByteLength: reserve });
+      } catch {
+        // the reservation is beyond the host: try an exact buffer
+      }
+    }
+    try {
+      return new ArrayBuffer(bytes);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Grows by `delta` pages; returns the old size in pages, or -1 (never throws) if the memory cannot grow. */
+  grow(delta: number): number {
+    const old = this.pages;
+    if (delta === 0) return old;
+    if (!(delta > 0) || delta > this.maxPages - old) return -1;
+    const newBytes = (old + delta) * this.pageSize;
+    if (this.limiter !== null && !this.limiter.memoryGrowing(this.byteLength, newBytes, this.maxBytesOrNull())) {
+      return -1;
+    }
+    const buf = this.buffer as unknown as ResizingBuffer;
+    const room = buf.maxByteLength ?? 0;
+    let next: ArrayBuffer | SharedArrayBuffer | null = null;
+    try {
+      if (typeof buf.resize === 'function' && newBytes <= room) {
+        buf.resize(newBytes);
+        next = this.buffer;
+      } else if (typeof buf.grow === 'function' && newBytes <= room) {
+        buf.grow(newBytes);
+        next = this.buffer;
+      }
+    } catch {
+      return -1;
+    }
+    if (next === null) {
+      if (this.shared && HAS_SHARED_BUFFERS && this.buffer instanceof SharedArrayBuffer) return -1;
+      next = this.allocate(newBytes);
+      if (next === null) return -1;
+      new Uint8Array(next, 0, this.byteLength).set(this.u8);
+    }
+    this.setBuffer(next, newBytes);
+    return old;
+  }
+
+  private setBuffer(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number): void {
+    this.buffer = buffer;
+    this.byteLength = bytes;
+    this.dv = new DataView(buffer, 0, bytes);
+    this.u8 = new Uint8Array(buffer, 0, bytes);
+  }
+
+  /** A copy of `length` bytes at `address`; throws RangeError when out of bounds. */
+  read(address: number, length: number): Uint8Array {
+    if (!this.inBounds(address, length)) throw new RangeError('out of bounds memory access');
+    return this.u8.slice(address, address + length);
+  }
+
+  /** Writes `bytes` at `address`; throws RangeError when out of bounds (nothing is written then). */
+  write(address: number, bytes: Uint8Array): void {
+    if (!this.inBounds(address, bytes.length)) throw new RangeError('out of bounds memory access');
+    this.u8.set(bytes, address);
+  }
+
+  /** True if `[address, address + length)` lies inside the memory. */
+  inBounds(address: number, length: number): boolean {
+    return address >= 0 && length >= 0 && address + length <= this.byteLength;
+  }
+}

@@ -1,0 +1,228 @@
+// Engine-wide type identity (iso-recursive canonicalization across modules), like wasmtime's
+// TypeRegistry. Each registered rec group is keyed structurally (environ's `recGroupKey`): references
+// inside the group are relative to its start, references outside it are engine ids, so equivalent groups
+// of different modules meet in one Map lookup and get the same ids.
+//
+// For each id the registry keeps an engine-canonical `SubType` (its concrete heap types rewritten to engine
+// ids, so environ's subtyping functions work over `types` unchanged) and an `Rtt` with the supertype chain,
+// which makes a declared-subtype test two array reads.
+
+import {
+  type CompositeType,
+  F32,
+  F64,
+  type FieldType,
+  type FuncType,
+  I8,
+  I16,
+  I32,
+  I64,
+  isHeapSubtype,
+  isRef,
+  isSubtype as isValSubtypeIn,
+  recGroupKey,
+  refHeap,
+  refNullable,
+  refType,
+  type StorageType,
+  type SubType,
+  type TypeSection,
+  V128,
+  type ValType,
+} from '@wasmts/environ';
+
+/** Composite kinds as numbers, for fast switches. */
+export const CompositeKind = { Func: 0, Struct: 1, Array: 2 } as const;
+/** See `CompositeKind`. */
+export type CompositeKind = (typeof CompositeKind)[keyof typeof CompositeKind];
+
+/**
+ * Runtime type information of one engine type id: what GC objects carry as `rtt` (docs/js-abi.md).
+ * A cast to a concrete type `t` is `o.rtt.depth >= t.depth && o.rtt.supers[t.depth] === t.typeId`.
+ */
+export interface Rtt {
+  /** The engine-wide type id. */
+  readonly typeId: number;
+  /** Number of declared supertypes above this type. */
+  readonly depth: number;
+  /** Ids of this type's supertype chain, index = depth; `supers[depth] === typeId`. */
+  readonly supers: Int32Array;
+  /** 0 func, 1 struct, 2 array. */
+  readonly kind: CompositeKind;
+  /** The composite type, engine-canonical (concrete heap types are engine ids). */
+  readonly composite: CompositeType;
+  /** Default value of each struct field (empty for non-structs). */
+  readonly fieldDefaults: readonly unknown[];
+  /** Storage type of each struct field, or a one-element list with the array's element type. */
+  readonly storage: readonly StorageType[];
+  /** Default value of an array's elements (undefined for non-arrays). */
+  readonly elemDefault: unknown;
+}
+
+/** Hook for the v128 zero value (set by the builtins once the SIMD module is loaded). */
+let v128Zero: unknown = null;
+/** Sets the value used as the default of v128 fields. */
+export function setV128Zero(zero: unknown): void {
+  v128Zero = zero;
+}
+
+/** The default value of a storage type (`struct.new_default`, `array.new_default`, fresh globals and locals). */
+export function defaultValue(t: StorageType): unknown {
+  switch (t) {
+    case I32:
+    case I8:
+    case I16:
+    case F32:
+    case F64:
+      return 0;
+    case I64:
+      return 0n;
+    case V128:
+      return v128Zero;
+    default:
+      return null;
+  }
+}
+
+/** Rewrites a module value type into engine-canonical form: a concrete heap type becomes its engine id. */
+export function canonicalValType(t: ValType, typeIds: Int32Array): ValType {
+  if (!isRef(t)) return t;
+  const h = refHeap(t);
+  return h < 0 ? t : refType(typeIds[h], refNullable(t));
+}
+
+function canonicalField(f: FieldType, ids: Int32Array): FieldType {
+  return { type: canonicalValType(f.type, ids), mutable: f.mutable };
+}
+
+function canonicalComposite(c: CompositeType, ids: Int32Array): CompositeType {
+  switch (c.kind) {
+    case 'func':
+      return {
+        kind: 'func',
+        params: c.params.map((t) => canonicalValType(t, ids)),
+        results: c.results.map((t) => canonicalValType(t, ids)),
+      };
+    case 'struct':
+      return { kind: 'struct', fields: c.fields.map((f) => canonicalField(f, ids)) };
+    default:
+      return { kind: 'array', field: canonicalField(c.field, ids) };
+  }
+}
+
+/** The engine's type registry: engine-wide ids for the types of every module compiled in the engine. */
+export class TypeRegistry {
+  private readonly groups = new Map<string, number>();
+  /** Engine-canonical SubType of each id (`canonical` is the id itself; `supertype` an id or -1). */
+  readonly types: SubType[] = [];
+  /** Runtime type information of each id. */
+  readonly rtts: Rtt[] = [];
+
+  /** Number of ids handed out. */
+  get size(): number {
+    return this.types.length;
+  }
+
+  /** Registers a module's rec groups; returns the engine-wide id of each of its type indices. */
+  register(module: TypeSection): Int32Array {
+    const { types, recGroups } = module;
+    const ids = new Int32Array(types.length);
+    const outside = (i: number) => ids[i];
+    for (let g = 0; g < recGroups.length; g++) {
+      const { start, count } = recGroups[g];
+      const key = recGroupKey(types, start, count, outside);
+      let first = this.groups.get(key);
+      const isNew = first === undefined;
+      if (first === undefined) {
+        first = this.types.length;
+        this.groups.set(key, first);
+      }
+      for (let i = 0; i < count; i++) ids[start + i] = first + i;
+      if (!isNew) continue;
+      for (let i = 0; i < count; i++) {
+        const t = types[start + i];
+        const id = first + i;
+        this.types.push({
+          final: t.final,
+          supertype: t.supertype < 0 ? -1 : ids[t.supertype],
+          composite: canonicalComposite(t.composite, ids),
+          recGroup: g,
+          canonical: id,
+        });
+      }
+      // A declared supertype always has a smaller index, so its rtt exists before its subtypes'.
+      for (let i = 0; i < count; i++) this.rtts.push(this.makeRtt(first + i));
+    }
+    return ids;
+  }
+
+  private makeRtt(id: number): Rtt {
+    const t = this.types[id];
+    const superId = t.supertype;
+    const parent = superId < 0 ? null : this.rtts[superId];
+    const depth = parent === null ? 0 : parent.depth + 1;
+    const supers = new Int32Array(depth + 1);
+    if (parent !== null) supers.set(parent.supers);
+    supers[depth] = id;
+    const c = t.composite;
+    let kind: CompositeKind = CompositeKind.Func;
+    let storage: StorageType[] = [];
+    let fieldDefaults: unknown[] = [];
+    let elemDefault: unknown;
+    if (c.kind === 'struct') {
+      kind = CompositeKind.Struct;
+      storage = c.fields.map((f) => f.type);
+      fieldDefaults = storage.map(defaultValue);
+    } else if (c.kind === 'array') {
+      kind = CompositeKind.Array;
+      storage = [c.field.type];
+      elemDefault = defaultValue(c.field.type);
+    }
+    return { typeId: id, depth, supers, kind, composite: c, fieldDefaults, storage, elemDefault };
+  }
+
+  /** True if id `a` is id `b` or declares it (transitively) as a supertype. Constant time. */
+  isSubtype(a: number, b: number): boolean {
+    if (a === b) return true;
+    const ra = this.rtts[a];
+    const d = this.rtts[b].depth;
+    return ra.depth > d && ra.supers[d] === b;
+  }
+
+  /** Import matching for functions: the actual function type must be a subtype of the expected one. */
+  matchFuncType(actualId: number, expectedId: number): boolean {
+    return this.isSubtype(actualId, expectedId);
+  }
+
+  /** True if engine-canonical value type `a` is a subtype of `b` (see `canonicalValType`). */
+  isValSubtype(a: ValType, b: ValType): boolean {
+    return isValSubtypeIn(a, b, this.types);
+  }
+
+  /** True if engine-canonical heap type `a` is a subtype of heap type `b`. */
+  isHeapSubtype(a: number, b: number): boolean {
+    return isHeapSubtype(a, b, this.types);
+  }
+
+  /** The runtime type information of an id. */
+  rtt(id: number): Rtt {
+    return this.rtts[id];
+  }
+
+  /** The engine-canonical composite type of an id. */
+  composite(id: number): CompositeType {
+    return this.types[id].composite;
+  }
+
+  /** The engine-canonical function type of an id (throws if the id is not a function type). */
+  funcType(id: number): FuncType {
+    const c = this.types[id].composite;
+    if (c.kind !== 'func') throw new TypeError(`type ${id} is not a function type`);
+    return c;
+  }
+
+  /** True if id `a` names a function type. */
+  isFunc(id: number): boolean {
+    return this.rtts[id].kind === CompositeKind.Func;
+  }
+}
