@@ -8,7 +8,8 @@
 // - `vmctx` parameters are the calling instance's VMContext (segments are per instance).
 // - A concrete heap type operand is an engine type id (`vmctx[VMCTX_TYPE_IDS][typeIndex]`), never a
 //   module type index; an abstract heap type is its negative `HeapKind` value.
-// - Trapping helpers throw a `Trap`; `rt.trap(code)` returns one for generated code to throw.
+// - Trapping helpers throw a `Trap`; `rt.trap(code)` throws one (usable as an expression, and
+//   `throw rt.trap(code)` works too); `rt.newTrap(code)` returns one without throwing.
 
 import {
   F32,
@@ -46,8 +47,9 @@ function toIndex(x: number | bigint): number {
   return typeof x === 'number' ? x >>> 0 : Number(BigInt.asUintN(64, x));
 }
 
-function trap(code: TrapCode): Trap {
-  return new Trap(code);
+/** Throws a Trap with `code` (typed `never`, so `rt.trap(c)` and `throw rt.trap(c)` both raise it). */
+function trap(code: TrapCode): never {
+  throw new Trap(code);
 }
 
 function instanceOf(vmctx: unknown[]): Instance {
@@ -150,8 +152,12 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     simd: simdOps,
 
     // ---- traps, fuel, epochs
-    /** A Trap with `code`, for generated code to `throw`. */
+    /** Throws a Trap with `code` (an expression of type never: `x === 0 ? rt.trap(7) : ...`). */
     trap,
+    /** A new Trap with `code`, returned, not thrown. */
+    newTrap(code: TrapCode): Trap {
+      return new Trap(code);
+    },
     /** Fuel ran out: asks the store for more (it may trap with OutOfFuel). */
     outOfGas(vmctx: unknown[]): void {
       const store = vmctx[VMCTX_STORE] as Store;
