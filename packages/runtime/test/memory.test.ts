@@ -1,0 +1,130 @@
+import type { MemoryType } from '@wasmts/environ';
+import { describe, expect, it } from 'vitest';
+import { HAS_RESIZABLE_BUFFERS, Memory, ResourceLimitError } from '../src/index.js';
+
+function mt(min: number, max: number | null, index64 = false, pageSizeLog2 = 16): MemoryType {
+  return { limits: { min, max }, shared: false, index64, pageSizeLog2 };
+}
+
+describe('Memory', () => {
+  it('allocates its minimum and reports sizes', () => {
+    const m = new Memory(mt(2, null));
+    expect(m.byteLength).toBe(2 * 65536);
+    expect(m.pages).toBe(2);
+    expect(m.u8.length).toBe(2 * 65536);
+    expect(m.dv.byteLength).toBe(2 * 65536);
+  });
+
+  it('grows, returns the old size and keeps contents; views are replaced', () => {
+    const m = new Memory(mt(1, 10));
+    m.dv.setInt32(100, 0x12345678, true);
+    const oldDv = m.dv;
+    const oldU8 = m.u8;
+    expect(m.grow(2)).toBe(1);
+    expect(m.pages).toBe(3);
+    expect(m.dv).not.toBe(oldDv);
+    expect(m.u8).not.toBe(oldU8);
+    expect(m.dv.byteLength).toBe(3 * 65536);
+    expect(m.u8.length).toBe(3 * 65536);
+    expect(m.dv.getInt32(100, true)).toBe(0x12345678);
+    m.dv.setUint8(3 * 65536 - 1, 7);
+    expect(m.u8[3 * 65536 - 1]).toBe(7);
+    expect(() => m.dv.getUint8(3 * 65536)).toThrow(RangeError);
+  });
+
+  it('grow(0) returns the size; beyond max returns -1 and changes nothing', () => {
+    const m = new Memory(mt(1, 2));
+    expect(m.grow(0)).toBe(1);
+    expect(m.grow(2)).toBe(-1);
+    expect(m.pages).toBe(1);
+    expect(m.grow(1)).toBe(1);
+    expect(m.grow(1)).toBe(-1);
+    expect(m.grow(0)).toBe(2);
+  });
+
+  it('caps 32-bit memories at 65536 pages', () => {
+    const m = new Memory(mt(0, null));
+    expect(m.maxPages).toBe(65536);
+    expect(m.grow(65537)).toBe(-1);
+    expect(m.grow(2 ** 32 - 1)).toBe(-1);
+    expect(m.pages).toBe(0);
+  });
+
+  it('64-bit memories: growth beyond what the host can allocate returns -1, never throws', () => {
+    const m = new Memory(mt(1, null, true), { maxBytes: 2 ** 53 });
+    expect(m.index64).toBe(true);
+    expect(m.grow(2 ** 36)).toBe(-1);
+    expect(m.grow(2 ** 40)).toBe(-1);
+    expect(m.pages).toBe(1);
+    expect(m.grow(1)).toBe(1);
+  });
+
+  it('many grows keep the data and views consistent (reservation exceeded too)', () => {
+    const m = new Memory(mt(0, 200), { growthReservation: 65536 });
+    for (let i = 0; i < 20; i++) {
+      expect(m.grow(1)).toBe(i);
+      m.u8[i * 65536] = i + 1;
+      expect(m.dv.byteLength).toBe((i + 1) * 65536);
+    }
+    for (let i = 0; i < 20; i++) expect(m.dv.getUint8(i * 65536)).toBe(i + 1);
+  });
+
+  it('a memory that cannot grow uses an exact buffer', () => {
+    const m = new Memory(mt(1, 1));
+    expect(m.buffer.byteLength).toBe(65536);
+    expect(m.grow(1)).toBe(-1);
+  });
+
+  it('uses resizable buffers where the host has them', () => {
+    const m = new Memory(mt(1, 100));
+    const resizable = (m.buffer as unknown as { resizable?: boolean }).resizable === true;
+    expect(resizable).toBe(HAS_RESIZABLE_BUFFERS);
+    const before = m.buffer;
+    m.grow(1);
+    if (HAS_RESIZABLE_BUFFERS) expect(m.buffer).toBe(before);
+  });
+
+  it('custom page sizes', () => {
+    const m = new Memory(mt(3, null, false, 0));
+    expect(m.byteLength).toBe(3);
+    expect(m.grow(5)).toBe(3);
+    expect(m.byteLength).toBe(8);
+    expect(m.maxPages).toBe(2 ** 32 - 1);
+  });
+
+  it('a minimum beyond the limits is a clear error', () => {
+    expect(() => new Memory(mt(65537, null))).toThrow(ResourceLimitError);
+    expect(() => new Memory(mt(65537, null))).toThrow(/65537 pages/);
+    expect(() => new Memory(mt(10, null), { maxBytes: 65536 })).toThrow(ResourceLimitError);
+  });
+
+  it('asks the limiter before growing', () => {
+    const calls: number[][] = [];
+    const m = new Memory(mt(1, null), {
+      limiter: {
+        memoryGrowing: (c, d) => {
+          calls.push([c, d]);
+          return d <= 2 * 65536;
+        },
+        tableGrowing: () => true,
+      },
+    });
+    expect(m.grow(1)).toBe(1);
+    expect(m.grow(1)).toBe(-1);
+    expect(calls).toEqual([
+      [0, 65536],
+      [65536, 131072],
+      [131072, 196608],
+    ]);
+  });
+
+  it('read/write helpers check bounds', () => {
+    const m = new Memory(mt(1, null));
+    m.write(65534, new Uint8Array([1, 2]));
+    expect([...m.read(65534, 2)]).toEqual([1, 2]);
+    expect(() => m.write(65535, new Uint8Array([1, 2]))).toThrow(RangeError);
+    expect(m.u8[65535]).toBe(2);
+    expect(() => m.read(65536, 1)).toThrow(RangeError);
+    expect(m.read(65536, 0).length).toBe(0);
+  });
+});
