@@ -1,0 +1,106 @@
+import { EXTERNREF, FUNCREF, HeapKind, I32, refType } from '@wasmts/environ';
+import { describe, expect, it } from 'vitest';
+import { canonicalValType, TypeRegistry } from '../src/index.js';
+import { wat } from './helpers.js';
+
+describe('TypeRegistry', () => {
+  it('gives equal ids to equal function types across modules', () => {
+    const r = new TypeRegistry();
+    const a = r.register(wat('(module (type (func (param i32) (result i64))) (type (func)))'));
+    const b = r.register(
+      wat('(module (type (func)) (type (func (param i32) (result i64))) (type (func (param f32))))'),
+    );
+    expect(b[0]).toBe(a[1]);
+    expect(b[1]).toBe(a[0]);
+    expect(new Set([...a, b[2]]).size).toBe(3);
+    expect(r.size).toBe(3);
+  });
+
+  it('canonicalizes rec groups iso-recursively across modules', () => {
+    const r = new TypeRegistry();
+    const text = `(module (rec (type $l (struct (field (ref null $l)) (field i32))) (type $f (func (param (ref $l))))))`;
+    const a = r.register(wat(text));
+    const b = r.register(wat(`(module (type (func)) ${text.slice(8, -1)})`));
+    expect([b[1], b[2]]).toEqual([a[0], a[1]]);
+    // The same members in a different group shape are different types.
+    const c = r.register(wat('(module (rec (type $l (struct (field (ref null $l)) (field i32)))))'));
+    expect(c[0]).not.toBe(a[0]);
+    // Outside references compare by engine id: a struct pointing at an equal type of another module.
+    const d1 = r.register(wat('(module (type $s (struct)) (type (struct (field (ref $s)))))'));
+    const d2 = r.register(wat('(module (type (func)) (type $s (struct)) (type (struct (field (ref $s)))))'));
+    expect(d2[2]).toBe(d1[1]);
+    // Distinct groups with the same shape but different outside targets are different.
+    const d3 = r.register(wat('(module (type $s (struct (field i32))) (type (struct (field (ref $s)))))'));
+    expect(d3[1]).not.toBe(d1[1]);
+  });
+
+  it('keeps supertype chains: depth, supers, fast isSubtype', () => {
+    const r = new TypeRegistry();
+    const ids = r.register(
+      wat(`(module (type $a (sub (struct))) (type $b (sub $a (struct (field i32))))
+                   (type $c (sub $b (struct (field i32) (field i64)))) (type $d (sub $a (struct (field f32)))))`),
+    );
+    const [a, b, c, d] = ids;
+    expect(r.rtt(a).depth).toBe(0);
+    expect(r.rtt(c).depth).toBe(2);
+    expect([...r.rtt(c).supers]).toEqual([a, b, c]);
+    expect(r.isSubtype(c, a)).toBe(true);
+    expect(r.isSubtype(c, b)).toBe(true);
+    expect(r.isSubtype(b, c)).toBe(false);
+    expect(r.isSubtype(d, b)).toBe(false);
+    expect(r.isSubtype(d, a)).toBe(true);
+    expect(r.isSubtype(a, a)).toBe(true);
+    // A subtype declared in another module against the first module's supertype.
+    const other = r.register(
+      wat('(module (type $a (sub (struct))) (type $e (sub $a (struct (field i64) (field i64)))))'),
+    );
+    expect(other[0]).toBe(a);
+    expect(r.isSubtype(other[1], a)).toBe(true);
+    expect(r.isSubtype(other[1], b)).toBe(false);
+  });
+
+  it('matches function types for imports by subtyping', () => {
+    const r = new TypeRegistry();
+    const ids = r.register(
+      wat(
+        '(module (type $p (sub (func (result funcref)))) (type $q (sub $p (func (result (ref func))))) (type (func)))',
+      ),
+    );
+    expect(r.matchFuncType(ids[1], ids[0])).toBe(true);
+    expect(r.matchFuncType(ids[0], ids[1])).toBe(false);
+    expect(r.matchFuncType(ids[2], ids[0])).toBe(false);
+    expect(r.isFunc(ids[2])).toBe(true);
+    expect(r.funcType(ids[1]).results).toEqual([refType(HeapKind.Func, false)]);
+  });
+
+  it('canonical value types and engine-level value subtyping', () => {
+    const r = new TypeRegistry();
+    const m1 = r.register(wat('(module (type $a (sub (struct))) (type $b (sub $a (struct (field i32)))))'));
+    const m2 = r.register(
+      wat('(module (type (func)) (type $a (sub (struct))) (type $b (sub $a (struct (field i32)))))'),
+    );
+    const b2 = canonicalValType(refType(2, false), m2);
+    const a1 = canonicalValType(refType(0, true), m1);
+    expect(canonicalValType(I32, m1)).toBe(I32);
+    expect(canonicalValType(FUNCREF, m1)).toBe(FUNCREF);
+    expect(r.isValSubtype(b2, a1)).toBe(true);
+    expect(r.isValSubtype(a1, b2)).toBe(false);
+    expect(r.isValSubtype(b2, refType(HeapKind.Struct, false))).toBe(true);
+    expect(r.isValSubtype(b2, EXTERNREF)).toBe(false);
+    expect(r.isHeapSubtype(HeapKind.None, m1[0])).toBe(true);
+  });
+
+  it('struct and array rtts carry storage types and defaults', () => {
+    const r = new TypeRegistry();
+    const ids = r.register(
+      wat('(module (type (struct (field i8) (field (mut i64)) (field anyref) (field f32))) (type (array (mut i16))))'),
+    );
+    const s = r.rtt(ids[0]);
+    expect(s.kind).toBe(1);
+    expect(s.fieldDefaults).toEqual([0, 0n, null, 0]);
+    const a = r.rtt(ids[1]);
+    expect(a.kind).toBe(2);
+    expect(a.storage).toEqual([0x77]);
+    expect(a.elemDefault).toBe(0);
+  });
+});
