@@ -1,0 +1,104 @@
+// Assembles the factory for a whole module: the per-instance hoisted constants, every defined function,
+// the constant expressions (global, table and segment initializers) as small functions, and the object
+// the factory returns (docs/js-abi.md, "What the factory returns").
+
+import { type ConstExpr, type FuncType, type Module, type ValType } from '@wasmts/environ';
+import { ModuleEnvironment, TAIL_CALLEE } from './environment.js';
+import { FunctionTranslator } from './translate.js';
+import type { Tunables } from '@wasmts/environ';
+
+/** The generated source of a module and what it needs from the runtime. */
+export interface EmittedModule {
+  readonly source: string;
+  readonly builtinsUsed: readonly string[];
+}
+
+function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: ValType): string {
+  const ft: FuncType = { kind: 'func', params: [], results: [type] };
+  return new FunctionTranslator(env, name, expr.start, expr.end, ft, []).translate();
+}
+
+/** Translates every function and constant expression of `module` into one factory's source. */
+export function emitModule(module: Module, tunables: Tunables): EmittedModule {
+  const env = new ModuleEnvironment(module, tunables);
+  const parts: string[] = [];
+  const funcs: string[] = [];
+  const nImp = module.numImportedFuncs;
+  for (let i = 0; i < module.bodies.length; i++) {
+    const f = nImp + i;
+    const body = module.bodies[i];
+    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals);
+    parts.push(t.translate());
+    if (t.hasTailCalls) {
+      env.tailCallers.add(f);
+      parts.push(`f${f}.$t = f${f}$t;`);
+    }
+    funcs.push(`f${f}`);
+  }
+  // constant expressions
+  const globalInit: string[] = [];
+  module.globals.forEach((g, i) => {
+    if (g.init === null) globalInit.push('null');
+    else {
+      parts.push(constFn(env, `cg${i}`, g.init, g.type.type));
+      globalInit.push(`cg${i}`);
+    }
+  });
+  const tableInit: string[] = [];
+  module.tables.forEach((t, i) => {
+    if (t.init === null) tableInit.push('null');
+    else {
+      parts.push(constFn(env, `ct${i}`, t.init, t.type.element));
+      tableInit.push(`ct${i}`);
+    }
+  });
+  const elemOffset: string[] = [];
+  const elemItems: string[] = [];
+  module.elements.forEach((e, i) => {
+    if (e.offset === null) elemOffset.push('null');
+    else {
+      const t = module.tables[e.table].type.index64 ? 0x7e : 0x7f;
+      parts.push(constFn(env, `ceo${i}`, e.offset, t));
+      elemOffset.push(`ceo${i}`);
+    }
+    if (e.funcIndices !== null) {
+      const refs = e.funcIndices.map((f) => env.funcRef(f));
+      elemItems.push(`() => [${refs.join(', ')}]`);
+    } else {
+      const names = (e.exprs ?? []).map((x, j) => {
+        parts.push(constFn(env, `ce${i}_${j}`, x, e.type));
+        return `ce${i}_${j}()`;
+      });
+      elemItems.push(`() => [${names.join(', ')}]`);
+    }
+  });
+  const dataOffset: string[] = [];
+  module.data.forEach((d, i) => {
+    if (d.offset === null) dataOffset.push('null');
+    else {
+      const t = module.memories[d.memory].index64 ? 0x7e : 0x7f;
+      parts.push(constFn(env, `cdo${i}`, d.offset, t));
+      dataOffset.push(`cdo${i}`);
+    }
+  });
+  const body = parts
+    .join('\n')
+    .replace(TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}`));
+  const ret = [
+    `funcs: [${funcs.join(', ')}]`,
+    `globalInit: [${globalInit.join(', ')}]`,
+    `tableInit: [${tableInit.join(', ')}]`,
+    `elemOffset: [${elemOffset.join(', ')}]`,
+    `elemItems: [${elemItems.join(', ')}]`,
+    `dataOffset: [${dataOffset.join(', ')}]`,
+  ];
+  const source = [
+    '(function (rt, vmctx) {',
+    '"use strict";',
+    ...env.hoisted,
+    body,
+    `return {\n  ${ret.join(',\n  ')}\n};`,
+    '})',
+  ].join('\n');
+  return { source, builtinsUsed: [...env.builtins].sort() };
+}

@@ -1,0 +1,130 @@
+// The FuncEnvironment of the JS backend: the one place that knows how a vmctx slot, a memory, a table, a
+// global, a tag, a call or a trap is written in generated JavaScript, and which runtime builtins (`rt.*`)
+// the module uses. Per-instance values (memory, table, global and tag objects, imported functions) are
+// read from the vmctx once, when the factory runs, into `const`s the function bodies close over.
+
+import {
+  type FuncIndex,
+  type FuncType,
+  type Module,
+  type Tunables,
+  VMCTX_RUNTIME_LIMITS,
+  VMCTX_TYPE_IDS,
+  VMOffsets,
+} from '@wasmts/environ';
+
+/** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
+export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
+
+/** Module-wide state shared by the translation of every function: hoisted constants and used builtins. */
+export class ModuleEnvironment {
+  readonly offsets: VMOffsets;
+  /** `const` declarations run once per instance, in order, before the functions are defined. */
+  readonly hoisted: string[] = [];
+  private readonly hoistedKeys = new Map<string, string>();
+  /** Names of `rt` members generated code uses (`trap`, `memoryGrow`, `simd.i8x16_add`, ...). */
+  readonly builtins = new Set<string>();
+  /** Defined functions (by FuncIndex) that perform tail calls (they get an inner body and a trampoline). */
+  readonly tailCallers = new Set<number>();
+  /** Whether any body uses the legacy `delegate` bookkeeping. */
+  readonly legacyExceptions: boolean;
+
+  constructor(
+    readonly module: Module,
+    readonly tunables: Tunables,
+  ) {
+    this.offsets = new VMOffsets(module);
+    this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
+  }
+
+  /** Declares `const name = init` once per instance (deduplicated by `init`) and returns the name. */
+  hoist(prefix: string, init: string): string {
+    const existing = this.hoistedKeys.get(init);
+    if (existing !== undefined) return existing;
+    const name = `${prefix}${this.hoistedKeys.size}`;
+    this.hoistedKeys.set(init, name);
+    this.hoisted.push(`const ${name} = ${init};`);
+    return name;
+  }
+
+  /** Marks a runtime builtin as used and returns the expression naming it. */
+  rt(name: string): string {
+    this.builtins.add(name);
+    return `rt.${name}`;
+  }
+
+  /** A trap statement/expression: `rt.trap(code)` (throws). */
+  trap(code: number): string {
+    return `${this.rt('trap')}(${code})`;
+  }
+
+  /** The function type of a function index. */
+  funcType(f: FuncIndex): FuncType {
+    return this.typeAt(this.module.functions[f]);
+  }
+
+  /** The function type at a type index. */
+  typeAt(t: number): FuncType {
+    return this.module.types[t].composite as FuncType;
+  }
+
+  /** The memory object of memory `i`. */
+  memory(i: number): string {
+    return this.hoist('m', `vmctx[${this.offsets.memory(i)}]`);
+  }
+  /** The table object of table `i`. */
+  table(i: number): string {
+    return this.hoist('t', `vmctx[${this.offsets.table(i)}]`);
+  }
+  /** The global cell of global `i`. */
+  global(i: number): string {
+    return this.hoist('g', `vmctx[${this.offsets.global(i)}]`);
+  }
+  /** The tag object of tag `i`. */
+  tag(i: number): string {
+    return this.hoist('tg', `vmctx[${this.offsets.tag(i)}]`);
+  }
+  /** The engine-wide type id array (Int32Array by TypeIndex). */
+  typeIds(): string {
+    return this.hoist('T', `vmctx[${VMCTX_TYPE_IDS}]`);
+  }
+  /** The engine-wide canonical type id of type index `t` (read per instance). */
+  typeId(t: number): string {
+    return this.hoist('ty', `${this.typeIds()}[${t}]`);
+  }
+  /** The runtime limits Float64Array. */
+  limits(): string {
+    return this.hoist('lim', `vmctx[${VMCTX_RUNTIME_LIMITS}]`);
+  }
+  /** The VMFuncRef of function `f` (read when used: func refs are created after the factory runs). */
+  funcRef(f: FuncIndex): string {
+    if (f < this.module.numImportedFuncs) return this.importedFunc(f);
+    return `vmctx[${this.offsets.funcRef(f)}]`;
+  }
+  /** The VMFuncRef of imported function `f`. */
+  importedFunc(f: FuncIndex): string {
+    return this.hoist('F', `vmctx[${this.offsets.importedFunction(f)}]`);
+  }
+  /** The JS callee expression of a direct call to `f` (the normal calling convention). */
+  callee(f: FuncIndex): string {
+    if (f < this.module.numImportedFuncs) return `${this.importedFunc(f)}.fn`;
+    return `f${f}`;
+  }
+  /**
+   * The function a tail call to `f` asks the trampoline to run: the inner body of a function that makes
+   * tail calls itself, else the function. Which one is known only once every body is translated, so this
+   * is a placeholder that `emitModule` resolves (`TAIL_CALLEE`).
+   */
+  tailCallee(f: FuncIndex): string {
+    if (f < this.module.numImportedFuncs) return `${this.importedFunc(f)}.fn`;
+    return `\u0001${f}\u0001`;
+  }
+  /** The WasmException class. */
+  exceptionClass(): string {
+    return this.hoist('WE', this.rt('WasmException'));
+  }
+  /** SIMD operation `name` (text name with '.' -> '_'). */
+  simd(name: string): string {
+    return this.rt(`simd.${name.replace('.', '_')}`);
+  }
+}

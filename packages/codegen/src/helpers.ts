@@ -1,0 +1,318 @@
+// Numeric helpers that generated code reaches as `H.<name>`: bit-exact float conversions, i64 bit
+// counts, float-to-int truncation with traps and the few float operations JavaScript lacks. They are
+// codegen's own (not the runtime's): they define what an operator computes, and `loadFactory` hands
+// them to every factory, so the runtime's builtins object stays about instances, not arithmetic.
+
+/** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
+type TrapFn = (code: number) => never;
+interface Rt {
+  trap: TrapFn;
+}
+
+const scratch = new DataView(new ArrayBuffer(8));
+const f32s = new Float32Array(1);
+const i32s = new Int32Array(f32s.buffer);
+
+const TWO_31 = 2147483648;
+const TWO_32 = 4294967296;
+const TWO_63 = 9223372036854775808;
+const TWO_64 = 18446744073709551616;
+
+/** A tail call request: returned by a function's inner body to the trampoline of its wrapper. */
+export class TailCall {
+  constructor(
+    readonly fn: (...args: unknown[]) => unknown,
+    readonly args: unknown[],
+  ) {}
+}
+
+/** The bits of an f32 value (in the ABI's f32 representation) as an int32. */
+function f32Bits(x: number): number {
+  if (x === x) {
+    f32s[0] = x;
+    return i32s[0];
+  }
+  scratch.setFloat64(0, x);
+  const hi = scratch.getUint32(0);
+  const lo = scratch.getUint32(4);
+  // mantissa m << 29 in the double: its top 20 bits are in hi, the next 3 at the top of lo
+  const m = ((hi & 0xfffff) << 3) | (lo >>> 29);
+  return (hi & 0x80000000) | 0x7f800000 | m | 0;
+}
+
+/** The f32 value (ABI representation) of an int32 bit pattern. */
+function f32FromBits(bits: number): number {
+  if ((bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0) {
+    const m = bits & 0x7fffff;
+    scratch.setUint32(0, (bits & 0x80000000) | 0x7ff00000 | (m >>> 3));
+    scratch.setUint32(4, (m << 29) >>> 0);
+    return scratch.getFloat64(0);
+  }
+  i32s[0] = bits;
+  return f32s[0];
+}
+
+/** The bits of an f64 as an i64 bigint. */
+function f64Bits(x: number): bigint {
+  scratch.setFloat64(0, x, true);
+  return scratch.getBigInt64(0, true);
+}
+
+/** The f64 whose bits are the i64 `b`. */
+function f64FromBits(b: bigint): number {
+  scratch.setBigInt64(0, b, true);
+  return scratch.getFloat64(0, true);
+}
+
+/** Flips, clears or sets the sign bit of a double, bit-exact (for NaNs of either width). */
+function withSign(x: number, sign: 0 | 1 | 2): number {
+  scratch.setFloat64(0, x);
+  const hi = scratch.getUint32(0);
+  scratch.setUint32(0, sign === 0 ? hi ^ 0x80000000 : sign === 1 ? hi & 0x7fffffff : hi | 0x80000000);
+  return scratch.getFloat64(0);
+}
+
+function signBit(x: number): boolean {
+  if (x === x) return x < 0 || Object.is(x, -0);
+  scratch.setFloat64(0, x);
+  return (scratch.getUint32(0) & 0x80000000) !== 0;
+}
+
+/** `neg` for f32 and f64: flips the sign bit, NaNs included. */
+function fneg(x: number): number {
+  return x === x ? -x : withSign(x, 0);
+}
+
+/** `abs` for f32 and f64: clears the sign bit, NaNs included. */
+function fabs(x: number): number {
+  return x === x ? Math.abs(x) : withSign(x, 1);
+}
+
+/** `copysign` for f32 and f64. */
+function copysign(a: number, b: number): number {
+  const s = signBit(b);
+  if (a === a) {
+    const m = Math.abs(a);
+    return s ? -m : m;
+  }
+  return withSign(a, s ? 2 : 1);
+}
+
+/** `nearest`: round half to even. */
+function nearest(x: number): number {
+  if (x !== x || x === Infinity || x === -Infinity || x === 0) return x;
+  const r = Math.round(x);
+  // Math.round rounds half up; ties go to even
+  const res = Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  return res === 0 && x < 0 ? -0 : res;
+}
+
+/** Quiets an f64 NaN (promote of an f32 NaN yields an arithmetic NaN). */
+function promote(x: number): number {
+  if (x === x) return x;
+  scratch.setFloat64(0, x);
+  scratch.setUint32(0, scratch.getUint32(0) | 0x00080000);
+  return scratch.getFloat64(0);
+}
+
+/** Loads an f32, keeping NaN payloads. */
+function loadF32(dv: DataView, a: number): number {
+  const v = dv.getFloat32(a, true);
+  return v === v ? v : f32FromBits(dv.getInt32(a, true));
+}
+
+/** Stores an f32, keeping NaN payloads. */
+function storeF32(dv: DataView, a: number, x: number): void {
+  if (x === x) dv.setFloat32(a, x, true);
+  else dv.setInt32(a, f32Bits(x), true);
+}
+
+function ctz32(x: number): number {
+  return x === 0 ? 32 : 31 - Math.clz32(x & -x);
+}
+
+function popcnt32(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
+}
+
+function clz64(x: bigint): bigint {
+  const hi = Number(BigInt.asIntN(32, x >> 32n));
+  if (hi !== 0) return BigInt(Math.clz32(hi));
+  return BigInt(32 + Math.clz32(Number(BigInt.asIntN(32, x))));
+}
+
+function ctz64(x: bigint): bigint {
+  const lo = Number(BigInt.asIntN(32, x));
+  if (lo !== 0) return BigInt(ctz32(lo));
+  return BigInt(32 + ctz32(Number(BigInt.asIntN(32, x >> 32n))));
+}
+
+function popcnt64(x: bigint): bigint {
+  return BigInt(popcnt32(Number(BigInt.asIntN(32, x))) + popcnt32(Number(BigInt.asIntN(32, x >> 32n))));
+}
+
+function rotl64(a: bigint, b: bigint): bigint {
+  const n = b & 63n;
+  const u = BigInt.asUintN(64, a);
+  return BigInt.asIntN(64, (u << n) | (u >> ((64n - n) & 63n)));
+}
+
+function rotr64(a: bigint, b: bigint): bigint {
+  const n = b & 63n;
+  const u = BigInt.asUintN(64, a);
+  return BigInt.asIntN(64, (u >> n) | (u << ((64n - n) & 63n)));
+}
+
+function divS64(rt: Rt, a: bigint, b: bigint): bigint {
+  if (b === 0n) rt.trap(7);
+  if (b === -1n && a === -9223372036854775808n) rt.trap(6);
+  return a / b;
+}
+function divU64(rt: Rt, a: bigint, b: bigint): bigint {
+  if (b === 0n) rt.trap(7);
+  return BigInt.asIntN(64, BigInt.asUintN(64, a) / BigInt.asUintN(64, b));
+}
+function remS64(rt: Rt, a: bigint, b: bigint): bigint {
+  if (b === 0n) rt.trap(7);
+  return a % b;
+}
+function remU64(rt: Rt, a: bigint, b: bigint): bigint {
+  if (b === 0n) rt.trap(7);
+  return BigInt.asIntN(64, BigInt.asUintN(64, a) % BigInt.asUintN(64, b));
+}
+
+/** Float to int conversions that trap: kind 0 = i32 s, 1 = i32 u, 2 = i64 s, 3 = i64 u. */
+function truncI32S(rt: Rt, x: number): number {
+  if (x !== x) rt.trap(8);
+  const t = Math.trunc(x);
+  if (t < -TWO_31 || t >= TWO_31) rt.trap(6);
+  return t | 0;
+}
+function truncI32U(rt: Rt, x: number): number {
+  if (x !== x) rt.trap(8);
+  const t = Math.trunc(x);
+  if (t < 0 ? t !== 0 : t >= TWO_32) rt.trap(6);
+  return t | 0;
+}
+function truncI64S(rt: Rt, x: number): bigint {
+  if (x !== x) rt.trap(8);
+  const t = Math.trunc(x);
+  if (t < -TWO_63 || t >= TWO_63) rt.trap(6);
+  return BigInt(t);
+}
+function truncI64U(rt: Rt, x: number): bigint {
+  if (x !== x) rt.trap(8);
+  const t = Math.trunc(x);
+  if (t < 0 ? t !== 0 : t >= TWO_64) rt.trap(6);
+  return BigInt.asIntN(64, BigInt(t));
+}
+function satI32S(x: number): number {
+  if (x !== x) return 0;
+  if (x <= -TWO_31) return -TWO_31;
+  if (x >= TWO_31) return 2147483647;
+  return Math.trunc(x) | 0;
+}
+function satI32U(x: number): number {
+  if (x !== x || x <= 0) return 0;
+  if (x >= TWO_32) return -1;
+  return Math.trunc(x) | 0;
+}
+function satI64S(x: number): bigint {
+  if (x !== x) return 0n;
+  if (x <= -TWO_63) return -9223372036854775808n;
+  if (x >= TWO_63) return 9223372036854775807n;
+  return BigInt(Math.trunc(x));
+}
+function satI64U(x: number): bigint {
+  if (x !== x || x <= 0) return 0n;
+  if (x >= TWO_64) return -1n;
+  return BigInt.asIntN(64, BigInt(Math.trunc(x)));
+}
+
+/** An unsigned 64-bit magnitude to f32 with a single rounding (a sticky bit avoids double rounding). */
+function u64ToF32(u: bigint): number {
+  if (u < 0x20000000000000n) return Math.fround(Number(u));
+  let bits = 0;
+  for (let v = u; v > 0n; v >>= 1n) bits++;
+  const shift = BigInt(bits - 53);
+  let m = u >> shift;
+  if ((u & ((1n << shift) - 1n)) !== 0n) m |= 1n;
+  return Math.fround(Number(m) * 2 ** Number(shift));
+}
+function f32ConvertI64S(x: bigint): number {
+  return x < 0n ? -u64ToF32(-x) : u64ToF32(x);
+}
+function f32ConvertI64U(x: bigint): number {
+  return u64ToF32(BigInt.asUintN(64, x));
+}
+
+/** A new array's elements: `n` copies of `v` (traps when `n` is beyond what a JS array can hold). */
+function filled(rt: Rt, n: number, v: unknown): unknown[] {
+  const len = n >>> 0;
+  if (len > 1 << 27) rt.trap(15);
+  const a = new Array(len);
+  for (let i = 0; i < len; i++) a[i] = v;
+  return a;
+}
+
+interface Arr {
+  elements: unknown[];
+}
+
+/** array.fill with bounds checks. */
+function arrayFill(rt: Rt, a: Arr, i: number, v: unknown, n: number): void {
+  if (i + n > a.elements.length) rt.trap(14);
+  for (let k = 0; k < n; k++) a.elements[i + k] = v;
+}
+
+/** array.copy with bounds checks (overlapping ranges copy as memmove). */
+function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): void {
+  if (d + n > a.elements.length || s + n > b.elements.length) rt.trap(14);
+  if (a === b && d > s) for (let k = n - 1; k >= 0; k--) a.elements[d + k] = b.elements[s + k];
+  else for (let k = 0; k < n; k++) a.elements[d + k] = b.elements[s + k];
+}
+
+/** The helpers object generated code calls `H`. */
+export const HELPERS = Object.freeze({
+  TailCall,
+  filled,
+  arrayFill,
+  arrayCopy,
+  f32Bits,
+  f32FromBits,
+  f64Bits,
+  f64FromBits,
+  fneg,
+  fabs,
+  copysign,
+  nearest,
+  promote,
+  loadF32,
+  storeF32,
+  ctz32,
+  popcnt32,
+  clz64,
+  ctz64,
+  popcnt64,
+  rotl64,
+  rotr64,
+  divS64,
+  divU64,
+  remS64,
+  remU64,
+  truncI32S,
+  truncI32U,
+  truncI64S,
+  truncI64U,
+  satI32S,
+  satI32U,
+  satI64S,
+  satI64U,
+  f32ConvertI64S,
+  f32ConvertI64U,
+});
+
+/** The type of the helpers object. */
+export type Helpers = typeof HELPERS;

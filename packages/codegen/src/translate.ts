@@ -1,0 +1,1321 @@
+// Translation of one function body to JavaScript: a single pass over the operators with a control
+// stack, where wasm operand-stack depth d is the JS local `s<d>` and local i is `l<i>`. Blocks are
+// labeled JS blocks, loops labeled `for (;;)`, br_table a switch; values for a branch target are copied
+// into the target's stack slots first. Everything machine-specific is asked of the ModuleEnvironment.
+
+import {
+  BinaryReader,
+  type FuncType,
+  I8,
+  I16,
+  I64,
+  Imm,
+  OPERATORS,
+  type OperatorInfo,
+  REF_BASE,
+  type StructType,
+  type ArrayType,
+  V128,
+  type ValType,
+  operatorFor,
+  TrapCode,
+} from '@wasmts/environ';
+import type { ModuleEnvironment } from './environment.js';
+import { BINARY, UNARY } from './numeric.js';
+
+const enum K {
+  Block,
+  Loop,
+  If,
+  Try,
+  Catch,
+  TryTable,
+  Func,
+}
+
+interface Frame {
+  kind: K;
+  label: string;
+  /** Stack height below the block's parameters. */
+  height: number;
+  nParams: number;
+  nResults: number;
+  /** Index in the control stack (for delegate bookkeeping). */
+  index: number;
+  /** if: saved parameter variables for the else branch. */
+  savedParams: string[] | null;
+  /** Legacy try: the JS variable bound to the caught exception, and handler state. */
+  exVar: string;
+  handlers: number;
+  catchAll: boolean;
+  /** try_table: its catch clauses. */
+  catches: { kind: number; tag: number; label: number }[] | null;
+}
+
+/** Default JS value of a local of type `t`. */
+export function defaultValue(env: ModuleEnvironment, t: ValType): string {
+  if (t === I64) return '0n';
+  if (t === V128) return env.hoist('V', `new ${env.rt('V128')}(0, 0, 0, 0)`);
+  if (t >= REF_BASE) return 'null';
+  return '0';
+}
+
+/** A JS number literal for a double value (exact: shortest round-trip form). */
+export function numberLiteral(v: number): string {
+  if (Object.is(v, -0)) return '-0';
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  return String(v);
+}
+
+const MEM_LOAD: Record<string, [string, string]> = {
+  'i32.load': ['getInt32', ''],
+  'i64.load': ['getBigInt64', ''],
+  'f64.load': ['getFloat64', ''],
+  'i32.load8_s': ['getInt8', ''],
+  'i32.load8_u': ['getUint8', ''],
+  'i32.load16_s': ['getInt16', ''],
+  'i32.load16_u': ['getUint16', ''],
+  'i64.load8_s': ['getInt8', 'BigInt'],
+  'i64.load8_u': ['getUint8', 'BigInt'],
+  'i64.load16_s': ['getInt16', 'BigInt'],
+  'i64.load16_u': ['getUint16', 'BigInt'],
+  'i64.load32_s': ['getInt32', 'BigInt'],
+  'i64.load32_u': ['getUint32', 'BigInt'],
+};
+const MEM_STORE: Record<string, [string, string]> = {
+  'i32.store': ['setInt32', ''],
+  'i64.store': ['setBigInt64', ''],
+  'f64.store': ['setFloat64', ''],
+  'i32.store8': ['setInt8', ''],
+  'i32.store16': ['setInt16', ''],
+  'i64.store8': ['setInt8', '8'],
+  'i64.store16': ['setInt16', '16'],
+  'i64.store32': ['setInt32', '32'],
+};
+
+/** Translates one defined function to the text of its JS function(s). */
+export class FunctionTranslator {
+  private r: BinaryReader;
+  private out: string[] = [];
+  private indent = '  ';
+  private sp = 0;
+  private maxSp = 0;
+  private ctrl: Frame[] = [];
+  private labels = 0;
+  private temps = 0;
+  private maxTemps = 0;
+  private usesTail = false;
+  private usesDelegate = false;
+  private usesHandlers = false;
+  private extraDecls: string[] = [];
+  private readonly type: FuncType;
+  private readonly localTypes: ValType[] = [];
+
+  /**
+   * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
+   * signature; `locals` the declared locals after the parameters.
+   */
+  constructor(
+    private readonly env: ModuleEnvironment,
+    private readonly name: string,
+    start: number,
+    end: number,
+    type: FuncType,
+    locals: readonly (readonly [number, ValType])[],
+  ) {
+    this.r = new BinaryReader(env.module.bytes, start, end);
+    this.type = type;
+    for (const p of this.type.params) this.localTypes.push(p);
+    for (const [count, t] of locals) for (let i = 0; i < count; i++) this.localTypes.push(t);
+  }
+
+  /** True when the function performs tail calls (it then has an inner body `<name>$t` and a trampoline). */
+  get hasTailCalls(): boolean {
+    return this.usesTail;
+  }
+
+  private s(d: number): string {
+    return `s${d}`;
+  }
+  private emit(line: string): void {
+    this.out.push(this.indent + line);
+  }
+  private push(expr: string): void {
+    const d = this.sp++;
+    if (this.sp > this.maxSp) this.maxSp = this.sp;
+    this.emit(`s${d} = ${expr};`);
+  }
+  private pop(): string {
+    return `s${--this.sp}`;
+  }
+  private top(n = 0): string {
+    return `s${this.sp - 1 - n}`;
+  }
+  private temp(): string {
+    const t = `r${this.temps++}`;
+    if (this.temps > this.maxTemps) this.maxTemps = this.temps;
+    return t;
+  }
+  private newLabel(): string {
+    return `L${this.labels++}`;
+  }
+
+  /** Returns the function's JS source (one or two function declarations). */
+  translate(): string {
+    const nParams = this.type.params.length;
+    this.pushFrame(K.Func, 0, this.type.results.length, 'RET');
+    this.indent = '  ';
+    this.body();
+    const name = this.name;
+    const params = this.type.params.map((_, i) => `l${i}`).join(', ');
+    const decls: string[] = [];
+    for (let i = nParams; i < this.localTypes.length; i++)
+      decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
+    for (let i = 0; i < this.maxSp; i++) decls.push(`s${i}`);
+    for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
+    if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
+    for (const d of this.extraDecls) decls.push(d);
+    const head: string[] = [];
+    if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
+    const hooks = this.entryHooks();
+    const inner = this.usesTail ? `${name}$t` : name;
+    let src = `function ${inner}(${params}) {\n${[...head, ...hooks, ...this.out].join('\n')}\n}`;
+    if (this.usesTail) {
+      src += `\nfunction ${name}(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}`;
+    }
+    return src;
+  }
+
+  private entryHooks(): string[] {
+    return [];
+  }
+
+  private pushFrame(kind: K, nParams: number, nResults: number, label: string): Frame {
+    const f: Frame = {
+      kind,
+      label,
+      height: this.sp - nParams,
+      nParams,
+      nResults,
+      index: this.ctrl.length,
+      savedParams: null,
+      exVar: '',
+      handlers: 0,
+      catchAll: false,
+      catches: null,
+    };
+    this.ctrl.push(f);
+    return f;
+  }
+
+  private blockType(): [number, number] {
+    const r = this.r;
+    const b = r.peek();
+    if (b === 0x40) {
+      r.pos++;
+      return [0, 0];
+    }
+    if ((b >= 0x7b && b <= 0x7f) || (b >= 0x69 && b <= 0x74)) {
+      r.pos++;
+      return [0, 1];
+    }
+    if (b === 0x63 || b === 0x64) {
+      r.pos++;
+      r.s33();
+      return [0, 1];
+    }
+    const t = this.env.typeAt(r.s33());
+    return [t.params.length, t.results.length];
+  }
+
+  private valType(): void {
+    const b = this.r.u8();
+    if (b === 0x63 || b === 0x64) this.r.s33();
+  }
+
+  /** Copies the top `n` values to the target frame's slots and jumps there. */
+  private branch(f: Frame, lines: string[] = []): string[] {
+    const arity = f.kind === K.Loop ? f.nParams : f.nResults;
+    if (f.kind === K.Func) {
+      lines.push(this.returnStmt(arity));
+      return lines;
+    }
+    const from = this.sp - arity;
+    for (let i = 0; i < arity; i++) if (from + i !== f.height + i) lines.push(`s${f.height + i} = s${from + i};`);
+    lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
+    return lines;
+  }
+
+  /** Jumps to frame `f` with the given value expressions. */
+  private branchValues(f: Frame, values: string[]): string[] {
+    if (f.kind === K.Func) {
+      if (values.length === 0) return ['return;'];
+      if (values.length === 1) return [`return ${values[0]};`];
+      return [`return [${values.join(', ')}];`];
+    }
+    const lines = values.map((v, i) => `s${f.height + i} = ${v};`);
+    lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
+    return lines;
+  }
+
+  private returnStmt(n: number): string {
+    if (n === 0) return 'return;';
+    if (n === 1) return `return s${this.sp - 1};`;
+    const vals: string[] = [];
+    for (let i = this.sp - n; i < this.sp; i++) vals.push(`s${i}`);
+    return `return [${vals.join(', ')}];`;
+  }
+
+  private emitLines(lines: string[]): void {
+    for (const l of lines) this.emit(l);
+  }
+
+  private frameAt(depth: number): Frame {
+    return this.ctrl[this.ctrl.length - 1 - depth];
+  }
+
+  /** Assigns a call's result(s) to the stack. */
+  private callResults(call: string, nResults: number): void {
+    if (nResults === 0) this.emit(`${call};`);
+    else if (nResults === 1) this.push(call);
+    else {
+      const t = this.temp();
+      this.emit(`${t} = ${call};`);
+      for (let i = 0; i < nResults; i++) this.push(`${t}[${i}]`);
+      this.temps--;
+    }
+  }
+
+  private popArgs(n: number): string[] {
+    const args: string[] = [];
+    for (let i = this.sp - n; i < this.sp; i++) args.push(`s${i}`);
+    this.sp -= n;
+    return args;
+  }
+
+  /** Skips operators of dead code up to the `else`/`end`/`catch`/`delegate` closing the current frame. */
+  private skipDead(): void {
+    const r = this.r;
+    let depth = 0;
+    for (;;) {
+      const start = r.pos;
+      const op = r.u8();
+      switch (op) {
+        case 0x02:
+        case 0x03:
+        case 0x04:
+        case 0x06:
+          this.blockType();
+          depth++;
+          continue;
+        case 0x1f:
+          this.blockType();
+          this.readCatches();
+          depth++;
+          continue;
+        case 0x0b:
+          if (depth === 0) {
+            r.pos = start;
+            return;
+          }
+          depth--;
+          continue;
+        case 0x18:
+          if (depth === 0) {
+            r.pos = start;
+            return;
+          }
+          r.u32();
+          depth--;
+          continue;
+        case 0x05:
+        case 0x07:
+        case 0x19:
+          if (depth === 0) {
+            r.pos = start;
+            return;
+          }
+          if (op === 0x07) r.u32();
+          continue;
+      }
+      this.skipImm(this.info(op));
+    }
+  }
+
+  private info(op: number): OperatorInfo {
+    if (op === 0xfb || op === 0xfc || op === 0xfd) {
+      const info = operatorFor(op, this.r.u32());
+      if (info === undefined) throw new Error('codegen: unknown operator');
+      return info;
+    }
+    return OPERATORS[(operatorFor(0, op) as OperatorInfo).id];
+  }
+
+  private readCatches(): { kind: number; tag: number; label: number }[] {
+    const n = this.r.u32();
+    const list: { kind: number; tag: number; label: number }[] = [];
+    for (let i = 0; i < n; i++) {
+      const kind = this.r.u8();
+      const tag = kind < 2 ? this.r.u32() : -1;
+      list.push({ kind, tag, label: this.r.u32() });
+    }
+    return list;
+  }
+
+  private memarg(): { mem: number; offset: number } {
+    const r = this.r;
+    let flags = r.u32();
+    let mem = 0;
+    if (flags >= 0x40) {
+      flags -= 0x40;
+      mem = r.u32();
+    }
+    const offset = Number(r.u64());
+    return { mem, offset };
+  }
+
+  /** Skips the immediates of an operator (dead code). */
+  private skipImm(op: OperatorInfo): void {
+    const r = this.r;
+    switch (op.imm) {
+      case Imm.None:
+        return;
+      case Imm.BlockType:
+        this.blockType();
+        return;
+      case Imm.Label:
+      case Imm.Func:
+      case Imm.Type:
+      case Imm.Local:
+      case Imm.Global:
+      case Imm.Table:
+      case Imm.Memory:
+      case Imm.Tag:
+      case Imm.Data:
+      case Imm.Elem:
+      case Imm.Zero:
+        r.u32();
+        return;
+      case Imm.BrTable: {
+        const n = r.u32();
+        for (let i = 0; i <= n; i++) r.u32();
+        return;
+      }
+      case Imm.CallIndirect:
+      case Imm.TypeField:
+      case Imm.TypeType:
+      case Imm.TypeCount:
+      case Imm.TypeData:
+      case Imm.TypeElem:
+      case Imm.MemoryInit:
+      case Imm.MemoryCopy:
+      case Imm.TableInit:
+      case Imm.TableCopy:
+        r.u32();
+        r.u32();
+        return;
+      case Imm.MemArg:
+        this.memarg();
+        return;
+      case Imm.MemArgLane:
+        this.memarg();
+        r.u8();
+        return;
+      case Imm.Lane:
+        r.u8();
+        return;
+      case Imm.I32:
+        r.s32();
+        return;
+      case Imm.I64:
+        r.s64();
+        return;
+      case Imm.F32:
+        r.skip(4);
+        return;
+      case Imm.F64:
+        r.skip(8);
+        return;
+      case Imm.V128:
+      case Imm.Shuffle:
+        r.skip(16);
+        return;
+      case Imm.SelectT: {
+        const n = r.u32();
+        for (let i = 0; i < n; i++) this.valType();
+        return;
+      }
+      case Imm.HeapType:
+        r.s33();
+        return;
+      case Imm.TryTable:
+        this.blockType();
+        this.readCatches();
+        return;
+      case Imm.BrOnCast:
+        r.u8();
+        r.u32();
+        r.s33();
+        r.s33();
+        return;
+    }
+  }
+
+  /** After an unconditional transfer: skip to the end of the current frame. */
+  private unreachable(): void {
+    this.skipDead();
+  }
+
+  /** The address expression of a memory access (a JS number). */
+  private addr(base: string, mem: number, offset: number): string {
+    if (this.env.module.memories[mem].index64) {
+      const a = `Number(BigInt.asUintN(64, ${base}))`;
+      return offset === 0 ? a : `${a} + ${offset}`;
+    }
+    return offset === 0 ? `(${base} >>> 0)` : `(${base} >>> 0) + ${offset}`;
+  }
+
+  /** A memory-sized operand (address or length) as a JS number. */
+  private memNum(v: string, mem: number): string {
+    return this.env.module.memories[mem].index64 ? `Number(BigInt.asUintN(64, ${v}))` : `(${v} >>> 0)`;
+  }
+  private tableNum(v: string, table: number): string {
+    return this.env.module.tables[table].type.index64 ? `Number(BigInt.asUintN(64, ${v}))` : `(${v} >>> 0)`;
+  }
+
+  private body(): void {
+    const r = this.r;
+    const env = this.env;
+    for (;;) {
+      const op = r.u8();
+      switch (op) {
+        case 0x00:
+          this.emit(`${env.trap(TrapCode.UnreachableCodeReached)};`);
+          this.unreachable();
+          continue;
+        case 0x01:
+          continue;
+        case 0x02:
+        case 0x03: {
+          const [np, nr] = this.blockType();
+          const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
+          if (op === 0x02) this.emit(`${f.label}: {`);
+          else {
+            this.emit(`${f.label}: for (;;) {`);
+          }
+          this.indent += '  ';
+          if (op === 0x03) this.emitLines(this.loopHooks());
+          continue;
+        }
+        case 0x04: {
+          const [np, nr] = this.blockType();
+          const c = this.pop();
+          const f = this.pushFrame(K.If, np, nr, this.newLabel());
+          if (np > 0) {
+            f.savedParams = [];
+            for (let i = 0; i < np; i++) {
+              const v = `p${f.label}_${i}`;
+              this.extraDecls.push(v);
+              f.savedParams.push(v);
+              this.emit(`${v} = s${f.height + i};`);
+            }
+          }
+          this.emit(`${f.label}: if (${c}) {`);
+          this.indent += '  ';
+          continue;
+        }
+        case 0x05: {
+          const f = this.frameAt(0);
+          this.sp = f.height + f.nParams;
+          this.indent = this.indent.slice(2);
+          this.emit('} else {');
+          this.indent += '  ';
+          if (f.savedParams) f.savedParams.forEach((v, i) => this.emit(`s${f.height + i} = ${v};`));
+          continue;
+        }
+        case 0x06: {
+          const [np, nr] = this.blockType();
+          const f = this.pushFrame(K.Try, np, nr, this.newLabel());
+          f.exVar = `e${f.label}`;
+          this.emit(`${f.label}: try {`);
+          this.indent += '  ';
+          continue;
+        }
+        case 0x07:
+        case 0x19: {
+          const f = this.frameAt(0);
+          const tag = op === 0x07 ? r.u32() : -1;
+          this.sp = f.height;
+          this.indent = this.indent.slice(2);
+          if (f.handlers === 0) {
+            this.emit(`} catch (${f.exVar}) {`);
+            this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
+            if (env.legacyExceptions) this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${f.exVar}; dlg = -1;`);
+            this.usesHandlers = true;
+          }
+          if (op === 0x07) {
+            this.emit(`${f.handlers === 0 ? '  ' : '} else '}if (${f.exVar}.tag === ${env.tag(tag)}) {`);
+          } else {
+            this.emit(f.handlers === 0 ? '  {' : '} else {');
+            f.catchAll = true;
+          }
+          f.handlers++;
+          f.kind = K.Catch;
+          this.indent += '  ';
+          if (op === 0x07) {
+            const tt = env.typeAt(env.module.tags[tag].typeIndex);
+            for (let i = 0; i < tt.params.length; i++) this.push(`${f.exVar}.values[${i}]`);
+          }
+          // a catch body runs at the outer nesting of the handler block
+          continue;
+        }
+        case 0x18: {
+          // delegate
+          const l = r.u32();
+          const f = this.ctrl.pop() as Frame;
+          const target = this.ctrl[this.ctrl.length - 1 - l];
+          this.usesDelegate = true;
+          this.indent = this.indent.slice(2);
+          this.emit(`} catch (${f.exVar}) {`);
+          this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
+          this.emit(`  if (!(dlg >= 0 && dlg < ${f.index})) dlg = ${target.index};`);
+          this.emit(`  throw ${f.exVar};`);
+          this.emit('}');
+          this.sp = f.height + f.nResults;
+          continue;
+        }
+        case 0x08: {
+          const tag = r.u32();
+          const tt = env.typeAt(env.module.tags[tag].typeIndex);
+          const args = this.popArgs(tt.params.length);
+          this.emit(`throw ${env.rt('newException')}(${env.tag(tag)}, [${args.join(', ')}]);`);
+          this.unreachable();
+          continue;
+        }
+        case 0x09: {
+          const f = this.frameAt(r.u32());
+          this.emit(`throw ${f.exVar};`);
+          this.unreachable();
+          continue;
+        }
+        case 0x0a: {
+          const x = this.pop();
+          this.emit(`throw ${x} === null ? ${env.trap(TrapCode.NullReference)} : ${x};`);
+          this.unreachable();
+          continue;
+        }
+        case 0x0b: {
+          if (this.end()) return;
+          continue;
+        }
+        case 0x0c: {
+          const f = this.frameAt(r.u32());
+          this.emitLines(this.branch(f));
+          this.unreachable();
+          continue;
+        }
+        case 0x0d: {
+          const f = this.frameAt(r.u32());
+          const c = this.pop();
+          this.emit(`if (${c}) {`);
+          this.emitLines(this.branch(f).map((l) => `  ${l}`));
+          this.emit('}');
+          continue;
+        }
+        case 0x0e: {
+          const n = r.u32();
+          const targets: number[] = [];
+          for (let i = 0; i <= n; i++) targets.push(r.u32());
+          const c = this.pop();
+          const groups = new Map<number, number[]>();
+          for (let i = 0; i < n; i++) {
+            const g = groups.get(targets[i]);
+            if (g) g.push(i);
+            else groups.set(targets[i], [i]);
+          }
+          const dflt = targets[n];
+          this.emit(`switch (${c}) {`);
+          for (const [t, cases] of groups) {
+            if (t === dflt) continue;
+            this.emit(`  ${cases.map((i) => `case ${i}:`).join(' ')}`);
+            this.emitLines(this.branch(this.frameAt(t)).map((l) => `    ${l}`));
+          }
+          this.emit('  default:');
+          this.emitLines(this.branch(this.frameAt(dflt)).map((l) => `    ${l}`));
+          this.emit('}');
+          this.unreachable();
+          continue;
+        }
+        case 0x0f:
+          this.emit(this.returnStmt(this.type.results.length));
+          this.unreachable();
+          continue;
+        case 0x10: {
+          const f = r.u32();
+          const ft = env.funcType(f);
+          const args = this.popArgs(ft.params.length);
+          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results.length);
+          continue;
+        }
+        case 0x11:
+        case 0x13: {
+          const typeIndex = r.u32();
+          const table = r.u32();
+          const ft = env.typeAt(typeIndex);
+          const idx = this.pop();
+          const args = this.popArgs(ft.params.length);
+          const ref = this.temp();
+          const t = env.table(table);
+          const i = this.tableNum(idx, table);
+          this.emit(`${ref} = ${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.UndefinedElement)};`);
+          this.emit(`if (${ref} === null) ${env.trap(TrapCode.IndirectCallToNull)};`);
+          this.emit(
+            `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
+          );
+          if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results.length);
+          else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
+          this.temps--;
+          if (op === 0x13) this.unreachable();
+          continue;
+        }
+        case 0x12: {
+          const f = r.u32();
+          const ft = env.funcType(f);
+          const args = this.popArgs(ft.params.length);
+          this.tailCall(env.tailCallee(f), args);
+          this.unreachable();
+          continue;
+        }
+        case 0x14:
+        case 0x15: {
+          const ft = env.typeAt(r.u32());
+          const ref = this.pop();
+          const args = this.popArgs(ft.params.length);
+          this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
+          if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results.length);
+          else {
+            this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
+            this.unreachable();
+          }
+          continue;
+        }
+        case 0x1a:
+          this.sp--;
+          continue;
+        case 0x1b:
+        case 0x1c: {
+          if (op === 0x1c) {
+            const n = r.u32();
+            for (let i = 0; i < n; i++) this.valType();
+          }
+          const c = this.pop();
+          const b = this.pop();
+          const a = this.top();
+          this.emit(`if (!${c}) ${a} = ${b};`);
+          continue;
+        }
+        case 0x1f: {
+          const [np, nr] = this.blockType();
+          const catches = this.readCatches();
+          const f = this.pushFrame(K.TryTable, np, nr, this.newLabel());
+          f.catches = catches;
+          // catch labels are relative to the frame around the try_table
+          this.emit(`${f.label}: try {`);
+          this.indent += '  ';
+          continue;
+        }
+        case 0x20:
+          this.push(`l${r.u32()}`);
+          continue;
+        case 0x21:
+          this.emit(`l${r.u32()} = ${this.pop()};`);
+          continue;
+        case 0x22:
+          this.emit(`l${r.u32()} = ${this.top()};`);
+          continue;
+        case 0x23:
+          this.push(`${env.global(r.u32())}.value`);
+          continue;
+        case 0x24:
+          this.emit(`${env.global(r.u32())}.value = ${this.pop()};`);
+          continue;
+        case 0x25: {
+          const table = r.u32();
+          const t = env.table(table);
+          const i = this.tableNum(this.pop(), table);
+          this.push(`${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.TableOutOfBounds)}`);
+          continue;
+        }
+        case 0x26: {
+          const table = r.u32();
+          const t = env.table(table);
+          const v = this.pop();
+          const i = this.tableNum(this.pop(), table);
+          this.emit(`if (${i} < ${t}.elements.length) ${t}.elements[${i}] = ${v}; else ${env.trap(TrapCode.TableOutOfBounds)};`);
+          continue;
+        }
+        case 0x3f: {
+          const mem = r.u32();
+          const m = env.memory(mem);
+          const pages = `(${m}.byteLength / ${2 ** env.module.memories[mem].pageSizeLog2})`;
+          this.push(env.module.memories[mem].index64 ? `BigInt${pages}` : `${pages} | 0`);
+          continue;
+        }
+        case 0x40: {
+          const mem = r.u32();
+          const m = env.memory(mem);
+          const d = this.pop();
+          this.push(`${env.rt('memoryGrow')}(${m}, ${d})`);
+          continue;
+        }
+        case 0x41:
+          this.push(String(r.s32()));
+          continue;
+        case 0x42: {
+          const v = r.s64();
+          this.push(`${v}n`);
+          continue;
+        }
+        case 0x43: {
+          const bits = r.f32Bits();
+          const isNaN = (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
+          if (isNaN) this.push(env.hoist('k', `H.f32FromBits(${bits | 0})`));
+          else {
+            const dv = new DataView(new ArrayBuffer(4));
+            dv.setUint32(0, bits);
+            this.push(numberLiteral(dv.getFloat32(0)));
+          }
+          continue;
+        }
+        case 0x44: {
+          const range = r.skip(8);
+          const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 8);
+          const v = dv.getFloat64(0, true);
+          if (v !== v) this.push(env.hoist('k', `H.f64FromBits(${dv.getBigInt64(0, true)}n)`));
+          else this.push(numberLiteral(v));
+          continue;
+        }
+        case 0xd0:
+          r.s33();
+          this.push('null');
+          continue;
+        case 0xd1: {
+          const a = this.top();
+          this.emit(`${a} = ${a} === null ? 1 : 0;`);
+          continue;
+        }
+        case 0xd2: {
+          this.push(env.funcRef(r.u32()));
+          continue;
+        }
+        case 0xd3: {
+          const b = this.pop();
+          const a = this.top();
+          this.emit(`${a} = ${a} === ${b} ? 1 : 0;`);
+          continue;
+        }
+        case 0xd4: {
+          const a = this.top();
+          this.emit(`if (${a} === null) ${env.trap(TrapCode.NullReference)};`);
+          continue;
+        }
+        case 0xd5: {
+          const f = this.frameAt(r.u32());
+          const a = this.top();
+          this.emit(`if (${a} === null) {`);
+          this.sp--;
+          this.emitLines(this.branch(f).map((l) => `  ${l}`));
+          this.sp++;
+          this.emit('}');
+          continue;
+        }
+        case 0xd6: {
+          const f = this.frameAt(r.u32());
+          const a = this.top();
+          this.emit(`if (${a} !== null) {`);
+          this.emitLines(this.branch(f).map((l) => `  ${l}`));
+          this.emit('}');
+          this.sp--;
+          continue;
+        }
+        case 0xfb:
+          this.gc(r.u32());
+          continue;
+        case 0xfc:
+          this.misc(r.u32());
+          continue;
+        case 0xfd:
+          this.simd(r.u32());
+          continue;
+      }
+      if (op >= 0x28 && op <= 0x3e) {
+        this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
+        continue;
+      }
+      const info = operatorFor(0, op);
+      if (info === undefined) throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
+      this.numeric(info);
+    }
+  }
+
+  private numeric(info: OperatorInfo): void {
+    const u = UNARY[info.name];
+    if (u !== undefined) {
+      const a = this.top();
+      this.emit(`${a} = ${u(a)};`);
+      return;
+    }
+    const b = BINARY[info.name];
+    if (b !== undefined) {
+      const y = this.pop();
+      const x = this.top();
+      this.emit(`${x} = ${b(x, y)};`);
+      return;
+    }
+    throw new Error(`codegen: no translation for ${info.name}`);
+  }
+
+  private memoryAccess(info: OperatorInfo): void {
+    const env = this.env;
+    const { mem, offset } = this.memarg();
+    const m = env.memory(mem);
+    if (info.results!.length === 1) {
+      const a = this.top();
+      const addr = this.addr(a, mem, offset);
+      if (info.name === 'f32.load') {
+        this.emit(`${a} = H.loadF32(${m}.dv, ${addr});`);
+        return;
+      }
+      const [get, wrap] = MEM_LOAD[info.name];
+      const e = `${m}.dv.${get}(${addr}, true)`;
+      this.emit(`${a} = ${wrap ? `${wrap}(${e})` : e};`);
+      return;
+    }
+    const v = this.pop();
+    const a = this.pop();
+    const addr = this.addr(a, mem, offset);
+    if (info.name === 'f32.store') {
+      this.emit(`H.storeF32(${m}.dv, ${addr}, ${v});`);
+      return;
+    }
+    const [set, narrow] = MEM_STORE[info.name];
+    const val = narrow ? `Number(BigInt.asIntN(${narrow}, ${v}))` : v;
+    this.emit(`${m}.dv.${set}(${addr}, ${val}, true);`);
+  }
+
+  /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */
+  private tailCall(callee: string, args: string[]): void {
+    this.usesTail = true;
+    this.emit(`return new H.TailCall(${callee}, [${args.join(', ')}]);`);
+  }
+
+  /** `end`: closes the current frame; true when it closed the function. */
+  private end(): boolean {
+    const f = this.ctrl.pop() as Frame;
+    const env = this.env;
+    if (f.kind === K.Func) {
+      this.sp = f.nResults;
+      this.emit(this.returnStmt(f.nResults));
+      return true;
+    }
+    this.indent = this.indent.slice(2);
+    switch (f.kind) {
+      case K.Block:
+      case K.If:
+        this.emit('}');
+        break;
+      case K.Loop:
+        this.emit(`  break ${f.label};`);
+        this.emit('}');
+        break;
+      case K.Try:
+        this.emit(`} catch (${f.exVar}) {`);
+        this.emit(`  throw ${f.exVar};`);
+        this.emit('}');
+        break;
+      case K.Catch:
+        if (f.catchAll) this.emit('}');
+        else this.emit(`} else throw ${f.exVar};`);
+        this.emit('}');
+        break;
+      case K.TryTable: {
+        const e = `e${f.label}`;
+        this.emit(`} catch (${e}) {`);
+        this.emit(`  if (!(${e} instanceof ${env.exceptionClass()})) throw ${e};`);
+        if (env.legacyExceptions) {
+          this.usesHandlers = true;
+          this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${e}; dlg = -1;`);
+        }
+        for (const c of f.catches ?? []) {
+          // catch labels count from the frame enclosing the try_table (already popped)
+          const target = this.frameAt(c.label);
+          const vals: string[] = [];
+          if (c.kind < 2) {
+            const tt = env.typeAt(env.module.tags[c.tag].typeIndex);
+            for (let i = 0; i < tt.params.length; i++) vals.push(`${e}.values[${i}]`);
+          }
+          if (c.kind === 1 || c.kind === 3) vals.push(e);
+          const jump = this.branchValues(target, vals);
+          if (c.kind < 2) {
+            this.emit(`  if (${e}.tag === ${env.tag(c.tag)}) {`);
+            this.emitLines(jump.map((l) => `    ${l}`));
+            this.emit('  }');
+          } else {
+            this.emitLines(jump.map((l) => `  ${l}`));
+          }
+        }
+        this.emit(`  throw ${e};`);
+        this.emit('}');
+        break;
+      }
+    }
+    this.sp = f.height + f.nResults;
+    if (this.sp > this.maxSp) this.maxSp = this.sp;
+    return false;
+  }
+
+  private loopHooks(): string[] {
+    return [];
+  }
+
+  // ---- 0xfc: saturating truncation, bulk memory, tables ----
+  private misc(sub: number): void {
+    const r = this.r;
+    const env = this.env;
+    const info = operatorFor(0xfc, sub) as OperatorInfo;
+    if (sub < 8) {
+      this.numeric(info);
+      return;
+    }
+    switch (info.name) {
+      case 'memory.init': {
+        const seg = r.u32();
+        const mem = r.u32();
+        const [d, s, n] = this.popArgs(3);
+        this.emit(
+          `${env.rt('memoryInit')}(vmctx, ${env.memory(mem)}, ${seg}, ${d}, ${s}, ${n});`,
+        );
+        return;
+      }
+      case 'data.drop':
+        this.emit(`${env.rt('dataDrop')}(vmctx, ${r.u32()});`);
+        return;
+      case 'memory.copy': {
+        const dm = r.u32();
+        const sm = r.u32();
+        const [d, s, n] = this.popArgs(3);
+        this.emit(`${env.rt('memoryCopy')}(${env.memory(dm)}, ${env.memory(sm)}, ${d}, ${s}, ${n});`);
+        return;
+      }
+      case 'memory.fill': {
+        const mem = r.u32();
+        const [d, v, n] = this.popArgs(3);
+        this.emit(`${env.rt('memoryFill')}(${env.memory(mem)}, ${d}, ${v}, ${n});`);
+        return;
+      }
+      case 'table.init': {
+        const seg = r.u32();
+        const table = r.u32();
+        const [d, s, n] = this.popArgs(3);
+        this.emit(
+          `${env.rt('tableInit')}(vmctx, ${env.table(table)}, ${seg}, ${d}, ${s}, ${n});`,
+        );
+        return;
+      }
+      case 'elem.drop':
+        this.emit(`${env.rt('elemDrop')}(vmctx, ${r.u32()});`);
+        return;
+      case 'table.copy': {
+        const dt = r.u32();
+        const st = r.u32();
+        const [d, s, n] = this.popArgs(3);
+        this.emit(`${env.rt('tableCopy')}(${env.table(dt)}, ${env.table(st)}, ${d}, ${s}, ${n});`);
+        return;
+      }
+      case 'table.grow': {
+        const table = r.u32();
+        const [v, n] = this.popArgs(2);
+        this.push(`${env.rt('tableGrow')}(${env.table(table)}, ${v}, ${n})`);
+        return;
+      }
+      case 'table.size': {
+        const table = r.u32();
+        const e = `${env.table(table)}.elements.length`;
+        this.push(env.module.tables[table].type.index64 ? `BigInt(${e})` : `${e} | 0`);
+        return;
+      }
+      case 'table.fill': {
+        const table = r.u32();
+        const [i, v, n] = this.popArgs(3);
+        this.emit(`${env.rt('tableFill')}(${env.table(table)}, ${i}, ${v}, ${n});`);
+        return;
+      }
+      case 'i64.add128':
+      case 'i64.sub128': {
+        const [al, ah, bl, bh] = this.popArgs(4);
+        const o = info.name === 'i64.add128' ? '+' : '-';
+        const t = this.temp();
+        this.emit(
+          `${t} = ((BigInt.asUintN(64, ${ah}) << 64n) | BigInt.asUintN(64, ${al})) ${o} ((BigInt.asUintN(64, ${bh}) << 64n) | BigInt.asUintN(64, ${bl}));`,
+        );
+        this.push(`BigInt.asIntN(64, ${t})`);
+        this.push(`BigInt.asIntN(64, ${t} >> 64n)`);
+        this.temps--;
+        return;
+      }
+      case 'i64.mul_wide_s':
+      case 'i64.mul_wide_u': {
+        const [a, b] = this.popArgs(2);
+        const t = this.temp();
+        this.emit(
+          info.name === 'i64.mul_wide_s'
+            ? `${t} = ${a} * ${b};`
+            : `${t} = BigInt.asUintN(64, ${a}) * BigInt.asUintN(64, ${b});`,
+        );
+        this.push(`BigInt.asIntN(64, ${t})`);
+        this.push(`BigInt.asIntN(64, ${t} >> 64n)`);
+        this.temps--;
+        return;
+      }
+    }
+    throw new Error(`codegen: no translation for ${info.name}`);
+  }
+
+  // ---- 0xfd: SIMD, dispatched generically to rt.simd.<name> ----
+  private simd(sub: number): void {
+    const r = this.r;
+    const env = this.env;
+    const info = operatorFor(0xfd, sub) as OperatorInfo;
+    const fn = env.simd(info.name);
+    const np = info.params!.length;
+    const nr = info.results!.length;
+    switch (info.imm) {
+      case Imm.V128: {
+        const range = r.skip(16);
+        const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 16);
+        const lanes = [0, 4, 8, 12].map((o) => dv.getInt32(o, true));
+        this.push(env.hoist('v', `new ${env.rt('V128')}(${lanes.join(', ')})`));
+        return;
+      }
+      case Imm.MemArg:
+      case Imm.MemArgLane: {
+        const { mem, offset } = this.memarg();
+        const lane = info.imm === Imm.MemArgLane ? [String(r.u8())] : [];
+        const args = this.popArgs(np);
+        const addr = this.addr(args[0], mem, offset);
+        const call = `${fn}(${env.memory(mem)}.dv, ${[addr, ...args.slice(1), ...lane].join(', ')})`;
+        if (nr === 0) this.emit(`${call};`);
+        else this.push(call);
+        return;
+      }
+      case Imm.Lane: {
+        const lane = r.u8();
+        const args = this.popArgs(np);
+        this.push(`${fn}(${[...args, lane].join(', ')})`);
+        return;
+      }
+      case Imm.Shuffle: {
+        const lanes: number[] = [];
+        for (let i = 0; i < 16; i++) lanes.push(r.u8());
+        const args = this.popArgs(np);
+        this.push(`${fn}(${[...args, ...lanes].join(', ')})`);
+        return;
+      }
+    }
+    const args = this.popArgs(np);
+    this.push(`${fn}(${args.join(', ')})`);
+  }
+
+  // ---- 0xfb: GC ----
+  private gc(sub: number): void {
+    const r = this.r;
+    const env = this.env;
+    const info = operatorFor(0xfb, sub) as OperatorInfo;
+    const rtt = (t: number): string => env.hoist('rtt', `${env.rt('rtt')}(${env.typeId(t)})`);
+    const structOf = (t: number): StructType => env.module.types[t].composite as StructType;
+    const arrayOf = (t: number): ArrayType => env.module.types[t].composite as ArrayType;
+    const nullCheck = (v: string, code: number): void => this.emit(`if (${v} === null) ${env.trap(code)};`);
+    const pack = (t: number, v: string): string => (t === I8 ? `${v} & 255` : t === I16 ? `${v} & 65535` : v);
+    const unpackGet = (t: number, v: string, signed: boolean): string => {
+      if (t === I8) return signed ? `(${v} << 24) >> 24` : v;
+      if (t === I16) return signed ? `(${v} << 16) >> 16` : v;
+      return v;
+    };
+    const dflt = (t: number): string => (t === I8 || t === I16 ? '0' : defaultValue(env, t));
+    const S = env.rt('WasmStruct');
+    const A = env.rt('WasmArray');
+    switch (info.name) {
+      case 'struct.new': {
+        const t = r.u32();
+        const st = structOf(t);
+        const args = this.popArgs(st.fields.length).map((a, i) => pack(st.fields[i].type, a));
+        this.push(`new ${S}(${rtt(t)}, [${args.join(', ')}])`);
+        return;
+      }
+      case 'struct.new_default': {
+        const t = r.u32();
+        const st = structOf(t);
+        this.push(`new ${S}(${rtt(t)}, [${st.fields.map((f) => dflt(f.type)).join(', ')}])`);
+        return;
+      }
+      case 'struct.get':
+      case 'struct.get_s':
+      case 'struct.get_u': {
+        const t = r.u32();
+        const i = r.u32();
+        const a = this.top();
+        nullCheck(a, TrapCode.NullStructReference);
+        this.emit(`${a} = ${unpackGet(structOf(t).fields[i].type, `${a}.fields[${i}]`, info.name === 'struct.get_s')};`);
+        return;
+      }
+      case 'struct.set': {
+        const t = r.u32();
+        const i = r.u32();
+        const v = this.pop();
+        const a = this.pop();
+        nullCheck(a, TrapCode.NullStructReference);
+        this.emit(`${a}.fields[${i}] = ${pack(structOf(t).fields[i].type, v)};`);
+        return;
+      }
+      case 'array.new':
+      case 'array.new_default': {
+        const t = r.u32();
+        const at = arrayOf(t);
+        const n = this.pop();
+        if (info.name === 'array.new_default') this.push(`${env.rt('arrayNewDefault')}(${rtt(t)}, ${n} >>> 0)`);
+        else this.push(`${env.rt('arrayNew')}(${rtt(t)}, ${pack(at.field.type, this.pop())}, ${n} >>> 0)`);
+        return;
+      }
+      case 'array.new_fixed': {
+        const t = r.u32();
+        const n = r.u32();
+        const at = arrayOf(t);
+        const args = this.popArgs(n).map((a) => pack(at.field.type, a));
+        this.push(`new ${A}(${rtt(t)}, [${args.join(', ')}])`);
+        return;
+      }
+      case 'array.new_data':
+      case 'array.new_elem': {
+        const t = r.u32();
+        const seg = r.u32();
+        const [s, n] = this.popArgs(2);
+        const b = info.name === 'array.new_data' ? 'arrayNewData' : 'arrayNewElem';
+        this.push(`${env.rt(b)}(vmctx, ${rtt(t)}, ${seg}, ${s} >>> 0, ${n} >>> 0)`);
+        return;
+      }
+      case 'array.get':
+      case 'array.get_s':
+      case 'array.get_u': {
+        const t = r.u32();
+        const i = this.pop();
+        const a = this.top();
+        nullCheck(a, TrapCode.NullArrayReference);
+        this.emit(`if ((${i} >>> 0) >= ${a}.elements.length) ${env.trap(TrapCode.ArrayOutOfBounds)};`);
+        this.emit(
+          `${a} = ${unpackGet(arrayOf(t).field.type, `${a}.elements[${i} >>> 0]`, info.name === 'array.get_s')};`,
+        );
+        return;
+      }
+      case 'array.set': {
+        const t = r.u32();
+        const [a, i, v] = this.popArgs(3);
+        nullCheck(a, TrapCode.NullArrayReference);
+        this.emit(`if ((${i} >>> 0) >= ${a}.elements.length) ${env.trap(TrapCode.ArrayOutOfBounds)};`);
+        this.emit(`${a}.elements[${i} >>> 0] = ${pack(arrayOf(t).field.type, v)};`);
+        return;
+      }
+      case 'array.len': {
+        const a = this.top();
+        nullCheck(a, TrapCode.NullArrayReference);
+        this.emit(`${a} = ${a}.elements.length;`);
+        return;
+      }
+      case 'array.fill': {
+        const t = r.u32();
+        const [a, i, v, n] = this.popArgs(4);
+        this.emit(`${env.rt('arrayFill')}(${a}, ${i} >>> 0, ${pack(arrayOf(t).field.type, v)}, ${n} >>> 0);`);
+        return;
+      }
+      case 'array.copy': {
+        r.u32();
+        r.u32();
+        const [a, d, b, s, n] = this.popArgs(5);
+        this.emit(`${env.rt('arrayCopy')}(${a}, ${d} >>> 0, ${b}, ${s} >>> 0, ${n} >>> 0);`);
+        return;
+      }
+      case 'array.init_data':
+      case 'array.init_elem': {
+        r.u32();
+        const seg = r.u32();
+        const [a, d, s, n] = this.popArgs(4);
+        const b = info.name === 'array.init_data' ? 'arrayInitData' : 'arrayInitElem';
+        this.emit(`${env.rt(b)}(vmctx, ${a}, ${seg}, ${d} >>> 0, ${s} >>> 0, ${n} >>> 0);`);
+        return;
+      }
+      case 'ref.test':
+      case 'ref.cast': {
+        const nullable = sub === 0x15 || sub === 0x17;
+        const h = r.s33();
+        const a = this.top();
+        const test = this.refTest(a, h, nullable);
+        if (info.name === 'ref.test') this.emit(`${a} = ${test} ? 1 : 0;`);
+        else this.emit(`if (!${test}) ${env.trap(TrapCode.CastFailure)};`);
+        return;
+      }
+      case 'br_on_cast':
+      case 'br_on_cast_fail': {
+        const flags = r.u8();
+        const f = this.frameAt(r.u32());
+        r.s33();
+        const h = r.s33();
+        const a = this.top();
+        const test = this.refTest(a, h, (flags & 2) !== 0);
+        this.emit(`if (${info.name === 'br_on_cast' ? '' : '!'}${test}) {`);
+        this.emitLines(this.branch(f).map((l) => `  ${l}`));
+        this.emit('}');
+        return;
+      }
+      case 'any.convert_extern': {
+        const a = this.top();
+        this.emit(`${a} = ${env.rt('anyConvertExtern')}(${a});`);
+        return;
+      }
+      case 'extern.convert_any': {
+        const a = this.top();
+        this.emit(`${a} = ${env.rt('externConvertAny')}(${a});`);
+        return;
+      }
+      case 'ref.i31': {
+        const a = this.top();
+        this.emit(`${a} = (${a} << 1) >> 1;`);
+        return;
+      }
+      case 'i31.get_s':
+      case 'i31.get_u': {
+        const a = this.top();
+        nullCheck(a, TrapCode.NullI31Reference);
+        if (info.name === 'i31.get_u') this.emit(`${a} = ${a} & 0x7fffffff;`);
+        return;
+      }
+    }
+    throw new Error(`codegen: no translation for ${info.name}`);
+  }
+
+  /** A JS boolean expression: does `v` belong to `(ref null? h)`? */
+  private refTest(v: string, h: number, nullable: boolean): string {
+    const env = this.env;
+    if (h < 0) return `${env.rt('refTest')}(${v}, ${h}, ${nullable})`;
+    const n = nullable ? `${v} === null || ` : '';
+    const c = env.module.types[h].composite;
+    if (c.kind === 'func') {
+      const id = env.typeId(h);
+      return `(${n}(${v} !== null && (${v}.typeId === ${id} || ${env.rt('isSubtypeId')}(${v}.typeId, ${id}))))`;
+    }
+    let depth = 0;
+    for (let t = env.module.types[h].supertype; t >= 0; t = env.module.types[t].supertype) depth++;
+    const id = env.typeId(h);
+    const K2 = c.kind === 'struct' ? env.rt('WasmStruct') : env.rt('WasmArray');
+    return `(${n}(${v} instanceof ${K2} && ${v}.rtt.depth >= ${depth} && ${v}.rtt.supers[${depth}] === ${id}))`;
+  }
+}
