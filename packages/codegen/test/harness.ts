@@ -1,0 +1,87 @@
+// A small instantiation for execution tests: the real runtime objects and builtins, with a vmctx filled
+// by VMOffsets, and a minimal segment/initializer pass (the API does this for real).
+
+import { decodeModule, VMCTX_INSTANCE, VMCTX_RUNTIME_LIMITS, VMCTX_TYPE_IDS, VMOffsets } from '@wasmts/environ';
+import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
+import { parseWat } from '@wasmts/wat';
+import { type CompileOptions, compileModule, loadFactory } from '../src/index.js';
+
+/** Instantiates `wat` and returns its exports by name (functions as plain JS functions). */
+export function instantiate(
+  wat: string,
+  imports: Record<string, unknown> = {},
+  options: CompileOptions = {},
+): Record<string, any> {
+  const module = decodeModule(parseWat(wat));
+  const compiled = compileModule(module, options);
+  const registry = new TypeRegistry();
+  const rt = createBuiltins(registry) as any;
+  const typeIds = registry.register(module);
+  const off = new VMOffsets(module);
+  const vmctx: unknown[] = new Array(off.size).fill(null);
+  const instance = { dataSegments: [] as Uint8Array[], elemSegments: [] as unknown[][] };
+  vmctx[VMCTX_INSTANCE] = instance;
+  vmctx[VMCTX_TYPE_IDS] = typeIds;
+  vmctx[VMCTX_RUNTIME_LIMITS] = new Float64Array(4);
+  for (const imp of module.imports) {
+    const v = imports[imp.name];
+    if (imp.type.kind === 'func')
+      vmctx[off.importedFunction(imp.index)] = new VMFuncRef(v as any, typeIds[imp.type.typeIndex]);
+    else if (imp.type.kind === 'tag') vmctx[off.importedTag(imp.index)] = v;
+    else if (imp.type.kind === 'global') vmctx[off.importedGlobal(imp.index)] = v;
+    else if (imp.type.kind === 'memory') vmctx[off.importedMemory(imp.index)] = v;
+    else vmctx[off.importedTable(imp.index)] = v;
+  }
+  module.memories.forEach((m, i) => {
+    if (i >= module.numImportedMemories) vmctx[off.memory(i)] = new Memory(m);
+  });
+  module.tables.forEach((t, i) => {
+    if (i >= module.numImportedTables) vmctx[off.table(i)] = new Table(t.type, null);
+  });
+  module.globals.forEach((g, i) => {
+    if (i >= module.numImportedGlobals) vmctx[off.global(i)] = new Global(g.type, null as never);
+  });
+  module.tags.forEach((t, i) => {
+    if (i >= module.numImportedTags) vmctx[off.tag(i)] = new Tag(typeIds[t.typeIndex], []);
+  });
+  const r = loadFactory(compiled)(rt, vmctx);
+  for (const f of module.declaredFuncRefs) {
+    if (f >= module.numImportedFuncs)
+      vmctx[off.funcRef(f)] = new VMFuncRef(r.funcs[f - module.numImportedFuncs], typeIds[module.functions[f]]);
+  }
+  module.globals.forEach((_, i) => {
+    const init = r.globalInit[i];
+    if (init) (vmctx[off.global(i)] as { value: unknown }).value = init();
+  });
+  module.elements.forEach((e, i) => {
+    const items = r.elemItems[i]();
+    instance.elemSegments.push(e.mode === 'passive' ? items : []);
+    const offset = r.elemOffset[i];
+    if (e.mode === 'active' && offset) {
+      const t = vmctx[off.table(e.table)] as Table;
+      const o = Number(offset());
+      items.forEach((it, j) => {
+        t.elements[o + j] = it;
+      });
+    }
+  });
+  module.data.forEach((d, i) => {
+    const bytes = module.bytes.subarray(d.data.start, d.data.end);
+    instance.dataSegments.push(d.mode === 'passive' ? bytes : new Uint8Array(0));
+    const offset = r.dataOffset[i];
+    if (offset) (vmctx[off.memory(d.memory)] as Memory).u8.set(bytes, Number(offset()));
+  });
+  const exports: Record<string, any> = { $source: compiled.source };
+  for (const e of module.exports) {
+    if (e.kind === 'func') {
+      exports[e.name] =
+        e.index < module.numImportedFuncs
+          ? (vmctx[off.importedFunction(e.index)] as VMFuncRef).fn
+          : r.funcs[e.index - module.numImportedFuncs];
+    } else if (e.kind === 'global') exports[e.name] = vmctx[off.global(e.index)];
+    else if (e.kind === 'memory') exports[e.name] = vmctx[off.memory(e.index)];
+    else if (e.kind === 'table') exports[e.name] = vmctx[off.table(e.index)];
+    else exports[e.name] = vmctx[off.tag(e.index)];
+  }
+  return exports;
+}
