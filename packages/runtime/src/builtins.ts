@@ -83,7 +83,7 @@ function storageSize(t: number): number {
 /** Reads `n` values of storage type `t` from `bytes` at `offset` (little-endian). */
 function readValues(bytes: Uint8Array, offset: number, n: number, t: number, simd: SimdHooks): unknown[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Array<unknown>(n);
+  const out = valueArray(n);
   const z = storageSize(t);
   for (let i = 0, p = offset; i < n; i++, p += z) {
     switch (t) {
@@ -345,8 +345,8 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     rtt(typeId: number): Rtt {
       return registry.rtt(typeId);
     },
-    /** struct.new: `fields` in declaration order (packed values are wrapped here). */
-    structNew(rtt: Rtt, fields: unknown[]): WasmStruct {
+    /** struct.new: the field values in declaration order, as arguments (packed values are wrapped here). */
+    structNew(rtt: Rtt, ...fields: unknown[]): WasmStruct {
       const st = rtt.storage;
       for (let i = 0; i < st.length; i++) if (st[i] === I8 || st[i] === I16) fields[i] = packValue(st[i], fields[i]);
       return new WasmStruct(rtt, fields);
@@ -357,16 +357,14 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     },
     /** array.new: `len` copies of `value`. */
     arrayNew(rtt: Rtt, value: unknown, len: number): WasmArray {
-      const n = len >>> 0;
-      return new WasmArray(rtt, allocElements(n).fill(packValue(rtt.storage[0], value)));
+      return new WasmArray(rtt, valueArray(len >>> 0).fill(packValue(rtt.storage[0], value)));
     },
     /** array.new_default. */
     arrayNewDefault(rtt: Rtt, len: number): WasmArray {
-      const n = len >>> 0;
-      return new WasmArray(rtt, allocElements(n).fill(rtt.elemDefault));
+      return new WasmArray(rtt, valueArray(len >>> 0).fill(rtt.elemDefault));
     },
-    /** array.new_fixed: `values` in order. */
-    arrayNewFixed(rtt: Rtt, values: unknown[]): WasmArray {
+    /** array.new_fixed: the element values, in order, as arguments. */
+    arrayNewFixed(rtt: Rtt, ...values: unknown[]): WasmArray {
       const t = rtt.storage[0];
       if (t === I8 || t === I16) for (let i = 0; i < values.length; i++) values[i] = packValue(t, values[i]);
       return new WasmArray(rtt, values);
@@ -463,7 +461,15 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     externConvertAny,
 
     // ---- exceptions
-    /** A new exception with `tag` and payload `values` (throw it with `throw`). */
+    /**
+     * A JS array of wasm values that keeps NaN payloads: build multi-value results and exception payloads
+     * with it (`rt.tuple(a, b)`), since an array literal of numbers has double elements and V8 quiets
+     * signalling NaNs stored in those.
+     */
+    tuple(...values: unknown[]): unknown[] {
+      return values;
+    },
+    /** A new exception with `tag` and payload `values` (build them with `rt.tuple`; throw it with `throw`). */
     newException(tag: Tag, values: unknown[]): WasmException {
       return new WasmException(tag, values);
     },
@@ -514,9 +520,13 @@ function copyElements(de: unknown[], d: number, se: unknown[], s: number, n: num
   else for (let i = 0; i < n; i++) de[d + i] = se[s + i];
 }
 
-function allocElements(n: number): unknown[] {
+/**
+ * A new array of `n` nulls with generic (not double) elements, so NaN payloads stored later survive:
+ * V8 quiets signalling NaNs stored into double-element arrays (literals and fills of numbers).
+ */
+function valueArray(n: number): unknown[] {
   try {
-    return new Array<unknown>(n);
+    return new Array<unknown>(n).fill(null);
   } catch {
     throw new Trap(TrapCode.AllocationTooLarge);
   }

@@ -172,7 +172,9 @@ export class TypeRegistry {
     if (c.kind === 'struct') {
       kind = CompositeKind.Struct;
       storage = c.fields.map((f) => f.type);
-      fieldDefaults = storage.map(defaultValue);
+      // Generic elements (not doubles): V8 would quiet signalling NaNs stored into a copy later.
+      fieldDefaults = new Array<unknown>(storage.length).fill(null);
+      for (let i = 0; i < storage.length; i++) fieldDefaults[i] = defaultValue(storage[i]);
     } else if (c.kind === 'array') {
       kind = CompositeKind.Array;
       storage = [c.field.type];
