@@ -12,10 +12,20 @@ export function instantiate(
   imports: Record<string, unknown> = {},
   options: CompileOptions = {},
 ): Record<string, any> {
-  const module = decodeModule(parseWat(wat));
+  return instantiateBytes(parseWat(wat), (_m, n) => imports[n], options);
+}
+
+const registry = new TypeRegistry();
+const rt = createBuiltins(registry) as any;
+
+/** Instantiates a binary module; `resolve(module, name)` supplies each import (functions as JS functions). */
+export function instantiateBytes(
+  bytes: Uint8Array,
+  resolve: (module: string, name: string) => unknown,
+  options: CompileOptions = {},
+): Record<string, any> {
+  const module = decodeModule(bytes);
   const compiled = compileModule(module, options);
-  const registry = new TypeRegistry();
-  const rt = createBuiltins(registry) as any;
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);
   const vmctx: unknown[] = new Array(off.size).fill(null);
@@ -24,9 +34,10 @@ export function instantiate(
   vmctx[VMCTX_TYPE_IDS] = typeIds;
   vmctx[VMCTX_RUNTIME_LIMITS] = new Float64Array(4);
   for (const imp of module.imports) {
-    const v = imports[imp.name];
+    const v = resolve(imp.module, imp.name);
     if (imp.type.kind === 'func')
-      vmctx[off.importedFunction(imp.index)] = new VMFuncRef(v as any, typeIds[imp.type.typeIndex]);
+      vmctx[off.importedFunction(imp.index)] =
+        v instanceof VMFuncRef ? v : new VMFuncRef(v as any, typeIds[imp.type.typeIndex]);
     else if (imp.type.kind === 'tag') vmctx[off.importedTag(imp.index)] = v;
     else if (imp.type.kind === 'global') vmctx[off.importedGlobal(imp.index)] = v;
     else if (imp.type.kind === 'memory') vmctx[off.importedMemory(imp.index)] = v;
@@ -59,7 +70,8 @@ export function instantiate(
     const offset = r.elemOffset[i];
     if (e.mode === 'active' && offset) {
       const t = vmctx[off.table(e.table)] as Table;
-      const o = Number(offset());
+      const o = Number(BigInt.asUintN(64, BigInt(offset())));
+      if (o + items.length > t.elements.length) rt.trap(3);
       items.forEach((it, j) => {
         t.elements[o + j] = it;
       });
@@ -69,15 +81,31 @@ export function instantiate(
     const bytes = module.bytes.subarray(d.data.start, d.data.end);
     instance.dataSegments.push(d.mode === 'passive' ? bytes : new Uint8Array(0));
     const offset = r.dataOffset[i];
-    if (offset) (vmctx[off.memory(d.memory)] as Memory).u8.set(bytes, Number(offset()));
+    if (offset) {
+      const m = vmctx[off.memory(d.memory)] as Memory;
+      const o = Number(BigInt.asUintN(64, BigInt(offset())));
+      if (o + bytes.length > m.byteLength) rt.trap(1);
+      m.u8.set(bytes, o);
+    }
   });
-  const exports: Record<string, any> = { $source: compiled.source };
+  if (module.start !== null) {
+    const s = module.start;
+    if (s < module.numImportedFuncs) (vmctx[off.importedFunction(s)] as VMFuncRef).fn();
+    else r.funcs[s - module.numImportedFuncs]();
+  }
+  const exports: Record<string, any> = Object.create(null);
+  exports.$source = compiled.source;
+  const refs: Record<string, VMFuncRef> = Object.create(null);
+  exports.$refs = refs;
   for (const e of module.exports) {
     if (e.kind === 'func') {
-      exports[e.name] =
+      const ref =
         e.index < module.numImportedFuncs
-          ? (vmctx[off.importedFunction(e.index)] as VMFuncRef).fn
-          : r.funcs[e.index - module.numImportedFuncs];
+          ? (vmctx[off.importedFunction(e.index)] as VMFuncRef)
+          : ((vmctx[off.funcRef(e.index)] as VMFuncRef | null) ??
+            new VMFuncRef(r.funcs[e.index - module.numImportedFuncs], typeIds[module.functions[e.index]]));
+      refs[e.name] = ref;
+      exports[e.name] = ref.fn;
     } else if (e.kind === 'global') exports[e.name] = vmctx[off.global(e.index)];
     else if (e.kind === 'memory') exports[e.name] = vmctx[off.memory(e.index)];
     else if (e.kind === 'table') exports[e.name] = vmctx[off.table(e.index)];
