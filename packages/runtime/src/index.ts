@@ -7,6 +7,7 @@ export * from './global.js';
 export * from './instance.js';
 export * from './int.js';
 export * from './limits.js';
+export * from './matching.js';
 export * from './memory.js';
 export * from './store.js';
 export * from './table.js';
