@@ -252,7 +252,7 @@ export class FunctionTranslator {
     if (f.kind === K.Func) {
       if (values.length === 0) return ['return;'];
       if (values.length === 1) return [`return ${values[0]};`];
-      return [`return [${values.join(', ')}];`];
+      return [`return ${this.env.rt('tuple')}(${values.join(', ')});`];
     }
     const lines = values.map((v, i) => `s${f.height + i} = ${v};`);
     lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
@@ -264,7 +264,7 @@ export class FunctionTranslator {
     if (n === 1) return `return s${this.sp - 1};`;
     const vals: string[] = [];
     for (let i = this.sp - n; i < this.sp; i++) vals.push(`s${i}`);
-    return `return [${vals.join(', ')}];`;
+    return `return ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
   private emitLines(lines: string[]): void {
@@ -589,7 +589,7 @@ export class FunctionTranslator {
           const tag = r.u32();
           const tt = env.typeAt(env.module.tags[tag].typeIndex);
           const args = this.popArgs(tt.params.length);
-          this.emit(`throw ${env.rt('newException')}(${env.tag(tag)}, [${args.join(', ')}]);`);
+          this.emit(`throw ${env.rt('newException')}(${env.tag(tag)}, ${env.rt('tuple')}(${args.join(', ')}));`);
           this.unreachable();
           continue;
         }
@@ -907,7 +907,7 @@ export class FunctionTranslator {
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */
   private tailCall(callee: string, args: string[]): void {
     this.usesTail = true;
-    this.emit(`return new H.TailCall(${callee}, [${args.join(', ')}]);`);
+    this.emit(`return new H.TailCall(${callee}, ${this.env.rt('tuple')}(${args.join(', ')}));`);
   }
 
   /** `end`: closes the current frame; true when it closed the function. */
@@ -1142,21 +1142,17 @@ export class FunctionTranslator {
       if (t === I16) return signed ? `(${v} << 16) >> 16` : v;
       return v;
     };
-    const dflt = (t: number): string => (t === I8 || t === I16 ? '0' : defaultValue(env, t));
-    const S = env.rt('WasmStruct');
-    const A = env.rt('WasmArray');
     switch (info.name) {
       case 'struct.new': {
         const t = r.u32();
         const st = structOf(t);
-        const args = this.popArgs(st.fields.length).map((a, i) => pack(st.fields[i].type, a));
-        this.push(`new ${S}(${rtt(t)}, [${args.join(', ')}])`);
+        const args = this.popArgs(st.fields.length);
+        this.push(`${env.rt('structNew')}(${[rtt(t), ...args].join(', ')})`);
         return;
       }
       case 'struct.new_default': {
         const t = r.u32();
-        const st = structOf(t);
-        this.push(`new ${S}(${rtt(t)}, [${st.fields.map((f) => dflt(f.type)).join(', ')}])`);
+        this.push(`${env.rt('structNewDefault')}(${rtt(t)})`);
         return;
       }
       case 'struct.get':
@@ -1190,9 +1186,8 @@ export class FunctionTranslator {
       case 'array.new_fixed': {
         const t = r.u32();
         const n = r.u32();
-        const at = arrayOf(t);
-        const args = this.popArgs(n).map((a) => pack(at.field.type, a));
-        this.push(`new ${A}(${rtt(t)}, [${args.join(', ')}])`);
+        const args = this.popArgs(n);
+        this.push(`${env.rt('arrayNewFixed')}(${[rtt(t), ...args].join(', ')})`);
         return;
       }
       case 'array.new_data':
