@@ -174,7 +174,10 @@ it('packs, installs outside the workspace and runs every publishable package', (
     cwd: consumer,
   });
 
-  // 4. Use them: imports and a real call into each layer.
+  // 4. Use them: every package imports, and a real call into each layer that has one.
+  const importAll = [...names].map((name) => `await import(${JSON.stringify(name)});`).join('\n');
+  writeFileSync(join(consumer, 'import-all.mjs'), `${importAll}\nconsole.log('all imported');\n`);
+  expect(run('node', ['import-all.mjs'], { cwd: consumer })).toContain('all imported');
   writeFileSync(join(consumer, 'check.mjs'), CHECK_MJS);
   expect(run('node', ['check.mjs'], { cwd: consumer })).toContain('imports ok');
 
