@@ -19,15 +19,15 @@ function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: Va
 }
 
 /** Translates every function and constant expression of `module` into one factory's source. */
-export function emitModule(module: Module, tunables: Tunables): EmittedModule {
-  const env = new ModuleEnvironment(module, tunables);
+export function emitModule(module: Module, tunables: Tunables, callDepth = false): EmittedModule {
+  const env = new ModuleEnvironment(module, tunables, callDepth);
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
   for (let i = 0; i < module.bodies.length; i++) {
     const f = nImp + i;
     const body = module.bodies[i];
-    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals);
+    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
     parts.push(t.translate());
     if (t.hasTailCalls) {
       env.tailCallers.add(f);

@@ -8,6 +8,7 @@ import {
   type FuncType,
   type Module,
   type Tunables,
+  VMCTX_EPOCH_COUNTER,
   VMCTX_RUNTIME_LIMITS,
   VMCTX_TYPE_IDS,
   VMOffsets,
@@ -29,9 +30,14 @@ export class ModuleEnvironment {
   /** Whether any body uses the legacy `delegate` bookkeeping. */
   readonly legacyExceptions: boolean;
 
+  /**
+   * `callDepth`: count wasm call depth against `VMRuntimeLimits.StackLimit` (trap StackOverflow), for
+   * hosts whose own stack limit is not enough.
+   */
   constructor(
     readonly module: Module,
     readonly tunables: Tunables,
+    readonly callDepth = false,
   ) {
     this.offsets = new VMOffsets(module);
     this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
@@ -91,6 +97,10 @@ export class ModuleEnvironment {
   /** The engine-wide canonical type id of type index `t` (read per instance). */
   typeId(t: number): string {
     return this.hoist('ty', `${this.typeIds()}[${t}]`);
+  }
+  /** The engine's epoch counter (a Float64Array of one element). */
+  epochCounter(): string {
+    return this.hoist('ep', `vmctx[${VMCTX_EPOCH_COUNTER}]`);
   }
   /** The runtime limits Float64Array. */
   limits(): string {

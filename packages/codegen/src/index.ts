@@ -50,7 +50,10 @@ export interface CompiledModule {
 /** Compiles a validated module to the JS backend's factory source. */
 export function compileModule(module: Module, options: CompileOptions = {}): CompiledModule {
   const tunables = makeTunables(options.tunables);
-  const { source, builtinsUsed } = emitModule(module, tunables);
+  // call-depth counting only when the embedder sets a depth limit explicitly (the host's own stack
+  // overflow already becomes a StackOverflow trap at the entry point)
+  const callDepth = options.tunables?.maxCallDepth !== undefined;
+  const { source, builtinsUsed } = emitModule(module, tunables, callDepth);
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   return { module, source, builtinsUsed, funcNames, tunables };

@@ -68,6 +68,11 @@ export function numberLiteral(v: number): string {
   return String(v);
 }
 
+/** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
+const CONTROL = new Uint8Array(256);
+for (const op of [0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb])
+  CONTROL[op] = 1;
+
 const MEM_LOAD: Record<string, [string, string]> = {
   'i32.load': ['getInt32', ''],
   'i64.load': ['getBigInt64', ''],
@@ -107,6 +112,9 @@ export class FunctionTranslator {
   private maxTemps = 0;
   private usesTail = false;
   private usesDelegate = false;
+  private usesSelfTail = false;
+  /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
+  private fuel = 0;
   private usesHandlers = false;
   private extraDecls: string[] = [];
   private readonly type: FuncType;
@@ -123,6 +131,7 @@ export class FunctionTranslator {
     end: number,
     type: FuncType,
     locals: readonly (readonly [number, ValType])[],
+    private readonly selfIndex = -1,
   ) {
     this.r = new BinaryReader(env.module.bytes, start, end);
     this.type = type;
@@ -178,17 +187,46 @@ export class FunctionTranslator {
     for (const d of this.extraDecls) decls.push(d);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
-    const hooks = this.entryHooks();
+    let body = [...this.entryHooks(), ...this.out];
+    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    if (this.env.callDepth) {
+      const lim = this.env.limits();
+      body = [
+        `  if (++${lim}[2] > ${lim}[3]) { ${lim}[2]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
+        '  try {',
+        ...body.map((l) => `  ${l}`),
+        `  } finally { ${lim}[2]--; }`,
+      ];
+    }
     const inner = this.usesTail ? `${name}$t` : name;
-    let src = `function ${inner}(${params}) {\n${[...head, ...hooks, ...this.out].join('\n')}\n}`;
+    let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
     if (this.usesTail) {
       src += `\nfunction ${name}(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}`;
     }
     return src;
   }
 
+  /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
   private entryHooks(): string[] {
-    return [];
+    return this.checks().map((l) => `  ${l}`);
+  }
+
+  /** The fuel and epoch checks the tunables ask for. */
+  private checks(): string[] {
+    const env = this.env;
+    const lines: string[] = [];
+    if (env.tunables.consumeFuel) lines.push(`if (${env.limits()}[0] >= 0) ${env.rt('outOfGas')}(vmctx);`);
+    if (env.tunables.epochInterruption)
+      lines.push(`if (${env.epochCounter()}[0] >= ${env.limits()}[1]) ${env.rt('newEpoch')}(vmctx);`);
+    return lines;
+  }
+
+  /** Adds the fuel of the operators since the last flush to the store's counter. */
+  private flushFuel(): void {
+    if (this.fuel > 0) {
+      this.emit(`${this.env.limits()}[0] += ${this.fuel};`);
+      this.fuel = 0;
+    }
   }
 
   private pushFrame(kind: K, nParams: number, nResults: number, label: string): Frame {
@@ -487,8 +525,15 @@ export class FunctionTranslator {
   private body(): void {
     const r = this.r;
     const env = this.env;
+    const fuel = env.tunables.consumeFuel;
     for (;;) {
       const op = r.u8();
+      if (fuel) {
+        // nop, drop, block, loop, unreachable, return, else, end cost nothing
+        if (!(op === 0x01 || op === 0x1a || op === 0x02 || op === 0x03 || op === 0x00 || op === 0x0f || op === 0x05 || op === 0x0b))
+          this.fuel++;
+        if (CONTROL[op] === 1) this.flushFuel();
+      }
       switch (op) {
         case 0x00:
           this.emit(`${env.trap(TrapCode.UnreachableCodeReached)};`);
@@ -683,7 +728,14 @@ export class FunctionTranslator {
           const f = r.u32();
           const ft = env.funcType(f);
           const args = this.popArgs(ft.params.length);
-          this.tailCall(env.tailCallee(f), args);
+          if (f === this.selfIndex) {
+            // a tail call to itself: a jump back to the top with new parameters and fresh locals
+            this.usesSelfTail = true;
+            args.forEach((a, i) => this.emit(`l${i} = ${a};`));
+            for (let i = args.length; i < this.localTypes.length; i++)
+              this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
+            this.emit('continue T;');
+          } else this.tailCall(env.tailCallee(f), args);
           this.unreachable();
           continue;
         }
@@ -976,7 +1028,7 @@ export class FunctionTranslator {
   }
 
   private loopHooks(): string[] {
-    return [];
+    return this.checks();
   }
 
   // ---- 0xfc: saturating truncation, bulk memory, tables ----

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantiate } from './harness.js';
+import { epoch, instantiate, limits } from './harness.js';
 
 describe('execution', () => {
   it('runs i32 arithmetic, control flow and locals', () => {
@@ -78,5 +78,47 @@ describe('execution', () => {
     );
     expect(e.catch(42)).toBe(42);
     expect(() => e.host()).toThrow('host failure');
+  });
+});
+
+describe('hooks', () => {
+  const loop = `(module (func (export "spin") (param i32) (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))`;
+
+  it('emits nothing when the tunables do not ask', () => {
+    const e = instantiate(loop);
+    expect(e.$source).not.toMatch(/outOfGas|newEpoch|lim/);
+  });
+
+  it('consumes fuel and traps when it runs out', () => {
+    const e = instantiate(loop, {}, { tunables: { consumeFuel: true } });
+    limits[0] = -1000;
+    e.spin(10);
+    expect(limits[0]).toBeGreaterThan(-1000);
+    expect(limits[0]).toBeLessThan(-900);
+    limits[0] = -1000;
+    expect(() => e.spin(1000)).toThrow('all fuel consumed');
+  });
+
+  it('checks the epoch deadline', () => {
+    const e = instantiate(loop, {}, { tunables: { epochInterruption: true } });
+    epoch[0] = 0;
+    limits[1] = 1;
+    e.spin(100);
+    epoch[0] = 1;
+    expect(() => e.spin(100)).toThrow('interrupt');
+  });
+
+  it('counts call depth when a limit is set', () => {
+    const e = instantiate(
+      `(module (func $r (export "r") (param i32) (if (local.get 0) (then (call $r (i32.sub (local.get 0) (i32.const 1)))))))`,
+      {},
+      { tunables: { maxCallDepth: 100 } },
+    );
+    limits[2] = 0;
+    limits[3] = 100;
+    e.r(50);
+    expect(limits[2]).toBe(0);
+    expect(() => e.r(200)).toThrow('call stack exhausted');
+    expect(limits[2]).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // A small instantiation for execution tests: the real runtime objects and builtins, with a vmctx filled
 // by VMOffsets, and a minimal segment/initializer pass (the API does this for real).
 
-import { decodeModule, VMCTX_INSTANCE, VMCTX_RUNTIME_LIMITS, VMCTX_TYPE_IDS, VMOffsets } from '@wasmts/environ';
+import { decodeModule, VMCTX_EPOCH_COUNTER, VMCTX_INSTANCE, VMCTX_STORE, VMCTX_RUNTIME_LIMITS, VMCTX_TYPE_IDS, VMOffsets } from '@wasmts/environ';
 import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import { type CompileOptions, compileModule, loadFactory } from '../src/index.js';
@@ -14,6 +14,11 @@ export function instantiate(
 ): Record<string, any> {
   return instantiateBytes(parseWat(wat), (_m, n) => imports[n], options);
 }
+
+/** The runtime limits (fuel, epoch deadline, depth, depth limit) every harness instance shares. */
+export const limits = new Float64Array(4);
+/** The epoch counter every harness instance shares. */
+export const epoch = new Float64Array(1);
 
 const registry = new TypeRegistry();
 const rt = createBuiltins(registry) as any;
@@ -32,7 +37,9 @@ export function instantiateBytes(
   const instance = { dataSegments: [] as Uint8Array[], elemSegments: [] as unknown[][] };
   vmctx[VMCTX_INSTANCE] = instance;
   vmctx[VMCTX_TYPE_IDS] = typeIds;
-  vmctx[VMCTX_RUNTIME_LIMITS] = new Float64Array(4);
+  vmctx[VMCTX_RUNTIME_LIMITS] = limits;
+  vmctx[VMCTX_EPOCH_COUNTER] = epoch;
+  vmctx[VMCTX_STORE] = {};
   for (const imp of module.imports) {
     const v = resolve(imp.module, imp.name);
     if (imp.type.kind === 'func')
