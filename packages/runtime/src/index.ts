@@ -9,6 +9,7 @@ export * from './int.js';
 export * from './limits.js';
 export * from './matching.js';
 export * from './memory.js';
+export * from './pooling.js';
 export * from './store.js';
 export * from './table.js';
 export * from './type-registry.js';

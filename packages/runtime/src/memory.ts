@@ -36,6 +36,22 @@ export interface MemoryOptions {
   readonly limiter?: ResourceLimiter | null;
   /** Bytes reserved beyond the current size so that growth does not move (resizable buffers only). */
   readonly growthReservation?: number;
+  /** A resizable buffer to reuse (from a pool): used, zeroed, when it can hold the minimum size. */
+  readonly buffer?: ArrayBuffer;
+}
+
+/** Resizes a pooled buffer to `bytes` zeroed bytes, or returns null if it cannot. */
+function reuse(buffer: ArrayBuffer, bytes: number): ArrayBuffer | null {
+  const b = buffer as unknown as ResizingBuffer;
+  if (typeof b.resize !== 'function' || (b.maxByteLength ?? 0) < bytes) return null;
+  try {
+    // Shrinking to 0 and growing again zero-fills: the next owner never sees the last one's bytes.
+    b.resize(0);
+    b.resize(bytes);
+    return buffer;
+  } catch {
+    return null;
+  }
 }
 
 /** Largest page count the engine allows for a memory of this index type and page size. */
@@ -91,7 +107,7 @@ export class Memory {
     if (this.limiter !== null && !this.limiter.memoryGrowing(0, bytes, this.maxBytesOrNull())) {
       throw new ResourceLimitError(`memory minimum size of ${min} pages exceeds the store's memory limits`);
     }
-    const buffer = this.allocate(bytes);
+    const buffer = (options.buffer !== undefined && reuse(options.buffer, bytes)) || this.allocate(bytes);
     if (buffer === null) {
       throw new ResourceLimitError(`cannot allocate a memory of ${min} pages (${bytes} bytes) on this host`);
     }
@@ -175,6 +191,18 @@ export class Memory {
     this.byteLength = bytes;
     this.dv = new DataView(buffer, 0, bytes);
     this.u8 = new Uint8Array(buffer, 0, bytes);
+  }
+
+  /**
+   * Takes the memory's buffer back for reuse (a pool's deallocation): the memory becomes empty, so code
+   * that still holds it traps instead of seeing the next owner's bytes. Returns null if not reusable.
+   */
+  release(): ArrayBuffer | null {
+    const b = this.buffer as unknown as ResizingBuffer;
+    const reusable = typeof b.resize === 'function' && !this.shared && (b.maxByteLength ?? 0) > this.byteLength;
+    const old = this.buffer;
+    this.setBuffer(new ArrayBuffer(0), 0);
+    return reusable ? (old as ArrayBuffer) : null;
   }
 
   /** A copy of `length` bytes at `address`; throws RangeError when out of bounds. */
