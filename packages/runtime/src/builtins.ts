@@ -52,7 +52,11 @@ function trap(code: TrapCode): never {
   throw new Trap(code);
 }
 
-function instanceOf(vmctx: unknown[]): Instance {
+const EMPTY_BYTES = new Uint8Array(0);
+const EMPTY_ITEMS: readonly unknown[] = Object.freeze([]);
+
+/** The calling instance (only its `dataSegments` and `elemSegments` are used). */
+function instanceOf(vmctx: unknown[]): Pick<Instance, 'dataSegments' | 'elemSegments'> {
   return vmctx[VMCTX_INSTANCE] as Instance;
 }
 
@@ -212,7 +216,7 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     },
     /** data.drop. */
     dataDrop(vmctx: unknown[], dataIndex: number): void {
-      instanceOf(vmctx).dropData(dataIndex);
+      instanceOf(vmctx).dataSegments[dataIndex] = EMPTY_BYTES;
     },
 
     // ---- tables
@@ -269,7 +273,7 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     },
     /** elem.drop. */
     elemDrop(vmctx: unknown[], elemIndex: number): void {
-      instanceOf(vmctx).dropElem(elemIndex);
+      instanceOf(vmctx).elemSegments[elemIndex] = EMPTY_ITEMS;
     },
     /** call_indirect's target: traps UndefinedElement, IndirectCallToNull or BadSignature; returns `fn`. */
     callIndirectTarget(table: Table, index: number | bigint, typeId: number): WasmFunction {
