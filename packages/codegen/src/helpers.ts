@@ -100,11 +100,30 @@ function copysign(a: number, b: number): number {
 
 /** `nearest`: round half to even. */
 function nearest(x: number): number {
-  if (x !== x || x === Infinity || x === -Infinity || x === 0) return x;
+  if (x !== x) return NaN;
+  if (x === Infinity || x === -Infinity || x === 0) return x;
   const r = Math.round(x);
   // Math.round rounds half up; ties go to even
   const res = Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
   return res === 0 && x < 0 ? -0 : res;
+}
+
+// Rounding and min/max return a quiet NaN for any NaN operand: optimized code may hand a signalling
+// NaN operand back unchanged.
+function fceil(x: number): number {
+  return x === x ? Math.ceil(x) : NaN;
+}
+function ffloor(x: number): number {
+  return x === x ? Math.floor(x) : NaN;
+}
+function ftrunc(x: number): number {
+  return x === x ? Math.trunc(x) : NaN;
+}
+function fmin(a: number, b: number): number {
+  return a === a && b === b ? Math.min(a, b) : NaN;
+}
+function fmax(a: number, b: number): number {
+  return a === a && b === b ? Math.max(a, b) : NaN;
 }
 
 /** Quiets an f64 NaN (promote of an f32 NaN yields an arithmetic NaN). */
@@ -288,6 +307,11 @@ export const HELPERS = Object.freeze({
   fabs,
   copysign,
   nearest,
+  fceil,
+  ffloor,
+  ftrunc,
+  fmin,
+  fmax,
   promote,
   loadF32,
   storeF32,

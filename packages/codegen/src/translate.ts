@@ -73,6 +73,15 @@ const CONTROL = new Uint8Array(256);
 for (const op of [0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb])
   CONTROL[op] = 1;
 
+/** Operators before which pending stack values are assigned to their slots. */
+const MATERIALIZE = CONTROL.slice();
+for (const op of [0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
+
+/** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
+function signed(lit: string): string {
+  return lit.startsWith('-') ? `(${lit})` : lit;
+}
+
 const MEM_LOAD: Record<string, [string, string]> = {
   'i32.load': ['getInt32', ''],
   'i64.load': ['getBigInt64', ''],
@@ -112,6 +121,8 @@ export class FunctionTranslator {
   private maxTemps = 0;
   private usesTail = false;
   private usesDelegate = false;
+  /** Per stack slot: a pending pure expression (a constant or `l<i>`) not yet assigned, or null. */
+  private pend: (string | null)[] = [];
   private usesSelfTail = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
@@ -150,16 +161,53 @@ export class FunctionTranslator {
   private emit(line: string): void {
     this.out.push(this.indent + line);
   }
+  /** Pushes a computed value: assigned to its stack slot now. */
   private push(expr: string): void {
     const d = this.sp++;
     if (this.sp > this.maxSp) this.maxSp = this.sp;
+    this.pend[d] = null;
     this.emit(`s${d} = ${expr};`);
   }
-  private pop(): string {
-    return `s${--this.sp}`;
+  /**
+   * Pushes a constant or a local's value without assigning it: the consumer inlines it. Only locals can
+   * change it (calls and memory cannot), so a pending `l<i>` is assigned before any write to `l<i>`.
+   */
+  private pushPure(expr: string): void {
+    const d = this.sp++;
+    if (this.sp > this.maxSp) this.maxSp = this.sp;
+    this.pend[d] = expr;
   }
+  /** Pops the top value's expression. */
+  private pop(): string {
+    const d = --this.sp;
+    const e = this.pend[d];
+    this.pend[d] = null;
+    return e ?? `s${d}`;
+  }
+  /** The stack slot of the value `n` below the top, assigned first if it was pending. */
   private top(n = 0): string {
-    return `s${this.sp - 1 - n}`;
+    const d = this.sp - 1 - n;
+    this.materialize(d);
+    return `s${d}`;
+  }
+  private materialize(d: number): void {
+    const e = this.pend[d];
+    if (e !== null && e !== undefined) {
+      this.pend[d] = null;
+      this.emit(`s${d} = ${e};`);
+    }
+  }
+  /** Assigns every pending value to its slot (before control flow merges or branches). */
+  private materializeAll(): void {
+    for (let d = 0; d < this.sp; d++) this.materialize(d);
+  }
+  /** Assigns pending reads of local `i` before it is written. */
+  private materializeLocal(name: string): void {
+    for (let d = 0; d < this.sp; d++) if (this.pend[d] === name) this.materialize(d);
+  }
+  private setSp(sp: number): void {
+    for (let d = sp; d < this.pend.length; d++) this.pend[d] = null;
+    this.sp = sp;
   }
   private temp(): string {
     const t = `r${this.temps++}`;
@@ -327,9 +375,8 @@ export class FunctionTranslator {
 
   private popArgs(n: number): string[] {
     const args: string[] = [];
-    for (let i = this.sp - n; i < this.sp; i++) args.push(`s${i}`);
-    this.sp -= n;
-    return args;
+    for (let i = 0; i < n; i++) args.push(this.pop());
+    return args.reverse();
   }
 
   /** Skips operators of dead code up to the `else`/`end`/`catch`/`delegate` closing the current frame. */
@@ -528,6 +575,7 @@ export class FunctionTranslator {
     const fuel = env.tunables.consumeFuel;
     for (;;) {
       const op = r.u8();
+      if (MATERIALIZE[op] === 1) this.materializeAll();
       if (fuel) {
         // nop, drop, block, loop, unreachable, return, else, end cost nothing
         if (!(op === 0x01 || op === 0x1a || op === 0x02 || op === 0x03 || op === 0x00 || op === 0x0f || op === 0x05 || op === 0x0b))
@@ -572,7 +620,7 @@ export class FunctionTranslator {
         }
         case 0x05: {
           const f = this.frameAt(0);
-          this.sp = f.height + f.nParams;
+          this.setSp(f.height + f.nParams);
           this.indent = this.indent.slice(2);
           this.emit('} else {');
           this.indent += '  ';
@@ -591,7 +639,7 @@ export class FunctionTranslator {
         case 0x19: {
           const f = this.frameAt(0);
           const tag = op === 0x07 ? r.u32() : -1;
-          this.sp = f.height;
+          this.setSp(f.height);
           this.indent = this.indent.slice(2);
           if (f.handlers === 0) {
             this.emit(`} catch (${f.exVar}) {`);
@@ -627,7 +675,7 @@ export class FunctionTranslator {
           this.emit(`  if (!(dlg >= 0 && dlg < ${f.index})) dlg = ${target.index};`);
           this.emit(`  throw ${f.exVar};`);
           this.emit('}');
-          this.sp = f.height + f.nResults;
+          this.setSp(f.height + f.nResults);
           continue;
         }
         case 0x08: {
@@ -753,7 +801,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x1a:
-          this.sp--;
+          this.pop();
           continue;
         case 0x1b:
         case 0x1c: {
@@ -778,14 +826,17 @@ export class FunctionTranslator {
           continue;
         }
         case 0x20:
-          this.push(`l${r.u32()}`);
+          this.pushPure(`l${r.u32()}`);
           continue;
         case 0x21:
-          this.emit(`l${r.u32()} = ${this.pop()};`);
+        case 0x22: {
+          const l = `l${r.u32()}`;
+          const v = this.pop();
+          this.materializeLocal(l);
+          if (v !== l) this.emit(`${l} = ${v};`);
+          if (op === 0x22) this.pushPure(l);
           continue;
-        case 0x22:
-          this.emit(`l${r.u32()} = ${this.top()};`);
-          continue;
+        }
         case 0x23:
           this.push(`${env.global(r.u32())}.value`);
           continue;
@@ -821,22 +872,24 @@ export class FunctionTranslator {
           this.push(`${env.rt('memoryGrow')}(${m}, ${d})`);
           continue;
         }
-        case 0x41:
-          this.push(String(r.s32()));
+        case 0x41: {
+          const v = r.s32();
+          this.pushPure(v < 0 ? `(${v})` : String(v));
           continue;
+        }
         case 0x42: {
           const v = r.s64();
-          this.push(`${v}n`);
+          this.pushPure(v < 0n ? `(${v}n)` : `${v}n`);
           continue;
         }
         case 0x43: {
           const bits = r.f32Bits();
           const isNaN = (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
-          if (isNaN) this.push(env.hoist('k', `H.f32FromBits(${bits | 0})`));
+          if (isNaN) this.pushPure(env.hoist('k', `H.f32FromBits(${bits | 0})`));
           else {
             const dv = new DataView(new ArrayBuffer(4));
             dv.setUint32(0, bits);
-            this.push(numberLiteral(dv.getFloat32(0)));
+            this.pushPure(signed(numberLiteral(dv.getFloat32(0))));
           }
           continue;
         }
@@ -844,8 +897,8 @@ export class FunctionTranslator {
           const range = r.skip(8);
           const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 8);
           const v = dv.getFloat64(0, true);
-          if (v !== v) this.push(env.hoist('k', `H.f64FromBits(${dv.getBigInt64(0, true)}n)`));
-          else this.push(numberLiteral(v));
+          if (v !== v) this.pushPure(env.hoist('k', `H.f64FromBits(${dv.getBigInt64(0, true)}n)`));
+          else this.pushPure(signed(numberLiteral(v)));
           continue;
         }
         case 0xd0:
@@ -888,7 +941,7 @@ export class FunctionTranslator {
           this.emit(`if (${a} !== null) {`);
           this.emitLines(this.branch(f).map((l) => `  ${l}`));
           this.emit('}');
-          this.sp--;
+          this.pop();
           continue;
         }
         case 0xfb:
@@ -914,15 +967,14 @@ export class FunctionTranslator {
   private numeric(info: OperatorInfo): void {
     const u = UNARY[info.name];
     if (u !== undefined) {
-      const a = this.top();
-      this.emit(`${a} = ${u(a)};`);
+      this.push(u(this.pop()));
       return;
     }
     const b = BINARY[info.name];
     if (b !== undefined) {
       const y = this.pop();
-      const x = this.top();
-      this.emit(`${x} = ${b(x, y)};`);
+      const x = this.pop();
+      this.push(b(x, y));
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
@@ -933,15 +985,14 @@ export class FunctionTranslator {
     const { mem, offset } = this.memarg();
     const m = env.memory(mem);
     if (info.results!.length === 1) {
-      const a = this.top();
-      const addr = this.addr(a, mem, offset);
+      const addr = this.addr(this.pop(), mem, offset);
       if (info.name === 'f32.load') {
-        this.emit(`${a} = H.loadF32(${m}.dv, ${addr});`);
+        this.push(`H.loadF32(${m}.dv, ${addr})`);
         return;
       }
       const [get, wrap] = MEM_LOAD[info.name];
       const e = `${m}.dv.${get}(${addr}, true)`;
-      this.emit(`${a} = ${wrap ? `${wrap}(${e})` : e};`);
+      this.push(wrap ? `${wrap}(${e})` : e);
       return;
     }
     const v = this.pop();
@@ -967,7 +1018,8 @@ export class FunctionTranslator {
     const f = this.ctrl.pop() as Frame;
     const env = this.env;
     if (f.kind === K.Func) {
-      this.sp = f.nResults;
+      this.materializeAll();
+      this.setSp(f.nResults);
       this.emit(this.returnStmt(f.nResults));
       return true;
     }
@@ -1022,7 +1074,7 @@ export class FunctionTranslator {
         break;
       }
     }
-    this.sp = f.height + f.nResults;
+    this.setSp(f.height + f.nResults);
     if (this.sp > this.maxSp) this.maxSp = this.sp;
     return false;
   }
@@ -1147,7 +1199,7 @@ export class FunctionTranslator {
         const range = r.skip(16);
         const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 16);
         const lanes = [0, 4, 8, 12].map((o) => dv.getInt32(o, true));
-        this.push(env.hoist('v', `new ${env.rt('V128')}(${lanes.join(', ')})`));
+        this.pushPure(env.hoist('v', `new ${env.rt('V128')}(${lanes.join(', ')})`));
         return;
       }
       case Imm.MemArg:
@@ -1312,6 +1364,7 @@ export class FunctionTranslator {
       }
       case 'br_on_cast':
       case 'br_on_cast_fail': {
+        this.materializeAll();
         const flags = r.u8();
         const f = this.frameAt(r.u32());
         r.s33();

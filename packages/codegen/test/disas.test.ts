@@ -1,0 +1,20 @@
+// Snapshot tests (wasmtime's tests/disas): each test/disas/<case>.wat is compiled and the generated
+// JavaScript is kept beside it as <case>.js, so every codegen change shows up in review.
+// Update with `npx vitest run test/disas.test.ts -u`.
+import { readdirSync, readFileSync } from 'node:fs';
+import { decodeModule } from '@wasmts/environ';
+import { parseWat } from '@wasmts/wat';
+import { describe, expect, it } from 'vitest';
+import { compileModule } from '../src/index.js';
+
+const dir = new URL('./disas/', import.meta.url);
+
+describe('disas', () => {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat'))) {
+    it(file, async () => {
+      const module = decodeModule(parseWat(readFileSync(new URL(file, dir), 'utf8')));
+      const compiled = compileModule(module);
+      await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./disas/${file.replace(/\.wat$/, '.js')}`);
+    });
+  }
+});

@@ -1,0 +1,60 @@
+(function (rt, vmctx) {
+"use strict";
+function f0(l0) {
+  let l1 = 0, s0, s1;
+  L0: {
+    L1: for (;;) {
+      s0 = (l0 === 0 ? 1 : 0);
+      if (s0) {
+        break L0;
+      }
+      s0 = (l1 + l0) | 0;
+      l1 = s0;
+      s0 = (l0 - 1) | 0;
+      l0 = s0;
+      continue L1;
+      break L1;
+    }
+  }
+  s0 = l1;
+  return s0;
+}
+function f1(l0) {
+  let s0;
+  L0: {
+    L1: {
+      s0 = l0;
+      switch (s0) {
+        case 1:
+          break L1;
+        default:
+          break L0;
+      }
+    }
+    s0 = 2;
+    return s0;
+  }
+  s0 = 1;
+  return s0;
+}
+function f2(l0) {
+  let s0, s1;
+  s0 = l0;
+  L0: if (s0) {
+    s0 = 1;
+    s1 = 2n;
+  } else {
+    s0 = 3;
+    s1 = 4n;
+  }
+  return rt.tuple(s0, s1);
+}
+return {
+  funcs: [f0, f1, f2],
+  globalInit: [],
+  tableInit: [],
+  elemOffset: [],
+  elemItems: [],
+  dataOffset: []
+};
+})

@@ -1,0 +1,12 @@
+(module
+  (tag $e (param i32))
+  (func $throw (param i32) (throw $e (local.get 0)))
+  (func (export "try_table") (param i32) (result i32)
+    (block $h (result i32)
+      (try_table (catch $e $h) (call $throw (local.get 0)))
+      (i32.const -1)))
+  (func (export "legacy") (param i32) (result i32)
+    (try (result i32)
+      (do (call $throw (local.get 0)) (i32.const 0))
+      (catch $e)
+      (catch_all (i32.const -2)))))

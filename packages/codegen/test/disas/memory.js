@@ -1,0 +1,32 @@
+(function (rt, vmctx) {
+"use strict";
+const m0 = vmctx[7];
+function f0(l0) {
+  let s0;
+  s0 = BigInt(m0.dv.getUint32((l0 >>> 0) + 8, true));
+  return s0;
+}
+function f1(l0, l1) {
+  let s0, s1;
+  H.storeF32(m0.dv, (l0 >>> 0), l1);
+  return;
+}
+function f2(l0) {
+  let s0;
+  s0 = rt.memoryGrow(m0, l0);
+  return s0;
+}
+function f3(l0, l1, l2) {
+  let s0, s1, s2;
+  rt.memoryFill(m0, l0, l1, l2);
+  return;
+}
+return {
+  funcs: [f0, f1, f2, f3],
+  globalInit: [],
+  tableInit: [],
+  elemOffset: [],
+  elemItems: [],
+  dataOffset: []
+};
+})

@@ -1,0 +1,10 @@
+(module
+  (func $count (export "count") (param i64) (result i64)
+    (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 0))
+      (else (return_call $count (i64.sub (local.get 0) (i64.const 1))))))
+  (func $even (export "even") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 1))
+      (else (return_call $odd (i32.sub (local.get 0) (i32.const 1))))))
+  (func $odd (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (return_call $even (i32.sub (local.get 0) (i32.const 1)))))))
