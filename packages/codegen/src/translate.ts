@@ -75,7 +75,7 @@ for (const op of [0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x
 
 /** Operators before which pending stack values are assigned to their slots. */
 const MATERIALIZE = CONTROL.slice();
-for (const op of [0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
+for (const op of [0x04, 0x0d, 0x0e, 0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
 function signed(lit: string): string {
@@ -201,9 +201,18 @@ export class FunctionTranslator {
   private materializeAll(): void {
     for (let d = 0; d < this.sp; d++) this.materialize(d);
   }
-  /** Assigns pending reads of local `i` before it is written. */
+  /** Assigns pending values that read local `name` before it is written. */
   private materializeLocal(name: string): void {
-    for (let d = 0; d < this.sp; d++) if (this.pend[d] === name) this.materialize(d);
+    const re = new RegExp(`\\b${name}\\b`);
+    for (let d = 0; d < this.sp; d++) {
+      const e = this.pend[d];
+      if (e !== null && e !== undefined && re.test(e)) this.materialize(d);
+    }
+  }
+  /** True if the value `n` below the top is pending (a pure expression). */
+  private isPending(n = 0): boolean {
+    const e = this.pend[this.sp - 1 - n];
+    return e !== null && e !== undefined;
   }
   private setSp(sp: number): void {
     for (let d = sp; d < this.pend.length; d++) this.pend[d] = null;
@@ -604,6 +613,7 @@ export class FunctionTranslator {
         case 0x04: {
           const [np, nr] = this.blockType();
           const c = this.pop();
+          this.materializeAll();
           const f = this.pushFrame(K.If, np, nr, this.newLabel());
           if (np > 0) {
             f.savedParams = [];
@@ -711,6 +721,7 @@ export class FunctionTranslator {
         case 0x0d: {
           const f = this.frameAt(r.u32());
           const c = this.pop();
+          this.materializeAll();
           this.emit(`if (${c}) {`);
           this.emitLines(this.branch(f).map((l) => `  ${l}`));
           this.emit('}');
@@ -721,6 +732,7 @@ export class FunctionTranslator {
           const targets: number[] = [];
           for (let i = 0; i <= n; i++) targets.push(r.u32());
           const c = this.pop();
+          this.materializeAll();
           const groups = new Map<number, number[]>();
           for (let i = 0; i < n; i++) {
             const g = groups.get(targets[i]);
@@ -967,17 +979,28 @@ export class FunctionTranslator {
   private numeric(info: OperatorInfo): void {
     const u = UNARY[info.name];
     if (u !== undefined) {
-      this.push(u(this.pop()));
+      const pure = this.isPending();
+      this.pushResult(u(this.pop()), pure);
       return;
     }
     const b = BINARY[info.name];
     if (b !== undefined) {
+      const pure = this.isPending() && this.isPending(1);
       const y = this.pop();
       const x = this.pop();
-      this.push(b(x, y));
+      this.pushResult(b(x, y), pure);
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
+  }
+
+  /**
+   * Pushes an operator's result: left pending (inlined into its consumer) when its operands were pending
+   * and it cannot trap, so that `local.set 1 (i32.add (local.get 1) (i32.const 1))` is one statement.
+   */
+  private pushResult(expr: string, pureOperands: boolean): void {
+    if (pureOperands && expr.length < 160 && !/\brt\b/.test(expr)) this.pushPure(`(${expr})`);
+    else this.push(expr);
   }
 
   private memoryAccess(info: OperatorInfo): void {

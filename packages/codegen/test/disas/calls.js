@@ -6,7 +6,7 @@ const T2 = vmctx[4];
 const ty3 = T2[0];
 function f1(l0) {
   let s0, s1;
-  s0 = (l0 + 1) | 0;
+  s0 = ((l0 + 1) | 0);
   return s0;
 }
 function f2(l0) {

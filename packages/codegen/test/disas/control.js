@@ -4,14 +4,11 @@ function f0(l0) {
   let l1 = 0, s0, s1;
   L0: {
     L1: for (;;) {
-      s0 = (l0 === 0 ? 1 : 0);
-      if (s0) {
+      if (((l0 === 0 ? 1 : 0))) {
         break L0;
       }
-      s0 = (l1 + l0) | 0;
-      l1 = s0;
-      s0 = (l0 - 1) | 0;
-      l0 = s0;
+      l1 = ((l1 + l0) | 0);
+      l0 = ((l0 - 1) | 0);
       continue L1;
       break L1;
     }
@@ -23,8 +20,7 @@ function f1(l0) {
   let s0;
   L0: {
     L1: {
-      s0 = l0;
-      switch (s0) {
+      switch (l0) {
         case 1:
           break L1;
         default:
@@ -39,8 +35,7 @@ function f1(l0) {
 }
 function f2(l0) {
   let s0, s1;
-  s0 = l0;
-  L0: if (s0) {
+  L0: if (l0) {
     s0 = 1;
     s1 = 2n;
   } else {

@@ -2,7 +2,7 @@
 "use strict";
 function f0(l0, l1) {
   let s0, s1;
-  s0 = (l0 + l1) | 0;
+  s0 = ((l0 + l1) | 0);
   return s0;
 }
 function f1(l0, l1) {
@@ -12,12 +12,12 @@ function f1(l0, l1) {
 }
 function f2(l0, l1) {
   let s0, s1;
-  s0 = (l0 << l1) | (l0 >>> (32 - l1));
+  s0 = ((l0 << l1) | (l0 >>> (32 - l1)));
   return s0;
 }
 function f3(l0, l1) {
   let s0, s1;
-  s0 = ((l0 >>> 0) < (l1 >>> 0) ? 1 : 0);
+  s0 = (((l0 >>> 0) < (l1 >>> 0) ? 1 : 0));
   return s0;
 }
 return {

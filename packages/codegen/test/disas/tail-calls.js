@@ -3,11 +3,10 @@
 function f0(l0) {
   let s0, s1;
   T: for (;;) {
-    s0 = (l0 === 0n ? 1 : 0);
-    L0: if (s0) {
+    L0: if (((l0 === 0n ? 1 : 0))) {
       s0 = 0n;
     } else {
-      s0 = BigInt.asIntN(64, l0 - 1n);
+      s0 = (BigInt.asIntN(64, l0 - 1n));
       l0 = s0;
       continue T;
     }
@@ -16,11 +15,10 @@ function f0(l0) {
 }
 function f1$t(l0) {
   let s0, s1;
-  s0 = (l0 === 0 ? 1 : 0);
-  L0: if (s0) {
+  L0: if (((l0 === 0 ? 1 : 0))) {
     s0 = 1;
   } else {
-    s0 = (l0 - 1) | 0;
+    s0 = ((l0 - 1) | 0);
     return new H.TailCall(f2$t, rt.tuple(s0));
   }
   return s0;
@@ -33,11 +31,10 @@ function f1(l0) {
 f1.$t = f1$t;
 function f2$t(l0) {
   let s0, s1;
-  s0 = (l0 === 0 ? 1 : 0);
-  L0: if (s0) {
+  L0: if (((l0 === 0 ? 1 : 0))) {
     s0 = 0;
   } else {
-    s0 = (l0 - 1) | 0;
+    s0 = ((l0 - 1) | 0);
     return new H.TailCall(f1$t, rt.tuple(s0));
   }
   return s0;
