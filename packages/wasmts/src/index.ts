@@ -1,1 +1,38 @@
-export {};
+// wasmts: the public API, shaped like wasmtime's. The only entry point of the package.
+
+export type {
+  FuncType,
+  GlobalType,
+  MemoryType,
+  TableType,
+  WasmFeatures,
+} from '@wasmts/environ';
+export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
+export { WasmException } from '@wasmts/runtime';
+export { type Backend, Config, Engine, Store, StoreLimits } from './engine.js';
+export {
+  Caller,
+  type Extern,
+  ExternRef,
+  Func,
+  funcType,
+  Global,
+  type HostFunc,
+  Memory,
+  Table,
+  Tag,
+  TypedFunc,
+} from './externals.js';
+export { Instance } from './instance.js';
+export { Linker } from './linker.js';
+export { type ExportType, type ImportType, Module } from './module.js';
+export {
+  type BacktraceNames,
+  type FrameInfo,
+  LinkError,
+  Trap,
+  TrapCode,
+  UncaughtWasmException,
+  WasmBacktrace,
+} from './trap.js';
+export { HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';

@@ -1,0 +1,388 @@
+// The things instances import and export: functions, memories, tables, globals and tags, plus the entry
+// trampoline every call from the host into wasm goes through.
+
+import {
+  type FuncType,
+  type GlobalType,
+  type MemoryType,
+  type TableType,
+  VMRuntimeLimits,
+  type ValType as WasmValType,
+} from '@wasmts/environ';
+import {
+  canonicalValType,
+  Global as RuntimeGlobal,
+  HostError,
+  type Instance as RuntimeInstance,
+  Memory as RuntimeMemory,
+  Table as RuntimeTable,
+  Tag as RuntimeTag,
+  type TypeRegistry,
+  VMFuncRef,
+  type WasmFunction,
+} from '@wasmts/runtime';
+import type { Engine, Store } from './engine.js';
+import { type BacktraceNames, convertError } from './trap.js';
+import { fromRaw, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
+
+/** Registers a standalone function type with the engine; returns its engine-wide id. */
+export function registerFuncType(engine: Engine, type: FuncType): number {
+  const ids = engine.typeRegistry.register({
+    types: [{ final: true, supertype: -1, composite: type, recGroup: 0, canonical: 0 }],
+    recGroups: [{ start: 0, count: 1 }],
+  });
+  return ids[0];
+}
+
+/** Builds a function type from parameter and result value types. */
+export function funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
+  return { kind: 'func', params: [...params], results: [...results] };
+}
+
+/** Per-store API state: the Func of each function reference (identity is preserved). */
+const funcCache = new WeakMap<object, WeakMap<VMFuncRef, Func>>();
+
+/** The conversion context of a store. */
+export function valContext(store: Store<any>): ValContext {
+  return {
+    registry: store.typeRegistry,
+    funcOf: (ref) => Func.fromRef(store, ref),
+    refOf: (f) => {
+      if (f instanceof Func) return f.ref;
+      if (f instanceof VMFuncRef) return f;
+      throw new TypeError('a funcref value must be a Func or null');
+    },
+  };
+}
+
+/** Names for backtraces of calls into a function: its instance's host state carries them. */
+function namesOf(ref: VMFuncRef): BacktraceNames | null {
+  const inst = ref.instance as { hostState?: { names?: BacktraceNames } } | null;
+  return inst?.hostState?.names ?? null;
+}
+
+/** Calls `fn` from the host: converts errors per the ABI and keeps the store usable after any of them. */
+export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], names: BacktraceNames | null): unknown {
+  store.entryDepth++;
+  try {
+    return fn(...args);
+  } catch (e) {
+    throw convertError(e, names);
+  } finally {
+    if (--store.entryDepth === 0) {
+      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
+      store.externRefActivations.clear();
+    }
+  }
+}
+
+/** What a host function receives first: the store's data and the calling instance's exports. */
+export class Caller<T = unknown> {
+  /** The store. */
+  readonly store: Store<T>;
+  private readonly instance: RuntimeInstance | null;
+
+  /** Creates a caller for a call from `instance` (null when called from the host). */
+  constructor(store: Store<T>, instance: RuntimeInstance | null) {
+    this.store = store;
+    this.instance = instance;
+  }
+  /** The store's data. */
+  get data(): T {
+    return this.store.data;
+  }
+  set data(value: T) {
+    this.store.data = value;
+  }
+  /** An export of the calling instance (memory, function, ...), or undefined. */
+  getExport(name: string): Extern | undefined {
+    if (this.instance === null) return undefined;
+    return exportOf(this.store, this.instance, name);
+  }
+}
+
+/** A host function's implementation: raw values in the ABI's representation in and out. */
+export type HostFunc<T> = (caller: Caller<T>, ...args: any[]) => unknown;
+
+/** Makes a host function's VMFuncRef: `fn` boxes whatever the host throws (a `HostError`). */
+export function hostFuncRef<T>(
+  store: Store<T>,
+  typeId: number,
+  callback: HostFunc<T>,
+  instance: RuntimeInstance | null,
+): VMFuncRef {
+  const caller = new Caller(store, instance);
+  const fn = (...args: unknown[]) => {
+    try {
+      return callback(caller, ...args);
+    } catch (e) {
+      throw e instanceof HostError ? e : new HostError(e);
+    }
+  };
+  return new VMFuncRef(fn, typeId, null);
+}
+
+/** The host callback behind a host Func, to rebind it to the importing instance's caller. */
+const hostCallbacks = new WeakMap<VMFuncRef, HostFunc<any>>();
+
+/** A wasm or host function (wasmtime's `Func`). */
+export class Func {
+  /** The store. */
+  readonly store: Store<any>;
+  /** The function reference generated code calls. */
+  readonly ref: VMFuncRef;
+
+  /** Creates a host function of type `type` (`callback` gets the caller and raw values). */
+  constructor(store: Store<any>, type: FuncType, callback: HostFunc<any>);
+  /** Wraps an existing function reference (internal). */
+  constructor(store: Store<any>, ref: VMFuncRef);
+  constructor(store: Store<any>, typeOrRef: FuncType | VMFuncRef, callback?: HostFunc<any>) {
+    this.store = store;
+    if (typeOrRef instanceof VMFuncRef) {
+      this.ref = typeOrRef;
+    } else {
+      const id = registerFuncType(store.engine, typeOrRef);
+      this.ref = hostFuncRef(store, id, callback!, null);
+      hostCallbacks.set(this.ref, callback!);
+    }
+    let cache = funcCache.get(store);
+    if (cache === undefined) funcCache.set(store, (cache = new WeakMap()));
+    if (!cache.has(this.ref)) cache.set(this.ref, this);
+  }
+
+  /** The Func of a function reference (the same object each time). */
+  static fromRef(store: Store<any>, ref: VMFuncRef): Func {
+    return funcCache.get(store)?.get(ref) ?? new Func(store, ref);
+  }
+
+  /** The function's type (engine-canonical). */
+  ty(): FuncType {
+    return this.store.typeRegistry.funcType(this.ref.typeId);
+  }
+
+  /** Calls the function with `Val` arguments; returns the results as `Val`s. Traps throw a `Trap`. */
+  call(_store: Store<any>, args: readonly Val[]): Val[] {
+    const type = this.ty();
+    if (args.length !== type.params.length)
+      throw new TypeError(`expected ${type.params.length} arguments, got ${args.length}`);
+    const cx = valContext(this.store);
+    const raw = args.map((a, i) => toRaw(a, type.params[i], cx));
+    const r = callWasm(this.store, this.ref.fn, raw, namesOf(this.ref));
+    return resultList(r, type).map((x, i) => fromRaw(x, type.results[i], cx));
+  }
+
+  /** Calls with values in the ABI's representation (i64 as bigint); no conversions or checks. */
+  callRaw(...args: unknown[]): unknown {
+    return callWasm(this.store, this.ref.fn, args, namesOf(this.ref));
+  }
+
+  /** A typed view: `call(...args)` with raw values returns the single result or an array. */
+  typed<P extends unknown[] = unknown[], R = unknown>(): TypedFunc<P, R> {
+    return new TypedFunc<P, R>(this);
+  }
+}
+
+/** The host callback of a host function reference, if it is one. */
+export function hostCallbackOf(ref: VMFuncRef): HostFunc<any> | undefined {
+  return hostCallbacks.get(ref);
+}
+
+/** A function called with raw values (wasmtime's `TypedFunc`): i64 as bigint, f32/f64 as numbers. */
+export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
+  /** The function. */
+  readonly func: Func;
+
+  /** Wraps a Func. */
+  constructor(func: Func) {
+    this.func = func;
+  }
+  /** Calls the function: the single result, an array for several, undefined for none. */
+  call(...args: P): R {
+    return this.func.callRaw(...args) as R;
+  }
+}
+
+/** A linear memory (wasmtime's `Memory`). */
+export class Memory {
+  /** The runtime memory. */
+  readonly raw: RuntimeMemory;
+
+  /** Creates a memory of `type` in `store`, or wraps a runtime memory. */
+  constructor(store: Store<any>, type: MemoryType | RuntimeMemory) {
+    this.raw =
+      type instanceof RuntimeMemory
+        ? type
+        : new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.limiter });
+  }
+  /** The memory's type. */
+  ty(): MemoryType {
+    return this.raw.type;
+  }
+  /** Current size in pages. */
+  size(): number {
+    return this.raw.pages;
+  }
+  /** Current size in bytes. */
+  dataSize(): number {
+    return this.raw.byteLength;
+  }
+  /** Grows by `delta` pages; returns the old size in pages, or throws if it cannot grow. */
+  grow(delta: number): number {
+    const old = this.raw.grow(delta);
+    if (old < 0) throw new RangeError(`failed to grow memory by ${delta} pages`);
+    return old;
+  }
+  /**
+   * The memory's bytes: a fresh Uint8Array over the current buffer on each call. Call it again after
+   * anything that may grow the memory (growth may replace the buffer).
+   */
+  data(): Uint8Array {
+    return new Uint8Array(this.raw.buffer, 0, this.raw.byteLength);
+  }
+  /** Copies `length` bytes from `offset`; throws a RangeError when out of bounds. */
+  read(offset: number, length: number): Uint8Array {
+    if (!this.raw.inBounds(offset, length)) throw new RangeError('out of bounds memory access');
+    return this.raw.u8.slice(offset, offset + length);
+  }
+  /** Writes `bytes` at `offset`; throws a RangeError when out of bounds. */
+  write(offset: number, bytes: Uint8Array): void {
+    if (!this.raw.inBounds(offset, bytes.length)) throw new RangeError('out of bounds memory access');
+    this.raw.u8.set(bytes, offset);
+  }
+}
+
+/** A table (wasmtime's `Table`). Elements are `Val`s of the table's reference type. */
+export class Table {
+  /** The runtime table. */
+  readonly raw: RuntimeTable;
+  private readonly store: Store<any>;
+
+  /** Creates a table of `type` filled with `init` (null by default), or wraps a runtime table. */
+  constructor(store: Store<any>, type: TableType | RuntimeTable, init: Val | null = null) {
+    this.store = store;
+    if (type instanceof RuntimeTable) {
+      this.raw = type;
+    } else {
+      const v = init === null ? null : toRaw(init, type.element, valContext(store));
+      this.raw = new RuntimeTable(type, v, { maxElements: store.tunables.maxTableElements, limiter: store.limiter });
+    }
+  }
+  /** The table's type. */
+  ty(): TableType {
+    return this.raw.type;
+  }
+  /** Current number of elements. */
+  size(): number {
+    return this.raw.size;
+  }
+  /** The element at `index` (throws a Trap when out of bounds). */
+  get(index: number): Val {
+    return fromRaw(this.raw.get(index), this.raw.element, valContext(this.store));
+  }
+  /** Sets the element at `index` (throws a Trap when out of bounds). */
+  set(index: number, value: Val): void {
+    this.raw.set(index, toRaw(value, this.raw.element, valContext(this.store)));
+  }
+  /** Grows by `delta` elements set to `init`; returns the old size, or throws if it cannot grow. */
+  grow(delta: number, init: Val | null = null): number {
+    const v = init === null ? null : toRaw(init, this.raw.element, valContext(this.store));
+    const old = this.raw.grow(delta, v);
+    if (old < 0) throw new RangeError(`failed to grow table by ${delta} elements`);
+    return old;
+  }
+}
+
+/** A global variable (wasmtime's `Global`). */
+export class Global {
+  /** The runtime cell. */
+  readonly raw: RuntimeGlobal;
+  private readonly store: Store<any>;
+
+  /** Creates a global of `type` holding `value`, or wraps a runtime cell. */
+  constructor(store: Store<any>, type: GlobalType | RuntimeGlobal, value?: Val) {
+    this.store = store;
+    if (type instanceof RuntimeGlobal) {
+      this.raw = type;
+    } else {
+      if (value === undefined) throw new TypeError('a new global needs an initial value');
+      this.raw = new RuntimeGlobal(type, toRaw(value, type.type, valContext(store)));
+    }
+  }
+  /** The global's type. */
+  ty(): GlobalType {
+    return { type: this.raw.type, mutable: this.raw.mutable };
+  }
+  /** The current value. */
+  get(): Val {
+    return fromRaw(this.raw.value, this.raw.type, valContext(this.store));
+  }
+  /** The current value in the ABI's representation. */
+  getRaw(): unknown {
+    return this.raw.value;
+  }
+  /** Sets the value (the global must be mutable). */
+  set(value: Val): void {
+    if (!this.raw.mutable) throw new TypeError('immutable global cannot be set');
+    this.raw.value = toRaw(value, this.raw.type, valContext(this.store));
+  }
+}
+
+/** An exception tag (wasmtime's `Tag`). */
+export class Tag {
+  /** The runtime tag. */
+  readonly raw: RuntimeTag;
+
+  /** Creates a tag with parameter types of `type`, or wraps a runtime tag. */
+  constructor(store: Store<any>, type: FuncType | RuntimeTag) {
+    this.raw = type instanceof RuntimeTag ? type : new RuntimeTag(registerFuncType(store.engine, type), type.params);
+  }
+  /** The tag's function type. */
+  ty(store: Store<any>): FuncType {
+    return store.typeRegistry.funcType(this.raw.typeId);
+  }
+}
+
+/** A host value passed as an externref (a convenience wrapper: any non-null JS value is a valid externref). */
+export class ExternRef<T = unknown> {
+  /** The host value. */
+  readonly data: T;
+
+  /** Wraps a host value. */
+  constructor(data: T) {
+    this.data = data;
+  }
+}
+
+/** Anything an instance imports or exports. */
+export type Extern = Func | Memory | Table | Global | Tag;
+
+/** The API object for export `name` of a runtime instance, or undefined. */
+export function exportOf(store: Store<any>, instance: RuntimeInstance, name: string): Extern | undefined {
+  const e = instance.module.exports.find((x) => x.name === name);
+  if (e === undefined) return undefined;
+  return externOf(store, instance, e.kind, e.index);
+}
+
+/** The API object for entity `index` of kind `kind` of a runtime instance. */
+export function externOf(store: Store<any>, instance: RuntimeInstance, kind: string, index: number): Extern {
+  switch (kind) {
+    case 'func':
+      return Func.fromRef(store, instance.funcRef(index));
+    case 'memory':
+      return new Memory(store, instance.memory(index));
+    case 'table':
+      return new Table(store, instance.table(index));
+    case 'global':
+      return new Global(store, instance.global(index));
+    default:
+      return new Tag(store, instance.tag(index));
+  }
+}
+
+/** Rewrites a module-relative value type to engine-canonical form. */
+export function canonical(t: WasmValType, typeIds: Int32Array): WasmValType {
+  return canonicalValType(t, typeIds);
+}
+
+/** Re-exported for matching (internal). */
+export type { TypeRegistry };

@@ -1,0 +1,224 @@
+// Instantiation in the spec's order: match imports, allocate, initialize globals and tables, apply
+// active element then data segments (a bounds trap stops after earlier segments were applied), drop
+// segments, run the start function.
+
+import { type Import, TrapCode } from '@wasmts/environ';
+import {
+  canonicalValType,
+  type Global as RuntimeGlobal,
+  type Imports,
+  type Instance as RuntimeInstance,
+  matchGlobal,
+  matchMemory,
+  matchTable,
+  matchTag,
+  type Memory as RuntimeMemory,
+  type Table as RuntimeTable,
+  type Tag as RuntimeTag,
+  Trap,
+  VMFuncRef,
+} from '@wasmts/runtime';
+import type { Store } from './engine.js';
+import {
+  callWasm,
+  type Extern,
+  exportOf,
+  Func,
+  Global,
+  hostCallbackOf,
+  hostFuncRef,
+  Memory,
+  Table,
+  Tag,
+} from './externals.js';
+import type { Module } from './module.js';
+import { LinkError } from './trap.js';
+
+/** An instantiated module (wasmtime's `Instance`). */
+export class Instance {
+  /** The store the instance lives in. */
+  readonly store: Store<any>;
+  /** The module. */
+  readonly module: Module;
+  /** The runtime instance (VMContext and state). */
+  readonly raw: RuntimeInstance;
+
+  /** Instantiates `module` with imports given positionally, in the module's import order. */
+  constructor(store: Store<any>, module: Module, imports: readonly Extern[]) {
+    this.store = store;
+    this.module = module;
+    this.raw = instantiate(store, module, imports);
+  }
+
+  /** The export `name`, or undefined. */
+  getExport(name: string): Extern | undefined {
+    return exportOf(this.store, this.raw, name);
+  }
+  /** The exported function `name`, or undefined. */
+  getFunc(name: string): Func | undefined {
+    const e = this.getExport(name);
+    return e instanceof Func ? e : undefined;
+  }
+  /** The exported function `name` as a TypedFunc (throws if there is none). */
+  getTypedFunc<P extends unknown[] = unknown[], R = unknown>(name: string) {
+    const f = this.getFunc(name);
+    if (f === undefined) throw new TypeError(`no exported function \`${name}\``);
+    return f.typed<P, R>();
+  }
+  /** The exported memory `name`, or undefined. */
+  getMemory(name: string): Memory | undefined {
+    const e = this.getExport(name);
+    return e instanceof Memory ? e : undefined;
+  }
+  /** The exported table `name`, or undefined. */
+  getTable(name: string): Table | undefined {
+    const e = this.getExport(name);
+    return e instanceof Table ? e : undefined;
+  }
+  /** The exported global `name`, or undefined. */
+  getGlobal(name: string): Global | undefined {
+    const e = this.getExport(name);
+    return e instanceof Global ? e : undefined;
+  }
+  /** The exported tag `name`, or undefined. */
+  getTag(name: string): Tag | undefined {
+    const e = this.getExport(name);
+    return e instanceof Tag ? e : undefined;
+  }
+  /** Every export as `[name, extern]`, in the module's order. */
+  exports(): [string, Extern][] {
+    return this.raw.module.exports.map((e) => [e.name, exportOf(this.store, this.raw, e.name)!]);
+  }
+}
+
+function incompatible(imp: Import, why?: string): LinkError {
+  return new LinkError(`incompatible import type for \`${imp.module}::${imp.name}\`${why ? `: ${why}` : ''}`);
+}
+
+/** Checks the imports against the module's import types and sorts them by kind. */
+function resolveImports(store: Store<any>, module: Module, externs: readonly Extern[], hostState: object): Imports {
+  const m = module.module;
+  if (externs.length !== m.imports.length)
+    throw new LinkError(`expected ${m.imports.length} imports, found ${externs.length}`);
+  const registry = store.typeRegistry;
+  const typeIds = module.runtimeInfo.typeIds;
+  const functions: VMFuncRef[] = [];
+  const tables: RuntimeTable[] = [];
+  const memories: RuntimeMemory[] = [];
+  const globals: RuntimeGlobal[] = [];
+  const tags: RuntimeTag[] = [];
+  m.imports.forEach((imp, i) => {
+    const x = externs[i];
+    const t = imp.type;
+    switch (t.kind) {
+      case 'func': {
+        if (!(x instanceof Func)) throw incompatible(imp, 'expected a function');
+        if (!registry.matchFuncType(x.ref.typeId, typeIds[t.typeIndex])) throw incompatible(imp, 'function types differ');
+        const cb = hostCallbackOf(x.ref);
+        // A host function imported here gets a Caller for this instance (bound once `raw` exists).
+        functions.push(cb === undefined ? x.ref : hostFuncRef(store, x.ref.typeId, cb, lazyInstance(hostState)));
+        break;
+      }
+      case 'table': {
+        if (!(x instanceof Table)) throw incompatible(imp, 'expected a table');
+        const expected = { ...t.type, element: canonicalValType(t.type.element, typeIds) };
+        if (!matchTable(registry, x.raw, expected)) throw incompatible(imp, 'table types differ');
+        tables.push(x.raw);
+        break;
+      }
+      case 'memory':
+        if (!(x instanceof Memory)) throw incompatible(imp, 'expected a memory');
+        if (!matchMemory(x.raw, t.type)) throw incompatible(imp, 'memory types differ');
+        memories.push(x.raw);
+        break;
+      case 'global': {
+        if (!(x instanceof Global)) throw incompatible(imp, 'expected a global');
+        const expected = { type: canonicalValType(t.type.type, typeIds), mutable: t.type.mutable };
+        if (!matchGlobal(registry, x.raw, expected)) throw incompatible(imp, 'global types differ');
+        globals.push(x.raw);
+        break;
+      }
+      default:
+        if (!(x instanceof Tag)) throw incompatible(imp, 'expected a tag');
+        if (!matchTag(x.raw, typeIds[t.type.typeIndex])) throw incompatible(imp, 'tag types differ');
+        tags.push(x.raw);
+    }
+  });
+  return { functions, tables, memories, globals, tags };
+}
+
+/** A stand-in for the runtime instance until it exists (host callers only use it after instantiation). */
+function lazyInstance(hostState: object): RuntimeInstance {
+  return new Proxy({} as RuntimeInstance, {
+    get: (_t, p) => {
+      const inst = (hostState as { instance: RuntimeInstance | null }).instance;
+      return inst === null ? undefined : Reflect.get(inst, p);
+    },
+  });
+}
+
+/** Index operands as numbers (64-bit offsets as unsigned; beyond 2^53 stays out of range). */
+function toOffset(x: number | bigint): number {
+  return typeof x === 'number' ? x >>> 0 : Number(BigInt.asUintN(64, x));
+}
+
+/** Instantiates a module (see the file comment for the order). */
+export function instantiate(store: Store<any>, module: Module, externs: readonly Extern[]): RuntimeInstance {
+  if (module.engine !== store.engine) throw new TypeError('module and store belong to different engines');
+  const hostState: { names: Module['names']; instance: RuntimeInstance | null } = {
+    names: module.names,
+    instance: null,
+  };
+  const imports = resolveImports(store, module, externs, hostState);
+  const inst = store.allocator.allocate({ runtimeInfo: module.runtimeInfo, imports, hostState, store });
+  hostState.instance = inst;
+  const m = module.module;
+  const names = module.names;
+  callWasm(
+    store,
+    () => {
+      const r = module.factory(store.builtins, inst.vmctx);
+      inst.setFunctions(r.funcs);
+      for (let i = m.numImportedGlobals; i < m.globals.length; i++) {
+        const init = r.globalInit[i];
+        if (init !== null) inst.global(i).value = init();
+      }
+      for (let i = m.numImportedTables; i < m.tables.length; i++) {
+        const init = r.tableInit[i];
+        if (init !== null) inst.table(i).elements.fill(init());
+      }
+      for (let i = 0; i < m.elements.length; i++) {
+        const seg = m.elements[i];
+        const items = r.elemItems[i]();
+        if (seg.mode === 'passive') {
+          inst.setElemSegment(i, items);
+          continue;
+        }
+        if (seg.mode === 'declarative') continue;
+        const offset = toOffset(r.elemOffset[i]!());
+        const table = inst.table(seg.table);
+        if (offset + items.length > table.elements.length) throw new Trap(TrapCode.TableOutOfBounds);
+        for (let j = 0; j < items.length; j++) table.elements[offset + j] = items[j];
+      }
+      for (let i = 0; i < m.data.length; i++) {
+        const seg = m.data[i];
+        if (seg.mode === 'passive') continue;
+        const bytes = inst.dataSegments[i];
+        const offset = toOffset(r.dataOffset[i]!());
+        const mem = inst.memory(seg.memory);
+        if (offset + bytes.length > mem.byteLength) throw new Trap(TrapCode.MemoryOutOfBounds);
+        mem.u8.set(bytes, offset);
+        inst.dropData(i);
+      }
+      if (m.start !== null) inst.funcRef(m.start).fn();
+    },
+    [],
+    names,
+  );
+  return inst;
+}
+
+/** Creates an API Func for a runtime function reference. */
+export function funcFromRef(store: Store<any>, ref: VMFuncRef): Func {
+  return Func.fromRef(store, ref);
+}

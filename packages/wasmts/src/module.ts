@@ -1,0 +1,88 @@
+// Compiled modules (wasmtime's `Module`): decoded and validated once, compiled by codegen once, and the
+// factory loaded once; every instance reuses them.
+
+import { type CompiledModule, compileModule, type Factory, loadFactory } from '@wasmts/codegen';
+import {
+  decodeModule,
+  type EntityType,
+  type ExternKind,
+  type Module as EnvironModule,
+  VMOffsets,
+} from '@wasmts/environ';
+import type { ModuleRuntimeInfo } from '@wasmts/runtime';
+import { parseWat } from '@wasmts/wat';
+import type { Engine } from './engine.js';
+import type { BacktraceNames } from './trap.js';
+
+/** An import of a module: its names and what it expects. */
+export interface ImportType {
+  readonly module: string;
+  readonly name: string;
+  readonly type: EntityType;
+}
+
+/** An export of a module: its name and kind and index. */
+export interface ExportType {
+  readonly name: string;
+  readonly kind: ExternKind;
+  readonly index: number;
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+function isBinary(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && WASM_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** Module bytes from binary or text input (text through `@wasmts/wat`). */
+function toBinary(input: Uint8Array | string): Uint8Array {
+  if (typeof input === 'string') return parseWat(input);
+  if (isBinary(input)) return input;
+  return parseWat(new TextDecoder().decode(input));
+}
+
+/** A compiled module, ready to instantiate in any store of its engine. */
+export class Module {
+  /** The engine the module was compiled for. */
+  readonly engine: Engine;
+  /** The decoded, validated module. */
+  readonly module: EnvironModule;
+  /** Codegen's artifact. */
+  readonly compiled: CompiledModule;
+  /** The loaded factory (one per module). */
+  readonly factory: Factory;
+  /** What the runtime needs (layout and engine type ids). */
+  readonly runtimeInfo: ModuleRuntimeInfo;
+  /** Names for wasm backtraces. */
+  readonly names: BacktraceNames;
+
+  /** Compiles binary or text (a string, or bytes not starting with `\0asm`); throws CompileError / WatError. */
+  constructor(engine: Engine, input: Uint8Array | string) {
+    this.engine = engine;
+    const bytes = toBinary(input);
+    this.module = decodeModule(bytes, { features: engine.config.features, validateBodies: true });
+    this.compiled = compileModule(this.module, { tunables: engine.tunableOverrides });
+    this.factory = loadFactory(this.compiled);
+    const typeIds = engine.typeRegistry.register(this.module);
+    this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
+    this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
+  }
+
+  /** Checks that bytes are a valid module for the engine's features; throws a CompileError if not. */
+  static validate(engine: Engine, bytes: Uint8Array): void {
+    decodeModule(toBinary(bytes), { features: engine.config.features, validateBodies: true });
+  }
+
+  /** The module's name from the name section, or null. */
+  name(): string | null {
+    return this.module.names.module;
+  }
+  /** The module's imports, in order. */
+  imports(): ImportType[] {
+    return this.module.imports.map((i) => ({ module: i.module, name: i.name, type: i.type }));
+  }
+  /** The module's exports, in order. */
+  exports(): ExportType[] {
+    return this.module.exports.map((e) => ({ name: e.name, kind: e.kind, index: e.index }));
+  }
+}

@@ -1,0 +1,110 @@
+// Errors at the boundary (docs/js-abi.md, "Errors at the boundary"): traps with wasm backtraces, link
+// errors, and uncaught wasm exceptions.
+
+import { funcIndexOfFrameName } from '@wasmts/codegen';
+import { TrapCode } from '@wasmts/environ';
+import { HostError, Trap, WasmException } from '@wasmts/runtime';
+
+export { Trap } from '@wasmts/runtime';
+export { TrapCode } from '@wasmts/environ';
+
+/** One wasm frame of a backtrace. */
+export interface FrameInfo {
+  /** The wasm function index. */
+  readonly funcIndex: number;
+  /** The function's name from the name section, or null. */
+  readonly funcName: string | null;
+  /** The module's name from the name section, or null. */
+  readonly moduleName: string | null;
+}
+
+/** Names for the frames of one module (set by the API for the innermost called module). */
+export interface BacktraceNames {
+  readonly funcNames: readonly (string | null)[];
+  readonly moduleName: string | null;
+}
+
+/** The wasm frames active when a trap happened, innermost first (parsed lazily from the JS stack). */
+export class WasmBacktrace {
+  private readonly stack: string;
+  private readonly names: BacktraceNames | null;
+  private parsed: FrameInfo[] | null = null;
+
+  /** Builds a backtrace from a caught error's JS stack text. */
+  constructor(stack: string, names: BacktraceNames | null) {
+    this.stack = stack;
+    this.names = names;
+  }
+
+  /** The wasm frames, innermost first. */
+  get frames(): readonly FrameInfo[] {
+    if (this.parsed === null) {
+      const frames: FrameInfo[] = [];
+      for (const line of this.stack.split('\n')) {
+        const m = /^\s*at (?:Object\.)?([\w$]+) \(/.exec(line);
+        if (m === null) continue;
+        const funcIndex = funcIndexOfFrameName(m[1]);
+        if (funcIndex < 0) continue;
+        frames.push({
+          funcIndex,
+          funcName: this.names?.funcNames[funcIndex] ?? null,
+          moduleName: this.names?.moduleName ?? null,
+        });
+      }
+      this.parsed = frames;
+    }
+    return this.parsed;
+  }
+
+  /** The frames as text, one per line. */
+  toString(): string {
+    return this.frames
+      .map((f, i) => `  ${i}: ${f.moduleName ?? '<module>'}!${f.funcName ?? `<wasm function ${f.funcIndex}>`}`)
+      .join('\n');
+  }
+}
+
+/** An import could not be satisfied (wasmtime's link errors: unknown import, incompatible type). */
+export class LinkError extends Error {
+  /** Creates a link error. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'LinkError';
+  }
+}
+
+/** A wasm exception that no wasm handler caught reached the host (wasmtime: an error carrying the exnref). */
+export class UncaughtWasmException extends Error {
+  /** The exception (an exnref value). */
+  readonly exception: WasmException;
+  /** Always `TrapCode.UncaughtException`. */
+  readonly code = TrapCode.UncaughtException;
+
+  /** Wraps an exception. */
+  constructor(exception: WasmException) {
+    super('uncaught exception');
+    this.name = 'UncaughtWasmException';
+    this.exception = exception;
+  }
+}
+
+function isStackOverflow(e: RangeError): boolean {
+  return /call stack|too much recursion/i.test(e.message);
+}
+
+/** Turns whatever a call into wasm threw into the API's error (see the ABI's "Errors at the boundary"). */
+export function convertError(e: unknown, names: BacktraceNames | null): unknown {
+  if (e instanceof HostError) return e.error;
+  if (e instanceof Trap) {
+    if (e.backtrace === null) e.backtrace = new WasmBacktrace(e.stack ?? '', names);
+    return e;
+  }
+  if (e instanceof WasmException) return new UncaughtWasmException(e);
+  if (e instanceof RangeError || e instanceof TypeError) {
+    const code = e instanceof RangeError && isStackOverflow(e) ? TrapCode.StackOverflow : TrapCode.MemoryOutOfBounds;
+    const t = new Trap(code);
+    t.backtrace = new WasmBacktrace(e.stack ?? '', names);
+    return t;
+  }
+  return e;
+}

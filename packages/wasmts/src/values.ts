@@ -1,0 +1,185 @@
+// Values at the API boundary (`Val`) and their conversion to and from the JS backend's representation
+// (docs/js-abi.md, "Value representations").
+
+import {
+  ANYREF,
+  EXNREF,
+  EXTERNREF,
+  F32,
+  F64,
+  FUNCREF,
+  type FuncType,
+  HeapKind,
+  I32,
+  I64,
+  isRef,
+  refHeap,
+  refNullable,
+  refType,
+  V128 as V128_TYPE,
+  valTypeToString,
+  type ValType as WasmValType,
+} from '@wasmts/environ';
+import { f32FromBits, f32ToBits, f64FromBits, f64ToBits, type TypeRegistry, type VMFuncRef } from '@wasmts/runtime';
+
+/** A value type: environ's numeric encoding (`ValType.I32`, `ValType.ref(heap, nullable)`, ...). */
+export type ValType = WasmValType;
+
+/** Value type constants and constructors. */
+export const ValType = {
+  /** i32 */
+  I32: I32 as ValType,
+  /** i64 */
+  I64: I64 as ValType,
+  /** f32 */
+  F32: F32 as ValType,
+  /** f64 */
+  F64: F64 as ValType,
+  /** v128 */
+  V128: V128_TYPE as ValType,
+  /** funcref (nullable) */
+  FUNCREF: FUNCREF as ValType,
+  /** externref (nullable) */
+  EXTERNREF: EXTERNREF as ValType,
+  /** anyref (nullable) */
+  ANYREF: ANYREF as ValType,
+  /** exnref (nullable) */
+  EXNREF: EXNREF as ValType,
+  /** `(ref null? heap)`; `heap` is a `HeapKind` value or an engine type id. */
+  ref: (heap: number, nullable: boolean): ValType => refType(heap, nullable),
+  /** The text form of a value type (`i32`, `(ref null func)`). */
+  toString: (t: ValType): string => valTypeToString(t),
+} as const;
+
+/** The abstract heap kinds, for `ValType.ref`. */
+export { HeapKind };
+
+/** A v128 value as the runtime represents it: four int32 lanes, little-endian. */
+export interface V128Lanes {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+}
+
+/** The four reference hierarchies a reference value belongs to. */
+export type RefKind = 'funcref' | 'externref' | 'anyref' | 'exnref';
+
+/**
+ * A wasm value at the API boundary. Floats are numbers; `bits` gives exact bit patterns (NaN payloads):
+ * accepted on input instead of `value`, and always set on output.
+ */
+export type Val =
+  | { readonly type: 'i32'; readonly value: number }
+  | { readonly type: 'i64'; readonly value: bigint }
+  | { readonly type: 'f32'; readonly value: number; readonly bits?: number }
+  | { readonly type: 'f32'; readonly bits: number; readonly value?: number }
+  | { readonly type: 'f64'; readonly value: number; readonly bits?: bigint }
+  | { readonly type: 'f64'; readonly bits: bigint; readonly value?: number }
+  | { readonly type: 'v128'; readonly value: V128Lanes }
+  | { readonly type: 'funcref'; readonly value: unknown }
+  | { readonly type: 'externref'; readonly value: unknown }
+  | { readonly type: 'anyref'; readonly value: unknown }
+  | { readonly type: 'exnref'; readonly value: unknown };
+
+/** Which `Val` tag a value type's values carry. */
+export function valKind(t: ValType, registry: TypeRegistry): Val['type'] {
+  switch (t) {
+    case I32:
+      return 'i32';
+    case I64:
+      return 'i64';
+    case F32:
+      return 'f32';
+    case F64:
+      return 'f64';
+    case V128_TYPE:
+      return 'v128';
+  }
+  if (!isRef(t)) throw new TypeError(`unknown value type ${t}`);
+  return refKindOfHeap(refHeap(t), registry);
+}
+
+/** The hierarchy of a heap type (abstract, or an engine type id). */
+export function refKindOfHeap(h: number, registry: TypeRegistry): RefKind {
+  switch (h) {
+    case HeapKind.Func:
+    case HeapKind.NoFunc:
+      return 'funcref';
+    case HeapKind.Extern:
+    case HeapKind.NoExtern:
+      return 'externref';
+    case HeapKind.Exn:
+    case HeapKind.NoExn:
+      return 'exnref';
+  }
+  if (h < 0) return 'anyref';
+  return registry.isFunc(h) ? 'funcref' : 'anyref';
+}
+
+/** Hooks the conversions need from the API (Func objects for function references). */
+export interface ValContext {
+  readonly registry: TypeRegistry;
+  /** The Func for a function reference (one per VMFuncRef). */
+  funcOf(ref: VMFuncRef): unknown;
+  /** The VMFuncRef of a Func given by the embedder (throws for anything else). */
+  refOf(func: unknown): VMFuncRef;
+}
+
+/** Converts a `Val` to the JS backend's representation for a parameter of type `t`. */
+export function toRaw(v: Val, t: ValType, cx: ValContext): unknown {
+  const kind = valKind(t, cx.registry);
+  if (v.type !== kind) throw new TypeError(`expected a ${valTypeToString(t)} value, got ${v.type}`);
+  switch (v.type) {
+    case 'i32':
+      return v.value | 0;
+    case 'i64':
+      return BigInt.asIntN(64, v.value);
+    case 'f32':
+      return v.bits !== undefined ? f32FromBits(v.bits) : Math.fround(v.value as number);
+    case 'f64':
+      return v.bits !== undefined ? f64FromBits(BigInt.asIntN(64, v.bits)) : (v.value as number);
+    case 'v128':
+      return v.value;
+    case 'funcref':
+      if (v.value === null || v.value === undefined) return nullCheck(t);
+      return cx.refOf(v.value);
+    default:
+      if (v.value === null) return nullCheck(t);
+      return v.value;
+  }
+}
+
+function nullCheck(t: ValType): null {
+  if (!refNullable(t)) throw new TypeError(`null is not a value of ${valTypeToString(t)}`);
+  return null;
+}
+
+/** Converts a JS-backend value of type `t` to a `Val`. */
+export function fromRaw(x: unknown, t: ValType, cx: ValContext): Val {
+  const kind = valKind(t, cx.registry);
+  switch (kind) {
+    case 'i32':
+      return { type: 'i32', value: x as number };
+    case 'i64':
+      return { type: 'i64', value: x as bigint };
+    case 'f32':
+      return { type: 'f32', value: x as number, bits: f32ToBits(x as number) | 0 };
+    case 'f64':
+      return { type: 'f64', value: x as number, bits: f64ToBits(x as number) };
+    case 'v128':
+      return { type: 'v128', value: x as V128Lanes };
+    case 'funcref':
+      return { type: 'funcref', value: x === null ? null : cx.funcOf(x as VMFuncRef) };
+    default:
+      return { type: kind, value: x } as Val;
+  }
+}
+
+/** The results of a call in the calling convention (undefined / value / array) as a list. */
+export function resultList(r: unknown, type: FuncType): unknown[] {
+  const n = type.results.length;
+  if (n === 0) return [];
+  if (n === 1) return [r];
+  return Array.from(r as ArrayLike<unknown>);
+}
