@@ -1246,7 +1246,8 @@ export class FunctionTranslator {
         const lanes: number[] = [];
         for (let i = 0; i < 16; i++) lanes.push(r.u8());
         const args = this.popArgs(np);
-        this.push(`${fn}(${[...args, ...lanes].join(', ')})`);
+        const l = env.hoist('sh', `[${lanes.join(', ')}]`);
+        this.push(`${fn}(${[...args, l].join(', ')})`);
         return;
       }
     }

@@ -5,6 +5,7 @@ import { Global, Memory, Table, Tag, VMFuncRef } from '@wasmts/runtime';
 import { parseWast, parseWat, type WastExpected, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { HELPERS } from '../src/helpers.js';
+import * as simdModule from '../../runtime/src/simd/index.js';
 import { instantiateBytes } from './harness.js';
 
 const files = (process.env.SPEC ?? '').split(/\s+/).filter((f) => f !== '');
@@ -24,13 +25,17 @@ function arg(v: WastValue): unknown {
       return HELPERS.f32FromBits(v.bits);
     case 'f64':
       return HELPERS.f64FromBits(BigInt.asIntN(64, v.bits));
+    case 'v128': {
+      const dv = new DataView(v.bytes.buffer, v.bytes.byteOffset, 16);
+      return new simdModule.V128(dv.getInt32(0, true), dv.getInt32(4, true), dv.getInt32(8, true), dv.getInt32(12, true));
+    }
     case 'ref.null':
       return null;
     case 'ref.extern':
     case 'ref.host':
       return ext(v.value);
     default:
-      throw new Error(`unsupported arg ${v.type}`);
+      throw new Error(`unsupported arg ${(v as WastValue).type}`);
   }
 }
 
@@ -54,6 +59,33 @@ function matches(e: WastExpected, v: unknown): boolean {
         return e.nan === 'canonical' ? b === 0x7ff8000000000000n : (b & 0x8000000000000n) !== 0n;
       }
       return typeof v === 'number' && HELPERS.f64Bits(v) === BigInt.asIntN(64, (e as { bits: bigint }).bits);
+    case 'v128': {
+      const x = v as { a: number; b: number; c: number; d: number };
+      const dv = new DataView(new ArrayBuffer(16));
+      dv.setInt32(0, x.a, true);
+      dv.setInt32(4, x.b, true);
+      dv.setInt32(8, x.c, true);
+      dv.setInt32(12, x.d, true);
+      if ('bytes' in e) return e.bytes.every((b, i) => dv.getUint8(i) === b);
+      if (!('lanes' in e)) return false;
+      const { shape, values } = e.lanes;
+      return values.every((ev, i) => {
+        switch (shape) {
+          case 'i8':
+            return ((dv.getInt8(i) ^ Number((ev as { value: number }).value)) & 0xff) === 0;
+          case 'i16':
+            return ((dv.getInt16(i * 2, true) ^ Number((ev as { value: number }).value)) & 0xffff) === 0;
+          case 'i32':
+            return (dv.getInt32(i * 4, true) | 0) === (Number((ev as { value: number }).value) | 0);
+          case 'i64':
+            return dv.getBigInt64(i * 8, true) === BigInt.asIntN(64, BigInt((ev as { value: bigint }).value));
+          case 'f32':
+            return matches(ev, HELPERS.f32FromBits(dv.getInt32(i * 4, true)));
+          default:
+            return matches(ev, dv.getFloat64(i * 8, true));
+        }
+      });
+    }
     case 'ref.null':
       return v === null;
     case 'ref.extern':

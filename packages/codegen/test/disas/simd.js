@@ -2,6 +2,7 @@
 "use strict";
 const v0 = new rt.V128(1, 2, 3, 4);
 const m1 = vmctx[7];
+const sh2 = [0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 14, 31];
 function f0(l0, l1) {
   let s0, s1;
   s0 = rt.simd.i8x16_add(l0, l1);
@@ -24,7 +25,7 @@ function f3(l0) {
 }
 function f4(l0, l1) {
   let s0, s1;
-  s0 = rt.simd.i8x16_shuffle(l0, l1, 0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 14, 31);
+  s0 = rt.simd.i8x16_shuffle(l0, l1, sh2);
   return s0;
 }
 return {
