@@ -2,10 +2,9 @@
 // the constant expressions (global, table and segment initializers) as small functions, and the object
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
-import { type ConstExpr, type FuncType, type Module, type ValType } from '@wasmts/environ';
+import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
 import { ModuleEnvironment, TAIL_CALLEE } from './environment.js';
 import { FunctionTranslator } from './translate.js';
-import type { Tunables } from '@wasmts/environ';
 
 /** The generated source of a module and what it needs from the runtime. */
 export interface EmittedModule {

@@ -15,8 +15,8 @@ const i32s = new Int32Array(f32s.buffer);
 
 const TWO_31 = 2147483648;
 const TWO_32 = 4294967296;
-const TWO_63 = 9223372036854775808;
-const TWO_64 = 18446744073709551616;
+const TWO_63 = 2 ** 63;
+const TWO_64 = 2 ** 64;
 
 /** A tail call request: returned by a function's inner body to the trampoline of its wrapper. */
 export class TailCall {

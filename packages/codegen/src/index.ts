@@ -1,6 +1,6 @@
 // @wasmts/codegen: the only entry point of the package (internal; users should depend on `wasmts`).
 
-import { type FuncIndex, type Module, type Tunables, tunables as makeTunables } from '@wasmts/environ';
+import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
 import { emitModule } from './emit-module.js';
 import { HELPERS, TailCall } from './helpers.js';
 

@@ -4,6 +4,7 @@
 // into the target's stack slots first. Everything machine-specific is asked of the ModuleEnvironment.
 
 import {
+  type ArrayType,
   BinaryReader,
   type FuncType,
   I8,
@@ -12,18 +13,17 @@ import {
   Imm,
   OPERATORS,
   type OperatorInfo,
+  operatorFor,
   REF_BASE,
   type StructType,
-  type ArrayType,
+  TrapCode,
   V128,
   type ValType,
-  operatorFor,
-  TrapCode,
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
 import { BINARY, UNARY } from './numeric.js';
 
-const enum K {
+enum K {
   Block,
   Loop,
   If,
@@ -70,7 +70,10 @@ export function numberLiteral(v: number): string {
 
 /** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
 const CONTROL = new Uint8Array(256);
-for (const op of [0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb])
+for (const op of [
+  0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13,
+  0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb,
+])
   CONTROL[op] = 1;
 
 /** Operators before which pending stack values are assigned to their slots. */
@@ -155,9 +158,6 @@ export class FunctionTranslator {
     return this.usesTail;
   }
 
-  private s(d: number): string {
-    return `s${d}`;
-  }
   private emit(line: string): void {
     this.out.push(this.indent + line);
   }
@@ -570,10 +570,6 @@ export class FunctionTranslator {
     return offset === 0 ? `(${base} >>> 0)` : `(${base} >>> 0) + ${offset}`;
   }
 
-  /** A memory-sized operand (address or length) as a JS number. */
-  private memNum(v: string, mem: number): string {
-    return this.env.module.memories[mem].index64 ? `Number(BigInt.asUintN(64, ${v}))` : `(${v} >>> 0)`;
-  }
   private tableNum(v: string, table: number): string {
     return this.env.module.tables[table].type.index64 ? `Number(BigInt.asUintN(64, ${v}))` : `(${v} >>> 0)`;
   }
@@ -587,7 +583,18 @@ export class FunctionTranslator {
       if (MATERIALIZE[op] === 1) this.materializeAll();
       if (fuel) {
         // nop, drop, block, loop, unreachable, return, else, end cost nothing
-        if (!(op === 0x01 || op === 0x1a || op === 0x02 || op === 0x03 || op === 0x00 || op === 0x0f || op === 0x05 || op === 0x0b))
+        if (
+          !(
+            op === 0x01 ||
+            op === 0x1a ||
+            op === 0x02 ||
+            op === 0x03 ||
+            op === 0x00 ||
+            op === 0x0f ||
+            op === 0x05 ||
+            op === 0x0b
+          )
+        )
           this.fuel++;
         if (CONTROL[op] === 1) this.flushFuel();
       }
@@ -773,7 +780,9 @@ export class FunctionTranslator {
           const ref = this.temp();
           const t = env.table(table);
           const i = this.tableNum(idx, table);
-          this.emit(`${ref} = ${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.UndefinedElement)};`);
+          this.emit(
+            `${ref} = ${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.UndefinedElement)};`,
+          );
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.IndirectCallToNull)};`);
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
@@ -867,7 +876,9 @@ export class FunctionTranslator {
           const t = env.table(table);
           const v = this.pop();
           const i = this.tableNum(this.pop(), table);
-          this.emit(`if (${i} < ${t}.elements.length) ${t}.elements[${i}] = ${v}; else ${env.trap(TrapCode.TableOutOfBounds)};`);
+          this.emit(
+            `if (${i} < ${t}.elements.length) ${t}.elements[${i}] = ${v}; else ${env.trap(TrapCode.TableOutOfBounds)};`,
+          );
           continue;
         }
         case 0x3f: {
@@ -896,8 +907,8 @@ export class FunctionTranslator {
         }
         case 0x43: {
           const bits = r.f32Bits();
-          const isNaN = (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
-          if (isNaN) this.pushPure(env.hoist('k', `H.f32FromBits(${bits | 0})`));
+          const nan = (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
+          if (nan) this.pushPure(env.hoist('k', `H.f32FromBits(${bits | 0})`));
           else {
             const dv = new DataView(new ArrayBuffer(4));
             dv.setUint32(0, bits);
@@ -1120,9 +1131,7 @@ export class FunctionTranslator {
         const seg = r.u32();
         const mem = r.u32();
         const [d, s, n] = this.popArgs(3);
-        this.emit(
-          `${env.rt('memoryInit')}(vmctx, ${env.memory(mem)}, ${seg}, ${d}, ${s}, ${n});`,
-        );
+        this.emit(`${env.rt('memoryInit')}(vmctx, ${env.memory(mem)}, ${seg}, ${d}, ${s}, ${n});`);
         return;
       }
       case 'data.drop':
@@ -1145,9 +1154,7 @@ export class FunctionTranslator {
         const seg = r.u32();
         const table = r.u32();
         const [d, s, n] = this.popArgs(3);
-        this.emit(
-          `${env.rt('tableInit')}(vmctx, ${env.table(table)}, ${seg}, ${d}, ${s}, ${n});`,
-        );
+        this.emit(`${env.rt('tableInit')}(vmctx, ${env.table(table)}, ${seg}, ${d}, ${s}, ${n});`);
         return;
       }
       case 'elem.drop':
@@ -1290,7 +1297,9 @@ export class FunctionTranslator {
         const i = r.u32();
         const a = this.top();
         nullCheck(a, TrapCode.NullStructReference);
-        this.emit(`${a} = ${unpackGet(structOf(t).fields[i].type, `${a}.fields[${i}]`, info.name === 'struct.get_s')};`);
+        this.emit(
+          `${a} = ${unpackGet(structOf(t).fields[i].type, `${a}.fields[${i}]`, info.name === 'struct.get_s')};`,
+        );
         return;
       }
       case 'struct.set': {

@@ -1,10 +1,18 @@
 // A small instantiation for execution tests: the real runtime objects and builtins, with a vmctx filled
 // by VMOffsets, and a minimal segment/initializer pass (the API does this for real).
 
-import { decodeModule, VMCTX_EPOCH_COUNTER, VMCTX_INSTANCE, VMCTX_STORE, VMCTX_RUNTIME_LIMITS, VMCTX_TYPE_IDS, VMOffsets } from '@wasmts/environ';
-import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
+import {
+  decodeModule,
+  VMCTX_EPOCH_COUNTER,
+  VMCTX_INSTANCE,
+  VMCTX_RUNTIME_LIMITS,
+  VMCTX_STORE,
+  VMCTX_TYPE_IDS,
+  VMOffsets,
+} from '@wasmts/environ';
+import { createBuiltins, Global, Memory, simd, Table, Tag, TypeRegistry, V128, VMFuncRef } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
-import * as simdModule from '../../runtime/src/simd/index.js';
+
 import { type CompileOptions, compileModule, loadFactory } from '../src/index.js';
 
 /** Instantiates `wat` and returns its exports by name (functions as plain JS functions). */
@@ -24,7 +32,7 @@ export const epoch = new Float64Array(1);
 const registry = new TypeRegistry();
 const builtins = createBuiltins(registry) as any;
 // until the runtime's builtins carry SIMD themselves
-const rt = Object.keys(builtins.simd).length > 0 ? builtins : { ...builtins, simd: simdModule.simd, V128: simdModule.V128 };
+const rt = Object.keys(builtins.simd).length > 0 ? builtins : { ...builtins, simd, V128 };
 
 /** Instantiates a binary module; `resolve(module, name)` supplies each import (functions as JS functions). */
 export function instantiateBytes(

@@ -1,11 +1,11 @@
 // A small WAST runner over the test harness, for finding codegen bugs before the API exists. Runs only
 // when SPEC names files: SPEC="i32.wast f32.wast" npx vitest run test/spec.test.ts
 import { readFileSync } from 'node:fs';
-import { Global, Memory, Table, Tag, VMFuncRef } from '@wasmts/runtime';
+import { Global, Memory, Table, Tag, V128, VMFuncRef } from '@wasmts/runtime';
 import { parseWast, parseWat, type WastExpected, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
+
 import { HELPERS } from '../src/helpers.js';
-import * as simdModule from '../../runtime/src/simd/index.js';
 import { instantiateBytes } from './harness.js';
 
 const files = (process.env.SPEC ?? '').split(/\s+/).filter((f) => f !== '');
@@ -27,7 +27,7 @@ function arg(v: WastValue): unknown {
       return HELPERS.f64FromBits(BigInt.asIntN(64, v.bits));
     case 'v128': {
       const dv = new DataView(v.bytes.buffer, v.bytes.byteOffset, 16);
-      return new simdModule.V128(dv.getInt32(0, true), dv.getInt32(4, true), dv.getInt32(8, true), dv.getInt32(12, true));
+      return new V128(dv.getInt32(0, true), dv.getInt32(4, true), dv.getInt32(8, true), dv.getInt32(12, true));
     }
     case 'ref.null':
       return null;
@@ -154,7 +154,10 @@ describe.skipIf(files.length === 0)('spec', () => {
             if (m.name) named.set(m.name, current);
             pass++;
           } else if (c.type === 'register') {
-            registered.set(c.as, c.name ? (named.get(c.name) as Record<string, any>) : (current as Record<string, any>));
+            registered.set(
+              c.as,
+              c.name ? (named.get(c.name) as Record<string, any>) : (current as Record<string, any>),
+            );
           } else if (c.type === 'action') {
             run(c.action);
           } else if (c.type === 'assert_return') {
@@ -167,7 +170,10 @@ describe.skipIf(files.length === 0)('spec', () => {
               run(c.action);
               fails.push(`${c.line}: no trap (${c.text})`);
             } catch (e) {
-              const msg = e instanceof RangeError && !/call stack/.test(e.message) ? 'out of bounds memory access' : String((e as Error).message);
+              const msg =
+                e instanceof RangeError && !/call stack/.test(e.message)
+                  ? 'out of bounds memory access'
+                  : String((e as Error).message);
               if (msg.includes(c.text) || (e instanceof RangeError && c.text.includes('stack'))) pass++;
               else fails.push(`${c.line}: trap "${msg}" want "${c.text}"`);
             }
