@@ -19,7 +19,7 @@ import {
   I32,
   I64,
   TrapCode,
-  V128,
+  V128 as V128_TYPE,
   VMCTX_INSTANCE,
   VMCTX_STORE,
   VMRuntimeLimits,
@@ -37,6 +37,7 @@ import {
 import type { Instance } from './instance.js';
 import * as int from './int.js';
 import type { Memory } from './memory.js';
+import { simd, V128 } from './simd/index.js';
 import type { Store } from './store.js';
 import type { Table } from './table.js';
 import { type Rtt, TypeRegistry } from './type-registry.js';
@@ -77,7 +78,7 @@ function storageSize(t: number): number {
     case I64:
     case F64:
       return 8;
-    case V128:
+    case V128_TYPE:
       return 16;
     default:
       throw new TypeError(`storage type ${t} cannot be read from data`);
@@ -85,7 +86,7 @@ function storageSize(t: number): number {
 }
 
 /** Reads `n` values of storage type `t` from `bytes` at `offset` (little-endian). */
-function readValues(bytes: Uint8Array, offset: number, n: number, t: number, simd: SimdHooks): unknown[] {
+function readValues(bytes: Uint8Array, offset: number, n: number, t: number): unknown[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = valueArray(n);
   const z = storageSize(t);
@@ -110,7 +111,7 @@ function readValues(bytes: Uint8Array, offset: number, n: number, t: number, sim
         out[i] = dv.getFloat64(p, true);
         break;
       default:
-        out[i] = simd.v128FromLanes(
+        out[i] = new V128(
           dv.getInt32(p, true),
           dv.getInt32(p + 4, true),
           dv.getInt32(p + 8, true),
@@ -121,19 +122,7 @@ function readValues(bytes: Uint8Array, offset: number, n: number, t: number, sim
   return out;
 }
 
-/** What the builtins need from the SIMD module: building a v128 from four int32 lanes. */
-export interface SimdHooks {
-  /** A v128 with lanes a (bytes 0..3), b, c, d. */
-  v128FromLanes(a: number, b: number, c: number, d: number): unknown;
-}
-
-const NO_SIMD: SimdHooks = {
-  v128FromLanes() {
-    throw new TypeError('SIMD support is not loaded');
-  },
-};
-
-function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, simd: SimdHooks) {
+function makeBuiltins(registry: TypeRegistry) {
   return {
     // ---- classes generated code constructs or tests with instanceof
     /** The function reference class. */
@@ -152,8 +141,10 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
     WasmArray,
     /** The engine's type registry. */
     registry,
-    /** SIMD operations (pure functions on V128 values). */
-    simd: simdOps,
+    /** The v128 value class. */
+    V128,
+    /** SIMD operations (pure functions on V128 values), by text name with the first '.' as '_'. */
+    simd,
 
     // ---- traps, fuel, epochs
     /** Throws a Trap with `code` (an expression of type never: `x === 0 ? rt.trap(7) : ...`). */
@@ -380,7 +371,7 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
       const n = len >>> 0;
       const t = rtt.storage[0];
       checkRange(s, n * storageSize(t), seg.length, TrapCode.MemoryOutOfBounds);
-      return new WasmArray(rtt, readValues(seg, s, n, t, simd));
+      return new WasmArray(rtt, readValues(seg, s, n, t));
     },
     /** array.new_elem: traps TableOutOfBounds when the segment is too short. */
     arrayNewElem(vmctx: unknown[], rtt: Rtt, elemIndex: number, offset: number, len: number): WasmArray {
@@ -407,7 +398,7 @@ function makeBuiltins(registry: TypeRegistry, simdOps: Record<string, unknown>, 
       const t = arr.rtt.storage[0];
       checkRange(d, n, arr.elements.length, TrapCode.ArrayOutOfBounds);
       checkRange(s, n * storageSize(t), seg.length, TrapCode.MemoryOutOfBounds);
-      const vals = readValues(seg, s, n, t, simd);
+      const vals = readValues(seg, s, n, t);
       const e = arr.elements;
       for (let i = 0; i < n; i++) e[d + i] = vals[i];
     },
@@ -541,8 +532,14 @@ export type Builtins = ReturnType<typeof makeBuiltins>;
 
 /** Creates the engine's builtins object. */
 export function createBuiltins(registry: TypeRegistry): Builtins {
-  return makeBuiltins(registry, {}, NO_SIMD);
+  return makeBuiltins(registry);
 }
 
-/** Every member name of the builtins object, so codegen's tests can check each name they emit exists. */
-export const BUILTIN_NAMES: readonly string[] = Object.freeze(Object.keys(createBuiltins(new TypeRegistry())));
+/**
+ * Every member name of the builtins object, so codegen's tests can check each name they emit exists;
+ * SIMD operations are listed as `simd.<name>` (e.g. `simd.i8x16_add`).
+ */
+export const BUILTIN_NAMES: readonly string[] = Object.freeze([
+  ...Object.keys(createBuiltins(new TypeRegistry())),
+  ...Object.keys(simd).map((k) => `simd.${k}`),
+]);

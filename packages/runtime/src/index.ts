@@ -10,6 +10,7 @@ export * from './limits.js';
 export * from './matching.js';
 export * from './memory.js';
 export * from './pooling.js';
+export * from './simd/index.js';
 export * from './store.js';
 export * from './table.js';
 export * from './type-registry.js';

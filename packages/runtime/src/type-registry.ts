@@ -30,6 +30,7 @@ import {
   V128,
   type ValType,
 } from '@wasmts/environ';
+import { V128 as V128Value } from './simd/v128.js';
 
 /** Composite kinds as numbers, for fast switches. */
 export const CompositeKind = { Func: 0, Struct: 1, Array: 2 } as const;
@@ -59,13 +60,6 @@ export interface Rtt {
   readonly elemDefault: unknown;
 }
 
-/** Hook for the v128 zero value (set by the builtins once the SIMD module is loaded). */
-let v128Zero: unknown = null;
-/** Sets the value used as the default of v128 fields. */
-export function setV128Zero(zero: unknown): void {
-  v128Zero = zero;
-}
-
 /** The default value of a storage type (`struct.new_default`, `array.new_default`, fresh globals and locals). */
 export function defaultValue(t: StorageType): unknown {
   switch (t) {
@@ -78,7 +72,7 @@ export function defaultValue(t: StorageType): unknown {
     case I64:
       return 0n;
     case V128:
-      return v128Zero;
+      return V128Value.ZERO;
     default:
       return null;
   }

@@ -65,6 +65,22 @@ describe('structs and arrays', () => {
     expect(rt.f32ToBits(rt.tuple(snan, 1)[0] as number)).toBe(0x7fa00000);
   });
 
+  it('v128 fields and elements default to zero and read from data', () => {
+    const store = makeStore(registry, rt);
+    const inst = instantiate(
+      store,
+      wat(
+        '(module (type (struct (field v128))) (type (array (mut v128))) (data "\\01\\00\\00\\00\\02\\00\\00\\00\\03\\00\\00\\00\\04\\00\\00\\00"))',
+      ),
+    );
+    const z = rt.structNewDefault(rt.rtt(inst.typeIds[0])).fields[0] as InstanceType<typeof rt.V128>;
+    expect([z.a, z.b, z.c, z.d]).toEqual([0, 0, 0, 0]);
+    const a = rt.arrayNewData(inst.vmctx, rt.rtt(inst.typeIds[1]), 0, 0, 1);
+    const v = a.elements[0] as InstanceType<typeof rt.V128>;
+    expect(v).toBeInstanceOf(rt.V128);
+    expect([v.a, v.b, v.c, v.d]).toEqual([1, 2, 3, 4]);
+  });
+
   it('array.fill and array.copy bounds and null checks', () => {
     const a = rt.arrayNewFixed(rt.rtt(LONGS), 1n, 2n, 3n, 4n);
     rt.arrayCopy(a, 1, a, 0, 3);
