@@ -136,9 +136,8 @@ export function i32TruncS(x: number): number {
 export function i32TruncU(x: number): number {
   if (Number.isNaN(x)) throw new Trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
-  if (t < 0 || t >= TWO32) {
-    if (t !== 0) throw new Trap(TrapCode.IntegerOverflow);
-  }
+  // t is -0 for inputs in (-1, 0): in range.
+  if (t < 0 || t >= TWO32) throw new Trap(TrapCode.IntegerOverflow);
   return t | 0;
 }
 
@@ -154,9 +153,7 @@ export function i64TruncS(x: number): bigint {
 export function i64TruncU(x: number): bigint {
   if (Number.isNaN(x)) throw new Trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
-  if (t < 0 || t >= TWO64) {
-    if (t !== 0) throw new Trap(TrapCode.IntegerOverflow);
-  }
+  if (t < 0 || t >= TWO64) throw new Trap(TrapCode.IntegerOverflow);
   return BigInt.asIntN(64, BigInt(t));
 }
 
