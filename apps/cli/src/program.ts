@@ -43,9 +43,9 @@ Examples:
     .summary('run WebAssembly spec .wast scripts')
     .description(
       'Run WebAssembly spec .wast scripts and report passed, failed and skipped commands per file. ' +
-        'Folders are searched recursively for *.wast. Execution is not implemented yet: without ' +
-        '--validate-only the command currently behaves as with it (modules are decoded and validated; ' +
-        'commands that need execution are counted as skipped).',
+        'Folders are searched recursively for *.wast. By default every command is executed with the js ' +
+        'backend (through the wasmts API); with --validate-only modules are only decoded and validated and ' +
+        'commands that need execution are counted as skipped.',
     )
     .argument('<paths...>', '.wast files or folders')
     .option('--validate-only', 'only decode and validate modules; skip commands that need execution', false)
@@ -53,7 +53,7 @@ Examples:
     .option('-v, --verbose', 'also print notes on passed commands, per-kind counts and timings', false)
     .addOption(featuresOption())
     .addOption(
-      new Option('--backend <backend>', 'execution backend (reserved: execution is not implemented yet)').choices([
+      new Option('--backend <backend>', 'execution backend (default js; wasm and auto fall back to js for now)').choices([
         'js',
         'wasm',
         'auto',
@@ -66,6 +66,8 @@ Output: one line per file ("<file>: N passed, N failed, N skipped", failures lis
 then a last line with the totals. The exit code is 1 if any command failed.
 
 Examples:
+  $ wasmts wast /path/to/testsuite/*.wast
+  $ wasmts wast --backend js /path/to/testsuite/i32.wast
   $ wasmts wast --validate-only /path/to/testsuite/*.wast
   $ wasmts wast --validate-only --json report.json /path/to/testsuite
   $ wasmts wast --features=-simd,-gc my-tests/`,

@@ -2,7 +2,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { WasmFeatures } from '@wasmts/environ';
-import { type FileReport, formatCounts, type Report, runWast } from '@wasmts/wast';
+import { executingHost, type FileReport, formatCounts, type Report, runWast } from '@wasmts/wast';
 
 /** Options of `wasmts wast`. */
 export interface WastCommandOptions {
@@ -54,18 +54,20 @@ export function reportToJson(report: Report, validateOnly: boolean): string {
 
 /** Runs the scripts, prints the report and returns the exit code (1 if any command failed). */
 export function wastCommand(paths: string[], options: WastCommandOptions): number {
-  if (!options.validateOnly) {
-    process.stderr.write(
-      'note: execution is not implemented yet; running validate-only (commands that need execution are skipped)\n',
-    );
+  if (!options.validateOnly && options.backend !== undefined && options.backend !== 'js') {
+    process.stderr.write(`note: the ${options.backend} backend does not exist yet; running with the js backend\n`);
   }
+  const host = options.validateOnly
+    ? undefined
+    : executingHost({ backend: 'js', ...(options.features ? { features: options.features } : {}) });
   const report = runWast(paths, {
-    validateOnly: true,
+    validateOnly: options.validateOnly,
+    ...(host ? { host } : {}),
     ...(options.features ? { features: options.features } : {}),
     onFile: (file) => process.stdout.write(formatFileReport(file, options.verbose)),
   });
   if (report.files.length === 0) process.stderr.write(`warning: no .wast files found in ${paths.join(' ')}\n`);
-  if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, true));
+  if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, options.validateOnly));
   if (options.verbose)
     process.stdout.write(
       `${report.files.length} file${report.files.length === 1 ? '' : 's'} in ${(report.durationMs / 1000).toFixed(1)} s\n`,

@@ -43,11 +43,14 @@ describe('wasmts wast', () => {
     expect(report.files[1].failures[0]).toMatchObject({ line: 1, kind: 'module' });
   });
 
-  it('exits 0 when nothing failed, searching folders, and notes that execution is not there yet', () => {
+  it('exits 0 when nothing failed, searching folders, executing with the js backend by default', () => {
     const r = wasmts('wast', join(cliDir, 'examples'));
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('3 passed, 0 failed, 1 skipped');
-    expect(r.stderr).toMatch(/execution is not implemented yet/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    const w = wasmts('wast', '--backend', 'wasm', join(cliDir, 'examples'));
+    expect(w.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
+    expect(w.stderr).toMatch(/wasm backend does not exist yet/);
   });
 });
 

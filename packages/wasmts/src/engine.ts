@@ -86,6 +86,12 @@ export class Engine {
     this.tunables = makeTunables(this.tunableOverrides);
   }
 
+  /** A v128 value from four int32 lanes (bytes 0..3 first), as the runtime represents it. */
+  v128(a: number, b: number, c: number, d: number): { readonly a: number; readonly b: number; readonly c: number; readonly d: number } {
+    const V = (this.builtins as unknown as { V128?: new (a: number, b: number, c: number, d: number) => never }).V128;
+    return V !== undefined ? new V(a, b, c, d) : Object.freeze({ a: a | 0, b: b | 0, c: c | 0, d: d | 0 });
+  }
+
   /** Advances the epoch by one (code checking epochs traps once it passes a store's deadline). */
   incrementEpoch(): void {
     this.epochCounter[0]++;

@@ -35,4 +35,4 @@ export {
   UncaughtWasmException,
   WasmBacktrace,
 } from './trap.js';
-export { HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';
+export { AnyRef, HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';

@@ -20,7 +20,17 @@ import {
   valTypeToString,
   type ValType as WasmValType,
 } from '@wasmts/environ';
-import { f32FromBits, f32ToBits, f64FromBits, f64ToBits, type TypeRegistry, type VMFuncRef } from '@wasmts/runtime';
+import {
+  ExternBox,
+  f32FromBits,
+  f32ToBits,
+  f64FromBits,
+  f64ToBits,
+  type TypeRegistry,
+  type VMFuncRef,
+  WasmArray,
+  WasmStruct,
+} from '@wasmts/runtime';
 
 /** A value type: environ's numeric encoding (`ValType.I32`, `ValType.ref(heap, nullable)`, ...). */
 export type ValType = WasmValType;
@@ -129,7 +139,10 @@ export interface ValContext {
 /** Converts a `Val` to the JS backend's representation for a parameter of type `t`. */
 export function toRaw(v: Val, t: ValType, cx: ValContext): unknown {
   const kind = valKind(t, cx.registry);
-  if (v.type !== kind) throw new TypeError(`expected a ${valTypeToString(t)} value, got ${v.type}`);
+  const isRefVal = v.type === 'funcref' || v.type === 'externref' || v.type === 'anyref' || v.type === 'exnref';
+  // Null of any hierarchy is the same JS null; other mismatches are errors.
+  if (v.type !== kind && !(isRefVal && v.value === null && isRef(t)))
+    throw new TypeError(`expected a ${valTypeToString(t)} value, got ${v.type}`);
   switch (v.type) {
     case 'i32':
       return v.value | 0;
@@ -183,3 +196,17 @@ export function resultList(r: unknown, type: FuncType): unknown[] {
   if (n === 1) return [r];
   return Array.from(r as ArrayLike<unknown>);
 }
+
+/** Kind tests on anyref values (wasmtime's `AnyRef::is_struct` and friends). */
+export const AnyRef = {
+  /** Is `v` a GC struct? */
+  isStruct: (v: unknown): boolean => v instanceof WasmStruct,
+  /** Is `v` a GC array? */
+  isArray: (v: unknown): boolean => v instanceof WasmArray,
+  /** Is `v` an i31 reference? */
+  isI31: (v: unknown): boolean => typeof v === 'number',
+  /** Is `v` in the eq hierarchy (struct, array or i31)? */
+  isEq: (v: unknown): boolean => v instanceof WasmStruct || v instanceof WasmArray || typeof v === 'number',
+  /** The host value of an anyref that came from an externref (`any.convert_extern`), else `v` itself. */
+  hostValue: (v: unknown): unknown => (v instanceof ExternBox ? v.value : v),
+} as const;

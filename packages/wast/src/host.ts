@@ -17,6 +17,8 @@ export interface WastExecutor {
    * `WastHost.compile` returned for the command's module; the runner has already checked that it compiled.
    */
   execute(command: WastCommand, compiled: unknown): ExecOutcome;
+  /** Called before each script's first command: scripts do not share instances or registrations. */
+  beginScript?(file: string): void;
 }
 
 /** An engine for WAST scripts: compiles modules, and runs them when it has an executor. */

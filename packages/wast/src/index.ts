@@ -16,4 +16,5 @@ export {
   type Report,
   recordResult,
 } from './report.js';
+export { type ExecutingHostOptions, executingHost } from './exec/host.js';
 export { runWast, runWastFile, type WastOptions, type WastSource } from './runner.js';

@@ -62,6 +62,7 @@ export function runWastFile(source: string | WastSource, options: WastOptions): 
   const report = emptyFileReport(file);
   const host = options.host ?? validateOnlyHost(options.features);
   const execute = !options.validateOnly && host.executor !== undefined;
+  if (execute) host.executor!.beginScript?.(file);
   try {
     const text = typeof source === 'string' ? readFileSync(source, 'utf8') : source.text;
     let commands: WastCommand[];
