@@ -5,15 +5,54 @@
 type Unary = (a: string) => string;
 type Binary = (a: string, b: string) => string;
 
-const b01 = (cond: string): string => `(${cond} ? 1 : 0)`;
 const fr = (e: string): string => `Math.fround(${e})`;
 const u64 = (a: string): string => `BigInt.asUintN(64, ${a})`;
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
 
+/** Comparisons as JS boolean expressions (the i32 result is `cond ? 1 : 0`); `if` and `br_if` use them bare. */
+export const UNARY_COND: Readonly<Record<string, Unary>> = {
+  'i32.eqz': (a) => `${a} === 0`,
+  'i64.eqz': (a) => `${a} === 0n`,
+};
+
+/** Binary comparisons as JS boolean expressions. */
+export const BINARY_COND: Readonly<Record<string, Binary>> = {
+  'i32.lt_s': (a, b) => `${a} < ${b}`,
+  'i32.lt_u': (a, b) => `(${a} >>> 0) < (${b} >>> 0)`,
+  'i32.gt_s': (a, b) => `${a} > ${b}`,
+  'i32.gt_u': (a, b) => `(${a} >>> 0) > (${b} >>> 0)`,
+  'i32.le_s': (a, b) => `${a} <= ${b}`,
+  'i32.le_u': (a, b) => `(${a} >>> 0) <= (${b} >>> 0)`,
+  'i32.ge_s': (a, b) => `${a} >= ${b}`,
+  'i32.ge_u': (a, b) => `(${a} >>> 0) >= (${b} >>> 0)`,
+  'i64.lt_s': (a, b) => `${a} < ${b}`,
+  'i64.lt_u': (a, b) => `${u64(a)} < ${u64(b)}`,
+  'i64.gt_s': (a, b) => `${a} > ${b}`,
+  'i64.gt_u': (a, b) => `${u64(a)} > ${u64(b)}`,
+  'i64.le_s': (a, b) => `${a} <= ${b}`,
+  'i64.le_u': (a, b) => `${u64(a)} <= ${u64(b)}`,
+  'i64.ge_s': (a, b) => `${a} >= ${b}`,
+  'i64.ge_u': (a, b) => `${u64(a)} >= ${u64(b)}`,
+  'i32.eq': (a, b) => `${a} === ${b}`,
+  'i32.ne': (a, b) => `${a} !== ${b}`,
+  'i64.eq': (a, b) => `${a} === ${b}`,
+  'i64.ne': (a, b) => `${a} !== ${b}`,
+  'f32.eq': (a, b) => `${a} === ${b}`,
+  'f32.ne': (a, b) => `${a} !== ${b}`,
+  'f32.lt': (a, b) => `${a} < ${b}`,
+  'f32.gt': (a, b) => `${a} > ${b}`,
+  'f32.le': (a, b) => `${a} <= ${b}`,
+  'f32.ge': (a, b) => `${a} >= ${b}`,
+  'f64.eq': (a, b) => `${a} === ${b}`,
+  'f64.ne': (a, b) => `${a} !== ${b}`,
+  'f64.lt': (a, b) => `${a} < ${b}`,
+  'f64.gt': (a, b) => `${a} > ${b}`,
+  'f64.le': (a, b) => `${a} <= ${b}`,
+  'f64.ge': (a, b) => `${a} >= ${b}`,
+};
+
 /** Unary numeric operators (one operand). */
 export const UNARY: Readonly<Record<string, Unary>> = {
-  'i32.eqz': (a) => b01(`${a} === 0`),
-  'i64.eqz': (a) => b01(`${a} === 0n`),
   'i32.clz': (a) => `Math.clz32(${a})`,
   'i32.ctz': (a) => `H.ctz32(${a})`,
   'i32.popcnt': (a) => `H.popcnt32(${a})`,
@@ -76,38 +115,6 @@ export const UNARY: Readonly<Record<string, Unary>> = {
 
 /** Binary numeric operators (two operands). */
 export const BINARY: Readonly<Record<string, Binary>> = {
-  'i32.eq': (a, b) => b01(`${a} === ${b}`),
-  'i32.ne': (a, b) => b01(`${a} !== ${b}`),
-  'i32.lt_s': (a, b) => b01(`${a} < ${b}`),
-  'i32.lt_u': (a, b) => b01(`(${a} >>> 0) < (${b} >>> 0)`),
-  'i32.gt_s': (a, b) => b01(`${a} > ${b}`),
-  'i32.gt_u': (a, b) => b01(`(${a} >>> 0) > (${b} >>> 0)`),
-  'i32.le_s': (a, b) => b01(`${a} <= ${b}`),
-  'i32.le_u': (a, b) => b01(`(${a} >>> 0) <= (${b} >>> 0)`),
-  'i32.ge_s': (a, b) => b01(`${a} >= ${b}`),
-  'i32.ge_u': (a, b) => b01(`(${a} >>> 0) >= (${b} >>> 0)`),
-  'i64.eq': (a, b) => b01(`${a} === ${b}`),
-  'i64.ne': (a, b) => b01(`${a} !== ${b}`),
-  'i64.lt_s': (a, b) => b01(`${a} < ${b}`),
-  'i64.lt_u': (a, b) => b01(`${u64(a)} < ${u64(b)}`),
-  'i64.gt_s': (a, b) => b01(`${a} > ${b}`),
-  'i64.gt_u': (a, b) => b01(`${u64(a)} > ${u64(b)}`),
-  'i64.le_s': (a, b) => b01(`${a} <= ${b}`),
-  'i64.le_u': (a, b) => b01(`${u64(a)} <= ${u64(b)}`),
-  'i64.ge_s': (a, b) => b01(`${a} >= ${b}`),
-  'i64.ge_u': (a, b) => b01(`${u64(a)} >= ${u64(b)}`),
-  'f32.eq': (a, b) => b01(`${a} === ${b}`),
-  'f32.ne': (a, b) => b01(`${a} !== ${b}`),
-  'f32.lt': (a, b) => b01(`${a} < ${b}`),
-  'f32.gt': (a, b) => b01(`${a} > ${b}`),
-  'f32.le': (a, b) => b01(`${a} <= ${b}`),
-  'f32.ge': (a, b) => b01(`${a} >= ${b}`),
-  'f64.eq': (a, b) => b01(`${a} === ${b}`),
-  'f64.ne': (a, b) => b01(`${a} !== ${b}`),
-  'f64.lt': (a, b) => b01(`${a} < ${b}`),
-  'f64.gt': (a, b) => b01(`${a} > ${b}`),
-  'f64.le': (a, b) => b01(`${a} <= ${b}`),
-  'f64.ge': (a, b) => b01(`${a} >= ${b}`),
   'i32.add': (a, b) => `(${a} + ${b}) | 0`,
   'i32.sub': (a, b) => `(${a} - ${b}) | 0`,
   'i32.mul': (a, b) => `Math.imul(${a}, ${b})`,
@@ -154,3 +161,7 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'f64.max': (a, b) => `H.fmax(${a}, ${b})`,
   'f64.copysign': (a, b) => `H.copysign(${a}, ${b})`,
 };
+
+for (const [name, c] of Object.entries(UNARY_COND)) (UNARY as Record<string, Unary>)[name] = (a) => `(${c(a)} ? 1 : 0)`;
+for (const [name, c] of Object.entries(BINARY_COND))
+  (BINARY as Record<string, Binary>)[name] = (a, b) => `(${c(a, b)} ? 1 : 0)`;

@@ -21,7 +21,7 @@ import {
   type ValType,
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
-import { BINARY, UNARY } from './numeric.js';
+import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 
 enum K {
   Block,
@@ -50,6 +50,10 @@ interface Frame {
   catchAll: boolean;
   /** try_table: its catch clauses. */
   catches: { kind: number; tag: number; label: number }[] | null;
+  /** Index in the output of the line that opens the block (blocks and loops). */
+  openLine: number;
+  /** Whether any branch targets this frame (an untargeted block or loop needs no JS statement). */
+  targeted: boolean;
 }
 
 /** Default JS value of a local of type `t`. */
@@ -79,6 +83,9 @@ for (const op of [
 /** Operators before which pending stack values are assigned to their slots. */
 const MATERIALIZE = CONTROL.slice();
 for (const op of [0x04, 0x0d, 0x0e, 0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
+
+/** Marks an output line removed after the fact (the opening of a block nothing branches to). */
+const DROPPED = '\u0000';
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
 function signed(lit: string): string {
@@ -126,6 +133,8 @@ export class FunctionTranslator {
   private usesDelegate = false;
   /** Per stack slot: a pending pure expression (a constant or `l<i>`) not yet assigned, or null. */
   private pend: (string | null)[] = [];
+  /** Per pending stack slot: the JS boolean a pending comparison was built from, or null. */
+  private cond: (string | null)[] = [];
   private usesSelfTail = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
@@ -172,16 +181,24 @@ export class FunctionTranslator {
    * Pushes a constant or a local's value without assigning it: the consumer inlines it. Only locals can
    * change it (calls and memory cannot), so a pending `l<i>` is assigned before any write to `l<i>`.
    */
-  private pushPure(expr: string): void {
+  private pushPure(expr: string, cond: string | null = null): void {
     const d = this.sp++;
     if (this.sp > this.maxSp) this.maxSp = this.sp;
     this.pend[d] = expr;
+    this.cond[d] = cond;
+  }
+  /** Pops a value used as a condition: a pending comparison is used as the bare JS boolean. */
+  private popCond(): string {
+    const c = this.cond[this.sp - 1];
+    const e = this.pop();
+    return c ?? e;
   }
   /** Pops the top value's expression. */
   private pop(): string {
     const d = --this.sp;
     const e = this.pend[d];
     this.pend[d] = null;
+    this.cond[d] = null;
     return e ?? `s${d}`;
   }
   /** The stack slot of the value `n` below the top, assigned first if it was pending. */
@@ -194,6 +211,7 @@ export class FunctionTranslator {
     const e = this.pend[d];
     if (e !== null && e !== undefined) {
       this.pend[d] = null;
+      this.cond[d] = null;
       this.emit(`s${d} = ${e};`);
     }
   }
@@ -244,7 +262,7 @@ export class FunctionTranslator {
     for (const d of this.extraDecls) decls.push(d);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
-    let body = [...this.entryHooks(), ...this.out];
+    let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     if (this.env.callDepth) {
       const lim = this.env.limits();
@@ -299,6 +317,8 @@ export class FunctionTranslator {
       handlers: 0,
       catchAll: false,
       catches: null,
+      openLine: -1,
+      targeted: false,
     };
     this.ctrl.push(f);
     return f;
@@ -331,6 +351,7 @@ export class FunctionTranslator {
 
   /** Copies the top `n` values to the target frame's slots and jumps there. */
   private branch(f: Frame, lines: string[] = []): string[] {
+    f.targeted = true;
     const arity = f.kind === K.Loop ? f.nParams : f.nResults;
     if (f.kind === K.Func) {
       lines.push(this.returnStmt(arity));
@@ -344,6 +365,7 @@ export class FunctionTranslator {
 
   /** Jumps to frame `f` with the given value expressions. */
   private branchValues(f: Frame, values: string[]): string[] {
+    f.targeted = true;
     if (f.kind === K.Func) {
       if (values.length === 0) return ['return;'];
       if (values.length === 1) return [`return ${values[0]};`];
@@ -609,6 +631,7 @@ export class FunctionTranslator {
         case 0x03: {
           const [np, nr] = this.blockType();
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
+          f.openLine = this.out.length;
           if (op === 0x02) this.emit(`${f.label}: {`);
           else {
             this.emit(`${f.label}: for (;;) {`);
@@ -619,7 +642,7 @@ export class FunctionTranslator {
         }
         case 0x04: {
           const [np, nr] = this.blockType();
-          const c = this.pop();
+          const c = this.popCond();
           this.materializeAll();
           const f = this.pushFrame(K.If, np, nr, this.newLabel());
           if (np > 0) {
@@ -727,7 +750,7 @@ export class FunctionTranslator {
         }
         case 0x0d: {
           const f = this.frameAt(r.u32());
-          const c = this.pop();
+          const c = this.popCond();
           this.materializeAll();
           this.emit(`if (${c}) {`);
           this.emitLines(this.branch(f).map((l) => `  ${l}`));
@@ -830,10 +853,10 @@ export class FunctionTranslator {
             const n = r.u32();
             for (let i = 0; i < n; i++) this.valType();
           }
-          const c = this.pop();
+          const c = this.popCond();
           const b = this.pop();
           const a = this.top();
-          this.emit(`if (!${c}) ${a} = ${b};`);
+          this.emit(`if (!(${c})) ${a} = ${b};`);
           continue;
         }
         case 0x1f: {
@@ -988,6 +1011,21 @@ export class FunctionTranslator {
   }
 
   private numeric(info: OperatorInfo): void {
+    const uc = UNARY_COND[info.name];
+    if (uc !== undefined && this.isPending()) {
+      const inner = this.cond[this.sp - 1];
+      const a = this.pop();
+      const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
+      this.pushPure(`(${c} ? 1 : 0)`, c);
+      return;
+    }
+    const bc = BINARY_COND[info.name];
+    if (bc !== undefined && this.isPending() && this.isPending(1)) {
+      const y = this.pop();
+      const c = bc(this.pop(), y);
+      this.pushPure(`(${c} ? 1 : 0)`, c);
+      return;
+    }
     const u = UNARY[info.name];
     if (u !== undefined) {
       const pure = this.isPending();
@@ -1047,6 +1085,13 @@ export class FunctionTranslator {
     this.emit(`return new H.TailCall(${callee}, ${this.env.rt('tuple')}(${args.join(', ')}));`);
   }
 
+  /** Drops the line opening a block and re-indents its body (for short bodies; long ones keep their indent). */
+  private unwrap(openLine: number): void {
+    const out = this.out;
+    out[openLine] = DROPPED;
+    if (out.length - openLine < 500) for (let i = openLine + 1; i < out.length; i++) out[i] = out[i].slice(2);
+  }
+
   /** `end`: closes the current frame; true when it closed the function. */
   private end(): boolean {
     const f = this.ctrl.pop() as Frame;
@@ -1060,11 +1105,16 @@ export class FunctionTranslator {
     this.indent = this.indent.slice(2);
     switch (f.kind) {
       case K.Block:
-      case K.If:
+      case K.Loop:
+        if (!f.targeted) {
+          // nothing branches here: the body runs inline
+          this.unwrap(f.openLine);
+          break;
+        }
+        if (f.kind === K.Loop) this.emit(`  break ${f.label};`);
         this.emit('}');
         break;
-      case K.Loop:
-        this.emit(`  break ${f.label};`);
+      case K.If:
         this.emit('}');
         break;
       case K.Try:

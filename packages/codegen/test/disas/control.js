@@ -4,7 +4,7 @@ function f0(l0) {
   let l1 = 0, s0, s1;
   L0: {
     L1: for (;;) {
-      if (((l0 === 0 ? 1 : 0))) {
+      if (l0 === 0) {
         break L0;
       }
       l1 = ((l1 + l0) | 0);

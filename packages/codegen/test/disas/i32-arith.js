@@ -17,7 +17,7 @@ function f2(l0, l1) {
 }
 function f3(l0, l1) {
   let s0, s1;
-  s0 = (((l0 >>> 0) < (l1 >>> 0) ? 1 : 0));
+  s0 = ((l0 >>> 0) < (l1 >>> 0) ? 1 : 0);
   return s0;
 }
 return {
