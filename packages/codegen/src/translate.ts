@@ -654,6 +654,7 @@ export class FunctionTranslator {
               this.emit(`${v} = s${f.height + i};`);
             }
           }
+          f.openLine = this.out.length;
           this.emit(`${f.label}: if (${c}) {`);
           this.indent += '  ';
           continue;
@@ -1116,6 +1117,8 @@ export class FunctionTranslator {
         break;
       case K.If:
         this.emit('}');
+        // nothing branches here: the label goes
+        if (!f.targeted) this.out[f.openLine] = this.out[f.openLine].replace(`${f.label}: `, '');
         break;
       case K.Try:
         this.emit(`} catch (${f.exVar}) {`);

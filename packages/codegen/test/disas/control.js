@@ -35,7 +35,7 @@ function f1(l0) {
 }
 function f2(l0) {
   let s0, s1;
-  L0: if (l0) {
+  if (l0) {
     s0 = 1;
     s1 = 2n;
   } else {

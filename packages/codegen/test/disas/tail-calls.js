@@ -3,7 +3,7 @@
 function f0(l0) {
   let s0, s1;
   T: for (;;) {
-    L0: if (l0 === 0n) {
+    if (l0 === 0n) {
       s0 = 0n;
     } else {
       s0 = (BigInt.asIntN(64, l0 - 1n));
@@ -15,7 +15,7 @@ function f0(l0) {
 }
 function f1$t(l0) {
   let s0, s1;
-  L0: if (l0 === 0) {
+  if (l0 === 0) {
     s0 = 1;
   } else {
     s0 = ((l0 - 1) | 0);
@@ -31,7 +31,7 @@ function f1(l0) {
 f1.$t = f1$t;
 function f2$t(l0) {
   let s0, s1;
-  L0: if (l0 === 0) {
+  if (l0 === 0) {
     s0 = 0;
   } else {
     s0 = ((l0 - 1) | 0);
