@@ -65,7 +65,7 @@ function namesOf(ref: VMFuncRef): BacktraceNames | null {
 export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], names: BacktraceNames | null): unknown {
   store.entryDepth++;
   try {
-    return fn(...args);
+    return fn.apply(null, args);
   } catch (e) {
     throw convertError(e, names);
   } finally {
@@ -166,9 +166,11 @@ export class Func {
     if (args.length !== type.params.length)
       throw new TypeError(`expected ${type.params.length} arguments, got ${args.length}`);
     const cx = valContext(this.store);
-    const raw = args.map((a, i) => toRaw(a, type.params[i], cx));
+    // Generic (not double) elements: V8 quiets signalling NaNs stored into double arrays.
+    const raw = new Array<unknown>(args.length).fill(null);
+    for (let i = 0; i < args.length; i++) raw[i] = toRaw(args[i], type.params[i], cx);
     const r = callWasm(this.store, this.ref.fn, raw, namesOf(this.ref));
-    return resultList(r, type).map((x, i) => fromRaw(x, type.results[i], cx));
+    return resultList(r, type, (x, i) => fromRaw(x, type.results[i], cx));
   }
 
   /** Calls with values in the ABI's representation (i64 as bigint); no conversions or checks. */

@@ -41,6 +41,9 @@ function toBinary(input: Uint8Array | string): Uint8Array {
   return parseWat(new TextDecoder().decode(input));
 }
 
+/** Inputs that must be decoded as binary (see `Module.fromBinary`). */
+const binaryOnly = new WeakSet<Uint8Array>();
+
 /** A compiled module, ready to instantiate in any store of its engine. */
 export class Module {
   /** The engine the module was compiled for. */
@@ -59,13 +62,23 @@ export class Module {
   /** Compiles binary or text (a string, or bytes not starting with `\0asm`); throws CompileError / WatError. */
   constructor(engine: Engine, input: Uint8Array | string) {
     this.engine = engine;
-    const bytes = toBinary(input);
+    const bytes = typeof input !== 'string' && binaryOnly.has(input) ? input : toBinary(input);
     this.module = decodeModule(bytes, { features: engine.config.features, validateBodies: true });
     this.compiled = compileModule(this.module, { tunables: engine.tunableOverrides });
     this.factory = loadFactory(this.compiled);
     const typeIds = engine.typeRegistry.register(this.module);
     this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
     this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
+  }
+
+  /** Compiles binary bytes only (never text): empty or non-`\0asm` bytes are a CompileError. */
+  static fromBinary(engine: Engine, bytes: Uint8Array): Module {
+    binaryOnly.add(bytes);
+    try {
+      return new Module(engine, bytes);
+    } finally {
+      binaryOnly.delete(bytes);
+    }
   }
 
   /** Checks that bytes are a valid module for the engine's features; throws a CompileError if not. */

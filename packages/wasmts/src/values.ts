@@ -189,14 +189,16 @@ export function fromRaw(x: unknown, t: ValType, cx: ValContext): Val {
   }
 }
 
-/** The results of a call in the calling convention (undefined / value / array) as a list. */
-export function resultList(r: unknown, type: FuncType): unknown[] {
+/** The results of a call in the calling convention (undefined / value / array), each mapped by `f`. */
+export function resultList<R>(r: unknown, type: FuncType, f: (x: unknown, i: number) => R): R[] {
   const n = type.results.length;
   if (n === 0) return [];
-  if (n === 1) return [r];
-  return Array.from(r as ArrayLike<unknown>);
+  if (n === 1) return [f(r, 0)];
+  const a = r as ArrayLike<unknown>;
+  const out: R[] = [];
+  for (let i = 0; i < n; i++) out.push(f(a[i], i));
+  return out;
 }
-
 /** Kind tests on anyref values (wasmtime's `AnyRef::is_struct` and friends). */
 export const AnyRef = {
   /** Is `v` a GC struct? */
