@@ -9,6 +9,7 @@ import {
   VMCTX_STORE,
   VMCTX_TYPE_IDS,
   VMOffsets,
+  wasmFeatures,
 } from '@wasmts/environ';
 import { createBuiltins, Global, Memory, simd, Table, Tag, TypeRegistry, V128, VMFuncRef } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
@@ -40,7 +41,7 @@ export function instantiateBytes(
   resolve: (module: string, name: string) => unknown,
   options: CompileOptions = {},
 ): Record<string, any> {
-  const module = decodeModule(bytes);
+  const module = decodeModule(bytes, { features: wasmFeatures({ wideArithmetic: true, customPageSizes: true }) });
   const compiled = compileModule(module, options);
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);
