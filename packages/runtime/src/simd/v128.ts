@@ -53,7 +53,7 @@ export class V128 {
     return new V128(I32[0], I32[1], I32[2], I32[3]);
   }
 
-  /** The value with these four f32 lanes (ABI f32 numbers: NaN payloads kept). */
+  /** The value with these four f32 lanes (ABI f32 numbers: NaN payloads kept; a V8 array of only doubles may quiet signalling NaNs). */
   static fromF32(lanes: readonly number[]): V128 {
     return new V128(f32ToBits(lanes[0]), f32ToBits(lanes[1]), f32ToBits(lanes[2]), f32ToBits(lanes[3]));
   }
