@@ -3,10 +3,21 @@
 
 import { funcIndexOfFrameName } from '@wasmts/codegen';
 import { TrapCode } from '@wasmts/environ';
-import { HostError, Trap, WasmException } from '@wasmts/runtime';
+import { HostError, Trap as RuntimeTrap, WasmException } from '@wasmts/runtime';
 
-export { Trap } from '@wasmts/runtime';
 export { TrapCode } from '@wasmts/environ';
+
+/** A wasm trap: `code` says why, `backtrace` lists the wasm frames (the runtime's Trap class, typed). */
+export interface Trap extends Error {
+  /** Why execution stopped. */
+  readonly code: TrapCode;
+  /** The wasm frames active at the trap (set when the trap crosses the API boundary). */
+  backtrace: WasmBacktrace | null;
+}
+
+/** The Trap class (the runtime's; `instanceof Trap` works for every trap). */
+export const Trap: { new (code: TrapCode, message?: string): Trap; readonly prototype: Trap } =
+  RuntimeTrap as unknown as { new (code: TrapCode, message?: string): Trap; readonly prototype: Trap };
 
 /** One wasm frame of a backtrace. */
 export interface FrameInfo {
@@ -95,14 +106,14 @@ function isStackOverflow(e: RangeError): boolean {
 /** Turns whatever a call into wasm threw into the API's error (see the ABI's "Errors at the boundary"). */
 export function convertError(e: unknown, names: BacktraceNames | null): unknown {
   if (e instanceof HostError) return e.error;
-  if (e instanceof Trap) {
+  if (e instanceof RuntimeTrap) {
     if (e.backtrace === null) e.backtrace = new WasmBacktrace(e.stack ?? '', names);
     return e;
   }
   if (e instanceof WasmException) return new UncaughtWasmException(e);
   if (e instanceof RangeError || e instanceof TypeError) {
     const code = e instanceof RangeError && isStackOverflow(e) ? TrapCode.StackOverflow : TrapCode.MemoryOutOfBounds;
-    const t = new Trap(code);
+    const t = new RuntimeTrap(code);
     t.backtrace = new WasmBacktrace(e.stack ?? '', names);
     return t;
   }

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import {
+  Config,
+  Engine,
+  ExternRef,
+  Func,
+  funcType,
+  Global,
+  Instance,
+  LinkError,
+  Linker,
+  Memory,
+  Module,
+  Store,
+  Table,
+  Trap,
+  TrapCode,
+  UncaughtWasmException,
+  ValType,
+} from '../src/index.js';
+
+const engine = new Engine();
+
+describe('Linker', () => {
+  it('rejects duplicate definitions unless shadowing is allowed', () => {
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    const g = new Global(store, { type: ValType.I32, mutable: false }, { type: 'i32', value: 1 });
+    linker.define(store, 'm', 'g', g);
+    expect(() => linker.define(store, 'm', 'g', g)).toThrow(LinkError);
+    linker.allowShadowing(true);
+    const g2 = new Global(store, { type: ValType.I32, mutable: false }, { type: 'i32', value: 2 });
+    linker.define(store, 'm', 'g', g2);
+    const inst = linker.instantiate(
+      store,
+      new Module(engine, '(module (import "m" "g" (global i32)) (func (export "f") (result i32) global.get 0))'),
+    );
+    expect(inst.getTypedFunc('f').call()).toBe(2);
+  });
+
+  it('names the import in link errors', () => {
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    linker.defineFunc('m', 'f', funcType([ValType.I32], []), () => undefined);
+    const bad = new Module(engine, '(module (import "m" "f" (func (param i64))))');
+    expect(() => linker.instantiate(store, bad)).toThrow('incompatible import type for `m::f`');
+    const missing = new Module(engine, '(module (import "m" "g" (func)))');
+    expect(() => linker.instantiate(store, missing)).toThrow('unknown import: `m::g` has not been defined');
+  });
+});
+
+describe('Instance', () => {
+  it('takes imports positionally and exposes exports', () => {
+    const store = new Store(engine, null);
+    const mem = new Memory(store, { limits: { min: 1, max: null }, shared: false, index64: false, pageSizeLog2: 16 });
+    const table = new Table(store, { element: ValType.FUNCREF, limits: { min: 2, max: null }, index64: false });
+    const module = new Module(
+      engine,
+      `(module (import "" "mem" (memory 1)) (import "" "t" (table 2 funcref))
+         (func $f (export "f") (result i32) i32.const 9) (elem (i32.const 1) $f)
+         (global (export "g") (mut i64) (i64.const 5)))`,
+    );
+    const inst = new Instance(store, module, [mem, table]);
+    expect(inst.exports().map(([n]) => n)).toEqual(['f', 'g']);
+    const el = table.get(1);
+    expect(el.type).toBe('funcref');
+    expect(el.value).toBe(inst.getFunc('f'));
+    expect((el.value as Func).call(store, [])).toEqual([{ type: 'i32', value: 9 }]);
+    const g = inst.getGlobal('g')!;
+    g.set({ type: 'i64', value: 6n });
+    expect(g.get()).toEqual({ type: 'i64', value: 6n });
+  });
+
+  it('applies earlier segments before a failing one and reports the trap', () => {
+    const store = new Store(engine, null);
+    const mem = new Memory(store, { limits: { min: 1, max: null }, shared: false, index64: false, pageSizeLog2: 16 });
+    const module = new Module(
+      engine,
+      '(module (import "" "m" (memory 1)) (data (i32.const 0) "a") (data (i32.const 65536) "b"))',
+    );
+    expect(() => new Instance(store, module, [mem])).toThrow('out of bounds memory access');
+    expect(mem.read(0, 1)[0]).toBe(97);
+  });
+
+  it('passes externrefs through by identity', () => {
+    const store = new Store(engine, null);
+    const inst = new Instance(store, new Module(engine, '(module (func (export "id") (param externref) (result externref) local.get 0))'), []);
+    const r = new ExternRef({ hello: 1 });
+    expect(inst.getFunc('id')!.call(store, [{ type: 'externref', value: r }])[0].value).toBe(r);
+  });
+});
+
+describe('errors at the boundary', () => {
+  it('keeps host errors, converts exceptions and stack overflow', () => {
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    const boom = new Error('boom');
+    linker.defineFunc('h', 'boom', funcType([], []), () => {
+      throw boom;
+    });
+    const inst = linker.instantiate(
+      store,
+      new Module(
+        engine,
+        `(module (import "h" "boom" (func $b)) (tag $t)
+           (func (export "host") (try_table (catch_all 0) (call $b)))
+           (func (export "throw") (throw $t))
+           (func $r (export "rec") (call $r)))`,
+      ),
+    );
+    expect(() => inst.getTypedFunc('host').call()).toThrow(boom);
+    expect(() => inst.getTypedFunc('throw').call()).toThrow(UncaughtWasmException);
+    for (let i = 0; i < 2; i++) {
+      try {
+        inst.getTypedFunc('rec').call();
+      } catch (e) {
+        expect(e).toBeInstanceOf(Trap);
+        expect((e as Trap).code).toBe(TrapCode.StackOverflow);
+      }
+    }
+  });
+
+  it('documents the backend fallback', () => {
+    expect(new Engine(new Config({ backend: 'auto' })).backend).toBe('js');
+  });
+});

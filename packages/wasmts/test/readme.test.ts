@@ -1,0 +1,26 @@
+// Every ```ts example of README.md runs here, with `from 'wasmts'` pointing at the source.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+const dir = join(import.meta.dirname, '.readme');
+const entry = pathToFileURL(join(root, 'src', 'index.ts')).href;
+
+describe('README examples', () => {
+  it('has examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+  });
+  examples.forEach((code, i) => {
+    const title = code.split('\n').find((l) => !l.startsWith('import') && l.trim() !== '') ?? '';
+    it(`example ${i + 1}: ${title.slice(0, 60)}`, async () => {
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `example-${i + 1}.ts`);
+      writeFileSync(file, code.replace(/from 'wasmts'/g, `from '${entry}'`));
+      await import(pathToFileURL(file).href);
+    });
+  });
+});
