@@ -84,6 +84,24 @@ for (const op of [
 const MATERIALIZE = CONTROL.slice();
 for (const op of [0x04, 0x0d, 0x0e, 0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
 
+const linearCache = new Map<string, boolean>();
+/**
+ * True if operator `name`'s template evaluates each of its `n` operands exactly once, in order, so that
+ * pending operands with effects can be inlined into it without changing what runs when.
+ */
+function linear(name: string, n: number): boolean {
+  let ok = linearCache.get(name);
+  if (ok === undefined) {
+    const a = '\u0001A\u0001';
+    const b = '\u0001B\u0001';
+    const t = n === 1 ? (UNARY[name] ?? UNARY_COND[name])(a) : (BINARY_COND[name] ?? BINARY[name])(a, b);
+    const count = (x: string) => t.split(x).length - 1;
+    ok = count(a) === 1 && (n === 1 || (count(b) === 1 && t.indexOf(a) < t.indexOf(b)));
+    linearCache.set(name, ok);
+  }
+  return ok;
+}
+
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
 
@@ -135,6 +153,9 @@ export class FunctionTranslator {
   private pend: (string | null)[] = [];
   /** Per pending stack slot: the JS boolean a pending comparison was built from, or null. */
   private cond: (string | null)[] = [];
+  /** Per pending stack slot: whether evaluating it has effects or may trap (its order matters). */
+  private impure: boolean[] = [];
+  private nImpure = 0;
   private usesSelfTail = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
@@ -167,7 +188,9 @@ export class FunctionTranslator {
     return this.usesTail;
   }
 
+  /** Emits a statement; pending values that may have effects are assigned first, to keep their order. */
   private emit(line: string): void {
+    if (this.nImpure > 0) for (let d = 0; d < this.sp; d++) if (this.impure[d]) this.materialize(d);
     this.out.push(this.indent + line);
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -182,10 +205,25 @@ export class FunctionTranslator {
    * change it (calls and memory cannot), so a pending `l<i>` is assigned before any write to `l<i>`.
    */
   private pushPure(expr: string, cond: string | null = null): void {
+    this.pushPending(expr, false, cond);
+  }
+  /**
+   * Pushes a value whose evaluation is deferred to its consumer. An impure one (a load, a call, a global
+   * read, anything that may trap) keeps its place in the order of effects: every statement emitted while it
+   * is pending assigns it first. Pending expressions never read stack slots, only locals and constants.
+   */
+  private pushPending(expr: string, impure: boolean, cond: string | null = null): void {
     const d = this.sp++;
     if (this.sp > this.maxSp) this.maxSp = this.sp;
     this.pend[d] = expr;
     this.cond[d] = cond;
+    this.impure[d] = impure;
+    if (impure) this.nImpure++;
+  }
+  /** True if the values `n` below the top and above are all pending and `any` of them is impure. */
+  private anyImpure(n: number): boolean {
+    for (let i = 0; i < n; i++) if (this.impure[this.sp - 1 - i]) return true;
+    return false;
   }
   /** Pops a value used as a condition: a pending comparison is used as the bare JS boolean. */
   private popCond(): string {
@@ -199,6 +237,10 @@ export class FunctionTranslator {
     const e = this.pend[d];
     this.pend[d] = null;
     this.cond[d] = null;
+    if (this.impure[d]) {
+      this.impure[d] = false;
+      this.nImpure--;
+    }
     return e ?? `s${d}`;
   }
   /** The stack slot of the value `n` below the top, assigned first if it was pending. */
@@ -207,12 +249,18 @@ export class FunctionTranslator {
     this.materialize(d);
     return `s${d}`;
   }
+  /** Assigns pending slot `d` (after any older pending value with effects, which must run first). */
   private materialize(d: number): void {
     const e = this.pend[d];
     if (e !== null && e !== undefined) {
+      if (this.impure[d]) {
+        this.impure[d] = false;
+        this.nImpure--;
+      }
       this.pend[d] = null;
       this.cond[d] = null;
-      this.emit(`s${d} = ${e};`);
+      for (let i = 0; i < d && this.nImpure > 0; i++) if (this.impure[i]) this.materialize(i);
+      this.out.push(`${this.indent}s${d} = ${e};`);
     }
   }
   /** Assigns every pending value to its slot (before control flow merges or branches). */
@@ -233,7 +281,14 @@ export class FunctionTranslator {
     return e !== null && e !== undefined;
   }
   private setSp(sp: number): void {
-    for (let d = sp; d < this.pend.length; d++) this.pend[d] = null;
+    for (let d = sp; d < this.pend.length; d++) {
+      this.pend[d] = null;
+      this.cond[d] = null;
+      if (this.impure[d]) {
+        this.impure[d] = false;
+        this.nImpure--;
+      }
+    }
     this.sp = sp;
   }
   private temp(): string {
@@ -845,9 +900,13 @@ export class FunctionTranslator {
           }
           continue;
         }
-        case 0x1a:
-          this.pop();
+        case 0x1a: {
+          // a dropped value with effects (a load, a division that may trap) still runs
+          const impure = this.impure[this.sp - 1];
+          const v = this.pop();
+          if (impure) this.emit(`${v};`);
           continue;
+        }
         case 0x1b:
         case 0x1c: {
           if (op === 0x1c) {
@@ -883,7 +942,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x23:
-          this.push(`${env.global(r.u32())}.value`);
+          this.pushPending(`${env.global(r.u32())}.value`, true);
           continue;
         case 0x24:
           this.emit(`${env.global(r.u32())}.value = ${this.pop()};`);
@@ -1014,31 +1073,35 @@ export class FunctionTranslator {
   private numeric(info: OperatorInfo): void {
     const uc = UNARY_COND[info.name];
     if (uc !== undefined && this.isPending()) {
+      const impure = this.anyImpure(1);
       const inner = this.cond[this.sp - 1];
       const a = this.pop();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
-      this.pushPure(`(${c} ? 1 : 0)`, c);
+      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
       return;
     }
     const bc = BINARY_COND[info.name];
-    if (bc !== undefined && this.isPending() && this.isPending(1)) {
+    if (bc !== undefined && this.isPending() && this.isPending(1) && linear(info.name, 2)) {
+      const impure = this.anyImpure(2);
       const y = this.pop();
       const c = bc(this.pop(), y);
-      this.pushPure(`(${c} ? 1 : 0)`, c);
+      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
       return;
     }
     const u = UNARY[info.name];
     if (u !== undefined) {
-      const pure = this.isPending();
-      this.pushResult(u(this.pop()), pure);
+      const pending = this.isPending() && linear(info.name, 1);
+      const impure = pending && this.anyImpure(1);
+      this.pushResult(u(this.pop()), pending, impure);
       return;
     }
     const b = BINARY[info.name];
     if (b !== undefined) {
-      const pure = this.isPending() && this.isPending(1);
+      const pending = this.isPending() && this.isPending(1) && linear(info.name, 2);
+      const impure = pending && this.anyImpure(2);
       const y = this.pop();
       const x = this.pop();
-      this.pushResult(b(x, y), pure);
+      this.pushResult(b(x, y), pending, impure);
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
@@ -1048,8 +1111,8 @@ export class FunctionTranslator {
    * Pushes an operator's result: left pending (inlined into its consumer) when its operands were pending
    * and it cannot trap, so that `local.set 1 (i32.add (local.get 1) (i32.const 1))` is one statement.
    */
-  private pushResult(expr: string, pureOperands: boolean): void {
-    if (pureOperands && expr.length < 160 && !/\brt\b/.test(expr)) this.pushPure(`(${expr})`);
+  private pushResult(expr: string, pendingOperands: boolean, impureOperands: boolean): void {
+    if (pendingOperands && expr.length < 200) this.pushPending(`(${expr})`, impureOperands || /\brt\b/.test(expr));
     else this.push(expr);
   }
 
@@ -1058,14 +1121,17 @@ export class FunctionTranslator {
     const { mem, offset } = this.memarg();
     const m = env.memory(mem);
     if (info.results!.length === 1) {
+      const pending = this.isPending();
       const addr = this.addr(this.pop(), mem, offset);
-      if (info.name === 'f32.load') {
-        this.push(`H.loadF32(${m}.dv, ${addr})`);
-        return;
+      let e: string;
+      if (info.name === 'f32.load') e = `H.loadF32(${m}.dv, ${addr})`;
+      else {
+        const [get, wrap] = MEM_LOAD[info.name];
+        e = `${m}.dv.${get}(${addr}, true)`;
+        if (wrap) e = `${wrap}(${e})`;
       }
-      const [get, wrap] = MEM_LOAD[info.name];
-      const e = `${m}.dv.${get}(${addr}, true)`;
-      this.push(wrap ? `${wrap}(${e})` : e);
+      if (pending) this.pushPending(e, true);
+      else this.push(e);
       return;
     }
     const v = this.pop();

@@ -122,3 +122,32 @@ describe('hooks', () => {
     expect(limits[2]).toBe(0);
   });
 });
+
+describe('deferred operands keep the order of effects', () => {
+  it('reads before a store, a call or a local write see the old value', () => {
+    const e = instantiate(`(module (memory 1) (global $g (mut i32) (i32.const 10))
+      (func $bump (result i32) (global.set $g (i32.add (global.get $g) (i32.const 1))) (i32.const 100))
+      (func (export "mem") (result i32)
+        (i32.store (i32.const 0) (i32.const 1))
+        (i32.load (i32.const 0))
+        (i32.store (i32.const 0) (i32.const 2))
+        (i32.load (i32.const 0))
+        i32.sub)
+      (func (export "glob") (result i32)
+        (global.get $g) (call $bump) i32.add (global.get $g) i32.sub)
+      (func (export "local") (param i32) (result i32)
+        (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) i32.sub)
+      (func (export "trap_order") (param i32) (result i32)
+        (i32.div_u (i32.const 1) (local.get 0))
+        (i32.store (i32.const 0) (i32.const 7))
+        drop (i32.load (i32.const 0)))
+      (func (export "peek") (result i32) (i32.load (i32.const 0))))`);
+    expect(e.mem()).toBe(-1);
+    expect(e.glob()).toBe(10 + 100 - 11);
+    expect(e.local(8)).toBe(3);
+    e.mem();
+    expect(() => e.trap_order(0)).toThrow('integer divide by zero');
+    // the division trapped before the store ran
+    expect(e.peek()).toBe(2);
+  });
+});

@@ -12,7 +12,7 @@ function f1(l0, l1) {
 }
 function f2(l0, l1) {
   let s0, s1;
-  s0 = ((l0 << l1) | (l0 >>> (32 - l1)));
+  s0 = (l0 << l1) | (l0 >>> (32 - l1));
   return s0;
 }
 function f3(l0, l1) {
