@@ -53,11 +53,10 @@ Examples:
     .option('-v, --verbose', 'also print notes on passed commands, per-kind counts and timings', false)
     .addOption(featuresOption())
     .addOption(
-      new Option('--backend <backend>', 'execution backend (default js; wasm and auto fall back to js for now)').choices([
-        'js',
-        'wasm',
-        'auto',
-      ]),
+      new Option(
+        '--backend <backend>',
+        'execution backend (default js; wasm and auto fall back to js for now)',
+      ).choices(['js', 'wasm', 'auto']),
     )
     .addHelpText(
       'after',

@@ -2,8 +2,8 @@
 // registry and builtins; a store holds instances, the embedder's data and the runtime limits.
 
 import {
-  type Tunables,
   tunables as makeTunables,
+  type Tunables,
   VMRuntimeLimits,
   WASM3_FEATURES,
   type WasmFeatures,
@@ -12,10 +12,10 @@ import {
   type Builtins,
   createBuiltins,
   ExternRefActivationsTable,
-  type Instance as RuntimeInstance,
   type InstanceAllocator,
   OnDemandInstanceAllocator,
   type ResourceLimiter,
+  type Instance as RuntimeInstance,
   type Store as RuntimeStore,
   TypeRegistry,
 } from '@wasmts/runtime';
@@ -40,7 +40,9 @@ export class Config {
   maxWasmStack: number | undefined = undefined;
 
   /** Creates a config, optionally with some fields set. */
-  constructor(init: Partial<Pick<Config, 'backend' | 'features' | 'consumeFuel' | 'epochInterruption' | 'maxWasmStack'>> = {}) {
+  constructor(
+    init: Partial<Pick<Config, 'backend' | 'features' | 'consumeFuel' | 'epochInterruption' | 'maxWasmStack'>> = {},
+  ) {
     Object.assign(this, init);
   }
 
@@ -87,7 +89,12 @@ export class Engine {
   }
 
   /** A v128 value from four int32 lanes (bytes 0..3 first), as the runtime represents it. */
-  v128(a: number, b: number, c: number, d: number): { readonly a: number; readonly b: number; readonly c: number; readonly d: number } {
+  v128(
+    a: number,
+    b: number,
+    c: number,
+    d: number,
+  ): { readonly a: number; readonly b: number; readonly c: number; readonly d: number } {
     const V = (this.builtins as unknown as { V128?: new (a: number, b: number, c: number, d: number) => never }).V128;
     return V !== undefined ? new V(a, b, c, d) : Object.freeze({ a: a | 0, b: b | 0, c: c | 0, d: d | 0 });
   }

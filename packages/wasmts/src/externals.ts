@@ -11,8 +11,8 @@ import {
 } from '@wasmts/environ';
 import {
   canonicalValType,
-  Global as RuntimeGlobal,
   HostError,
+  Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   Memory as RuntimeMemory,
   Table as RuntimeTable,

@@ -5,18 +5,18 @@
 import { type Import, TrapCode } from '@wasmts/environ';
 import {
   canonicalValType,
-  type Global as RuntimeGlobal,
   type Imports,
-  type Instance as RuntimeInstance,
   matchGlobal,
   matchMemory,
   matchTable,
   matchTag,
+  type Global as RuntimeGlobal,
+  type Instance as RuntimeInstance,
   type Memory as RuntimeMemory,
   type Table as RuntimeTable,
   type Tag as RuntimeTag,
   Trap,
-  VMFuncRef,
+  type VMFuncRef,
 } from '@wasmts/runtime';
 import type { Store } from './engine.js';
 import {
@@ -113,7 +113,8 @@ function resolveImports(store: Store<any>, module: Module, externs: readonly Ext
     switch (t.kind) {
       case 'func': {
         if (!(x instanceof Func)) throw incompatible(imp, 'expected a function');
-        if (!registry.matchFuncType(x.ref.typeId, typeIds[t.typeIndex])) throw incompatible(imp, 'function types differ');
+        if (!registry.matchFuncType(x.ref.typeId, typeIds[t.typeIndex]))
+          throw incompatible(imp, 'function types differ');
         const cb = hostCallbackOf(x.ref);
         // A host function imported here gets a Caller for this instance (bound once `raw` exists).
         functions.push(cb === undefined ? x.ref : hostFuncRef(store, x.ref.typeId, cb, lazyInstance(hostState)));

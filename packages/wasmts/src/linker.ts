@@ -30,8 +30,7 @@ export class Linker<T = unknown> {
   define(_store: Store<T>, module: string, name: string, item: Extern): this {
     let names = this.defs.get(module);
     if (names === undefined) this.defs.set(module, (names = new Map()));
-    if (names.has(name) && !this.shadowing)
-      throw new LinkError(`import of \`${module}::${name}\` defined twice`);
+    if (names.has(name) && !this.shadowing) throw new LinkError(`import of \`${module}::${name}\` defined twice`);
     names.set(name, item);
     return this;
   }

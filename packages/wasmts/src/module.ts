@@ -5,8 +5,8 @@ import { type CompiledModule, compileModule, type Factory, loadFactory } from '@
 import {
   decodeModule,
   type EntityType,
-  type ExternKind,
   type Module as EnvironModule,
+  type ExternKind,
   VMOffsets,
 } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';

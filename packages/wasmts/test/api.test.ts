@@ -3,7 +3,7 @@ import {
   Config,
   Engine,
   ExternRef,
-  Func,
+  type Func,
   funcType,
   Global,
   Instance,
@@ -84,7 +84,11 @@ describe('Instance', () => {
 
   it('passes externrefs through by identity', () => {
     const store = new Store(engine, null);
-    const inst = new Instance(store, new Module(engine, '(module (func (export "id") (param externref) (result externref) local.get 0))'), []);
+    const inst = new Instance(
+      store,
+      new Module(engine, '(module (func (export "id") (param externref) (result externref) local.get 0))'),
+      [],
+    );
     const r = new ExternRef({ hello: 1 });
     expect(inst.getFunc('id')!.call(store, [{ type: 'externref', value: r }])[0].value).toBe(r);
   });

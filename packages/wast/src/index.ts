@@ -1,5 +1,6 @@
 // @wasmts/wast: runs WebAssembly spec .wast scripts (internal; users run `wasmts wast`).
 
+export { type ExecutingHostOptions, executingHost } from './exec/host.js';
 export { collectWastFiles } from './files.js';
 export { type ExecOutcome, validateOnlyHost, type WastExecutor, type WastHost } from './host.js';
 export {
@@ -16,5 +17,4 @@ export {
   type Report,
   recordResult,
 } from './report.js';
-export { type ExecutingHostOptions, executingHost } from './exec/host.js';
 export { runWast, runWastFile, type WastOptions, type WastSource } from './runner.js';

@@ -7,7 +7,7 @@ import {
   Config,
   Engine,
   Func,
-  Instance,
+  type Instance,
   LinkError,
   Linker,
   Module,
@@ -123,7 +123,8 @@ class Executor implements WastExecutor {
       case 'assert_trap':
       case 'assert_exhaustion': {
         const r = this.run(command.action);
-        if (r.ok) return failed(`expected a trap "${command.text}", got ${r.values.map(showVal).join(', ') || 'no results'}`);
+        if (r.ok)
+          return failed(`expected a trap "${command.text}", got ${r.values.map(showVal).join(', ') || 'no results'}`);
         return this.checkTrap(r.error, command.text, command.type === 'assert_exhaustion');
       }
       case 'assert_trap_module': {
@@ -137,7 +138,9 @@ class Executor implements WastExecutor {
       case 'assert_exception': {
         const r = this.run(command.action);
         if (r.ok) return failed('expected an uncaught exception, got results');
-        return r.error instanceof UncaughtWasmException ? passed : failed(`expected an exception, got ${describe(r.error)}`);
+        return r.error instanceof UncaughtWasmException
+          ? passed
+          : failed(`expected an exception, got ${describe(r.error)}`);
       }
       case 'assert_unlinkable': {
         try {
@@ -157,7 +160,8 @@ class Executor implements WastExecutor {
 
   private checkTrap(e: unknown, text: string, exhaustion: boolean): ExecOutcome {
     if (!(e instanceof Trap)) return failed(`expected a trap "${text}", got ${describe(e)}`);
-    if (exhaustion && e.code !== TrapCode.StackOverflow) return failed(`expected stack exhaustion, got trap "${e.message}"`);
+    if (exhaustion && e.code !== TrapCode.StackOverflow)
+      return failed(`expected stack exhaustion, got trap "${e.message}"`);
     if (e.message.startsWith(text) || e.message.includes(text)) return passed;
     // the suite sometimes appends detail the engine does not print ("uninitialized element 2")
     if (text.startsWith(e.message)) return { outcome: 'passed', message: `trap "${e.message}", expected "${text}"` };

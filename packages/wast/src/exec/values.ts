@@ -2,7 +2,7 @@
 // kinds, `either`).
 
 import type { WastExpected, WastValue } from '@wasmts/wat';
-import { AnyRef, type Engine, Func, type Val, type V128Lanes, WasmException } from 'wasmts';
+import { AnyRef, type Engine, Func, type V128Lanes, type Val, WasmException } from 'wasmts';
 
 /** Host values for `ref.extern N` / `ref.host N`: one object per N, compared by identity. */
 export class HostRefs {
