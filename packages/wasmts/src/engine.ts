@@ -14,6 +14,8 @@ import {
   ExternRefActivationsTable,
   type InstanceAllocator,
   OnDemandInstanceAllocator,
+  type PoolingAllocationConfig,
+  PoolingInstanceAllocator,
   type ResourceLimiter,
   type Instance as RuntimeInstance,
   type Store as RuntimeStore,
@@ -38,10 +40,14 @@ export class Config {
   epochInterruption = false;
   /** Most bytes of wasm stack; undefined leaves the host's own stack limit in charge. */
   maxWasmStack: number | undefined = undefined;
+  /** How instances are allocated: fresh each time ('on-demand'), or from a pool with these limits. */
+  allocationStrategy: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> } = 'on-demand';
 
   /** Creates a config, optionally with some fields set. */
   constructor(
-    init: Partial<Pick<Config, 'backend' | 'features' | 'consumeFuel' | 'epochInterruption' | 'maxWasmStack'>> = {},
+    init: Partial<
+      Pick<Config, 'backend' | 'features' | 'consumeFuel' | 'epochInterruption' | 'maxWasmStack' | 'allocationStrategy'>
+    > = {},
   ) {
     Object.assign(this, init);
   }
@@ -77,6 +83,8 @@ export class Engine {
   readonly tunableOverrides: Partial<Tunables>;
   /** The engine's epoch counter. */
   readonly epochCounter = new Float64Array(1);
+  /** The instance allocator every store of the engine uses (per `Config.allocationStrategy`). */
+  readonly allocator: InstanceAllocator;
 
   /** Creates an engine with a config (defaults when omitted). */
   constructor(config: Config = new Config()) {
@@ -86,6 +94,9 @@ export class Engine {
     this.builtins = createBuiltins(this.typeRegistry);
     this.tunableOverrides = config.tunables();
     this.tunables = makeTunables(this.tunableOverrides);
+    const strategy = config.allocationStrategy;
+    this.allocator =
+      strategy === 'on-demand' ? new OnDemandInstanceAllocator() : new PoolingInstanceAllocator(strategy.pooling);
   }
 
   /** A v128 value from four int32 lanes (bytes 0..3 first), as the runtime represents it. */
@@ -149,8 +160,8 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly instances: RuntimeInstance[] = [];
   /** The resource limiter, or null. */
   limiter: ResourceLimiter | null = null;
-  /** The instance allocator (on demand by default). */
-  allocator: InstanceAllocator = new OnDemandInstanceAllocator();
+  /** The instance allocator (the engine's). */
+  readonly allocator: InstanceAllocator;
   /** Nesting depth of calls from the host into wasm (the outermost exit resets the call depth). */
   entryDepth = 0;
 
@@ -162,6 +173,7 @@ export class Store<T = unknown> implements RuntimeStore {
     this.typeRegistry = engine.typeRegistry;
     this.epochCounter = engine.epochCounter;
     this.tunables = engine.tunables;
+    this.allocator = engine.allocator;
     this.runtimeLimits[VMRuntimeLimits.StackLimit] = engine.tunables.maxCallDepth;
   }
 

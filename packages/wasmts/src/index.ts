@@ -24,7 +24,7 @@ export {
   TypedFunc,
 } from './externals.js';
 export { Instance } from './instance.js';
-export { Linker } from './linker.js';
+export { InstancePre, Linker } from './linker.js';
 export { type ExportType, type ImportType, Module } from './module.js';
 export {
   type BacktraceNames,

@@ -65,6 +65,16 @@ export class Linker<T = unknown> {
     return p === undefined ? undefined : new Func(store, p[2], p[3]);
   }
 
+  /** Checks that every import of `module` is defined and returns an InstancePre to instantiate it repeatedly. */
+  instantiatePre(module: Module): InstancePre<T> {
+    for (const imp of module.module.imports) {
+      const known =
+        this.defs.get(imp.module)?.has(imp.name) || this.pending.some(([m, n]) => m === imp.module && n === imp.name);
+      if (!known) throw new LinkError(`unknown import: \`${imp.module}::${imp.name}\` has not been defined`);
+    }
+    return new InstancePre(this, module);
+  }
+
   /** Resolves `module`'s imports by name and instantiates it. */
   instantiate(store: Store<T>, module: Module): Instance {
     const externs = module.module.imports.map((imp) => {
@@ -73,5 +83,22 @@ export class Linker<T = unknown> {
       return x;
     });
     return new Instance(store, module, externs);
+  }
+}
+
+/** A module whose imports a linker has checked, ready to instantiate (wasmtime's `InstancePre`). */
+export class InstancePre<T = unknown> {
+  private readonly linker: Linker<T>;
+  /** The module. */
+  readonly module: Module;
+
+  /** Created by `Linker.instantiatePre`. */
+  constructor(linker: Linker<T>, module: Module) {
+    this.linker = linker;
+    this.module = module;
+  }
+  /** Instantiates the module in `store` with the linker's definitions. */
+  instantiate(store: Store<T>): Instance {
+    return this.linker.instantiate(store, this.module);
   }
 }

@@ -128,3 +128,16 @@ describe('errors at the boundary', () => {
     expect(new Engine(new Config({ backend: 'auto' })).backend).toBe('js');
   });
 });
+
+describe('allocation and InstancePre', () => {
+  it('instantiates from a pool and through an InstancePre', () => {
+    const pooled = new Engine(new Config({ allocationStrategy: { pooling: { totalCoreInstances: 4 } } }));
+    const store = new Store(pooled, null);
+    const linker = new Linker(pooled);
+    const pre = linker.instantiatePre(
+      new Module(pooled, '(module (memory (export "m") 1) (func (export "f") (result i32) i32.const 3))'),
+    );
+    for (let i = 0; i < 3; i++) expect(pre.instantiate(store).getTypedFunc('f').call()).toBe(3);
+    expect(() => linker.instantiatePre(new Module(pooled, '(module (import "x" "y" (func)))'))).toThrow(LinkError);
+  });
+});
