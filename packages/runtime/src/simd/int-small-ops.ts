@@ -42,6 +42,18 @@ function popcnt8(w: number): number {
   return (w + (w >>> 4)) & 0x0f0f0f0f;
 }
 
+/** 0xff in each byte of `w` that is nonzero, 0 elsewhere. */
+function nz8(w: number): number {
+  const high = (((w & 0x7f7f7f7f) + 0x7f7f7f7f) | w) & 0x80808080;
+  return (high >>> 7) * 0xff;
+}
+
+/** 0xffff in each i16 half of `w` that is nonzero, 0 elsewhere. */
+function nz16(w: number): number {
+  const high = (((w & 0x7fff7fff) + 0x7fff7fff) | w) & 0x80008000;
+  return (high >>> 15) * 0xffff;
+}
+
 /** Nonzero iff some byte of `w` is zero. */
 function hasZero8(w: number): number {
   return (w - 0x01010101) & ~w & 0x80808080;
@@ -69,18 +81,12 @@ export function i8x16_neg(v: V128): V128 {
 
 /** i8x16.eq */
 export function i8x16_eq(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = I8[i] === I8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(~nz8(x.a ^ y.a), ~nz8(x.b ^ y.b), ~nz8(x.c ^ y.c), ~nz8(x.d ^ y.d));
 }
 
 /** i8x16.ne */
 export function i8x16_ne(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = I8[i] !== I8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(nz8(x.a ^ y.a), nz8(x.b ^ y.b), nz8(x.c ^ y.c), nz8(x.d ^ y.d));
 }
 
 /** i8x16.lt_s */
@@ -307,18 +313,12 @@ export function i16x8_neg(v: V128): V128 {
 
 /** i16x8.eq */
 export function i16x8_eq(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = I16[i] === I16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(~nz16(x.a ^ y.a), ~nz16(x.b ^ y.b), ~nz16(x.c ^ y.c), ~nz16(x.d ^ y.d));
 }
 
 /** i16x8.ne */
 export function i16x8_ne(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = I16[i] !== I16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(nz16(x.a ^ y.a), nz16(x.b ^ y.b), nz16(x.c ^ y.c), nz16(x.d ^ y.d));
 }
 
 /** i16x8.lt_s */
