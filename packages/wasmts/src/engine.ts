@@ -193,6 +193,10 @@ export class Store<T = unknown> implements RuntimeStore {
   setEpochDeadline(ticks: number): void {
     this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;
   }
+  /** Releases every instance of the store (a pooling allocator takes their slots back); the store is then empty. */
+  dispose(): void {
+    for (const inst of this.instances.splice(0)) this.allocator.deallocate(inst);
+  }
   /** Garbage collection: a no-op (the JS collector frees unreachable wasm objects). */
   gc(): void {}
 }

@@ -139,5 +139,11 @@ describe('allocation and InstancePre', () => {
     );
     for (let i = 0; i < 3; i++) expect(pre.instantiate(store).getTypedFunc('f').call()).toBe(3);
     expect(() => linker.instantiatePre(new Module(pooled, '(module (import "x" "y" (func)))'))).toThrow(LinkError);
+    store.dispose();
+    for (let round = 0; round < 3; round++) {
+      const s = new Store(pooled, null);
+      for (let i = 0; i < 4; i++) pre.instantiate(s);
+      s.dispose();
+    }
   });
 });
