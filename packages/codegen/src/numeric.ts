@@ -6,6 +6,8 @@ type Unary = (a: string) => string;
 type Binary = (a: string, b: string) => string;
 
 const fr = (e: string): string => `Math.fround(${e})`;
+/** `x >>> 0`, or the literal itself when it is a non-negative integer literal. */
+const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => `BigInt.asUintN(64, ${a})`;
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
 
@@ -18,13 +20,13 @@ export const UNARY_COND: Readonly<Record<string, Unary>> = {
 /** Binary comparisons as JS boolean expressions. */
 export const BINARY_COND: Readonly<Record<string, Binary>> = {
   'i32.lt_s': (a, b) => `${a} < ${b}`,
-  'i32.lt_u': (a, b) => `(${a} >>> 0) < (${b} >>> 0)`,
+  'i32.lt_u': (a, b) => `${u32(a)} < ${u32(b)}`,
   'i32.gt_s': (a, b) => `${a} > ${b}`,
-  'i32.gt_u': (a, b) => `(${a} >>> 0) > (${b} >>> 0)`,
+  'i32.gt_u': (a, b) => `${u32(a)} > ${u32(b)}`,
   'i32.le_s': (a, b) => `${a} <= ${b}`,
-  'i32.le_u': (a, b) => `(${a} >>> 0) <= (${b} >>> 0)`,
+  'i32.le_u': (a, b) => `${u32(a)} <= ${u32(b)}`,
   'i32.ge_s': (a, b) => `${a} >= ${b}`,
-  'i32.ge_u': (a, b) => `(${a} >>> 0) >= (${b} >>> 0)`,
+  'i32.ge_u': (a, b) => `${u32(a)} >= ${u32(b)}`,
   'i64.lt_s': (a, b) => `${a} < ${b}`,
   'i64.lt_u': (a, b) => `${u64(a)} < ${u64(b)}`,
   'i64.gt_s': (a, b) => `${a} > ${b}`,
@@ -79,7 +81,7 @@ export const UNARY: Readonly<Record<string, Unary>> = {
   'i32.trunc_f64_s': (a) => `H.truncI32S(rt, ${a})`,
   'i32.trunc_f64_u': (a) => `H.truncI32U(rt, ${a})`,
   'i64.extend_i32_s': (a) => `BigInt(${a})`,
-  'i64.extend_i32_u': (a) => `BigInt(${a} >>> 0)`,
+  'i64.extend_i32_u': (a) => `BigInt${u32(a)}`,
   'i64.trunc_f32_s': (a) => `H.truncI64S(rt, ${a})`,
   'i64.trunc_f32_u': (a) => `H.truncI64U(rt, ${a})`,
   'i64.trunc_f64_s': (a) => `H.truncI64S(rt, ${a})`,
@@ -90,7 +92,7 @@ export const UNARY: Readonly<Record<string, Unary>> = {
   'f32.convert_i64_u': (a) => `H.f32ConvertI64U(${a})`,
   'f32.demote_f64': (a) => fr(a),
   'f64.convert_i32_s': (a) => a,
-  'f64.convert_i32_u': (a) => `(${a} >>> 0)`,
+  'f64.convert_i32_u': (a) => `${u32(a)}`,
   'f64.convert_i64_s': (a) => `Number(${a})`,
   'f64.convert_i64_u': (a) => `Number(${u64(a)})`,
   'f64.promote_f32': (a) => `H.promote(${a})`,
@@ -120,9 +122,9 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'i32.mul': (a, b) => `Math.imul(${a}, ${b})`,
   'i32.div_s': (a, b) =>
     `(${b} === 0 ? rt.trap(7) : ${b} === -1 && ${a} === -2147483648 ? rt.trap(6) : (${a} / ${b}) | 0)`,
-  'i32.div_u': (a, b) => `(${b} === 0 ? rt.trap(7) : ((${a} >>> 0) / (${b} >>> 0)) | 0)`,
+  'i32.div_u': (a, b) => `(${b} === 0 ? rt.trap(7) : (${u32(a)} / ${u32(b)}) | 0)`,
   'i32.rem_s': (a, b) => `(${b} === 0 ? rt.trap(7) : (${a} % ${b}) | 0)`,
-  'i32.rem_u': (a, b) => `(${b} === 0 ? rt.trap(7) : ((${a} >>> 0) % (${b} >>> 0)) | 0)`,
+  'i32.rem_u': (a, b) => `(${b} === 0 ? rt.trap(7) : (${u32(a)} % ${u32(b)}) | 0)`,
   'i32.and': (a, b) => `${a} & ${b}`,
   'i32.or': (a, b) => `${a} | ${b}`,
   'i32.xor': (a, b) => `${a} ^ ${b}`,

@@ -226,13 +226,31 @@ export class FunctionTranslator {
     return false;
   }
   /** Pops a value used as a condition: a pending comparison is used as the bare JS boolean. */
-  private popCond(): string {
+  private popCond(inline = false): string {
+    if (!inline && this.impure[this.sp - 1]) this.materialize(this.sp - 1);
     const c = this.cond[this.sp - 1];
-    const e = this.pop();
+    const e = this.popInline();
     return c ?? e;
   }
-  /** Pops the top value's expression. */
+  /** Pops `n` values for one expression that evaluates each once, in stack order. */
+  private popArgsInline(n: number): string[] {
+    const args: string[] = [];
+    for (let i = 0; i < n; i++) args.push(this.popInline());
+    return args.reverse();
+  }
+  /**
+   * Pops the top value for a consumer that may emit other statements or evaluate it out of order: a
+   * pending value with effects is assigned to its slot first.
+   */
   private pop(): string {
+    if (this.impure[this.sp - 1]) this.materialize(this.sp - 1);
+    return this.popInline();
+  }
+  /**
+   * Pops the top value's expression, pending or not, for a consumer that evaluates it exactly once, in
+   * stack order, within the one statement it emits next.
+   */
+  private popInline(): string {
     const d = --this.sp;
     const e = this.pend[d];
     this.pend[d] = null;
@@ -448,8 +466,10 @@ export class FunctionTranslator {
   }
 
   /** Assigns a call's result(s) to the stack. */
-  private callResults(call: string, nResults: number): void {
+  /** Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending. */
+  private callResults(call: string, nResults: number, argsPending = false): void {
     if (nResults === 0) this.emit(`${call};`);
+    else if (nResults === 1 && argsPending) this.pushPending(call, true);
     else if (nResults === 1) this.push(call);
     else {
       const t = this.temp();
@@ -644,6 +664,7 @@ export class FunctionTranslator {
       const a = `Number(BigInt.asUintN(64, ${base}))`;
       return offset === 0 ? a : `${a} + ${offset}`;
     }
+    if (/^\d+$/.test(base)) return String(Number(base) + offset);
     return offset === 0 ? `(${base} >>> 0)` : `(${base} >>> 0) + ${offset}`;
   }
 
@@ -697,7 +718,7 @@ export class FunctionTranslator {
         }
         case 0x04: {
           const [np, nr] = this.blockType();
-          const c = this.popCond();
+          const c = this.popCond(true);
           this.materializeAll();
           const f = this.pushFrame(K.If, np, nr, this.newLabel());
           if (np > 0) {
@@ -806,7 +827,7 @@ export class FunctionTranslator {
         }
         case 0x0d: {
           const f = this.frameAt(r.u32());
-          const c = this.popCond();
+          const c = this.popCond(true);
           this.materializeAll();
           this.emit(`if (${c}) {`);
           this.emitLines(this.branch(f).map((l) => `  ${l}`));
@@ -845,8 +866,10 @@ export class FunctionTranslator {
         case 0x10: {
           const f = r.u32();
           const ft = env.funcType(f);
-          const args = this.popArgs(ft.params.length);
-          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results.length);
+          let argsPending = true;
+          for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
+          const args = this.popArgsInline(ft.params.length);
+          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results.length, argsPending);
           continue;
         }
         case 0x11:
@@ -903,7 +926,7 @@ export class FunctionTranslator {
         case 0x1a: {
           // a dropped value with effects (a load, a division that may trap) still runs
           const impure = this.impure[this.sp - 1];
-          const v = this.pop();
+          const v = this.popInline();
           if (impure) this.emit(`${v};`);
           continue;
         }
@@ -935,7 +958,7 @@ export class FunctionTranslator {
         case 0x21:
         case 0x22: {
           const l = `l${r.u32()}`;
-          const v = this.pop();
+          const v = this.popInline();
           this.materializeLocal(l);
           if (v !== l) this.emit(`${l} = ${v};`);
           if (op === 0x22) this.pushPure(l);
@@ -945,7 +968,7 @@ export class FunctionTranslator {
           this.pushPending(`${env.global(r.u32())}.value`, true);
           continue;
         case 0x24:
-          this.emit(`${env.global(r.u32())}.value = ${this.pop()};`);
+          this.emit(`${env.global(r.u32())}.value = ${this.popInline()};`);
           continue;
         case 0x25: {
           const table = r.u32();
@@ -1075,7 +1098,7 @@ export class FunctionTranslator {
     if (uc !== undefined && this.isPending()) {
       const impure = this.anyImpure(1);
       const inner = this.cond[this.sp - 1];
-      const a = this.pop();
+      const a = this.popInline();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
       this.pushPending(`(${c} ? 1 : 0)`, impure, c);
       return;
@@ -1083,24 +1106,26 @@ export class FunctionTranslator {
     const bc = BINARY_COND[info.name];
     if (bc !== undefined && this.isPending() && this.isPending(1) && linear(info.name, 2)) {
       const impure = this.anyImpure(2);
-      const y = this.pop();
-      const c = bc(this.pop(), y);
+      const y = this.popInline();
+      const c = bc(this.popInline(), y);
       this.pushPending(`(${c} ? 1 : 0)`, impure, c);
       return;
     }
     const u = UNARY[info.name];
     if (u !== undefined) {
-      const pending = this.isPending() && linear(info.name, 1);
+      const lin = linear(info.name, 1);
+      const pending = this.isPending() && lin;
       const impure = pending && this.anyImpure(1);
-      this.pushResult(u(this.pop()), pending, impure);
+      this.pushResult(u(lin ? this.popInline() : this.pop()), pending, impure);
       return;
     }
     const b = BINARY[info.name];
     if (b !== undefined) {
-      const pending = this.isPending() && this.isPending(1) && linear(info.name, 2);
+      const lin = linear(info.name, 2);
+      const pending = this.isPending() && this.isPending(1) && lin;
       const impure = pending && this.anyImpure(2);
-      const y = this.pop();
-      const x = this.pop();
+      const y = lin ? this.popInline() : this.pop();
+      const x = lin ? this.popInline() : this.pop();
       this.pushResult(b(x, y), pending, impure);
       return;
     }
@@ -1122,7 +1147,7 @@ export class FunctionTranslator {
     const m = env.memory(mem);
     if (info.results!.length === 1) {
       const pending = this.isPending();
-      const addr = this.addr(this.pop(), mem, offset);
+      const addr = this.addr(this.popInline(), mem, offset);
       let e: string;
       if (info.name === 'f32.load') e = `H.loadF32(${m}.dv, ${addr})`;
       else {
@@ -1134,8 +1159,9 @@ export class FunctionTranslator {
       else this.push(e);
       return;
     }
-    const v = this.pop();
-    const a = this.pop();
+    // one statement evaluating the address, then the value
+    const v = this.popInline();
+    const a = this.popInline();
     const addr = this.addr(a, mem, offset);
     if (info.name === 'f32.store') {
       this.emit(`H.storeF32(${m}.dv, ${addr}, ${v});`);

@@ -11,8 +11,7 @@ function f1(l0) {
 }
 function f2(l0) {
   let s0;
-  s0 = f1(l0);
-  s0 = F0.fn(s0);
+  s0 = F0.fn(f1(l0));
   return s0;
 }
 function f3(l0, l1) {
