@@ -80,10 +80,10 @@ export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], n
 export class Caller<T = unknown> {
   /** The store. */
   readonly store: Store<T>;
-  private readonly instance: RuntimeInstance | null;
+  private readonly instance: () => RuntimeInstance | null;
 
-  /** Creates a caller for a call from `instance` (null when called from the host). */
-  constructor(store: Store<T>, instance: RuntimeInstance | null) {
+  /** Creates a caller for calls from an instance (`instance()` gives it; null when called from the host). */
+  constructor(store: Store<T>, instance: () => RuntimeInstance | null) {
     this.store = store;
     this.instance = instance;
   }
@@ -96,8 +96,8 @@ export class Caller<T = unknown> {
   }
   /** An export of the calling instance (memory, function, ...), or undefined. */
   getExport(name: string): Extern | undefined {
-    if (this.instance === null) return undefined;
-    return exportOf(this.store, this.instance, name);
+    const inst = this.instance();
+    return inst === null ? undefined : exportOf(this.store, inst, name);
   }
 }
 
@@ -109,7 +109,7 @@ export function hostFuncRef<T>(
   store: Store<T>,
   typeId: number,
   callback: HostFunc<T>,
-  instance: RuntimeInstance | null,
+  instance: () => RuntimeInstance | null,
 ): VMFuncRef {
   const caller = new Caller(store, instance);
   const fn = (...args: unknown[]) => {
@@ -142,7 +142,7 @@ export class Func {
       this.ref = typeOrRef;
     } else {
       const id = registerFuncType(store.engine, typeOrRef);
-      this.ref = hostFuncRef(store, id, callback!, null);
+      this.ref = hostFuncRef(store, id, callback!, () => null);
       hostCallbacks.set(this.ref, callback!);
     }
     let cache = funcCache.get(store);

@@ -96,7 +96,12 @@ function incompatible(imp: Import, why?: string): LinkError {
 }
 
 /** Checks the imports against the module's import types and sorts them by kind. */
-function resolveImports(store: Store<any>, module: Module, externs: readonly Extern[], hostState: object): Imports {
+function resolveImports(
+  store: Store<any>,
+  module: Module,
+  externs: readonly Extern[],
+  hostState: { instance: RuntimeInstance | null },
+): Imports {
   const m = module.module;
   if (externs.length !== m.imports.length)
     throw new LinkError(`expected ${m.imports.length} imports, found ${externs.length}`);
@@ -117,7 +122,7 @@ function resolveImports(store: Store<any>, module: Module, externs: readonly Ext
           throw incompatible(imp, 'function types differ');
         const cb = hostCallbackOf(x.ref);
         // A host function imported here gets a Caller for this instance (bound once `raw` exists).
-        functions.push(cb === undefined ? x.ref : hostFuncRef(store, x.ref.typeId, cb, lazyInstance(hostState)));
+        functions.push(cb === undefined ? x.ref : hostFuncRef(store, x.ref.typeId, cb, () => hostState.instance));
         break;
       }
       case 'table': {
@@ -146,16 +151,6 @@ function resolveImports(store: Store<any>, module: Module, externs: readonly Ext
     }
   });
   return { functions, tables, memories, globals, tags };
-}
-
-/** A stand-in for the runtime instance until it exists (host callers only use it after instantiation). */
-function lazyInstance(hostState: object): RuntimeInstance {
-  return new Proxy({} as RuntimeInstance, {
-    get: (_t, p) => {
-      const inst = (hostState as { instance: RuntimeInstance | null }).instance;
-      return inst === null ? undefined : Reflect.get(inst, p);
-    },
-  });
 }
 
 /** Index operands as numbers (64-bit offsets as unsigned; beyond 2^53 stays out of range). */

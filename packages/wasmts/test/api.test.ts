@@ -147,3 +147,24 @@ describe('allocation and InstancePre', () => {
     }
   });
 });
+
+describe('Caller', () => {
+  it("gives host functions the calling instance's exports", () => {
+    const store = new Store(engine, { seen: '' });
+    const linker = new Linker<{ seen: string }>(engine);
+    linker.defineFunc('env', 'print', funcType([ValType.I32, ValType.I32], []), (caller, ptr: number, len: number) => {
+      const mem = caller.getExport('memory') as Memory;
+      caller.data.seen = new TextDecoder().decode(mem.read(ptr, len));
+    });
+    const inst = linker.instantiate(
+      store,
+      new Module(
+        engine,
+        `(module (import "env" "print" (func $p (param i32 i32))) (memory (export "memory") 1)
+           (data (i32.const 16) "hello") (func (export "run") (call $p (i32.const 16) (i32.const 5))))`,
+      ),
+    );
+    inst.getTypedFunc('run').call();
+    expect(store.data.seen).toBe('hello');
+  });
+});
