@@ -60,7 +60,7 @@ function compile(module: Module, index: number): Fn | null {
       steps.push((s) => s.pop());
     } else if (byte === 0xfd) {
       const op = operatorFor(0xfd, r.u32());
-      if (!op || !op.params || !op.results) return null;
+      if (!op?.params || !op.results) return null;
       if (op.imm === Imm.MemArg || op.imm === Imm.MemArgLane) return null;
       let imm: unknown;
       if (op.imm === Imm.V128) {
