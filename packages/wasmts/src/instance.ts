@@ -170,11 +170,12 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
   hostState.instance = inst;
   const m = module.module;
   const names = module.names;
+  // The factory only defines closures: what it throws is a bug, not a trap, so it stays outside callWasm.
+  const r = module.factory(store.builtins, inst.vmctx);
+  inst.setFunctions(r.funcs);
   callWasm(
     store,
     () => {
-      const r = module.factory(store.builtins, inst.vmctx);
-      inst.setFunctions(r.funcs);
       for (let i = m.numImportedGlobals; i < m.globals.length; i++) {
         const init = r.globalInit[i];
         if (init !== null) inst.global(i).value = init();
