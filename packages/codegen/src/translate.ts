@@ -757,22 +757,23 @@ export class FunctionTranslator {
           const f = this.frameAt(0);
           const tag = op === 0x07 ? r.u32() : -1;
           this.setSp(f.height);
-          this.indent = this.indent.slice(2);
+          // the try body (or the previous handler) was indented by 2 (or 4) from the try statement
+          this.indent = this.indent.slice(f.handlers === 0 ? 2 : 4);
           if (f.handlers === 0) {
             this.emit(`} catch (${f.exVar}) {`);
             this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
             if (env.legacyExceptions) this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${f.exVar}; dlg = -1;`);
             this.usesHandlers = true;
           }
-          if (op === 0x07) {
-            this.emit(`${f.handlers === 0 ? '  ' : '} else '}if (${f.exVar}.tag === ${env.tag(tag)}) {`);
-          } else {
-            this.emit(f.handlers === 0 ? '  {' : '} else {');
+          const chain = f.handlers === 0 ? '  ' : '  } else ';
+          if (op === 0x07) this.emit(`${chain}if (${f.exVar}.tag === ${env.tag(tag)}) {`);
+          else {
+            this.emit(`${chain}{`);
             f.catchAll = true;
           }
           f.handlers++;
           f.kind = K.Catch;
-          this.indent += '  ';
+          this.indent += '    ';
           if (op === 0x07) {
             const tt = env.typeAt(env.module.tags[tag].typeIndex);
             for (let i = 0; i < tt.params.length; i++) this.push(`${f.exVar}.values[${i}]`);
@@ -1220,6 +1221,7 @@ export class FunctionTranslator {
       case K.Catch:
         if (f.catchAll) this.emit('}');
         else this.emit(`} else throw ${f.exVar};`);
+        this.indent = this.indent.slice(2);
         this.emit('}');
         break;
       case K.TryTable: {

@@ -35,10 +35,10 @@ function f2(l0) {
     if (!(eL0 instanceof WE1)) throw eL0;
     if (dlg >= 0 && dlg < 1) throw eL0; dlg = -1;
     if (eL0.tag === tg0) {
-    s0 = eL0.values[0];
-  } else {
-    s0 = (-2);
-  }
+      s0 = eL0.values[0];
+    } else {
+      s0 = (-2);
+    }
   }
   return s0;
 }
