@@ -1368,7 +1368,7 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     const info = operatorFor(0xfd, sub) as OperatorInfo;
-    const fn = env.simd(info.name);
+    const fn = info.imm === Imm.V128 ? '' : env.simd(info.name);
     const np = info.params!.length;
     const nr = info.results!.length;
     switch (info.imm) {
