@@ -55,6 +55,20 @@ describe('execution', () => {
     expect(e.even(1_000_001n)).toBe(0);
   });
 
+  it('runs 1,000,000-deep mutual tail calls through a table and through references', () => {
+    const e = instantiate(`(module
+      (type $t (func (param i64) (result i32)))
+      (table 2 funcref) (elem (i32.const 0) $even $odd)
+      (func $even (export "even") (type $t)
+        (if (result i32) (i64.eqz (local.get 0)) (then (i32.const 1))
+          (else (return_call_indirect (type $t) (i64.sub (local.get 0) (i64.const 1)) (i32.const 1)))))
+      (func $odd (type $t)
+        (if (result i32) (i64.eqz (local.get 0)) (then (i32.const 0))
+          (else (return_call_ref $t (i64.sub (local.get 0) (i64.const 1)) (ref.func $even))))))`);
+    expect(e.even(1_000_000n)).toBe(1);
+    expect(e.even(999_999n)).toBe(0);
+  });
+
   it('catches wasm exceptions with try_table and lets host errors through', () => {
     const e = instantiate(
       `(module

@@ -11,7 +11,7 @@ import {
   VMOffsets,
   wasmFeatures,
 } from '@wasmts/environ';
-import { createBuiltins, Global, Memory, simd, Table, Tag, TypeRegistry, V128, VMFuncRef } from '@wasmts/runtime';
+import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 
 import { type CompileOptions, compileModule, loadFactory } from '../src/index.js';
@@ -31,9 +31,7 @@ export const limits = new Float64Array(4);
 export const epoch = new Float64Array(1);
 
 const registry = new TypeRegistry();
-const builtins = createBuiltins(registry) as any;
-// until the runtime's builtins carry SIMD themselves
-const rt = Object.keys(builtins.simd).length > 0 ? builtins : { ...builtins, simd, V128 };
+const rt = createBuiltins(registry) as any;
 
 /** Instantiates a binary module; `resolve(module, name)` supplies each import (functions as JS functions). */
 export function instantiateBytes(
