@@ -1,8 +1,8 @@
 // Integer lane arithmetic for i8x16 and i16x8: SWAR on the int32 lanes where it is exact and short,
 // otherwise a loop over the scratch views. Generated once from a template; edit by hand.
 
-import { ldX, ldY, res } from './io.js';
-import { I8, I16, U8, U8C, U16 } from './scratch.js';
+import { ldX, res } from './io.js';
+import { I8, I16 } from './scratch.js';
 import { V128 } from './v128.js';
 
 /** Lane-wise add of the i8 lanes packed in two int32s. */
@@ -23,6 +23,83 @@ function add16(x: number, y: number): number {
 /** Lane-wise subtract of the i16 lanes packed in two int32s. */
 function sub16(x: number, y: number): number {
   return ((x | 0x80008000) - (y & 0x7fff7fff)) ^ ((x ^ ~y) & 0x80008000);
+}
+
+/** Bits of `x` where `m` is set, of `y` elsewhere. */
+function sel(x: number, y: number, m: number): number {
+  return (x & m) | (y & ~m);
+}
+
+/** All-ones in each 8-bit lane where x < y as unsigned, else 0. */
+function ltU8(x: number, y: number): number {
+  const d = sub8(x, y);
+  return ((((~x & y) | (~(x ^ y) & d)) & 0x80808080) >>> 7) * 0xff;
+}
+
+/** All-ones in each 8-bit lane where x < y as signed, else 0. */
+function ltS8(x: number, y: number): number {
+  return ltU8(x ^ 0x80808080, y ^ 0x80808080);
+}
+
+/** Lane-wise unsigned saturating add of the 8-bit lanes of two int32s. */
+function addSatU8(x: number, y: number): number {
+  const s = add8(x, y);
+  return s | (((((x & y) | ((x | y) & ~s)) & 0x80808080) >>> 7) * 0xff);
+}
+
+/** Lane-wise unsigned saturating subtract of the 8-bit lanes of two int32s. */
+function subSatU8(x: number, y: number): number {
+  return sub8(x, y) & ~ltU8(x, y);
+}
+
+/** Lane-wise signed saturating add of the 8-bit lanes of two int32s. */
+function addSatS8(x: number, y: number): number {
+  const s = add8(x, y);
+  const m = ((~(x ^ y) & (x ^ s) & 0x80808080) >>> 7) * 0xff;
+  return sel(0x7f7f7f7f + ((x & 0x80808080) >>> 7), s, m);
+}
+
+/** Lane-wise signed saturating subtract of the 8-bit lanes of two int32s. */
+function subSatS8(x: number, y: number): number {
+  const d = sub8(x, y);
+  const m = (((x ^ y) & (x ^ d) & 0x80808080) >>> 7) * 0xff;
+  return sel(0x7f7f7f7f + ((x & 0x80808080) >>> 7), d, m);
+}
+
+/** All-ones in each 16-bit lane where x < y as unsigned, else 0. */
+function ltU16(x: number, y: number): number {
+  const d = sub16(x, y);
+  return ((((~x & y) | (~(x ^ y) & d)) & 0x80008000) >>> 15) * 0xffff;
+}
+
+/** All-ones in each 16-bit lane where x < y as signed, else 0. */
+function ltS16(x: number, y: number): number {
+  return ltU16(x ^ 0x80008000, y ^ 0x80008000);
+}
+
+/** Lane-wise unsigned saturating add of the 16-bit lanes of two int32s. */
+function addSatU16(x: number, y: number): number {
+  const s = add16(x, y);
+  return s | (((((x & y) | ((x | y) & ~s)) & 0x80008000) >>> 15) * 0xffff);
+}
+
+/** Lane-wise unsigned saturating subtract of the 16-bit lanes of two int32s. */
+function subSatU16(x: number, y: number): number {
+  return sub16(x, y) & ~ltU16(x, y);
+}
+
+/** Lane-wise signed saturating add of the 16-bit lanes of two int32s. */
+function addSatS16(x: number, y: number): number {
+  const s = add16(x, y);
+  const m = ((~(x ^ y) & (x ^ s) & 0x80008000) >>> 15) * 0xffff;
+  return sel(0x7fff7fff + ((x & 0x80008000) >>> 15), s, m);
+}
+
+/** Lane-wise signed saturating subtract of the 16-bit lanes of two int32s. */
+function subSatS16(x: number, y: number): number {
+  const d = sub16(x, y);
+  const m = (((x ^ y) & (x ^ d) & 0x80008000) >>> 15) * 0xffff;
+  return sel(0x7fff7fff + ((x & 0x80008000) >>> 15), d, m);
 }
 
 /** Lane-wise rounding unsigned average ((x + y + 1) >> 1) of the u8 lanes packed in two int32s. */
@@ -91,152 +168,102 @@ export function i8x16_ne(x: V128, y: V128): V128 {
 
 /** i8x16.lt_s */
 export function i8x16_lt_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = I8[i] < I8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(ltS8(x.a, y.a), ltS8(x.b, y.b), ltS8(x.c, y.c), ltS8(x.d, y.d));
 }
 
 /** i8x16.lt_u */
 export function i8x16_lt_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = U8[i] < U8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(ltU8(x.a, y.a), ltU8(x.b, y.b), ltU8(x.c, y.c), ltU8(x.d, y.d));
 }
 
 /** i8x16.gt_s */
 export function i8x16_gt_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = I8[i] > I8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(ltS8(y.a, x.a), ltS8(y.b, x.b), ltS8(y.c, x.c), ltS8(y.d, x.d));
 }
 
 /** i8x16.gt_u */
 export function i8x16_gt_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = U8[i] > U8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(ltU8(y.a, x.a), ltU8(y.b, x.b), ltU8(y.c, x.c), ltU8(y.d, x.d));
 }
 
 /** i8x16.le_s */
 export function i8x16_le_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = I8[i] <= I8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltS8(y.a, x.a), ~ltS8(y.b, x.b), ~ltS8(y.c, x.c), ~ltS8(y.d, x.d));
 }
 
 /** i8x16.le_u */
 export function i8x16_le_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = U8[i] <= U8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltU8(y.a, x.a), ~ltU8(y.b, x.b), ~ltU8(y.c, x.c), ~ltU8(y.d, x.d));
 }
 
 /** i8x16.ge_s */
 export function i8x16_ge_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = I8[i] >= I8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltS8(x.a, y.a), ~ltS8(x.b, y.b), ~ltS8(x.c, y.c), ~ltS8(x.d, y.d));
 }
 
 /** i8x16.ge_u */
 export function i8x16_ge_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) I8[32 + i] = U8[i] >= U8[16 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltU8(x.a, y.a), ~ltU8(x.b, y.b), ~ltU8(x.c, y.c), ~ltU8(x.d, y.d));
 }
 
 /** i8x16.min_s */
 export function i8x16_min_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) {
-    const p = I8[i];
-    const q = I8[16 + i];
-    I8[32 + i] = Math.min(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltS8(x.a, y.a)),
+    sel(x.b, y.b, ltS8(x.b, y.b)),
+    sel(x.c, y.c, ltS8(x.c, y.c)),
+    sel(x.d, y.d, ltS8(x.d, y.d)),
+  );
 }
 
 /** i8x16.min_u */
 export function i8x16_min_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) {
-    const p = U8[i];
-    const q = U8[16 + i];
-    U8[32 + i] = Math.min(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltU8(x.a, y.a)),
+    sel(x.b, y.b, ltU8(x.b, y.b)),
+    sel(x.c, y.c, ltU8(x.c, y.c)),
+    sel(x.d, y.d, ltU8(x.d, y.d)),
+  );
 }
 
 /** i8x16.max_s */
 export function i8x16_max_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) {
-    const p = I8[i];
-    const q = I8[16 + i];
-    I8[32 + i] = Math.max(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltS8(y.a, x.a)),
+    sel(x.b, y.b, ltS8(y.b, x.b)),
+    sel(x.c, y.c, ltS8(y.c, x.c)),
+    sel(x.d, y.d, ltS8(y.d, x.d)),
+  );
 }
 
 /** i8x16.max_u */
 export function i8x16_max_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) {
-    const p = U8[i];
-    const q = U8[16 + i];
-    U8[32 + i] = Math.max(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltU8(y.a, x.a)),
+    sel(x.b, y.b, ltU8(y.b, x.b)),
+    sel(x.c, y.c, ltU8(y.c, x.c)),
+    sel(x.d, y.d, ltU8(y.d, x.d)),
+  );
 }
 
 /** i8x16.add_sat_s */
 export function i8x16_add_sat_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) {
-    const r = I8[i] + I8[16 + i];
-    I8[32 + i] = r > 127 ? 127 : Math.max(r, -128);
-  }
-  return res();
+  return new V128(addSatS8(x.a, y.a), addSatS8(x.b, y.b), addSatS8(x.c, y.c), addSatS8(x.d, y.d));
 }
 
 /** i8x16.add_sat_u */
 export function i8x16_add_sat_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) U8C[32 + i] = U8[i] + U8[16 + i];
-  return res();
+  return new V128(addSatU8(x.a, y.a), addSatU8(x.b, y.b), addSatU8(x.c, y.c), addSatU8(x.d, y.d));
 }
 
 /** i8x16.sub_sat_s */
 export function i8x16_sub_sat_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) {
-    const r = I8[i] - I8[16 + i];
-    I8[32 + i] = r > 127 ? 127 : Math.max(r, -128);
-  }
-  return res();
+  return new V128(subSatS8(x.a, y.a), subSatS8(x.b, y.b), subSatS8(x.c, y.c), subSatS8(x.d, y.d));
 }
 
 /** i8x16.sub_sat_u */
 export function i8x16_sub_sat_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 16; i++) U8C[32 + i] = U8[i] - U8[16 + i];
-  return res();
+  return new V128(subSatU8(x.a, y.a), subSatU8(x.b, y.b), subSatU8(x.c, y.c), subSatU8(x.d, y.d));
 }
 
 /** i8x16.abs */
@@ -323,158 +350,102 @@ export function i16x8_ne(x: V128, y: V128): V128 {
 
 /** i16x8.lt_s */
 export function i16x8_lt_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = I16[i] < I16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(ltS16(x.a, y.a), ltS16(x.b, y.b), ltS16(x.c, y.c), ltS16(x.d, y.d));
 }
 
 /** i16x8.lt_u */
 export function i16x8_lt_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = U16[i] < U16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(ltU16(x.a, y.a), ltU16(x.b, y.b), ltU16(x.c, y.c), ltU16(x.d, y.d));
 }
 
 /** i16x8.gt_s */
 export function i16x8_gt_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = I16[i] > I16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(ltS16(y.a, x.a), ltS16(y.b, x.b), ltS16(y.c, x.c), ltS16(y.d, x.d));
 }
 
 /** i16x8.gt_u */
 export function i16x8_gt_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = U16[i] > U16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(ltU16(y.a, x.a), ltU16(y.b, x.b), ltU16(y.c, x.c), ltU16(y.d, x.d));
 }
 
 /** i16x8.le_s */
 export function i16x8_le_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = I16[i] <= I16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltS16(y.a, x.a), ~ltS16(y.b, x.b), ~ltS16(y.c, x.c), ~ltS16(y.d, x.d));
 }
 
 /** i16x8.le_u */
 export function i16x8_le_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = U16[i] <= U16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltU16(y.a, x.a), ~ltU16(y.b, x.b), ~ltU16(y.c, x.c), ~ltU16(y.d, x.d));
 }
 
 /** i16x8.ge_s */
 export function i16x8_ge_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = I16[i] >= I16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltS16(x.a, y.a), ~ltS16(x.b, y.b), ~ltS16(x.c, y.c), ~ltS16(x.d, y.d));
 }
 
 /** i16x8.ge_u */
 export function i16x8_ge_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) I16[16 + i] = U16[i] >= U16[8 + i] ? -1 : 0;
-  return res();
+  return new V128(~ltU16(x.a, y.a), ~ltU16(x.b, y.b), ~ltU16(x.c, y.c), ~ltU16(x.d, y.d));
 }
 
 /** i16x8.min_s */
 export function i16x8_min_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const p = I16[i];
-    const q = I16[8 + i];
-    I16[16 + i] = Math.min(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltS16(x.a, y.a)),
+    sel(x.b, y.b, ltS16(x.b, y.b)),
+    sel(x.c, y.c, ltS16(x.c, y.c)),
+    sel(x.d, y.d, ltS16(x.d, y.d)),
+  );
 }
 
 /** i16x8.min_u */
 export function i16x8_min_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const p = U16[i];
-    const q = U16[8 + i];
-    U16[16 + i] = Math.min(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltU16(x.a, y.a)),
+    sel(x.b, y.b, ltU16(x.b, y.b)),
+    sel(x.c, y.c, ltU16(x.c, y.c)),
+    sel(x.d, y.d, ltU16(x.d, y.d)),
+  );
 }
 
 /** i16x8.max_s */
 export function i16x8_max_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const p = I16[i];
-    const q = I16[8 + i];
-    I16[16 + i] = Math.max(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltS16(y.a, x.a)),
+    sel(x.b, y.b, ltS16(y.b, x.b)),
+    sel(x.c, y.c, ltS16(y.c, x.c)),
+    sel(x.d, y.d, ltS16(y.d, x.d)),
+  );
 }
 
 /** i16x8.max_u */
 export function i16x8_max_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const p = U16[i];
-    const q = U16[8 + i];
-    U16[16 + i] = Math.max(p, q);
-  }
-  return res();
+  return new V128(
+    sel(x.a, y.a, ltU16(y.a, x.a)),
+    sel(x.b, y.b, ltU16(y.b, x.b)),
+    sel(x.c, y.c, ltU16(y.c, x.c)),
+    sel(x.d, y.d, ltU16(y.d, x.d)),
+  );
 }
 
 /** i16x8.add_sat_s */
 export function i16x8_add_sat_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const r = I16[i] + I16[8 + i];
-    I16[16 + i] = r > 32767 ? 32767 : Math.max(r, -32768);
-  }
-  return res();
+  return new V128(addSatS16(x.a, y.a), addSatS16(x.b, y.b), addSatS16(x.c, y.c), addSatS16(x.d, y.d));
 }
 
 /** i16x8.add_sat_u */
 export function i16x8_add_sat_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const r = U16[i] + U16[8 + i];
-    U16[16 + i] = r > 65535 ? 65535 : Math.max(r, 0);
-  }
-  return res();
+  return new V128(addSatU16(x.a, y.a), addSatU16(x.b, y.b), addSatU16(x.c, y.c), addSatU16(x.d, y.d));
 }
 
 /** i16x8.sub_sat_s */
 export function i16x8_sub_sat_s(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const r = I16[i] - I16[8 + i];
-    I16[16 + i] = r > 32767 ? 32767 : Math.max(r, -32768);
-  }
-  return res();
+  return new V128(subSatS16(x.a, y.a), subSatS16(x.b, y.b), subSatS16(x.c, y.c), subSatS16(x.d, y.d));
 }
 
 /** i16x8.sub_sat_u */
 export function i16x8_sub_sat_u(x: V128, y: V128): V128 {
-  ldX(x);
-  ldY(y);
-  for (let i = 0; i < 8; i++) {
-    const r = U16[i] - U16[8 + i];
-    U16[16 + i] = r > 65535 ? 65535 : Math.max(r, 0);
-  }
-  return res();
+  return new V128(subSatU16(x.a, y.a), subSatU16(x.b, y.b), subSatU16(x.c, y.c), subSatU16(x.d, y.d));
 }
 
 /** i16x8.abs */

@@ -17,8 +17,6 @@ export const U16 = new Uint16Array(buffer);
 export const I8 = new Int8Array(buffer);
 /** Uint8 view of the scratch buffer. */
 export const U8 = new Uint8Array(buffer);
-/** Uint8Clamped view of the scratch buffer (writes saturate to 0..255). */
-export const U8C = new Uint8ClampedArray(buffer);
 /** Float32 view of the scratch buffer (reads may quiet signalling NaNs: never use for bitwise moves). */
 export const F32 = new Float32Array(buffer);
 /** Float64 view of the scratch buffer. */
