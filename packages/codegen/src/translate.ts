@@ -457,6 +457,15 @@ export class FunctionTranslator {
     return `return ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
+  /** `return` with the top `n` values inlined (older values with effects run first). */
+  private returnInline(n: number): void {
+    for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
+    const vals = this.popArgsInline(n);
+    if (n === 0) this.emit('return;');
+    else if (n === 1) this.emit(`return ${vals[0]};`);
+    else this.emit(`return ${this.env.rt('tuple')}(${vals.join(', ')});`);
+  }
+
   private emitLines(lines: string[]): void {
     for (const l of lines) this.emit(l);
   }
@@ -678,7 +687,8 @@ export class FunctionTranslator {
     const fuel = env.tunables.consumeFuel;
     for (;;) {
       const op = r.u8();
-      if (MATERIALIZE[op] === 1) this.materializeAll();
+      // a return (or the function's end) takes its results inline
+      if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
       if (fuel) {
         // nop, drop, block, loop, unreachable, return, else, end cost nothing
         if (
@@ -861,7 +871,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0f:
-          this.emit(this.returnStmt(this.type.results.length));
+          this.returnInline(this.type.results.length);
           this.unreachable();
           continue;
         case 0x10: {
@@ -1191,9 +1201,12 @@ export class FunctionTranslator {
     const f = this.ctrl.pop() as Frame;
     const env = this.env;
     if (f.kind === K.Func) {
-      this.materializeAll();
-      this.setSp(f.nResults);
-      this.emit(this.returnStmt(f.nResults));
+      if (this.sp !== f.nResults) {
+        // after an unconditional branch: this return is dead code
+        this.materializeAll();
+        this.setSp(f.nResults);
+      }
+      this.returnInline(f.nResults);
       return true;
     }
     this.indent = this.indent.slice(2);

@@ -6,13 +6,11 @@ const T2 = vmctx[4];
 const ty3 = T2[0];
 function f1(l0) {
   let s0, s1;
-  s0 = ((l0 + 1) | 0);
-  return s0;
+  return ((l0 + 1) | 0);
 }
 function f2(l0) {
   let s0;
-  s0 = F0.fn(f1(l0));
-  return s0;
+  return F0.fn(f1(l0));
 }
 function f3(l0, l1) {
   let s0, s1, r0;
@@ -24,8 +22,7 @@ function f3(l0, l1) {
 }
 function ceo0() {
   let s0;
-  s0 = 0;
-  return s0;
+  return 0;
 }
 return {
   funcs: [f1, f2, f3],

@@ -13,8 +13,7 @@ function f0(l0) {
       break L1;
     }
   }
-  s0 = l1;
-  return s0;
+  return l1;
 }
 function f1(l0) {
   let s0;
@@ -27,11 +26,9 @@ function f1(l0) {
           break L0;
       }
     }
-    s0 = 2;
-    return s0;
+    return 2;
   }
-  s0 = 1;
-  return s0;
+  return 1;
 }
 function f2(l0) {
   let s0, s1;

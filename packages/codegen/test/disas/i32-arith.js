@@ -2,8 +2,7 @@
 "use strict";
 function f0(l0, l1) {
   let s0, s1;
-  s0 = ((l0 + l1) | 0);
-  return s0;
+  return ((l0 + l1) | 0);
 }
 function f1(l0, l1) {
   let s0, s1;
@@ -17,8 +16,7 @@ function f2(l0, l1) {
 }
 function f3(l0, l1) {
   let s0, s1;
-  s0 = ((l0 >>> 0) < (l1 >>> 0) ? 1 : 0);
-  return s0;
+  return ((l0 >>> 0) < (l1 >>> 0) ? 1 : 0);
 }
 return {
   funcs: [f0, f1, f2, f3],

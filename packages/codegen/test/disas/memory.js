@@ -3,8 +3,7 @@
 const m0 = vmctx[7];
 function f0(l0) {
   let s0;
-  s0 = BigInt(m0.dv.getUint32((l0 >>> 0) + 8, true));
-  return s0;
+  return BigInt(m0.dv.getUint32((l0 >>> 0) + 8, true));
 }
 function f1(l0, l1) {
   let s0, s1;

@@ -15,8 +15,7 @@ function f1(l0) {
 }
 function f2() {
   let s0;
-  s0 = v0;
-  return s0;
+  return v0;
 }
 function f3(l0) {
   let s0;
