@@ -8,7 +8,7 @@ type Binary = (a: string, b: string) => string;
 const fr = (e: string): string => `Math.fround(${e})`;
 /** `x >>> 0`, or the literal itself when it is a non-negative integer literal. */
 const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
-const u64 = (a: string): string => `BigInt.asUintN(64, ${a})`;
+const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
 
 /** Comparisons as JS boolean expressions (the i32 result is `cond ? 1 : 0`); `if` and `br_if` use them bare. */
