@@ -220,7 +220,12 @@ export class FunctionTranslator {
     this.impure[d] = impure;
     if (impure) this.nImpure++;
   }
-  /** True if the values `n` below the top and above are all pending and `any` of them is impure. */
+  /** True if the top `n` values are all pending. */
+  private allPending(n: number): boolean {
+    for (let i = 0; i < n; i++) if (!this.isPending(i)) return false;
+    return true;
+  }
+  /** True if any of the top `n` values is pending with effects. */
   private anyImpure(n: number): boolean {
     for (let i = 0; i < n; i++) if (this.impure[this.sp - 1 - i]) return true;
     return false;
@@ -1396,30 +1401,30 @@ export class FunctionTranslator {
       case Imm.MemArgLane: {
         const { mem, offset } = this.memarg();
         const lane = info.imm === Imm.MemArgLane ? [String(r.u8())] : [];
-        const args = this.popArgs(np);
+        const pending = this.allPending(np);
+        const args = this.popArgsInline(np);
         const addr = this.addr(args[0], mem, offset);
         const call = `${fn}(${env.memory(mem)}.dv, ${[addr, ...args.slice(1), ...lane].join(', ')})`;
         if (nr === 0) this.emit(`${call};`);
+        else if (pending) this.pushPending(call, true);
         else this.push(call);
         return;
       }
-      case Imm.Lane: {
-        const lane = r.u8();
-        const args = this.popArgs(np);
-        this.push(`${fn}(${[...args, lane].join(', ')})`);
-        return;
-      }
-      case Imm.Shuffle: {
-        const lanes: number[] = [];
-        for (let i = 0; i < 16; i++) lanes.push(r.u8());
-        const args = this.popArgs(np);
-        const l = env.hoist('sh', `[${lanes.join(', ')}]`);
-        this.push(`${fn}(${[...args, l].join(', ')})`);
-        return;
-      }
     }
-    const args = this.popArgs(np);
-    this.push(`${fn}(${args.join(', ')})`);
+    // the SIMD functions are pure: the result stays pending when the operands are
+    const extra: (string | number)[] = [];
+    if (info.imm === Imm.Lane) extra.push(r.u8());
+    else if (info.imm === Imm.Shuffle) {
+      const lanes: number[] = [];
+      for (let i = 0; i < 16; i++) lanes.push(r.u8());
+      extra.push(env.hoist('sh', `[${lanes.join(', ')}]`));
+    }
+    const pending = this.allPending(np);
+    const impure = pending && this.anyImpure(np);
+    const args = pending ? this.popArgsInline(np) : this.popArgs(np);
+    const call = `${fn}(${[...args, ...extra].join(', ')})`;
+    if (pending) this.pushPending(call, impure);
+    else this.push(call);
   }
 
   // ---- 0xfb: GC ----

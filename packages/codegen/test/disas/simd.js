@@ -5,13 +5,11 @@ const m1 = vmctx[7];
 const sh2 = [0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 14, 31];
 function f0(l0, l1) {
   let s0, s1;
-  s0 = rt.simd.i8x16_add(l0, l1);
-  return s0;
+  return rt.simd.i8x16_add(l0, l1);
 }
 function f1(l0) {
   let s0;
-  s0 = rt.simd.i32x4_extract_lane(l0, 2);
-  return s0;
+  return rt.simd.i32x4_extract_lane(l0, 2);
 }
 function f2() {
   let s0;
@@ -19,13 +17,11 @@ function f2() {
 }
 function f3(l0) {
   let s0;
-  s0 = rt.simd.v128_load(m1.dv, (l0 >>> 0) + 16);
-  return s0;
+  return rt.simd.v128_load(m1.dv, (l0 >>> 0) + 16);
 }
 function f4(l0, l1) {
   let s0, s1;
-  s0 = rt.simd.i8x16_shuffle(l0, l1, sh2);
-  return s0;
+  return rt.simd.i8x16_shuffle(l0, l1, sh2);
 }
 return {
   funcs: [f0, f1, f2, f3, f4],
