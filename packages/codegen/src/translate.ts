@@ -980,9 +980,12 @@ export class FunctionTranslator {
           if (op === 0x22) this.pushPure(l);
           continue;
         }
-        case 0x23:
-          this.pushPending(`${env.global(r.u32())}.value`, true);
+        case 0x23: {
+          // an immutable global never changes: reading it has no order to keep
+          const g = r.u32();
+          this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
+        }
         case 0x24:
           this.emit(`${env.global(r.u32())}.value = ${this.popInline()};`);
           continue;
