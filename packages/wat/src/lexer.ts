@@ -177,8 +177,7 @@ export function parseTree(src: Source): Node[] {
           }
         }
       } else if (c === 0x3b && text.charCodeAt(i + 1) === 0x3b) {
-        const nl = text.indexOf('\n', i);
-        i = nl < 0 ? n : nl + 1;
+        i = lineCommentEnd(text, i);
       } else if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x09 || c === 0x0d) i++;
       else throw src.error('illegal character', i);
     }
@@ -207,8 +206,7 @@ export function parseTree(src: Source): Node[] {
       i++;
     } else if (c === 0x3b) {
       if (text.charCodeAt(i + 1) !== 0x3b) throw src.error('unexpected character ";"', i);
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? n : nl + 1;
+      i = lineCommentEnd(text, i);
     } else if (c === 0x22) {
       const start = i;
       const bytes = readString(i);
@@ -301,4 +299,15 @@ export function decodeSource(bytes: Uint8Array): string {
     }
     return out;
   }
+}
+
+/** The offset just past a `;;` comment starting at `i`: it ends at LF, CR, CR LF or the end of the text. */
+function lineCommentEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i++);
+    if (c === 0x0a) return i;
+    if (c === 0x0d) return text.charCodeAt(i) === 0x0a ? i + 1 : i;
+  }
+  return n;
 }

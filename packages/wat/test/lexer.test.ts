@@ -18,6 +18,9 @@ describe('lexer', () => {
     const text = ';; line\n(a (; block (; nested ;) ;) b) (@annot (x "y)") z) ;; tail';
     expect(show(lex(text))).toEqual([['a', 'b']]);
   });
+  it('ends line comments at LF, CR and CR LF', () => {
+    expect(show(lex('(a ;; x\rb ;; y\r\nc ;; z\nd)'))).toEqual([['a', 'b', 'c', 'd']]);
+  });
   it('treats parentheses and comments as delimiters', () => {
     expect(show(lex('(func(nop)nop;;x\n)'))).toEqual([['func', ['nop'], 'nop']]);
   });
