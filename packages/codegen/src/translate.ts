@@ -334,7 +334,10 @@ export class FunctionTranslator {
     const decls: string[] = [];
     for (let i = nParams; i < this.localTypes.length; i++)
       decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
-    for (let i = 0; i < this.maxSp; i++) decls.push(`s${i}`);
+    // only the stack slots some statement assigns (values inlined into their consumer never need one)
+    const used = new Set<number>();
+    for (const line of this.out) for (const m of line.matchAll(/\bs(\d+)\b/g)) used.add(Number(m[1]));
+    for (let i = 0; i < this.maxSp; i++) if (used.has(i)) decls.push(`s${i}`);
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
     for (const d of this.extraDecls) decls.push(d);

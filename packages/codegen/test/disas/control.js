@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
 function f0(l0) {
-  let l1 = 0, s0, s1;
+  let l1 = 0;
   L0: {
     L1: for (;;) {
       if (l0 === 0) {
@@ -16,7 +16,6 @@ function f0(l0) {
   return l1;
 }
 function f1(l0) {
-  let s0;
   L0: {
     L1: {
       switch (l0) {

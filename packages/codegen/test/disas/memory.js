@@ -2,11 +2,9 @@
 "use strict";
 const m0 = vmctx[7];
 function f0(l0) {
-  let s0;
   return BigInt(m0.dv.getUint32((l0 >>> 0) + 8, true));
 }
 function f1(l0, l1) {
-  let s0, s1;
   H.storeF32(m0.dv, (l0 >>> 0), l1);
   return;
 }
@@ -16,7 +14,6 @@ function f2(l0) {
   return s0;
 }
 function f3(l0, l1, l2) {
-  let s0, s1, s2;
   rt.memoryFill(m0, l0, l1, l2);
   return;
 }

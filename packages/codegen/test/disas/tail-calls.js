@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
 function f0(l0) {
-  let s0, s1;
+  let s0;
   T: for (;;) {
     if (l0 === 0n) {
       s0 = 0n;
@@ -14,7 +14,7 @@ function f0(l0) {
   }
 }
 function f1$t(l0) {
-  let s0, s1;
+  let s0;
   if (l0 === 0) {
     s0 = 1;
   } else {
@@ -30,7 +30,7 @@ function f1(l0) {
 }
 f1.$t = f1$t;
 function f2$t(l0) {
-  let s0, s1;
+  let s0;
   if (l0 === 0) {
     s0 = 0;
   } else {
