@@ -126,7 +126,8 @@ export class ModuleEnvironment {
    * is a placeholder that `emitModule` resolves (`TAIL_CALLEE`).
    */
   tailCallee(f: FuncIndex): string {
-    if (f < this.module.numImportedFuncs) return `${this.importedFunc(f)}.fn`;
+    // an imported wasm function's inner body, when it has one, keeps cross-module tail calls flat too
+    if (f < this.module.numImportedFuncs) return `(${this.importedFunc(f)}.fn.$t || ${this.importedFunc(f)}.fn)`;
     return `\u0001${f}\u0001`;
   }
   /** The WasmException class. */
