@@ -2,8 +2,9 @@
 
 import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
 import { emitModule } from './emit-module.js';
-import { HELPERS, TailCall } from './helpers.js';
+import { HELPERS } from './helpers.js';
 
+/** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
 
 /** Options for `compileModule`. */
@@ -79,5 +80,3 @@ export function funcIndexOfFrameName(name: string): FuncIndex {
   const m = /^f(\d+)(\$t)?$/.exec(name);
   return m === null ? -1 : Number(m[1]);
 }
-
-void TailCall;
