@@ -1,0 +1,170 @@
+// The program benchmarks: C programs compiled to wasm32 (programs/src, built by programs/build.sh) and real modules
+// from hash-wasm, each with a driver that runs it on any configuration's exports and returns a checksum.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../programs');
+
+/** What a configuration hands a driver: exported functions by name and the exported memory's current bytes. */
+export interface ProgramExports {
+  /** An exported function taking and returning i32s (missing trailing arguments are 0). */
+  fn(name: string): (...args: number[]) => number;
+  /** The exported `memory`, over its current buffer (take a new one after a call that may grow it). */
+  memory(): Uint8Array;
+}
+
+/** One benchmark program. */
+export interface Program {
+  readonly name: string;
+  /** What the program stresses: integer, i64, float, memory, calls, compression, real. */
+  readonly kind: string;
+  /** The size argument for timing (native takes roughly 20-100 ms per run). */
+  readonly n: number;
+  /** A small size for the smoke test. */
+  readonly smokeN: number;
+  /** The module's bytes. */
+  readonly wasm: () => Uint8Array;
+  /** binaryen's wasm2js output (an ES module), or why there is none. */
+  readonly wasm2js: { file: string } | { unavailable: string };
+  /** Runs the program once at size `n` and returns its checksum. */
+  readonly run: (exports: ProgramExports, n: number) => string;
+}
+
+function wasm2jsOf(name: string): Program['wasm2js'] {
+  const file = resolve(programsDir, 'wasm2js', `${name}.mjs`);
+  try {
+    readFileSync(file, { flag: 'r' }).subarray(0, 1);
+    return { file };
+  } catch {
+    let reason = 'no wasm2js output (run programs/build.sh)';
+    try {
+      reason = `wasm2js failed: ${
+        readFileSync(resolve(programsDir, 'wasm2js', `${name}.error`), 'utf8')
+          .trim()
+          .split('\n')[0]
+      }`;
+    } catch {}
+    return { unavailable: reason };
+  }
+}
+
+function cProgram(name: string, kind: string, n: number, smokeN: number): Program {
+  return {
+    name,
+    kind,
+    n,
+    smokeN,
+    wasm: () => new Uint8Array(readFileSync(resolve(programsDir, 'wasm', `${name}.wasm`))),
+    wasm2js: wasm2jsOf(name),
+    run: (exports, size) => String(exports.fn('run')(size) >>> 0),
+  };
+}
+
+/** The C programs (programs/src/*.c). */
+export const cPrograms: readonly Program[] = [
+  cProgram('sieve', 'integer', 10, 1),
+  cProgram('matmul', 'integer', 15, 1),
+  cProgram('xxhash64', 'i64', 2000, 3),
+  cProgram('bignum', 'i64', 100, 2),
+  cProgram('nbody', 'float', 500_000, 1000),
+  cProgram('mandelbrot', 'float', 300, 20),
+  cProgram('spectralnorm', 'float', 700, 30),
+  cProgram('quicksort', 'memory', 500_000, 2000),
+  cProgram('memmove', 'memory', 10_000, 50),
+  cProgram('fib', 'calls', 33, 15),
+  cProgram('indirect', 'calls', 200_000, 1000),
+  cProgram('crc32', 'compression', 10, 1),
+  cProgram('lz77', 'compression', 8, 1),
+];
+
+/** The wasm modules embedded (base64) in hash-wasm's JS, by hash-wasm's name for them. */
+export function hashWasmModule(name: string): Uint8Array {
+  const js = readFileSync(require.resolve('hash-wasm/dist/index.esm.js'), 'utf8');
+  const re = new RegExp(`var name(\\$\\w*)? = "${name}";\\s*var data\\$?\\w* = "(AGFzbQ[A-Za-z0-9+/=]+)"`);
+  const match = re.exec(js);
+  if (!match) throw new Error(`hash-wasm module ${name} not found in hash-wasm/dist/index.esm.js`);
+  return new Uint8Array(Buffer.from(match[2], 'base64'));
+}
+
+/** hash-wasm's I/O buffer size (MAX_HEAP in its JS): input goes in by chunks of at most this. */
+const HASH_WASM_CHUNK = 16 * 1024;
+
+/** The fixed input the hash-wasm programs digest (deterministic bytes). */
+export function hashInput(length: number): Uint8Array {
+  const data = new Uint8Array(length);
+  let s = 0x9e3779b9;
+  for (let i = 0; i < length; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    data[i] = s & 0xff;
+  }
+  return data;
+}
+
+/**
+ * Drives a hash-wasm module as hash-wasm's own WASMInterface does: `before` (e.g. writing a seed), Hash_Init(initArg),
+ * the input copied into the buffer at Hash_GetBuffer() by chunks with Hash_Update(length), Hash_Final(finalArg), then
+ * the digest read from the buffer. Returns the digest in hex, as hash-wasm prints it.
+ */
+function driveHashWasm(
+  exports: ProgramExports,
+  data: Uint8Array,
+  options: { initArg: number; finalArg: number; digestSize: number; before?: (buffer: number) => void },
+): string {
+  const buffer = exports.fn('Hash_GetBuffer')();
+  options.before?.(buffer);
+  exports.fn('Hash_Init')(options.initArg);
+  const update = exports.fn('Hash_Update');
+  for (let read = 0; read < data.length; read += HASH_WASM_CHUNK) {
+    const chunk = data.subarray(read, read + HASH_WASM_CHUNK);
+    exports.memory().set(chunk, buffer);
+    update(chunk.length);
+  }
+  exports.fn('Hash_Final')(options.finalArg);
+  return Buffer.from(exports.memory().subarray(buffer, buffer + options.digestSize)).toString('hex');
+}
+
+const inputs = new Map<number, Uint8Array>();
+function cachedInput(length: number): Uint8Array {
+  let data = inputs.get(length);
+  if (!data) inputs.set(length, (data = hashInput(length)));
+  return data;
+}
+
+function hashWasmProgram(
+  name: string,
+  kind: string,
+  n: number,
+  options: Parameters<typeof driveHashWasm>[2] | ((exports: ProgramExports) => Parameters<typeof driveHashWasm>[2]),
+): Program {
+  return {
+    name: `hash-wasm ${name}`,
+    kind,
+    n,
+    smokeN: 40_000,
+    wasm: () => hashWasmModule(name),
+    wasm2js: wasm2jsOf(`hash-wasm-${name}`),
+    run: (exports, size) =>
+      driveHashWasm(exports, cachedInput(size), typeof options === 'function' ? options(exports) : options),
+  };
+}
+
+/** The real modules from npm: hash-wasm's SHA-256, BLAKE3 and xxHash64 (n is the input size in bytes). */
+export const hashWasmPrograms: readonly Program[] = [
+  hashWasmProgram('sha256', 'real (i32)', 8 << 20, { initArg: 256, finalArg: 0, digestSize: 32 }),
+  hashWasmProgram('blake3', 'real (i32)', 8 << 20, { initArg: 0, finalArg: 32, digestSize: 32 }),
+  hashWasmProgram('xxhash64', 'real (i64)', 32 << 20, (exports) => ({
+    initArg: 0,
+    finalArg: 0,
+    digestSize: 8,
+    // seed 0 (8 bytes, as hash-wasm's writeSeed) before Hash_Init
+    before: (buffer) => exports.memory().fill(0, buffer, buffer + 8),
+  })),
+];
+
+/** Every program, in table order. */
+export const programs: readonly Program[] = [...cPrograms, ...hashWasmPrograms];
