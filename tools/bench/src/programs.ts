@@ -202,4 +202,6 @@ const report = {
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwrote ${values.out}`);
-if (results.some((r) => Object.values(r.errors).some((m) => /wrong checksum/.test(m)))) process.exitCode = 1;
+// wasmts computing a wrong answer fails the run; a wrong wasm2js answer (binaryen's bug, not ours) is only reported
+if (results.some((r) => Object.entries(r.errors).some(([c, m]) => c !== 'wasm2js' && /wrong checksum/.test(m))))
+  process.exitCode = 1;

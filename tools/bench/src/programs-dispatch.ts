@@ -1,0 +1,26 @@
+// pnpm bench [validate|programs] [args]: runs one benchmark, or both (validate first, given the args; then programs),
+// each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
+const benches = { validate: 'validate.ts', programs: 'programs.ts' } as const;
+
+function run(file: string, rest: string[]): void {
+  const { status, signal } = spawnSync(process.execPath, ['--import', 'tsx', resolve(here, file), ...rest], {
+    stdio: 'inherit',
+  });
+  if (status !== 0) {
+    console.error(`${file} failed (${signal ?? `exit ${status}`})`);
+    process.exit(status ?? 1);
+  }
+}
+
+const first = args[0];
+if (first === 'validate' || first === 'programs') run(benches[first], args.slice(1));
+else {
+  run(benches.validate, args);
+  run(benches.programs, []);
+}
