@@ -1,0 +1,103 @@
+// stdin, stdout and stderr: a Node fd number, a function, a stream-like object or (stdin) fixed bytes.
+
+import { Errno } from './constants.js';
+import { errnoOfCode, WasiError } from './filesystem.js';
+import { loadNodeFs } from './node-fs.js';
+
+/** What stdin may be: a Node fd, bytes or text to read, or a reader returning null at the end. */
+export type StdinOption =
+  | number
+  | string
+  | Uint8Array
+  | ((maxBytes: number) => Uint8Array | string | null)
+  | { read(maxBytes: number): Uint8Array | string | null };
+
+/** What stdout or stderr may be: a Node fd, a function taking each chunk, or a stream-like object. */
+export type StdoutOption = number | ((chunk: Uint8Array) => void) | { write(chunk: Uint8Array): unknown };
+
+/** A character stream behind fds 0-2. */
+export interface StdioStream {
+  /** Reads up to `max` bytes (empty at the end). */
+  read(max: number): Uint8Array;
+  /** Writes all of `data`. */
+  write(data: Uint8Array): void;
+}
+
+const encoder = new TextEncoder();
+
+function bytesOf(v: Uint8Array | string | null): Uint8Array {
+  if (v === null) return new Uint8Array(0);
+  return typeof v === 'string' ? encoder.encode(v) : v;
+}
+
+function nodeError(e: unknown): WasiError {
+  return new WasiError(errnoOfCode((e as { code?: string }).code), (e as Error).message);
+}
+
+/** The stream for a stdin option. */
+export function stdinStream(opt: StdinOption): StdioStream {
+  const write = () => {
+    throw new WasiError(Errno.EBADF);
+  };
+  if (typeof opt === 'number') {
+    return {
+      read(max) {
+        const buf = new Uint8Array(max);
+        try {
+          return buf.subarray(0, loadNodeFs().readSync(opt, buf, 0, max, null));
+        } catch (e) {
+          if ((e as { code?: string }).code === 'EOF') return new Uint8Array(0);
+          throw nodeError(e);
+        }
+      },
+      write,
+    };
+  }
+  if (typeof opt === 'string' || opt instanceof Uint8Array) {
+    let rest = bytesOf(opt);
+    return {
+      read(max) {
+        const out = rest.subarray(0, max);
+        rest = rest.subarray(out.length);
+        return out;
+      },
+      write,
+    };
+  }
+  const reader = typeof opt === 'function' ? opt : (max: number) => opt.read(max);
+  let pending: Uint8Array = new Uint8Array(0);
+  return {
+    read(max) {
+      if (pending.length === 0) pending = bytesOf(reader(max));
+      const out = pending.subarray(0, max);
+      pending = pending.subarray(out.length);
+      return out;
+    },
+    write,
+  };
+}
+
+/** The stream for a stdout or stderr option. */
+export function stdoutStream(opt: StdoutOption): StdioStream {
+  const read = (): Uint8Array => {
+    throw new WasiError(Errno.EBADF);
+  };
+  if (typeof opt === 'number') {
+    return {
+      read,
+      write(data) {
+        const fs = loadNodeFs();
+        let off = 0;
+        while (off < data.length) {
+          try {
+            off += fs.writeSync(opt, data, off, data.length - off);
+          } catch (e) {
+            if ((e as { code?: string }).code !== 'EAGAIN') throw nodeError(e);
+          }
+        }
+      },
+    };
+  }
+  const sink = typeof opt === 'function' ? opt : (chunk: Uint8Array) => void opt.write(chunk);
+  return { read, write: (data) => sink(data.slice()) };
+}
