@@ -446,6 +446,7 @@ const calls: Record<string, [string, Impl]> = {
     'iIii',
     (c, fd: number, offset: bigint, whence: number, out: number) => {
       const tell = offset === 0n && whence === Whence.CUR;
+      if (c.fd(fd).stream !== null) return Errno.ESPIPE;
       const e = c.file(fd, tell ? Rights.FD_TELL : Rights.FD_SEEK);
       if (e.stream !== null) return Errno.ESPIPE;
       c.mem.check(out, 8);
@@ -472,6 +473,7 @@ const calls: Record<string, [string, Impl]> = {
   fd_tell: [
     'ii',
     (c, fd: number, out: number) => {
+      if (c.fd(fd).stream !== null) return Errno.ESPIPE;
       const e = c.file(fd, Rights.FD_TELL);
       if (e.stream !== null) return Errno.ESPIPE;
       c.mem.setU64(out, e.position);

@@ -16,6 +16,9 @@ import { definePreview1 } from './preview1.js';
 import { WasiExit } from './exit.js';
 import { type StdinOption, type StdioStream, type StdoutOption, stdinStream, stdoutStream } from './stdio.js';
 
+/** Re-exported for importers of this file. */
+export { WasiExit };
+
 /** Options of `new WASI(...)`, in the spirit of `node:wasi`. */
 export interface WasiOptions {
   /** argv, program name first. */
@@ -169,9 +172,6 @@ export class WASI {
 
   /** Initializes a reactor: calls `_initialize` if it exports one. */
   initialize(instance: Instance): void {
-    if (instance.getFunc('_start') !== undefined) {
-      throw new TypeError('WASI initialize: the instance exports `_start`; use `start` for commands');
-    }
     this.bind(instance);
     if (instance.getFunc('_initialize') !== undefined) instance.getTypedFunc('_initialize').call();
   }
