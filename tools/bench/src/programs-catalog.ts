@@ -67,14 +67,14 @@ function cProgram(name: string, kind: string, n: number, smokeN: number): Progra
 export const cPrograms: readonly Program[] = [
   cProgram('sieve', 'integer', 10, 1),
   cProgram('matmul', 'integer', 15, 1),
-  cProgram('xxhash64', 'i64', 2000, 3),
+  cProgram('xxhash64', 'i64', 5000, 3),
   cProgram('bignum', 'i64', 100, 2),
   cProgram('nbody', 'float', 500_000, 1000),
   cProgram('mandelbrot', 'float', 300, 20),
   cProgram('spectralnorm', 'float', 700, 30),
   cProgram('quicksort', 'memory', 500_000, 2000),
-  cProgram('memmove', 'memory', 10_000, 50),
-  cProgram('fib', 'calls', 33, 15),
+  cProgram('memmove', 'memory', 25_000, 50),
+  cProgram('fib', 'calls', 34, 15),
   cProgram('indirect', 'calls', 200_000, 1000),
   cProgram('crc32', 'compression', 10, 1),
   cProgram('lz77', 'compression', 8, 1),
@@ -156,8 +156,8 @@ function hashWasmProgram(
 /** The real modules from npm: hash-wasm's SHA-256, BLAKE3 and xxHash64 (n is the input size in bytes). */
 export const hashWasmPrograms: readonly Program[] = [
   hashWasmProgram('sha256', 'real (i32)', 8 << 20, { initArg: 256, finalArg: 0, digestSize: 32 }),
-  hashWasmProgram('blake3', 'real (i32)', 8 << 20, { initArg: 0, finalArg: 32, digestSize: 32 }),
-  hashWasmProgram('xxhash64', 'real (i64)', 32 << 20, (exports) => ({
+  hashWasmProgram('blake3', 'real (i32)', 24 << 20, { initArg: 0, finalArg: 32, digestSize: 32 }),
+  hashWasmProgram('xxhash64', 'real (i64)', 128 << 20, (exports) => ({
     initArg: 0,
     finalArg: 0,
     digestSize: 8,
