@@ -556,7 +556,9 @@ const calls: Record<string, [string, Impl]> = {
       if (directory && (creat || trunc)) return Errno.EINVAL;
       if (creat && (d.rightsBase & Rights.PATH_CREATE_FILE) === 0n) return Errno.ENOTCAPABLE;
       if (trunc && (d.rightsBase & Rights.PATH_FILESTAT_SET_SIZE) === 0n) return Errno.ENOTCAPABLE;
-      const r = resolvePath(c.wasi.fs, d.path, path, (dirflags & Lookupflags.SYMLINK_FOLLOW) !== 0);
+      // O_CREAT | O_EXCL never follows a final symlink (POSIX).
+      const follow = (dirflags & Lookupflags.SYMLINK_FOLLOW) !== 0 && !(creat && excl);
+      const r = resolvePath(c.wasi.fs, d.path, path, follow);
       if (creat && excl && (r.dot || r.stat !== null)) return Errno.EEXIST;
       const rightsBase = base & d.rightsInheriting;
       const rightsInheriting = inheriting & d.rightsInheriting;
