@@ -5,11 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 SYSROOT="${WASI_SYSROOT:-}"
-flags=(--target=wasm32-wasi -O2 -Wall -Wno-unused-result -Wl,--strip-debug)
+flags=(--target=wasm32-wasi)
 # Debian's clang finds wasi-libc by itself; elsewhere point WASI_SYSROOT at a wasi-sdk sysroot.
 if [ -n "$SYSROOT" ]; then flags+=(--sysroot="$SYSROOT"); fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+# Compile with -O2 but link without it: at -O clang's driver runs wasm-opt when it is on the PATH, which
+# drops the name section that wasm backtraces need. --strip-debug drops libc's DWARF, not the names.
 for c in *.c; do
-  clang "${flags[@]}" -o "${c%.c}.wasm" "$c"
+  clang "${flags[@]}" -O2 -Wall -Wno-unused-result -c -o "$tmp/${c%.c}.o" "$c"
+  clang "${flags[@]}" -Wl,--strip-debug -o "${c%.c}.wasm" "$tmp/${c%.c}.o"
 done
 cp hello.wasm ../../apps/cli/examples/hello-wasi.wasm
 cp hello.c ../../apps/cli/examples/hello-wasi.c

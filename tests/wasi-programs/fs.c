@@ -121,8 +121,15 @@ int main(void) {
   CHECK("path_rename", __wasi_path_rename(dir, "sub/b.txt", dir, "sub/d.txt"));
   CHECK("path_filestat_get renamed away", __wasi_path_filestat_get(dir, 0, "sub/b.txt", &st));
 
-  __wasi_fd_t sub = open_at(dir, "sub", __WASI_OFLAGS_DIRECTORY, &e);
+  // A directory opens with directory rights only (rights to write would ask for a writable file: EISDIR).
+  __wasi_fd_t sub = -1;
+  e = __wasi_path_open(dir, 0, "sub", __WASI_OFLAGS_DIRECTORY,
+                       __WASI_RIGHTS_FD_READDIR | __WASI_RIGHTS_FD_FILESTAT_GET | __WASI_RIGHTS_PATH_OPEN, ALL_RIGHTS, 0,
+                       &sub);
   CHECK("path_open directory", e);
+  __wasi_fdstat_t dfs;
+  __wasi_fd_fdstat_get(sub, &dfs);
+  printf("directory filetype: %u\n", (unsigned)dfs.fs_filetype);
   uint8_t dbuf[1024];
   CHECK("fd_readdir", __wasi_fd_readdir(sub, dbuf, sizeof dbuf, __WASI_DIRCOOKIE_START, &n));
   // Entries in any order: collect names other than . and .., then print them sorted.

@@ -3,13 +3,23 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { reportError } from './errors.js';
+import { CliError, reportError } from './errors.js';
 import { FEATURES_HELP, parseFeatures } from './features.js';
 
 /** The version in apps/cli/package.json (the same relative path from src/ and dist/). */
 export function cliVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseCount(value: string): number {
+  const n = Number(value.replaceAll('_', ''));
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
 }
 
 function featuresOption(): Option {
@@ -25,7 +35,7 @@ function featuresOption(): Option {
 /** Builds the `wasmts` program; actions set `process.exitCode`. */
 export function createProgram(): Command {
   const program = new Command('wasmts')
-    .description('A WebAssembly runtime in TypeScript: inspect modules and run spec .wast scripts.')
+    .description('A WebAssembly runtime in TypeScript: run WASI programs, inspect modules and run spec .wast scripts.')
     .version(cliVersion(), '-V, --version', 'print the version')
     .option('--debug', 'print JavaScript stacks with errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -33,10 +43,78 @@ export function createProgram(): Command {
       'after',
       `
 Examples:
+  $ wasmts run hello.wasm
+  $ wasmts run --dir .::/work --env NAME=value program.wasm arg1 arg2
+  $ wasmts run --invoke add module.wat 1 2
   $ wasmts inspect module.wasm
   $ wasmts inspect --json module.wat
   $ wasmts wast --validate-only testsuite/`,
     );
+
+  program
+    .command('run')
+    .summary('run a WASI program, or call one export with --invoke')
+    .description(
+      'Compile a module (.wasm binary or .wat text), link WASI preview1 (wasi_snapshot_preview1) and run its ' +
+        '`_start` with ARGS as its arguments; the exit code is the one the program passes to proc_exit. With ' +
+        '--invoke, call that export instead with ARGS parsed by its parameter types and print each result on ' +
+        'a line. A trap prints the trap and the wasm backtrace to stderr and exits 134 (128 + SIGABRT, as ' +
+        'wasmtime does on Unix). Put `--` before guest arguments that start with `-`.',
+    )
+    .argument('<module>', 'a .wasm or .wat file (told apart by content)')
+    .argument('[args...]', "the program's arguments (argv[1..]), or the values for --invoke")
+    .option('--dir <HOST[::GUEST]>', 'preopen host directory HOST as GUEST (default: as HOST); repeatable', collect, [])
+    .option(
+      '--env <NAME=VALUE>',
+      'set a variable in the environment (NAME alone: the host value); repeatable',
+      collect,
+      [],
+    )
+    .option('--inherit-env', "pass the host's whole environment (before --env)", false)
+    .option('--invoke <name>', 'call this export instead of _start and print its results')
+    .option('--fuel <n>', 'run with N units of fuel; running out traps', parseCount)
+    .addOption(
+      new Option(
+        '--backend <backend>',
+        'execution backend (default js; wasm and auto fall back to js for now)',
+      ).choices(['js', 'wasm', 'auto']),
+    )
+    .option(
+      '--preload <NAME=PATH>',
+      'instantiate PATH first and link its exports as module NAME; repeatable',
+      collect,
+      [],
+    )
+    .allowUnknownOption()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wasmts run hello.wasm
+  $ wasmts run --dir ./data::/data --env LANG=C program.wasm input.txt
+  $ wasmts run --dir . --inherit-env program.wasm -- --verbose
+  $ wasmts run --invoke add add.wat 2 3
+  $ wasmts run --fuel 1000000 spin.wasm
+  $ wasmts run --preload env=lib.wasm app.wasm`,
+    )
+    .action(async (file: string, args: string[], options, command: Command) => {
+      const { debug } = command.optsWithGlobals<{ debug?: boolean }>();
+      try {
+        if (file.startsWith('-')) throw new CliError(`unknown option '${file}'`);
+        const { runCommand } = await import('./run.js');
+        process.exitCode = await runCommand(file, args, {
+          dirs: options.dir,
+          env: options.env,
+          inheritEnv: options.inheritEnv === true,
+          invoke: options.invoke,
+          fuel: options.fuel,
+          backend: options.backend,
+          preload: options.preload,
+        });
+      } catch (error) {
+        process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);
+      }
+    });
 
   program
     .command('wast')
