@@ -1,0 +1,148 @@
+// No guest path leaves its directory: `..`, absolute paths and symlinks (absolute or relative, final or
+// intermediate) are EPERM on both backends, as in wasmtime.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Errno, Lookupflags, MemoryFilesystem, MemorySymlink, type MemoryTree, Oflags, Rights, type WasiOptions } from '../src/index.js';
+import { tempDir, writeTree } from './backends.js';
+import { setup } from './harness.js';
+
+const READ = Rights.FD_READ | Rights.FD_SEEK;
+
+/** The host tree: /sandbox (fd 3) and /other (fd 4) are preopened, /outside is not. */
+function tree(root: string): MemoryTree {
+  return {
+    sandbox: {
+      'a.txt': 'a',
+      dir: { 'f.txt': 'f' },
+      'abs-link': new MemorySymlink(`${root}/outside/secret`),
+      'rel-link': new MemorySymlink('../outside/secret'),
+      'up-dir': new MemorySymlink('..'),
+      'deep-link': new MemorySymlink('dir/../../outside'),
+      'ok-link': new MemorySymlink('dir/../a.txt'),
+      dir2: { back: new MemorySymlink('../a.txt'), out: new MemorySymlink('../../outside/secret') },
+    },
+    outside: { secret: 'secret' },
+    other: {},
+  };
+}
+
+const backends: { name: string; make(): { options: WasiOptions; outside: () => string[] } }[] = [
+  {
+    name: 'memory',
+    make() {
+      const fs = new MemoryFilesystem(tree(''));
+      return { options: { fs, preopens: { '/sandbox': '/sandbox', '/other': '/other' } }, outside: () => fs.readdir('/outside') };
+    },
+  },
+  {
+    name: 'node',
+    make() {
+      const root = tempDir();
+      writeTree(root, tree(root));
+      return {
+        options: { preopens: { '/sandbox': join(root, 'sandbox'), '/other': join(root, 'other') } },
+        outside: () => readdirSync(join(root, 'outside')).sort(),
+      };
+    },
+  },
+];
+
+describe.each(backends)('sandbox ($name)', (backend) => {
+  const make = () => {
+    const b = backend.make();
+    return { h: setup(b.options), outside: b.outside };
+  };
+
+  it('refuses .. beyond the preopen', () => {
+    const { h } = make();
+    for (const p of ['..', '../outside/secret', 'dir/../..', 'dir/../../outside/secret', './..', 'dir/../../sandbox/a.txt']) {
+      expect(h.open(3, p, 0, READ)[0], p).toBe(Errno.EPERM);
+    }
+    expect(h.open(3, 'dir/..', 0, READ)[0]).toBe(0);
+    expect(h.path('path_create_directory', 3, '../new')).toBe(Errno.EPERM);
+    expect(h.path('path_unlink_file', 3, '../outside/secret')).toBe(Errno.EPERM);
+    expect(h.path('path_remove_directory', 3, '../outside')).toBe(Errno.EPERM);
+  });
+
+  it('refuses absolute paths', () => {
+    const { h } = make();
+    expect(h.open(3, '/sandbox/a.txt', 0, READ)[0]).toBe(Errno.EPERM);
+    expect(h.open(3, '/etc/passwd', 0, READ)[0]).toBe(Errno.EPERM);
+    expect(h.path('path_create_directory', 3, '/tmp/x')).toBe(Errno.EPERM);
+  });
+
+  it('refuses symlinks that lead out, final or intermediate', () => {
+    const { h } = make();
+    for (const p of ['abs-link', 'rel-link', 'up-dir/outside/secret', 'deep-link/secret', 'dir2/out', 'up-dir']) {
+      expect(h.open(3, p, 0, READ, 0, Lookupflags.SYMLINK_FOLLOW)[0], p).toBe(Errno.EPERM);
+    }
+    // Intermediate components are followed whatever the lookup flags say.
+    expect(h.open(3, 'up-dir/outside/secret', 0, READ, 0, 0)[0]).toBe(Errno.EPERM);
+    expect(h.open(3, 'deep-link/secret', 0, READ, 0, 0)[0]).toBe(Errno.EPERM);
+    // Not following the final symlink: it is the link itself.
+    expect(h.open(3, 'abs-link', 0, READ, 0, 0)[0]).toBe(Errno.ELOOP);
+    const [p, l] = h.str('rel-link');
+    const st = h.alloc(64);
+    expect(h.call('path_filestat_get', 3, 0, p, l, st)).toBe(0);
+    expect(h.call('path_filestat_get', 3, Lookupflags.SYMLINK_FOLLOW, p, l, st)).toBe(Errno.EPERM);
+    // Symlinks that stay inside are fine.
+    expect(h.read(h.open(3, 'ok-link', 0, READ, 0, 1)[1], 5)).toEqual([0, 'a']);
+    expect(h.read(h.open(3, 'dir2/back', 0, READ, 0, 1)[1], 5)).toEqual([0, 'a']);
+    // Creating through an escaping symlink is refused too.
+    expect(h.open(3, 'up-dir/outside/new', Oflags.CREAT, READ | Rights.FD_WRITE, 0, 1)[0]).toBe(Errno.EPERM);
+    expect(h.path('path_create_directory', 3, 'up-dir/x')).toBe(Errno.EPERM);
+  });
+
+  it('refuses creating absolute symlinks; escaping relative ones are inert', () => {
+    const { h } = make();
+    const symlink = (target: string, path: string) => {
+      const [op, ol] = h.str(target);
+      const [np, nl] = h.str(path);
+      return h.call('path_symlink', op, ol, 3, np, nl);
+    };
+    expect(symlink('/etc/passwd', 'x')).toBe(Errno.EPERM);
+    expect(symlink('../outside/secret', 'y')).toBe(0);
+    expect(h.open(3, 'y', 0, READ, 0, 1)[0]).toBe(Errno.EPERM);
+    expect(symlink('x', '../outside/z')).toBe(Errno.EPERM);
+  });
+
+  it('refuses rename and link out of the preopen; allows them across preopens', () => {
+    const { h, outside } = make();
+    const two = (name: string, fromFd: number, from: string, toFd: number, to: string) => {
+      const [op, ol] = h.str(from);
+      const [np, nl] = h.str(to);
+      return name === 'path_link' ? h.call(name, fromFd, 0, op, ol, toFd, np, nl) : h.call(name, fromFd, op, ol, toFd, np, nl);
+    };
+    expect(two('path_rename', 3, 'a.txt', 3, '../outside/a.txt')).toBe(Errno.EPERM);
+    expect(two('path_rename', 3, '../outside/secret', 3, 'stolen')).toBe(Errno.EPERM);
+    expect(two('path_rename', 3, 'a.txt', 3, 'up-dir/outside/a.txt')).toBe(Errno.EPERM);
+    expect(two('path_link', 3, 'a.txt', 3, '../outside/a.txt')).toBe(Errno.EPERM);
+    expect(two('path_link', 3, '../outside/secret', 3, 'stolen')).toBe(Errno.EPERM);
+    expect(two('path_link', 3, 'a.txt', 4, '../outside/a.txt')).toBe(Errno.EPERM);
+    expect(outside()).toEqual(['secret']);
+    // Between two preopens, both inside their roots: allowed.
+    expect(two('path_rename', 3, 'a.txt', 4, 'moved.txt')).toBe(0);
+    expect(h.read(h.open(4, 'moved.txt', 0, READ)[1], 5)).toEqual([0, 'a']);
+    expect(two('path_link', 4, 'moved.txt', 3, 'again.txt')).toBe(0);
+  });
+
+  it('confines an opened directory to itself', () => {
+    const { h } = make();
+    const [, d] = h.open(3, 'dir', Oflags.DIRECTORY, Rights.PATH_OPEN | READ);
+    expect(h.open(d, 'f.txt', 0, READ)[0]).toBe(0);
+    expect(h.open(d, '../a.txt', 0, READ)[0]).toBe(Errno.EPERM);
+  });
+});
+
+it('the node backend leaves the host untouched by escape attempts', () => {
+  const root = tempDir();
+  writeTree(root, tree(root));
+  const h = setup({ preopens: { '/sandbox': join(root, 'sandbox') } });
+  const [p, l] = h.str('../outside/secret');
+  expect(h.call('path_unlink_file', 3, p, l)).toBe(Errno.EPERM);
+  expect(h.open(3, 'abs-link', Oflags.TRUNC, READ | Rights.FD_WRITE, 0, 1)[0]).toBe(Errno.EPERM);
+  expect(readFileSync(join(root, 'outside/secret'), 'utf8')).toBe('secret');
+  expect(existsSync(join(root, 'outside/new'))).toBe(false);
+});
