@@ -1,0 +1,268 @@
+// Re-encodes one function body (or a constant expression) operator by operator: bytes are copied as
+// they are, function and global indices are renumbered, and the hooks (fuel, epoch, call depth) are
+// inserted at function entry, loop headers, before control flow and at every exit.
+
+import { BinaryReader, type FunctionBody, Imm, type Module, type OperatorInfo } from '@wasmts/environ';
+import { FLUSH_BEFORE, readCatch, readOperator, skipBlockType, skipImmediates } from './operators.js';
+import type { ByteWriter } from './writer.js';
+
+/** What the body rewriter needs to know about the module being instrumented. */
+export interface RewriteContext {
+  readonly module: Module;
+  /** New function index for an old one. */
+  readonly func: (f: number) => number;
+  /** New global index for an old one. */
+  readonly global: (g: number) => number;
+  /** Fuel per operator (by OperatorInfo.id), or null when fuel is off. */
+  readonly fuelCost: Float64Array | null;
+  /** Indices (in the new module) of the hook imports; -1 when off. */
+  readonly fuelGlobal: number;
+  readonly outOfFuelFunc: number;
+  readonly epochGlobal: number;
+  readonly deadlineGlobal: number;
+  readonly newEpochFunc: number;
+  readonly depthGlobal: number;
+  readonly stackOverflowFunc: number;
+  readonly maxCallDepth: number;
+  /** The block type of the function-wide wrapper block (call depth only): writes it. */
+  readonly resultBlockType: (f: number, w: ByteWriter) => void;
+}
+
+/** Copies the immediates of `info` from `r` to `w`, renumbering function and global indices. */
+function copyImmediates(ctx: RewriteContext, bytes: Uint8Array, r: BinaryReader, w: ByteWriter, info: OperatorInfo) {
+  const start = r.pos;
+  if (info.imm === Imm.Func || info.imm === Imm.Global) {
+    const old = r.u32();
+    const idx = info.imm === Imm.Func ? ctx.func(old) : ctx.global(old);
+    if (idx === old) w.bytes(bytes.subarray(start, r.pos));
+    else w.u32(idx);
+    return;
+  }
+  skipImmediates(r, info.imm);
+  w.bytes(bytes.subarray(start, r.pos));
+}
+
+/** Re-encodes the constant expression at `r.pos` (through its `end`), renumbering indices. */
+export function rewriteConstExpr(ctx: RewriteContext, r: BinaryReader, w: ByteWriter): void {
+  const bytes = r.bytes;
+  for (;;) {
+    const at = r.pos;
+    const info = readOperator(r);
+    w.bytes(bytes.subarray(at, r.pos));
+    copyImmediates(ctx, bytes, r, w, info);
+    if (info.prefix === 0 && info.code === 0x0b) return;
+  }
+}
+
+enum Kind {
+  Func,
+  Block,
+  Loop,
+  If,
+  Try,
+  TryTable,
+}
+
+interface Frame {
+  kind: Kind;
+  /** Reset the depth counter after this frame's end (a `try_table` catch clause lands there). */
+  restore: boolean;
+  /** Position of a loop's opcode (to find loops that catch clauses target). */
+  at: number;
+}
+
+/** Positions of the `loop` opcodes some `try_table` catch clause branches to. */
+function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): Set<number> {
+  const r = new BinaryReader(bytes, start, end);
+  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1 }];
+  const out = new Set<number>();
+  while (!r.eof()) {
+    const at = r.pos;
+    const info = readOperator(r);
+    if (info.prefix !== 0) {
+      skipImmediates(r, info.imm);
+      continue;
+    }
+    switch (info.code) {
+      case 0x02:
+      case 0x03:
+      case 0x04:
+      case 0x06:
+        skipBlockType(r);
+        stack.push({ kind: info.code === 0x03 ? Kind.Loop : Kind.Block, restore: false, at });
+        continue;
+      case 0x1f: {
+        skipBlockType(r);
+        const n = r.u32();
+        for (let i = 0; i < n; i++) {
+          const f = stack[stack.length - 1 - readCatch(r)];
+          if (f.kind === Kind.Loop) out.add(f.at);
+        }
+        stack.push({ kind: Kind.TryTable, restore: false, at });
+        continue;
+      }
+      case 0x0b:
+      case 0x18:
+        stack.pop();
+        skipImmediates(r, info.imm);
+        continue;
+    }
+    skipImmediates(r, info.imm);
+  }
+  return out;
+}
+
+/** Maps output offsets to input offsets: `[outOffset, inOffset]` pairs where their difference changes. */
+export type OffsetPairs = number[];
+
+/**
+ * Re-encodes a defined function's body entry (locals and code, without its size prefix) into `w`,
+ * appending `[offset in w, offset in module.bytes]` pairs to `pairs` where their difference changes.
+ */
+export function rewriteBody(
+  ctx: RewriteContext,
+  funcIndex: number,
+  body: FunctionBody,
+  w: ByteWriter,
+  pairs: OffsetPairs,
+): void {
+  const module = ctx.module;
+  const bytes = module.bytes;
+  const r = new BinaryReader(bytes, body.range.start, body.range.end);
+  const depth = ctx.depthGlobal >= 0;
+  const fuel = ctx.fuelCost;
+  const epoch = ctx.epochGlobal >= 0;
+
+  // locals: one more i32 (the depth at entry) when counting call depth
+  let saved = -1;
+  const groups = r.u32();
+  if (depth) {
+    const type = module.types[module.functions[funcIndex]].composite;
+    saved = type.kind === 'func' ? type.params.length : 0;
+    for (const [count] of body.locals) saved += count;
+    w.u32(groups + 1)
+      .bytes(bytes.subarray(r.pos, body.codeStart))
+      .u32(1)
+      .u8(0x7f);
+  } else w.bytes(bytes.subarray(body.range.start, body.codeStart));
+  r.pos = body.codeStart;
+
+  const check = (global: number, cmp: (w: ByteWriter) => void, hook: number) => {
+    w.u8(0x23).u32(global);
+    cmp(w);
+    w.u8(0x04).u8(0x40).u8(0x10).u32(hook).u8(0x0b);
+  };
+  const checks = () => {
+    if (fuel) check(ctx.fuelGlobal, (w) => w.u8(0x42).u8(0x00).u8(0x59), ctx.outOfFuelFunc); // i64.ge_s 0
+    if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
+  };
+  const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
+  const leave = () => w.u8(0x20).u32(saved).u8(0x41).u8(0x01).u8(0x6b).u8(0x24).u32(ctx.depthGlobal);
+  let pending = 0;
+  const flush = () => {
+    if (pending > 0) {
+      w.u8(0x23).u32(ctx.fuelGlobal).u8(0x42).s64(BigInt(pending)).u8(0x7c).u8(0x24).u32(ctx.fuelGlobal);
+      pending = 0;
+    }
+  };
+
+  // entry: depth (outermost, as the JS backend's try/finally), then fuel, then epoch
+  if (depth) {
+    w.u8(0x23).u32(ctx.depthGlobal).u8(0x41).u8(0x01).u8(0x6a).u8(0x22).u32(saved).u8(0x24).u32(ctx.depthGlobal);
+    w.u8(0x20).u32(saved).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
+    w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
+  }
+  checks();
+  // branches to the function's label land after this block, where the depth is decremented
+  if (depth) {
+    w.u8(0x02);
+    ctx.resultBlockType(funcIndex, w);
+  }
+
+  const targetedLoops = depth ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
+  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1 }];
+  let delta = Number.NaN;
+  while (!r.eof()) {
+    const at = r.pos;
+    const info = readOperator(r);
+    const op = info.prefix === 0 ? info.code : info.prefix;
+    if (fuel) {
+      pending += fuel[info.id];
+      if (FLUSH_BEFORE[op] === 1) flush();
+    }
+    if (info.prefix === 0) {
+      switch (op) {
+        case 0x0f: // return
+        case 0x12: // return_call
+        case 0x13: // return_call_indirect
+        case 0x15: // return_call_ref
+          if (depth) leave();
+          break;
+        case 0x0b:
+        case 0x18:
+          if (stack.length === 1) {
+            // the function's end
+            if (depth) {
+              w.u8(0x0b);
+              leave();
+            }
+            if (w.length - at !== delta) pairs.push(w.length, at);
+            w.u8(0x0b);
+            if (!r.eof()) throw new Error('wasm backend: code after the function end');
+            return;
+          }
+          break;
+      }
+    }
+    if (w.length - at !== delta) {
+      delta = w.length - at;
+      pairs.push(w.length, at);
+    }
+    w.bytes(bytes.subarray(at, r.pos));
+    if (info.prefix !== 0) {
+      copyImmediates(ctx, bytes, r, w, info);
+      continue;
+    }
+    switch (op) {
+      case 0x02:
+      case 0x04:
+      case 0x06:
+        copyImmediates(ctx, bytes, r, w, info);
+        stack.push({ kind: op === 0x02 ? Kind.Block : op === 0x04 ? Kind.If : Kind.Try, restore: false, at });
+        continue;
+      case 0x03:
+        copyImmediates(ctx, bytes, r, w, info);
+        stack.push({ kind: Kind.Loop, restore: false, at });
+        if (targetedLoops?.has(at)) restoreDepth();
+        checks();
+        continue;
+      case 0x1f: {
+        const s = r.pos;
+        skipBlockType(r);
+        const n = r.u32();
+        for (let i = 0; i < n; i++) {
+          const f = stack[stack.length - 1 - readCatch(r)];
+          if (f.kind !== Kind.Func) f.restore = true;
+        }
+        w.bytes(bytes.subarray(s, r.pos));
+        stack.push({ kind: Kind.TryTable, restore: false, at });
+        continue;
+      }
+      case 0x07:
+      case 0x19:
+        // a legacy handler: the depth is that of this function again
+        copyImmediates(ctx, bytes, r, w, info);
+        if (depth) restoreDepth();
+        continue;
+      case 0x0b:
+      case 0x18: {
+        copyImmediates(ctx, bytes, r, w, info);
+        const f = stack.pop() as Frame;
+        if (depth && f.restore && f.kind !== Kind.Loop) restoreDepth();
+        continue;
+      }
+    }
+    copyImmediates(ctx, bytes, r, w, info);
+  }
+  throw new Error('wasm backend: function body without end');
+}

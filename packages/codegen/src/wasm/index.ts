@@ -1,0 +1,13 @@
+// The wasm backend: validated modules re-encoded for the host's WebAssembly engine (README.md).
+
+export {
+  HOST_MODULE,
+  type HostImport,
+  type InstrumentedModule,
+  type InstrumentOptions,
+  instrumentModule,
+} from './instrument.js';
+/** wasmtime's fuel costs as the wasm backend applies them (the same rule as the JS backend's). */
+export { WASM_FREE_OPERATORS, wasmtimeOperatorCost } from './operators.js';
+/** The binary writer (LEB128, names, sections). */
+export { ByteWriter } from './writer.js';

@@ -1,0 +1,445 @@
+// The instrumenting re-encoder: the same validated module, re-encoded for the host's WebAssembly engine
+// with fuel counting, epoch checks and a call-depth guard (README.md). Sections that nothing changes
+// are copied byte for byte; with every option off the output equals the input.
+
+import { BinaryReader, I32, I64, type Module, OPERATORS, readSections, SectionId } from '@wasmts/environ';
+import { type OffsetPairs, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
+import { skipValType, wasmtimeOperatorCost } from './operators.js';
+import { ByteWriter } from './writer.js';
+
+/** The module name of every import the instrumentation adds. */
+export const HOST_MODULE = 'wasmts';
+
+/** Options of `instrumentModule`: which hooks to insert. Each is absent from the output when off. */
+export interface InstrumentOptions {
+  /** Count fuel (wasmtime's costs by default, or `costs(operatorName)` per operator). */
+  readonly fuel?: boolean | { readonly costs?: (opName: string) => number };
+  /** Check the epoch deadline at function entries and loop headers. */
+  readonly epoch?: boolean;
+  /** Trap (through `wasmts.stack_overflow`) when more than this many wasm calls are nested. */
+  readonly maxCallDepth?: number;
+}
+
+/** One import the instrumented module needs from the host, under module `wasmts`. */
+export interface HostImport {
+  /** `fuel`, `out_of_fuel`, `epoch`, `epoch_deadline`, `new_epoch`, `call_depth`, `stack_overflow`. */
+  readonly name: string;
+  readonly kind: 'func' | 'global';
+  /** For globals: the value type (always mutable). Functions all have type `[] -> []`. */
+  readonly valueType?: 'i32' | 'i64';
+  /** Its index in the instrumented module's function or global index space. */
+  readonly index: number;
+}
+
+/** The instrumented module and how it relates to the original. */
+export interface InstrumentedModule {
+  /** The instrumented binary (the original bytes when nothing was instrumented). */
+  readonly bytes: Uint8Array;
+  /** What the host must provide under module `wasmts`, in import order (after the module's own imports). */
+  readonly hostImports: readonly HostImport[];
+  /** Number of function imports added: defined function `f` is `f + funcShift` in the output. */
+  readonly funcShift: number;
+  /** Number of global imports added: defined global `g` is `g + globalShift` in the output. */
+  readonly globalShift: number;
+  /** The function index in the output of a function index of the original module. */
+  funcIndex(f: number): number;
+  /** The global index in the output of a global index of the original module. */
+  globalIndex(g: number): number;
+  /** The original function index of an output function index, or -1 for an added import. */
+  originalFuncIndex(f: number): number;
+  /**
+   * The byte offset in the original module of a byte offset in the output's code section (as in a
+   * host engine's stack trace, `wasm-function[i]:0x<offset>`); inserted code maps to the operator it
+   * precedes. -1 for offsets outside the code section.
+   */
+  originalOffset(offset: number): number;
+}
+
+const EMPTY_FUNC_TYPE = Uint8Array.of(0x60, 0x00, 0x00);
+
+/** Re-encodes `module` with the hooks `options` asks for (README.md describes the host's side). */
+export function instrumentModule(module: Module, options: InstrumentOptions = {}): InstrumentedModule {
+  const bytes = module.bytes;
+  const fuelOn = options.fuel !== undefined && options.fuel !== false;
+  const epochOn = options.epoch === true;
+  const depthOn = options.maxCallDepth !== undefined;
+  if (depthOn && !(Number.isInteger(options.maxCallDepth) && (options.maxCallDepth as number) >= 0))
+    throw new RangeError('maxCallDepth must be a non-negative integer');
+
+  // the added imports: globals, then functions, each after the module's own imports of that kind
+  const hostImports: HostImport[] = [];
+  const nImpF = module.numImportedFuncs;
+  const nImpG = module.numImportedGlobals;
+  let nG = 0;
+  let nF = 0;
+  const addGlobal = (name: string, valueType: 'i32' | 'i64') => {
+    hostImports.push({ name, kind: 'global', valueType, index: nImpG + nG });
+    return nImpG + nG++;
+  };
+  const addFunc = (name: string) => {
+    hostImports.push({ name, kind: 'func', index: nImpF + nF });
+    return nImpF + nF++;
+  };
+  const fuelGlobal = fuelOn ? addGlobal('fuel', 'i64') : -1;
+  const epochGlobal = epochOn ? addGlobal('epoch', 'i64') : -1;
+  const deadlineGlobal = epochOn ? addGlobal('epoch_deadline', 'i64') : -1;
+  const depthGlobal = depthOn ? addGlobal('call_depth', 'i32') : -1;
+  const outOfFuelFunc = fuelOn ? addFunc('out_of_fuel') : -1;
+  const newEpochFunc = epochOn ? addFunc('new_epoch') : -1;
+  const stackOverflowFunc = depthOn ? addFunc('stack_overflow') : -1;
+  const funcShift = nF;
+  const globalShift = nG;
+  const func = (f: number) => (f < nImpF ? f : f + funcShift);
+  const global = (g: number) => (g < nImpG ? g : g + globalShift);
+
+  let fuelCost: Float64Array | null = null;
+  if (fuelOn) {
+    const cost = (typeof options.fuel === 'object' && options.fuel.costs) || wasmtimeOperatorCost;
+    fuelCost = new Float64Array(OPERATORS.length);
+    for (const info of OPERATORS) {
+      const c = cost(info.name);
+      if (!Number.isSafeInteger(c) || c < 0)
+        throw new RangeError(`fuel cost of \`${info.name}\` must be a non-negative integer, got ${c}`);
+      fuelCost[info.id] = c;
+    }
+  }
+
+  // types appended to the type section: `[] -> []` for the hooks, `[] -> results` for wrapper blocks
+  const newTypes: Uint8Array[] = [];
+  const newTypeIndex = new Map<string, number>();
+  const addType = (enc: Uint8Array) => {
+    const key = enc.join(',');
+    let i = newTypeIndex.get(key);
+    if (i === undefined) {
+      i = module.types.length + newTypes.length;
+      newTypes.push(enc);
+      newTypeIndex.set(key, i);
+    }
+    return i;
+  };
+  const hookType = nF > 0 ? addType(EMPTY_FUNC_TYPE) : -1;
+
+  const ctx: RewriteContext = {
+    module,
+    func,
+    global,
+    fuelCost,
+    fuelGlobal,
+    outOfFuelFunc,
+    epochGlobal,
+    deadlineGlobal,
+    newEpochFunc,
+    depthGlobal,
+    stackOverflowFunc,
+    maxCallDepth: options.maxCallDepth ?? 0,
+    resultBlockType(f, w) {
+      const type = module.types[module.functions[f]].composite;
+      const results = type.kind === 'func' ? type.results : [];
+      if (results.length === 0) w.u8(0x40);
+      else if (results.length === 1) w.valType(results[0]);
+      else {
+        const t = new ByteWriter().u8(0x60).u32(0).u32(results.length);
+        for (const v of results) t.valType(v);
+        w.s33(addType(t.finish()));
+      }
+    },
+  };
+
+  if (nF === 0 && nG === 0) return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
+
+  const out = new ByteWriter(bytes.length + 64);
+  out.bytes(bytes.subarray(0, 8));
+  let codeBase = -1;
+  const codePairs: OffsetPairs = [];
+  let wroteType = false;
+  let wroteImport = false;
+
+  // the code section first: it may append wrapper block types
+  const sections = readSections(bytes);
+  let code: Uint8Array | null = null;
+  for (const s of sections) {
+    if (s.id === SectionId.Code) {
+      const w = new ByteWriter(s.size + 64);
+      const r = new BinaryReader(bytes, s.payloadOffset, s.payloadOffset + s.size);
+      const count = r.u32();
+      w.u32(count);
+      for (let i = 0; i < count; i++) {
+        const body = module.bodies[i];
+        const bw = new ByteWriter(body.range.end - body.range.start + 32);
+        const pairs: OffsetPairs = [];
+        rewriteBody(ctx, nImpF + i, body, bw, pairs);
+        w.u32(bw.length);
+        for (let j = 0; j < pairs.length; j += 2) codePairs.push(pairs[j] + w.length, pairs[j + 1]);
+        w.bytes(bw.view());
+      }
+      code = w.finish();
+    }
+  }
+
+  const typeSection = (payload: BinaryReader | null) => {
+    const w = new ByteWriter();
+    const count = payload === null ? 0 : payload.u32();
+    w.u32(count + newTypes.length);
+    if (payload !== null) w.bytes(bytes.subarray(payload.pos, payload.end));
+    for (const t of newTypes) w.bytes(t);
+    return w.finish();
+  };
+  const importSection = (payload: BinaryReader | null) => {
+    const w = new ByteWriter();
+    const count = payload === null ? 0 : payload.u32();
+    w.u32(count + hostImports.length);
+    if (payload !== null) w.bytes(bytes.subarray(payload.pos, payload.end));
+    for (const imp of hostImports) {
+      w.name(HOST_MODULE).name(imp.name);
+      if (imp.kind === 'func') w.u8(0x00).u32(hookType);
+      else
+        w.u8(0x03)
+          .u8(imp.valueType === 'i32' ? I32 : I64)
+          .u8(0x01);
+    }
+    return w.finish();
+  };
+
+  for (const s of sections) {
+    const r = new BinaryReader(bytes, s.payloadOffset, s.payloadOffset + s.size);
+    const original = bytes.subarray(s.offset, s.payloadOffset + s.size);
+    if (!s.custom) {
+      // sections the instrumentation needs but the module lacks go where the order puts them
+      if (!wroteType && newTypes.length > 0 && s.id !== SectionId.Type) {
+        out.section(SectionId.Type, typeSection(null));
+        wroteType = true;
+      }
+      if (!wroteImport && hostImports.length > 0 && s.id !== SectionId.Type && s.id !== SectionId.Import) {
+        out.section(SectionId.Import, importSection(null));
+        wroteImport = true;
+      }
+    }
+    switch (s.id) {
+      case SectionId.Type:
+        if (newTypes.length === 0) out.bytes(original);
+        else out.section(s.id, typeSection(r));
+        wroteType = true;
+        continue;
+      case SectionId.Import:
+        if (hostImports.length === 0) out.bytes(original);
+        else out.section(s.id, importSection(r));
+        wroteImport = true;
+        continue;
+      case SectionId.Code:
+        codeBase = out.length + 1 + new ByteWriter().u32((code as Uint8Array).length).length;
+        out.section(s.id, code as Uint8Array);
+        continue;
+    }
+    switch (s.id) {
+      case SectionId.Global:
+        out.section(s.id, globalSection(ctx, r));
+        continue;
+      case SectionId.Table:
+        out.section(s.id, tableSection(ctx, r));
+        continue;
+      case SectionId.Export:
+        out.section(s.id, exportSection(ctx, r));
+        continue;
+      case SectionId.Start:
+        out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
+        continue;
+      case SectionId.Element:
+        out.section(s.id, elementSection(ctx, r));
+        continue;
+      case SectionId.Data:
+        out.section(s.id, dataSection(ctx, r));
+        continue;
+      case SectionId.Custom: {
+        if (s.name === 'name') {
+          const names = nameSection(ctx, bytes, s.payloadOffset, s.payloadOffset + s.size);
+          if (names !== null) out.section(0, names);
+          continue;
+        }
+        // code metadata (branch hints...) names byte offsets that no longer hold
+        if (s.name.startsWith('metadata.code.')) continue;
+        out.bytes(original);
+        continue;
+      }
+    }
+    out.bytes(original);
+  }
+  if (!wroteType && newTypes.length > 0) out.section(SectionId.Type, typeSection(null));
+  if (!wroteImport && hostImports.length > 0) out.section(SectionId.Import, importSection(null));
+
+  return result(out.finish(), hostImports, funcShift, globalShift, nImpF, nImpG, codeBase, codePairs);
+}
+
+/** Assembles the `InstrumentedModule` (pairs null: offsets map one to one). */
+function result(
+  bytes: Uint8Array,
+  hostImports: HostImport[],
+  funcShift: number,
+  globalShift: number,
+  nImpF: number,
+  nImpG: number,
+  base: number,
+  pairs: OffsetPairs | null,
+): InstrumentedModule {
+  const func = (f: number) => (f < nImpF ? f : f + funcShift);
+  const global = (g: number) => (g < nImpG ? g : g + globalShift);
+  return {
+    bytes,
+    hostImports,
+    funcShift,
+    globalShift,
+    funcIndex: func,
+    globalIndex: global,
+    originalFuncIndex: (f) => (f < nImpF ? f : f < nImpF + funcShift ? -1 : f - funcShift),
+    originalOffset(offset) {
+      if (pairs === null) return offset;
+      if (base < 0 || pairs.length === 0 || offset < base + pairs[0]) return -1;
+      const rel = offset - base;
+      // the last pair at or before `rel`
+      let lo = 0;
+      let hi = pairs.length / 2 - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (pairs[mid * 2] <= rel) lo = mid;
+        else hi = mid - 1;
+      }
+      return pairs[lo * 2 + 1] + (rel - pairs[lo * 2]);
+    },
+  };
+}
+
+function globalSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
+  const w = new ByteWriter();
+  const n = r.u32();
+  w.u32(n);
+  for (let i = 0; i < n; i++) {
+    const at = r.pos;
+    skipValType(r);
+    r.u8();
+    w.bytes(r.bytes.subarray(at, r.pos));
+    rewriteConstExpr(ctx, r, w);
+  }
+  return w.finish();
+}
+
+function tableSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
+  const w = new ByteWriter();
+  const n = r.u32();
+  w.u32(n);
+  for (let i = 0; i < n; i++) {
+    const at = r.pos;
+    const withInit = r.peek() === 0x40;
+    if (withInit) r.pos += 2;
+    skipValType(r);
+    skipLimits(r);
+    w.bytes(r.bytes.subarray(at, r.pos));
+    if (withInit) rewriteConstExpr(ctx, r, w);
+  }
+  return w.finish();
+}
+
+function skipLimits(r: BinaryReader): void {
+  const flags = r.u8();
+  r.u64();
+  if (flags & 1) r.u64();
+}
+
+function exportSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
+  const w = new ByteWriter();
+  const n = r.u32();
+  w.u32(n);
+  for (let i = 0; i < n; i++) {
+    const at = r.pos;
+    r.skip(r.u32());
+    const kind = r.u8();
+    w.bytes(r.bytes.subarray(at, r.pos));
+    const idx = r.u32();
+    w.u32(kind === 0x00 ? ctx.func(idx) : kind === 0x03 ? ctx.global(idx) : idx);
+  }
+  return w.finish();
+}
+
+function elementSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
+  const w = new ByteWriter();
+  const n = r.u32();
+  w.u32(n);
+  for (let i = 0; i < n; i++) {
+    const flags = r.u32();
+    w.u32(flags);
+    if (flags & 2 && !(flags & 1)) w.u32(r.u32()); // table index
+    if (!(flags & 1)) rewriteConstExpr(ctx, r, w); // offset
+    if (flags & 3) {
+      // element kind (0x00) or reference type
+      const at = r.pos;
+      if (flags & 4) skipValType(r);
+      else r.u8();
+      w.bytes(r.bytes.subarray(at, r.pos));
+    }
+    const count = r.u32();
+    w.u32(count);
+    for (let j = 0; j < count; j++) {
+      if (flags & 4) rewriteConstExpr(ctx, r, w);
+      else w.u32(ctx.func(r.u32()));
+    }
+  }
+  return w.finish();
+}
+
+function dataSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
+  const w = new ByteWriter();
+  const n = r.u32();
+  w.u32(n);
+  for (let i = 0; i < n; i++) {
+    const flags = r.u32();
+    w.u32(flags);
+    if (flags === 2) w.u32(r.u32());
+    if (flags !== 1) rewriteConstExpr(ctx, r, w);
+    const at = r.pos;
+    r.skip(r.u32());
+    w.bytes(r.bytes.subarray(at, r.pos));
+  }
+  return w.finish();
+}
+
+/**
+ * The name section with function and global indices renumbered (function, local and label names are
+ * keyed by function index; global names by global index). Null if it does not parse: it is dropped.
+ */
+function nameSection(ctx: RewriteContext, bytes: Uint8Array, start: number, end: number): Uint8Array | null {
+  try {
+    const r = new BinaryReader(bytes, start, end);
+    r.name(); // the section's own name, "name"
+    const w = new ByteWriter();
+    w.name('name');
+    while (!r.eof()) {
+      const id = r.u8();
+      const size = r.u32();
+      const sub = new BinaryReader(bytes, r.pos, r.pos + size);
+      r.skip(size);
+      const remap = id === 1 || id === 2 || id === 3 ? ctx.func : id === 7 ? ctx.global : null;
+      if (remap === null) {
+        w.u8(id).u32(size).bytes(bytes.subarray(sub.pos, sub.end));
+        continue;
+      }
+      const p = new ByteWriter(size + 8);
+      const n = sub.u32();
+      p.u32(n);
+      for (let i = 0; i < n; i++) {
+        p.u32(remap(sub.u32()));
+        const at = sub.pos;
+        if (id === 2 || id === 3) {
+          const m = sub.u32();
+          for (let j = 0; j < m; j++) {
+            sub.u32();
+            sub.skip(sub.u32());
+          }
+        } else sub.skip(sub.u32());
+        p.bytes(bytes.subarray(at, sub.pos));
+      }
+      if (!sub.eof()) return null;
+      w.section(id, p.finish());
+    }
+    return w.finish();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,107 @@
+// A growable byte buffer with the binary format's encodings (LEB128, names, sections): the wasm
+// backend's output side, the mirror of environ's BinaryReader.
+
+import { isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
+
+const utf8 = new TextEncoder();
+
+/** Appends bytes in the binary format's encodings. */
+export class ByteWriter {
+  private buf: Uint8Array;
+  /** Bytes written so far. */
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(Math.max(capacity, 16));
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  /** One byte. */
+  u8(b: number): this {
+    this.reserve(1);
+    this.buf[this.length++] = b;
+    return this;
+  }
+
+  /** Raw bytes. */
+  bytes(b: Uint8Array): this {
+    this.reserve(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+    return this;
+  }
+
+  /** An unsigned LEB128 of at most 32 bits (canonical, shortest form). */
+  u32(v: number): this {
+    v >>>= 0;
+    do {
+      let b = v & 0x7f;
+      v >>>= 7;
+      if (v !== 0) b |= 0x80;
+      this.u8(b);
+    } while (v !== 0);
+    return this;
+  }
+
+  /** A signed LEB128 of at most 32 bits. */
+  s32(v: number): this {
+    v |= 0;
+    for (;;) {
+      const b = v & 0x7f;
+      v >>= 7;
+      if ((v === 0 && !(b & 0x40)) || (v === -1 && b & 0x40)) return this.u8(b);
+      this.u8(b | 0x80);
+    }
+  }
+
+  /** A signed LEB128 of at most 64 bits. */
+  s64(v: bigint): this {
+    v = BigInt.asIntN(64, v);
+    for (;;) {
+      const b = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && !(b & 0x40)) || (v === -1n && b & 0x40)) return this.u8(b);
+      this.u8(b | 0x80);
+    }
+  }
+
+  /** A signed LEB128 of at most 33 bits (block types, heap types). */
+  s33(v: number): this {
+    return this.s64(BigInt(v));
+  }
+
+  /** A UTF-8 name with its length. */
+  name(s: string): this {
+    const b = utf8.encode(s);
+    return this.u32(b.length).bytes(b);
+  }
+
+  /** A value type (reference types in the long `ref null? ht` form). */
+  valType(t: ValType): this {
+    if (!isRef(t)) return this.u8(t);
+    return this.u8(refNullable(t) ? 0x63 : 0x64).s33(refHeap(t));
+  }
+
+  /** A section: id, payload size, payload. */
+  section(id: number, payload: Uint8Array): this {
+    return this.u8(id).u32(payload.length).bytes(payload);
+  }
+
+  /** The bytes written (a copy). */
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+
+  /** The bytes written, without copying (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+}

@@ -1,0 +1,355 @@
+// The instrumenting re-encoder, run on Node's own WebAssembly engine (this is the wasm backend).
+import { decodeModule } from '@wasmts/environ';
+import { parseWat } from '@wasmts/wat';
+import { describe, expect, it } from 'vitest';
+
+import { type InstrumentOptions, instrumentModule } from '../../src/wasm/index.js';
+import { instantiate as instantiateJs, limits } from '../harness.js';
+import { WA } from './webassembly.js';
+
+const ALL: InstrumentOptions = { fuel: true, epoch: true, maxCallDepth: 1000 };
+
+/** The host side of the `wasmts` imports, with counters of hook calls. */
+function makeHost() {
+  const h = {
+    fuel: new WA.Global({ value: 'i64', mutable: true }, -1_000_000_000n),
+    epoch: new WA.Global({ value: 'i64', mutable: true }, 0n),
+    deadline: new WA.Global({ value: 'i64', mutable: true }, 1n << 62n),
+    depth: new WA.Global({ value: 'i32', mutable: true }, 0),
+    outOfFuel: 0,
+    newEpoch: 0,
+    overflow: 0,
+    /** What `out_of_fuel` does: trap by default. */
+    onOutOfFuel: (): void => {
+      throw new Error('all fuel consumed');
+    },
+    onNewEpoch: (): void => {
+      throw new Error('interrupt');
+    },
+  };
+  const imports = {
+    fuel: h.fuel,
+    epoch: h.epoch,
+    epoch_deadline: h.deadline,
+    call_depth: h.depth,
+    out_of_fuel: () => {
+      h.outOfFuel++;
+      h.onOutOfFuel();
+    },
+    new_epoch: () => {
+      h.newEpoch++;
+      h.onNewEpoch();
+    },
+    stack_overflow: () => {
+      h.overflow++;
+      throw new Error('call stack exhausted');
+    },
+  };
+  return { h, imports };
+}
+
+function instrument(wat: string, options: InstrumentOptions) {
+  const module = decodeModule(parseWat(wat));
+  return instrumentModule(module, options);
+}
+
+/** Instantiates `wat` instrumented with `options`; returns its exports and the host. */
+function run(wat: string, options: InstrumentOptions, imports: Record<string, Record<string, unknown>> = {}) {
+  const inst = instrument(wat, options);
+  expect(WA.validate(inst.bytes)).toBe(true);
+  const { h, imports: wasmts } = makeHost();
+  const instance = new WA.Instance(new WA.Module(inst.bytes), { ...imports, wasmts } as never);
+  return { e: instance.exports as Record<string, any>, h, inst };
+}
+
+const LOOP = `(module
+  (func (export "spin") (param $n i32) (result i32) (local $acc i32)
+    (block $done
+      (loop $top
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (i32.add (local.get $acc) (local.get $n)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $top)))
+    (local.get $acc)))`;
+
+const FIB = `(module
+  (func $fib (export "fib") (param i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+      (then (local.get 0))
+      (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                     (call $fib (i32.sub (local.get 0) (i32.const 2))))))))`;
+
+const MIXED = `(module
+  (import "env" "log" (func $log (param i32)))
+  (global $g (mut i32) (i32.const 7))
+  (table 4 funcref)
+  (elem (i32.const 0) $a $b $c)
+  (type $t (func (param i32) (result i32)))
+  (func $a (type $t) (i32.add (local.get 0) (i32.const 1)))
+  (func $b (type $t) (i32.mul (local.get 0) (i32.const 2)))
+  (func $c (type $t) (local.get 0) (if (i32.gt_s (local.get 0) (i32.const 100)) (then (return (i32.const -1)))) (i32.const 3) (i32.sub))
+  (func (export "sw") (param i32) (result i32)
+    (block $b2 (block $b1 (block $b0
+      (br_table $b0 $b1 $b2 (local.get 0)))
+      (return (i32.const 10)))
+      (return (i32.const 20)))
+    (i32.const 30))
+  (func (export "ind") (param i32 i32) (result i32)
+    (call_indirect (type $t) (local.get 1) (local.get 0)))
+  (func (export "glob") (result i32)
+    (global.set $g (i32.add (global.get $g) (i32.const 1)))
+    (call $log (global.get $g))
+    (global.get $g))
+  (func (export "dead") (param i32) (result i32)
+    (block $x (result i32)
+      (br $x (local.get 0))
+      (drop (i32.const 1)) (i32.const 2))
+    (i32.const 5) (i32.add))
+  (func (export "ref") (result i32)
+    (call_indirect (type $t) (i32.const 41) (i32.const 3)))
+  (func $setup (table.set (i32.const 3) (ref.func $a)))
+  (start $setup))`;
+
+describe('instrumentModule', () => {
+  it('returns the input itself with every option off', () => {
+    for (const wat of [LOOP, FIB, MIXED]) {
+      const bytes = parseWat(wat);
+      const out = instrumentModule(decodeModule(bytes), {});
+      expect(out.bytes).toBe(bytes);
+      expect(out.hostImports).toEqual([]);
+    }
+    const out = instrumentModule(decodeModule(parseWat(LOOP)), { fuel: false, epoch: false });
+    expect(out.funcShift).toBe(0);
+  });
+
+  it('adds exactly the imports each option needs', () => {
+    const names = (o: InstrumentOptions) => instrument(LOOP, o).hostImports.map((i) => i.name);
+    expect(names({ fuel: true })).toEqual(['fuel', 'out_of_fuel']);
+    expect(names({ epoch: true })).toEqual(['epoch', 'epoch_deadline', 'new_epoch']);
+    expect(names({ maxCallDepth: 10 })).toEqual(['call_depth', 'stack_overflow']);
+    const wasm = new WA.Module(instrument(LOOP, { fuel: true }).bytes);
+    expect(WA.Module.imports(wasm)).toEqual([
+      { module: 'wasmts', name: 'fuel', kind: 'global' },
+      { module: 'wasmts', name: 'out_of_fuel', kind: 'function' },
+    ]);
+  });
+
+  it('behaves like the original with every hook on', () => {
+    const logs: number[] = [];
+    const env = { env: { log: (x: number) => logs.push(x) } };
+    const { e, h } = run(MIXED, ALL, env);
+    h.fuel.value = -1_000_000n;
+    expect([0, 1, 2, 3, 9].map((i) => e.sw(i))).toEqual([10, 20, 30, 30, 30]);
+    expect([0, 1, 2].map((i) => e.ind(i, 5))).toEqual([6, 10, 2]);
+    expect(e.ind(2, 500)).toBe(-1);
+    expect(() => e.ind(3, 1)).not.toThrow();
+    expect(e.ref()).toBe(42);
+    expect(e.glob()).toBe(8);
+    expect(logs).toEqual([8]);
+    expect(e.dead(4)).toBe(9);
+    expect(h.depth.value).toBe(0);
+    const f = run(FIB, ALL);
+    f.h.fuel.value = -1_000_000n;
+    expect(f.e.fib(20)).toBe(6765);
+    expect(run(LOOP, ALL).e.spin(100)).toBe(5050);
+  });
+
+  it('renumbers imports, exports, element segments, ref.func, start and names', () => {
+    const inst = instrument(MIXED, ALL);
+    expect(inst.funcShift).toBe(3);
+    expect(inst.globalShift).toBe(4);
+    expect(inst.funcIndex(0)).toBe(0); // the module's own import keeps its index
+    expect(inst.funcIndex(1)).toBe(4);
+    expect(inst.originalFuncIndex(1)).toBe(-1);
+    expect(inst.originalFuncIndex(4)).toBe(1);
+    const m = decodeModule(inst.bytes);
+    expect(m.imports.map((i) => `${i.module}.${i.name}`)).toEqual([
+      'env.log',
+      'wasmts.fuel',
+      'wasmts.epoch',
+      'wasmts.epoch_deadline',
+      'wasmts.call_depth',
+      'wasmts.out_of_fuel',
+      'wasmts.new_epoch',
+      'wasmts.stack_overflow',
+    ]);
+    expect(m.elements[0].funcIndices).toEqual([4, 5, 6]);
+    expect(m.start).toBe(inst.funcIndex(9));
+    expect(m.exports.find((x) => x.name === 'sw')?.index).toBe(inst.funcIndex(4));
+    const named = instrument(
+      `(module (import "m" "f" (func $imp)) (import "m" "g" (global $gi i32))
+      (global $gg (mut i32) (global.get $gi)) (global $h i32 (i32.const 1))
+      (func $refs (drop (ref.func $second)) (global.set $gg (global.get $h))) (func $first (export "e") (local $x i32)) (func $second (export "s")))`,
+      {
+        fuel: true,
+      },
+    );
+    const nm = decodeModule(named.bytes);
+    expect([...nm.names.functions]).toEqual([
+      [0, 'imp'],
+      [2, 'refs'],
+      [3, 'first'],
+      [4, 'second'],
+    ]);
+    expect(nm.exports.map((x) => x.index)).toEqual([3, 4]);
+    // ref.func $second inside $refs
+    const b = nm.bodies[0];
+    expect([...nm.bytes.subarray(b.range.start, b.range.end)]).toContain(0xd2);
+    expect(nm.bytes[nm.bytes.indexOf(0xd2, b.codeStart) + 1]).toBe(4);
+    expect(nm.names.locals.get(3)?.get(0)).toBe('x');
+  });
+
+  it('counts the same fuel as the JS backend', () => {
+    const cases: [string, string, unknown[]][] = [
+      [LOOP, 'spin', [0]],
+      [LOOP, 'spin', [1]],
+      [LOOP, 'spin', [37]],
+      [FIB, 'fib', [0]],
+      [FIB, 'fib', [15]],
+      [MIXED, 'sw', [0]],
+      [MIXED, 'sw', [2]],
+      [MIXED, 'ind', [2, 5]],
+      [MIXED, 'ind', [2, 500]],
+      [MIXED, 'dead', [3]],
+      [MIXED, 'glob', []],
+      [MIXED, 'ref', []],
+    ];
+    for (const [wat, name, args] of cases) {
+      const env = { log: () => {} };
+      const js = instantiateJs(wat, env, { tunables: { consumeFuel: true } });
+      limits[0] = -1e9;
+      js[name](...args);
+      const jsConsumed = limits[0] + 1e9;
+      const { e, h } = run(wat, { fuel: true }, { env });
+      h.fuel.value = -1_000_000_000n;
+      e[name](...args);
+      expect(Number(h.fuel.value + 1_000_000_000n), `${name}(${args})`).toBe(jsConsumed);
+      expect(jsConsumed).toBeGreaterThan(0);
+    }
+  });
+
+  it('predicts fuel by the documented rule', () => {
+    // entry: local.get, i32.const, i32.add = 3 (end is free)
+    const { e, h } = run(
+      `(module (func (export "f") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))`,
+      {
+        fuel: true,
+      },
+    );
+    h.fuel.value = -100n;
+    e.f(1);
+    expect(h.fuel.value).toBe(-97n);
+    // spin(n): per iteration local.get, i32.eqz, br_if, 2x(local.get, local.get|i32.const, add|sub, local.set), br = 12;
+    // the last test costs 3, the exit local.get 1
+    const l = run(LOOP, { fuel: true });
+    l.h.fuel.value = -1000n;
+    l.e.spin(10);
+    expect(l.h.fuel.value).toBe(-1000n + 12n * 10n + 3n + 1n);
+  });
+
+  it('applies a custom cost function', () => {
+    const { e, h } = run(LOOP, { fuel: { costs: (op) => (op === 'br' ? 10 : 0) } });
+    h.fuel.value = -1000n;
+    e.spin(5);
+    expect(h.fuel.value).toBe(-950n);
+  });
+
+  it('calls out_of_fuel at a loop header, which may trap or refuel', () => {
+    const { e, h } = run(LOOP, { fuel: true });
+    h.fuel.value = -50n;
+    expect(() => e.spin(1000)).toThrow('all fuel consumed');
+    expect(h.outOfFuel).toBe(1);
+    h.fuel.value = -50n;
+    h.onOutOfFuel = () => {
+      h.fuel.value -= 100n;
+    };
+    expect(e.spin(100)).toBe(5050);
+    expect(h.outOfFuel).toBeGreaterThan(5);
+    expect(h.fuel.value).toBeLessThan(0n);
+  });
+
+  it('fires the epoch hook at loop headers and function entries', () => {
+    const { e, h } = run(LOOP, { epoch: true });
+    h.deadline.value = 5n;
+    expect(e.spin(100)).toBe(5050);
+    expect(h.newEpoch).toBe(0);
+    h.epoch.value = 5n;
+    expect(() => e.spin(100)).toThrow('interrupt');
+    expect(h.newEpoch).toBe(1);
+    // a hook that moves the deadline lets the loop go on: one call per loop iteration at the deadline
+    let ticks = 0;
+    h.onNewEpoch = () => {
+      ticks++;
+      // fire again at the next check, three times
+      h.deadline.value = ticks > 3 ? 1n << 62n : h.epoch.value;
+    };
+    h.deadline.value = 0n;
+    expect(e.spin(100)).toBe(5050);
+    expect(ticks).toBe(4);
+  });
+
+  it('guards the call depth and keeps it balanced', () => {
+    const { e, h } = run(FIB, { maxCallDepth: 50 });
+    expect(e.fib(20)).toBe(6765);
+    expect(h.depth.value).toBe(0);
+    const r = run(
+      `(module (func $r (export "r") (param i32) (result i32)
+         (if (result i32) (local.get 0) (then (i32.add (i32.const 1) (call $r (i32.sub (local.get 0) (i32.const 1))))) (else (i32.const 0)))))`,
+      { maxCallDepth: 100 },
+    );
+    expect(r.e.r(99)).toBe(99); // 100 nested calls
+    expect(r.h.depth.value).toBe(0);
+    expect(() => r.e.r(100)).toThrow('call stack exhausted');
+    expect(r.h.overflow).toBe(1);
+    // the host resets the depth after a trap (the entry trampoline's job)
+    expect(r.h.depth.value).toBe(101);
+  });
+
+  it('keeps the depth balanced across return, branches to the function label and tail calls', () => {
+    const { e, h } = run(
+      `(module
+        (func $a (export "a") (param i32) (result i32)
+          (if (i32.eqz (local.get 0)) (then (return (i32.const 5))))
+          (br_if 0 (i32.const 6) (i32.eq (local.get 0) (i32.const 1)))
+          (drop)
+          (br_table 0 0 (i32.const 7) (local.get 0)))
+        (func $t (export "t") (param i32) (result i32)
+          (if (result i32) (local.get 0)
+            (then (return_call $t (i32.sub (local.get 0) (i32.const 1))))
+            (else (i32.const 9)))))`,
+      { maxCallDepth: 3 },
+    );
+    expect([0, 1, 2].map((x) => e.a(x))).toEqual([5, 6, 7]);
+    expect(h.depth.value).toBe(0);
+    expect(e.t(100_000)).toBe(9);
+    expect(h.depth.value).toBe(0);
+  });
+
+  it('restores the depth when a legacy catch handles an exception from a deeper call', () => {
+    const { e, h } = run(
+      `(module
+        (tag $e (param i32))
+        (func $thrower (param i32) (if (local.get 0) (then (call $thrower (i32.sub (local.get 0) (i32.const 1)))) (else (throw $e (i32.const 42)))))
+        (func (export "catcher") (result i32)
+          (try (result i32)
+            (do (call $thrower (i32.const 10)) (i32.const 0))
+            (catch $e))))`,
+      { maxCallDepth: 100, fuel: true },
+    );
+    h.fuel.value = -1000n;
+    expect(e.catcher()).toBe(42);
+    expect(h.depth.value).toBe(0);
+  });
+
+  it('maps instrumented code offsets back to the original', () => {
+    const bytes = parseWat(LOOP);
+    const module = decodeModule(bytes);
+    const inst = instrumentModule(module, ALL);
+    const out = decodeModule(inst.bytes);
+    // the original body's first instruction and its final end
+    const ob = module.bodies[0];
+    const nb = out.bodies[0];
+    expect(inst.originalOffset(nb.range.end - 1)).toBe(ob.range.end - 1);
+    expect(inst.originalOffset(0)).toBe(-1);
+  });
+});
