@@ -1,12 +1,15 @@
 // Runs every program of tests/wasi-programs through `wasmts run` (a real process, the Node filesystem
 // backend) and checks its stdout, stderr, exit code and what it left in its preopened directory against
-// the `<name>.expected.json` beside it.
+// the `<name>.expected.json` beside it; then runs each again in-process through the API on the in-memory
+// filesystem, which must give the same results.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { MemoryFilesystem, type MemoryTree, PREVIEW1_FUNCTIONS, WASI, WasiError } from '@wasmts/wasi';
 import { describe, expect, it } from 'vitest';
+import { Engine, Linker, Module, Store, Trap } from 'wasmts';
 
 const cliDir = join(import.meta.dirname, '..');
 const programsDir = join(cliDir, '..', '..', 'tests', 'wasi-programs');
@@ -61,6 +64,16 @@ describe('tests/wasi-programs through wasmts run', () => {
     }
   });
 
+  it('together import every preview1 function', () => {
+    const engine = new Engine();
+    const imported = new Set<string>();
+    for (const p of programs) {
+      const module = new Module(engine, readFileSync(join(programsDir, `${p}.wasm`)));
+      for (const i of module.imports()) if (i.module === 'wasi_snapshot_preview1') imported.add(i.name);
+    }
+    expect([...imported].sort()).toEqual([...PREVIEW1_FUNCTIONS].sort());
+  });
+
   // Programs run concurrently: each is its own process (about a second to start).
   it.concurrent.each(programs)('%s', async (name) => {
     const expected = JSON.parse(readFileSync(join(programsDir, `${name}.expected.json`), 'utf8')) as Expected;
@@ -84,6 +97,72 @@ describe('tests/wasi-programs through wasmts run', () => {
       const file = join(dir, path);
       if (contents === null) expect(existsSync(file), `${path} should not exist`).toBe(false);
       else expect(readFileSync(file, 'utf8')).toBe(contents);
+    }
+  });
+});
+
+/** The MemoryTree holding `files` (paths with `/` become directories). */
+function treeOf(files: Record<string, string>): MemoryTree {
+  const root: MemoryTree = {};
+  for (const [path, contents] of Object.entries(files)) {
+    const parts = path.split('/');
+    let dir = root;
+    for (const part of parts.slice(0, -1)) dir = (dir[part] ??= {}) as MemoryTree;
+    dir[parts[parts.length - 1]] = contents;
+  }
+  return root;
+}
+
+function readMemoryFile(fs: MemoryFilesystem, path: string): string | null {
+  try {
+    fs.lstat(path);
+  } catch (e) {
+    if (e instanceof WasiError) return null;
+    throw e;
+  }
+  const handle = fs.open(path, { create: false, exclusive: false, truncate: false, write: false });
+  const size = Number(fs.fstat(handle).size);
+  const buf = new Uint8Array(size);
+  fs.read(handle, buf, 0n);
+  fs.close(handle);
+  return new TextDecoder().decode(buf);
+}
+
+describe('tests/wasi-programs through the API on the in-memory filesystem', () => {
+  const engine = new Engine();
+  it.each(programs)('%s', (name) => {
+    const expected = JSON.parse(readFileSync(join(programsDir, `${name}.expected.json`), 'utf8')) as Expected;
+    const guestDir = expected.dir ?? '/sandbox';
+    const fs = new MemoryFilesystem({ sandbox: treeOf(expected.files ?? {}) });
+    let stdout = '';
+    let stderr = '';
+    const decoder = new TextDecoder();
+    const env: Record<string, string> = {};
+    for (const e of expected.env ?? []) env[e.slice(0, e.indexOf('='))] = e.slice(e.indexOf('=') + 1);
+    const wasi = new WASI({
+      args: [`${name}.wasm`, ...(expected.args ?? [])],
+      env,
+      fs,
+      preopens: expected.dir === undefined ? {} : { [guestDir]: '/sandbox' },
+      stdin: expected.stdin ?? '',
+      stdout: (chunk) => (stdout += decoder.decode(chunk)),
+      stderr: (chunk) => (stderr += decoder.decode(chunk)),
+    });
+    const store = new Store(engine, null);
+    const linker = wasi.addToLinker(new Linker(engine));
+    const module = new Module(engine, readFileSync(join(programsDir, `${name}.wasm`)));
+    let exitCode: number;
+    try {
+      exitCode = wasi.start(linker.instantiate(store, module));
+    } catch (e) {
+      if (!(e instanceof Trap)) throw e;
+      exitCode = 134; // what `wasmts run` exits with; its trap report is checked above
+    }
+    expect(stdout).toBe(expected.stdout);
+    if (expected.stderr !== undefined) expect(stderr).toBe(expected.stderr);
+    expect(exitCode).toBe(expected.exitCode);
+    for (const [path, contents] of Object.entries(expected.after ?? {})) {
+      expect(readMemoryFile(fs, `/sandbox/${path}`), path).toBe(contents);
     }
   });
 });
