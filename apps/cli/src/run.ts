@@ -267,6 +267,9 @@ export async function runCommand(
       process.stderr.write(formatTrap(error, file));
       return TRAP_EXIT_CODE;
     }
+    // WASI refuses a module that does not fit it (no exported memory, `_start` beside `_initialize`).
+    if (error instanceof TypeError && error.message.startsWith('WASI'))
+      throw new CliError(`${file}: ${error.message.replace(/^WASI( \w+)?: /, '')}`);
     if (error instanceof UncaughtWasmException) {
       process.stderr.write(`error: failed to run main module \`${file}\`\n  uncaught wasm exception\n`);
       return TRAP_EXIT_CODE;

@@ -109,6 +109,13 @@ describe('wasmts run', () => {
     const invalid = wasmts('run', bad);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(new RegExp(`^error: ${bad}: .+\\n$`));
+    const nomem = wat(
+      'nomem.wat',
+      '(module (import "wasi_snapshot_preview1" "sched_yield" (func (result i32))) (func (export "_start")))',
+    );
+    expect(wasmts('run', nomem).stderr).toBe(
+      `error: ${nomem}: the instance must export its linear memory as \`memory\`\n`,
+    );
     const nodir = wasmts('run', '--dir', join(dir, 'missing'), 'examples/hello-wasi.wasm');
     expect(nodir.stderr).toMatch(/^error: --dir .*missing: no such directory\n$/);
   });
