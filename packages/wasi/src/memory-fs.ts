@@ -134,7 +134,16 @@ export class MemoryFilesystem implements WasiFilesystem {
     const filetype =
       n.kind === 'dir' ? Filetype.DIRECTORY : n.kind === 'file' ? Filetype.REGULAR_FILE : Filetype.SYMBOLIC_LINK;
     const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encoder.encode(n.target).length : 4096;
-    return { dev: 1n, ino: n.ino, filetype, nlink: n.nlink, size: BigInt(size), atim: n.atim, mtim: n.mtim, ctim: n.ctim };
+    return {
+      dev: 1n,
+      ino: n.ino,
+      filetype,
+      nlink: n.nlink,
+      size: BigInt(size),
+      atim: n.atim,
+      mtim: n.mtim,
+      ctim: n.ctim,
+    };
   }
 
   /** Status of `path` itself. */

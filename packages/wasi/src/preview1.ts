@@ -18,10 +18,10 @@ import {
   Subclockflags,
   Whence,
 } from './constants.js';
+import { WasiExit } from './exit.js';
 import { errnoOfCode, type FileStat, fail, nowNs, WasiError } from './filesystem.js';
 import { GuestMemory } from './guest-memory.js';
 import { resolvePath } from './resolve.js';
-import { WasiExit } from './exit.js';
 import type { FdEntry, WASI } from './wasi.js';
 
 const encoder = new TextEncoder();
@@ -164,7 +164,10 @@ function writeStrings(mem: GuestMemory, list: readonly string[], ptrs: number, b
 
 function writeSizes(mem: GuestMemory, list: readonly string[], countPtr: number, sizePtr: number): void {
   mem.setU32(countPtr, list.length);
-  mem.setU32(sizePtr, list.reduce((n, s) => n + encoder.encode(s).length + 1, 0));
+  mem.setU32(
+    sizePtr,
+    list.reduce((n, s) => n + encoder.encode(s).length + 1, 0),
+  );
 }
 
 function readInto(c: Ctx, e: FdEntry, iovs: Uint8Array[], position: bigint | null): number {
@@ -208,7 +211,13 @@ function writeFrom(c: Ctx, e: FdEntry, iovs: Uint8Array[], position: bigint | nu
   return total;
 }
 
-type Impl = (c: Ctx, ...args: any[]) => number | undefined | void;
+type Impl = (c: Ctx, ...args: any[]) => unknown;
+
+/** A socket call on an open descriptor: none is a socket. */
+function notSocket(c: Ctx, fd: number): number {
+  c.fd(fd);
+  return Errno.ENOTSOCK;
+}
 
 /** Every call: name -> params ('i' i32, 'I' i64) and implementation. */
 const calls: Record<string, [string, Impl]> = {
@@ -648,7 +657,10 @@ const calls: Record<string, [string, Impl]> = {
     },
   ],
 
-  poll_oneoff: ['iiii', (c, inPtr: number, outPtr: number, n: number, neventsPtr: number) => pollOneoff(c, inPtr, outPtr, n, neventsPtr)],
+  poll_oneoff: [
+    'iiii',
+    (c, inPtr: number, outPtr: number, n: number, neventsPtr: number) => pollOneoff(c, inPtr, outPtr, n, neventsPtr),
+  ],
   proc_exit: [
     'i',
     (_c, code: number) => {
@@ -658,10 +670,10 @@ const calls: Record<string, [string, Impl]> = {
   proc_raise: ['i', () => Errno.ENOSYS],
   sched_yield: ['', () => undefined],
 
-  sock_accept: ['iii', (c, fd: number) => (c.fd(fd), Errno.ENOTSOCK)],
-  sock_recv: ['iiiiii', (c, fd: number) => (c.fd(fd), Errno.ENOTSOCK)],
-  sock_send: ['iiiii', (c, fd: number) => (c.fd(fd), Errno.ENOTSOCK)],
-  sock_shutdown: ['ii', (c, fd: number) => (c.fd(fd), Errno.ENOTSOCK)],
+  sock_accept: ['iii', notSocket],
+  sock_recv: ['iiiiii', notSocket],
+  sock_send: ['iiiii', notSocket],
+  sock_shutdown: ['ii', notSocket],
 };
 
 interface Event {
@@ -730,7 +742,8 @@ function pollOneoff(c: Ctx, inPtr: number, outPtr: number, n: number, neventsPtr
     sleepNs(wait);
     fired = expired();
     // Clock granularity may leave the earliest a hair short: it is due now.
-    if (fired.length === 0) fired = [clocks.reduce((a, b) => (a.deadline - clockNow(a.id)! <= b.deadline - clockNow(b.id)! ? a : b))];
+    if (fired.length === 0)
+      fired = [clocks.reduce((a, b) => (a.deadline - clockNow(a.id)! <= b.deadline - clockNow(b.id)! ? a : b))];
   }
   for (const k of fired) ready.push({ userdata: k.userdata, error: 0, type: Eventtype.CLOCK, nbytes: 0n });
   ready.forEach((ev, i) => {
@@ -757,7 +770,7 @@ export function definePreview1<T>(wasi: WASI, linker: Linker<T>): void {
       const c = new Ctx(wasi, caller as Caller<any>);
       const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : (a as number) >>> 0));
       try {
-        return impl(c, ...norm) ?? Errno.ESUCCESS;
+        return (impl(c, ...norm) as number | undefined) ?? Errno.ESUCCESS;
       } catch (e) {
         if (e instanceof WasiError) return e.errno;
         if (e instanceof WasiExit) throw e;

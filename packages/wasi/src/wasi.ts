@@ -2,18 +2,11 @@
 // themselves are in preview1.ts.
 
 import { type Instance, type Linker, Memory } from 'wasmts';
-import {
-  Errno,
-  Filetype,
-  RIGHTS_ALL,
-  RIGHTS_DIRECTORY,
-  RIGHTS_FILE,
-  RIGHTS_STDIO,
-} from './constants.js';
+import { Errno, Filetype, RIGHTS_ALL, RIGHTS_DIRECTORY, RIGHTS_FILE, RIGHTS_STDIO } from './constants.js';
+import { WasiExit } from './exit.js';
 import { type FileHandle, fail, type WasiFilesystem } from './filesystem.js';
 import { loadNodeFs, NodeFilesystem } from './node-fs.js';
 import { definePreview1 } from './preview1.js';
-import { WasiExit } from './exit.js';
 import { type StdinOption, type StdioStream, type StdoutOption, stdinStream, stdoutStream } from './stdio.js';
 
 /** Re-exported for importers of this file. */

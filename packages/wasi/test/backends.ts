@@ -33,7 +33,11 @@ export interface Backend {
 export const BACKENDS: Backend[] = [
   {
     name: 'memory',
-    options: (tree, extra = {}) => ({ fs: new MemoryFilesystem({ sandbox: tree }), preopens: { '/sandbox': '/sandbox' }, ...extra }),
+    options: (tree, extra = {}) => ({
+      fs: new MemoryFilesystem({ sandbox: tree }),
+      preopens: { '/sandbox': '/sandbox' },
+      ...extra,
+    }),
   },
   {
     name: 'node',

@@ -9,8 +9,23 @@ describe('constants', () => {
     expect(names.length).toBe(77);
     expect(Object.values(Errno)).toEqual([...Array(77).keys()]);
     expect(Errno).toMatchObject({
-      ESUCCESS: 0, E2BIG: 1, EACCES: 2, EBADF: 8, EEXIST: 20, EFAULT: 21, EINVAL: 28, EISDIR: 31, ELOOP: 32,
-      ENAMETOOLONG: 37, ENOENT: 44, ENOSYS: 52, ENOTDIR: 54, ENOTEMPTY: 55, ENOTSOCK: 57, EPERM: 63, ESPIPE: 70,
+      ESUCCESS: 0,
+      E2BIG: 1,
+      EACCES: 2,
+      EBADF: 8,
+      EEXIST: 20,
+      EFAULT: 21,
+      EINVAL: 28,
+      EISDIR: 31,
+      ELOOP: 32,
+      ENAMETOOLONG: 37,
+      ENOENT: 44,
+      ENOSYS: 52,
+      ENOTDIR: 54,
+      ENOTEMPTY: 55,
+      ENOTSOCK: 57,
+      EPERM: 63,
+      ESPIPE: 70,
       ENOTCAPABLE: 76,
     });
   });

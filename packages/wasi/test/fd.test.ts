@@ -9,7 +9,7 @@ import { setup } from './harness.js';
 const ALL = (1n << 30n) - 1n;
 
 describe.each(BACKENDS)('fd calls ($name)', (backend) => {
-  const make = (tree = {}) => setup(backend.options({ 'a.txt': 'hello world', sub: { 'x': 'x' }, ...tree }));
+  const make = (tree = {}) => setup(backend.options({ 'a.txt': 'hello world', sub: { x: 'x' }, ...tree }));
 
   it('reads, writes, seeks and tells', () => {
     const h = make();
@@ -184,7 +184,12 @@ describe.each(BACKENDS)('fd calls ($name)', (backend) => {
     const entries: { next: bigint; name: string; type: number; ino: bigint }[] = [];
     for (let off = 0; off < h.u32(used); ) {
       const len = h.u32(buf + off + 16);
-      entries.push({ next: h.u64(buf + off), ino: h.u64(buf + off + 8), type: h.u8(buf + off + 20), name: h.text(buf + off + 24, len) });
+      entries.push({
+        next: h.u64(buf + off),
+        ino: h.u64(buf + off + 8),
+        type: h.u8(buf + off + 20),
+        name: h.text(buf + off + 24, len),
+      });
       off += 24 + len;
     }
     expect(entries.map((e) => e.name)).toEqual(['.', '..', 'a', 'b', 'c']);

@@ -70,7 +70,14 @@ export function setup(options: WasiOptions) {
     setU32: (p: number, v: number) => view().setUint32(p, v, true),
     text: (p: number, n: number) => dec.decode(memory.read(p, n)),
     /** Opens `path` under `dir`; returns [errno, fd]. */
-    open(dir: number, path: string, oflags = 0, rights = (1n << 30n) - 1n, fdflags = 0, dirflags = 1): [number, number] {
+    open(
+      dir: number,
+      path: string,
+      oflags = 0,
+      rights = (1n << 30n) - 1n,
+      fdflags = 0,
+      dirflags = 1,
+    ): [number, number] {
       const [p, l] = h.str(path);
       const out = h.alloc(4);
       const e = h.call('path_open', dir, dirflags, p, l, oflags, rights, rights, fdflags, out);

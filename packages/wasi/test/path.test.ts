@@ -26,7 +26,15 @@ describe.each(BACKENDS)('path calls ($name)', (backend) => {
     const [p, l] = h.str(path);
     const out = h.alloc(64);
     const e = h.call('path_filestat_get', 3, follow ? Lookupflags.SYMLINK_FOLLOW : 0, p, l, out);
-    return { e, type: h.u8(out + 16), size: h.u64(out + 32), nlink: h.u64(out + 24), ino: h.u64(out + 8), atim: h.u64(out + 40), mtim: h.u64(out + 48) };
+    return {
+      e,
+      type: h.u8(out + 16),
+      size: h.u64(out + 32),
+      nlink: h.u64(out + 24),
+      ino: h.u64(out + 8),
+      atim: h.u64(out + 40),
+      mtim: h.u64(out + 48),
+    };
   };
 
   it('opens with every oflag', () => {

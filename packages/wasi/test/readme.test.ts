@@ -20,7 +20,10 @@ describe('README examples', () => {
     it(`example ${i + 1}`, async () => {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `example-${i + 1}.ts`);
-      writeFileSync(file, code.replace(/from 'wasmts'/g, `from '${wasmts}'`).replace(/from '@wasmts\/wasi'/g, `from '${wasi}'`));
+      writeFileSync(
+        file,
+        code.replace(/from 'wasmts'/g, `from '${wasmts}'`).replace(/from '@wasmts\/wasi'/g, `from '${wasi}'`),
+      );
       await import(pathToFileURL(file).href);
     });
   });

@@ -4,7 +4,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Errno, Lookupflags, MemoryFilesystem, MemorySymlink, type MemoryTree, Oflags, Rights, type WasiOptions } from '../src/index.js';
+import {
+  Errno,
+  Lookupflags,
+  MemoryFilesystem,
+  MemorySymlink,
+  type MemoryTree,
+  Oflags,
+  Rights,
+  type WasiOptions,
+} from '../src/index.js';
 import { tempDir, writeTree } from './backends.js';
 import { setup } from './harness.js';
 
@@ -33,7 +42,10 @@ const backends: { name: string; make(): { options: WasiOptions; outside: () => s
     name: 'memory',
     make() {
       const fs = new MemoryFilesystem(tree(''));
-      return { options: { fs, preopens: { '/sandbox': '/sandbox', '/other': '/other' } }, outside: () => fs.readdir('/outside') };
+      return {
+        options: { fs, preopens: { '/sandbox': '/sandbox', '/other': '/other' } },
+        outside: () => fs.readdir('/outside'),
+      };
     },
   },
   {
@@ -57,7 +69,14 @@ describe.each(backends)('sandbox ($name)', (backend) => {
 
   it('refuses .. beyond the preopen', () => {
     const { h } = make();
-    for (const p of ['..', '../outside/secret', 'dir/../..', 'dir/../../outside/secret', './..', 'dir/../../sandbox/a.txt']) {
+    for (const p of [
+      '..',
+      '../outside/secret',
+      'dir/../..',
+      'dir/../../outside/secret',
+      './..',
+      'dir/../../sandbox/a.txt',
+    ]) {
       expect(h.open(3, p, 0, READ)[0], p).toBe(Errno.EPERM);
     }
     expect(h.open(3, 'dir/..', 0, READ)[0]).toBe(0);
@@ -113,7 +132,9 @@ describe.each(backends)('sandbox ($name)', (backend) => {
     const two = (name: string, fromFd: number, from: string, toFd: number, to: string) => {
       const [op, ol] = h.str(from);
       const [np, nl] = h.str(to);
-      return name === 'path_link' ? h.call(name, fromFd, 0, op, ol, toFd, np, nl) : h.call(name, fromFd, op, ol, toFd, np, nl);
+      return name === 'path_link'
+        ? h.call(name, fromFd, 0, op, ol, toFd, np, nl)
+        : h.call(name, fromFd, op, ol, toFd, np, nl);
     };
     expect(two('path_rename', 3, 'a.txt', 3, '../outside/a.txt')).toBe(Errno.EPERM);
     expect(two('path_rename', 3, '../outside/secret', 3, 'stolen')).toBe(Errno.EPERM);

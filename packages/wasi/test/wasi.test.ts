@@ -59,13 +59,18 @@ describe('WASI', () => {
     const linker = new Linker<null>(engine);
     new WASI({ fs: new MemoryFilesystem() }).addToLinker(linker);
     const store = new Store(engine, null);
-    for (const name of PREVIEW1_FUNCTIONS) expect(linker.get(store, 'wasi_snapshot_preview1', name), name).toBeDefined();
+    for (const name of PREVIEW1_FUNCTIONS)
+      expect(linker.get(store, 'wasi_snapshot_preview1', name), name).toBeDefined();
   });
 
   it('runs a command and returns its exit code', () => {
     const out = collect();
     const err = collect();
-    const { wasi, instance } = instantiate(HELLO, { stdout: out.sink, stderr: { write: err.sink }, fs: new MemoryFilesystem() });
+    const { wasi, instance } = instantiate(HELLO, {
+      stdout: out.sink,
+      stderr: { write: err.sink },
+      fs: new MemoryFilesystem(),
+    });
     expect(wasi.start(instance)).toBe(3);
     expect(out.text()).toBe('hello\n');
     expect(err.text()).toBe('hello\n');
@@ -87,7 +92,13 @@ describe('WASI', () => {
       })(),
       (() => {
         let done = false;
-        return { read: (_max: number) => (done ? null : ((done = true), 'stream')) };
+        return {
+          read: (_max: number) => {
+            if (done) return null;
+            done = true;
+            return 'stream';
+          },
+        };
       })(),
     ]) {
       const out = collect();
@@ -120,7 +131,12 @@ describe('WASI', () => {
   it('exits the process when returnOnExit is false', () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
     try {
-      const { wasi, instance } = instantiate(HELLO, { returnOnExit: false, stdout: () => {}, stderr: () => {}, fs: new MemoryFilesystem() });
+      const { wasi, instance } = instantiate(HELLO, {
+        returnOnExit: false,
+        stdout: () => {},
+        stderr: () => {},
+        fs: new MemoryFilesystem(),
+      });
       wasi.start(instance);
       expect(exit).toHaveBeenCalledWith(3);
     } finally {
