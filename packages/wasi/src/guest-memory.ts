@@ -5,7 +5,7 @@ import type { Memory } from 'wasmts';
 import { Errno } from './constants.js';
 import { WasiError } from './filesystem.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** A view of guest memory for the duration of one WASI call. */
 export class GuestMemory {
@@ -72,9 +72,14 @@ export class GuestMemory {
     this.check(ptr, data.length);
     this.u8.set(data, ptr);
   }
-  /** The UTF-8 string at [ptr, ptr + len). */
+  /** The UTF-8 string at [ptr, ptr + len); invalid UTF-8 is EILSEQ (as in wasmtime). */
   string(ptr: number, len: number): string {
-    return decoder.decode(this.bytes(ptr, len).slice());
+    const bytes = this.bytes(ptr, len).slice();
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw new WasiError(Errno.EILSEQ, 'path is not valid UTF-8');
+    }
   }
   /** The (buf, len) pairs of an iovec array, each checked. */
   iovecs(ptr: number, count: number): Uint8Array[] {

@@ -172,16 +172,22 @@ function writeSizes(mem: GuestMemory, list: readonly string[], countPtr: number,
 
 function readInto(c: Ctx, e: FdEntry, iovs: Uint8Array[], position: bigint | null): number {
   let total = 0;
+  if (e.stream !== null) {
+    // One read of the whole capacity: a second one could block on a terminal after a full line.
+    const capacity = iovs.reduce((n, v) => n + v.length, 0);
+    if (capacity === 0) return 0;
+    const chunk = e.stream.read(capacity);
+    for (const iov of iovs) {
+      if (total === chunk.length) break;
+      const part = chunk.subarray(total, total + iov.length);
+      iov.set(part);
+      total += part.length;
+    }
+    return total;
+  }
   for (const iov of iovs) {
     if (iov.length === 0) continue;
-    let n: number;
-    if (e.stream !== null) {
-      const chunk = e.stream.read(iov.length);
-      iov.set(chunk);
-      n = chunk.length;
-    } else {
-      n = c.wasi.fs.read(e.file, iov, (position ?? e.position) + BigInt(total));
-    }
+    const n = c.wasi.fs.read(e.file, iov, (position ?? e.position) + BigInt(total));
     total += n;
     if (n < iov.length) break;
   }
@@ -571,7 +577,7 @@ const calls: Record<string, [string, Impl]> = {
       if (creat && excl && (r.dot || r.stat !== null)) return Errno.EEXIST;
       const rightsBase = base & d.rightsInheriting;
       const rightsInheriting = inheriting & d.rightsInheriting;
-      const write = (base & Rights.FD_WRITE) !== 0n || trunc || (fdflags & Fdflags.APPEND) !== 0;
+      const write = (rightsBase & Rights.FD_WRITE) !== 0n || trunc || (fdflags & Fdflags.APPEND) !== 0;
       if (r.stat?.filetype === Filetype.SYMBOLIC_LINK) return directory ? Errno.ENOTDIR : Errno.ELOOP;
       if (r.stat?.filetype === Filetype.DIRECTORY) {
         if (creat || write) return Errno.EISDIR;

@@ -24,6 +24,7 @@ export interface StdioStream {
 }
 
 const encoder = new TextEncoder();
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function bytesOf(v: Uint8Array | string | null): Uint8Array {
   if (v === null) return new Uint8Array(0);
@@ -43,11 +44,16 @@ export function stdinStream(opt: StdinOption): StdioStream {
     return {
       read(max) {
         const buf = new Uint8Array(max);
-        try {
-          return buf.subarray(0, loadNodeFs().readSync(opt, buf, 0, max, null));
-        } catch (e) {
-          if ((e as { code?: string }).code === 'EOF') return new Uint8Array(0);
-          throw nodeError(e);
+        for (;;) {
+          try {
+            return buf.subarray(0, loadNodeFs().readSync(opt, buf, 0, max, null));
+          } catch (e) {
+            const code = (e as { code?: string }).code;
+            if (code === 'EOF') return new Uint8Array(0);
+            // A non-blocking stdin (a terminal under Node): wait a little and try again.
+            if (code !== 'EAGAIN') throw nodeError(e);
+            Atomics.wait(pause, 0, 0, 10);
+          }
         }
       },
       write,

@@ -216,3 +216,15 @@ describe.each(BACKENDS)('path calls ($name)', (backend) => {
     expect(h.call('fd_fdstat_set_flags', 1, Fdflags.NONBLOCK)).toBe(0);
   });
 });
+
+describe('path encoding', () => {
+  it('refuses invalid UTF-8 with EILSEQ and NUL with EINVAL', () => {
+    const h = setup(BACKENDS[0].options({ 'a.txt': 'a' }));
+    const p = h.alloc(4);
+    h.memory.write(p, new Uint8Array([0x61, 0xff, 0x62]));
+    const out = h.alloc(4);
+    expect(h.call('path_open', 3, 0, p, 3, 0, 2n, 0n, 0, out)).toBe(Errno.EILSEQ);
+    expect(h.path('path_unlink_file', 3, 'a.txt\0')).toBe(Errno.EINVAL);
+    expect(h.path('path_create_directory', 3, 'x\0y')).toBe(Errno.EINVAL);
+  });
+});
