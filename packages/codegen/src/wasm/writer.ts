@@ -1,7 +1,7 @@
 // A growable byte buffer with the binary format's encodings (LEB128, names, sections): the wasm
 // backend's output side, the mirror of environ's BinaryReader.
 
-import { isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
+import { isAbstractHeap, isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
 
 const utf8 = new TextEncoder();
 
@@ -84,10 +84,12 @@ export class ByteWriter {
     return this.u32(b.length).bytes(b);
   }
 
-  /** A value type (reference types in the long `ref null? ht` form). */
+  /** A value type; nullable abstract references in their one-byte form (`funcref`), which older engines need. */
   valType(t: ValType): this {
     if (!isRef(t)) return this.u8(t);
-    return this.u8(refNullable(t) ? 0x63 : 0x64).s33(refHeap(t));
+    const heap = refHeap(t);
+    if (refNullable(t) && isAbstractHeap(heap)) return this.u8(heap + 0x80);
+    return this.u8(refNullable(t) ? 0x63 : 0x64).s33(heap);
   }
 
   /** A section: id, payload size, payload. */

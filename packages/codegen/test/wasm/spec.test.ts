@@ -1,0 +1,197 @@
+// Every module of the spec suite through the instrumenter: the body walker reproduces each body byte for
+// byte, the instrumented module validates (environ always, Node's engine where it accepts the original),
+// and on a few files every action gives the same result and consumes the same fuel as the JS backend.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeModule, type Module, wasmFeatures } from '@wasmts/environ';
+import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
+import { describe, expect, it } from 'vitest';
+
+import { HELPERS } from '../../src/helpers.js';
+import { type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
+import { instrumentModule } from '../../src/wasm/index.js';
+import { ByteWriter } from '../../src/wasm/writer.js';
+import { instantiateBytes, limits } from '../harness.js';
+import { WA } from './webassembly.js';
+
+const SUITE = '/work/shared/testsuite';
+const FEATURES = wasmFeatures({ wideArithmetic: true, customPageSizes: true });
+const ALL = { fuel: true, epoch: true, maxCallDepth: 10_000 };
+
+function modulesOf(file: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const c of parseWast(readFileSync(join(SUITE, file), 'utf8'), { file }).commands) {
+    if (c.type !== 'module' || c.module.kind === 'quote' || c.module.bytes === undefined) continue;
+    out.push(c.module.bytes);
+  }
+  return out;
+}
+
+function decode(bytes: Uint8Array): Module | null {
+  try {
+    return decodeModule(bytes, { features: FEATURES });
+  } catch {
+    return null;
+  }
+}
+
+/** A context that renumbers nothing and inserts nothing. */
+function identity(module: Module): RewriteContext {
+  return {
+    module,
+    func: (f) => f,
+    global: (g) => g,
+    fuelCost: null,
+    fuelGlobal: -1,
+    outOfFuelFunc: -1,
+    epochGlobal: -1,
+    deadlineGlobal: -1,
+    newEpochFunc: -1,
+    depthGlobal: -1,
+    stackOverflowFunc: -1,
+    maxCallDepth: 0,
+    resultBlockType: () => {},
+  };
+}
+
+const files = readdirSync(SUITE).filter((f) => f.endsWith('.wast'));
+
+describe('the spec suite through the instrumenter', () => {
+  it('re-encodes and validates every module', () => {
+    let modules = 0;
+    let nodeChecked = 0;
+    for (const file of files) {
+      for (const bytes of modulesOf(file)) {
+        const module = decode(bytes);
+        if (module === null) continue;
+        modules++;
+        // the walker alone reproduces every body
+        module.bodies.forEach((body, i) => {
+          const w = new ByteWriter();
+          rewriteBody(identity(module), module.numImportedFuncs + i, body, w, []);
+          expect(w.finish(), `${file}: body ${i}`).toEqual(module.bytes.subarray(body.range.start, body.range.end));
+        });
+        expect(instrumentModule(module).bytes).toBe(bytes);
+        const out = instrumentModule(module, ALL).bytes;
+        expect(() => decodeModule(out, { features: FEATURES }), file).not.toThrow();
+        if (WA.validate(bytes)) {
+          nodeChecked++;
+          expect(WA.validate(out), file).toBe(true);
+        }
+      }
+    }
+    expect(modules).toBeGreaterThan(1000);
+    expect(nodeChecked).toBeGreaterThan(500);
+  });
+});
+
+// ---- behaviour and fuel against the JS backend, on modules without imports ----
+
+const BEHAVIOUR = [
+  'i32.wast',
+  'i64.wast',
+  'call_indirect.wast',
+  'loop.wast',
+  'block.wast',
+  'br_if.wast',
+  'br.wast',
+  'call.wast',
+  'return.wast',
+  'if.wast',
+  'fac.wast',
+  'left-to-right.wast',
+  'return_call.wast',
+  'select.wast',
+  'local_tee.wast',
+  'unwind.wast',
+  'switch.wast',
+  'labels.wast',
+  'forward.wast',
+  'func_ptrs.wast',
+  'stack.wast',
+  'nop.wast',
+  'conversions.wast',
+  'int_exprs.wast',
+];
+
+function jsArg(v: WastValue): unknown {
+  switch (v.type) {
+    case 'i32':
+    case 'i64':
+      return v.value;
+    case 'f32':
+      return HELPERS.f32FromBits(v.bits);
+    case 'f64':
+      return HELPERS.f64FromBits(BigInt.asIntN(64, v.bits));
+    default:
+      return undefined;
+  }
+}
+
+type Outcome = { ok: true; value: string } | { ok: false };
+
+function call(fn: (...a: unknown[]) => unknown, args: unknown[]): Outcome {
+  try {
+    const v = fn(...args);
+    const str = (x: unknown) => (x !== null && (typeof x === 'object' || typeof x === 'function') ? 'ref' : String(x));
+    return { ok: true, value: Array.isArray(v) ? v.map(str).join(',') : str(v) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (file) => {
+  it('runs every action', () => {
+    const commands = parseWast(readFileSync(join(SUITE, file), 'utf8'), { file }).commands;
+    let wasm: Record<string, any> | null = null;
+    let js: Record<string, any> | null = null;
+    let fuel: { value: any } | null = null;
+    let compared = 0;
+    for (const c of commands) {
+      if (c.type === 'module') {
+        wasm = js = null;
+        if (c.module.kind === 'quote' || c.module.bytes === undefined || c.definition) continue;
+        const bytes = c.module.bytes;
+        const module = decode(bytes);
+        if (module === null || !WA.validate(bytes)) continue;
+        // spectest's functions are no-ops; other imports are not provided
+        if (module.imports.some((i) => i.module !== 'spectest' || i.type.kind !== 'func')) continue;
+        const spectest: Record<string, () => void> = Object.create(null);
+        for (const i of module.imports) spectest[i.name] = () => {};
+        const inst = instrumentModule(module, { fuel: true });
+        fuel = new WA.Global({ value: 'i64', mutable: true }, -1_000_000_000n);
+        const wasmts = {
+          fuel,
+          out_of_fuel: () => {
+            throw new Error('all fuel consumed');
+          },
+        };
+        try {
+          wasm = new WA.Instance(new WA.Module(inst.bytes), { wasmts, spectest }).exports;
+          limits[0] = -1e9;
+          js = instantiateBytes(bytes, (_m, n) => spectest[n], { tunables: { consumeFuel: true } });
+        } catch (e) {
+          if (process.env.DEBUG) console.log(file, c.line, e);
+          wasm = js = null;
+        }
+        continue;
+      }
+      if (c.type !== 'assert_return' && c.type !== 'assert_trap' && c.type !== 'action') continue;
+      const action: WastAction = c.action;
+      if (wasm === null || js === null || fuel === null || action.type !== 'invoke' || action.module !== undefined)
+        continue;
+      const args = action.args.map(jsArg);
+      if (args.includes(undefined) || typeof wasm[action.name] !== 'function') continue;
+      fuel.value = -1_000_000_000n;
+      limits[0] = -1e9;
+      const a = call(wasm[action.name], args);
+      const b = call(js[action.name], args);
+      const where = `${file}:${c.line} ${action.name}`;
+      expect(a.ok, where).toBe(b.ok);
+      if (a.ok && b.ok) expect(a.value, where).toBe(b.value);
+      expect(Number(fuel.value + 1_000_000_000n), where).toBe(limits[0] + 1e9);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+});
