@@ -146,6 +146,7 @@ describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (fil
     let wasm: Record<string, any> | null = null;
     let js: Record<string, any> | null = null;
     let fuel: { value: any } | null = null;
+    let depth: { value: any } | null = null;
     let compared = 0;
     for (const c of commands) {
       if (c.type === 'module') {
@@ -158,10 +159,20 @@ describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (fil
         if (module.imports.some((i) => i.module !== 'spectest' || i.type.kind !== 'func')) continue;
         const spectest: Record<string, () => void> = Object.create(null);
         for (const i of module.imports) spectest[i.name] = () => {};
-        const inst = instrumentModule(module, { fuel: true });
+        const inst = instrumentModule(module, ALL);
         fuel = new WA.Global({ value: 'i64', mutable: true }, -1_000_000_000n);
+        depth = new WA.Global({ value: 'i32', mutable: true }, 0);
         const wasmts = {
           fuel,
+          call_depth: depth,
+          epoch: new WA.Global({ value: 'i64', mutable: true }, 0n),
+          epoch_deadline: new WA.Global({ value: 'i64', mutable: true }, 1n),
+          new_epoch: () => {
+            throw new Error('interrupt');
+          },
+          stack_overflow: () => {
+            throw new Error('call stack exhausted');
+          },
           out_of_fuel: () => {
             throw new Error('all fuel consumed');
           },
@@ -183,12 +194,14 @@ describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (fil
       const args = action.args.map(jsArg);
       if (args.includes(undefined) || typeof wasm[action.name] !== 'function') continue;
       fuel.value = -1_000_000_000n;
+      (depth as { value: number }).value = 0;
       limits[0] = -1e9;
       const a = call(wasm[action.name], args);
       const b = call(js[action.name], args);
       const where = `${file}:${c.line} ${action.name}`;
       expect(a.ok, where).toBe(b.ok);
       if (a.ok && b.ok) expect(a.value, where).toBe(b.value);
+      if (a.ok) expect(depth?.value, where).toBe(0);
       expect(Number(fuel.value + 1_000_000_000n), where).toBe(limits[0] + 1e9);
       compared++;
     }
