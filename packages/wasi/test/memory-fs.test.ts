@@ -1,0 +1,87 @@
+// MemoryFilesystem on its own, and EFAULT for every struct a call writes.
+
+import { describe, expect, it } from 'vitest';
+import { Errno, Filetype, MemoryFilesystem, MemorySymlink, Oflags, WasiError } from '../src/index.js';
+import { setup } from './harness.js';
+
+const errno = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof WasiError ? e.errno : -1;
+  }
+  return 0;
+};
+
+describe('MemoryFilesystem', () => {
+  it('builds from a plain tree', () => {
+    const fs = new MemoryFilesystem({ a: 'text', b: new Uint8Array([1, 2]), d: { e: {} }, l: new MemorySymlink('a') });
+    expect(fs.readdir('/')).toEqual(['a', 'b', 'd', 'l']);
+    expect(fs.lstat('/a').size).toBe(4n);
+    expect(fs.lstat('/b').filetype).toBe(Filetype.REGULAR_FILE);
+    expect(fs.lstat('/d/e').filetype).toBe(Filetype.DIRECTORY);
+    expect(fs.lstat('/l').filetype).toBe(Filetype.SYMBOLIC_LINK);
+    expect(fs.readlink('/l')).toBe('a');
+    expect(fs.lstat('/d').nlink).toBe(3n);
+    expect(() => new MemoryFilesystem({ 'a/b': 'x' })).toThrow(TypeError);
+  });
+  it('answers POSIX errors', () => {
+    const fs = new MemoryFilesystem({ a: 'x', d: { f: 'y' }, e: {} });
+    expect(errno(() => fs.lstat('/missing'))).toBe(Errno.ENOENT);
+    expect(errno(() => fs.lstat('/a/b'))).toBe(Errno.ENOTDIR);
+    expect(errno(() => fs.mkdir('/a'))).toBe(Errno.EEXIST);
+    expect(errno(() => fs.rmdir('/d'))).toBe(Errno.ENOTEMPTY);
+    expect(errno(() => fs.rmdir('/a'))).toBe(Errno.ENOTDIR);
+    expect(errno(() => fs.unlink('/d'))).toBe(Errno.EISDIR);
+    expect(errno(() => fs.readlink('/a'))).toBe(Errno.EINVAL);
+    expect(errno(() => fs.link('/d', '/d2'))).toBe(Errno.EPERM);
+    expect(errno(() => fs.open('/d', { create: false, exclusive: false, truncate: false, write: false }))).toBe(
+      Errno.EISDIR,
+    );
+    expect(errno(() => fs.open('/a', { create: true, exclusive: true, truncate: false, write: true }))).toBe(
+      Errno.EEXIST,
+    );
+    expect(errno(() => fs.rename('/e', '/e/sub'))).toBe(Errno.EINVAL);
+    const h = fs.open('/a', { create: false, exclusive: false, truncate: false, write: false });
+    expect(errno(() => fs.write(h, new Uint8Array(1), 0n))).toBe(Errno.EBADF);
+    fs.close(h);
+    expect(errno(() => fs.read(h, new Uint8Array(1), 0n))).toBe(Errno.EBADF);
+  });
+  it('keeps an unlinked open file readable and zero-fills holes', () => {
+    const fs = new MemoryFilesystem({ a: 'abc' });
+    const h = fs.open('/a', { create: false, exclusive: false, truncate: false, write: true });
+    fs.unlink('/a');
+    expect(fs.fstat(h).nlink).toBe(0n);
+    fs.write(h, new Uint8Array([9]), 5n);
+    const buf = new Uint8Array(8);
+    expect(fs.read(h, buf, 0n)).toBe(6);
+    expect([...buf.subarray(0, 6)]).toEqual([97, 98, 99, 0, 0, 9]);
+    fs.ftruncate(h, 1n);
+    fs.ftruncate(h, 3n);
+    expect(fs.read(h, buf, 0n)).toBe(3);
+    expect([...buf.subarray(0, 3)]).toEqual([97, 0, 0]);
+  });
+});
+
+describe('EFAULT', () => {
+  it('answers EFAULT for every out-of-bounds result', () => {
+    const h = setup({ fs: new MemoryFilesystem({ d: { f: 'x' } }), preopens: { '/d': '/d' } });
+    const BAD = 2 * 65536 - 4;
+    const [, fd] = h.open(3, 'f');
+    expect(h.call('fd_fdstat_get', fd, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_filestat_get', fd, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_prestat_get', 3, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_prestat_dir_name', 3, BAD + 3, 2)).toBe(Errno.EFAULT);
+    expect(h.call('fd_tell', fd, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_seek', fd, 0n, 0, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_readdir', 3, 0, 64, 0n, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_read', fd, BAD, 1, 0)).toBe(Errno.EFAULT);
+    const [p, l] = h.str('f');
+    expect(h.call('path_filestat_get', 3, 0, p, l, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('path_filestat_get', 3, 0, BAD, 100, 0)).toBe(Errno.EFAULT);
+    expect(h.call('path_open', 3, 0, p, l, Oflags.CREAT, 2n, 0n, 0, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('path_readlink', 3, p, l, BAD, 100, 0)).toBe(Errno.EFAULT);
+    // A failed call leaves no descriptor behind.
+    expect(h.open(3, 'f')[1]).toBe(fd + 1);
+  });
+});
