@@ -112,7 +112,10 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
   return out;
 }
 
-/** Maps output offsets to input offsets: `[outOffset, inOffset]` pairs where their difference changes. */
+/**
+ * Maps output offsets to input offsets: `[outOffset, inOffset]` pairs where their difference changes; a
+ * negative `inOffset` starts inserted code, all of whose bytes map to `~inOffset` (the operator it precedes).
+ */
 export type OffsetPairs = number[];
 
 /**
@@ -133,7 +136,8 @@ export function rewriteBody(
   const fuel = ctx.fuelCost;
   const epoch = ctx.epochGlobal >= 0;
 
-  // locals: one more i32 (the depth at entry) when counting call depth
+  // locals: one more i32 (the depth at entry) when counting call depth; they map to the body's start
+  pairs.push(w.length, ~body.range.start);
   let saved = -1;
   const groups = r.u32();
   if (depth) {
@@ -166,29 +170,41 @@ export function rewriteBody(
     }
   };
 
+  let delta = Number.NaN;
+  /** Runs `emit` and records its bytes, if any, as inserted code standing for the operator at `at`. */
+  const insert = (at: number, emit: () => void) => {
+    const before = w.length;
+    emit();
+    if (w.length > before) {
+      pairs.push(before, ~at);
+      delta = Number.NaN;
+    }
+  };
+
   // entry: depth (outermost, as the JS backend's try/finally), then fuel, then epoch
-  if (depth) {
-    w.u8(0x23).u32(ctx.depthGlobal).u8(0x41).u8(0x01).u8(0x6a).u8(0x22).u32(saved).u8(0x24).u32(ctx.depthGlobal);
-    w.u8(0x20).u32(saved).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
-    w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
-  }
-  checks();
-  // branches to the function's label land after this block, where the depth is decremented
-  if (depth) {
-    w.u8(0x02);
-    ctx.resultBlockType(funcIndex, w);
-  }
+  insert(body.codeStart, () => {
+    if (depth) {
+      w.u8(0x23).u32(ctx.depthGlobal).u8(0x41).u8(0x01).u8(0x6a).u8(0x22).u32(saved).u8(0x24).u32(ctx.depthGlobal);
+      w.u8(0x20).u32(saved).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
+      w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
+    }
+    checks();
+    // branches to the function's label land after this block, where the depth is decremented
+    if (depth) {
+      w.u8(0x02);
+      ctx.resultBlockType(funcIndex, w);
+    }
+  });
 
   const targetedLoops = depth ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
   const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1 }];
-  let delta = Number.NaN;
   while (!r.eof()) {
     const at = r.pos;
     const info = readOperator(r);
     const op = info.prefix === 0 ? info.code : info.prefix;
     if (fuel) {
       pending += fuel[info.id];
-      if (FLUSH_BEFORE[op] === 1) flush();
+      if (FLUSH_BEFORE[op] === 1) insert(at, flush);
     }
     if (info.prefix === 0) {
       switch (op) {
@@ -196,16 +212,17 @@ export function rewriteBody(
         case 0x12: // return_call
         case 0x13: // return_call_indirect
         case 0x15: // return_call_ref
-          if (depth) leave();
+          if (depth) insert(at, leave);
           break;
         case 0x0b:
         case 0x18:
           if (stack.length === 1) {
             // the function's end
-            if (depth) {
-              w.u8(0x0b);
-              leave();
-            }
+            if (depth)
+              insert(at, () => {
+                w.u8(0x0b);
+                leave();
+              });
             if (w.length - at !== delta) pairs.push(w.length, at);
             w.u8(0x0b);
             if (!r.eof()) throw new Error('wasm backend: code after the function end');
@@ -233,8 +250,10 @@ export function rewriteBody(
       case 0x03:
         copyImmediates(ctx, bytes, r, w, info);
         stack.push({ kind: Kind.Loop, restore: false, at });
-        if (targetedLoops?.has(at)) restoreDepth();
-        checks();
+        insert(r.pos, () => {
+          if (targetedLoops?.has(at)) restoreDepth();
+          checks();
+        });
         continue;
       case 0x1f: {
         const s = r.pos;
@@ -252,13 +271,13 @@ export function rewriteBody(
       case 0x19:
         // a legacy handler: the depth is that of this function again
         copyImmediates(ctx, bytes, r, w, info);
-        if (depth) restoreDepth();
+        if (depth) insert(r.pos, restoreDepth);
         continue;
       case 0x0b:
       case 0x18: {
         copyImmediates(ctx, bytes, r, w, info);
         const f = stack.pop() as Frame;
-        if (depth && f.restore && f.kind !== Kind.Loop) restoreDepth();
+        if (depth && f.restore && f.kind !== Kind.Loop) insert(r.pos, restoreDepth);
         continue;
       }
     }

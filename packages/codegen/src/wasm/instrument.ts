@@ -302,7 +302,8 @@ function result(
         if (pairs[mid * 2] <= rel) lo = mid;
         else hi = mid - 1;
       }
-      return pairs[lo * 2 + 1] + (rel - pairs[lo * 2]);
+      const at = pairs[lo * 2 + 1];
+      return at < 0 ? ~at : at + (rel - pairs[lo * 2]);
     },
   };
 }

@@ -342,14 +342,39 @@ describe('instrumentModule', () => {
   });
 
   it('maps instrumented code offsets back to the original', () => {
-    const bytes = parseWat(LOOP);
+    const bytes = parseWat(MIXED);
     const module = decodeModule(bytes);
     const inst = instrumentModule(module, ALL);
     const out = decodeModule(inst.bytes);
-    // the original body's first instruction and its final end
-    const ob = module.bodies[0];
-    const nb = out.bodies[0];
-    expect(inst.originalOffset(nb.range.end - 1)).toBe(ob.range.end - 1);
     expect(inst.originalOffset(0)).toBe(-1);
+    out.bodies.forEach((nb, i) => {
+      const ob = module.bodies[i];
+      expect(inst.originalOffset(nb.range.end - 1)).toBe(ob.range.end - 1);
+      for (let p = nb.range.start; p < nb.range.end; p++) {
+        const o = inst.originalOffset(p);
+        expect(o).toBeGreaterThanOrEqual(ob.range.start);
+        expect(o).toBeLessThan(ob.range.end);
+      }
+    });
+  });
+
+  it("maps a trap offset from the host engine's stack trace to the original operator", () => {
+    const wat = `(module (func (export "f") (param i32) (result i32)
+      (local.get 0) (if (then (nop))) (i32.div_s (i32.const 1) (local.get 0))))`;
+    const bytes = parseWat(wat);
+    const module = decodeModule(bytes);
+    const div = bytes.indexOf(0x6d, module.bodies[0].codeStart);
+    const { e } = run(wat, ALL);
+    let stack = '';
+    try {
+      e.f(0);
+    } catch (err) {
+      stack = String((err as Error).stack);
+    }
+    const m = /wasm-function\[(\d+)\]:0x([0-9a-f]+)/.exec(stack);
+    expect(m).not.toBeNull();
+    const inst = instrument(wat, ALL);
+    expect(inst.originalFuncIndex(Number(m?.[1]))).toBe(0);
+    expect(inst.originalOffset(Number.parseInt(m?.[2] ?? '', 16))).toBe(div);
   });
 });
