@@ -65,7 +65,10 @@ describe('MemoryFilesystem', () => {
 
 describe('EFAULT', () => {
   it('answers EFAULT for every out-of-bounds result', () => {
-    const h = setup({ fs: new MemoryFilesystem({ d: { f: 'x' } }), preopens: { '/d': '/d' } });
+    const h = setup({
+      fs: new MemoryFilesystem({ d: { f: 'x', l: new MemorySymlink('f') } }),
+      preopens: { '/d': '/d' },
+    });
     const BAD = 2 * 65536 - 4;
     const [, fd] = h.open(3, 'f');
     expect(h.call('fd_fdstat_get', fd, BAD)).toBe(Errno.EFAULT);
@@ -74,13 +77,14 @@ describe('EFAULT', () => {
     expect(h.call('fd_prestat_dir_name', 3, BAD + 3, 2)).toBe(Errno.EFAULT);
     expect(h.call('fd_tell', fd, BAD)).toBe(Errno.EFAULT);
     expect(h.call('fd_seek', fd, 0n, 0, BAD)).toBe(Errno.EFAULT);
-    expect(h.call('fd_readdir', 3, 0, 64, 0n, BAD)).toBe(Errno.EFAULT);
+    expect(h.call('fd_readdir', 3, 0, 64, 0n, BAD + 1)).toBe(Errno.EFAULT);
     expect(h.call('fd_read', fd, BAD, 1, 0)).toBe(Errno.EFAULT);
     const [p, l] = h.str('f');
     expect(h.call('path_filestat_get', 3, 0, p, l, BAD)).toBe(Errno.EFAULT);
     expect(h.call('path_filestat_get', 3, 0, BAD, 100, 0)).toBe(Errno.EFAULT);
-    expect(h.call('path_open', 3, 0, p, l, Oflags.CREAT, 2n, 0n, 0, BAD)).toBe(Errno.EFAULT);
-    expect(h.call('path_readlink', 3, p, l, BAD, 100, 0)).toBe(Errno.EFAULT);
+    expect(h.call('path_open', 3, 0, p, l, Oflags.CREAT, 2n, 0n, 0, BAD + 1)).toBe(Errno.EFAULT);
+    const [lp, ll] = h.str('l');
+    expect(h.call('path_readlink', 3, lp, ll, BAD, 100, 0)).toBe(Errno.EFAULT);
     // A failed call leaves no descriptor behind.
     expect(h.open(3, 'f')[1]).toBe(fd + 1);
   });
