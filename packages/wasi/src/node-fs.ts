@@ -17,15 +17,20 @@ type BigStats = import('node:fs').BigIntStats;
 
 let nodeFs: NodeFs | null = null;
 
-/** `node:fs`, or an error naming the missing host. */
-export function loadNodeFs(): NodeFs {
+/** `node:fs` when the host is Node.js (>= 20.16), else null. */
+export function tryNodeFs(): NodeFs | null {
   if (nodeFs === null) {
     const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const mod = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
-    if (mod === undefined) throw new Error('@wasmts/wasi: the Node filesystem needs Node.js (>= 20.16)');
-    nodeFs = mod;
+    nodeFs = (proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined) ?? null;
   }
   return nodeFs;
+}
+
+/** `node:fs`, or an error naming the missing host. */
+export function loadNodeFs(): NodeFs {
+  const fs = tryNodeFs();
+  if (fs === null) throw new Error('@wasmts/wasi: the Node filesystem needs Node.js (>= 20.16)');
+  return fs;
 }
 
 function call<R>(f: () => R): R {

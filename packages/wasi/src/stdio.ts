@@ -107,3 +107,15 @@ export function stdoutStream(opt: StdoutOption): StdioStream {
   const sink = typeof opt === 'function' ? opt : (chunk: Uint8Array) => void opt.write(chunk);
   return { read, write: (data) => sink(data.slice()) };
 }
+
+/** A sink that prints whole lines with `log` (console.log or console.error), for hosts without Node. */
+export function consoleSink(log: (line: string) => void): (chunk: Uint8Array) => void {
+  const decoder = new TextDecoder();
+  let line = '';
+  return (chunk) => {
+    line += decoder.decode(chunk, { stream: true });
+    const parts = line.split('\n');
+    line = parts.pop()!;
+    for (const p of parts) log(p);
+  };
+}

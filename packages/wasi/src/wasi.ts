@@ -5,9 +5,17 @@ import { type Instance, type Linker, Memory } from 'wasmts';
 import { Errno, Filetype, RIGHTS_ALL, RIGHTS_DIRECTORY, RIGHTS_FILE, RIGHTS_STDIO } from './constants.js';
 import { WasiExit } from './exit.js';
 import { type FileHandle, fail, type WasiFilesystem } from './filesystem.js';
-import { loadNodeFs, NodeFilesystem } from './node-fs.js';
+import { MemoryFilesystem } from './memory-fs.js';
+import { NodeFilesystem, tryNodeFs } from './node-fs.js';
 import { definePreview1 } from './preview1.js';
-import { type StdinOption, type StdioStream, type StdoutOption, stdinStream, stdoutStream } from './stdio.js';
+import {
+  consoleSink,
+  type StdinOption,
+  type StdioStream,
+  type StdoutOption,
+  stdinStream,
+  stdoutStream,
+} from './stdio.js';
 
 /** Re-exported for importers of this file. */
 export { WasiExit };
@@ -20,7 +28,7 @@ export interface WasiOptions {
   env?: Readonly<Record<string, string>>;
   /** Guest directory name -> backend directory path (host paths for the Node backend). */
   preopens?: Readonly<Record<string, string>>;
-  /** The filesystem backend (default: a `NodeFilesystem`). */
+  /** The filesystem backend (default: a `NodeFilesystem` under Node.js, else an empty `MemoryFilesystem`). */
   fs?: WasiFilesystem;
   /** stdin (default: Node fd 0). */
   stdin?: StdinOption;
@@ -75,8 +83,8 @@ export class WASI {
     this.env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`);
     for (const e of this.env) if (e.includes('\0')) throw new TypeError('WASI env may not contain NUL');
     this.returnOnExit = options.returnOnExit ?? true;
-    const node = options.fs === undefined;
-    this.fs = options.fs ?? new NodeFilesystem();
+    const hostFs = tryNodeFs();
+    this.fs = options.fs ?? (hostFs !== null ? new NodeFilesystem() : new MemoryFilesystem());
     const stream = (s: StdioStream): FdEntry => ({
       filetype: Filetype.CHARACTER_DEVICE,
       rightsBase: RIGHTS_STDIO,
@@ -88,13 +96,15 @@ export class WASI {
       stream: s,
       preopen: null,
     });
-    this.fds.set(0, stream(stdinStream(options.stdin ?? 0)));
-    this.fds.set(1, stream(stdoutStream(options.stdout ?? 1)));
-    this.fds.set(2, stream(stdoutStream(options.stderr ?? 2)));
+    // Without Node.js the defaults are an empty stdin and the console.
+    this.fds.set(0, stream(stdinStream(options.stdin ?? (hostFs !== null ? 0 : ''))));
+    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(console.log)))));
+    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(console.error)))));
     let fd = 3;
     for (const [guest, backendPath] of Object.entries(options.preopens ?? {})) {
       // The Node backend's root is canonical, so symlinks above it do not matter.
-      const path = node ? loadNodeFs().realpathSync(backendPath) : backendPath;
+      const path =
+        hostFs !== null && this.fs instanceof NodeFilesystem ? hostFs.realpathSync(backendPath) : backendPath;
       if (this.fs.lstat(path).filetype !== Filetype.DIRECTORY) {
         throw new TypeError(`WASI preopen ${JSON.stringify(guest)}: ${backendPath} is not a directory`);
       }

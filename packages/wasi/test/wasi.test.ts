@@ -176,3 +176,16 @@ describe('WASI', () => {
     expect(() => new WASI({ preopens: { '/m': join(tempDir(), 'missing') } })).toThrow();
   });
 });
+
+describe('console sink (hosts without Node.js)', () => {
+  it('prints whole lines, across chunks and UTF-8 splits', async () => {
+    const { consoleSink } = await import('../src/stdio.js');
+    const lines: string[] = [];
+    const sink = consoleSink((l) => lines.push(l));
+    const bytes = new TextEncoder().encode('héllo\nwor');
+    sink(bytes.subarray(0, 2));
+    sink(bytes.subarray(2));
+    sink(new TextEncoder().encode('ld\n'));
+    expect(lines).toEqual(['héllo', 'world']);
+  });
+});
