@@ -1,0 +1,21 @@
+// The instrumented code of each test/wasm/disas/*.wat, listed beside it as *.txt (fuel, epoch and a
+// call-depth limit of 1000 all on). Update with `npx vitest run test/wasm/disas.test.ts -u` and review.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeModule } from '@wasmts/environ';
+import { parseWat } from '@wasmts/wat';
+import { describe, expect, it } from 'vitest';
+
+import { instrumentModule, printModule } from '../../src/wasm/index.js';
+
+const dir = join(import.meta.dirname, 'disas');
+
+describe('instrumented code', () => {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat'))) {
+    it(file, async () => {
+      const bytes = parseWat(readFileSync(join(dir, file), 'utf8'));
+      const out = instrumentModule(decodeModule(bytes), { fuel: true, epoch: true, maxCallDepth: 1000 }).bytes;
+      await expect(printModule(out)).toMatchFileSnapshot(join(dir, file.replace(/\.wat$/, '.txt')));
+    });
+  }
+});

@@ -1,0 +1,17 @@
+;; renumbered calls, globals and ref.func; the depth guard around every exit
+(module
+  (import "env" "log" (func $log (param i32)))
+  (global $g (mut i32) (i32.const 0))
+  (table 2 funcref)
+  (elem (i32.const 0) $fac $pair)
+  (func $fac (export "fac") (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (return (i32.const 1)))
+      (else (i32.mul (local.get 0) (call $fac (i32.sub (local.get 0) (i32.const 1)))))))
+  (func $pair (param i32) (result i32 i32)
+    (global.set $g (local.get 0))
+    (call $log (global.get $g))
+    (br_if 0 (local.get 0) (i32.const 1) (local.get 0))
+    (drop) (drop)
+    (drop (ref.func $fac))
+    (return_call $pair (i32.const 0))))
