@@ -1,12 +1,11 @@
 // Every wasi_snapshot_preview1 function, defined on a wasmts Linker. Each returns an errno; a WasiError
 // thrown inside becomes its errno, a bad guest pointer EFAULT, and `WasiExit` leaves the call unchanged.
 
-import { type Caller, funcType, type Linker, Memory, ValType } from 'wasmts';
+import { type Caller, funcType, type Linker, ValType } from 'wasmts';
+import { clockNow, clockRes } from './clocks.js';
 import {
   Advice,
-  Clockid,
   Errno,
-  Eventtype,
   Fdflags,
   Filetype,
   Fstflags,
@@ -15,60 +14,17 @@ import {
   RIGHTS_DIRECTORY,
   RIGHTS_FILE,
   Rights,
-  Subclockflags,
   Whence,
 } from './constants.js';
+import { Ctx } from './context.js';
 import { WasiExit } from './exit.js';
 import { errnoOfCode, type FileStat, fail, nowNs, WasiError } from './filesystem.js';
-import { GuestMemory } from './guest-memory.js';
+import type { GuestMemory } from './guest-memory.js';
+import { pollOneoff } from './poll.js';
 import { resolvePath } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
 
 const encoder = new TextEncoder();
-
-/** One call's context: the WASI state and (lazily) the caller's memory. */
-class Ctx {
-  private view: GuestMemory | null = null;
-  constructor(
-    readonly wasi: WASI,
-    private readonly caller: Caller<any>,
-  ) {}
-  get mem(): GuestMemory {
-    if (this.view === null) {
-      const m = this.caller.getExport('memory');
-      const memory = m instanceof Memory ? m : this.wasi.memory;
-      if (memory === null) throw new TypeError('WASI: the calling instance exports no `memory`');
-      this.view = new GuestMemory(memory);
-    }
-    return this.view;
-  }
-  /** The entry of `fd` (EBADF if closed). */
-  fd(fd: number): FdEntry {
-    const e = this.wasi.fds.get(fd);
-    if (e === undefined) fail(Errno.EBADF);
-    return e;
-  }
-  /** A directory entry holding `right`. */
-  dir(fd: number, right: bigint): FdEntry {
-    const e = this.fd(fd);
-    if (e.filetype !== Filetype.DIRECTORY) fail(Errno.ENOTDIR);
-    if ((e.rightsBase & right) !== right) fail(Errno.ENOTCAPABLE);
-    return e;
-  }
-  /** A file or stream entry holding `right` (directories: EBADF, as in wasmtime). */
-  file(fd: number, right: bigint): FdEntry {
-    const e = this.fd(fd);
-    if (e.filetype === Filetype.DIRECTORY) fail(Errno.EBADF);
-    if ((e.rightsBase & right) !== right) {
-      fail(right === Rights.FD_READ || right === Rights.FD_WRITE ? Errno.EBADF : Errno.ENOTCAPABLE);
-    }
-    return e;
-  }
-  /** A guest path string. */
-  path(ptr: number, len: number): string {
-    return this.mem.string(ptr, len);
-  }
-}
 
 function writeFilestat(mem: GuestMemory, ptr: number, s: FileStat): void {
   mem.check(ptr, 64);
@@ -100,54 +56,6 @@ function times(atim: bigint, mtim: bigint, flags: number): [bigint | null, bigin
   const a = flags & Fstflags.ATIM_NOW ? now : flags & Fstflags.ATIM ? atim : null;
   const m = flags & Fstflags.MTIM_NOW ? now : flags & Fstflags.MTIM ? mtim : null;
   return [a, m];
-}
-
-const hrtime = (globalThis as { process?: { hrtime?: { bigint(): bigint } } }).process?.hrtime;
-const cpuUsage = (globalThis as { process?: { cpuUsage?(): { user: number; system: number } } }).process?.cpuUsage;
-
-/** The time of clock `id` in ns, or null for an unknown clock. */
-function clockNow(id: number): bigint | null {
-  switch (id) {
-    case Clockid.REALTIME:
-      return BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6));
-    case Clockid.MONOTONIC:
-      return hrtime !== undefined ? hrtime.bigint() : BigInt(Math.round(performance.now() * 1e6));
-    case Clockid.PROCESS_CPUTIME_ID:
-    case Clockid.THREAD_CPUTIME_ID: {
-      if (cpuUsage === undefined) return BigInt(Math.round(performance.now() * 1e6));
-      const u = cpuUsage();
-      return BigInt(u.user + u.system) * 1000n;
-    }
-    default:
-      return null;
-  }
-}
-
-/** The resolution of clock `id` in ns. */
-function clockRes(id: number): bigint | null {
-  switch (id) {
-    case Clockid.REALTIME:
-      return 1_000n;
-    case Clockid.MONOTONIC:
-      return hrtime !== undefined ? 1n : 1_000n;
-    case Clockid.PROCESS_CPUTIME_ID:
-    case Clockid.THREAD_CPUTIME_ID:
-      return 1_000n;
-    default:
-      return null;
-  }
-}
-
-function sleepNs(ns: bigint): void {
-  const ms = Number(ns) / 1e6;
-  if (!(ms > 0)) return;
-  try {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-  } catch {
-    // Hosts that may not block (a browser's main thread) spin instead.
-    const end = performance.now() + ms;
-    while (performance.now() < end) {}
-  }
 }
 
 /** Writes a list of strings as a pointer array plus NUL-terminated bytes. */
@@ -681,87 +589,6 @@ const calls: Record<string, [string, Impl]> = {
   sock_send: ['iiiii', notSocket],
   sock_shutdown: ['ii', notSocket],
 };
-
-interface Event {
-  userdata: bigint;
-  error: number;
-  type: number;
-  nbytes: bigint;
-}
-
-function pollOneoff(c: Ctx, inPtr: number, outPtr: number, n: number, neventsPtr: number): number | undefined {
-  if (n === 0) return Errno.EINVAL;
-  const mem = c.mem;
-  mem.check(inPtr, n * 48);
-  mem.check(outPtr, n * 32);
-  mem.check(neventsPtr, 4);
-  const ready: Event[] = [];
-  const clocks: { userdata: bigint; deadline: bigint; id: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = inPtr + i * 48;
-    const userdata = mem.getU64(s);
-    const tag = mem.getU8(s + 8);
-    if (tag === Eventtype.CLOCK) {
-      const id = mem.getU32(s + 16);
-      const timeout = mem.getU64(s + 24);
-      const flags = mem.getU16(s + 40);
-      const now = clockNow(id);
-      if (now === null) {
-        ready.push({ userdata, error: Errno.EINVAL, type: tag, nbytes: 0n });
-        continue;
-      }
-      const deadline = flags & Subclockflags.SUBSCRIPTION_CLOCK_ABSTIME ? timeout : now + timeout;
-      clocks.push({ userdata, id, deadline });
-    } else if (tag === Eventtype.FD_READ || tag === Eventtype.FD_WRITE) {
-      const fd = mem.getU32(s + 16);
-      const e = c.wasi.fds.get(fd);
-      let error: number = Errno.ESUCCESS;
-      let nbytes = 0n;
-      if (e === undefined) error = Errno.EBADF;
-      else if ((e.rightsBase & Rights.POLL_FD_READWRITE) === 0n) error = Errno.ENOTCAPABLE;
-      else if (e.filetype === Filetype.DIRECTORY) error = Errno.EBADF;
-      else if (tag === Eventtype.FD_READ && e.file !== null) {
-        try {
-          const size = c.wasi.fs.fstat(e.file).size;
-          nbytes = size > e.position ? size - e.position : 0n;
-        } catch (err) {
-          error = err instanceof WasiError ? err.errno : Errno.EIO;
-        }
-      }
-      ready.push({ userdata, error, type: tag, nbytes });
-    } else {
-      return Errno.EINVAL;
-    }
-  }
-  const expired = () =>
-    clocks.filter((k) => {
-      const now = clockNow(k.id)!;
-      return now >= k.deadline;
-    });
-  let fired = expired();
-  if (ready.length === 0 && fired.length === 0 && clocks.length > 0) {
-    let wait = -1n;
-    for (const k of clocks) {
-      const left = k.deadline - clockNow(k.id)!;
-      if (wait < 0n || left < wait) wait = left;
-    }
-    sleepNs(wait);
-    fired = expired();
-    // Clock granularity may leave the earliest a hair short: it is due now.
-    if (fired.length === 0)
-      fired = [clocks.reduce((a, b) => (a.deadline - clockNow(a.id)! <= b.deadline - clockNow(b.id)! ? a : b))];
-  }
-  for (const k of fired) ready.push({ userdata: k.userdata, error: 0, type: Eventtype.CLOCK, nbytes: 0n });
-  ready.forEach((ev, i) => {
-    const o = outPtr + i * 32;
-    mem.u8.fill(0, o, o + 32);
-    mem.setU64(o, ev.userdata);
-    mem.setU16(o + 8, ev.error);
-    mem.setU8(o + 10, ev.type);
-    mem.setU64(o + 16, ev.nbytes);
-  });
-  mem.setU32(neventsPtr, ready.length);
-}
 
 /** The names of every wasi_snapshot_preview1 function this package defines. */
 export const PREVIEW1_FUNCTIONS: readonly string[] = Object.keys(calls);
