@@ -190,7 +190,12 @@ describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (fil
         }
         continue;
       }
-      if (c.type !== 'assert_return' && c.type !== 'assert_trap' && c.type !== 'assert_exception' && c.type !== 'action')
+      if (
+        c.type !== 'assert_return' &&
+        c.type !== 'assert_trap' &&
+        c.type !== 'assert_exception' &&
+        c.type !== 'action'
+      )
         continue;
       const action: WastAction = c.action;
       if (wasm === null || js === null || fuel === null || action.type !== 'invoke' || action.module !== undefined)
