@@ -553,6 +553,7 @@ const calls: Record<string, [string, Impl]> = {
       const d = c.dir(fd, Rights.PATH_SYMLINK);
       const target = c.path(op, ol);
       if (target.includes('\0')) return Errno.EINVAL;
+      if (target === '') return Errno.ENOENT;
       if (target.startsWith('/')) return Errno.EPERM;
       const r = resolvePath(c.wasi.fs, d.path, c.path(np, nl), false);
       if (r.dot || r.stat !== null) return Errno.EEXIST;

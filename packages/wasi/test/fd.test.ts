@@ -2,7 +2,7 @@
 // renumber, close, prestat, readdir.
 
 import { describe, expect, it } from 'vitest';
-import { Errno, Fdflags, Filetype, Fstflags, Oflags, Rights, Whence } from '../src/index.js';
+import { Errno, Fdflags, Filetype, Fstflags, MemorySymlink, Oflags, Rights, Whence } from '../src/index.js';
 import { BACKENDS } from './backends.js';
 import { setup } from './harness.js';
 
@@ -210,5 +210,21 @@ describe.each(BACKENDS)('fd calls ($name)', (backend) => {
     expect(h.call('fd_readdir', d, buf, 1024, 100n, used)).toBe(0);
     expect(h.u32(used)).toBe(0);
     expect(h.call('fd_readdir', d, 0xffff_fff0, 100, 0n, used)).toBe(Errno.EFAULT);
+  });
+
+  it('lists UTF-8 names by byte length and symlinks by their own type', () => {
+    const h = make({ u: { 'é.txt': 'x', ln: new MemorySymlink('é.txt') } });
+    const [, d] = h.open(3, 'u', Oflags.DIRECTORY, Rights.FD_READDIR | Rights.PATH_OPEN);
+    const buf = h.alloc(256);
+    const used = h.alloc(4);
+    expect(h.call('fd_readdir', d, buf, 256, 2n, used)).toBe(0);
+    // Sorted: 'ln' (0x6c) before 'é.txt' (0xc3 0xa9 in UTF-8).
+    expect(h.u32(buf + 16)).toBe(2);
+    expect(h.text(buf + 24, 2)).toBe('ln');
+    expect(h.u8(buf + 20)).toBe(Filetype.SYMBOLIC_LINK);
+    expect(h.u32(buf + 26 + 16)).toBe(6);
+    expect(h.text(buf + 26 + 24, 6)).toBe('é.txt');
+    expect(h.u8(buf + 26 + 20)).toBe(Filetype.REGULAR_FILE);
+    expect(h.u32(used)).toBe(26 + 30);
   });
 });

@@ -144,6 +144,7 @@ describe.each(BACKENDS)('path calls ($name)', (backend) => {
     expect(symlink('x', 'ln')).toBe(Errno.EEXIST);
     expect(symlink('x', 'a.txt')).toBe(Errno.EEXIST);
     expect(symlink('x', 'nope/ln')).toBe(Errno.ENOENT);
+    expect(symlink('', 'empty-target')).toBe(Errno.ENOENT);
     const [p, l] = h.str('ln');
     const buf = h.alloc(32);
     const used = h.alloc(4);
