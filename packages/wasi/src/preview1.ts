@@ -528,7 +528,7 @@ const calls: Record<string, [string, Impl]> = {
       const d = c.dir(fd, Rights.PATH_REMOVE_DIRECTORY);
       const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), false);
       if (r.stat === null) return Errno.ENOENT;
-      if (r.stat.filetype !== Filetype.DIRECTORY) return Errno.ENOTDIR;
+      if (r.stat.filetype !== Filetype.DIRECTORY || r.slashFollowed) return Errno.ENOTDIR;
       if (r.dot) return Errno.EINVAL;
       c.wasi.fs.rmdir(r.path);
     },
@@ -542,6 +542,7 @@ const calls: Record<string, [string, Impl]> = {
       if (from.stat === null) return Errno.ENOENT;
       const to = resolvePath(c.wasi.fs, nd.path, c.path(np, nl), false);
       if (from.dot || to.dot) return from.stat.filetype === Filetype.DIRECTORY ? Errno.EBUSY : Errno.EINVAL;
+      if (from.slashFollowed || to.slashFollowed) return Errno.ENOTDIR;
       const fromDir = from.stat.filetype === Filetype.DIRECTORY;
       if (!fromDir && (from.trailingSlash || to.trailingSlash)) return Errno.ENOTDIR;
       c.wasi.fs.rename(from.path, to.path);

@@ -20,6 +20,8 @@ export interface Resolved {
   dot: boolean;
   /** The guest path ended in `/` (or its last symlink did): it must name a directory. */
   trailingSlash: boolean;
+  /** A final symlink was followed only because of a trailing `/` (rmdir and rename refuse that). */
+  slashFollowed: boolean;
 }
 
 /** The components of a backend path `parts` under `base`. */
@@ -43,6 +45,7 @@ export function resolvePath(fs: WasiFilesystem, base: string, guestPath: string,
   let links = 0;
   let stat: FileStat | null = null;
   let dot = false;
+  let slashFollowed = false;
   while (queue.length > 0) {
     const c = queue.shift()!;
     const last = queue.length === 0;
@@ -70,6 +73,7 @@ export function resolvePath(fs: WasiFilesystem, base: string, guestPath: string,
     }
     if (st.filetype === Filetype.SYMBOLIC_LINK && (!last || follow || trailingSlash)) {
       if (++links > MAX_SYMLINKS) fail(Errno.ELOOP);
+      if (last && !follow) slashFollowed = true;
       const target = fs.readlink(p);
       if (target === '') fail(Errno.ENOENT);
       if (target.startsWith('/')) fail(Errno.EPERM, 'symlink to an absolute path');
@@ -89,5 +93,5 @@ export function resolvePath(fs: WasiFilesystem, base: string, guestPath: string,
   if (trailingSlash && stat !== null && stat.filetype !== Filetype.DIRECTORY) {
     fail(stat.filetype === Filetype.SYMBOLIC_LINK ? Errno.ELOOP : Errno.ENOTDIR);
   }
-  return { path: backendPath(base, stack), parts: stack, stat, dot, trailingSlash };
+  return { path: backendPath(base, stack), parts: stack, stat, dot, trailingSlash, slashFollowed };
 }

@@ -102,6 +102,8 @@ describe.each(BACKENDS)('path calls ($name)', (backend) => {
     expect(h.path('path_remove_directory', 3, 'new')).toBe(Errno.ENOENT);
     expect(h.path('path_remove_directory', 3, 'a.txt')).toBe(Errno.ENOTDIR);
     expect(h.path('path_remove_directory', 3, 'link-dir')).toBe(Errno.ENOTDIR);
+    expect(h.path('path_remove_directory', 3, 'link-dir/')).toBe(Errno.ENOTDIR);
+    expect(stat(h, 'dir').type).toBe(Filetype.DIRECTORY);
     expect(h.path('path_remove_directory', 3, '.')).toBe(Errno.EINVAL);
   });
 
