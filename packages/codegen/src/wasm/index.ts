@@ -6,6 +6,7 @@ export {
   type InstrumentedModule,
   type InstrumentOptions,
   instrumentModule,
+  instrumentOptionsFor,
 } from './instrument.js';
 /** wasmtime's fuel costs as the wasm backend applies them (the same rule as the JS backend's). */
 export { WASM_FREE_OPERATORS, wasmtimeOperatorCost } from './operators.js';

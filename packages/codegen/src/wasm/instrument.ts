@@ -2,7 +2,16 @@
 // with fuel counting, epoch checks and a call-depth guard (README.md). Sections that nothing changes
 // are copied byte for byte; with every option off the output equals the input.
 
-import { BinaryReader, I32, I64, type Module, OPERATORS, readSections, SectionId } from '@wasmts/environ';
+import {
+  BinaryReader,
+  I32,
+  I64,
+  type Module,
+  OPERATORS,
+  readSections,
+  SectionId,
+  type Tunables,
+} from '@wasmts/environ';
 import { type OffsetPairs, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
 import { skipValType, wasmtimeOperatorCost } from './operators.js';
 import { ByteWriter } from './writer.js';
@@ -53,6 +62,23 @@ export interface InstrumentedModule {
    * precedes. -1 for offsets outside the code section.
    */
   originalOffset(offset: number): number;
+}
+
+/**
+ * The instrumentation matching what the JS backend emits for the same settings (`compileModule`):
+ * fuel when `consumeFuel`, epochs when `epochInterruption`, a depth limit only when the embedder set
+ * `maxCallDepth` explicitly (`callDepth`).
+ */
+export function instrumentOptionsFor(
+  tunables: Tunables,
+  callDepth: boolean,
+  operatorCost?: (opName: string) => number,
+): InstrumentOptions {
+  return {
+    fuel: tunables.consumeFuel ? (operatorCost ? { costs: operatorCost } : true) : false,
+    epoch: tunables.epochInterruption,
+    ...(callDepth ? { maxCallDepth: tunables.maxCallDepth } : {}),
+  };
 }
 
 const EMPTY_FUNC_TYPE = Uint8Array.of(0x60, 0x00, 0x00);

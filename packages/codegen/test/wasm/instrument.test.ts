@@ -1,9 +1,9 @@
 // The instrumenting re-encoder, run on Node's own WebAssembly engine (this is the wasm backend).
-import { decodeModule } from '@wasmts/environ';
+import { decodeModule, tunables } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
-import { type InstrumentOptions, instrumentModule } from '../../src/wasm/index.js';
+import { type InstrumentOptions, instrumentModule, instrumentOptionsFor } from '../../src/wasm/index.js';
 import { instantiate as instantiateJs, limits } from '../harness.js';
 import { WA } from './webassembly.js';
 
@@ -120,6 +120,14 @@ describe('instrumentModule', () => {
     }
     const out = instrumentModule(decodeModule(parseWat(LOOP)), { fuel: false, epoch: false });
     expect(out.funcShift).toBe(0);
+  });
+
+  it('derives its options from the tunables as the JS backend reads them', () => {
+    expect(instrumentOptionsFor(tunables(), false)).toEqual({ fuel: false, epoch: false });
+    const t = tunables({ consumeFuel: true, epochInterruption: true, maxCallDepth: 77 });
+    expect(instrumentOptionsFor(t, true)).toEqual({ fuel: true, epoch: true, maxCallDepth: 77 });
+    const costs = () => 2;
+    expect(instrumentOptionsFor(t, false, costs)).toEqual({ fuel: { costs }, epoch: true });
   });
 
   it('adds exactly the imports each option needs', () => {
