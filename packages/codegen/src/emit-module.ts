@@ -3,7 +3,7 @@
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
 import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
-import { ModuleEnvironment, TAIL_CALLEE } from './environment.js';
+import { ModuleEnvironment, type OperatorCost, TAIL_CALLEE } from './environment.js';
 import { FunctionTranslator } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
@@ -18,8 +18,13 @@ function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: Va
 }
 
 /** Translates every function and constant expression of `module` into one factory's source. */
-export function emitModule(module: Module, tunables: Tunables, callDepth = false): EmittedModule {
-  const env = new ModuleEnvironment(module, tunables, callDepth);
+export function emitModule(
+  module: Module,
+  tunables: Tunables,
+  callDepth = false,
+  operatorCost?: OperatorCost,
+): EmittedModule {
+  const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;

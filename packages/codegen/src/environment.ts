@@ -7,6 +7,8 @@ import {
   type FuncIndex,
   type FuncType,
   type Module,
+  OPS,
+  operatorFor,
   type Tunables,
   VMCTX_EPOCH_COUNTER,
   VMCTX_RUNTIME_LIMITS,
@@ -16,6 +18,16 @@ import {
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
+
+/** The fuel an operator costs, by its text name (`i32.add`, `br_if`, `memory.grow`...). */
+export type OperatorCost = (name: string) => number;
+
+/** Operators wasmtime charges no fuel for (they generate no code, or only end or leave a block). */
+export const FREE_OPERATORS: readonly string[] = ['nop', 'drop', 'block', 'loop', 'unreachable', 'return', 'else', 'end'];
+const FREE = new Set(FREE_OPERATORS);
+
+/** wasmtime's fuel costs: 1 per operator, 0 for `FREE_OPERATORS`. */
+export const defaultOperatorCost: OperatorCost = (name) => (FREE.has(name) ? 0 : 1);
 
 /** Module-wide state shared by the translation of every function: hoisted constants and used builtins. */
 export class ModuleEnvironment {
@@ -38,9 +50,39 @@ export class ModuleEnvironment {
     readonly module: Module,
     readonly tunables: Tunables,
     readonly callDepth = false,
+    private readonly operatorCost: OperatorCost = defaultOperatorCost,
   ) {
     this.offsets = new VMOffsets(module);
     this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
+    if (tunables.consumeFuel) {
+      for (let op = 0; op < 256; op++) {
+        const info = OPS[op];
+        this.fuelCosts[op] = info === undefined ? -1 : this.costOf(info.name);
+      }
+    }
+  }
+
+  /** Fuel per single-byte opcode; -1 for prefixes, whose cost depends on the sub-opcode (`prefixedCost`). */
+  readonly fuelCosts = new Float64Array(256);
+  private readonly prefixedCosts = new Map<number, number>();
+
+  /** The fuel cost of a prefixed operator. */
+  prefixedCost(prefix: number, sub: number): number {
+    const key = prefix * 0x10000 + sub;
+    let c = this.prefixedCosts.get(key);
+    if (c === undefined) {
+      const info = operatorFor(prefix, sub);
+      c = info === undefined ? 1 : this.costOf(info.name);
+      this.prefixedCosts.set(key, c);
+    }
+    return c;
+  }
+
+  private costOf(name: string): number {
+    const c = this.operatorCost(name);
+    if (!Number.isSafeInteger(c) || c < 0)
+      throw new RangeError(`fuel cost of \`${name}\` must be a non-negative integer, got ${c}`);
+    return c;
   }
 
   /** Declares `const name = init` once per instance (deduplicated by `init`) and returns the name. */

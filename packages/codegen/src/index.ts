@@ -2,8 +2,11 @@
 
 import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
 import { emitModule } from './emit-module.js';
+import type { OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
 
+/** Fuel costs per operator (wasmtime's by default). */
+export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
 
@@ -13,6 +16,8 @@ export interface CompileOptions {
   tunables?: Partial<Tunables>;
   /** The backend; only 'js' exists so far. */
   backend?: 'js';
+  /** Fuel per operator when `tunables.consumeFuel` (default `defaultOperatorCost`: wasmtime's costs). */
+  operatorCost?: OperatorCost;
 }
 
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
@@ -54,7 +59,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   // call-depth counting only when the embedder sets a depth limit explicitly (the host's own stack
   // overflow already becomes a StackOverflow trap at the entry point)
   const callDepth = options.tunables?.maxCallDepth !== undefined;
-  const { source, builtinsUsed } = emitModule(module, tunables, callDepth);
+  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost);
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   return { module, source, builtinsUsed, funcNames, tunables };
@@ -62,11 +67,17 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
 
 const factories = new WeakMap<CompiledModule, Factory>();
 
-/** Evaluates the factory source once per compiled module (with codegen's numeric helpers bound as `H`). */
-export function loadFactory(compiled: CompiledModule): Factory {
+/**
+ * Evaluates the factory source once per compiled module (with codegen's numeric helpers bound as `H`).
+ * `sourceName` (letters, digits, `-`, `_`, `.`) names the generated script in JS stack traces
+ * (`//# sourceURL=`), so frames of different modules can be told apart.
+ */
+export function loadFactory(compiled: CompiledModule, sourceName?: string): Factory {
   let f = factories.get(compiled);
   if (f === undefined) {
-    f = new Function('H', `return ${compiled.source};`)(HELPERS) as Factory;
+    if (sourceName !== undefined && !/^[\w.-]+$/.test(sourceName)) throw new TypeError('invalid source name');
+    const url = sourceName === undefined ? '' : `\n//# sourceURL=${sourceName}`;
+    f = new Function('H', `return ${compiled.source};${url}`)(HELPERS) as Factory;
     factories.set(compiled, f);
   }
   return f;

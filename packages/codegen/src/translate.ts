@@ -698,20 +698,13 @@ export class FunctionTranslator {
       // a return (or the function's end) takes its results inline
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
       if (fuel) {
-        // nop, drop, block, loop, unreachable, return, else, end cost nothing
-        if (
-          !(
-            op === 0x01 ||
-            op === 0x1a ||
-            op === 0x02 ||
-            op === 0x03 ||
-            op === 0x00 ||
-            op === 0x0f ||
-            op === 0x05 ||
-            op === 0x0b
-          )
-        )
-          this.fuel++;
+        let cost = env.fuelCosts[op];
+        if (cost < 0) {
+          const at = r.pos;
+          cost = env.prefixedCost(op, r.u32());
+          r.pos = at;
+        }
+        this.fuel += cost;
         if (CONTROL[op] === 1) this.flushFuel();
       }
       switch (op) {

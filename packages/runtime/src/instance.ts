@@ -214,7 +214,7 @@ export class OnDemandInstanceAllocator implements InstanceAllocator {
       memories.push(
         new Memory(module.memories[i], {
           maxBytes: t.maxMemoryBytes,
-          limiter: store.limiter,
+          limiter: store.resourceLimiter,
           growthReservation: Math.max(t.memoryReservationForGrowth, t.memoryReservation),
         }),
       );
@@ -223,7 +223,7 @@ export class OnDemandInstanceAllocator implements InstanceAllocator {
     for (let i = module.numImportedTables; i < module.tables.length; i++) {
       const tt = module.tables[i].type;
       const type = { ...tt, element: canonicalValType(tt.element, typeIds) };
-      tables.push(new Table(type, null, { maxElements: t.maxTableElements, limiter: store.limiter }));
+      tables.push(new Table(type, null, { maxElements: t.maxTableElements, limiter: store.resourceLimiter }));
     }
     const instance = new Instance(request, memories, tables);
     store.instances.push(instance);

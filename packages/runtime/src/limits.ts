@@ -6,6 +6,12 @@ export interface ResourceLimiter {
   memoryGrowing(current: number, desired: number, maximum: number | null): boolean;
   /** May a table grow from `current` to `desired` elements? */
   tableGrowing(current: number, desired: number, maximum: number | null): boolean;
+  /** Most instances a store may hold (checked at instantiation; unlimited when absent). */
+  instances?(): number;
+  /** Most tables a store may hold, counting each instance's defined tables. */
+  tables?(): number;
+  /** Most linear memories a store may hold, counting each instance's defined memories. */
+  memories?(): number;
 }
 
 /** A memory or table could not be created: its minimum size is beyond a limit or what the host can allocate. */

@@ -112,7 +112,7 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
         memories.push(
           new Memory(type, {
             maxBytes,
-            limiter: store.limiter,
+            limiter: store.resourceLimiter,
             growthReservation: Math.max(t.memoryReservationForGrowth, t.memoryReservation),
             buffer,
           }),
@@ -127,7 +127,7 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
         }
         const type = { ...tt, element: canonicalValType(tt.element, typeIds) };
         const maxElements = Math.min(t.maxTableElements, c.tableElements);
-        tables.push(new Table(type, null, { maxElements, limiter: store.limiter }));
+        tables.push(new Table(type, null, { maxElements, limiter: store.resourceLimiter }));
       }
     } catch (e) {
       for (const m of memories) this.recycle(m);

@@ -48,8 +48,8 @@ export interface Store {
   readonly externRefActivations: ExternRefActivationsTable;
   /** Instances created in this store, in creation order. */
   readonly instances: Instance[];
-  /** The store's resource limiter, or null. */
-  readonly limiter: ResourceLimiter | null;
+  /** The limiter memories and tables of the store ask before they grow, or null. */
+  readonly resourceLimiter: ResourceLimiter | null;
   /**
    * Called when fuel runs out (`FuelConsumed` reached 0): may add fuel and return (execution continues)
    * or throw a Trap. Absent: the call traps with OutOfFuel.

@@ -28,7 +28,7 @@ export function makeStore(registry = new TypeRegistry(), builtins: Builtins = cr
     tunables: DEFAULT_TUNABLES,
     externRefActivations: new ExternRefActivationsTable(),
     instances: [],
-    limiter: null,
+    resourceLimiter: null,
   };
 }
 

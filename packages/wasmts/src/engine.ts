@@ -1,7 +1,9 @@
 // Config, Engine and Store, as in wasmtime: an engine holds compilation settings and the engine-wide type
 // registry and builtins; a store holds instances, the embedder's data and the runtime limits.
 
+import { defaultOperatorCost, type OperatorCost } from '@wasmts/codegen';
 import {
+  TrapCode,
   tunables as makeTunables,
   type Tunables,
   VMRuntimeLimits,
@@ -16,7 +18,9 @@ import {
   OnDemandInstanceAllocator,
   type PoolingAllocationConfig,
   PoolingInstanceAllocator,
+  HostError,
   type ResourceLimiter,
+  Trap as RuntimeTrap,
   type Instance as RuntimeInstance,
   type Store as RuntimeStore,
   TypeRegistry,
@@ -25,7 +29,47 @@ import {
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
 
-/** Engine settings (wasmtime's `Config`). */
+/** Fuel per operator: a function of the operator's text name, or a map of names to costs (others: wasmtime's). */
+export type OperatorCosts = OperatorCost | Readonly<Record<string, number>>;
+
+/** Settings a `Config` can be created with (each also has a builder method of the same name). */
+export interface ConfigOptions {
+  backend?: Backend;
+  features?: WasmFeatures;
+  consumeFuel?: boolean;
+  operatorCost?: OperatorCosts;
+  epochInterruption?: boolean;
+  maxWasmStack?: number;
+  maxCallDepth?: number;
+  wasmBacktraceMaxFrames?: number;
+  allocationStrategy?: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> };
+}
+
+/** The store controls a config resolves to (read by `Engine`). */
+export interface StoreControls {
+  readonly consumeFuel: boolean;
+  readonly operatorCost: OperatorCost;
+  readonly epochInterruption: boolean;
+  /** Bytes of wasm stack, or undefined (the host's own stack limit is in charge). */
+  readonly maxWasmStack: number | undefined;
+  /** Most nested wasm calls, or undefined (derived from `maxWasmStack` when only that is set). */
+  readonly maxCallDepth: number | undefined;
+  readonly wasmBacktraceMaxFrames: number;
+}
+
+/** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
+const BYTES_PER_FRAME = 64;
+
+function resolveCost(costs: OperatorCosts): OperatorCost {
+  if (typeof costs === 'function') return costs;
+  const map = new Map(Object.entries(costs));
+  return (name) => map.get(name) ?? defaultOperatorCost(name);
+}
+
+/**
+ * Engine settings (wasmtime's `Config`): builder methods (`new Config().consumeFuel(true)`) or an object
+ * of the same names (`new Config({ consumeFuel: true })`).
+ */
 export class Config {
   /**
    * The backend. Only 'js' exists so far: 'wasm' and 'auto' currently fall back to 'js' (see
@@ -34,37 +78,103 @@ export class Config {
   backend: Backend = 'js';
   /** Proposals modules may use (Wasm 3.0 by default). */
   features: WasmFeatures = WASM3_FEATURES;
-  /** Instrument code to consume fuel (`Store.setFuel`). */
-  consumeFuel = false;
-  /** Instrument code to check the epoch deadline (`Engine.incrementEpoch`, `Store.setEpochDeadline`). */
-  epochInterruption = false;
-  /** Most bytes of wasm stack; undefined leaves the host's own stack limit in charge. */
-  maxWasmStack: number | undefined = undefined;
   /** How instances are allocated: fresh each time ('on-demand'), or from a pool with these limits. */
   allocationStrategy: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> } = 'on-demand';
+  private controls: { -readonly [K in keyof StoreControls]: StoreControls[K] } = {
+    consumeFuel: false,
+    operatorCost: defaultOperatorCost,
+    epochInterruption: false,
+    maxWasmStack: undefined,
+    maxCallDepth: undefined,
+    wasmBacktraceMaxFrames: 20,
+  };
 
-  /** Creates a config, optionally with some fields set. */
-  constructor(
-    init: Partial<
-      Pick<Config, 'backend' | 'features' | 'consumeFuel' | 'epochInterruption' | 'maxWasmStack' | 'allocationStrategy'>
-    > = {},
-  ) {
-    Object.assign(this, init);
+  /** Creates a config, optionally with some settings. */
+  constructor(init: ConfigOptions = {}) {
+    if (init.backend !== undefined) this.backend = init.backend;
+    if (init.features !== undefined) this.features = init.features;
+    if (init.allocationStrategy !== undefined) this.allocationStrategy = init.allocationStrategy;
+    if (init.consumeFuel !== undefined) this.consumeFuel(init.consumeFuel);
+    if (init.operatorCost !== undefined) this.operatorCost(init.operatorCost);
+    if (init.epochInterruption !== undefined) this.epochInterruption(init.epochInterruption);
+    if (init.maxWasmStack !== undefined) this.maxWasmStack(init.maxWasmStack);
+    if (init.maxCallDepth !== undefined) this.maxCallDepth(init.maxCallDepth);
+    if (init.wasmBacktraceMaxFrames !== undefined) this.wasmBacktraceMaxFrames(init.wasmBacktraceMaxFrames);
+  }
+
+  /** Instruments code to consume fuel (`Store.setFuel`); running out traps with `OutOfFuel`. */
+  consumeFuel(enable = true): this {
+    this.controls.consumeFuel = enable;
+    return this;
+  }
+  /** Fuel per operator (default: wasmtime's, 1 per operator and 0 for `FREE_OPERATORS`). */
+  operatorCost(costs: OperatorCosts): this {
+    this.controls.operatorCost = resolveCost(costs);
+    return this;
+  }
+  /** Instruments function entries and loop headers to check the store's epoch deadline. */
+  epochInterruption(enable = true): this {
+    this.controls.epochInterruption = enable;
+    return this;
+  }
+  /**
+   * Most bytes of wasm stack; the JS backend enforces it as a call depth (one frame per 64 bytes) and
+   * traps with `StackOverflow` beyond it. Unset: the host's own stack limit is in charge.
+   */
+  maxWasmStack(bytes: number): this {
+    if (!(bytes > 0)) throw new RangeError('maxWasmStack must be positive');
+    this.controls.maxWasmStack = bytes;
+    return this;
+  }
+  /** Most nested wasm calls before a `StackOverflow` trap (overrides the depth derived from `maxWasmStack`). */
+  maxCallDepth(depth: number): this {
+    if (!Number.isSafeInteger(depth) || depth < 1) throw new RangeError('maxCallDepth must be a positive integer');
+    this.controls.maxCallDepth = depth;
+    return this;
+  }
+  /** Most frames a `WasmBacktrace` keeps (default 20, as wasmtime; 0 captures no backtraces). */
+  wasmBacktraceMaxFrames(frames: number): this {
+    if (!Number.isSafeInteger(frames) || frames < 0) throw new RangeError('wasmBacktraceMaxFrames must be >= 0');
+    this.controls.wasmBacktraceMaxFrames = frames;
+    return this;
+  }
+  /** The store controls as set. */
+  get settings(): StoreControls {
+    return { ...this.controls };
   }
 
   /** The codegen tunables this config asks for. */
   tunables(): Partial<Tunables> {
+    const c = this.controls;
     const t: { -readonly [K in keyof Tunables]?: Tunables[K] } = {
-      consumeFuel: this.consumeFuel,
-      epochInterruption: this.epochInterruption,
+      consumeFuel: c.consumeFuel,
+      epochInterruption: c.epochInterruption,
     };
-    if (this.maxWasmStack !== undefined) {
-      t.maxWasmStack = this.maxWasmStack;
-      // the JS backend enforces the stack budget as a call depth (about 64 bytes per frame)
-      t.maxCallDepth = Math.max(1, Math.floor(this.maxWasmStack / 64));
-    }
+    if (c.maxWasmStack !== undefined) t.maxWasmStack = c.maxWasmStack;
+    if (c.maxCallDepth !== undefined) t.maxCallDepth = c.maxCallDepth;
+    else if (c.maxWasmStack !== undefined) t.maxCallDepth = Math.max(1, Math.floor(c.maxWasmStack / BYTES_PER_FRAME));
     return t;
   }
+}
+
+/** The ticker's worker: bumps the shared epoch counter every `interval` ms (CommonJS: `eval` workers). */
+const TICKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const counter = new Float64Array(workerData.buffer);
+setInterval(() => { counter[0]++; }, workerData.interval);
+`;
+
+interface NodeWorker {
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+function nodeWorkerClass(): (new (src: string, opts: object) => NodeWorker) | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const wt = proc?.getBuiltinModule?.('node:worker_threads') as
+    | { Worker: new (src: string, opts: object) => NodeWorker }
+    | undefined;
+  return wt?.Worker ?? null;
 }
 
 /** A compilation environment shared by stores and modules (wasmtime's `Engine`). */
@@ -81,10 +191,16 @@ export class Engine {
   readonly tunables: Tunables;
   /** The overrides passed to codegen (only what the config sets explicitly). */
   readonly tunableOverrides: Partial<Tunables>;
-  /** The engine's epoch counter. */
-  readonly epochCounter = new Float64Array(1);
+  /** The store controls of the config. */
+  readonly controls: StoreControls;
+  /**
+   * The engine's epoch counter: one float64 over a `SharedArrayBuffer` where the host has them, so
+   * another thread (a Worker) can advance it while wasm runs; compiled code reads it at loop headers.
+   */
+  readonly epochCounter: Float64Array;
   /** The instance allocator every store of the engine uses (per `Config.allocationStrategy`). */
   readonly allocator: InstanceAllocator;
+  private ticker: NodeWorker | null = null;
 
   /** Creates an engine with a config (defaults when omitted). */
   constructor(config: Config = new Config()) {
@@ -92,11 +208,18 @@ export class Engine {
     this.backend = 'js';
     this.typeRegistry = new TypeRegistry();
     this.builtins = createBuiltins(this.typeRegistry);
+    this.controls = config.settings;
     this.tunableOverrides = config.tunables();
     this.tunables = makeTunables(this.tunableOverrides);
+    this.epochCounter = new Float64Array(
+      typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(8) : new ArrayBuffer(8),
+    );
     const strategy = config.allocationStrategy;
     this.allocator =
       strategy === 'on-demand' ? new OnDemandInstanceAllocator() : new PoolingInstanceAllocator(strategy.pooling);
+    // a backtrace can only hold the frames the JS stack kept (one or two per wasm frame, plus a few)
+    const limit = this.controls.wasmBacktraceMaxFrames * 2 + 8;
+    if (this.controls.wasmBacktraceMaxFrames > 0 && Error.stackTraceLimit < limit) Error.stackTraceLimit = limit;
   }
 
   /** A v128 value from four int32 lanes (bytes 0..3 first), as the runtime represents it. */
@@ -114,27 +237,145 @@ export class Engine {
   incrementEpoch(): void {
     this.epochCounter[0]++;
   }
+
+  /** The buffer behind the epoch counter (a float64 at offset 0), to advance it from a Worker of your own. */
+  get epochBuffer(): ArrayBufferLike {
+    return this.epochCounter.buffer;
+  }
+
+  /**
+   * Advances the epoch every `intervalMs` from a `worker_threads` Worker (Node), so a guest running
+   * synchronously on this thread can be interrupted. The worker does not keep the process alive.
+   * Browsers: post `engine.epochBuffer` to a Worker that does `new Float64Array(buf)[0]++` on a timer.
+   */
+  startEpochTicker(intervalMs: number): void {
+    if (!(intervalMs > 0)) throw new RangeError('the epoch ticker interval must be positive');
+    if (typeof SharedArrayBuffer !== 'function' || !(this.epochCounter.buffer instanceof SharedArrayBuffer))
+      throw new Error('an epoch ticker needs SharedArrayBuffer');
+    const Worker = nodeWorkerClass();
+    if (Worker === null)
+      throw new Error('no worker_threads on this host: advance `engine.epochBuffer` from a Worker of your own');
+    this.stopEpochTicker();
+    const worker = new Worker(TICKER_SOURCE, {
+      eval: true,
+      workerData: { buffer: this.epochCounter.buffer, interval: intervalMs },
+    });
+    worker.unref();
+    this.ticker = worker;
+  }
+
+  /** Stops the ticker started by `startEpochTicker` (if any). */
+  stopEpochTicker(): void {
+    const t = this.ticker;
+    this.ticker = null;
+    if (t !== null) void t.terminate();
+  }
 }
 
-/** Limits on a store's memories and tables (wasmtime's `StoreLimits`). */
-export class StoreLimits implements ResourceLimiter {
-  /** Most bytes any one memory may have. */
-  memorySize: number | null = null;
-  /** Most elements any one table may have. */
-  tableElements: number | null = null;
+/** Decides whether a store's memories and tables may grow and how many it may hold (wasmtime's `ResourceLimiter`). */
+export type { ResourceLimiter };
 
-  /** Creates limits (no limit where a field is omitted). */
-  constructor(init: { memorySize?: number; tableElements?: number } = {}) {
+/** What an epoch deadline callback asks for: continue with a new deadline `delta` ticks ahead, or trap. */
+export type UpdateDeadline = { readonly action: 'continue'; readonly delta: number } | { readonly action: 'trap' };
+
+/** Limits on a store's memories, tables and instances (wasmtime's `StoreLimits`; build with `StoreLimitsBuilder`). */
+export class StoreLimits implements ResourceLimiter {
+  /** Most bytes any one memory may have, or null. */
+  memorySize: number | null = null;
+  /** Most elements any one table may have, or null. */
+  tableElements: number | null = null;
+  /** Most instances in the store. */
+  instanceCount = 10_000;
+  /** Most tables in the store. */
+  tableCount = 10_000;
+  /** Most memories in the store. */
+  memoryCount = 10_000;
+  /** Whether a refused growth throws (the call fails) instead of returning -1. */
+  trapOnGrowFailure = false;
+
+  /** Creates limits (no limit on sizes where a field is omitted; 10,000 of each entity, as wasmtime). */
+  constructor(
+    init: {
+      memorySize?: number;
+      tableElements?: number;
+      instances?: number;
+      tables?: number;
+      memories?: number;
+      trapOnGrowFailure?: boolean;
+    } = {},
+  ) {
     if (init.memorySize !== undefined) this.memorySize = init.memorySize;
     if (init.tableElements !== undefined) this.tableElements = init.tableElements;
+    if (init.instances !== undefined) this.instanceCount = init.instances;
+    if (init.tables !== undefined) this.tableCount = init.tables;
+    if (init.memories !== undefined) this.memoryCount = init.memories;
+    if (init.trapOnGrowFailure !== undefined) this.trapOnGrowFailure = init.trapOnGrowFailure;
   }
   /** ResourceLimiter: may a memory grow to `desired` bytes? */
   memoryGrowing(_current: number, desired: number, _maximum: number | null): boolean {
-    return this.memorySize === null || desired <= this.memorySize;
+    const ok = this.memorySize === null || desired <= this.memorySize;
+    if (!ok && this.trapOnGrowFailure) throw new Error(`forcing trap when growing memory to ${desired} bytes`);
+    return ok;
   }
   /** ResourceLimiter: may a table grow to `desired` elements? */
   tableGrowing(_current: number, desired: number, _maximum: number | null): boolean {
-    return this.tableElements === null || desired <= this.tableElements;
+    const ok = this.tableElements === null || desired <= this.tableElements;
+    if (!ok && this.trapOnGrowFailure) throw new Error(`forcing trap when growing table to ${desired} elements`);
+    return ok;
+  }
+  /** ResourceLimiter: most instances. */
+  instances(): number {
+    return this.instanceCount;
+  }
+  /** ResourceLimiter: most tables. */
+  tables(): number {
+    return this.tableCount;
+  }
+  /** ResourceLimiter: most memories. */
+  memories(): number {
+    return this.memoryCount;
+  }
+}
+
+/** Builds `StoreLimits` (wasmtime's `StoreLimitsBuilder`). */
+export class StoreLimitsBuilder {
+  private readonly limits = new StoreLimits();
+
+  /** Most bytes any one linear memory may have. */
+  memorySize(bytes: number): this {
+    this.limits.memorySize = bytes;
+    return this;
+  }
+  /** Most elements any one table may have. */
+  tableElements(elements: number): this {
+    this.limits.tableElements = elements;
+    return this;
+  }
+  /** Most instances the store may hold. */
+  instances(n: number): this {
+    this.limits.instanceCount = n;
+    return this;
+  }
+  /** Most tables the store may hold. */
+  tables(n: number): this {
+    this.limits.tableCount = n;
+    return this;
+  }
+  /** Most memories the store may hold. */
+  memories(n: number): this {
+    this.limits.memoryCount = n;
+    return this;
+  }
+  /** Make a refused `memory.grow` / `table.grow` fail the call instead of returning -1. */
+  trapOnGrowFailure(enable = true): this {
+    this.limits.trapOnGrowFailure = enable;
+    return this;
+  }
+  /** The limits. */
+  build(): StoreLimits {
+    const l = new StoreLimits();
+    Object.assign(l, this.limits);
+    return l;
   }
 }
 
@@ -158,12 +399,20 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly externRefActivations = new ExternRefActivationsTable();
   /** Runtime instances, in creation order. */
   readonly instances: RuntimeInstance[] = [];
-  /** The resource limiter, or null. */
-  limiter: ResourceLimiter | null = null;
+  /**
+   * What memories and tables ask before they grow (runtime Store interface): consults the limiter set
+   * by `limiter()` / `setLimiter()` at that moment; what the limiter throws ends the wasm call unchanged.
+   */
+  readonly resourceLimiter: ResourceLimiter;
   /** The instance allocator (the engine's). */
   readonly allocator: InstanceAllocator;
   /** Nesting depth of calls from the host into wasm (the outermost exit resets the call depth). */
   entryDepth = 0;
+  /** Instances, defined memories and defined tables created in the store (checked against the limiter). */
+  readonly counts = { instances: 0, memories: 0, tables: 0 };
+  /** Runtime Store interface: what to do at the epoch deadline (absent: trap with Interrupt). */
+  newEpoch?: () => number;
+  private currentLimiter: (() => ResourceLimiter) | null = null;
 
   /** Creates a store in `engine` holding `data`. */
   constructor(engine: Engine, data: T) {
@@ -175,27 +424,81 @@ export class Store<T = unknown> implements RuntimeStore {
     this.tunables = engine.tunables;
     this.allocator = engine.allocator;
     this.runtimeLimits[VMRuntimeLimits.StackLimit] = engine.tunables.maxCallDepth;
+    const ask = <R>(f: (l: ResourceLimiter) => R, otherwise: R): R => {
+      const l = this.currentLimiter?.();
+      if (l === undefined) return otherwise;
+      try {
+        return f(l);
+      } catch (e) {
+        throw e instanceof HostError || e instanceof RuntimeTrap ? e : new HostError(e);
+      }
+    };
+    this.resourceLimiter = {
+      memoryGrowing: (c, d, m) => ask((l) => l.memoryGrowing(c, d, m), true),
+      tableGrowing: (c, d, m) => ask((l) => l.tableGrowing(c, d, m), true),
+    };
   }
 
-  /** Sets the limiter consulted before memories and tables grow. */
+  /** Sets the limiter as wasmtime does: `fn(data)` returns it (e.g. `store.limiter((d) => d.limits)`). */
+  limiter(fn: ((data: T) => ResourceLimiter) | null): void {
+    this.currentLimiter = fn === null ? null : () => fn(this.data);
+  }
+  /** Sets a fixed limiter (or none). */
   setLimiter(limiter: ResourceLimiter | null): void {
-    this.limiter = limiter;
+    this.currentLimiter = limiter === null ? null : () => limiter;
+  }
+  /** The limiter in effect, or null. */
+  getLimiter(): ResourceLimiter | null {
+    return this.currentLimiter?.() ?? null;
+  }
+
+  private requireFuel(): void {
+    if (!this.engine.controls.consumeFuel) throw new Error('fuel is not configured in this store');
   }
   /** Sets the fuel left (needs `Config.consumeFuel`). */
   setFuel(fuel: number): void {
+    this.requireFuel();
+    if (!(fuel >= 0) || !Number.isSafeInteger(fuel)) throw new RangeError('fuel must be a non-negative integer');
     this.runtimeLimits[VMRuntimeLimits.FuelConsumed] = -fuel;
   }
-  /** The fuel left. */
+  /** The fuel left (needs `Config.consumeFuel`). */
   getFuel(): number {
+    this.requireFuel();
     return Math.max(0, -this.runtimeLimits[VMRuntimeLimits.FuelConsumed]);
   }
-  /** Sets the epoch deadline `ticks` epochs from now (needs `Config.epochInterruption`). */
+  /**
+   * Sets the epoch deadline `ticks` epochs from now (needs `Config.epochInterruption`); code reaching a
+   * function entry or loop header at or past it traps (or asks the deadline callback). Starts at 0.
+   */
   setEpochDeadline(ticks: number): void {
     this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;
+  }
+  /** Reaching the epoch deadline traps with `TrapCode.Interrupt` (the default). */
+  epochDeadlineTrap(): void {
+    this.newEpoch = undefined;
+  }
+  /**
+   * Reaching the epoch deadline calls `callback`: `{ action: 'continue', delta }` sets a new deadline
+   * `delta` ticks ahead and resumes; `{ action: 'trap' }` traps with `Interrupt`; what it throws ends the
+   * call unchanged.
+   */
+  epochDeadlineCallback(callback: (store: Store<T>) => UpdateDeadline): void {
+    this.newEpoch = () => {
+      let r: UpdateDeadline;
+      try {
+        r = callback(this);
+      } catch (e) {
+        throw e instanceof RuntimeTrap ? e : new HostError(e);
+      }
+      if (r.action === 'trap') throw new RuntimeTrap(TrapCode.Interrupt);
+      if (!(r.delta >= 0)) throw new HostError(new RangeError('an epoch deadline delta must be >= 0'));
+      return r.delta;
+    };
   }
   /** Releases every instance of the store (a pooling allocator takes their slots back); the store is then empty. */
   dispose(): void {
     for (const inst of this.instances.splice(0)) this.allocator.deallocate(inst);
+    this.counts.instances = this.counts.memories = this.counts.tables = 0;
   }
   /** Garbage collection: a no-op (the JS collector frees unreachable wasm objects). */
   gc(): void {}

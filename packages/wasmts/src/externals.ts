@@ -67,7 +67,7 @@ export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], n
   try {
     return fn.apply(null, args);
   } catch (e) {
-    throw convertError(e, names);
+    throw convertError(e, names, store.engine.controls.wasmBacktraceMaxFrames);
   } finally {
     if (--store.entryDepth === 0) {
       store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
@@ -204,6 +204,15 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
   }
 }
 
+/** Runs `f` outside wasm: an error the store's limiter threw comes out unboxed. */
+export function unboxed<R>(f: () => R): R {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof HostError ? e.error : e;
+  }
+}
+
 /** A linear memory (wasmtime's `Memory`). */
 export class Memory {
   /** The runtime memory. */
@@ -214,7 +223,9 @@ export class Memory {
     this.raw =
       type instanceof RuntimeMemory
         ? type
-        : new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.limiter });
+        : unboxed(
+            () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
+          );
   }
   /** The memory's type. */
   ty(): MemoryType {
@@ -230,7 +241,7 @@ export class Memory {
   }
   /** Grows by `delta` pages; returns the old size in pages, or throws if it cannot grow. */
   grow(delta: number): number {
-    const old = this.raw.grow(delta);
+    const old = unboxed(() => this.raw.grow(delta));
     if (old < 0) throw new RangeError(`failed to grow memory by ${delta} pages`);
     return old;
   }
@@ -266,7 +277,8 @@ export class Table {
       this.raw = type;
     } else {
       const v = init === null ? null : toRaw(init, type.element, valContext(store));
-      this.raw = new RuntimeTable(type, v, { maxElements: store.tunables.maxTableElements, limiter: store.limiter });
+      const options = { maxElements: store.tunables.maxTableElements, limiter: store.resourceLimiter };
+      this.raw = unboxed(() => new RuntimeTable(type, v, options));
     }
   }
   /** The table's type. */
@@ -288,7 +300,7 @@ export class Table {
   /** Grows by `delta` elements set to `init`; returns the old size, or throws if it cannot grow. */
   grow(delta: number, init: Val | null = null): number {
     const v = init === null ? null : toRaw(init, this.raw.element, valContext(this.store));
-    const old = this.raw.grow(delta, v);
+    const old = unboxed(() => this.raw.grow(delta, v));
     if (old < 0) throw new RangeError(`failed to grow table by ${delta} elements`);
     return old;
   }

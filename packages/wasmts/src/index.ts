@@ -8,8 +8,21 @@ export type {
   WasmFeatures,
 } from '@wasmts/environ';
 export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
-export { WasmException } from '@wasmts/runtime';
-export { type Backend, Config, Engine, Store, StoreLimits } from './engine.js';
+export { ResourceLimitError, WasmException } from '@wasmts/runtime';
+export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
+export {
+  type Backend,
+  Config,
+  type ConfigOptions,
+  Engine,
+  type OperatorCosts,
+  type ResourceLimiter,
+  Store,
+  type StoreControls,
+  StoreLimits,
+  StoreLimitsBuilder,
+  type UpdateDeadline,
+} from './engine.js';
 export {
   Caller,
   type Extern,

@@ -13,6 +13,7 @@ import {
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   type Memory as RuntimeMemory,
+  ResourceLimitError,
   type Table as RuntimeTable,
   type Tag as RuntimeTag,
   Trap,
@@ -30,6 +31,7 @@ import {
   Memory,
   Table,
   Tag,
+  unboxed,
 } from './externals.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
@@ -158,6 +160,12 @@ function toOffset(x: number | bigint): number {
   return typeof x === 'number' ? x >>> 0 : Number(BigInt.asUintN(64, x));
 }
 
+/** Throws (wasmtime's message) when a store would hold more of an entity than its limiter allows. */
+function checkLimit(what: string, count: number, max: number | undefined): void {
+  if (max !== undefined && count > max)
+    throw new ResourceLimitError(`resource limit exceeded: ${what} count too high at ${count}`);
+}
+
 /** Instantiates a module (see the file comment for the order). */
 export function instantiate(store: Store<any>, module: Module, externs: readonly Extern[]): RuntimeInstance {
   if (module.engine !== store.engine) throw new TypeError('module and store belong to different engines');
@@ -166,9 +174,23 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
     instance: null,
   };
   const imports = resolveImports(store, module, externs, hostState);
-  const inst = store.allocator.allocate({ runtimeInfo: module.runtimeInfo, imports, hostState, store });
-  hostState.instance = inst;
   const m = module.module;
+  const counts = store.counts;
+  const nMemories = m.memories.length - m.numImportedMemories;
+  const nTables = m.tables.length - m.numImportedTables;
+  const limiter = store.getLimiter();
+  if (limiter !== null) {
+    checkLimit('instance', counts.instances + 1, limiter.instances?.());
+    checkLimit('memory', counts.memories + nMemories, limiter.memories?.());
+    checkLimit('table', counts.tables + nTables, limiter.tables?.());
+  }
+  const inst = unboxed(() =>
+    store.allocator.allocate({ runtimeInfo: module.runtimeInfo, imports, hostState, store }),
+  );
+  counts.instances++;
+  counts.memories += nMemories;
+  counts.tables += nTables;
+  hostState.instance = inst;
   const names = module.names;
   // The factory only defines closures: what it throws is a bug, not a trap, so it stays outside callWasm.
   const r = module.factory(store.builtins, inst.vmctx);

@@ -12,7 +12,7 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
-import type { BacktraceNames } from './trap.js';
+import { type BacktraceNames, registerModuleNames } from './trap.js';
 
 /** An import of a module: its names and what it expects. */
 export interface ImportType {
@@ -64,11 +64,15 @@ export class Module {
     this.engine = engine;
     const bytes = typeof input !== 'string' && binaryOnly.has(input) ? input : toBinary(input);
     this.module = decodeModule(bytes, { features: engine.config.features, validateBodies: true });
-    this.compiled = compileModule(this.module, { tunables: engine.tunableOverrides });
-    this.factory = loadFactory(this.compiled);
+    this.compiled = compileModule(this.module, {
+      tunables: engine.tunableOverrides,
+      operatorCost: engine.controls.operatorCost,
+    });
+    this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
+    // the generated script is named after the module so backtraces attribute each frame to its module
+    this.factory = loadFactory(this.compiled, registerModuleNames(this.names));
     const typeIds = engine.typeRegistry.register(this.module);
     this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
-    this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
   }
 
   /** Compiles binary bytes only (never text): empty or non-`\0asm` bytes are a CompileError. */

@@ -29,37 +29,74 @@ export interface FrameInfo {
   readonly moduleName: string | null;
 }
 
-/** Names for the frames of one module (set by the API for the innermost called module). */
+/** Names for the frames of one module (its function names and the module's name). */
 export interface BacktraceNames {
   readonly funcNames: readonly (string | null)[];
   readonly moduleName: string | null;
 }
 
+/** The names of every loaded module by its generated script's id (`wasmts-module-<id>.js`). */
+const moduleNames = new Map<number, WeakRef<BacktraceNames>>();
+const forget = new FinalizationRegistry<number>((id) => moduleNames.delete(id));
+let nextModuleId = 0;
+
+/** Registers a module's names; returns the source name its generated script is loaded under. */
+export function registerModuleNames(names: BacktraceNames): string {
+  const id = nextModuleId++;
+  moduleNames.set(id, new WeakRef(names));
+  forget.register(names, id);
+  return `wasmts-module-${id}.js`;
+}
+
+/** A JS stack line: the function name (maybe `Object.f3 [as fn]`) and its location. */
+const FRAME = /^\s*at (?:async )?(\S+)(?: \[as [^\]]+\])? \((.*)\)$/;
+const SOURCE = /wasmts-module-(\d+)\.js:\d+:\d+$/;
+
 /** The wasm frames active when a trap happened, innermost first (parsed lazily from the JS stack). */
 export class WasmBacktrace {
   private readonly stack: string;
   private readonly names: BacktraceNames | null;
+  private readonly maxFrames: number;
   private parsed: FrameInfo[] | null = null;
 
-  /** Builds a backtrace from a caught error's JS stack text. */
-  constructor(stack: string, names: BacktraceNames | null) {
+  /**
+   * Builds a backtrace from a caught error's JS stack text; `names` is used for frames whose module is
+   * not known from the stack. At most `maxFrames` frames are kept.
+   */
+  constructor(stack: string, names: BacktraceNames | null, maxFrames = Infinity) {
     this.stack = stack;
     this.names = names;
+    this.maxFrames = maxFrames;
   }
 
   /** The wasm frames, innermost first. */
   get frames(): readonly FrameInfo[] {
     if (this.parsed === null) {
       const frames: FrameInfo[] = [];
+      let prevName = '';
+      let prevNames: BacktraceNames | null = null;
       for (const line of this.stack.split('\n')) {
-        const m = /^\s*at (?:Object\.)?([\w$]+) \(/.exec(line);
+        if (frames.length >= this.maxFrames) break;
+        const m = FRAME.exec(line);
         if (m === null) continue;
-        const funcIndex = funcIndexOfFrameName(m[1]);
+        const funcIndex = funcIndexOfFrameName(m[1].slice(m[1].lastIndexOf('.') + 1));
         if (funcIndex < 0) continue;
+        const src = SOURCE.exec(m[2]);
+        // a generated function of a named script is wasm; other functions named like f<N> are not
+        if (src === null && !m[2].includes('eval at')) continue;
+        const names = src === null ? this.names : (moduleNames.get(Number(src[1]))?.deref() ?? null);
+        // a trampoline `f3` around its body `f3$t`: one wasm frame
+        const prev = frames[frames.length - 1];
+        if (prev !== undefined && prev.funcIndex === funcIndex && /\$t$/.test(prevName) && prevNames === names) {
+          prevName = '';
+          continue;
+        }
+        prevName = m[1];
+        prevNames = names;
         frames.push({
           funcIndex,
-          funcName: this.names?.funcNames[funcIndex] ?? null,
-          moduleName: this.names?.moduleName ?? null,
+          funcName: names?.funcNames[funcIndex] ?? null,
+          moduleName: names?.moduleName ?? null,
         });
       }
       this.parsed = frames;
@@ -104,17 +141,17 @@ function isStackOverflow(e: RangeError): boolean {
 }
 
 /** Turns whatever a call into wasm threw into the API's error (see the ABI's "Errors at the boundary"). */
-export function convertError(e: unknown, names: BacktraceNames | null): unknown {
+export function convertError(e: unknown, names: BacktraceNames | null, maxFrames = Infinity): unknown {
   if (e instanceof HostError) return e.error;
   if (e instanceof RuntimeTrap) {
-    if (e.backtrace === null) e.backtrace = new WasmBacktrace(e.stack ?? '', names);
+    if (e.backtrace === null && maxFrames > 0) e.backtrace = new WasmBacktrace(e.stack ?? '', names, maxFrames);
     return e;
   }
   if (e instanceof WasmException) return new UncaughtWasmException(e);
   if (e instanceof RangeError || e instanceof TypeError) {
     const code = e instanceof RangeError && isStackOverflow(e) ? TrapCode.StackOverflow : TrapCode.MemoryOutOfBounds;
     const t = new RuntimeTrap(code);
-    t.backtrace = new WasmBacktrace(e.stack ?? '', names);
+    if (maxFrames > 0) t.backtrace = new WasmBacktrace(e.stack ?? '', names, maxFrames);
     return t;
   }
   return e;

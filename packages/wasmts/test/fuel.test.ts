@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { Config, Engine, FREE_OPERATORS, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
+
+// One iteration: local.get, i32.const, i32.sub, local.set, local.get, br_if = 6 units (loop and end are free).
+const COUNTDOWN = `(module
+  (func (export "count") (param $n i32)
+    (loop $l
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n))))
+  (func (export "nothing"))
+  (func (export "free") nop (drop (i32.const 1)) (block (loop)) (if (i32.const 0) (then) (else)))
+  (func $leaf (result i32) (i32.const 7))
+  (func (export "calls") (result i32) (i32.add (call $leaf) (call $leaf))))`;
+
+function setup(config: Config) {
+  const engine = new Engine(config);
+  const store = new Store(engine, null);
+  const instance = new Instance(store, new Module(engine, COUNTDOWN), []);
+  return { store, instance };
+}
+
+const isOutOfFuel = (e: unknown) =>
+  e instanceof Trap && e.code === TrapCode.OutOfFuel && e.message.includes('all fuel consumed by WebAssembly');
+
+describe('fuel', () => {
+  it('charges wasmtime costs: one per operator, free operators cost nothing', () => {
+    expect(FREE_OPERATORS).toEqual(['nop', 'drop', 'block', 'loop', 'unreachable', 'return', 'else', 'end']);
+    const { store, instance } = setup(new Config().consumeFuel(true));
+    store.setFuel(10_000);
+    instance.getTypedFunc('count').call(100);
+    expect(store.getFuel()).toBe(10_000 - 6 * 100);
+    instance.getTypedFunc('nothing').call();
+    expect(store.getFuel()).toBe(10_000 - 600);
+    // nop, drop, block, loop, end, else are free: only i32.const (x2) and if cost
+    instance.getTypedFunc('free').call();
+    expect(store.getFuel()).toBe(10_000 - 600 - 3);
+    // call $leaf twice (2), i32.const in each leaf (2), i32.add (1)
+    expect(instance.getTypedFunc('calls').call()).toBe(14);
+    expect(store.getFuel()).toBe(10_000 - 603 - 5);
+  });
+
+  it('traps with OutOfFuel when fuel runs out, and runs again after refuelling', () => {
+    const { store, instance } = setup(new Config({ consumeFuel: true }));
+    const count = instance.getTypedFunc('count');
+    store.setFuel(10);
+    expect(() => count.call(100)).toThrow(Trap);
+    try {
+      count.call(100);
+    } catch (e) {
+      expect(isOutOfFuel(e)).toBe(true);
+    }
+    expect(store.getFuel()).toBe(0);
+    store.setFuel(0);
+    expect(() => instance.getTypedFunc('nothing').call()).toThrow(/all fuel consumed/); // checked at entry
+    expect(() => instance.getTypedFunc('calls').call()).toThrow(/all fuel consumed/);
+    store.setFuel(1_000);
+    count.call(100);
+    expect(store.getFuel()).toBe(400);
+  });
+
+  it('takes per-operator costs from a map or a function', () => {
+    const a = setup(new Config().consumeFuel(true).operatorCost({ 'i32.sub': 10, br_if: 0 }));
+    a.store.setFuel(1_000);
+    a.instance.getTypedFunc('count').call(10);
+    expect(a.store.getFuel()).toBe(1_000 - (4 + 10) * 10);
+    const b = setup(new Config().consumeFuel(true).operatorCost((name) => (name.startsWith('local.') ? 2 : 0)));
+    b.store.setFuel(1_000);
+    b.instance.getTypedFunc('count').call(10);
+    expect(b.store.getFuel()).toBe(1_000 - 6 * 10);
+    expect(() => setup(new Config().consumeFuel(true).operatorCost({ nop: -1 }))).toThrow(RangeError);
+  });
+
+  it('is an error to use fuel on an engine without it', () => {
+    const store = new Store(new Engine(), null);
+    expect(() => store.setFuel(1)).toThrow(/fuel is not configured/);
+    expect(() => store.getFuel()).toThrow(/fuel is not configured/);
+  });
+
+  it('emits no fuel code when off', () => {
+    const m = new Module(new Engine(), COUNTDOWN);
+    expect(m.compiled.source).not.toMatch(/outOfGas|lim\d*\[0\]/);
+    const f = new Module(new Engine(new Config().consumeFuel(true)), COUNTDOWN);
+    expect(f.compiled.source).toMatch(/outOfGas/);
+  });
+});
