@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  Engine,
+  Instance,
+  Module,
+  type ResourceLimiter,
+  ResourceLimitError,
+  Store,
+  StoreLimits,
+  StoreLimitsBuilder,
+} from '../src/index.js';
+
+const engine = new Engine();
+const PAGE = 65536;
+const GROWER = `(module
+  (memory (export "mem") 1)
+  (table (export "tab") 1 funcref)
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "growTable") (param i32) (result i32) (table.grow (ref.null func) (local.get 0))))`;
+
+describe('resource limits', () => {
+  it('a refused memory.grow / table.grow returns -1', () => {
+    const store = new Store(engine, { limits: new StoreLimitsBuilder().memorySize(2 * PAGE).tableElements(3).build() });
+    store.limiter((data) => data.limits);
+    const inst = new Instance(store, new Module(engine, GROWER), []);
+    const grow = inst.getTypedFunc<[number], number>('grow');
+    expect(grow.call(1)).toBe(1);
+    expect(grow.call(1)).toBe(-1);
+    expect(inst.getMemory('mem')!.size()).toBe(2);
+    const growTable = inst.getTypedFunc<[number], number>('growTable');
+    expect(growTable.call(2)).toBe(1);
+    expect(growTable.call(1)).toBe(-1);
+    expect(() => inst.getMemory('mem')!.grow(1)).toThrow(RangeError);
+  });
+
+  it('trapOnGrowFailure and a throwing limiter fail the call with the error', () => {
+    const store = new Store(engine, null);
+    store.setLimiter(new StoreLimitsBuilder().memorySize(PAGE).trapOnGrowFailure(true).build());
+    const inst = new Instance(store, new Module(engine, GROWER), []);
+    expect(() => inst.getTypedFunc('grow').call(1)).toThrow(/forcing trap when growing memory to 131072 bytes/);
+    const custom: ResourceLimiter = {
+      memoryGrowing: () => {
+        throw new TypeError('no more memory for you');
+      },
+      tableGrowing: () => true,
+    };
+    store.setLimiter(custom);
+    expect(() => inst.getTypedFunc('grow').call(1)).toThrow(new TypeError('no more memory for you'));
+    store.setLimiter(null);
+    expect(inst.getTypedFunc('grow').call(1)).toBe(1); // the store is usable afterwards
+  });
+
+  it('instantiation past a limit fails with a clear error', () => {
+    const store = new Store(engine, null);
+    store.setLimiter(new StoreLimits({ instances: 1, memories: 1, memorySize: 4 * PAGE }));
+    const big = new Module(engine, '(module (memory 5))');
+    expect(() => new Instance(store, big, [])).toThrow(ResourceLimitError);
+    expect(() => new Instance(store, big, [])).toThrow(/exceeds the store's memory limits/);
+    new Instance(store, new Module(engine, '(module (memory 1))'), []);
+    expect(() => new Instance(store, new Module(engine, '(module)'), [])).toThrow(
+      'resource limit exceeded: instance count too high at 2',
+    );
+    const s2 = new Store(engine, null);
+    s2.setLimiter(new StoreLimitsBuilder().memories(1).tables(0).build());
+    expect(() => new Instance(s2, new Module(engine, '(module (memory 1) (memory 1))'), [])).toThrow(
+      'resource limit exceeded: memory count too high at 2',
+    );
+    expect(() => new Instance(s2, new Module(engine, '(module (table 1 funcref))'), [])).toThrow(
+      'resource limit exceeded: table count too high at 1',
+    );
+  });
+});
