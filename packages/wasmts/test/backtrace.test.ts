@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Config, Engine, Linker, Module, Store, Trap } from '../src/index.js';
+
+function trapOf(f: () => unknown): Trap {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof Trap) return e;
+    throw e;
+  }
+  throw new Error('expected a trap');
+}
+
+const LIB = `(module $lib
+  (func $fail (export "fail") (call $deep))
+  (func $deep unreachable))`;
+const APP = `(module $app
+  (import "lib" "fail" (func $libFail))
+  (func $main (export "main") (call $helper))
+  (func $helper (call $libFail))
+  (func $rec (export "rec") (param i32)
+    (if (local.get 0) (then (call $rec (i32.sub (local.get 0) (i32.const 1)))) (else unreachable))))`;
+
+function setup(config?: Config) {
+  const engine = new Engine(config);
+  const store = new Store(engine, null);
+  const linker = new Linker(engine);
+  linker.module(store, 'lib', new Module(engine, LIB));
+  return linker.instantiate(store, new Module(engine, APP));
+}
+
+describe('WasmBacktrace', () => {
+  it('names each frame with its own module, function index and name', () => {
+    const inst = setup();
+    const t = trapOf(() => inst.getTypedFunc('main').call());
+    expect(t.backtrace!.frames).toEqual([
+      { funcIndex: 1, funcName: 'deep', moduleName: 'lib' },
+      { funcIndex: 0, funcName: 'fail', moduleName: 'lib' },
+      { funcIndex: 2, funcName: 'helper', moduleName: 'app' },
+      { funcIndex: 1, funcName: 'main', moduleName: 'app' },
+    ]);
+    expect(t.backtrace!.toString()).toBe('  0: lib!deep\n  1: lib!fail\n  2: app!helper\n  3: app!main');
+  });
+
+  it('keeps at most wasmBacktraceMaxFrames frames (20 by default)', () => {
+    const deep = setup();
+    expect(trapOf(() => deep.getTypedFunc('rec').call(50)).backtrace!.frames.length).toBe(20);
+    const five = setup(new Config().wasmBacktraceMaxFrames(5));
+    const frames = trapOf(() => five.getTypedFunc('rec').call(50)).backtrace!.frames;
+    expect(frames.length).toBe(5);
+    expect(frames.every((f) => f.funcName === 'rec' && f.moduleName === 'app')).toBe(true);
+    const none = setup(new Config().wasmBacktraceMaxFrames(0));
+    expect(trapOf(() => none.getTypedFunc('rec').call(3)).backtrace).toBeNull();
+  });
+});
