@@ -348,10 +348,7 @@ const simdMemLane: [number, string, string, number][] = [
   [91, 'v128.store64_lane', 'av:', 8],
 ];
 for (const [code, name, sig, n] of simdMemLane) rows.push([0xfd, code, name, I.MemArgLane, 'simd', sig, n]);
-rows.push(
-  [0xfd, 12, 'v128.const', I.V128, 'simd', ':v'],
-  [0xfd, 13, 'i8x16.shuffle', I.Shuffle, 'simd', 'vv:v', 32],
-);
+rows.push([0xfd, 12, 'v128.const', I.V128, 'simd', ':v'], [0xfd, 13, 'i8x16.shuffle', I.Shuffle, 'simd', 'vv:v', 32]);
 const simdLane: [number, string, string, number][] = [
   [21, 'i8x16.extract_lane_s', 'v:i', 16],
   [22, 'i8x16.extract_lane_u', 'v:i', 16],
