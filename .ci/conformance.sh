@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The spec suite, validate-only, through the CLI run from source: the top-level core suite, legacy/ and custom/ of
-# ../shared/testsuite (beside the repository; override with WASMTS_TESTSUITE). proposals/ is left out.
-# Prints one line per file and ends with the totals line "N passed, N failed, N skipped"; exits 1 if any failed.
+# The spec suite through the CLI run from source: the top-level core suite, legacy/ and custom/ of ../shared/testsuite
+# (beside the repository; override with WASMTS_TESTSUITE). proposals/ is left out. Two runs:
+#   1. --validate-only: every module-level command (decode, validate, reject);
+#   2. every command executed on the JS backend under `node --jitless`, which has no WebAssembly global, so the run
+#      also proves the JS backend never needs one.
+# Each prints one line per file and its totals line "N passed, N failed, N skipped"; exits 1 if either failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +20,9 @@ if [ "${#files[@]}" -eq 0 ]; then
   echo "conformance: no .wast files in $suite" >&2
   exit 1
 fi
-exec node --conditions=source --import tsx apps/cli/src/main.ts wast --validate-only "$@" "${files[@]}" "$suite/legacy" "$suite/custom"
+status=0
+echo "--- validate-only"
+node --conditions=source --import tsx apps/cli/src/main.ts wast --validate-only "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
+echo "--- executed, JS backend, node --jitless"
+node --jitless --conditions=source --import tsx apps/cli/src/main.ts wast --backend js "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
+exit "$status"
