@@ -39,6 +39,7 @@ export {
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
 export { type ExportType, type ImportType, Module } from './module.js';
+export { ARTIFACT_VERSION, DeserializeError } from './serialize.js';
 export {
   type BacktraceNames,
   type FrameInfo,

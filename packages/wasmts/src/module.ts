@@ -12,6 +12,7 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
+import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 
 /** An import of a module: its names and what it expects. */
@@ -43,6 +44,8 @@ function toBinary(input: Uint8Array | string): Uint8Array {
 
 /** Inputs that must be decoded as binary (see `Module.fromBinary`). */
 const binaryOnly = new WeakSet<Uint8Array>();
+/** Inputs whose generated code comes from an artifact (see `Module.deserialize`). */
+const precompiled = new WeakMap<Uint8Array, Artifact>();
 
 /** A compiled module, ready to instantiate in any store of its engine. */
 export class Module {
@@ -58,16 +61,32 @@ export class Module {
   readonly runtimeInfo: ModuleRuntimeInfo;
   /** Names for wasm backtraces. */
   readonly names: BacktraceNames;
+  /** The module's wasm bytes. */
+  readonly bytes: Uint8Array;
 
   /** Compiles binary or text (a string, or bytes not starting with `\0asm`); throws CompileError / WatError. */
   constructor(engine: Engine, input: Uint8Array | string) {
     this.engine = engine;
-    const bytes = typeof input !== 'string' && binaryOnly.has(input) ? input : toBinary(input);
-    this.module = decodeModule(bytes, { features: engine.config.features, validateBodies: true });
-    this.compiled = compileModule(this.module, {
-      tunables: engine.tunableOverrides,
-      operatorCost: engine.controls.operatorCost,
-    });
+    const artifact = typeof input === 'string' ? undefined : precompiled.get(input);
+    const bytes = artifact !== undefined || (typeof input !== 'string' && binaryOnly.has(input)) ? input : toBinary(input);
+    this.bytes = bytes as Uint8Array;
+    this.module = decodeModule(this.bytes, { features: engine.config.features, validateBodies: true });
+    if (artifact === undefined) {
+      this.compiled = compileModule(this.module, {
+        tunables: engine.tunableOverrides,
+        operatorCost: engine.controls.operatorCost,
+      });
+    } else {
+      const funcNames: (string | null)[] = [];
+      for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
+      this.compiled = {
+        module: this.module,
+        source: artifact.source,
+        builtinsUsed: artifact.builtinsUsed,
+        funcNames,
+        tunables: engine.tunables,
+      };
+    }
     this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
     // the generated script is named after the module so backtraces attribute each frame to its module
     this.factory = loadFactory(this.compiled, registerModuleNames(this.names));
@@ -82,6 +101,28 @@ export class Module {
       return new Module(engine, bytes);
     } finally {
       binaryOnly.delete(bytes);
+    }
+  }
+
+  /**
+   * A versioned artifact of this module (wasm bytes and generated code, with a checksum) that
+   * `Module.deserialize` loads without generating code again.
+   */
+  serialize(): Uint8Array {
+    return serializeArtifact(this.engine, this.bytes, this.compiled.source, this.compiled.builtinsUsed);
+  }
+
+  /**
+   * Loads an artifact of `Module.serialize` for an engine with the same settings. An artifact of another
+   * wasmts version, for other settings, or corrupted throws a `DeserializeError` and never runs.
+   */
+  static deserialize(engine: Engine, bytes: Uint8Array): Module {
+    const artifact = deserializeArtifact(engine, bytes);
+    precompiled.set(artifact.wasm, artifact);
+    try {
+      return new Module(engine, artifact.wasm);
+    } finally {
+      precompiled.delete(artifact.wasm);
     }
   }
 

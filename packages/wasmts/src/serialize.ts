@@ -1,0 +1,129 @@
+// Module artifacts (wasmtime's `Module::serialize` / `deserialize`): the original wasm bytes and the
+// generated JavaScript, so loading skips code generation. Layout, all integers u32 little-endian:
+//   magic "\0wasmts\x01" | header length | header (UTF-8 JSON) | wasm length | wasm | source length |
+//   source (UTF-8) | CRC-32 of everything before it
+// The header records the artifact version and what the code was generated for; an artifact from another
+// version, for other settings, or with any byte changed is refused with an error and never run.
+
+import { OPERATORS } from '@wasmts/environ';
+import type { Engine } from './engine.js';
+
+/** The first bytes of every artifact. */
+const MAGIC = new Uint8Array([0x00, 0x77, 0x61, 0x73, 0x6d, 0x74, 0x73, 0x01]);
+/**
+ * The artifact format and code generator version: bump whenever the generated code or the JS ABI changes
+ * (docs/js-abi.md), so artifacts of an older wasmts are refused rather than run.
+ */
+export const ARTIFACT_VERSION = 'wasmts-js/1 abi/1.1';
+
+/** An artifact that cannot be loaded: wrong magic, version, settings, or corrupted. */
+export class DeserializeError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeserializeError';
+  }
+}
+
+interface Header {
+  readonly version: string;
+  readonly backend: 'js';
+  readonly settings: string;
+  readonly builtinsUsed: readonly string[];
+}
+
+/** What the code depends on in the engine's config, as a string to compare. */
+function settingsOf(engine: Engine): string {
+  const c = engine.controls;
+  let costs = '';
+  if (c.consumeFuel) {
+    let h = 0x811c9dc5;
+    for (const op of OPERATORS) h = Math.imul(h ^ c.operatorCost(op.name), 0x01000193) >>> 0;
+    costs = h.toString(16);
+  }
+  return JSON.stringify({ tunables: engine.tunableOverrides, costs, features: engine.config.features });
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Serializes a compiled module's wasm bytes and generated source. */
+export function serializeArtifact(
+  engine: Engine,
+  wasm: Uint8Array,
+  source: string,
+  builtinsUsed: readonly string[],
+): Uint8Array {
+  const enc = new TextEncoder();
+  const header: Header = { version: ARTIFACT_VERSION, backend: 'js', settings: settingsOf(engine), builtinsUsed };
+  const parts = [enc.encode(JSON.stringify(header)), wasm, enc.encode(source)];
+  const size = MAGIC.length + parts.reduce((n, p) => n + 4 + p.length, 0) + 4;
+  const out = new Uint8Array(size);
+  const dv = new DataView(out.buffer);
+  out.set(MAGIC, 0);
+  let at = MAGIC.length;
+  for (const p of parts) {
+    dv.setUint32(at, p.length, true);
+    out.set(p, at + 4);
+    at += 4 + p.length;
+  }
+  dv.setUint32(at, crc32(out.subarray(0, at)), true);
+  return out;
+}
+
+/** A loaded artifact: the wasm bytes and the generated code to run them. */
+export interface Artifact {
+  readonly wasm: Uint8Array;
+  readonly source: string;
+  readonly builtinsUsed: readonly string[];
+}
+
+/** Checks and splits an artifact for `engine`; throws a DeserializeError for anything not loadable. */
+export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact {
+  if (bytes.length < MAGIC.length + 16 || !MAGIC.every((b, i) => bytes[i] === b))
+    throw new DeserializeError('not a wasmts module artifact (bad magic header)');
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 4;
+  if (crc32(bytes.subarray(0, end)) !== dv.getUint32(end, true))
+    throw new DeserializeError('corrupted module artifact (checksum mismatch)');
+  let at = MAGIC.length;
+  const take = (): Uint8Array => {
+    if (at + 4 > end) throw new DeserializeError('truncated module artifact');
+    const n = dv.getUint32(at, true);
+    if (at + 4 + n > end) throw new DeserializeError('truncated module artifact');
+    const p = bytes.subarray(at + 4, at + 4 + n);
+    at += 4 + n;
+    return p;
+  };
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let header: Header;
+  try {
+    header = JSON.parse(dec.decode(take())) as Header;
+  } catch (e) {
+    if (e instanceof DeserializeError) throw e;
+    throw new DeserializeError('corrupted module artifact (bad header)');
+  }
+  if (header.version !== ARTIFACT_VERSION)
+    throw new DeserializeError(
+      `module artifact version mismatch: it was compiled by \`${String(header.version)}\`, this is \`${ARTIFACT_VERSION}\``,
+    );
+  if (header.backend !== 'js' || header.settings !== settingsOf(engine))
+    throw new DeserializeError('module artifact was compiled for an engine with different settings');
+  const wasm = take().slice();
+  const source = dec.decode(take());
+  if (at !== end) throw new DeserializeError('corrupted module artifact (trailing bytes)');
+  return { wasm, source, builtinsUsed: header.builtinsUsed };
+}
