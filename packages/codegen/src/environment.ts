@@ -23,7 +23,16 @@ export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
 export type OperatorCost = (name: string) => number;
 
 /** Operators wasmtime charges no fuel for (they generate no code, or only end or leave a block). */
-export const FREE_OPERATORS: readonly string[] = ['nop', 'drop', 'block', 'loop', 'unreachable', 'return', 'else', 'end'];
+export const FREE_OPERATORS: readonly string[] = [
+  'nop',
+  'drop',
+  'block',
+  'loop',
+  'unreachable',
+  'return',
+  'else',
+  'end',
+];
 const FREE = new Set(FREE_OPERATORS);
 
 /** wasmtime's fuel costs: 1 per operator, 0 for `FREE_OPERATORS`. */

@@ -3,8 +3,8 @@
 
 import { defaultOperatorCost, type OperatorCost } from '@wasmts/codegen';
 import {
-  TrapCode,
   tunables as makeTunables,
+  TrapCode,
   type Tunables,
   VMRuntimeLimits,
   WASM3_FEATURES,
@@ -14,15 +14,15 @@ import {
   type Builtins,
   createBuiltins,
   ExternRefActivationsTable,
+  HostError,
   type InstanceAllocator,
   OnDemandInstanceAllocator,
   type PoolingAllocationConfig,
   PoolingInstanceAllocator,
-  HostError,
   type ResourceLimiter,
-  Trap as RuntimeTrap,
   type Instance as RuntimeInstance,
   type Store as RuntimeStore,
+  Trap as RuntimeTrap,
   TypeRegistry,
 } from '@wasmts/runtime';
 

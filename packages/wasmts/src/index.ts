@@ -1,5 +1,6 @@
 // wasmts: the public API, shaped like wasmtime's. The only entry point of the package.
 
+export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
 export type {
   FuncType,
   GlobalType,
@@ -9,7 +10,6 @@ export type {
 } from '@wasmts/environ';
 export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
 export { ResourceLimitError, WasmException } from '@wasmts/runtime';
-export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
 export {
   type Backend,
   Config,

@@ -10,10 +10,10 @@ import {
   matchMemory,
   matchTable,
   matchTag,
+  ResourceLimitError,
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   type Memory as RuntimeMemory,
-  ResourceLimitError,
   type Table as RuntimeTable,
   type Tag as RuntimeTag,
   Trap,
@@ -184,9 +184,7 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
     checkLimit('memory', counts.memories + nMemories, limiter.memories?.());
     checkLimit('table', counts.tables + nTables, limiter.tables?.());
   }
-  const inst = unboxed(() =>
-    store.allocator.allocate({ runtimeInfo: module.runtimeInfo, imports, hostState, store }),
-  );
+  const inst = unboxed(() => store.allocator.allocate({ runtimeInfo: module.runtimeInfo, imports, hostState, store }));
   counts.instances++;
   counts.memories += nMemories;
   counts.tables += nTables;

@@ -68,7 +68,8 @@ export class Module {
   constructor(engine: Engine, input: Uint8Array | string) {
     this.engine = engine;
     const artifact = typeof input === 'string' ? undefined : precompiled.get(input);
-    const bytes = artifact !== undefined || (typeof input !== 'string' && binaryOnly.has(input)) ? input : toBinary(input);
+    const bytes =
+      artifact !== undefined || (typeof input !== 'string' && binaryOnly.has(input)) ? input : toBinary(input);
     this.bytes = bytes as Uint8Array;
     this.module = decodeModule(this.bytes, { features: engine.config.features, validateBodies: true });
     if (artifact === undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, funcType, Linker, Module, Store, Trap, TrapCode, ValType } from '../src/index.js';
+import { Config, Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
 
 const SPIN = `(module
   (import "host" "tick" (func $tick))

@@ -3,8 +3,8 @@ import {
   Engine,
   Instance,
   Module,
-  type ResourceLimiter,
   ResourceLimitError,
+  type ResourceLimiter,
   Store,
   StoreLimits,
   StoreLimitsBuilder,
@@ -20,7 +20,12 @@ const GROWER = `(module
 
 describe('resource limits', () => {
   it('a refused memory.grow / table.grow returns -1', () => {
-    const store = new Store(engine, { limits: new StoreLimitsBuilder().memorySize(2 * PAGE).tableElements(3).build() });
+    const store = new Store(engine, {
+      limits: new StoreLimitsBuilder()
+        .memorySize(2 * PAGE)
+        .tableElements(3)
+        .build(),
+    });
     store.limiter((data) => data.limits);
     const inst = new Instance(store, new Module(engine, GROWER), []);
     const grow = inst.getTypedFunc<[number], number>('grow');

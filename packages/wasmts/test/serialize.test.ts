@@ -19,7 +19,11 @@ describe('Module.serialize / Module.deserialize', () => {
     expect(inst.getTypedFunc('add').call(2, 40)).toBe(42);
     expect(() => inst.getTypedFunc('boom').call()).toThrow(/unreachable/);
     // a second engine with the same settings loads it too
-    expect(Module.deserialize(new Engine(), bytes).exports().map((e) => e.name)).toEqual(['add', 'boom']);
+    expect(
+      Module.deserialize(new Engine(), bytes)
+        .exports()
+        .map((e) => e.name),
+    ).toEqual(['add', 'boom']);
   });
 
   it('refuses corrupted bytes, another version and other settings', () => {
@@ -47,9 +51,7 @@ describe('Module.serialize / Module.deserialize', () => {
     };
     new DataView(other.buffer).setUint32(other.length - 4, crc(other.subarray(0, other.length - 4)), true);
     expect(() => Module.deserialize(engine, other)).toThrow(/version mismatch.*wasmts-js\/9/);
-    expect(() => Module.deserialize(new Engine(new Config().consumeFuel(true)), bytes)).toThrow(
-      /different settings/,
-    );
+    expect(() => Module.deserialize(new Engine(new Config().consumeFuel(true)), bytes)).toThrow(/different settings/);
   });
 
   it('carries the generated code itself (loading does not generate code)', () => {
