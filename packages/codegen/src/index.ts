@@ -91,3 +91,5 @@ export function funcIndexOfFrameName(name: string): FuncIndex {
   const m = /^f(\d+)(\$t)?$/.exec(name);
   return m === null ? -1 : Number(m[1]);
 }
+/** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */
+export * from './wasm/index.js';

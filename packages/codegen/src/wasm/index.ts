@@ -9,7 +9,6 @@ export {
   instrumentOptionsFor,
 } from './instrument.js';
 /** wasmtime's fuel costs as the wasm backend applies them (the same rule as the JS backend's). */
-export { WASM_FREE_OPERATORS, wasmtimeOperatorCost } from './operators.js';
 /** A one-operator-per-line listing of a module's code (for snapshot tests and inspection). */
 export { printModule } from './print.js';
 /** The binary writer (LEB128, names, sections). */

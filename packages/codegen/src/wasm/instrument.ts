@@ -12,8 +12,9 @@ import {
   SectionId,
   type Tunables,
 } from '@wasmts/environ';
+import { defaultOperatorCost } from '../environment.js';
 import { type OffsetPairs, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
-import { skipValType, wasmtimeOperatorCost } from './operators.js';
+import { skipValType } from './operators.js';
 import { ByteWriter } from './writer.js';
 
 /** The module name of every import the instrumentation adds. */
@@ -120,7 +121,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
 
   let fuelCost: Float64Array | null = null;
   if (fuelOn) {
-    const cost = (typeof options.fuel === 'object' && options.fuel.costs) || wasmtimeOperatorCost;
+    const cost = (typeof options.fuel === 'object' && options.fuel.costs) || defaultOperatorCost;
     fuelCost = new Float64Array(OPERATORS.length);
     for (const info of OPERATORS) {
       const c = cost(info.name);

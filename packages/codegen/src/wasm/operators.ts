@@ -129,21 +129,3 @@ for (const op of [
   0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb,
 ])
   FLUSH_BEFORE[op] = 1;
-
-/** Operators wasmtime charges no fuel for (they generate no code, or only end or leave a block). */
-export const WASM_FREE_OPERATORS: readonly string[] = [
-  'nop',
-  'drop',
-  'block',
-  'loop',
-  'unreachable',
-  'return',
-  'else',
-  'end',
-];
-const FREE = new Set(WASM_FREE_OPERATORS);
-
-/** wasmtime's fuel costs: 1 per operator, 0 for `WASM_FREE_OPERATORS`. */
-export function wasmtimeOperatorCost(name: string): number {
-  return FREE.has(name) ? 0 : 1;
-}
