@@ -20,7 +20,7 @@ import {
   V128,
   type ValType,
 } from '@wasmts/environ';
-import type { ModuleEnvironment } from './environment.js';
+import type { MEM_HELPERS, ModuleEnvironment } from './environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 
 enum K {
@@ -110,30 +110,34 @@ function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
 
-const MEM_LOAD: Record<string, [string, string]> = {
-  'i32.load': ['getInt32', ''],
-  'i64.load': ['getBigInt64', ''],
-  'f64.load': ['getFloat64', ''],
-  'i32.load8_s': ['getInt8', ''],
-  'i32.load8_u': ['getUint8', ''],
-  'i32.load16_s': ['getInt16', ''],
-  'i32.load16_u': ['getUint16', ''],
-  'i64.load8_s': ['getInt8', 'BigInt'],
-  'i64.load8_u': ['getUint8', 'BigInt'],
-  'i64.load16_s': ['getInt16', 'BigInt'],
-  'i64.load16_u': ['getUint16', 'BigInt'],
-  'i64.load32_s': ['getInt32', 'BigInt'],
-  'i64.load32_u': ['getUint32', 'BigInt'],
+/** Loads: the memory helper (`MEM_HELPERS`) and the wrapping of its result (`%` stands for the call). */
+const MEM_LOAD: Record<string, [keyof typeof MEM_HELPERS, string]> = {
+  'i32.load': ['l32', '%'],
+  'i64.load': ['l64', '%'],
+  'f32.load': ['lf32', '%'],
+  'f64.load': ['lf64', '%'],
+  'i32.load8_s': ['l8s', '%'],
+  'i32.load8_u': ['l8u', '%'],
+  'i32.load16_s': ['l16s', '%'],
+  'i32.load16_u': ['l16u', '%'],
+  'i64.load8_s': ['l8s', 'BigInt(%)'],
+  'i64.load8_u': ['l8u', 'BigInt(%)'],
+  'i64.load16_s': ['l16s', 'BigInt(%)'],
+  'i64.load16_u': ['l16u', 'BigInt(%)'],
+  'i64.load32_s': ['l32', 'BigInt(%)'],
+  'i64.load32_u': ['l32', 'BigInt(% >>> 0)'],
 };
-const MEM_STORE: Record<string, [string, string]> = {
-  'i32.store': ['setInt32', ''],
-  'i64.store': ['setBigInt64', ''],
-  'f64.store': ['setFloat64', ''],
-  'i32.store8': ['setInt8', ''],
-  'i32.store16': ['setInt16', ''],
-  'i64.store8': ['setInt8', '8'],
-  'i64.store16': ['setInt16', '16'],
-  'i64.store32': ['setInt32', '32'],
+/** Stores: the memory helper and the narrowing of an i64 value to the stored width ('' for none). */
+const MEM_STORE: Record<string, [keyof typeof MEM_HELPERS, string]> = {
+  'i32.store': ['s32', ''],
+  'i64.store': ['s64', ''],
+  'f32.store': ['sf32', ''],
+  'f64.store': ['sf64', ''],
+  'i32.store8': ['s8', ''],
+  'i32.store16': ['s16', ''],
+  'i64.store8': ['s8', '8'],
+  'i64.store16': ['s16', '16'],
+  'i64.store32': ['s32', '32'],
 };
 
 /** Translates one defined function to the text of its JS function(s). */
@@ -1159,17 +1163,11 @@ export class FunctionTranslator {
   private memoryAccess(info: OperatorInfo): void {
     const env = this.env;
     const { mem, offset } = this.memarg();
-    const m = env.memory(mem);
     if (info.results!.length === 1) {
       const pending = this.isPending();
       const addr = this.addr(this.popInline(), mem, offset);
-      let e: string;
-      if (info.name === 'f32.load') e = `H.loadF32(${m}.dv, ${addr})`;
-      else {
-        const [get, wrap] = MEM_LOAD[info.name];
-        e = `${m}.dv.${get}(${addr}, true)`;
-        if (wrap) e = `${wrap}(${e})`;
-      }
+      const [kind, wrap] = MEM_LOAD[info.name];
+      const e = wrap.replace('%', `${env.memAccess(mem, kind)}(${addr})`);
       if (pending) this.pushPending(e, true);
       else this.push(e);
       return;
@@ -1178,13 +1176,9 @@ export class FunctionTranslator {
     const v = this.popInline();
     const a = this.popInline();
     const addr = this.addr(a, mem, offset);
-    if (info.name === 'f32.store') {
-      this.emit(`H.storeF32(${m}.dv, ${addr}, ${v});`);
-      return;
-    }
-    const [set, narrow] = MEM_STORE[info.name];
+    const [kind, narrow] = MEM_STORE[info.name];
     const val = narrow ? `Number(BigInt.asIntN(${narrow}, ${v}))` : v;
-    this.emit(`${m}.dv.${set}(${addr}, ${val}, true);`);
+    this.emit(`${env.memAccess(mem, kind)}(${addr}, ${val});`);
   }
 
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */

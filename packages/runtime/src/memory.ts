@@ -1,5 +1,6 @@
 // Linear memories (32- and 64-bit). The bytes live in one ArrayBuffer; `dv` and `u8` are views over all
-// of it and are replaced (new objects) whenever the buffer changes, as docs/js-abi.md requires.
+// of it and are replaced (new objects) whenever the buffer changes, as docs/js-abi.md requires; `watch`
+// callbacks (the JS backend's cached views) run after each such change.
 //
 // Where the host has resizable ArrayBuffers (`new ArrayBuffer(len, { maxByteLength })`), a memory reserves
 // room to grow and grows in place; growth past the reservation (or on hosts without them) allocates a new
@@ -84,6 +85,7 @@ export class Memory {
   /** The store's limiter, or null. */
   limiter: ResourceLimiter | null;
   private readonly growthReservation: number;
+  private readonly watchers: (() => void)[] = [];
 
   /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
   constructor(type: MemoryType, options: MemoryOptions = {}) {
@@ -115,6 +117,15 @@ export class Memory {
     this.byteLength = bytes;
     this.dv = new DataView(buffer, 0, bytes);
     this.u8 = new Uint8Array(buffer, 0, bytes);
+  }
+
+  /**
+   * Calls `fn` now and again after every change of buffer or size (growth, `release`): compiled code keeps
+   * its own views of the memory (typed arrays, the DataView, the length) and rebuilds them from here.
+   */
+  watch(fn: () => void): void {
+    this.watchers.push(fn);
+    fn();
   }
 
   /** Current size in pages. */
@@ -191,6 +202,7 @@ export class Memory {
     this.byteLength = bytes;
     this.dv = new DataView(buffer, 0, bytes);
     this.u8 = new Uint8Array(buffer, 0, bytes);
+    for (const fn of this.watchers) fn();
   }
 
   /**
