@@ -13,14 +13,17 @@ import {
   valTypeToString,
   type WasmFeatures,
 } from '@wasmts/environ';
+import type { ArtifactHeaderInfo } from './artifact.js';
 
 /** A module's description as `inspect` prints it; plain data, so `--json` is this object. */
 export interface InspectInfo {
   file: string;
   /** Size of the module's binary, in bytes (after parsing, for text input). */
   size: number;
-  /** 'binary' or 'text', by the input's contents. */
+  /** 'binary' or 'text', by the input's contents ('binary' for the module inside an artifact). */
   format: 'binary' | 'text';
+  /** For an artifact of `wasmts compile`: its header, size and the generated code's length. */
+  artifact?: ArtifactHeaderInfo & { size: number; source: number };
   moduleName: string | null;
   /** How many entries each subsection of the name section names (functions, locals, types, ...). */
   names: Record<string, number>;
@@ -42,11 +45,25 @@ export interface InspectInfo {
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
-/** Reads a .wasm or .wat file (told apart by the wasm magic number) into module bytes. */
-export async function loadModuleBytes(file: string): Promise<{ bytes: Uint8Array; format: 'binary' | 'text' }> {
+/** The first bytes of every artifact (`\0wasmts` and the format byte; see packages/wasmts/src/serialize.ts). */
+export const ARTIFACT_MAGIC = [0x00, 0x77, 0x61, 0x73, 0x6d, 0x74, 0x73, 0x01];
+
+/** Whether `bytes` start with the artifact magic header (a corrupted artifact still does). */
+export function isArtifact(bytes: Uint8Array): boolean {
+  return bytes.length >= ARTIFACT_MAGIC.length && ARTIFACT_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Reads a .wasm or .wat file (told apart by the wasm magic number) into module bytes; an artifact of
+ * `wasmts compile` (told apart by its own magic header) is returned as it is, with format 'artifact'.
+ */
+export async function loadModuleBytes(
+  file: string,
+): Promise<{ bytes: Uint8Array; format: 'binary' | 'text' | 'artifact' }> {
   const data = readFileSync(file);
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (WASM_MAGIC.every((b, i) => bytes[i] === b)) return { bytes, format: 'binary' };
+  if (isArtifact(bytes)) return { bytes, format: 'artifact' };
   // The text parser is loaded only for text input.
   const { parseWat } = await import('@wasmts/wat');
   return { bytes: parseWat(data.toString('utf8'), { file }), format: 'text' };
@@ -55,6 +72,14 @@ export async function loadModuleBytes(file: string): Promise<{ bytes: Uint8Array
 /** Decodes, validates and describes the module in `file`; throws CompileError, WatError or a file error. */
 export async function inspectFile(file: string, features?: WasmFeatures): Promise<InspectInfo> {
   const { bytes, format } = await loadModuleBytes(file);
+  if (format === 'artifact') {
+    // The artifact is checked and loaded as `run` would (version, settings, checksum), then described.
+    const { cliEngine, loadArtifact, readArtifactHeader } = await import('./artifact.js');
+    const header = readArtifactHeader(bytes, file);
+    const module = loadArtifact(cliEngine(header.consumeFuel), bytes, file);
+    const source = module.compiled.source.length;
+    return { ...describeModule(module.module, file, 'binary'), artifact: { ...header, size: bytes.length, source } };
+  }
   const module = decodeModule(bytes, features ? { features } : {});
   return describeModule(module, file, format);
 }
@@ -202,7 +227,19 @@ export function formatInspect(info: InspectInfo): string {
     for (const item of items) out.push(`  ${line(item)}`);
   };
   const imported = (x: { imported: boolean }) => (x.imported ? ' (imported)' : '');
-  out.push(`${info.file}: ${info.format === 'text' ? 'text module, ' : ''}${info.size} bytes`);
+  const a = info.artifact;
+  if (a !== undefined) {
+    out.push(
+      `${info.file}: wasmts artifact, ${a.size} bytes (module ${info.size} bytes, generated code ${a.source} chars)`,
+    );
+    out.push(`artifact version: ${a.version}`);
+    out.push(`backend: ${a.backend}`);
+    out.push(
+      `compiled for: fuel metering ${a.consumeFuel ? 'on' : 'off'}, epoch interruption ${a.epochInterruption ? 'on' : 'off'}`,
+    );
+    const other = Object.entries(a.tunables).filter(([k]) => k !== 'consumeFuel' && k !== 'epochInterruption');
+    if (other.length > 0) out.push(`tunables: ${other.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
+  } else out.push(`${info.file}: ${info.format === 'text' ? 'text module, ' : ''}${info.size} bytes`);
   out.push(`module name: ${info.moduleName === null ? '(none)' : q(info.moduleName)}`);
   const names = Object.entries(info.names).map(([kind, n]) => `${n} ${kind}`);
   if (names.length > 0) out.push(`names: ${names.join(', ')}`);

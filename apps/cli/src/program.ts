@@ -35,7 +35,10 @@ function featuresOption(): Option {
 /** Builds the `wasmts` program; actions set `process.exitCode`. */
 export function createProgram(): Command {
   const program = new Command('wasmts')
-    .description('A WebAssembly runtime in TypeScript: run WASI programs, inspect modules and run spec .wast scripts.')
+    .description(
+      'A WebAssembly runtime in TypeScript: run WASI programs, compile modules ahead of time, inspect modules and ' +
+        'run spec .wast scripts.',
+    )
     .version(cliVersion(), '-V, --version', 'print the version')
     .option('--debug', 'print JavaScript stacks with errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -46,6 +49,8 @@ Examples:
   $ wasmts run hello.wasm
   $ wasmts run --dir .::/work --env NAME=value program.wasm arg1 arg2
   $ wasmts run --invoke add module.wat 1 2
+  $ wasmts compile module.wasm -o module.wasmts
+  $ wasmts run module.wasmts
   $ wasmts inspect module.wasm
   $ wasmts inspect --json module.wat
   $ wasmts wast --validate-only testsuite/`,
@@ -58,10 +63,12 @@ Examples:
       'Compile a module (.wasm binary or .wat text), link WASI preview1 (wasi_snapshot_preview1) and run its ' +
         '`_start` with ARGS as its arguments; the exit code is the one the program passes to proc_exit. With ' +
         '--invoke, call that export instead with ARGS parsed by its parameter types and print each result on ' +
-        'a line. A trap prints the trap and the wasm backtrace to stderr and exits 134 (128 + SIGABRT, as ' +
+        'a line. An artifact of `wasmts compile` is loaded without compiling again (a corrupted one, or one ' +
+        'of another version or other settings, is refused with one error line). ' +
+        'A trap prints the trap and the wasm backtrace to stderr and exits 134 (128 + SIGABRT, as ' +
         'wasmtime does on Unix). Put `--` before guest arguments that start with `-`.',
     )
-    .argument('<module>', 'a .wasm or .wat file (told apart by content)')
+    .argument('<module>', 'a .wasm or .wat file, or a .wasmts artifact of `wasmts compile` (told apart by content)')
     .argument('[args...]', "the program's arguments (argv[1..]), or the values for --invoke")
     .option('--dir <HOST[::GUEST]>', 'preopen host directory HOST as GUEST (default: as HOST); repeatable', collect, [])
     .option(
@@ -95,6 +102,7 @@ Examples:
   $ wasmts run --dir . --inherit-env program.wasm -- --verbose
   $ wasmts run --invoke add add.wat 2 3
   $ wasmts run --fuel 1000000 spin.wasm
+  $ wasmts run app.wasmts                      # an artifact of \`wasmts compile\`: no compilation
   $ wasmts run --preload env=lib.wasm app.wasm`,
     )
     .action(async (file: string, args: string[], options, command: Command) => {
@@ -166,14 +174,61 @@ Examples:
     });
 
   program
+    .command('compile')
+    .summary('compile a module ahead of time into a .wasmts artifact that run loads without compiling')
+    .description(
+      'Decode, validate and compile a module (.wasm binary or .wat text) and write the artifact of ' +
+        '`Module.serialize()`: the wasm bytes and the generated JavaScript behind a magic header, the ' +
+        'artifact version and the engine settings, with a CRC-32. `wasmts run` and `wasmts inspect` (and ' +
+        '`Module.deserialize` in the API) load it without generating code again. The artifact is a binary ' +
+        'file whatever its name (default: the input with the .wasmts extension). It only loads in the same ' +
+        'wasmts version and for the same engine settings: to run it with `run --fuel N`, compile it with ' +
+        '--consume-fuel (and then always run it with --fuel).',
+    )
+    .argument('<module>', 'a .wasm or .wat file (told apart by content)')
+    .option('-o, --output <file>', 'where to write the artifact (default: <module> with the .wasmts extension)')
+    .option('--consume-fuel', 'compile with fuel metering, for `wasmts run --fuel N`', false)
+    .addOption(
+      new Option(
+        '--backend <backend>',
+        'execution backend (default js; wasm and auto fall back to js for now)',
+      ).choices(['js', 'wasm', 'auto']),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ wasmts compile hello.wasm                  # writes hello.wasmts
+  $ wasmts run hello.wasmts
+  $ wasmts compile -o app.wasmts app.wat
+  $ wasmts compile --consume-fuel -o spin.wasmts spin.wasm
+  $ wasmts run --fuel 1000000 spin.wasmts
+  $ wasmts inspect hello.wasmts                # artifact version, settings and the module`,
+    )
+    .action(async (file: string, options, command: Command) => {
+      const { debug } = command.optsWithGlobals<{ debug?: boolean }>();
+      try {
+        const { compileCommand } = await import('./compile.js');
+        await compileCommand(file, {
+          output: options.output,
+          consumeFuel: options.consumeFuel === true,
+          backend: options.backend,
+        });
+      } catch (error) {
+        process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);
+      }
+    });
+
+  program
     .command('inspect')
     .summary('describe a module: sections, types, imports, exports, ...')
     .description(
       'Decode and validate a module (.wasm binary or .wat text) and print its sections, types, ' +
         'imports, exports, functions, tables, memories, globals, tags, custom sections and the ' +
-        'features it uses.',
+        'features it uses. For an artifact of `wasmts compile`, first its version and the settings it ' +
+        'was compiled for (the artifact is checked as `run` would load it).',
     )
-    .argument('<module>', 'a .wasm or .wat file (told apart by content)')
+    .argument('<module>', 'a .wasm or .wat file, or a .wasmts artifact (told apart by content)')
     .option('--json', 'print the description as JSON', false)
     .addOption(featuresOption())
     .addHelpText(
@@ -182,7 +237,8 @@ Examples:
 Examples:
   $ wasmts inspect add.wasm
   $ wasmts inspect --json add.wat
-  $ wasmts inspect --features=mvp old.wasm`,
+  $ wasmts inspect --features=mvp old.wasm
+  $ wasmts inspect hello.wasmts`,
     )
     .action(async (file: string, options, command: Command) => {
       const { debug } = command.optsWithGlobals<{ debug?: boolean }>();
@@ -191,7 +247,8 @@ Examples:
         const info = await inspectFile(file, options.features);
         process.stdout.write(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInspect(info));
       } catch (error) {
-        process.exitCode = reportError(error, file, debug === true);
+        // artifact errors (CliError) already name the file
+        process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);
       }
     });
 

@@ -3,8 +3,7 @@
 import { basename } from 'node:path';
 import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
 import {
-  Config,
-  Engine,
+  type Engine,
   Func,
   type Instance,
   LinkError,
@@ -16,6 +15,7 @@ import {
   type Val,
   ValType,
 } from 'wasmts';
+import { cliEngine, loadArtifact } from './artifact.js';
 import { CliError } from './errors.js';
 import { loadModuleBytes } from './inspect.js';
 
@@ -151,8 +151,10 @@ export function formatTrap(trap: Trap, file: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Compiles a .wasm or .wat file, or loads an artifact of `wasmts compile` without compiling again. */
 async function compile(engine: Engine, file: string): Promise<Module> {
-  const { bytes } = await loadModuleBytes(file);
+  const { bytes, format } = await loadModuleBytes(file);
+  if (format === 'artifact') return loadArtifact(engine, bytes, file);
   return Module.fromBinary(engine, bytes);
 }
 
@@ -201,7 +203,7 @@ export async function runCommand(
   const fuel = options.fuel;
   if (fuel !== undefined && (!Number.isSafeInteger(fuel) || fuel < 0))
     throw new CliError(`--fuel ${fuel}: expected a non-negative integer`);
-  const engine = new Engine(new Config({ backend: 'js', consumeFuel: fuel !== undefined }));
+  const engine = cliEngine(fuel !== undefined);
   const store = new Store<unknown>(engine, null);
   if (fuel !== undefined) store.setFuel(fuel);
 
