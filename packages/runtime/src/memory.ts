@@ -2,9 +2,13 @@
 // of it and are replaced (new objects) whenever the buffer changes, as docs/js-abi.md requires; `watch`
 // callbacks (the JS backend's cached views) run after each such change.
 //
-// Where the host has resizable ArrayBuffers (`new ArrayBuffer(len, { maxByteLength })`), a memory reserves
-// room to grow and grows in place; growth past the reservation (or on hosts without them) allocates a new
-// buffer and copies. Either way the views are rebuilt after every successful grow.
+// By default a memory's buffer is an ordinary ArrayBuffer of exactly its size, and growth allocates a new
+// one and copies (as wasm2js does): V8 reads and writes typed arrays over resizable buffers several times
+// more slowly, and the JS backend's loads and stores go through typed arrays. With `resizable` (pools, to
+// reuse buffers), where the host has resizable ArrayBuffers (`new ArrayBuffer(len, { maxByteLength })`),
+// a memory reserves room to grow and grows in place; growth past the reservation allocates and copies.
+// Shared memories reserve their whole maximum (they never move). Either way the views are rebuilt, and
+// the `watch` callbacks run, after every successful grow.
 
 import type { MemoryType } from '@wasmts/environ';
 import { ResourceLimitError, type ResourceLimiter } from './limits.js';
@@ -37,6 +41,8 @@ export interface MemoryOptions {
   readonly limiter?: ResourceLimiter | null;
   /** Bytes reserved beyond the current size so that growth does not move (resizable buffers only). */
   readonly growthReservation?: number;
+  /** Back the memory with a resizable buffer that grows in place (slower typed-array access in V8). */
+  readonly resizable?: boolean;
   /** A resizable buffer to reuse (from a pool): used, zeroed, when it can hold the minimum size. */
   readonly buffer?: ArrayBuffer;
 }
@@ -85,6 +91,7 @@ export class Memory {
   /** The store's limiter, or null. */
   limiter: ResourceLimiter | null;
   private readonly growthReservation: number;
+  private readonly resizable: boolean;
   private readonly watchers: (() => void)[] = [];
 
   /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
@@ -95,6 +102,7 @@ export class Memory {
     this.pageSize = 2 ** type.pageSizeLog2;
     this.limiter = options.limiter ?? null;
     this.growthReservation = options.growthReservation ?? DEFAULT_GROWTH_RESERVATION;
+    this.resizable = options.resizable ?? false;
     let maxPages = engineMaxPages(type.index64, type.pageSizeLog2);
     if (type.limits.max !== null) maxPages = Math.min(maxPages, type.limits.max);
     if (options.maxBytes !== undefined) maxPages = Math.min(maxPages, Math.floor(options.maxBytes / this.pageSize));
@@ -149,7 +157,7 @@ export class Memory {
         // fall through to an ordinary buffer sized as asked
       }
     }
-    if (HAS_RESIZABLE_BUFFERS && maxBytes > bytes) {
+    if (this.resizable && HAS_RESIZABLE_BUFFERS && maxBytes > bytes) {
       const reserve = Math.min(maxBytes, Math.max(bytes * 2, bytes + this.growthReservation));
       try {
         return new BufferWithMax(bytes, { maxByteLength: reserve });

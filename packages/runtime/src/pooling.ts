@@ -114,6 +114,7 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
             maxBytes,
             limiter: store.resourceLimiter,
             growthReservation: Math.max(t.memoryReservationForGrowth, t.memoryReservation),
+            resizable: true,
             buffer,
           }),
         );

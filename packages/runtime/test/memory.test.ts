@@ -60,7 +60,7 @@ describe('Memory', () => {
   });
 
   it('many grows keep the data and views consistent (reservation exceeded too)', () => {
-    const m = new Memory(mt(0, 200), { growthReservation: 65536 });
+    const m = new Memory(mt(0, 200), { growthReservation: 65536, resizable: true });
     for (let i = 0; i < 20; i++) {
       expect(m.grow(1)).toBe(i);
       m.u8[i * 65536] = i + 1;
@@ -75,8 +75,28 @@ describe('Memory', () => {
     expect(m.grow(1)).toBe(-1);
   });
 
-  it('uses resizable buffers where the host has them', () => {
+  it('uses an exact ordinary buffer by default and copies on growth', () => {
     const m = new Memory(mt(1, 100));
+    expect((m.buffer as unknown as { resizable?: boolean }).resizable ?? false).toBe(false);
+    expect(m.buffer.byteLength).toBe(65536);
+    m.u8[65535] = 7;
+    expect(m.grow(1)).toBe(1);
+    expect(m.buffer.byteLength).toBe(131072);
+    expect(m.u8[65535]).toBe(7);
+  });
+
+  it('runs watch callbacks now and after every change of buffer', () => {
+    const m = new Memory(mt(1, 100));
+    const seen: number[] = [];
+    m.watch(() => seen.push(m.byteLength));
+    m.grow(2);
+    m.grow(0);
+    m.release();
+    expect(seen).toEqual([65536, 196608, 0]);
+  });
+
+  it('uses resizable buffers where the host has them, when asked', () => {
+    const m = new Memory(mt(1, 100), { resizable: true });
     const resizable = (m.buffer as unknown as { resizable?: boolean }).resizable === true;
     expect(resizable).toBe(HAS_RESIZABLE_BUFFERS);
     const before = m.buffer;
