@@ -161,6 +161,17 @@ export class ModuleEnvironment {
    * throws the RangeError that becomes `Trap(MemoryOutOfBounds)`, for everything else.
    */
   memAccess(i: number, kind: keyof typeof MEM_HELPERS): string {
+    const m = this.memViewsOf(i);
+    const name = `${m}_${kind}`;
+    if (!this.memHelpers.has(name)) {
+      this.memHelpers.add(name);
+      this.hoisted.push(`function ${name}${MEM_HELPERS[kind].replaceAll('M_', `${m}_`)}`);
+    }
+    return name;
+  }
+
+  /** The name of memory `i` (`m0`), declaring its cached views (`m0_u8`, `m0_i32`, `m0_len`...) once. */
+  memViewsOf(i: number): string {
     const m = this.memory(i);
     if (!this.memViews.has(m)) {
       this.memViews.add(m);
@@ -176,12 +187,7 @@ export class ModuleEnvironment {
         '});',
       );
     }
-    const name = `${m}_${kind}`;
-    if (!this.memHelpers.has(name)) {
-      this.memHelpers.add(name);
-      this.hoisted.push(`function ${name}${MEM_HELPERS[kind].replaceAll('M_', `${m}_`)}`);
-    }
-    return name;
+    return m;
   }
 
   /** The table object of table `i`. */

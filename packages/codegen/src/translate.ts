@@ -140,6 +140,25 @@ const MEM_STORE: Record<string, [keyof typeof MEM_HELPERS, string]> = {
   'i64.store32': ['s32', '32'],
 };
 
+/**
+ * Loads and stores written inline (not left to V8's inlining budget): `M` the memory's view prefix, `a` the
+ * address (a name or literal, read more than once), `v` the value. Same paths as the `MEM_HELPERS`.
+ */
+const INLINE_LOAD: Partial<Record<keyof typeof MEM_HELPERS, (M: string, a: string) => string>> = {
+  l8s: (M, a) => `(${a} < ${M}_len ? ${M}_i8[${a}] : ${M}_dv.getInt8(${a}))`,
+  l8u: (M, a) => `(${a} < ${M}_len ? ${M}_u8[${a}] : ${M}_dv.getUint8(${a}))`,
+  l16s: (M, a) => `((${a} & 1) === 0 && ${a} + 2 <= ${M}_la ? ${M}_i16[${a} >>> 1] : ${M}_dv.getInt16(${a}, true))`,
+  l16u: (M, a) => `((${a} & 1) === 0 && ${a} + 2 <= ${M}_la ? ${M}_u16[${a} >>> 1] : ${M}_dv.getUint16(${a}, true))`,
+  l32: (M, a) => `((${a} & 3) === 0 && ${a} + 4 <= ${M}_la ? ${M}_i32[${a} >>> 2] : ${M}_dv.getInt32(${a}, true))`,
+};
+const INLINE_STORE: Partial<Record<keyof typeof MEM_HELPERS, (M: string, a: string, v: string) => string>> = {
+  s8: (M, a, v) => `if (${a} < ${M}_len) ${M}_u8[${a}] = ${v}; else ${M}_dv.setInt8(${a}, ${v});`,
+  s16: (M, a, v) =>
+    `if ((${a} & 1) === 0 && ${a} + 2 <= ${M}_la) ${M}_i16[${a} >>> 1] = ${v}; else ${M}_dv.setInt16(${a}, ${v}, true);`,
+  s32: (M, a, v) =>
+    `if ((${a} & 3) === 0 && ${a} + 4 <= ${M}_la) ${M}_i32[${a} >>> 2] = ${v}; else ${M}_dv.setInt32(${a}, ${v}, true);`,
+};
+
 /** Translates one defined function to the text of its JS function(s). */
 export class FunctionTranslator {
   private r: BinaryReader;
@@ -165,6 +184,10 @@ export class FunctionTranslator {
   private fuel = 0;
   private usesHandlers = false;
   private extraDecls: string[] = [];
+  /** Whether an inline load needs the address temporary `ma`. */
+  private usesAddrTemp = false;
+  /** Whether an inline store needs the temporaries `sa` (address) and `sv` (value). */
+  private usesStoreTemps = false;
   private readonly type: FuncType;
   private readonly localTypes: ValType[] = [];
 
@@ -345,6 +368,8 @@ export class FunctionTranslator {
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
     for (const d of this.extraDecls) decls.push(d);
+    if (this.usesAddrTemp) decls.push('ma = 0');
+    if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
@@ -1167,7 +1192,16 @@ export class FunctionTranslator {
       const pending = this.isPending();
       const addr = this.addr(this.popInline(), mem, offset);
       const [kind, wrap] = MEM_LOAD[info.name];
-      const e = wrap.replace('%', `${env.memAccess(mem, kind)}(${addr})`);
+      const inline = INLINE_LOAD[kind];
+      let access: string;
+      if (inline === undefined) access = `${env.memAccess(mem, kind)}(${addr})`;
+      else if (/^\w+$/.test(addr)) access = inline(env.memViewsOf(mem), addr);
+      else {
+        // the address once into a temporary (a load inside the address completes before it is assigned)
+        this.usesAddrTemp = true;
+        access = `(ma = ${addr}, ${inline(env.memViewsOf(mem), 'ma')})`;
+      }
+      const e = wrap.replace('%', access);
       if (pending) this.pushPending(e, true);
       else this.push(e);
       return;
@@ -1178,7 +1212,14 @@ export class FunctionTranslator {
     const addr = this.addr(a, mem, offset);
     const [kind, narrow] = MEM_STORE[info.name];
     const val = narrow ? `Number(BigInt.asIntN(${narrow}, ${v}))` : v;
-    this.emit(`${env.memAccess(mem, kind)}(${addr}, ${val});`);
+    const inline = INLINE_STORE[kind];
+    if (inline === undefined) {
+      this.emit(`${env.memAccess(mem, kind)}(${addr}, ${val});`);
+      return;
+    }
+    // the address, then the value (which may load through `ma`, never `sa`/`sv`), then the store
+    this.usesStoreTemps = true;
+    this.emit(`sa = ${addr}; sv = ${val}; ${inline(env.memViewsOf(mem), 'sa', 'sv')}`);
   }
 
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */

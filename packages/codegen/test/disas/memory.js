@@ -10,10 +10,10 @@ m0.watch(() => {
   m0_i32 = new Int32Array(b, 0, Math.floor(n / 4));
   m0_len = n; m0_la = LE1 ? Math.min(n, 4294967296) : 0;
 });
-function m0_l32(a) { return (a & 3) === 0 && a + 4 <= m0_la ? m0_i32[a >>> 2] : m0_dv.getInt32(a, true); }
 function m0_sf32(a, v) { H.storeF32(m0_dv, a, v); }
 function f0(l0) {
-  return BigInt(m0_l32((l0 >>> 0) + 8) >>> 0);
+  let ma = 0;
+  return BigInt((ma = (l0 >>> 0) + 8, ((ma & 3) === 0 && ma + 4 <= m0_la ? m0_i32[ma >>> 2] : m0_dv.getInt32(ma, true))) >>> 0);
 }
 function f1(l0, l1) {
   m0_sf32((l0 >>> 0), l1);
