@@ -1,0 +1,78 @@
+// Loads and stores through the cached typed-array views: aligned, unaligned and boundary accesses agree
+// with a DataView, out-of-bounds accesses throw (the API's MemoryOutOfBounds) without writing, and growth
+// by the host in the middle of a function is seen by the same function.
+import { describe, expect, it } from 'vitest';
+import { instantiate } from './harness.js';
+
+const WAT = `(module
+  (import "h" "grow" (func $grow (param i32)))
+  (memory (export "mem") 1 4)
+  (func (export "ld32") (param i32) (result i32) (i32.load (local.get 0)))
+  (func (export "ld16u") (param i32) (result i32) (i32.load16_u (local.get 0)))
+  (func (export "ld16s") (param i32) (result i32) (i32.load16_s offset=1 (local.get 0)))
+  (func (export "ld8s") (param i32) (result i32) (i32.load8_s (local.get 0)))
+  (func (export "ld8u") (param i32) (result i32) (i32.load8_u offset=2 (local.get 0)))
+  (func (export "ld64u32") (param i32) (result i64) (i64.load32_u (local.get 0)))
+  (func (export "st32") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
+  (func (export "st16") (param i32 i32) (i32.store16 (local.get 0) (local.get 1)))
+  (func (export "st8") (param i32 i32) (i32.store8 (local.get 0) (local.get 1)))
+  (func (export "nested") (param i32) (result i32)
+    (i32.store (i32.load (local.get 0)) (i32.add (i32.load (i32.const 4)) (i32.load (i32.const 8))))
+    (i32.load (i32.load (local.get 0))))
+  (func (export "growAndUse") (param i32) (result i32)
+    (call $grow (i32.const 1))
+    (i32.store (i32.add (i32.const 65536) (local.get 0)) (i32.const 0x12345678))
+    (i32.load (i32.add (i32.const 65536) (local.get 0)))))`;
+
+describe('memory access', () => {
+  let exp: Record<string, any> = {};
+  exp = instantiate(WAT, { grow: (n: number) => exp.mem.grow(n) });
+  const dv = () => exp.mem.dv as DataView;
+
+  it('aligned and unaligned accesses agree with a DataView', () => {
+    for (let a = 0; a < 16; a++) exp.st8(a, a * 37 + 200);
+    for (let a = 0; a < 12; a++) {
+      expect(exp.ld32(a)).toBe(dv().getInt32(a, true));
+      expect(exp.ld16u(a)).toBe(dv().getUint16(a, true));
+      expect(exp.ld16s(a)).toBe(dv().getInt16(a + 1, true));
+      expect(exp.ld8s(a)).toBe(dv().getInt8(a));
+      expect(exp.ld8u(a)).toBe(dv().getUint8(a + 2));
+      expect(exp.ld64u32(a)).toBe(BigInt(dv().getUint32(a, true)));
+    }
+    exp.st32(1, -2);
+    expect(dv().getInt32(1, true)).toBe(-2);
+    exp.st16(3, 0x18001);
+    expect(dv().getUint16(3, true)).toBe(0x8001);
+    exp.st32(8, 0x7fffffff);
+    expect(exp.ld32(8)).toBe(0x7fffffff);
+  });
+
+  it('traps at the end of memory, without writing', () => {
+    expect(exp.ld32(65532)).toBe(dv().getInt32(65532, true));
+    expect(() => exp.ld32(65533)).toThrow(RangeError);
+    expect(() => exp.ld32(65536)).toThrow(RangeError);
+    expect(() => exp.ld32(-4)).toThrow(RangeError);
+    expect(() => exp.ld16u(65535)).toThrow(RangeError);
+    expect(() => exp.ld8u(65534)).toThrow(RangeError);
+    expect(() => exp.ld8s(65536)).toThrow(RangeError);
+    exp.st8(65535, 9);
+    expect(() => exp.st32(65533, -1)).toThrow(RangeError);
+    expect(() => exp.st16(65535, -1)).toThrow(RangeError);
+    expect(() => exp.st8(65536, -1)).toThrow(RangeError);
+    expect(dv().getUint8(65535)).toBe(9);
+  });
+
+  it('evaluates nested addresses and values in order', () => {
+    exp.st32(0, 64);
+    exp.st32(4, 5);
+    exp.st32(8, 6);
+    expect(exp.nested(0)).toBe(11);
+  });
+
+  it('sees growth by the host in the middle of a function', () => {
+    expect(() => exp.ld32(65536)).toThrow(RangeError);
+    expect(exp.growAndUse(4)).toBe(0x12345678);
+    expect(exp.ld32(65540)).toBe(0x12345678);
+    expect(exp.mem.byteLength).toBe(131072);
+  });
+});
