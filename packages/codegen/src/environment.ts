@@ -38,27 +38,6 @@ const FREE = new Set(FREE_OPERATORS);
 /** wasmtime's fuel costs: 1 per operator, 0 for `FREE_OPERATORS`. */
 export const defaultOperatorCost: OperatorCost = (name) => (FREE.has(name) ? 0 : 1);
 
-/**
- * Memory access helpers (parameter list and body; `M_` stands for the memory's view variables). Aligned
- * paths test `a + size <= M_la` (0 on big-endian hosts, capped at 2^32 so that `>>>` indexes exactly).
- */
-export const MEM_HELPERS = {
-  l8s: '(a) { return a < M_len ? M_i8[a] : M_dv.getInt8(a); }',
-  l8u: '(a) { return a < M_len ? M_u8[a] : M_dv.getUint8(a); }',
-  l16s: '(a) { return (a & 1) === 0 && a + 2 <= M_la ? M_i16[a >>> 1] : M_dv.getInt16(a, true); }',
-  l16u: '(a) { return (a & 1) === 0 && a + 2 <= M_la ? M_u16[a >>> 1] : M_dv.getUint16(a, true); }',
-  l32: '(a) { return (a & 3) === 0 && a + 4 <= M_la ? M_i32[a >>> 2] : M_dv.getInt32(a, true); }',
-  l64: '(a) { return M_dv.getBigInt64(a, true); }',
-  lf32: '(a) { return H.loadF32(M_dv, a); }',
-  lf64: '(a) { return M_dv.getFloat64(a, true); }',
-  s8: '(a, v) { if (a < M_len) M_u8[a] = v; else M_dv.setInt8(a, v); }',
-  s16: '(a, v) { if ((a & 1) === 0 && a + 2 <= M_la) M_i16[a >>> 1] = v; else M_dv.setInt16(a, v, true); }',
-  s32: '(a, v) { if ((a & 3) === 0 && a + 4 <= M_la) M_i32[a >>> 2] = v; else M_dv.setInt32(a, v, true); }',
-  s64: '(a, v) { M_dv.setBigInt64(a, v, true); }',
-  sf32: '(a, v) { H.storeF32(M_dv, a, v); }',
-  sf64: '(a, v) { M_dv.setFloat64(a, v, true); }',
-} as const;
-
 /** Module-wide state shared by the translation of every function: hoisted constants and used builtins. */
 export class ModuleEnvironment {
   readonly offsets: VMOffsets;
@@ -151,43 +130,19 @@ export class ModuleEnvironment {
     return this.hoist('m', `vmctx[${this.offsets.memory(i)}]`);
   }
   private readonly memViews = new Set<string>();
-  private readonly memHelpers = new Set<string>();
 
   /**
-   * The function generated code calls for a load or store of memory `i` (`kind`: a key of MEM_HELPERS).
-   * The factory keeps the memory's views in its own variables (`m0_u8`, `m0_i32`, `m0_dv`, `m0_len`...),
-   * rebuilt by the runtime Memory's `watch` callback whenever its buffer changes; the helpers take the
-   * typed-array path for in-bounds (and naturally aligned) accesses and fall back to the DataView, which
-   * throws the RangeError that becomes `Trap(MemoryOutOfBounds)`, for everything else.
+   * The DataView generated code loads from and stores to memory `i` through (`m0_dv`): a variable of the
+   * factory, set by the callback it registers with the runtime Memory's `watch` whenever the buffer changes
+   * (growth by this instance, another one or the host; `release`), so an access never reads `mem.dv`.
    */
-  memAccess(i: number, kind: keyof typeof MEM_HELPERS): string {
-    const m = this.memViewsOf(i);
-    const name = `${m}_${kind}`;
-    if (!this.memHelpers.has(name)) {
-      this.memHelpers.add(name);
-      this.hoisted.push(`function ${name}${MEM_HELPERS[kind].replaceAll('M_', `${m}_`)}`);
-    }
-    return name;
-  }
-
-  /** The name of memory `i` (`m0`), declaring its cached views (`m0_u8`, `m0_i32`, `m0_len`...) once. */
-  memViewsOf(i: number): string {
+  memDv(i: number): string {
     const m = this.memory(i);
     if (!this.memViews.has(m)) {
       this.memViews.add(m);
-      const le = this.hoist('LE', 'new Uint8Array(new Uint16Array([1]).buffer)[0] === 1');
-      this.hoisted.push(
-        `let ${m}_dv, ${m}_u8, ${m}_i8, ${m}_i16, ${m}_u16, ${m}_i32, ${m}_len = 0, ${m}_la = 0;`,
-        `${m}.watch(() => {`,
-        `  const b = ${m}.buffer, n = ${m}.byteLength;`,
-        `  ${m}_dv = ${m}.dv; ${m}_u8 = ${m}.u8; ${m}_i8 = new Int8Array(b, 0, n);`,
-        `  ${m}_i16 = new Int16Array(b, 0, Math.floor(n / 2)); ${m}_u16 = new Uint16Array(b, 0, Math.floor(n / 2));`,
-        `  ${m}_i32 = new Int32Array(b, 0, Math.floor(n / 4));`,
-        `  ${m}_len = n; ${m}_la = ${le} ? Math.min(n, 4294967296) : 0;`,
-        '});',
-      );
+      this.hoisted.push(`let ${m}_dv = ${m}.dv;`, `${m}.watch(() => { ${m}_dv = ${m}.dv; });`);
     }
-    return m;
+    return `${m}_dv`;
   }
 
   /** The table object of table `i`. */

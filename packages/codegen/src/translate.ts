@@ -20,7 +20,7 @@ import {
   V128,
   type ValType,
 } from '@wasmts/environ';
-import type { MEM_HELPERS, ModuleEnvironment } from './environment.js';
+import type { ModuleEnvironment } from './environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 
 enum K {
@@ -110,54 +110,39 @@ function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
 
-/** Loads: the memory helper (`MEM_HELPERS`) and the wrapping of its result (`%` stands for the call). */
-const MEM_LOAD: Record<string, [keyof typeof MEM_HELPERS, string]> = {
-  'i32.load': ['l32', '%'],
-  'i64.load': ['l64', '%'],
-  'f32.load': ['lf32', '%'],
-  'f64.load': ['lf64', '%'],
-  'i32.load8_s': ['l8s', '%'],
-  'i32.load8_u': ['l8u', '%'],
-  'i32.load16_s': ['l16s', '%'],
-  'i32.load16_u': ['l16u', '%'],
-  'i64.load8_s': ['l8s', 'BigInt(%)'],
-  'i64.load8_u': ['l8u', 'BigInt(%)'],
-  'i64.load16_s': ['l16s', 'BigInt(%)'],
-  'i64.load16_u': ['l16u', 'BigInt(%)'],
-  'i64.load32_s': ['l32', 'BigInt(%)'],
-  'i64.load32_u': ['l32', 'BigInt(% >>> 0)'],
+const MEM_LOAD: Record<string, [string, string]> = {
+  'i32.load': ['getInt32', ''],
+  'i64.load': ['getBigInt64', ''],
+  'f64.load': ['getFloat64', ''],
+  'i32.load8_s': ['getInt8', ''],
+  'i32.load8_u': ['getUint8', ''],
+  'i32.load16_s': ['getInt16', ''],
+  'i32.load16_u': ['getUint16', ''],
+  'i64.load8_s': ['getInt8', 'BigInt'],
+  'i64.load8_u': ['getUint8', 'BigInt'],
+  'i64.load16_s': ['getInt16', 'BigInt'],
+  'i64.load16_u': ['getUint16', 'BigInt'],
+  'i64.load32_s': ['getInt32', 'BigInt'],
+  'i64.load32_u': ['getUint32', 'BigInt'],
 };
-/** Stores: the memory helper and the narrowing of an i64 value to the stored width ('' for none). */
-const MEM_STORE: Record<string, [keyof typeof MEM_HELPERS, string]> = {
-  'i32.store': ['s32', ''],
-  'i64.store': ['s64', ''],
-  'f32.store': ['sf32', ''],
-  'f64.store': ['sf64', ''],
-  'i32.store8': ['s8', ''],
-  'i32.store16': ['s16', ''],
-  'i64.store8': ['s8', '8'],
-  'i64.store16': ['s16', '16'],
-  'i64.store32': ['s32', '32'],
+const MEM_STORE: Record<string, [string, string]> = {
+  'i32.store': ['setInt32', ''],
+  'i64.store': ['setBigInt64', ''],
+  'f64.store': ['setFloat64', ''],
+  'i32.store8': ['setInt8', ''],
+  'i32.store16': ['setInt16', ''],
+  'i64.store8': ['setInt8', '8'],
+  'i64.store16': ['setInt16', '16'],
+  'i64.store32': ['setInt32', '32'],
 };
 
-/**
- * Loads and stores written inline (not left to V8's inlining budget): `M` the memory's view prefix, `a` the
- * address (a name or literal, read more than once), `v` the value. Same paths as the `MEM_HELPERS`.
- */
-const INLINE_LOAD: Partial<Record<keyof typeof MEM_HELPERS, (M: string, a: string) => string>> = {
-  l8s: (M, a) => `(${a} < ${M}_len ? ${M}_i8[${a}] : ${M}_dv.getInt8(${a}))`,
-  l8u: (M, a) => `(${a} < ${M}_len ? ${M}_u8[${a}] : ${M}_dv.getUint8(${a}))`,
-  l16s: (M, a) => `((${a} & 1) === 0 && ${a} + 2 <= ${M}_la ? ${M}_i16[${a} >>> 1] : ${M}_dv.getInt16(${a}, true))`,
-  l16u: (M, a) => `((${a} & 1) === 0 && ${a} + 2 <= ${M}_la ? ${M}_u16[${a} >>> 1] : ${M}_dv.getUint16(${a}, true))`,
-  l32: (M, a) => `((${a} & 3) === 0 && ${a} + 4 <= ${M}_la ? ${M}_i32[${a} >>> 2] : ${M}_dv.getInt32(${a}, true))`,
-};
-const INLINE_STORE: Partial<Record<keyof typeof MEM_HELPERS, (M: string, a: string, v: string) => string>> = {
-  s8: (M, a, v) => `if (${a} < ${M}_len) ${M}_u8[${a}] = ${v}; else ${M}_dv.setInt8(${a}, ${v});`,
-  s16: (M, a, v) =>
-    `if ((${a} & 1) === 0 && ${a} + 2 <= ${M}_la) ${M}_i16[${a} >>> 1] = ${v}; else ${M}_dv.setInt16(${a}, ${v}, true);`,
-  s32: (M, a, v) =>
-    `if ((${a} & 3) === 0 && ${a} + 4 <= ${M}_la) ${M}_i32[${a} >>> 2] = ${v}; else ${M}_dv.setInt32(${a}, ${v}, true);`,
-};
+/** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
+const PURE_CALLS =
+  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF32)\(/g;
+/** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
+function mayCall(expr: string): boolean {
+  return /[\w$\])]\s*\(/.test(expr.replace(PURE_CALLS, '('));
+}
 
 /** Translates one defined function to the text of its JS function(s). */
 export class FunctionTranslator {
@@ -184,9 +169,9 @@ export class FunctionTranslator {
   private fuel = 0;
   private usesHandlers = false;
   private extraDecls: string[] = [];
-  /** Whether an inline load needs the address temporary `ma`. */
+  /** Whether a load needs the address temporary `ma` (its address may call). */
   private usesAddrTemp = false;
-  /** Whether an inline store needs the temporaries `sa` (address) and `sv` (value). */
+  /** Whether a store needs the temporaries `sa` (address) and `sv` (value) (an operand may call). */
   private usesStoreTemps = false;
   private readonly type: FuncType;
   private readonly localTypes: ValType[] = [];
@@ -1185,23 +1170,32 @@ export class FunctionTranslator {
     else this.push(expr);
   }
 
+  /**
+   * Loads and stores through the factory's cached DataView (`env.memDv`), whose RangeError is the bounds
+   * check. The DataView is read after the operands are evaluated: an operand that may call (and so grow
+   * the memory) goes through a temporary first (`ma` for a load's address, `sa`/`sv` for a store's).
+   */
   private memoryAccess(info: OperatorInfo): void {
     const env = this.env;
     const { mem, offset } = this.memarg();
+    const dv = env.memDv(mem);
     if (info.results!.length === 1) {
       const pending = this.isPending();
-      const addr = this.addr(this.popInline(), mem, offset);
-      const [kind, wrap] = MEM_LOAD[info.name];
-      const inline = INLINE_LOAD[kind];
-      let access: string;
-      if (inline === undefined) access = `${env.memAccess(mem, kind)}(${addr})`;
-      else if (/^\w+$/.test(addr)) access = inline(env.memViewsOf(mem), addr);
-      else {
-        // the address once into a temporary (a load inside the address completes before it is assigned)
+      let addr = this.addr(this.popInline(), mem, offset);
+      let pre = '';
+      if (mayCall(addr)) {
         this.usesAddrTemp = true;
-        access = `(ma = ${addr}, ${inline(env.memViewsOf(mem), 'ma')})`;
+        pre = `ma = ${addr}, `;
+        addr = 'ma';
       }
-      const e = wrap.replace('%', access);
+      let e: string;
+      if (info.name === 'f32.load') e = `H.loadF32(${dv}, ${addr})`;
+      else {
+        const [get, wrap] = MEM_LOAD[info.name];
+        e = `${dv}.${get}(${addr}, true)`;
+        if (wrap) e = `${wrap}(${e})`;
+      }
+      if (pre) e = `(${pre}${e})`;
       if (pending) this.pushPending(e, true);
       else this.push(e);
       return;
@@ -1209,17 +1203,24 @@ export class FunctionTranslator {
     // one statement evaluating the address, then the value
     const v = this.popInline();
     const a = this.popInline();
-    const addr = this.addr(a, mem, offset);
-    const [kind, narrow] = MEM_STORE[info.name];
-    const val = narrow ? `Number(BigInt.asIntN(${narrow}, ${v}))` : v;
-    const inline = INLINE_STORE[kind];
-    if (inline === undefined) {
-      this.emit(`${env.memAccess(mem, kind)}(${addr}, ${val});`);
+    let addr = this.addr(a, mem, offset);
+    let val = v;
+    if (info.name !== 'f32.store') {
+      const narrow = MEM_STORE[info.name][1];
+      if (narrow) val = `Number(BigInt.asIntN(${narrow}, ${v}))`;
+    }
+    let pre = '';
+    if (mayCall(addr) || mayCall(val)) {
+      this.usesStoreTemps = true;
+      pre = `sa = ${addr}; sv = ${val}; `;
+      addr = 'sa';
+      val = 'sv';
+    }
+    if (info.name === 'f32.store') {
+      this.emit(`${pre}H.storeF32(${dv}, ${addr}, ${val});`);
       return;
     }
-    // the address, then the value (which may load through `ma`, never `sa`/`sv`), then the store
-    this.usesStoreTemps = true;
-    this.emit(`sa = ${addr}; sv = ${val}; ${inline(env.memViewsOf(mem), 'sa', 'sv')}`);
+    this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
   }
 
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */

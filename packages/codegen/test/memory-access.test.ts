@@ -6,7 +6,8 @@ import { instantiate } from './harness.js';
 
 const WAT = `(module
   (import "h" "grow" (func $grow (param i32)))
-  (memory (export "mem") 1 4)
+  (import "h" "growRet" (func $growRet (param i32) (result i32)))
+  (memory (export "mem") 1 8)
   (func (export "ld32") (param i32) (result i32) (i32.load (local.get 0)))
   (func (export "ld16u") (param i32) (result i32) (i32.load16_u (local.get 0)))
   (func (export "ld16s") (param i32) (result i32) (i32.load16_s offset=1 (local.get 0)))
@@ -19,6 +20,17 @@ const WAT = `(module
   (func (export "nested") (param i32) (result i32)
     (i32.store (i32.load (local.get 0)) (i32.add (i32.load (i32.const 4)) (i32.load (i32.const 8))))
     (i32.load (i32.load (local.get 0))))
+  (func (export "nanRoundTrip") (param i64 i32) (result i64)
+    (f64.store (local.get 1) (f64.reinterpret_i64 (local.get 0)))
+    (f64.store offset=8 (local.get 1) (f64.load (local.get 1)))
+    (i64.load offset=8 (local.get 1)))
+  (func (export "storeCallValue") (param i32) (result i32)
+    (i32.store (local.get 0) (call $growRet (i32.const 1)))
+    (i64.store offset=8 (local.get 0) (i64.extend_i32_u (call $growRet (i32.const 1))))
+    (f32.store offset=16 (call $growRet (i32.const 0)) (f32.const 1.5))
+    (i32.add (i32.load (local.get 0)) (i32.load offset=8 (local.get 0))))
+  (func (export "loadCallAddress") (result i32)
+    (i32.load (call $growRet (i32.const 1))))
   (func (export "growAndUse") (param i32) (result i32)
     (call $grow (i32.const 1))
     (i32.store (i32.add (i32.const 65536) (local.get 0)) (i32.const 0x12345678))
@@ -26,7 +38,13 @@ const WAT = `(module
 
 describe('memory access', () => {
   let exp: Record<string, any> = {};
-  exp = instantiate(WAT, { grow: (n: number) => exp.mem.grow(n) });
+  exp = instantiate(WAT, {
+    grow: (n: number) => exp.mem.grow(n),
+    growRet: (n: number) => {
+      exp.mem.grow(n);
+      return 7;
+    },
+  });
   const dv = () => exp.mem.dv as DataView;
 
   it('aligned and unaligned accesses agree with a DataView', () => {
@@ -62,6 +80,15 @@ describe('memory access', () => {
     expect(dv().getUint8(65535)).toBe(9);
   });
 
+  it('keeps f64 NaN payloads through memory, also once optimized', () => {
+    const bits = [0x7ff0000000000001n, 0xfff4000000000000n, 0x7ff8000000000123n, 0x7ff8000000000000n];
+    for (let i = 0; i < 50000; i++) {
+      const b = bits[i & 3];
+      const r = exp.nanRoundTrip(b, (i & 1) === 0 ? 16 : 21);
+      if (BigInt.asUintN(64, r) !== b) expect(BigInt.asUintN(64, r)).toBe(b);
+    }
+  });
+
   it('evaluates nested addresses and values in order', () => {
     exp.st32(0, 64);
     exp.st32(4, 5);
@@ -74,5 +101,15 @@ describe('memory access', () => {
     expect(exp.growAndUse(4)).toBe(0x12345678);
     expect(exp.ld32(65540)).toBe(0x12345678);
     expect(exp.mem.byteLength).toBe(131072);
+  });
+
+  it('a call in a store operand or a load address that grows the memory is seen by the access', () => {
+    const before = exp.mem.byteLength;
+    expect(exp.storeCallValue(64)).toBe(14);
+    expect(exp.mem.dv.getInt32(64, true)).toBe(7);
+    expect(exp.mem.dv.getFloat32(23, true)).toBe(1.5);
+    exp.st32(7, 99);
+    expect(exp.loadCallAddress()).toBe(99);
+    expect(exp.mem.byteLength).toBe(before + 3 * 65536);
   });
 });
