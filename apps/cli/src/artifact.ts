@@ -1,9 +1,8 @@
 // Module artifacts on the command line: telling them apart by their magic header, reading the header for
 // `inspect`, and loading them with `Module.deserialize` (no code generation) with one-line errors.
 
-import { Config, DeserializeError, Engine, Module } from 'wasmts';
+import { Config, DeserializeError, Engine, Module, readArtifactHeader as readHeader } from 'wasmts';
 import { CliError } from './errors.js';
-import { ARTIFACT_MAGIC, isArtifact } from './inspect.js';
 
 /** The extension `compile` gives its output by default. */
 export const ARTIFACT_EXTENSION = '.wasmts';
@@ -20,30 +19,20 @@ export interface ArtifactHeaderInfo {
   tunables: Record<string, unknown>;
 }
 
-/**
- * Reads an artifact's header (magic | u32 LE header length | UTF-8 JSON header | ...) for display. It
- * checks nothing else: `Module.deserialize` verifies the version, settings and checksum.
- */
+/** Reads an artifact's header for display (the `wasmts` API's reader); `Module.deserialize` checks the rest. */
 export function readArtifactHeader(bytes: Uint8Array, file: string): ArtifactHeaderInfo {
-  if (!isArtifact(bytes)) throw new CliError(`${file}: not a wasmts module artifact (bad magic header)`);
-  const at = ARTIFACT_MAGIC.length;
-  const corrupted = new CliError(`${file}: corrupted module artifact (bad header)`);
-  if (bytes.length < at + 4) throw corrupted;
-  const n = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(at, true);
-  if (at + 4 + n > bytes.length) throw corrupted;
   try {
-    const header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(at + 4, at + 4 + n)));
-    const settings = JSON.parse(String(header.settings)) as { tunables?: Record<string, unknown> };
-    const tunables = settings.tunables ?? {};
+    const { version, backend, tunables } = readHeader(bytes);
     return {
-      version: String(header.version),
-      backend: String(header.backend),
+      version,
+      backend,
       consumeFuel: tunables.consumeFuel === true,
       epochInterruption: tunables.epochInterruption === true,
-      tunables,
+      tunables: { ...tunables },
     };
-  } catch {
-    throw corrupted;
+  } catch (error) {
+    if (error instanceof DeserializeError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
   }
 }
 

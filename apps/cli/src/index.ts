@@ -16,7 +16,6 @@ export {
   formatInspect,
   type InspectInfo,
   inspectFile,
-  isArtifact,
   loadModuleBytes,
 } from './inspect.js';
 export { cliVersion, createProgram, main } from './program.js';

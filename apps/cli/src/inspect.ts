@@ -13,6 +13,7 @@ import {
   valTypeToString,
   type WasmFeatures,
 } from '@wasmts/environ';
+import { isArtifact } from 'wasmts';
 import type { ArtifactHeaderInfo } from './artifact.js';
 
 /** A module's description as `inspect` prints it; plain data, so `--json` is this object. */
@@ -44,14 +45,6 @@ export interface InspectInfo {
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
-
-/** The first bytes of every artifact (`\0wasmts` and the format byte; see packages/wasmts/src/serialize.ts). */
-export const ARTIFACT_MAGIC = [0x00, 0x77, 0x61, 0x73, 0x6d, 0x74, 0x73, 0x01];
-
-/** Whether `bytes` start with the artifact magic header (a corrupted artifact still does). */
-export function isArtifact(bytes: Uint8Array): boolean {
-  return bytes.length >= ARTIFACT_MAGIC.length && ARTIFACT_MAGIC.every((b, i) => bytes[i] === b);
-}
 
 /**
  * Reads a .wasm or .wat file (told apart by the wasm magic number) into module bytes; an artifact of

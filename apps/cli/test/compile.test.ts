@@ -6,8 +6,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { isArtifact } from 'wasmts';
 import { compileCommand, defaultOutput } from '../src/compile.js';
-import { formatInspect, inspectFile, isArtifact } from '../src/inspect.js';
+import { formatInspect, inspectFile } from '../src/inspect.js';
 import { runCommand } from '../src/run.js';
 
 // @wasmts/codegen is no dependency of the CLI: mock it by its source path, which `wasmts` resolves to

@@ -39,7 +39,13 @@ export {
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
 export { type ExportType, type ImportType, Module } from './module.js';
-export { ARTIFACT_VERSION, DeserializeError } from './serialize.js';
+export {
+  ARTIFACT_VERSION,
+  type ArtifactHeader,
+  DeserializeError,
+  isArtifact,
+  readArtifactHeader,
+} from './serialize.js';
 export {
   type BacktraceNames,
   type FrameInfo,

@@ -91,39 +91,77 @@ export interface Artifact {
   readonly builtinsUsed: readonly string[];
 }
 
+/** Whether `bytes` start with the artifact magic header (a corrupted artifact still does). */
+export function isArtifact(bytes: Uint8Array): boolean {
+  return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** What an artifact's header says, for display: `Module.deserialize` checks the rest. */
+export interface ArtifactHeader {
+  /** The `ARTIFACT_VERSION` of the wasmts that wrote it. */
+  readonly version: string;
+  /** The backend its code is for. */
+  readonly backend: string;
+  /** The engine's codegen tunables it was compiled with (e.g. `consumeFuel`, `epochInterruption`). */
+  readonly tunables: Readonly<Record<string, unknown>>;
+}
+
+/** Reads the length-prefixed part at `at`, or throws "truncated". */
+function part(bytes: Uint8Array, dv: DataView, at: number, end: number): Uint8Array {
+  if (at + 4 > end) throw new DeserializeError('truncated module artifact');
+  const n = dv.getUint32(at, true);
+  if (at + 4 + n > end) throw new DeserializeError('truncated module artifact');
+  return bytes.subarray(at + 4, at + 4 + n);
+}
+
+/** The magic header and the JSON header; nothing else is checked. */
+function readHeader(bytes: Uint8Array, dv: DataView, end: number): Header {
+  if (!isArtifact(bytes)) throw new DeserializeError('not a wasmts module artifact (bad magic header)');
+  const raw = part(bytes, dv, MAGIC.length, end);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as Header;
+  } catch {
+    throw new DeserializeError('corrupted module artifact (bad header)');
+  }
+}
+
+/** Reads an artifact's header without loading it; throws a DeserializeError when there is none to read. */
+export function readArtifactHeader(bytes: Uint8Array): ArtifactHeader {
+  const header = readHeader(bytes, new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.length);
+  let tunables: Record<string, unknown> = {};
+  try {
+    tunables = (JSON.parse(String(header.settings)) as { tunables?: Record<string, unknown> }).tunables ?? {};
+  } catch {
+    throw new DeserializeError('corrupted module artifact (bad header)');
+  }
+  return { version: String(header.version), backend: String(header.backend), tunables };
+}
+
 /** Checks and splits an artifact for `engine`; throws a DeserializeError for anything not loadable. */
 export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact {
-  if (bytes.length < MAGIC.length + 16 || !MAGIC.every((b, i) => bytes[i] === b))
+  if (bytes.length < MAGIC.length + 16 || !isArtifact(bytes))
     throw new DeserializeError('not a wasmts module artifact (bad magic header)');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = bytes.length - 4;
   if (crc32(bytes.subarray(0, end)) !== dv.getUint32(end, true))
     throw new DeserializeError('corrupted module artifact (checksum mismatch)');
-  let at = MAGIC.length;
-  const take = (): Uint8Array => {
-    if (at + 4 > end) throw new DeserializeError('truncated module artifact');
-    const n = dv.getUint32(at, true);
-    if (at + 4 + n > end) throw new DeserializeError('truncated module artifact');
-    const p = bytes.subarray(at + 4, at + 4 + n);
-    at += 4 + n;
-    return p;
-  };
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  let header: Header;
-  try {
-    header = JSON.parse(dec.decode(take())) as Header;
-  } catch (e) {
-    if (e instanceof DeserializeError) throw e;
-    throw new DeserializeError('corrupted module artifact (bad header)');
-  }
+  const header = readHeader(bytes, dv, end);
   if (header.version !== ARTIFACT_VERSION)
     throw new DeserializeError(
       `module artifact version mismatch: it was compiled by \`${String(header.version)}\`, this is \`${ARTIFACT_VERSION}\``,
     );
   if (header.backend !== 'js' || header.settings !== settingsOf(engine))
     throw new DeserializeError('module artifact was compiled for an engine with different settings');
-  const wasm = take().slice();
-  const source = dec.decode(take());
+  let at = MAGIC.length;
+  at += 4 + part(bytes, dv, at, end).length;
+  const wasm = part(bytes, dv, at, end).slice();
+  at += 4 + wasm.length;
+  const sourceBytes = part(bytes, dv, at, end);
+  at += 4 + sourceBytes.length;
   if (at !== end) throw new DeserializeError('corrupted module artifact (trailing bytes)');
-  return { wasm, source, builtinsUsed: header.builtinsUsed };
+  return {
+    wasm,
+    source: new TextDecoder('utf-8', { fatal: true }).decode(sourceBytes),
+    builtinsUsed: header.builtinsUsed,
+  };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Config, DeserializeError, Engine, Instance, Module, Store } from '../src/index.js';
+import {
+  ARTIFACT_VERSION,
+  Config,
+  DeserializeError,
+  Engine,
+  Instance,
+  isArtifact,
+  Module,
+  readArtifactHeader,
+  Store,
+} from '../src/index.js';
 
 const WAT = `(module $calc
   (func $add (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
@@ -24,6 +34,18 @@ describe('Module.serialize / Module.deserialize', () => {
         .exports()
         .map((e) => e.name),
     ).toEqual(['add', 'boom']);
+  });
+
+  it('reads an artifact header without loading it', () => {
+    const bytes = new Module(new Engine(new Config({ consumeFuel: true })), WAT).serialize();
+    expect(isArtifact(bytes)).toBe(true);
+    expect(isArtifact(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))).toBe(false);
+    const header = readArtifactHeader(bytes);
+    expect(header.version).toBe(ARTIFACT_VERSION);
+    expect(header.backend).toBe('js');
+    expect(header.tunables.consumeFuel).toBe(true);
+    expect(() => readArtifactHeader(bytes.subarray(0, 12))).toThrow(/truncated/);
+    expect(() => readArtifactHeader(new Uint8Array(16))).toThrow(/bad magic header/);
   });
 
   it('refuses corrupted bytes, another version and other settings', () => {
