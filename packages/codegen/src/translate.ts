@@ -16,6 +16,7 @@ import {
   operatorFor,
   REF_BASE,
   type StructType,
+  skipImmediates,
   TrapCode,
   V128,
   type ValType,
@@ -561,7 +562,7 @@ export class FunctionTranslator {
           if (op === 0x07) r.u32();
           continue;
       }
-      this.skipImm(this.info(op));
+      skipImmediates(this.r, this.info(op).imm);
     }
   }
 
@@ -595,93 +596,6 @@ export class FunctionTranslator {
     }
     const offset = Number(r.u64());
     return { mem, offset };
-  }
-
-  /** Skips the immediates of an operator (dead code). */
-  private skipImm(op: OperatorInfo): void {
-    const r = this.r;
-    switch (op.imm) {
-      case Imm.None:
-        return;
-      case Imm.BlockType:
-        this.blockType();
-        return;
-      case Imm.Label:
-      case Imm.Func:
-      case Imm.Type:
-      case Imm.Local:
-      case Imm.Global:
-      case Imm.Table:
-      case Imm.Memory:
-      case Imm.Tag:
-      case Imm.Data:
-      case Imm.Elem:
-      case Imm.Zero:
-        r.u32();
-        return;
-      case Imm.BrTable: {
-        const n = r.u32();
-        for (let i = 0; i <= n; i++) r.u32();
-        return;
-      }
-      case Imm.CallIndirect:
-      case Imm.TypeField:
-      case Imm.TypeType:
-      case Imm.TypeCount:
-      case Imm.TypeData:
-      case Imm.TypeElem:
-      case Imm.MemoryInit:
-      case Imm.MemoryCopy:
-      case Imm.TableInit:
-      case Imm.TableCopy:
-        r.u32();
-        r.u32();
-        return;
-      case Imm.MemArg:
-        this.memarg();
-        return;
-      case Imm.MemArgLane:
-        this.memarg();
-        r.u8();
-        return;
-      case Imm.Lane:
-        r.u8();
-        return;
-      case Imm.I32:
-        r.s32();
-        return;
-      case Imm.I64:
-        r.s64();
-        return;
-      case Imm.F32:
-        r.skip(4);
-        return;
-      case Imm.F64:
-        r.skip(8);
-        return;
-      case Imm.V128:
-      case Imm.Shuffle:
-        r.skip(16);
-        return;
-      case Imm.SelectT: {
-        const n = r.u32();
-        for (let i = 0; i < n; i++) this.valType();
-        return;
-      }
-      case Imm.HeapType:
-        r.s33();
-        return;
-      case Imm.TryTable:
-        this.blockType();
-        this.readCatches();
-        return;
-      case Imm.BrOnCast:
-        r.u8();
-        r.u32();
-        r.s33();
-        r.s33();
-        return;
-    }
   }
 
   /** After an unconditional transfer: skip to the end of the current frame. */

@@ -2,8 +2,16 @@
 // they are, function and global indices are renumbered, and the hooks (fuel, epoch, call depth) are
 // inserted at function entry, loop headers, before control flow and at every exit.
 
-import { BinaryReader, type FunctionBody, Imm, type Module, type OperatorInfo } from '@wasmts/environ';
-import { FLUSH_BEFORE, readCatch, readOperator, skipBlockType, skipImmediates } from './operators.js';
+import {
+  BinaryReader,
+  type FunctionBody,
+  Imm,
+  type Module,
+  type OperatorInfo,
+  skipBlockType,
+  skipImmediates,
+} from '@wasmts/environ';
+import { FLUSH_BEFORE, readCatch, readOperator } from './operators.js';
 import type { ByteWriter } from './writer.js';
 
 /** What the body rewriter needs to know about the module being instrumented. */

@@ -10,11 +10,11 @@ import {
   OPERATORS,
   readSections,
   SectionId,
+  skipValType,
   type Tunables,
 } from '@wasmts/environ';
 import { defaultOperatorCost } from '../environment.js';
 import { type OffsetPairs, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
-import { skipValType } from './operators.js';
 import { ByteWriter } from './writer.js';
 
 /** The module name of every import the instrumentation adds. */
