@@ -22,6 +22,14 @@ function parseCount(value: string): number {
   return n;
 }
 
+/** `--backend js|wasm|auto`, shared by every command that compiles code. */
+function backendOption(): Option {
+  return new Option(
+    '--backend <backend>',
+    'execution backend (default js; wasm and auto fall back to js for now)',
+  ).choices(['js', 'wasm', 'auto']);
+}
+
 function featuresOption(): Option {
   return new Option('--features <list>', FEATURES_HELP).argParser((value) => {
     try {
@@ -80,12 +88,7 @@ Examples:
     .option('--inherit-env', "pass the host's whole environment (before --env)", false)
     .option('--invoke <name>', 'call this export instead of _start and print its results')
     .option('--fuel <n>', 'run with N units of fuel; running out traps', parseCount)
-    .addOption(
-      new Option(
-        '--backend <backend>',
-        'execution backend (default js; wasm and auto fall back to js for now)',
-      ).choices(['js', 'wasm', 'auto']),
-    )
+    .addOption(backendOption())
     .option(
       '--preload <NAME=PATH>',
       'instantiate PATH first and link its exports as module NAME; repeatable',
@@ -138,12 +141,7 @@ Examples:
     .option('--json <file>', 'also write the per-file counts by command kind to <file> as JSON')
     .option('-v, --verbose', 'also print notes on passed commands, per-kind counts and timings', false)
     .addOption(featuresOption())
-    .addOption(
-      new Option(
-        '--backend <backend>',
-        'execution backend (default js; wasm and auto fall back to js for now)',
-      ).choices(['js', 'wasm', 'auto']),
-    )
+    .addOption(backendOption())
     .addHelpText(
       'after',
       `
@@ -188,12 +186,7 @@ Examples:
     .argument('<module>', 'a .wasm or .wat file (told apart by content)')
     .option('-o, --output <file>', 'where to write the artifact (default: <module> with the .wasmts extension)')
     .option('--consume-fuel', 'compile with fuel metering, for `wasmts run --fuel N`', false)
-    .addOption(
-      new Option(
-        '--backend <backend>',
-        'execution backend (default js; wasm and auto fall back to js for now)',
-      ).choices(['js', 'wasm', 'auto']),
-    )
+    .addOption(backendOption())
     .addHelpText(
       'after',
       `
