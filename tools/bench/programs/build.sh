@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
-# Rebuilds the benchmark programs: src/*.c -> wasm/*.wasm (clang, freestanding wasm32) -> wasm2js/*.mjs (binaryen).
-# Needs clang + lld with the wasm32 target and binaryen's wasm2js (Debian: apt-get install clang lld binaryen).
-# The outputs are committed, so running the benchmarks needs neither.
+# Rebuilds the benchmark programs: src/*.c -> wasm/*.wasm (clang -O2: freestanding wasm32, or wasm32-wasi reactors
+# linked with wasi-libc) -> wasm2js/*.mjs (binaryen), and records whether wasm2js can convert ruby.wasm.
+# Needs clang + lld with the wasm32 target, wasi-libc and binaryen's wasm2js
+# (Debian: apt-get install clang lld wasi-libc libclang-rt-dev-wasm32 binaryen).
+# The outputs are committed, so running the benchmarks needs none of them.
 set -euo pipefail
 cd "$(dirname "$0")"
 CC=${CC:-clang}
 WASM2JS=${WASM2JS:-wasm2js}
+# wasi-libc: Debian puts its headers in /usr/include/wasm32-wasi and its libraries in /usr/lib/wasm32-wasi;
+# a wasi-sdk sysroot has include/ and lib/wasm32-wasi/ under one directory (WASI_SYSROOT=/opt/wasi-sdk/share/wasi-sysroot).
+WASI_SYSROOT=${WASI_SYSROOT:-}
+if [ -n "$WASI_SYSROOT" ]; then
+  WASI_CFLAGS=(--sysroot="$WASI_SYSROOT")
+  WASI_LIB=$WASI_SYSROOT/lib/wasm32-wasi
+else
+  WASI_CFLAGS=()
+  WASI_LIB=/usr/lib/wasm32-wasi
+fi
+# The programs built for wasm32-wasi (reactors: crt1-reactor's _initialize, then run(n)); the others are freestanding.
+WASI_PROGRAMS=" branchy json interp "
 mkdir -p wasm wasm2js
 
 # wasm2js of a module; a failure is recorded in wasm2js/NAME.error (the harness then reports why the column is missing).
@@ -25,8 +39,14 @@ for src in src/*.c; do
   name=$(basename "$src" .c)
   # -mbulk-memory: memcpy/memmove/memset become memory.copy/memory.fill (no libc to provide them).
   # Compile and link separately: clang's driver would run wasm-opt (if on PATH) without the bulk-memory feature.
-  "$CC" --target=wasm32 -O2 -mbulk-memory -c -o "wasm/$name.o" "$src"
-  wasm-ld --no-entry --strip-all -z stack-size=1048576 -o "wasm/$name.wasm" "wasm/$name.o"
+  if [[ $WASI_PROGRAMS == *" $name "* ]]; then
+    "$CC" --target=wasm32-wasi "${WASI_CFLAGS[@]}" -O2 -mbulk-memory -c -o "wasm/$name.o" "$src"
+    wasm-ld --no-entry --export=_initialize --strip-all -z stack-size=1048576 -o "wasm/$name.wasm" \
+      "$WASI_LIB/crt1-reactor.o" "wasm/$name.o" -L"$WASI_LIB" -lc
+  else
+    "$CC" --target=wasm32 -O2 -mbulk-memory -c -o "wasm/$name.o" "$src"
+    wasm-ld --no-entry --strip-all -z stack-size=1048576 -o "wasm/$name.wasm" "wasm/$name.o"
+  fi
   rm -f "wasm/$name.o"
   to_js "wasm/$name.wasm" "$name"
   echo "$name: $(wc -c <"wasm/$name.wasm") bytes wasm, $( [ -f "wasm2js/$name.mjs" ] && wc -c <"wasm2js/$name.mjs" || echo -) bytes js"
@@ -45,3 +65,18 @@ for name in sha256 blake3 xxhash64; do
   to_js "$tmp/$name.wasm" "hash-wasm-$name"
   echo "hash-wasm $name: $(wc -c <"$tmp/$name.wasm") bytes wasm, $( [ -f "wasm2js/hash-wasm-$name.mjs" ] && wc -c <"wasm2js/hash-wasm-$name.mjs" || echo -) bytes js"
 done
+
+# ruby.wasm (16 MB): its wasm2js output would be far too large to commit; only whether binaryen can convert it is
+# recorded, in wasm2js/ruby.error (binaryen 108 cannot: its i64 lowering leaves i64.extend8_s on i32 values and it
+# rejects its own output). The bench reports this file's first line for ruby's wasm2js column.
+ruby=$(node -p 'require.resolve("@ruby/3.4-wasm-wasi/dist/ruby.wasm", { paths: [process.cwd()] })')
+rm -f wasm2js/ruby.error
+if "$WASM2JS" "$ruby" -O0 --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+  --enable-nontrapping-float-to-int -o "$tmp/ruby.mjs" >"$tmp/ruby.log" 2>&1; then
+  echo "ruby.wasm: wasm2js converts it ($(wc -c <"$tmp/ruby.mjs") bytes js; not committed)"
+else
+  # the log holds the whole module as text: keep the verdict and the first validation errors
+  { grep -m1 '^Fatal' "$tmp/ruby.log" || echo "wasm2js exited with an error"; grep -m4 '^\[wasm-validator error' "$tmp/ruby.log"; } \
+    | sed "s/^Fatal: /binaryen $("$WASM2JS" --version | sed 's/.* //'): /" >wasm2js/ruby.error
+  echo "ruby.wasm: wasm2js failed: $(head -1 wasm2js/ruby.error)"
+fi

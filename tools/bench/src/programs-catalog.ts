@@ -1,9 +1,12 @@
-// The program benchmarks: C programs compiled to wasm32 (programs/src, built by programs/build.sh) and real modules
-// from hash-wasm, each with a driver that runs it on any configuration's exports and returns a checksum.
+// The program benchmarks: C programs compiled to wasm32 or wasm32-wasi (programs/src, built by programs/build.sh) and
+// real modules from npm (hash-wasm's, ruby.wasm), each with a driver that runs it on any configuration's session
+// and returns a checksum.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { WasiIo } from './mini-wasi.js';
+import { makeRubyProgram } from './programs-ruby.js';
 
 const require = createRequire(import.meta.url);
 const programsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../programs');
@@ -16,10 +19,24 @@ export interface ProgramExports {
   memory(): Uint8Array;
 }
 
+/** A program's stdout and arguments (WASI). */
+export type { WasiIo } from './mini-wasi.js';
+
+/** What a configuration hands a driver once the module is compiled. */
+export interface Session {
+  /** The instance every run shares (instantiated on first use, WASI without arguments, `_initialize` called). */
+  readonly exports: ProgramExports;
+  /** A new instance of its own, with its own WASI (`io`), `_initialize` called if exported. */
+  instantiate(io: WasiIo): ProgramExports;
+}
+
+/** A host function a module imports besides WASI (e.g. ruby.wasm's JS bridge), or undefined if none. */
+export type HostImport = (module: string, name: string) => ((...args: never[]) => unknown) | undefined;
+
 /** One benchmark program. */
 export interface Program {
   readonly name: string;
-  /** What the program stresses: integer, i64, float, memory, calls, compression, real. */
+  /** What the program stresses: integer, i64, float, memory, calls, branches, parse, compression, real. */
   readonly kind: string;
   /** The size argument for timing (native takes roughly 20-100 ms per run). */
   readonly n: number;
@@ -29,8 +46,10 @@ export interface Program {
   readonly wasm: () => Uint8Array;
   /** binaryen's wasm2js output (an ES module), or why there is none. */
   readonly wasm2js: { file: string } | { unavailable: string };
+  /** Imports other than `wasi_snapshot_preview1` (every configuration provides WASI). */
+  readonly hostImports?: HostImport;
   /** Runs the program once at size `n` and returns its checksum. */
-  readonly run: (exports: ProgramExports, n: number) => string;
+  readonly run: (session: Session, n: number) => string;
 }
 
 function wasm2jsOf(name: string): Program['wasm2js'] {
@@ -59,11 +78,11 @@ function cProgram(name: string, kind: string, n: number, smokeN: number): Progra
     smokeN,
     wasm: () => new Uint8Array(readFileSync(resolve(programsDir, 'wasm', `${name}.wasm`))),
     wasm2js: wasm2jsOf(name),
-    run: (exports, size) => String(exports.fn('run')(size) >>> 0),
+    run: (session, size) => String(session.exports.fn('run')(size) >>> 0),
   };
 }
 
-/** The C programs (programs/src/*.c). */
+/** The C programs (programs/src/*.c; branchy, json and interp are wasm32-wasi reactors). */
 export const cPrograms: readonly Program[] = [
   cProgram('sieve', 'integer', 10, 1),
   cProgram('matmul', 'integer', 15, 1),
@@ -76,6 +95,9 @@ export const cPrograms: readonly Program[] = [
   cProgram('memmove', 'memory', 25_000, 50),
   cProgram('fib', 'calls', 34, 15),
   cProgram('indirect', 'calls', 200_000, 1000),
+  cProgram('interp', 'interpreter', 15_000, 300),
+  cProgram('branchy', 'branches', 20, 1),
+  cProgram('json', 'parse', 15, 1),
   cProgram('crc32', 'compression', 10, 1),
   cProgram('lz77', 'compression', 8, 1),
 ];
@@ -148,7 +170,7 @@ function hashWasmProgram(
     smokeN: 40_000,
     wasm: () => hashWasmModule(name),
     wasm2js: wasm2jsOf(`hash-wasm-${name}`),
-    run: (exports, size) =>
+    run: ({ exports }, size) =>
       driveHashWasm(exports, cachedInput(size), typeof options === 'function' ? options(exports) : options),
   };
 }
@@ -166,5 +188,8 @@ export const hashWasmPrograms: readonly Program[] = [
   })),
 ];
 
+/** ruby.wasm from @ruby/3.4-wasm-wasi running a short script (src/programs-ruby.ts). */
+export const rubyProgram: Program = makeRubyProgram(wasm2jsOf('ruby'));
+
 /** Every program, in table order. */
-export const programs: readonly Program[] = [...cPrograms, ...hashWasmPrograms];
+export const programs: readonly Program[] = [...cPrograms, ...hashWasmPrograms, rubyProgram];

@@ -2,43 +2,149 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { blake3, sha256, xxhash64 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
-import { hashInput, programs } from '../src/programs-catalog.js';
-import { js, native } from '../src/programs-configs.js';
+import { hashInput, type Program, programs, rubyProgram, type Session } from '../src/programs-catalog.js';
+import {
+  actualBackend,
+  type Configuration,
+  FUEL,
+  js,
+  type Loaded,
+  native,
+  wasmtsConfiguration,
+} from '../src/programs-configs.js';
+import { rubyExpected } from '../src/programs-ruby.js';
+
+async function load(config: Configuration, program: Program): Promise<Loaded> {
+  const loaded = await config.load(program);
+  if ('unavailable' in loaded) throw new Error(loaded.unavailable);
+  return loaded;
+}
+const byName = (name: string) => {
+  const program = programs.find((p) => p.name === name);
+  if (!program) throw new Error(`no program ${name}`);
+  return program;
+};
+async function session(name: string, config: Configuration = js): Promise<Session> {
+  return (await load(config, byName(name))).session;
+}
 
 // Each program once at a small size: the js backend must compute native's checksum. (wasm2js is binaryen's
 // output, not ours: the bench reports where it is wrong, e.g. hash-wasm blake3 beyond one 1 KiB chunk.)
+// ruby.wasm is checked against its known answer on native and on the js backend (~9 s of this file: 5 s to compile
+// its 16 MB on the js backend, then one VM boot).
 describe('program benchmarks', () => {
-  for (const program of programs) {
+  for (const program of programs.filter((p) => p !== rubyProgram)) {
+    // ruby: its own tests below
     it(`${program.name}: the js backend agrees with native`, async () => {
-      const reference = await native.load(program);
-      if ('unavailable' in reference) throw new Error(reference.unavailable);
-      const expected = program.run(reference.exports, program.smokeN);
-      const loaded = await js.load(program);
-      if ('unavailable' in loaded) throw new Error(loaded.unavailable);
-      expect(program.run(loaded.exports, program.smokeN)).toBe(expected);
+      const reference = await load(native, program);
+      const expected = program.run(reference.session, program.smokeN);
+      const loaded = await load(js, program);
+      expect(loaded.backend).toBe('js');
+      expect(program.run(loaded.session, program.smokeN)).toBe(expected);
     });
   }
 
   it('the C programs compute known answers (fib, CRC-32 against zlib, XXH64 against hash-wasm)', async () => {
-    const load = async (name: string) => {
-      const program = programs.find((p) => p.name === name)!;
-      const loaded = await js.load(program);
-      if ('unavailable' in loaded) throw new Error(loaded.unavailable);
-      return { program, exports: loaded.exports };
-    };
-    const fib = await load('fib');
-    expect(fib.program.run(fib.exports, 20)).toBe('6765');
+    const fib = await session('fib');
+    expect(byName('fib').run(fib, 20)).toBe('6765');
 
     // run(0) fills the program's buffer with xorshift32 bytes (seed 3 for crc32, 7 for xxhash64) and hashes nothing
-    const crc = await load('crc32');
-    crc.program.run(crc.exports, 0);
+    const crc = await session('crc32');
+    byName('crc32').run(crc, 0);
     expect(crc.exports.fn('crc32_prefix')(1000) >>> 0).toBe(crc32(xorshiftBytes(3, 1000)));
 
-    const xxh = await load('xxhash64');
-    xxh.program.run(xxh.exports, 0);
+    const xxh = await session('xxhash64');
+    byName('xxhash64').run(xxh, 0);
     const hex = (v: number) => (v >>> 0).toString(16).padStart(8, '0');
     const digest = hex(xxh.exports.fn('xxh64_prefix_hi')(1000)) + hex(xxh.exports.fn('xxh64_prefix_lo')(1000));
     expect(digest).toBe(await xxhash64(xorshiftBytes(7, 1000)));
+  });
+
+  it('branchy: its tokenizer counts what a regular-expression tokenizer counts on the same source', async () => {
+    const s = await session('branchy');
+    byName('branchy').run(s, 1);
+    const { exports } = s;
+    const ptr = exports.fn('text_ptr')() >>> 0;
+    const text = Buffer.from(exports.memory().subarray(ptr, ptr + (exports.fn('text_len')() >>> 0))).toString('latin1');
+    expect(text.length).toBeGreaterThan(200_000);
+    const keywords = new Set(['if', 'else', 'while', 'for', 'return', 'fn', 'let', 'true', 'false', 'null']);
+    // kinds: ident, keyword, int, float, string, comment, op, op2 (programs/src/branchy.c)
+    const re =
+      /([A-Za-z_][A-Za-z0-9_]*)|([0-9]+\.[0-9]+)|([0-9]+)|("(?:\\[\s\S]|[^"\\])*")|(#[^\n]*)|(==|!=|<=|>=|&&|\|\||->)|([-+*/%<>=!&|(){}[\];,.^~])|([ \t\r\n]+)/y;
+    const counts = new Array(8).fill(0);
+    let match: RegExpExecArray | null = null;
+    while (re.lastIndex < text.length && (match = re.exec(text)) !== null) {
+      if (match[1]) counts[keywords.has(match[1]) ? 1 : 0]++;
+      else if (match[2]) counts[3]++;
+      else if (match[3]) counts[2]++;
+      else if (match[4]) counts[4]++;
+      else if (match[5]) counts[5]++;
+      else if (match[6]) counts[7]++;
+      else if (match[7]) counts[6]++;
+    }
+    expect(re.lastIndex).toBe(text.length); // every character belongs to a token or a blank
+    expect(counts.every((c) => c > 500)).toBe(true);
+    expect(counts.map((_, k) => exports.fn('token_count')(k) >>> 0)).toEqual(counts);
+  });
+
+  it('json: its parser finds what JSON.parse finds in the same document', async () => {
+    const s = await session('json');
+    byName('json').run(s, 1);
+    const { exports } = s;
+    const ptr = exports.fn('doc_ptr')() >>> 0;
+    const text = Buffer.from(exports.memory().subarray(ptr, ptr + (exports.fn('doc_len')() >>> 0))).toString('utf8');
+    const stats = { objects: 0, arrays: 0, numbers: 0, strings: 0, keys: 0, literals: 0, stringBytes: 0 };
+    let sum = 0;
+    let hash = 2166136261;
+    const encoder = new TextEncoder();
+    const hashString = (str: string) => {
+      const bytes = encoder.encode(str);
+      stats.stringBytes += bytes.length;
+      for (const b of bytes) hash = Math.imul(hash ^ b, 16777619) >>> 0;
+    };
+    // in document order, as the C parser goes (keys are never integer-like, so JS keeps their order)
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) {
+        stats.arrays++;
+        v.forEach(walk);
+      } else if (v === null || typeof v === 'boolean') stats.literals++;
+      else if (typeof v === 'number') {
+        stats.numbers++;
+        sum += v;
+      } else if (typeof v === 'string') {
+        stats.strings++;
+        hashString(v);
+      } else {
+        stats.objects++;
+        for (const [k, x] of Object.entries(v as object)) {
+          hashString(k);
+          stats.keys++;
+          walk(x);
+        }
+      }
+    };
+    walk(JSON.parse(text));
+    const stat = (k: number) => exports.fn('stat')(k) >>> 0;
+    expect(stats.numbers).toBeGreaterThan(5000);
+    expect(stat(7)).toBe(0); // parse errors
+    expect([0, 1, 2, 3, 4, 5, 6].map(stat)).toEqual(Object.values(stats));
+    expect(exports.fn('number_sum')()).toBe(sum); // the same doubles added in the same order: bit-identical
+    expect(exports.fn('string_hash')() >>> 0).toBe(hash);
+  });
+
+  it('interp: the bytecode program computes Collatz steps and primes as JavaScript does', async () => {
+    const s = await session('interp');
+    let steps = 0;
+    let primes = 0;
+    for (let i = 1; i <= 1000; i++) {
+      for (let x = i; x !== 1; steps++) x = x % 2 ? 3 * x + 1 : x / 2;
+      let prime = i >= 2;
+      for (let d = 2; d * d <= i && prime; d++) if (i % d === 0) prime = false;
+      if (prime) primes++;
+    }
+    expect(primes).toBe(168);
+    expect(byName('interp').run(s, 1000)).toBe(String((steps * 31 + primes) >>> 0));
+    expect([s.exports.fn('local')(2), s.exports.fn('local')(5)]).toEqual([steps, primes]);
   });
 
   it('the hash-wasm programs compute hash-wasm digests', async () => {
@@ -50,12 +156,53 @@ describe('program benchmarks', () => {
     };
     expect(expected['hash-wasm sha256']).toBe(createHash('sha256').update(data).digest('hex'));
     for (const program of programs.filter((p) => p.name in expected)) {
-      const loaded = await js.load(program);
-      if ('unavailable' in loaded) throw new Error(loaded.unavailable);
-      expect(program.run(loaded.exports, 40_000), program.name).toBe(expected[program.name]);
+      const loaded = await load(js, program);
+      expect(program.run(loaded.session, 40_000), program.name).toBe(expected[program.name]);
     }
   });
+
+  it('ruby.wasm runs its script on native (minimal WASI) and prints the known answer', async () => {
+    expect(rubyExpected(11)).toBe(String(rubyHashOnly(11))); // below 12: no words, no array
+    const loaded = await load(native, rubyProgram);
+    expect(rubyProgram.run(loaded.session, rubyProgram.smokeN)).toBe(rubyExpected(rubyProgram.smokeN));
+  });
+
+  it('ruby.wasm runs its script on the js backend (@wasmts/wasi) and prints the known answer', async () => {
+    const loaded = await load(js, rubyProgram);
+    expect(rubyProgram.run(loaded.session, rubyProgram.smokeN)).toBe(rubyExpected(rubyProgram.smokeN));
+  });
 });
+
+describe('configurations', () => {
+  it('fuel: a run consumes fuel and the check sees it; a run that ran no wasm fails the check', async () => {
+    const config = wasmtsConfiguration('js+fuel', { backend: 'js', fuel: true });
+    const loaded = await load(config, byName('fib'));
+    expect(byName('fib').run(loaded.session, 20)).toBe('6765');
+    expect(() => loaded.afterRun?.()).not.toThrow();
+    expect(() => loaded.afterRun?.()).toThrow(/consumed no fuel/);
+    expect(FUEL).toBeGreaterThan(1e15);
+  });
+
+  it('epoch: a far deadline lets a run finish', async () => {
+    const config = wasmtsConfiguration('js+epoch', { backend: 'js', epoch: true });
+    const loaded = await load(config, byName('fib'));
+    expect(byName('fib').run(loaded.session, 20)).toBe('6765');
+  });
+
+  it('the backend is what the module reports, else the engine, else js', () => {
+    const engine = {} as never;
+    expect(actualBackend(engine, { backend: 'wasm' } as never)).toBe('wasm');
+    expect(actualBackend({ backend: 'js' } as never, {} as never)).toBe('js');
+    expect(actualBackend(engine, {} as never)).toBe('js');
+  });
+});
+
+/** The script's first part alone (h over n steps): the whole answer when n < 12. */
+function rubyHashOnly(n: number): number {
+  let h = 0;
+  for (let i = 0; i < n; i++) h = (h * 31 + i) % 2 ** 32;
+  return h;
+}
 
 /** The bytes programs/src/common.h's xorshift32 produces from `seed`, one low byte per step. */
 function xorshiftBytes(seed: number, length: number): Uint8Array {

@@ -1,0 +1,133 @@
+// A minimal WASI preview1 for raw WebAssembly instances (the native and wasm2js configurations): arguments, an
+// empty environment, clocks, random bytes, stdout/stderr to callbacks, stdin empty, no files (no preopens). What a
+// reactor or ruby.wasm running a script needs; every other call answers ENOSYS (or EBADF for a descriptor), as a
+// sandbox without files would. The wasmts configurations use @wasmts/wasi instead.
+import { randomFillSync } from 'node:crypto';
+
+/** What a program's WASI sees. */
+export interface WasiIo {
+  readonly args?: readonly string[];
+  /** Receives each chunk written to fd 1 (discarded when absent). */
+  readonly stdout?: (bytes: Uint8Array) => void;
+  /** Receives each chunk written to fd 2 (discarded when absent). */
+  readonly stderr?: (bytes: Uint8Array) => void;
+}
+
+/** Thrown by proc_exit. */
+export class MiniWasiExit extends Error {
+  constructor(readonly code: number) {
+    super(`proc_exit(${code})`);
+    this.name = 'MiniWasiExit';
+  }
+}
+
+const ESUCCESS = 0;
+const EBADF = 8;
+const ENOSYS = 52;
+const ESPIPE = 70;
+const FILETYPE_CHARACTER_DEVICE = 2;
+
+type Fn = (...args: (number | bigint)[]) => number | undefined;
+
+/**
+ * The `wasi_snapshot_preview1` functions by name; `memory` returns the instance's memory once it exists (imports
+ * are made before the instance). i64 parameters arrive as BigInt (the JS-API mapping).
+ */
+export function miniWasi(io: WasiIo, memory: () => { buffer: ArrayBuffer }): (name: string) => Fn {
+  const encoder = new TextEncoder();
+  const args = (io.args ?? []).map((a) => encoder.encode(`${a}\0`));
+  const view = () => new DataView(memory().buffer);
+  const bytes = () => new Uint8Array(memory().buffer);
+  const n = (v: number | bigint) => Number(v);
+  const start = process.hrtime.bigint();
+
+  const impl: Record<string, Fn> = {
+    args_sizes_get(count, size) {
+      view().setUint32(n(count), args.length, true);
+      view().setUint32(
+        n(size),
+        args.reduce((s, a) => s + a.length, 0),
+        true,
+      );
+      return ESUCCESS;
+    },
+    args_get(argv, buf) {
+      let at = n(buf);
+      args.forEach((a, i) => {
+        view().setUint32(n(argv) + i * 4, at, true);
+        bytes().set(a, at);
+        at += a.length;
+      });
+      return ESUCCESS;
+    },
+    environ_sizes_get(count, size) {
+      view().setUint32(n(count), 0, true);
+      view().setUint32(n(size), 0, true);
+      return ESUCCESS;
+    },
+    environ_get: () => ESUCCESS,
+    clock_res_get(_id, out) {
+      view().setBigUint64(n(out), 1000n, true);
+      return ESUCCESS;
+    },
+    clock_time_get(id, _precision, out) {
+      const ns = n(id) === 0 ? BigInt(Date.now()) * 1_000_000n : process.hrtime.bigint() - start; // realtime, else monotonic
+      view().setBigUint64(n(out), ns, true);
+      return ESUCCESS;
+    },
+    random_get(buf, len) {
+      randomFillSync(bytes(), n(buf), n(len));
+      return ESUCCESS;
+    },
+    fd_write(fd, iovs, count, written) {
+      const sink = n(fd) === 1 ? io.stdout : n(fd) === 2 ? io.stderr : null;
+      if (sink === null) return EBADF;
+      let total = 0;
+      for (let i = 0; i < n(count); i++) {
+        const ptr = view().getUint32(n(iovs) + i * 8, true);
+        const len = view().getUint32(n(iovs) + i * 8 + 4, true);
+        sink?.(bytes().slice(ptr, ptr + len));
+        total += len;
+      }
+      view().setUint32(n(written), total, true);
+      return ESUCCESS;
+    },
+    fd_read(fd, _iovs, _count, read) {
+      if (n(fd) !== 0) return EBADF;
+      view().setUint32(n(read), 0, true); // stdin is empty
+      return ESUCCESS;
+    },
+    fd_fdstat_get(fd, out) {
+      if (n(fd) > 2) return EBADF;
+      const v = view();
+      v.setUint8(n(out), FILETYPE_CHARACTER_DEVICE);
+      v.setUint16(n(out) + 2, 0, true);
+      v.setBigUint64(n(out) + 8, 0xffffffffn, true);
+      v.setBigUint64(n(out) + 16, 0n, true);
+      return ESUCCESS;
+    },
+    fd_filestat_get(fd, out) {
+      if (n(fd) > 2) return EBADF;
+      bytes().fill(0, n(out), n(out) + 64);
+      view().setUint8(n(out) + 16, FILETYPE_CHARACTER_DEVICE);
+      return ESUCCESS;
+    },
+    fd_seek: (fd) => (n(fd) > 2 ? EBADF : ESPIPE),
+    fd_tell: (fd) => (n(fd) > 2 ? EBADF : ESPIPE),
+    fd_close: (fd) => (n(fd) > 2 ? EBADF : ESUCCESS),
+    fd_fdstat_set_flags: (fd) => (n(fd) > 2 ? EBADF : ESUCCESS),
+    fd_prestat_get: () => EBADF, // no preopens: the guest's libc stops looking at the first EBADF
+    fd_prestat_dir_name: () => EBADF,
+    sched_yield: () => ESUCCESS,
+    poll_oneoff: () => ENOSYS,
+    proc_raise: () => ENOSYS,
+    proc_exit(code) {
+      throw new MiniWasiExit(n(code));
+    },
+  };
+  // everything else: fd_* on a descriptor it cannot have (no files), path_* without a directory, the rest ENOSYS
+  return (name) =>
+    Object.hasOwn(impl, name)
+      ? impl[name]
+      : () => (name.startsWith('fd_') || name.startsWith('path_') ? EBADF : ENOSYS);
+}
