@@ -26,6 +26,8 @@ export interface Loaded {
   readonly compileMs?: number;
   /** The engine that runs the code: 'v8' (native), 'js' or 'wasm' (what wasmts actually chose), 'wasm2js'. */
   readonly backend: string;
+  /** Why that backend, where wasmts says (`Module.backendReason`). */
+  readonly backendReason?: string;
   /** Checked after every run: throws if the run did not do what the configuration promises (fuel consumed). */
   afterRun?(): void;
 }
@@ -109,6 +111,12 @@ export function actualBackend(engine: Engine, module: Module): string {
   return typeof fromEngine === 'string' ? fromEngine : 'js';
 }
 
+/** Why the module got its backend, where wasmts says (`Module.backendReason`). */
+function backendReason(module: Module): string | undefined {
+  const reason = (module as { backendReason?: unknown }).backendReason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 /** The type of function import `index` (wasmts' ImportType gives a type index into the module's types). */
 function importFuncType(module: Module, typeIndex: number): FuncType {
   const sub = (module.module as unknown as { types: readonly { composite: FuncType }[] }).types[typeIndex];
@@ -189,6 +197,7 @@ export function wasmtsConfiguration(
       return {
         compileMs,
         backend: actualBackend(engine, module),
+        backendReason: backendReason(module),
         session: {
           get exports() {
             shared ??= instantiate({}, true);

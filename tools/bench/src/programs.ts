@@ -105,7 +105,8 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       if (loaded.backend !== config.expectBackend) {
         // e.g. `backend: 'wasm'` before wasmts has a wasm backend: those would be js-backend times (compile too)
         result.errors[config.name] =
-          `not timed: the module ran on the ${loaded.backend} backend, not ${config.expectBackend}`;
+          `not timed: the module ran on the ${loaded.backend} backend, not ${config.expectBackend}` +
+          (loaded.backendReason ? ` (${loaded.backendReason})` : '');
         continue;
       }
       if (loaded.compileMs !== undefined) result.compileMs[config.name] = loaded.compileMs;
