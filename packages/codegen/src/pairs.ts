@@ -43,8 +43,7 @@ function shl(c: number, [al, ah]: readonly [string, string], rl: string, rh: str
 function shr(c: number, signed: boolean, [al, ah]: readonly [string, string], rl: string, rh: string): string {
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
   const top = signed ? `${ah} >> 31` : '0';
-  if (c < 32)
-    return `${rl} = (${al} >>> ${c}) | (${ah} << ${32 - c}); ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
+  if (c < 32) return `${rl} = (${al} >>> ${c}) | (${ah} << ${32 - c}); ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
   if (c === 32) return `${rl} = ${ah}; ${rh} = ${top};`;
   return `${rl} = ${signed ? `${ah} >> ${c - 32}` : `(${ah} >>> ${c - 32})`}; ${rh} = ${top};`;
 }

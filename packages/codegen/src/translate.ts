@@ -1123,7 +1123,8 @@ export class FunctionTranslator {
         }
         case 0x42: {
           const v = r.s64();
-          if (this.pairs) this.pushPairPure(signed(String(Number(BigInt.asIntN(32, v)))), signed(String(Number(v >> 32n))));
+          if (this.pairs)
+            this.pushPairPure(signed(String(Number(BigInt.asIntN(32, v)))), signed(String(Number(v >> 32n))));
           else this.pushPure(v < 0n ? `(${v}n)` : `${v}n`);
           continue;
         }
