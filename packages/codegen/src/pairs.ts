@@ -3,7 +3,8 @@
 // variable names, which may be read any number of times) and the result's two variables, and returns the
 // statements that assign them. A result variable may be the same as an operand's (the value below the top
 // of the stack is replaced by the result), so every template reads an operand only before it writes the
-// variable that may hold it, or copies operands to the temporaries `qa`..`qd` first.
+// variable that may hold it, or copies operands to the temporaries `qa`..`qd` first. Every temporary holds
+// only int32 values (one representation per variable for V8).
 
 /** Statements assigning `rl`/`rh` from operands `a`/`b` (each `[lo, hi]`). */
 export type PairBinary = (a: readonly [string, string], b: readonly [string, string], rl: string, rh: string) => string;
@@ -73,11 +74,15 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
   'i64.mul': ([al, ah], [bl, bh], rl, rh) => {
     // the high word of the unsigned 32x32 product lo(a) * lo(b) from 16-bit limbs (every partial sum
     // stays below 2^32), plus the cross products that land in the high word
+    // (int32 arithmetic only: a limb product below 2^32 is exact in Math.imul's bits, read back unsigned)
     const [a0, a1] = limbs(al);
     const [b0, b1] = limbs(bl);
+    // a high word known to be 0 (a zero-extended operand) drops its cross product
+    const cross = [bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`, ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`];
     return (
-      `qa = ${a0} * ${b0}; qb = ${a1} * ${b0} + (qa >>> 16); qc = ${a0} * ${b1} + (qb & 65535); ` +
-      `${rh} = (${a1} * ${b1} + (qb >>> 16) + (qc >>> 16) + Math.imul(${al}, ${bh}) + Math.imul(${ah}, ${bl})) | 0; ` +
+      `qm = Math.imul(${a0}, ${b0}); qn = (Math.imul(${a1}, ${b0}) + (qm >>> 16)) | 0; ` +
+      `qp = (Math.imul(${a0}, ${b1}) + (qn & 65535)) | 0; ` +
+      `${rh} = (Math.imul(${a1}, ${b1}) + (qn >>> 16) + (qp >>> 16)${cross.join('')}) | 0; ` +
       `${rl} = Math.imul(${al}, ${bl});`
     );
   },
@@ -123,18 +128,25 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
   },
 };
 
+/**
+ * Unary i64 operators whose result's high word is 0: the statement assigns only `rl`, and the slot's hi stays
+ * the pending literal `0` (folded by the consumer's template; assigned before control flow).
+ */
+export const PAIR_UNARY_HI0: Readonly<Record<string, (a: readonly [string, string], rl: string) => string>> = {
+  'i64.clz': ([al, ah], rl) => `${rl} = ${ah} !== 0 ? Math.clz32(${ah}) : 32 + Math.clz32(${al});`,
+  'i64.ctz': ([al, ah], rl) => `${rl} = ${al} !== 0 ? H.ctz32(${al}) : 32 + H.ctz32(${ah});`,
+  'i64.popcnt': ([al, ah], rl) => `${rl} = H.popcnt32(${al}) + H.popcnt32(${ah});`,
+};
+
 /** Unary i64 operators with an i64 result. */
 export const PAIR_UNARY: Readonly<Record<string, PairUnary>> = {
-  'i64.clz': ([al, ah], rl, rh) => `${rl} = ${ah} !== 0 ? Math.clz32(${ah}) : 32 + Math.clz32(${al}); ${rh} = 0;`,
-  'i64.ctz': ([al, ah], rl, rh) => `${rl} = ${al} !== 0 ? H.ctz32(${al}) : 32 + H.ctz32(${ah}); ${rh} = 0;`,
-  'i64.popcnt': ([al, ah], rl, rh) => `${rl} = H.popcnt32(${al}) + H.popcnt32(${ah}); ${rh} = 0;`,
   'i64.extend8_s': ([al], rl, rh) => `${rl} = (${al} << 24) >> 24; ${rh} = ${rl} >> 31;`,
   'i64.extend16_s': ([al], rl, rh) => `${rl} = (${al} << 16) >> 16; ${rh} = ${rl} >> 31;`,
   'i64.extend32_s': ([al], rl, rh) => `${rl} = ${al}; ${rh} = ${rl} >> 31;`,
 };
 
-/** Operators whose templates use the temporaries `qa`..`qd`. */
-export const PAIR_TEMPS = new Set(['i64.mul', 'i64.shl', 'i64.shr_s', 'i64.shr_u', 'i64.rotl', 'i64.rotr']);
+/** Operators whose templates use the temporaries `qa`..`qd` (`i64.mul` uses `qm`, `qn`, `qp`, int32 only). */
+export const PAIR_TEMPS = new Set(['i64.shl', 'i64.shr_s', 'i64.shr_u', 'i64.rotl', 'i64.rotr']);
 
 /** i64 comparisons (i32 results) as JS boolean expressions over the operands' atoms. */
 export const PAIR_COND: Readonly<

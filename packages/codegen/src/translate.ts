@@ -23,7 +23,7 @@ import {
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
-import { PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY } from './pairs.js';
+import { PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 
 enum K {
   Block,
@@ -188,6 +188,8 @@ export class FunctionTranslator {
   private usesBigTemp = false;
   /** Whether the pair temporaries `qa`..`qd` are used. */
   private usesPairTemps = false;
+  /** Whether the multiplication temporaries `qm`, `qn`, `qp` are used. */
+  private usesMulTemps = false;
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -275,6 +277,17 @@ export class FunctionTranslator {
     this.wide[d] = true;
     this.pend[d] = null;
     this.emit(code(`s${d}`, `s${d}h`));
+  }
+  /**
+   * Pushes an i64 pair whose lo word `code(lo)` assigns to the slot and whose hi word is the atom `hi` (a
+   * literal), left pending: consumers fold it, and it is assigned to `s<d>h` only before control flow.
+   */
+  private pushPairLo(code: (lo: string) => string, hi: string): void {
+    const d = this.claim();
+    this.wide[d] = true;
+    this.pend[d] = null;
+    this.emit(code(`s${d}`));
+    this.pendH[d] = hi;
   }
   /**
    * Pushes an i64 value given as a bigint expression (from a boundary: a call, a global, a helper): split
@@ -365,6 +378,12 @@ export class FunctionTranslator {
   /** Assigns pending slot `d` (after any older pending value with effects, which must run first). */
   private materialize(d: number): void {
     const e = this.pend[d];
+    if ((e === null || e === undefined) && this.wide[d] && this.pendH[d] !== null && this.pendH[d] !== undefined) {
+      // a computed lo word with a literal hi word
+      this.out.push(`${this.indent}s${d}h = ${this.pendH[d]};`);
+      this.pendH[d] = null;
+      return;
+    }
     if (e !== null && e !== undefined) {
       if (this.impure[d]) {
         this.impure[d] = false;
@@ -458,6 +477,7 @@ export class FunctionTranslator {
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesBigTemp) decls.push('qz = 0n');
     if (this.usesPairTemps) decls.push('qa = 0', 'qb = 0', 'qc = 0', 'qd = 0');
+    if (this.usesMulTemps) decls.push('qm = 0', 'qn = 0', 'qp = 0');
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
@@ -1216,9 +1236,16 @@ export class FunctionTranslator {
     const pb = PAIR_BINARY[name];
     if (pb !== undefined) {
       if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
+      if (name === 'i64.mul') this.usesMulTemps = true;
       const b = this.popPair();
       const a = this.popPair();
       this.pushPairStmt((rl, rh) => pb(a, b, rl, rh));
+      return true;
+    }
+    const p0 = PAIR_UNARY_HI0[name];
+    if (p0 !== undefined) {
+      const a = this.popPair();
+      this.pushPairLo((rl) => p0(a, rl), '0');
       return true;
     }
     const pu = PAIR_UNARY[name];
@@ -1259,8 +1286,8 @@ export class FunctionTranslator {
       case 'i64.extend_i32_s':
       case 'i64.extend_i32_u': {
         const a = this.pop();
-        const hi = name === 'i64.extend_i32_s' ? (rl: string) => `${rl} >> 31` : () => '0';
-        this.pushPairStmt((rl, rh) => `${rl} = ${a}; ${rh} = ${hi(rl)};`);
+        if (name === 'i64.extend_i32_s') this.pushPairStmt((rl, rh) => `${rl} = ${a}; ${rh} = ${rl} >> 31;`);
+        else this.pushPairLo((rl) => `${rl} = ${a};`, '0');
         return true;
       }
       case 'f64.convert_i64_s':
@@ -1413,6 +1440,15 @@ export class FunctionTranslator {
         addr4 = 'ma + 4';
       }
       const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;
+      const unsigned: Record<string, string> = {
+        'i64.load8_u': 'getUint8',
+        'i64.load16_u': 'getUint16',
+        'i64.load32_u': 'getInt32',
+      };
+      if (unsigned[name] !== undefined) {
+        this.pushPairLo((rl) => `${pre}${rl} = ${get(unsigned[name], addr)};`, '0');
+        return;
+      }
       this.pushPairStmt((rl, rh) => {
         switch (name) {
           case 'i64.load':
