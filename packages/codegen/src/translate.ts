@@ -23,7 +23,7 @@ import {
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
-import { PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 
 enum K {
   Block,
@@ -346,6 +346,12 @@ export class FunctionTranslator {
     const d = this.sp - 1;
     if (this.wide[d]) {
       const [lo, hi] = this.popPair();
+      const l = literal(lo);
+      const h = literal(hi);
+      if (l !== null && h !== null) {
+        const v = (BigInt(h) << 32n) | BigInt(l >>> 0);
+        return v < 0n ? `(${v}n)` : `${v}n`;
+      }
       return `H.j(${lo}, ${hi})`;
     }
     this.sp = d;
