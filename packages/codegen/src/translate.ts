@@ -1458,7 +1458,8 @@ export class FunctionTranslator {
       this.pushPairStmt((rl, rh) => {
         switch (name) {
           case 'i64.load':
-            return `${pre}${rl} = ${get('getInt32', addr)}; ${rh} = ${get('getInt32', addr4)};`;
+            // hi first: the address may read the slot that `rl` is (an address computed into this slot)
+            return `${pre}${rh} = ${get('getInt32', addr4)}; ${rl} = ${get('getInt32', addr)};`;
           case 'i64.load8_s':
             return `${pre}${rl} = ${get('getInt8', addr)}; ${rh} = ${rl} >> 31;`;
           case 'i64.load8_u':

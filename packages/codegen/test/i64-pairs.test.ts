@@ -225,6 +225,7 @@ describe('i64 as int32 pairs', () => {
     const e = instantiate(`(module (memory 1)
       ${loads.map((l) => `(func (export "${l}") (param i32) (result i64) (i64.${l} offset=3 (local.get 0)))`).join('\n')}
       ${stores.map((s) => `(func (export "${s}") (param i32 i64) (i64.${s} offset=3 (local.get 0) (local.get 1)))`).join('\n')}
+      (func (export "load_slot") (param i32) (result i64) (i64.load offset=3 (block (result i32) (local.get 0))))
       (func (export "store_slot") (param i32 i64) (i64.store (i32.add (local.get 0) (i32.const 3)) ${slot('(local.get 1)')}))
       (func (export "byte") (param i32) (result i32) (i32.load8_u (local.get 0))))`);
     const narrow: Record<string, (v: bigint) => bigint> = {
@@ -240,6 +241,7 @@ describe('i64 as int32 pairs', () => {
     for (const v of VALUES) {
       e.store(100, v);
       for (const l of loads) expect(e[l](100), `${l} of ${v}`).toBe(narrow[l](v));
+      expect(e.load_slot(100), `load of ${v} from a slot address`).toBe(v);
       e.store_slot(200, v);
       expect(e.load(200)).toBe(v);
       for (const [s, n] of Object.entries(bits)) {
