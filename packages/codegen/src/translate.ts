@@ -1240,6 +1240,25 @@ export class FunctionTranslator {
   private pairNumeric(info: OperatorInfo): boolean {
     const name = info.name;
     const pb = PAIR_BINARY[name];
+    if (name === 'i64.shr_u' || name === 'i64.and') {
+      // a result whose high word is known to be 0 keeps it as a pending literal
+      const [bl, bh] = [this.pend[this.sp - 1], this.pendH[this.sp - 1]];
+      const ah = this.pendH[this.sp - 2];
+      const count = name === 'i64.shr_u' && bl != null ? literal(bl) : null;
+      if (count !== null && (count & 63) >= 32) {
+        this.popPair();
+        const [, xh] = this.popPair();
+        const c = (count & 63) - 32;
+        this.pushPairLo((rl) => `${rl} = ${c === 0 ? xh : `(${xh} >>> ${c}) | 0`};`, '0');
+        return true;
+      }
+      if (name === 'i64.and' && (ah === '0' || bh === '0')) {
+        const [yl] = this.popPair();
+        const [xl] = this.popPair();
+        this.pushPairLo((rl) => `${rl} = ${xl} & ${yl};`, '0');
+        return true;
+      }
+    }
     if (pb !== undefined) {
       if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
       if (name === 'i64.mul') this.usesMulTemps = true;
