@@ -1310,6 +1310,18 @@ export class FunctionTranslator {
       }
       case 'i64.extend_i32_s':
       case 'i64.extend_i32_u': {
+        const atom = this.pend[this.sp - 1];
+        if (
+          name === 'i64.extend_i32_u' &&
+          atom != null &&
+          !this.impure[this.sp - 1] &&
+          /^(l\d+|\(?-?\d+\)?)$/.test(atom)
+        ) {
+          // a local or a constant, zero-extended: still a pair of atoms (comparisons on it stay pending)
+          this.popInline();
+          this.pushPairPure(atom, '0');
+          return true;
+        }
         const a = this.pop();
         if (name === 'i64.extend_i32_s') this.pushPairStmt((rl, rh) => `${rl} = ${a}; ${rh} = ${rl} >> 31;`);
         else this.pushPairLo((rl) => `${rl} = ${a};`, '0');
