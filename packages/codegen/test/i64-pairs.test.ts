@@ -3,7 +3,7 @@
 // are locals (pending atoms), constants (templates fold literals: shift counts, multiplier limbs) and
 // computed stack slots (the result overwrites the first operand's slot), and through a local.
 import { describe, expect, it } from 'vitest';
-import { instantiate } from './harness.js';
+import { instantiate, limits } from './harness.js';
 
 const W = (x: bigint) => BigInt.asIntN(64, x);
 const U = (x: bigint) => BigInt.asUintN(64, x);
@@ -284,5 +284,22 @@ describe('i64 as int32 pairs', () => {
     expect(e.loop(100000n)).toBe(5000050000n);
     expect(e.glob(2n ** 33n)).toBe(2n ** 33n - 5n);
     expect(e.glob(-(2n ** 33n))).toBe(-5n);
+  });
+
+  it('charges fuel per wasm operator, not per JS operation', () => {
+    // per iteration: 6 + 4 + 4 operators (loop is free); after the loop: local.get (end is free)
+    const e = instantiate(
+      `(module (func (export "sum") (param i64) (result i64) (local i64)
+        (loop $l
+          (local.set 1 (i64.add (local.get 1) (i64.mul (local.get 0) (i64.const 0x9e3779b185ebca87))))
+          (local.set 0 (i64.sub (local.get 0) (i64.const 1)))
+          (br_if $l (i64.ne (local.get 0) (i64.const 0))))
+        (local.get 1)))`,
+      {},
+      { tunables: { consumeFuel: true } },
+    );
+    limits[0] = -1_000_000;
+    expect(e.sum(1000n)).toBe(W(500500n * 0x9e3779b185ebca87n));
+    expect(limits[0]).toBe(-1_000_000 + 14 * 1000 + 1);
   });
 });
