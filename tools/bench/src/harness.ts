@@ -5,6 +5,8 @@
 export interface Contender {
   readonly name: string;
   readonly run: (input: Uint8Array[]) => void;
+  /** Untimed work before each timed run (e.g. a fresh instance for it). */
+  readonly prepare?: () => void;
 }
 
 /** One input: one module, or a set of small modules timed together. */
@@ -50,6 +52,7 @@ export function median(values: readonly number[]): number {
 }
 
 function timeOnce(contender: Contender, modules: Uint8Array[]): number {
+  contender.prepare?.();
   const start = process.hrtime.bigint();
   contender.run(modules);
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -65,6 +68,7 @@ export function runInput(input: BenchInput, contenders: readonly Contender[], op
   const errors: Record<string, string> = {};
   const live = contenders.filter((c) => {
     try {
+      c.prepare?.();
       c.run(input.modules);
       return true;
     } catch (error) {
@@ -72,7 +76,12 @@ export function runInput(input: BenchInput, contenders: readonly Contender[], op
       return false;
     }
   });
-  for (let i = 1; i < options.warmup; i++) for (const c of live) c.run(input.modules);
+  for (let i = 1; i < options.warmup; i++) {
+    for (const c of live) {
+      c.prepare?.();
+      c.run(input.modules);
+    }
+  }
 
   const samples = new Map<string, number[]>(live.map((c) => [c.name, []]));
   const started = performance.now();

@@ -48,8 +48,10 @@ export interface Program {
   readonly wasm2js: { file: string } | { unavailable: string };
   /** Imports other than `wasi_snapshot_preview1` (every configuration provides WASI). */
   readonly hostImports?: HostImport;
-  /** Runs the program once at size `n` and returns its checksum. */
-  readonly run: (session: Session, n: number) => string;
+  /** Untimed work before each run (ruby: a fresh instance); what it returns is handed to `run`. */
+  readonly prepare?: (session: Session) => unknown;
+  /** Runs the program once at size `n` and returns its checksum (`prepared`: what `prepare` returned). */
+  readonly run: (session: Session, n: number, prepared?: unknown) => string;
 }
 
 function wasm2jsOf(name: string): Program['wasm2js'] {

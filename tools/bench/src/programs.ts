@@ -113,19 +113,22 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       const { session } = loaded;
       const instantiateMs = timeInstantiation(() => session.instantiate({}));
       if (instantiateMs !== undefined) result.instantiateMs[config.name] = instantiateMs;
+      let prepared: unknown;
+      const prepare = program.prepare ? () => (prepared = program.prepare?.(session)) : undefined;
       const once = () => {
-        const got = program.run(session, program.n);
+        const got = program.run(session, program.n, prepared);
         loaded.afterRun?.();
         return got;
       };
       // the first run is checked here (and doubles as warm-up); every timed run is checked again
+      prepare?.();
       const first = once();
       if (config.name === 'native') expected = result.checksum = first;
       const check = (got: string) => {
         if (got !== expected) throw new Error(`wrong checksum: ${got}, native computes ${expected}`);
       };
       check(first);
-      contenders.push({ name: config.name, run: () => check(once()) });
+      contenders.push({ name: config.name, prepare, run: () => check(once()) });
     } catch (error) {
       result.errors[config.name] = describe(error);
       if (config.name === 'native') break; // no reference: nothing else can be checked
