@@ -133,6 +133,7 @@ interface SlotToken {
 
 /** What an instance holds of the pool. */
 interface Lease {
+  readonly allocator: PoolingInstanceAllocator;
   readonly memories: Memory[];
   readonly tables: Table[];
   readonly token: SlotToken;
@@ -150,7 +151,6 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
   private warmBytes = 0;
   private warmReuses = 0;
   private exhaustions = 0;
-  private readonly leases = new WeakMap<Instance, Lease>();
   /**
    * Slots of instances collected without being deallocated (a store never disposed) come back, cold: their
    * buffers went with them. Held values are counts only (a memory would keep its store, and so the
@@ -260,7 +260,7 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
     this.memorySlots.take(numMemories);
     this.tableSlots.take(numTables);
     const token: SlotToken = { memories: numMemories, tables: numTables, returned: false };
-    this.leases.set(instance, { memories, tables, token });
+    instance.allocation = { allocator: this, memories, tables, token } satisfies Lease;
     this.collected?.register(instance, token, token);
     store.instances.push(instance);
     return instance;
@@ -271,9 +271,9 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
    * buffers, zeroed, stay warm for the next tenant; its tables become empty.
    */
   deallocate(instance: Instance): void {
-    const lease = this.leases.get(instance);
-    if (lease === undefined) return;
-    this.leases.delete(instance);
+    const lease = instance.allocation as Lease | null;
+    if (lease === null || lease.allocator !== this) return;
+    instance.allocation = null;
     this.collected?.unregister(lease.token);
     this.giveBack(lease.token);
     for (const m of lease.memories) this.recycle(m);
