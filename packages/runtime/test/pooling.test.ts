@@ -65,4 +65,40 @@ describe('PoolingInstanceAllocator', () => {
     expect(metrics.unusedWarmMemories).toBe(0);
     expect(metrics.warmReuses).toBe(1);
   });
+
+  it('keeps warm only buffers within linearMemoryKeepResident, and picks one that fits', () => {
+    const store = { ...makeStore(), tunables: DEFAULT_TUNABLES };
+    const pool = new PoolingInstanceAllocator({ linearMemoryKeepResident: 3 * 65536 });
+    const big = pool.allocate(request(store, '(module (memory 1 10))'));
+    expect(big.memory(0).grow(3)).toBe(1);
+    const small = pool.allocate(request(store, '(module (memory 1 10))'));
+    const smallBuffer = small.memory(0).buffer;
+    const two = pool.allocate(request(store, '(module (memory 2 10))'));
+    const twoBuffer = two.memory(0).buffer;
+    pool.deallocate(big); // 4 pages: beyond the keep-resident size, left to the collector
+    pool.deallocate(two);
+    pool.deallocate(small);
+    expect(pool.metrics().unusedWarmMemories).toBe(2);
+    expect(pool.metrics().unusedMemoryBytes).toBe(3 * 65536);
+    // the most recent warm buffer (one page) cannot hold two pages: the two-page one is taken
+    const next = pool.allocate(request(store, '(module (memory 2 10))'));
+    expect(next.memory(0).buffer).toBe(twoBuffer);
+    const last = pool.allocate(request(store, '(module (memory 1 10))'));
+    expect(last.memory(0).buffer).toBe(smallBuffer);
+    expect(pool.metrics().unusedWarmMemories).toBe(0);
+    expect(pool.metrics().warmReuses).toBe(2);
+  });
+
+  it('gives slots back once, and rejects bad budgets', () => {
+    const store = { ...makeStore(), tunables: DEFAULT_TUNABLES };
+    const pool = new PoolingInstanceAllocator();
+    const a = pool.allocate(request(store, '(module (memory 1 2) (table 1 funcref))'));
+    pool.deallocate(a);
+    expect(pool.metrics().memories.inUse).toBe(0);
+    pool.deallocate(a); // twice: nothing more is given back
+    expect(pool.metrics().unusedWarmMemories).toBe(1);
+    expect(pool.metrics().coreInstances.inUse).toBe(0);
+    expect(() => new PoolingInstanceAllocator({ linearMemoryKeepResident: -1 })).toThrow(RangeError);
+    expect(() => new PoolingInstanceAllocator({ totalTables: 0.5 })).toThrow(/totalTables/);
+  });
 });
