@@ -146,6 +146,11 @@ function storeF32(dv: DataView, a: number, x: number): void {
   else dv.setInt32(a, f32Bits(x), true);
 }
 
+/** The i64 (signed bigint) of an int32 pair: lo and hi halves (the JS backend's pair lowering). */
+function j(lo: number, hi: number): bigint {
+  return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+}
+
 function ctz32(x: number): number {
   return x === 0 ? 32 : 31 - Math.clz32(x & -x);
 }
@@ -315,6 +320,7 @@ export const HELPERS = Object.freeze({
   promote,
   loadF32,
   storeF32,
+  j,
   ctz32,
   popcnt32,
   clz64,

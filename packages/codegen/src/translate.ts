@@ -23,6 +23,7 @@ import {
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
+import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 
 enum K {
   Block,
@@ -55,6 +56,9 @@ interface Frame {
   openLine: number;
   /** Whether any branch targets this frame (an untargeted block or loop needs no JS statement). */
   targeted: boolean;
+  /** Per parameter / result: whether it is an i64 held as a pair (lo in `s<d>`, hi in `s<d>h`). */
+  pw: boolean[];
+  rw: boolean[];
 }
 
 /** Default JS value of a local of type `t`. */
@@ -139,7 +143,7 @@ const MEM_STORE: Record<string, [string, string]> = {
 
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
 const PURE_CALLS =
-  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF32)\(/g;
+  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF32|H\.j)\(/g;
 /** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
 function mayCall(expr: string): boolean {
   return /[\w$\])]\s*\(/.test(expr.replace(PURE_CALLS, '('));
@@ -176,6 +180,16 @@ export class FunctionTranslator {
   private usesStoreTemps = false;
   private readonly type: FuncType;
   private readonly localTypes: ValType[] = [];
+  /** Per stack slot: whether it holds an i64 as a pair, lo in `s<d>` and hi in `s<d>h`. */
+  private wide: boolean[] = [];
+  /** Per pending pair slot: the hi atom (the lo atom is in `pend`). */
+  private pendH: (string | null)[] = [];
+  /** Whether the bigint temporary `qz` (splitting a bigint into a pair) is used. */
+  private usesBigTemp = false;
+  /** Whether the pair temporaries `qa`..`qd` are used. */
+  private usesPairTemps = false;
+  /** Whether the multiplication temporaries `qm`, `qn`, `qp` are used. */
+  private usesMulTemps = false;
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -189,6 +203,11 @@ export class FunctionTranslator {
     type: FuncType,
     locals: readonly (readonly [number, ValType])[],
     private readonly selfIndex = -1,
+    /**
+     * Whether i64 values are lowered to pairs of int32 numbers inside the body (lo and hi; bigint at
+     * every boundary: parameters, results, calls, globals, exceptions, GC fields, helpers).
+     */
+    private readonly pairs = true,
   ) {
     this.r = new BinaryReader(env.module.bytes, start, end);
     this.type = type;
@@ -206,10 +225,17 @@ export class FunctionTranslator {
     if (this.nImpure > 0) for (let d = 0; d < this.sp; d++) if (this.impure[d]) this.materialize(d);
     this.out.push(this.indent + line);
   }
-  /** Pushes a computed value: assigned to its stack slot now. */
-  private push(expr: string): void {
+  /** Claims the next stack slot for a non-pair value. */
+  private claim(): number {
     const d = this.sp++;
     if (this.sp > this.maxSp) this.maxSp = this.sp;
+    this.wide[d] = false;
+    this.pendH[d] = null;
+    return d;
+  }
+  /** Pushes a computed value: assigned to its stack slot now. */
+  private push(expr: string): void {
+    const d = this.claim();
     this.pend[d] = null;
     this.emit(`s${d} = ${expr};`);
   }
@@ -226,12 +252,60 @@ export class FunctionTranslator {
    * is pending assigns it first. Pending expressions never read stack slots, only locals and constants.
    */
   private pushPending(expr: string, impure: boolean, cond: string | null = null): void {
-    const d = this.sp++;
-    if (this.sp > this.maxSp) this.maxSp = this.sp;
+    const d = this.claim();
     this.pend[d] = expr;
     this.cond[d] = cond;
     this.impure[d] = impure;
     if (impure) this.nImpure++;
+  }
+  /**
+   * Pushes an i64 pair left pending: `lo` and `hi` are atoms (int32 literals or a local's two variables),
+   * so consumers may read each of them more than once.
+   */
+  private pushPairPure(lo: string, hi: string): void {
+    const d = this.claim();
+    this.wide[d] = true;
+    this.pend[d] = lo;
+    this.pendH[d] = hi;
+  }
+  /**
+   * Pushes an i64 pair computed by statements: `code(lo, hi)` gets the slot's two variables to assign.
+   * Older pending values with effects are assigned first (by `emit`).
+   */
+  private pushPairStmt(code: (lo: string, hi: string) => string): void {
+    const d = this.claim();
+    this.wide[d] = true;
+    this.pend[d] = null;
+    this.emit(code(`s${d}`, `s${d}h`));
+  }
+  /**
+   * Pushes an i64 pair whose lo word `code(lo)` assigns to the slot and whose hi word is the atom `hi` (a
+   * literal), left pending: consumers fold it, and it is assigned to `s<d>h` only before control flow.
+   */
+  private pushPairLo(code: (lo: string) => string, hi: string): void {
+    const d = this.claim();
+    this.wide[d] = true;
+    this.pend[d] = null;
+    this.emit(code(`s${d}`));
+    this.pendH[d] = hi;
+  }
+  /**
+   * Pushes an i64 value given as a bigint expression (from a boundary: a call, a global, a helper): split
+   * into the slot's pair in pair mode, assigned as it is otherwise.
+   */
+  private pushBig(expr: string): void {
+    if (!this.pairs) {
+      this.push(expr);
+      return;
+    }
+    this.usesBigTemp = true;
+    this.pushPairStmt((lo, hi) => `qz = ${expr}; ${lo} = Number(BigInt.asIntN(32, qz)); ${hi} = Number(qz >> 32n);`);
+  }
+  /** Splits the bigint held in stack slot `d` into its pair, in place (pair mode only). */
+  private splitInPlace(d: number): void {
+    if (!this.pairs) return;
+    this.emit(`s${d}h = Number(s${d} >> 32n); s${d} = Number(BigInt.asIntN(32, s${d}));`);
+    this.wide[d] = true;
   }
   /** True if the top `n` values are all pending. */
   private allPending(n: number): boolean {
@@ -266,10 +340,21 @@ export class FunctionTranslator {
   }
   /**
    * Pops the top value's expression, pending or not, for a consumer that evaluates it exactly once, in
-   * stack order, within the one statement it emits next.
+   * stack order, within the one statement it emits next. An i64 pair comes back joined into a bigint.
    */
   private popInline(): string {
-    const d = --this.sp;
+    const d = this.sp - 1;
+    if (this.wide[d]) {
+      const [lo, hi] = this.popPair();
+      const l = literal(lo);
+      const h = literal(hi);
+      if (l !== null && h !== null) {
+        const v = (BigInt(h) << 32n) | BigInt(l >>> 0);
+        return v < 0n ? `(${v}n)` : `${v}n`;
+      }
+      return `H.j(${lo}, ${hi})`;
+    }
+    this.sp = d;
     const e = this.pend[d];
     this.pend[d] = null;
     this.cond[d] = null;
@@ -278,6 +363,17 @@ export class FunctionTranslator {
       this.nImpure--;
     }
     return e ?? `s${d}`;
+  }
+  /** Pops an i64 pair as two atoms (its slot's variables, or the pending literals or local variables). */
+  private popPair(): [string, string] {
+    const d = --this.sp;
+    const lo = this.pend[d] ?? `s${d}`;
+    const hi = this.pendH[d] ?? `s${d}h`;
+    this.pend[d] = null;
+    this.pendH[d] = null;
+    this.cond[d] = null;
+    this.wide[d] = false;
+    return [lo, hi];
   }
   /** The stack slot of the value `n` below the top, assigned first if it was pending. */
   private top(n = 0): string {
@@ -288,6 +384,12 @@ export class FunctionTranslator {
   /** Assigns pending slot `d` (after any older pending value with effects, which must run first). */
   private materialize(d: number): void {
     const e = this.pend[d];
+    if ((e === null || e === undefined) && this.wide[d] && this.pendH[d] !== null && this.pendH[d] !== undefined) {
+      // a computed lo word with a literal hi word
+      this.out.push(`${this.indent}s${d}h = ${this.pendH[d]};`);
+      this.pendH[d] = null;
+      return;
+    }
     if (e !== null && e !== undefined) {
       if (this.impure[d]) {
         this.impure[d] = false;
@@ -296,19 +398,23 @@ export class FunctionTranslator {
       this.pend[d] = null;
       this.cond[d] = null;
       for (let i = 0; i < d && this.nImpure > 0; i++) if (this.impure[i]) this.materialize(i);
-      this.out.push(`${this.indent}s${d} = ${e};`);
+      if (this.wide[d]) {
+        this.out.push(`${this.indent}s${d} = ${e}; s${d}h = ${this.pendH[d]};`);
+        this.pendH[d] = null;
+      } else this.out.push(`${this.indent}s${d} = ${e};`);
     }
   }
   /** Assigns every pending value to its slot (before control flow merges or branches). */
   private materializeAll(): void {
     for (let d = 0; d < this.sp; d++) this.materialize(d);
   }
-  /** Assigns pending values that read local `name` before it is written. */
+  /** Assigns pending values that read local `name` (or the hi half `<name>h` of an i64 local) before it is written. */
   private materializeLocal(name: string): void {
-    const re = new RegExp(`\\b${name}\\b`);
+    const re = new RegExp(`\\b${name}h?\\b`);
     for (let d = 0; d < this.sp; d++) {
       const e = this.pend[d];
-      if (e !== null && e !== undefined && re.test(e)) this.materialize(d);
+      if (e !== null && e !== undefined && (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string))))
+        this.materialize(d);
     }
   }
   /** True if the value `n` below the top is pending (a pure expression). */
@@ -319,6 +425,7 @@ export class FunctionTranslator {
   private setSp(sp: number): void {
     for (let d = sp; d < this.pend.length; d++) {
       this.pend[d] = null;
+      this.pendH[d] = null;
       this.cond[d] = null;
       if (this.impure[d]) {
         this.impure[d] = false;
@@ -326,6 +433,11 @@ export class FunctionTranslator {
       }
     }
     this.sp = sp;
+  }
+  /** Sets the stack height to `height + wide.length` with those slots holding values of the given kinds. */
+  private setSpTo(height: number, wide: boolean[]): void {
+    this.setSp(height + wide.length);
+    for (let i = 0; i < wide.length; i++) this.wide[height + i] = wide[i];
   }
   private temp(): string {
     const t = `r${this.temps++}`;
@@ -339,19 +451,39 @@ export class FunctionTranslator {
   /** Returns the function's JS source (one or two function declarations). */
   translate(): string {
     const nParams = this.type.params.length;
-    this.pushFrame(K.Func, 0, this.type.results.length, 'RET');
+    this.pushFrame(
+      K.Func,
+      [],
+      this.type.results.map((t) => this.isWide(t)),
+      'RET',
+    );
     this.indent = '  ';
     this.body();
     const name = this.name;
-    const params = this.type.params.map((_, i) => `l${i}`).join(', ');
+    // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h`
+    const params = this.type.params.map((t, i) => (this.isWide(t) ? `l${i}b` : `l${i}`)).join(', ');
     const decls: string[] = [];
+    for (let i = 0; i < nParams; i++)
+      if (this.isWide(this.type.params[i]))
+        decls.push(`l${i} = Number(BigInt.asIntN(32, l${i}b))`, `l${i}h = Number(l${i}b >> 32n)`);
     for (let i = nParams; i < this.localTypes.length; i++)
-      decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
+      if (this.isWide(this.localTypes[i])) decls.push(`l${i} = 0`, `l${i}h = 0`);
+      else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
     // only the stack slots some statement assigns (values inlined into their consumer never need one)
     const used = new Set<number>();
-    for (const line of this.out) for (const m of line.matchAll(/\bs(\d+)\b/g)) used.add(Number(m[1]));
-    for (let i = 0; i < this.maxSp; i++) if (used.has(i)) decls.push(`s${i}`);
+    const usedH = new Set<number>();
+    for (const line of this.out) {
+      for (const m of line.matchAll(/\bs(\d+)\b/g)) used.add(Number(m[1]));
+      if (this.pairs) for (const m of line.matchAll(/\bs(\d+)h\b/g)) usedH.add(Number(m[1]));
+    }
+    for (let i = 0; i < this.maxSp; i++) {
+      if (used.has(i)) decls.push(`s${i}`);
+      if (usedH.has(i)) decls.push(`s${i}h`);
+    }
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
+    if (this.usesBigTemp) decls.push('qz = 0n');
+    if (this.usesPairTemps) decls.push('qa = 0', 'qb = 0', 'qc = 0', 'qd = 0');
+    if (this.usesMulTemps) decls.push('qm = 0', 'qn = 0', 'qp = 0');
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
@@ -400,10 +532,14 @@ export class FunctionTranslator {
     }
   }
 
-  private pushFrame(kind: K, nParams: number, nResults: number, label: string): Frame {
+  private pushFrame(kind: K, pw: boolean[], rw: boolean[], label: string): Frame {
+    const nParams = pw.length;
+    const nResults = rw.length;
     const f: Frame = {
       kind,
       label,
+      pw,
+      rw,
       height: this.sp - nParams,
       nParams,
       nResults,
@@ -420,24 +556,30 @@ export class FunctionTranslator {
     return f;
   }
 
-  private blockType(): [number, number] {
+  /** A block type as the wide flags (i64 held as a pair) of its parameters and results. */
+  private blockType(): [boolean[], boolean[]] {
     const r = this.r;
     const b = r.peek();
     if (b === 0x40) {
       r.pos++;
-      return [0, 0];
+      return [[], []];
     }
     if ((b >= 0x7b && b <= 0x7f) || (b >= 0x69 && b <= 0x74)) {
       r.pos++;
-      return [0, 1];
+      return [[], [this.isWide(b)]];
     }
     if (b === 0x63 || b === 0x64) {
       r.pos++;
       r.s33();
-      return [0, 1];
+      return [[], [false]];
     }
     const t = this.env.typeAt(r.s33());
-    return [t.params.length, t.results.length];
+    return [t.params.map((p) => this.isWide(p)), t.results.map((p) => this.isWide(p))];
+  }
+
+  /** Whether values of type `t` are held as (lo, hi) int32 pairs in this function. */
+  private isWide(t: ValType): boolean {
+    return this.pairs && t === I64;
   }
 
   private valType(): void {
@@ -454,7 +596,11 @@ export class FunctionTranslator {
       return lines;
     }
     const from = this.sp - arity;
-    for (let i = 0; i < arity; i++) if (from + i !== f.height + i) lines.push(`s${f.height + i} = s${from + i};`);
+    for (let i = 0; i < arity; i++)
+      if (from + i !== f.height + i) {
+        lines.push(`s${f.height + i} = s${from + i};`);
+        if (this.wide[from + i]) lines.push(`s${f.height + i}h = s${from + i}h;`);
+      }
     lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
     return lines;
   }
@@ -467,16 +613,27 @@ export class FunctionTranslator {
       if (values.length === 1) return [`return ${values[0]};`];
       return [`return ${this.env.rt('tuple')}(${values.join(', ')});`];
     }
-    const lines = values.map((v, i) => `s${f.height + i} = ${v};`);
+    const wide = f.kind === K.Loop ? f.pw : f.rw;
+    const lines = values.map((v, i) => {
+      const d = f.height + i;
+      if (!wide[i]) return `s${d} = ${v};`;
+      this.usesBigTemp = true;
+      return `qz = ${v}; s${d} = Number(BigInt.asIntN(32, qz)); s${d}h = Number(qz >> 32n);`;
+    });
     lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
     return lines;
   }
 
+  /** A stack slot's value as a wasm value (an i64 pair joined into a bigint). */
+  private slotValue(d: number): string {
+    return this.wide[d] ? `H.j(s${d}, s${d}h)` : `s${d}`;
+  }
+
   private returnStmt(n: number): string {
     if (n === 0) return 'return;';
-    if (n === 1) return `return s${this.sp - 1};`;
+    if (n === 1) return `return ${this.slotValue(this.sp - 1)};`;
     const vals: string[] = [];
-    for (let i = this.sp - n; i < this.sp; i++) vals.push(`s${i}`);
+    for (let i = this.sp - n; i < this.sp; i++) vals.push(this.slotValue(i));
     return `return ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
@@ -499,14 +656,18 @@ export class FunctionTranslator {
 
   /** Assigns a call's result(s) to the stack. */
   /** Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending. */
-  private callResults(call: string, nResults: number, argsPending = false): void {
+  private callResults(call: string, results: readonly ValType[], argsPending = false): void {
+    const nResults = results.length;
     if (nResults === 0) this.emit(`${call};`);
+    else if (nResults === 1 && this.isWide(results[0])) this.pushBig(call);
     else if (nResults === 1 && argsPending) this.pushPending(call, true);
     else if (nResults === 1) this.push(call);
     else {
       const t = this.temp();
       this.emit(`${t} = ${call};`);
-      for (let i = 0; i < nResults; i++) this.push(`${t}[${i}]`);
+      for (let i = 0; i < nResults; i++)
+        if (this.isWide(results[i])) this.pushBig(`${t}[${i}]`);
+        else this.push(`${t}[${i}]`);
       this.temps--;
     }
   }
@@ -660,13 +821,17 @@ export class FunctionTranslator {
           const c = this.popCond(true);
           this.materializeAll();
           const f = this.pushFrame(K.If, np, nr, this.newLabel());
-          if (np > 0) {
+          if (np.length > 0) {
             f.savedParams = [];
-            for (let i = 0; i < np; i++) {
+            for (let i = 0; i < np.length; i++) {
               const v = `p${f.label}_${i}`;
               this.extraDecls.push(v);
               f.savedParams.push(v);
               this.emit(`${v} = s${f.height + i};`);
+              if (np[i]) {
+                this.extraDecls.push(`${v}h`);
+                this.emit(`${v}h = s${f.height + i}h;`);
+              }
             }
           }
           f.openLine = this.out.length;
@@ -676,11 +841,15 @@ export class FunctionTranslator {
         }
         case 0x05: {
           const f = this.frameAt(0);
-          this.setSp(f.height + f.nParams);
+          this.setSpTo(f.height, f.pw);
           this.indent = this.indent.slice(2);
           this.emit('} else {');
           this.indent += '  ';
-          if (f.savedParams) f.savedParams.forEach((v, i) => this.emit(`s${f.height + i} = ${v};`));
+          if (f.savedParams)
+            f.savedParams.forEach((v, i) => {
+              this.emit(`s${f.height + i} = ${v};`);
+              if (f.pw[i]) this.emit(`s${f.height + i}h = ${v}h;`);
+            });
           continue;
         }
         case 0x06: {
@@ -715,7 +884,9 @@ export class FunctionTranslator {
           this.indent += '    ';
           if (op === 0x07) {
             const tt = env.typeAt(env.module.tags[tag].typeIndex);
-            for (let i = 0; i < tt.params.length; i++) this.push(`${f.exVar}.values[${i}]`);
+            for (let i = 0; i < tt.params.length; i++)
+              if (this.isWide(tt.params[i])) this.pushBig(`${f.exVar}.values[${i}]`);
+              else this.push(`${f.exVar}.values[${i}]`);
           }
           // a catch body runs at the outer nesting of the handler block
           continue;
@@ -732,7 +903,7 @@ export class FunctionTranslator {
           this.emit(`  if (!(dlg >= 0 && dlg < ${f.index})) dlg = ${target.index};`);
           this.emit(`  throw ${f.exVar};`);
           this.emit('}');
-          this.setSp(f.height + f.nResults);
+          this.setSpTo(f.height, f.rw);
           continue;
         }
         case 0x08: {
@@ -809,7 +980,7 @@ export class FunctionTranslator {
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
           const args = this.popArgsInline(ft.params.length);
-          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results.length, argsPending);
+          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending);
           continue;
         }
         case 0x11:
@@ -829,7 +1000,7 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results.length);
+          if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
           if (op === 0x13) this.unreachable();
@@ -838,15 +1009,22 @@ export class FunctionTranslator {
         case 0x12: {
           const f = r.u32();
           const ft = env.funcType(f);
-          const args = this.popArgs(ft.params.length);
           if (f === this.selfIndex) {
-            // a tail call to itself: a jump back to the top with new parameters and fresh locals
+            // a tail call to itself: a jump back to the top with new parameters and fresh locals (the
+            // arguments are in their slots: return_call assigns every pending value first)
             this.usesSelfTail = true;
-            args.forEach((a, i) => this.emit(`l${i} = ${a};`));
-            for (let i = args.length; i < this.localTypes.length; i++)
-              this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
+            const n = ft.params.length;
+            const base = this.sp - n;
+            for (let i = 0; i < n; i++) {
+              this.emit(`l${i} = s${base + i};`);
+              if (this.wide[base + i]) this.emit(`l${i}h = s${base + i}h;`);
+            }
+            this.setSp(base);
+            for (let i = n; i < this.localTypes.length; i++)
+              if (this.isWide(this.localTypes[i])) this.emit(`l${i} = 0; l${i}h = 0;`);
+              else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
             this.emit('continue T;');
-          } else this.tailCall(env.tailCallee(f), args);
+          } else this.tailCall(env.tailCallee(f), this.popArgs(ft.params.length));
           this.unreachable();
           continue;
         }
@@ -856,7 +1034,7 @@ export class FunctionTranslator {
           const ref = this.pop();
           const args = this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results.length);
+          if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
             this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
@@ -877,6 +1055,12 @@ export class FunctionTranslator {
             for (let i = 0; i < n; i++) this.valType();
           }
           const c = this.popCond();
+          if (this.wide[this.sp - 1]) {
+            const [blo, bhi] = this.popPair();
+            const a = this.top();
+            this.emit(`if (!(${c})) { ${a} = ${blo}; ${a}h = ${bhi}; }`);
+            continue;
+          }
           const b = this.pop();
           const a = this.top();
           this.emit(`if (!(${c})) ${a} = ${b};`);
@@ -892,12 +1076,23 @@ export class FunctionTranslator {
           this.indent += '  ';
           continue;
         }
-        case 0x20:
-          this.pushPure(`l${r.u32()}`);
+        case 0x20: {
+          const i = r.u32();
+          if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, `l${i}h`);
+          else this.pushPure(`l${i}`);
           continue;
+        }
         case 0x21:
         case 0x22: {
-          const l = `l${r.u32()}`;
+          const i = r.u32();
+          const l = `l${i}`;
+          if (this.isWide(this.localTypes[i])) {
+            const [lo, hi] = this.popPair();
+            this.materializeLocal(l);
+            if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
+            if (op === 0x22) this.pushPairPure(l, `${l}h`);
+            continue;
+          }
           const v = this.popInline();
           this.materializeLocal(l);
           if (v !== l) this.emit(`${l} = ${v};`);
@@ -907,7 +1102,8 @@ export class FunctionTranslator {
         case 0x23: {
           // an immutable global never changes: reading it has no order to keep
           const g = r.u32();
-          this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
+          if (this.isWide(env.module.globals[g].type.type)) this.pushBig(`${env.global(g)}.value`);
+          else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
         }
         case 0x24:
@@ -934,14 +1130,16 @@ export class FunctionTranslator {
           const mem = r.u32();
           const m = env.memory(mem);
           const pages = `(${m}.byteLength / ${2 ** env.module.memories[mem].pageSizeLog2})`;
-          this.push(env.module.memories[mem].index64 ? `BigInt${pages}` : `${pages} | 0`);
+          if (env.module.memories[mem].index64) this.pushBig(`BigInt${pages}`);
+          else this.push(`${pages} | 0`);
           continue;
         }
         case 0x40: {
           const mem = r.u32();
           const m = env.memory(mem);
           const d = this.pop();
-          this.push(`${env.rt('memoryGrow')}(${m}, ${d})`);
+          if (env.module.memories[mem].index64) this.pushBig(`${env.rt('memoryGrow')}(${m}, ${d})`);
+          else this.push(`${env.rt('memoryGrow')}(${m}, ${d})`);
           continue;
         }
         case 0x41: {
@@ -951,7 +1149,9 @@ export class FunctionTranslator {
         }
         case 0x42: {
           const v = r.s64();
-          this.pushPure(v < 0n ? `(${v}n)` : `${v}n`);
+          if (this.pairs)
+            this.pushPairPure(signed(String(Number(BigInt.asIntN(32, v)))), signed(String(Number(v >> 32n))));
+          else this.pushPure(v < 0n ? `(${v}n)` : `${v}n`);
           continue;
         }
         case 0x43: {
@@ -1036,7 +1236,123 @@ export class FunctionTranslator {
     }
   }
 
+  /** i64 operators on pairs, inline (pair mode); false for the ones left to the bigint templates. */
+  private pairNumeric(info: OperatorInfo): boolean {
+    const name = info.name;
+    const pb = PAIR_BINARY[name];
+    if (name === 'i64.shr_u' || name === 'i64.and') {
+      // a result whose high word is known to be 0 keeps it as a pending literal
+      const [bl, bh] = [this.pend[this.sp - 1], this.pendH[this.sp - 1]];
+      const ah = this.pendH[this.sp - 2];
+      const count = name === 'i64.shr_u' && bl != null ? literal(bl) : null;
+      if (count !== null && (count & 63) >= 32) {
+        this.popPair();
+        const [, xh] = this.popPair();
+        const c = (count & 63) - 32;
+        this.pushPairLo((rl) => `${rl} = ${c === 0 ? xh : `(${xh} >>> ${c}) | 0`};`, '0');
+        return true;
+      }
+      if (name === 'i64.and' && (ah === '0' || bh === '0')) {
+        const [yl] = this.popPair();
+        const [xl] = this.popPair();
+        this.pushPairLo((rl) => `${rl} = ${xl} & ${yl};`, '0');
+        return true;
+      }
+    }
+    if (pb !== undefined) {
+      if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
+      if (name === 'i64.mul') this.usesMulTemps = true;
+      const b = this.popPair();
+      const a = this.popPair();
+      this.pushPairStmt((rl, rh) => pb(a, b, rl, rh));
+      return true;
+    }
+    const p0 = PAIR_UNARY_HI0[name];
+    if (p0 !== undefined) {
+      const a = this.popPair();
+      this.pushPairLo((rl) => p0(a, rl), '0');
+      return true;
+    }
+    const pu = PAIR_UNARY[name];
+    if (pu !== undefined) {
+      const a = this.popPair();
+      this.pushPairStmt((rl, rh) => pu(a, rl, rh));
+      return true;
+    }
+    const pc = PAIR_COND[name];
+    if (pc !== undefined) {
+      // atoms of pending pairs are constants and locals: the comparison can stay pending too
+      const pending = this.isPending() && this.isPending(1);
+      const b = this.popPair();
+      const a = this.popPair();
+      const c = pc(a, b);
+      if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
+      else this.push(`${c} ? 1 : 0`);
+      return true;
+    }
+    switch (name) {
+      case 'i64.eqz': {
+        const pending = this.isPending();
+        const [lo, hi] = this.popPair();
+        const c = `(${lo} | ${hi}) === 0`;
+        if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
+        else this.push(`${c} ? 1 : 0`);
+        return true;
+      }
+      case 'i32.wrap_i64': {
+        const pending = this.isPending();
+        const d = this.sp - 1;
+        const [lo] = this.popPair();
+        if (pending) this.pushPure(lo);
+        else this.claim(); // the lo half is already in s<d>
+        if (!pending && lo !== `s${d}`) throw new Error('codegen: pair slot mismatch');
+        return true;
+      }
+      case 'i64.extend_i32_s':
+      case 'i64.extend_i32_u': {
+        const atom = this.pend[this.sp - 1];
+        if (
+          name === 'i64.extend_i32_u' &&
+          atom != null &&
+          !this.impure[this.sp - 1] &&
+          /^(l\d+|\(?-?\d+\)?)$/.test(atom)
+        ) {
+          // a local or a constant, zero-extended: still a pair of atoms (comparisons on it stay pending)
+          this.popInline();
+          this.pushPairPure(atom, '0');
+          return true;
+        }
+        const a = this.pop();
+        if (name === 'i64.extend_i32_s') this.pushPairStmt((rl, rh) => `${rl} = ${a}; ${rh} = ${rl} >> 31;`);
+        else this.pushPairLo((rl) => `${rl} = ${a};`, '0');
+        return true;
+      }
+      case 'f64.convert_i64_s':
+      case 'f64.convert_i64_u': {
+        // one rounding of the exact sum: the conversion is correctly rounded
+        const pending = this.isPending();
+        const [lo, hi] = this.popPair();
+        const h = name === 'f64.convert_i64_s' ? hi : `(${hi} >>> 0)`;
+        const e = `${h} * 4294967296 + (${lo} >>> 0)`;
+        if (pending) this.pushPending(`(${e})`, false);
+        else this.push(e);
+        return true;
+      }
+    }
+    return false;
+  }
+
   private numeric(info: OperatorInfo): void {
+    if (this.pairs && this.pairNumeric(info)) return;
+    if (this.pairs && info.results![0] === I64) {
+      // the rest (division, conversions from floats, reinterpretation): the bigint template on joined
+      // operands, the result split again
+      const n = info.params!.length;
+      const args = this.popArgs(n);
+      const t = n === 1 ? (UNARY[info.name] as (a: string) => string)(args[0]) : BINARY[info.name](args[0], args[1]);
+      this.pushBig(t);
+      return;
+    }
     const uc = UNARY_COND[info.name];
     if (uc !== undefined && this.isPending()) {
       const impure = this.anyImpure(1);
@@ -1093,6 +1409,10 @@ export class FunctionTranslator {
     const env = this.env;
     const { mem, offset } = this.memarg();
     const dv = env.memDv(mem);
+    if (this.pairs && info.name.startsWith('i64.')) {
+      this.pairMemoryAccess(info, mem, offset, dv);
+      return;
+    }
     if (info.results!.length === 1) {
       const pending = this.isPending();
       let addr = this.addr(this.popInline(), mem, offset);
@@ -1135,6 +1455,83 @@ export class FunctionTranslator {
       return;
     }
     this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
+  }
+
+  /**
+   * i64 loads and stores on pairs: two 32-bit accesses (or one for the narrow ones). A store writes the
+   * high word first: if the access does not fit, the high word's range is the one that fails, before
+   * anything is written.
+   */
+  private pairMemoryAccess(info: OperatorInfo, mem: number, offset: number, dv: string): void {
+    const name = info.name;
+    const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
+    if (info.results!.length === 1) {
+      const base = this.popInline();
+      let addr = this.addr(base, mem, offset);
+      let addr4 = this.addr(base, mem, offset + 4);
+      let pre = '';
+      if (!simple(addr)) {
+        this.usesAddrTemp = true;
+        pre = `ma = ${addr}; `;
+        addr = 'ma';
+        addr4 = 'ma + 4';
+      }
+      const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;
+      const unsigned: Record<string, string> = {
+        'i64.load8_u': 'getUint8',
+        'i64.load16_u': 'getUint16',
+        'i64.load32_u': 'getInt32',
+      };
+      if (unsigned[name] !== undefined) {
+        this.pushPairLo((rl) => `${pre}${rl} = ${get(unsigned[name], addr)};`, '0');
+        return;
+      }
+      this.pushPairStmt((rl, rh) => {
+        switch (name) {
+          case 'i64.load':
+            // hi first: the address may read the slot that `rl` is (an address computed into this slot)
+            return `${pre}${rh} = ${get('getInt32', addr4)}; ${rl} = ${get('getInt32', addr)};`;
+          case 'i64.load8_s':
+            return `${pre}${rl} = ${get('getInt8', addr)}; ${rh} = ${rl} >> 31;`;
+          case 'i64.load8_u':
+            return `${pre}${rl} = ${get('getUint8', addr)}; ${rh} = 0;`;
+          case 'i64.load16_s':
+            return `${pre}${rl} = ${get('getInt16', addr)}; ${rh} = ${rl} >> 31;`;
+          case 'i64.load16_u':
+            return `${pre}${rl} = ${get('getUint16', addr)}; ${rh} = 0;`;
+          case 'i64.load32_s':
+            return `${pre}${rl} = ${get('getInt32', addr)}; ${rh} = ${rl} >> 31;`;
+          default:
+            return `${pre}${rl} = ${get('getInt32', addr)}; ${rh} = 0;`;
+        }
+      });
+      return;
+    }
+    const [vl, vh] = this.popPair();
+    const base = this.popInline();
+    let addr = this.addr(base, mem, offset);
+    let addr4 = this.addr(base, mem, offset + 4);
+    let pre = '';
+    if (!simple(addr)) {
+      this.usesStoreTemps = true;
+      pre = `sa = ${addr}; `;
+      addr = 'sa';
+      addr4 = 'sa + 4';
+    }
+    const set = (m: string, a: string, v: string) => `${dv}.${m}(${a}, ${v}, true);`;
+    switch (name) {
+      case 'i64.store':
+        this.emit(`${pre}${set('setInt32', addr4, vh)} ${set('setInt32', addr, vl)}`);
+        return;
+      case 'i64.store8':
+        this.emit(`${pre}${set('setInt8', addr, vl)}`);
+        return;
+      case 'i64.store16':
+        this.emit(`${pre}${set('setInt16', addr, vl)}`);
+        return;
+      default:
+        this.emit(`${pre}${set('setInt32', addr, vl)}`);
+    }
   }
 
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */
@@ -1222,7 +1619,7 @@ export class FunctionTranslator {
         break;
       }
     }
-    this.setSp(f.height + f.nResults);
+    this.setSpTo(f.height, f.rw);
     if (this.sp > this.maxSp) this.maxSp = this.sp;
     return false;
   }
@@ -1284,13 +1681,16 @@ export class FunctionTranslator {
       case 'table.grow': {
         const table = r.u32();
         const [v, n] = this.popArgs(2);
-        this.push(`${env.rt('tableGrow')}(${env.table(table)}, ${v}, ${n})`);
+        const grow = `${env.rt('tableGrow')}(${env.table(table)}, ${v}, ${n})`;
+        if (env.module.tables[table].type.index64) this.pushBig(grow);
+        else this.push(grow);
         return;
       }
       case 'table.size': {
         const table = r.u32();
         const e = `${env.table(table)}.elements.length`;
-        this.push(env.module.tables[table].type.index64 ? `BigInt(${e})` : `${e} | 0`);
+        if (env.module.tables[table].type.index64) this.pushBig(`BigInt(${e})`);
+        else this.push(`${e} | 0`);
         return;
       }
       case 'table.fill': {
@@ -1307,8 +1707,8 @@ export class FunctionTranslator {
         this.emit(
           `${t} = ((BigInt.asUintN(64, ${ah}) << 64n) | BigInt.asUintN(64, ${al})) ${o} ((BigInt.asUintN(64, ${bh}) << 64n) | BigInt.asUintN(64, ${bl}));`,
         );
-        this.push(`BigInt.asIntN(64, ${t})`);
-        this.push(`BigInt.asIntN(64, ${t} >> 64n)`);
+        this.pushBig(`BigInt.asIntN(64, ${t})`);
+        this.pushBig(`BigInt.asIntN(64, ${t} >> 64n)`);
         this.temps--;
         return;
       }
@@ -1321,8 +1721,8 @@ export class FunctionTranslator {
             ? `${t} = ${a} * ${b};`
             : `${t} = BigInt.asUintN(64, ${a}) * BigInt.asUintN(64, ${b});`,
         );
-        this.push(`BigInt.asIntN(64, ${t})`);
-        this.push(`BigInt.asIntN(64, ${t} >> 64n)`);
+        this.pushBig(`BigInt.asIntN(64, ${t})`);
+        this.pushBig(`BigInt.asIntN(64, ${t} >> 64n)`);
         this.temps--;
         return;
       }
@@ -1355,6 +1755,7 @@ export class FunctionTranslator {
         const addr = this.addr(args[0], mem, offset);
         const call = `${fn}(${env.memory(mem)}.dv, ${[addr, ...args.slice(1), ...lane].join(', ')})`;
         if (nr === 0) this.emit(`${call};`);
+        else if (this.isWide(info.results![0])) this.pushBig(call);
         else if (pending) this.pushPending(call, true);
         else this.push(call);
         return;
@@ -1372,7 +1773,8 @@ export class FunctionTranslator {
     const impure = pending && this.anyImpure(np);
     const args = pending ? this.popArgsInline(np) : this.popArgs(np);
     const call = `${fn}(${[...args, ...extra].join(', ')})`;
-    if (pending) this.pushPending(call, impure);
+    if (this.isWide(info.results![0])) this.pushBig(call);
+    else if (pending) this.pushPending(call, impure);
     else this.push(call);
   }
 
@@ -1414,6 +1816,7 @@ export class FunctionTranslator {
         this.emit(
           `${a} = ${unpackGet(structOf(t).fields[i].type, `${a}.fields[${i}]`, info.name === 'struct.get_s')};`,
         );
+        if (this.isWide(structOf(t).fields[i].type)) this.splitInPlace(this.sp - 1);
         return;
       }
       case 'struct.set': {
@@ -1461,6 +1864,7 @@ export class FunctionTranslator {
         this.emit(
           `${a} = ${unpackGet(arrayOf(t).field.type, `${a}.elements[${i} >>> 0]`, info.name === 'array.get_s')};`,
         );
+        if (this.isWide(arrayOf(t).field.type)) this.splitInPlace(this.sp - 1);
         return;
       }
       case 'array.set': {

@@ -674,15 +674,13 @@ describe('decodeModule: canonical types', () => {
 });
 
 describe('decodeModule: hostile input', () => {
-  it('fails fast on huge counts', () => {
-    const t0 = performance.now();
+  it('fails on huge counts without allocating from them', () => {
     expectMalformed(wasm([3, 5, ...u32(0xffffffff)]), 'unexpected end');
     expectMalformed(wasm([1, 5, ...u32(0xffffffff)]), 'unexpected end');
     expectMalformed(wasm([10, 5, ...u32(0xffffffff)]), 'unexpected end');
     expectMalformed(wasm([2, 5, ...u32(0xffffffff)]), 'unexpected end');
     expect(isValid(wasm(section(0, [...str('name'), ...section(1, u32(0xffffffff))])))).toBe(true);
     expect(error(wasm([1, 7, 1, 0x4e, ...u32(0xffffffff)])).rawMessage).toMatch(/too many types|unexpected end/);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('handles 100,000 nested blocks without crashing', () => {

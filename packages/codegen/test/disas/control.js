@@ -30,15 +30,15 @@ function f1(l0) {
   return 1;
 }
 function f2(l0) {
-  let s0, s1;
+  let s0, s1, s1h;
   if (l0) {
     s0 = 1;
-    s1 = 2n;
+    s1 = 2; s1h = 0;
   } else {
     s0 = 3;
-    s1 = 4n;
+    s1 = 4; s1h = 0;
   }
-  return rt.tuple(s0, s1);
+  return rt.tuple(s0, H.j(s1, s1h));
 }
 return {
   funcs: [f0, f1, f2],

@@ -4,7 +4,9 @@ const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0(l0) {
-  return BigInt(m0_dv.getUint32((l0 >>> 0) + 8, true));
+  let s0;
+  s0 = m0_dv.getInt32((l0 >>> 0) + 8, true);
+  return H.j(s0, 0);
 }
 function f1(l0, l1) {
   H.storeF32(m0_dv, (l0 >>> 0), l1);

@@ -1,16 +1,17 @@
 (function (rt, vmctx) {
 "use strict";
-function f0(l0) {
-  let s0;
+function f0(l0b) {
+  let l0 = Number(BigInt.asIntN(32, l0b)), l0h = Number(l0b >> 32n), s0, s0h;
   T: for (;;) {
-    if (l0 === 0n) {
-      s0 = 0n;
+    if ((l0 | l0h) === 0) {
+      s0 = 0; s0h = 0;
     } else {
-      s0 = (BigInt.asIntN(64, l0 - 1n));
+      s0h = (l0h - 0 - ((l0 >>> 0) < 1 ? 1 : 0)) | 0; s0 = (l0 - 1) | 0;
       l0 = s0;
+      l0h = s0h;
       continue T;
     }
-    return s0;
+    return H.j(s0, s0h);
   }
 }
 function f1$t(l0) {

@@ -1,0 +1,165 @@
+// i64 operators on (lo, hi) pairs of int32 numbers: the JS backend's lowering of i64 inside function
+// bodies (see README.md, "i64 as pairs"). Each template gets its operands as atoms (int32 literals or
+// variable names, which may be read any number of times) and the result's two variables, and returns the
+// statements that assign them. A result variable may be the same as an operand's (the value below the top
+// of the stack is replaced by the result), so every template reads an operand only before it writes the
+// variable that may hold it, or copies operands to the temporaries `qa`..`qd` first. Every temporary holds
+// only int32 values (one representation per variable for V8).
+
+/** Statements assigning `rl`/`rh` from operands `a`/`b` (each `[lo, hi]`). */
+export type PairBinary = (a: readonly [string, string], b: readonly [string, string], rl: string, rh: string) => string;
+/** Statements assigning `rl`/`rh` from operand `a`. */
+export type PairUnary = (a: readonly [string, string], rl: string, rh: string) => string;
+
+/** The int32 value of an atom when it is a literal (`5`, `(-5)`), else null. */
+export function literal(atom: string): number | null {
+  const m = /^\(?(-?\d+)\)?$/.exec(atom);
+  return m === null ? null : Number(m[1]);
+}
+
+/** `x >>> 0`, folded for a literal. */
+function u32(x: string): string {
+  const v = literal(x);
+  return v === null ? `(${x} >>> 0)` : String(v >>> 0);
+}
+
+/** `x & 65535` and `x >>> 16`, folded for a literal. */
+function limbs(x: string): [string, string] {
+  const v = literal(x);
+  return v === null ? [`(${x} & 65535)`, `(${x} >>> 16)`] : [String(v & 65535), String(v >>> 16)];
+}
+
+/** A shift or rotate count from an operand's lo atom: a literal folded to 0..63, else null. */
+function constCount(lo: string): number | null {
+  const v = literal(lo);
+  return v === null ? null : v & 63;
+}
+
+function shl(c: number, [al, ah]: readonly [string, string], rl: string, rh: string): string {
+  if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
+  if (c < 32) return `${rh} = (${ah} << ${c}) | (${al} >>> ${32 - c}); ${rl} = ${al} << ${c};`;
+  return `${rh} = ${al} << ${c - 32}; ${rl} = 0;`;
+}
+
+function shr(c: number, signed: boolean, [al, ah]: readonly [string, string], rl: string, rh: string): string {
+  if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
+  const top = signed ? `${ah} >> 31` : '0';
+  if (c < 32) return `${rl} = (${al} >>> ${c}) | (${ah} << ${32 - c}); ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
+  if (c === 32) return `${rl} = ${ah}; ${rh} = ${top};`;
+  return `${rl} = ${signed ? `${ah} >> ${c - 32}` : `(${ah} >>> ${c - 32})`}; ${rh} = ${top};`;
+}
+
+function rotl(c: number, [al, ah]: readonly [string, string], rl: string, rh: string): string {
+  if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
+  if (c === 32) return `qa = ${al}; ${rl} = ${ah}; ${rh} = qa;`;
+  const [x, y] = c < 32 ? [al, ah] : [ah, al];
+  const k = c & 31;
+  return `qa = ${x}; qb = ${y}; ${rl} = (qa << ${k}) | (qb >>> ${32 - k}); ${rh} = (qb << ${k}) | (qa >>> ${32 - k});`;
+}
+
+/** Rotate left by the count in `qa` (0..63), operands already copied: lo in `qb`, hi in `qc`. */
+function rotlVar(rl: string, rh: string): string {
+  return (
+    `if (qa >= 32) { qd = qb; qb = qc; qc = qd; qa -= 32; } ` +
+    `${rl} = (qb << qa) | ((qc >>> 1) >>> (31 - qa)); ${rh} = (qc << qa) | ((qb >>> 1) >>> (31 - qa));`
+  );
+}
+
+/** Binary i64 operators with an i64 result; the ones using `qa`..`qd` are listed in PAIR_TEMPS. */
+export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
+  'i64.add': ([al, ah], [bl, bh], rl, rh) =>
+    `${rl} = (${al} + ${bl}) | 0; ${rh} = (${ah} + ${bh} + ((${rl} >>> 0) < ${u32(bl)} ? 1 : 0)) | 0;`,
+  'i64.sub': ([al, ah], [bl, bh], rl, rh) =>
+    `${rh} = (${ah} - ${bh} - (${u32(al)} < ${u32(bl)} ? 1 : 0)) | 0; ${rl} = (${al} - ${bl}) | 0;`,
+  'i64.mul': ([al, ah], [bl, bh], rl, rh) => {
+    // the high word of the unsigned 32x32 product lo(a) * lo(b) from 16-bit limbs (every partial sum
+    // stays below 2^32), plus the cross products that land in the high word
+    // (int32 arithmetic only: a limb product below 2^32 is exact in Math.imul's bits, read back unsigned)
+    const [a0, a1] = limbs(al);
+    const [b0, b1] = limbs(bl);
+    // a high word known to be 0 (a zero-extended operand) drops its cross product
+    const cross = [bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`, ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`];
+    return (
+      `qm = Math.imul(${a0}, ${b0}); qn = (Math.imul(${a1}, ${b0}) + (qm >>> 16)) | 0; ` +
+      `qp = (Math.imul(${a0}, ${b1}) + (qn & 65535)) | 0; ` +
+      `${rh} = (Math.imul(${a1}, ${b1}) + (qn >>> 16) + (qp >>> 16)${cross.join('')}) | 0; ` +
+      `${rl} = Math.imul(${al}, ${bl});`
+    );
+  },
+  'i64.and': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} & ${bl}; ${rh} = ${ah} & ${bh};`,
+  'i64.or': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} | ${bl}; ${rh} = ${ah} | ${bh};`,
+  'i64.xor': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} ^ ${bl}; ${rh} = ${ah} ^ ${bh};`,
+  'i64.shl': (a, [bl], rl, rh) => {
+    const c = constCount(bl);
+    if (c !== null) return shl(c, a, rl, rh);
+    return (
+      `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
+      `if (qa < 32) { ${rh} = (qc << qa) | ((qb >>> 1) >>> (31 - qa)); ${rl} = qb << qa; } ` +
+      `else { ${rh} = qb << (qa - 32); ${rl} = 0; }`
+    );
+  },
+  'i64.shr_s': (a, [bl], rl, rh) => {
+    const c = constCount(bl);
+    if (c !== null) return shr(c, true, a, rl, rh);
+    return (
+      `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
+      `if (qa < 32) { ${rl} = (qb >>> qa) | ((qc << 1) << (31 - qa)); ${rh} = qc >> qa; } ` +
+      `else { ${rl} = qc >> (qa - 32); ${rh} = qc >> 31; }`
+    );
+  },
+  'i64.shr_u': (a, [bl], rl, rh) => {
+    const c = constCount(bl);
+    if (c !== null) return shr(c, false, a, rl, rh);
+    return (
+      `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
+      `if (qa < 32) { ${rl} = (qb >>> qa) | ((qc << 1) << (31 - qa)); ${rh} = (qc >>> qa) | 0; } ` +
+      `else { ${rl} = (qc >>> (qa - 32)) | 0; ${rh} = 0; }`
+    );
+  },
+  'i64.rotl': (a, [bl], rl, rh) => {
+    const c = constCount(bl);
+    if (c !== null) return rotl(c, a, rl, rh);
+    return `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ${rotlVar(rl, rh)}`;
+  },
+  'i64.rotr': (a, [bl], rl, rh) => {
+    const c = constCount(bl);
+    if (c !== null) return rotl((64 - c) & 63, a, rl, rh);
+    return `qa = (-${bl}) & 63; qb = ${a[0]}; qc = ${a[1]}; ${rotlVar(rl, rh)}`;
+  },
+};
+
+/**
+ * Unary i64 operators whose result's high word is 0: the statement assigns only `rl`, and the slot's hi stays
+ * the pending literal `0` (folded by the consumer's template; assigned before control flow).
+ */
+export const PAIR_UNARY_HI0: Readonly<Record<string, (a: readonly [string, string], rl: string) => string>> = {
+  'i64.clz': ([al, ah], rl) => `${rl} = ${ah} !== 0 ? Math.clz32(${ah}) : 32 + Math.clz32(${al});`,
+  'i64.ctz': ([al, ah], rl) => `${rl} = ${al} !== 0 ? H.ctz32(${al}) : 32 + H.ctz32(${ah});`,
+  'i64.popcnt': ([al, ah], rl) => `${rl} = H.popcnt32(${al}) + H.popcnt32(${ah});`,
+};
+
+/** Unary i64 operators with an i64 result. */
+export const PAIR_UNARY: Readonly<Record<string, PairUnary>> = {
+  'i64.extend8_s': ([al], rl, rh) => `${rl} = (${al} << 24) >> 24; ${rh} = ${rl} >> 31;`,
+  'i64.extend16_s': ([al], rl, rh) => `${rl} = (${al} << 16) >> 16; ${rh} = ${rl} >> 31;`,
+  'i64.extend32_s': ([al], rl, rh) => `${rl} = ${al}; ${rh} = ${rl} >> 31;`,
+};
+
+/** Operators whose templates use the temporaries `qa`..`qd` (`i64.mul` uses `qm`, `qn`, `qp`, int32 only). */
+export const PAIR_TEMPS = new Set(['i64.shl', 'i64.shr_s', 'i64.shr_u', 'i64.rotl', 'i64.rotr']);
+
+/** i64 comparisons (i32 results) as JS boolean expressions over the operands' atoms. */
+export const PAIR_COND: Readonly<
+  Record<string, (a: readonly [string, string], b: readonly [string, string]) => string>
+> = {
+  'i64.eq': ([al, ah], [bl, bh]) => `(${al} === ${bl} && ${ah} === ${bh})`,
+  'i64.ne': ([al, ah], [bl, bh]) => `(${al} !== ${bl} || ${ah} !== ${bh})`,
+  'i64.lt_s': ([al, ah], [bl, bh]) => `(${ah} < ${bh} || (${ah} === ${bh} && ${u32(al)} < ${u32(bl)}))`,
+  'i64.le_s': ([al, ah], [bl, bh]) => `(${ah} < ${bh} || (${ah} === ${bh} && ${u32(al)} <= ${u32(bl)}))`,
+  'i64.gt_s': ([al, ah], [bl, bh]) => `(${ah} > ${bh} || (${ah} === ${bh} && ${u32(al)} > ${u32(bl)}))`,
+  'i64.ge_s': ([al, ah], [bl, bh]) => `(${ah} > ${bh} || (${ah} === ${bh} && ${u32(al)} >= ${u32(bl)}))`,
+  'i64.lt_u': ([al, ah], [bl, bh]) => `(${u32(ah)} < ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} < ${u32(bl)}))`,
+  'i64.le_u': ([al, ah], [bl, bh]) => `(${u32(ah)} < ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} <= ${u32(bl)}))`,
+  'i64.gt_u': ([al, ah], [bl, bh]) => `(${u32(ah)} > ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} > ${u32(bl)}))`,
+  'i64.ge_u': ([al, ah], [bl, bh]) => `(${u32(ah)} > ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} >= ${u32(bl)}))`,
+};

@@ -1,0 +1,41 @@
+(function (rt, vmctx) {
+"use strict";
+const m0 = vmctx[7];
+let m0_dv = m0.dv;
+m0.watch(() => { m0_dv = m0.dv; });
+function f0(l0b, l1, l2) {
+  let l0 = Number(BigInt.asIntN(32, l0b)), l0h = Number(l0b >> 32n), l3 = 0, l3h = 0, s0, s0h, s1, s1h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+  L0: for (;;) {
+    s1h = m0_dv.getInt32((l1 >>> 0) + 4, true); s1 = m0_dv.getInt32((l1 >>> 0), true);
+    qm = Math.imul((s1 & 65535), 60239); qn = (Math.imul((s1 >>> 16), 60239) + (qm >>> 16)) | 0; qp = (Math.imul((s1 & 65535), 10196) + (qn & 65535)) | 0; s1h = (Math.imul((s1 >>> 16), 10196) + (qn >>> 16) + (qp >>> 16) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = Math.imul(s1, 668265295);
+    s0 = (l0 + s1) | 0; s0h = (l0h + s1h + ((s0 >>> 0) < (s1 >>> 0) ? 1 : 0)) | 0;
+    qa = s0; qb = s0h; s0 = (qa << 31) | (qb >>> 1); s0h = (qb << 31) | (qa >>> 1);
+    qm = Math.imul((s0 & 65535), 51847); qn = (Math.imul((s0 >>> 16), 51847) + (qm >>> 16)) | 0; qp = (Math.imul((s0 & 65535), 34283) + (qn & 65535)) | 0; s0h = (Math.imul((s0 >>> 16), 34283) + (qn >>> 16) + (qp >>> 16) + Math.imul(s0, (-1640531535)) + Math.imul(s0h, (-2048144761))) | 0; s0 = Math.imul(s0, (-2048144761));
+    l0 = s0; l0h = s0h;
+    l1 = ((l1 + 8) | 0);
+    if ((0 < 0 || (0 === 0 && (l1 >>> 0) < (l2 >>> 0)))) {
+      continue L0;
+    }
+    break L0;
+  }
+  s1 = m0_dv.getInt32(0, true);
+  qa = s1 & 63; qb = l0; qc = l0h; if (qa < 32) { s0 = (qb >>> qa) | ((qc << 1) << (31 - qa)); s0h = (qc >>> qa) | 0; } else { s0 = (qc >>> (qa - 32)) | 0; s0h = 0; }
+  l3 = s0; l3h = s0h;
+  qz = H.divU64(rt, H.j(l3, l3h), 10n); s1 = Number(BigInt.asIntN(32, qz)); s1h = Number(qz >> 32n);
+  m0_dv.setInt32(20, s1h, true); m0_dv.setInt32(16, s1, true);
+  return H.j(l3, l3h);
+}
+function f1(l0b) {
+  let l0 = Number(BigInt.asIntN(32, l0b)), l0h = Number(l0b >> 32n), s0, s0h, qz = 0n;
+  qz = f0(H.j(l0, l0h), 0, 64); s0 = Number(BigInt.asIntN(32, qz)); s0h = Number(qz >> 32n);
+  return H.j(s0, s0h);
+}
+return {
+  funcs: [f0, f1],
+  globalInit: [],
+  tableInit: [],
+  elemOffset: [],
+  elemItems: [],
+  dataOffset: []
+};
+})
