@@ -70,6 +70,40 @@ export interface InstanceAllocator {
 const EMPTY_BYTES = new Uint8Array(0);
 const EMPTY_ITEMS: readonly unknown[] = Object.freeze([]);
 
+/** What every instance of a module shares: computed once per `ModuleRuntimeInfo`, read at each instantiation. */
+interface ModuleTemplate {
+  /** Defined globals' engine-canonical types. */
+  readonly globalTypes: readonly { readonly type: number; readonly mutable: boolean }[];
+  /** Defined tags' engine type ids and canonical parameter types. */
+  readonly tags: readonly { readonly typeId: number; readonly params: readonly number[] }[];
+  /** Each data segment's bytes (views into the module's bytes). */
+  readonly dataSegments: readonly Uint8Array[];
+}
+
+const templates = new WeakMap<ModuleRuntimeInfo, ModuleTemplate>();
+
+function templateOf(info: ModuleRuntimeInfo): ModuleTemplate {
+  let t = templates.get(info);
+  if (t !== undefined) return t;
+  const { module, typeIds } = info;
+  const globalTypes = [];
+  for (let i = module.numImportedGlobals; i < module.globals.length; i++) {
+    const g = module.globals[i].type;
+    globalTypes.push(Object.freeze({ type: canonicalValType(g.type, typeIds), mutable: g.mutable }));
+  }
+  const tags = [];
+  for (let i = module.numImportedTags; i < module.tags.length; i++) {
+    const ti = module.tags[i].typeIndex;
+    const ft = module.types[ti].composite;
+    const params = ft.kind === 'func' ? ft.params.map((p) => canonicalValType(p, typeIds)) : [];
+    tags.push({ typeId: typeIds[ti], params: Object.freeze(params) });
+  }
+  const dataSegments = module.data.map((d) => module.bytes.subarray(d.data.start, d.data.end));
+  t = { globalTypes, tags, dataSegments };
+  templates.set(info, t);
+  return t;
+}
+
 /** A module instance: its VMContext and the state the builtins and the API need. */
 export class Instance {
   /** The VMContext slots. */
@@ -92,7 +126,9 @@ export class Instance {
   readonly dataSegments: Uint8Array[];
   /** Each element segment's evaluated references (set by the API); a dropped segment is empty. */
   readonly elemSegments: (readonly unknown[])[];
-  private readonly extraFuncRefs = new Map<number, VMFuncRef>();
+  /** The allocator's record of what the instance holds (a pool's slots), or null. */
+  allocation: unknown = null;
+  private extraFuncRefs: Map<number, VMFuncRef> | null = null;
 
   /** Builds the VMContext from a request: header, imports and fresh defined entities. */
   constructor(request: InstanceAllocationRequest, memories: Memory[], tables: Table[]) {
@@ -125,20 +161,18 @@ export class Instance {
     for (let i = 0; i < c.numImportedTags; i++) v[offsets.importedTag(i)] = imports.tags[i];
     for (let i = 0; i < tables.length; i++) v[offsets.definedTable(i)] = tables[i];
     for (let i = 0; i < memories.length; i++) v[offsets.definedMemory(i)] = memories[i];
+    const template = templateOf(runtimeInfo);
     for (let i = 0; i < c.numDefinedGlobals; i++) {
-      const g = module.globals[module.numImportedGlobals + i].type;
-      const type = { type: canonicalValType(g.type, typeIds), mutable: g.mutable };
+      const type = template.globalTypes[i];
       v[offsets.definedGlobal(i)] = new Global(type, defaultValue(type.type));
     }
     for (let i = 0; i < c.numDefinedTags; i++) {
-      const ti = module.tags[module.numImportedTags + i].typeIndex;
-      const ft = module.types[ti].composite;
-      const params = ft.kind === 'func' ? ft.params.map((t) => canonicalValType(t, typeIds)) : [];
-      v[offsets.definedTag(i)] = new Tag(typeIds[ti], params);
+      const tag = template.tags[i];
+      v[offsets.definedTag(i)] = new Tag(tag.typeId, tag.params);
     }
     this.vmctx = v;
-    this.dataSegments = module.data.map((d) => module.bytes.subarray(d.data.start, d.data.end));
-    this.elemSegments = module.elements.map(() => EMPTY_ITEMS);
+    this.dataSegments = template.dataSegments.slice();
+    this.elemSegments = new Array(module.elements.length).fill(EMPTY_ITEMS);
   }
 
   /** Memory `index` (imported or defined). */
@@ -175,11 +209,11 @@ export class Instance {
     if (index < m.numImportedFuncs) return this.vmctx[this.offsets.importedFunction(index)] as VMFuncRef;
     const slot = this.offsets.funcRef(index);
     if (slot >= 0 && this.vmctx[slot] !== null) return this.vmctx[slot] as VMFuncRef;
-    let ref = this.extraFuncRefs.get(index);
+    let ref = this.extraFuncRefs?.get(index);
     if (ref === undefined) {
       ref = new VMFuncRef(this.functions[index - m.numImportedFuncs], this.typeIds[m.functions[index]], this);
       if (slot >= 0) this.vmctx[slot] = ref;
-      else this.extraFuncRefs.set(index, ref);
+      else (this.extraFuncRefs ??= new Map()).set(index, ref);
     }
     return ref;
   }

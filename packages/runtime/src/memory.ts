@@ -9,6 +9,10 @@
 // a memory reserves room to grow and grows in place; growth past the reservation allocates and copies.
 // Shared memories reserve their whole maximum (they never move). Either way the views are rebuilt, and
 // the `watch` callbacks run, after every successful grow.
+//
+// A memory's buffer may be longer than the memory (a pool hands out a zeroed buffer of an earlier tenant's
+// size): the views cover only `byteLength` bytes, so the rest stays zero and growth within the buffer
+// needs no copy. Nothing ever writes past `byteLength`.
 
 import type { MemoryType } from '@wasmts/environ';
 import { ResourceLimitError, type ResourceLimiter } from './limits.js';
@@ -43,23 +47,27 @@ export interface MemoryOptions {
   readonly growthReservation?: number;
   /** Back the memory with a resizable buffer that grows in place (slower typed-array access in V8). */
   readonly resizable?: boolean;
-  /** A resizable buffer to reuse (from a pool): used, zeroed, when it can hold the minimum size. */
+  /**
+   * An ordinary buffer whose bytes are **all zero** (a pool's warm slot), used when it holds at least the
+   * minimum size: the memory covers its first bytes and grows within it without copying.
+   */
   readonly buffer?: ArrayBuffer;
 }
 
-/** Resizes a pooled buffer to `bytes` zeroed bytes, or returns null if it cannot. */
-function reuse(buffer: ArrayBuffer, bytes: number): ArrayBuffer | null {
-  const b = buffer as unknown as ResizingBuffer;
-  if (typeof b.resize !== 'function' || (b.maxByteLength ?? 0) < bytes) return null;
-  try {
-    // Shrinking to 0 and growing again zero-fills: the next owner never sees the last one's bytes.
-    b.resize(0);
-    b.resize(bytes);
-    return buffer;
-  } catch {
-    return null;
-  }
+/** What `Memory.release` gives back: the buffer and how many of its bytes the memory could have written. */
+export interface ReleasedBuffer {
+  /** The memory's last buffer (ordinary, not shared or resizable). */
+  readonly buffer: ArrayBuffer;
+  /** Bytes `[0, used)` may hold data; the rest of the buffer was never reachable and is still zero. */
+  readonly used: number;
 }
+
+/** True if `buffer` is an ordinary ArrayBuffer (not resizable) of at least `bytes` bytes. */
+function fits(buffer: ArrayBuffer, bytes: number): boolean {
+  return (buffer as unknown as { resizable?: boolean }).resizable !== true && buffer.byteLength >= bytes;
+}
+
+const EMPTY_BUFFER = new ArrayBuffer(0);
 
 /** Largest page count the engine allows for a memory of this index type and page size. */
 export function engineMaxPages(index64: boolean, pageSizeLog2: number): number {
@@ -93,6 +101,7 @@ export class Memory {
   private readonly growthReservation: number;
   private readonly resizable: boolean;
   private readonly watchers: (() => void)[] = [];
+  private released = false;
 
   /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
   constructor(type: MemoryType, options: MemoryOptions = {}) {
@@ -117,7 +126,8 @@ export class Memory {
     if (this.limiter !== null && !this.limiter.memoryGrowing(0, bytes, this.maxBytesOrNull())) {
       throw new ResourceLimitError(`memory minimum size of ${min} pages exceeds the store's memory limits`);
     }
-    const buffer = (options.buffer !== undefined && reuse(options.buffer, bytes)) || this.allocate(bytes);
+    const given = options.buffer;
+    const buffer = given !== undefined && !this.shared && fits(given, bytes) ? given : this.allocate(bytes);
     if (buffer === null) {
       throw new ResourceLimitError(`cannot allocate a memory of ${min} pages (${bytes} bytes) on this host`);
     }
@@ -176,6 +186,7 @@ export class Memory {
   grow(delta: number): number {
     const old = this.pages;
     if (delta === 0) return old;
+    if (this.released) return -1;
     if (!(delta > 0) || delta > this.maxPages - old) return -1;
     const newBytes = (old + delta) * this.pageSize;
     if (this.limiter !== null && !this.limiter.memoryGrowing(this.byteLength, newBytes, this.maxBytesOrNull())) {
@@ -185,7 +196,9 @@ export class Memory {
     const room = buf.maxByteLength ?? 0;
     let next: ArrayBuffer | SharedArrayBuffer | null = null;
     try {
-      if (typeof buf.resize === 'function' && newBytes <= room) {
+      // A buffer longer than the memory (a pool's) already holds zeroes beyond it: new views, no copy.
+      if (newBytes <= this.buffer.byteLength) next = this.buffer;
+      else if (typeof buf.resize === 'function' && newBytes <= room) {
         buf.resize(newBytes);
         next = this.buffer;
       } else if (typeof buf.grow === 'function' && newBytes <= room) {
@@ -215,14 +228,18 @@ export class Memory {
 
   /**
    * Takes the memory's buffer back for reuse (a pool's deallocation): the memory becomes empty, so code
-   * that still holds it traps instead of seeing the next owner's bytes. Returns null if not reusable.
+   * that still holds it traps instead of seeing the next owner's bytes, and its `watch` callbacks are
+   * dropped. Returns the buffer with the count of bytes that may hold data (the caller zeroes them before
+   * reuse), or null for a shared or resizable buffer.
    */
-  release(): ArrayBuffer | null {
-    const b = this.buffer as unknown as ResizingBuffer;
-    const reusable = typeof b.resize === 'function' && !this.shared && (b.maxByteLength ?? 0) > this.byteLength;
+  release(): ReleasedBuffer | null {
     const old = this.buffer;
-    this.setBuffer(new ArrayBuffer(0), 0);
-    return reusable ? (old as ArrayBuffer) : null;
+    const used = this.byteLength;
+    this.setBuffer(EMPTY_BUFFER, 0);
+    this.watchers.length = 0;
+    this.released = true;
+    const reusable = old instanceof ArrayBuffer && (old as unknown as { resizable?: boolean }).resizable !== true;
+    return reusable ? { buffer: old, used } : null;
   }
 
   /** A copy of `length` bytes at `address`; throws RangeError when out of bounds. */

@@ -6,29 +6,55 @@ import type { Instance } from './instance.js';
 import type { ResourceLimiter } from './limits.js';
 import type { TypeRegistry } from './type-registry.js';
 
+/** Roots an activations table keeps before it starts over (see `ExternRefActivationsTable`). */
+export const DEFAULT_ACTIVATIONS_CAPACITY = 4096;
+
 /**
- * Roots for host values held by running wasm (wasmtime's VMExternRefActivationsTable). The JS garbage
- * collector already keeps live values alive, so this is a plain Set: `insert` roots a value until the next
- * `clear`, which the API calls when the outermost wasm call of the store returns.
+ * Roots for host references held by running wasm (wasmtime's `VMExternRefActivationsTable`). The API
+ * inserts every host reference that enters wasm while a call runs (externref and anyref arguments, host
+ * function results, table and global values the host sets from inside a call) and clears the table when
+ * the outermost call of the store returns, so the runtime keeps nothing of the host's after a call.
+ *
+ * On a JS host the engine's collector traces wasm's state itself (the JS backend's frames, closures,
+ * tables and globals are JS objects; the host engine roots the wasm backend's frames), so these roots are
+ * a second guarantee, not the only one. Like wasmtime's table it is bounded: when `capacity` roots are
+ * held it starts over (wasmtime collects garbage then and keeps what its stack maps name; here the JS
+ * stack keeps those), so a long call that takes millions of host references does not hold them all.
  */
 export class ExternRefActivationsTable {
-  private readonly roots = new Set<unknown>();
+  private roots: Set<unknown> | null = null;
+  /** Most roots held at once before starting over. */
+  readonly capacity: number;
+  /** Most roots ever held at once. */
+  highWater = 0;
 
-  /** Roots `value` until the next `clear()`. */
+  /** Creates an empty table that holds at most `capacity` roots at once. */
+  constructor(capacity: number = DEFAULT_ACTIVATIONS_CAPACITY) {
+    if (!Number.isSafeInteger(capacity) || capacity < 1)
+      throw new RangeError('an activations table capacity must be a positive integer');
+    this.capacity = capacity;
+  }
+
+  /** Roots `value` (null and undefined are not references to root) until the next `clear()`. */
   insert(value: unknown): void {
-    if (value !== null && value !== undefined) this.roots.add(value);
+    if (value === null || value === undefined) return;
+    let roots = this.roots;
+    if (roots === null) this.roots = roots = new Set();
+    else if (roots.size >= this.capacity) roots.clear();
+    roots.add(value);
+    if (roots.size > this.highWater) this.highWater = roots.size;
   }
   /** True if `value` is rooted. */
   has(value: unknown): boolean {
-    return this.roots.has(value);
+    return this.roots?.has(value) === true;
   }
   /** Number of rooted values. */
   get size(): number {
-    return this.roots.size;
+    return this.roots === null ? 0 : this.roots.size;
   }
   /** Drops every root. */
   clear(): void {
-    this.roots.clear();
+    if (this.roots !== null && this.roots.size > 0) this.roots.clear();
   }
 }
 

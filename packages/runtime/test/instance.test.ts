@@ -132,5 +132,17 @@ describe('Instance', () => {
     expect(t.size).toBe(1);
     t.clear();
     expect(t.size).toBe(0);
+    expect(t.has(o)).toBe(false);
+  });
+
+  it('externref activations table is bounded: it starts over when full', () => {
+    const t = new ExternRefActivationsTable(3);
+    const items = [{}, {}, {}, {}];
+    for (const o of items) t.insert(o);
+    expect(t.size).toBe(1);
+    expect(t.has(items[3])).toBe(true);
+    expect(t.has(items[0])).toBe(false);
+    expect(t.highWater).toBe(3);
+    expect(() => new ExternRefActivationsTable(0)).toThrow(RangeError);
   });
 });

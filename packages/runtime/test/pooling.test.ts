@@ -1,6 +1,6 @@
 import { DEFAULT_TUNABLES, VMOffsets } from '@wasmts/environ';
 import { describe, expect, it } from 'vitest';
-import { HAS_RESIZABLE_BUFFERS, PoolingInstanceAllocator, ResourceLimitError, type Store } from '../src/index.js';
+import { PoolingInstanceAllocator, ResourceLimitError, type Store } from '../src/index.js';
 import { makeStore, wat } from './helpers.js';
 
 function request(store: Store, text: string) {
@@ -18,14 +18,16 @@ describe('PoolingInstanceAllocator', () => {
     const store = makeStore();
     const pool = new PoolingInstanceAllocator({ totalCoreInstances: 2, totalMemories: 1 });
     const a = pool.allocate(request(store, '(module (memory 1))'));
-    expect(() => pool.allocate(request(store, '(module (memory 1))'))).toThrow(/memory limit of 1/);
+    expect(() => pool.allocate(request(store, '(module (memory 1))'))).toThrow(
+      /all 1 memory slots are in use \(totalMemories\)/,
+    );
     const b = pool.allocate(request(store, '(module)'));
-    expect(() => pool.allocate(request(store, '(module)'))).toThrow(/instance limit of 2/);
+    expect(() => pool.allocate(request(store, '(module)'))).toThrow(/totalCoreInstances/);
     pool.deallocate(a);
     pool.deallocate(b);
-    expect(pool.usage.instances).toBe(0);
+    expect(pool.metrics().coreInstances).toEqual({ inUse: 0, highWater: 2, capacity: 2 });
     expect(() => pool.allocate(request(store, '(module (memory 1) (memory 1))'))).toThrow(ResourceLimitError);
-    expect(() => pool.allocate(request(store, '(module (table 30000 funcref))'))).toThrow(/table size/);
+    expect(() => pool.allocate(request(store, '(module (table 30000 funcref))'))).toThrow(/tableElements/);
     const small = new PoolingInstanceAllocator({ maxMemorySize: 65536 });
     expect(() => small.allocate(request(store, '(module (memory 2))'))).toThrow(/65536 bytes/);
     const m = small.allocate(request(store, '(module (memory 1))')).memory(0);
@@ -37,16 +39,66 @@ describe('PoolingInstanceAllocator', () => {
     const pool = new PoolingInstanceAllocator();
     const a = pool.allocate(request(store, '(module (memory 1 10))'));
     const m = a.memory(0);
+    expect(m.grow(1)).toBe(1);
     m.u8[5] = 42;
+    m.u8[70000] = 43;
     const buffer = m.buffer;
     pool.deallocate(a);
     expect(m.byteLength).toBe(0);
+    expect(m.grow(1)).toBe(-1);
     expect(() => m.dv.getUint8(5)).toThrow(RangeError);
-    const b = pool.allocate(request(store, '(module (memory 2 10))'));
+    expect(pool.metrics().unusedWarmMemories).toBe(1);
+    const b = pool.allocate(request(store, '(module (memory 1 10))'));
     const m2 = b.memory(0);
-    if (HAS_RESIZABLE_BUFFERS) expect(m2.buffer).toBe(buffer);
-    expect(m2.byteLength).toBe(2 * 65536);
+    expect(m2.buffer).toBe(buffer);
+    expect(m2.byteLength).toBe(65536);
     expect(m2.u8[5]).toBe(0);
-    expect(pool.usage).toEqual({ instances: 1, memories: 1, tables: 0, warmMemories: 0 });
+    // the buffer is two pages long: growing into it needs no copy, and shows zeroes
+    expect(m2.grow(1)).toBe(1);
+    expect(m2.buffer).toBe(buffer);
+    expect(m2.u8[70000]).toBe(0);
+    expect(m2.grow(1)).toBe(2);
+    expect(m2.buffer).not.toBe(buffer);
+    expect(m2.u8.every((x) => x === 0)).toBe(true);
+    const metrics = pool.metrics();
+    expect(metrics.memories).toEqual({ inUse: 1, highWater: 1, capacity: 1000 });
+    expect(metrics.unusedWarmMemories).toBe(0);
+    expect(metrics.warmReuses).toBe(1);
+  });
+
+  it('keeps warm only buffers within linearMemoryKeepResident, and picks one that fits', () => {
+    const store = { ...makeStore(), tunables: DEFAULT_TUNABLES };
+    const pool = new PoolingInstanceAllocator({ linearMemoryKeepResident: 3 * 65536 });
+    const big = pool.allocate(request(store, '(module (memory 1 10))'));
+    expect(big.memory(0).grow(3)).toBe(1);
+    const small = pool.allocate(request(store, '(module (memory 1 10))'));
+    const smallBuffer = small.memory(0).buffer;
+    const two = pool.allocate(request(store, '(module (memory 2 10))'));
+    const twoBuffer = two.memory(0).buffer;
+    pool.deallocate(big); // 4 pages: beyond the keep-resident size, left to the collector
+    pool.deallocate(two);
+    pool.deallocate(small);
+    expect(pool.metrics().unusedWarmMemories).toBe(2);
+    expect(pool.metrics().unusedMemoryBytes).toBe(3 * 65536);
+    // the most recent warm buffer (one page) cannot hold two pages: the two-page one is taken
+    const next = pool.allocate(request(store, '(module (memory 2 10))'));
+    expect(next.memory(0).buffer).toBe(twoBuffer);
+    const last = pool.allocate(request(store, '(module (memory 1 10))'));
+    expect(last.memory(0).buffer).toBe(smallBuffer);
+    expect(pool.metrics().unusedWarmMemories).toBe(0);
+    expect(pool.metrics().warmReuses).toBe(2);
+  });
+
+  it('gives slots back once, and rejects bad budgets', () => {
+    const store = { ...makeStore(), tunables: DEFAULT_TUNABLES };
+    const pool = new PoolingInstanceAllocator();
+    const a = pool.allocate(request(store, '(module (memory 1 2) (table 1 funcref))'));
+    pool.deallocate(a);
+    expect(pool.metrics().memories.inUse).toBe(0);
+    pool.deallocate(a); // twice: nothing more is given back
+    expect(pool.metrics().unusedWarmMemories).toBe(1);
+    expect(pool.metrics().coreInstances.inUse).toBe(0);
+    expect(() => new PoolingInstanceAllocator({ linearMemoryKeepResident: -1 })).toThrow(RangeError);
+    expect(() => new PoolingInstanceAllocator({ totalTables: 0.5 })).toThrow(/totalTables/);
   });
 });

@@ -18,6 +18,7 @@ import {
   type InstanceAllocator,
   OnDemandInstanceAllocator,
   type PoolingAllocationConfig,
+  type PoolingAllocatorMetrics,
   PoolingInstanceAllocator,
   type ResourceLimiter,
   type Instance as RuntimeInstance,
@@ -231,6 +232,14 @@ export class Engine {
   ): { readonly a: number; readonly b: number; readonly c: number; readonly d: number } {
     const V = (this.builtins as unknown as { V128?: new (a: number, b: number, c: number, d: number) => never }).V128;
     return V !== undefined ? new V(a, b, c, d) : Object.freeze({ a: a | 0, b: b | 0, c: c | 0, d: d | 0 });
+  }
+
+  /**
+   * The pooling allocator's slots in use, high-water marks and warm memories (wasmtime's
+   * `Engine::pooling_allocator_metrics`), or null when the engine allocates on demand.
+   */
+  poolingAllocatorMetrics(): PoolingAllocatorMetrics | null {
+    return this.allocator instanceof PoolingInstanceAllocator ? this.allocator.metrics() : null;
   }
 
   /** Advances the epoch by one (code checking epochs traps once it passes a store's deadline). */
@@ -495,8 +504,15 @@ export class Store<T = unknown> implements RuntimeStore {
       return r.delta;
     };
   }
-  /** Releases every instance of the store (a pooling allocator takes their slots back); the store is then empty. */
+  /**
+   * Releases every instance of the store, as dropping a wasmtime `Store` does. A pooling allocator takes
+   * their slots back: their memories and tables become empty (a `Func` kept from them traps on memory or
+   * table access) and the memories' buffers, zeroed, go to the next tenant. On demand, the garbage
+   * collector frees them. The store stays usable (it is then empty). Throws if wasm is running in the
+   * store (from a host function).
+   */
   dispose(): void {
+    if (this.entryDepth > 0) throw new Error('cannot dispose a store while wasm is running in it');
     for (const inst of this.instances.splice(0)) this.allocator.deallocate(inst);
     this.counts.instances = this.counts.memories = this.counts.tables = 0;
   }

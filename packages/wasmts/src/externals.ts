@@ -4,7 +4,10 @@
 import {
   type FuncType,
   type GlobalType,
+  HeapKind,
+  isRef,
   type MemoryType,
+  refHeap,
   type TableType,
   VMRuntimeLimits,
   type ValType as WasmValType,
@@ -61,10 +64,41 @@ function namesOf(ref: VMFuncRef): BacktraceNames | null {
   return inst?.hostState?.names ?? null;
 }
 
-/** Calls `fn` from the host: converts errors per the ABI and keeps the store usable after any of them. */
-export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], names: BacktraceNames | null): unknown {
+/** True for reference types whose values may be host references (externref; anyref, which may box one). */
+export function holdsHostRefs(t: WasmValType): boolean {
+  if (!isRef(t)) return false;
+  const h = refHeap(t);
+  return h === HeapKind.Extern || h === HeapKind.Any;
+}
+
+const NO_ROOTS: readonly number[] = Object.freeze([]);
+
+/** Positions of the types that may hold host references (shared empty list when there are none). */
+export function hostRefPositions(types: readonly WasmValType[]): readonly number[] {
+  let out: number[] | null = null;
+  for (let i = 0; i < types.length; i++) if (holdsHostRefs(types[i])) (out ??= []).push(i);
+  return out ?? NO_ROOTS;
+}
+
+/** Roots a host reference the host hands to wasm while a call runs in the store (see ExternRefActivationsTable). */
+export function rootIfRunning(store: Store<any>, type: WasmValType, value: unknown): void {
+  if (store.entryDepth > 0 && holdsHostRefs(type)) store.externRefActivations.insert(value);
+}
+
+/**
+ * Calls `fn` from the host: roots the host references among the arguments (positions `roots`) until the
+ * outermost call returns, converts errors per the ABI and keeps the store usable after any of them.
+ */
+export function callWasm(
+  store: Store<any>,
+  fn: WasmFunction,
+  args: unknown[],
+  names: BacktraceNames | null,
+  roots: readonly number[] = NO_ROOTS,
+): unknown {
   store.entryDepth++;
   try {
+    for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
     return fn.apply(null, args);
   } catch (e) {
     throw convertError(e, names, store.engine.controls.wasmBacktraceMaxFrames);
@@ -104,7 +138,29 @@ export class Caller<T = unknown> {
 /** A host function's implementation: raw values in the ABI's representation in and out. */
 export type HostFunc<T> = (caller: Caller<T>, ...args: any[]) => unknown;
 
-/** Makes a host function's VMFuncRef: `fn` boxes whatever the host throws (a `HostError`). */
+/** Which results of a function type may hold host references: none, the single result, or positions in the array. */
+type ResultRoots = 'none' | 'single' | readonly number[];
+
+/** Per type registry: the result roots of each function type id. */
+const resultRootsCache = new WeakMap<TypeRegistry, Map<number, ResultRoots>>();
+
+function resultRoots(registry: TypeRegistry, typeId: number): ResultRoots {
+  let byType = resultRootsCache.get(registry);
+  if (byType === undefined) resultRootsCache.set(registry, (byType = new Map()));
+  let roots = byType.get(typeId);
+  if (roots === undefined) {
+    const results = registry.funcType(typeId).results;
+    const positions = hostRefPositions(results);
+    roots = positions.length === 0 ? 'none' : results.length === 1 ? 'single' : positions;
+    byType.set(typeId, roots);
+  }
+  return roots;
+}
+
+/**
+ * Makes a host function's VMFuncRef: `fn` boxes whatever the host throws (a `HostError`) and roots the
+ * host references it returns to wasm until the outermost call returns.
+ */
 export function hostFuncRef<T>(
   store: Store<T>,
   typeId: number,
@@ -112,13 +168,28 @@ export function hostFuncRef<T>(
   instance: () => RuntimeInstance | null,
 ): VMFuncRef {
   const caller = new Caller(store, instance);
-  const fn = (...args: unknown[]) => {
-    try {
-      return callback(caller, ...args);
-    } catch (e) {
-      throw e instanceof HostError ? e : new HostError(e);
-    }
-  };
+  const roots = resultRoots(store.typeRegistry, typeId);
+  const fn =
+    roots === 'none'
+      ? (...args: unknown[]) => {
+          try {
+            return callback(caller, ...args);
+          } catch (e) {
+            throw e instanceof HostError ? e : new HostError(e);
+          }
+        }
+      : (...args: unknown[]) => {
+          let r: unknown;
+          try {
+            r = callback(caller, ...args);
+          } catch (e) {
+            throw e instanceof HostError ? e : new HostError(e);
+          }
+          const table = store.externRefActivations;
+          if (roots === 'single') table.insert(r);
+          else if (Array.isArray(r)) for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
+          return r;
+        };
   return new VMFuncRef(fn, typeId, null);
 }
 
@@ -131,6 +202,7 @@ export class Func {
   readonly store: Store<any>;
   /** The function reference generated code calls. */
   readonly ref: VMFuncRef;
+  private paramRoots: readonly number[] | null = null;
 
   /** Creates a host function of type `type` (`callback` gets the caller and raw values). */
   constructor(store: Store<any>, type: FuncType, callback: HostFunc<any>);
@@ -169,13 +241,19 @@ export class Func {
     // Generic (not double) elements: V8 quiets signalling NaNs stored into double arrays.
     const raw = new Array<unknown>(args.length).fill(null);
     for (let i = 0; i < args.length; i++) raw[i] = toRaw(args[i], type.params[i], cx);
-    const r = callWasm(this.store, this.ref.fn, raw, namesOf(this.ref));
+    const r = callWasm(this.store, this.ref.fn, raw, namesOf(this.ref), this.rootedParams());
     return resultList(r, type, (x, i) => fromRaw(x, type.results[i], cx));
   }
 
   /** Calls with values in the ABI's representation (i64 as bigint); no conversions or checks. */
   callRaw(...args: unknown[]): unknown {
-    return callWasm(this.store, this.ref.fn, args, namesOf(this.ref));
+    return callWasm(this.store, this.ref.fn, args, namesOf(this.ref), this.rootedParams());
+  }
+
+  /** Positions of the parameters that may carry host references (rooted during a call). */
+  private rootedParams(): readonly number[] {
+    if (this.paramRoots === null) this.paramRoots = hostRefPositions(this.ty().params);
+    return this.paramRoots;
   }
 
   /** A typed view: `call(...args)` with raw values returns the single result or an array. */
@@ -295,11 +373,14 @@ export class Table {
   }
   /** Sets the element at `index` (throws a Trap when out of bounds). */
   set(index: number, value: Val): void {
-    this.raw.set(index, toRaw(value, this.raw.element, valContext(this.store)));
+    const v = toRaw(value, this.raw.element, valContext(this.store));
+    this.raw.set(index, v);
+    rootIfRunning(this.store, this.raw.element, v);
   }
   /** Grows by `delta` elements set to `init`; returns the old size, or throws if it cannot grow. */
   grow(delta: number, init: Val | null = null): number {
     const v = init === null ? null : toRaw(init, this.raw.element, valContext(this.store));
+    rootIfRunning(this.store, this.raw.element, v);
     const old = unboxed(() => this.raw.grow(delta, v));
     if (old < 0) throw new RangeError(`failed to grow table by ${delta} elements`);
     return old;
@@ -338,6 +419,7 @@ export class Global {
   set(value: Val): void {
     if (!this.raw.mutable) throw new TypeError('immutable global cannot be set');
     this.raw.value = toRaw(value, this.raw.type, valContext(this.store));
+    rootIfRunning(this.store, this.raw.type, this.raw.value);
   }
 }
 

@@ -9,7 +9,16 @@ export type {
   WasmFeatures,
 } from '@wasmts/environ';
 export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
-export { ResourceLimitError, WasmException } from '@wasmts/runtime';
+export {
+  PoolExhaustedError,
+  type PoolingAllocationConfig,
+  type PoolingAllocatorMetrics,
+  type PoolingBudget,
+  PoolingLimitError,
+  type PoolSlotMetrics,
+  ResourceLimitError,
+  WasmException,
+} from '@wasmts/runtime';
 export {
   type Backend,
   Config,

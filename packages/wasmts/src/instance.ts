@@ -2,6 +2,7 @@
 // active element then data segments (a bounds trap stops after earlier segments were applied), drop
 // segments, run the start function.
 
+import type { FuncType } from '@wasmts/environ';
 import { type Import, TrapCode } from '@wasmts/environ';
 import {
   canonicalValType,
@@ -19,22 +20,50 @@ import {
   Trap,
   type VMFuncRef,
 } from '@wasmts/runtime';
-import type { Store } from './engine.js';
+import type { Engine, Store } from './engine.js';
 import {
   callWasm,
   type Extern,
   exportOf,
   Func,
   Global,
+  type HostFunc,
   hostCallbackOf,
   hostFuncRef,
   Memory,
+  registerFuncType,
   Table,
   Tag,
   unboxed,
 } from './externals.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
+
+/**
+ * A host function a `Linker` defines by type and callback (wasmtime's `HostFunc`): it belongs to no store,
+ * and each instantiation makes its function reference for the importing instance directly.
+ */
+export class HostDefinition {
+  /** The function type. */
+  readonly type: FuncType;
+  /** The callback. */
+  readonly callback: HostFunc<any>;
+  private readonly typeIds = new WeakMap<Engine, number>();
+
+  constructor(type: FuncType, callback: HostFunc<any>) {
+    this.type = type;
+    this.callback = callback;
+  }
+  /** The type's engine-wide id in `engine` (registered once per engine). */
+  typeIdIn(engine: Engine): number {
+    let id = this.typeIds.get(engine);
+    if (id === undefined) this.typeIds.set(engine, (id = registerFuncType(engine, this.type)));
+    return id;
+  }
+}
+
+/** What an import resolves to: an extern, or a linker's host function definition. */
+export type ImportItem = Extern | HostDefinition;
 
 /** An instantiated module (wasmtime's `Instance`). */
 export class Instance {
@@ -46,7 +75,8 @@ export class Instance {
   readonly raw: RuntimeInstance;
 
   /** Instantiates `module` with imports given positionally, in the module's import order. */
-  constructor(store: Store<any>, module: Module, imports: readonly Extern[]) {
+  constructor(store: Store<any>, module: Module, imports: readonly Extern[]);
+  constructor(store: Store<any>, module: Module, imports: readonly ImportItem[]) {
     this.store = store;
     this.module = module;
     this.raw = instantiate(store, module, imports);
@@ -93,6 +123,12 @@ export class Instance {
   }
 }
 
+/** Instantiates with resolved items, host definitions included (what `Linker` and `InstancePre` use). */
+export function instantiateItems(store: Store<any>, module: Module, items: readonly ImportItem[]): Instance {
+  // the constructor's implementation takes ImportItems; its public signature lists only externs
+  return new Instance(store, module, items as readonly Extern[]);
+}
+
 function incompatible(imp: Import, why?: string): LinkError {
   return new LinkError(`incompatible import type for \`${imp.module}::${imp.name}\`${why ? `: ${why}` : ''}`);
 }
@@ -101,7 +137,7 @@ function incompatible(imp: Import, why?: string): LinkError {
 function resolveImports(
   store: Store<any>,
   module: Module,
-  externs: readonly Extern[],
+  externs: readonly ImportItem[],
   hostState: { instance: RuntimeInstance | null },
 ): Imports {
   const m = module.module;
@@ -119,6 +155,12 @@ function resolveImports(
     const t = imp.type;
     switch (t.kind) {
       case 'func': {
+        if (x instanceof HostDefinition) {
+          const id = x.typeIdIn(store.engine);
+          if (!registry.matchFuncType(id, typeIds[t.typeIndex])) throw incompatible(imp, 'function types differ');
+          functions.push(hostFuncRef(store, id, x.callback, () => hostState.instance));
+          break;
+        }
         if (!(x instanceof Func)) throw incompatible(imp, 'expected a function');
         if (!registry.matchFuncType(x.ref.typeId, typeIds[t.typeIndex]))
           throw incompatible(imp, 'function types differ');
@@ -167,7 +209,7 @@ function checkLimit(what: string, count: number, max: number | undefined): void 
 }
 
 /** Instantiates a module (see the file comment for the order). */
-export function instantiate(store: Store<any>, module: Module, externs: readonly Extern[]): RuntimeInstance {
+export function instantiate(store: Store<any>, module: Module, externs: readonly ImportItem[]): RuntimeInstance {
   if (module.engine !== store.engine) throw new TypeError('module and store belong to different engines');
   const hostState: { names: Module['names']; instance: RuntimeInstance | null } = {
     names: module.names,

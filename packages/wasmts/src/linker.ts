@@ -1,17 +1,21 @@
-// Name-based import resolution (wasmtime's `Linker`).
+// Name-based import resolution (wasmtime's `Linker`), and `InstancePre`: a module with its imports resolved
+// once, instantiated repeatedly (one tenant per request) without looking anything up again.
 
 import type { FuncType } from '@wasmts/environ';
 import type { Store } from './engine.js';
 import { type Extern, Func, type HostFunc } from './externals.js';
-import { Instance } from './instance.js';
+import { HostDefinition, type ImportItem, type Instance, instantiateItems } from './instance.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
 
+function unknownImport(module: string, name: string): LinkError {
+  return new LinkError(`unknown import: \`${module}::${name}\` has not been defined`);
+}
+
 /** Defines imports by module and name, then instantiates modules against them. */
 export class Linker<T = unknown> {
-  private readonly defs = new Map<string, Map<string, Extern>>();
+  private readonly defs = new Map<string, Map<string, Extern | HostDefinition>>();
   private shadowing = false;
-  private readonly pending: [string, string, FuncType, HostFunc<T>][] = [];
   /** The engine (for API symmetry with wasmtime; unused). */
   readonly engine: unknown;
 
@@ -26,8 +30,7 @@ export class Linker<T = unknown> {
     return this;
   }
 
-  /** Defines `module::name` as `item`. */
-  define(_store: Store<T>, module: string, name: string, item: Extern): this {
+  private set(module: string, name: string, item: Extern | HostDefinition): this {
     let names = this.defs.get(module);
     if (names === undefined) this.defs.set(module, (names = new Map()));
     if (names.has(name) && !this.shadowing) throw new LinkError(`import of \`${module}::${name}\` defined twice`);
@@ -35,15 +38,14 @@ export class Linker<T = unknown> {
     return this;
   }
 
+  /** Defines `module::name` as `item`. */
+  define(_store: Store<T>, module: string, name: string, item: Extern): this {
+    return this.set(module, name, item);
+  }
+
   /** Defines a host function `module::name` of `type` (created in each store it is used with). */
   defineFunc(module: string, name: string, type: FuncType, callback: HostFunc<T>): this {
-    const existing = this.pending.findIndex(([m, n]) => m === module && n === name);
-    if ((existing >= 0 || this.defs.get(module)?.has(name)) && !this.shadowing)
-      throw new LinkError(`import of \`${module}::${name}\` defined twice`);
-    if (existing >= 0) this.pending.splice(existing, 1);
-    this.defs.get(module)?.delete(name);
-    this.pending.push([module, name, type, callback]);
-    return this;
+    return this.set(module, name, new HostDefinition(type, callback));
   }
 
   /** Defines every export of `instance` under module name `name`. */
@@ -60,45 +62,60 @@ export class Linker<T = unknown> {
   /** The definition of `module::name` in `store`, or undefined. */
   get(store: Store<T>, module: string, name: string): Extern | undefined {
     const d = this.defs.get(module)?.get(name);
-    if (d !== undefined) return d;
-    const p = this.pending.find(([m, n]) => m === module && n === name);
-    return p === undefined ? undefined : new Func(store, p[2], p[3]);
+    return d instanceof HostDefinition ? new Func(store, d.type, d.callback) : d;
   }
 
-  /** Checks that every import of `module` is defined and returns an InstancePre to instantiate it repeatedly. */
+  /** Each import's definition, in the module's import order; throws a LinkError naming a missing one. */
+  private resolve(module: Module): ImportItem[] {
+    return module.module.imports.map((imp) => {
+      const d = this.defs.get(imp.module)?.get(imp.name);
+      if (d === undefined) throw unknownImport(imp.module, imp.name);
+      return d;
+    });
+  }
+
+  /**
+   * Resolves every import of `module` now and returns an InstancePre that instantiates it repeatedly with
+   * those definitions (later changes to the linker do not affect it, as in wasmtime). Throws a LinkError for a
+   * missing import or a host function of the wrong type.
+   */
   instantiatePre(module: Module): InstancePre<T> {
-    for (const imp of module.module.imports) {
-      const known =
-        this.defs.get(imp.module)?.has(imp.name) || this.pending.some(([m, n]) => m === imp.module && n === imp.name);
-      if (!known) throw new LinkError(`unknown import: \`${imp.module}::${imp.name}\` has not been defined`);
-    }
-    return new InstancePre(this, module);
+    const items = this.resolve(module);
+    const m = module.module;
+    items.forEach((item, i) => {
+      const imp = m.imports[i];
+      if (!(item instanceof HostDefinition)) return;
+      const t = imp.type;
+      const ok =
+        t.kind === 'func' &&
+        module.engine.typeRegistry.matchFuncType(item.typeIdIn(module.engine), module.runtimeInfo.typeIds[t.typeIndex]);
+      if (!ok) {
+        const why = t.kind === 'func' ? 'function types differ' : `expected a ${t.kind}`;
+        throw new LinkError(`incompatible import type for \`${imp.module}::${imp.name}\`: ${why}`);
+      }
+    });
+    return new InstancePre(module, items);
   }
 
   /** Resolves `module`'s imports by name and instantiates it. */
   instantiate(store: Store<T>, module: Module): Instance {
-    const externs = module.module.imports.map((imp) => {
-      const x = this.get(store, imp.module, imp.name);
-      if (x === undefined) throw new LinkError(`unknown import: \`${imp.module}::${imp.name}\` has not been defined`);
-      return x;
-    });
-    return new Instance(store, module, externs);
+    return instantiateItems(store, module, this.resolve(module));
   }
 }
 
-/** A module whose imports a linker has checked, ready to instantiate (wasmtime's `InstancePre`). */
+/** A module whose imports a linker has resolved, ready to instantiate (wasmtime's `InstancePre`). */
 export class InstancePre<T = unknown> {
-  private readonly linker: Linker<T>;
   /** The module. */
   readonly module: Module;
+  private readonly items: readonly ImportItem[];
 
   /** Created by `Linker.instantiatePre`. */
-  constructor(linker: Linker<T>, module: Module) {
-    this.linker = linker;
+  constructor(module: Module, items: readonly ImportItem[]) {
     this.module = module;
+    this.items = items;
   }
-  /** Instantiates the module in `store` with the linker's definitions. */
+  /** Instantiates the module in `store` with the definitions resolved by `instantiatePre`. */
   instantiate(store: Store<T>): Instance {
-    return this.linker.instantiate(store, this.module);
+    return instantiateItems(store, this.module, this.items);
   }
 }

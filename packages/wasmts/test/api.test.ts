@@ -148,6 +148,32 @@ describe('allocation and InstancePre', () => {
   });
 });
 
+describe('InstancePre', () => {
+  it('checks host function types once, and keeps the definitions it resolved', () => {
+    const e = new Engine();
+    const linker = new Linker<null>(e).allowShadowing(true);
+    linker.defineFunc('env', 'f', funcType([ValType.I32], []), () => {});
+    const module = new Module(e, '(module (import "env" "f" (func (param i32 i32))))');
+    expect(() => linker.instantiatePre(module)).toThrow(/incompatible import type for `env::f`: function types differ/);
+    const calls: string[] = [];
+    linker.defineFunc('env', 'f', funcType([ValType.I32, ValType.I32], []), () => calls.push('first'));
+    const run = new Module(
+      e,
+      '(module (import "env" "f" (func $f (param i32 i32))) (func (export "run") (call $f (i32.const 1) (i32.const 2))))',
+    );
+    const pre = linker.instantiatePre(run);
+    linker.defineFunc('env', 'f', funcType([ValType.I32, ValType.I32], []), () => calls.push('second'));
+    pre.instantiate(new Store(e, null)).getTypedFunc('run').call();
+    linker.instantiate(new Store(e, null), run).getTypedFunc('run').call();
+    expect(calls).toEqual(['first', 'second']);
+    expect(() =>
+      new Linker<null>(e)
+        .defineFunc('env', 'm', funcType([], []), () => {})
+        .instantiatePre(new Module(e, '(module (import "env" "m" (memory 1)))')),
+    ).toThrow(/expected a memory/);
+  });
+});
+
 describe('Caller', () => {
   it("gives host functions the calling instance's exports", () => {
     const store = new Store(engine, { seen: '' });

@@ -23,4 +23,28 @@ describe('the js backend without WebAssembly', () => {
     );
     expect(out.trim()).toBe('undefined 42n 14');
   });
+
+  it('pools instances under node --jitless: the next tenant starts from zeroed memory', () => {
+    const script = `
+      delete globalThis.WebAssembly;
+      const { Config, Engine, Store, Module, Linker } = await import(${JSON.stringify(join(src, 'index.ts'))});
+      const engine = new Engine(new Config({ allocationStrategy: { pooling: { totalCoreInstances: 1 } } }));
+      const pre = new Linker(engine).instantiatePre(new Module(engine, '(module (memory (export "m") 1) (func (export "put") (i32.store (i32.const 8) (i32.const 77))))'));
+      const seen = [];
+      for (let i = 0; i < 3; i++) {
+        const store = new Store(engine, null);
+        const inst = pre.instantiate(store);
+        seen.push(inst.getMemory('m').read(8, 1)[0]);
+        inst.getTypedFunc('put').call();
+        store.dispose();
+      }
+      console.log(typeof WebAssembly, seen.join(','), engine.poolingAllocatorMetrics().warmReuses);
+    `;
+    const out = execFileSync(
+      process.execPath,
+      ['--jitless', '--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    expect(out.trim()).toBe('undefined 0,0,0 2');
+  });
 });

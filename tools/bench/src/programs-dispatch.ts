@@ -1,4 +1,4 @@
-// pnpm bench [validate|programs] [args]: runs one benchmark, or both (validate first, given the args; then programs),
+// pnpm bench [validate|programs|instantiate] [args]: runs one benchmark, or both (validate first, given the args; then programs),
 // each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
-const benches = { validate: 'validate.ts', programs: 'programs.ts' } as const;
+const benches = { validate: 'validate.ts', programs: 'programs.ts', instantiate: 'instantiate.ts' } as const;
 
 function run(file: string, rest: string[]): void {
   const { status, signal } = spawnSync(process.execPath, ['--import', 'tsx', resolve(here, file), ...rest], {
@@ -19,7 +19,7 @@ function run(file: string, rest: string[]): void {
 }
 
 const first = args[0];
-if (first === 'validate' || first === 'programs') run(benches[first], args.slice(1));
+if (first === 'validate' || first === 'programs' || first === 'instantiate') run(benches[first], args.slice(1));
 else {
   run(benches.validate, args);
   run(benches.programs, []);

@@ -1,0 +1,234 @@
+// The pooling allocator through the API: slots reused after Store.dispose, nothing of one tenant visible to the
+// next, typed errors naming the budget, metrics. Written over backends so the wasm backend joins when it exists.
+import { describe, expect, it } from 'vitest';
+import {
+  type Backend,
+  Config,
+  type ConfigOptions,
+  Engine,
+  funcType,
+  Linker,
+  Module,
+  PoolExhaustedError,
+  PoolingLimitError,
+  ResourceLimitError,
+  Store,
+  Trap,
+  TrapCode,
+} from '../src/index.js';
+
+/** The backends whose modules really run on them here (the wasm backend once `Module.backend` says 'wasm'). */
+const BACKENDS: Exclude<Backend, 'auto'>[] = (['js', 'wasm'] as const).filter((backend) => {
+  const m = new Module(new Engine(new Config({ backend })), '(module)');
+  return ((m as unknown as { backend?: string }).backend ?? 'js') === backend;
+});
+
+const SECRET = 0x5a;
+
+/** A tenant that can leave traces everywhere: memory (and grown memory), a global, a table. */
+const TENANT = `(module
+  (memory (export "memory") 1 4)
+  (global $g (export "g") (mut i32) (i32.const 7))
+  (table $t (export "t") 2 funcref (ref.func $f))
+  (data (i32.const 8) "data")
+  (elem declare func $f $other)
+  (func $f (result i32) (i32.const 1))
+  (func $other (result i32) (i32.const 2))
+  (func (export "fill") (param $at i32) (param $len i32) (memory.fill (local.get $at) (i32.const ${SECRET}) (local.get $len)))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "size") (result i32) (memory.size))
+  (func (export "load") (param i32) (result i32) (i32.load8_u (local.get 0)))
+  (func (export "set_g") (param i32) (global.set $g (local.get 0)))
+  (func (export "set_t") (param i32) (table.set $t (local.get 0) (ref.func $other)))
+  (func (export "call_t") (param i32) (result i32) (call_indirect (result i32) (local.get 0)))
+  (func (export "count") (param $v i32) (result i32) (local $i i32) (local $n i32) (local $end i32)
+    (local.set $end (i32.mul (memory.size) (i32.const 65536)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+      (local.set $n (i32.add (local.get $n) (i32.eq (i32.load8_u (local.get $i)) (local.get $v))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next)))
+    (local.get $n)))`;
+
+function pooledEngine(
+  backend: Exclude<Backend, 'auto'>,
+  pooling: ConfigOptions['allocationStrategy'] = { pooling: {} },
+) {
+  return new Engine(new Config({ backend, allocationStrategy: pooling }));
+}
+
+describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
+  it('gives the next tenant nothing of the last one: memory (grown too), globals, tables', () => {
+    const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 1, totalMemories: 1, totalTables: 1 } });
+    const pre = new Linker<null>(engine).instantiatePre(new Module(engine, TENANT));
+    const a = new Store(engine, null);
+    const first = pre.instantiate(a);
+    const fill = first.getTypedFunc<[number, number], void>('fill');
+    fill.call(0, 65536);
+    expect(first.getTypedFunc<[number], number>('grow').call(2)).toBe(1);
+    fill.call(65536, 2 * 65536);
+    expect(first.getTypedFunc<[number], number>('count').call(SECRET)).toBe(3 * 65536);
+    first.getTypedFunc<[number], void>('set_g').call(SECRET);
+    first.getTypedFunc<[number], void>('set_t').call(1);
+    expect(first.getTypedFunc<[number], number>('call_t').call(1)).toBe(2);
+    a.dispose();
+
+    const b = new Store(engine, null);
+    const next = pre.instantiate(b);
+    expect(engine.poolingAllocatorMetrics()!.warmReuses).toBe(1);
+    const count = next.getTypedFunc<[number], number>('count');
+    expect(next.getTypedFunc<[], number>('size').call()).toBe(1);
+    expect(count.call(SECRET)).toBe(0);
+    expect(count.call(0)).toBe(65536 - 4); // all zero but the data segment
+    expect([...next.getMemory('memory')!.read(8, 4)]).toEqual([...new TextEncoder().encode('data')]);
+    // the bytes beyond the old size (the last tenant's pages 1 and 2, grown into in place): zero too
+    expect(next.getTypedFunc<[number], number>('grow').call(2)).toBe(1);
+    expect(count.call(SECRET)).toBe(0);
+    expect(next.getTypedFunc<[number], number>('grow').call(1)).toBe(3);
+    expect(count.call(SECRET)).toBe(0);
+    expect(
+      next
+        .getMemory('memory')!
+        .data()
+        .every((x, i) => x === 0 || (i >= 8 && i < 12)),
+    ).toBe(true);
+    expect(next.getGlobal('g')!.get()).toEqual({ type: 'i32', value: 7 });
+    const call = next.getTypedFunc<[number], number>('call_t');
+    expect([call.call(0), call.call(1)]).toEqual([1, 1]); // the table's init value, not the last tenant's
+    b.dispose();
+  });
+
+  it('reuses slots after Store.dispose, and a kept Func of an old tenant traps instead of reading the new one', () => {
+    const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 1 } });
+    const module = new Module(engine, TENANT);
+    const linker = new Linker<null>(engine);
+    const old = new Store(engine, null);
+    const oldInstance = linker.instantiate(old, module);
+    const oldLoad = oldInstance.getTypedFunc<[number], number>('load');
+    const oldFill = oldInstance.getTypedFunc<[number, number], void>('fill');
+    old.dispose();
+    for (let i = 0; i < 5; i++) {
+      const s = new Store(engine, null);
+      const inst = linker.instantiate(s, module);
+      inst.getTypedFunc<[number, number], void>('fill').call(0, 16);
+      expect(() => oldLoad.call(0)).toThrow(Trap);
+      expect(() => oldFill.call(0, 1)).toThrow(expect.objectContaining({ code: TrapCode.MemoryOutOfBounds }));
+      expect(inst.getTypedFunc<[number], number>('load').call(0)).toBe(SECRET);
+      s.dispose();
+    }
+    const m = engine.poolingAllocatorMetrics()!;
+    expect(m.coreInstances).toEqual({ inUse: 0, highWater: 1, capacity: 1 });
+    expect(m.warmReuses).toBe(5);
+  });
+
+  it('throws PoolExhaustedError naming the budget when every slot is in use, and recovers after a dispose', () => {
+    const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 3, totalMemories: 2, totalTables: 5 } });
+    const withMemory = new Module(engine, '(module (memory 1))');
+    const bare = new Module(engine, '(module)');
+    const linker = new Linker<null>(engine);
+    const stores = [new Store(engine, null), new Store(engine, null)];
+    for (const s of stores) linker.instantiate(s, withMemory);
+    let error: unknown;
+    try {
+      linker.instantiate(new Store(engine, null), withMemory);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PoolExhaustedError);
+    expect(error).toBeInstanceOf(ResourceLimitError);
+    expect(error).toMatchObject({ budget: 'totalMemories', limit: 2 });
+    expect((error as Error).message).toMatch(/all 2 memory slots are in use \(totalMemories\)/);
+    linker.instantiate(stores[0], bare);
+    expect(() => linker.instantiate(stores[1], bare)).toThrow(
+      expect.objectContaining({ name: 'PoolExhaustedError', budget: 'totalCoreInstances', limit: 3 }),
+    );
+    // a refusal takes nothing: the counts are as before
+    const before = engine.poolingAllocatorMetrics()!;
+    expect(before.coreInstances.inUse).toBe(3);
+    expect(before.memories.inUse).toBe(2);
+    expect(before.exhaustions).toBe(2);
+    stores[0].dispose();
+    linker.instantiate(new Store(engine, null), withMemory);
+    expect(engine.poolingAllocatorMetrics()!.memories).toEqual({ inUse: 2, highWater: 2, capacity: 2 });
+  });
+
+  it('refuses modules that cannot fit a slot with PoolingLimitError (not exhaustion)', () => {
+    const engine = pooledEngine(backend, { pooling: { maxMemorySize: 2 * 65536, tableElements: 10 } });
+    const store = new Store(engine, null);
+    const linker = new Linker<null>(engine);
+    const cases: [string, string][] = [
+      ['(module (memory 3))', 'maxMemorySize'],
+      ['(module (table 11 funcref))', 'tableElements'],
+      ['(module (memory 1) (memory 1))', 'maxMemoriesPerModule'],
+      ['(module (table 1 funcref) (table 1 funcref))', 'maxTablesPerModule'],
+    ];
+    for (const [text, budget] of cases) {
+      let error: unknown;
+      try {
+        linker.instantiate(store, new Module(engine, text));
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PoolingLimitError);
+      expect(error).not.toBeInstanceOf(PoolExhaustedError);
+      expect(error).toMatchObject({ budget });
+      expect((error as Error).message).toContain(`(${budget})`);
+    }
+    // a memory never grows past its slot
+    const inst = linker.instantiate(store, new Module(engine, TENANT));
+    const grow = inst.getTypedFunc<[number], number>('grow');
+    expect(grow.call(1)).toBe(1);
+    expect(grow.call(1)).toBe(-1);
+    expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(1);
+  });
+
+  it('reports metrics: slots in use, high-water marks, warm memories', () => {
+    const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 10, maxUnusedWarmSlots: 2 } });
+    expect(new Engine(new Config({ backend })).poolingAllocatorMetrics()).toBeNull();
+    const module = new Module(engine, TENANT);
+    const linker = new Linker<null>(engine);
+    const stores = [1, 2, 3].map(() => new Store(engine, null));
+    for (const s of stores) linker.instantiate(s, module);
+    let m = engine.poolingAllocatorMetrics()!;
+    expect(m.coreInstances).toEqual({ inUse: 3, highWater: 3, capacity: 10 });
+    expect(m.memories.inUse).toBe(3);
+    expect(m.tables.inUse).toBe(3);
+    expect(m.unusedWarmMemories).toBe(0);
+    for (const s of stores) s.dispose();
+    m = engine.poolingAllocatorMetrics()!;
+    expect(m.coreInstances).toEqual({ inUse: 0, highWater: 3, capacity: 10 });
+    expect(m.unusedWarmMemories).toBe(2); // maxUnusedWarmSlots: the third buffer is left to the collector
+    expect(m.unusedMemoryBytes).toBe(2 * 65536);
+  });
+
+  it('keeps a failed instantiation until dispose, and refuses a dispose from inside wasm', () => {
+    const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 2 } });
+    const store = new Store(engine, null);
+    const linker = new Linker<null>(engine);
+    expect(() =>
+      linker.instantiate(store, new Module(engine, '(module (memory 1) (data (i32.const 65535) "ab"))')),
+    ).toThrow(expect.objectContaining({ code: TrapCode.MemoryOutOfBounds }));
+    expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(1);
+    store.dispose();
+    expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(0);
+    linker.defineFunc('host', 'drop', funcType([], []), (caller) => caller.store.dispose());
+    const inst = linker.instantiate(
+      store,
+      new Module(engine, '(module (import "host" "drop" (func $d)) (func (export "run") (call $d)))'),
+    );
+    expect(() => inst.getTypedFunc('run').call()).toThrow(/while wasm is running/);
+    expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(1);
+    store.dispose();
+    expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(0);
+  });
+});
+
+describe('pooling configuration', () => {
+  it('rejects budgets that are not non-negative integers', () => {
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 60]) {
+      expect(() => new Engine(new Config({ allocationStrategy: { pooling: { totalMemories: bad } } }))).toThrow(
+        /totalMemories must be a non-negative integer/,
+      );
+    }
+  });
+});
