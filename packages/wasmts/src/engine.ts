@@ -25,6 +25,7 @@ import {
   Trap as RuntimeTrap,
   TypeRegistry,
 } from '@wasmts/runtime';
+import { existingWasmState } from './wasm-backend/bridge.js';
 
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
@@ -72,10 +73,12 @@ function resolveCost(costs: OperatorCosts): OperatorCost {
  */
 export class Config {
   /**
-   * The backend. Only 'js' exists so far: 'wasm' and 'auto' currently fall back to 'js' (see
-   * `Engine.backend`), so modules run as generated JavaScript on every host.
+   * The backend: 'js' (generated JavaScript, any host), 'wasm' (the host's WebAssembly engine running
+   * an instrumented module; a module the host cannot run is a `BackendError`), or 'auto' (the default:
+   * 'wasm' where the host supports everything the module uses, else 'js'). Each `Module` says which it
+   * got (`Module.backend`, `Module.backendReason`).
    */
-  backend: Backend = 'js';
+  backend: Backend = 'auto';
   /** Proposals modules may use (Wasm 3.0 by default). */
   features: WasmFeatures = WASM3_FEATURES;
   /** How instances are allocated: fresh each time ('on-demand'), or from a pool with these limits. */
@@ -181,8 +184,8 @@ function nodeWorkerClass(): (new (src: string, opts: object) => NodeWorker) | nu
 export class Engine {
   /** The settings the engine was created with. */
   readonly config: Config;
-  /** The backend actually used (always 'js' for now). */
-  readonly backend: 'js';
+  /** The backend asked for (`Config.backend`); each `Module` records the one it got. */
+  readonly backend: Backend;
   /** The engine-wide type registry. */
   readonly typeRegistry: TypeRegistry;
   /** The builtins object `rt` handed to generated code. */
@@ -205,7 +208,7 @@ export class Engine {
   /** Creates an engine with a config (defaults when omitted). */
   constructor(config: Config = new Config()) {
     this.config = config;
-    this.backend = 'js';
+    this.backend = config.backend;
     this.typeRegistry = new TypeRegistry();
     this.builtins = createBuiltins(this.typeRegistry);
     this.controls = config.settings;
@@ -460,10 +463,12 @@ export class Store<T = unknown> implements RuntimeStore {
     this.requireFuel();
     if (!(fuel >= 0) || !Number.isSafeInteger(fuel)) throw new RangeError('fuel must be a non-negative integer');
     this.runtimeLimits[VMRuntimeLimits.FuelConsumed] = -fuel;
+    existingWasmState(this)?.setFuel(-fuel);
   }
   /** The fuel left (needs `Config.consumeFuel`). */
   getFuel(): number {
     this.requireFuel();
+    existingWasmState(this)?.syncFuel();
     return Math.max(0, -this.runtimeLimits[VMRuntimeLimits.FuelConsumed]);
   }
   /**
@@ -472,6 +477,7 @@ export class Store<T = unknown> implements RuntimeStore {
    */
   setEpochDeadline(ticks: number): void {
     this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;
+    existingWasmState(this)?.armEpoch();
   }
   /** Reaching the epoch deadline traps with `TrapCode.Interrupt` (the default). */
   epochDeadlineTrap(): void {

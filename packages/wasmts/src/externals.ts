@@ -24,6 +24,9 @@ import {
 import type { Engine, Store } from './engine.js';
 import { type BacktraceNames, convertError } from './trap.js';
 import { fromRaw, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
+import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
+import { hostApi } from './wasm-backend/host-api.js';
+import { convertHostError } from './wasm-backend/traps.js';
 
 /** Registers a standalone function type with the engine; returns its engine-wide id. */
 export function registerFuncType(engine: Engine, type: FuncType): number {
@@ -63,6 +66,8 @@ function namesOf(ref: VMFuncRef): BacktraceNames | null {
 
 /** Calls `fn` from the host: converts errors per the ABI and keeps the store usable after any of them. */
 export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], names: BacktraceNames | null): unknown {
+  const w = existingWasmState(store);
+  if (w !== undefined) return callWasmBackend(store, w, fn, args, names);
   store.entryDepth++;
   try {
     return fn.apply(null, args);
@@ -71,6 +76,37 @@ export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], n
   } finally {
     if (--store.entryDepth === 0) {
       store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
+      store.externRefActivations.clear();
+    }
+  }
+}
+
+/** `callWasm` in a store where wasm-backend instances exist: also syncs fuel and the epoch, and maps host errors. */
+function callWasmBackend(
+  store: Store<any>,
+  w: WasmStoreState,
+  fn: WasmFunction,
+  args: unknown[],
+  names: BacktraceNames | null,
+): unknown {
+  const fuel = store.engine.controls.consumeFuel;
+  const outermost = store.entryDepth++ === 0;
+  if (outermost) {
+    if (store.engine.controls.epochInterruption) w.armEpoch();
+  }
+  if (fuel) w.syncFuel();
+  try {
+    return fn.apply(null, args);
+  } catch (e) {
+    const max = store.engine.controls.wasmBacktraceMaxFrames;
+    throw convertError(convertHostError(w, e, max, hostApi().RuntimeError), names, max);
+  } finally {
+    if (fuel) w.syncFuel();
+    if (--store.entryDepth === 0) {
+      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
+      w.callDepth.value = 0;
+      w.pending.value = 0;
+      w.pendingError = null;
       store.externRefActivations.clear();
     }
   }

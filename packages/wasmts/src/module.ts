@@ -12,8 +12,20 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
+import { chooseBackend } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
+import { boundaryProblem, compileWasm, type WasmCode } from './wasm-backend/compile.js';
+import { registerTrapSites } from './wasm-backend/traps.js';
+
+/** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
+export class BackendError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
 
 /** An import of a module: its names and what it expects. */
 export interface ImportType {
@@ -53,10 +65,16 @@ export class Module {
   readonly engine: Engine;
   /** The decoded, validated module. */
   readonly module: EnvironModule;
-  /** Codegen's artifact. */
-  readonly compiled: CompiledModule;
-  /** The loaded factory (one per module). */
-  readonly factory: Factory;
+  /** The backend that runs this module (from `Config.backend` and what the host supports). */
+  readonly backend: 'js' | 'wasm';
+  /** Why this backend (as `wasmts inspect` prints it). */
+  readonly backendReason: string;
+  /** The wasm backend's instrumented module compiled by the host engine (null on the JS backend). */
+  readonly wasm: WasmCode | null = null;
+  private compiledJs: CompiledModule | null = null;
+  private loadedFactory: Factory | null = null;
+  private readonly artifact: Artifact | undefined;
+  private readonly sourceName: string;
   /** What the runtime needs (layout and engine type ids). */
   readonly runtimeInfo: ModuleRuntimeInfo;
   /** Names for wasm backtraces. */
@@ -72,27 +90,73 @@ export class Module {
       artifact !== undefined || (typeof input !== 'string' && binaryOnly.has(input)) ? input : toBinary(input);
     this.bytes = bytes as Uint8Array;
     this.module = decodeModule(this.bytes, { features: engine.config.features, validateBodies: true });
-    if (artifact === undefined) {
-      this.compiled = compileModule(this.module, {
-        tunables: engine.tunableOverrides,
-        operatorCost: engine.controls.operatorCost,
-      });
-    } else {
-      const funcNames: (string | null)[] = [];
-      for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
-      this.compiled = {
-        module: this.module,
-        source: artifact.source,
-        builtinsUsed: artifact.builtinsUsed,
-        funcNames,
-        tunables: engine.tunables,
-      };
+    this.artifact = artifact;
+    const funcNames: (string | null)[] = [];
+    for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
+    const names: BacktraceNames = { funcNames, moduleName: this.module.names.module };
+    this.names = names;
+    // the generated script (or the host module) is named after the module so backtraces attribute frames
+    this.sourceName = registerModuleNames(names);
+    const requested = artifact !== undefined ? (artifact.backend === 'wasm' ? 'wasm' : 'js') : engine.config.backend;
+    let choice = chooseBackend(requested, this.module.featuresUsed);
+    if (choice.backend === 'wasm' && choice.reason !== 'the wasm backend was asked for' && requested === 'wasm')
+      throw new BackendError(choice.reason);
+    if (choice.backend === 'wasm') {
+      const problem = boundaryProblem(this.module);
+      if (problem !== null && requested === 'wasm')
+        throw new BackendError(`the wasm backend was asked for, but it cannot run this module: ${problem}`);
+      if (problem !== null) choice = { backend: 'js', reason: `${problem}, so it runs on the js backend` };
     }
-    this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
-    // the generated script is named after the module so backtraces attribute each frame to its module
-    this.factory = loadFactory(this.compiled, registerModuleNames(this.names));
+    if (choice.backend === 'wasm') {
+      const hostName = this.sourceName.replace(/\.js$/, '');
+      try {
+        const code = compileWasm(engine, this.module, hostName);
+        this.wasm = code;
+        registerTrapSites(
+          Number(hostName.slice('wasmts-module-'.length)),
+          this.module.bytes,
+          code.instrumented.originalOffset,
+        );
+        names.originalFuncIndex = code.instrumented.originalFuncIndex;
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (requested === 'wasm') throw new BackendError(`the host engine rejected the instrumented module: ${why}`);
+        choice = { backend: 'js', reason: `the host engine rejected the instrumented module (${why})` };
+      }
+    }
+    this.backend = choice.backend;
+    this.backendReason = choice.reason;
+    // the JS backend compiles now (its errors belong to module creation)
+    if (this.backend === 'js') void this.factory;
     const typeIds = engine.typeRegistry.register(this.module);
     this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
+  }
+
+  /** Codegen's JS artifact (generated on first use for a wasm-backend module). */
+  get compiled(): CompiledModule {
+    if (this.compiledJs === null) {
+      const a = this.artifact;
+      this.compiledJs =
+        a === undefined || a.backend === 'wasm'
+          ? compileModule(this.module, {
+              tunables: this.engine.tunableOverrides,
+              operatorCost: this.engine.controls.operatorCost,
+            })
+          : {
+              module: this.module,
+              source: a.source,
+              builtinsUsed: a.builtinsUsed,
+              funcNames: this.names.funcNames,
+              tunables: this.engine.tunables,
+            };
+    }
+    return this.compiledJs;
+  }
+
+  /** The loaded JS factory (one per module; JS backend). */
+  get factory(): Factory {
+    if (this.loadedFactory === null) this.loadedFactory = loadFactory(this.compiled, this.sourceName);
+    return this.loadedFactory;
   }
 
   /** Compiles binary bytes only (never text): empty or non-`\0asm` bytes are a CompileError. */
@@ -110,7 +174,8 @@ export class Module {
    * `Module.deserialize` loads without generating code again.
    */
   serialize(): Uint8Array {
-    return serializeArtifact(this.engine, this.bytes, this.compiled.source, this.compiled.builtinsUsed);
+    if (this.backend === 'wasm') return serializeArtifact(this.engine, this.bytes, 'wasm', '', []);
+    return serializeArtifact(this.engine, this.bytes, 'js', this.compiled.source, this.compiled.builtinsUsed);
   }
 
   /**

@@ -37,7 +37,7 @@ describe('Module.serialize / Module.deserialize', () => {
   });
 
   it('reads an artifact header without loading it', () => {
-    const bytes = new Module(new Engine(new Config({ consumeFuel: true })), WAT).serialize();
+    const bytes = new Module(new Engine(new Config({ consumeFuel: true, backend: 'js' })), WAT).serialize();
     expect(isArtifact(bytes)).toBe(true);
     expect(isArtifact(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))).toBe(false);
     const header = readArtifactHeader(bytes);
@@ -77,7 +77,7 @@ describe('Module.serialize / Module.deserialize', () => {
   });
 
   it('carries the generated code itself (loading does not generate code)', () => {
-    const engine = new Engine();
+    const engine = new Engine(new Config({ backend: 'js' }));
     const original = new Module(engine, WAT);
     const bytes = original.serialize();
     expect(new TextDecoder().decode(bytes)).toContain(original.compiled.source);

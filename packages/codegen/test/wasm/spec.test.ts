@@ -50,6 +50,12 @@ function identity(module: Module): RewriteContext {
     depthGlobal: -1,
     stackOverflowFunc: -1,
     maxCallDepth: 0,
+    memoryGrowFunc: [],
+    tableGrowFunc: [],
+    trapFunc: -1,
+    indirectNullCheck: false,
+    epochPoll: false,
+    truncNaNCheck: false,
     resultBlockType: () => {},
   };
 }
