@@ -39,7 +39,7 @@ export {
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
-export { BackendError, type ExportType, type ImportType, Module } from './module.js';
+export { BackendError, backendChoice, type ExportType, type ImportType, Module } from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,

@@ -12,7 +12,7 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
-import { chooseBackend } from './host.js';
+import { type BackendChoice, chooseBackend } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 import { boundaryProblem, compileWasm, type WasmCode } from './wasm-backend/compile.js';
@@ -52,6 +52,25 @@ function toBinary(input: Uint8Array | string): Uint8Array {
   if (typeof input === 'string') return parseWat(input);
   if (isBinary(input)) return input;
   return parseWat(new TextDecoder().decode(input));
+}
+
+/**
+ * The backend a decoded module gets under `requested` and why (`chooseBackend` on the proposals it uses,
+ * then whether every value that leaves the module can cross the host's JS boundary); `ok` is false when
+ * 'wasm' was asked for and the host cannot run the module.
+ */
+export function backendChoice(
+  requested: 'js' | 'wasm' | 'auto',
+  module: EnvironModule,
+): BackendChoice & { readonly ok: boolean } {
+  const choice = chooseBackend(requested, module.featuresUsed);
+  if (choice.backend === 'js') return { ...choice, ok: true };
+  if (requested === 'wasm' && choice.reason !== 'the wasm backend was asked for') return { ...choice, ok: false };
+  const problem = boundaryProblem(module);
+  if (problem === null) return { ...choice, ok: true };
+  if (requested === 'wasm')
+    return { backend: 'wasm', reason: `the wasm backend was asked for, but ${problem}`, ok: false };
+  return { backend: 'js', reason: `${problem}, so it runs on the js backend`, ok: true };
 }
 
 /** Inputs that must be decoded as binary (see `Module.fromBinary`). */
@@ -98,15 +117,9 @@ export class Module {
     // the generated script (or the host module) is named after the module so backtraces attribute frames
     this.sourceName = registerModuleNames(names);
     const requested = artifact !== undefined ? (artifact.backend === 'wasm' ? 'wasm' : 'js') : engine.config.backend;
-    let choice = chooseBackend(requested, this.module.featuresUsed);
-    if (choice.backend === 'wasm' && choice.reason !== 'the wasm backend was asked for' && requested === 'wasm')
-      throw new BackendError(choice.reason);
-    if (choice.backend === 'wasm') {
-      const problem = boundaryProblem(this.module);
-      if (problem !== null && requested === 'wasm')
-        throw new BackendError(`the wasm backend was asked for, but it cannot run this module: ${problem}`);
-      if (problem !== null) choice = { backend: 'js', reason: `${problem}, so it runs on the js backend` };
-    }
+    const resolved = backendChoice(requested, this.module);
+    if (!resolved.ok) throw new BackendError(resolved.reason);
+    let choice: BackendChoice = resolved;
     if (choice.backend === 'wasm') {
       const hostName = this.sourceName.replace(/\.js$/, '');
       try {

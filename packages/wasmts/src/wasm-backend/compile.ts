@@ -27,7 +27,7 @@ export function boundaryProblem(module: EnvironModule): string | null {
   for (const f of module.declaredFuncRefs) {
     const t = funcType(module.functions[f]);
     if (t !== null && !crossesBoundary(t))
-      return 'a function that can leave the module (export, import or reference) has v128 or GC types in its signature';
+      return 'a function that can leave the module (export or reference) has v128 or GC types in its signature, which cannot cross the host JS boundary';
   }
   for (let f = 0; f < module.numImportedFuncs; f++) {
     const t = funcType(module.functions[f]);
@@ -35,15 +35,17 @@ export function boundaryProblem(module: EnvironModule): string | null {
       return 'an imported function has v128 or GC types in its signature, which cannot cross the host JS boundary';
   }
   for (const g of module.globals)
-    if (bad(g.type.type)) return 'a global of a type that cannot cross the host JS boundary (v128)';
-  for (const t of module.tables) if (bad(t.type.element)) return 'a table of typed function references';
+    if (bad(g.type.type)) return 'the module has a global of a type that cannot cross the host JS boundary (v128)';
+  for (const t of module.tables)
+    if (bad(t.type.element)) return 'the module has a table of a type that cannot cross the host JS boundary';
   for (const tag of module.tags) {
     const t = funcType(tag.typeIndex);
-    if (t !== null && !crossesBoundary(t)) return 'an exception tag with v128 or GC parameters';
+    if (t !== null && !crossesBoundary(t))
+      return 'an exception tag has v128 or GC parameters, which cannot cross the host JS boundary';
   }
   if (module.start !== null) {
     const t = funcType(module.functions[module.start]);
-    if (t !== null && !crossesBoundary(t)) return 'the start function cannot be called through the host JS API';
+    if (t !== null && !crossesBoundary(t)) return 'the start function has a signature the host JS API cannot call';
   }
   return null;
 }
