@@ -42,7 +42,9 @@ function settingsOf(engine: Engine): string {
     for (const op of OPERATORS) h = Math.imul(h ^ c.operatorCost(op.name), 0x01000193) >>> 0;
     costs = h.toString(16);
   }
-  return JSON.stringify({ tunables: engine.tunableOverrides, costs, features: engine.config.features });
+  // settings added later appear only when not at their default, so older artifacts stay loadable
+  const extra = c.indirectNullCheck ? {} : { indirectNullCheck: false };
+  return JSON.stringify({ tunables: engine.tunableOverrides, costs, features: engine.config.features, ...extra });
 }
 
 const CRC_TABLE = (() => {

@@ -99,7 +99,7 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     ),
     epochPoll: true,
     growHooks: true,
-    indirectNullCheck: true,
+    indirectNullCheck: engine.controls.indirectNullCheck,
     truncNaNCheck: true,
     extraExports: extra,
     dropStart: true,
