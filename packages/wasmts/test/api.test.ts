@@ -19,8 +19,9 @@ import {
   UncaughtWasmException,
   ValType,
 } from '../src/index.js';
+import { testConfig } from './backend.js';
 
-const engine = new Engine();
+const engine = new Engine(testConfig());
 
 describe('Linker', () => {
   it('rejects duplicate definitions unless shadowing is allowed', () => {
@@ -147,7 +148,7 @@ describe('errors at the boundary', () => {
 
 describe('allocation and InstancePre', () => {
   it('instantiates from a pool and through an InstancePre', () => {
-    const pooled = new Engine(new Config({ allocationStrategy: { pooling: { totalCoreInstances: 4 } } }));
+    const pooled = new Engine(testConfig({ allocationStrategy: { pooling: { totalCoreInstances: 4 } } }));
     const store = new Store(pooled, null);
     const linker = new Linker(pooled);
     const pre = linker.instantiatePre(
