@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
 import { testConfig } from './backend.js';
 
 const SPIN = `(module

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ARTIFACT_VERSION,
-  Config,
   DeserializeError,
   Engine,
   Instance,
