@@ -12,10 +12,10 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
-import { type BackendChoice, chooseBackend } from './host.js';
+import { type BackendChoice, chooseBackend, hostSupport } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
-import { boundaryProblem, compileWasm, type WasmCode } from './wasm-backend/compile.js';
+import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
 import { registerTrapSites } from './wasm-backend/traps.js';
 
 /** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
@@ -63,7 +63,13 @@ export function backendChoice(
   requested: 'js' | 'wasm' | 'auto',
   module: EnvironModule,
 ): BackendChoice & { readonly ok: boolean } {
-  const choice = chooseBackend(requested, module.featuresUsed);
+  let used = module.featuresUsed;
+  const host = hostSupport();
+  if (used.has('exceptions') && !host.features.has('exceptions') && host.features.has('legacyExceptions')) {
+    // `throw` and tags alone are legacy exception handling too
+    if (!usesExnref(module)) used = new Set([...used].filter((f) => f !== 'exceptions').concat('legacyExceptions'));
+  }
+  const choice = chooseBackend(requested, used, host);
   if (choice.backend === 'js') return { ...choice, ok: true };
   if (requested === 'wasm' && choice.reason !== 'the wasm backend was asked for') return { ...choice, ok: false };
   const problem = boundaryProblem(module);

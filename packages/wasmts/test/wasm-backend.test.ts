@@ -14,6 +14,7 @@ import {
   StoreLimits,
   Trap,
   TrapCode,
+  UncaughtWasmException,
   ValType,
 } from '../src/index.js';
 
@@ -249,5 +250,48 @@ describe('wasm backend: mixed-backend linking in one store', () => {
     j.getTypedFunc('poke').call(3 * 65536 - 4, 9);
     expect(w.getTypedFunc('peek').call(3 * 65536 - 4)).toBe(9);
     expect(j.getTypedFunc('run').call()).toBe(8);
+  });
+});
+
+describe('wasm backend: exceptions across backends', () => {
+  it('a wasm handler catches what a JS-backend function throws, and what wasm throws through it', () => {
+    const engine = new Engine();
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    const w = new Module(
+      engine,
+      `(module (tag $e (export "e") (param i32))
+        (func (export "thrower") (throw $e (i32.const 42))))`,
+    );
+    const j = new Module(
+      engine,
+      `(module (import "w" "e" (tag $e (param i32))) (import "w" "thrower" (func $thrower))
+        (func (export "v") (param v128))
+        (func (export "jcall") (call $thrower))
+        (func (export "jthrow") (throw $e (i32.const 7))))`,
+    );
+    const w2 = new Module(
+      engine,
+      `(module (import "w" "e" (tag $e (param i32)))
+        (import "j" "jcall" (func $jcall)) (import "j" "jthrow" (func $jthrow))
+        (func (export "catch1") (result i32) (try (result i32) (do (call $jcall) (i32.const 0)) (catch $e)))
+        (func (export "catch2") (result i32) (try (result i32) (do (call $jthrow) (i32.const 0)) (catch $e)))
+        (func (export "uncaught") (call $jthrow)))`,
+    );
+    expect([w.backend, j.backend, w2.backend]).toEqual(['wasm', 'js', 'wasm']);
+    linker.instance(store, 'w', linker.instantiate(store, w));
+    linker.instance(store, 'j', linker.instantiate(store, j));
+    const i2 = linker.instantiate(store, w2);
+    expect(i2.getTypedFunc('catch1').call()).toBe(42);
+    expect(i2.getTypedFunc('catch2').call()).toBe(7);
+    let thrown: unknown;
+    try {
+      i2.getTypedFunc('uncaught').call();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(UncaughtWasmException);
+    const exc = (thrown as UncaughtWasmException).exception;
+    expect(exc.values).toEqual([7]);
   });
 });

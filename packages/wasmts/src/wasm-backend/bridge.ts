@@ -361,6 +361,8 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
       r = inner(...args);
     } catch (e) {
       if (e instanceof WasmException) throw toHostException(state, e);
+      // a host exception from wasm-backend code further in: wasm handlers out here may catch it
+      if (isHostException(e)) throw e;
       state.setPending(e);
       return zero;
     } finally {

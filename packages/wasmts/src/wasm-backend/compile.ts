@@ -2,7 +2,15 @@
 // engine once per `Module`.
 
 import { type InstrumentedModule, instrumentModule, instrumentOptionsFor } from '@wasmts/codegen';
-import type { Module as EnvironModule, FuncType, ValType } from '@wasmts/environ';
+import {
+  BinaryReader,
+  type Module as EnvironModule,
+  type FuncType,
+  OPS,
+  operatorFor,
+  skipImmediates,
+  type ValType,
+} from '@wasmts/environ';
 import type { Engine } from '../engine.js';
 import { boundaryTypeName, crossesBoundary } from './bridge.js';
 import { type HostModule, hostApi } from './host-api.js';
@@ -48,6 +56,24 @@ export function boundaryProblem(module: EnvironModule): string | null {
     if (t !== null && !crossesBoundary(t)) return 'the start function has a signature the host JS API cannot call';
   }
   return null;
+}
+
+/**
+ * Whether the module needs the exnref form of exception handling (`try_table`, `throw_ref`): environ
+ * counts `throw` and tags as 'exceptions' too, which a host with only legacy exception handling runs.
+ */
+export function usesExnref(module: EnvironModule): boolean {
+  for (const body of module.bodies) {
+    const r = new BinaryReader(module.bytes, body.codeStart, body.range.end);
+    while (!r.eof()) {
+      const op = r.u8();
+      if (op === 0x0a || op === 0x1f) return true;
+      const info = op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe ? operatorFor(op, r.u32()) : OPS[op];
+      if (info === undefined) return true; // cannot tell: let the host decide
+      skipImmediates(r, info.imm);
+    }
+  }
+  return false;
 }
 
 /** Names of the hidden exports the API reads back (every entity it must map to its runtime object). */
