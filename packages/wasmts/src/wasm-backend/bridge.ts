@@ -271,16 +271,15 @@ export class WasmStoreState {
     this.fuelSynced = total;
   }
 
-  /** The runtime tag of a host exception, or null if its tag is unknown here. */
+  /** The runtime exception of a host exception, or null if its tag is unknown. */
   exceptionOf(e: HostException): WasmException | null {
-    for (const [host, tag] of this.tags) {
-      if (e.is(host))
-        return new WasmException(
-          tag,
-          tag.params.map((t, i) => fromHostValue(this, t, e.getArg(host, i))),
-        );
-    }
-    return null;
+    return adopt(e) ? (e as unknown as WasmException) : null;
+  }
+
+  /** Records a host tag and its runtime tag (for this store and for recognising exceptions). */
+  addTag(host: HostTag, tag: RuntimeTag): void {
+    this.tags.push([host, tag]);
+    knownTags.push([new WeakRef(host), tag]);
   }
 
   /** The host tag of a runtime tag (created on first use). */
@@ -289,15 +288,43 @@ export class WasmStoreState {
     const api = hostApi();
     if (api.Tag === undefined) throw new Error('this host has no WebAssembly.Tag');
     const host = new api.Tag({ parameters: tag.params.map(descriptorTypeName) });
-    this.tags.push([host, tag]);
+    this.addTag(host, tag);
     return host;
   }
+}
+
+/** Every host tag made or seen by any store, with its runtime tag. */
+const knownTags: [WeakRef<HostTag>, RuntimeTag][] = [];
+
+/**
+ * Gives a host exception the `tag` and `values` of a `WasmException` (so JS-backend handlers, which test
+ * `instanceof WasmException`, catch it by tag); false if `x` is not a host exception with a known tag.
+ */
+function adopt(x: unknown): boolean {
+  if (!isHostException(x)) return false;
+  const e = x as HostException & { tag?: RuntimeTag; values?: unknown[] };
+  if (e.tag !== undefined) return true;
+  for (let i = knownTags.length - 1; i >= 0; i--) {
+    const host = knownTags[i][0].deref();
+    if (host === undefined) {
+      knownTags.splice(i, 1);
+      continue;
+    }
+    if (!e.is(host)) continue;
+    const tag = knownTags[i][1];
+    const values = tag.params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
+    Object.defineProperty(e, 'tag', { value: tag });
+    Object.defineProperty(e, 'values', { value: values });
+    return true;
+  }
+  return false;
 }
 
 const states = new WeakMap<Store<any>, WasmStoreState>();
 
 /** The wasm backend's state of `store` (created on first use). */
 export function wasmState(store: Store<any>): WasmStoreState {
+  WasmException.adopt ??= adopt;
   let s = states.get(store);
   if (s === undefined) states.set(store, (s = new WasmStoreState(store)));
   return s;
@@ -315,7 +342,7 @@ export function toHostValue(state: WasmStoreState, t: ValType, v: unknown): unkn
 }
 
 /** A host engine's value of type `t` as the runtime represents it. */
-export function fromHostValue(_state: WasmStoreState, t: ValType, v: unknown): unknown {
+export function fromHostValue(_state: WasmStoreState | null, t: ValType, v: unknown): unknown {
   if (t === FUNCREF) return v === null ? null : refOfHostFunction(v as HostFunction);
   if (t === F32) return Math.fround(v as number);
   return v;
@@ -388,6 +415,7 @@ function toBits(state: WasmStoreState, t: ValType, v: unknown): unknown {
 
 /** A runtime exception as a host exception (so a wasm-backend `catch` with its tag matches it). */
 function toHostException(state: WasmStoreState, e: WasmException): unknown {
+  if (isHostException(e)) return e; // a host exception that JS-backend code caught and rethrew
   const api = hostApi();
   if (api.Exception === undefined) return e;
   const tag = state.hostTagOf(e.tag);

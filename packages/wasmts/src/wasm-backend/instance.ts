@@ -199,7 +199,7 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
     cell.attachHost(globalBacking(state, g, cell.type), false);
     hostGlobals.set(cell, g);
   }
-  for (const [i, name] of hidden.tag) state.tags.push([ex[name], inst.tag(i)]);
+  for (const [i, name] of hidden.tag) state.addTag(ex[name], inst.tag(i));
 
   const funcs: WasmFunction[] = new Array(m.functions.length - m.numImportedFuncs);
   const registry = store.typeRegistry;
