@@ -56,7 +56,7 @@ export class WasmException {
 
   static [Symbol.hasInstance](x: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(WasmException, x)) return true;
-    return WasmException.adopt !== null && WasmException.adopt(x);
+    return WasmException.adopt?.(x) === true;
   }
 }
 
