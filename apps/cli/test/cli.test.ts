@@ -66,6 +66,9 @@ describe('wasmts inspect', () => {
     expect(r.stdout).toContain('"env" "log" (func (type 1) (param i32))');
     expect(r.stdout).toContain('"add" func 1');
     expect(r.stdout).toContain('functions: 3 (1 imported, 2 defined)');
+    expect(r.stdout).toContain(
+      'backend (auto, this host): wasm (the host engine supports every proposal the module uses)',
+    );
     expect(r.stdout).toContain('0: (memory 1 4)');
     expect(r.stdout).toContain('0: (global (mut i32))');
     expect(r.stdout).toMatch(/custom sections: 1\n {2}"name" \d+ bytes/);
