@@ -104,6 +104,26 @@ describe('wasm backend: an MVP module', () => {
     expect(instance.getTypedFunc('f').call(1)).toBe(6);
   });
 
+  it('consults the limiter for table.grow executed by wasm; grown entries hold the init value', () => {
+    const engine = new Engine(new Config({ backend: 'wasm' }));
+    const store = new Store(engine, null);
+    const inst = new Linker(engine).instantiate(
+      store,
+      new Module(
+        engine,
+        `(module (table (export "t") 1 funcref) (func $f (export "f") (result i32) (i32.const 3)) (elem declare func $f)
+          (func (export "grow") (param i32) (result i32) (table.grow (ref.func $f) (local.get 0)))
+          (func (export "call") (param i32) (result i32) (call_indirect (result i32) (local.get 0))))`,
+      ),
+    );
+    store.setLimiter(new StoreLimits({ tableElements: 4 }));
+    expect(inst.getTypedFunc('grow').call(10)).toBe(-1);
+    expect(inst.getTypedFunc('grow').call(3)).toBe(1);
+    expect(inst.getTable('t')!.size()).toBe(4);
+    expect(inst.getTypedFunc('call').call(3)).toBe(3);
+    expect((inst.getTable('t')!.get(2) as { value: Func }).value).toBe(inst.getFunc('f'));
+  });
+
   it('keeps f32 NaN payloads at the boundary', () => {
     const { instance } = setup();
     const bits = 0x7fa00001; // a signalling NaN
