@@ -57,7 +57,7 @@ export interface StoreControls {
   /** Most nested wasm calls, or undefined (derived from `maxWasmStack` when only that is set). */
   readonly maxCallDepth: number | undefined;
   readonly wasmBacktraceMaxFrames: number;
-  /** Wasm backend: `call_indirect` checks for a null entry itself (exact trap codes; see `Config.indirectNullCheck`). */
+  /** Wasm backend: `call_indirect` null entries trap `IndirectCallToNull` (see `Config.indirectNullCheck`). */
   readonly indirectNullCheck: boolean;
 }
 
@@ -111,10 +111,10 @@ export class Config {
   }
 
   /**
-   * Wasm backend (default on): each `call_indirect` checks its table entry for null before the host
-   * engine calls it, so a null entry traps `IndirectCallToNull` as on the JS backend (the host reports a
-   * null entry and a signature mismatch alike, as `BadSignature`). Off saves the check (about 15% on code
-   * that does little but indirect calls) and reports a null entry as `BadSignature`.
+   * Wasm backend (default on): each `call_indirect` records its table index and instance in two host
+   * globals, so that when the host traps with "null function or signature mismatch" (it does not say
+   * which) the entry is read back and a null entry traps `IndirectCallToNull` as on the JS backend. Off
+   * saves the two global writes and reports a null entry as `BadSignature`.
    */
   indirectNullCheck(enable = true): this {
     this.controls.indirectNullCheck = enable;

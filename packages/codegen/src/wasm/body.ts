@@ -49,6 +49,10 @@ export interface RewriteContext {
   /** The `trap (i32)` import the `call_indirect` null check and the truncation NaN check call, or -1. */
   readonly trapFunc: number;
   readonly indirectNullCheck: boolean;
+  /** `recordIndirectIndex`: the globals written before each indirect call, or -1. */
+  readonly indexGlobal: number;
+  readonly instanceGlobal: number;
+  readonly instanceIdGlobal: number;
   readonly truncNaNCheck: boolean;
   /** The block type of the function-wide wrapper block (call depth only): writes it. */
   readonly resultBlockType: (f: number, w: ByteWriter) => void;
@@ -166,8 +170,9 @@ export function rewriteBody(
   // table index) for the null check; they map to the body's start
   pairs.push(w.length, ~body.range.start);
   const nullCheck = ctx.indirectNullCheck;
+  const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
-  const extra = (depth ? 1 : 0) + (nullCheck ? 1 : 0);
+  const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
   let saved = -1;
   let indexTemp = -1;
   let f32Temp = -1;
@@ -178,7 +183,7 @@ export function rewriteBody(
     let next = type.kind === 'func' ? type.params.length : 0;
     for (const [count] of body.locals) next += count;
     if (depth) saved = next++;
-    if (nullCheck) indexTemp = next++;
+    if (nullCheck || record) indexTemp = next++;
     if (truncCheck) {
       f32Temp = next++;
       f64Temp = next++;
@@ -256,6 +261,14 @@ export function rewriteBody(
     if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) {
       insert(at, () => w.u8(0x10).u32(ctx.tableGrowFunc[r.u32()]));
       continue;
+    }
+    if (record && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
+      // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
+      insert(at, () => {
+        w.u8(0x22).u32(indexTemp).u8(0x24).u32(ctx.indexGlobal);
+        w.u8(0x23).u32(ctx.instanceIdGlobal).u8(0x24).u32(ctx.instanceGlobal);
+        w.u8(0x20).u32(indexTemp);
+      });
     }
     if (nullCheck && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
       // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i

@@ -48,6 +48,14 @@ export interface InstrumentOptions {
    */
   readonly indirectNullCheck?: boolean;
   /**
+   * Record, before each `call_indirect` / `return_call_indirect`, its table index operand in the host
+   * global `indirect_index` and the instance's `instance_id` (an immutable i32 global the host gives each
+   * instance) in `indirect_instance`: after a host trap that does not say whether the entry was null or of
+   * the wrong type, the host reads the entry itself. Much cheaper than `indirectNullCheck` (two global
+   * writes instead of a table read).
+   */
+  readonly recordIndirectIndex?: boolean;
+  /**
    * Check the operand of every trapping float-to-int truncation for NaN first and call `trap` with
    * `TrapCode.BadConversionToInteger` (8) (hosts report NaN and overflow with one message). Needs the
    * same `trap` import as `indirectNullCheck`.
@@ -72,6 +80,8 @@ export interface HostImport {
   readonly kind: 'func' | 'global';
   /** For globals: the value type (always mutable). Hook functions have type `[] -> []`. */
   readonly valueType?: 'i32' | 'i64';
+  /** Globals: false for an immutable one (`instance_id`); absent means mutable. */
+  readonly mutable?: boolean;
   /** For `memory_grow_<m>` / `table_grow_<t>`: the memory or table index. */
   readonly entity?: number;
   /** Its index in the instrumented module's function or global index space. */
@@ -137,8 +147,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const nImpG = module.numImportedGlobals;
   let nG = 0;
   let nF = 0;
-  const addGlobal = (name: string, valueType: 'i32' | 'i64') => {
-    hostImports.push({ name, kind: 'global', valueType, index: nImpG + nG });
+  const addGlobal = (name: string, valueType: 'i32' | 'i64', mutable = true) => {
+    hostImports.push({ name, kind: 'global', valueType, index: nImpG + nG, ...(mutable ? {} : { mutable }) });
     return nImpG + nG++;
   };
   const funcTypes: number[] = [];
@@ -151,6 +161,10 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const epochGlobal = epochOn ? addGlobal('epoch', 'i64') : -1;
   const deadlineGlobal = epochOn ? addGlobal('epoch_deadline', 'i64') : -1;
   const depthGlobal = depthOn ? addGlobal('call_depth', 'i32') : -1;
+  const recordOn = options.recordIndirectIndex === true;
+  const indexGlobal = recordOn ? addGlobal('indirect_index', 'i32') : -1;
+  const instanceGlobal = recordOn ? addGlobal('indirect_instance', 'i32') : -1;
+  const instanceIdGlobal = recordOn ? addGlobal('instance_id', 'i32', false) : -1;
   const outOfFuelFunc = fuelOn ? addFunc('out_of_fuel') : -1;
   const newEpochFunc = epochOn ? addFunc('new_epoch') : -1;
   const stackOverflowFunc = depthOn ? addFunc('stack_overflow') : -1;
@@ -221,6 +235,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     tableGrowFunc,
     trapFunc,
     indirectNullCheck: options.indirectNullCheck === true,
+    indexGlobal,
+    instanceGlobal,
+    instanceIdGlobal,
     epochPoll: options.epochPoll === true,
     truncNaNCheck: options.truncNaNCheck === true,
     resultBlockType(f, w) {
@@ -311,7 +328,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       else
         w.u8(0x03)
           .u8(imp.valueType === 'i32' ? I32 : I64)
-          .u8(0x01);
+          .u8(imp.mutable === false ? 0x00 : 0x01);
     }
     return w.finish();
   };

@@ -474,3 +474,24 @@ describe('the wasm backend API options', () => {
     expect(epoch.value).toBe(12n);
   });
 });
+
+describe('recordIndirectIndex', () => {
+  it('writes the table index and the instance id before each indirect call', () => {
+    const out = instrument(
+      `(module (type $t (func (result i32))) (table 3 funcref) (func $f (result i32) (i32.const 5)) (elem (i32.const 1) $f)
+        (func (export "ci") (param i32) (result i32) (call_indirect (type $t) (local.get 0))))`,
+      { recordIndirectIndex: true },
+    );
+    expect(out.hostImports.map((h) => h.name)).toEqual(['indirect_index', 'indirect_instance', 'instance_id']);
+    const index = new WA.Global({ value: 'i32', mutable: true }, -1);
+    const instance = new WA.Global({ value: 'i32', mutable: true }, -1);
+    const inst = new WA.Instance(new WA.Module(out.bytes), {
+      wasmts: { indirect_index: index, indirect_instance: instance, instance_id: 7 },
+    });
+    const ci = inst.exports.ci as (i: number) => number;
+    expect(ci(1)).toBe(5);
+    expect([index.value, instance.value]).toEqual([1, 7]);
+    expect(() => ci(2)).toThrow(/null function or function signature mismatch/);
+    expect(index.value).toBe(2);
+  });
+});

@@ -15,13 +15,10 @@ import {
   type ValType,
   VMRuntimeLimits,
 } from '@wasmts/environ';
-
-const FUEL = VMRuntimeLimits.FuelConsumed;
-const DEADLINE = VMRuntimeLimits.EpochDeadline;
-
 import {
   f32FromBits,
   f32ToBits,
+  type Instance as RuntimeInstance,
   type Tag as RuntimeTag,
   Trap as RuntimeTrap,
   type VMFuncRef,
@@ -37,6 +34,9 @@ import {
   type HostTag,
   hostApi,
 } from './host-api.js';
+
+const FUEL = VMRuntimeLimits.FuelConsumed;
+const DEADLINE = VMRuntimeLimits.EpochDeadline;
 
 /** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
 export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
@@ -172,6 +172,11 @@ export class WasmStoreState {
   readonly callDepth: HostGlobal;
   /** The hook functions (`out_of_fuel`, `new_epoch`, `stack_overflow`, `trap`). */
   readonly hooks: Record<string, HostFunction>;
+  /** The table index and the instance id of the last `call_indirect` (see `recordIndirectIndex`). */
+  readonly indirectIndex: HostGlobal;
+  readonly indirectInstance: HostGlobal;
+  /** Wasm-backend instances of the store by their `instance_id`. */
+  readonly instancesById: RuntimeInstance[] = [];
   /** Host tags known in this store and their runtime tags (to name an exception's tag). */
   readonly tags: [HostTag, RuntimeTag][] = [];
   /** The fuel value both counters had at the last synchronisation. */
@@ -185,6 +190,8 @@ export class WasmStoreState {
     this.epochTicks = new api.Global({ value: 'i64', mutable: true }, 0n);
     this.epochDeadline = new api.Global({ value: 'i64', mutable: true }, 0n);
     this.callDepth = new api.Global({ value: 'i32', mutable: true }, 0);
+    this.indirectIndex = new api.Global({ value: 'i32', mutable: true }, 0);
+    this.indirectInstance = new api.Global({ value: 'i32', mutable: true }, -1);
     if (hooksModule === null) hooksModule = new api.Module(parseWat(HOOKS_TEXT));
     const h = {
       pending: this.pending,

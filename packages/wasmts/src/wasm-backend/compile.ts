@@ -125,7 +125,7 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     ),
     epochPoll: true,
     growHooks: true,
-    indirectNullCheck: engine.controls.indirectNullCheck,
+    recordIndirectIndex: engine.controls.indirectNullCheck,
     truncNaNCheck: true,
     extraExports: extra,
     dropStart: true,

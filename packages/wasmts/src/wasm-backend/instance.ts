@@ -152,6 +152,15 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
       case 'call_depth':
         v = state.callDepth;
         break;
+      case 'indirect_index':
+        v = state.indirectIndex;
+        break;
+      case 'indirect_instance':
+        v = state.indirectInstance;
+        break;
+      case 'instance_id':
+        v = state.instancesById.push(inst) - 1;
+        break;
       case 'out_of_fuel':
       case 'new_epoch':
       case 'stack_overflow':

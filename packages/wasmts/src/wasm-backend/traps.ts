@@ -2,7 +2,7 @@
 // the right `TrapCode` (or the error a hook or a JS function left pending), a `WebAssembly.Exception`
 // becomes the API's uncaught-exception error.
 
-import { TrapCode } from '@wasmts/environ';
+import { BinaryReader, TrapCode } from '@wasmts/environ';
 import { Tag as RuntimeTag, Trap as RuntimeTrap, WasmException } from '@wasmts/runtime';
 import { namesOfModuleId, topWasmFrame, UncaughtWasmException, WasmBacktrace } from '../trap.js';
 import { isHostException, type WasmStoreState } from './bridge.js';
@@ -15,24 +15,46 @@ export function registerTrapSites(id: number, bytes: Uint8Array, originalOffset:
   moduleBytes.set(id, { bytes, originalOffset });
 }
 
+/** The original operator's offset and bytes at the top wasm frame of `stack`, or null. */
+function siteOf(stack: string): { at: number; bytes: Uint8Array } | null {
+  const f = topWasmFrame(stack);
+  if (f === null) return null;
+  const m = moduleBytes.get(f.id);
+  if (m === undefined || namesOfModuleId(f.id) === null) return null;
+  const at = m.originalOffset(f.offset);
+  return at < 0 ? null : { at, bytes: m.bytes };
+}
+
 /** The original operator byte at the top wasm frame of `stack`, or -1. */
 function opcodeAt(stack: string): number {
-  const f = topWasmFrame(stack);
-  if (f === null) return -1;
-  const m = moduleBytes.get(f.id);
-  if (m === undefined || namesOfModuleId(f.id) === null) return -1;
-  const at = m.originalOffset(f.offset);
-  return at < 0 ? -1 : m.bytes[at];
+  const s = siteOf(stack);
+  return s === null ? -1 : s.bytes[s.at];
+}
+
+/**
+ * A host "null function or signature mismatch" at a `call_indirect`: the entry the instrumented code
+ * recorded (instance and index) says which it was.
+ */
+function indirectTrapCode(state: WasmStoreState, stack: string): TrapCode {
+  const s = siteOf(stack);
+  const inst = state.instancesById[state.indirectInstance.value as number];
+  if (s === null || inst === undefined || (s.bytes[s.at] !== 0x11 && s.bytes[s.at] !== 0x13))
+    return TrapCode.BadSignature;
+  const r = new BinaryReader(s.bytes, s.at + 1, s.bytes.length);
+  r.u32(); // type index
+  const table = inst.table(r.u32());
+  const index = (state.indirectIndex.value as number) >>> 0;
+  return index < table.size && table.elements[index] === null ? TrapCode.IndirectCallToNull : TrapCode.BadSignature;
 }
 
 /** The trap code of a host `RuntimeError` message (V8's texts; others by their words). */
-function trapCodeOf(message: string, stack: string): TrapCode {
+function trapCodeOf(state: WasmStoreState, message: string, stack: string): TrapCode {
   const m = message.toLowerCase();
   if (m.includes('unreachable')) return TrapCode.UnreachableCodeReached;
   if (m.includes('divide by zero') || m.includes('remainder by zero')) return TrapCode.IntegerDivisionByZero;
   if (m.includes('unrepresentable') || m.includes('overflow')) return TrapCode.IntegerOverflow;
   if (m.includes('data segment') || m.includes('memory access')) return TrapCode.MemoryOutOfBounds;
-  if (m.includes('signature mismatch')) return TrapCode.BadSignature;
+  if (m.includes('signature mismatch')) return indirectTrapCode(state, stack);
   if (m.includes('table index') || m.includes('element segment') || m.includes('table')) {
     const op = opcodeAt(stack);
     return op === 0x11 || op === 0x13 ? TrapCode.UndefinedElement : TrapCode.TableOutOfBounds;
@@ -62,7 +84,7 @@ export function convertHostError(
         pending.backtrace = new WasmBacktrace(stack, null, maxFrames);
       return pending;
     }
-    const t = new RuntimeTrap(trapCodeOf(e.message, stack));
+    const t = new RuntimeTrap(trapCodeOf(state, e.message, stack));
     if (maxFrames > 0) t.backtrace = new WasmBacktrace(stack, null, maxFrames);
     return t;
   }
