@@ -122,7 +122,10 @@ export class Module {
     this.names = names;
     // the generated script (or the host module) is named after the module so backtraces attribute frames
     this.sourceName = registerModuleNames(names);
-    const requested = artifact !== undefined ? (artifact.backend === 'wasm' ? 'wasm' : 'js') : engine.config.backend;
+    // a js artifact runs its code; a wasm artifact is instrumented again (under 'auto' on a host that cannot
+    // run it, it is compiled for the js backend instead)
+    const requested =
+      artifact === undefined ? engine.config.backend : artifact.backend === 'js' ? 'js' : engine.config.backend;
     const resolved = backendChoice(requested, this.module);
     if (!resolved.ok) throw new BackendError(resolved.reason);
     let choice: BackendChoice = resolved;

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   Config,
+  DeserializeError,
   Engine,
   type Func,
   funcType,
   Linker,
   Module,
+  readArtifactHeader,
   Store,
   StoreLimits,
   Trap,
@@ -316,5 +318,20 @@ describe('wasm backend: exceptions across backends', () => {
     expect(thrown).toBeInstanceOf(UncaughtWasmException);
     const exc = (thrown as UncaughtWasmException).exception;
     expect(exc.values).toEqual([7]);
+  });
+});
+
+describe('wasm backend: serialized modules', () => {
+  it('records the backend; loading instruments again; a js engine refuses it', () => {
+    const engine = new Engine(new Config({ backend: 'wasm' }));
+    const bytes = new Module(engine, '(module (func (export "f") (result i32) (i32.const 7)))').serialize();
+    expect(readArtifactHeader(bytes).backend).toBe('wasm');
+    const loaded = Module.deserialize(engine, bytes);
+    expect(loaded.backend).toBe('wasm');
+    expect(new Linker(engine).instantiate(new Store(engine, null), loaded).getTypedFunc('f').call()).toBe(7);
+    expect(() => Module.deserialize(new Engine(new Config({ backend: 'js' })), bytes)).toThrow(DeserializeError);
+    const corrupted = bytes.slice();
+    corrupted[corrupted.length - 10] ^= 1;
+    expect(() => Module.deserialize(engine, corrupted)).toThrow(DeserializeError);
   });
 });
