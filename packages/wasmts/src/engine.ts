@@ -25,7 +25,7 @@ import {
   Trap as RuntimeTrap,
   TypeRegistry,
 } from '@wasmts/runtime';
-import { existingWasmState } from './wasm-backend/bridge.js';
+import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
 
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
@@ -431,6 +431,8 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly counts = { instances: 0, memories: 0, tables: 0 };
   /** Runtime Store interface: what to do at the epoch deadline (absent: trap with Interrupt). */
   newEpoch?: () => number;
+  /** The wasm backend's state, once a wasm-backend instance exists in the store (internal). */
+  wasmState: WasmStoreState | undefined = undefined;
   private currentLimiter: (() => ResourceLimiter) | null = null;
 
   /** Creates a store in `engine` holding `data`. */

@@ -24,7 +24,7 @@ import {
 import type { Engine, Store } from './engine.js';
 import { type BacktraceNames, convertError } from './trap.js';
 import { fromRaw, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
-import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
+import type { WasmStoreState } from './wasm-backend/bridge.js';
 import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
 
@@ -66,7 +66,7 @@ function namesOf(ref: VMFuncRef): BacktraceNames | null {
 
 /** Calls `fn` from the host: converts errors per the ABI and keeps the store usable after any of them. */
 export function callWasm(store: Store<any>, fn: WasmFunction, args: unknown[], names: BacktraceNames | null): unknown {
-  const w = existingWasmState(store);
+  const w = store.wasmState;
   if (w !== undefined) return callWasmBackend(store, w, fn, args, names);
   store.entryDepth++;
   try {
@@ -89,25 +89,29 @@ function callWasmBackend(
   args: unknown[],
   names: BacktraceNames | null,
 ): unknown {
-  const fuel = store.engine.controls.consumeFuel;
-  const outermost = store.entryDepth++ === 0;
-  if (outermost) {
-    if (store.engine.controls.epochInterruption) w.armEpoch();
-  }
+  const controls = store.engine.controls;
+  const fuel = controls.consumeFuel;
+  if (store.entryDepth++ === 0 && controls.epochInterruption) w.armEpoch();
   if (fuel) w.syncFuel();
   try {
     return fn.apply(null, args);
   } catch (e) {
-    const max = store.engine.controls.wasmBacktraceMaxFrames;
+    const max = controls.wasmBacktraceMaxFrames;
+    // only a call that did not return normally can unbalance the call depth or leave a pending error:
+    // the outermost exit resets them then, not after every call
+    w.unwound = true;
     throw convertError(convertHostError(w, e, max, hostApi().RuntimeError), names, max);
   } finally {
     if (fuel) w.syncFuel();
     if (--store.entryDepth === 0) {
       store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
-      w.callDepth.value = 0;
-      w.pending.value = 0;
-      w.pendingError = null;
       store.externRefActivations.clear();
+      if (w.unwound) {
+        w.unwound = false;
+        w.callDepth.value = 0;
+        w.pending.value = 0;
+        w.pendingError = null;
+      }
     }
   }
 }

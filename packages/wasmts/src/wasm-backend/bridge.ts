@@ -163,6 +163,8 @@ export class WasmStoreState {
   readonly pending: HostGlobal;
   /** What a JS function called from wasm threw, rethrown by the entry trampoline. */
   pendingError: unknown = null;
+  /** An error left wasm since the outermost call began (the call depth and pending flag need a reset). */
+  unwound = false;
   /** Fuel consumed, counting up towards 0 (as the JS backend's `FuelConsumed`). */
   readonly fuel: HostGlobal;
   /** Epoch checks since the host last compared its epoch with the deadline (the modules' `epoch`). */
@@ -333,7 +335,10 @@ const states = new WeakMap<Store<any>, WasmStoreState>();
 export function wasmState(store: Store<any>): WasmStoreState {
   WasmException.adopt ??= adopt;
   let s = states.get(store);
-  if (s === undefined) states.set(store, (s = new WasmStoreState(store)));
+  if (s === undefined) {
+    states.set(store, (s = new WasmStoreState(store)));
+    store.wasmState = s;
+  }
   return s;
 }
 
