@@ -44,6 +44,52 @@ export const native: Configuration = {
   },
 };
 
+/** wasmts through its public API with `config` (named `name`). */
+function wasmts(name: string, config: () => Config, prepare: (store: Store<null>) => void = () => {}): Configuration {
+  return {
+    name,
+    async load(program) {
+      const engine = new Engine(config());
+      const store = new Store(engine, null);
+      prepare(store);
+      const bytes = program.wasm();
+      const start = performance.now();
+      const module = new Module(engine, bytes);
+      const compileMs = performance.now() - start;
+      const instance = new Instance(store, module, []);
+      const memory = instance.getMemory('memory');
+      if (!memory) throw new Error(`${program.name}: no exported memory`);
+      return {
+        compileMs,
+        exports: {
+          fn(fname) {
+            const func = instance.getFunc(fname);
+            if (!func) throw new Error(`${program.name}: no exported function ${fname}`);
+            const typed = instance.getTypedFunc<number[], number>(fname);
+            return padded((...args) => typed.call(...args), func.ty().params.length);
+          },
+          memory: () => memory.data(),
+        },
+      };
+    },
+  };
+}
+
+/** The wasm backend: the module instrumented for the host engine (no fuel or epochs). */
+export const wasm = wasmts('wasm', () => new Config({ backend: 'wasm' }));
+/** The wasm backend with fuel metering (fuel enough for any program). */
+export const wasmFuel = wasmts(
+  'wasm+fuel',
+  () => new Config({ backend: 'wasm', consumeFuel: true }),
+  (store) => store.setFuel(Number.MAX_SAFE_INTEGER),
+);
+/** The wasm backend with epoch checks (a deadline far away). */
+export const wasmEpoch = wasmts(
+  'wasm+epoch',
+  () => new Config({ backend: 'wasm', epochInterruption: true }),
+  (store) => store.setEpochDeadline(1e12),
+);
+
 /** wasmts through its public API, `Config` backend 'js' (generated JavaScript). */
 export const js: Configuration = {
   name: 'js',
@@ -94,4 +140,4 @@ export const wasm2js: Configuration = {
 };
 
 /** Every configuration, native first (the reference for checksums and ratios). */
-export const configurations: readonly Configuration[] = [native, js, wasm2js];
+export const configurations: readonly Configuration[] = [native, wasm, wasmFuel, wasmEpoch, js, wasm2js];
