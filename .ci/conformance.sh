@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The spec suite through the CLI run from source: the top-level core suite, legacy/ and custom/ of ../shared/testsuite
-# (beside the repository; override with WASMTS_TESTSUITE). proposals/ is left out. Two runs:
+# (beside the repository; override with WASMTS_TESTSUITE). proposals/ is left out. Three runs:
 #   1. --validate-only: every module-level command (decode, validate, reject);
-#   2. every command executed on the JS backend under `node --jitless`, which has no WebAssembly global, so the run
-#      also proves the JS backend never needs one.
+#   2. every command executed with --backend auto: the host's WebAssembly engine (the wasm backend) for every
+#      module it can run, the JS backend for the rest;
+#   3. every command executed on the JS backend under `node --jitless`, which has no WebAssembly global, so the run
+#      also proves the JS backend never needs one (last, so the last line is its totals).
 # Each prints one line per file and its totals line "N passed, N failed, N skipped"; exits 1 if either failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,8 @@ fi
 status=0
 echo "--- validate-only"
 node --conditions=source --import tsx apps/cli/src/main.ts wast --validate-only "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
+echo "--- executed, auto backend (wasm where the host engine can run the module, else js)"
+node --conditions=source --import tsx apps/cli/src/main.ts wast --backend auto "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
 echo "--- executed, JS backend, node --jitless"
 node --jitless --conditions=source --import tsx apps/cli/src/main.ts wast --backend js "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
 exit "$status"

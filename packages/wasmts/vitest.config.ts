@@ -1,7 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+// The API tests that apply to both backends (test/backend.ts) run twice: with the default backend ('auto',
+// the wasm backend wherever the host can run the module) and with the js backend.
+const BOTH = ['api', 'backtrace', 'epoch', 'fuel', 'limits', 'serialize', 'stack'].map((t) => `test/${t}.test.ts`);
+
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['test/**/*.test.ts'], testTimeout: 120_000 },
+  test: {
+    testTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'auto', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'js', include: BOTH, env: { WASMTS_TEST_BACKEND: 'js' } } },
+    ],
+  },
 });

@@ -36,9 +36,9 @@ export function readArtifactHeader(bytes: Uint8Array, file: string): ArtifactHea
   }
 }
 
-/** The engine `run` uses: the js backend, with fuel metering when asked for. */
-export function cliEngine(consumeFuel: boolean): Engine {
-  return new Engine(new Config({ backend: 'js', consumeFuel }));
+/** The engine `run`, `compile` and `inspect` use: the backend asked for (auto by default), fuel when asked for. */
+export function cliEngine(consumeFuel: boolean, backend: 'js' | 'wasm' | 'auto' = 'auto'): Engine {
+  return new Engine(new Config({ backend, consumeFuel }));
 }
 
 /**
@@ -55,7 +55,7 @@ export function loadArtifact(engine: Engine, bytes: Uint8Array, file: string): M
       const fuel = engine.controls.consumeFuel;
       let other = false;
       try {
-        Module.deserialize(cliEngine(!fuel), bytes);
+        Module.deserialize(cliEngine(!fuel, engine.config.backend), bytes);
         other = true;
       } catch {
         // not the fuel setting: report the original error

@@ -1,4 +1,5 @@
-// `wasmts compile`: writes the artifact of `Module.serialize` (wasm bytes plus the generated JavaScript),
+// `wasmts compile`: writes the artifact of `Module.serialize` (wasm bytes plus the generated JavaScript, or
+// for the wasm backend the bytes alone, instrumented again when loaded),
 // which `wasmts run` and `Module.deserialize` load without generating code again (see artifact.ts).
 
 import { writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ export interface CompileCommandOptions {
   output?: string;
   /** Compile with fuel metering (for `run --fuel N`). */
   consumeFuel?: boolean;
-  /** The backend asked for; only js exists, so wasm and auto fall back to it with a note. */
+  /** The backend asked for (auto by default: wasm where the host can run the module, else js). */
   backend?: 'js' | 'wasm' | 'auto';
 }
 
@@ -27,13 +28,11 @@ export function defaultOutput(input: string): string {
 
 /** Compiles `file` (.wasm or .wat) and writes its artifact; returns the output path. */
 export async function compileCommand(file: string, options: CompileCommandOptions = {}): Promise<string> {
-  if (options.backend !== undefined && options.backend !== 'js')
-    process.stderr.write(`note: the ${options.backend} backend does not exist yet; compiling for the js backend\n`);
   const output = options.output ?? defaultOutput(file);
   const { bytes, format } = await loadModuleBytes(file);
   if (format === 'artifact') throw new CliError(`${file}: already a compiled wasmts artifact`);
   if (resolve(output) === resolve(file)) throw new CliError(`the output would overwrite the input \`${file}\``);
-  const module = Module.fromBinary(cliEngine(options.consumeFuel === true), bytes);
+  const module = Module.fromBinary(cliEngine(options.consumeFuel === true, options.backend ?? 'auto'), bytes);
   writeFileSync(output, module.serialize());
   return output;
 }

@@ -13,7 +13,7 @@ import {
   valTypeToString,
   type WasmFeatures,
 } from '@wasmts/environ';
-import { isArtifact } from 'wasmts';
+import { backendChoice, isArtifact } from 'wasmts';
 import type { ArtifactHeaderInfo } from './artifact.js';
 
 /** A module's description as `inspect` prints it; plain data, so `--json` is this object. */
@@ -42,6 +42,8 @@ export interface InspectInfo {
   elementSegments: number;
   dataSegments: number;
   featuresUsed: string[];
+  /** The backend the module gets under `--backend auto` on this host, and why. */
+  backend: { backend: 'js' | 'wasm'; reason: string };
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -70,7 +72,7 @@ export async function inspectFile(file: string, features?: WasmFeatures): Promis
     const { cliEngine, loadArtifact, readArtifactHeader } = await import('./artifact.js');
     const header = readArtifactHeader(bytes, file);
     const module = loadArtifact(cliEngine(header.consumeFuel), bytes, file);
-    const source = module.compiled.source.length;
+    const source = module.backend === 'wasm' ? 0 : module.compiled.source.length;
     return { ...describeModule(module.module, file, 'binary'), artifact: { ...header, size: bytes.length, source } };
   }
   const module = decodeModule(bytes, features ? { features } : {});
@@ -135,6 +137,7 @@ export function describeModule(module: Module, file: string, format: 'binary' | 
     elementSegments: module.elements.length,
     dataSegments: module.data.length,
     featuresUsed: [...module.featuresUsed].sort(),
+    backend: (({ backend, reason }) => ({ backend, reason }))(backendChoice('auto', module)),
   };
 }
 
@@ -252,5 +255,6 @@ export function formatInspect(info: InspectInfo): string {
   out.push(`data segments: ${info.dataSegments}`);
   list('custom sections', info.customSections, (c) => `${q(c.name)} ${c.size} bytes`);
   out.push(`features used: ${info.featuresUsed.length === 0 ? '(mvp only)' : info.featuresUsed.join(', ')}`);
+  out.push(`backend (auto, this host): ${info.backend.backend} (${info.backend.reason})`);
   return `${out.join('\n')}\n`;
 }

@@ -26,8 +26,10 @@ function parseCount(value: string): number {
 function backendOption(): Option {
   return new Option(
     '--backend <backend>',
-    'execution backend (default js; wasm and auto fall back to js for now)',
-  ).choices(['js', 'wasm', 'auto']);
+    'execution backend: js (generated JavaScript), wasm (the host WebAssembly engine, instrumented) or auto (default: wasm where the host supports the module, else js)',
+  )
+    .choices(['js', 'wasm', 'auto'])
+    .default('auto');
 }
 
 function featuresOption(): Option {

@@ -198,12 +198,10 @@ export async function runCommand(
   options: RunCommandOptions = {},
   io: RunIO = {},
 ): Promise<number> {
-  if (options.backend !== undefined && options.backend !== 'js')
-    process.stderr.write(`note: the ${options.backend} backend does not exist yet; running with the js backend\n`);
   const fuel = options.fuel;
   if (fuel !== undefined && (!Number.isSafeInteger(fuel) || fuel < 0))
     throw new CliError(`--fuel ${fuel}: expected a non-negative integer`);
-  const engine = cliEngine(fuel !== undefined);
+  const engine = cliEngine(fuel !== undefined, options.backend ?? 'auto');
   const store = new Store<unknown>(engine, null);
   if (fuel !== undefined) store.setFuel(fuel);
 

@@ -54,12 +54,12 @@ export function reportToJson(report: Report, validateOnly: boolean): string {
 
 /** Runs the scripts, prints the report and returns the exit code (1 if any command failed). */
 export function wastCommand(paths: string[], options: WastCommandOptions): number {
-  if (!options.validateOnly && options.backend !== undefined && options.backend !== 'js') {
-    process.stderr.write(`note: the ${options.backend} backend does not exist yet; running with the js backend\n`);
-  }
   const host = options.validateOnly
     ? undefined
-    : executingHost({ backend: 'js', ...(options.features ? { features: options.features } : {}) });
+    : executingHost({
+        backend: options.backend ?? 'auto',
+        ...(options.features ? { features: options.features } : {}),
+      });
   const report = runWast(paths, {
     validateOnly: options.validateOnly,
     ...(host ? { host } : {}),

@@ -43,14 +43,16 @@ describe('wasmts wast', () => {
     expect(report.files[1].failures[0]).toMatchObject({ line: 1, kind: 'module' });
   });
 
-  it('exits 0 when nothing failed, searching folders, executing with the js backend by default', () => {
+  it('exits 0 when nothing failed, searching folders, executing with the auto backend by default', () => {
     const r = wasmts('wast', join(cliDir, 'examples'));
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const w = wasmts('wast', '--backend', 'wasm', join(cliDir, 'examples'));
     expect(w.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
-    expect(w.stderr).toMatch(/wasm backend does not exist yet/);
+    expect(w.stderr).toBe('');
+    const j = wasmts('wast', '--backend', 'js', join(cliDir, 'examples'));
+    expect(j.stdout.trimEnd().split('\n').at(-1)).toBe('4 passed, 0 failed, 0 skipped');
   });
 });
 
@@ -64,6 +66,9 @@ describe('wasmts inspect', () => {
     expect(r.stdout).toContain('"env" "log" (func (type 1) (param i32))');
     expect(r.stdout).toContain('"add" func 1');
     expect(r.stdout).toContain('functions: 3 (1 imported, 2 defined)');
+    expect(r.stdout).toContain(
+      'backend (auto, this host): wasm (the host engine supports every proposal the module uses)',
+    );
     expect(r.stdout).toContain('0: (memory 1 4)');
     expect(r.stdout).toContain('0: (global (mut i32))');
     expect(r.stdout).toMatch(/custom sections: 1\n {2}"name" \d+ bytes/);

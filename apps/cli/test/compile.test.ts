@@ -60,18 +60,28 @@ describe('compile and run in-process', () => {
     expect(defaultOutput('noext')).toBe('noext.wasmts');
   });
 
-  it('runs an artifact without compiling it again', async () => {
+  it('runs an artifact without compiling it again (js backend)', async () => {
     const out = join(dir, 'hello-inproc.wasmts');
     const before = codegen.compiles;
-    expect(await compileCommand(hello, { output: out })).toBe(out);
+    expect(await compileCommand(hello, { output: out, backend: 'js' })).toBe(out);
     expect(codegen.compiles).toBe(before + 1);
     expect(isArtifact(readFileSync(out))).toBe(true);
 
     expect(await runCaptured(out)).toEqual({ code: 0, stdout: 'hello from wasmts\n' });
     expect(codegen.compiles).toBe(before + 1);
     // the spy does see compilation: the .wasm itself is compiled when run
-    expect(await runCaptured(hello)).toEqual({ code: 0, stdout: 'hello from wasmts\n' });
+    expect(await runCaptured(hello, { backend: 'js' })).toEqual({ code: 0, stdout: 'hello from wasmts\n' });
     expect(codegen.compiles).toBe(before + 2);
+  });
+
+  it('compiles for the wasm backend: the artifact holds no code and loads without generating any', async () => {
+    const out = join(dir, 'hello-wasm.wasmts');
+    const before = codegen.compiles;
+    await compileCommand(hello, { output: out, backend: 'wasm' });
+    const info = await inspectFile(out);
+    expect(info.artifact).toMatchObject({ backend: 'wasm', source: 0 });
+    expect(await runCaptured(out)).toEqual({ code: 0, stdout: 'hello from wasmts\n' });
+    expect(codegen.compiles).toBe(before);
   });
 
   it('refuses fuel mismatches, other versions and non-artifacts with one clear error', async () => {
@@ -101,7 +111,7 @@ describe('compile and run in-process', () => {
 
   it('inspects an artifact: version, settings and the module', async () => {
     const out = join(dir, 'hello-inspect.wasmts');
-    await compileCommand(hello, { output: out, consumeFuel: true });
+    await compileCommand(hello, { output: out, consumeFuel: true, backend: 'js' });
     const info = await inspectFile(out);
     expect(info.artifact).toMatchObject({ backend: 'js', consumeFuel: true, epochInterruption: false });
     expect(info.artifact?.version).toMatch(/^wasmts-js\//);

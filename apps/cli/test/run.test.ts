@@ -58,7 +58,7 @@ describe('run helpers', () => {
 });
 
 describe('wasmts run', () => {
-  it('runs the hello example, passes guest arguments and notes the backend fallback', () => {
+  it('runs the hello example and passes guest arguments, on the wasm backend too', () => {
     const hello = wasmts('run', 'examples/hello-wasi.wasm');
     expect(hello).toEqual({ code: 0, stdout: 'hello from wasmts\n', stderr: '' });
     const args = wasmts(
@@ -73,7 +73,7 @@ describe('wasmts run', () => {
       '-two',
     );
     expect(args.code).toBe(0);
-    expect(args.stderr).toBe('note: the wasm backend does not exist yet; running with the js backend\n');
+    expect(args.stderr).toBe('');
     expect(args.stdout).toContain('argc: 3\nargv[1]: one\nargv[2]: -two\nenv: GREETING=hey\n');
   });
 

@@ -14,7 +14,7 @@ export { HELPERS, TailCall } from './helpers.js';
 export interface CompileOptions {
   /** Code generation settings (fuel, epochs, call depth...); defaults from environ. */
   tunables?: Partial<Tunables>;
-  /** The backend; only 'js' exists so far. */
+  /** The backend: `compileModule` generates JavaScript ('js'); the wasm backend is `instrumentModule`. */
   backend?: 'js';
   /** Fuel per operator when `tunables.consumeFuel` (default `defaultOperatorCost`: wasmtime's costs). */
   operatorCost?: OperatorCost;

@@ -16,4 +16,28 @@ export class Global {
     this.mutable = type.mutable;
     this.value = value;
   }
+
+  /**
+   * Keeps the value in a host backing from now on (e.g. a host engine's global): `value` reads and
+   * writes it, so the cell stays the one every instance shares. The current value is written to it first
+   * when `copy` is true.
+   */
+  attachHost(host: { value: unknown }, copy = true): void {
+    if (Object.getOwnPropertyDescriptor(this, 'value')?.get !== undefined)
+      throw new Error('the global already has a host backing');
+    if (copy && this.mutable) host.value = this.value;
+    Object.defineProperty(this, 'value', {
+      get: () => host.value,
+      set: (v: unknown) => {
+        host.value = v;
+      },
+      enumerable: true,
+      configurable: false,
+    });
+  }
+
+  /** Whether `attachHost` was called. */
+  get hostBacked(): boolean {
+    return Object.getOwnPropertyDescriptor(this, 'value')?.get !== undefined;
+  }
 }

@@ -37,6 +37,16 @@ export const HAS_RESIZABLE_BUFFERS: boolean =
   typeof (ArrayBuffer.prototype as unknown as { resize?: unknown }).resize === 'function';
 const HAS_SHARED_BUFFERS = typeof SharedArrayBuffer === 'function';
 
+/**
+ * A memory's bytes kept by the host instead (wasmtime's `MemoryCreator`): the API attaches one so that a
+ * host engine's own memory object (which satisfies this shape) and this memory are the same bytes. `grow`
+ * returns the old size in pages and throws when it cannot grow; `buffer` is read again after each growth.
+ */
+export interface HostMemoryBacking {
+  readonly buffer: ArrayBuffer;
+  grow(deltaPages: number): number;
+}
+
 /** Options for creating a memory. */
 export interface MemoryOptions {
   /** Engine limit on the memory's size in bytes (e.g. `Tunables.maxMemoryBytes`); applies below the type's max. */
@@ -102,6 +112,8 @@ export class Memory {
   private readonly resizable: boolean;
   private readonly watchers: (() => void)[] = [];
   private released = false;
+  /** The host backing, once attached (see `attachHost`); null while the memory owns its buffer. */
+  host: HostMemoryBacking | null = null;
 
   /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
   constructor(type: MemoryType, options: MemoryOptions = {}) {
@@ -144,6 +156,20 @@ export class Memory {
   watch(fn: () => void): void {
     this.watchers.push(fn);
     fn();
+  }
+
+  /**
+   * Moves the memory's bytes into a host backing of the same size (copied unless `copy` is false, for a
+   * backing that already holds them): from then on `buffer` is the backing's and growth goes through it.
+   * Watchers run, as after a growth.
+   */
+  attachHost(host: HostMemoryBacking, copy = true): void {
+    if (this.host !== null) throw new Error('the memory already has a host backing');
+    if (host.buffer.byteLength !== this.byteLength)
+      throw new RangeError(`host memory of ${host.buffer.byteLength} bytes for a memory of ${this.byteLength}`);
+    if (copy) new Uint8Array(host.buffer, 0, this.byteLength).set(this.u8);
+    this.host = host;
+    this.setBuffer(host.buffer, this.byteLength);
   }
 
   /** Current size in pages. */
@@ -192,6 +218,15 @@ export class Memory {
     if (this.limiter !== null && !this.limiter.memoryGrowing(this.byteLength, newBytes, this.maxBytesOrNull())) {
       return -1;
     }
+    if (this.host !== null) {
+      try {
+        this.host.grow(delta);
+      } catch {
+        return -1;
+      }
+      this.setBuffer(this.host.buffer, newBytes);
+      return old;
+    }
     const buf = this.buffer as unknown as ResizingBuffer;
     const room = buf.maxByteLength ?? 0;
     let next: ArrayBuffer | SharedArrayBuffer | null = null;
@@ -233,6 +268,14 @@ export class Memory {
    * reuse), or null for a shared or resizable buffer.
    */
   release(): ReleasedBuffer | null {
+    if (this.host !== null) {
+      // a host engine's memory cannot hand its bytes to another memory: nothing to reuse
+      this.host = null;
+      this.setBuffer(EMPTY_BUFFER, 0);
+      this.watchers.length = 0;
+      this.released = true;
+      return null;
+    }
     const old = this.buffer;
     const used = this.byteLength;
     this.setBuffer(EMPTY_BUFFER, 0);

@@ -16,6 +16,47 @@ export interface TableOptions {
   readonly limiter?: ResourceLimiter | null;
 }
 
+/**
+ * A table's elements kept by the host instead (e.g. a host engine's table), in the runtime's value
+ * representation (the API converts): `grow` returns the old size and throws when it cannot grow.
+ */
+export interface HostTableBacking {
+  readonly length: number;
+  get(index: number): unknown;
+  set(index: number, value: unknown): void;
+  grow(delta: number, init: unknown): number;
+}
+
+const INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/** An array-like view of a host backing, so code that reads `elements` keeps working (slowly). */
+function hostElements(host: HostTableBacking): unknown[] {
+  return new Proxy([] as unknown[], {
+    get(target, key, receiver) {
+      if (key === 'length') return host.length;
+      if (typeof key === 'string' && INDEX.test(key)) {
+        const i = Number(key);
+        return i < host.length ? host.get(i) : undefined;
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    set(_target, key, value) {
+      if (key === 'length') return true; // a host table never shrinks
+      if (typeof key === 'string' && INDEX.test(key)) {
+        const i = Number(key);
+        if (i >= host.length) return false;
+        host.set(i, value);
+        return true;
+      }
+      return false;
+    },
+    has(target, key) {
+      if (typeof key === 'string' && INDEX.test(key)) return Number(key) < host.length;
+      return Reflect.has(target, key);
+    },
+  });
+}
+
 /** A table instance. */
 export class Table {
   /** The table's declared type. */
@@ -26,8 +67,10 @@ export class Table {
   readonly index64: boolean;
   /** The most elements this table can have (declared max capped by engine limits). */
   readonly max: number;
-  /** The elements: null, VMFuncRef, host values, GC objects, ... */
-  readonly elements: unknown[];
+  /** The elements: null, VMFuncRef, host values, GC objects, ... (a view of the host backing once attached). */
+  elements: unknown[];
+  /** The host backing, once attached (see `attachHost`). */
+  host: HostTableBacking | null = null;
   /** The store's limiter, or null. */
   limiter: ResourceLimiter | null;
 
@@ -52,6 +95,19 @@ export class Table {
     }
   }
 
+  /**
+   * Moves the elements into a host backing of the same length (copied unless `copy` is false): from then
+   * on `elements` is an array-like view of it and growth goes through it.
+   */
+  attachHost(host: HostTableBacking, copy = true): void {
+    if (this.host !== null) throw new Error('the table already has a host backing');
+    if (host.length !== this.elements.length)
+      throw new RangeError(`host table of ${host.length} elements for a table of ${this.elements.length}`);
+    if (copy) for (let i = 0; i < this.elements.length; i++) host.set(i, this.elements[i]);
+    this.host = host;
+    this.elements = hostElements(host);
+  }
+
   /** Current number of elements. */
   get size(): number {
     return this.elements.length;
@@ -63,6 +119,14 @@ export class Table {
     if (delta === 0) return old;
     if (!(delta > 0) || delta > this.max - old) return -1;
     if (this.limiter !== null && !this.limiter.tableGrowing(old, old + delta, this.type.limits.max)) return -1;
+    if (this.host !== null) {
+      try {
+        this.host.grow(delta, init);
+      } catch {
+        return -1;
+      }
+      return old;
+    }
     try {
       const e = this.elements;
       for (let i = 0; i < delta; i++) e.push(init);

@@ -46,6 +46,18 @@ export class WasmException {
     this.tag = tag;
     this.values = values;
   }
+
+  /**
+   * Set by the API when another engine's exceptions may reach generated code (the wasm backend's host
+   * exceptions): returns true for such an object after giving it `tag` and `values`, so `instanceof
+   * WasmException` (how generated handlers recognise wasm exceptions) accepts it.
+   */
+  static adopt: ((x: unknown) => boolean) | null = null;
+
+  static [Symbol.hasInstance](x: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(WasmException, x)) return true;
+    return WasmException.adopt?.(x) === true;
+  }
 }
 
 /** A value a host function threw, boxed so that no wasm `catch` matches it; the entry trampoline unwraps it. */

@@ -26,6 +26,7 @@ import {
   Trap as RuntimeTrap,
   TypeRegistry,
 } from '@wasmts/runtime';
+import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
 
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
@@ -44,6 +45,7 @@ export interface ConfigOptions {
   maxCallDepth?: number;
   wasmBacktraceMaxFrames?: number;
   allocationStrategy?: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> };
+  indirectNullCheck?: boolean;
 }
 
 /** The store controls a config resolves to (read by `Engine`). */
@@ -56,6 +58,8 @@ export interface StoreControls {
   /** Most nested wasm calls, or undefined (derived from `maxWasmStack` when only that is set). */
   readonly maxCallDepth: number | undefined;
   readonly wasmBacktraceMaxFrames: number;
+  /** Wasm backend: `call_indirect` null entries trap `IndirectCallToNull` (see `Config.indirectNullCheck`). */
+  readonly indirectNullCheck: boolean;
 }
 
 /** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
@@ -73,10 +77,12 @@ function resolveCost(costs: OperatorCosts): OperatorCost {
  */
 export class Config {
   /**
-   * The backend. Only 'js' exists so far: 'wasm' and 'auto' currently fall back to 'js' (see
-   * `Engine.backend`), so modules run as generated JavaScript on every host.
+   * The backend: 'js' (generated JavaScript, any host), 'wasm' (the host's WebAssembly engine running
+   * an instrumented module; a module the host cannot run is a `BackendError`), or 'auto' (the default:
+   * 'wasm' where the host supports everything the module uses, else 'js'). Each `Module` says which it
+   * got (`Module.backend`, `Module.backendReason`).
    */
-  backend: Backend = 'js';
+  backend: Backend = 'auto';
   /** Proposals modules may use (Wasm 3.0 by default). */
   features: WasmFeatures = WASM3_FEATURES;
   /** How instances are allocated: fresh each time ('on-demand'), or from a pool with these limits. */
@@ -88,6 +94,7 @@ export class Config {
     maxWasmStack: undefined,
     maxCallDepth: undefined,
     wasmBacktraceMaxFrames: 20,
+    indirectNullCheck: true,
   };
 
   /** Creates a config, optionally with some settings. */
@@ -101,6 +108,18 @@ export class Config {
     if (init.maxWasmStack !== undefined) this.maxWasmStack(init.maxWasmStack);
     if (init.maxCallDepth !== undefined) this.maxCallDepth(init.maxCallDepth);
     if (init.wasmBacktraceMaxFrames !== undefined) this.wasmBacktraceMaxFrames(init.wasmBacktraceMaxFrames);
+    if (init.indirectNullCheck !== undefined) this.indirectNullCheck(init.indirectNullCheck);
+  }
+
+  /**
+   * Wasm backend (default on): each `call_indirect` records its table index and instance in two host
+   * globals, so that when the host traps with "null function or signature mismatch" (it does not say
+   * which) the entry is read back and a null entry traps `IndirectCallToNull` as on the JS backend. Off
+   * saves the two global writes and reports a null entry as `BadSignature`.
+   */
+  indirectNullCheck(enable = true): this {
+    this.controls.indirectNullCheck = enable;
+    return this;
   }
 
   /** Instruments code to consume fuel (`Store.setFuel`); running out traps with `OutOfFuel`. */
@@ -182,8 +201,8 @@ function nodeWorkerClass(): (new (src: string, opts: object) => NodeWorker) | nu
 export class Engine {
   /** The settings the engine was created with. */
   readonly config: Config;
-  /** The backend actually used (always 'js' for now). */
-  readonly backend: 'js';
+  /** The backend asked for (`Config.backend`); each `Module` records the one it got. */
+  readonly backend: Backend;
   /** The engine-wide type registry. */
   readonly typeRegistry: TypeRegistry;
   /** The builtins object `rt` handed to generated code. */
@@ -206,7 +225,7 @@ export class Engine {
   /** Creates an engine with a config (defaults when omitted). */
   constructor(config: Config = new Config()) {
     this.config = config;
-    this.backend = 'js';
+    this.backend = config.backend;
     this.typeRegistry = new TypeRegistry();
     this.builtins = createBuiltins(this.typeRegistry);
     this.controls = config.settings;
@@ -421,6 +440,8 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly counts = { instances: 0, memories: 0, tables: 0 };
   /** Runtime Store interface: what to do at the epoch deadline (absent: trap with Interrupt). */
   newEpoch?: () => number;
+  /** The wasm backend's state, once a wasm-backend instance exists in the store (internal). */
+  wasmState: WasmStoreState | undefined = undefined;
   private currentLimiter: (() => ResourceLimiter) | null = null;
 
   /** Creates a store in `engine` holding `data`. */
@@ -469,10 +490,12 @@ export class Store<T = unknown> implements RuntimeStore {
     this.requireFuel();
     if (!(fuel >= 0) || !Number.isSafeInteger(fuel)) throw new RangeError('fuel must be a non-negative integer');
     this.runtimeLimits[VMRuntimeLimits.FuelConsumed] = -fuel;
+    existingWasmState(this)?.setFuel(-fuel);
   }
   /** The fuel left (needs `Config.consumeFuel`). */
   getFuel(): number {
     this.requireFuel();
+    existingWasmState(this)?.syncFuel();
     return Math.max(0, -this.runtimeLimits[VMRuntimeLimits.FuelConsumed]);
   }
   /**
@@ -481,6 +504,7 @@ export class Store<T = unknown> implements RuntimeStore {
    */
   setEpochDeadline(ticks: number): void {
     this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;
+    existingWasmState(this)?.armEpoch();
   }
   /** Reaching the epoch deadline traps with `TrapCode.Interrupt` (the default). */
   epochDeadlineTrap(): void {

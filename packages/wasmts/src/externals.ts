@@ -27,6 +27,9 @@ import {
 import type { Engine, Store } from './engine.js';
 import { type BacktraceNames, convertError } from './trap.js';
 import { fromRaw, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
+import type { WasmStoreState } from './wasm-backend/bridge.js';
+import { hostApi } from './wasm-backend/host-api.js';
+import { convertHostError } from './wasm-backend/traps.js';
 
 /** Registers a standalone function type with the engine; returns its engine-wide id. */
 export function registerFuncType(engine: Engine, type: FuncType): number {
@@ -96,6 +99,8 @@ export function callWasm(
   names: BacktraceNames | null,
   roots: readonly number[] = NO_ROOTS,
 ): unknown {
+  const w = store.wasmState;
+  if (w !== undefined) return callWasmBackend(store, w, fn, args, names, roots);
   store.entryDepth++;
   try {
     for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
@@ -106,6 +111,43 @@ export function callWasm(
     if (--store.entryDepth === 0) {
       store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
       store.externRefActivations.clear();
+    }
+  }
+}
+
+/** `callWasm` in a store where wasm-backend instances exist: also syncs fuel and the epoch, and maps host errors. */
+function callWasmBackend(
+  store: Store<any>,
+  w: WasmStoreState,
+  fn: WasmFunction,
+  args: unknown[],
+  names: BacktraceNames | null,
+  roots: readonly number[],
+): unknown {
+  const controls = store.engine.controls;
+  const fuel = controls.consumeFuel;
+  if (store.entryDepth++ === 0 && controls.epochInterruption) w.armEpoch();
+  if (fuel) w.syncFuel();
+  try {
+    for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
+    return fn.apply(null, args);
+  } catch (e) {
+    const max = controls.wasmBacktraceMaxFrames;
+    // only a call that did not return normally can unbalance the call depth or leave a pending error:
+    // the outermost exit resets them then, not after every call
+    w.unwound = true;
+    throw convertError(convertHostError(w, e, max, hostApi().RuntimeError), names, max);
+  } finally {
+    if (fuel) w.syncFuel();
+    if (--store.entryDepth === 0) {
+      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
+      store.externRefActivations.clear();
+      if (w.unwound) {
+        w.unwound = false;
+        w.callDepth.value = 0;
+        w.pending.value = 0;
+        w.pendingError = null;
+      }
     }
   }
 }

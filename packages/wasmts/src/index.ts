@@ -45,9 +45,10 @@ export {
   Tag,
   TypedFunc,
 } from './externals.js';
+export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
-export { type ExportType, type ImportType, Module } from './module.js';
+export { BackendError, backendChoice, type ExportType, type ImportType, Module } from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,

@@ -38,6 +38,8 @@ import {
 } from './externals.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
+import { wasmState } from './wasm-backend/bridge.js';
+import { instantiateHost } from './wasm-backend/instance.js';
 
 /**
  * A host function a `Linker` defines by type and callback (wasmtime's `HostFunc`): it belongs to no store,
@@ -220,6 +222,8 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
   const counts = store.counts;
   const nMemories = m.memories.length - m.numImportedMemories;
   const nTables = m.tables.length - m.numImportedTables;
+  // the wasm backend's store state exists before the first wasm-backend call (callWasm looks for it)
+  if (module.wasm !== null) wasmState(store);
   const limiter = store.getLimiter();
   if (limiter !== null) {
     checkLimit('instance', counts.instances + 1, limiter.instances?.());
@@ -232,6 +236,20 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
   counts.tables += nTables;
   hostState.instance = inst;
   const names = module.names;
+  const wasm = module.wasm;
+  if (wasm !== null) {
+    let start: (() => void) | null = null;
+    callWasm(
+      store,
+      () => {
+        start = instantiateHost(store, inst, wasm);
+      },
+      [],
+      names,
+    );
+    if (start !== null) callWasm(store, start, [], names);
+    return inst;
+  }
   // The factory only defines closures: what it throws is a bug, not a trap, so it stays outside callWasm.
   const r = module.factory(store.builtins, inst.vmctx);
   inst.setFunctions(r.funcs);

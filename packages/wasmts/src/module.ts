@@ -12,8 +12,20 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
+import { type BackendChoice, chooseBackend, hostSupport } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
+import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
+import { registerTrapSites } from './wasm-backend/traps.js';
+
+/** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
+export class BackendError extends Error {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
 
 /** An import of a module: its names and what it expects. */
 export interface ImportType {
@@ -42,6 +54,31 @@ function toBinary(input: Uint8Array | string): Uint8Array {
   return parseWat(new TextDecoder().decode(input));
 }
 
+/**
+ * The backend a decoded module gets under `requested` and why (`chooseBackend` on the proposals it uses,
+ * then whether every value that leaves the module can cross the host's JS boundary); `ok` is false when
+ * 'wasm' was asked for and the host cannot run the module.
+ */
+export function backendChoice(
+  requested: 'js' | 'wasm' | 'auto',
+  module: EnvironModule,
+): BackendChoice & { readonly ok: boolean } {
+  let used = module.featuresUsed;
+  const host = hostSupport();
+  if (used.has('exceptions') && !host.features.has('exceptions') && host.features.has('legacyExceptions')) {
+    // `throw` and tags alone are legacy exception handling too
+    if (!usesExnref(module)) used = new Set([...used].filter((f) => f !== 'exceptions').concat('legacyExceptions'));
+  }
+  const choice = chooseBackend(requested, used, host);
+  if (choice.backend === 'js') return { ...choice, ok: true };
+  if (requested === 'wasm' && choice.reason !== 'the wasm backend was asked for') return { ...choice, ok: false };
+  const problem = boundaryProblem(module);
+  if (problem === null) return { ...choice, ok: true };
+  if (requested === 'wasm')
+    return { backend: 'wasm', reason: `the wasm backend was asked for, but ${problem}`, ok: false };
+  return { backend: 'js', reason: `${problem}, so it runs on the js backend`, ok: true };
+}
+
 /** Inputs that must be decoded as binary (see `Module.fromBinary`). */
 const binaryOnly = new WeakSet<Uint8Array>();
 /** Inputs whose generated code comes from an artifact (see `Module.deserialize`). */
@@ -53,10 +90,16 @@ export class Module {
   readonly engine: Engine;
   /** The decoded, validated module. */
   readonly module: EnvironModule;
-  /** Codegen's artifact. */
-  readonly compiled: CompiledModule;
-  /** The loaded factory (one per module). */
-  readonly factory: Factory;
+  /** The backend that runs this module (from `Config.backend` and what the host supports). */
+  readonly backend: 'js' | 'wasm';
+  /** Why this backend (as `wasmts inspect` prints it). */
+  readonly backendReason: string;
+  /** The wasm backend's instrumented module compiled by the host engine (null on the JS backend). */
+  readonly wasm: WasmCode | null = null;
+  private compiledJs: CompiledModule | null = null;
+  private loadedFactory: Factory | null = null;
+  private readonly artifact: Artifact | undefined;
+  private readonly sourceName: string;
   /** What the runtime needs (layout and engine type ids). */
   readonly runtimeInfo: ModuleRuntimeInfo;
   /** Names for wasm backtraces. */
@@ -72,27 +115,70 @@ export class Module {
       artifact !== undefined || (typeof input !== 'string' && binaryOnly.has(input)) ? input : toBinary(input);
     this.bytes = bytes as Uint8Array;
     this.module = decodeModule(this.bytes, { features: engine.config.features, validateBodies: true });
-    if (artifact === undefined) {
-      this.compiled = compileModule(this.module, {
-        tunables: engine.tunableOverrides,
-        operatorCost: engine.controls.operatorCost,
-      });
-    } else {
-      const funcNames: (string | null)[] = [];
-      for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
-      this.compiled = {
-        module: this.module,
-        source: artifact.source,
-        builtinsUsed: artifact.builtinsUsed,
-        funcNames,
-        tunables: engine.tunables,
-      };
+    this.artifact = artifact;
+    const funcNames: (string | null)[] = [];
+    for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
+    const names: BacktraceNames = { funcNames, moduleName: this.module.names.module };
+    this.names = names;
+    // the generated script (or the host module) is named after the module so backtraces attribute frames
+    this.sourceName = registerModuleNames(names);
+    // a js artifact runs its code; a wasm artifact is instrumented again (under 'auto' on a host that cannot
+    // run it, it is compiled for the js backend instead)
+    const requested =
+      artifact === undefined ? engine.config.backend : artifact.backend === 'js' ? 'js' : engine.config.backend;
+    const resolved = backendChoice(requested, this.module);
+    if (!resolved.ok) throw new BackendError(resolved.reason);
+    let choice: BackendChoice = resolved;
+    if (choice.backend === 'wasm') {
+      const hostName = this.sourceName.replace(/\.js$/, '');
+      try {
+        const code = compileWasm(engine, this.module, hostName);
+        this.wasm = code;
+        registerTrapSites(
+          Number(hostName.slice('wasmts-module-'.length)),
+          this.module.bytes,
+          code.instrumented.originalOffset,
+        );
+        names.originalFuncIndex = code.instrumented.originalFuncIndex;
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (requested === 'wasm') throw new BackendError(`the host engine rejected the instrumented module: ${why}`);
+        choice = { backend: 'js', reason: `the host engine rejected the instrumented module (${why})` };
+      }
     }
-    this.names = { funcNames: this.compiled.funcNames, moduleName: this.module.names.module };
-    // the generated script is named after the module so backtraces attribute each frame to its module
-    this.factory = loadFactory(this.compiled, registerModuleNames(this.names));
+    this.backend = choice.backend;
+    this.backendReason = choice.reason;
+    // the JS backend compiles now (its errors belong to module creation)
+    if (this.backend === 'js') void this.factory;
     const typeIds = engine.typeRegistry.register(this.module);
     this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
+  }
+
+  /** Codegen's JS artifact (generated on first use for a wasm-backend module). */
+  get compiled(): CompiledModule {
+    if (this.compiledJs === null) {
+      const a = this.artifact;
+      this.compiledJs =
+        a === undefined || a.backend === 'wasm'
+          ? compileModule(this.module, {
+              tunables: this.engine.tunableOverrides,
+              operatorCost: this.engine.controls.operatorCost,
+            })
+          : {
+              module: this.module,
+              source: a.source,
+              builtinsUsed: a.builtinsUsed,
+              funcNames: this.names.funcNames,
+              tunables: this.engine.tunables,
+            };
+    }
+    return this.compiledJs;
+  }
+
+  /** The loaded JS factory (one per module; JS backend). */
+  get factory(): Factory {
+    if (this.loadedFactory === null) this.loadedFactory = loadFactory(this.compiled, this.sourceName);
+    return this.loadedFactory;
   }
 
   /** Compiles binary bytes only (never text): empty or non-`\0asm` bytes are a CompileError. */
@@ -110,7 +196,8 @@ export class Module {
    * `Module.deserialize` loads without generating code again.
    */
   serialize(): Uint8Array {
-    return serializeArtifact(this.engine, this.bytes, this.compiled.source, this.compiled.builtinsUsed);
+    if (this.backend === 'wasm') return serializeArtifact(this.engine, this.bytes, 'wasm', '', []);
+    return serializeArtifact(this.engine, this.bytes, 'js', this.compiled.source, this.compiled.builtinsUsed);
   }
 
   /**

@@ -2,7 +2,8 @@
 // generated JavaScript, so loading skips code generation. Layout, all integers u32 little-endian:
 //   magic "\0wasmts\x01" | header length | header (UTF-8 JSON) | wasm length | wasm | source length |
 //   source (UTF-8) | CRC-32 of everything before it
-// The header records the artifact version and what the code was generated for; an artifact from another
+// A wasm-backend artifact has an empty source: loading it instruments the bytes again (cheap, one pass).
+// The header records the artifact version and what the code was generated for (and which backend); an artifact from another
 // version, for other settings, or with any byte changed is refused with an error and never run.
 
 import { OPERATORS } from '@wasmts/environ';
@@ -27,7 +28,7 @@ export class DeserializeError extends Error {
 
 interface Header {
   readonly version: string;
-  readonly backend: 'js';
+  readonly backend: 'js' | 'wasm';
   readonly settings: string;
   readonly builtinsUsed: readonly string[];
 }
@@ -41,7 +42,9 @@ function settingsOf(engine: Engine): string {
     for (const op of OPERATORS) h = Math.imul(h ^ c.operatorCost(op.name), 0x01000193) >>> 0;
     costs = h.toString(16);
   }
-  return JSON.stringify({ tunables: engine.tunableOverrides, costs, features: engine.config.features });
+  // settings added later appear only when not at their default, so older artifacts stay loadable
+  const extra = c.indirectNullCheck ? {} : { indirectNullCheck: false };
+  return JSON.stringify({ tunables: engine.tunableOverrides, costs, features: engine.config.features, ...extra });
 }
 
 const CRC_TABLE = (() => {
@@ -64,11 +67,12 @@ function crc32(bytes: Uint8Array): number {
 export function serializeArtifact(
   engine: Engine,
   wasm: Uint8Array,
+  backend: 'js' | 'wasm',
   source: string,
   builtinsUsed: readonly string[],
 ): Uint8Array {
   const enc = new TextEncoder();
-  const header: Header = { version: ARTIFACT_VERSION, backend: 'js', settings: settingsOf(engine), builtinsUsed };
+  const header: Header = { version: ARTIFACT_VERSION, backend, settings: settingsOf(engine), builtinsUsed };
   const parts = [enc.encode(JSON.stringify(header)), wasm, enc.encode(source)];
   const size = MAGIC.length + parts.reduce((n, p) => n + 4 + p.length, 0) + 4;
   const out = new Uint8Array(size);
@@ -86,6 +90,8 @@ export function serializeArtifact(
 
 /** A loaded artifact: the wasm bytes and the generated code to run them. */
 export interface Artifact {
+  /** The backend the module was compiled for (a wasm-backend artifact holds no JS; loading re-instruments). */
+  readonly backend: 'js' | 'wasm';
   readonly wasm: Uint8Array;
   readonly source: string;
   readonly builtinsUsed: readonly string[];
@@ -150,8 +156,12 @@ export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact
     throw new DeserializeError(
       `module artifact version mismatch: it was compiled by \`${String(header.version)}\`, this is \`${ARTIFACT_VERSION}\``,
     );
-  if (header.backend !== 'js' || header.settings !== settingsOf(engine))
+  if ((header.backend !== 'js' && header.backend !== 'wasm') || header.settings !== settingsOf(engine))
     throw new DeserializeError('module artifact was compiled for an engine with different settings');
+  if (header.backend === 'wasm' && engine.config.backend === 'js')
+    throw new DeserializeError('module artifact was compiled for the wasm backend; this engine uses the js backend');
+  if (header.backend === 'wasm' && header.builtinsUsed.length !== 0)
+    throw new DeserializeError('corrupted module artifact (bad header)');
   let at = MAGIC.length;
   at += 4 + part(bytes, dv, at, end).length;
   const wasm = part(bytes, dv, at, end).slice();
@@ -159,7 +169,10 @@ export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact
   const sourceBytes = part(bytes, dv, at, end);
   at += 4 + sourceBytes.length;
   if (at !== end) throw new DeserializeError('corrupted module artifact (trailing bytes)');
+  if (header.backend === 'wasm' && sourceBytes.length !== 0)
+    throw new DeserializeError('corrupted module artifact (code in a wasm-backend artifact)');
   return {
+    backend: header.backend,
     wasm,
     source: new TextDecoder('utf-8', { fatal: true }).decode(sourceBytes),
     builtinsUsed: header.builtinsUsed,

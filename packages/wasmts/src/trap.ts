@@ -33,6 +33,11 @@ export interface FrameInfo {
 export interface BacktraceNames {
   readonly funcNames: readonly (string | null)[];
   readonly moduleName: string | null;
+  /**
+   * Wasm backend: the module's function index of a function index the host engine prints (the
+   * instrumented module adds imports), -1 for added ones; absent on the JS backend.
+   */
+  originalFuncIndex?: (hostIndex: number) => number;
 }
 
 /** The names of every loaded module by its generated script's id (`wasmts-module-<id>.js`). */
@@ -51,6 +56,19 @@ export function registerModuleNames(names: BacktraceNames): string {
 /** A JS stack line: the function name (maybe `Object.f3 [as fn]`) and its location. */
 const FRAME = /^\s*at (?:async )?(\S+)(?: \[as [^\]]+\])? \((.*)\)$/;
 const SOURCE = /wasmts-module-(\d+)\.js:\d+:\d+$/;
+/** A host engine's wasm frame of a wasm-backend module (named `wasmts-module-<id>` for the host). */
+const WASM_FRAME = /wasm:\/\/wasm\/wasmts-module-(\d+)-[0-9a-f]+:wasm-function\[(\d+)\]:0x([0-9a-f]+)/;
+
+/** The names registered under a module id (see `registerModuleNames`). */
+export function namesOfModuleId(id: number): BacktraceNames | null {
+  return moduleNames.get(id)?.deref() ?? null;
+}
+
+/** The first wasm-backend frame of a stack text: module id, host function index and byte offset. */
+export function topWasmFrame(stack: string): { id: number; funcIndex: number; offset: number } | null {
+  const m = WASM_FRAME.exec(stack);
+  return m === null ? null : { id: Number(m[1]), funcIndex: Number(m[2]), offset: Number.parseInt(m[3], 16) };
+}
 
 /** The wasm frames active when a trap happened, innermost first (parsed lazily from the JS stack). */
 export class WasmBacktrace {
@@ -77,6 +95,19 @@ export class WasmBacktrace {
       let prevNames: BacktraceNames | null = null;
       for (const line of this.stack.split('\n')) {
         if (frames.length >= this.maxFrames) break;
+        const w = WASM_FRAME.exec(line);
+        if (w !== null) {
+          const names = moduleNames.get(Number(w[1]))?.deref() ?? null;
+          const funcIndex = names?.originalFuncIndex?.(Number(w[2])) ?? -1;
+          if (funcIndex < 0) continue;
+          prevName = '';
+          frames.push({
+            funcIndex,
+            funcName: names?.funcNames[funcIndex] ?? null,
+            moduleName: names?.moduleName ?? null,
+          });
+          continue;
+        }
         const m = FRAME.exec(line);
         if (m === null) continue;
         const funcIndex = funcIndexOfFrameName(m[1].slice(m[1].lastIndexOf('.') + 1));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BackendError,
   Config,
   Engine,
   ExternRef,
@@ -18,8 +19,9 @@ import {
   UncaughtWasmException,
   ValType,
 } from '../src/index.js';
+import { testConfig } from './backend.js';
 
-const engine = new Engine();
+const engine = new Engine(testConfig());
 
 describe('Linker', () => {
   it('rejects duplicate definitions unless shadowing is allowed', () => {
@@ -124,14 +126,29 @@ describe('errors at the boundary', () => {
     }
   });
 
-  it('documents the backend fallback', () => {
-    expect(new Engine(new Config({ backend: 'auto' })).backend).toBe('js');
+  it('resolves the backend per module (auto by default)', () => {
+    expect(new Engine().backend).toBe('auto');
+    const m = new Module(new Engine(), '(module (func (export "f") (result i32) (i32.const 1)))');
+    expect(m.backend).toBe('wasm');
+    expect(m.backendReason).toMatch(/supports every proposal/);
+    const js = new Module(new Engine(new Config({ backend: 'js' })), '(module)');
+    expect([js.backend, js.backendReason]).toEqual(['js', 'the js backend was asked for']);
+    // v128 in an export's signature cannot cross the host's JS boundary: js under auto, an error under wasm
+    const simd = '(module (func (export "f") (param v128) (result v128) (local.get 0)))';
+    const auto = new Module(new Engine(), simd);
+    expect(auto.backend).toBe('js');
+    expect(auto.backendReason).toMatch(/v128/);
+    expect(() => new Module(new Engine(new Config({ backend: 'wasm' })), simd)).toThrow(BackendError);
+    // a proposal Node 20's engine lacks (memory64)
+    const m64 = '(module (memory i64 1))';
+    expect(new Module(new Engine(), m64).backendReason).toMatch(/lacks memory64/);
+    expect(() => new Module(new Engine(new Config({ backend: 'wasm' })), m64)).toThrow(/lacks memory64/);
   });
 });
 
 describe('allocation and InstancePre', () => {
   it('instantiates from a pool and through an InstancePre', () => {
-    const pooled = new Engine(new Config({ allocationStrategy: { pooling: { totalCoreInstances: 4 } } }));
+    const pooled = new Engine(testConfig({ allocationStrategy: { pooling: { totalCoreInstances: 4 } } }));
     const store = new Store(pooled, null);
     const linker = new Linker(pooled);
     const pre = linker.instantiatePre(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, Linker, Module, Store, Trap } from '../src/index.js';
+import { type Config, Engine, Linker, Module, Store, Trap } from '../src/index.js';
+import { testConfig } from './backend.js';
 
 function trapOf(f: () => unknown): Trap {
   try {
@@ -45,11 +46,11 @@ describe('WasmBacktrace', () => {
   it('keeps at most wasmBacktraceMaxFrames frames (20 by default)', () => {
     const deep = setup();
     expect(trapOf(() => deep.getTypedFunc('rec').call(50)).backtrace!.frames.length).toBe(20);
-    const five = setup(new Config().wasmBacktraceMaxFrames(5));
+    const five = setup(testConfig().wasmBacktraceMaxFrames(5));
     const frames = trapOf(() => five.getTypedFunc('rec').call(50)).backtrace!.frames;
     expect(frames.length).toBe(5);
     expect(frames.every((f) => f.funcName === 'rec' && f.moduleName === 'app')).toBe(true);
-    const none = setup(new Config().wasmBacktraceMaxFrames(0));
+    const none = setup(testConfig().wasmBacktraceMaxFrames(0));
     expect(trapOf(() => none.getTypedFunc('rec').call(3)).backtrace).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { testConfig } from './backend.js';
 
 const SPIN = `(module
   (import "host" "tick" (func $tick))
@@ -18,7 +19,7 @@ const isInterrupt = (e: unknown) => e instanceof Trap && e.code === TrapCode.Int
 
 describe('epoch interruption', () => {
   it('stops an infinite loop from a worker ticker after about 100 ms; the store runs on', () => {
-    const engine = new Engine(new Config().epochInterruption(true));
+    const engine = new Engine(testConfig().epochInterruption(true));
     const { store, instance } = setup(engine);
     expect(engine.epochBuffer).toBeInstanceOf(SharedArrayBuffer);
     engine.startEpochTicker(10);
@@ -37,7 +38,7 @@ describe('epoch interruption', () => {
   });
 
   it('traps at once with the deadline reached, as wasmtime (deadline starts at 0)', () => {
-    const engine = new Engine(new Config({ epochInterruption: true }));
+    const engine = new Engine(testConfig({ epochInterruption: true }));
     const { store, instance } = setup(engine);
     expect(() => instance.getTypedFunc('add').call(1, 2)).toThrow(expect.toSatisfy(isInterrupt));
     store.setEpochDeadline(1);
@@ -47,7 +48,7 @@ describe('epoch interruption', () => {
   });
 
   it('asks the deadline callback: continue with a delta, then trap', () => {
-    const engine = new Engine(new Config().epochInterruption(true));
+    const engine = new Engine(testConfig().epochInterruption(true));
     const { store, instance } = setup(engine);
     let calls = 0;
     store.epochDeadlineCallback(() => {
@@ -69,6 +70,6 @@ describe('epoch interruption', () => {
   });
 
   it('emits no epoch code when off', () => {
-    expect(new Module(new Engine(), SPIN).compiled.source).not.toMatch(/newEpoch/);
+    expect(new Module(new Engine(testConfig()), SPIN).compiled.source).not.toMatch(/newEpoch/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, FREE_OPERATORS, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { type Config, Engine, FREE_OPERATORS, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { testConfig } from './backend.js';
 
 // One iteration: local.get, i32.const, i32.sub, local.set, local.get, br_if = 6 units (loop and end are free).
 const COUNTDOWN = `(module
@@ -25,7 +26,7 @@ const isOutOfFuel = (e: unknown) =>
 describe('fuel', () => {
   it('charges wasmtime costs: one per operator, free operators cost nothing', () => {
     expect(FREE_OPERATORS).toEqual(['nop', 'drop', 'block', 'loop', 'unreachable', 'return', 'else', 'end']);
-    const { store, instance } = setup(new Config().consumeFuel(true));
+    const { store, instance } = setup(testConfig().consumeFuel(true));
     store.setFuel(10_000);
     instance.getTypedFunc('count').call(100);
     expect(store.getFuel()).toBe(10_000 - 6 * 100);
@@ -40,7 +41,7 @@ describe('fuel', () => {
   });
 
   it('traps with OutOfFuel when fuel runs out, and runs again after refuelling', () => {
-    const { store, instance } = setup(new Config({ consumeFuel: true }));
+    const { store, instance } = setup(testConfig({ consumeFuel: true }));
     const count = instance.getTypedFunc('count');
     store.setFuel(10);
     expect(() => count.call(100)).toThrow(Trap);
@@ -59,27 +60,31 @@ describe('fuel', () => {
   });
 
   it('takes per-operator costs from a map or a function', () => {
-    const a = setup(new Config().consumeFuel(true).operatorCost({ 'i32.sub': 10, br_if: 0 }));
+    const a = setup(testConfig().consumeFuel(true).operatorCost({ 'i32.sub': 10, br_if: 0 }));
     a.store.setFuel(1_000);
     a.instance.getTypedFunc('count').call(10);
     expect(a.store.getFuel()).toBe(1_000 - (4 + 10) * 10);
-    const b = setup(new Config().consumeFuel(true).operatorCost((name) => (name.startsWith('local.') ? 2 : 0)));
+    const b = setup(
+      testConfig()
+        .consumeFuel(true)
+        .operatorCost((name) => (name.startsWith('local.') ? 2 : 0)),
+    );
     b.store.setFuel(1_000);
     b.instance.getTypedFunc('count').call(10);
     expect(b.store.getFuel()).toBe(1_000 - 6 * 10);
-    expect(() => setup(new Config().consumeFuel(true).operatorCost({ nop: -1 }))).toThrow(RangeError);
+    expect(() => setup(testConfig().consumeFuel(true).operatorCost({ nop: -1 }))).toThrow(RangeError);
   });
 
   it('is an error to use fuel on an engine without it', () => {
-    const store = new Store(new Engine(), null);
+    const store = new Store(new Engine(testConfig()), null);
     expect(() => store.setFuel(1)).toThrow(/fuel is not configured/);
     expect(() => store.getFuel()).toThrow(/fuel is not configured/);
   });
 
   it('emits no fuel code when off', () => {
-    const m = new Module(new Engine(), COUNTDOWN);
+    const m = new Module(new Engine(testConfig()), COUNTDOWN);
     expect(m.compiled.source).not.toMatch(/outOfGas|lim\d*\[0\]/);
-    const f = new Module(new Engine(new Config().consumeFuel(true)), COUNTDOWN);
+    const f = new Module(new Engine(testConfig().consumeFuel(true)), COUNTDOWN);
     expect(f.compiled.source).toMatch(/outOfGas/);
   });
 });

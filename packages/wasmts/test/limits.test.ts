@@ -9,8 +9,9 @@ import {
   StoreLimits,
   StoreLimitsBuilder,
 } from '../src/index.js';
+import { testConfig } from './backend.js';
 
-const engine = new Engine();
+const engine = new Engine(testConfig());
 const PAGE = 65536;
 const GROWER = `(module
   (memory (export "mem") 1)

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ARTIFACT_VERSION,
-  Config,
   DeserializeError,
   Engine,
   Instance,
@@ -10,6 +9,7 @@ import {
   readArtifactHeader,
   Store,
 } from '../src/index.js';
+import { testConfig } from './backend.js';
 
 const WAT = `(module $calc
   (func $add (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1)))
@@ -17,7 +17,7 @@ const WAT = `(module $calc
 
 describe('Module.serialize / Module.deserialize', () => {
   it('round-trips: the artifact holds the wasm and the generated code', () => {
-    const engine = new Engine();
+    const engine = new Engine(testConfig());
     const original = new Module(engine, WAT);
     const bytes = original.serialize();
     expect(new TextDecoder().decode(bytes.subarray(1, 7))).toBe('wasmts');
@@ -30,14 +30,14 @@ describe('Module.serialize / Module.deserialize', () => {
     expect(() => inst.getTypedFunc('boom').call()).toThrow(/unreachable/);
     // a second engine with the same settings loads it too
     expect(
-      Module.deserialize(new Engine(), bytes)
+      Module.deserialize(new Engine(testConfig()), bytes)
         .exports()
         .map((e) => e.name),
     ).toEqual(['add', 'boom']);
   });
 
   it('reads an artifact header without loading it', () => {
-    const bytes = new Module(new Engine(new Config({ consumeFuel: true })), WAT).serialize();
+    const bytes = new Module(new Engine(testConfig({ consumeFuel: true, backend: 'js' })), WAT).serialize();
     expect(isArtifact(bytes)).toBe(true);
     expect(isArtifact(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))).toBe(false);
     const header = readArtifactHeader(bytes);
@@ -49,7 +49,7 @@ describe('Module.serialize / Module.deserialize', () => {
   });
 
   it('refuses corrupted bytes, another version and other settings', () => {
-    const engine = new Engine();
+    const engine = new Engine(testConfig());
     const bytes = new Module(engine, WAT).serialize();
     for (const at of [0, 20, bytes.length - 30, bytes.length - 1]) {
       const bad = bytes.slice();
@@ -73,11 +73,11 @@ describe('Module.serialize / Module.deserialize', () => {
     };
     new DataView(other.buffer).setUint32(other.length - 4, crc(other.subarray(0, other.length - 4)), true);
     expect(() => Module.deserialize(engine, other)).toThrow(/version mismatch.*wasmts-js\/9/);
-    expect(() => Module.deserialize(new Engine(new Config().consumeFuel(true)), bytes)).toThrow(/different settings/);
+    expect(() => Module.deserialize(new Engine(testConfig().consumeFuel(true)), bytes)).toThrow(/different settings/);
   });
 
   it('carries the generated code itself (loading does not generate code)', () => {
-    const engine = new Engine();
+    const engine = new Engine(testConfig({ backend: 'js' }));
     const original = new Module(engine, WAT);
     const bytes = original.serialize();
     expect(new TextDecoder().decode(bytes)).toContain(original.compiled.source);

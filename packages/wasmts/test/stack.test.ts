@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { type Config, Engine, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { testConfig } from './backend.js';
 
 const RECURSE = `(module
   (func $down (export "down") (param i32) (result i32)
@@ -18,7 +19,7 @@ function setup(config?: Config) {
 
 describe('wasm stack limit', () => {
   it('traps with StackOverflow past the configured call depth; the store stays usable', () => {
-    const inst = setup(new Config().maxCallDepth(100));
+    const inst = setup(testConfig().maxCallDepth(100));
     const down = inst.getTypedFunc<[number], number>('down');
     expect(down.call(99)).toBe(99); // 100 frames
     expect(() => down.call(100)).toThrow(expect.toSatisfy(isStackOverflow));
@@ -27,7 +28,7 @@ describe('wasm stack limit', () => {
   });
 
   it('maxWasmStack sets the depth at 64 bytes a frame', () => {
-    const inst = setup(new Config().maxWasmStack(64 * 10));
+    const inst = setup(testConfig().maxWasmStack(64 * 10));
     const down = inst.getTypedFunc<[number], number>('down');
     expect(down.call(9)).toBe(9);
     expect(() => down.call(10)).toThrow(expect.toSatisfy(isStackOverflow));

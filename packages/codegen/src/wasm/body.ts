@@ -14,6 +14,15 @@ import {
 import { FLUSH_BEFORE, readCatch, readOperator } from './operators.js';
 import type { ByteWriter } from './writer.js';
 
+/** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
+const INDIRECT_CALL_TO_NULL = 4;
+/** `TrapCode.BadConversionToInteger`. */
+const BAD_CONVERSION_TO_INTEGER = 8;
+/** Trapping truncations: 1 for an f32 operand, 2 for f64 (by opcode). */
+const TRUNC = new Uint8Array(256);
+for (const op of [0xa8, 0xa9, 0xae, 0xaf]) TRUNC[op] = 1;
+for (const op of [0xaa, 0xab, 0xb0, 0xb1]) TRUNC[op] = 2;
+
 /** What the body rewriter needs to know about the module being instrumented. */
 export interface RewriteContext {
   readonly module: Module;
@@ -27,11 +36,24 @@ export interface RewriteContext {
   readonly fuelGlobal: number;
   readonly outOfFuelFunc: number;
   readonly epochGlobal: number;
+  /** The epoch global counts checks (see `InstrumentOptions.epochPoll`). */
+  readonly epochPoll: boolean;
   readonly deadlineGlobal: number;
   readonly newEpochFunc: number;
   readonly depthGlobal: number;
   readonly stackOverflowFunc: number;
   readonly maxCallDepth: number;
+  /** Per memory / table index: the grow hook import replacing `memory.grow` / `table.grow`, or empty. */
+  readonly memoryGrowFunc: readonly number[];
+  readonly tableGrowFunc: readonly number[];
+  /** The `trap (i32)` import the `call_indirect` null check and the truncation NaN check call, or -1. */
+  readonly trapFunc: number;
+  readonly indirectNullCheck: boolean;
+  /** `recordIndirectIndex`: the globals written before each indirect call, or -1. */
+  readonly indexGlobal: number;
+  readonly instanceGlobal: number;
+  readonly instanceIdGlobal: number;
+  readonly truncNaNCheck: boolean;
   /** The block type of the function-wide wrapper block (call depth only): writes it. */
   readonly resultBlockType: (f: number, w: ByteWriter) => void;
 }
@@ -144,18 +166,31 @@ export function rewriteBody(
   const fuel = ctx.fuelCost;
   const epoch = ctx.epochGlobal >= 0;
 
-  // locals: one more i32 (the depth at entry) when counting call depth; they map to the body's start
+  // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
+  // table index) for the null check; they map to the body's start
   pairs.push(w.length, ~body.range.start);
+  const nullCheck = ctx.indirectNullCheck;
+  const record = ctx.indexGlobal >= 0;
+  const truncCheck = ctx.truncNaNCheck;
+  const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
   let saved = -1;
+  let indexTemp = -1;
+  let f32Temp = -1;
+  let f64Temp = -1;
   const groups = r.u32();
-  if (depth) {
+  if (extra > 0 || truncCheck) {
     const type = module.types[module.functions[funcIndex]].composite;
-    saved = type.kind === 'func' ? type.params.length : 0;
-    for (const [count] of body.locals) saved += count;
-    w.u32(groups + 1)
-      .bytes(bytes.subarray(r.pos, body.codeStart))
-      .u32(1)
-      .u8(0x7f);
+    let next = type.kind === 'func' ? type.params.length : 0;
+    for (const [count] of body.locals) next += count;
+    if (depth) saved = next++;
+    if (nullCheck || record) indexTemp = next++;
+    if (truncCheck) {
+      f32Temp = next++;
+      f64Temp = next++;
+    }
+    w.u32(groups + (extra > 0 ? 1 : 0) + (truncCheck ? 2 : 0)).bytes(bytes.subarray(r.pos, body.codeStart));
+    if (extra > 0) w.u32(extra).u8(0x7f);
+    if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
   } else w.bytes(bytes.subarray(body.range.start, body.codeStart));
   r.pos = body.codeStart;
 
@@ -166,7 +201,11 @@ export function rewriteBody(
   };
   const checks = () => {
     if (fuel) check(ctx.fuelGlobal, (w) => w.u8(0x42).u8(0x00).u8(0x59), ctx.outOfFuelFunc); // i64.ge_s 0
-    if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
+    if (epoch && ctx.epochPoll) {
+      // epoch = epoch + 1; if epoch >= deadline (unsigned) then new_epoch
+      w.u8(0x23).u32(ctx.epochGlobal).u8(0x42).u8(0x01).u8(0x7c).u8(0x24).u32(ctx.epochGlobal);
+      check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc);
+    } else if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
   };
   const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
   const leave = () => w.u8(0x20).u32(saved).u8(0x41).u8(0x01).u8(0x6b).u8(0x24).u32(ctx.depthGlobal);
@@ -213,6 +252,49 @@ export function rewriteBody(
     if (fuel) {
       pending += fuel[info.id];
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
+    }
+    if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
+      // memory.grow m -> call $memory_grow_m
+      insert(at, () => w.u8(0x10).u32(ctx.memoryGrowFunc[r.u32()]));
+      continue;
+    }
+    if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) {
+      insert(at, () => w.u8(0x10).u32(ctx.tableGrowFunc[r.u32()]));
+      continue;
+    }
+    if (record && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
+      // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
+      insert(at, () => {
+        w.u8(0x22).u32(indexTemp).u8(0x24).u32(ctx.indexGlobal);
+        w.u8(0x23).u32(ctx.instanceIdGlobal).u8(0x24).u32(ctx.instanceGlobal);
+        w.u8(0x20).u32(indexTemp);
+      });
+    }
+    if (nullCheck && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
+      // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
+      const rr = new BinaryReader(bytes, r.pos, body.range.end);
+      rr.u32();
+      const table = rr.u32();
+      insert(at, () => {
+        w.u8(0x22).u32(indexTemp).u8(0x25).u32(table).u8(0xd1);
+        w.u8(0x04).u8(0x40).u8(0x41).s32(INDIRECT_CALL_TO_NULL).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+        w.u8(0x20).u32(indexTemp);
+      });
+    }
+    if (truncCheck && info.prefix === 0 && TRUNC[op] !== 0) {
+      // local.tee $x; local.get $x; local.get $x; f.eq; i32.eqz; if; i32.const 8; call $trap; end
+      const tmp = TRUNC[op] === 1 ? f32Temp : f64Temp;
+      insert(at, () => {
+        w.u8(0x22)
+          .u32(tmp)
+          .u8(0x20)
+          .u32(tmp)
+          .u8(0x20)
+          .u32(tmp)
+          .u8(TRUNC[op] === 1 ? 0x5b : 0x61)
+          .u8(0x45);
+        w.u8(0x04).u8(0x40).u8(0x41).s32(BAD_CONVERSION_TO_INTEGER).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+      });
     }
     if (info.prefix === 0) {
       switch (op) {

@@ -26,8 +26,51 @@ export interface InstrumentOptions {
   readonly fuel?: boolean | { readonly costs?: (opName: string) => number };
   /** Check the epoch deadline at function entries and loop headers. */
   readonly epoch?: boolean;
+  /**
+   * With `epoch`: each check first adds 1 to the `epoch` global, so the host can use it as a countdown
+   * (`epoch_deadline` = checks until the host looks at its real epoch again). This lets a host whose
+   * epoch lives where wasm cannot read it (another thread's counter) poll it every N checks.
+   */
+  readonly epochPoll?: boolean;
   /** Trap (through `wasmts.stack_overflow`) when more than this many wasm calls are nested. */
   readonly maxCallDepth?: number;
+  /**
+   * Rewrite every `memory.grow m` into a call of the host import `memory_grow_<m>` (`[i32] -> [i32]`) and
+   * every `table.grow t` into `table_grow_<t>` (`[ref, i32] -> [i32]`), so that the host's runtime objects
+   * (the store's limiter, watchers of the buffer) see every growth. Imports are added for every memory and
+   * table of the module, used or not.
+   */
+  readonly growHooks?: boolean;
+  /**
+   * Check `call_indirect` / `return_call_indirect` for a null entry first and call the host import `trap`
+   * (`[i32] -> []`, never returns) with `TrapCode.IndirectCallToNull` (4), so a null entry and a signature
+   * mismatch can be told apart (hosts report both with one message).
+   */
+  readonly indirectNullCheck?: boolean;
+  /**
+   * Record, before each `call_indirect` / `return_call_indirect`, its table index operand in the host
+   * global `indirect_index` and the instance's `instance_id` (an immutable i32 global the host gives each
+   * instance) in `indirect_instance`: after a host trap that does not say whether the entry was null or of
+   * the wrong type, the host reads the entry itself. Much cheaper than `indirectNullCheck` (two global
+   * writes instead of a table read).
+   */
+  readonly recordIndirectIndex?: boolean;
+  /**
+   * Check the operand of every trapping float-to-int truncation for NaN first and call `trap` with
+   * `TrapCode.BadConversionToInteger` (8) (hosts report NaN and overflow with one message). Needs the
+   * same `trap` import as `indirectNullCheck`.
+   */
+  readonly truncNaNCheck?: boolean;
+  /** Extra exports (`index` in the original module's index space of `kind`); names must not clash. */
+  readonly extraExports?: readonly {
+    readonly name: string;
+    readonly kind: 'func' | 'table' | 'memory' | 'global' | 'tag';
+    readonly index: number;
+  }[];
+  /** Leave out the start section (the host calls the start function itself, e.g. as an extra export). */
+  readonly dropStart?: boolean;
+  /** The module name the host engine sees (the name section's module name), e.g. to tell stack frames apart. */
+  readonly hostModuleName?: string;
 }
 
 /** One import the instrumented module needs from the host, under module `wasmts`. */
@@ -35,8 +78,12 @@ export interface HostImport {
   /** `fuel`, `out_of_fuel`, `epoch`, `epoch_deadline`, `new_epoch`, `call_depth`, `stack_overflow`. */
   readonly name: string;
   readonly kind: 'func' | 'global';
-  /** For globals: the value type (always mutable). Functions all have type `[] -> []`. */
+  /** For globals: the value type (always mutable). Hook functions have type `[] -> []`. */
   readonly valueType?: 'i32' | 'i64';
+  /** Globals: false for an immutable one (`instance_id`); absent means mutable. */
+  readonly mutable?: boolean;
+  /** For `memory_grow_<m>` / `table_grow_<t>`: the memory or table index. */
+  readonly entity?: number;
   /** Its index in the instrumented module's function or global index space. */
   readonly index: number;
 }
@@ -83,6 +130,7 @@ export function instrumentOptionsFor(
 }
 
 const EMPTY_FUNC_TYPE = Uint8Array.of(0x60, 0x00, 0x00);
+const EXPORT_KINDS = { func: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 
 /** Re-encodes `module` with the hooks `options` asks for (README.md describes the host's side). */
 export function instrumentModule(module: Module, options: InstrumentOptions = {}): InstrumentedModule {
@@ -99,21 +147,57 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const nImpG = module.numImportedGlobals;
   let nG = 0;
   let nF = 0;
-  const addGlobal = (name: string, valueType: 'i32' | 'i64') => {
-    hostImports.push({ name, kind: 'global', valueType, index: nImpG + nG });
+  const addGlobal = (name: string, valueType: 'i32' | 'i64', mutable = true) => {
+    hostImports.push({ name, kind: 'global', valueType, index: nImpG + nG, ...(mutable ? {} : { mutable }) });
     return nImpG + nG++;
   };
-  const addFunc = (name: string) => {
-    hostImports.push({ name, kind: 'func', index: nImpF + nF });
+  const funcTypes: number[] = [];
+  const addFunc = (name: string, typeIndex = -1, entity?: number) => {
+    hostImports.push({ name, kind: 'func', index: nImpF + nF, ...(entity !== undefined ? { entity } : {}) });
+    funcTypes.push(typeIndex);
     return nImpF + nF++;
   };
   const fuelGlobal = fuelOn ? addGlobal('fuel', 'i64') : -1;
   const epochGlobal = epochOn ? addGlobal('epoch', 'i64') : -1;
   const deadlineGlobal = epochOn ? addGlobal('epoch_deadline', 'i64') : -1;
   const depthGlobal = depthOn ? addGlobal('call_depth', 'i32') : -1;
+  const recordOn = options.recordIndirectIndex === true;
+  const indexGlobal = recordOn ? addGlobal('indirect_index', 'i32') : -1;
+  const instanceGlobal = recordOn ? addGlobal('indirect_instance', 'i32') : -1;
+  const instanceIdGlobal = recordOn ? addGlobal('instance_id', 'i32', false) : -1;
   const outOfFuelFunc = fuelOn ? addFunc('out_of_fuel') : -1;
   const newEpochFunc = epochOn ? addFunc('new_epoch') : -1;
   const stackOverflowFunc = depthOn ? addFunc('stack_overflow') : -1;
+  // types appended to the type section: `[] -> []` for the hooks, `[] -> results` for wrapper blocks
+  const newTypes: Uint8Array[] = [];
+  const newTypeIndex = new Map<string, number>();
+  const addType = (enc: Uint8Array) => {
+    const key = enc.join(',');
+    let i = newTypeIndex.get(key);
+    if (i === undefined) {
+      i = module.types.length + newTypes.length;
+      newTypes.push(enc);
+      newTypeIndex.set(key, i);
+    }
+    return i;
+  };
+  const memoryGrowFunc: number[] = [];
+  const tableGrowFunc: number[] = [];
+  if (options.growHooks === true) {
+    module.memories.forEach((m, i) => {
+      const t = m.index64 ? I64 : I32;
+      memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(0x60, 1, t, 1, t)), i));
+    });
+    module.tables.forEach((decl, i) => {
+      const t = decl.type.index64 ? I64 : I32;
+      const enc = new ByteWriter().u8(0x60).u32(2).valType(decl.type.element).u8(t).u32(1).u8(t).finish();
+      tableGrowFunc.push(addFunc(`table_grow_${i}`, addType(enc), i));
+    });
+  }
+  const trapFunc =
+    options.indirectNullCheck === true || options.truncNaNCheck === true
+      ? addFunc('trap', addType(Uint8Array.of(0x60, 1, I32, 0)))
+      : -1;
   const funcShift = nF;
   const globalShift = nG;
   const func = (f: number) => (f < nImpF ? f : f + funcShift);
@@ -131,20 +215,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     }
   }
 
-  // types appended to the type section: `[] -> []` for the hooks, `[] -> results` for wrapper blocks
-  const newTypes: Uint8Array[] = [];
-  const newTypeIndex = new Map<string, number>();
-  const addType = (enc: Uint8Array) => {
-    const key = enc.join(',');
-    let i = newTypeIndex.get(key);
-    if (i === undefined) {
-      i = module.types.length + newTypes.length;
-      newTypes.push(enc);
-      newTypeIndex.set(key, i);
-    }
-    return i;
-  };
-  const hookType = nF > 0 ? addType(EMPTY_FUNC_TYPE) : -1;
+  const hookType = funcTypes.includes(-1) ? addType(EMPTY_FUNC_TYPE) : -1;
+  for (let i = 0; i < funcTypes.length; i++) if (funcTypes[i] < 0) funcTypes[i] = hookType;
 
   const ctx: RewriteContext = {
     module,
@@ -159,6 +231,15 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     depthGlobal,
     stackOverflowFunc,
     maxCallDepth: options.maxCallDepth ?? 0,
+    memoryGrowFunc,
+    tableGrowFunc,
+    trapFunc,
+    indirectNullCheck: options.indirectNullCheck === true,
+    indexGlobal,
+    instanceGlobal,
+    instanceIdGlobal,
+    epochPoll: options.epochPoll === true,
+    truncNaNCheck: options.truncNaNCheck === true,
     resultBlockType(f, w) {
       const type = module.types[module.functions[f]].composite;
       const results = type.kind === 'func' ? type.results : [];
@@ -172,7 +253,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     },
   };
 
-  if (nF === 0 && nG === 0) return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
+  const extraExports = options.extraExports ?? [];
+  const dropStart = options.dropStart === true && module.start !== null;
+  const hostName = options.hostModuleName;
+  if (nF === 0 && nG === 0 && extraExports.length === 0 && !dropStart && hostName === undefined)
+    return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
   const out = new ByteWriter(bytes.length + 64);
   out.bytes(bytes.subarray(0, 8));
@@ -180,6 +265,27 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const codePairs: OffsetPairs = [];
   let wroteType = false;
   let wroteImport = false;
+  let wroteExport = false;
+  let wroteName = false;
+  const exportSectionFor = (payload: BinaryReader | null) => {
+    const w = new ByteWriter();
+    const old = payload === null ? null : exportSection(ctx, payload);
+    const countReader = old === null ? null : new BinaryReader(old, 0, old.length);
+    const count = countReader === null ? 0 : countReader.u32();
+    w.u32(count + extraExports.length);
+    if (old !== null && countReader !== null) w.bytes(old.subarray(countReader.pos));
+    for (const e of extraExports) {
+      const kind = EXPORT_KINDS[e.kind];
+      w.name(e.name)
+        .u8(kind)
+        .u32(kind === 0 ? func(e.index) : kind === 3 ? global(e.index) : e.index);
+    }
+    return w.finish();
+  };
+  const hostNameSection = (): Uint8Array => {
+    const sub = new ByteWriter().name(hostName as string).finish();
+    return new ByteWriter().name('name').u8(0).u32(sub.length).bytes(sub).finish();
+  };
 
   // the code section first: it may append wrapper block types
   const sections = readSections(bytes);
@@ -218,11 +324,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     if (payload !== null) w.bytes(bytes.subarray(payload.pos, payload.end));
     for (const imp of hostImports) {
       w.name(HOST_MODULE).name(imp.name);
-      if (imp.kind === 'func') w.u8(0x00).u32(hookType);
+      if (imp.kind === 'func') w.u8(0x00).u32(funcTypes[imp.index - nImpF]);
       else
         w.u8(0x03)
           .u8(imp.valueType === 'i32' ? I32 : I64)
-          .u8(0x01);
+          .u8(imp.mutable === false ? 0x00 : 0x01);
     }
     return w.finish();
   };
@@ -239,6 +345,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       if (!wroteImport && hostImports.length > 0 && s.id !== SectionId.Type && s.id !== SectionId.Import) {
         out.section(SectionId.Import, importSection(null));
         wroteImport = true;
+      }
+      // the export section (7) comes before start (8), element (9), data count (12), code (10) and data (11)
+      if (!wroteExport && extraExports.length > 0 && s.id > SectionId.Export && s.id !== SectionId.Tag) {
+        out.section(SectionId.Export, exportSectionFor(null));
+        wroteExport = true;
       }
     }
     switch (s.id) {
@@ -265,10 +376,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
         out.section(s.id, tableSection(ctx, r));
         continue;
       case SectionId.Export:
-        out.section(s.id, exportSection(ctx, r));
+        out.section(s.id, extraExports.length > 0 ? exportSectionFor(r) : exportSection(ctx, r));
+        wroteExport = true;
         continue;
       case SectionId.Start:
-        out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
+        if (!dropStart) out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
         continue;
       case SectionId.Element:
         out.section(s.id, elementSection(ctx, r));
@@ -278,8 +390,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
         continue;
       case SectionId.Custom: {
         if (s.name === 'name') {
-          const names = nameSection(ctx, bytes, s.payloadOffset, s.payloadOffset + s.size);
+          if (wroteName) continue;
+          const names = nameSection(ctx, bytes, s.payloadOffset, s.payloadOffset + s.size, hostName);
           if (names !== null) out.section(0, names);
+          else if (hostName !== undefined) out.section(0, hostNameSection());
+          wroteName = true;
           continue;
         }
         // code metadata (branch hints...) names byte offsets that no longer hold
@@ -292,6 +407,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   }
   if (!wroteType && newTypes.length > 0) out.section(SectionId.Type, typeSection(null));
   if (!wroteImport && hostImports.length > 0) out.section(SectionId.Import, importSection(null));
+  if (!wroteExport && extraExports.length > 0) out.section(SectionId.Export, exportSectionFor(null));
+  if (!wroteName && hostName !== undefined) out.section(0, hostNameSection());
 
   return result(out.finish(), hostImports, funcShift, globalShift, nImpF, nImpG, codeBase, codePairs);
 }
@@ -432,17 +549,28 @@ function dataSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
  * The name section with function and global indices renumbered (function, local and label names are
  * keyed by function index; global names by global index). Null if it does not parse: it is dropped.
  */
-function nameSection(ctx: RewriteContext, bytes: Uint8Array, start: number, end: number): Uint8Array | null {
+function nameSection(
+  ctx: RewriteContext,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  hostName: string | undefined,
+): Uint8Array | null {
   try {
     const r = new BinaryReader(bytes, start, end);
     r.name(); // the section's own name, "name"
     const w = new ByteWriter();
     w.name('name');
+    if (hostName !== undefined) {
+      const sub = new ByteWriter().name(hostName).finish();
+      w.u8(0).u32(sub.length).bytes(sub);
+    }
     while (!r.eof()) {
       const id = r.u8();
       const size = r.u32();
       const sub = new BinaryReader(bytes, r.pos, r.pos + size);
       r.skip(size);
+      if (id === 0 && hostName !== undefined) continue;
       const remap = id === 1 || id === 2 || id === 3 ? ctx.func : id === 7 ? ctx.global : null;
       if (remap === null) {
         w.u8(id).u32(size).bytes(bytes.subarray(sub.pos, sub.end));

@@ -386,3 +386,112 @@ describe('instrumentModule', () => {
     expect(inst.originalOffset(Number.parseInt(m?.[2] ?? '', 16))).toBe(div);
   });
 });
+
+describe('the wasm backend API options', () => {
+  const WAT = `(module $m
+    (type $t (func (result i32)))
+    (memory 1 4) (table 2 funcref) (global $g (mut i32) (i32.const 3))
+    (func $f (result i32) (i32.const 9))
+    (elem (i32.const 0) $f)
+    (tag $e)
+    (func $start)
+    (start $start)
+    (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+    (func (export "tgrow") (param i32) (result i32) (table.grow (ref.null func) (local.get 0)))
+    (func (export "ci") (param i32) (result i32) (call_indirect (type $t) (local.get 0)))
+    (func (export "trunc") (param f64) (result i32) (i32.trunc_f64_u (local.get 0)))
+    (func (export "spin") (param i32) (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))`;
+
+  it('rewrites grows into host calls, checks null entries and NaN, exports hidden entities, drops start', () => {
+    const calls: string[] = [];
+    let code = -1;
+    const out = instrument(WAT, {
+      growHooks: true,
+      indirectNullCheck: true,
+      truncNaNCheck: true,
+      extraExports: [
+        { name: 'x:f', kind: 'func', index: 0 },
+        { name: 'x:m', kind: 'memory', index: 0 },
+        { name: 'x:t', kind: 'table', index: 0 },
+        { name: 'x:g', kind: 'global', index: 0 },
+        { name: 'x:e', kind: 'tag', index: 0 },
+      ],
+      dropStart: true,
+      hostModuleName: 'host-name',
+    });
+    expect(out.hostImports.map((h) => h.name)).toEqual(['memory_grow_0', 'table_grow_0', 'trap']);
+    const inst = new WA.Instance(new WA.Module(out.bytes), {
+      wasmts: {
+        memory_grow_0: (d: number) => {
+          calls.push(`memory ${d}`);
+          return 7;
+        },
+        table_grow_0: (init: unknown, d: number) => {
+          calls.push(`table ${d} ${init}`);
+          return 8;
+        },
+        trap: (c: number) => {
+          code = c;
+          throw new Error('trap hook');
+        },
+      },
+    });
+    const e = inst.exports as Record<string, (...a: unknown[]) => unknown>;
+    expect([e.grow(2), e.tgrow(3)]).toEqual([7, 8]);
+    expect(calls).toEqual(['memory 2', 'table 3 null']);
+    expect(e.ci(0)).toBe(9);
+    expect(() => e.ci(1)).toThrow('trap hook');
+    expect(code).toBe(4); // IndirectCallToNull
+    expect(() => e.trunc(Number.NaN)).toThrow('trap hook');
+    expect(code).toBe(8); // BadConversionToInteger
+    code = -1;
+    expect(() => e.trunc(1e300)).toThrow(/unrepresentable/); // overflow: the host's own trap
+    expect(code).toBe(-1);
+    expect((e['x:f'] as () => number)()).toBe(9);
+    for (const k of ['x:m', 'x:t', 'x:g', 'x:e']) expect(e[k]).toBeDefined();
+    expect(decodeModule(out.bytes).start).toBeNull();
+    expect(decodeModule(out.bytes).names.module).toBe('host-name');
+    // every option off: the input itself
+    const plain = parseWat(WAT);
+    expect(instrumentModule(decodeModule(plain), {}).bytes).toBe(plain);
+  });
+
+  it('epochPoll counts checks in the epoch global', () => {
+    const out = instrument(WAT, { epoch: true, epochPoll: true, growHooks: true });
+    const epoch = new WA.Global({ value: 'i64', mutable: true }, 0n);
+    const deadline = new WA.Global({ value: 'i64', mutable: true }, 1n << 40n);
+    const inst = new WA.Instance(new WA.Module(out.bytes), {
+      wasmts: {
+        epoch,
+        epoch_deadline: deadline,
+        new_epoch: () => {},
+        memory_grow_0: () => 0,
+        table_grow_0: () => 0,
+      },
+    });
+    (inst.exports.spin as (n: number) => void)(10);
+    // the start function's entry, then spin's entry and one per iteration at the loop header
+    expect(epoch.value).toBe(12n);
+  });
+});
+
+describe('recordIndirectIndex', () => {
+  it('writes the table index and the instance id before each indirect call', () => {
+    const out = instrument(
+      `(module (type $t (func (result i32))) (table 3 funcref) (func $f (result i32) (i32.const 5)) (elem (i32.const 1) $f)
+        (func (export "ci") (param i32) (result i32) (call_indirect (type $t) (local.get 0))))`,
+      { recordIndirectIndex: true },
+    );
+    expect(out.hostImports.map((h) => h.name)).toEqual(['indirect_index', 'indirect_instance', 'instance_id']);
+    const index = new WA.Global({ value: 'i32', mutable: true }, -1);
+    const instance = new WA.Global({ value: 'i32', mutable: true }, -1);
+    const inst = new WA.Instance(new WA.Module(out.bytes), {
+      wasmts: { indirect_index: index, indirect_instance: instance, instance_id: 7 },
+    });
+    const ci = inst.exports.ci as (i: number) => number;
+    expect(ci(1)).toBe(5);
+    expect([index.value, instance.value]).toEqual([1, 7]);
+    expect(() => ci(2)).toThrow(/null function or function signature mismatch/);
+    expect(index.value).toBe(2);
+  });
+});

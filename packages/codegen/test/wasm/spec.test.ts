@@ -50,6 +50,15 @@ function identity(module: Module): RewriteContext {
     depthGlobal: -1,
     stackOverflowFunc: -1,
     maxCallDepth: 0,
+    memoryGrowFunc: [],
+    tableGrowFunc: [],
+    trapFunc: -1,
+    indirectNullCheck: false,
+    indexGlobal: -1,
+    instanceGlobal: -1,
+    instanceIdGlobal: -1,
+    epochPoll: false,
+    truncNaNCheck: false,
     resultBlockType: () => {},
   };
 }

@@ -1,9 +1,10 @@
 // A WastHost that executes scripts through the public `wasmts` API: one store and linker per script, the
 // spectest module, registration, actions and every assertion kind.
 
-import type { WasmFeatures } from '@wasmts/environ';
+import { decodeModule, type WasmFeatures } from '@wasmts/environ';
 import type { WastAction, WastCommand } from '@wasmts/wat';
 import {
+  BackendError,
   Config,
   Engine,
   Func,
@@ -25,11 +26,20 @@ import { HostRefs, matches, showExpected, showVal, toVal } from './values.js';
 export interface ExecutingHostOptions {
   /** Proposals modules may use (Wasm 3.0 by default). */
   features?: WasmFeatures;
-  /** The backend ('js'; 'wasm' and 'auto' currently run as 'js'). */
+  /**
+   * The backend (default 'auto'). Under 'wasm', a module the host cannot run through the API (a
+   * `BackendError`: a proposal the host lacks, or v128 in an export's signature) is skipped with the
+   * reason, and so is every command that uses its instance or links to it.
+   */
   backend?: 'js' | 'wasm' | 'auto';
 }
 
 const passed: ExecOutcome = { outcome: 'passed' };
+/** A command this backend cannot run (see `ExecutingHostOptions.backend`). */
+const skipped = (u: Unsupported): ExecOutcome => ({
+  outcome: 'skipped',
+  message: `not run on this backend: ${u.reason}`,
+});
 const failed = (message: string): ExecOutcome => ({ outcome: 'failed', message });
 
 function describe(e: unknown): string {
@@ -37,14 +47,27 @@ function describe(e: unknown): string {
   return String(e);
 }
 
+/** A module the backend cannot run (see `ExecutingHostOptions.backend`), and why. */
+class Unsupported {
+  constructor(
+    readonly reason: string,
+    /** The module names it imports from: had it run, it could have changed their instances' state. */
+    readonly importsFrom: readonly string[] = [],
+  ) {}
+}
+
 /** Per-script state: the store, the linker and the named modules and instances. */
 class ScriptState {
   readonly store: Store<unknown>;
   readonly linker: Linker<unknown>;
   readonly refs = new HostRefs();
-  readonly instances = new Map<string, Instance>();
-  readonly definitions = new Map<string, Module>();
-  current: Instance | null = null;
+  readonly instances = new Map<string, Instance | Unsupported>();
+  readonly definitions = new Map<string, Module | Unsupported>();
+  current: Instance | Unsupported | null = null;
+  /** Registered module names whose instance the backend could not create, with the reason. */
+  readonly unsupportedRegistrations = new Map<string, Unsupported>();
+  /** The instance registered under each name. */
+  readonly registered = new Map<string, Instance>();
 
   constructor(engine: Engine) {
     this.store = new Store<unknown>(engine, null);
@@ -71,13 +94,18 @@ class Executor implements WastExecutor {
     const s = this.state;
     switch (command.type) {
       case 'module': {
-        const module = compiled as Module;
         const name = command.module.name;
+        const module = this.runnable(compiled as Module | Unsupported);
         if (command.definition) {
           if (name !== undefined) s.definitions.set(name, module);
-          return passed;
+          return module instanceof Unsupported ? skipped(module) : passed;
         }
         if (name !== undefined) s.definitions.set(name, module);
+        if (module instanceof Unsupported) {
+          s.current = module;
+          if (name !== undefined) s.instances.set(name, module);
+          return skipped(module);
+        }
         try {
           const inst = s.linker.instantiate(s.store, module);
           s.current = inst;
@@ -88,8 +116,14 @@ class Executor implements WastExecutor {
         }
       }
       case 'module_instance': {
-        const module = s.definitions.get(command.module);
-        if (module === undefined) return failed(`unknown module definition ${command.module}`);
+        const found = s.definitions.get(command.module);
+        if (found === undefined) return failed(`unknown module definition ${command.module}`);
+        const module = this.runnable(found);
+        if (module instanceof Unsupported) {
+          s.current = module;
+          if (command.instance !== undefined) s.instances.set(command.instance, module);
+          return skipped(module);
+        }
         try {
           const inst = s.linker.instantiate(s.store, module);
           s.current = inst;
@@ -102,15 +136,23 @@ class Executor implements WastExecutor {
       case 'register': {
         const inst = this.instance(command.name);
         if (inst === null) return failed(`no module to register${command.name ? ` (${command.name})` : ''}`);
+        if (inst instanceof Unsupported) {
+          s.unsupportedRegistrations.set(command.as, inst);
+          return skipped(inst);
+        }
+        s.unsupportedRegistrations.delete(command.as);
+        s.registered.set(command.as, inst);
         s.linker.instance(s.store, command.as, inst);
         return passed;
       }
       case 'action': {
         const r = this.run(command.action);
+        if (!r.ok && r.error instanceof Unsupported) return skipped(r.error);
         return r.ok ? passed : failed(describe(r.error));
       }
       case 'assert_return': {
         const r = this.run(command.action);
+        if (!r.ok && r.error instanceof Unsupported) return skipped(r.error);
         if (!r.ok) return failed(`expected results, got ${describe(r.error)}`);
         if (r.values.length !== command.expected.length)
           return failed(`expected ${command.expected.length} results, got ${r.values.length}`);
@@ -123,11 +165,14 @@ class Executor implements WastExecutor {
       case 'assert_trap':
       case 'assert_exhaustion': {
         const r = this.run(command.action);
+        if (!r.ok && r.error instanceof Unsupported) return skipped(r.error);
         if (r.ok)
           return failed(`expected a trap "${command.text}", got ${r.values.map(showVal).join(', ') || 'no results'}`);
         return this.checkTrap(r.error, command.text, command.type === 'assert_exhaustion');
       }
       case 'assert_trap_module': {
+        const module = this.runnable(compiled as Module | Unsupported);
+        if (module instanceof Unsupported) return skipped(module);
         try {
           s.linker.instantiate(s.store, compiled as Module);
           return failed(`expected a trap "${command.text}" during instantiation, but it succeeded`);
@@ -137,12 +182,15 @@ class Executor implements WastExecutor {
       }
       case 'assert_exception': {
         const r = this.run(command.action);
+        if (!r.ok && r.error instanceof Unsupported) return skipped(r.error);
         if (r.ok) return failed('expected an uncaught exception, got results');
         return r.error instanceof UncaughtWasmException
           ? passed
           : failed(`expected an exception, got ${describe(r.error)}`);
       }
       case 'assert_unlinkable': {
+        const module = this.runnable(compiled as Module | Unsupported);
+        if (module instanceof Unsupported) return skipped(module);
         try {
           s.linker.instantiate(s.store, compiled as Module);
           return failed(`expected a link error "${command.text}", but it linked`);
@@ -168,13 +216,40 @@ class Executor implements WastExecutor {
     return failed(`expected trap "${text}", got "${e.message}"`);
   }
 
-  private instance(name: string | undefined): Instance | null {
+  /**
+   * The module, or why this backend cannot run it (itself, or a registered module it imports from). A
+   * module that cannot run taints the instances it imports from: it might have written to their memories
+   * or tables, so later commands on them are skipped too.
+   */
+  private runnable(module: Module | Unsupported): Module | Unsupported {
+    const s = this.state;
+    if (module instanceof Unsupported) {
+      for (const name of module.importsFrom) {
+        const inst = s.registered.get(name);
+        if (inst === undefined) continue;
+        const u = new Unsupported(`a module this backend cannot run imports from it: ${module.reason}`);
+        s.unsupportedRegistrations.set(name, u);
+        s.registered.delete(name);
+        for (const [k, v] of s.instances) if (v === inst) s.instances.set(k, u);
+        if (s.current === inst) s.current = u;
+      }
+      return module;
+    }
+    for (const imp of module.imports()) {
+      const u = this.state.unsupportedRegistrations.get(imp.module);
+      if (u !== undefined) return new Unsupported(`it imports from \`${imp.module}\`: ${u.reason}`);
+    }
+    return module;
+  }
+
+  private instance(name: string | undefined): Instance | Unsupported | null {
     return name === undefined ? this.state.current : (this.state.instances.get(name) ?? null);
   }
 
   private run(action: WastAction): { ok: true; values: Val[] } | { ok: false; error: unknown } {
     const inst = this.instance(action.module);
     if (inst === null) return { ok: false, error: new Error(`unknown module ${action.module ?? '(current)'}`) };
+    if (inst instanceof Unsupported) return { ok: false, error: inst };
     try {
       if (action.type === 'get') {
         const g = inst.getGlobal(action.name);
@@ -193,12 +268,22 @@ class Executor implements WastExecutor {
 
 /** A WastHost that compiles with `wasmts` and executes every command. */
 export function executingHost(options: ExecutingHostOptions = {}): WastHost {
-  const config = new Config({ backend: options.backend ?? 'js' });
+  const config = new Config({ backend: options.backend ?? 'auto' });
   if (options.features !== undefined) config.features = options.features;
   const engine = new Engine(config);
   return {
     name: engine.backend,
-    compile: (bytes) => Module.fromBinary(engine, bytes),
+    compile: (bytes) => {
+      try {
+        return Module.fromBinary(engine, bytes);
+      } catch (e) {
+        if (e instanceof BackendError) {
+          const m = decodeModule(bytes, { features: config.features });
+          return new Unsupported(e.message, [...new Set(m.imports.map((i) => i.module))]);
+        }
+        throw e;
+      }
+    },
     executor: new Executor(engine),
   };
 }

@@ -1,0 +1,476 @@
+// How values, functions and errors cross between wasmts's runtime objects and the host's WebAssembly
+// engine (docs/wasm-backend.md): the per-store state (fuel, epoch deadline and call-depth globals, the
+// pending-error flag, the hook functions), the two-way map between host function objects and VMFuncRefs,
+// and the small per-signature wrapper modules.
+
+import {
+  EXTERNREF,
+  F32,
+  F64,
+  FUNCREF,
+  type FuncType,
+  I32,
+  I64,
+  TrapCode,
+  type ValType,
+  VMRuntimeLimits,
+} from '@wasmts/environ';
+import {
+  f32FromBits,
+  f32ToBits,
+  type Instance as RuntimeInstance,
+  type Tag as RuntimeTag,
+  Trap as RuntimeTrap,
+  type VMFuncRef,
+  WasmException,
+} from '@wasmts/runtime';
+import { parseWat } from '@wasmts/wat';
+import type { Store } from '../engine.js';
+import {
+  type HostException,
+  type HostFunction,
+  type HostGlobal,
+  type HostModule,
+  type HostTag,
+  hostApi,
+} from './host-api.js';
+
+const FUEL = VMRuntimeLimits.FuelConsumed;
+const DEADLINE = VMRuntimeLimits.EpochDeadline;
+
+/** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
+export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
+  switch (t) {
+    case I32:
+      return 'i32';
+    case I64:
+      return 'i64';
+    case F32:
+      return 'f32';
+    case F64:
+      return 'f64';
+    case FUNCREF:
+      return 'funcref';
+    case EXTERNREF:
+      return 'externref';
+    default:
+      return null;
+  }
+}
+
+/** The JS API's descriptor name of a value type (`anyfunc` for funcref, as Node 20 wants it). */
+export function descriptorTypeName(t: ValType): string {
+  const n = boundaryTypeName(t);
+  if (n === null) throw new TypeError('a value of this type cannot cross to the host engine');
+  return n === 'funcref' ? 'anyfunc' : n;
+}
+
+/** True if every parameter and result of `type` can cross the host's JS boundary. */
+export function crossesBoundary(type: FuncType): boolean {
+  return (
+    type.params.every((t) => boundaryTypeName(t) !== null) && type.results.every((t) => boundaryTypeName(t) !== null)
+  );
+}
+
+/** Whether calls of this type need converting at the boundary (f32 NaN bits travel as i32; funcrefs map). */
+function needsAdapter(type: FuncType): boolean {
+  const f = (t: ValType) => t === F32 || t === FUNCREF;
+  return type.params.some(f) || type.results.some(f);
+}
+
+const sigKey = (type: FuncType) =>
+  `${type.params.map(boundaryTypeName).join(' ')}->${type.results.map(boundaryTypeName).join(' ')}`;
+const bitsType = (t: ValType) => (t === F32 ? 'i32' : boundaryTypeName(t));
+const list = (kw: string, ts: readonly ValType[], map: (t: ValType) => string | null) =>
+  ts.length === 0 ? '' : `(${kw} ${ts.map(map).join(' ')})`;
+
+/**
+ * A wrapper turning a JS function into a host wasm function of `type`: it imports the function with f32
+ * as i32 bits, converts, and after the call traps (`unreachable`, which no wasm handler catches) if the
+ * JS side left a pending error.
+ */
+function importWrapperText(type: FuncType): string {
+  const p = type.params;
+  const r = type.results;
+  const body: string[] = [];
+  p.forEach((t, i) => body.push(`local.get ${i}`, ...(t === F32 ? ['i32.reinterpret_f32'] : [])));
+  body.push('call $f');
+  for (let j = r.length - 1; j >= 0; j--) body.push(`local.set ${p.length + j}`);
+  body.push('global.get $pending', 'if', 'unreachable', 'end');
+  r.forEach((t, j) => body.push(`local.get ${p.length + j}`, ...(t === F32 ? ['f32.reinterpret_i32'] : [])));
+  return `(module
+  (import "h" "f" (func $f ${list('param', p, bitsType)} ${list('result', r, bitsType)}))
+  (import "h" "pending" (global $pending (mut i32)))
+  (func (export "f") ${list('param', p, boundaryTypeName)} ${list('result', r, boundaryTypeName)} ${list('local', r, bitsType)}
+    ${body.join('\n    ')}))`;
+}
+
+/** A wrapper exposing a host wasm function of `type` with f32 as i32 bits (exact NaN payloads in JS). */
+function exportWrapperText(type: FuncType): string {
+  const p = type.params;
+  const r = type.results;
+  const body: string[] = [];
+  p.forEach((t, i) => body.push(`local.get ${i}`, ...(t === F32 ? ['f32.reinterpret_i32'] : [])));
+  body.push('call $f');
+  for (let j = r.length - 1; j >= 0; j--) body.push(`local.set ${p.length + j}`);
+  r.forEach((t, j) => body.push(`local.get ${p.length + j}`, ...(t === F32 ? ['i32.reinterpret_f32'] : [])));
+  return `(module
+  (import "h" "f" (func $f ${list('param', p, boundaryTypeName)} ${list('result', r, boundaryTypeName)}))
+  (func (export "f") ${list('param', p, bitsType)} ${list('result', r, bitsType)} ${list('local', r, boundaryTypeName)}
+    ${body.join('\n    ')}))`;
+}
+
+const importWrappers = new Map<string, HostModule>();
+const exportWrappers = new Map<string, HostModule>();
+function compiled(cache: Map<string, HostModule>, type: FuncType, text: (t: FuncType) => string): HostModule {
+  const key = sigKey(type);
+  let m = cache.get(key);
+  if (m === undefined) cache.set(key, (m = new (hostApi().Module)(parseWat(text(type)))));
+  return m;
+}
+
+/** The hook functions every instrumented module of a store imports, in wasm so that a trap stays a trap. */
+const HOOKS_TEXT = `(module
+  (import "h" "out_of_fuel" (func $oof))
+  (import "h" "new_epoch" (func $ne))
+  (import "h" "pending" (global $pending (mut i32)))
+  (func $trap (export "trap") (param i32) (global.set $pending (i32.add (local.get 0) (i32.const 1))) unreachable)
+  (func (export "out_of_fuel") call $oof (if (global.get $pending) (then unreachable)))
+  (func (export "new_epoch") call $ne (if (global.get $pending) (then unreachable)))
+  (func (export "stack_overflow") (call $trap (i32.const ${TrapCode.StackOverflow}))))`;
+let hooksModule: HostModule | null = null;
+
+/** Host function object -> its VMFuncRef; VMFuncRef -> its host function object (identity is stable). */
+const refOfHostFn = new WeakMap<HostFunction, VMFuncRef>();
+const hostFnOfRef = new WeakMap<VMFuncRef, HostFunction>();
+
+/** Records that `hostFn` is the host engine's function object for `ref`. */
+export function registerHostFunction(hostFn: HostFunction, ref: VMFuncRef): void {
+  refOfHostFn.set(hostFn, ref);
+  if (!hostFnOfRef.has(ref)) hostFnOfRef.set(ref, hostFn);
+}
+
+/** Epoch checks between two looks at the engine's epoch counter (a few microseconds of a tight loop). */
+const EPOCH_POLL = 1n << 16n;
+
+/** The pending-error flag values: 0 none, -1 a JS error in `pendingError`, c + 1 the trap code c. */
+const PENDING_ERROR = -1;
+
+/** The wasm backend's state of one store. */
+export class WasmStoreState {
+  readonly store: Store<any>;
+  /** 0, -1 (see `pendingError`) or a trap code + 1: set before a wrapper or hook executes `unreachable`. */
+  readonly pending: HostGlobal;
+  /** What a JS function called from wasm threw, rethrown by the entry trampoline. */
+  pendingError: unknown = null;
+  /** An error left wasm since the outermost call began (the call depth and pending flag need a reset). */
+  unwound = false;
+  /** Fuel consumed, counting up towards 0 (as the JS backend's `FuelConsumed`). */
+  readonly fuel: HostGlobal;
+  /** Epoch checks since the host last compared its epoch with the deadline (the modules' `epoch`). */
+  readonly epochTicks: HostGlobal;
+  /** Checks until the host compares again: 0 when the deadline has passed, else `EPOCH_POLL`. */
+  readonly epochDeadline: HostGlobal;
+  readonly callDepth: HostGlobal;
+  /** The hook functions (`out_of_fuel`, `new_epoch`, `stack_overflow`, `trap`). */
+  readonly hooks: Record<string, HostFunction>;
+  /** The table index and the instance id of the last `call_indirect` (see `recordIndirectIndex`). */
+  readonly indirectIndex: HostGlobal;
+  readonly indirectInstance: HostGlobal;
+  /** Wasm-backend instances of the store by their `instance_id`. */
+  readonly instancesById: RuntimeInstance[] = [];
+  /** Host tags known in this store and their runtime tags (to name an exception's tag). */
+  readonly tags: [HostTag, RuntimeTag][] = [];
+  /** The fuel value both counters had at the last synchronisation. */
+  private fuelSynced = 0;
+
+  constructor(store: Store<any>) {
+    const api = hostApi();
+    this.store = store;
+    this.pending = new api.Global({ value: 'i32', mutable: true }, 0);
+    this.fuel = new api.Global({ value: 'i64', mutable: true }, 0n);
+    this.epochTicks = new api.Global({ value: 'i64', mutable: true }, 0n);
+    this.epochDeadline = new api.Global({ value: 'i64', mutable: true }, 0n);
+    this.callDepth = new api.Global({ value: 'i32', mutable: true }, 0);
+    this.indirectIndex = new api.Global({ value: 'i32', mutable: true }, 0);
+    this.indirectInstance = new api.Global({ value: 'i32', mutable: true }, -1);
+    if (hooksModule === null) hooksModule = new api.Module(parseWat(HOOKS_TEXT));
+    const h = {
+      pending: this.pending,
+      out_of_fuel: () => this.guard(() => this.outOfFuel()),
+      new_epoch: () => this.guard(() => this.newEpoch()),
+    };
+    this.hooks = new api.Instance(hooksModule, { h }).exports as Record<string, HostFunction>;
+    this.setFuel(store.runtimeLimits[FUEL]);
+  }
+
+  /** Runs `f`; what it throws becomes the pending error (the hook then traps in wasm). */
+  private guard(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      this.setPending(e);
+    }
+  }
+
+  /** Records `e` as the pending error. */
+  setPending(e: unknown): void {
+    this.pendingError = e;
+    this.pending.value = PENDING_ERROR;
+  }
+
+  /**
+   * What a host `RuntimeError` stands for when the pending flag is set: the pending JS error or trap
+   * (the flag is cleared), or undefined when nothing is pending.
+   */
+  takePending(): unknown {
+    const p = this.pending.value as number;
+    if (p === 0) return undefined;
+    this.pending.value = 0;
+    if (p === PENDING_ERROR) {
+      const e = this.pendingError;
+      this.pendingError = null;
+      return e;
+    }
+    return new RuntimeTrap((p - 1) as TrapCode);
+  }
+
+  private outOfFuel(): void {
+    this.syncFuel();
+    if (this.store.runtimeLimits[FUEL] >= 0) throw new RuntimeTrap(TrapCode.OutOfFuel);
+  }
+
+  /**
+   * Starts counting epoch checks again: the next check calls `new_epoch` at once if the deadline has
+   * passed, else after `EPOCH_POLL` checks, when the host looks at the epoch counter again (which another
+   * thread may have advanced).
+   */
+  armEpoch(): void {
+    const store = this.store;
+    this.epochTicks.value = 0n;
+    this.epochDeadline.value = store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0n : EPOCH_POLL;
+  }
+
+  private newEpoch(): void {
+    const store = this.store;
+    if (store.epochCounter[0] < store.runtimeLimits[DEADLINE]) {
+      this.armEpoch();
+      return;
+    }
+    if (store.newEpoch === undefined) throw new RuntimeTrap(TrapCode.Interrupt);
+    const delta = store.newEpoch();
+    store.setEpochDeadline(delta);
+  }
+
+  /** Sets both fuel counters (`store.runtimeLimits[FuelConsumed]` and the global) to `consumed`. */
+  setFuel(consumed: number): void {
+    this.fuel.value = BigInt(consumed);
+    this.fuelSynced = consumed;
+  }
+
+  /**
+   * Merges what the JS backend and the wasm backend consumed since the last synchronisation into both
+   * counters (each only ever adds to its own).
+   */
+  syncFuel(): void {
+    const limits = this.store.runtimeLimits;
+    const total = limits[FUEL] + Number(this.fuel.value) - this.fuelSynced;
+    limits[FUEL] = total;
+    this.fuel.value = BigInt(total);
+    this.fuelSynced = total;
+  }
+
+  /** The runtime exception of a host exception, or null if its tag is unknown. */
+  exceptionOf(e: HostException): WasmException | null {
+    return adopt(e) ? (e as unknown as WasmException) : null;
+  }
+
+  /** Records a host tag and its runtime tag (for this store and for recognising exceptions). */
+  addTag(host: HostTag, tag: RuntimeTag): void {
+    this.tags.push([host, tag]);
+    knownTags.push([new WeakRef(host), tag]);
+  }
+
+  /** The host tag of a runtime tag (created on first use). */
+  hostTagOf(tag: RuntimeTag): HostTag {
+    for (const [host, t] of this.tags) if (t === tag) return host;
+    const api = hostApi();
+    if (api.Tag === undefined) throw new Error('this host has no WebAssembly.Tag');
+    const host = new api.Tag({ parameters: tag.params.map(descriptorTypeName) });
+    this.addTag(host, tag);
+    return host;
+  }
+}
+
+/** Every host tag made or seen by any store, with its runtime tag. */
+const knownTags: [WeakRef<HostTag>, RuntimeTag][] = [];
+
+/**
+ * Gives a host exception the `tag` and `values` of a `WasmException` (so JS-backend handlers, which test
+ * `instanceof WasmException`, catch it by tag); false if `x` is not a host exception with a known tag.
+ */
+function adopt(x: unknown): boolean {
+  if (!isHostException(x)) return false;
+  const e = x as HostException & { tag?: RuntimeTag; values?: unknown[] };
+  if (e.tag !== undefined) return true;
+  for (let i = knownTags.length - 1; i >= 0; i--) {
+    const host = knownTags[i][0].deref();
+    if (host === undefined) {
+      knownTags.splice(i, 1);
+      continue;
+    }
+    if (!e.is(host)) continue;
+    const tag = knownTags[i][1];
+    const values = tag.params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
+    Object.defineProperty(e, 'tag', { value: tag });
+    Object.defineProperty(e, 'values', { value: values });
+    return true;
+  }
+  return false;
+}
+
+const states = new WeakMap<Store<any>, WasmStoreState>();
+
+/** The wasm backend's state of `store` (created on first use). */
+export function wasmState(store: Store<any>): WasmStoreState {
+  WasmException.adopt ??= adopt;
+  let s = states.get(store);
+  if (s === undefined) {
+    states.set(store, (s = new WasmStoreState(store)));
+    store.wasmState = s;
+  }
+  return s;
+}
+
+/** The state of `store` if a wasm-backend instance has ever been made in it. */
+export function existingWasmState(store: Store<any>): WasmStoreState | undefined {
+  return states.get(store);
+}
+
+/** A runtime value of type `t` as the host engine takes it. */
+export function toHostValue(state: WasmStoreState, t: ValType, v: unknown): unknown {
+  if (t === FUNCREF) return v === null ? null : hostFunctionOf(state, v as VMFuncRef);
+  return v;
+}
+
+/** A host engine's value of type `t` as the runtime represents it. */
+export function fromHostValue(_state: WasmStoreState | null, t: ValType, v: unknown): unknown {
+  if (t === FUNCREF) return v === null ? null : refOfHostFunction(v as HostFunction);
+  if (t === F32) return Math.fround(v as number);
+  return v;
+}
+
+/** The VMFuncRef of a host function object that came out of a host table, global or call. */
+export function refOfHostFunction(fn: HostFunction): VMFuncRef {
+  const ref = refOfHostFn.get(fn);
+  if (ref === undefined) throw new TypeError('a function reference that wasmts does not know');
+  return ref;
+}
+
+const ZERO: Record<string, unknown> = { i32: 0, i64: 0n, f32: 0, f64: 0, funcref: null, externref: null };
+
+/**
+ * The host function object for a VMFuncRef: a wasm-backend function's own object, or (for host functions
+ * and JS-backend functions) an export of a per-signature wrapper module importing an adapter.
+ */
+export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunction {
+  const known = hostFnOfRef.get(ref);
+  if (known !== undefined) return known;
+  const type = state.store.typeRegistry.funcType(ref.typeId);
+  if (!crossesBoundary(type))
+    throw new TypeError('a function with v128 or GC types in its signature cannot be passed to the wasm backend');
+  const fuelOn = state.store.engine.controls.consumeFuel;
+  const { params, results } = type;
+  const inner = ref.fn;
+  const zero =
+    results.length === 0
+      ? undefined
+      : results.length === 1
+        ? ZERO[bitsType(results[0]) as string]
+        : results.map((t) => ZERO[bitsType(t) as string]);
+  const adapter = (...args: unknown[]) => {
+    for (let i = 0; i < params.length; i++) {
+      const t = params[i];
+      if (t === F32) args[i] = f32FromBits(args[i] as number);
+      else if (t === FUNCREF && args[i] !== null) args[i] = refOfHostFunction(args[i] as HostFunction);
+    }
+    if (fuelOn) state.syncFuel();
+    let r: unknown;
+    try {
+      r = inner(...args);
+    } catch (e) {
+      if (e instanceof WasmException) throw toHostException(state, e);
+      // a host exception from wasm-backend code further in: wasm handlers out here may catch it
+      if (isHostException(e)) throw e;
+      state.setPending(e);
+      return zero;
+    } finally {
+      if (fuelOn) state.syncFuel();
+    }
+    if (results.length === 1) return toBits(state, results[0], r);
+    if (results.length > 1) return (r as unknown[]).map((x, i) => toBits(state, results[i], x));
+    return undefined;
+  };
+  const inst = new (hostApi().Instance)(compiled(importWrappers, type, importWrapperText), {
+    h: { f: adapter, pending: state.pending },
+  });
+  const hostFn = inst.exports.f as HostFunction;
+  registerHostFunction(hostFn, ref);
+  return hostFn;
+}
+
+function toBits(state: WasmStoreState, t: ValType, v: unknown): unknown {
+  if (t === F32) return f32ToBits(v as number);
+  if (t === FUNCREF) return v === null ? null : hostFunctionOf(state, v as VMFuncRef);
+  return v;
+}
+
+/** A runtime exception as a host exception (so a wasm-backend `catch` with its tag matches it). */
+function toHostException(state: WasmStoreState, e: WasmException): unknown {
+  if (isHostException(e)) return e; // a host exception that JS-backend code caught and rethrew
+  const api = hostApi();
+  if (api.Exception === undefined) return e;
+  const tag = state.hostTagOf(e.tag);
+  return new api.Exception(
+    tag,
+    e.tag.params.map((t, i) => toHostValue(state, t, e.values[i])),
+  );
+}
+
+/**
+ * The `fn` of a wasm-backend function's VMFuncRef: the host function itself when nothing needs converting
+ * (the common case: wasm-to-wasm calls and host calls stay direct), else an adapter that passes f32 as
+ * bits and maps function references.
+ */
+export function callableOf(state: WasmStoreState, hostFn: HostFunction, type: FuncType): HostFunction {
+  if (!needsAdapter(type)) return hostFn;
+  const { params, results } = type;
+  const hasF32 = params.includes(F32) || results.includes(F32);
+  const target = hasF32
+    ? (new (hostApi().Instance)(compiled(exportWrappers, type, exportWrapperText), { h: { f: hostFn } }).exports
+        .f as HostFunction)
+    : hostFn;
+  return (...args: unknown[]) => {
+    for (let i = 0; i < params.length; i++) {
+      const t = params[i];
+      if (t === F32) args[i] = f32ToBits(args[i] as number);
+      else if (t === FUNCREF && args[i] !== null) args[i] = hostFunctionOf(state, args[i] as VMFuncRef);
+    }
+    const r = target(...args);
+    if (results.length === 1) return fromBits(results[0], r);
+    if (results.length > 1) return (r as unknown[]).map((x, i) => fromBits(results[i], x));
+    return undefined;
+  };
+}
+
+function fromBits(t: ValType, v: unknown): unknown {
+  if (t === F32) return f32FromBits(v as number);
+  if (t === FUNCREF) return v === null ? null : refOfHostFunction(v as HostFunction);
+  return v;
+}
+
+/** Whether `e` is a host `WebAssembly.Exception`. */
+export function isHostException(e: unknown): e is HostException {
+  const api = (globalThis as { WebAssembly?: { Exception?: new (...a: any[]) => object } }).WebAssembly;
+  return api?.Exception !== undefined && e instanceof api.Exception;
+}

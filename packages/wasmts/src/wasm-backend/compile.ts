@@ -1,0 +1,137 @@
+// A module for the wasm backend: whether it can run there, and its instrumented bytes compiled by the host
+// engine once per `Module`.
+
+import { type InstrumentedModule, instrumentModule, instrumentOptionsFor } from '@wasmts/codegen';
+import {
+  BinaryReader,
+  type Module as EnvironModule,
+  type FuncType,
+  OPS,
+  operatorFor,
+  skipImmediates,
+  type ValType,
+} from '@wasmts/environ';
+import type { Engine } from '../engine.js';
+import { boundaryTypeName, crossesBoundary } from './bridge.js';
+import { type HostModule, hostApi } from './host-api.js';
+
+/** The module name the instrumentation's host imports use (a module importing from it stays on js). */
+const HOST_IMPORT_MODULE = 'wasmts';
+
+/**
+ * Why a module whose proposals the host supports still cannot run on the wasm backend through this API,
+ * or null: values of some types (v128, typed references) cannot cross the host's JS boundary.
+ */
+export function boundaryProblem(module: EnvironModule): string | null {
+  const funcType = (typeIndex: number): FuncType | null => {
+    const c = module.types[typeIndex]?.composite;
+    return c !== undefined && c.kind === 'func' ? c : null;
+  };
+  const bad = (t: ValType) => boundaryTypeName(t) === null;
+  for (const imp of module.imports) {
+    if (imp.module === HOST_IMPORT_MODULE)
+      return `it imports from module \`${HOST_IMPORT_MODULE}\`, which the wasm backend reserves`;
+  }
+  for (const f of module.declaredFuncRefs) {
+    const t = funcType(module.functions[f]);
+    if (t !== null && !crossesBoundary(t))
+      return 'a function that can leave the module (export or reference) has v128 or GC types in its signature, which cannot cross the host JS boundary';
+  }
+  for (let f = 0; f < module.numImportedFuncs; f++) {
+    const t = funcType(module.functions[f]);
+    if (t !== null && !crossesBoundary(t))
+      return 'an imported function has v128 or GC types in its signature, which cannot cross the host JS boundary';
+  }
+  for (const g of module.globals)
+    if (bad(g.type.type)) return 'the module has a global of a type that cannot cross the host JS boundary (v128)';
+  for (const t of module.tables)
+    if (bad(t.type.element)) return 'the module has a table of a type that cannot cross the host JS boundary';
+  for (const tag of module.tags) {
+    const t = funcType(tag.typeIndex);
+    if (t !== null && !crossesBoundary(t))
+      return 'an exception tag has v128 or GC parameters, which cannot cross the host JS boundary';
+  }
+  if (module.start !== null) {
+    const t = funcType(module.functions[module.start]);
+    if (t !== null && !crossesBoundary(t)) return 'the start function has a signature the host JS API cannot call';
+  }
+  return null;
+}
+
+/**
+ * Whether the module needs the exnref form of exception handling (`try_table`, `throw_ref`): environ
+ * counts `throw` and tags as 'exceptions' too, which a host with only legacy exception handling runs.
+ */
+export function usesExnref(module: EnvironModule): boolean {
+  for (const body of module.bodies) {
+    const r = new BinaryReader(module.bytes, body.codeStart, body.range.end);
+    while (!r.eof()) {
+      const op = r.u8();
+      if (op === 0x0a || op === 0x1f) return true;
+      const info = op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe ? operatorFor(op, r.u32()) : OPS[op];
+      if (info === undefined) return true; // cannot tell: let the host decide
+      skipImmediates(r, info.imm);
+    }
+  }
+  return false;
+}
+
+/** Names of the hidden exports the API reads back (every entity it must map to its runtime object). */
+export interface HiddenExports {
+  readonly func: Map<number, string>;
+  readonly memory: Map<number, string>;
+  readonly table: Map<number, string>;
+  readonly global: Map<number, string>;
+  readonly tag: Map<number, string>;
+}
+
+/** A module compiled for the wasm backend. */
+export interface WasmCode {
+  readonly instrumented: InstrumentedModule;
+  readonly hostModule: HostModule;
+  readonly hidden: HiddenExports;
+}
+
+/** Instruments `module` for `engine` and compiles it with the host engine (throws what the host throws). */
+export function compileWasm(engine: Engine, module: EnvironModule, hostModuleName: string): WasmCode {
+  // a prefix no export of the module starts with
+  let prefix = '\u0000wasmts:';
+  while (module.exports.some((e) => e.name.startsWith(prefix))) prefix = `\u0000${prefix}`;
+  const hidden: HiddenExports = {
+    func: new Map(),
+    memory: new Map(),
+    table: new Map(),
+    global: new Map(),
+    tag: new Map(),
+  };
+  const extra: { name: string; kind: 'func' | 'table' | 'memory' | 'global' | 'tag'; index: number }[] = [];
+  const add = (kind: keyof HiddenExports, index: number) => {
+    const name = `${prefix}${kind}${index}`;
+    hidden[kind].set(index, name);
+    extra.push({ name, kind, index });
+  };
+  const funcs = new Set(module.declaredFuncRefs);
+  if (module.start !== null) funcs.add(module.start);
+  for (const f of [...funcs].sort((a, b) => a - b)) if (f >= module.numImportedFuncs) add('func', f);
+  for (let i = module.numImportedMemories; i < module.memories.length; i++) add('memory', i);
+  for (let i = module.numImportedTables; i < module.tables.length; i++) add('table', i);
+  for (let i = module.numImportedGlobals; i < module.globals.length; i++) add('global', i);
+  for (let i = module.numImportedTags; i < module.tags.length; i++) add('tag', i);
+  const options = {
+    ...instrumentOptionsFor(
+      engine.tunables,
+      engine.tunableOverrides.maxCallDepth !== undefined,
+      engine.controls.operatorCost,
+    ),
+    epochPoll: true,
+    growHooks: true,
+    recordIndirectIndex: engine.controls.indirectNullCheck,
+    truncNaNCheck: true,
+    extraExports: extra,
+    dropStart: true,
+    hostModuleName,
+  };
+  const instrumented = instrumentModule(module, options);
+  const hostModule = new (hostApi().Module)(instrumented.bytes);
+  return { instrumented, hostModule, hidden };
+}
