@@ -48,6 +48,8 @@ export interface Program {
   readonly wasm2js: { file: string } | { unavailable: string };
   /** Imports other than `wasi_snapshot_preview1` (every configuration provides WASI). */
   readonly hostImports?: HostImport;
+  /** At least this many timed rounds, whatever the time budget (default 3). */
+  readonly minRounds?: number;
   /** Untimed work before each run (ruby: a fresh instance); what it returns is handed to `run`. */
   readonly prepare?: (session: Session) => unknown;
   /** Runs the program once at size `n` and returns its checksum (`prepared`: what `prepare` returned). */

@@ -103,6 +103,7 @@ export function makeRubyProgram(wasm2js: Program['wasm2js']): Program {
     kind: 'real (WASI)',
     n: 60_000,
     smokeN: 1200,
+    minRounds: 5, // runs vary more (a VM boot, a large heap): more of them, past the time budget
     wasm: () => new Uint8Array(readFileSync(require.resolve('@ruby/3.4-wasm-wasi/dist/ruby.wasm'))),
     // the 16 MB module's wasm2js output is not committed: only binaryen's verdict (programs/build.sh)
     wasm2js:

@@ -9,6 +9,8 @@ import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { type Contender, type InputResult, median, runInput } from './harness.js';
 import { type Program, programs } from './programs-catalog.js';
 import { type Configuration, configurations } from './programs-configs.js';
@@ -24,6 +26,13 @@ const { values } = parseArgs({
     configs: { type: 'string' },
   },
 });
+
+/**
+ * A full garbage collection, run (untimed) before each run of a program with a `prepare` step (ruby: each run leaves
+ * a large instance behind; collecting it inside another configuration's timed run would be unfair to that one).
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** How many fresh instances are timed (median) per program and configuration. */
 const INSTANTIATIONS = 3;
@@ -114,7 +123,13 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       const instantiateMs = timeInstantiation(() => session.instantiate({}));
       if (instantiateMs !== undefined) result.instantiateMs[config.name] = instantiateMs;
       let prepared: unknown;
-      const prepare = program.prepare ? () => (prepared = program.prepare?.(session)) : undefined;
+      const prepare = program.prepare
+        ? () => {
+            prepared = undefined;
+            collectGarbage();
+            prepared = program.prepare?.(session);
+          }
+        : undefined;
       const once = () => {
         const got = program.run(session, program.n, prepared);
         loaded.afterRun?.();
@@ -140,7 +155,7 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       warmup: 1,
       rounds: Number(values.rounds),
       budgetMs: Number(values['budget-ms']),
-      minRounds: 3,
+      minRounds: Math.min(program.minRounds ?? 3, Number(values.rounds)),
     });
     result.rounds = timed.rounds;
     Object.assign(result.errors, timed.errors);
