@@ -206,12 +206,14 @@ export function rewriteBody(
   const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
   const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
-  const extra64 = fuel ? 1 : 0;
+  const ticks = epoch && ctx.epochPoll;
+  const extra64 = (fuel ? 1 : 0) + (ticks ? 1 : 0);
   let saved = -1;
   let indexTemp = -1;
   let f32Temp = -1;
   let f64Temp = -1;
   let fuelLocal = -1;
+  let ticksLocal = -1;
   const groups = r.u32();
   if (extra > 0 || extra64 > 0 || truncCheck) {
     const type = module.types[module.functions[funcIndex]].composite;
@@ -220,6 +222,7 @@ export function rewriteBody(
     if (depth) saved = next++;
     if (nullCheck || record) indexTemp = next++;
     if (fuel) fuelLocal = next++;
+    if (ticks) ticksLocal = next++;
     if (truncCheck) {
       f32Temp = next++;
       f64Temp = next++;
@@ -269,10 +272,15 @@ export function rewriteBody(
       hookCall(ctx.outOfFuelFunc);
       w.u8(0x0b);
     }
-    if (epoch && ctx.epochPoll) {
-      // epoch = epoch + 1; if epoch >= deadline (unsigned) then new_epoch
-      w.u8(0x23).u32(ctx.epochGlobal).u8(0x42).u8(0x01).u8(0x7c).u8(0x24).u32(ctx.epochGlobal);
-      check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc);
+    if (ticks) {
+      // the check count lives in `ticksLocal` (stored to the epoch global before calls, reloaded after):
+      // local.tee $t (local.get $t + 1); global.get $deadline; i64.ge_u; if; store; new_epoch; reload; end
+      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7c).u8(0x22).u32(ticksLocal);
+      w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a).u8(0x04).u8(0x40);
+      w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal);
+      hookCall(ctx.newEpochFunc);
+      w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
+      w.u8(0x0b);
     } else if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
   };
   const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
@@ -309,6 +317,7 @@ export function rewriteBody(
       w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
     }
     if (fuel) loadFuel();
+    if (ticks) w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
     checks();
     // branches to the function's label land after this block, where the depth is decremented
     if (depth) {
@@ -340,6 +349,11 @@ export function rewriteBody(
   /** Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook). */
   const afterCall = () => {
     if (fuel) insert(r.pos, loadFuel);
+    if (ticks) insert(r.pos, () => w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal));
+  };
+  /** Before a call, tail call or grow hook: the check count goes to the global (deep recursion still polls). */
+  const beforeCall = (at: number) => {
+    if (ticks) insert(at, () => w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal));
   };
 
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
@@ -353,6 +367,9 @@ export function rewriteBody(
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
       if (dirty && leavesOrTraps(info, r.pos)) insert(at, storeFuel);
     }
+    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) beforeCall(at);
+    else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
+    else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
     if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
       // memory.grow m -> call $memory_grow_m
       insert(at, () => w.u8(0x10).u32(ctx.memoryGrowFunc[r.u32()]));

@@ -456,22 +456,33 @@ describe('the wasm backend API options', () => {
     expect(instrumentModule(decodeModule(plain), {}).bytes).toBe(plain);
   });
 
-  it('epochPoll counts checks in the epoch global', () => {
+  it('epochPoll counts checks in a local, stored to the epoch global before calls and hooks', () => {
     const out = instrument(WAT, { epoch: true, epochPoll: true, growHooks: true });
     const epoch = new WA.Global({ value: 'i64', mutable: true }, 0n);
-    const deadline = new WA.Global({ value: 'i64', mutable: true }, 1n << 40n);
+    const deadline = new WA.Global({ value: 'i64', mutable: true }, 5n);
+    const seen: bigint[] = [];
     const inst = new WA.Instance(new WA.Module(out.bytes), {
       wasmts: {
         epoch,
         epoch_deadline: deadline,
-        new_epoch: () => {},
+        new_epoch: () => {
+          seen.push(epoch.value as bigint);
+          deadline.value = (deadline.value as bigint) + 5n;
+        },
         memory_grow_0: () => 0,
         table_grow_0: () => 0,
       },
     });
+    // the start function's one check stays in its local (it calls nothing)
+    expect(epoch.value).toBe(0n);
     (inst.exports.spin as (n: number) => void)(10);
-    // the start function's entry, then spin's entry and one per iteration at the loop header
-    expect(epoch.value).toBe(12n);
+    // spin's entry, then one check per iteration at the loop header: the hook sees the 5th and the 10th
+    expect(seen).toEqual([5n, 10n]);
+    // a call stores the count first: ci's entry check (11th) goes to the global before call_indirect
+    epoch.value = 10n;
+    deadline.value = 1n << 40n;
+    expect((inst.exports.ci as (i: number) => number)(0)).toBe(9);
+    expect(epoch.value).toBe(11n);
   });
 });
 
