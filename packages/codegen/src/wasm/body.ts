@@ -258,6 +258,12 @@ export function rewriteBody(
     w.u8(0x10).u32(hook);
     if (fuel) w.u8(0x23).u32(ctx.fuelGlobal).u8(0x21).u32(fuelLocal);
   };
+  /** epoch = deadline - left */
+  const storeTicks = () =>
+    w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x20).u32(ticksLocal).u8(0x7d).u8(0x24).u32(ctx.epochGlobal);
+  /** left = deadline - epoch */
+  const loadTicks = () =>
+    w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x23).u32(ctx.epochGlobal).u8(0x7d).u8(0x21).u32(ticksLocal);
   const check = (global: number, cmp: (w: ByteWriter) => void, hook: number) => {
     w.u8(0x23).u32(global);
     cmp(w);
@@ -273,13 +279,14 @@ export function rewriteBody(
       w.u8(0x0b);
     }
     if (ticks) {
-      // the check count lives in `ticksLocal` (stored to the epoch global before calls, reloaded after):
-      // local.tee $t (local.get $t + 1); global.get $deadline; i64.ge_u; if; store; new_epoch; reload; end
-      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7c).u8(0x22).u32(ticksLocal);
-      w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a).u8(0x04).u8(0x40);
-      w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal);
+      // checks left until the deadline live in `ticksLocal` (deadline - epoch; stored back to the epoch
+      // global before calls, reloaded after): local.tee $left (local.get $left - 1); i64.const 0;
+      // i64.le_s; if; store; new_epoch; reload; end
+      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal);
+      w.u8(0x42).u8(0x00).u8(0x57).u8(0x04).u8(0x40);
+      storeTicks();
       hookCall(ctx.newEpochFunc);
-      w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
+      loadTicks();
       w.u8(0x0b);
     } else if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
   };
@@ -317,7 +324,7 @@ export function rewriteBody(
       w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
     }
     if (fuel) loadFuel();
-    if (ticks) w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
+    if (ticks) loadTicks();
     checks();
     // branches to the function's label land after this block, where the depth is decremented
     if (depth) {
@@ -349,11 +356,11 @@ export function rewriteBody(
   /** Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook). */
   const afterCall = () => {
     if (fuel) insert(r.pos, loadFuel);
-    if (ticks) insert(r.pos, () => w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal));
+    if (ticks) insert(r.pos, loadTicks);
   };
   /** Before a call, tail call or grow hook: the check count goes to the global (deep recursion still polls). */
   const beforeCall = (at: number) => {
-    if (ticks) insert(at, () => w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal));
+    if (ticks) insert(at, storeTicks);
   };
 
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
