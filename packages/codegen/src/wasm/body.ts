@@ -258,12 +258,9 @@ export function rewriteBody(
     w.u8(0x10).u32(hook);
     if (fuel) w.u8(0x23).u32(ctx.fuelGlobal).u8(0x21).u32(fuelLocal);
   };
-  /** epoch = deadline - left */
-  const storeTicks = () =>
-    w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x20).u32(ticksLocal).u8(0x7d).u8(0x24).u32(ctx.epochGlobal);
-  /** left = deadline - epoch */
-  const loadTicks = () =>
-    w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x23).u32(ctx.epochGlobal).u8(0x7d).u8(0x21).u32(ticksLocal);
+  /** The `epoch_countdown` global from and to its local. */
+  const storeTicks = () => w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal);
+  const loadTicks = () => w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
   const check = (global: number, cmp: (w: ByteWriter) => void, hook: number) => {
     w.u8(0x23).u32(global);
     cmp(w);
@@ -279,9 +276,9 @@ export function rewriteBody(
       w.u8(0x0b);
     }
     if (ticks) {
-      // checks left until the deadline live in `ticksLocal` (deadline - epoch; stored back to the epoch
-      // global before calls, reloaded after): local.tee $left (local.get $left - 1); i64.const 0;
-      // i64.le_s; if; store; new_epoch; reload; end
+      // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
+      // reloaded after: local.tee $left (local.get $left - 1); i64.const 0; i64.le_s; if; store;
+      // new_epoch; reload; end
       w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal);
       w.u8(0x42).u8(0x00).u8(0x57).u8(0x04).u8(0x40);
       storeTicks();
