@@ -23,6 +23,39 @@ const TRUNC = new Uint8Array(256);
 for (const op of [0xa8, 0xa9, 0xae, 0xaf]) TRUNC[op] = 1;
 for (const op of [0xaa, 0xab, 0xb0, 0xb1]) TRUNC[op] = 2;
 
+/**
+ * Opcodes (without a prefix) after which the fuel counter need not be in the global: they cannot trap,
+ * call or leave the function. Everything else (loads and stores, division, trapping truncation, table
+ * and reference operators that trap, calls, throws, `unreachable`) first stores the local counter.
+ * Branches and the function's end are decided separately (only those leaving the function store).
+ */
+const SILENT = new Uint8Array(256);
+for (const op of [0x01, 0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x1a, 0x1b, 0x1c, 0x3f, 0xd0, 0xd1, 0xd2, 0xd3])
+  SILENT[op] = 1;
+for (let op = 0x20; op <= 0x24; op++) SILENT[op] = 1;
+for (let op = 0x41; op <= 0xc4; op++) SILENT[op] = 1;
+for (const op of [0x6d, 0x6e, 0x6f, 0x70, 0x7f, 0x80, 0x81, 0x82, 0xa8, 0xa9, 0xaa, 0xab, 0xae, 0xaf, 0xb0, 0xb1])
+  SILENT[op] = 0;
+
+/** Whether the operator `info` cannot trap or reach the host (see `SILENT`; saturating truncations and SIMD arithmetic too). */
+function silent(info: OperatorInfo): boolean {
+  if (info.prefix === 0) return SILENT[info.code] === 1;
+  if (info.prefix === 0xfc) return info.code <= 7;
+  if (info.prefix === 0xfd) return !(info.code <= 0x0b || (info.code >= 0x54 && info.code <= 0x5d));
+  return false;
+}
+
+/** Whether a body has exception handlers (`try`, `try_table`): its fuel counter is then written through. */
+function hasHandlers(bytes: Uint8Array, start: number, end: number): boolean {
+  const r = new BinaryReader(bytes, start, end);
+  while (!r.eof()) {
+    const info = readOperator(r);
+    if (info.prefix === 0 && (info.code === 0x06 || info.code === 0x1f)) return true;
+    skipImmediates(r, info.imm);
+  }
+  return false;
+}
+
 /** What the body rewriter needs to know about the module being instrumented. */
 export interface RewriteContext {
   readonly module: Module;
@@ -173,38 +206,85 @@ export function rewriteBody(
   const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
   const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
+  const ticks = epoch && ctx.epochPoll;
+  const extra64 = (fuel ? 1 : 0) + (ticks ? 1 : 0);
   let saved = -1;
   let indexTemp = -1;
   let f32Temp = -1;
   let f64Temp = -1;
+  let fuelLocal = -1;
+  let ticksLocal = -1;
   const groups = r.u32();
-  if (extra > 0 || truncCheck) {
+  if (extra > 0 || extra64 > 0 || truncCheck) {
     const type = module.types[module.functions[funcIndex]].composite;
     let next = type.kind === 'func' ? type.params.length : 0;
     for (const [count] of body.locals) next += count;
     if (depth) saved = next++;
     if (nullCheck || record) indexTemp = next++;
+    if (fuel) fuelLocal = next++;
+    if (ticks) ticksLocal = next++;
     if (truncCheck) {
       f32Temp = next++;
       f64Temp = next++;
     }
-    w.u32(groups + (extra > 0 ? 1 : 0) + (truncCheck ? 2 : 0)).bytes(bytes.subarray(r.pos, body.codeStart));
+    w.u32(groups + (extra > 0 ? 1 : 0) + (extra64 > 0 ? 1 : 0) + (truncCheck ? 2 : 0)).bytes(
+      bytes.subarray(r.pos, body.codeStart),
+    );
     if (extra > 0) w.u32(extra).u8(0x7f);
+    if (extra64 > 0) w.u32(extra64).u8(0x7e);
     if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
   } else w.bytes(bytes.subarray(body.range.start, body.codeStart));
   r.pos = body.codeStart;
 
+  // Fuel lives in `fuelLocal` (wasmtime's approach): loaded from the global at entry and after every
+  // call, stored back before anything that can trap, call, throw or leave the function when it may
+  // differ (`dirty`). A function with exception handlers writes every flush through to the global
+  // (a handler cannot know how far the body got) and reloads at each handler.
+  const writeThrough = fuel !== null && hasHandlers(bytes, body.codeStart, body.range.end);
+  let dirty = false;
+  const storeFuel = () => {
+    if (dirty) {
+      w.u8(0x20).u32(fuelLocal).u8(0x24).u32(ctx.fuelGlobal);
+      dirty = false;
+    }
+  };
+  const loadFuel = () => {
+    w.u8(0x23).u32(ctx.fuelGlobal).u8(0x21).u32(fuelLocal);
+    dirty = false;
+  };
+  /** A hook call that the host may observe fuel from: the local is stored before and reloaded after. */
+  const hookCall = (hook: number) => {
+    if (fuel) w.u8(0x20).u32(fuelLocal).u8(0x24).u32(ctx.fuelGlobal);
+    w.u8(0x10).u32(hook);
+    if (fuel) w.u8(0x23).u32(ctx.fuelGlobal).u8(0x21).u32(fuelLocal);
+  };
+  /** The `epoch_countdown` global from and to its local. */
+  const storeTicks = () => w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal);
+  const loadTicks = () => w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
   const check = (global: number, cmp: (w: ByteWriter) => void, hook: number) => {
     w.u8(0x23).u32(global);
     cmp(w);
-    w.u8(0x04).u8(0x40).u8(0x10).u32(hook).u8(0x0b);
+    w.u8(0x04).u8(0x40);
+    hookCall(hook);
+    w.u8(0x0b);
   };
   const checks = () => {
-    if (fuel) check(ctx.fuelGlobal, (w) => w.u8(0x42).u8(0x00).u8(0x59), ctx.outOfFuelFunc); // i64.ge_s 0
-    if (epoch && ctx.epochPoll) {
-      // epoch = epoch + 1; if epoch >= deadline (unsigned) then new_epoch
-      w.u8(0x23).u32(ctx.epochGlobal).u8(0x42).u8(0x01).u8(0x7c).u8(0x24).u32(ctx.epochGlobal);
-      check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc);
+    if (fuel) {
+      // local.get $fuel; i64.const 0; i64.ge_s; if; (store; call $out_of_fuel; reload); end
+      w.u8(0x20).u32(fuelLocal).u8(0x42).u8(0x00).u8(0x59).u8(0x04).u8(0x40);
+      hookCall(ctx.outOfFuelFunc);
+      w.u8(0x0b);
+    }
+    if (ticks) {
+      // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
+      // reloaded after: local.tee $left (local.get $left - 1); i64.const 0; i64.le_s; if; store;
+      // new_epoch; reload; end
+      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal);
+      w.u8(0x42).u8(0x00).u8(0x57).u8(0x04).u8(0x40);
+      storeTicks();
+      hookCall(ctx.newEpochFunc);
+      loadTicks();
+      w.u8(0x0b);
     } else if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
   };
   const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
@@ -212,7 +292,12 @@ export function rewriteBody(
   let pending = 0;
   const flush = () => {
     if (pending > 0) {
-      w.u8(0x23).u32(ctx.fuelGlobal).u8(0x42).s64(BigInt(pending)).u8(0x7c).u8(0x24).u32(ctx.fuelGlobal);
+      w.u8(0x20).u32(fuelLocal).u8(0x42).s64(BigInt(pending)).u8(0x7c);
+      if (writeThrough) w.u8(0x22).u32(fuelLocal).u8(0x24).u32(ctx.fuelGlobal);
+      else {
+        w.u8(0x21).u32(fuelLocal);
+        dirty = true;
+      }
       pending = 0;
     }
   };
@@ -235,6 +320,8 @@ export function rewriteBody(
       w.u8(0x20).u32(saved).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
       w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
     }
+    if (fuel) loadFuel();
+    if (ticks) loadTicks();
     checks();
     // branches to the function's label land after this block, where the depth is decremented
     if (depth) {
@@ -243,7 +330,37 @@ export function rewriteBody(
     }
   });
 
-  const targetedLoops = depth ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
+  /** Whether the fuel global must be current before `info` (immediates at `pos`): see `SILENT`. */
+  const leavesOrTraps = (info: OperatorInfo, pos: number): boolean => {
+    if (!silent(info)) return true;
+    if (info.prefix !== 0) return false;
+    const outer = stack.length - 1;
+    switch (info.code) {
+      case 0x0b:
+        return stack.length === 1;
+      case 0x0c:
+      case 0x0d:
+        return new BinaryReader(bytes, pos, body.range.end).u32() === outer;
+      case 0x0e: {
+        const rr = new BinaryReader(bytes, pos, body.range.end);
+        const n = rr.u32();
+        for (let i = 0; i <= n; i++) if (rr.u32() === outer) return true;
+        return false;
+      }
+    }
+    return false;
+  };
+  /** Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook). */
+  const afterCall = () => {
+    if (fuel) insert(r.pos, loadFuel);
+    if (ticks) insert(r.pos, loadTicks);
+  };
+  /** Before a call, tail call or grow hook: the check count goes to the global (deep recursion still polls). */
+  const beforeCall = (at: number) => {
+    if (ticks) insert(at, storeTicks);
+  };
+
+  const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
   const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1 }];
   while (!r.eof()) {
     const at = r.pos;
@@ -252,14 +369,20 @@ export function rewriteBody(
     if (fuel) {
       pending += fuel[info.id];
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
+      if (dirty && leavesOrTraps(info, r.pos)) insert(at, storeFuel);
     }
+    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) beforeCall(at);
+    else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
+    else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
     if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
       // memory.grow m -> call $memory_grow_m
       insert(at, () => w.u8(0x10).u32(ctx.memoryGrowFunc[r.u32()]));
+      afterCall();
       continue;
     }
     if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) {
       insert(at, () => w.u8(0x10).u32(ctx.tableGrowFunc[r.u32()]));
+      afterCall();
       continue;
     }
     if (record && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
@@ -328,9 +451,17 @@ export function rewriteBody(
     w.bytes(bytes.subarray(at, r.pos));
     if (info.prefix !== 0) {
       copyImmediates(ctx, bytes, r, w, info);
+      // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
       continue;
     }
+    if (fuel && !writeThrough && (op === 0x03 || op === 0x05 || op === 0x0b)) dirty = true;
     switch (op) {
+      case 0x10:
+      case 0x11:
+      case 0x14:
+        copyImmediates(ctx, bytes, r, w, info);
+        afterCall();
+        continue;
       case 0x02:
       case 0x04:
       case 0x06:
@@ -341,7 +472,10 @@ export function rewriteBody(
         copyImmediates(ctx, bytes, r, w, info);
         stack.push({ kind: Kind.Loop, restore: false, at });
         insert(r.pos, () => {
-          if (targetedLoops?.has(at)) restoreDepth();
+          if (targetedLoops?.has(at)) {
+            if (depth) restoreDepth();
+            if (writeThrough) loadFuel();
+          }
           checks();
         });
         continue;
@@ -362,12 +496,14 @@ export function rewriteBody(
         // a legacy handler: the depth is that of this function again
         copyImmediates(ctx, bytes, r, w, info);
         if (depth) insert(r.pos, restoreDepth);
+        if (writeThrough) insert(r.pos, loadFuel);
         continue;
       case 0x0b:
       case 0x18: {
         copyImmediates(ctx, bytes, r, w, info);
         const f = stack.pop() as Frame;
         if (depth && f.restore && f.kind !== Kind.Loop) insert(r.pos, restoreDepth);
+        if (writeThrough && f.restore && f.kind !== Kind.Loop) insert(r.pos, loadFuel);
         continue;
       }
     }

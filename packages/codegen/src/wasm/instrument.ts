@@ -27,9 +27,10 @@ export interface InstrumentOptions {
   /** Check the epoch deadline at function entries and loop headers. */
   readonly epoch?: boolean;
   /**
-   * With `epoch`: each check first adds 1 to the `epoch` global, so the host can use it as a countdown
-   * (`epoch_deadline` = checks until the host looks at its real epoch again). This lets a host whose
-   * epoch lives where wasm cannot read it (another thread's counter) poll it every N checks.
+   * With `epoch`: instead of `epoch` and `epoch_deadline`, import one `epoch_countdown` global (checks
+   * left until the host looks at its real epoch again); each check counts it down (in a local) and calls
+   * `new_epoch` when it reaches 0. This lets a host whose epoch lives where wasm cannot read it (another
+   * thread's counter) poll it every N checks.
    */
   readonly epochPoll?: boolean;
   /** Trap (through `wasmts.stack_overflow`) when more than this many wasm calls are nested. */
@@ -158,8 +159,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     return nImpF + nF++;
   };
   const fuelGlobal = fuelOn ? addGlobal('fuel', 'i64') : -1;
-  const epochGlobal = epochOn ? addGlobal('epoch', 'i64') : -1;
-  const deadlineGlobal = epochOn ? addGlobal('epoch_deadline', 'i64') : -1;
+  const pollOn = epochOn && options.epochPoll === true;
+  const epochGlobal = epochOn ? addGlobal(pollOn ? 'epoch_countdown' : 'epoch', 'i64') : -1;
+  const deadlineGlobal = epochOn && !pollOn ? addGlobal('epoch_deadline', 'i64') : -1;
   const depthGlobal = depthOn ? addGlobal('call_depth', 'i32') : -1;
   const recordOn = options.recordIndirectIndex === true;
   const indexGlobal = recordOn ? addGlobal('indirect_index', 'i32') : -1;

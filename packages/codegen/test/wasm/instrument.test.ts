@@ -456,22 +456,40 @@ describe('the wasm backend API options', () => {
     expect(instrumentModule(decodeModule(plain), {}).bytes).toBe(plain);
   });
 
-  it('epochPoll counts checks in the epoch global', () => {
+  it('epochPoll counts epoch_countdown down in a local, stored before calls and the hook', () => {
     const out = instrument(WAT, { epoch: true, epochPoll: true, growHooks: true });
-    const epoch = new WA.Global({ value: 'i64', mutable: true }, 0n);
-    const deadline = new WA.Global({ value: 'i64', mutable: true }, 1n << 40n);
+    expect(out.hostImports.map((h) => h.name).filter((n) => n.includes('epoch'))).toEqual([
+      'epoch_countdown',
+      'new_epoch',
+    ]);
+    const countdown = new WA.Global({ value: 'i64', mutable: true }, 100n);
+    const seen: bigint[] = [];
     const inst = new WA.Instance(new WA.Module(out.bytes), {
       wasmts: {
-        epoch,
-        epoch_deadline: deadline,
-        new_epoch: () => {},
+        epoch_countdown: countdown,
+        new_epoch: () => {
+          seen.push(countdown.value as bigint);
+          countdown.value = 5n;
+        },
         memory_grow_0: () => 0,
         table_grow_0: () => 0,
       },
     });
+    // the start function's one check stays in its local (it calls nothing)
+    expect(countdown.value).toBe(100n);
+    countdown.value = 5n;
     (inst.exports.spin as (n: number) => void)(10);
-    // the start function's entry, then spin's entry and one per iteration at the loop header
-    expect(epoch.value).toBe(12n);
+    // spin's entry, then one check per iteration at the loop header: the hook sees 0 at the 5th and the
+    // 10th check (the host re-arms it with 5)
+    expect(seen).toEqual([0n, 0n]);
+    // 0 left: the next check calls the hook at once
+    countdown.value = 0n;
+    (inst.exports.spin as (n: number) => void)(1);
+    expect(seen).toEqual([0n, 0n, -1n]);
+    // a call stores the count first: ci's entry check goes to the global before call_indirect
+    countdown.value = 50n;
+    expect((inst.exports.ci as (i: number) => number)(0)).toBe(9);
+    expect(countdown.value).toBe(49n);
   });
 });
 

@@ -167,10 +167,11 @@ export class WasmStoreState {
   unwound = false;
   /** Fuel consumed, counting up towards 0 (as the JS backend's `FuelConsumed`). */
   readonly fuel: HostGlobal;
-  /** Epoch checks since the host last compared its epoch with the deadline (the modules' `epoch`). */
-  readonly epochTicks: HostGlobal;
-  /** Checks until the host compares again: 0 when the deadline has passed, else `EPOCH_POLL`. */
-  readonly epochDeadline: HostGlobal;
+  /**
+   * Epoch checks left until the host compares its epoch with the deadline again (the modules'
+   * `epoch_countdown`): 0 when the deadline has passed, else `EPOCH_POLL` when armed.
+   */
+  readonly epochCountdown: HostGlobal;
   readonly callDepth: HostGlobal;
   /** The hook functions (`out_of_fuel`, `new_epoch`, `stack_overflow`, `trap`). */
   readonly hooks: Record<string, HostFunction>;
@@ -189,8 +190,7 @@ export class WasmStoreState {
     this.store = store;
     this.pending = new api.Global({ value: 'i32', mutable: true }, 0);
     this.fuel = new api.Global({ value: 'i64', mutable: true }, 0n);
-    this.epochTicks = new api.Global({ value: 'i64', mutable: true }, 0n);
-    this.epochDeadline = new api.Global({ value: 'i64', mutable: true }, 0n);
+    this.epochCountdown = new api.Global({ value: 'i64', mutable: true }, 0n);
     this.callDepth = new api.Global({ value: 'i32', mutable: true }, 0);
     this.indirectIndex = new api.Global({ value: 'i32', mutable: true }, 0);
     this.indirectInstance = new api.Global({ value: 'i32', mutable: true }, -1);
@@ -247,8 +247,7 @@ export class WasmStoreState {
    */
   armEpoch(): void {
     const store = this.store;
-    this.epochTicks.value = 0n;
-    this.epochDeadline.value = store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0n : EPOCH_POLL;
+    this.epochCountdown.value = store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0n : EPOCH_POLL;
   }
 
   private newEpoch(): void {

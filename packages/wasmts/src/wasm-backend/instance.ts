@@ -143,11 +143,8 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
       case 'fuel':
         v = state.fuel;
         break;
-      case 'epoch':
-        v = state.epochTicks;
-        break;
-      case 'epoch_deadline':
-        v = state.epochDeadline;
+      case 'epoch_countdown':
+        v = state.epochCountdown;
         break;
       case 'call_depth':
         v = state.callDepth;
