@@ -27,6 +27,7 @@ import {
   TypeRegistry,
 } from '@wasmts/runtime';
 import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
+import { retireHostInstance } from './wasm-backend/instance.js';
 
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
@@ -537,7 +538,11 @@ export class Store<T = unknown> implements RuntimeStore {
    */
   dispose(): void {
     if (this.entryDepth > 0) throw new Error('cannot dispose a store while wasm is running in it');
-    for (const inst of this.instances.splice(0)) this.allocator.deallocate(inst);
+    for (const inst of this.instances.splice(0)) {
+      // a slot the pool takes back: the wasm backend's host instance cannot lose its memory, so it is retired
+      if (inst.allocation !== null && this.wasmState !== undefined) retireHostInstance(inst);
+      this.allocator.deallocate(inst);
+    }
     this.counts.instances = this.counts.memories = this.counts.tables = 0;
   }
   /** Garbage collection: a no-op (the JS collector frees unreachable wasm objects). */

@@ -144,6 +144,14 @@ let hooksModule: HostModule | null = null;
 const refOfHostFn = new WeakMap<HostFunction, VMFuncRef>();
 const hostFnOfRef = new WeakMap<VMFuncRef, HostFunction>();
 
+/**
+ * Forgets the host function object of `ref` (a retired instance's function: the next host object for it
+ * wraps its new `fn`).
+ */
+export function forgetHostFunction(ref: VMFuncRef): void {
+  hostFnOfRef.delete(ref);
+}
+
 /** Records that `hostFn` is the host engine's function object for `ref`. */
 export function registerHostFunction(hostFn: HostFunction, ref: VMFuncRef): void {
   refOfHostFn.set(hostFn, ref);

@@ -2,12 +2,13 @@
 // objects behind its memories, tables, globals and tags, the host engine instantiates the instrumented
 // module against them, and the escaping functions come back as VMFuncRefs.
 
-import { type FuncType, I32, type ValType } from '@wasmts/environ';
+import { type FuncType, I32, TrapCode, type ValType } from '@wasmts/environ';
 import {
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   type Memory as RuntimeMemory,
   type Table as RuntimeTable,
+  Trap as RuntimeTrap,
   VMFuncRef,
   type WasmFunction,
 } from '@wasmts/runtime';
@@ -17,6 +18,7 @@ import { LinkError } from '../trap.js';
 import {
   callableOf,
   descriptorTypeName,
+  forgetHostFunction,
   fromHostValue,
   hostFunctionOf,
   registerHostFunction,
@@ -224,5 +226,34 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
   }
   inst.setFunctions(funcs);
   for (const [f, name] of hidden.func) registerHostFunction(ex[name], inst.funcRef(f));
+  escaping.set(inst, hidden.func);
   return m.start === null ? null : (inst.funcRef(m.start).fn as () => void);
+}
+
+/** The functions of each wasm-backend instance that can be reached from outside it (see `retireHostInstance`). */
+const escaping = new WeakMap<RuntimeInstance, ReadonlyMap<number, string>>();
+
+/** What a retired instance's functions do when called. */
+function retired(): never {
+  throw new RuntimeTrap(TrapCode.MemoryOutOfBounds);
+}
+
+/**
+ * Makes a wasm-backend instance whose slots a pooling allocator took back unusable, as a JS-backend
+ * instance is once its memories are empty: the host instance keeps its memory, tables and globals (they
+ * cannot be taken from it), so instead every function that can be reached from outside it (exports,
+ * references, the start function) now traps with `MemoryOutOfBounds` when called through the API, and a
+ * host function object made for it later wraps the trap. The host memory is never given to another
+ * instance, so code already running in it (none: a store cannot be disposed from inside wasm) could
+ * only see its own tenant's bytes.
+ */
+export function retireHostInstance(inst: RuntimeInstance): void {
+  const funcs = escaping.get(inst);
+  if (funcs === undefined) return;
+  escaping.delete(inst);
+  for (const f of funcs.keys()) {
+    const ref = inst.funcRef(f);
+    ref.fn = retired;
+    forgetHostFunction(ref);
+  }
 }
