@@ -254,6 +254,7 @@ export class OnDemandInstanceAllocator implements InstanceAllocator {
         new Memory(module.memories[i], {
           maxBytes: t.maxMemoryBytes,
           limiter: store.resourceLimiter,
+          hostBacked: request.hostMemories === true && !module.memories[i].shared,
           growthReservation: Math.max(t.memoryReservationForGrowth, t.memoryReservation),
         }),
       );

@@ -243,7 +243,14 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
             type.shared || request.hostMemories === true
               ? undefined
               : this.takeWarm(type.limits.min * 2 ** type.pageSizeLog2);
-          memories.push(new Memory(type, { maxBytes, limiter: store.resourceLimiter, buffer }));
+          memories.push(
+            new Memory(type, {
+              maxBytes,
+              limiter: store.resourceLimiter,
+              buffer,
+              hostBacked: request.hostMemories === true && !type.shared,
+            }),
+          );
         }
       }
       if (numTables > 0) {

@@ -166,7 +166,8 @@ const PENDING_ERROR = -1;
 
 /** The wasm backend's state of one store. */
 export class WasmStoreState {
-  readonly store: Store<any>;
+  /** The store (another one when the state is recycled, see `recycleWasmState`). */
+  store: Store<any>;
   /** 0, -1 (see `pendingError`) or a trap code + 1: set before a wrapper or hook executes `unreachable`. */
   readonly pending: HostGlobal;
   /** What a JS function called from wasm threw, rethrown by the entry trampoline. */
@@ -186,9 +187,9 @@ export class WasmStoreState {
   readonly indirectIndex: HostGlobal;
   readonly indirectInstance: HostGlobal;
   /** Wasm-backend instances of the store by their `instance_id`. */
-  readonly instancesById: RuntimeInstance[] = [];
+  instancesById: RuntimeInstance[] = [];
   /** Host tags known in this store and their runtime tags (to name an exception's tag). */
-  readonly tags: [HostTag, RuntimeTag][] = [];
+  tags: [HostTag, RuntimeTag][] = [];
   /** The fuel value both counters had at the last synchronisation. */
   private fuelSynced = 0;
 
@@ -209,6 +210,22 @@ export class WasmStoreState {
       new_epoch: () => this.guard(() => this.newEpoch()),
     };
     this.hooks = new api.Instance(hooksModule, { h }).exports as Record<string, HostFunction>;
+    this.setFuel(store.runtimeLimits[FUEL]);
+  }
+
+  /** Makes the state `store`'s, as new (see `recycleWasmState`). */
+  adopt(store: Store<any>): void {
+    this.store = store;
+    this.pending.value = 0;
+    this.pendingError = null;
+    this.unwound = false;
+    this.epochTicks.value = 0n;
+    this.epochDeadline.value = 0n;
+    this.callDepth.value = 0;
+    this.indirectIndex.value = 0;
+    this.indirectInstance.value = -1;
+    this.instancesById = [];
+    this.tags = [];
     this.setFuel(store.runtimeLimits[FUEL]);
   }
 
@@ -344,10 +361,35 @@ export function wasmState(store: Store<any>): WasmStoreState {
   WasmException.adopt ??= adopt;
   let s = states.get(store);
   if (s === undefined) {
-    states.set(store, (s = new WasmStoreState(store)));
+    s = spareStates.get(store.engine)?.pop();
+    if (s === undefined) s = new WasmStoreState(store);
+    else s.adopt(store);
+    states.set(store, s);
     store.wasmState = s;
   }
   return s;
+}
+
+/** States of disposed stores, per engine, for the next store (see `recycleWasmState`). */
+const spareStates = new WeakMap<object, WasmStoreState[]>();
+/** Most spare states an engine keeps. */
+const MAX_SPARE_STATES = 16;
+
+/**
+ * Hands the state of a store whose wasm-backend instances were all retired (a pooling allocator took
+ * their slots back, see `retireHostInstance`) to the engine's next store: its host globals and hook
+ * instance, which every instance of the store imports, cost more to create than the instance itself. No
+ * code of the old store can run any more, so nothing of it sees the next store through them; the store
+ * gets a new state if it makes wasm-backend instances again.
+ */
+export function recycleWasmState(store: Store<any>): void {
+  const s = states.get(store);
+  if (s === undefined) return;
+  states.delete(store);
+  store.wasmState = undefined;
+  let spare = spareStates.get(store.engine);
+  if (spare === undefined) spareStates.set(store.engine, (spare = []));
+  if (spare.length < MAX_SPARE_STATES) spare.push(s);
 }
 
 /** The state of `store` if a wasm-backend instance has ever been made in it. */
