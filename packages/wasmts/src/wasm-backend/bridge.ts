@@ -469,6 +469,35 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
   return hostFn;
 }
 
+/**
+ * What a host module imports for a host function (`ref.instance` null) that it never lets escape (no
+ * export, no reference): a plain JS function, without the per-signature wrapper instance `hostFunctionOf`
+ * makes (whose object identity a table or a `ref.func` needs, an import does not). Signatures with f32 or
+ * funcref take that wrapper still. An error of the host function becomes the pending error and a real
+ * trap of the store's `trap` hook, as the wrapper's `unreachable` does: no wasm handler catches it.
+ */
+export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunction {
+  if (ref.instance !== null) return hostFunctionOf(state, ref);
+  const type = state.store.typeRegistry.funcType(ref.typeId);
+  if (needsAdapter(type) || !crossesBoundary(type)) return hostFunctionOf(state, ref);
+  const fuelOn = state.store.engine.controls.consumeFuel;
+  const inner = ref.fn;
+  const trap = state.hooks.trap;
+  return (...args: unknown[]) => {
+    if (fuelOn) state.syncFuel();
+    try {
+      return inner(...args);
+    } catch (e) {
+      if (e instanceof WasmException) throw toHostException(state, e);
+      if (isHostException(e)) throw e;
+      state.setPending(e);
+      return trap(PENDING_ERROR - 1);
+    } finally {
+      if (fuelOn) state.syncFuel();
+    }
+  };
+}
+
 function toBits(state: WasmStoreState, t: ValType, v: unknown): unknown {
   if (t === F32) return f32ToBits(v as number);
   if (t === FUNCREF) return v === null ? null : hostFunctionOf(state, v as VMFuncRef);

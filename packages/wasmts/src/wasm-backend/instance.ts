@@ -21,6 +21,7 @@ import {
   forgetHostFunction,
   fromHostValue,
   hostFunctionOf,
+  importCallOf,
   registerHostFunction,
   toHostValue,
   type WasmStoreState,
@@ -98,7 +99,7 @@ export function hostGlobalOf(state: WasmStoreState, cell: RuntimeGlobal): HostGl
 }
 
 function growFunc(store: Store<any>, type: FuncType, fn: WasmFunction): HostFunction {
-  return hostFunctionOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null));
+  return importCallOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null));
 }
 
 /**
@@ -123,9 +124,12 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
   let tgi = 0;
   for (const imp of m.imports) {
     switch (imp.type.kind) {
-      case 'func':
-        put(imp.module, imp.name, hostFunctionOf(state, inst.funcRef(fi++)));
+      case 'func': {
+        const ref = inst.funcRef(fi);
+        put(imp.module, imp.name, code.escaping.has(fi) ? hostFunctionOf(state, ref) : importCallOf(state, ref));
+        fi++;
         break;
+      }
       case 'table':
         put(imp.module, imp.name, hostTableOf(state, inst.table(ti++)));
         break;
