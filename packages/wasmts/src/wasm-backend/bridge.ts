@@ -141,21 +141,23 @@ const HOOKS_TEXT = `(module
 let hooksModule: HostModule | null = null;
 
 /** Host function object -> its VMFuncRef; VMFuncRef -> its host function object (identity is stable). */
-const refOfHostFn = new WeakMap<HostFunction, VMFuncRef>();
-const hostFnOfRef = new WeakMap<VMFuncRef, HostFunction>();
+// (a property of each object rather than a WeakMap: a WeakMap entry per function of every instance costs
+// the collector far more than two properties)
+const REF = Symbol('wasmts.ref');
+type Tagged = HostFunction & { [REF]?: VMFuncRef };
 
 /**
  * Forgets the host function object of `ref` (a retired instance's function: the next host object for it
  * wraps its new `fn`).
  */
 export function forgetHostFunction(ref: VMFuncRef): void {
-  hostFnOfRef.delete(ref);
+  ref.host = undefined;
 }
 
 /** Records that `hostFn` is the host engine's function object for `ref`. */
 export function registerHostFunction(hostFn: HostFunction, ref: VMFuncRef): void {
-  refOfHostFn.set(hostFn, ref);
-  if (!hostFnOfRef.has(ref)) hostFnOfRef.set(ref, hostFn);
+  (hostFn as Tagged)[REF] = ref;
+  if (ref.host === undefined) ref.host = hostFn;
 }
 
 /** Epoch checks between two looks at the engine's epoch counter (a few microseconds of a tight loop). */
@@ -412,7 +414,7 @@ export function fromHostValue(_state: WasmStoreState | null, t: ValType, v: unkn
 
 /** The VMFuncRef of a host function object that came out of a host table, global or call. */
 export function refOfHostFunction(fn: HostFunction): VMFuncRef {
-  const ref = refOfHostFn.get(fn);
+  const ref = (fn as Tagged)[REF];
   if (ref === undefined) throw new TypeError('a function reference that wasmts does not know');
   return ref;
 }
@@ -424,7 +426,7 @@ const ZERO: Record<string, unknown> = { i32: 0, i64: 0n, f32: 0, f64: 0, funcref
  * and JS-backend functions) an export of a per-signature wrapper module importing an adapter.
  */
 export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunction {
-  const known = hostFnOfRef.get(ref);
+  const known = ref.host as HostFunction | undefined;
   if (known !== undefined) return known;
   const type = state.store.typeRegistry.funcType(ref.typeId);
   if (!crossesBoundary(type))
@@ -480,8 +482,16 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
   if (ref.instance !== null) return hostFunctionOf(state, ref);
   const type = state.store.typeRegistry.funcType(ref.typeId);
   if (needsAdapter(type) || !crossesBoundary(type)) return hostFunctionOf(state, ref);
+  return guardedCall(state, ref.fn);
+}
+
+/**
+ * `inner` (raw values in and out, no f32 or funcref) as a plain JS function a host module can import:
+ * fuel synchronised around it, and what it throws made the pending error and a real trap (see
+ * `importCallOf`).
+ */
+export function guardedCall(state: WasmStoreState, inner: (...args: any[]) => unknown): HostFunction {
   const fuelOn = state.store.engine.controls.consumeFuel;
-  const inner = ref.fn;
   const trap = state.hooks.trap;
   return (...args: unknown[]) => {
     if (fuelOn) state.syncFuel();

@@ -20,6 +20,7 @@ import {
   descriptorTypeName,
   forgetHostFunction,
   fromHostValue,
+  guardedCall,
   hostFunctionOf,
   importCallOf,
   registerHostFunction,
@@ -176,9 +177,7 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
       default: {
         const index = h.entity as number;
         if (h.name.startsWith('memory_grow_')) {
-          v = growFunc(store, { kind: 'func', params: [I32], results: [I32] }, (delta: number) =>
-            inst.memory(index).grow(delta >>> 0),
-          );
+          v = guardedCall(state, (delta: number) => inst.memory(index).grow(delta >>> 0));
         } else {
           const element = inst.table(index).element;
           v = growFunc(
