@@ -192,6 +192,11 @@ export class WasmStoreState {
   instancesById: RuntimeInstance[] = [];
   /** Host tags known in this store and their runtime tags (to name an exception's tag). */
   tags: [HostTag, RuntimeTag][] = [];
+  /**
+   * Each wasm-backend instance of the store and its functions that can be reached from outside it (by
+   * function index), for `retireHostInstance`.
+   */
+  hostInstances: [RuntimeInstance, ReadonlyMap<number, unknown>][] = [];
   /** The fuel value both counters had at the last synchronisation. */
   private fuelSynced = 0;
 
@@ -228,6 +233,7 @@ export class WasmStoreState {
     this.indirectInstance.value = -1;
     this.instancesById = [];
     this.tags = [];
+    this.hostInstances = [];
     this.setFuel(store.runtimeLimits[FUEL]);
   }
 
@@ -356,17 +362,14 @@ function adopt(x: unknown): boolean {
   return false;
 }
 
-const states = new WeakMap<Store<any>, WasmStoreState>();
-
 /** The wasm backend's state of `store` (created on first use). */
 export function wasmState(store: Store<any>): WasmStoreState {
   WasmException.adopt ??= adopt;
-  let s = states.get(store);
+  let s = store.wasmState;
   if (s === undefined) {
     s = spareStates.get(store.engine)?.pop();
     if (s === undefined) s = new WasmStoreState(store);
     else s.adopt(store);
-    states.set(store, s);
     store.wasmState = s;
   }
   return s;
@@ -385,9 +388,8 @@ const MAX_SPARE_STATES = 16;
  * gets a new state if it makes wasm-backend instances again.
  */
 export function recycleWasmState(store: Store<any>): void {
-  const s = states.get(store);
+  const s = store.wasmState;
   if (s === undefined) return;
-  states.delete(store);
   store.wasmState = undefined;
   let spare = spareStates.get(store.engine);
   if (spare === undefined) spareStates.set(store.engine, (spare = []));
@@ -396,7 +398,7 @@ export function recycleWasmState(store: Store<any>): void {
 
 /** The state of `store` if a wasm-backend instance has ever been made in it. */
 export function existingWasmState(store: Store<any>): WasmStoreState | undefined {
-  return states.get(store);
+  return store.wasmState;
 }
 
 /** A runtime value of type `t` as the host engine takes it. */

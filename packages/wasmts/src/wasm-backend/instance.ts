@@ -229,12 +229,9 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
   }
   inst.setFunctions(funcs);
   for (const [f, name] of hidden.func) registerHostFunction(ex[name], inst.funcRef(f));
-  escaping.set(inst, hidden.func);
+  state.hostInstances.push([inst, hidden.func]);
   return m.start === null ? null : (inst.funcRef(m.start).fn as () => void);
 }
-
-/** The functions of each wasm-backend instance that can be reached from outside it (see `retireHostInstance`). */
-const escaping = new WeakMap<RuntimeInstance, ReadonlyMap<number, string>>();
 
 /** What a retired instance's functions do when called. */
 function retired(): never {
@@ -242,7 +239,7 @@ function retired(): never {
 }
 
 /**
- * Makes a wasm-backend instance whose slots a pooling allocator took back unusable, as a JS-backend
+ * Makes the wasm-backend instances of a store whose slots a pooling allocator took back unusable, as a JS-backend
  * instance is once its memories are empty: the host instance keeps its memory, tables and globals (they
  * cannot be taken from it), so instead every function that can be reached from outside it (exports,
  * references, the start function) now traps with `MemoryOutOfBounds` when called through the API, and a
@@ -250,13 +247,13 @@ function retired(): never {
  * instance, so code already running in it (none: a store cannot be disposed from inside wasm) could
  * only see its own tenant's bytes.
  */
-export function retireHostInstance(inst: RuntimeInstance): void {
-  const funcs = escaping.get(inst);
-  if (funcs === undefined) return;
-  escaping.delete(inst);
-  for (const f of funcs.keys()) {
-    const ref = inst.funcRef(f);
-    ref.fn = retired;
-    forgetHostFunction(ref);
+export function retireHostInstances(state: WasmStoreState): void {
+  for (const [inst, funcs] of state.hostInstances) {
+    for (const f of funcs.keys()) {
+      const ref = inst.funcRef(f);
+      ref.fn = retired;
+      forgetHostFunction(ref);
+    }
   }
+  state.hostInstances = [];
 }
