@@ -16,6 +16,7 @@ import {
   Store,
   Trap,
   TrapCode,
+  ValType,
 } from '../src/index.js';
 
 /** The backends whose modules really run on them here (the wasm backend once `Module.backend` says 'wasm'). */
@@ -245,6 +246,49 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
     expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(1);
     store.dispose();
     expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(0);
+  });
+});
+
+// (skipped only on a host whose engine cannot run the wasm backend at all)
+describe.skipIf(!BACKENDS.includes('wasm'))('pooled stores on the wasm backend', () => {
+  it("start fresh although a disposed store's wasm-backend state serves the next one: fuel, errors, reuse of a store", () => {
+    const engine = new Engine(new Config({ backend: 'wasm', consumeFuel: true, allocationStrategy: { pooling: {} } }));
+    const module = new Module(
+      engine,
+      `(module (import "h" "fail" (func $fail (param i32)))
+         (func (export "spin") (param $n i32)
+           (loop $l (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br_if $l (local.get $n))))
+         (func (export "fail") (param i32) (call $fail (local.get 0))))`,
+    );
+    expect(module.backend).toBe('wasm');
+    const linker = new Linker<null>(engine);
+    linker.defineFunc('h', 'fail', funcType([ValType.I32], []), (_c, x: number) => {
+      if (x !== 0) throw new Error(`fail ${x}`);
+    });
+    const pre = linker.instantiatePre(module);
+    for (let round = 0; round < 3; round++) {
+      const store = new Store(engine, null);
+      store.setFuel(1000);
+      const inst = pre.instantiate(store);
+      expect(() => inst.getTypedFunc<[number], void>('spin').call(1_000_000)).toThrow(
+        expect.objectContaining({ code: TrapCode.OutOfFuel }),
+      );
+      expect(store.getFuel()).toBe(0);
+      store.setFuel(10_000);
+      inst.getTypedFunc<[number], void>('spin').call(10);
+      const left = store.getFuel();
+      expect(left).toBeGreaterThan(0);
+      expect(left).toBeLessThan(10_000);
+      expect(() => inst.getTypedFunc<[number], void>('fail').call(round + 1)).toThrow(`fail ${round + 1}`);
+      inst.getTypedFunc<[number], void>('fail').call(0); // nothing pending from the error before
+      store.dispose();
+      // the same store again after dispose: a state of its own, working
+      store.setFuel(500);
+      const again = pre.instantiate(store);
+      again.getTypedFunc<[number], void>('spin').call(5);
+      expect(store.getFuel()).toBeLessThan(500);
+      store.dispose();
+    }
   });
 });
 
