@@ -57,6 +57,11 @@ export interface InstanceAllocationRequest {
   readonly hostState: unknown;
   /** The store the instance lives in. */
   readonly store: Store;
+  /**
+   * The defined memories get a host engine's memory at once (the API's wasm backend): an allocator hands
+   * them no reused buffer, which would only be dropped.
+   */
+  readonly hostMemories?: boolean;
 }
 
 /** Allocates and frees instances (wasmtime's `InstanceAllocator`): on demand, or from a pool. */
@@ -249,6 +254,7 @@ export class OnDemandInstanceAllocator implements InstanceAllocator {
         new Memory(module.memories[i], {
           maxBytes: t.maxMemoryBytes,
           limiter: store.resourceLimiter,
+          hostBacked: request.hostMemories === true && !module.memories[i].shared,
           growthReservation: Math.max(t.memoryReservationForGrowth, t.memoryReservation),
         }),
       );

@@ -62,6 +62,11 @@ export interface MemoryOptions {
    * minimum size: the memory covers its first bytes and grows within it without copying.
    */
   readonly buffer?: ArrayBuffer;
+  /**
+   * The memory gets its bytes from `attachHost` (a host engine's memory of the minimum size, already
+   * initialised) before any use: no buffer is allocated, and until then the memory is empty.
+   */
+  readonly hostBacked?: boolean;
 }
 
 /** What `Memory.release` gives back: the buffer and how many of its bytes the memory could have written. */
@@ -114,6 +119,8 @@ export class Memory {
   private released = false;
   /** The host backing, once attached (see `attachHost`); null while the memory owns its buffer. */
   host: HostMemoryBacking | null = null;
+  /** The size the host backing must have when the memory was created `hostBacked` (-1 otherwise). */
+  private pendingHostBytes = -1;
 
   /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
   constructor(type: MemoryType, options: MemoryOptions = {}) {
@@ -137,6 +144,14 @@ export class Memory {
     }
     if (this.limiter !== null && !this.limiter.memoryGrowing(0, bytes, this.maxBytesOrNull())) {
       throw new ResourceLimitError(`memory minimum size of ${min} pages exceeds the store's memory limits`);
+    }
+    if (options.hostBacked === true) {
+      this.pendingHostBytes = bytes;
+      this.buffer = EMPTY_BUFFER;
+      this.byteLength = 0;
+      this.dv = new DataView(EMPTY_BUFFER);
+      this.u8 = new Uint8Array(EMPTY_BUFFER);
+      return;
     }
     const given = options.buffer;
     const buffer = given !== undefined && !this.shared && fits(given, bytes) ? given : this.allocate(bytes);
@@ -165,11 +180,14 @@ export class Memory {
    */
   attachHost(host: HostMemoryBacking, copy = true): void {
     if (this.host !== null) throw new Error('the memory already has a host backing');
-    if (host.buffer.byteLength !== this.byteLength)
-      throw new RangeError(`host memory of ${host.buffer.byteLength} bytes for a memory of ${this.byteLength}`);
+    if (this.released) throw new Error('the memory was released');
+    const bytes = this.pendingHostBytes >= 0 ? this.pendingHostBytes : this.byteLength;
+    if (host.buffer.byteLength !== bytes)
+      throw new RangeError(`host memory of ${host.buffer.byteLength} bytes for a memory of ${bytes}`);
     if (copy) new Uint8Array(host.buffer, 0, this.byteLength).set(this.u8);
+    this.pendingHostBytes = -1;
     this.host = host;
-    this.setBuffer(host.buffer, this.byteLength);
+    this.setBuffer(host.buffer, bytes);
   }
 
   /** Current size in pages. */
@@ -212,7 +230,7 @@ export class Memory {
   grow(delta: number): number {
     const old = this.pages;
     if (delta === 0) return old;
-    if (this.released) return -1;
+    if (this.released || this.pendingHostBytes >= 0) return -1;
     if (!(delta > 0) || delta > this.maxPages - old) return -1;
     const newBytes = (old + delta) * this.pageSize;
     if (this.limiter !== null && !this.limiter.memoryGrowing(this.byteLength, newBytes, this.maxBytesOrNull())) {

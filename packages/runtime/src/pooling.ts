@@ -239,8 +239,18 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
         const maxBytes = Math.min(t.maxMemoryBytes, c.maxMemorySize);
         for (let i = module.numImportedMemories; i < module.memories.length; i++) {
           const type = module.memories[i];
-          const buffer = type.shared ? undefined : this.takeWarm(type.limits.min * 2 ** type.pageSizeLog2);
-          memories.push(new Memory(type, { maxBytes, limiter: store.resourceLimiter, buffer }));
+          const buffer =
+            type.shared || request.hostMemories === true
+              ? undefined
+              : this.takeWarm(type.limits.min * 2 ** type.pageSizeLog2);
+          memories.push(
+            new Memory(type, {
+              maxBytes,
+              limiter: store.resourceLimiter,
+              buffer,
+              hostBacked: request.hostMemories === true && !type.shared,
+            }),
+          );
         }
       }
       if (numTables > 0) {

@@ -14,6 +14,8 @@ export class VMFuncRef {
   readonly typeId: number;
   /** The owning runtime instance, or null for host functions. */
   readonly instance: unknown;
+  /** An embedder's object for this function (the API's host engine function object), once it has one. */
+  host: unknown = undefined;
 
   constructor(fn: WasmFunction, typeId: number, instance: unknown = null) {
     this.fn = fn;

@@ -26,7 +26,8 @@ import {
   Trap as RuntimeTrap,
   TypeRegistry,
 } from '@wasmts/runtime';
-import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
+import { existingWasmState, recycleWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
+import { retireHostInstances } from './wasm-backend/instance.js';
 
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
@@ -537,7 +538,16 @@ export class Store<T = unknown> implements RuntimeStore {
    */
   dispose(): void {
     if (this.entryDepth > 0) throw new Error('cannot dispose a store while wasm is running in it');
+    const pooled = this.allocator instanceof PoolingInstanceAllocator;
+    const w = this.wasmState;
+    // slots the pool takes back: a wasm backend's host instance cannot lose its memory, so it is retired
+    if (w !== undefined) {
+      if (pooled) retireHostInstances(w);
+      else w.hostInstances = [];
+    }
     for (const inst of this.instances.splice(0)) this.allocator.deallocate(inst);
+    // every wasm-backend instance of the store is retired: its host globals and hooks serve the next store
+    if (pooled) recycleWasmState(this);
     this.counts.instances = this.counts.memories = this.counts.tables = 0;
   }
   /** Garbage collection: a no-op (the JS collector frees unreachable wasm objects). */

@@ -230,7 +230,15 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
     checkLimit('memory', counts.memories + nMemories, limiter.memories?.());
     checkLimit('table', counts.tables + nTables, limiter.tables?.());
   }
-  const inst = unboxed(() => store.allocator.allocate({ runtimeInfo: module.runtimeInfo, imports, hostState, store }));
+  const inst = unboxed(() =>
+    store.allocator.allocate({
+      runtimeInfo: module.runtimeInfo,
+      imports,
+      hostState,
+      store,
+      hostMemories: module.wasm !== null,
+    }),
+  );
   counts.instances++;
   counts.memories += nMemories;
   counts.tables += nTables;

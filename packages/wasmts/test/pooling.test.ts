@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Backend,
+  BackendError,
   Config,
   type ConfigOptions,
   Engine,
@@ -15,6 +16,7 @@ import {
   Store,
   Trap,
   TrapCode,
+  ValType,
 } from '../src/index.js';
 
 /** The backends whose modules really run on them here (the wasm backend once `Module.backend` says 'wasm'). */
@@ -25,13 +27,18 @@ const BACKENDS: Exclude<Backend, 'auto'>[] = (['js', 'wasm'] as const).filter((b
 
 const SECRET = 0x5a;
 
-/** A tenant that can leave traces everywhere: memory (and grown memory), a global, a table. */
+/**
+ * A tenant that can leave traces everywhere: memory (and grown memory), a global, a table. The table is
+ * filled by an active element segment, not a table initializer expression: that is the typed function
+ * references proposal, which Node 20's engine lacks (the module would then be refused by the wasm backend).
+ */
 const TENANT = `(module
   (memory (export "memory") 1 4)
   (global $g (export "g") (mut i32) (i32.const 7))
-  (table $t (export "t") 2 funcref (ref.func $f))
+  (table $t (export "t") 2 funcref)
   (data (i32.const 8) "data")
-  (elem declare func $f $other)
+  (elem (table $t) (i32.const 0) func $f $f)
+  (elem declare func $other)
   (func $f (result i32) (i32.const 1))
   (func $other (result i32) (i32.const 2))
   (func (export "fill") (param $at i32) (param $len i32) (memory.fill (local.get $at) (i32.const ${SECRET}) (local.get $len)))
@@ -49,6 +56,13 @@ const TENANT = `(module
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $next)))
     (local.get $n)))`;
+
+/**
+ * Warm memories are the JS backend's: a wasm-backend memory is the host engine's own, defined by the host
+ * instance (it cannot shrink or hand its bytes over, and the old host instance would still reach it), so
+ * every tenant gets a fresh one and the pool keeps nothing warm (docs/wasm-backend.md).
+ */
+const warm = (backend: Exclude<Backend, 'auto'>, n: number) => (backend === 'js' ? n : 0);
 
 function pooledEngine(
   backend: Exclude<Backend, 'auto'>,
@@ -75,7 +89,7 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
 
     const b = new Store(engine, null);
     const next = pre.instantiate(b);
-    expect(engine.poolingAllocatorMetrics()!.warmReuses).toBe(1);
+    expect(engine.poolingAllocatorMetrics()!.warmReuses).toBe(warm(backend, 1));
     const count = next.getTypedFunc<[number], number>('count');
     expect(next.getTypedFunc<[], number>('size').call()).toBe(1);
     expect(count.call(SECRET)).toBe(0);
@@ -118,7 +132,7 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
     }
     const m = engine.poolingAllocatorMetrics()!;
     expect(m.coreInstances).toEqual({ inUse: 0, highWater: 1, capacity: 1 });
-    expect(m.warmReuses).toBe(5);
+    expect(m.warmReuses).toBe(warm(backend, 5));
   });
 
   it('throws PoolExhaustedError naming the budget when every slot is in use, and recovers after a dispose', () => {
@@ -163,9 +177,20 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
       ['(module (table 1 funcref) (table 1 funcref))', 'maxTablesPerModule'],
     ];
     for (const [text, budget] of cases) {
+      let module: Module;
+      try {
+        module = new Module(engine, text);
+      } catch (e) {
+        // two memories need multi-memory, which Node 20's engine lacks: the wasm backend refuses the module
+        // before any pool sees it (the JS-backend run of this test covers the budget)
+        expect(backend).toBe('wasm');
+        expect(budget).toBe('maxMemoriesPerModule');
+        expect(e).toBeInstanceOf(BackendError);
+        continue;
+      }
       let error: unknown;
       try {
-        linker.instantiate(store, new Module(engine, text));
+        linker.instantiate(store, module);
       } catch (e) {
         error = e;
       }
@@ -197,8 +222,9 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
     for (const s of stores) s.dispose();
     m = engine.poolingAllocatorMetrics()!;
     expect(m.coreInstances).toEqual({ inUse: 0, highWater: 3, capacity: 10 });
-    expect(m.unusedWarmMemories).toBe(2); // maxUnusedWarmSlots: the third buffer is left to the collector
-    expect(m.unusedMemoryBytes).toBe(2 * 65536);
+    expect(m.unusedWarmMemories).toBe(warm(backend, 2)); // maxUnusedWarmSlots: the third buffer is left to the collector
+    expect(m.unusedMemoryBytes).toBe(warm(backend, 2 * 65536));
+    expect(m.warmReuses).toBe(0);
   });
 
   it('keeps a failed instantiation until dispose, and refuses a dispose from inside wasm', () => {
@@ -220,6 +246,49 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
     expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(1);
     store.dispose();
     expect(engine.poolingAllocatorMetrics()!.coreInstances.inUse).toBe(0);
+  });
+});
+
+// (skipped only on a host whose engine cannot run the wasm backend at all)
+describe.skipIf(!BACKENDS.includes('wasm'))('pooled stores on the wasm backend', () => {
+  it("start fresh although a disposed store's wasm-backend state serves the next one: fuel, errors, reuse of a store", () => {
+    const engine = new Engine(new Config({ backend: 'wasm', consumeFuel: true, allocationStrategy: { pooling: {} } }));
+    const module = new Module(
+      engine,
+      `(module (import "h" "fail" (func $fail (param i32)))
+         (func (export "spin") (param $n i32)
+           (loop $l (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br_if $l (local.get $n))))
+         (func (export "fail") (param i32) (call $fail (local.get 0))))`,
+    );
+    expect(module.backend).toBe('wasm');
+    const linker = new Linker<null>(engine);
+    linker.defineFunc('h', 'fail', funcType([ValType.I32], []), (_c, x: number) => {
+      if (x !== 0) throw new Error(`fail ${x}`);
+    });
+    const pre = linker.instantiatePre(module);
+    for (let round = 0; round < 3; round++) {
+      const store = new Store(engine, null);
+      store.setFuel(1000);
+      const inst = pre.instantiate(store);
+      expect(() => inst.getTypedFunc<[number], void>('spin').call(1_000_000)).toThrow(
+        expect.objectContaining({ code: TrapCode.OutOfFuel }),
+      );
+      expect(store.getFuel()).toBe(0);
+      store.setFuel(10_000);
+      inst.getTypedFunc<[number], void>('spin').call(10);
+      const left = store.getFuel();
+      expect(left).toBeGreaterThan(0);
+      expect(left).toBeLessThan(10_000);
+      expect(() => inst.getTypedFunc<[number], void>('fail').call(round + 1)).toThrow(`fail ${round + 1}`);
+      inst.getTypedFunc<[number], void>('fail').call(0); // nothing pending from the error before
+      store.dispose();
+      // the same store again after dispose: a state of its own, working
+      store.setFuel(500);
+      const again = pre.instantiate(store);
+      again.getTypedFunc<[number], void>('spin').call(5);
+      expect(store.getFuel()).toBeLessThan(500);
+      store.dispose();
+    }
   });
 });
 

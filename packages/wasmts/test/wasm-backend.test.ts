@@ -335,3 +335,41 @@ describe('wasm backend: serialized modules', () => {
     expect(() => Module.deserialize(engine, corrupted)).toThrow(DeserializeError);
   });
 });
+
+describe('host functions imported as plain JS functions', () => {
+  it('an error of a host function or of a grow limiter is a trap no wasm handler catches', () => {
+    const engine = new Engine(new Config({ backend: 'wasm' }));
+    const store = new Store(engine, null);
+    const linker = new Linker<null>(engine);
+    const boom = new Error('boom');
+    let calls = 0;
+    linker.defineFunc('h', 'boom', funcType([ValType.I32], [ValType.I32]), (_c, x: number) => {
+      calls++;
+      if (x === 0) throw boom;
+      return x + 1;
+    });
+    const module = new Module(
+      engine,
+      `(module (import "h" "boom" (func $b (param i32) (result i32))) (memory 1)
+         (func (export "run") (param i32) (result i32)
+           (try (result i32) (do (call $b (local.get 0))) (catch_all (i32.const -7))))
+         (func (export "grow") (param i32) (result i32)
+           (try (result i32) (do (memory.grow (local.get 0))) (catch_all (i32.const -7)))))`,
+    );
+    expect(module.backend).toBe('wasm');
+    const inst = linker.instantiate(store, module);
+    const run = inst.getTypedFunc<[number], number>('run');
+    expect(run.call(1)).toBe(2);
+    expect(() => run.call(0)).toThrow(boom);
+    expect(run.call(2)).toBe(3); // the store stays usable
+    expect(calls).toBe(3);
+    const limited = new Error('no growing');
+    store.limiter(() => ({
+      memoryGrowing: () => {
+        throw limited;
+      },
+      tableGrowing: () => true,
+    }));
+    expect(() => inst.getTypedFunc<[number], number>('grow').call(1)).toThrow(limited);
+  });
+});

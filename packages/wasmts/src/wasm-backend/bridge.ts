@@ -141,13 +141,23 @@ const HOOKS_TEXT = `(module
 let hooksModule: HostModule | null = null;
 
 /** Host function object -> its VMFuncRef; VMFuncRef -> its host function object (identity is stable). */
-const refOfHostFn = new WeakMap<HostFunction, VMFuncRef>();
-const hostFnOfRef = new WeakMap<VMFuncRef, HostFunction>();
+// (a property of each object rather than a WeakMap: a WeakMap entry per function of every instance costs
+// the collector far more than two properties)
+const REF = Symbol('wasmts.ref');
+type Tagged = HostFunction & { [REF]?: VMFuncRef };
+
+/**
+ * Forgets the host function object of `ref` (a retired instance's function: the next host object for it
+ * wraps its new `fn`).
+ */
+export function forgetHostFunction(ref: VMFuncRef): void {
+  ref.host = undefined;
+}
 
 /** Records that `hostFn` is the host engine's function object for `ref`. */
 export function registerHostFunction(hostFn: HostFunction, ref: VMFuncRef): void {
-  refOfHostFn.set(hostFn, ref);
-  if (!hostFnOfRef.has(ref)) hostFnOfRef.set(ref, hostFn);
+  (hostFn as Tagged)[REF] = ref;
+  if (ref.host === undefined) ref.host = hostFn;
 }
 
 /** Epoch checks between two looks at the engine's epoch counter (a few microseconds of a tight loop). */
@@ -158,7 +168,8 @@ const PENDING_ERROR = -1;
 
 /** The wasm backend's state of one store. */
 export class WasmStoreState {
-  readonly store: Store<any>;
+  /** The store (another one when the state is recycled, see `recycleWasmState`). */
+  store: Store<any>;
   /** 0, -1 (see `pendingError`) or a trap code + 1: set before a wrapper or hook executes `unreachable`. */
   readonly pending: HostGlobal;
   /** What a JS function called from wasm threw, rethrown by the entry trampoline. */
@@ -179,9 +190,14 @@ export class WasmStoreState {
   readonly indirectIndex: HostGlobal;
   readonly indirectInstance: HostGlobal;
   /** Wasm-backend instances of the store by their `instance_id`. */
-  readonly instancesById: RuntimeInstance[] = [];
+  instancesById: RuntimeInstance[] = [];
   /** Host tags known in this store and their runtime tags (to name an exception's tag). */
-  readonly tags: [HostTag, RuntimeTag][] = [];
+  tags: [HostTag, RuntimeTag][] = [];
+  /**
+   * Each wasm-backend instance of the store and its functions that can be reached from outside it (by
+   * function index), for `retireHostInstance`.
+   */
+  hostInstances: [RuntimeInstance, ReadonlyMap<number, unknown>][] = [];
   /** The fuel value both counters had at the last synchronisation. */
   private fuelSynced = 0;
 
@@ -201,6 +217,23 @@ export class WasmStoreState {
       new_epoch: () => this.guard(() => this.newEpoch()),
     };
     this.hooks = new api.Instance(hooksModule, { h }).exports as Record<string, HostFunction>;
+    this.setFuel(store.runtimeLimits[FUEL]);
+  }
+
+  /** Makes the state `store`'s, as new (see `recycleWasmState`). */
+  adopt(store: Store<any>): void {
+    this.store = store;
+    this.pending.value = 0;
+    this.pendingError = null;
+    this.unwound = false;
+    this.epochTicks.value = 0n;
+    this.epochDeadline.value = 0n;
+    this.callDepth.value = 0;
+    this.indirectIndex.value = 0;
+    this.indirectInstance.value = -1;
+    this.instancesById = [];
+    this.tags = [];
+    this.hostInstances = [];
     this.setFuel(store.runtimeLimits[FUEL]);
   }
 
@@ -328,22 +361,43 @@ function adopt(x: unknown): boolean {
   return false;
 }
 
-const states = new WeakMap<Store<any>, WasmStoreState>();
-
 /** The wasm backend's state of `store` (created on first use). */
 export function wasmState(store: Store<any>): WasmStoreState {
   WasmException.adopt ??= adopt;
-  let s = states.get(store);
+  let s = store.wasmState;
   if (s === undefined) {
-    states.set(store, (s = new WasmStoreState(store)));
+    s = spareStates.get(store.engine)?.pop();
+    if (s === undefined) s = new WasmStoreState(store);
+    else s.adopt(store);
     store.wasmState = s;
   }
   return s;
 }
 
+/** States of disposed stores, per engine, for the next store (see `recycleWasmState`). */
+const spareStates = new WeakMap<object, WasmStoreState[]>();
+/** Most spare states an engine keeps. */
+const MAX_SPARE_STATES = 16;
+
+/**
+ * Hands the state of a store whose wasm-backend instances were all retired (a pooling allocator took
+ * their slots back, see `retireHostInstance`) to the engine's next store: its host globals and hook
+ * instance, which every instance of the store imports, cost more to create than the instance itself. No
+ * code of the old store can run any more, so nothing of it sees the next store through them; the store
+ * gets a new state if it makes wasm-backend instances again.
+ */
+export function recycleWasmState(store: Store<any>): void {
+  const s = store.wasmState;
+  if (s === undefined) return;
+  store.wasmState = undefined;
+  let spare = spareStates.get(store.engine);
+  if (spare === undefined) spareStates.set(store.engine, (spare = []));
+  if (spare.length < MAX_SPARE_STATES) spare.push(s);
+}
+
 /** The state of `store` if a wasm-backend instance has ever been made in it. */
 export function existingWasmState(store: Store<any>): WasmStoreState | undefined {
-  return states.get(store);
+  return store.wasmState;
 }
 
 /** A runtime value of type `t` as the host engine takes it. */
@@ -361,7 +415,7 @@ export function fromHostValue(_state: WasmStoreState | null, t: ValType, v: unkn
 
 /** The VMFuncRef of a host function object that came out of a host table, global or call. */
 export function refOfHostFunction(fn: HostFunction): VMFuncRef {
-  const ref = refOfHostFn.get(fn);
+  const ref = (fn as Tagged)[REF];
   if (ref === undefined) throw new TypeError('a function reference that wasmts does not know');
   return ref;
 }
@@ -373,7 +427,7 @@ const ZERO: Record<string, unknown> = { i32: 0, i64: 0n, f32: 0, f64: 0, funcref
  * and JS-backend functions) an export of a per-signature wrapper module importing an adapter.
  */
 export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunction {
-  const known = hostFnOfRef.get(ref);
+  const known = ref.host as HostFunction | undefined;
   if (known !== undefined) return known;
   const type = state.store.typeRegistry.funcType(ref.typeId);
   if (!crossesBoundary(type))
@@ -416,6 +470,43 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
   const hostFn = inst.exports.f as HostFunction;
   registerHostFunction(hostFn, ref);
   return hostFn;
+}
+
+/**
+ * What a host module imports for a host function (`ref.instance` null) that it never lets escape (no
+ * export, no reference): a plain JS function, without the per-signature wrapper instance `hostFunctionOf`
+ * makes (whose object identity a table or a `ref.func` needs, an import does not). Signatures with f32 or
+ * funcref take that wrapper still. An error of the host function becomes the pending error and a real
+ * trap of the store's `trap` hook, as the wrapper's `unreachable` does: no wasm handler catches it.
+ */
+export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunction {
+  if (ref.instance !== null) return hostFunctionOf(state, ref);
+  const type = state.store.typeRegistry.funcType(ref.typeId);
+  if (needsAdapter(type) || !crossesBoundary(type)) return hostFunctionOf(state, ref);
+  return guardedCall(state, ref.fn);
+}
+
+/**
+ * `inner` (raw values in and out, no f32 or funcref) as a plain JS function a host module can import:
+ * fuel synchronised around it, and what it throws made the pending error and a real trap (see
+ * `importCallOf`).
+ */
+export function guardedCall(state: WasmStoreState, inner: (...args: any[]) => unknown): HostFunction {
+  const fuelOn = state.store.engine.controls.consumeFuel;
+  const trap = state.hooks.trap;
+  return (...args: unknown[]) => {
+    if (fuelOn) state.syncFuel();
+    try {
+      return inner(...args);
+    } catch (e) {
+      if (e instanceof WasmException) throw toHostException(state, e);
+      if (isHostException(e)) throw e;
+      state.setPending(e);
+      return trap(PENDING_ERROR - 1);
+    } finally {
+      if (fuelOn) state.syncFuel();
+    }
+  };
 }
 
 function toBits(state: WasmStoreState, t: ValType, v: unknown): unknown {

@@ -90,6 +90,8 @@ export interface WasmCode {
   readonly instrumented: InstrumentedModule;
   readonly hostModule: HostModule;
   readonly hidden: HiddenExports;
+  /** Functions that can leave the module (exports, references, the start function), by function index. */
+  readonly escaping: ReadonlySet<number>;
 }
 
 /** Instruments `module` for `engine` and compiles it with the host engine (throws what the host throws). */
@@ -133,5 +135,5 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
   };
   const instrumented = instrumentModule(module, options);
   const hostModule = new (hostApi().Module)(instrumented.bytes);
-  return { instrumented, hostModule, hidden };
+  return { instrumented, hostModule, hidden, escaping: funcs };
 }

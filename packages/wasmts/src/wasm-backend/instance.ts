@@ -2,12 +2,13 @@
 // objects behind its memories, tables, globals and tags, the host engine instantiates the instrumented
 // module against them, and the escaping functions come back as VMFuncRefs.
 
-import { type FuncType, I32, type ValType } from '@wasmts/environ';
+import { type FuncType, I32, TrapCode, type ValType } from '@wasmts/environ';
 import {
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   type Memory as RuntimeMemory,
   type Table as RuntimeTable,
+  Trap as RuntimeTrap,
   VMFuncRef,
   type WasmFunction,
 } from '@wasmts/runtime';
@@ -17,8 +18,11 @@ import { LinkError } from '../trap.js';
 import {
   callableOf,
   descriptorTypeName,
+  forgetHostFunction,
   fromHostValue,
+  guardedCall,
   hostFunctionOf,
+  importCallOf,
   registerHostFunction,
   toHostValue,
   type WasmStoreState,
@@ -96,7 +100,7 @@ export function hostGlobalOf(state: WasmStoreState, cell: RuntimeGlobal): HostGl
 }
 
 function growFunc(store: Store<any>, type: FuncType, fn: WasmFunction): HostFunction {
-  return hostFunctionOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null));
+  return importCallOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null));
 }
 
 /**
@@ -121,9 +125,12 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
   let tgi = 0;
   for (const imp of m.imports) {
     switch (imp.type.kind) {
-      case 'func':
-        put(imp.module, imp.name, hostFunctionOf(state, inst.funcRef(fi++)));
+      case 'func': {
+        const ref = inst.funcRef(fi);
+        put(imp.module, imp.name, code.escaping.has(fi) ? hostFunctionOf(state, ref) : importCallOf(state, ref));
+        fi++;
         break;
+      }
       case 'table':
         put(imp.module, imp.name, hostTableOf(state, inst.table(ti++)));
         break;
@@ -167,9 +174,7 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
       default: {
         const index = h.entity as number;
         if (h.name.startsWith('memory_grow_')) {
-          v = growFunc(store, { kind: 'func', params: [I32], results: [I32] }, (delta: number) =>
-            inst.memory(index).grow(delta >>> 0),
-          );
+          v = guardedCall(state, (delta: number) => inst.memory(index).grow(delta >>> 0));
         } else {
           const element = inst.table(index).element;
           v = growFunc(
@@ -221,5 +226,31 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
   }
   inst.setFunctions(funcs);
   for (const [f, name] of hidden.func) registerHostFunction(ex[name], inst.funcRef(f));
+  state.hostInstances.push([inst, hidden.func]);
   return m.start === null ? null : (inst.funcRef(m.start).fn as () => void);
+}
+
+/** What a retired instance's functions do when called. */
+function retired(): never {
+  throw new RuntimeTrap(TrapCode.MemoryOutOfBounds);
+}
+
+/**
+ * Makes the wasm-backend instances of a store whose slots a pooling allocator took back unusable, as a JS-backend
+ * instance is once its memories are empty: the host instance keeps its memory, tables and globals (they
+ * cannot be taken from it), so instead every function that can be reached from outside it (exports,
+ * references, the start function) now traps with `MemoryOutOfBounds` when called through the API, and a
+ * host function object made for it later wraps the trap. The host memory is never given to another
+ * instance, so code already running in it (none: a store cannot be disposed from inside wasm) could
+ * only see its own tenant's bytes.
+ */
+export function retireHostInstances(state: WasmStoreState): void {
+  for (const [inst, funcs] of state.hostInstances) {
+    for (const f of funcs.keys()) {
+      const ref = inst.funcRef(f);
+      ref.fn = retired;
+      forgetHostFunction(ref);
+    }
+  }
+  state.hostInstances = [];
 }
