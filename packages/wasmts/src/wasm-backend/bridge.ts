@@ -226,8 +226,7 @@ export class WasmStoreState {
     this.pending.value = 0;
     this.pendingError = null;
     this.unwound = false;
-    this.epochTicks.value = 0n;
-    this.epochDeadline.value = 0n;
+    this.epochCountdown.value = 0n;
     this.callDepth.value = 0;
     this.indirectIndex.value = 0;
     this.indirectInstance.value = -1;
