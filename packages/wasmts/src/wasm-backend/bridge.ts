@@ -14,6 +14,7 @@ import {
   TrapCode,
   type ValType,
   VMRuntimeLimits,
+  valTypeToString,
 } from '@wasmts/environ';
 import {
   f32FromBits,
@@ -40,22 +41,8 @@ const DEADLINE = VMRuntimeLimits.EpochDeadline;
 
 /** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
 export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
-  switch (t) {
-    case I32:
-      return 'i32';
-    case I64:
-      return 'i64';
-    case F32:
-      return 'f32';
-    case F64:
-      return 'f64';
-    case FUNCREF:
-      return 'funcref';
-    case EXTERNREF:
-      return 'externref';
-    default:
-      return null;
-  }
+  const crosses = t === I32 || t === I64 || t === F32 || t === F64 || t === FUNCREF || t === EXTERNREF;
+  return crosses ? (valTypeToString(t) as 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref') : null;
 }
 
 /** The JS API's descriptor name of a value type (`anyfunc` for funcref, as Node 20 wants it). */
