@@ -264,6 +264,10 @@ export const wasmFuel = wasmtsConfiguration('wasm+fuel', { backend: 'wasm', fuel
 export const wasmEpoch = wasmtsConfiguration('wasm+epoch', { backend: 'wasm', epoch: true });
 /** wasmts, js backend (generated JavaScript). */
 export const js = wasmtsConfiguration('js', { backend: 'js' });
+/** wasmts, js backend with fuel metering (issue 6: the fuel overhead on both backends). */
+export const jsFuel = wasmtsConfiguration('js+fuel', { backend: 'js', fuel: true });
+/** wasmts, js backend with epoch interruption. */
+export const jsEpoch = wasmtsConfiguration('js+epoch', { backend: 'js', epoch: true });
 
 /** Every configuration, native first (the reference for checksums and ratios). */
-export const configurations: readonly Configuration[] = [native, wasm, wasmFuel, wasmEpoch, js, wasm2js];
+export const configurations: readonly Configuration[] = [native, wasm, wasmFuel, wasmEpoch, js, jsFuel, jsEpoch, wasm2js];
