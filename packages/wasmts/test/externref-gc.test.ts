@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-describe('externref activations under the collector', () => {
+describe.each(['js', 'wasm'])('externref activations under the collector (%s backend)', (backend) => {
   it('roots host references while wasm runs, and lets them go once wasm drops them', () => {
     const r = spawnSync(
       process.execPath,
-      ['--expose-gc', '--conditions=source', '--import', 'tsx', resolve(here, 'gc/externref-gc.ts')],
+      ['--expose-gc', '--conditions=source', '--import', 'tsx', resolve(here, 'gc/externref-gc.ts'), backend],
       { cwd: resolve(here, '..'), encoding: 'utf8', timeout: 60_000 },
     );
     expect(r.stderr).toBe('');

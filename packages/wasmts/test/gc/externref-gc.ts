@@ -22,7 +22,9 @@ async function collected(ref: WeakRef<object>, rounds = 10): Promise<boolean> {
   return false;
 }
 
-const engine = new Engine();
+// the backend under test: argv[2] ('js' or 'wasm'; default: the engine's default, auto)
+const backend = process.argv[2] as 'js' | 'wasm' | undefined;
+const engine = new Engine(new Config(backend ? { backend } : {}));
 const store = new Store(engine, null);
 const linker = new Linker<null>(engine);
 let rootedDuringCall = false;
@@ -50,6 +52,7 @@ const module = new Module(
      (func (export "keep_made") (global.set $g (call $make)) (call $seen (global.get $g)))
      (export "t" (table $t)) (export "g" (global $g)))`,
 );
+if (backend !== undefined) assert.equal(module.backend, backend, `the module runs on the ${backend} backend`);
 const instance = linker.instantiate(store, module);
 const setT = instance.getTypedFunc<[number, unknown], void>('set_t');
 const clearT = instance.getTypedFunc<[number], void>('clear_t');
@@ -120,7 +123,9 @@ report.activationsHighWater = store.externRefActivations.highWater;
 
 // a pooled store that is never disposed: its slots come back once the store is collected
 {
-  const pooled = new Engine(new Config({ allocationStrategy: { pooling: { totalCoreInstances: 2 } } }));
+  const pooled = new Engine(
+    new Config({ ...(backend ? { backend } : {}), allocationStrategy: { pooling: { totalCoreInstances: 2 } } }),
+  );
   const small = new Module(pooled, '(module (memory 1) (table 1 funcref))');
   const storeRef = (() => {
     const s = new Store(pooled, null);
