@@ -275,6 +275,21 @@ for (const name of compared) {
   geomeanCount[name] = ratios.length;
 }
 
+// the cost of a store control on its own backend: geomean of (backend+control time / backend time)
+const overhead: Record<string, number | null> = {};
+for (const backend of ['wasm', 'js']) {
+  for (const control of ['fuel', 'epoch']) {
+    const name = `${backend}+${control}`;
+    const ratios: number[] = [];
+    for (const r of results) {
+      const base = r.ms[backend];
+      const withControl = r.ms[name];
+      if (typeof base === 'number' && typeof withControl === 'number' && base > 0) ratios.push(withControl / base);
+    }
+    overhead[name] = geomean(ratios);
+  }
+}
+
 const shown = active.filter((c) => c.name !== 'native').map((c) => c.name);
 console.log(`\nrun time, median ms (ratio to native; lower is better)\n${formatTimes(results, shown)}`);
 console.log(
@@ -296,6 +311,11 @@ console.log(`\nbackends actually used: ${[...backendsSeen].map(([c, b]) => `${c}
 console.log(
   `geomean ratio to native (lower is better): ${compared
     .map((n) => `${n} ${geomeans[n] ? `${geomeans[n]?.toFixed(2)}x` : '-'} over ${geomeanCount[n]} programs`)
+    .join(', ')}`,
+);
+console.log(
+  `control overhead on its own backend (geomean of time with the control / time without): ${Object.entries(overhead)
+    .map(([n, v]) => `${n} ${v === null ? '-' : `${v.toFixed(2)}x`}`)
     .join(', ')}`,
 );
 
@@ -328,6 +348,7 @@ const report = {
   })),
   geomean: geomeans,
   geomeanCount,
+  overhead,
 };
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
