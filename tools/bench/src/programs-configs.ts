@@ -270,4 +270,13 @@ export const jsFuel = wasmtsConfiguration('js+fuel', { backend: 'js', fuel: true
 export const jsEpoch = wasmtsConfiguration('js+epoch', { backend: 'js', epoch: true });
 
 /** Every configuration, native first (the reference for checksums and ratios). */
-export const configurations: readonly Configuration[] = [native, wasm, wasmFuel, wasmEpoch, js, jsFuel, jsEpoch, wasm2js];
+export const configurations: readonly Configuration[] = [
+  native,
+  wasm,
+  wasmFuel,
+  wasmEpoch,
+  js,
+  jsFuel,
+  jsEpoch,
+  wasm2js,
+];
