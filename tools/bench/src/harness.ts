@@ -1,6 +1,8 @@
 // Side-by-side timing: each round runs every contender once, in an order that alternates between rounds,
 // so drift (thermal, GC, other processes on a shared machine) hits both sides alike.
 
+import { execFileSync } from 'node:child_process';
+
 /** A named function to time on one input. */
 export interface Contender {
   readonly name: string;
@@ -137,4 +139,16 @@ export function formatTable(results: readonly InputResult[], a: string, b: strin
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The short hash of the checked-out commit, for stamping reports (undefined outside a git checkout). */
+export function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,6 @@
 // time and its ratio to native, then compile and instantiation times, and writes results/latest.json.
 // Usage: node --import tsx src/programs.ts [--rounds N] [--budget-ms N] [--out FILE] [--only NAME,...]
 //        [--skip NAME,...] [--configs NAME,...]
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -11,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { type Contender, type InputResult, median, runInput } from './harness.js';
+import { type Contender, gitCommit, type InputResult, median, runInput } from './harness.js';
 import { type Program, programs } from './programs-catalog.js';
 import { type Configuration, configurations } from './programs-configs.js';
 
@@ -214,17 +213,6 @@ function formatSetup(results: readonly ProgramResult[], names: readonly string[]
     ),
   ]);
   return formatRows(header, rows, 1);
-}
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
 }
 
 const only = list(values.only);

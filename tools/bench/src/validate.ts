@@ -1,13 +1,20 @@
 // pnpm bench: decode + validate real modules with wasmts and with the host's WebAssembly.validate, side by side.
 // Usage: node --import tsx src/validate.ts [--rounds N] [--warmup N] [--budget-ms N] [--out FILE] [--no-ruby] [extra.wasm ...]
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hostValidate, wasmtsValidate } from './contenders.js';
-import { type BenchInput, type Contender, formatTable, type InputResult, ratio, runInput } from './harness.js';
+import {
+  type BenchInput,
+  type Contender,
+  formatTable,
+  gitCommit,
+  type InputResult,
+  ratio,
+  runInput,
+} from './harness.js';
 import { fileInput, hashWasmModules, rubyWasm } from './modules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,17 +29,6 @@ const { values, positionals } = parseArgs({
     'no-ruby': { type: 'boolean', default: false },
   },
 });
-
-function gitCommit(): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 const inputs: BenchInput[] = [];
 if (!values['no-ruby']) inputs.push(rubyWasm());
