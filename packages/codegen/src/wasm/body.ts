@@ -132,12 +132,17 @@ interface Frame {
   restore: boolean;
   /** Position of a loop's opcode (to find loops that catch clauses target). */
   at: number;
+  /**
+   * The frame's label counted from the function's label in the output, where each loop with checks has
+   * one more label around it (its poll loop); branch depths are renumbered by the difference.
+   */
+  out: number;
 }
 
 /** Positions of the `loop` opcodes some `try_table` catch clause branches to. */
 function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): Set<number> {
   const r = new BinaryReader(bytes, start, end);
-  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1 }];
+  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1, out: 0 }];
   const out = new Set<number>();
   while (!r.eof()) {
     const at = r.pos;
@@ -152,7 +157,7 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
       case 0x04:
       case 0x06:
         skipBlockType(r);
-        stack.push({ kind: info.code === 0x03 ? Kind.Loop : Kind.Block, restore: false, at });
+        stack.push({ kind: info.code === 0x03 ? Kind.Loop : Kind.Block, restore: false, at, out: 0 });
         continue;
       case 0x1f: {
         skipBlockType(r);
@@ -161,7 +166,7 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
           const f = stack[stack.length - 1 - readCatch(r)];
           if (f.kind === Kind.Loop) out.add(f.at);
         }
-        stack.push({ kind: Kind.TryTable, restore: false, at });
+        stack.push({ kind: Kind.TryTable, restore: false, at, out: 0 });
         continue;
       }
       case 0x0b:
@@ -268,24 +273,76 @@ export function rewriteBody(
     hookCall(hook);
     w.u8(0x0b);
   };
+  /** `local.get $fuel; i64.const 0; i64.ge_s`: fuel is due. */
+  const fuelDue = () => w.u8(0x20).u32(fuelLocal).u8(0x42).u8(0x00).u8(0x59);
+  /** `local.get $left; i64.const 1; i64.sub; local.tee $left; i64.const 0; i64.lt_s`: count a check, due below 0. */
+  const ticksDue = () =>
+    w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53);
+  /** `new_epoch` with the count stored before and reloaded after. */
+  const ticksHook = () => {
+    storeTicks();
+    hookCall(ctx.newEpochFunc);
+    loadTicks();
+  };
+  /** The non-polling epoch check: `epoch >= deadline` (unsigned) calls `new_epoch`. */
+  const epochCheck = () => check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc);
+  /** The checks at function entry, each calling its hook where it is due. */
   const checks = () => {
     if (fuel) {
-      // local.get $fuel; i64.const 0; i64.ge_s; if; (store; call $out_of_fuel; reload); end
-      w.u8(0x20).u32(fuelLocal).u8(0x42).u8(0x00).u8(0x59).u8(0x04).u8(0x40);
+      fuelDue();
+      w.u8(0x04).u8(0x40);
       hookCall(ctx.outOfFuelFunc);
       w.u8(0x0b);
     }
     if (ticks) {
       // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
-      // reloaded after: local.tee $left (local.get $left - 1); i64.const 0; i64.le_s; if; store;
-      // new_epoch; reload; end
-      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal);
-      w.u8(0x42).u8(0x00).u8(0x57).u8(0x04).u8(0x40);
-      storeTicks();
-      hookCall(ctx.newEpochFunc);
-      loadTicks();
+      // reloaded after
+      ticksDue();
+      w.u8(0x04).u8(0x40);
+      ticksHook();
       w.u8(0x0b);
-    } else if (epoch) check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc); // i64.ge_u
+    } else if (epoch) epochCheck();
+  };
+  // A loop's checks call no hook inside the loop: a call in a hot loop makes the host engine keep the
+  // loop's values in memory across it. The loop is wrapped in a poll loop of the same type whose header
+  // calls the hooks that are due; the loop header only counts and branches there (`br_if 1`).
+  const pollLoops = fuel !== null || ticks;
+  /** A loop header's checks: the counters, then `br_if` to the poll loop when a hook is due. */
+  const loopChecks = () => {
+    if (fuel) fuelDue();
+    if (ticks) {
+      ticksDue();
+      if (fuel) w.u8(0x72); // i32.or
+    }
+    w.u8(0x0d).u32(1);
+    if (epoch && !ticks) epochCheck();
+  };
+  /**
+   * The poll loop's header: the hooks that are due (none on entry from outside: the counters are then
+   * never due; a check left the count below 0 only to branch here). After `new_epoch` the count goes up
+   * by one, so the check that branched here passes when the loop header runs it again.
+   */
+  const pollChecks = () => {
+    if (fuel) {
+      fuelDue();
+      w.u8(0x04).u8(0x40);
+      hookCall(ctx.outOfFuelFunc);
+      w.u8(0x0b);
+    }
+    if (ticks) {
+      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53).u8(0x04).u8(0x40);
+      ticksHook();
+      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7c).u8(0x21).u32(ticksLocal);
+      w.u8(0x0b);
+    }
+  };
+  /** Copies a label immediate counted from `stack[base]`, renumbered across the poll loops in between. */
+  const copyLabel = (base: number) => {
+    const s = r.pos;
+    const d = r.u32();
+    const nd = stack[base].out - stack[base - d].out;
+    if (nd === d) w.bytes(bytes.subarray(s, r.pos));
+    else w.u32(nd);
   };
   const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
   const leave = () => w.u8(0x20).u32(saved).u8(0x41).u8(0x01).u8(0x6b).u8(0x24).u32(ctx.depthGlobal);
@@ -361,7 +418,9 @@ export function rewriteBody(
   };
 
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
-  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1 }];
+  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1, out: 0 }];
+  const push = (kind: Kind, at: number, labels = 1) =>
+    stack.push({ kind, restore: false, at, out: stack[stack.length - 1].out + labels });
   while (!r.eof()) {
     const at = r.pos;
     const info = readOperator(r);
@@ -421,6 +480,18 @@ export function rewriteBody(
     }
     if (info.prefix === 0) {
       switch (op) {
+        case 0x03:
+          if (pollLoops) {
+            // the poll loop: `loop` with the loop's block type, then the hooks that are due
+            const rr = new BinaryReader(bytes, r.pos, body.range.end);
+            skipBlockType(rr);
+            const type = bytes.subarray(r.pos, rr.pos);
+            insert(at, () => {
+              w.u8(0x03).bytes(type);
+              pollChecks();
+            });
+          }
+          break;
         case 0x0f: // return
         case 0x12: // return_call
         case 0x13: // return_call_indirect
@@ -450,6 +521,16 @@ export function rewriteBody(
     }
     w.bytes(bytes.subarray(at, r.pos));
     if (info.prefix !== 0) {
+      if (info.imm === Imm.BrOnCast) {
+        // flags, label, two heap types
+        w.u8(r.u8());
+        copyLabel(stack.length - 1);
+        const s = r.pos;
+        r.s33();
+        r.s33();
+        w.bytes(bytes.subarray(s, r.pos));
+        continue;
+      }
       copyImmediates(ctx, bytes, r, w, info);
       // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
       continue;
@@ -466,29 +547,52 @@ export function rewriteBody(
       case 0x04:
       case 0x06:
         copyImmediates(ctx, bytes, r, w, info);
-        stack.push({ kind: op === 0x02 ? Kind.Block : op === 0x04 ? Kind.If : Kind.Try, restore: false, at });
+        push(op === 0x02 ? Kind.Block : op === 0x04 ? Kind.If : Kind.Try, at);
         continue;
       case 0x03:
         copyImmediates(ctx, bytes, r, w, info);
-        stack.push({ kind: Kind.Loop, restore: false, at });
+        push(Kind.Loop, at, pollLoops ? 2 : 1);
         insert(r.pos, () => {
           if (targetedLoops?.has(at)) {
             if (depth) restoreDepth();
             if (writeThrough) loadFuel();
           }
-          checks();
+          if (pollLoops) loopChecks();
+          else checks();
         });
         continue;
+      case 0x09:
+      case 0x0c:
+      case 0x0d:
+      case 0xd5:
+      case 0xd6:
+        copyLabel(stack.length - 1);
+        continue;
+      case 0x0e: {
+        const s = r.pos;
+        const n = r.u32();
+        w.bytes(bytes.subarray(s, r.pos));
+        for (let i = 0; i <= n; i++) copyLabel(stack.length - 1);
+        continue;
+      }
       case 0x1f: {
         const s = r.pos;
         skipBlockType(r);
         const n = r.u32();
-        for (let i = 0; i < n; i++) {
-          const f = stack[stack.length - 1 - readCatch(r)];
-          if (f.kind !== Kind.Func) f.restore = true;
-        }
         w.bytes(bytes.subarray(s, r.pos));
-        stack.push({ kind: Kind.TryTable, restore: false, at });
+        for (let i = 0; i < n; i++) {
+          // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
+          const c = r.pos;
+          const kind = r.u8();
+          if (kind <= 1) r.u32();
+          w.bytes(bytes.subarray(c, r.pos));
+          const l = r.pos;
+          const f = stack[stack.length - 1 - r.u32()];
+          if (f.kind !== Kind.Func) f.restore = true;
+          r.pos = l;
+          copyLabel(stack.length - 1);
+        }
+        push(Kind.TryTable, at);
         continue;
       }
       case 0x07:
@@ -500,8 +604,10 @@ export function rewriteBody(
         continue;
       case 0x0b:
       case 0x18: {
-        copyImmediates(ctx, bytes, r, w, info);
         const f = stack.pop() as Frame;
+        // delegate's label is counted from outside the try block
+        if (op === 0x18) copyLabel(stack.length - 1);
+        if (f.kind === Kind.Loop && pollLoops) insert(r.pos, () => w.u8(0x0b));
         if (depth && f.restore && f.kind !== Kind.Loop) insert(r.pos, restoreDepth);
         if (writeThrough && f.restore && f.kind !== Kind.Loop) insert(r.pos, loadFuel);
         continue;
