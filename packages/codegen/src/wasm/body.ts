@@ -45,15 +45,27 @@ function silent(info: OperatorInfo): boolean {
   return false;
 }
 
-/** Whether a body has exception handlers (`try`, `try_table`): its fuel counter is then written through. */
-function hasHandlers(bytes: Uint8Array, start: number, end: number): boolean {
+/** What the counters' placement depends on: `BODY_HANDLERS` | `BODY_LOOPS`. */
+const BODY_HANDLERS = 1;
+const BODY_LOOPS = 2;
+
+/**
+ * Whether a body has exception handlers (`try`, `try_table`: its fuel counter is then written through)
+ * and loops (without them its epoch count stays in the global).
+ */
+function scanBody(bytes: Uint8Array, start: number, end: number): number {
   const r = new BinaryReader(bytes, start, end);
+  let found = 0;
   while (!r.eof()) {
     const info = readOperator(r);
-    if (info.prefix === 0 && (info.code === 0x06 || info.code === 0x1f)) return true;
+    if (info.prefix === 0) {
+      if (info.code === 0x06 || info.code === 0x1f) found |= BODY_HANDLERS;
+      else if (info.code === 0x03) found |= BODY_LOOPS;
+      if (found === (BODY_HANDLERS | BODY_LOOPS)) break;
+    }
     skipImmediates(r, info.imm);
   }
-  return false;
+  return found;
 }
 
 /** What the body rewriter needs to know about the module being instrumented. */
@@ -211,8 +223,12 @@ export function rewriteBody(
   const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
   const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
-  const ticks = epoch && ctx.epochPoll;
-  const extra64 = (fuel ? 1 : 0) + (ticks ? 1 : 0);
+  const shape = fuel !== null || (epoch && ctx.epochPoll) ? scanBody(bytes, body.codeStart, body.range.end) : 0;
+  // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
+  // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
+  const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;
+  const ticksGlobal = epoch && ctx.epochPoll && !ticks;
+  const extra64 = (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
   let saved = -1;
   let indexTemp = -1;
   let f32Temp = -1;
@@ -227,7 +243,7 @@ export function rewriteBody(
     if (depth) saved = next++;
     if (nullCheck || record) indexTemp = next++;
     if (fuel) fuelLocal = next++;
-    if (ticks) ticksLocal = next++;
+    if (ticks || ticksGlobal) ticksLocal = next++;
     if (truncCheck) {
       f32Temp = next++;
       f64Temp = next++;
@@ -245,7 +261,7 @@ export function rewriteBody(
   // call, stored back before anything that can trap, call, throw or leave the function when it may
   // differ (`dirty`). A function with exception handlers writes every flush through to the global
   // (a handler cannot know how far the body got) and reloads at each handler.
-  const writeThrough = fuel !== null && hasHandlers(bytes, body.codeStart, body.range.end);
+  const writeThrough = fuel !== null && (shape & BODY_HANDLERS) !== 0;
   let dirty = false;
   const storeFuel = () => {
     if (dirty) {
@@ -300,6 +316,13 @@ export function rewriteBody(
       ticksDue();
       w.u8(0x04).u8(0x40);
       ticksHook();
+      w.u8(0x0b);
+    } else if (ticksGlobal) {
+      // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
+      // i64.lt_s; if; new_epoch; end
+      w.u8(0x23).u32(ctx.epochGlobal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal);
+      w.u8(0x24).u32(ctx.epochGlobal).u8(0x20).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53).u8(0x04).u8(0x40);
+      hookCall(ctx.newEpochFunc);
       w.u8(0x0b);
     } else if (epoch) epochCheck();
   };
