@@ -1,5 +1,5 @@
 // The instrumented code of each test/wasm/disas/*.wat, listed beside it as *.txt (fuel, epoch and a
-// call-depth limit of 1000 all on). Update with `npx vitest run test/wasm/disas.test.ts -u` and review.
+// call-depth limit of 1000 all on; `epochPoll` too for files whose name starts with `poll`). Update with `npx vitest run test/wasm/disas.test.ts -u` and review.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModule } from '@wasmts/environ';
@@ -14,7 +14,9 @@ describe('instrumented code', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat'))) {
     it(file, async () => {
       const bytes = parseWat(readFileSync(join(dir, file), 'utf8'));
-      const out = instrumentModule(decodeModule(bytes), { fuel: true, epoch: true, maxCallDepth: 1000 }).bytes;
+      const epochPoll = file.startsWith('poll');
+      const options = { fuel: true, epoch: true, epochPoll, maxCallDepth: 1000 };
+      const out = instrumentModule(decodeModule(bytes), options).bytes;
       await expect(printModule(out)).toMatchFileSnapshot(join(dir, file.replace(/\.wat$/, '.txt')));
     });
   }
