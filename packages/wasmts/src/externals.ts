@@ -588,6 +588,11 @@ export class ExternRef<T = unknown> {
 /** Anything an instance imports or exports. */
 export type Extern = Func | Memory | Table | Global | Tag;
 
+/** Whether `x` is an extern (a Func, Memory, Table, Global or Tag). */
+export function isExtern(x: unknown): x is Extern {
+  return x instanceof Func || x instanceof Memory || x instanceof Table || x instanceof Global || x instanceof Tag;
+}
+
 /** The word for an extern's kind in messages (`function`, `memory`, ...). */
 export function externKind(x: Extern): string {
   if (x instanceof Func) return 'function';

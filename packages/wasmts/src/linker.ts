@@ -3,7 +3,7 @@
 
 import type { FuncType } from '@wasmts/environ';
 import type { Store } from './engine.js';
-import { type Extern, externKind, Func, type HostFunc } from './externals.js';
+import { type Extern, externKind, Func, type HostFunc, isExtern } from './externals.js';
 import { HostDefinition, type ImportItem, type Instance, instantiateItems } from './instance.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
@@ -44,6 +44,7 @@ export class Linker<T = unknown> {
    * instantiation checks again that the item belongs to the store it instantiates in.
    */
   define(store: Store<T>, module: string, name: string, item: Extern): this {
+    if (!isExtern(item)) throw new TypeError(`\`${module}::${name}\` must be a Func, Memory, Table, Global or Tag`);
     if (item.store !== store) throw new WrongStoreError(`${externKind(item)} defined as \`${module}::${name}\``);
     return this.set(module, name, item);
   }

@@ -141,6 +141,15 @@ describe('cross-store instantiation', () => {
     expect(linker.instantiate(b, IMPORTER).getTypedFunc('run').call()).toBe(1111);
   });
 
+  it('Linker.define: refuses what is not an extern with a TypeError', () => {
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    expect(() => linker.define(store, 'm', 'x', undefined as unknown as Extern)).toThrow(
+      new TypeError('`m::x` must be a Func, Memory, Table, Global or Tag'),
+    );
+    expect(() => linker.define(store, 'm', 'x', { store } as unknown as Extern)).toThrow(TypeError);
+  });
+
   it('Linker.instantiate: refuses definitions of another store, and works with their own', () => {
     const a = new Store(engine, null);
     const b = new Store(engine, null);
