@@ -66,3 +66,4 @@ export {
   WasmBacktrace,
 } from './trap.js';
 export { AnyRef, HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';
+export { WrongStoreError } from './wrong-store.js';
