@@ -6,6 +6,36 @@ import type { ByteRange } from './module.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/**
+ * The unsigned LEB128 of at most 32 bits at `at.pos` in `bytes` (ending before `end`); advances `at.pos`. The
+ * one decoder of `BinaryReader.u32` and the validator's body reader (their fast paths take one-byte values
+ * themselves). Unused value bits in the fifth byte are reported before a continuation bit, as the reference
+ * interpreter does; running into `end` is malformed with the message `eof`.
+ */
+export function readU32Leb(at: { pos: number }, bytes: Uint8Array, end: number, eof: string): number {
+  let pos = at.pos;
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    if (pos >= end) {
+      at.pos = pos;
+      malformed(eof, pos);
+    }
+    const b = bytes[pos++];
+    if (shift === 28) {
+      if (b & 0x70) malformed('integer too large', pos - 1);
+      if (b & 0x80) malformed('integer representation too long', pos - 1);
+      result += b * 0x10000000;
+      break;
+    }
+    result |= (b & 0x7f) << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+  }
+  at.pos = pos;
+  return result >>> 0;
+}
+
 /** Reads primitive values from a byte range, throwing `CompileError('malformed', ...)` on bad input. */
 export class BinaryReader {
   /** Current offset into `bytes`. */
@@ -51,36 +81,15 @@ export class BinaryReader {
 
   /** An unsigned LEB128 of at most 32 bits. */
   u32(): number {
-    const bytes = this.bytes;
-    let pos = this.pos;
+    const pos = this.pos;
     if (pos < this.end) {
-      const b = bytes[pos];
+      const b = this.bytes[pos];
       if (b < 0x80) {
         this.pos = pos + 1;
         return b;
       }
     }
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (pos >= this.end) {
-        this.pos = pos;
-        this.unexpectedEnd();
-      }
-      const b = bytes[pos++];
-      if (shift === 28) {
-        // Unused value bits are reported before a continuation bit, as the reference interpreter does.
-        if (b & 0x70) malformed('integer too large', pos - 1);
-        if (b & 0x80) malformed('integer representation too long', pos - 1);
-        result += b * 0x10000000;
-        break;
-      }
-      result |= (b & 0x7f) << shift;
-      if (!(b & 0x80)) break;
-      shift += 7;
-    }
-    this.pos = pos;
-    return result >>> 0;
+    return readU32Leb(this, this.bytes, this.end, 'unexpected end');
   }
 
   /** A signed LEB128 of at most 32 bits. */

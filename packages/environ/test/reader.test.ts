@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BinaryReader, CompileError } from '../src/index.js';
+import { BinaryReader, CompileError, decodeModule } from '../src/index.js';
 
 const r = (...bytes: number[]) => new BinaryReader(new Uint8Array(bytes));
 
@@ -25,6 +25,20 @@ describe('BinaryReader', () => {
     fails(() => r(0x80, 0x80, 0x80, 0x80, 0x80, 0x00).u32(), 'integer representation too long');
     fails(() => r(0x80, 0x80, 0x80, 0x80, 0x90).u32(), 'integer too large');
     fails(() => r(0x80).u32(), 'unexpected end');
+  });
+
+  it('reports a bad u32 in a function body as the module reader does', () => {
+    // local.get with a 5-byte index whose last byte has both unused value bits and a continuation bit:
+    // the validator's body reader and BinaryReader give the reference interpreter's "integer too large"
+    const body = [0x00, 0x20, 0x80, 0x80, 0x80, 0x80, 0x90, 0x0b];
+    const bytes = Uint8Array.of(
+      ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+      ...[0x01, 0x04, 0x01, 0x60, 0x00, 0x00],
+      ...[0x03, 0x02, 0x01, 0x00],
+      ...[0x0a, body.length + 2, 0x01, body.length, ...body],
+    );
+    fails(() => decodeModule(bytes, { validateBodies: true }), 'integer too large');
+    fails(() => r(0x80, 0x80, 0x80, 0x80, 0xf0).u32(), 'integer too large');
   });
 
   it('reads s32', () => {

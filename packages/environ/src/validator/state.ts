@@ -4,6 +4,7 @@
 
 import { CompileError, invalid, malformed } from '../errors.js';
 import { FEATURE_NAMES, type Feature, type WasmFeatures } from '../features.js';
+import { readU32Leb } from '../reader.js';
 import { isHeapSubtype } from '../subtyping.js';
 import {
   BOT,
@@ -126,32 +127,7 @@ export class FuncValidator {
         return b;
       }
     }
-    return this.u32Slow();
-  }
-
-  u32Slow(): number {
-    const bytes = this.bytes;
-    let pos = this.pos;
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (pos >= this.end) {
-        this.pos = pos;
-        this.eofError();
-      }
-      const b = bytes[pos++];
-      if (shift === 28) {
-        if (b & 0x80) malformed('integer representation too long', pos - 1);
-        if (b & 0x70) malformed('integer too large', pos - 1);
-        result += b * 0x10000000;
-        break;
-      }
-      result |= (b & 0x7f) << shift;
-      if (!(b & 0x80)) break;
-      shift += 7;
-    }
-    this.pos = pos;
-    return result >>> 0;
+    return readU32Leb(this, this.bytes, this.end, 'unexpected end of section or function');
   }
 
   /** Skips a signed LEB128 of at most `bits` bits, checking its encoding. */
