@@ -302,14 +302,16 @@ export function rewriteBody(
   };
   /** The non-polling epoch check: `epoch >= deadline` (unsigned) calls `new_epoch`. */
   const epochCheck = () => check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc);
+  /** `if (fuel >= 0) out_of_fuel()`. */
+  const fuelCheck = () => {
+    fuelDue();
+    w.u8(0x04).u8(0x40);
+    hookCall(ctx.outOfFuelFunc);
+    w.u8(0x0b);
+  };
   /** The checks at function entry, each calling its hook where it is due. */
   const checks = () => {
-    if (fuel) {
-      fuelDue();
-      w.u8(0x04).u8(0x40);
-      hookCall(ctx.outOfFuelFunc);
-      w.u8(0x0b);
-    }
+    if (fuel) fuelCheck();
     if (ticks) {
       // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
       // reloaded after
@@ -346,12 +348,7 @@ export function rewriteBody(
    * by one, so the check that branched here passes when the loop header runs it again.
    */
   const pollChecks = () => {
-    if (fuel) {
-      fuelDue();
-      w.u8(0x04).u8(0x40);
-      hookCall(ctx.outOfFuelFunc);
-      w.u8(0x0b);
-    }
+    if (fuel) fuelCheck();
     if (ticks) {
       w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53).u8(0x04).u8(0x40);
       ticksHook();
