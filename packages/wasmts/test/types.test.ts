@@ -249,4 +249,29 @@ describe('host functions from import types', () => {
     const inst = linker.instantiate(new Store(e, null), m);
     expect(inst.getTypedFunc('run').call()).toBe(42n);
   });
+
+  it('defines host functions with the GC types imports expect (rec groups included)', () => {
+    const e = engine();
+    const m = new Module(
+      e,
+      `(module
+        (type $node (struct (field i32)))
+        (rec (type $cb (func (param (ref null $pair)) (result i32))) (type $pair (struct (field (ref null $cb)))))
+        (import "env" "val" (func $val (param (ref null $node)) (result i32)))
+        (import "env" "cb" (func $cb (type $cb)))
+        (func (export "run") (result i32)
+          (i32.add
+            (call $val (struct.new $node (i32.const 40)))
+            (call $cb (struct.new $pair (ref.null $cb))))))`,
+    );
+    const store = new Store(e, null);
+    const linker = new Linker<null>(e);
+    const [val, cb] = m.imports();
+    if (val.type.kind !== 'func' || cb.type.kind !== 'func') throw new Error('expected function imports');
+    const read = new Func(store, val.type.type, () => 40);
+    expect(read.ty()).toEqual(val.type.type);
+    linker.define(store, 'env', 'val', read);
+    linker.defineFunc('env', 'cb', cb.type.type, (_c, pair: unknown) => (pair === null ? 0 : 2));
+    expect(linker.instantiate(store, m).getTypedFunc('run').call()).toBe(42);
+  });
 });
