@@ -204,7 +204,13 @@ export class Instance {
     for (const f of this.offsets.counts.escapedFuncs) {
       const slot = this.offsets.funcRef(f);
       if (f < m.numImportedFuncs) this.vmctx[slot] = this.vmctx[this.offsets.importedFunction(f)];
-      else this.vmctx[slot] = new VMFuncRef(functions[f - m.numImportedFuncs], this.typeIds[m.functions[f]], this);
+      else
+        this.vmctx[slot] = new VMFuncRef(
+          functions[f - m.numImportedFuncs],
+          this.typeIds[m.functions[f]],
+          this,
+          this.store,
+        );
     }
   }
 
@@ -216,7 +222,12 @@ export class Instance {
     if (slot >= 0 && this.vmctx[slot] !== null) return this.vmctx[slot] as VMFuncRef;
     let ref = this.extraFuncRefs?.get(index);
     if (ref === undefined) {
-      ref = new VMFuncRef(this.functions[index - m.numImportedFuncs], this.typeIds[m.functions[index]], this);
+      ref = new VMFuncRef(
+        this.functions[index - m.numImportedFuncs],
+        this.typeIds[m.functions[index]],
+        this,
+        this.store,
+      );
       if (slot >= 0) this.vmctx[slot] = ref;
       else (this.extraFuncRefs ??= new Map()).set(index, ref);
     }

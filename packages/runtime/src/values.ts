@@ -16,11 +16,17 @@ export class VMFuncRef {
   readonly instance: unknown;
   /** An embedder's object for this function (the API's host engine function object), once it has one. */
   host: unknown = undefined;
+  /**
+   * The store the function belongs to (its instance's store; for a host function, the store it was made
+   * for), or null outside any store. The API compares it by identity to refuse cross-store use.
+   */
+  readonly store: unknown;
 
-  constructor(fn: WasmFunction, typeId: number, instance: unknown = null) {
+  constructor(fn: WasmFunction, typeId: number, instance: unknown = null, store: unknown = null) {
     this.fn = fn;
     this.typeId = typeId;
     this.instance = instance;
+    this.store = store;
   }
 }
 

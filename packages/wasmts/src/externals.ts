@@ -26,10 +26,11 @@ import {
 } from '@wasmts/runtime';
 import type { Engine, Store } from './engine.js';
 import { type BacktraceNames, convertError } from './trap.js';
-import { fromRaw, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
+import { fromRaw, refKindOfHeap, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
 import type { WasmStoreState } from './wasm-backend/bridge.js';
 import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
+import { WrongStoreError } from './wrong-store.js';
 
 /** Registers a host function's type (concrete heap types are engine ids) with the engine; returns its id. */
 export function registerFuncType(engine: Engine, type: FuncType): number {
@@ -50,8 +51,10 @@ export function valContext(store: Store<any>): ValContext {
     registry: store.typeRegistry,
     funcOf: (ref) => Func.fromRef(store, ref),
     refOf: (f) => {
-      if (f instanceof Func) return f.ref;
-      if (f instanceof VMFuncRef) return f;
+      if (f instanceof Func || f instanceof VMFuncRef) {
+        if (f.store !== store) throw new WrongStoreError('function given as a funcref value');
+        return f instanceof Func ? f.ref : f;
+      }
       throw new TypeError('a funcref value must be a Func or null');
     },
   };
@@ -77,6 +80,28 @@ export function hostRefPositions(types: readonly WasmValType[]): readonly number
   let out: number[] | null = null;
   for (let i = 0; i < types.length; i++) if (holdsHostRefs(types[i])) (out ??= []).push(i);
   return out ?? NO_ROOTS;
+}
+
+/** Positions of the function reference types (funcref, `(ref $f)`, nofunc): their values belong to a store. */
+function funcRefPositions(types: readonly WasmValType[], registry: TypeRegistry): readonly number[] {
+  let out: number[] | null = null;
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
+    if (isRef(t) && refKindOfHeap(refHeap(t), registry) === 'funcref') (out ??= []).push(i);
+  }
+  return out ?? NO_ROOTS;
+}
+
+/** Whether a raw funcref value (a VMFuncRef, or null) belongs to another store than `store`. */
+function foreignRef(store: Store<any>, v: unknown): boolean {
+  return v !== null && typeof v === 'object' && (v as { store?: unknown }).store !== store;
+}
+
+/** Throws a WrongStoreError if a raw argument at one of `positions` is a function of another store. */
+function checkRefArgs(store: Store<any>, args: readonly unknown[], positions: readonly number[]): void {
+  for (let i = 0; i < positions.length; i++)
+    if (foreignRef(store, args[positions[i]]))
+      throw new WrongStoreError(`function given as funcref argument ${positions[i]}`);
 }
 
 /** Roots a host reference the host hands to wasm while a call runs in the store (see ExternRefActivationsTable). */
@@ -200,28 +225,47 @@ export class Caller<T = unknown> {
 /** A host function's implementation: raw values in the ABI's representation in and out. */
 export type HostFunc<T> = (caller: Caller<T>, ...args: any[]) => unknown;
 
-/** Which results of a function type may hold host references: none, the single result, or positions in the array. */
-type ResultRoots = 'none' | 'single' | readonly number[];
+/** Results of a function type to look at: none, the single result, or positions in the result array. */
+type ResultPositions = 'none' | 'single' | readonly number[];
 
-/** Per type registry: the result roots of each function type id. */
-const resultRootsCache = new WeakMap<TypeRegistry, Map<number, ResultRoots>>();
+/** What a host function's results need: rooting (host references) and a store check (function references). */
+interface ResultChecks {
+  readonly roots: ResultPositions;
+  readonly funcRefs: ResultPositions;
+}
 
-function resultRoots(registry: TypeRegistry, typeId: number): ResultRoots {
-  let byType = resultRootsCache.get(registry);
-  if (byType === undefined) resultRootsCache.set(registry, (byType = new Map()));
-  let roots = byType.get(typeId);
-  if (roots === undefined) {
+/** Per type registry: the result checks of each function type id. */
+const resultChecksCache = new WeakMap<TypeRegistry, Map<number, ResultChecks>>();
+
+function resultChecks(registry: TypeRegistry, typeId: number): ResultChecks {
+  let byType = resultChecksCache.get(registry);
+  if (byType === undefined) resultChecksCache.set(registry, (byType = new Map()));
+  let checks = byType.get(typeId);
+  if (checks === undefined) {
     const results = registry.funcType(typeId).results;
-    const positions = hostRefPositions(results);
-    roots = positions.length === 0 ? 'none' : results.length === 1 ? 'single' : positions;
-    byType.set(typeId, roots);
+    const of = (positions: readonly number[]): ResultPositions =>
+      positions.length === 0 ? 'none' : results.length === 1 ? 'single' : positions;
+    checks = { roots: of(hostRefPositions(results)), funcRefs: of(funcRefPositions(results, registry)) };
+    byType.set(typeId, checks);
   }
-  return roots;
+  return checks;
+}
+
+/** Throws (boxed, so the call ends with it unchanged) if a host function returned a function of another store. */
+function checkRefResults(store: Store<any>, r: unknown, positions: ResultPositions): void {
+  if (positions === 'single') {
+    if (foreignRef(store, r)) throw new HostError(new WrongStoreError('function returned as a funcref result'));
+  } else if (positions !== 'none' && Array.isArray(r)) {
+    for (let i = 0; i < positions.length; i++)
+      if (foreignRef(store, r[positions[i]]))
+        throw new HostError(new WrongStoreError(`function returned as funcref result ${positions[i]}`));
+  }
 }
 
 /**
- * Makes a host function's VMFuncRef: `fn` boxes whatever the host throws (a `HostError`) and roots the
- * host references it returns to wasm until the outermost call returns.
+ * Makes a host function's VMFuncRef in `store`: `fn` boxes whatever the host throws (a `HostError`),
+ * refuses function references of another store among its results, and roots the host references it
+ * returns to wasm until the outermost call returns.
  */
 export function hostFuncRef<T>(
   store: Store<T>,
@@ -230,9 +274,9 @@ export function hostFuncRef<T>(
   instance: () => RuntimeInstance | null,
 ): VMFuncRef {
   const caller = new Caller(store, instance);
-  const roots = resultRoots(store.typeRegistry, typeId);
+  const { roots, funcRefs } = resultChecks(store.typeRegistry, typeId);
   const fn =
-    roots === 'none'
+    roots === 'none' && funcRefs === 'none'
       ? (...args: unknown[]) => {
           try {
             return callback(caller, ...args);
@@ -247,12 +291,14 @@ export function hostFuncRef<T>(
           } catch (e) {
             throw e instanceof HostError ? e : new HostError(e);
           }
+          checkRefResults(store, r, funcRefs);
           const table = store.externRefActivations;
           if (roots === 'single') table.insert(r);
-          else if (Array.isArray(r)) for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
+          else if (roots !== 'none' && Array.isArray(r))
+            for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
           return r;
         };
-  return new VMFuncRef(fn, typeId, null);
+  return new VMFuncRef(fn, typeId, null, store);
 }
 
 /** The host callback behind a host Func, to rebind it to the importing instance's caller. */
@@ -265,6 +311,7 @@ export class Func {
   /** The function reference generated code calls. */
   readonly ref: VMFuncRef;
   private paramRoots: readonly number[] | null = null;
+  private paramFuncRefs: readonly number[] | null = null;
 
   /** Creates a host function of type `type` (`callback` gets the caller and raw values). */
   constructor(store: Store<any>, type: FuncType, callback: HostFunc<any>);
@@ -273,6 +320,7 @@ export class Func {
   constructor(store: Store<any>, typeOrRef: FuncType | VMFuncRef, callback?: HostFunc<any>) {
     this.store = store;
     if (typeOrRef instanceof VMFuncRef) {
+      if (typeOrRef.store !== store) throw new WrongStoreError('function reference');
       this.ref = typeOrRef;
     } else {
       const id = registerFuncType(store.engine, typeOrRef);
@@ -295,7 +343,8 @@ export class Func {
   }
 
   /** Calls the function with `Val` arguments; returns the results as `Val`s. Traps throw a `Trap`. */
-  call(_store: Store<any>, args: readonly Val[]): Val[] {
+  call(store: Store<any>, args: readonly Val[]): Val[] {
+    if (store !== this.store) throw new WrongStoreError('function');
     const type = this.ty();
     if (args.length !== type.params.length)
       throw new TypeError(`expected ${type.params.length} arguments, got ${args.length}`);
@@ -309,6 +358,8 @@ export class Func {
 
   /** Calls with values in the ABI's representation (i64 as bigint); no conversions or checks. */
   callRaw(...args: unknown[]): unknown {
+    const refs = this.funcRefParams();
+    if (refs.length !== 0) checkRefArgs(this.store, args, refs);
     return callWasm(this.store, this.ref.fn, args, this.ref, this.rootedParams());
   }
 
@@ -316,6 +367,12 @@ export class Func {
   rootedParams(): readonly number[] {
     if (this.paramRoots === null) this.paramRoots = hostRefPositions(this.ty().params);
     return this.paramRoots;
+  }
+
+  /** Positions of the function reference parameters (checked to be of this store on raw calls). Internal. */
+  funcRefParams(): readonly number[] {
+    if (this.paramFuncRefs === null) this.paramFuncRefs = funcRefPositions(this.ty().params, this.store.typeRegistry);
+    return this.paramFuncRefs;
   }
 
   /** A typed view: `call(...args)` with raw values returns the single result or an array. */
@@ -342,6 +399,8 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
   call(...args: P): R {
     // callRaw without a second spread of the arguments
     const f = this.func;
+    const refs = f.funcRefParams();
+    if (refs.length !== 0) checkRefArgs(f.store, args, refs);
     return callWasm(f.store, f.ref.fn, args, f.ref, f.rootedParams()) as R;
   }
 }
@@ -359,9 +418,12 @@ export function unboxed<R>(f: () => R): R {
 export class Memory {
   /** The runtime memory. */
   readonly raw: RuntimeMemory;
+  /** The store the memory belongs to. */
+  readonly store: Store<any>;
 
-  /** Creates a memory of `type` in `store`, or wraps a runtime memory. */
+  /** Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. */
   constructor(store: Store<any>, type: MemoryType | RuntimeMemory) {
+    this.store = store;
     this.raw =
       type instanceof RuntimeMemory
         ? type
@@ -410,9 +472,10 @@ export class Memory {
 export class Table {
   /** The runtime table. */
   readonly raw: RuntimeTable;
-  private readonly store: Store<any>;
+  /** The store the table belongs to. */
+  readonly store: Store<any>;
 
-  /** Creates a table of `type` filled with `init` (null by default), or wraps a runtime table. */
+  /** Creates a table of `type` filled with `init` (null by default), or wraps a runtime table of `store`. */
   constructor(store: Store<any>, type: TableType | RuntimeTable, init: Val | null = null) {
     this.store = store;
     if (type instanceof RuntimeTable) {
@@ -455,9 +518,10 @@ export class Table {
 export class Global {
   /** The runtime cell. */
   readonly raw: RuntimeGlobal;
-  private readonly store: Store<any>;
+  /** The store the global belongs to. */
+  readonly store: Store<any>;
 
-  /** Creates a global of `type` holding `value`, or wraps a runtime cell. */
+  /** Creates a global of `type` holding `value`, or wraps a runtime cell of `store`. */
   constructor(store: Store<any>, type: GlobalType | RuntimeGlobal, value?: Val) {
     this.store = store;
     if (type instanceof RuntimeGlobal) {
@@ -491,13 +555,17 @@ export class Global {
 export class Tag {
   /** The runtime tag. */
   readonly raw: RuntimeTag;
+  /** The store the tag belongs to. */
+  readonly store: Store<any>;
 
-  /** Creates a tag with parameter types of `type`, or wraps a runtime tag. */
+  /** Creates a tag with parameter types of `type`, or wraps a runtime tag of `store`. */
   constructor(store: Store<any>, type: FuncType | RuntimeTag) {
+    this.store = store;
     this.raw = type instanceof RuntimeTag ? type : new RuntimeTag(registerFuncType(store.engine, type), type.params);
   }
-  /** The tag's function type. */
+  /** The tag's function type (`store` must be the tag's). */
   ty(store: Store<any>): FuncType {
+    if (store !== this.store) throw new WrongStoreError('tag');
     return store.typeRegistry.funcType(this.raw.typeId);
   }
 }
@@ -515,6 +583,20 @@ export class ExternRef<T = unknown> {
 
 /** Anything an instance imports or exports. */
 export type Extern = Func | Memory | Table | Global | Tag;
+
+/** Whether `x` is an extern (a Func, Memory, Table, Global or Tag). */
+export function isExtern(x: unknown): x is Extern {
+  return x instanceof Func || x instanceof Memory || x instanceof Table || x instanceof Global || x instanceof Tag;
+}
+
+/** The word for an extern's kind in messages (`function`, `memory`, ...). */
+export function externKind(x: Extern): string {
+  if (x instanceof Func) return 'function';
+  if (x instanceof Memory) return 'memory';
+  if (x instanceof Table) return 'table';
+  if (x instanceof Global) return 'global';
+  return 'tag';
+}
 
 /** The API object for export `name` of a runtime instance, or undefined. */
 export function exportOf(store: Store<any>, instance: RuntimeInstance, name: string): Extern | undefined {

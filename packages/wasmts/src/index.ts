@@ -68,3 +68,4 @@ export {
 } from './trap.js';
 export type { ExportType, ExternType, ImportType } from './types.js';
 export { AnyRef, HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';
+export { WrongStoreError } from './wrong-store.js';

@@ -25,6 +25,7 @@ import {
   callWasm,
   type Extern,
   exportOf,
+  externKind,
   Func,
   Global,
   type HostFunc,
@@ -40,6 +41,7 @@ import type { Module } from './module.js';
 import { LinkError } from './trap.js';
 import { wasmState } from './wasm-backend/bridge.js';
 import { instantiateHost } from './wasm-backend/instance.js';
+import { WrongStoreError } from './wrong-store.js';
 
 /**
  * A host function a `Linker` defines by type and callback (wasmtime's `HostFunc`): it belongs to no store,
@@ -135,6 +137,11 @@ function incompatible(imp: Import, why?: string): LinkError {
   return new LinkError(`incompatible import type for \`${imp.module}::${imp.name}\`${why ? `: ${why}` : ''}`);
 }
 
+/** Throws a WrongStoreError naming the import if `x` belongs to another store than `store`. */
+function checkStore(store: Store<any>, x: Extern, imp: Import): void {
+  if (x.store !== store) throw new WrongStoreError(`${externKind(x)} imported as \`${imp.module}::${imp.name}\``);
+}
+
 /** Checks the imports against the module's import types and sorts them by kind. */
 function resolveImports(
   store: Store<any>,
@@ -164,6 +171,7 @@ function resolveImports(
           break;
         }
         if (!(x instanceof Func)) throw incompatible(imp, 'expected a function');
+        checkStore(store, x, imp);
         if (!registry.matchFuncType(x.ref.typeId, typeIds[t.typeIndex]))
           throw incompatible(imp, 'function types differ');
         const cb = hostCallbackOf(x.ref);
@@ -173,6 +181,7 @@ function resolveImports(
       }
       case 'table': {
         if (!(x instanceof Table)) throw incompatible(imp, 'expected a table');
+        checkStore(store, x, imp);
         const expected = { ...t.type, element: canonicalValType(t.type.element, typeIds) };
         if (!matchTable(registry, x.raw, expected)) throw incompatible(imp, 'table types differ');
         tables.push(x.raw);
@@ -180,11 +189,13 @@ function resolveImports(
       }
       case 'memory':
         if (!(x instanceof Memory)) throw incompatible(imp, 'expected a memory');
+        checkStore(store, x, imp);
         if (!matchMemory(x.raw, t.type)) throw incompatible(imp, 'memory types differ');
         memories.push(x.raw);
         break;
       case 'global': {
         if (!(x instanceof Global)) throw incompatible(imp, 'expected a global');
+        checkStore(store, x, imp);
         const expected = { type: canonicalValType(t.type.type, typeIds), mutable: t.type.mutable };
         if (!matchGlobal(registry, x.raw, expected)) throw incompatible(imp, 'global types differ');
         globals.push(x.raw);
@@ -192,6 +203,7 @@ function resolveImports(
       }
       default:
         if (!(x instanceof Tag)) throw incompatible(imp, 'expected a tag');
+        checkStore(store, x, imp);
         if (!matchTag(x.raw, typeIds[t.type.typeIndex])) throw incompatible(imp, 'tag types differ');
         tags.push(x.raw);
     }

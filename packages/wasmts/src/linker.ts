@@ -3,10 +3,11 @@
 
 import type { FuncType } from '@wasmts/environ';
 import type { Store } from './engine.js';
-import { type Extern, Func, type HostFunc } from './externals.js';
+import { type Extern, externKind, Func, type HostFunc, isExtern } from './externals.js';
 import { HostDefinition, type ImportItem, type Instance, instantiateItems } from './instance.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
+import { WrongStoreError } from './wrong-store.js';
 
 function unknownImport(module: string, name: string): LinkError {
   return new LinkError(`unknown import: \`${module}::${name}\` has not been defined`);
@@ -38,8 +39,13 @@ export class Linker<T = unknown> {
     return this;
   }
 
-  /** Defines `module::name` as `item`. */
-  define(_store: Store<T>, module: string, name: string, item: Extern): this {
+  /**
+   * Defines `module::name` as `item`, which must belong to `store` (a `WrongStoreError` otherwise). Each
+   * instantiation checks again that the item belongs to the store it instantiates in.
+   */
+  define(store: Store<T>, module: string, name: string, item: Extern): this {
+    if (!isExtern(item)) throw new TypeError(`\`${module}::${name}\` must be a Func, Memory, Table, Global or Tag`);
+    if (item.store !== store) throw new WrongStoreError(`${externKind(item)} defined as \`${module}::${name}\``);
     return this.set(module, name, item);
   }
 
@@ -48,8 +54,9 @@ export class Linker<T = unknown> {
     return this.set(module, name, new HostDefinition(type, callback));
   }
 
-  /** Defines every export of `instance` under module name `name`. */
+  /** Defines every export of `instance` (which must belong to `store`) under module name `name`. */
   instance(store: Store<T>, name: string, instance: Instance): this {
+    if (instance.store !== store) throw new WrongStoreError(`instance defined as \`${name}\``);
     for (const [n, x] of instance.exports()) this.define(store, name, n, x);
     return this;
   }
@@ -114,7 +121,10 @@ export class InstancePre<T = unknown> {
     this.module = module;
     this.items = items;
   }
-  /** Instantiates the module in `store` with the definitions resolved by `instantiatePre`. */
+  /**
+   * Instantiates the module in `store` with the definitions resolved by `instantiatePre` (a definition
+   * that belongs to another store is a `WrongStoreError`).
+   */
   instantiate(store: Store<T>): Instance {
     return instantiateItems(store, this.module, this.items);
   }

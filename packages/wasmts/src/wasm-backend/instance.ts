@@ -100,7 +100,7 @@ export function hostGlobalOf(state: WasmStoreState, cell: RuntimeGlobal): HostGl
 }
 
 function growFunc(store: Store<any>, type: FuncType, fn: WasmFunction): HostFunction {
-  return importCallOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null));
+  return importCallOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null, store));
 }
 
 /**
