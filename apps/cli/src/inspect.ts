@@ -5,6 +5,7 @@ import {
   type CompositeType,
   decodeModule,
   type EntityType,
+  type ExternKind,
   type GlobalType,
   type Limits,
   type MemoryType,
@@ -31,7 +32,8 @@ export interface InspectInfo {
   sections: { name: string; size: number }[];
   types: string[];
   imports: { module: string; name: string; kind: string; type: string }[];
-  exports: { name: string; kind: string; index: number }[];
+  /** Each export with the index it exports and that entity's type (as `tables`, `memories`, ... print it). */
+  exports: { name: string; kind: string; index: number; type: string }[];
   functions: { total: number; imported: number; defined: number };
   tables: { index: number; imported: boolean; type: string }[];
   memories: { index: number; imported: boolean; type: string }[];
@@ -106,7 +108,12 @@ export function describeModule(module: Module, file: string, format: 'binary' | 
       kind: i.type.kind,
       type: entityToString(module, i.type),
     })),
-    exports: module.exports.map((e) => ({ name: e.name, kind: e.kind, index: e.index })),
+    exports: module.exports.map((e) => ({
+      name: e.name,
+      kind: e.kind,
+      index: e.index,
+      type: exportedToString(module, e.kind, e.index),
+    })),
     functions: {
       total: module.functions.length,
       imported: funcImports,
@@ -214,6 +221,22 @@ function entityToString(module: Module, e: EntityType): string {
   }
 }
 
+/** The type of entity `index` of kind `kind` (an export's), in the form the other lists use. */
+function exportedToString(module: Module, kind: ExternKind, index: number): string {
+  switch (kind) {
+    case 'func':
+      return funcSignature(module, module.functions[index]);
+    case 'table':
+      return tableToString(module.tables[index].type);
+    case 'memory':
+      return memoryToString(module.memories[index]);
+    case 'global':
+      return globalToString(module.globals[index].type);
+    case 'tag':
+      return funcSignature(module, module.tags[index].typeIndex, 'tag');
+  }
+}
+
 /** The human-readable form of `inspect`'s output. */
 export function formatInspect(info: InspectInfo): string {
   const out: string[] = [];
@@ -243,7 +266,7 @@ export function formatInspect(info: InspectInfo): string {
   list('sections', info.sections, (s) => `${s.name.padEnd(width)}  ${s.size} bytes`);
   list('types', info.types, (t) => t);
   list('imports', info.imports, (i) => `${q(i.module)} ${q(i.name)} ${i.type}`);
-  list('exports', info.exports, (e) => `${q(e.name)} ${e.kind} ${e.index}`);
+  list('exports', info.exports, (e) => `${q(e.name)} ${e.kind} ${e.index}: ${e.type}`);
   const f = info.functions;
   out.push(`functions: ${f.total} (${f.imported} imported, ${f.defined} defined)`);
   list('tables', info.tables, (t) => `${t.index}: ${t.type}${imported(t)}`);

@@ -64,7 +64,8 @@ describe('wasmts inspect', () => {
     expect(r.stdout).toContain('module name: "add"\nnames: 3 functions, 2 locals\n');
     expect(r.stdout).toContain('0: (func (param i32 i32) (result i32))');
     expect(r.stdout).toContain('"env" "log" (func (type 1) (param i32))');
-    expect(r.stdout).toContain('"add" func 1');
+    expect(r.stdout).toContain('"add" func 1: (func (type 0) (param i32 i32) (result i32))');
+    expect(r.stdout).toContain('"memory" memory 0: (memory 1 4)');
     expect(r.stdout).toContain('functions: 3 (1 imported, 2 defined)');
     expect(r.stdout).toContain(
       'backend (auto, this host): wasm (the host engine supports every proposal the module uses)',

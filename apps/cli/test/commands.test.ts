@@ -55,11 +55,44 @@ describe('inspectFile', () => {
       size: 46,
       format: 'binary',
       types: ['0: (func (param i32 i32) (result i32))'],
-      exports: [{ name: 'add', kind: 'func', index: 0 }],
+      exports: [{ name: 'add', kind: 'func', index: 0, type: '(func (type 0) (param i32 i32) (result i32))' }],
       functions: { total: 1, imported: 0, defined: 1 },
       memories: [{ index: 0, imported: false, type: '(memory 1)' }],
     });
     expect(info.sections.map((s) => s.name)).toEqual(['type', 'function', 'memory', 'export', 'code']);
-    expect(formatInspect(info)).toContain('\n  "add" func 0\n');
+    expect(formatInspect(info)).toContain('\n  "add" func 0: (func (type 0) (param i32 i32) (result i32))\n');
+  });
+
+  it('prints the full type of every import and export', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'inspect-')), 'kinds.wat');
+    writeFileSync(
+      file,
+      `(module
+        (import "env" "f" (func (param i32 i64) (result f32)))
+        (import "env" "m" (memory i64 1 2))
+        (import "env" "g" (global (mut i32)))
+        (func (export "swap") (param i64 f32) (result f32 i64) (local.get 1) (local.get 0))
+        (table (export "t") i64 1 10 externref)
+        (global (export "c") f64 (f64.const 1))
+        (tag (export "oops") (param i32))
+        (export "m2" (memory 0)))`,
+    );
+    const info = await inspectFile(file);
+    expect(info.imports.map((i) => i.type)).toEqual([
+      '(func (type 0) (param i32 i64) (result f32))',
+      '(memory i64 1 2)',
+      '(global (mut i32))',
+    ]);
+    expect(info.exports.map((e) => `${e.name} ${e.kind} ${e.index}: ${e.type}`)).toEqual([
+      'swap func 1: (func (type 1) (param i64 f32) (result f32 i64))',
+      't table 0: (table i64 1 10 externref)',
+      'c global 1: (global f64)',
+      'oops tag 0: (tag (type 2) (param i32))',
+      'm2 memory 0: (memory i64 1 2)',
+    ]);
+    expect(formatInspect(info)).toContain('\n  "t" table 0: (table i64 1 10 externref)\n');
   });
 });

@@ -20,6 +20,7 @@ import {
   isHeapSubtype,
   isRef,
   isSubtype as isValSubtypeIn,
+  type RecGroup,
   recGroupKey,
   refHeap,
   refNullable,
@@ -107,6 +108,8 @@ function canonicalComposite(c: CompositeType, ids: Int32Array): CompositeType {
 /** The engine's type registry: engine-wide ids for the types of every module compiled in the engine. */
 export class TypeRegistry {
   private readonly groups = new Map<string, number>();
+  /** The id of each engine-canonical composite type object this registry made (see `registerFuncType`). */
+  private readonly compositeIds = new WeakMap<CompositeType, number>();
   /** Engine-canonical SubType of each id (`canonical` is the id itself; `supertype` an id or -1). */
   readonly types: SubType[] = [];
   /** Runtime type information of each id. */
@@ -121,33 +124,71 @@ export class TypeRegistry {
   register(module: TypeSection): Int32Array {
     const { types, recGroups } = module;
     const ids = new Int32Array(types.length);
-    const outside = (i: number) => ids[i];
-    for (let g = 0; g < recGroups.length; g++) {
-      const { start, count } = recGroups[g];
-      const key = recGroupKey(types, start, count, outside);
-      let first = this.groups.get(key);
-      const isNew = first === undefined;
-      if (first === undefined) {
-        first = this.types.length;
-        this.groups.set(key, first);
-      }
-      for (let i = 0; i < count; i++) ids[start + i] = first + i;
-      if (!isNew) continue;
-      for (let i = 0; i < count; i++) {
-        const t = types[start + i];
-        const id = first + i;
-        this.types.push({
-          final: t.final,
-          supertype: t.supertype < 0 ? -1 : ids[t.supertype],
-          composite: canonicalComposite(t.composite, ids),
-          recGroup: g,
-          canonical: id,
-        });
-      }
-      // A declared supertype always has a smaller index, so its rtt exists before its subtypes'.
-      for (let i = 0; i < count; i++) this.rtts.push(this.makeRtt(first + i));
-    }
+    for (let g = 0; g < recGroups.length; g++) this.registerGroup(types, recGroups[g], g, ids);
     return ids;
+  }
+
+  /**
+   * Registers a function type whose concrete heap types are engine ids already (a host function's or a host
+   * tag's type, as `Func.ty()` or `Module.imports()` give it); returns its id. A type this registry handed
+   * out is its own id; any other is a final type alone in its rec group, like `(type (func ...))` in a
+   * module. Throws a TypeError for a heap type that is no id of this registry.
+   */
+  registerFuncType(type: FuncType): number {
+    const known = this.compositeIds.get(type);
+    if (known !== undefined) return known;
+    // The ids it refers to become the type indices before it, so they key and canonicalize as outside
+    // references; those indices are never read as types.
+    const outside: number[] = [];
+    const local = (t: ValType): ValType => {
+      if (!isRef(t)) return t;
+      const h = refHeap(t);
+      if (h < 0) return t;
+      if (!Number.isInteger(h) || h >= this.types.length) throw new TypeError(`unknown type id ${h}`);
+      let i = outside.indexOf(h);
+      if (i < 0) i = outside.push(h) - 1;
+      return refType(i, refNullable(t));
+    };
+    const composite: FuncType = { kind: 'func', params: type.params.map(local), results: type.results.map(local) };
+    const start = outside.length;
+    const types: SubType[] = new Array<SubType>(start + 1);
+    types[start] = { final: true, supertype: -1, composite, recGroup: 0, canonical: start };
+    const ids = new Int32Array(start + 1);
+    ids.set(outside);
+    this.registerGroup(types, { start, count: 1 }, 0, ids);
+    return ids[start];
+  }
+
+  /**
+   * Registers rec group `group` (number `g` of its module) of `types`: sets the ids of its members in `ids`,
+   * where the ids of the types before it are set already.
+   */
+  private registerGroup(types: readonly SubType[], group: RecGroup, g: number, ids: Int32Array): void {
+    const { start, count } = group;
+    const key = recGroupKey(types, start, count, (i) => ids[i]);
+    let first = this.groups.get(key);
+    const isNew = first === undefined;
+    if (first === undefined) {
+      first = this.types.length;
+      this.groups.set(key, first);
+    }
+    for (let i = 0; i < count; i++) ids[start + i] = first + i;
+    if (!isNew) return;
+    for (let i = 0; i < count; i++) {
+      const t = types[start + i];
+      const id = first + i;
+      const composite = canonicalComposite(t.composite, ids);
+      this.compositeIds.set(composite, id);
+      this.types.push({
+        final: t.final,
+        supertype: t.supertype < 0 ? -1 : ids[t.supertype],
+        composite,
+        recGroup: g,
+        canonical: id,
+      });
+    }
+    // A declared supertype always has a smaller index, so its rtt exists before its subtypes'.
+    for (let i = 0; i < count; i++) this.rtts.push(this.makeRtt(first + i));
   }
 
   private makeRtt(id: number): Rtt {

@@ -103,4 +103,45 @@ describe('TypeRegistry', () => {
     expect(a.storage).toEqual([0x77]);
     expect(a.elemDefault).toBe(0);
   });
+
+  it('registers a host function type whose concrete heap types are engine ids', () => {
+    const r = new TypeRegistry();
+    const ids = r.register(
+      wat(`(module (type $s (struct (field i32))) (type $a (array i8))
+                   (type (func (param (ref $s) i32) (result (ref null $a) (ref $s)))))`),
+    );
+    const [s, a, f] = ids;
+    // the same function type, spelled with engine ids, is the module's type
+    const spelled = {
+      kind: 'func' as const,
+      params: [refType(s, false), I32],
+      results: [refType(a, true), refType(s, false)],
+    };
+    expect(r.registerFuncType(spelled)).toBe(f);
+    // a type object the registry gave out is its own id
+    expect(r.registerFuncType(r.funcType(f))).toBe(f);
+    // another structure is a new id, canonical in terms of the ids it names, and registered once
+    const size = r.size;
+    const other = { kind: 'func' as const, params: [refType(a, false)], results: [] };
+    const id = r.registerFuncType(other);
+    expect(id).toBe(size);
+    expect(r.funcType(id)).toEqual(other);
+    expect(r.registerFuncType({ ...other })).toBe(id);
+    // and a module declaring it later meets it
+    const later = r.register(wat('(module (type $a (array i8)) (type (func (param (ref $a)))))'));
+    expect(later[1]).toBe(id);
+    expect(() => r.registerFuncType({ kind: 'func', params: [refType(r.size + 5, true)], results: [] })).toThrow(
+      /unknown type id/,
+    );
+  });
+
+  it('keeps the identity of a function type in a rec group of several', () => {
+    const r = new TypeRegistry();
+    const ids = r.register(
+      wat('(module (rec (type $f (func (param (ref null $g)))) (type $g (struct (field (ref $f))))))'),
+    );
+    expect(r.registerFuncType(r.funcType(ids[0]))).toBe(ids[0]);
+    // the same structure outside its group is a different type
+    expect(r.registerFuncType({ ...r.funcType(ids[0]) })).not.toBe(ids[0]);
+  });
 });

@@ -32,13 +32,9 @@ import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
 import { WrongStoreError } from './wrong-store.js';
 
-/** Registers a standalone function type with the engine; returns its engine-wide id. */
+/** Registers a host function's type (concrete heap types are engine ids) with the engine; returns its id. */
 export function registerFuncType(engine: Engine, type: FuncType): number {
-  const ids = engine.typeRegistry.register({
-    types: [{ final: true, supertype: -1, composite: type, recGroup: 0, canonical: 0 }],
-    recGroups: [{ start: 0, count: 1 }],
-  });
-  return ids[0];
+  return engine.typeRegistry.registerFuncType(type);
 }
 
 /** Builds a function type from parameter and result value types. */

@@ -4,6 +4,7 @@ export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/
 export type {
   FuncType,
   GlobalType,
+  Limits,
   MemoryType,
   TableType,
   WasmFeatures,
@@ -48,7 +49,7 @@ export {
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
-export { BackendError, backendChoice, type ExportType, type ImportType, Module } from './module.js';
+export { BackendError, backendChoice, Module } from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,
@@ -65,5 +66,6 @@ export {
   UncaughtWasmException,
   WasmBacktrace,
 } from './trap.js';
+export type { ExportType, ExternType, ImportType } from './types.js';
 export { AnyRef, HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';
 export { WrongStoreError } from './wrong-store.js';

@@ -2,19 +2,14 @@
 // factory loaded once; every instance reuses them.
 
 import { type CompiledModule, compileModule, type Factory, loadFactory } from '@wasmts/codegen';
-import {
-  decodeModule,
-  type EntityType,
-  type Module as EnvironModule,
-  type ExternKind,
-  VMOffsets,
-} from '@wasmts/environ';
+import { decodeModule, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
 import { type BackendChoice, chooseBackend, hostSupport } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
+import { type ExportType, ExternTypes, type ImportType } from './types.js';
 import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
 import { registerTrapSites } from './wasm-backend/traps.js';
 
@@ -25,20 +20,6 @@ export class BackendError extends Error {
     super(message);
     this.name = 'BackendError';
   }
-}
-
-/** An import of a module: its names and what it expects. */
-export interface ImportType {
-  readonly module: string;
-  readonly name: string;
-  readonly type: EntityType;
-}
-
-/** An export of a module: its name and kind and index. */
-export interface ExportType {
-  readonly name: string;
-  readonly kind: ExternKind;
-  readonly index: number;
 }
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -223,12 +204,15 @@ export class Module {
   name(): string | null {
     return this.module.names.module;
   }
-  /** The module's imports, in order. */
+  /** The module's imports, in order, each with the type it expects (engine-canonical, see `ExternType`). */
   imports(): ImportType[] {
-    return this.module.imports.map((i) => ({ module: i.module, name: i.name, type: i.type }));
+    return this.externTypes().imports();
   }
-  /** The module's exports, in order. */
+  /** The module's exports, in order, each with the type of what it exports (engine-canonical). */
   exports(): ExportType[] {
-    return this.module.exports.map((e) => ({ name: e.name, kind: e.kind, index: e.index }));
+    return this.externTypes().exports();
+  }
+  private externTypes(): ExternTypes {
+    return new ExternTypes(this.module, this.runtimeInfo.typeIds, this.engine.typeRegistry);
   }
 }

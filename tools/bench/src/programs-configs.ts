@@ -4,7 +4,7 @@
 // @wasmts/wasi on wasmts) and the program's other host imports.
 import { pathToFileURL } from 'node:url';
 import { WASI } from '@wasmts/wasi';
-import { type Backend, Config, Engine, type FuncType, Linker, Module, Store } from 'wasmts';
+import { type Backend, Config, Engine, Linker, Module, Store } from 'wasmts';
 import { miniWasi, type WasiIo } from './mini-wasi.js';
 import type { Program, ProgramExports, Session } from './programs-catalog.js';
 
@@ -117,13 +117,6 @@ function backendReason(module: Module): string | undefined {
   return typeof reason === 'string' ? reason : undefined;
 }
 
-/** The type of function import `index` (wasmts' ImportType gives a type index into the module's types). */
-function importFuncType(module: Module, typeIndex: number): FuncType {
-  const sub = (module.module as unknown as { types: readonly { composite: FuncType }[] }).types[typeIndex];
-  if (sub?.composite.kind !== 'func') throw new Error(`import type ${typeIndex} is not a function type`);
-  return sub.composite;
-}
-
 /** wasmts through its public API: `Engine`, `Module`, a `Linker` with @wasmts/wasi, `Store`, `Instance`. */
 export function wasmtsConfiguration(
   name: string,
@@ -168,9 +161,7 @@ export function wasmtsConfiguration(
           const fn = imp.type.kind === 'func' ? program.hostImports?.(imp.module, imp.name) : undefined;
           if (!fn || imp.type.kind !== 'func') throw new Error(`${program.name}: no import ${imp.module}.${imp.name}`);
           const host = fn as (...args: unknown[]) => unknown;
-          linker.defineFunc(imp.module, imp.name, importFuncType(module, imp.type.typeIndex), (_caller, ...args) =>
-            host(...args),
-          );
+          linker.defineFunc(imp.module, imp.name, imp.type.type, (_caller, ...args) => host(...args));
         }
         const instance = linker.instantiate(store, module);
         wasi.initialize(instance);
