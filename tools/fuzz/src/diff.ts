@@ -1,0 +1,283 @@
+// Differential execution of one module: the host's own WebAssembly engine, the wasmts wasm backend and the
+// wasmts JS backend run the same calls, and what each observes (results, traps, the host functions' logs,
+// fuel) is compared. Modules come from binaryen's `wasm-opt --translate-to-fuzz` (src/fuzz.ts), whose
+// imports are the `fuzzing-support` logging functions and whose loops and recursion are bounded by a
+// "hang limit" global that `hangLimitInitializer` resets before each call (as binaryen's own harness does).
+import { Config, Engine, Func, funcType, Linker, Module, Store, Trap, type Val, ValType } from 'wasmts';
+
+// lib ES2022 and @types/node 20 do not declare WebAssembly; only what is used here (absent under --jitless).
+interface Descriptor {
+  module: string;
+  name: string;
+  kind: string;
+}
+interface HostModule {
+  readonly brand?: 'module';
+}
+declare const WebAssembly:
+  | {
+      Module: (new (
+        bytes: Uint8Array,
+      ) => HostModule) & {
+        imports(module: HostModule): Descriptor[];
+        exports(module: HostModule): Omit<Descriptor, 'module'>[];
+      };
+      Instance: new (module: HostModule, imports: object) => { exports: Record<string, unknown> };
+      RuntimeError: new () => Error;
+      Exception: new () => Error;
+    }
+  | undefined;
+
+/** What one side saw of one call. */
+export interface CallRecord {
+  readonly name: string;
+  /** `ok <results>`, `trap`, `exception` or `skipped <why>`. */
+  readonly outcome: string;
+  /** The `fuzzing-support` log calls the call made. */
+  readonly logs: readonly string[];
+  /** Fuel consumed by the call (wasmts with fuel only). */
+  readonly fuel?: number;
+  /** The trap code (wasmts only). */
+  readonly trapCode?: number;
+}
+
+/** What one side saw of a whole module (and the parameter types of its exports), or why it could not run it. */
+export type SideRecord =
+  | { readonly calls: readonly CallRecord[]; readonly params?: ReadonlyMap<string, readonly number[]> }
+  | { readonly unavailable: string };
+
+const { I32, I64, F32, F64 } = ValType;
+
+/** A value as text: NaNs are one value (their payload is not deterministic across engines), -0 is kept. */
+export function show(v: unknown): string {
+  if (typeof v === 'number') return Number.isNaN(v) ? 'nan' : Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  if (v === null || v === undefined) return 'null';
+  return typeof v;
+}
+
+const LOGS = ['log-i32', 'log-i64', 'log-f32', 'log-f64'] as const;
+const LOG_TYPES = [I32, I64, F32, F64];
+/** Exports never called as tests: the harness calls `hangLimitInitializer` itself. */
+const HARNESS = new Set(['hangLimitInitializer']);
+
+/** A zero argument for a parameter type, or undefined when the type cannot be passed from JS. */
+function zeroVal(t: number): Val | undefined {
+  switch (t) {
+    case I32:
+      return { type: 'i32', value: 0 };
+    case I64:
+      return { type: 'i64', value: 0n };
+    case F32:
+      return { type: 'f32', value: 0 };
+    case F64:
+      return { type: 'f64', value: 0 };
+    case ValType.FUNCREF:
+      return { type: 'funcref', value: null };
+    case ValType.EXTERNREF:
+      return { type: 'externref', value: null };
+  }
+  return undefined;
+}
+
+/**
+ * Runs every exported function of `bytes` on the host's engine, in export order, with arguments of 0 of the
+ * parameter types in `params` (by export name: the JS API does not show a function's type).
+ */
+export function runNative(bytes: Uint8Array, params: ReadonlyMap<string, readonly number[]>): SideRecord {
+  if (typeof WebAssembly === 'undefined') return { unavailable: 'no WebAssembly in this host' };
+  const api = WebAssembly;
+  let module: HostModule;
+  try {
+    module = new api.Module(bytes);
+  } catch (e) {
+    return { unavailable: `host engine: ${(e as Error).message}` };
+  }
+  const logs: string[] = [];
+  const support: Record<string, (v: unknown) => void> = {};
+  for (const name of LOGS) support[name] = (v) => logs.push(`${name} ${show(v)}`);
+  const imports = { 'fuzzing-support': support };
+  for (const imp of api.Module.imports(module))
+    if (imp.module !== 'fuzzing-support' || !(LOGS as readonly string[]).includes(imp.name))
+      return { unavailable: `unknown import ${imp.module}::${imp.name}` };
+  let instance: { exports: Record<string, unknown> };
+  try {
+    instance = new api.Instance(module, imports);
+  } catch (e) {
+    return { calls: [{ name: '(instantiate)', outcome: outcomeOf(e), logs: logs.splice(0) }] };
+  }
+  const calls: CallRecord[] = [];
+  const reset = instance.exports.hangLimitInitializer as (() => void) | undefined;
+  for (const exp of api.Module.exports(module)) {
+    if (exp.kind !== 'function' || HARNESS.has(exp.name)) continue;
+    const f = instance.exports[exp.name] as (...args: unknown[]) => unknown;
+    reset?.();
+    let outcome: string;
+    try {
+      const args = (params.get(exp.name) ?? []).map((t) =>
+        t === I64 ? 0n : t === I32 || t === F32 || t === F64 ? 0 : null,
+      );
+      outcome = `ok ${showResults(f(...args))}`;
+    } catch (e) {
+      outcome = outcomeOf(e);
+    }
+    calls.push({ name: exp.name, outcome, logs: logs.splice(0) });
+  }
+  return { calls };
+}
+
+function showResults(r: unknown): string {
+  return Array.isArray(r) ? r.map(show).join(' ') : r === undefined ? '' : show(r);
+}
+
+function outcomeOf(e: unknown): string {
+  if (e instanceof Trap) return 'trap';
+  if (typeof WebAssembly !== 'undefined') {
+    if (e instanceof WebAssembly.RuntimeError) return 'trap';
+    if (e instanceof WebAssembly.Exception) return 'exception';
+  }
+  if (e instanceof RangeError && /call stack/.test(e.message)) return 'trap';
+  if (e instanceof Error && e.name === 'UncaughtWasmException') return 'exception';
+  if (e instanceof Error && e.name === 'WasmException') return 'exception';
+  throw e;
+}
+
+/** What wasmts runs with: the backend and the store controls. */
+export interface WasmtsSide {
+  readonly backend: 'js' | 'wasm';
+  readonly fuel?: boolean;
+  readonly epoch?: boolean;
+  readonly maxCallDepth?: number;
+}
+
+const FUEL = 1e15;
+
+/** Runs every exported function of `bytes` on wasmts, in export order. */
+export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
+  const engine = new Engine(
+    new Config({
+      backend: side.backend,
+      consumeFuel: side.fuel === true,
+      epochInterruption: side.epoch === true,
+      ...(side.maxCallDepth !== undefined ? { maxCallDepth: side.maxCallDepth } : {}),
+    }),
+  );
+  let module: Module;
+  try {
+    module = new Module(engine, bytes);
+  } catch (e) {
+    return { unavailable: `wasmts ${side.backend}: ${(e as Error).message}` };
+  }
+  const store = new Store(engine, null);
+  if (side.fuel) store.setFuel(FUEL);
+  if (side.epoch) store.setEpochDeadline(2 ** 40);
+  const logs: string[] = [];
+  const linker = new Linker<null>(engine);
+  LOGS.forEach((name, i) =>
+    linker.defineFunc('fuzzing-support', name, funcType([LOG_TYPES[i]], []), (_c, v: unknown) => {
+      logs.push(`${name} ${show(v)}`);
+    }),
+  );
+  let instance: ReturnType<Linker<null>['instantiate']>;
+  try {
+    instance = linker.instantiate(store, module);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'LinkError') return { unavailable: `wasmts: ${e.message}` };
+    return { calls: [{ name: '(instantiate)', outcome: outcomeOf(e), logs: logs.splice(0) }] };
+  }
+  const calls: CallRecord[] = [];
+  const reset = instance.getFunc('hangLimitInitializer');
+  const types = new Map<string, number[]>();
+  for (const [name, ext] of instance.exports()) {
+    if (!(ext instanceof Func) || HARNESS.has(name)) continue;
+    const f = ext;
+    const type = f.ty();
+    const args = type.params.map(zeroVal);
+    types.set(name, [...type.params]);
+    if (args.some((a) => a === undefined) || type.results.some((t) => zeroVal(t) === undefined)) {
+      calls.push({ name, outcome: 'skipped (a type JS cannot pass)', logs: [] });
+      continue;
+    }
+    reset?.call(store, []);
+    const before = side.fuel ? store.getFuel() : 0;
+    let outcome: string;
+    let trapCode: number | undefined;
+    try {
+      outcome = `ok ${f
+        .call(store, args as Val[])
+        .map((v) => show(v.type === 'f32' || v.type === 'f64' ? v.value : v.value))
+        .join(' ')}`;
+    } catch (e) {
+      outcome = outcomeOf(e);
+      if (e instanceof Trap) trapCode = e.code;
+    }
+    calls.push({
+      name,
+      outcome,
+      logs: logs.splice(0),
+      ...(side.fuel ? { fuel: before - store.getFuel() } : {}),
+      ...(trapCode !== undefined ? { trapCode } : {}),
+    });
+  }
+  return { calls, params: types };
+}
+
+/** The first difference between two sides, or null. Fuel and trap codes are compared when both have them. */
+export function firstDifference(a: SideRecord, b: SideRecord): string | null {
+  if ('unavailable' in a || 'unavailable' in b) return null;
+  const n = Math.max(a.calls.length, b.calls.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.calls[i];
+    const y = b.calls[i];
+    if (x === undefined || y === undefined) return `call ${i}: only one side has it (${(x ?? y).name})`;
+    if (x.outcome.startsWith('skipped') || y.outcome.startsWith('skipped')) continue;
+    if (x.name !== y.name) return `call ${i}: ${x.name} vs ${y.name}`;
+    if (x.outcome !== y.outcome) return `${x.name}: ${x.outcome} vs ${y.outcome}`;
+    if (x.logs.join('\n') !== y.logs.join('\n'))
+      return `${x.name}: logs differ\n  ${x.logs.join(', ')}\n  ${y.logs.join(', ')}`;
+    if (x.fuel !== undefined && y.fuel !== undefined && x.fuel !== y.fuel)
+      return `${x.name}: fuel ${x.fuel} vs ${y.fuel}`;
+    if (x.trapCode !== undefined && y.trapCode !== undefined && x.trapCode !== y.trapCode)
+      return `${x.name}: trap code ${x.trapCode} vs ${y.trapCode}`;
+  }
+  return null;
+}
+
+/** The three sides of one module and the differences between them. */
+export interface Verdict {
+  readonly native: SideRecord;
+  readonly wasm: SideRecord;
+  readonly js: SideRecord;
+  /** Differences found (empty when every side that could run agrees). */
+  readonly differences: readonly string[];
+}
+
+/**
+ * Runs `bytes` on the JS backend and the wasm backend (both with fuel, epochs and a call-depth limit, so the
+ * instrumentation is exercised) and on the host engine, and compares: wasm backend with JS backend (results,
+ * logs, fuel, trap codes), each with the host engine (results and logs).
+ */
+export function compare(bytes: Uint8Array): Verdict {
+  const controls = { fuel: true, epoch: true, maxCallDepth: 20_000 };
+  const js = runWasmts(bytes, { backend: 'js', ...controls });
+  const wasm = runWasmts(bytes, { backend: 'wasm', ...controls });
+  const native = runNative(bytes, ('params' in js && js.params) || ('params' in wasm && wasm.params) || new Map());
+  const differences: string[] = [];
+  const pairs: [string, SideRecord, SideRecord][] = [
+    ['wasm backend vs JS backend', wasm, js],
+    ['host engine vs JS backend', native, js],
+    ['host engine vs wasm backend', native, wasm],
+  ];
+  // a module the host engine runs must run on the JS backend, and on the wasm backend unless its boundary
+  // has a type JS cannot pass: the host rejecting the instrumented module is a bug of the instrumentation
+  if (!('unavailable' in native)) {
+    if ('unavailable' in js) differences.push(`the host engine runs it, the JS backend does not: ${js.unavailable}`);
+    if ('unavailable' in wasm && /rejected the instrumented module/.test(wasm.unavailable))
+      differences.push(`the host engine runs it, the wasm backend does not: ${wasm.unavailable}`);
+  }
+  for (const [what, a, b] of pairs) {
+    const d = firstDifference(a, b);
+    if (d !== null) differences.push(`${what}: ${d}`);
+  }
+  return { native, wasm, js, differences };
+}
