@@ -148,6 +148,8 @@ export interface WasmtsSide {
   readonly fuel?: boolean;
   readonly epoch?: boolean;
   readonly maxCallDepth?: number;
+  /** With fuel: the fuel each call gets (by export name; others get plenty), e.g. to run out in the middle. */
+  readonly fuelPerCall?: ReadonlyMap<string, number>;
 }
 
 const FUEL = 1e15;
@@ -198,7 +200,9 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
       calls.push({ name, outcome: 'skipped (a type JS cannot pass)', logs: [] });
       continue;
     }
+    if (side.fuel) store.setFuel(FUEL);
     reset?.call(store, []);
+    if (side.fuel) store.setFuel(side.fuelPerCall?.get(name) ?? FUEL);
     const before = side.fuel ? store.getFuel() : 0;
     let outcome: string;
     let trapCode: number | undefined;
@@ -248,6 +252,8 @@ export interface Verdict {
   readonly native: SideRecord;
   readonly wasm: SideRecord;
   readonly js: SideRecord;
+  /** The JS backend's run with half the fuel per call (when any call consumed fuel). */
+  readonly lowFuel?: SideRecord;
   /** Differences found (empty when every side that could run agrees). */
   readonly differences: readonly string[];
 }
@@ -279,5 +285,19 @@ export function compare(bytes: Uint8Array): Verdict {
     const d = firstDifference(a, b);
     if (d !== null) differences.push(`${what}: ${d}`);
   }
-  return { native, wasm, js, differences };
+  // again with each call given half the fuel it consumed: both backends run out at the same operator (same
+  // logs before the trap, same fuel left)
+  let lowFuel: SideRecord | undefined;
+  if ('calls' in js) {
+    const half = new Map(
+      js.calls.filter((c) => (c.fuel ?? 0) >= 2).map((c) => [c.name, Math.floor((c.fuel ?? 0) / 2)]),
+    );
+    if (half.size > 0) {
+      const low = { ...controls, fuelPerCall: half };
+      lowFuel = runWasmts(bytes, { backend: 'js', ...low });
+      const d = firstDifference(runWasmts(bytes, { backend: 'wasm', ...low }), lowFuel);
+      if (d !== null) differences.push(`wasm backend vs JS backend, half the fuel: ${d}`);
+    }
+  }
+  return { native, wasm, js, ...(lowFuel !== undefined ? { lowFuel } : {}), differences };
 }

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TrapCode } from 'wasmts';
 import { type CallRecord, compare, firstDifference } from '../src/diff.js';
 
 const dir = join(import.meta.dirname, '../corpus');
@@ -21,12 +22,16 @@ describe('the fuzz corpus', () => {
     for (const side of [v.native, v.wasm, v.js]) expect(side).toHaveProperty('calls');
   });
 
-  it('calls functions that return, log and trap, and consume fuel', () => {
+  it('calls functions that return, log and trap, consume fuel and run out of it', () => {
     const all: CallRecord[] = [];
+    const low: CallRecord[] = [];
     for (const file of files.slice(0, 20)) {
       const v = compare(new Uint8Array(readFileSync(join(dir, file))));
       if ('calls' in v.js) all.push(...v.js.calls);
+      if (v.lowFuel !== undefined && 'calls' in v.lowFuel) low.push(...v.lowFuel.calls);
     }
+    // with half the fuel each call consumed, most run out (a few finish: no check after the fuel ran out)
+    expect(low.filter((c) => c.trapCode === TrapCode.OutOfFuel).length).toBeGreaterThan(20);
     expect(all.filter((c) => c.outcome.startsWith('ok')).length).toBeGreaterThan(20);
     expect(all.filter((c) => c.outcome === 'trap').length).toBeGreaterThan(0);
     expect(all.filter((c) => c.logs.length > 0).length).toBeGreaterThan(10);
