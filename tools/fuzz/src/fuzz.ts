@@ -1,7 +1,7 @@
 // Differential fuzzing: random valid modules from binaryen's `wasm-opt --translate-to-fuzz` (Debian
 // `binaryen`), each run on the host engine, the wasmts wasm backend and the wasmts JS backend (src/diff.ts).
 //
-// Usage: node --import tsx src/fuzz.ts [--seeds FROM..TO] [--bytes N] [--features default|all] [--keep DIR]
+// Usage: node --import tsx src/fuzz.ts [--seeds FROM..TO] [--bytes N] [--features node20,NAME,...] [--keep DIR]
 //                                      [--write-corpus DIR]
 // Each seed gives the same module on every machine with the same wasm-opt (a seeded PRNG makes the input
 // bytes). A module whose sides disagree is written to --keep (default: failures/) with what differed.
@@ -26,7 +26,10 @@ function main(): void {
   if (m === null) throw new Error('--seeds FROM..TO');
   const [from, to] = [Number(m[1]), Number(m[2])];
   const size = Number(values.bytes);
-  const features = values.features === 'node20' ? NODE20_FEATURES : values.features === 'all' ? ['--enable-all'] : [];
+  // `node20`, `default` (binaryen's: MVP) or binaryen feature names (`exception-handling` -> --enable-...)
+  const features = values.features
+    .split(',')
+    .flatMap((f) => (f === 'node20' ? NODE20_FEATURES : f === 'default' || f === '' ? [] : [`--enable-${f}`]));
   let failed = 0;
   let compared = 0;
   let calls = 0;
