@@ -144,6 +144,16 @@ Examples:
     .option('-v, --verbose', 'also print notes on passed commands, per-kind counts and timings', false)
     .addOption(featuresOption())
     .addOption(backendOption())
+    .option(
+      '--fuel <n>',
+      "compile with fuel metering and give each script's store <n> units (the instrumentation runs; an OutOfFuel trap fails the command)",
+      parseCount,
+    )
+    .option(
+      '--epoch-interruption',
+      "compile with epoch checks (each store's deadline far away: the checks run, never trap)",
+      false,
+    )
     .addHelpText(
       'after',
       `
@@ -155,7 +165,8 @@ Examples:
   $ wasmts wast --backend js /path/to/testsuite/i32.wast
   $ wasmts wast --validate-only /path/to/testsuite/*.wast
   $ wasmts wast --validate-only --json report.json /path/to/testsuite
-  $ wasmts wast --features=-simd,-gc my-tests/`,
+  $ wasmts wast --features=-simd,-gc my-tests/
+  $ wasmts wast --backend wasm --fuel 1000000000000 --epoch-interruption /path/to/testsuite`,
     )
     .action(async (paths: string[], options, command: Command) => {
       const { debug } = command.optsWithGlobals<{ debug?: boolean }>();
@@ -167,6 +178,8 @@ Examples:
           json: options.json,
           features: options.features,
           backend: options.backend,
+          fuel: options.fuel,
+          epochInterruption: options.epochInterruption === true,
         });
       } catch (error) {
         process.exitCode = reportError(error, undefined, debug === true);

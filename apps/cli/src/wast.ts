@@ -11,6 +11,10 @@ export interface WastCommandOptions {
   json?: string;
   features?: WasmFeatures;
   backend?: 'js' | 'wasm' | 'auto';
+  /** Fuel metering on, with this much fuel per script's store. */
+  fuel?: number;
+  /** Epoch checks on (the deadline far away). */
+  epochInterruption?: boolean;
 }
 
 /** Formats one file's report: the counts line, then its failures (and notes when verbose). */
@@ -59,6 +63,8 @@ export function wastCommand(paths: string[], options: WastCommandOptions): numbe
     : executingHost({
         backend: options.backend ?? 'auto',
         ...(options.features ? { features: options.features } : {}),
+        ...(options.fuel !== undefined ? { fuel: options.fuel } : {}),
+        ...(options.epochInterruption ? { epochInterruption: true } : {}),
       });
   const report = runWast(paths, {
     validateOnly: options.validateOnly,

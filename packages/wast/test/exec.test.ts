@@ -37,4 +37,31 @@ describe('executing host', () => {
     expect(r.failed).toBe(1);
     expect(r.failures[0].message).toContain('expected');
   });
+
+  it('runs with fuel and epoch checks on both backends (--fuel, --epoch-interruption)', () => {
+    const script = `
+      (module
+        (func $sum (export "sum") (param $n i32) (result i32) (local $s i32)
+          (block $done (loop $l
+            (br_if $done (i32.eqz (local.get $n)))
+            (local.set $s (i32.add (local.get $s) (local.get $n)))
+            (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+            (br $l)))
+          (local.get $s))
+        (func (export "rec") (param i32) (result i32)
+          (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+            (else (i32.add (i32.const 1) (call 1 (i32.sub (local.get 0) (i32.const 1))))))))
+      (assert_return (invoke "sum" (i32.const 1000)) (i32.const 500500))
+      (assert_return (invoke "rec" (i32.const 100)) (i32.const 100))`;
+    for (const backend of ['js', 'wasm'] as const) {
+      const host = (fuel: number) => executingHost({ backend, fuel, epochInterruption: true });
+      const plenty = runWastFile({ text: script, file: 'f.wast' }, { validateOnly: false, host: host(1e9) });
+      expect(plenty.failures).toEqual([]);
+      expect(plenty.passed).toBe(3);
+      // too little fuel: the loop runs out (each script's store gets the fuel once)
+      const little = runWastFile({ text: script, file: 'f.wast' }, { validateOnly: false, host: host(500) });
+      expect(little.failed).toBe(2);
+      expect(little.failures[0].message).toMatch(/fuel/i);
+    }
+  });
 });

@@ -32,6 +32,13 @@ export interface ExecutingHostOptions {
    * reason, and so is every command that uses its instance or links to it.
    */
   backend?: 'js' | 'wasm' | 'auto';
+  /**
+   * Compile with fuel metering and give each script's store this much fuel: the fuel instrumentation runs
+   * under every command (running out fails the command that ran out).
+   */
+  fuel?: number;
+  /** Compile with epoch checks; each store's deadline is far away, so the checks run and never trap. */
+  epochInterruption?: boolean;
 }
 
 const passed: ExecOutcome = { outcome: 'passed' };
@@ -69,8 +76,10 @@ class ScriptState {
   /** The instance registered under each name. */
   readonly registered = new Map<string, Instance>();
 
-  constructor(engine: Engine) {
+  constructor(engine: Engine, options: ExecutingHostOptions) {
     this.store = new Store<unknown>(engine, null);
+    if (options.fuel !== undefined) this.store.setFuel(options.fuel);
+    if (options.epochInterruption === true) this.store.setEpochDeadline(2 ** 40);
     this.linker = new Linker<unknown>(engine).allowShadowing(true);
     defineSpectest(this.linker, this.store);
   }
@@ -79,15 +88,17 @@ class ScriptState {
 /** Runs the execution commands of scripts through `wasmts`. */
 class Executor implements WastExecutor {
   private readonly engine: Engine;
+  private readonly options: ExecutingHostOptions;
   private state: ScriptState;
 
-  constructor(engine: Engine) {
+  constructor(engine: Engine, options: ExecutingHostOptions) {
     this.engine = engine;
-    this.state = new ScriptState(engine);
+    this.options = options;
+    this.state = new ScriptState(engine, options);
   }
 
   beginScript(): void {
-    this.state = new ScriptState(this.engine);
+    this.state = new ScriptState(this.engine, this.options);
   }
 
   execute(command: WastCommand, compiled: unknown): ExecOutcome {
@@ -268,7 +279,11 @@ class Executor implements WastExecutor {
 
 /** A WastHost that compiles with `wasmts` and executes every command. */
 export function executingHost(options: ExecutingHostOptions = {}): WastHost {
-  const config = new Config({ backend: options.backend ?? 'auto' });
+  const config = new Config({
+    backend: options.backend ?? 'auto',
+    consumeFuel: options.fuel !== undefined,
+    epochInterruption: options.epochInterruption === true,
+  });
   if (options.features !== undefined) config.features = options.features;
   const engine = new Engine(config);
   return {
@@ -284,6 +299,6 @@ export function executingHost(options: ExecutingHostOptions = {}): WastHost {
         throw e;
       }
     },
-    executor: new Executor(engine),
+    executor: new Executor(engine, options),
   };
 }
