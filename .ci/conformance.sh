@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The spec suite through the CLI run from source: the top-level core suite, legacy/ and custom/ of ../shared/testsuite
-# (beside the repository; override with WASMTS_TESTSUITE). proposals/ is left out. Three runs:
+# (beside the repository; override with WASMTS_TESTSUITE). proposals/ is left out. Four runs:
 #   1. --validate-only: every module-level command (decode, validate, reject);
 #   2. every command executed with --backend auto: the host's WebAssembly engine (the wasm backend) for every
 #      module it can run, the JS backend for the rest;
-#   3. every command executed on the JS backend under `node --jitless`, which has no WebAssembly global, so the run
+#   3. the same with fuel metering and epoch checks compiled in (`--fuel`, `--epoch-interruption`): the
+#      instrumentation of both backends must not change any result;
+#   4. every command executed on the JS backend under `node --jitless`, which has no WebAssembly global, so the run
 #      also proves the JS backend never needs one (last, so the last line is its totals).
 # Each prints one line per file and its totals line "N passed, N failed, N skipped"; exits 1 if either failed.
 set -euo pipefail
@@ -27,6 +29,8 @@ echo "--- validate-only"
 node --conditions=source --import tsx apps/cli/src/main.ts wast --validate-only "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
 echo "--- executed, auto backend (wasm where the host engine can run the module, else js)"
 node --conditions=source --import tsx apps/cli/src/main.ts wast --backend auto "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
+echo "--- executed, auto backend, with fuel metering and epoch checks compiled in (they run; fuel never runs out)"
+node --conditions=source --import tsx apps/cli/src/main.ts wast --backend auto --fuel 1000000000000 --epoch-interruption "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
 echo "--- executed, JS backend, node --jitless"
 node --jitless --conditions=source --import tsx apps/cli/src/main.ts wast --backend js "$@" "${files[@]}" "$suite/legacy" "$suite/custom" || status=1
 exit "$status"
