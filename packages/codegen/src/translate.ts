@@ -488,10 +488,17 @@ export class FunctionTranslator {
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
+    const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
+    // the counters in locals (see "Fuel and epochs in locals" in README.md)
+    if (this.env.tunables.consumeFuel) decls.push(`fu = ${lim}[0]`);
+    if (this.env.tunables.epochInterruption) decls.push(`edl = ${lim}[1]`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    if (this.env.tunables.consumeFuel)
+      // every exit (return, trap, exception) leaves the counter exact; `fu` is NaN while a callee owns it
+      body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { if (fu === fu) ${lim}[0] = fu; }`];
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -518,16 +525,51 @@ export class FunctionTranslator {
   private checks(): string[] {
     const env = this.env;
     const lines: string[] = [];
-    if (env.tunables.consumeFuel) lines.push(`if (${env.limits()}[0] >= 0) ${env.rt('outOfGas')}(vmctx);`);
+    // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
+    const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
+    if (env.tunables.consumeFuel) lines.push(`if (fu >= 0) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption)
-      lines.push(`if (${env.epochCounter()}[0] >= ${env.limits()}[1]) ${env.rt('newEpoch')}(vmctx);`);
+      lines.push(`if (${env.epochCounter()}[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
     return lines;
+  }
+
+  /**
+   * The statement(s) giving the counters to a callee (a wasm function, the host, a runtime builtin that may call
+   * the host): the fuel local is stored and marked NaN (the callee owns the counter until `reload`), so that an
+   * exception out of the callee leaves the callee's count. Empty when no counter is on.
+   */
+  private handOver(): string {
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] = fu; fu = NaN;` : '';
+  }
+
+  /** Stores the fuel local before a throw (a handler in this function reloads it). */
+  private storeFuel(): void {
+    if (this.env.tunables.consumeFuel) this.emit(`${this.env.limits()}[0] = fu;`);
+  }
+
+  /** Reloads the counter locals after a call (the callee or the host consumed or set fuel, or moved the deadline). */
+  private reload(): string {
+    const t = this.env.tunables;
+    if (!t.consumeFuel && !t.epochInterruption) return '';
+    const lim = this.env.limits();
+    if (t.consumeFuel && t.epochInterruption) return `fu = ${lim}[0]; edl = ${lim}[1];`;
+    if (t.consumeFuel) return `fu = ${lim}[0];`;
+    return `edl = ${lim}[1];`;
+  }
+
+  /** Emits `call` (a statement built by `emitCall`) with the counters handed over before and reloaded after. */
+  private hooked(emitCall: () => void): void {
+    const pre = this.handOver();
+    if (pre !== '') this.emit(pre);
+    emitCall();
+    const post = this.reload();
+    if (post !== '') this.emit(post);
   }
 
   /** Adds the fuel of the operators since the last flush to the store's counter. */
   private flushFuel(): void {
     if (this.fuel > 0) {
-      this.emit(`${this.env.limits()}[0] += ${this.fuel};`);
+      this.emit(`fu += ${this.fuel};`);
       this.fuel = 0;
     }
   }
@@ -657,6 +699,15 @@ export class FunctionTranslator {
   /** Assigns a call's result(s) to the stack. */
   /** Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending. */
   private callResults(call: string, results: readonly ValType[], argsPending = false): void {
+    const t = this.env.tunables;
+    if (t.consumeFuel || t.epochInterruption) {
+      // the counters are reloaded right after the call, so its result cannot wait for its consumer
+      this.hooked(() => this.callResultsNow(call, results, false));
+      return;
+    }
+    this.callResultsNow(call, results, argsPending);
+  }
+  private callResultsNow(call: string, results: readonly ValType[], argsPending: boolean): void {
     const nResults = results.length;
     if (nResults === 0) this.emit(`${call};`);
     else if (nResults === 1 && this.isWide(results[0])) this.pushBig(call);
@@ -871,6 +922,8 @@ export class FunctionTranslator {
             this.emit(`} catch (${f.exVar}) {`);
             this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
             if (env.legacyExceptions) this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${f.exVar}; dlg = -1;`);
+            // a wasm exception left the counters exact (its thrower stored them)
+            if (this.reload() !== '') this.emit(`  ${this.reload()}`);
             this.usesHandlers = true;
           }
           const chain = f.handlers === 0 ? '  ' : '  } else ';
@@ -910,18 +963,21 @@ export class FunctionTranslator {
           const tag = r.u32();
           const tt = env.typeAt(env.module.tags[tag].typeIndex);
           const args = this.popArgs(tt.params.length);
+          this.storeFuel();
           this.emit(`throw ${env.rt('newException')}(${env.tag(tag)}, ${env.rt('tuple')}(${args.join(', ')}));`);
           this.unreachable();
           continue;
         }
         case 0x09: {
           const f = this.frameAt(r.u32());
+          this.storeFuel();
           this.emit(`throw ${f.exVar};`);
           this.unreachable();
           continue;
         }
         case 0x0a: {
           const x = this.pop();
+          this.storeFuel();
           this.emit(`throw ${x} === null ? ${env.trap(TrapCode.NullReference)} : ${x};`);
           this.unreachable();
           continue;
@@ -1138,8 +1194,9 @@ export class FunctionTranslator {
           const mem = r.u32();
           const m = env.memory(mem);
           const d = this.pop();
-          if (env.module.memories[mem].index64) this.pushBig(`${env.rt('memoryGrow')}(${m}, ${d})`);
-          else this.push(`${env.rt('memoryGrow')}(${m}, ${d})`);
+          // the resource limiter (host code) runs inside memory.grow
+          if (env.module.memories[mem].index64) this.hooked(() => this.pushBig(`${env.rt('memoryGrow')}(${m}, ${d})`));
+          else this.hooked(() => this.push(`${env.rt('memoryGrow')}(${m}, ${d})`));
           continue;
         }
         case 0x41: {
@@ -1596,6 +1653,7 @@ export class FunctionTranslator {
           this.usesHandlers = true;
           this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${e}; dlg = -1;`);
         }
+        if (this.reload() !== '') this.emit(`  ${this.reload()}`);
         for (const c of f.catches ?? []) {
           // catch labels count from the frame enclosing the try_table (already popped)
           const target = this.frameAt(c.label);
@@ -1682,8 +1740,8 @@ export class FunctionTranslator {
         const table = r.u32();
         const [v, n] = this.popArgs(2);
         const grow = `${env.rt('tableGrow')}(${env.table(table)}, ${v}, ${n})`;
-        if (env.module.tables[table].type.index64) this.pushBig(grow);
-        else this.push(grow);
+        if (env.module.tables[table].type.index64) this.hooked(() => this.pushBig(grow));
+        else this.hooked(() => this.push(grow));
         return;
       }
       case 'table.size': {
