@@ -56,6 +56,11 @@ interface Frame {
   openLine: number;
   /** Whether any branch targets this frame (an untargeted block or loop needs no JS statement). */
   targeted: boolean;
+  /**
+   * A loop with fuel or epoch checks: the index in the output of the line opening the loop itself, inside its
+   * poll loop (`openLine`); -1 otherwise.
+   */
+  innerLine: number;
   /** Per parameter / result: whether it is an i64 held as a pair (lo in `s<d>`, hi in `s<d>h`). */
   pw: boolean[];
   rw: boolean[];
@@ -109,6 +114,37 @@ function linear(name: string, n: number): boolean {
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
+
+/**
+ * Marks a `return` statement in the output: where the function has no `try`/`finally` writing the fuel local
+ * back, the marker becomes the store (`lim[0] = fu; return ...`); elsewhere it becomes `return`.
+ */
+const RET = '\u0002return';
+/** Marks where the fuel local is handed over: ` fu = NaN;` in a function with a `finally` (no-op elsewhere). */
+const NAN = '\u0003';
+
+/**
+ * Single-byte operators that cannot trap or throw in generated code (nor reach the host), as the wasm backend's
+ * `SILENT`: a function made only of these, calls and throws needs no `finally` to write its fuel local back.
+ */
+const SILENT = new Uint8Array(256);
+for (const op of [
+  0x01, 0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1a, 0x1b, 0x1c, 0x3f, 0xd0, 0xd1, 0xd2, 0xd3,
+])
+  SILENT[op] = 1;
+for (let op = 0x20; op <= 0x24; op++) SILENT[op] = 1;
+for (let op = 0x41; op <= 0xc4; op++) SILENT[op] = 1;
+for (const op of [0x6d, 0x6e, 0x6f, 0x70, 0x7f, 0x80, 0x81, 0x82, 0xa8, 0xa9, 0xaa, 0xab, 0xae, 0xaf, 0xb0, 0xb1])
+  SILENT[op] = 0;
+// calls hand the counter over first (a trap in the callee leaves the callee's count); throws store it first
+for (const op of [0x08, 0x09, 0x0a, 0x10, 0x12]) SILENT[op] = 1;
+
+/** Whether prefixed operator `prefix`/`sub` cannot trap (saturating truncations, SIMD arithmetic). */
+function silentPrefixed(prefix: number, sub: number): boolean {
+  if (prefix === 0xfc) return sub <= 7;
+  if (prefix === 0xfd) return !(sub <= 0x0b || (sub >= 0x54 && sub <= 0x5d));
+  return false;
+}
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
 function signed(lit: string): string {
@@ -172,6 +208,8 @@ export class FunctionTranslator {
   private usesSelfTail = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
+  /** Whether an operator translated so far may trap or throw with the fuel local not stored (see `SILENT`). */
+  private mayThrow = false;
   private usesHandlers = false;
   private extraDecls: string[] = [];
   /** Whether a load needs the address temporary `ma` (its address may call). */
@@ -496,9 +534,13 @@ export class FunctionTranslator {
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
-    if (this.env.tunables.consumeFuel)
-      // every exit (return, trap, exception) leaves the counter exact; `fu` is NaN while a callee owns it
-      body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { if (fu === fu) ${lim}[0] = fu; }`];
+    // every exit leaves the counter exact: a `finally` writes it back (`fu` is NaN while a callee owns it) in a
+    // function that may trap or throw (a wasm exception caught here too); elsewhere each `return` stores it
+    const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
+    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] = fu; return` : 'return';
+    const nan = writeBack ? ' fu = NaN;' : '';
+    body = body.map((l) => (l.includes(RET) || l.includes(NAN) ? l.replaceAll(RET, ret).replaceAll(NAN, nan) : l));
+    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { if (fu === fu) ${lim}[0] = fu; }`];
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -539,7 +581,7 @@ export class FunctionTranslator {
    * exception out of the callee leaves the callee's count. Empty when no counter is on.
    */
   private handOver(): string {
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] = fu; fu = NaN;` : '';
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] = fu;${NAN}` : '';
   }
 
   /** Stores the fuel local before a throw (a handler in this function reloads it). */
@@ -593,6 +635,7 @@ export class FunctionTranslator {
       catches: null,
       openLine: -1,
       targeted: false,
+      innerLine: -1,
     };
     this.ctrl.push(f);
     return f;
@@ -643,17 +686,26 @@ export class FunctionTranslator {
         lines.push(`s${f.height + i} = s${from + i};`);
         if (this.wide[from + i]) lines.push(`s${f.height + i}h = s${from + i}h;`);
       }
-    lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
+    this.jump(f, lines);
     return lines;
+  }
+
+  /** The jump to frame `f`: a loop's back edge goes to its poll loop when a hook is due. */
+  private jump(f: Frame, lines: string[]): void {
+    if (f.kind !== K.Loop) lines.push(`break ${f.label};`);
+    else {
+      if (f.innerLine >= 0) lines.push(`if (${this.due()}) continue P${f.label};`);
+      lines.push(`continue ${f.label};`);
+    }
   }
 
   /** Jumps to frame `f` with the given value expressions. */
   private branchValues(f: Frame, values: string[]): string[] {
     f.targeted = true;
     if (f.kind === K.Func) {
-      if (values.length === 0) return ['return;'];
-      if (values.length === 1) return [`return ${values[0]};`];
-      return [`return ${this.env.rt('tuple')}(${values.join(', ')});`];
+      if (values.length === 0) return [`${RET};`];
+      if (values.length === 1) return [`${RET} ${values[0]};`];
+      return [`${RET} ${this.env.rt('tuple')}(${values.join(', ')});`];
     }
     const wide = f.kind === K.Loop ? f.pw : f.rw;
     const lines = values.map((v, i) => {
@@ -662,7 +714,7 @@ export class FunctionTranslator {
       this.usesBigTemp = true;
       return `qz = ${v}; s${d} = Number(BigInt.asIntN(32, qz)); s${d}h = Number(qz >> 32n);`;
     });
-    lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
+    this.jump(f, lines);
     return lines;
   }
 
@@ -672,20 +724,20 @@ export class FunctionTranslator {
   }
 
   private returnStmt(n: number): string {
-    if (n === 0) return 'return;';
-    if (n === 1) return `return ${this.slotValue(this.sp - 1)};`;
+    if (n === 0) return `${RET};`;
+    if (n === 1) return `${RET} ${this.slotValue(this.sp - 1)};`;
     const vals: string[] = [];
     for (let i = this.sp - n; i < this.sp; i++) vals.push(this.slotValue(i));
-    return `return ${this.env.rt('tuple')}(${vals.join(', ')});`;
+    return `${RET} ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
     const vals = this.popArgsInline(n);
-    if (n === 0) this.emit('return;');
-    else if (n === 1) this.emit(`return ${vals[0]};`);
-    else this.emit(`return ${this.env.rt('tuple')}(${vals.join(', ')});`);
+    if (n === 0) this.emit(`${RET};`);
+    else if (n === 1) this.emit(`${RET} ${vals[0]};`);
+    else this.emit(`${RET} ${this.env.rt('tuple')}(${vals.join(', ')});`);
   }
 
   private emitLines(lines: string[]): void {
@@ -839,13 +891,16 @@ export class FunctionTranslator {
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
       if (fuel) {
         let cost = env.fuelCosts[op];
+        let sub = -1;
         if (cost < 0) {
           const at = r.pos;
-          cost = env.prefixedCost(op, r.u32());
+          sub = r.u32();
+          cost = env.prefixedCost(op, sub);
           r.pos = at;
         }
         this.fuel += cost;
         if (CONTROL[op] === 1) this.flushFuel();
+        if (sub >= 0 ? !silentPrefixed(op, sub) : SILENT[op] === 0) this.mayThrow = true;
       }
       switch (op) {
         case 0x00:
@@ -860,11 +915,15 @@ export class FunctionTranslator {
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
           if (op === 0x02) this.emit(`${f.label}: {`);
-          else {
+          else if (this.due() !== '') {
+            // a poll loop around the loop: the hooks are called there, out of the loop (see README.md)
+            this.emit(`P${f.label}: for (;;) {`);
+            this.indent += '  ';
+            this.emitLines(this.checks());
+            f.innerLine = this.out.length;
             this.emit(`${f.label}: for (;;) {`);
-          }
+          } else this.emit(`${f.label}: for (;;) {`);
           this.indent += '  ';
-          if (op === 0x03) this.emitLines(this.loopHooks());
           continue;
         }
         case 0x04: {
@@ -1594,7 +1653,7 @@ export class FunctionTranslator {
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */
   private tailCall(callee: string, args: string[]): void {
     this.usesTail = true;
-    this.emit(`return new H.TailCall(${callee}, ${this.env.rt('tuple')}(${args.join(', ')}));`);
+    this.emit(`${RET} new H.TailCall(${callee}, ${this.env.rt('tuple')}(${args.join(', ')}));`);
   }
 
   /** Drops the line opening a block and re-indents its body (for short bodies; long ones keep their indent). */
@@ -1621,6 +1680,19 @@ export class FunctionTranslator {
     switch (f.kind) {
       case K.Block:
       case K.Loop:
+        if (f.innerLine >= 0) {
+          this.indent = this.indent.slice(2);
+          if (!f.targeted) {
+            // nothing branches here: the checks and the body run inline
+            this.out[f.openLine] = DROPPED;
+            this.out[f.innerLine] = DROPPED;
+            break;
+          }
+          this.emit(`    break P${f.label};`);
+          this.emit('  }');
+          this.emit('}');
+          break;
+        }
         if (!f.targeted) {
           // nothing branches here: the body runs inline
           this.unwrap(f.openLine);
@@ -1682,8 +1754,12 @@ export class FunctionTranslator {
     return false;
   }
 
-  private loopHooks(): string[] {
-    return this.checks();
+  /** The condition under which a loop's back edge goes to its poll loop (empty without fuel and epochs). */
+  private due(): string {
+    const t = this.env.tunables;
+    const fuel = t.consumeFuel ? 'fu >= 0' : '';
+    const epoch = t.epochInterruption ? `${this.env.epochCounter()}[0] >= edl` : '';
+    return fuel && epoch ? `${fuel} || ${epoch}` : fuel || epoch;
   }
 
   // ---- 0xfc: saturating truncation, bulk memory, tables ----
