@@ -120,8 +120,6 @@ const DROPPED = '\u0000';
  * back, the marker becomes the store (`lim[0] = fu; return ...`); elsewhere it becomes `return`.
  */
 const RET = '\u0002return';
-/** Marks where the fuel local is handed over: ` fu = NaN;` in a function with a `finally` (no-op elsewhere). */
-const NAN = '\u0003';
 
 /**
  * Single-byte operators that cannot trap or throw in generated code (nor reach the host), as the wasm backend's
@@ -528,7 +526,7 @@ export class FunctionTranslator {
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
-    if (this.env.tunables.consumeFuel) decls.push(`fu = ${lim}[0]`);
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[0]`);
     if (this.env.tunables.epochInterruption) decls.push(`edl = ${lim}[1]`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
@@ -537,10 +535,9 @@ export class FunctionTranslator {
     // every exit leaves the counter exact: a `finally` writes it back (`fu` is NaN while a callee owns it) in a
     // function that may trap or throw (a wasm exception caught here too); elsewhere each `return` stores it
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
-    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] = fu; return` : 'return';
-    const nan = writeBack ? ' fu = NaN;' : '';
-    body = body.map((l) => (l.includes(RET) || l.includes(NAN) ? l.replaceAll(RET, ret).replaceAll(NAN, nan) : l));
-    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { if (fu === fu) ${lim}[0] = fu; }`];
+    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] += fu; return` : 'return';
+    body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
+    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[0] += fu; }`];
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -569,7 +566,7 @@ export class FunctionTranslator {
     const lines: string[] = [];
     // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
-    if (env.tunables.consumeFuel) lines.push(`if (fu >= 0) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
+    if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption)
       lines.push(`if (${env.epochCounter()}[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
     return lines;
@@ -581,12 +578,12 @@ export class FunctionTranslator {
    * exception out of the callee leaves the callee's count. Empty when no counter is on.
    */
   private handOver(): string {
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] = fu;${NAN}` : '';
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';
   }
 
   /** Stores the fuel local before a throw (a handler in this function reloads it). */
   private storeFuel(): void {
-    if (this.env.tunables.consumeFuel) this.emit(`${this.env.limits()}[0] = fu;`);
+    if (this.env.tunables.consumeFuel) this.emit(this.handOver());
   }
 
   /** Reloads the counter locals after a call (the callee or the host consumed or set fuel, or moved the deadline). */
@@ -594,8 +591,8 @@ export class FunctionTranslator {
     const t = this.env.tunables;
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
-    if (t.consumeFuel && t.epochInterruption) return `fu = ${lim}[0]; edl = ${lim}[1];`;
-    if (t.consumeFuel) return `fu = ${lim}[0];`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[0]; edl = ${lim}[1];`;
+    if (t.consumeFuel) return `fq = -${lim}[0];`;
     return `edl = ${lim}[1];`;
   }
 
@@ -1757,7 +1754,7 @@ export class FunctionTranslator {
   /** The condition under which a loop's back edge goes to its poll loop (empty without fuel and epochs). */
   private due(): string {
     const t = this.env.tunables;
-    const fuel = t.consumeFuel ? 'fu >= 0' : '';
+    const fuel = t.consumeFuel ? 'fu >= fq' : '';
     const epoch = t.epochInterruption ? `${this.env.epochCounter()}[0] >= edl` : '';
     return fuel && epoch ? `${fuel} || ${epoch}` : fuel || epoch;
   }
