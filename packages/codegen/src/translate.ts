@@ -527,7 +527,8 @@ export class FunctionTranslator {
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
     if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[0]`);
-    if (this.env.tunables.epochInterruption) decls.push(`edl = ${lim}[1]`);
+    // the epoch counter in a local too: V8 reads a closure variable again at every check
+    if (this.env.tunables.epochInterruption) decls.push(`edl = ${lim}[1]`, `epv = ${this.env.epochCounter()}`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
@@ -568,7 +569,7 @@ export class FunctionTranslator {
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption)
-      lines.push(`if (${env.epochCounter()}[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
+      lines.push(`if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
     return lines;
   }
 
@@ -1755,7 +1756,7 @@ export class FunctionTranslator {
   private due(): string {
     const t = this.env.tunables;
     const fuel = t.consumeFuel ? 'fu >= fq' : '';
-    const epoch = t.epochInterruption ? `${this.env.epochCounter()}[0] >= edl` : '';
+    const epoch = t.epochInterruption ? 'epv[0] >= edl' : '';
     return fuel && epoch ? `${fuel} || ${epoch}` : fuel || epoch;
   }
 
