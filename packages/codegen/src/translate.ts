@@ -116,14 +116,14 @@ function linear(name: string, n: number): boolean {
 const DROPPED = '\u0000';
 
 /**
- * Marks a `return` statement in the output: where the function has no `try`/`finally` writing the fuel local
- * back, the marker becomes the store (`lim[0] = fu; return ...`); elsewhere it becomes `return`.
+ * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
+ * the store's counter, the marker becomes that addition (`lim[0] += fu; return ...`); elsewhere it is `return`.
  */
 const RET = '\u0002return';
 
 /**
  * Single-byte operators that cannot trap or throw in generated code (nor reach the host), as the wasm backend's
- * `SILENT`: a function made only of these, calls and throws needs no `finally` to write its fuel local back.
+ * `SILENT`: a function made only of these, calls and throws needs no `finally` to add its fuel local.
  */
 const SILENT = new Uint8Array(256);
 for (const op of [
@@ -533,8 +533,9 @@ export class FunctionTranslator {
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
-    // every exit leaves the counter exact: a `finally` writes it back (`fu` is NaN while a callee owns it) in a
-    // function that may trap or throw (a wasm exception caught here too); elsewhere each `return` stores it
+    // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
+    // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
+    // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] += fu; return` : 'return';
     body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
@@ -575,14 +576,15 @@ export class FunctionTranslator {
 
   /**
    * The statement(s) giving the counters to a callee (a wasm function, the host, a runtime builtin that may call
-   * the host): the fuel local is stored and marked NaN (the callee owns the counter until `reload`), so that an
-   * exception out of the callee leaves the callee's count. Empty when no counter is on.
+   * the host): the fuel consumed here is added to the store's counter and `fu` starts again from 0, so that an
+   * exception out of the callee leaves the callee's count (a `finally` adds 0). `reload` must follow before the
+   * next check (`fq` no longer matches). Empty without fuel.
    */
   private handOver(): string {
     return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';
   }
 
-  /** Stores the fuel local before a throw (a handler in this function reloads it). */
+  /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
   private storeFuel(): void {
     if (this.env.tunables.consumeFuel) this.emit(this.handOver());
   }
@@ -597,7 +599,7 @@ export class FunctionTranslator {
     return `edl = ${lim}[1];`;
   }
 
-  /** Emits `call` (a statement built by `emitCall`) with the counters handed over before and reloaded after. */
+  /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */
   private hooked(emitCall: () => void): void {
     const pre = this.handOver();
     if (pre !== '') this.emit(pre);
@@ -746,8 +748,10 @@ export class FunctionTranslator {
     return this.ctrl[this.ctrl.length - 1 - depth];
   }
 
-  /** Assigns a call's result(s) to the stack. */
-  /** Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending. */
+  /**
+   * Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending (not with
+   * fuel or epochs: the counters are handed over before the call and reloaded right after it).
+   */
   private callResults(call: string, results: readonly ValType[], argsPending = false): void {
     const t = this.env.tunables;
     if (t.consumeFuel || t.epochInterruption) {
