@@ -56,6 +56,11 @@ interface Frame {
   openLine: number;
   /** Whether any branch targets this frame (an untargeted block or loop needs no JS statement). */
   targeted: boolean;
+  /**
+   * A loop with fuel or epoch checks: the index in the output of the line opening the loop itself, inside its
+   * poll loop (`openLine`); -1 otherwise.
+   */
+  innerLine: number;
   /** Per parameter / result: whether it is an i64 held as a pair (lo in `s<d>`, hi in `s<d>h`). */
   pw: boolean[];
   rw: boolean[];
@@ -109,6 +114,35 @@ function linear(name: string, n: number): boolean {
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
+
+/**
+ * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
+ * the store's counter, the marker becomes that addition (`lim[0] += fu; return ...`); elsewhere it is `return`.
+ */
+const RET = '\u0002return';
+
+/**
+ * Single-byte operators that cannot trap or throw in generated code (nor reach the host), as the wasm backend's
+ * `SILENT`: a function made only of these, calls and throws needs no `finally` to add its fuel local.
+ */
+const SILENT = new Uint8Array(256);
+for (const op of [
+  0x01, 0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1a, 0x1b, 0x1c, 0x3f, 0xd0, 0xd1, 0xd2, 0xd3,
+])
+  SILENT[op] = 1;
+for (let op = 0x20; op <= 0x24; op++) SILENT[op] = 1;
+for (let op = 0x41; op <= 0xc4; op++) SILENT[op] = 1;
+for (const op of [0x6d, 0x6e, 0x6f, 0x70, 0x7f, 0x80, 0x81, 0x82, 0xa8, 0xa9, 0xaa, 0xab, 0xae, 0xaf, 0xb0, 0xb1])
+  SILENT[op] = 0;
+// calls hand the counter over first (a trap in the callee leaves the callee's count); throws store it first
+for (const op of [0x08, 0x09, 0x0a, 0x10, 0x12]) SILENT[op] = 1;
+
+/** Whether prefixed operator `prefix`/`sub` cannot trap (saturating truncations, SIMD arithmetic). */
+function silentPrefixed(prefix: number, sub: number): boolean {
+  if (prefix === 0xfc) return sub <= 7;
+  if (prefix === 0xfd) return !(sub <= 0x0b || (sub >= 0x54 && sub <= 0x5d));
+  return false;
+}
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
 function signed(lit: string): string {
@@ -172,6 +206,8 @@ export class FunctionTranslator {
   private usesSelfTail = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
+  /** Whether an operator translated so far may trap or throw with the fuel local not stored (see `SILENT`). */
+  private mayThrow = false;
   private usesHandlers = false;
   private extraDecls: string[] = [];
   /** Whether a load needs the address temporary `ma` (its address may call). */
@@ -488,10 +524,22 @@ export class FunctionTranslator {
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
+    const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
+    // the counters in locals (see "Fuel and epochs in locals" in README.md)
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[0]`);
+    // the epoch counter in a local too: V8 reads a closure variable again at every check
+    if (this.env.tunables.epochInterruption) decls.push(`edl = ${lim}[1]`, `epv = ${this.env.epochCounter()}`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
+    // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
+    // a small recursive function like fib a third more)
+    const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
+    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] += fu; return` : 'return';
+    body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
+    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[0] += fu; }`];
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -518,16 +566,52 @@ export class FunctionTranslator {
   private checks(): string[] {
     const env = this.env;
     const lines: string[] = [];
-    if (env.tunables.consumeFuel) lines.push(`if (${env.limits()}[0] >= 0) ${env.rt('outOfGas')}(vmctx);`);
+    // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
+    const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
+    if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption)
-      lines.push(`if (${env.epochCounter()}[0] >= ${env.limits()}[1]) ${env.rt('newEpoch')}(vmctx);`);
+      lines.push(`if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
     return lines;
+  }
+
+  /**
+   * The statement(s) giving the counters to a callee (a wasm function, the host, a runtime builtin that may call
+   * the host): the fuel consumed here is added to the store's counter and `fu` starts again from 0, so that an
+   * exception out of the callee leaves the callee's count (a `finally` adds 0). `reload` must follow before the
+   * next check (`fq` no longer matches). Empty without fuel.
+   */
+  private handOver(): string {
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';
+  }
+
+  /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
+  private storeFuel(): void {
+    if (this.env.tunables.consumeFuel) this.emit(this.handOver());
+  }
+
+  /** Reloads the counter locals after a call (the callee or the host consumed or set fuel, or moved the deadline). */
+  private reload(): string {
+    const t = this.env.tunables;
+    if (!t.consumeFuel && !t.epochInterruption) return '';
+    const lim = this.env.limits();
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[0]; edl = ${lim}[1];`;
+    if (t.consumeFuel) return `fq = -${lim}[0];`;
+    return `edl = ${lim}[1];`;
+  }
+
+  /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */
+  private hooked(emitCall: () => void): void {
+    const pre = this.handOver();
+    if (pre !== '') this.emit(pre);
+    emitCall();
+    const post = this.reload();
+    if (post !== '') this.emit(post);
   }
 
   /** Adds the fuel of the operators since the last flush to the store's counter. */
   private flushFuel(): void {
     if (this.fuel > 0) {
-      this.emit(`${this.env.limits()}[0] += ${this.fuel};`);
+      this.emit(`fu += ${this.fuel};`);
       this.fuel = 0;
     }
   }
@@ -551,6 +635,7 @@ export class FunctionTranslator {
       catches: null,
       openLine: -1,
       targeted: false,
+      innerLine: -1,
     };
     this.ctrl.push(f);
     return f;
@@ -601,17 +686,26 @@ export class FunctionTranslator {
         lines.push(`s${f.height + i} = s${from + i};`);
         if (this.wide[from + i]) lines.push(`s${f.height + i}h = s${from + i}h;`);
       }
-    lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
+    this.jump(f, lines);
     return lines;
+  }
+
+  /** The jump to frame `f`: a loop's back edge goes to its poll loop when a hook is due. */
+  private jump(f: Frame, lines: string[]): void {
+    if (f.kind !== K.Loop) lines.push(`break ${f.label};`);
+    else {
+      if (f.innerLine >= 0) lines.push(`if (${this.due()}) continue P${f.label};`);
+      lines.push(`continue ${f.label};`);
+    }
   }
 
   /** Jumps to frame `f` with the given value expressions. */
   private branchValues(f: Frame, values: string[]): string[] {
     f.targeted = true;
     if (f.kind === K.Func) {
-      if (values.length === 0) return ['return;'];
-      if (values.length === 1) return [`return ${values[0]};`];
-      return [`return ${this.env.rt('tuple')}(${values.join(', ')});`];
+      if (values.length === 0) return [`${RET};`];
+      if (values.length === 1) return [`${RET} ${values[0]};`];
+      return [`${RET} ${this.env.rt('tuple')}(${values.join(', ')});`];
     }
     const wide = f.kind === K.Loop ? f.pw : f.rw;
     const lines = values.map((v, i) => {
@@ -620,7 +714,7 @@ export class FunctionTranslator {
       this.usesBigTemp = true;
       return `qz = ${v}; s${d} = Number(BigInt.asIntN(32, qz)); s${d}h = Number(qz >> 32n);`;
     });
-    lines.push(f.kind === K.Loop ? `continue ${f.label};` : `break ${f.label};`);
+    this.jump(f, lines);
     return lines;
   }
 
@@ -630,20 +724,20 @@ export class FunctionTranslator {
   }
 
   private returnStmt(n: number): string {
-    if (n === 0) return 'return;';
-    if (n === 1) return `return ${this.slotValue(this.sp - 1)};`;
+    if (n === 0) return `${RET};`;
+    if (n === 1) return `${RET} ${this.slotValue(this.sp - 1)};`;
     const vals: string[] = [];
     for (let i = this.sp - n; i < this.sp; i++) vals.push(this.slotValue(i));
-    return `return ${this.env.rt('tuple')}(${vals.join(', ')});`;
+    return `${RET} ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
     const vals = this.popArgsInline(n);
-    if (n === 0) this.emit('return;');
-    else if (n === 1) this.emit(`return ${vals[0]};`);
-    else this.emit(`return ${this.env.rt('tuple')}(${vals.join(', ')});`);
+    if (n === 0) this.emit(`${RET};`);
+    else if (n === 1) this.emit(`${RET} ${vals[0]};`);
+    else this.emit(`${RET} ${this.env.rt('tuple')}(${vals.join(', ')});`);
   }
 
   private emitLines(lines: string[]): void {
@@ -654,9 +748,20 @@ export class FunctionTranslator {
     return this.ctrl[this.ctrl.length - 1 - depth];
   }
 
-  /** Assigns a call's result(s) to the stack. */
-  /** Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending. */
+  /**
+   * Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending (not with
+   * fuel or epochs: the counters are handed over before the call and reloaded right after it).
+   */
   private callResults(call: string, results: readonly ValType[], argsPending = false): void {
+    const t = this.env.tunables;
+    if (t.consumeFuel || t.epochInterruption) {
+      // the counters are reloaded right after the call, so its result cannot wait for its consumer
+      this.hooked(() => this.callResultsNow(call, results, false));
+      return;
+    }
+    this.callResultsNow(call, results, argsPending);
+  }
+  private callResultsNow(call: string, results: readonly ValType[], argsPending: boolean): void {
     const nResults = results.length;
     if (nResults === 0) this.emit(`${call};`);
     else if (nResults === 1 && this.isWide(results[0])) this.pushBig(call);
@@ -788,13 +893,16 @@ export class FunctionTranslator {
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
       if (fuel) {
         let cost = env.fuelCosts[op];
+        let sub = -1;
         if (cost < 0) {
           const at = r.pos;
-          cost = env.prefixedCost(op, r.u32());
+          sub = r.u32();
+          cost = env.prefixedCost(op, sub);
           r.pos = at;
         }
         this.fuel += cost;
         if (CONTROL[op] === 1) this.flushFuel();
+        if (sub >= 0 ? !silentPrefixed(op, sub) : SILENT[op] === 0) this.mayThrow = true;
       }
       switch (op) {
         case 0x00:
@@ -809,11 +917,15 @@ export class FunctionTranslator {
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
           if (op === 0x02) this.emit(`${f.label}: {`);
-          else {
+          else if (this.due() !== '') {
+            // a poll loop around the loop: the hooks are called there, out of the loop (see README.md)
+            this.emit(`P${f.label}: for (;;) {`);
+            this.indent += '  ';
+            this.emitLines(this.checks());
+            f.innerLine = this.out.length;
             this.emit(`${f.label}: for (;;) {`);
-          }
+          } else this.emit(`${f.label}: for (;;) {`);
           this.indent += '  ';
-          if (op === 0x03) this.emitLines(this.loopHooks());
           continue;
         }
         case 0x04: {
@@ -871,6 +983,8 @@ export class FunctionTranslator {
             this.emit(`} catch (${f.exVar}) {`);
             this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
             if (env.legacyExceptions) this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${f.exVar}; dlg = -1;`);
+            // a wasm exception left the counters exact (its thrower stored them)
+            if (this.reload() !== '') this.emit(`  ${this.reload()}`);
             this.usesHandlers = true;
           }
           const chain = f.handlers === 0 ? '  ' : '  } else ';
@@ -910,18 +1024,21 @@ export class FunctionTranslator {
           const tag = r.u32();
           const tt = env.typeAt(env.module.tags[tag].typeIndex);
           const args = this.popArgs(tt.params.length);
+          this.storeFuel();
           this.emit(`throw ${env.rt('newException')}(${env.tag(tag)}, ${env.rt('tuple')}(${args.join(', ')}));`);
           this.unreachable();
           continue;
         }
         case 0x09: {
           const f = this.frameAt(r.u32());
+          this.storeFuel();
           this.emit(`throw ${f.exVar};`);
           this.unreachable();
           continue;
         }
         case 0x0a: {
           const x = this.pop();
+          this.storeFuel();
           this.emit(`throw ${x} === null ? ${env.trap(TrapCode.NullReference)} : ${x};`);
           this.unreachable();
           continue;
@@ -1138,8 +1255,9 @@ export class FunctionTranslator {
           const mem = r.u32();
           const m = env.memory(mem);
           const d = this.pop();
-          if (env.module.memories[mem].index64) this.pushBig(`${env.rt('memoryGrow')}(${m}, ${d})`);
-          else this.push(`${env.rt('memoryGrow')}(${m}, ${d})`);
+          // the resource limiter (host code) runs inside memory.grow
+          if (env.module.memories[mem].index64) this.hooked(() => this.pushBig(`${env.rt('memoryGrow')}(${m}, ${d})`));
+          else this.hooked(() => this.push(`${env.rt('memoryGrow')}(${m}, ${d})`));
           continue;
         }
         case 0x41: {
@@ -1537,7 +1655,7 @@ export class FunctionTranslator {
   /** Emits a tail call: a TailCall request returned to the trampoline of this function's wrapper. */
   private tailCall(callee: string, args: string[]): void {
     this.usesTail = true;
-    this.emit(`return new H.TailCall(${callee}, ${this.env.rt('tuple')}(${args.join(', ')}));`);
+    this.emit(`${RET} new H.TailCall(${callee}, ${this.env.rt('tuple')}(${args.join(', ')}));`);
   }
 
   /** Drops the line opening a block and re-indents its body (for short bodies; long ones keep their indent). */
@@ -1564,6 +1682,19 @@ export class FunctionTranslator {
     switch (f.kind) {
       case K.Block:
       case K.Loop:
+        if (f.innerLine >= 0) {
+          this.indent = this.indent.slice(2);
+          if (!f.targeted) {
+            // nothing branches here: the checks and the body run inline
+            this.out[f.openLine] = DROPPED;
+            this.out[f.innerLine] = DROPPED;
+            break;
+          }
+          this.emit(`    break P${f.label};`);
+          this.emit('  }');
+          this.emit('}');
+          break;
+        }
         if (!f.targeted) {
           // nothing branches here: the body runs inline
           this.unwrap(f.openLine);
@@ -1596,6 +1727,7 @@ export class FunctionTranslator {
           this.usesHandlers = true;
           this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${e}; dlg = -1;`);
         }
+        if (this.reload() !== '') this.emit(`  ${this.reload()}`);
         for (const c of f.catches ?? []) {
           // catch labels count from the frame enclosing the try_table (already popped)
           const target = this.frameAt(c.label);
@@ -1624,8 +1756,12 @@ export class FunctionTranslator {
     return false;
   }
 
-  private loopHooks(): string[] {
-    return this.checks();
+  /** The condition under which a loop's back edge goes to its poll loop (empty without fuel and epochs). */
+  private due(): string {
+    const t = this.env.tunables;
+    const fuel = t.consumeFuel ? 'fu >= fq' : '';
+    const epoch = t.epochInterruption ? 'epv[0] >= edl' : '';
+    return fuel && epoch ? `${fuel} || ${epoch}` : fuel || epoch;
   }
 
   // ---- 0xfc: saturating truncation, bulk memory, tables ----
@@ -1682,8 +1818,8 @@ export class FunctionTranslator {
         const table = r.u32();
         const [v, n] = this.popArgs(2);
         const grow = `${env.rt('tableGrow')}(${env.table(table)}, ${v}, ${n})`;
-        if (env.module.tables[table].type.index64) this.pushBig(grow);
-        else this.push(grow);
+        if (env.module.tables[table].type.index64) this.hooked(() => this.pushBig(grow));
+        else this.hooked(() => this.push(grow));
         return;
       }
       case 'table.size': {

@@ -12,8 +12,11 @@ const dir = new URL('./disas/', import.meta.url);
 describe('disas', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat'))) {
     it(file, async () => {
-      const module = decodeModule(parseWat(readFileSync(new URL(file, dir), 'utf8')));
-      const compiled = compileModule(module);
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      // a first line `;; tunables: {...}` compiles the case with those tunables (fuel, epochs)
+      const m = /^;; tunables: (.*)\n/.exec(text);
+      const module = decodeModule(parseWat(text));
+      const compiled = compileModule(module, m ? { tunables: JSON.parse(m[1]) } : {});
       await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./disas/${file.replace(/\.wat$/, '.js')}`);
     });
   }

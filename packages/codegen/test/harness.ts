@@ -29,6 +29,13 @@ export function instantiate(
 export const limits = new Float64Array(4);
 /** The epoch counter every harness instance shares. */
 export const epoch = new Float64Array(1);
+/** The runtime Store every harness instance shares: tests set its `outOfGas` / `newEpoch` hooks. */
+export const store: {
+  runtimeLimits: Float64Array;
+  epochCounter: Float64Array;
+  outOfGas?: () => void;
+  newEpoch?: () => number;
+} = { runtimeLimits: limits, epochCounter: epoch };
 
 const registry = new TypeRegistry();
 const rt = createBuiltins(registry) as any;
@@ -49,7 +56,7 @@ export function instantiateBytes(
   vmctx[VMCTX_TYPE_IDS] = typeIds;
   vmctx[VMCTX_RUNTIME_LIMITS] = limits;
   vmctx[VMCTX_EPOCH_COUNTER] = epoch;
-  vmctx[VMCTX_STORE] = {};
+  vmctx[VMCTX_STORE] = store;
   for (const imp of module.imports) {
     const v = resolve(imp.module, imp.name);
     if (imp.type.kind === 'func')

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type Config, Engine, FREE_OPERATORS, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
+import {
+  type Config,
+  Engine,
+  FREE_OPERATORS,
+  funcType,
+  Instance,
+  Linker,
+  Module,
+  Store,
+  Trap,
+  TrapCode,
+} from '../src/index.js';
 import { testConfig } from './backend.js';
 
 // One iteration: local.get, i32.const, i32.sub, local.set, local.get, br_if = 6 units (loop and end are free).
@@ -79,6 +90,80 @@ describe('fuel', () => {
     const store = new Store(new Engine(testConfig()), null);
     expect(() => store.setFuel(1)).toThrow(/fuel is not configured/);
     expect(() => store.getFuel()).toThrow(/fuel is not configured/);
+  });
+
+  it('is exact when a host function in a loop reads it, and follows what the host sets', () => {
+    const engine = new Engine(testConfig().consumeFuel(true));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    const seen: number[] = [];
+    linker.defineFunc('env', 'see', funcType([], []), () => {
+      seen.push(store.getFuel());
+      if (seen.length === 3) store.setFuel(500);
+    });
+    // one iteration: call (1) + local.get, i32.const, i32.sub, local.set, local.get, br_if (6)
+    const instance = linker.instantiate(
+      store,
+      new Module(
+        engine,
+        `(module (import "env" "see" (func $see))
+          (func (export "watch") (param $n i32)
+            (loop $l
+              (call $see)
+              (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+              (br_if $l (local.get $n)))))`,
+      ),
+    );
+    store.setFuel(1000);
+    instance.getTypedFunc('watch').call(5);
+    expect(seen).toEqual([999, 992, 985, 493, 486]);
+    expect(store.getFuel()).toBe(480);
+  });
+
+  it('is exact after a trap in the middle of a loop', () => {
+    const engine = new Engine(testConfig().consumeFuel(true));
+    const store = new Store(engine, null);
+    // one iteration: local.get, i32.load, local.get, i32.const, i32.add, local.set, i32.const, br_if = 8
+    const instance = new Instance(
+      store,
+      new Module(
+        engine,
+        `(module (memory 1)
+          (func (export "walk") (param $p i32)
+            (loop $l
+              (drop (i32.load (local.get $p)))
+              (local.set $p (i32.add (local.get $p) (i32.const 16384)))
+              (br_if $l (i32.const 1)))))`,
+      ),
+      [],
+    );
+    store.setFuel(1000);
+    // loads at 0, 16384, 32768, 49152; 65536 traps before its iteration's cost is added
+    expect(() => instance.getTypedFunc('walk').call(0)).toThrow(
+      expect.toSatisfy((e) => e instanceof Trap && e.code === TrapCode.MemoryOutOfBounds),
+    );
+    expect(store.getFuel()).toBe(1000 - 4 * 8);
+  });
+
+  it('charges a callee that throws to the caller that catches', () => {
+    const engine = new Engine(testConfig().consumeFuel(true));
+    const store = new Store(engine, null);
+    const instance = new Instance(
+      store,
+      new Module(
+        engine,
+        `(module (tag $e)
+          (func $thrower (i32.const 1) drop (throw $e))
+          (func (export "catcher") (result i32)
+            (block $h (try_table (catch $e $h) (call $thrower)) (return (i32.const 0)))
+            (i32.const 9)))`,
+      ),
+      [],
+    );
+    store.setFuel(100);
+    // try_table 1, call 1, i32.const 1, throw 1, then i32.const 1
+    expect(instance.getTypedFunc('catcher').call()).toBe(9);
+    expect(store.getFuel()).toBe(95);
   });
 
   it('emits no fuel code when off', () => {

@@ -1,0 +1,211 @@
+// Fuel and epoch checks with the counters in locals of each JS function (README.md "Fuel and epochs in
+// locals"): the store's counter is exact wherever the host can see it, and each due check calls its hook once.
+import { afterEach, describe, expect, it } from 'vitest';
+import { epoch, instantiate, limits, store } from './harness.js';
+
+const FUEL = { tunables: { consumeFuel: true } };
+const EPOCH = { tunables: { epochInterruption: true } };
+const BOTH = { tunables: { consumeFuel: true, epochInterruption: true } };
+
+// One iteration: call (1) + local.get, i32.const, i32.sub, local.set, local.get, br_if (6) = 7.
+const WATCH = `(module (import "env" "see" (func $see))
+  (func (export "watch") (param $n i32)
+    (loop $l
+      (call $see)
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n)))))`;
+
+// One iteration: local.get, i32.const, i32.sub, local.tee, br_if = 5 (loop and end are free).
+const SPIN = `(module (func (export "spin") (param i32)
+  (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))))`;
+
+afterEach(() => {
+  store.outOfGas = undefined;
+  store.newEpoch = undefined;
+  limits.fill(0);
+  epoch[0] = 0;
+});
+
+describe('fuel in a local', () => {
+  it('is exact when a host function called in a loop reads it, and follows what the host sets', () => {
+    const seen: number[] = [];
+    const e = instantiate(
+      WATCH,
+      {
+        see: () => {
+          seen.push(limits[0]);
+          if (seen.length === 3) limits[0] = -500; // the host refuels
+        },
+      },
+      FUEL,
+    );
+    limits[0] = -1000;
+    e.watch(5);
+    // the call's own cost is charged before it: 1, then 7 per iteration
+    expect(seen).toEqual([-999, -992, -985, -493, -486]);
+    expect(limits[0]).toBe(-486 + 6);
+  });
+
+  it('runs out at the next check when a host function takes the fuel away', () => {
+    let calls = 0;
+    const e = instantiate(
+      WATCH,
+      {
+        see: () => {
+          if (++calls === 2) limits[0] = -3;
+        },
+      },
+      FUEL,
+    );
+    limits[0] = -1000;
+    expect(() => e.watch(10)).toThrow('all fuel consumed');
+    expect(calls).toBe(2);
+    expect(limits[0]).toBe(-3 + 6);
+  });
+
+  it('leaves the counter exact when a trap ends a loop', () => {
+    // one iteration: local.get, i32.load, local.get, i32.const, i32.add, local.set, i32.const, br_if = 8 (drop free)
+    const e = instantiate(
+      `(module (memory 1)
+        (func $walk (export "walk") (param $p i32)
+          (loop $l
+            (drop (i32.load (local.get $p)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16384)))
+            (br_if $l (i32.const 1))))
+        (func (export "outer") (param $p i32) (call $walk (local.get $p))))`,
+      {},
+      FUEL,
+    );
+    limits[0] = -1000;
+    // loads at 0, 16384, 32768, 49152, then 65536 traps (the DataView's RangeError, which the API maps to a
+    // Trap): the trapping iteration's cost is not flushed
+    expect(() => e.walk(0)).toThrow(RangeError);
+    expect(limits[0]).toBe(-1000 + 4 * 8);
+    limits[0] = -1000;
+    // through a call: local.get + call (2) before the callee
+    expect(() => e.outer(0)).toThrow(RangeError);
+    expect(limits[0]).toBe(-1000 + 2 + 4 * 8);
+  });
+
+  it('calls the out-of-fuel hook once per due check, with the counter stored, and sees a refuel', () => {
+    const seen: number[] = [];
+    store.outOfGas = () => {
+      seen.push(limits[0]);
+      limits[0] -= 100;
+    };
+    const e = instantiate(SPIN, {}, FUEL);
+    limits[0] = -12;
+    e.spin(100);
+    // 500 consumed in all; every check comes at most 5 after the previous one
+    expect(limits[0]).toBe(-12 + 500 - 100 * seen.length);
+    expect(seen.length).toBe(5);
+    for (const v of seen) expect(v >= 0 && v < 5).toBe(true);
+  });
+
+  it('calls a hook that does not refuel once per check and goes on', () => {
+    let calls = 0;
+    store.outOfGas = () => {
+      calls++;
+    };
+    const e = instantiate(SPIN, {}, FUEL);
+    limits[0] = 0;
+    e.spin(10);
+    // the entry check and ten loop-header checks
+    expect(calls).toBe(11);
+    expect(limits[0]).toBe(50);
+  });
+
+  it('charges a callee that throws a wasm exception to the counter its caller catches it with', () => {
+    const e = instantiate(
+      `(module (tag $e)
+        (func $thrower (i32.const 1) drop (throw $e))
+        (func (export "catcher") (result i32)
+          (block $h (try_table (catch $e $h) (call $thrower)) (return (i32.const 0)))
+          (i32.const 9))
+        (func (export "self") (result i32)
+          (block $h (try_table (catch $e $h) (throw $e)) (return (i32.const 0)))
+          (i32.const 2)))`,
+      {},
+      FUEL,
+    );
+    limits[0] = -100;
+    // try_table 1, call 1, i32.const 1, throw 1, then i32.const 1
+    expect(e.catcher()).toBe(9);
+    expect(limits[0]).toBe(-95);
+    limits[0] = -100;
+    // try_table 1, throw 1, i32.const 1
+    expect(e.self()).toBe(2);
+    expect(limits[0]).toBe(-97);
+  });
+
+  it('keeps functions that cannot trap free of try/finally and the others wrapped', () => {
+    const e = instantiate(
+      `(module (memory 1)
+        (func (export "pure") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+        (func (export "load") (param i32) (result i32) (i32.load (local.get 0))))`,
+      {},
+      FUEL,
+    );
+    const src: string = e.$source;
+    const pure = src.slice(src.indexOf('function f0('), src.indexOf('function f1('));
+    const load = src.slice(src.indexOf('function f1('));
+    expect(pure).not.toMatch(/finally/);
+    expect(pure).toMatch(/\[0\] \+= fu; return/);
+    expect(load).toMatch(/finally/);
+    limits[0] = -10;
+    expect(e.pure(1)).toBe(2);
+    expect(limits[0]).toBe(-7);
+  });
+});
+
+describe('epoch checks with the deadline in a local', () => {
+  it('traps at the next check after a host function advances the epoch', () => {
+    let calls = 0;
+    const e = instantiate(
+      WATCH,
+      {
+        see: () => {
+          if (++calls === 3) epoch[0]++;
+        },
+      },
+      EPOCH,
+    );
+    limits[1] = 1;
+    expect(() => e.watch(10)).toThrow('interrupt');
+    expect(calls).toBe(3);
+  });
+
+  it('sees a deadline the host moves from inside a host function', () => {
+    let calls = 0;
+    const e = instantiate(
+      WATCH,
+      {
+        see: () => {
+          calls++;
+          epoch[0]++;
+          limits[1] = epoch[0] + 1; // always one tick ahead: never reached
+        },
+      },
+      EPOCH,
+    );
+    limits[1] = 1;
+    e.watch(10);
+    expect(calls).toBe(10);
+  });
+
+  it('calls the deadline hook once per due check with fuel stored; the hook may move the deadline', () => {
+    const seen: number[] = [];
+    store.newEpoch = () => {
+      seen.push(limits[0]);
+      return seen.length < 4 ? 0 : 1e9;
+    };
+    const e = instantiate(SPIN, {}, BOTH);
+    limits[0] = -1000;
+    epoch[0] = 5;
+    limits[1] = 5;
+    e.spin(10);
+    // entry, then the first three loop headers (fuel stored before each: 0, 5, 10 consumed)
+    expect(seen).toEqual([-1000, -1000, -995, -990]);
+    expect(limits[0]).toBe(-950);
+  });
+});
