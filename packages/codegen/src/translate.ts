@@ -82,6 +82,13 @@ export function numberLiteral(v: number): string {
   return String(v);
 }
 
+/**
+ * Loop back edges between two reads of the engine's epoch counter (`ec` counts them down): a worker's
+ * `incrementEpoch` is seen within this many iterations; the host's own changes at the next back edge after the
+ * call that made them.
+ */
+const EPOCH_POLL_CHECKS = 1024;
+
 /** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
 const CONTROL = new Uint8Array(256);
 for (const op of [
@@ -528,7 +535,8 @@ export class FunctionTranslator {
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
     if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[0]`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
-    if (this.env.tunables.epochInterruption) decls.push(`edl = ${lim}[1]`, `epv = ${this.env.epochCounter()}`);
+    if (this.env.tunables.epochInterruption)
+      decls.push(`edl = ${lim}[1]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
@@ -562,15 +570,20 @@ export class FunctionTranslator {
     return this.checks().map((l) => `  ${l}`);
   }
 
-  /** The fuel and epoch checks the tunables ask for. */
-  private checks(): string[] {
+  /**
+   * The fuel and epoch checks the tunables ask for: at function entry, or in a poll loop's header (`poll`),
+   * where the epoch counter is read only when a back edge counted `ec` below 0.
+   */
+  private checks(poll = false): string[] {
     const env = this.env;
     const lines: string[] = [];
     // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
-    if (env.tunables.epochInterruption)
-      lines.push(`if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
+    if (env.tunables.epochInterruption) {
+      const check = `if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
+      lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
+    }
     return lines;
   }
 
@@ -594,9 +607,10 @@ export class FunctionTranslator {
     const t = this.env.tunables;
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[0]; edl = ${lim}[1];`;
+    // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[0]; edl = ${lim}[1]; ec = -1;`;
     if (t.consumeFuel) return `fq = -${lim}[0];`;
-    return `edl = ${lim}[1];`;
+    return `edl = ${lim}[1]; ec = -1;`;
   }
 
   /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */
@@ -921,7 +935,7 @@ export class FunctionTranslator {
             // a poll loop around the loop: the hooks are called there, out of the loop (see README.md)
             this.emit(`P${f.label}: for (;;) {`);
             this.indent += '  ';
-            this.emitLines(this.checks());
+            this.emitLines(this.checks(true));
             f.innerLine = this.out.length;
             this.emit(`${f.label}: for (;;) {`);
           } else this.emit(`${f.label}: for (;;) {`);
@@ -1760,7 +1774,7 @@ export class FunctionTranslator {
   private due(): string {
     const t = this.env.tunables;
     const fuel = t.consumeFuel ? 'fu >= fq' : '';
-    const epoch = t.epochInterruption ? 'epv[0] >= edl' : '';
+    const epoch = t.epochInterruption ? '--ec < 0' : '';
     return fuel && epoch ? `${fuel} || ${epoch}` : fuel || epoch;
   }
 

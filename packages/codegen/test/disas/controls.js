@@ -7,20 +7,20 @@ m1.watch(() => { m1_dv = m1.dv; });
 const ep2 = vmctx[5];
 const F3 = vmctx[7];
 function f1(l0, l1) {
-  let l2 = 0, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2;
+  let l2 = 0, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = 1024;
   try {
-    if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; }
-    if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; }
+    if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
+    if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
     PL0: for (;;) {
-      if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; }
-      if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; }
+      if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; } }
       L0: for (;;) {
         l2 = ((l2 + m1_dv.getInt32((l0 >>> 0), true)) | 0);
         l0 = ((l0 + 4) | 0);
         l1 = ((l1 - 1) | 0);
         fu += 14;
         if (l1) {
-          if (fu >= fq || epv[0] >= edl) continue PL0;
+          if (fu >= fq || --ec < 0) continue PL0;
           continue L0;
         }
         break PL0;
@@ -31,13 +31,13 @@ function f1(l0, l1) {
   } finally { lim0[0] += fu; }
 }
 function f2(l0) {
-  let fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2;
-  if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; }
-  if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; }
+  let fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = 1024;
+  if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
+  if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
   fu += 1;
   lim0[0] += fu; fu = 0;
   F3.fn();
-  fq = -lim0[0]; edl = lim0[1];
+  fq = -lim0[0]; edl = lim0[1]; ec = -1;
   fu += 3;
   lim0[0] += fu; return ((l0 + 1) | 0);
 }
