@@ -24,10 +24,10 @@ const COUNTDOWN = `(module
   (func $leaf (result i32) (i32.const 7))
   (func (export "calls") (result i32) (i32.add (call $leaf) (call $leaf))))`;
 
-function setup(config: Config) {
+function setup(config: Config, wat = COUNTDOWN) {
   const engine = new Engine(config);
   const store = new Store(engine, null);
-  const instance = new Instance(store, new Module(engine, COUNTDOWN), []);
+  const instance = new Instance(store, new Module(engine, wat), []);
   return { store, instance };
 }
 
@@ -121,21 +121,15 @@ describe('fuel', () => {
   });
 
   it('is exact after a trap in the middle of a loop', () => {
-    const engine = new Engine(testConfig().consumeFuel(true));
-    const store = new Store(engine, null);
     // one iteration: local.get, i32.load, local.get, i32.const, i32.add, local.set, i32.const, br_if = 8
-    const instance = new Instance(
-      store,
-      new Module(
-        engine,
-        `(module (memory 1)
-          (func (export "walk") (param $p i32)
-            (loop $l
-              (drop (i32.load (local.get $p)))
-              (local.set $p (i32.add (local.get $p) (i32.const 16384)))
-              (br_if $l (i32.const 1)))))`,
-      ),
-      [],
+    const { store, instance } = setup(
+      testConfig().consumeFuel(true),
+      `(module (memory 1)
+        (func (export "walk") (param $p i32)
+          (loop $l
+            (drop (i32.load (local.get $p)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16384)))
+            (br_if $l (i32.const 1)))))`,
     );
     store.setFuel(1000);
     // loads at 0, 16384, 32768, 49152; 65536 traps before its iteration's cost is added
@@ -146,19 +140,13 @@ describe('fuel', () => {
   });
 
   it('charges a callee that throws to the caller that catches', () => {
-    const engine = new Engine(testConfig().consumeFuel(true));
-    const store = new Store(engine, null);
-    const instance = new Instance(
-      store,
-      new Module(
-        engine,
-        `(module (tag $e)
-          (func $thrower (i32.const 1) drop (throw $e))
-          (func (export "catcher") (result i32)
-            (block $h (try_table (catch $e $h) (call $thrower)) (return (i32.const 0)))
-            (i32.const 9)))`,
-      ),
-      [],
+    const { store, instance } = setup(
+      testConfig().consumeFuel(true),
+      `(module (tag $e)
+        (func $thrower (i32.const 1) drop (throw $e))
+        (func (export "catcher") (result i32)
+          (block $h (try_table (catch $e $h) (call $thrower)) (return (i32.const 0)))
+          (i32.const 9)))`,
     );
     store.setFuel(100);
     // try_table 1, call 1, i32.const 1, throw 1, then i32.const 1
