@@ -45,13 +45,15 @@ function silent(info: OperatorInfo): boolean {
   return false;
 }
 
-/** What the counters' placement depends on: `BODY_HANDLERS` | `BODY_LOOPS`. */
+/** What the counters' placement depends on: `BODY_HANDLERS` | `BODY_LOOPS` | `BODY_CALLS`. */
 const BODY_HANDLERS = 1;
 const BODY_LOOPS = 2;
+const BODY_CALLS = 4;
 
 /**
- * Whether a body has exception handlers (`try`, `try_table`: its fuel counter is then written through)
- * and loops (without them its epoch count stays in the global).
+ * Whether a body has exception handlers (`try`, `try_table`: its fuel counter is then written through),
+ * loops (without them its epoch count stays in the global) and calls (`memory.grow` and `table.grow` count:
+ * they may become host calls).
  */
 function scanBody(bytes: Uint8Array, start: number, end: number): number {
   const r = new BinaryReader(bytes, start, end);
@@ -61,7 +63,10 @@ function scanBody(bytes: Uint8Array, start: number, end: number): number {
     if (info.prefix === 0) {
       if (info.code === 0x06 || info.code === 0x1f) found |= BODY_HANDLERS;
       else if (info.code === 0x03) found |= BODY_LOOPS;
-      if (found === (BODY_HANDLERS | BODY_LOOPS)) break;
+      else if ((info.code >= 0x10 && info.code <= 0x15) || info.code === 0x40) found |= BODY_CALLS;
+      if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
+    } else if (info.prefix === 0xfc && info.name === 'table.grow') {
+      found |= BODY_CALLS;
     }
     skipImmediates(r, info.imm);
   }
@@ -228,6 +233,7 @@ export function rewriteBody(
   // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
   const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;
   const ticksGlobal = epoch && ctx.epochPoll && !ticks;
+  const leafTicks = ticks && (shape & BODY_CALLS) === 0;
   const extra64 = (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
   let saved = -1;
   let indexTemp = -1;
@@ -408,16 +414,28 @@ export function rewriteBody(
   });
 
   /** Whether the fuel global must be current before `info` (immediates at `pos`): see `SILENT`. */
-  const leavesOrTraps = (info: OperatorInfo, pos: number): boolean => {
-    if (!silent(info)) return true;
-    if (info.prefix !== 0) return false;
+  const leavesOrTraps = (info: OperatorInfo, pos: number): boolean => !silent(info) || leaves(info, pos);
+  /** Whether `info` (immediates at `pos`) leaves the function: its end, `return`, a branch to its label. */
+  const leaves = (info: OperatorInfo, pos: number): boolean => {
     const outer = stack.length - 1;
+    const label = () => new BinaryReader(bytes, pos, body.range.end).u32() === outer;
+    if (info.prefix === 0xfb) {
+      if (info.imm !== Imm.BrOnCast) return false;
+      const rr = new BinaryReader(bytes, pos, body.range.end);
+      rr.u8();
+      return rr.u32() === outer;
+    }
+    if (info.prefix !== 0) return false;
     switch (info.code) {
       case 0x0b:
         return stack.length === 1;
+      case 0x0f:
+        return true;
       case 0x0c:
       case 0x0d:
-        return new BinaryReader(bytes, pos, body.range.end).u32() === outer;
+      case 0xd5:
+      case 0xd6:
+        return label();
       case 0x0e: {
         const rr = new BinaryReader(bytes, pos, body.range.end);
         const n = rr.u32();
@@ -450,6 +468,10 @@ export function rewriteBody(
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
       if (dirty && leavesOrTraps(info, r.pos)) insert(at, storeFuel);
     }
+    // a function with loops and no calls stores its count where it may leave, so that its checks are not
+    // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
+    // before each call only (measured: a store at every exit costs fib a quarter more)
+    if (leafTicks && leaves(info, r.pos)) insert(at, storeTicks);
     if (info.prefix === 0 && op >= 0x10 && op <= 0x15) beforeCall(at);
     else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
     else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
