@@ -47,6 +47,25 @@ describe('epoch interruption', () => {
     expect(() => instance.getTypedFunc('tickThenSpin').call()).toThrow(expect.toSatisfy(isInterrupt));
   });
 
+  it('sees an epoch advanced by a host function at the next check, in a loop that calls it', () => {
+    const engine = new Engine(testConfig({ epochInterruption: true }));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    let ticks = 0;
+    linker.defineFunc('host', 'tick', funcType([], []), () => {
+      ticks++;
+      engine.incrementEpoch();
+    });
+    const instance = linker.instantiate(
+      store,
+      new Module(engine, '(module (import "host" "tick" (func $tick)) (func (export "run") (loop $l (call $tick) (br $l))))'),
+    );
+    store.setEpochDeadline(3);
+    expect(() => instance.getTypedFunc('run').call()).toThrow(expect.toSatisfy(isInterrupt));
+    // the third tick reaches the deadline; the loop header after it traps
+    expect(ticks).toBe(3);
+  });
+
   it('asks the deadline callback: continue with a delta, then trap', () => {
     const engine = new Engine(testConfig().epochInterruption(true));
     const { store, instance } = setup(engine);

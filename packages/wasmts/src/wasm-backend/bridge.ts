@@ -269,6 +269,16 @@ export class WasmStoreState {
     this.epochCountdown.value = store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0n : EPOCH_POLL;
   }
 
+  /**
+   * After host code that wasm called: if it passed the deadline (`engine.incrementEpoch()`, a new
+   * deadline), the next check calls `new_epoch` (wasm reloads the count after every call), as on the JS
+   * backend; otherwise the count goes on (another thread's ticks are still polled for).
+   */
+  noticeEpoch(): void {
+    const store = this.store;
+    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.epochCountdown.value = 0n;
+  }
+
   private newEpoch(): void {
     const store = this.store;
     if (store.epochCounter[0] < store.runtimeLimits[DEADLINE]) {
@@ -419,6 +429,7 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
   if (!crossesBoundary(type))
     throw new TypeError('a function with v128 or GC types in its signature cannot be passed to the wasm backend');
   const fuelOn = state.store.engine.controls.consumeFuel;
+  const epochOn = state.store.engine.controls.epochInterruption;
   const { params, results } = type;
   const inner = ref.fn;
   const zero =
@@ -445,6 +456,7 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
       return zero;
     } finally {
       if (fuelOn) state.syncFuel();
+      if (epochOn) state.noticeEpoch();
     }
     if (results.length === 1) return toBits(state, results[0], r);
     if (results.length > 1) return (r as unknown[]).map((x, i) => toBits(state, results[i], x));
@@ -479,6 +491,7 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
  */
 export function guardedCall(state: WasmStoreState, inner: (...args: any[]) => unknown): HostFunction {
   const fuelOn = state.store.engine.controls.consumeFuel;
+  const epochOn = state.store.engine.controls.epochInterruption;
   const trap = state.hooks.trap;
   return (...args: unknown[]) => {
     if (fuelOn) state.syncFuel();
@@ -491,6 +504,7 @@ export function guardedCall(state: WasmStoreState, inner: (...args: any[]) => un
       return trap(PENDING_ERROR - 1);
     } finally {
       if (fuelOn) state.syncFuel();
+      if (epochOn) state.noticeEpoch();
     }
   };
 }
