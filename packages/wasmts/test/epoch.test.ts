@@ -58,7 +58,10 @@ describe('epoch interruption', () => {
     });
     const instance = linker.instantiate(
       store,
-      new Module(engine, '(module (import "host" "tick" (func $tick)) (func (export "run") (loop $l (call $tick) (br $l))))'),
+      new Module(
+        engine,
+        '(module (import "host" "tick" (func $tick)) (func (export "run") (loop $l (call $tick) (br $l))))',
+      ),
     );
     store.setEpochDeadline(3);
     expect(() => instance.getTypedFunc('run').call()).toThrow(expect.toSatisfy(isInterrupt));
