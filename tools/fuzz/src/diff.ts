@@ -37,6 +37,8 @@ export interface CallRecord {
   readonly logs: readonly string[];
   /** Fuel consumed by the call (wasmts with fuel only). */
   readonly fuel?: number;
+  /** Epoch checks the call made (wasmts with `epochEveryCheck` only). */
+  readonly epochs?: number;
   /** The trap code (wasmts only). */
   readonly trapCode?: number;
 }
@@ -148,6 +150,11 @@ export interface WasmtsSide {
   readonly fuel?: boolean;
   readonly epoch?: boolean;
   readonly maxCallDepth?: number;
+  /**
+   * With epochs: every check of a call finds the deadline passed and calls a deadline callback that goes on
+   * (delta 0), which counts the checks (`CallRecord.epochs`).
+   */
+  readonly epochEveryCheck?: boolean;
   /** With fuel: the fuel each call gets (by export name; others get plenty), e.g. to run out in the middle. */
   readonly fuelPerCall?: ReadonlyMap<string, number>;
 }
@@ -204,6 +211,14 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
     reset?.call(store, []);
     if (side.fuel) store.setFuel(side.fuelPerCall?.get(name) ?? FUEL);
     const before = side.fuel ? store.getFuel() : 0;
+    let epochs = 0;
+    if (side.epochEveryCheck) {
+      store.epochDeadlineCallback(() => {
+        epochs++;
+        return { action: 'continue', delta: 0 };
+      });
+      store.setEpochDeadline(0);
+    }
     let outcome: string;
     let trapCode: number | undefined;
     try {
@@ -215,12 +230,17 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
       outcome = outcomeOf(e);
       if (e instanceof Trap) trapCode = e.code;
     }
+    if (side.epochEveryCheck) {
+      store.epochDeadlineTrap();
+      store.setEpochDeadline(2 ** 40);
+    }
     calls.push({
       name,
       outcome,
       logs: logs.splice(0),
       ...(side.fuel ? { fuel: before - store.getFuel() } : {}),
       ...(trapCode !== undefined ? { trapCode } : {}),
+      ...(side.epochEveryCheck ? { epochs } : {}),
     });
   }
   return { calls, params: types };
@@ -241,6 +261,8 @@ export function firstDifference(a: SideRecord, b: SideRecord): string | null {
       return `${x.name}: logs differ\n  ${x.logs.join(', ')}\n  ${y.logs.join(', ')}`;
     if (x.fuel !== undefined && y.fuel !== undefined && x.fuel !== y.fuel)
       return `${x.name}: fuel ${x.fuel} vs ${y.fuel}`;
+    if (x.epochs !== undefined && y.epochs !== undefined && x.epochs !== y.epochs)
+      return `${x.name}: epoch checks ${x.epochs} vs ${y.epochs}`;
     if (x.trapCode !== undefined && y.trapCode !== undefined && x.trapCode !== y.trapCode)
       return `${x.name}: trap code ${x.trapCode} vs ${y.trapCode}`;
   }
@@ -254,6 +276,8 @@ export interface Verdict {
   readonly js: SideRecord;
   /** The JS backend's run with half the fuel per call (when any call consumed fuel). */
   readonly lowFuel?: SideRecord;
+  /** The JS backend's run with every epoch check due (`epochEveryCheck`). */
+  readonly everyEpoch?: SideRecord;
   /** Differences found (empty when every side that could run agrees). */
   readonly differences: readonly string[];
 }
@@ -299,5 +323,11 @@ export function compare(bytes: Uint8Array): Verdict {
       if (d !== null) differences.push(`wasm backend vs JS backend, half the fuel: ${d}`);
     }
   }
-  return { native, wasm, js, ...(lowFuel !== undefined ? { lowFuel } : {}), differences };
+  // again with every epoch check due and a deadline callback that goes on: both backends check at the same
+  // places (function entries, each loop iteration), so the callback runs as often on both
+  const every = { ...controls, epochEveryCheck: true };
+  const everyEpoch = runWasmts(bytes, { backend: 'js', ...every });
+  const e = firstDifference(runWasmts(bytes, { backend: 'wasm', ...every }), everyEpoch);
+  if (e !== null) differences.push(`wasm backend vs JS backend, every epoch check due: ${e}`);
+  return { native, wasm, js, ...(lowFuel !== undefined ? { lowFuel } : {}), everyEpoch, differences };
 }

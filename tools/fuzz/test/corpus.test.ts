@@ -22,16 +22,20 @@ describe('the fuzz corpus', () => {
     for (const side of [v.native, v.wasm, v.js]) expect(side).toHaveProperty('calls');
   });
 
-  it('calls functions that return, log and trap, consume fuel and run out of it', () => {
+  it('calls functions that return, log and trap, consume fuel and run out of it, check epochs', () => {
     const all: CallRecord[] = [];
     const low: CallRecord[] = [];
+    const every: CallRecord[] = [];
     for (const file of files.slice(0, 20)) {
       const v = compare(new Uint8Array(readFileSync(join(dir, file))));
       if ('calls' in v.js) all.push(...v.js.calls);
       if (v.lowFuel !== undefined && 'calls' in v.lowFuel) low.push(...v.lowFuel.calls);
+      if (v.everyEpoch !== undefined && 'calls' in v.everyEpoch) every.push(...v.everyEpoch.calls);
     }
     // with half the fuel each call consumed, most run out (a few finish: no check after the fuel ran out)
     expect(low.filter((c) => c.trapCode === TrapCode.OutOfFuel).length).toBeGreaterThan(20);
+    // every epoch check called the deadline callback: hundreds of them
+    expect(every.reduce((n, c) => n + (c.epochs ?? 0), 0)).toBeGreaterThan(300);
     expect(all.filter((c) => c.outcome.startsWith('ok')).length).toBeGreaterThan(20);
     expect(all.filter((c) => c.outcome === 'trap').length).toBeGreaterThan(0);
     expect(all.filter((c) => c.logs.length > 0).length).toBeGreaterThan(10);
