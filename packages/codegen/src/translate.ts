@@ -24,6 +24,7 @@ import {
 import type { ModuleEnvironment } from './environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import { SILENT_OPS, silentPrefixed } from './silent.js';
 
 enum K {
   Block,
@@ -129,27 +130,13 @@ const DROPPED = '\u0000';
 const RET = '\u0002return';
 
 /**
- * Single-byte operators that cannot trap or throw in generated code (nor reach the host), as the wasm backend's
- * `SILENT`: a function made only of these, calls and throws needs no `finally` to add its fuel local.
+ * Single-byte operators that cannot trap or throw in generated code (nor reach the host), as the wasm backend's:
+ * a function made only of these, calls and throws needs no `finally` to add its fuel local. Beyond
+ * `SILENT_OPS`: calls hand the counter over first (a trap in the callee leaves the callee's count), throws store
+ * it first, and each `return` adds it.
  */
-const SILENT = new Uint8Array(256);
-for (const op of [
-  0x01, 0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1a, 0x1b, 0x1c, 0x3f, 0xd0, 0xd1, 0xd2, 0xd3,
-])
-  SILENT[op] = 1;
-for (let op = 0x20; op <= 0x24; op++) SILENT[op] = 1;
-for (let op = 0x41; op <= 0xc4; op++) SILENT[op] = 1;
-for (const op of [0x6d, 0x6e, 0x6f, 0x70, 0x7f, 0x80, 0x81, 0x82, 0xa8, 0xa9, 0xaa, 0xab, 0xae, 0xaf, 0xb0, 0xb1])
-  SILENT[op] = 0;
-// calls hand the counter over first (a trap in the callee leaves the callee's count); throws store it first
-for (const op of [0x08, 0x09, 0x0a, 0x10, 0x12]) SILENT[op] = 1;
-
-/** Whether prefixed operator `prefix`/`sub` cannot trap (saturating truncations, SIMD arithmetic). */
-function silentPrefixed(prefix: number, sub: number): boolean {
-  if (prefix === 0xfc) return sub <= 7;
-  if (prefix === 0xfd) return !(sub <= 0x0b || (sub >= 0x54 && sub <= 0x5d));
-  return false;
-}
+const SILENT = SILENT_OPS.slice();
+for (const op of [0x08, 0x09, 0x0a, 0x0f, 0x10, 0x12]) SILENT[op] = 1;
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
 function signed(lit: string): string {
@@ -618,8 +605,13 @@ export class FunctionTranslator {
     const pre = this.handOver();
     if (pre !== '') this.emit(pre);
     emitCall();
+    this.emitReload();
+  }
+
+  /** Emits `reload` (indented by `indent` within the current block), if there is anything to reload. */
+  private emitReload(indent = ''): void {
     const post = this.reload();
-    if (post !== '') this.emit(post);
+    if (post !== '') this.emit(`${indent}${post}`);
   }
 
   /** Adds the fuel of the operators since the last flush to the store's counter. */
@@ -998,7 +990,7 @@ export class FunctionTranslator {
             this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
             if (env.legacyExceptions) this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${f.exVar}; dlg = -1;`);
             // a wasm exception left the counters exact (its thrower stored them)
-            if (this.reload() !== '') this.emit(`  ${this.reload()}`);
+            this.emitReload('  ');
             this.usesHandlers = true;
           }
           const chain = f.handlers === 0 ? '  ' : '  } else ';
@@ -1741,7 +1733,7 @@ export class FunctionTranslator {
           this.usesHandlers = true;
           this.emit(`  if (dlg >= 0 && dlg < ${f.index}) throw ${e}; dlg = -1;`);
         }
-        if (this.reload() !== '') this.emit(`  ${this.reload()}`);
+        this.emitReload('  ');
         for (const c of f.catches ?? []) {
           // catch labels count from the frame enclosing the try_table (already popped)
           const target = this.frameAt(c.label);

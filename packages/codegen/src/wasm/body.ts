@@ -11,6 +11,7 @@ import {
   skipBlockType,
   skipImmediates,
 } from '@wasmts/environ';
+import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { FLUSH_BEFORE, readCatch, readOperator } from './operators.js';
 import type { ByteWriter } from './writer.js';
 
@@ -24,25 +25,12 @@ for (const op of [0xa8, 0xa9, 0xae, 0xaf]) TRUNC[op] = 1;
 for (const op of [0xaa, 0xab, 0xb0, 0xb1]) TRUNC[op] = 2;
 
 /**
- * Opcodes (without a prefix) after which the fuel counter need not be in the global: they cannot trap,
- * call or leave the function. Everything else (loads and stores, division, trapping truncation, table
- * and reference operators that trap, calls, throws, `unreachable`) first stores the local counter.
- * Branches and the function's end are decided separately (only those leaving the function store).
+ * Whether the operator `info` cannot trap or reach the host (`SILENT_OPS`): after it the fuel counter need not
+ * be in the global. Branches and the function's end are decided separately (only those leaving the function
+ * store).
  */
-const SILENT = new Uint8Array(256);
-for (const op of [0x01, 0x02, 0x03, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x1a, 0x1b, 0x1c, 0x3f, 0xd0, 0xd1, 0xd2, 0xd3])
-  SILENT[op] = 1;
-for (let op = 0x20; op <= 0x24; op++) SILENT[op] = 1;
-for (let op = 0x41; op <= 0xc4; op++) SILENT[op] = 1;
-for (const op of [0x6d, 0x6e, 0x6f, 0x70, 0x7f, 0x80, 0x81, 0x82, 0xa8, 0xa9, 0xaa, 0xab, 0xae, 0xaf, 0xb0, 0xb1])
-  SILENT[op] = 0;
-
-/** Whether the operator `info` cannot trap or reach the host (see `SILENT`; saturating truncations and SIMD arithmetic too). */
 function silent(info: OperatorInfo): boolean {
-  if (info.prefix === 0) return SILENT[info.code] === 1;
-  if (info.prefix === 0xfc) return info.code <= 7;
-  if (info.prefix === 0xfd) return !(info.code <= 0x0b || (info.code >= 0x54 && info.code <= 0x5d));
-  return false;
+  return info.prefix === 0 ? SILENT_OPS[info.code] === 1 : silentPrefixed(info.prefix, info.code);
 }
 
 /** What the counters' placement depends on: `BODY_HANDLERS` | `BODY_LOOPS` | `BODY_CALLS`. */
