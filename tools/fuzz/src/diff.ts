@@ -116,9 +116,8 @@ export function runNative(bytes: Uint8Array, params: ReadonlyMap<string, readonl
     reset?.();
     let outcome: string;
     try {
-      const args = (params.get(exp.name) ?? []).map((t) =>
-        t === I64 ? 0n : t === I32 || t === F32 || t === F64 ? 0 : null,
-      );
+      // the same zeros as the wasmts side passes (`zeroVal`), as plain JS values
+      const args = (params.get(exp.name) ?? []).map((t) => zeroVal(t)?.value ?? null);
       outcome = `ok ${showResults(f(...args))}`;
     } catch (e) {
       outcome = outcomeOf(e);
@@ -224,7 +223,7 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
     try {
       outcome = `ok ${f
         .call(store, args as Val[])
-        .map((v) => show(v.type === 'f32' || v.type === 'f64' ? v.value : v.value))
+        .map((v) => show(v.value))
         .join(' ')}`;
     } catch (e) {
       outcome = outcomeOf(e);
