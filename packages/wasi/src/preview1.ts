@@ -21,7 +21,7 @@ import { WasiExit } from './exit.js';
 import { errnoOfCode, type FileStat, fail, joinPath, nowNs, WasiError } from './filesystem.js';
 import type { GuestMemory } from './guest-memory.js';
 import { pollOneoff } from './poll.js';
-import { dirPath, resolvePath } from './resolve.js';
+import { dirPath, followRename, resolvePath } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
 
 const encoder = new TextEncoder();
@@ -546,6 +546,10 @@ const calls: Record<string, [string, Impl]> = {
       const fromDir = from.stat.filetype === Filetype.DIRECTORY;
       if (!fromDir && (from.trailingSlash || to.trailingSlash)) return Errno.ENOTDIR;
       c.wasi.fs.rename(from.path, to.path);
+      if (fromDir) {
+        const dirs = [...c.wasi.fds.values()].flatMap((e) => (e.dir === null ? [] : [e.dir]));
+        followRename(dirs, { root: od.dir.root, parts: from.fromRoot }, { root: nd.dir.root, parts: to.fromRoot });
+      }
     },
   ],
   path_symlink: [

@@ -20,12 +20,16 @@ export interface DirRoot {
   ino: bigint;
 }
 
-/** Where a directory descriptor is: real directories (never symlinks) below a root, and its identity. */
-export interface DirRef {
-  /** The preopen it was opened under. */
+/** A place below a root: real directory names (never symlinks, `.` or `..`) from the root down. */
+export interface Place {
+  /** The preopen it is under. */
   root: DirRoot;
   /** Directory names from the root down to it (empty: the root itself). */
   parts: readonly string[];
+}
+
+/** Where a directory descriptor is (a `Place`, moved when the guest renames it) and its identity. */
+export interface DirRef extends Place {
   /** Device of the directory when it was opened. */
   dev: bigint;
   /** Inode of the directory when it was opened. */
@@ -49,6 +53,33 @@ export function dirPath(fs: WasiFilesystem, dir: DirRef): string {
   }
   if (st.dev !== dir.dev || st.ino !== dir.ino) gone();
   return path;
+}
+
+/**
+ * After the guest renamed the directory at `from` to `to`, points every descriptor at or below it (and every
+ * preopen root below it) at the new place, as open directories follow a rename on a real host. Paths only
+ * change here; each use still walks and checks them with `dirPath`.
+ */
+export function followRename(dirs: Iterable<DirRef>, from: Place, to: Place): void {
+  const fromPath = backendPath(from.root.path, from.parts);
+  const toPath = backendPath(to.root.path, to.parts);
+  const below = (p: string): string[] | null =>
+    p === fromPath ? [] : p.startsWith(`${fromPath}/`) ? p.slice(fromPath.length + 1).split('/') : null;
+  const list = [...dirs];
+  // Every path is computed before anything moves.
+  const paths = list.map((d) => backendPath(d.root.path, d.parts));
+  const roots = new Map<DirRoot, string>();
+  for (const d of list) {
+    const rest = roots.has(d.root) ? null : below(d.root.path);
+    if (rest !== null) roots.set(d.root, backendPath(toPath, rest));
+  }
+  list.forEach((d, i) => {
+    const rest = roots.has(d.root) ? null : below(paths[i]);
+    if (rest === null) return;
+    d.root = to.root;
+    d.parts = [...to.parts, ...rest];
+  });
+  for (const [root, path] of roots) root.path = path;
 }
 
 function gone(): never {
