@@ -1,5 +1,6 @@
 // An in-memory filesystem: directories, regular files and symlinks with timestamps, for browsers and tests.
 
+import { encodeUtf8 } from '@wasmts/environ';
 import { Errno, Filetype } from './constants.js';
 import { type FileHandle, type FileStat, fail, nowNs, type OpenFlags, type WasiFilesystem } from './filesystem.js';
 
@@ -34,8 +35,6 @@ interface Handle {
   closed: boolean;
 }
 
-const encoder = new TextEncoder();
-
 /** The in-memory backend (paths are absolute, `/` is the root). */
 export class MemoryFilesystem implements WasiFilesystem {
   private nextIno = 1n;
@@ -57,7 +56,7 @@ export class MemoryFilesystem implements WasiFilesystem {
       let n: Node;
       if (typeof v === 'string' || v instanceof Uint8Array) {
         n = this.node('file');
-        const bytes = typeof v === 'string' ? encoder.encode(v) : v.slice();
+        const bytes = typeof v === 'string' ? encodeUtf8(v) : v.slice();
         n.data = bytes;
         n.size = bytes.length;
       } else if (v instanceof MemorySymlink) {
@@ -133,7 +132,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   private stat(n: Node): FileStat {
     const filetype =
       n.kind === 'dir' ? Filetype.DIRECTORY : n.kind === 'file' ? Filetype.REGULAR_FILE : Filetype.SYMBOLIC_LINK;
-    const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encoder.encode(n.target).length : 4096;
+    const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encodeUtf8(n.target).length : 4096;
     return {
       dev: 1n,
       ino: n.ino,
