@@ -149,6 +149,37 @@ describe.each(backends)('sandbox ($name)', (backend) => {
     expect(two('path_link', 4, 'moved.txt', 3, 'again.txt')).toBe(0);
   });
 
+  it('bounds paths at 4,095 bytes; long symlink chains still resolve', () => {
+    const { h } = make();
+    const longest = `${'./'.repeat(2045)}a.txt`;
+    expect(longest.length).toBe(4095);
+    expect(h.read(h.open(3, longest, 0, READ)[1], 5)).toEqual([0, 'a']);
+    expect(h.open(3, `.${longest}`, 0, READ)[0]).toBe(Errno.ENAMETOOLONG);
+    const [p] = h.str('x');
+    expect(h.call('path_create_directory', 3, p, 0x1_0000)).toBe(Errno.ENAMETOOLONG);
+    expect(h.call('path_create_directory', 3, p, 0xffff_ffff)).toBe(Errno.EFAULT);
+    const target = `${'dir/../'.repeat(584)}./a.txt`;
+    expect(target.length).toBe(4095);
+    const [tp, tl] = h.str(`./${target}`);
+    const [np, nl] = h.str('long-link');
+    expect(h.call('path_symlink', tp, tl, 3, np, nl)).toBe(Errno.ENAMETOOLONG);
+    expect(h.call('path_symlink', tp + 2, tl - 2, 3, np, nl)).toBe(0);
+    // 40 links of about 1,160 components each: all followed (the limit is 40 links a lookup).
+    const chain = Array.from({ length: 39 }, (_, i) => `l${i}`);
+    for (let i = 1; i < chain.length; i++) {
+      h.reset();
+      const [cp, cl] = h.str(`${'dir/../'.repeat(580)}${chain[i - 1]}`);
+      const [lp, ll] = h.str(chain[i]);
+      expect(h.call('path_symlink', cp, cl, 3, lp, ll)).toBe(0);
+    }
+    h.reset();
+    const [l0p, l0l] = h.str('long-link');
+    const [l0n, l0nl] = h.str('l0');
+    expect(h.call('path_symlink', l0p, l0l, 3, l0n, l0nl)).toBe(0);
+    expect(h.read(h.open(3, 'l38', 0, READ, 0, 1)[1], 5)).toEqual([0, 'a']);
+    expect(h.open(3, 'l38/', 0, READ, 0, 1)[0]).toBe(Errno.ENOTDIR);
+  });
+
   it('confines an opened directory to itself', () => {
     const { h } = make();
     const [, d] = h.open(3, 'dir', Oflags.DIRECTORY, Rights.PATH_OPEN | READ);
