@@ -8,6 +8,7 @@ const BOTH = [
   'cross-engine',
   'epoch',
   'fuel',
+  'implementation-limits',
   'limits',
   'serialize',
   'stack',
