@@ -11,7 +11,6 @@ import { type Artifact, deserializeArtifact, serializeArtifact } from './seriali
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
 import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
-import { registerTrapSites } from './wasm-backend/traps.js';
 
 /** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
 export class BackendError extends Error {
@@ -115,11 +114,7 @@ export class Module {
       try {
         const code = compileWasm(engine, this.module, hostName);
         this.wasm = code;
-        registerTrapSites(
-          Number(hostName.slice('wasmts-module-'.length)),
-          this.module.bytes,
-          code.instrumented.originalOffset,
-        );
+        names.trapSites = { bytes: this.module.bytes, originalOffset: code.instrumented.originalOffset };
         names.originalFuncIndex = code.instrumented.originalFuncIndex;
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
