@@ -315,6 +315,18 @@ function q15mulr(a: number, b: number): number {
   return (lo & 65535) | (hi << 16);
 }
 
+/** The float of f32 lane bits (a signalling NaN comes out quiet: for arithmetic and compares only). */
+function fv(bits: number): number {
+  vi[0] = bits;
+  return vf[0];
+}
+
+/** The bits of `x` rounded to f32 (NaN payloads that fit are kept, quiet). */
+function fb(x: number): number {
+  vf[0] = x;
+  return vi[0];
+}
+
 /** The f64 whose bits are the int32 lanes `lo`, `hi` (NaN payloads kept). */
 function f64FromLanes(lo: number, hi: number): number {
   vi[0] = lo;
@@ -330,6 +342,8 @@ export const HELPERS = Object.freeze({
   vd,
   q15mulr,
   f64FromLanes,
+  fv,
+  fb,
   filled,
   arrayFill,
   arrayCopy,

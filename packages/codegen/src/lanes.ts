@@ -156,58 +156,23 @@ function shiftMask(c: string, bits: number, left: boolean): string {
   return replicate(left ? `((${full} << ${c}) & ${full})` : `(${full} >>> ${c})`, bits);
 }
 
-/** f32 lanes through the shared Float32Array/Int32Array scratch (`vf`/`vi`): f32 arithmetic rounds once per lane. */
-function f32Binary(op: (x: string, y: string) => string): QuadTemplate {
-  return {
-    lanewise: true,
-    code: (o, r) => {
-      const vi = o.h('vi');
-      const vf = o.h('vf');
-      return LANES.map(
-        (i) =>
-          `${vi}[0] = ${o.v[0][i]}; ${vi}[1] = ${o.v[1][i]}; ${vf}[0] = ${op(`${vf}[0]`, `${vf}[1]`)}; ${r[i]} = ${vi}[0];`,
-      ).join(' ');
-    },
-  };
+/**
+ * f32 lanes: `fv(bits)` is the lane's float (through the helpers' Float32Array scratch, so a signalling NaN comes
+ * out quiet: only arithmetic reads it), `fb(x)` the bits of `x` rounded to f32 (one rounding of the double result:
+ * exact for + - * / sqrt).
+ */
+function f32Each(f: (fv: (x: string) => string, a: string, b: string) => string, bits = true): QuadTemplate {
+  return each((a, b, _c, o) => {
+    const fv = (x: string) => `${o.h('fv')}(${x})`;
+    const e = f(fv, a, b);
+    return bits ? `${o.h('fb')}(${e})` : e;
+  });
 }
-function f32Unary(op: (x: string, o: QuadOperands) => string): QuadTemplate {
-  return {
-    lanewise: true,
-    code: (o, r) => {
-      const vi = o.h('vi');
-      const vf = o.h('vf');
-      return LANES.map((i) => `${vi}[0] = ${o.v[0][i]}; ${vf}[0] = ${op(`${vf}[0]`, o)}; ${r[i]} = ${vi}[0];`).join(
-        ' ',
-      );
-    },
-  };
-}
-function f32Compare(op: string): QuadTemplate {
-  return {
-    lanewise: true,
-    code: (o, r) => {
-      const vi = o.h('vi');
-      const vf = o.h('vf');
-      return LANES.map(
-        (i) => `${vi}[0] = ${o.v[0][i]}; ${vi}[1] = ${o.v[1][i]}; ${r[i]} = ${vf}[0] ${op} ${vf}[1] ? -1 : 0;`,
-      ).join(' ');
-    },
-  };
-}
+const f32Binary = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)}`);
+const f32Call = (fn: string) => f32Each((fv, a, b) => `${fn}(${fv(a)}${b ? `, ${fv(b)}` : ''})`);
+const f32Compare = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)} ? -1 : 0`, false);
 /** pmin/pmax: a compare of the floats selecting one operand's bits unchanged. */
-function f32Select(op: string): QuadTemplate {
-  return {
-    lanewise: true,
-    code: (o, r) => {
-      const vi = o.h('vi');
-      const vf = o.h('vf');
-      return LANES.map(
-        (i) =>
-          `${vi}[0] = ${o.v[0][i]}; ${vi}[1] = ${o.v[1][i]}; ${r[i]} = ${vf}[1] ${op} ${vf}[0] ? ${o.v[1][i]} : ${o.v[0][i]};`,
-      ).join(' ');
-    },
-  };
-}
+const f32Select = (op: string) => f32Each((fv, a, b) => `${fv(b)} ${op} ${fv(a)} ? ${b} : ${a}`, false);
 
 /** f64 lanes (two int32 lanes each) through the scratch's Float64Array view `vd` (`vi` 0..3 under `vd` 0..1). */
 function f64Lanes(f: (vd: string, o: QuadOperands) => string, binary: boolean): QuadTemplate {
@@ -457,19 +422,19 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i64x2.extend_low_i32x4_u': widen32(true, false),
   'i64x2.extend_high_i32x4_u': widen32(false, false),
 
-  'f32x4.add': f32Binary((x, y) => `${x} + ${y}`),
-  'f32x4.sub': f32Binary((x, y) => `${x} - ${y}`),
-  'f32x4.mul': f32Binary((x, y) => `${x} * ${y}`),
-  'f32x4.div': f32Binary((x, y) => `${x} / ${y}`),
-  'f32x4.min': f32Binary((x, y) => `H.fmin(${x}, ${y})`),
-  'f32x4.max': f32Binary((x, y) => `H.fmax(${x}, ${y})`),
-  'f32x4.relaxed_min': f32Binary((x, y) => `H.fmin(${x}, ${y})`),
-  'f32x4.relaxed_max': f32Binary((x, y) => `H.fmax(${x}, ${y})`),
-  'f32x4.sqrt': f32Unary((x) => `Math.sqrt(${x})`),
-  'f32x4.ceil': f32Unary((x) => `H.fceil(${x})`),
-  'f32x4.floor': f32Unary((x) => `H.ffloor(${x})`),
-  'f32x4.trunc': f32Unary((x) => `H.ftrunc(${x})`),
-  'f32x4.nearest': f32Unary((x) => `H.nearest(${x})`),
+  'f32x4.add': f32Binary('+'),
+  'f32x4.sub': f32Binary('-'),
+  'f32x4.mul': f32Binary('*'),
+  'f32x4.div': f32Binary('/'),
+  'f32x4.min': f32Call('H.fmin'),
+  'f32x4.max': f32Call('H.fmax'),
+  'f32x4.relaxed_min': f32Call('H.fmin'),
+  'f32x4.relaxed_max': f32Call('H.fmax'),
+  'f32x4.sqrt': f32Call('Math.sqrt'),
+  'f32x4.ceil': f32Call('H.fceil'),
+  'f32x4.floor': f32Call('H.ffloor'),
+  'f32x4.trunc': f32Call('H.ftrunc'),
+  'f32x4.nearest': f32Call('H.nearest'),
   'f32x4.abs': each((a) => `${p(a)} & 0x7fffffff`),
   'f32x4.neg': each((a) => `${p(a)} ^ -2147483648`),
   'f32x4.eq': f32Compare('==='),
@@ -480,8 +445,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'f32x4.ge': f32Compare('>='),
   'f32x4.pmin': f32Select('<'),
   'f32x4.pmax': f32Select('>'),
-  'f32x4.convert_i32x4_s': f32Unary((_x, o) => `${o.h('vi')}[0]`),
-  'f32x4.convert_i32x4_u': f32Unary((_x, o) => `${o.h('vi')}[0] >>> 0`),
+  'f32x4.convert_i32x4_s': each((a, _b, _c, o) => `${o.h('fb')}(${a})`),
+  'f32x4.convert_i32x4_u': each((a, _b, _c, o) => `${o.h('fb')}(${p(a)} >>> 0)`),
 
   'f64x2.add': f64Binary((x, y) => `${x} + ${y}`),
   'f64x2.sub': f64Binary((x, y) => `${x} - ${y}`),

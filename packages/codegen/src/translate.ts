@@ -2045,7 +2045,8 @@ export class FunctionTranslator {
           this.usesMulTemps = true;
         }
         this.pushQuadStmt((res) => {
-          if (t.lanewise) return this.laneTempsOf(t.code(o, res));
+          // a template may write its result directly when it is lane-wise or reads no variable of the result slot
+          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) return this.laneTempsOf(t.code(o, res));
           const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
           return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
         });

@@ -22,8 +22,8 @@ function f3(l0) {
   return new rt.V128(s0, s0b, s0c, s0d);
 }
 function f4(l0v, l1v) {
-  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-  w0 = (l0 & 16711935) | (l1 & -16711936); w1 = (l0b & 16711935) | (l1b & -16711936); w2 = (l0c & 16711935) | (l1c & -16711936); w3 = (l0d & 16711935) | (l1d & -16711936); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d;
+  s0 = (l0 & 16711935) | (l1 & -16711936); s0b = (l0b & 16711935) | (l1b & -16711936); s0c = (l0c & 16711935) | (l1c & -16711936); s0d = (l0d & 16711935) | (l1d & -16711936);
   return new rt.V128(s0, s0b, s0c, s0d);
 }
 return {

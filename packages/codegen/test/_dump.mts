@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { decodeModule } from '@wasmts/environ';
+import { compileModule } from '../src/index.js';
+const m = decodeModule(new Uint8Array(readFileSync(process.argv[2])));
+const c = compileModule(m, {});
+const src = c.source;
+if (process.argv[3]) console.log(src);
+const counts = new Map<string, number>();
+for (const x of src.matchAll(/rt\.simd\.(\w+)/g)) counts.set(x[1], (counts.get(x[1]) ?? 0) + 1);
+console.error([...counts].join(' '), 'length', src.length);
