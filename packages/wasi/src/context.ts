@@ -4,6 +4,7 @@ import { type Caller, Memory } from 'wasmts';
 import { Errno, Filetype, Rights } from './constants.js';
 import { fail } from './filesystem.js';
 import { GuestMemory } from './guest-memory.js';
+import type { DirRef } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
 
 /** One call's context: the WASI state and (lazily) the caller's memory. */
@@ -31,11 +32,11 @@ export class Ctx {
     return e;
   }
   /** A directory entry holding `right`. */
-  dir(fd: number, right: bigint): FdEntry {
+  dir(fd: number, right: bigint): FdEntry & { dir: DirRef } {
     const e = this.fd(fd);
-    if (e.filetype !== Filetype.DIRECTORY) fail(Errno.ENOTDIR);
+    if (e.filetype !== Filetype.DIRECTORY || e.dir === null) fail(Errno.ENOTDIR);
     if ((e.rightsBase & right) !== right) fail(Errno.ENOTCAPABLE);
-    return e;
+    return e as FdEntry & { dir: DirRef };
   }
   /** A file or stream entry holding `right` (directories: EBADF, as in wasmtime). */
   file(fd: number, right: bigint): FdEntry {
