@@ -3,6 +3,8 @@
 // codegen's own (not the runtime's): they define what an operator computes, and `loadFactory` hands
 // them to every factory, so the runtime's builtins object stays about instances, not arithmetic.
 
+import { LANE_HELPERS } from './lane-helpers.js';
+
 /** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
 type TrapFn = (code: number) => never;
 interface Rt {
@@ -298,52 +300,10 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
   else for (let k = 0; k < n; k++) a.elements[d + k] = b.elements[s + k];
 }
 
-// ---- v128 lanes (src/lanes.ts) ----
-
-const laneBuffer = new ArrayBuffer(16);
-/** Scratch for f32 and f64 lanes: int32 view `vi` over the same bytes as `vf` (f32) and `vd` (f64). */
-const vi = new Int32Array(laneBuffer);
-const vf = new Float32Array(laneBuffer);
-const vd = new Float64Array(laneBuffer);
-
-/** `i16x8.q15mulr_sat_s` on the two i16 lanes packed in each of two int32s. */
-function q15mulr(a: number, b: number): number {
-  let lo = ((a << 16) >> 16) * ((b << 16) >> 16) + 0x4000;
-  let hi = (a >> 16) * (b >> 16) + 0x4000;
-  lo = lo >= 0x40000000 ? 32767 : lo >> 15;
-  hi = hi >= 0x40000000 ? 32767 : hi >> 15;
-  return (lo & 65535) | (hi << 16);
-}
-
-/** The float of f32 lane bits (a signalling NaN comes out quiet: for arithmetic and compares only). */
-function fv(bits: number): number {
-  vi[0] = bits;
-  return vf[0];
-}
-
-/** The bits of `x` rounded to f32 (NaN payloads that fit are kept, quiet). */
-function fb(x: number): number {
-  vf[0] = x;
-  return vi[0];
-}
-
-/** The f64 whose bits are the int32 lanes `lo`, `hi` (NaN payloads kept). */
-function f64FromLanes(lo: number, hi: number): number {
-  vi[0] = lo;
-  vi[1] = hi;
-  return vd[0];
-}
-
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
+  ...LANE_HELPERS,
   TailCall,
-  vi,
-  vf,
-  vd,
-  q15mulr,
-  f64FromLanes,
-  fv,
-  fb,
   filled,
   arrayFill,
   arrayCopy,

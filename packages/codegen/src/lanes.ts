@@ -17,7 +17,7 @@ export function laneNames(base: string): Lanes {
 }
 
 /** The temporaries a function may declare for its v128 code (`qv` holds a V128, the others int32 values). */
-export const V128_LANE_TEMPS: readonly string[] = ['qv', 'vt', 'vx', 'vy', 'w0', 'w1', 'w2', 'w3'];
+export const V128_LANE_TEMPS: readonly string[] = ['qv', 'vt', 'vz', 'vx', 'vy', 'w0', 'w1', 'w2', 'w3'];
 
 /** What a template is given. */
 export interface QuadOperands {
@@ -300,6 +300,63 @@ const shuffle = cross((o, r) => {
   }).join(' ');
 });
 
+/** A lane-wise word helper `H.<fn>(a, b)` (`swap`: with the operands swapped; `not`: the result inverted). */
+function word(fn: string, swap = false, not = false): QuadTemplate {
+  return each((a, b, _c, o) => {
+    const call = `${o.h(fn)}(${swap ? b : a}, ${swap ? a : b})`;
+    return not ? `~${call}` : call;
+  });
+}
+
+/** `i64x2.extmul_*_i32x4_*`: the full 64-bit products of two int32 lanes, as pairs of int32 words. */
+function extmul32(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const [a, b] = o.v;
+    const k = lo ? 0 : 2;
+    const t = PAIR_BINARY['i64.mul'];
+    const ext = (x: string): [string, string] => [x, signed ? `(${p(x)} >> 31)` : '0'];
+    return `${t(ext(a[k]), ext(b[k]), r[0], r[1])} ${t(ext(a[k + 1]), ext(b[k + 1]), r[2], r[3])}`;
+  });
+}
+
+/** `i32x4.trunc_sat_f64x2_*_zero`: two lanes from the two f64 lanes, two zeros. */
+function truncZero(fn: string): QuadTemplate {
+  return cross((o, r) => {
+    const f = o.h(fn);
+    const a = o.v[0];
+    return `${r[0]} = ${f}(${a[0]}, ${a[1]}); ${r[1]} = ${f}(${a[2]}, ${a[3]}); ${r[2]} = 0; ${r[3]} = 0;`;
+  });
+}
+
+/** `f64x2.convert_low_i32x4_*`: exact conversions of the two low lanes. */
+function convertLow(unsigned: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const w = o.h('f64Word');
+    const a = o.v[0];
+    const x = (v: string) => (unsigned ? `(${p(v)} >>> 0)` : v);
+    return `${r[0]} = ${w}(${x(a[0])}, 0); ${r[1]} = ${w}(${x(a[0])}, 1); ${r[2]} = ${w}(${x(a[1])}, 0); ${r[3]} = ${w}(${x(a[1])}, 1);`;
+  });
+}
+
+/** A lane-wise f32 template of three operands given the helpers' names. */
+function f32Each3(f: (fv: string, fb: string, a: string, b: string, c: string) => string): QuadTemplate {
+  return each((a, b, c, o) => f(o.h('fv'), o.h('fb'), a, b, c));
+}
+
+/** `f64x2.relaxed_(n)madd`, unfused: the product rounded, then the sum. */
+function f64Madd(negate: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const [d, w] = [o.h('f64FromLanes'), o.h('f64Word')];
+    const [a, b, c] = o.v;
+    return [0, 2]
+      .map((i) => {
+        const prod = `${d}(${a[i]}, ${a[i + 1]}) * ${d}(${b[i]}, ${b[i + 1]})`;
+        return `vz = ${negate ? `-(${prod})` : prod}; vz = vz + ${d}(${c[i]}, ${c[i + 1]}); ${r[i]} = ${w}(vz, 0); ${r[i + 1]} = ${w}(vz, 1);`;
+      })
+      .join(' ');
+  });
+}
+
 /** v128-valued operators inline as lanes. Operators not here run a helper (see the translator's `simd`). */
 export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'v128.not': each((a) => `~${p(a)}`),
@@ -479,6 +536,106 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'f64x2.pmax': f64Select('>'),
 
   'i8x16.shuffle': shuffle,
+
+  // word helpers (src/lane-helpers.ts)
+  'i8x16.lt_s': word('ltS8'),
+  'i8x16.lt_u': word('ltU8'),
+  'i8x16.gt_s': word('ltS8', true),
+  'i8x16.gt_u': word('ltU8', true),
+  'i8x16.le_s': word('ltS8', true, true),
+  'i8x16.le_u': word('ltU8', true, true),
+  'i8x16.ge_s': word('ltS8', false, true),
+  'i8x16.ge_u': word('ltU8', false, true),
+  'i16x8.lt_s': word('ltS16'),
+  'i16x8.lt_u': word('ltU16'),
+  'i16x8.gt_s': word('ltS16', true),
+  'i16x8.gt_u': word('ltU16', true),
+  'i16x8.le_s': word('ltS16', true, true),
+  'i16x8.le_u': word('ltU16', true, true),
+  'i16x8.ge_s': word('ltS16', false, true),
+  'i16x8.ge_u': word('ltU16', false, true),
+  'i16x8.eq': each(
+    (a, b) =>
+      `~Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
+  ),
+  'i16x8.ne': each(
+    (a, b) =>
+      `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
+  ),
+  'i8x16.min_s': word('minS8'),
+  'i8x16.min_u': word('minU8'),
+  'i8x16.max_s': word('maxS8'),
+  'i8x16.max_u': word('maxU8'),
+  'i16x8.min_s': word('minS16'),
+  'i16x8.min_u': word('minU16'),
+  'i16x8.max_s': word('maxS16'),
+  'i16x8.max_u': word('maxU16'),
+  'i8x16.add_sat_s': word('addSatS8'),
+  'i8x16.add_sat_u': word('addSatU8'),
+  'i8x16.sub_sat_s': word('subSatS8'),
+  'i8x16.sub_sat_u': word('subSatU8'),
+  'i16x8.add_sat_s': word('addSatS16'),
+  'i16x8.add_sat_u': word('addSatU16'),
+  'i16x8.sub_sat_s': word('subSatS16'),
+  'i16x8.sub_sat_u': word('subSatU16'),
+  'i8x16.abs': each((a, _b, _c, o) => `${o.h('abs8')}(${a})`),
+  'i16x8.abs': each((a, _b, _c, o) => `${o.h('abs16')}(${a})`),
+  'i8x16.popcnt': each((a, _b, _c, o) => `${o.h('popcnt8')}(${a})`),
+  'i8x16.shr_s': each((a, _b, _c, o) => `${o.h('shrS8')}(${a}, ${count(o.s[0], 8)})`),
+  'i8x16.swizzle': cross((o, r) => {
+    const f = o.h('swizzle');
+    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
+  }),
+  'i8x16.relaxed_swizzle': cross((o, r) => {
+    const f = o.h('swizzle');
+    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
+  }),
+  'i16x8.relaxed_dot_i8x16_i7x16_s': each((a, b, _c, o) => `${o.h('dot8')}(${a}, ${b})`),
+  'i32x4.relaxed_dot_i8x16_i7x16_add_s': each((a, b, c, o) => `${o.h('dot8add')}(${a}, ${b}, ${c})`),
+  'i64x2.neg': cross(
+    (o, r) =>
+      PAIR_BINARY['i64.sub'](['0', '0'], [o.v[0][0], o.v[0][1]], r[0], r[1]) +
+      ' ' +
+      PAIR_BINARY['i64.sub'](['0', '0'], [o.v[0][2], o.v[0][3]], r[2], r[3]),
+  ),
+  'i64x2.abs': cross((o, r) =>
+    [0, 2]
+      .map((i) => {
+        const [lo, hi] = [o.v[0][i], o.v[0][i + 1]];
+        return `if (${p(hi)} < 0) { ${PAIR_BINARY['i64.sub'](['0', '0'], [lo, hi], r[i], r[i + 1])} } else { ${r[i]} = ${lo}; ${r[i + 1]} = ${hi}; }`;
+      })
+      .join(' '),
+  ),
+  'i64x2.extmul_low_i32x4_s': extmul32(true, true),
+  'i64x2.extmul_high_i32x4_s': extmul32(false, true),
+  'i64x2.extmul_low_i32x4_u': extmul32(true, false),
+  'i64x2.extmul_high_i32x4_u': extmul32(false, false),
+
+  'i32x4.trunc_sat_f32x4_s': each((a, _b, _c, o) => `${o.h('satS')}(${o.h('fv')}(${a}))`),
+  'i32x4.trunc_sat_f32x4_u': each((a, _b, _c, o) => `${o.h('satU')}(${o.h('fv')}(${a}))`),
+  'i32x4.relaxed_trunc_f32x4_s': each((a, _b, _c, o) => `${o.h('satS')}(${o.h('fv')}(${a}))`),
+  'i32x4.relaxed_trunc_f32x4_u': each((a, _b, _c, o) => `${o.h('satU')}(${o.h('fv')}(${a}))`),
+  'i32x4.trunc_sat_f64x2_s_zero': truncZero('truncS64'),
+  'i32x4.trunc_sat_f64x2_u_zero': truncZero('truncU64'),
+  'i32x4.relaxed_trunc_f64x2_s_zero': truncZero('truncS64'),
+  'i32x4.relaxed_trunc_f64x2_u_zero': truncZero('truncU64'),
+  'f32x4.demote_f64x2_zero': cross((o, r) => {
+    const [fb, d] = [o.h('fb'), o.h('f64FromLanes')];
+    const a = o.v[0];
+    return `${r[0]} = ${fb}(${d}(${a[0]}, ${a[1]})); ${r[1]} = ${fb}(${d}(${a[2]}, ${a[3]})); ${r[2]} = 0; ${r[3]} = 0;`;
+  }),
+  'f64x2.promote_low_f32x4': cross((o, r) => {
+    const [fv, w] = [o.h('fv'), o.h('f64Word')];
+    const a = o.v[0];
+    // a NaN comes out quiet (fv): promote is arithmetic
+    return `vz = ${fv}(${a[0]}); ${r[0]} = ${w}(vz, 0); ${r[1]} = ${w}(vz, 1); vz = ${fv}(${a[1]}); ${r[2]} = ${w}(vz, 0); ${r[3]} = ${w}(vz, 1);`;
+  }),
+  'f64x2.convert_low_i32x4_s': convertLow(false),
+  'f64x2.convert_low_i32x4_u': convertLow(true),
+  'f32x4.relaxed_madd': f32Each3((fv, fb, a, b, c) => `${fb}(${fv}(${fb}(${fv}(${a}) * ${fv}(${b}))) + ${fv}(${c}))`),
+  'f32x4.relaxed_nmadd': f32Each3((fv, fb, a, b, c) => `${fb}(-${fv}(${fb}(${fv}(${a}) * ${fv}(${b}))) + ${fv}(${c}))`),
+  'f64x2.relaxed_madd': f64Madd(false),
+  'f64x2.relaxed_nmadd': f64Madd(true),
 };
 
 /** i32-valued operators on one v128 (bitmask, any_true, all_true), as a JS boolean or int expression. */

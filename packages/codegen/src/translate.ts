@@ -2000,7 +2000,7 @@ export class FunctionTranslator {
     throw new Error(`codegen: no translation for ${info.name}`);
   }
 
-  // ---- 0xfd: SIMD on four int32 lanes (src/lanes.ts); the rest through rt.simd.<name> ----
+  // ---- 0xfd: SIMD on four int32 lanes (src/lanes.ts, src/lane-helpers.ts) ----
   private simd(sub: number): void {
     const r = this.r;
     const env = this.env;
@@ -2057,10 +2057,7 @@ export class FunctionTranslator {
         this.pushQuadStmt((res) => this.laneTempsOf(lane(res)));
         return;
       }
-      // the runtime's V128 operator: operands joined, the result split
-      const args = [...v.map((q) => this.joinQuad(q)), ...sc, ...imm];
-      this.pushV128(`${env.simd(name)}(${args.join(', ')})`);
-      return;
+      throw new Error(`codegen: no translation for ${name}`);
     }
     const a = v[0];
     const q = QUAD_SCALAR[name];
@@ -2101,10 +2098,7 @@ export class FunctionTranslator {
         else this.pushPairStmt((rl, rh) => `${rl} = ${a[2 * n]}; ${rh} = ${a[2 * n + 1]};`);
         return;
     }
-    // the runtime's V128 operator with a scalar result
-    const call = `${env.simd(name)}(${[...v.map((x) => this.joinQuad(x)), ...sc, ...imm].join(', ')})`;
-    if (this.isWide(result)) this.pushBig(call);
-    else this.push(call);
+    throw new Error(`codegen: no translation for ${name}`);
   }
 
   /** Pops a scalar operand as an atom (a literal or a variable), assigning it to its slot if it is not one. */
