@@ -3,6 +3,7 @@
 export * from './errors.js';
 export * from './features.js';
 export * from './immediates.js';
+export * from './limits.js';
 export * from './module.js';
 export * from './operators.js';
 export * from './parser.js';

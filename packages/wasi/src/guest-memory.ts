@@ -7,6 +7,9 @@ import { WasiError } from './filesystem.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** The most iovecs one call takes (Linux's and wasi-libc's IOV_MAX): each becomes a host object. */
+export const IOV_MAX = 1024;
+
 /** A view of guest memory for the duration of one WASI call. */
 export class GuestMemory {
   /** The memory's bytes. */
@@ -81,9 +84,10 @@ export class GuestMemory {
       throw new WasiError(Errno.EILSEQ, 'path is not valid UTF-8');
     }
   }
-  /** The (buf, len) pairs of an iovec array, each checked. */
+  /** The (buf, len) pairs of an iovec array, each checked; more than `IOV_MAX` is EINVAL (as POSIX readv). */
   iovecs(ptr: number, count: number): Uint8Array[] {
     this.check(ptr, count * 8);
+    if (count > IOV_MAX) throw new WasiError(Errno.EINVAL, 'more than IOV_MAX iovecs');
     const out: Uint8Array[] = [];
     for (let i = 0; i < count; i++) {
       out.push(this.bytes(this.getU32(ptr + i * 8), this.getU32(ptr + i * 8 + 4)));

@@ -4,6 +4,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Config, Engine, Linker, Module, Store } from 'wasmts';
 import {
   Errno,
   Fstflags,
@@ -13,6 +14,7 @@ import {
   NodeFilesystem,
   Oflags,
   Rights,
+  WASI,
   type WasiFilesystem,
   type WasiOptions,
 } from '../src/index.js';
@@ -337,4 +339,43 @@ it('a preopen reached through a symlink on the host works', () => {
   const [, d] = openDir(h, 3, 'd');
   expect(h.path('path_create_directory', d, 'x')).toBe(0);
   expect(openDir(h, 3, 'd/x')[0]).toBe(0);
+});
+
+// The attack as a guest runs it, on both of wasmts's backends: exits with path_open(fd, "f.txt")'s errno,
+// or 200 + the step that failed.
+const ATTACK = `(module
+  (import "wasi_snapshot_preview1" "path_create_directory" (func $mkdir (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_remove_directory" (func $rmdir (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_symlink" (func $symlink (param i32 i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "path_open"
+    (func $open (param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 100) "x")
+  (data (i32.const 104) "..")
+  (data (i32.const 108) "f.txt")
+  (func $step (param $n i32) (param $errno i32)
+    (if (local.get $errno) (then (call $exit (i32.add (i32.const 200) (local.get $n))))))
+  (func (export "_start")
+    (call $step (i32.const 1) (call $mkdir (i32.const 3) (i32.const 100) (i32.const 1)))
+    (call $step (i32.const 2) (call $open (i32.const 3) (i32.const 1) (i32.const 100) (i32.const 1)
+      (i32.const 2) (i64.const 0x3fffffbf) (i64.const -1) (i32.const 0) (i32.const 0)))
+    (call $step (i32.const 3) (call $rmdir (i32.const 3) (i32.const 100) (i32.const 1)))
+    (call $step (i32.const 4) (call $symlink (i32.const 104) (i32.const 2) (i32.const 3) (i32.const 100) (i32.const 1)))
+    (call $exit (call $open (i32.load (i32.const 0)) (i32.const 1) (i32.const 108) (i32.const 5)
+      (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 4)))))`;
+
+describe.each(['js', 'wasm'] as const)('the attack from a wasm module (%s backend)', (kind) => {
+  it.each(backends)('ends in ENOENT on the $name filesystem', (backend) => {
+    const w = backend.make();
+    const before = snapshot(w);
+    const engine = new Engine(new Config({ backend: kind }));
+    const module = new Module(engine, ATTACK);
+    expect(module.backend).toBe(kind);
+    const wasi = new WASI(w.options);
+    const linker = new Linker<null>(engine);
+    wasi.addToLinker(linker);
+    expect(wasi.start(linker.instantiate(new Store(engine, null), module))).toBe(Errno.ENOENT);
+    expect(snapshot(w)).toEqual(before);
+  });
 });

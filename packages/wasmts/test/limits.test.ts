@@ -8,6 +8,7 @@ import {
   Store,
   StoreLimits,
   StoreLimitsBuilder,
+  wasmFeatures,
 } from '../src/index.js';
 import { testConfig } from './backend.js';
 
@@ -74,5 +75,27 @@ describe('resource limits', () => {
     expect(() => new Instance(s2, new Module(engine, '(module (table 1 funcref))'), [])).toThrow(
       'resource limit exceeded: table count too high at 1',
     );
+  });
+});
+
+describe('sizes of 2^31 pages and more (1-byte pages)', () => {
+  // Before the fix the JS backend's memory.grow returned 2147483648 (not an i32): i32.eq with 0x80000000 gave 0.
+  it('memory.grow and memory.size give signed i32 values', () => {
+    const big = new Engine(testConfig({ features: wasmFeatures({ customPageSizes: true }) }));
+    const store = new Store(big, null);
+    const inst = new Instance(
+      store,
+      new Module(
+        big,
+        `(module (memory i32 0x80000000 (pagesize 1))
+          (func (export "grow0") (result i32) (memory.grow (i32.const 0)))
+          (func (export "grew") (result i32) (i32.eq (memory.grow (i32.const 0)) (i32.const 0x80000000)))
+          (func (export "size") (result i32) (i32.eq (memory.size) (i32.const 0x80000000))))`,
+      ),
+      [],
+    );
+    expect(inst.getTypedFunc('grow0').call()).toBe(-(2 ** 31));
+    expect(inst.getTypedFunc('grew').call()).toBe(1);
+    expect(inst.getTypedFunc('size').call()).toBe(1);
   });
 });
