@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 const BOTH = [
   'api',
   'backtrace',
+  'cross-engine',
   'epoch',
   'fuel',
   'implementation-limits',

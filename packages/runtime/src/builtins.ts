@@ -448,8 +448,10 @@ function makeBuiltins(registry: TypeRegistry) {
       if (!ok) throw new Trap(TrapCode.CastFailure);
       return v;
     },
-    /** any.convert_extern. */
-    anyConvertExtern,
+    /** any.convert_extern (another engine's GC object is boxed as a host value). */
+    anyConvertExtern(v: unknown): unknown {
+      return anyConvertExtern(v, registry);
+    },
     /** extern.convert_any. */
     externConvertAny,
 
