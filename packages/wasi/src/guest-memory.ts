@@ -1,11 +1,10 @@
 // Bounds-checked little-endian access to the guest's linear memory: a bad pointer is EFAULT, never a
 // host exception.
 
+import { decodeUtf8 } from '@wasmts/environ';
 import type { Memory } from 'wasmts';
 import { Errno } from './constants.js';
 import { WasiError } from './filesystem.js';
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The most iovecs one call takes (Linux's and wasi-libc's IOV_MAX): each becomes a host object. */
 export const IOV_MAX = 1024;
@@ -79,7 +78,7 @@ export class GuestMemory {
   string(ptr: number, len: number): string {
     const bytes = this.bytes(ptr, len).slice();
     try {
-      return decoder.decode(bytes);
+      return decodeUtf8(bytes, { stripBOM: true });
     } catch {
       throw new WasiError(Errno.EILSEQ, 'path is not valid UTF-8');
     }

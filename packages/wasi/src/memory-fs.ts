@@ -1,5 +1,6 @@
 // An in-memory filesystem: directories, regular files and symlinks with timestamps, for browsers and tests.
 
+import { encodeUtf8 } from '@wasmts/environ';
 import { Errno, Filetype } from './constants.js';
 import { type FileHandle, type FileStat, fail, nowNs, type OpenFlags, type WasiFilesystem } from './filesystem.js';
 
@@ -53,8 +54,6 @@ interface Handle {
   closed: boolean;
 }
 
-const encoder = new TextEncoder();
-
 /** The in-memory backend (paths are absolute, `/` is the root). */
 export class MemoryFilesystem implements WasiFilesystem {
   private nextIno = 1n;
@@ -82,7 +81,7 @@ export class MemoryFilesystem implements WasiFilesystem {
       let n: Node;
       if (typeof v === 'string' || v instanceof Uint8Array) {
         n = this.node('file');
-        const bytes = typeof v === 'string' ? encoder.encode(v) : v.slice();
+        const bytes = typeof v === 'string' ? encodeUtf8(v) : v.slice();
         n.data = bytes;
         n.size = bytes.length;
       } else if (v instanceof MemorySymlink) {
@@ -108,7 +107,7 @@ export class MemoryFilesystem implements WasiFilesystem {
 
   /** What a node holds besides its names. */
   private weight(n: Node): number {
-    return MEMORY_NODE_BYTES + n.data.length + (n.kind === 'symlink' ? encoder.encode(n.target).length : 0);
+    return MEMORY_NODE_BYTES + n.data.length + (n.kind === 'symlink' ? encodeUtf8(n.target).length : 0);
   }
 
   private node(kind: Node['kind']): Node {
@@ -191,7 +190,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   private stat(n: Node): FileStat {
     const filetype =
       n.kind === 'dir' ? Filetype.DIRECTORY : n.kind === 'file' ? Filetype.REGULAR_FILE : Filetype.SYMBOLIC_LINK;
-    const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encoder.encode(n.target).length : 4096;
+    const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encodeUtf8(n.target).length : 4096;
     return {
       dev: 1n,
       ino: n.ino,
@@ -290,7 +289,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   symlink(target: string, path: string): void {
     const { dir, name } = this.parent(path);
     if (dir.entries.has(name)) fail(Errno.EEXIST);
-    this.room(MEMORY_NODE_BYTES + name.length + encoder.encode(target).length);
+    this.room(MEMORY_NODE_BYTES + name.length + encodeUtf8(target).length);
     const n = this.node('symlink');
     n.target = target;
     this.attach(dir, name, n);

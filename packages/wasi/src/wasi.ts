@@ -11,6 +11,7 @@ import { definePreview1 } from './preview1.js';
 import type { DirRef } from './resolve.js';
 import {
   consoleSink,
+  hostLog,
   type StdinOption,
   type StdioStream,
   type StdoutOption,
@@ -99,8 +100,8 @@ export class WASI {
     });
     // Without Node.js the defaults are an empty stdin and the console.
     this.fds.set(0, stream(stdinStream(options.stdin ?? (hostFs !== null ? 0 : ''))));
-    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(console.log)))));
-    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(console.error)))));
+    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(hostLog('log'))))));
+    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(hostLog('error'))))));
     let fd = 3;
     for (const [guest, backendPath] of Object.entries(options.preopens ?? {})) {
       // The Node backend's root is canonical, so symlinks above it do not matter.

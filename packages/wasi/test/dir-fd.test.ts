@@ -322,6 +322,37 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
     expect(snapshot(w)).toEqual(before);
   });
 
+  it('renumbering and reusing descriptors carries confinement with the directory', () => {
+    const { w, h, fd } = make();
+    const before = snapshot(w);
+    // A subdirectory renumbered onto the preopen: fd 3 is now that subdirectory, and no preopen.
+    expect(h.call('fd_renumber', fd, 3)).toBe(0);
+    expect(h.call('fd_readdir', fd, h.alloc(64), 64, 0n, h.alloc(4))).toBe(Errno.EBADF);
+    expect(h.call('fd_prestat_get', 3, h.alloc(8))).toBe(Errno.EBADF);
+    expect(h.read(h.open(3, 'f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'f']);
+    expect(h.open(3, '../file.txt', 0, Rights.FD_READ)[0]).toBe(Errno.EPERM);
+    expect(h.open(3, '../../f.txt', 0, Rights.FD_READ)[0]).toBe(Errno.EPERM);
+    // A closed number, reused by another directory, is that directory only.
+    const [, sub] = openDir(h, 3, 'sub');
+    expect(h.call('fd_close', sub)).toBe(0);
+    guestSymlink(h, '../../..', 'sub/up');
+    const [, again] = openDir(h, 3, 'sub');
+    expect(again).toBe(sub);
+    expect(h.open(again, 'up/f.txt', 0, Rights.FD_READ, 0, 1)[0]).toBe(Errno.EPERM);
+    expect(h.open(again, '..', 0, Rights.FD_READ)[0]).toBe(Errno.EPERM);
+    expect(snapshot(w)).toEqual(before);
+  });
+
+  it('a preopen the host moved away and replaced is ENOENT', () => {
+    const { w, h } = make();
+    w.fs.rename(w.at('sandbox'), w.at('outside/moved'));
+    w.fs.mkdir(w.at('sandbox'));
+    w.fs.mkdir(w.at('sandbox/a'));
+    expect(h.open(3, 'file.txt', 0, Rights.FD_READ)[0]).toBe(Errno.ENOENT);
+    expect(openDir(h, 3, 'a')[0]).toBe(Errno.ENOENT);
+    expect(h.call('fd_readdir', 3, h.alloc(64), 64, 0n, h.alloc(4))).toBe(Errno.ENOENT);
+  });
+
   it('a removed preopen is ENOENT', () => {
     const { w, h } = make({ '/q': 'sandbox/p/q' });
     guestRemove(h, 'p/q');

@@ -2,7 +2,7 @@
 // factory loaded once; every instance reuses them.
 
 import { type CompiledModule, compileModule, type Factory, loadFactory } from '@wasmts/codegen';
-import { decodeModule, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
+import { decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
@@ -31,7 +31,7 @@ function isBinary(bytes: Uint8Array): boolean {
 function toBinary(input: Uint8Array | string): Uint8Array {
   if (typeof input === 'string') return parseWat(input);
   if (isBinary(input)) return input;
-  return parseWat(new TextDecoder().decode(input));
+  return parseWat(decodeUtf8(input, { fatal: false, stripBOM: true }));
 }
 
 /**
