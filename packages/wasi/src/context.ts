@@ -7,6 +7,9 @@ import { GuestMemory } from './guest-memory.js';
 import type { DirRef } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
 
+/** The longest guest path accepted, in bytes: wasi-libc's and Linux's PATH_MAX (4096, with its NUL). */
+export const MAX_PATH_BYTES = 4095;
+
 /** One call's context: the WASI state and (lazily) the caller's memory. */
 export class Ctx {
   private view: GuestMemory | null = null;
@@ -47,8 +50,10 @@ export class Ctx {
     }
     return e;
   }
-  /** A guest path string. */
+  /** A guest path string (or symlink target): at most `MAX_PATH_BYTES`, else ENAMETOOLONG. */
   path(ptr: number, len: number): string {
+    this.mem.check(ptr, len);
+    if (len > MAX_PATH_BYTES) fail(Errno.ENAMETOOLONG);
     return this.mem.string(ptr, len);
   }
 }

@@ -131,32 +131,37 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
   if (guestPath.startsWith('/')) fail(Errno.EPERM, 'absolute path');
   const base = dirPath(fs, dir);
   let trailingSlash = guestPath.endsWith('/');
-  const queue = guestPath.split('/').filter((c) => c !== '');
+  // Components still to walk, the next one last (so each step is a pop: linear in the path's length).
+  const pending = components(guestPath);
   const stack: string[] = [];
+  // paths[i]: the backend path of stack[0..i) (paths[0] is the base).
+  const paths = [base];
   let links = 0;
   let stat: FileStat | null = null;
   let dot = false;
   let slashFollowed = false;
-  while (queue.length > 0) {
-    const c = queue.shift()!;
-    const last = queue.length === 0;
+  while (pending.length > 0) {
+    const c = pending.pop()!;
+    const last = pending.length === 0;
     if (c === '.' || c === '..') {
       if (c === '..') {
         if (stack.length === 0) fail(Errno.EPERM, 'path leaves its directory');
         stack.pop();
+        paths.pop();
       }
       dot = last;
-      if (last) stat = fs.lstat(backendPath(base, stack));
+      if (last) stat = fs.lstat(paths[paths.length - 1]);
       continue;
     }
     dot = false;
-    const p = backendPath(base, [...stack, c]);
+    const p = joinPath(paths[paths.length - 1], c);
     let st: FileStat;
     try {
       st = fs.lstat(p);
     } catch (e) {
       if (last && e instanceof WasiError && e.errno === Errno.ENOENT) {
         stack.push(c);
+        paths.push(p);
         stat = null;
         break;
       }
@@ -169,14 +174,15 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
       if (target === '') fail(Errno.ENOENT);
       if (target.startsWith('/')) fail(Errno.EPERM, 'symlink to an absolute path');
       if (last && target.endsWith('/')) trailingSlash = true;
-      queue.unshift(...target.split('/').filter((t) => t !== ''));
+      for (const t of components(target)) pending.push(t);
       continue;
     }
     if (!last && st.filetype !== Filetype.DIRECTORY) fail(Errno.ENOTDIR);
     stack.push(c);
+    paths.push(p);
     if (last) stat = st;
   }
-  if (queue.length === 0 && stack.length === 0 && !dot) {
+  if (pending.length === 0 && stack.length === 0 && !dot) {
     // Only a symlink to "." or "./" leads here.
     stat = fs.lstat(base);
     dot = true;
@@ -185,7 +191,7 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
     fail(stat.filetype === Filetype.SYMBOLIC_LINK ? Errno.ELOOP : Errno.ENOTDIR);
   }
   return {
-    path: backendPath(base, stack),
+    path: paths[paths.length - 1],
     fromRoot: [...dir.parts, ...stack],
     parts: stack,
     stat,
@@ -193,4 +199,12 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
     trailingSlash,
     slashFollowed,
   };
+}
+
+/** The non-empty components of `path`, last first. */
+function components(path: string): string[] {
+  return path
+    .split('/')
+    .filter((c) => c !== '')
+    .reverse();
 }

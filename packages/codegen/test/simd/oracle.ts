@@ -1,5 +1,6 @@
 // Node's own WebAssembly as an oracle (tests only): one tiny module per operator and immediate that
-// loads its operands from memory slots, applies the operator and stores the result.
+// loads its operands from memory slots, applies the operator and stores the result; the same module runs natively
+// and compiled by the JS backend.
 
 import { ADDR, F32, F64, I32, I64, Imm, type OperatorInfo, V128 as V128T } from '@wasmts/environ';
 
@@ -69,14 +70,8 @@ const STORE: Record<number, number[]> = {
 /** The immediate operand of one instance of an operator: a lane index or 16 shuffle lanes. */
 export type Immediate = number | number[] | undefined;
 
-/** An instance of `op` with immediate `imm`, as `run(addr)`, over an exported memory of one page. */
-export interface OracleFn {
-  run: (addr: number) => void;
-  memory: { buffer: ArrayBuffer };
-}
-
-/** Builds the oracle module for `op` with immediate `imm`. */
-export function buildOracle(op: OperatorInfo, imm: Immediate): OracleFn {
+/** The oracle module of `op` with immediate `imm`: `f(addr)` over an exported memory `m` of one page. */
+export function oracleModule(op: OperatorInfo, imm: Immediate): Uint8Array {
   const params = op.params ?? [];
   const results = op.results ?? [];
   const body: number[] = [];
@@ -128,11 +123,7 @@ export function buildOracle(op: OperatorInfo, imm: Immediate): OracleFn {
     ),
     ...section(10, vec([[...uleb(func.length), ...func]])),
   ];
-  const instance = new WA.Instance(new WA.Module(new Uint8Array(bytes)));
-  return {
-    run: instance.exports.f as (addr: number) => void,
-    memory: instance.exports.m as { buffer: ArrayBuffer },
-  };
+  return new Uint8Array(bytes);
 }
 
 /** A small seeded PRNG (mulberry32) returning uint32s. */
