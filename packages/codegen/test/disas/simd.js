@@ -10,8 +10,10 @@ const hv4 = H.ltU8;
 const hv5 = H.fv;
 const hv6 = H.fb;
 const hv7 = H.f64Word;
-const g8 = vmctx[8];
-const v9 = new rt.V128(0, 0, 0, 0);
+const hv8 = H.f32Bits;
+const hv9 = H.f32FromBits;
+const g10 = vmctx[8];
+const v11 = new rt.V128(0, 0, 0, 0);
 function f0(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d;
   s0 = (((l0 & 0x7f7f7f7f) + (l1 & 0x7f7f7f7f)) ^ ((l0 ^ l1) & 0x80808080)); s0b = (((l0b & 0x7f7f7f7f) + (l1b & 0x7f7f7f7f)) ^ ((l0b ^ l1b) & 0x80808080)); s0c = (((l0c & 0x7f7f7f7f) + (l1c & 0x7f7f7f7f)) ^ ((l0c ^ l1c) & 0x80808080)); s0d = (((l0d & 0x7f7f7f7f) + (l1d & 0x7f7f7f7f)) ^ ((l0d ^ l1d) & 0x80808080));
@@ -63,7 +65,7 @@ function f7(l0v, l1v) {
 function f8(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
   s0 = (((l0c << 24) >> 24) & 65535) | (((l0c << 16) >> 24) << 16); s0b = (((l0c << 8) >> 24) & 65535) | ((l0c >> 24) << 16); s0c = (((l0d << 24) >> 24) & 65535) | (((l0d << 16) >> 24) << 16); s0d = (((l0d << 8) >> 24) & 65535) | ((l0d >> 24) << 16);
-  s1 = (((l0 << 16) >> 16) * ((l1 << 16) >> 16) + (l0 >> 16) * (l1 >> 16)) | 0; s1b = (((l0b << 16) >> 16) * ((l1b << 16) >> 16) + (l0b >> 16) * (l1b >> 16)) | 0; s1c = (((l0c << 16) >> 16) * ((l1c << 16) >> 16) + (l0c >> 16) * (l1c >> 16)) | 0; s1d = (((l0d << 16) >> 16) * ((l1d << 16) >> 16) + (l0d >> 16) * (l1d >> 16)) | 0;
+  s1 = (Math.imul(((l0 << 16) >> 16), ((l1 << 16) >> 16)) + Math.imul((l0 >> 16), (l1 >> 16))) | 0; s1b = (Math.imul(((l0b << 16) >> 16), ((l1b << 16) >> 16)) + Math.imul((l0b >> 16), (l1b >> 16))) | 0; s1c = (Math.imul(((l0c << 16) >> 16), ((l1c << 16) >> 16)) + Math.imul((l0c >> 16), (l1c >> 16))) | 0; s1d = (Math.imul(((l0d << 16) >> 16), ((l1d << 16) >> 16)) + Math.imul((l0d >> 16), (l1d >> 16))) | 0;
   w0 = (((vt = ((s0 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w1 = (((vt = ((s0c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w2 = (((vt = ((s1 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w3 = (((vt = ((s1c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
   return new rt.V128(s0, s0b, s0c, s0d);
 }
@@ -84,15 +86,15 @@ function f10(l0v, l1v) {
 }
 function f11(l0v, l1) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0b, s0c, s0d;
-  s0 = l0; s0b = H.f32Bits(l1); s0c = l0c; s0d = l0d;
-  s0 = H.f32FromBits(s0d);
+  s0 = l0; s0b = hv8(l1); s0c = l0c; s0d = l0d;
+  s0 = hv9(s0d);
   return s0;
 }
 function f12(l0, l1) {
   let l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, qv = null;
   L0: for (;;) {
     s1d = m1_dv.getInt32((l0 >>> 0) + 12, true); s1c = m1_dv.getInt32((l0 >>> 0) + 8, true); s1b = m1_dv.getInt32((l0 >>> 0) + 4, true); s1 = m1_dv.getInt32((l0 >>> 0), true);
-    qv = g8.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
+    qv = g10.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
     s0 = (l2 & s2) | (s1 & ~s2); s0b = (l2b & s2b) | (s1b & ~s2b); s0c = (l2c & s2c) | (s1c & ~s2c); s0d = (l2d & s2d) | (s1d & ~s2d);
     l2 = s0; l2b = s0b; l2c = s0c; l2d = s0d;
     l0 = ((l0 + 16) | 0);
@@ -104,11 +106,11 @@ function f12(l0, l1) {
   m1_dv.setInt32((l1 >>> 0), l2d, true);
   s0 = l2; s0b = l2b; s0c = l2c; s0d = l2d;
   if (!(l1)) { s0 = 0; s0b = 0; s0c = 0; s0d = 0; }
-  g8.value = new rt.V128(s0, s0b, s0c, s0d);
+  g10.value = new rt.V128(s0, s0b, s0c, s0d);
   return new rt.V128(l2, l2b, l2c, l2d);
 }
 function cg0() {
-  return v9;
+  return v11;
 }
 return {
   funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12],
