@@ -499,6 +499,13 @@ const calls: Record<string, [string, Impl]> = {
         if (r.trailingSlash) return Errno.EISDIR;
       }
       const file = c.wasi.fs.open(r.path, { create: creat, exclusive: creat && excl, truncate: trunc, write });
+      // A host process that swapped a directory on the path for a symlink after it was resolved sent the open
+      // elsewhere: where the host can tell, such a file is closed before the guest sees a byte of it.
+      const at = c.wasi.fs.openedPath?.(file) ?? null;
+      if (at !== null && at !== r.path) {
+        c.wasi.fs.close(file);
+        return Errno.EPERM;
+      }
       const entry = c.wasi.fileEntry(file, rightsBase & RIGHTS_FILE, rightsInheriting, fdflags);
       try {
         entry.filetype = c.wasi.fs.fstat(file).filetype;

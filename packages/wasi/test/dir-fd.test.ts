@@ -2,6 +2,7 @@
 // did to the path since: every use re-walks it from its preopen without following symlinks and checks the
 // directory's identity (device and inode). Both filesystems run every case.
 
+import { renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
@@ -360,6 +361,33 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
     expect(h.open(4, 'f.txt', 0, Rights.FD_READ)[0]).toBe(Errno.ENOENT);
     expect(h.call('fd_readdir', 4, h.alloc(1024), 1024, 0n, h.alloc(4))).toBe(Errno.ENOENT);
   });
+});
+
+it('on Linux, a file opened through a path a host process swapped after the check is never read', () => {
+  const root = tempDir();
+  writeTree(root, tree());
+  // The race, made deterministic: the host swaps `a` for a symlink to `outside` between check and use.
+  class RacingFs extends NodeFilesystem {
+    race = false;
+    override open(path: string, flags: Parameters<NodeFilesystem['open']>[1]) {
+      if (this.race) {
+        this.race = false;
+        renameSync(join(root, 'sandbox/a'), join(root, 'sandbox/a-moved'));
+        symlinkSync('../outside', join(root, 'sandbox/a'));
+      }
+      return super.open(path, flags);
+    }
+  }
+  const fs = new RacingFs();
+  const h = setup({ fs, preopens: { '/sandbox': join(root, 'sandbox') } });
+  expect(h.read(h.open(3, 'a/f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'f']);
+  fs.race = true;
+  const [e] = h.open(3, 'a/f.txt', 0, Rights.FD_READ);
+  if (process.platform === 'linux') {
+    expect(e).toBe(Errno.EPERM);
+    // Nothing was left open: the next descriptor is the same number.
+    expect(h.open(3, 'a-moved/f.txt', 0, Rights.FD_READ)[1]).toBe(5);
+  }
 });
 
 it('a preopen reached through a symlink on the host works', () => {

@@ -6,19 +6,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
+import { CHROMIUM, launchChromium } from '../src/chromium.js';
 import { type PageServer, servePage } from '../src/serve.js';
 
-const CHROMIUM = process.env.WASMTS_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
 // CI installs chromium (.ci/run): there its absence is a failure, elsewhere the browser tests are left out
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`no Chromium at ${CHROMIUM} (CI installs Debian's chromium)`);
@@ -52,10 +45,7 @@ describe.runIf(haveChromium)('Chromium', () => {
     describe(wasm ? 'WebAssembly on' : 'WebAssembly off (--jitless)', () => {
       let browser: Browser;
       beforeAll(async () => {
-        browser = await chromium.launch({
-          executablePath: CHROMIUM,
-          args: wasm ? FLAGS : [...FLAGS, '--js-flags=--jitless'],
-        });
+        browser = await launchChromium(wasm);
       });
       afterAll(() => browser?.close());
 
