@@ -22,6 +22,7 @@ import {
   Tag as RuntimeTag,
   type TypeRegistry,
   VMFuncRef,
+  WasmException,
   type WasmFunction,
 } from '@wasmts/runtime';
 import type { Engine, Store } from './engine.js';
@@ -263,7 +264,8 @@ function checkRefResults(store: Store<any>, r: unknown, positions: ResultPositio
 }
 
 /**
- * Makes a host function's VMFuncRef in `store`: `fn` boxes whatever the host throws (a `HostError`),
+ * Makes a host function's VMFuncRef in `store`: `fn` boxes whatever the host throws (a `HostError`)
+ * except a `WasmException`, which is thrown into wasm as a wasm exception that handlers can catch,
  * refuses function references of another store among its results, and roots the host references it
  * returns to wasm until the outermost call returns.
  */
@@ -281,7 +283,7 @@ export function hostFuncRef<T>(
           try {
             return callback(caller, ...args);
           } catch (e) {
-            throw e instanceof HostError ? e : new HostError(e);
+            throw e instanceof HostError || e instanceof WasmException ? e : new HostError(e);
           }
         }
       : (...args: unknown[]) => {
@@ -289,7 +291,7 @@ export function hostFuncRef<T>(
           try {
             r = callback(caller, ...args);
           } catch (e) {
-            throw e instanceof HostError ? e : new HostError(e);
+            throw e instanceof HostError || e instanceof WasmException ? e : new HostError(e);
           }
           checkRefResults(store, r, funcRefs);
           const table = store.externRefActivations;

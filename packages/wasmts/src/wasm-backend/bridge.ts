@@ -33,6 +33,7 @@ import {
   type HostGlobal,
   type HostModule,
   type HostTag,
+  HOST_WEBASSEMBLY,
   hostApi,
 } from './host-api.js';
 
@@ -561,6 +562,6 @@ function fromBits(t: ValType, v: unknown): unknown {
 
 /** Whether `e` is a host `WebAssembly.Exception`. */
 export function isHostException(e: unknown): e is HostException {
-  const api = (globalThis as { WebAssembly?: { Exception?: new (...a: any[]) => object } }).WebAssembly;
+  const api = HOST_WEBASSEMBLY;
   return api?.Exception !== undefined && e instanceof api.Exception;
 }
