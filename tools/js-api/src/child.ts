@@ -5,36 +5,22 @@
 // Usage: child.ts <suite root> <file relative to the root> <dropin|native>
 
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
-import { installHarness, type SubtestResult } from './testharness.js';
-
-/** What the child prints (after RESULT_MARKER) for the runner. */
-export interface FileResult {
-  readonly file: string;
-  readonly results: readonly SubtestResult[];
-  /** An error thrown by the file's top level (its later tests never ran), or null. */
-  readonly harnessError: string | null;
-}
-
-/** The prefix of the line that carries a file's results. */
-export const RESULT_MARKER = '@@js-api-result ';
-
-/** The helper scripts a test file names, as paths inside the suite. */
-export function metaScripts(source: string, file: string): string[] {
-  const out: string[] = [];
-  for (const m of source.matchAll(/^\/\/ META: script=(\S+)\s*$/gm)) {
-    const s = m[1];
-    out.push(s.startsWith('/wasm/jsapi/') ? s.slice('/wasm/jsapi/'.length) : join(dirname(file), s));
-  }
-  return out;
-}
+import { type FileResult, metaScripts, RESULT_MARKER } from './protocol.js';
+import { installHarness } from './testharness.js';
 
 async function main(): Promise<void> {
   const [root, file, mode] = process.argv.slice(2);
   if (mode === 'dropin') {
+    const hostHasOne = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly !== 'undefined';
+    // importing the polyfill installs it where the host has no WebAssembly; where the host has one (a file
+    // run with the JIT on), replace it by a drop-in on the JS backend, which never uses the host's
     const { install } = await import('wasmts/polyfill');
-    install({ force: true });
+    if (hostHasOne) {
+      const { Config } = await import('wasmts');
+      install({ force: true, config: new Config({ backend: 'js' }) });
+    }
   }
   const g = globalThis as unknown as Record<string, unknown>;
   g.self = globalThis;
@@ -58,4 +44,4 @@ async function main(): Promise<void> {
 process.on('unhandledRejection', () => {
   // testharness ignores a rejection no test awaited (promise_rejects_* attach their handlers late)
 });
-if (process.argv[1]?.endsWith('child.ts')) await main();
+await main();

@@ -7,6 +7,7 @@
 import {
   CompileError as EnvironCompileError,
   decodeModule,
+  EXTERNREF,
   F32,
   F64,
   type FuncType,
@@ -96,6 +97,8 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     engine = new Engine(config);
   }
   const store = new Store<null>(engine, null);
+  /** The tag of JS exceptions crossing wasm (`WebAssembly.JSTag`). */
+  const jsTag = new ApiTag(store, { kind: 'func', params: [EXTERNREF], results: [] });
   if (options.fuel !== undefined) store.setFuel(options.fuel);
   if (options.epochDeadline !== undefined) store.setEpochDeadline(options.epochDeadline);
   if (options.limits !== undefined) store.setLimiter(options.limits);
@@ -205,13 +208,22 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
 
   // --- errors --------------------------------------------------------------------------------------
 
+  /** The RuntimeErrors made from traps (wasm handlers never catch them when they cross JS frames). */
+  const trapErrors = new WeakSet<object>();
+
+  /** What JS sees of a wasm exception: the thrown value for JSTag, else its WebAssembly.Exception. */
+  function exceptionValue(e: WasmException): unknown {
+    return e.tag === jsTag.raw ? e.values[0] : exceptionObject(e);
+  }
+
   /** What a call or an instantiation threw, as the JS API throws it. */
   function toJsError(e: unknown): unknown {
-    if (e instanceof UncaughtWasmException) return exceptionObject(e.exception);
-    if (e instanceof WasmException) return exceptionObject(e);
+    if (e instanceof UncaughtWasmException) return exceptionValue(e.exception);
+    if (e instanceof WasmException) return exceptionValue(e);
     if (e instanceof Trap) {
       if (e.code === TrapCode.StackOverflow) return new RangeError('Maximum call stack size exceeded');
       const err = RuntimeError(e.message, { cause: e }) as Error;
+      trapErrors.add(err);
       const frames = e.backtrace?.toString() ?? '';
       if (frames !== '') err.stack = `RuntimeError: ${e.message}\n${frames}\n${(e.stack ?? '').split('\n').slice(1).join('\n')}`;
       return err;
@@ -357,15 +369,15 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       } catch (e) {
         // a WebAssembly.Exception thrown by JS is a wasm exception that wasm handlers can catch
         const exn = typeof e === 'object' && e !== null ? exceptions.get(e) : undefined;
-        throw exn !== undefined ? exn : e;
+        if (exn !== undefined) throw exn;
+        // any other JS exception crosses wasm as an exception of JSTag (catch_all and `catch $JSTag` see
+        // it), except a trap's RuntimeError and a stack overflow, which no wasm handler may catch
+        if (typeof e === 'object' && e !== null && (trapErrors.has(e) || isStackOverflow(e))) throw e;
+        throw new WasmException(jsTag.raw, [e]);
       }
       if (results.length === 0) return undefined;
       if (results.length === 1) return toWebAssemblyValue(cx, r, results[0]);
-      if ((typeof r !== 'object' || r === null) && typeof r !== 'function')
-        throw new TypeError('a function with several results must return an iterable object');
-      const iter = (r as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-      if (typeof iter !== 'function') throw new TypeError('a function with several results must return an iterable');
-      const values = [...(r as Iterable<unknown>)];
+      const values = sequence(r, 'the result of a function with several results');
       if (values.length !== results.length)
         throw new TypeError(`expected ${results.length} results, the function returned ${values.length}`);
       return values.map((x, i) => toWebAssemblyValue(cx, x, results[i]));
@@ -489,7 +501,10 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       return raw.index64 ? BigInt(old) : old;
     }
     get buffer(): ArrayBuffer {
-      return memoryOf(this).raw.buffer as ArrayBuffer;
+      const raw = memoryOf(this).raw;
+      // a shared memory's SharedArrayBuffer is frozen, as the spec makes it
+      if (raw.shared && !Object.isFrozen(raw.buffer)) Object.freeze(raw.buffer);
+      return raw.buffer as ArrayBuffer;
     }
   }
   setLength(Memory, 1);
@@ -525,15 +540,15 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   class Table {
     constructor(descriptor: unknown, value?: unknown) {
       const d = dictionary(descriptor, 'WebAssembly.Table descriptor');
-      const index64 = readAddress(d, 'WebAssembly.Table');
       const elementRaw = d.element;
       if (elementRaw === undefined) throw new TypeError('WebAssembly.Table needs an element type');
       const element = parseValueType(toDOMString(elementRaw), 'WebAssembly.Table element');
+      const index64 = readAddress(d, 'WebAssembly.Table');
       if (!isRef(element)) throw new TypeError(`WebAssembly.Table element must be a reference type`);
       const { initial, maximum } = readLimits(d, index64, 'WebAssembly.Table');
       if (initial > 10_000_000) throw new RangeError(`WebAssembly.Table initial ${initial} is more than 10000000 elements`);
       if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Table maximum is less than initial');
-      const init = arguments.length < 2 || value === undefined ? defaultValue(cx, element) : toWebAssemblyValue(cx, value, element);
+      const init = value === undefined ? defaultValue(cx, element) : toWebAssemblyValue(cx, value, element);
       let raw: RuntimeTable;
       try {
         raw = unboxed(
@@ -557,7 +572,7 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     grow(delta: unknown, value?: unknown): number | bigint {
       const raw = tableOf(this).raw;
       const d = tableIndex(raw, delta, 'WebAssembly.Table.grow delta');
-      const init = arguments.length < 2 ? defaultValue(cx, raw.element) : toWebAssemblyValue(cx, value, raw.element);
+      const init = value === undefined ? defaultValue(cx, raw.element) : toWebAssemblyValue(cx, value, raw.element);
       const old = unboxed(() => raw.grow(d, init));
       if (old < 0) throw new RangeError(`WebAssembly.Table.grow: cannot grow by ${d} elements`);
       return raw.index64 ? BigInt(old) : old;
@@ -571,6 +586,7 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     set(index: unknown, value?: unknown): void {
       const raw = tableOf(this).raw;
       const i = tableIndex(raw, index, 'WebAssembly.Table.set index');
+      // an explicit undefined is converted (a TypeError for funcref), only a missing value is the default
       const v = arguments.length < 2 ? defaultValue(cx, raw.element) : toWebAssemblyValue(cx, value, raw.element);
       if (i >= raw.size) throw new RangeError(`WebAssembly.Table.set: index ${i} is out of bounds`);
       raw.elements[i] = v;
@@ -612,7 +628,7 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       if (typeRaw === undefined) throw new TypeError('WebAssembly.Global needs a value type');
       const type = parseValueType(toDOMString(typeRaw), 'WebAssembly.Global value');
       if (type === V128) throw new TypeError('a v128 global cannot be made from JavaScript');
-      const value = arguments.length < 2 ? defaultValue(cx, type) : toWebAssemblyValue(cx, v, type);
+      const value = v === undefined ? defaultValue(cx, type) : toWebAssemblyValue(cx, v, type);
       const raw = new RuntimeGlobal({ type, mutable }, value);
       globals.set(this, new ApiGlobal(store, raw));
       globalObjects.set(raw, this);
@@ -626,7 +642,6 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     set value(v: unknown) {
       const raw = globalOf(this).raw;
       if (!raw.mutable) throw new TypeError('the global is immutable');
-      if (arguments.length < 1) throw new TypeError('a value is required');
       raw.value = toWebAssemblyValue(cx, v, raw.type);
     }
   }
@@ -688,6 +703,7 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   class Exception {
     constructor(exceptionTag: unknown, payload: unknown, options?: unknown) {
       const tag = tagOf(exceptionTag, 'WebAssembly.Exception tag');
+      if (tag.raw === jsTag.raw) throw new TypeError('a WebAssembly.Exception cannot be made with WebAssembly.JSTag');
       const values = sequence(payload, 'WebAssembly.Exception payload');
       const opts = dictionary(options, 'WebAssembly.Exception options');
       const traceStack = Boolean(opts.traceStack);
@@ -838,6 +854,12 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   };
   for (const [name, value] of Object.entries(interfaces))
     Object.defineProperty(namespace, name, { value, writable: true, enumerable: false, configurable: true });
+  const jsTagObject = tagObject(jsTag.raw);
+  Object.defineProperty(namespace, 'JSTag', {
+    get: Object.defineProperty(() => jsTagObject, 'name', { value: 'get JSTag' }),
+    enumerable: true,
+    configurable: true,
+  });
   Object.defineProperty(namespace, Symbol.toStringTag, {
     value: 'WebAssembly',
     writable: false,
@@ -849,10 +871,28 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
 }
 
 
+/** Whether a host error is the host's stack overflow. */
+function isStackOverflow(e: object): boolean {
+  return e instanceof RangeError && /call stack|too much recursion/i.test(e.message);
+}
+
 /** A WebIDL sequence: an iterable object's values; a TypeError for anything else. */
 function sequence(v: unknown, what: string): unknown[] {
   if ((typeof v !== 'object' || v === null) && typeof v !== 'function') throw new TypeError(`${what} must be an iterable object`);
-  const iter = (v as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-  if (typeof iter !== 'function') throw new TypeError(`${what} must be iterable`);
-  return [...(v as Iterable<unknown>)];
+  const method = (v as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+  if (typeof method !== 'function') throw new TypeError(`${what} must be iterable`);
+  // GetIterator, then IteratorStep until done: `next` is read once, `done` and `value` on each step
+  const iterator = method.call(v) as { next?: unknown };
+  if ((typeof iterator !== 'object' || iterator === null) && typeof iterator !== 'function')
+    throw new TypeError(`${what}: the iterator is not an object`);
+  const next = iterator.next;
+  const out: unknown[] = [];
+  for (;;) {
+    if (typeof next !== 'function') throw new TypeError(`${what}: the iterator has no next method`);
+    const step = next.call(iterator) as { done?: unknown; value?: unknown };
+    if ((typeof step !== 'object' || step === null) && typeof step !== 'function')
+      throw new TypeError(`${what}: the iterator result is not an object`);
+    if (step.done) return out;
+    out.push(step.value);
+  }
 }
