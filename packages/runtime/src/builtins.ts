@@ -170,12 +170,12 @@ function makeBuiltins(registry: TypeRegistry) {
     // ---- memories
     /** memory.size in pages (bigint for memory64). */
     memorySize(mem: Memory): number | bigint {
-      return mem.index64 ? BigInt(mem.pages) : mem.pages;
+      return mem.index64 ? BigInt(mem.pages) : mem.pages | 0;
     },
-    /** memory.grow: old size in pages, or -1 (bigint for memory64). */
+    /** memory.grow: old size in pages, or -1 (bigint for memory64); an i32 result is signed (1-byte pages reach 2^31). */
     memoryGrow(mem: Memory, delta: number | bigint): number | bigint {
       const r = mem.grow(toIndex(delta));
-      return mem.index64 ? BigInt(r) : r;
+      return mem.index64 ? BigInt(r) : r | 0;
     },
     /** memory.fill: traps MemoryOutOfBounds before writing anything. */
     memoryFill(mem: Memory, dst: number | bigint, value: number, len: number | bigint): void {
@@ -214,12 +214,12 @@ function makeBuiltins(registry: TypeRegistry) {
     /** table.size (bigint for table64). */
     tableSize(table: Table): number | bigint {
       const n = table.elements.length;
-      return table.index64 ? BigInt(n) : n;
+      return table.index64 ? BigInt(n) : n | 0;
     },
     /** table.grow: old size, or -1 (bigint for table64). */
     tableGrow(table: Table, init: unknown, delta: number | bigint): number | bigint {
       const r = table.grow(toIndex(delta), init);
-      return table.index64 ? BigInt(r) : r;
+      return table.index64 ? BigInt(r) : r | 0;
     },
     /** table.get with a bounds check (TableOutOfBounds). */
     tableGet(table: Table, index: number | bigint): unknown {
@@ -450,8 +450,10 @@ function makeBuiltins(registry: TypeRegistry) {
       if (!ok) throw new Trap(TrapCode.CastFailure);
       return v;
     },
-    /** any.convert_extern. */
-    anyConvertExtern,
+    /** any.convert_extern (another engine's GC object is boxed as a host value). */
+    anyConvertExtern(v: unknown): unknown {
+      return anyConvertExtern(v, registry);
+    },
     /** extern.convert_any. */
     externConvertAny,
 

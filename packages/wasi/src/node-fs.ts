@@ -33,6 +33,11 @@ export function loadNodeFs(): NodeFs {
   return fs;
 }
 
+/** The host's `process.platform` (Node). */
+function platform(): string | undefined {
+  return (globalThis as { process?: { platform?: string } }).process?.platform;
+}
+
 function call<R>(f: () => R): R {
   try {
     return f();
@@ -111,9 +116,18 @@ export class NodeFilesystem implements WasiFilesystem {
   rename(from: string, to: string): void {
     call(() => this.fs.renameSync(from, to));
   }
-  /** Creates a hard link. */
+  /** Creates a hard link (of a symlink itself, never of what it points at). */
   link(from: string, to: string): void {
-    call(() => this.fs.linkSync(from, to));
+    call(() => {
+      // POSIX leaves it to the system whether link(2) follows a symlink (Linux does not; macOS and the BSDs
+      // do), which would link in a file the symlink reaches outside the sandbox: off Linux, a symlink is
+      // re-created with the same target instead.
+      if (platform() !== 'linux' && this.fs.lstatSync(from).isSymbolicLink()) {
+        this.fs.symlinkSync(this.fs.readlinkSync(from), to);
+      } else {
+        this.fs.linkSync(from, to);
+      }
+    });
   }
   /** Creates a symlink. */
   symlink(target: string, path: string): void {

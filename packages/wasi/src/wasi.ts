@@ -8,8 +8,10 @@ import { type FileHandle, fail, type WasiFilesystem } from './filesystem.js';
 import { MemoryFilesystem } from './memory-fs.js';
 import { NodeFilesystem, tryNodeFs } from './node-fs.js';
 import { definePreview1 } from './preview1.js';
+import type { DirRef } from './resolve.js';
 import {
   consoleSink,
+  hostLog,
   type StdinOption,
   type StdioStream,
   type StdoutOption,
@@ -50,8 +52,8 @@ export interface FdEntry {
   rightsInheriting: bigint;
   /** `Fdflags`. */
   fdflags: number;
-  /** Backend path (directories and files). */
-  path: string;
+  /** Where a directory is (directories only; checked on every use, see `dirPath`). */
+  dir: DirRef | null;
   /** Open file (regular files). */
   file: FileHandle | null;
   /** Offset of the next read or write (regular files). */
@@ -90,7 +92,7 @@ export class WASI {
       rightsBase: RIGHTS_STDIO,
       rightsInheriting: 0n,
       fdflags: 0,
-      path: '',
+      dir: null,
       file: null,
       position: 0n,
       stream: s,
@@ -98,28 +100,33 @@ export class WASI {
     });
     // Without Node.js the defaults are an empty stdin and the console.
     this.fds.set(0, stream(stdinStream(options.stdin ?? (hostFs !== null ? 0 : ''))));
-    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(console.log)))));
-    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(console.error)))));
+    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(hostLog('log'))))));
+    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(hostLog('error'))))));
     let fd = 3;
     for (const [guest, backendPath] of Object.entries(options.preopens ?? {})) {
       // The Node backend's root is canonical, so symlinks above it do not matter.
       const path =
         hostFs !== null && this.fs instanceof NodeFilesystem ? hostFs.realpathSync(backendPath) : backendPath;
-      if (this.fs.lstat(path).filetype !== Filetype.DIRECTORY) {
+      const st = this.fs.lstat(path);
+      if (st.filetype !== Filetype.DIRECTORY) {
         throw new TypeError(`WASI preopen ${JSON.stringify(guest)}: ${backendPath} is not a directory`);
       }
-      this.fds.set(fd++, this.dirEntry(path, RIGHTS_DIRECTORY, RIGHTS_ALL, guest));
+      const root = { path, dev: st.dev, ino: st.ino };
+      this.fds.set(
+        fd++,
+        this.dirEntry({ root, parts: [], dev: st.dev, ino: st.ino }, RIGHTS_DIRECTORY, RIGHTS_ALL, guest),
+      );
     }
   }
 
   /** A directory descriptor entry. */
-  dirEntry(path: string, base: bigint, inheriting: bigint, preopen: string | null = null): FdEntry {
+  dirEntry(dir: DirRef, base: bigint, inheriting: bigint, preopen: string | null = null): FdEntry {
     return {
       filetype: Filetype.DIRECTORY,
       rightsBase: base,
       rightsInheriting: inheriting,
       fdflags: 0,
-      path,
+      dir,
       file: null,
       position: 0n,
       stream: null,
@@ -128,13 +135,13 @@ export class WASI {
   }
 
   /** A regular file descriptor entry. */
-  fileEntry(path: string, file: FileHandle, base: bigint, inheriting: bigint, fdflags: number): FdEntry {
+  fileEntry(file: FileHandle, base: bigint, inheriting: bigint, fdflags: number): FdEntry {
     return {
       filetype: Filetype.REGULAR_FILE,
       rightsBase: base & RIGHTS_FILE,
       rightsInheriting: inheriting,
       fdflags,
-      path,
+      dir: null,
       file,
       position: 0n,
       stream: null,

@@ -9,7 +9,14 @@ export type {
   TableType,
   WasmFeatures,
 } from '@wasmts/environ';
-export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
+export {
+  CompileError,
+  IMPLEMENTATION_LIMITS,
+  type ImplementationLimit,
+  ImplementationLimitError,
+  WASM3_FEATURES,
+  wasmFeatures,
+} from '@wasmts/environ';
 export {
   PoolExhaustedError,
   type PoolingAllocationConfig,

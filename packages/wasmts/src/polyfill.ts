@@ -18,7 +18,12 @@ export function install(options: InstallOptions = {}): WebAssemblyNamespace {
   const g = globalThis as { WebAssembly?: WebAssemblyNamespace };
   if (g.WebAssembly !== undefined && options.force !== true) return g.WebAssembly;
   const ns = createWebAssembly(options);
-  Object.defineProperty(globalThis, 'WebAssembly', { value: ns, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(globalThis, 'WebAssembly', {
+    value: ns,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
   return ns;
 }
 

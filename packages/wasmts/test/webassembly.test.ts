@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, Trap, TrapCode } from '../src/index.js';
+import { Config, Engine, Instance, Module, Store, Trap, TrapCode } from '../src/index.js';
 import { install } from '../src/polyfill.js';
 import { createWebAssembly, storeOf } from '../src/webassembly.js';
 
@@ -137,7 +137,14 @@ describe('exceptions', () => {
       (func (export "catch") (result i32)
         (block $h (result i32) (try_table (catch $t $h) (call $f)) (i32.const -1))))`;
     const thrown = new WA.Exception(tag, [5]);
-    const e = instantiate(text, { m: { tag, f: () => { throw thrown; } } }).exports;
+    const e = instantiate(text, {
+      m: {
+        tag,
+        f: () => {
+          throw thrown;
+        },
+      },
+    }).exports;
     let caught: unknown;
     try {
       e.throw(3);
@@ -153,7 +160,13 @@ describe('exceptions', () => {
   it('lets a JS exception pass through wasm unchanged', () => {
     const text = '(module (import "m" "f" (func $f)) (func (export "run") (call $f)))';
     const boom = new Error('boom');
-    const { run } = instantiate(text, { m: { f: () => { throw boom; } } }).exports;
+    const { run } = instantiate(text, {
+      m: {
+        f: () => {
+          throw boom;
+        },
+      },
+    }).exports;
     expect(() => run()).toThrow(boom);
   });
 });
@@ -166,7 +179,9 @@ describe('createWebAssembly', () => {
     const { spin: run } = new metered.Instance(new metered.Module(spin)).exports;
     expect(() => run()).toThrow(metered.RuntimeError);
     expect(storeOf(metered).getFuel()).toBe(0);
-    const { f } = new metered.Instance(new metered.Module(wat('(module (func (export "f") (result i32) (i32.const 1)))'))).exports;
+    const { f } = new metered.Instance(
+      new metered.Module(wat('(module (func (export "f") (result i32) (i32.const 1)))')),
+    ).exports;
     expect(() => f()).toThrow(metered.RuntimeError);
     storeOf(metered).setFuel(10);
     expect(f()).toBe(1);
@@ -201,26 +216,40 @@ describe('createWebAssembly', () => {
 
 describe('wasmts/polyfill', () => {
   it('keeps the host WebAssembly unless forced, and wasmts keeps using the host engine after a forced install', () => {
-    const host = globalThis.WebAssembly;
+    const g = globalThis as unknown as { WebAssembly: unknown };
+    const host = g.WebAssembly;
     expect(install()).toBe(host);
     try {
       const ns = install({ force: true });
-      expect(globalThis.WebAssembly).toBe(ns);
+      expect(g.WebAssembly).toBe(ns);
       expect(Object.getOwnPropertyDescriptor(globalThis, 'WebAssembly')?.enumerable).toBe(false);
-      // the auto backend still finds the host engine (read once, when wasmts loaded), and never recurses
-      const { instance } = { instance: new ns.Instance(new ns.Module(wat('(module (func (export "f") (result i32) (i32.const 3)))'))) };
-      expect(instance.exports.f()).toBe(3);
+      // the host engine was read once, when wasmts loaded: a new engine still runs modules on it, through
+      // the host's objects (no recursion into the drop-in)
+      const m = new Module(new Engine(), '(module (func (export "f") (result i32) (i32.const 3)))');
+      expect(m.backend).toBe('wasm');
+      expect(new Instance(new Store(m.engine, null), m, []).getTypedFunc('f').call()).toBe(3);
+      const { f } = new ns.Instance(new ns.Module(wat('(module (func (export "f") (result i32) (i32.const 4)))')))
+        .exports;
+      expect(f()).toBe(4);
     } finally {
-      Object.defineProperty(globalThis, 'WebAssembly', { value: host, writable: true, enumerable: false, configurable: true });
+      Object.defineProperty(globalThis, 'WebAssembly', {
+        value: host,
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
     }
   });
 
   it('runs the README example under node --jitless, where there is no WebAssembly', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
-    const example = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((c) => c.includes("import 'wasmts/polyfill'"));
+    const example = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((m) => m[1])
+      .find((c) => c.includes("import 'wasmts/polyfill'"));
     expect(example).toBeDefined();
     // storeOf throws unless globalThis.WebAssembly is a namespace of wasmts's
-    const check = "const { storeOf } = await import('wasmts/webassembly');\nconsole.log('ok', typeof storeOf(WebAssembly).getFuel);";
+    const check =
+      "const { storeOf } = await import('wasmts/webassembly');\nconsole.log('ok', typeof storeOf(WebAssembly).getFuel);";
     const code = `${example!}\n${check}`;
     const out = execFileSync(
       process.execPath,

@@ -163,7 +163,8 @@ async function main(): Promise<void> {
     if (r.harnessError !== null) console.log(`harness error in ${r.file}: ${r.harnessError}`);
   }
   console.log(`js-api (${native ? 'host WebAssembly' : 'wasmts drop-in, node --jitless'}):`);
-  for (const [g, c] of counts) if (c.total > 0) console.log(`  ${g.padEnd(12)} ${String(c.pass).padStart(4)} / ${c.total}`);
+  for (const [g, c] of counts)
+    if (c.total > 0) console.log(`  ${g.padEnd(12)} ${String(c.pass).padStart(4)} / ${c.total}`);
   console.log(`  ${'total'.padEnd(12)} ${String(pass).padStart(4)} / ${total}`);
 
   if (native) return;

@@ -74,12 +74,7 @@ class Test {
   }
 }
 
-function throwsJs(
-  fnName: string,
-  ctor: new (...a: any[]) => Error,
-  e: unknown,
-  description: string | undefined,
-): void {
+function throwsJs(fnName: string, ctor: new (...a: any[]) => Error, e: unknown, description: string | undefined): void {
   if (e instanceof AssertionError) throw e;
   assert(typeof e === 'object' && e !== null, fnName, description, `threw ${formatValue(e)}, not an object`);
   assert(typeof ctor === 'function', fnName, description, 'the expected constructor is not a function');
@@ -161,17 +156,32 @@ export function installHarness(global: Record<string, unknown>): { finish(): Pro
   global.assert_true = (v: unknown, d?: string) => assert(v === true, 'assert_true', d, `got ${formatValue(v)}`);
   global.assert_false = (v: unknown, d?: string) => assert(v === false, 'assert_false', d, `got ${formatValue(v)}`);
   global.assert_equals = (a: unknown, b: unknown, d?: string) => {
-    assert(typeof a === typeof b, 'assert_equals', d, `expected (${typeof b}) ${formatValue(b)} but got (${typeof a}) ${formatValue(a)}`);
+    assert(
+      typeof a === typeof b,
+      'assert_equals',
+      d,
+      `expected (${typeof b}) ${formatValue(b)} but got (${typeof a}) ${formatValue(a)}`,
+    );
     assert(sameValue(a, b), 'assert_equals', d, `expected ${formatValue(b)} but got ${formatValue(a)}`);
   };
   global.assert_not_equals = (a: unknown, b: unknown, d?: string) =>
     assert(!sameValue(a, b), 'assert_not_equals', d, `got disallowed value ${formatValue(a)}`);
   global.assert_array_equals = (a: ArrayLike<unknown>, b: ArrayLike<unknown>, d?: string) => {
-    assert(typeof a === 'object' && a !== null && 'length' in a, 'assert_array_equals', d, `value is ${formatValue(a)}, expected array`);
+    assert(
+      typeof a === 'object' && a !== null && 'length' in a,
+      'assert_array_equals',
+      d,
+      `value is ${formatValue(a)}, expected array`,
+    );
     assert(a.length === b.length, 'assert_array_equals', d, `lengths differ, expected ${b.length} got ${a.length}`);
     for (let i = 0; i < b.length; i++) {
       assert(Object.hasOwn(a, i) === Object.hasOwn(b, i), 'assert_array_equals', d, `property ${i}: presence differs`);
-      assert(sameValue(a[i], b[i]), 'assert_array_equals', d, `property ${i}, expected ${formatValue(b[i])} but got ${formatValue(a[i])}`);
+      assert(
+        sameValue(a[i], b[i]),
+        'assert_array_equals',
+        d,
+        `property ${i}, expected ${formatValue(b[i])} but got ${formatValue(a[i])}`,
+      );
     }
   };
   global.assert_class_string = (o: unknown, cls: string, d?: string) => {
@@ -196,7 +206,12 @@ export function installHarness(global: Record<string, unknown>): { finish(): Pro
       fn();
     } catch (e) {
       if (e instanceof AssertionError) throw e;
-      return assert(sameValue(e, value), 'assert_throws_exactly', d, `threw ${formatValue(e)}, expected ${formatValue(value)}`);
+      return assert(
+        sameValue(e, value),
+        'assert_throws_exactly',
+        d,
+        `threw ${formatValue(e)}, expected ${formatValue(value)}`,
+      );
     }
     assert(false, 'assert_throws_exactly', d, `${formatValue(fn)} did not throw`);
   };

@@ -28,12 +28,12 @@ import {
 import { parseWat } from '@wasmts/wat';
 import type { Store } from '../engine.js';
 import {
+  HOST_WEBASSEMBLY,
   type HostException,
   type HostFunction,
   type HostGlobal,
   type HostModule,
   type HostTag,
-  HOST_WEBASSEMBLY,
   hostApi,
 } from './host-api.js';
 
@@ -317,7 +317,7 @@ export class WasmStoreState {
   /** Records a host tag and its runtime tag (for this store and for recognising exceptions). */
   addTag(host: HostTag, tag: RuntimeTag): void {
     this.tags.push([host, tag]);
-    knownTags.push([new WeakRef(host), tag]);
+    knowTag(host, tag);
   }
 
   /** The host tag of a runtime tag (created on first use). */
@@ -331,8 +331,34 @@ export class WasmStoreState {
   }
 }
 
-/** Every host tag made or seen by any store, with its runtime tag. */
-const knownTags: [WeakRef<HostTag>, RuntimeTag][] = [];
+/** The runtime tag of a host tag: a property of the host tag, so that nothing else holds the runtime tag. */
+const RUNTIME_TAG = Symbol('wasmts.tag');
+type TaggedHostTag = HostTag & { [RUNTIME_TAG]?: RuntimeTag };
+
+/**
+ * Every live host tag made or seen by any store (a host exception says its tag only to `is(tag)`, so
+ * `adopt` asks each), weakly: an entry goes when its host tag is collected, so the set holds the tags of
+ * live instances and stores only. (The finalizer's held value is the WeakRef alone: holding the runtime
+ * tag would hold its store, and through it the host tag.)
+ */
+const knownTags = new Set<WeakRef<HostTag>>();
+const forgetTag: FinalizationRegistry<WeakRef<HostTag>> | null =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((ref) => knownTags.delete(ref)) : null;
+
+/** Records that host exceptions with tag `host` are exceptions of runtime tag `tag`. */
+function knowTag(host: HostTag, tag: RuntimeTag): void {
+  const known = (host as TaggedHostTag)[RUNTIME_TAG] !== undefined;
+  (host as TaggedHostTag)[RUNTIME_TAG] = tag;
+  if (known) return;
+  const ref = new WeakRef(host);
+  knownTags.add(ref);
+  forgetTag?.register(host, ref);
+}
+
+/** How many host tags are known (a test's leak check). Internal. */
+export function knownTagCount(): number {
+  return knownTags.size;
+}
 
 /**
  * Gives a host exception the `tag` and `values` of a `WasmException` (so JS-backend handlers, which test
@@ -342,14 +368,14 @@ function adopt(x: unknown): boolean {
   if (!isHostException(x)) return false;
   const e = x as HostException & { tag?: RuntimeTag; values?: unknown[] };
   if (e.tag !== undefined) return true;
-  for (let i = knownTags.length - 1; i >= 0; i--) {
-    const host = knownTags[i][0].deref();
+  for (const known of knownTags) {
+    const host = known.deref();
     if (host === undefined) {
-      knownTags.splice(i, 1);
+      knownTags.delete(known);
       continue;
     }
     if (!e.is(host)) continue;
-    const tag = knownTags[i][1];
+    const tag = (host as TaggedHostTag)[RUNTIME_TAG] as RuntimeTag;
     const values = tag.params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
     Object.defineProperty(e, 'tag', { value: tag });
     Object.defineProperty(e, 'values', { value: values });

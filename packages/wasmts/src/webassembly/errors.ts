@@ -4,7 +4,10 @@
 import { setLength } from './webidl.js';
 
 /** A NativeError-like constructor. */
-export type ErrorConstructorLike = (new (message?: string, options?: { cause?: unknown }) => Error) &
+export type ErrorConstructorLike = (new (
+  message?: string,
+  options?: { cause?: unknown },
+) => Error) &
   ((message?: string, options?: { cause?: unknown }) => Error);
 
 /** Makes an error constructor named `name` whose instances are Errors (`[[ErrorData]]`) with its prototype. */

@@ -5,8 +5,8 @@
 // tables, globals, tags, exceptions, GC objects), as the spec's caches do.
 
 import {
-  CompileError as EnvironCompileError,
   decodeModule,
+  CompileError as EnvironCompileError,
   EXTERNREF,
   F32,
   F64,
@@ -24,34 +24,42 @@ import {
   ResourceLimitError,
   Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
-  Memory as RuntimeMemory,
+  type Memory as RuntimeMemory,
   Table as RuntimeTable,
-  Tag as RuntimeTag,
+  type Tag as RuntimeTag,
   type VMFuncRef,
-  WasmArray,
+  type WasmArray,
   WasmException,
-  WasmStruct,
+  type WasmStruct,
 } from '@wasmts/runtime';
 import { Config, Engine, type ResourceLimiter, Store } from '../engine.js';
 import {
-  callWasm,
-  type Extern,
   Func as ApiFunc,
   Global as ApiGlobal,
   Memory as ApiMemory,
   Table as ApiTable,
   Tag as ApiTag,
+  callWasm,
+  type Extern,
   hostRefPositions,
   unboxed,
 } from '../externals.js';
 import { Instance as ApiInstance } from '../instance.js';
 import { Module as ApiModule } from '../module.js';
 import { LinkError as ApiLinkError, Trap, UncaughtWasmException } from '../trap.js';
-import { refKindOfHeap } from '../values.js';
 import type { ExternType } from '../types.js';
+import { refKindOfHeap } from '../values.js';
 import { makeErrorClass } from './errors.js';
 import { type Converter, defaultValue, parseValueType, toJSValue, toWebAssemblyValue } from './values.js';
-import { bufferSourceBytes, dictionary, enforceRange, setLength, toBigInt, toDOMString, webidlInterface } from './webidl.js';
+import {
+  bufferSourceBytes,
+  dictionary,
+  enforceRange,
+  setLength,
+  toBigInt,
+  toDOMString,
+  webidlInterface,
+} from './webidl.js';
 
 /** Options of `createWebAssembly`: the engine and the store controls the namespace's objects run under. */
 export interface WebAssemblyOptions {
@@ -148,7 +156,8 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     const roots = hostRefPositions(params);
     const crossable = !params.concat(results).some((t) => isUncrossable(t));
     const f = (...args: unknown[]): unknown => {
-      if (!crossable) throw new TypeError('a function with a v128 or exnref parameter or result cannot be called from JavaScript');
+      if (!crossable)
+        throw new TypeError('a function with a v128 or exnref parameter or result cannot be called from JavaScript');
       const raw = new Array<unknown>(params.length).fill(null);
       for (let i = 0; i < params.length; i++) raw[i] = toWebAssemblyValue(cx, args[i], params[i]);
       let r: unknown;
@@ -225,7 +234,8 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       const err = RuntimeError(e.message, { cause: e }) as Error;
       trapErrors.add(err);
       const frames = e.backtrace?.toString() ?? '';
-      if (frames !== '') err.stack = `RuntimeError: ${e.message}\n${frames}\n${(e.stack ?? '').split('\n').slice(1).join('\n')}`;
+      if (frames !== '')
+        err.stack = `RuntimeError: ${e.message}\n${frames}\n${(e.stack ?? '').split('\n').slice(1).join('\n')}`;
       return err;
     }
     if (e instanceof ApiLinkError) return LinkError(e.message);
@@ -276,10 +286,10 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
         .imports()
         .map((i) => ({ module: i.module, name: i.name, kind: externKindName(i.type.kind) }));
     }
-    static customSections(moduleObject: unknown, sectionName: unknown): ArrayBuffer[] {
+    static customSections(moduleObject: unknown, ...rest: unknown[]): ArrayBuffer[] {
       const m = moduleOf(moduleObject, 'WebAssembly.Module.customSections argument');
-      if (arguments.length < 2) throw new TypeError('WebAssembly.Module.customSections needs a section name');
-      const name = toDOMString(sectionName);
+      if (rest.length < 1) throw new TypeError('WebAssembly.Module.customSections needs a section name');
+      const name = toDOMString(rest[0]);
       const out: ArrayBuffer[] = [];
       for (const s of m.module.customSections) {
         if (s.name !== name) continue;
@@ -300,9 +310,14 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   /** Reads the imports of `m` from `importObject` (the spec's "read the imports"). */
   function readImports(m: ApiModule, importObject: unknown): Extern[] {
     const imports = m.imports();
-    if (importObject !== undefined && (typeof importObject !== 'object' || importObject === null) && typeof importObject !== 'function')
+    if (
+      importObject !== undefined &&
+      (typeof importObject !== 'object' || importObject === null) &&
+      typeof importObject !== 'function'
+    )
       throw new TypeError('the import object must be an object');
-    if (imports.length > 0 && importObject === undefined) throw new TypeError('the module has imports but no import object was given');
+    if (imports.length > 0 && importObject === undefined)
+      throw new TypeError('the module has imports but no import object was given');
     const out: Extern[] = [];
     for (const imp of imports) {
       const o = (importObject as Record<string, unknown>)[imp.module];
@@ -315,7 +330,9 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
         case 'func': {
           if (typeof v !== 'function') throw LinkError(`import ${where} must be callable`);
           const ref = funcRefs.get(v);
-          out.push(ref !== undefined ? ApiFunc.fromRef(store, ref) : hostFunction(v as (...a: unknown[]) => unknown, t.type));
+          out.push(
+            ref !== undefined ? ApiFunc.fromRef(store, ref) : hostFunction(v as (...a: unknown[]) => unknown, t.type),
+          );
           break;
         }
         case 'global': {
@@ -325,7 +342,8 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
             break;
           }
           const vt = t.type.type;
-          if (vt === I64 && typeof v !== 'bigint') throw LinkError(`import ${where} must be a BigInt or a WebAssembly.Global`);
+          if (vt === I64 && typeof v !== 'bigint')
+            throw LinkError(`import ${where} must be a BigInt or a WebAssembly.Global`);
           if ((vt === I32 || vt === F32 || vt === F64) && typeof v !== 'number')
             throw LinkError(`import ${where} must be a number or a WebAssembly.Global`);
           if (vt === V128) throw LinkError(`import ${where}: a v128 global must be a WebAssembly.Global`);
@@ -447,7 +465,11 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   }
 
   /** Reads `initial` and `maximum` of a memory or table descriptor for its address type. */
-  function readLimits(d: Record<string, unknown>, index64: boolean, what: string): { initial: number; maximum: number | null } {
+  function readLimits(
+    d: Record<string, unknown>,
+    index64: boolean,
+    what: string,
+  ): { initial: number; maximum: number | null } {
     const convert = (v: unknown, name: string): number => {
       if (!index64) return enforceRange(v, `${what} ${name}`);
       const b = toBigInt(v);
@@ -478,9 +500,12 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       const { initial, maximum } = readLimits(d, index64, 'WebAssembly.Memory');
       const shared = Boolean(d.shared);
       const maxPages = index64 ? 2 ** 37 : 65536;
-      if (initial > maxPages) throw new RangeError(`WebAssembly.Memory initial ${initial} is more than ${maxPages} pages`);
-      if (maximum !== null && maximum > maxPages) throw new RangeError(`WebAssembly.Memory maximum ${maximum} is more than ${maxPages} pages`);
-      if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Memory maximum is less than initial');
+      if (initial > maxPages)
+        throw new RangeError(`WebAssembly.Memory initial ${initial} is more than ${maxPages} pages`);
+      if (maximum !== null && maximum > maxPages)
+        throw new RangeError(`WebAssembly.Memory maximum ${maximum} is more than ${maxPages} pages`);
+      if (maximum !== null && maximum < initial)
+        throw new RangeError('WebAssembly.Memory maximum is less than initial');
       if (shared && maximum === null) throw new TypeError('a shared WebAssembly.Memory needs a maximum');
       let m: ApiMemory;
       try {
@@ -494,7 +519,9 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     grow(delta: unknown): number | bigint {
       const m = memoryOf(this);
       const raw = m.raw;
-      const d = raw.index64 ? Number(toBigIntInRange(delta, 'WebAssembly.Memory.grow delta')) : enforceRange(delta, 'WebAssembly.Memory.grow delta');
+      const d = raw.index64
+        ? Number(toBigIntInRange(delta, 'WebAssembly.Memory.grow delta'))
+        : enforceRange(delta, 'WebAssembly.Memory.grow delta');
       const old = unboxed(() => raw.grow(d));
       if (old < 0) throw new RangeError(`WebAssembly.Memory.grow: cannot grow by ${d} pages`);
       if (d === 0) raw.refresh();
@@ -546,7 +573,8 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       const index64 = readAddress(d, 'WebAssembly.Table');
       if (!isRef(element)) throw new TypeError(`WebAssembly.Table element must be a reference type`);
       const { initial, maximum } = readLimits(d, index64, 'WebAssembly.Table');
-      if (initial > 10_000_000) throw new RangeError(`WebAssembly.Table initial ${initial} is more than 10000000 elements`);
+      if (initial > 10_000_000)
+        throw new RangeError(`WebAssembly.Table initial ${initial} is more than 10000000 elements`);
       if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Table maximum is less than initial');
       const init = value === undefined ? defaultValue(cx, element) : toWebAssemblyValue(cx, value, element);
       let raw: RuntimeTable;
@@ -583,11 +611,11 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       if (i >= raw.size) throw new RangeError(`WebAssembly.Table.get: index ${i} is out of bounds`);
       return toJSValue(cx, raw.elements[i], raw.element);
     }
-    set(index: unknown, value?: unknown): void {
+    set(index: unknown, ...value: unknown[]): void {
       const raw = tableOf(this).raw;
       const i = tableIndex(raw, index, 'WebAssembly.Table.set index');
       // an explicit undefined is converted (a TypeError for funcref), only a missing value is the default
-      const v = arguments.length < 2 ? defaultValue(cx, raw.element) : toWebAssemblyValue(cx, value, raw.element);
+      const v = value.length < 1 ? defaultValue(cx, raw.element) : toWebAssemblyValue(cx, value[0], raw.element);
       if (i >= raw.size) throw new RangeError(`WebAssembly.Table.set: index ${i} is out of bounds`);
       raw.elements[i] = v;
     }
@@ -715,7 +743,12 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       exceptions.set(this, e);
       exceptionObjects.set(e, this);
       if (traceStack) {
-        Object.defineProperty(this, 'stack', { value: new Error().stack ?? '', writable: true, enumerable: false, configurable: true });
+        Object.defineProperty(this, 'stack', {
+          value: new Error().stack ?? '',
+          writable: true,
+          enumerable: false,
+          configurable: true,
+        });
       }
     }
     is(exceptionTag: unknown): boolean {
@@ -791,7 +824,11 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     let b: Uint8Array;
     try {
       b = bufferSourceBytes(source, 'WebAssembly.instantiate argument');
-      if (importObject !== undefined && (typeof importObject !== 'object' || importObject === null) && typeof importObject !== 'function')
+      if (
+        importObject !== undefined &&
+        (typeof importObject !== 'object' || importObject === null) &&
+        typeof importObject !== 'function'
+      )
         throw new TypeError('the import object must be an object');
     } catch (e) {
       return Promise.reject(e);
@@ -870,7 +907,6 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   return namespace;
 }
 
-
 /** Whether a host error is the host's stack overflow. */
 function isStackOverflow(e: object): boolean {
   return e instanceof RangeError && /call stack|too much recursion/i.test(e.message);
@@ -878,7 +914,8 @@ function isStackOverflow(e: object): boolean {
 
 /** A WebIDL sequence: an iterable object's values; a TypeError for anything else. */
 function sequence(v: unknown, what: string): unknown[] {
-  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') throw new TypeError(`${what} must be an iterable object`);
+  if ((typeof v !== 'object' || v === null) && typeof v !== 'function')
+    throw new TypeError(`${what} must be an iterable object`);
   const method = (v as { [Symbol.iterator]?: unknown })[Symbol.iterator];
   if (typeof method !== 'function') throw new TypeError(`${what} must be iterable`);
   // GetIterator, then IteratorStep until done: `next` is read once, `done` and `value` on each step

@@ -148,7 +148,7 @@ export function toWebAssemblyValue(cx: Converter, v: unknown, t: ValType): unkno
       throw new TypeError('an exnref value cannot cross from JavaScript');
     default: {
       const gc = cx.gcOf(v);
-      const w = gc !== undefined ? gc : anyConvertExtern(v);
+      const w = gc !== undefined ? gc : anyConvertExtern(v, cx.registry);
       const ok =
         heap < 0 ? refTestAbstract(w, heap, false) : refTestConcrete(w, cx.registry.rtt(heap), false, cx.registry);
       if (!ok) throw new TypeError(`the value is not of type ${valTypeToString(t)}`);

@@ -97,7 +97,12 @@ export function webidlInterface(cls: abstract new (...a: any[]) => object, tag: 
     const d = Object.getOwnPropertyDescriptor(cls, key)!;
     if (typeof d.value === 'function') Object.defineProperty(cls, key, { ...d, enumerable: true });
   }
-  Object.defineProperty(proto, Symbol.toStringTag, { value: tag, writable: false, enumerable: false, configurable: true });
+  Object.defineProperty(proto, Symbol.toStringTag, {
+    value: tag,
+    writable: false,
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 /** Sets a function's `length` (WebIDL counts only the required arguments). */
