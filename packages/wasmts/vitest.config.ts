@@ -11,6 +11,7 @@ const BOTH = [
   'implementation-limits',
   'limits',
   'serialize',
+  'shared-memory',
   'stack',
   'types',
   'wrong-store',

@@ -86,15 +86,31 @@ function fits(buffer: ArrayBuffer, bytes: number): boolean {
 
 const EMPTY_BUFFER = new ArrayBuffer(0);
 
-type Transferable = ArrayBuffer & { transfer?(n?: number): ArrayBuffer };
+type Transferable = ArrayBuffer & { transfer?: (bytes?: number) => ArrayBuffer };
 type StructuredClone = (v: unknown, o: { transfer: unknown[] }) => unknown;
-const hostStructuredClone = (globalThis as { structuredClone?: StructuredClone }).structuredClone;
 
 /**
- * `buffer.transfer(bytes)` where the host has it (ES2024): a buffer of `bytes` bytes with the old one's
- * contents (zeros beyond), the old one detached. Null where the host lacks it or cannot.
+ * Moves `buffer`'s bytes into a new ArrayBuffer and detaches `buffer`, so every view of it (a
+ * `memory.data()` the host kept) has length 0 from then on; no copy on V8. Null where the host can do
+ * neither `ArrayBuffer.prototype.transfer` (ES2024) nor `structuredClone` with a transfer list (Node 20).
  */
-function transferBuffer(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number): ArrayBuffer | null {
+export function transferBuffer(buffer: ArrayBuffer): ArrayBuffer | null {
+  const transfer = (buffer as Transferable).transfer;
+  try {
+    if (typeof transfer === 'function') return transfer.call(buffer);
+    const clone = (globalThis as { structuredClone?: StructuredClone }).structuredClone;
+    if (typeof clone === 'function') return clone(buffer, { transfer: [buffer] }) as ArrayBuffer;
+  } catch {
+    // a buffer that cannot be detached
+  }
+  return null;
+}
+
+/**
+ * `buffer.transfer(bytes)` where the host has it (ES2024): a buffer of `bytes` bytes holding the old one's
+ * contents (zeros beyond), the old one detached, often without a copy. Null where the host lacks it.
+ */
+function transferResized(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number): ArrayBuffer | null {
   const transfer = (buffer as Transferable).transfer;
   if (typeof transfer !== 'function' || buffer === EMPTY_BUFFER) return null;
   try {
@@ -102,25 +118,6 @@ function transferBuffer(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number):
   } catch {
     return null;
   }
-}
-
-/** The same bytes in a new buffer object with the old one detached (structured clone with transfer), or null. */
-function moveByClone(buffer: ArrayBuffer): ArrayBuffer | null {
-  if (hostStructuredClone === undefined || buffer === EMPTY_BUFFER) return null;
-  try {
-    return hostStructuredClone(buffer, { transfer: [buffer] }) as ArrayBuffer;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Detaches a buffer that a memory no longer uses, so views kept from before a growth see no bytes (as
- * with a host engine's memories) instead of stale ones. Where the host cannot detach, nothing happens.
- */
-function detachBuffer(buffer: ArrayBuffer | SharedArrayBuffer): void {
-  if (!(buffer instanceof ArrayBuffer) || buffer === EMPTY_BUFFER) return;
-  moveByClone(buffer);
 }
 
 /** Largest page count the engine allows for a memory of this index type and page size. */
@@ -302,13 +299,14 @@ export class Memory {
     }
     if (next === null) {
       if (this.shared && HAS_SHARED_BUFFERS && this.buffer instanceof SharedArrayBuffer) return -1;
-      const moved = this.resizable ? null : transferBuffer(this.buffer as ArrayBuffer, newBytes);
+      const moved = this.resizable ? null : transferResized(this.buffer, newBytes);
       if (moved !== null) next = moved;
       else {
         next = this.allocate(newBytes);
         if (next === null) return -1;
         new Uint8Array(next, 0, this.byteLength).set(this.u8);
-        detachBuffer(this.buffer);
+        // views kept from before see no bytes rather than stale ones (as with a host engine's memory)
+        if (this.buffer instanceof ArrayBuffer && this.buffer !== EMPTY_BUFFER) transferBuffer(this.buffer);
       }
     }
     this.setBuffer(next, newBytes);
@@ -324,7 +322,7 @@ export class Memory {
     if (this.shared || this.host !== null || this.released || this.resizable) return;
     const old = this.buffer as ArrayBuffer;
     if (old.byteLength !== this.byteLength) return;
-    const moved = transferBuffer(old, this.byteLength) ?? moveByClone(old);
+    const moved = old === EMPTY_BUFFER ? null : transferBuffer(old);
     if (moved !== null) this.setBuffer(moved, this.byteLength);
   }
 
@@ -344,7 +342,13 @@ export class Memory {
    */
   release(): ReleasedBuffer | null {
     if (this.host !== null) {
-      // a host engine's memory cannot hand its bytes to another memory: nothing to reuse
+      // a host engine's memory cannot hand its bytes to another memory: nothing to reuse. Growing it by 0
+      // pages detaches its buffer (the JS API refreshes it), so the views the host kept are revoked too.
+      try {
+        this.host.grow(0);
+      } catch {
+        // a backing that cannot grow keeps its buffer
+      }
       this.host = null;
       this.setBuffer(EMPTY_BUFFER, 0);
       this.watchers.length = 0;

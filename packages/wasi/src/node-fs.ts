@@ -193,6 +193,15 @@ export class NodeFilesystem implements WasiFilesystem {
   fsync(file: FileHandle): void {
     call(() => this.fs.fsyncSync(this.fd(file)));
   }
+  /** Where the kernel says an open file is (Linux, with /proc mounted), else null. */
+  openedPath(file: FileHandle): string | null {
+    if (platform() !== 'linux') return null;
+    try {
+      return this.fs.readlinkSync(`/proc/self/fd/${this.fd(file)}`, 'utf8');
+    } catch {
+      return null;
+    }
+  }
   /** Closes an open file. */
   close(file: FileHandle): void {
     call(() => {

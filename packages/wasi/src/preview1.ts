@@ -475,6 +475,8 @@ const calls: Record<string, [string, Impl]> = {
       const excl = (oflags & Oflags.EXCL) !== 0;
       const trunc = (oflags & Oflags.TRUNC) !== 0;
       if (directory && (creat || trunc)) return Errno.EINVAL;
+      // Before anything is created or opened.
+      if (c.wasi.fds.size >= c.wasi.maxDescriptors) return Errno.EMFILE;
       if (creat && (d.rightsBase & Rights.PATH_CREATE_FILE) === 0n) return Errno.ENOTCAPABLE;
       if (trunc && (d.rightsBase & Rights.PATH_FILESTAT_SET_SIZE) === 0n) return Errno.ENOTCAPABLE;
       // O_CREAT | O_EXCL never follows a final symlink (POSIX).
@@ -499,6 +501,13 @@ const calls: Record<string, [string, Impl]> = {
         if (r.trailingSlash) return Errno.EISDIR;
       }
       const file = c.wasi.fs.open(r.path, { create: creat, exclusive: creat && excl, truncate: trunc, write });
+      // A host process that swapped a directory on the path for a symlink after it was resolved sent the open
+      // elsewhere: where the host can tell, such a file is closed before the guest sees a byte of it.
+      const at = c.wasi.fs.openedPath?.(file) ?? null;
+      if (at !== null && at !== r.path) {
+        c.wasi.fs.close(file);
+        return Errno.EPERM;
+      }
       const entry = c.wasi.fileEntry(file, rightsBase & RIGHTS_FILE, rightsInheriting, fdflags);
       try {
         entry.filetype = c.wasi.fs.fstat(file).filetype;

@@ -28,6 +28,7 @@ import {
   WasmStruct,
 } from '@wasmts/runtime';
 import type { Engine, Store } from './engine.js';
+import { hostSupport } from './host.js';
 import { type BacktraceNames, convertError } from './trap.js';
 import { fromRaw, refKindOfHeap, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
 import type { WasmStoreState } from './wasm-backend/bridge.js';
@@ -467,15 +468,25 @@ export class Memory {
   /** The store the memory belongs to. */
   readonly store: Store<any>;
 
-  /** Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. */
+  /**
+   * Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. A shared memory is the
+   * host engine's shared `WebAssembly.Memory` from the start where the wasm backend may run modules (so a
+   * wasm-backend module can import it, and its SharedArrayBuffer never changes identity by a later attach).
+   */
   constructor(store: Store<any>, type: MemoryType | RuntimeMemory) {
     this.store = store;
-    this.raw =
-      type instanceof RuntimeMemory
-        ? type
-        : unboxed(
-            () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
-          );
+    if (type instanceof RuntimeMemory) {
+      this.raw = type;
+      return;
+    }
+    const raw = unboxed(
+      () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
+    );
+    if (type.shared && hostSharedMemories(store.engine, type)) {
+      const max = type.limits.max as number;
+      raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
+    }
+    this.raw = raw;
   }
   /** The memory's type. */
   ty(): MemoryType {
@@ -512,6 +523,13 @@ export class Memory {
     if (!this.raw.inBounds(offset, bytes.length)) throw new RangeError('out of bounds memory access');
     this.raw.u8.set(bytes, offset);
   }
+}
+
+/** Whether shared memories of `type` are made as the host engine's (see `Memory`'s constructor). */
+function hostSharedMemories(engine: Engine, type: MemoryType): boolean {
+  if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || type.limits.max === null)
+    return false;
+  return hostSupport().features.has('threads');
 }
 
 /** A table (wasmtime's `Table`). Elements are `Val`s of the table's reference type. */

@@ -1,10 +1,12 @@
-// `pnpm conformance:jsc`: the spec suite inside JavaScriptCore with WebAssembly and the JIT off (iOS Lockdown Mode).
-// Each .wast script is parsed once here in Node and written in the host-neutral form of ./spec/format.ts; one
-// `jsc --useWasm=false --useJIT=false` process loads the neutral bundle of ./spec/engine-entry.ts and runs the
-// scripts through the public wasmts API, printing one report per script. A script that crashes jsc or runs past
-// the timeout fails, and the run continues in a new process with the next script.
+// The spec suite inside another engine: `pnpm conformance:jsc`, JavaScriptCore with WebAssembly and the JIT off (iOS
+// Lockdown Mode), and `pnpm conformance:browser`, headless Chromium with WebAssembly off (V8 --jitless).
+// Each .wast script is parsed once here in Node and written in the host-neutral form of ./spec/format.ts; the engine
+// loads the neutral bundle of ./spec/engine-entry.ts and runs the scripts through the public wasmts API, one report
+// per script. jsc: one `jsc --useWasm=false --useJIT=false` process prints the reports; a script that crashes jsc or
+// runs past the timeout fails, and the run continues in a new process with the next script. Chromium: a page per
+// run of scripts (./chromium.ts).
 //
-// usage: conformance.ts [--jsc PATH] [--timeout SECONDS] [--json FILE] [--verbose]
+// usage: conformance.ts [--engine jsc|chromium] [--jsc PATH] [--timeout SECONDS] [--json FILE] [--verbose]
 //                       [--skip NAME]... [--expect-failures FILE] [files or folders...]
 // Without paths: the required suite (top level, legacy/, custom/ of $WASMTS_TESTSUITE or ../shared/testsuite).
 // Scripts are named relative to the suite folder. `--skip NAME` leaves out scripts with that name (CI leaves out
@@ -27,6 +29,7 @@ import {
   recordResult,
 } from '@wasmts/wast';
 import { bundle } from './bundle.js';
+import { CHROMIUM, JITLESS, runSpecInChromium, type SpecJob } from './chromium.js';
 import { encodeScript } from './spec/format.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -34,6 +37,7 @@ const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 export const JSC_LOCKDOWN_FLAGS = ['--useWasm=false', '--useJIT=false'];
 
 interface Options {
+  engine: 'jsc' | 'chromium';
   jsc: string;
   suite: string;
   skip: string[];
@@ -47,6 +51,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const suite = resolve(REPO, process.env.WASMTS_TESTSUITE ?? '../shared/testsuite');
   const o: Options = {
+    engine: 'jsc',
     jsc: process.env.WASMTS_JSC ?? 'jsc',
     suite,
     skip: [],
@@ -57,7 +62,11 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--jsc') o.jsc = argv[++i];
-    else if (a === '--timeout') o.timeoutMs = Number(argv[++i]) * 1000;
+    else if (a === '--engine') {
+      const e = argv[++i];
+      if (e !== 'jsc' && e !== 'chromium') throw new Error(`unknown engine ${e} (jsc or chromium)`);
+      o.engine = e;
+    } else if (a === '--timeout') o.timeoutMs = Number(argv[++i]) * 1000;
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--skip') o.skip.push(argv[++i]);
@@ -73,11 +82,6 @@ function parseArgs(argv: string[]): Options {
     o.paths = [...top, join(suite, 'legacy'), join(suite, 'custom')];
   }
   return o;
-}
-
-interface Job {
-  readonly file: string;
-  readonly json: string;
 }
 
 /** Runs a driver in one jsc process; resolves with the index of the script it stopped in (-1: it finished). */
@@ -181,13 +185,13 @@ function compareWithExpected(reports: readonly FileReport[], path: string): bool
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const work = mkdtempSync(join(tmpdir(), 'wasmts-jsc-'));
+  const work = mkdtempSync(join(tmpdir(), 'wasmts-hosts-spec-'));
   try {
     const named = collectWastFiles(opts.paths).map((file) => {
       const inSuite = relative(opts.suite, file);
       return { file, name: inSuite.startsWith('..') ? relative(process.cwd(), file) : inSuite };
     });
-    const jobs: Job[] = named
+    const jobs: SpecJob[] = named
       .filter(({ name }) => !opts.skip.includes(name))
       .map(({ file, name }, i) => {
         const json = join(work, `${i}.json`);
@@ -208,22 +212,34 @@ async function main(): Promise<number> {
       reports[i] = r;
       process.stdout.write(formatFileReport(r, opts.verbose));
     };
-    let start = 0;
-    while (start < jobs.length) {
-      const driver = join(work, `driver-${start}.js`);
-      writeFileSync(driver, driverSource(runner, list, start));
-      const { stoppedAt, why } = await runJsc(opts, driver, onReport);
-      if (stoppedAt < 0) break;
-      const failed = emptyFileReport(jobs[stoppedAt].file);
+    const onFailure = (i: number, why: string) => {
+      const failed = emptyFileReport(jobs[i].file);
       recordResult(failed, { kind: 'script', line: 0, outcome: 'failed', message: why });
-      onReport(stoppedAt, failed);
-      start = stoppedAt + 1;
+      onReport(i, failed);
+    };
+    let where: string;
+    if (opts.engine === 'chromium') {
+      where = `headless ${CHROMIUM} ${JITLESS}`;
+      await runSpecInChromium(jobs, readFileSync(runner, 'utf8'), opts.timeoutMs, (i, r) =>
+        typeof r === 'string' ? onFailure(i, r) : onReport(i, r),
+      );
+    } else {
+      where = `${opts.jsc} ${JSC_LOCKDOWN_FLAGS.join(' ')}`;
+      let start = 0;
+      while (start < jobs.length) {
+        const driver = join(work, `driver-${start}.js`);
+        writeFileSync(driver, driverSource(runner, list, start));
+        const { stoppedAt, why } = await runJsc(opts, driver, onReport);
+        if (stoppedAt < 0) break;
+        onFailure(stoppedAt, why);
+        start = stoppedAt + 1;
+      }
     }
     const done = reports.filter((r): r is FileReport => r !== undefined);
     const total = combineReports(done, performance.now() - started);
     if (opts.json !== undefined) writeFileSync(opts.json, `${JSON.stringify(total, null, 1)}\n`);
     process.stdout.write(
-      `conformance:jsc: ${jobs.length} scripts under ${opts.jsc} ${JSC_LOCKDOWN_FLAGS.join(' ')}; ` +
+      `conformance: ${jobs.length} scripts in ${where}; ` +
         `translated in ${(translatedMs / 1000).toFixed(1)} s, ran in ${((performance.now() - started - translatedMs) / 1000).toFixed(1)} s\n`,
     );
     let ok = total.failed === 0 && done.length === jobs.length;

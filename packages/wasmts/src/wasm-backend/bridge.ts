@@ -376,13 +376,65 @@ function adopt(x: unknown): boolean {
     }
     if (!e.is(host)) continue;
     const tag = (host as TaggedHostTag)[RUNTIME_TAG] as RuntimeTag;
-    const values = tag.params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
+    let values: unknown[];
+    try {
+      values = payloadOf(e, host, tag);
+    } catch {
+      return false; // a function reference wasmts does not know: not one of our exceptions
+    }
     Object.defineProperty(e, 'tag', { value: tag });
     Object.defineProperty(e, 'values', { value: values });
     return true;
   }
   return false;
 }
+
+/**
+ * The payload of host exception `e` of tag `host` in the runtime's representation. `getArg` serves
+ * numbers and externrefs; for a funcref it hands out V8's internal function or null object, which aborts
+ * the process when touched (Node 20), so a payload with a funcref is read by wasm instead: a per-tag
+ * instance of a small module catches `e` (thrown into it by an import) and returns the payload.
+ */
+function payloadOf(e: HostException, host: HostTag, tag: RuntimeTag): unknown[] {
+  const params = tag.params;
+  if (!params.includes(FUNCREF)) return params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
+  let unpack = unpackers.get(host);
+  if (unpack === undefined) {
+    const api = hostApi();
+    const key = params.map(boundaryTypeName).join(' ');
+    let module = unpackModules.get(key);
+    if (module === undefined) {
+      const types = list('result', params, boundaryTypeName);
+      const text = `(module
+  (import "h" "tag" (tag $t ${list('param', params, boundaryTypeName)}))
+  (import "h" "throw" (func $throw))
+  (func (export "unpack") ${types}
+    (try ${types} (do (call $throw) unreachable) (catch $t))))`;
+      unpackModules.set(key, (module = new api.Module(parseWat(text))));
+    }
+    const inst = new api.Instance(module, { h: { tag: host, throw: () => throwUnpacked() } });
+    unpack = inst.exports.unpack as HostFunction;
+    unpackers.set(host, unpack);
+  }
+  unpacking.push(e);
+  let r: unknown;
+  try {
+    r = unpack();
+  } finally {
+    unpacking.pop();
+  }
+  const raw = params.length === 1 ? [r] : (r as unknown[]);
+  return params.map((t, j) => fromHostValue(null, t, raw[j]));
+}
+
+/** The exceptions being unpacked, innermost last (the unpack module's `throw` import throws the last). */
+const unpacking: HostException[] = [];
+function throwUnpacked(): never {
+  throw unpacking[unpacking.length - 1];
+}
+/** The unpack function of each host tag, and the compiled unpack module of each payload signature. */
+const unpackers = new WeakMap<HostTag, HostFunction>();
+const unpackModules = new Map<string, HostModule>();
 
 /** The wasm backend's state of `store` (created on first use). */
 export function wasmState(store: Store<any>): WasmStoreState {
