@@ -90,7 +90,7 @@ export class NodeFilesystem implements WasiFilesystem {
 
   /** Opens a directory (never through a final symlink) and names it by its descriptor (Linux). */
   pin(path: string): { path: string; stat: FileStat } | null {
-    this.procFd ??= platform() === 'linux' && this.fs.existsSync('/proc/self/fd');
+    this.procFd ??= platform() === 'linux' && this.procFdWorks();
     if (!this.procFd) return null;
     const c = this.fs.constants;
     return call(() => {
@@ -99,6 +99,21 @@ export class NodeFilesystem implements WasiFilesystem {
       this.pins.set(pinned, fd);
       return { path: pinned, stat: toStat(this.fs.fstatSync(fd, { bigint: true })) };
     });
+  }
+  /** Whether `/proc/self/fd/N/.` names the directory open as N (not so without /proc, or in some sandboxes). */
+  private procFdWorks(): boolean {
+    try {
+      const fd = this.fs.openSync('/', this.fs.constants.O_RDONLY | this.fs.constants.O_DIRECTORY);
+      try {
+        const a = this.fs.fstatSync(fd);
+        const b = this.fs.statSync(`/proc/self/fd/${fd}/.`);
+        return a.dev === b.dev && a.ino === b.ino;
+      } finally {
+        this.fs.closeSync(fd);
+      }
+    } catch {
+      return false;
+    }
   }
   /** Closes a pinned directory. */
   unpin(pinned: string): void {

@@ -67,6 +67,24 @@ const backends: { name: string; make(extra?: Record<string, string>): World }[] 
       return { options: { preopens }, fs: new NodeFilesystem(), at: (rel) => join(root, rel) };
     },
   },
+  {
+    // As on hosts without /proc/self/fd (macOS, Windows): paths checked by lstat, then used.
+    name: 'node, unpinned',
+    make(extra = {}) {
+      const root = tempDir();
+      writeTree(root, tree());
+      const preopens = {
+        '/sandbox': join(root, 'sandbox'),
+        ...Object.fromEntries(Object.entries(extra).map(([g, p]) => [g, join(root, p)])),
+      };
+      const fs = new (class extends NodeFilesystem {
+        override pin() {
+          return null;
+        }
+      })();
+      return { options: { preopens, fs }, fs, at: (rel) => join(root, rel) };
+    },
+  },
 ];
 
 /** Everything outside the sandbox that a call could change: names, types, contents, targets, mtimes. */
