@@ -169,7 +169,13 @@ function f32Each(f: (fv: (x: string) => string, a: string, b: string) => string,
   });
 }
 const f32Binary = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)}`);
-const f32Call = (fn: string) => f32Each((fv, a, b) => `${fn}(${fv(a)}${b ? `, ${fv(b)}` : ''})`);
+/** `fn(a[, b])` on the floats: a `Math` function, or helper `H.<fn>` by its hoisted name. */
+const f32Call = (fn: string) =>
+  each((a, b, _c, o) => {
+    const f = fn.startsWith('Math.') ? fn : o.h(fn);
+    const fv = (x: string) => `${o.h('fv')}(${x})`;
+    return `${o.h('fb')}(${f}(${fv(a)}${b ? `, ${fv(b)}` : ''}))`;
+  });
 const f32Compare = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)} ? -1 : 0`, false);
 /** pmin/pmax: a compare of the floats selecting one operand's bits unchanged. */
 const f32Select = (op: string) => f32Each((fv, a, b) => `${fv(b)} ${op} ${fv(a)} ? ${b} : ${a}`, false);
@@ -192,8 +198,8 @@ function f64Lanes(f: (vd: string, o: QuadOperands) => string, binary: boolean): 
     },
   };
 }
-const f64Binary = (op: (x: string, y: string) => string) =>
-  f64Lanes((vd) => `${vd}[0] = ${op(`${vd}[0]`, `${vd}[1]`)};`, true);
+const f64Binary = (op: (x: string, y: string, o: QuadOperands) => string) =>
+  f64Lanes((vd, o) => `${vd}[0] = ${op(`${vd}[0]`, `${vd}[1]`, o)};`, true);
 const f64Unary = (op: (x: string, o: QuadOperands) => string) =>
   f64Lanes((vd, o) => `${vd}[0] = ${op(`${vd}[0]`, o)};`, false);
 /** f64 comparisons: both int32 lanes of a 64-bit lane get the mask (via `vi[0..1]`, read back by the lane code). */
@@ -450,7 +456,10 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i32x4.max_s': each((a, b) => `${a} > ${b} ? ${a} : ${b}`),
   'i32x4.min_u': each((a, b) => `(${p(a)} >>> 0) < (${p(b)} >>> 0) ? ${a} : ${b}`),
   'i32x4.max_u': each((a, b) => `(${p(a)} >>> 0) > (${p(b)} >>> 0) ? ${a} : ${b}`),
-  'i32x4.dot_i16x8_s': each((a, b) => `(${halfS(a, 0)} * ${halfS(b, 0)} + ${halfS(a, 1)} * ${halfS(b, 1)}) | 0`),
+  // each product fits in an int32 (Math.imul: no float multiply); the sum wraps like the wasm operator
+  'i32x4.dot_i16x8_s': each(
+    (a, b) => `(Math.imul(${halfS(a, 0)}, ${halfS(b, 0)}) + Math.imul(${halfS(a, 1)}, ${halfS(b, 1)})) | 0`,
+  ),
   'i32x4.extadd_pairwise_i16x8_s': each((a) => `${halfS(a, 0)} + ${halfS(a, 1)}`),
   'i32x4.extadd_pairwise_i16x8_u': each((a) => `${halfU(a, 0)} + ${halfU(a, 1)}`),
   'i32x4.extend_low_i16x8_s': widen16(true, true),
@@ -483,15 +492,15 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'f32x4.sub': f32Binary('-'),
   'f32x4.mul': f32Binary('*'),
   'f32x4.div': f32Binary('/'),
-  'f32x4.min': f32Call('H.fmin'),
-  'f32x4.max': f32Call('H.fmax'),
-  'f32x4.relaxed_min': f32Call('H.fmin'),
-  'f32x4.relaxed_max': f32Call('H.fmax'),
+  'f32x4.min': f32Call('fmin'),
+  'f32x4.max': f32Call('fmax'),
+  'f32x4.relaxed_min': f32Call('fmin'),
+  'f32x4.relaxed_max': f32Call('fmax'),
   'f32x4.sqrt': f32Call('Math.sqrt'),
-  'f32x4.ceil': f32Call('H.fceil'),
-  'f32x4.floor': f32Call('H.ffloor'),
-  'f32x4.trunc': f32Call('H.ftrunc'),
-  'f32x4.nearest': f32Call('H.nearest'),
+  'f32x4.ceil': f32Call('fceil'),
+  'f32x4.floor': f32Call('ffloor'),
+  'f32x4.trunc': f32Call('ftrunc'),
+  'f32x4.nearest': f32Call('nearest'),
   'f32x4.abs': each((a) => `${p(a)} & 0x7fffffff`),
   'f32x4.neg': each((a) => `${p(a)} ^ -2147483648`),
   'f32x4.eq': f32Compare('==='),
@@ -509,15 +518,15 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'f64x2.sub': f64Binary((x, y) => `${x} - ${y}`),
   'f64x2.mul': f64Binary((x, y) => `${x} * ${y}`),
   'f64x2.div': f64Binary((x, y) => `${x} / ${y}`),
-  'f64x2.min': f64Binary((x, y) => `H.fmin(${x}, ${y})`),
-  'f64x2.max': f64Binary((x, y) => `H.fmax(${x}, ${y})`),
-  'f64x2.relaxed_min': f64Binary((x, y) => `H.fmin(${x}, ${y})`),
-  'f64x2.relaxed_max': f64Binary((x, y) => `H.fmax(${x}, ${y})`),
+  'f64x2.min': f64Binary((x, y, o) => `${o.h('fmin')}(${x}, ${y})`),
+  'f64x2.max': f64Binary((x, y, o) => `${o.h('fmax')}(${x}, ${y})`),
+  'f64x2.relaxed_min': f64Binary((x, y, o) => `${o.h('fmin')}(${x}, ${y})`),
+  'f64x2.relaxed_max': f64Binary((x, y, o) => `${o.h('fmax')}(${x}, ${y})`),
   'f64x2.sqrt': f64Unary((x) => `Math.sqrt(${x})`),
-  'f64x2.ceil': f64Unary((x) => `H.fceil(${x})`),
-  'f64x2.floor': f64Unary((x) => `H.ffloor(${x})`),
-  'f64x2.trunc': f64Unary((x) => `H.ftrunc(${x})`),
-  'f64x2.nearest': f64Unary((x) => `H.nearest(${x})`),
+  'f64x2.ceil': f64Unary((x, o) => `${o.h('fceil')}(${x})`),
+  'f64x2.floor': f64Unary((x, o) => `${o.h('ffloor')}(${x})`),
+  'f64x2.trunc': f64Unary((x, o) => `${o.h('ftrunc')}(${x})`),
+  'f64x2.nearest': f64Unary((x, o) => `${o.h('nearest')}(${x})`),
   'f64x2.abs': cross(
     (o, r) =>
       `${r[0]} = ${o.v[0][0]}; ${r[1]} = ${p(o.v[0][1])} & 0x7fffffff; ${r[2]} = ${o.v[0][2]}; ${r[3]} = ${p(o.v[0][3])} & 0x7fffffff;`,

@@ -2087,10 +2087,10 @@ export class FunctionTranslator {
         val(a[n]);
         return;
       case 'f32x4.extract_lane':
-        val(`H.f32FromBits(${a[n]})`);
+        val(`${o.h('f32FromBits')}(${a[n]})`);
         return;
       case 'f64x2.extract_lane':
-        val(`H.f64FromLanes(${a[2 * n]}, ${a[2 * n + 1]})`);
+        val(`${o.h('f64FromLanes')}(${a[2 * n]}, ${a[2 * n + 1]})`);
         return;
       case 'i64x2.extract_lane':
         if (!this.pairs) this.push(`H.j(${a[2 * n]}, ${a[2 * n + 1]})`);
@@ -2133,7 +2133,7 @@ export class FunctionTranslator {
       case 'i32x4.splat':
         return all(x);
       case 'f32x4.splat':
-        return all(`H.f32Bits(${x})`);
+        return all(`${o.h('f32Bits')}(${x})`);
       case 'i64x2.splat':
         return (r) => `${r[0]} = ${x}; ${r[1]} = ${y}; ${r[2]} = ${x}; ${r[3]} = ${y};`;
       case 'f64x2.splat': {
@@ -2153,7 +2153,7 @@ export class FunctionTranslator {
       case 'i32x4.replace_lane':
         return put(n, x);
       case 'f32x4.replace_lane':
-        return put(n, `H.f32Bits(${x})`);
+        return put(n, `${o.h('f32Bits')}(${x})`);
       case 'i64x2.replace_lane':
         return (r) => `${put(2 * n, x)(r)} ${r[2 * n + 1]} = ${y};`;
       case 'f64x2.replace_lane': {

@@ -475,6 +475,8 @@ const calls: Record<string, [string, Impl]> = {
       const excl = (oflags & Oflags.EXCL) !== 0;
       const trunc = (oflags & Oflags.TRUNC) !== 0;
       if (directory && (creat || trunc)) return Errno.EINVAL;
+      // Before anything is created or opened.
+      if (c.wasi.fds.size >= c.wasi.maxDescriptors) return Errno.EMFILE;
       if (creat && (d.rightsBase & Rights.PATH_CREATE_FILE) === 0n) return Errno.ENOTCAPABLE;
       if (trunc && (d.rightsBase & Rights.PATH_FILESTAT_SET_SIZE) === 0n) return Errno.ENOTCAPABLE;
       // O_CREAT | O_EXCL never follows a final symlink (POSIX).

@@ -292,6 +292,10 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
     expect(guestRename(h, 'p', 'p2')).toBe(0);
     guestSymlink(h, '../outside', 'p');
     expect(h.read(h.open(4, 'f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'q']);
+    // The nested preopen's own directory renamed through the outer one: followed too.
+    expect(guestRename(h, 'p2/q', 'q2')).toBe(0);
+    expect(h.read(h.open(4, 'f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'q']);
+    expect(guestRename(h, 'q2', 'p2/q')).toBe(0);
     guestRemove(h, 'p2/q');
     guestSymlink(h, '../../outside', 'p2/q');
     const before = snapshot(w);

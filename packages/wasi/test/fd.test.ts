@@ -175,6 +175,18 @@ describe.each(BACKENDS)('fd calls ($name)', (backend) => {
     expect(h.open(3, 'a.txt')[1]).toBe(4);
   });
 
+  it('opens at most maxDescriptors descriptors (EMFILE, nothing created)', () => {
+    const h = setup(backend.options({ 'a.txt': 'hello' }, { maxDescriptors: 5 }));
+    const [e, fd] = h.open(3, 'a.txt');
+    expect([e, fd]).toEqual([0, 4]);
+    expect(h.open(3, 'a.txt')[0]).toBe(Errno.EMFILE);
+    expect(h.open(3, '.', Oflags.DIRECTORY, Rights.PATH_OPEN)[0]).toBe(Errno.EMFILE);
+    expect(h.open(3, 'new.txt', Oflags.CREAT)[0]).toBe(Errno.EMFILE);
+    expect(h.call('fd_close', fd)).toBe(0);
+    expect(h.open(3, 'new.txt')[0]).toBe(Errno.ENOENT);
+    expect(h.open(3, 'a.txt')[0]).toBe(0);
+  });
+
   it('takes at most IOV_MAX (1,024) iovecs a call', () => {
     const h = make();
     const [, fd] = h.open(3, 'a.txt');
