@@ -296,7 +296,21 @@ function checkRefResults(store: Store<any>, r: unknown, positions: ResultPositio
 }
 
 /**
- * Makes a host function's VMFuncRef in `store`: `fn` boxes whatever the host throws (a `HostError`),
+ * What a host function's throw becomes: a `WasmException` of `store` goes into wasm as a wasm exception
+ * (handlers can catch it); anything else is boxed (`HostError`) and comes out of the call unchanged. An
+ * exception of another store is a WrongStoreError.
+ */
+function thrownByHost(store: Store<any>, e: unknown): unknown {
+  if (e instanceof HostError) return e;
+  if (e instanceof WasmException) {
+    return e.tag.store === store ? e : new HostError(new WrongStoreError('exception thrown by a host function'));
+  }
+  return new HostError(e);
+}
+
+/**
+ * Makes a host function's VMFuncRef in `store`: `fn` boxes whatever the host throws (a `HostError`)
+ * except a `WasmException`, which is thrown into wasm as a wasm exception that handlers can catch,
  * refuses function references of another store among its results, and roots the host references it
  * returns to wasm until the outermost call returns.
  */
@@ -314,7 +328,7 @@ export function hostFuncRef<T>(
           try {
             return callback(caller, ...args);
           } catch (e) {
-            throw e instanceof HostError ? e : new HostError(e);
+            throw thrownByHost(store, e);
           }
         }
       : (...args: unknown[]) => {
@@ -322,7 +336,7 @@ export function hostFuncRef<T>(
           try {
             r = callback(caller, ...args);
           } catch (e) {
-            throw e instanceof HostError ? e : new HostError(e);
+            throw thrownByHost(store, e);
           }
           checkRefResults(store, r, funcRefs);
           const table = store.externRefActivations;
