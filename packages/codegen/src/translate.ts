@@ -120,6 +120,11 @@ function linear(name: string, n: number): boolean {
   return ok;
 }
 
+/** Levels of indentation in the output at most (deeper code is indented as this level). */
+const MAX_INDENT = 40;
+const INDENTS: string[] = [];
+for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
+
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
 
@@ -182,6 +187,8 @@ export class FunctionTranslator {
   private r: BinaryReader;
   private out: string[] = [];
   private indent = '  ';
+  /** Nesting level of the output (`indent` is two spaces per level, up to `MAX_INDENT` levels). */
+  private level = 1;
   private sp = 0;
   private maxSp = 0;
   private ctrl: Frame[] = [];
@@ -248,6 +255,15 @@ export class FunctionTranslator {
   /** True when the function performs tail calls (it then has an inner body `<name>$t` and a trampoline). */
   get hasTailCalls(): boolean {
     return this.usesTail;
+  }
+
+  /**
+   * Changes the output's nesting level by `by`. Indentation stops growing at `MAX_INDENT` levels, so that the
+   * output's size stays linear in the input's at any nesting depth.
+   */
+  private nest(by: number): void {
+    this.level += by;
+    this.indent = INDENTS[Math.min(this.level, MAX_INDENT)];
   }
 
   /** Emits a statement; pending values that may have effects are assigned first, to keep their order. */
@@ -487,6 +503,7 @@ export class FunctionTranslator {
       this.type.results.map((t) => this.isWide(t)),
       'RET',
     );
+    this.level = 1;
     this.indent = '  ';
     this.body();
     const name = this.name;
@@ -926,12 +943,12 @@ export class FunctionTranslator {
           else if (this.due() !== '') {
             // a poll loop around the loop: the hooks are called there, out of the loop (see README.md)
             this.emit(`P${f.label}: for (;;) {`);
-            this.indent += '  ';
+            this.nest(1);
             this.emitLines(this.checks(true));
             f.innerLine = this.out.length;
             this.emit(`${f.label}: for (;;) {`);
           } else this.emit(`${f.label}: for (;;) {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x04: {
@@ -954,15 +971,15 @@ export class FunctionTranslator {
           }
           f.openLine = this.out.length;
           this.emit(`${f.label}: if (${c}) {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x05: {
           const f = this.frameAt(0);
           this.setSpTo(f.height, f.pw);
-          this.indent = this.indent.slice(2);
+          this.nest(-1);
           this.emit('} else {');
-          this.indent += '  ';
+          this.nest(1);
           if (f.savedParams)
             f.savedParams.forEach((v, i) => {
               this.emit(`s${f.height + i} = ${v};`);
@@ -975,7 +992,7 @@ export class FunctionTranslator {
           const f = this.pushFrame(K.Try, np, nr, this.newLabel());
           f.exVar = `e${f.label}`;
           this.emit(`${f.label}: try {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x07:
@@ -984,7 +1001,7 @@ export class FunctionTranslator {
           const tag = op === 0x07 ? r.u32() : -1;
           this.setSp(f.height);
           // the try body (or the previous handler) was indented by 2 (or 4) from the try statement
-          this.indent = this.indent.slice(f.handlers === 0 ? 2 : 4);
+          this.nest(f.handlers === 0 ? -1 : -2);
           if (f.handlers === 0) {
             this.emit(`} catch (${f.exVar}) {`);
             this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
@@ -1001,7 +1018,7 @@ export class FunctionTranslator {
           }
           f.handlers++;
           f.kind = K.Catch;
-          this.indent += '    ';
+          this.nest(2);
           if (op === 0x07) {
             const tt = env.typeAt(env.module.tags[tag].typeIndex);
             for (let i = 0; i < tt.params.length; i++)
@@ -1017,7 +1034,7 @@ export class FunctionTranslator {
           const f = this.ctrl.pop() as Frame;
           const target = this.ctrl[this.ctrl.length - 1 - l];
           this.usesDelegate = true;
-          this.indent = this.indent.slice(2);
+          this.nest(-1);
           this.emit(`} catch (${f.exVar}) {`);
           this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
           this.emit(`  if (!(dlg >= 0 && dlg < ${f.index})) dlg = ${target.index};`);
@@ -1196,7 +1213,7 @@ export class FunctionTranslator {
           f.catches = catches;
           // catch labels are relative to the frame around the try_table
           this.emit(`${f.label}: try {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x20: {
@@ -1684,12 +1701,12 @@ export class FunctionTranslator {
       this.returnInline(f.nResults);
       return true;
     }
-    this.indent = this.indent.slice(2);
+    this.nest(-1);
     switch (f.kind) {
       case K.Block:
       case K.Loop:
         if (f.innerLine >= 0) {
-          this.indent = this.indent.slice(2);
+          this.nest(-1);
           if (!f.targeted) {
             // nothing branches here: the checks and the body run inline
             this.out[f.openLine] = DROPPED;
@@ -1722,7 +1739,7 @@ export class FunctionTranslator {
       case K.Catch:
         if (f.catchAll) this.emit('}');
         else this.emit(`} else throw ${f.exVar};`);
-        this.indent = this.indent.slice(2);
+        this.nest(-1);
         this.emit('}');
         break;
       case K.TryTable: {
