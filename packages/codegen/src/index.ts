@@ -4,11 +4,14 @@ import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } 
 import { emitModule } from './emit-module.js';
 import type { OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
+import { CodegenLimitError } from './limits.js';
 
 /** Fuel costs per operator (wasmtime's by default). */
 export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
+/** The JS backend's implementation limits and their error. */
+export { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
 
 /** Options for `compileModule`. */
 export interface CompileOptions {
@@ -68,6 +71,15 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
 const factories = new WeakMap<CompiledModule, Factory>();
 
 /**
+ * What the host's `new Function` threw, as a typed error: codegen keeps its output within what JS parsers accept
+ * (nesting, expression depth, operand counts), so this is a limit of this host that codegen did not foresee.
+ */
+function hostLimit(e: unknown): unknown {
+  if (!(e instanceof RangeError || e instanceof SyntaxError)) return e;
+  return new CodegenLimitError('hostLimit', `the host refused the generated code (${e.name}: ${e.message})`, 0);
+}
+
+/**
  * Evaluates the factory source once per compiled module (with codegen's numeric helpers bound as `H`).
  * `sourceName` (letters, digits, `-`, `_`, `.`) names the generated script in JS stack traces
  * (`//# sourceURL=`), so frames of different modules can be told apart.
@@ -77,7 +89,11 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
   if (f === undefined) {
     if (sourceName !== undefined && !/^[\w.-]+$/.test(sourceName)) throw new TypeError('invalid source name');
     const url = sourceName === undefined ? '' : `\n//# sourceURL=${sourceName}`;
-    f = new Function('H', `return ${compiled.source};${url}`)(HELPERS) as Factory;
+    try {
+      f = new Function('H', `return ${compiled.source};${url}`)(HELPERS) as Factory;
+    } catch (e) {
+      throw hostLimit(e);
+    }
     factories.set(compiled, f);
   }
   return f;

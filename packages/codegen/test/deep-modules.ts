@@ -59,6 +59,8 @@ const NEVER = [0x20, 2, 0x0d, 0]; // br_if 0 on l2 (always 0): makes the enclosi
 export interface DeepModule {
   bytes: Uint8Array;
   expected: (x: number) => number;
+  /** Arguments worth running `run` with (the loops' cost grows with both x and depth: kept small there). */
+  inputs: number[];
 }
 
 /** `n` nested blocks, each a branch target; the innermost branches out of `k + 1` of them when x != 0. */
@@ -73,7 +75,7 @@ export function deepBlocks(n: number): DeepModule {
     if (j < n - 1) append(code, NEVER);
   }
   append(code, [0x20, 1]);
-  return { bytes: moduleOf(code), expected: (x) => (x !== 0 ? n - k : n) };
+  return { bytes: moduleOf(code), expected: (x) => (x !== 0 ? n - k : n), inputs: [0, 1, 2, 7, n - 1, n + 10] };
 }
 
 /** `n` nested loops, each a branch target; the innermost runs max(x, 1) times, re-entering all of them. */
@@ -87,7 +89,7 @@ export function deepLoops(n: number): DeepModule {
     if (j < n - 1) append(code, NEVER);
   }
   append(code, [0x20, 1]);
-  return { bytes: moduleOf(code), expected: (x) => Math.max(x, 1) };
+  return { bytes: moduleOf(code), expected: (x) => Math.max(x, 1), inputs: [0, 1, 2, 7] };
 }
 
 /** `n` nested ifs: level j takes its then-branch unless x == j, and its else-branch sets the result to j + 1. */
@@ -100,7 +102,11 @@ export function deepIfs(n: number): DeepModule {
     append(code, [0x05, 0x41, ...sleb(j + 1), 0x21, 1, 0x0b]);
   }
   append(code, [0x20, 1]);
-  return { bytes: moduleOf(code), expected: (x) => (x >= 0 && x < n ? x + 1 : -1) };
+  return {
+    bytes: moduleOf(code),
+    expected: (x) => (x >= 0 && x < n ? x + 1 : -1),
+    inputs: [0, 1, 2, 7, n - 1, n + 10],
+  };
 }
 
 /**
@@ -116,7 +122,7 @@ export function deepTryTables(n: number): DeepModule {
     append(code, INC);
   }
   append(code, [0x0b, 0x20, 1]);
-  return { bytes: moduleOf(code), expected: (x) => (x !== 0 ? n - 2 : n) };
+  return { bytes: moduleOf(code), expected: (x) => (x !== 0 ? n - 2 : n), inputs: [0, 1, 2, 7, n - 1, n + 10] };
 }
 
 /** A `br_table` over `n` nested blocks (a large `switch`): case i returns 7 * i; the default is the outermost. */
@@ -128,7 +134,7 @@ export function deepBrTable(n: number): DeepModule {
   append(code, uleb(n - 1));
   for (let i = 0; i < n; i++) append(code, [0x0b, 0x41, ...sleb(7 * i), 0x0f]);
   append(code, [0x00]);
-  return { bytes: moduleOf(code), expected: (x) => 7 * (x >>> 0 < n ? x : n - 1) };
+  return { bytes: moduleOf(code), expected: (x) => 7 * (x >>> 0 < n ? x : n - 1), inputs: [0, 1, 2, 7, n - 1, n + 10] };
 }
 
 /** Every generator, by name. */
