@@ -152,6 +152,13 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
       return fn;
     };
     for (let i = 0; i < n; i++) {
+      // a function another instance already compiled is bound now: a call site that saw a stub before the
+      // function would stay megamorphic in V8's feedback (no inlining) for every instance
+      const make = makers[i];
+      if (make !== undefined) {
+        F[i] = make(rt, vmctx, F);
+        continue;
+      }
       const stub: Fn = (...args) => (F[i] === stub ? compile(i, stub) : F[i])(...args);
       F[i] = stub;
     }

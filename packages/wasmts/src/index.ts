@@ -10,6 +10,8 @@ export type {
   WasmFeatures,
 } from '@wasmts/environ';
 export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
+/** The JS backend's implementation limits (a `CompileError`). */
+export { CodegenLimitError } from '@wasmts/codegen';
 export {
   PoolExhaustedError,
   type PoolingAllocationConfig,
