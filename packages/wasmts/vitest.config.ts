@@ -2,9 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 // The API tests that apply to both backends (test/backend.ts) run twice: with the default backend ('auto',
 // the wasm backend wherever the host can run the module) and with the js backend.
-const BOTH = ['api', 'backtrace', 'epoch', 'fuel', 'limits', 'serialize', 'stack', 'types', 'wrong-store'].map(
-  (t) => `test/${t}.test.ts`,
-);
+const BOTH = [
+  'api',
+  'backtrace',
+  'cross-engine',
+  'epoch',
+  'fuel',
+  'implementation-limits',
+  'limits',
+  'serialize',
+  'shared-memory',
+  'stack',
+  'types',
+  'wrong-store',
+].map((t) => `test/${t}.test.ts`);
 
 export default defineConfig({
   resolve: { conditions: ['source'] },

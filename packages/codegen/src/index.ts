@@ -56,7 +56,7 @@ export interface CompiledModule {
    * generate it when it is first read (it is not what `loadFactory` runs for them).
    */
   readonly source: string;
-  /** Names of the `rt` members the source uses (`trap`, `memoryGrow`, `simd.i8x16_add`, ...). */
+  /** Names of the `rt` members the source uses (`trap`, `memoryGrow`, `V128`, ...). */
   readonly builtinsUsed: readonly string[];
   /** Per FuncIndex: the name section's function name, for backtraces. */
   readonly funcNames: readonly (string | null)[];

@@ -3,6 +3,7 @@
 export * from './errors.js';
 export * from './features.js';
 export * from './immediates.js';
+export * from './limits.js';
 export * from './module.js';
 export * from './operators.js';
 export * from './parser.js';
@@ -12,5 +13,6 @@ export * from './trap.js';
 export * from './tunables.js';
 export * from './type-registry.js';
 export * from './types.js';
+export * from './utf8.js';
 export { validateFunctionBody } from './validator/func.js';
 export * from './vmoffsets.js';

@@ -6,6 +6,7 @@ import { readNameSection } from './decode/names.js';
 import { typeSection } from './decode/types.js';
 import { CompileError, malformed } from './errors.js';
 import { WASM3_FEATURES, type WasmFeatures } from './features.js';
+import { checkLimit } from './limits.js';
 import type { Module } from './module.js';
 import { BinaryReader } from './reader.js';
 import { validateFunctionBody } from './validator/func.js';
@@ -81,6 +82,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   const d = new Decoder(bytes, features);
   const r = d.r;
   readHeader(r);
+  checkLimit('moduleBytes', bytes.length, 'module bytes', 0);
   const groupsByKey = new Map<string, number>();
   let lastOrder = 0;
   while (!r.eof()) {

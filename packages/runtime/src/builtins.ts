@@ -37,7 +37,7 @@ import {
 import type { Instance } from './instance.js';
 import * as int from './int.js';
 import type { Memory } from './memory.js';
-import { simd, V128 } from './simd/index.js';
+import { V128 } from './simd/index.js';
 import type { Store } from './store.js';
 import type { Table } from './table.js';
 import { type Rtt, TypeRegistry } from './type-registry.js';
@@ -143,8 +143,6 @@ function makeBuiltins(registry: TypeRegistry) {
     registry,
     /** The v128 value class. */
     V128,
-    /** SIMD operations (pure functions on V128 values), by text name with the first '.' as '_'. */
-    simd,
 
     // ---- traps, fuel, epochs
     /** Throws a Trap with `code` (an expression of type never: `x === 0 ? rt.trap(7) : ...`). */
@@ -170,12 +168,12 @@ function makeBuiltins(registry: TypeRegistry) {
     // ---- memories
     /** memory.size in pages (bigint for memory64). */
     memorySize(mem: Memory): number | bigint {
-      return mem.index64 ? BigInt(mem.pages) : mem.pages;
+      return mem.index64 ? BigInt(mem.pages) : mem.pages | 0;
     },
-    /** memory.grow: old size in pages, or -1 (bigint for memory64). */
+    /** memory.grow: old size in pages, or -1 (bigint for memory64); an i32 result is signed (1-byte pages reach 2^31). */
     memoryGrow(mem: Memory, delta: number | bigint): number | bigint {
       const r = mem.grow(toIndex(delta));
-      return mem.index64 ? BigInt(r) : r;
+      return mem.index64 ? BigInt(r) : r | 0;
     },
     /** memory.fill: traps MemoryOutOfBounds before writing anything. */
     memoryFill(mem: Memory, dst: number | bigint, value: number, len: number | bigint): void {
@@ -214,12 +212,12 @@ function makeBuiltins(registry: TypeRegistry) {
     /** table.size (bigint for table64). */
     tableSize(table: Table): number | bigint {
       const n = table.elements.length;
-      return table.index64 ? BigInt(n) : n;
+      return table.index64 ? BigInt(n) : n | 0;
     },
     /** table.grow: old size, or -1 (bigint for table64). */
     tableGrow(table: Table, init: unknown, delta: number | bigint): number | bigint {
       const r = table.grow(toIndex(delta), init);
-      return table.index64 ? BigInt(r) : r;
+      return table.index64 ? BigInt(r) : r | 0;
     },
     /** table.get with a bounds check (TableOutOfBounds). */
     tableGet(table: Table, index: number | bigint): unknown {
@@ -450,8 +448,10 @@ function makeBuiltins(registry: TypeRegistry) {
       if (!ok) throw new Trap(TrapCode.CastFailure);
       return v;
     },
-    /** any.convert_extern. */
-    anyConvertExtern,
+    /** any.convert_extern (another engine's GC object is boxed as a host value). */
+    anyConvertExtern(v: unknown): unknown {
+      return anyConvertExtern(v, registry);
+    },
     /** extern.convert_any. */
     externConvertAny,
 
@@ -535,11 +535,5 @@ export function createBuiltins(registry: TypeRegistry): Builtins {
   return makeBuiltins(registry);
 }
 
-/**
- * Every member name of the builtins object, so codegen's tests can check each name they emit exists;
- * SIMD operations are listed as `simd.<name>` (e.g. `simd.i8x16_add`).
- */
-export const BUILTIN_NAMES: readonly string[] = Object.freeze([
-  ...Object.keys(createBuiltins(new TypeRegistry())),
-  ...Object.keys(simd).map((k) => `simd.${k}`),
-]);
+/** Every member name of the builtins object, so codegen's tests can check each name they emit exists. */
+export const BUILTIN_NAMES: readonly string[] = Object.freeze(Object.keys(createBuiltins(new TypeRegistry())));

@@ -4,7 +4,11 @@ import { type Caller, Memory } from 'wasmts';
 import { Errno, Filetype, Rights } from './constants.js';
 import { fail } from './filesystem.js';
 import { GuestMemory } from './guest-memory.js';
+import type { DirRef } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
+
+/** The longest guest path accepted, in bytes: wasi-libc's and Linux's PATH_MAX (4096, with its NUL). */
+export const MAX_PATH_BYTES = 4095;
 
 /** One call's context: the WASI state and (lazily) the caller's memory. */
 export class Ctx {
@@ -31,11 +35,11 @@ export class Ctx {
     return e;
   }
   /** A directory entry holding `right`. */
-  dir(fd: number, right: bigint): FdEntry {
+  dir(fd: number, right: bigint): FdEntry & { dir: DirRef } {
     const e = this.fd(fd);
-    if (e.filetype !== Filetype.DIRECTORY) fail(Errno.ENOTDIR);
+    if (e.filetype !== Filetype.DIRECTORY || e.dir === null) fail(Errno.ENOTDIR);
     if ((e.rightsBase & right) !== right) fail(Errno.ENOTCAPABLE);
-    return e;
+    return e as FdEntry & { dir: DirRef };
   }
   /** A file or stream entry holding `right` (directories: EBADF, as in wasmtime). */
   file(fd: number, right: bigint): FdEntry {
@@ -46,8 +50,10 @@ export class Ctx {
     }
     return e;
   }
-  /** A guest path string. */
+  /** A guest path string (or symlink target): at most `MAX_PATH_BYTES`, else ENAMETOOLONG. */
   path(ptr: number, len: number): string {
+    this.mem.check(ptr, len);
+    if (len > MAX_PATH_BYTES) fail(Errno.ENAMETOOLONG);
     return this.mem.string(ptr, len);
   }
 }

@@ -1,6 +1,7 @@
 // Every wasi_snapshot_preview1 function, defined on a wasmts Linker. Each returns an errno; a WasiError
 // thrown inside becomes its errno, a bad guest pointer EFAULT, and `WasiExit` leaves the call unchanged.
 
+import { encodeUtf8 } from '@wasmts/environ';
 import { type Caller, funcType, type Linker, ValType } from 'wasmts';
 import { clockNow, clockRes } from './clocks.js';
 import {
@@ -18,13 +19,11 @@ import {
 } from './constants.js';
 import { Ctx } from './context.js';
 import { WasiExit } from './exit.js';
-import { errnoOfCode, type FileStat, fail, nowNs, WasiError } from './filesystem.js';
+import { errnoOfCode, type FileStat, fail, joinPath, nowNs, WasiError } from './filesystem.js';
 import type { GuestMemory } from './guest-memory.js';
 import { pollOneoff } from './poll.js';
-import { resolvePath } from './resolve.js';
+import { dirPath, followRename, resolvePath } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
-
-const encoder = new TextEncoder();
 
 function writeFilestat(mem: GuestMemory, ptr: number, s: FileStat): void {
   mem.check(ptr, 64);
@@ -41,10 +40,8 @@ function writeFilestat(mem: GuestMemory, ptr: number, s: FileStat): void {
 
 function statOf(c: Ctx, e: FdEntry): FileStat {
   if (e.file !== null) return c.wasi.fs.fstat(e.file);
-  if (e.stream !== null) {
-    return { dev: 0n, ino: 0n, filetype: e.filetype, nlink: 1n, size: 0n, atim: 0n, mtim: 0n, ctim: 0n };
-  }
-  return c.wasi.fs.lstat(e.path);
+  if (e.dir !== null) return c.wasi.fs.lstat(dirPath(c.wasi.fs, e.dir));
+  return { dev: 0n, ino: 0n, filetype: e.filetype, nlink: 1n, size: 0n, atim: 0n, mtim: 0n, ctim: 0n };
 }
 
 /** The (atim, mtim) to set from `fstflags` (EINVAL for both a time and "now"). */
@@ -62,7 +59,7 @@ function times(atim: bigint, mtim: bigint, flags: number): [bigint | null, bigin
 function writeStrings(mem: GuestMemory, list: readonly string[], ptrs: number, buf: number): void {
   let off = buf;
   for (let i = 0; i < list.length; i++) {
-    const bytes = encoder.encode(list[i]);
+    const bytes = encodeUtf8(list[i]);
     mem.setU32(ptrs + i * 4, off);
     mem.write(off, bytes);
     mem.setU8(off + bytes.length, 0);
@@ -74,7 +71,7 @@ function writeSizes(mem: GuestMemory, list: readonly string[], countPtr: number,
   mem.setU32(countPtr, list.length);
   mem.setU32(
     sizePtr,
-    list.reduce((n, s) => n + encoder.encode(s).length + 1, 0),
+    list.reduce((n, s) => n + encodeUtf8(s).length + 1, 0),
   );
 }
 
@@ -256,7 +253,7 @@ const calls: Record<string, [string, Impl]> = {
       if ((e.rightsBase & Rights.FD_FILESTAT_SET_TIMES) === 0n) return Errno.ENOTCAPABLE;
       const [a, m] = times(atim, mtim, flags);
       if (e.file !== null) c.wasi.fs.futimes(e.file, a, m);
-      else if (e.stream === null) c.wasi.fs.utimes(e.path, a, m);
+      else if (e.dir !== null) c.wasi.fs.utimes(dirPath(c.wasi.fs, e.dir), a, m);
     },
   ],
   fd_pread: [
@@ -277,7 +274,7 @@ const calls: Record<string, [string, Impl]> = {
       if (e.preopen === null) return Errno.EBADF;
       c.mem.check(ptr, 8);
       c.mem.setU32(ptr, 0);
-      c.mem.setU32(ptr + 4, encoder.encode(e.preopen).length);
+      c.mem.setU32(ptr + 4, encodeUtf8(e.preopen).length);
     },
   ],
   fd_prestat_dir_name: [
@@ -285,7 +282,7 @@ const calls: Record<string, [string, Impl]> = {
     (c, fd: number, ptr: number, len: number) => {
       const e = c.fd(fd);
       if (e.preopen === null) return Errno.EBADF;
-      const name = encoder.encode(e.preopen);
+      const name = encodeUtf8(e.preopen);
       if (len < name.length) return Errno.ENAMETOOLONG;
       c.mem.write(ptr, name);
     },
@@ -319,19 +316,20 @@ const calls: Record<string, [string, Impl]> = {
       const fs = c.wasi.fs;
       c.mem.check(buf, len);
       c.mem.check(out, 4);
-      const names = ['.', '..', ...fs.readdir(e.path)];
-      const self = fs.lstat(e.path);
+      const path = dirPath(fs, e.dir);
+      const names = ['.', '..', ...fs.readdir(path)];
+      const self = fs.lstat(path);
       let used = 0;
       for (let i = Number(cookie > BigInt(names.length) ? BigInt(names.length) : cookie); i < names.length; i++) {
-        const name = encoder.encode(names[i]);
+        const name = encodeUtf8(names[i]);
         let ino = self.ino;
         let type: number = Filetype.DIRECTORY;
-        if (i === 1 && e.preopen === null) {
-          const parent = e.path.slice(0, e.path.lastIndexOf('/')) || '/';
-          ino = fs.lstat(parent).ino;
+        if (i === 1 && e.dir.parts.length > 0) {
+          // The parent is inside the preopen (a preopen's own parent is outside: its `..` is itself).
+          ino = fs.lstat(path.slice(0, path.lastIndexOf('/')) || '/').ino;
         } else if (i >= 2) {
           try {
-            const s = fs.lstat(`${e.path.endsWith('/') ? e.path : `${e.path}/`}${names[i]}`);
+            const s = fs.lstat(joinPath(path, names[i]));
             ino = s.ino;
             type = s.filetype;
           } catch {
@@ -416,7 +414,7 @@ const calls: Record<string, [string, Impl]> = {
     'iii',
     (c, fd: number, p: number, l: number) => {
       const d = c.dir(fd, Rights.PATH_CREATE_DIRECTORY);
-      const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), false);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), false);
       if (r.dot || r.stat !== null) return Errno.EEXIST;
       c.wasi.fs.mkdir(r.path);
     },
@@ -425,7 +423,7 @@ const calls: Record<string, [string, Impl]> = {
     'iiiii',
     (c, fd: number, flags: number, p: number, l: number, out: number) => {
       const d = c.dir(fd, Rights.PATH_FILESTAT_GET);
-      const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), (flags & Lookupflags.SYMLINK_FOLLOW) !== 0);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), (flags & Lookupflags.SYMLINK_FOLLOW) !== 0);
       if (r.stat === null) return Errno.ENOENT;
       writeFilestat(c.mem, out, r.stat);
     },
@@ -435,7 +433,7 @@ const calls: Record<string, [string, Impl]> = {
     (c, fd: number, flags: number, p: number, l: number, atim: bigint, mtim: bigint, fst: number) => {
       const d = c.dir(fd, Rights.PATH_FILESTAT_SET_TIMES);
       const [a, m] = times(atim, mtim, fst);
-      const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), (flags & Lookupflags.SYMLINK_FOLLOW) !== 0);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), (flags & Lookupflags.SYMLINK_FOLLOW) !== 0);
       if (r.stat === null) return Errno.ENOENT;
       c.wasi.fs.utimes(r.path, a, m);
     },
@@ -445,10 +443,10 @@ const calls: Record<string, [string, Impl]> = {
     (c, oldFd: number, flags: number, op: number, ol: number, newFd: number, np: number, nl: number) => {
       const od = c.dir(oldFd, Rights.PATH_LINK_SOURCE);
       const nd = c.dir(newFd, Rights.PATH_LINK_TARGET);
-      const from = resolvePath(c.wasi.fs, od.path, c.path(op, ol), (flags & Lookupflags.SYMLINK_FOLLOW) !== 0);
+      const from = resolvePath(c.wasi.fs, od.dir, c.path(op, ol), (flags & Lookupflags.SYMLINK_FOLLOW) !== 0);
       if (from.stat === null) return Errno.ENOENT;
       if (from.stat.filetype === Filetype.DIRECTORY) return Errno.EPERM;
-      const to = resolvePath(c.wasi.fs, nd.path, c.path(np, nl), false);
+      const to = resolvePath(c.wasi.fs, nd.dir, c.path(np, nl), false);
       if (to.dot || to.stat !== null) return Errno.EEXIST;
       if (to.trailingSlash) return Errno.ENOENT;
       c.wasi.fs.link(from.path, to.path);
@@ -477,11 +475,13 @@ const calls: Record<string, [string, Impl]> = {
       const excl = (oflags & Oflags.EXCL) !== 0;
       const trunc = (oflags & Oflags.TRUNC) !== 0;
       if (directory && (creat || trunc)) return Errno.EINVAL;
+      // Before anything is created or opened.
+      if (c.wasi.fds.size >= c.wasi.maxDescriptors) return Errno.EMFILE;
       if (creat && (d.rightsBase & Rights.PATH_CREATE_FILE) === 0n) return Errno.ENOTCAPABLE;
       if (trunc && (d.rightsBase & Rights.PATH_FILESTAT_SET_SIZE) === 0n) return Errno.ENOTCAPABLE;
       // O_CREAT | O_EXCL never follows a final symlink (POSIX).
       const follow = (dirflags & Lookupflags.SYMLINK_FOLLOW) !== 0 && !(creat && excl);
-      const r = resolvePath(c.wasi.fs, d.path, path, follow);
+      const r = resolvePath(c.wasi.fs, d.dir, path, follow);
       if (creat && excl && (r.dot || r.stat !== null)) return Errno.EEXIST;
       const rightsBase = base & d.rightsInheriting;
       const rightsInheriting = inheriting & d.rightsInheriting;
@@ -489,7 +489,8 @@ const calls: Record<string, [string, Impl]> = {
       if (r.stat?.filetype === Filetype.SYMBOLIC_LINK) return directory ? Errno.ENOTDIR : Errno.ELOOP;
       if (r.stat?.filetype === Filetype.DIRECTORY) {
         if (creat || write) return Errno.EISDIR;
-        const entry = c.wasi.dirEntry(r.path, rightsBase & RIGHTS_DIRECTORY, rightsInheriting);
+        const dir = { root: d.dir.root, parts: r.fromRoot, dev: r.stat.dev, ino: r.stat.ino };
+        const entry = c.wasi.dirEntry(dir, rightsBase & RIGHTS_DIRECTORY, rightsInheriting);
         entry.fdflags = fdflags;
         c.mem.setU32(out, c.wasi.allocFd(entry));
         return;
@@ -500,7 +501,14 @@ const calls: Record<string, [string, Impl]> = {
         if (r.trailingSlash) return Errno.EISDIR;
       }
       const file = c.wasi.fs.open(r.path, { create: creat, exclusive: creat && excl, truncate: trunc, write });
-      const entry = c.wasi.fileEntry(r.path, file, rightsBase & RIGHTS_FILE, rightsInheriting, fdflags);
+      // A host process that swapped a directory on the path for a symlink after it was resolved sent the open
+      // elsewhere: where the host can tell, such a file is closed before the guest sees a byte of it.
+      const at = c.wasi.fs.openedPath?.(file) ?? null;
+      if (at !== null && at !== r.path) {
+        c.wasi.fs.close(file);
+        return Errno.EPERM;
+      }
+      const entry = c.wasi.fileEntry(file, rightsBase & RIGHTS_FILE, rightsInheriting, fdflags);
       try {
         entry.filetype = c.wasi.fs.fstat(file).filetype;
       } catch {}
@@ -511,10 +519,10 @@ const calls: Record<string, [string, Impl]> = {
     'iiiiii',
     (c, fd: number, p: number, l: number, buf: number, len: number, out: number) => {
       const d = c.dir(fd, Rights.PATH_READLINK);
-      const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), false);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), false);
       if (r.stat === null) return Errno.ENOENT;
       if (r.stat.filetype !== Filetype.SYMBOLIC_LINK) return Errno.EINVAL;
-      const target = encoder.encode(c.wasi.fs.readlink(r.path));
+      const target = encodeUtf8(c.wasi.fs.readlink(r.path));
       c.mem.check(buf, len);
       c.mem.check(out, 4);
       const n = Math.min(len, target.length);
@@ -526,7 +534,7 @@ const calls: Record<string, [string, Impl]> = {
     'iii',
     (c, fd: number, p: number, l: number) => {
       const d = c.dir(fd, Rights.PATH_REMOVE_DIRECTORY);
-      const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), false);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), false);
       if (r.stat === null) return Errno.ENOENT;
       if (r.stat.filetype !== Filetype.DIRECTORY || r.slashFollowed) return Errno.ENOTDIR;
       if (r.dot) return Errno.EINVAL;
@@ -538,14 +546,18 @@ const calls: Record<string, [string, Impl]> = {
     (c, fd: number, op: number, ol: number, newFd: number, np: number, nl: number) => {
       const od = c.dir(fd, Rights.PATH_RENAME_SOURCE);
       const nd = c.dir(newFd, Rights.PATH_RENAME_TARGET);
-      const from = resolvePath(c.wasi.fs, od.path, c.path(op, ol), false);
+      const from = resolvePath(c.wasi.fs, od.dir, c.path(op, ol), false);
       if (from.stat === null) return Errno.ENOENT;
-      const to = resolvePath(c.wasi.fs, nd.path, c.path(np, nl), false);
+      const to = resolvePath(c.wasi.fs, nd.dir, c.path(np, nl), false);
       if (from.dot || to.dot) return from.stat.filetype === Filetype.DIRECTORY ? Errno.EBUSY : Errno.EINVAL;
       if (from.slashFollowed || to.slashFollowed) return Errno.ENOTDIR;
       const fromDir = from.stat.filetype === Filetype.DIRECTORY;
       if (!fromDir && (from.trailingSlash || to.trailingSlash)) return Errno.ENOTDIR;
       c.wasi.fs.rename(from.path, to.path);
+      if (fromDir) {
+        const dirs = [...c.wasi.fds.values()].flatMap((e) => (e.dir === null ? [] : [e.dir]));
+        followRename(dirs, { root: od.dir.root, parts: from.fromRoot }, { root: nd.dir.root, parts: to.fromRoot });
+      }
     },
   ],
   path_symlink: [
@@ -556,7 +568,7 @@ const calls: Record<string, [string, Impl]> = {
       if (target.includes('\0')) return Errno.EINVAL;
       if (target === '') return Errno.ENOENT;
       if (target.startsWith('/')) return Errno.EPERM;
-      const r = resolvePath(c.wasi.fs, d.path, c.path(np, nl), false);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(np, nl), false);
       if (r.dot || r.stat !== null) return Errno.EEXIST;
       if (r.trailingSlash) return Errno.ENOENT;
       c.wasi.fs.symlink(target, r.path);
@@ -566,7 +578,7 @@ const calls: Record<string, [string, Impl]> = {
     'iii',
     (c, fd: number, p: number, l: number) => {
       const d = c.dir(fd, Rights.PATH_UNLINK_FILE);
-      const r = resolvePath(c.wasi.fs, d.path, c.path(p, l), false);
+      const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), false);
       if (r.stat === null) return Errno.ENOENT;
       if (r.stat.filetype === Filetype.DIRECTORY) return Errno.EISDIR;
       c.wasi.fs.unlink(r.path);

@@ -8,8 +8,10 @@ import { type FileHandle, fail, type WasiFilesystem } from './filesystem.js';
 import { MemoryFilesystem } from './memory-fs.js';
 import { NodeFilesystem, tryNodeFs } from './node-fs.js';
 import { definePreview1 } from './preview1.js';
+import type { DirRef } from './resolve.js';
 import {
   consoleSink,
+  hostLog,
   type StdinOption,
   type StdioStream,
   type StdoutOption,
@@ -38,6 +40,11 @@ export interface WasiOptions {
   stderr?: StdoutOption;
   /** When true (the default), `start` returns the exit code; when false, it exits the process. */
   returnOnExit?: boolean;
+  /**
+   * The most descriptors open at once (stdio and preopens included); `path_open` past it is EMFILE, so a
+   * guest cannot use up the host process's own file descriptors. Default: no limit.
+   */
+  maxDescriptors?: number;
 }
 
 /** An open descriptor. */
@@ -50,8 +57,8 @@ export interface FdEntry {
   rightsInheriting: bigint;
   /** `Fdflags`. */
   fdflags: number;
-  /** Backend path (directories and files). */
-  path: string;
+  /** Where a directory is (directories only; checked on every use, see `dirPath`). */
+  dir: DirRef | null;
   /** Open file (regular files). */
   file: FileHandle | null;
   /** Offset of the next read or write (regular files). */
@@ -73,6 +80,8 @@ export class WASI {
   /** The descriptor table. */
   readonly fds = new Map<number, FdEntry>();
   private readonly returnOnExit: boolean;
+  /** The most descriptors open at once. */
+  readonly maxDescriptors: number;
   /** The memory of the instance given to `start`/`initialize`, used when a caller exports none. */
   memory: Memory | null = null;
 
@@ -83,6 +92,8 @@ export class WASI {
     this.env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`);
     for (const e of this.env) if (e.includes('\0')) throw new TypeError('WASI env may not contain NUL');
     this.returnOnExit = options.returnOnExit ?? true;
+    this.maxDescriptors = options.maxDescriptors ?? Number.POSITIVE_INFINITY;
+    if (!(this.maxDescriptors >= 0)) throw new RangeError('WASI maxDescriptors must be a number >= 0');
     const hostFs = tryNodeFs();
     this.fs = options.fs ?? (hostFs !== null ? new NodeFilesystem() : new MemoryFilesystem());
     const stream = (s: StdioStream): FdEntry => ({
@@ -90,7 +101,7 @@ export class WASI {
       rightsBase: RIGHTS_STDIO,
       rightsInheriting: 0n,
       fdflags: 0,
-      path: '',
+      dir: null,
       file: null,
       position: 0n,
       stream: s,
@@ -98,28 +109,33 @@ export class WASI {
     });
     // Without Node.js the defaults are an empty stdin and the console.
     this.fds.set(0, stream(stdinStream(options.stdin ?? (hostFs !== null ? 0 : ''))));
-    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(console.log)))));
-    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(console.error)))));
+    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(hostLog('log'))))));
+    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(hostLog('error'))))));
     let fd = 3;
     for (const [guest, backendPath] of Object.entries(options.preopens ?? {})) {
       // The Node backend's root is canonical, so symlinks above it do not matter.
       const path =
         hostFs !== null && this.fs instanceof NodeFilesystem ? hostFs.realpathSync(backendPath) : backendPath;
-      if (this.fs.lstat(path).filetype !== Filetype.DIRECTORY) {
+      const st = this.fs.lstat(path);
+      if (st.filetype !== Filetype.DIRECTORY) {
         throw new TypeError(`WASI preopen ${JSON.stringify(guest)}: ${backendPath} is not a directory`);
       }
-      this.fds.set(fd++, this.dirEntry(path, RIGHTS_DIRECTORY, RIGHTS_ALL, guest));
+      const root = { path, dev: st.dev, ino: st.ino };
+      this.fds.set(
+        fd++,
+        this.dirEntry({ root, parts: [], dev: st.dev, ino: st.ino }, RIGHTS_DIRECTORY, RIGHTS_ALL, guest),
+      );
     }
   }
 
   /** A directory descriptor entry. */
-  dirEntry(path: string, base: bigint, inheriting: bigint, preopen: string | null = null): FdEntry {
+  dirEntry(dir: DirRef, base: bigint, inheriting: bigint, preopen: string | null = null): FdEntry {
     return {
       filetype: Filetype.DIRECTORY,
       rightsBase: base,
       rightsInheriting: inheriting,
       fdflags: 0,
-      path,
+      dir,
       file: null,
       position: 0n,
       stream: null,
@@ -128,13 +144,13 @@ export class WASI {
   }
 
   /** A regular file descriptor entry. */
-  fileEntry(path: string, file: FileHandle, base: bigint, inheriting: bigint, fdflags: number): FdEntry {
+  fileEntry(file: FileHandle, base: bigint, inheriting: bigint, fdflags: number): FdEntry {
     return {
       filetype: Filetype.REGULAR_FILE,
       rightsBase: base & RIGHTS_FILE,
       rightsInheriting: inheriting,
       fdflags,
-      path,
+      dir: null,
       file,
       position: 0n,
       stream: null,
@@ -144,6 +160,7 @@ export class WASI {
 
   /** The lowest free descriptor number. */
   allocFd(entry: FdEntry): number {
+    if (this.fds.size >= this.maxDescriptors) fail(Errno.EMFILE);
     let fd = 0;
     while (this.fds.has(fd)) fd++;
     if (fd > 0x7fff_ffff) fail(Errno.EMFILE);

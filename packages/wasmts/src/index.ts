@@ -9,8 +9,15 @@ export type {
   TableType,
   WasmFeatures,
 } from '@wasmts/environ';
-export { CompileError, WASM3_FEATURES, wasmFeatures } from '@wasmts/environ';
-/** The JS backend's implementation limits (a `CompileError`). */
+export {
+  CompileError,
+  IMPLEMENTATION_LIMITS,
+  type ImplementationLimit,
+  ImplementationLimitError,
+  WASM3_FEATURES,
+  wasmFeatures,
+} from '@wasmts/environ';
+/** The JS backend's own implementation limits (a `CompileError`). */
 export { CodegenLimitError } from '@wasmts/codegen';
 export {
   PoolExhaustedError,

@@ -8,6 +8,7 @@ import {
   Store,
   StoreLimits,
   StoreLimitsBuilder,
+  wasmFeatures,
 } from '../src/index.js';
 import { testConfig } from './backend.js';
 
@@ -37,6 +38,28 @@ describe('resource limits', () => {
     expect(growTable.call(2)).toBe(1);
     expect(growTable.call(1)).toBe(-1);
     expect(() => inst.getMemory('mem')!.grow(1)).toThrow(RangeError);
+  });
+
+  it('trapOnGrowFailure fails the call with a typed ResourceLimitError (memory and table); the store goes on', () => {
+    const store = new Store(engine, null);
+    store.setLimiter(new StoreLimitsBuilder().memorySize(PAGE).tableElements(1).trapOnGrowFailure(true).build());
+    const inst = new Instance(store, new Module(engine, GROWER), []);
+    const refused = (f: () => unknown, message: string) => {
+      let error: unknown;
+      try {
+        f();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ResourceLimitError);
+      expect((error as Error).name).toBe('ResourceLimitError');
+      expect((error as Error).message).toBe(message);
+    };
+    refused(() => inst.getTypedFunc('grow').call(1), 'forcing trap when growing memory to 131072 bytes');
+    refused(() => inst.getTypedFunc('growTable').call(1), 'forcing trap when growing table to 2 elements');
+    refused(() => inst.getMemory('mem')!.grow(1), 'forcing trap when growing memory to 131072 bytes');
+    expect(inst.getTypedFunc('grow').call(0)).toBe(1);
+    expect(inst.getMemory('mem')!.size()).toBe(1);
   });
 
   it('trapOnGrowFailure and a throwing limiter fail the call with the error', () => {
@@ -74,5 +97,27 @@ describe('resource limits', () => {
     expect(() => new Instance(s2, new Module(engine, '(module (table 1 funcref))'), [])).toThrow(
       'resource limit exceeded: table count too high at 1',
     );
+  });
+});
+
+describe('sizes of 2^31 pages and more (1-byte pages)', () => {
+  // Before the fix the JS backend's memory.grow returned 2147483648 (not an i32): i32.eq with 0x80000000 gave 0.
+  it('memory.grow and memory.size give signed i32 values', () => {
+    const big = new Engine(testConfig({ features: wasmFeatures({ customPageSizes: true }) }));
+    const store = new Store(big, null);
+    const inst = new Instance(
+      store,
+      new Module(
+        big,
+        `(module (memory i32 0x80000000 (pagesize 1))
+          (func (export "grow0") (result i32) (memory.grow (i32.const 0)))
+          (func (export "grew") (result i32) (i32.eq (memory.grow (i32.const 0)) (i32.const 0x80000000)))
+          (func (export "size") (result i32) (i32.eq (memory.size) (i32.const 0x80000000))))`,
+      ),
+      [],
+    );
+    expect(inst.getTypedFunc('grow0').call()).toBe(-(2 ** 31));
+    expect(inst.getTypedFunc('grew').call()).toBe(1);
+    expect(inst.getTypedFunc('size').call()).toBe(1);
   });
 });

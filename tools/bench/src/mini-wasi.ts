@@ -1,7 +1,7 @@
 // A minimal WASI preview1 for raw WebAssembly instances (the native and wasm2js configurations): arguments, an
 // empty environment, clocks, random bytes, stdout/stderr to callbacks, stdin empty, no files (no preopens). What a
 // reactor or ruby.wasm running a script needs; every other call answers ENOSYS (or EBADF for a descriptor), as a
-// sandbox without files would. The wasmts configurations use @wasmts/wasi instead.
+// sandbox without files would. Every configuration gets this WASI (src/programs-configs.ts), so all see the same host.
 import { randomFillSync } from 'node:crypto';
 
 /** What a program's WASI sees. */

@@ -1,12 +1,17 @@
 // The configurations a program runs on, side by side in one process: the host's WebAssembly (native), the wasmts
-// API (wasm backend plain, with fuel, with epochs; js backend) and binaryen's wasm2js output. Each compiles a
-// module and hands back a session to instantiate it; every instance gets WASI (a minimal one over raw WebAssembly,
-// @wasmts/wasi on wasmts) and the program's other host imports.
-import { pathToFileURL } from 'node:url';
-import { WASI } from '@wasmts/wasi';
+// API (wasm backend plain, with fuel, with epochs; js backend likewise), binaryen's wasm2js output and polywasm (a
+// run-time translator behind a WebAssembly-like API). Each compiles a module and instantiates it with a plain
+// import object (JS functions by module and name, as the JS API takes them), handing back an exports object as the
+// JS API gives one (functions taking and returning raw values, i64 as BigInt; `memory` with `buffer` and `grow`).
+// That one shape lets every driver run on every configuration: the C programs with WASI, and npm packages through
+// their own JS glue (src/glue.ts).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Backend, Config, Engine, Linker, Module, Store } from 'wasmts';
 import { miniWasi, type WasiIo } from './mini-wasi.js';
-import type { Program, ProgramExports, Session } from './programs-catalog.js';
+import type { Imports, Program, ProgramExports, RawExports, Session } from './programs-catalog.js';
+
+const require = createRequire(import.meta.url);
 
 // lib ES2022 and @types/node 20 do not declare WebAssembly; only what is used here.
 interface WasmModuleDescriptor {
@@ -14,20 +19,25 @@ interface WasmModuleDescriptor {
   name: string;
   kind: string;
 }
-declare const WebAssembly: {
-  Module: (new (bytes: Uint8Array) => object) & { imports(module: object): WasmModuleDescriptor[] };
+interface WebAssemblyLike {
+  Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+declare const WebAssembly: WebAssemblyLike & {
+  Module: { imports(module: object): WasmModuleDescriptor[] };
 };
 
 /** A compiled program, ready to instantiate. */
 export interface Loaded {
   readonly session: Session;
-  /** Module compilation (for wasm2js: importing the ES module, which also instantiates it), ms. */
+  /** Module compilation (for wasm2js: evaluating the translated source), ms. */
   readonly compileMs?: number;
-  /** The engine that runs the code: 'v8' (native), 'js' or 'wasm' (what wasmts actually chose), 'wasm2js'. */
+  /** The engine that runs the code: 'v8' (native), 'js' or 'wasm' (what wasmts actually chose), 'wasm2js', 'polywasm'. */
   readonly backend: string;
   /** Why that backend, where wasmts says (`Module.backendReason`). */
   readonly backendReason?: string;
+  /** Characters of JavaScript the configuration generated for the module, where it says (wasmts's js backend). */
+  jsSourceChars?(): number | undefined;
   /** Checked after every run: throws if the run did not do what the configuration promises (fuel consumed). */
   afterRun?(): void;
 }
@@ -40,10 +50,72 @@ export interface Configuration {
   load(program: Program): Promise<Loaded | { unavailable: string }>;
 }
 
-const WASI_MODULE = 'wasi_snapshot_preview1';
+export const WASI_MODULE = 'wasi_snapshot_preview1';
 
-/** A session whose shared instance is made on first use. */
-function session(instantiate: (io: WasiIo) => ProgramExports): Session {
+/** The memory of an exports object, as the JS API's `WebAssembly.Memory` shows it. */
+interface MemoryLike {
+  readonly buffer: ArrayBuffer;
+  grow?(pages: number): number;
+}
+
+/**
+ * The import object a program's WASI instance gets: every `wasi_snapshot_preview1` function (src/mini-wasi.ts, the
+ * same on every configuration) and the program's other host functions. Lookups are lazy (a Proxy), as the JS API
+ * reads an import object.
+ */
+function wasiImports(program: Program, io: WasiIo, memory: () => MemoryLike | undefined): Imports {
+  const wasi = miniWasi(io, () => memory() ?? { buffer: new ArrayBuffer(0) });
+  const modules = new Map<string, Record<string, unknown>>();
+  return new Proxy({} as Imports, {
+    get(_target, module) {
+      if (typeof module !== 'string') return undefined;
+      let ns = modules.get(module);
+      if (!ns) {
+        ns = new Proxy({} as Record<string, unknown>, {
+          get: (_t, name) =>
+            typeof name !== 'string'
+              ? undefined
+              : module === WASI_MODULE
+                ? wasi(name)
+                : program.hostImports?.(module, name),
+        });
+        modules.set(module, ns);
+      }
+      return ns;
+    },
+  });
+}
+
+/** Exported functions by name (i32 arguments; missing trailing ones are 0) and the exported memory. */
+export function programExports(program: Program, raw: RawExports): ProgramExports {
+  const memory = raw.memory as MemoryLike | undefined;
+  return {
+    raw,
+    fn(name) {
+      const fn = raw[name];
+      if (typeof fn !== 'function') throw new Error(`${program.name}: no exported function ${name}`);
+      const arity = fn.length;
+      return (...args) => {
+        while (args.length < arity) args.push(0);
+        return (fn as (...a: number[]) => number)(...args);
+      };
+    },
+    memory() {
+      if (!memory) throw new Error(`${program.name}: no exported memory`);
+      return new Uint8Array(memory.buffer);
+    },
+  };
+}
+
+/** A session over `instantiateRaw`: WASI instances for the C programs, any import object for glue. */
+function makeSession(program: Program, instantiateRaw: (imports: Imports) => RawExports): Session {
+  const instantiate = (io: WasiIo): ProgramExports => {
+    let memory: MemoryLike | undefined;
+    const raw = instantiateRaw(wasiImports(program, io, () => memory));
+    memory = raw.memory as MemoryLike | undefined;
+    if (typeof raw._initialize === 'function') (raw._initialize as () => void)();
+    return programExports(program, raw);
+  };
   let shared: ProgramExports | undefined;
   return {
     get exports() {
@@ -51,49 +123,42 @@ function session(instantiate: (io: WasiIo) => ProgramExports): Session {
       return shared;
     },
     instantiate,
+    instantiateRaw,
+  };
+}
+
+/** A JS-API-like WebAssembly (the host's, or polywasm's). */
+function webAssemblyConfiguration(name: string, backend: string, api: () => Promise<WebAssemblyLike>): Configuration {
+  return {
+    name,
+    expectBackend: backend,
+    async load(program) {
+      const wasmApi = await api();
+      const bytes = program.wasm();
+      const start = performance.now();
+      const module = new wasmApi.Module(bytes);
+      const compileMs = performance.now() - start;
+      return {
+        compileMs,
+        backend,
+        session: makeSession(program, (imports) => new wasmApi.Instance(module, imports).exports),
+      };
+    },
   };
 }
 
 /** The host's own engine (V8 in Node): `new WebAssembly.Module`, `new WebAssembly.Instance`. */
-export const native: Configuration = {
-  name: 'native',
-  expectBackend: 'v8',
-  async load(program) {
-    const bytes = program.wasm();
-    const start = performance.now();
-    const module = new WebAssembly.Module(bytes);
-    const compileMs = performance.now() - start;
-    const imports = WebAssembly.Module.imports(module);
-    return {
-      compileMs,
-      backend: 'v8',
-      session: session((io) => {
-        let memory: { buffer: ArrayBuffer } | undefined;
-        const wasi = miniWasi(io, () => memory ?? { buffer: new ArrayBuffer(0) });
-        const importObject: Record<string, Record<string, unknown>> = {};
-        for (const imp of imports) {
-          if (imp.kind !== 'function') throw new Error(`${program.name}: cannot provide ${imp.kind} imports`);
-          const fn = imp.module === WASI_MODULE ? wasi(imp.name) : program.hostImports?.(imp.module, imp.name);
-          if (!fn) throw new Error(`${program.name}: no import ${imp.module}.${imp.name}`);
-          (importObject[imp.module] ??= {})[imp.name] = fn;
-        }
-        const { exports } = new WebAssembly.Instance(module, importObject);
-        memory = exports.memory as { buffer: ArrayBuffer } | undefined;
-        if (!memory) throw new Error(`${program.name}: no exported memory`);
-        const mem = memory;
-        if (typeof exports._initialize === 'function') (exports._initialize as () => void)();
-        return {
-          fn: (name) => {
-            const fn = exports[name];
-            if (typeof fn !== 'function') throw new Error(`${program.name}: no exported function ${name}`);
-            return fn as (...args: number[]) => number;
-          },
-          memory: () => new Uint8Array(mem.buffer),
-        };
-      }),
-    };
-  },
-};
+export const native: Configuration = webAssemblyConfiguration('native', 'v8', async () => WebAssembly);
+
+/**
+ * polywasm (npm `polywasm`): a WebAssembly polyfill that translates each function to JavaScript on its first call.
+ * It has no SIMD (its README); a SIMD module fails in its `Module` ("Unsupported instruction: 0xFD"), reported.
+ */
+export const polywasm: Configuration = webAssemblyConfiguration(
+  'polywasm',
+  'polywasm',
+  async () => ((await import('polywasm')) as unknown as { WebAssembly: WebAssemblyLike }).WebAssembly,
+);
 
 /** Fuel given to each store of the fuel configuration: far more than any run uses (a run that ran out would trap). */
 export const FUEL = 2 ** 52;
@@ -117,7 +182,54 @@ function backendReason(module: Module): string | undefined {
   return typeof reason === 'string' ? reason : undefined;
 }
 
-/** wasmts through its public API: `Engine`, `Module`, a `Linker` with @wasmts/wasi, `Store`, `Instance`. */
+/**
+ * The size of the js backend's generated JavaScript, in characters: `Module.compiled.source` (one string today);
+ * a list of per-function sources (`sources`) or a `sourceLength` is summed or taken as it comes, should the
+ * backend move to those. Undefined where the module says nothing (a wasm-backend module is not asked: reading
+ * `compiled` would generate the JS just to measure it).
+ */
+export function jsSourceChars(module: Module): number | undefined {
+  if ((module as { backend?: unknown }).backend !== 'js') return undefined;
+  const compiled = (module as { compiled?: unknown }).compiled as
+    | { source?: unknown; sources?: unknown; sourceLength?: unknown }
+    | undefined;
+  if (!compiled) return undefined;
+  if (typeof compiled.sourceLength === 'number') return compiled.sourceLength;
+  if (typeof compiled.source === 'string') return compiled.source.length;
+  if (Array.isArray(compiled.sources))
+    return compiled.sources.reduce((n: number, s: unknown) => n + (typeof s === 'string' ? s.length : 0), 0);
+  return undefined;
+}
+
+/**
+ * The JS API's view of a wasmts memory: `buffer` is the current buffer, `grow(pages)` grows. wasmts replaces the
+ * buffer on growth without detaching the old one; glue code (wasm-bindgen's, emscripten's) notices growth the way
+ * the JS API lets it, by its cached views going empty, so the old buffer is detached here once it is replaced (it
+ * is dead to wasmts by then). `sync` runs at every crossing between wasm and JS.
+ */
+function memoryView(memory: { data(): Uint8Array; grow(delta: number): number }) {
+  let last: ArrayBuffer | undefined;
+  const sync = () => {
+    const now = memory.data().buffer as ArrayBuffer;
+    if (last !== undefined && last !== now && last.byteLength !== 0) structuredClone(last, { transfer: [last] });
+    last = now;
+  };
+  sync();
+  const view: MemoryLike = {
+    get buffer() {
+      sync();
+      return last as ArrayBuffer;
+    },
+    grow(pages: number) {
+      const old = memory.grow(pages);
+      sync();
+      return old;
+    },
+  };
+  return { view, sync };
+}
+
+/** wasmts through its public API: `Engine`, `Module`, a `Linker` with the import object's functions, `Store`. */
 export function wasmtsConfiguration(
   name: string,
   options: { backend: Backend; fuel?: boolean; epoch?: boolean },
@@ -134,68 +246,75 @@ export function wasmtsConfiguration(
       const start = performance.now();
       const module = new Module(engine, bytes);
       const compileMs = performance.now() - start;
-      const hostImports = module.imports().filter((i) => i.module !== WASI_MODULE);
-      /** Live stores and the fuel each had when last checked: the shared instance's, and the latest fresh one's. */
+      const moduleImports = module.imports();
+      const moduleExports = module.exports();
+      /** Live stores and the fuel each had when last checked; the oldest are released past a few. */
       const stores = new Map<Store<null>, number>();
-      let fresh: Store<null> | undefined;
 
-      const instantiate = (io: WasiIo, shared: boolean): ProgramExports => {
-        if (!shared && fresh) {
-          // one fresh instance at a time (ruby's are large): release the previous one
-          stores.delete(fresh);
-          fresh.dispose();
-          fresh = undefined;
+      const instantiateRaw = (imports: Imports): RawExports => {
+        if (stores.size >= 3) {
+          // a few live instances at a time (ruby's are large): release the oldest but the first (the shared one)
+          const [, second] = [...stores.keys()];
+          stores.delete(second);
+          second.dispose();
         }
         const store = new Store(engine, null);
         if (options.fuel) store.setFuel(FUEL);
         if (options.epoch) store.setEpochDeadline(EPOCH_DEADLINE);
-        const wasi = new WASI({
-          args: [...(io.args ?? [])],
-          env: {},
-          stdout: io.stdout ?? (() => {}),
-          stderr: io.stderr ?? (() => {}),
-        });
         const linker = new Linker<null>(engine);
-        wasi.addToLinker(linker);
-        for (const imp of hostImports) {
-          const fn = imp.type.kind === 'func' ? program.hostImports?.(imp.module, imp.name) : undefined;
-          if (!fn || imp.type.kind !== 'func') throw new Error(`${program.name}: no import ${imp.module}.${imp.name}`);
-          const host = fn as (...args: unknown[]) => unknown;
-          linker.defineFunc(imp.module, imp.name, imp.type.type, (_caller, ...args) => host(...args));
+        let sync = () => {};
+        for (const imp of moduleImports) {
+          const value = imports[imp.module]?.[imp.name];
+          if (imp.type.kind !== 'func')
+            throw new Error(`${program.name}: cannot provide ${imp.type.kind} import ${imp.module}.${imp.name}`);
+          if (typeof value !== 'function') throw new Error(`${program.name}: no import ${imp.module}.${imp.name}`);
+          const host = value as (...args: unknown[]) => unknown;
+          linker.defineFunc(imp.module, imp.name, imp.type.type, (_caller, ...args) => {
+            sync();
+            const result = host(...args);
+            sync();
+            return result;
+          });
         }
         const instance = linker.instantiate(store, module);
-        wasi.initialize(instance);
-        const memory = instance.getMemory('memory');
-        if (!memory) throw new Error(`${program.name}: no exported memory`);
         stores.set(store, options.fuel ? store.getFuel() : 0);
-        if (!shared) fresh = store;
-        return {
-          fn(fname) {
-            const func = instance.getFunc(fname);
-            if (!func) throw new Error(`${program.name}: no exported function ${fname}`);
-            const arity = func.ty().params.length;
-            const typed = instance.getTypedFunc<number[], number>(fname);
-            return (...args) => {
-              while (args.length < arity) args.push(0);
-              return typed.call(...args.slice(0, arity));
+        const raw: RawExports = {};
+        for (const exp of moduleExports) {
+          if (exp.type.kind === 'func') {
+            const typed = instance.getTypedFunc<unknown[], unknown>(exp.name);
+            const fn = (...args: unknown[]) => {
+              sync();
+              const result = typed.call(...args);
+              sync();
+              return result;
             };
-          },
-          memory: () => memory.data(),
-        };
+            Object.defineProperty(fn, 'length', { value: exp.type.type.params.length });
+            raw[exp.name] = fn;
+          } else if (exp.type.kind === 'memory') {
+            const memory = instance.getMemory(exp.name);
+            if (!memory) continue;
+            const mv = memoryView(memory);
+            if (exp.name === 'memory' || raw.memory === undefined) sync = mv.sync;
+            raw[exp.name] = mv.view;
+          } else if (exp.type.kind === 'global') {
+            const global = instance.getGlobal(exp.name);
+            if (global)
+              raw[exp.name] = {
+                get value() {
+                  return global.getRaw();
+                },
+              };
+          }
+        }
+        return raw;
       };
 
-      let shared: ProgramExports | undefined;
       return {
         compileMs,
         backend: actualBackend(engine, module),
         backendReason: backendReason(module),
-        session: {
-          get exports() {
-            shared ??= instantiate({}, true);
-            return shared;
-          },
-          instantiate: (io) => instantiate(io, false),
-        },
+        jsSourceChars: () => jsSourceChars(module),
+        session: makeSession(program, instantiateRaw),
         afterRun: options.fuel
           ? () => {
               // the run must have consumed fuel (instrumented code ran) and left plenty (it did not run out)
@@ -214,35 +333,74 @@ export function wasmtsConfiguration(
   };
 }
 
-/** binaryen's wasm2js: the module translated to an ES module at build time (programs/wasm2js). */
+/**
+ * binaryen's wasm2js output (programs/wasm2js/NAME.mjs, an ES module built ahead of time), evaluated as a function
+ * of the import object so that each instance is fresh: its `import` lines become reads of the import object and
+ * its `export` lines are dropped (asmFunc's result is the exports object). wasm2js's memory replaces its buffer on
+ * growth without detaching the old one, so, as for wasmts, the old one is detached at each crossing.
+ */
+export function wasm2jsFactory(source: string): (imports: Imports) => RawExports {
+  const body = source
+    .replace(
+      /^import \* as (\w+) from '([^']+)';$/gm,
+      (_m, local: string, module: string) => `var ${local} = __imports[${JSON.stringify(module)}];`,
+    )
+    .replace(/^import \{([^}]*)\} from '([^']+)';$/gm, (_m, names: string, module: string) => {
+      const parts = names
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => {
+          const [imported, local] = s.split(/\s+as\s+/);
+          return `${local ?? imported} = __imports[${JSON.stringify(module)}][${JSON.stringify(imported)}]`;
+        });
+      return `var ${parts.join(', ')};`;
+    })
+    .replace(/^export var \w+ = retasmFunc\.\w+;$/gm, '');
+  if (/^\s*(import|export)\b/m.test(body)) throw new Error('wasm2js output has an import or export form not handled');
+  return new Function('__imports', `${body}\nreturn retasmFunc;`) as (imports: Imports) => RawExports;
+}
+
+function detachingExports(raw: RawExports): RawExports {
+  const memory = raw.memory as MemoryLike | undefined;
+  if (!memory) return raw;
+  let last: ArrayBuffer | undefined = memory.buffer;
+  const sync = () => {
+    const now = memory.buffer;
+    if (last !== undefined && last !== now && last.byteLength !== 0) structuredClone(last, { transfer: [last] });
+    last = now;
+  };
+  const out: RawExports = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === 'function') {
+      const f = v as (...a: unknown[]) => unknown;
+      const wrapped = (...args: unknown[]) => {
+        const r = f(...args);
+        sync();
+        return r;
+      };
+      Object.defineProperty(wrapped, 'length', { value: f.length });
+      out[k] = wrapped;
+    } else out[k] = v;
+  }
+  return out;
+}
+
+/** binaryen's wasm2js: the module translated to JavaScript at build time (programs/wasm2js). */
 export const wasm2js: Configuration = {
   name: 'wasm2js',
   expectBackend: 'wasm2js',
   async load(program) {
     if ('unavailable' in program.wasm2js) return { unavailable: program.wasm2js.unavailable };
+    const source = readFileSync(program.wasm2js.file, 'utf8');
     const start = performance.now();
-    const ns = (await import(pathToFileURL(program.wasm2js.file).href)) as Record<string, unknown>;
+    const factory = wasm2jsFactory(source);
     const compileMs = performance.now() - start;
-    const memory = ns.memory as { buffer: ArrayBuffer } | undefined;
-    if (!memory) return { unavailable: 'wasm2js output exports no memory' };
-    if (typeof ns._initialize === 'function') (ns._initialize as () => void)();
-    const exports: ProgramExports = {
-      fn: (name) => {
-        const fn = ns[name];
-        if (typeof fn !== 'function') throw new Error(`${program.name}: wasm2js output has no function ${name}`);
-        return fn as (...args: number[]) => number;
-      },
-      memory: () => new Uint8Array(memory.buffer),
-    };
     return {
       compileMs,
       backend: 'wasm2js',
-      session: {
-        exports,
-        instantiate() {
-          throw new Error('a wasm2js module is one instance (an ES module evaluated once)');
-        },
-      },
+      jsSourceChars: () => source.length,
+      session: makeSession(program, (imports) => detachingExports(factory(imports))),
     };
   },
 };
@@ -270,4 +428,14 @@ export const configurations: readonly Configuration[] = [
   jsFuel,
   jsEpoch,
   wasm2js,
+  polywasm,
 ];
+
+/** The installed polywasm's version (for the report). */
+export function polywasmVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(require.resolve('polywasm/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}

@@ -101,6 +101,8 @@ export function makeRubyProgram(wasm2js: Program['wasm2js']): Program {
   return {
     name: 'ruby',
     kind: 'real (WASI)',
+    categories: ['interpreter'],
+    origin: 'npm @ruby/3.4-wasm-wasi',
     n: 60_000,
     smokeN: 1200,
     minRounds: 5, // runs vary more (a VM boot, a large heap): more of them, past the time budget

@@ -1,8 +1,9 @@
 // pnpm bench programs: real programs run side by side in one process on the host's WebAssembly (native), wasmts
-// (wasm backend plain, with fuel, with epochs; js backend) and binaryen's wasm2js; prints each program's median
-// time and its ratio to native, then compile and instantiation times, and writes results/latest.json.
+// (wasm and js backends, plain, with fuel, with epochs), binaryen's wasm2js and polywasm; prints each program's
+// median time and its ratio to native, then compile, first-call and instantiation times and the generated JS size,
+// the geomeans overall and per category, and writes results/latest.json.
 // Usage: node --import tsx src/programs.ts [--rounds N] [--budget-ms N] [--out FILE] [--only NAME,...]
-//        [--skip NAME,...] [--configs NAME,...]
+//        [--skip NAME,...] [--configs NAME,...] [--category NAME,...] [--quick]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -11,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Contender, gitCommit, type InputResult, median, runInput } from './harness.js';
-import { type Program, programs } from './programs-catalog.js';
-import { type Configuration, configurations } from './programs-configs.js';
+import { CATEGORIES, categoriesOf, type Program, programs } from './programs-catalog.js';
+import { type Configuration, configurations, polywasmVersion } from './programs-configs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -23,8 +24,13 @@ const { values } = parseArgs({
     only: { type: 'string' },
     skip: { type: 'string' },
     configs: { type: 'string' },
+    category: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 });
+/** --quick: every program once at its small (smoke) size: a check that everything runs, not a measurement. */
+const quick = values.quick === true;
+const rounds = quick ? 1 : Number(values.rounds);
 
 /**
  * A full garbage collection, run (untimed) before each run of a program with a `prepare` step (ruby: each run leaves
@@ -53,13 +59,23 @@ const compared = configurations.filter((c) => c.name !== 'native').map((c) => c.
 interface ProgramResult {
   name: string;
   kind: string;
+  origin: string;
+  categories: string[];
   n: number;
   checksum?: string;
   rounds: number;
   ms: Record<string, number | null>;
   ratios: Record<string, number | null>;
   compileMs: Record<string, number>;
+  /** Bytes to the first run (at the small size) returning: compile, instantiate, the run itself. */
+  firstCallMs: Record<string, number>;
   instantiateMs: Record<string, number>;
+  /** Characters of JavaScript generated for the module, where the configuration says. */
+  jsChars: Record<string, number>;
+  /** (slowest - fastest) / median of the timed runs. */
+  spread: Record<string, number>;
+  /** os.loadavg() (1, 5, 15 minutes) when the program started and when it finished. */
+  load: { before: number[]; after: number[] };
   /** The backend each configuration actually ran on. */
   backends: Record<string, string>;
   /** Why a configuration has no time: it cannot run the program, it threw, or it computed a wrong checksum. */
@@ -87,23 +103,33 @@ function timeInstantiation(instantiate: () => unknown): number | undefined {
 }
 
 async function benchProgram(program: Program, configs: readonly Configuration[]): Promise<ProgramResult> {
+  const n = quick ? program.smokeN : program.n;
   const result: ProgramResult = {
     name: program.name,
     kind: program.kind,
-    n: program.n,
+    origin: program.origin,
+    categories: categoriesOf(program, programSizes.get(program.name) ?? 0),
+    n,
     rounds: 0,
     ms: {},
     ratios: {},
     compileMs: {},
+    firstCallMs: {},
     instantiateMs: {},
+    jsChars: {},
+    spread: {},
+    load: { before: loadavg(), after: [] },
     backends: {},
     errors: {},
     samplesMs: {},
   };
   const contenders: Contender[] = [];
   let expected: string | undefined;
+  let expectedSmall: string | undefined;
   for (const config of configs) {
     try {
+      collectGarbage();
+      const started = performance.now();
       const loaded = await config.load(program);
       if ('unavailable' in loaded) {
         result.errors[config.name] = loaded.unavailable;
@@ -119,7 +145,16 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       }
       if (loaded.compileMs !== undefined) result.compileMs[config.name] = loaded.compileMs;
       const { session } = loaded;
-      const instantiateMs = timeInstantiation(() => session.instantiate({}));
+      // time to first call: from the bytes to the first run (small size, on a new instance) returning
+      const small = program.run(session, program.smokeN, program.prepare?.(session));
+      result.firstCallMs[config.name] = performance.now() - started;
+      if (config.name === 'native') expectedSmall = small;
+      else if (small !== expectedSmall)
+        throw new Error(`wrong checksum at the small size: ${small}, native computes ${expectedSmall}`);
+      const chars = loaded.jsSourceChars?.();
+      if (chars !== undefined) result.jsChars[config.name] = chars;
+      const instantiateMs =
+        program.timeInstantiation === false ? undefined : timeInstantiation(() => session.instantiate({}));
       if (instantiateMs !== undefined) result.instantiateMs[config.name] = instantiateMs;
       let prepared: unknown;
       const prepare = program.prepare
@@ -130,7 +165,7 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
           }
         : undefined;
       const once = () => {
-        const got = program.run(session, program.n, prepared);
+        const got = program.run(session, n, prepared);
         loaded.afterRun?.();
         return got;
       };
@@ -151,10 +186,10 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
   let timed: InputResult | undefined;
   if (expected !== undefined) {
     timed = runInput({ name: program.name, modules: [] }, contenders, {
-      warmup: 1,
-      rounds: Number(values.rounds),
+      warmup: quick ? 0 : 1,
+      rounds,
       budgetMs: Number(values['budget-ms']),
-      minRounds: Math.min(program.minRounds ?? 3, Number(values.rounds)),
+      minRounds: Math.min(program.minRounds ?? 3, rounds),
     });
     result.rounds = timed.rounds;
     Object.assign(result.errors, timed.errors);
@@ -163,9 +198,13 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
   for (const config of configurations) {
     const timing = timed?.timings[config.name];
     result.ms[config.name] = timing ? timing.medianMs : null;
-    if (timing) result.samplesMs[config.name] = timing.samplesMs;
+    if (timing) {
+      result.samplesMs[config.name] = timing.samplesMs;
+      result.spread[config.name] = (timing.maxMs - timing.minMs) / timing.medianMs;
+    }
     if (config.name !== 'native') result.ratios[config.name] = timing && nativeMs ? timing.medianMs / nativeMs : null;
   }
+  result.load.after = loadavg();
   return result;
 }
 
@@ -199,18 +238,30 @@ function formatTimes(results: readonly ProgramResult[], names: readonly string[]
   return formatRows(header, rows, 2);
 }
 
-/** Compile and instantiation times (ms) per configuration. */
+/** Compile, first-call and instantiation times (ms) per configuration. */
 function formatSetup(results: readonly ProgramResult[], names: readonly string[]): string {
   const fmt = (v: number | undefined) => (v === undefined ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(0));
-  const header = ['program', 'wasm KB', ...names.map((n) => `${n} compile / inst`)];
+  const header = ['program', 'wasm KB', ...names.map((n) => `${n} compile / first / inst`)];
   const rows = results.map((r) => [
     r.name,
     programSizes.has(r.name) ? ((programSizes.get(r.name) ?? 0) / 1024).toFixed(1) : '-',
     ...names.map((n) =>
-      r.compileMs[n] === undefined && r.instantiateMs[n] === undefined
+      r.compileMs[n] === undefined && r.firstCallMs[n] === undefined
         ? '-'
-        : `${fmt(r.compileMs[n])} / ${fmt(r.instantiateMs[n])}`,
+        : `${fmt(r.compileMs[n])} / ${fmt(r.firstCallMs[n])} / ${fmt(r.instantiateMs[n])}`,
     ),
+  ]);
+  return formatRows(header, rows, 1);
+}
+
+/** The generated JavaScript's size (KB of characters) where a configuration says, and the wasm's. */
+function formatJsSize(results: readonly ProgramResult[], names: readonly string[]): string {
+  const withSize = names.filter((n) => results.some((r) => r.jsChars[n] !== undefined));
+  const header = ['program', 'wasm KB', ...withSize.map((n) => `${n} JS KB`)];
+  const rows = results.map((r) => [
+    r.name,
+    ((programSizes.get(r.name) ?? 0) / 1024).toFixed(1),
+    ...withSize.map((n) => (r.jsChars[n] === undefined ? '-' : (r.jsChars[n] / 1024).toFixed(1))),
   ]);
   return formatRows(header, rows, 1);
 }
@@ -223,7 +274,19 @@ for (const name of [...(only ?? []), ...skip]) {
     process.exit(2);
   }
 }
-const selected = programs.filter((p) => (!only || only.includes(p.name)) && !skip.includes(p.name));
+const wantedCategories = list(values.category);
+for (const name of wantedCategories ?? []) {
+  if (!(CATEGORIES as readonly string[]).includes(name)) {
+    console.error(`unknown category ${name} (${CATEGORIES.join(', ')})`);
+    process.exit(2);
+  }
+}
+const selected = programs.filter(
+  (p) =>
+    (!only || only.includes(p.name)) &&
+    !skip.includes(p.name) &&
+    (!wantedCategories || categoriesOf(p, p.wasm().byteLength).some((c) => (wantedCategories as string[]).includes(c))),
+);
 const programSizes = new Map(selected.map((p) => [p.name, p.wasm().byteLength]));
 const machine = {
   os: `${platform()} ${release()} ${arch()}`,
@@ -237,7 +300,9 @@ console.log(
     .join(' ')}`,
 );
 console.log(
-  `programs: ${selected.length}; configurations: ${active.map((c) => c.name).join(', ')}; rounds: up to ${values.rounds}, alternating order; medians\n`,
+  `programs: ${selected.length}; configurations: ${active.map((c) => c.name).join(', ')}; ${
+    quick ? 'quick: one round at the small sizes (not a measurement)' : `rounds: up to ${rounds}`
+  }, alternating order; medians\n`,
 );
 
 const results: ProgramResult[] = [];
@@ -248,9 +313,16 @@ for (const program of selected) {
     .filter((n) => active.some((c) => c.name === n))
     .map((n) => `${n} ${result.ratios[n] ? `${result.ratios[n]?.toFixed(2)}x` : '-'}`)
     .join(', ');
-  console.log(`  ${program.name}: native ${result.ms.native?.toFixed(1) ?? '-'} ms, ${line}`);
+  console.log(
+    `  ${program.name}: native ${result.ms.native?.toFixed(1) ?? '-'} ms, ${line} (load ${result.load.after
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
   for (const [name, message] of Object.entries(result.errors)) {
-    const loud = /wrong checksum|Error|Trap|fuel/.test(message);
+    // wasmts failing is loud; wasm2js or polywasm unable to run a program is a fact of the table (a wrong answer
+    // from them is still loud)
+    const loud =
+      /wrong checksum|Trap|fuel/.test(message) || (!/^(wasm2js|polywasm)$/.test(name) && /Error/.test(message));
     (loud ? console.error : console.warn)(`  ${loud ? 'FAILED' : 'skipped'}: ${program.name} on ${name}: ${message}`);
   }
 }
@@ -261,6 +333,30 @@ for (const name of compared) {
   const ratios = results.map((r) => r.ratios[name]).filter((q): q is number => typeof q === 'number');
   geomeans[name] = geomean(ratios);
   geomeanCount[name] = ratios.length;
+}
+
+// per category: the geomean of each configuration over the category's programs it ran
+const categoryGeomeans: Record<string, Record<string, number | null>> = {};
+const categoryCounts: Record<string, Record<string, number>> = {};
+for (const category of CATEGORIES) {
+  const inCategory = results.filter((r) => r.categories.includes(category));
+  categoryGeomeans[category] = {};
+  categoryCounts[category] = {};
+  for (const name of compared) {
+    const ratios = inCategory.map((r) => r.ratios[name]).filter((q): q is number => typeof q === 'number');
+    categoryGeomeans[category][name] = geomean(ratios);
+    categoryCounts[category][name] = ratios.length;
+  }
+}
+// on the programs both ran: js against wasm2js, and js against polywasm
+const headToHead: Record<string, { programs: number; js: number | null; other: number | null }> = {};
+for (const other of ['wasm2js', 'polywasm']) {
+  const both = results.filter((r) => typeof r.ratios.js === 'number' && typeof r.ratios[other] === 'number');
+  headToHead[other] = {
+    programs: both.length,
+    js: geomean(both.map((r) => r.ratios.js as number)),
+    other: geomean(both.map((r) => r.ratios[other] as number)),
+  };
 }
 
 // the cost of a store control on its own backend: geomean of (backend+control time / backend time)
@@ -281,12 +377,14 @@ for (const backend of ['wasm', 'js']) {
 const shown = active.filter((c) => c.name !== 'native').map((c) => c.name);
 console.log(`\nrun time, median ms (ratio to native; lower is better)\n${formatTimes(results, shown)}`);
 console.log(
-  `\ncompile / instantiate, ms (instantiate: median of ${INSTANTIATIONS} fresh instances incl. _initialize; ` +
-    `wasm2js: import of the ES module, which also instantiates)\n${formatSetup(
+  `\ncompile / first call / instantiate, ms (first call: from the bytes to the first run at the small size ` +
+    `returning, instantiation included; instantiate: median of ${INSTANTIATIONS} fresh instances incl. _initialize; ` +
+    `wasm2js: compile is evaluating the translated source)\n${formatSetup(
       results,
       active.map((c) => c.name),
     )}`,
 );
+console.log(`\ngenerated JavaScript (KB of characters)\n${formatJsSize(results, shown)}`);
 const backendsSeen = new Map<string, Set<string>>();
 for (const r of results) {
   for (const [c, b] of Object.entries(r.backends)) {
@@ -301,6 +399,36 @@ console.log(
     .map((n) => `${n} ${geomeans[n] ? `${geomeans[n]?.toFixed(2)}x` : '-'} over ${geomeanCount[n]} programs`)
     .join(', ')}`,
 );
+console.log('\ngeomean ratio to native per category (programs counted in parentheses; lower is better)');
+console.log(
+  formatRows(
+    ['category', ...shown],
+    CATEGORIES.map((c) => [
+      c,
+      ...shown.map((n) => {
+        const g = categoryGeomeans[c][n];
+        return g === null ? '-' : `${g.toFixed(2)}x (${categoryCounts[c][n]})`;
+      }),
+    ]),
+    1,
+  ),
+);
+for (const [other, h] of Object.entries(headToHead))
+  if (h.programs > 0)
+    console.log(
+      `on the ${h.programs} programs both ran: js ${h.js?.toFixed(2)}x, ${other} ${h.other?.toFixed(2)}x native`,
+    );
+const spreads = results.flatMap((r) => Object.values(r.spread));
+if (spreads.length > 0)
+  console.log(
+    `spread of the timed runs, (slowest - fastest) / median: median ${(median(spreads) * 100).toFixed(0)}%, ` +
+      `largest ${(Math.max(...spreads) * 100).toFixed(0)}%`,
+  );
+console.log(
+  `load average now ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (1, 5, 15 min)`,
+);
 console.log(
   `control overhead on its own backend (geomean of time with the control / time without): ${Object.entries(overhead)
     .map(([n, v]) => `${n} ${v === null ? '-' : `${v.toFixed(2)}x`}`)
@@ -312,6 +440,8 @@ const report = {
   node: process.version,
   v8: process.versions.v8,
   machine,
+  polywasm: polywasmVersion(),
+  quick,
   loadavg: loadavg(),
   date: new Date().toISOString(),
   commit: gitCommit(),
@@ -319,6 +449,8 @@ const report = {
   programs: results.map((r) => ({
     name: r.name,
     kind: r.kind,
+    origin: r.origin,
+    categories: r.categories,
     n: r.n,
     wasm_bytes: programSizes.get(r.name),
     checksum: r.checksum,
@@ -328,7 +460,11 @@ const report = {
     ms: r.ms,
     ratios: r.ratios,
     compile_ms: r.compileMs,
+    first_call_ms: r.firstCallMs,
     instantiate_ms: r.instantiateMs,
+    js_chars: r.jsChars,
+    spread: r.spread,
+    loadavg: r.load,
     backends: r.backends,
     rounds: r.rounds,
     errors: r.errors,
@@ -336,14 +472,21 @@ const report = {
   })),
   geomean: geomeans,
   geomeanCount,
+  categories: categoryGeomeans,
+  categoryCount: categoryCounts,
+  headToHead,
   overhead,
 };
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nwrote ${values.out}`);
-// wasmts computing a wrong answer (or failing a fuel check) fails the run; a wrong wasm2js answer (binaryen's bug,
-// not ours) is only reported
+// wasmts computing a wrong answer (or failing a fuel check) fails the run; a wrong wasm2js or polywasm answer
+// (their bugs, not ours) is only reported
 if (
-  results.some((r) => Object.entries(r.errors).some(([c, m]) => c !== 'wasm2js' && /wrong checksum|fuel|Trap/.test(m)))
+  results.some((r) =>
+    Object.entries(r.errors).some(
+      ([c, m]) => c !== 'wasm2js' && c !== 'polywasm' && /wrong checksum|fuel|Trap/.test(m),
+    ),
+  )
 )
   process.exitCode = 1;

@@ -4,6 +4,7 @@
 
 import { invalid, malformed } from '../errors.js';
 import { FEATURE_NAMES, type Feature, type WasmFeatures } from '../features.js';
+import { checkLimit, IMPLEMENTATION_LIMITS, type ImplementationLimit, ImplementationLimitError } from '../limits.js';
 import type {
   CustomSection,
   DataSegment,
@@ -41,11 +42,6 @@ import {
 } from '../types.js';
 import { constExpr } from './const-expr.js';
 
-/** Most declared locals a function may have (wasmparser's and V8's limit). */
-export const MAX_LOCALS = 50_000;
-/** Most types a module may define (V8's limit). */
-export const MAX_TYPES = 1_000_000;
-
 /** A BinaryReader whose truncation message says whether the input ended inside a section. */
 export class ModuleReader extends BinaryReader {
   /** True while reading a section's payload. */
@@ -81,6 +77,8 @@ export class Decoder {
   readonly featuresUsed = new Set<string>();
   readonly types: SubType[] = [];
   readonly recGroups: RecGroup[] = [];
+  /** How many declared supertypes each type has above it. */
+  readonly subtypeDepths: number[] = [];
   /** Concrete heap types below this index are in scope (the end of the rec group being read). */
   typeLimit = 0;
   readonly imports: Import[] = [];
@@ -124,6 +122,19 @@ export class Decoder {
   need(feature: Exclude<Feature, 'mvp'>, offset: number): void {
     if (!this.features[feature]) invalid(`${FEATURE_NAMES[feature]} support is not enabled`, offset);
     this.featuresUsed.add(feature);
+  }
+
+  /**
+   * A vector's count, checked against an implementation limit (with `before` items already in its index
+   * space). A count the remaining input cannot hold (every item takes a byte) is left to fail at the
+   * end of input, as the reference interpreter reports it.
+   */
+  count(limit: ImplementationLimit, what: string, before = 0): number {
+    const r = this.r;
+    const p = r.pos;
+    const n = r.u32();
+    if (n <= r.end - r.pos) checkLimit(limit, before + n, what, p);
+    return n;
   }
 
   // ---- types -------------------------------------------------------------------------------
@@ -283,7 +294,7 @@ export class Decoder {
   /** Import section (id 2). */
   importSection(): void {
     const r = this.r;
-    const n = r.u32();
+    const n = this.count('imports', 'imports');
     for (let i = 0; i < n; i++) {
       const module = r.name();
       const name = r.name();
@@ -333,8 +344,13 @@ export class Decoder {
     this.checkCounts(r.pos);
   }
 
-  /** Rejects multiple memories or tables when their proposals are disabled. */
+  /** Rejects multiple memories or tables when their proposals are disabled, and counts over the limits. */
   private checkCounts(offset: number): void {
+    checkLimit('functions', this.functions.length, 'functions', offset);
+    checkLimit('tables', this.tables.length, 'tables', offset);
+    checkLimit('memories', this.memories.length, 'memories', offset);
+    checkLimit('globals', this.globals.length, 'globals', offset);
+    checkLimit('tags', this.tags.length, 'tags', offset);
     if (this.memories.length > 1) {
       if (!this.features.multiMemory) invalid('multiple memories', offset);
       this.featuresUsed.add('multiMemory');
@@ -347,8 +363,7 @@ export class Decoder {
 
   /** Function section (id 3). */
   functionSection(): void {
-    const r = this.r;
-    const n = r.u32();
+    const n = this.count('functions', 'functions', this.functions.length);
     this.declaredFuncCount = n;
     for (let i = 0; i < n; i++) this.functions.push(this.typeIndexOfFunc());
   }
@@ -356,7 +371,7 @@ export class Decoder {
   /** Table section (id 4). */
   tableSection(): void {
     const r = this.r;
-    const n = r.u32();
+    const n = this.count('tables', 'tables', this.tables.length);
     for (let i = 0; i < n; i++) {
       const p = r.pos;
       if (r.peek() === 0x40) {
@@ -378,22 +393,20 @@ export class Decoder {
   /** Memory section (id 5). */
   memorySection(): void {
     const r = this.r;
-    const n = r.u32();
+    const n = this.count('memories', 'memories', this.memories.length);
     for (let i = 0; i < n; i++) this.memories.push(this.memoryType());
     this.checkCounts(r.pos);
   }
 
   /** Tag section (id 13). */
   tagSection(): void {
-    const r = this.r;
-    const n = r.u32();
+    const n = this.count('tags', 'tags', this.tags.length);
     for (let i = 0; i < n; i++) this.tags.push(this.tagType());
   }
 
   /** Global section (id 6). */
   globalSection(): void {
-    const r = this.r;
-    const n = r.u32();
+    const n = this.count('globals', 'globals', this.globals.length);
     for (let i = 0; i < n; i++) {
       const type = this.globalType();
       const init = constExpr(this, type.type, this.globals.length);
@@ -404,7 +417,7 @@ export class Decoder {
   /** Export section (id 7). */
   exportSection(): void {
     const r = this.r;
-    const n = r.u32();
+    const n = this.count('exports', 'exports');
     const seen = new Set<string>();
     for (let i = 0; i < n; i++) {
       const np = r.pos;
@@ -469,7 +482,7 @@ export class Decoder {
   /** Element section (id 9). */
   elementSection(): void {
     const r = this.r;
-    const n = r.u32();
+    const n = this.count('elementSegments', 'element segments');
     for (let i = 0; i < n; i++) {
       const p = r.pos;
       const flags = r.u32();
@@ -497,11 +510,11 @@ export class Decoder {
       let funcIndices: number[] | null = null;
       let exprs: { start: number; end: number }[] | null = null;
       if (usesExprs) {
-        const m = r.u32();
+        const m = this.count('elementSegmentItems', 'element segment items');
         exprs = [];
         for (let j = 0; j < m; j++) exprs.push(constExpr(this, type, this.globals.length));
       } else {
-        const m = r.u32();
+        const m = this.count('elementSegmentItems', 'element segment items');
         funcIndices = [];
         const nf = this.functions.length;
         for (let j = 0; j < m; j++) {
@@ -523,7 +536,9 @@ export class Decoder {
   /** Data count section (id 12). */
   dataCountSection(): void {
     this.need('bulkMemory', this.r.pos);
+    const p = this.r.pos;
     this.dataCount = this.r.u32();
+    checkLimit('dataSegments', this.dataCount, 'data segments', p);
   }
 
   /** Code section (id 10): records each body's range and locals; bodies are validated later. */
@@ -536,6 +551,7 @@ export class Decoder {
       const size = r.u32();
       const start = r.pos;
       if (size > sectionEnd - start) malformed('unexpected end of section or function', start);
+      checkLimit('functionBodyBytes', size, 'function body bytes', start);
       const end = start + size;
       r.end = end;
       const groups = r.u32();
@@ -545,7 +561,10 @@ export class Decoder {
         const lp = r.pos;
         const count = r.u32();
         total += count;
-        if (total > MAX_LOCALS) malformed('too many locals', lp);
+        // The spec suite expects a malformed module, with this message, for 2^32 locals.
+        if (total > IMPLEMENTATION_LIMITS.locals) {
+          throw new ImplementationLimitError('locals', 'too many locals', lp, 'malformed');
+        }
         locals.push([count, this.valType()]);
       }
       this.bodies.push({ range: { start, end }, codeStart: r.pos, locals });
@@ -557,7 +576,7 @@ export class Decoder {
   /** Data section (id 11). */
   dataSection(): void {
     const r = this.r;
-    const n = r.u32();
+    const n = this.count('dataSegments', 'data segments');
     this.dataSectionCount = n;
     for (let i = 0; i < n; i++) {
       const p = r.pos;

@@ -6,10 +6,11 @@
 // canonical index; equal keys mean equivalent groups. One map lookup per group keeps it linear.
 
 import { invalid, malformed } from '../errors.js';
+import { checkLimit } from '../limits.js';
 import { isCompositeSubtype } from '../subtyping.js';
 import { recGroupKey } from '../type-registry.js';
 import type { CompositeType, FieldType, SubType, ValType } from '../types.js';
-import { type Decoder, MAX_TYPES } from './decoder.js';
+import type { Decoder } from './decoder.js';
 
 function fieldType(d: Decoder): FieldType {
   const r = d.r;
@@ -31,11 +32,11 @@ function compositeType(d: Decoder): CompositeType {
   const form = r.u8();
   switch (form) {
     case 0x60: {
-      const np = r.u32();
+      const np = d.count('functionParams', 'function parameters');
       const params: ValType[] = [];
       for (let i = 0; i < np; i++) params.push(d.valType());
       const rp = r.pos;
-      const nr = r.u32();
+      const nr = d.count('functionResults', 'function results');
       const results: ValType[] = [];
       for (let i = 0; i < nr; i++) results.push(d.valType());
       if (nr > 1) d.need('multiValue', rp);
@@ -43,7 +44,7 @@ function compositeType(d: Decoder): CompositeType {
     }
     case 0x5f: {
       d.need('gc', p);
-      const n = r.u32();
+      const n = d.count('structFields', 'struct fields');
       const fields: FieldType[] = [];
       for (let i = 0; i < n; i++) fields.push(fieldType(d));
       return { kind: 'struct', fields };
@@ -81,7 +82,7 @@ function subType(d: Decoder, index: number, recGroup: number): SubType {
 /** Type section (id 1). */
 export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void {
   const r = d.r;
-  const n = r.u32();
+  const n = d.count('types', 'types');
   const types = d.types;
   for (let g = 0; g < n; g++) {
     const p = r.pos;
@@ -90,9 +91,8 @@ export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void 
     if (r.peek() === 0x4e) {
       r.u8();
       d.need('gc', p);
-      count = r.u32();
-    }
-    if (start + count > MAX_TYPES) invalid('too many types', p);
+      count = d.count('types', 'types', start);
+    } else checkLimit('types', start + 1, 'types', p);
     const groupIndex = d.recGroups.length;
     d.typeLimit = start + count;
     for (let i = 0; i < count; i++) types.push(subType(d, start + i, groupIndex));
@@ -106,7 +106,13 @@ export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void 
     for (let i = start; i < start + count; i++) {
       const t = types[i];
       const s = t.supertype;
-      if (s < 0) continue;
+      if (s < 0) {
+        d.subtypeDepths.push(0);
+        continue;
+      }
+      const depth = d.subtypeDepths[s] + 1;
+      checkLimit('subtypeDepth', depth, 'subtype depth', p);
+      d.subtypeDepths.push(depth);
       const sup = types[s];
       if (sup.final || !isCompositeSubtype(t.composite, sup.composite, types)) {
         invalid(`sub type ${i} does not match super type ${s}`, p);

@@ -2,6 +2,7 @@
 // try_table catch clauses. The frames themselves live in state.ts.
 
 import { malformed } from '../errors.js';
+import { checkLimit } from '../limits.js';
 import { HeapKind, I32, refType, type ValType, withNullable } from '../types.js';
 import { BT_EMPTY, FuncValidator, Kind } from './state.js';
 
@@ -100,8 +101,10 @@ export class ControlValidator extends FuncValidator {
   }
 
   brTable(): void {
+    const np = this.pos;
     const n = this.u32();
     if (n > this.end - this.pos) malformed('unexpected end of section or function', this.pos);
+    checkLimit('brTableTargets', n, 'br_table targets', np);
     this.pop(I32);
     const first = this.pos;
     for (let i = 0; i < n; i++) this.u32();

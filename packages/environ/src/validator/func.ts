@@ -5,6 +5,7 @@
 
 import { malformed } from '../errors.js';
 import type { WasmFeatures } from '../features.js';
+import { IMPLEMENTATION_LIMITS, ImplementationLimitError } from '../limits.js';
 import type { FunctionBody, Module } from '../module.js';
 import { ADDR, Imm, OPERATORS } from '../operators.js';
 import {
@@ -45,13 +46,6 @@ import { ControlValidator } from './control.js';
 import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
 import { BT_EMPTY, Kind } from './state.js';
-
-/**
- * Largest number of locals (parameters included) a body may declare. The spec allows 2^32 - 1; like the
- * web engines (V8's and SpiderMonkey's limit is 50,000) we stop there, which also bounds the work a few
- * bytes of local declarations can ask for.
- */
-const MAX_LOCALS = 50_000;
 
 let shared: Validator | null = null;
 
@@ -153,7 +147,10 @@ class Validator extends ControlValidator {
     const locals = body.locals;
     let n = params.length;
     for (let j = 0; j < locals.length; j++) n += locals[j][0];
-    if (n > MAX_LOCALS) malformed('too many locals', body.range.start);
+    // The spec allows 2^32 - 1; stopping at the limit also bounds the work a few declaration bytes ask for.
+    if (n > IMPLEMENTATION_LIMITS.locals) {
+      throw new ImplementationLimitError('locals', 'too many locals', body.range.start, 'malformed');
+    }
     if (this.localTypes.length < n) {
       let size = this.localTypes.length;
       while (size < n) size *= 2;

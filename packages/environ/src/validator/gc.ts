@@ -1,6 +1,7 @@
 // GC operators (0xfb prefix): structs, arrays, casts, i31 and the extern/any conversions.
 
 import { malformed } from '../errors.js';
+import { checkLimit } from '../limits.js';
 import { topHeapType } from '../subtyping.js';
 import {
   ANYREF,
@@ -140,7 +141,9 @@ export function validateGc(v: FuncValidator, sub: number): void {
       // array.new_fixed
       const x = v.u32();
       const at = arrayType(v, x);
+      const np = v.pos;
       let n = v.u32();
+      checkLimit('arrayNewFixedOperands', n, 'array.new_fixed operands', np);
       const t = unpack(at.field.type);
       const avail = v.sp - v.height;
       // in unreachable code the missing operands are all bottom: no need to pop them one by one

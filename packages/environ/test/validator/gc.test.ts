@@ -106,9 +106,9 @@ const cases: [string, Bytes, string][] = [
     'invalid: type mismatch',
   ],
   [
-    'array.new_fixed huge in unreachable code',
+    'array.new_fixed huge in unreachable code (over the implementation limit, even there)',
     [op.unreachable, ...gc(G.arrayNewFixed, T.arrayMutI32, 0xff, 0xff, 0xff, 0xff, 0x0f), op.drop],
-    'ok',
+    'invalid: implementation limit: array.new_fixed operands',
   ],
   ['array.new_data', [...i32c(0), ...i32c(1), ...gc(G.arrayNewData, T.arrayI8, 0), op.drop], 'ok'],
   [
