@@ -36,17 +36,19 @@ const engine = new Engine(new Config({ backend: 'js' }));
 describe('deep nesting on the JS backend, through the API', () => {
   it('a br_table over 20,000 nested blocks compiles, runs, and survives serialize / deserialize', () => {
     const module = new Module(engine, bigSwitch(20_000));
-    const run = new Instance(new Store(engine), module, []).getTypedFunc<[number], number>('run');
+    const run = new Instance(new Store(engine, null), module, []).getTypedFunc<[number], number>('run');
     for (const x of [0, 1, 1_799, 19_999]) expect(run.call(x)).toBe(x + 1);
     expect(run.call(25_000)).toBe(20_000);
     const again = Module.deserialize(engine, module.serialize());
-    expect(new Instance(new Store(engine), again, []).getTypedFunc<[number], number>('run').call(1_800)).toBe(1_801);
+    expect(new Instance(new Store(engine, null), again, []).getTypedFunc<[number], number>('run').call(1_800)).toBe(
+      1_801,
+    );
   });
 
   it('a legacy try nested deeper than the JS backend translates is a CompileError naming the limit', () => {
     const wat = `(module (func (export "f") ${'(block '.repeat(120)} (try (do) (catch_all)) ${')'.repeat(120)}))`;
     const module = new Module(engine, wat);
-    const f = new Instance(new Store(engine), module, []).getTypedFunc<[], void>('f');
+    const f = new Instance(new Store(engine, null), module, []).getTypedFunc<[], void>('f');
     let err: unknown;
     try {
       f.call();
