@@ -16,7 +16,7 @@ declare const WebAssembly: {
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../programs/simd');
 /** The size argument per program (native takes roughly 20-60 ms per run). */
-const SIZES: Record<string, number> = { 'simd-blake3': 40, 'simd-gemm': 60, 'simd-bytes': 40, 'simd-f32': 20 };
+const SIZES: Record<string, number> = { 'simd-blake3': 100, 'simd-gemm': 1500, 'simd-bytes': 40, 'simd-f32': 20 };
 
 const { values, positionals } = parseArgs({
   options: { api: { type: 'string' }, rounds: { type: 'string', default: '5' } },

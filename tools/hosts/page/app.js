@@ -35,8 +35,42 @@
     report(`compute backend: ${compute.backend}`);
     report(`fib(20): ${fib.call(20)}`);
     report(`fuel consumed: ${1e9 - store.getFuel()}`);
-    report('done');
   } catch (e) {
     report(`error: ${e?.stack ?? e}`);
+    return;
+  }
+  interruptSpin().then(
+    (line) => {
+      report(line);
+      report('done');
+    },
+    (e) => report(`error: ${e?.stack ?? e}`),
+  );
+
+  // Epochs: a Worker ticks the engine's counter while the guest spins on this thread. That needs the counter in a
+  // SharedArrayBuffer, which only a cross-origin isolated page has.
+  async function interruptSpin() {
+    const { Config, Engine, Module, Store, Instance, Trap, TrapCode } = wasmts;
+    const engine = new Engine(new Config({ epochInterruption: true }));
+    if (typeof SharedArrayBuffer === 'undefined' || !(engine.epochBuffer instanceof SharedArrayBuffer)) {
+      return 'epoch: not shared (no SharedArrayBuffer on this page)';
+    }
+    const ticker = `onmessage = (e) => { const c = new Float64Array(e.data); setInterval(() => c[0]++, 5); postMessage('ticking'); };`;
+    const worker = new Worker(URL.createObjectURL(new Blob([ticker], { type: 'text/javascript' })));
+    await new Promise((ticking) => {
+      worker.onmessage = ticking;
+      worker.postMessage(engine.epochBuffer);
+    });
+    const store = new Store(engine, null);
+    const spin = new Instance(store, new Module(engine, '(module (func (export "spin") (loop (br 0))))'), []);
+    store.setEpochDeadline(4);
+    try {
+      spin.getTypedFunc('spin').call();
+      return 'epoch: the guest returned';
+    } catch (e) {
+      return e instanceof Trap && e.code === TrapCode.Interrupt ? 'epoch: interrupted' : `epoch: ${e}`;
+    } finally {
+      worker.terminate();
+    }
   }
 })();

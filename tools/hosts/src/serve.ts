@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundle } from './bundle.js';
+import { bundle, RUNTIME_ENTRY } from './bundle.js';
 
 const PAGE = fileURLToPath(new URL('../page/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
@@ -21,7 +21,7 @@ export interface PageServer {
 
 /** Serves the page and the wasmts + @wasmts/wasi bundle on a free port of 127.0.0.1. */
 export async function servePage(): Promise<PageServer> {
-  const runtime = await bundle({ contents: `export * from 'wasmts'; export * from '@wasmts/wasi';` }, 'wasmts');
+  const runtime = await bundle({ contents: RUNTIME_ENTRY }, 'wasmts');
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const m = /^\/(isolated|plain)(\/.*)$/.exec(url.pathname);

@@ -1,6 +1,7 @@
 // The runtime in headless Chromium (Debian's chromium, driven by playwright-core): a WASI program over the in-memory
 // filesystem and a compute function with fuel, with WebAssembly on (the wasm backend under `auto`) and off
-// (`--js-flags=--jitless`: no WebAssembly, the JS backend), each on a cross-origin isolated page and on a plain one.
+// (`--js-flags=--jitless`: no WebAssembly, the JS backend), each on a cross-origin isolated page and on a plain one;
+// on the isolated page a Worker ticks epochs and interrupts a spinning guest.
 // The test reads the page's text, checks it against what Node computes, and keeps a screenshot.
 
 import { existsSync, mkdirSync } from 'node:fs';
@@ -50,7 +51,7 @@ describe.runIf(haveChromium)('Chromium', () => {
       afterAll(() => browser?.close());
 
       for (const isolated of [true, false]) {
-        it(`runs WASI and a compute function on a ${isolated ? 'cross-origin isolated' : 'plain'} page`, async () => {
+        it(`runs WASI, a compute function with fuel and epochs on a ${isolated ? 'cross-origin isolated' : 'plain'} page`, async () => {
           const page = await browser.newPage();
           await page.goto(`${server.origin}/${isolated ? 'isolated' : 'plain'}/`);
           await page.waitForFunction("/done|error/.test(document.getElementById('out').textContent)");
@@ -70,6 +71,8 @@ describe.runIf(haveChromium)('Chromium', () => {
             `compute backend: ${backend}`,
             'fib(20): 6765',
             `fuel consumed: ${nodeFuel()}`,
+            // no fallback yet where the page has no SharedArrayBuffer (see README)
+            isolated ? 'epoch: interrupted' : 'epoch: not shared (no SharedArrayBuffer on this page)',
             'done',
           ]);
         });

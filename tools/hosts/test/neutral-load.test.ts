@@ -5,7 +5,7 @@
 
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { bundle, NEUTRAL_PACKAGES } from '../src/bundle.js';
+import { bundle, bundleModule, NEUTRAL_PACKAGES, RUNTIME_ENTRY } from '../src/bundle.js';
 
 /** A context with only the ECMAScript globals, minus those a non-isolated page or JSC in Lockdown lacks. */
 function bareContext(): vm.Context {
@@ -97,5 +97,11 @@ describe('host-neutral bundles', () => {
     expect(Buffer.from(result.out).toString('utf8')).toBe('héllo\n');
     expect(result.backend).toBe('js');
     expect(result.size).toBe(7);
+  });
+
+  it('the runtime as one ES module imports nothing', async () => {
+    const { code, imports } = await bundleModule({ contents: RUNTIME_ENTRY });
+    expect(imports).toEqual([]);
+    expect(code).toMatch(/export \{/);
   });
 });
