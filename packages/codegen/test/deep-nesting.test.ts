@@ -1,9 +1,9 @@
 // Code generation at any nesting depth (issue 11 item 8): 20,000 nested blocks, loops, ifs and try_tables and
 // a br_table over 20,000 blocks compile, load and run on the JS backend, with and without fuel and epochs, and
 // the generated source grows linearly with depth (a size ratio, not a time: no timing assertions here).
-import { decodeModule, wasmFeatures } from '@wasmts/environ';
+import { decodeModule } from '@wasmts/environ';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileModule } from '../src/index.js';
+import { compileModule, loadFactory } from '../src/index.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from '../src/limits.js';
 import { DEEP } from './deep-modules.js';
 import { instantiate, instantiateBytes, limits } from './harness.js';
@@ -65,6 +65,18 @@ describe('flat regions', () => {
     expect(e.f(5)).toBe(1);
   });
 
+  it('generated code the host refuses is a typed limit error, not its SyntaxError', () => {
+    const compiled = compileModule(decodeModule(DEEP.blocks(2).bytes));
+    let err: unknown;
+    try {
+      loadFactory({ ...compiled, source: '(function (rt, vmctx) { return {; })' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CodegenLimitError);
+    expect((err as CodegenLimitError).limit).toBe('hostLimit');
+  });
+
   it('a legacy try nested deeper than the structured depth is a typed limit error', () => {
     const n = MAX_STRUCTURED_DEPTH + 1;
     const wat = `(module (func ${'(block '.repeat(n)} (try (do) (catch_all)) ${')'.repeat(n)}))`;
@@ -77,6 +89,5 @@ describe('flat regions', () => {
     expect(err).toBeInstanceOf(CodegenLimitError);
     expect((err as CodegenLimitError).limit).toBe('legacyTryDepth');
     expect(String(err)).toContain('implementation limit');
-    void wasmFeatures;
   });
 });
