@@ -5,11 +5,13 @@ import { defineConfig } from 'vitest/config';
 const BOTH = [
   'api',
   'backtrace',
+  'cross-engine',
   'epoch',
   'fuel',
   'implementation-limits',
   'limits',
   'serialize',
+  'shared-memory',
   'stack',
   'types',
   'wrong-store',

@@ -44,7 +44,7 @@ export class ModuleEnvironment {
   /** `const` declarations run once per instance, in order, before the functions are defined. */
   readonly hoisted: string[] = [];
   private readonly hoistedKeys = new Map<string, string>();
-  /** Names of `rt` members generated code uses (`trap`, `memoryGrow`, `simd.i8x16_add`, ...). */
+  /** Names of `rt` members generated code uses (`trap`, `memoryGrow`, `V128`, ...). */
   readonly builtins = new Set<string>();
   /** Defined functions (by FuncIndex) that perform tail calls (they get an inner body and a trampoline). */
   readonly tailCallers = new Set<number>();
@@ -200,9 +200,5 @@ export class ModuleEnvironment {
   /** The WasmException class. */
   exceptionClass(): string {
     return this.hoist('WE', this.rt('WasmException'));
-  }
-  /** SIMD operation `name` (text name with '.' -> '_'). */
-  simd(name: string): string {
-    return this.rt(`simd.${name.replace('.', '_')}`);
   }
 }

@@ -3,6 +3,8 @@
 // codegen's own (not the runtime's): they define what an operator computes, and `loadFactory` hands
 // them to every factory, so the runtime's builtins object stays about instances, not arithmetic.
 
+import { LANE_HELPERS } from './lane-helpers.js';
+
 /** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
 type TrapFn = (code: number) => never;
 interface Rt {
@@ -300,6 +302,7 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
 
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
+  ...LANE_HELPERS,
   TailCall,
   filled,
   arrayFill,

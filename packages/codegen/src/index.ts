@@ -45,7 +45,7 @@ export interface CompiledModule {
   readonly module: Module;
   /** JS function-expression text: `(function (rt, vmctx) { ... return { funcs, ... } })`. */
   readonly source: string;
-  /** Names of the `rt` members the source uses (`trap`, `memoryGrow`, `simd.i8x16_add`, ...). */
+  /** Names of the `rt` members the source uses (`trap`, `memoryGrow`, `V128`, ...). */
   readonly builtinsUsed: readonly string[];
   /** Per FuncIndex: the name section's function name, for backtraces. */
   readonly funcNames: readonly (string | null)[];

@@ -22,9 +22,17 @@ import {
   type ValType,
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
+import { type Lanes, laneNames, QUAD_OPS, QUAD_SCALAR, type QuadOperands, V128_LANE_TEMPS } from './lanes.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
+
+/** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
+enum Shape {
+  One = 0,
+  Pair = 1,
+  Quad = 2,
+}
 
 enum K {
   Block,
@@ -62,9 +70,9 @@ interface Frame {
    * poll loop (`openLine`); -1 otherwise.
    */
   innerLine: number;
-  /** Per parameter / result: whether it is an i64 held as a pair (lo in `s<d>`, hi in `s<d>h`). */
-  pw: boolean[];
-  rw: boolean[];
+  /** Per parameter / result: how it is held (`Shape`: one variable, an i64 pair, a v128's four lanes). */
+  pw: Shape[];
+  rw: Shape[];
 }
 
 /** Default JS value of a local of type `t`. */
@@ -220,6 +228,12 @@ export class FunctionTranslator {
   private usesPairTemps = false;
   /** Whether the multiplication temporaries `qm`, `qn`, `qp` are used. */
   private usesMulTemps = false;
+  /** Per stack slot: whether it holds a v128 as four int32 lanes, `s<d>`, `s<d>b`, `s<d>c`, `s<d>d`. */
+  private quad: boolean[] = [];
+  /** Per pending quad slot: its four lane atoms (int32 literals or a local's lane variables). */
+  private pendQ: (Lanes | null)[] = [];
+  /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
+  private readonly laneTemps = new Set<string>();
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -261,6 +275,8 @@ export class FunctionTranslator {
     if (this.sp > this.maxSp) this.maxSp = this.sp;
     this.wide[d] = false;
     this.pendH[d] = null;
+    this.quad[d] = false;
+    this.pendQ[d] = null;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -337,6 +353,48 @@ export class FunctionTranslator {
     this.emit(`s${d}h = Number(s${d} >> 32n); s${d} = Number(BigInt.asIntN(32, s${d}));`);
     this.wide[d] = true;
   }
+  /** Pushes a v128 left pending as four lane atoms (literals or a local's lane variables). */
+  private pushQuadPure(lanes: Lanes): void {
+    const d = this.claim();
+    this.quad[d] = true;
+    this.pend[d] = lanes[0];
+    this.pendQ[d] = lanes;
+  }
+  /** Pushes a v128 computed by statements: `code(r)` gets the slot's four lane variables to assign. */
+  private pushQuadStmt(code: (r: Lanes) => string): void {
+    const d = this.claim();
+    this.quad[d] = true;
+    this.pend[d] = null;
+    this.emit(code(laneNames(`s${d}`)));
+  }
+  /** Pushes a v128 given as a `V128` expression (from a boundary: a call, a global, a payload), split into lanes. */
+  private pushV128(expr: string): void {
+    this.laneTemps.add('qv');
+    this.pushQuadStmt((r) => `qv = ${expr}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
+  }
+  /** Splits the `V128` held in stack slot `d` into its lanes, in place. */
+  private splitQuadInPlace(d: number): void {
+    this.laneTemps.add('qv');
+    const r = laneNames(`s${d}`);
+    this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
+    this.quad[d] = true;
+  }
+  /** Pops a v128 as four atoms (its slot's lane variables, or the pending literals or local lanes). */
+  private popQuad(): Lanes {
+    const d = --this.sp;
+    const q = this.pendQ[d] ?? laneNames(`s${d}`);
+    this.pend[d] = null;
+    this.pendQ[d] = null;
+    this.cond[d] = null;
+    this.quad[d] = false;
+    return q;
+  }
+  /** A `V128` expression of four lane atoms (for a boundary: a call, a return, a global, a payload). */
+  private joinQuad(q: Lanes): string {
+    const V = this.env.rt('V128');
+    if (q.every((a) => literal(a) !== null)) return this.env.hoist('v', `new ${V}(${q.join(', ')})`);
+    return `new ${V}(${q.join(', ')})`;
+  }
   /** True if the top `n` values are all pending. */
   private allPending(n: number): boolean {
     for (let i = 0; i < n; i++) if (!this.isPending(i)) return false;
@@ -374,6 +432,7 @@ export class FunctionTranslator {
    */
   private popInline(): string {
     const d = this.sp - 1;
+    if (this.quad[d]) return this.joinQuad(this.popQuad());
     if (this.wide[d]) {
       const [lo, hi] = this.popPair();
       const l = literal(lo);
@@ -414,6 +473,16 @@ export class FunctionTranslator {
   /** Assigns pending slot `d` (after any older pending value with effects, which must run first). */
   private materialize(d: number): void {
     const e = this.pend[d];
+    if (this.quad[d]) {
+      const q = this.pendQ[d];
+      if (q !== null) {
+        this.pend[d] = null;
+        this.pendQ[d] = null;
+        const r = laneNames(`s${d}`);
+        this.out.push(`${this.indent}${r.map((v, i) => `${v} = ${q[i]};`).join(' ')}`);
+      }
+      return;
+    }
     if ((e === null || e === undefined) && this.wide[d] && this.pendH[d] !== null && this.pendH[d] !== undefined) {
       // a computed lo word with a literal hi word
       this.out.push(`${this.indent}s${d}h = ${this.pendH[d]};`);
@@ -438,12 +507,17 @@ export class FunctionTranslator {
   private materializeAll(): void {
     for (let d = 0; d < this.sp; d++) this.materialize(d);
   }
-  /** Assigns pending values that read local `name` (or the hi half `<name>h` of an i64 local) before it is written. */
+  /**
+   * Assigns pending values that read local `name` (or the hi half `<name>h` of an i64 local, or a lane `<name>b`..
+   * `<name>d` of a v128 local) before it is written.
+   */
   private materializeLocal(name: string): void {
-    const re = new RegExp(`\\b${name}h?\\b`);
+    const re = new RegExp(`\\b${name}[hbcd]?\\b`);
     for (let d = 0; d < this.sp; d++) {
       const e = this.pend[d];
-      if (e !== null && e !== undefined && (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string))))
+      if (e === null || e === undefined) continue;
+      const q = this.pendQ[d];
+      if (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string)) || q?.some((a) => re.test(a)))
         this.materialize(d);
     }
   }
@@ -456,6 +530,7 @@ export class FunctionTranslator {
     for (let d = sp; d < this.pend.length; d++) {
       this.pend[d] = null;
       this.pendH[d] = null;
+      this.pendQ[d] = null;
       this.cond[d] = null;
       if (this.impure[d]) {
         this.impure[d] = false;
@@ -464,10 +539,13 @@ export class FunctionTranslator {
     }
     this.sp = sp;
   }
-  /** Sets the stack height to `height + wide.length` with those slots holding values of the given kinds. */
-  private setSpTo(height: number, wide: boolean[]): void {
-    this.setSp(height + wide.length);
-    for (let i = 0; i < wide.length; i++) this.wide[height + i] = wide[i];
+  /** Sets the stack height to `height + shapes.length` with those slots holding values of the given shapes. */
+  private setSpTo(height: number, shapes: Shape[]): void {
+    this.setSp(height + shapes.length);
+    for (let i = 0; i < shapes.length; i++) {
+      this.wide[height + i] = shapes[i] === Shape.Pair;
+      this.quad[height + i] = shapes[i] === Shape.Quad;
+    }
   }
   private temp(): string {
     const t = `r${this.temps++}`;
@@ -484,36 +562,43 @@ export class FunctionTranslator {
     this.pushFrame(
       K.Func,
       [],
-      this.type.results.map((t) => this.isWide(t)),
+      this.type.results.map((t) => this.shapeOf(t)),
       'RET',
     );
     this.indent = '  ';
     this.body();
     const name = this.name;
     // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h`
-    const params = this.type.params.map((t, i) => (this.isWide(t) ? `l${i}b` : `l${i}`)).join(', ');
+    // a v128 parameter arrives as the V128 `l<i>v` and is split into its lanes `l<i>`, `l<i>b`, `l<i>c`, `l<i>d`
+    const params = this.type.params
+      .map((t, i) => (this.isWide(t) ? `l${i}b` : this.isQuad(t) ? `l${i}v` : `l${i}`))
+      .join(', ');
     const decls: string[] = [];
     for (let i = 0; i < nParams; i++)
       if (this.isWide(this.type.params[i]))
         decls.push(`l${i} = Number(BigInt.asIntN(32, l${i}b))`, `l${i}h = Number(l${i}b >> 32n)`);
+      else if (this.isQuad(this.type.params[i]))
+        decls.push(...laneNames(`l${i}`).map((v, k) => `${v} = l${i}v.${'abcd'[k]}`));
     for (let i = nParams; i < this.localTypes.length; i++)
       if (this.isWide(this.localTypes[i])) decls.push(`l${i} = 0`, `l${i}h = 0`);
+      else if (this.isQuad(this.localTypes[i])) decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
       else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
     // only the stack slots some statement assigns (values inlined into their consumer never need one)
     const used = new Set<number>();
-    const usedH = new Set<number>();
+    const usedH = new Set<string>();
     for (const line of this.out) {
       for (const m of line.matchAll(/\bs(\d+)\b/g)) used.add(Number(m[1]));
-      if (this.pairs) for (const m of line.matchAll(/\bs(\d+)h\b/g)) usedH.add(Number(m[1]));
+      for (const m of line.matchAll(/\bs\d+[hbcd]\b/g)) usedH.add(m[0]);
     }
     for (let i = 0; i < this.maxSp; i++) {
       if (used.has(i)) decls.push(`s${i}`);
-      if (usedH.has(i)) decls.push(`s${i}h`);
+      for (const x of 'hbcd') if (usedH.has(`s${i}${x}`)) decls.push(`s${i}${x}`);
     }
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesBigTemp) decls.push('qz = 0n');
     if (this.usesPairTemps) decls.push('qa = 0', 'qb = 0', 'qc = 0', 'qd = 0');
     if (this.usesMulTemps) decls.push('qm = 0', 'qn = 0', 'qp = 0');
+    for (const t of V128_LANE_TEMPS) if (this.laneTemps.has(t)) decls.push(t === 'qv' ? 'qv = null' : `${t} = 0`);
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
@@ -622,7 +707,7 @@ export class FunctionTranslator {
     }
   }
 
-  private pushFrame(kind: K, pw: boolean[], rw: boolean[], label: string): Frame {
+  private pushFrame(kind: K, pw: Shape[], rw: Shape[], label: string): Frame {
     const nParams = pw.length;
     const nResults = rw.length;
     const f: Frame = {
@@ -647,8 +732,8 @@ export class FunctionTranslator {
     return f;
   }
 
-  /** A block type as the wide flags (i64 held as a pair) of its parameters and results. */
-  private blockType(): [boolean[], boolean[]] {
+  /** A block type as the shapes of its parameters and results. */
+  private blockType(): [Shape[], Shape[]] {
     const r = this.r;
     const b = r.peek();
     if (b === 0x40) {
@@ -657,15 +742,25 @@ export class FunctionTranslator {
     }
     if ((b >= 0x7b && b <= 0x7f) || (b >= 0x69 && b <= 0x74)) {
       r.pos++;
-      return [[], [this.isWide(b)]];
+      return [[], [this.shapeOf(b)]];
     }
     if (b === 0x63 || b === 0x64) {
       r.pos++;
       r.s33();
-      return [[], [false]];
+      return [[], [Shape.One]];
     }
     const t = this.env.typeAt(r.s33());
-    return [t.params.map((p) => this.isWide(p)), t.results.map((p) => this.isWide(p))];
+    return [t.params.map((p) => this.shapeOf(p)), t.results.map((p) => this.shapeOf(p))];
+  }
+
+  /** Whether values of type `t` are held as four int32 lanes in this function (always, for v128). */
+  private isQuad(t: ValType): boolean {
+    return t === V128;
+  }
+
+  /** How values of type `t` are held in this function. */
+  private shapeOf(t: ValType): Shape {
+    return this.isWide(t) ? Shape.Pair : t === V128 ? Shape.Quad : Shape.One;
   }
 
   /** Whether values of type `t` are held as (lo, hi) int32 pairs in this function. */
@@ -691,6 +786,7 @@ export class FunctionTranslator {
       if (from + i !== f.height + i) {
         lines.push(`s${f.height + i} = s${from + i};`);
         if (this.wide[from + i]) lines.push(`s${f.height + i}h = s${from + i}h;`);
+        if (this.quad[from + i]) for (const x of 'bcd') lines.push(`s${f.height + i}${x} = s${from + i}${x};`);
       }
     this.jump(f, lines);
     return lines;
@@ -716,7 +812,11 @@ export class FunctionTranslator {
     const wide = f.kind === K.Loop ? f.pw : f.rw;
     const lines = values.map((v, i) => {
       const d = f.height + i;
-      if (!wide[i]) return `s${d} = ${v};`;
+      if (wide[i] === Shape.Quad) {
+        this.laneTemps.add('qv');
+        return `qv = ${v}; s${d} = qv.a; s${d}b = qv.b; s${d}c = qv.c; s${d}d = qv.d;`;
+      }
+      if (wide[i] !== Shape.Pair) return `s${d} = ${v};`;
       this.usesBigTemp = true;
       return `qz = ${v}; s${d} = Number(BigInt.asIntN(32, qz)); s${d}h = Number(qz >> 32n);`;
     });
@@ -726,6 +826,7 @@ export class FunctionTranslator {
 
   /** A stack slot's value as a wasm value (an i64 pair joined into a bigint). */
   private slotValue(d: number): string {
+    if (this.quad[d]) return this.joinQuad(laneNames(`s${d}`));
     return this.wide[d] ? `H.j(s${d}, s${d}h)` : `s${d}`;
   }
 
@@ -771,6 +872,7 @@ export class FunctionTranslator {
     const nResults = results.length;
     if (nResults === 0) this.emit(`${call};`);
     else if (nResults === 1 && this.isWide(results[0])) this.pushBig(call);
+    else if (nResults === 1 && this.isQuad(results[0])) this.pushV128(call);
     else if (nResults === 1 && argsPending) this.pushPending(call, true);
     else if (nResults === 1) this.push(call);
     else {
@@ -778,6 +880,7 @@ export class FunctionTranslator {
       this.emit(`${t} = ${call};`);
       for (let i = 0; i < nResults; i++)
         if (this.isWide(results[i])) this.pushBig(`${t}[${i}]`);
+        else if (this.isQuad(results[i])) this.pushV128(`${t}[${i}]`);
         else this.push(`${t}[${i}]`);
       this.temps--;
     }
@@ -946,9 +1049,9 @@ export class FunctionTranslator {
               this.extraDecls.push(v);
               f.savedParams.push(v);
               this.emit(`${v} = s${f.height + i};`);
-              if (np[i]) {
-                this.extraDecls.push(`${v}h`);
-                this.emit(`${v}h = s${f.height + i}h;`);
+              for (const x of np[i] === Shape.Pair ? 'h' : np[i] === Shape.Quad ? 'bcd' : '') {
+                this.extraDecls.push(`${v}${x}`);
+                this.emit(`${v}${x} = s${f.height + i}${x};`);
               }
             }
           }
@@ -966,7 +1069,8 @@ export class FunctionTranslator {
           if (f.savedParams)
             f.savedParams.forEach((v, i) => {
               this.emit(`s${f.height + i} = ${v};`);
-              if (f.pw[i]) this.emit(`s${f.height + i}h = ${v}h;`);
+              for (const x of f.pw[i] === Shape.Pair ? 'h' : f.pw[i] === Shape.Quad ? 'bcd' : '')
+                this.emit(`s${f.height + i}${x} = ${v}${x};`);
             });
           continue;
         }
@@ -1006,6 +1110,7 @@ export class FunctionTranslator {
             const tt = env.typeAt(env.module.tags[tag].typeIndex);
             for (let i = 0; i < tt.params.length; i++)
               if (this.isWide(tt.params[i])) this.pushBig(`${f.exVar}.values[${i}]`);
+              else if (this.isQuad(tt.params[i])) this.pushV128(`${f.exVar}.values[${i}]`);
               else this.push(`${f.exVar}.values[${i}]`);
           }
           // a catch body runs at the outer nesting of the handler block
@@ -1141,10 +1246,12 @@ export class FunctionTranslator {
             for (let i = 0; i < n; i++) {
               this.emit(`l${i} = s${base + i};`);
               if (this.wide[base + i]) this.emit(`l${i}h = s${base + i}h;`);
+              if (this.quad[base + i]) for (const x of 'bcd') this.emit(`l${i}${x} = s${base + i}${x};`);
             }
             this.setSp(base);
             for (let i = n; i < this.localTypes.length; i++)
               if (this.isWide(this.localTypes[i])) this.emit(`l${i} = 0; l${i}h = 0;`);
+              else if (this.isQuad(this.localTypes[i])) this.emit(`l${i} = 0; l${i}b = 0; l${i}c = 0; l${i}d = 0;`);
               else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
             this.emit('continue T;');
           } else this.tailCall(env.tailCallee(f), this.popArgs(ft.params.length));
@@ -1166,6 +1273,10 @@ export class FunctionTranslator {
         }
         case 0x1a: {
           // a dropped value with effects (a load, a division that may trap) still runs
+          if (this.quad[this.sp - 1]) {
+            this.popQuad();
+            continue;
+          }
           const impure = this.impure[this.sp - 1];
           const v = this.popInline();
           if (impure) this.emit(`${v};`);
@@ -1178,6 +1289,13 @@ export class FunctionTranslator {
             for (let i = 0; i < n; i++) this.valType();
           }
           const c = this.popCond();
+          if (this.quad[this.sp - 1]) {
+            const b = this.popQuad();
+            this.top();
+            const a = laneNames(`s${this.sp - 1}`);
+            this.emit(`if (!(${c})) { ${a.map((v, k) => `${v} = ${b[k]};`).join(' ')} }`);
+            continue;
+          }
           if (this.wide[this.sp - 1]) {
             const [blo, bhi] = this.popPair();
             const a = this.top();
@@ -1202,6 +1320,7 @@ export class FunctionTranslator {
         case 0x20: {
           const i = r.u32();
           if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, `l${i}h`);
+          else if (this.isQuad(this.localTypes[i])) this.pushQuadPure(laneNames(`l${i}`));
           else this.pushPure(`l${i}`);
           continue;
         }
@@ -1209,6 +1328,14 @@ export class FunctionTranslator {
         case 0x22: {
           const i = r.u32();
           const l = `l${i}`;
+          if (this.isQuad(this.localTypes[i])) {
+            const q = this.popQuad();
+            this.materializeLocal(l);
+            const ls = laneNames(l);
+            if (q[0] !== l) this.emit(ls.map((v, k) => `${v} = ${q[k]};`).join(' '));
+            if (op === 0x22) this.pushQuadPure(ls);
+            continue;
+          }
           if (this.isWide(this.localTypes[i])) {
             const [lo, hi] = this.popPair();
             this.materializeLocal(l);
@@ -1226,6 +1353,7 @@ export class FunctionTranslator {
           // an immutable global never changes: reading it has no order to keep
           const g = r.u32();
           if (this.isWide(env.module.globals[g].type.type)) this.pushBig(`${env.global(g)}.value`);
+          else if (this.isQuad(env.module.globals[g].type.type)) this.pushV128(`${env.global(g)}.value`);
           else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
         }
@@ -1872,52 +2000,296 @@ export class FunctionTranslator {
     throw new Error(`codegen: no translation for ${info.name}`);
   }
 
-  // ---- 0xfd: SIMD, dispatched generically to rt.simd.<name> ----
+  // ---- 0xfd: SIMD on four int32 lanes (src/lanes.ts, src/lane-helpers.ts) ----
   private simd(sub: number): void {
     const r = this.r;
     const env = this.env;
     const info = operatorFor(0xfd, sub) as OperatorInfo;
-    const fn = info.imm === Imm.V128 ? '' : env.simd(info.name);
-    const np = info.params!.length;
-    const nr = info.results!.length;
+    const name = info.name;
     switch (info.imm) {
       case Imm.V128: {
         const range = r.skip(16);
         const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 16);
-        const lanes = [0, 4, 8, 12].map((o) => dv.getInt32(o, true));
-        this.pushPure(env.hoist('v', `new ${env.rt('V128')}(${lanes.join(', ')})`));
+        const lanes = [0, 4, 8, 12].map((o) => signed(String(dv.getInt32(o, true))));
+        this.pushQuadPure(lanes as unknown as Lanes);
         return;
       }
       case Imm.MemArg:
       case Imm.MemArgLane: {
         const { mem, offset } = this.memarg();
-        const lane = info.imm === Imm.MemArgLane ? [String(r.u8())] : [];
-        const pending = this.allPending(np);
-        const args = this.popArgsInline(np);
-        const addr = this.addr(args[0], mem, offset);
-        const call = `${fn}(${env.memory(mem)}.dv, ${[addr, ...args.slice(1), ...lane].join(', ')})`;
-        if (nr === 0) this.emit(`${call};`);
-        else if (this.isWide(info.results![0])) this.pushBig(call);
-        else if (pending) this.pushPending(call, true);
-        else this.push(call);
+        this.simdMemory(name, mem, offset, info.imm === Imm.MemArgLane ? r.u8() : 0);
         return;
       }
     }
-    // the SIMD functions are pure: the result stays pending when the operands are
-    const extra: (string | number)[] = [];
-    if (info.imm === Imm.Lane) extra.push(r.u8());
-    else if (info.imm === Imm.Shuffle) {
-      const lanes: number[] = [];
-      for (let i = 0; i < 16; i++) lanes.push(r.u8());
-      extra.push(env.hoist('sh', `[${lanes.join(', ')}]`));
+    const imm: number[] = [];
+    if (info.imm === Imm.Lane) imm.push(r.u8());
+    else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
+    const params = info.params as ValType[];
+    // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
+    const pending = this.allPending(params.length);
+    const v: Lanes[] = [];
+    const sc: string[] = [];
+    for (let i = params.length - 1; i >= 0; i--) {
+      const t = params[i];
+      if (t === V128) v.unshift(this.popQuad());
+      else if (this.isWide(t)) sc.unshift(...this.popPair());
+      else sc.unshift(this.scalarAtom());
     }
-    const pending = this.allPending(np);
-    const impure = pending && this.anyImpure(np);
-    const args = pending ? this.popArgsInline(np) : this.popArgs(np);
-    const call = `${fn}(${[...args, ...extra].join(', ')})`;
-    if (this.isWide(info.results![0])) this.pushBig(call);
-    else if (pending) this.pushPending(call, impure);
-    else this.push(call);
+    const o: QuadOperands = { v, s: sc, imm, h: (n) => env.hoist('hv', `H.${n}`) };
+    const result = (info.results as ValType[])[0];
+    if (result === V128) {
+      const t = QUAD_OPS[name];
+      if (t !== undefined) {
+        if (name.startsWith('i64x2.')) {
+          this.usesPairTemps = true;
+          this.usesMulTemps = true;
+        }
+        this.pushQuadStmt((res) => {
+          // a template may write its result directly when it is lane-wise or reads no variable of the result slot
+          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) return this.laneTempsOf(t.code(o, res));
+          const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+          return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+        });
+        return;
+      }
+      const lane = this.laneMove(name, o);
+      if (lane !== null) {
+        this.pushQuadStmt((res) => this.laneTempsOf(lane(res)));
+        return;
+      }
+      throw new Error(`codegen: no translation for ${name}`);
+    }
+    const a = v[0];
+    const q = QUAD_SCALAR[name];
+    if (q !== undefined) {
+      const e = q.expr(a);
+      if (!q.cond) this.pushResult(e, pending, false);
+      else if (pending) this.pushPending(`(${e} ? 1 : 0)`, false, e);
+      else this.push(`${e} ? 1 : 0`);
+      return;
+    }
+    const n = imm[0];
+    const val = (e: string) => (pending ? this.pushPending(e, false) : this.push(e));
+    switch (name) {
+      case 'i8x16.extract_lane_s':
+        val(`((${a[n >> 2]} << ${24 - 8 * (n & 3)}) >> 24)`);
+        return;
+      case 'i8x16.extract_lane_u':
+        val(`((${a[n >> 2]} >>> ${8 * (n & 3)}) & 255)`);
+        return;
+      case 'i16x8.extract_lane_s':
+        val(n & 1 ? `(${a[n >> 1]} >> 16)` : `((${a[n >> 1]} << 16) >> 16)`);
+        return;
+      case 'i16x8.extract_lane_u':
+        val(n & 1 ? `(${a[n >> 1]} >>> 16)` : `(${a[n >> 1]} & 65535)`);
+        return;
+      case 'i32x4.extract_lane':
+        val(a[n]);
+        return;
+      case 'f32x4.extract_lane':
+        val(`${o.h('f32FromBits')}(${a[n]})`);
+        return;
+      case 'f64x2.extract_lane':
+        val(`${o.h('f64FromLanes')}(${a[2 * n]}, ${a[2 * n + 1]})`);
+        return;
+      case 'i64x2.extract_lane':
+        if (!this.pairs) this.push(`H.j(${a[2 * n]}, ${a[2 * n + 1]})`);
+        else if (pending) this.pushPairPure(a[2 * n], a[2 * n + 1]);
+        else this.pushPairStmt((rl, rh) => `${rl} = ${a[2 * n]}; ${rh} = ${a[2 * n + 1]};`);
+        return;
+    }
+    throw new Error(`codegen: no translation for ${name}`);
+  }
+
+  /** Pops a scalar operand as an atom (a literal or a variable), assigning it to its slot if it is not one. */
+  private scalarAtom(): string {
+    const e = this.pend[this.sp - 1];
+    if (e !== null && e !== undefined && !this.impure[this.sp - 1] && /^(\w+|\(-?\d+\)|-?\d+)$/.test(e))
+      return this.popInline();
+    this.materialize(this.sp - 1);
+    return this.popInline();
+  }
+
+  /** Marks the lane temporaries that `code` uses as declared, and returns it. */
+  private laneTempsOf(code: string): string {
+    for (const t of V128_LANE_TEMPS) if (new RegExp(`\\b${t}\\b`).test(code)) this.laneTemps.add(t);
+    return code;
+  }
+
+  /** Splats and lane replacements: the statements assigning the result lanes `r`, or null for other operators. */
+  private laneMove(name: string, o: QuadOperands): ((r: Lanes) => string) | null {
+    const [x, y] = o.s;
+    const a = o.v[0];
+    const n = o.imm[0];
+    const all = (e: string) => (r: Lanes) => `vt = ${e}; ${r.map((v) => `${v} = vt;`).join(' ')}`;
+    // a replacement keeps the other lanes (the result is the operand's slot: nothing to copy)
+    const put = (k: number, e: string) => (r: Lanes) =>
+      `${r.map((v, i) => (i === k ? `${v} = ${e};` : v === a[i] ? '' : `${v} = ${a[i]};`)).join(' ')}`.trim();
+    switch (name) {
+      case 'i8x16.splat':
+        return all(`Math.imul(${x} & 255, 0x01010101)`);
+      case 'i16x8.splat':
+        return all(`Math.imul(${x} & 65535, 0x10001)`);
+      case 'i32x4.splat':
+        return all(x);
+      case 'f32x4.splat':
+        return all(`${o.h('f32Bits')}(${x})`);
+      case 'i64x2.splat':
+        return (r) => `${r[0]} = ${x}; ${r[1]} = ${y}; ${r[2]} = ${x}; ${r[3]} = ${y};`;
+      case 'f64x2.splat': {
+        const vd = o.h('vd');
+        const vi = o.h('vi');
+        return (r) => `${vd}[0] = ${x}; ${r[0]} = ${vi}[0]; ${r[1]} = ${vi}[1]; ${r[2]} = ${r[0]}; ${r[3]} = ${r[1]};`;
+      }
+      case 'i8x16.replace_lane': {
+        const sh = 8 * (n & 3);
+        return put(n >> 2, `(${a[n >> 2]} & ${~(255 << sh)}) | ((${x} & 255) << ${sh})`);
+      }
+      case 'i16x8.replace_lane':
+        return put(
+          n >> 1,
+          n & 1 ? `(${a[n >> 1]} & 65535) | (${x} << 16)` : `(${a[n >> 1]} & -65536) | (${x} & 65535)`,
+        );
+      case 'i32x4.replace_lane':
+        return put(n, x);
+      case 'f32x4.replace_lane':
+        return put(n, `${o.h('f32Bits')}(${x})`);
+      case 'i64x2.replace_lane':
+        return (r) => `${put(2 * n, x)(r)} ${r[2 * n + 1]} = ${y};`;
+      case 'f64x2.replace_lane': {
+        const vd = o.h('vd');
+        const vi = o.h('vi');
+        return (r) => `${vd}[0] = ${x}; ${put(2 * n, `${vi}[0]`)(r)} ${r[2 * n + 1]} = ${vi}[1];`;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * v128 loads and stores: 32-bit DataView accesses on the lanes. A load writes lane 0 last (the address may read
+   * the slot that lane 0 is); a store writes the last word first, so that when the access does not fit nothing is
+   * written.
+   */
+  private simdMemory(name: string, mem: number, offset: number, lane: number): void {
+    const env = this.env;
+    const dv = env.memDv(mem);
+    const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;
+    const at = (k: number) => (a: string) => (k === 0 ? a : `${a} + ${k}`);
+    const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
+    const isStore = name.startsWith('v128.store');
+    if (isStore) {
+      const v = this.popQuad();
+      const base = this.popInline();
+      let addr = this.addr(base, mem, offset);
+      let pre = '';
+      if (!simple(addr)) {
+        this.usesStoreTemps = true;
+        pre = `sa = ${addr}; `;
+        addr = 'sa';
+      }
+      const set = (m: string, k: number, x: string) => `${dv}.${m}(${at(k)(addr)}, ${x}, true);`;
+      switch (name) {
+        case 'v128.store':
+          this.emit(
+            `${pre}${set('setInt32', 12, v[3])} ${set('setInt32', 0, v[0])} ${set('setInt32', 4, v[1])} ${set('setInt32', 8, v[2])}`,
+          );
+          return;
+        case 'v128.store8_lane':
+          this.emit(`${pre}${set('setInt8', 0, `${v[lane >> 2]} >> ${8 * (lane & 3)}`)}`);
+          return;
+        case 'v128.store16_lane':
+          this.emit(`${pre}${set('setInt16', 0, `${v[lane >> 1]} >> ${16 * (lane & 1)}`)}`);
+          return;
+        case 'v128.store32_lane':
+          this.emit(`${pre}${set('setInt32', 0, v[lane])}`);
+          return;
+        default:
+          this.emit(`${pre}${set('setInt32', 4, v[2 * lane + 1])} ${set('setInt32', 0, v[2 * lane])}`);
+          return;
+      }
+    }
+    const old = name.endsWith('_lane') ? this.popQuad() : null;
+    const base = this.popInline();
+    let addr = this.addr(base, mem, offset);
+    let pre = '';
+    if (!simple(addr) || old !== null) {
+      this.usesAddrTemp = true;
+      pre = `ma = ${addr}; `;
+      addr = 'ma';
+    }
+    const w = (k: number) => get('getInt32', at(k)(addr));
+    const ext = (t: string) => {
+      const tpl = QUAD_OPS[t];
+      return (r: Lanes) =>
+        `${pre}vx = ${w(0)}; vy = ${w(4)}; ${tpl.code({ v: [['vx', 'vy', '0', '0']], s: [], imm: [], h: () => '' }, ['w0', 'w1', 'w2', 'w3'])} ${r.map((x, i) => `${x} = w${i};`).join(' ')}`;
+    };
+    let code: (r: Lanes) => string;
+    switch (name) {
+      case 'v128.load':
+        code = (r) => `${pre}${r[3]} = ${w(12)}; ${r[2]} = ${w(8)}; ${r[1]} = ${w(4)}; ${r[0]} = ${w(0)};`;
+        break;
+      case 'v128.load32_zero':
+        code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = 0; ${r[0]} = ${w(0)};`;
+        break;
+      case 'v128.load64_zero':
+        code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = ${w(4)}; ${r[0]} = ${w(0)};`;
+        break;
+      case 'v128.load8_splat':
+        code = (r) =>
+          `${pre}vt = Math.imul(${get('getUint8', addr)}, 0x01010101); ${r.map((x) => `${x} = vt;`).join(' ')}`;
+        break;
+      case 'v128.load16_splat':
+        code = (r) =>
+          `${pre}vt = Math.imul(${get('getUint16', addr)}, 0x10001); ${r.map((x) => `${x} = vt;`).join(' ')}`;
+        break;
+      case 'v128.load32_splat':
+        code = (r) => `${pre}vt = ${w(0)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
+        break;
+      case 'v128.load64_splat':
+        code = (r) => `${pre}vx = ${w(0)}; vy = ${w(4)}; ${r[0]} = vx; ${r[1]} = vy; ${r[2]} = vx; ${r[3]} = vy;`;
+        break;
+      case 'v128.load8x8_s':
+        code = ext('i16x8.extend_low_i8x16_s');
+        break;
+      case 'v128.load8x8_u':
+        code = ext('i16x8.extend_low_i8x16_u');
+        break;
+      case 'v128.load16x4_s':
+        code = ext('i32x4.extend_low_i16x8_s');
+        break;
+      case 'v128.load16x4_u':
+        code = ext('i32x4.extend_low_i16x8_u');
+        break;
+      case 'v128.load32x2_s':
+        code = ext('i64x2.extend_low_i32x4_s');
+        break;
+      case 'v128.load32x2_u':
+        code = ext('i64x2.extend_low_i32x4_u');
+        break;
+      default: {
+        // load<N>_lane: the old value's other lanes kept
+        const a = old as Lanes;
+        const [k, e] =
+          name === 'v128.load8_lane'
+            ? [
+                lane >> 2,
+                `(${a[lane >> 2]} & ${~(255 << (8 * (lane & 3)))}) | (${get('getUint8', addr)} << ${8 * (lane & 3)})`,
+              ]
+            : name === 'v128.load16_lane'
+              ? [
+                  lane >> 1,
+                  `(${a[lane >> 1]} & ${lane & 1 ? 65535 : -65536}) | (${get('getUint16', addr)} << ${16 * (lane & 1)})`,
+                ]
+              : name === 'v128.load32_lane'
+                ? [lane, w(0)]
+                : [-1, ''];
+        if (k < 0) {
+          code = (r) =>
+            `${pre}vx = ${w(0)}; vy = ${w(4)}; ${r.map((x, i) => `${x} = ${i === 2 * lane ? 'vx' : i === 2 * lane + 1 ? 'vy' : a[i]};`).join(' ')}`;
+        } else code = (r) => `${pre}vt = ${e}; ${r.map((x, i) => `${x} = ${i === k ? 'vt' : a[i]};`).join(' ')}`;
+      }
+    }
+    this.pushQuadStmt((r) => this.laneTempsOf(code(r)));
   }
 
   // ---- 0xfb: GC ----
@@ -1959,6 +2331,7 @@ export class FunctionTranslator {
           `${a} = ${unpackGet(structOf(t).fields[i].type, `${a}.fields[${i}]`, info.name === 'struct.get_s')};`,
         );
         if (this.isWide(structOf(t).fields[i].type)) this.splitInPlace(this.sp - 1);
+        else if (this.isQuad(structOf(t).fields[i].type)) this.splitQuadInPlace(this.sp - 1);
         return;
       }
       case 'struct.set': {
@@ -2007,6 +2380,7 @@ export class FunctionTranslator {
           `${a} = ${unpackGet(arrayOf(t).field.type, `${a}.elements[${i} >>> 0]`, info.name === 'array.get_s')};`,
         );
         if (this.isWide(arrayOf(t).field.type)) this.splitInPlace(this.sp - 1);
+        else if (this.isQuad(arrayOf(t).field.type)) this.splitQuadInPlace(this.sp - 1);
         return;
       }
       case 'array.set': {

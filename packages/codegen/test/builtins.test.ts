@@ -43,5 +43,6 @@ it('uses only builtins the runtime defines', () => {
   }
   const defined = new Set(BUILTIN_NAMES);
   expect([...used].filter((n) => !defined.has(n))).toEqual([]);
-  expect(used.size).toBeGreaterThan(40);
+  // SIMD operators use no builtin but `V128` (at the boundary): they run inline or through codegen's own helpers
+  expect(used.size).toBeGreaterThan(25);
 });

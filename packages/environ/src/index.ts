@@ -13,5 +13,6 @@ export * from './trap.js';
 export * from './tunables.js';
 export * from './type-registry.js';
 export * from './types.js';
+export * from './utf8.js';
 export { validateFunctionBody } from './validator/func.js';
 export * from './vmoffsets.js';

@@ -3,8 +3,7 @@
 
 import { malformed } from './errors.js';
 import type { ByteRange } from './module.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+import { decodeUtf8 } from './utf8.js';
 
 /**
  * The unsigned LEB128 of at most 32 bits at `at.pos` in `bytes` (ending before `end`); advances `at.pos`. The
@@ -226,7 +225,7 @@ export class BinaryReader {
     if (ascii && len <= 4096)
       return String.fromCharCode.apply(null, this.bytes.subarray(start, this.pos) as unknown as number[]);
     try {
-      return utf8.decode(this.bytes.subarray(start, this.pos));
+      return decodeUtf8(this.bytes.subarray(start, this.pos));
     } catch {
       return malformed('malformed UTF-8 encoding', start);
     }

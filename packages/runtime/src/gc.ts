@@ -45,9 +45,14 @@ export function isI31(v: unknown): v is number {
   return typeof v === 'number';
 }
 
-/** any.convert_extern: a host value into the any hierarchy (numbers outside i31 and look-alikes are boxed). */
-export function anyConvertExtern(v: unknown): unknown {
-  if (v === null || v instanceof WasmStruct || v instanceof WasmArray) return v;
+/**
+ * any.convert_extern: a host value into the any hierarchy (numbers outside i31 and look-alikes are boxed).
+ * A GC object is itself only if `registry` (the converting engine's) owns its type: another engine's
+ * object (or one whose type that engine forgot) is a host value here, boxed, and never one of ours.
+ */
+export function anyConvertExtern(v: unknown, registry: TypeRegistry): unknown {
+  if (v === null) return v;
+  if (v instanceof WasmStruct || v instanceof WasmArray) return registry.owns(v.rtt) ? v : new ExternBox(v);
   if (typeof v === 'number') {
     // An integral number in the i31 range is an i31 (as the JS API's ToWebAssemblyValue makes it).
     if (Number.isInteger(v) && v >= -0x40000000 && v < 0x40000000 && !Object.is(v, -0)) return v;

@@ -173,7 +173,7 @@ export class Instance {
     }
     for (let i = 0; i < c.numDefinedTags; i++) {
       const tag = template.tags[i];
-      v[offsets.definedTag(i)] = new Tag(tag.typeId, tag.params);
+      v[offsets.definedTag(i)] = new Tag(tag.typeId, tag.params, store);
     }
     this.vmctx = v;
     this.dataSegments = template.dataSegments.slice();

@@ -84,6 +84,26 @@ function fits(buffer: ArrayBuffer, bytes: number): boolean {
 
 const EMPTY_BUFFER = new ArrayBuffer(0);
 
+type Transferable = ArrayBuffer & { transfer?: () => ArrayBuffer };
+type StructuredClone = (v: unknown, o: { transfer: unknown[] }) => unknown;
+
+/**
+ * Moves `buffer`'s bytes into a new ArrayBuffer and detaches `buffer`, so every view of it (a
+ * `memory.data()` the host kept) has length 0 from then on; no copy on V8. Null where the host can do
+ * neither `ArrayBuffer.prototype.transfer` (ES2024) nor `structuredClone` with a transfer list (Node 20).
+ */
+export function transferBuffer(buffer: ArrayBuffer): ArrayBuffer | null {
+  const transfer = (buffer as Transferable).transfer;
+  try {
+    if (typeof transfer === 'function') return transfer.call(buffer);
+    const clone = (globalThis as { structuredClone?: StructuredClone }).structuredClone;
+    if (typeof clone === 'function') return clone(buffer, { transfer: [buffer] }) as ArrayBuffer;
+  } catch {
+    // a buffer that cannot be detached
+  }
+  return null;
+}
+
 /** Largest page count the engine allows for a memory of this index type and page size. */
 export function engineMaxPages(index64: boolean, pageSizeLog2: number): number {
   const pageSize = 2 ** pageSizeLog2;
@@ -287,7 +307,13 @@ export class Memory {
    */
   release(): ReleasedBuffer | null {
     if (this.host !== null) {
-      // a host engine's memory cannot hand its bytes to another memory: nothing to reuse
+      // a host engine's memory cannot hand its bytes to another memory: nothing to reuse. Growing it by 0
+      // pages detaches its buffer (the JS API refreshes it), so the views the host kept are revoked too.
+      try {
+        this.host.grow(0);
+      } catch {
+        // a backing that cannot grow keeps its buffer
+      }
       this.host = null;
       this.setBuffer(EMPTY_BUFFER, 0);
       this.watchers.length = 0;

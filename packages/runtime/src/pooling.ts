@@ -12,7 +12,7 @@
 
 import { Instance, type InstanceAllocationRequest, type InstanceAllocator } from './instance.js';
 import { ResourceLimitError } from './limits.js';
-import { Memory } from './memory.js';
+import { Memory, transferBuffer } from './memory.js';
 import { Table } from './table.js';
 import { canonicalValType } from './type-registry.js';
 
@@ -319,11 +319,18 @@ export class PoolingInstanceAllocator implements InstanceAllocator {
     return undefined;
   }
 
-  /** Zeroes what the memory's tenant could reach and keeps the buffer warm, within the budgets. */
+  /**
+   * Zeroes what the memory's tenant could reach and keeps the buffer warm, within the budgets. The bytes
+   * move to a new ArrayBuffer and the old one is detached first: a view of it that the host kept
+   * (`memory.data()`) is revoked, and never sees the next tenant. A host that cannot detach keeps nothing
+   * warm.
+   */
   private recycle(m: Memory): void {
     const released = m.release();
     if (released === null) return;
-    const { buffer, used } = released;
+    const { used } = released;
+    const buffer = transferBuffer(released.buffer);
+    if (buffer === null) return;
     const c = this.config;
     if (this.warm.length >= c.maxUnusedWarmSlots || buffer.byteLength > c.linearMemoryKeepResident) return;
     if (used > 0) new Uint8Array(buffer, 0, used).fill(0);

@@ -6,6 +6,18 @@
 // For each id the registry keeps an engine-canonical `SubType` (its concrete heap types rewritten to engine
 // ids, so environ's subtyping functions work over `types` unchanged) and an `Rtt` with the supertype chain,
 // which makes a declared-subtype test two array reads.
+//
+// Ids are unique in the process, not only in the engine: one counter serves every registry and never
+// hands an id out twice. A GC object or function reference of another engine therefore never passes a
+// cast or signature check of this one (their ids never meet), and an id freed with a dropped module
+// (below) is never reused, so an object that outlives every module of its type matches no later type.
+// `types` and `rtts` are indexed by id and hold only this registry's live ids (holes elsewhere).
+//
+// A module's registration lives as long as the `Int32Array` of ids `register` returns (the module, its
+// runtime info and every instance hold it): when that array is collected, each of its rec groups loses
+// one reference, and a group with none left is forgotten (wasmtime's registry does the same with
+// reference counts). Function types registered for host functions and tags (`registerFuncType`) are kept
+// for the registry's lifetime, as are the groups they refer to.
 
 import {
   type CompositeType,
@@ -105,9 +117,31 @@ function canonicalComposite(c: CompositeType, ids: Int32Array): CompositeType {
   }
 }
 
+/** The next type id of any registry in the process (ids are never reused, see the file comment). */
+let nextTypeId = 0;
+/** Ids fit the Int32Arrays that instances keep them in. */
+const MAX_TYPE_ID = 0x7fffffff;
+
+/** One registered rec group: its ids and how many module registrations hold it. */
+interface GroupEntry {
+  readonly key: string;
+  readonly first: number;
+  readonly count: number;
+  /** Module registrations holding the group. */
+  refs: number;
+  /** Held for the registry's lifetime (a host function type, or a group one refers to). */
+  pinned: boolean;
+}
+
 /** The engine's type registry: engine-wide ids for the types of every module compiled in the engine. */
 export class TypeRegistry {
-  private readonly groups = new Map<string, number>();
+  private readonly groups = new Map<string, GroupEntry>();
+  /** The group of each live id. */
+  private readonly entries: GroupEntry[] = [];
+  private live = 0;
+  /** Releases a module's groups when its id array is collected (null on hosts without it). */
+  private readonly released: FinalizationRegistry<GroupEntry[]> | null =
+    typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((held) => this.release(held)) : null;
   /** The id of each engine-canonical composite type object this registry made (see `registerFuncType`). */
   private readonly compositeIds = new WeakMap<CompositeType, number>();
   /** Engine-canonical SubType of each id (`canonical` is the id itself; `supertype` an id or -1). */
@@ -115,17 +149,56 @@ export class TypeRegistry {
   /** Runtime type information of each id. */
   readonly rtts: Rtt[] = [];
 
-  /** Number of ids handed out. */
+  /** Number of live ids (types of modules still alive, of host functions and tags). */
   get size(): number {
-    return this.types.length;
+    return this.live;
   }
 
-  /** Registers a module's rec groups; returns the engine-wide id of each of its type indices. */
+  /** True if `id` is a live id of this registry. */
+  has(id: number): boolean {
+    return this.types[id] !== undefined;
+  }
+
+  /**
+   * True if `rtt` is this registry's runtime type of a live id: a GC object whose rtt it is belongs to
+   * this engine (objects of another engine, or of a type forgotten since, are not).
+   */
+  owns(rtt: Rtt): boolean {
+    return this.rtts[rtt.typeId] === rtt;
+  }
+
+  /**
+   * Registers a module's rec groups; returns the engine-wide id of each of its type indices. The ids stay
+   * registered while the returned array is reachable.
+   */
   register(module: TypeSection): Int32Array {
     const { types, recGroups } = module;
     const ids = new Int32Array(types.length);
-    for (let g = 0; g < recGroups.length; g++) this.registerGroup(types, recGroups[g], g, ids);
+    const held: GroupEntry[] = [];
+    for (let g = 0; g < recGroups.length; g++) {
+      const entry = this.registerGroup(types, recGroups[g], g, ids);
+      entry.refs++;
+      held.push(entry);
+    }
+    if (held.length > 0) {
+      if (this.released !== null) this.released.register(ids, held);
+      else for (const e of held) e.pinned = true;
+    }
     return ids;
+  }
+
+  /** A module's id array was collected: its groups lose a reference; unheld ones are forgotten. */
+  private release(held: readonly GroupEntry[]): void {
+    for (const e of held) {
+      if (--e.refs > 0 || e.pinned) continue;
+      this.groups.delete(e.key);
+      for (let id = e.first; id < e.first + e.count; id++) {
+        delete this.types[id];
+        delete this.rtts[id];
+        delete this.entries[id];
+      }
+      this.live -= e.count;
+    }
   }
 
   /**
@@ -136,7 +209,10 @@ export class TypeRegistry {
    */
   registerFuncType(type: FuncType): number {
     const known = this.compositeIds.get(type);
-    if (known !== undefined) return known;
+    if (known !== undefined && this.has(known)) {
+      this.pin(this.entries[known]);
+      return known;
+    }
     // The ids it refers to become the type indices before it, so they key and canonicalize as outside
     // references; those indices are never read as types.
     const outside: number[] = [];
@@ -144,7 +220,7 @@ export class TypeRegistry {
       if (!isRef(t)) return t;
       const h = refHeap(t);
       if (h < 0) return t;
-      if (!Number.isInteger(h) || h >= this.types.length) throw new TypeError(`unknown type id ${h}`);
+      if (!Number.isInteger(h) || !this.has(h)) throw new TypeError(`unknown type id ${h}`);
       let i = outside.indexOf(h);
       if (i < 0) i = outside.push(h) - 1;
       return refType(i, refNullable(t));
@@ -155,40 +231,67 @@ export class TypeRegistry {
     types[start] = { final: true, supertype: -1, composite, recGroup: 0, canonical: start };
     const ids = new Int32Array(start + 1);
     ids.set(outside);
-    this.registerGroup(types, { start, count: 1 }, 0, ids);
+    this.pin(this.registerGroup(types, { start, count: 1 }, 0, ids));
     return ids[start];
+  }
+
+  /** Keeps a group, and every group its types refer to, for the registry's lifetime. */
+  private pin(entry: GroupEntry): void {
+    if (entry.pinned) return;
+    entry.pinned = true;
+    const visit = (t: ValType) => {
+      if (!isRef(t)) return;
+      const h = refHeap(t);
+      if (h >= 0 && (h < entry.first || h >= entry.first + entry.count)) this.pin(this.entries[h]);
+    };
+    for (let id = entry.first; id < entry.first + entry.count; id++) {
+      const t = this.types[id];
+      if (t.supertype >= 0 && t.supertype < entry.first) this.pin(this.entries[t.supertype]);
+      const c = t.composite;
+      if (c.kind === 'func') {
+        c.params.forEach(visit);
+        c.results.forEach(visit);
+      } else if (c.kind === 'struct') for (const f of c.fields) visit(f.type);
+      else visit(c.field.type);
+    }
   }
 
   /**
    * Registers rec group `group` (number `g` of its module) of `types`: sets the ids of its members in `ids`,
    * where the ids of the types before it are set already.
    */
-  private registerGroup(types: readonly SubType[], group: RecGroup, g: number, ids: Int32Array): void {
+  private registerGroup(types: readonly SubType[], group: RecGroup, g: number, ids: Int32Array): GroupEntry {
     const { start, count } = group;
     const key = recGroupKey(types, start, count, (i) => ids[i]);
-    let first = this.groups.get(key);
-    const isNew = first === undefined;
-    if (first === undefined) {
-      first = this.types.length;
-      this.groups.set(key, first);
+    const known = this.groups.get(key);
+    if (known !== undefined) {
+      for (let i = 0; i < count; i++) ids[start + i] = known.first + i;
+      return known;
     }
+    if (nextTypeId + count > MAX_TYPE_ID) throw new RangeError('type registry: out of type ids');
+    const first = nextTypeId;
+    nextTypeId += count;
+    const entry: GroupEntry = { key, first, count, refs: 0, pinned: false };
+    this.groups.set(key, entry);
+    this.live += count;
     for (let i = 0; i < count; i++) ids[start + i] = first + i;
-    if (!isNew) return;
     for (let i = 0; i < count; i++) {
       const t = types[start + i];
       const id = first + i;
       const composite = canonicalComposite(t.composite, ids);
       this.compositeIds.set(composite, id);
-      this.types.push({
+      this.entries[id] = entry;
+      this.types[id] = {
         final: t.final,
         supertype: t.supertype < 0 ? -1 : ids[t.supertype],
         composite,
         recGroup: g,
         canonical: id,
-      });
+      };
     }
     // A declared supertype always has a smaller index, so its rtt exists before its subtypes'.
-    for (let i = 0; i < count; i++) this.rtts.push(this.makeRtt(first + i));
+    for (let i = 0; i < count; i++) this.rtts[first + i] = this.makeRtt(first + i);
+    return entry;
   }
 
   private makeRtt(id: number): Rtt {
@@ -222,7 +325,9 @@ export class TypeRegistry {
   isSubtype(a: number, b: number): boolean {
     if (a === b) return true;
     const ra = this.rtts[a];
-    const d = this.rtts[b].depth;
+    const rb = this.rtts[b];
+    if (ra === undefined || rb === undefined) return false;
+    const d = rb.depth;
     return ra.depth > d && ra.supers[d] === b;
   }
 

@@ -36,10 +36,16 @@ export class Tag {
   readonly typeId: number;
   /** Parameter types of the tag, engine-canonical (concrete heap types are engine ids). */
   readonly params: readonly ValType[];
+  /**
+   * The store the tag belongs to (its instance's, or the store the API made it in), or null outside any
+   * store; an exception belongs to its tag's store. The API compares it by identity.
+   */
+  readonly store: unknown;
 
-  constructor(typeId: number, params: readonly ValType[]) {
+  constructor(typeId: number, params: readonly ValType[], store: unknown = null) {
     this.typeId = typeId;
     this.params = params;
+    this.store = store;
   }
 }
 

@@ -124,13 +124,14 @@ describe('TypeRegistry', () => {
     const size = r.size;
     const other = { kind: 'func' as const, params: [refType(a, false)], results: [] };
     const id = r.registerFuncType(other);
-    expect(id).toBe(size);
+    expect(r.size).toBe(size + 1);
+    expect(ids).not.toContain(id);
     expect(r.funcType(id)).toEqual(other);
     expect(r.registerFuncType({ ...other })).toBe(id);
     // and a module declaring it later meets it
     const later = r.register(wat('(module (type $a (array i8)) (type (func (param (ref $a)))))'));
     expect(later[1]).toBe(id);
-    expect(() => r.registerFuncType({ kind: 'func', params: [refType(r.size + 5, true)], results: [] })).toThrow(
+    expect(() => r.registerFuncType({ kind: 'func', params: [refType(f + 1000, true)], results: [] })).toThrow(
       /unknown type id/,
     );
   });
@@ -143,5 +144,19 @@ describe('TypeRegistry', () => {
     expect(r.registerFuncType(r.funcType(ids[0]))).toBe(ids[0]);
     // the same structure outside its group is a different type
     expect(r.registerFuncType({ ...r.funcType(ids[0]) })).not.toBe(ids[0]);
+  });
+
+  it('never gives two registries (engines) the same id, so a cast never confuses their types', () => {
+    const text = '(module (type $s (struct (field i32))) (type (func (param i32))))';
+    const a = new TypeRegistry();
+    const b = new TypeRegistry();
+    const ia = a.register(wat(text));
+    const ib = b.register(wat(text));
+    expect([...ia].some((id) => ib.includes(id))).toBe(false);
+    // each registry owns only its own runtime types
+    expect(a.owns(a.rtt(ia[0]))).toBe(true);
+    expect(b.owns(a.rtt(ia[0]))).toBe(false);
+    expect(b.has(ia[0])).toBe(false);
+    expect(b.isSubtype(ia[1], ib[1])).toBe(false);
   });
 });

@@ -89,6 +89,11 @@ export interface WasiFilesystem {
   fsync(file: FileHandle): void;
   /** Closes an open file. */
   close(file: FileHandle): void;
+  /**
+   * The path by which the host reached an open file, where the host can tell (Linux's `/proc/self/fd`),
+   * else null: `path_open` checks it against the path it resolved, to catch a racing host process.
+   */
+  openedPath?(file: FileHandle): string | null;
 }
 
 /** Joins a backend path and a name. */

@@ -1,11 +1,13 @@
 // Bounds-checked little-endian access to the guest's linear memory: a bad pointer is EFAULT, never a
 // host exception.
 
+import { decodeUtf8 } from '@wasmts/environ';
 import type { Memory } from 'wasmts';
 import { Errno } from './constants.js';
 import { WasiError } from './filesystem.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The most iovecs one call takes (Linux's and wasi-libc's IOV_MAX): each becomes a host object. */
+export const IOV_MAX = 1024;
 
 /** A view of guest memory for the duration of one WASI call. */
 export class GuestMemory {
@@ -76,14 +78,15 @@ export class GuestMemory {
   string(ptr: number, len: number): string {
     const bytes = this.bytes(ptr, len).slice();
     try {
-      return decoder.decode(bytes);
+      return decodeUtf8(bytes, { stripBOM: true });
     } catch {
       throw new WasiError(Errno.EILSEQ, 'path is not valid UTF-8');
     }
   }
-  /** The (buf, len) pairs of an iovec array, each checked. */
+  /** The (buf, len) pairs of an iovec array, each checked; more than `IOV_MAX` is EINVAL (as POSIX readv). */
   iovecs(ptr: number, count: number): Uint8Array[] {
     this.check(ptr, count * 8);
+    if (count > IOV_MAX) throw new WasiError(Errno.EINVAL, 'more than IOV_MAX iovecs');
     const out: Uint8Array[] = [];
     for (let i = 0; i < count; i++) {
       out.push(this.bytes(this.getU32(ptr + i * 8), this.getU32(ptr + i * 8 + 4)));

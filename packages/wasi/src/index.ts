@@ -23,7 +23,13 @@ export {
 } from './constants.js';
 export { WasiExit } from './exit.js';
 export { type FileHandle, type FileStat, type OpenFlags, WasiError, type WasiFilesystem } from './filesystem.js';
-export { MemoryFilesystem, MemorySymlink, type MemoryTree } from './memory-fs.js';
+export {
+  MEMORY_NODE_BYTES,
+  MemoryFilesystem,
+  type MemoryFilesystemOptions,
+  MemorySymlink,
+  type MemoryTree,
+} from './memory-fs.js';
 export { NodeFilesystem } from './node-fs.js';
 export { PREVIEW1_FUNCTIONS, preview1Signature } from './preview1.js';
 export type { StdinOption, StdoutOption } from './stdio.js';

@@ -1,5 +1,6 @@
 // An in-memory filesystem: directories, regular files and symlinks with timestamps, for browsers and tests.
 
+import { encodeUtf8 } from '@wasmts/environ';
 import { Errno, Filetype } from './constants.js';
 import { type FileHandle, type FileStat, fail, nowNs, type OpenFlags, type WasiFilesystem } from './filesystem.js';
 
@@ -26,7 +27,26 @@ interface Node {
   size: number;
   entries: Map<string, Node>;
   target: string;
+  /** Open handles (a file whose last name is gone lives until they are closed). */
+  handles: number;
+  /** It counts against the capacity (from its first name until it has neither names nor handles). */
+  counted: boolean;
 }
+
+/** Options of `new MemoryFilesystem(tree, options)`. */
+export interface MemoryFilesystemOptions {
+  /**
+   * The most bytes it may hold: file buffers, symlink targets, names, and `MEMORY_NODE_BYTES` for each file,
+   * directory and symlink. What would grow it past that is ENOSPC. Default: no limit.
+   */
+  capacity?: number;
+}
+
+/** What each file, directory or symlink counts for against a `capacity`, besides its name and contents. */
+export const MEMORY_NODE_BYTES = 128;
+
+/** The largest file (and file buffer) of a MemoryFilesystem. */
+const MAX_FILE = 0xffff_ffff;
 
 interface Handle {
   node: Node;
@@ -34,16 +54,20 @@ interface Handle {
   closed: boolean;
 }
 
-const encoder = new TextEncoder();
-
 /** The in-memory backend (paths are absolute, `/` is the root). */
 export class MemoryFilesystem implements WasiFilesystem {
   private nextIno = 1n;
   private readonly root: Node;
+  private readonly capacity: number;
+  private used = 0;
 
-  /** Creates a filesystem whose root holds `tree`. */
-  constructor(tree: MemoryTree = {}) {
+  /** Creates a filesystem whose root holds `tree` (which may exceed `capacity`: then only shrinking works). */
+  constructor(tree: MemoryTree = {}, options: MemoryFilesystemOptions = {}) {
+    this.capacity = options.capacity ?? Number.POSITIVE_INFINITY;
+    if (!(this.capacity >= 0)) throw new RangeError('MemoryFilesystem: capacity must be a number >= 0');
     this.root = this.node('dir');
+    this.root.counted = true;
+    this.used = MEMORY_NODE_BYTES;
     this.root.nlink = 2n;
     this.fill(this.root, tree);
   }
@@ -57,7 +81,7 @@ export class MemoryFilesystem implements WasiFilesystem {
       let n: Node;
       if (typeof v === 'string' || v instanceof Uint8Array) {
         n = this.node('file');
-        const bytes = typeof v === 'string' ? encoder.encode(v) : v.slice();
+        const bytes = typeof v === 'string' ? encodeUtf8(v) : v.slice();
         n.data = bytes;
         n.size = bytes.length;
       } else if (v instanceof MemorySymlink) {
@@ -69,6 +93,21 @@ export class MemoryFilesystem implements WasiFilesystem {
       }
       this.attach(dir, name, n);
     }
+  }
+
+  /** Bytes held, as `capacity` counts them. */
+  get bytesUsed(): number {
+    return this.used;
+  }
+
+  /** ENOSPC unless `bytes` more fit in the capacity. */
+  private room(bytes: number): void {
+    if (this.used + bytes > this.capacity) fail(Errno.ENOSPC);
+  }
+
+  /** What a node holds besides its names. */
+  private weight(n: Node): number {
+    return MEMORY_NODE_BYTES + n.data.length + (n.kind === 'symlink' ? encodeUtf8(n.target).length : 0);
   }
 
   private node(kind: Node['kind']): Node {
@@ -84,10 +123,26 @@ export class MemoryFilesystem implements WasiFilesystem {
       size: 0,
       entries: new Map(),
       target: '',
+      handles: 0,
+      counted: false,
     };
   }
 
+  /** Gives back what a node holds once it has neither a name nor an open handle. */
+  private release(n: Node): void {
+    if (n.nlink > 0n || n.handles > 0 || !n.counted) return;
+    this.used -= this.weight(n);
+    n.counted = false;
+    n.data = new Uint8Array(0);
+  }
+
+  /** Links `n` into `dir` (callers check `room` first: this never fails). */
   private attach(dir: Node, name: string, n: Node): void {
+    this.used += name.length;
+    if (!n.counted) {
+      this.used += this.weight(n);
+      n.counted = true;
+    }
     dir.entries.set(name, n);
     n.nlink++;
     if (n.kind === 'dir') dir.nlink++;
@@ -97,12 +152,14 @@ export class MemoryFilesystem implements WasiFilesystem {
   private detach(dir: Node, name: string): void {
     const n = dir.entries.get(name)!;
     dir.entries.delete(name);
+    this.used -= name.length;
     n.nlink--;
     if (n.kind === 'dir') {
       dir.nlink--;
       n.nlink--;
     }
     n.ctim = dir.mtim = dir.ctim = nowNs();
+    this.release(n);
   }
 
   private components(path: string): string[] {
@@ -133,7 +190,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   private stat(n: Node): FileStat {
     const filetype =
       n.kind === 'dir' ? Filetype.DIRECTORY : n.kind === 'file' ? Filetype.REGULAR_FILE : Filetype.SYMBOLIC_LINK;
-    const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encoder.encode(n.target).length : 4096;
+    const size = n.kind === 'file' ? n.size : n.kind === 'symlink' ? encodeUtf8(n.target).length : 4096;
     return {
       dev: 1n,
       ino: n.ino,
@@ -166,6 +223,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   mkdir(path: string): void {
     const { dir, name } = this.parent(path);
     if (dir.entries.has(name)) fail(Errno.EEXIST);
+    this.room(MEMORY_NODE_BYTES + name.length);
     this.attach(dir, name, this.node('dir'));
   }
   /** Removes an empty directory. */
@@ -205,9 +263,17 @@ export class MemoryFilesystem implements WasiFilesystem {
     } else if (existing?.kind === 'dir') {
       fail(Errno.EISDIR);
     }
+    this.room(dst.name.length - src.name.length - (existing === undefined ? 0 : dst.name.length));
     if (existing !== undefined) this.detach(dst.dir, dst.name);
-    this.detach(src.dir, src.name);
-    this.attach(dst.dir, dst.name, n);
+    // Moved, not unlinked and linked again: its link count and what it holds stay as they are.
+    src.dir.entries.delete(src.name);
+    dst.dir.entries.set(dst.name, n);
+    this.used += dst.name.length - src.name.length;
+    if (n.kind === 'dir') {
+      src.dir.nlink--;
+      dst.dir.nlink++;
+    }
+    n.ctim = src.dir.mtim = src.dir.ctim = dst.dir.mtim = dst.dir.ctim = nowNs();
   }
   /** Creates a hard link. */
   link(from: string, to: string): void {
@@ -215,6 +281,7 @@ export class MemoryFilesystem implements WasiFilesystem {
     if (n.kind === 'dir') fail(Errno.EPERM);
     const dst = this.parent(to);
     if (dst.dir.entries.has(dst.name)) fail(Errno.EEXIST);
+    this.room(dst.name.length);
     this.attach(dst.dir, dst.name, n);
     n.ctim = nowNs();
   }
@@ -222,6 +289,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   symlink(target: string, path: string): void {
     const { dir, name } = this.parent(path);
     if (dir.entries.has(name)) fail(Errno.EEXIST);
+    this.room(MEMORY_NODE_BYTES + name.length + encodeUtf8(target).length);
     const n = this.node('symlink');
     n.target = target;
     this.attach(dir, name, n);
@@ -242,6 +310,7 @@ export class MemoryFilesystem implements WasiFilesystem {
     n = dir.entries.get(name);
     if (n === undefined) {
       if (!flags.create) fail(Errno.ENOENT);
+      this.room(MEMORY_NODE_BYTES + name.length);
       n = this.node('file');
       this.attach(dir, name, n);
     } else if (flags.create && flags.exclusive) {
@@ -250,10 +319,12 @@ export class MemoryFilesystem implements WasiFilesystem {
     if (n.kind === 'dir') fail(Errno.EISDIR);
     if (n.kind === 'symlink') fail(Errno.ELOOP);
     if (flags.truncate && n.size > 0) {
+      this.used -= n.data.length;
       n.size = 0;
       n.data = new Uint8Array(0);
       n.mtim = n.ctim = nowNs();
     }
+    n.handles++;
     const h: Handle = { node: n, write: flags.write, closed: false };
     return h;
   }
@@ -278,7 +349,7 @@ export class MemoryFilesystem implements WasiFilesystem {
     if (!h.write) fail(Errno.EBADF);
     const n = h.node;
     const end = position + BigInt(data.length);
-    if (end > 0xffff_ffffn) fail(Errno.EFBIG);
+    if (end > BigInt(MAX_FILE)) fail(Errno.EFBIG);
     this.resize(n, Math.max(n.size, Number(end)));
     n.data.set(data, Number(position));
     n.mtim = n.ctim = nowNs();
@@ -286,8 +357,18 @@ export class MemoryFilesystem implements WasiFilesystem {
   }
   private resize(n: Node, size: number): void {
     if (size > n.data.length) {
-      const grown = new Uint8Array(Math.max(size, n.data.length * 2, 64));
+      // Doubling, within the largest file and the capacity; else exactly `size`, or ENOSPC.
+      let length = Math.min(Math.max(size, n.data.length * 2, 64), MAX_FILE);
+      if (this.used + length - n.data.length > this.capacity) length = size;
+      this.room(length - n.data.length);
+      let grown: Uint8Array;
+      try {
+        grown = new Uint8Array(length);
+      } catch {
+        fail(Errno.ENOSPC, 'the host could not allocate the file');
+      }
       grown.set(n.data.subarray(0, n.size));
+      this.used += length - n.data.length;
       n.data = grown;
     } else if (size < n.size) {
       n.data.fill(0, size, n.size);
@@ -302,7 +383,7 @@ export class MemoryFilesystem implements WasiFilesystem {
   ftruncate(file: FileHandle, size: bigint): void {
     const h = this.handle(file);
     if (!h.write) fail(Errno.EBADF);
-    if (size > 0xffff_ffffn) fail(Errno.EFBIG);
+    if (size > BigInt(MAX_FILE)) fail(Errno.EFBIG);
     this.resize(h.node, Number(size));
     h.node.mtim = h.node.ctim = nowNs();
   }
@@ -316,6 +397,9 @@ export class MemoryFilesystem implements WasiFilesystem {
   }
   /** Closes an open file. */
   close(file: FileHandle): void {
-    this.handle(file).closed = true;
+    const h = this.handle(file);
+    h.closed = true;
+    h.node.handles--;
+    this.release(h.node);
   }
 }

@@ -33,6 +33,11 @@ export function loadNodeFs(): NodeFs {
   return fs;
 }
 
+/** The host's `process.platform` (Node). */
+function platform(): string | undefined {
+  return (globalThis as { process?: { platform?: string } }).process?.platform;
+}
+
 function call<R>(f: () => R): R {
   try {
     return f();
@@ -111,9 +116,18 @@ export class NodeFilesystem implements WasiFilesystem {
   rename(from: string, to: string): void {
     call(() => this.fs.renameSync(from, to));
   }
-  /** Creates a hard link. */
+  /** Creates a hard link (of a symlink itself, never of what it points at). */
   link(from: string, to: string): void {
-    call(() => this.fs.linkSync(from, to));
+    call(() => {
+      // POSIX leaves it to the system whether link(2) follows a symlink (Linux does not; macOS and the BSDs
+      // do), which would link in a file the symlink reaches outside the sandbox: off Linux, a symlink is
+      // re-created with the same target instead.
+      if (platform() !== 'linux' && this.fs.lstatSync(from).isSymbolicLink()) {
+        this.fs.symlinkSync(this.fs.readlinkSync(from), to);
+      } else {
+        this.fs.linkSync(from, to);
+      }
+    });
   }
   /** Creates a symlink. */
   symlink(target: string, path: string): void {
@@ -178,6 +192,15 @@ export class NodeFilesystem implements WasiFilesystem {
   /** Flushes an open file. */
   fsync(file: FileHandle): void {
     call(() => this.fs.fsyncSync(this.fd(file)));
+  }
+  /** Where the kernel says an open file is (Linux, with /proc mounted), else null. */
+  openedPath(file: FileHandle): string | null {
+    if (platform() !== 'linux') return null;
+    try {
+      return this.fs.readlinkSync(`/proc/self/fd/${this.fd(file)}`, 'utf8');
+    } catch {
+      return null;
+    }
   }
   /** Closes an open file. */
   close(file: FileHandle): void {

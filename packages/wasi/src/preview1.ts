@@ -1,6 +1,7 @@
 // Every wasi_snapshot_preview1 function, defined on a wasmts Linker. Each returns an errno; a WasiError
 // thrown inside becomes its errno, a bad guest pointer EFAULT, and `WasiExit` leaves the call unchanged.
 
+import { encodeUtf8 } from '@wasmts/environ';
 import { type Caller, funcType, type Linker, ValType } from 'wasmts';
 import { clockNow, clockRes } from './clocks.js';
 import {
@@ -23,8 +24,6 @@ import type { GuestMemory } from './guest-memory.js';
 import { pollOneoff } from './poll.js';
 import { dirPath, followRename, resolvePath } from './resolve.js';
 import type { FdEntry, WASI } from './wasi.js';
-
-const encoder = new TextEncoder();
 
 function writeFilestat(mem: GuestMemory, ptr: number, s: FileStat): void {
   mem.check(ptr, 64);
@@ -60,7 +59,7 @@ function times(atim: bigint, mtim: bigint, flags: number): [bigint | null, bigin
 function writeStrings(mem: GuestMemory, list: readonly string[], ptrs: number, buf: number): void {
   let off = buf;
   for (let i = 0; i < list.length; i++) {
-    const bytes = encoder.encode(list[i]);
+    const bytes = encodeUtf8(list[i]);
     mem.setU32(ptrs + i * 4, off);
     mem.write(off, bytes);
     mem.setU8(off + bytes.length, 0);
@@ -72,7 +71,7 @@ function writeSizes(mem: GuestMemory, list: readonly string[], countPtr: number,
   mem.setU32(countPtr, list.length);
   mem.setU32(
     sizePtr,
-    list.reduce((n, s) => n + encoder.encode(s).length + 1, 0),
+    list.reduce((n, s) => n + encodeUtf8(s).length + 1, 0),
   );
 }
 
@@ -275,7 +274,7 @@ const calls: Record<string, [string, Impl]> = {
       if (e.preopen === null) return Errno.EBADF;
       c.mem.check(ptr, 8);
       c.mem.setU32(ptr, 0);
-      c.mem.setU32(ptr + 4, encoder.encode(e.preopen).length);
+      c.mem.setU32(ptr + 4, encodeUtf8(e.preopen).length);
     },
   ],
   fd_prestat_dir_name: [
@@ -283,7 +282,7 @@ const calls: Record<string, [string, Impl]> = {
     (c, fd: number, ptr: number, len: number) => {
       const e = c.fd(fd);
       if (e.preopen === null) return Errno.EBADF;
-      const name = encoder.encode(e.preopen);
+      const name = encodeUtf8(e.preopen);
       if (len < name.length) return Errno.ENAMETOOLONG;
       c.mem.write(ptr, name);
     },
@@ -322,7 +321,7 @@ const calls: Record<string, [string, Impl]> = {
       const self = fs.lstat(path);
       let used = 0;
       for (let i = Number(cookie > BigInt(names.length) ? BigInt(names.length) : cookie); i < names.length; i++) {
-        const name = encoder.encode(names[i]);
+        const name = encodeUtf8(names[i]);
         let ino = self.ino;
         let type: number = Filetype.DIRECTORY;
         if (i === 1 && e.dir.parts.length > 0) {
@@ -476,6 +475,8 @@ const calls: Record<string, [string, Impl]> = {
       const excl = (oflags & Oflags.EXCL) !== 0;
       const trunc = (oflags & Oflags.TRUNC) !== 0;
       if (directory && (creat || trunc)) return Errno.EINVAL;
+      // Before anything is created or opened.
+      if (c.wasi.fds.size >= c.wasi.maxDescriptors) return Errno.EMFILE;
       if (creat && (d.rightsBase & Rights.PATH_CREATE_FILE) === 0n) return Errno.ENOTCAPABLE;
       if (trunc && (d.rightsBase & Rights.PATH_FILESTAT_SET_SIZE) === 0n) return Errno.ENOTCAPABLE;
       // O_CREAT | O_EXCL never follows a final symlink (POSIX).
@@ -500,6 +501,13 @@ const calls: Record<string, [string, Impl]> = {
         if (r.trailingSlash) return Errno.EISDIR;
       }
       const file = c.wasi.fs.open(r.path, { create: creat, exclusive: creat && excl, truncate: trunc, write });
+      // A host process that swapped a directory on the path for a symlink after it was resolved sent the open
+      // elsewhere: where the host can tell, such a file is closed before the guest sees a byte of it.
+      const at = c.wasi.fs.openedPath?.(file) ?? null;
+      if (at !== null && at !== r.path) {
+        c.wasi.fs.close(file);
+        return Errno.EPERM;
+      }
       const entry = c.wasi.fileEntry(file, rightsBase & RIGHTS_FILE, rightsInheriting, fdflags);
       try {
         entry.filetype = c.wasi.fs.fstat(file).filetype;
@@ -514,7 +522,7 @@ const calls: Record<string, [string, Impl]> = {
       const r = resolvePath(c.wasi.fs, d.dir, c.path(p, l), false);
       if (r.stat === null) return Errno.ENOENT;
       if (r.stat.filetype !== Filetype.SYMBOLIC_LINK) return Errno.EINVAL;
-      const target = encoder.encode(c.wasi.fs.readlink(r.path));
+      const target = encodeUtf8(c.wasi.fs.readlink(r.path));
       c.mem.check(buf, len);
       c.mem.check(out, 4);
       const n = Math.min(len, target.length);

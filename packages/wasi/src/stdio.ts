@@ -1,5 +1,6 @@
 // stdin, stdout and stderr: a Node fd number, a function, a stream-like object or (stdin) fixed bytes.
 
+import { decodeUtf8, encodeUtf8 } from '@wasmts/environ';
 import { Errno } from './constants.js';
 import { errnoOfCode, WasiError } from './filesystem.js';
 import { loadNodeFs } from './node-fs.js';
@@ -23,12 +24,23 @@ export interface StdioStream {
   write(data: Uint8Array): void;
 }
 
-const encoder = new TextEncoder();
-const pause = new Int32Array(new SharedArrayBuffer(4));
+// Created on first use: a page that is not cross-origin isolated has no SharedArrayBuffer.
+let pause: Int32Array | null = null;
+
+/** Blocks for `ms` (Atomics.wait where this thread may block, else a short spin). */
+function waitMs(ms: number): void {
+  try {
+    pause ??= new Int32Array(new SharedArrayBuffer(4));
+    Atomics.wait(pause, 0, 0, ms);
+  } catch {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {}
+  }
+}
 
 function bytesOf(v: Uint8Array | string | null): Uint8Array {
   if (v === null) return new Uint8Array(0);
-  return typeof v === 'string' ? encoder.encode(v) : v;
+  return typeof v === 'string' ? encodeUtf8(v) : v;
 }
 
 function nodeError(e: unknown): WasiError {
@@ -52,7 +64,7 @@ export function stdinStream(opt: StdinOption): StdioStream {
             if (code === 'EOF') return new Uint8Array(0);
             // A non-blocking stdin (a terminal under Node): wait a little and try again.
             if (code !== 'EAGAIN') throw nodeError(e);
-            Atomics.wait(pause, 0, 0, 10);
+            waitMs(10);
           }
         }
       },
@@ -108,14 +120,44 @@ export function stdoutStream(opt: StdoutOption): StdioStream {
   return { read, write: (data) => sink(data.slice()) };
 }
 
+/**
+ * The host's line printer for the default stdout (`log`) or stderr (`error`): `console` where the host has one,
+ * else the shell's `print` (JavaScriptCore, SpiderMonkey, d8); a host with neither fails at the first write.
+ */
+export function hostLog(which: 'log' | 'error'): (line: string) => void {
+  const g = globalThis as { console?: Record<'log' | 'error', (s: string) => void>; print?: (s: string) => void };
+  if (typeof g.console?.[which] === 'function') return (line) => g.console![which](line);
+  if (typeof g.print === 'function') return (line) => g.print!(line);
+  return () => {
+    throw new Error('@wasmts/wasi: this host has no console or print: pass `stdout` and `stderr` to the WASI options');
+  };
+}
+
 /** A sink that prints whole lines with `log` (console.log or console.error), for hosts without Node. */
 export function consoleSink(log: (line: string) => void): (chunk: Uint8Array) => void {
-  const decoder = new TextDecoder();
-  let line = '';
+  // Bytes are held until a newline: a newline byte never occurs inside a multi-byte UTF-8 sequence.
+  let held: Uint8Array[] = [];
   return (chunk) => {
-    line += decoder.decode(chunk, { stream: true });
-    const parts = line.split('\n');
-    line = parts.pop()!;
-    for (const p of parts) log(p);
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      held.push(chunk.subarray(start, nl));
+      log(decodeUtf8(concat(held), { fatal: false }));
+      held = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) held.push(chunk.slice(start));
   };
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  n = 0;
+  for (const p of parts) {
+    out.set(p, n);
+    n += p.length;
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { definePreview1 } from './preview1.js';
 import type { DirRef } from './resolve.js';
 import {
   consoleSink,
+  hostLog,
   type StdinOption,
   type StdioStream,
   type StdoutOption,
@@ -39,6 +40,11 @@ export interface WasiOptions {
   stderr?: StdoutOption;
   /** When true (the default), `start` returns the exit code; when false, it exits the process. */
   returnOnExit?: boolean;
+  /**
+   * The most descriptors open at once (stdio and preopens included); `path_open` past it is EMFILE, so a
+   * guest cannot use up the host process's own file descriptors. Default: no limit.
+   */
+  maxDescriptors?: number;
 }
 
 /** An open descriptor. */
@@ -74,6 +80,8 @@ export class WASI {
   /** The descriptor table. */
   readonly fds = new Map<number, FdEntry>();
   private readonly returnOnExit: boolean;
+  /** The most descriptors open at once. */
+  readonly maxDescriptors: number;
   /** The memory of the instance given to `start`/`initialize`, used when a caller exports none. */
   memory: Memory | null = null;
 
@@ -84,6 +92,8 @@ export class WASI {
     this.env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`);
     for (const e of this.env) if (e.includes('\0')) throw new TypeError('WASI env may not contain NUL');
     this.returnOnExit = options.returnOnExit ?? true;
+    this.maxDescriptors = options.maxDescriptors ?? Number.POSITIVE_INFINITY;
+    if (!(this.maxDescriptors >= 0)) throw new RangeError('WASI maxDescriptors must be a number >= 0');
     const hostFs = tryNodeFs();
     this.fs = options.fs ?? (hostFs !== null ? new NodeFilesystem() : new MemoryFilesystem());
     const stream = (s: StdioStream): FdEntry => ({
@@ -99,8 +109,8 @@ export class WASI {
     });
     // Without Node.js the defaults are an empty stdin and the console.
     this.fds.set(0, stream(stdinStream(options.stdin ?? (hostFs !== null ? 0 : ''))));
-    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(console.log)))));
-    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(console.error)))));
+    this.fds.set(1, stream(stdoutStream(options.stdout ?? (hostFs !== null ? 1 : consoleSink(hostLog('log'))))));
+    this.fds.set(2, stream(stdoutStream(options.stderr ?? (hostFs !== null ? 2 : consoleSink(hostLog('error'))))));
     let fd = 3;
     for (const [guest, backendPath] of Object.entries(options.preopens ?? {})) {
       // The Node backend's root is canonical, so symlinks above it do not matter.
@@ -150,6 +160,7 @@ export class WASI {
 
   /** The lowest free descriptor number. */
   allocFd(entry: FdEntry): number {
+    if (this.fds.size >= this.maxDescriptors) fail(Errno.EMFILE);
     let fd = 0;
     while (this.fds.has(fd)) fd++;
     if (fd > 0x7fff_ffff) fail(Errno.EMFILE);

@@ -2,6 +2,7 @@
 // did to the path since: every use re-walks it from its preopen without following symlinks and checks the
 // directory's identity (device and inode). Both filesystems run every case.
 
+import { renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
@@ -291,6 +292,10 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
     expect(guestRename(h, 'p', 'p2')).toBe(0);
     guestSymlink(h, '../outside', 'p');
     expect(h.read(h.open(4, 'f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'q']);
+    // The nested preopen's own directory renamed through the outer one: followed too.
+    expect(guestRename(h, 'p2/q', 'q2')).toBe(0);
+    expect(h.read(h.open(4, 'f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'q']);
+    expect(guestRename(h, 'q2', 'p2/q')).toBe(0);
     guestRemove(h, 'p2/q');
     guestSymlink(h, '../../outside', 'p2/q');
     const before = snapshot(w);
@@ -322,6 +327,37 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
     expect(snapshot(w)).toEqual(before);
   });
 
+  it('renumbering and reusing descriptors carries confinement with the directory', () => {
+    const { w, h, fd } = make();
+    const before = snapshot(w);
+    // A subdirectory renumbered onto the preopen: fd 3 is now that subdirectory, and no preopen.
+    expect(h.call('fd_renumber', fd, 3)).toBe(0);
+    expect(h.call('fd_readdir', fd, h.alloc(64), 64, 0n, h.alloc(4))).toBe(Errno.EBADF);
+    expect(h.call('fd_prestat_get', 3, h.alloc(8))).toBe(Errno.EBADF);
+    expect(h.read(h.open(3, 'f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'f']);
+    expect(h.open(3, '../file.txt', 0, Rights.FD_READ)[0]).toBe(Errno.EPERM);
+    expect(h.open(3, '../../f.txt', 0, Rights.FD_READ)[0]).toBe(Errno.EPERM);
+    // A closed number, reused by another directory, is that directory only.
+    const [, sub] = openDir(h, 3, 'sub');
+    expect(h.call('fd_close', sub)).toBe(0);
+    guestSymlink(h, '../../..', 'sub/up');
+    const [, again] = openDir(h, 3, 'sub');
+    expect(again).toBe(sub);
+    expect(h.open(again, 'up/f.txt', 0, Rights.FD_READ, 0, 1)[0]).toBe(Errno.EPERM);
+    expect(h.open(again, '..', 0, Rights.FD_READ)[0]).toBe(Errno.EPERM);
+    expect(snapshot(w)).toEqual(before);
+  });
+
+  it('a preopen the host moved away and replaced is ENOENT', () => {
+    const { w, h } = make();
+    w.fs.rename(w.at('sandbox'), w.at('outside/moved'));
+    w.fs.mkdir(w.at('sandbox'));
+    w.fs.mkdir(w.at('sandbox/a'));
+    expect(h.open(3, 'file.txt', 0, Rights.FD_READ)[0]).toBe(Errno.ENOENT);
+    expect(openDir(h, 3, 'a')[0]).toBe(Errno.ENOENT);
+    expect(h.call('fd_readdir', 3, h.alloc(64), 64, 0n, h.alloc(4))).toBe(Errno.ENOENT);
+  });
+
   it('a removed preopen is ENOENT', () => {
     const { w, h } = make({ '/q': 'sandbox/p/q' });
     guestRemove(h, 'p/q');
@@ -329,6 +365,33 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
     expect(h.open(4, 'f.txt', 0, Rights.FD_READ)[0]).toBe(Errno.ENOENT);
     expect(h.call('fd_readdir', 4, h.alloc(1024), 1024, 0n, h.alloc(4))).toBe(Errno.ENOENT);
   });
+});
+
+it('on Linux, a file opened through a path a host process swapped after the check is never read', () => {
+  const root = tempDir();
+  writeTree(root, tree());
+  // The race, made deterministic: the host swaps `a` for a symlink to `outside` between check and use.
+  class RacingFs extends NodeFilesystem {
+    race = false;
+    override open(path: string, flags: Parameters<NodeFilesystem['open']>[1]) {
+      if (this.race) {
+        this.race = false;
+        renameSync(join(root, 'sandbox/a'), join(root, 'sandbox/a-moved'));
+        symlinkSync('../outside', join(root, 'sandbox/a'));
+      }
+      return super.open(path, flags);
+    }
+  }
+  const fs = new RacingFs();
+  const h = setup({ fs, preopens: { '/sandbox': join(root, 'sandbox') } });
+  expect(h.read(h.open(3, 'a/f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'f']);
+  fs.race = true;
+  const [e] = h.open(3, 'a/f.txt', 0, Rights.FD_READ);
+  if (process.platform === 'linux') {
+    expect(e).toBe(Errno.EPERM);
+    // Nothing was left open: the next descriptor is the same number.
+    expect(h.open(3, 'a-moved/f.txt', 0, Rights.FD_READ)[1]).toBe(5);
+  }
 });
 
 it('a preopen reached through a symlink on the host works', () => {

@@ -175,6 +175,37 @@ describe.each(BACKENDS)('fd calls ($name)', (backend) => {
     expect(h.open(3, 'a.txt')[1]).toBe(4);
   });
 
+  it('opens at most maxDescriptors descriptors (EMFILE, nothing created)', () => {
+    const h = setup(backend.options({ 'a.txt': 'hello' }, { maxDescriptors: 5 }));
+    const [e, fd] = h.open(3, 'a.txt');
+    expect([e, fd]).toEqual([0, 4]);
+    expect(h.open(3, 'a.txt')[0]).toBe(Errno.EMFILE);
+    expect(h.open(3, '.', Oflags.DIRECTORY, Rights.PATH_OPEN)[0]).toBe(Errno.EMFILE);
+    expect(h.open(3, 'new.txt', Oflags.CREAT)[0]).toBe(Errno.EMFILE);
+    expect(h.call('fd_close', fd)).toBe(0);
+    expect(h.open(3, 'new.txt')[0]).toBe(Errno.ENOENT);
+    expect(h.open(3, 'a.txt')[0]).toBe(0);
+  });
+
+  it('takes at most IOV_MAX (1,024) iovecs a call', () => {
+    const h = make();
+    const [, fd] = h.open(3, 'a.txt');
+    const iovs = h.alloc(1025 * 8);
+    const buf = h.alloc(1025);
+    for (let i = 0; i < 1025; i++) {
+      h.setU32(iovs + i * 8, buf + i);
+      h.setU32(iovs + i * 8 + 4, 1);
+    }
+    const out = h.alloc(4);
+    expect(h.call('fd_read', fd, iovs, 1025, out)).toBe(Errno.EINVAL);
+    expect(h.call('fd_write', fd, iovs, 1025, out)).toBe(Errno.EINVAL);
+    expect(h.call('fd_pread', fd, iovs, 1025, 0n, out)).toBe(Errno.EINVAL);
+    expect(h.call('fd_pwrite', fd, iovs, 1025, 0n, out)).toBe(Errno.EINVAL);
+    expect(h.call('fd_read', fd, iovs, 1024, out)).toBe(0);
+    expect(h.u32(out)).toBe(11);
+    expect(h.text(buf, 11)).toBe('hello world');
+  });
+
   it('lists a directory with . and .., cookies and truncation', () => {
     const h = make({ dir: { b: 'b', a: 'aa', c: {} } });
     const [, d] = h.open(3, 'dir', Oflags.DIRECTORY, Rights.FD_READDIR | Rights.PATH_OPEN);

@@ -1,7 +1,15 @@
 // MemoryFilesystem on its own, and EFAULT for every struct a call writes.
 
 import { describe, expect, it } from 'vitest';
-import { Errno, Filetype, MemoryFilesystem, MemorySymlink, Oflags, WasiError } from '../src/index.js';
+import {
+  Errno,
+  Filetype,
+  MEMORY_NODE_BYTES,
+  MemoryFilesystem,
+  MemorySymlink,
+  Oflags,
+  WasiError,
+} from '../src/index.js';
 import { setup } from './harness.js';
 
 const errno = (f: () => unknown) => {
@@ -60,6 +68,58 @@ describe('MemoryFilesystem', () => {
     fs.ftruncate(h, 3n);
     expect(fs.read(h, buf, 0n)).toBe(3);
     expect([...buf.subarray(0, 3)]).toEqual([97, 0, 0]);
+  });
+  it("keeps a renamed directory's link count", () => {
+    const fs = new MemoryFilesystem({ d: { sub: {} }, e: {} });
+    fs.rename('/d', '/e/d2');
+    expect(fs.lstat('/e/d2').nlink).toBe(3n);
+    expect(fs.lstat('/e').nlink).toBe(3n);
+    expect(fs.lstat('/').nlink).toBe(3n);
+  });
+});
+
+describe('MemoryFilesystem capacity', () => {
+  const RW = { create: true, exclusive: false, truncate: false, write: true };
+
+  it('refuses what would grow it past its capacity with ENOSPC, and gives back what is removed', () => {
+    const fs = new MemoryFilesystem({}, { capacity: 4 * MEMORY_NODE_BYTES + 1000 });
+    const empty = fs.bytesUsed;
+    expect(empty).toBe(MEMORY_NODE_BYTES);
+    const h = fs.open('/f', RW);
+    expect(fs.bytesUsed).toBe(empty + MEMORY_NODE_BYTES + 1);
+    expect(errno(() => fs.write(h, new Uint8Array(2000), 0n))).toBe(Errno.ENOSPC);
+    expect(fs.lstat('/f').size).toBe(0n);
+    expect(fs.write(h, new Uint8Array(900), 0n)).toBe(900);
+    expect(errno(() => fs.ftruncate(h, 5000n))).toBe(Errno.ENOSPC);
+    fs.mkdir('/d');
+    fs.symlink('f', '/l');
+    expect(errno(() => fs.mkdir('/d2'))).toBe(Errno.ENOSPC);
+    expect(errno(() => fs.symlink('x'.repeat(200), '/l2'))).toBe(Errno.ENOSPC);
+    expect(errno(() => fs.open('/g', RW))).toBe(Errno.ENOSPC);
+    // An unlinked file holds its bytes until its last handle is closed.
+    const before = fs.bytesUsed;
+    fs.unlink('/f');
+    expect(fs.bytesUsed).toBe(before - 1);
+    expect(errno(() => fs.mkdir('/d2'))).toBe(Errno.ENOSPC);
+    fs.close(h);
+    fs.mkdir('/d2');
+    fs.rename('/d2', '/d/longer-name');
+    for (const p of ['/d/longer-name', '/d']) fs.rmdir(p);
+    fs.unlink('/l');
+    expect(fs.bytesUsed).toBe(empty);
+  });
+
+  it('guests get ENOSPC, and a 4 GiB file is at most one 4 GiB buffer', () => {
+    const h = setup({ fs: new MemoryFilesystem({}, { capacity: 1 << 20 }), preopens: { '/': '/' } });
+    const [, fd] = h.open(3, 'big', Oflags.CREAT);
+    expect(h.call('fd_filestat_set_size', fd, 0xffff_ffffn)).toBe(Errno.ENOSPC);
+    expect(h.call('fd_allocate', fd, 0n, 2n << 20n)).toBe(Errno.ENOSPC);
+    expect(h.call('fd_filestat_set_size', fd, 1000n)).toBe(0);
+    const free = new MemoryFilesystem();
+    const f = free.open('/big', RW);
+    free.ftruncate(f, 0x8000_0001n);
+    expect(free.write(f, new Uint8Array([1]), 0xffff_fffen)).toBe(1);
+    expect(free.bytesUsed).toBeLessThanOrEqual(0xffff_ffff + 3 * MEMORY_NODE_BYTES);
   });
 });
 

@@ -1,11 +1,12 @@
 // No guest path leaves its directory: `..`, absolute paths and symlinks (absolute or relative, final or
 // intermediate) are EPERM on both backends, as in wasmtime.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   Errno,
+  Filetype,
   Lookupflags,
   MemoryFilesystem,
   MemorySymlink,
@@ -37,7 +38,10 @@ function tree(root: string): MemoryTree {
   };
 }
 
-const backends: { name: string; make(): { options: WasiOptions; outside: () => string[] } }[] = [
+const backends: {
+  name: string;
+  make(): { options: WasiOptions; outside: () => string[]; secretLinks: () => number };
+}[] = [
   {
     name: 'memory',
     make() {
@@ -45,6 +49,7 @@ const backends: { name: string; make(): { options: WasiOptions; outside: () => s
       return {
         options: { fs, preopens: { '/sandbox': '/sandbox', '/other': '/other' } },
         outside: () => fs.readdir('/outside'),
+        secretLinks: () => Number(fs.lstat('/outside/secret').nlink),
       };
     },
   },
@@ -56,6 +61,7 @@ const backends: { name: string; make(): { options: WasiOptions; outside: () => s
       return {
         options: { preopens: { '/sandbox': join(root, 'sandbox'), '/other': join(root, 'other') } },
         outside: () => readdirSync(join(root, 'outside')).sort(),
+        secretLinks: () => lstatSync(join(root, 'outside/secret')).nlink,
       };
     },
   },
@@ -64,7 +70,7 @@ const backends: { name: string; make(): { options: WasiOptions; outside: () => s
 describe.each(backends)('sandbox ($name)', (backend) => {
   const make = () => {
     const b = backend.make();
-    return { h: setup(b.options), outside: b.outside };
+    return { h: setup(b.options), outside: b.outside, secretLinks: b.secretLinks };
   };
 
   it('refuses .. beyond the preopen', () => {
@@ -149,6 +155,27 @@ describe.each(backends)('sandbox ($name)', (backend) => {
     expect(two('path_link', 4, 'moved.txt', 3, 'again.txt')).toBe(0);
   });
 
+  it('a hard link of an escaping symlink is a symlink, never the file it points at', () => {
+    const { h, outside, secretLinks } = make();
+    for (const [from, to] of [
+      ['rel-link', 'hard1'],
+      ['abs-link', 'hard2'],
+      ['dir2/out', 'hard3'],
+    ]) {
+      expect(h.call('path_link', 3, 0, ...h.str(from), 3, ...h.str(to))).toBe(0);
+      const st = h.alloc(64);
+      expect(h.call('path_filestat_get', 3, 0, ...h.str(to), st)).toBe(0);
+      expect(h.u8(st + 16)).toBe(Filetype.SYMBOLIC_LINK);
+      expect(h.open(3, to, 0, READ, 0, Lookupflags.SYMLINK_FOLLOW)[0]).toBe(Errno.EPERM);
+      // Following the symlink while linking is refused like any other escape.
+      expect(h.call('path_link', 3, Lookupflags.SYMLINK_FOLLOW, ...h.str(from), 3, ...h.str(`${to}-f`))).toBe(
+        Errno.EPERM,
+      );
+    }
+    expect(secretLinks()).toBe(1);
+    expect(outside()).toEqual(['secret']);
+  });
+
   it('bounds paths at 4,095 bytes; long symlink chains still resolve', () => {
     const { h } = make();
     const longest = `${'./'.repeat(2045)}a.txt`;
@@ -197,4 +224,22 @@ it('the node backend leaves the host untouched by escape attempts', () => {
   expect(h.open(3, 'abs-link', Oflags.TRUNC, READ | Rights.FD_WRITE, 0, 1)[0]).toBe(Errno.EPERM);
   expect(readFileSync(join(root, 'outside/secret'), 'utf8')).toBe('secret');
   expect(existsSync(join(root, 'outside/new'))).toBe(false);
+});
+
+it('where link(2) follows symlinks (macOS, the BSDs), the node backend re-creates a linked symlink', () => {
+  const root = tempDir();
+  writeTree(root, tree(root));
+  const h = setup({ preopens: { '/sandbox': join(root, 'sandbox') } });
+  const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { ...real, value: 'darwin' });
+  try {
+    expect(h.call('path_link', 3, 0, ...h.str('rel-link'), 3, ...h.str('hard'))).toBe(0);
+    expect(h.call('path_link', 3, 0, ...h.str('a.txt'), 3, ...h.str('a2.txt'))).toBe(0);
+  } finally {
+    Object.defineProperty(process, 'platform', real);
+  }
+  expect(lstatSync(join(root, 'sandbox/hard')).isSymbolicLink()).toBe(true);
+  expect(readlinkSync(join(root, 'sandbox/hard'))).toBe('../outside/secret');
+  expect(lstatSync(join(root, 'sandbox/a2.txt')).nlink).toBe(2);
+  expect(lstatSync(join(root, 'outside/secret')).nlink).toBe(1);
 });

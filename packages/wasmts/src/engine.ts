@@ -21,6 +21,7 @@ import {
   type PoolingAllocationConfig,
   type PoolingAllocatorMetrics,
   PoolingInstanceAllocator,
+  ResourceLimitError,
   type ResourceLimiter,
   type Instance as RuntimeInstance,
   type Store as RuntimeStore,
@@ -365,13 +366,15 @@ export class StoreLimits implements ResourceLimiter {
   /** ResourceLimiter: may a memory grow to `desired` bytes? */
   memoryGrowing(_current: number, desired: number, _maximum: number | null): boolean {
     const ok = this.memorySize === null || desired <= this.memorySize;
-    if (!ok && this.trapOnGrowFailure) throw new Error(`forcing trap when growing memory to ${desired} bytes`);
+    if (!ok && this.trapOnGrowFailure)
+      throw new ResourceLimitError(`forcing trap when growing memory to ${desired} bytes`);
     return ok;
   }
   /** ResourceLimiter: may a table grow to `desired` elements? */
   tableGrowing(_current: number, desired: number, _maximum: number | null): boolean {
     const ok = this.tableElements === null || desired <= this.tableElements;
-    if (!ok && this.trapOnGrowFailure) throw new Error(`forcing trap when growing table to ${desired} elements`);
+    if (!ok && this.trapOnGrowFailure)
+      throw new ResourceLimitError(`forcing trap when growing table to ${desired} elements`);
     return ok;
   }
   /** ResourceLimiter: may the GC heap grow to `desired` bytes? (A refusal traps `GcHeapOutOfMemory`.) */
@@ -426,7 +429,7 @@ export class StoreLimitsBuilder {
     this.limits.memoryCount = n;
     return this;
   }
-  /** Make a refused `memory.grow` / `table.grow` fail the call instead of returning -1. */
+  /** Make a refused `memory.grow` / `table.grow` fail the call with a `ResourceLimitError` instead of returning -1. */
   trapOnGrowFailure(enable = true): this {
     this.limits.trapOnGrowFailure = enable;
     return this;

@@ -22,9 +22,13 @@ import {
   Tag as RuntimeTag,
   type TypeRegistry,
   VMFuncRef,
+  WasmArray,
+  WasmException,
   type WasmFunction,
+  WasmStruct,
 } from '@wasmts/runtime';
 import type { Engine, Store } from './engine.js';
+import { hostSupport } from './host.js';
 import { type BacktraceNames, convertError } from './trap.js';
 import { fromRaw, refKindOfHeap, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
 import type { WasmStoreState } from './wasm-backend/bridge.js';
@@ -57,6 +61,9 @@ export function valContext(store: Store<any>): ValContext {
       }
       throw new TypeError('a funcref value must be a Func or null');
     },
+    checkOwned: (v, what) => {
+      if (foreignValue(store, v)) throw new WrongStoreError(what);
+    },
   };
 }
 
@@ -82,26 +89,51 @@ export function hostRefPositions(types: readonly WasmValType[]): readonly number
   return out ?? NO_ROOTS;
 }
 
-/** Positions of the function reference types (funcref, `(ref $f)`, nofunc): their values belong to a store. */
-function funcRefPositions(types: readonly WasmValType[], registry: TypeRegistry): readonly number[] {
+/**
+ * Positions of the reference types whose values belong to a store or an engine: function references
+ * (funcref, `(ref $f)`, nofunc), the any hierarchy (GC objects) and exnref. Not externref: any host value.
+ */
+function ownedRefPositions(types: readonly WasmValType[], registry: TypeRegistry): readonly number[] {
   let out: number[] | null = null;
   for (let i = 0; i < types.length; i++) {
     const t = types[i];
-    if (isRef(t) && refKindOfHeap(refHeap(t), registry) === 'funcref') (out ??= []).push(i);
+    if (isRef(t) && refKindOfHeap(refHeap(t), registry) !== 'externref') (out ??= []).push(i);
   }
   return out ?? NO_ROOTS;
 }
 
-/** Whether a raw funcref value (a VMFuncRef, or null) belongs to another store than `store`. */
-function foreignRef(store: Store<any>, v: unknown): boolean {
-  return v !== null && typeof v === 'object' && (v as { store?: unknown }).store !== store;
+/**
+ * Whether a raw reference value belongs to another store than `store`: a function or exception of another
+ * store, or a GC object whose type `store`'s engine does not own (another engine's; GC objects carry
+ * their engine's type, not a store). Null, i31 numbers and other host values belong to every store.
+ */
+export function foreignValue(store: Store<any>, v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (v instanceof VMFuncRef) return v.store !== store;
+  if (v instanceof WasmStruct || v instanceof WasmArray) return !store.typeRegistry.owns(v.rtt);
+  if (v instanceof WasmException) return v.tag.store !== store;
+  // a Func (or another store-bound API object) where its raw value was due
+  return 'store' in v && (v as { store: unknown }).store !== store;
 }
 
-/** Throws a WrongStoreError if a raw argument at one of `positions` is a function of another store. */
+/** What a foreign value is called in a WrongStoreError (`function given as funcref argument 0`, ...). */
+function foreignWhat(v: unknown, role: 'argument' | 'result', position: number | null): string {
+  const [kind, ref] =
+    v instanceof WasmStruct || v instanceof WasmArray
+      ? ['GC object', 'anyref']
+      : v instanceof WasmException
+        ? ['exception', 'exnref']
+        : ['function', 'funcref'];
+  if (role === 'argument') return `${kind} given as ${ref} argument ${position}`;
+  return position === null ? `${kind} returned as a ${ref} result` : `${kind} returned as ${ref} result ${position}`;
+}
+
+/** Throws a WrongStoreError if a raw argument at one of `positions` belongs to another store. */
 function checkRefArgs(store: Store<any>, args: readonly unknown[], positions: readonly number[]): void {
-  for (let i = 0; i < positions.length; i++)
-    if (foreignRef(store, args[positions[i]]))
-      throw new WrongStoreError(`function given as funcref argument ${positions[i]}`);
+  for (let i = 0; i < positions.length; i++) {
+    const v = args[positions[i]];
+    if (foreignValue(store, v)) throw new WrongStoreError(foreignWhat(v, 'argument', positions[i]));
+  }
 }
 
 /** Roots a host reference the host hands to wasm while a call runs in the store (see ExternRefActivationsTable). */
@@ -245,20 +277,21 @@ function resultChecks(registry: TypeRegistry, typeId: number): ResultChecks {
     const results = registry.funcType(typeId).results;
     const of = (positions: readonly number[]): ResultPositions =>
       positions.length === 0 ? 'none' : results.length === 1 ? 'single' : positions;
-    checks = { roots: of(hostRefPositions(results)), funcRefs: of(funcRefPositions(results, registry)) };
+    checks = { roots: of(hostRefPositions(results)), funcRefs: of(ownedRefPositions(results, registry)) };
     byType.set(typeId, checks);
   }
   return checks;
 }
 
-/** Throws (boxed, so the call ends with it unchanged) if a host function returned a function of another store. */
+/** Throws (boxed, so the call ends with it unchanged) if a host function returned a value of another store. */
 function checkRefResults(store: Store<any>, r: unknown, positions: ResultPositions): void {
   if (positions === 'single') {
-    if (foreignRef(store, r)) throw new HostError(new WrongStoreError('function returned as a funcref result'));
+    if (foreignValue(store, r)) throw new HostError(new WrongStoreError(foreignWhat(r, 'result', null)));
   } else if (positions !== 'none' && Array.isArray(r)) {
-    for (let i = 0; i < positions.length; i++)
-      if (foreignRef(store, r[positions[i]]))
-        throw new HostError(new WrongStoreError(`function returned as funcref result ${positions[i]}`));
+    for (let i = 0; i < positions.length; i++) {
+      const v = r[positions[i]];
+      if (foreignValue(store, v)) throw new HostError(new WrongStoreError(foreignWhat(v, 'result', positions[i])));
+    }
   }
 }
 
@@ -371,7 +404,7 @@ export class Func {
 
   /** Positions of the function reference parameters (checked to be of this store on raw calls). Internal. */
   funcRefParams(): readonly number[] {
-    if (this.paramFuncRefs === null) this.paramFuncRefs = funcRefPositions(this.ty().params, this.store.typeRegistry);
+    if (this.paramFuncRefs === null) this.paramFuncRefs = ownedRefPositions(this.ty().params, this.store.typeRegistry);
     return this.paramFuncRefs;
   }
 
@@ -421,15 +454,25 @@ export class Memory {
   /** The store the memory belongs to. */
   readonly store: Store<any>;
 
-  /** Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. */
+  /**
+   * Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. A shared memory is the
+   * host engine's shared `WebAssembly.Memory` from the start where the wasm backend may run modules (so a
+   * wasm-backend module can import it, and its SharedArrayBuffer never changes identity by a later attach).
+   */
   constructor(store: Store<any>, type: MemoryType | RuntimeMemory) {
     this.store = store;
-    this.raw =
-      type instanceof RuntimeMemory
-        ? type
-        : unboxed(
-            () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
-          );
+    if (type instanceof RuntimeMemory) {
+      this.raw = type;
+      return;
+    }
+    const raw = unboxed(
+      () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
+    );
+    if (type.shared && hostSharedMemories(store.engine, type)) {
+      const max = type.limits.max as number;
+      raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
+    }
+    this.raw = raw;
   }
   /** The memory's type. */
   ty(): MemoryType {
@@ -466,6 +509,13 @@ export class Memory {
     if (!this.raw.inBounds(offset, bytes.length)) throw new RangeError('out of bounds memory access');
     this.raw.u8.set(bytes, offset);
   }
+}
+
+/** Whether shared memories of `type` are made as the host engine's (see `Memory`'s constructor). */
+function hostSharedMemories(engine: Engine, type: MemoryType): boolean {
+  if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || type.limits.max === null)
+    return false;
+  return hostSupport().features.has('threads');
 }
 
 /** A table (wasmtime's `Table`). Elements are `Val`s of the table's reference type. */
@@ -561,7 +611,8 @@ export class Tag {
   /** Creates a tag with parameter types of `type`, or wraps a runtime tag of `store`. */
   constructor(store: Store<any>, type: FuncType | RuntimeTag) {
     this.store = store;
-    this.raw = type instanceof RuntimeTag ? type : new RuntimeTag(registerFuncType(store.engine, type), type.params);
+    this.raw =
+      type instanceof RuntimeTag ? type : new RuntimeTag(registerFuncType(store.engine, type), type.params, store);
   }
   /** The tag's function type (`store` must be the tag's). */
   ty(store: Store<any>): FuncType {

@@ -2,7 +2,7 @@
 // factory loaded once; every instance reuses them.
 
 import { type CompiledModule, compileModule, type Factory, loadFactory } from '@wasmts/codegen';
-import { decodeModule, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
+import { decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
@@ -11,7 +11,6 @@ import { type Artifact, deserializeArtifact, serializeArtifact } from './seriali
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
 import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
-import { registerTrapSites } from './wasm-backend/traps.js';
 
 /** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
 export class BackendError extends Error {
@@ -32,7 +31,7 @@ function isBinary(bytes: Uint8Array): boolean {
 function toBinary(input: Uint8Array | string): Uint8Array {
   if (typeof input === 'string') return parseWat(input);
   if (isBinary(input)) return input;
-  return parseWat(new TextDecoder().decode(input));
+  return parseWat(decodeUtf8(input, { fatal: false, stripBOM: true }));
 }
 
 /**
@@ -115,11 +114,7 @@ export class Module {
       try {
         const code = compileWasm(engine, this.module, hostName);
         this.wasm = code;
-        registerTrapSites(
-          Number(hostName.slice('wasmts-module-'.length)),
-          this.module.bytes,
-          code.instrumented.originalOffset,
-        );
+        names.trapSites = { bytes: this.module.bytes, originalOffset: code.instrumented.originalOffset };
         names.originalFuncIndex = code.instrumented.originalFuncIndex;
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);

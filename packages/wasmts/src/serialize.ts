@@ -6,7 +6,7 @@
 // The header records the artifact version and what the code was generated for (and which backend); an artifact from another
 // version, for other settings, or with any byte changed is refused with an error and never run.
 
-import { OPERATORS } from '@wasmts/environ';
+import { decodeUtf8, encodeUtf8, OPERATORS } from '@wasmts/environ';
 import type { Engine } from './engine.js';
 
 /** The first bytes of every artifact. */
@@ -15,7 +15,7 @@ const MAGIC = new Uint8Array([0x00, 0x77, 0x61, 0x73, 0x6d, 0x74, 0x73, 0x01]);
  * The artifact format and code generator version: bump whenever the generated code or the JS ABI changes
  * (docs/js-abi.md), so artifacts of an older wasmts are refused rather than run.
  */
-export const ARTIFACT_VERSION = 'wasmts-js/1 abi/1.4';
+export const ARTIFACT_VERSION = 'wasmts-js/1 abi/1.9';
 
 /** An artifact that cannot be loaded: wrong magic, version, settings, or corrupted. */
 export class DeserializeError extends Error {
@@ -71,9 +71,8 @@ export function serializeArtifact(
   source: string,
   builtinsUsed: readonly string[],
 ): Uint8Array {
-  const enc = new TextEncoder();
   const header: Header = { version: ARTIFACT_VERSION, backend, settings: settingsOf(engine), builtinsUsed };
-  const parts = [enc.encode(JSON.stringify(header)), wasm, enc.encode(source)];
+  const parts = [encodeUtf8(JSON.stringify(header)), wasm, encodeUtf8(source)];
   const size = MAGIC.length + parts.reduce((n, p) => n + 4 + p.length, 0) + 4;
   const out = new Uint8Array(size);
   const dv = new DataView(out.buffer);
@@ -125,7 +124,7 @@ function readHeader(bytes: Uint8Array, dv: DataView, end: number): Header {
   if (!isArtifact(bytes)) throw new DeserializeError('not a wasmts module artifact (bad magic header)');
   const raw = part(bytes, dv, MAGIC.length, end);
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as Header;
+    return JSON.parse(decodeUtf8(raw, { stripBOM: true })) as Header;
   } catch {
     throw new DeserializeError('corrupted module artifact (bad header)');
   }
@@ -174,7 +173,7 @@ export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact
   return {
     backend: header.backend,
     wasm,
-    source: new TextDecoder('utf-8', { fatal: true }).decode(sourceBytes),
+    source: decodeUtf8(sourceBytes, { stripBOM: true }),
     builtinsUsed: header.builtinsUsed,
   };
 }

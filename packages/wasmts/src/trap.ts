@@ -38,6 +38,12 @@ export interface BacktraceNames {
    * instrumented module adds imports), -1 for added ones; absent on the JS backend.
    */
   originalFuncIndex?: (hostIndex: number) => number;
+  /**
+   * Wasm backend: the module's original bytes and the map from an instrumented byte offset to the
+   * original one, to read the operator a trap happened at. Kept here, so they live as long as the module
+   * and its instances do (these names), not longer.
+   */
+  trapSites?: { readonly bytes: Uint8Array; readonly originalOffset: (o: number) => number };
 }
 
 /** The names of every loaded module by its generated script's id (`wasmts-module-<id>.js`). */

@@ -134,6 +134,11 @@ export interface ValContext {
   funcOf(ref: VMFuncRef): unknown;
   /** The VMFuncRef of a Func given by the embedder (throws for anything else). */
   refOf(func: unknown): VMFuncRef;
+  /**
+   * Throws a `WrongStoreError` naming `what` if `v` (an anyref or exnref value) is another engine's GC
+   * object or another store's exception.
+   */
+  checkOwned(v: unknown, what: string): void;
 }
 
 /** Converts a `Val` to the JS backend's representation for a parameter of type `t`. */
@@ -157,8 +162,12 @@ export function toRaw(v: Val, t: ValType, cx: ValContext): unknown {
     case 'funcref':
       if (v.value === null || v.value === undefined) return nullCheck(t);
       return cx.refOf(v.value);
+    case 'externref':
+      if (v.value === null) return nullCheck(t);
+      return v.value;
     default:
       if (v.value === null) return nullCheck(t);
+      cx.checkOwned(v.value, `${v.type} value`);
       return v.value;
   }
 }

@@ -40,6 +40,28 @@ describe('resource limits', () => {
     expect(() => inst.getMemory('mem')!.grow(1)).toThrow(RangeError);
   });
 
+  it('trapOnGrowFailure fails the call with a typed ResourceLimitError (memory and table); the store goes on', () => {
+    const store = new Store(engine, null);
+    store.setLimiter(new StoreLimitsBuilder().memorySize(PAGE).tableElements(1).trapOnGrowFailure(true).build());
+    const inst = new Instance(store, new Module(engine, GROWER), []);
+    const refused = (f: () => unknown, message: string) => {
+      let error: unknown;
+      try {
+        f();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ResourceLimitError);
+      expect((error as Error).name).toBe('ResourceLimitError');
+      expect((error as Error).message).toBe(message);
+    };
+    refused(() => inst.getTypedFunc('grow').call(1), 'forcing trap when growing memory to 131072 bytes');
+    refused(() => inst.getTypedFunc('growTable').call(1), 'forcing trap when growing table to 2 elements');
+    refused(() => inst.getMemory('mem')!.grow(1), 'forcing trap when growing memory to 131072 bytes');
+    expect(inst.getTypedFunc('grow').call(0)).toBe(1);
+    expect(inst.getMemory('mem')!.size()).toBe(1);
+  });
+
   it('trapOnGrowFailure and a throwing limiter fail the call with the error', () => {
     const store = new Store(engine, null);
     store.setLimiter(new StoreLimitsBuilder().memorySize(PAGE).trapOnGrowFailure(true).build());

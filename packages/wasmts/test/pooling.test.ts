@@ -135,6 +135,35 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
     expect(m.warmReuses).toBe(warm(backend, 5));
   });
 
+  it('revokes the views the host kept of a disposed tenant’s memory (memory.data(), read, write)', () => {
+    const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 1, totalMemories: 1 } });
+    const module = new Module(engine, TENANT);
+    const linker = new Linker<null>(engine);
+    const old = new Store(engine, null);
+    const oldMemory = linker.instantiate(old, module).getMemory('memory')!;
+    const kept = oldMemory.data();
+    const keptView = new DataView(kept.buffer);
+    expect(kept.length).toBe(65536);
+    old.dispose();
+    expect(kept.length).toBe(0); // revoked at release, before any next tenant
+    const s = new Store(engine, null);
+    const inst = linker.instantiate(s, module);
+    expect(engine.poolingAllocatorMetrics()!.warmReuses).toBe(warm(backend, 1));
+    inst.getTypedFunc<[number, number], void>('fill').call(0, 65536);
+    // the kept views neither read the new tenant's bytes nor write into them
+    expect(kept.length).toBe(0);
+    expect(kept[0]).toBe(undefined);
+    expect(kept.buffer.byteLength).toBe(0);
+    expect(() => keptView.getUint8(0)).toThrow(TypeError); // a DataView of a detached buffer
+    kept[0] = 1;
+    expect(() => keptView.setUint8(16, 1)).toThrow(TypeError);
+    expect(inst.getTypedFunc<[number], number>('load').call(0)).toBe(SECRET);
+    expect(inst.getTypedFunc<[number], number>('load').call(16)).toBe(SECRET);
+    expect(oldMemory.data().length).toBe(0);
+    expect(() => oldMemory.read(0, 1)).toThrow(RangeError);
+    s.dispose();
+  });
+
   it('throws PoolExhaustedError naming the budget when every slot is in use, and recovers after a dispose', () => {
     const engine = pooledEngine(backend, { pooling: { totalCoreInstances: 3, totalMemories: 2, totalTables: 5 } });
     const withMemory = new Module(engine, '(module (memory 1))');

@@ -48,7 +48,7 @@ function problems(engine: Engine, t: ExternType): string[] {
     if (NUMERIC.has(v)) return;
     const text = ValType.toString(v);
     const heap = CONCRETE.exec(text);
-    if (heap !== null && Number(heap[1]) >= engine.typeRegistry.size) out.push(`${where}: unknown type id in ${text}`);
+    if (heap !== null && !engine.typeRegistry.has(Number(heap[1]))) out.push(`${where}: unknown type id in ${text}`);
     else if (heap === null && !ABSTRACT.test(text)) out.push(`${where}: not a value type: ${text}`);
   };
   const limits = (l: { min: number; max: number | null }) => {

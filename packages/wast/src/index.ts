@@ -18,3 +18,4 @@ export {
   recordResult,
 } from './report.js';
 export { runWast, runWastFile, type WastOptions, type WastSource } from './runner.js';
+export { type ParsedScript, parseScript, runScript, type ScriptOptions } from './script.js';

@@ -1,6 +1,7 @@
 // Lexes WebAssembly text straight into an S-expression tree: the text and WAST grammars are both
 // S-expressions, and a tree lets the module encoder look ahead and make two passes cheaply.
 
+import { decodeUtf8 } from '@wasmts/environ';
 import type { Source } from './error.js';
 
 /** A keyword, number or other run of identifier characters. */
@@ -34,8 +35,6 @@ export type Node = Atom | Str | Id | List;
 const ID_CHAR = new Uint8Array(128);
 for (let c = 0x21; c < 0x7f; c++) ID_CHAR[c] = 1;
 for (const ch of '"(),;[]{}') ID_CHAR[ch.charCodeAt(0)] = 0;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Lexes `text` into the list of its top-level nodes. */
 export function parseTree(src: Source): Node[] {
@@ -171,7 +170,7 @@ export function parseTree(src: Source): Node[] {
         if (at === start + 2) {
           if (bytes.length === 0) throw src.error('empty annotation id', start);
           try {
-            utf8.decode(bytes);
+            decodeUtf8(bytes);
           } catch {
             throw src.error('malformed UTF-8 encoding', at);
           }
@@ -225,7 +224,7 @@ export function parseTree(src: Source): Node[] {
         checkDelimited(start);
         let name: string;
         try {
-          name = utf8.decode(bytes);
+          name = decodeUtf8(bytes);
         } catch {
           throw src.error('malformed UTF-8 encoding', start);
         }
@@ -270,15 +269,13 @@ function pushUtf8(out: number[], cp: number): void {
   else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
 }
 
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * Decodes quoted module text. Invalid UTF-8 becomes a lone surrogate, which the lexer rejects
  * wherever it appears, so a quoted module with malformed UTF-8 stays malformed.
  */
 export function decodeSource(bytes: Uint8Array): string {
   try {
-    return utf8Fatal.decode(bytes);
+    return decodeUtf8(bytes);
   } catch {
     let out = '';
     let i = 0;
@@ -287,7 +284,7 @@ export function decodeSource(bytes: Uint8Array): string {
       const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
       if (len > 0 && i + len <= bytes.length) {
         try {
-          out += utf8Fatal.decode(bytes.subarray(i, i + len));
+          out += decodeUtf8(bytes.subarray(i, i + len));
           i += len;
           continue;
         } catch {

@@ -1,5 +1,6 @@
 // The name section, so backtraces and tools can name functions and locals.
 
+import { encodeUtf8 } from '@wasmts/environ';
 import { ByteWriter } from './writer.js';
 
 /** Appends the name section: module, function and local names from symbolic identifiers (without `$`). */
@@ -9,8 +10,7 @@ export function encodeNameSection(
   funcNames: ReadonlyMap<string, number>,
   localNames: ReadonlyMap<number, ReadonlyMap<string, number>>,
 ): void {
-  const enc = new TextEncoder();
-  const nameBytes = (id: string): Uint8Array => enc.encode(id.slice(1));
+  const nameBytes = (id: string): Uint8Array => encodeUtf8(id.slice(1));
   const nameMap = (w: ByteWriter, names: ReadonlyMap<string, number>): void => {
     const entries = [...names].sort((a, b) => a[1] - b[1]);
     w.u32(entries.length);
@@ -41,7 +41,7 @@ export function encodeNameSection(
   }
   if (body.len === 0) return;
   const w = new ByteWriter();
-  w.name(enc.encode('name'));
+  w.name(encodeUtf8('name'));
   w.append(body);
   out.byte(0);
   out.u32(w.len);

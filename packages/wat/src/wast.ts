@@ -1,5 +1,6 @@
 // The WAST script grammar: modules (text, binary, quoted), actions and assertions.
 
+import { decodeUtf8 } from '@wasmts/environ';
 import { Cursor } from './context.js';
 import { Source, WatError } from './error.js';
 import { SHAPES } from './instructions.js';
@@ -75,8 +76,6 @@ export interface WastScript {
   commands: WastCommand[];
 }
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 const COMMANDS = new Set([
   'module',
   'register',
@@ -119,7 +118,7 @@ class WastParser {
 
   // Export and registration names; malformed UTF-8 decodes lossily (it can match no export anyway).
   private name(c: Cursor): string {
-    return utf8.decode(c.string().bytes);
+    return decodeUtf8(c.string().bytes, { fatal: false });
   }
 
   private lit<T>(n: Node, f: (t: string) => T): T {
@@ -191,7 +190,7 @@ class WastParser {
       }
       case 'assert_trap': {
         const l = c.list();
-        const text = utf8.decode(c.string().bytes);
+        const text = decodeUtf8(c.string().bytes, { fatal: false });
         c.end();
         if (this.head(l) === 'module')
           return { type: 'assert_trap_module', line, module: this.module(l, this.lineOf(l.pos)), text };
@@ -199,7 +198,7 @@ class WastParser {
       }
       case 'assert_exhaustion': {
         const action = this.action(c.list());
-        const text = utf8.decode(c.string().bytes);
+        const text = decodeUtf8(c.string().bytes, { fatal: false });
         c.end();
         return { type: 'assert_exhaustion', line, action, text };
       }
@@ -212,7 +211,7 @@ class WastParser {
       case 'assert_malformed':
       case 'assert_unlinkable': {
         const l = c.list();
-        const text = utf8.decode(c.string().bytes);
+        const text = decodeUtf8(c.string().bytes, { fatal: false });
         c.end();
         return { type: head, line, module: this.module(l, this.lineOf(l.pos)), text };
       }

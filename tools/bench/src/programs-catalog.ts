@@ -143,6 +143,24 @@ export const cPrograms: readonly Program[] = [
   cProgram('json', 'parse', 15, 1),
   cProgram('crc32', 'compression', 10, 1),
   cProgram('lz77', 'compression', 8, 1),
+  // i64-heavy crypto and hashes (our own C from the specifications; known answers in test/programs.test.ts)
+  cProgram('chacha20', 'crypto (i32) -O3', 4, 1, ['i64-crypto']),
+  cProgram('salsa20', 'crypto (i32, i64 counter) -O2', 5, 1, ['i64-crypto']),
+  cProgram('siphash', 'crypto (i64) -O3', 100, 1, ['i64-crypto']),
+  cProgram('poly1305', 'crypto (i64 products) -O3', 12, 1, ['i64-crypto']),
+  cProgram('x25519', 'crypto (i64, u128 via __multi3) -O2', 40, 5, ['i64-crypto', 'calls']),
+  cProgram('blake3', 'crypto (i32) -O3', 3, 1, ['i64-crypto']),
+  // SIMD: wasm_simd128.h intrinsics and -O3 -msimd128 autovectorised loops
+  cProgram('simd-chacha20', 'SIMD intrinsics -O3', 6, 1, ['simd', 'i64-crypto']),
+  cProgram('simd-gemm', 'SIMD intrinsics (i16 dot) -O3', 16, 1, ['simd']),
+  cProgram('simd-mandelbrot', 'SIMD intrinsics (f32x4) -O2', 800, 40, ['simd']),
+  cProgram('simd-scan', 'SIMD intrinsics (swizzle, bitmask) -O2', 20, 1, ['simd']),
+  cProgram('autovec-f32', 'autovectorised f32 -O3', 30, 1, ['simd']),
+  cProgram('autovec-u8', 'autovectorised u8 -O3', 4, 1, ['simd']),
+  // allocation and calls (wasm32-wasi reactors: wasi-libc's malloc, qsort, bsearch)
+  cProgram('alloc-trees', 'malloc/free churn, binary trees', 10, 1, ['alloc']),
+  cProgram('cpp-virtual', 'C++ virtual calls, new/delete', 4, 1, ['calls', 'alloc']),
+  cProgram('callbacks', 'qsort/bsearch callbacks, recursion', 1, 1, ['calls']),
 ];
 
 /** The wasm modules embedded (base64) in hash-wasm's JS, by hash-wasm's name for them. */
@@ -230,6 +248,17 @@ export const hashWasmPrograms: readonly Program[] = [
     finalArg: 0,
     digestSize: 8,
     // seed 0 (8 bytes, as hash-wasm's writeSeed) before Hash_Init
+    before: (buffer) => exports.memory().fill(0, buffer, buffer + 8),
+  })),
+  // SHA3-256: Hash_Final's argument is the padding byte (0x06 for SHA-3, 0x01 for Keccak)
+  hashWasmProgram('sha3', 'real (i64)', ['i64-crypto'], 4 << 20, { initArg: 256, finalArg: 6, digestSize: 32 }),
+  hashWasmProgram('sha512', 'real (i64)', ['i64-crypto'], 4 << 20, { initArg: 512, finalArg: 0, digestSize: 64 }),
+  hashWasmProgram('blake2b', 'real (i64)', ['i64-crypto'], 8 << 20, { initArg: 512, finalArg: 0, digestSize: 64 }),
+  hashWasmProgram('whirlpool', 'real (i64)', ['i64-crypto'], 1 << 20, { initArg: 0, finalArg: 0, digestSize: 64 }),
+  hashWasmProgram('xxhash128', 'real (i64)', [], 32 << 20, (exports) => ({
+    initArg: 0,
+    finalArg: 0,
+    digestSize: 16,
     before: (buffer) => exports.memory().fill(0, buffer, buffer + 8),
   })),
 ];

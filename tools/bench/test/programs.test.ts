@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { blake3, sha256, xxhash64 } from 'hash-wasm';
+import { blake2b, blake3, sha3, sha256, sha512, whirlpool, xxhash64, xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
 import {
   categoriesOf,
@@ -25,6 +25,9 @@ import {
 } from '../src/programs-configs.js';
 import { rubyExpected } from '../src/programs-ruby.js';
 
+/** Programs at least this large are left out of the quick js-against-native check. */
+const SMOKE_BYTES = 100_000;
+
 async function load(config: Configuration, program: Program): Promise<Loaded> {
   const loaded = await config.load(program);
   if ('unavailable' in loaded) throw new Error(loaded.unavailable);
@@ -44,8 +47,9 @@ async function session(name: string, config: Configuration = js): Promise<Sessio
 // ruby.wasm is checked against its known answer on native only: compiling its 16 MB on the js backend takes 5-50 s
 // (the bench itself checks every configuration's answer against native's, at two sizes).
 describe('program benchmarks', () => {
-  for (const program of programs.filter((p) => p !== rubyProgram)) {
-    // ruby: its own tests below
+  // the small modules (our C and hash-wasm's): a large one takes seconds to compile on the js backend, and the
+  // bench checks every configuration's answer against native's anyway
+  for (const program of programs.filter((p) => p.wasm().byteLength < SMOKE_BYTES)) {
     it(`${program.name}: the js backend agrees with native`, async () => {
       const reference = await load(native, program);
       const expected = program.run(reference.session, program.smokeN);
@@ -164,8 +168,16 @@ describe('program benchmarks', () => {
       'hash-wasm sha256': await sha256(data),
       'hash-wasm blake3': await blake3(data),
       'hash-wasm xxhash64': await xxhash64(data),
+      'hash-wasm sha3': await sha3(data, 256),
+      'hash-wasm sha512': await sha512(data),
+      'hash-wasm blake2b': await blake2b(data, 512),
+      'hash-wasm whirlpool': await whirlpool(data),
+      'hash-wasm xxhash128': await xxhash128(data),
     };
     expect(expected['hash-wasm sha256']).toBe(createHash('sha256').update(data).digest('hex'));
+    expect(expected['hash-wasm sha3']).toBe(createHash('sha3-256').update(data).digest('hex'));
+    expect(expected['hash-wasm sha512']).toBe(createHash('sha512').update(data).digest('hex'));
+    expect(expected['hash-wasm blake2b']).toBe(createHash('blake2b512').update(data).digest('hex'));
     for (const program of programs.filter((p) => p.name in expected)) {
       const loaded = await load(js, program);
       expect(program.run(loaded.session, 40_000), program.name).toBe(expected[program.name]);
@@ -195,6 +207,132 @@ const growProgram: Program = {
   wasm2js: { unavailable: 'test' },
   run: () => '',
 };
+
+describe('crypto programs: known answers', () => {
+  const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+  const put = (s: Session, ptr: string, bytes: Uint8Array) => s.exports.memory().set(bytes, s.exports.fn(ptr)() >>> 0);
+  const get = (s: Session, ptr: string, length: number) => {
+    const at = s.exports.fn(ptr)() >>> 0;
+    return s.exports.memory().slice(at, at + length);
+  };
+
+  for (const name of ['chacha20', 'simd-chacha20']) {
+    it(`${name}: encrypt is node:crypto's chacha20`, async () => {
+      const s = await session(name);
+      const key = hashInput(32);
+      const nonce = hashInput(12).reverse();
+      const data = hashInput(1000);
+      put(s, 'key', key);
+      put(s, 'nonce', nonce);
+      put(s, 'buffer', data);
+      s.exports.fn('encrypt')(1000, 7);
+      const iv = Buffer.concat([Buffer.from([7, 0, 0, 0]), nonce]); // 32-bit block counter, then the nonce
+      const cipher = createCipheriv('chacha20', key, iv);
+      expect(hex(get(s, 'buffer', 1000))).toBe(cipher.update(data).toString('hex'));
+    });
+  }
+
+  it('salsa20: encrypt is an independent JavaScript Salsa20/20', async () => {
+    const s = await session('salsa20');
+    const key = hashInput(32);
+    const nonce = hashInput(8).reverse();
+    const data = hashInput(300);
+    put(s, 'key', key);
+    put(s, 'nonce', nonce);
+    put(s, 'buffer', data);
+    s.exports.fn('encrypt')(300);
+    expect(hex(get(s, 'buffer', 300))).toBe(hex(salsa20(key, nonce, data)));
+  });
+
+  it("siphash: SipHash-2-4 of the paper's example", async () => {
+    const s = await session('siphash');
+    const ptr = s.exports.fn('buffer')() >>> 0;
+    const mem = s.exports.memory();
+    for (let i = 0; i < 15; i++) mem[ptr + i] = i; // message 00..0e
+    for (let i = 0; i < 16; i++) mem[ptr + 65536 - 16 + i] = i; // key 00..0f
+    s.exports.fn('hash_key_prefix')(15);
+    const hi = s.exports.fn('hash_hi')() >>> 0;
+    const lo = s.exports.fn('hash_lo')() >>> 0;
+    expect(hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0')).toBe('a129ca6149be45e5');
+  });
+
+  it("poly1305: RFC 8439's example tag (2.5.2)", async () => {
+    const s = await session('poly1305');
+    put(s, 'key', Buffer.from('85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b', 'hex'));
+    const msg = Buffer.from('Cryptographic Forum Research Group');
+    put(s, 'buffer', msg);
+    s.exports.fn('mac')(msg.length);
+    expect(hex(get(s, 'tag', 16))).toBe('a8061dc1305136c6c22b8baf0c0127a9');
+  });
+
+  it("x25519: RFC 7748's first test vector (5.2)", async () => {
+    const s = await session('x25519');
+    put(s, 'io', Buffer.from('a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4', 'hex'));
+    const at = (s.exports.fn('io')() >>> 0) + 32;
+    s.exports.memory().set(Buffer.from('e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c', 'hex'), at);
+    s.exports.fn('x25519_io')();
+    expect(hex(get(s, 'io', 96).subarray(64))).toBe('c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552');
+  });
+
+  it("blake3: digests are hash-wasm's, for one block, one chunk, and a tree of chunks", async () => {
+    const s = await session('blake3');
+    for (const length of [0, 63, 64, 1024, 1025, 5000, 70_000]) {
+      const data = hashInput(length);
+      put(s, 'buffer', data);
+      s.exports.fn('hash')(length);
+      expect(hex(get(s, 'digest', 32)), `${length} bytes`).toBe(await blake3(data));
+    }
+  });
+});
+
+/** Salsa20/20 (Bernstein's specification) in JavaScript: an independent check of programs/src/salsa20.c. */
+function salsa20(key: Uint8Array, nonce: Uint8Array, data: Uint8Array): Uint8Array {
+  const word = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
+  const rotl = (x: number, r: number) => ((x << r) | (x >>> (32 - r))) >>> 0;
+  const out = new Uint8Array(data.length);
+  for (let block = 0; block * 64 < data.length; block++) {
+    const st = [
+      0x61707865,
+      word(key, 0),
+      word(key, 4),
+      word(key, 8),
+      word(key, 12),
+      0x3320646e,
+      word(nonce, 0),
+      word(nonce, 4),
+      block,
+      0,
+      0x79622d32,
+      word(key, 16),
+      word(key, 20),
+      word(key, 24),
+      word(key, 28),
+      0x6b206574,
+    ];
+    const x = [...st];
+    const qr = (a: number, b: number, c: number, d: number) => {
+      x[b] = (x[b] ^ rotl((x[a] + x[d]) >>> 0, 7)) >>> 0;
+      x[c] = (x[c] ^ rotl((x[b] + x[a]) >>> 0, 9)) >>> 0;
+      x[d] = (x[d] ^ rotl((x[c] + x[b]) >>> 0, 13)) >>> 0;
+      x[a] = (x[a] ^ rotl((x[d] + x[c]) >>> 0, 18)) >>> 0;
+    };
+    for (let i = 0; i < 10; i++) {
+      qr(0, 4, 8, 12);
+      qr(5, 9, 13, 1);
+      qr(10, 14, 2, 6);
+      qr(15, 3, 7, 11);
+      qr(0, 1, 2, 3);
+      qr(5, 6, 7, 4);
+      qr(10, 11, 8, 9);
+      qr(15, 12, 13, 14);
+    }
+    for (let i = 0; i < 64 && block * 64 + i < data.length; i++) {
+      const k = ((x[i >> 2] + st[i >> 2]) >>> 0) >>> (8 * (i & 3));
+      out[block * 64 + i] = data[block * 64 + i] ^ (k & 0xff);
+    }
+  }
+  return out;
+}
 
 describe('configurations', () => {
   it('polywasm runs a program and computes its answer', async () => {

@@ -1,9 +1,7 @@
 // A growable byte buffer with the binary format's encodings (LEB128, names, sections): the wasm
 // backend's output side, the mirror of environ's BinaryReader.
 
-import { isAbstractHeap, isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
-
-const utf8 = new TextEncoder();
+import { encodeUtf8, isAbstractHeap, isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
 
 /** Appends bytes in the binary format's encodings. */
 export class ByteWriter {
@@ -80,7 +78,7 @@ export class ByteWriter {
 
   /** A UTF-8 name with its length. */
   name(s: string): this {
-    const b = utf8.encode(s);
+    const b = encodeUtf8(s);
     return this.u32(b.length).bytes(b);
   }
 

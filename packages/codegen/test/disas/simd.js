@@ -2,25 +2,119 @@
 "use strict";
 const v0 = new rt.V128(1, 2, 3, 4);
 const m1 = vmctx[7];
-const sh2 = [0, 17, 2, 19, 4, 21, 6, 23, 8, 25, 10, 27, 12, 29, 14, 31];
-function f0(l0, l1) {
-  return rt.simd.i8x16_add(l0, l1);
+let m1_dv = m1.dv;
+m1.watch(() => { m1_dv = m1.dv; });
+const hv2 = H.addSatS16;
+const hv3 = H.popcnt8;
+const hv4 = H.ltU8;
+const hv5 = H.fv;
+const hv6 = H.fb;
+const hv7 = H.f64Word;
+const hv8 = H.f32Bits;
+const hv9 = H.f32FromBits;
+const g10 = vmctx[8];
+const v11 = new rt.V128(0, 0, 0, 0);
+function f0(l0v, l1v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d;
+  s0 = (((l0 & 0x7f7f7f7f) + (l1 & 0x7f7f7f7f)) ^ ((l0 ^ l1) & 0x80808080)); s0b = (((l0b & 0x7f7f7f7f) + (l1b & 0x7f7f7f7f)) ^ ((l0b ^ l1b) & 0x80808080)); s0c = (((l0c & 0x7f7f7f7f) + (l1c & 0x7f7f7f7f)) ^ ((l0c ^ l1c) & 0x80808080)); s0d = (((l0d & 0x7f7f7f7f) + (l1d & 0x7f7f7f7f)) ^ ((l0d ^ l1d) & 0x80808080));
+  return new rt.V128(s0, s0b, s0c, s0d);
 }
-function f1(l0) {
-  return rt.simd.i32x4_extract_lane(l0, 2);
+function f1(l0v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d;
+  return l0c;
 }
 function f2() {
   return v0;
 }
 function f3(l0) {
-  return rt.simd.v128_load(m1.dv, (l0 >>> 0) + 16);
+  let s0, s0b, s0c, s0d;
+  s0d = m1_dv.getInt32((l0 >>> 0) + 16 + 12, true); s0c = m1_dv.getInt32((l0 >>> 0) + 16 + 8, true); s0b = m1_dv.getInt32((l0 >>> 0) + 16 + 4, true); s0 = m1_dv.getInt32((l0 >>> 0) + 16, true);
+  return new rt.V128(s0, s0b, s0c, s0d);
 }
-function f4(l0, l1) {
-  return rt.simd.i8x16_shuffle(l0, l1, sh2);
+function f4(l0v, l1v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d;
+  s0 = (l0 & 16711935) | (l1 & -16711936); s0b = (l0b & 16711935) | (l1b & -16711936); s0c = (l0c & 16711935) | (l1c & -16711936); s0d = (l0d & 16711935) | (l1d & -16711936);
+  return new rt.V128(s0, s0b, s0c, s0d);
+}
+function f5(l0) {
+  let s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  s1d = m1_dv.getInt32((l0 >>> 0) + 12, true); s1c = m1_dv.getInt32((l0 >>> 0) + 8, true); s1b = m1_dv.getInt32((l0 >>> 0) + 4, true); s1 = m1_dv.getInt32((l0 >>> 0), true);
+  s2d = m1_dv.getInt32((l0 >>> 0) + 16 + 12, true); s2c = m1_dv.getInt32((l0 >>> 0) + 16 + 8, true); s2b = m1_dv.getInt32((l0 >>> 0) + 16 + 4, true); s2 = m1_dv.getInt32((l0 >>> 0) + 16, true);
+  s1 = (s1 + s2) | 0; s1b = (s1b + s2b) | 0; s1c = (s1c + s2c) | 0; s1d = (s1d + s2d) | 0;
+  s2d = m1_dv.getInt32((l0 >>> 0) + 32 + 12, true); s2c = m1_dv.getInt32((l0 >>> 0) + 32 + 8, true); s2b = m1_dv.getInt32((l0 >>> 0) + 32 + 4, true); s2 = m1_dv.getInt32((l0 >>> 0) + 32, true);
+  s2 = s2 << 3; s2b = s2b << 3; s2c = s2c << 3; s2d = s2d << 3;
+  s1 = Math.imul(s1, s2); s1b = Math.imul(s1b, s2b); s1c = Math.imul(s1c, s2c); s1d = Math.imul(s1d, s2d);
+  m1_dv.setInt32((l0 >>> 0) + 12, s1d, true); m1_dv.setInt32((l0 >>> 0), s1, true); m1_dv.setInt32((l0 >>> 0) + 4, s1b, true); m1_dv.setInt32((l0 >>> 0) + 8, s1c, true);
+  return;
+}
+function f6(l0v, l1v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
+  s0 = (Math.imul(l0, l1) & 65535) | (Math.imul(l0 >>> 16, l1 >>> 16) << 16); s0b = (Math.imul(l0b, l1b) & 65535) | (Math.imul(l0b >>> 16, l1b >>> 16) << 16); s0c = (Math.imul(l0c, l1c) & 65535) | (Math.imul(l0c >>> 16, l1c >>> 16) << 16); s0d = (Math.imul(l0d, l1d) & 65535) | (Math.imul(l0d >>> 16, l1d >>> 16) << 16);
+  s1 = ((l1 >> 2) & -65536) | (((l1 << 16) >> (16 + 2)) & 65535); s1b = ((l1b >> 2) & -65536) | (((l1b << 16) >> (16 + 2)) & 65535); s1c = ((l1c >> 2) & -65536) | (((l1c << 16) >> (16 + 2)) & 65535); s1d = ((l1d >> 2) & -65536) | (((l1d << 16) >> (16 + 2)) & 65535);
+  s0 = hv2(s0, s1); s0b = hv2(s0b, s1b); s0c = hv2(s0c, s1c); s0d = hv2(s0d, s1d);
+  return new rt.V128(s0, s0b, s0c, s0d);
+}
+function f7(l0v, l1v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
+  s0 = (((l0 | 0x80808080) - (l1 & 0x7f7f7f7f)) ^ ((l0 ^ ~l1) & 0x80808080)); s0b = (((l0b | 0x80808080) - (l1b & 0x7f7f7f7f)) ^ ((l0b ^ ~l1b) & 0x80808080)); s0c = (((l0c | 0x80808080) - (l1c & 0x7f7f7f7f)) ^ ((l0c ^ ~l1c) & 0x80808080)); s0d = (((l0d | 0x80808080) - (l1d & 0x7f7f7f7f)) ^ ((l0d ^ ~l1d) & 0x80808080));
+  s1 = hv3(l1); s1b = hv3(l1b); s1c = hv3(l1c); s1d = hv3(l1d);
+  s0 = hv4(s0, s1); s0b = hv4(s0b, s1b); s0c = hv4(s0c, s1c); s0d = hv4(s0d, s1d);
+  s0 = ((Math.imul((s0 & 0x80808080) >>> 7, 0x204081) >>> 21) & 15) | ((Math.imul((s0b & 0x80808080) >>> 7, 0x204081) >>> 17) & 240) | ((Math.imul((s0c & 0x80808080) >>> 7, 0x204081) >>> 13) & 3840) | ((Math.imul((s0d & 0x80808080) >>> 7, 0x204081) >>> 9) & 61440);
+  return s0;
+}
+function f8(l0v, l1v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  s0 = (((l0c << 24) >> 24) & 65535) | (((l0c << 16) >> 24) << 16); s0b = (((l0c << 8) >> 24) & 65535) | ((l0c >> 24) << 16); s0c = (((l0d << 24) >> 24) & 65535) | (((l0d << 16) >> 24) << 16); s0d = (((l0d << 8) >> 24) & 65535) | ((l0d >> 24) << 16);
+  s1 = (Math.imul(((l0 << 16) >> 16), ((l1 << 16) >> 16)) + Math.imul((l0 >> 16), (l1 >> 16))) | 0; s1b = (Math.imul(((l0b << 16) >> 16), ((l1b << 16) >> 16)) + Math.imul((l0b >> 16), (l1b >> 16))) | 0; s1c = (Math.imul(((l0c << 16) >> 16), ((l1c << 16) >> 16)) + Math.imul((l0c >> 16), (l1c >> 16))) | 0; s1d = (Math.imul(((l0d << 16) >> 16), ((l1d << 16) >> 16)) + Math.imul((l0d >> 16), (l1d >> 16))) | 0;
+  w0 = (((vt = ((s0 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w1 = (((vt = ((s0c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w2 = (((vt = ((s1 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w3 = (((vt = ((s1c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
+  return new rt.V128(s0, s0b, s0c, s0d);
+}
+function f9(l0v, l1b) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = Number(BigInt.asIntN(32, l1b)), l1h = Number(l1b >> 32n), s0, s0h, s0b, s0c, s0d, s1, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+  s1 = l1; s1b = l1h; s1c = l1; s1d = l1h;
+  s0 = (l0 + s1) | 0; s0b = (l0b + s1b + ((s0 >>> 0) < (s1 >>> 0) ? 1 : 0)) | 0; s0c = (l0c + s1c) | 0; s0d = (l0d + s1d + ((s0c >>> 0) < (s1c >>> 0) ? 1 : 0)) | 0;
+  s0 = s0c; s0h = s0d;
+  return H.j(s0, s0h);
+}
+function f10(l0v, l1v) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  s1 = hv6(hv5(l1) * hv5(l1)); s1b = hv6(hv5(l1b) * hv5(l1b)); s1c = hv6(hv5(l1c) * hv5(l1c)); s1d = hv6(hv5(l1d) * hv5(l1d));
+  s0 = hv6(hv5(l0) + hv5(s1)); s0b = hv6(hv5(l0b) + hv5(s1b)); s0c = hv6(hv5(l0c) + hv5(s1c)); s0d = hv6(hv5(l0d) + hv5(s1d));
+  s0 = hv6(Math.sqrt(hv5(s0))); s0b = hv6(Math.sqrt(hv5(s0b))); s0c = hv6(Math.sqrt(hv5(s0c))); s0d = hv6(Math.sqrt(hv5(s0d)));
+  vz = hv5(s0); w0 = hv7(vz, 0); w1 = hv7(vz, 1); vz = hv5(s0b); w2 = hv7(vz, 0); w3 = hv7(vz, 1); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
+  return new rt.V128(s0, s0b, s0c, s0d);
+}
+function f11(l0v, l1) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0b, s0c, s0d;
+  s0 = l0; s0b = hv8(l1); s0c = l0c; s0d = l0d;
+  s0 = hv9(s0d);
+  return s0;
+}
+function f12(l0, l1) {
+  let l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, qv = null;
+  L0: for (;;) {
+    s1d = m1_dv.getInt32((l0 >>> 0) + 12, true); s1c = m1_dv.getInt32((l0 >>> 0) + 8, true); s1b = m1_dv.getInt32((l0 >>> 0) + 4, true); s1 = m1_dv.getInt32((l0 >>> 0), true);
+    qv = g10.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
+    s0 = (l2 & s2) | (s1 & ~s2); s0b = (l2b & s2b) | (s1b & ~s2b); s0c = (l2c & s2c) | (s1c & ~s2c); s0d = (l2d & s2d) | (s1d & ~s2d);
+    l2 = s0; l2b = s0b; l2c = s0c; l2d = s0d;
+    l0 = ((l0 + 16) | 0);
+    if ((l2 | l2b | l2c | l2d) !== 0) {
+      continue L0;
+    }
+    break L0;
+  }
+  m1_dv.setInt32((l1 >>> 0), l2d, true);
+  s0 = l2; s0b = l2b; s0c = l2c; s0d = l2d;
+  if (!(l1)) { s0 = 0; s0b = 0; s0c = 0; s0d = 0; }
+  g10.value = new rt.V128(s0, s0b, s0c, s0d);
+  return new rt.V128(l2, l2b, l2c, l2d);
+}
+function cg0() {
+  return v11;
 }
 return {
-  funcs: [f0, f1, f2, f3, f4],
-  globalInit: [],
+  funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12],
+  globalInit: [cg0],
   tableInit: [],
   elemOffset: [],
   elemItems: [],

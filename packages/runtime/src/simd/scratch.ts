@@ -1,24 +1,12 @@
-// Module-level scratch views over one 64-byte buffer, so lane conversions allocate nothing.
-// Layout (in int32 slots): X = 0..3 (first operand), Y = 4..7 (second; X and Y are contiguous for
-// shuffles), R = 8..11 (result), Z = 12..15 (third operand). Assumes a little-endian host, as
-// every platform Node ships for does in practice; memory accesses use DataView with explicit
-// little-endian and do not depend on it.
+// Module-level scratch views over one 64-byte buffer, so the V128 class's lane conversions allocate nothing.
+// Assumes a little-endian host, as every platform Node ships for does in practice; memory accesses use
+// DataView with explicit little-endian and do not depend on it.
 
 const buffer = new ArrayBuffer(64);
 /** Int32 view of the scratch buffer. */
 export const I32 = new Int32Array(buffer);
-/** Uint32 view of the scratch buffer. */
-export const U32 = new Uint32Array(buffer);
-/** Int16 view of the scratch buffer. */
-export const I16 = new Int16Array(buffer);
-/** Uint16 view of the scratch buffer. */
-export const U16 = new Uint16Array(buffer);
-/** Int8 view of the scratch buffer. */
-export const I8 = new Int8Array(buffer);
 /** Uint8 view of the scratch buffer. */
 export const U8 = new Uint8Array(buffer);
-/** Float32 view of the scratch buffer (reads may quiet signalling NaNs: never use for bitwise moves). */
-export const F32 = new Float32Array(buffer);
 /** Float64 view of the scratch buffer. */
 export const F64 = new Float64Array(buffer);
 /** BigInt64 view of the scratch buffer. */

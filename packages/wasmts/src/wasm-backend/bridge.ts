@@ -316,7 +316,7 @@ export class WasmStoreState {
   /** Records a host tag and its runtime tag (for this store and for recognising exceptions). */
   addTag(host: HostTag, tag: RuntimeTag): void {
     this.tags.push([host, tag]);
-    knownTags.push([new WeakRef(host), tag]);
+    knowTag(host, tag);
   }
 
   /** The host tag of a runtime tag (created on first use). */
@@ -330,8 +330,34 @@ export class WasmStoreState {
   }
 }
 
-/** Every host tag made or seen by any store, with its runtime tag. */
-const knownTags: [WeakRef<HostTag>, RuntimeTag][] = [];
+/** The runtime tag of a host tag: a property of the host tag, so that nothing else holds the runtime tag. */
+const RUNTIME_TAG = Symbol('wasmts.tag');
+type TaggedHostTag = HostTag & { [RUNTIME_TAG]?: RuntimeTag };
+
+/**
+ * Every live host tag made or seen by any store (a host exception says its tag only to `is(tag)`, so
+ * `adopt` asks each), weakly: an entry goes when its host tag is collected, so the set holds the tags of
+ * live instances and stores only. (The finalizer's held value is the WeakRef alone: holding the runtime
+ * tag would hold its store, and through it the host tag.)
+ */
+const knownTags = new Set<WeakRef<HostTag>>();
+const forgetTag: FinalizationRegistry<WeakRef<HostTag>> | null =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((ref) => knownTags.delete(ref)) : null;
+
+/** Records that host exceptions with tag `host` are exceptions of runtime tag `tag`. */
+function knowTag(host: HostTag, tag: RuntimeTag): void {
+  const known = (host as TaggedHostTag)[RUNTIME_TAG] !== undefined;
+  (host as TaggedHostTag)[RUNTIME_TAG] = tag;
+  if (known) return;
+  const ref = new WeakRef(host);
+  knownTags.add(ref);
+  forgetTag?.register(host, ref);
+}
+
+/** How many host tags are known (a test's leak check). Internal. */
+export function knownTagCount(): number {
+  return knownTags.size;
+}
 
 /**
  * Gives a host exception the `tag` and `values` of a `WasmException` (so JS-backend handlers, which test
@@ -341,21 +367,73 @@ function adopt(x: unknown): boolean {
   if (!isHostException(x)) return false;
   const e = x as HostException & { tag?: RuntimeTag; values?: unknown[] };
   if (e.tag !== undefined) return true;
-  for (let i = knownTags.length - 1; i >= 0; i--) {
-    const host = knownTags[i][0].deref();
+  for (const known of knownTags) {
+    const host = known.deref();
     if (host === undefined) {
-      knownTags.splice(i, 1);
+      knownTags.delete(known);
       continue;
     }
     if (!e.is(host)) continue;
-    const tag = knownTags[i][1];
-    const values = tag.params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
+    const tag = (host as TaggedHostTag)[RUNTIME_TAG] as RuntimeTag;
+    let values: unknown[];
+    try {
+      values = payloadOf(e, host, tag);
+    } catch {
+      return false; // a function reference wasmts does not know: not one of our exceptions
+    }
     Object.defineProperty(e, 'tag', { value: tag });
     Object.defineProperty(e, 'values', { value: values });
     return true;
   }
   return false;
 }
+
+/**
+ * The payload of host exception `e` of tag `host` in the runtime's representation. `getArg` serves
+ * numbers and externrefs; for a funcref it hands out V8's internal function or null object, which aborts
+ * the process when touched (Node 20), so a payload with a funcref is read by wasm instead: a per-tag
+ * instance of a small module catches `e` (thrown into it by an import) and returns the payload.
+ */
+function payloadOf(e: HostException, host: HostTag, tag: RuntimeTag): unknown[] {
+  const params = tag.params;
+  if (!params.includes(FUNCREF)) return params.map((t, j) => fromHostValue(null, t, e.getArg(host, j)));
+  let unpack = unpackers.get(host);
+  if (unpack === undefined) {
+    const api = hostApi();
+    const key = params.map(boundaryTypeName).join(' ');
+    let module = unpackModules.get(key);
+    if (module === undefined) {
+      const types = list('result', params, boundaryTypeName);
+      const text = `(module
+  (import "h" "tag" (tag $t ${list('param', params, boundaryTypeName)}))
+  (import "h" "throw" (func $throw))
+  (func (export "unpack") ${types}
+    (try ${types} (do (call $throw) unreachable) (catch $t))))`;
+      unpackModules.set(key, (module = new api.Module(parseWat(text))));
+    }
+    const inst = new api.Instance(module, { h: { tag: host, throw: () => throwUnpacked() } });
+    unpack = inst.exports.unpack as HostFunction;
+    unpackers.set(host, unpack);
+  }
+  unpacking.push(e);
+  let r: unknown;
+  try {
+    r = unpack();
+  } finally {
+    unpacking.pop();
+  }
+  const raw = params.length === 1 ? [r] : (r as unknown[]);
+  return params.map((t, j) => fromHostValue(null, t, raw[j]));
+}
+
+/** The exceptions being unpacked, innermost last (the unpack module's `throw` import throws the last). */
+const unpacking: HostException[] = [];
+function throwUnpacked(): never {
+  throw unpacking[unpacking.length - 1];
+}
+/** The unpack function of each host tag, and the compiled unpack module of each payload signature. */
+const unpackers = new WeakMap<HostTag, HostFunction>();
+const unpackModules = new Map<string, HostModule>();
 
 /** The wasm backend's state of `store` (created on first use). */
 export function wasmState(store: Store<any>): WasmStoreState {

@@ -38,7 +38,7 @@ export interface HostInstance {
 export interface HostWasmApi {
   Module: new (bytes: Uint8Array) => HostModule;
   Instance: new (module: HostModule, imports: object) => HostInstance;
-  Memory: new (d: { initial: number; maximum?: number }) => HostMemory;
+  Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => HostMemory;
   Table: new (d: { element: string; initial: number; maximum?: number }, init?: any) => HostTable;
   Global: new (d: { value: string; mutable: boolean }, value?: any) => HostGlobal;
   Tag?: new (d: { parameters: string[] }) => HostTag;

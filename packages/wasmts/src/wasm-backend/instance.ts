@@ -35,7 +35,11 @@ import { type HostFunction, type HostGlobal, type HostMemory, type HostTable, ho
 export function hostMemoryOf(mem: RuntimeMemory): HostMemory {
   if (mem.host === null) {
     const max = mem.type.limits.max;
-    const host = new (hostApi().Memory)({ initial: mem.pages, ...(max !== null ? { maximum: max } : {}) });
+    const host = new (hostApi().Memory)({
+      initial: mem.pages,
+      ...(max !== null ? { maximum: max } : {}),
+      ...(mem.shared ? { shared: true } : {}),
+    });
     mem.attachHost(host);
   }
   return mem.host as HostMemory;

@@ -7,20 +7,12 @@ import { Tag as RuntimeTag, Trap as RuntimeTrap, WasmException } from '@wasmts/r
 import { namesOfModuleId, topWasmFrame, UncaughtWasmException, WasmBacktrace } from '../trap.js';
 import { isHostException, type WasmStoreState } from './bridge.js';
 
-/** The host's module bytes by module id, to read the operator a trap happened at. */
-const moduleBytes = new Map<number, { bytes: Uint8Array; originalOffset: (o: number) => number }>();
-
-/** Registers the original bytes and offset map of a wasm-backend module under its id. */
-export function registerTrapSites(id: number, bytes: Uint8Array, originalOffset: (o: number) => number): void {
-  moduleBytes.set(id, { bytes, originalOffset });
-}
-
 /** The original operator's offset and bytes at the top wasm frame of `stack`, or null. */
 function siteOf(stack: string): { at: number; bytes: Uint8Array } | null {
   const f = topWasmFrame(stack);
   if (f === null) return null;
-  const m = moduleBytes.get(f.id);
-  if (m === undefined || namesOfModuleId(f.id) === null) return null;
+  const m = namesOfModuleId(f.id)?.trapSites;
+  if (m === undefined) return null;
   const at = m.originalOffset(f.offset);
   return at < 0 ? null : { at, bytes: m.bytes };
 }

@@ -1,0 +1,684 @@
+// v128 operators on four int32 lanes: the JS backend's lowering of SIMD inside function bodies (see README.md,
+// "v128 as lanes"). A v128 is four int32 JS variables `a b c d` in little-endian order (`a` holds bytes 0..3),
+// as the runtime's `V128` holds them at the boundary. Each template gets its operands as lane atoms (int32
+// literals or variable names, read any number of times) and returns the statements assigning the result's four
+// lane variables. The result's variables are those of the first v128 operand's slot, so a template marked
+// `lanewise` reads lane i of its operands only in the statement that writes lane i; any other template is handed
+// the temporaries `w0`..`w3` as its result, copied into the slot after it.
+
+import { PAIR_BINARY, PAIR_COND } from './pairs.js';
+
+/** The four lane variables (or atoms) of a v128, lane 0 first. */
+export type Lanes = readonly [string, string, string, string];
+
+/** The lane variables of a v128 held under `base` (a slot `s<d>` or a local `l<i>`): `base`, `<base>b`..`<base>d`. */
+export function laneNames(base: string): Lanes {
+  return [base, `${base}b`, `${base}c`, `${base}d`];
+}
+
+/** The temporaries a function may declare for its v128 code (`qv` holds a V128, the others int32 values). */
+export const V128_LANE_TEMPS: readonly string[] = ['qv', 'vt', 'vz', 'vx', 'vy', 'w0', 'w1', 'w2', 'w3'];
+
+/** What a template is given. */
+export interface QuadOperands {
+  /** The v128 operands' lane atoms, in stack order. */
+  v: Lanes[];
+  /** The scalar operands as atoms, in stack order (an i64 as two atoms, lo then hi). */
+  s: string[];
+  /** The lane-index immediate, or the shuffle's 16 byte indices. */
+  imm: number[];
+  /** The name under which generated code reaches helper `H.<name>` (hoisted once per instance). */
+  h(name: string): string;
+}
+
+/** A v128-valued operator. */
+export interface QuadTemplate {
+  /** Lane i of the result reads only lane i of the operands, so it may be written over the first operand. */
+  lanewise: boolean;
+  /** The statements assigning the result lanes `r`. */
+  code(o: QuadOperands, r: Lanes): string;
+}
+
+const LANES = [0, 1, 2, 3] as const;
+
+/** A lane-wise template from the expression of one result lane. */
+function each(f: (a: string, b: string, c: string, o: QuadOperands) => string): QuadTemplate {
+  return {
+    lanewise: true,
+    code: (o, r) => LANES.map((i) => `${r[i]} = ${f(o.v[0][i], o.v[1]?.[i] ?? '', o.v[2]?.[i] ?? '', o)};`).join(' '),
+  };
+}
+
+/** A template that builds its result from any lanes (written to temporaries first). */
+function cross(code: (o: QuadOperands, r: Lanes) => string): QuadTemplate {
+  return { lanewise: false, code };
+}
+
+/** Parenthesizes an atom that is a negative literal (so that `-x` or `x.y` cannot misparse). */
+const p = (x: string): string => (x.startsWith('-') ? `(${x})` : x);
+
+// ---- packed 8- and 16-bit lanes in one int32 (SWAR, exact for every input) ----
+
+const add8 = (x: string, y: string) => `(((${x} & 0x7f7f7f7f) + (${y} & 0x7f7f7f7f)) ^ ((${x} ^ ${y}) & 0x80808080))`;
+const sub8 = (x: string, y: string) => `(((${x} | 0x80808080) - (${y} & 0x7f7f7f7f)) ^ ((${x} ^ ~${y}) & 0x80808080))`;
+const add16 = (x: string, y: string) => `(((${x} & 0x7fff7fff) + (${y} & 0x7fff7fff)) ^ ((${x} ^ ${y}) & 0x80008000))`;
+const sub16 = (x: string, y: string) => `(((${x} | 0x80008000) - (${y} & 0x7fff7fff)) ^ ((${x} ^ ~${y}) & 0x80008000))`;
+
+/** Signed byte `k` (0..3) of int32 `w`. */
+const byteS = (w: string, k: number) => (k === 3 ? `(${w} >> 24)` : `((${w} << ${24 - 8 * k}) >> 24)`);
+/** Unsigned byte `k` of `w`. */
+const byteU = (w: string, k: number) =>
+  k === 3 ? `(${w} >>> 24)` : k === 0 ? `(${w} & 255)` : `((${w} >>> ${8 * k}) & 255)`;
+/** Signed half `k` (0..1) of `w`. */
+const halfS = (w: string, k: number) => (k === 1 ? `(${w} >> 16)` : `((${w} << 16) >> 16)`);
+/** Unsigned half `k` of `w`. */
+const halfU = (w: string, k: number) => (k === 1 ? `(${w} >>> 16)` : `(${w} & 65535)`);
+
+/** `i8x16.extend_*`-style widening: int32 word `i` of the result from bytes 2i, 2i+1 of the source words. */
+function widen8(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const a = o.v[0];
+    const base = lo ? 0 : 2;
+    const b = signed ? byteS : byteU;
+    return LANES.map((i) => {
+      const w = a[base + (i >> 1)];
+      const k = (i & 1) * 2;
+      return `${r[i]} = (${b(w, k)} & 65535) | (${b(w, k + 1)} << 16);`;
+    }).join(' ');
+  });
+}
+
+/** `i32x4.extend_*_i16x8_*`. */
+function widen16(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const a = o.v[0];
+    const base = lo ? 0 : 2;
+    const h = signed ? halfS : halfU;
+    return LANES.map((i) => `${r[i]} = ${h(a[base + (i >> 1)], i & 1)};`).join(' ');
+  });
+}
+
+/** `i64x2.extend_*_i32x4_*`. */
+function widen32(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const a = o.v[0];
+    const x = lo ? a[0] : a[2];
+    const y = lo ? a[1] : a[3];
+    return `${r[0]} = ${x}; ${r[1]} = ${signed ? `${p(x)} >> 31` : '0'}; ${r[2]} = ${y}; ${r[3]} = ${signed ? `${p(y)} >> 31` : '0'};`;
+  });
+}
+
+/** `i32x4.extmul_*_i16x8_*`: lane i = half(a) * half(b), wrapped to 32 bits. */
+function extmul16(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const [a, b] = o.v;
+    const base = lo ? 0 : 2;
+    const h = signed ? halfS : halfU;
+    return LANES.map((i) => {
+      const w = base + (i >> 1);
+      return `${r[i]} = Math.imul(${h(a[w], i & 1)}, ${h(b[w], i & 1)});`;
+    }).join(' ');
+  });
+}
+
+/** `i16x8.extmul_*_i8x16_*`: halves of word i from bytes 2i, 2i+1. */
+function extmul8(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const [a, b] = o.v;
+    const base = lo ? 0 : 2;
+    const by = signed ? byteS : byteU;
+    return LANES.map((i) => {
+      const w = base + (i >> 1);
+      const k = (i & 1) * 2;
+      return `${r[i]} = (Math.imul(${by(a[w], k)}, ${by(b[w], k)}) & 65535) | (Math.imul(${by(a[w], k + 1)}, ${by(b[w], k + 1)}) << 16);`;
+    }).join(' ');
+  });
+}
+
+/** Shift counts: a literal folded modulo the lane width, else the atom masked. */
+function count(s: string, bits: number): string {
+  const m = /^\(?(-?\d+)\)?$/.exec(s);
+  return m ? String(Number(m[1]) & (bits - 1)) : `(${s} & ${bits - 1})`;
+}
+
+/** A 32-bit mask repeating `lane` (a `bits`-wide lane mask expression or literal). */
+function replicate(mask: string, bits: number): string {
+  const m = /^\d+$/.exec(mask);
+  const k = bits === 8 ? 0x01010101 : 0x10001;
+  if (m) return String(Math.imul(Number(mask), k));
+  return `Math.imul(${mask}, ${k})`;
+}
+
+function shiftMask(c: string, bits: number, left: boolean): string {
+  const full = bits === 8 ? 255 : 65535;
+  const lit = /^\d+$/.test(c) ? Number(c) : null;
+  if (lit !== null) return replicate(String(left ? (full << lit) & full : full >>> lit), bits);
+  return replicate(left ? `((${full} << ${c}) & ${full})` : `(${full} >>> ${c})`, bits);
+}
+
+/**
+ * f32 lanes: `fv(bits)` is the lane's float (through the helpers' Float32Array scratch, so a signalling NaN comes
+ * out quiet: only arithmetic reads it), `fb(x)` the bits of `x` rounded to f32 (one rounding of the double result:
+ * exact for + - * / sqrt).
+ */
+function f32Each(f: (fv: (x: string) => string, a: string, b: string) => string, bits = true): QuadTemplate {
+  return each((a, b, _c, o) => {
+    const fv = (x: string) => `${o.h('fv')}(${x})`;
+    const e = f(fv, a, b);
+    return bits ? `${o.h('fb')}(${e})` : e;
+  });
+}
+const f32Binary = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)}`);
+/** `fn(a[, b])` on the floats: a `Math` function, or helper `H.<fn>` by its hoisted name. */
+const f32Call = (fn: string) =>
+  each((a, b, _c, o) => {
+    const f = fn.startsWith('Math.') ? fn : o.h(fn);
+    const fv = (x: string) => `${o.h('fv')}(${x})`;
+    return `${o.h('fb')}(${f}(${fv(a)}${b ? `, ${fv(b)}` : ''}))`;
+  });
+const f32Compare = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)} ? -1 : 0`, false);
+/** pmin/pmax: a compare of the floats selecting one operand's bits unchanged. */
+const f32Select = (op: string) => f32Each((fv, a, b) => `${fv(b)} ${op} ${fv(a)} ? ${b} : ${a}`, false);
+
+/** f64 lanes (two int32 lanes each) through the scratch's Float64Array view `vd` (`vi` 0..3 under `vd` 0..1). */
+function f64Lanes(f: (vd: string, o: QuadOperands) => string, binary: boolean): QuadTemplate {
+  return {
+    lanewise: true,
+    code: (o, r) => {
+      const vi = o.h('vi');
+      const vd = o.h('vd');
+      return [0, 2]
+        .map((i) => {
+          const ld = binary
+            ? `${vi}[0] = ${o.v[0][i]}; ${vi}[1] = ${o.v[0][i + 1]}; ${vi}[2] = ${o.v[1][i]}; ${vi}[3] = ${o.v[1][i + 1]};`
+            : `${vi}[0] = ${o.v[0][i]}; ${vi}[1] = ${o.v[0][i + 1]};`;
+          return `${ld} ${f(vd, o)} ${r[i]} = ${vi}[0]; ${r[i + 1]} = ${vi}[1];`;
+        })
+        .join(' ');
+    },
+  };
+}
+const f64Binary = (op: (x: string, y: string, o: QuadOperands) => string) =>
+  f64Lanes((vd, o) => `${vd}[0] = ${op(`${vd}[0]`, `${vd}[1]`, o)};`, true);
+const f64Unary = (op: (x: string, o: QuadOperands) => string) =>
+  f64Lanes((vd, o) => `${vd}[0] = ${op(`${vd}[0]`, o)};`, false);
+/** f64 comparisons: both int32 lanes of a 64-bit lane get the mask (via `vi[0..1]`, read back by the lane code). */
+const f64Compare = (op: string) =>
+  f64Lanes((vd, o) => {
+    const vi = o.h('vi');
+    return `${vi}[0] = ${vi}[1] = ${vd}[0] ${op} ${vd}[1] ? -1 : 0;`;
+  }, true);
+/** f64 pmin/pmax: one operand's bits (copied into `vi[0..1]`). */
+const f64Select = (op: string) =>
+  f64Lanes((vd, o) => {
+    const vi = o.h('vi');
+    return `if (${vd}[1] ${op} ${vd}[0]) { ${vi}[0] = ${vi}[2]; ${vi}[1] = ${vi}[3]; }`;
+  }, true);
+
+/** i64x2 lane-wise operators from the i64 pair templates (which may write over their first operand). */
+function pairEach(name: string): QuadTemplate {
+  const t = PAIR_BINARY[name];
+  return {
+    lanewise: true,
+    code: (o, r) =>
+      `${t([o.v[0][0], o.v[0][1]], [o.v[1][0], o.v[1][1]], r[0], r[1])} ${t([o.v[0][2], o.v[0][3]], [o.v[1][2], o.v[1][3]], r[2], r[3])}`,
+  };
+}
+/** i64x2 shifts by a scalar count (modulo 64). */
+function pairShift(name: string): QuadTemplate {
+  const t = PAIR_BINARY[name];
+  return {
+    lanewise: true,
+    code: (o, r) => {
+      const c: [string, string] = [count(o.s[0], 64), '0'];
+      return `${t([o.v[0][0], o.v[0][1]], c, r[0], r[1])} ${t([o.v[0][2], o.v[0][3]], c, r[2], r[3])}`;
+    },
+  };
+}
+/** i64x2 comparisons: a mask in both int32 lanes of each 64-bit lane. */
+function pairCompare(name: string): QuadTemplate {
+  const c = PAIR_COND[name];
+  return {
+    lanewise: true,
+    code: (o, r) =>
+      [0, 2]
+        .map(
+          (i) =>
+            `vt = ${c([o.v[0][i], o.v[0][i + 1]], [o.v[1][i], o.v[1][i + 1]])} ? -1 : 0; ${r[i]} = vt; ${r[i + 1]} = vt;`,
+        )
+        .join(' '),
+  };
+}
+
+/** Saturates an int32 expression to a signed or unsigned 8- or 16-bit lane (value, not masked). */
+function sat(x: string, bits: number, signed: boolean): string {
+  const [lo, hi] = signed ? [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1] : [0, 2 ** bits - 1];
+  return `((vt = ${x}) < ${lo} ? ${lo} : vt > ${hi} ? ${hi} : vt)`;
+}
+
+/** `i16x8.narrow_i32x4_*`: word i from int32 lanes 2i, 2i+1 of the concatenation a:b. */
+function narrow32(signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const src = [...o.v[0], ...o.v[1]];
+    return LANES.map(
+      (i) => `${r[i]} = (${sat(src[2 * i], 16, signed)} & 65535) | (${sat(src[2 * i + 1], 16, signed)} << 16);`,
+    ).join(' ');
+  });
+}
+/** `i8x16.narrow_i16x8_*`: word i from i16 lanes 4i..4i+3 of a:b. */
+function narrow16(signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const src = [...o.v[0], ...o.v[1]];
+    return LANES.map((i) => {
+      const parts = [0, 1, 2, 3].map((k) => {
+        const h = halfS(src[2 * i + (k >> 1)], k & 1);
+        const v = `(${sat(h, 8, signed)} & 255)`;
+        return k === 0 ? v : `(${v} << ${8 * k})`;
+      });
+      return `${r[i]} = ${parts.join(' | ')};`;
+    }).join(' ');
+  });
+}
+
+/**
+ * `i8x16.shuffle` with constant indices: each result word ORs, per source word and shift, the bytes it takes from
+ * there (a word taken whole is a plain copy, a byte rotation two shifts).
+ */
+const shuffle = cross((o, r) => {
+  const src = [...o.v[0], ...o.v[1]];
+  return LANES.map((i) => {
+    const groups = new Map<string, number>();
+    for (let j = 0; j < 4; j++) {
+      const s = o.imm[4 * i + j] & 31;
+      const shift = 8 * (j - (s & 3));
+      const key = `${s >> 2},${shift}`;
+      groups.set(key, (groups.get(key) ?? 0) | (255 << (8 * j)));
+    }
+    const terms: string[] = [];
+    for (const [key, mask] of groups) {
+      const [w, shift] = key.split(',').map(Number);
+      const x = p(src[w]);
+      const shifted = shift === 0 ? x : shift > 0 ? `(${x} << ${shift})` : `(${x} >>> ${-shift})`;
+      const full = shift === 0 ? -1 : shift > 0 ? -1 << shift : -1 >>> -shift;
+      terms.push((mask | 0) === (full | 0) || (mask | 0) === -1 ? shifted : `(${shifted} & ${mask | 0})`);
+    }
+    return `${r[i]} = ${terms.join(' | ')};`;
+  }).join(' ');
+});
+
+/** A lane-wise word helper `H.<fn>(a, b)` (`swap`: with the operands swapped; `not`: the result inverted). */
+function word(fn: string, swap = false, not = false): QuadTemplate {
+  return each((a, b, _c, o) => {
+    const call = `${o.h(fn)}(${swap ? b : a}, ${swap ? a : b})`;
+    return not ? `~${call}` : call;
+  });
+}
+
+/** `i64x2.extmul_*_i32x4_*`: the full 64-bit products of two int32 lanes, as pairs of int32 words. */
+function extmul32(lo: boolean, signed: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const [a, b] = o.v;
+    const k = lo ? 0 : 2;
+    const t = PAIR_BINARY['i64.mul'];
+    const ext = (x: string): [string, string] => [x, signed ? `(${p(x)} >> 31)` : '0'];
+    return `${t(ext(a[k]), ext(b[k]), r[0], r[1])} ${t(ext(a[k + 1]), ext(b[k + 1]), r[2], r[3])}`;
+  });
+}
+
+/** `i32x4.trunc_sat_f64x2_*_zero`: two lanes from the two f64 lanes, two zeros. */
+function truncZero(fn: string): QuadTemplate {
+  return cross((o, r) => {
+    const f = o.h(fn);
+    const a = o.v[0];
+    return `${r[0]} = ${f}(${a[0]}, ${a[1]}); ${r[1]} = ${f}(${a[2]}, ${a[3]}); ${r[2]} = 0; ${r[3]} = 0;`;
+  });
+}
+
+/** `f64x2.convert_low_i32x4_*`: exact conversions of the two low lanes. */
+function convertLow(unsigned: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const w = o.h('f64Word');
+    const a = o.v[0];
+    const x = (v: string) => (unsigned ? `(${p(v)} >>> 0)` : v);
+    return `${r[0]} = ${w}(${x(a[0])}, 0); ${r[1]} = ${w}(${x(a[0])}, 1); ${r[2]} = ${w}(${x(a[1])}, 0); ${r[3]} = ${w}(${x(a[1])}, 1);`;
+  });
+}
+
+/** A lane-wise f32 template of three operands given the helpers' names. */
+function f32Each3(f: (fv: string, fb: string, a: string, b: string, c: string) => string): QuadTemplate {
+  return each((a, b, c, o) => f(o.h('fv'), o.h('fb'), a, b, c));
+}
+
+/** `f64x2.relaxed_(n)madd`, unfused: the product rounded, then the sum. */
+function f64Madd(negate: boolean): QuadTemplate {
+  return cross((o, r) => {
+    const [d, w] = [o.h('f64FromLanes'), o.h('f64Word')];
+    const [a, b, c] = o.v;
+    return [0, 2]
+      .map((i) => {
+        const prod = `${d}(${a[i]}, ${a[i + 1]}) * ${d}(${b[i]}, ${b[i + 1]})`;
+        return `vz = ${negate ? `-(${prod})` : prod}; vz = vz + ${d}(${c[i]}, ${c[i + 1]}); ${r[i]} = ${w}(vz, 0); ${r[i + 1]} = ${w}(vz, 1);`;
+      })
+      .join(' ');
+  });
+}
+
+/** v128-valued operators inline as lanes. Operators not here run a helper (see the translator's `simd`). */
+export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
+  'v128.not': each((a) => `~${p(a)}`),
+  'v128.and': each((a, b) => `${p(a)} & ${p(b)}`),
+  'v128.andnot': each((a, b) => `${p(a)} & ~${p(b)}`),
+  'v128.or': each((a, b) => `${p(a)} | ${p(b)}`),
+  'v128.xor': each((a, b) => `${p(a)} ^ ${p(b)}`),
+  'v128.bitselect': each((a, b, c) => `(${p(a)} & ${p(c)}) | (${p(b)} & ~${p(c)})`),
+  'i8x16.relaxed_laneselect': each((a, b, c) => `(${p(a)} & ${p(c)}) | (${p(b)} & ~${p(c)})`),
+  'i16x8.relaxed_laneselect': each((a, b, c) => `(${p(a)} & ${p(c)}) | (${p(b)} & ~${p(c)})`),
+  'i32x4.relaxed_laneselect': each((a, b, c) => `(${p(a)} & ${p(c)}) | (${p(b)} & ~${p(c)})`),
+  'i64x2.relaxed_laneselect': each((a, b, c) => `(${p(a)} & ${p(c)}) | (${p(b)} & ~${p(c)})`),
+
+  'i8x16.add': each((a, b) => add8(a, b)),
+  'i8x16.sub': each((a, b) => sub8(a, b)),
+  'i8x16.neg': each((a) => sub8('0', a)),
+  'i8x16.eq': each(
+    (a, b) =>
+      `~Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7f7f7f7f) + 0x7f7f7f7f) | ${p(a)} ^ ${p(b)}) & 0x80808080) >>> 7, 255)`,
+  ),
+  'i8x16.ne': each(
+    (a, b) =>
+      `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7f7f7f7f) + 0x7f7f7f7f) | ${p(a)} ^ ${p(b)}) & 0x80808080) >>> 7, 255)`,
+  ),
+  'i8x16.avgr_u': each((a, b) => `(${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7f7f7f7f)`),
+  'i8x16.shl': each((a, _b, _c, o) => {
+    const c = count(o.s[0], 8);
+    return `(${p(a)} << ${c}) & ${shiftMask(c, 8, true)}`;
+  }),
+  'i8x16.shr_u': each((a, _b, _c, o) => {
+    const c = count(o.s[0], 8);
+    return `(${p(a)} >>> ${c}) & ${shiftMask(c, 8, false)}`;
+  }),
+  'i16x8.add': each((a, b) => add16(a, b)),
+  'i16x8.sub': each((a, b) => sub16(a, b)),
+  'i16x8.neg': each((a) => sub16('0', a)),
+  'i16x8.mul': each((a, b) => `(Math.imul(${a}, ${b}) & 65535) | (Math.imul(${p(a)} >>> 16, ${p(b)} >>> 16) << 16)`),
+  'i16x8.avgr_u': each((a, b) => `(${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7fff7fff)`),
+  'i16x8.shl': each((a, _b, _c, o) => {
+    const c = count(o.s[0], 16);
+    return `(${p(a)} << ${c}) & ${shiftMask(c, 16, true)}`;
+  }),
+  'i16x8.shr_u': each((a, _b, _c, o) => {
+    const c = count(o.s[0], 16);
+    return `(${p(a)} >>> ${c}) & ${shiftMask(c, 16, false)}`;
+  }),
+  'i16x8.shr_s': each((a, _b, _c, o) => {
+    const c = count(o.s[0], 16);
+    return `((${p(a)} >> ${c}) & -65536) | (((${p(a)} << 16) >> (16 + ${c})) & 65535)`;
+  }),
+  'i16x8.extadd_pairwise_i8x16_s': each(
+    (a) => `((${byteS(a, 0)} + ${byteS(a, 1)}) & 65535) | ((${byteS(a, 2)} + ${byteS(a, 3)}) << 16)`,
+  ),
+  'i16x8.extadd_pairwise_i8x16_u': each(
+    (a) => `(${byteU(a, 0)} + ${byteU(a, 1)}) | ((${byteU(a, 2)} + ${byteU(a, 3)}) << 16)`,
+  ),
+  'i16x8.q15mulr_sat_s': each((a, b, _c, o) => `${o.h('q15mulr')}(${a}, ${b})`),
+  'i16x8.relaxed_q15mulr_s': each((a, b, _c, o) => `${o.h('q15mulr')}(${a}, ${b})`),
+  'i16x8.extend_low_i8x16_s': widen8(true, true),
+  'i16x8.extend_high_i8x16_s': widen8(false, true),
+  'i16x8.extend_low_i8x16_u': widen8(true, false),
+  'i16x8.extend_high_i8x16_u': widen8(false, false),
+  'i16x8.extmul_low_i8x16_s': extmul8(true, true),
+  'i16x8.extmul_high_i8x16_s': extmul8(false, true),
+  'i16x8.extmul_low_i8x16_u': extmul8(true, false),
+  'i16x8.extmul_high_i8x16_u': extmul8(false, false),
+  'i16x8.narrow_i32x4_s': narrow32(true),
+  'i16x8.narrow_i32x4_u': narrow32(false),
+  'i8x16.narrow_i16x8_s': narrow16(true),
+  'i8x16.narrow_i16x8_u': narrow16(false),
+
+  'i32x4.add': each((a, b) => `(${a} + ${b}) | 0`),
+  'i32x4.sub': each((a, b) => `(${a} - ${p(b)}) | 0`),
+  'i32x4.mul': each((a, b) => `Math.imul(${a}, ${b})`),
+  'i32x4.neg': each((a) => `-${p(a)} | 0`),
+  'i32x4.abs': each((a) => `${p(a)} < 0 ? -${p(a)} | 0 : ${a}`),
+  'i32x4.shl': each((a, _b, _c, o) => `${p(a)} << ${count(o.s[0], 32)}`),
+  'i32x4.shr_s': each((a, _b, _c, o) => `${p(a)} >> ${count(o.s[0], 32)}`),
+  'i32x4.shr_u': each((a, _b, _c, o) => `(${p(a)} >>> ${count(o.s[0], 32)}) | 0`),
+  'i32x4.eq': each((a, b) => `${a} === ${b} ? -1 : 0`),
+  'i32x4.ne': each((a, b) => `${a} !== ${b} ? -1 : 0`),
+  'i32x4.lt_s': each((a, b) => `${a} < ${b} ? -1 : 0`),
+  'i32x4.gt_s': each((a, b) => `${a} > ${b} ? -1 : 0`),
+  'i32x4.le_s': each((a, b) => `${a} <= ${b} ? -1 : 0`),
+  'i32x4.ge_s': each((a, b) => `${a} >= ${b} ? -1 : 0`),
+  'i32x4.lt_u': each((a, b) => `(${p(a)} >>> 0) < (${p(b)} >>> 0) ? -1 : 0`),
+  'i32x4.gt_u': each((a, b) => `(${p(a)} >>> 0) > (${p(b)} >>> 0) ? -1 : 0`),
+  'i32x4.le_u': each((a, b) => `(${p(a)} >>> 0) <= (${p(b)} >>> 0) ? -1 : 0`),
+  'i32x4.ge_u': each((a, b) => `(${p(a)} >>> 0) >= (${p(b)} >>> 0) ? -1 : 0`),
+  'i32x4.min_s': each((a, b) => `${a} < ${b} ? ${a} : ${b}`),
+  'i32x4.max_s': each((a, b) => `${a} > ${b} ? ${a} : ${b}`),
+  'i32x4.min_u': each((a, b) => `(${p(a)} >>> 0) < (${p(b)} >>> 0) ? ${a} : ${b}`),
+  'i32x4.max_u': each((a, b) => `(${p(a)} >>> 0) > (${p(b)} >>> 0) ? ${a} : ${b}`),
+  // each product fits in an int32 (Math.imul: no float multiply); the sum wraps like the wasm operator
+  'i32x4.dot_i16x8_s': each(
+    (a, b) => `(Math.imul(${halfS(a, 0)}, ${halfS(b, 0)}) + Math.imul(${halfS(a, 1)}, ${halfS(b, 1)})) | 0`,
+  ),
+  'i32x4.extadd_pairwise_i16x8_s': each((a) => `${halfS(a, 0)} + ${halfS(a, 1)}`),
+  'i32x4.extadd_pairwise_i16x8_u': each((a) => `${halfU(a, 0)} + ${halfU(a, 1)}`),
+  'i32x4.extend_low_i16x8_s': widen16(true, true),
+  'i32x4.extend_high_i16x8_s': widen16(false, true),
+  'i32x4.extend_low_i16x8_u': widen16(true, false),
+  'i32x4.extend_high_i16x8_u': widen16(false, false),
+  'i32x4.extmul_low_i16x8_s': extmul16(true, true),
+  'i32x4.extmul_high_i16x8_s': extmul16(false, true),
+  'i32x4.extmul_low_i16x8_u': extmul16(true, false),
+  'i32x4.extmul_high_i16x8_u': extmul16(false, false),
+
+  'i64x2.add': pairEach('i64.add'),
+  'i64x2.sub': pairEach('i64.sub'),
+  'i64x2.mul': pairEach('i64.mul'),
+  'i64x2.shl': pairShift('i64.shl'),
+  'i64x2.shr_s': pairShift('i64.shr_s'),
+  'i64x2.shr_u': pairShift('i64.shr_u'),
+  'i64x2.eq': pairCompare('i64.eq'),
+  'i64x2.ne': pairCompare('i64.ne'),
+  'i64x2.lt_s': pairCompare('i64.lt_s'),
+  'i64x2.gt_s': pairCompare('i64.gt_s'),
+  'i64x2.le_s': pairCompare('i64.le_s'),
+  'i64x2.ge_s': pairCompare('i64.ge_s'),
+  'i64x2.extend_low_i32x4_s': widen32(true, true),
+  'i64x2.extend_high_i32x4_s': widen32(false, true),
+  'i64x2.extend_low_i32x4_u': widen32(true, false),
+  'i64x2.extend_high_i32x4_u': widen32(false, false),
+
+  'f32x4.add': f32Binary('+'),
+  'f32x4.sub': f32Binary('-'),
+  'f32x4.mul': f32Binary('*'),
+  'f32x4.div': f32Binary('/'),
+  'f32x4.min': f32Call('fmin'),
+  'f32x4.max': f32Call('fmax'),
+  'f32x4.relaxed_min': f32Call('fmin'),
+  'f32x4.relaxed_max': f32Call('fmax'),
+  'f32x4.sqrt': f32Call('Math.sqrt'),
+  'f32x4.ceil': f32Call('fceil'),
+  'f32x4.floor': f32Call('ffloor'),
+  'f32x4.trunc': f32Call('ftrunc'),
+  'f32x4.nearest': f32Call('nearest'),
+  'f32x4.abs': each((a) => `${p(a)} & 0x7fffffff`),
+  'f32x4.neg': each((a) => `${p(a)} ^ -2147483648`),
+  'f32x4.eq': f32Compare('==='),
+  'f32x4.ne': f32Compare('!=='),
+  'f32x4.lt': f32Compare('<'),
+  'f32x4.gt': f32Compare('>'),
+  'f32x4.le': f32Compare('<='),
+  'f32x4.ge': f32Compare('>='),
+  'f32x4.pmin': f32Select('<'),
+  'f32x4.pmax': f32Select('>'),
+  'f32x4.convert_i32x4_s': each((a, _b, _c, o) => `${o.h('fb')}(${a})`),
+  'f32x4.convert_i32x4_u': each((a, _b, _c, o) => `${o.h('fb')}(${p(a)} >>> 0)`),
+
+  'f64x2.add': f64Binary((x, y) => `${x} + ${y}`),
+  'f64x2.sub': f64Binary((x, y) => `${x} - ${y}`),
+  'f64x2.mul': f64Binary((x, y) => `${x} * ${y}`),
+  'f64x2.div': f64Binary((x, y) => `${x} / ${y}`),
+  'f64x2.min': f64Binary((x, y, o) => `${o.h('fmin')}(${x}, ${y})`),
+  'f64x2.max': f64Binary((x, y, o) => `${o.h('fmax')}(${x}, ${y})`),
+  'f64x2.relaxed_min': f64Binary((x, y, o) => `${o.h('fmin')}(${x}, ${y})`),
+  'f64x2.relaxed_max': f64Binary((x, y, o) => `${o.h('fmax')}(${x}, ${y})`),
+  'f64x2.sqrt': f64Unary((x) => `Math.sqrt(${x})`),
+  'f64x2.ceil': f64Unary((x, o) => `${o.h('fceil')}(${x})`),
+  'f64x2.floor': f64Unary((x, o) => `${o.h('ffloor')}(${x})`),
+  'f64x2.trunc': f64Unary((x, o) => `${o.h('ftrunc')}(${x})`),
+  'f64x2.nearest': f64Unary((x, o) => `${o.h('nearest')}(${x})`),
+  'f64x2.abs': cross(
+    (o, r) =>
+      `${r[0]} = ${o.v[0][0]}; ${r[1]} = ${p(o.v[0][1])} & 0x7fffffff; ${r[2]} = ${o.v[0][2]}; ${r[3]} = ${p(o.v[0][3])} & 0x7fffffff;`,
+  ),
+  'f64x2.neg': cross(
+    (o, r) =>
+      `${r[0]} = ${o.v[0][0]}; ${r[1]} = ${p(o.v[0][1])} ^ -2147483648; ${r[2]} = ${o.v[0][2]}; ${r[3]} = ${p(o.v[0][3])} ^ -2147483648;`,
+  ),
+  'f64x2.eq': f64Compare('==='),
+  'f64x2.ne': f64Compare('!=='),
+  'f64x2.lt': f64Compare('<'),
+  'f64x2.gt': f64Compare('>'),
+  'f64x2.le': f64Compare('<='),
+  'f64x2.ge': f64Compare('>='),
+  'f64x2.pmin': f64Select('<'),
+  'f64x2.pmax': f64Select('>'),
+
+  'i8x16.shuffle': shuffle,
+
+  // word helpers (src/lane-helpers.ts)
+  'i8x16.lt_s': word('ltS8'),
+  'i8x16.lt_u': word('ltU8'),
+  'i8x16.gt_s': word('ltS8', true),
+  'i8x16.gt_u': word('ltU8', true),
+  'i8x16.le_s': word('ltS8', true, true),
+  'i8x16.le_u': word('ltU8', true, true),
+  'i8x16.ge_s': word('ltS8', false, true),
+  'i8x16.ge_u': word('ltU8', false, true),
+  'i16x8.lt_s': word('ltS16'),
+  'i16x8.lt_u': word('ltU16'),
+  'i16x8.gt_s': word('ltS16', true),
+  'i16x8.gt_u': word('ltU16', true),
+  'i16x8.le_s': word('ltS16', true, true),
+  'i16x8.le_u': word('ltU16', true, true),
+  'i16x8.ge_s': word('ltS16', false, true),
+  'i16x8.ge_u': word('ltU16', false, true),
+  'i16x8.eq': each(
+    (a, b) =>
+      `~Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
+  ),
+  'i16x8.ne': each(
+    (a, b) =>
+      `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
+  ),
+  'i8x16.min_s': word('minS8'),
+  'i8x16.min_u': word('minU8'),
+  'i8x16.max_s': word('maxS8'),
+  'i8x16.max_u': word('maxU8'),
+  'i16x8.min_s': word('minS16'),
+  'i16x8.min_u': word('minU16'),
+  'i16x8.max_s': word('maxS16'),
+  'i16x8.max_u': word('maxU16'),
+  'i8x16.add_sat_s': word('addSatS8'),
+  'i8x16.add_sat_u': word('addSatU8'),
+  'i8x16.sub_sat_s': word('subSatS8'),
+  'i8x16.sub_sat_u': word('subSatU8'),
+  'i16x8.add_sat_s': word('addSatS16'),
+  'i16x8.add_sat_u': word('addSatU16'),
+  'i16x8.sub_sat_s': word('subSatS16'),
+  'i16x8.sub_sat_u': word('subSatU16'),
+  'i8x16.abs': each((a, _b, _c, o) => `${o.h('abs8')}(${a})`),
+  'i16x8.abs': each((a, _b, _c, o) => `${o.h('abs16')}(${a})`),
+  'i8x16.popcnt': each((a, _b, _c, o) => `${o.h('popcnt8')}(${a})`),
+  'i8x16.shr_s': each((a, _b, _c, o) => `${o.h('shrS8')}(${a}, ${count(o.s[0], 8)})`),
+  'i8x16.swizzle': cross((o, r) => {
+    const f = o.h('swizzle');
+    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
+  }),
+  'i8x16.relaxed_swizzle': cross((o, r) => {
+    const f = o.h('swizzle');
+    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
+  }),
+  'i16x8.relaxed_dot_i8x16_i7x16_s': each((a, b, _c, o) => `${o.h('dot8')}(${a}, ${b})`),
+  'i32x4.relaxed_dot_i8x16_i7x16_add_s': each((a, b, c, o) => `${o.h('dot8add')}(${a}, ${b}, ${c})`),
+  'i64x2.neg': cross(
+    (o, r) =>
+      PAIR_BINARY['i64.sub'](['0', '0'], [o.v[0][0], o.v[0][1]], r[0], r[1]) +
+      ' ' +
+      PAIR_BINARY['i64.sub'](['0', '0'], [o.v[0][2], o.v[0][3]], r[2], r[3]),
+  ),
+  'i64x2.abs': cross((o, r) =>
+    [0, 2]
+      .map((i) => {
+        const [lo, hi] = [o.v[0][i], o.v[0][i + 1]];
+        return `if (${p(hi)} < 0) { ${PAIR_BINARY['i64.sub'](['0', '0'], [lo, hi], r[i], r[i + 1])} } else { ${r[i]} = ${lo}; ${r[i + 1]} = ${hi}; }`;
+      })
+      .join(' '),
+  ),
+  'i64x2.extmul_low_i32x4_s': extmul32(true, true),
+  'i64x2.extmul_high_i32x4_s': extmul32(false, true),
+  'i64x2.extmul_low_i32x4_u': extmul32(true, false),
+  'i64x2.extmul_high_i32x4_u': extmul32(false, false),
+
+  'i32x4.trunc_sat_f32x4_s': each((a, _b, _c, o) => `${o.h('satS')}(${o.h('fv')}(${a}))`),
+  'i32x4.trunc_sat_f32x4_u': each((a, _b, _c, o) => `${o.h('satU')}(${o.h('fv')}(${a}))`),
+  'i32x4.relaxed_trunc_f32x4_s': each((a, _b, _c, o) => `${o.h('satS')}(${o.h('fv')}(${a}))`),
+  'i32x4.relaxed_trunc_f32x4_u': each((a, _b, _c, o) => `${o.h('satU')}(${o.h('fv')}(${a}))`),
+  'i32x4.trunc_sat_f64x2_s_zero': truncZero('truncS64'),
+  'i32x4.trunc_sat_f64x2_u_zero': truncZero('truncU64'),
+  'i32x4.relaxed_trunc_f64x2_s_zero': truncZero('truncS64'),
+  'i32x4.relaxed_trunc_f64x2_u_zero': truncZero('truncU64'),
+  'f32x4.demote_f64x2_zero': cross((o, r) => {
+    const [fb, d] = [o.h('fb'), o.h('f64FromLanes')];
+    const a = o.v[0];
+    return `${r[0]} = ${fb}(${d}(${a[0]}, ${a[1]})); ${r[1]} = ${fb}(${d}(${a[2]}, ${a[3]})); ${r[2]} = 0; ${r[3]} = 0;`;
+  }),
+  'f64x2.promote_low_f32x4': cross((o, r) => {
+    const [fv, w] = [o.h('fv'), o.h('f64Word')];
+    const a = o.v[0];
+    // a NaN comes out quiet (fv): promote is arithmetic
+    return `vz = ${fv}(${a[0]}); ${r[0]} = ${w}(vz, 0); ${r[1]} = ${w}(vz, 1); vz = ${fv}(${a[1]}); ${r[2]} = ${w}(vz, 0); ${r[3]} = ${w}(vz, 1);`;
+  }),
+  'f64x2.convert_low_i32x4_s': convertLow(false),
+  'f64x2.convert_low_i32x4_u': convertLow(true),
+  'f32x4.relaxed_madd': f32Each3((fv, fb, a, b, c) => `${fb}(${fv}(${fb}(${fv}(${a}) * ${fv}(${b}))) + ${fv}(${c}))`),
+  'f32x4.relaxed_nmadd': f32Each3((fv, fb, a, b, c) => `${fb}(-${fv}(${fb}(${fv}(${a}) * ${fv}(${b}))) + ${fv}(${c}))`),
+  'f64x2.relaxed_madd': f64Madd(false),
+  'f64x2.relaxed_nmadd': f64Madd(true),
+};
+
+/** i32-valued operators on one v128 (bitmask, any_true, all_true), as a JS boolean or int expression. */
+export const QUAD_SCALAR: Readonly<Record<string, { cond: boolean; expr: (a: Lanes) => string }>> = {
+  'v128.any_true': { cond: true, expr: (a) => `(${a.map(p).join(' | ')}) !== 0` },
+  'i8x16.all_true': {
+    cond: true,
+    expr: (a) => `((${a.map((w) => `((${p(w)} - 0x01010101) & ~${p(w)})`).join(' | ')}) & 0x80808080) === 0`,
+  },
+  'i16x8.all_true': {
+    cond: true,
+    expr: (a) => `((${a.map((w) => `((${p(w)} - 0x00010001) & ~${p(w)})`).join(' | ')}) & 0x80008000) === 0`,
+  },
+  'i32x4.all_true': { cond: true, expr: (a) => a.map((w) => `${w} !== 0`).join(' && ') },
+  'i64x2.all_true': { cond: true, expr: (a) => `(${p(a[0])} | ${p(a[1])}) !== 0 && (${p(a[2])} | ${p(a[3])}) !== 0` },
+  'i8x16.bitmask': {
+    cond: false,
+    expr: (a) =>
+      a
+        .map((w, i) => `((Math.imul((${p(w)} & 0x80808080) >>> 7, 0x204081) >>> ${21 - 4 * i}) & ${15 << (4 * i)})`)
+        .join(' | '),
+  },
+  'i16x8.bitmask': {
+    cond: false,
+    expr: (a) =>
+      a
+        .map(
+          (w, i) => `((${p(w)} >>> ${15 - 2 * i}) & ${1 << (2 * i)}) | ((${p(w)} >>> ${30 - 2 * i}) & ${2 << (2 * i)})`,
+        )
+        .join(' | '),
+  },
+  'i32x4.bitmask': {
+    cond: false,
+    expr: (a) => a.map((w, i) => (i === 0 ? `(${p(w)} >>> 31)` : `((${p(w)} >>> 31) << ${i})`)).join(' | '),
+  },
+  'i64x2.bitmask': { cond: false, expr: (a) => `(${p(a[1])} >>> 31) | ((${p(a[3])} >>> 31) << 1)` },
+};

@@ -1,0 +1,165 @@
+// `pnpm soak`: load tests for leaks (issue 11). Each configuration makes many short-lived instances (one store
+// each, disposed, as a server with one store per request does) or compiles many distinct modules and drops them,
+// and compares the heap and RSS after a warm-up (a tenth of the run) with the end of the run, both measured after
+// forced collections. Not part of `pnpm test` (minutes, and figures, not assertions): run it by hand.
+//
+//   node --expose-gc --conditions=source --import tsx src/soak.ts [instances] [compilations]
+//
+// Prints a table; a configuration whose heap or RSS grew by more than 10% after warm-up is marked.
+
+import { setImmediate as tick } from 'node:timers/promises';
+import { Config, Engine, Linker, Module, Store } from 'wasmts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc === undefined) throw new Error('run with node --expose-gc (pnpm soak does)');
+
+const INSTANCES = Number(process.argv[2] ?? 200_000);
+const COMPILATIONS = Number(process.argv[3] ?? 10_000);
+
+/** A tenant with a memory, a tag it throws and catches, and a table: runs on both backends. */
+const TAG_MODULE = `(module
+  (memory (export "memory") 1 2)
+  (table 2 funcref)
+  (tag $t (export "t") (param i32))
+  (func $thrower (param i32) (throw $t (local.get 0)))
+  (func (export "run") (param i32) (result i32)
+    (i32.store (i32.const 16) (local.get 0))
+    (try (result i32) (do (call $thrower (local.get 0)) (i32.const 0))
+      (catch $t (i32.add (i32.load (i32.const 16)))))))`;
+
+/** A tenant with a GC heap (structs and an array it keeps in a global) and a tag: the JS backend only on Node 20. */
+const GC_MODULE = `(module
+  (type $node (struct (field i32) (field (ref null $node))))
+  (type $arr (array (mut i32)))
+  (tag $t (param i32))
+  (global $keep (mut (ref null $node)) (ref.null $node))
+  (func (export "run") (param i32) (result i32) (local $a (ref $arr))
+    (global.set $keep (struct.new $node (local.get 0) (struct.new $node (i32.const 1) (ref.null $node))))
+    (local.set $a (array.new $arr (local.get 0) (i32.const 64)))
+    (block $h (result i32)
+      (try_table (catch $t $h) (throw $t (array.get $arr (local.get $a) (i32.const 3))))
+      (i32.const 0))))`;
+
+interface Row {
+  readonly configuration: string;
+  readonly count: number;
+  readonly seconds: number;
+  readonly heapWarm: number;
+  readonly heapEnd: number;
+  readonly rssWarm: number;
+  readonly rssEnd: number;
+}
+
+const MB = 1024 * 1024;
+
+async function settle(): Promise<{ heap: number; rss: number }> {
+  for (let i = 0; i < 4; i++) {
+    await tick();
+    gc!();
+  }
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, rss: m.rss };
+}
+
+/** Runs `step(i)` `count` times; measures after a tenth of them and at the end. */
+async function soak(configuration: string, count: number, step: (i: number) => void): Promise<Row> {
+  const warmup = Math.max(1, Math.floor(count / 10));
+  const start = performance.now();
+  for (let i = 0; i < warmup; i++) {
+    step(i);
+    if ((i & 4095) === 4095) await tick(); // let finalizers run, as a server's event loop would
+  }
+  const warm = await settle();
+  for (let i = warmup; i < count; i++) {
+    step(i);
+    if ((i & 4095) === 4095) await tick();
+  }
+  const end = await settle();
+  const seconds = (performance.now() - start) / 1000;
+  const row = {
+    configuration,
+    count,
+    seconds,
+    heapWarm: warm.heap,
+    heapEnd: end.heap,
+    rssWarm: warm.rss,
+    rssEnd: end.rss,
+  };
+  console.error(`done: ${configuration} (${seconds.toFixed(1)} s)`);
+  return row;
+}
+
+function instances(backend: 'js' | 'wasm', pooled: boolean, text: string, label: string): Promise<Row> {
+  const engine = new Engine(
+    new Config({ backend, ...(pooled ? { allocationStrategy: { pooling: { totalCoreInstances: 16 } } } : {}) }),
+  );
+  const module = new Module(engine, text);
+  if (module.backend !== backend) throw new Error(`${label}: runs on ${module.backend}, not ${backend}`);
+  const pre = new Linker<null>(engine).instantiatePre(module);
+  return soak(`${label}, ${backend}, ${pooled ? 'pooled' : 'on-demand'}`, INSTANCES, (i) => {
+    const store = new Store(engine, null);
+    const r = pre
+      .instantiate(store)
+      .getTypedFunc<[number], number>('run')
+      .call(i & 0xffff);
+    if (r !== 2 * (i & 0xffff) && r !== (i & 0xffff)) throw new Error(`${label}: wrong result ${r}`);
+    store.dispose();
+  });
+}
+
+function compilations(backend: 'js' | 'wasm'): Promise<Row> {
+  const engine = new Engine(new Config({ backend }));
+  const store = new Store(engine, null);
+  // each module has types of its own (a struct on the JS backend, a function type everywhere)
+  return soak(`${COMPILATIONS} distinct modules, ${backend}`, COMPILATIONS, (i) => {
+    const params = 'i32 '.repeat((i % 50) + 1);
+    const struct =
+      backend === 'js' ? `(type (struct (field i64) (field (mut i32)) ${'(field f32)'.repeat(i % 97)}))` : '';
+    const text = `(module ${struct} (type (func (param ${params}) (result i64)))
+      (func (export "k") (result i64) (i64.const ${i})))`;
+    const module = new Module(engine, text);
+    if (module.backend !== backend) throw new Error(`compiled for ${module.backend}`);
+    if (i % 16 === 0) new Linker<null>(engine).instantiate(store, module).getTypedFunc('k').call();
+  });
+}
+
+const rows: Row[] = [];
+for (const backend of ['js', 'wasm'] as const)
+  for (const pooled of [false, true]) rows.push(await instances(backend, pooled, TAG_MODULE, 'tag + memory'));
+for (const pooled of [false, true]) rows.push(await instances('js', pooled, GC_MODULE, 'GC heap + tag'));
+for (const backend of ['js', 'wasm'] as const) rows.push(await compilations(backend));
+
+const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
+const header = [
+  'configuration',
+  'count',
+  's',
+  'heap warm MB',
+  'heap end MB',
+  'heap',
+  'RSS warm MB',
+  'RSS end MB',
+  'RSS',
+  '',
+];
+const lines = rows.map((r) => {
+  const flat = r.heapEnd <= r.heapWarm * 1.1 && r.rssEnd <= r.rssWarm * 1.1;
+  return [
+    r.configuration,
+    String(r.count),
+    r.seconds.toFixed(1),
+    (r.heapWarm / MB).toFixed(1),
+    (r.heapEnd / MB).toFixed(1),
+    pct(r.heapWarm, r.heapEnd),
+    (r.rssWarm / MB).toFixed(1),
+    (r.rssEnd / MB).toFixed(1),
+    pct(r.rssWarm, r.rssEnd),
+    flat ? 'flat' : 'GREW',
+  ];
+});
+const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+const fmt = (cells: string[]) =>
+  `| ${cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join(' | ')} |`;
+console.log(fmt(header));
+console.log(`|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+for (const l of lines) console.log(fmt(l));

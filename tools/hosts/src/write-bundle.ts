@@ -1,0 +1,18 @@
+// `pnpm --filter @wasmts/hosts bundle [OUTDIR]`: writes the runtime (wasmts and @wasmts/wasi) for browsers and other
+// engines, no shims: wasmts.js (a script defining the global `wasmts`), wasmts.mjs (an ES module) and their
+// minified forms. OUTDIR defaults to tools/hosts/dist.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundle, bundleModule, RUNTIME_ENTRY } from './bundle.js';
+
+const out = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
+mkdirSync(out, { recursive: true });
+const input = { contents: RUNTIME_ENTRY };
+for (const minify of [false, true]) {
+  const suffix = minify ? '.min' : '';
+  writeFileSync(join(out, `wasmts${suffix}.js`), await bundle(input, 'wasmts', minify));
+  writeFileSync(join(out, `wasmts${suffix}.mjs`), (await bundleModule(input, minify)).code);
+}
+process.stdout.write(`wrote wasmts.js, wasmts.mjs and their .min forms to ${out}\n`);
