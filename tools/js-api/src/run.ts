@@ -167,7 +167,11 @@ async function main(): Promise<void> {
     }
     if (r.harnessError !== null) console.log(`harness error in ${r.file}: ${r.harnessError}`);
   }
-  const mode = native ? 'host WebAssembly' : auto ? 'wasmts drop-in, auto backend, JIT on' : 'wasmts drop-in, node --jitless';
+  const mode = native
+    ? 'host WebAssembly'
+    : auto
+      ? 'wasmts drop-in, auto backend, JIT on'
+      : 'wasmts drop-in, node --jitless';
   console.log(`js-api (${mode}):`);
   for (const [g, c] of counts)
     if (c.total > 0) console.log(`  ${g.padEnd(12)} ${String(c.pass).padStart(4)} / ${c.total}`);
