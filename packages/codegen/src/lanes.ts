@@ -168,15 +168,6 @@ function f32Each(f: (fv: (x: string) => string, a: string, b: string) => string,
     return bits ? `${o.h('fb')}(${e})` : e;
   });
 }
-const f32Binary = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)}`);
-/** `fn(a[, b])` on the floats: a `Math` function, or helper `H.<fn>` by its hoisted name. */
-const f32Call = (fn: string) =>
-  each((a, b, _c, o) => {
-    const f = fn.startsWith('Math.') ? fn : o.h(fn);
-    const fv = (x: string) => `${o.h('fv')}(${x})`;
-    return `${o.h('fb')}(${f}(${fv(a)}${b ? `, ${fv(b)}` : ''}))`;
-  });
-const f32Compare = (op: string) => f32Each((fv, a, b) => `${fv(a)} ${op} ${fv(b)} ? -1 : 0`, false);
 /** pmin/pmax: a compare of the floats selecting one operand's bits unchanged. */
 const f32Select = (op: string) => f32Each((fv, a, b) => `${fv(b)} ${op} ${fv(a)} ? ${b} : ${a}`, false);
 
@@ -344,11 +335,6 @@ function convertLow(unsigned: boolean): QuadTemplate {
   });
 }
 
-/** A lane-wise f32 template of three operands given the helpers' names. */
-function f32Each3(f: (fv: string, fb: string, a: string, b: string, c: string) => string): QuadTemplate {
-  return each((a, b, c, o) => f(o.h('fv'), o.h('fb'), a, b, c));
-}
-
 /** `f64x2.relaxed_(n)madd`, unfused: the product rounded, then the sum. */
 function f64Madd(negate: boolean): QuadTemplate {
   return cross((o, r) => {
@@ -362,6 +348,13 @@ function f64Madd(negate: boolean): QuadTemplate {
       .join(' ');
   });
 }
+
+/** `i8x16.swizzle`: the table set once from the first operand, then four byte lookups per word of the indices. */
+const swizzle: QuadTemplate = {
+  lanewise: true,
+  code: (o, r) =>
+    `${o.h('swizzleTable')}(${o.v[0].join(', ')}); ${LANES.map((i) => `${r[i]} = ${o.h('swizzle')}(${o.v[1][i]});`).join(' ')}`,
+};
 
 /** v128-valued operators inline as lanes. Operators not here run a helper (see the translator's `simd`). */
 export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
@@ -488,31 +481,10 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i64x2.extend_low_i32x4_u': widen32(true, false),
   'i64x2.extend_high_i32x4_u': widen32(false, false),
 
-  'f32x4.add': f32Binary('+'),
-  'f32x4.sub': f32Binary('-'),
-  'f32x4.mul': f32Binary('*'),
-  'f32x4.div': f32Binary('/'),
-  'f32x4.min': f32Call('fmin'),
-  'f32x4.max': f32Call('fmax'),
-  'f32x4.relaxed_min': f32Call('fmin'),
-  'f32x4.relaxed_max': f32Call('fmax'),
-  'f32x4.sqrt': f32Call('Math.sqrt'),
-  'f32x4.ceil': f32Call('fceil'),
-  'f32x4.floor': f32Call('ffloor'),
-  'f32x4.trunc': f32Call('ftrunc'),
-  'f32x4.nearest': f32Call('nearest'),
   'f32x4.abs': each((a) => `${p(a)} & 0x7fffffff`),
   'f32x4.neg': each((a) => `${p(a)} ^ -2147483648`),
-  'f32x4.eq': f32Compare('==='),
-  'f32x4.ne': f32Compare('!=='),
-  'f32x4.lt': f32Compare('<'),
-  'f32x4.gt': f32Compare('>'),
-  'f32x4.le': f32Compare('<='),
-  'f32x4.ge': f32Compare('>='),
   'f32x4.pmin': f32Select('<'),
   'f32x4.pmax': f32Select('>'),
-  'f32x4.convert_i32x4_s': each((a, _b, _c, o) => `${o.h('fb')}(${a})`),
-  'f32x4.convert_i32x4_u': each((a, _b, _c, o) => `${o.h('fb')}(${p(a)} >>> 0)`),
 
   'f64x2.add': f64Binary((x, y) => `${x} + ${y}`),
   'f64x2.sub': f64Binary((x, y) => `${x} - ${y}`),
@@ -591,14 +563,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i16x8.abs': each((a, _b, _c, o) => `${o.h('abs16')}(${a})`),
   'i8x16.popcnt': each((a, _b, _c, o) => `${o.h('popcnt8')}(${a})`),
   'i8x16.shr_s': each((a, _b, _c, o) => `${o.h('shrS8')}(${a}, ${count(o.s[0], 8)})`),
-  'i8x16.swizzle': cross((o, r) => {
-    const f = o.h('swizzle');
-    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
-  }),
-  'i8x16.relaxed_swizzle': cross((o, r) => {
-    const f = o.h('swizzle');
-    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
-  }),
+  'i8x16.swizzle': swizzle,
+  'i8x16.relaxed_swizzle': swizzle,
   'i16x8.relaxed_dot_i8x16_i7x16_s': each((a, b, _c, o) => `${o.h('dot8')}(${a}, ${b})`),
   'i32x4.relaxed_dot_i8x16_i7x16_add_s': each((a, b, c, o) => `${o.h('dot8add')}(${a}, ${b}, ${c})`),
   'i64x2.neg': cross(
@@ -620,10 +586,6 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i64x2.extmul_low_i32x4_u': extmul32(true, false),
   'i64x2.extmul_high_i32x4_u': extmul32(false, false),
 
-  'i32x4.trunc_sat_f32x4_s': each((a, _b, _c, o) => `${o.h('satS')}(${o.h('fv')}(${a}))`),
-  'i32x4.trunc_sat_f32x4_u': each((a, _b, _c, o) => `${o.h('satU')}(${o.h('fv')}(${a}))`),
-  'i32x4.relaxed_trunc_f32x4_s': each((a, _b, _c, o) => `${o.h('satS')}(${o.h('fv')}(${a}))`),
-  'i32x4.relaxed_trunc_f32x4_u': each((a, _b, _c, o) => `${o.h('satU')}(${o.h('fv')}(${a}))`),
   'i32x4.trunc_sat_f64x2_s_zero': truncZero('truncS64'),
   'i32x4.trunc_sat_f64x2_u_zero': truncZero('truncU64'),
   'i32x4.relaxed_trunc_f64x2_s_zero': truncZero('truncS64'),
@@ -641,10 +603,63 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   }),
   'f64x2.convert_low_i32x4_s': convertLow(false),
   'f64x2.convert_low_i32x4_u': convertLow(true),
-  'f32x4.relaxed_madd': f32Each3((fv, fb, a, b, c) => `${fb}(${fv}(${fb}(${fv}(${a}) * ${fv}(${b}))) + ${fv}(${c}))`),
-  'f32x4.relaxed_nmadd': f32Each3((fv, fb, a, b, c) => `${fb}(-${fv}(${fb}(${fv}(${a}) * ${fv}(${b}))) + ${fv}(${c}))`),
   'f64x2.relaxed_madd': f64Madd(false),
   'f64x2.relaxed_nmadd': f64Madd(true),
+};
+
+/**
+ * f32x4 operators on lanes held as f32 numbers (doubles that are f32 values) rather than bits: a chain of f32
+ * arithmetic then converts bits to numbers once at its start (`fv`) and back once at its end (`fb`), where a bitwise
+ * operator, memory, a call or control flow needs bits. `input`: whether the operands are numbers (`value`) or int32
+ * lanes (`bits`); `value`: whether the result is numbers. The lane expression gets lane i of each operand. Results
+ * are exact: one `Math.fround` of the double result (exact for + - * / sqrt), and min, max and the roundings return
+ * f32 values already. A NaN is any quiet NaN, as arithmetic allows.
+ */
+export const F32_VALUE_OPS: Readonly<
+  Record<
+    string,
+    {
+      input: 'value' | 'bits';
+      value: boolean;
+      lane: (x: string, y: string, z: string, h: (n: string) => string) => string;
+    }
+  >
+> = {
+  'f32x4.add': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} + ${y})` },
+  'f32x4.sub': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} - ${y})` },
+  'f32x4.mul': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} * ${y})` },
+  'f32x4.div': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} / ${y})` },
+  'f32x4.min': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmin')}(${x}, ${y})` },
+  'f32x4.max': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmax')}(${x}, ${y})` },
+  'f32x4.relaxed_min': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmin')}(${x}, ${y})` },
+  'f32x4.relaxed_max': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmax')}(${x}, ${y})` },
+  'f32x4.sqrt': { input: 'value', value: true, lane: (x) => `Math.fround(Math.sqrt(${x}))` },
+  'f32x4.ceil': { input: 'value', value: true, lane: (x, _y, _z, h) => `${h('fceil')}(${x})` },
+  'f32x4.floor': { input: 'value', value: true, lane: (x, _y, _z, h) => `${h('ffloor')}(${x})` },
+  'f32x4.trunc': { input: 'value', value: true, lane: (x, _y, _z, h) => `${h('ftrunc')}(${x})` },
+  'f32x4.nearest': { input: 'value', value: true, lane: (x, _y, _z, h) => `${h('nearest')}(${x})` },
+  'f32x4.relaxed_madd': {
+    input: 'value',
+    value: true,
+    lane: (x, y, z) => `Math.fround(Math.fround(${x} * ${y}) + ${z})`,
+  },
+  'f32x4.relaxed_nmadd': {
+    input: 'value',
+    value: true,
+    lane: (x, y, z) => `Math.fround(-Math.fround(${x} * ${y}) + ${z})`,
+  },
+  'f32x4.convert_i32x4_s': { input: 'bits', value: true, lane: (x) => `Math.fround(${x})` },
+  'f32x4.convert_i32x4_u': { input: 'bits', value: true, lane: (x) => `Math.fround(${p(x)} >>> 0)` },
+  'f32x4.eq': { input: 'value', value: false, lane: (x, y) => `${x} === ${y} ? -1 : 0` },
+  'f32x4.ne': { input: 'value', value: false, lane: (x, y) => `${x} !== ${y} ? -1 : 0` },
+  'f32x4.lt': { input: 'value', value: false, lane: (x, y) => `${x} < ${y} ? -1 : 0` },
+  'f32x4.gt': { input: 'value', value: false, lane: (x, y) => `${x} > ${y} ? -1 : 0` },
+  'f32x4.le': { input: 'value', value: false, lane: (x, y) => `${x} <= ${y} ? -1 : 0` },
+  'f32x4.ge': { input: 'value', value: false, lane: (x, y) => `${x} >= ${y} ? -1 : 0` },
+  'i32x4.trunc_sat_f32x4_s': { input: 'value', value: false, lane: (x, _y, _z, h) => `${h('satS')}(${x})` },
+  'i32x4.trunc_sat_f32x4_u': { input: 'value', value: false, lane: (x, _y, _z, h) => `${h('satU')}(${x})` },
+  'i32x4.relaxed_trunc_f32x4_s': { input: 'value', value: false, lane: (x, _y, _z, h) => `${h('satS')}(${x})` },
+  'i32x4.relaxed_trunc_f32x4_u': { input: 'value', value: false, lane: (x, _y, _z, h) => `${h('satU')}(${x})` },
 };
 
 /** i32-valued operators on one v128 (bitmask, any_true, all_true), as a JS boolean or int expression. */

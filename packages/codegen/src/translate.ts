@@ -22,7 +22,15 @@ import {
   type ValType,
 } from '@wasmts/environ';
 import type { ModuleEnvironment } from './environment.js';
-import { type Lanes, laneNames, QUAD_OPS, QUAD_SCALAR, type QuadOperands, V128_LANE_TEMPS } from './lanes.js';
+import {
+  F32_VALUE_OPS,
+  type Lanes,
+  laneNames,
+  QUAD_OPS,
+  QUAD_SCALAR,
+  type QuadOperands,
+  V128_LANE_TEMPS,
+} from './lanes.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
@@ -232,6 +240,8 @@ export class FunctionTranslator {
   private quad: boolean[] = [];
   /** Per pending quad slot: its four lane atoms (int32 literals or a local's lane variables). */
   private pendQ: (Lanes | null)[] = [];
+  /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
+  private fval: boolean[] = [];
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
 
@@ -277,6 +287,7 @@ export class FunctionTranslator {
     this.pendH[d] = null;
     this.quad[d] = false;
     this.pendQ[d] = null;
+    this.fval[d] = false;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -379,8 +390,32 @@ export class FunctionTranslator {
     this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
     this.quad[d] = true;
   }
+  /** Converts the f32 numbers held in quad slot `d` back to lane bits, in place. */
+  private toBits(d: number): void {
+    this.fval[d] = false;
+    const fb = this.env.hoist('hv', 'H.fb');
+    this.out.push(
+      `${this.indent}${laneNames(`s${d}`)
+        .map((v) => `${v} = ${fb}(${v});`)
+        .join(' ')}`,
+    );
+  }
   /** Pops a v128 as four atoms (its slot's lane variables, or the pending literals or local lanes). */
   private popQuad(): Lanes {
+    if (this.fval[this.sp - 1]) this.toBits(this.sp - 1);
+    return this.popQuadRaw();
+  }
+  /** Pops a v128 as four f32 number expressions (its lanes, or `fv` of its bits). */
+  private popQuadValues(): Lanes {
+    const isValue = this.fval[this.sp - 1];
+    this.fval[this.sp - 1] = false;
+    const q = this.popQuadRaw();
+    if (isValue) return q;
+    const fv = this.env.hoist('hv', 'H.fv');
+    return q.map((x) => `${fv}(${x})`) as unknown as Lanes;
+  }
+  /** Pops a v128's lanes as they are held (bits, or f32 numbers when `fval`). */
+  private popQuadRaw(): Lanes {
     const d = --this.sp;
     const q = this.pendQ[d] ?? laneNames(`s${d}`);
     this.pend[d] = null;
@@ -474,6 +509,7 @@ export class FunctionTranslator {
   private materialize(d: number): void {
     const e = this.pend[d];
     if (this.quad[d]) {
+      if (this.fval[d]) this.toBits(d);
       const q = this.pendQ[d];
       if (q !== null) {
         this.pend[d] = null;
@@ -545,6 +581,7 @@ export class FunctionTranslator {
     for (let i = 0; i < shapes.length; i++) {
       this.wide[height + i] = shapes[i] === Shape.Pair;
       this.quad[height + i] = shapes[i] === Shape.Quad;
+      this.fval[height + i] = false;
     }
   }
   private temp(): string {
@@ -1274,7 +1311,8 @@ export class FunctionTranslator {
         case 0x1a: {
           // a dropped value with effects (a load, a division that may trap) still runs
           if (this.quad[this.sp - 1]) {
-            this.popQuad();
+            this.fval[this.sp - 1] = false;
+            this.popQuadRaw();
             continue;
           }
           const impure = this.impure[this.sp - 1];
@@ -2020,6 +2058,19 @@ export class FunctionTranslator {
         this.simdMemory(name, mem, offset, info.imm === Imm.MemArgLane ? r.u8() : 0);
         return;
       }
+    }
+    const fop = F32_VALUE_OPS[name];
+    if (fop !== undefined) {
+      // f32 lanes as numbers: no conversion between consecutive f32 operators
+      const n = (info.params as ValType[]).length;
+      const ops: Lanes[] = [];
+      for (let i = 0; i < n; i++) ops.unshift(fop.input === 'value' ? this.popQuadValues() : this.popQuad());
+      const h = (x: string) => env.hoist('hv', `H.${x}`);
+      this.pushQuadStmt((res) =>
+        res.map((x, i) => `${x} = ${fop.lane(ops[0][i], ops[1]?.[i] ?? '', ops[2]?.[i] ?? '', h)};`).join(' '),
+      );
+      this.fval[this.sp - 1] = fop.value;
+      return;
     }
     const imm: number[] = [];
     if (info.imm === Imm.Lane) imm.push(r.u8());

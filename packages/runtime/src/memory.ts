@@ -8,7 +8,9 @@
 // reuse buffers), where the host has resizable ArrayBuffers (`new ArrayBuffer(len, { maxByteLength })`),
 // a memory reserves room to grow and grows in place; growth past the reservation allocates and copies.
 // Shared memories reserve their whole maximum (they never move). Either way the views are rebuilt, and
-// the `watch` callbacks run, after every successful grow.
+// the `watch` callbacks run, after every successful grow. A growth that moves the bytes detaches the old
+// buffer (`ArrayBuffer.prototype.transfer` where the host has it, else a structured clone that transfers
+// it), so a view kept from before sees no bytes rather than stale ones, as with a host engine's memory.
 //
 // A memory's buffer may be longer than the memory (a pool hands out a zeroed buffer of an earlier tenant's
 // size): the views cover only `byteLength` bytes, so the rest stays zero and growth within the buffer
@@ -84,7 +86,7 @@ function fits(buffer: ArrayBuffer, bytes: number): boolean {
 
 const EMPTY_BUFFER = new ArrayBuffer(0);
 
-type Transferable = ArrayBuffer & { transfer?: () => ArrayBuffer };
+type Transferable = ArrayBuffer & { transfer?: (bytes?: number) => ArrayBuffer };
 type StructuredClone = (v: unknown, o: { transfer: unknown[] }) => unknown;
 
 /**
@@ -102,6 +104,20 @@ export function transferBuffer(buffer: ArrayBuffer): ArrayBuffer | null {
     // a buffer that cannot be detached
   }
   return null;
+}
+
+/**
+ * `buffer.transfer(bytes)` where the host has it (ES2024): a buffer of `bytes` bytes holding the old one's
+ * contents (zeros beyond), the old one detached, often without a copy. Null where the host lacks it.
+ */
+function transferResized(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number): ArrayBuffer | null {
+  const transfer = (buffer as Transferable).transfer;
+  if (typeof transfer !== 'function' || buffer === EMPTY_BUFFER) return null;
+  try {
+    return transfer.call(buffer, bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Largest page count the engine allows for a memory of this index type and page size. */
@@ -283,12 +299,31 @@ export class Memory {
     }
     if (next === null) {
       if (this.shared && HAS_SHARED_BUFFERS && this.buffer instanceof SharedArrayBuffer) return -1;
-      next = this.allocate(newBytes);
-      if (next === null) return -1;
-      new Uint8Array(next, 0, this.byteLength).set(this.u8);
+      const moved = this.resizable ? null : transferResized(this.buffer, newBytes);
+      if (moved !== null) next = moved;
+      else {
+        next = this.allocate(newBytes);
+        if (next === null) return -1;
+        new Uint8Array(next, 0, this.byteLength).set(this.u8);
+        // views kept from before see no bytes rather than stale ones (as with a host engine's memory)
+        if (this.buffer instanceof ArrayBuffer && this.buffer !== EMPTY_BUFFER) transferBuffer(this.buffer);
+      }
     }
     this.setBuffer(next, newBytes);
     return old;
+  }
+
+  /**
+   * Moves the bytes to a new buffer object of the same size and detaches the old one, as a growth that
+   * moves does (the JS API's `memory.grow(0)` replaces the buffer too). Nothing happens for a shared
+   * memory, a host-backed one, a resizable buffer, or a host that cannot detach buffers.
+   */
+  refresh(): void {
+    if (this.shared || this.host !== null || this.released || this.resizable) return;
+    const old = this.buffer as ArrayBuffer;
+    if (old.byteLength !== this.byteLength) return;
+    const moved = old === EMPTY_BUFFER ? null : transferBuffer(old);
+    if (moved !== null) this.setBuffer(moved, this.byteLength);
   }
 
   private setBuffer(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number): void {

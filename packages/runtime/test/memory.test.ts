@@ -22,14 +22,28 @@ describe('Memory', () => {
     const oldU8 = m.u8;
     expect(m.grow(2)).toBe(1);
     expect(m.pages).toBe(3);
-    expect(m.dv).not.toBe(oldDv);
-    expect(m.u8).not.toBe(oldU8);
+    expect(m.dv === oldDv).toBe(false);
+    expect(m.u8 === oldU8).toBe(false);
+    // the old buffer is detached: views kept from before see no bytes rather than stale ones
+    expect(oldU8.length).toBe(0);
+    expect(() => oldDv.getUint8(0)).toThrow(TypeError);
     expect(m.dv.byteLength).toBe(3 * 65536);
     expect(m.u8.length).toBe(3 * 65536);
     expect(m.dv.getInt32(100, true)).toBe(0x12345678);
     m.dv.setUint8(3 * 65536 - 1, 7);
     expect(m.u8[3 * 65536 - 1]).toBe(7);
     expect(() => m.dv.getUint8(3 * 65536)).toThrow(RangeError);
+  });
+
+  it('refresh() moves the bytes to a new buffer and detaches the old one', () => {
+    const m = new Memory(mt(1, 2));
+    m.u8[5] = 9;
+    const old = m.buffer;
+    m.refresh();
+    expect(m.buffer === old).toBe(false);
+    expect(old.byteLength).toBe(0);
+    expect(m.u8[5]).toBe(9);
+    expect(m.byteLength).toBe(65536);
   });
 
   it('grow(0) returns the size; beyond max returns -1 and changes nothing', () => {

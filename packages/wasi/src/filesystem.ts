@@ -90,10 +90,16 @@ export interface WasiFilesystem {
   /** Closes an open file. */
   close(file: FileHandle): void;
   /**
-   * The path by which the host reached an open file, where the host can tell (Linux's `/proc/self/fd`),
-   * else null: `path_open` checks it against the path it resolved, to catch a racing host process.
+   * Opens the directory at `path` (a final symlink is not followed) until `unpin` or the end of the WASI
+   * call, and returns a path naming that very directory whatever then happens to `path` (Linux:
+   * `/proc/self/fd/N/.`) with its status; null where the host cannot. Paths below a pinned directory are
+   * immune to another process swapping a component above them: this is how `openat` is done without it.
    */
-  openedPath?(file: FileHandle): string | null;
+  pin?(path: string): { path: string; stat: FileStat } | null;
+  /** Closes a directory `pin` opened. */
+  unpin?(pinned: string): void;
+  /** Closes every directory `pin` opened (at the end of each WASI call). */
+  unpinAll?(): void;
 }
 
 /** Joins a backend path and a name. */

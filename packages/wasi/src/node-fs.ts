@@ -38,6 +38,15 @@ function platform(): string | undefined {
   return (globalThis as { process?: { platform?: string } }).process?.platform;
 }
 
+/**
+ * Linux's O_PATH where its value is the generic one (node:fs does not export it): a directory one may only
+ * search, not read, can still be pinned, as a lookup through it needs no more. Else `fallback`.
+ */
+function oPath(fallback: number): number {
+  const arch = (globalThis as { process?: { arch?: string } }).process?.arch ?? '';
+  return ['x64', 'arm64', 'arm', 'ia32', 'riscv64', 'ppc64', 's390x', 'loong64'].includes(arch) ? 0o10000000 : fallback;
+}
+
 function call<R>(f: () => R): R {
   try {
     return f();
@@ -83,6 +92,51 @@ interface Handle {
 /** The Node backend over real host paths. */
 export class NodeFilesystem implements WasiFilesystem {
   private readonly fs: NodeFs = loadNodeFs();
+  /** Pinned directories: `/proc/self/fd/N/.` -> N. */
+  private readonly pins = new Map<string, number>();
+  /** Whether /proc/self/fd can name open directories (Linux with /proc), found on first use. */
+  private procFd: boolean | null = null;
+
+  /** Opens a directory (never through a final symlink) and names it by its descriptor (Linux). */
+  pin(path: string): { path: string; stat: FileStat } | null {
+    this.procFd ??= platform() === 'linux' && this.procFdWorks();
+    if (!this.procFd) return null;
+    const c = this.fs.constants;
+    return call(() => {
+      const fd = this.fs.openSync(path, oPath(c.O_RDONLY) | c.O_DIRECTORY | c.O_NOFOLLOW);
+      const pinned = `/proc/self/fd/${fd}/.`;
+      this.pins.set(pinned, fd);
+      return { path: pinned, stat: toStat(this.fs.fstatSync(fd, { bigint: true })) };
+    });
+  }
+  /** Whether `/proc/self/fd/N/.` names the directory open as N (not so without /proc, or in some sandboxes). */
+  private procFdWorks(): boolean {
+    try {
+      const c = this.fs.constants;
+      const fd = this.fs.openSync('/', oPath(c.O_RDONLY) | c.O_DIRECTORY | c.O_NOFOLLOW);
+      try {
+        const a = this.fs.fstatSync(fd);
+        const b = this.fs.statSync(`/proc/self/fd/${fd}/.`);
+        return a.dev === b.dev && a.ino === b.ino;
+      } finally {
+        this.fs.closeSync(fd);
+      }
+    } catch {
+      return false;
+    }
+  }
+  /** Closes a pinned directory. */
+  unpin(pinned: string): void {
+    const fd = this.pins.get(pinned);
+    if (fd === undefined) return;
+    this.pins.delete(pinned);
+    this.fs.closeSync(fd);
+  }
+  /** Closes every pinned directory. */
+  unpinAll(): void {
+    for (const fd of this.pins.values()) this.fs.closeSync(fd);
+    this.pins.clear();
+  }
 
   /** Status of `path` itself. */
   lstat(path: string): FileStat {
@@ -133,14 +187,11 @@ export class NodeFilesystem implements WasiFilesystem {
   symlink(target: string, path: string): void {
     call(() => this.fs.symlinkSync(target, path));
   }
-  /** Sets times of `path` itself. */
+  /** Sets times of `path` itself (never of what a symlink there points at). */
   utimes(path: string, atim: bigint | null, mtim: bigint | null): void {
     call(() => {
       const s = this.fs.lstatSync(path, { bigint: true });
-      const a = seconds(atim ?? s.atimeNs);
-      const m = seconds(mtim ?? s.mtimeNs);
-      if (s.isSymbolicLink()) this.fs.lutimesSync(path, a, m);
-      else this.fs.utimesSync(path, a, m);
+      this.fs.lutimesSync(path, seconds(atim ?? s.atimeNs), seconds(mtim ?? s.mtimeNs));
     });
   }
   /** Opens a regular file (never following a final symlink). */
@@ -192,15 +243,6 @@ export class NodeFilesystem implements WasiFilesystem {
   /** Flushes an open file. */
   fsync(file: FileHandle): void {
     call(() => this.fs.fsyncSync(this.fd(file)));
-  }
-  /** Where the kernel says an open file is (Linux, with /proc mounted), else null. */
-  openedPath(file: FileHandle): string | null {
-    if (platform() !== 'linux') return null;
-    try {
-      return this.fs.readlinkSync(`/proc/self/fd/${this.fd(file)}`, 'utf8');
-    } catch {
-      return null;
-    }
   }
   /** Closes an open file. */
   close(file: FileHandle): void {

@@ -326,7 +326,7 @@ const calls: Record<string, [string, Impl]> = {
         let type: number = Filetype.DIRECTORY;
         if (i === 1 && e.dir.parts.length > 0) {
           // The parent is inside the preopen (a preopen's own parent is outside: its `..` is itself).
-          ino = fs.lstat(path.slice(0, path.lastIndexOf('/')) || '/').ino;
+          ino = fs.lstat(path.endsWith('/.') ? `${path}.` : path.slice(0, path.lastIndexOf('/')) || '/').ino;
         } else if (i >= 2) {
           try {
             const s = fs.lstat(joinPath(path, names[i]));
@@ -501,13 +501,6 @@ const calls: Record<string, [string, Impl]> = {
         if (r.trailingSlash) return Errno.EISDIR;
       }
       const file = c.wasi.fs.open(r.path, { create: creat, exclusive: creat && excl, truncate: trunc, write });
-      // A host process that swapped a directory on the path for a symlink after it was resolved sent the open
-      // elsewhere: where the host can tell, such a file is closed before the guest sees a byte of it.
-      const at = c.wasi.fs.openedPath?.(file) ?? null;
-      if (at !== null && at !== r.path) {
-        c.wasi.fs.close(file);
-        return Errno.EPERM;
-      }
       const entry = c.wasi.fileEntry(file, rightsBase & RIGHTS_FILE, rightsInheriting, fdflags);
       try {
         entry.filetype = c.wasi.fs.fstat(file).filetype;
@@ -624,6 +617,9 @@ export function definePreview1<T>(wasi: WASI, linker: Linker<T>): void {
         const code = (e as { code?: unknown } | null)?.code;
         if (typeof code === 'string' && code.startsWith('E')) return errnoOfCode(code);
         throw e;
+      } finally {
+        // Directories pinned by this call's path lookups (see WasiFilesystem.pin).
+        wasi.fs.unpinAll?.();
       }
     });
   }

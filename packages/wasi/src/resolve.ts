@@ -10,6 +10,9 @@ import { type FileStat, fail, joinPath, WasiError, type WasiFilesystem } from '.
 /** Symlinks followed in one lookup before ELOOP (Linux's limit). */
 const MAX_SYMLINKS = 40;
 
+/** Directories pinned at once by one lookup; deeper ones are walked by path (each pin is a host fd). */
+const MAX_PINS = 1024;
+
 /** A preopened directory: its backend path and identity, shared by every descriptor opened below it. */
 export interface DirRoot {
   /** The backend path (for the Node backend: canonical, from `realpath`). */
@@ -37,22 +40,56 @@ export interface DirRef extends Place {
 }
 
 /**
- * The backend path of a directory descriptor now: walks from its root with lstat, each component a real
- * directory (not a symlink), and checks that the root and the directory are the ones it was opened on.
- * A directory removed, renamed or replaced since (by the guest or the host) is ENOENT, as a removed
- * directory's descriptor is on Linux; the walk never follows a symlink, so it cannot leave the root.
+ * The backend path of a directory descriptor now: walks from its root, each component a real directory
+ * (not a symlink), and checks that the root and the directory are the ones it was opened on. A directory
+ * removed, renamed or replaced since (by the guest or the host) is ENOENT, as a removed directory's
+ * descriptor is on Linux; the walk never follows a symlink, so it cannot leave the root. Where the backend
+ * can `pin`, each step is opened below the previous one and the result names the directory itself for the
+ * rest of the call, so no other process can swap a component between this check and its use.
  */
 export function dirPath(fs: WasiFilesystem, dir: DirRef): string {
+  const first = pinOrGone(fs, dir.root.path);
+  if (first === null) return walk(fs, dir);
+  let at = first;
+  if (!same(at.stat, dir.root)) gone();
+  for (const c of dir.parts) {
+    const next = pinOrGone(fs, joinPath(at.path, c))!;
+    fs.unpin!(at.path);
+    at = next;
+  }
+  if (!same(at.stat, dir)) gone();
+  return at.path;
+}
+
+/** `dirPath` by lstat alone, for backends that cannot pin. */
+function walk(fs: WasiFilesystem, dir: DirRef): string {
   let path = dir.root.path;
   let st = lstatOrGone(fs, path);
-  if (st.filetype !== Filetype.DIRECTORY || st.dev !== dir.root.dev || st.ino !== dir.root.ino) gone();
+  if (!same(st, dir.root)) gone();
   for (const c of dir.parts) {
     path = joinPath(path, c);
     st = lstatOrGone(fs, path);
     if (st.filetype !== Filetype.DIRECTORY) gone();
   }
-  if (st.dev !== dir.dev || st.ino !== dir.ino) gone();
+  if (!same(st, dir)) gone();
   return path;
+}
+
+function same(st: FileStat, id: { dev: bigint; ino: bigint }): boolean {
+  return st.filetype === Filetype.DIRECTORY && st.dev === id.dev && st.ino === id.ino;
+}
+
+/** The directory at `path` pinned (null: the backend cannot pin); gone when it is not a directory there. */
+function pinOrGone(fs: WasiFilesystem, path: string): { path: string; stat: FileStat } | null {
+  if (fs.pin === undefined) return null;
+  try {
+    return fs.pin(path);
+  } catch (e) {
+    if (e instanceof WasiError && (e.errno === Errno.ENOENT || e.errno === Errno.ENOTDIR || e.errno === Errno.ELOOP)) {
+      gone();
+    }
+    throw e;
+  }
 }
 
 /**
@@ -134,8 +171,10 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
   // Components still to walk, the next one last (so each step is a pop: linear in the path's length).
   const pending = components(guestPath);
   const stack: string[] = [];
-  // paths[i]: the backend path of stack[0..i) (paths[0] is the base).
+  // paths[i]: the backend path of stack[0..i) (paths[0] is the base); pinned[i]: it is a pin to close
+  // when `..` leaves it (the rest, the base's included, are closed at the end of the call).
   const paths = [base];
+  const pinned = [false];
   let links = 0;
   let stat: FileStat | null = null;
   let dot = false;
@@ -147,7 +186,8 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
       if (c === '..') {
         if (stack.length === 0) fail(Errno.EPERM, 'path leaves its directory');
         stack.pop();
-        paths.pop();
+        const left = paths.pop()!;
+        if (pinned.pop()) fs.unpin!(left);
       }
       dot = last;
       if (last) stat = fs.lstat(paths[paths.length - 1]);
@@ -179,7 +219,12 @@ export function resolvePath(fs: WasiFilesystem, dir: DirRef, guestPath: string, 
     }
     if (!last && st.filetype !== Filetype.DIRECTORY) fail(Errno.ENOTDIR);
     stack.push(c);
-    paths.push(p);
+    // A directory walked through is pinned where the backend can (a symlink swapped in since the lstat
+    // fails here instead of being followed).
+    const pin = !last && pinned.length <= MAX_PINS ? (fs.pin?.(p) ?? null) : null;
+    if (pin !== null && pin.stat.filetype !== Filetype.DIRECTORY) fail(Errno.ENOTDIR);
+    paths.push(pin === null ? p : pin.path);
+    pinned.push(pin !== null);
     if (last) stat = st;
   }
   if (pending.length === 0 && stack.length === 0 && !dot) {

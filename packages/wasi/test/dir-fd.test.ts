@@ -2,7 +2,7 @@
 // did to the path since: every use re-walks it from its preopen without following symlinks and checks the
 // directory's identity (device and inode). Both filesystems run every case.
 
-import { renameSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
@@ -65,6 +65,24 @@ const backends: { name: string; make(extra?: Record<string, string>): World }[] 
         ...Object.fromEntries(Object.entries(extra).map(([g, p]) => [g, join(root, p)])),
       };
       return { options: { preopens }, fs: new NodeFilesystem(), at: (rel) => join(root, rel) };
+    },
+  },
+  {
+    // As on hosts without /proc/self/fd (macOS, Windows): paths checked by lstat, then used.
+    name: 'node, unpinned',
+    make(extra = {}) {
+      const root = tempDir();
+      writeTree(root, tree());
+      const preopens = {
+        '/sandbox': join(root, 'sandbox'),
+        ...Object.fromEntries(Object.entries(extra).map(([g, p]) => [g, join(root, p)])),
+      };
+      const fs = new (class extends NodeFilesystem {
+        override pin() {
+          return null;
+        }
+      })();
+      return { options: { preopens, fs }, fs, at: (rel) => join(root, rel) };
     },
   },
 ];
@@ -367,31 +385,87 @@ describe.each(backends)('directory descriptors ($name)', (backend) => {
   });
 });
 
-it('on Linux, a file opened through a path a host process swapped after the check is never read', () => {
-  const root = tempDir();
-  writeTree(root, tree());
-  // The race, made deterministic: the host swaps `a` for a symlink to `outside` between check and use.
-  class RacingFs extends NodeFilesystem {
-    race = false;
-    override open(path: string, flags: Parameters<NodeFilesystem['open']>[1]) {
-      if (this.race) {
-        this.race = false;
+// Races made deterministic: a backend that lets a "host process" swap `a` for a symlink to `outside` right
+// before the operation that follows the check. On Linux, lookups pin each directory they walk through
+// (`/proc/self/fd`), so the operation still lands in the directory that was checked; elsewhere this is the
+// documented window, and the test only runs on Linux.
+describe.runIf(process.platform === 'linux')('a host process racing the checks (Linux)', () => {
+  const OPS = ['open', 'mkdir', 'unlink', 'rmdir', 'rename', 'symlink', 'link', 'utimes', 'readdir'] as const;
+  function racing(root: string) {
+    class RacingFs extends NodeFilesystem {
+      armed = '';
+      swap(op: string) {
+        if (this.armed !== op) return;
+        this.armed = '';
         renameSync(join(root, 'sandbox/a'), join(root, 'sandbox/a-moved'));
         symlinkSync('../outside', join(root, 'sandbox/a'));
       }
-      return super.open(path, flags);
     }
+    const proto = RacingFs.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const base = NodeFilesystem.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const op of OPS) {
+      proto[op] = function (this: RacingFs, ...args: unknown[]) {
+        this.swap(op);
+        return base[op].apply(this, args);
+      };
+    }
+    return new RacingFs();
   }
-  const fs = new RacingFs();
-  const h = setup({ fs, preopens: { '/sandbox': join(root, 'sandbox') } });
-  expect(h.read(h.open(3, 'a/f.txt', 0, Rights.FD_READ)[1], 10)).toEqual([0, 'f']);
-  fs.race = true;
-  const [e] = h.open(3, 'a/f.txt', 0, Rights.FD_READ);
-  if (process.platform === 'linux') {
-    expect(e).toBe(Errno.EPERM);
-    // Nothing was left open: the next descriptor is the same number.
-    expect(h.open(3, 'a-moved/f.txt', 0, Rights.FD_READ)[1]).toBe(5);
-  }
+  const cases: [string, (h: H, fd: number) => number][] = [
+    ['open', (h, fd) => h.open(fd, 'f.txt', 0, Rights.FD_READ)[0]],
+    ['open', (h, fd) => h.open(fd, 'new.txt', Oflags.CREAT | Oflags.TRUNC, Rights.FD_READ | Rights.FD_WRITE)[0]],
+    ['mkdir', (h, fd) => h.path('path_create_directory', fd, 'newdir')],
+    ['unlink', (h, fd) => h.path('path_unlink_file', fd, 'f.txt')],
+    ['rmdir', (h, fd) => h.path('path_remove_directory', fd, 'sub')],
+    ['rename', (h, fd) => h.call('path_rename', fd, ...h.str('f.txt'), fd, ...h.str('g.txt'))],
+    ['symlink', (h, fd) => h.call('path_symlink', ...h.str('x'), fd, ...h.str('sym'))],
+    ['link', (h, fd) => h.call('path_link', fd, 0, ...h.str('f.txt'), fd, ...h.str('hard'))],
+    ['utimes', (h, fd) => h.call('path_filestat_set_times', fd, 0, ...h.str('f.txt'), 0n, 1_000_000_000n, 4)],
+    ['utimes', (h, fd) => h.call('fd_filestat_set_times', fd, 0n, 1_000_000_000n, 4)],
+    ['readdir', (h, fd) => h.call('fd_readdir', fd, h.alloc(1024), 1024, 0n, h.alloc(4))],
+  ];
+  it.each(cases)('%s through a directory fd acts on the directory it checked', (op, run) => {
+    const root = tempDir();
+    writeTree(root, tree());
+    const fs = racing(root);
+    const w: World = { options: {}, fs, at: (rel) => join(root, rel) };
+    const h = setup({ fs, preopens: { '/sandbox': join(root, 'sandbox') } });
+    const [, fd] = openDir(h, 3, 'a');
+    const before = snapshot(w);
+    fs.armed = op;
+    expect(run(h, fd)).toBe(0);
+    expect(fs.armed).toBe('');
+    expect(snapshot(w)).toEqual(before);
+  });
+  it('every pinned directory is closed when the call ends, whatever the call answered', () => {
+    const root = tempDir();
+    writeTree(root, tree());
+    const h = setup({ preopens: { '/sandbox': join(root, 'sandbox') } });
+    const [, fd] = openDir(h, 3, 'p/q');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 50; i++) {
+      h.reset();
+      h.call('path_filestat_get', 3, 1, ...h.str('p/q/sub/../l'), h.alloc(64)); // 0
+      h.open(3, 'p/q/../../../secret', 0, Rights.FD_READ); // EPERM mid-walk
+      h.open(3, 'a/sub/missing/x', 0, Rights.FD_READ); // ENOENT mid-walk
+      h.path('path_create_directory', fd, 'sub'); // EEXIST
+      h.call('fd_readdir', fd, h.alloc(256), 256, 0n, h.alloc(4)); // 0
+    }
+    expect(open()).toBe(before);
+  });
+
+  it('a file read through a swapped path is the one that was checked', () => {
+    const root = tempDir();
+    writeTree(root, tree());
+    const fs = racing(root);
+    const h = setup({ fs, preopens: { '/sandbox': join(root, 'sandbox') } });
+    fs.armed = 'open';
+    const [e, f] = h.open(3, 'a/f.txt', 0, Rights.FD_READ);
+    expect(e).toBe(0);
+    expect(h.read(f, 10)).toEqual([0, 'f']);
+    expect(readFileSync(join(root, 'sandbox/a-moved/f.txt'), 'utf8')).toBe('f');
+  });
 });
 
 it('a preopen reached through a symlink on the host works', () => {

@@ -7,6 +7,7 @@
 
 import type { Feature } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
+import { HOST_WEBASSEMBLY, type HostWasmApi } from './wasm-backend/host-api.js';
 
 /** A proposal that can be probed. */
 export type ProbedFeature = Exclude<Feature, 'mvp'>;
@@ -41,13 +42,9 @@ export const PROBES_FOR_TEST = PROBES;
 /** The proposals every probe is for, in a stable order. */
 export const PROBED_FEATURES = Object.keys(PROBES) as ProbedFeature[];
 
-interface HostWebAssembly {
-  validate(bytes: Uint8Array): boolean;
-}
-
-/** The host's `WebAssembly` object, or null where there is none. */
-export function hostWebAssembly(): HostWebAssembly | null {
-  const w = (globalThis as { WebAssembly?: HostWebAssembly }).WebAssembly;
+/** The host's `WebAssembly` object (read once, at load: see `HOST_WEBASSEMBLY`), or null where there is none. */
+export function hostWebAssembly(): HostWasmApi | null {
+  const w = HOST_WEBASSEMBLY;
   return w !== undefined && typeof w.validate === 'function' ? w : null;
 }
 

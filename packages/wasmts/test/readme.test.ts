@@ -1,4 +1,4 @@
-// Every ```ts example of README.md runs here, with `from 'wasmts'` pointing at the source.
+// Every ```ts example of README.md runs here, with `from 'wasmts'` (and its subpaths) pointing at the source.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 const dir = join(import.meta.dirname, '.readme');
 const entry = pathToFileURL(join(root, 'src', 'index.ts')).href;
+const subpath = (name: string) => pathToFileURL(join(root, 'src', `${name}.ts`)).href;
 
 describe('README examples', () => {
   it('has examples', () => {
@@ -19,7 +20,10 @@ describe('README examples', () => {
     it(`example ${i + 1}: ${title.slice(0, 60)}`, async () => {
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `example-${i + 1}.ts`);
-      writeFileSync(file, code.replace(/from 'wasmts'/g, `from '${entry}'`));
+      const source = code
+        .replace(/from 'wasmts'/g, `from '${entry}'`)
+        .replace(/(from |import )'wasmts\/(webassembly|polyfill)'/g, (_, lead, name) => `${lead}'${subpath(name)}'`);
+      writeFileSync(file, source);
       await import(pathToFileURL(file).href);
     });
   });

@@ -3,9 +3,10 @@
 // and compares the heap and RSS after a warm-up (a tenth of the run) with the end of the run, both measured after
 // forced collections. Not part of `pnpm test` (minutes, and figures, not assertions): run it by hand.
 //
-//   node --expose-gc --conditions=source --import tsx src/soak.ts [instances] [compilations]
+//   node --expose-gc --conditions=source --import tsx src/soak.ts [instances] [compilations] [only]
 //
-// Prints a table; a configuration whose heap or RSS grew by more than 10% after warm-up is marked.
+// Prints a table; a configuration whose heap or RSS grew by more than 10% after warm-up is marked (RSS is also
+// shown at half the run: the host engine's code space for compiled wasm settles later than a tenth).
 
 import { setImmediate as tick } from 'node:timers/promises';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
@@ -47,6 +48,8 @@ interface Row {
   readonly heapWarm: number;
   readonly heapEnd: number;
   readonly rssWarm: number;
+  /** RSS at half the run: RSS settling late (the host engine's code space) shows as mid close to end. */
+  readonly rssMid: number;
   readonly rssEnd: number;
 }
 
@@ -70,7 +73,13 @@ async function soak(configuration: string, count: number, step: (i: number) => v
     if ((i & 4095) === 4095) await tick(); // let finalizers run, as a server's event loop would
   }
   const warm = await settle();
-  for (let i = warmup; i < count; i++) {
+  const half = Math.floor(count / 2);
+  for (let i = warmup; i < half; i++) {
+    step(i);
+    if ((i & 4095) === 4095) await tick();
+  }
+  const mid = await settle();
+  for (let i = half; i < count; i++) {
     step(i);
     if ((i & 4095) === 4095) await tick();
   }
@@ -83,6 +92,7 @@ async function soak(configuration: string, count: number, step: (i: number) => v
     heapWarm: warm.heap,
     heapEnd: end.heap,
     rssWarm: warm.rss,
+    rssMid: mid.rss,
     rssEnd: end.rss,
   };
   console.error(`done: ${configuration} (${seconds.toFixed(1)} s)`);
@@ -109,8 +119,8 @@ function instances(backend: 'js' | 'wasm', pooled: boolean, text: string, label:
 
 function compilations(backend: 'js' | 'wasm'): Promise<Row> {
   const engine = new Engine(new Config({ backend }));
-  const store = new Store(engine, null);
-  // each module has types of its own (a struct on the JS backend, a function type everywhere)
+  // each module has types of its own (a struct on the JS backend, a function type everywhere); one in 16 is
+  // instantiated (in a store of its own, disposed: a long-lived store keeps its instances, and they their modules)
   return soak(`${COMPILATIONS} distinct modules, ${backend}`, COMPILATIONS, (i) => {
     const params = 'i32 '.repeat((i % 50) + 1);
     const struct =
@@ -119,15 +129,28 @@ function compilations(backend: 'js' | 'wasm'): Promise<Row> {
       (func (export "k") (result i64) (i64.const ${i})))`;
     const module = new Module(engine, text);
     if (module.backend !== backend) throw new Error(`compiled for ${module.backend}`);
-    if (i % 16 === 0) new Linker<null>(engine).instantiate(store, module).getTypedFunc('k').call();
+    if (i % 16 === 0) {
+      const store = new Store(engine, null);
+      new Linker<null>(engine).instantiate(store, module).getTypedFunc('k').call();
+      store.dispose();
+    }
   });
 }
 
-const rows: Row[] = [];
+// a fourth argument runs only the configurations whose name contains it
+const only = process.argv[4];
+const runs: [string, () => Promise<Row>][] = [];
 for (const backend of ['js', 'wasm'] as const)
-  for (const pooled of [false, true]) rows.push(await instances(backend, pooled, TAG_MODULE, 'tag + memory'));
-for (const pooled of [false, true]) rows.push(await instances('js', pooled, GC_MODULE, 'GC heap + tag'));
-for (const backend of ['js', 'wasm'] as const) rows.push(await compilations(backend));
+  for (const pooled of [false, true])
+    runs.push([
+      `tag ${backend} ${pooled ? 'pooled' : 'on-demand'}`,
+      () => instances(backend, pooled, TAG_MODULE, 'tag + memory'),
+    ]);
+for (const pooled of [false, true])
+  runs.push([`gc js ${pooled ? 'pooled' : 'on-demand'}`, () => instances('js', pooled, GC_MODULE, 'GC heap + tag')]);
+for (const backend of ['js', 'wasm'] as const) runs.push([`compile ${backend}`, () => compilations(backend)]);
+const rows: Row[] = [];
+for (const [name, run] of runs) if (only === undefined || name.includes(only)) rows.push(await run());
 
 const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
 const header = [
@@ -138,6 +161,7 @@ const header = [
   'heap end MB',
   'heap',
   'RSS warm MB',
+  'RSS mid MB',
   'RSS end MB',
   'RSS',
   '',
@@ -152,6 +176,7 @@ const lines = rows.map((r) => {
     (r.heapEnd / MB).toFixed(1),
     pct(r.heapWarm, r.heapEnd),
     (r.rssWarm / MB).toFixed(1),
+    (r.rssMid / MB).toFixed(1),
     (r.rssEnd / MB).toFixed(1),
     pct(r.rssWarm, r.rssEnd),
     flat ? 'flat' : 'GREW',

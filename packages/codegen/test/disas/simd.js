@@ -78,9 +78,10 @@ function f9(l0v, l1b) {
 }
 function f10(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-  s1 = hv6(hv5(l1) * hv5(l1)); s1b = hv6(hv5(l1b) * hv5(l1b)); s1c = hv6(hv5(l1c) * hv5(l1c)); s1d = hv6(hv5(l1d) * hv5(l1d));
-  s0 = hv6(hv5(l0) + hv5(s1)); s0b = hv6(hv5(l0b) + hv5(s1b)); s0c = hv6(hv5(l0c) + hv5(s1c)); s0d = hv6(hv5(l0d) + hv5(s1d));
-  s0 = hv6(Math.sqrt(hv5(s0))); s0b = hv6(Math.sqrt(hv5(s0b))); s0c = hv6(Math.sqrt(hv5(s0c))); s0d = hv6(Math.sqrt(hv5(s0d)));
+  s1 = Math.fround(hv5(l1) * hv5(l1)); s1b = Math.fround(hv5(l1b) * hv5(l1b)); s1c = Math.fround(hv5(l1c) * hv5(l1c)); s1d = Math.fround(hv5(l1d) * hv5(l1d));
+  s0 = Math.fround(hv5(l0) + s1); s0b = Math.fround(hv5(l0b) + s1b); s0c = Math.fround(hv5(l0c) + s1c); s0d = Math.fround(hv5(l0d) + s1d);
+  s0 = Math.fround(Math.sqrt(s0)); s0b = Math.fround(Math.sqrt(s0b)); s0c = Math.fround(Math.sqrt(s0c)); s0d = Math.fround(Math.sqrt(s0d));
+  s0 = hv6(s0); s0b = hv6(s0b); s0c = hv6(s0c); s0d = hv6(s0d);
   vz = hv5(s0); w0 = hv7(vz, 0); w1 = hv7(vz, 1); vz = hv5(s0b); w2 = hv7(vz, 0); w3 = hv7(vz, 1); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
   return new rt.V128(s0, s0b, s0c, s0d);
 }

@@ -28,6 +28,7 @@ import {
 import { parseWat } from '@wasmts/wat';
 import type { Store } from '../engine.js';
 import {
+  HOST_WEBASSEMBLY,
   type HostException,
   type HostFunction,
   type HostGlobal,
@@ -639,6 +640,6 @@ function fromBits(t: ValType, v: unknown): unknown {
 
 /** Whether `e` is a host `WebAssembly.Exception`. */
 export function isHostException(e: unknown): e is HostException {
-  const api = (globalThis as { WebAssembly?: { Exception?: new (...a: any[]) => object } }).WebAssembly;
+  const api = HOST_WEBASSEMBLY;
   return api?.Exception !== undefined && e instanceof api.Exception;
 }

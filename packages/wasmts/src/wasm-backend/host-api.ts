@@ -36,6 +36,7 @@ export interface HostInstance {
 
 /** The `WebAssembly` namespace as far as the backend uses it. */
 export interface HostWasmApi {
+  validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => HostModule;
   Instance: new (module: HostModule, imports: object) => HostInstance;
   Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => HostMemory;
@@ -48,9 +49,14 @@ export interface HostWasmApi {
   LinkError: new (...a: any[]) => Error;
 }
 
+/**
+ * The host's own `WebAssembly`, read once when this module loads: a drop-in installed later as
+ * `globalThis.WebAssembly` (wasmts/polyfill) is never mistaken for the host engine.
+ */
+export const HOST_WEBASSEMBLY: HostWasmApi | undefined = (globalThis as { WebAssembly?: HostWasmApi }).WebAssembly;
+
 /** The host's WebAssembly API; throws when the host has none (callers check `hostSupport()` first). */
 export function hostApi(): HostWasmApi {
-  const w = (globalThis as { WebAssembly?: HostWasmApi }).WebAssembly;
-  if (w === undefined) throw new Error('this host has no WebAssembly engine');
-  return w;
+  if (HOST_WEBASSEMBLY === undefined) throw new Error('this host has no WebAssembly engine');
+  return HOST_WEBASSEMBLY;
 }
