@@ -2594,12 +2594,12 @@ export class FunctionTranslator {
         const t = r.u32();
         const st = structOf(t);
         const args = this.popArgs(st.fields.length);
-        this.push(`${env.rt('structNew')}(${[rtt(t), ...args].join(', ')})`);
+        this.push(`${env.rt('structNew')}(${['vmctx', rtt(t), ...args].join(', ')})`);
         return;
       }
       case 'struct.new_default': {
         const t = r.u32();
-        this.push(`${env.rt('structNewDefault')}(${rtt(t)})`);
+        this.push(`${env.rt('structNewDefault')}(vmctx, ${rtt(t)})`);
         return;
       }
       case 'struct.get':
@@ -2630,15 +2630,15 @@ export class FunctionTranslator {
         const t = r.u32();
         const at = arrayOf(t);
         const n = this.pop();
-        if (info.name === 'array.new_default') this.push(`${env.rt('arrayNewDefault')}(${rtt(t)}, ${n} >>> 0)`);
-        else this.push(`${env.rt('arrayNew')}(${rtt(t)}, ${pack(at.field.type, this.pop())}, ${n} >>> 0)`);
+        if (info.name === 'array.new_default') this.push(`${env.rt('arrayNewDefault')}(vmctx, ${rtt(t)}, ${n} >>> 0)`);
+        else this.push(`${env.rt('arrayNew')}(vmctx, ${rtt(t)}, ${pack(at.field.type, this.pop())}, ${n} >>> 0)`);
         return;
       }
       case 'array.new_fixed': {
         const t = r.u32();
         const n = r.u32();
         const args = this.popArgs(n);
-        this.push(`${env.rt('arrayNewFixed')}(${[rtt(t), ...args].join(', ')})`);
+        this.push(`${env.rt('arrayNewFixed')}(${['vmctx', rtt(t), ...args].join(', ')})`);
         return;
       }
       case 'array.new_data':
