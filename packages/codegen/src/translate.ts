@@ -241,10 +241,12 @@ function mayCall(expr: string): boolean {
 export function usesPairAbi(type: FuncType): boolean {
   if (type.results.length > 1) return false;
   let wide = false;
-  for (const t of type.params) if (t === V128) return false;
-  else if (t === I64) wide = true;
-  for (const t of type.results) if (t === V128) return false;
-  else if (t === I64) wide = true;
+  for (const t of type.params)
+    if (t === V128) return false;
+    else if (t === I64) wide = true;
+  for (const t of type.results)
+    if (t === V128) return false;
+    else if (t === I64) wide = true;
   return wide;
 }
 
@@ -747,7 +749,17 @@ export class FunctionTranslator {
       // a tail call returns a bigint-convention request to a trampoline: this body keeps that convention, and
       // `<name>$p` adapts pairs to it (`$q` names its frame in backtraces)
       const [start, end, locals] = this.args;
-      const big = new FunctionTranslator(this.env, this.name, start, end, this.type, locals, this.selfIndex, true, false);
+      const big = new FunctionTranslator(
+        this.env,
+        this.name,
+        start,
+        end,
+        this.type,
+        locals,
+        this.selfIndex,
+        true,
+        false,
+      );
       return `${big.translate()}\n${this.pairAdapter()}`;
     }
     const name = this.name;
