@@ -70,6 +70,32 @@ export const cPrograms: readonly Program[] = [
   cProgram('callbacks', 'qsort/bsearch callbacks, recursion', 1, 1, ['calls']),
 ];
 
+/**
+ * The SIMD programs of programs/simd (clang -O3 -msimd128, built by programs/simd/build.sh; also run on their own
+ * by src/simd.ts). Their gemm is named `simd-gemm-rows` here (programs/src/simd-gemm.c is another one).
+ */
+function simdDirProgram(file: string, name: string, kind: string, n: number): Program {
+  return {
+    name,
+    kind,
+    categories: ['simd'],
+    origin: 'C (ours)',
+    n,
+    smokeN: 1,
+    wasm: () => new Uint8Array(readFileSync(resolve(programsDir, 'simd', `${file}.wasm`))),
+    wasm2js: { unavailable: 'wasm2js has no SIMD (binaryen 108 fails on every -msimd128 module here)' },
+    run: (session, size) => String(session.exports.fn('run')(size) >>> 0),
+  };
+}
+
+/** programs/simd's programs (sizes as src/simd.ts has them: native roughly 20-60 ms). */
+export const simdDirPrograms: readonly Program[] = [
+  simdDirProgram('simd-blake3', 'simd-blake3', 'SIMD BLAKE3 compression (i32x4 rows) -O3', 100),
+  simdDirProgram('simd-gemm', 'simd-gemm-rows', 'SIMD i16 GEMM (dot_i16x8) -O3', 1500),
+  simdDirProgram('simd-bytes', 'simd-bytes', 'autovectorised u8x16 loops -O3', 40),
+  simdDirProgram('simd-f32', 'simd-f32', 'f32x4 vertex transform, autovectorised -O3', 20),
+];
+
 /** The wasm modules embedded (base64) in hash-wasm's JS, by hash-wasm's name for them. */
 export function hashWasmModule(name: string): Uint8Array {
   const js = readFileSync(require.resolve('hash-wasm/dist/index.esm.js'), 'utf8');
@@ -174,4 +200,10 @@ export const hashWasmPrograms: readonly Program[] = [
 export const rubyProgram: Program = makeRubyProgram(wasm2jsOf('ruby'));
 
 /** Every program, in table order. */
-export const programs: readonly Program[] = [...cPrograms, ...hashWasmPrograms, rubyProgram, ...npmPrograms];
+export const programs: readonly Program[] = [
+  ...cPrograms,
+  ...simdDirPrograms,
+  ...hashWasmPrograms,
+  rubyProgram,
+  ...npmPrograms,
+];
