@@ -102,12 +102,12 @@ function copyImmediates(ctx: RewriteContext, bytes: Uint8Array, r: BinaryReader,
   if (info.imm === Imm.Func || info.imm === Imm.Global) {
     const old = r.u32();
     const idx = info.imm === Imm.Func ? ctx.func(old) : ctx.global(old);
-    if (idx === old) w.bytes(bytes.subarray(start, r.pos));
+    if (idx === old) w.copy(bytes, start, r.pos);
     else w.u32(idx);
     return;
   }
   skipImmediates(r, info.imm);
-  w.bytes(bytes.subarray(start, r.pos));
+  w.copy(bytes, start, r.pos);
 }
 
 /** Re-encodes the constant expression at `r.pos` (through its `end`), renumbering indices. */
@@ -116,7 +116,7 @@ export function rewriteConstExpr(ctx: RewriteContext, r: BinaryReader, w: ByteWr
   for (;;) {
     const at = r.pos;
     const info = readOperator(r);
-    w.bytes(bytes.subarray(at, r.pos));
+    w.copy(bytes, at, r.pos);
     copyImmediates(ctx, bytes, r, w, info);
     if (info.prefix === 0 && info.code === 0x0b) return;
   }
@@ -248,7 +248,7 @@ export function rewriteBody(
     if (extra > 0) w.u32(extra).u8(0x7f);
     if (extra64 > 0) w.u32(extra64).u8(0x7e);
     if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
-  } else w.bytes(bytes.subarray(body.range.start, body.codeStart));
+  } else w.copy(bytes, body.range.start, body.codeStart);
   r.pos = body.codeStart;
 
   // Fuel lives in `fuelLocal` (wasmtime's approach): loaded from the global at entry and after every
@@ -355,7 +355,7 @@ export function rewriteBody(
     const s = r.pos;
     const d = r.u32();
     const nd = stack[base].out - stack[base - d].out;
-    if (nd === d) w.bytes(bytes.subarray(s, r.pos));
+    if (nd === d) w.copy(bytes, s, r.pos);
     else w.u32(nd);
   };
   const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
@@ -549,7 +549,7 @@ export function rewriteBody(
       delta = w.length - at;
       pairs.push(w.length, at);
     }
-    w.bytes(bytes.subarray(at, r.pos));
+    w.copy(bytes, at, r.pos);
     if (info.prefix !== 0) {
       if (info.imm === Imm.BrOnCast) {
         // flags, label, two heap types
@@ -558,7 +558,7 @@ export function rewriteBody(
         const s = r.pos;
         r.s33();
         r.s33();
-        w.bytes(bytes.subarray(s, r.pos));
+        w.copy(bytes, s, r.pos);
         continue;
       }
       copyImmediates(ctx, bytes, r, w, info);
@@ -601,7 +601,7 @@ export function rewriteBody(
       case 0x0e: {
         const s = r.pos;
         const n = r.u32();
-        w.bytes(bytes.subarray(s, r.pos));
+        w.copy(bytes, s, r.pos);
         for (let i = 0; i <= n; i++) copyLabel(stack.length - 1);
         continue;
       }
@@ -609,13 +609,13 @@ export function rewriteBody(
         const s = r.pos;
         skipBlockType(r);
         const n = r.u32();
-        w.bytes(bytes.subarray(s, r.pos));
+        w.copy(bytes, s, r.pos);
         for (let i = 0; i < n; i++) {
           // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
           const c = r.pos;
           const kind = r.u8();
           if (kind <= 1) r.u32();
-          w.bytes(bytes.subarray(c, r.pos));
+          w.copy(bytes, c, r.pos);
           const l = r.pos;
           const f = stack[stack.length - 1 - r.u32()];
           if (f.kind !== Kind.Func) f.restore = true;
