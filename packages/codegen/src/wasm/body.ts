@@ -12,7 +12,7 @@ import {
   skipImmediates,
 } from '@wasmts/environ';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
-import { FLUSH_BEFORE, readCatch, readOperator } from './operators.js';
+import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 import type { ByteWriter } from './writer.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
@@ -44,19 +44,26 @@ const BODY_CALLS = 4;
  * they may become host calls).
  */
 function scanBody(bytes: Uint8Array, start: number, end: number): number {
-  const r = new BinaryReader(bytes, start, end);
   let found = 0;
-  while (!r.eof()) {
-    const info = readOperator(r);
-    if (info.prefix === 0) {
-      if (info.code === 0x06 || info.code === 0x1f) found |= BODY_HANDLERS;
-      else if (info.code === 0x03) found |= BODY_LOOPS;
-      else if ((info.code >= 0x10 && info.code <= 0x15) || info.code === 0x40) found |= BODY_CALLS;
-      if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
-    } else if (info.prefix === 0xfc && info.name === 'table.grow') {
-      found |= BODY_CALLS;
+  let p = start;
+  let r: BinaryReader | null = null;
+  while (p < end) {
+    const op = bytes[p];
+    if (op === 0x06 || op === 0x1f) found |= BODY_HANDLERS;
+    else if (op === 0x03) found |= BODY_LOOPS;
+    else if ((op >= 0x10 && op <= 0x15) || op === 0x40) found |= BODY_CALLS;
+    if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
+    const kind = SKIP_KIND[op];
+    if (kind !== SKIP_SLOW) {
+      p = skipFast(bytes, p + 1, kind);
+      continue;
     }
+    r ??= new BinaryReader(bytes, start, end);
+    r.pos = p;
+    const info = readOperator(r);
+    if (info.prefix === 0xfc && info.name === 'table.grow') found |= BODY_CALLS;
     skipImmediates(r, info.imm);
+    p = r.pos;
   }
   return found;
 }
@@ -106,7 +113,9 @@ function copyImmediates(ctx: RewriteContext, bytes: Uint8Array, r: BinaryReader,
     else w.u32(idx);
     return;
   }
-  skipImmediates(r, info.imm);
+  const kind = info.prefix === 0 ? SKIP_KIND[info.code] : SKIP_SLOW;
+  if (kind !== SKIP_SLOW) r.pos = skipFast(bytes, start, kind);
+  else skipImmediates(r, info.imm);
   w.copy(bytes, start, r.pos);
 }
 
