@@ -17,29 +17,9 @@ function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: Va
   return new FunctionTranslator(env, name, expr.start, expr.end, ft, []).translate();
 }
 
-/** Translates every function and constant expression of `module` into one factory's source. */
-export function emitModule(
-  module: Module,
-  tunables: Tunables,
-  callDepth = false,
-  operatorCost?: OperatorCost,
-): EmittedModule {
-  const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
-  const parts: string[] = [];
-  const funcs: string[] = [];
-  const nImp = module.numImportedFuncs;
-  for (let i = 0; i < module.bodies.length; i++) {
-    const f = nImp + i;
-    const body = module.bodies[i];
-    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
-    parts.push(t.translate());
-    if (t.hasTailCalls) {
-      env.tailCallers.add(f);
-      parts.push(`f${f}.$t = f${f}$t;`);
-    }
-    funcs.push(`f${f}`);
-  }
-  // constant expressions
+/** Translates the constant expressions into `parts`; returns the members of the factory's result they make. */
+function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
+  const module = env.module;
   const globalInit: string[] = [];
   module.globals.forEach((g, i) => {
     if (g.init === null) globalInit.push('null');
@@ -85,17 +65,42 @@ export function emitModule(
       dataOffset.push(`cdo${i}`);
     }
   });
-  const body = parts
-    .join('\n')
-    .replace(TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}`));
-  const ret = [
-    `funcs: [${funcs.join(', ')}]`,
+  return [
     `globalInit: [${globalInit.join(', ')}]`,
     `tableInit: [${tableInit.join(', ')}]`,
     `elemOffset: [${elemOffset.join(', ')}]`,
     `elemItems: [${elemItems.join(', ')}]`,
     `dataOffset: [${dataOffset.join(', ')}]`,
   ];
+}
+
+/** Translates every function and constant expression of `module` into one factory's source. */
+export function emitModule(
+  module: Module,
+  tunables: Tunables,
+  callDepth = false,
+  operatorCost?: OperatorCost,
+): EmittedModule {
+  const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
+  const parts: string[] = [];
+  const funcs: string[] = [];
+  const nImp = module.numImportedFuncs;
+  for (let i = 0; i < module.bodies.length; i++) {
+    const f = nImp + i;
+    const body = module.bodies[i];
+    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
+    parts.push(t.translate());
+    if (t.hasTailCalls) {
+      env.tailCallers.add(f);
+      parts.push(`f${f}.$t = f${f}$t;`);
+    }
+    funcs.push(`f${f}`);
+  }
+  const consts = emitConstExprs(env, parts);
+  const body = parts
+    .join('\n')
+    .replace(TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}`));
+  const ret = [`funcs: [${funcs.join(', ')}]`, ...consts];
   const source = [
     '(function (rt, vmctx) {',
     '"use strict";',
@@ -105,4 +110,59 @@ export function emitModule(
     '})',
   ].join('\n');
   return { source, builtinsUsed: [...env.builtins].sort() };
+}
+
+/**
+ * A module's code as separate units for lazy compilation: the constant expressions' factory, and each function's
+ * on demand (packages/codegen/README.md, "Lazy compilation").
+ */
+export class LazyModule {
+  readonly env: ModuleEnvironment;
+  /**
+   * `(function (rt, vmctx) { ...; return { globalInit, tableInit, elemOffset, elemItems, dataOffset }; })`: the
+   * factory's result without `funcs`.
+   */
+  readonly constSource: string;
+
+  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost) {
+    const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
+    this.env = env;
+    env.beginUnit(-1);
+    const parts: string[] = [];
+    const ret = emitConstExprs(env, parts);
+    const decls = env.endUnit();
+    this.constSource = [
+      '(function (rt, vmctx) {',
+      '"use strict";',
+      ...decls,
+      ...parts,
+      `return {\n  ${ret.join(',\n  ')}\n};`,
+      '})',
+    ].join('\n');
+  }
+
+  /**
+   * The source of defined function `i` (a DefinedFuncIndex): `(function (rt, vmctx, F) { ...; return f<index>; })`,
+   * called once per instance with the instance's array `F` of its functions (by DefinedFuncIndex), through which
+   * it calls the others.
+   */
+  functionSource(i: number): string {
+    const env = this.env;
+    const module = env.module;
+    const f = module.numImportedFuncs + i;
+    const body = module.bodies[i];
+    env.beginUnit(f);
+    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
+    const code = t.translate();
+    const decls = env.endUnit();
+    return [
+      '(function (rt, vmctx, F) {',
+      '"use strict";',
+      ...decls,
+      code,
+      t.hasTailCalls ? `f${f}.$t = f${f}$t;` : '',
+      `return f${f};`,
+      '})',
+    ].join('\n');
+  }
 }

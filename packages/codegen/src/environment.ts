@@ -60,6 +60,12 @@ export class ModuleEnvironment {
     readonly tunables: Tunables,
     readonly callDepth = false,
     private readonly operatorCost: OperatorCost = defaultOperatorCost,
+    /**
+     * Lazy compilation: each function is its own unit of source, compiled on its first call, which calls the
+     * module's other functions through the instance's array `F` (by DefinedFuncIndex) and declares the hoisted
+     * values it uses itself.
+     */
+    readonly lazy = false,
   ) {
     this.offsets = new VMOffsets(module);
     this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
@@ -97,11 +103,44 @@ export class ModuleEnvironment {
   /** Declares `const name = init` once per instance (deduplicated by `init`) and returns the name. */
   hoist(prefix: string, init: string): string {
     const existing = this.hoistedKeys.get(init);
-    if (existing !== undefined) return existing;
+    if (existing !== undefined) {
+      this.use(existing);
+      return existing;
+    }
     const name = `${prefix}${this.hoistedKeys.size}`;
     this.hoistedKeys.set(init, name);
+    this.hoistedAt.set(name, this.hoisted.length);
     this.hoisted.push(`const ${name} = ${init};`);
+    this.use(name);
     return name;
+  }
+  /** Per hoisted name: the index in `hoisted` of its declaration (a memory's view: of its two lines). */
+  private readonly hoistedAt = new Map<string, number>();
+  /** Lazy compilation: the indices in `hoisted` of what the unit being translated uses, or null. */
+  private unitUses: Set<number> | null = null;
+  /** Lazy compilation: the defined function being translated (its own direct calls call it by name), or -1. */
+  private unitFunc = -1;
+
+  private use(name: string): void {
+    if (this.unitUses === null) return;
+    const at = this.hoistedAt.get(name) as number;
+    this.unitUses.add(at);
+  }
+
+  /**
+   * Lazy compilation: starts translating one unit (a function `f`, or the constant expressions with `f` = -1),
+   * whose source declares only the hoisted values it uses (`endUnit`).
+   */
+  beginUnit(f: FuncIndex): void {
+    this.unitUses = new Set();
+    this.unitFunc = f;
+  }
+  /** The declarations of the hoisted values the unit used, in order (a value before those that read it). */
+  endUnit(): string[] {
+    const uses = [...(this.unitUses as Set<number>)].sort((a, b) => a - b);
+    this.unitUses = null;
+    this.unitFunc = -1;
+    return uses.map((i) => this.hoisted[i]);
   }
 
   /** Marks a runtime builtin as used and returns the expression naming it. */
@@ -138,11 +177,14 @@ export class ModuleEnvironment {
    */
   memDv(i: number): string {
     const m = this.memory(i);
+    const dv = `${m}_dv`;
     if (!this.memViews.has(m)) {
       this.memViews.add(m);
-      this.hoisted.push(`let ${m}_dv = ${m}.dv;`, `${m}.watch(() => { ${m}_dv = ${m}.dv; });`);
+      this.hoistedAt.set(dv, this.hoisted.length);
+      this.hoisted.push(`let ${dv} = ${m}.dv;\n${m}.watch(() => { ${dv} = ${m}.dv; });`);
     }
-    return `${m}_dv`;
+    this.use(dv);
+    return dv;
   }
 
   /** The table object of table `i`. */
@@ -185,6 +227,7 @@ export class ModuleEnvironment {
   /** The JS callee expression of a direct call to `f` (the normal calling convention). */
   callee(f: FuncIndex): string {
     if (f < this.module.numImportedFuncs) return `${this.importedFunc(f)}.fn`;
+    if (this.lazy && f !== this.unitFunc) return `F[${f - this.module.numImportedFuncs}]`;
     return `f${f}`;
   }
   /**
@@ -195,6 +238,11 @@ export class ModuleEnvironment {
   tailCallee(f: FuncIndex): string {
     // an imported wasm function's inner body, when it has one, keeps cross-module tail calls flat too
     if (f < this.module.numImportedFuncs) return `(${this.importedFunc(f)}.fn.$t || ${this.importedFunc(f)}.fn)`;
+    // lazily: the callee may not be compiled yet (its stub has no `$t`, and runs the trampoline itself)
+    if (this.lazy) {
+      const c = `F[${f - this.module.numImportedFuncs}]`;
+      return `(${c}.$t || ${c})`;
+    }
     return `\u0001${f}\u0001`;
   }
   /** The WasmException class. */

@@ -1,14 +1,17 @@
 // @wasmts/codegen: the only entry point of the package (internal; users should depend on `wasmts`).
 
 import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
-import { emitModule } from './emit-module.js';
+import { emitModule, LazyModule } from './emit-module.js';
 import type { OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
+import { CodegenLimitError } from './limits.js';
 
 /** Fuel costs per operator (wasmtime's by default). */
 export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
+/** The JS backend's implementation limits and their error. */
+export { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
 
 /** Options for `compileModule`. */
 export interface CompileOptions {
@@ -18,6 +21,11 @@ export interface CompileOptions {
   backend?: 'js';
   /** Fuel per operator when `tunables.consumeFuel` (default `defaultOperatorCost`: wasmtime's costs). */
   operatorCost?: OperatorCost;
+  /**
+   * Translate and evaluate each function on its first call (README.md, "Lazy compilation"). `source` (the
+   * whole-module factory, for ahead-of-time output) is then generated only when it is read.
+   */
+  lazy?: boolean;
 }
 
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
@@ -43,7 +51,10 @@ export type Factory = (rt: unknown, vmctx: unknown[]) => FactoryResult;
 export interface CompiledModule {
   /** The environ Module (validated). */
   readonly module: Module;
-  /** JS function-expression text: `(function (rt, vmctx) { ... return { funcs, ... } })`. */
+  /**
+   * JS function-expression text: `(function (rt, vmctx) { ... return { funcs, ... } })`. Lazily compiled modules
+   * generate it when it is first read (it is not what `loadFactory` runs for them).
+   */
   readonly source: string;
   /** Names of the `rt` members the source uses (`trap`, `memoryGrow`, `V128`, ...). */
   readonly builtinsUsed: readonly string[];
@@ -51,6 +62,8 @@ export interface CompiledModule {
   readonly funcNames: readonly (string | null)[];
   /** The tunables the code was generated for. */
   readonly tunables: Tunables;
+  /** Lazily compiled: the per-function sources `loadFactory` evaluates on first call (absent when compiled whole). */
+  readonly lazy?: LazyModule;
 }
 
 /** Compiles a validated module to the JS backend's factory source. */
@@ -59,13 +72,99 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   // call-depth counting only when the embedder sets a depth limit explicitly (the host's own stack
   // overflow already becomes a StackOverflow trap at the entry point)
   const callDepth = options.tunables?.maxCallDepth !== undefined;
-  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost);
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
+  if (options.lazy === true) {
+    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost);
+    let whole: ReturnType<typeof emitModule> | null = null;
+    const emit = () => {
+      whole ??= emitModule(module, tunables, callDepth, options.operatorCost);
+      return whole;
+    };
+    return {
+      module,
+      funcNames,
+      tunables,
+      lazy,
+      get source() {
+        return emit().source;
+      },
+      get builtinsUsed() {
+        return emit().builtinsUsed;
+      },
+    };
+  }
+  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost);
   return { module, source, builtinsUsed, funcNames, tunables };
 }
 
 const factories = new WeakMap<CompiledModule, Factory>();
+
+/**
+ * What the host's `new Function` threw, as a typed error: codegen keeps its output within what JS parsers accept
+ * (nesting, expression depth, operand counts), so this is a limit of this host that codegen did not foresee.
+ */
+function hostLimit(e: unknown): unknown {
+  if (!(e instanceof RangeError || e instanceof SyntaxError)) return e;
+  // a function compiled on its first call, with the stack nearly full: that is the guest's stack overflow
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return e;
+  return new CodegenLimitError('hostLimit', `the host refused the generated code (${e.name}: ${e.message})`, 0);
+}
+
+/** Evaluates one generated function expression, with codegen's numeric helpers bound as `H`. */
+function evaluate(source: string, url: string): unknown {
+  try {
+    return new Function('H', `return ${source};${url}`)(HELPERS);
+  } catch (e) {
+    throw hostLimit(e);
+  }
+}
+
+type Fn = (...args: unknown[]) => unknown;
+type FunctionMaker = (rt: unknown, vmctx: unknown[], F: Fn[]) => Fn;
+
+/**
+ * The factory of a lazily compiled module. Per instance it makes one stub per defined function in the array `F`
+ * (the instance's `funcs`); a stub's first call compiles its function (its source evaluated once per module, then
+ * called with this instance's `rt`, `vmctx` and `F`), puts it in `F` and in the function's VMFuncRef, where
+ * calls from other functions, tables and the host find it, and calls it.
+ */
+function lazyFactory(lazy: LazyModule, url: string): Factory {
+  const consts = evaluate(lazy.constSource, url) as (rt: unknown, vmctx: unknown[]) => Omit<FactoryResult, 'funcs'>;
+  const module = lazy.env.module;
+  const offsets = lazy.env.offsets;
+  const n = module.bodies.length;
+  const nImp = module.numImportedFuncs;
+  const makers: (FunctionMaker | undefined)[] = new Array(n);
+  return (rt, vmctx) => {
+    const F: Fn[] = new Array(n);
+    const compile = (i: number, stub: Fn): Fn => {
+      let make = makers[i];
+      if (make === undefined) {
+        make = evaluate(lazy.functionSource(i), url) as FunctionMaker;
+        makers[i] = make;
+      }
+      const fn = make(rt, vmctx, F);
+      F[i] = fn;
+      const slot = offsets.funcRef(nImp + i);
+      const ref = slot >= 0 ? (vmctx[slot] as { fn: Fn } | null) : null;
+      if (ref !== null && ref.fn === stub) ref.fn = fn;
+      return fn;
+    };
+    for (let i = 0; i < n; i++) {
+      // a function another instance already compiled is bound now: a call site that saw a stub before the
+      // function would stay megamorphic in V8's feedback (no inlining) for every instance
+      const make = makers[i];
+      if (make !== undefined) {
+        F[i] = make(rt, vmctx, F);
+        continue;
+      }
+      const stub: Fn = (...args) => (F[i] === stub ? compile(i, stub) : F[i])(...args);
+      F[i] = stub;
+    }
+    return { funcs: F, ...consts(rt, vmctx) };
+  };
+}
 
 /**
  * Evaluates the factory source once per compiled module (with codegen's numeric helpers bound as `H`).
@@ -77,7 +176,7 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
   if (f === undefined) {
     if (sourceName !== undefined && !/^[\w.-]+$/.test(sourceName)) throw new TypeError('invalid source name');
     const url = sourceName === undefined ? '' : `\n//# sourceURL=${sourceName}`;
-    f = new Function('H', `return ${compiled.source};${url}`)(HELPERS) as Factory;
+    f = compiled.lazy === undefined ? (evaluate(compiled.source, url) as Factory) : lazyFactory(compiled.lazy, url);
     factories.set(compiled, f);
   }
   return f;

@@ -148,17 +148,22 @@ function shrS8(x: number, s: number): number {
   return logical | signs;
 }
 
-/** Word `i` of `i8x16.swizzle(a, b)` where `idx` is word `i` of `b`: byte j is a[idx_j], 0 when idx_j >= 16. */
-function swizzle(a0: number, a1: number, a2: number, a3: number, idx: number): number {
-  let r = 0;
-  for (let j = 0; j < 32; j += 8) {
-    const k = (idx >>> j) & 255;
-    if (k < 16) {
-      const w = k < 8 ? (k < 4 ? a0 : a1) : k < 12 ? a2 : a3;
-      r |= ((w >>> ((k & 3) * 8)) & 255) << j;
-    }
-  }
-  return r;
+/** `i8x16.swizzle`'s table: the 16 bytes of its first operand, then 240 zero bytes (any index >= 16 reads 0). */
+const swizzleBytes = new Uint8Array(256);
+const swizzleWords = new Int32Array(swizzleBytes.buffer, 0, 4);
+
+/** Sets the swizzle table to the v128 `a0`..`a3` (call before `swizzle` on the words of the indices). */
+function swizzleTable(a0: number, a1: number, a2: number, a3: number): void {
+  swizzleWords[0] = a0;
+  swizzleWords[1] = a1;
+  swizzleWords[2] = a2;
+  swizzleWords[3] = a3;
+}
+
+/** Word `i` of `i8x16.swizzle(a, b)` where `idx` is word `i` of `b`, `a` set by `swizzleTable`. */
+function swizzle(idx: number): number {
+  const t = swizzleBytes;
+  return t[idx & 255] | (t[(idx >>> 8) & 255] << 8) | (t[(idx >>> 16) & 255] << 16) | (t[idx >>> 24] << 24);
 }
 
 /** `i16x8.q15mulr_sat_s` on the two i16 lanes packed in each of two int32s. */
@@ -240,6 +245,7 @@ export const LANE_HELPERS = {
   abs16,
   popcnt8,
   shrS8,
+  swizzleTable,
   swizzle,
   q15mulr,
   dot8,

@@ -349,6 +349,13 @@ function f64Madd(negate: boolean): QuadTemplate {
   });
 }
 
+/** `i8x16.swizzle`: the table set once from the first operand, then four byte lookups per word of the indices. */
+const swizzle: QuadTemplate = {
+  lanewise: true,
+  code: (o, r) =>
+    `${o.h('swizzleTable')}(${o.v[0].join(', ')}); ${LANES.map((i) => `${r[i]} = ${o.h('swizzle')}(${o.v[1][i]});`).join(' ')}`,
+};
+
 /** v128-valued operators inline as lanes. Operators not here run a helper (see the translator's `simd`). */
 export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'v128.not': each((a) => `~${p(a)}`),
@@ -556,14 +563,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i16x8.abs': each((a, _b, _c, o) => `${o.h('abs16')}(${a})`),
   'i8x16.popcnt': each((a, _b, _c, o) => `${o.h('popcnt8')}(${a})`),
   'i8x16.shr_s': each((a, _b, _c, o) => `${o.h('shrS8')}(${a}, ${count(o.s[0], 8)})`),
-  'i8x16.swizzle': cross((o, r) => {
-    const f = o.h('swizzle');
-    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
-  }),
-  'i8x16.relaxed_swizzle': cross((o, r) => {
-    const f = o.h('swizzle');
-    return LANES.map((i) => `${r[i]} = ${f}(${o.v[0].join(', ')}, ${o.v[1][i]});`).join(' ');
-  }),
+  'i8x16.swizzle': swizzle,
+  'i8x16.relaxed_swizzle': swizzle,
   'i16x8.relaxed_dot_i8x16_i7x16_s': each((a, b, _c, o) => `${o.h('dot8')}(${a}, ${b})`),
   'i32x4.relaxed_dot_i8x16_i7x16_add_s': each((a, b, c, o) => `${o.h('dot8add')}(${a}, ${b}, ${c})`),
   'i64x2.neg': cross(

@@ -31,6 +31,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
+import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
@@ -81,6 +82,36 @@ interface Frame {
   /** Per parameter / result: how it is held (`Shape`: one variable, an i64 pair, a v128's four lanes). */
   pw: Shape[];
   rw: Shape[];
+  /**
+   * In a flat region (see `Region`): the case of the frame's continuation (a block's, if's or try_table's end, a
+   * loop's header); -1 for a frame emitted as nested JS statements.
+   */
+  caseId: number;
+  /** Flat: an if's else case (-1 once the `else` is emitted), a loop's poll header case (-1 without checks). */
+  altCase: number;
+  /** Flat: the handler (`hs`) in effect where the frame's continuation runs (-1: none of the region's). */
+  hs: number;
+  /** Flat try_table: its handler's number in the region. */
+  handler: number;
+}
+
+/**
+ * A flat region: code nested deeper than `MAX_STRUCTURED_DEPTH` runs as a state machine,
+ * `S<n>: for (;;) switch (st) { case 0: ... }`, where a block's or if's end and a loop's header are cases and a
+ * branch is `st = <case>; continue S<n>;`, so nesting in the output stops growing. A try_table in it sets the
+ * handler variable `hs` for its body; the region is then wrapped in one `try` whose `catch` runs the handlers
+ * from `hs` outwards (`H<n>: for (;;) switch (hs)`), each branching to its catch label or passing to the one
+ * around it.
+ */
+interface Region {
+  label: string;
+  /** The frame whose opening opened the region (its end closes it). */
+  frame: Frame | null;
+  /** Index in the output of the line `st = 0;` (the next opens the loop). */
+  openLine: number;
+  cases: number;
+  /** The handler dispatch's cases, one per try_table. */
+  handlers: string[];
 }
 
 /** Default JS value of a local of type `t`. */
@@ -135,6 +166,14 @@ function linear(name: string, n: number): boolean {
   }
   return ok;
 }
+
+/** Length of a pending expression beyond which it is assigned to its slot instead (see `pushPending`). */
+const MAX_PENDING_LENGTH = 400;
+
+/** Levels of indentation in the output at most (deeper code is indented as this level). */
+const MAX_INDENT = 16;
+const INDENTS: string[] = [];
+for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
@@ -198,6 +237,8 @@ export class FunctionTranslator {
   private r: BinaryReader;
   private out: string[] = [];
   private indent = '  ';
+  /** Nesting level of the output (`indent` is two spaces per level, up to `MAX_INDENT` levels). */
+  private level = 1;
   private sp = 0;
   private maxSp = 0;
   private ctrl: Frame[] = [];
@@ -214,6 +255,13 @@ export class FunctionTranslator {
   private impure: boolean[] = [];
   private nImpure = 0;
   private usesSelfTail = false;
+  /** The flat region being emitted (see `Region`), or null. */
+  private region: Region | null = null;
+  private regions = 0;
+  /** In a flat region: the handler in effect at this point of the code (`hs`; -1: none of the region's). */
+  private curHs = -1;
+  private usesFlat = false;
+  private usesFlatHandlers = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
   /** Whether an operator translated so far may trap or throw with the fuel local not stored (see `SILENT`). */
@@ -274,6 +322,62 @@ export class FunctionTranslator {
     return this.usesTail;
   }
 
+  /**
+   * Before a block, loop, if or try_table: opens a flat region if the construct would nest deeper than
+   * `MAX_STRUCTURED_DEPTH`. True when the construct is emitted flat (in a region, new or not).
+   */
+  private flat(): boolean {
+    if (this.region !== null) return true;
+    if (this.ctrl.length < MAX_STRUCTURED_DEPTH) return false;
+    const label = `S${this.regions++}`;
+    this.usesFlat = true;
+    this.region = { label, frame: null, openLine: this.out.length, cases: 1, handlers: [] };
+    this.curHs = -1;
+    this.emit('st = 0;');
+    this.emit(`${label}: for (;;) switch (st) {`);
+    this.emit('case 0:');
+    return true;
+  }
+
+  /** Emits the label of case `k` of the flat region. */
+  private emitCase(k: number): void {
+    this.emit(`case ${k}:`);
+  }
+
+  /** Closes the flat region after the end of the frame that opened it. */
+  private closeRegion(): void {
+    const g = this.region as Region;
+    this.region = null;
+    this.curHs = -1;
+    this.emit(`break ${g.label};`);
+    if (g.handlers.length === 0) {
+      this.emit('}');
+      return;
+    }
+    this.usesFlatHandlers = true;
+    const out = this.out;
+    out[g.openLine] = out[g.openLine].replace('st = 0;', 'st = 0; hs = -1;');
+    out[g.openLine + 1] = out[g.openLine + 1].replace('switch (st) {', 'try { switch (st) {');
+    const e = `e${g.label}`;
+    this.emit(`} } catch (${e}) {`);
+    this.emit(`  if (!(${e} instanceof ${this.env.exceptionClass()})) throw ${e};`);
+    this.emitReload('  ');
+    this.emit(`  H${g.label}: for (;;) switch (hs) {`);
+    for (const l of g.handlers) this.emit(`    ${l}`);
+    this.emit(`    default: throw ${e};`);
+    this.emit('  }');
+    this.emit('}');
+  }
+
+  /**
+   * Changes the output's nesting level by `by`. Indentation stops growing at `MAX_INDENT` levels, so that the
+   * output's size stays linear in the input's at any nesting depth.
+   */
+  private nest(by: number): void {
+    this.level += by;
+    this.indent = INDENTS[Math.min(this.level, MAX_INDENT)];
+  }
+
   /** Emits a statement; pending values that may have effects are assigned first, to keep their order. */
   private emit(line: string): void {
     if (this.nImpure > 0) for (let d = 0; d < this.sp; d++) if (this.impure[d]) this.materialize(d);
@@ -309,6 +413,12 @@ export class FunctionTranslator {
    * is pending assigns it first. Pending expressions never read stack slots, only locals and constants.
    */
   private pushPending(expr: string, impure: boolean, cond: string | null = null): void {
+    // a long expression is assigned now: inlining chains of them would nest without bound (a JS parser's stack)
+    // and make every later look at the expression cost its length
+    if (expr.length > MAX_PENDING_LENGTH) {
+      this.push(expr);
+      return;
+    }
     const d = this.claim();
     this.pend[d] = expr;
     this.cond[d] = cond;
@@ -602,6 +712,7 @@ export class FunctionTranslator {
       this.type.results.map((t) => this.shapeOf(t)),
       'RET',
     );
+    this.level = 1;
     this.indent = '  ';
     this.body();
     const name = this.name;
@@ -637,6 +748,8 @@ export class FunctionTranslator {
     if (this.usesMulTemps) decls.push('qm = 0', 'qn = 0', 'qp = 0');
     for (const t of V128_LANE_TEMPS) if (this.laneTemps.has(t)) decls.push(t === 'qv' ? 'qv = null' : `${t} = 0`);
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
+    if (this.usesFlat) decls.push('st = 0');
+    if (this.usesFlatHandlers) decls.push('hs = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
@@ -764,7 +877,15 @@ export class FunctionTranslator {
       openLine: -1,
       targeted: false,
       innerLine: -1,
+      caseId: -1,
+      altCase: -1,
+      hs: this.curHs,
+      handler: -1,
     };
+    if (this.region !== null) {
+      if (this.region.frame === null) this.region.frame = f;
+      f.caseId = this.region.cases++;
+    }
     this.ctrl.push(f);
     return f;
   }
@@ -831,6 +952,15 @@ export class FunctionTranslator {
 
   /** The jump to frame `f`: a loop's back edge goes to its poll loop when a hook is due. */
   private jump(f: Frame, lines: string[]): void {
+    if (f.caseId >= 0) {
+      // a frame of the flat region (a branch only targets enclosing frames, so the region is the current one)
+      const s = (this.region as Region).label;
+      if (f.hs !== this.curHs) lines.push(`hs = ${f.hs};`);
+      if (f.kind === K.Loop && f.altCase >= 0)
+        lines.push(`st = ${this.due()} ? ${f.altCase} : ${f.caseId}; continue ${s};`);
+      else lines.push(`st = ${f.caseId}; continue ${s};`);
+      return;
+    }
     if (f.kind !== K.Loop) lines.push(`break ${f.label};`);
     else {
       if (f.innerLine >= 0) lines.push(`if (${this.due()}) continue P${f.label};`);
@@ -1060,24 +1190,39 @@ export class FunctionTranslator {
         case 0x02:
         case 0x03: {
           const [np, nr] = this.blockType();
+          const flat = this.flat();
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
+          if (flat) {
+            // a block's case is emitted at its end, if anything branches there
+            if (op === 0x03) {
+              if (this.due() !== '') {
+                f.altCase = (this.region as Region).cases++;
+                this.emitCase(f.altCase);
+                this.emitLines(this.checks(true));
+                f.innerLine = this.out.length;
+              }
+              this.emitCase(f.caseId);
+            }
+            continue;
+          }
           if (op === 0x02) this.emit(`${f.label}: {`);
           else if (this.due() !== '') {
             // a poll loop around the loop: the hooks are called there, out of the loop (see README.md)
             this.emit(`P${f.label}: for (;;) {`);
-            this.indent += '  ';
+            this.nest(1);
             this.emitLines(this.checks(true));
             f.innerLine = this.out.length;
             this.emit(`${f.label}: for (;;) {`);
           } else this.emit(`${f.label}: for (;;) {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x04: {
           const [np, nr] = this.blockType();
           const c = this.popCond(true);
           this.materializeAll();
+          const flat = this.flat();
           const f = this.pushFrame(K.If, np, nr, this.newLabel());
           if (np.length > 0) {
             f.savedParams = [];
@@ -1092,17 +1237,29 @@ export class FunctionTranslator {
               }
             }
           }
+          if (flat) {
+            f.altCase = (this.region as Region).cases++;
+            this.emit(`if (!(${c})) { st = ${f.altCase}; continue ${(this.region as Region).label}; }`);
+            continue;
+          }
           f.openLine = this.out.length;
           this.emit(`${f.label}: if (${c}) {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x05: {
           const f = this.frameAt(0);
           this.setSpTo(f.height, f.pw);
-          this.indent = this.indent.slice(2);
-          this.emit('} else {');
-          this.indent += '  ';
+          if (f.caseId >= 0) {
+            this.emit(`st = ${f.caseId}; continue ${(this.region as Region).label};`);
+            f.targeted = true;
+            this.emitCase(f.altCase);
+            f.altCase = -1;
+          } else {
+            this.nest(-1);
+            this.emit('} else {');
+            this.nest(1);
+          }
           if (f.savedParams)
             f.savedParams.forEach((v, i) => {
               this.emit(`s${f.height + i} = ${v};`);
@@ -1113,10 +1270,16 @@ export class FunctionTranslator {
         }
         case 0x06: {
           const [np, nr] = this.blockType();
+          if (this.region !== null || this.ctrl.length >= MAX_STRUCTURED_DEPTH)
+            throw new CodegenLimitError(
+              'legacyTryDepth',
+              `a legacy \`try\` nested deeper than ${MAX_STRUCTURED_DEPTH} control frames`,
+              r.pos,
+            );
           const f = this.pushFrame(K.Try, np, nr, this.newLabel());
           f.exVar = `e${f.label}`;
           this.emit(`${f.label}: try {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x07:
@@ -1125,7 +1288,7 @@ export class FunctionTranslator {
           const tag = op === 0x07 ? r.u32() : -1;
           this.setSp(f.height);
           // the try body (or the previous handler) was indented by 2 (or 4) from the try statement
-          this.indent = this.indent.slice(f.handlers === 0 ? 2 : 4);
+          this.nest(f.handlers === 0 ? -1 : -2);
           if (f.handlers === 0) {
             this.emit(`} catch (${f.exVar}) {`);
             this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
@@ -1142,7 +1305,7 @@ export class FunctionTranslator {
           }
           f.handlers++;
           f.kind = K.Catch;
-          this.indent += '    ';
+          this.nest(2);
           if (op === 0x07) {
             const tt = env.typeAt(env.module.tags[tag].typeIndex);
             for (let i = 0; i < tt.params.length; i++)
@@ -1159,7 +1322,7 @@ export class FunctionTranslator {
           const f = this.ctrl.pop() as Frame;
           const target = this.ctrl[this.ctrl.length - 1 - l];
           this.usesDelegate = true;
-          this.indent = this.indent.slice(2);
+          this.nest(-1);
           this.emit(`} catch (${f.exVar}) {`);
           this.emit(`  if (!(${f.exVar} instanceof ${env.exceptionClass()})) throw ${f.exVar};`);
           this.emit(`  if (!(dlg >= 0 && dlg < ${f.index})) dlg = ${target.index};`);
@@ -1348,11 +1511,20 @@ export class FunctionTranslator {
         case 0x1f: {
           const [np, nr] = this.blockType();
           const catches = this.readCatches();
+          const flat = this.flat();
           const f = this.pushFrame(K.TryTable, np, nr, this.newLabel());
           f.catches = catches;
+          if (flat) {
+            // its body runs with its handler in effect
+            f.handler = (this.region as Region).handlers.length;
+            (this.region as Region).handlers.push('');
+            this.curHs = f.handler;
+            this.emit(`hs = ${f.handler};`);
+            continue;
+          }
           // catch labels are relative to the frame around the try_table
           this.emit(`${f.label}: try {`);
-          this.indent += '  ';
+          this.nest(1);
           continue;
         }
         case 0x20: {
@@ -1834,7 +2006,8 @@ export class FunctionTranslator {
   private unwrap(openLine: number): void {
     const out = this.out;
     out[openLine] = DROPPED;
-    if (out.length - openLine < 500) for (let i = openLine + 1; i < out.length; i++) out[i] = out[i].slice(2);
+    if (out.length - openLine < 500)
+      for (let i = openLine + 1; i < out.length; i++) if (out[i].startsWith('  ')) out[i] = out[i].slice(2);
   }
 
   /** `end`: closes the current frame; true when it closed the function. */
@@ -1850,12 +2023,19 @@ export class FunctionTranslator {
       this.returnInline(f.nResults);
       return true;
     }
-    this.indent = this.indent.slice(2);
+    if (f.caseId >= 0) {
+      this.endFlat(f);
+      if (this.region !== null && this.region.frame === f) this.closeRegion();
+      this.setSpTo(f.height, f.rw);
+      if (this.sp > this.maxSp) this.maxSp = this.sp;
+      return false;
+    }
+    this.nest(-1);
     switch (f.kind) {
       case K.Block:
       case K.Loop:
         if (f.innerLine >= 0) {
-          this.indent = this.indent.slice(2);
+          this.nest(-1);
           if (!f.targeted) {
             // nothing branches here: the checks and the body run inline
             this.out[f.openLine] = DROPPED;
@@ -1888,7 +2068,7 @@ export class FunctionTranslator {
       case K.Catch:
         if (f.catchAll) this.emit('}');
         else this.emit(`} else throw ${f.exVar};`);
-        this.indent = this.indent.slice(2);
+        this.nest(-1);
         this.emit('}');
         break;
       case K.TryTable: {
@@ -1926,6 +2106,57 @@ export class FunctionTranslator {
     this.setSpTo(f.height, f.rw);
     if (this.sp > this.maxSp) this.maxSp = this.sp;
     return false;
+  }
+
+  /** `end` of a frame in a flat region. */
+  private endFlat(f: Frame): void {
+    const env = this.env;
+    switch (f.kind) {
+      case K.Block:
+        if (f.targeted) this.emitCase(f.caseId);
+        break;
+      case K.Loop:
+        if (!f.targeted) {
+          this.out[f.openLine] = DROPPED;
+          if (f.innerLine >= 0) this.out[f.innerLine] = DROPPED;
+        }
+        break;
+      case K.If:
+        if (f.altCase >= 0) this.emitCase(f.altCase);
+        if (f.targeted) this.emitCase(f.caseId);
+        break;
+      case K.TryTable: {
+        const g = this.region as Region;
+        // the body completed: its handler is no longer in effect
+        this.curHs = f.hs;
+        this.emit(`hs = ${f.hs};`);
+        if (f.targeted) this.emitCase(f.caseId);
+        // the handler, in the dispatch: it branches to a catch label or passes the exception to the one around
+        const e = `e${g.label}`;
+        const lines = [`case ${f.handler}:`];
+        if (env.legacyExceptions) {
+          this.usesHandlers = true;
+          lines.push(`  if (dlg >= 0 && dlg < ${f.index}) { hs = ${f.hs}; continue H${g.label}; } dlg = -1;`);
+        }
+        this.curHs = -2; // the dispatch sets `hs` before each jump
+        for (const c of f.catches ?? []) {
+          // catch labels count from the frame enclosing the try_table (already popped)
+          const target = this.frameAt(c.label);
+          const vals: string[] = [];
+          if (c.kind < 2) {
+            const tt = env.typeAt(env.module.tags[c.tag].typeIndex);
+            for (let i = 0; i < tt.params.length; i++) vals.push(`${e}.values[${i}]`);
+          }
+          if (c.kind === 1 || c.kind === 3) vals.push(e);
+          const jump = this.branchValues(target, vals).join(' ');
+          lines.push(c.kind < 2 ? `  if (${e}.tag === ${env.tag(c.tag)}) { ${jump} }` : `  ${jump}`);
+        }
+        this.curHs = f.hs;
+        lines.push(`  hs = ${f.hs}; continue H${g.label};`);
+        g.handlers[f.handler] = lines.join('\n    ');
+        break;
+      }
+    }
   }
 
   /** The condition under which a loop's back edge goes to its poll loop (empty without fuel and epochs). */
@@ -2363,12 +2594,12 @@ export class FunctionTranslator {
         const t = r.u32();
         const st = structOf(t);
         const args = this.popArgs(st.fields.length);
-        this.push(`${env.rt('structNew')}(${[rtt(t), ...args].join(', ')})`);
+        this.push(`${env.rt('structNew')}(${['vmctx', rtt(t), ...args].join(', ')})`);
         return;
       }
       case 'struct.new_default': {
         const t = r.u32();
-        this.push(`${env.rt('structNewDefault')}(${rtt(t)})`);
+        this.push(`${env.rt('structNewDefault')}(vmctx, ${rtt(t)})`);
         return;
       }
       case 'struct.get':
@@ -2399,15 +2630,15 @@ export class FunctionTranslator {
         const t = r.u32();
         const at = arrayOf(t);
         const n = this.pop();
-        if (info.name === 'array.new_default') this.push(`${env.rt('arrayNewDefault')}(${rtt(t)}, ${n} >>> 0)`);
-        else this.push(`${env.rt('arrayNew')}(${rtt(t)}, ${pack(at.field.type, this.pop())}, ${n} >>> 0)`);
+        if (info.name === 'array.new_default') this.push(`${env.rt('arrayNewDefault')}(vmctx, ${rtt(t)}, ${n} >>> 0)`);
+        else this.push(`${env.rt('arrayNew')}(vmctx, ${rtt(t)}, ${pack(at.field.type, this.pop())}, ${n} >>> 0)`);
         return;
       }
       case 'array.new_fixed': {
         const t = r.u32();
         const n = r.u32();
         const args = this.popArgs(n);
-        this.push(`${env.rt('arrayNewFixed')}(${[rtt(t), ...args].join(', ')})`);
+        this.push(`${env.rt('arrayNewFixed')}(${['vmctx', rtt(t), ...args].join(', ')})`);
         return;
       }
       case 'array.new_data':

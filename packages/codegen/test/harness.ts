@@ -47,7 +47,7 @@ export function instantiateBytes(
   options: CompileOptions = {},
 ): Record<string, any> {
   const module = decodeModule(bytes, { features: wasmFeatures({ wideArithmetic: true, customPageSizes: true }) });
-  const compiled = compileModule(module, options);
+  const compiled = compileModule(module, { lazy: process.env.CODEGEN_LAZY === '1', ...options });
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);
   const vmctx: unknown[] = new Array(off.size).fill(null);
@@ -118,7 +118,7 @@ export function instantiateBytes(
     else r.funcs[s - module.numImportedFuncs]();
   }
   const exports: Record<string, any> = Object.create(null);
-  exports.$source = compiled.source;
+  Object.defineProperty(exports, '$source', { get: () => compiled.source, enumerable: true });
   const refs: Record<string, VMFuncRef> = Object.create(null);
   exports.$refs = refs;
   for (const e of module.exports) {

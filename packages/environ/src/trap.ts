@@ -52,6 +52,8 @@ export const TrapCode = {
   NullArrayReference: 22,
   /** `i31.get_*` on null. */
   NullI31Reference: 23,
+  /** A GC allocation would take the store's GC heap past its limit (`Tunables.maxGcHeapBytes`, the limiter). */
+  GcHeapOutOfMemory: 24,
 } as const;
 /** See `TrapCode`. */
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
@@ -82,6 +84,7 @@ export const TRAP_MESSAGES: readonly string[] = [
   'null structure reference',
   'null array reference',
   'null i31 reference',
+  'GC heap out of memory',
 ];
 
 const NAMES: readonly string[] = Object.keys(TrapCode);

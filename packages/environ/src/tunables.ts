@@ -25,6 +25,12 @@ export interface Tunables {
   readonly maxTableElements: number;
   /** Most bytes a linear memory may grow to (further limited by the store's limiter). */
   readonly maxMemoryBytes: number;
+  /**
+   * Most bytes of GC objects a store may hold, by the runtime's cost model (see @wasmts/runtime's
+   * `gc-heap.ts`); an allocation past it traps with `GcHeapOutOfMemory` (`AllocationTooLarge` when one
+   * object alone is larger). The store's limiter can lower it (`gcHeapGrowing`).
+   */
+  readonly maxGcHeapBytes: number;
   /** Keep per-instruction address maps in compiled code for precise wasm backtraces. */
   readonly generateAddressMap: boolean;
   /** Keep function names from the name section in compiled code for backtraces. */
@@ -46,6 +52,7 @@ export const DEFAULT_TUNABLES: Tunables = Object.freeze({
   memoryInitCow: false,
   maxTableElements: 10_000_000,
   maxMemoryBytes: 2 ** 32,
+  maxGcHeapBytes: 2 ** 30,
   generateAddressMap: true,
   debugNames: true,
   deterministic: false,

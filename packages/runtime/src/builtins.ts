@@ -34,6 +34,7 @@ import {
   WasmArray,
   WasmStruct,
 } from './gc.js';
+import { GC_MAX_ARRAY_LENGTH, type GcHeapAccount, gcObjectBytes } from './gc-heap.js';
 import type { Instance } from './instance.js';
 import * as int from './int.js';
 import type { Memory } from './memory.js';
@@ -88,7 +89,7 @@ function storageSize(t: number): number {
 /** Reads `n` values of storage type `t` from `bytes` at `offset` (little-endian). */
 function readValues(bytes: Uint8Array, offset: number, n: number, t: number): unknown[] {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = valueArray(n);
+  const out = valueArray(n, null);
   const z = storageSize(t);
   for (let i = 0, p = offset; i < n; i++, p += z) {
     switch (t) {
@@ -339,28 +340,38 @@ function makeBuiltins(registry: TypeRegistry) {
       return registry.rtt(typeId);
     },
     /** struct.new: the field values in declaration order, as arguments (packed values are wrapped here). */
-    structNew(rtt: Rtt, ...fields: unknown[]): WasmStruct {
+    // Allocations are charged to the calling store's GC heap before anything is allocated (gc-heap.ts).
+    structNew(vmctx: unknown[], rtt: Rtt, ...fields: unknown[]): WasmStruct {
       const st = rtt.storage;
       for (let i = 0; i < st.length; i++) if (st[i] === I8 || st[i] === I16) fields[i] = packValue(st[i], fields[i]);
-      return new WasmStruct(rtt, fields);
+      const s = new WasmStruct(rtt, fields);
+      (vmctx[VMCTX_STORE] as Store).gcHeap.add(s, gcObjectBytes(fields.length));
+      return s;
     },
     /** struct.new_default. */
-    structNewDefault(rtt: Rtt): WasmStruct {
-      return new WasmStruct(rtt, rtt.fieldDefaults.slice());
+    structNewDefault(vmctx: unknown[], rtt: Rtt): WasmStruct {
+      const s = new WasmStruct(rtt, rtt.fieldDefaults.slice());
+      (vmctx[VMCTX_STORE] as Store).gcHeap.add(s, gcObjectBytes(rtt.fieldDefaults.length));
+      return s;
     },
     /** array.new: `len` copies of `value`. */
-    arrayNew(rtt: Rtt, value: unknown, len: number): WasmArray {
-      return new WasmArray(rtt, valueArray(len >>> 0).fill(packValue(rtt.storage[0], value)));
+    arrayNew(vmctx: unknown[], rtt: Rtt, value: unknown, len: number): WasmArray {
+      const n = len >>> 0;
+      const heap = chargeArray(vmctx, n);
+      return trackArray(heap, new WasmArray(rtt, valueArray(n, packValue(rtt.storage[0], value))));
     },
     /** array.new_default. */
-    arrayNewDefault(rtt: Rtt, len: number): WasmArray {
-      return new WasmArray(rtt, valueArray(len >>> 0).fill(rtt.elemDefault));
+    arrayNewDefault(vmctx: unknown[], rtt: Rtt, len: number): WasmArray {
+      const n = len >>> 0;
+      const heap = chargeArray(vmctx, n);
+      return trackArray(heap, new WasmArray(rtt, valueArray(n, rtt.elemDefault)));
     },
     /** array.new_fixed: the element values, in order, as arguments. */
-    arrayNewFixed(rtt: Rtt, ...values: unknown[]): WasmArray {
+    arrayNewFixed(vmctx: unknown[], rtt: Rtt, ...values: unknown[]): WasmArray {
+      const heap = chargeArray(vmctx, values.length);
       const t = rtt.storage[0];
       if (t === I8 || t === I16) for (let i = 0; i < values.length; i++) values[i] = packValue(t, values[i]);
-      return new WasmArray(rtt, values);
+      return trackArray(heap, new WasmArray(rtt, values));
     },
     /** array.new_data: traps MemoryOutOfBounds when the segment is too short. */
     arrayNewData(vmctx: unknown[], rtt: Rtt, dataIndex: number, offset: number, len: number): WasmArray {
@@ -369,7 +380,8 @@ function makeBuiltins(registry: TypeRegistry) {
       const n = len >>> 0;
       const t = rtt.storage[0];
       checkRange(s, n * storageSize(t), seg.length, TrapCode.MemoryOutOfBounds);
-      return new WasmArray(rtt, readValues(seg, s, n, t));
+      const heap = chargeArray(vmctx, n);
+      return trackArray(heap, new WasmArray(rtt, readValues(seg, s, n, t)));
     },
     /** array.new_elem: traps TableOutOfBounds when the segment is too short. */
     arrayNewElem(vmctx: unknown[], rtt: Rtt, elemIndex: number, offset: number, len: number): WasmArray {
@@ -377,7 +389,8 @@ function makeBuiltins(registry: TypeRegistry) {
       const s = offset >>> 0;
       const n = len >>> 0;
       checkRange(s, n, seg.length, TrapCode.TableOutOfBounds);
-      return new WasmArray(rtt, seg.slice(s, s + n));
+      const heap = chargeArray(vmctx, n);
+      return trackArray(heap, new WasmArray(rtt, seg.slice(s, s + n)));
     },
     /** array.init_data: null -> NullArrayReference; array range -> ArrayOutOfBounds; data -> MemoryOutOfBounds. */
     arrayInitData(
@@ -519,9 +532,26 @@ function copyElements(de: unknown[], d: number, se: unknown[], s: number, n: num
  * A new array of `n` nulls with generic (not double) elements, so NaN payloads stored later survive:
  * V8 quiets signalling NaNs stored into double-element arrays (literals and fills of numbers).
  */
-function valueArray(n: number): unknown[] {
+/** Charges an array of `n` elements to the calling store's GC heap; returns the account. */
+function chargeArray(vmctx: unknown[], n: number): GcHeapAccount {
+  if (n > GC_MAX_ARRAY_LENGTH) throw new Trap(TrapCode.AllocationTooLarge);
+  const heap = (vmctx[VMCTX_STORE] as Store).gcHeap;
+  heap.charge(gcObjectBytes(n));
+  return heap;
+}
+
+/** Tracks an allocated array for the credit when it is collected. */
+function trackArray(heap: GcHeapAccount, a: WasmArray): WasmArray {
+  heap.track(a, gcObjectBytes(a.elements.length));
+  return a;
+}
+
+/** An array of `n` (at most GC_MAX_ARRAY_LENGTH) copies of `value`. */
+function valueArray(n: number, value: unknown): unknown[] {
   try {
-    return new Array<unknown>(n).fill(null);
+    // null first: the elements stay tagged values, so NaN payloads of f32/f64 values are kept as they are
+    const a = new Array<unknown>(n).fill(null);
+    return value === null ? a : a.fill(value);
   } catch {
     throw new Trap(TrapCode.AllocationTooLarge);
   }

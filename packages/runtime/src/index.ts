@@ -3,6 +3,7 @@
 export * from './builtins.js';
 export * from './float.js';
 export * from './gc.js';
+export * from './gc-heap.js';
 export * from './global.js';
 export * from './instance.js';
 export * from './int.js';

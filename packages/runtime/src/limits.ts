@@ -1,4 +1,4 @@
-// Store-wide resource limits, as wasmtime's `ResourceLimiter`: asked before memories and tables grow.
+// Store-wide resource limits, as wasmtime's `ResourceLimiter`: asked before memories, tables and the GC heap grow.
 
 /** Decides whether memories and tables may grow (the API's `StoreLimits` implements it). */
 export interface ResourceLimiter {
@@ -6,6 +6,11 @@ export interface ResourceLimiter {
   memoryGrowing(current: number, desired: number, maximum: number | null): boolean;
   /** May a table grow from `current` to `desired` elements? */
   tableGrowing(current: number, desired: number, maximum: number | null): boolean;
+  /**
+   * May the store's GC heap grow from `current` to `desired` bytes (the runtime's cost model; `maximum`
+   * is `Tunables.maxGcHeapBytes`)? Asked in steps, not on every allocation; absent: up to the maximum.
+   */
+  gcHeapGrowing?(current: number, desired: number, maximum: number): boolean;
   /** Most instances a store may hold (checked at instantiation; unlimited when absent). */
   instances?(): number;
   /** Most tables a store may hold, counting each instance's defined tables. */

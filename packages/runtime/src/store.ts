@@ -2,6 +2,7 @@
 
 import type { Tunables } from '@wasmts/environ';
 import type { Builtins } from './builtins.js';
+import type { GcHeapAccount } from './gc-heap.js';
 import type { Instance } from './instance.js';
 import type { ResourceLimiter } from './limits.js';
 import type { TypeRegistry } from './type-registry.js';
@@ -74,6 +75,8 @@ export interface Store {
   readonly externRefActivations: ExternRefActivationsTable;
   /** Instances created in this store, in creation order. */
   readonly instances: Instance[];
+  /** The store's GC heap account (JS backend GC allocations are charged to it). */
+  readonly gcHeap: GcHeapAccount;
   /** The limiter memories and tables of the store ask before they grow, or null. */
   readonly resourceLimiter: ResourceLimiter | null;
   /**

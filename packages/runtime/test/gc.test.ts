@@ -26,19 +26,21 @@ const ids = registry.register(
     (type $longs (array (mut i64))))`),
 );
 const [A, B, C, BYTES, F, G, LONGS] = ids;
+/** A VMContext whose store has a GC heap account, for the allocation builtins. */
+const VM = instantiate(makeStore(registry, rt), wat('(module)')).vmctx;
 
 describe('structs and arrays', () => {
   it('struct.new wraps packed fields; struct.new_default', () => {
-    const s = rt.structNew(rt.rtt(B), 5, 0x1ff);
+    const s = rt.structNew(VM, rt.rtt(B), 5, 0x1ff);
     expect(s).toBeInstanceOf(WasmStruct);
     expect(s.fields).toEqual([5, 0xff]);
-    expect(rt.structNewDefault(rt.rtt(C)).fields).toEqual([0, 0]);
+    expect(rt.structNewDefault(VM, rt.rtt(C)).fields).toEqual([0, 0]);
   });
 
   it('array.new / new_default / new_fixed', () => {
-    expect(rt.arrayNew(rt.rtt(BYTES), -1, 3).elements).toEqual([255, 255, 255]);
-    expect(rt.arrayNewDefault(rt.rtt(LONGS), 2).elements).toEqual([0n, 0n]);
-    expect(rt.arrayNewFixed(rt.rtt(BYTES), 256, 257).elements).toEqual([0, 1]);
+    expect(rt.arrayNew(VM, rt.rtt(BYTES), -1, 3).elements).toEqual([255, 255, 255]);
+    expect(rt.arrayNewDefault(VM, rt.rtt(LONGS), 2).elements).toEqual([0n, 0n]);
+    expect(rt.arrayNewFixed(VM, rt.rtt(BYTES), 256, 257).elements).toEqual([0, 1]);
   });
 
   it('keeps signalling NaN payloads in fields, elements and tuples', () => {
@@ -47,20 +49,20 @@ describe('structs and arrays', () => {
     );
     const snan = rt.f32FromBits(0x7fa00000);
     const snan64 = rt.f64FromBits(0x7ff4000000000000n);
-    const s = rt.structNew(rt.rtt(ids2[0]), snan, snan64);
+    const s = rt.structNew(VM, rt.rtt(ids2[0]), snan, snan64);
     expect(rt.f32ToBits(s.fields[0] as number)).toBe(0x7fa00000);
     expect(rt.f64ToBits(s.fields[1] as number)).toBe(0x7ff4000000000000n);
-    const d = rt.structNewDefault(rt.rtt(ids2[0]));
+    const d = rt.structNewDefault(VM, rt.rtt(ids2[0]));
     d.fields[0] = snan;
     expect(rt.f32ToBits(d.fields[0] as number)).toBe(0x7fa00000);
-    const a = rt.arrayNew(rt.rtt(ids2[1]), snan, 2);
+    const a = rt.arrayNew(VM, rt.rtt(ids2[1]), snan, 2);
     expect(rt.f32ToBits(a.elements[1] as number)).toBe(0x7fa00000);
-    const z = rt.arrayNewDefault(rt.rtt(ids2[1]), 2);
+    const z = rt.arrayNewDefault(VM, rt.rtt(ids2[1]), 2);
     rt.arrayFill(z, 0, snan, 2);
     z.elements[1] = snan;
     expect(rt.f32ToBits(z.elements[0] as number)).toBe(0x7fa00000);
     expect(rt.f32ToBits(z.elements[1] as number)).toBe(0x7fa00000);
-    const f = rt.arrayNewFixed(rt.rtt(ids2[1]), snan, snan);
+    const f = rt.arrayNewFixed(VM, rt.rtt(ids2[1]), snan, snan);
     expect(rt.f32ToBits(f.elements[1] as number)).toBe(0x7fa00000);
     expect(rt.f32ToBits(rt.tuple(snan, 1)[0] as number)).toBe(0x7fa00000);
   });
@@ -73,7 +75,7 @@ describe('structs and arrays', () => {
         '(module (type (struct (field v128))) (type (array (mut v128))) (data "\\01\\00\\00\\00\\02\\00\\00\\00\\03\\00\\00\\00\\04\\00\\00\\00"))',
       ),
     );
-    const z = rt.structNewDefault(rt.rtt(inst.typeIds[0])).fields[0] as InstanceType<typeof rt.V128>;
+    const z = rt.structNewDefault(VM, rt.rtt(inst.typeIds[0])).fields[0] as InstanceType<typeof rt.V128>;
     expect([z.a, z.b, z.c, z.d]).toEqual([0, 0, 0, 0]);
     const a = rt.arrayNewData(inst.vmctx, rt.rtt(inst.typeIds[1]), 0, 0, 1);
     const v = a.elements[0] as InstanceType<typeof rt.V128>;
@@ -82,7 +84,7 @@ describe('structs and arrays', () => {
   });
 
   it('array.fill and array.copy bounds and null checks', () => {
-    const a = rt.arrayNewFixed(rt.rtt(LONGS), 1n, 2n, 3n, 4n);
+    const a = rt.arrayNewFixed(VM, rt.rtt(LONGS), 1n, 2n, 3n, 4n);
     rt.arrayCopy(a, 1, a, 0, 3);
     expect(a.elements).toEqual([1n, 1n, 2n, 3n]);
     rt.arrayCopy(a, 0, a, 1, 3);
@@ -131,10 +133,10 @@ describe('structs and arrays', () => {
 });
 
 describe('casts', () => {
-  const a = rt.structNew(rt.rtt(A), 1);
-  const b = rt.structNew(rt.rtt(B), 1, 2);
-  const c = rt.structNew(rt.rtt(C), 1, 2.5);
-  const arr = rt.arrayNewDefault(rt.rtt(BYTES), 1);
+  const a = rt.structNew(VM, rt.rtt(A), 1);
+  const b = rt.structNew(VM, rt.rtt(B), 1, 2);
+  const c = rt.structNew(VM, rt.rtt(C), 1, 2.5);
+  const arr = rt.arrayNewDefault(VM, rt.rtt(BYTES), 1);
 
   it('concrete targets follow declared subtyping', () => {
     expect(rt.refTest(b, A, false)).toBe(true);

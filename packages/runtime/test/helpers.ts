@@ -4,6 +4,7 @@ import {
   type Builtins,
   createBuiltins,
   ExternRefActivationsTable,
+  GcHeapAccount,
   type Imports,
   type Instance,
   type ModuleRuntimeInfo,
@@ -29,6 +30,7 @@ export function makeStore(registry = new TypeRegistry(), builtins: Builtins = cr
     externRefActivations: new ExternRefActivationsTable(),
     instances: [],
     resourceLimiter: null,
+    gcHeap: new GcHeapAccount(DEFAULT_TUNABLES.maxGcHeapBytes),
   };
 }
 

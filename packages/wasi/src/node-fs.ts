@@ -38,6 +38,15 @@ function platform(): string | undefined {
   return (globalThis as { process?: { platform?: string } }).process?.platform;
 }
 
+/**
+ * Linux's O_PATH where its value is the generic one (node:fs does not export it): a directory one may only
+ * search, not read, can still be pinned, as a lookup through it needs no more. Else `fallback`.
+ */
+function oPath(fallback: number): number {
+  const arch = (globalThis as { process?: { arch?: string } }).process?.arch ?? '';
+  return ['x64', 'arm64', 'arm', 'ia32', 'riscv64', 'ppc64', 's390x', 'loong64'].includes(arch) ? 0o10000000 : fallback;
+}
+
 function call<R>(f: () => R): R {
   try {
     return f();
@@ -94,7 +103,7 @@ export class NodeFilesystem implements WasiFilesystem {
     if (!this.procFd) return null;
     const c = this.fs.constants;
     return call(() => {
-      const fd = this.fs.openSync(path, c.O_RDONLY | c.O_DIRECTORY | c.O_NOFOLLOW);
+      const fd = this.fs.openSync(path, oPath(c.O_RDONLY) | c.O_DIRECTORY | c.O_NOFOLLOW);
       const pinned = `/proc/self/fd/${fd}/.`;
       this.pins.set(pinned, fd);
       return { path: pinned, stat: toStat(this.fs.fstatSync(fd, { bigint: true })) };
@@ -103,7 +112,8 @@ export class NodeFilesystem implements WasiFilesystem {
   /** Whether `/proc/self/fd/N/.` names the directory open as N (not so without /proc, or in some sandboxes). */
   private procFdWorks(): boolean {
     try {
-      const fd = this.fs.openSync('/', this.fs.constants.O_RDONLY | this.fs.constants.O_DIRECTORY);
+      const c = this.fs.constants;
+      const fd = this.fs.openSync('/', oPath(c.O_RDONLY) | c.O_DIRECTORY | c.O_NOFOLLOW);
       try {
         const a = this.fs.fstatSync(fd);
         const b = this.fs.statSync(`/proc/self/fd/${fd}/.`);

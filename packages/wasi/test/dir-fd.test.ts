@@ -2,7 +2,7 @@
 // did to the path since: every use re-walks it from its preopen without following symlinks and checks the
 // directory's identity (device and inode). Both filesystems run every case.
 
-import { readFileSync, renameSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
@@ -437,6 +437,24 @@ describe.runIf(process.platform === 'linux')('a host process racing the checks (
     expect(fs.armed).toBe('');
     expect(snapshot(w)).toEqual(before);
   });
+  it('every pinned directory is closed when the call ends, whatever the call answered', () => {
+    const root = tempDir();
+    writeTree(root, tree());
+    const h = setup({ preopens: { '/sandbox': join(root, 'sandbox') } });
+    const [, fd] = openDir(h, 3, 'p/q');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 50; i++) {
+      h.reset();
+      h.call('path_filestat_get', 3, 1, ...h.str('p/q/sub/../l'), h.alloc(64)); // 0
+      h.open(3, 'p/q/../../../secret', 0, Rights.FD_READ); // EPERM mid-walk
+      h.open(3, 'a/sub/missing/x', 0, Rights.FD_READ); // ENOENT mid-walk
+      h.path('path_create_directory', fd, 'sub'); // EEXIST
+      h.call('fd_readdir', fd, h.alloc(256), 256, 0n, h.alloc(4)); // 0
+    }
+    expect(open()).toBe(before);
+  });
+
   it('a file read through a swapped path is the one that was checked', () => {
     const root = tempDir();
     writeTree(root, tree());

@@ -14,6 +14,7 @@ import {
   type Builtins,
   createBuiltins,
   ExternRefActivationsTable,
+  GcHeapAccount,
   HostError,
   type InstanceAllocator,
   OnDemandInstanceAllocator,
@@ -45,6 +46,7 @@ export interface ConfigOptions {
   epochInterruption?: boolean;
   maxWasmStack?: number;
   maxCallDepth?: number;
+  maxGcHeapBytes?: number;
   wasmBacktraceMaxFrames?: number;
   allocationStrategy?: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> };
   indirectNullCheck?: boolean;
@@ -59,6 +61,8 @@ export interface StoreControls {
   readonly maxWasmStack: number | undefined;
   /** Most nested wasm calls, or undefined (derived from `maxWasmStack` when only that is set). */
   readonly maxCallDepth: number | undefined;
+  /** Most bytes of GC objects per store (the cost model of @wasmts/runtime's gc-heap.ts), or undefined (the default). */
+  readonly maxGcHeapBytes: number | undefined;
   readonly wasmBacktraceMaxFrames: number;
   /** Wasm backend: `call_indirect` null entries trap `IndirectCallToNull` (see `Config.indirectNullCheck`). */
   readonly indirectNullCheck: boolean;
@@ -95,6 +99,7 @@ export class Config {
     epochInterruption: false,
     maxWasmStack: undefined,
     maxCallDepth: undefined,
+    maxGcHeapBytes: undefined,
     wasmBacktraceMaxFrames: 20,
     indirectNullCheck: true,
   };
@@ -109,6 +114,7 @@ export class Config {
     if (init.epochInterruption !== undefined) this.epochInterruption(init.epochInterruption);
     if (init.maxWasmStack !== undefined) this.maxWasmStack(init.maxWasmStack);
     if (init.maxCallDepth !== undefined) this.maxCallDepth(init.maxCallDepth);
+    if (init.maxGcHeapBytes !== undefined) this.maxGcHeapBytes(init.maxGcHeapBytes);
     if (init.wasmBacktraceMaxFrames !== undefined) this.wasmBacktraceMaxFrames(init.wasmBacktraceMaxFrames);
     if (init.indirectNullCheck !== undefined) this.indirectNullCheck(init.indirectNullCheck);
   }
@@ -154,6 +160,17 @@ export class Config {
     this.controls.maxCallDepth = depth;
     return this;
   }
+  /**
+   * Most bytes of GC objects a store may hold (default 1 GiB), by the runtime's cost model (16 bytes per
+   * object and 8 per field or element); an allocation past it traps with `GcHeapOutOfMemory`, a single
+   * larger object with `AllocationTooLarge`. JS backend only: see the wasmts README's "Limits".
+   */
+  maxGcHeapBytes(bytes: number): this {
+    if (!Number.isSafeInteger(bytes) || bytes < 0)
+      throw new RangeError('maxGcHeapBytes must be a non-negative integer');
+    this.controls.maxGcHeapBytes = bytes;
+    return this;
+  }
   /** Most frames a `WasmBacktrace` keeps (default 20, as wasmtime; 0 captures no backtraces). */
   wasmBacktraceMaxFrames(frames: number): this {
     if (!Number.isSafeInteger(frames) || frames < 0) throw new RangeError('wasmBacktraceMaxFrames must be >= 0');
@@ -174,6 +191,7 @@ export class Config {
     };
     if (c.maxWasmStack !== undefined) t.maxWasmStack = c.maxWasmStack;
     if (c.maxCallDepth !== undefined) t.maxCallDepth = c.maxCallDepth;
+    if (c.maxGcHeapBytes !== undefined) t.maxGcHeapBytes = c.maxGcHeapBytes;
     else if (c.maxWasmStack !== undefined) t.maxCallDepth = Math.max(1, Math.floor(c.maxWasmStack / BYTES_PER_FRAME));
     return t;
   }
@@ -314,6 +332,8 @@ export class StoreLimits implements ResourceLimiter {
   memorySize: number | null = null;
   /** Most elements any one table may have, or null. */
   tableElements: number | null = null;
+  /** Most bytes of GC objects in the store (the runtime's cost model), or null. */
+  gcHeapSize: number | null = null;
   /** Most instances in the store. */
   instanceCount = 10_000;
   /** Most tables in the store. */
@@ -328,6 +348,7 @@ export class StoreLimits implements ResourceLimiter {
     init: {
       memorySize?: number;
       tableElements?: number;
+      gcHeapSize?: number;
       instances?: number;
       tables?: number;
       memories?: number;
@@ -336,6 +357,7 @@ export class StoreLimits implements ResourceLimiter {
   ) {
     if (init.memorySize !== undefined) this.memorySize = init.memorySize;
     if (init.tableElements !== undefined) this.tableElements = init.tableElements;
+    if (init.gcHeapSize !== undefined) this.gcHeapSize = init.gcHeapSize;
     if (init.instances !== undefined) this.instanceCount = init.instances;
     if (init.tables !== undefined) this.tableCount = init.tables;
     if (init.memories !== undefined) this.memoryCount = init.memories;
@@ -354,6 +376,10 @@ export class StoreLimits implements ResourceLimiter {
     if (!ok && this.trapOnGrowFailure)
       throw new ResourceLimitError(`forcing trap when growing table to ${desired} elements`);
     return ok;
+  }
+  /** ResourceLimiter: may the GC heap grow to `desired` bytes? (A refusal traps `GcHeapOutOfMemory`.) */
+  gcHeapGrowing(_current: number, desired: number, _maximum: number): boolean {
+    return this.gcHeapSize === null || desired <= this.gcHeapSize;
   }
   /** ResourceLimiter: most instances. */
   instances(): number {
@@ -381,6 +407,11 @@ export class StoreLimitsBuilder {
   /** Most elements any one table may have. */
   tableElements(elements: number): this {
     this.limits.tableElements = elements;
+    return this;
+  }
+  /** Most bytes of GC objects the store may hold (the runtime's cost model). */
+  gcHeapSize(bytes: number): this {
+    this.limits.gcHeapSize = bytes;
     return this;
   }
   /** Most instances the store may hold. */
@@ -429,6 +460,8 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly tunables: Tunables;
   /** Roots for externrefs held by running wasm. */
   readonly externRefActivations = new ExternRefActivationsTable();
+  /** The store's GC heap account (runtime Store interface; JS backend). */
+  readonly gcHeap: GcHeapAccount;
   /** Runtime instances, in creation order. */
   readonly instances: RuntimeInstance[] = [];
   /**
@@ -471,6 +504,10 @@ export class Store<T = unknown> implements RuntimeStore {
       memoryGrowing: (c, d, m) => ask((l) => l.memoryGrowing(c, d, m), true),
       tableGrowing: (c, d, m) => ask((l) => l.tableGrowing(c, d, m), true),
     };
+    const gcHeapGrowing = (c: number, d: number, m: number) => ask((l) => l.gcHeapGrowing?.(c, d, m) ?? true, true);
+    this.gcHeap = new GcHeapAccount(engine.tunables.maxGcHeapBytes, () =>
+      this.currentLimiter === null ? null : gcHeapGrowing,
+    );
   }
 
   /** Sets the limiter as wasmtime does: `fn(data)` returns it (e.g. `store.limiter((d) => d.limits)`). */

@@ -9,6 +9,7 @@ import {
   type MemoryType,
   refHeap,
   type TableType,
+  V128,
   VMRuntimeLimits,
   type ValType as WasmValType,
 } from '@wasmts/environ';
@@ -34,6 +35,7 @@ import { fromRaw, refKindOfHeap, resultList, toRaw, type Val, type ValContext, t
 import type { WasmStoreState } from './wasm-backend/bridge.js';
 import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
+import { toWasmNumber } from './webassembly/values.js';
 import { WrongStoreError } from './wrong-store.js';
 
 /** Registers a host function's type (concrete heap types are engine ids) with the engine; returns its id. */
@@ -264,6 +266,25 @@ type ResultPositions = 'none' | 'single' | readonly number[];
 interface ResultChecks {
   readonly roots: ResultPositions;
   readonly funcRefs: ResultPositions;
+  /** Converts numeric results by the JS API's ToWebAssemblyValue (`'12'` is 12 for an i32), or null. */
+  readonly numbers: ((r: unknown) => unknown) | null;
+}
+
+/** The conversion of a host function's numeric results of `results` (null when it returns no number). */
+function numericResults(results: readonly WasmValType[]): ((r: unknown) => unknown) | null {
+  const numeric: number[] = [];
+  for (let i = 0; i < results.length; i++) if (!isRef(results[i]) && results[i] !== V128) numeric.push(i);
+  if (numeric.length === 0) return null;
+  if (results.length === 1) {
+    const t = results[0];
+    return (r) => toWasmNumber(r, t);
+  }
+  return (r) => {
+    if (!Array.isArray(r)) return r;
+    const out = r.slice();
+    for (const i of numeric) out[i] = toWasmNumber(out[i], results[i]);
+    return out;
+  };
 }
 
 /** Per type registry: the result checks of each function type id. */
@@ -277,7 +298,11 @@ function resultChecks(registry: TypeRegistry, typeId: number): ResultChecks {
     const results = registry.funcType(typeId).results;
     const of = (positions: readonly number[]): ResultPositions =>
       positions.length === 0 ? 'none' : results.length === 1 ? 'single' : positions;
-    checks = { roots: of(hostRefPositions(results)), funcRefs: of(ownedRefPositions(results, registry)) };
+    checks = {
+      roots: of(hostRefPositions(results)),
+      funcRefs: of(ownedRefPositions(results, registry)),
+      numbers: numericResults(results),
+    };
     byType.set(typeId, checks);
   }
   return checks;
@@ -321,9 +346,9 @@ export function hostFuncRef<T>(
   instance: () => RuntimeInstance | null,
 ): VMFuncRef {
   const caller = new Caller(store, instance);
-  const { roots, funcRefs } = resultChecks(store.typeRegistry, typeId);
+  const { roots, funcRefs, numbers } = resultChecks(store.typeRegistry, typeId);
   const fn =
-    roots === 'none' && funcRefs === 'none'
+    roots === 'none' && funcRefs === 'none' && numbers === null
       ? (...args: unknown[]) => {
           try {
             return callback(caller, ...args);
@@ -335,6 +360,7 @@ export function hostFuncRef<T>(
           let r: unknown;
           try {
             r = callback(caller, ...args);
+            if (numbers !== null) r = numbers(r);
           } catch (e) {
             throw thrownByHost(store, e);
           }

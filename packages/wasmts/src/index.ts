@@ -1,6 +1,7 @@
 // wasmts: the public API, shaped like wasmtime's. The only entry point of the package.
 
-export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
+/** The JS backend's own implementation limits (a `CompileError`). */
+export { CodegenLimitError, defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
 export type {
   FuncType,
   GlobalType,

@@ -139,6 +139,8 @@ export class Module {
           ? compileModule(this.module, {
               tunables: this.engine.tunableOverrides,
               operatorCost: this.engine.controls.operatorCost,
+              // each function is translated on its first call; `serialize` reads the whole-module source
+              lazy: true,
             })
           : {
               module: this.module,

@@ -211,3 +211,40 @@ describe('Caller', () => {
     expect(store.data.seen).toBe('hello');
   });
 });
+
+describe('host function results convert as the JS API says (ToWebAssemblyValue), on both backends', () => {
+  it('a string, a boolean or a number-like object becomes the number wasm expects', () => {
+    const engine = new Engine(testConfig());
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    linker.defineFunc('h', 's', funcType([], [ValType.I32]), () => '12');
+    linker.defineFunc('h', 'w', funcType([], [ValType.I64]), () => '-5');
+    linker.defineFunc('h', 'f', funcType([], [ValType.F32]), () => 0.1);
+    linker.defineFunc('h', 'two', funcType([], [ValType.I32, ValType.F64]), () => [true, { valueOf: () => 2.5 }]);
+    linker.defineFunc('h', 'bad', funcType([], [ValType.I32]), () => Symbol('x'));
+    const instance = linker.instantiate(
+      store,
+      new Module(
+        engine,
+        `(module
+           (import "h" "s" (func $s (result i32)))
+           (import "h" "w" (func $w (result i64)))
+           (import "h" "f" (func $f (result f32)))
+           (import "h" "two" (func $two (result i32 f64)))
+           (import "h" "bad" (func $bad (result i32)))
+           (func (export "add1") (result i32) (i32.add (call $s) (i32.const 1)))
+           (func (export "w") (result i64) (call $w))
+           (func (export "f") (result f32) (call $f))
+           (func (export "two") (result f64) (local f64) (call $two) (local.set 0) (drop) (f64.add (local.get 0) (f64.const 0.5)))
+           (func (export "twoFirst") (result i32) (call $two) (drop))
+           (func (export "bad") (result i32) (call $bad)))`,
+      ),
+    );
+    expect(instance.getTypedFunc('add1').call()).toBe(13); // not ('12' + 1) | 0 = 121
+    expect(instance.getTypedFunc('w').call()).toBe(-5n);
+    expect(instance.getTypedFunc('f').call()).toBe(Math.fround(0.1));
+    expect(instance.getTypedFunc('two').call()).toBe(3);
+    expect(instance.getTypedFunc('twoFirst').call()).toBe(1);
+    expect(() => instance.getTypedFunc('bad').call()).toThrow(TypeError);
+  });
+});

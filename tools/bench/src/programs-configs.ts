@@ -7,9 +7,9 @@
 // their own JS glue (src/glue.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Backend, Config, Engine, Linker, Module, Store } from 'wasmts';
+import { type Backend, Config, Engine, Func, Linker, Module, Store, type Table, type Val, ValType } from 'wasmts';
 import { miniWasi, type WasiIo } from './mini-wasi.js';
-import type { Imports, Program, ProgramExports, RawExports, Session } from './programs-catalog.js';
+import type { Imports, Program, ProgramExports, RawExports, Session } from './program.js';
 
 const require = createRequire(import.meta.url);
 
@@ -51,6 +51,20 @@ export interface Configuration {
 }
 
 export const WASI_MODULE = 'wasi_snapshot_preview1';
+const FUNCREF = ValType.FUNCREF;
+
+/**
+ * The JS API's ToWebAssemblyValue for one value type (i32: ToInt32, f32: fround, f64: ToNumber, i64: BigInt.asIntN;
+ * references as they are): wasmts's API takes raw values and converts nothing, so JS glue written against the
+ * JS API (booleans for i32, `undefined` results) gets the JS API's conversions here, at the boundary.
+ */
+function toWasm(type: ValType): ((v: unknown) => unknown) | null {
+  if (type === ValType.I32) return (v) => (v as number) | 0;
+  if (type === ValType.F32) return (v) => Math.fround(v as number);
+  if (type === ValType.F64) return (v) => +(v as number);
+  if (type === ValType.I64) return (v) => BigInt.asIntN(64, v as bigint);
+  return null;
+}
 
 /** The memory of an exports object, as the JS API's `WebAssembly.Memory` shows it. */
 interface MemoryLike {
@@ -128,7 +142,12 @@ function makeSession(program: Program, instantiateRaw: (imports: Imports) => Raw
 }
 
 /** A JS-API-like WebAssembly (the host's, or polywasm's). */
-function webAssemblyConfiguration(name: string, backend: string, api: () => Promise<WebAssemblyLike>): Configuration {
+function webAssemblyConfiguration(
+  name: string,
+  backend: string,
+  api: () => Promise<WebAssemblyLike>,
+  detachOnGrowth = false,
+): Configuration {
   return {
     name,
     expectBackend: backend,
@@ -141,7 +160,12 @@ function webAssemblyConfiguration(name: string, backend: string, api: () => Prom
       return {
         compileMs,
         backend,
-        session: makeSession(program, (imports) => new wasmApi.Instance(module, imports).exports),
+        session: makeSession(
+          program,
+          detachOnGrowth
+            ? detaching((imports) => new wasmApi.Instance(module, imports).exports)
+            : (imports) => new wasmApi.Instance(module, imports).exports,
+        ),
       };
     },
   };
@@ -158,6 +182,7 @@ export const polywasm: Configuration = webAssemblyConfiguration(
   'polywasm',
   'polywasm',
   async () => ((await import('polywasm')) as unknown as { WebAssembly: WebAssemblyLike }).WebAssembly,
+  true,
 );
 
 /** Fuel given to each store of the fuel configuration: far more than any run uses (a run that ran out would trap). */
@@ -229,6 +254,43 @@ function memoryView(memory: { data(): Uint8Array; grow(delta: number): number })
   return { view, sync };
 }
 
+/**
+ * The JS API's view of a wasmts table (`WebAssembly.Table`: `length`, `get`, `set`, `grow`): wasm-bindgen keeps
+ * JS values in an externref table, emscripten calls function pointers out of its funcref table.
+ */
+function tableView(table: Table) {
+  const kind = (): 'funcref' | 'externref' => {
+    const element = (table.ty() as { element?: unknown }).element;
+    return element === FUNCREF || (table.size() > 0 && table.get(0).type === 'funcref') ? 'funcref' : 'externref';
+  };
+  const funcs = new Map<unknown, (...args: unknown[]) => unknown>();
+  const callable = (value: unknown) => {
+    if (!(value instanceof Func)) return value;
+    let f = funcs.get(value);
+    if (!f) {
+      const typed = value.typed<unknown[], unknown>();
+      f = (...args: unknown[]) => typed.call(...args);
+      funcs.set(value, f);
+    }
+    return f;
+  };
+  return {
+    get length() {
+      return table.size();
+    },
+    get(index: number) {
+      const v = table.get(index) as { type: string; value: unknown };
+      return v.type === 'funcref' ? callable(v.value) : v.value;
+    },
+    set(index: number, value: unknown) {
+      table.set(index, { type: kind(), value } as Val);
+    },
+    grow(delta: number, value?: unknown) {
+      return table.grow(delta, { type: kind(), value } as Val);
+    },
+  };
+}
+
 /** wasmts through its public API: `Engine`, `Module`, a `Linker` with the import object's functions, `Store`. */
 export function wasmtsConfiguration(
   name: string,
@@ -269,11 +331,13 @@ export function wasmtsConfiguration(
             throw new Error(`${program.name}: cannot provide ${imp.type.kind} import ${imp.module}.${imp.name}`);
           if (typeof value !== 'function') throw new Error(`${program.name}: no import ${imp.module}.${imp.name}`);
           const host = value as (...args: unknown[]) => unknown;
+          const results = imp.type.type.results;
+          const convert = results.length === 1 ? toWasm(results[0]) : null;
           linker.defineFunc(imp.module, imp.name, imp.type.type, (_caller, ...args) => {
             sync();
             const result = host(...args);
             sync();
-            return result;
+            return convert ? convert(result) : result;
           });
         }
         const instance = linker.instantiate(store, module);
@@ -282,7 +346,12 @@ export function wasmtsConfiguration(
         for (const exp of moduleExports) {
           if (exp.type.kind === 'func') {
             const typed = instance.getTypedFunc<unknown[], unknown>(exp.name);
+            const converts = exp.type.type.params.map(toWasm);
             const fn = (...args: unknown[]) => {
+              for (let i = 0; i < converts.length; i++) {
+                const c = converts[i];
+                if (c) args[i] = c(args[i]);
+              }
               sync();
               const result = typed.call(...args);
               sync();
@@ -296,6 +365,9 @@ export function wasmtsConfiguration(
             const mv = memoryView(memory);
             if (exp.name === 'memory' || raw.memory === undefined) sync = mv.sync;
             raw[exp.name] = mv.view;
+          } else if (exp.type.kind === 'table') {
+            const table = instance.getTable(exp.name);
+            if (table) raw[exp.name] = tableView(table);
           } else if (exp.type.kind === 'global') {
             const global = instance.getGlobal(exp.name);
             if (global)
@@ -361,29 +433,50 @@ export function wasm2jsFactory(source: string): (imports: Imports) => RawExports
   return new Function('__imports', `${body}\nreturn retasmFunc;`) as (imports: Imports) => RawExports;
 }
 
-function detachingExports(raw: RawExports): RawExports {
-  const memory = raw.memory as MemoryLike | undefined;
-  if (!memory) return raw;
-  let last: ArrayBuffer | undefined = memory.buffer;
-  const sync = () => {
-    const now = memory.buffer;
-    if (last !== undefined && last !== now && last.byteLength !== 0) structuredClone(last, { transfer: [last] });
-    last = now;
-  };
-  const out: RawExports = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (typeof v === 'function') {
-      const f = v as (...a: unknown[]) => unknown;
+/**
+ * An instantiation whose memory's replaced buffers are detached (as the JS API's are) at every crossing between
+ * wasm and JS, through wrappers around the imports and the exported functions: for wasm2js and polywasm, whose
+ * memories replace their buffer on growth without detaching the old one (glue code's cached views would go stale).
+ */
+function detaching(instantiateRaw: (imports: Imports) => RawExports): (imports: Imports) => RawExports {
+  return (imports) => {
+    let memory: MemoryLike | undefined;
+    let last: ArrayBuffer | undefined;
+    const sync = () => {
+      const now = memory?.buffer;
+      if (last !== undefined && last !== now && last.byteLength !== 0) structuredClone(last, { transfer: [last] });
+      last = now;
+    };
+    const wrap = (f: (...a: unknown[]) => unknown) => {
       const wrapped = (...args: unknown[]) => {
+        sync();
         const r = f(...args);
         sync();
         return r;
       };
       Object.defineProperty(wrapped, 'length', { value: f.length });
-      out[k] = wrapped;
-    } else out[k] = v;
-  }
-  return out;
+      return wrapped;
+    };
+    const wrappedImports = new Proxy(imports, {
+      get(target, module) {
+        const ns = Reflect.get(target, module) as Record<string, unknown> | undefined;
+        if (ns === undefined || ns === null) return ns;
+        return new Proxy(ns, {
+          get(t, name) {
+            const v = Reflect.get(t, name);
+            return typeof v === 'function' ? wrap(v as (...a: unknown[]) => unknown) : v;
+          },
+        });
+      },
+    });
+    const raw = instantiateRaw(wrappedImports);
+    memory = raw.memory as MemoryLike | undefined;
+    last = memory?.buffer;
+    const out: RawExports = {};
+    for (const [k, v] of Object.entries(raw))
+      out[k] = typeof v === 'function' ? wrap(v as (...a: unknown[]) => unknown) : v;
+    return out;
+  };
 }
 
 /** binaryen's wasm2js: the module translated to JavaScript at build time (programs/wasm2js). */
@@ -400,7 +493,10 @@ export const wasm2js: Configuration = {
       compileMs,
       backend: 'wasm2js',
       jsSourceChars: () => source.length,
-      session: makeSession(program, (imports) => detachingExports(factory(imports))),
+      session: makeSession(
+        program,
+        detaching((imports) => factory(imports)),
+      ),
     };
   },
 };

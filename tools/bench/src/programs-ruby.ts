@@ -6,7 +6,7 @@
 // covers the VM's boot (`ruby-init`) and the script; instantiation is timed on its own, as for every program.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { HostImport, Program, ProgramExports } from './programs-catalog.js';
+import type { HostImport, Program, ProgramExports } from './program.js';
 
 const require = createRequire(import.meta.url);
 

@@ -145,6 +145,7 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       }
       if (loaded.compileMs !== undefined) result.compileMs[config.name] = loaded.compileMs;
       const { session } = loaded;
+      await program.init?.(session);
       // time to first call: from the bytes to the first run (small size, on a new instance) returning
       const small = program.run(session, program.smokeN, program.prepare?.(session));
       result.firstCallMs[config.name] = performance.now() - started;

@@ -1,7 +1,11 @@
 import { createCipheriv, createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { blake2b, blake3, sha3, sha256, sha512, whirlpool, xxhash64, xxhash128 } from 'hash-wasm';
 import { describe, expect, it } from 'vitest';
+import { loadCommonJs, webAssemblyFor } from '../src/glue.js';
 import {
   categoriesOf,
   hashInput,
@@ -39,7 +43,10 @@ const byName = (name: string) => {
   return program;
 };
 async function session(name: string, config: Configuration = js): Promise<Session> {
-  return (await load(config, byName(name))).session;
+  const program = byName(name);
+  const { session } = await load(config, program);
+  await program.init?.(session);
+  return session;
 }
 
 // Each program once at a small size: the js backend must compute native's checksum. (wasm2js is binaryen's
@@ -52,8 +59,10 @@ describe('program benchmarks', () => {
   for (const program of programs.filter((p) => p.wasm().byteLength < SMOKE_BYTES)) {
     it(`${program.name}: the js backend agrees with native`, async () => {
       const reference = await load(native, program);
+      await program.init?.(reference.session);
       const expected = program.run(reference.session, program.smokeN);
       const loaded = await load(js, program);
+      await program.init?.(loaded.session);
       expect(loaded.backend).toBe('js');
       expect(program.run(loaded.session, program.smokeN)).toBe(expected);
     });
@@ -334,7 +343,34 @@ function salsa20(key: Uint8Array, nonce: Uint8Array, data: Uint8Array): Uint8Arr
   return out;
 }
 
+/** (import "m" "f" (func (result i32))) (func (export "g") (result i32) (call 0)) */
+const CALL_IMPORT = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 2, 7, 1, 1, 109, 1, 102, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 103, 0, 1,
+  10, 6, 1, 4, 0, 16, 0, 11,
+]);
+
 describe('configurations', () => {
+  it('every configuration converts what JS glue hands wasm as the JS API does (a boolean is an i32)', async () => {
+    const program = { ...growProgram, wasm: () => CALL_IMPORT };
+    for (const config of [native, js, polywasm]) {
+      const raw = (await load(config, program)).session.instantiateRaw({ m: { f: () => true } });
+      expect((raw.g as () => number)(), config.name).toBe(1);
+    }
+  });
+
+  it("a package's CommonJS glue instantiates through the session (src/glue.ts)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-glue-'));
+    const file = join(dir, 'glue.cjs');
+    writeFileSync(
+      file,
+      'const m = new WebAssembly.Module(new Uint8Array(8));\nmodule.exports = new WebAssembly.Instance(m, {}).exports;\n',
+    );
+    const loaded = await load(js, growProgram);
+    const exports = loadCommonJs(file, webAssemblyFor(loaded.session));
+    expect((exports.grow as () => number)()).toBe(1);
+    expect((exports.memory as { buffer: ArrayBuffer }).buffer.byteLength).toBe(2 * 65536);
+  });
+
   it('polywasm runs a program and computes its answer', async () => {
     const loaded = await load(polywasm, byName('fib'));
     expect(loaded.backend).toBe('polywasm');

@@ -6,11 +6,16 @@
 // Each seed gives the same module on every machine with the same wasm-opt (a seeded PRNG makes the input
 // bytes). A module whose sides disagree is written to --keep (default: failures/) with what differed.
 // Exit status 1 when any module disagrees.
+//
+// With --mutate [--suite DIR]: mutation fuzzing (src/mutate.ts) of the decoder, validator, text parser and
+// code generation, seeded from the spec suite's modules (default ../shared/testsuite beside the repository);
+// each seed number is one mutant, and a finding is written to --keep.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compare } from './diff.js';
 import { generate, NODE20_FEATURES } from './generate.js';
+import { mutant, runMutant, suiteSeeds } from './mutate.js';
 
 function main(): void {
   const { values } = parseArgs({
@@ -20,11 +25,17 @@ function main(): void {
       features: { type: 'string', default: 'node20' },
       keep: { type: 'string', default: 'failures' },
       'write-corpus': { type: 'string' },
+      mutate: { type: 'boolean', default: false },
+      suite: { type: 'string', default: resolve(import.meta.dirname, '../../../../shared/testsuite') },
     },
   });
   const m = /^(\d+)\.\.(\d+)$/.exec(values.seeds);
   if (m === null) throw new Error('--seeds FROM..TO');
   const [from, to] = [Number(m[1]), Number(m[2])];
+  if (values.mutate) {
+    mutationCampaign(values.suite, from, to, values.keep);
+    return;
+  }
   const size = Number(values.bytes);
   // `node20`, `default` (binaryen's: MVP) or binaryen feature names (`exception-handling` -> --enable-...)
   const features = values.features
@@ -61,6 +72,33 @@ function main(): void {
   }
   console.log(`${compared} modules, ${calls} calls on the JS backend, ${failed} differ`);
   if (failed > 0) process.exitCode = 1;
+}
+
+function mutationCampaign(suite: string, from: number, to: number, keep: string): void {
+  const seeds = suiteSeeds(suite);
+  const counts = { module: 0, rejected: 0, finding: 0 };
+  let slowest = 0;
+  const start = performance.now();
+  for (let n = from; n <= to; n++) {
+    const { seedIndex, input } = mutant(seeds, n);
+    const r = runMutant(input);
+    counts[r.outcome]++;
+    slowest = Math.max(slowest, r.ms);
+    if (r.outcome === 'finding') {
+      const dir = resolve(keep);
+      mkdirSync(dir, { recursive: true });
+      const ext = typeof input === 'string' ? 'wat' : 'wasm';
+      writeFileSync(join(dir, `mutant-${n}.${ext}`), input);
+      writeFileSync(join(dir, `mutant-${n}.txt`), `${r.detail}\n`);
+      console.log(`mutant ${n} (seed module ${seedIndex}, ${ext}): ${r.detail}`);
+    }
+  }
+  const secs = ((performance.now() - start) / 1000).toFixed(1);
+  console.log(
+    `${to - from + 1} mutants of ${seeds.length} seed modules in ${secs} s: ${counts.module} modules, ` +
+      `${counts.rejected} typed errors, ${counts.finding} findings; slowest ${slowest.toFixed(0)} ms`,
+  );
+  if (counts.finding > 0) process.exitCode = 1;
 }
 
 main();

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     const { install } = await import('wasmts/polyfill');
     if (hostHasOne) {
       const { Config } = await import('wasmts');
-      install({ force: true, config: new Config({ backend: 'js' }) });
+      const backend = process.env.WASMTS_JS_API_BACKEND === 'auto' ? 'auto' : 'js';
+      install({ force: true, config: new Config({ backend }) });
     }
   }
   const g = globalThis as unknown as Record<string, unknown>;

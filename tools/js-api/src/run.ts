@@ -5,6 +5,8 @@
 //   run.ts [--native] [--check] [--update] [--verbose] [--all] [file filters...]
 //
 // --native runs the host's own WebAssembly instead (no --jitless, no drop-in), to check the harness.
+// --auto runs the drop-in with the JIT on and the auto backend: modules on the wasm backend (the host's
+// engine, instrumented) where it can run them.
 // --check exits 1 when a test that is not listed as an expected failure fails (or is missing).
 // --update rewrites expectations.json from this run (new failures get their message as a reason).
 // --all also runs the files listed in SLOW (skipped otherwise, with the reason printed).
@@ -95,15 +97,17 @@ function bundleChild(dir: string): string {
   return outfile;
 }
 
-function runFile(child: string, root: string, file: string, native: boolean): Promise<FileResult> {
-  const args = [...(native ? [] : ['--jitless']), '--no-warnings', child, root, file, native ? 'native' : 'dropin'];
+function runFile(child: string, root: string, file: string, native: boolean, auto: boolean): Promise<FileResult> {
+  const jitless = !native && !auto;
+  const args = [...(jitless ? ['--jitless'] : []), '--no-warnings', child, root, file, native ? 'native' : 'dropin'];
+  const env = auto ? { ...process.env, WASMTS_JS_API_BACKEND: 'auto' } : process.env;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: packageDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), Object.hasOwn(SLOW, file) ? 900_000 : 120_000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const flag = (f: string) => argv.includes(f);
   const native = flag('--native');
+  const auto = flag('--auto');
   const filters = argv.filter((a) => !a.startsWith('--'));
   const root = suiteRoot();
   if (!existsSync(root)) {
@@ -139,7 +144,7 @@ async function main(): Promise<void> {
     Array.from({ length: workers }, async () => {
       while (next < files.length) {
         const i = next++;
-        results[i] = await runFile(child, root, files[i], native);
+        results[i] = await runFile(child, root, files[i], native, auto);
       }
     }),
   );
@@ -162,12 +167,17 @@ async function main(): Promise<void> {
     }
     if (r.harnessError !== null) console.log(`harness error in ${r.file}: ${r.harnessError}`);
   }
-  console.log(`js-api (${native ? 'host WebAssembly' : 'wasmts drop-in, node --jitless'}):`);
+  const mode = native
+    ? 'host WebAssembly'
+    : auto
+      ? 'wasmts drop-in, auto backend, JIT on'
+      : 'wasmts drop-in, node --jitless';
+  console.log(`js-api (${mode}):`);
   for (const [g, c] of counts)
     if (c.total > 0) console.log(`  ${g.padEnd(12)} ${String(c.pass).padStart(4)} / ${c.total}`);
   console.log(`  ${'total'.padEnd(12)} ${String(pass).padStart(4)} / ${total}`);
 
-  if (native) return;
+  if (native || auto) return;
   const expected: Expectations = existsSync(EXPECTATIONS) ? JSON.parse(readFileSync(EXPECTATIONS, 'utf8')) : {};
   if (flag('--update')) {
     const out: Expectations = {};

@@ -5,7 +5,7 @@ const ty1 = T0[0];
 const rtt2 = rt.rtt(ty1);
 function f0(l0) {
   let s0;
-  s0 = rt.structNew(rtt2, l0, 255);
+  s0 = rt.structNew(vmctx, rtt2, l0, 255);
   return s0;
 }
 function f1(l0) {

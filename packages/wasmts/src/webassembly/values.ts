@@ -112,17 +112,34 @@ export function toJSValue(cx: Converter, raw: unknown, t: ValType): unknown {
   }
 }
 
-/** ToWebAssemblyValue: a JavaScript value as a runtime value of type `t`; a TypeError where it is none. */
-export function toWebAssemblyValue(cx: Converter, v: unknown, t: ValType): unknown {
+/**
+ * ToWebAssemblyValue for i32, i64, f32 and f64 (ToInt32, ToBigInt64, ToNumber): what the JS API and
+ * wasmts's host functions on both backends do with a number they are given. A number that is already an
+ * f32 or f64 is kept as it is (NaN payloads stay); any other type's value is returned unchanged.
+ */
+export function toWasmNumber(v: unknown, t: ValType): unknown {
   switch (t) {
     case I32:
       return +(v as number) | 0;
     case I64:
-      return toBigInt64(v);
+      return typeof v === 'bigint' ? BigInt.asIntN(64, v) : toBigInt64(v);
     case F32:
+      if (typeof v === 'number') return v !== v ? v : Math.fround(v);
       return Math.fround(+(v as number));
     case F64:
-      return +(v as number);
+      return typeof v === 'number' ? v : +(v as number);
+  }
+  return v;
+}
+
+/** ToWebAssemblyValue: a JavaScript value as a runtime value of type `t`; a TypeError where it is none. */
+export function toWebAssemblyValue(cx: Converter, v: unknown, t: ValType): unknown {
+  switch (t) {
+    case I32:
+    case I64:
+    case F32:
+    case F64:
+      return toWasmNumber(v, t);
     case V128:
       throw new TypeError('a v128 value cannot cross from JavaScript');
   }

@@ -1,0 +1,23 @@
+// The JS backend's own implementation limits: the shapes of wasm it does not translate. Every module the
+// validator accepts either compiles or fails with a `CodegenLimitError` naming the limit, never with a host
+// `RangeError` or `SyntaxError` (packages/codegen/README.md, "Nesting").
+
+import { CompileError } from '@wasmts/environ';
+
+/**
+ * Nesting depth of control frames (the function's own included) up to which code is emitted as nested JS
+ * statements. A construct deeper than this opens a flat region: a `for (;;) switch (st)` state machine in
+ * which blocks, loops, ifs and try_tables nest no further, so every JS parser accepts the output (V8's
+ * parser overflowed its stack at about 1,000 nested loops).
+ */
+export const MAX_STRUCTURED_DEPTH = 100;
+
+/** A module the JS backend cannot translate (an implementation limit, named by `limit`). Still a `CompileError`. */
+export class CodegenLimitError extends CompileError {
+  /** Which limit: `legacyTryDepth` (a legacy `try` nested deeper than `MAX_STRUCTURED_DEPTH`), `hostLimit` (the host's own `new Function` refused the generated code). */
+  readonly limit: string;
+  constructor(limit: string, message: string, offset: number) {
+    super('invalid', `implementation limit: ${message}`, offset);
+    this.limit = limit;
+  }
+}
