@@ -26,7 +26,10 @@ describe('ByteWriter.copy (deferred runs)', () => {
 
   it('grows past its capacity with a run pending, and non-adjacent copies of one input stay in order', () => {
     const w = new ByteWriter(16);
-    w.copy(src, 0, 200).copy(src, 50, 60).bytes(Uint8Array.of(1, 2, 3)).copy(src, 290, 300);
+    w.copy(src, 0, 200)
+      .copy(src, 50, 60)
+      .bytes(Uint8Array.of(1, 2, 3))
+      .copy(src, 290, 300);
     expect([...w.finish()]).toEqual([...src.subarray(0, 200), ...src.subarray(50, 60), 1, 2, 3, ...src.subarray(290)]);
   });
 });
