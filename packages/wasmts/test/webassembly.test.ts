@@ -206,6 +206,15 @@ describe('createWebAssembly', () => {
     expect(() => m.grow(1)).toThrow(RangeError);
   });
 
+  it('compiles a module that declares a shared memory (the default namespace enables it)', () => {
+    const ns = createWebAssembly();
+    const text = '(module (import "m" "mem" (memory 1 2 shared)) (func (export "size") (result i32) (memory.size)))';
+    const mem = new ns.Memory({ initial: 1, maximum: 2, shared: true });
+    const { size } = new ns.Instance(new ns.Module(wat(text)), { m: { mem } }).exports;
+    expect(size()).toBe(1);
+    expect(() => new WA.Module(wat('(module (memory 1 2 shared))'))).toThrow(WA.CompileError); // WA: Wasm 3.0 only
+  });
+
   it('keeps the namespaces apart: objects of one are not accepted by another', () => {
     const other = createWebAssembly();
     const mem = new WA.Memory({ initial: 1 });

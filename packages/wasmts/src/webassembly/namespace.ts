@@ -18,6 +18,7 @@ import {
   TrapCode,
   V128,
   type ValType,
+  wasmFeatures,
 } from '@wasmts/environ';
 import {
   HostError,
@@ -99,7 +100,9 @@ function externKindName(kind: ExternType['kind']): string {
 export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssemblyNamespace {
   let engine = options.engine;
   if (engine === undefined) {
-    const config = options.config ?? new Config();
+    // shared memories are part of the JS API (`new WebAssembly.Memory({ shared: true })`): a module may
+    // declare or import one (atomic instructions are not implemented, and a module using them is a CompileError)
+    const config = options.config ?? new Config({ features: wasmFeatures({ threads: true }) });
     if (options.fuel !== undefined) config.consumeFuel(true);
     if (options.epochDeadline !== undefined) config.epochInterruption(true);
     engine = new Engine(config);

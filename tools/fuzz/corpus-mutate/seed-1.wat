@@ -1,0 +1,1 @@
+(module (memory (import "test-memory-2-inf" "memory-2-inf") 2))

@@ -1,0 +1,1 @@
+(module (table 0 funcref))

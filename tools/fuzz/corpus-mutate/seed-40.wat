@@ -1,0 +1,1 @@
+(module (export "a" (memory $a)) (memory $a 0 1))
