@@ -10,6 +10,7 @@ const BOTH = [
   'fuel',
   'implementation-limits',
   'limits',
+  'module-input',
   'serialize',
   'shared-memory',
   'stack',

@@ -51,6 +51,8 @@ export function createProgram(): Command {
     )
     .version(cliVersion(), '-V, --version', 'print the version')
     .option('--debug', 'print JavaScript stacks with errors')
+    // options after a subcommand belong to it (so `run` can pass everything after the module to the guest)
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -76,7 +78,8 @@ Examples:
         'a line. An artifact of `wasmts compile` is loaded without compiling again (a corrupted one, or one ' +
         'of another version or other settings, is refused with one error line). ' +
         'A trap prints the trap and the wasm backtrace to stderr and exits 134 (128 + SIGABRT, as ' +
-        'wasmtime does on Unix). Put `--` before guest arguments that start with `-`.',
+        'wasmtime does on Unix). Everything after the module goes to the guest, as with `wasmtime run` ' +
+        '(`wasmts run prog.wasm --help` passes --help to prog); `wasmts prog.wasm` is `wasmts run prog.wasm`.',
     )
     .argument('<module>', 'a .wasm or .wat file, or a .wasmts artifact of `wasmts compile` (told apart by content)')
     .argument('[args...]', "the program's arguments (argv[1..]), or the values for --invoke")
@@ -97,14 +100,14 @@ Examples:
       collect,
       [],
     )
-    .allowUnknownOption()
+    .passThroughOptions()
     .addHelpText(
       'after',
       `
 Examples:
   $ wasmts run hello.wasm
   $ wasmts run --dir ./data::/data --env LANG=C program.wasm input.txt
-  $ wasmts run --dir . --inherit-env program.wasm -- --verbose
+  $ wasmts run --dir . --inherit-env program.wasm --verbose
   $ wasmts run --invoke add add.wat 2 3
   $ wasmts run --fuel 1000000 spin.wasm
   $ wasmts run app.wasmts                      # an artifact of \`wasmts compile\`: no compilation
@@ -263,8 +266,22 @@ Examples:
   return program;
 }
 
+/**
+ * `argv` with `run` inserted where the first argument is a module rather than a command or an option
+ * (`wasmts prog.wasm args...` is `wasmts run prog.wasm args...`, as with wasmtime).
+ */
+export function withImplicitRun(argv: readonly string[], program: Command): string[] {
+  const out = [...argv];
+  const first = out[2];
+  if (first === undefined || first.startsWith('-')) return out;
+  if (program.commands.some((c) => c.name() === first || c.aliases().includes(first)) || first === 'help') return out;
+  out.splice(2, 0, 'run');
+  return out;
+}
+
 /** Runs the command line `argv` (as in `process.argv`) and resolves to the exit code. */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  await createProgram().parseAsync([...argv]);
+  const program = createProgram();
+  await program.parseAsync(withImplicitRun(argv, program));
   return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }

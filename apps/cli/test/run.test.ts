@@ -69,12 +69,24 @@ describe('wasmts run', () => {
       'GREETING=hey',
       join(programsDir, 'args_env.wasm'),
       'one',
-      '--',
       '-two',
+      '--help',
     );
     expect(args.code).toBe(0);
     expect(args.stderr).toBe('');
-    expect(args.stdout).toContain('argc: 3\nargv[1]: one\nargv[2]: -two\nenv: GREETING=hey\n');
+    // everything after the module goes to the guest, options too (as with `wasmtime run`)
+    expect(args.stdout).toContain('argc: 4\nargv[1]: one\nargv[2]: -two\nargv[3]: --help\nenv: GREETING=hey\n');
+  });
+
+  it('runs `wasmts prog.wasm args` as `wasmts run prog.wasm args`', () => {
+    const r = wasmts(join(programsDir, 'args_env.wasm'), '--version', 'x');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('argc: 3\nargv[1]: --version\nargv[2]: x\n');
+    // a command name still is the command; a missing file is an error naming it
+    const missing = wasmts('no-such-file.wasm');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('no-such-file.wasm');
   });
 
   it('invokes an export with typed arguments, with a preloaded module for its import', () => {

@@ -21,6 +21,7 @@ import {
   V128,
   type ValType,
 } from '@wasmts/environ';
+import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
 import {
   F32_VALUE_OPS,
@@ -1207,7 +1208,7 @@ export class FunctionTranslator {
   }
 
   private info(op: number): OperatorInfo {
-    if (op === 0xfb || op === 0xfc || op === 0xfd) {
+    if (op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe) {
       const info = operatorFor(op, this.r.u32());
       if (info === undefined) throw new Error('codegen: unknown operator');
       return info;
@@ -1795,6 +1796,9 @@ export class FunctionTranslator {
         case 0xfd:
           this.simd(r.u32());
           continue;
+        case 0xfe:
+          this.atomic(r.u32());
+          continue;
       }
       if (op >= 0x28 && op <= 0x3e) {
         this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
@@ -2375,6 +2379,23 @@ export class FunctionTranslator {
       }
     }
     throw new Error(`codegen: no translation for ${info.name}`);
+  }
+
+  // ---- 0xfe: threads (src/atomics.ts) ----
+  private atomic(sub: number): void {
+    const info = operatorFor(0xfe, sub) as OperatorInfo;
+    if (info.imm === Imm.Zero) {
+      this.r.u8(); // atomic.fence: nothing to emit (src/atomics.ts)
+      return;
+    }
+    const { mem, offset } = this.memarg();
+    const [a, ...args] = this.popArgs((info.params as ValType[]).length);
+    const env = this.env;
+    const call = atomicCall(info, (name) => env.rt(name), env.memory(mem), this.addr(a, mem, offset), args);
+    const result = (info.results as ValType[])[0];
+    if (result === undefined) this.emit(`${call};`);
+    else if (result === I64) this.pushBig(call);
+    else this.push(call);
   }
 
   // ---- 0xfd: SIMD on four int32 lanes (src/lanes.ts, src/lane-helpers.ts) ----

@@ -46,7 +46,9 @@ export function instantiateBytes(
   resolve: (module: string, name: string) => unknown,
   options: CompileOptions = {},
 ): Record<string, any> {
-  const module = decodeModule(bytes, { features: wasmFeatures({ wideArithmetic: true, customPageSizes: true }) });
+  const module = decodeModule(bytes, {
+    features: wasmFeatures({ wideArithmetic: true, customPageSizes: true, threads: true }),
+  });
   const compiled = compileModule(module, { lazy: process.env.CODEGEN_LAZY === '1', ...options });
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);

@@ -448,6 +448,33 @@ function addPlain(text: string, feature: Feature): void {
 addPlain(simdPlain, 'simd');
 addPlain(relaxedPlain, 'relaxedSimd');
 
+// threads (0xfe prefix). Every atomic access uses a memarg whose alignment must equal `n` exactly.
+rows.push(
+  [0xfe, 0x00, 'memory.atomic.notify', I.MemArg, 'threads', 'ai:i', 4],
+  [0xfe, 0x01, 'memory.atomic.wait32', I.MemArg, 'threads', 'ail:i', 4],
+  [0xfe, 0x02, 'memory.atomic.wait64', I.MemArg, 'threads', 'all:i', 8],
+  [0xfe, 0x03, 'atomic.fence', I.Zero, 'threads', ':'],
+);
+/** The seven widths of atomic accesses, in opcode order: [type, name infix, suffix of narrow forms, bytes]. */
+const atomicWidths: [string, string, string, number][] = [
+  ['i32', '', '', 4],
+  ['i64', '', '', 8],
+  ['i32', '8', '_u', 1],
+  ['i32', '16', '_u', 2],
+  ['i64', '8', '_u', 1],
+  ['i64', '16', '_u', 2],
+  ['i64', '32', '_u', 4],
+];
+atomicWidths.forEach(([t, bits, u, n], i) => {
+  const v = t === 'i32' ? 'i' : 'l';
+  rows.push([0xfe, 0x10 + i, `${t}.atomic.load${bits}${u}`, I.MemArg, 'threads', `a:${v}`, n]);
+  rows.push([0xfe, 0x17 + i, `${t}.atomic.store${bits}`, I.MemArg, 'threads', `a${v}:`, n]);
+  ['add', 'sub', 'and', 'or', 'xor', 'xchg'].forEach((rmw, k) => {
+    rows.push([0xfe, 0x1e + 7 * k + i, `${t}.atomic.rmw${bits}.${rmw}${u}`, I.MemArg, 'threads', `a${v}:${v}`, n]);
+  });
+  rows.push([0xfe, 0x48 + i, `${t}.atomic.rmw${bits}.cmpxchg${u}`, I.MemArg, 'threads', `a${v}${v}:${v}`, n]);
+});
+
 /** Every operator, indexed by `OperatorInfo.id`. */
 export const OPERATORS: readonly OperatorInfo[] = rows.map(([prefix, code, name, imm, feature, sig, n], id) => {
   const [params, results] = parseSig(sig);
@@ -468,6 +495,8 @@ export const OPS_FB: readonly (OperatorInfo | undefined)[] = byCode(0xfb, 32);
 export const OPS_FC: readonly (OperatorInfo | undefined)[] = byCode(0xfc, 32);
 /** SIMD operators (0xfd prefix) by sub-opcode. */
 export const OPS_FD: readonly (OperatorInfo | undefined)[] = byCode(0xfd, 0x114);
+/** Atomic operators (0xfe prefix) by sub-opcode. */
+export const OPS_FE: readonly (OperatorInfo | undefined)[] = byCode(0xfe, 0x4f);
 
 /** Operators by text mnemonic; a few mnemonics (select, ref.test, ref.cast) map to two rows. */
 export const OPS_BY_NAME: ReadonlyMap<string, readonly OperatorInfo[]> = (() => {
@@ -491,6 +520,8 @@ export function operatorFor(prefix: number, code: number): OperatorInfo | undefi
       return OPS_FC[code];
     case 0xfd:
       return OPS_FD[code];
+    case 0xfe:
+      return OPS_FE[code];
     default:
       return undefined;
   }

@@ -24,6 +24,7 @@ import {
   VMCTX_STORE,
   VMRuntimeLimits,
 } from '@wasmts/environ';
+import { atomicBuiltins } from './atomics.js';
 import * as float from './float.js';
 import {
   anyConvertExtern,
@@ -487,26 +488,8 @@ function makeBuiltins(registry: TypeRegistry) {
       throw exn;
     },
 
-    // ---- threads (single-threaded hosts: no waiters)
-    /** memory.atomic.notify: number of waiters woken (always 0 here); traps on misalignment/out of bounds. */
-    memoryAtomicNotify(mem: Memory, addr: number | bigint, _count: number): number {
-      checkAtomic(mem, toIndex(addr), 4);
-      return 0;
-    },
-    /** memory.atomic.wait32: traps on an unshared memory; 1 ("not-equal") or 2 ("timed-out"). */
-    memoryAtomicWait32(mem: Memory, addr: number | bigint, expected: number, _timeout: bigint): number {
-      const a = toIndex(addr);
-      checkAtomic(mem, a, 4);
-      if (!mem.shared) throw new Trap(TrapCode.AtomicWaitNonSharedMemory);
-      return mem.dv.getInt32(a, true) !== expected ? 1 : 2;
-    },
-    /** memory.atomic.wait64: traps on an unshared memory; 1 ("not-equal") or 2 ("timed-out"). */
-    memoryAtomicWait64(mem: Memory, addr: number | bigint, expected: bigint, _timeout: bigint): number {
-      const a = toIndex(addr);
-      checkAtomic(mem, a, 8);
-      if (!mem.shared) throw new Trap(TrapCode.AtomicWaitNonSharedMemory);
-      return mem.dv.getBigInt64(a, true) !== expected ? 1 : 2;
-    },
+    // ---- threads (src/atomics.ts)
+    ...atomicBuiltins,
 
     // ---- externref activations
     /** Roots a host value in the store's externref activations table. */
@@ -514,11 +497,6 @@ function makeBuiltins(registry: TypeRegistry) {
       (vmctx[VMCTX_STORE] as Store).externRefActivations.insert(v);
     },
   };
-}
-
-function checkAtomic(mem: Memory, addr: number, size: number): void {
-  if (addr + size > mem.byteLength) throw new Trap(TrapCode.MemoryOutOfBounds);
-  if (addr % size !== 0) throw new Trap(TrapCode.HeapMisaligned);
 }
 
 /** Copies `n` elements, overlap-safe within one array. */

@@ -31,7 +31,16 @@ import {
 import type { Engine, Store } from './engine.js';
 import { hostSupport } from './host.js';
 import { type BacktraceNames, convertError } from './trap.js';
-import { fromRaw, refKindOfHeap, resultList, toRaw, type Val, type ValContext, type ValType } from './values.js';
+import {
+  checkNumericArgs,
+  fromRaw,
+  refKindOfHeap,
+  resultList,
+  toRaw,
+  type Val,
+  type ValContext,
+  type ValType,
+} from './values.js';
 import type { WasmStoreState } from './wasm-backend/bridge.js';
 import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
@@ -424,7 +433,7 @@ export class Func {
     const cx = valContext(this.store);
     // Generic (not double) elements: V8 quiets signalling NaNs stored into double arrays.
     const raw = new Array<unknown>(args.length).fill(null);
-    for (let i = 0; i < args.length; i++) raw[i] = toRaw(args[i], type.params[i], cx);
+    for (let i = 0; i < args.length; i++) raw[i] = toRaw(args[i], type.params[i], cx, `parameter ${i}`);
     const r = callWasm(this.store, this.ref.fn, raw, this.ref, this.rootedParams());
     return resultList(r, type, (x, i) => fromRaw(x, type.results[i], cx));
   }
@@ -463,6 +472,7 @@ export function hostCallbackOf(ref: VMFuncRef): HostFunc<any> | undefined {
 export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
   /** The function. */
   readonly func: Func;
+  private params: readonly ValType[] | undefined = undefined;
 
   /** Wraps a Func. */
   constructor(func: Func) {
@@ -472,6 +482,7 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
   call(...args: P): R {
     // callRaw without a second spread of the arguments
     const f = this.func;
+    checkNumericArgs(args, (this.params ??= f.ty().params));
     const refs = f.funcRefParams();
     if (refs.length !== 0) checkRefArgs(f.store, args, refs);
     return callWasm(f.store, f.ref.fn, args, f.ref, f.rootedParams()) as R;

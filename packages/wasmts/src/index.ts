@@ -15,6 +15,9 @@ export {
   IMPLEMENTATION_LIMITS,
   type ImplementationLimit,
   ImplementationLimitError,
+  trapCodeFromName,
+  trapCodeName,
+  trapMessage,
   WASM3_FEATURES,
   wasmFeatures,
 } from '@wasmts/environ';
@@ -57,7 +60,7 @@ export {
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
-export { BackendError, backendChoice, Module } from './module.js';
+export { BackendError, backendChoice, Module, type ModuleInput } from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,

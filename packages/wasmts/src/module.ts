@@ -2,7 +2,7 @@
 // factory loaded once; every instance reuses them.
 
 import { type CompiledModule, compileModule, type Factory, loadFactory } from '@wasmts/codegen';
-import { decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
+import { CompileError, decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
@@ -27,11 +27,60 @@ function isBinary(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && WASM_MAGIC.every((b, i) => bytes[i] === b);
 }
 
+/** What `new Module` accepts: wasm binary bytes in any binary form, or wasm text (a string, or UTF-8 bytes). */
+export type ModuleInput = string | ArrayBuffer | SharedArrayBuffer | ArrayBufferView;
+
+/** The bytes of any binary form (an ArrayBuffer, a SharedArrayBuffer, any view including a Node Buffer). */
+function asBytes(input: Exclude<ModuleInput, string>): Uint8Array {
+  if (input instanceof Uint8Array) return input;
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer) return new Uint8Array(input);
+  throw new TypeError(
+    `a module is made from an ArrayBuffer, a typed array, a DataView, a Buffer or a string of wasm text, not ${describe(input)}`,
+  );
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'object') return `a ${(v as object).constructor?.name ?? 'object'}`;
+  return `a ${typeof v}`;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+}
+
+/**
+ * The text of bytes that may be wasm text: valid UTF-8, no NUL, and the first character that is not white
+ * space is `(` or `;` (a module or a comment); null when the bytes cannot be wasm text.
+ */
+function asText(bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = decodeUtf8(bytes, { fatal: true, stripBOM: true });
+  } catch {
+    return null;
+  }
+  if (text.includes('\0')) return null;
+  const first = /\S/.exec(text);
+  if (first !== null && first[0] !== '(' && first[0] !== ';') return null;
+  return text;
+}
+
 /** Module bytes from binary or text input (text through `@wasmts/wat`). */
-function toBinary(input: Uint8Array | string): Uint8Array {
+function toBinary(input: ModuleInput): Uint8Array {
   if (typeof input === 'string') return parseWat(input);
-  if (isBinary(input)) return input;
-  return parseWat(decodeUtf8(input, { fatal: false, stripBOM: true }));
+  const bytes = asBytes(input);
+  if (isBinary(bytes)) return bytes;
+  const text = bytes.length === 0 ? null : asText(bytes);
+  if (text === null)
+    throw new CompileError(
+      'malformed',
+      `not a wasm binary (${bytes.length === 0 ? 'the input is empty' : `magic ${hex(bytes)}`}, expected 00 61 73 6d) and not wasm text`,
+      0,
+    );
+  return parseWat(text);
 }
 
 /**
@@ -88,12 +137,11 @@ export class Module {
   readonly bytes: Uint8Array;
 
   /** Compiles binary or text (a string, or bytes not starting with `\0asm`); throws CompileError / WatError. */
-  constructor(engine: Engine, input: Uint8Array | string) {
+  constructor(engine: Engine, input: ModuleInput) {
     this.engine = engine;
-    const artifact = typeof input === 'string' ? undefined : precompiled.get(input);
-    const bytes =
-      artifact !== undefined || (typeof input !== 'string' && binaryOnly.has(input)) ? input : toBinary(input);
-    this.bytes = bytes as Uint8Array;
+    const raw = typeof input === 'string' ? undefined : asBytes(input);
+    const artifact = raw === undefined ? undefined : precompiled.get(raw);
+    this.bytes = raw !== undefined && (artifact !== undefined || binaryOnly.has(raw)) ? raw : toBinary(input);
     this.module = decodeModule(this.bytes, { features: engine.config.features, validateBodies: true });
     this.artifact = artifact;
     const funcNames: (string | null)[] = [];
@@ -160,13 +208,38 @@ export class Module {
   }
 
   /** Compiles binary bytes only (never text): empty or non-`\0asm` bytes are a CompileError. */
-  static fromBinary(engine: Engine, bytes: Uint8Array): Module {
+  static fromBinary(engine: Engine, input: Exclude<ModuleInput, string>): Module {
+    const bytes = asBytes(input);
     binaryOnly.add(bytes);
     try {
       return new Module(engine, bytes);
     } finally {
       binaryOnly.delete(bytes);
     }
+  }
+
+  /**
+   * Reads and compiles a module file (binary, or wasm text in a `.wat` or any other file) on a host with
+   * Node's filesystem (Node, Deno, Bun: through `process.getBuiltinModule`, so this entry imports nothing
+   * host-specific); elsewhere an Error says the host has no filesystem.
+   */
+  static fromFile(engine: Engine, path: string): Module {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const fs = proc?.getBuiltinModule?.('node:fs') as { readFileSync(path: string): Uint8Array } | undefined;
+    if (fs === undefined)
+      throw new Error(
+        `Module.fromFile: this host has no filesystem to read ${path} from; pass the bytes to new Module`,
+      );
+    return new Module(engine, fs.readFileSync(path));
+  }
+
+  /**
+   * Compiles like the constructor, asynchronously: the result comes after the current task, and any error
+   * rejects the promise instead of throwing. (Compilation itself runs on the calling thread.)
+   */
+  static async compile(engine: Engine, input: ModuleInput): Promise<Module> {
+    await Promise.resolve();
+    return new Module(engine, input);
   }
 
   /**
@@ -193,7 +266,7 @@ export class Module {
   }
 
   /** Checks that bytes are a valid module for the engine's features; throws a CompileError if not. */
-  static validate(engine: Engine, bytes: Uint8Array): void {
+  static validate(engine: Engine, bytes: ModuleInput): void {
     decodeModule(toBinary(bytes), { features: engine.config.features, validateBodies: true });
   }
 

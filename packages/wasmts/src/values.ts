@@ -141,22 +141,66 @@ export interface ValContext {
   checkOwned(v: unknown, what: string): void;
 }
 
-/** Converts a `Val` to the JS backend's representation for a parameter of type `t`. */
-export function toRaw(v: Val, t: ValType, cx: ValContext): unknown {
+/**
+ * The TypeError for a JS value of the wrong type at the API boundary: `what` (say "parameter 0") expects
+ * a `t`, carried as `jsType` ("a number", "a bigint").
+ */
+export function wrongValueType(what: string, t: ValType, jsType: string, got: unknown): TypeError {
+  const gotType = got === null ? 'null' : typeof got;
+  return new TypeError(`${what} expects an ${valTypeToString(t)} as ${jsType}, got ${articled(gotType)}`);
+}
+
+function articled(word: string): string {
+  return word === 'null' || word === 'undefined' ? word : /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+/**
+ * Checks raw arguments of numeric parameters (`TypedFunc.call`): an i32, f32 or f64 takes a number, an i64
+ * a bigint; anything else is a TypeError naming the parameter (never a silent conversion or a trap).
+ */
+export function checkNumericArgs(args: readonly unknown[], params: readonly ValType[]): void {
+  const n = Math.min(args.length, params.length);
+  for (let i = 0; i < n; i++) {
+    const t = params[i];
+    if (t === I64) {
+      if (typeof args[i] !== 'bigint') throw wrongValueType(`parameter ${i}`, t, 'a bigint', args[i]);
+    } else if (t === I32 || t === F32 || t === F64) {
+      if (typeof args[i] !== 'number') throw wrongValueType(`parameter ${i}`, t, 'a number', args[i]);
+    }
+  }
+}
+
+/**
+ * Converts a `Val` to the JS backend's representation for a parameter of type `t` (`what` names it in a
+ * TypeError: a `Val` of another type, or a value of the wrong JS type, such as a number for an i64).
+ */
+export function toRaw(v: Val, t: ValType, cx: ValContext, what = 'the value'): unknown {
   const kind = valKind(t, cx.registry);
   const isRefVal = v.type === 'funcref' || v.type === 'externref' || v.type === 'anyref' || v.type === 'exnref';
   // Null of any hierarchy is the same JS null; other mismatches are errors.
   if (v.type !== kind && !(isRefVal && v.value === null && isRef(t)))
-    throw new TypeError(`expected a ${valTypeToString(t)} value, got ${v.type}`);
+    throw new TypeError(`${what} expects a ${valTypeToString(t)} value, got ${v.type}`);
   switch (v.type) {
     case 'i32':
+      if (typeof v.value !== 'number') throw wrongValueType(what, t, 'a number', v.value);
       return v.value | 0;
     case 'i64':
+      if (typeof v.value !== 'bigint') throw wrongValueType(what, t, 'a bigint', v.value);
       return BigInt.asIntN(64, v.value);
     case 'f32':
-      return v.bits !== undefined ? f32FromBits(v.bits) : Math.fround(v.value as number);
+      if (v.bits !== undefined) {
+        if (typeof v.bits !== 'number') throw wrongValueType(`${what}'s bits`, I32, 'a number', v.bits);
+        return f32FromBits(v.bits);
+      }
+      if (typeof v.value !== 'number') throw wrongValueType(what, t, 'a number', v.value);
+      return Math.fround(v.value);
     case 'f64':
-      return v.bits !== undefined ? f64FromBits(BigInt.asIntN(64, v.bits)) : (v.value as number);
+      if (v.bits !== undefined) {
+        if (typeof v.bits !== 'bigint') throw wrongValueType(`${what}'s bits`, I64, 'a bigint', v.bits);
+        return f64FromBits(BigInt.asIntN(64, v.bits));
+      }
+      if (typeof v.value !== 'number') throw wrongValueType(what, t, 'a number', v.value);
+      return v.value;
     case 'v128':
       return v.value;
     case 'funcref':

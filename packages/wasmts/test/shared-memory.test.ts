@@ -1,6 +1,6 @@
 // A shared memory made through the API is imported by a module on either backend: on the wasm backend it is
 // the host engine's shared WebAssembly.Memory (a host memory it could not import before: "mismatch in shared
-// state of memory"). Atomics are not decoded yet; the `shared` flag is validated with the threads feature.
+// state of memory"). Atomic operators run on both backends, counted by fuel like any other operator.
 import { describe, expect, it } from 'vitest';
 import { Engine, Instance, Memory, Module, Store, wasmFeatures } from '../src/index.js';
 import { BACKEND, testConfig } from './backend.js';
@@ -34,5 +34,38 @@ describe('shared memories created through the API', () => {
     // a second module of the same store shares the same bytes
     const other = new Instance(store, module, [memory]);
     expect(other.getTypedFunc<[number], number>('load').call(70000)).toBe(6);
+  });
+
+  it('take atomic operators on either backend, with the same fuel as plain ones', () => {
+    const engine = new Engine(testConfig({ features: wasmFeatures({ threads: true }) }).consumeFuel(true));
+    const store = new Store(engine, null);
+    const memory = new Memory(store, SHARED);
+    const module = new Module(
+      engine,
+      `(module (import "env" "mem" (memory 1 4 shared))
+         (func (export "add") (param i32 i64) (result i64) (i64.atomic.rmw.add offset=8 (local.get 0) (local.get 1)))
+         (func (export "plain") (param i32 i64) (result i64) (i64.add (i64.load offset=8 (local.get 0)) (local.get 1)))
+         (func (export "cas") (param i32 i32 i32) (result i32) (i32.atomic.rmw8.cmpxchg_u (local.get 0) (local.get 1) (local.get 2)))
+         (func (export "wait") (param i32 i32) (result i32) (memory.atomic.wait32 (local.get 0) (local.get 1) (i64.const 0))))`,
+    );
+    expect(module.backend).toBe(BACKEND === 'js' ? 'js' : 'wasm');
+    const instance = new Instance(store, module, [memory]);
+    store.setFuel(1000);
+    const add = instance.getTypedFunc<[number, bigint], bigint>('add');
+    expect(add.call(0, 0x1_0000_0001n)).toBe(0n);
+    expect(add.call(0, -2n)).toBe(0x1_0000_0001n);
+    const atomicCost = 1000 - store.getFuel();
+    expect(new DataView(memory.data().buffer).getBigInt64(8, true)).toBe(0xffff_ffffn);
+    expect(() => add.call(4, 1n)).toThrow(/unaligned atomic/);
+    const cas = instance.getTypedFunc<[number, number, number], number>('cas');
+    expect(cas.call(8, 0x1ff, 7)).toBe(0xff);
+    expect(memory.data()[8]).toBe(7);
+    expect(instance.getTypedFunc<[number, number], number>('wait').call(8, 0)).toBe(1);
+    expect(instance.getTypedFunc<[number, number], number>('wait').call(16, 0)).toBe(2);
+    // i64.atomic.rmw.add counts as one operator, as i64.load does: the plain function has one more
+    store.setFuel(1000);
+    instance.getTypedFunc<[number, bigint], bigint>('plain').call(0, 1n);
+    instance.getTypedFunc<[number, bigint], bigint>('plain').call(0, 1n);
+    expect(1000 - store.getFuel()).toBe(atomicCost + 2);
   });
 });

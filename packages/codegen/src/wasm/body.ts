@@ -12,7 +12,7 @@ import {
   skipImmediates,
 } from '@wasmts/environ';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
-import { FLUSH_BEFORE, readCatch, readOperator } from './operators.js';
+import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 import type { ByteWriter } from './writer.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
@@ -44,19 +44,26 @@ const BODY_CALLS = 4;
  * they may become host calls).
  */
 function scanBody(bytes: Uint8Array, start: number, end: number): number {
-  const r = new BinaryReader(bytes, start, end);
   let found = 0;
-  while (!r.eof()) {
-    const info = readOperator(r);
-    if (info.prefix === 0) {
-      if (info.code === 0x06 || info.code === 0x1f) found |= BODY_HANDLERS;
-      else if (info.code === 0x03) found |= BODY_LOOPS;
-      else if ((info.code >= 0x10 && info.code <= 0x15) || info.code === 0x40) found |= BODY_CALLS;
-      if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
-    } else if (info.prefix === 0xfc && info.name === 'table.grow') {
-      found |= BODY_CALLS;
+  let p = start;
+  let r: BinaryReader | null = null;
+  while (p < end) {
+    const op = bytes[p];
+    if (op === 0x06 || op === 0x1f) found |= BODY_HANDLERS;
+    else if (op === 0x03) found |= BODY_LOOPS;
+    else if ((op >= 0x10 && op <= 0x15) || op === 0x40) found |= BODY_CALLS;
+    if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
+    const kind = SKIP_KIND[op];
+    if (kind !== SKIP_SLOW) {
+      p = skipFast(bytes, p + 1, kind);
+      continue;
     }
+    r ??= new BinaryReader(bytes, start, end);
+    r.pos = p;
+    const info = readOperator(r);
+    if (info.prefix === 0xfc && info.name === 'table.grow') found |= BODY_CALLS;
     skipImmediates(r, info.imm);
+    p = r.pos;
   }
   return found;
 }
@@ -102,12 +109,14 @@ function copyImmediates(ctx: RewriteContext, bytes: Uint8Array, r: BinaryReader,
   if (info.imm === Imm.Func || info.imm === Imm.Global) {
     const old = r.u32();
     const idx = info.imm === Imm.Func ? ctx.func(old) : ctx.global(old);
-    if (idx === old) w.bytes(bytes.subarray(start, r.pos));
+    if (idx === old) w.copy(bytes, start, r.pos);
     else w.u32(idx);
     return;
   }
-  skipImmediates(r, info.imm);
-  w.bytes(bytes.subarray(start, r.pos));
+  const kind = info.prefix === 0 ? SKIP_KIND[info.code] : SKIP_SLOW;
+  if (kind !== SKIP_SLOW) r.pos = skipFast(bytes, start, kind);
+  else skipImmediates(r, info.imm);
+  w.copy(bytes, start, r.pos);
 }
 
 /** Re-encodes the constant expression at `r.pos` (through its `end`), renumbering indices. */
@@ -116,7 +125,7 @@ export function rewriteConstExpr(ctx: RewriteContext, r: BinaryReader, w: ByteWr
   for (;;) {
     const at = r.pos;
     const info = readOperator(r);
-    w.bytes(bytes.subarray(at, r.pos));
+    w.copy(bytes, at, r.pos);
     copyImmediates(ctx, bytes, r, w, info);
     if (info.prefix === 0 && info.code === 0x0b) return;
   }
@@ -248,7 +257,7 @@ export function rewriteBody(
     if (extra > 0) w.u32(extra).u8(0x7f);
     if (extra64 > 0) w.u32(extra64).u8(0x7e);
     if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
-  } else w.bytes(bytes.subarray(body.range.start, body.codeStart));
+  } else w.copy(bytes, body.range.start, body.codeStart);
   r.pos = body.codeStart;
 
   // Fuel lives in `fuelLocal` (wasmtime's approach): loaded from the global at entry and after every
@@ -355,7 +364,7 @@ export function rewriteBody(
     const s = r.pos;
     const d = r.u32();
     const nd = stack[base].out - stack[base - d].out;
-    if (nd === d) w.bytes(bytes.subarray(s, r.pos));
+    if (nd === d) w.copy(bytes, s, r.pos);
     else w.u32(nd);
   };
   const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
@@ -549,7 +558,7 @@ export function rewriteBody(
       delta = w.length - at;
       pairs.push(w.length, at);
     }
-    w.bytes(bytes.subarray(at, r.pos));
+    w.copy(bytes, at, r.pos);
     if (info.prefix !== 0) {
       if (info.imm === Imm.BrOnCast) {
         // flags, label, two heap types
@@ -558,7 +567,7 @@ export function rewriteBody(
         const s = r.pos;
         r.s33();
         r.s33();
-        w.bytes(bytes.subarray(s, r.pos));
+        w.copy(bytes, s, r.pos);
         continue;
       }
       copyImmediates(ctx, bytes, r, w, info);
@@ -601,7 +610,7 @@ export function rewriteBody(
       case 0x0e: {
         const s = r.pos;
         const n = r.u32();
-        w.bytes(bytes.subarray(s, r.pos));
+        w.copy(bytes, s, r.pos);
         for (let i = 0; i <= n; i++) copyLabel(stack.length - 1);
         continue;
       }
@@ -609,13 +618,13 @@ export function rewriteBody(
         const s = r.pos;
         skipBlockType(r);
         const n = r.u32();
-        w.bytes(bytes.subarray(s, r.pos));
+        w.copy(bytes, s, r.pos);
         for (let i = 0; i < n; i++) {
           // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
           const c = r.pos;
           const kind = r.u8();
           if (kind <= 1) r.u32();
-          w.bytes(bytes.subarray(c, r.pos));
+          w.copy(bytes, c, r.pos);
           const l = r.pos;
           const f = stack[stack.length - 1 - r.u32()];
           if (f.kind !== Kind.Func) f.restore = true;

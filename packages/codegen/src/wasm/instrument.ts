@@ -262,7 +262,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
   const out = new ByteWriter(bytes.length + 64);
-  out.bytes(bytes.subarray(0, 8));
+  out.copy(bytes, 0, 8);
   let codeBase = -1;
   const codePairs: OffsetPairs = [];
   let wroteType = false;
@@ -315,7 +315,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     const w = new ByteWriter();
     const count = payload === null ? 0 : payload.u32();
     w.u32(count + newTypes.length);
-    if (payload !== null) w.bytes(bytes.subarray(payload.pos, payload.end));
+    if (payload !== null) w.copy(bytes, payload.pos, payload.end);
     for (const t of newTypes) w.bytes(t);
     return w.finish();
   };
@@ -323,7 +323,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     const w = new ByteWriter();
     const count = payload === null ? 0 : payload.u32();
     w.u32(count + hostImports.length);
-    if (payload !== null) w.bytes(bytes.subarray(payload.pos, payload.end));
+    if (payload !== null) w.copy(bytes, payload.pos, payload.end);
     for (const imp of hostImports) {
       w.name(HOST_MODULE).name(imp.name);
       if (imp.kind === 'func') w.u8(0x00).u32(funcTypes[imp.index - nImpF]);
@@ -462,7 +462,7 @@ function globalSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
     const at = r.pos;
     skipValType(r);
     r.u8();
-    w.bytes(r.bytes.subarray(at, r.pos));
+    w.copy(r.bytes, at, r.pos);
     rewriteConstExpr(ctx, r, w);
   }
   return w.finish();
@@ -478,7 +478,7 @@ function tableSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
     if (withInit) r.pos += 2;
     skipValType(r);
     skipLimits(r);
-    w.bytes(r.bytes.subarray(at, r.pos));
+    w.copy(r.bytes, at, r.pos);
     if (withInit) rewriteConstExpr(ctx, r, w);
   }
   return w.finish();
@@ -498,7 +498,7 @@ function exportSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
     const at = r.pos;
     r.skip(r.u32());
     const kind = r.u8();
-    w.bytes(r.bytes.subarray(at, r.pos));
+    w.copy(r.bytes, at, r.pos);
     const idx = r.u32();
     w.u32(kind === 0x00 ? ctx.func(idx) : kind === 0x03 ? ctx.global(idx) : idx);
   }
@@ -519,7 +519,7 @@ function elementSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
       const at = r.pos;
       if (flags & 4) skipValType(r);
       else r.u8();
-      w.bytes(r.bytes.subarray(at, r.pos));
+      w.copy(r.bytes, at, r.pos);
     }
     const count = r.u32();
     w.u32(count);
@@ -542,7 +542,7 @@ function dataSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
     if (flags !== 1) rewriteConstExpr(ctx, r, w);
     const at = r.pos;
     r.skip(r.u32());
-    w.bytes(r.bytes.subarray(at, r.pos));
+    w.copy(r.bytes, at, r.pos);
   }
   return w.finish();
 }
@@ -575,7 +575,7 @@ function nameSection(
       if (id === 0 && hostName !== undefined) continue;
       const remap = id === 1 || id === 2 || id === 3 ? ctx.func : id === 7 ? ctx.global : null;
       if (remap === null) {
-        w.u8(id).u32(size).bytes(bytes.subarray(sub.pos, sub.end));
+        w.u8(id).u32(size).copy(bytes, sub.pos, sub.end);
         continue;
       }
       const p = new ByteWriter(size + 8);
@@ -591,7 +591,7 @@ function nameSection(
             sub.skip(sub.u32());
           }
         } else sub.skip(sub.u32());
-        p.bytes(bytes.subarray(at, sub.pos));
+        p.copy(bytes, at, sub.pos);
       }
       if (!sub.eof()) return null;
       w.section(id, p.finish());

@@ -3,23 +3,49 @@
 
 import { encodeUtf8, isAbstractHeap, isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
 
-/** Appends bytes in the binary format's encodings. */
+/**
+ * Appends bytes in the binary format's encodings. Copies from an input (`copy`) are deferred: consecutive
+ * copies of adjacent input bytes become one run, written by the next other write (or `finish`/`view`), so a
+ * body copied operator by operator with nothing inserted costs one `set`.
+ */
 export class ByteWriter {
   private buf: Uint8Array;
-  /** Bytes written so far. */
+  /** Bytes written so far (including a deferred run). */
   length = 0;
+  /** The deferred run: `runSrc[runStart, runEnd)`, the last bytes of `length`. */
+  private runSrc: Uint8Array | null = null;
+  private runStart = 0;
+  private runEnd = 0;
 
   constructor(capacity = 256) {
     this.buf = new Uint8Array(Math.max(capacity, 16));
   }
 
-  private reserve(n: number): void {
-    if (this.length + n <= this.buf.length) return;
+  private grow(min: number): void {
     let cap = this.buf.length * 2;
-    while (cap < this.length + n) cap *= 2;
+    while (cap < min) cap *= 2;
     const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.length));
+    next.set(this.buf.subarray(0, this.length - (this.runEnd - this.runStart)));
     this.buf = next;
+  }
+
+  /** Writes the deferred run. */
+  private flushRun(): void {
+    const src = this.runSrc as Uint8Array;
+    const start = this.runStart;
+    const end = this.runEnd;
+    this.runSrc = null;
+    this.runStart = this.runEnd = 0;
+    if (this.length > this.buf.length) this.grow(this.length);
+    const buf = this.buf;
+    let at = this.length - (end - start);
+    if (end - start <= 32) for (let i = start; i < end; i++) buf[at++] = src[i];
+    else buf.set(src.subarray(start, end), at);
+  }
+
+  private reserve(n: number): void {
+    if (this.runSrc !== null) this.flushRun();
+    if (this.length + n > this.buf.length) this.grow(this.length + n);
   }
 
   /** One byte. */
@@ -34,6 +60,21 @@ export class ByteWriter {
     this.reserve(b.length);
     this.buf.set(b, this.length);
     this.length += b.length;
+    return this;
+  }
+
+  /** `src[start, end)`, deferred: adjacent copies from the same input are written as one run. */
+  copy(src: Uint8Array, start: number, end: number): this {
+    if (end <= start) return this;
+    if (this.runSrc === src && this.runEnd === start) {
+      this.runEnd = end;
+    } else {
+      if (this.runSrc !== null) this.flushRun();
+      this.runSrc = src;
+      this.runStart = start;
+      this.runEnd = end;
+    }
+    this.length += end - start;
     return this;
   }
 
@@ -97,11 +138,13 @@ export class ByteWriter {
 
   /** The bytes written (a copy). */
   finish(): Uint8Array {
+    if (this.runSrc !== null) this.flushRun();
     return this.buf.slice(0, this.length);
   }
 
   /** The bytes written, without copying (valid until the next write). */
   view(): Uint8Array {
+    if (this.runSrc !== null) this.flushRun();
     return this.buf.subarray(0, this.length);
   }
 }

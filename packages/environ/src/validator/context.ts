@@ -4,7 +4,7 @@
 
 import { type Feature, hasFeature, type WasmFeatures } from '../features.js';
 import type { Module } from '../module.js';
-import { ADDR, Imm, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, type OperatorInfo } from '../operators.js';
+import { ADDR, Imm, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, OPS_FE, type OperatorInfo } from '../operators.js';
 import { I32, I64, type SubType } from '../types.js';
 
 /** Module facts as flat typed arrays, indexed by entity index. */
@@ -82,6 +82,8 @@ export const OP_ID_FB = idTable(OPS_FB);
 export const OP_ID_FC = idTable(OPS_FC);
 /** Operator ids of 0xfd sub-opcodes. */
 export const OP_ID_FD = idTable(OPS_FD);
+/** Operator ids of 0xfe (atomic) sub-opcodes. */
+export const OP_ID_FE = idTable(OPS_FE);
 
 /** Stride of `SIGS`: [nparams, p0, p1, p2, p3, nresults, r0, r1]. */
 export const SIG_STRIDE = 8;

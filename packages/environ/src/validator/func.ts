@@ -36,6 +36,7 @@ import {
   OP_ID_FB,
   OP_ID_FC,
   OP_ID_FD,
+  OP_ID_FE,
   SIG_STRIDE,
   SIGS,
   UNIFORM_ARITY,
@@ -410,6 +411,7 @@ class Validator extends ControlValidator {
       if (op === 0xfc) this.prefixed(OP_ID_FC, 0xfc);
       else if (op === 0xfd) this.prefixed(OP_ID_FD, 0xfd);
       else if (op === 0xfb) this.prefixed(OP_ID_FB, 0xfb);
+      else if (op === 0xfe) this.prefixed(OP_ID_FE, 0xfe);
       else if (OP_ID[op] < 0) this.illegal(op);
       else this.featureError(OPERATORS[OP_ID[op]].feature);
       return false;
@@ -667,7 +669,7 @@ class Validator extends ControlValidator {
     if (id < 0) this.illegal(prefix, sub);
     if (this.enabled[id] === 0) this.featureError(OPERATORS[id].feature);
     this.used |= OP_FEATURE_BIT[id];
-    if (prefix === 0xfd) this.generic(id);
+    if (prefix === 0xfd || prefix === 0xfe) this.generic(id);
     else if (prefix === 0xfb) validateGc(this, sub);
     else if (SIGS[id * SIG_STRIDE] >= 0 && OPERATORS[id].imm === Imm.None) this.fixed(id, I32);
     else if (!validateFc(this, sub)) this.generic(id);
@@ -682,6 +684,9 @@ class Validator extends ControlValidator {
         break;
       case Imm.MemArg:
         addr = this.memarg(id);
+        break;
+      case Imm.Zero:
+        if (this.u8() !== 0) malformed('malformed atomic.fence flags', this.opStart);
         break;
       case Imm.MemArgLane:
         addr = this.memarg(id);
@@ -775,6 +780,7 @@ class Validator extends ControlValidator {
     } else offset = this.u64();
     const addr = this.memoryAddr(mem);
     if (flags > NATURAL_ALIGN[id]) this.fail('alignment must not be larger than natural');
+    if (flags !== NATURAL_ALIGN[id] && OPERATORS[id].prefix === 0xfe) this.fail('alignment must be equal to natural');
     if (addr === I32 && offset >= 0x100000000) this.fail('offset out of range');
     return addr;
   }
