@@ -15,6 +15,9 @@ export {
   IMPLEMENTATION_LIMITS,
   type ImplementationLimit,
   ImplementationLimitError,
+  trapCodeFromName,
+  trapCodeName,
+  trapMessage,
   WASM3_FEATURES,
   wasmFeatures,
 } from '@wasmts/environ';

@@ -4,7 +4,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompileError, Engine, Instance, Module, type ModuleInput, Store } from '../src/index.js';
+import {
+  CompileError,
+  Engine,
+  Instance,
+  Module,
+  type ModuleInput,
+  Store,
+  Trap,
+  TrapCode,
+  trapCodeFromName,
+  trapCodeName,
+  trapMessage,
+} from '../src/index.js';
 import { testConfig } from './backend.js';
 
 const WAT =
@@ -110,5 +122,25 @@ describe('values of the wrong JS type are TypeErrors naming the parameter', () =
       new TypeError('parameter 0 expects a i64 value, got i32'),
     );
     expect(g.call(store, [{ type: 'i64', value: 7n }])).toEqual([{ type: 'i64', value: 7n }]);
+  });
+});
+
+describe('trap codes by name', () => {
+  it("exports trapCodeName, trapCodeFromName and trapMessage for a Trap's code", () => {
+    const store = new Store(engine, null);
+    const inst = new Instance(store, new Module(engine, '(module (func (export "u") unreachable))'), []);
+    let trap: unknown;
+    try {
+      inst.getTypedFunc('u').call();
+    } catch (e) {
+      trap = e;
+    }
+    expect(trap).toBeInstanceOf(Trap);
+    const code = (trap as Trap).code;
+    expect(code).toBe(TrapCode.UnreachableCodeReached);
+    expect(trapCodeName(code)).toBe('UnreachableCodeReached');
+    expect(trapCodeFromName('UnreachableCodeReached')).toBe(code);
+    expect(trapCodeFromName('NoSuchTrap')).toBeUndefined();
+    expect(trapMessage(code)).toBe('unreachable');
   });
 });
