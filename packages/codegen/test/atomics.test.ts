@@ -87,3 +87,41 @@ for (const shared of ['shared', '']) {
     });
   });
 }
+
+describe('wait and notify across agents (a worker_threads Worker on the same SharedArrayBuffer)', () => {
+  // the worker blocks on word 0 until notified, or wakes the main thread blocked in memory.atomic.wait32 on word 1
+  const WORKER = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const i32 = new Int32Array(workerData);
+    if (Atomics.wait(i32, 0, 0, 60000) !== 'ok') throw new Error('not woken');
+    Atomics.store(i32, 1, 1);
+    Atomics.notify(i32, 1, 1);
+    parentPort.postMessage('done');`;
+
+  it('notify wakes a waiting agent, and wait32 returns "ok" (0) when notified', async () => {
+    const { Worker } = await import('node:worker_threads');
+    const e = instantiate(ops('shared'));
+    const buffer = e.mem.buffer as SharedArrayBuffer;
+    expect(buffer).toBeInstanceOf(SharedArrayBuffer);
+    const worker = new Worker(WORKER, { eval: true, workerData: buffer });
+    const done = new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    try {
+      // the worker may not be waiting yet: notify until it has woken one agent
+      let woken = 0;
+      while (woken === 0) {
+        woken = e.notify(0, 1);
+        if (woken === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+      expect(woken).toBe(1);
+      // blocks until the worker stores 1 and notifies (or returns 1 at once if it already stored)
+      expect([0, 1]).toContain(e.wait32(4, 0, -1n));
+      expect(e.ld32(4)).toBe(1);
+      expect(await done).toBe('done');
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
