@@ -4,7 +4,7 @@
 
 import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
 import { ModuleEnvironment, type OperatorCost, TAIL_CALLEE } from './environment.js';
-import { FunctionTranslator } from './translate.js';
+import { FunctionTranslator, usesPairAbi } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
 export interface EmittedModule {
@@ -161,6 +161,7 @@ export class LazyModule {
       ...decls,
       code,
       t.hasTailCalls ? `f${f}.$t = f${f}$t;` : '',
+      usesPairAbi(env.funcType(f)) ? `f${f}.$p = f${f}$p;` : '',
       `return f${f};`,
       '})',
     ].join('\n');

@@ -230,6 +230,11 @@ export class ModuleEnvironment {
     if (this.lazy && f !== this.unitFunc) return `F[${f - this.module.numImportedFuncs}]`;
     return `f${f}`;
   }
+  /** The JS callee expression of a direct call to defined function `f` in the pair ABI (`usesPairAbi`). */
+  pairCallee(f: FuncIndex): string {
+    if (this.lazy && f !== this.unitFunc) return `F[${f - this.module.numImportedFuncs}].$p`;
+    return `f${f}$p`;
+  }
   /**
    * The function a tail call to `f` asks the trampoline to run: the inner body of a function that makes
    * tail calls itself, else the function. Which one is known only once every body is translated, so this

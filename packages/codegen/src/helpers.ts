@@ -303,6 +303,8 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
+  /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
+  R: new Int32Array(1),
   TailCall,
   filled,
   arrayFill,

@@ -160,6 +160,9 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
         continue;
       }
       const stub: Fn = (...args) => (F[i] === stub ? compile(i, stub) : F[i])(...args);
+      // the pair-ABI entry of a function with i64 values (calls from other wasm functions)
+      (stub as Fn & { $p: Fn }).$p = (...args) =>
+        ((F[i] === stub ? compile(i, stub) : F[i]) as Fn & { $p: Fn }).$p(...args);
       F[i] = stub;
     }
     return { funcs: F, ...consts(rt, vmctx) };
@@ -184,10 +187,10 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
 
 /**
  * The wasm function index of a generated JS function name as it appears in a stack trace (`f12`,
- * `f12$t`), or -1 for any other name.
+ * `f12$t`, the pair-ABI entries `f12$p` and `f12$q`), or -1 for any other name.
  */
 export function funcIndexOfFrameName(name: string): FuncIndex {
-  const m = /^f(\d+)(\$t)?$/.exec(name);
+  const m = /^f(\d+)(\$[tpq])?$/.exec(name);
   return m === null ? -1 : Number(m[1]);
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */

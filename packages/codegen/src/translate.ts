@@ -233,6 +233,24 @@ function mayCall(expr: string): boolean {
   return /[\w$\])]\s*\(/.test(expr.replace(PURE_CALLS, '('));
 }
 
+/**
+ * Whether calls between wasm functions pass a function of type `type` its i64 values as int32 pairs (the "pair
+ * ABI", docs/js-abi.md): an i64 parameter is two arguments (lo, hi), an i64 result is returned as its lo word with
+ * the hi word in the scratch slot `H.R[0]`, read right after the call. Such a function `f<i>` is the boundary
+ * wrapper (bigint parameters and result) around `f<i>$p`, the pair-ABI entry.
+ */
+export function usesPairAbi(type: FuncType): boolean {
+  if (type.results.length > 1) return false;
+  let wide = false;
+  for (const t of type.params)
+    if (t === V128) return false;
+    else if (t === I64) wide = true;
+  for (const t of type.results)
+    if (t === V128) return false;
+    else if (t === I64) wide = true;
+  return wide;
+}
+
 /** Translates one defined function to the text of its JS function(s). */
 export class FunctionTranslator {
   private r: BinaryReader;
@@ -311,12 +329,24 @@ export class FunctionTranslator {
      * every boundary: parameters, results, calls, globals, exceptions, GC fields, helpers).
      */
     private readonly pairs = true,
+    /** False to translate a pair-ABI function's body with the bigint convention (one that makes tail calls). */
+    pairAbi = true,
   ) {
+    this.args = [start, end, locals];
+    this.pairAbi = pairAbi && pairs && selfIndex >= 0 && usesPairAbi(type);
+    this.pairRet = this.pairAbi && type.results.length === 1 && type.results[0] === I64;
     this.r = new BinaryReader(env.module.bytes, start, end);
     this.type = type;
     for (const p of this.type.params) this.localTypes.push(p);
     for (const [count, t] of locals) for (let i = 0; i < count; i++) this.localTypes.push(t);
   }
+
+  /** The constructor's body arguments (to translate again with the bigint convention). */
+  private readonly args: [number, number, readonly (readonly [number, ValType])[]];
+  /** Whether this function takes its i64 parameters as pairs (see `usesPairAbi`). */
+  private readonly pairAbi: boolean;
+  /** Whether it returns its i64 result as lo with hi in `H.R[0]`. */
+  private readonly pairRet: boolean;
 
   /** True when the function performs tail calls (it then has an inner body `<name>$t` and a trampoline). */
   get hasTailCalls(): boolean {
@@ -716,15 +746,36 @@ export class FunctionTranslator {
     this.level = 1;
     this.indent = '  ';
     this.body();
+    if (this.pairAbi && this.usesTail) {
+      // a tail call returns a bigint-convention request to a trampoline: this body keeps that convention, and
+      // `<name>$p` adapts pairs to it (`$q` names its frame in backtraces)
+      const [start, end, locals] = this.args;
+      const big = new FunctionTranslator(
+        this.env,
+        this.name,
+        start,
+        end,
+        this.type,
+        locals,
+        this.selfIndex,
+        true,
+        false,
+      );
+      return `${big.translate()}\n${this.pairAdapter()}`;
+    }
     const name = this.name;
-    // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h`
+    // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h` (as the pair itself
+    // in the pair ABI)
     // a v128 parameter arrives as the V128 `l<i>v` and is split into its lanes `l<i>`, `l<i>b`, `l<i>c`, `l<i>d`
     const params = this.type.params
-      .map((t, i) => (this.isWide(t) ? `l${i}b` : this.isQuad(t) ? `l${i}v` : `l${i}`))
+      .map((t, i) =>
+        this.isWide(t) ? (this.pairAbi ? `l${i}, l${i}h` : `l${i}b`) : this.isQuad(t) ? `l${i}v` : `l${i}`,
+      )
       .join(', ');
     const decls: string[] = [];
     for (let i = 0; i < nParams; i++)
-      if (this.isWide(this.type.params[i]))
+      if (this.isWide(this.type.params[i]) && this.pairAbi) continue;
+      else if (this.isWide(this.type.params[i]))
         decls.push(`l${i} = Number(BigInt.asIntN(32, l${i}b))`, `l${i}h = Number(l${i}b >> 32n)`);
       else if (this.isQuad(this.type.params[i]))
         decls.push(...laneNames(`l${i}`).map((v, k) => `${v} = l${i}v.${'abcd'[k]}`));
@@ -780,12 +831,38 @@ export class FunctionTranslator {
         `  } finally { ${lim}[2]--; }`,
       ];
     }
+    if (this.pairAbi) {
+      // the body is the pair-ABI entry; `<name>` is its boundary wrapper
+      return `function ${name}$p(${params}) {\n${[...head, ...body].join('\n')}\n}\n${this.boundaryWrapper()}`;
+    }
     const inner = this.usesTail ? `${name}$t` : name;
     let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
     if (this.usesTail) {
       src += `\nfunction ${name}(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}`;
     }
     return src;
+  }
+
+  /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
+  private boundaryWrapper(): string {
+    const ps = this.type.params;
+    const params = ps.map((_, i) => `a${i}`).join(', ');
+    const args = ps
+      .map((t, i) => (t === I64 ? `Number(BigInt.asIntN(32, a${i})), Number(a${i} >> 32n)` : `a${i}`))
+      .join(', ');
+    const call = `${this.name}$p(${args})`;
+    return `function ${this.name}(${params}) {\n  return ${this.pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
+  }
+  /** `<name>$p(pairs)` calling `<name>(bigints)`: the pair-ABI entry of a function kept in the bigint convention. */
+  private pairAdapter(): string {
+    const ps = this.type.params;
+    const params = ps.map((t, i) => (t === I64 ? `a${i}, a${i}h` : `a${i}`)).join(', ');
+    const args = ps.map((t, i) => (t === I64 ? `H.j(a${i}, a${i}h)` : `a${i}`)).join(', ');
+    const call = `${this.name}(${args})`;
+    const body = this.pairRet
+      ? `const r = ${call};\n  H.R[0] = Number(r >> 32n);\n  return Number(BigInt.asIntN(32, r));`
+      : `return ${call};`;
+    return `function ${this.name}$q(${params}) {\n  ${body}\n}\nconst ${this.name}$p = ${this.name}$q;`;
   }
 
   /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
@@ -974,6 +1051,10 @@ export class FunctionTranslator {
     f.targeted = true;
     if (f.kind === K.Func) {
       if (values.length === 0) return [`${RET};`];
+      if (this.pairRet) {
+        this.usesBigTemp = true;
+        return [`qz = ${values[0]}; H.R[0] = Number(qz >> 32n); ${RET} Number(BigInt.asIntN(32, qz));`];
+      }
       if (values.length === 1) return [`${RET} ${values[0]};`];
       return [`${RET} ${this.env.rt('tuple')}(${values.join(', ')});`];
     }
@@ -1000,6 +1081,7 @@ export class FunctionTranslator {
 
   private returnStmt(n: number): string {
     if (n === 0) return `${RET};`;
+    if (this.pairRet) return `H.R[0] = s${this.sp - 1}h; ${RET} s${this.sp - 1};`;
     if (n === 1) return `${RET} ${this.slotValue(this.sp - 1)};`;
     const vals: string[] = [];
     for (let i = this.sp - n; i < this.sp; i++) vals.push(this.slotValue(i));
@@ -1009,6 +1091,11 @@ export class FunctionTranslator {
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
+    if (this.pairRet) {
+      const [lo, hi] = this.popPair();
+      this.emit(`H.R[0] = ${hi}; ${RET} ${lo};`);
+      return;
+    }
     const vals = this.popArgsInline(n);
     if (n === 0) this.emit(`${RET};`);
     else if (n === 1) this.emit(`${RET} ${vals[0]};`);
@@ -1052,6 +1139,17 @@ export class FunctionTranslator {
         else this.push(`${t}[${i}]`);
       this.temps--;
     }
+  }
+
+  /** Pops call arguments in the pair ABI, inline like `popArgsInline`: an i64 is its lo and hi words. */
+  private popPairArgs(params: readonly ValType[]): string[] {
+    const args: string[] = [];
+    for (let i = params.length - 1; i >= 0; i--)
+      if (params[i] === I64) {
+        const [lo, hi] = this.popPair();
+        args.push(hi, lo);
+      } else args.push(this.popInline());
+    return args.reverse();
   }
 
   private popArgs(n: number): string[] {
@@ -1408,6 +1506,16 @@ export class FunctionTranslator {
           const ft = env.funcType(f);
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
+          if (this.pairs && f >= env.module.numImportedFuncs && usesPairAbi(ft)) {
+            const args = this.popPairArgs(ft.params);
+            const call = `${env.pairCallee(f)}(${args.join(', ')})`;
+            if (ft.results.length === 1 && ft.results[0] === I64) {
+              const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
+              if (env.tunables.consumeFuel || env.tunables.epochInterruption) this.hooked(pair);
+              else pair();
+            } else this.callResults(call, ft.results, argsPending);
+            continue;
+          }
           const args = this.popArgsInline(ft.params.length);
           this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending);
           continue;

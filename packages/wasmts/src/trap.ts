@@ -116,19 +116,23 @@ export class WasmBacktrace {
         }
         const m = FRAME.exec(line);
         if (m === null) continue;
-        const funcIndex = funcIndexOfFrameName(m[1].slice(m[1].lastIndexOf('.') + 1));
+        const fname = m[1].slice(m[1].lastIndexOf('.') + 1);
+        const funcIndex = funcIndexOfFrameName(fname);
         if (funcIndex < 0) continue;
         const src = SOURCE.exec(m[2]);
         // a generated function of a named script is wasm; other functions named like f<N> are not
         if (src === null && !m[2].includes('eval at')) continue;
         const names = src === null ? this.names : (moduleNames.get(Number(src[1]))?.deref() ?? null);
-        // a trampoline `f3` around its body `f3$t`: one wasm frame
+        // one wasm frame: a trampoline `f3` around its body `f3$t`, a boundary wrapper `f3` around its pair-ABI
+        // body `f3$p`, and the pair-ABI adapter `f3$q` around a trampoline `f3`
         const prev = frames[frames.length - 1];
-        if (prev !== undefined && prev.funcIndex === funcIndex && /\$t$/.test(prevName) && prevNames === names) {
-          prevName = '';
+        const bare = !fname.includes('$');
+        const linked = bare ? /\$[tp]$/.test(prevName) : fname.endsWith('$q') && !prevName.includes('$');
+        if (prev !== undefined && prev.funcIndex === funcIndex && linked && prevNames === names) {
+          prevName = fname;
           continue;
         }
-        prevName = m[1];
+        prevName = fname;
         prevNames = names;
         frames.push({
           funcIndex,

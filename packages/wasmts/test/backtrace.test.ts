@@ -53,4 +53,41 @@ describe('WasmBacktrace', () => {
     const none = setup(testConfig().wasmBacktraceMaxFrames(0));
     expect(trapOf(() => none.getTypedFunc('rec').call(3)).backtrace).toBeNull();
   });
+
+  it('gives one frame per call of a function with i64 values (pair-ABI entries, wrappers and tail-call adapters)', () => {
+    // $r recurses directly (`f<i>$p` calls `f<i>$p`); $t makes a tail call, so its pair entry is an adapter
+    // around its trampoline around its body; the export's boundary wrapper is no frame of its own
+    const text = `(module
+      (func $r (export "r") (param i64) (result i64)
+        local.get 0
+        i64.eqz
+        if (result i64)
+          i64.const 5
+          call $t
+        else
+          local.get 0
+          i64.const 1
+          i64.sub
+          call $r
+        end)
+      (func $t (param i64) (result i64)
+        local.get 0
+        i64.eqz
+        if
+          unreachable
+        end
+        local.get 0
+        return_call $u)
+      (func $u (param i64) (result i64)
+        local.get 0
+        i64.const 1
+        i64.sub
+        call $t))`;
+    const store = new Store(new Engine(testConfig()), null);
+    const inst = new Linker(store.engine).instantiate(store, new Module(store.engine, text));
+    const names = trapOf(() => inst.getTypedFunc('r').call(2n)).backtrace!.frames.map((f) => f.funcIndex);
+    // $r(2) $r(1) $r(0) -> $t(5) -> $u(5) (tail) -> $t(4) ... -> $t(0) traps, innermost first
+    // (as on the wasm backend: each $u(k) called from a $t whose frame the tail call reused)
+    expect(names).toEqual([1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 0, 0, 0]);
+  });
 });

@@ -3,8 +3,8 @@
 const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-function f0(l0b, l1, l2) {
-  let l0 = Number(BigInt.asIntN(32, l0b)), l0h = Number(l0b >> 32n), l3 = 0, l3h = 0, s0, s0h, s1, s1h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+function f0$p(l0, l0h, l1, l2) {
+  let l3 = 0, l3h = 0, s0, s0h, s1, s1h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
   L0: for (;;) {
     s1h = m0_dv.getInt32((l1 >>> 0) + 4, true); s1 = m0_dv.getInt32((l1 >>> 0), true);
     qm = Math.imul((s1 & 65535), 60239); qn = (Math.imul((s1 >>> 16), 60239) + (qm >>> 16)) | 0; qp = (Math.imul((s1 & 65535), 10196) + (qn & 65535)) | 0; s1h = (Math.imul((s1 >>> 16), 10196) + (qn >>> 16) + (qp >>> 16) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = Math.imul(s1, 668265295);
@@ -23,12 +23,18 @@ function f0(l0b, l1, l2) {
   l3 = s0; l3h = s0h;
   qz = H.divU64(rt, H.j(l3, l3h), 10n); s1 = Number(BigInt.asIntN(32, qz)); s1h = Number(qz >> 32n);
   m0_dv.setInt32(20, s1h, true); m0_dv.setInt32(16, s1, true);
-  return H.j(l3, l3h);
+  H.R[0] = l3h; return l3;
 }
-function f1(l0b) {
-  let l0 = Number(BigInt.asIntN(32, l0b)), l0h = Number(l0b >> 32n), s0, s0h, qz = 0n;
-  qz = f0(H.j(l0, l0h), 0, 64); s0 = Number(BigInt.asIntN(32, qz)); s0h = Number(qz >> 32n);
-  return H.j(s0, s0h);
+function f0(a0, a1, a2) {
+  return H.j(f0$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n), a1, a2), H.R[0]);
+}
+function f1$p(l0, l0h) {
+  let s0, s0h;
+  s0 = f0$p(l0, l0h, 0, 64); s0h = H.R[0];
+  H.R[0] = s0h; return s0;
+}
+function f1(a0) {
+  return H.j(f1$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
 }
 return {
   funcs: [f0, f1],

@@ -3,10 +3,13 @@
 const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-function f0(l0) {
+function f0$p(l0) {
   let s0;
   s0 = m0_dv.getInt32((l0 >>> 0) + 8, true);
-  return H.j(s0, 0);
+  H.R[0] = 0; return s0;
+}
+function f0(a0) {
+  return H.j(f0$p(a0), H.R[0]);
 }
 function f1(l0, l1) {
   H.storeF32(m0_dv, (l0 >>> 0), l1);

@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
-function f0(l0b) {
-  let l0 = Number(BigInt.asIntN(32, l0b)), l0h = Number(l0b >> 32n), s0, s0h;
+function f0$p(l0, l0h) {
+  let s0, s0h;
   T: for (;;) {
     if ((l0 | l0h) === 0) {
       s0 = 0; s0h = 0;
@@ -11,8 +11,11 @@ function f0(l0b) {
       l0h = s0h;
       continue T;
     }
-    return H.j(s0, s0h);
+    H.R[0] = s0h; return s0;
   }
+}
+function f0(a0) {
+  return H.j(f0$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
 }
 function f1$t(l0) {
   let s0;
