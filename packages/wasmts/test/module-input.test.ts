@@ -8,6 +8,7 @@ import {
   CompileError,
   Engine,
   Instance,
+  Linker,
   Module,
   type ModuleInput,
   Store,
@@ -142,5 +143,20 @@ describe('trap codes by name', () => {
     expect(trapCodeFromName('UnreachableCodeReached')).toBe(code);
     expect(trapCodeFromName('NoSuchTrap')).toBeUndefined();
     expect(trapMessage(code)).toBe('unreachable');
+  });
+});
+
+describe('Store[Symbol.dispose]', () => {
+  it('disposes the store (its pool slots come back), where the host has Symbol.dispose', () => {
+    const dispose = (Symbol as { dispose?: symbol }).dispose;
+    if (typeof dispose !== 'symbol') return; // hosts without explicit resource management: nothing to test
+    const pooled = new Engine(testConfig({ allocationStrategy: { pooling: { totalCoreInstances: 1 } } }));
+    const pre = new Linker(pooled).instantiatePre(new Module(pooled, '(module (memory 1))'));
+    const first = new Store(pooled, null);
+    pre.instantiate(first);
+    // the only slot is taken
+    expect(() => pre.instantiate(new Store(pooled, null))).toThrow();
+    (first as unknown as Record<symbol, () => void>)[dispose]();
+    pre.instantiate(new Store(pooled, null));
   });
 });
