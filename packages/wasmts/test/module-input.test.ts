@@ -160,3 +160,30 @@ describe('Store[Symbol.dispose]', () => {
     pre.instantiate(new Store(pooled, null));
   });
 });
+
+describe('Linker.defineUnknownImportsAsTraps / defineUnknownImportsAsDefaultValues', () => {
+  const text =
+    '(module (import "env" "used" (func $used (result i32))) (import "env" "never" (func (param i32) (result i64 f32))) (import "env" "given" (func (result i32)))' +
+    ' (func (export "used") (result i32) call $used) (func (export "never") (result i64 f32) (call 1 (i32.const 1))) (func (export "given") (result i32) call 2))';
+
+  it('traps unknown function imports when called, and keeps what was defined', () => {
+    const m = new Module(engine, text);
+    const linker = new Linker<null>(engine);
+    linker.defineFunc('env', 'given', m.imports()[2].type.type as never, () => 7);
+    linker.defineUnknownImportsAsTraps(m);
+    const inst = linker.instantiate(new Store(engine, null), m);
+    expect(inst.getTypedFunc('given').call()).toBe(7);
+    expect(() => inst.getTypedFunc('used').call()).toThrow('unknown import: `env::used` has not been defined');
+  });
+
+  it('returns default values from unknown function imports', () => {
+    const m = new Module(engine, text);
+    const inst = new Linker<null>(engine)
+      .defineUnknownImportsAsDefaultValues(m)
+      .instantiate(new Store(engine, null), m);
+    expect(inst.getTypedFunc('used').call()).toBe(0);
+    expect(inst.getTypedFunc('never').call()).toEqual([0n, 0]);
+    const v128 = new Module(engine, '(module (import "env" "v" (func (result v128))))');
+    expect(() => new Linker<null>(engine).defineUnknownImportsAsDefaultValues(v128)).toThrow(/no default value/);
+  });
+});
