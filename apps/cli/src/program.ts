@@ -62,7 +62,7 @@ Examples:
   $ wasmts run --dir .::/work --env NAME=value program.wasm arg1 arg2
   $ wasmts run --invoke add module.wat 1 2
   $ wasmts compile module.wasm -o module.wasmts
-  $ wasmts run module.wasmts
+  $ wasmts run --allow-precompiled module.wasmts
   $ wasmts inspect module.wasm
   $ wasmts inspect --json module.wat
   $ wasmts wast --validate-only testsuite/`,
@@ -93,6 +93,11 @@ Examples:
     .option('--inherit-env', "pass the host's whole environment (before --env)", false)
     .option('--invoke <name>', 'call this export instead of _start and print its results')
     .option('--fuel <n>', 'run with N units of fuel; running out traps', parseCount)
+    .option(
+      '--allow-precompiled',
+      'allow running an artifact of `wasmts compile` (its code runs as the host: only for artifacts you trust)',
+      false,
+    )
     .addOption(backendOption())
     .option(
       '--preload <NAME=PATH>',
@@ -110,7 +115,7 @@ Examples:
   $ wasmts run --dir . --inherit-env program.wasm --verbose
   $ wasmts run --invoke add add.wat 2 3
   $ wasmts run --fuel 1000000 spin.wasm
-  $ wasmts run app.wasmts                      # an artifact of \`wasmts compile\`: no compilation
+  $ wasmts run --allow-precompiled app.wasmts  # an artifact of \`wasmts compile\`: no compilation
   $ wasmts run --preload env=lib.wasm app.wasm`,
     )
     .action(async (file: string, args: string[], options, command: Command) => {
@@ -126,6 +131,7 @@ Examples:
           fuel: options.fuel,
           backend: options.backend,
           preload: options.preload,
+          allowPrecompiled: options.allowPrecompiled === true,
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);
@@ -210,10 +216,10 @@ Examples:
       `
 Examples:
   $ wasmts compile hello.wasm                  # writes hello.wasmts
-  $ wasmts run hello.wasmts
+  $ wasmts run --allow-precompiled hello.wasmts
   $ wasmts compile -o app.wasmts app.wat
   $ wasmts compile --consume-fuel -o spin.wasmts spin.wasm
-  $ wasmts run --fuel 1000000 spin.wasmts
+  $ wasmts run --allow-precompiled --fuel 1000000 spin.wasmts
   $ wasmts inspect hello.wasmts                # artifact version, settings and the module`,
     )
     .action(async (file: string, options, command: Command) => {

@@ -38,6 +38,11 @@ export interface RunCommandOptions {
   backend?: 'js' | 'wasm' | 'auto';
   /** `NAME=PATH` modules to instantiate first and register under NAME. */
   preload?: string[];
+  /**
+   * Run artifacts of `wasmts compile` (their generated code runs as the host, unchecked), as wasmtime's
+   * `--allow-precompiled`; without it an artifact is refused.
+   */
+  allowPrecompiled?: boolean;
 }
 
 /** Where the guest's standard streams go (the process's own when omitted). */
@@ -152,9 +157,15 @@ export function formatTrap(trap: Trap, file: string): string {
 }
 
 /** Compiles a .wasm or .wat file, or loads an artifact of `wasmts compile` without compiling again. */
-async function compile(engine: Engine, file: string): Promise<Module> {
+async function compile(engine: Engine, file: string, allowPrecompiled: boolean): Promise<Module> {
   const { bytes, format } = await loadModuleBytes(file);
-  if (format === 'artifact') return loadArtifact(engine, bytes, file);
+  if (format === 'artifact') {
+    if (!allowPrecompiled)
+      throw new CliError(
+        `${file} is a precompiled artifact of \`wasmts compile\`; its code runs as the host unchecked, so run it only if you trust it, with --allow-precompiled`,
+      );
+    return loadArtifact(engine, bytes, file);
+  }
   return Module.fromBinary(engine, bytes);
 }
 
@@ -225,7 +236,7 @@ export async function runCommand(
   try {
     for (const spec of options.preload ?? []) {
       const { name, path } = splitPreload(spec);
-      const module = await compile(engine, path).catch((e: unknown) => {
+      const module = await compile(engine, path, options.allowPrecompiled === true).catch((e: unknown) => {
         throw new CliError(`--preload ${name}: ${describeLoadError(e, path)}`);
       });
       let instance: Instance;
@@ -238,7 +249,7 @@ export async function runCommand(
       linker.instance(store, name, instance);
     }
 
-    const module = await compile(engine, file);
+    const module = await compile(engine, file, options.allowPrecompiled === true);
     let instance: Instance;
     try {
       instance = linker.instantiate(store, module);

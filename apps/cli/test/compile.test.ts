@@ -40,7 +40,12 @@ function wasmts(...args: string[]) {
 /** Runs `file` in-process and collects the guest's stdout. */
 async function runCaptured(file: string, options: Parameters<typeof runCommand>[2] = {}) {
   const chunks: Uint8Array[] = [];
-  const code = await runCommand(file, [], options, { stdout: (c) => chunks.push(c.slice()) });
+  const code = await runCommand(
+    file,
+    [],
+    { allowPrecompiled: true, ...options },
+    { stdout: (c) => chunks.push(c.slice()) },
+  );
   return { code, stdout: Buffer.concat(chunks).toString('utf8') };
 }
 
@@ -134,13 +139,23 @@ describe('wasmts compile', () => {
     const artifact = join(dir, 'hello-wasi.wasmts');
     expect(existsSync(artifact)).toBe(true);
 
-    expect(wasmts('run', artifact)).toEqual({ code: 0, stdout: 'hello from wasmts\n', stderr: '' });
+    // an artifact's code runs as the host: refused without --allow-precompiled, as in wasmtime
+    const refused = wasmts('run', artifact);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('precompiled artifact');
+    expect(refused.stderr).toContain('--allow-precompiled');
+    expect(wasmts('run', '--allow-precompiled', artifact)).toEqual({
+      code: 0,
+      stdout: 'hello from wasmts\n',
+      stderr: '',
+    });
 
     const bytes = readFileSync(artifact);
     bytes[bytes.length - 100] ^= 0x20;
     const bad = join(dir, 'bad.wasmts');
     writeFileSync(bad, bytes);
-    expect(wasmts('run', bad)).toEqual({
+    expect(wasmts('run', '--allow-precompiled', bad)).toEqual({
       code: 1,
       stdout: '',
       stderr: `error: ${bad}: corrupted module artifact (checksum mismatch)\n`,

@@ -593,3 +593,15 @@ export class Store<T = unknown> implements RuntimeStore {
   /** Garbage collection: a no-op (the JS collector frees unreachable wasm objects). */
   gc(): void {}
 }
+
+// `using store = new Store(...)` disposes the store at the end of the block where the host has explicit
+// resource management (`Symbol.dispose`); elsewhere call `store.dispose()`.
+const disposeSymbol = (Symbol as { readonly dispose?: symbol }).dispose;
+if (typeof disposeSymbol === 'symbol')
+  Object.defineProperty(Store.prototype, disposeSymbol, {
+    value: function dispose(this: Store<unknown>): void {
+      this.dispose();
+    },
+    writable: true,
+    configurable: true,
+  });

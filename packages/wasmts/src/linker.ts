@@ -1,7 +1,7 @@
 // Name-based import resolution (wasmtime's `Linker`), and `InstancePre`: a module with its imports resolved
 // once, instantiated repeatedly (one tenant per request) without looking anything up again.
 
-import type { FuncType } from '@wasmts/environ';
+import { F32, F64, type FuncType, I32, I64, isRef, refNullable, valTypeToString } from '@wasmts/environ';
 import type { Store } from './engine.js';
 import { type Extern, externKind, Func, type HostFunc, isExtern } from './externals.js';
 import { HostDefinition, type ImportItem, type Instance, instantiateItems } from './instance.js';
@@ -52,6 +52,45 @@ export class Linker<T = unknown> {
   /** Defines a host function `module::name` of `type` (created in each store it is used with). */
   defineFunc(module: string, name: string, type: FuncType, callback: HostFunc<T>): this {
     return this.set(module, name, new HostDefinition(type, callback));
+  }
+
+  /**
+   * Defines every function import of `module` that is not defined yet as a host function that throws
+   * "unknown import: `m::n` has not been defined" when called (wasmtime's `define_unknown_imports_as_traps`),
+   * for modules that import functions they never call. Other kinds of imports are left alone.
+   */
+  defineUnknownImportsAsTraps(module: Module): this {
+    for (const imp of module.imports()) {
+      if (imp.type.kind !== 'func' || this.defs.get(imp.module)?.has(imp.name)) continue;
+      const what = `\`${imp.module}::${imp.name}\``;
+      this.defineFunc(imp.module, imp.name, imp.type.type, () => {
+        throw new Error(`unknown import: ${what} has not been defined`);
+      });
+    }
+    return this;
+  }
+
+  /**
+   * Defines every function import of `module` that is not defined yet as a host function returning the
+   * default value of each result (zero, or null for a nullable reference), as wasmtime's
+   * `define_unknown_imports_as_default_values`. A function with a result that has no default (v128, a
+   * non-nullable reference) is a `LinkError` here. Other kinds of imports are left alone.
+   */
+  defineUnknownImportsAsDefaultValues(module: Module): this {
+    for (const imp of module.imports()) {
+      if (imp.type.kind !== 'func' || this.defs.get(imp.module)?.has(imp.name)) continue;
+      const results = imp.type.type.results.map((t) => {
+        if (t === I32 || t === F32 || t === F64) return 0;
+        if (t === I64) return 0n;
+        if (isRef(t) && refNullable(t)) return null;
+        throw new LinkError(
+          `\`${imp.module}::${imp.name}\` returns a ${valTypeToString(t)}, which has no default value`,
+        );
+      });
+      const result = results.length === 1 ? results[0] : results.length === 0 ? undefined : results;
+      this.defineFunc(imp.module, imp.name, imp.type.type, () => (Array.isArray(result) ? [...result] : result));
+    }
+    return this;
   }
 
   /** Defines every export of `instance` (which must belong to `store`) under module name `name`. */

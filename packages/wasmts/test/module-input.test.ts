@@ -8,6 +8,7 @@ import {
   CompileError,
   Engine,
   Instance,
+  Linker,
   Module,
   type ModuleInput,
   Store,
@@ -142,5 +143,47 @@ describe('trap codes by name', () => {
     expect(trapCodeFromName('UnreachableCodeReached')).toBe(code);
     expect(trapCodeFromName('NoSuchTrap')).toBeUndefined();
     expect(trapMessage(code)).toBe('unreachable');
+  });
+});
+
+describe('Store[Symbol.dispose]', () => {
+  it('disposes the store (its pool slots come back), where the host has Symbol.dispose', () => {
+    const dispose = (Symbol as { dispose?: symbol }).dispose;
+    if (typeof dispose !== 'symbol') return; // hosts without explicit resource management: nothing to test
+    const pooled = new Engine(testConfig({ allocationStrategy: { pooling: { totalCoreInstances: 1 } } }));
+    const pre = new Linker(pooled).instantiatePre(new Module(pooled, '(module (memory 1))'));
+    const first = new Store(pooled, null);
+    pre.instantiate(first);
+    // the only slot is taken
+    expect(() => pre.instantiate(new Store(pooled, null))).toThrow();
+    (first as unknown as Record<symbol, () => void>)[dispose]();
+    pre.instantiate(new Store(pooled, null));
+  });
+});
+
+describe('Linker.defineUnknownImportsAsTraps / defineUnknownImportsAsDefaultValues', () => {
+  const text =
+    '(module (import "env" "used" (func $used (result i32))) (import "env" "never" (func (param i32) (result i64 f32))) (import "env" "given" (func (result i32)))' +
+    ' (func (export "used") (result i32) call $used) (func (export "never") (result i64 f32) (call 1 (i32.const 1))) (func (export "given") (result i32) call 2))';
+
+  it('traps unknown function imports when called, and keeps what was defined', () => {
+    const m = new Module(engine, text);
+    const linker = new Linker<null>(engine);
+    linker.defineFunc('env', 'given', m.imports()[2].type.type as never, () => 7);
+    linker.defineUnknownImportsAsTraps(m);
+    const inst = linker.instantiate(new Store(engine, null), m);
+    expect(inst.getTypedFunc('given').call()).toBe(7);
+    expect(() => inst.getTypedFunc('used').call()).toThrow('unknown import: `env::used` has not been defined');
+  });
+
+  it('returns default values from unknown function imports', () => {
+    const m = new Module(engine, text);
+    const inst = new Linker<null>(engine)
+      .defineUnknownImportsAsDefaultValues(m)
+      .instantiate(new Store(engine, null), m);
+    expect(inst.getTypedFunc('used').call()).toBe(0);
+    expect(inst.getTypedFunc('never').call()).toEqual([0n, 0]);
+    const v128 = new Module(engine, '(module (import "env" "v" (func (result v128))))');
+    expect(() => new Linker<null>(engine).defineUnknownImportsAsDefaultValues(v128)).toThrow(/no default value/);
   });
 });
