@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The full test run (`pnpm test:all`; README's test command): lint, typecheck, build, every package's vitest, the
-# packaging test, the spec suite under JavaScriptCore and in Chromium, and the spec suite. Every step runs even if an earlier one
-# failed (the packaging test needs the build); a summary follows, the spec suite's totals line is printed last, and
-# the exit code is 1 if any step failed.
+# The full test run (`pnpm test:all`; README's test command): jsc and Chromium installed where missing (apt-get),
+# lint, typecheck, build, every package's vitest, the packaging test, the spec suite under JavaScriptCore and in
+# Chromium, and the spec suite. Every step runs even if an earlier one failed (the packaging test needs the build); a
+# summary follows, the spec suite's totals line is printed last, and the exit code is 1 if any step failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +43,7 @@ step() {
   names+=("$name")
 }
 
+step hosts-setup bash .ci/install-hosts.sh
 step lint pnpm lint
 step typecheck pnpm exec turbo run typecheck --continue
 step build pnpm exec turbo run build --continue
