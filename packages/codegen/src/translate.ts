@@ -138,6 +138,16 @@ export function numberLiteral(v: number): string {
  */
 const EPOCH_POLL_CHECKS = 1024;
 
+/** An extending v128 load: the lane operator that widens the low 64 bits it reads. */
+const EXTENDING_LOAD: Record<string, string> = {
+  'v128.load8x8_s': 'i16x8.extend_low_i8x16_s',
+  'v128.load8x8_u': 'i16x8.extend_low_i8x16_u',
+  'v128.load16x4_s': 'i32x4.extend_low_i16x8_s',
+  'v128.load16x4_u': 'i32x4.extend_low_i16x8_u',
+  'v128.load32x2_s': 'i64x2.extend_low_i32x4_s',
+  'v128.load32x2_u': 'i64x2.extend_low_i32x4_u',
+};
+
 /** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
 const CONTROL = new Uint8Array(256);
 for (const op of [
@@ -2660,22 +2670,12 @@ export class FunctionTranslator {
         code = (r) => `${pre}vx = ${w(0)}; vy = ${w(4)}; ${r[0]} = vx; ${r[1]} = vy; ${r[2]} = vx; ${r[3]} = vy;`;
         break;
       case 'v128.load8x8_s':
-        code = ext('i16x8.extend_low_i8x16_s');
-        break;
       case 'v128.load8x8_u':
-        code = ext('i16x8.extend_low_i8x16_u');
-        break;
       case 'v128.load16x4_s':
-        code = ext('i32x4.extend_low_i16x8_s');
-        break;
       case 'v128.load16x4_u':
-        code = ext('i32x4.extend_low_i16x8_u');
-        break;
       case 'v128.load32x2_s':
-        code = ext('i64x2.extend_low_i32x4_s');
-        break;
       case 'v128.load32x2_u':
-        code = ext('i64x2.extend_low_i32x4_u');
+        code = ext(EXTENDING_LOAD[name]);
         break;
       default: {
         // load<N>_lane: the old value's other lanes kept
