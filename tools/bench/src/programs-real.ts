@@ -608,6 +608,94 @@ const avifDecode = realProgram({
   },
 });
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// meshoptimizer's decoder (C++, clang -O3 for wasm, with and without -msimd128: the package picks by feature test)
+
+/** The decoder's module as meshopt_decoder.cjs unpacks it, SIMD or not (its own feature test answered). */
+function meshoptWasm(simd: boolean): () => Uint8Array {
+  let cached: Uint8Array | undefined;
+  return () => {
+    if (cached) return cached;
+    let bytes: Uint8Array | undefined;
+    const capture = {
+      validate: () => simd,
+      instantiate: (source: ArrayBuffer) => {
+        bytes = new Uint8Array(source);
+        return new Promise(() => {});
+      },
+    };
+    loadCommonJs(packageFile('meshoptimizer/meshopt_decoder.cjs'), capture);
+    if (!bytes) throw new Error('meshoptimizer: the decoder instantiated nothing');
+    cached = bytes;
+    return bytes;
+  };
+}
+
+/** A grid mesh (positions and normals, 16-bit, 12 bytes a vertex; triangles), encoded once by meshopt's encoder. */
+let meshFile: Promise<{ vertices: Uint8Array; indices: Uint8Array; count: number; triangles: number }> | undefined;
+export function meshInput() {
+  meshFile ??= (async () => {
+    const { MeshoptEncoder } = await import(packageFile('meshoptimizer/meshopt_encoder.js'));
+    await MeshoptEncoder.ready;
+    const side = 256;
+    const count = side * side;
+    const vertex = new Uint16Array(count * 6);
+    const rnd = xorshift(5);
+    for (let y = 0; y < side; y++)
+      for (let x = 0; x < side; x++) {
+        const i = (y * side + x) * 6;
+        const h = Math.sin(x / 9) * Math.cos(y / 7);
+        vertex.set([x * 256, y * 256, (h + 1) * 30000 + rnd(64), 32768 + h * 2000, 32768 - h * 3000, 60000], i);
+      }
+    const index = new Uint32Array((side - 1) * (side - 1) * 6);
+    let k = 0;
+    for (let y = 0; y < side - 1; y++)
+      for (let x = 0; x < side - 1; x++) {
+        const a = y * side + x;
+        index.set([a, a + 1, a + side, a + 1, a + side + 1, a + side], k);
+        k += 6;
+      }
+    return {
+      vertices: MeshoptEncoder.encodeVertexBuffer(new Uint8Array(vertex.buffer), count, 12) as Uint8Array,
+      indices: MeshoptEncoder.encodeIndexBuffer(new Uint8Array(index.buffer), index.length, 4) as Uint8Array,
+      count,
+      triangles: index.length,
+    };
+  })();
+  return meshFile;
+}
+
+function meshopt(simd: boolean): Program {
+  return realProgram({
+    name: simd ? 'meshopt-decode-simd' : 'meshopt-decode',
+    kind: `mesh codec (C++${simd ? ', SIMD' : ''})`,
+    categories: simd ? ['simd'] : [],
+    origin: 'npm meshoptimizer',
+    n: 6,
+    smokeN: 1,
+    wasm: meshoptWasm(simd),
+    load: async (session) => {
+      const webAssembly = { ...webAssemblyFor(session), validate: () => simd };
+      const decoder = loadCommonJs(packageFile('meshoptimizer/meshopt_decoder.cjs'), webAssembly) as Any;
+      await decoder.ready;
+      return { decoder, mesh: await meshInput() };
+    },
+    run: (api, n) => {
+      const { decoder, mesh } = api as Any;
+      const vertices = new Uint8Array(mesh.count * 12);
+      const indices = new Uint8Array(mesh.triangles * 4);
+      let h = 2166136261;
+      for (let i = 0; i < n; i++) {
+        decoder.decodeVertexBuffer(vertices, mesh.count, 12, mesh.vertices);
+        decoder.decodeIndexBuffer(indices, mesh.triangles, 4, mesh.indices);
+        h = Number.parseInt(fnv(vertices, h), 16);
+      }
+      return `${fnv(vertices)}:${fnv(indices)}:${h.toString(16)}`;
+    },
+  });
+}
+
 /** The real programs of this file. */
 export const realPrograms: readonly Program[] = [
   quickjs,
@@ -622,4 +710,6 @@ export const realPrograms: readonly Program[] = [
   clangFormat,
   avifEncode,
   avifDecode,
+  meshopt(false),
+  meshopt(true),
 ];
