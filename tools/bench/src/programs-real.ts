@@ -608,7 +608,6 @@ const avifDecode = realProgram({
   },
 });
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // meshoptimizer's decoder (C++, clang -O3 for wasm, with and without -msimd128: the package picks by feature test)
 
