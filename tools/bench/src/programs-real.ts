@@ -32,9 +32,17 @@ interface RealProgram {
   noWasm2js?: string;
 }
 
+/** The API `load` made for a session of a program of this file (for tests: known answers through the package). */
+const apiGetters = new WeakMap<Program, (session: Session) => Api>();
+export function peek(program: Program, session: Session): Any {
+  const get = apiGetters.get(program);
+  if (!get) throw new Error(`${program.name} is not a program of programs-real.ts`);
+  return get(session);
+}
+
 function realProgram(spec: RealProgram): Program {
   const apis = perSession(spec.load);
-  return {
+  const program: Program = {
     name: spec.name,
     kind: spec.kind,
     categories: spec.categories,
@@ -51,6 +59,8 @@ function realProgram(spec: RealProgram): Program {
     init: (session) => apis.init(session),
     run: (session, n) => spec.run(apis.get(session), n),
   };
+  apiGetters.set(program, (session) => apis.get(session));
+  return program;
 }
 
 const bytesOf = (id: string) => {
@@ -294,7 +304,7 @@ const markdown = realProgram({
   kind: 'markdown compiler (C, md4c)',
   categories: [],
   origin: 'npm markdown-wasm',
-  n: 3,
+  n: 6,
   smokeN: 1,
   wasm: (() => {
     let cached: Uint8Array | undefined;
@@ -309,7 +319,7 @@ const markdown = realProgram({
     const text = englishText();
     let out = '';
     for (let i = 0; i < n; i++) {
-      const html: string = (api as Any).parse(`# Run ${i}\n\n${text}`);
+      const html: string = (api as Any).parse(`# Run ${i}\n\n${text.slice(0, 12_000)}`);
       out = `${html.length}:${fnv(Buffer.from(html))}`;
     }
     return out;
@@ -374,8 +384,9 @@ const asImports = {
 const globalValue = (exports: RawExports, name: string) => Number((exports[name] as { value: unknown }).value);
 
 /**
- * as-sha256 as its index.js drives it: SHA-256 of a 1 MiB message by init/update/final through its input buffer,
- * then a Merkle tree of 64-byte nodes, four at a time (`batchHash4UintArray64s`: SIMD lanes in the SIMD build).
+ * as-sha256 as its index.js drives it, n times: SHA-256 of a 64 KiB message by init/update/final through its input
+ * buffer, then a Merkle tree of 1024 leaves, four 64-byte nodes at a time (`batchHash4UintArray64s`: SIMD lanes in
+ * the SIMD build).
  */
 export function asSha256Run(exports: RawExports, n: number): string {
   const memory = () => new Uint8Array((exports.memory as { buffer: ArrayBuffer }).buffer);
@@ -383,7 +394,7 @@ export function asSha256Run(exports: RawExports, n: number): string {
   const output = globalValue(exports, 'output');
   const inputLength = globalValue(exports, 'INPUT_LENGTH');
   const fn = (name: string) => exports[name] as (...args: number[]) => number;
-  const data = repeated(11).subarray(0, 1 << 20);
+  const data = repeated(1).subarray(0, 64 << 10);
   let out = '';
   for (let round = 0; round < n; round++) {
     fn('init')();
@@ -394,8 +405,8 @@ export function asSha256Run(exports: RawExports, n: number): string {
     }
     fn('final')(output);
     out = Buffer.from(memory().subarray(output, output + 32)).toString('hex');
-    // a Merkle tree over 4096 leaves of 32 bytes: parents of pairs, four pairs per call
-    let level: Uint8Array = data.subarray(0, 4096 * 32);
+    // a Merkle tree over 1024 leaves of 32 bytes: parents of pairs, four pairs per call
+    let level: Uint8Array = data.subarray(0, 1024 * 32);
     while (level.length > 32 * 4) {
       const next = new Uint8Array(level.length / 2);
       for (let i = 0; i < level.length; i += 256) {
@@ -416,7 +427,7 @@ function asSha256(simd: boolean): Program {
     kind: `SHA-256, Merkle tree (AssemblyScript${simd ? ', SIMD' : ''})`,
     categories: simd ? ['simd'] : [],
     origin: 'npm @chainsafe/as-sha256',
-    n: 2,
+    n: 12,
     smokeN: 1,
     wasm: asSha256Wasm(simd),
     load: (session) => ({ exports: session.instantiateRaw(asImports) }),
@@ -424,13 +435,13 @@ function asSha256(simd: boolean): Program {
   });
 }
 
-/** as-chacha20poly1305: ChaCha20-Poly1305 seal and open of 1 MiB (the class of the package over the instance). */
+/** as-chacha20poly1305: ChaCha20-Poly1305 seal and open of 64 KiB, n times (the package's class over the instance). */
 const asChacha = realProgram({
   name: 'as-chacha20poly1305',
   kind: 'AEAD (AssemblyScript)',
   categories: ['i64-crypto'],
   origin: 'npm @chainsafe/as-chacha20poly1305',
-  n: 1,
+  n: 16,
   smokeN: 1,
   wasm: () => require(packageFile('@chainsafe/as-chacha20poly1305/lib/src/wasmCode.js')).wasmCode as Uint8Array,
   load: (session) => {
@@ -440,7 +451,7 @@ const asChacha = realProgram({
   run: (api, n) => {
     const aead = (api as Any).aead;
     const key = Buffer.alloc(32, 7);
-    const data = repeated(11).subarray(0, 1 << 20);
+    const data = repeated(1).subarray(0, 64 << 10);
     let out = '';
     for (let i = 0; i < n; i++) {
       const nonce = Buffer.alloc(12, i);
@@ -632,12 +643,21 @@ function meshoptWasm(simd: boolean): () => Uint8Array {
 }
 
 /** A grid mesh (positions and normals, 16-bit, 12 bytes a vertex; triangles), encoded once by meshopt's encoder. */
-let meshFile: Promise<{ vertices: Uint8Array; indices: Uint8Array; count: number; triangles: number }> | undefined;
+let meshFile:
+  | Promise<{
+      vertices: Uint8Array;
+      indices: Uint8Array;
+      count: number;
+      triangles: number;
+      /** The mesh before encoding (the codec is lossless: decoding gives these bytes back). */
+      raw: { vertices: Uint8Array; indices: Uint8Array };
+    }>
+  | undefined;
 export function meshInput() {
   meshFile ??= (async () => {
     const { MeshoptEncoder } = await import(packageFile('meshoptimizer/meshopt_encoder.js'));
     await MeshoptEncoder.ready;
-    const side = 256;
+    const side = 128;
     const count = side * side;
     const vertex = new Uint16Array(count * 6);
     const rnd = xorshift(5);
@@ -660,6 +680,7 @@ export function meshInput() {
       indices: MeshoptEncoder.encodeIndexBuffer(new Uint8Array(index.buffer), index.length, 4) as Uint8Array,
       count,
       triangles: index.length,
+      raw: { vertices: new Uint8Array(vertex.buffer), indices: new Uint8Array(index.buffer) },
     };
   })();
   return meshFile;
@@ -671,7 +692,7 @@ function meshopt(simd: boolean): Program {
     kind: `mesh codec (C++${simd ? ', SIMD' : ''})`,
     categories: simd ? ['simd'] : [],
     origin: 'npm meshoptimizer',
-    n: 6,
+    n: 10,
     smokeN: 1,
     wasm: meshoptWasm(simd),
     load: async (session) => {
