@@ -1,7 +1,8 @@
 // One package on one configuration in this process, for `bench.ts`: installs the configuration's WebAssembly,
 // then times the package's first answer (time to first result: loading the package, compiling and
 // instantiating its wasm and the first run) and `rounds` more answers (steady state), and prints them as
-// JSON with a digest of the answer.
+// JSON with a digest of the answer (less the fields the package lists in HOST_DEPENDENT, such as whether the host
+// has SIMD).
 //
 // Usage: bench-child.ts <native|wasmts|polywasm> <package> <rounds>
 
@@ -17,7 +18,10 @@ if (config === 'wasmts') {
 } else if (config !== 'native') throw new Error(`unknown configuration ${config}`);
 
 const t0 = performance.now();
-const { answer } = (await import(`./packages/${name}.js`)) as { answer(): Promise<unknown> };
+const { answer, HOST_DEPENDENT = [] } = (await import(`./packages/${name}.js`)) as {
+  answer(): Promise<unknown>;
+  HOST_DEPENDENT?: string[];
+};
 const first = await answer();
 const firstMs = performance.now() - t0;
 const samples: number[] = [];
@@ -26,6 +30,7 @@ for (let i = 0; i < Number(roundsArg); i++) {
   await answer();
   samples.push(performance.now() - t);
 }
-const digest = createHash('sha256').update(JSON.stringify(first)).digest('hex').slice(0, 16);
+const comparable = JSON.stringify(first, (k, v) => (HOST_DEPENDENT.includes(k) ? undefined : v));
+const digest = createHash('sha256').update(comparable).digest('hex').slice(0, 16);
 console.log(JSON.stringify({ firstMs, samples, digest }));
 process.exit(0); // esbuild's service keeps the event loop alive

@@ -1,6 +1,9 @@
 // @chainsafe/as-sha256 1.2.5 (AssemblyScript; picks its SIMD build where `WebAssembly.validate` accepts it):
 // SHA-256 of inputs from empty to 1 MB, and the 64-byte-pair hashing that Merkle trees use.
 
+/** Fields of the answer that depend on the host's features, not on the computation (`pnpm bench packages` ignores them). */
+export const HOST_DEPENDENT = ['simd'];
+
 /** Hex digests of each input, and a digest of 1,000 chained 64-byte hashes. */
 export async function answer(): Promise<unknown> {
   const sha = await import('@chainsafe/as-sha256');
