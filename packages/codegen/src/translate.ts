@@ -320,13 +320,16 @@ export class FunctionTranslator {
   /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
   private fval: boolean[] = [];
   /**
-   * Per quad slot holding a `v128.load` not yet consumed: the load's line and its two forms (32-bit integer reads,
-   * and the same as `getFloat32`). A consumer that wants f32 numbers rewrites the line to the float form (no
-   * conversion per lane); any other keeps the bits.
+   * Per quad slot computed by a `v128.load`, `v128.load32_splat` or `f32x4.splat` not yet consumed: its line and
+   * the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it is). A consumer that
+   * wants f32 numbers (an f32 operator, which may give any NaN) rewrites the line to the float form; any other
+   * keeps the bits, so moves keep NaN payloads.
    */
-  private lazyLoad: ({ line: number; bits: string; float: string } | null)[] = [];
-  /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`), or -1. */
+  private lazyForm: ({ line: number; bits: string; float: string } | null)[] = [];
+  /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
+  /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
+  private pendPerm: (readonly number[] | null)[] = [];
   /** v128 locals read by an f32 operator (as numbers) / by anything else (as bits), found by the first pass. */
   private readonly valueReads = new Set<number>();
   private readonly bitsReads = new Set<number>();
@@ -452,8 +455,9 @@ export class FunctionTranslator {
     this.quad[d] = false;
     this.pendQ[d] = null;
     this.fval[d] = false;
-    this.lazyLoad[d] = null;
+    this.lazyForm[d] = null;
     this.pendLocal[d] = -1;
+    this.pendPerm[d] = null;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -568,7 +572,7 @@ export class FunctionTranslator {
     const floats = laneNames(`${l}f`);
     const d = this.sp - 1;
     // a load goes in as numbers only into a local never read as bits (a NaN's payload would not survive)
-    const asValues = this.fval[d] || (!kind && this.lazyLoad[d] !== null && this.lazyLoad[d] !== undefined);
+    const asValues = this.fval[d] || (!kind && this.lazyForm[d] !== null && this.lazyForm[d] !== undefined);
     const q = asValues ? this.popQuadValues() : this.popQuad();
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
@@ -628,7 +632,7 @@ export class FunctionTranslator {
   private popQuadValues(): Lanes {
     const d = this.sp - 1;
     let isValue = this.fval[d];
-    const load = this.lazyLoad[d];
+    const load = this.lazyForm[d];
     if (load !== null && load !== undefined && this.pendQ[d] === null) {
       // the load reads f32 numbers directly
       this.out[load.line] = this.out[load.line].replace(load.bits, load.float);
@@ -641,10 +645,14 @@ export class FunctionTranslator {
       this.pendLocal[d] = -1;
       q = this.popQuadRaw();
       // a local also held as numbers
-      if (this.floatLocals?.has(local)) return laneNames(`l${local}f`);
+      const perm = this.pendPerm[d];
+      if (this.floatLocals?.has(local)) {
+        const f = laneNames(`l${local}f`);
+        return perm === null || perm === undefined ? f : (perm.map((k) => f[k]) as unknown as Lanes);
+      }
     } else {
       this.pendLocal[d] = -1;
-      this.lazyLoad[d] = null;
+      this.lazyForm[d] = null;
       q = this.popQuadRaw();
     }
     this.fval[d] = false;
@@ -672,7 +680,7 @@ export class FunctionTranslator {
     const q = this.pendQ[d] ?? laneNames(`s${d}`);
     if (this.pendLocal[d] >= 0) this.bitsReads.add(this.pendLocal[d]);
     this.pendLocal[d] = -1;
-    this.lazyLoad[d] = null;
+    this.lazyForm[d] = null;
     this.pend[d] = null;
     this.pendQ[d] = null;
     this.cond[d] = null;
@@ -771,7 +779,7 @@ export class FunctionTranslator {
         this.toBits(d);
         return;
       }
-      if (!keep) this.lazyLoad[d] = null;
+      if (!keep) this.lazyForm[d] = null;
       const q = this.pendQ[d];
       if (q !== null) {
         if (this.pendLocal[d] >= 0 && !this.fval[d]) this.bitsReads.add(this.pendLocal[d]);
@@ -831,7 +839,7 @@ export class FunctionTranslator {
       this.pend[d] = null;
       this.pendH[d] = null;
       this.pendQ[d] = null;
-      this.lazyLoad[d] = null;
+      this.lazyForm[d] = null;
       this.pendLocal[d] = -1;
       this.cond[d] = null;
       if (this.impure[d]) {
@@ -2592,6 +2600,7 @@ export class FunctionTranslator {
     const imm: number[] = [];
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
+    if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
     const params = info.params as ValType[];
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
@@ -2618,6 +2627,16 @@ export class FunctionTranslator {
           const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
           return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
         });
+        return;
+      }
+      if (name === 'f32x4.splat') {
+        // the scalar's bits, or the scalar itself for a first consumer that wants numbers (`lazyForm`)
+        const form = (e: string, r: Lanes) => `vt = ${e}; ${r.map((v) => `${v} = vt;`).join(' ')}`;
+        const bits = `${o.h('f32Bits')}(${sc[0]})`;
+        this.laneTemps.add('vt');
+        this.pushQuadStmt((r) => form(bits, r));
+        const r = laneNames(`s${this.sp - 1}`);
+        this.lazyForm[this.sp - 1] = { line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) };
         return;
       }
       const lane = this.laneMove(name, o);
@@ -2667,6 +2686,60 @@ export class FunctionTranslator {
         return;
     }
     throw new Error(`codegen: no translation for ${name}`);
+  }
+
+  /**
+   * `i8x16.shuffle` moving whole 32-bit words: the lanes are moved as they are held. Lanes of one v128 local stay
+   * pending (reordered), so an f32 consumer reads the local's numbers; f32 numbers stay numbers. False for any
+   * other shuffle, or operands held otherwise (the byte template then works on bits).
+   */
+  private wordShuffle(imm: number[]): boolean {
+    const w: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const s = imm[4 * i] & 31;
+      if ((s & 3) !== 0) return false;
+      for (let j = 1; j < 4; j++) if ((imm[4 * i + j] & 31) !== s + j) return false;
+      w.push(s >> 2);
+    }
+    const slots = [this.sp - 2, this.sp - 1];
+    const used = [w.some((x) => x < 4), w.some((x) => x >= 4)];
+    for (const k of [0, 1]) {
+      const x = slots[k];
+      const local = this.pendLocal[x];
+      if (used[1 - k] || local < 0) continue;
+      const atoms = this.pendQ[x] as Lanes;
+      const perm0 = this.pendPerm[x];
+      const fval = this.fval[x];
+      this.discardQuad();
+      this.discardQuad();
+      this.pushQuadPure(w.map((y) => atoms[y & 3]) as unknown as Lanes);
+      const d = this.sp - 1;
+      this.pendLocal[d] = local;
+      this.pendPerm[d] = w.map((y) => (perm0 ? perm0[y & 3] : y & 3));
+      this.fval[d] = fval;
+      return true;
+    }
+    if ((used[0] && !this.fval[slots[0]]) || (used[1] && !this.fval[slots[1]])) return false;
+    const b = this.discardQuad();
+    const a = this.discardQuad();
+    const src = [...a, ...b];
+    const lanes = w.map((y) => src[y]);
+    this.pushQuadStmt((r) => {
+      if (!lanes.some((x) => r.includes(x))) return r.map((v, i) => `${v} = ${lanes[i]};`).join(' ');
+      const t: Lanes = ['w0', 'w1', 'w2', 'w3'];
+      return this.laneTempsOf(
+        `${t.map((v, i) => `${v} = ${lanes[i]};`).join(' ')} ${r.map((v, i) => `${v} = ${t[i]};`).join(' ')}`,
+      );
+    });
+    this.fval[this.sp - 1] = true;
+    return true;
+  }
+  /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
+  private discardQuad(): Lanes {
+    const d = this.sp - 1;
+    this.fval[d] = false;
+    this.pendLocal[d] = -1;
+    return this.popQuadRaw();
   }
 
   /** Pops a scalar operand as an atom (a literal or a variable), assigning it to its slot if it is not one. */
@@ -2795,13 +2868,13 @@ export class FunctionTranslator {
     let code: (r: Lanes) => string;
     switch (name) {
       case 'v128.load': {
-        // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyLoad`)
+        // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
         const form = (m: string, r: Lanes) =>
           `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
         this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
         const d = this.sp - 1;
         const r = laneNames(`s${d}`);
-        this.lazyLoad[d] = { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) };
+        this.lazyForm[d] = { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) };
         return;
       }
       case 'v128.load32_zero':
@@ -2818,9 +2891,19 @@ export class FunctionTranslator {
         code = (r) =>
           `${pre}vt = Math.imul(${get('getUint16', addr)}, 0x10001); ${r.map((x) => `${x} = vt;`).join(' ')}`;
         break;
-      case 'v128.load32_splat':
-        code = (r) => `${pre}vt = ${w(0)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
-        break;
+      case 'v128.load32_splat': {
+        // as for v128.load: f32 numbers for a first consumer that wants them
+        const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
+        this.laneTemps.add('vt');
+        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+        const r = laneNames(`s${this.sp - 1}`);
+        this.lazyForm[this.sp - 1] = {
+          line: this.out.length - 1,
+          bits: form('getInt32', r),
+          float: form('getFloat32', r),
+        };
+        return;
+      }
       case 'v128.load64_splat':
         code = (r) => `${pre}vx = ${w(0)}; vy = ${w(4)}; ${r[0]} = vx; ${r[1]} = vy; ${r[2]} = vx; ${r[3]} = vy;`;
         break;

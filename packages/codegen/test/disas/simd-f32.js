@@ -5,6 +5,7 @@ let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 const hv1 = H.fv;
 const hv2 = H.fb;
+const hv3 = H.f32Bits;
 function f0(l0) {
   let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0d = m0_dv.getFloat32(64 + 12, true); s0c = m0_dv.getFloat32(64 + 8, true); s0b = m0_dv.getFloat32(64 + 4, true); s0 = m0_dv.getFloat32(64, true);
@@ -39,8 +40,29 @@ function f2() {
   m0_dv.setInt32(16 + 12, s1d, true); m0_dv.setInt32(16, s1, true); m0_dv.setInt32(16 + 4, s1b, true); m0_dv.setInt32(16 + 8, s1c, true);
   return;
 }
+function f3(l0) {
+  let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  s0d = m0_dv.getFloat32((l0 >>> 0) + 12, true); s0c = m0_dv.getFloat32((l0 >>> 0) + 8, true); s0b = m0_dv.getFloat32((l0 >>> 0) + 4, true); s0 = m0_dv.getFloat32((l0 >>> 0), true);
+  l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
+  s1d = m0_dv.getFloat32(32 + 12, true); s1c = m0_dv.getFloat32(32 + 8, true); s1b = m0_dv.getFloat32(32 + 4, true); s1 = m0_dv.getFloat32(32, true);
+  s1 = Math.fround(s1 * l1f); s1b = Math.fround(s1b * l1f); s1c = Math.fround(s1c * l1f); s1d = Math.fround(s1d * l1f);
+  s2d = m0_dv.getFloat32(48 + 12, true); s2c = m0_dv.getFloat32(48 + 8, true); s2b = m0_dv.getFloat32(48 + 4, true); s2 = m0_dv.getFloat32(48, true);
+  s2 = Math.fround(s2 * l1fb); s2b = Math.fround(s2b * l1fb); s2c = Math.fround(s2c * l1fb); s2d = Math.fround(s2d * l1fb);
+  s1 = Math.fround(s1 + s2); s1b = Math.fround(s1b + s2b); s1c = Math.fround(s1c + s2c); s1d = Math.fround(s1d + s2d);
+  m0_dv.setFloat32(0 + 12, s1d, true); m0_dv.setFloat32(0, s1, true); m0_dv.setFloat32(0 + 4, s1b, true); m0_dv.setFloat32(0 + 8, s1c, true);
+  s1 = H.loadF32(m0_dv, 64);
+  vt = s1; s1 = vt; s1b = vt; s1c = vt; s1d = vt;
+  vt = m0_dv.getFloat32(68, true); s2 = vt; s2b = vt; s2c = vt; s2d = vt;
+  s1 = Math.fround(s1 * s2); s1b = Math.fround(s1b * s2b); s1c = Math.fround(s1c * s2c); s1d = Math.fround(s1d * s2d);
+  s2d = m0_dv.getInt32(80 + 12, true); s2c = m0_dv.getInt32(80 + 8, true); s2b = m0_dv.getInt32(80 + 4, true); s2 = m0_dv.getInt32(80, true);
+  s2 = s2 ^ -2147483648; s2b = s2b ^ -2147483648; s2c = s2c ^ -2147483648; s2d = s2d ^ -2147483648;
+  s1 = hv2(s1); s1b = hv2(s1b); s1c = hv2(s1c); s1d = hv2(s1d);
+  w0 = s1b; w1 = s1; w2 = s2d; w3 = s2c; s1 = w0; s1b = w1; s1c = w2; s1d = w3;
+  m0_dv.setInt32(16 + 12, s1d, true); m0_dv.setInt32(16, s1, true); m0_dv.setInt32(16 + 4, s1b, true); m0_dv.setInt32(16 + 8, s1c, true);
+  return;
+}
 return {
-  funcs: [f0, f1, f2],
+  funcs: [f0, f1, f2, f3],
   globalInit: [],
   tableInit: [],
   elemOffset: [],

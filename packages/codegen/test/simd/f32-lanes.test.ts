@@ -36,6 +36,26 @@ const WAT = `(module
     (v128.store (i32.const 256)
       (call $p (local.tee $t (f32x4.mul (v128.load (i32.const 0)) (v128.load (i32.const 16))))))
     (v128.store (i32.const 272) (f32x4.neg (local.get $t))))
+  ;; word shuffles of a local (splats, as clang writes wasm_i32x4_shuffle) read as numbers and as bits
+  (func (export "shuf") (local $p v128)
+    (local.set $p (v128.load (i32.const 0)))
+    (v128.store (i32.const 256)
+      (f32x4.mul (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $p) (local.get $p))
+        (v128.load (i32.const 16))))
+    (v128.store (i32.const 272)
+      (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $p) (v128.load (i32.const 16))))
+    (v128.store (i32.const 288)
+      (i8x16.shuffle 0 1 2 3 20 21 22 23 8 9 10 11 28 29 30 31
+        (f32x4.add (local.get $p) (v128.load (i32.const 32))) (f32x4.sqrt (v128.load (i32.const 16)))))
+    (v128.store (i32.const 304)
+      (f32x4.sub (i8x16.shuffle 12 13 14 15 12 13 14 15 0 1 2 3 4 5 6 7
+        (v128.load (i32.const 32)) (local.get $p)) (local.get $p))))
+  ;; splats of a scalar f32 and of a loaded one, read as numbers and moved as bits
+  (func (export "splat")
+    (v128.store (i32.const 256) (f32x4.mul (f32x4.splat (f32.load (i32.const 4))) (v128.load (i32.const 16))))
+    (v128.store (i32.const 272) (f32x4.splat (f32.load (i32.const 4))))
+    (v128.store (i32.const 288) (f32x4.add (v128.load32_splat (i32.const 8)) (v128.load (i32.const 32))))
+    (v128.store (i32.const 304) (v128.load32_splat (i32.const 8))))
   ;; a load moved as bits (no f32 operator): the payload stays
   (func (export "copy")
     (v128.store (i32.const 256) (v128.load (i32.const 0))))
@@ -94,6 +114,8 @@ describe('f32 lanes as numbers', () => {
     it(`mixed uses, input ${k}`, () => expectSame(run('mixed', fill), (i) => i >= 4));
     it(`tee and parameter, input ${k}`, () => expectSame(run('param', fill), (i) => i < 8));
     it(`copy keeps payloads, input ${k}`, () => expectSame(run('copy', fill), () => false));
+    it(`word shuffles, input ${k}`, () => expectSame(run('shuf', fill), (i) => i < 4 || i >= 8));
+    it(`splats, input ${k}`, () => expectSame(run('splat', fill), (i) => i < 4 || (i >= 8 && i < 12)));
     it(`load as bits and numbers, input ${k}`, () => expectSame(run('both', fill), (i) => i < 4 || i >= 8));
   }
   it('keeps a signalling NaN moved through a local read as numbers', () => {
