@@ -16,13 +16,14 @@
 // code generation, seeded from the spec suite's modules (default ../shared/testsuite beside the repository);
 // each seed number is one mutant, and a finding is written to --keep.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseWat } from '@wasmts/wat';
 import { compare } from './diff.js';
 import { generate, NODE20_FEATURES } from './generate.js';
-import { parseWat } from '@wasmts/wat';
 import { mutant, runMutant, suiteSeeds } from './mutate.js';
+import { reduce } from './reduce.js';
 import { FEATURE_SETS, generateText } from './structgen.js';
 
 /** The host flags a generated feature set needs for the host engine to run it (Node 20). */
@@ -40,10 +41,19 @@ function main(): void {
       'write-corpus': { type: 'string' },
       mutate: { type: 'boolean', default: false },
       gen: { type: 'string' },
+      reduce: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       suite: { type: 'string', default: resolve(import.meta.dirname, '../../../../shared/testsuite') },
     },
   });
+  if (values.reduce !== undefined) {
+    if (reexec(values.gen)) return;
+    const small = reduce(readFileSync(values.reduce, 'utf8'), (m) => console.log(m));
+    const out = values.reduce.replace(/(\.wat)?$/, '.reduced.wat');
+    writeFileSync(out, small);
+    console.log(`${out}:\n${small}`);
+    return;
+  }
   const m = /^(\d+)\.\.(\d+)$/.exec(values.seeds);
   if (m === null) throw new Error('--seeds FROM..TO');
   const [from, to] = [Number(m[1]), Number(m[2])];
@@ -54,14 +64,7 @@ function main(): void {
   const gen = values.gen;
   if (gen !== undefined && FEATURE_SETS[gen] === undefined)
     throw new Error(`--gen: one of ${Object.keys(FEATURE_SETS).join(', ')}`);
-  const flags = gen === undefined ? [] : (HOST_FLAGS[gen] ?? []);
-  if (flags.some((f) => !process.execArgv.includes(f)) && Number(process.versions.node.split('.')[0]) < 22) {
-    const r = spawnSync(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], {
-      stdio: 'inherit',
-    });
-    process.exitCode = r.status ?? 1;
-    return;
-  }
+  if (reexec(gen)) return;
   const size = Number(values.bytes);
   // `node20`, `default` (binaryen's: MVP) or binaryen feature names (`exception-handling` -> --enable-...)
   const features = values.features
@@ -124,6 +127,18 @@ function main(): void {
       `${failed} differ; ${secs} s`,
   );
   if (failed > 0) process.exitCode = 1;
+}
+
+/** Runs this script again with the host flags feature set `gen` needs (true when it did). */
+function reexec(gen: string | undefined): boolean {
+  const flags = gen === undefined ? [] : (HOST_FLAGS[gen] ?? []);
+  if (flags.every((f) => process.execArgv.includes(f)) || Number(process.versions.node.split('.')[0]) >= 22)
+    return false;
+  const r = spawnSync(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  process.exitCode = r.status ?? 1;
+  return true;
 }
 
 function mutationCampaign(suite: string, from: number, to: number, keep: string): void {
