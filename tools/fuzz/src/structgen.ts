@@ -744,7 +744,6 @@ class Gen {
       const g = this.generic(t, d);
       if (g !== null) return g;
     }
-    const o = t === 'i32' ? 'i64' : 'i32';
     const e = (ty: string) => this.expr(ty, d - 1);
     const k = this.int(14);
     switch (k) {
