@@ -165,3 +165,34 @@ export const PAIR_COND: Readonly<
   'i64.gt_u': ([al, ah], [bl, bh]) => `(${u32(ah)} > ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} > ${u32(bl)}))`,
   'i64.ge_u': ([al, ah], [bl, bh]) => `(${u32(ah)} > ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} >= ${u32(bl)}))`,
 };
+
+/** An ordering of two pairs as an i32 without branches: the high words decide unless equal, then the low ones. */
+function ordered(
+  strict: '<' | '>',
+  op: string,
+  signed: boolean,
+  [al, ah]: readonly [string, string],
+  [bl, bh]: readonly [string, string],
+): string {
+  const [x, y] = signed ? [ah, bh] : [u32(ah), u32(bh)];
+  return `(+(${x} ${strict} ${y}) | (+(${ah} === ${bh}) & +(${u32(al)} ${op} ${u32(bl)})))`;
+}
+
+/**
+ * i64 comparisons as i32 values (a comparison whose result is stored, added, ...): PAIR_COND's `||` and `&&` are
+ * branches, which data-dependent results (the carries of 128-bit arithmetic) mispredict; these are setcc's.
+ */
+export const PAIR_COND_VALUE: Readonly<
+  Record<string, (a: readonly [string, string], b: readonly [string, string]) => string>
+> = {
+  'i64.eq': ([al, ah], [bl, bh]) => `+(((${al} ^ ${bl}) | (${ah} ^ ${bh})) === 0)`,
+  'i64.ne': ([al, ah], [bl, bh]) => `+(((${al} ^ ${bl}) | (${ah} ^ ${bh})) !== 0)`,
+  'i64.lt_s': (a, b) => ordered('<', '<', true, a, b),
+  'i64.le_s': (a, b) => ordered('<', '<=', true, a, b),
+  'i64.gt_s': (a, b) => ordered('>', '>', true, a, b),
+  'i64.ge_s': (a, b) => ordered('>', '>=', true, a, b),
+  'i64.lt_u': (a, b) => ordered('<', '<', false, a, b),
+  'i64.le_u': (a, b) => ordered('<', '<=', false, a, b),
+  'i64.gt_u': (a, b) => ordered('>', '>', false, a, b),
+  'i64.ge_u': (a, b) => ordered('>', '>=', false, a, b),
+};

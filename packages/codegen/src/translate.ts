@@ -33,8 +33,16 @@ import {
   V128_LANE_TEMPS,
 } from './lanes.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
-import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
-import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import {
+  literal,
+  PAIR_BINARY,
+  PAIR_COND,
+  PAIR_COND_VALUE,
+  PAIR_TEMPS,
+  PAIR_UNARY,
+  PAIR_UNARY_HI0,
+} from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
@@ -1870,8 +1878,9 @@ export class FunctionTranslator {
       const b = this.popPair();
       const a = this.popPair();
       const c = pc(a, b);
-      if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-      else this.push(`${c} ? 1 : 0`);
+      const v = PAIR_COND_VALUE[name](a, b);
+      if (pending) this.pushPending(`(${v})`, false, c);
+      else this.push(v);
       return true;
     }
     switch (name) {
@@ -1879,8 +1888,8 @@ export class FunctionTranslator {
         const pending = this.isPending();
         const [lo, hi] = this.popPair();
         const c = `(${lo} | ${hi}) === 0`;
-        if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-        else this.push(`${c} ? 1 : 0`);
+        if (pending) this.pushPending(`(${condValue(c)})`, false, c);
+        else this.push(condValue(c));
         return true;
       }
       case 'i32.wrap_i64': {
@@ -1943,7 +1952,7 @@ export class FunctionTranslator {
       const inner = this.cond[this.sp - 1];
       const a = this.popInline();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const bc = BINARY_COND[info.name];
@@ -1951,7 +1960,7 @@ export class FunctionTranslator {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const u = UNARY[info.name];
@@ -2485,8 +2494,8 @@ export class FunctionTranslator {
     if (q !== undefined) {
       const e = q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
-      else if (pending) this.pushPending(`(${e} ? 1 : 0)`, false, e);
-      else this.push(`${e} ? 1 : 0`);
+      else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
+      else this.push(condValue(e));
       return;
     }
     const n = imm[0];
