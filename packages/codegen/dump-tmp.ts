@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { decodeModule } from '@wasmts/environ';
 import { compileModule } from '@wasmts/codegen';
+import { decodeModule } from '@wasmts/environ';
+
 const bytes = new Uint8Array(readFileSync(process.argv[2]));
 const m = decodeModule(bytes, { validateBodies: true } as any);
 const c = compileModule(m as any, { lazy: true });

@@ -170,6 +170,7 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'f64.copysign': (a, b) => `H.copysign(${a}, ${b})`,
 };
 
-for (const [name, c] of Object.entries(UNARY_COND)) (UNARY as Record<string, Unary>)[name] = (a) => `(${condValue(c(a))})`;
+for (const [name, c] of Object.entries(UNARY_COND))
+  (UNARY as Record<string, Unary>)[name] = (a) => `(${condValue(c(a))})`;
 for (const [name, c] of Object.entries(BINARY_COND))
   (BINARY as Record<string, Binary>)[name] = (a, b) => `(${condValue(c(a, b))})`;

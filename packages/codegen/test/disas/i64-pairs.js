@@ -28,6 +28,7 @@ function f0$p(l0, l0h, l1, l2) {
 function f0(a0, a1, a2) {
   return H.j(f0$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n), a1, a2), H.R[0]);
 }
+f0.$p = f0$p;
 function f1$p(l0, l0h) {
   let s0, s0h;
   s0 = f0$p(l0, l0h, 0, 64); s0h = H.R[0];
@@ -36,6 +37,7 @@ function f1$p(l0, l0h) {
 function f1(a0) {
   return H.j(f1$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
 }
+f1.$p = f1$p;
 return {
   funcs: [f0, f1],
   globalInit: [],
