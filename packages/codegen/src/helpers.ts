@@ -114,6 +114,34 @@ function j(lo: number, hi: number): bigint {
   return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
 }
 
+/** The scratch words of calls between wasm functions in the pair ABI: an i64 result's hi word. */
+const R = new Int32Array(1);
+
+type Fn = (...args: any[]) => any;
+
+/**
+ * The pair-ABI entry (docs/js-abi.md, "Calling convention") of a function that has none: a host function, or one of
+ * another backend, reached through a table, a reference or an import. `sig` has a letter per parameter, `:`, and one
+ * per result: `j` for an i64, `x` for any other type. Kept on the function as `$p` (when it is extensible), so a
+ * function gets one adapter.
+ */
+function pa(fn: Fn, sig: string): Fn {
+  const colon = sig.indexOf(':');
+  const ps = sig.slice(0, colon);
+  const wideResult = sig.slice(colon + 1) === 'j';
+  const p = (...a: any[]): any => {
+    const args: unknown[] = [];
+    let k = 0;
+    for (let i = 0; i < ps.length; i++, k++) args.push(ps[i] === 'j' ? j(a[k], a[++k]) : a[k]);
+    const r = fn(...args);
+    if (!wideResult) return r;
+    R[0] = Number(r >> 32n);
+    return Number(BigInt.asIntN(32, r));
+  };
+  if (Object.isExtensible(fn)) (fn as Fn & { $p: Fn }).$p = p;
+  return p;
+}
+
 function ctz32(x: number): number {
   return x === 0 ? 32 : 31 - Math.clz32(x & -x);
 }
@@ -265,7 +293,8 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
-  R: new Int32Array(1),
+  R,
+  pa,
   TailCall,
   filled,
   arrayFill,
