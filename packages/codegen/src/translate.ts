@@ -961,6 +961,8 @@ export class FunctionTranslator {
   ): string {
     const mentioned = new Set<string>();
     for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
+    // every exit adds the fuel local to the counter (`exits`)
+    if (this.env.tunables.consumeFuel) mentioned.add('fu');
     const params = new Set(piece.params);
     // the epoch counter is read at the first check, as after a call (`reload`)
     const own = decls

@@ -99,6 +99,24 @@ describe('split functions', () => {
       return [ticks.n, limits[0]];
     };
     expect(runOut(split)).toEqual(runOut(whole));
+    // pieces with no fuel flush of their own (straight-line code) still add theirs at every exit
+    const traps = (e: Record<string, any>) => {
+      limits[0] = -1e9;
+      const r = e.trap(3);
+      expect(() => e.trap(0)).toThrow('integer divide by zero');
+      return [r, limits[0]];
+    };
+    expect(traps(split)).toEqual(traps(whole));
+    // pieces that mention no fuel at all (free operators) still declare the fuel local their exits add
+    const empty = instantiate(
+      `(module (func (export "f") ${'(block) '.repeat(200)}))`,
+      {},
+      { ...HOOKS, splitChars: 1 },
+    );
+    expect(pieces(empty.$source, 'f0')).toBeGreaterThan(5);
+    limits[0] = -100;
+    empty.f();
+    expect(limits[0]).toBe(-100);
   });
 
   it('see an epoch advanced by the host in a later piece', () => {
