@@ -96,6 +96,8 @@ export function emitModule(
       env.tailCallers.add(f);
       parts.push(`f${f}.$t = f${f}$t;`);
     }
+    // the pair-ABI entry, where tables, references and other modules' calls find it (`fn.$p`)
+    if (usesPairAbi(env.funcType(f))) parts.push(`f${f}.$p = f${f}$p;`);
     funcs.push(`f${f}`);
   }
   const consts = emitConstExprs(env, parts);

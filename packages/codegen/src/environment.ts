@@ -6,6 +6,7 @@
 import {
   type FuncIndex,
   type FuncType,
+  type Libcall,
   type Module,
   OPS,
   operatorFor,
@@ -46,7 +47,7 @@ export class ModuleEnvironment {
   readonly hoisted: string[] = [];
   private readonly hoistedKeys = new Map<string, string>();
   /** Names of `rt` members generated code uses (`trap`, `memoryGrow`, `V128`, ...). */
-  readonly builtins = new Set<string>();
+  readonly builtins = new Set<Libcall>();
   /** Defined functions (by FuncIndex) that perform tail calls (they get an inner body and a trampoline). */
   readonly tailCallers = new Set<number>();
   /** Whether any body uses the legacy `delegate` bookkeeping. */
@@ -146,8 +147,8 @@ export class ModuleEnvironment {
     return uses.map((i) => this.hoisted[i]);
   }
 
-  /** Marks a runtime builtin as used and returns the expression naming it. */
-  rt(name: string): string {
+  /** Marks a libcall (environ's `LIBCALLS`) as used and returns the expression naming it. */
+  rt(name: Libcall): string {
     this.builtins.add(name);
     return `rt.${name}`;
   }

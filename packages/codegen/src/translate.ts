@@ -34,8 +34,8 @@ import {
   V128_LANE_TEMPS,
 } from './lanes.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
-import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
-import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
@@ -266,6 +266,12 @@ export function usesPairAbi(type: FuncType): boolean {
     if (t === V128) return false;
     else if (t === I64) wide = true;
   return wide;
+}
+
+/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (`j` an i64, `x` other). */
+export function pairSig(type: FuncType): string {
+  const k = (t: ValType) => (t === I64 ? 'j' : 'x');
+  return `${type.params.map(k).join('')}:${type.results.map(k).join('')}`;
 }
 
 /** Translates one defined function to the text of its JS function(s). */
@@ -1430,6 +1436,31 @@ export class FunctionTranslator {
     }
   }
 
+  /** The pair-ABI entry of function value `fn` of type `ft`: its `$p`, or one `H.pa` makes (a host function). */
+  private pairEntry(fn: string, ft: FuncType): string {
+    return `(${fn}.$p || H.pa(${fn}, '${pairSig(ft)}'))`;
+  }
+  /** Pushes the result(s) of a call in the pair ABI: an i64 result is the returned lo word and `H.R[0]`. */
+  private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
+    if (results.length === 1 && results[0] === I64) {
+      const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
+      if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(pair);
+      else pair();
+    } else this.callResults(call, results, argsPending);
+  }
+  /**
+   * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):
+   * values with effects are assigned first, as `popArgs` does.
+   */
+  private popPairArgsNow(params: readonly ValType[]): string[] {
+    const args: string[] = [];
+    for (let i = params.length - 1; i >= 0; i--)
+      if (params[i] === I64) {
+        const [lo, hi] = this.popPair();
+        args.push(hi, lo);
+      } else args.push(this.pop());
+    return args.reverse();
+  }
   /** Pops call arguments in the pair ABI, inline like `popArgsInline`: an i64 is its lo and hi words. */
   private popPairArgs(params: readonly ValType[]): string[] {
     const args: string[] = [];
@@ -1797,14 +1828,11 @@ export class FunctionTranslator {
           const ft = env.funcType(f);
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
-          if (this.pairs && f >= env.module.numImportedFuncs && usesPairAbi(ft)) {
+          if (this.pairs && usesPairAbi(ft)) {
             const args = this.popPairArgs(ft.params);
-            const call = `${env.pairCallee(f)}(${args.join(', ')})`;
-            if (ft.results.length === 1 && ft.results[0] === I64) {
-              const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
-              if (env.tunables.consumeFuel || env.tunables.epochInterruption) this.hooked(pair);
-              else pair();
-            } else this.callResults(call, ft.results, argsPending);
+            // an import may be another module's wasm function (with `$p`) or the host's (adapted by `H.pa`)
+            const callee = f >= env.module.numImportedFuncs ? env.pairCallee(f) : this.pairEntry(env.callee(f), ft);
+            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending);
             continue;
           }
           const args = this.popArgsInline(ft.params.length);
@@ -1817,7 +1845,8 @@ export class FunctionTranslator {
           const table = r.u32();
           const ft = env.typeAt(typeIndex);
           const idx = this.pop();
-          const args = this.popArgs(ft.params.length);
+          const pair = op === 0x11 && this.pairs && usesPairAbi(ft);
+          const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           const ref = this.temp();
           const t = env.table(table);
           const i = this.tableNum(idx, table);
@@ -1828,7 +1857,8 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
           if (op === 0x13) this.unreachable();
@@ -1870,9 +1900,11 @@ export class FunctionTranslator {
         case 0x15: {
           const ft = env.typeAt(r.u32());
           const ref = this.pop();
-          const args = this.popArgs(ft.params.length);
+          const pair = op === 0x14 && this.pairs && usesPairAbi(ft);
+          const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
             this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
@@ -2156,8 +2188,9 @@ export class FunctionTranslator {
       const b = this.popPair();
       const a = this.popPair();
       const c = pc(a, b);
-      if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-      else this.push(`${c} ? 1 : 0`);
+      const v = PAIR_COND_VALUE[name](a, b);
+      if (pending) this.pushPending(`(${v})`, false, c);
+      else this.push(v);
       return true;
     }
     switch (name) {
@@ -2165,8 +2198,8 @@ export class FunctionTranslator {
         const pending = this.isPending();
         const [lo, hi] = this.popPair();
         const c = `(${lo} | ${hi}) === 0`;
-        if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-        else this.push(`${c} ? 1 : 0`);
+        if (pending) this.pushPending(`(${condValue(c)})`, false, c);
+        else this.push(condValue(c));
         return true;
       }
       case 'i32.wrap_i64': {
@@ -2229,7 +2262,7 @@ export class FunctionTranslator {
       const inner = this.cond[this.sp - 1];
       const a = this.popInline();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const bc = BINARY_COND[info.name];
@@ -2237,7 +2270,7 @@ export class FunctionTranslator {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const u = UNARY[info.name];
@@ -2782,8 +2815,8 @@ export class FunctionTranslator {
     if (q !== undefined) {
       const e = q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
-      else if (pending) this.pushPending(`(${e} ? 1 : 0)`, false, e);
-      else this.push(`${e} ? 1 : 0`);
+      else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
+      else this.push(condValue(e));
       return;
     }
     const n = imm[0];
