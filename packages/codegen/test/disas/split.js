@@ -81,7 +81,7 @@ function f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h) {
 function f0$p$s6(l3, l3h, s0, s0h) {
   let fu = 0;
   try {
-    s0 = (s0 + l3) | 0; s0h = (s0h + l3h + ((s0 >>> 0) < (l3 >>> 0) ? 1 : 0)) | 0;
+    s0 = (s0 + l3) | 0; s0h = (s0h + l3h + +((s0 >>> 0) < (l3 >>> 0))) | 0;
     fu += 18;
     H.R[0] = s0h; return s0;
   } finally { lim1[0] += fu; }
@@ -89,6 +89,7 @@ function f0$p$s6(l3, l3h, s0, s0h) {
 function f0(a0, a1) {
   return H.j(f0$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
 }
+f0.$p = f0$p;
 return {
   funcs: [f0],
   globalInit: [],
