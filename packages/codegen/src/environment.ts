@@ -16,6 +16,7 @@ import {
   VMCTX_TYPE_IDS,
   VMOffsets,
 } from '@wasmts/environ';
+import { SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
@@ -51,6 +52,8 @@ export class ModuleEnvironment {
   readonly tailCallers = new Set<number>();
   /** Whether any body uses the legacy `delegate` bookkeeping. */
   readonly legacyExceptions: boolean;
+  /** Characters of JS above which a function body is split into pieces (`SPLIT_CHARS`; tests force it small). */
+  splitChars = SPLIT_CHARS;
 
   /**
    * `callDepth`: count wasm call depth against `VMRuntimeLimits.StackLimit` (trap StackOverflow), for
