@@ -238,6 +238,11 @@ class Gen {
       case 'f64':
         return `(f64.const ${this.floatLit(false)})`;
       case 'v128':
+        // float lanes with NaN payloads, which every bit-exact path must keep
+        if (this.chance(0.3))
+          return `(v128.const f32x4 ${Array.from({ length: 4 }, () => this.floatLit(true)).join(' ')})`;
+        if (this.chance(0.2))
+          return `(v128.const f64x2 ${Array.from({ length: 2 }, () => this.floatLit(false)).join(' ')})`;
         return `(v128.const i32x4 ${Array.from({ length: 4 }, () => this.i32Lit()).join(' ')})`;
       case 'funcref':
         return '(ref.null func)';
@@ -277,7 +282,11 @@ class Gen {
   private floatLit(f32: boolean): string {
     const k = this.int(10);
     if (k === 0)
-      return this.pick(['nan', '-nan', 'inf', '-inf', '-0', '0', f32 ? 'nan:0x200001' : 'nan:0x4000000000001']);
+      return this.pick(
+        f32
+          ? ['nan', '-nan', 'inf', '-inf', '-0', '0', 'nan:0x200001', 'nan:0x1', '-nan:0x7fffff', 'nan:0x12345']
+          : ['nan', '-nan', 'inf', '-inf', '-0', '0', 'nan:0x4000000000001', 'nan:0x1', '-nan:0xfffffffffffff'],
+      );
     if (k === 1)
       return this.pick(['0x1p-149', '0x1p+127', '-0x1.fffffep+127', '2147483648', '-2147483904', '4294967296']);
     if (k < 5) return String(this.int(200) - 100) + (this.chance(0.5) ? '.5' : '');
