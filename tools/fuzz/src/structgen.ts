@@ -444,7 +444,7 @@ class Gen {
 
   /** An array index: mostly small. */
   private index(d: number): string {
-    return this.chance(0.8) ? `(i32.const ${this.int(4)})` : this.expr('i32', d - 1);
+    return this.chance(0.85) ? `(i32.const ${this.int(this.chance(0.7) ? 2 : 5)})` : this.expr('i32', d - 1);
   }
 
   private tailCall(d: number): string | null {
@@ -1017,7 +1017,7 @@ class Gen {
         return this.pick([
           `(struct.new $s0 ${i()} ${e('i64')})`,
           e(S1),
-          `(ref.cast ${S0} ${e('anyref')})`,
+          `(ref.cast ${S0} ${e(this.pick(['anyref', S1, S1]))})`,
           `(array.get $aref ${e(AREF)} ${this.index(d)})`,
           `(struct.get $s1 3 ${e(S1)})`,
           this.leaf(t),
