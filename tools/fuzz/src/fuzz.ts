@@ -97,7 +97,14 @@ function main(): void {
       mkdirSync(values['write-corpus'], { recursive: true });
       writeFileSync(join(values['write-corpus'], `seed-${seed}.wasm`), bytes);
     }
-    const v = compare(bytes);
+    let v: ReturnType<typeof compare>;
+    try {
+      v = compare(bytes);
+    } catch (e) {
+      // an error no side should throw (a TypeError out of a call, ...): a finding
+      const error = { unavailable: 'the harness failed' };
+      v = { native: error, wasm: error, js: error, differences: [`error: ${(e as Error).stack ?? e}`] };
+    }
     compared++;
     if ('calls' in v.js) calls += v.js.calls.length;
     if ('calls' in v.js)
