@@ -13,7 +13,8 @@ import {
 } from '../externals.js';
 import { Instance as ApiInstance } from '../instance.js';
 import type { Module as ApiModule } from '../module.js';
-import { builtinExtern, isBuiltinImport } from './js-string.js';
+import { isBuiltinImport } from './compile-options.js';
+import { builtinExtern } from './js-string.js';
 import { isStackOverflow, type Realm } from './realm.js';
 import { toJSValue, toWebAssemblyValue } from './values.js';
 import { sequence, setLength, webidlInterface } from './webidl.js';

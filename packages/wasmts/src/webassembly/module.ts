@@ -1,7 +1,7 @@
 // `WebAssembly.Module`: a compiled module, with the static `exports`, `imports` and `customSections`.
 
 import type { ExternType } from '../types.js';
-import { isBuiltinImport, readCompileOptions } from './js-string.js';
+import { isBuiltinImport, readCompileOptions } from './compile-options.js';
 import type { Realm } from './realm.js';
 import { bufferSourceBytes, setLength, toDOMString, webidlInterface } from './webidl.js';
 

@@ -6,9 +6,9 @@
 
 import { decodeModule, wasmFeatures } from '@wasmts/environ';
 import { Config, Engine, type ResourceLimiter, Store } from '../engine.js';
+import { type CompileOptions, checkBuiltinImports, readCompileOptions } from './compile-options.js';
 import { defineGlobal } from './global.js';
 import { defineInstance, isImportObject, readImports } from './instance.js';
-import { type CompileOptions, checkBuiltinImports, readCompileOptions } from './js-string.js';
 import { defineMemory } from './memory.js';
 import { defineModule } from './module.js';
 import { hasWasmMagic, Realm } from './realm.js';

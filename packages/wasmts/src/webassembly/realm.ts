@@ -39,8 +39,8 @@ import {
 import { Module as ApiModule } from '../module.js';
 import { LinkError as ApiLinkError, Trap, UncaughtWasmException } from '../trap.js';
 import { refKindOfHeap } from '../values.js';
+import { type CompileOptions, checkBuiltinImports, NO_COMPILE_OPTIONS } from './compile-options.js';
 import { type ErrorConstructorLike, makeErrorClass } from './errors.js';
-import { type CompileOptions, checkBuiltinImports, NO_COMPILE_OPTIONS } from './js-string.js';
 import { type Converter, toJSValue, toWebAssemblyValue } from './values.js';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
