@@ -36,9 +36,26 @@ export function readArtifactHeader(bytes: Uint8Array, file: string): ArtifactHea
   }
 }
 
+/** Engine settings beyond fuel and the backend (`run -W epoch-interruption,max-wasm-stack=...`). */
+export interface CliEngineOptions {
+  epochInterruption?: boolean;
+  maxWasmStack?: number;
+}
+
 /** The engine `run`, `compile` and `inspect` use: the backend asked for (auto by default), fuel when asked for. */
-export function cliEngine(consumeFuel: boolean, backend: 'js' | 'wasm' | 'auto' = 'auto'): Engine {
-  return new Engine(new Config({ backend, consumeFuel }));
+export function cliEngine(
+  consumeFuel: boolean,
+  backend: 'js' | 'wasm' | 'auto' = 'auto',
+  options: CliEngineOptions = {},
+): Engine {
+  return new Engine(
+    new Config({
+      backend,
+      consumeFuel,
+      ...(options.epochInterruption === true ? { epochInterruption: true } : {}),
+      ...(options.maxWasmStack !== undefined ? { maxWasmStack: options.maxWasmStack } : {}),
+    }),
+  );
 }
 
 /**

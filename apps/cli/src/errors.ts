@@ -14,6 +14,9 @@ export class CliError extends Error {
   }
 }
 
+/** Errors of the runtime that describe the input or a limit the user set, printed as they are (no "internal error"). */
+const USER_FACING = new Set(['ResourceLimitError', 'PoolingLimitError']);
+
 function isNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }
@@ -31,6 +34,7 @@ export function describeError(error: unknown, file?: string): string {
     return `${file === undefined ? '' : `${file}:`}${position}${text}`;
   }
   if (error instanceof CliError) return `${where}${error.message}`;
+  if (error instanceof Error && USER_FACING.has(error.name)) return `${where}${error.message}`;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return `${where}no such file or directory`;
   if (code === 'EISDIR') return `${where}is a directory`;

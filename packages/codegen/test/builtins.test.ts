@@ -2,6 +2,7 @@
 // libcall of the table has a caller in codegen.
 import { readdirSync, readFileSync } from 'node:fs';
 import { decodeModule, LIBCALL_NAMES } from '@wasmts/environ';
+import { specSuitePath } from '@wasmts/testsuite';
 import { parseWast } from '@wasmts/wat';
 import { expect, it } from 'vitest';
 import { compileModule } from '../src/index.js';
@@ -32,7 +33,7 @@ const FILES = [
 it('uses only builtins the runtime defines', () => {
   const used = new Set<string>();
   for (const file of FILES) {
-    const script = parseWast(readFileSync(new URL(`../../../../shared/testsuite/${file}`, import.meta.url), 'utf8'));
+    const script = parseWast(readFileSync(specSuitePath(file), 'utf8'));
     for (const c of script.commands) {
       if (c.type !== 'module' || c.module.kind !== 'text' || !c.module.bytes) continue;
       for (const name of compileModule(decodeModule(c.module.bytes), {
