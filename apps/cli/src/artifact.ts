@@ -1,6 +1,7 @@
 // Module artifacts on the command line: telling them apart by their magic header, reading the header for
 // `inspect`, and loading them with `Module.deserialize` (no code generation) with one-line errors.
 
+import type { WasmFeatures } from '@wasmts/environ';
 import { Config, DeserializeError, Engine, Module, readArtifactHeader as readHeader } from 'wasmts';
 import { CliError } from './errors.js';
 
@@ -38,6 +39,8 @@ export function readArtifactHeader(bytes: Uint8Array, file: string): ArtifactHea
 
 /** Engine settings beyond fuel and the backend (`run -W epoch-interruption,max-wasm-stack=...`). */
 export interface CliEngineOptions {
+  /** Proposals modules may use (`--features`; Wasm 3.0 by default). */
+  features?: WasmFeatures;
   epochInterruption?: boolean;
   maxWasmStack?: number;
 }
@@ -52,6 +55,7 @@ export function cliEngine(
     new Config({
       backend,
       consumeFuel,
+      ...(options.features !== undefined ? { features: options.features } : {}),
       ...(options.epochInterruption === true ? { epochInterruption: true } : {}),
       ...(options.maxWasmStack !== undefined ? { maxWasmStack: options.maxWasmStack } : {}),
     }),

@@ -102,6 +102,7 @@ Examples:
       false,
     )
     .addOption(backendOption())
+    .addOption(featuresOption())
     .option(
       '--preload <NAME=PATH>',
       'instantiate PATH first and link its exports as module NAME; repeatable',
@@ -136,6 +137,7 @@ Examples:
           backend: options.backend,
           preload: options.preload,
           allowPrecompiled: options.allowPrecompiled === true,
+          features: options.features,
           wasm: parseWasmSettings(options.wasm),
           wasi: parseWasiSettings(options.wasi),
         });
@@ -215,6 +217,7 @@ Examples:
     )
     .argument('<module>', 'a .wasm or .wat file (told apart by content)')
     .option('-o, --output <file>', 'where to write the artifact (default: <module> with the .wasmts extension)')
+    .addOption(featuresOption())
     .option('--consume-fuel', 'compile with fuel metering, for `wasmts run --fuel N`', false)
     .addOption(backendOption())
     .addHelpText(
@@ -236,6 +239,7 @@ Examples:
           output: options.output,
           consumeFuel: options.consumeFuel === true,
           backend: options.backend,
+          features: options.features,
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);

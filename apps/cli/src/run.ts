@@ -1,6 +1,7 @@
 // `wasmts run`: runs a WASI command (its `_start`) or calls one export (`--invoke`), like `wasmtime run`.
 
 import { basename } from 'node:path';
+import type { WasmFeatures } from '@wasmts/environ';
 import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
 import {
   type Engine,
@@ -45,6 +46,8 @@ export interface RunCommandOptions {
    * `--allow-precompiled`; without it an artifact is refused.
    */
   allowPrecompiled?: boolean;
+  /** Proposals modules may use (`--features`; Wasm 3.0 by default). */
+  features?: WasmFeatures;
   /** `-W` settings (wasmtime's option group); `fuel` may come from here or from `--fuel`, not both. */
   wasm?: WasmSettings;
   /** `-S` settings; `inherit-env` may come from here or from `--inherit-env`. */
@@ -223,6 +226,7 @@ export async function runCommand(
     throw new CliError(`--fuel ${fuel}: expected a non-negative integer`);
   const timeoutMs = w.timeoutMs;
   const engine = cliEngine(fuel !== undefined, options.backend ?? 'auto', {
+    ...(options.features !== undefined ? { features: options.features } : {}),
     epochInterruption: w.epochInterruption === true || timeoutMs !== undefined,
     ...(w.maxWasmStack !== undefined ? { maxWasmStack: w.maxWasmStack } : {}),
   });
