@@ -22,6 +22,7 @@ export type JsValueOf<N extends ValTypeName> = N extends 'i64'
 export type JsParamsOf<P extends readonly ValTypeName[]> = { -readonly [K in keyof P]: JsValueOf<P[K]> };
 
 /** The callback's result for result types `R`: nothing, the one value, or an array of them. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a callback with a block body and no return has type void
 export type JsResultOf<R extends readonly ValTypeName[]> = R extends readonly []
   ? undefined | void
   : R extends readonly [infer A extends ValTypeName]
