@@ -9,6 +9,7 @@ import {
   type FuncType,
   I8,
   I16,
+  I32,
   I64,
   Imm,
   OPERATORS,
@@ -24,6 +25,7 @@ import {
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
+import { pairResultForm } from './helpers.js';
 import {
   F32_VALUE_OPS,
   type Lanes,
@@ -252,26 +254,28 @@ function mayCall(expr: string): boolean {
 
 /**
  * Whether calls between wasm functions pass a function of type `type` its i64 values as int32 pairs (the "pair
- * ABI", docs/js-abi.md): an i64 parameter is two arguments (lo, hi), an i64 result is returned as its lo word with
- * the hi word in the scratch slot `H.R[0]`, read right after the call. Such a function `f<i>` is the boundary
- * wrapper (bigint parameters and result) around `f<i>$p`, the pair-ABI entry.
+ * ABI", docs/js-abi.md): an i64 parameter is two arguments (lo, hi); results come back as `pairResults` says (one
+ * i64: its lo word returned, the hi word in the scratch slot `H.R[0]`, read right after the call). Every other value
+ * (v128 included) is passed as at the boundary. Such a function `f<i>` is the boundary wrapper (bigint parameters and
+ * results) around `f<i>$p`, the pair-ABI entry.
  */
 export function usesPairAbi(type: FuncType): boolean {
-  if (type.results.length > 1) return false;
-  let wide = false;
-  for (const t of type.params)
-    if (t === V128) return false;
-    else if (t === I64) wide = true;
-  for (const t of type.results)
-    if (t === V128) return false;
-    else if (t === I64) wide = true;
-  return wide;
+  return type.params.includes(I64) || type.results.includes(I64);
 }
 
-/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (`j` an i64, `x` other). */
+/** A letter per value type for `H.pa` and `pairResultForm`: `j` i64, `i` i32, `x` any other. */
+function typeLetters(types: readonly ValType[]): string {
+  return types.map((t) => (t === I64 ? 'j' : t === I32 ? 'i' : 'x')).join('');
+}
+
+/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (see `typeLetters`). */
 export function pairSig(type: FuncType): string {
-  const k = (t: ValType) => (t === I64 ? 'j' : 'x');
-  return `${type.params.map(k).join('')}:${type.results.map(k).join('')}`;
+  return `${typeLetters(type.params)}:${typeLetters(type.results)}`;
+}
+
+/** How a pair-ABI function of type `type` returns its results (helpers.ts, `pairResultForm`). */
+export function pairResults(type: FuncType): 'value' | 'words' | 'tuple' {
+  return pairResultForm(typeLetters(type.results));
 }
 
 /** Translates one defined function to the text of its JS function(s). */
@@ -379,7 +383,7 @@ export class FunctionTranslator {
   ) {
     this.args = [start, end, locals];
     this.pairAbi = pairAbi && pairs && selfIndex >= 0 && usesPairAbi(type);
-    this.pairRet = this.pairAbi && type.results.length === 1 && type.results[0] === I64;
+    this.retForm = this.pairAbi ? pairResults(type) : 'value';
     this.r = new BinaryReader(env.module.bytes, start, end);
     this.type = type;
     for (const p of this.type.params) this.localTypes.push(p);
@@ -390,8 +394,8 @@ export class FunctionTranslator {
   private readonly args: [number, number, readonly (readonly [number, ValType])[]];
   /** Whether this function takes its i64 parameters as pairs (see `usesPairAbi`). */
   private readonly pairAbi: boolean;
-  /** Whether it returns its i64 result as lo with hi in `H.R[0]`. */
-  private readonly pairRet: boolean;
+  /** How it returns its results: as at the boundary (`value`), or as words or a tuple of words (`pairResults`). */
+  private readonly retForm: 'value' | 'words' | 'tuple';
 
   /** True when the function performs tail calls (it then has an inner body `<name>$t` and a trampoline). */
   get hasTailCalls(): boolean {
@@ -1019,23 +1023,52 @@ export class FunctionTranslator {
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
   private boundaryWrapper(): string {
     const ps = this.type.params;
+    const rs = this.type.results;
     const params = ps.map((_, i) => `a${i}`).join(', ');
     const args = ps
       .map((t, i) => (t === I64 ? `Number(BigInt.asIntN(32, a${i})), Number(a${i} >> 32n)` : `a${i}`))
       .join(', ');
     const call = `${this.name}$p(${args})`;
-    return `function ${this.name}(${params}) {\n  return ${this.pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
+    let body = `return ${call};`;
+    if (this.retForm !== 'value') {
+      // the results' words: the returned one (the call, evaluated first) and `H.R[..]`, or the tuple's elements
+      const tuple = this.retForm === 'tuple';
+      const word = (k: number) => (tuple ? `r[${k}]` : k === 0 ? call : `H.R[${k - 1}]`);
+      const vals: string[] = [];
+      let k = 0;
+      for (const t of rs) vals.push(t === I64 ? `H.j(${word(k++)}, ${word(k++)})` : word(k++));
+      const ret = vals.length === 1 ? vals[0] : `${this.env.rt('tuple')}(${vals.join(', ')})`;
+      body = tuple ? `const r = ${call};\n  return ${ret};` : `return ${ret};`;
+    }
+    return `function ${this.name}(${params}) {\n  ${body}\n}`;
   }
   /** `<name>$p(pairs)` calling `<name>(bigints)`: the pair-ABI entry of a function kept in the bigint convention. */
   private pairAdapter(): string {
     const ps = this.type.params;
+    const rs = this.type.results;
     const params = ps.map((t, i) => (t === I64 ? `a${i}, a${i}h` : `a${i}`)).join(', ');
     const args = ps.map((t, i) => (t === I64 ? `H.j(a${i}, a${i}h)` : `a${i}`)).join(', ');
     const call = `${this.name}(${args})`;
-    const body = this.pairRet
-      ? `const r = ${call};\n  H.R[0] = Number(r >> 32n);\n  return Number(BigInt.asIntN(32, r));`
-      : `return ${call};`;
+    let body = `return ${call};`;
+    if (this.retForm !== 'value') {
+      const elems: string[] = [];
+      rs.forEach((t, i) => {
+        const v = rs.length === 1 ? 'r' : `r[${i}]`;
+        if (t === I64) elems.push(`Number(BigInt.asIntN(32, ${v}))`, `Number(${v} >> 32n)`);
+        else elems.push(v);
+      });
+      body = `const r = ${call};\n  ${this.pairReturn(elems).replace(RET, 'return')}`;
+    }
     return `function ${this.name}$q(${params}) {\n  ${body}\n}\nconst ${this.name}$p = ${this.name}$q;`;
+  }
+  /**
+   * The return of a pair-ABI function's results given as their words (`words` form: the first returned, the others
+   * in `H.R`) or elements (`tuple` form). Words with effects must already be assigned (calls write `H.R`).
+   */
+  private pairReturn(elems: string[]): string {
+    if (this.retForm === 'tuple') return `${RET} ${this.env.rt('tuple')}(${elems.join(', ')});`;
+    const rest = elems.slice(1).map((w, k) => `H.R[${k}] = ${w}; `);
+    return `${rest.join('')}${RET} ${elems[0]};`;
   }
 
   /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
@@ -1224,9 +1257,14 @@ export class FunctionTranslator {
     f.targeted = true;
     if (f.kind === K.Func) {
       if (values.length === 0) return [`${RET};`];
-      if (this.pairRet) {
-        this.usesBigTemp = true;
-        return [`qz = ${values[0]}; H.R[0] = Number(qz >> 32n); ${RET} Number(BigInt.asIntN(32, qz));`];
+      if (this.retForm !== 'value') {
+        // the values are wasm values (an exception's payload: re-readable), an i64 a bigint
+        const elems: string[] = [];
+        this.type.results.forEach((t, i) => {
+          if (t === I64) elems.push(`Number(BigInt.asIntN(32, ${values[i]}))`, `Number(${values[i]} >> 32n)`);
+          else elems.push(values[i]);
+        });
+        return [this.pairReturn(elems)];
       }
       if (values.length === 1) return [`${RET} ${values[0]};`];
       return [`${RET} ${this.env.rt('tuple')}(${values.join(', ')});`];
@@ -1254,7 +1292,13 @@ export class FunctionTranslator {
 
   private returnStmt(n: number): string {
     if (n === 0) return `${RET};`;
-    if (this.pairRet) return `H.R[0] = s${this.sp - 1}h; ${RET} s${this.sp - 1};`;
+    if (this.retForm !== 'value') {
+      const elems: string[] = [];
+      for (let i = this.sp - n; i < this.sp; i++)
+        if (this.wide[i]) elems.push(`s${i}`, `s${i}h`);
+        else elems.push(this.slotValue(i));
+      return this.pairReturn(elems);
+    }
     if (n === 1) return `${RET} ${this.slotValue(this.sp - 1)};`;
     const vals: string[] = [];
     for (let i = this.sp - n; i < this.sp; i++) vals.push(this.slotValue(i));
@@ -1264,9 +1308,13 @@ export class FunctionTranslator {
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
-    if (this.pairRet) {
-      const [lo, hi] = this.popPair();
-      this.emit(`H.R[0] = ${hi}; ${RET} ${lo};`);
+    if (this.retForm !== 'value') {
+      // values with effects (a call writes `H.R`) are assigned before the words are stored
+      const elems: string[] = [];
+      for (let i = 0; i < n; i++)
+        if (this.wide[this.sp - 1]) elems.unshift(...this.popPair());
+        else elems.unshift(this.pop());
+      this.emit(this.pairReturn(elems));
       return;
     }
     const vals = this.popArgsInline(n);
@@ -1318,13 +1366,38 @@ export class FunctionTranslator {
   private pairEntry(fn: string, ft: FuncType): string {
     return `(${fn}.$p || H.pa(${fn}, '${pairSig(ft)}'))`;
   }
-  /** Pushes the result(s) of a call in the pair ABI: an i64 result is the returned lo word and `H.R[0]`. */
+  /**
+   * Pushes the results of a call in the pair ABI (`pairResults`): words (the returned one, then `H.R[0]`, ... read
+   * in the same statement) or a tuple's elements (an i64 as two), each into its slot.
+   */
   private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
-    if (results.length === 1 && results[0] === I64) {
-      const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
-      if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(pair);
-      else pair();
-    } else this.callResults(call, results, argsPending);
+    const form = pairResultForm(typeLetters(results));
+    if (form === 'value') {
+      this.callResults(call, results, argsPending);
+      return;
+    }
+    const emitCall = () => {
+      const tuple = form === 'tuple' ? this.temp() : '';
+      const parts: string[] = tuple === '' ? [] : [`${tuple} = ${call}`];
+      let k = 0;
+      const word = () => (tuple !== '' ? `${tuple}[${k++}]` : k++ === 0 ? call : `H.R[${k - 2}]`);
+      for (const t of results) {
+        const d = this.claim();
+        this.pend[d] = null;
+        if (t === I64) {
+          this.wide[d] = true;
+          parts.push(`s${d} = ${word()}`, `s${d}h = ${word()}`);
+        } else if (this.isQuad(t)) {
+          this.laneTemps.add('qv');
+          this.quad[d] = true;
+          parts.push(`qv = ${word()}`, ...laneNames(`s${d}`).map((v, i) => `${v} = qv.${'abcd'[i]}`));
+        } else parts.push(`s${d} = ${word()}`);
+      }
+      this.emit(`${parts.join('; ')};`);
+      if (tuple !== '') this.temps--;
+    };
+    if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(emitCall);
+    else emitCall();
   }
   /**
    * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):

@@ -90,6 +90,41 @@ const CONSTRUCTS: Record<string, Construct> = {
     want: 0n,
     callees: (e) => [e.$refs.inc.fn],
   },
+  'multi-value (words)': {
+    wat: `(module
+      (type $t (func (param i64) (result i32 i64 i64)))
+      (table (export "t") 1 funcref) (elem (i32.const 0) $split)
+      (func $split (type $t)
+        (i32.wrap_i64 (local.get 0)) (i64.shr_s (local.get 0) (i64.const 32)) (i64.mul (local.get 0) (local.get 0)))
+      (func (export "direct") (param i64) (result i32 i64 i64) (call $split (local.get 0)))
+      (func (export "indirect") (param i64) (result i32 i64 i64) (call_indirect (type $t) (local.get 0) (i32.const 0)))
+      (func (export "sum") (param i64) (result i64) (local i32 i64 i64)
+        (call $split (local.get 0)) (local.set 3) (local.set 2) (local.set 1)
+        (i64.add (i64.add (local.get 2) (local.get 3)) (i64.extend_i32_s (local.get 1)))))`,
+    run: (e) => [e.direct(A), e.indirect(A), e.sum(A)],
+    want: [
+      [Number(BigInt.asIntN(32, A)), A >> 32n, W(A * A)],
+      [Number(BigInt.asIntN(32, A)), A >> 32n, W(A * A)],
+      W((A >> 32n) + W(A * A) + BigInt.asIntN(32, A)),
+    ],
+    callees: (e) => e.t.elements.map((r: { fn: unknown }) => r.fn),
+  },
+  'multi-value (a tuple: f64 and v128 results beside an i64)': {
+    wat: `(module
+      (func $f (param i64 v128) (result f64 i64 v128)
+        (f64.const nan:0x4000000000001) (i64.sub (i64.const 0) (local.get 0)) (local.get 1))
+      (func (export "run") (param i64) (result i64 f64) (local f64 i64 v128)
+        (call $f (local.get 0) (v128.const i64x2 7 -9)) (local.set 3) (local.set 2) (local.set 1)
+        (i64.add (local.get 2) (i64x2.extract_lane 1 (local.get 3))) (local.get 1)))`,
+    run: (e) => {
+      const [x, f] = e.run(M);
+      const dv = new DataView(new ArrayBuffer(8));
+      dv.setFloat64(0, f);
+      return [x, dv.getBigUint64(0)];
+    },
+    // the NaN's payload survives the tuple
+    want: [W(-M - 9n), 0x7ff4000000000001n],
+  },
 };
 
 describe('the pair ABI: no bigint between wasm functions', () => {
@@ -142,5 +177,21 @@ describe('the pair ABI: no bigint between wasm functions', () => {
     expect(adapter.name).not.toMatch(PAIR_ENTRY);
     e.direct(1n);
     expect((host as unknown as { $p: unknown }).$p).toBe(adapter);
+  });
+
+  it('a host function with several results, through `H.pa`: words (i32, i64) and a tuple (f64, i64)', () => {
+    const e = instantiate(
+      `(module
+        (import "h" "w" (func $w (param i64) (result i32 i64)))
+        (import "h" "t" (func $t (param i64) (result f64 i64)))
+        (func (export "words") (param i64) (result i64) (local i32 i64)
+          (call $w (local.get 0)) (local.set 2) (local.set 1)
+          (i64.add (local.get 2) (i64.extend_i32_s (local.get 1))))
+        (func (export "tuple") (param i64) (result i64 f64) (local f64 i64)
+          (call $t (local.get 0)) (local.set 2) (local.set 1) (local.get 2) (local.get 1)))`,
+      { w: (x: bigint) => [-5, x * 2n], t: (x: bigint) => [0.5, x - 1n] },
+    );
+    expect(e.words(A)).toBe(W(A * 2n - 5n));
+    expect(e.tuple(M)).toEqual([M - 1n, 0.5]);
   });
 });
