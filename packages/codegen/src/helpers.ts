@@ -164,12 +164,14 @@ const R = new Int32Array(PAIR_RESULT_WORDS);
 
 /**
  * How a function returns its results in the pair ABI, given a letter per result (`j` i64, `i` i32, `x` any other
- * type): `value` (none, or one that is not an i64: as in the boundary convention), `words` (all i32 or i64: the
+ * type): `value` (no i64 among them: as in the boundary convention), `words` (all i32 or i64: the
  * first word returned, the others in `H.R[0]`, `H.R[1]`, ... in order, an i64 as lo then hi), or `tuple` (a tuple in
  * which each i64 is two elements, lo and hi).
  */
 export function pairResultForm(results: string): 'value' | 'words' | 'tuple' {
-  if (results.length === 0 || (results.length === 1 && results !== 'j')) return 'value';
+  // without an i64 result the results are as at the boundary: a function of such a type may tail-call one that is not
+  // in the pair ABI (their results are the same), and both conventions must then agree
+  if (!results.includes('j')) return 'value';
   let words = 0;
   for (const c of results)
     if (c === 'x') return 'tuple';
@@ -213,6 +215,15 @@ function pa(fn: Fn, sig: string): Fn {
   };
   if (Object.isExtensible(fn)) (fn as Fn & { $p: Fn }).$p = p;
   return p;
+}
+
+/**
+ * What a tail call in the pair ABI asks the trampoline to run for function value `fn` (a table's, a reference's or an
+ * import's): the inner body of its pair-ABI entry when it has one (it makes tail calls itself), else the entry.
+ */
+function pt(fn: Fn, sig: string): Fn {
+  const p = (fn as Fn & { $p?: Fn }).$p ?? pa(fn, sig);
+  return (p as Fn & { $t?: Fn }).$t ?? p;
 }
 
 function ctz32(x: number): number {
@@ -368,6 +379,7 @@ export const HELPERS = Object.freeze({
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
   R,
   pa,
+  pt,
   TailCall,
   filled,
   arrayFill,

@@ -918,24 +918,6 @@ export class FunctionTranslator {
       );
       return again.translate();
     }
-    if (this.pairAbi && this.usesTail) {
-      // a tail call returns a bigint-convention request to a trampoline: this body keeps that convention, and
-      // `<name>$p` adapts pairs to it (`$q` names its frame in backtraces)
-      const [start, end, locals] = this.args;
-      const big = new FunctionTranslator(
-        this.env,
-        this.name,
-        start,
-        end,
-        this.type,
-        locals,
-        this.selfIndex,
-        true,
-        false,
-      );
-      big.floatLocals = this.floatLocals;
-      return `${big.translate()}\n${this.pairAdapter()}`;
-    }
     const name = this.name;
     // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h` (as the pair itself
     // in the pair ABI)
@@ -1008,6 +990,12 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
+    if (this.pairAbi && this.usesTail) {
+      // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
+      // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
+      const tramp = `function ${name}$q(${params}) {\n  let r = ${name}$t(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}\nconst ${name}$p = ${name}$q;`;
+      return `function ${name}$t(${params}) {\n${[...head, ...body].join('\n')}\n}\n${tramp}\n${this.boundaryWrapper()}`;
+    }
     if (this.pairAbi) {
       // the body is the pair-ABI entry; `<name>` is its boundary wrapper
       return `function ${name}$p(${params}) {\n${[...head, ...body].join('\n')}\n}\n${this.boundaryWrapper()}`;
@@ -1041,25 +1029,6 @@ export class FunctionTranslator {
       body = tuple ? `const r = ${call};\n  return ${ret};` : `return ${ret};`;
     }
     return `function ${this.name}(${params}) {\n  ${body}\n}`;
-  }
-  /** `<name>$p(pairs)` calling `<name>(bigints)`: the pair-ABI entry of a function kept in the bigint convention. */
-  private pairAdapter(): string {
-    const ps = this.type.params;
-    const rs = this.type.results;
-    const params = ps.map((t, i) => (t === I64 ? `a${i}, a${i}h` : `a${i}`)).join(', ');
-    const args = ps.map((t, i) => (t === I64 ? `H.j(a${i}, a${i}h)` : `a${i}`)).join(', ');
-    const call = `${this.name}(${args})`;
-    let body = `return ${call};`;
-    if (this.retForm !== 'value') {
-      const elems: string[] = [];
-      rs.forEach((t, i) => {
-        const v = rs.length === 1 ? 'r' : `r[${i}]`;
-        if (t === I64) elems.push(`Number(BigInt.asIntN(32, ${v}))`, `Number(${v} >> 32n)`);
-        else elems.push(v);
-      });
-      body = `const r = ${call};\n  ${this.pairReturn(elems).replace(RET, 'return')}`;
-    }
-    return `function ${this.name}$q(${params}) {\n  ${body}\n}\nconst ${this.name}$p = ${this.name}$q;`;
   }
   /**
    * The return of a pair-ABI function's results given as their words (`words` form: the first returned, the others
@@ -1794,7 +1763,7 @@ export class FunctionTranslator {
           const table = r.u32();
           const ft = env.typeAt(typeIndex);
           const idx = this.pop();
-          const pair = op === 0x11 && this.pairs && usesPairAbi(ft);
+          const pair = this.pairs && usesPairAbi(ft);
           const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           const ref = this.temp();
           const t = env.table(table);
@@ -1806,7 +1775,9 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          if (pair && op === 0x11)
+            this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (pair) this.tailCall(`H.pt(${ref}.fn, '${pairSig(ft)}')`, args);
           else if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
@@ -1841,6 +1812,11 @@ export class FunctionTranslator {
                 if (this.floatLocals?.has(i)) this.emit(`l${i}f = 0; l${i}fb = 0; l${i}fc = 0; l${i}fd = 0;`);
               } else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
             this.emit('continue T;');
+          } else if (this.pairs && usesPairAbi(ft)) {
+            const args = this.popPairArgsNow(ft.params);
+            const callee =
+              f < env.module.numImportedFuncs ? `H.pt(${env.callee(f)}, '${pairSig(ft)}')` : env.pairTailCallee(f);
+            this.tailCall(callee, args);
           } else this.tailCall(env.tailCallee(f), this.popArgs(ft.params.length));
           this.unreachable();
           continue;
@@ -1849,13 +1825,14 @@ export class FunctionTranslator {
         case 0x15: {
           const ft = env.typeAt(r.u32());
           const ref = this.pop();
-          const pair = op === 0x14 && this.pairs && usesPairAbi(ft);
+          const pair = this.pairs && usesPairAbi(ft);
           const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          if (pair && op === 0x14)
+            this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
           else if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
-            this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
+            this.tailCall(pair ? `H.pt(${ref}.fn, '${pairSig(ft)}')` : `(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
           }
           continue;
