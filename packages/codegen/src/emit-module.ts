@@ -88,8 +88,10 @@ export function emitModule(
   tunables: Tunables,
   callDepth = false,
   operatorCost?: OperatorCost,
+  splitChars?: number,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
+  if (splitChars !== undefined) env.splitChars = splitChars;
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
@@ -137,8 +139,9 @@ export class LazyModule {
    */
   readonly constSource: string;
 
-  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost) {
+  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost, splitChars?: number) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
+    if (splitChars !== undefined) env.splitChars = splitChars;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

@@ -360,6 +360,11 @@ export class FunctionTranslator {
   private floatLocals: ReadonlyMap<number, boolean> | null = null;
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
+  /**
+   * Where the body may be cut into pieces (`split`), as pairs of numbers: a line of `out` and the operand stack's
+   * height there. Points between operators of the function's own frame with no temporary live.
+   */
+  private readonly cuts: number[] = [];
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -972,15 +977,27 @@ export class FunctionTranslator {
       decls.push(`edl = ${lim}[${DEADLINE}]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
-    let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
-    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
+    // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
+    const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
+    const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`];
+    const exits = (lines: string[]): string[] => {
+      const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
+      return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
+    };
+    // each piece but the last ends by handing the fuel it counted over and calling the next with the locals it uses
+    for (let k = 0; k + 1 < pieces.length; k++)
+      pieces[k].lines.push(
+        `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
+      );
+    let body = [...this.entryHooks(), ...pieces[0].lines];
+    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    body = exits(body);
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -990,22 +1007,129 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
+    let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
+    for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
-      const tramp = `function ${name}$q(${params}) {\n  let r = ${name}$t(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}\nconst ${name}$p = ${name}$q;`;
-      return `function ${name}$t(${params}) {\n${[...head, ...body].join('\n')}\n}\n${tramp}\n${this.boundaryWrapper()}`;
+      src += `\nfunction ${name}$q(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}\nconst ${name}$p = ${name}$q;`;
+      return `${src}\n${this.boundaryWrapper()}`;
     }
-    if (this.pairAbi) {
-      // the body is the pair-ABI entry; `<name>` is its boundary wrapper
-      return `function ${name}$p(${params}) {\n${[...head, ...body].join('\n')}\n}\n${this.boundaryWrapper()}`;
-    }
-    const inner = this.usesTail ? `${name}$t` : name;
-    let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
+    // the body is the pair-ABI entry; `<name>` is its boundary wrapper
+    if (this.pairAbi) return `${src}\n${this.boundaryWrapper()}`;
     if (this.usesTail) {
       src += `\nfunction ${name}(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}`;
     }
     return src;
+  }
+
+  /** The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d`. */
+  private localVars(): Set<string> {
+    const vars = new Set<string>();
+    this.localTypes.forEach((t, i) => {
+      vars.add(`l${i}`);
+      if (this.isWide(t)) vars.add(`l${i}h`);
+      else if (this.isQuad(t)) for (const x of 'bcd') vars.add(`l${i}${x}`);
+    });
+    return vars;
+  }
+
+  /**
+   * Cuts the body's lines into pieces of about `splitChars` characters at the points recorded in `cuts` (README.md,
+   * "Splitting large functions"); each piece after the first gets as parameters the locals it or a later piece
+   * uses and the stack slots live at its cut. A cut whose parameter list would be longer than the piece is not
+   * made. One piece when the body is small or cannot be cut (a self tail call's loop around the body, the legacy
+   * `delegate` bookkeeping).
+   */
+  private split(): { lines: string[]; params: string[] }[] {
+    const out = this.out;
+    const limit = this.env.splitChars;
+    const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
+    if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
+    let at: number[] = [];
+    const heights: number[] = [];
+    // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and
+    // otherwise at the first point past `limit`
+    let size = 0;
+    let line = 0;
+    let last = -1;
+    let lastSize = 0;
+    for (let i = 0; i < this.cuts.length; i += 2) {
+      const c = this.cuts[i];
+      while (line < c) size += out[line++].length + 1;
+      if (size > limit && c < out.length) {
+        const back = last >= 0 && lastSize >= limit / 2;
+        at.push(back ? this.cuts[last] : c);
+        heights.push(back ? this.cuts[last + 1] : this.cuts[i + 1]);
+        size = back ? size - lastSize : 0;
+        last = -1;
+        if (!back) continue;
+      }
+      last = i;
+      lastSize = size;
+    }
+    if (at.length === 0) return whole;
+    // the variables each piece needs: the locals it or a later piece mentions, and the stack slots (pending values
+    // are text that mentions only locals) below the height at the cut that it mentions or passes on
+    const locals = this.localVars();
+    const needs: string[][] = [];
+    const seen = new Set<string>();
+    let slots = new Set<string>();
+    const sizes: number[] = [];
+    for (let k = at.length - 1, end = out.length; k >= 0; end = at[k], k--) {
+      const mentioned = new Set<string>(slots);
+      sizes[k] = 0;
+      for (let i = at[k]; i < end; i++) {
+        sizes[k] += out[i].length + 1;
+        for (const m of out[i].matchAll(/\b[ls]\d+[hbcd]?\b/g)) {
+          if (locals.has(m[0])) seen.add(m[0]);
+          else if (m[0][0] === 's') mentioned.add(m[0]);
+        }
+      }
+      slots = new Set<string>();
+      for (const v of mentioned) if (Number.parseInt(v.slice(1), 10) < heights[k]) slots.add(v);
+      needs[k] = [...seen, ...slots];
+    }
+    // a piece's parameters are at most as long as the piece, or `limit` (a last piece may be short), so the output
+    // stays linear in the input
+    const keep = at.map((_, k) => needs[k].join(', ').length <= Math.max(limit, sizes[k]));
+    at = at.filter((_, k) => keep[k]);
+    const params = needs.filter((_, k) => keep[k]);
+    const pieces: { lines: string[]; params: string[] }[] = [];
+    for (let k = 0; k <= at.length; k++) {
+      const lines = out
+        .slice(k === 0 ? 0 : at[k - 1], k === at.length ? out.length : at[k])
+        .filter((l) => l !== DROPPED);
+      pieces.push({ lines, params: k === 0 ? [] : params[k - 1] });
+    }
+    return pieces;
+  }
+
+  /**
+   * A piece of a split body as the function `name`, its parameters the locals it needs, declaring only the other
+   * variables of `decls` (the function's) it mentions; the counters start afresh as after a call (the piece before
+   * handed its fuel over).
+   */
+  private piece(
+    name: string,
+    piece: { lines: string[]; params: string[] },
+    decls: readonly string[],
+    exits: (lines: string[]) => string[],
+  ): string {
+    const mentioned = new Set<string>();
+    for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
+    // every exit adds the fuel local to the counter (`exits`)
+    if (this.env.tunables.consumeFuel) mentioned.add('fu');
+    const params = new Set(piece.params);
+    // the epoch counter is read at the first check, as after a call (`reload`)
+    const own = decls
+      .filter((d) => {
+        const v = d.split(' ', 1)[0];
+        return mentioned.has(v) && !params.has(v);
+      })
+      .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : d));
+    const head = own.length > 0 ? [`  let ${own.join(', ')};`] : [];
+    return `function ${name}(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`;
   }
 
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
@@ -1502,7 +1626,9 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     const fuel = env.tunables.consumeFuel;
+    const cuts = this.selfIndex >= 0 ? this.cuts : null;
     for (;;) {
+      if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       const op = r.u8();
       // a return (or the function's end) takes its results inline
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
