@@ -1023,13 +1023,18 @@ export class FunctionTranslator {
     return src;
   }
 
-  /** The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d`. */
+  /**
+   * The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d` (and
+   * `l<i>f`..`l<i>fd` for a v128 local held as numbers too).
+   */
   private localVars(): Set<string> {
     const vars = new Set<string>();
     this.localTypes.forEach((t, i) => {
       vars.add(`l${i}`);
       if (this.isWide(t)) vars.add(`l${i}h`);
       else if (this.isQuad(t)) for (const x of 'bcd') vars.add(`l${i}${x}`);
+      // a v128 local also held as f32 numbers (`floatLocals`)
+      if (this.floatLocals?.has(i)) for (const v of laneNames(`l${i}f`)) vars.add(v);
     });
     return vars;
   }
@@ -1081,7 +1086,7 @@ export class FunctionTranslator {
       sizes[k] = 0;
       for (let i = at[k]; i < end; i++) {
         sizes[k] += out[i].length + 1;
-        for (const m of out[i].matchAll(/\b[ls]\d+[hbcd]?\b/g)) {
+        for (const m of out[i].matchAll(/\b[ls]\d+(?:f[bcd]?|[hbcd])?\b/g)) {
           if (locals.has(m[0])) seen.add(m[0]);
           else if (m[0][0] === 's') mentioned.add(m[0]);
         }
