@@ -307,15 +307,6 @@ function f32ConvertI64U(x: bigint): number {
   return u64ToF32(BigInt.asUintN(64, x));
 }
 
-/** A new array's elements: `n` copies of `v` (traps when `n` is beyond what a JS array can hold). */
-function filled(rt: Rt, n: number, v: unknown): unknown[] {
-  const len = n >>> 0;
-  if (len > 1 << 27) rt.trap(TrapCode.AllocationTooLarge);
-  const a = new Array(len);
-  for (let i = 0; i < len; i++) a[i] = v;
-  return a;
-}
-
 interface Arr {
   elements: unknown[];
 }
@@ -341,7 +332,6 @@ export const HELPERS = Object.freeze({
   pa,
   pt,
   TailCall,
-  filled,
   arrayFill,
   arrayCopy,
   /** The bits of an f32 value (ABI representation) as an int32 (environ's, the one definition). */
