@@ -588,7 +588,7 @@ export class FunctionTranslator {
       if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
       const q = this.popQuad();
       this.materializeLocal(l);
-      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      if (q[0] !== l) this.emit(this.moveLanes(bits, q));
       return;
     }
     const floats = laneNames(`${l}f`);
@@ -599,13 +599,27 @@ export class FunctionTranslator {
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
     if (asValues) {
-      if (q[0] !== floats[0]) this.emit(floats.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      if (q[0] !== floats[0]) this.emit(this.moveLanes(floats, q));
       const fb = this.env.hoist('hv', 'H.fb');
       if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
     } else if (kind) {
-      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      if (q[0] !== l) this.emit(this.moveLanes(bits, q));
       this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
     } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+  }
+  /**
+   * The statements giving lane variables `dst` the values `src` all at once. A source may read a destination
+   * assigned before it (a word shuffle of the same local, `local.set $x (i8x16.shuffle .. (local.get $x) ..)`,
+   * stays pending as the local's lanes reordered): then the values go through `w0`..`w3` first.
+   */
+  private moveLanes(dst: Lanes, src: Lanes): string {
+    const reads = (e: string, v: string) => new RegExp(`\\b${v}\\b`).test(e);
+    const direct = dst.map((v, k) => `${v} = ${src[k]};`).join(' ');
+    if (!src.some((e, k) => dst.some((v, j) => j < k && reads(e, v)))) return direct;
+    const t: Lanes = ['w0', 'w1', 'w2', 'w3'];
+    return this.laneTempsOf(
+      `${t.map((v, k) => `${v} = ${src[k]};`).join(' ')} ${dst.map((v, k) => `${v} = ${t[k]};`).join(' ')}`,
+    );
   }
   /** The assignments of v128 local `i`'s numbers from its bits: [variable, expression] per lane. */
   private floatsOfBits(i: number): [string, string][] {
