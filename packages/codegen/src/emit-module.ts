@@ -4,6 +4,7 @@
 
 import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
 import { ModuleEnvironment, type OperatorCost, TAIL_CALLEE } from './environment.js';
+import { compileIr } from './ir/index.js';
 import { FunctionTranslator, usesPairAbi } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
@@ -80,6 +81,7 @@ export function emitModule(
   tunables: Tunables,
   callDepth = false,
   operatorCost?: OperatorCost,
+  ir = false,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   const parts: string[] = [];
@@ -88,6 +90,12 @@ export function emitModule(
   for (let i = 0; i < module.bodies.length; i++) {
     const f = nImp + i;
     const body = module.bodies[i];
+    const viaIr = ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
+    if (viaIr !== null) {
+      parts.push(viaIr);
+      funcs.push(`f${f}`);
+      continue;
+    }
     const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
     parts.push(t.translate());
     if (t.hasTailCalls) {
@@ -124,7 +132,14 @@ export class LazyModule {
    */
   readonly constSource: string;
 
-  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost) {
+  constructor(
+    module: Module,
+    tunables: Tunables,
+    callDepth = false,
+    operatorCost?: OperatorCost,
+    /** Translate through the IR pipeline the functions it covers (src/ir). */
+    private readonly ir = false,
+  ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     this.env = env;
     env.beginUnit(-1);
@@ -152,15 +167,19 @@ export class LazyModule {
     const f = module.numImportedFuncs + i;
     const body = module.bodies[i];
     env.beginUnit(f);
-    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
-    const code = t.translate();
+    const viaIr = this.ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
+    const t =
+      viaIr === null
+        ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
+        : null;
+    const code = viaIr ?? (t as FunctionTranslator).translate();
     const decls = env.endUnit();
     return [
       '(function (rt, vmctx, F) {',
       '"use strict";',
       ...decls,
       code,
-      t.hasTailCalls ? `f${f}.$t = f${f}$t;` : '',
+      t?.hasTailCalls ? `f${f}.$t = f${f}$t;` : '',
       usesPairAbi(env.funcType(f)) ? `f${f}.$p = f${f}$p;` : '',
       `return f${f};`,
       '})',

@@ -26,6 +26,11 @@ export interface CompileOptions {
    * whole-module factory, for ahead-of-time output) is then generated only when it is read.
    */
   lazy?: boolean;
+  /**
+   * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
+   * "The IR pipeline"); the others through the one-pass translator. Off by default.
+   */
+  ir?: boolean;
 }
 
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
@@ -75,10 +80,10 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   if (options.lazy === true) {
-    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost);
+    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost, options.ir === true);
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
-      whole ??= emitModule(module, tunables, callDepth, options.operatorCost);
+      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.ir === true);
       return whole;
     };
     return {
@@ -94,7 +99,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       },
     };
   }
-  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost);
+  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost, options.ir === true);
   return { module, source, builtinsUsed, funcNames, tunables };
 }
 

@@ -136,7 +136,7 @@ export function numberLiteral(v: number): string {
  * `incrementEpoch` is seen within this many iterations; the host's own changes at the next back edge after the
  * call that made them.
  */
-const EPOCH_POLL_CHECKS = 1024;
+export const EPOCH_POLL_CHECKS = 1024;
 
 /** An extending v128 load: the lane operator that widens the low 64 bits it reads. */
 const EXTENDING_LOAD: Record<string, string> = {
@@ -149,7 +149,7 @@ const EXTENDING_LOAD: Record<string, string> = {
 };
 
 /** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
-const CONTROL = new Uint8Array(256);
+export const CONTROL = new Uint8Array(256);
 for (const op of [
   0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13,
   0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb,
@@ -165,7 +165,7 @@ const linearCache = new Map<string, boolean>();
  * True if operator `name`'s template evaluates each of its `n` operands exactly once, in order, so that
  * pending operands with effects can be inlined into it without changing what runs when.
  */
-function linear(name: string, n: number): boolean {
+export function linear(name: string, n: number): boolean {
   let ok = linearCache.get(name);
   if (ok === undefined) {
     const a = '\u0001A\u0001';
@@ -209,7 +209,8 @@ function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
 
-const MEM_LOAD: Record<string, [string, string]> = {
+/** Loads: the DataView getter and the wrapper of its result. */
+export const MEM_LOAD: Record<string, [string, string]> = {
   'i32.load': ['getInt32', ''],
   'i64.load': ['getBigInt64', ''],
   'f64.load': ['getFloat64', ''],
@@ -224,7 +225,8 @@ const MEM_LOAD: Record<string, [string, string]> = {
   'i64.load32_s': ['getInt32', 'BigInt'],
   'i64.load32_u': ['getUint32', 'BigInt'],
 };
-const MEM_STORE: Record<string, [string, string]> = {
+/** Stores: the DataView setter and the width an i64 value is narrowed to. */
+export const MEM_STORE: Record<string, [string, string]> = {
   'i32.store': ['setInt32', ''],
   'i64.store': ['setBigInt64', ''],
   'f64.store': ['setFloat64', ''],
@@ -259,6 +261,18 @@ export function usesPairAbi(type: FuncType): boolean {
     if (t === V128) return false;
     else if (t === I64) wide = true;
   return wide;
+}
+
+/** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function of type `type`, calling `<name>$p`. */
+export function pairBoundaryWrapper(name: string, type: FuncType): string {
+  const ps = type.params;
+  const params = ps.map((_, i) => `a${i}`).join(', ');
+  const args = ps
+    .map((t, i) => (t === I64 ? `Number(BigInt.asIntN(32, a${i})), Number(a${i} >> 32n)` : `a${i}`))
+    .join(', ');
+  const call = `${name}$p(${args})`;
+  const pairRet = type.results.length === 1 && type.results[0] === I64;
+  return `function ${name}(${params}) {\n  return ${pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
 }
 
 /** Translates one defined function to the text of its JS function(s). */
@@ -855,13 +869,7 @@ export class FunctionTranslator {
 
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
   private boundaryWrapper(): string {
-    const ps = this.type.params;
-    const params = ps.map((_, i) => `a${i}`).join(', ');
-    const args = ps
-      .map((t, i) => (t === I64 ? `Number(BigInt.asIntN(32, a${i})), Number(a${i} >> 32n)` : `a${i}`))
-      .join(', ');
-    const call = `${this.name}$p(${args})`;
-    return `function ${this.name}(${params}) {\n  return ${this.pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
+    return pairBoundaryWrapper(this.name, this.type);
   }
   /** `<name>$p(pairs)` calling `<name>(bigints)`: the pair-ABI entry of a function kept in the bigint convention. */
   private pairAdapter(): string {

@@ -1,0 +1,3 @@
+import type { IrFunc } from '../ir.js';
+
+export function propagateCopies(_fn: IrFunc): void {}

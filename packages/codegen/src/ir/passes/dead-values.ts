@@ -1,0 +1,3 @@
+import type { IrFunc } from '../ir.js';
+
+export function removeDeadValues(_fn: IrFunc): void {}

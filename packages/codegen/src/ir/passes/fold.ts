@@ -1,0 +1,3 @@
+import type { IrFunc } from '../ir.js';
+
+export function foldConstants(_fn: IrFunc): void {}
