@@ -2,14 +2,16 @@
 
 import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
 import { emitModule, LazyModule } from './emit-module.js';
-import type { OperatorCost } from './environment.js';
+import { ModuleEnvironment, type OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
+import { buildAndOptimize, type IrCoverage, irCoverage } from './ir/index.js';
 import { CodegenLimitError } from './limits.js';
 
 /** Fuel costs per operator (wasmtime's by default). */
 export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
+export type { IrCoverage } from './ir/index.js';
 /** The JS backend's implementation limits and their error. */
 export { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
 
@@ -200,3 +202,16 @@ export function funcIndexOfFrameName(name: string): FuncIndex {
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */
 export * from './wasm/index.js';
+
+/**
+ * How many defined functions of `module` the IR pipeline covers (`CompileOptions.ir`), and per reason (the first
+ * operator or type it does not cover) how many it leaves to the one-pass translator.
+ */
+export function measureIrCoverage(module: Module, options: CompileOptions = {}): IrCoverage {
+  const env = new ModuleEnvironment(module, makeTunables(options.tunables), false, options.operatorCost);
+  const nImp = module.numImportedFuncs;
+  module.bodies.forEach((body, i) => {
+    if (buildAndOptimize(env, nImp + i, body.codeStart, body.range.end, body.locals) !== null) irCoverage(env).ir++;
+  });
+  return irCoverage(env);
+}

@@ -334,6 +334,19 @@ class Builder {
           this.add({ k: 'call', func: f, args, dsts, pairAbi });
           continue;
         }
+        case 0x11: {
+          const type = r.u32();
+          const table = r.u32();
+          if (env.module.tables[table].type.index64) throw new IrUnsupported('table64');
+          const ft = env.typeAt(type);
+          ft.params.forEach(tyOf);
+          const resultTys = ft.results.map(tyOf);
+          const idx = this.pop();
+          const args = this.popN(ft.params.length);
+          const dsts = resultTys.map((t) => this.push(t));
+          this.add({ k: 'call_indirect', type, table, idx, args, dsts });
+          continue;
+        }
         case 0x1a:
           // a dropped value with effects still runs (its node stays; only pure unused ones are removed)
           this.pop();
@@ -420,7 +433,14 @@ class Builder {
         }
         case 0xfc: {
           const sub = r.u32();
-          if (sub > 7) throw new IrUnsupported(`0xfc ${sub}`);
+          if (sub === 10 || sub === 11) {
+            const mems = sub === 10 ? [r.u32(), r.u32()] : [r.u32()];
+            if (mems.some((m) => env.module.memories[m].index64)) throw new IrUnsupported('memory64');
+            const args = this.popN(3);
+            this.add({ k: 'bulk', name: sub === 10 ? 'memory.copy' : 'memory.fill', mems, args });
+            continue;
+          }
+          if (sub > 7) throw new IrUnsupported((operatorFor(0xfc, sub) as OperatorInfo).name);
           this.numeric(operatorFor(0xfc, sub) as OperatorInfo);
           continue;
         }

@@ -77,7 +77,8 @@ class Emitter {
       seen.add(n);
       decls.push(`${n} = ${fn.types[v] === 'big' ? '0n' : '0'}`);
     });
-    for (const t of this.temps) decls.push(t === 'qz' ? 'qz = 0n' : `${t} = 0`);
+    for (const t of this.temps)
+      decls.push(t === 'qz' ? 'qz = 0n' : t === 'qf' || t === 'qr' ? `${t} = null` : `${t} = 0`);
     for (let i = 0; i < this.parallelTemps; i++) decls.push(`qt${i} = 0`);
     const lim = this.fuel || this.epoch ? env.limits() : '';
     if (this.fuel) decls.push('fu = 0', `fq = -${lim}[0]`);
@@ -309,19 +310,34 @@ class Emitter {
         const args = n.args.map((x) => this.expr(x)).join(', ');
         const callee = n.pairAbi ? env.pairCallee(n.func) : env.callee(n.func);
         const call = `${callee}(${args})`;
-        const d = n.dsts;
-        if (d.length === 0) this.line(`${call};`);
-        else if (n.pairAbi && d.length === 2) this.line(`${this.names[d[0]]} = ${call}; ${this.names[d[1]]} = H.R[0];`);
-        else if (d.length === 1) this.line(t.uses[d[0]] === 0 ? `${call};` : `${this.names[d[0]]} = ${call};`);
-        else {
-          this.temps.add('qr');
-          this.line(`qr = ${call};`);
-          d.forEach((x, i) => {
-            this.line(`${this.names[x]} = qr[${i}];`);
-          });
-        }
+        this.callResults(call, n.dsts, n.pairAbi);
         const post = this.reload();
         if (post !== '') this.line(post);
+        return;
+      }
+      case 'call_indirect': {
+        const pre = this.handOver();
+        if (pre !== '') this.line(pre);
+        this.temps.add('qf');
+        const tb = env.table(n.table);
+        const ty = env.typeId(n.type);
+        this.line(
+          `qf = (qi = ${this.expr(n.idx)} >>> 0) < ${tb}.elements.length ? ${tb}.elements[qi] : ${env.trap(TrapCode.UndefinedElement)};`,
+        );
+        this.temps.add('qi');
+        this.line(`if (qf === null) ${env.trap(TrapCode.IndirectCallToNull)};`);
+        this.line(
+          `if (qf.typeId !== ${ty} && !${env.rt('isSubtypeId')}(qf.typeId, ${ty})) ${env.trap(TrapCode.BadSignature)};`,
+        );
+        this.callResults(`qf.fn(${n.args.map((x) => this.expr(x)).join(', ')})`, n.dsts, false);
+        const post = this.reload();
+        if (post !== '') this.line(post);
+        return;
+      }
+      case 'bulk': {
+        const mems = n.mems.map((m) => env.memory(m)).join(', ');
+        const b = env.rt(n.name === 'memory.copy' ? 'memoryCopy' : 'memoryFill');
+        this.line(`${b}(${mems}, ${n.args.map((x) => this.expr(x)).join(', ')});`);
         return;
       }
       case 'fuel':
@@ -403,6 +419,21 @@ class Emitter {
       case 'trap':
         this.line(`${env.trap(n.code)};`);
         return;
+    }
+  }
+
+  /** The statement(s) of a call and its results (`pairAbi`: an i64 result's hi word from `H.R[0]`). */
+  private callResults(call: string, d: number[], pairAbi: boolean): void {
+    const t = this.trees;
+    if (d.length === 0) this.line(`${call};`);
+    else if (pairAbi && d.length === 2) this.line(`${this.names[d[0]]} = ${call}; ${this.names[d[1]]} = H.R[0];`);
+    else if (d.length === 1) this.line(t.uses[d[0]] === 0 ? `${call};` : `${this.names[d[0]]} = ${call};`);
+    else {
+      this.temps.add('qr');
+      this.line(`qr = ${call};`);
+      d.forEach((x, i) => {
+        this.line(`${this.names[x]} = qr[${i}];`);
+      });
     }
   }
 

@@ -51,6 +51,13 @@ export type Node =
    * lowering `args` hold lo, hi for each and `dsts` lo, hi of an i64 result (the hi word from `H.R[0]`).
    */
   | { k: 'call'; func: number; args: number[]; dsts: number[]; pairAbi: boolean }
+  /**
+   * `call_indirect` through table `table` with the function type at `type` (boundary convention: i64 as bigints):
+   * bounds, null and signature checks, then the call.
+   */
+  | { k: 'call_indirect'; type: number; table: number; idx: number; args: number[]; dsts: number[] }
+  /** `memory.copy` (`mems`: destination, source) or `memory.fill` (`mems`: the memory), by a runtime builtin. */
+  | { k: 'bulk'; name: 'memory.copy' | 'memory.fill'; mems: number[]; args: number[] }
   | { k: 'select'; dst: number; a: number; b: number; cond: number }
   /** Fuel of the operators since the last flush (README.md, "The fuel rule"). */
   | { k: 'fuel'; n: number }
@@ -119,9 +126,12 @@ export function operands(n: Node): number[] {
     case 'pair':
     case 'pexpr':
     case 'call':
+    case 'bulk':
     case 'br':
     case 'return':
       return n.args;
+    case 'call_indirect':
+      return [...n.args, n.idx];
     case 'join':
       return [n.lo, n.hi];
     case 'split':
@@ -158,9 +168,14 @@ export function mapOperands(n: Node, f: (v: number) => number): void {
     case 'pair':
     case 'pexpr':
     case 'call':
+    case 'bulk':
     case 'br':
     case 'return':
       n.args = n.args.map(f);
+      return;
+    case 'call_indirect':
+      n.args = n.args.map(f);
+      n.idx = f(n.idx);
       return;
     case 'join':
       n.lo = f(n.lo);
@@ -211,6 +226,7 @@ export function defs(n: Node): number[] {
     case 'split':
       return [n.dst, n.dstHi];
     case 'call':
+    case 'call_indirect':
       return n.dsts;
     default:
       return [];
@@ -250,6 +266,8 @@ export function mayThrow(n: Node): boolean {
     case 'store':
     case 'trap':
     case 'memory.grow':
+    case 'call_indirect':
+    case 'bulk':
       return true;
     default:
       return false;

@@ -182,6 +182,21 @@ class Lowering {
           else out.push({ ...n, name: NARROW_STORE[n.name], src: lo });
         }
         return;
+      case 'call_indirect': {
+        const args = n.args.map((a) => (this.isI64(a) ? this.join(a) : a));
+        const dsts: number[] = [];
+        const splits: [number, number][] = [];
+        for (const d of n.dsts)
+          if (!this.isI64(d)) dsts.push(d);
+          else {
+            const big = this.value('big');
+            dsts.push(big);
+            splits.push([big, d]);
+          }
+        out.push({ ...n, args, dsts });
+        for (const [big, d] of splits) this.split(big, d);
+        return;
+      }
       case 'call': {
         const args = n.pairAbi ? this.flat(n.args) : n.args.map((a) => (this.isI64(a) ? this.join(a) : a));
         const dsts: number[] = [];

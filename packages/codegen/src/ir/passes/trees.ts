@@ -59,6 +59,9 @@ function allowed(n: Node, i: number): 'any' | 'pure' | 'atom' {
       return i < n.args.length ? 'pure' : 'any';
     case 'br_table':
       return i < n.args.length ? 'pure' : 'any';
+    case 'call_indirect':
+      // the index is evaluated (and checked) before the arguments are
+      return i < n.args.length ? 'pure' : 'any';
     default:
       return 'any';
   }
