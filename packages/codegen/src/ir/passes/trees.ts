@@ -3,7 +3,8 @@
 // statement). A value is inlined when it has one use, in a later node of the same statement list, and moving
 // its evaluation there changes nothing: values with effects or traps keep their order (each is evaluated at
 // most once, in operand order, and never past another effect), a local read never moves past a write of that
-// local, and nothing moves into a branch taken only sometimes. Constants are inlined everywhere.
+// local, and nothing moves into a branch taken only sometimes. Constants are inlined everywhere, and so is a
+// local read used several times before the local changes (the local's name stands for it).
 
 import { linear } from '../../translate.js';
 import { type IrFunc, isPure, type Node, operands } from '../ir.js';
@@ -81,6 +82,23 @@ interface Pending {
   atom: boolean;
 }
 
+/**
+ * Whether all `count` uses of the value of the `local.get` at `nodes[at]` are operands of later nodes of the same
+ * list, before anything writes the local or any control flow: the local's name can then stand for the value.
+ */
+function readsUnchanged(nodes: Node[], at: number, local: number, count: number): boolean {
+  const v = (nodes[at] as Node & { k: 'get' }).dst;
+  let left = count;
+  for (let i = at + 1; i < nodes.length && i < at + 64; i++) {
+    const n = nodes[i];
+    if (n.k === 'block' || n.k === 'loop' || n.k === 'if') return false;
+    for (const o of operands(n)) if (o === v) left--;
+    if (left === 0) return true;
+    if (writes(n, local) || n.k === 'br' || n.k === 'br_if' || n.k === 'br_table') return false;
+  }
+  return false;
+}
+
 /** Decides which values are inlined into their consumer (see the file comment). */
 export function formTrees(fn: IrFunc): Trees {
   const { uses, defNode } = useCounts(fn);
@@ -90,7 +108,8 @@ export function formTrees(fn: IrFunc): Trees {
 
   const list = (nodes: Node[]) => {
     let pending: Pending[] = [];
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       const ops = operands(n);
       const taken = new Set<number>();
       // candidates: pending trees this node uses, where its operand position allows them
@@ -145,7 +164,10 @@ export function formTrees(fn: IrFunc): Trees {
           inline[v] = 1;
           continue;
         }
-        if (uses[v] !== 1) continue;
+        if (uses[v] !== 1) {
+          if (n.k === 'get' && readsUnchanged(nodes, i, n.local, uses[v])) inline[v] = 1;
+          continue;
+        }
         const reads = new Set<number>();
         let size = 1;
         let pure = isPure(n);

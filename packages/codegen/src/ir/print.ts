@@ -1,0 +1,90 @@
+// The IR as text, for snapshot tests and debugging: one node per line, nested lists indented, values as
+// `v<id>:<type>`, variables by their JS names, labels as `L<n>` (`L-1` is the function: a return).
+
+import type { IrFunc, Node } from './ir.js';
+
+/** The text form of `fn`. */
+export function printIr(fn: IrFunc): string {
+  const lines: string[] = [];
+  const v = (x: number) => `v${x}`;
+  const vs = (xs: number[]) => xs.map(v).join(', ');
+  const def = (x: number) => `v${x}:${fn.types[x]}`;
+  const name = (l: number) => fn.varNames[l];
+  const node = (n: Node, ind: string): void => {
+    const out = (s: string): void => {
+      lines.push(`${ind}${s}`);
+    };
+    switch (n.k) {
+      case 'const':
+        return out(`${def(n.dst)} = const ${n.text}`);
+      case 'get':
+        return out(`${def(n.dst)} = get ${name(n.local)}`);
+      case 'set':
+        return out(`set ${name(n.local)}, ${v(n.src)}`);
+      case 'global.get':
+        return out(`${def(n.dst)} = global.get ${n.global}`);
+      case 'global.set':
+        return out(`global.set ${n.global}, ${v(n.src)}`);
+      case 'op':
+      case 'pexpr':
+        return out(`${def(n.dst)} = ${n.name} ${vs(n.args)}`);
+      case 'pair':
+        return out(`${n.dstHi >= 0 ? `${def(n.dst)}, ${def(n.dstHi)}` : def(n.dst)} = pair ${n.name} ${vs(n.args)}`);
+      case 'join':
+        return out(`${def(n.dst)} = join ${v(n.lo)}, ${v(n.hi)}`);
+      case 'split':
+        return out(`${def(n.dst)}, ${def(n.dstHi)} = split ${v(n.src)}`);
+      case 'load':
+        return out(`${def(n.dst)} = ${n.name} m${n.mem}[${v(n.addr)} + ${n.offset}]`);
+      case 'store':
+        return out(`${n.name} m${n.mem}[${v(n.addr)} + ${n.offset}], ${v(n.src)}`);
+      case 'memory.size':
+        return out(`${def(n.dst)} = memory.size m${n.mem}`);
+      case 'memory.grow':
+        return out(`${def(n.dst)} = memory.grow m${n.mem}, ${v(n.src)}`);
+      case 'call':
+        return out(
+          `${n.dsts.map(def).join(', ')}${n.dsts.length > 0 ? ' = ' : ''}call${n.pairAbi ? '.pairs' : ''} f${n.func} ${vs(n.args)}`,
+        );
+      case 'call_indirect':
+        return out(
+          `${n.dsts.map(def).join(', ')}${n.dsts.length > 0 ? ' = ' : ''}call_indirect t${n.table}[${v(n.idx)}] type ${n.type} ${vs(n.args)}`,
+        );
+      case 'bulk':
+        return out(`${n.name} ${n.mems.map((m) => `m${m}`).join(', ')} ${vs(n.args)}`);
+      case 'select':
+        return out(`${def(n.dst)} = select ${v(n.a)}, ${v(n.b)}, ${v(n.cond)}`);
+      case 'fuel':
+        return out(`fuel ${n.n}`);
+      case 'block':
+      case 'loop':
+        out(`${n.k} L${n.label} {`);
+        for (const m of n.body) node(m, `${ind}  `);
+        return out('}');
+      case 'if':
+        out(`if L${n.label} ${v(n.cond)} {`);
+        for (const m of n.yes) node(m, `${ind}  `);
+        if (n.no.length > 0) {
+          out('} else {');
+          for (const m of n.no) node(m, `${ind}  `);
+        }
+        return out('}');
+      case 'br':
+        return out(`br L${n.label}${n.args.length > 0 ? ` ${vs(n.args)}` : ''}`);
+      case 'br_if':
+        return out(`br_if L${n.label}, ${v(n.cond)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`);
+      case 'br_table':
+        return out(
+          `br_table [${n.labels.map((l) => `L${l}`).join(' ')}] L${n.dflt}, ${v(n.idx)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`,
+        );
+      case 'return':
+        return out(`return ${vs(n.args)}`.trimEnd());
+      case 'trap':
+        return out(`trap ${n.code}`);
+    }
+  };
+  const params = fn.params.map((t, i) => `${name(i)}: ${t}`).join(', ');
+  lines.push(`function ${fn.name}(${params}) -> (${fn.results.join(', ')})${fn.pairAbi ? ' pair-abi' : ''}`);
+  for (const n of fn.body) node(n, '  ');
+  return `${lines.join('\n')}\n`;
+}
