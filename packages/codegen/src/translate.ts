@@ -20,6 +20,7 @@ import {
   TrapCode,
   V128,
   type ValType,
+  VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
@@ -186,12 +187,18 @@ const MAX_INDENT = 16;
 const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
+/** The fields of the store's runtime limits (`lim`) that generated code reads and writes. */
+const FUEL = VMRuntimeLimits.FuelConsumed;
+const DEADLINE = VMRuntimeLimits.EpochDeadline;
+const DEPTH = VMRuntimeLimits.StackDepth;
+const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
+
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
- * the store's counter, the marker becomes that addition (`lim[0] += fu; return ...`); elsewhere it is `return`.
+ * the store's counter, the marker becomes that addition (`lim[FuelConsumed] += fu; return ...`); elsewhere it is `return`.
  */
 const RET = '\u0002return';
 
@@ -831,10 +838,10 @@ export class FunctionTranslator {
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
-    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[0]`);
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
     if (this.env.tunables.epochInterruption)
-      decls.push(`edl = ${lim}[1]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
+      decls.push(`edl = ${lim}[${DEADLINE}]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
@@ -843,16 +850,16 @@ export class FunctionTranslator {
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
-    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] += fu; return` : 'return';
+    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
     body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[0] += fu; }`];
+    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`];
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
-        `  if (++${lim}[2] > ${lim}[3]) { ${lim}[2]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
+        `  if (++${lim}[${DEPTH}] > ${lim}[${DEPTH_LIMIT}]) { ${lim}[${DEPTH}]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
         '  try {',
         ...body.map((l) => `  ${l}`),
-        `  } finally { ${lim}[2]--; }`,
+        `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
     if (this.pairAbi) {
@@ -912,7 +919,7 @@ export class FunctionTranslator {
    * next check (`fq` no longer matches). Empty without fuel.
    */
   private handOver(): string {
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[${FUEL}] += fu; fu = 0;` : '';
   }
 
   /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
@@ -926,9 +933,9 @@ export class FunctionTranslator {
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[0]; edl = ${lim}[1]; ec = -1;`;
-    if (t.consumeFuel) return `fq = -${lim}[0];`;
-    return `edl = ${lim}[1]; ec = -1;`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; edl = ${lim}[${DEADLINE}]; ec = -1;`;
+    if (t.consumeFuel) return `fq = -${lim}[${FUEL}];`;
+    return `edl = ${lim}[${DEADLINE}]; ec = -1;`;
   }
 
   /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */
