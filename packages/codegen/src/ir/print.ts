@@ -16,32 +16,45 @@ export function printIr(fn: IrFunc): string {
     };
     switch (n.k) {
       case 'const':
-        return out(`${def(n.dst)} = const ${n.text}`);
+        out(`${def(n.dst)} = const ${n.text}`);
+        return;
       case 'get':
-        return out(`${def(n.dst)} = get ${name(n.local)}`);
+        out(`${def(n.dst)} = get ${name(n.local)}`);
+        return;
       case 'set':
-        return out(`set ${name(n.local)}, ${v(n.src)}`);
+        out(`set ${name(n.local)}, ${v(n.src)}`);
+        return;
       case 'global.get':
-        return out(`${def(n.dst)} = global.get ${n.global}`);
+        out(`${def(n.dst)} = global.get ${n.global}`);
+        return;
       case 'global.set':
-        return out(`global.set ${n.global}, ${v(n.src)}`);
+        out(`global.set ${n.global}, ${v(n.src)}`);
+        return;
       case 'op':
       case 'pexpr':
-        return out(`${def(n.dst)} = ${n.name} ${vs(n.args)}`);
+        out(`${def(n.dst)} = ${n.name} ${vs(n.args)}`);
+        return;
       case 'pair':
-        return out(`${n.dstHi >= 0 ? `${def(n.dst)}, ${def(n.dstHi)}` : def(n.dst)} = pair ${n.name} ${vs(n.args)}`);
+        out(`${n.dstHi >= 0 ? `${def(n.dst)}, ${def(n.dstHi)}` : def(n.dst)} = pair ${n.name} ${vs(n.args)}`);
+        return;
       case 'join':
-        return out(`${def(n.dst)} = join ${v(n.lo)}, ${v(n.hi)}`);
+        out(`${def(n.dst)} = join ${v(n.lo)}, ${v(n.hi)}`);
+        return;
       case 'split':
-        return out(`${def(n.dst)}, ${def(n.dstHi)} = split ${v(n.src)}`);
+        out(`${def(n.dst)}, ${def(n.dstHi)} = split ${v(n.src)}`);
+        return;
       case 'load':
-        return out(`${def(n.dst)} = ${n.name} m${n.mem}[${v(n.addr)} + ${n.offset}]`);
+        out(`${def(n.dst)} = ${n.name} m${n.mem}[${v(n.addr)} + ${n.offset}]`);
+        return;
       case 'store':
-        return out(`${n.name} m${n.mem}[${v(n.addr)} + ${n.offset}], ${v(n.src)}`);
+        out(`${n.name} m${n.mem}[${v(n.addr)} + ${n.offset}], ${v(n.src)}`);
+        return;
       case 'memory.size':
-        return out(`${def(n.dst)} = memory.size m${n.mem}`);
+        out(`${def(n.dst)} = memory.size m${n.mem}`);
+        return;
       case 'memory.grow':
-        return out(`${def(n.dst)} = memory.grow m${n.mem}, ${v(n.src)}`);
+        out(`${def(n.dst)} = memory.grow m${n.mem}, ${v(n.src)}`);
+        return;
       case 'call':
         return out(
           `${n.dsts.map(def).join(', ')}${n.dsts.length > 0 ? ' = ' : ''}call${n.pairAbi ? '.pairs' : ''} f${n.func} ${vs(n.args)}`,
@@ -51,16 +64,20 @@ export function printIr(fn: IrFunc): string {
           `${n.dsts.map(def).join(', ')}${n.dsts.length > 0 ? ' = ' : ''}call_indirect t${n.table}[${v(n.idx)}] type ${n.type} ${vs(n.args)}`,
         );
       case 'bulk':
-        return out(`${n.name} ${n.mems.map((m) => `m${m}`).join(', ')} ${vs(n.args)}`);
+        out(`${n.name} ${n.mems.map((m) => `m${m}`).join(', ')} ${vs(n.args)}`);
+        return;
       case 'select':
-        return out(`${def(n.dst)} = select ${v(n.a)}, ${v(n.b)}, ${v(n.cond)}`);
+        out(`${def(n.dst)} = select ${v(n.a)}, ${v(n.b)}, ${v(n.cond)}`);
+        return;
       case 'fuel':
-        return out(`fuel ${n.n}`);
+        out(`fuel ${n.n}`);
+        return;
       case 'block':
       case 'loop':
         out(`${n.k} L${n.label} {`);
         for (const m of n.body) node(m, `${ind}  `);
-        return out('}');
+        out('}');
+        return;
       case 'if':
         out(`if L${n.label} ${v(n.cond)} {`);
         for (const m of n.yes) node(m, `${ind}  `);
@@ -68,19 +85,24 @@ export function printIr(fn: IrFunc): string {
           out('} else {');
           for (const m of n.no) node(m, `${ind}  `);
         }
-        return out('}');
+        out('}');
+        return;
       case 'br':
-        return out(`br L${n.label}${n.args.length > 0 ? ` ${vs(n.args)}` : ''}`);
+        out(`br L${n.label}${n.args.length > 0 ? ` ${vs(n.args)}` : ''}`);
+        return;
       case 'br_if':
-        return out(`br_if L${n.label}, ${v(n.cond)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`);
+        out(`br_if L${n.label}, ${v(n.cond)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`);
+        return;
       case 'br_table':
         return out(
           `br_table [${n.labels.map((l) => `L${l}`).join(' ')}] L${n.dflt}, ${v(n.idx)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`,
         );
       case 'return':
-        return out(`return ${vs(n.args)}`.trimEnd());
+        out(`return ${vs(n.args)}`.trimEnd());
+        return;
       case 'trap':
-        return out(`trap ${n.code}`);
+        out(`trap ${n.code}`);
+        return;
     }
   };
   const params = fn.params.map((t, i) => `${name(i)}: ${t}`).join(', ');
