@@ -56,13 +56,15 @@ export function printIr(fn: IrFunc): string {
         out(`${def(n.dst)} = memory.grow m${n.mem}, ${v(n.src)}`);
         return;
       case 'call':
-        return out(
+        out(
           `${n.dsts.map(def).join(', ')}${n.dsts.length > 0 ? ' = ' : ''}call${n.pairAbi ? '.pairs' : ''} f${n.func} ${vs(n.args)}`,
         );
+        return;
       case 'call_indirect':
-        return out(
+        out(
           `${n.dsts.map(def).join(', ')}${n.dsts.length > 0 ? ' = ' : ''}call_indirect t${n.table}[${v(n.idx)}] type ${n.type} ${vs(n.args)}`,
         );
+        return;
       case 'bulk':
         out(`${n.name} ${n.mems.map((m) => `m${m}`).join(', ')} ${vs(n.args)}`);
         return;
@@ -94,9 +96,10 @@ export function printIr(fn: IrFunc): string {
         out(`br_if L${n.label}, ${v(n.cond)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`);
         return;
       case 'br_table':
-        return out(
+        out(
           `br_table [${n.labels.map((l) => `L${l}`).join(' ')}] L${n.dflt}, ${v(n.idx)}${n.args.length > 0 ? ` [${vs(n.args)}]` : ''}`,
         );
+        return;
       case 'return':
         out(`return ${vs(n.args)}`.trimEnd());
         return;
