@@ -81,9 +81,11 @@ export function emitModule(
   tunables: Tunables,
   callDepth = false,
   operatorCost?: OperatorCost,
+  splitChars?: number,
   ir = false,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
+  if (splitChars !== undefined) env.splitChars = splitChars;
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
@@ -91,17 +93,17 @@ export function emitModule(
     const f = nImp + i;
     const body = module.bodies[i];
     const viaIr = ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
-    if (viaIr !== null) {
-      parts.push(viaIr);
-      funcs.push(`f${f}`);
-      continue;
-    }
-    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
-    parts.push(t.translate());
-    if (t.hasTailCalls) {
+    const t =
+      viaIr === null
+        ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
+        : null;
+    parts.push(viaIr ?? (t as FunctionTranslator).translate());
+    if (t?.hasTailCalls) {
       env.tailCallers.add(f);
       parts.push(`f${f}.$t = f${f}$t;`);
     }
+    // the pair-ABI entry, where tables, references and other modules' calls find it (`fn.$p`)
+    if (usesPairAbi(env.funcType(f))) parts.push(`f${f}.$p = f${f}$p;`);
     funcs.push(`f${f}`);
   }
   const consts = emitConstExprs(env, parts);
@@ -137,10 +139,12 @@ export class LazyModule {
     tunables: Tunables,
     callDepth = false,
     operatorCost?: OperatorCost,
+    splitChars?: number,
     /** Translate through the IR pipeline the functions it covers (src/ir). */
     private readonly ir = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
+    if (splitChars !== undefined) env.splitChars = splitChars;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

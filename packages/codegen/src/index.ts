@@ -28,6 +28,8 @@ export interface CompileOptions {
    * whole-module factory, for ahead-of-time output) is then generated only when it is read.
    */
   lazy?: boolean;
+  /** Characters of JS above which a function body is split into pieces (default `SPLIT_CHARS`; tests force it small). */
+  splitChars?: number;
   /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
@@ -82,10 +84,17 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   if (options.lazy === true) {
-    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost, options.ir === true);
+    const lazy = new LazyModule(
+      module,
+      tunables,
+      callDepth,
+      options.operatorCost,
+      options.splitChars,
+      options.ir === true,
+    );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
-      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.ir === true);
+      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars, options.ir === true);
       return whole;
     };
     return {
@@ -101,7 +110,14 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       },
     };
   }
-  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost, options.ir === true);
+  const { source, builtinsUsed } = emitModule(
+    module,
+    tunables,
+    callDepth,
+    options.operatorCost,
+    options.splitChars,
+    options.ir === true,
+  );
   return { module, source, builtinsUsed, funcNames, tunables };
 }
 
@@ -194,10 +210,11 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
 
 /**
  * The wasm function index of a generated JS function name as it appears in a stack trace (`f12`,
- * `f12$t`, the pair-ABI entries `f12$p` and `f12$q`), or -1 for any other name.
+ * `f12$t`, the pair-ABI entries `f12$p` and `f12$q`, the pieces of a split body `f12$s1`, `f12$p$s2`...), or -1 for
+ * any other name.
  */
 export function funcIndexOfFrameName(name: string): FuncIndex {
-  const m = /^f(\d+)(\$[tpq])?$/.exec(name);
+  const m = /^f(\d+)(\$[tpq])?(\$s\d+)?$/.exec(name);
   return m === null ? -1 : Number(m[1]);
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */

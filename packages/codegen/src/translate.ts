@@ -34,8 +34,8 @@ import {
   V128_LANE_TEMPS,
 } from './lanes.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
-import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
-import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
@@ -282,6 +282,12 @@ export function pairBoundaryWrapper(name: string, type: FuncType): string {
   return `function ${name}(${params}) {\n  return ${pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
 }
 
+/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (`j` an i64, `x` other). */
+export function pairSig(type: FuncType): string {
+  const k = (t: ValType) => (t === I64 ? 'j' : 'x');
+  return `${type.params.map(k).join('')}:${type.results.map(k).join('')}`;
+}
+
 /** Translates one defined function to the text of its JS function(s). */
 export class FunctionTranslator {
   private r: BinaryReader;
@@ -340,8 +346,35 @@ export class FunctionTranslator {
   private pendQ: (Lanes | null)[] = [];
   /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
   private fval: boolean[] = [];
+  /**
+   * Per quad slot computed by a `v128.load`, `v128.load32_splat` or `f32x4.splat` not yet consumed: its line and
+   * the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it is). A consumer that
+   * wants f32 numbers (an f32 operator, which may give any NaN) rewrites the line to the float form; any other
+   * keeps the bits, so moves keep NaN payloads.
+   */
+  private lazyForm: ({ line: number; bits: string; float: string } | null)[] = [];
+  /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
+  private pendLocal: number[] = [];
+  /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
+  private pendPerm: (readonly number[] | null)[] = [];
+  /** v128 locals read by an f32 operator (as numbers) / by anything else (as bits), found by the first pass. */
+  private readonly valueReads = new Set<number>();
+  private readonly bitsReads = new Set<number>();
+  /** v128 locals given a value as bits (a parameter, a load, an integer result), found by the first pass. */
+  private readonly bitsSets = new Set<number>();
+  /**
+   * v128 locals also held as f32 numbers in `l<i>f`, `l<i>fb`.. (the second pass, from the first one's
+   * `valueReads`): true if both forms are kept, false if only the numbers are (nothing reads its bits, or it is
+   * only ever set from f32 results, whose bits are converted from the numbers where they are read).
+   */
+  private floatLocals: ReadonlyMap<number, boolean> | null = null;
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
+  /**
+   * Where the body may be cut into pieces (`split`), as pairs of numbers: a line of `out` and the operand stack's
+   * height there. Points between operators of the function's own frame with no temporary live.
+   */
+  private readonly cuts: number[] = [];
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -454,6 +487,9 @@ export class FunctionTranslator {
     this.quad[d] = false;
     this.pendQ[d] = null;
     this.fval[d] = false;
+    this.lazyForm[d] = null;
+    this.pendLocal[d] = -1;
+    this.pendPerm[d] = null;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -543,6 +579,49 @@ export class FunctionTranslator {
     this.pend[d] = lanes[0];
     this.pendQ[d] = lanes;
   }
+  /** Pushes the value of v128 local `i`, pending (as numbers if it is held only as numbers). */
+  private pushQuadLocal(i: number): void {
+    const asFloat = this.floatLocals?.get(i) === false;
+    this.pushQuadPure(laneNames(asFloat ? `l${i}f` : `l${i}`));
+    this.pendLocal[this.sp - 1] = i;
+    this.fval[this.sp - 1] = asFloat;
+  }
+  /**
+   * Pops a v128 into local `i`: its lane bits, and for a local held as numbers too (`floatLocals`) its f32
+   * numbers, each converted from the other form once here when the value came in the other one.
+   */
+  private setQuadLocal(i: number): void {
+    const l = `l${i}`;
+    const bits = laneNames(l);
+    const kind = this.floatLocals?.get(i);
+    if (kind === undefined) {
+      if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
+      const q = this.popQuad();
+      this.materializeLocal(l);
+      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      return;
+    }
+    const floats = laneNames(`${l}f`);
+    const d = this.sp - 1;
+    // a load goes in as numbers only into a local never read as bits (a NaN's payload would not survive)
+    const asValues = this.fval[d] || (!kind && this.lazyForm[d] !== null && this.lazyForm[d] !== undefined);
+    const q = asValues ? this.popQuadValues() : this.popQuad();
+    this.materializeLocal(l);
+    this.materializeLocal(`${l}f`);
+    if (asValues) {
+      if (q[0] !== floats[0]) this.emit(floats.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      const fb = this.env.hoist('hv', 'H.fb');
+      if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
+    } else if (kind) {
+      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
+    } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+  }
+  /** The assignments of v128 local `i`'s numbers from its bits: [variable, expression] per lane. */
+  private floatsOfBits(i: number): [string, string][] {
+    const bits = laneNames(`l${i}`);
+    return laneNames(`l${i}f`).map((f, k) => [f, this.f32Value(bits[k])]);
+  }
   /** Pushes a v128 computed by statements: `code(r)` gets the slot's four lane variables to assign. */
   private pushQuadStmt(code: (r: Lanes) => string): void {
     const d = this.claim();
@@ -562,13 +641,17 @@ export class FunctionTranslator {
     this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
     this.quad[d] = true;
   }
-  /** Converts the f32 numbers held in quad slot `d` back to lane bits, in place. */
+  /** Converts the f32 numbers held in quad slot `d` (computed, or pending atoms) to lane bits in its variables. */
   private toBits(d: number): void {
     this.fval[d] = false;
     const fb = this.env.hoist('hv', 'H.fb');
+    const q = this.pendQ[d] ?? laneNames(`s${d}`);
+    this.pend[d] = null;
+    this.pendQ[d] = null;
+    this.pendLocal[d] = -1;
     this.out.push(
       `${this.indent}${laneNames(`s${d}`)
-        .map((v) => `${v} = ${fb}(${v});`)
+        .map((v, i) => `${v} = ${fb}(${q[i]});`)
         .join(' ')}`,
     );
   }
@@ -579,17 +662,57 @@ export class FunctionTranslator {
   }
   /** Pops a v128 as four f32 number expressions (its lanes, or `fv` of its bits). */
   private popQuadValues(): Lanes {
-    const isValue = this.fval[this.sp - 1];
-    this.fval[this.sp - 1] = false;
-    const q = this.popQuadRaw();
+    const d = this.sp - 1;
+    let isValue = this.fval[d];
+    const load = this.lazyForm[d];
+    if (load !== null && load !== undefined && this.pendQ[d] === null) {
+      // the load reads f32 numbers directly
+      this.out[load.line] = this.out[load.line].replace(load.bits, load.float);
+      isValue = true;
+    }
+    const local = this.pendLocal[d];
+    let q: Lanes;
+    if (local >= 0 && !isValue) {
+      this.valueReads.add(local);
+      this.pendLocal[d] = -1;
+      q = this.popQuadRaw();
+      // a local also held as numbers
+      const perm = this.pendPerm[d];
+      if (this.floatLocals?.has(local)) {
+        const f = laneNames(`l${local}f`);
+        return perm === null || perm === undefined ? f : (perm.map((k) => f[k]) as unknown as Lanes);
+      }
+    } else {
+      this.pendLocal[d] = -1;
+      this.lazyForm[d] = null;
+      q = this.popQuadRaw();
+    }
+    this.fval[d] = false;
     if (isValue) return q;
-    const fv = this.env.hoist('hv', 'H.fv');
-    return q.map((x) => `${fv}(${x})`) as unknown as Lanes;
+    return q.map((x) => this.f32Value(x)) as unknown as Lanes;
+  }
+  /** The f32 number of lane bits `x`: a literal folded, else `fv(x)`. */
+  private f32Value(x: string): string {
+    const n = literal(x);
+    if (n === null) return `${this.env.hoist('hv', 'H.fv')}(${x})`;
+    const f = new Float32Array(new Int32Array([n]).buffer)[0];
+    return Number.isNaN(f)
+      ? 'NaN'
+      : Object.is(f, -0)
+        ? '-0'
+        : f === Infinity
+          ? 'Infinity'
+          : f === -Infinity
+            ? '-Infinity'
+            : String(f);
   }
   /** Pops a v128's lanes as they are held (bits, or f32 numbers when `fval`). */
   private popQuadRaw(): Lanes {
     const d = --this.sp;
     const q = this.pendQ[d] ?? laneNames(`s${d}`);
+    if (this.pendLocal[d] >= 0) this.bitsReads.add(this.pendLocal[d]);
+    this.pendLocal[d] = -1;
+    this.lazyForm[d] = null;
     this.pend[d] = null;
     this.pendQ[d] = null;
     this.cond[d] = null;
@@ -677,13 +800,22 @@ export class FunctionTranslator {
     this.materialize(d);
     return `s${d}`;
   }
-  /** Assigns pending slot `d` (after any older pending value with effects, which must run first). */
-  private materialize(d: number): void {
+  /**
+   * Assigns pending slot `d` (after any older pending value with effects, which must run first). A v128 ends as
+   * lane bits, or with `keep` as it is held (f32 numbers stay numbers: only a local it reads is about to change).
+   */
+  private materialize(d: number, keep = false): void {
     const e = this.pend[d];
     if (this.quad[d]) {
-      if (this.fval[d]) this.toBits(d);
+      if (this.fval[d] && !keep) {
+        this.toBits(d);
+        return;
+      }
+      if (!keep) this.lazyForm[d] = null;
       const q = this.pendQ[d];
       if (q !== null) {
+        if (this.pendLocal[d] >= 0 && !this.fval[d]) this.bitsReads.add(this.pendLocal[d]);
+        this.pendLocal[d] = -1;
         this.pend[d] = null;
         this.pendQ[d] = null;
         const r = laneNames(`s${d}`);
@@ -726,7 +858,7 @@ export class FunctionTranslator {
       if (e === null || e === undefined) continue;
       const q = this.pendQ[d];
       if (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string)) || q?.some((a) => re.test(a)))
-        this.materialize(d);
+        this.materialize(d, true);
     }
   }
   /** True if the value `n` below the top is pending (a pure expression). */
@@ -739,6 +871,8 @@ export class FunctionTranslator {
       this.pend[d] = null;
       this.pendH[d] = null;
       this.pendQ[d] = null;
+      this.lazyForm[d] = null;
+      this.pendLocal[d] = -1;
       this.cond[d] = null;
       if (this.impure[d]) {
         this.impure[d] = false;
@@ -777,6 +911,28 @@ export class FunctionTranslator {
     this.level = 1;
     this.indent = '  ';
     this.body();
+    if (this.floatLocals === null && this.valueReads.size > 0) {
+      // f32 operators read v128 locals: translate again with those locals held as numbers too
+      const [start, end, locals] = this.args;
+      const again = new FunctionTranslator(
+        this.env,
+        this.name,
+        start,
+        end,
+        this.type,
+        locals,
+        this.selfIndex,
+        this.pairs,
+        this.pairAbi,
+      );
+      // a local is held as bits too only if something reads its bits and something gives it bits (else its bits are
+      // those of its numbers, converted where they are read)
+      const isParam = (i: number) => i < this.type.params.length;
+      again.floatLocals = new Map(
+        [...this.valueReads].map((i) => [i, this.bitsReads.has(i) && (this.bitsSets.has(i) || isParam(i))]),
+      );
+      return again.translate();
+    }
     if (this.pairAbi && this.usesTail) {
       // a tail call returns a bigint-convention request to a trampoline: this body keeps that convention, and
       // `<name>$p` adapts pairs to it (`$q` names its frame in backtraces)
@@ -792,6 +948,7 @@ export class FunctionTranslator {
         true,
         false,
       );
+      big.floatLocals = this.floatLocals;
       return `${big.translate()}\n${this.pairAdapter()}`;
     }
     const name = this.name;
@@ -808,12 +965,16 @@ export class FunctionTranslator {
       if (this.isWide(this.type.params[i]) && this.pairAbi) continue;
       else if (this.isWide(this.type.params[i]))
         decls.push(`l${i} = Number(BigInt.asIntN(32, l${i}b))`, `l${i}h = Number(l${i}b >> 32n)`);
-      else if (this.isQuad(this.type.params[i]))
+      else if (this.isQuad(this.type.params[i])) {
         decls.push(...laneNames(`l${i}`).map((v, k) => `${v} = l${i}v.${'abcd'[k]}`));
+        if (this.floatLocals?.has(i)) decls.push(...this.floatsOfBits(i).map((a) => a.join(' = ')));
+      }
     for (let i = nParams; i < this.localTypes.length; i++)
       if (this.isWide(this.localTypes[i])) decls.push(`l${i} = 0`, `l${i}h = 0`);
-      else if (this.isQuad(this.localTypes[i])) decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
-      else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
+      else if (this.isQuad(this.localTypes[i])) {
+        decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
+        if (this.floatLocals?.has(i)) decls.push(...laneNames(`l${i}f`).map((v) => `${v} = 0`));
+      } else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
     // only the stack slots some statement assigns (values inlined into their consumer never need one)
     const used = new Set<number>();
     const usedH = new Set<string>();
@@ -844,15 +1005,25 @@ export class FunctionTranslator {
       decls.push(`edl = ${lim}[${DEADLINE}]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
-    let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
-    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    const inner = this.pairAbi ? `${name}$p` : this.usesTail ? `${name}$t` : name;
+    const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`];
+    const exits = (lines: string[]): string[] => {
+      const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
+      return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
+    };
+    // each piece but the last ends by handing the fuel it counted over and calling the next with the locals it uses
+    for (let k = 0; k + 1 < pieces.length; k++)
+      pieces[k].lines.push(
+        `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
+      );
+    let body = [...this.entryHooks(), ...pieces[0].lines];
+    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    body = exits(body);
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -862,16 +1033,123 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
-    if (this.pairAbi) {
-      // the body is the pair-ABI entry; `<name>` is its boundary wrapper
-      return `function ${name}$p(${params}) {\n${[...head, ...body].join('\n')}\n}\n${this.boundaryWrapper()}`;
-    }
-    const inner = this.usesTail ? `${name}$t` : name;
     let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
+    for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
+    // the body is the pair-ABI entry; `<name>` is its boundary wrapper
+    if (this.pairAbi) return `${src}\n${this.boundaryWrapper()}`;
     if (this.usesTail) {
       src += `\nfunction ${name}(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}`;
     }
     return src;
+  }
+
+  /** The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d`. */
+  private localVars(): Set<string> {
+    const vars = new Set<string>();
+    this.localTypes.forEach((t, i) => {
+      vars.add(`l${i}`);
+      if (this.isWide(t)) vars.add(`l${i}h`);
+      else if (this.isQuad(t)) for (const x of 'bcd') vars.add(`l${i}${x}`);
+    });
+    return vars;
+  }
+
+  /**
+   * Cuts the body's lines into pieces of about `splitChars` characters at the points recorded in `cuts` (README.md,
+   * "Splitting large functions"); each piece after the first gets as parameters the locals it or a later piece
+   * uses and the stack slots live at its cut. A cut whose parameter list would be longer than the piece is not
+   * made. One piece when the body is small or cannot be cut (a self tail call's loop around the body, the legacy
+   * `delegate` bookkeeping).
+   */
+  private split(): { lines: string[]; params: string[] }[] {
+    const out = this.out;
+    const limit = this.env.splitChars;
+    const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
+    if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
+    let at: number[] = [];
+    const heights: number[] = [];
+    // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and
+    // otherwise at the first point past `limit`
+    let size = 0;
+    let line = 0;
+    let last = -1;
+    let lastSize = 0;
+    for (let i = 0; i < this.cuts.length; i += 2) {
+      const c = this.cuts[i];
+      while (line < c) size += out[line++].length + 1;
+      if (size > limit && c < out.length) {
+        const back = last >= 0 && lastSize >= limit / 2;
+        at.push(back ? this.cuts[last] : c);
+        heights.push(back ? this.cuts[last + 1] : this.cuts[i + 1]);
+        size = back ? size - lastSize : 0;
+        last = -1;
+        if (!back) continue;
+      }
+      last = i;
+      lastSize = size;
+    }
+    if (at.length === 0) return whole;
+    // the variables each piece needs: the locals it or a later piece mentions, and the stack slots (pending values
+    // are text that mentions only locals) below the height at the cut that it mentions or passes on
+    const locals = this.localVars();
+    const needs: string[][] = [];
+    const seen = new Set<string>();
+    let slots = new Set<string>();
+    const sizes: number[] = [];
+    for (let k = at.length - 1, end = out.length; k >= 0; end = at[k], k--) {
+      const mentioned = new Set<string>(slots);
+      sizes[k] = 0;
+      for (let i = at[k]; i < end; i++) {
+        sizes[k] += out[i].length + 1;
+        for (const m of out[i].matchAll(/\b[ls]\d+[hbcd]?\b/g)) {
+          if (locals.has(m[0])) seen.add(m[0]);
+          else if (m[0][0] === 's') mentioned.add(m[0]);
+        }
+      }
+      slots = new Set<string>();
+      for (const v of mentioned) if (Number.parseInt(v.slice(1), 10) < heights[k]) slots.add(v);
+      needs[k] = [...seen, ...slots];
+    }
+    // a piece's parameters are at most as long as the piece, or `limit` (a last piece may be short), so the output
+    // stays linear in the input
+    const keep = at.map((_, k) => needs[k].join(', ').length <= Math.max(limit, sizes[k]));
+    at = at.filter((_, k) => keep[k]);
+    const params = needs.filter((_, k) => keep[k]);
+    const pieces: { lines: string[]; params: string[] }[] = [];
+    for (let k = 0; k <= at.length; k++) {
+      const lines = out
+        .slice(k === 0 ? 0 : at[k - 1], k === at.length ? out.length : at[k])
+        .filter((l) => l !== DROPPED);
+      pieces.push({ lines, params: k === 0 ? [] : params[k - 1] });
+    }
+    return pieces;
+  }
+
+  /**
+   * A piece of a split body as the function `name`, its parameters the locals it needs, declaring only the other
+   * variables of `decls` (the function's) it mentions; the counters start afresh as after a call (the piece before
+   * handed its fuel over).
+   */
+  private piece(
+    name: string,
+    piece: { lines: string[]; params: string[] },
+    decls: readonly string[],
+    exits: (lines: string[]) => string[],
+  ): string {
+    const mentioned = new Set<string>();
+    for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
+    // every exit adds the fuel local to the counter (`exits`)
+    if (this.env.tunables.consumeFuel) mentioned.add('fu');
+    const params = new Set(piece.params);
+    // the epoch counter is read at the first check, as after a call (`reload`)
+    const own = decls
+      .filter((d) => {
+        const v = d.split(' ', 1)[0];
+        return mentioned.has(v) && !params.has(v);
+      })
+      .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : d));
+    const head = own.length > 0 ? [`  let ${own.join(', ')};`] : [];
+    return `function ${name}(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`;
   }
 
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
@@ -1166,6 +1444,31 @@ export class FunctionTranslator {
     }
   }
 
+  /** The pair-ABI entry of function value `fn` of type `ft`: its `$p`, or one `H.pa` makes (a host function). */
+  private pairEntry(fn: string, ft: FuncType): string {
+    return `(${fn}.$p || H.pa(${fn}, '${pairSig(ft)}'))`;
+  }
+  /** Pushes the result(s) of a call in the pair ABI: an i64 result is the returned lo word and `H.R[0]`. */
+  private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
+    if (results.length === 1 && results[0] === I64) {
+      const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
+      if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(pair);
+      else pair();
+    } else this.callResults(call, results, argsPending);
+  }
+  /**
+   * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):
+   * values with effects are assigned first, as `popArgs` does.
+   */
+  private popPairArgsNow(params: readonly ValType[]): string[] {
+    const args: string[] = [];
+    for (let i = params.length - 1; i >= 0; i--)
+      if (params[i] === I64) {
+        const [lo, hi] = this.popPair();
+        args.push(hi, lo);
+      } else args.push(this.pop());
+    return args.reverse();
+  }
   /** Pops call arguments in the pair ABI, inline like `popArgsInline`: an i64 is its lo and hi words. */
   private popPairArgs(params: readonly ValType[]): string[] {
     const args: string[] = [];
@@ -1287,7 +1590,9 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     const fuel = env.tunables.consumeFuel;
+    const cuts = this.selfIndex >= 0 ? this.cuts : null;
     for (;;) {
+      if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       const op = r.u8();
       // a return (or the function's end) takes its results inline
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
@@ -1531,14 +1836,11 @@ export class FunctionTranslator {
           const ft = env.funcType(f);
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
-          if (this.pairs && f >= env.module.numImportedFuncs && usesPairAbi(ft)) {
+          if (this.pairs && usesPairAbi(ft)) {
             const args = this.popPairArgs(ft.params);
-            const call = `${env.pairCallee(f)}(${args.join(', ')})`;
-            if (ft.results.length === 1 && ft.results[0] === I64) {
-              const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
-              if (env.tunables.consumeFuel || env.tunables.epochInterruption) this.hooked(pair);
-              else pair();
-            } else this.callResults(call, ft.results, argsPending);
+            // an import may be another module's wasm function (with `$p`) or the host's (adapted by `H.pa`)
+            const callee = f >= env.module.numImportedFuncs ? env.pairCallee(f) : this.pairEntry(env.callee(f), ft);
+            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending);
             continue;
           }
           const args = this.popArgsInline(ft.params.length);
@@ -1551,7 +1853,8 @@ export class FunctionTranslator {
           const table = r.u32();
           const ft = env.typeAt(typeIndex);
           const idx = this.pop();
-          const args = this.popArgs(ft.params.length);
+          const pair = op === 0x11 && this.pairs && usesPairAbi(ft);
+          const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           const ref = this.temp();
           const t = env.table(table);
           const i = this.tableNum(idx, table);
@@ -1562,7 +1865,8 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
           if (op === 0x13) this.unreachable();
@@ -1581,12 +1885,20 @@ export class FunctionTranslator {
               this.emit(`l${i} = s${base + i};`);
               if (this.wide[base + i]) this.emit(`l${i}h = s${base + i}h;`);
               if (this.quad[base + i]) for (const x of 'bcd') this.emit(`l${i}${x} = s${base + i}${x};`);
+              if (this.floatLocals?.has(i))
+                this.emit(
+                  this.floatsOfBits(i)
+                    .map(([f, e]) => `${f} = ${e};`)
+                    .join(' '),
+                );
             }
             this.setSp(base);
             for (let i = n; i < this.localTypes.length; i++)
               if (this.isWide(this.localTypes[i])) this.emit(`l${i} = 0; l${i}h = 0;`);
-              else if (this.isQuad(this.localTypes[i])) this.emit(`l${i} = 0; l${i}b = 0; l${i}c = 0; l${i}d = 0;`);
-              else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
+              else if (this.isQuad(this.localTypes[i])) {
+                this.emit(`l${i} = 0; l${i}b = 0; l${i}c = 0; l${i}d = 0;`);
+                if (this.floatLocals?.has(i)) this.emit(`l${i}f = 0; l${i}fb = 0; l${i}fc = 0; l${i}fd = 0;`);
+              } else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
             this.emit('continue T;');
           } else this.tailCall(env.tailCallee(f), this.popArgs(ft.params.length));
           this.unreachable();
@@ -1596,9 +1908,11 @@ export class FunctionTranslator {
         case 0x15: {
           const ft = env.typeAt(r.u32());
           const ref = this.pop();
-          const args = this.popArgs(ft.params.length);
+          const pair = op === 0x14 && this.pairs && usesPairAbi(ft);
+          const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
             this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
@@ -1664,7 +1978,7 @@ export class FunctionTranslator {
         case 0x20: {
           const i = r.u32();
           if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, `l${i}h`);
-          else if (this.isQuad(this.localTypes[i])) this.pushQuadPure(laneNames(`l${i}`));
+          else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
           else this.pushPure(`l${i}`);
           continue;
         }
@@ -1673,11 +1987,8 @@ export class FunctionTranslator {
           const i = r.u32();
           const l = `l${i}`;
           if (this.isQuad(this.localTypes[i])) {
-            const q = this.popQuad();
-            this.materializeLocal(l);
-            const ls = laneNames(l);
-            if (q[0] !== l) this.emit(ls.map((v, k) => `${v} = ${q[k]};`).join(' '));
-            if (op === 0x22) this.pushQuadPure(ls);
+            this.setQuadLocal(i);
+            if (op === 0x22) this.pushQuadLocal(i);
             continue;
           }
           if (this.isWide(this.localTypes[i])) {
@@ -1885,8 +2196,9 @@ export class FunctionTranslator {
       const b = this.popPair();
       const a = this.popPair();
       const c = pc(a, b);
-      if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-      else this.push(`${c} ? 1 : 0`);
+      const v = PAIR_COND_VALUE[name](a, b);
+      if (pending) this.pushPending(`(${v})`, false, c);
+      else this.push(v);
       return true;
     }
     switch (name) {
@@ -1894,8 +2206,8 @@ export class FunctionTranslator {
         const pending = this.isPending();
         const [lo, hi] = this.popPair();
         const c = `(${lo} | ${hi}) === 0`;
-        if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-        else this.push(`${c} ? 1 : 0`);
+        if (pending) this.pushPending(`(${condValue(c)})`, false, c);
+        else this.push(condValue(c));
         return true;
       }
       case 'i32.wrap_i64': {
@@ -1958,7 +2270,7 @@ export class FunctionTranslator {
       const inner = this.cond[this.sp - 1];
       const a = this.popInline();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const bc = BINARY_COND[info.name];
@@ -1966,7 +2278,7 @@ export class FunctionTranslator {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const u = UNARY[info.name];
@@ -2460,6 +2772,7 @@ export class FunctionTranslator {
     const imm: number[] = [];
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
+    if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
     const params = info.params as ValType[];
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
@@ -2488,6 +2801,16 @@ export class FunctionTranslator {
         });
         return;
       }
+      if (name === 'f32x4.splat') {
+        // the scalar's bits, or the scalar itself for a first consumer that wants numbers (`lazyForm`)
+        const form = (e: string, r: Lanes) => `vt = ${e}; ${r.map((v) => `${v} = vt;`).join(' ')}`;
+        const bits = `${o.h('f32Bits')}(${sc[0]})`;
+        this.laneTemps.add('vt');
+        this.pushQuadStmt((r) => form(bits, r));
+        const r = laneNames(`s${this.sp - 1}`);
+        this.lazyForm[this.sp - 1] = { line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) };
+        return;
+      }
       const lane = this.laneMove(name, o);
       if (lane !== null) {
         this.pushQuadStmt((res) => this.laneTempsOf(lane(res)));
@@ -2500,8 +2823,8 @@ export class FunctionTranslator {
     if (q !== undefined) {
       const e = q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
-      else if (pending) this.pushPending(`(${e} ? 1 : 0)`, false, e);
-      else this.push(`${e} ? 1 : 0`);
+      else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
+      else this.push(condValue(e));
       return;
     }
     const n = imm[0];
@@ -2535,6 +2858,60 @@ export class FunctionTranslator {
         return;
     }
     throw new Error(`codegen: no translation for ${name}`);
+  }
+
+  /**
+   * `i8x16.shuffle` moving whole 32-bit words: the lanes are moved as they are held. Lanes of one v128 local stay
+   * pending (reordered), so an f32 consumer reads the local's numbers; f32 numbers stay numbers. False for any
+   * other shuffle, or operands held otherwise (the byte template then works on bits).
+   */
+  private wordShuffle(imm: number[]): boolean {
+    const w: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const s = imm[4 * i] & 31;
+      if ((s & 3) !== 0) return false;
+      for (let j = 1; j < 4; j++) if ((imm[4 * i + j] & 31) !== s + j) return false;
+      w.push(s >> 2);
+    }
+    const slots = [this.sp - 2, this.sp - 1];
+    const used = [w.some((x) => x < 4), w.some((x) => x >= 4)];
+    for (const k of [0, 1]) {
+      const x = slots[k];
+      const local = this.pendLocal[x];
+      if (used[1 - k] || local < 0) continue;
+      const atoms = this.pendQ[x] as Lanes;
+      const perm0 = this.pendPerm[x];
+      const fval = this.fval[x];
+      this.discardQuad();
+      this.discardQuad();
+      this.pushQuadPure(w.map((y) => atoms[y & 3]) as unknown as Lanes);
+      const d = this.sp - 1;
+      this.pendLocal[d] = local;
+      this.pendPerm[d] = w.map((y) => (perm0 ? perm0[y & 3] : y & 3));
+      this.fval[d] = fval;
+      return true;
+    }
+    if ((used[0] && !this.fval[slots[0]]) || (used[1] && !this.fval[slots[1]])) return false;
+    const b = this.discardQuad();
+    const a = this.discardQuad();
+    const src = [...a, ...b];
+    const lanes = w.map((y) => src[y]);
+    this.pushQuadStmt((r) => {
+      if (!lanes.some((x) => r.includes(x))) return r.map((v, i) => `${v} = ${lanes[i]};`).join(' ');
+      const t: Lanes = ['w0', 'w1', 'w2', 'w3'];
+      return this.laneTempsOf(
+        `${t.map((v, i) => `${v} = ${lanes[i]};`).join(' ')} ${r.map((v, i) => `${v} = ${t[i]};`).join(' ')}`,
+      );
+    });
+    this.fval[this.sp - 1] = true;
+    return true;
+  }
+  /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
+  private discardQuad(): Lanes {
+    const d = this.sp - 1;
+    this.fval[d] = false;
+    this.pendLocal[d] = -1;
+    return this.popQuadRaw();
   }
 
   /** Pops a scalar operand as an atom (a literal or a variable), assigning it to its slot if it is not one. */
@@ -2614,7 +2991,10 @@ export class FunctionTranslator {
     const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
     const isStore = name.startsWith('v128.store');
     if (isStore) {
-      const v = this.popQuad();
+      // f32 numbers are stored as they are (a NaN as the quiet NaN `H.fb` would give)
+      const asF = name === 'v128.store' && this.fval[this.sp - 1];
+      const v = asF ? this.popQuadValues() : this.popQuad();
+      const i32 = asF ? 'setFloat32' : 'setInt32';
       const base = this.popInline();
       let addr = this.addr(base, mem, offset);
       let pre = '';
@@ -2626,9 +3006,7 @@ export class FunctionTranslator {
       const set = (m: string, k: number, x: string) => `${dv}.${m}(${at(k)(addr)}, ${x}, true);`;
       switch (name) {
         case 'v128.store':
-          this.emit(
-            `${pre}${set('setInt32', 12, v[3])} ${set('setInt32', 0, v[0])} ${set('setInt32', 4, v[1])} ${set('setInt32', 8, v[2])}`,
-          );
+          this.emit(`${pre}${set(i32, 12, v[3])} ${set(i32, 0, v[0])} ${set(i32, 4, v[1])} ${set(i32, 8, v[2])}`);
           return;
         case 'v128.store8_lane':
           this.emit(`${pre}${set('setInt8', 0, `${v[lane >> 2]} >> ${8 * (lane & 3)}`)}`);
@@ -2661,9 +3039,16 @@ export class FunctionTranslator {
     };
     let code: (r: Lanes) => string;
     switch (name) {
-      case 'v128.load':
-        code = (r) => `${pre}${r[3]} = ${w(12)}; ${r[2]} = ${w(8)}; ${r[1]} = ${w(4)}; ${r[0]} = ${w(0)};`;
-        break;
+      case 'v128.load': {
+        // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
+        const form = (m: string, r: Lanes) =>
+          `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
+        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+        const d = this.sp - 1;
+        const r = laneNames(`s${d}`);
+        this.lazyForm[d] = { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) };
+        return;
+      }
       case 'v128.load32_zero':
         code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = 0; ${r[0]} = ${w(0)};`;
         break;
@@ -2678,9 +3063,19 @@ export class FunctionTranslator {
         code = (r) =>
           `${pre}vt = Math.imul(${get('getUint16', addr)}, 0x10001); ${r.map((x) => `${x} = vt;`).join(' ')}`;
         break;
-      case 'v128.load32_splat':
-        code = (r) => `${pre}vt = ${w(0)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
-        break;
+      case 'v128.load32_splat': {
+        // as for v128.load: f32 numbers for a first consumer that wants them
+        const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
+        this.laneTemps.add('vt');
+        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+        const r = laneNames(`s${this.sp - 1}`);
+        this.lazyForm[this.sp - 1] = {
+          line: this.out.length - 1,
+          bits: form('getInt32', r),
+          float: form('getFloat32', r),
+        };
+        return;
+      }
       case 'v128.load64_splat':
         code = (r) => `${pre}vx = ${w(0)}; vy = ${w(4)}; ${r[0]} = vx; ${r[1]} = vy; ${r[2]} = vx; ${r[3]} = vy;`;
         break;
