@@ -9,6 +9,7 @@ function f1$p() {
 function f1() {
   return H.j(f1$p(), H.R[0]);
 }
+f1.$p = f1$p;
 function f2() {
   return ((0 === 0 ? rt.trap(7) : (1 / 0) | 0));
 }
