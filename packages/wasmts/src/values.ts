@@ -55,6 +55,11 @@ export const ValType = {
   toString: (t: ValType): string => valTypeToString(t),
 } as const;
 
+/** Builds a function type from parameter and result value types. */
+export function funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
+  return { kind: 'func', params: [...params], results: [...results] };
+}
+
 /** The abstract heap kinds, for `ValType.ref`. */
 export { HeapKind };
 

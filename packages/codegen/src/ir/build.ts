@@ -103,6 +103,8 @@ class Builder {
     const type = env.funcType(index);
     const params = type.params.map(tyOf);
     const results = type.results.map(tyOf);
+    // the pair ABI's result forms beyond one value (words in `H.R`, tuples) are the translator's for now
+    if (usesPairAbi(type) && results.length > 1) throw new IrUnsupported('pair-ABI results');
     this.fn = {
       index,
       name: `f${index}`,
@@ -331,6 +333,7 @@ class Builder {
           ft.params.forEach(tyOf);
           const dsts = resultTys.map((t) => this.push(t));
           const pairAbi = f >= env.module.numImportedFuncs && usesPairAbi(ft);
+          if (pairAbi && ft.results.length > 1) throw new IrUnsupported('pair-ABI results');
           this.add({ k: 'call', func: f, args, dsts, pairAbi });
           continue;
         }
