@@ -186,7 +186,6 @@ function f64Word(x: number, k: number): number {
 /** The helpers of the v128 lowering, merged into `H`. */
 export const LANE_HELPERS = {
   vi,
-  vf,
   vd,
   fv,
   fb,

@@ -68,13 +68,17 @@ function f8(l0v, l1v) {
   w0 = (((vt = ((s0 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w1 = (((vt = ((s0c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w2 = (((vt = ((s1 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w3 = (((vt = ((s1c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
   return new rt.V128(s0, s0b, s0c, s0d);
 }
-function f9(l0v, l1b) {
-  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = Number(BigInt.asIntN(32, l1b)), l1h = Number(l1b >> 32n), s0, s0h, s0b, s0c, s0d, s1, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+function f9$p(l0v, l1, l1h) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0h, s0b, s0c, s0d, s1, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
   s1 = l1; s1b = l1h; s1c = l1; s1d = l1h;
   s0 = (l0 + s1) | 0; s0b = (l0b + s1b + +((s0 >>> 0) < (s1 >>> 0))) | 0; s0c = (l0c + s1c) | 0; s0d = (l0d + s1d + +((s0c >>> 0) < (s1c >>> 0))) | 0;
   s0 = s0c; s0h = s0d;
-  return H.j(s0, s0h);
+  H.R[0] = s0h; return s0;
 }
+function f9(a0, a1) {
+  return H.j(f9$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
+}
+f9.$p = f9$p;
 function f10(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l0f = hv4(l0), l0fb = hv4(l0b), l0fc = hv4(l0c), l0fd = hv4(l0d), l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, l1f = hv4(l1), l1fb = hv4(l1b), l1fc = hv4(l1c), l1fd = hv4(l1d), s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
   s1 = Math.fround(l1f * l1f); s1b = Math.fround(l1fb * l1fb); s1c = Math.fround(l1fc * l1fc); s1d = Math.fround(l1fd * l1fd);
