@@ -605,7 +605,7 @@ export class FunctionTranslator {
       if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
       const q = this.popQuad();
       this.materializeLocal(l);
-      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emitCopy(bits, q);
       return;
     }
     const floats = laneNames(`${l}f`);
@@ -616,13 +616,29 @@ export class FunctionTranslator {
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
     if (asValues) {
-      if (q[0] !== floats[0]) this.emit(floats.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emitCopy(floats, q);
       const fb = this.env.hoist('hv', 'H.fb');
       if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
     } else if (kind) {
-      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emitCopy(bits, q);
       this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
     } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+  }
+  /**
+   * Copies lane atoms `src` into the variables `dst` (nothing where a lane is already there). `src` may be `dst`'s
+   * own variables reordered (a word shuffle of a local stored back into it): then through `w0`..`w3`, so that no
+   * lane is read after it was written.
+   */
+  private emitCopy(dst: Lanes, src: Lanes): void {
+    if (dst.every((v, i) => v === src[i])) return;
+    const clobbered = src.some((x, k) => dst.some((v, i) => v === x && i < k));
+    if (!clobbered) {
+      this.emit(dst.flatMap((v, k) => (v === src[k] ? [] : [`${v} = ${src[k]};`])).join(' '));
+      return;
+    }
+    const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+    for (const t of w) this.laneTemps.add(t);
+    this.emit(`${w.map((t, k) => `${t} = ${src[k]};`).join(' ')} ${dst.map((v, k) => `${v} = ${w[k]};`).join(' ')}`);
   }
   /** The assignments of v128 local `i`'s numbers from its bits: [variable, expression] per lane. */
   private floatsOfBits(i: number): [string, string][] {

@@ -5,7 +5,7 @@
 // Usage: node --import tsx src/programs.ts [--rounds N] [--budget-ms N] [--out FILE] [--only NAME,...]
 //        [--skip NAME,...] [--configs NAME,...] [--category NAME,...] [--quick]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,10 @@ const child = values.child === true;
  * takes too long and say which configuration it was.
  */
 const noteProgress = (what: string) => {
-  if (values.progress) writeFileSync(values.progress, `${what}\t${Date.now()}`);
+  if (!values.progress) return;
+  // written whole, then renamed: the parent never reads a half-written note
+  writeFileSync(`${values.progress}.new`, `${what}\t${Date.now()}`);
+  renameSync(`${values.progress}.new`, values.progress);
 };
 /** --quick: every program once at its small (smoke) size: a check that everything runs, not a measurement. */
 const quick = values.quick === true;
@@ -393,7 +396,8 @@ async function benchIsolated(program: Program): Promise<ProgramResult> {
         Object.assign(result.errors, lost);
         return result;
       }
-      const [busy, phase] = existsSync(progress) ? readFileSync(progress, 'utf8').split('\t') : ['native', 'start'];
+      const note = existsSync(progress) ? readFileSync(progress, 'utf8').split('\t') : [];
+      const [busy, phase] = note.length >= 2 ? note : ['native', 'start'];
       const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
       lost[busy] = timedOut
         ? `TIMEOUT: still in its ${phase} after ${values['timeout-s']} s`
