@@ -11,6 +11,7 @@ import {
   skipBlockType,
   skipImmediates,
 } from '@wasmts/environ';
+import { EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 import type { ByteWriter } from './writer.js';
@@ -85,6 +86,8 @@ export interface RewriteContext {
   readonly epochPoll: boolean;
   readonly deadlineGlobal: number;
   readonly newEpochFunc: number;
+  /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
+  readonly epochEntry: Uint8Array | null;
   readonly depthGlobal: number;
   readonly stackOverflowFunc: number;
   readonly maxCallDepth: number;
@@ -217,6 +220,8 @@ export function rewriteBody(
   const depth = ctx.depthGlobal >= 0;
   const fuel = ctx.fuelCost;
   const epoch = ctx.epochGlobal >= 0;
+  // whether the entry checks the epoch: only where a recursion or much work could otherwise go unchecked
+  const epochEntry = epoch && ctx.epochEntry !== null && ctx.epochEntry[funcIndex - module.numImportedFuncs] === 1;
 
   // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
   // table index) for the null check; they map to the body's start
@@ -229,7 +234,7 @@ export function rewriteBody(
   // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
   // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
   const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;
-  const ticksGlobal = epoch && ctx.epochPoll && !ticks;
+  const ticksGlobal = epoch && ctx.epochPoll && !ticks && epochEntry;
   const leafTicks = ticks && (shape & BODY_CALLS) === 0;
   const extra64 = (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
   let saved = -1;
@@ -312,9 +317,10 @@ export function rewriteBody(
     hookCall(ctx.outOfFuelFunc);
     w.u8(0x0b);
   };
-  /** The checks at function entry, each calling its hook where it is due. */
-  const checks = () => {
+  /** The checks at function entry (or a loop header without poll loops), each calling its hook where it is due. */
+  const checks = (withEpoch: boolean) => {
     if (fuel) fuelCheck();
+    if (!withEpoch) return;
     if (ticks) {
       // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
       // reloaded after
@@ -402,7 +408,7 @@ export function rewriteBody(
     }
     if (fuel) loadFuel();
     if (ticks) loadTicks();
-    checks();
+    checks(epochEntry);
     // branches to the function's label land after this block, where the depth is decremented
     if (depth) {
       w.u8(0x02);
@@ -442,14 +448,23 @@ export function rewriteBody(
     }
     return false;
   };
-  /** Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook). */
-  const afterCall = () => {
+  /**
+   * Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook); and the
+   * check count unless the callee checks nowhere (`silent`).
+   */
+  const afterCall = (silent = false) => {
     if (fuel) insert(r.pos, loadFuel);
-    if (ticks) insert(r.pos, loadTicks);
+    if (ticks && !silent) insert(r.pos, loadTicks);
   };
   /** Before a call, tail call or grow hook: the check count goes to the global (deep recursion still polls). */
   const beforeCall = (at: number) => {
     if (ticks) insert(at, storeTicks);
+  };
+  /** Whether the `call` whose index is at `pos` reaches no epoch check (the count need not cross it). */
+  const silentCallee = (pos: number): boolean => {
+    if (!ticks || ctx.epochEntry === null) return false;
+    const callee = new BinaryReader(bytes, pos, body.range.end).u32() - module.numImportedFuncs;
+    return callee >= 0 && ctx.epochEntry[callee] === EPOCH_SILENT;
   };
 
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
@@ -469,8 +484,9 @@ export function rewriteBody(
     // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
     // before each call only (measured: a store at every exit costs fib a quarter more)
     if (leafTicks && leaves(info, r.pos)) insert(at, storeTicks);
-    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) beforeCall(at);
-    else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
+    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) {
+      if (op !== 0x10 || !silentCallee(r.pos)) beforeCall(at);
+    } else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
     else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
     if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
       // memory.grow m -> call $memory_grow_m
@@ -576,7 +592,12 @@ export function rewriteBody(
     }
     if (fuel && !writeThrough && (op === 0x03 || op === 0x05 || op === 0x0b)) dirty = true;
     switch (op) {
-      case 0x10:
+      case 0x10: {
+        const silentCall = silentCallee(r.pos);
+        copyImmediates(ctx, bytes, r, w, info);
+        afterCall(silentCall);
+        continue;
+      }
       case 0x11:
       case 0x14:
         copyImmediates(ctx, bytes, r, w, info);
@@ -597,7 +618,7 @@ export function rewriteBody(
             if (writeThrough) loadFuel();
           }
           if (pollLoops) loopChecks();
-          else checks();
+          else checks(true);
         });
         continue;
       case 0x09:

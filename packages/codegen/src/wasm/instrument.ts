@@ -14,6 +14,7 @@ import {
   type Tunables,
 } from '@wasmts/environ';
 import { defaultOperatorCost } from '../environment.js';
+import { epochEntryChecks } from '../epoch-entries.js';
 import { type OffsetPairs, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
 import { ByteWriter } from './writer.js';
 
@@ -230,6 +231,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     epochGlobal,
     deadlineGlobal,
     newEpochFunc,
+    epochEntry: epochOn ? epochEntryChecks(module) : null,
     depthGlobal,
     stackOverflowFunc,
     maxCallDepth: options.maxCallDepth ?? 0,

@@ -47,6 +47,7 @@ function identity(module: Module): RewriteContext {
     epochGlobal: -1,
     deadlineGlobal: -1,
     newEpochFunc: -1,
+    epochEntry: null,
     depthGlobal: -1,
     stackOverflowFunc: -1,
     maxCallDepth: 0,

@@ -165,7 +165,7 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       for (let i = 0; i < params.length; i++) raw[i] = toWebAssemblyValue(cx, args[i], params[i]);
       let r: unknown;
       try {
-        r = callWasm(store, ref.fn, raw, ref, roots);
+        r = callWasm(store, ref.fn, raw, ref, roots, true);
       } catch (e) {
         throw toJsError(e);
       }
