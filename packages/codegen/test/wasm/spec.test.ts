@@ -8,7 +8,7 @@ import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
 import { HELPERS } from '../../src/helpers.js';
-import { type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
+import { plainOperators, type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
 import { instrumentModule } from '../../src/wasm/index.js';
 import { ByteWriter } from '../../src/wasm/writer.js';
 import { instantiateBytes, limits } from '../harness.js';
@@ -61,6 +61,15 @@ function identity(module: Module): RewriteContext {
     epochPoll: false,
     truncNaNCheck: false,
     resultBlockType: () => {},
+    plain: plainOperators({
+      renumberFuncs: false,
+      renumberGlobals: false,
+      fuel: false,
+      growHooks: false,
+      truncCheck: false,
+      plainControl: true,
+    }),
+    plainCost: null,
   };
 }
 
