@@ -3,6 +3,7 @@
 // codegen's own (not the runtime's): they define what an operator computes, and `loadFactory` hands
 // them to every factory, so the runtime's builtins object stays about instances, not arithmetic.
 
+import { TrapCode } from '@wasmts/environ';
 import { LANE_HELPERS } from './lane-helpers.js';
 
 /** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
@@ -192,46 +193,46 @@ function rotr64(a: bigint, b: bigint): bigint {
 }
 
 function divS64(rt: Rt, a: bigint, b: bigint): bigint {
-  if (b === 0n) rt.trap(7);
-  if (b === -1n && a === -9223372036854775808n) rt.trap(6);
+  if (b === 0n) rt.trap(TrapCode.IntegerDivisionByZero);
+  if (b === -1n && a === -9223372036854775808n) rt.trap(TrapCode.IntegerOverflow);
   return a / b;
 }
 function divU64(rt: Rt, a: bigint, b: bigint): bigint {
-  if (b === 0n) rt.trap(7);
+  if (b === 0n) rt.trap(TrapCode.IntegerDivisionByZero);
   return BigInt.asIntN(64, BigInt.asUintN(64, a) / BigInt.asUintN(64, b));
 }
 function remS64(rt: Rt, a: bigint, b: bigint): bigint {
-  if (b === 0n) rt.trap(7);
+  if (b === 0n) rt.trap(TrapCode.IntegerDivisionByZero);
   return a % b;
 }
 function remU64(rt: Rt, a: bigint, b: bigint): bigint {
-  if (b === 0n) rt.trap(7);
+  if (b === 0n) rt.trap(TrapCode.IntegerDivisionByZero);
   return BigInt.asIntN(64, BigInt.asUintN(64, a) % BigInt.asUintN(64, b));
 }
 
 /** Float to int conversions that trap: kind 0 = i32 s, 1 = i32 u, 2 = i64 s, 3 = i64 u. */
 function truncI32S(rt: Rt, x: number): number {
-  if (x !== x) rt.trap(8);
+  if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
-  if (t < -TWO_31 || t >= TWO_31) rt.trap(6);
+  if (t < -TWO_31 || t >= TWO_31) rt.trap(TrapCode.IntegerOverflow);
   return t | 0;
 }
 function truncI32U(rt: Rt, x: number): number {
-  if (x !== x) rt.trap(8);
+  if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
-  if (t < 0 ? t !== 0 : t >= TWO_32) rt.trap(6);
+  if (t < 0 ? t !== 0 : t >= TWO_32) rt.trap(TrapCode.IntegerOverflow);
   return t | 0;
 }
 function truncI64S(rt: Rt, x: number): bigint {
-  if (x !== x) rt.trap(8);
+  if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
-  if (t < -TWO_63 || t >= TWO_63) rt.trap(6);
+  if (t < -TWO_63 || t >= TWO_63) rt.trap(TrapCode.IntegerOverflow);
   return BigInt(t);
 }
 function truncI64U(rt: Rt, x: number): bigint {
-  if (x !== x) rt.trap(8);
+  if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
-  if (t < 0 ? t !== 0 : t >= TWO_64) rt.trap(6);
+  if (t < 0 ? t !== 0 : t >= TWO_64) rt.trap(TrapCode.IntegerOverflow);
   return BigInt.asIntN(64, BigInt(t));
 }
 function satI32S(x: number): number {
@@ -277,7 +278,7 @@ function f32ConvertI64U(x: bigint): number {
 /** A new array's elements: `n` copies of `v` (traps when `n` is beyond what a JS array can hold). */
 function filled(rt: Rt, n: number, v: unknown): unknown[] {
   const len = n >>> 0;
-  if (len > 1 << 27) rt.trap(15);
+  if (len > 1 << 27) rt.trap(TrapCode.AllocationTooLarge);
   const a = new Array(len);
   for (let i = 0; i < len; i++) a[i] = v;
   return a;
@@ -289,13 +290,13 @@ interface Arr {
 
 /** array.fill with bounds checks. */
 function arrayFill(rt: Rt, a: Arr, i: number, v: unknown, n: number): void {
-  if (i + n > a.elements.length) rt.trap(14);
+  if (i + n > a.elements.length) rt.trap(TrapCode.ArrayOutOfBounds);
   for (let k = 0; k < n; k++) a.elements[i + k] = v;
 }
 
 /** array.copy with bounds checks (overlapping ranges copy as memmove). */
 function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): void {
-  if (d + n > a.elements.length || s + n > b.elements.length) rt.trap(14);
+  if (d + n > a.elements.length || s + n > b.elements.length) rt.trap(TrapCode.ArrayOutOfBounds);
   if (a === b && d > s) for (let k = n - 1; k >= 0; k--) a.elements[d + k] = b.elements[s + k];
   else for (let k = 0; k < n; k++) a.elements[d + k] = b.elements[s + k];
 }

@@ -2,6 +2,8 @@
 // the operand expressions. Templates read each operand once unless it is a plain variable (callers pass
 // stack-slot names, so repeating them is free). Trapping operators call `H` helpers with `rt`.
 
+import { TrapCode } from '@wasmts/environ';
+
 type Unary = (a: string) => string;
 type Binary = (a: string, b: string) => string;
 
@@ -121,10 +123,10 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'i32.sub': (a, b) => `(${a} - ${b}) | 0`,
   'i32.mul': (a, b) => `Math.imul(${a}, ${b})`,
   'i32.div_s': (a, b) =>
-    `(${b} === 0 ? rt.trap(7) : ${b} === -1 && ${a} === -2147483648 ? rt.trap(6) : (${a} / ${b}) | 0)`,
-  'i32.div_u': (a, b) => `(${b} === 0 ? rt.trap(7) : (${u32(a)} / ${u32(b)}) | 0)`,
-  'i32.rem_s': (a, b) => `(${b} === 0 ? rt.trap(7) : (${a} % ${b}) | 0)`,
-  'i32.rem_u': (a, b) => `(${b} === 0 ? rt.trap(7) : (${u32(a)} % ${u32(b)}) | 0)`,
+    `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : ${b} === -1 && ${a} === -2147483648 ? rt.trap(${TrapCode.IntegerOverflow}) : (${a} / ${b}) | 0)`,
+  'i32.div_u': (a, b) => `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} / ${u32(b)}) | 0)`,
+  'i32.rem_s': (a, b) => `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${a} % ${b}) | 0)`,
+  'i32.rem_u': (a, b) => `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} % ${u32(b)}) | 0)`,
   'i32.and': (a, b) => `${a} & ${b}`,
   'i32.or': (a, b) => `${a} | ${b}`,
   'i32.xor': (a, b) => `${a} ^ ${b}`,

@@ -20,6 +20,7 @@ import {
   TrapCode,
   V128,
   type ValType,
+  VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
@@ -186,12 +187,18 @@ const MAX_INDENT = 16;
 const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
+/** The fields of the store's runtime limits (`lim`) that generated code reads and writes. */
+const FUEL = VMRuntimeLimits.FuelConsumed;
+const DEADLINE = VMRuntimeLimits.EpochDeadline;
+const DEPTH = VMRuntimeLimits.StackDepth;
+const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
+
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
- * the store's counter, the marker becomes that addition (`lim[0] += fu; return ...`); elsewhere it is `return`.
+ * the store's counter, the marker becomes that addition (`lim[FuelConsumed] += fu; return ...`); elsewhere it is `return`.
  */
 const RET = '\u0002return';
 
@@ -319,6 +326,28 @@ export class FunctionTranslator {
   private pendQ: (Lanes | null)[] = [];
   /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
   private fval: boolean[] = [];
+  /**
+   * Per quad slot computed by a `v128.load`, `v128.load32_splat` or `f32x4.splat` not yet consumed: its line and
+   * the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it is). A consumer that
+   * wants f32 numbers (an f32 operator, which may give any NaN) rewrites the line to the float form; any other
+   * keeps the bits, so moves keep NaN payloads.
+   */
+  private lazyForm: ({ line: number; bits: string; float: string } | null)[] = [];
+  /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
+  private pendLocal: number[] = [];
+  /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
+  private pendPerm: (readonly number[] | null)[] = [];
+  /** v128 locals read by an f32 operator (as numbers) / by anything else (as bits), found by the first pass. */
+  private readonly valueReads = new Set<number>();
+  private readonly bitsReads = new Set<number>();
+  /** v128 locals given a value as bits (a parameter, a load, an integer result), found by the first pass. */
+  private readonly bitsSets = new Set<number>();
+  /**
+   * v128 locals also held as f32 numbers in `l<i>f`, `l<i>fb`.. (the second pass, from the first one's
+   * `valueReads`): true if both forms are kept, false if only the numbers are (nothing reads its bits, or it is
+   * only ever set from f32 results, whose bits are converted from the numbers where they are read).
+   */
+  private floatLocals: ReadonlyMap<number, boolean> | null = null;
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
 
@@ -433,6 +462,9 @@ export class FunctionTranslator {
     this.quad[d] = false;
     this.pendQ[d] = null;
     this.fval[d] = false;
+    this.lazyForm[d] = null;
+    this.pendLocal[d] = -1;
+    this.pendPerm[d] = null;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -522,6 +554,49 @@ export class FunctionTranslator {
     this.pend[d] = lanes[0];
     this.pendQ[d] = lanes;
   }
+  /** Pushes the value of v128 local `i`, pending (as numbers if it is held only as numbers). */
+  private pushQuadLocal(i: number): void {
+    const asFloat = this.floatLocals?.get(i) === false;
+    this.pushQuadPure(laneNames(asFloat ? `l${i}f` : `l${i}`));
+    this.pendLocal[this.sp - 1] = i;
+    this.fval[this.sp - 1] = asFloat;
+  }
+  /**
+   * Pops a v128 into local `i`: its lane bits, and for a local held as numbers too (`floatLocals`) its f32
+   * numbers, each converted from the other form once here when the value came in the other one.
+   */
+  private setQuadLocal(i: number): void {
+    const l = `l${i}`;
+    const bits = laneNames(l);
+    const kind = this.floatLocals?.get(i);
+    if (kind === undefined) {
+      if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
+      const q = this.popQuad();
+      this.materializeLocal(l);
+      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      return;
+    }
+    const floats = laneNames(`${l}f`);
+    const d = this.sp - 1;
+    // a load goes in as numbers only into a local never read as bits (a NaN's payload would not survive)
+    const asValues = this.fval[d] || (!kind && this.lazyForm[d] !== null && this.lazyForm[d] !== undefined);
+    const q = asValues ? this.popQuadValues() : this.popQuad();
+    this.materializeLocal(l);
+    this.materializeLocal(`${l}f`);
+    if (asValues) {
+      if (q[0] !== floats[0]) this.emit(floats.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      const fb = this.env.hoist('hv', 'H.fb');
+      if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
+    } else if (kind) {
+      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
+    } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+  }
+  /** The assignments of v128 local `i`'s numbers from its bits: [variable, expression] per lane. */
+  private floatsOfBits(i: number): [string, string][] {
+    const bits = laneNames(`l${i}`);
+    return laneNames(`l${i}f`).map((f, k) => [f, this.f32Value(bits[k])]);
+  }
   /** Pushes a v128 computed by statements: `code(r)` gets the slot's four lane variables to assign. */
   private pushQuadStmt(code: (r: Lanes) => string): void {
     const d = this.claim();
@@ -541,13 +616,17 @@ export class FunctionTranslator {
     this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
     this.quad[d] = true;
   }
-  /** Converts the f32 numbers held in quad slot `d` back to lane bits, in place. */
+  /** Converts the f32 numbers held in quad slot `d` (computed, or pending atoms) to lane bits in its variables. */
   private toBits(d: number): void {
     this.fval[d] = false;
     const fb = this.env.hoist('hv', 'H.fb');
+    const q = this.pendQ[d] ?? laneNames(`s${d}`);
+    this.pend[d] = null;
+    this.pendQ[d] = null;
+    this.pendLocal[d] = -1;
     this.out.push(
       `${this.indent}${laneNames(`s${d}`)
-        .map((v) => `${v} = ${fb}(${v});`)
+        .map((v, i) => `${v} = ${fb}(${q[i]});`)
         .join(' ')}`,
     );
   }
@@ -558,17 +637,57 @@ export class FunctionTranslator {
   }
   /** Pops a v128 as four f32 number expressions (its lanes, or `fv` of its bits). */
   private popQuadValues(): Lanes {
-    const isValue = this.fval[this.sp - 1];
-    this.fval[this.sp - 1] = false;
-    const q = this.popQuadRaw();
+    const d = this.sp - 1;
+    let isValue = this.fval[d];
+    const load = this.lazyForm[d];
+    if (load !== null && load !== undefined && this.pendQ[d] === null) {
+      // the load reads f32 numbers directly
+      this.out[load.line] = this.out[load.line].replace(load.bits, load.float);
+      isValue = true;
+    }
+    const local = this.pendLocal[d];
+    let q: Lanes;
+    if (local >= 0 && !isValue) {
+      this.valueReads.add(local);
+      this.pendLocal[d] = -1;
+      q = this.popQuadRaw();
+      // a local also held as numbers
+      const perm = this.pendPerm[d];
+      if (this.floatLocals?.has(local)) {
+        const f = laneNames(`l${local}f`);
+        return perm === null || perm === undefined ? f : (perm.map((k) => f[k]) as unknown as Lanes);
+      }
+    } else {
+      this.pendLocal[d] = -1;
+      this.lazyForm[d] = null;
+      q = this.popQuadRaw();
+    }
+    this.fval[d] = false;
     if (isValue) return q;
-    const fv = this.env.hoist('hv', 'H.fv');
-    return q.map((x) => `${fv}(${x})`) as unknown as Lanes;
+    return q.map((x) => this.f32Value(x)) as unknown as Lanes;
+  }
+  /** The f32 number of lane bits `x`: a literal folded, else `fv(x)`. */
+  private f32Value(x: string): string {
+    const n = literal(x);
+    if (n === null) return `${this.env.hoist('hv', 'H.fv')}(${x})`;
+    const f = new Float32Array(new Int32Array([n]).buffer)[0];
+    return Number.isNaN(f)
+      ? 'NaN'
+      : Object.is(f, -0)
+        ? '-0'
+        : f === Infinity
+          ? 'Infinity'
+          : f === -Infinity
+            ? '-Infinity'
+            : String(f);
   }
   /** Pops a v128's lanes as they are held (bits, or f32 numbers when `fval`). */
   private popQuadRaw(): Lanes {
     const d = --this.sp;
     const q = this.pendQ[d] ?? laneNames(`s${d}`);
+    if (this.pendLocal[d] >= 0) this.bitsReads.add(this.pendLocal[d]);
+    this.pendLocal[d] = -1;
+    this.lazyForm[d] = null;
     this.pend[d] = null;
     this.pendQ[d] = null;
     this.cond[d] = null;
@@ -656,13 +775,22 @@ export class FunctionTranslator {
     this.materialize(d);
     return `s${d}`;
   }
-  /** Assigns pending slot `d` (after any older pending value with effects, which must run first). */
-  private materialize(d: number): void {
+  /**
+   * Assigns pending slot `d` (after any older pending value with effects, which must run first). A v128 ends as
+   * lane bits, or with `keep` as it is held (f32 numbers stay numbers: only a local it reads is about to change).
+   */
+  private materialize(d: number, keep = false): void {
     const e = this.pend[d];
     if (this.quad[d]) {
-      if (this.fval[d]) this.toBits(d);
+      if (this.fval[d] && !keep) {
+        this.toBits(d);
+        return;
+      }
+      if (!keep) this.lazyForm[d] = null;
       const q = this.pendQ[d];
       if (q !== null) {
+        if (this.pendLocal[d] >= 0 && !this.fval[d]) this.bitsReads.add(this.pendLocal[d]);
+        this.pendLocal[d] = -1;
         this.pend[d] = null;
         this.pendQ[d] = null;
         const r = laneNames(`s${d}`);
@@ -705,7 +833,7 @@ export class FunctionTranslator {
       if (e === null || e === undefined) continue;
       const q = this.pendQ[d];
       if (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string)) || q?.some((a) => re.test(a)))
-        this.materialize(d);
+        this.materialize(d, true);
     }
   }
   /** True if the value `n` below the top is pending (a pure expression). */
@@ -718,6 +846,8 @@ export class FunctionTranslator {
       this.pend[d] = null;
       this.pendH[d] = null;
       this.pendQ[d] = null;
+      this.lazyForm[d] = null;
+      this.pendLocal[d] = -1;
       this.cond[d] = null;
       if (this.impure[d]) {
         this.impure[d] = false;
@@ -756,6 +886,28 @@ export class FunctionTranslator {
     this.level = 1;
     this.indent = '  ';
     this.body();
+    if (this.floatLocals === null && this.valueReads.size > 0) {
+      // f32 operators read v128 locals: translate again with those locals held as numbers too
+      const [start, end, locals] = this.args;
+      const again = new FunctionTranslator(
+        this.env,
+        this.name,
+        start,
+        end,
+        this.type,
+        locals,
+        this.selfIndex,
+        this.pairs,
+        this.pairAbi,
+      );
+      // a local is held as bits too only if something reads its bits and something gives it bits (else its bits are
+      // those of its numbers, converted where they are read)
+      const isParam = (i: number) => i < this.type.params.length;
+      again.floatLocals = new Map(
+        [...this.valueReads].map((i) => [i, this.bitsReads.has(i) && (this.bitsSets.has(i) || isParam(i))]),
+      );
+      return again.translate();
+    }
     if (this.pairAbi && this.usesTail) {
       // a tail call returns a bigint-convention request to a trampoline: this body keeps that convention, and
       // `<name>$p` adapts pairs to it (`$q` names its frame in backtraces)
@@ -771,6 +923,7 @@ export class FunctionTranslator {
         true,
         false,
       );
+      big.floatLocals = this.floatLocals;
       return `${big.translate()}\n${this.pairAdapter()}`;
     }
     const name = this.name;
@@ -787,12 +940,16 @@ export class FunctionTranslator {
       if (this.isWide(this.type.params[i]) && this.pairAbi) continue;
       else if (this.isWide(this.type.params[i]))
         decls.push(`l${i} = Number(BigInt.asIntN(32, l${i}b))`, `l${i}h = Number(l${i}b >> 32n)`);
-      else if (this.isQuad(this.type.params[i]))
+      else if (this.isQuad(this.type.params[i])) {
         decls.push(...laneNames(`l${i}`).map((v, k) => `${v} = l${i}v.${'abcd'[k]}`));
+        if (this.floatLocals?.has(i)) decls.push(...this.floatsOfBits(i).map((a) => a.join(' = ')));
+      }
     for (let i = nParams; i < this.localTypes.length; i++)
       if (this.isWide(this.localTypes[i])) decls.push(`l${i} = 0`, `l${i}h = 0`);
-      else if (this.isQuad(this.localTypes[i])) decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
-      else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
+      else if (this.isQuad(this.localTypes[i])) {
+        decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
+        if (this.floatLocals?.has(i)) decls.push(...laneNames(`l${i}f`).map((v) => `${v} = 0`));
+      } else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
     // only the stack slots some statement assigns (values inlined into their consumer never need one)
     const used = new Set<number>();
     const usedH = new Set<string>();
@@ -817,15 +974,19 @@ export class FunctionTranslator {
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
-    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[0]`);
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
     // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have
     if (this.env.tunables.epochInterruption)
+<<<<<<< HEAD
       decls.push(
         `edl = ${lim}[1]`,
         `epv = ${this.env.epochCounter()}`,
         `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
       );
+=======
+      decls.push(`edl = ${lim}[${DEADLINE}]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
+>>>>>>> main
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
@@ -834,16 +995,16 @@ export class FunctionTranslator {
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
-    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[0] += fu; return` : 'return';
+    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
     body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[0] += fu; }`];
+    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`];
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
-        `  if (++${lim}[2] > ${lim}[3]) { ${lim}[2]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
+        `  if (++${lim}[${DEPTH}] > ${lim}[${DEPTH_LIMIT}]) { ${lim}[${DEPTH}]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
         '  try {',
         ...body.map((l) => `  ${l}`),
-        `  } finally { ${lim}[2]--; }`,
+        `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
     if (this.pairAbi) {
@@ -918,7 +1079,7 @@ export class FunctionTranslator {
    * next check (`fq` no longer matches). Empty without fuel.
    */
   private handOver(): string {
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[${FUEL}] += fu; fu = 0;` : '';
   }
 
   /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
@@ -932,9 +1093,9 @@ export class FunctionTranslator {
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[0]; edl = ${lim}[1]; ec = -1;`;
-    if (t.consumeFuel) return `fq = -${lim}[0];`;
-    return `edl = ${lim}[1]; ec = -1;`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; edl = ${lim}[${DEADLINE}]; ec = -1;`;
+    if (t.consumeFuel) return `fq = -${lim}[${FUEL}];`;
+    return `edl = ${lim}[${DEADLINE}]; ec = -1;`;
   }
 
   /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */
@@ -1580,12 +1741,20 @@ export class FunctionTranslator {
               this.emit(`l${i} = s${base + i};`);
               if (this.wide[base + i]) this.emit(`l${i}h = s${base + i}h;`);
               if (this.quad[base + i]) for (const x of 'bcd') this.emit(`l${i}${x} = s${base + i}${x};`);
+              if (this.floatLocals?.has(i))
+                this.emit(
+                  this.floatsOfBits(i)
+                    .map(([f, e]) => `${f} = ${e};`)
+                    .join(' '),
+                );
             }
             this.setSp(base);
             for (let i = n; i < this.localTypes.length; i++)
               if (this.isWide(this.localTypes[i])) this.emit(`l${i} = 0; l${i}h = 0;`);
-              else if (this.isQuad(this.localTypes[i])) this.emit(`l${i} = 0; l${i}b = 0; l${i}c = 0; l${i}d = 0;`);
-              else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
+              else if (this.isQuad(this.localTypes[i])) {
+                this.emit(`l${i} = 0; l${i}b = 0; l${i}c = 0; l${i}d = 0;`);
+                if (this.floatLocals?.has(i)) this.emit(`l${i}f = 0; l${i}fb = 0; l${i}fc = 0; l${i}fd = 0;`);
+              } else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
             this.emit('continue T;');
           } else this.tailCall(env.tailCallee(f), this.popArgs(ft.params.length));
           this.unreachable();
@@ -1663,7 +1832,7 @@ export class FunctionTranslator {
         case 0x20: {
           const i = r.u32();
           if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, `l${i}h`);
-          else if (this.isQuad(this.localTypes[i])) this.pushQuadPure(laneNames(`l${i}`));
+          else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
           else this.pushPure(`l${i}`);
           continue;
         }
@@ -1672,11 +1841,8 @@ export class FunctionTranslator {
           const i = r.u32();
           const l = `l${i}`;
           if (this.isQuad(this.localTypes[i])) {
-            const q = this.popQuad();
-            this.materializeLocal(l);
-            const ls = laneNames(l);
-            if (q[0] !== l) this.emit(ls.map((v, k) => `${v} = ${q[k]};`).join(' '));
-            if (op === 0x22) this.pushQuadPure(ls);
+            this.setQuadLocal(i);
+            if (op === 0x22) this.pushQuadLocal(i);
             continue;
           }
           if (this.isWide(this.localTypes[i])) {
@@ -2459,6 +2625,7 @@ export class FunctionTranslator {
     const imm: number[] = [];
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
+    if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
     const params = info.params as ValType[];
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
@@ -2485,6 +2652,16 @@ export class FunctionTranslator {
           const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
           return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
         });
+        return;
+      }
+      if (name === 'f32x4.splat') {
+        // the scalar's bits, or the scalar itself for a first consumer that wants numbers (`lazyForm`)
+        const form = (e: string, r: Lanes) => `vt = ${e}; ${r.map((v) => `${v} = vt;`).join(' ')}`;
+        const bits = `${o.h('f32Bits')}(${sc[0]})`;
+        this.laneTemps.add('vt');
+        this.pushQuadStmt((r) => form(bits, r));
+        const r = laneNames(`s${this.sp - 1}`);
+        this.lazyForm[this.sp - 1] = { line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) };
         return;
       }
       const lane = this.laneMove(name, o);
@@ -2534,6 +2711,60 @@ export class FunctionTranslator {
         return;
     }
     throw new Error(`codegen: no translation for ${name}`);
+  }
+
+  /**
+   * `i8x16.shuffle` moving whole 32-bit words: the lanes are moved as they are held. Lanes of one v128 local stay
+   * pending (reordered), so an f32 consumer reads the local's numbers; f32 numbers stay numbers. False for any
+   * other shuffle, or operands held otherwise (the byte template then works on bits).
+   */
+  private wordShuffle(imm: number[]): boolean {
+    const w: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const s = imm[4 * i] & 31;
+      if ((s & 3) !== 0) return false;
+      for (let j = 1; j < 4; j++) if ((imm[4 * i + j] & 31) !== s + j) return false;
+      w.push(s >> 2);
+    }
+    const slots = [this.sp - 2, this.sp - 1];
+    const used = [w.some((x) => x < 4), w.some((x) => x >= 4)];
+    for (const k of [0, 1]) {
+      const x = slots[k];
+      const local = this.pendLocal[x];
+      if (used[1 - k] || local < 0) continue;
+      const atoms = this.pendQ[x] as Lanes;
+      const perm0 = this.pendPerm[x];
+      const fval = this.fval[x];
+      this.discardQuad();
+      this.discardQuad();
+      this.pushQuadPure(w.map((y) => atoms[y & 3]) as unknown as Lanes);
+      const d = this.sp - 1;
+      this.pendLocal[d] = local;
+      this.pendPerm[d] = w.map((y) => (perm0 ? perm0[y & 3] : y & 3));
+      this.fval[d] = fval;
+      return true;
+    }
+    if ((used[0] && !this.fval[slots[0]]) || (used[1] && !this.fval[slots[1]])) return false;
+    const b = this.discardQuad();
+    const a = this.discardQuad();
+    const src = [...a, ...b];
+    const lanes = w.map((y) => src[y]);
+    this.pushQuadStmt((r) => {
+      if (!lanes.some((x) => r.includes(x))) return r.map((v, i) => `${v} = ${lanes[i]};`).join(' ');
+      const t: Lanes = ['w0', 'w1', 'w2', 'w3'];
+      return this.laneTempsOf(
+        `${t.map((v, i) => `${v} = ${lanes[i]};`).join(' ')} ${r.map((v, i) => `${v} = ${t[i]};`).join(' ')}`,
+      );
+    });
+    this.fval[this.sp - 1] = true;
+    return true;
+  }
+  /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
+  private discardQuad(): Lanes {
+    const d = this.sp - 1;
+    this.fval[d] = false;
+    this.pendLocal[d] = -1;
+    return this.popQuadRaw();
   }
 
   /** Pops a scalar operand as an atom (a literal or a variable), assigning it to its slot if it is not one. */
@@ -2613,7 +2844,10 @@ export class FunctionTranslator {
     const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
     const isStore = name.startsWith('v128.store');
     if (isStore) {
-      const v = this.popQuad();
+      // f32 numbers are stored as they are (a NaN as the quiet NaN `H.fb` would give)
+      const asF = name === 'v128.store' && this.fval[this.sp - 1];
+      const v = asF ? this.popQuadValues() : this.popQuad();
+      const i32 = asF ? 'setFloat32' : 'setInt32';
       const base = this.popInline();
       let addr = this.addr(base, mem, offset);
       let pre = '';
@@ -2625,9 +2859,7 @@ export class FunctionTranslator {
       const set = (m: string, k: number, x: string) => `${dv}.${m}(${at(k)(addr)}, ${x}, true);`;
       switch (name) {
         case 'v128.store':
-          this.emit(
-            `${pre}${set('setInt32', 12, v[3])} ${set('setInt32', 0, v[0])} ${set('setInt32', 4, v[1])} ${set('setInt32', 8, v[2])}`,
-          );
+          this.emit(`${pre}${set(i32, 12, v[3])} ${set(i32, 0, v[0])} ${set(i32, 4, v[1])} ${set(i32, 8, v[2])}`);
           return;
         case 'v128.store8_lane':
           this.emit(`${pre}${set('setInt8', 0, `${v[lane >> 2]} >> ${8 * (lane & 3)}`)}`);
@@ -2660,9 +2892,16 @@ export class FunctionTranslator {
     };
     let code: (r: Lanes) => string;
     switch (name) {
-      case 'v128.load':
-        code = (r) => `${pre}${r[3]} = ${w(12)}; ${r[2]} = ${w(8)}; ${r[1]} = ${w(4)}; ${r[0]} = ${w(0)};`;
-        break;
+      case 'v128.load': {
+        // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
+        const form = (m: string, r: Lanes) =>
+          `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
+        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+        const d = this.sp - 1;
+        const r = laneNames(`s${d}`);
+        this.lazyForm[d] = { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) };
+        return;
+      }
       case 'v128.load32_zero':
         code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = 0; ${r[0]} = ${w(0)};`;
         break;
@@ -2677,9 +2916,19 @@ export class FunctionTranslator {
         code = (r) =>
           `${pre}vt = Math.imul(${get('getUint16', addr)}, 0x10001); ${r.map((x) => `${x} = vt;`).join(' ')}`;
         break;
-      case 'v128.load32_splat':
-        code = (r) => `${pre}vt = ${w(0)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
-        break;
+      case 'v128.load32_splat': {
+        // as for v128.load: f32 numbers for a first consumer that wants them
+        const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
+        this.laneTemps.add('vt');
+        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+        const r = laneNames(`s${this.sp - 1}`);
+        this.lazyForm[this.sp - 1] = {
+          line: this.out.length - 1,
+          bits: form('getInt32', r),
+          float: form('getFloat32', r),
+        };
+        return;
+      }
       case 'v128.load64_splat':
         code = (r) => `${pre}vx = ${w(0)}; vy = ${w(4)}; ${r[0]} = vx; ${r[1]} = vy; ${r[2]} = vx; ${r[3]} = vy;`;
         break;

@@ -1,9 +1,7 @@
 // What the runtime needs from the API's store (wasmtime's `VMStore`), and the externref activations table.
 
 import type { Tunables } from '@wasmts/environ';
-import type { Builtins } from './builtins.js';
 import type { GcHeapAccount } from './gc-heap.js';
-import type { Instance } from './instance.js';
 import type { ResourceLimiter } from './limits.js';
 import type { TypeRegistry } from './type-registry.js';
 
@@ -59,10 +57,19 @@ export class ExternRefActivationsTable {
   }
 }
 
+/** An instance as its store keeps it (`Instance` of instance.ts, or the API's instance of the wasm backend). */
+export interface StoreInstance {
+  /** The instance's VMContext. */
+  readonly vmctx: unknown[];
+}
+
 /** The store as the runtime sees it; the API's `Store<T>` implements this. */
 export interface Store {
-  /** The engine's builtins object (`rt`). */
-  readonly builtins: Builtins;
+  /**
+   * The engine's builtins object (`rt`, made by `createBuiltins`). Opaque here: the builtins read the store, so
+   * naming their type would make the two modules depend on each other.
+   */
+  readonly builtins: object;
   /** The engine's type registry. */
   readonly typeRegistry: TypeRegistry;
   /** The store's runtime limits (a Float64Array laid out by environ's `VMRuntimeLimits`). */
@@ -74,7 +81,7 @@ export interface Store {
   /** Roots for externrefs held by running wasm. */
   readonly externRefActivations: ExternRefActivationsTable;
   /** Instances created in this store, in creation order. */
-  readonly instances: Instance[];
+  readonly instances: StoreInstance[];
   /** The store's GC heap account (JS backend GC allocations are charged to it). */
   readonly gcHeap: GcHeapAccount;
   /** The limiter memories and tables of the store ask before they grow, or null. */

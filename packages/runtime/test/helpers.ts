@@ -19,7 +19,10 @@ export function wat(text: string): Module {
 }
 
 /** A minimal store over a fresh engine (registry + builtins). */
-export function makeStore(registry = new TypeRegistry(), builtins: Builtins = createBuiltins(registry)): Store {
+export function makeStore(
+  registry = new TypeRegistry(),
+  builtins: Builtins = createBuiltins(registry),
+): Store & { readonly builtins: Builtins } {
   const limits = new Float64Array(VMRuntimeLimits.Size);
   return {
     builtins,

@@ -2,10 +2,10 @@
 
 import { type Caller, Memory } from 'wasmts';
 import { Errno, Filetype, Rights } from './constants.js';
+import type { FdEntry, WasiState } from './descriptors.js';
 import { fail } from './filesystem.js';
 import { GuestMemory } from './guest-memory.js';
 import type { DirRef } from './resolve.js';
-import type { FdEntry, WASI } from './wasi.js';
 
 /** The longest guest path accepted, in bytes: wasi-libc's and Linux's PATH_MAX (4096, with its NUL). */
 export const MAX_PATH_BYTES = 4095;
@@ -15,7 +15,7 @@ export class Ctx {
   private view: GuestMemory | null = null;
   /** A context for one call from `caller`. */
   constructor(
-    readonly wasi: WASI,
+    readonly wasi: WasiState,
     private readonly caller: Caller<any>,
   ) {}
   /** Guest memory, viewed on first use. */

@@ -18,12 +18,12 @@ import {
   Whence,
 } from './constants.js';
 import { Ctx } from './context.js';
+import type { FdEntry, WasiState } from './descriptors.js';
 import { WasiExit } from './exit.js';
 import { errnoOfCode, type FileStat, fail, joinPath, nowNs, WasiError } from './filesystem.js';
 import type { GuestMemory } from './guest-memory.js';
 import { pollOneoff } from './poll.js';
 import { dirPath, followRename, resolvePath } from './resolve.js';
-import type { FdEntry, WASI } from './wasi.js';
 
 function writeFilestat(mem: GuestMemory, ptr: number, s: FileStat): void {
   mem.check(ptr, 64);
@@ -601,7 +601,7 @@ const calls: Record<string, [string, Impl]> = {
 export const PREVIEW1_FUNCTIONS: readonly string[] = Object.keys(calls);
 
 /** Defines every call of `wasi` on `linker` under `wasi_snapshot_preview1`. */
-export function definePreview1<T>(wasi: WASI, linker: Linker<T>): void {
+export function definePreview1<T>(wasi: WasiState, linker: Linker<T>): void {
   for (const name of Object.keys(calls)) {
     const [sig, impl] = calls[name];
     const params = [...sig].map((ch) => (ch === 'I' ? ValType.I64 : ValType.I32));

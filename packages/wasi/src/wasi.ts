@@ -3,6 +3,7 @@
 
 import { type Instance, type Linker, Memory } from 'wasmts';
 import { Errno, Filetype, RIGHTS_ALL, RIGHTS_DIRECTORY, RIGHTS_FILE, RIGHTS_STDIO } from './constants.js';
+import type { FdEntry, WasiState } from './descriptors.js';
 import { WasiExit } from './exit.js';
 import { type FileHandle, fail, type WasiFilesystem } from './filesystem.js';
 import { MemoryFilesystem } from './memory-fs.js';
@@ -20,7 +21,7 @@ import {
 } from './stdio.js';
 
 /** Re-exported for importers of this file. */
-export { WasiExit };
+export { type FdEntry, WasiExit };
 
 /** Options of `new WASI(...)`, in the spirit of `node:wasi`. */
 export interface WasiOptions {
@@ -47,30 +48,8 @@ export interface WasiOptions {
   maxDescriptors?: number;
 }
 
-/** An open descriptor. */
-export interface FdEntry {
-  /** A `Filetype`. */
-  filetype: number;
-  /** Rights of this descriptor. */
-  rightsBase: bigint;
-  /** Rights of descriptors opened through it. */
-  rightsInheriting: bigint;
-  /** `Fdflags`. */
-  fdflags: number;
-  /** Where a directory is (directories only; checked on every use, see `dirPath`). */
-  dir: DirRef | null;
-  /** Open file (regular files). */
-  file: FileHandle | null;
-  /** Offset of the next read or write (regular files). */
-  position: bigint;
-  /** Stream (stdio). */
-  stream: StdioStream | null;
-  /** The guest name of a preopened directory. */
-  preopen: string | null;
-}
-
 /** WASI preview1 (`wasi_snapshot_preview1`) for wasmts instances. */
-export class WASI {
+export class WASI implements WasiState {
   /** argv. */
   readonly args: readonly string[];
   /** Environment entries as `KEY=value`. */

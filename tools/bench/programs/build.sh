@@ -74,7 +74,7 @@ done
 # Real modules from npm: hash-wasm's embedded (base64) modules, extracted from the installed package (not committed).
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for name in sha256 blake3 xxhash64 sha3 sha512 blake2b whirlpool xxhash128; do
+for name in sha256 blake3 xxhash64 sha3 sha512 blake2b whirlpool xxhash128 md5 sha1 ripemd160 sm3 blake2s xxhash3; do
   node -e '
     const [name, out] = process.argv.slice(1);
     const js = require("fs").readFileSync(require.resolve("hash-wasm/dist/index.esm.js", { paths: [process.cwd()] }), "utf8");

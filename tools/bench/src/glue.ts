@@ -5,15 +5,15 @@
 // Only the instantiation goes through the stand-in, so what is timed is the package's real code path.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import type { Imports, RawExports, Session } from './program.js';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Imports, MemoryDescriptor, RawExports, Session } from './program.js';
 
 declare const WebAssembly: Record<string, unknown>;
 
 /** A `WebAssembly` for glue code: every module it compiles is the session's module. */
 export function webAssemblyFor(session: Session): Record<string, unknown> {
   class Module {
-    constructor(_bytes?: unknown) {}
     static imports() {
       return [];
     }
@@ -40,7 +40,10 @@ export function webAssemblyFor(session: Session): Record<string, unknown> {
     instantiate,
     compile: async () => new Module(),
     validate: () => true,
-    Memory: WebAssembly.Memory,
+    // a memory for a module that imports one (emscripten): the session's, so that its instances can use it
+    Memory: function Memory(descriptor: MemoryDescriptor) {
+      return session.newMemory(descriptor);
+    },
     Table: WebAssembly.Table,
     Global: WebAssembly.Global,
     CompileError: WebAssembly.CompileError,
@@ -63,12 +66,12 @@ export function loadCommonJs(
   const module = { exports: {} as Record<string, unknown> };
   cache.set(file, module.exports);
   const nodeRequire = createRequire(file);
-  const localRequire = (id: string) =>
-    id.startsWith('./') || id.startsWith('../')
-      ? /\.(c?js)$/.test(id)
-        ? loadCommonJs(resolve(dirname(file), id), webAssembly, cache)
-        : nodeRequire(id)
-      : nodeRequire(id);
+  const localRequire = (id: string) => {
+    if (!id.startsWith('./') && !id.startsWith('../')) return nodeRequire(id);
+    // the package's own files (`./module` as Node resolves it: `./module.js`), evaluated the same way
+    const resolved = nodeRequire.resolve(id);
+    return /\.c?js$/.test(resolved) ? loadCommonJs(resolved, webAssembly, cache) : nodeRequire(id);
+  };
   const source = readFileSync(file, 'utf8');
   const evaluate = new Function(
     'exports',
@@ -97,4 +100,28 @@ export function perSession<T>(make: (session: Session) => Promise<T> | T) {
       return value;
     },
   };
+}
+
+/**
+ * Evaluates an emscripten ES module (`export default Module` or `export function createModule`) with `WebAssembly`
+ * bound to `webAssembly`; returns the export named `name` ('default' for the default one). `import.meta.url` is the
+ * file's URL. Only the forms emscripten emits are handled: anything else throws.
+ */
+export function loadEmscriptenEsm(file: string, webAssembly: Record<string, unknown>, name = 'default'): unknown {
+  let source = readFileSync(file, 'utf8').replaceAll('import.meta.url', '__importMetaUrl');
+  source = source
+    .replace(/^export default (\w+);?\s*$/m, 'return $1;')
+    .replace(/^export function (\w+)/m, (_m, fn: string) => `__exports.${fn} = ${fn};\nfunction ${fn}`);
+  if (/^\s*(import|export)\b/m.test(source)) throw new Error(`${file}: an import or export form not handled`);
+  const evaluate = new Function(
+    'WebAssembly',
+    '__importMetaUrl',
+    '__exports',
+    'require',
+    '__dirname',
+    `${source}\nreturn __exports;`,
+  );
+  const exports: Record<string, unknown> = {};
+  const result = evaluate(webAssembly, pathToFileURL(file).href, exports, createRequire(file), dirname(file));
+  return name === 'default' ? (result === exports ? exports.default : result) : exports[name];
 }

@@ -35,6 +35,17 @@ export interface Session {
   instantiate(io: WasiIo): ProgramExports;
   /** A new instance with exactly these imports (no WASI, no `_initialize`): for a package's own JS glue. */
   instantiateRaw(imports: Imports): RawExports;
+  /**
+   * A memory for a module that imports one (emscripten's `new WebAssembly.Memory` before instantiation), as the JS
+   * API's `WebAssembly.Memory` shows one (`buffer`, `grow`); an instance made with it in its imports uses it.
+   */
+  newMemory(descriptor: MemoryDescriptor): unknown;
+}
+
+/** What `new WebAssembly.Memory` takes (pages of 64 KiB). */
+export interface MemoryDescriptor {
+  readonly initial: number;
+  readonly maximum?: number;
 }
 
 /** A host function a module imports besides WASI (e.g. ruby.wasm's JS bridge), or undefined if none. */

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { type Category, type Program, type ProgramExports, programsDir, wasm2jsOf } from './program.js';
 import { npmPrograms } from './programs-npm.js';
+import { realPrograms } from './programs-real.js';
 import { makeRubyProgram } from './programs-ruby.js';
 
 const require = createRequire(import.meta.url);
@@ -194,6 +195,17 @@ export const hashWasmPrograms: readonly Program[] = [
     digestSize: 16,
     before: (buffer) => exports.memory().fill(0, buffer, buffer + 8),
   })),
+  hashWasmProgram('md5', 'real (i32)', [], 4 << 20, { initArg: 0, finalArg: 0, digestSize: 16 }),
+  hashWasmProgram('sha1', 'real (i32)', [], 4 << 20, { initArg: 0, finalArg: 0, digestSize: 20 }),
+  hashWasmProgram('ripemd160', 'real (i32)', [], 4 << 20, { initArg: 0, finalArg: 0, digestSize: 20 }),
+  hashWasmProgram('sm3', 'real (i32)', [], 2 << 20, { initArg: 0, finalArg: 0, digestSize: 32 }),
+  hashWasmProgram('blake2s', 'real (i32)', [], 8 << 20, { initArg: 256, finalArg: 0, digestSize: 32 }),
+  hashWasmProgram('xxhash3', 'real (i64)', [], 16 << 20, (exports) => ({
+    initArg: 0,
+    finalArg: 0,
+    digestSize: 8,
+    before: (buffer) => exports.memory().fill(0, buffer, buffer + 8),
+  })),
 ];
 
 /** ruby.wasm from @ruby/3.4-wasm-wasi running a short script (src/programs-ruby.ts). */
@@ -206,4 +218,5 @@ export const programs: readonly Program[] = [
   ...hashWasmPrograms,
   rubyProgram,
   ...npmPrograms,
+  ...realPrograms,
 ];

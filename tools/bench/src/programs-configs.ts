@@ -7,9 +7,21 @@
 // their own JS glue (src/glue.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Backend, Config, Engine, Func, Linker, Module, Store, type Table, type Val, ValType } from 'wasmts';
+import {
+  type Backend,
+  Config,
+  Engine,
+  Func,
+  Linker,
+  Memory,
+  Module,
+  Store,
+  type Table,
+  type Val,
+  ValType,
+} from 'wasmts';
 import { miniWasi, type WasiIo } from './mini-wasi.js';
-import type { Imports, Program, ProgramExports, RawExports, Session } from './program.js';
+import type { Imports, MemoryDescriptor, Program, ProgramExports, RawExports, Session } from './program.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +34,7 @@ interface WasmModuleDescriptor {
 interface WebAssemblyLike {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: MemoryDescriptor) => object;
 }
 declare const WebAssembly: WebAssemblyLike & {
   Module: { imports(module: object): WasmModuleDescriptor[] };
@@ -122,7 +135,11 @@ export function programExports(program: Program, raw: RawExports): ProgramExport
 }
 
 /** A session over `instantiateRaw`: WASI instances for the C programs, any import object for glue. */
-function makeSession(program: Program, instantiateRaw: (imports: Imports) => RawExports): Session {
+function makeSession(
+  program: Program,
+  instantiateRaw: (imports: Imports) => RawExports,
+  newMemory: (descriptor: MemoryDescriptor) => unknown,
+): Session {
   const instantiate = (io: WasiIo): ProgramExports => {
     let memory: MemoryLike | undefined;
     const raw = instantiateRaw(wasiImports(program, io, () => memory));
@@ -138,6 +155,7 @@ function makeSession(program: Program, instantiateRaw: (imports: Imports) => Raw
     },
     instantiate,
     instantiateRaw,
+    newMemory,
   };
 }
 
@@ -165,6 +183,7 @@ function webAssemblyConfiguration(
           detachOnGrowth
             ? detaching((imports) => new wasmApi.Instance(module, imports).exports)
             : (imports) => new wasmApi.Instance(module, imports).exports,
+          (descriptor) => new wasmApi.Memory(descriptor),
         ),
       };
     },
@@ -312,6 +331,29 @@ export function wasmtsConfiguration(
       const moduleExports = module.exports();
       /** Live stores and the fuel each had when last checked; the oldest are released past a few. */
       const stores = new Map<Store<null>, number>();
+      const newStore = () => {
+        const store = new Store(engine, null);
+        if (options.fuel) store.setFuel(FUEL);
+        if (options.epoch) store.setEpochDeadline(EPOCH_DEADLINE);
+        return store;
+      };
+      /**
+       * Memories made for imports before their instance (emscripten's `new WebAssembly.Memory`): each in a store of
+       * its own, which the instance importing it then uses.
+       */
+      const importable = new WeakMap<object, { store: Store<null>; memory: Memory; sync: () => void }>();
+      const newMemory = (descriptor: MemoryDescriptor) => {
+        const store = newStore();
+        const memory = new Memory(store, {
+          limits: { min: descriptor.initial, max: descriptor.maximum ?? null },
+          shared: false,
+          index64: false,
+          pageSizeLog2: 16,
+        });
+        const mv = memoryView(memory);
+        importable.set(mv.view, { store, memory, sync: mv.sync });
+        return mv.view;
+      };
 
       const instantiateRaw = (imports: Imports): RawExports => {
         if (stores.size >= 3) {
@@ -320,12 +362,21 @@ export function wasmtsConfiguration(
           stores.delete(second);
           second.dispose();
         }
-        const store = new Store(engine, null);
-        if (options.fuel) store.setFuel(FUEL);
-        if (options.epoch) store.setEpochDeadline(EPOCH_DEADLINE);
+        const memoryImports = moduleImports.filter((imp) => imp.type.kind === 'memory');
+        const imported = memoryImports.map((imp) => {
+          const made = importable.get(imports[imp.module]?.[imp.name] as object);
+          if (!made)
+            throw new Error(`${program.name}: memory import ${imp.module}.${imp.name} is not a session memory`);
+          return { imp, ...made };
+        });
+        if (new Set(imported.map((m) => m.store)).size > 1)
+          throw new Error(`${program.name}: imported memories from different stores`);
+        const store = imported[0]?.store ?? newStore();
         const linker = new Linker<null>(engine);
-        let sync = () => {};
+        let sync = imported[0]?.sync ?? (() => {});
+        for (const { imp, memory } of imported) linker.define(store, imp.module, imp.name, memory);
         for (const imp of moduleImports) {
+          if (imp.type.kind === 'memory') continue;
           const value = imports[imp.module]?.[imp.name];
           if (imp.type.kind !== 'func')
             throw new Error(`${program.name}: cannot provide ${imp.type.kind} import ${imp.module}.${imp.name}`);
@@ -386,7 +437,7 @@ export function wasmtsConfiguration(
         backend: actualBackend(engine, module),
         backendReason: backendReason(module),
         jsSourceChars: () => jsSourceChars(module),
-        session: makeSession(program, instantiateRaw),
+        session: makeSession(program, instantiateRaw, newMemory),
         afterRun: options.fuel
           ? () => {
               // the run must have consumed fuel (instrumented code ran) and left plenty (it did not run out)
@@ -496,6 +547,9 @@ export const wasm2js: Configuration = {
       session: makeSession(
         program,
         detaching((imports) => factory(imports)),
+        () => {
+          throw new Error('wasm2js output defines its own memory');
+        },
       ),
     };
   },

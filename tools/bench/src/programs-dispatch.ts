@@ -1,5 +1,6 @@
-// pnpm bench [validate|programs|instantiate] [args]: runs one benchmark, or both (validate first, given the args; then programs),
-// each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
+// pnpm bench [validate|programs|instantiate|packages] [args]: runs one benchmark, or both (validate first, given the args;
+// then programs), each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
+// `packages` is tools/npm-packages' bench: real npm packages through the drop-in WebAssembly against polywasm.
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,14 @@ function run(file: string, rest: string[]): void {
 }
 
 const first = args[0];
+if (first === 'packages') {
+  const { status } = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', resolve(here, '../../npm-packages/src/bench.ts'), ...args.slice(1)],
+    { stdio: 'inherit', cwd: resolve(here, '../../npm-packages') },
+  );
+  process.exit(status ?? 1);
+}
 if (first === 'validate' || first === 'programs' || first === 'instantiate') run(benches[first], args.slice(1));
 else {
   run(benches.validate, args);

@@ -256,7 +256,7 @@ const rapier = glueProgram({
     return api;
   },
   run: (api, n) => {
-    // biome-ignore lint/suspicious/noExplicitAny: rapier's API, typed by its own .d.ts we do not import here
+    // rapier's API, typed by its own .d.ts we do not import here
     const R = api as any;
     const world = new R.World({ x: 0, y: -9.81 });
     world.createCollider(R.ColliderDesc.cuboid(60, 1));

@@ -4,9 +4,10 @@
 // the geomeans overall and per category, and writes results/latest.json.
 // Usage: node --import tsx src/programs.ts [--rounds N] [--budget-ms N] [--out FILE] [--only NAME,...]
 //        [--skip NAME,...] [--configs NAME,...] [--category NAME,...] [--quick]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -26,8 +27,19 @@ const { values } = parseArgs({
     configs: { type: 'string' },
     category: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    'timeout-s': { type: 'string', default: '900' },
+    'in-process': { type: 'boolean', default: false },
+    // internal: the child process of one program (--only NAME), writing its result to --out, its progress to --progress
+    child: { type: 'boolean', default: false },
+    progress: { type: 'string' },
   },
 });
+/** This process runs one program for a parent (src/programs.ts without --in-process runs each program so). */
+const child = values.child === true;
+/** Where a child notes what it is doing (the configuration), so that its parent can say what timed out. */
+const noteProgress = (what: string) => {
+  if (values.progress) writeFileSync(values.progress, what);
+};
 /** --quick: every program once at its small (smoke) size: a check that everything runs, not a measurement. */
 const quick = values.quick === true;
 const rounds = quick ? 1 : Number(values.rounds);
@@ -129,6 +141,7 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
   for (const config of configs) {
     try {
       collectGarbage();
+      noteProgress(`${config.name}\tcompile and first call`);
       const started = performance.now();
       const loaded = await config.load(program);
       if ('unavailable' in loaded) {
@@ -178,7 +191,14 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
         if (got !== expected) throw new Error(`wrong checksum: ${got}, native computes ${expected}`);
       };
       check(first);
-      contenders.push({ name: config.name, prepare, run: () => check(once()) });
+      contenders.push({
+        name: config.name,
+        prepare: () => {
+          noteProgress(`${config.name}\ttimed runs`);
+          prepare?.();
+        },
+        run: () => check(once()),
+      });
     } catch (error) {
       result.errors[config.name] = describe(error);
       if (config.name === 'native') break; // no reference: nothing else can be checked
@@ -295,20 +315,100 @@ const machine = {
   cores: cpus().length,
   memoryGB: Math.round(totalmem() / 2 ** 30),
 };
-console.log(
-  `node ${process.version} (V8 ${process.versions.v8}), ${machine.cores} x ${machine.cpu}, load ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
-console.log(
-  `programs: ${selected.length}; configurations: ${active.map((c) => c.name).join(', ')}; ${
-    quick ? 'quick: one round at the small sizes (not a measurement)' : `rounds: up to ${rounds}`
-  }, alternating order; medians\n`,
-);
+if (!child) {
+  console.log(
+    `node ${process.version} (V8 ${process.versions.v8}), ${machine.cores} x ${machine.cpu}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `programs: ${selected.length}; configurations: ${active.map((c) => c.name).join(', ')}; ${
+      quick ? 'quick: one round at the small sizes (not a measurement)' : `rounds: up to ${rounds}`
+    }, alternating order; medians\n`,
+  );
+}
+
+const here_ = fileURLToPath(import.meta.url);
+/**
+ * Runs one program in a child process of its own (a crash, an out-of-memory or a hang of one configuration cannot
+ * take the run down), killed after --timeout-s. The configuration it was busy with is then reported as TIMEOUT (or
+ * FAILED, for a crash) and the program is run again without it, up to twice (native alone is left at worst).
+ */
+async function benchIsolated(program: Program): Promise<ProgramResult> {
+  const timeoutMs = Number(values['timeout-s']) * 1000;
+  const dir = mkdtempSync(join(tmpdir(), 'bench-program-'));
+  const lost: Record<string, string> = {};
+  let names = active.map((c) => c.name).filter((n) => n !== 'native');
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const out = join(dir, `result-${attempt}.json`);
+      const progress = join(dir, `progress-${attempt}`);
+      const args = [
+        ...process.execArgv,
+        here_,
+        '--child',
+        '--only',
+        program.name,
+        '--rounds',
+        String(values.rounds),
+        '--budget-ms',
+        String(values['budget-ms']),
+        '--out',
+        out,
+        '--progress',
+        progress,
+        ...(names.length > 0 ? ['--configs', names.join(',')] : ['--configs', 'native']),
+        ...(quick ? ['--quick'] : []),
+      ];
+      const proc = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+      let stderr = '';
+      proc.stderr.on('data', (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        stderr = (stderr + chunk.toString()).slice(-2000);
+      });
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        proc.kill('SIGKILL');
+      }, timeoutMs);
+      const [code, signal] = await new Promise<[number | null, string | null]>((done) =>
+        proc.on('exit', (c, s) => done([c, s])),
+      );
+      clearTimeout(timer);
+      if (existsSync(out)) {
+        const result = JSON.parse(readFileSync(out, 'utf8')) as ProgramResult;
+        Object.assign(result.errors, lost);
+        return result;
+      }
+      const [busy, phase] = existsSync(progress) ? readFileSync(progress, 'utf8').split('\t') : ['native', 'start'];
+      const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
+      lost[busy] = timedOut
+        ? `TIMEOUT: still in its ${phase} after ${values['timeout-s']} s`
+        : `FAILED: the process died (${signal ?? `exit ${code}`}) in its ${phase}${last ? `: ${last.slice(0, 300)}` : ''}`;
+      if (busy === 'native') break;
+      names = names.filter((n) => n !== busy);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const failed = await benchProgram(program, []);
+  Object.assign(failed.errors, lost);
+  return failed;
+}
+
+if (child) {
+  // one program, its result for the parent; no tables
+  const [program] = selected;
+  const result = await benchProgram(program, active);
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, JSON.stringify(result));
+  process.exit(0);
+}
 
 const results: ProgramResult[] = [];
 for (const program of selected) {
-  const result = await benchProgram(program, active);
+  const result =
+    values['in-process'] || selected.length === 1 ? await benchProgram(program, active) : await benchIsolated(program);
   results.push(result);
   const line = compared
     .filter((n) => active.some((c) => c.name === n))
@@ -323,7 +423,8 @@ for (const program of selected) {
     // wasmts failing is loud; wasm2js or polywasm unable to run a program is a fact of the table (a wrong answer
     // from them is still loud)
     const loud =
-      /wrong checksum|Trap|fuel/.test(message) || (!/^(wasm2js|polywasm)$/.test(name) && /Error/.test(message));
+      /wrong checksum|Trap|fuel|^TIMEOUT|^FAILED/.test(message) ||
+      (!/^(wasm2js|polywasm)$/.test(name) && /Error/.test(message));
     (loud ? console.error : console.warn)(`  ${loud ? 'FAILED' : 'skipped'}: ${program.name} on ${name}: ${message}`);
   }
 }

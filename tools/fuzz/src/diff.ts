@@ -3,7 +3,21 @@
 // fuel) is compared. Modules come from binaryen's `wasm-opt --translate-to-fuzz` (src/fuzz.ts), whose
 // imports are the `fuzzing-support` logging functions and whose loops and recursion are bounded by a
 // "hang limit" global that `hangLimitInitializer` resets before each call (as binaryen's own harness does).
-import { Config, Engine, Func, funcType, Linker, Module, Store, Trap, type Val, ValType } from 'wasmts';
+import {
+  Config,
+  Engine,
+  Func,
+  funcType,
+  Global,
+  Linker,
+  Memory,
+  Module,
+  Store,
+  Trap,
+  TrapCode,
+  type Val,
+  ValType,
+} from 'wasmts';
 
 // lib ES2022 and @types/node 20 do not declare WebAssembly; only what is used here (absent under --jitless).
 interface Descriptor {
@@ -23,6 +37,8 @@ declare const WebAssembly:
         exports(module: HostModule): Omit<Descriptor, 'module'>[];
       };
       Instance: new (module: HostModule, imports: object) => { exports: Record<string, unknown> };
+      Memory: new (d: never) => { buffer: ArrayBuffer };
+      Global: new (d: never) => { value: unknown };
       RuntimeError: new () => Error;
       Exception: new () => Error;
     }
@@ -41,11 +57,18 @@ export interface CallRecord {
   readonly epochs?: number;
   /** The trap code (wasmts only). */
   readonly trapCode?: number;
+  /** The kind of trap, coarse enough to compare with the host engine's messages (`trapKind`). */
+  readonly trapKind?: string;
 }
 
 /** What one side saw of a whole module (and the parameter types of its exports), or why it could not run it. */
 export type SideRecord =
-  | { readonly calls: readonly CallRecord[]; readonly params?: ReadonlyMap<string, readonly number[]> }
+  | {
+      readonly calls: readonly CallRecord[];
+      readonly params?: ReadonlyMap<string, readonly number[]>;
+      /** The exported memories (size and a hash of the bytes) and globals after the last call. */
+      readonly state?: readonly string[];
+    }
   | { readonly unavailable: string };
 
 const { I32, I64, F32, F64 } = ValType;
@@ -115,16 +138,81 @@ export function runNative(bytes: Uint8Array, params: ReadonlyMap<string, readonl
     const f = instance.exports[exp.name] as (...args: unknown[]) => unknown;
     reset?.();
     let outcome: string;
+    let trapKind: string | undefined;
     try {
       // the same zeros as the wasmts side passes (`zeroVal`), as plain JS values
       const args = (params.get(exp.name) ?? []).map((t) => zeroVal(t)?.value ?? null);
       outcome = `ok ${showResults(f(...args))}`;
     } catch (e) {
       outcome = outcomeOf(e);
+      if (outcome === 'trap') trapKind = hostTrapKind(e as Error);
     }
-    calls.push({ name: exp.name, outcome, logs: logs.splice(0) });
+    calls.push({ name: exp.name, outcome, logs: logs.splice(0), ...(trapKind !== undefined ? { trapKind } : {}) });
   }
-  return { calls };
+  const state: string[] = [];
+  for (const exp of api.Module.exports(module)) {
+    const v = instance.exports[exp.name];
+    if (exp.kind === 'memory') state.push(memoryState(exp.name, new Uint8Array((v as { buffer: ArrayBuffer }).buffer)));
+    else if (exp.kind === 'global') {
+      const value = (v as { value: unknown }).value;
+      if (typeof value === 'number' || typeof value === 'bigint') state.push(`global ${exp.name}: ${show(value)}`);
+    }
+  }
+  return { calls, state };
+}
+
+/** An exported memory as text: its size and an FNV-1a hash of its bytes. */
+function memoryState(name: string, bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return `memory ${name}: ${bytes.length} bytes, fnv ${(h >>> 0).toString(16)}`;
+}
+
+/**
+ * Trap kinds as the host engine's messages tell them apart: V8 says "float unrepresentable in integer range"
+ * for both a NaN and an overflowing conversion, and one "table" message for every indirect call failure.
+ */
+export function trapKind(code: number): string {
+  switch (code) {
+    case TrapCode.IntegerOverflow:
+    case TrapCode.BadConversionToInteger:
+      return 'overflow';
+    case TrapCode.TableOutOfBounds:
+    case TrapCode.UndefinedElement:
+    case TrapCode.IndirectCallToNull:
+    case TrapCode.BadSignature:
+      return 'table';
+    case TrapCode.IntegerDivisionByZero:
+      return 'divide';
+    case TrapCode.MemoryOutOfBounds:
+      return 'memory';
+    case TrapCode.UnreachableCodeReached:
+      return 'unreachable';
+    case TrapCode.StackOverflow:
+      return 'stack';
+    case TrapCode.NullReference:
+    case TrapCode.NullFunctionReference:
+    case TrapCode.NullStructReference:
+    case TrapCode.NullArrayReference:
+    case TrapCode.NullI31Reference:
+      return 'null';
+    default:
+      return `code ${code}`;
+  }
+}
+
+/** The kind (`trapKind`) of a host engine trap, from its message. */
+function hostTrapKind(e: Error): string {
+  const m = e.message.toLowerCase();
+  if (e instanceof RangeError) return 'stack';
+  if (m.includes('unreachable')) return 'unreachable';
+  if (m.includes('divide by zero') || m.includes('remainder by zero')) return 'divide';
+  if (m.includes('unrepresentable')) return 'overflow';
+  if (m.includes('memory access') || m.includes('data segment')) return 'memory';
+  if (m.includes('table') || m.includes('element segment') || m.includes('signature') || m.includes('null function'))
+    return 'table';
+  if (m.includes('null')) return 'null';
+  return `host: ${e.message}`;
 }
 
 function showResults(r: unknown): string {
@@ -228,6 +316,7 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
     } catch (e) {
       outcome = outcomeOf(e);
       if (e instanceof Trap) trapCode = e.code;
+      else if (outcome === 'trap') trapCode = TrapCode.StackOverflow; // a host RangeError from a host function
     }
     if (side.epochEveryCheck) {
       store.epochDeadlineTrap();
@@ -238,21 +327,35 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
       outcome,
       logs: logs.splice(0),
       ...(side.fuel ? { fuel: before - store.getFuel() } : {}),
-      ...(trapCode !== undefined ? { trapCode } : {}),
+      ...(trapCode !== undefined ? { trapCode, trapKind: trapKind(trapCode) } : {}),
       ...(side.epochEveryCheck ? { epochs } : {}),
     });
   }
-  return { calls, params: types };
+  const state: string[] = [];
+  for (const [name, ext] of instance.exports()) {
+    if (ext instanceof Memory) state.push(memoryState(name, ext.data()));
+    else if (ext instanceof Global) {
+      const v = ext.get();
+      if (v.type === 'i32' || v.type === 'i64' || v.type === 'f32' || v.type === 'f64')
+        state.push(`global ${name}: ${show(v.value)}`);
+    }
+  }
+  return { calls, params: types, state };
 }
 
-/** The first difference between two sides, or null. Fuel and trap codes are compared when both have them. */
-export function firstDifference(a: SideRecord, b: SideRecord): string | null {
+/**
+ * The first difference between two sides, or null. Fuel and trap codes are compared when both have them.
+ * With `sameStack` false (the sides have different call-depth limits: the host engine's stack, or no limit)
+ * a call where either side overflowed its stack ends the comparison: what it did before is not comparable.
+ */
+export function firstDifference(a: SideRecord, b: SideRecord, sameStack = true): string | null {
   if ('unavailable' in a || 'unavailable' in b) return null;
   const n = Math.max(a.calls.length, b.calls.length);
   for (let i = 0; i < n; i++) {
     const x = a.calls[i];
     const y = b.calls[i];
     if (x === undefined || y === undefined) return `call ${i}: only one side has it (${(x ?? y).name})`;
+    if (!sameStack && (x.trapKind === 'stack' || y.trapKind === 'stack')) return null;
     if (x.outcome.startsWith('skipped') || y.outcome.startsWith('skipped')) continue;
     if (x.name !== y.name) return `call ${i}: ${x.name} vs ${y.name}`;
     if (x.outcome !== y.outcome) return `${x.name}: ${x.outcome} vs ${y.outcome}`;
@@ -264,7 +367,12 @@ export function firstDifference(a: SideRecord, b: SideRecord): string | null {
       return `${x.name}: epoch checks ${x.epochs} vs ${y.epochs}`;
     if (x.trapCode !== undefined && y.trapCode !== undefined && x.trapCode !== y.trapCode)
       return `${x.name}: trap code ${x.trapCode} vs ${y.trapCode}`;
+    if (x.trapKind !== undefined && y.trapKind !== undefined && x.trapKind !== y.trapKind)
+      return `${x.name}: trap ${x.trapKind} vs ${y.trapKind}`;
   }
+  const [s, t] = [a.state, b.state];
+  if (s !== undefined && t !== undefined && s.join('\n') !== t.join('\n'))
+    return `state after the calls differs\n  ${s.join(', ')}\n  ${t.join(', ')}`;
   return null;
 }
 
@@ -287,15 +395,17 @@ export interface Verdict {
  * logs, fuel, trap codes), each with the host engine (results and logs).
  */
 export function compare(bytes: Uint8Array): Verdict {
-  const controls = { fuel: true, epoch: true, maxCallDepth: 20_000 };
+  // a call-depth limit the JS backend reaches before the host's stack runs out (with 20,000 the host's
+  // RangeError came first on the JS backend, at another depth than the wasm backend's limit: other fuel)
+  const controls = { fuel: true, epoch: true, maxCallDepth: 1000 };
   const js = runWasmts(bytes, { backend: 'js', ...controls });
   const wasm = runWasmts(bytes, { backend: 'wasm', ...controls });
   const native = runNative(bytes, ('params' in js && js.params) || ('params' in wasm && wasm.params) || new Map());
   const differences: string[] = [];
-  const pairs: [string, SideRecord, SideRecord][] = [
-    ['wasm backend vs JS backend', wasm, js],
-    ['host engine vs JS backend', native, js],
-    ['host engine vs wasm backend', native, wasm],
+  const pairs: [string, SideRecord, SideRecord, boolean][] = [
+    ['wasm backend vs JS backend', wasm, js, true],
+    ['host engine vs JS backend', native, js, false],
+    ['host engine vs wasm backend', native, wasm, false],
   ];
   // a module the host engine runs must run on the JS backend, and on the wasm backend unless its boundary
   // has a type JS cannot pass: the host rejecting the instrumented module is a bug of the instrumentation
@@ -304,10 +414,15 @@ export function compare(bytes: Uint8Array): Verdict {
     if ('unavailable' in wasm && /rejected the instrumented module/.test(wasm.unavailable))
       differences.push(`the host engine runs it, the wasm backend does not: ${wasm.unavailable}`);
   }
-  for (const [what, a, b] of pairs) {
-    const d = firstDifference(a, b);
+  for (const [what, a, b, sameStack] of pairs) {
+    const d = firstDifference(a, b, sameStack);
     if (d !== null) differences.push(`${what}: ${d}`);
   }
+  // the JS backend without fuel, epochs or a call-depth limit: the instrumentation changes nothing else (the
+  // one comparison there is where the host engine and the wasm backend lack a feature the module uses)
+  const plain = runWasmts(bytes, { backend: 'js' });
+  const p = firstDifference(plain, js, false);
+  if (p !== null) differences.push(`JS backend plain vs with fuel and epochs: ${p}`);
   // again with each call given half the fuel it consumed: both backends run out at the same operator (same
   // logs before the trap, same fuel left)
   let lowFuel: SideRecord | undefined;

@@ -7,15 +7,29 @@
 // bytes). A module whose sides disagree is written to --keep (default: failures/) with what differed.
 // Exit status 1 when any module disagrees.
 //
+// With --gen SET (src/structgen.ts): our own structure-aware generator instead of binaryen, for a feature set
+// of FEATURE_SETS (simd, gc, exceptions, memory64, multimemory, tail, bulk, reftypes, mvp, all); the module's
+// text is kept beside a module that differs. Memory64 needs the host flag --experimental-wasm-memory64 on
+// Node 20 (V8 11.3) for the host engine and the wasm backend to run it; this script re-runs itself with it.
+//
 // With --mutate [--suite DIR]: mutation fuzzing (src/mutate.ts) of the decoder, validator, text parser and
 // code generation, seeded from the spec suite's modules (default ../shared/testsuite beside the repository);
 // each seed number is one mutant, and a finding is written to --keep.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseWat } from '@wasmts/wat';
 import { compare } from './diff.js';
 import { generate, NODE20_FEATURES } from './generate.js';
 import { mutant, runMutant, suiteSeeds } from './mutate.js';
+import { reduce } from './reduce.js';
+import { FEATURE_SETS, generateText } from './structgen.js';
+
+/** The host flags a generated feature set needs for the host engine to run it (Node 20). */
+const HOST_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  memory64: ['--experimental-wasm-memory64'],
+};
 
 function main(): void {
   const { values } = parseArgs({
@@ -26,9 +40,20 @@ function main(): void {
       keep: { type: 'string', default: 'failures' },
       'write-corpus': { type: 'string' },
       mutate: { type: 'boolean', default: false },
+      gen: { type: 'string' },
+      reduce: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
       suite: { type: 'string', default: resolve(import.meta.dirname, '../../../../shared/testsuite') },
     },
   });
+  if (values.reduce !== undefined) {
+    if (reexec(values.gen)) return;
+    const small = reduce(readFileSync(values.reduce, 'utf8'), (m) => console.log(m));
+    const out = values.reduce.replace(/(\.wat)?$/, '.reduced.wat');
+    writeFileSync(out, small);
+    console.log(`${out}:\n${small}`);
+    return;
+  }
   const m = /^(\d+)\.\.(\d+)$/.exec(values.seeds);
   if (m === null) throw new Error('--seeds FROM..TO');
   const [from, to] = [Number(m[1]), Number(m[2])];
@@ -36,6 +61,10 @@ function main(): void {
     mutationCampaign(values.suite, from, to, values.keep);
     return;
   }
+  const gen = values.gen;
+  if (gen !== undefined && FEATURE_SETS[gen] === undefined)
+    throw new Error(`--gen: one of ${Object.keys(FEATURE_SETS).join(', ')}`);
+  if (reexec(gen)) return;
   const size = Number(values.bytes);
   // `node20`, `default` (binaryen's: MVP) or binaryen feature names (`exception-handling` -> --enable-...)
   const features = values.features
@@ -44,11 +73,23 @@ function main(): void {
   let failed = 0;
   let compared = 0;
   let calls = 0;
+  const ran = [0, 0, 0];
+  const outcomes: Record<string, number> = {};
+  const start = performance.now();
   for (let seed = from; seed <= to; seed++) {
     let bytes: Uint8Array;
+    let text: string | undefined;
     try {
-      bytes = generate(seed, size, features);
+      if (gen !== undefined) {
+        text = generateText(seed, FEATURE_SETS[gen]);
+        bytes = parseWat(text);
+      } else bytes = generate(seed, size, features);
     } catch (e) {
+      if (gen !== undefined) {
+        failed++;
+        console.log(`seed ${seed}: the generator made an invalid module: ${(e as Error).message.split('\n')[0]}`);
+        continue;
+      }
       console.log(`seed ${seed}: wasm-opt failed: ${(e as Error).message.split('\n')[0]}`);
       continue;
     }
@@ -59,19 +100,45 @@ function main(): void {
     const v = compare(bytes);
     compared++;
     if ('calls' in v.js) calls += v.js.calls.length;
+    if ('calls' in v.js)
+      for (const c of v.js.calls) outcomes[c.outcome.split(' ')[0]] = (outcomes[c.outcome.split(' ')[0]] ?? 0) + 1;
+    ran[0] += 'calls' in v.native ? 1 : 0;
+    ran[1] += 'calls' in v.wasm ? 1 : 0;
+    ran[2] += 'calls' in v.js ? 1 : 0;
     const sides = [v.native, v.wasm, v.js].map((s) => ('unavailable' in s ? `- (${s.unavailable})` : 'ran'));
     if (v.differences.length > 0) {
       failed++;
       const dir = resolve(values.keep);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `seed-${seed}.wasm`), bytes);
+      if (text !== undefined) writeFileSync(join(dir, `seed-${seed}.wat`), text);
       writeFileSync(join(dir, `seed-${seed}.txt`), `${v.differences.join('\n')}\n`);
       console.log(`seed ${seed}: DIFFERS (native ${sides[0]}, wasm ${sides[1]}, js ${sides[2]})`);
       for (const d of v.differences) console.log(`  ${d}`);
-    } else console.log(`seed ${seed}: agree (native ${sides[0]}, wasm ${sides[1]}, js ${sides[2]})`);
+    } else if (!values.quiet) console.log(`seed ${seed}: agree (native ${sides[0]}, wasm ${sides[1]}, js ${sides[2]})`);
   }
-  console.log(`${compared} modules, ${calls} calls on the JS backend, ${failed} differ`);
+  const secs = ((performance.now() - start) / 1000).toFixed(1);
+  const kinds = Object.entries(outcomes)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  console.log(
+    `${compared} modules (${gen !== undefined ? `--gen ${gen}` : `binaryen ${values.features}`}), ran on the host engine ${ran[0]}, ` +
+      `the wasm backend ${ran[1]}, the JS backend ${ran[2]}; ${calls} calls on the JS backend (${kinds}); ` +
+      `${failed} differ; ${secs} s`,
+  );
   if (failed > 0) process.exitCode = 1;
+}
+
+/** Runs this script again with the host flags feature set `gen` needs (true when it did). */
+function reexec(gen: string | undefined): boolean {
+  const flags = gen === undefined ? [] : (HOST_FLAGS[gen] ?? []);
+  if (flags.every((f) => process.execArgv.includes(f)) || Number(process.versions.node.split('.')[0]) >= 22)
+    return false;
+  const r = spawnSync(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  process.exitCode = r.status ?? 1;
+  return true;
 }
 
 function mutationCampaign(suite: string, from: number, to: number, keep: string): void {

@@ -77,9 +77,9 @@ function f9(l0v, l1b) {
   return H.j(s0, s0h);
 }
 function f10(l0v, l1v) {
-  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-  s1 = Math.fround(hv5(l1) * hv5(l1)); s1b = Math.fround(hv5(l1b) * hv5(l1b)); s1c = Math.fround(hv5(l1c) * hv5(l1c)); s1d = Math.fround(hv5(l1d) * hv5(l1d));
-  s0 = Math.fround(hv5(l0) + s1); s0b = Math.fround(hv5(l0b) + s1b); s0c = Math.fround(hv5(l0c) + s1c); s0d = Math.fround(hv5(l0d) + s1d);
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l0f = hv5(l0), l0fb = hv5(l0b), l0fc = hv5(l0c), l0fd = hv5(l0d), l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, l1f = hv5(l1), l1fb = hv5(l1b), l1fc = hv5(l1c), l1fd = hv5(l1d), s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  s1 = Math.fround(l1f * l1f); s1b = Math.fround(l1fb * l1fb); s1c = Math.fround(l1fc * l1fc); s1d = Math.fround(l1fd * l1fd);
+  s0 = Math.fround(l0f + s1); s0b = Math.fround(l0fb + s1b); s0c = Math.fround(l0fc + s1c); s0d = Math.fround(l0fd + s1d);
   s0 = Math.fround(Math.sqrt(s0)); s0b = Math.fround(Math.sqrt(s0b)); s0c = Math.fround(Math.sqrt(s0c)); s0d = Math.fround(Math.sqrt(s0d));
   s0 = hv6(s0); s0b = hv6(s0b); s0c = hv6(s0c); s0d = hv6(s0d);
   vz = hv5(s0); w0 = hv7(vz, 0); w1 = hv7(vz, 1); vz = hv5(s0b); w2 = hv7(vz, 0); w3 = hv7(vz, 1); s0 = w0; s0b = w1; s0c = w2; s0d = w3;

@@ -2,29 +2,47 @@
 // type-checked here with a tiny operand stack; the module keeps only their byte ranges.
 
 import { invalid, malformed } from '../errors.js';
-import type { ConstExpr } from '../module.js';
+import type { Feature, WasmFeatures } from '../features.js';
+import type { ConstExpr, GlobalDecl } from '../module.js';
 import { OPS, OPS_FB, OPS_FC, OPS_FD } from '../operators.js';
+import type { BinaryReader } from '../reader.js';
 import { isSubtype } from '../subtyping.js';
 import {
   F32,
   F64,
   HeapKind,
+  type HeapType,
   I32,
   I64,
   REF_BASE,
   refNullable,
   refType,
+  type SubType,
   unpacked,
   V128,
   type ValType,
   valTypeToString,
 } from '../types.js';
-import type { Decoder } from './decoder.js';
+
+/** What a constant expression reads of the module decoded so far (the module `Decoder` is one). */
+export interface ConstExprScope {
+  readonly r: BinaryReader;
+  readonly features: WasmFeatures;
+  readonly featuresUsed: Set<string>;
+  readonly types: readonly SubType[];
+  readonly functions: readonly number[];
+  readonly globals: readonly GlobalDecl[];
+  readonly numImportedGlobals: number;
+  readonly declaredFuncRefs: Set<number>;
+  readonly sectionEnd: number;
+  need(feature: Exclude<Feature, 'mvp'>, offset: number): void;
+  heapType(): HeapType;
+}
 
 // Reused operand stack: constant expressions are short and never nest calls to this function.
 const stack: ValType[] = [];
 
-function pop(expected: ValType, d: Decoder, offset: number): ValType {
+function pop(expected: ValType, d: ConstExprScope, offset: number): ValType {
   const t = stack.pop();
   if (t === undefined) invalid('type mismatch: constant expression stack is empty', offset);
   if (!isSubtype(t, expected, d.types)) {
@@ -33,7 +51,7 @@ function pop(expected: ValType, d: Decoder, offset: number): ValType {
   return t;
 }
 
-function popRef(d: Decoder, offset: number, heap: number): ValType {
+function popRef(d: ConstExprScope, offset: number, heap: number): ValType {
   const t = stack.pop();
   if (t === undefined) invalid('type mismatch: constant expression stack is empty', offset);
   if (t < REF_BASE || !isSubtype(t, refType(heap, true), d.types)) {
@@ -49,14 +67,14 @@ function notConstant(prefix: number, code: number, offset: number): never {
   return invalid('constant expression required', offset);
 }
 
-function structType(d: Decoder, index: number, offset: number) {
+function structType(d: ConstExprScope, index: number, offset: number) {
   if (index >= d.types.length) invalid(`unknown type ${index}`, offset);
   const c = d.types[index].composite;
   if (c.kind !== 'struct') invalid(`type mismatch: type ${index} is not a struct type`, offset);
   return c;
 }
 
-function arrayType(d: Decoder, index: number, offset: number) {
+function arrayType(d: ConstExprScope, index: number, offset: number) {
   if (index >= d.types.length) invalid(`unknown type ${index}`, offset);
   const c = d.types[index].composite;
   if (c.kind !== 'array') invalid(`type mismatch: type ${index} is not an array type`, offset);
@@ -71,7 +89,7 @@ function defaultable(t: ValType): boolean {
  * Reads a constant expression producing `expected`, checks it and returns its byte range (through
  * the final `end`). `globalLimit` is how many globals are visible (those defined before a global).
  */
-export function constExpr(d: Decoder, expected: ValType, globalLimit: number): ConstExpr {
+export function constExpr(d: ConstExprScope, expected: ValType, globalLimit: number): ConstExpr {
   const r = d.r;
   const start = r.pos;
   stack.length = 0;
@@ -163,7 +181,7 @@ export function constExpr(d: Decoder, expected: ValType, globalLimit: number): C
   }
 }
 
-function gcOp(d: Decoder, code: number, p: number): void {
+function gcOp(d: ConstExprScope, code: number, p: number): void {
   const r = d.r;
   switch (code) {
     case 0: // struct.new

@@ -2,7 +2,7 @@
 // objects behind its memories, tables, globals and tags, the host engine instantiates the instrumented
 // module against them, and the escaping functions come back as VMFuncRefs.
 
-import { type FuncType, I32, TrapCode, type ValType } from '@wasmts/environ';
+import { type FuncType, I32, I64, TrapCode, type ValType } from '@wasmts/environ';
 import {
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
@@ -177,14 +177,17 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
         break;
       default: {
         const index = h.entity as number;
+        // the JS backend's builtins: an i64 memory or table takes and returns bigints
+        const rt = store.engine.builtins;
         if (h.name.startsWith('memory_grow_')) {
-          v = guardedCall(state, (delta: number) => inst.memory(index).grow(delta >>> 0));
+          v = guardedCall(state, (delta: number | bigint) => rt.memoryGrow(inst.memory(index), delta));
         } else {
-          const element = inst.table(index).element;
+          const table = inst.table(index);
+          const index64 = table.index64;
           v = growFunc(
             store,
-            { kind: 'func', params: [element, I32], results: [I32] },
-            (init: unknown, delta: number) => inst.table(index).grow(delta >>> 0, init),
+            { kind: 'func', params: [table.element, index64 ? I64 : I32], results: [index64 ? I64 : I32] },
+            (init: unknown, delta: number | bigint) => rt.tableGrow(inst.table(index), init, delta),
           );
         }
       }

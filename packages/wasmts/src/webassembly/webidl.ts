@@ -109,3 +109,25 @@ export function webidlInterface(cls: abstract new (...a: any[]) => object, tag: 
 export function setLength(f: object, length: number): void {
   Object.defineProperty(f, 'length', { value: length, writable: false, enumerable: false, configurable: true });
 }
+
+/** A WebIDL sequence: an iterable object's values; a TypeError for anything else. */
+export function sequence(v: unknown, what: string): unknown[] {
+  if ((typeof v !== 'object' || v === null) && typeof v !== 'function')
+    throw new TypeError(`${what} must be an iterable object`);
+  const method = (v as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+  if (typeof method !== 'function') throw new TypeError(`${what} must be iterable`);
+  // GetIterator, then IteratorStep until done: `next` is read once, `done` and `value` on each step
+  const iterator = method.call(v) as { next?: unknown };
+  if ((typeof iterator !== 'object' || iterator === null) && typeof iterator !== 'function')
+    throw new TypeError(`${what}: the iterator is not an object`);
+  const next = iterator.next;
+  const out: unknown[] = [];
+  for (;;) {
+    if (typeof next !== 'function') throw new TypeError(`${what}: the iterator has no next method`);
+    const step = next.call(iterator) as { done?: unknown; value?: unknown };
+    if ((typeof step !== 'object' || step === null) && typeof step !== 'function')
+      throw new TypeError(`${what}: the iterator result is not an object`);
+    if (step.done) return out;
+    out.push(step.value);
+  }
+}

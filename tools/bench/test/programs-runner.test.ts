@@ -1,0 +1,52 @@
+// pnpm bench programs runs each program in a child process with a time limit: a program that overruns is reported
+// as TIMEOUT and the run goes on to the next (src/programs.ts, benchIsolated).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const script = resolve(dirname(fileURLToPath(import.meta.url)), '../src/programs.ts');
+
+function bench(args: string[]) {
+  const out = join(mkdtempSync(join(tmpdir(), 'bench-runner-')), 'latest.json');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--quick', '--out', out, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { run, report: JSON.parse(readFileSync(out, 'utf8')) };
+}
+
+describe('pnpm bench programs: isolation', () => {
+  it('runs each program in its own process and keeps the report shape (geomean names, categories, polywasm)', () => {
+    const { run, report } = bench(['--only', 'fib,sieve', '--configs', 'polywasm']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(report.programs.map((p: { name: string }) => p.name)).toEqual(['sieve', 'fib']); // catalog order
+    for (const p of report.programs) expect(p.ratios.polywasm).toBeGreaterThan(0);
+    expect(Object.keys(report.geomean)).toEqual([
+      'wasm',
+      'wasm+fuel',
+      'wasm+epoch',
+      'js',
+      'js+fuel',
+      'js+epoch',
+      'wasm2js',
+      'polywasm',
+    ]);
+    expect(report.geomean.polywasm).toBeGreaterThan(0);
+    expect(report.categories.calls.polywasm).toBeGreaterThan(0);
+  });
+
+  it('reports a program that overruns its time as TIMEOUT and goes on', () => {
+    // a limit no child can meet (loading tsx alone takes longer): every attempt is killed
+    const { run, report } = bench(['--only', 'fib,sieve', '--configs', 'polywasm', '--timeout-s', '0.05']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(report.programs).toHaveLength(2);
+    for (const p of report.programs) {
+      expect(p.errors.native).toMatch(/^TIMEOUT: still in its start after 0.05 s/);
+      expect(p.native_ms).toBeNull();
+    }
+    expect(run.stderr).toMatch(/FAILED: sieve on native: TIMEOUT/);
+  });
+});

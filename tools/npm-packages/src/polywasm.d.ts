@@ -1,0 +1,4 @@
+// polywasm ships no types.
+declare module 'polywasm' {
+  export const WebAssembly: unknown;
+}
