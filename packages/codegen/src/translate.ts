@@ -978,15 +978,11 @@ export class FunctionTranslator {
     // the epoch counter in a local too: V8 reads a closure variable again at every check
     // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have
     if (this.env.tunables.epochInterruption)
-<<<<<<< HEAD
       decls.push(
-        `edl = ${lim}[1]`,
+        `edl = ${lim}[${DEADLINE}]`,
         `epv = ${this.env.epochCounter()}`,
         `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
       );
-=======
-      decls.push(`edl = ${lim}[${DEADLINE}]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
->>>>>>> main
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
