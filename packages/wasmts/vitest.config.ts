@@ -22,7 +22,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     projects: [
       { extends: true, test: { name: 'auto', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'js', include: BOTH, env: { WASMTS_TEST_BACKEND: 'js' } } },

@@ -1,6 +1,7 @@
 // Module artifacts on the command line: telling them apart by their magic header, reading the header for
 // `inspect`, and loading them with `Module.deserialize` (no code generation) with one-line errors.
 
+import type { WasmFeatures } from '@wasmts/environ';
 import { Config, DeserializeError, Engine, Module, readArtifactHeader as readHeader } from 'wasmts';
 import { CliError } from './errors.js';
 
@@ -36,9 +37,29 @@ export function readArtifactHeader(bytes: Uint8Array, file: string): ArtifactHea
   }
 }
 
+/** Engine settings beyond fuel and the backend (`run -W epoch-interruption,max-wasm-stack=...`). */
+export interface CliEngineOptions {
+  /** Proposals modules may use (`--features`; Wasm 3.0 by default). */
+  features?: WasmFeatures;
+  epochInterruption?: boolean;
+  maxWasmStack?: number;
+}
+
 /** The engine `run`, `compile` and `inspect` use: the backend asked for (auto by default), fuel when asked for. */
-export function cliEngine(consumeFuel: boolean, backend: 'js' | 'wasm' | 'auto' = 'auto'): Engine {
-  return new Engine(new Config({ backend, consumeFuel }));
+export function cliEngine(
+  consumeFuel: boolean,
+  backend: 'js' | 'wasm' | 'auto' = 'auto',
+  options: CliEngineOptions = {},
+): Engine {
+  return new Engine(
+    new Config({
+      backend,
+      consumeFuel,
+      ...(options.features !== undefined ? { features: options.features } : {}),
+      ...(options.epochInterruption === true ? { epochInterruption: true } : {}),
+      ...(options.maxWasmStack !== undefined ? { maxWasmStack: options.maxWasmStack } : {}),
+    }),
+  );
 }
 
 /**

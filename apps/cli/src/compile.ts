@@ -4,6 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { WasmFeatures } from '@wasmts/environ';
 import { Module } from 'wasmts';
 import { ARTIFACT_EXTENSION, cliEngine } from './artifact.js';
 import { CliError } from './errors.js';
@@ -17,6 +18,8 @@ export interface CompileCommandOptions {
   consumeFuel?: boolean;
   /** The backend asked for (auto by default: wasm where the host can run the module, else js). */
   backend?: 'js' | 'wasm' | 'auto';
+  /** Proposals the module may use (`--features`). */
+  features?: WasmFeatures;
 }
 
 /** The default output for `input`: the same path with the `.wasmts` extension. */
@@ -32,7 +35,10 @@ export async function compileCommand(file: string, options: CompileCommandOption
   const { bytes, format } = await loadModuleBytes(file);
   if (format === 'artifact') throw new CliError(`${file}: already a compiled wasmts artifact`);
   if (resolve(output) === resolve(file)) throw new CliError(`the output would overwrite the input \`${file}\``);
-  const module = Module.fromBinary(cliEngine(options.consumeFuel === true, options.backend ?? 'auto'), bytes);
+  const engine = cliEngine(options.consumeFuel === true, options.backend ?? 'auto', {
+    ...(options.features !== undefined ? { features: options.features } : {}),
+  });
+  const module = Module.fromBinary(engine, bytes);
   writeFileSync(output, module.serialize());
   return output;
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliError, reportError } from './errors.js';
 import { FEATURES_HELP, parseFeatures } from './features.js';
+import { parseWasiSettings, parseWasmSettings, WASI_SETTINGS_HELP, WASM_SETTINGS_HELP } from './option-groups.js';
 
 /** The version in apps/cli/package.json (the same relative path from src/ and dist/). */
 export function cliVersion(): string {
@@ -90,15 +91,18 @@ Examples:
       collect,
       [],
     )
-    .option('--inherit-env', "pass the host's whole environment (before --env)", false)
+    .option('--inherit-env', "pass the host's whole environment (before --env; also -S inherit-env)", false)
     .option('--invoke <name>', 'call this export instead of _start and print its results')
-    .option('--fuel <n>', 'run with N units of fuel; running out traps', parseCount)
+    .option('--fuel <n>', 'run with N units of fuel; running out traps (also -W fuel=N)', parseCount)
+    .option('-W, --wasm <settings>', WASM_SETTINGS_HELP, collect, [])
+    .option('-S, --wasi <settings>', WASI_SETTINGS_HELP, collect, [])
     .option(
       '--allow-precompiled',
       'allow running an artifact of `wasmts compile` (its code runs as the host: only for artifacts you trust)',
       false,
     )
     .addOption(backendOption())
+    .addOption(featuresOption())
     .option(
       '--preload <NAME=PATH>',
       'instantiate PATH first and link its exports as module NAME; repeatable',
@@ -115,6 +119,7 @@ Examples:
   $ wasmts run --dir . --inherit-env program.wasm --verbose
   $ wasmts run --invoke add add.wat 2 3
   $ wasmts run --fuel 1000000 spin.wasm
+  $ wasmts run -W fuel=1000000,max-memory-size=16MiB -W timeout=2s -S inherit-env program.wasm
   $ wasmts run --allow-precompiled app.wasmts  # an artifact of \`wasmts compile\`: no compilation
   $ wasmts run --preload env=lib.wasm app.wasm`,
     )
@@ -132,6 +137,9 @@ Examples:
           backend: options.backend,
           preload: options.preload,
           allowPrecompiled: options.allowPrecompiled === true,
+          features: options.features,
+          wasm: parseWasmSettings(options.wasm),
+          wasi: parseWasiSettings(options.wasi),
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);
@@ -209,6 +217,7 @@ Examples:
     )
     .argument('<module>', 'a .wasm or .wat file (told apart by content)')
     .option('-o, --output <file>', 'where to write the artifact (default: <module> with the .wasmts extension)')
+    .addOption(featuresOption())
     .option('--consume-fuel', 'compile with fuel metering, for `wasmts run --fuel N`', false)
     .addOption(backendOption())
     .addHelpText(
@@ -230,6 +239,7 @@ Examples:
           output: options.output,
           consumeFuel: options.consumeFuel === true,
           backend: options.backend,
+          features: options.features,
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);

@@ -1,6 +1,7 @@
 // `wasmts run`: runs a WASI command (its `_start`) or calls one export (`--invoke`), like `wasmtime run`.
 
 import { basename } from 'node:path';
+import type { WasmFeatures } from '@wasmts/environ';
 import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
 import {
   type Engine,
@@ -10,6 +11,7 @@ import {
   Linker,
   Module,
   Store,
+  StoreLimitsBuilder,
   Trap,
   UncaughtWasmException,
   type Val,
@@ -18,6 +20,7 @@ import {
 import { cliEngine, loadArtifact } from './artifact.js';
 import { CliError } from './errors.js';
 import { loadModuleBytes } from './inspect.js';
+import type { WasiSettings, WasmSettings } from './option-groups.js';
 
 /** Exit code after a trap: 128 + SIGABRT, as wasmtime exits on Unix. */
 export const TRAP_EXIT_CODE = 134;
@@ -43,6 +46,12 @@ export interface RunCommandOptions {
    * `--allow-precompiled`; without it an artifact is refused.
    */
   allowPrecompiled?: boolean;
+  /** Proposals modules may use (`--features`; Wasm 3.0 by default). */
+  features?: WasmFeatures;
+  /** `-W` settings (wasmtime's option group); `fuel` may come from here or from `--fuel`, not both. */
+  wasm?: WasmSettings;
+  /** `-S` settings; `inherit-env` may come from here or from `--inherit-env`. */
+  wasi?: WasiSettings;
 }
 
 /** Where the guest's standard streams go (the process's own when omitted). */
@@ -209,13 +218,56 @@ export async function runCommand(
   options: RunCommandOptions = {},
   io: RunIO = {},
 ): Promise<number> {
-  const fuel = options.fuel;
+  const w = options.wasm ?? {};
+  if (options.fuel !== undefined && w.fuel !== undefined && options.fuel !== w.fuel)
+    throw new CliError(`--fuel ${options.fuel} and -W fuel=${w.fuel}: give the fuel once`);
+  const fuel = options.fuel ?? w.fuel;
   if (fuel !== undefined && (!Number.isSafeInteger(fuel) || fuel < 0))
     throw new CliError(`--fuel ${fuel}: expected a non-negative integer`);
-  const engine = cliEngine(fuel !== undefined, options.backend ?? 'auto');
+  const timeoutMs = w.timeoutMs;
+  const engine = cliEngine(fuel !== undefined, options.backend ?? 'auto', {
+    ...(options.features !== undefined ? { features: options.features } : {}),
+    epochInterruption: w.epochInterruption === true || timeoutMs !== undefined,
+    ...(w.maxWasmStack !== undefined ? { maxWasmStack: w.maxWasmStack } : {}),
+  });
   const store = new Store<unknown>(engine, null);
   if (fuel !== undefined) store.setFuel(fuel);
+  const limits = storeLimits(w);
+  if (limits !== null) store.limiter(() => limits);
+  if (timeoutMs !== undefined) {
+    // a worker bumps the epoch once the time is up; the guest's next epoch check traps with `interrupt`
+    store.setEpochDeadline(1);
+    engine.startEpochTicker(timeoutMs);
+  }
+  try {
+    return await runInStore(engine, store, file, args, options, io);
+  } finally {
+    if (timeoutMs !== undefined) engine.stopEpochTicker();
+  }
+}
 
+/** The store limits `-W max-*` and `trap-on-grow-failure` ask for, or null when none is given. */
+function storeLimits(w: WasmSettings): ReturnType<StoreLimitsBuilder['build']> | null {
+  const b = new StoreLimitsBuilder();
+  const given = [
+    w.maxMemorySize !== undefined && b.memorySize(w.maxMemorySize),
+    w.maxTableElements !== undefined && b.tableElements(w.maxTableElements),
+    w.maxInstances !== undefined && b.instances(w.maxInstances),
+    w.maxTables !== undefined && b.tables(w.maxTables),
+    w.maxMemories !== undefined && b.memories(w.maxMemories),
+    w.trapOnGrowFailure !== undefined && b.trapOnGrowFailure(w.trapOnGrowFailure),
+  ];
+  return given.some((g) => g !== false) ? b.build() : null;
+}
+
+async function runInStore(
+  engine: Engine,
+  store: Store<unknown>,
+  file: string,
+  args: readonly string[],
+  options: RunCommandOptions,
+  io: RunIO,
+): Promise<number> {
   const preopens: Record<string, string> = Object.create(null);
   for (const spec of options.dirs ?? []) {
     const { host, guest } = parseDir(spec);
@@ -223,7 +275,7 @@ export async function runCommand(
   }
   const wasi = newWasi({
     args: [file, ...(options.invoke === undefined ? args : [])],
-    env: buildEnv(options.env ?? [], options.inheritEnv === true),
+    env: buildEnv(options.env ?? [], options.inheritEnv === true || options.wasi?.inheritEnv === true),
     preopens,
     ...(io.stdin !== undefined ? { stdin: io.stdin } : {}),
     ...(io.stdout !== undefined ? { stdout: io.stdout } : {}),

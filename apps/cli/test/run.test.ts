@@ -147,4 +147,19 @@ describe('wasmts run', () => {
       stdout: '0\n',
     });
   });
+
+  it('says which --features switch a module needs, and runs it with that switch', () => {
+    const atomic = wat(
+      'atomic.wat',
+      '(module (memory 1) (func (export "_start") (drop (i32.atomic.load (i32.const 0)))))',
+    );
+    const off = wasmts('run', atomic);
+    expect(off.code).toBe(1);
+    expect(off.stderr).toMatch(
+      /^error: .*atomic\.wat: threads support is not enabled \(at offset 0x[0-9a-f]+\) \(the module uses the threads proposal, which is off: --features \+threads\)\n$/,
+    );
+    expect(wasmts('run', '--features', '+threads', atomic)).toMatchObject({ code: 0, stderr: '' });
+    const simd = wat('simd.wat', '(module (func (export "_start") (drop (i8x16.splat (i32.const 1)))))');
+    expect(wasmts('run', '--features=-simd', simd).stderr).toContain('which is off: --features +simd)');
+  });
 });

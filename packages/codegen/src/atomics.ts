@@ -3,7 +3,7 @@
 // checks and the access through `Atomics`. `atomic.fence` emits nothing: every access the helpers make
 // is sequentially consistent already, and plain accesses are not ordered by a fence in JS either.
 
-import { I64, type OperatorInfo } from '@wasmts/environ';
+import { I64, type Libcall, type OperatorInfo } from '@wasmts/environ';
 
 const ATOMIC_NAME = /^i(32|64)\.atomic\.(load|store|rmw)(?:8|16|32)?(?:\.(add|sub|and|or|xor|xchg|cmpxchg))?(?:_u)?$/;
 
@@ -14,7 +14,7 @@ const ATOMIC_NAME = /^i(32|64)\.atomic\.(load|store|rmw)(?:8|16|32)?(?:\.(add|su
  */
 export function atomicCall(
   info: OperatorInfo,
-  rt: (name: string) => string,
+  rt: (name: Libcall) => string,
   mem: string,
   ea: string,
   args: readonly string[],
@@ -29,11 +29,12 @@ export function atomicCall(
   }
   const m = ATOMIC_NAME.exec(info.name);
   if (m === null) throw new Error(`codegen: no translation for ${info.name}`);
-  const w = info.results?.[0] === I64 || info.params?.[1] === I64 ? '64' : '32';
+  const wide = info.results?.[0] === I64 || info.params?.[1] === I64;
   const kind = m[2];
   const rmw = m[3];
-  if (kind === 'load') return `${rt(`atomicLoad${w}`)}(${mem}, ${ea}, ${n})`;
-  if (kind === 'store') return `${rt(`atomicStore${w}`)}(${mem}, ${ea}, ${n}, ${args[0]})`;
-  if (rmw === 'cmpxchg') return `${rt(`atomicCmpxchg${w}`)}(${mem}, ${ea}, ${n}, ${args[0]}, ${args[1]})`;
-  return `${rt(`atomicRmw${w}`)}(${mem}, ${ea}, ${n}, '${rmw}', ${args[0]})`;
+  if (kind === 'load') return `${rt(wide ? 'atomicLoad64' : 'atomicLoad32')}(${mem}, ${ea}, ${n})`;
+  if (kind === 'store') return `${rt(wide ? 'atomicStore64' : 'atomicStore32')}(${mem}, ${ea}, ${n}, ${args[0]})`;
+  if (rmw === 'cmpxchg')
+    return `${rt(wide ? 'atomicCmpxchg64' : 'atomicCmpxchg32')}(${mem}, ${ea}, ${n}, ${args[0]}, ${args[1]})`;
+  return `${rt(wide ? 'atomicRmw64' : 'atomicRmw32')}(${mem}, ${ea}, ${n}, '${rmw}', ${args[0]})`;
 }

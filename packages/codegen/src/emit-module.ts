@@ -80,8 +80,10 @@ export function emitModule(
   tunables: Tunables,
   callDepth = false,
   operatorCost?: OperatorCost,
+  splitChars?: number,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
+  if (splitChars !== undefined) env.splitChars = splitChars;
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
@@ -94,6 +96,8 @@ export function emitModule(
       env.tailCallers.add(f);
       parts.push(`f${f}.$t = f${f}$t;`);
     }
+    // the pair-ABI entry, where tables, references and other modules' calls find it (`fn.$p`)
+    if (usesPairAbi(env.funcType(f))) parts.push(`f${f}.$p = f${f}$p;`);
     funcs.push(`f${f}`);
   }
   const consts = emitConstExprs(env, parts);
@@ -124,8 +128,9 @@ export class LazyModule {
    */
   readonly constSource: string;
 
-  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost) {
+  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost, splitChars?: number) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
+    if (splitChars !== undefined) env.splitChars = splitChars;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

@@ -6,6 +6,7 @@
 import {
   type FuncIndex,
   type FuncType,
+  type Libcall,
   type Module,
   OPS,
   operatorFor,
@@ -16,6 +17,7 @@ import {
   VMOffsets,
 } from '@wasmts/environ';
 import { epochEntryChecks } from './epoch-entries.js';
+import { SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
@@ -46,11 +48,13 @@ export class ModuleEnvironment {
   readonly hoisted: string[] = [];
   private readonly hoistedKeys = new Map<string, string>();
   /** Names of `rt` members generated code uses (`trap`, `memoryGrow`, `V128`, ...). */
-  readonly builtins = new Set<string>();
+  readonly builtins = new Set<Libcall>();
   /** Defined functions (by FuncIndex) that perform tail calls (they get an inner body and a trampoline). */
   readonly tailCallers = new Set<number>();
   /** Whether any body uses the legacy `delegate` bookkeeping. */
   readonly legacyExceptions: boolean;
+  /** Characters of JS above which a function body is split into pieces (`SPLIT_CHARS`; tests force it small). */
+  splitChars = SPLIT_CHARS;
 
   /**
    * `callDepth`: count wasm call depth against `VMRuntimeLimits.StackLimit` (trap StackOverflow), for
@@ -151,8 +155,8 @@ export class ModuleEnvironment {
     return uses.map((i) => this.hoisted[i]);
   }
 
-  /** Marks a runtime builtin as used and returns the expression naming it. */
-  rt(name: string): string {
+  /** Marks a libcall (environ's `LIBCALLS`) as used and returns the expression naming it. */
+  rt(name: Libcall): string {
     this.builtins.add(name);
     return `rt.${name}`;
   }

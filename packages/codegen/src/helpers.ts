@@ -3,7 +3,7 @@
 // codegen's own (not the runtime's): they define what an operator computes, and `loadFactory` hands
 // them to every factory, so the runtime's builtins object stays about instances, not arithmetic.
 
-import { TrapCode } from '@wasmts/environ';
+import { f32FromBits, f32ToBits, f64FromBits, f64ToBits, TrapCode } from '@wasmts/environ';
 import { LANE_HELPERS } from './lane-helpers.js';
 
 /** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
@@ -13,8 +13,6 @@ interface Rt {
 }
 
 const scratch = new DataView(new ArrayBuffer(8));
-const f32s = new Float32Array(1);
-const i32s = new Int32Array(f32s.buffer);
 
 const TWO_31 = 2147483648;
 const TWO_32 = 4294967296;
@@ -27,44 +25,6 @@ export class TailCall {
     readonly fn: (...args: unknown[]) => unknown,
     readonly args: unknown[],
   ) {}
-}
-
-/** The bits of an f32 value (in the ABI's f32 representation) as an int32. */
-function f32Bits(x: number): number {
-  if (x === x) {
-    f32s[0] = x;
-    return i32s[0];
-  }
-  scratch.setFloat64(0, x);
-  const hi = scratch.getUint32(0);
-  const lo = scratch.getUint32(4);
-  // mantissa m << 29 in the double: its top 20 bits are in hi, the next 3 at the top of lo
-  const m = ((hi & 0xfffff) << 3) | (lo >>> 29);
-  return (hi & 0x80000000) | 0x7f800000 | m | 0;
-}
-
-/** The f32 value (ABI representation) of an int32 bit pattern. */
-function f32FromBits(bits: number): number {
-  if ((bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0) {
-    const m = bits & 0x7fffff;
-    scratch.setUint32(0, (bits & 0x80000000) | 0x7ff00000 | (m >>> 3));
-    scratch.setUint32(4, (m << 29) >>> 0);
-    return scratch.getFloat64(0);
-  }
-  i32s[0] = bits;
-  return f32s[0];
-}
-
-/** The bits of an f64 as an i64 bigint. */
-function f64Bits(x: number): bigint {
-  scratch.setFloat64(0, x, true);
-  return scratch.getBigInt64(0, true);
-}
-
-/** The f64 whose bits are the i64 `b`. */
-function f64FromBits(b: bigint): number {
-  scratch.setBigInt64(0, b, true);
-  return scratch.getFloat64(0, true);
 }
 
 /** Flips, clears or sets the sign bit of a double, bit-exact (for NaNs of either width). */
@@ -146,12 +106,40 @@ function loadF32(dv: DataView, a: number): number {
 /** Stores an f32, keeping NaN payloads. */
 function storeF32(dv: DataView, a: number, x: number): void {
   if (x === x) dv.setFloat32(a, x, true);
-  else dv.setInt32(a, f32Bits(x), true);
+  else dv.setInt32(a, f32ToBits(x), true);
 }
 
 /** The i64 (signed bigint) of an int32 pair: lo and hi halves (the JS backend's pair lowering). */
 function j(lo: number, hi: number): bigint {
   return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+}
+
+/** The scratch words of calls between wasm functions in the pair ABI: an i64 result's hi word. */
+const R = new Int32Array(1);
+
+type Fn = (...args: any[]) => any;
+
+/**
+ * The pair-ABI entry (docs/js-abi.md, "Calling convention") of a function that has none: a host function, or one of
+ * another backend, reached through a table, a reference or an import. `sig` has a letter per parameter, `:`, and one
+ * per result: `j` for an i64, `x` for any other type. Kept on the function as `$p` (when it is extensible), so a
+ * function gets one adapter.
+ */
+function pa(fn: Fn, sig: string): Fn {
+  const colon = sig.indexOf(':');
+  const ps = sig.slice(0, colon);
+  const wideResult = sig.slice(colon + 1) === 'j';
+  const p = (...a: any[]): any => {
+    const args: unknown[] = [];
+    let k = 0;
+    for (let i = 0; i < ps.length; i++, k++) args.push(ps[i] === 'j' ? j(a[k], a[++k]) : a[k]);
+    const r = fn(...args);
+    if (!wideResult) return r;
+    R[0] = Number(r >> 32n);
+    return Number(BigInt.asIntN(32, r));
+  };
+  if (Object.isExtensible(fn)) (fn as Fn & { $p: Fn }).$p = p;
+  return p;
 }
 
 function ctz32(x: number): number {
@@ -305,14 +293,17 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
-  R: new Int32Array(1),
+  R,
+  pa,
   TailCall,
   filled,
   arrayFill,
   arrayCopy,
-  f32Bits,
+  /** The bits of an f32 value (ABI representation) as an int32 (environ's, the one definition). */
+  f32Bits: f32ToBits,
   f32FromBits,
-  f64Bits,
+  /** The bits of an f64 as an i64 bigint. */
+  f64Bits: f64ToBits,
   f64FromBits,
   fneg,
   fabs,

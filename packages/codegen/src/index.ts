@@ -34,6 +34,8 @@ export interface CompileOptions {
    * whole-module factory, for ahead-of-time output) is then generated only when it is read.
    */
   lazy?: boolean;
+  /** Characters of JS above which a function body is split into pieces (default `SPLIT_CHARS`; tests force it small). */
+  splitChars?: number;
 }
 
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
@@ -83,10 +85,10 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   if (options.lazy === true) {
-    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost);
+    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost, options.splitChars);
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
-      whole ??= emitModule(module, tunables, callDepth, options.operatorCost);
+      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars);
       return whole;
     };
     return {
@@ -102,7 +104,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       },
     };
   }
-  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost);
+  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars);
   return { module, source, builtinsUsed, funcNames, tunables };
 }
 
@@ -195,10 +197,11 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
 
 /**
  * The wasm function index of a generated JS function name as it appears in a stack trace (`f12`,
- * `f12$t`, the pair-ABI entries `f12$p` and `f12$q`), or -1 for any other name.
+ * `f12$t`, the pair-ABI entries `f12$p` and `f12$q`, the pieces of a split body `f12$s1`, `f12$p$s2`...), or -1 for
+ * any other name.
  */
 export function funcIndexOfFrameName(name: string): FuncIndex {
-  const m = /^f(\d+)(\$[tpq])?$/.exec(name);
+  const m = /^f(\d+)(\$[tpq])?(\$s\d+)?$/.exec(name);
   return m === null ? -1 : Number(m[1]);
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */

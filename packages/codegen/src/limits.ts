@@ -12,6 +12,16 @@ import { CompileError } from '@wasmts/environ';
  */
 export const MAX_STRUCTURED_DEPTH = 100;
 
+/**
+ * Characters of generated JS above which a function body is split into pieces, each a JS function of its own
+ * (README.md, "Splitting large functions"): V8 never optimizes a function of more than 61,440 bytes of bytecode
+ * (`--max-optimized-bytecode-size`), and a character of this backend's output is 0.65-0.85 bytes of it (measured on
+ * hash-wasm's sha512 and blake2b). The body is cut only between operators of the function's own frame, into pieces
+ * of half this size to this size where it can be cut there (longer where it cannot: a function whose code is one
+ * large loop is not split).
+ */
+export const SPLIT_CHARS = 40_000;
+
 /** A module the JS backend cannot translate (an implementation limit, named by `limit`). Still a `CompileError`. */
 export class CodegenLimitError extends CompileError {
   /** Which limit: `legacyTryDepth` (a legacy `try` nested deeper than `MAX_STRUCTURED_DEPTH`), `hostLimit` (the host's own `new Function` refused the generated code). */

@@ -13,7 +13,13 @@ const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
 
-/** Comparisons as JS boolean expressions (the i32 result is `cond ? 1 : 0`); `if` and `br_if` use them bare. */
+/**
+ * A comparison's i32 result from its JS boolean: `+(cond)`, which V8 compiles to a setcc; `cond ? 1 : 0` is a branch,
+ * which data-dependent comparisons (carries, borrows, sorting) mispredict about half the time.
+ */
+export const condValue = (c: string): string => `+(${c})`;
+
+/** Comparisons as JS boolean expressions (the i32 result is `condValue(cond)`); `if` and `br_if` use them bare. */
 export const UNARY_COND: Readonly<Record<string, Unary>> = {
   'i32.eqz': (a) => `${a} === 0`,
   'i64.eqz': (a) => `${a} === 0n`,
@@ -166,6 +172,7 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'f64.copysign': (a, b) => `H.copysign(${a}, ${b})`,
 };
 
-for (const [name, c] of Object.entries(UNARY_COND)) (UNARY as Record<string, Unary>)[name] = (a) => `(${c(a)} ? 1 : 0)`;
+for (const [name, c] of Object.entries(UNARY_COND))
+  (UNARY as Record<string, Unary>)[name] = (a) => `(${condValue(c(a))})`;
 for (const [name, c] of Object.entries(BINARY_COND))
-  (BINARY as Record<string, Binary>)[name] = (a, b) => `(${c(a, b)} ? 1 : 0)`;
+  (BINARY as Record<string, Binary>)[name] = (a, b) => `(${condValue(c(a, b))})`;

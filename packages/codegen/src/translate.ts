@@ -34,8 +34,8 @@ import {
   V128_LANE_TEMPS,
 } from './lanes.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
-import { BINARY, BINARY_COND, UNARY, UNARY_COND } from './numeric.js';
-import { literal, PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
@@ -268,6 +268,12 @@ export function usesPairAbi(type: FuncType): boolean {
   return wide;
 }
 
+/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (`j` an i64, `x` other). */
+export function pairSig(type: FuncType): string {
+  const k = (t: ValType) => (t === I64 ? 'j' : 'x');
+  return `${type.params.map(k).join('')}:${type.results.map(k).join('')}`;
+}
+
 /** Translates one defined function to the text of its JS function(s). */
 export class FunctionTranslator {
   private r: BinaryReader;
@@ -350,6 +356,11 @@ export class FunctionTranslator {
   private floatLocals: ReadonlyMap<number, boolean> | null = null;
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
+  /**
+   * Where the body may be cut into pieces (`split`), as pairs of numbers: a line of `out` and the operand stack's
+   * height there. Points between operators of the function's own frame with no temporary live.
+   */
+  private readonly cuts: number[] = [];
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -985,15 +996,25 @@ export class FunctionTranslator {
       );
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
-    let body = [...this.entryHooks(), ...this.out.filter((l) => l !== DROPPED)];
-    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    const inner = this.pairAbi ? `${name}$p` : this.usesTail ? `${name}$t` : name;
+    const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    body = body.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-    if (writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`];
+    const exits = (lines: string[]): string[] => {
+      const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
+      return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
+    };
+    // each piece but the last ends by handing the fuel it counted over and calling the next with the locals it uses
+    for (let k = 0; k + 1 < pieces.length; k++)
+      pieces[k].lines.push(
+        `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
+      );
+    let body = [...this.entryHooks(), ...pieces[0].lines];
+    if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
+    body = exits(body);
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
@@ -1003,16 +1024,123 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
-    if (this.pairAbi) {
-      // the body is the pair-ABI entry; `<name>` is its boundary wrapper
-      return `function ${name}$p(${params}) {\n${[...head, ...body].join('\n')}\n}\n${this.boundaryWrapper()}`;
-    }
-    const inner = this.usesTail ? `${name}$t` : name;
     let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
+    for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
+    // the body is the pair-ABI entry; `<name>` is its boundary wrapper
+    if (this.pairAbi) return `${src}\n${this.boundaryWrapper()}`;
     if (this.usesTail) {
       src += `\nfunction ${name}(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}`;
     }
     return src;
+  }
+
+  /** The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d`. */
+  private localVars(): Set<string> {
+    const vars = new Set<string>();
+    this.localTypes.forEach((t, i) => {
+      vars.add(`l${i}`);
+      if (this.isWide(t)) vars.add(`l${i}h`);
+      else if (this.isQuad(t)) for (const x of 'bcd') vars.add(`l${i}${x}`);
+    });
+    return vars;
+  }
+
+  /**
+   * Cuts the body's lines into pieces of about `splitChars` characters at the points recorded in `cuts` (README.md,
+   * "Splitting large functions"); each piece after the first gets as parameters the locals it or a later piece
+   * uses and the stack slots live at its cut. A cut whose parameter list would be longer than the piece is not
+   * made. One piece when the body is small or cannot be cut (a self tail call's loop around the body, the legacy
+   * `delegate` bookkeeping).
+   */
+  private split(): { lines: string[]; params: string[] }[] {
+    const out = this.out;
+    const limit = this.env.splitChars;
+    const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
+    if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
+    let at: number[] = [];
+    const heights: number[] = [];
+    // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and
+    // otherwise at the first point past `limit`
+    let size = 0;
+    let line = 0;
+    let last = -1;
+    let lastSize = 0;
+    for (let i = 0; i < this.cuts.length; i += 2) {
+      const c = this.cuts[i];
+      while (line < c) size += out[line++].length + 1;
+      if (size > limit && c < out.length) {
+        const back = last >= 0 && lastSize >= limit / 2;
+        at.push(back ? this.cuts[last] : c);
+        heights.push(back ? this.cuts[last + 1] : this.cuts[i + 1]);
+        size = back ? size - lastSize : 0;
+        last = -1;
+        if (!back) continue;
+      }
+      last = i;
+      lastSize = size;
+    }
+    if (at.length === 0) return whole;
+    // the variables each piece needs: the locals it or a later piece mentions, and the stack slots (pending values
+    // are text that mentions only locals) below the height at the cut that it mentions or passes on
+    const locals = this.localVars();
+    const needs: string[][] = [];
+    const seen = new Set<string>();
+    let slots = new Set<string>();
+    const sizes: number[] = [];
+    for (let k = at.length - 1, end = out.length; k >= 0; end = at[k], k--) {
+      const mentioned = new Set<string>(slots);
+      sizes[k] = 0;
+      for (let i = at[k]; i < end; i++) {
+        sizes[k] += out[i].length + 1;
+        for (const m of out[i].matchAll(/\b[ls]\d+[hbcd]?\b/g)) {
+          if (locals.has(m[0])) seen.add(m[0]);
+          else if (m[0][0] === 's') mentioned.add(m[0]);
+        }
+      }
+      slots = new Set<string>();
+      for (const v of mentioned) if (Number.parseInt(v.slice(1), 10) < heights[k]) slots.add(v);
+      needs[k] = [...seen, ...slots];
+    }
+    // a piece's parameters are at most as long as the piece, or `limit` (a last piece may be short), so the output
+    // stays linear in the input
+    const keep = at.map((_, k) => needs[k].join(', ').length <= Math.max(limit, sizes[k]));
+    at = at.filter((_, k) => keep[k]);
+    const params = needs.filter((_, k) => keep[k]);
+    const pieces: { lines: string[]; params: string[] }[] = [];
+    for (let k = 0; k <= at.length; k++) {
+      const lines = out
+        .slice(k === 0 ? 0 : at[k - 1], k === at.length ? out.length : at[k])
+        .filter((l) => l !== DROPPED);
+      pieces.push({ lines, params: k === 0 ? [] : params[k - 1] });
+    }
+    return pieces;
+  }
+
+  /**
+   * A piece of a split body as the function `name`, its parameters the locals it needs, declaring only the other
+   * variables of `decls` (the function's) it mentions; the counters start afresh as after a call (the piece before
+   * handed its fuel over).
+   */
+  private piece(
+    name: string,
+    piece: { lines: string[]; params: string[] },
+    decls: readonly string[],
+    exits: (lines: string[]) => string[],
+  ): string {
+    const mentioned = new Set<string>();
+    for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
+    // every exit adds the fuel local to the counter (`exits`)
+    if (this.env.tunables.consumeFuel) mentioned.add('fu');
+    const params = new Set(piece.params);
+    // the epoch counter is read at the first check, as after a call (`reload`)
+    const own = decls
+      .filter((d) => {
+        const v = d.split(' ', 1)[0];
+        return mentioned.has(v) && !params.has(v);
+      })
+      .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : d));
+    const head = own.length > 0 ? [`  let ${own.join(', ')};`] : [];
+    return `function ${name}(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`;
   }
 
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
@@ -1322,6 +1450,31 @@ export class FunctionTranslator {
     }
   }
 
+  /** The pair-ABI entry of function value `fn` of type `ft`: its `$p`, or one `H.pa` makes (a host function). */
+  private pairEntry(fn: string, ft: FuncType): string {
+    return `(${fn}.$p || H.pa(${fn}, '${pairSig(ft)}'))`;
+  }
+  /** Pushes the result(s) of a call in the pair ABI: an i64 result is the returned lo word and `H.R[0]`. */
+  private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
+    if (results.length === 1 && results[0] === I64) {
+      const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
+      if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(pair);
+      else pair();
+    } else this.callResults(call, results, argsPending);
+  }
+  /**
+   * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):
+   * values with effects are assigned first, as `popArgs` does.
+   */
+  private popPairArgsNow(params: readonly ValType[]): string[] {
+    const args: string[] = [];
+    for (let i = params.length - 1; i >= 0; i--)
+      if (params[i] === I64) {
+        const [lo, hi] = this.popPair();
+        args.push(hi, lo);
+      } else args.push(this.pop());
+    return args.reverse();
+  }
   /** Pops call arguments in the pair ABI, inline like `popArgsInline`: an i64 is its lo and hi words. */
   private popPairArgs(params: readonly ValType[]): string[] {
     const args: string[] = [];
@@ -1443,7 +1596,9 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     const fuel = env.tunables.consumeFuel;
+    const cuts = this.selfIndex >= 0 ? this.cuts : null;
     for (;;) {
+      if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       const op = r.u8();
       // a return (or the function's end) takes its results inline
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
@@ -1687,14 +1842,11 @@ export class FunctionTranslator {
           const ft = env.funcType(f);
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
-          if (this.pairs && f >= env.module.numImportedFuncs && usesPairAbi(ft)) {
+          if (this.pairs && usesPairAbi(ft)) {
             const args = this.popPairArgs(ft.params);
-            const call = `${env.pairCallee(f)}(${args.join(', ')})`;
-            if (ft.results.length === 1 && ft.results[0] === I64) {
-              const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
-              if (env.tunables.consumeFuel || env.tunables.epochInterruption) this.hooked(pair);
-              else pair();
-            } else this.callResults(call, ft.results, argsPending);
+            // an import may be another module's wasm function (with `$p`) or the host's (adapted by `H.pa`)
+            const callee = f >= env.module.numImportedFuncs ? env.pairCallee(f) : this.pairEntry(env.callee(f), ft);
+            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending);
             continue;
           }
           const args = this.popArgsInline(ft.params.length);
@@ -1707,7 +1859,8 @@ export class FunctionTranslator {
           const table = r.u32();
           const ft = env.typeAt(typeIndex);
           const idx = this.pop();
-          const args = this.popArgs(ft.params.length);
+          const pair = op === 0x11 && this.pairs && usesPairAbi(ft);
+          const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           const ref = this.temp();
           const t = env.table(table);
           const i = this.tableNum(idx, table);
@@ -1718,7 +1871,8 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
           if (op === 0x13) this.unreachable();
@@ -1760,9 +1914,11 @@ export class FunctionTranslator {
         case 0x15: {
           const ft = env.typeAt(r.u32());
           const ref = this.pop();
-          const args = this.popArgs(ft.params.length);
+          const pair = op === 0x14 && this.pairs && usesPairAbi(ft);
+          const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
             this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
@@ -2046,8 +2202,9 @@ export class FunctionTranslator {
       const b = this.popPair();
       const a = this.popPair();
       const c = pc(a, b);
-      if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-      else this.push(`${c} ? 1 : 0`);
+      const v = PAIR_COND_VALUE[name](a, b);
+      if (pending) this.pushPending(`(${v})`, false, c);
+      else this.push(v);
       return true;
     }
     switch (name) {
@@ -2055,8 +2212,8 @@ export class FunctionTranslator {
         const pending = this.isPending();
         const [lo, hi] = this.popPair();
         const c = `(${lo} | ${hi}) === 0`;
-        if (pending) this.pushPending(`(${c} ? 1 : 0)`, false, c);
-        else this.push(`${c} ? 1 : 0`);
+        if (pending) this.pushPending(`(${condValue(c)})`, false, c);
+        else this.push(condValue(c));
         return true;
       }
       case 'i32.wrap_i64': {
@@ -2119,7 +2276,7 @@ export class FunctionTranslator {
       const inner = this.cond[this.sp - 1];
       const a = this.popInline();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const bc = BINARY_COND[info.name];
@@ -2127,7 +2284,7 @@ export class FunctionTranslator {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
-      this.pushPending(`(${c} ? 1 : 0)`, impure, c);
+      this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
     const u = UNARY[info.name];
@@ -2672,8 +2829,8 @@ export class FunctionTranslator {
     if (q !== undefined) {
       const e = q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
-      else if (pending) this.pushPending(`(${e} ? 1 : 0)`, false, e);
-      else this.push(`${e} ? 1 : 0`);
+      else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
+      else this.push(condValue(e));
       return;
     }
     const n = imm[0];

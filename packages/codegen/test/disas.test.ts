@@ -13,10 +13,15 @@ describe('disas', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat'))) {
     it(file, async () => {
       const text = readFileSync(new URL(file, dir), 'utf8');
-      // a first line `;; tunables: {...}` compiles the case with those tunables (fuel, epochs)
+      // a first line `;; tunables: {...}` compiles the case with those tunables (fuel, epochs); a line
+      // `;; splitChars: N` splits functions longer than N characters of JS (README.md, "Splitting large functions")
       const m = /^;; tunables: (.*)\n/.exec(text);
+      const split = /^;; splitChars: (\d+)$/m.exec(text);
       const module = decodeModule(parseWat(text));
-      const compiled = compileModule(module, m ? { tunables: JSON.parse(m[1]) } : {});
+      const compiled = compileModule(module, {
+        ...(m ? { tunables: JSON.parse(m[1]) } : {}),
+        ...(split ? { splitChars: Number(split[1]) } : {}),
+      });
       await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./disas/${file.replace(/\.wat$/, '.js')}`);
     });
   }

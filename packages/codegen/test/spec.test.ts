@@ -2,6 +2,7 @@
 // when SPEC names files: SPEC="i32.wast f32.wast" npx vitest run test/spec.test.ts
 import { readFileSync } from 'node:fs';
 import { Global, Memory, Table, Tag, V128, VMFuncRef } from '@wasmts/runtime';
+import { specSuitePath } from '@wasmts/testsuite';
 import { parseWast, parseWat, type WastExpected, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -121,7 +122,7 @@ function spectest(name: string): unknown {
 describe.skipIf(files.length === 0)('spec', () => {
   for (const file of files) {
     it(file, () => {
-      const text = readFileSync(`../../../shared/testsuite/${file}`, 'utf8');
+      const text = readFileSync(specSuitePath(file), 'utf8');
       const script = parseWast(text, { file });
       const named = new Map<string, Record<string, any>>();
       const registered = new Map<string, Record<string, any>>();

@@ -2,7 +2,9 @@
 
 export * from './errors.js';
 export * from './features.js';
+export * from './float-bits.js';
 export * from './immediates.js';
+export * from './libcalls.js';
 export * from './limits.js';
 export * from './module.js';
 export * from './operators.js';

@@ -26,7 +26,7 @@ import type { Module } from './module.js';
 export const VMCTX_MAGIC = 0;
 /** Slot 1: the store's runtime limits (a Float64Array laid out by `VMRuntimeLimits`). */
 export const VMCTX_RUNTIME_LIMITS = 1;
-/** Slot 2: the builtin (libcall) function table, indexed by `BuiltinFunction`. */
+/** Slot 2: the builtins object `rt`, whose members are the libcalls of `LIBCALLS` (libcalls.ts). */
 export const VMCTX_BUILTINS = 2;
 /** Slot 3: the store (host state and the embedder's data). */
 export const VMCTX_STORE = 3;
@@ -54,43 +54,6 @@ export const VMRuntimeLimits = {
   /** Number of fields. */
   Size: 4,
 } as const;
-
-/** Runtime functions that generated code calls through the `VMCTX_BUILTINS` table. */
-export const BuiltinFunction = {
-  MemoryGrow: 0,
-  MemoryFill: 1,
-  MemoryCopy: 2,
-  MemoryInit: 3,
-  DataDrop: 4,
-  TableGrow: 5,
-  TableFill: 6,
-  TableCopy: 7,
-  TableInit: 8,
-  ElemDrop: 9,
-  TableGet: 10,
-  TableSet: 11,
-  OutOfGas: 12,
-  NewEpoch: 13,
-  Trap: 14,
-  StructNew: 15,
-  ArrayNew: 16,
-  ArrayNewData: 17,
-  ArrayNewElem: 18,
-  ArrayInitData: 19,
-  ArrayInitElem: 20,
-  ArrayCopy: 21,
-  ArrayFill: 22,
-  RefTest: 23,
-  Throw: 24,
-  ThrowRef: 25,
-  MemoryAtomicNotify: 26,
-  MemoryAtomicWait32: 27,
-  MemoryAtomicWait64: 28,
-  /** Number of builtins. */
-  Count: 29,
-} as const;
-/** A builtin function index. */
-export type BuiltinFunction = (typeof BuiltinFunction)[keyof typeof BuiltinFunction];
 
 /** The entity counts a layout is computed from (a `Module` provides them). */
 export interface VMOffsetsCounts {

@@ -1,6 +1,6 @@
 // The builtins object `rt` (docs/js-abi.md): everything generated code calls. One per engine, created by
-// `createBuiltins(registry)`, a plain object whose shape never changes. This file is the one place that
-// defines the names; `BUILTIN_NAMES` lists them so codegen's tests can check every name it emits.
+// `createBuiltins(registry)`, a plain object whose shape never changes. Its members are exactly the libcalls of
+// environ's `LIBCALLS` table (checked below at compile time, in both directions); this file implements them.
 //
 // Conventions:
 // - An index or size operand is the wasm value: an i32 number for 32-bit memories/tables, an i64 bigint
@@ -9,15 +9,17 @@
 // - A concrete heap type operand is an engine type id (`vmctx[VMCTX_TYPE_IDS][typeIndex]`), never a
 //   module type index; an abstract heap type is its negative `HeapKind` value.
 // - Trapping helpers throw a `Trap`; `rt.trap(code)` throws one (usable as an expression, and
-//   `throw rt.trap(code)` works too); `rt.newTrap(code)` returns one without throwing.
+//   `throw rt.trap(code)` works too).
 
 import {
   F32,
   F64,
+  f32FromBits,
   I8,
   I16,
   I32,
   I64,
+  type Libcall,
   TrapCode,
   V128 as V128_TYPE,
   VMCTX_INSTANCE,
@@ -25,7 +27,6 @@ import {
   VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicBuiltins } from './atomics.js';
-import * as float from './float.js';
 import {
   anyConvertExtern,
   externConvertAny,
@@ -37,13 +38,12 @@ import {
 } from './gc.js';
 import { GC_MAX_ARRAY_LENGTH, type GcHeapAccount, gcObjectBytes } from './gc-heap.js';
 import type { Instance } from './instance.js';
-import * as int from './int.js';
 import type { Memory } from './memory.js';
 import { V128 } from './simd/index.js';
 import type { Store } from './store.js';
 import type { Table } from './table.js';
-import { type Rtt, TypeRegistry } from './type-registry.js';
-import { ExternBox, HostError, type Tag, Trap, VMFuncRef, WasmException, type WasmFunction } from './values.js';
+import type { Rtt, TypeRegistry } from './type-registry.js';
+import { type Tag, Trap, WasmException } from './values.js';
 
 /** An index/size operand as a number (i32 read unsigned, i64 read unsigned; beyond 2^53 stays too large). */
 function toIndex(x: number | bigint): number {
@@ -104,7 +104,7 @@ function readValues(bytes: Uint8Array, offset: number, n: number, t: number): un
         out[i] = dv.getInt32(p, true);
         break;
       case F32:
-        out[i] = float.f32FromBits(dv.getInt32(p, true));
+        out[i] = f32FromBits(dv.getInt32(p, true));
         break;
       case I64:
         out[i] = dv.getBigInt64(p, true);
@@ -127,32 +127,18 @@ function readValues(bytes: Uint8Array, offset: number, n: number, t: number): un
 function makeBuiltins(registry: TypeRegistry) {
   return {
     // ---- classes generated code constructs or tests with instanceof
-    /** The function reference class. */
-    VMFuncRef,
     /** The exception class (`instanceof rt.WasmException` in catch blocks). */
     WasmException,
-    /** The host-error box. */
-    HostError,
-    /** The trap class. */
-    Trap,
-    /** The box for host values in the any hierarchy. */
-    ExternBox,
     /** GC struct class. */
     WasmStruct,
     /** GC array class. */
     WasmArray,
-    /** The engine's type registry. */
-    registry,
     /** The v128 value class. */
     V128,
 
     // ---- traps, fuel, epochs
     /** Throws a Trap with `code` (an expression of type never: `x === 0 ? rt.trap(7) : ...`). */
     trap,
-    /** A new Trap with `code`, returned, not thrown. */
-    newTrap(code: TrapCode): Trap {
-      return new Trap(code);
-    },
     /** Fuel ran out: asks the store for more (it may trap with OutOfFuel). */
     outOfGas(vmctx: unknown[]): void {
       const store = vmctx[VMCTX_STORE] as Store;
@@ -168,10 +154,6 @@ function makeBuiltins(registry: TypeRegistry) {
     },
 
     // ---- memories
-    /** memory.size in pages (bigint for memory64). */
-    memorySize(mem: Memory): number | bigint {
-      return mem.index64 ? BigInt(mem.pages) : mem.pages | 0;
-    },
     /** memory.grow: old size in pages, or -1 (bigint for memory64); an i32 result is signed (1-byte pages reach 2^31). */
     memoryGrow(mem: Memory, delta: number | bigint): number | bigint {
       const r = mem.grow(toIndex(delta));
@@ -211,23 +193,10 @@ function makeBuiltins(registry: TypeRegistry) {
     },
 
     // ---- tables
-    /** table.size (bigint for table64). */
-    tableSize(table: Table): number | bigint {
-      const n = table.elements.length;
-      return table.index64 ? BigInt(n) : n | 0;
-    },
     /** table.grow: old size, or -1 (bigint for table64). */
     tableGrow(table: Table, init: unknown, delta: number | bigint): number | bigint {
       const r = table.grow(toIndex(delta), init);
       return table.index64 ? BigInt(r) : r | 0;
-    },
-    /** table.get with a bounds check (TableOutOfBounds). */
-    tableGet(table: Table, index: number | bigint): unknown {
-      return table.get(toIndex(index));
-    },
-    /** table.set with a bounds check (TableOutOfBounds). */
-    tableSet(table: Table, index: number | bigint, value: unknown): void {
-      table.set(toIndex(index), value);
     },
     /** table.fill: traps TableOutOfBounds before writing anything. */
     tableFill(table: Table, dst: number | bigint, value: unknown, len: number | bigint): void {
@@ -266,74 +235,10 @@ function makeBuiltins(registry: TypeRegistry) {
     elemDrop(vmctx: unknown[], elemIndex: number): void {
       instanceOf(vmctx).elemSegments[elemIndex] = EMPTY_ITEMS;
     },
-    /** call_indirect's target: traps UndefinedElement, IndirectCallToNull or BadSignature; returns `fn`. */
-    callIndirectTarget(table: Table, index: number | bigint, typeId: number): WasmFunction {
-      const i = toIndex(index);
-      const e = table.elements;
-      if (i >= e.length) throw new Trap(TrapCode.UndefinedElement);
-      const f = e[i] as VMFuncRef | null;
-      if (f === null) throw new Trap(TrapCode.IndirectCallToNull);
-      if (f.typeId !== typeId && !registry.isSubtype(f.typeId, typeId)) throw new Trap(TrapCode.BadSignature);
-      return f.fn;
-    },
-    /** call_ref's target: traps NullFunctionReference on null; returns `fn`. */
-    callRefTarget(ref: VMFuncRef | null): WasmFunction {
-      if (ref === null) throw new Trap(TrapCode.NullFunctionReference);
-      return ref.fn;
-    },
     /** True if engine type id `a` is a subtype of id `b`. */
     isSubtypeId(a: number, b: number): boolean {
       return a === b || registry.isSubtype(a, b);
     },
-
-    // ---- i32 and i64
-    i32DivS: int.i32DivS,
-    i32DivU: int.i32DivU,
-    i32RemS: int.i32RemS,
-    i32RemU: int.i32RemU,
-    i32Ctz: int.i32Ctz,
-    i32Popcnt: int.i32Popcnt,
-    i32Rotl: int.i32Rotl,
-    i32Rotr: int.i32Rotr,
-    i64DivS: int.i64DivS,
-    i64DivU: int.i64DivU,
-    i64RemS: int.i64RemS,
-    i64RemU: int.i64RemU,
-    i64Clz: int.i64Clz,
-    i64Ctz: int.i64Ctz,
-    i64Popcnt: int.i64Popcnt,
-    i64Rotl: int.i64Rotl,
-    i64Rotr: int.i64Rotr,
-
-    // ---- floats
-    f32FromBits: float.f32FromBits,
-    f32ToBits: float.f32ToBits,
-    f64FromBits: float.f64FromBits,
-    f64ToBits: float.f64ToBits,
-    f32Nearest: float.f32Nearest,
-    f64Nearest: float.f64Nearest,
-    f32Copysign: float.f32Copysign,
-    f64Copysign: float.f64Copysign,
-    fAbs: float.fAbs,
-    fNeg: float.fNeg,
-    fMin: float.fMin,
-    fMax: float.fMax,
-    f64PromoteF32: float.f64PromoteF32,
-    f32DemoteF64: float.f32DemoteF64,
-    i32TruncS: float.i32TruncS,
-    i32TruncU: float.i32TruncU,
-    i64TruncS: float.i64TruncS,
-    i64TruncU: float.i64TruncU,
-    i32TruncSatS: float.i32TruncSatS,
-    i32TruncSatU: float.i32TruncSatU,
-    i64TruncSatS: float.i64TruncSatS,
-    i64TruncSatU: float.i64TruncSatU,
-    f32ConvertI64S: float.f32ConvertI64S,
-    f32ConvertI64U: float.f32ConvertI64U,
-    f64ConvertI64S: float.f64ConvertI64S,
-    f64ConvertI64U: float.f64ConvertI64U,
-    f32ConvertI32U: float.f32ConvertI32U,
-    f64ConvertI32U: float.f64ConvertI32U,
 
     // ---- GC
     /** The runtime type of engine type id `typeId` (resolve once per instance: `rt.rtt(typeIds[i])`). */
@@ -455,13 +360,6 @@ function makeBuiltins(registry: TypeRegistry) {
     refTest(v: unknown, heap: number, nullable: boolean): boolean {
       return heap < 0 ? refTestAbstract(v, heap, nullable) : refTestConcrete(v, registry.rtt(heap), nullable, registry);
     },
-    /** ref.cast: returns `v`, or traps CastFailure. */
-    refCast(v: unknown, heap: number, nullable: boolean): unknown {
-      const ok =
-        heap < 0 ? refTestAbstract(v, heap, nullable) : refTestConcrete(v, registry.rtt(heap), nullable, registry);
-      if (!ok) throw new Trap(TrapCode.CastFailure);
-      return v;
-    },
     /** any.convert_extern (another engine's GC object is boxed as a host value). */
     anyConvertExtern(v: unknown): unknown {
       return anyConvertExtern(v, registry);
@@ -482,20 +380,8 @@ function makeBuiltins(registry: TypeRegistry) {
     newException(tag: Tag, values: unknown[]): WasmException {
       return new WasmException(tag, values);
     },
-    /** throw_ref: throws `exn`, or traps NullReference on null. */
-    throwRef(exn: WasmException | null): never {
-      if (exn === null) throw new Trap(TrapCode.NullReference);
-      throw exn;
-    },
-
     // ---- threads (src/atomics.ts)
     ...atomicBuiltins,
-
-    // ---- externref activations
-    /** Roots a host value in the store's externref activations table. */
-    externrefActivate(vmctx: unknown[], v: unknown): void {
-      (vmctx[VMCTX_STORE] as Store).externRefActivations.insert(v);
-    },
   };
 }
 
@@ -543,5 +429,8 @@ export function createBuiltins(registry: TypeRegistry): Builtins {
   return makeBuiltins(registry);
 }
 
-/** Every member name of the builtins object, so codegen's tests can check each name they emit exists. */
-export const BUILTIN_NAMES: readonly string[] = Object.freeze(Object.keys(createBuiltins(new TypeRegistry())));
+// The builtins object has exactly the libcalls of the table: a missing one or an extra member is a type error here.
+type Missing = Exclude<Libcall, keyof Builtins>;
+type Extra = Exclude<keyof Builtins, Libcall>;
+const exact: [Missing, Extra] extends [never, never] ? true : { missing: Missing; extra: Extra } = true;
+void exact;

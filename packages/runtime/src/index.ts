@@ -1,12 +1,10 @@
 // @wasmts/runtime: the only entry point of the package (internal; users should depend on `wasmts`).
 
 export * from './builtins.js';
-export * from './float.js';
 export * from './gc.js';
 export * from './gc-heap.js';
 export * from './global.js';
 export * from './instance.js';
-export * from './int.js';
 export * from './limits.js';
 export * from './matching.js';
 export * from './memory.js';

@@ -84,6 +84,15 @@ function seconds(ns: bigint): number {
   return Number(ns) / 1e9;
 }
 
+/** A time the guest set: its exact value, and what the host stored (the host keeps microseconds at best). */
+interface SetTime {
+  guest: bigint;
+  host: bigint;
+}
+
+/** Most files whose guest-set times are remembered (the oldest is forgotten first). */
+const MAX_SET_TIMES = 4096;
+
 interface Handle {
   fd: number;
   closed: boolean;
@@ -96,6 +105,34 @@ export class NodeFilesystem implements WasiFilesystem {
   private readonly pins = new Map<string, number>();
   /** Whether /proc/self/fd can name open directories (Linux with /proc), found on first use. */
   private procFd: boolean | null = null;
+  /**
+   * Times guests set, by `dev:ino`: Node's utimes keeps microseconds, so a time set to the nanosecond reads back as
+   * the guest set it for as long as the host still has the value that setting it left (any later change by the
+   * host, or by the guest through a write, shows the host's value again).
+   */
+  private readonly setTimes = new Map<string, { atim: SetTime | null; mtim: SetTime | null }>();
+
+  /** The status of `s`, with the times the guest set where the host's values are still the ones it left. */
+  private stat(s: BigStats): FileStat {
+    const st = toStat(s);
+    const set = this.setTimes.get(`${s.dev}:${s.ino}`);
+    if (set !== undefined) {
+      if (set.atim !== null && set.atim.host === s.atimeNs) st.atim = set.atim.guest;
+      if (set.mtim !== null && set.mtim.host === s.mtimeNs) st.mtim = set.mtim.guest;
+    }
+    return st;
+  }
+
+  /** Remembers the times a guest set (null: not set by this call) against what the host now holds. */
+  private rememberTimes(s: BigStats, atim: bigint | null, mtim: bigint | null): void {
+    const key = `${s.dev}:${s.ino}`;
+    const old = this.setTimes.get(key);
+    this.setTimes.delete(key);
+    const a = atim !== null ? { guest: atim, host: s.atimeNs } : (old?.atim ?? null);
+    const m = mtim !== null ? { guest: mtim, host: s.mtimeNs } : (old?.mtim ?? null);
+    this.setTimes.set(key, { atim: a, mtim: m });
+    if (this.setTimes.size > MAX_SET_TIMES) this.setTimes.delete(this.setTimes.keys().next().value as string);
+  }
 
   /** Opens a directory (never through a final symlink) and names it by its descriptor (Linux). */
   pin(path: string): { path: string; stat: FileStat } | null {
@@ -106,7 +143,7 @@ export class NodeFilesystem implements WasiFilesystem {
       const fd = this.fs.openSync(path, oPath(c.O_RDONLY) | c.O_DIRECTORY | c.O_NOFOLLOW);
       const pinned = `/proc/self/fd/${fd}/.`;
       this.pins.set(pinned, fd);
-      return { path: pinned, stat: toStat(this.fs.fstatSync(fd, { bigint: true })) };
+      return { path: pinned, stat: this.stat(this.fs.fstatSync(fd, { bigint: true })) };
     });
   }
   /** Whether `/proc/self/fd/N/.` names the directory open as N (not so without /proc, or in some sandboxes). */
@@ -140,7 +177,7 @@ export class NodeFilesystem implements WasiFilesystem {
 
   /** Status of `path` itself. */
   lstat(path: string): FileStat {
-    return call(() => toStat(this.fs.lstatSync(path, { bigint: true })));
+    return call(() => this.stat(this.fs.lstatSync(path, { bigint: true })));
   }
   /** The target of a symlink. */
   readlink(path: string): string {
@@ -192,6 +229,7 @@ export class NodeFilesystem implements WasiFilesystem {
     call(() => {
       const s = this.fs.lstatSync(path, { bigint: true });
       this.fs.lutimesSync(path, seconds(atim ?? s.atimeNs), seconds(mtim ?? s.mtimeNs));
+      this.rememberTimes(this.fs.lstatSync(path, { bigint: true }), atim, mtim);
     });
   }
   /** Opens a regular file (never following a final symlink). */
@@ -226,7 +264,7 @@ export class NodeFilesystem implements WasiFilesystem {
   }
   /** Status of an open file. */
   fstat(file: FileHandle): FileStat {
-    return call(() => toStat(this.fs.fstatSync(this.fd(file), { bigint: true })));
+    return call(() => this.stat(this.fs.fstatSync(this.fd(file), { bigint: true })));
   }
   /** Sets an open file's size. */
   ftruncate(file: FileHandle, size: bigint): void {
@@ -238,6 +276,7 @@ export class NodeFilesystem implements WasiFilesystem {
       const fd = this.fd(file);
       const s = this.fs.fstatSync(fd, { bigint: true });
       this.fs.futimesSync(fd, seconds(atim ?? s.atimeNs), seconds(mtim ?? s.mtimeNs));
+      this.rememberTimes(this.fs.fstatSync(fd, { bigint: true }), atim, mtim);
     });
   }
   /** Flushes an open file. */

@@ -1,6 +1,8 @@
 // fd_* calls on both backends: read/write/seek/tell, pread/pwrite, fdstat, filestat, sizes, times,
 // renumber, close, prestat, readdir.
 
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Errno, Fdflags, Filetype, Fstflags, MemorySymlink, Oflags, Rights, Whence } from '../src/index.js';
 import { BACKENDS } from './backends.js';
@@ -102,6 +104,29 @@ describe.each(BACKENDS)('fd calls ($name)', (backend) => {
     expect(h.call('fd_seek', fd, 1n, Whence.SET, h.alloc(8))).toBe(Errno.ENOTCAPABLE);
     expect(h.call('fd_fdstat_set_rights', fd, Rights.FD_READ | Rights.FD_WRITE, 0n)).toBe(Errno.ENOTCAPABLE);
     expect(h.call('fd_fdstat_get', 99, st)).toBe(Errno.EBADF);
+  });
+
+  it('reads back times set to the nanosecond, by descriptor and by path (on the Node filesystem while the host keeps the value setting them left)', () => {
+    const options = backend.options({ 'a.txt': 'hello world' });
+    const h = setup(options);
+    const [, fd] = h.open(3, 'a.txt');
+    const st = h.alloc(64);
+    const a = 1_600_000_000_123_456_789n;
+    const m = 1_650_000_000_987_654_321n;
+    expect(h.call('fd_filestat_set_times', fd, a, m, Fstflags.ATIM | Fstflags.MTIM)).toBe(0);
+    h.call('fd_filestat_get', fd, st);
+    expect([h.u64(st + 40), h.u64(st + 48)]).toEqual([a, m]);
+    const [p, l] = h.str('a.txt');
+    expect(h.call('path_filestat_set_times', 3, 0, p, l, 0n, m + 1n, Fstflags.MTIM)).toBe(0);
+    expect(h.call('path_filestat_get', 3, 0, p, l, st)).toBe(0);
+    expect([h.u64(st + 40), h.u64(st + 48)]).toEqual([a, m + 1n]);
+    if (backend.name === 'node') {
+      // the host changes the times: its values show again
+      const host = (options.preopens as Record<string, string>)['/sandbox'];
+      utimesSync(join(host, 'a.txt'), 1_700_000_000, 1_700_000_001);
+      h.call('fd_filestat_get', fd, st);
+      expect([h.u64(st + 40), h.u64(st + 48)]).toEqual([1_700_000_000_000_000_000n, 1_700_000_001_000_000_000n]);
+    }
   });
 
   it('sets size, allocates and sets times', () => {

@@ -47,16 +47,12 @@ import type { WasmStoreState } from './wasm-backend/bridge.js';
 import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
 import { toWasmNumber } from './webassembly/values.js';
+import { funcTypeOfNames, type JsParamsOf, type JsResultOf, type ValTypeName, type WrapType } from './wrap.js';
 import { WrongStoreError } from './wrong-store.js';
 
 /** Registers a host function's type (concrete heap types are engine ids) with the engine; returns its id. */
 export function registerFuncType(engine: Engine, type: FuncType): number {
   return engine.typeRegistry.registerFuncType(type);
-}
-
-/** Builds a function type from parameter and result value types. */
-export function funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
-  return { kind: 'func', params: [...params], results: [...results] };
 }
 
 /** Per-store API state: the Func of each function reference (identity is preserved). */
@@ -430,6 +426,19 @@ export class Func {
     let cache = funcCache.get(store);
     if (cache === undefined) funcCache.set(store, (cache = new WeakMap()));
     if (!cache.has(this.ref)) cache.set(this.ref, this);
+  }
+
+  /**
+   * A host function whose type is given once by value type names, the callback's parameter and result types
+   * inferred from them (wasmtime's `Func::wrap`): `Func.wrap(store, { params: ['i32', 'i64'], results: ['f64'] },
+   * (caller, a, b) => Number(b) + a)`.
+   */
+  static wrap<T, const P extends readonly ValTypeName[], const R extends readonly ValTypeName[] = []>(
+    store: Store<T>,
+    type: WrapType<P, R>,
+    callback: (caller: Caller<T>, ...args: JsParamsOf<P>) => JsResultOf<R>,
+  ): Func {
+    return new Func(store, funcTypeOfNames(type), callback as unknown as HostFunc<T>);
   }
 
   /** The Func of a function reference (the same object each time). */

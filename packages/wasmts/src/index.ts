@@ -49,7 +49,6 @@ export {
   type Extern,
   ExternRef,
   Func,
-  funcType,
   Global,
   type HostFunc,
   Memory,
@@ -78,5 +77,6 @@ export {
   WasmBacktrace,
 } from './trap.js';
 export type { ExportType, ExternType, ImportType } from './types.js';
-export { AnyRef, HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';
+export { AnyRef, funcType, HeapKind, type RefKind, type V128Lanes, type Val, ValType } from './values.js';
+export type { JsParamsOf, JsResultOf, JsValueOf, ValTypeName, WrapType } from './wrap.js';
 export { WrongStoreError } from './wrong-store.js';

@@ -3,10 +3,11 @@
 
 import { F32, F64, type FuncType, I32, I64, isRef, refNullable, valTypeToString } from '@wasmts/environ';
 import type { Store } from './engine.js';
-import { type Extern, externKind, Func, type HostFunc, isExtern } from './externals.js';
+import { type Caller, type Extern, externKind, Func, type HostFunc, isExtern } from './externals.js';
 import { HostDefinition, type ImportItem, type Instance, instantiateItems } from './instance.js';
 import type { Module } from './module.js';
 import { LinkError } from './trap.js';
+import { funcTypeOfNames, type JsParamsOf, type JsResultOf, type ValTypeName, type WrapType } from './wrap.js';
 import { WrongStoreError } from './wrong-store.js';
 
 function unknownImport(module: string, name: string): LinkError {
@@ -52,6 +53,19 @@ export class Linker<T = unknown> {
   /** Defines a host function `module::name` of `type` (created in each store it is used with). */
   defineFunc(module: string, name: string, type: FuncType, callback: HostFunc<T>): this {
     return this.set(module, name, new HostDefinition(type, callback));
+  }
+
+  /**
+   * Defines a host function `module::name` whose type is given once by value type names, the callback's types
+   * inferred from them (wasmtime's `Linker::func_wrap`; see `Func.wrap`).
+   */
+  funcWrap<const P extends readonly ValTypeName[], const R extends readonly ValTypeName[] = []>(
+    module: string,
+    name: string,
+    type: WrapType<P, R>,
+    callback: (caller: Caller<T>, ...args: JsParamsOf<P>) => JsResultOf<R>,
+  ): this {
+    return this.defineFunc(module, name, funcTypeOfNames(type), callback as unknown as HostFunc<T>);
   }
 
   /**

@@ -9,6 +9,10 @@ import {
   F64,
   FUNCREF,
   type FuncType,
+  f32FromBits,
+  f32ToBits,
+  f64FromBits,
+  f64ToBits,
   HeapKind,
   I32,
   I64,
@@ -20,17 +24,7 @@ import {
   valTypeToString,
   type ValType as WasmValType,
 } from '@wasmts/environ';
-import {
-  ExternBox,
-  f32FromBits,
-  f32ToBits,
-  f64FromBits,
-  f64ToBits,
-  type TypeRegistry,
-  type VMFuncRef,
-  WasmArray,
-  WasmStruct,
-} from '@wasmts/runtime';
+import { ExternBox, type TypeRegistry, type VMFuncRef, WasmArray, WasmStruct } from '@wasmts/runtime';
 
 /** A value type: environ's numeric encoding (`ValType.I32`, `ValType.ref(heap, nullable)`, ...). */
 export type ValType = WasmValType;
@@ -60,6 +54,11 @@ export const ValType = {
   /** The text form of a value type (`i32`, `(ref null func)`). */
   toString: (t: ValType): string => valTypeToString(t),
 } as const;
+
+/** Builds a function type from parameter and result value types. */
+export function funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
+  return { kind: 'func', params: [...params], results: [...results] };
+}
 
 /** The abstract heap kinds, for `ValType.ref`. */
 export { HeapKind };

@@ -97,4 +97,22 @@ describe('WasmBacktrace', () => {
       expect(names).toEqual([1, 2, 2, 2, 2, 2, 0, 0, 0]);
     }
   });
+
+  it('gives one frame per call of a function split into pieces (JS backend)', () => {
+    // $big is larger than SPLIT_CHARS of JS: its body runs as a chain of pieces (`f0$p`, `f0$p$s1`, ...), and the
+    // recursive call and the trap are in later pieces
+    const rounds = Array.from({ length: 1500 }, (_, i) => `(local.set 0 (i64.add (local.get 0) (i64.const ${i})))`);
+    const text = `(module
+      (func $big (export "big") (param i64 i32) (result i64)
+        ${rounds.join('\n')}
+        (if (local.get 1) (then (return (call $big (local.get 0) (i32.sub (local.get 1) (i32.const 1))))))
+        ${rounds.join('\n')}
+        unreachable))`;
+    const store = new Store(new Engine(testConfig({ backend: 'js' })), null);
+    const module = new Module(store.engine, text);
+    expect(module.compiled?.source).toMatch(/function f0\$p\$s2\(/);
+    const inst = new Linker(store.engine).instantiate(store, module);
+    const t = trapOf(() => inst.getTypedFunc('big').call(1n, 2));
+    expect(t.backtrace!.frames).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'big', moduleName: null })));
+  });
 });

@@ -1,14 +1,14 @@
 // Module.imports() / Module.exports() over every module of the top-level spec suite: each import and export
 // maps to a well-formed, engine-canonical ExternType, without throwing.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { specSuiteDir } from '@wasmts/testsuite';
 import { parseWast, parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { Engine, type ExternType, Module, ValType } from '../src/index.js';
 import { testConfig } from './backend.js';
 
-/** The spec suite: $WASMTS_TESTSUITE (relative to the repository) or ../shared/testsuite beside it, as .ci/conformance.sh. */
-const SUITE = resolve(import.meta.dirname, '../../..', process.env.WASMTS_TESTSUITE ?? '../shared/testsuite');
+const SUITE = specSuiteDir();
 const NUMERIC = new Set([ValType.I32, ValType.I64, ValType.F32, ValType.F64, ValType.V128]);
 /** A reference to a concrete type: its engine id. */
 const CONCRETE = /^\(ref (?:null )?(\d+)\)$/;

@@ -268,3 +268,72 @@ describe('wasmts/polyfill', () => {
     expect(out.trim()).toBe('ok function');
   });
 });
+
+describe('JS String Builtins (compile options builtins and importedStringConstants)', () => {
+  const text = `(module
+    (type $chars (array (mut i16)))
+    (import "wasm:js-string" "concat" (func $concat (param externref externref) (result (ref extern))))
+    (import "wasm:js-string" "length" (func $length (param externref) (result i32)))
+    (import "wasm:js-string" "intoCharCodeArray" (func $into (param externref (ref null $chars) i32) (result i32)))
+    (import "wasm:js-string" "fromCharCodeArray" (func $from (param (ref null $chars) i32 i32) (result (ref extern))))
+    (import "'" "hello, " (global $hello (ref extern)))
+    (import "env" "log" (func $log (param i32)))
+    (func (export "greet") (param externref) (result externref)
+      (call $log (call $length (local.get 0)))
+      (call $concat (global.get $hello) (local.get 0)))
+    (func (export "reverse") (param externref) (result externref)
+      (local $a (ref $chars)) (local $n i32) (local $i i32) (local $j i32) (local $t i32)
+      (local.set $n (call $length (local.get 0)))
+      (local.set $a (array.new_default $chars (local.get $n)))
+      (drop (call $into (local.get 0) (local.get $a) (i32.const 0)))
+      (block $done (loop $swap
+        (br_if $done (i32.ge_s (local.get $i) (i32.div_s (local.get $n) (i32.const 2))))
+        (local.set $j (i32.sub (i32.sub (local.get $n) (i32.const 1)) (local.get $i)))
+        (local.set $t (array.get_u $chars (local.get $a) (local.get $i)))
+        (array.set $chars (local.get $a) (local.get $i) (array.get_u $chars (local.get $a) (local.get $j)))
+        (array.set $chars (local.get $a) (local.get $j) (local.get $t))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $swap)))
+      (call $from (local.get $a) (i32.const 0) (local.get $n))))`;
+  const options = { builtins: ['js-string'], importedStringConstants: "'" };
+
+  it('provides the builtins and the string constants, and hides them from Module.imports', () => {
+    const module = new WA.Module(wat(text), options);
+    expect(WA.Module.imports(module)).toEqual([{ module: 'env', name: 'log', kind: 'function' }]);
+    const logged: number[] = [];
+    const { greet, reverse } = new WA.Instance(module, { env: { log: (n: number) => logged.push(n) } }).exports;
+    expect(greet('world')).toBe('hello, world');
+    expect(logged).toEqual([5]);
+    expect(reverse('drop-in ☺')).toBe('☺ ni-pord');
+  });
+
+  it('traps with a RuntimeError on a value that is not a string', () => {
+    const { greet } = new WA.Instance(new WA.Module(wat(text), options), { env: { log: () => {} } }).exports;
+    expect(() => greet(42)).toThrow(WA.RuntimeError);
+    expect(() => greet(null)).toThrow(WA.RuntimeError);
+  });
+
+  it('without the options, the imports are ordinary imports read from the import object', () => {
+    const module = new WA.Module(wat(text));
+    expect(WA.Module.imports(module).map((i: { module: string }) => i.module)).toEqual([
+      'wasm:js-string',
+      'wasm:js-string',
+      'wasm:js-string',
+      'wasm:js-string',
+      "'",
+      'env',
+    ]);
+    expect(() => new WA.Instance(module, { env: { log: () => {} } })).toThrow(TypeError);
+  });
+
+  it('rejects a builtin import of the wrong type and a mutable string constant at compile time', () => {
+    const wrongType = wat('(module (import "wasm:js-string" "length" (func (param externref) (result i64))))');
+    expect(WA.validate(wrongType, options)).toBe(false);
+    expect(WA.validate(wrongType)).toBe(true);
+    expect(() => new WA.Module(wrongType, options)).toThrow(WA.CompileError);
+    const mutable = wat(`(module (import "'" "x" (global (mut externref))))`);
+    expect(() => new WA.Module(mutable, options)).toThrow(WA.CompileError);
+    expect(WA.validate.length).toBe(1);
+    expect(WA.compile.length).toBe(1);
+  });
+});

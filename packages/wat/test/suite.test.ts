@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { specSuiteDir } from '@wasmts/testsuite';
 import { describe, expect, it } from 'vitest';
 import { parseWast, parseWat, type WastModule } from '../src/index.js';
 
-const ROOT = join(import.meta.dirname, '../../../../shared/testsuite');
+const ROOT = specSuiteDir();
 const files = ['.', 'legacy', 'custom'].flatMap((dir) =>
   readdirSync(join(ROOT, dir))
     .filter((f) => f.endsWith('.wast'))

@@ -13,7 +13,7 @@ function bench(args: string[]) {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-runner-')), 'latest.json');
   const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--quick', '--out', out, ...args], {
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: 600_000,
   });
   return { run, report: JSON.parse(readFileSync(out, 'utf8')) };
 }

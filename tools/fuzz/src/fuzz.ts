@@ -79,10 +79,12 @@ function main(): void {
   for (let seed = from; seed <= to; seed++) {
     let bytes: Uint8Array;
     let text: string | undefined;
+    let twin: Uint8Array | undefined;
     try {
       if (gen !== undefined) {
         text = generateText(seed, FEATURE_SETS[gen]);
         bytes = parseWat(text);
+        if (FEATURE_SETS[gen].includes('exnlegacy')) twin = parseWat(generateText(seed, FEATURE_SETS[gen], true));
       } else bytes = generate(seed, size, features);
     } catch (e) {
       if (gen !== undefined) {
@@ -97,7 +99,14 @@ function main(): void {
       mkdirSync(values['write-corpus'], { recursive: true });
       writeFileSync(join(values['write-corpus'], `seed-${seed}.wasm`), bytes);
     }
-    const v = compare(bytes);
+    let v: ReturnType<typeof compare>;
+    try {
+      v = compare(bytes, twin);
+    } catch (e) {
+      // an error no side should throw (a TypeError out of a call, ...): a finding
+      const error = { unavailable: 'the harness failed' };
+      v = { native: error, wasm: error, js: error, differences: [`error: ${(e as Error).stack ?? e}`] };
+    }
     compared++;
     if ('calls' in v.js) calls += v.js.calls.length;
     if ('calls' in v.js)
@@ -112,6 +121,8 @@ function main(): void {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `seed-${seed}.wasm`), bytes);
       if (text !== undefined) writeFileSync(join(dir, `seed-${seed}.wat`), text);
+      if (twin !== undefined && gen !== undefined)
+        writeFileSync(join(dir, `seed-${seed}.legacy.wat`), generateText(seed, FEATURE_SETS[gen], true));
       writeFileSync(join(dir, `seed-${seed}.txt`), `${v.differences.join('\n')}\n`);
       console.log(`seed ${seed}: DIFFERS (native ${sides[0]}, wasm ${sides[1]}, js ${sides[2]})`);
       for (const d of v.differences) console.log(`  ${d}`);

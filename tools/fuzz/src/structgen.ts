@@ -14,7 +14,17 @@
 import { prng } from './mutate.js';
 
 /** What a generated module may use. */
-export type GenFeature = 'simd' | 'bulk' | 'reftypes' | 'tail' | 'memory64' | 'multimemory' | 'exceptions' | 'gc';
+export type GenFeature =
+  | 'simd'
+  | 'bulk'
+  | 'reftypes'
+  | 'tail'
+  | 'memory64'
+  | 'multimemory'
+  | 'exceptions'
+  | 'gc'
+  /** With `exceptions`: no exnref kept (only rethrown at once), so that a legacy twin of the module exists. */
+  | 'exnlegacy';
 
 /** The named feature sets of `pnpm fuzz --gen` (each adds to the MVP numeric core). */
 export const FEATURE_SETS: Readonly<Record<string, readonly GenFeature[]>> = {
@@ -26,6 +36,7 @@ export const FEATURE_SETS: Readonly<Record<string, readonly GenFeature[]>> = {
   memory64: ['memory64', 'bulk'],
   multimemory: ['multimemory', 'bulk'],
   exceptions: ['exceptions', 'reftypes'],
+  'exceptions-legacy': ['exceptions', 'exnlegacy'],
   gc: ['gc', 'reftypes'],
   all: ['simd', 'bulk', 'reftypes', 'tail', 'memory64', 'multimemory', 'exceptions', 'gc'],
 };
@@ -72,7 +83,11 @@ class Gen {
   private budget = 0;
   private current = 0;
 
-  constructor(seed: number, features: readonly GenFeature[]) {
+  /** Legacy exception handling (`try`, `catch`, `rethrow`) in place of `try_table` (the `exnlegacy` twin). */
+  private readonly legacy: boolean;
+
+  constructor(seed: number, features: readonly GenFeature[], legacy = false) {
+    this.legacy = legacy;
     this.r = prng(seed * 7919 + 17);
     this.f = new Set(features);
     this.valTypes = [...NUM];
@@ -202,7 +217,7 @@ class Gen {
     // scratch locals of `canon`
     decls.push('(local $cf32 f32) (local $cf64 f64)');
     if (this.has('simd')) decls.push('(local $cv128 v128)');
-    if (this.has('exceptions')) {
+    if (this.has('exceptions') && !this.has('exnlegacy')) {
       this.locals.push({ name: '$exn', type: 'exnref' });
       decls.push('(local $exn exnref)');
     }
@@ -238,6 +253,11 @@ class Gen {
       case 'f64':
         return `(f64.const ${this.floatLit(false)})`;
       case 'v128':
+        // float lanes with NaN payloads, which every bit-exact path must keep
+        if (this.chance(0.3))
+          return `(v128.const f32x4 ${Array.from({ length: 4 }, () => this.floatLit(true)).join(' ')})`;
+        if (this.chance(0.2))
+          return `(v128.const f64x2 ${Array.from({ length: 2 }, () => this.floatLit(false)).join(' ')})`;
         return `(v128.const i32x4 ${Array.from({ length: 4 }, () => this.i32Lit()).join(' ')})`;
       case 'funcref':
         return '(ref.null func)';
@@ -277,7 +297,11 @@ class Gen {
   private floatLit(f32: boolean): string {
     const k = this.int(10);
     if (k === 0)
-      return this.pick(['nan', '-nan', 'inf', '-inf', '-0', '0', f32 ? 'nan:0x200001' : 'nan:0x4000000000001']);
+      return this.pick(
+        f32
+          ? ['nan', '-nan', 'inf', '-inf', '-0', '0', 'nan:0x200001', 'nan:0x1', '-nan:0x7fffff', 'nan:0x12345']
+          : ['nan', '-nan', 'inf', '-inf', '-0', '0', 'nan:0x4000000000001', 'nan:0x1', '-nan:0xfffffffffffff'],
+      );
     if (k === 1)
       return this.pick(['0x1p-149', '0x1p+127', '-0x1.fffffep+127', '2147483648', '-2147483904', '4294967296']);
     if (k < 5) return String(this.int(200) - 100) + (this.chance(0.5) ? '.5' : '');
@@ -435,7 +459,7 @@ class Gen {
 
   /** An array index: mostly small. */
   private index(d: number): string {
-    return this.chance(0.8) ? `(i32.const ${this.int(4)})` : this.expr('i32', d - 1);
+    return this.chance(0.85) ? `(i32.const ${this.int(this.chance(0.7) ? 2 : 5)})` : this.expr('i32', d - 1);
   }
 
   private tailCall(d: number): string | null {
@@ -566,7 +590,7 @@ class Gen {
   }
 
   private throwStmt(d: number): string {
-    if (this.chance(0.2)) return '(throw_ref (local.get $exn))';
+    if (this.chance(0.2) && !this.has('exnlegacy')) return '(throw_ref (local.get $exn))';
     const tag = this.tag();
     return `(throw ${tag.name} ${tag.params.map((t) => this.expr(t, d - 1)).join(' ')})`;
   }
@@ -589,22 +613,41 @@ class Gen {
     const clauses = handlers.map((h) => `(${h.kind}${h.tag ? ` ${h.tag.name}` : ''} ${h.label.name})`).join(' ');
     // the labels of the handlers are not targets inside the try_table (they take exception values)
     const inner = `${this.body(d)} ${types.map((t) => this.expr(t, d - 1)).join(' ')}`;
-    let s = `(try_table${this.resultClause(types)} ${clauses} ${inner})`;
-    s = `(br ${out.name} ${s})`;
-    for (const h of handlers) {
-      // inside-out: each handler block holds the previous form; after it, what it delivered is on the stack
-      let after = '';
+    // what each handler does with what it got: rethrow (the exnref), or drop it all, then on to the end of the
+    // whole form with its results (an exnref is kept in `$exn` for a later `throw_ref` unless a legacy twin is
+    // made: legacy exceptions have no exnref)
+    const afters = handlers.map((h) => {
       const ds = [...h.delivered];
+      let rethrow = false;
+      let keep = false;
       if (ds.at(-1) === 'exnref') {
         ds.pop();
-        after += this.chance(0.3) ? ' throw_ref' : ' (local.set $exn)';
+        rethrow = this.chance(0.3);
+        keep = !rethrow && !this.has('exnlegacy');
       }
-      if (!after.includes('throw_ref')) after += ' drop'.repeat(ds.length);
-      // then on to the end of the whole form, with its results
-      after += ` (br ${out.name} ${types.map((t) => this.expr(t, d - 1)).join(' ')})`;
-      s = `(block ${h.label.name}${this.resultClause(h.delivered)} ${s})${after}`;
-    }
+      const results = ` (br ${out.name} ${types.map((t) => this.expr(t, d - 1)).join(' ')})`;
+      return { rethrow, keep, drops: ds.length, results };
+    });
     this.labels.pop();
+    if (this.legacy) {
+      // the same with legacy `try`: each clause's code runs in its catch; clauses after a catch_all never match
+      const end = handlers.findIndex((h) => h.kind.startsWith('catch_all'));
+      const live = end < 0 ? handlers.length : end + 1;
+      const catches = handlers.slice(0, live).map((h, i) => {
+        const a = afters[i];
+        const code = a.rethrow ? ' (rethrow 0)' : ' drop'.repeat(a.drops);
+        return `(${h.tag ? `catch ${h.tag.name}` : 'catch_all'}${code}${a.results})`;
+      });
+      return `(block ${out.name}${this.resultClause(types)} (try${this.resultClause(types)} (do ${inner}) ${catches.join(' ')}))`;
+    }
+    let s = `(br ${out.name} (try_table${this.resultClause(types)} ${clauses} ${inner}))`;
+    handlers.forEach((h, i) => {
+      // inside-out: each handler block holds the previous form; after it, what it delivered is on the stack
+      const a = afters[i];
+      const exn = h.kind.endsWith('_ref') ? (a.rethrow ? ' throw_ref' : a.keep ? ' (local.set $exn)' : ' drop') : '';
+      const after = `${exn}${a.rethrow ? '' : ' drop'.repeat(a.drops)}${a.results}`;
+      s = `(block ${h.label.name}${this.resultClause(h.delivered)} ${s})${after}`;
+    });
     return `(block ${out.name}${this.resultClause(types)} ${s})`;
   }
 
@@ -1008,7 +1051,7 @@ class Gen {
         return this.pick([
           `(struct.new $s0 ${i()} ${e('i64')})`,
           e(S1),
-          `(ref.cast ${S0} ${e('anyref')})`,
+          `(ref.cast ${S0} ${e(this.pick(['anyref', S1, S1]))})`,
           `(array.get $aref ${e(AREF)} ${this.index(d)})`,
           `(struct.get $s1 3 ${e(S1)})`,
           this.leaf(t),
@@ -1156,7 +1199,10 @@ const SIMD_FLOAT_UNARY: readonly (readonly [string, '' | 'v128f32' | 'v128f64'])
   ['f64x2.promote_low_f32x4', 'v128f64'],
 ];
 
-/** The module of seed `seed` with `features`, as text. */
-export function generateText(seed: number, features: readonly GenFeature[]): string {
-  return new Gen(seed, features).module();
+/**
+ * The module of seed `seed` with `features`, as text. With `legacy` (and the `exnlegacy` feature): its twin with
+ * legacy exception handling, which behaves the same (and runs on hosts without exnref, such as Node 20).
+ */
+export function generateText(seed: number, features: readonly GenFeature[], legacy = false): string {
+  return new Gen(seed, features, legacy).module();
 }

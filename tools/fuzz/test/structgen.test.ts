@@ -16,6 +16,7 @@ const USES: Record<string, string[]> = {
   memory64: ['memory64'],
   multimemory: ['multiMemory'],
   exceptions: ['exceptions'],
+  'exceptions-legacy': ['exceptions'],
   gc: ['gc'],
   all: ['simd', 'gc', 'exceptions', 'memory64', 'multiMemory', 'tailCall'],
 };
@@ -37,7 +38,12 @@ describe('the structure-aware generator', () => {
     for (const seed of SEEDS) {
       const bytes = parseWat(generateText(seed, FEATURE_SETS[set]));
       for (const f of decodeModule(bytes, { validateBodies: true }).featuresUsed) used.add(f);
-      const v = compare(bytes);
+      // the legacy-exceptions twin: the host engine and the wasm backend run it
+      const twinText = FEATURE_SETS[set].includes('exnlegacy') ? generateText(seed, FEATURE_SETS[set], true) : null;
+      const twin = twinText === null ? undefined : parseWat(twinText);
+      if (twinText !== null) expect(twinText).not.toMatch(/try_table|throw_ref|exnref/);
+      const v = compare(bytes, twin);
+      if (twin !== undefined) for (const s of [v.native, v.wasm]) expect(s).toHaveProperty('calls');
       expect(v.differences, `seed ${seed}`).toEqual([]);
       expect(v.js).toHaveProperty('calls');
       if ('calls' in v.js) calls.push(...v.js.calls);

@@ -17,8 +17,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specSuiteDir } from '@wasmts/testsuite';
 import {
   collectWastFiles,
   combineReports,
@@ -32,7 +33,6 @@ import { bundle } from './bundle.js';
 import { CHROMIUM, JITLESS, runSpecInChromium, type SpecJob } from './chromium.js';
 import { encodeScript } from './spec/format.js';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 /** The flags of JavaScriptCore's Lockdown configuration: no WebAssembly, no JIT tiers. */
 export const JSC_LOCKDOWN_FLAGS = ['--useWasm=false', '--useJIT=false'];
 
@@ -49,7 +49,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const suite = resolve(REPO, process.env.WASMTS_TESTSUITE ?? '../shared/testsuite');
+  const suite = specSuiteDir();
   const o: Options = {
     engine: 'jsc',
     jsc: process.env.WASMTS_JSC ?? 'jsc',

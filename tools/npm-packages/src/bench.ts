@@ -62,7 +62,7 @@ function runOnce(config: string, name: string, steadyRounds: number): Run | stri
       name,
       String(steadyRounds),
     ],
-    { encoding: 'utf8', maxBuffer: 16 << 20, timeout: 1_800_000 },
+    { encoding: 'utf8', maxBuffer: 16 << 20, timeout: 900_000 },
   );
   const line = r.stdout?.split('\n').find((l) => l.startsWith('{'));
   if (r.status !== 0 || line === undefined) {

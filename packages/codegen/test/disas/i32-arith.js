@@ -14,7 +14,7 @@ function f2(l0, l1) {
   return s0;
 }
 function f3(l0, l1) {
-  return ((l0 >>> 0) < (l1 >>> 0) ? 1 : 0);
+  return (+((l0 >>> 0) < (l1 >>> 0)));
 }
 return {
   funcs: [f0, f1, f2, f3],

@@ -8,7 +8,7 @@ function f0$p(l0, l0h, l1, l2) {
   L0: for (;;) {
     s1h = m0_dv.getInt32((l1 >>> 0) + 4, true); s1 = m0_dv.getInt32((l1 >>> 0), true);
     qm = Math.imul((s1 & 65535), 60239); qn = (Math.imul((s1 >>> 16), 60239) + (qm >>> 16)) | 0; qp = (Math.imul((s1 & 65535), 10196) + (qn & 65535)) | 0; s1h = (Math.imul((s1 >>> 16), 10196) + (qn >>> 16) + (qp >>> 16) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = Math.imul(s1, 668265295);
-    s0 = (l0 + s1) | 0; s0h = (l0h + s1h + ((s0 >>> 0) < (s1 >>> 0) ? 1 : 0)) | 0;
+    s0 = (l0 + s1) | 0; s0h = (l0h + s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
     qa = s0; qb = s0h; s0 = (qa << 31) | (qb >>> 1); s0h = (qb << 31) | (qa >>> 1);
     qm = Math.imul((s0 & 65535), 51847); qn = (Math.imul((s0 >>> 16), 51847) + (qm >>> 16)) | 0; qp = (Math.imul((s0 & 65535), 34283) + (qn & 65535)) | 0; s0h = (Math.imul((s0 >>> 16), 34283) + (qn >>> 16) + (qp >>> 16) + Math.imul(s0, (-1640531535)) + Math.imul(s0h, (-2048144761))) | 0; s0 = Math.imul(s0, (-2048144761));
     l0 = s0; l0h = s0h;
@@ -28,6 +28,7 @@ function f0$p(l0, l0h, l1, l2) {
 function f0(a0, a1, a2) {
   return H.j(f0$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n), a1, a2), H.R[0]);
 }
+f0.$p = f0$p;
 function f1$p(l0, l0h) {
   let s0, s0h;
   s0 = f0$p(l0, l0h, 0, 64); s0h = H.R[0];
@@ -36,6 +37,7 @@ function f1$p(l0, l0h) {
 function f1(a0) {
   return H.j(f1$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
 }
+f1.$p = f1$p;
 return {
   funcs: [f0, f1],
   globalInit: [],

@@ -11,6 +11,7 @@ function f0$p(l0) {
 function f0(a0) {
   return H.j(f0$p(a0), H.R[0]);
 }
+f0.$p = f0$p;
 function f1(l0, l1) {
   H.storeF32(m0_dv, (l0 >>> 0), l1);
   return;

@@ -6,7 +6,7 @@ function f0$p(l0, l0h) {
     if ((l0 | l0h) === 0) {
       s0 = 0; s0h = 0;
     } else {
-      s0h = (l0h - 0 - ((l0 >>> 0) < 1 ? 1 : 0)) | 0; s0 = (l0 - 1) | 0;
+      s0h = (l0h - 0 - +((l0 >>> 0) < 1)) | 0; s0 = (l0 - 1) | 0;
       l0 = s0;
       l0h = s0h;
       continue T;
@@ -17,6 +17,7 @@ function f0$p(l0, l0h) {
 function f0(a0) {
   return H.j(f0$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
 }
+f0.$p = f0$p;
 function f1$t(l0) {
   let s0;
   if (l0 === 0) {

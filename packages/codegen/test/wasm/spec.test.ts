@@ -2,9 +2,9 @@
 // byte, the instrumented module validates (environ always, Node's engine where it accepts the original),
 // and on a few files every action gives the same result and consumes the same fuel as the JS backend.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { decodeModule, type Module, wasmFeatures } from '@wasmts/environ';
+import { specSuiteDir } from '@wasmts/testsuite';
 import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -15,10 +15,7 @@ import { ByteWriter } from '../../src/wasm/writer.js';
 import { instantiateBytes, limits } from '../harness.js';
 import { WA } from './webassembly.js';
 
-/** ../shared/testsuite beside the repository, as .ci/conformance.sh finds it (or WASMTS_TESTSUITE). */
-const SUITE =
-  process.env.WASMTS_TESTSUITE ??
-  join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'shared', 'testsuite');
+const SUITE = specSuiteDir();
 const FEATURES = wasmFeatures({ wideArithmetic: true, customPageSizes: true });
 const ALL = { fuel: true, epoch: true, maxCallDepth: 10_000 };
 

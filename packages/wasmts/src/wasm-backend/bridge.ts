@@ -9,6 +9,8 @@ import {
   F64,
   FUNCREF,
   type FuncType,
+  f32FromBits,
+  f32ToBits,
   I32,
   I64,
   TrapCode,
@@ -17,8 +19,6 @@ import {
   valTypeToString,
 } from '@wasmts/environ';
 import {
-  f32FromBits,
-  f32ToBits,
   type Instance as RuntimeInstance,
   type Tag as RuntimeTag,
   Trap as RuntimeTrap,

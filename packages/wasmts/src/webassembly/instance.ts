@@ -13,6 +13,8 @@ import {
 } from '../externals.js';
 import { Instance as ApiInstance } from '../instance.js';
 import type { Module as ApiModule } from '../module.js';
+import { isBuiltinImport } from './compile-options.js';
+import { builtinExtern } from './js-string.js';
 import { isStackOverflow, type Realm } from './realm.js';
 import { toJSValue, toWebAssemblyValue } from './values.js';
 import { sequence, setLength, webidlInterface } from './webidl.js';
@@ -25,12 +27,17 @@ export function isImportObject(v: unknown): boolean {
 /** Reads the imports of `m` from `importObject` (the spec's "read the imports"). */
 export function readImports(realm: Realm, m: ApiModule, importObject: unknown): Extern[] {
   const imports = m.imports();
+  const options = realm.optionsOf(m);
   if (!isImportObject(importObject)) throw new TypeError('the import object must be an object');
-  if (imports.length > 0 && importObject === undefined)
+  if (importObject === undefined && imports.some((i) => !isBuiltinImport(options, i)))
     throw new TypeError('the module has imports but no import object was given');
   const { store, cx, LinkError } = realm;
   const out: Extern[] = [];
   for (const imp of imports) {
+    if (isBuiltinImport(options, imp)) {
+      out.push(builtinExtern(realm, imp));
+      continue;
+    }
     const o = (importObject as Record<string, unknown>)[imp.module];
     if ((typeof o !== 'object' || o === null) && typeof o !== 'function')
       throw new TypeError(`import module \`${imp.module}\` must be an object`);

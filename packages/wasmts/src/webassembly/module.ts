@@ -1,6 +1,7 @@
 // `WebAssembly.Module`: a compiled module, with the static `exports`, `imports` and `customSections`.
 
 import type { ExternType } from '../types.js';
+import { isBuiltinImport, readCompileOptions } from './compile-options.js';
 import type { Realm } from './realm.js';
 import { bufferSourceBytes, setLength, toDOMString, webidlInterface } from './webidl.js';
 
@@ -12,8 +13,9 @@ function externKindName(kind: ExternType['kind']): string {
 /** Defines `WebAssembly.Module` over `realm`. */
 export function defineModule(realm: Realm): abstract new (...args: never[]) => object {
   class Module {
-    constructor(bytes: unknown) {
-      realm.modules.set(this, realm.compileBytes(bufferSourceBytes(bytes, 'WebAssembly.Module argument')));
+    constructor(bytes: unknown, options?: unknown) {
+      const b = bufferSourceBytes(bytes, 'WebAssembly.Module argument');
+      realm.modules.set(this, realm.compileBytes(b, readCompileOptions(options)));
     }
     static exports(moduleObject: unknown): { name: string; kind: string }[] {
       return realm
@@ -22,9 +24,12 @@ export function defineModule(realm: Realm): abstract new (...args: never[]) => o
         .map((e) => ({ name: e.name, kind: externKindName(e.type.kind) }));
     }
     static imports(moduleObject: unknown): { module: string; name: string; kind: string }[] {
-      return realm
-        .moduleOf(moduleObject, 'WebAssembly.Module.imports argument')
+      const m = realm.moduleOf(moduleObject, 'WebAssembly.Module.imports argument');
+      const options = realm.optionsOf(m);
+      // imports that builtins provide are not imports to JS (JS String Builtins)
+      return m
         .imports()
+        .filter((i) => !isBuiltinImport(options, i))
         .map((i) => ({ module: i.module, name: i.name, kind: externKindName(i.type.kind) }));
     }
     static customSections(moduleObject: unknown, ...rest: unknown[]): ArrayBuffer[] {

@@ -6,6 +6,7 @@
 
 import { decodeModule, wasmFeatures } from '@wasmts/environ';
 import { Config, Engine, type ResourceLimiter, Store } from '../engine.js';
+import { type CompileOptions, checkBuiltinImports, readCompileOptions } from './compile-options.js';
 import { defineGlobal } from './global.js';
 import { defineInstance, isImportObject, readImports } from './instance.js';
 import { defineMemory } from './memory.js';
@@ -105,25 +106,27 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
   const Global = defineGlobal(realm);
   const { Tag, Exception } = defineTagAndException(realm);
 
-  function validate(bytes: unknown): boolean {
+  function validate(bytes: unknown, options: unknown): boolean {
     const b = bufferSourceBytes(bytes, 'WebAssembly.validate argument');
+    const o = readCompileOptions(options);
     if (!hasWasmMagic(b)) return false;
     try {
-      decodeModule(b, { features: realm.features, validateBodies: true });
-      return true;
+      return checkBuiltinImports(decodeModule(b, { features: realm.features, validateBodies: true }), o) === null;
     } catch {
       return false;
     }
   }
 
-  function compile(bytes: unknown): Promise<object> {
+  function compile(bytes: unknown, options: unknown): Promise<object> {
     let b: Uint8Array;
+    let o: CompileOptions;
     try {
       b = bufferSourceBytes(bytes, 'WebAssembly.compile argument');
+      o = readCompileOptions(options);
     } catch (e) {
       return Promise.reject(e);
     }
-    return later(() => realm.moduleObject(realm.compileBytes(b)));
+    return later(() => realm.moduleObject(realm.compileBytes(b, o)));
   }
 
   function instantiateModule(moduleObject: unknown, importObject: unknown): Promise<object> {
@@ -136,40 +139,59 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     }
   }
 
-  function instantiateBytes(bytes: Uint8Array, importObject: unknown): Promise<{ module: object; instance: object }> {
-    return later(() => realm.moduleObject(realm.compileBytes(bytes))).then((module) =>
+  function instantiateBytes(
+    bytes: Uint8Array,
+    importObject: unknown,
+    options: CompileOptions,
+  ): Promise<{ module: object; instance: object }> {
+    return later(() => realm.moduleObject(realm.compileBytes(bytes, options))).then((module) =>
       instantiateModule(module, importObject).then((instance) => ({ module, instance })),
     );
   }
 
   const namespace: WebAssemblyNamespace = {
-    validate(bytes: unknown): boolean {
-      return validate(bytes);
+    validate(bytes: unknown, options?: unknown): boolean {
+      return validate(bytes, options);
     },
-    compile(bytes: unknown): Promise<object> {
-      return compile(bytes);
+    compile(bytes: unknown, options?: unknown): Promise<object> {
+      return compile(bytes, options);
     },
-    instantiate(source: unknown, importObject?: unknown): Promise<unknown> {
+    instantiate(source: unknown, importObject?: unknown, options?: unknown): Promise<unknown> {
       if (typeof source === 'object' && source !== null && realm.modules.has(source))
         return instantiateModule(source, importObject);
       let b: Uint8Array;
+      let o: CompileOptions;
       try {
         b = bufferSourceBytes(source, 'WebAssembly.instantiate argument');
         if (!isImportObject(importObject)) throw new TypeError('the import object must be an object');
+        o = readCompileOptions(options);
       } catch (e) {
         return Promise.reject(e);
       }
-      return instantiateBytes(b, importObject);
+      return instantiateBytes(b, importObject, o);
     },
-    compileStreaming(source: unknown): Promise<object> {
-      return responseBytes(source).then((b) => later(() => realm.moduleObject(realm.compileBytes(b))));
+    compileStreaming(source: unknown, options?: unknown): Promise<object> {
+      let o: CompileOptions;
+      try {
+        o = readCompileOptions(options);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return responseBytes(source).then((b) => later(() => realm.moduleObject(realm.compileBytes(b, o))));
     },
-    instantiateStreaming(source: unknown, importObject?: unknown): Promise<unknown> {
-      return responseBytes(source).then((b) => instantiateBytes(b, importObject));
+    instantiateStreaming(source: unknown, importObject?: unknown, options?: unknown): Promise<unknown> {
+      let o: CompileOptions;
+      try {
+        o = readCompileOptions(options);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return responseBytes(source).then((b) => instantiateBytes(b, importObject, o));
     },
   };
-  setLength(namespace.instantiate, 1);
-  setLength(namespace.instantiateStreaming, 1);
+  // optional arguments (the import object, compile options) do not count in a WebIDL operation's length
+  for (const f of ['validate', 'compile', 'instantiate', 'compileStreaming', 'instantiateStreaming'])
+    setLength(namespace[f], 1);
   const interfaces: Record<string, unknown> = {
     Module,
     Instance,

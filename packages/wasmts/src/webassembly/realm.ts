@@ -39,6 +39,7 @@ import {
 import { Module as ApiModule } from '../module.js';
 import { LinkError as ApiLinkError, Trap, UncaughtWasmException } from '../trap.js';
 import { refKindOfHeap } from '../values.js';
+import { type CompileOptions, checkBuiltinImports, NO_COMPILE_OPTIONS } from './compile-options.js';
 import { type ErrorConstructorLike, makeErrorClass } from './errors.js';
 import { type Converter, toJSValue, toWebAssemblyValue } from './values.js';
 
@@ -116,6 +117,8 @@ export class Realm {
   readonly exceptions: Wrappers<WasmException, WasmException>;
   /** The module objects (`WebAssembly.Module`): a new JS object per compilation, so no reverse map. */
   readonly modules = new WeakMap<object, ApiModule>();
+  /** The compile options each module was compiled with (JS String Builtins, js-string.ts). */
+  private readonly compileOptions = new WeakMap<ApiModule, CompileOptions>();
   modulePrototype: object = Object.prototype;
 
   /** The RuntimeErrors made from traps (wasm handlers never catch them when they cross JS frames). */
@@ -258,16 +261,26 @@ export class Realm {
     return e;
   }
 
-  /** Compiles module bytes (binary only), with errors as CompileErrors. */
-  compileBytes(bytes: Uint8Array): ApiModule {
+  /** Compiles module bytes (binary only) under the JS API's compile options, with errors as CompileErrors. */
+  compileBytes(bytes: Uint8Array, options: CompileOptions = NO_COMPILE_OPTIONS): ApiModule {
     if (!hasWasmMagic(bytes)) throw this.CompileError('not a WebAssembly module: the magic number \\0asm is missing');
+    let m: ApiModule;
     try {
-      return ApiModule.fromBinary(this.engine, bytes);
+      m = ApiModule.fromBinary(this.engine, bytes);
     } catch (e) {
       if (e instanceof EnvironCompileError) throw this.CompileError(e.message);
       if (e instanceof RangeError || e instanceof TypeError || e instanceof SyntaxError) throw e;
       throw this.CompileError(e instanceof Error ? e.message : String(e));
     }
+    const why = checkBuiltinImports(m.module, options);
+    if (why !== null) throw this.CompileError(why);
+    this.compileOptions.set(m, options);
+    return m;
+  }
+
+  /** The compile options a module was compiled with. */
+  optionsOf(m: ApiModule): CompileOptions {
+    return this.compileOptions.get(m) ?? NO_COMPILE_OPTIONS;
   }
 
   /** The module behind a `WebAssembly.Module` object; a TypeError naming `what` for anything else. */

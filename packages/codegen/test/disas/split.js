@@ -1,0 +1,101 @@
+(function (rt, vmctx) {
+"use strict";
+const m0 = vmctx[7];
+let m0_dv = m0.dv;
+m0.watch(() => { m0_dv = m0.dv; });
+const lim1 = vmctx[1];
+const ep2 = vmctx[5];
+function f0$p(l0, l1, l1h) {
+  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = 1024;
+  try {
+    if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
+    if (epv[0] >= edl) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
+    qm = Math.imul((l1 & 65535), (l1 & 65535)); qn = (Math.imul((l1 >>> 16), (l1 & 65535)) + (qm >>> 16)) | 0; qp = (Math.imul((l1 & 65535), (l1 >>> 16)) + (qn & 65535)) | 0; s0h = (Math.imul((l1 >>> 16), (l1 >>> 16)) + (qn >>> 16) + (qp >>> 16) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = Math.imul(l1, l1);
+    lim1[0] += fu; fu = 0; return f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h);
+  } finally { lim1[0] += fu; }
+}
+function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h) {
+  let s1, s1h, qa = 0, qb = 0, fu = 0;
+  try {
+    l2 = (((Math.imul(l2, 31)) + l0) | 0);
+    qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
+    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    l3 = s1; l3h = s1h;
+    lim1[0] += fu; fu = 0; return f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h);
+  } finally { lim1[0] += fu; }
+}
+function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
+  let fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  try {
+    m0_dv.setInt32(16, l2, true);
+    l4 = 0;
+    fu += 21;
+    PL0: for (;;) {
+      if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; } }
+      L0: for (;;) {
+        l4 = ((l4 + 1) | 0);
+        fu += 7;
+        if ((l4 >>> 0) < 3) {
+          if (fu >= fq || --ec < 0) continue PL0;
+          continue L0;
+        }
+        break PL0;
+      }
+    }
+    lim1[0] += fu; fu = 0; return f0$p$s3(l3, l3h, l2, l0, s0, s0h);
+  } finally { lim1[0] += fu; }
+}
+function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
+  let s1, s1h, qa = 0, qb = 0, fu = 0;
+  try {
+    l2 = (((Math.imul(l2, 37)) + l0) | 0);
+    qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
+    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    l3 = s1; l3h = s1h;
+    lim1[0] += fu; fu = 0; return f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h);
+  } finally { lim1[0] += fu; }
+}
+function f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h) {
+  let fu = 0;
+  try {
+    fu += 17;
+    if (l0 === 12345) {
+      fu += 1;
+      H.R[0] = l3h; return l3;
+    }
+    m0_dv.setInt32(20, l2, true);
+    l2 = (((Math.imul(l2, 41)) + l0) | 0);
+    lim1[0] += fu; fu = 0; return f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h);
+  } finally { lim1[0] += fu; }
+}
+function f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h) {
+  let qa = 0, qb = 0, fu = 0;
+  try {
+    qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
+    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    l3 = s1; l3h = s1h;
+    lim1[0] += fu; fu = 0; return f0$p$s6(l3, l3h, s0, s0h);
+  } finally { lim1[0] += fu; }
+}
+function f0$p$s6(l3, l3h, s0, s0h) {
+  let fu = 0;
+  try {
+    s0 = (s0 + l3) | 0; s0h = (s0h + l3h + +((s0 >>> 0) < (l3 >>> 0))) | 0;
+    fu += 18;
+    H.R[0] = s0h; return s0;
+  } finally { lim1[0] += fu; }
+}
+function f0(a0, a1) {
+  return H.j(f0$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
+}
+f0.$p = f0$p;
+return {
+  funcs: [f0],
+  globalInit: [],
+  tableInit: [],
+  elemOffset: [],
+  elemItems: [],
+  dataOffset: []
+};
+})
