@@ -3,7 +3,7 @@
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
 import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
-import { ModuleEnvironment, type OperatorCost, TAIL_CALLEE } from './environment.js';
+import { ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { FunctionTranslator, usesPairAbi } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
@@ -74,6 +74,14 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
   ];
 }
 
+/**
+ * Where a function that makes tail calls keeps its inner body (the trampolines of tail calls to it run that body, so
+ * mutual tail calls take constant stack): on its entry in the pair ABI (`f<i>$p.$t`), else on itself (`f<i>.$t`).
+ */
+function innerBody(f: number, pairAbi: boolean): string {
+  return pairAbi ? `f${f}$p.$t = f${f}$t;` : `f${f}.$t = f${f}$t;`;
+}
+
 /** Translates every function and constant expression of `module` into one factory's source. */
 export function emitModule(
   module: Module,
@@ -94,7 +102,7 @@ export function emitModule(
     parts.push(t.translate());
     if (t.hasTailCalls) {
       env.tailCallers.add(f);
-      parts.push(`f${f}.$t = f${f}$t;`);
+      parts.push(innerBody(f, usesPairAbi(env.funcType(f))));
     }
     // the pair-ABI entry, where tables, references and other modules' calls find it (`fn.$p`)
     if (usesPairAbi(env.funcType(f))) parts.push(`f${f}.$p = f${f}$p;`);
@@ -103,7 +111,10 @@ export function emitModule(
   const consts = emitConstExprs(env, parts);
   const body = parts
     .join('\n')
-    .replace(TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}`));
+    .replace(TAIL_CALLEE, (_, f: string) =>
+      env.tailCallers.has(Number(f)) && !usesPairAbi(env.funcType(Number(f))) ? `f${f}$t` : `f${f}`,
+    )
+    .replace(PAIR_TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}$p`));
   const ret = [`funcs: [${funcs.join(', ')}]`, ...consts];
   const source = [
     '(function (rt, vmctx) {',
@@ -165,7 +176,7 @@ export class LazyModule {
       '"use strict";',
       ...decls,
       code,
-      t.hasTailCalls ? `f${f}.$t = f${f}$t;` : '',
+      t.hasTailCalls ? innerBody(f, usesPairAbi(env.funcType(f))) : '',
       usesPairAbi(env.funcType(f)) ? `f${f}.$p = f${f}$p;` : '',
       `return f${f};`,
       '})',

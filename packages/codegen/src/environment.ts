@@ -21,6 +21,8 @@ import { SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
+/** The placeholder of `pairTailCallee` in whole-module output, resolved like `TAIL_CALLEE`. */
+export const PAIR_TAIL_CALLEE = /\u0002(\d+)\u0002/g;
 
 /** The fuel an operator costs, by its text name (`i32.add`, `br_if`, `memory.grow`...). */
 export type OperatorCost = (name: string) => number;
@@ -261,6 +263,18 @@ export class ModuleEnvironment {
       return `(${c}.$t || ${c})`;
     }
     return `\u0001${f}\u0001`;
+  }
+  /**
+   * The function a tail call to defined function `f` in the pair ABI asks the trampoline to run: the pair-ABI body
+   * `f<i>$t` of a function that makes tail calls itself, else its entry `f<i>$p` (a placeholder until every body is
+   * translated, `PAIR_TAIL_CALLEE`).
+   */
+  pairTailCallee(f: FuncIndex): string {
+    if (this.lazy) {
+      const c = `F[${f - this.module.numImportedFuncs}].$p`;
+      return `(${c}.$t || ${c})`;
+    }
+    return `\u0002${f}\u0002`;
   }
   /** The WasmException class. */
   exceptionClass(): string {

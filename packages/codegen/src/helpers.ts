@@ -114,32 +114,76 @@ function j(lo: number, hi: number): bigint {
   return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
 }
 
-/** The scratch words of calls between wasm functions in the pair ABI: an i64 result's hi word. */
-const R = new Int32Array(1);
+/** How many result words beyond the first a call in the pair ABI can hand back in `H.R`. */
+export const PAIR_RESULT_WORDS = 16;
+/**
+ * The scratch words of calls between wasm functions in the pair ABI: a callee returns its results' first word and
+ * leaves the others here (an i64 result's hi word in `R[0]`), for the caller to read right after the call.
+ */
+const R = new Int32Array(PAIR_RESULT_WORDS);
+
+/**
+ * How a function returns its results in the pair ABI, given a letter per result (`j` i64, `i` i32, `x` any other
+ * type): `value` (no i64 among them: as in the boundary convention), `words` (all i32 or i64: the
+ * first word returned, the others in `H.R[0]`, `H.R[1]`, ... in order, an i64 as lo then hi), or `tuple` (a tuple in
+ * which each i64 is two elements, lo and hi).
+ */
+export function pairResultForm(results: string): 'value' | 'words' | 'tuple' {
+  // without an i64 result the results are as at the boundary: a function of such a type may tail-call one that is not
+  // in the pair ABI (their results are the same), and both conventions must then agree
+  if (!results.includes('j')) return 'value';
+  let words = 0;
+  for (const c of results)
+    if (c === 'x') return 'tuple';
+    else words += c === 'j' ? 2 : 1;
+  return words - 1 <= PAIR_RESULT_WORDS ? 'words' : 'tuple';
+}
 
 type Fn = (...args: any[]) => any;
+const lo32 = (v: bigint): number => Number(BigInt.asIntN(32, v));
+const hi32 = (v: bigint): number => Number(v >> 32n);
 
 /**
  * The pair-ABI entry (docs/js-abi.md, "Calling convention") of a function that has none: a host function, or one of
  * another backend, reached through a table, a reference or an import. `sig` has a letter per parameter, `:`, and one
- * per result: `j` for an i64, `x` for any other type. Kept on the function as `$p` (when it is extensible), so a
+ * per result (`j` i64, `i` i32, `x` any other type). Kept on the function as `$p` (when it is extensible), so a
  * function gets one adapter.
  */
 function pa(fn: Fn, sig: string): Fn {
   const colon = sig.indexOf(':');
   const ps = sig.slice(0, colon);
-  const wideResult = sig.slice(colon + 1) === 'j';
+  const rs = sig.slice(colon + 1);
+  const form = pairResultForm(rs);
   const p = (...a: any[]): any => {
     const args: unknown[] = [];
     let k = 0;
     for (let i = 0; i < ps.length; i++, k++) args.push(ps[i] === 'j' ? j(a[k], a[++k]) : a[k]);
     const r = fn(...args);
-    if (!wideResult) return r;
-    R[0] = Number(r >> 32n);
-    return Number(BigInt.asIntN(32, r));
+    if (form === 'value') return r;
+    const vals: unknown[] = rs.length === 1 ? [r] : (r as unknown[]);
+    // an array that starts with an object never gets double elements, whose stores quiet NaN payloads
+    const words: unknown[] = [null];
+    let n = 0;
+    for (let i = 0; i < rs.length; i++)
+      if (rs[i] === 'j') {
+        words[n++] = lo32(vals[i] as bigint);
+        words[n++] = hi32(vals[i] as bigint);
+      } else words[n++] = vals[i];
+    if (form === 'tuple') return words;
+    for (let i = 1; i < words.length; i++) R[i - 1] = words[i] as number;
+    return words[0];
   };
   if (Object.isExtensible(fn)) (fn as Fn & { $p: Fn }).$p = p;
   return p;
+}
+
+/**
+ * What a tail call in the pair ABI asks the trampoline to run for function value `fn` (a table's, a reference's or an
+ * import's): the inner body of its pair-ABI entry when it has one (it makes tail calls itself), else the entry.
+ */
+function pt(fn: Fn, sig: string): Fn {
+  const p = (fn as Fn & { $p?: Fn }).$p ?? pa(fn, sig);
+  return (p as Fn & { $t?: Fn }).$t ?? p;
 }
 
 function ctz32(x: number): number {
@@ -263,15 +307,6 @@ function f32ConvertI64U(x: bigint): number {
   return u64ToF32(BigInt.asUintN(64, x));
 }
 
-/** A new array's elements: `n` copies of `v` (traps when `n` is beyond what a JS array can hold). */
-function filled(rt: Rt, n: number, v: unknown): unknown[] {
-  const len = n >>> 0;
-  if (len > 1 << 27) rt.trap(TrapCode.AllocationTooLarge);
-  const a = new Array(len);
-  for (let i = 0; i < len; i++) a[i] = v;
-  return a;
-}
-
 interface Arr {
   elements: unknown[];
 }
@@ -295,8 +330,8 @@ export const HELPERS = Object.freeze({
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
   R,
   pa,
+  pt,
   TailCall,
-  filled,
   arrayFill,
   arrayCopy,
   /** The bits of an f32 value (ABI representation) as an int32 (environ's, the one definition). */

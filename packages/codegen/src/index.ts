@@ -197,8 +197,8 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
 
 /**
  * The wasm function index of a generated JS function name as it appears in a stack trace (`f12`,
- * `f12$t`, the pair-ABI entries `f12$p` and `f12$q`, the pieces of a split body `f12$s1`, `f12$p$s2`...), or -1 for
- * any other name.
+ * `f12$t`, the pair-ABI entry `f12$p` and the pair-ABI trampoline `f12$q`, the pieces of a split body `f12$s1`,
+ * `f12$p$s2`...), or -1 for any other name.
  */
 export function funcIndexOfFrameName(name: string): FuncIndex {
   const m = /^f(\d+)(\$[tpq])?(\$s\d+)?$/.exec(name);

@@ -50,45 +50,11 @@ function ltU8(x: number, y: number): number {
   const d = sub8(x, y);
   return Math.imul((((~x & y) | (~(x ^ y) & d)) & 0x80808080) >>> 7, 0xff);
 }
-/** All-ones in each 8-bit lane where x < y as signed, else 0. */
-function ltS8(x: number, y: number): number {
-  return ltU8(x ^ 0x80808080, y ^ 0x80808080);
-}
 /** All-ones in each 16-bit lane where x < y as unsigned, else 0. */
 function ltU16(x: number, y: number): number {
   const d = sub16(x, y);
   return Math.imul((((~x & y) | (~(x ^ y) & d)) & 0x80008000) >>> 15, 0xffff);
 }
-/** All-ones in each 16-bit lane where x < y as signed, else 0. */
-function ltS16(x: number, y: number): number {
-  return ltU16(x ^ 0x80008000, y ^ 0x80008000);
-}
-
-function minS8(x: number, y: number): number {
-  return sel(x, y, ltS8(x, y));
-}
-function minU8(x: number, y: number): number {
-  return sel(x, y, ltU8(x, y));
-}
-function maxS8(x: number, y: number): number {
-  return sel(y, x, ltS8(x, y));
-}
-function maxU8(x: number, y: number): number {
-  return sel(y, x, ltU8(x, y));
-}
-function minS16(x: number, y: number): number {
-  return sel(x, y, ltS16(x, y));
-}
-function minU16(x: number, y: number): number {
-  return sel(x, y, ltU16(x, y));
-}
-function maxS16(x: number, y: number): number {
-  return sel(y, x, ltS16(x, y));
-}
-function maxU16(x: number, y: number): number {
-  return sel(y, x, ltU16(x, y));
-}
-
 function addSatU8(x: number, y: number): number {
   const s = add8(x, y);
   return s | Math.imul((((x & y) | ((x | y) & ~s)) & 0x80808080) >>> 7, 0xff);
@@ -152,7 +118,7 @@ function shrS8(x: number, s: number): number {
 const swizzleBytes = new Uint8Array(256);
 const swizzleWords = new Int32Array(swizzleBytes.buffer, 0, 4);
 
-/** Sets the swizzle table to the v128 `a0`..`a3` (call before `swizzle` on the words of the indices). */
+/** Sets the swizzle table to the v128 `a0`..`a3` (before the generated code looks the index bytes up in `swizzleBytes`). */
 function swizzleTable(a0: number, a1: number, a2: number, a3: number): void {
   swizzleWords[0] = a0;
   swizzleWords[1] = a1;
@@ -160,10 +126,15 @@ function swizzleTable(a0: number, a1: number, a2: number, a3: number): void {
   swizzleWords[3] = a3;
 }
 
-/** Word `i` of `i8x16.swizzle(a, b)` where `idx` is word `i` of `b`, `a` set by `swizzleTable`. */
-function swizzle(idx: number): number {
-  const t = swizzleBytes;
-  return t[idx & 255] | (t[(idx >>> 8) & 255] << 8) | (t[(idx >>> 16) & 255] << 16) | (t[idx >>> 24] << 24);
+/** A swizzle table of its own for a constant first operand (hoisted once per instance by generated code). */
+function swizzleConst(a0: number, a1: number, a2: number, a3: number): Uint8Array {
+  const t = new Uint8Array(256);
+  const w = new Int32Array(t.buffer, 0, 4);
+  w[0] = a0;
+  w[1] = a1;
+  w[2] = a2;
+  w[3] = a3;
+  return t;
 }
 
 /** `i16x8.q15mulr_sat_s` on the two i16 lanes packed in each of two int32s. */
@@ -215,24 +186,11 @@ function f64Word(x: number, k: number): number {
 /** The helpers of the v128 lowering, merged into `H`. */
 export const LANE_HELPERS = {
   vi,
-  vf,
   vd,
   fv,
   fb,
   f64FromLanes,
   f64Word,
-  ltU8,
-  ltS8,
-  ltU16,
-  ltS16,
-  minS8,
-  minU8,
-  maxS8,
-  maxU8,
-  minS16,
-  minU16,
-  maxS16,
-  maxU16,
   addSatU8,
   subSatU8,
   addSatS8,
@@ -246,7 +204,8 @@ export const LANE_HELPERS = {
   popcnt8,
   shrS8,
   swizzleTable,
-  swizzle,
+  swizzleBytes,
+  swizzleConst,
   q15mulr,
   dot8,
   dot8add,

@@ -6,7 +6,7 @@
 // `lanewise` reads lane i of its operands only in the statement that writes lane i; any other template is handed
 // the temporaries `w0`..`w3` as its result, copied into the slot after it.
 
-import { PAIR_BINARY, PAIR_COND } from './pairs.js';
+import { literal, PAIR_BINARY, PAIR_COND } from './pairs.js';
 
 /** The four lane variables (or atoms) of a v128, lane 0 first. */
 export type Lanes = readonly [string, string, string, string];
@@ -297,6 +297,41 @@ const shuffle = cross((o, r) => {
   }).join(' ');
 });
 
+/**
+ * All-ones in each 8- or 16-bit lane of `x` below that of `y` (unsigned or signed), as one inline expression: the
+ * borrow out of each lane of the SWAR difference `x - y` (a signed compare flips the sign bits first). Operands are
+ * atoms (read several times); a literal operand's masks fold.
+ */
+function lt(x: string, y: string, bits: 8 | 16, signed: boolean): string {
+  const hi = bits === 8 ? -2139062144 : -2147450880; // 0x80808080, 0x80008000
+  const flip = (a: string) => {
+    const n = literal(a);
+    if (n !== null) return String(signed ? n ^ hi : n);
+    return signed ? `(${p(a)} ^ ${hi})` : p(a);
+  };
+  const [a, b] = [flip(x), flip(y)];
+  const nb = literal(b);
+  const bLow = nb !== null ? String(nb & ~hi) : `(${b} & ${~hi})`;
+  const bNot = nb !== null ? String(~nb) : `~${b}`;
+  const diff = `(((${a} | ${hi}) - ${p(bLow)}) ^ ((${a} ^ ${p(bNot)}) & ${hi}))`;
+  const borrow = `((~${a} & ${p(b)}) | (~(${a} ^ ${p(b)}) & ${diff}))`;
+  return `Math.imul((${borrow} & ${hi}) >>> ${bits - 1}, ${bits === 8 ? 255 : 65535})`;
+}
+/** An 8- or 16-bit lane compare from `lt` (`swap`: operands swapped; `not`: the mask inverted). */
+function cmp(bits: 8 | 16, signed: boolean, swap: boolean, not: boolean): QuadTemplate {
+  return each((a, b) => {
+    const m = swap ? lt(b, a, bits, signed) : lt(a, b, bits, signed);
+    return not ? `~${m}` : m;
+  });
+}
+/** min (or max) of 8- or 16-bit lanes: the lanes of `a` where `a < b` (`b < a` for max), else those of `b`. */
+function minMax(bits: 8 | 16, signed: boolean, max: boolean): QuadTemplate {
+  return each((a, b) => {
+    const m = max ? lt(b, a, bits, signed) : lt(a, b, bits, signed);
+    return `((vt = ${m}), (${p(a)} & vt) | (${p(b)} & ~vt))`;
+  });
+}
+
 /** A lane-wise word helper `H.<fn>(a, b)` (`swap`: with the operands swapped; `not`: the result inverted). */
 function word(fn: string, swap = false, not = false): QuadTemplate {
   return each((a, b, _c, o) => {
@@ -349,11 +384,25 @@ function f64Madd(negate: boolean): QuadTemplate {
   });
 }
 
-/** `i8x16.swizzle`: the table set once from the first operand, then four byte lookups per word of the indices. */
+/**
+ * `i8x16.swizzle`: four byte lookups per word of the indices in a 256-byte table whose bytes 16..255 are zero: a
+ * table hoisted per constant first operand (`H.swizzleConst`), else the shared one set from the operand first.
+ */
 const swizzle: QuadTemplate = {
   lanewise: true,
-  code: (o, r) =>
-    `${o.h('swizzleTable')}(${o.v[0].join(', ')}); ${LANES.map((i) => `${r[i]} = ${o.h('swizzle')}(${o.v[1][i]});`).join(' ')}`,
+  code: (o, r) => {
+    const words = o.v[0].map(literal);
+    let t: string;
+    let set = '';
+    if (words.every((w) => w !== null)) t = o.h(`swizzleConst(${words.join(', ')})`);
+    else {
+      set = `${o.h('swizzleTable')}(${o.v[0].join(', ')}); `;
+      t = o.h('swizzleBytes');
+    }
+    const look = (x: string) =>
+      `${t}[${p(x)} & 255] | (${t}[(${p(x)} >>> 8) & 255] << 8) | (${t}[(${p(x)} >>> 16) & 255] << 16) | (${t}[${p(x)} >>> 24] << 24)`;
+    return `${set}${LANES.map((i) => `${r[i]} = ${look(o.v[1][i])};`).join(' ')}`;
+  },
 };
 
 /** v128-valued operators inline as lanes. Operators not here run a helper (see the translator's `simd`). */
@@ -519,22 +568,22 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i8x16.shuffle': shuffle,
 
   // word helpers (src/lane-helpers.ts)
-  'i8x16.lt_s': word('ltS8'),
-  'i8x16.lt_u': word('ltU8'),
-  'i8x16.gt_s': word('ltS8', true),
-  'i8x16.gt_u': word('ltU8', true),
-  'i8x16.le_s': word('ltS8', true, true),
-  'i8x16.le_u': word('ltU8', true, true),
-  'i8x16.ge_s': word('ltS8', false, true),
-  'i8x16.ge_u': word('ltU8', false, true),
-  'i16x8.lt_s': word('ltS16'),
-  'i16x8.lt_u': word('ltU16'),
-  'i16x8.gt_s': word('ltS16', true),
-  'i16x8.gt_u': word('ltU16', true),
-  'i16x8.le_s': word('ltS16', true, true),
-  'i16x8.le_u': word('ltU16', true, true),
-  'i16x8.ge_s': word('ltS16', false, true),
-  'i16x8.ge_u': word('ltU16', false, true),
+  'i8x16.lt_s': cmp(8, true, false, false),
+  'i8x16.lt_u': cmp(8, false, false, false),
+  'i8x16.gt_s': cmp(8, true, true, false),
+  'i8x16.gt_u': cmp(8, false, true, false),
+  'i8x16.le_s': cmp(8, true, true, true),
+  'i8x16.le_u': cmp(8, false, true, true),
+  'i8x16.ge_s': cmp(8, true, false, true),
+  'i8x16.ge_u': cmp(8, false, false, true),
+  'i16x8.lt_s': cmp(16, true, false, false),
+  'i16x8.lt_u': cmp(16, false, false, false),
+  'i16x8.gt_s': cmp(16, true, true, false),
+  'i16x8.gt_u': cmp(16, false, true, false),
+  'i16x8.le_s': cmp(16, true, true, true),
+  'i16x8.le_u': cmp(16, false, true, true),
+  'i16x8.ge_s': cmp(16, true, false, true),
+  'i16x8.ge_u': cmp(16, false, false, true),
   'i16x8.eq': each(
     (a, b) =>
       `~Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
@@ -543,14 +592,14 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
     (a, b) =>
       `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
   ),
-  'i8x16.min_s': word('minS8'),
-  'i8x16.min_u': word('minU8'),
-  'i8x16.max_s': word('maxS8'),
-  'i8x16.max_u': word('maxU8'),
-  'i16x8.min_s': word('minS16'),
-  'i16x8.min_u': word('minU16'),
-  'i16x8.max_s': word('maxS16'),
-  'i16x8.max_u': word('maxU16'),
+  'i8x16.min_s': minMax(8, true, false),
+  'i8x16.min_u': minMax(8, false, false),
+  'i8x16.max_s': minMax(8, true, true),
+  'i8x16.max_u': minMax(8, false, true),
+  'i16x8.min_s': minMax(16, true, false),
+  'i16x8.min_u': minMax(16, false, false),
+  'i16x8.max_s': minMax(16, true, true),
+  'i16x8.max_u': minMax(16, false, true),
   'i8x16.add_sat_s': word('addSatS8'),
   'i8x16.add_sat_u': word('addSatU8'),
   'i8x16.sub_sat_s': word('subSatS8'),

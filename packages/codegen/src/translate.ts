@@ -9,6 +9,7 @@ import {
   type FuncType,
   I8,
   I16,
+  I32,
   I64,
   Imm,
   OPERATORS,
@@ -24,6 +25,7 @@ import {
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
+import { pairResultForm } from './helpers.js';
 import {
   F32_VALUE_OPS,
   type Lanes,
@@ -252,26 +254,28 @@ function mayCall(expr: string): boolean {
 
 /**
  * Whether calls between wasm functions pass a function of type `type` its i64 values as int32 pairs (the "pair
- * ABI", docs/js-abi.md): an i64 parameter is two arguments (lo, hi), an i64 result is returned as its lo word with
- * the hi word in the scratch slot `H.R[0]`, read right after the call. Such a function `f<i>` is the boundary
- * wrapper (bigint parameters and result) around `f<i>$p`, the pair-ABI entry.
+ * ABI", docs/js-abi.md): an i64 parameter is two arguments (lo, hi); results come back as `pairResults` says (one
+ * i64: its lo word returned, the hi word in the scratch slot `H.R[0]`, read right after the call). Every other value
+ * (v128 included) is passed as at the boundary. Such a function `f<i>` is the boundary wrapper (bigint parameters and
+ * results) around `f<i>$p`, the pair-ABI entry.
  */
 export function usesPairAbi(type: FuncType): boolean {
-  if (type.results.length > 1) return false;
-  let wide = false;
-  for (const t of type.params)
-    if (t === V128) return false;
-    else if (t === I64) wide = true;
-  for (const t of type.results)
-    if (t === V128) return false;
-    else if (t === I64) wide = true;
-  return wide;
+  return type.params.includes(I64) || type.results.includes(I64);
 }
 
-/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (`j` an i64, `x` other). */
+/** A letter per value type for `H.pa` and `pairResultForm`: `j` i64, `i` i32, `x` any other. */
+function typeLetters(types: readonly ValType[]): string {
+  return types.map((t) => (t === I64 ? 'j' : t === I32 ? 'i' : 'x')).join('');
+}
+
+/** The pair-ABI signature `H.pa` adapts to: a letter per parameter, `:`, one per result (see `typeLetters`). */
 export function pairSig(type: FuncType): string {
-  const k = (t: ValType) => (t === I64 ? 'j' : 'x');
-  return `${type.params.map(k).join('')}:${type.results.map(k).join('')}`;
+  return `${typeLetters(type.params)}:${typeLetters(type.results)}`;
+}
+
+/** How a pair-ABI function of type `type` returns its results (helpers.ts, `pairResultForm`). */
+export function pairResults(type: FuncType): 'value' | 'words' | 'tuple' {
+  return pairResultForm(typeLetters(type.results));
 }
 
 /** Translates one defined function to the text of its JS function(s). */
@@ -384,7 +388,7 @@ export class FunctionTranslator {
   ) {
     this.args = [start, end, locals];
     this.pairAbi = pairAbi && pairs && selfIndex >= 0 && usesPairAbi(type);
-    this.pairRet = this.pairAbi && type.results.length === 1 && type.results[0] === I64;
+    this.retForm = this.pairAbi ? pairResults(type) : 'value';
     this.r = new BinaryReader(env.module.bytes, start, end);
     this.type = type;
     for (const p of this.type.params) this.localTypes.push(p);
@@ -395,8 +399,8 @@ export class FunctionTranslator {
   private readonly args: [number, number, readonly (readonly [number, ValType])[]];
   /** Whether this function takes its i64 parameters as pairs (see `usesPairAbi`). */
   private readonly pairAbi: boolean;
-  /** Whether it returns its i64 result as lo with hi in `H.R[0]`. */
-  private readonly pairRet: boolean;
+  /** How it returns its results: as at the boundary (`value`), or as words or a tuple of words (`pairResults`). */
+  private readonly retForm: 'value' | 'words' | 'tuple';
 
   /** True when the function performs tail calls (it then has an inner body `<name>$t` and a trampoline). */
   get hasTailCalls(): boolean {
@@ -919,24 +923,6 @@ export class FunctionTranslator {
       );
       return again.translate();
     }
-    if (this.pairAbi && this.usesTail) {
-      // a tail call returns a bigint-convention request to a trampoline: this body keeps that convention, and
-      // `<name>$p` adapts pairs to it (`$q` names its frame in backtraces)
-      const [start, end, locals] = this.args;
-      const big = new FunctionTranslator(
-        this.env,
-        this.name,
-        start,
-        end,
-        this.type,
-        locals,
-        this.selfIndex,
-        true,
-        false,
-      );
-      big.floatLocals = this.floatLocals;
-      return `${big.translate()}\n${this.pairAdapter()}`;
-    }
     const name = this.name;
     // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h` (as the pair itself
     // in the pair ABI)
@@ -996,7 +982,9 @@ export class FunctionTranslator {
       );
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
-    const inner = this.pairAbi ? `${name}$p` : this.usesTail ? `${name}$t` : name;
+    // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
+    // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
+    const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
     const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
@@ -1026,6 +1014,12 @@ export class FunctionTranslator {
     }
     let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
+    if (this.pairAbi && this.usesTail) {
+      // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
+      // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
+      src += `\nfunction ${name}$q(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}\nconst ${name}$p = ${name}$q;`;
+      return `${src}\n${this.boundaryWrapper()}`;
+    }
     // the body is the pair-ABI entry; `<name>` is its boundary wrapper
     if (this.pairAbi) return `${src}\n${this.boundaryWrapper()}`;
     if (this.usesTail) {
@@ -1034,13 +1028,18 @@ export class FunctionTranslator {
     return src;
   }
 
-  /** The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d`. */
+  /**
+   * The JS variables of the wasm locals (parameters included): `l<i>`, and `l<i>h` or lanes `l<i>b`..`l<i>d` (and
+   * `l<i>f`..`l<i>fd` for a v128 local held as numbers too).
+   */
   private localVars(): Set<string> {
     const vars = new Set<string>();
     this.localTypes.forEach((t, i) => {
       vars.add(`l${i}`);
       if (this.isWide(t)) vars.add(`l${i}h`);
       else if (this.isQuad(t)) for (const x of 'bcd') vars.add(`l${i}${x}`);
+      // a v128 local also held as f32 numbers (`floatLocals`)
+      if (this.floatLocals?.has(i)) for (const v of laneNames(`l${i}f`)) vars.add(v);
     });
     return vars;
   }
@@ -1092,7 +1091,7 @@ export class FunctionTranslator {
       sizes[k] = 0;
       for (let i = at[k]; i < end; i++) {
         sizes[k] += out[i].length + 1;
-        for (const m of out[i].matchAll(/\b[ls]\d+[hbcd]?\b/g)) {
+        for (const m of out[i].matchAll(/\b[ls]\d+(?:f[bcd]?|[hbcd])?\b/g)) {
           if (locals.has(m[0])) seen.add(m[0]);
           else if (m[0][0] === 's') mentioned.add(m[0]);
         }
@@ -1146,23 +1145,33 @@ export class FunctionTranslator {
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
   private boundaryWrapper(): string {
     const ps = this.type.params;
+    const rs = this.type.results;
     const params = ps.map((_, i) => `a${i}`).join(', ');
     const args = ps
       .map((t, i) => (t === I64 ? `Number(BigInt.asIntN(32, a${i})), Number(a${i} >> 32n)` : `a${i}`))
       .join(', ');
     const call = `${this.name}$p(${args})`;
-    return `function ${this.name}(${params}) {\n  return ${this.pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
+    let body = `return ${call};`;
+    if (this.retForm !== 'value') {
+      // the results' words: the returned one (the call, evaluated first) and `H.R[..]`, or the tuple's elements
+      const tuple = this.retForm === 'tuple';
+      const word = (k: number) => (tuple ? `r[${k}]` : k === 0 ? call : `H.R[${k - 1}]`);
+      const vals: string[] = [];
+      let k = 0;
+      for (const t of rs) vals.push(t === I64 ? `H.j(${word(k++)}, ${word(k++)})` : word(k++));
+      const ret = vals.length === 1 ? vals[0] : `${this.env.rt('tuple')}(${vals.join(', ')})`;
+      body = tuple ? `const r = ${call};\n  return ${ret};` : `return ${ret};`;
+    }
+    return `function ${this.name}(${params}) {\n  ${body}\n}`;
   }
-  /** `<name>$p(pairs)` calling `<name>(bigints)`: the pair-ABI entry of a function kept in the bigint convention. */
-  private pairAdapter(): string {
-    const ps = this.type.params;
-    const params = ps.map((t, i) => (t === I64 ? `a${i}, a${i}h` : `a${i}`)).join(', ');
-    const args = ps.map((t, i) => (t === I64 ? `H.j(a${i}, a${i}h)` : `a${i}`)).join(', ');
-    const call = `${this.name}(${args})`;
-    const body = this.pairRet
-      ? `const r = ${call};\n  H.R[0] = Number(r >> 32n);\n  return Number(BigInt.asIntN(32, r));`
-      : `return ${call};`;
-    return `function ${this.name}$q(${params}) {\n  ${body}\n}\nconst ${this.name}$p = ${this.name}$q;`;
+  /**
+   * The return of a pair-ABI function's results given as their words (`words` form: the first returned, the others
+   * in `H.R`) or elements (`tuple` form). Words with effects must already be assigned (calls write `H.R`).
+   */
+  private pairReturn(elems: string[]): string {
+    if (this.retForm === 'tuple') return `${RET} ${this.env.rt('tuple')}(${elems.join(', ')});`;
+    const rest = elems.slice(1).map((w, k) => `H.R[${k}] = ${w}; `);
+    return `${rest.join('')}${RET} ${elems[0]};`;
   }
 
   /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
@@ -1360,9 +1369,14 @@ export class FunctionTranslator {
     f.targeted = true;
     if (f.kind === K.Func) {
       if (values.length === 0) return [`${RET};`];
-      if (this.pairRet) {
-        this.usesBigTemp = true;
-        return [`qz = ${values[0]}; H.R[0] = Number(qz >> 32n); ${RET} Number(BigInt.asIntN(32, qz));`];
+      if (this.retForm !== 'value') {
+        // the values are wasm values (an exception's payload: re-readable), an i64 a bigint
+        const elems: string[] = [];
+        this.type.results.forEach((t, i) => {
+          if (t === I64) elems.push(`Number(BigInt.asIntN(32, ${values[i]}))`, `Number(${values[i]} >> 32n)`);
+          else elems.push(values[i]);
+        });
+        return [this.pairReturn(elems)];
       }
       if (values.length === 1) return [`${RET} ${values[0]};`];
       return [`${RET} ${this.env.rt('tuple')}(${values.join(', ')});`];
@@ -1390,7 +1404,13 @@ export class FunctionTranslator {
 
   private returnStmt(n: number): string {
     if (n === 0) return `${RET};`;
-    if (this.pairRet) return `H.R[0] = s${this.sp - 1}h; ${RET} s${this.sp - 1};`;
+    if (this.retForm !== 'value') {
+      const elems: string[] = [];
+      for (let i = this.sp - n; i < this.sp; i++)
+        if (this.wide[i]) elems.push(`s${i}`, `s${i}h`);
+        else elems.push(this.slotValue(i));
+      return this.pairReturn(elems);
+    }
     if (n === 1) return `${RET} ${this.slotValue(this.sp - 1)};`;
     const vals: string[] = [];
     for (let i = this.sp - n; i < this.sp; i++) vals.push(this.slotValue(i));
@@ -1400,9 +1420,13 @@ export class FunctionTranslator {
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
-    if (this.pairRet) {
-      const [lo, hi] = this.popPair();
-      this.emit(`H.R[0] = ${hi}; ${RET} ${lo};`);
+    if (this.retForm !== 'value') {
+      // values with effects (a call writes `H.R`) are assigned before the words are stored
+      const elems: string[] = [];
+      for (let i = 0; i < n; i++)
+        if (this.wide[this.sp - 1]) elems.unshift(...this.popPair());
+        else elems.unshift(this.pop());
+      this.emit(this.pairReturn(elems));
       return;
     }
     const vals = this.popArgsInline(n);
@@ -1454,13 +1478,38 @@ export class FunctionTranslator {
   private pairEntry(fn: string, ft: FuncType): string {
     return `(${fn}.$p || H.pa(${fn}, '${pairSig(ft)}'))`;
   }
-  /** Pushes the result(s) of a call in the pair ABI: an i64 result is the returned lo word and `H.R[0]`. */
+  /**
+   * Pushes the results of a call in the pair ABI (`pairResults`): words (the returned one, then `H.R[0]`, ... read
+   * in the same statement) or a tuple's elements (an i64 as two), each into its slot.
+   */
   private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
-    if (results.length === 1 && results[0] === I64) {
-      const pair = () => this.pushPairStmt((lo, hi) => `${lo} = ${call}; ${hi} = H.R[0];`);
-      if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(pair);
-      else pair();
-    } else this.callResults(call, results, argsPending);
+    const form = pairResultForm(typeLetters(results));
+    if (form === 'value') {
+      this.callResults(call, results, argsPending);
+      return;
+    }
+    const emitCall = () => {
+      const tuple = form === 'tuple' ? this.temp() : '';
+      const parts: string[] = tuple === '' ? [] : [`${tuple} = ${call}`];
+      let k = 0;
+      const word = () => (tuple !== '' ? `${tuple}[${k++}]` : k++ === 0 ? call : `H.R[${k - 2}]`);
+      for (const t of results) {
+        const d = this.claim();
+        this.pend[d] = null;
+        if (t === I64) {
+          this.wide[d] = true;
+          parts.push(`s${d} = ${word()}`, `s${d}h = ${word()}`);
+        } else if (this.isQuad(t)) {
+          this.laneTemps.add('qv');
+          this.quad[d] = true;
+          parts.push(`qv = ${word()}`, ...laneNames(`s${d}`).map((v, i) => `${v} = qv.${'abcd'[i]}`));
+        } else parts.push(`s${d} = ${word()}`);
+      }
+      this.emit(`${parts.join('; ')};`);
+      if (tuple !== '') this.temps--;
+    };
+    if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(emitCall);
+    else emitCall();
   }
   /**
    * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):
@@ -1859,7 +1908,7 @@ export class FunctionTranslator {
           const table = r.u32();
           const ft = env.typeAt(typeIndex);
           const idx = this.pop();
-          const pair = op === 0x11 && this.pairs && usesPairAbi(ft);
+          const pair = this.pairs && usesPairAbi(ft);
           const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           const ref = this.temp();
           const t = env.table(table);
@@ -1871,7 +1920,9 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          if (pair && op === 0x11)
+            this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          else if (pair) this.tailCall(`H.pt(${ref}.fn, '${pairSig(ft)}')`, args);
           else if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
@@ -1906,6 +1957,11 @@ export class FunctionTranslator {
                 if (this.floatLocals?.has(i)) this.emit(`l${i}f = 0; l${i}fb = 0; l${i}fc = 0; l${i}fd = 0;`);
               } else this.emit(`l${i} = ${defaultValue(env, this.localTypes[i])};`);
             this.emit('continue T;');
+          } else if (this.pairs && usesPairAbi(ft)) {
+            const args = this.popPairArgsNow(ft.params);
+            const callee =
+              f < env.module.numImportedFuncs ? `H.pt(${env.callee(f)}, '${pairSig(ft)}')` : env.pairTailCallee(f);
+            this.tailCall(callee, args);
           } else this.tailCall(env.tailCallee(f), this.popArgs(ft.params.length));
           this.unreachable();
           continue;
@@ -1914,13 +1970,14 @@ export class FunctionTranslator {
         case 0x15: {
           const ft = env.typeAt(r.u32());
           const ref = this.pop();
-          const pair = op === 0x14 && this.pairs && usesPairAbi(ft);
+          const pair = this.pairs && usesPairAbi(ft);
           const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (pair) this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
+          if (pair && op === 0x14)
+            this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
           else if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
-            this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
+            this.tailCall(pair ? `H.pt(${ref}.fn, '${pairSig(ft)}')` : `(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
           }
           continue;

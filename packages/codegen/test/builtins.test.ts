@@ -58,3 +58,15 @@ it('names every libcall of the table somewhere in its source (no libcall without
   const uncalled = LIBCALL_NAMES.filter((n) => !source.includes(`'${n}'`) && !source.includes(`rt.${n}`));
   expect(uncalled).toEqual([]);
 });
+
+it('names every helper of H in its source (no dead numeric helper)', async () => {
+  const { HELPERS } = await import('../src/helpers.js');
+  const dir = new URL('../src/', import.meta.url);
+  const source = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+    .join('\n');
+  // generated code names a helper as `H.<name>` (or through a string literal of its name)
+  const unused = Object.keys(HELPERS).filter((n) => !source.includes(`H.${n}`) && !source.includes(`'${n}'`));
+  expect(unused).toEqual([]);
+});

@@ -124,13 +124,13 @@ export class WasmBacktrace {
         if (src === null && !m[2].includes('eval at')) continue;
         const names = src === null ? this.names : (moduleNames.get(Number(src[1]))?.deref() ?? null);
         // one wasm frame: a trampoline `f3` around its body `f3$t`, a boundary wrapper `f3` around its pair-ABI
-        // body `f3$p`, the pair-ABI adapter `f3$q` around a trampoline `f3`, and the pieces of a split body, each
-        // called by the one before it (`f3$s2` from `f3$s1` from `f3`)
+        // body `f3$p` or its pair-ABI trampoline `f3$q`, that trampoline `f3$q` around its body `f3$t`, and the pieces
+        // of a split body, each called by the one before it (`f3$s2` from `f3$s1` from `f3`)
         const prev = frames[frames.length - 1];
         const bare = !fname.includes('$');
         const linked =
           /\$s\d+$/.test(prevName) ||
-          (bare ? /\$[tp]$/.test(prevName) : fname.endsWith('$q') && !prevName.includes('$'));
+          (bare ? /\$[tpq]$/.test(prevName) : fname.endsWith('$q') && prevName.endsWith('$t'));
         if (prev !== undefined && prev.funcIndex === funcIndex && linked && prevNames === names) {
           prevName = fname;
           continue;

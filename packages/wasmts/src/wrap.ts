@@ -21,9 +21,13 @@ export type JsValueOf<N extends ValTypeName> = N extends 'i64'
 /** The callback's parameters for parameter types `P`. */
 export type JsParamsOf<P extends readonly ValTypeName[]> = { -readonly [K in keyof P]: JsValueOf<P[K]> };
 
+/** What a callback without results returns: nothing (a block body without `return` has type void). */
+// biome-ignore lint/suspicious/noConfusingVoidType: void is what a block body without a return statement has
+type NoResult = undefined | void;
+
 /** The callback's result for result types `R`: nothing, the one value, or an array of them. */
 export type JsResultOf<R extends readonly ValTypeName[]> = R extends readonly []
-  ? undefined | void
+  ? NoResult
   : R extends readonly [infer A extends ValTypeName]
     ? JsValueOf<A>
     : JsParamsOf<R>;

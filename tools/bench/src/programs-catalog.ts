@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { type Category, type Program, type ProgramExports, programsDir, wasm2jsOf } from './program.js';
+import { esbuild } from './programs-go.js';
 import { npmPrograms } from './programs-npm.js';
 import { realPrograms } from './programs-real.js';
 import { makeRubyProgram } from './programs-ruby.js';
@@ -219,4 +220,5 @@ export const programs: readonly Program[] = [
   rubyProgram,
   ...npmPrograms,
   ...realPrograms,
+  esbuild,
 ];

@@ -5,7 +5,7 @@
 // Usage: node --import tsx src/programs.ts [--rounds N] [--budget-ms N] [--out FILE] [--only NAME,...]
 //        [--skip NAME,...] [--configs NAME,...] [--category NAME,...] [--quick]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +36,15 @@ const { values } = parseArgs({
 });
 /** This process runs one program for a parent (src/programs.ts without --in-process runs each program so). */
 const child = values.child === true;
-/** Where a child notes what it is doing (the configuration), so that its parent can say what timed out. */
+/**
+ * Where a child notes what it is doing (configuration, step) and since when, so that its parent can stop a step that
+ * takes too long and say which configuration it was.
+ */
 const noteProgress = (what: string) => {
-  if (values.progress) writeFileSync(values.progress, what);
+  if (!values.progress) return;
+  // written whole, then renamed: the parent never reads a half-written note
+  writeFileSync(`${values.progress}.new`, `${what}\t${Date.now()}`);
+  renameSync(`${values.progress}.new`, values.progress);
 };
 /** --quick: every program once at its small (smoke) size: a check that everything runs, not a measurement. */
 const quick = values.quick === true;
@@ -331,8 +337,9 @@ if (!child) {
 const here_ = fileURLToPath(import.meta.url);
 /**
  * Runs one program in a child process of its own (a crash, an out-of-memory or a hang of one configuration cannot
- * take the run down), killed after --timeout-s. The configuration it was busy with is then reported as TIMEOUT (or
- * FAILED, for a crash) and the program is run again without it, up to twice (native alone is left at worst).
+ * take the run down), killed when one step of one configuration (its compile and first call, or one timed run) has
+ * taken more than --timeout-s. That configuration is then reported as TIMEOUT (or FAILED, for a crash) and the
+ * program is run again without it (and, if it could not compile in time, without its fuel/epoch variants).
  */
 async function benchIsolated(program: Program): Promise<ProgramResult> {
   const timeoutMs = Number(values['timeout-s']) * 1000;
@@ -340,7 +347,7 @@ async function benchIsolated(program: Program): Promise<ProgramResult> {
   const lost: Record<string, string> = {};
   let names = active.map((c) => c.name).filter((n) => n !== 'native');
   try {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt <= active.length; attempt++) {
       const out = join(dir, `result-${attempt}.json`);
       const progress = join(dir, `progress-${attempt}`);
       const args = [
@@ -367,26 +374,37 @@ async function benchIsolated(program: Program): Promise<ProgramResult> {
         stderr = (stderr + chunk.toString()).slice(-2000);
       });
       let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        proc.kill('SIGKILL');
-      }, timeoutMs);
+      const spawned = Date.now();
+      const timer = setInterval(() => {
+        const since = existsSync(progress) ? Number(readFileSync(progress, 'utf8').split('\t')[2]) : spawned;
+        if (Date.now() - (since || spawned) > timeoutMs) {
+          timedOut = true;
+          proc.kill('SIGKILL');
+        }
+      }, 500);
       const [code, signal] = await new Promise<[number | null, string | null]>((done) =>
         proc.on('exit', (c, s) => done([c, s])),
       );
-      clearTimeout(timer);
+      clearInterval(timer);
       if (existsSync(out)) {
         const result = JSON.parse(readFileSync(out, 'utf8')) as ProgramResult;
         Object.assign(result.errors, lost);
         return result;
       }
-      const [busy, phase] = existsSync(progress) ? readFileSync(progress, 'utf8').split('\t') : ['native', 'start'];
+      const note = existsSync(progress) ? readFileSync(progress, 'utf8').split('\t') : [];
+      const [busy, phase] = note.length >= 2 ? note : ['native', 'start'];
       const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
       lost[busy] = timedOut
         ? `TIMEOUT: still in its ${phase} after ${values['timeout-s']} s`
         : `FAILED: the process died (${signal ?? `exit ${code}`}) in its ${phase}${last ? `: ${last.slice(0, 300)}` : ''}`;
       if (busy === 'native') break;
-      names = names.filter((n) => n !== busy);
+      // a backend that could not compile in time will not with fuel or epochs either (they compile more): the
+      // configurations of the same backend are left out with it
+      const family = (name: string) => name.split('+')[0];
+      const dropped = phase.startsWith('compile') ? names.filter((n) => family(n) === family(busy)) : [busy];
+      for (const n of dropped)
+        if (n !== busy) lost[n] = `not run: ${busy} did not compile and run in ${values['timeout-s']} s`;
+      names = names.filter((n) => !dropped.includes(n));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -407,8 +425,7 @@ if (child) {
 
 const results: ProgramResult[] = [];
 for (const program of selected) {
-  const result =
-    values['in-process'] || selected.length === 1 ? await benchProgram(program, active) : await benchIsolated(program);
+  const result = values['in-process'] ? await benchProgram(program, active) : await benchIsolated(program);
   results.push(result);
   const line = compared
     .filter((n) => active.some((c) => c.name === n))

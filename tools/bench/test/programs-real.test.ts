@@ -5,6 +5,7 @@ import { createCipheriv, createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Program, Session } from '../src/program.js';
 import { type Configuration, js, native } from '../src/programs-configs.js';
+import { esbuild } from '../src/programs-go.js';
 import { fnv, javascriptSource } from '../src/programs-npm.js';
 import {
   avifInput,
@@ -36,6 +37,21 @@ describe('real programs: known answers', () => {
     const v8 = new Function(`return ${quickjsScript(1)}`)() as string;
     expect(v8.split(':')).toHaveLength(9);
     expect(program.run(session, 1)).toBe(JSON.stringify(v8));
+  });
+
+  it('esbuild (Go): minifies the file (shorter, its export kept)', async () => {
+    const loaded = await native.load(esbuild);
+    if ('unavailable' in loaded) throw new Error(loaded.unavailable);
+    const session = loaded.session;
+    const { runEsbuild } = await import('../src/programs-go.js');
+    const prepared = esbuild.prepare?.(session);
+    const out = runEsbuild(prepared as Parameters<typeof runEsbuild>[0]);
+    const source = readJs();
+    expect(out.length).toBeGreaterThan(1000);
+    expect(out.length).toBeLessThan(source.length * 0.6);
+    // both are ES modules exporting WebAssembly: the minified one keeps its export names
+    expect(out).toMatch(/export\s*\{[^}]*as WebAssembly/);
+    expect(esbuild.run(session, 1, esbuild.prepare?.(session))).toMatch(new RegExp(`^${out.length}:`));
   });
 
   it('as-sha256 (both builds): the digest is SHA-256, the Merkle tree is SHA-256 of pairs', async () => {

@@ -29,7 +29,7 @@ function f1(l0) {
   }
   return 1;
 }
-function f2(l0) {
+function f2$p(l0) {
   let s0, s1, s1h;
   if (l0) {
     s0 = 1;
@@ -38,8 +38,12 @@ function f2(l0) {
     s0 = 3;
     s1 = 4; s1h = 0;
   }
-  return rt.tuple(s0, H.j(s1, s1h));
+  H.R[0] = s1; H.R[1] = s1h; return s0;
 }
+function f2(a0) {
+  return rt.tuple(f2$p(a0), H.j(H.R[0], H.R[1]));
+}
+f2.$p = f2$p;
 return {
   funcs: [f0, f1, f2],
   globalInit: [],

@@ -6,14 +6,13 @@ let m1_dv = m1.dv;
 m1.watch(() => { m1_dv = m1.dv; });
 const hv2 = H.addSatS16;
 const hv3 = H.popcnt8;
-const hv4 = H.ltU8;
-const hv5 = H.fv;
-const hv6 = H.fb;
-const hv7 = H.f64Word;
-const hv8 = H.f32Bits;
-const hv9 = H.f32FromBits;
-const g10 = vmctx[8];
-const v11 = new rt.V128(0, 0, 0, 0);
+const hv4 = H.fv;
+const hv5 = H.fb;
+const hv6 = H.f64Word;
+const hv7 = H.f32Bits;
+const hv8 = H.f32FromBits;
+const g9 = vmctx[8];
+const v10 = new rt.V128(0, 0, 0, 0);
 function f0(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d;
   s0 = (((l0 & 0x7f7f7f7f) + (l1 & 0x7f7f7f7f)) ^ ((l0 ^ l1) & 0x80808080)); s0b = (((l0b & 0x7f7f7f7f) + (l1b & 0x7f7f7f7f)) ^ ((l0b ^ l1b) & 0x80808080)); s0c = (((l0c & 0x7f7f7f7f) + (l1c & 0x7f7f7f7f)) ^ ((l0c ^ l1c) & 0x80808080)); s0d = (((l0d & 0x7f7f7f7f) + (l1d & 0x7f7f7f7f)) ^ ((l0d ^ l1d) & 0x80808080));
@@ -58,7 +57,7 @@ function f7(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0 = (((l0 | 0x80808080) - (l1 & 0x7f7f7f7f)) ^ ((l0 ^ ~l1) & 0x80808080)); s0b = (((l0b | 0x80808080) - (l1b & 0x7f7f7f7f)) ^ ((l0b ^ ~l1b) & 0x80808080)); s0c = (((l0c | 0x80808080) - (l1c & 0x7f7f7f7f)) ^ ((l0c ^ ~l1c) & 0x80808080)); s0d = (((l0d | 0x80808080) - (l1d & 0x7f7f7f7f)) ^ ((l0d ^ ~l1d) & 0x80808080));
   s1 = hv3(l1); s1b = hv3(l1b); s1c = hv3(l1c); s1d = hv3(l1d);
-  s0 = hv4(s0, s1); s0b = hv4(s0b, s1b); s0c = hv4(s0c, s1c); s0d = hv4(s0d, s1d);
+  s0 = Math.imul((((~s0 & s1) | (~(s0 ^ s1) & (((s0 | -2139062144) - (s1 & 2139062143)) ^ ((s0 ^ ~s1) & -2139062144)))) & -2139062144) >>> 7, 255); s0b = Math.imul((((~s0b & s1b) | (~(s0b ^ s1b) & (((s0b | -2139062144) - (s1b & 2139062143)) ^ ((s0b ^ ~s1b) & -2139062144)))) & -2139062144) >>> 7, 255); s0c = Math.imul((((~s0c & s1c) | (~(s0c ^ s1c) & (((s0c | -2139062144) - (s1c & 2139062143)) ^ ((s0c ^ ~s1c) & -2139062144)))) & -2139062144) >>> 7, 255); s0d = Math.imul((((~s0d & s1d) | (~(s0d ^ s1d) & (((s0d | -2139062144) - (s1d & 2139062143)) ^ ((s0d ^ ~s1d) & -2139062144)))) & -2139062144) >>> 7, 255);
   s0 = ((Math.imul((s0 & 0x80808080) >>> 7, 0x204081) >>> 21) & 15) | ((Math.imul((s0b & 0x80808080) >>> 7, 0x204081) >>> 17) & 240) | ((Math.imul((s0c & 0x80808080) >>> 7, 0x204081) >>> 13) & 3840) | ((Math.imul((s0d & 0x80808080) >>> 7, 0x204081) >>> 9) & 61440);
   return s0;
 }
@@ -69,33 +68,37 @@ function f8(l0v, l1v) {
   w0 = (((vt = ((s0 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w1 = (((vt = ((s0c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s0c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s0d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s0d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w2 = (((vt = ((s1 << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1 >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1b << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1b >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); w3 = (((vt = ((s1c << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) | ((((vt = (s1c >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 8) | ((((vt = ((s1d << 16) >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 16) | ((((vt = (s1d >> 16)) < 0 ? 0 : vt > 255 ? 255 : vt) & 255) << 24); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
   return new rt.V128(s0, s0b, s0c, s0d);
 }
-function f9(l0v, l1b) {
-  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = Number(BigInt.asIntN(32, l1b)), l1h = Number(l1b >> 32n), s0, s0h, s0b, s0c, s0d, s1, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+function f9$p(l0v, l1, l1h) {
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0h, s0b, s0c, s0d, s1, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
   s1 = l1; s1b = l1h; s1c = l1; s1d = l1h;
   s0 = (l0 + s1) | 0; s0b = (l0b + s1b + +((s0 >>> 0) < (s1 >>> 0))) | 0; s0c = (l0c + s1c) | 0; s0d = (l0d + s1d + +((s0c >>> 0) < (s1c >>> 0))) | 0;
   s0 = s0c; s0h = s0d;
-  return H.j(s0, s0h);
+  H.R[0] = s0h; return s0;
 }
+function f9(a0, a1) {
+  return H.j(f9$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
+}
+f9.$p = f9$p;
 function f10(l0v, l1v) {
-  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l0f = hv5(l0), l0fb = hv5(l0b), l0fc = hv5(l0c), l0fd = hv5(l0d), l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, l1f = hv5(l1), l1fb = hv5(l1b), l1fc = hv5(l1c), l1fd = hv5(l1d), s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l0f = hv4(l0), l0fb = hv4(l0b), l0fc = hv4(l0c), l0fd = hv4(l0d), l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, l1f = hv4(l1), l1fb = hv4(l1b), l1fc = hv4(l1c), l1fd = hv4(l1d), s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, vz = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
   s1 = Math.fround(l1f * l1f); s1b = Math.fround(l1fb * l1fb); s1c = Math.fround(l1fc * l1fc); s1d = Math.fround(l1fd * l1fd);
   s0 = Math.fround(l0f + s1); s0b = Math.fround(l0fb + s1b); s0c = Math.fround(l0fc + s1c); s0d = Math.fround(l0fd + s1d);
   s0 = Math.fround(Math.sqrt(s0)); s0b = Math.fround(Math.sqrt(s0b)); s0c = Math.fround(Math.sqrt(s0c)); s0d = Math.fround(Math.sqrt(s0d));
-  s0 = hv6(s0); s0b = hv6(s0b); s0c = hv6(s0c); s0d = hv6(s0d);
-  vz = hv5(s0); w0 = hv7(vz, 0); w1 = hv7(vz, 1); vz = hv5(s0b); w2 = hv7(vz, 0); w3 = hv7(vz, 1); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
+  s0 = hv5(s0); s0b = hv5(s0b); s0c = hv5(s0c); s0d = hv5(s0d);
+  vz = hv4(s0); w0 = hv6(vz, 0); w1 = hv6(vz, 1); vz = hv4(s0b); w2 = hv6(vz, 0); w3 = hv6(vz, 1); s0 = w0; s0b = w1; s0c = w2; s0d = w3;
   return new rt.V128(s0, s0b, s0c, s0d);
 }
 function f11(l0v, l1) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0b, s0c, s0d;
-  s0 = l0; s0b = hv8(l1); s0c = l0c; s0d = l0d;
-  s0 = hv9(s0d);
+  s0 = l0; s0b = hv7(l1); s0c = l0c; s0d = l0d;
+  s0 = hv8(s0d);
   return s0;
 }
 function f12(l0, l1) {
   let l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, qv = null;
   L0: for (;;) {
     s1d = m1_dv.getInt32((l0 >>> 0) + 12, true); s1c = m1_dv.getInt32((l0 >>> 0) + 8, true); s1b = m1_dv.getInt32((l0 >>> 0) + 4, true); s1 = m1_dv.getInt32((l0 >>> 0), true);
-    qv = g10.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
+    qv = g9.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
     s0 = (l2 & s2) | (s1 & ~s2); s0b = (l2b & s2b) | (s1b & ~s2b); s0c = (l2c & s2c) | (s1c & ~s2c); s0d = (l2d & s2d) | (s1d & ~s2d);
     l2 = s0; l2b = s0b; l2c = s0c; l2d = s0d;
     l0 = ((l0 + 16) | 0);
@@ -107,11 +110,11 @@ function f12(l0, l1) {
   m1_dv.setInt32((l1 >>> 0), l2d, true);
   s0 = l2; s0b = l2b; s0c = l2c; s0d = l2d;
   if (!(l1)) { s0 = 0; s0b = 0; s0c = 0; s0d = 0; }
-  g10.value = new rt.V128(s0, s0b, s0c, s0d);
+  g9.value = new rt.V128(s0, s0b, s0c, s0d);
   return new rt.V128(l2, l2b, l2c, l2d);
 }
 function cg0() {
-  return v11;
+  return v10;
 }
 return {
   funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12],

@@ -5,7 +5,7 @@
 // only move (a local read as bits, a plain load and store) must keep a signalling NaN's payload.
 
 import { parseWat } from '@wasmts/wat';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { instantiateBytes } from '../harness.js';
 import { WA } from './oracle.js';
 
@@ -81,8 +81,11 @@ function isNaNBits(x: number): boolean {
   return (x & 0x7f800000) === 0x7f800000 && (x & 0x7fffff) !== 0;
 }
 
+/** Compile options of the JS side: as is, and with every function split into small pieces (locals passed on). */
+let options: { splitChars?: number } = {};
+
 function run(name: string, fill: number[][], arg?: number): { js: Int32Array; native: Int32Array } {
-  const js = instantiateBytes(bytes, () => undefined);
+  const js = instantiateBytes(bytes, () => undefined, options);
   const native = new WA.Instance(new WA.Module(bytes)).exports as Record<string, unknown>;
   const mems = [
     new Int32Array(js.mem.buffer, 0, 128),
@@ -106,7 +109,13 @@ function expectSame(r: { js: Int32Array; native: Int32Array }, arith: (lane: num
   }
 }
 
-describe('f32 lanes as numbers', () => {
+describe.each([
+  ['whole', {}],
+  ['split', { splitChars: 120 }],
+])('f32 lanes as numbers (%s functions)', (_, opts) => {
+  beforeAll(() => {
+    options = opts;
+  });
   for (let k = 0; k < INPUTS.length; k++) {
     const fill = [INPUTS[k], INPUTS[(k + 1) % 4], INPUTS[(k + 2) % 4]];
     it(`dual local, input ${k}`, () => expectSame(run('dual', fill), (i) => i < 4));
@@ -123,7 +132,7 @@ describe('f32 lanes as numbers', () => {
     expect([...r.js.slice(4, 8)].map((x) => x >>> 0)).toEqual([0x7fa00001, 0xff800001, 0x7fbfffff, 0x3f800000]);
   });
   it('holds such locals as numbers and reads loads as numbers', () => {
-    const src = instantiateBytes(bytes, () => undefined).$source as string;
+    const src = instantiateBytes(bytes, () => undefined, options).$source as string;
     expect(src).toMatch(/getFloat32/);
     expect(src).toMatch(/setFloat32/);
     expect(src).toMatch(/\bl1f\b/);
