@@ -171,6 +171,7 @@ Examples:
       "compile with epoch checks (each store's deadline far away: the checks run, never trap)",
       false,
     )
+    .option('--ir', "JS backend: translate the functions codegen's IR covers through its IR pipeline", false)
     .addHelpText(
       'after',
       `
@@ -197,6 +198,7 @@ Examples:
           backend: options.backend,
           fuel: options.fuel,
           epochInterruption: options.epochInterruption === true,
+          irPipeline: options.ir === true,
         });
       } catch (error) {
         process.exitCode = reportError(error, undefined, debug === true);

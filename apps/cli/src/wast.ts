@@ -15,6 +15,8 @@ export interface WastCommandOptions {
   fuel?: number;
   /** Epoch checks on (the deadline far away). */
   epochInterruption?: boolean;
+  /** JS backend: the IR pipeline for the functions it covers. */
+  irPipeline?: boolean;
 }
 
 /** Formats one file's report: the counts line, then its failures (and notes when verbose). */
@@ -65,6 +67,7 @@ export function wastCommand(paths: string[], options: WastCommandOptions): numbe
         ...(options.features ? { features: options.features } : {}),
         ...(options.fuel !== undefined ? { fuel: options.fuel } : {}),
         ...(options.epochInterruption ? { epochInterruption: true } : {}),
+        ...(options.irPipeline ? { irPipeline: true } : {}),
       });
   const report = runWast(paths, {
     validateOnly: options.validateOnly,

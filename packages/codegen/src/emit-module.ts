@@ -4,6 +4,7 @@
 
 import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
 import { ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
+import { compileIr } from './ir/index.js';
 import { FunctionTranslator, usesPairAbi } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
@@ -89,6 +90,7 @@ export function emitModule(
   callDepth = false,
   operatorCost?: OperatorCost,
   splitChars?: number,
+  ir = false,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
@@ -98,9 +100,13 @@ export function emitModule(
   for (let i = 0; i < module.bodies.length; i++) {
     const f = nImp + i;
     const body = module.bodies[i];
-    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
-    parts.push(t.translate());
-    if (t.hasTailCalls) {
+    const viaIr = ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
+    const t =
+      viaIr === null
+        ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
+        : null;
+    parts.push(viaIr ?? (t as FunctionTranslator).translate());
+    if (t?.hasTailCalls) {
       env.tailCallers.add(f);
       parts.push(innerBody(f, usesPairAbi(env.funcType(f))));
     }
@@ -139,7 +145,15 @@ export class LazyModule {
    */
   readonly constSource: string;
 
-  constructor(module: Module, tunables: Tunables, callDepth = false, operatorCost?: OperatorCost, splitChars?: number) {
+  constructor(
+    module: Module,
+    tunables: Tunables,
+    callDepth = false,
+    operatorCost?: OperatorCost,
+    splitChars?: number,
+    /** Translate through the IR pipeline the functions it covers (src/ir). */
+    private readonly ir = false,
+  ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
     this.env = env;
@@ -168,15 +182,19 @@ export class LazyModule {
     const f = module.numImportedFuncs + i;
     const body = module.bodies[i];
     env.beginUnit(f);
-    const t = new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f);
-    const code = t.translate();
+    const viaIr = this.ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
+    const t =
+      viaIr === null
+        ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
+        : null;
+    const code = viaIr ?? (t as FunctionTranslator).translate();
     const decls = env.endUnit();
     return [
       '(function (rt, vmctx, F) {',
       '"use strict";',
       ...decls,
       code,
-      t.hasTailCalls ? innerBody(f, usesPairAbi(env.funcType(f))) : '',
+      t?.hasTailCalls ? innerBody(f, usesPairAbi(env.funcType(f))) : '',
       usesPairAbi(env.funcType(f)) ? `f${f}.$p = f${f}$p;` : '',
       `return f${f};`,
       '})',

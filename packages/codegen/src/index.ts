@@ -2,8 +2,9 @@
 
 import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
 import { emitModule, LazyModule } from './emit-module.js';
-import type { OperatorCost } from './environment.js';
+import { ModuleEnvironment, type OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
+import { buildAndOptimize, type IrCoverage, irCoverage } from './ir/index.js';
 import { CodegenLimitError } from './limits.js';
 
 /** Fuel costs per operator (wasmtime's by default). */
@@ -18,6 +19,7 @@ export {
 } from './epoch-entries.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
+export type { IrCoverage } from './ir/index.js';
 /** The JS backend's implementation limits and their error. */
 export { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
 
@@ -36,6 +38,11 @@ export interface CompileOptions {
   lazy?: boolean;
   /** Characters of JS above which a function body is split into pieces (default `SPLIT_CHARS`; tests force it small). */
   splitChars?: number;
+  /**
+   * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
+   * "The IR pipeline"); the others through the one-pass translator. Off by default.
+   */
+  ir?: boolean;
 }
 
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
@@ -85,10 +92,17 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   if (options.lazy === true) {
-    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost, options.splitChars);
+    const lazy = new LazyModule(
+      module,
+      tunables,
+      callDepth,
+      options.operatorCost,
+      options.splitChars,
+      options.ir === true,
+    );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
-      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars);
+      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars, options.ir === true);
       return whole;
     };
     return {
@@ -104,7 +118,14 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       },
     };
   }
-  const { source, builtinsUsed } = emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars);
+  const { source, builtinsUsed } = emitModule(
+    module,
+    tunables,
+    callDepth,
+    options.operatorCost,
+    options.splitChars,
+    options.ir === true,
+  );
   return { module, source, builtinsUsed, funcNames, tunables };
 }
 
@@ -206,3 +227,16 @@ export function funcIndexOfFrameName(name: string): FuncIndex {
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */
 export * from './wasm/index.js';
+
+/**
+ * How many defined functions of `module` the IR pipeline covers (`CompileOptions.ir`), and per reason (the first
+ * operator or type it does not cover) how many it leaves to the one-pass translator.
+ */
+export function measureIrCoverage(module: Module, options: CompileOptions = {}): IrCoverage {
+  const env = new ModuleEnvironment(module, makeTunables(options.tunables), false, options.operatorCost);
+  const nImp = module.numImportedFuncs;
+  module.bodies.forEach((body, i) => {
+    if (buildAndOptimize(env, nImp + i, body.codeStart, body.range.end, body.locals) !== null) irCoverage(env).ir++;
+  });
+  return irCoverage(env);
+}

@@ -139,7 +139,7 @@ export function numberLiteral(v: number): string {
  * `incrementEpoch` is seen within this many iterations; the host's own changes at the next back edge after the
  * call that made them.
  */
-const EPOCH_POLL_CHECKS = 1024;
+export const EPOCH_POLL_CHECKS = 1024;
 
 /** An extending v128 load: the lane operator that widens the low 64 bits it reads. */
 const EXTENDING_LOAD: Record<string, string> = {
@@ -152,7 +152,7 @@ const EXTENDING_LOAD: Record<string, string> = {
 };
 
 /** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
-const CONTROL = new Uint8Array(256);
+export const CONTROL = new Uint8Array(256);
 for (const op of [
   0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13,
   0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb,
@@ -168,7 +168,7 @@ const linearCache = new Map<string, boolean>();
  * True if operator `name`'s template evaluates each of its `n` operands exactly once, in order, so that
  * pending operands with effects can be inlined into it without changing what runs when.
  */
-function linear(name: string, n: number): boolean {
+export function linear(name: string, n: number): boolean {
   let ok = linearCache.get(name);
   if (ok === undefined) {
     const a = '\u0001A\u0001';
@@ -218,7 +218,8 @@ function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
 
-const MEM_LOAD: Record<string, [string, string]> = {
+/** Loads: the DataView getter and the wrapper of its result. */
+export const MEM_LOAD: Record<string, [string, string]> = {
   'i32.load': ['getInt32', ''],
   'i64.load': ['getBigInt64', ''],
   'f64.load': ['getFloat64', ''],
@@ -233,7 +234,8 @@ const MEM_LOAD: Record<string, [string, string]> = {
   'i64.load32_s': ['getInt32', 'BigInt'],
   'i64.load32_u': ['getUint32', 'BigInt'],
 };
-const MEM_STORE: Record<string, [string, string]> = {
+/** Stores: the DataView setter and the width an i64 value is narrowed to. */
+export const MEM_STORE: Record<string, [string, string]> = {
   'i32.store': ['setInt32', ''],
   'i64.store': ['setBigInt64', ''],
   'f64.store': ['setFloat64', ''],
@@ -261,6 +263,21 @@ function mayCall(expr: string): boolean {
  */
 export function usesPairAbi(type: FuncType): boolean {
   return type.params.includes(I64) || type.results.includes(I64);
+}
+
+/**
+ * `<name>(bigint parameters)`: the boundary entry of a pair-ABI function of type `type` with at most one result,
+ * calling `<name>$p` (the IR pipeline's; `FunctionTranslator.boundaryWrapper` covers every result form).
+ */
+export function pairBoundaryWrapper(name: string, type: FuncType): string {
+  const ps = type.params;
+  const params = ps.map((_, i) => `a${i}`).join(', ');
+  const args = ps
+    .map((t, i) => (t === I64 ? `Number(BigInt.asIntN(32, a${i})), Number(a${i} >> 32n)` : `a${i}`))
+    .join(', ');
+  const call = `${name}$p(${args})`;
+  const pairRet = type.results.length === 1 && type.results[0] === I64;
+  return `function ${name}(${params}) {\n  return ${pairRet ? `H.j(${call}, H.R[0])` : call};\n}`;
 }
 
 /** A letter per value type for `H.pa` and `pairResultForm`: `j` i64, `i` i32, `x` any other. */
@@ -588,7 +605,7 @@ export class FunctionTranslator {
       if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
       const q = this.popQuad();
       this.materializeLocal(l);
-      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emitCopy(bits, q);
       return;
     }
     const floats = laneNames(`${l}f`);
@@ -599,13 +616,29 @@ export class FunctionTranslator {
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
     if (asValues) {
-      if (q[0] !== floats[0]) this.emit(floats.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emitCopy(floats, q);
       const fb = this.env.hoist('hv', 'H.fb');
       if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
     } else if (kind) {
-      if (q[0] !== l) this.emit(bits.map((v, k) => `${v} = ${q[k]};`).join(' '));
+      this.emitCopy(bits, q);
       this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
     } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+  }
+  /**
+   * Copies lane atoms `src` into the variables `dst` (nothing where a lane is already there). `src` may be `dst`'s
+   * own variables reordered (a word shuffle of a local stored back into it): then through `w0`..`w3`, so that no
+   * lane is read after it was written.
+   */
+  private emitCopy(dst: Lanes, src: Lanes): void {
+    if (dst.every((v, i) => v === src[i])) return;
+    const clobbered = src.some((x, k) => dst.some((v, i) => v === x && i < k));
+    if (!clobbered) {
+      this.emit(dst.flatMap((v, k) => (v === src[k] ? [] : [`${v} = ${src[k]};`])).join(' '));
+      return;
+    }
+    const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+    for (const t of w) this.laneTemps.add(t);
+    this.emit(`${w.map((t, k) => `${t} = ${src[k]};`).join(' ')} ${dst.map((v, k) => `${v} = ${w[k]};`).join(' ')}`);
   }
   /** The assignments of v128 local `i`'s numbers from its bits: [variable, expression] per lane. */
   private floatsOfBits(i: number): [string, string][] {

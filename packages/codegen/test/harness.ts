@@ -49,7 +49,11 @@ export function instantiateBytes(
   const module = decodeModule(bytes, {
     features: wasmFeatures({ wideArithmetic: true, customPageSizes: true, threads: true }),
   });
-  const compiled = compileModule(module, { lazy: process.env.CODEGEN_LAZY === '1', ...options });
+  const compiled = compileModule(module, {
+    lazy: process.env.CODEGEN_LAZY === '1',
+    ir: process.env.CODEGEN_IR === '1',
+    ...options,
+  });
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);
   const vmctx: unknown[] = new Array(off.size).fill(null);

@@ -50,6 +50,7 @@ export interface ConfigOptions {
   wasmBacktraceMaxFrames?: number;
   allocationStrategy?: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> };
   indirectNullCheck?: boolean;
+  irPipeline?: boolean;
 }
 
 /** The store controls a config resolves to (read by `Engine`). */
@@ -66,6 +67,8 @@ export interface StoreControls {
   readonly wasmBacktraceMaxFrames: number;
   /** Wasm backend: `call_indirect` null entries trap `IndirectCallToNull` (see `Config.indirectNullCheck`). */
   readonly indirectNullCheck: boolean;
+  /** JS backend: translate the functions the IR covers through codegen's IR pipeline (see `Config.irPipeline`). */
+  readonly irPipeline: boolean;
 }
 
 /** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
@@ -102,6 +105,7 @@ export class Config {
     maxGcHeapBytes: undefined,
     wasmBacktraceMaxFrames: 20,
     indirectNullCheck: true,
+    irPipeline: false,
   };
 
   /** Creates a config, optionally with some settings. */
@@ -117,6 +121,17 @@ export class Config {
     if (init.maxGcHeapBytes !== undefined) this.maxGcHeapBytes(init.maxGcHeapBytes);
     if (init.wasmBacktraceMaxFrames !== undefined) this.wasmBacktraceMaxFrames(init.wasmBacktraceMaxFrames);
     if (init.indirectNullCheck !== undefined) this.indirectNullCheck(init.indirectNullCheck);
+    if (init.irPipeline !== undefined) this.irPipeline(init.irPipeline);
+  }
+
+  /**
+   * JS backend (default off): translate each function that codegen's IR covers through its IR pipeline
+   * (build -> passes -> emit; packages/codegen/README.md, "The IR pipeline"), the others through the
+   * one-pass translator. The generated code keeps the same ABI, results and fuel.
+   */
+  irPipeline(enable = true): this {
+    this.controls.irPipeline = enable;
+    return this;
   }
 
   /**

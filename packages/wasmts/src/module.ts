@@ -187,6 +187,7 @@ export class Module {
           ? compileModule(this.module, {
               tunables: this.engine.tunableOverrides,
               operatorCost: this.engine.controls.operatorCost,
+              ir: this.engine.controls.irPipeline,
               // each function is translated on its first call; `serialize` reads the whole-module source
               lazy: true,
             })

@@ -313,7 +313,7 @@ function tableView(table: Table) {
 /** wasmts through its public API: `Engine`, `Module`, a `Linker` with the import object's functions, `Store`. */
 export function wasmtsConfiguration(
   name: string,
-  options: { backend: Backend; fuel?: boolean; epoch?: boolean },
+  options: { backend: Backend; fuel?: boolean; epoch?: boolean; ir?: boolean },
 ): Configuration {
   return {
     name,
@@ -322,6 +322,7 @@ export function wasmtsConfiguration(
       const config = new Config({ backend: options.backend });
       if (options.fuel) config.consumeFuel(true);
       if (options.epoch) config.epochInterruption(true);
+      if (options.ir) config.irPipeline(true);
       const engine = new Engine(config);
       const bytes = program.wasm();
       const start = performance.now();
@@ -568,6 +569,13 @@ export const jsFuel = wasmtsConfiguration('js+fuel', { backend: 'js', fuel: true
 /** wasmts, js backend with epoch interruption. */
 export const jsEpoch = wasmtsConfiguration('js+epoch', { backend: 'js', epoch: true });
 
+/** wasmts, js backend through codegen's IR pipeline (`Config.irPipeline`; functions it does not cover: as `js`). */
+export const jsIr = wasmtsConfiguration('js+ir', { backend: 'js', ir: true });
+/** The IR pipeline with fuel metering. */
+export const jsIrFuel = wasmtsConfiguration('js+ir+fuel', { backend: 'js', ir: true, fuel: true });
+/** The IR pipeline with epoch interruption. */
+export const jsIrEpoch = wasmtsConfiguration('js+ir+epoch', { backend: 'js', ir: true, epoch: true });
+
 /** Every configuration, native first (the reference for checksums and ratios). */
 export const configurations: readonly Configuration[] = [
   native,
@@ -577,6 +585,9 @@ export const configurations: readonly Configuration[] = [
   js,
   jsFuel,
   jsEpoch,
+  jsIr,
+  jsIrFuel,
+  jsIrEpoch,
   wasm2js,
   polywasm,
 ];

@@ -68,8 +68,13 @@ for (const name of wantedConfigs ?? []) {
     process.exit(2);
   }
 }
-/** native always runs: it is the reference for checksums and ratios. */
-const active = configurations.filter((c) => c.name === 'native' || !wantedConfigs || wantedConfigs.includes(c.name));
+/**
+ * native always runs: it is the reference for checksums and ratios. The IR pipeline's configurations (`js+ir*`) run
+ * only when named in `--configs`.
+ */
+const active = configurations.filter(
+  (c) => c.name === 'native' || (wantedConfigs ? wantedConfigs.includes(c.name) : !c.name.startsWith('js+ir')),
+);
 /** The configurations compared with native: the keys of `geomean` in the report (all of them, even when not run). */
 const compared = configurations.filter((c) => c.name !== 'native').map((c) => c.name);
 

@@ -39,6 +39,8 @@ export interface ExecutingHostOptions {
   fuel?: number;
   /** Compile with epoch checks; each store's deadline is far away, so the checks run and never trap. */
   epochInterruption?: boolean;
+  /** JS backend: translate through codegen's IR pipeline the functions it covers (`Config.irPipeline`). */
+  irPipeline?: boolean;
 }
 
 const passed: ExecOutcome = { outcome: 'passed' };
@@ -283,6 +285,7 @@ export function executingHost(options: ExecutingHostOptions = {}): WastHost {
     backend: options.backend ?? 'auto',
     consumeFuel: options.fuel !== undefined,
     epochInterruption: options.epochInterruption === true,
+    irPipeline: options.irPipeline === true,
   });
   if (options.features !== undefined) config.features = options.features;
   const engine = new Engine(config);
