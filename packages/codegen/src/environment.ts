@@ -16,6 +16,7 @@ import {
   VMCTX_TYPE_IDS,
   VMOffsets,
 } from '@wasmts/environ';
+import { epochEntryChecks } from './epoch-entries.js';
 import { SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
@@ -81,6 +82,13 @@ export class ModuleEnvironment {
         this.fuelCosts[op] = info === undefined ? -1 : this.costOf(info.name);
       }
     }
+  }
+
+  private epochEntries: Uint8Array | null = null;
+  /** Whether defined function `f` (a FuncIndex) checks the epoch at its entry (`epochEntryChecks`). */
+  epochEntryCheck(f: FuncIndex): boolean {
+    this.epochEntries ??= epochEntryChecks(this.module);
+    return this.epochEntries[f - this.module.numImportedFuncs] === 1;
   }
 
   /** Fuel per single-byte opcode; -1 for prefixes, whose cost depends on the sub-opcode (`prefixedCost`). */

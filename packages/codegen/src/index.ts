@@ -9,6 +9,14 @@ import { CodegenLimitError } from './limits.js';
 
 /** Fuel costs per operator (wasmtime's by default). */
 export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
+/** Where the epoch is checked (both backends): which function entries need a check. */
+export {
+  EPOCH_ENTRY,
+  EPOCH_INSIDE,
+  EPOCH_SILENT,
+  epochEntryChecks,
+  UNCHECKED_CALL_BYTES,
+} from './epoch-entries.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */
 export { HELPERS, TailCall } from './helpers.js';
 export type { IrCoverage } from './ir/index.js';

@@ -1006,8 +1006,13 @@ export class FunctionTranslator {
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
     if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
+    // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have
     if (this.env.tunables.epochInterruption)
-      decls.push(`edl = ${lim}[${DEADLINE}]`, `epv = ${this.env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
+      decls.push(
+        `edl = ${lim}[${DEADLINE}]`,
+        `epv = ${this.env.epochCounter()}`,
+        `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
+      );
     const head: string[] = [];
     if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
@@ -1204,20 +1209,29 @@ export class FunctionTranslator {
 
   /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
   private entryHooks(): string[] {
-    return this.checks().map((l) => `  ${l}`);
+    return this.checks(false, this.epochAtEntry()).map((l) => `  ${l}`);
+  }
+
+  /**
+   * Whether the entry checks the epoch (`epochEntryChecks`: the wasm backend checks at the same places); a constant
+   * expression (no `selfIndex`) never does, as on the wasm backend: instantiation does not trap `Interrupt`.
+   */
+  private epochAtEntry(): boolean {
+    return this.selfIndex >= 0 && this.env.epochEntryCheck(this.selfIndex);
   }
 
   /**
    * The fuel and epoch checks the tunables ask for: at function entry, or in a poll loop's header (`poll`),
-   * where the epoch counter is read only when a back edge counted `ec` below 0.
+   * where the epoch counter is read only when a back edge counted `ec` below 0. `epoch` false leaves the epoch
+   * check out (a function entry that needs none: `epochEntryChecks`).
    */
-  private checks(poll = false): string[] {
+  private checks(poll = false, epoch = true): string[] {
     const env = this.env;
     const lines: string[] = [];
     // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
-    if (env.tunables.epochInterruption) {
+    if (env.tunables.epochInterruption && epoch) {
       const check = `if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }

@@ -204,8 +204,9 @@ describe('epoch checks with the deadline in a local', () => {
     epoch[0] = 5;
     limits[1] = 5;
     e.spin(10);
-    // entry, then the first three loop headers (fuel stored before each: 0, 5, 10 consumed)
-    expect(seen).toEqual([-1000, -1000, -995, -990]);
+    // spin calls nothing and cannot recurse: no check at its entry (epochEntryChecks); the first four loop
+    // headers (fuel stored before each: 0, 5, 10, 15 consumed)
+    expect(seen).toEqual([-1000, -995, -990, -985]);
     expect(limits[0]).toBe(-950);
   });
 });

@@ -155,7 +155,7 @@ export class Config {
     this.controls.operatorCost = resolveCost(costs);
     return this;
   }
-  /** Instruments function entries and loop headers to check the store's epoch deadline. */
+  /** Instruments loop headers and the entries of functions that may recurse to check the store's epoch deadline. */
   epochInterruption(enable = true): this {
     this.controls.epochInterruption = enable;
     return this;
@@ -556,7 +556,8 @@ export class Store<T = unknown> implements RuntimeStore {
   }
   /**
    * Sets the epoch deadline `ticks` epochs from now (needs `Config.epochInterruption`); code reaching a
-   * function entry or loop header at or past it traps (or asks the deadline callback). Starts at 0.
+   * check (a loop header, the entry of a function that may recurse, a call from the host) at or past it traps
+   * (or asks the deadline callback). Starts at 0.
    */
   setEpochDeadline(ticks: number): void {
     this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;

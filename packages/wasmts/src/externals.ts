@@ -9,6 +9,7 @@ import {
   type MemoryType,
   refHeap,
   type TableType,
+  TrapCode,
   V128,
   VMRuntimeLimits,
   type ValType as WasmValType,
@@ -21,6 +22,7 @@ import {
   Memory as RuntimeMemory,
   Table as RuntimeTable,
   Tag as RuntimeTag,
+  Trap as RuntimeTrap,
   type TypeRegistry,
   VMFuncRef,
   WasmArray,
@@ -152,7 +154,8 @@ export function rootIfRunning(store: Store<any>, type: WasmValType, value: unkno
  * Calls `fn` from the host: roots the host references among the arguments (positions `roots`) until the
  * outermost call returns, converts errors per the ABI and keeps the store usable after any of them.
  * `names` names the frames of a backtrace, or is the called function reference whose instance's names
- * are looked up only when an error needs them.
+ * are looked up only when an error needs them. `checkEpoch`: a call of a guest function checks the epoch
+ * deadline first (`epochAtEntry`).
  */
 export function callWasm(
   store: Store<any>,
@@ -160,11 +163,13 @@ export function callWasm(
   args: unknown[],
   names: BacktraceNames | VMFuncRef | null,
   roots: readonly number[] = NO_ROOTS,
+  checkEpoch = false,
 ): unknown {
   const w = store.wasmState;
-  if (w !== undefined) return callWasmBackend(store, w, fn, args, names, roots);
+  if (w !== undefined) return callWasmBackend(store, w, fn, args, names, roots, checkEpoch);
   store.entryDepth++;
   try {
+    if (checkEpoch && store.engine.controls.epochInterruption) epochAtEntry(store);
     for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
     return fn.apply(null, args);
   } catch (e) {
@@ -179,6 +184,17 @@ export function callWasm(
       store.externRefActivations.clear();
     }
   }
+}
+
+/**
+ * A call from the host into a guest function checks the epoch deadline before it starts, as wasmtime's entry
+ * check does: compiled code checks only the entries of functions that may recurse (codegen's `epochEntryChecks`),
+ * so a call of any function still traps (or asks the deadline callback) at once when the deadline has passed.
+ */
+function epochAtEntry(store: Store<any>): void {
+  if (store.epochCounter[0] < store.runtimeLimits[VMRuntimeLimits.EpochDeadline]) return;
+  if (store.newEpoch === undefined) throw new RuntimeTrap(TrapCode.Interrupt);
+  store.setEpochDeadline(store.newEpoch());
 }
 
 /** `fn(...args)`: direct calls for up to four arguments, which V8 optimises better than `apply`. */
@@ -206,12 +222,14 @@ function callWasmBackend(
   args: unknown[],
   names: BacktraceNames | VMFuncRef | null,
   roots: readonly number[],
+  checkEpoch: boolean,
 ): unknown {
   const controls = store.engine.controls;
   const fuel = controls.consumeFuel;
   if (store.entryDepth++ === 0 && controls.epochInterruption) w.armEpoch();
   if (fuel) w.syncFuel();
   try {
+    if (checkEpoch && controls.epochInterruption) epochAtEntry(store);
     for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
     return applyArgs(fn, args);
   } catch (e) {
@@ -443,7 +461,7 @@ export class Func {
     // Generic (not double) elements: V8 quiets signalling NaNs stored into double arrays.
     const raw = new Array<unknown>(args.length).fill(null);
     for (let i = 0; i < args.length; i++) raw[i] = toRaw(args[i], type.params[i], cx, `parameter ${i}`);
-    const r = callWasm(this.store, this.ref.fn, raw, this.ref, this.rootedParams());
+    const r = callWasm(this.store, this.ref.fn, raw, this.ref, this.rootedParams(), true);
     return resultList(r, type, (x, i) => fromRaw(x, type.results[i], cx));
   }
 
@@ -451,7 +469,7 @@ export class Func {
   callRaw(...args: unknown[]): unknown {
     const refs = this.funcRefParams();
     if (refs.length !== 0) checkRefArgs(this.store, args, refs);
-    return callWasm(this.store, this.ref.fn, args, this.ref, this.rootedParams());
+    return callWasm(this.store, this.ref.fn, args, this.ref, this.rootedParams(), true);
   }
 
   /** Positions of the parameters that may carry host references (rooted during a call). Internal. */
@@ -494,7 +512,7 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
     checkNumericArgs(args, (this.params ??= f.ty().params));
     const refs = f.funcRefParams();
     if (refs.length !== 0) checkRefArgs(f.store, args, refs);
-    return callWasm(f.store, f.ref.fn, args, f.ref, f.rootedParams()) as R;
+    return callWasm(f.store, f.ref.fn, args, f.ref, f.rootedParams(), true) as R;
   }
 }
 

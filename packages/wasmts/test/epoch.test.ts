@@ -1,3 +1,4 @@
+import { EPOCH_ENTRY, EPOCH_INSIDE, EPOCH_SILENT, epochEntryChecks, UNCHECKED_CALL_BYTES } from '@wasmts/codegen';
 import { describe, expect, it } from 'vitest';
 import { Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
 import { testConfig } from './backend.js';
@@ -93,5 +94,125 @@ describe('epoch interruption', () => {
 
   it('emits no epoch code when off', () => {
     expect(new Module(new Engine(testConfig()), SPIN).compiled.source).not.toMatch(/newEpoch/);
+  });
+});
+
+/**
+ * `$f<k>` calls `$f<k-1>` twice, down to a leaf that counts its calls in `$leaves`: no loop and no recursion, but
+ * 2^depth leaf calls. `$f<depth>` first calls the host's `tick`.
+ */
+function callTree(depth: number): string {
+  const fs = ['(func $f0 (global.set $leaves (i32.add (global.get $leaves) (i32.const 1))))'];
+  for (let k = 1; k <= depth; k++)
+    fs.push(`(func $f${k} ${k === depth ? '(export "tree") (call $tick)' : ''} (call $f${k - 1}) (call $f${k - 1}))`);
+  return `(module (import "host" "tick" (func $tick))
+    (global $leaves (export "leaves") (mut i32) (i32.const 0)) ${fs.join('\n')})`;
+}
+/** The tree's `$leaves` counter. */
+const leavesOf = (instance: { getGlobal(name: string): { get(): unknown } | undefined }): number =>
+  (instance.getGlobal('leaves')?.get() as { value: number } | undefined)?.value ?? -1;
+/** The leaf's code bytes (its body from the first operator through `end`). */
+const LEAF_CODE_BYTES = 8; // global.get 0 (2), i32.const 1 (2), i32.add (1), global.set 0 (2), end (1)
+
+describe('the epoch guarantee without a check at every function entry', () => {
+  it('sees a deadline passed by a host function within UNCHECKED_CALL_BYTES of code: a call tree with no loop is cut', () => {
+    const engine = new Engine(testConfig({ epochInterruption: true }));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    linker.defineFunc('host', 'tick', funcType([], []), () => engine.incrementEpoch());
+    const instance = linker.instantiate(store, new Module(engine, callTree(40)));
+    store.setEpochDeadline(1);
+    // 2^40 leaf calls if nothing checked; the tick passes the deadline and a check inside the tree traps
+    expect(() => instance.getTypedFunc('tree').call()).toThrow(expect.toSatisfy(isInterrupt));
+    const leaves = leavesOf(instance);
+    expect(leaves).toBeLessThanOrEqual(Math.floor(UNCHECKED_CALL_BYTES / LEAF_CODE_BYTES) + 1);
+    // the function that holds a check: a tree of unchecked calls stays under the bound
+    const m = new Module(engine, callTree(40)).module;
+    const checks = epochEntryChecks(m);
+    expect(checks[0]).toBe(EPOCH_SILENT);
+    expect(checks.filter((c) => c === EPOCH_ENTRY).length).toBeGreaterThan(3);
+  });
+
+  it('checks at least once per UNCHECKED_CALL_BYTES of code run: every check of a 2^16-leaf tree counted', () => {
+    const engine = new Engine(testConfig({ epochInterruption: true }));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    linker.defineFunc('host', 'tick', funcType([], []), () => {});
+    const instance = linker.instantiate(store, new Module(engine, callTree(16)));
+    let checks = 0;
+    store.epochDeadlineCallback(() => {
+      checks++;
+      return { action: 'continue', delta: 0 };
+    });
+    store.setEpochDeadline(0);
+    instance.getTypedFunc('tree').call();
+    const leaves = leavesOf(instance);
+    expect(leaves).toBe(2 ** 16);
+    // each check covers at most UNCHECKED_CALL_BYTES of code, so at most that many bytes' worth of leaves
+    expect(checks).toBeGreaterThanOrEqual(leaves / Math.floor(UNCHECKED_CALL_BYTES / LEAF_CODE_BYTES));
+    // and the analysis does not check every entry: far fewer checks than calls
+    expect(checks).toBeLessThan(leaves / 16);
+  });
+
+  it('stops a 2^40-call tree with no loop from a worker ticker; the store runs on', () => {
+    const engine = new Engine(testConfig().epochInterruption(true));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    linker.defineFunc('host', 'tick', funcType([], []), () => {});
+    const instance = linker.instantiate(store, new Module(engine, callTree(40)));
+    engine.startEpochTicker(10);
+    try {
+      store.setEpochDeadline(5);
+      expect(() => instance.getTypedFunc('tree').call()).toThrow(expect.toSatisfy(isInterrupt));
+      expect(leavesOf(instance)).toBeGreaterThan(0);
+    } finally {
+      engine.stopEpochTicker();
+    }
+  });
+
+  it('checks at the entry of a recursive function and of one calling indirectly or the host, not of a leaf', () => {
+    const engine = new Engine(testConfig({ epochInterruption: true }));
+    const m = new Module(
+      engine,
+      `(module (import "host" "tick" (func $tick)) (table 1 funcref) (type $v (func))
+        (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+        (func $calls-leaf (param i32) (result i32) (call $leaf (call $leaf (local.get 0))))
+        (func $fib (param i32) (result i32)
+          (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+            (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1))) (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+        (func $even (param i32) (result i32) (if (result i32) (local.get 0) (then (call $odd (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 1))))
+        (func $odd (param i32) (result i32) (if (result i32) (local.get 0) (then (call $even (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 0))))
+        (func $indirect (call_indirect (type $v) (i32.const 0)))
+        (func $host (call $tick))
+        (func $loop (loop $l (br $l)))
+        (func $calls-loop (call $loop)))`,
+    ).module;
+    expect([...epochEntryChecks(m)]).toEqual([
+      EPOCH_SILENT,
+      EPOCH_SILENT,
+      EPOCH_ENTRY,
+      EPOCH_ENTRY,
+      EPOCH_ENTRY,
+      EPOCH_ENTRY,
+      EPOCH_ENTRY,
+      EPOCH_INSIDE,
+      EPOCH_INSIDE,
+    ]);
+  });
+
+  it('a call from the host checks the deadline first, whatever function it calls', () => {
+    const engine = new Engine(testConfig({ epochInterruption: true }));
+    const { store, instance } = setup(engine);
+    let calls = 0;
+    store.epochDeadlineCallback(() => {
+      calls++;
+      return { action: 'continue', delta: 1 };
+    });
+    store.setEpochDeadline(0);
+    // `add` has no check of its own (no loop, no call): the host's entry check asks the callback once
+    expect(instance.getTypedFunc('add').call(1, 2)).toBe(3);
+    expect(calls).toBe(1);
+    expect(instance.getTypedFunc('add').call(1, 2)).toBe(3);
+    expect(calls).toBe(1);
   });
 });

@@ -7,10 +7,12 @@ import {
   type FunctionBody,
   Imm,
   type Module,
+  OPS,
   type OperatorInfo,
   skipBlockType,
   skipImmediates,
 } from '@wasmts/environ';
+import { EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 import type { ByteWriter } from './writer.js';
@@ -85,6 +87,8 @@ export interface RewriteContext {
   readonly epochPoll: boolean;
   readonly deadlineGlobal: number;
   readonly newEpochFunc: number;
+  /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
+  readonly epochEntry: Uint8Array | null;
   readonly depthGlobal: number;
   readonly stackOverflowFunc: number;
   readonly maxCallDepth: number;
@@ -101,6 +105,62 @@ export interface RewriteContext {
   readonly truncNaNCheck: boolean;
   /** The block type of the function-wide wrapper block (call depth only): writes it. */
   readonly resultBlockType: (f: number, w: ByteWriter) => void;
+  /**
+   * Per opcode without a prefix: `PLAIN_COPY` when the operator is copied as it is with these options (nothing
+   * inserted before or after it, no label), `PLAIN_GLOBAL` / `PLAIN_FUNC` when only its global or function index
+   * is renumbered, else 0 (`plainOperators`). Runs of such operators are copied without decoding them.
+   */
+  readonly plain: Uint8Array;
+  /** With fuel: the cost of each opcode without a prefix (`fuelCost` by opcode). */
+  readonly plainCost: Float64Array | null;
+}
+
+/** `RewriteContext.plain`: copied as it is. */
+export const PLAIN_COPY = 1;
+/** `RewriteContext.plain`: its global index renumbered. */
+export const PLAIN_GLOBAL = 2;
+/** `RewriteContext.plain`: its function index renumbered. */
+export const PLAIN_FUNC = 3;
+/** `RewriteContext.plain`: copied as it is, its immediates read by `skipImmediates` (`br_table`, `try_table`...). */
+export const PLAIN_SLOW = 4;
+
+/**
+ * The `RewriteContext.plain` table for these options: every opcode without a prefix and with immediates
+ * `skipFast` reads, except control flow, calls, the rewritten or checked ones, and with fuel every operator that
+ * is not silent (the counter may be stored first); `global.get`/`global.set`/`ref.func` as renumbered ones, and
+ * `call` too when nothing is inserted around calls (`plainControl`: no fuel, epoch or call depth). With
+ * `plainControl` labels keep their depths and nothing is inserted at blocks, branches or the function's end, so
+ * control flow is copied as it is too (the body's last `end` ends the walk).
+ */
+export function plainOperators(o: {
+  renumberFuncs: boolean;
+  renumberGlobals: boolean;
+  fuel: boolean;
+  growHooks: boolean;
+  truncCheck: boolean;
+  plainControl: boolean;
+}): Uint8Array {
+  const plain = new Uint8Array(256);
+  for (let op = 0; op < 256; op++) {
+    if (SKIP_KIND[op] === SKIP_SLOW) continue;
+    if (op <= 0x1f || op === 0xd5 || op === 0xd6) continue; // control, calls, exceptions
+    if (o.growHooks && op === 0x40) continue;
+    if (o.truncCheck && TRUNC[op] !== 0) continue;
+    if (o.fuel && (FLUSH_BEFORE[op] === 1 || SILENT_OPS[op] !== 1)) continue;
+    plain[op] = PLAIN_COPY;
+  }
+  plain[0x23] = plain[0x24] = o.renumberGlobals ? PLAIN_GLOBAL : PLAIN_COPY;
+  plain[0xd2] = o.renumberFuncs ? PLAIN_FUNC : PLAIN_COPY;
+  // drop, select
+  if (!o.fuel) plain[0x1a] = plain[0x1b] = PLAIN_COPY;
+  if (o.plainControl) {
+    for (const op of [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0f])
+      plain[op] = PLAIN_COPY;
+    for (const op of [0x14, 0x15, 0x18, 0x19]) plain[op] = PLAIN_COPY;
+    plain[0x10] = plain[0x12] = o.renumberFuncs ? PLAIN_FUNC : PLAIN_COPY;
+    plain[0x0e] = plain[0x1c] = plain[0x1f] = PLAIN_SLOW;
+  }
+  return plain;
 }
 
 /** Copies the immediates of `info` from `r` to `w`, renumbering function and global indices. */
@@ -217,6 +277,8 @@ export function rewriteBody(
   const depth = ctx.depthGlobal >= 0;
   const fuel = ctx.fuelCost;
   const epoch = ctx.epochGlobal >= 0;
+  // whether the entry checks the epoch: only where a recursion or much work could otherwise go unchecked
+  const epochEntry = epoch && ctx.epochEntry !== null && ctx.epochEntry[funcIndex - module.numImportedFuncs] === 1;
 
   // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
   // table index) for the null check; they map to the body's start
@@ -229,7 +291,7 @@ export function rewriteBody(
   // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
   // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
   const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;
-  const ticksGlobal = epoch && ctx.epochPoll && !ticks;
+  const ticksGlobal = epoch && ctx.epochPoll && !ticks && epochEntry;
   const leafTicks = ticks && (shape & BODY_CALLS) === 0;
   const extra64 = (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
   let saved = -1;
@@ -312,9 +374,10 @@ export function rewriteBody(
     hookCall(ctx.outOfFuelFunc);
     w.u8(0x0b);
   };
-  /** The checks at function entry, each calling its hook where it is due. */
-  const checks = () => {
+  /** The checks at function entry (or a loop header without poll loops), each calling its hook where it is due. */
+  const checks = (withEpoch: boolean) => {
     if (fuel) fuelCheck();
+    if (!withEpoch) return;
     if (ticks) {
       // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
       // reloaded after
@@ -363,6 +426,11 @@ export function rewriteBody(
   const copyLabel = (base: number) => {
     const s = r.pos;
     const d = r.u32();
+    if (!pollLoops) {
+      // no label is added: depths stay (the frame stack is not kept when control flow is copied as it is)
+      w.copy(bytes, s, r.pos);
+      return;
+    }
     const nd = stack[base].out - stack[base - d].out;
     if (nd === d) w.copy(bytes, s, r.pos);
     else w.u32(nd);
@@ -402,7 +470,7 @@ export function rewriteBody(
     }
     if (fuel) loadFuel();
     if (ticks) loadTicks();
-    checks();
+    checks(epochEntry);
     // branches to the function's label land after this block, where the depth is decremented
     if (depth) {
       w.u8(0x02);
@@ -442,22 +510,81 @@ export function rewriteBody(
     }
     return false;
   };
-  /** Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook). */
-  const afterCall = () => {
+  /**
+   * Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook); and the
+   * check count unless the callee checks nowhere (`silent`).
+   */
+  const afterCall = (silent = false) => {
     if (fuel) insert(r.pos, loadFuel);
-    if (ticks) insert(r.pos, loadTicks);
+    if (ticks && !silent) insert(r.pos, loadTicks);
   };
   /** Before a call, tail call or grow hook: the check count goes to the global (deep recursion still polls). */
   const beforeCall = (at: number) => {
     if (ticks) insert(at, storeTicks);
   };
+  /** Whether the `call` whose index is at `pos` reaches no epoch check (the count need not cross it). */
+  const silentCallee = (pos: number): boolean => {
+    if (!ticks || ctx.epochEntry === null) return false;
+    const callee = new BinaryReader(bytes, pos, body.range.end).u32() - module.numImportedFuncs;
+    return callee >= 0 && ctx.epochEntry[callee] === EPOCH_SILENT;
+  };
 
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
+  const plain = ctx.plain;
+  const plainCost = ctx.plainCost;
+  const end = body.range.end;
   const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1, out: 0 }];
   const push = (kind: Kind, at: number, labels = 1) =>
     stack.push({ kind, restore: false, at, out: stack[stack.length - 1].out + labels });
   while (!r.eof()) {
     const at = r.pos;
+    if (plain[bytes[at]] !== 0) {
+      // a run of operators copied as they are but for renumbered indices (their costs pending)
+      if (w.length - at !== delta) {
+        delta = w.length - at;
+        pairs.push(w.length, at);
+      }
+      let p = at;
+      let copied = at;
+      do {
+        const op = bytes[p];
+        const kind = plain[op];
+        if (plainCost !== null) pending += plainCost[op];
+        if (kind === PLAIN_COPY) {
+          p = skipFast(bytes, p + 1, SKIP_KIND[op]);
+          continue;
+        }
+        if (kind === PLAIN_SLOW) {
+          r.pos = p + 1;
+          skipImmediates(r, (OPS[op] as OperatorInfo).imm);
+          p = r.pos;
+          continue;
+        }
+        let q = p + 1;
+        let v = 0;
+        let scale = 1;
+        let b: number;
+        do {
+          b = bytes[q++];
+          v += (b & 0x7f) * scale;
+          scale *= 128;
+        } while (b & 0x80);
+        const nv = kind === PLAIN_GLOBAL ? ctx.global(v) : ctx.func(v);
+        if (nv !== v) {
+          w.copy(bytes, copied, p + 1);
+          w.u32(nv);
+          copied = q;
+          if (w.length - q !== delta) {
+            delta = w.length - q;
+            pairs.push(w.length, q);
+          }
+        }
+        p = q;
+      } while (p < end && plain[bytes[p]] !== 0);
+      w.copy(bytes, copied, p);
+      r.pos = p;
+      continue;
+    }
     const info = readOperator(r);
     const op = info.prefix === 0 ? info.code : info.prefix;
     if (fuel) {
@@ -469,8 +596,9 @@ export function rewriteBody(
     // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
     // before each call only (measured: a store at every exit costs fib a quarter more)
     if (leafTicks && leaves(info, r.pos)) insert(at, storeTicks);
-    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) beforeCall(at);
-    else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
+    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) {
+      if (op !== 0x10 || !silentCallee(r.pos)) beforeCall(at);
+    } else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
     else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
     if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
       // memory.grow m -> call $memory_grow_m
@@ -576,7 +704,12 @@ export function rewriteBody(
     }
     if (fuel && !writeThrough && (op === 0x03 || op === 0x05 || op === 0x0b)) dirty = true;
     switch (op) {
-      case 0x10:
+      case 0x10: {
+        const silentCall = silentCallee(r.pos);
+        copyImmediates(ctx, bytes, r, w, info);
+        afterCall(silentCall);
+        continue;
+      }
       case 0x11:
       case 0x14:
         copyImmediates(ctx, bytes, r, w, info);
@@ -597,7 +730,7 @@ export function rewriteBody(
             if (writeThrough) loadFuel();
           }
           if (pollLoops) loopChecks();
-          else checks();
+          else checks(true);
         });
         continue;
       case 0x09:
@@ -654,5 +787,7 @@ export function rewriteBody(
     }
     copyImmediates(ctx, bytes, r, w, info);
   }
+  // control flow copied as it is (`plainOperators`): the run ended with the body's own `end`
+  if (plain[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
   throw new Error('wasm backend: function body without end');
 }

@@ -8,13 +8,15 @@ import {
   I64,
   type Module,
   OPERATORS,
+  OPS,
   readSections,
   SectionId,
   skipValType,
   type Tunables,
 } from '@wasmts/environ';
 import { defaultOperatorCost } from '../environment.js';
-import { type OffsetPairs, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
+import { epochEntryChecks } from '../epoch-entries.js';
+import { type OffsetPairs, plainOperators, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
 import { ByteWriter } from './writer.js';
 
 /** The module name of every import the instrumentation adds. */
@@ -220,7 +222,24 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const hookType = funcTypes.includes(-1) ? addType(EMPTY_FUNC_TYPE) : -1;
   for (let i = 0; i < funcTypes.length; i++) if (funcTypes[i] < 0) funcTypes[i] = hookType;
 
+  let plainCost: Float64Array | null = null;
+  if (fuelCost !== null) {
+    plainCost = new Float64Array(256);
+    for (let op = 0; op < 256; op++) {
+      const info = OPS[op];
+      if (info !== undefined && info.prefix === 0) plainCost[op] = fuelCost[info.id];
+    }
+  }
   const ctx: RewriteContext = {
+    plain: plainOperators({
+      renumberFuncs: nF > 0,
+      renumberGlobals: nG > 0,
+      fuel: fuelOn,
+      growHooks: options.growHooks === true,
+      truncCheck: options.truncNaNCheck === true,
+      plainControl: !fuelOn && !epochOn && !depthOn,
+    }),
+    plainCost,
     module,
     func,
     global,
@@ -230,6 +249,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     epochGlobal,
     deadlineGlobal,
     newEpochFunc,
+    epochEntry: epochOn ? epochEntryChecks(module) : null,
     depthGlobal,
     stackOverflowFunc,
     maxCallDepth: options.maxCallDepth ?? 0,
@@ -261,8 +281,6 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   if (nF === 0 && nG === 0 && extraExports.length === 0 && !dropStart && hostName === undefined)
     return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
-  const out = new ByteWriter(bytes.length + 64);
-  out.copy(bytes, 0, 8);
   let codeBase = -1;
   const codePairs: OffsetPairs = [];
   let wroteType = false;
@@ -294,23 +312,24 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   let code: Uint8Array | null = null;
   for (const s of sections) {
     if (s.id === SectionId.Code) {
-      const w = new ByteWriter(s.size + 64);
+      // every body is written in place after five bytes for its size (patched once it is known)
+      const w = new ByteWriter(s.size + (s.size >> 2) + 64);
       const r = new BinaryReader(bytes, s.payloadOffset, s.payloadOffset + s.size);
       const count = r.u32();
       w.u32(count);
       for (let i = 0; i < count; i++) {
-        const body = module.bodies[i];
-        const bw = new ByteWriter(body.range.end - body.range.start + 32);
-        const pairs: OffsetPairs = [];
-        rewriteBody(ctx, nImpF + i, body, bw, pairs);
-        w.u32(bw.length);
-        for (let j = 0; j < pairs.length; j += 2) codePairs.push(pairs[j] + w.length, pairs[j + 1]);
-        w.bytes(bw.view());
+        const size = w.reserveU32();
+        rewriteBody(ctx, nImpF + i, module.bodies[i], w, codePairs);
+        w.patchU32(size, w.length - size - 5);
       }
-      code = w.finish();
+      code = w.view();
     }
   }
 
+  // the output: the input, the code's growth, five-byte sizes and what is added (one buffer, rarely grown)
+  const codeSize = sections.find((s) => s.id === SectionId.Code)?.size ?? 0;
+  const out = new ByteWriter(bytes.length + (code === null ? 0 : code.length - codeSize) + 1024);
+  out.copy(bytes, 0, 8);
   const typeSection = (payload: BinaryReader | null) => {
     const w = new ByteWriter();
     const count = payload === null ? 0 : payload.u32();
@@ -372,7 +391,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     }
     switch (s.id) {
       case SectionId.Global:
-        out.section(s.id, globalSection(ctx, r));
+        out.sectionWith(s.id, (w) => globalSection(ctx, r, w));
         continue;
       case SectionId.Table:
         out.section(s.id, tableSection(ctx, r));
@@ -385,10 +404,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
         if (!dropStart) out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
         continue;
       case SectionId.Element:
-        out.section(s.id, elementSection(ctx, r));
+        out.sectionWith(s.id, (w) => elementSection(ctx, r, w));
         continue;
       case SectionId.Data:
-        out.section(s.id, dataSection(ctx, r));
+        // segments are copied as they are, in place; only offset expressions may change
+        out.sectionWith(s.id, (w) => dataSection(ctx, r, w));
         continue;
       case SectionId.Custom: {
         if (s.name === 'name') {
@@ -412,7 +432,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   if (!wroteExport && extraExports.length > 0) out.section(SectionId.Export, exportSectionFor(null));
   if (!wroteName && hostName !== undefined) out.section(0, hostNameSection());
 
-  return result(out.finish(), hostImports, funcShift, globalShift, nImpF, nImpG, codeBase, codePairs);
+  // a view of the output buffer, sized for it above: no copy of the whole module
+  return result(out.view(), hostImports, funcShift, globalShift, nImpF, nImpG, codeBase, codePairs);
 }
 
 /** Assembles the `InstrumentedModule` (pairs null: offsets map one to one). */
@@ -454,8 +475,7 @@ function result(
   };
 }
 
-function globalSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
-  const w = new ByteWriter();
+function globalSection(ctx: RewriteContext, r: BinaryReader, w: ByteWriter): void {
   const n = r.u32();
   w.u32(n);
   for (let i = 0; i < n; i++) {
@@ -465,7 +485,6 @@ function globalSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
     w.copy(r.bytes, at, r.pos);
     rewriteConstExpr(ctx, r, w);
   }
-  return w.finish();
 }
 
 function tableSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
@@ -505,8 +524,7 @@ function exportSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
   return w.finish();
 }
 
-function elementSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
-  const w = new ByteWriter();
+function elementSection(ctx: RewriteContext, r: BinaryReader, w: ByteWriter): void {
   const n = r.u32();
   w.u32(n);
   for (let i = 0; i < n; i++) {
@@ -528,11 +546,9 @@ function elementSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
       else w.u32(ctx.func(r.u32()));
     }
   }
-  return w.finish();
 }
 
-function dataSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
-  const w = new ByteWriter();
+function dataSection(ctx: RewriteContext, r: BinaryReader, w: ByteWriter): void {
   const n = r.u32();
   w.u32(n);
   for (let i = 0; i < n; i++) {
@@ -544,7 +560,6 @@ function dataSection(ctx: RewriteContext, r: BinaryReader): Uint8Array {
     r.skip(r.u32());
     w.copy(r.bytes, at, r.pos);
   }
-  return w.finish();
 }
 
 /**

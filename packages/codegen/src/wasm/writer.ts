@@ -90,6 +90,28 @@ export class ByteWriter {
     return this;
   }
 
+  /**
+   * Five bytes for an unsigned LEB128 written later by `patchU32` (the padded form the binary format allows): a
+   * size that is known only after what it prefixes has been written in place. Returns its position.
+   */
+  reserveU32(): number {
+    this.reserve(5);
+    const at = this.length;
+    this.length += 5;
+    return at;
+  }
+
+  /** Writes `v` into the five bytes `reserveU32` returned `at`. */
+  patchU32(at: number, v: number): void {
+    if (this.runSrc !== null) this.flushRun();
+    const buf = this.buf;
+    for (let i = 0; i < 4; i++) {
+      buf[at + i] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[at + 4] = v & 0x7f;
+  }
+
   /** A signed LEB128 of at most 32 bits. */
   s32(v: number): this {
     v |= 0;
@@ -134,6 +156,15 @@ export class ByteWriter {
   /** A section: id, payload size, payload. */
   section(id: number, payload: Uint8Array): this {
     return this.u8(id).u32(payload.length).bytes(payload);
+  }
+
+  /** A section whose payload `write` writes in place (its size, in five bytes, patched after). */
+  sectionWith(id: number, write: (w: ByteWriter) => void): this {
+    this.u8(id);
+    const at = this.reserveU32();
+    write(this);
+    this.patchU32(at, this.length - at - 5);
+    return this;
   }
 
   /** The bytes written (a copy). */

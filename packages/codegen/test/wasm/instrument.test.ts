@@ -475,13 +475,13 @@ describe('the wasm backend API options', () => {
         table_grow_0: () => 0,
       },
     });
-    // the start function has no loop: its entry check counts the global itself
-    expect(countdown.value).toBe(99n);
+    // the start function has no loop and calls nothing: no check at all (epochEntryChecks)
+    expect(countdown.value).toBe(100n);
     countdown.value = 5n;
-    (inst.exports.spin as (n: number) => void)(12);
-    // spin's entry, then one check per iteration at the loop header (13 checks): the check that takes the
-    // count below 0 calls the hook, the 6th and the 12th (the host re-arms it with 5; in a loop the hook
-    // runs in the poll loop around it, and the check that branched there passes when it runs again)
+    (inst.exports.spin as (n: number) => void)(13);
+    // spin cannot recurse: no entry check; one check per iteration at the loop header (13 checks): the check
+    // that takes the count below 0 calls the hook, the 6th and the 12th (the host re-arms it with 5; in a loop
+    // the hook runs in the poll loop around it, and the check that branched there passes when it runs again)
     expect(seen).toEqual([-1n, -1n]);
     // spin has a loop and calls nothing: it stores its count when it returns (the last check left 4)
     expect(countdown.value).toBe(4n);
@@ -489,10 +489,10 @@ describe('the wasm backend API options', () => {
     countdown.value = 0n;
     (inst.exports.spin as (n: number) => void)(1);
     expect(seen).toEqual([-1n, -1n, -1n]);
-    // ci and the function it calls have no loop: each entry check counts the global itself
+    // ci calls indirectly (it may recurse): its entry check counts the global itself; $f has no check
     countdown.value = 50n;
     expect((inst.exports.ci as (i: number) => number)(0)).toBe(9);
-    expect(countdown.value).toBe(48n);
+    expect(countdown.value).toBe(49n);
   });
 });
 

@@ -9,7 +9,7 @@ import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
 import { HELPERS } from '../../src/helpers.js';
-import { type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
+import { plainOperators, type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
 import { instrumentModule } from '../../src/wasm/index.js';
 import { ByteWriter } from '../../src/wasm/writer.js';
 import { instantiateBytes, limits } from '../harness.js';
@@ -48,6 +48,7 @@ function identity(module: Module): RewriteContext {
     epochGlobal: -1,
     deadlineGlobal: -1,
     newEpochFunc: -1,
+    epochEntry: null,
     depthGlobal: -1,
     stackOverflowFunc: -1,
     maxCallDepth: 0,
@@ -61,6 +62,15 @@ function identity(module: Module): RewriteContext {
     epochPoll: false,
     truncNaNCheck: false,
     resultBlockType: () => {},
+    plain: plainOperators({
+      renumberFuncs: false,
+      renumberGlobals: false,
+      fuel: false,
+      growHooks: false,
+      truncCheck: false,
+      plainControl: true,
+    }),
+    plainCost: null,
   };
 }
 

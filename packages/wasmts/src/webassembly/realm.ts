@@ -191,7 +191,7 @@ export class Realm {
       for (let i = 0; i < params.length; i++) raw[i] = toWebAssemblyValue(cx, args[i], params[i]);
       let r: unknown;
       try {
-        r = callWasm(store, ref.fn, raw, ref, roots);
+        r = callWasm(store, ref.fn, raw, ref, roots, true);
       } catch (e) {
         throw this.toJsError(e);
       }

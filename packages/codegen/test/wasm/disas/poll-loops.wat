@@ -1,5 +1,6 @@
 ;; epochPoll: each loop wrapped in a poll loop of its type (the hooks), branch depths renumbered across it;
-;; a function without loops counts the epoch global at its entry, nothing around its calls
+;; only a function that may recurse ($rec) checks at its entry (a function without loops counts the epoch
+;; global there, nothing around its calls); $leaf checks nowhere, so no count crosses the calls to it
 (module
   (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
   (func $caller (export "caller") (param i32) (result i32)
@@ -21,4 +22,8 @@
         (else
           (i32.add)
           (local.tee $n (i32.sub (local.get $n) (i32.const 1)))
-          (br $l))))))
+          (br $l)))))
+  (func $rec (export "rec") (param i32) (result i32)
+    (if (result i32) (local.get 0)
+      (then (call $rec (i32.sub (local.get 0) (i32.const 1))))
+      (else (i32.const 0)))))

@@ -1,0 +1,147 @@
+// Which function entries need an epoch check. Both backends ask this one analysis (the fuzzer compares how many
+// checks a call makes on each), so both check at the same places: every loop header, and the entry of every
+// function on a possible recursion or whose check-free calls could add up to much work (README.md, "Where the
+// epoch is checked").
+
+import { BinaryReader, type Module, skipImmediates } from '@wasmts/environ';
+import { readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './wasm/operators.js';
+
+/**
+ * The most code bytes a call to a function without an entry check may run before it returns or reaches a check:
+ * its own body plus, at each direct call site, the same bound of its unchecked callees. A function over it gets
+ * an entry check, so a chain of unchecked calls cannot multiply into exponential work between two checks.
+ */
+export const UNCHECKED_CALL_BYTES = 4096;
+
+/** `epochEntryChecks`: no check at entry, and none anywhere in a call to it (no loops, only such callees). */
+export const EPOCH_SILENT = 0;
+/** `epochEntryChecks`: a check at entry. */
+export const EPOCH_ENTRY = 1;
+/** `epochEntryChecks`: no check at entry, but a call to it may check (its loops, or a callee's). */
+export const EPOCH_INSIDE = 2;
+
+/**
+ * Per defined function (by DefinedFuncIndex): `EPOCH_ENTRY` when its entry checks the epoch deadline, else
+ * `EPOCH_SILENT` or `EPOCH_INSIDE`.
+ * A function needs the check when it can take part in a recursion: it calls indirectly (`call_indirect`,
+ * `call_ref`, their tail forms), calls an import (host code may call any export back), grows a memory or a table
+ * (the runtime may run embedder code), or lies on a cycle of direct calls; or when a call to it may run more than
+ * `UNCHECKED_CALL_BYTES` of code bytes without a check. Loops are checked at their headers either way. Linear in
+ * the module's code size.
+ */
+export function epochEntryChecks(module: Module): Uint8Array {
+  const n = module.bodies.length;
+  const nImp = module.numImportedFuncs;
+  const checked = new Uint8Array(n);
+  // direct callees (DefinedFuncIndex), per function: offsets into one array
+  const calleeStart = new Int32Array(n + 1);
+  const callees: number[] = [];
+  const bytes = module.bytes;
+  let r: BinaryReader | null = null;
+  for (let i = 0; i < n; i++) {
+    calleeStart[i] = callees.length;
+    const body = module.bodies[i];
+    const end = body.range.end;
+    let p = body.codeStart;
+    let escapes = false;
+    let loops = false;
+    while (p < end) {
+      const op = bytes[p];
+      if (op === 0x10 || op === 0x12) {
+        // call / return_call: a LEB function index
+        let v = 0;
+        let shift = 0;
+        let b: number;
+        p++;
+        do {
+          b = bytes[p++];
+          v += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (b & 0x80);
+        if (v < nImp) escapes = true;
+        else callees.push(v - nImp);
+        continue;
+      }
+      if (op === 0x03) loops = true;
+      else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) escapes = true;
+      const kind = SKIP_KIND[op];
+      if (kind !== SKIP_SLOW) {
+        p = skipFast(bytes, p + 1, kind);
+        continue;
+      }
+      r ??= new BinaryReader(bytes, 0, bytes.length);
+      r.pos = p;
+      const info = readOperator(r);
+      if (info.prefix === 0xfc && info.name === 'table.grow') escapes = true;
+      skipImmediates(r, info.imm);
+      p = r.pos;
+    }
+    if (escapes) checked[i] = EPOCH_ENTRY;
+    else if (loops) checked[i] = EPOCH_INSIDE;
+  }
+  calleeStart[n] = callees.length;
+
+  // Tarjan's strongly connected components over direct calls, iteratively; a component completes after every
+  // component it calls, so each function's bound is computed after its callees'
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const cost = new Float64Array(n);
+  const stack: number[] = [];
+  const work: number[] = []; // pairs: function, next callee position
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] >= 0) continue;
+    work.push(root, calleeStart[root]);
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length > 0) {
+      const v = work[work.length - 2];
+      const at = work[work.length - 1];
+      if (at < calleeStart[v + 1]) {
+        work[work.length - 1] = at + 1;
+        const w = callees[at];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          work.push(w, calleeStart[w]);
+        } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      work.length -= 2;
+      if (work.length > 0) {
+        const parent = work[work.length - 2];
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+      if (low[v] !== index[v]) continue;
+      // v roots a component: pop it; more than one member, or a call to itself, is a cycle
+      let w = stack.pop() as number;
+      onStack[w] = 0;
+      if (w !== v) {
+        checked[w] = EPOCH_ENTRY;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = 0;
+          checked[w] = EPOCH_ENTRY;
+        } while (w !== v);
+        continue;
+      }
+      if (checked[v] === EPOCH_ENTRY) continue;
+      let self = false;
+      let silent = checked[v] === EPOCH_SILENT;
+      let c = module.bodies[v].range.end - module.bodies[v].codeStart;
+      for (let k = calleeStart[v]; k < calleeStart[v + 1]; k++) {
+        const callee = callees[k];
+        if (callee === v) self = true;
+        else if (checked[callee] !== EPOCH_ENTRY) c += cost[callee];
+        if (checked[callee] !== EPOCH_SILENT) silent = false;
+      }
+      cost[v] = Math.min(c, UNCHECKED_CALL_BYTES + 1);
+      if (self || c > UNCHECKED_CALL_BYTES) checked[v] = EPOCH_ENTRY;
+      else if (!silent) checked[v] = EPOCH_INSIDE;
+    }
+  }
+  return checked;
+}
