@@ -24,6 +24,7 @@ describe('pnpm bench programs: isolation', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(report.programs.map((p: { name: string }) => p.name)).toEqual(['sieve', 'fib']); // catalog order
     for (const p of report.programs) expect(p.ratios.polywasm).toBeGreaterThan(0);
+    // the issue's names, in order, then the IR pipeline's configurations (issue 12: run only when named)
     expect(Object.keys(report.geomean)).toEqual([
       'wasm',
       'wasm+fuel',
@@ -31,6 +32,9 @@ describe('pnpm bench programs: isolation', () => {
       'js',
       'js+fuel',
       'js+epoch',
+      'js+ir',
+      'js+ir+fuel',
+      'js+ir+epoch',
       'wasm2js',
       'polywasm',
     ]);
