@@ -222,7 +222,6 @@ function signed(lit: string): string {
 export const MEM_LOAD: Record<string, [string, string]> = {
   'i32.load': ['getInt32', ''],
   'i64.load': ['getBigInt64', ''],
-  'f64.load': ['getFloat64', ''],
   'i32.load8_s': ['getInt8', ''],
   'i32.load8_u': ['getUint8', ''],
   'i32.load16_s': ['getInt16', ''],
@@ -238,7 +237,6 @@ export const MEM_LOAD: Record<string, [string, string]> = {
 export const MEM_STORE: Record<string, [string, string]> = {
   'i32.store': ['setInt32', ''],
   'i64.store': ['setBigInt64', ''],
-  'f64.store': ['setFloat64', ''],
   'i32.store8': ['setInt8', ''],
   'i32.store16': ['setInt16', ''],
   'i64.store8': ['setInt8', '8'],
@@ -246,9 +244,20 @@ export const MEM_STORE: Record<string, [string, string]> = {
   'i64.store32': ['setInt32', '32'],
 };
 
+/**
+ * Float loads and stores: helpers that keep NaN bits (a NaN other than the canonical one is a `NaNBits` value; a
+ * NaN-boxing engine would lose its payload in a number), `H.<name>(dv, addr)` and `H.<name>(dv, addr, value)`.
+ */
+export const FLOAT_ACCESS: Record<string, string> = {
+  'f32.load': 'H.loadF32',
+  'f64.load': 'H.loadF64',
+  'f32.store': 'H.storeF32',
+  'f64.store': 'H.storeF64',
+};
+
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
 const PURE_CALLS =
-  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF32|H\.j)\(/g;
+  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF(?:32|64)|H\.j)\(/g;
 /** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
 function mayCall(expr: string): boolean {
   return /[\w$\])]\s*\(/.test(expr.replace(PURE_CALLS, '('));
@@ -2430,7 +2439,8 @@ export class FunctionTranslator {
         addr = 'ma';
       }
       let e: string;
-      if (info.name === 'f32.load') e = `H.loadF32(${dv}, ${addr})`;
+      const float = FLOAT_ACCESS[info.name];
+      if (float !== undefined) e = `${float}(${dv}, ${addr})`;
       else {
         const [get, wrap] = MEM_LOAD[info.name];
         e = `${dv}.${get}(${addr}, true)`;
@@ -2446,7 +2456,8 @@ export class FunctionTranslator {
     const a = this.popInline();
     let addr = this.addr(a, mem, offset);
     let val = v;
-    if (info.name !== 'f32.store') {
+    const float = FLOAT_ACCESS[info.name];
+    if (float === undefined) {
       const narrow = MEM_STORE[info.name][1];
       if (narrow) val = `Number(BigInt.asIntN(${narrow}, ${v}))`;
     }
@@ -2457,8 +2468,8 @@ export class FunctionTranslator {
       addr = 'sa';
       val = 'sv';
     }
-    if (info.name === 'f32.store') {
-      this.emit(`${pre}H.storeF32(${dv}, ${addr}, ${val});`);
+    if (float !== undefined) {
+      this.emit(`${pre}${float}(${dv}, ${addr}, ${val});`);
       return;
     }
     this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
@@ -3046,9 +3057,9 @@ export class FunctionTranslator {
       case 'i64x2.splat':
         return (r) => `${r[0]} = ${x}; ${r[1]} = ${y}; ${r[2]} = ${x}; ${r[3]} = ${y};`;
       case 'f64x2.splat': {
-        const vd = o.h('vd');
+        const split = o.h('f64Split');
         const vi = o.h('vi');
-        return (r) => `${vd}[0] = ${x}; ${r[0]} = ${vi}[0]; ${r[1]} = ${vi}[1]; ${r[2]} = ${r[0]}; ${r[3]} = ${r[1]};`;
+        return (r) => `${split}(${x}); ${r[0]} = ${vi}[0]; ${r[1]} = ${vi}[1]; ${r[2]} = ${r[0]}; ${r[3]} = ${r[1]};`;
       }
       case 'i8x16.replace_lane': {
         const sh = 8 * (n & 3);
@@ -3066,9 +3077,9 @@ export class FunctionTranslator {
       case 'i64x2.replace_lane':
         return (r) => `${put(2 * n, x)(r)} ${r[2 * n + 1]} = ${y};`;
       case 'f64x2.replace_lane': {
-        const vd = o.h('vd');
+        const split = o.h('f64Split');
         const vi = o.h('vi');
-        return (r) => `${vd}[0] = ${x}; ${put(2 * n, `${vi}[0]`)(r)} ${r[2 * n + 1]} = ${vi}[1];`;
+        return (r) => `${split}(${x}); ${put(2 * n, `${vi}[0]`)(r)} ${r[2 * n + 1]} = ${vi}[1];`;
       }
     }
     return null;
