@@ -17,7 +17,7 @@ const JSC = process.env.WASMTS_JSC ?? '/usr/bin/jsc';
 const HAVE_JSC = existsSync(JSC);
 if (!HAVE_JSC && process.env.CI) throw new Error(`no jsc at ${JSC} (install libjavascriptcoregtk-4.0-bin)`);
 
-const GUEST = String.raw`(module
+const GUEST = `(module
   (memory (export "mem") 1)
   (global $g (export "g") (mut f64) (f64.const 0))
   (global $h (export "h") (mut f32) (f32.const 0))
@@ -57,7 +57,13 @@ const GUEST = String.raw`(module
     (i64.reinterpret_f64 (f64x2.extract_lane 1
       (f64x2.replace_lane 1 (v128.const i64x2 0 0) (f64.reinterpret_i64 (local.get 0)))))))`;
 
-const F64_NANS = [0x7ff0000000000001n, 0x7ff4000000000001n, 0xfff8000000000000n, 0xfff0000000000005n, 0x7ff8000000000000n];
+const F64_NANS = [
+  0x7ff0000000000001n,
+  0x7ff4000000000001n,
+  0xfff8000000000000n,
+  0xfff0000000000005n,
+  0x7ff8000000000000n,
+];
 const F32_NANS = [0x7f800001, 0x7fa00000, 0xffc00000 | 0, 0xff800123 | 0, 0x7fc00000];
 
 // Runs in the engine under test with `lib` (wasmts) defined; returns the bits it read, as JSON (bigints as strings).

@@ -158,7 +158,11 @@ function call(fn: (...a: unknown[]) => unknown, args: unknown[]): Outcome {
     const v = fn(...args);
     // a NaN kept as bits (the JS backend's NaNBits) prints as the NaN it is
     const str = (x: unknown) =>
-      x instanceof NaNBits ? 'NaN' : x !== null && (typeof x === 'object' || typeof x === 'function') ? 'ref' : String(x);
+      x instanceof NaNBits
+        ? 'NaN'
+        : x !== null && (typeof x === 'object' || typeof x === 'function')
+          ? 'ref'
+          : String(x);
     return { ok: true, value: Array.isArray(v) ? v.map(str).join(',') : str(v) };
   } catch {
     return { ok: false };
