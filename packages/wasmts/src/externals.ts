@@ -226,8 +226,8 @@ function callWasmBackend(
 ): unknown {
   const controls = store.engine.controls;
   const fuel = controls.consumeFuel;
-  if (store.entryDepth++ === 0 && controls.epochInterruption) w.armEpoch();
-  if (fuel) w.syncFuel();
+  if (store.entryDepth++ === 0 && controls.epochInterruption) w.enterEpoch();
+  if (fuel) w.syncFuelIn();
   try {
     if (checkEpoch && controls.epochInterruption) epochAtEntry(store);
     for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
