@@ -370,16 +370,20 @@ export function hostFuncRef<T>(
 ): VMFuncRef {
   const caller = new Caller(store, instance);
   const { roots, funcRefs, numbers } = resultChecks(store.typeRegistry, typeId);
+  const plain = roots === 'none' && funcRefs === 'none' && numbers === null;
+  const arity = store.typeRegistry.funcType(typeId).params.length;
   const fn =
-    roots === 'none' && funcRefs === 'none' && numbers === null
-      ? (...args: unknown[]) => {
-          try {
-            return callback(caller, ...args);
-          } catch (e) {
-            throw thrownByHost(store, e);
+    plain && arity <= 3
+      ? fixedArity(store, caller, callback, arity)
+      : plain
+        ? (...args: unknown[]) => {
+            try {
+              return callback(caller, ...args);
+            } catch (e) {
+              throw thrownByHost(store, e);
+            }
           }
-        }
-      : (...args: unknown[]) => {
+        : (...args: unknown[]) => {
           let r: unknown;
           try {
             r = callback(caller, ...args);
@@ -395,6 +399,49 @@ export function hostFuncRef<T>(
           return r;
         };
   return new VMFuncRef(fn, typeId, null, store);
+}
+
+/**
+ * A host function's `fn` for a signature of up to three parameters and no references: declared with exactly
+ * its parameters (no rest parameter and spread, which cost a call from the host engine's wasm code several
+ * times the call itself).
+ */
+function fixedArity<T>(store: Store<T>, caller: Caller<T>, callback: HostFunc<T>, arity: number): WasmFunction {
+  const cb = callback as (caller: Caller<T>, ...args: unknown[]) => unknown;
+  switch (arity) {
+    case 0:
+      return () => {
+        try {
+          return cb(caller);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+    case 1:
+      return (a: unknown) => {
+        try {
+          return cb(caller, a);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+    case 2:
+      return (a: unknown, b: unknown) => {
+        try {
+          return cb(caller, a, b);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+    default:
+      return (a: unknown, b: unknown, c: unknown) => {
+        try {
+          return cb(caller, a, b, c);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+  }
 }
 
 /** The host callback behind a host Func, to rebind it to the importing instance's caller. */

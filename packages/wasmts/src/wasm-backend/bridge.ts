@@ -605,7 +605,7 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
   if (ref.instance !== null) return hostFunctionOf(state, ref);
   const type = state.store.typeRegistry.funcType(ref.typeId);
   if (needsAdapter(type) || !crossesBoundary(type)) return hostFunctionOf(state, ref);
-  return guardedCall(state, ref.fn);
+  return guardedCall(state, ref.fn, type.params.length);
 }
 
 /**
@@ -613,22 +613,108 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
  * fuel synchronised around it, and what it throws made the pending error and a real trap (see
  * `importCallOf`).
  */
-export function guardedCall(state: WasmStoreState, inner: (...args: any[]) => unknown): HostFunction {
+export function guardedCall(
+  state: WasmStoreState,
+  inner: (...args: any[]) => unknown,
+  arity = inner.length,
+): HostFunction {
   const fuelOn = state.store.engine.controls.consumeFuel;
   const epochOn = state.store.engine.controls.epochInterruption;
   const trap = state.hooks.trap;
-  return (...args: unknown[]) => {
+  const failed = (e: unknown): unknown => {
+    if (e instanceof WasmException) throw toHostException(state, e);
+    if (isHostException(e)) throw e;
+    state.setPending(e);
+    return trap(PENDING_ERROR - 1);
+  };
+  if (!fuelOn && !epochOn) {
+    // as many declared parameters as the import has: the host engine then calls it without adapting the
+    // arguments (a rest parameter made every call of an import take the slower mismatched-arity path)
+    switch (arity) {
+      case 0:
+        return () => {
+          try {
+            return inner();
+          } catch (e) {
+            return failed(e);
+          }
+        };
+      case 1:
+        return (a: unknown) => {
+          try {
+            return inner(a);
+          } catch (e) {
+            return failed(e);
+          }
+        };
+      case 2:
+        return (a: unknown, b: unknown) => {
+          try {
+            return inner(a, b);
+          } catch (e) {
+            return failed(e);
+          }
+        };
+      case 3:
+        return (a: unknown, b: unknown, c: unknown) => {
+          try {
+            return inner(a, b, c);
+          } catch (e) {
+            return failed(e);
+          }
+        };
+    }
+  }
+  const before = () => {
     if (fuelOn) state.syncFuel();
+  };
+  const after = () => {
+    if (fuelOn) state.syncFuelIn();
+    if (epochOn) state.noticeEpoch();
+  };
+  switch (arity) {
+    case 0:
+      return () => {
+        before();
+        try {
+          return inner();
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+    case 1:
+      return (a: unknown) => {
+        before();
+        try {
+          return inner(a);
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+    case 2:
+      return (a: unknown, b: unknown) => {
+        before();
+        try {
+          return inner(a, b);
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+  }
+  return (...args: unknown[]) => {
+    before();
     try {
       return inner(...args);
     } catch (e) {
-      if (e instanceof WasmException) throw toHostException(state, e);
-      if (isHostException(e)) throw e;
-      state.setPending(e);
-      return trap(PENDING_ERROR - 1);
+      return failed(e);
     } finally {
-      if (fuelOn) state.syncFuelIn();
-      if (epochOn) state.noticeEpoch();
+      after();
     }
   };
 }
