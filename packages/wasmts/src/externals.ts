@@ -384,20 +384,20 @@ export function hostFuncRef<T>(
             }
           }
         : (...args: unknown[]) => {
-          let r: unknown;
-          try {
-            r = callback(caller, ...args);
-            if (numbers !== null) r = numbers(r);
-          } catch (e) {
-            throw thrownByHost(store, e);
-          }
-          checkRefResults(store, r, funcRefs);
-          const table = store.externRefActivations;
-          if (roots === 'single') table.insert(r);
-          else if (roots !== 'none' && Array.isArray(r))
-            for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
-          return r;
-        };
+            let r: unknown;
+            try {
+              r = callback(caller, ...args);
+              if (numbers !== null) r = numbers(r);
+            } catch (e) {
+              throw thrownByHost(store, e);
+            }
+            checkRefResults(store, r, funcRefs);
+            const table = store.externRefActivations;
+            if (roots === 'single') table.insert(r);
+            else if (roots !== 'none' && Array.isArray(r))
+              for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
+            return r;
+          };
   return new VMFuncRef(fn, typeId, null, store);
 }
 
