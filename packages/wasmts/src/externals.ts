@@ -374,36 +374,9 @@ export function hostFuncRef<T>(
 ): VMFuncRef {
   const caller = new Caller(store, instance);
   const { roots, funcRefs, numbers } = resultChecks(store.typeRegistry, typeId);
-<<<<<<< HEAD
   // f32/f64 arguments reach the host as numbers (a NaN held as bits is an object inside wasm)
   const floats = floatPositions(store.typeRegistry.funcType(typeId).params);
-  const fn =
-    roots === 'none' && funcRefs === 'none' && numbers === null && floats.length === 0
-      ? (...args: unknown[]) => {
-          try {
-            return callback(caller, ...args);
-          } catch (e) {
-            throw thrownByHost(store, e);
-          }
-        }
-      : (...args: unknown[]) => {
-          let r: unknown;
-          if (floats.length !== 0) floatNumbers(args, floats);
-          try {
-            r = callback(caller, ...args);
-            if (numbers !== null) r = numbers(r);
-          } catch (e) {
-            throw thrownByHost(store, e);
-          }
-          checkRefResults(store, r, funcRefs);
-          const table = store.externRefActivations;
-          if (roots === 'single') table.insert(r);
-          else if (roots !== 'none' && Array.isArray(r))
-            for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
-          return r;
-        };
-=======
-  const plain = roots === 'none' && funcRefs === 'none' && numbers === null;
+  const plain = roots === 'none' && funcRefs === 'none' && numbers === null && floats.length === 0;
   const arity = store.typeRegistry.funcType(typeId).params.length;
   const fn =
     plain && arity <= 3
@@ -418,6 +391,7 @@ export function hostFuncRef<T>(
           }
         : (...args: unknown[]) => {
             let r: unknown;
+            if (floats.length !== 0) floatNumbers(args, floats);
             try {
               r = callback(caller, ...args);
               if (numbers !== null) r = numbers(r);
@@ -431,7 +405,6 @@ export function hostFuncRef<T>(
               for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
             return r;
           };
->>>>>>> main
   return new VMFuncRef(fn, typeId, null, store);
 }
 
