@@ -37,6 +37,7 @@ import {
 } from './lanes.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
@@ -1019,6 +1020,9 @@ export class FunctionTranslator {
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
     const pieces = this.split();
+    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts)
+    const closures = { k: 0 };
+    for (const p of pieces) p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params);
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
