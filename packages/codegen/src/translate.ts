@@ -1020,9 +1020,6 @@ export class FunctionTranslator {
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
     const pieces = this.split();
-    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts)
-    const closures = { k: 0 };
-    for (const p of pieces) p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params);
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
@@ -1037,6 +1034,10 @@ export class FunctionTranslator {
       pieces[k].lines.push(
         `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
       );
+    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
+    // its last line (the call of the next piece, which reads the variables it passes on) is there
+    const closures = { k: 0 };
+    for (const p of pieces) p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params);
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);

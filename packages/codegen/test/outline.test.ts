@@ -160,6 +160,39 @@ describe('outlined statements', () => {
   });
 });
 
+describe('outlined statements in pieces', () => {
+  // a piece of a split body whose statement is outlined: the `if` leaves an i64 on the stack, in slots that only the
+  // closure assigns and the call of the next piece passes on (found by the fuzzer, `--gen simd`, with a small limit)
+  const tail = parseWat(`(module
+    (func (export "tail") (param $a i32) (param $d i32) (result i64) (local $x i32)
+      ;; no cut inside the block: the piece of the \`if\` and the loop is longer than the limit, so the \`if\` goes
+      (block (result i64)
+        (if (result i64) (local.get $a)
+          (then (i64.add (i64.extend_i32_u (i32.mul (local.get $a) (local.get $d))) (i64.const 38)))
+          (else (i64.const -6452683846431045493)))
+        (loop $l ${arithmetic(12)} (br_if $l (i32.eq (local.get $x) (i32.const 12345)))))
+      (i64.extend_i32_u (local.get $x))
+      i64.add))`);
+
+  it.each([
+    ['plain', {}],
+    ['with fuel and epochs', { tunables: { consumeFuel: true, epochInterruption: true } }],
+  ])('pass on what the closure computed (%s)', (_, hooks) => {
+    limits[0] = -1e9;
+    limits[1] = 1e15;
+    const js = instantiateBytes(tail, () => undefined, { ...hooks, splitChars: 300 });
+    expect(js.$source).toMatch(/function f0\$p\$o\d+\(/);
+    expect(js.$source).toMatch(/function f0\$p\$s\d+\(/);
+    const native = new WA.Instance(new WA.Module(tail)).exports as Record<string, any>;
+    for (const [a, d] of [
+      [0, 0],
+      [5, 3],
+      [-1, 77],
+    ])
+      expect(js.tail(a, d), `tail(${a}, ${d})`).toBe(native.tail(a, d));
+  });
+});
+
 describe('outline', () => {
   const body = (inner: string[]) => [
     '  let a = 0, s0;',
