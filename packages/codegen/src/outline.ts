@@ -75,7 +75,8 @@ function exits(lines: readonly string[], from: number, to: number): string[] | n
  * statement of `MIN_OUTLINE_CHARS` to `limit` characters is left. Each closure takes as parameters the variables it
  * reads and never assigns, declares the scratch temporaries and the stack slots that nothing outside it mentions,
  * and shares the others with the body. `next` numbers the closures (shared by the pieces of one body); `live` are
- * variables set before the lines run (a piece's parameters).
+ * variables set before the lines run (a piece's parameters); `length` measures a line (without the position markers
+ * of `CompileOptions` source positions, so that the choice is the same with and without them).
  */
 export function outline(
   lines: readonly string[],
@@ -83,8 +84,9 @@ export function outline(
   limit: number,
   next: { k: number },
   live: readonly string[] = [],
+  length: (line: string) => number = (line) => line.length,
 ): string[] {
-  const sizes = lines.map((l) => l.length + 1);
+  const sizes = lines.map((l) => length(l) + 1);
   let total = 0;
   for (const s of sizes) total += s;
   if (total <= limit) return [...lines];

@@ -1084,7 +1084,8 @@ export class FunctionTranslator {
     // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
     // its last line (the call of the next piece, which reads the variables it passes on) is there
     const closures = { k: 0 };
-    for (const p of pieces) p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params);
+    for (const p of pieces)
+      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);

@@ -187,6 +187,11 @@ describe('WasmBacktrace', () => {
     expect(module.compiled?.source).toMatch(/function f0\$p\$o1\(/);
     const inst = new Linker(store.engine).instantiate(store, module);
     const t = trapOf(() => inst.getTypedFunc('loop').call(1n, 2));
-    expect(t.backtrace!.frames).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'loop', moduleName: null })));
+    expect(
+      t.backtrace!.frames.map(({ funcIndex, funcName, moduleName }) => ({ funcIndex, funcName, moduleName })),
+    ).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'loop', moduleName: null })));
+    // the offsets inside the closures: the trap's `unreachable` and the recursive call
+    const bytes = module.bytes;
+    expect(t.backtrace!.frames.map((f) => bytes[f.moduleOffset!])).toEqual([0x00, 0x10, 0x10]);
   });
 });
