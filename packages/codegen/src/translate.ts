@@ -1217,7 +1217,8 @@ export class FunctionTranslator {
    * expression (no `selfIndex`) never does, as on the wasm backend: instantiation does not trap `Interrupt`.
    */
   private epochAtEntry(): boolean {
-    return this.selfIndex >= 0 && this.env.epochEntryCheck(this.selfIndex);
+    // the analysis is whole-module: only a module compiled with epochs asks for it
+    return this.env.tunables.epochInterruption && this.selfIndex >= 0 && this.env.epochEntryCheck(this.selfIndex);
   }
 
   /**
