@@ -36,6 +36,8 @@ function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: Va
 
 /** The factory's maker of constant evaluators: one function literal, so V8 compiles it once, not once per segment. */
 const CONST_MAKER = 'const cK = (v) => () => v;';
+/** The factories (by their `parts`) that declare `CONST_MAKER` already. */
+const usesMaker = new WeakSet<string[]>();
 
 /**
  * The evaluator of constant expression `expr` of type `type`: `cK(<value>)` for a lone `i32.const` (the offset of
@@ -47,7 +49,13 @@ function constInit(env: ModuleEnvironment, parts: string[], name: string, expr: 
   if (type === 0x7f && bytes[expr.start] === 0x41) {
     const r = new BinaryReader(bytes, expr.start + 1, expr.end);
     const v = r.s32();
-    if (r.pos + 1 === expr.end && bytes[r.pos] === 0x0b) return `cK(${v})`;
+    if (r.pos + 1 === expr.end && bytes[r.pos] === 0x0b) {
+      if (!usesMaker.has(parts)) {
+        usesMaker.add(parts);
+        parts.push(CONST_MAKER);
+      }
+      return `cK(${v})`;
+    }
   }
   parts.push(constFn(env, name, expr, type));
   return name;
@@ -159,7 +167,6 @@ export function emitModule(
   const source = [
     '(function (rt, vmctx) {',
     '"use strict";',
-    CONST_MAKER,
     ...env.hoisted,
     body,
     `return {\n  ${ret.join(',\n  ')}\n};`,
@@ -199,7 +206,6 @@ export class LazyModule {
     this.constSource = [
       '(function (rt, vmctx) {',
       '"use strict";',
-      CONST_MAKER,
       ...decls,
       ...parts,
       `return {\n  ${ret.join(',\n  ')}\n};`,

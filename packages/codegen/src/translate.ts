@@ -35,7 +35,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
+import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
@@ -184,8 +184,6 @@ export function linear(name: string, n: number): boolean {
 /** Length of a pending expression beyond which it is assigned to its slot instead (see `pushPending`). */
 const MAX_PENDING_LENGTH = 400;
 
-/** Levels of indentation in the output at most (deeper code is indented as this level). */
-const MAX_INDENT = 16;
 const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
@@ -304,6 +302,9 @@ export class FunctionTranslator {
   private level = 1;
   private sp = 0;
   private maxSp = 0;
+  /** Whether any stack slot held an i64 pair (its `s<d>h` words are declared) or a v128 quad (its lanes). */
+  private anyWide = false;
+  private anyQuad = false;
   private ctrl: Frame[] = [];
   private labels = 0;
   private temps = 0;
@@ -477,7 +478,7 @@ export class FunctionTranslator {
    */
   private nest(by: number): void {
     this.level += by;
-    this.indent = INDENTS[Math.min(this.level, MAX_INDENT)];
+    this.indent = INDENTS[Math.min(this.level, this.env.maxIndent)];
   }
 
   /** Emits a statement; pending values that may have effects are assigned first, to keep their order. */
@@ -537,6 +538,7 @@ export class FunctionTranslator {
   private pushPairPure(lo: string, hi: string): void {
     const d = this.claim();
     this.wide[d] = true;
+    this.anyWide = true;
     this.pend[d] = lo;
     this.pendH[d] = hi;
   }
@@ -547,6 +549,7 @@ export class FunctionTranslator {
   private pushPairStmt(code: (lo: string, hi: string) => string): void {
     const d = this.claim();
     this.wide[d] = true;
+    this.anyWide = true;
     this.pend[d] = null;
     this.emit(code(`s${d}`, `s${d}h`));
   }
@@ -557,6 +560,7 @@ export class FunctionTranslator {
   private pushPairLo(code: (lo: string) => string, hi: string): void {
     const d = this.claim();
     this.wide[d] = true;
+    this.anyWide = true;
     this.pend[d] = null;
     this.emit(code(`s${d}`));
     this.pendH[d] = hi;
@@ -578,11 +582,13 @@ export class FunctionTranslator {
     if (!this.pairs) return;
     this.emit(`s${d}h = Number(s${d} >> 32n); s${d} = Number(BigInt.asIntN(32, s${d}));`);
     this.wide[d] = true;
+    this.anyWide = true;
   }
   /** Pushes a v128 left pending as four lane atoms (literals or a local's lane variables). */
   private pushQuadPure(lanes: Lanes): void {
     const d = this.claim();
     this.quad[d] = true;
+    this.anyQuad = true;
     this.pend[d] = lanes[0];
     this.pendQ[d] = lanes;
   }
@@ -649,6 +655,7 @@ export class FunctionTranslator {
   private pushQuadStmt(code: (r: Lanes) => string): void {
     const d = this.claim();
     this.quad[d] = true;
+    this.anyQuad = true;
     this.pend[d] = null;
     this.emit(code(laneNames(`s${d}`)));
   }
@@ -663,6 +670,7 @@ export class FunctionTranslator {
     const r = laneNames(`s${d}`);
     this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
     this.quad[d] = true;
+    this.anyQuad = true;
   }
   /** Converts the f32 numbers held in quad slot `d` (computed, or pending atoms) to lane bits in its variables. */
   private toBits(d: number): void {
@@ -910,6 +918,8 @@ export class FunctionTranslator {
     for (let i = 0; i < shapes.length; i++) {
       this.wide[height + i] = shapes[i] === Shape.Pair;
       this.quad[height + i] = shapes[i] === Shape.Quad;
+      if (shapes[i] === Shape.Pair) this.anyWide = true;
+      else if (shapes[i] === Shape.Quad) this.anyQuad = true;
       this.fval[height + i] = false;
     }
   }
@@ -932,7 +942,7 @@ export class FunctionTranslator {
       'RET',
     );
     this.level = 1;
-    this.indent = '  ';
+    this.indent = INDENTS[Math.min(1, this.env.maxIndent)];
     this.body();
     if (this.floatLocals === null && this.valueReads.size > 0) {
       // f32 operators read v128 locals: translate again with those locals held as numbers too
@@ -980,16 +990,12 @@ export class FunctionTranslator {
         decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
         if (this.floatLocals?.has(i)) decls.push(...laneNames(`l${i}f`).map((v) => `${v} = 0`));
       } else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
-    // only the stack slots some statement assigns (values inlined into their consumer never need one)
-    const used = new Set<number>();
-    const usedH = new Set<string>();
-    for (const line of this.out) {
-      for (const m of line.matchAll(/\bs(\d+)\b/g)) used.add(Number(m[1]));
-      for (const m of line.matchAll(/\bs\d+[hbcd]\b/g)) usedH.add(m[0]);
-    }
+    // the stack slots up to the deepest the body reached, with a hi word if it ever held a pair and lanes if it
+    // ever held a quad (known as the body was translated: no pass over the output)
     for (let i = 0; i < this.maxSp; i++) {
-      if (used.has(i)) decls.push(`s${i}`);
-      for (const x of 'hbcd') if (usedH.has(`s${i}${x}`)) decls.push(`s${i}${x}`);
+      decls.push(`s${i}`);
+      if (this.anyWide) decls.push(`s${i}h`);
+      if (this.anyQuad) decls.push(`s${i}b`, `s${i}c`, `s${i}d`);
     }
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesBigTemp) decls.push('qz = 0n');
@@ -1532,10 +1538,12 @@ export class FunctionTranslator {
         this.pend[d] = null;
         if (t === I64) {
           this.wide[d] = true;
+          this.anyWide = true;
           parts.push(`s${d} = ${word()}`, `s${d}h = ${word()}`);
         } else if (this.isQuad(t)) {
           this.laneTemps.add('qv');
           this.quad[d] = true;
+          this.anyQuad = true;
           parts.push(`qv = ${word()}`, ...laneNames(`s${d}`).map((v, i) => `${v} = qv.${'abcd'[i]}`));
         } else parts.push(`s${d} = ${word()}`);
       }
