@@ -883,13 +883,18 @@ export class FunctionTranslator {
    * `<name>d` of a v128 local) before it is written.
    */
   private materializeLocal(name: string): void {
-    const re = new RegExp(`\\b${name}[hbcd]?\\b`);
+    let re: RegExp | null = null;
+    // a pending text that does not contain the name cannot read the local (a substring test, then the exact one)
+    const reads = (text: string | null | undefined): boolean => {
+      if (text === null || text === undefined || !text.includes(name)) return false;
+      re ??= new RegExp(`\\b${name}[hbcd]?\\b`);
+      return re.test(text);
+    };
     for (let d = 0; d < this.sp; d++) {
       const e = this.pend[d];
       if (e === null || e === undefined) continue;
       const q = this.pendQ[d];
-      if (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string)) || q?.some((a) => re.test(a)))
-        this.materialize(d, true);
+      if (reads(e) || (this.wide[d] && reads(this.pendH[d])) || q?.some(reads)) this.materialize(d, true);
     }
   }
   /** True if the value `n` below the top is pending (a pure expression). */
