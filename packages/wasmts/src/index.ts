@@ -59,7 +59,14 @@ export {
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
-export { BackendError, backendChoice, Module, type ModuleInput } from './module.js';
+export {
+  BackendError,
+  backendChoice,
+  Module,
+  type ModuleInput,
+  type ModuleOptions,
+  type ModulePhase,
+} from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,
@@ -70,6 +77,7 @@ export {
 export {
   type BacktraceNames,
   type FrameInfo,
+  formatFrame,
   LinkError,
   Trap,
   TrapCode,
