@@ -1,5 +1,11 @@
 // wasmts: the public API, shaped like wasmtime's. The only entry point of the package.
 
+/**
+ * The wasmts API, shaped like wasmtime's: `Engine`, `Store`, `Module`, `Linker`, `Instance` and the externals.
+ *
+ * @module wasmts
+ */
+
 /** The JS backend's own implementation limits (a `CompileError`). */
 export { CodegenLimitError, defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
 export type {
