@@ -127,7 +127,9 @@ function transferResized(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number)
 
 /** True for a growable SharedArrayBuffer (ES2024), which grows in place and whose views can track its length. */
 function isGrowableShared(buffer: ArrayBufferLike): boolean {
-  return HAS_SHARED_BUFFERS && buffer instanceof SharedArrayBuffer && (buffer as { growable?: boolean }).growable === true;
+  return (
+    HAS_SHARED_BUFFERS && buffer instanceof SharedArrayBuffer && (buffer as { growable?: boolean }).growable === true
+  );
 }
 
 /**

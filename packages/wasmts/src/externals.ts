@@ -589,7 +589,10 @@ export class Memory {
       return new Memory(store, raw);
     }
     if (handle.buffer === null) throw new TypeError('a shared memory handle without bytes');
-    return new Memory(store, unboxed(() => new RuntimeMemory(handle.type, { ...options, sharedBuffer: handle.buffer! })));
+    return new Memory(
+      store,
+      unboxed(() => new RuntimeMemory(handle.type, { ...options, sharedBuffer: handle.buffer! })),
+    );
   }
   /** The memory's type. */
   ty(): MemoryType {
