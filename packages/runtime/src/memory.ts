@@ -299,6 +299,7 @@ export class Memory {
     this.pendingHostBytes = -1;
     this.host = host;
     this.setBuffer(host.buffer, bytes);
+    if (this.shared) this.followSharedGrowth();
   }
 
   /** Current size in pages. */
