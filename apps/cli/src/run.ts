@@ -277,6 +277,8 @@ async function runThreaded(
 ): Promise<number | Module> {
   const module = await compile(engine, file, options.allowPrecompiled === true);
   if (!usesWasiThreads(module)) return module;
+  if (storeLimits(options.wasm ?? {}) !== null)
+    throw new CliError(`${file}: store limits (-W max-*, trap-on-grow-failure) do not reach wasi-threads programs' threads yet`);
   const fd = (o: unknown, name: string): number | undefined => {
     if (o === undefined || typeof o === 'number') return o;
     throw new CliError(`${file}: a wasi-threads program's ${name} must be a file descriptor`);
