@@ -7,6 +7,7 @@ import { runWasiThreads, usesWasiThreads } from '@wasmts/wasi/threads';
 import {
   type Engine,
   Func,
+  formatFrame,
   type Instance,
   LinkError,
   Linker,
@@ -168,7 +169,7 @@ export function formatTrap(trap: TrapReport, file: string): string {
     lines.push('  wasm backtrace:');
     const module = basename(file);
     frames.forEach((f, i) => {
-      lines.push(`    ${i}: ${f.moduleName ?? module}!${f.funcName ?? `<wasm function ${f.funcIndex}>`}`);
+      lines.push(`  ${formatFrame(f, i, module)}`);
     });
   }
   return `${lines.join('\n')}\n`;

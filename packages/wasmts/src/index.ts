@@ -72,6 +72,7 @@ export {
 export {
   type BacktraceNames,
   type FrameInfo,
+  formatFrame,
   LinkError,
   Trap,
   TrapCode,
