@@ -279,7 +279,9 @@ async function runThreaded(
   const module = await compile(engine, file, options.allowPrecompiled === true);
   if (!usesWasiThreads(module)) return module;
   if (storeLimits(options.wasm ?? {}) !== null)
-    throw new CliError(`${file}: store limits (-W max-*, trap-on-grow-failure) do not reach wasi-threads programs' threads yet`);
+    throw new CliError(
+      `${file}: store limits (-W max-*, trap-on-grow-failure) do not reach wasi-threads programs' threads yet`,
+    );
   const fd = (o: unknown, name: string): number | undefined => {
     if (o === undefined || typeof o === 'number') return o;
     throw new CliError(`${file}: a wasi-threads program's ${name} must be a file descriptor`);

@@ -52,7 +52,11 @@ const median = (xs: number[]) => {
 const samples = new Map<string, number[]>();
 const configs = backends.flatMap((b) => threadCounts.map((t) => ({ backend: b, threads: t, key: `${b}/${t}` })));
 for (const c of configs) samples.set(c.key, []);
-console.log(`sort.wasm, ${count} integers, ${rounds} rounds; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `sort.wasm, ${count} integers, ${rounds} rounds; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? configs : [...configs].reverse();
   for (const c of order) samples.get(c.key)!.push(runOnce(c.backend, c.threads));
@@ -65,7 +69,11 @@ const rows = backends.map((backend) => {
 console.log('backend | 1 thread (ms) | 2 threads (ms) | speed-up');
 for (const r of rows)
   console.log(`${r.backend} | ${r.oneThreadMs.toFixed(1)} | ${r.twoThreadsMs.toFixed(1)} | ${r.speedup.toFixed(2)}x`);
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 mkdirSync(resolve(here, '../results'), { recursive: true });
 writeFileSync(
   resolve(here, '../results/threads.json'),
