@@ -6,6 +6,7 @@ import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
 import { runWasiThreads, usesWasiThreads } from '@wasmts/wasi/threads';
 import {
   type Engine,
+  type FrameInfo,
   Func,
   formatFrame,
   type Instance,
@@ -156,9 +157,7 @@ export function formatValue(v: Val): string {
 /** A trap as `formatTrap` prints it: its message and wasm frames (a `Trap`, or one from another thread). */
 export interface TrapReport {
   readonly message: string;
-  readonly backtrace?: {
-    readonly frames: readonly { moduleName?: string | null; funcName?: string | null; funcIndex: number }[];
-  } | null;
+  readonly backtrace?: { readonly frames: readonly FrameInfo[] } | null;
 }
 
 /** Prints a trap like wasmtime: what was running, the trap, then the wasm frames, innermost first. */

@@ -1,6 +1,6 @@
 // What crosses between the supervisor (threads.ts) and each thread's Worker (thread-worker.ts).
 
-import type { ConfigOptions, SharedMemoryHandle } from 'wasmts';
+import type { ConfigOptions, FrameInfo, SharedMemoryHandle } from 'wasmts';
 
 /** The wasi-threads import that starts a thread. */
 export const THREAD_SPAWN = { module: 'wasi', name: 'thread-spawn' } as const;
@@ -53,7 +53,7 @@ export type ThreadMessage =
       readonly kind: 'trap';
       readonly trap: {
         readonly message: string;
-        readonly frames: { moduleName?: string; funcName?: string; funcIndex: number }[];
+        readonly frames: FrameInfo[];
       };
     }
   | { readonly kind: 'error'; readonly message: string };

@@ -56,11 +56,8 @@ try {
 } catch (e) {
   if (e instanceof WasiExit) post({ kind: 'exit', code: e.code });
   else if (e instanceof Trap) {
-    const frames = (e.backtrace?.frames ?? []).map((f) => ({
-      ...(f.moduleName != null ? { moduleName: f.moduleName } : {}),
-      ...(f.funcName != null ? { funcName: f.funcName } : {}),
-      funcIndex: f.funcIndex,
-    }));
+    // plain copies of the frames (FrameInfo is data), so they survive the structured clone
+    const frames = (e.backtrace?.frames ?? []).map((f) => ({ ...f }));
     post({ kind: 'trap', trap: { message: e.message, frames } });
   } else post({ kind: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
 }

@@ -4,7 +4,15 @@
 // thread); the calling thread only supervises, so it is never blocked by the guest and can end every thread
 // at once when one of them exits or traps, as the wasi-threads proposal asks.
 
-import { Config, type ConfigOptions, Memory, type Module, type SharedMemoryHandle, Store } from 'wasmts';
+import {
+  Config,
+  type ConfigOptions,
+  type FrameInfo,
+  Memory,
+  type Module,
+  type SharedMemoryHandle,
+  Store,
+} from 'wasmts';
 import {
   THREAD_SPAWN,
   type ThreadMessage,
@@ -35,7 +43,7 @@ export interface WasiThreadsOptions {
 export interface WasiThreadsTrap {
   readonly message: string;
   /** Wasm frames, innermost first. */
-  readonly frames: readonly { moduleName?: string; funcName?: string; funcIndex: number }[];
+  readonly frames: readonly FrameInfo[];
   /** The thread that trapped (0: the main thread). */
   readonly thread: number;
 }
