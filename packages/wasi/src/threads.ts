@@ -4,6 +4,11 @@
 // thread); the calling thread only supervises, so it is never blocked by the guest and can end every thread
 // at once when one of them exits or traps, as the wasi-threads proposal asks.
 
+/**
+ * wasi-threads on Node: `runWasiThreads` runs a program that imports `wasi` `thread-spawn`, a Worker per thread.
+ * @module @wasmts/wasi/threads
+ */
+
 import {
   Config,
   type ConfigOptions,
