@@ -1,4 +1,4 @@
-// pnpm bench [validate|programs|instantiate|ttfc|packages] [args]: runs one benchmark, or both (validate first, given the args;
+// pnpm bench [validate|programs|instantiate|threads|ttfc|packages] [args]: runs one benchmark, or both (validate first, given the args;
 // then programs), each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
 // `packages` is tools/npm-packages' bench: real npm packages through the drop-in WebAssembly against polywasm.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ const benches = {
   validate: 'validate.ts',
   programs: 'programs.ts',
   instantiate: 'instantiate.ts',
+  threads: 'threads.ts',
   ttfc: 'ttfc.ts',
 } as const;
 
@@ -33,7 +34,7 @@ if (first === 'packages') {
   );
   process.exit(status ?? 1);
 }
-if (first === 'validate' || first === 'programs' || first === 'instantiate' || first === 'ttfc')
+if (first === 'validate' || first === 'programs' || first === 'instantiate' || first === 'threads' || first === 'ttfc')
   run(benches[first], args.slice(1));
 else {
   run(benches.validate, args);
