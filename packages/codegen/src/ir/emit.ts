@@ -10,9 +10,9 @@ import { BINARY, BINARY_COND, UNARY, UNARY_COND } from '../numeric.js';
 import { PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from '../pairs.js';
 import {
   EPOCH_POLL_CHECKS,
+  FLOAT_ACCESS,
   f64LoadExpr,
   f64StoreStmt,
-  FLOAT_ACCESS,
   MEM_LOAD,
   MEM_STORE,
   pairBoundaryWrapper,
