@@ -37,6 +37,7 @@ import {
 } from './lanes.js';
 import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
@@ -1091,6 +1092,11 @@ export class FunctionTranslator {
       pieces[k].lines.push(
         `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
       );
+    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
+    // its last line (the call of the next piece, which reads the variables it passes on) is there
+    const closures = { k: 0 };
+    for (const p of pieces)
+      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);
