@@ -29,16 +29,31 @@ function constCount(lo: string): number | null {
   return v === null ? null : v & 63;
 }
 
+/** `x | y` (or `x ^ y`) where either may be the literal 0 (a word known to be 0 drops out). */
+function or(x: string, y: string, op = '|'): string {
+  return x === '0' ? y : y === '0' ? x : `${x} ${op} ${y}`;
+}
+
+/** `r = e; ` unless `e` is `r` itself (a word unchanged in its slot). */
+function set(r: string, e: string): string {
+  return r === e ? '' : `${r} = ${e}; `;
+}
+
+/** `x << c` (0 <= c < 32), folded when x is the literal 0. */
+function lsh(x: string, c: number): string {
+  return x === '0' ? '0' : c === 0 ? x : `(${x} << ${c})`;
+}
+
 function shl(c: number, [al, ah]: readonly [string, string], rl: string, rh: string): string {
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
-  if (c < 32) return `${rh} = (${ah} << ${c}) | (${al} >>> ${32 - c}); ${rl} = ${al} << ${c};`;
-  return `${rh} = ${al} << ${c - 32}; ${rl} = 0;`;
+  if (c < 32) return `${rh} = ${or(lsh(ah, c), `(${al} >>> ${32 - c})`)}; ${rl} = ${al} << ${c};`;
+  return `${rh} = ${lsh(al, c - 32)}; ${rl} = 0;`;
 }
 
 function shr(c: number, signed: boolean, [al, ah]: readonly [string, string], rl: string, rh: string): string {
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
   const top = signed ? `${ah} >> 31` : '0';
-  if (c < 32) return `${rl} = (${al} >>> ${c}) | (${ah} << ${32 - c}); ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
+  if (c < 32) return `${rl} = ${or(`(${al} >>> ${c})`, lsh(ah, 32 - c))}; ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
   if (c === 32) return `${rl} = ${ah}; ${rh} = ${top};`;
   return `${rl} = ${signed ? `${ah} >> ${c - 32}` : `(${ah} >>> ${c - 32})`}; ${rh} = ${top};`;
 }
@@ -63,10 +78,11 @@ function rotlVar(rl: string, rh: string): string {
 export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
   // the carry and borrow are booleans made numbers (`+(x < y)`: a setcc), not `? 1 : 0`, which V8 compiles to a
   // branch that random data mispredicts half the time (bignum ran 3x slower)
+  // (a high word known to be 0 drops out of the sum)
   'i64.add': ([al, ah], [bl, bh], rl, rh) =>
-    `${rl} = (${al} + ${bl}) | 0; ${rh} = (${ah} + ${bh} + +((${rl} >>> 0) < ${u32(bl)})) | 0;`,
+    `${rl} = (${al} + ${bl}) | 0; ${rh} = (${[ah, bh].filter((x) => x !== '0').join(' + ') || '0'} + +((${rl} >>> 0) < ${u32(bl)})) | 0;`,
   'i64.sub': ([al, ah], [bl, bh], rl, rh) =>
-    `${rh} = (${ah} - ${bh} - +(${u32(al)} < ${u32(bl)})) | 0; ${rl} = (${al} - ${bl}) | 0;`,
+    `${rh} = (${ah}${bh === '0' ? '' : ` - ${bh}`} - +(${u32(al)} < ${u32(bl)})) | 0; ${rl} = (${al} - ${bl}) | 0;`,
   'i64.mul': ([al, ah], [bl, bh], rl, rh) => {
     // The low word is Math.imul's. The high word of the unsigned 32x32 product lo(a) * lo(b): its float64 value p
     // is within half an ulp of the exact product P = hi * 2^32 + lo; p minus (lo - 2^31) (the low word with its top
@@ -80,8 +96,8 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     return `qm = Math.imul(${al}, ${bl}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },
   'i64.and': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} & ${bl}; ${rh} = ${ah} & ${bh};`,
-  'i64.or': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} | ${bl}; ${rh} = ${ah} | ${bh};`,
-  'i64.xor': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} ^ ${bl}; ${rh} = ${ah} ^ ${bh};`,
+  'i64.or': ([al, ah], [bl, bh], rl, rh) => `${set(rl, or(al, bl))}${set(rh, or(ah, bh))}`.trim(),
+  'i64.xor': ([al, ah], [bl, bh], rl, rh) => `${set(rl, or(al, bl, '^'))}${set(rh, or(ah, bh, '^'))}`.trim(),
   'i64.shl': (a, [bl], rl, rh) => {
     const c = constCount(bl);
     if (c !== null) return shl(c, a, rl, rh);

@@ -54,7 +54,7 @@ const CONSTANTS = [0n, 1n, 19n, 121665n, 0x1fffffn, 0x200001n, 0xfffffffdn, 0xff
 CONSTANTS.push(-1n, -3n, W(0x9e3779b185ebca87n), -(2n ** 63n));
 
 describe('i64 on pairs agrees with the host WebAssembly', () => {
-  it('i64.mul: general, zero- and sign-extended operands, masked and shifted words, constants', () => {
+  it('i64.mul (and add, sub, or, xor, and): general, zero- and sign-extended operands, masked and shifted words, constants', () => {
     const consts = CONSTANTS.map(
       (c, i) => `
       (func (export "c${i}") (param i64) (result i64) (i64.mul (local.get 0) (i64.const ${c})))
@@ -79,6 +79,15 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
         (i64.store (i32.const 16) (local.get 1))
         (i64.mul (i64.load32_u (i32.const 8)) (i64.load32_u (i32.const 20))))
       (memory 1)
+      ${['add', 'sub', 'or', 'xor', 'and']
+        .map(
+          (op) => `
+      (func (export "${op}_ux") (param i32 i64) (result i64) (i64.${op} (i64.extend_i32_u (local.get 0)) (local.get 1)))
+      (func (export "${op}_xu") (param i64 i32) (result i64) (i64.${op} (local.get 0) (i64.extend_i32_u (local.get 1))))
+      (func (export "${op}_uu") (param i32 i32) (result i64)
+        (i64.${op} (i64.extend_i32_u (local.get 0)) (i64.extend_i32_u (local.get 1))))`,
+        )
+        .join('')}
       ${consts.join('')})`);
     for (const a of VALUES) {
       agree(n, j, 'sq', [a]);
@@ -90,6 +99,11 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
       for (const b of VALUES) {
         for (const f of ['mul', 'slots', 'halves', 'loads']) agree(n, j, f, [a, b]);
         for (const f of ['uu', 'su', 'ss']) agree(n, j, f, [I32(a), I32(b)]);
+        for (const op of ['add', 'sub', 'or', 'xor', 'and']) {
+          agree(n, j, `${op}_ux`, [I32(a), b]);
+          agree(n, j, `${op}_xu`, [a, I32(b)]);
+          agree(n, j, `${op}_uu`, [I32(a), I32(b)]);
+        }
       }
     }
     // the float64 product of these rounds to a tie next to 2^53 (a mistake there is one off in the high word)
@@ -166,13 +180,16 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
       for (let c = 0; c < 64; c++)
         funcs.push(`(func (export "${op}${c}") (param i64) (result i64) (i64.${op} (local.get 0) (i64.const ${c})))
           (func (export "${op}${c}s") (param i64) (result i64)
-            (i64.${op} (i64.xor (local.get 0) (i64.const 0x5555)) (i64.const ${c + 64})))`);
+            (i64.${op} (i64.xor (local.get 0) (i64.const 0x5555)) (i64.const ${c + 64})))
+          (func (export "${op}${c}u") (param i64) (result i64)
+            (i64.${op} (i64.extend_i32_u (i32.wrap_i64 (local.get 0))) (i64.const ${c})))`);
     const [n, j] = both(`(module ${funcs.join('\n')})`);
     for (const a of VALUES)
       for (const op of ops)
         for (let c = 0; c < 64; c++) {
           agree(n, j, `${op}${c}`, [a]);
           agree(n, j, `${op}${c}s`, [a]);
+          agree(n, j, `${op}${c}u`, [a]);
         }
   });
 });

@@ -18,7 +18,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
   let qa = 0, qb = 0, fu = 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
-    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
     m0_dv.setInt32(16, l2, true);
     l4 = 0;
@@ -50,12 +50,12 @@ function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
   try {
     l2 = (((Math.imul(l2, 37)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
-    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
-    lim1[0] += fu; fu = 0; return f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h);
+    lim1[0] += fu; fu = 0; return f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h);
   } finally { lim1[0] += fu; }
 }
-function f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h) {
+function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
   let fu = 0;
   try {
     fu += 17;
@@ -65,21 +65,15 @@ function f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h) {
     }
     m0_dv.setInt32(20, l2, true);
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
-    lim1[0] += fu; fu = 0; return f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h);
+    lim1[0] += fu; fu = 0; return f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h);
   } finally { lim1[0] += fu; }
 }
-function f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h) {
+function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
   let qa = 0, qb = 0, fu = 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
-    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
-    lim1[0] += fu; fu = 0; return f0$p$s6(l3, l3h, s0, s0h);
-  } finally { lim1[0] += fu; }
-}
-function f0$p$s6(l3, l3h, s0, s0h) {
-  let fu = 0;
-  try {
     s0 = (s0 + l3) | 0; s0h = (s0h + l3h + +((s0 >>> 0) < (l3 >>> 0))) | 0;
     fu += 18;
     H.R[0] = s0h; return s0;
