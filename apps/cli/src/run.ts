@@ -6,6 +6,7 @@ import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
 import {
   type Engine,
   Func,
+  formatFrame,
   type Instance,
   LinkError,
   Linker,
@@ -159,7 +160,7 @@ export function formatTrap(trap: Trap, file: string): string {
     lines.push('  wasm backtrace:');
     const module = basename(file);
     frames.forEach((f, i) => {
-      lines.push(`    ${i}: ${f.moduleName ?? module}!${f.funcName ?? `<wasm function ${f.funcIndex}>`}`);
+      lines.push(`  ${formatFrame(f, i, module)}`);
     });
   }
   return `${lines.join('\n')}\n`;

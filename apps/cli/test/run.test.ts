@@ -137,7 +137,8 @@ describe('wasmts run', () => {
     const r = wasmts('run', '--fuel', '10000', spin);
     expect(r.code).toBe(134);
     expect(r.stderr).toMatch(/^error: failed to run main module `.*spin\.wat`\n {2}wasm trap: .*fuel/);
-    expect(r.stderr).toContain('    0: spin!spin\n');
+    // the frame as wasmtime prints it: index, the operator's offset in the module, module!function
+    expect(r.stderr).toMatch(/\n {2}wasm backtrace:\n {4}0: +0x[0-9a-f]+ - spin!spin\n/);
     const enough = wat(
       'count.wat',
       '(module (func (export "count") (param i32) (result i32) (loop (br_if 0 (local.tee 0 (i32.sub (local.get 0) (i32.const 1))))) (local.get 0)))',

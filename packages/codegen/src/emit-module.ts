@@ -5,7 +5,7 @@
 import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
 import { ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
-import { FunctionTranslator, usesPairAbi } from './translate.js';
+import { FunctionTranslator, POSITION_MARKER, POSITION_MARKERS, usesPairAbi } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
 export interface EmittedModule {
@@ -172,21 +172,48 @@ export class LazyModule {
   }
 
   /**
+   * The module offset of the operator at a position (1-based line and column) of defined function `i`'s source,
+   * or null: the last marker at or before the column (a call or load folded into the line), else the operator that
+   * began the line. The function is translated again with position markers (FunctionTranslator's `positions`), which must give
+   * the same source once the markers are taken out, else nothing is claimed. Not for the IR pipeline's output.
+   */
+  offsetAt(i: number, line: number, column: number): number | null {
+    if (this.ir) return null;
+    const marked = this.functionSource(i, true).split('\n');
+    if (marked.map((l) => l.replace(POSITION_MARKERS, '')).join('\n') !== this.functionSource(i)) return null;
+    const text = marked[line - 1];
+    if (text === undefined) return null;
+    // the last marker at or before the column (counted without markers), else the line's own
+    let at: number | null = null;
+    let plain = 0;
+    let last = 0;
+    for (const m of text.matchAll(POSITION_MARKERS)) {
+      plain += (m.index as number) - last;
+      last = (m.index as number) + m[0].length;
+      if (plain >= column) break;
+      at = Number(m[1]);
+    }
+    const own = POSITION_MARKER.exec(text);
+    return at ?? (own === null ? null : Number(own[1]));
+  }
+
+  /**
    * The source of defined function `i` (a DefinedFuncIndex): `(function (rt, vmctx, F) { ...; return f<index>; })`,
    * called once per instance with the instance's array `F` of its functions (by DefinedFuncIndex), through which
    * it calls the others.
    */
-  functionSource(i: number): string {
+  functionSource(i: number, positions = false): string {
     const env = this.env;
     const module = env.module;
     const f = module.numImportedFuncs + i;
     const body = module.bodies[i];
     env.beginUnit(f);
-    const viaIr = this.ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
+    const viaIr = this.ir && !positions ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
     const t =
       viaIr === null
         ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
         : null;
+    if (t !== null && positions) t.positions = [];
     const code = viaIr ?? (t as FunctionTranslator).translate();
     const decls = env.endUnit();
     return [

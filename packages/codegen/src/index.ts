@@ -142,6 +142,12 @@ function hostLimit(e: unknown): unknown {
   return new CodegenLimitError('hostLimit', `the host refused the generated code (${e.name}: ${e.message})`, 0);
 }
 
+/**
+ * Lines the host's `new Function` puts before the body it is given (`function anonymous(H` and `) {`): a frame at
+ * line n of an evaluated source is at line n + this in the host's stack trace.
+ */
+const FUNCTION_HEAD_LINES = 2;
+
 /** Evaluates one generated function expression, with codegen's numeric helpers bound as `H`. */
 function evaluate(source: string, url: string): unknown {
   try {
@@ -214,6 +220,24 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
     factories.set(compiled, f);
   }
   return f;
+}
+
+/**
+ * The module offset of the wasm operator at a position of a JS stack trace (1-based line and column, as the host
+ * prints them) in the lazily compiled source of function `funcIndex`: a call, a load or another operator that may
+ * trap, where its code was folded into the line, else the operator that began the line. Null for whole-module
+ * sources (artifacts), IR output, imports, and lines that no operator began.
+ */
+export function sourcePosition(
+  compiled: CompiledModule,
+  funcIndex: FuncIndex,
+  line: number,
+  column: number,
+): number | null {
+  const lazy = compiled.lazy;
+  const i = funcIndex - compiled.module.numImportedFuncs;
+  if (lazy === undefined || i < 0 || i >= compiled.module.bodies.length) return null;
+  return lazy.offsetAt(i, line - FUNCTION_HEAD_LINES, column);
 }
 
 /**

@@ -202,6 +202,10 @@ const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
+/** The position marker at the end of a line (`positions`): the module offset of the operator that began it. */
+export const POSITION_MARKER = /\/\*@(\d+)\*\/$/;
+/** Every position marker of a line: the line's own and those of pending values inlined into it. */
+export const POSITION_MARKERS = /\/\*@(\d+)\*\//g;
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
@@ -933,6 +937,47 @@ export class FunctionTranslator {
     return `L${this.labels++}`;
   }
 
+  /**
+   * Set (to `[]`) to translate with source positions (`sourcePositions` in index.ts): each operator records the
+   * output line it starts at and its offset in the module, and each line of the body ends in a marker comment
+   * naming the offset of the operator that began it (`/*@<offset>*\/`), which `split` does not count.
+   */
+  positions: number[] | null = null;
+
+  /** A line's length without its position marker. */
+  private lineLength(line: string): number {
+    if (this.positions === null) return line.length;
+    let n = line.length;
+    for (const m of line.matchAll(POSITION_MARKERS)) n -= m[0].length;
+    return n;
+  }
+
+  /** The offset of the operator translated last (positions mode). */
+  private lastOp = -1;
+
+  /**
+   * Positions mode, before the operator at `at`: records the line it starts at, and marks the value the operator
+   * before it left pending if that value may trap or call (its code may end up in a later operator's line).
+   */
+  private markPosition(at: number): void {
+    const d = this.sp - 1;
+    const e = d >= 0 && this.impure[d] ? this.pend[d] : null;
+    if (typeof e === 'string' && this.lastOp >= 0 && !e.startsWith('/*@')) this.pend[d] = `/*@${this.lastOp}*/${e}`;
+    (this.positions as number[]).push(this.out.length, at);
+    this.lastOp = at;
+  }
+
+  /** Ends each line of the body with the marker of the operator that began it (see `positions`). */
+  private markLines(): void {
+    const at = this.positions as number[];
+    const out = this.out;
+    let k = 0;
+    for (let i = 0; i < out.length; i++) {
+      while (k + 2 < at.length && at[k + 2] <= i) k += 2;
+      if (out[i] !== DROPPED && k < at.length && at[k] <= i) out[i] += `/*@${at[k + 1]}*/`;
+    }
+  }
+
   /** Returns the function's JS source (one or two function declarations). */
   translate(): string {
     const nParams = this.type.params.length;
@@ -945,6 +990,7 @@ export class FunctionTranslator {
     this.level = 1;
     this.indent = '  ';
     this.body();
+    if (this.positions !== null) this.markLines();
     if (this.floatLocals === null && this.valueReads.size > 0) {
       // f32 operators read v128 locals: translate again with those locals held as numbers too
       const [start, end, locals] = this.args;
@@ -962,6 +1008,7 @@ export class FunctionTranslator {
       // a local is held as bits too only if something reads its bits and something gives it bits (else its bits are
       // those of its numbers, converted where they are read)
       const isParam = (i: number) => i < this.type.params.length;
+      if (this.positions !== null) again.positions = [];
       again.floatLocals = new Map(
         [...this.valueReads].map((i) => [i, this.bitsReads.has(i) && (this.bitsSets.has(i) || isParam(i))]),
       );
@@ -1110,7 +1157,7 @@ export class FunctionTranslator {
     let lastSize = 0;
     for (let i = 0; i < this.cuts.length; i += 2) {
       const c = this.cuts[i];
-      while (line < c) size += out[line++].length + 1;
+      while (line < c) size += this.lineLength(out[line++]) + 1;
       if (size > limit && c < out.length) {
         const back = last >= 0 && lastSize >= limit / 2;
         at.push(back ? this.cuts[last] : c);
@@ -1134,7 +1181,7 @@ export class FunctionTranslator {
       const mentioned = new Set<string>(slots);
       sizes[k] = 0;
       for (let i = at[k]; i < end; i++) {
-        sizes[k] += out[i].length + 1;
+        sizes[k] += this.lineLength(out[i]) + 1;
         for (const m of out[i].matchAll(/\b[ls]\d+(?:f[bcd]?|[hbcd])?\b/g)) {
           if (locals.has(m[0])) seen.add(m[0]);
           else if (m[0][0] === 's') mentioned.add(m[0]);
@@ -1692,6 +1739,7 @@ export class FunctionTranslator {
     const cuts = this.selfIndex >= 0 ? this.cuts : null;
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
+      if (this.positions !== null) this.markPosition(r.pos);
       const op = r.u8();
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();

@@ -106,4 +106,12 @@ export class Trap extends Error {
     this.name = 'Trap';
     this.code = code;
   }
+
+  /** `Trap: <message>`, then `wasm backtrace:` and its frames once the API layer set them (as wasmtime prints). */
+  override toString(): string {
+    const frames = this.backtrace === null ? '' : String(this.backtrace);
+    return frames === ''
+      ? `${this.name}: ${this.message}`
+      : `${this.name}: ${this.message}\nwasm backtrace:\n${frames}`;
+  }
 }

@@ -70,6 +70,7 @@ export {
 export {
   type BacktraceNames,
   type FrameInfo,
+  formatFrame,
   LinkError,
   Trap,
   TrapCode,

@@ -1,7 +1,7 @@
 // Compiled modules (wasmtime's `Module`): decoded and validated once, compiled by codegen once, and the
 // factory loaded once; every instance reuses them.
 
-import { type CompiledModule, compileModule, type Factory, loadFactory } from '@wasmts/codegen';
+import { type CompiledModule, compileModule, type Factory, loadFactory, sourcePosition } from '@wasmts/codegen';
 import { CompileError, decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
@@ -146,7 +146,11 @@ export class Module {
     this.artifact = artifact;
     const funcNames: (string | null)[] = [];
     for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
-    const names: BacktraceNames = { funcNames, moduleName: this.module.names.module };
+    const names: BacktraceNames = {
+      funcNames,
+      moduleName: this.module.names.module,
+      bodyStarts: this.module.bodies.map((b) => b.range.start),
+    };
     this.names = names;
     // the generated script (or the host module) is named after the module so backtraces attribute frames
     this.sourceName = registerModuleNames(names);
@@ -172,6 +176,7 @@ export class Module {
     }
     this.backend = choice.backend;
     this.backendReason = choice.reason;
+    if (this.backend === 'js') names.jsOffset = (f, line, column) => sourcePosition(this.compiled, f, line, column);
     // the JS backend compiles now (its errors belong to module creation)
     if (this.backend === 'js') void this.factory;
     const typeIds = engine.typeRegistry.register(this.module);

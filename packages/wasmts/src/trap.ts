@@ -27,6 +27,14 @@ export interface FrameInfo {
   readonly funcName: string | null;
   /** The module's name from the name section, or null. */
   readonly moduleName: string | null;
+  /**
+   * The byte offset in the module's bytes of the operator this frame was running (the trapping one in the
+   * innermost frame, a call in the others), as wasmtime's `FrameInfo::module_offset`; null where the backend
+   * cannot tell.
+   */
+  readonly moduleOffset: number | null;
+  /** `moduleOffset` relative to the start of the function's body (wasmtime's `func_offset`), or null. */
+  readonly funcOffset: number | null;
 }
 
 /** Names for the frames of one module (its function names and the module's name). */
@@ -44,6 +52,21 @@ export interface BacktraceNames {
    * and its instances do (these names), not longer.
    */
   trapSites?: { readonly bytes: Uint8Array; readonly originalOffset: (o: number) => number };
+  /** Where each defined function's body starts in the module's bytes (for `FrameInfo.funcOffset`). */
+  bodyStarts?: readonly number[];
+  /**
+   * JS backend: the module offset of the operator at a position (1-based line and column, as the JS stack prints
+   * them) of the generated source of function `funcIndex`, or null (codegen's `sourcePosition`).
+   */
+  jsOffset?: (funcIndex: number, line: number, column: number) => number | null;
+}
+
+/** A frame's offsets from its module offset (or null). */
+function offsets(names: BacktraceNames | null, funcIndex: number, at: number | null) {
+  if (at === null || at < 0) return { moduleOffset: null, funcOffset: null };
+  const nImp = names?.bodyStarts === undefined ? 0 : names.funcNames.length - names.bodyStarts.length;
+  const start = names?.bodyStarts?.[funcIndex - nImp];
+  return { moduleOffset: at, funcOffset: start === undefined || at < start ? null : at - start };
 }
 
 /** The names of every loaded module by its generated script's id (`wasmts-module-<id>.js`). */
@@ -62,6 +85,8 @@ export function registerModuleNames(names: BacktraceNames): string {
 /** A JS stack line: the function name (maybe `Object.f3 [as fn]`) and its location. */
 const FRAME = /^\s*at (?:async )?(\S+)(?: \[as [^\]]+\])? \((.*)\)$/;
 const SOURCE = /wasmts-module-(\d+)\.js:\d+:\d+$/;
+/** The line and column at the end of a JS frame's location. */
+const POSITION = /:(\d+):(\d+)$/;
 /** A host engine's wasm frame of a wasm-backend module (named `wasmts-module-<id>` for the host). */
 const WASM_FRAME = /wasm:\/\/wasm\/wasmts-module-(\d+)-[0-9a-f]+:wasm-function\[(\d+)\]:0x([0-9a-f]+)/;
 
@@ -107,10 +132,12 @@ export class WasmBacktrace {
           const funcIndex = names?.originalFuncIndex?.(Number(w[2])) ?? -1;
           if (funcIndex < 0) continue;
           prevName = '';
+          const at = names?.trapSites?.originalOffset(Number.parseInt(w[3], 16)) ?? null;
           frames.push({
             funcIndex,
             funcName: names?.funcNames[funcIndex] ?? null,
             moduleName: names?.moduleName ?? null,
+            ...offsets(names, funcIndex, at),
           });
           continue;
         }
@@ -137,10 +164,13 @@ export class WasmBacktrace {
         }
         prevName = fname;
         prevNames = names;
+        const pos = POSITION.exec(m[2]);
+        const at = pos === null ? null : (names?.jsOffset?.(funcIndex, Number(pos[1]), Number(pos[2])) ?? null);
         frames.push({
           funcIndex,
           funcName: names?.funcNames[funcIndex] ?? null,
           moduleName: names?.moduleName ?? null,
+          ...offsets(names, funcIndex, at),
         });
       }
       this.parsed = frames;
@@ -148,12 +178,20 @@ export class WasmBacktrace {
     return this.parsed;
   }
 
-  /** The frames as text, one per line. */
+  /**
+   * The frames as text, one per line, as wasmtime prints them: `  0:   0x1a2b - module!func`, the offset in the
+   * module's bytes (left out where the backend cannot tell), `<unknown>` for an unnamed module and
+   * `<wasm function N>` for an unnamed function.
+   */
   toString(): string {
-    return this.frames
-      .map((f, i) => `  ${i}: ${f.moduleName ?? '<module>'}!${f.funcName ?? `<wasm function ${f.funcIndex}>`}`)
-      .join('\n');
+    return this.frames.map((f, i) => `  ${formatFrame(f, i)}`).join('\n');
   }
+}
+
+/** One frame as wasmtime prints it (`0:   0x1a2b - module!func`); `moduleName` stands in for an unnamed module. */
+export function formatFrame(f: FrameInfo, i: number, moduleName = '<unknown>'): string {
+  const at = f.moduleOffset === null ? '' : `${`0x${f.moduleOffset.toString(16)}`.padStart(6)} - `;
+  return `${String(i).padStart(3)}: ${at}${f.moduleName ?? moduleName}!${f.funcName ?? `<wasm function ${f.funcIndex}>`}`;
 }
 
 /** An import could not be satisfied (wasmtime's link errors: unknown import, incompatible type). */
@@ -180,6 +218,32 @@ export class UncaughtWasmException extends Error {
   }
 }
 
+/**
+ * Gives a trap its backtrace, made from the JS stack text where it happened, and a `stack` that reads like
+ * wasmtime's error: the trap, `wasm backtrace:` and one line per wasm frame, then the host's own frames (the
+ * generated code's frames are the wasm frames above).
+ */
+export function attachBacktrace(t: RuntimeTrap, stack: string, names: BacktraceNames | null, maxFrames: number): void {
+  const bt = new WasmBacktrace(stack, names, maxFrames);
+  t.backtrace = bt;
+  let text: string | undefined;
+  Object.defineProperty(t, 'stack', {
+    configurable: true,
+    get() {
+      if (text === undefined) {
+        const host = stack
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l) && !/wasmts-module-\d+|wasm:\/\/|eval at evaluate/.test(l));
+        text = [String(t), ...host].join('\n');
+      }
+      return text;
+    },
+    set(v: string) {
+      text = v;
+    },
+  });
+}
+
 function isStackOverflow(e: RangeError): boolean {
   return /call stack|too much recursion/i.test(e.message);
 }
@@ -188,14 +252,14 @@ function isStackOverflow(e: RangeError): boolean {
 export function convertError(e: unknown, names: BacktraceNames | null, maxFrames = Infinity): unknown {
   if (e instanceof HostError) return e.error;
   if (e instanceof RuntimeTrap) {
-    if (e.backtrace === null && maxFrames > 0) e.backtrace = new WasmBacktrace(e.stack ?? '', names, maxFrames);
+    if (e.backtrace === null && maxFrames > 0) attachBacktrace(e, e.stack ?? '', names, maxFrames);
     return e;
   }
   if (e instanceof WasmException) return new UncaughtWasmException(e);
   if (e instanceof RangeError || e instanceof TypeError) {
     const code = e instanceof RangeError && isStackOverflow(e) ? TrapCode.StackOverflow : TrapCode.MemoryOutOfBounds;
     const t = new RuntimeTrap(code);
-    if (maxFrames > 0) t.backtrace = new WasmBacktrace(e.stack ?? '', names, maxFrames);
+    if (maxFrames > 0) attachBacktrace(t, e.stack ?? '', names, maxFrames);
     return t;
   }
   return e;

@@ -34,13 +34,17 @@ describe('WasmBacktrace', () => {
   it('names each frame with its own module, function index and name', () => {
     const inst = setup();
     const t = trapOf(() => inst.getTypedFunc('main').call());
-    expect(t.backtrace!.frames).toEqual([
+    expect(
+      t.backtrace!.frames.map(({ funcIndex, funcName, moduleName }) => ({ funcIndex, funcName, moduleName })),
+    ).toEqual([
       { funcIndex: 1, funcName: 'deep', moduleName: 'lib' },
       { funcIndex: 0, funcName: 'fail', moduleName: 'lib' },
       { funcIndex: 2, funcName: 'helper', moduleName: 'app' },
       { funcIndex: 1, funcName: 'main', moduleName: 'app' },
     ]);
-    expect(t.backtrace!.toString()).toBe('  0: lib!deep\n  1: lib!fail\n  2: app!helper\n  3: app!main');
+    expect(t.backtrace!.toString()).toMatch(
+      /^ {4}0: +0x[0-9a-f]+ - lib!deep\n {4}1: +0x[0-9a-f]+ - lib!fail\n {4}2: +0x[0-9a-f]+ - app!helper\n {4}3: +0x[0-9a-f]+ - app!main$/,
+    );
   });
 
   it('keeps at most wasmBacktraceMaxFrames frames (20 by default)', () => {
@@ -113,6 +117,50 @@ describe('WasmBacktrace', () => {
     expect(module.compiled?.source).toMatch(/function f0\$p\$s2\(/);
     const inst = new Linker(store.engine).instantiate(store, module);
     const t = trapOf(() => inst.getTypedFunc('big').call(1n, 2));
-    expect(t.backtrace!.frames).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'big', moduleName: null })));
+    expect(
+      t.backtrace!.frames.map(({ funcIndex, funcName, moduleName }) => ({ funcIndex, funcName, moduleName })),
+    ).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'big', moduleName: null })));
+    // the offsets of a split function: the trap's `unreachable` and the recursive call
+    const bytes = module.bytes;
+    expect(t.backtrace!.frames.map((f) => bytes[f.moduleOffset!])).toEqual([0x00, 0x10, 0x10]);
+  });
+
+  it('gives each frame its offset in the module and in its function, as wasmtime does', () => {
+    // the trap's operator in the innermost frame, the call in the others; the same offsets on both backends
+    const engine = new Engine(testConfig());
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    const lib = new Module(
+      engine,
+      `(module $lib (func $fail (export "fail") (param i32) (result i32) (call $deep (local.get 0)))
+        (func $deep (param i32) (result i32) (i32.add (i32.const 7) (i32.div_s (i32.const 1) (local.get 0)))))`,
+    );
+    linker.module(store, 'lib', lib);
+    const app = new Module(
+      engine,
+      `(module $app (import "lib" "fail" (func $libFail (param i32) (result i32)))
+        (func $main (export "main") (result i32) nop nop (call $helper (i32.const 0)))
+        (func $helper (param i32) (result i32) (i32.mul (i32.const 3) (call $libFail (local.get 0)))))`,
+    );
+    const t = trapOf(() => linker.instantiate(store, app).getTypedFunc('main').call());
+    const frames = t.backtrace!.frames;
+    const op = (f: (typeof frames)[number]) => (f.moduleName === 'lib' ? lib : app).bytes[f.moduleOffset!];
+    expect(frames.map(op)).toEqual([0x6d, 0x10, 0x10, 0x10]);
+    // funcOffset counts from the start of the function's body (its locals), as wasmtime's func_offset
+    const starts = [lib.module.bodies[1].range.start, lib.module.bodies[0].range.start];
+    expect(frames.slice(0, 2).map((f) => f.moduleOffset! - f.funcOffset!)).toEqual(starts);
+    // the trap reads like wasmtime's error: String(e) and e.stack give the trap and the frames with their offsets
+    const hex = (f: (typeof frames)[number]) => `0x${f.moduleOffset!.toString(16)}`;
+    const text = [
+      'Trap: integer divide by zero',
+      'wasm backtrace:',
+      `    0: ${hex(frames[0]).padStart(6)} - lib!deep`,
+      `    1: ${hex(frames[1]).padStart(6)} - lib!fail`,
+      `    2: ${hex(frames[2]).padStart(6)} - app!helper`,
+      `    3: ${hex(frames[3]).padStart(6)} - app!main`,
+    ].join('\n');
+    expect(String(t)).toBe(text);
+    expect(t.stack!.startsWith(`${text}\n    at `)).toBe(true);
+    expect(t.stack).not.toMatch(/wasmts-module-|wasm:\/\//);
   });
 });

@@ -4,7 +4,7 @@
 
 import { BinaryReader, TrapCode } from '@wasmts/environ';
 import { Tag as RuntimeTag, Trap as RuntimeTrap, WasmException } from '@wasmts/runtime';
-import { namesOfModuleId, topWasmFrame, UncaughtWasmException, WasmBacktrace } from '../trap.js';
+import { attachBacktrace, namesOfModuleId, topWasmFrame, UncaughtWasmException } from '../trap.js';
 import { isHostException, type WasmStoreState } from './bridge.js';
 
 /** The original operator's offset and bytes at the top wasm frame of `stack`, or null. */
@@ -73,11 +73,11 @@ export function convertHostError(
     const pending = state.takePending();
     if (pending !== undefined) {
       if (pending instanceof RuntimeTrap && pending.backtrace === null && maxFrames > 0)
-        pending.backtrace = new WasmBacktrace(stack, null, maxFrames);
+        attachBacktrace(pending, stack, null, maxFrames);
       return pending;
     }
     const t = new RuntimeTrap(trapCodeOf(state, e.message, stack));
-    if (maxFrames > 0) t.backtrace = new WasmBacktrace(stack, null, maxFrames);
+    if (maxFrames > 0) attachBacktrace(t, stack, null, maxFrames);
     return t;
   }
   if (isHostException(e)) {
