@@ -45,6 +45,8 @@ step() {
 
 step hosts-setup bash .ci/install-hosts.sh
 step lint pnpm lint
+# The API reference (docs/api, `pnpm docs:api`) builds from the TSDoc comments without a warning (broken links...).
+step api-docs pnpm docs:api:check
 step typecheck pnpm exec turbo run typecheck --continue
 step build pnpm exec turbo run build --continue
 # A package with no test files yet (a new skeleton) passes here instead of failing the run.

@@ -11,6 +11,7 @@ const BOTH = [
   'implementation-limits',
   'limits',
   'module-input',
+  'module-progress',
   'serialize',
   'shared-memory',
   'stack',

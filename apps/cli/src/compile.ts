@@ -9,6 +9,7 @@ import { Module } from 'wasmts';
 import { ARTIFACT_EXTENSION, cliEngine } from './artifact.js';
 import { CliError } from './errors.js';
 import { loadModuleBytes } from './inspect.js';
+import { createProgress, moduleProgress } from './progress.js';
 
 /** Options of `wasmts compile`. */
 export interface CompileCommandOptions {
@@ -38,7 +39,12 @@ export async function compileCommand(file: string, options: CompileCommandOption
   const engine = cliEngine(options.consumeFuel === true, options.backend ?? 'auto', {
     ...(options.features !== undefined ? { features: options.features } : {}),
   });
-  const module = Module.fromBinary(engine, bytes);
-  writeFileSync(output, module.serialize());
+  const progress = createProgress();
+  try {
+    const module = Module.fromBinary(engine, bytes, { onProgress: moduleProgress(progress) });
+    writeFileSync(output, module.serialize());
+  } finally {
+    progress.done();
+  }
   return output;
 }

@@ -3,6 +3,7 @@
 import { CompileError, FEATURE_NAMES, type Feature } from '@wasmts/environ';
 import type { WatError } from '@wasmts/wat';
 import { kebab } from './features.js';
+import { colors } from './progress.js';
 
 /** An error the command reports as `error: <message>` and exits with `exitCode`. */
 export class CliError extends Error {
@@ -57,7 +58,7 @@ export function describeError(error: unknown, file?: string): string {
 
 /** Prints `error: ...` to stderr (and the stack with `debug`); returns the exit code to use. */
 export function reportError(error: unknown, file: string | undefined, debug: boolean): number {
-  process.stderr.write(`error: ${describeError(error, file)}\n`);
+  process.stderr.write(`${colors.bold(colors.red('error:'))} ${describeError(error, file)}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return error instanceof CliError ? error.exitCode : 1;
 }

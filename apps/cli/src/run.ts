@@ -22,6 +22,7 @@ import { cliEngine, loadArtifact } from './artifact.js';
 import { CliError } from './errors.js';
 import { loadModuleBytes } from './inspect.js';
 import type { WasiSettings, WasmSettings } from './option-groups.js';
+import { colors, createProgress, moduleProgress } from './progress.js';
 
 /** Exit code after a trap: 128 + SIGABRT, as wasmtime exits on Unix. */
 export const TRAP_EXIT_CODE = 134;
@@ -154,7 +155,10 @@ export function formatValue(v: Val): string {
 
 /** Prints a trap like wasmtime: what was running, the trap, then the wasm frames, innermost first. */
 export function formatTrap(trap: Trap, file: string): string {
-  const lines = [`error: failed to run main module \`${file}\``, `  wasm trap: ${trap.message}`];
+  const lines = [
+    `${colors.bold(colors.red('error:'))} failed to run main module \`${file}\``,
+    `  ${colors.red('wasm trap:')} ${trap.message}`,
+  ];
   const frames = trap.backtrace?.frames ?? [];
   if (frames.length > 0) {
     lines.push('  wasm backtrace:');
@@ -176,7 +180,12 @@ async function compile(engine: Engine, file: string, allowPrecompiled: boolean):
       );
     return loadArtifact(engine, bytes, file);
   }
-  return Module.fromBinary(engine, bytes);
+  const progress = createProgress();
+  try {
+    return Module.fromBinary(engine, bytes, { onProgress: moduleProgress(progress) });
+  } finally {
+    progress.done();
+  }
 }
 
 function splitPreload(spec: string): { name: string; path: string } {

@@ -2,7 +2,8 @@
 
 import { writeFileSync } from 'node:fs';
 import type { WasmFeatures } from '@wasmts/environ';
-import { executingHost, type FileReport, formatCounts, type Report, runWast } from '@wasmts/wast';
+import { collectWastFiles, executingHost, type FileReport, formatCounts, type Report, runWast } from '@wasmts/wast';
+import { colors, createProgress } from './progress.js';
 
 /** Options of `wasmts wast`. */
 export interface WastCommandOptions {
@@ -69,13 +70,26 @@ export function wastCommand(paths: string[], options: WastCommandOptions): numbe
         ...(options.epochInterruption ? { epochInterruption: true } : {}),
         ...(options.irPipeline ? { irPipeline: true } : {}),
       });
-  const report = runWast(paths, {
-    validateOnly: options.validateOnly,
-    ...(host ? { host } : {}),
-    ...(options.features ? { features: options.features } : {}),
-    onFile: (file) => process.stdout.write(formatFileReport(file, options.verbose)),
-  });
-  if (report.files.length === 0) process.stderr.write(`warning: no .wast files found in ${paths.join(' ')}\n`);
+  // on a terminal, a bar over the files (stderr) with the last file's name; each file's lines print above it
+  const progress = createProgress();
+  const total = collectWastFiles(paths).length;
+  let done = 0;
+  let report: Report;
+  try {
+    report = runWast(paths, {
+      validateOnly: options.validateOnly,
+      ...(host ? { host } : {}),
+      ...(options.features ? { features: options.features } : {}),
+      onFile: (file) => {
+        progress.log(formatFileReport(file, options.verbose).replace(/\n$/, ''));
+        progress.update('wast', ++done, total, file.file);
+      },
+    });
+  } finally {
+    progress.done();
+  }
+  if (report.files.length === 0)
+    process.stderr.write(`${colors.yellow('warning:')} no .wast files found in ${paths.join(' ')}\n`);
   if (options.json !== undefined) writeFileSync(options.json, reportToJson(report, options.validateOnly));
   if (options.verbose)
     process.stdout.write(

@@ -91,6 +91,7 @@ export function emitModule(
   operatorCost?: OperatorCost,
   splitChars?: number,
   ir = false,
+  onProgress?: (done: number, total: number) => void,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
@@ -113,7 +114,10 @@ export function emitModule(
     // the pair-ABI entry, where tables, references and other modules' calls find it (`fn.$p`)
     if (usesPairAbi(env.funcType(f))) parts.push(`f${f}.$p = f${f}$p;`);
     funcs.push(`f${f}`);
+    if (onProgress !== undefined && (i + 1) % Math.max(1, Math.ceil(module.bodies.length / 100)) === 0)
+      onProgress(i + 1, module.bodies.length);
   }
+  onProgress?.(module.bodies.length, module.bodies.length);
   const consts = emitConstExprs(env, parts);
   const body = parts
     .join('\n')

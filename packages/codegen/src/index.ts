@@ -43,6 +43,11 @@ export interface CompileOptions {
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
    */
   ir?: boolean;
+  /**
+   * Called as the whole-module source is generated (eagerly, or when a lazy module's `source` is read), with the
+   * functions done and in all (at most about a hundred times, and once at the end), for progress displays.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
@@ -102,7 +107,15 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
-      whole ??= emitModule(module, tunables, callDepth, options.operatorCost, options.splitChars, options.ir === true);
+      whole ??= emitModule(
+        module,
+        tunables,
+        callDepth,
+        options.operatorCost,
+        options.splitChars,
+        options.ir === true,
+        options.onProgress,
+      );
       return whole;
     };
     return {
@@ -125,6 +138,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
     options.operatorCost,
     options.splitChars,
     options.ir === true,
+    options.onProgress,
   );
   return { module, source, builtinsUsed, funcNames, tunables };
 }

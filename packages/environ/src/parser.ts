@@ -17,6 +17,11 @@ export interface DecodeOptions {
   readonly features?: WasmFeatures;
   /** Validate function bodies (default true). Turning this off is only safe for already-validated bytes. */
   readonly validateBodies?: boolean;
+  /**
+   * Called as function bodies are validated, with the body bytes done and in all (at most about a hundred
+   * times, and once at the end), for progress displays.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Section ids of the binary format. */
@@ -197,7 +202,24 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   if (options.validateBodies !== false) {
     const bodies = d.bodies;
     const base = d.numImportedFuncs;
-    for (let i = 0; i < bodies.length; i++) validateFunctionBody(module, features, base + i, bodies[i]);
+    const progress = options.onProgress;
+    if (progress === undefined)
+      for (let i = 0; i < bodies.length; i++) validateFunctionBody(module, features, base + i, bodies[i]);
+    else {
+      const first = bodies.length > 0 ? bodies[0].range.start : 0;
+      const total = bodies.length > 0 ? bodies[bodies.length - 1].range.end - first : 0;
+      const step = Math.max(1, Math.ceil(total / 100));
+      let next = step;
+      for (let i = 0; i < bodies.length; i++) {
+        validateFunctionBody(module, features, base + i, bodies[i]);
+        const done = bodies[i].range.end - first;
+        if (done >= next) {
+          progress(done, total);
+          next = done + step;
+        }
+      }
+      progress(total, total);
+    }
   }
   return module;
 }

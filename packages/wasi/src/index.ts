@@ -1,5 +1,11 @@
 // @wasmts/wasi: WASI preview1 on the wasmts API. The only entry point of the package.
 
+/**
+ * WASI preview1 on the wasmts API.
+ *
+ * @module @wasmts/wasi
+ */
+
 export {
   Advice,
   Clockid,

@@ -226,8 +226,8 @@ function callWasmBackend(
 ): unknown {
   const controls = store.engine.controls;
   const fuel = controls.consumeFuel;
-  if (store.entryDepth++ === 0 && controls.epochInterruption) w.armEpoch();
-  if (fuel) w.syncFuel();
+  if (store.entryDepth++ === 0 && controls.epochInterruption) w.enterEpoch();
+  if (fuel) w.syncFuelIn();
   try {
     if (checkEpoch && controls.epochInterruption) epochAtEntry(store);
     for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
@@ -370,31 +370,78 @@ export function hostFuncRef<T>(
 ): VMFuncRef {
   const caller = new Caller(store, instance);
   const { roots, funcRefs, numbers } = resultChecks(store.typeRegistry, typeId);
+  const plain = roots === 'none' && funcRefs === 'none' && numbers === null;
+  const arity = store.typeRegistry.funcType(typeId).params.length;
   const fn =
-    roots === 'none' && funcRefs === 'none' && numbers === null
-      ? (...args: unknown[]) => {
-          try {
-            return callback(caller, ...args);
-          } catch (e) {
-            throw thrownByHost(store, e);
+    plain && arity <= 3
+      ? fixedArity(store, caller, callback, arity)
+      : plain
+        ? (...args: unknown[]) => {
+            try {
+              return callback(caller, ...args);
+            } catch (e) {
+              throw thrownByHost(store, e);
+            }
           }
-        }
-      : (...args: unknown[]) => {
-          let r: unknown;
-          try {
-            r = callback(caller, ...args);
-            if (numbers !== null) r = numbers(r);
-          } catch (e) {
-            throw thrownByHost(store, e);
-          }
-          checkRefResults(store, r, funcRefs);
-          const table = store.externRefActivations;
-          if (roots === 'single') table.insert(r);
-          else if (roots !== 'none' && Array.isArray(r))
-            for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
-          return r;
-        };
+        : (...args: unknown[]) => {
+            let r: unknown;
+            try {
+              r = callback(caller, ...args);
+              if (numbers !== null) r = numbers(r);
+            } catch (e) {
+              throw thrownByHost(store, e);
+            }
+            checkRefResults(store, r, funcRefs);
+            const table = store.externRefActivations;
+            if (roots === 'single') table.insert(r);
+            else if (roots !== 'none' && Array.isArray(r))
+              for (let i = 0; i < roots.length; i++) table.insert(r[roots[i]]);
+            return r;
+          };
   return new VMFuncRef(fn, typeId, null, store);
+}
+
+/**
+ * A host function's `fn` for a signature of up to three parameters and no references: declared with exactly
+ * its parameters (no rest parameter and spread, which cost a call from the host engine's wasm code several
+ * times the call itself).
+ */
+function fixedArity<T>(store: Store<T>, caller: Caller<T>, callback: HostFunc<T>, arity: number): WasmFunction {
+  const cb = callback as (caller: Caller<T>, ...args: unknown[]) => unknown;
+  switch (arity) {
+    case 0:
+      return () => {
+        try {
+          return cb(caller);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+    case 1:
+      return (a: unknown) => {
+        try {
+          return cb(caller, a);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+    case 2:
+      return (a: unknown, b: unknown) => {
+        try {
+          return cb(caller, a, b);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+    default:
+      return (a: unknown, b: unknown, c: unknown) => {
+        try {
+          return cb(caller, a, b, c);
+        } catch (e) {
+          throw thrownByHost(store, e);
+        }
+      };
+  }
 }
 
 /** The host callback behind a host Func, to rebind it to the importing instance's caller. */

@@ -1,5 +1,11 @@
 // wasmts: the public API, shaped like wasmtime's. The only entry point of the package.
 
+/**
+ * The wasmts API, shaped like wasmtime's: `Engine`, `Store`, `Module`, `Linker`, `Instance` and the externals.
+ *
+ * @module wasmts
+ */
+
 /** The JS backend's own implementation limits (a `CompileError`). */
 export { CodegenLimitError, defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from '@wasmts/codegen';
 export type {
@@ -59,7 +65,14 @@ export {
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
 export { InstancePre, Linker } from './linker.js';
-export { BackendError, backendChoice, Module, type ModuleInput } from './module.js';
+export {
+  BackendError,
+  backendChoice,
+  Module,
+  type ModuleInput,
+  type ModuleOptions,
+  type ModulePhase,
+} from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,

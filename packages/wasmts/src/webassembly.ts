@@ -2,6 +2,12 @@
 // host's WebAssembly (emscripten, wasm-bindgen, AssemblyScript output) runs where the host has none, and
 // under wasmts's store controls where the embedder asks (`createWebAssembly`).
 
+/**
+ * The standard `WebAssembly` JavaScript API over wasmts.
+ *
+ * @module wasmts/webassembly
+ */
+
 import { createWebAssembly, type WebAssemblyNamespace } from './webassembly/namespace.js';
 
 export {

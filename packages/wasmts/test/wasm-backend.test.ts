@@ -181,6 +181,89 @@ describe('wasm backend: fuel is identical to the JS backend', () => {
     });
     expect(partial).toContain(`trap ${TrapCode.OutOfFuel}`);
   });
+
+  it('is merged exactly when the two backends call each other and the host reads and sets it in between', () => {
+    // `v` (a v128 parameter) keeps the first module on the JS backend under 'auto'
+    const JS_SIDE = `(module (func (export "v") (param v128))
+      (func (export "j") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+      (func (export "burn") (param $n i32) (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))`;
+    const WASM_SIDE = `(module (import "j" "j" (func $j (param i32) (result i32)))
+      (import "j" "burn" (func $burn (param i32)))
+      (import "h" "host" (func $host (param i32) (result i32)))
+      (func (export "w") (param i32) (result i32) (i32.mul (call $j (local.get 0)) (i32.const 2)))
+      (func (export "viaHost") (param i32) (result i32) (call $host (local.get 0)))
+      (func (export "loop") (param $n i32) (result i32) (local $s i32)
+        (loop $l (local.set $s (i32.add (local.get $s) (call $j (local.get $n))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (local.get $s))
+      (func (export "spin") (param $n i32)
+        (call $burn (i32.const 10))
+        (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))`;
+    function run(backend: 'js' | 'auto') {
+      const engine = new Engine(new Config({ backend, consumeFuel: true }));
+      const store = new Store(engine, null);
+      const linker = new Linker(engine);
+      const jsModule = new Module(engine, JS_SIDE);
+      const wasmModule = new Module(engine, WASM_SIDE);
+      expect(wasmModule.backend).toBe(backend === 'js' ? 'js' : 'wasm');
+      const j = linker.instantiate(store, jsModule);
+      linker.instance(store, 'j', j);
+      const jf = j.getTypedFunc('j');
+      // a host function that runs JS-backend code and reads the fuel while wasm is on the stack
+      const seen: number[] = [];
+      linker.defineFunc('h', 'host', funcType([ValType.I32], [ValType.I32]), (_c, x) => {
+        seen.push(store.getFuel());
+        const r = jf.call(x as number) as number;
+        seen.push(store.getFuel());
+        return r;
+      });
+      const w = linker.instantiate(store, wasmModule);
+      store.setFuel(1000);
+      const left: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        w.getTypedFunc('w').call(i);
+        left.push(store.getFuel());
+        jf.call(i);
+        left.push(store.getFuel());
+      }
+      w.getTypedFunc('viaHost').call(5);
+      left.push(store.getFuel());
+      store.setFuel(500);
+      w.getTypedFunc('loop').call(10);
+      left.push(store.getFuel());
+      w.getTypedFunc('w').call(1);
+      left.push(store.getFuel());
+      // running out in JS-backend code called from wasm
+      store.setFuel(20);
+      let trap: unknown = null;
+      try {
+        w.getTypedFunc('loop').call(100);
+      } catch (e) {
+        trap = e instanceof Trap ? e.code : e;
+      }
+      left.push(store.getFuel());
+      // what JS-backend code consumed, between two calls and called from wasm, is seen by wasm's own checks
+      const spins: unknown[] = [];
+      for (let n = 1; n <= 8; n++) {
+        store.setFuel(90);
+        for (let i = 0; i < 3; i++) jf.call(i);
+        try {
+          w.getTypedFunc('spin').call(n);
+          spins.push(store.getFuel());
+        } catch (e) {
+          spins.push(e instanceof Trap ? `trap ${e.code}` : e);
+        }
+      }
+      expect(spins).toContain(`trap ${TrapCode.OutOfFuel}`);
+      expect(spins.some((x) => typeof x === 'number')).toBe(true);
+      return { left, seen, trap, spins };
+    }
+    const js = run('js');
+    expect(run('auto')).toEqual(js);
+    // w costs 4 (local.get, call, i32.const, i32.mul) and j 3 (local.get, i32.const, i32.add)
+    expect(js.left.slice(0, 2)).toEqual([993, 990]);
+    expect(js.trap).toBe(TrapCode.OutOfFuel);
+  });
 });
 
 describe('wasm backend: mixed-backend linking in one store', () => {

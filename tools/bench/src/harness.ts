@@ -46,12 +46,10 @@ export interface RunOptions {
   readonly minRounds?: number;
 }
 
-/** Median of a non-empty list. */
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+/** Median of a non-empty list (./stats.ts). */
+export { median } from './stats.js';
+
+import { median } from './stats.js';
 
 function timeOnce(contender: Contender, modules: Uint8Array[]): number {
   contender.prepare?.();

@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { type Contender, gitCommit, type InputResult, median, runInput } from './harness.js';
+import { type Contender, gitCommit, type InputResult, runInput } from './harness.js';
 import { CATEGORIES, categoriesOf, type Program, programs } from './programs-catalog.js';
 import { type Configuration, configurations, polywasmVersion } from './programs-configs.js';
+import { geomean, geomeanCi95, median } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -240,10 +241,6 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
   return result;
 }
 
-function geomean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : Math.exp(values.reduce((s, v) => s + Math.log(v), 0) / values.length);
-}
-
 function formatRows(header: string[], rows: string[][], left: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
@@ -453,10 +450,12 @@ for (const program of selected) {
 
 const geomeans: Record<string, number | null> = {};
 const geomeanCount: Record<string, number> = {};
+const geomeanCi: Record<string, [number, number] | null> = {};
 for (const name of compared) {
   const ratios = results.map((r) => r.ratios[name]).filter((q): q is number => typeof q === 'number');
   geomeans[name] = geomean(ratios);
   geomeanCount[name] = ratios.length;
+  geomeanCi[name] = geomeanCi95(ratios);
 }
 
 // per category: the geomean of each configuration over the category's programs it ran
@@ -520,7 +519,11 @@ for (const r of results) {
 console.log(`\nbackends actually used: ${[...backendsSeen].map(([c, b]) => `${c} -> ${[...b].join('/')}`).join(', ')}`);
 console.log(
   `geomean ratio to native (lower is better): ${compared
-    .map((n) => `${n} ${geomeans[n] ? `${geomeans[n]?.toFixed(2)}x` : '-'} over ${geomeanCount[n]} programs`)
+    .map((n) => {
+      const ci = geomeanCi[n];
+      const range = ci === null ? '' : ` [95% CI ${ci[0].toFixed(2)}-${ci[1].toFixed(2)}]`;
+      return `${n} ${geomeans[n] ? `${geomeans[n]?.toFixed(2)}x${range}` : '-'} over ${geomeanCount[n]} programs`;
+    })
     .join(', ')}`,
 );
 console.log('\ngeomean ratio to native per category (programs counted in parentheses; lower is better)');
@@ -596,6 +599,7 @@ const report = {
   })),
   geomean: geomeans,
   geomeanCount,
+  geomeanCi95: geomeanCi,
   categories: categoryGeomeans,
   categoryCount: categoryCounts,
   headToHead,

@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { median } from './harness.js';
+import { geomean, median } from './stats.js';
 
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
@@ -66,5 +66,5 @@ for (const name of names) {
     `${name.padEnd(12)} native ${a.ms.toFixed(1).padStart(7)} ms  js ${b.ms.toFixed(1).padStart(8)} ms  ${(b.ms / a.ms).toFixed(2)}x`,
   );
 }
-const geo = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
+const geo = geomean(ratios) ?? Number.NaN;
 console.log(`geomean js/native ${geo.toFixed(2)}x  load ${loadavg()[0].toFixed(2)}`);

@@ -122,6 +122,11 @@ const HOOKS_TEXT = `(module
   (import "h" "out_of_fuel" (func $oof))
   (import "h" "new_epoch" (func $ne))
   (import "h" "pending" (global $pending (mut i32)))
+  (import "h" "fuel" (global $fuel (mut i64)))
+  (import "h" "countdown" (global $countdown (mut i64)))
+  (func (export "fuel_get") (result f64) (f64.convert_i64_s (global.get $fuel)))
+  (func (export "fuel_set") (param f64) (global.set $fuel (i64.trunc_f64_s (local.get 0))))
+  (func (export "countdown_set") (param i32) (global.set $countdown (i64.extend_i32_s (local.get 0))))
   (func $trap (export "trap") (param i32) (global.set $pending (i32.add (local.get 0) (i32.const 1))) unreachable)
   (func (export "out_of_fuel") call $oof (if (global.get $pending) (then unreachable)))
   (func (export "new_epoch") call $ne (if (global.get $pending) (then unreachable)))
@@ -149,7 +154,7 @@ export function registerHostFunction(hostFn: HostFunction, ref: VMFuncRef): void
 }
 
 /** Epoch checks between two looks at the engine's epoch counter (a few microseconds of a tight loop). */
-const EPOCH_POLL = 1n << 16n;
+const EPOCH_POLL = 1 << 16;
 
 /** The pending-error flag values: 0 none, -1 a JS error in `pendingError`, c + 1 the trap code c. */
 const PENDING_ERROR = -1;
@@ -186,6 +191,13 @@ export class WasmStoreState {
    * function index), for `retireHostInstance`.
    */
   hostInstances: [RuntimeInstance, ReadonlyMap<number, unknown>][] = [];
+  /**
+   * The i64 globals read and written through small wasm functions with f64 / i32 values: a call of one is far
+   * cheaper than the JS API's BigInt `value` accessors (which cost fuel a few hundred ns per crossing).
+   */
+  private readonly fuelGet: () => number;
+  private readonly fuelSet: (v: number) => void;
+  private readonly countdownSet: (v: number) => void;
   /** The fuel value both counters had at the last synchronisation. */
   private fuelSynced = 0;
 
@@ -201,10 +213,15 @@ export class WasmStoreState {
     if (hooksModule === null) hooksModule = new api.Module(parseWat(HOOKS_TEXT));
     const h = {
       pending: this.pending,
+      fuel: this.fuel,
+      countdown: this.epochCountdown,
       out_of_fuel: () => this.guard(() => this.outOfFuel()),
       new_epoch: () => this.guard(() => this.newEpoch()),
     };
     this.hooks = new api.Instance(hooksModule, { h }).exports as Record<string, HostFunction>;
+    this.fuelGet = this.hooks.fuel_get as () => number;
+    this.fuelSet = this.hooks.fuel_set as (v: number) => void;
+    this.countdownSet = this.hooks.countdown_set as (v: number) => void;
     this.setFuel(store.runtimeLimits[FUEL]);
   }
 
@@ -214,7 +231,7 @@ export class WasmStoreState {
     this.pending.value = 0;
     this.pendingError = null;
     this.unwound = false;
-    this.epochCountdown.value = 0n;
+    this.countdownSet(0);
     this.callDepth.value = 0;
     this.indirectIndex.value = 0;
     this.indirectInstance.value = -1;
@@ -267,7 +284,7 @@ export class WasmStoreState {
    */
   armEpoch(): void {
     const store = this.store;
-    this.epochCountdown.value = store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0n : EPOCH_POLL;
+    this.countdownSet(store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0 : EPOCH_POLL);
   }
 
   /**
@@ -277,7 +294,18 @@ export class WasmStoreState {
    */
   noticeEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.epochCountdown.value = 0n;
+    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.countdownSet(0);
+  }
+
+  /**
+   * At an outermost call from the host: the first check calls `new_epoch` if the deadline has passed (a worker
+   * ticker may have advanced the epoch since). Otherwise the count is left as it is: it is never above
+   * `EPOCH_POLL`, and it is 0 only while the deadline has passed (every new deadline re-arms it, see
+   * `armEpoch`), so no global is written on the common path.
+   */
+  enterEpoch(): void {
+    const store = this.store;
+    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.countdownSet(0);
   }
 
   private newEpoch(): void {
@@ -293,7 +321,7 @@ export class WasmStoreState {
 
   /** Sets both fuel counters (`store.runtimeLimits[FuelConsumed]` and the global) to `consumed`. */
   setFuel(consumed: number): void {
-    this.fuel.value = BigInt(consumed);
+    this.fuelSet(consumed);
     this.fuelSynced = consumed;
   }
 
@@ -303,10 +331,27 @@ export class WasmStoreState {
    */
   syncFuel(): void {
     const limits = this.store.runtimeLimits;
-    const total = limits[FUEL] + Number(this.fuel.value) - this.fuelSynced;
+    const wasm = this.fuelGet();
+    const js = limits[FUEL];
+    if (js === this.fuelSynced) {
+      // only wasm consumed: the global is the total already (no BigInt to make, no global to write)
+      limits[FUEL] = wasm;
+      this.fuelSynced = wasm;
+      return;
+    }
+    const total = js + wasm - this.fuelSynced;
     limits[FUEL] = total;
-    this.fuel.value = BigInt(total);
+    this.fuelSet(total);
     this.fuelSynced = total;
+  }
+
+  /**
+   * Before wasm runs again (a call from the host, the return of a host function): whenever JS runs, the
+   * global holds what wasm consumed up to the last synchronisation or more (wasm code called back from the
+   * host synchronises when it returns), so only what the JS side consumed or set since must be merged.
+   */
+  syncFuelIn(): void {
+    if (this.store.runtimeLimits[FUEL] !== this.fuelSynced) this.syncFuel();
   }
 
   /** The runtime exception of a host exception, or null if its tag is unknown. */
@@ -534,7 +579,7 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
       state.setPending(e);
       return zero;
     } finally {
-      if (fuelOn) state.syncFuel();
+      if (fuelOn) state.syncFuelIn();
       if (epochOn) state.noticeEpoch();
     }
     if (results.length === 1) return toBits(state, results[0], r);
@@ -560,7 +605,7 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
   if (ref.instance !== null) return hostFunctionOf(state, ref);
   const type = state.store.typeRegistry.funcType(ref.typeId);
   if (needsAdapter(type) || !crossesBoundary(type)) return hostFunctionOf(state, ref);
-  return guardedCall(state, ref.fn);
+  return guardedCall(state, ref.fn, type.params.length);
 }
 
 /**
@@ -568,22 +613,108 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
  * fuel synchronised around it, and what it throws made the pending error and a real trap (see
  * `importCallOf`).
  */
-export function guardedCall(state: WasmStoreState, inner: (...args: any[]) => unknown): HostFunction {
+export function guardedCall(
+  state: WasmStoreState,
+  inner: (...args: any[]) => unknown,
+  arity = inner.length,
+): HostFunction {
   const fuelOn = state.store.engine.controls.consumeFuel;
   const epochOn = state.store.engine.controls.epochInterruption;
   const trap = state.hooks.trap;
-  return (...args: unknown[]) => {
+  const failed = (e: unknown): unknown => {
+    if (e instanceof WasmException) throw toHostException(state, e);
+    if (isHostException(e)) throw e;
+    state.setPending(e);
+    return trap(PENDING_ERROR - 1);
+  };
+  if (!fuelOn && !epochOn) {
+    // as many declared parameters as the import has: the host engine then calls it without adapting the
+    // arguments (a rest parameter made every call of an import take the slower mismatched-arity path)
+    switch (arity) {
+      case 0:
+        return () => {
+          try {
+            return inner();
+          } catch (e) {
+            return failed(e);
+          }
+        };
+      case 1:
+        return (a: unknown) => {
+          try {
+            return inner(a);
+          } catch (e) {
+            return failed(e);
+          }
+        };
+      case 2:
+        return (a: unknown, b: unknown) => {
+          try {
+            return inner(a, b);
+          } catch (e) {
+            return failed(e);
+          }
+        };
+      case 3:
+        return (a: unknown, b: unknown, c: unknown) => {
+          try {
+            return inner(a, b, c);
+          } catch (e) {
+            return failed(e);
+          }
+        };
+    }
+  }
+  const before = () => {
     if (fuelOn) state.syncFuel();
+  };
+  const after = () => {
+    if (fuelOn) state.syncFuelIn();
+    if (epochOn) state.noticeEpoch();
+  };
+  switch (arity) {
+    case 0:
+      return () => {
+        before();
+        try {
+          return inner();
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+    case 1:
+      return (a: unknown) => {
+        before();
+        try {
+          return inner(a);
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+    case 2:
+      return (a: unknown, b: unknown) => {
+        before();
+        try {
+          return inner(a, b);
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+  }
+  return (...args: unknown[]) => {
+    before();
     try {
       return inner(...args);
     } catch (e) {
-      if (e instanceof WasmException) throw toHostException(state, e);
-      if (isHostException(e)) throw e;
-      state.setPending(e);
-      return trap(PENDING_ERROR - 1);
+      return failed(e);
     } finally {
-      if (fuelOn) state.syncFuel();
-      if (epochOn) state.noticeEpoch();
+      after();
     }
   };
 }
