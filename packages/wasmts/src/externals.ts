@@ -17,6 +17,7 @@ import {
 import {
   canonicalValType,
   HostError,
+  type HostMemoryBacking,
   Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   Memory as RuntimeMemory,
@@ -572,6 +573,19 @@ export function unboxed<R>(f: () => R): R {
   }
 }
 
+/**
+ * A shared memory as it crosses threads: structured-cloneable, so it can be posted to a Worker, where
+ * `Memory.fromShared` makes a `Memory` of the same bytes in that thread's store (see `Memory.share`).
+ */
+export interface SharedMemoryHandle {
+  /** The memory's type (shared). */
+  readonly type: MemoryType;
+  /** The bytes: the memory's SharedArrayBuffer when wasmts owns them, else null. */
+  readonly buffer: SharedArrayBuffer | null;
+  /** The host engine's shared `WebAssembly.Memory` when the bytes are its (the wasm backend), else null. */
+  readonly host: object | null;
+}
+
 /** A linear memory (wasmtime's `Memory`). */
 export class Memory {
   /** The runtime memory. */
@@ -598,6 +612,34 @@ export class Memory {
       raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
     }
     this.raw = raw;
+  }
+  /**
+   * A handle to post to a Worker for a shared memory (wasmtime's `SharedMemory`): every thread's `Store`
+   * stays its own, and `Memory.fromShared` there is this memory's bytes, growth included. Throws for an
+   * unshared memory, or where the host has no SharedArrayBuffer.
+   */
+  share(): SharedMemoryHandle {
+    const raw = this.raw;
+    if (!raw.shared) throw new TypeError('only a shared memory can be sent to another thread');
+    if (raw.host !== null) return { type: raw.type, buffer: null, host: raw.host };
+    if (typeof SharedArrayBuffer !== 'function' || !(raw.buffer instanceof SharedArrayBuffer))
+      throw new TypeError('this host has no SharedArrayBuffer: the memory cannot be shared with another thread');
+    return { type: raw.type, buffer: raw.buffer, host: null };
+  }
+
+  /** The memory of `Memory.share`'s `handle` (posted from another thread) in `store`: the same bytes. */
+  static fromShared(store: Store<any>, handle: SharedMemoryHandle): Memory {
+    const options = { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter };
+    if (handle.host !== null) {
+      const raw = unboxed(() => new RuntimeMemory(handle.type, { ...options, hostBacked: true }));
+      raw.attachHost(handle.host as HostMemoryBacking, false);
+      return new Memory(store, raw);
+    }
+    if (handle.buffer === null) throw new TypeError('a shared memory handle without bytes');
+    return new Memory(
+      store,
+      unboxed(() => new RuntimeMemory(handle.type, { ...options, sharedBuffer: handle.buffer! })),
+    );
   }
   /** The memory's type. */
   ty(): MemoryType {
