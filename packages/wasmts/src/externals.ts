@@ -604,12 +604,28 @@ export class Memory {
       this.raw = type;
       return;
     }
+    const hostShared = type.shared && hostSharedMemories(store.engine, type);
+    const hostPlain = !type.shared && hostMemories(store.engine, type);
     const raw = unboxed(
-      () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
+      () =>
+        new RuntimeMemory(type, {
+          maxBytes: store.tunables.maxMemoryBytes,
+          limiter: store.resourceLimiter,
+          ...(hostPlain ? { hostBacked: true } : {}),
+        }),
     );
-    if (type.shared && hostSharedMemories(store.engine, type)) {
+    if (hostShared) {
       const max = type.limits.max as number;
       raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
+    } else if (hostPlain) {
+      // the buffer a host sees before it instantiates anything (emscripten makes its views then) must be the one
+      // wasm-backend code uses after: a memory attached at instantiation would copy the bytes and leave those
+      // views over a buffer nothing reads any more
+      const max = type.limits.max;
+      raw.attachHost(
+        new (hostApi().Memory)({ initial: type.limits.min, ...(max !== null ? { maximum: max } : {}) }),
+        false,
+      );
     }
     this.raw = raw;
   }
@@ -679,6 +695,17 @@ export class Memory {
 }
 
 /** Whether shared memories of `type` are made as the host engine's (see `Memory`'s constructor). */
+/**
+ * Whether a memory the embedder creates is the host engine's `WebAssembly.Memory` from the start: where the wasm
+ * backend may run modules (not `backend: 'js'`, a host with WebAssembly) and the host can make it (32-bit, 64 KiB
+ * pages, a size the host accepts).
+ */
+function hostMemories(engine: Engine, type: MemoryType): boolean {
+  if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || !hostSupport().available)
+    return false;
+  return type.limits.min <= 65536 && (type.limits.max === null || type.limits.max <= 65536);
+}
+
 function hostSharedMemories(engine: Engine, type: MemoryType): boolean {
   if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || type.limits.max === null)
     return false;
