@@ -58,7 +58,7 @@ export interface Program {
   readonly kind: string;
   /**
    * The report's categories (CATEGORIES): i64-crypto, simd, interpreter, alloc, calls, kernels; `large` is added
-   * by the harness for a module of at least 1 MB (LARGE_BYTES).
+   * by the harness for a module of at least 1 MB (LARGE_BYTES), `real` or `ours` from the origin.
    */
   readonly categories: readonly Category[];
   /** Where the wasm comes from: an npm package (real code as published) or our own C/C++ (programs/src). */
@@ -86,15 +86,32 @@ export interface Program {
 }
 
 /** The categories of the per-category geomeans, in report order. */
-export const CATEGORIES = ['i64-crypto', 'simd', 'large', 'interpreter', 'alloc', 'calls', 'kernels'] as const;
+export const CATEGORIES = [
+  'i64-crypto',
+  'simd',
+  'large',
+  'interpreter',
+  'alloc',
+  'calls',
+  'kernels',
+  'real',
+  'ours',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 /** A module of at least this many bytes is in the `large` category. */
 export const LARGE_BYTES = 1_000_000;
 
-/** A program's categories, `large` included where its module is. */
+/** Whether a program is real code as published (a module from an npm package), not our own C/C++. */
+export const isReal = (program: Program) => program.origin.startsWith('npm ');
+
+/**
+ * A program's categories: its own, `large` where its module is, and `real` (a module from npm) or `ours` (our
+ * C/C++), derived from its origin.
+ */
 export function categoriesOf(program: Program, bytes: number): Category[] {
-  const list = [...program.categories];
+  const list = program.categories.filter((c) => c !== 'real' && c !== 'ours');
   if (bytes >= LARGE_BYTES && !list.includes('large')) list.push('large');
+  list.push(isReal(program) ? 'real' : 'ours');
   return list;
 }
 

@@ -416,6 +416,13 @@ describe('configurations', () => {
     expect(categoriesOf(byName('fib'), LARGE_BYTES - 1)).not.toContain('large');
   });
 
+  it('a module from npm is in the real category, our C in ours', () => {
+    expect(categoriesOf(byName('fib'), 100)).toContain('ours');
+    expect(categoriesOf(byName('fib'), 100)).not.toContain('real');
+    expect(categoriesOf(byName('sqlite'), 100)).toEqual(['alloc', 'real']);
+    expect(programs.filter((p) => categoriesOf(p, 0).includes('real')).length).toBeGreaterThanOrEqual(20);
+  });
+
   it('fuel: a run consumes fuel and the check sees it; a run that ran no wasm fails the check', async () => {
     const config = wasmtsConfiguration('js+fuel', { backend: 'js', fuel: true });
     const loaded = await load(config, byName('fib'));
