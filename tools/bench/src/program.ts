@@ -109,7 +109,7 @@ export const isReal = (program: Program) => program.origin.startsWith('npm ');
  * C/C++), derived from its origin.
  */
 export function categoriesOf(program: Program, bytes: number): Category[] {
-  const list = program.categories.filter((c) => c !== 'real' && c !== 'ours');
+  const list: Category[] = program.categories.filter((c) => c !== 'real' && c !== 'ours');
   if (bytes >= LARGE_BYTES && !list.includes('large')) list.push('large');
   list.push(isReal(program) ? 'real' : 'ours');
   return list;
