@@ -596,6 +596,17 @@ export class Memory {
     if (type.shared && hostSharedMemories(store.engine, type)) {
       const max = type.limits.max as number;
       raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
+    } else if (
+      !type.shared &&
+      store.engine.config.backend === 'wasm' &&
+      !type.index64 &&
+      type.pageSizeLog2 === 16 &&
+      hostSupport().available
+    ) {
+      // an engine that runs every module on the host's engine: the memory is the host's from the start, so a
+      // module importing it does not replace its buffer (glue code that kept the first buffer would lose it)
+      const max = type.limits.max;
+      raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, ...(max !== null ? { maximum: max } : {}) }), false);
     }
     this.raw = raw;
   }
