@@ -297,7 +297,12 @@ describe('wasm backend: mixed-backend linking in one store', () => {
     // emscripten's glue makes its memory first and keeps views of its buffer across the instantiation
     const engine = new Engine(new Config({ backend: 'wasm' }));
     const store = new Store(engine, null);
-    const memory = new Memory(store, { limits: { min: 1, max: null }, shared: false, index64: false, pageSizeLog2: 16 });
+    const memory = new Memory(store, {
+      limits: { min: 1, max: null },
+      shared: false,
+      index64: false,
+      pageSizeLog2: 16,
+    });
     const before = memory.data();
     before[100] = 7;
     const linker = new Linker(engine);
