@@ -11,6 +11,7 @@ const BOTH = [
   'implementation-limits',
   'limits',
   'module-input',
+  'memory-before-instantiation',
   'module-progress',
   'serialize',
   'shared-memory',

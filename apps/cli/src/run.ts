@@ -3,8 +3,10 @@
 import { basename } from 'node:path';
 import type { WasmFeatures } from '@wasmts/environ';
 import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
+import { runWasiThreads, usesWasiThreads } from '@wasmts/wasi/threads';
 import {
   type Engine,
+  type FrameInfo,
   Func,
   formatFrame,
   type Instance,
@@ -153,8 +155,14 @@ export function formatValue(v: Val): string {
   }
 }
 
+/** A trap as `formatTrap` prints it: its message and wasm frames (a `Trap`, or one from another thread). */
+export interface TrapReport {
+  readonly message: string;
+  readonly backtrace?: { readonly frames: readonly FrameInfo[] } | null;
+}
+
 /** Prints a trap like wasmtime: what was running, the trap, then the wasm frames, innermost first. */
-export function formatTrap(trap: Trap, file: string): string {
+export function formatTrap(trap: TrapReport, file: string): string {
   const lines = [
     `${colors.bold(colors.red('error:'))} failed to run main module \`${file}\``,
     `  ${colors.red('wasm trap:')} ${trap.message}`,
@@ -240,6 +248,12 @@ export async function runCommand(
     epochInterruption: w.epochInterruption === true || timeoutMs !== undefined,
     ...(w.maxWasmStack !== undefined ? { maxWasmStack: w.maxWasmStack } : {}),
   });
+  let compiled: Module | undefined;
+  if (options.invoke === undefined && (options.preload ?? []).length === 0) {
+    const threaded = await runThreaded(engine, file, args, options, io, fuel, timeoutMs);
+    if (typeof threaded === 'number') return threaded;
+    compiled = threaded;
+  }
   const store = new Store<unknown>(engine, null);
   if (fuel !== undefined) store.setFuel(fuel);
   const limits = storeLimits(w);
@@ -250,7 +264,69 @@ export async function runCommand(
     engine.startEpochTicker(timeoutMs);
   }
   try {
-    return await runInStore(engine, store, file, args, options, io);
+    return await runInStore(engine, store, file, args, options, io, compiled);
+  } finally {
+    if (timeoutMs !== undefined) engine.stopEpochTicker();
+  }
+}
+
+/**
+ * Runs a wasi-threads command (one that imports `wasi` `thread-spawn`) with a Worker per thread
+ * (`@wasmts/wasi/threads`): fuel is per thread, the epoch (and so `-W timeout`) reaches every thread.
+ * Returns the exit code, or for any other module the module compiled, to run in this thread.
+ */
+async function runThreaded(
+  engine: Engine,
+  file: string,
+  args: readonly string[],
+  options: RunCommandOptions,
+  io: RunIO,
+  fuel: number | undefined,
+  timeoutMs: number | undefined,
+): Promise<number | Module> {
+  const module = await compile(engine, file, options.allowPrecompiled === true);
+  if (!usesWasiThreads(module)) return module;
+  if (storeLimits(options.wasm ?? {}) !== null)
+    throw new CliError(
+      `${file}: store limits (-W max-*, trap-on-grow-failure) do not reach wasi-threads programs' threads yet`,
+    );
+  const fd = (o: unknown, name: string): number | undefined => {
+    if (o === undefined || typeof o === 'number') return o;
+    throw new CliError(`${file}: a wasi-threads program's ${name} must be a file descriptor`);
+  };
+  const stdin = fd(io.stdin, 'stdin');
+  const stdout = fd(io.stdout, 'stdout');
+  const stderr = fd(io.stderr, 'stderr');
+  const preopens: Record<string, string> = Object.create(null);
+  for (const spec of options.dirs ?? []) {
+    const { host, guest } = parseDir(spec);
+    preopens[guest] = host;
+  }
+  // check the preopens here, so a missing directory is a user error before any thread starts
+  newWasi({ preopens, returnOnExit: true, stdin: '', stdout: () => {}, stderr: () => {} });
+  if (timeoutMs !== undefined) engine.startEpochTicker(timeoutMs);
+  try {
+    const result = await runWasiThreads({
+      module,
+      wasi: {
+        args: [file, ...args],
+        env: buildEnv(options.env ?? [], options.inheritEnv === true || options.wasi?.inheritEnv === true),
+        preopens,
+        ...(stdin !== undefined ? { stdin } : {}),
+        ...(stdout !== undefined ? { stdout } : {}),
+        ...(stderr !== undefined ? { stderr } : {}),
+      },
+      ...(fuel !== undefined ? { fuel } : {}),
+      ...(timeoutMs !== undefined ? { epochDeadline: 1 } : {}),
+    });
+    if (result.kind === 'exit') return result.code;
+    const { trap } = result;
+    process.stderr.write(formatTrap({ message: trap.message, backtrace: { frames: trap.frames } }, file));
+    return TRAP_EXIT_CODE;
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith('wasi-threads'))
+      throw new CliError(`${file}: ${error.message}`);
+    throw error;
   } finally {
     if (timeoutMs !== undefined) engine.stopEpochTicker();
   }
@@ -277,6 +353,7 @@ async function runInStore(
   args: readonly string[],
   options: RunCommandOptions,
   io: RunIO,
+  compiled?: Module,
 ): Promise<number> {
   const preopens: Record<string, string> = Object.create(null);
   for (const spec of options.dirs ?? []) {
@@ -311,7 +388,7 @@ async function runInStore(
       linker.instance(store, name, instance);
     }
 
-    const module = await compile(engine, file, options.allowPrecompiled === true);
+    const module = compiled ?? (await compile(engine, file, options.allowPrecompiled === true));
     let instance: Instance;
     try {
       instance = linker.instantiate(store, module);

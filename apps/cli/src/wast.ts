@@ -23,6 +23,7 @@ export interface WastCommandOptions {
 /** Formats one file's report: the counts line, then its failures (and notes when verbose). */
 export function formatFileReport(report: FileReport, verbose: boolean): string {
   const lines = [`${report.file}: ${formatCounts(report)}`];
+  if (report.featureNote !== undefined) lines.push(`  (${report.featureNote})`);
   for (const f of report.failures) lines.push(`  line ${f.line}: ${f.kind}: ${f.message ?? 'failed'}`);
   if (verbose) {
     for (const n of report.notes) lines.push(`  line ${n.line}: ${n.kind}: note: ${n.message}`);
@@ -52,6 +53,7 @@ export function reportToJson(report: Report, validateOnly: boolean): string {
         failures: f.failures.map(({ line, kind, message }) => ({ line, kind, message })),
         notes: f.notes.map(({ line, kind, message }) => ({ line, kind, message })),
         durationMs: round(f.durationMs),
+        ...(f.featureNote !== undefined ? { featureNote: f.featureNote } : {}),
       })),
     },
     null,

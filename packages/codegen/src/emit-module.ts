@@ -2,7 +2,7 @@
 // the constant expressions (global, table and segment initializers) as small functions, and the object
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
-import type { ConstExpr, FuncType, Module, Tunables, ValType } from '@wasmts/environ';
+import { BinaryReader, type ConstExpr, type FuncType, type Module, type Tunables, type ValType } from '@wasmts/environ';
 import { ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
 import { FunctionTranslator, POSITION_MARKER, POSITION_MARKERS, usesPairAbi } from './translate.js';
@@ -13,9 +13,52 @@ export interface EmittedModule {
   readonly builtinsUsed: readonly string[];
 }
 
+/**
+ * The value of a constant expression that is one `ref.func` or `ref.null` (every item of the element segments Go and
+ * wasm-bindgen modules put their function tables in: thousands of them), as the translator would push it; else
+ * null. Such items need no function of their own.
+ */
+function simpleRef(env: ModuleEnvironment, expr: ConstExpr): string | null {
+  const bytes = env.module.bytes;
+  const op = bytes[expr.start];
+  if (op !== 0xd2 && op !== 0xd0) return null;
+  const r = new BinaryReader(bytes, expr.start + 1, expr.end);
+  let value = 'null';
+  if (op === 0xd2) value = env.funcRef(r.u32());
+  else r.s33();
+  return r.pos + 1 === expr.end && bytes[r.pos] === 0x0b ? value : null;
+}
+
 function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: ValType): string {
   const ft: FuncType = { kind: 'func', params: [], results: [type] };
   return new FunctionTranslator(env, name, expr.start, expr.end, ft, []).translate();
+}
+
+/** The factory's maker of constant evaluators: one function literal, so V8 compiles it once, not once per segment. */
+const CONST_MAKER = 'const cK = (v) => () => v;';
+/** The factories (by their `parts`) that declare `CONST_MAKER` already. */
+const usesMaker = new WeakSet<string[]>();
+
+/**
+ * The evaluator of constant expression `expr` of type `type`: `cK(<value>)` for a lone `i32.const` (the offset of
+ * each of a Go module's 100,000 data segments: a function of its own each cost V8 a lazy compilation at
+ * instantiation), else a function `name` translated into `parts`.
+ */
+function constInit(env: ModuleEnvironment, parts: string[], name: string, expr: ConstExpr, type: ValType): string {
+  const bytes = env.module.bytes;
+  if (type === 0x7f && bytes[expr.start] === 0x41) {
+    const r = new BinaryReader(bytes, expr.start + 1, expr.end);
+    const v = r.s32();
+    if (r.pos + 1 === expr.end && bytes[r.pos] === 0x0b) {
+      if (!usesMaker.has(parts)) {
+        usesMaker.add(parts);
+        parts.push(CONST_MAKER);
+      }
+      return `cK(${v})`;
+    }
+  }
+  parts.push(constFn(env, name, expr, type));
+  return name;
 }
 
 /** Translates the constant expressions into `parts`; returns the members of the factory's result they make. */
@@ -25,8 +68,7 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
   module.globals.forEach((g, i) => {
     if (g.init === null) globalInit.push('null');
     else {
-      parts.push(constFn(env, `cg${i}`, g.init, g.type.type));
-      globalInit.push(`cg${i}`);
+      globalInit.push(constInit(env, parts, `cg${i}`, g.init, g.type.type));
     }
   });
   const tableInit: string[] = [];
@@ -43,14 +85,15 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
     if (e.offset === null) elemOffset.push('null');
     else {
       const t = module.tables[e.table].type.index64 ? 0x7e : 0x7f;
-      parts.push(constFn(env, `ceo${i}`, e.offset, t));
-      elemOffset.push(`ceo${i}`);
+      elemOffset.push(constInit(env, parts, `ceo${i}`, e.offset, t));
     }
     if (e.funcIndices !== null) {
       const refs = e.funcIndices.map((f) => env.funcRef(f));
       elemItems.push(`() => [${refs.join(', ')}]`);
     } else {
       const names = (e.exprs ?? []).map((x, j) => {
+        const ref = simpleRef(env, x);
+        if (ref !== null) return ref;
         parts.push(constFn(env, `ce${i}_${j}`, x, e.type));
         return `ce${i}_${j}()`;
       });
@@ -62,8 +105,7 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
     if (d.offset === null) dataOffset.push('null');
     else {
       const t = module.memories[d.memory].index64 ? 0x7e : 0x7f;
-      parts.push(constFn(env, `cdo${i}`, d.offset, t));
-      dataOffset.push(`cdo${i}`);
+      dataOffset.push(constInit(env, parts, `cdo${i}`, d.offset, t));
     }
   });
   return [

@@ -17,7 +17,7 @@ import {
   VMOffsets,
 } from '@wasmts/environ';
 import { epochEntryChecks } from './epoch-entries.js';
-import { SPLIT_CHARS } from './limits.js';
+import { MAX_INDENT, SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
@@ -57,6 +57,12 @@ export class ModuleEnvironment {
   readonly legacyExceptions: boolean;
   /** Characters of JS above which a function body is split into pieces (`SPLIT_CHARS`; tests force it small). */
   splitChars = SPLIT_CHARS;
+  /**
+   * Levels of indentation in the output at most (deeper code is indented as this level): `MAX_INDENT` for the
+   * whole-module source (read by people: `wasmts compile`, test/disas), 0 for code compiled on first call, which
+   * no one reads and where indentation was up to half the characters to build and parse (Go's deeply nested bodies).
+   */
+  maxIndent = MAX_INDENT;
 
   /**
    * `callDepth`: count wasm call depth against `VMRuntimeLimits.StackLimit` (trap StackOverflow), for
@@ -76,6 +82,7 @@ export class ModuleEnvironment {
   ) {
     this.offsets = new VMOffsets(module);
     this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
+    if (lazy) this.maxIndent = 0;
     if (tunables.consumeFuel) {
       for (let op = 0; op < 256; op++) {
         const info = OPS[op];

@@ -260,7 +260,7 @@ export function sourcePosition(
  * `f12$p$s2`...), or -1 for any other name.
  */
 export function funcIndexOfFrameName(name: string): FuncIndex {
-  const m = /^f(\d+)(\$[tpq])?(\$s\d+)?$/.exec(name);
+  const m = /^f(\d+)(\$[tpq])?(\$s\d+)?(\$o\d+)?$/.exec(name);
   return m === null ? -1 : Number(m[1]);
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */

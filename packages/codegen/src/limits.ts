@@ -31,3 +31,6 @@ export class CodegenLimitError extends CompileError {
     this.limit = limit;
   }
 }
+
+/** Levels of indentation in the whole-module output at most (deeper code is indented as this level). */
+export const MAX_INDENT = 16;

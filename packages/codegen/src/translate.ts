@@ -35,8 +35,9 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from './limits.js';
+import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
@@ -184,8 +185,6 @@ export function linear(name: string, n: number): boolean {
 /** Length of a pending expression beyond which it is assigned to its slot instead (see `pushPending`). */
 const MAX_PENDING_LENGTH = 400;
 
-/** Levels of indentation in the output at most (deeper code is indented as this level). */
-const MAX_INDENT = 16;
 const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
@@ -308,6 +307,9 @@ export class FunctionTranslator {
   private level = 1;
   private sp = 0;
   private maxSp = 0;
+  /** Whether any stack slot held an i64 pair (its `s<d>h` words are declared) or a v128 quad (its lanes). */
+  private anyWide = false;
+  private anyQuad = false;
   private ctrl: Frame[] = [];
   private labels = 0;
   private temps = 0;
@@ -481,7 +483,7 @@ export class FunctionTranslator {
    */
   private nest(by: number): void {
     this.level += by;
-    this.indent = INDENTS[Math.min(this.level, MAX_INDENT)];
+    this.indent = INDENTS[Math.min(this.level, this.env.maxIndent)];
   }
 
   /** Emits a statement; pending values that may have effects are assigned first, to keep their order. */
@@ -541,6 +543,7 @@ export class FunctionTranslator {
   private pushPairPure(lo: string, hi: string): void {
     const d = this.claim();
     this.wide[d] = true;
+    this.anyWide = true;
     this.pend[d] = lo;
     this.pendH[d] = hi;
   }
@@ -551,6 +554,7 @@ export class FunctionTranslator {
   private pushPairStmt(code: (lo: string, hi: string) => string): void {
     const d = this.claim();
     this.wide[d] = true;
+    this.anyWide = true;
     this.pend[d] = null;
     this.emit(code(`s${d}`, `s${d}h`));
   }
@@ -561,6 +565,7 @@ export class FunctionTranslator {
   private pushPairLo(code: (lo: string) => string, hi: string): void {
     const d = this.claim();
     this.wide[d] = true;
+    this.anyWide = true;
     this.pend[d] = null;
     this.emit(code(`s${d}`));
     this.pendH[d] = hi;
@@ -582,11 +587,13 @@ export class FunctionTranslator {
     if (!this.pairs) return;
     this.emit(`s${d}h = Number(s${d} >> 32n); s${d} = Number(BigInt.asIntN(32, s${d}));`);
     this.wide[d] = true;
+    this.anyWide = true;
   }
   /** Pushes a v128 left pending as four lane atoms (literals or a local's lane variables). */
   private pushQuadPure(lanes: Lanes): void {
     const d = this.claim();
     this.quad[d] = true;
+    this.anyQuad = true;
     this.pend[d] = lanes[0];
     this.pendQ[d] = lanes;
   }
@@ -653,6 +660,7 @@ export class FunctionTranslator {
   private pushQuadStmt(code: (r: Lanes) => string): void {
     const d = this.claim();
     this.quad[d] = true;
+    this.anyQuad = true;
     this.pend[d] = null;
     this.emit(code(laneNames(`s${d}`)));
   }
@@ -667,6 +675,7 @@ export class FunctionTranslator {
     const r = laneNames(`s${d}`);
     this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
     this.quad[d] = true;
+    this.anyQuad = true;
   }
   /** Converts the f32 numbers held in quad slot `d` (computed, or pending atoms) to lane bits in its variables. */
   private toBits(d: number): void {
@@ -879,13 +888,18 @@ export class FunctionTranslator {
    * `<name>d` of a v128 local) before it is written.
    */
   private materializeLocal(name: string): void {
-    const re = new RegExp(`\\b${name}[hbcd]?\\b`);
+    let re: RegExp | null = null;
+    // a pending text that does not contain the name cannot read the local (a substring test, then the exact one)
+    const reads = (text: string | null | undefined): boolean => {
+      if (text === null || text === undefined || !text.includes(name)) return false;
+      re ??= new RegExp(`\\b${name}[hbcd]?\\b`);
+      return re.test(text);
+    };
     for (let d = 0; d < this.sp; d++) {
       const e = this.pend[d];
       if (e === null || e === undefined) continue;
       const q = this.pendQ[d];
-      if (re.test(e) || (this.wide[d] && re.test(this.pendH[d] as string)) || q?.some((a) => re.test(a)))
-        this.materialize(d, true);
+      if (reads(e) || (this.wide[d] && reads(this.pendH[d])) || q?.some(reads)) this.materialize(d, true);
     }
   }
   /** True if the value `n` below the top is pending (a pure expression). */
@@ -914,6 +928,8 @@ export class FunctionTranslator {
     for (let i = 0; i < shapes.length; i++) {
       this.wide[height + i] = shapes[i] === Shape.Pair;
       this.quad[height + i] = shapes[i] === Shape.Quad;
+      if (shapes[i] === Shape.Pair) this.anyWide = true;
+      else if (shapes[i] === Shape.Quad) this.anyQuad = true;
       this.fval[height + i] = false;
     }
   }
@@ -977,7 +993,7 @@ export class FunctionTranslator {
       'RET',
     );
     this.level = 1;
-    this.indent = '  ';
+    this.indent = INDENTS[Math.min(1, this.env.maxIndent)];
     this.body();
     if (this.positions !== null) this.markLines();
     if (this.floatLocals === null && this.valueReads.size > 0) {
@@ -1027,16 +1043,12 @@ export class FunctionTranslator {
         decls.push(...laneNames(`l${i}`).map((v) => `${v} = 0`));
         if (this.floatLocals?.has(i)) decls.push(...laneNames(`l${i}f`).map((v) => `${v} = 0`));
       } else decls.push(`l${i} = ${defaultValue(this.env, this.localTypes[i])}`);
-    // only the stack slots some statement assigns (values inlined into their consumer never need one)
-    const used = new Set<number>();
-    const usedH = new Set<string>();
-    for (const line of this.out) {
-      for (const m of line.matchAll(/\bs(\d+)\b/g)) used.add(Number(m[1]));
-      for (const m of line.matchAll(/\bs\d+[hbcd]\b/g)) usedH.add(m[0]);
-    }
+    // the stack slots up to the deepest the body reached, with a hi word if it ever held a pair and lanes if it
+    // ever held a quad (known as the body was translated: no pass over the output)
     for (let i = 0; i < this.maxSp; i++) {
-      if (used.has(i)) decls.push(`s${i}`);
-      for (const x of 'hbcd') if (usedH.has(`s${i}${x}`)) decls.push(`s${i}${x}`);
+      decls.push(`s${i}`);
+      if (this.anyWide) decls.push(`s${i}h`);
+      if (this.anyQuad) decls.push(`s${i}b`, `s${i}c`, `s${i}d`);
     }
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesBigTemp) decls.push('qz = 0n');
@@ -1080,6 +1092,11 @@ export class FunctionTranslator {
       pieces[k].lines.push(
         `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
       );
+    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
+    // its last line (the call of the next piece, which reads the variables it passes on) is there
+    const closures = { k: 0 };
+    for (const p of pieces)
+      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);
@@ -1092,7 +1109,7 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
-    let src = `function ${inner}(${params}) {\n${[...head, ...body].join('\n')}\n}`;
+    let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
@@ -1219,7 +1236,17 @@ export class FunctionTranslator {
       })
       .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : d));
     const head = own.length > 0 ? [`  let ${own.join(', ')};`] : [];
-    return `function ${name}(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`;
+    return this.declare(name, `(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
+  }
+
+  /**
+   * The declaration of function `name` (`rest`: its parameters and body). Compiled on first call, it is a
+   * parenthesized function expression, which V8 compiles with the source that contains it, as the first call would
+   * right after: a declaration is pre-parsed first and parsed again at that call (about half of the evaluation
+   * time of a body, measured on esbuild's functions under `--jitless`).
+   */
+  private declare(name: string, rest: string): string {
+    return this.env.lazy ? `const ${name} = (function ${name}${rest});` : `function ${name}${rest}`;
   }
 
   /** `<name>(bigint parameters)`: the boundary entry of a pair-ABI function, calling `<name>$p`. */
@@ -1264,7 +1291,8 @@ export class FunctionTranslator {
    * expression (no `selfIndex`) never does, as on the wasm backend: instantiation does not trap `Interrupt`.
    */
   private epochAtEntry(): boolean {
-    return this.selfIndex >= 0 && this.env.epochEntryCheck(this.selfIndex);
+    // the analysis is whole-module: only a module compiled with epochs asks for it
+    return this.env.tunables.epochInterruption && this.selfIndex >= 0 && this.env.epochEntryCheck(this.selfIndex);
   }
 
   /**
@@ -1578,10 +1606,12 @@ export class FunctionTranslator {
         this.pend[d] = null;
         if (t === I64) {
           this.wide[d] = true;
+          this.anyWide = true;
           parts.push(`s${d} = ${word()}`, `s${d}h = ${word()}`);
         } else if (this.isQuad(t)) {
           this.laneTemps.add('qv');
           this.quad[d] = true;
+          this.anyQuad = true;
           parts.push(`qv = ${word()}`, ...laneNames(`s${d}`).map((v, i) => `${v} = qv.${'abcd'[i]}`));
         } else parts.push(`s${d} = ${word()}`);
       }

@@ -642,6 +642,29 @@ describe('decodeModule: invalid', () => {
     const m = decodeModule(wasm(section(1, vec([functype([0x7b], [])]))));
     expect([...m.featuresUsed]).toEqual(['simd']);
   });
+
+  it('takes a funcref table as Wasm 1.0 and an externref one as reference types', () => {
+    // A funcref table (0x70) was rejected without reference types before the fix.
+    expect(isValid(wasm(section(4, vec([[0x70, 0, 10]]))), MVP_FEATURES)).toBe(true);
+    expectInvalid(wasm(section(4, vec([[0x6f, 0, 10]]))), 'reference types support is not enabled', {
+      features: MVP_FEATURES,
+    });
+    expectInvalid(
+      wasm(
+        section(
+          4,
+          vec([
+            [0x70, 0, 1],
+            [0x70, 0, 1],
+          ]),
+        ),
+      ),
+      'multiple tables',
+      {
+        features: MVP_FEATURES,
+      },
+    );
+  });
 });
 
 describe('decodeModule: canonical types', () => {

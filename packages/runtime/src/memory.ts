@@ -69,6 +69,11 @@ export interface MemoryOptions {
    * initialised) before any use: no buffer is allocated, and until then the memory is empty.
    */
   readonly hostBacked?: boolean;
+  /**
+   * Shared memories: another thread's shared memory (its `SharedArrayBuffer`, grown in place): this memory
+   * is the same bytes, at their current size. See `followSharedGrowth` for growth by other threads.
+   */
+  readonly sharedBuffer?: SharedArrayBuffer;
 }
 
 /** What `Memory.release` gives back: the buffer and how many of its bytes the memory could have written. */
@@ -120,6 +125,31 @@ function transferResized(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number)
   }
 }
 
+/** True for a growable SharedArrayBuffer (ES2024), which grows in place and whose views can track its length. */
+function isGrowableShared(buffer: ArrayBufferLike): boolean {
+  return (
+    HAS_SHARED_BUFFERS && buffer instanceof SharedArrayBuffer && (buffer as { growable?: boolean }).growable === true
+  );
+}
+
+/**
+ * A view of the memory's `bytes` bytes of `buffer`; over a growable SharedArrayBuffer a length-tracking view
+ * (the buffer is exactly the memory's bytes), so growth by another thread is seen without a new view.
+ */
+function sharedView<V>(
+  buffer: ArrayBuffer | SharedArrayBuffer,
+  View: new (b: ArrayBufferLike, offset?: number, length?: number) => V,
+  bytes: number,
+): V {
+  return isGrowableShared(buffer) && buffer.byteLength === bytes ? new View(buffer) : new View(buffer, 0, bytes);
+}
+
+/** Throws unless another thread's shared memory of `have` bytes fits a type of `min`..`max` bytes. */
+function checkSharedSize(have: number, min: number, max: number, pageSize: number): void {
+  if (have < min || have > max || have % pageSize !== 0)
+    throw new RangeError(`a shared memory of ${have} bytes does not fit this memory type (${min} to ${max} bytes)`);
+}
+
 /** Largest page count the engine allows for a memory of this index type and page size. */
 export function engineMaxPages(index64: boolean, pageSizeLog2: number): number {
   const pageSize = 2 ** pageSizeLog2;
@@ -157,6 +187,7 @@ export class Memory {
   host: HostMemoryBacking | null = null;
   /** The size the host backing must have when the memory was created `hostBacked` (-1 otherwise). */
   private pendingHostBytes = -1;
+  private followsSharedGrowth = false;
 
   /** Allocates the memory at its minimum size; throws `ResourceLimitError` if that is impossible. */
   constructor(type: MemoryType, options: MemoryOptions = {}) {
@@ -189,6 +220,17 @@ export class Memory {
       this.u8 = new Uint8Array(EMPTY_BUFFER);
       return;
     }
+    const shared = options.sharedBuffer;
+    if (shared !== undefined) {
+      if (!this.shared) throw new TypeError('a sharedBuffer is for a shared memory type');
+      checkSharedSize(shared.byteLength, bytes, maxPages * this.pageSize, this.pageSize);
+      this.buffer = shared;
+      this.byteLength = shared.byteLength;
+      this.dv = sharedView(shared, DataView, shared.byteLength);
+      this.u8 = sharedView(shared, Uint8Array, shared.byteLength);
+      this.followSharedGrowth();
+      return;
+    }
     const given = options.buffer;
     const buffer = given !== undefined && !this.shared && fits(given, bytes) ? given : this.allocate(bytes);
     if (buffer === null) {
@@ -196,8 +238,36 @@ export class Memory {
     }
     this.buffer = buffer;
     this.byteLength = bytes;
-    this.dv = new DataView(buffer, 0, bytes);
-    this.u8 = new Uint8Array(buffer, 0, bytes);
+    this.dv = sharedView(buffer, DataView, bytes);
+    this.u8 = sharedView(buffer, Uint8Array, bytes);
+    if (this.shared) this.followSharedGrowth();
+  }
+
+  /**
+   * A shared memory may be grown by another thread (an instance in a Worker over the same bytes), which this
+   * agent is not told about: `byteLength` becomes a read of the bytes' current length. A growable
+   * SharedArrayBuffer's views track its length by themselves (`sharedView`); a host backing's buffer is a new
+   * object after growth, so the views are replaced (and the `watch` callbacks run) when its length changed.
+   */
+  private followSharedGrowth(): void {
+    if (this.followsSharedGrowth) return;
+    this.followsSharedGrowth = true;
+    let bytes = this.byteLength;
+    Object.defineProperty(this, 'byteLength', {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        const host = this.host;
+        if (host !== null) {
+          const b = host.buffer;
+          if (b.byteLength !== bytes) this.setBuffer(b, b.byteLength);
+        } else if (this.buffer.byteLength > bytes && isGrowableShared(this.buffer)) bytes = this.buffer.byteLength;
+        return bytes;
+      },
+      set: (v: number) => {
+        bytes = v;
+      },
+    });
   }
 
   /**
@@ -217,13 +287,19 @@ export class Memory {
   attachHost(host: HostMemoryBacking, copy = true): void {
     if (this.host !== null) throw new Error('the memory already has a host backing');
     if (this.released) throw new Error('the memory was released');
-    const bytes = this.pendingHostBytes >= 0 ? this.pendingHostBytes : this.byteLength;
+    let bytes = this.pendingHostBytes >= 0 ? this.pendingHostBytes : this.byteLength;
+    if (this.shared && !copy && this.pendingHostBytes >= 0) {
+      // another thread's shared memory, at whatever size it has grown to
+      checkSharedSize(host.buffer.byteLength, bytes, this.maxPages * this.pageSize, this.pageSize);
+      bytes = host.buffer.byteLength;
+    }
     if (host.buffer.byteLength !== bytes)
       throw new RangeError(`host memory of ${host.buffer.byteLength} bytes for a memory of ${bytes}`);
     if (copy) new Uint8Array(host.buffer, 0, this.byteLength).set(this.u8);
     this.pendingHostBytes = -1;
     this.host = host;
     this.setBuffer(host.buffer, bytes);
+    if (this.shared) this.followSharedGrowth();
   }
 
   /** Current size in pages. */
@@ -329,8 +405,8 @@ export class Memory {
   private setBuffer(buffer: ArrayBuffer | SharedArrayBuffer, bytes: number): void {
     this.buffer = buffer;
     this.byteLength = bytes;
-    this.dv = new DataView(buffer, 0, bytes);
-    this.u8 = new Uint8Array(buffer, 0, bytes);
+    this.dv = sharedView(buffer, DataView, bytes);
+    this.u8 = sharedView(buffer, Uint8Array, bytes);
     for (const fn of this.watchers) fn();
   }
 

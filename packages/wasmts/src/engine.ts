@@ -232,6 +232,12 @@ function nodeWorkerClass(): (new (src: string, opts: object) => NodeWorker) | nu
   return wt?.Worker ?? null;
 }
 
+/** How an engine is made beyond its `Config`. */
+export interface EngineOptions {
+  /** Another engine's `epochBuffer` (a SharedArrayBuffer posted to this thread): the two share one epoch. */
+  readonly epochBuffer?: SharedArrayBuffer;
+}
+
 /** A compilation environment shared by stores and modules (wasmtime's `Engine`). */
 export class Engine {
   /** The settings the engine was created with. */
@@ -257,8 +263,12 @@ export class Engine {
   readonly allocator: InstanceAllocator;
   private ticker: NodeWorker | null = null;
 
-  /** Creates an engine with a config (defaults when omitted). */
-  constructor(config: Config = new Config()) {
+  /**
+   * Creates an engine with a config (defaults when omitted). `options.epochBuffer` (another engine's
+   * `epochBuffer`, posted to this thread) makes the two engines share one epoch, as a wasmtime `Engine` shared
+   * by threads does: `incrementEpoch` on either reaches code in both.
+   */
+  constructor(config: Config = new Config(), options: EngineOptions = {}) {
     this.config = config;
     this.backend = config.backend;
     this.typeRegistry = new TypeRegistry();
@@ -266,8 +276,12 @@ export class Engine {
     this.controls = config.settings;
     this.tunableOverrides = config.tunables();
     this.tunables = makeTunables(this.tunableOverrides);
+    const epochBuffer = options.epochBuffer;
+    if (epochBuffer !== undefined && epochBuffer.byteLength < 8) throw new RangeError('an epoch buffer holds 8 bytes');
     this.epochCounter = new Float64Array(
-      typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(8) : new ArrayBuffer(8),
+      epochBuffer ?? (typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(8) : new ArrayBuffer(8)),
+      0,
+      1,
     );
     const strategy = config.allocationStrategy;
     this.allocator =

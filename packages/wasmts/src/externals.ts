@@ -17,6 +17,7 @@ import {
 import {
   canonicalValType,
   HostError,
+  type HostMemoryBacking,
   Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   Memory as RuntimeMemory,
@@ -572,6 +573,19 @@ export function unboxed<R>(f: () => R): R {
   }
 }
 
+/**
+ * A shared memory as it crosses threads: structured-cloneable, so it can be posted to a Worker, where
+ * `Memory.fromShared` makes a `Memory` of the same bytes in that thread's store (see `Memory.share`).
+ */
+export interface SharedMemoryHandle {
+  /** The memory's type (shared). */
+  readonly type: MemoryType;
+  /** The bytes: the memory's SharedArrayBuffer when wasmts owns them, else null. */
+  readonly buffer: SharedArrayBuffer | null;
+  /** The host engine's shared `WebAssembly.Memory` when the bytes are its (the wasm backend), else null. */
+  readonly host: object | null;
+}
+
 /** A linear memory (wasmtime's `Memory`). */
 export class Memory {
   /** The runtime memory. */
@@ -590,25 +604,58 @@ export class Memory {
       this.raw = type;
       return;
     }
+    const hostShared = type.shared && hostSharedMemories(store.engine, type);
+    const hostPlain = !type.shared && hostMemories(store.engine, type);
     const raw = unboxed(
-      () => new RuntimeMemory(type, { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter }),
+      () =>
+        new RuntimeMemory(type, {
+          maxBytes: store.tunables.maxMemoryBytes,
+          limiter: store.resourceLimiter,
+          ...(hostPlain ? { hostBacked: true } : {}),
+        }),
     );
-    if (type.shared && hostSharedMemories(store.engine, type)) {
+    if (hostShared) {
       const max = type.limits.max as number;
       raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
-    } else if (
-      !type.shared &&
-      store.engine.config.backend === 'wasm' &&
-      !type.index64 &&
-      type.pageSizeLog2 === 16 &&
-      hostSupport().available
-    ) {
-      // an engine that runs every module on the host's engine: the memory is the host's from the start, so a
-      // module importing it does not replace its buffer (glue code that kept the first buffer would lose it)
+    } else if (hostPlain) {
+      // the buffer a host sees before it instantiates anything (emscripten makes its views then) must be the one
+      // wasm-backend code uses after: a memory attached at instantiation would copy the bytes and leave those
+      // views over a buffer nothing reads any more
       const max = type.limits.max;
-      raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, ...(max !== null ? { maximum: max } : {}) }), false);
+      raw.attachHost(
+        new (hostApi().Memory)({ initial: type.limits.min, ...(max !== null ? { maximum: max } : {}) }),
+        false,
+      );
     }
     this.raw = raw;
+  }
+  /**
+   * A handle to post to a Worker for a shared memory (wasmtime's `SharedMemory`): every thread's `Store`
+   * stays its own, and `Memory.fromShared` there is this memory's bytes, growth included. Throws for an
+   * unshared memory, or where the host has no SharedArrayBuffer.
+   */
+  share(): SharedMemoryHandle {
+    const raw = this.raw;
+    if (!raw.shared) throw new TypeError('only a shared memory can be sent to another thread');
+    if (raw.host !== null) return { type: raw.type, buffer: null, host: raw.host };
+    if (typeof SharedArrayBuffer !== 'function' || !(raw.buffer instanceof SharedArrayBuffer))
+      throw new TypeError('this host has no SharedArrayBuffer: the memory cannot be shared with another thread');
+    return { type: raw.type, buffer: raw.buffer, host: null };
+  }
+
+  /** The memory of `Memory.share`'s `handle` (posted from another thread) in `store`: the same bytes. */
+  static fromShared(store: Store<any>, handle: SharedMemoryHandle): Memory {
+    const options = { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter };
+    if (handle.host !== null) {
+      const raw = unboxed(() => new RuntimeMemory(handle.type, { ...options, hostBacked: true }));
+      raw.attachHost(handle.host as HostMemoryBacking, false);
+      return new Memory(store, raw);
+    }
+    if (handle.buffer === null) throw new TypeError('a shared memory handle without bytes');
+    return new Memory(
+      store,
+      unboxed(() => new RuntimeMemory(handle.type, { ...options, sharedBuffer: handle.buffer! })),
+    );
   }
   /** The memory's type. */
   ty(): MemoryType {
@@ -648,6 +695,17 @@ export class Memory {
 }
 
 /** Whether shared memories of `type` are made as the host engine's (see `Memory`'s constructor). */
+/**
+ * Whether a memory the embedder creates is the host engine's `WebAssembly.Memory` from the start: where the wasm
+ * backend may run modules (not `backend: 'js'`, a host with WebAssembly) and the host can make it (32-bit, 64 KiB
+ * pages, a size the host accepts).
+ */
+function hostMemories(engine: Engine, type: MemoryType): boolean {
+  if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || !hostSupport().available)
+    return false;
+  return type.limits.min <= 65536 && (type.limits.max === null || type.limits.max <= 65536);
+}
+
 function hostSharedMemories(engine: Engine, type: MemoryType): boolean {
   if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || type.limits.max === null)
     return false;

@@ -156,7 +156,7 @@ export class WasmBacktrace {
         const prev = frames[frames.length - 1];
         const bare = !fname.includes('$');
         const linked =
-          /\$s\d+$/.test(prevName) ||
+          /\$[so]\d+$/.test(prevName) ||
           (bare ? /\$[tpq]$/.test(prevName) : fname.endsWith('$q') && prevName.endsWith('$t'));
         if (prev !== undefined && prev.funcIndex === funcIndex && linked && prevNames === names) {
           prevName = fname;

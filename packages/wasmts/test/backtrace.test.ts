@@ -163,4 +163,35 @@ describe('WasmBacktrace', () => {
     expect(t.stack!.startsWith(`${text}\n    at `)).toBe(true);
     expect(t.stack).not.toMatch(/wasmts-module-|wasm:\/\//);
   });
+
+  it('gives one frame per call of a function whose loop body is outlined into closures (JS backend)', () => {
+    // $loop is one loop larger than SPLIT_CHARS of JS: no point to split it at, so its two largest `if`s become
+    // closures (`f0$p$o0`, `f0$p$o1`), one with the trap, one with the recursive call; the third stays
+    const rounds = (n: number) =>
+      Array.from({ length: n }, (_, i) => `(local.set 0 (i64.add (local.get 0) (i64.const ${i})))`).join('\n');
+    const text = `(module
+      (func $loop (export "loop") (param i64 i32) (result i64)
+        (loop $l
+          (if (local.get 1)
+            (then
+              ${rounds(410)}
+              (local.set 0 (call $loop (local.get 0) (i32.sub (local.get 1) (i32.const 1))))))
+          (if (i32.eq (local.get 1) (i32.const 7)) (then ${rounds(400)}))
+          (if (i32.eqz (local.get 1))
+            (then
+              ${rounds(420)}
+              unreachable)))
+        (local.get 0)))`;
+    const store = new Store(new Engine(testConfig({ backend: 'js' })), null);
+    const module = new Module(store.engine, text);
+    expect(module.compiled?.source).toMatch(/function f0\$p\$o1\(/);
+    const inst = new Linker(store.engine).instantiate(store, module);
+    const t = trapOf(() => inst.getTypedFunc('loop').call(1n, 2));
+    expect(
+      t.backtrace!.frames.map(({ funcIndex, funcName, moduleName }) => ({ funcIndex, funcName, moduleName })),
+    ).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'loop', moduleName: null })));
+    // the offsets inside the closures: the trap's `unreachable` and the recursive call
+    const bytes = module.bytes;
+    expect(t.backtrace!.frames.map((f) => bytes[f.moduleOffset!])).toEqual([0x00, 0x10, 0x10]);
+  });
 });

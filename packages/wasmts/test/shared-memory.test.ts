@@ -69,3 +69,68 @@ describe('shared memories created through the API', () => {
     expect(1000 - store.getFuel()).toBe(atomicCost + 2);
   });
 });
+
+describe('a shared memory sent to another thread (Memory.share, Memory.fromShared)', () => {
+  const module = (engine: Engine) =>
+    new Module(
+      engine,
+      `(module (import "env" "mem" (memory 1 4 shared))
+         (func (export "load") (param i32) (result i32) (i32.load8_u (local.get 0)))
+         (func (export "atomic") (param i32) (result i32) (i32.atomic.load (local.get 0)))
+         (func (export "size") (result i32) (memory.size))
+         (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))`,
+    );
+
+  it('is the same bytes in another store, and each side sees the other grow it', () => {
+    // Two engines and stores stand for two threads: only the handle crosses between them, as a postMessage would.
+    const features = wasmFeatures({ threads: true });
+    const engineA = new Engine(testConfig({ features }));
+    const engineB = new Engine(testConfig({ features }));
+    const storeA = new Store(engineA, null);
+    const storeB = new Store(engineB, null);
+    const a = new Memory(storeA, SHARED);
+    const handle = structuredClone(a.share());
+    const b = Memory.fromShared(storeB, handle);
+    expect(b.ty()).toEqual(a.ty());
+    const instA = new Instance(storeA, module(engineA), [a]);
+    const instB = new Instance(storeB, module(engineB), [b]);
+    a.write(7, new Uint8Array([42]));
+    expect(instB.getTypedFunc<[number], number>('load').call(7)).toBe(42);
+    // A grows; B was not told, yet its code and its host view see the new page
+    expect(instA.getTypedFunc<[number], number>('grow').call(1)).toBe(1);
+    a.write(70000, new Uint8Array([1, 2, 3, 4]));
+    expect(instB.getTypedFunc<[], number>('size').call()).toBe(2);
+    expect(b.size()).toBe(2);
+    expect(b.read(70000, 1)[0]).toBe(1);
+    expect(instB.getTypedFunc<[number], number>('load').call(70001)).toBe(2);
+    expect(instB.getTypedFunc<[number], number>('atomic').call(70000)).toBe(0x04030201);
+    // and the other way round
+    expect(instB.getTypedFunc<[number], number>('grow').call(2)).toBe(2);
+    expect(a.size()).toBe(4);
+    b.write(4 * 65536 - 1, new Uint8Array([9]));
+    expect(instA.getTypedFunc<[number], number>('load').call(4 * 65536 - 1)).toBe(9);
+    expect(instA.getTypedFunc<[number], number>('grow').call(1)).toBe(-1); // at its maximum for both
+  });
+
+  it('is refused for an unshared memory, and a handle must fit the type it is made for', () => {
+    const engine = new Engine(testConfig({ features: wasmFeatures({ threads: true }) }));
+    const store = new Store(engine, null);
+    const plain = new Memory(store, { ...SHARED, shared: false });
+    expect(() => plain.share()).toThrow(/only a shared memory/);
+    const big = new Memory(store, SHARED);
+    big.grow(3);
+    const handle = big.share();
+    expect(() => Memory.fromShared(store, { ...handle, type: { ...SHARED, limits: { min: 1, max: 2 } } })).toThrow(
+      /does not fit/,
+    );
+  });
+
+  it('shares the epoch between engines (Engine epochBuffer)', () => {
+    const engine = new Engine(testConfig());
+    const other = new Engine(testConfig(), { epochBuffer: engine.epochBuffer as SharedArrayBuffer });
+    engine.incrementEpoch();
+    other.incrementEpoch();
+    expect(engine.epochCounter[0]).toBe(2);
+    expect(other.epochCounter[0]).toBe(2);
+  });
+});

@@ -29,6 +29,8 @@ export interface WastHost {
   compile(bytes: Uint8Array): unknown;
   /** Present when the host can execute code; commands that need execution are skipped without it. */
   readonly executor?: WastExecutor;
+  /** The same host for other features (a suite that predates a proposal the run turns on runs without it). */
+  withFeatures?(features: WasmFeatures): WastHost;
 }
 
 /** A host that only decodes and validates, with `@wasmts/environ`. */
@@ -36,5 +38,6 @@ export function validateOnlyHost(features?: WasmFeatures): WastHost {
   return {
     name: 'validate-only',
     compile: (bytes) => decodeModule(bytes, features ? { features, validateBodies: true } : { validateBodies: true }),
+    withFeatures: (other) => validateOnlyHost(other),
   };
 }

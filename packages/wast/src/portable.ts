@@ -3,6 +3,7 @@
 
 export { type ExecutingHostOptions, executingHost } from './exec/host.js';
 export { type ExecOutcome, validateOnlyHost, type WastExecutor, type WastHost } from './host.js';
+export { legacyScriptFeatures, type ScriptFeatures } from './legacy.js';
 export {
   addCounts,
   type CommandKind,

@@ -45,6 +45,8 @@ export interface FileReport extends Counts {
   readonly notes: CommandResult[];
   /** Wall time spent on the file, in milliseconds. */
   durationMs: number;
+  /** Set when the file ran with other features than the run's (a suite that predates a proposal; ./legacy.ts). */
+  featureNote?: string;
 }
 
 /** The results of a run over several files. */

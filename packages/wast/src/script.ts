@@ -4,6 +4,7 @@
 import { CompileError, type WasmFeatures } from '@wasmts/environ';
 import { parseWast, parseWat, type WastCommand, type WastModule, WatError } from '@wasmts/wat';
 import { validateOnlyHost, type WastHost } from './host.js';
+import { legacyScriptFeatures } from './legacy.js';
 import { type CommandKind, type CommandResult, emptyFileReport, type FileReport, recordResult } from './report.js';
 
 /** Options of running one script's commands. */
@@ -56,7 +57,12 @@ export function parseScript(text: string, file: string): ParsedScript {
 export function runScript(script: ParsedScript, file: string, options: ScriptOptions): FileReport {
   const start = now();
   const report = emptyFileReport(file);
-  const host = options.host ?? validateOnlyHost(options.features);
+  let host = options.host ?? validateOnlyHost(options.features);
+  const legacy = legacyScriptFeatures(file, options.features);
+  if (legacy !== undefined && host.withFeatures !== undefined) {
+    host = host.withFeatures(legacy.features);
+    report.featureNote = legacy.note;
+  }
   const execute = !options.validateOnly && host.executor !== undefined;
   try {
     if ('parseError' in script) {

@@ -2,7 +2,7 @@
 // (explicit and implicit types), and parsers for types, type uses and limits.
 
 import type { Source } from './error.js';
-import type { Id, List, Node, Str } from './lexer.js';
+import { type Id, type List, type Node, NodeKind, type Str } from './lexer.js';
 import { LiteralError, parseU32, parseUnsigned } from './numbers.js';
 import { ByteWriter } from './writer.js';
 
@@ -33,19 +33,19 @@ export class Cursor {
   /** The text of the next node if it is a keyword atom. */
   peekAtom(): string | undefined {
     const n = this.items[this.i];
-    return n !== undefined && n.k === 0 ? n.text : undefined;
+    return n !== undefined && n.k === NodeKind.Atom ? n.text : undefined;
   }
   /** The head keyword of the next node if it is a list. */
   peekHead(): string | undefined {
     const n = this.items[this.i];
-    if (n === undefined || n.k !== 3) return undefined;
+    if (n === undefined || n.k !== NodeKind.List) return undefined;
     const h = n.items[0];
-    return h !== undefined && h.k === 0 ? h.text : undefined;
+    return h !== undefined && h.k === NodeKind.Atom ? h.text : undefined;
   }
   /** Consumes an optional identifier. */
   id(): Id | undefined {
     const n = this.items[this.i];
-    if (n !== undefined && n.k === 2) {
+    if (n !== undefined && n.k === NodeKind.Id) {
       this.i++;
       return n;
     }
@@ -53,31 +53,31 @@ export class Cursor {
   }
   atom(what = 'keyword'): string {
     const n = this.next();
-    if (n.k !== 0) throw this.src.error(`unexpected token, expected ${what}`, n.pos);
+    if (n.k !== NodeKind.Atom) throw this.src.error(`unexpected token, expected ${what}`, n.pos);
     return n.text;
   }
   keyword(kw: string): void {
     const n = this.next();
-    if (n.k !== 0 || n.text !== kw) throw this.src.error(`unexpected token, expected ${kw}`, n.pos);
+    if (n.k !== NodeKind.Atom || n.text !== kw) throw this.src.error(`unexpected token, expected ${kw}`, n.pos);
   }
   list(): List {
     const n = this.next();
-    if (n.k !== 3) throw this.src.error('unexpected token, expected (', n.pos);
+    if (n.k !== NodeKind.List) throw this.src.error('unexpected token, expected (', n.pos);
     return n;
   }
   string(): Str {
     const n = this.next();
-    if (n.k !== 1) throw this.src.error('unexpected token, expected a string', n.pos);
+    if (n.k !== NodeKind.Str) throw this.src.error('unexpected token, expected a string', n.pos);
     return n;
   }
   u32(): number {
     const n = this.next();
-    if (n.k !== 0) throw this.src.error('unexpected token, expected a number', n.pos);
+    if (n.k !== NodeKind.Atom) throw this.src.error('unexpected token, expected a number', n.pos);
     return u32Of(this.src, n.text, n.pos);
   }
   u64(): bigint {
     const n = this.next();
-    if (n.k !== 0) throw this.src.error('unexpected token, expected a number', n.pos);
+    if (n.k !== NodeKind.Atom) throw this.src.error('unexpected token, expected a number', n.pos);
     try {
       const v = parseUnsigned(n.text, 64);
       if (v === undefined) throw this.src.error('unexpected token, expected a number', n.pos);
@@ -131,12 +131,12 @@ export class Space {
 
   /** Resolves a numeric index or a symbolic identifier. */
   resolve(n: Node): number {
-    if (n.k === 2) {
+    if (n.k === NodeKind.Id) {
       const idx = this.names.get(n.name);
       if (idx === undefined) throw this.src.error(`unknown ${this.what} ${n.name}`, n.pos);
       return idx;
     }
-    if (n.k === 0) return u32Of(this.src, n.text, n.pos);
+    if (n.k === NodeKind.Atom) return u32Of(this.src, n.text, n.pos);
     throw this.src.error(`unexpected token, expected a ${this.what} index`, n.pos);
   }
 }
@@ -144,8 +144,8 @@ export class Space {
 /** True if a node can be an index (a number or an identifier). */
 export function isIndex(n: Node | undefined): boolean {
   if (n === undefined) return false;
-  if (n.k === 2) return true;
-  if (n.k !== 0) return false;
+  if (n.k === NodeKind.Id) return true;
+  if (n.k !== NodeKind.Atom) return false;
   const c = n.text.charCodeAt(0);
   return c >= 48 && c <= 57;
 }
@@ -279,22 +279,22 @@ export class ModuleContext {
   }
 
   heapType(n: Node): number[] {
-    if (n.k === 0) {
+    if (n.k === NodeKind.Atom) {
       const code = HEAP_CODES[n.text];
       if (code !== undefined) return [code];
     }
-    if (n.k === 0 || n.k === 2) return s33(this.types.resolve(n));
+    if (n.k === NodeKind.Atom || n.k === NodeKind.Id) return s33(this.types.resolve(n));
     throw this.src.error('unexpected token, expected a heap type', n.pos);
   }
 
   /** Parses `(ref null? ht)` or an abbreviation like `funcref`. */
   refType(n: Node): RefType {
-    if (n.k === 0) {
+    if (n.k === NodeKind.Atom) {
       const code = REF_ABBREV[n.text];
       if (code !== undefined) return { nullable: true, heap: [code] };
       throw this.src.error(`unknown type ${n.text}`, n.pos);
     }
-    if (n.k === 3) {
+    if (n.k === NodeKind.List) {
       const c = new Cursor(n.items, this.src, 0, n.pos);
       if (c.peekAtom() === 'ref') {
         c.next();
@@ -318,7 +318,7 @@ export class ModuleContext {
   }
 
   valType(n: Node): number[] {
-    if (n.k === 0) {
+    if (n.k === NodeKind.Atom) {
       const num = NUM_TYPES[n.text];
       if (num !== undefined) return [num];
     }
@@ -326,7 +326,7 @@ export class ModuleContext {
   }
 
   storageType(n: Node): number[] {
-    if (n.k === 0) {
+    if (n.k === NodeKind.Atom) {
       if (n.text === 'i8') return [0x78];
       if (n.text === 'i16') return [0x77];
     }
@@ -334,7 +334,7 @@ export class ModuleContext {
   }
 
   fieldType(n: Node): FieldType {
-    if (n.k === 3 && n.items[0]?.k === 0 && (n.items[0] as { text: string }).text === 'mut') {
+    if (n.k === NodeKind.List && n.items[0]?.k === NodeKind.Atom && (n.items[0] as { text: string }).text === 'mut') {
       const c = new Cursor(n.items, this.src, 1, n.pos);
       const type = this.storageType(c.next());
       c.end();

@@ -2,7 +2,7 @@
 
 import { Cursor } from './context.js';
 import { Source } from './error.js';
-import { decodeSource, parseTree } from './lexer.js';
+import { decodeSource, NodeKind, parseTree } from './lexer.js';
 import { encodeModule } from './module.js';
 
 export { WatError } from './error.js';
@@ -14,7 +14,12 @@ export function parseWat(text: string, options?: { file?: string }): Uint8Array 
   const src = new Source(text, options?.file);
   const nodes = parseTree(src);
   const first = nodes[0];
-  if (nodes.length === 1 && first.k === 3 && first.items[0]?.k === 0 && first.items[0].text === 'module') {
+  if (
+    nodes.length === 1 &&
+    first.k === NodeKind.List &&
+    first.items[0]?.k === NodeKind.Atom &&
+    first.items[0].text === 'module'
+  ) {
     const c = new Cursor(first.items, src, 1, first.pos);
     if (c.peekAtom() === 'definition') c.next();
     const id = c.id();

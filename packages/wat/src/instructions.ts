@@ -3,7 +3,7 @@
 
 import { Imm, OPS_BY_NAME, type OperatorInfo } from '@wasmts/environ';
 import { Cursor, isIndex, type ModuleContext, type Space, s33, u32Of } from './context.js';
-import type { Id, List, Node } from './lexer.js';
+import { type Id, type List, type Node, NodeKind } from './lexer.js';
 import { LiteralError, parseF32, parseF64, parseI32, parseI64, parseInteger } from './numbers.js';
 import { ByteWriter } from './writer.js';
 
@@ -40,7 +40,7 @@ export class ExprEncoder {
   }
 
   private lit<T>(n: Node, f: (text: string) => T): T {
-    if (n.k !== 0) throw this.src.error('unexpected token, expected a number', n.pos);
+    if (n.k !== NodeKind.Atom) throw this.src.error('unexpected token, expected a number', n.pos);
     try {
       return f(n.text);
     } catch (e) {
@@ -56,10 +56,10 @@ export class ExprEncoder {
     for (;;) {
       const n = c.peek();
       if (n === undefined) break;
-      if (n.k === 3) {
+      if (n.k === NodeKind.List) {
         c.next();
         this.folded(n);
-      } else if (n.k === 0) {
+      } else if (n.k === NodeKind.Atom) {
         if (TERMINATORS.has(n.text)) {
           if (this.open.length === base) break; // the caller's terminator
           c.next();
@@ -86,7 +86,7 @@ export class ExprEncoder {
   }
 
   private lookup(n: Node): readonly OperatorInfo[] {
-    const name = n.k === 0 ? n.text : '';
+    const name = n.k === NodeKind.Atom ? n.text : '';
     const ops = OPS_BY_NAME.get(name);
     if (ops === undefined) throw this.src.error(`unknown operator ${name}`, n.pos);
     return ops;
@@ -115,12 +115,12 @@ export class ExprEncoder {
   }
 
   private labelIndex(n: Node): number {
-    if (n.k === 2) {
+    if (n.k === NodeKind.Id) {
       const at = this.labels.lastIndexOf(n.name);
       if (at < 0) throw this.src.error(`unknown label ${n.name}`, n.pos);
       return this.labels.length - 1 - at;
     }
-    if (n.k === 0) return u32Of(this.src, n.text, n.pos);
+    if (n.k === NodeKind.Atom) return u32Of(this.src, n.text, n.pos);
     throw this.src.error('unexpected token, expected a label', n.pos);
   }
 
@@ -201,7 +201,7 @@ export class ExprEncoder {
   private folded(list: List): void {
     const c = new Cursor(list.items, this.src, 0, list.pos);
     const head = c.next();
-    if (head.k !== 0) throw this.src.error('unexpected token', head.pos);
+    if (head.k !== NodeKind.Atom) throw this.src.error('unexpected token', head.pos);
     const name = head.text;
     const w = this.w;
     if (!STRUCTURED.has(name)) {
@@ -209,7 +209,7 @@ export class ExprEncoder {
       this.immediates(head, c, tmp);
       while (!c.done()) {
         const n = c.next();
-        if (n.k !== 3) throw this.src.error('unexpected token', n.pos);
+        if (n.k !== NodeKind.List) throw this.src.error('unexpected token', n.pos);
         this.folded(n);
       }
       w.append(tmp);
@@ -227,7 +227,7 @@ export class ExprEncoder {
       this.blockType(c, bt);
       while (!c.done() && c.peekHead() !== 'then') {
         const n = c.next();
-        if (n.k !== 3) throw this.src.error('unexpected token', n.pos);
+        if (n.k !== NodeKind.List) throw this.src.error('unexpected token', n.pos);
         this.folded(n);
       }
       w.byte(0x04);
@@ -338,11 +338,12 @@ export class ExprEncoder {
   /** Parses the lane literals of a v128.const after the shape keyword. */
   v128(c: Cursor, w: ByteWriter): void {
     const sn = c.next();
-    const shape = sn.k === 0 ? SHAPES[sn.text] : undefined;
+    const shape = sn.k === NodeKind.Atom ? SHAPES[sn.text] : undefined;
     if (shape === undefined) throw this.src.error('unexpected token, expected a vector shape', sn.pos);
     for (let i = 0; i < shape.lanes; i++) {
       const n = c.peek();
-      if (n === undefined || n.k !== 0) throw this.src.error('wrong number of lane literals', n?.pos ?? sn.pos);
+      if (n === undefined || n.k !== NodeKind.Atom)
+        throw this.src.error('wrong number of lane literals', n?.pos ?? sn.pos);
       c.next();
       if (shape.float) {
         if (shape.bits === 32) w.f32(this.lit(n, parseF32));
@@ -355,12 +356,12 @@ export class ExprEncoder {
   }
 
   private fieldIndex(type: number, n: Node): number {
-    if (n.k === 2) {
+    if (n.k === NodeKind.Id) {
       const idx = this.ctx.fieldNames.get(type)?.get(n.name);
       if (idx === undefined) throw this.src.error(`unknown field ${n.name}`, n.pos);
       return idx;
     }
-    if (n.k === 0) return this.ctx.types.resolve(n);
+    if (n.k === NodeKind.Atom) return this.ctx.types.resolve(n);
     throw this.src.error('unexpected token, expected a field', n.pos);
   }
 
@@ -456,7 +457,7 @@ export class ExprEncoder {
         if (
           isIndex(c.peek()) &&
           next !== undefined &&
-          (isIndex(next) || (next.k === 0 && /^(offset|align)=/.test(next.text)))
+          (isIndex(next) || (next.k === NodeKind.Atom && /^(offset|align)=/.test(next.text)))
         ) {
           mem = ctx.mems.resolve(c.next());
         }
@@ -485,7 +486,8 @@ export class ExprEncoder {
       case Imm.Shuffle:
         for (let i = 0; i < 16; i++) {
           const n = c.peek();
-          if (n === undefined || n.k !== 0) throw this.src.error('wrong number of lane literals', n?.pos ?? head.pos);
+          if (n === undefined || n.k !== NodeKind.Atom)
+            throw this.src.error('wrong number of lane literals', n?.pos ?? head.pos);
           this.lane(c, w);
         }
         return;

@@ -4,27 +4,30 @@
 import { decodeUtf8 } from '@wasmts/environ';
 import type { Source } from './error.js';
 
+/** The kinds of S-expression nodes (`Node.k`). */
+export const NodeKind = { Atom: 0, Str: 1, Id: 2, List: 3 } as const;
+
 /** A keyword, number or other run of identifier characters. */
 export interface Atom {
-  readonly k: 0;
+  readonly k: typeof NodeKind.Atom;
   readonly text: string;
   readonly pos: number;
 }
 /** A string literal, as the bytes it denotes. */
 export interface Str {
-  readonly k: 1;
+  readonly k: typeof NodeKind.Str;
   readonly bytes: Uint8Array;
   readonly pos: number;
 }
 /** A symbolic identifier, `$` included. */
 export interface Id {
-  readonly k: 2;
+  readonly k: typeof NodeKind.Id;
   readonly name: string;
   readonly pos: number;
 }
 /** A parenthesized list. */
 export interface List {
-  readonly k: 3;
+  readonly k: typeof NodeKind.List;
   readonly items: Node[];
   readonly pos: number;
 }
@@ -199,7 +202,7 @@ export function parseTree(src: Source): Node[] {
       }
     } else if (c === 0x29) {
       if (stack.length === 0) throw src.error('unexpected token ")"', i);
-      const list: List = { k: 3, items: cur, pos: starts.pop()! };
+      const list: List = { k: NodeKind.List, items: cur, pos: starts.pop()! };
       cur = stack.pop()!;
       cur.push(list);
       i++;
@@ -210,7 +213,7 @@ export function parseTree(src: Source): Node[] {
       const start = i;
       const bytes = readString(i);
       checkDelimited(start);
-      cur.push({ k: 1, bytes, pos: start });
+      cur.push({ k: NodeKind.Str, bytes, pos: start });
     } else if (c < 0x80 && ID_CHAR[c] === 1) {
       const start = i;
       while (i < n) {
@@ -229,15 +232,15 @@ export function parseTree(src: Source): Node[] {
           throw src.error('malformed UTF-8 encoding', start);
         }
         if (bytes.length === 0) throw src.error('empty identifier', start);
-        cur.push({ k: 2, name: `$${name}`, pos: start });
+        cur.push({ k: NodeKind.Id, name: `$${name}`, pos: start });
         continue;
       }
       checkDelimited(start);
       const tok = text.slice(start, i);
       if (c === 0x24) {
         if (tok.length === 1) throw src.error('empty identifier', start);
-        cur.push({ k: 2, name: tok, pos: start });
-      } else cur.push({ k: 0, text: tok, pos: start });
+        cur.push({ k: NodeKind.Id, name: tok, pos: start });
+      } else cur.push({ k: NodeKind.Atom, text: tok, pos: start });
     } else {
       throw src.error(`unexpected character`, i);
     }

@@ -4,7 +4,7 @@
 import { Cursor, isIndex, ModuleContext, type RefType, Space } from './context.js';
 import type { Source } from './error.js';
 import { ExprEncoder } from './instructions.js';
-import type { List, Node } from './lexer.js';
+import { type List, type Node, NodeKind } from './lexer.js';
 import { encodeNameSection } from './names.js';
 import { parseTypeDef } from './types.js';
 import { ByteWriter } from './writer.js';
@@ -33,14 +33,14 @@ const REF_ATOMS = new Set([
 ]);
 
 function headOf(n: Node | undefined): string | undefined {
-  if (n === undefined || n.k !== 3) return undefined;
+  if (n === undefined || n.k !== NodeKind.List) return undefined;
   const h = n.items[0];
-  return h !== undefined && h.k === 0 ? h.text : undefined;
+  return h !== undefined && h.k === NodeKind.Atom ? h.text : undefined;
 }
 
 function isRefTypeNode(n: Node | undefined): boolean {
   if (n === undefined) return false;
-  if (n.k === 0) return REF_ATOMS.has(n.text);
+  if (n.k === NodeKind.Atom) return REF_ATOMS.has(n.text);
   return headOf(n) === 'ref';
 }
 
@@ -112,7 +112,7 @@ class ModuleEncoder {
     this.moduleName = name;
     const lists: List[] = [];
     for (const f of fields) {
-      if (f.k !== 3 || headOf(f) === undefined) throw this.src.error('unexpected token', f.pos);
+      if (f.k !== NodeKind.List || headOf(f) === undefined) throw this.src.error('unexpected token', f.pos);
       lists.push(f);
     }
     this.passA(lists);
@@ -335,7 +335,7 @@ class ModuleEncoder {
   private limits(c: Cursor, w: ByteWriter, flags: number, extra?: (flags: number) => number): void {
     const min = c.u64();
     let max: bigint | undefined;
-    if (isIndex(c.peek()) && c.peek()!.k === 0) max = c.u64();
+    if (isIndex(c.peek()) && c.peek()!.k === NodeKind.Atom) max = c.u64();
     if (max !== undefined) flags |= 1;
     if (extra) flags = extra(flags);
     w.byte(flags);
@@ -572,7 +572,7 @@ class ModuleEncoder {
     let exprs = rt !== undefined && !inlineTable;
     if (inlineTable) {
       // inline (elem ...) in a table: either function indices or expressions
-      exprs = !c.done() && c.peek()!.k === 3;
+      exprs = !c.done() && c.peek()!.k === NodeKind.List;
     } else if (c.peekAtom() === 'func') {
       c.next();
       exprs = false;
@@ -611,7 +611,7 @@ class ModuleEncoder {
         table = ctx.tables.resolve(tc.next());
         tc.end();
         mode = 'active';
-      } else if (isIndex(c.peek()) && c.items[c.i + 1]?.k === 3) {
+      } else if (isIndex(c.peek()) && c.items[c.i + 1]?.k === NodeKind.List) {
         // legacy MVP form: (elem tableidx (offset) ...)
         table = ctx.tables.resolve(c.next());
         mode = 'active';
@@ -620,7 +620,7 @@ class ModuleEncoder {
       if (h === 'offset') {
         this.expr(c.sub(c.list()), offset);
         mode = 'active';
-      } else if (c.peek()?.k === 3 && h !== 'item' && h !== 'ref') {
+      } else if (c.peek()?.k === NodeKind.List && h !== 'item' && h !== 'ref') {
         const n = c.list();
         this.expr(new Cursor([n], this.src, 0, n.pos), offset);
         mode = 'active';
@@ -674,7 +674,7 @@ class ModuleEncoder {
       const mc = c.sub(c.list());
       mem = ctx.mems.resolve(mc.next());
       mc.end();
-    } else if (isIndex(c.peek()) && c.items[c.i + 1]?.k === 3) {
+    } else if (isIndex(c.peek()) && c.items[c.i + 1]?.k === NodeKind.List) {
       // legacy MVP form: (data memidx (offset) ...)
       mem = ctx.mems.resolve(c.next());
     }
@@ -682,7 +682,7 @@ class ModuleEncoder {
     if (c.peekHead() === 'offset') {
       this.expr(c.sub(c.list()), offset);
       active = true;
-    } else if (c.peek()?.k === 3) {
+    } else if (c.peek()?.k === NodeKind.List) {
       const n = c.list();
       this.expr(new Cursor([n], this.src, 0, n.pos), offset);
       active = true;

@@ -1,12 +1,12 @@
 // Type definitions: `(type ...)` with `sub`, `final`, and func, struct and array composite types.
 
 import { Cursor, isIndex, type ModuleContext, type TypeDef } from './context.js';
-import type { List, Node } from './lexer.js';
+import { type List, type Node, NodeKind } from './lexer.js';
 
 function headOf(n: Node | undefined): string | undefined {
-  if (n === undefined || n.k !== 3) return undefined;
+  if (n === undefined || n.k !== NodeKind.List) return undefined;
   const h = n.items[0];
-  return h !== undefined && h.k === 0 ? h.text : undefined;
+  return h !== undefined && h.k === NodeKind.Atom ? h.text : undefined;
 }
 
 /** Parses `(type $id? subtype)` as type `idx`; returns whether `sub` was written explicitly. */

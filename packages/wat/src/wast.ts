@@ -4,7 +4,7 @@ import { decodeUtf8 } from '@wasmts/environ';
 import { Cursor } from './context.js';
 import { Source, WatError } from './error.js';
 import { SHAPES } from './instructions.js';
-import { decodeSource, type List, type Node, parseTree } from './lexer.js';
+import { decodeSource, type List, type Node, NodeKind, parseTree } from './lexer.js';
 import { encodeModule } from './module.js';
 import { LiteralError, parseF32, parseF64, parseI32, parseI64, parseInteger } from './numbers.js';
 
@@ -111,9 +111,9 @@ class WastParser {
   }
 
   private head(n: Node | undefined): string | undefined {
-    if (n === undefined || n.k !== 3) return undefined;
+    if (n === undefined || n.k !== NodeKind.List) return undefined;
     const h = n.items[0];
-    return h !== undefined && h.k === 0 ? h.text : undefined;
+    return h !== undefined && h.k === NodeKind.Atom ? h.text : undefined;
   }
 
   // Export and registration names; malformed UTF-8 decodes lossily (it can match no export anyway).
@@ -122,7 +122,7 @@ class WastParser {
   }
 
   private lit<T>(n: Node, f: (t: string) => T): T {
-    if (n.k !== 0) throw this.src.error('unexpected token, expected a number', n.pos);
+    if (n.k !== NodeKind.Atom) throw this.src.error('unexpected token, expected a number', n.pos);
     try {
       return f(n.text);
     } catch (e) {
@@ -134,7 +134,7 @@ class WastParser {
   script(nodes: Node[]): WastCommand[] {
     const out: WastCommand[] = [];
     const first = nodes[0];
-    if (first !== undefined && first.k === 3 && !COMMANDS.has(this.head(first) ?? '')) {
+    if (first !== undefined && first.k === NodeKind.List && !COMMANDS.has(this.head(first) ?? '')) {
       // a script may be just the fields of one module
       const line = this.lineOf(first.pos);
       let module: WastModule;
@@ -147,7 +147,7 @@ class WastParser {
       return [{ type: 'module', line, module }];
     }
     for (const n of nodes) {
-      if (n.k !== 3) throw this.src.error('unexpected token', n.pos);
+      if (n.k !== NodeKind.List) throw this.src.error('unexpected token', n.pos);
       const cmd = this.command(n);
       if (cmd !== undefined) out.push(cmd);
     }
@@ -291,7 +291,7 @@ class WastParser {
   }
 
   private floatLane(n: Node, bits: 32 | 64, allowNan: boolean): WastExpected {
-    if (allowNan && n.k === 0 && (n.text === 'nan:canonical' || n.text === 'nan:arithmetic')) {
+    if (allowNan && n.k === NodeKind.Atom && (n.text === 'nan:canonical' || n.text === 'nan:arithmetic')) {
       return { type: bits === 32 ? 'f32' : 'f64', nan: n.text.slice(4) as 'canonical' | 'arithmetic' };
     }
     return bits === 32 ? { type: 'f32', bits: this.lit(n, parseF32) } : { type: 'f64', bits: this.lit(n, parseF64) };
@@ -316,7 +316,7 @@ class WastParser {
         break;
       case 'v128.const': {
         const sn = c.next();
-        const shape = sn.k === 0 ? SHAPES[sn.text] : undefined;
+        const shape = sn.k === NodeKind.Atom ? SHAPES[sn.text] : undefined;
         if (shape === undefined) throw this.src.error('unexpected token, expected a vector shape', sn.pos);
         const values: WastExpected[] = [];
         let pattern = false;
@@ -336,7 +336,10 @@ class WastParser {
           }
         }
         if (pattern) {
-          out = { type: 'v128', lanes: { shape: sn.k === 0 ? (sn.text.slice(0, 3) as 'f32' | 'f64') : 'f32', values } };
+          out = {
+            type: 'v128',
+            lanes: { shape: sn.k === NodeKind.Atom ? (sn.text.slice(0, 3) as 'f32' | 'f64') : 'f32', values },
+          };
           break;
         }
         const bytes = new Uint8Array(16);
@@ -361,7 +364,7 @@ class WastParser {
           break;
         }
         c.next();
-        out = { type: 'ref.null', heap: h.k === 0 ? h.text : h.k === 2 ? h.name : '' };
+        out = { type: 'ref.null', heap: h.k === NodeKind.Atom ? h.text : h.k === NodeKind.Id ? h.name : '' };
         break;
       }
       case 'ref.extern':
@@ -378,7 +381,7 @@ class WastParser {
         if (v === undefined) out = { type: head } as WastExpected;
         else {
           c.next();
-          if (v.k === 2) out = { type: head, heap: v.name } as WastExpected;
+          if (v.k === NodeKind.Id) out = { type: head, heap: v.name } as WastExpected;
           else out = { type: head, value: this.lit(v, (t) => Number(parseInteger(t, 32))) } as WastExpected;
         }
         break;

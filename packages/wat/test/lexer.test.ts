@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Source, WatError } from '../src/error.js';
-import { type Node, parseTree } from '../src/lexer.js';
+import { type Node, NodeKind, parseTree } from '../src/lexer.js';
 
 const lex = (text: string): Node[] => parseTree(new Source(text, 'test.wat'));
 const show = (nodes: Node[]): unknown[] =>
   nodes.map((n) =>
-    n.k === 0 ? n.text : n.k === 1 ? `"${new TextDecoder().decode(n.bytes)}"` : n.k === 2 ? n.name : show(n.items),
+    n.k === NodeKind.Atom
+      ? n.text
+      : n.k === NodeKind.Str
+        ? `"${new TextDecoder().decode(n.bytes)}"`
+        : n.k === NodeKind.Id
+          ? n.name
+          : show(n.items),
   );
 
 describe('lexer', () => {
@@ -27,12 +33,12 @@ describe('lexer', () => {
   it('decodes string escapes and UTF-8', () => {
     const [s] = lex('"a\\n\\t\\\\\\"\\41\\u{1F600}é"');
     expect(s.k).toBe(1);
-    if (s.k === 1)
+    if (s.k === NodeKind.Str)
       expect(Array.from(s.bytes)).toEqual([0x61, 10, 9, 0x5c, 0x22, 0x41, 0xf0, 0x9f, 0x98, 0x80, 0xc3, 0xa9]);
   });
   it('keeps arbitrary bytes from hex escapes', () => {
     const [s] = lex('"\\ff\\00"');
-    if (s.k === 1) expect(Array.from(s.bytes)).toEqual([0xff, 0]);
+    if (s.k === NodeKind.Str) expect(Array.from(s.bytes)).toEqual([0xff, 0]);
   });
   it('supports quoted identifiers', () => {
     expect(show(lex('$"a b" $x'))).toEqual(['$a b', '$x']);

@@ -1,4 +1,4 @@
-// pnpm bench [validate|programs|instantiate|packages] [args]: runs one benchmark, or both (validate first, given the args;
+// pnpm bench [validate|programs|instantiate|threads|ttfc|packages] [args]: runs one benchmark, or both (validate first, given the args;
 // then programs), each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
 // `packages` is tools/npm-packages' bench: real npm packages through the drop-in WebAssembly against polywasm.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
-const benches = { validate: 'validate.ts', programs: 'programs.ts', instantiate: 'instantiate.ts' } as const;
+const benches = {
+  validate: 'validate.ts',
+  programs: 'programs.ts',
+  instantiate: 'instantiate.ts',
+  threads: 'threads.ts',
+  ttfc: 'ttfc.ts',
+} as const;
 
 function run(file: string, rest: string[]): void {
   const { status, signal } = spawnSync(process.execPath, ['--import', 'tsx', resolve(here, file), ...rest], {
@@ -28,7 +34,8 @@ if (first === 'packages') {
   );
   process.exit(status ?? 1);
 }
-if (first === 'validate' || first === 'programs' || first === 'instantiate') run(benches[first], args.slice(1));
+if (first === 'validate' || first === 'programs' || first === 'instantiate' || first === 'threads' || first === 'ttfc')
+  run(benches[first], args.slice(1));
 else {
   run(benches.validate, args);
   run(benches.programs, []);

@@ -105,9 +105,68 @@ function zeroVal(t: number): Val | undefined {
   return undefined;
 }
 
+/** Values an argument is drawn from: edges of each type and plain ones. */
+const I32_ARGS = [0, 1, -1, 2, 7, 100, 255, 256, 65535, 65536, 0x7fffffff, -0x80000000, 123456789, -42];
+const I64_ARGS = [
+  0n,
+  1n,
+  -1n,
+  3n,
+  255n,
+  0xffffffffn,
+  0x100000000n,
+  0x7fffffffffffffffn,
+  -0x8000000000000000n,
+  1234567890123n,
+];
+const F64_ARGS = [
+  0,
+  -0,
+  1,
+  -1.5,
+  0.1,
+  3.75,
+  1e300,
+  -1e-300,
+  2 ** 53,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  -2147483649,
+];
+
+/** An FNV-1a hash of a string, as a seed. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /**
- * Runs every exported function of `bytes` on the host's engine, in export order, with arguments of 0 of the
- * parameter types in `params` (by export name: the JS API does not show a function's type).
+ * The arguments both sides pass to export `name` of parameter types `params`: drawn by a hash of the name and the
+ * position from edge and plain values (a quarter of them zero), or undefined where a type cannot be passed from JS.
+ */
+function argsFor(name: string, params: readonly number[]): (Val | undefined)[] {
+  return params.map((t, k) => {
+    const zero = zeroVal(t);
+    const h = hash(`${name}/${k}`);
+    if (zero === undefined || h % 4 === 0) return zero;
+    switch (t) {
+      case I32:
+        return { type: 'i32', value: I32_ARGS[h % I32_ARGS.length] };
+      case I64:
+        return { type: 'i64', value: I64_ARGS[h % I64_ARGS.length] };
+      case F32:
+        return { type: 'f32', value: Math.fround(F64_ARGS[h % F64_ARGS.length]) };
+      case F64:
+        return { type: 'f64', value: F64_ARGS[h % F64_ARGS.length] };
+    }
+    return zero;
+  });
+}
+
+/**
+ * Runs every exported function of `bytes` on the host's engine, in export order, with the arguments of
+ * `argsFor` for the parameter types in `params` (by export name: the JS API does not show a function's type).
  */
 export function runNative(bytes: Uint8Array, params: ReadonlyMap<string, readonly number[]>): SideRecord {
   if (typeof WebAssembly === 'undefined') return { unavailable: 'no WebAssembly in this host' };
@@ -140,8 +199,8 @@ export function runNative(bytes: Uint8Array, params: ReadonlyMap<string, readonl
     let outcome: string;
     let trapKind: string | undefined;
     try {
-      // the same zeros as the wasmts side passes (`zeroVal`), as plain JS values
-      const args = (params.get(exp.name) ?? []).map((t) => zeroVal(t)?.value ?? null);
+      // the same arguments as the wasmts side passes (`argsFor`), as plain JS values
+      const args = argsFor(exp.name, params.get(exp.name) ?? []).map((v) => v?.value ?? null);
       outcome = `ok ${showResults(f(...args))}`;
     } catch (e) {
       outcome = outcomeOf(e);
@@ -288,7 +347,7 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
     if (!(ext instanceof Func) || HARNESS.has(name)) continue;
     const f = ext;
     const type = f.ty();
-    const args = type.params.map(zeroVal);
+    const args = argsFor(name, type.params);
     types.set(name, [...type.params]);
     if (args.some((a) => a === undefined) || type.results.some((t) => zeroVal(t) === undefined)) {
       calls.push({ name, outcome: 'skipped (a type JS cannot pass)', logs: [] });

@@ -110,7 +110,10 @@ function main(): void {
     compared++;
     if ('calls' in v.js) calls += v.js.calls.length;
     if ('calls' in v.js)
-      for (const c of v.js.calls) outcomes[c.outcome.split(' ')[0]] = (outcomes[c.outcome.split(' ')[0]] ?? 0) + 1;
+      for (const c of v.js.calls) {
+        const k = c.outcome === 'trap' && c.trapKind !== undefined ? `trap:${c.trapKind}` : c.outcome.split(' ')[0];
+        outcomes[k] = (outcomes[k] ?? 0) + 1;
+      }
     ran[0] += 'calls' in v.native ? 1 : 0;
     ran[1] += 'calls' in v.wasm ? 1 : 0;
     ran[2] += 'calls' in v.js ? 1 : 0;

@@ -4,8 +4,11 @@
 // Each seed gives one module, as text, by a seeded PRNG: typed expression trees (folded form) over the value
 // types the chosen features allow, with blocks, loops, ifs and branches to enclosing labels, calls, tail calls,
 // indirect calls through a table, memory and table operations, tags thrown and caught by `try_table`, structs,
-// arrays and i31s. Every loop iteration and function entry decrements the `$hang` global and traps at zero
-// (`hangLimitInitializer` resets it before each call, as binaryen's modules do), so every call ends.
+// arrays and i31s. Every loop iteration and function entry decrements the `$hang` global; at zero the function
+// returns default values of its results (`hangLimitInitializer` resets it before each call, as binaryen's modules
+// do), so every call ends, and ends normally rather than in a trap (binaryen's modules trap there, and most calls
+// ended that way, leaving the code after the budget untested). Locals are often updated from themselves
+// (`prefer`), the shape of a lane-rotation bug a SIMD change once brought.
 //
 // NaNs: an operator whose NaN result the spec leaves open (arithmetic, min/max, promote/demote, rounding) has
 // its result canonicalised (`canon`), so bit patterns that reach memory, `reinterpret` or an integer lane are
@@ -225,6 +228,7 @@ class Gen {
     this.results = sig.results;
     this.labelCount = 0;
     this.budget = 60 + this.int(140);
+    this.prefer = null;
     const body: string[] = [this.hangCheck()];
     for (let k = 0; k < 2 + this.int(6); k++) body.push(this.stmt(4));
     for (const t of sig.results) body.push(this.expr(t, 3));
@@ -233,7 +237,8 @@ class Gen {
   }
 
   private hangCheck(): string {
-    return '(if (i32.eqz (global.get $hang)) (then (unreachable))) (global.set $hang (i32.sub (global.get $hang) (i32.const 1)))';
+    const defaults = this.results.map((t) => this.constOf(t, true)).join(' ');
+    return `(if (i32.eqz (global.get $hang)) (then (return${defaults === '' ? '' : ` ${defaults}`}))) (global.set $hang (i32.sub (global.get $hang) (i32.const 1)))`;
   }
 
   private label(types: readonly string[]): Label {
@@ -242,7 +247,10 @@ class Gen {
 
   // ---- constants
 
-  private constOf(t: string): string {
+  /** A constant of type `t` (`zero`: the type's default value, without drawing from the PRNG). */
+  private constOf(t: string, zero = false): string {
+    if (zero && (NUM as readonly string[]).includes(t)) return `(${t}.const 0)`;
+    if (zero && t === 'v128') return '(v128.const i64x2 0 0)';
     switch (t) {
       case 'i32':
         return `(i32.const ${this.i32Lit()})`;
@@ -354,7 +362,11 @@ class Gen {
     }
   }
 
+  /** While a local's new value is generated: that local, which its reads then favour (a self-update). */
+  private prefer: { name: string; type: string } | null = null;
+
   private localOf(t: string): { name: string; type: string } | undefined {
+    if (this.prefer !== null && this.prefer.type === t && this.chance(0.6)) return this.prefer;
     const ls = this.locals.filter((l) => l.type === t);
     return ls.length ? this.pick(ls) : undefined;
   }
@@ -362,7 +374,11 @@ class Gen {
   private setLocal(d: number): string | null {
     const l = this.pick(this.locals.length ? this.locals : [{ name: '', type: '' }]);
     if (l.name === '' || l.type === 'exnref') return null;
-    return `(local.set ${l.name} ${this.expr(l.type, d - 1)})`;
+    const outer = this.prefer;
+    if (this.chance(0.4)) this.prefer = l;
+    const e = this.expr(l.type, d - 1);
+    this.prefer = outer;
+    return `(local.set ${l.name} ${e})`;
   }
 
   private setGlobal(d: number): string {
@@ -454,7 +470,8 @@ class Gen {
   /** A table index: mostly `likely` (the function of the type called), else any, else computed. */
   private tableIndex(d: number, likely?: number): string {
     if (likely !== undefined && this.chance(0.92)) return `(i32.const ${likely})`;
-    return this.chance(0.8) ? `(i32.const ${this.int(this.tableSize + 2)})` : this.expr('i32', d - 1);
+    if (this.chance(0.85) && this.tableSize > 0) return `(i32.const ${this.int(this.tableSize)})`;
+    return this.chance(0.7) ? `(i32.const ${this.int(this.tableSize + 2)})` : this.expr('i32', d - 1);
   }
 
   /** An array index: mostly small. */
@@ -478,12 +495,13 @@ class Gen {
     return this.pick(this.memories);
   }
 
-  /** An address in `m`: mostly in the first page, sometimes anywhere (out of bounds). */
+  /** An address in `m`: mostly in the first page, rarely anywhere (out of bounds). */
   private addr(m: Memory, d: number): string {
     const t = m.i64 ? 'i64' : 'i32';
-    const k = this.int(10);
-    if (k < 7) return `(${t}.const ${this.int(k < 6 ? 256 : 65536 + 64)})`;
-    if (k < 9) return `(${t}.and ${this.expr(t, d - 1)} (${t}.const ${this.pick([0xff, 0xffff, 0x1ffff])}))`;
+    // a call makes many accesses and ends at its first out-of-bounds one: keep those rare
+    const k = this.int(40);
+    if (k < 28) return `(${t}.const ${this.int(k < 26 ? 256 : 65536 + 64)})`;
+    if (k < 39) return `(${t}.and ${this.expr(t, d - 1)} (${t}.const ${this.pick([0xff, 0xffff, 0xffff, 0x1ffff])}))`;
     return this.expr(t, d - 1);
   }
 
@@ -556,29 +574,46 @@ class Gen {
         return `(memory.copy${both} ${this.addr(m, d)} ${this.addr(src, d)} ${len(lt)})`;
       }
       case 2:
-        return `(memory.init${idx} $d${this.int(this.passiveData)} ${this.addr(m, d)} (i32.const ${this.int(8)}) ${len('i32')})`;
+        // a segment has 1 to 40 bytes (and none once dropped): mostly one byte from its start
+        return this.chance(0.8)
+          ? `(memory.init${idx} $d${this.int(this.passiveData)} ${this.addr(m, d)} (i32.const 0) (i32.const 1))`
+          : `(memory.init${idx} $d${this.int(this.passiveData)} ${this.addr(m, d)} (i32.const ${this.int(8)}) ${len('i32')})`;
       default:
-        return `(data.drop $d${this.int(this.passiveData)})`;
+        return this.chance(0.3) ? `(data.drop $d${this.int(this.passiveData)})` : 'nop';
     }
   }
 
   // ---- tables
+
+  /**
+   * An offset and a length in table $t0: mostly within its initial size (a call ends at its first out-of-range
+   * access), sometimes anywhere up to 4 past it.
+   */
+  private tableRange(n = this.int(3)): [number, number] {
+    if (this.chance(0.85) && this.tableSize >= n) return [this.int(this.tableSize - n + 1), n];
+    return [this.int(this.tableSize + 1), this.int(4)];
+  }
 
   private tableStmt(d: number): string {
     switch (this.int(6)) {
       case 0:
         return `(table.set $t0 ${this.tableIndex(d)} ${this.expr('funcref', d - 1)})`;
       case 1:
-        return `(table.set $t1 (i32.const ${this.int(4)}) ${this.expr('externref', d - 1)})`;
+        return `(table.set $t1 (i32.const ${this.int(this.chance(0.85) ? 2 : 4)}) ${this.expr('externref', d - 1)})`;
       case 2:
         return `(drop (table.grow $t0 ${this.expr('funcref', d - 1)} (i32.const ${this.int(3)})))`;
-      case 3:
-        return `(table.fill $t0 (i32.const ${this.int(this.tableSize + 1)}) ${this.expr('funcref', d - 1)} (i32.const ${this.int(4)}))`;
-      case 4:
-        return `(table.copy $t0 $t0 (i32.const ${this.int(this.tableSize + 1)}) (i32.const ${this.int(this.tableSize + 1)}) (i32.const ${this.int(4)}))`;
+      case 3: {
+        const [at, n] = this.tableRange();
+        return `(table.fill $t0 (i32.const ${at}) ${this.expr('funcref', d - 1)} (i32.const ${n}))`;
+      }
+      case 4: {
+        const [to, n] = this.tableRange();
+        const [from] = this.tableRange(n);
+        return `(table.copy $t0 $t0 (i32.const ${to}) (i32.const ${from}) (i32.const ${n}))`;
+      }
       default:
         return this.chance(0.7)
-          ? `(table.init $t0 $el${this.int(this.passiveElems)} (i32.const ${this.int(this.tableSize + 1)}) (i32.const ${this.int(2)}) (i32.const ${this.int(3)}))`
+          ? `(table.init $t0 $el${this.int(this.passiveElems)} (i32.const ${this.tableRange(1)[0]}) (i32.const 0) (i32.const ${this.chance(0.8) ? 1 : this.int(4)}))`
           : `(elem.drop $el${this.int(this.passiveElems)})`;
     }
   }
@@ -1046,7 +1081,7 @@ class Gen {
       case 'externref':
         return this.has('gc') && this.chance(0.5)
           ? `(extern.convert_any ${e('anyref')})`
-          : `(table.get $t1 (i32.const ${this.int(3)}))`;
+          : `(table.get $t1 (i32.const ${this.int(this.chance(0.85) ? 2 : 3)}))`;
       case S0:
         return this.pick([
           `(struct.new $s0 ${i()} ${e('i64')})`,

@@ -1,4 +1,5 @@
-// A static server on 127.0.0.1 for the browser tests: page/ and the runtime bundle as /wasmts.js, under
+// A static server on 127.0.0.1 for the browser tests: page/, playground/ (as /playground/) and the runtime bundle
+// as /wasmts.js, under
 // /isolated/ with the headers that make a page cross-origin isolated (SharedArrayBuffer available), and under
 // /plain/ without them.
 
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { bundle, RUNTIME_ENTRY } from './bundle.js';
 
 const PAGE = fileURLToPath(new URL('../page/', import.meta.url));
+/** The playground (tools/hosts/playground), served under `/isolated/playground/` and `/plain/playground/`. */
+const PLAYGROUND = fileURLToPath(new URL('../playground/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
@@ -27,10 +30,13 @@ export async function servePage(): Promise<PageServer> {
     const m = /^\/(isolated|plain)(\/.*)$/.exec(url.pathname);
     if (m === null) return void res.writeHead(404).end();
     const headers: Record<string, string> = m[1] === 'isolated' ? { ...ISOLATION } : {};
-    const path = m[2] === '/' ? '/index.html' : normalize(m[2]);
+    const path = m[2] === '/' || m[2] === '/playground/' ? `${m[2]}index.html` : normalize(m[2]);
     let body: string;
     try {
-      body = path === '/wasmts.js' ? runtime : readFileSync(join(PAGE, path), 'utf8');
+      if (path === '/wasmts.js') body = runtime;
+      else if (path.startsWith('/playground/'))
+        body = readFileSync(join(PLAYGROUND, path.slice('/playground/'.length)), 'utf8');
+      else body = readFileSync(join(PAGE, path), 'utf8');
     } catch {
       return void res.writeHead(404).end();
     }

@@ -4,7 +4,7 @@ const T0 = vmctx[4];
 const ty1 = T0[0];
 const rtt2 = rt.rtt(ty1);
 function f0(l0) {
-  let s0;
+  let s0, s1;
   s0 = rt.structNew(vmctx, rtt2, l0, 255);
   return s0;
 }

@@ -6,7 +6,7 @@ m0.watch(() => { m0_dv = m0.dv; });
 const lim1 = vmctx[1];
 const ep2 = vmctx[5];
 function f0$p(l0, l1, l1h) {
-  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
   try {
     if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
     qm = Math.imul((l1 & 65535), (l1 & 65535)); qn = (Math.imul((l1 >>> 16), (l1 & 65535)) + (qm >>> 16)) | 0; qp = (Math.imul((l1 & 65535), (l1 >>> 16)) + (qn & 65535)) | 0; s0h = (Math.imul((l1 >>> 16), (l1 >>> 16)) + (qn >>> 16) + (qp >>> 16) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = Math.imul(l1, l1);
@@ -26,21 +26,24 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h) {
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
   let fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
   try {
+    function f0$p$o0(fq) {
+      L0: for (;;) {
+        l4 = ((l4 + 1) | 0);
+        fu += 7;
+        if ((l4 >>> 0) < 3) {
+          if (fu >= fq || --ec < 0) return 1;
+          continue L0;
+        }
+        return 2;
+      }
+    }
     m0_dv.setInt32(16, l2, true);
     l4 = 0;
     fu += 21;
     PL0: for (;;) {
       if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
       if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; } }
-      L0: for (;;) {
-        l4 = ((l4 + 1) | 0);
-        fu += 7;
-        if ((l4 >>> 0) < 3) {
-          if (fu >= fq || --ec < 0) continue PL0;
-          continue L0;
-        }
-        break PL0;
-      }
+      switch (f0$p$o0(fq)) { case 1: continue PL0; case 2: break PL0; }
     }
     lim1[0] += fu; fu = 0; return f0$p$s3(l3, l3h, l2, l0, s0, s0h);
   } finally { lim1[0] += fu; }

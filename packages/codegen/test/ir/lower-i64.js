@@ -33,6 +33,7 @@ function f1(a0, a1) {
 }
 f1.$p = f1$p;
 function cg0() {
+  let s0, s0h;
   return 0n;
 }
 return {

@@ -259,7 +259,12 @@ export class Decoder {
   }
 
   private tableType(): TableType {
-    const element = this.refType();
+    // A funcref table is Wasm 1.0; other element types need reference types or later proposals.
+    let element: ValType;
+    if (this.r.peek() === 0x70) {
+      this.r.u8();
+      element = FUNCREF;
+    } else element = this.refType();
     const { limits, index64 } = this.limits(false);
     return { element, limits, index64 };
   }

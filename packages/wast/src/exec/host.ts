@@ -289,6 +289,7 @@ export function executingHost(options: ExecutingHostOptions = {}): WastHost {
   });
   if (options.features !== undefined) config.features = options.features;
   const engine = new Engine(config);
+  const variants = new Map<string, WastHost>(); // one engine per feature set a legacy suite asks for
   return {
     name: engine.backend,
     compile: (bytes) => {
@@ -303,5 +304,11 @@ export function executingHost(options: ExecutingHostOptions = {}): WastHost {
       }
     },
     executor: new Executor(engine, options),
+    withFeatures: (features) => {
+      const key = JSON.stringify(features);
+      let host = variants.get(key);
+      if (host === undefined) variants.set(key, (host = executingHost({ ...options, features })));
+      return host;
+    },
   };
 }

@@ -1,0 +1,242 @@
+// Outlining (src/outline.ts, README.md "Outlining"): a body that is one large loop, too long for V8's optimizing
+// tier and without a point to split it, gets its largest closed statements moved into closures. as-sha256's SIMD
+// build has such a loop: a br_table over 64 nested blocks per message word, whose default branches out of the loop.
+// Each function here runs outlined (a small limit) against Node's WebAssembly and against the whole function, with
+// fuel and epochs too, and traps name the wasm function.
+
+import { parseWat } from '@wasmts/wat';
+import { afterEach, describe, expect, it } from 'vitest';
+import { funcIndexOfFrameName } from '../src/index.js';
+import { outline } from '../src/outline.js';
+import { epoch, instantiateBytes, limits } from './harness.js';
+import { WA } from './simd/oracle.js';
+
+/** `(block ... (br_table ...))` over `n` cases: case k loads the v128 at 16 * k from `$p`; the default leaves `$out`. */
+function dispatch(n: number, index: string, out: string): string {
+  const labels = Array.from({ length: n }, (_, k) => `$c${k}`);
+  let code = `(br_table ${labels.join(' ')} ${out} ${index})`;
+  for (let k = 0; k < n; k++)
+    code = `(block $c${k} ${code})
+      (local.set $t (v128.load offset=${16 * k} (local.get $p)))
+      (br $got)`;
+  return `(block $got ${code})`;
+}
+
+/** `n` statements of i32 arithmetic on `$x`. */
+const arithmetic = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, k) => `(local.set $x (i32.add (i32.mul (local.get $x) (i32.const ${k + 3})) (local.get $d)))`,
+  ).join('\n');
+
+const WAT = `(module
+  (memory (export "mem") 1)
+  (func $round (export "round") (param $p i32) (param $n i32) (result i32)
+    (local $i i32) (local $t v128) (local $acc v128) (local $s i32)
+    (local.set $acc (v128.const i32x4 1 2 3 4))
+    (block $out
+      (loop $next
+        (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+        ${dispatch(12, '(i32.rem_u (local.get $i) (i32.const 13))', '$out')}
+        (local.set $acc (i32x4.add (i32x4.mul (local.get $acc) (i32x4.splat (i32.const 3))) (local.get $t)))
+        (local.set $acc (i8x16.shuffle 4 5 6 7 8 9 10 11 12 13 14 15 0 1 2 3 (local.get $acc) (local.get $acc)))
+        ;; an odd iteration skips the rest of the body from inside a nested block
+        (block $skip
+          ${dispatch(12, '(i32.and (local.get $i) (i32.const 7))', '$skip')}
+          (br_if $skip (i32.and (local.get $i) (i32.const 1)))
+          (local.set $acc (v128.xor (local.get $acc) (local.get $t))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    ;; a value carried out of a nested block by a branch past it
+    (local.set $s
+      (block $v (result i32)
+        (drop (br_if $v (i32.const 99) (i32.eq (local.get $n) (i32.const 5))))
+        (i32x4.extract_lane 1 (local.get $acc))))
+    (v128.store (i32.const 1024) (local.get $acc))
+    (i32.add (local.get $s) (local.get $i)))
+  (func (export "divide") (param $p i32) (param $d i32) (result i32)
+    (local $x i32)
+    (local.set $x (local.get $p))
+    ;; one loop (no point to split the body at) with two large statements
+    (loop $once
+      (if (i32.ne (local.get $p) (i32.const 1000))
+        (then ${arithmetic(30)} (local.set $x (i32.div_u (local.get $x) (local.get $d)))))
+      (if (i32.ne (local.get $p) (i32.const 1001)) (then ${arithmetic(30)})))
+    (local.get $x)))`;
+const bytes = parseWat(WAT);
+const SMALL = { splitChars: 600 };
+const WHOLE = { splitChars: 1e9 };
+
+function fill(buffer: ArrayBuffer): void {
+  const words = new Int32Array(buffer, 0, 64 * 4);
+  for (let i = 0; i < words.length; i++) words[i] = Math.imul(i + 1, 0x9e3779b1);
+}
+
+afterEach(() => {
+  limits.fill(0);
+  epoch[0] = 0;
+});
+
+describe('outlined statements', () => {
+  it('move the large statements of a loop into closures', () => {
+    const js = instantiateBytes(bytes, () => undefined, SMALL);
+    const closures = js.$source.match(/function f0\$o\d+\(/g) ?? [];
+    expect(closures.length).toBeGreaterThanOrEqual(2);
+    // the jumps out of a closure: the default of the dispatch leaves the loop
+    expect(js.$source).toMatch(/switch \(f0\$o\d+\([^)]*\)\) \{ case 1: break L\d+; \}/);
+    const whole = instantiateBytes(bytes, () => undefined, WHOLE);
+    expect(whole.$source).not.toMatch(/\$o\d+/);
+  });
+
+  it('compute what Node WebAssembly computes', () => {
+    const js = instantiateBytes(bytes, () => undefined, SMALL);
+    const native = new WA.Instance(new WA.Module(bytes)).exports as Record<string, any>;
+    const mems = [js.mem.buffer as ArrayBuffer, native.mem.buffer as ArrayBuffer];
+    for (const m of mems) fill(m);
+    for (const [p, n] of [
+      [0, 0],
+      [0, 5],
+      [32, 12],
+      [16, 13], // the dispatch's default leaves the loop at i = 12
+      [48, 40],
+    ]) {
+      expect(js.round(p, n), `round(${p}, ${n})`).toBe(native.round(p, n));
+      expect([...new Int32Array(mems[0], 1024, 4)]).toEqual([...new Int32Array(mems[1], 1024, 4)]);
+    }
+    for (const [p, d] of [
+      [3, 7],
+      [5, 1],
+      [1000, 2],
+      [1001, 40],
+    ])
+      expect(js.divide(p, d), `divide(${p}, ${d})`).toBe(native.divide(p, d));
+  });
+
+  it('keep fuel and epochs exact', () => {
+    const hooks = { tunables: { consumeFuel: true, epochInterruption: true } };
+    const run = (options: object) => {
+      const e = instantiateBytes(bytes, () => undefined, { ...hooks, ...options });
+      fill(e.mem.buffer);
+      limits[0] = -1e9;
+      limits[1] = 1e15;
+      const r = e.round(16, 11);
+      const used = limits[0] + 1e9;
+      // out of fuel in the middle: the same trap with the same fuel left
+      limits[0] = -Math.floor(used / 3);
+      expect(() => e.round(16, 11)).toThrow('all fuel consumed');
+      const left = limits[0];
+      // an epoch past its deadline interrupts the loop
+      limits[0] = -1e9;
+      limits[1] = 1;
+      epoch[0] = 5;
+      expect(() => e.round(16, 11)).toThrow('interrupt');
+      return [r, used, left, e.$source.includes('$o')];
+    };
+    const whole = run(WHOLE);
+    const outlined = run(SMALL);
+    expect(outlined[3]).toBe(true);
+    expect(outlined.slice(0, 3)).toEqual(whole.slice(0, 3));
+  });
+
+  it('name the wasm function in the frames of a trap inside a closure', () => {
+    const js = instantiateBytes(bytes, () => undefined, { splitChars: 1400 });
+    expect(js.$source).toMatch(/function f1\$o\d+\(/);
+    let stack = '';
+    try {
+      js.divide(2, 0);
+    } catch (e) {
+      stack = String((e as Error).stack);
+    }
+    expect(stack).toContain('integer divide by zero');
+    const names = [...stack.matchAll(/at (?:Object\.)?(f[\w$]+) /g)].map((m) => m[1]);
+    expect(
+      names.some((n) => /^f1\$o\d+$/.test(n)),
+      stack,
+    ).toBe(true);
+    for (const n of names) expect(funcIndexOfFrameName(n), n).toBe(1);
+    expect(funcIndexOfFrameName('f7$o3')).toBe(7);
+    expect(funcIndexOfFrameName('f7$p$s2$o12')).toBe(7);
+    expect(funcIndexOfFrameName('f7$o')).toBe(-1);
+  });
+});
+
+describe('outlined statements in pieces', () => {
+  // a piece of a split body whose statement is outlined: the `if` leaves an i64 on the stack, in slots that only the
+  // closure assigns and the call of the next piece passes on (found by the fuzzer, `--gen simd`, with a small limit)
+  const tail = parseWat(`(module
+    (func (export "tail") (param $a i32) (param $d i32) (result i64) (local $x i32)
+      ;; no cut inside the block: the piece of the \`if\` and the loop is longer than the limit, so the \`if\` goes
+      (block (result i64)
+        (if (result i64) (local.get $a)
+          (then (i64.add (i64.extend_i32_u (i32.mul (local.get $a) (local.get $d))) (i64.const 38)))
+          (else (i64.const -6452683846431045493)))
+        (loop $l ${arithmetic(12)} (br_if $l (i32.eq (local.get $x) (i32.const 12345)))))
+      (i64.extend_i32_u (local.get $x))
+      i64.add))`);
+
+  it.each([
+    ['plain', {}],
+    ['with fuel and epochs', { tunables: { consumeFuel: true, epochInterruption: true } }],
+  ])('pass on what the closure computed (%s)', (_, hooks) => {
+    limits[0] = -1e9;
+    limits[1] = 1e15;
+    const js = instantiateBytes(tail, () => undefined, { ...hooks, splitChars: 300 });
+    expect(js.$source).toMatch(/function f0\$p\$o\d+\(/);
+    expect(js.$source).toMatch(/function f0\$p\$s\d+\(/);
+    const native = new WA.Instance(new WA.Module(tail)).exports as Record<string, any>;
+    for (const [a, d] of [
+      [0, 0],
+      [5, 3],
+      [-1, 77],
+    ])
+      expect(js.tail(a, d), `tail(${a}, ${d})`).toBe(native.tail(a, d));
+  });
+});
+
+describe('outline', () => {
+  const body = (inner: string[]) => [
+    '  let a = 0, s0;',
+    '  L0: for (;;) {',
+    '    L1: {',
+    ...inner,
+    '    }',
+    '    a = (a + 1) | 0;',
+    '    if (a > 3) break L0;',
+    '  }',
+  ];
+  const big = (k: number) => Array.from({ length: 40 }, (_, i) => `      s0 = (a + ${k * 100 + i}) | 0;`);
+  // just under the whole body: the loop stays, a statement in it goes
+  const limit = (lines: string[]) => lines.join('\n').length - 20;
+
+  it('leaves statements with a return or an unlabeled jump where they are', () => {
+    for (const exit of ['      return s0;', '      break;', '      continue;']) {
+      const lines = body(['      if (a === 2) {', ...big(1), exit, '      }']);
+      expect(outline(lines, 'f0', limit(lines), { k: 0 }).join('\n')).not.toContain('$o');
+    }
+  });
+
+  it('turns jumps out of a closure into numbered returns the call site takes', () => {
+    const lines = body([
+      '      if (a === 2) {',
+      ...big(1),
+      '        a = 7;',
+      '        continue L0;',
+      '      }',
+      '      break L1;',
+    ]);
+    const out = outline(lines, 'f0', limit(lines), { k: 0 });
+    const text = out.join('\n');
+    expect(text).toContain('function f0$o0() {');
+    expect(text).toContain('return 1;');
+    expect(text).toContain('switch (f0$o0()) { case 1: continue L0; }');
+    // the same result either way
+    const run = (ls: string[]) => new Function(`${ls.join('\n')}\n  return [a, s0];`)();
+    expect(run(out)).toEqual(run(lines));
+  });
+
+  it('gives each closure its own stack slots and scratch variables when nothing else mentions them', () => {
+    const lines = body(['      if (a === 2) {', '        ma = a; s5 = ma;', ...big(1), '        s0 = s5;', '      }']);
+    const out = outline(lines, 'f0', limit(lines), { k: 0 });
+    expect(out.join('\n')).toContain('let ma, s5;');
+  });
+});

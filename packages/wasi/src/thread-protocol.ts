@@ -1,0 +1,59 @@
+// What crosses between the supervisor (threads.ts) and each thread's Worker (thread-worker.ts).
+
+import type { ConfigOptions, FrameInfo, SharedMemoryHandle } from 'wasmts';
+
+/** The wasi-threads import that starts a thread. */
+export const THREAD_SPAWN = { module: 'wasi', name: 'thread-spawn' } as const;
+
+/** How the guest's WASI context is set up in each thread (each thread gets its own, from these settings). */
+export interface WasiThreadsWasiOptions {
+  /** argv, program name first. */
+  args?: readonly string[];
+  /** The environment. */
+  env?: Readonly<Record<string, string>>;
+  /** Guest directory name -> host directory path (NodeFilesystem). */
+  preopens?: Readonly<Record<string, string>>;
+  /** Node fds for the standard streams (default 0, 1, 2): every thread writes to them directly. */
+  stdin?: number;
+  stdout?: number;
+  stderr?: number;
+}
+
+/** A thread's start-up data (`workerData`): everything is structured-cloneable. */
+export interface ThreadWorkerData {
+  /** The URL of thread-worker.(js|ts). */
+  readonly entry: string;
+  /** tsx's loader API, registered first when running from source. */
+  readonly loader?: string;
+  readonly config: ConfigOptions;
+  /** The supervisor engine's epoch counter: every thread's engine shares it. */
+  readonly epochBuffer: SharedArrayBuffer;
+  /** `Module.serialize` of the command. */
+  readonly module: Uint8Array;
+  readonly memory: SharedMemoryHandle;
+  readonly memoryImport: { readonly module: string; readonly name: string };
+  /** Int32 [0]: the next thread id, taken with `Atomics.add` by `thread-spawn` in any thread. */
+  readonly control: SharedArrayBuffer;
+  readonly maxThreads: number;
+  readonly wasi: WasiThreadsWasiOptions;
+  readonly fuel?: number;
+  readonly epochDeadline?: number;
+  /** 0: the main thread (runs `_start`); else the id `thread-spawn` returned. */
+  readonly tid: number;
+  /** `wasi_thread_start`'s start argument. */
+  readonly arg: number;
+}
+
+/** A thread's message to the supervisor. */
+export type ThreadMessage =
+  | { readonly kind: 'spawn'; readonly tid: number; readonly arg: number }
+  | { readonly kind: 'exit'; readonly code: number }
+  | { readonly kind: 'done' }
+  | {
+      readonly kind: 'trap';
+      readonly trap: {
+        readonly message: string;
+        readonly frames: FrameInfo[];
+      };
+    }
+  | { readonly kind: 'error'; readonly message: string };
