@@ -24,6 +24,14 @@ void wt_thread_main(int32_t tid, wt_thread *t) {
   t->fn(t->arg);
   __c11_atomic_store((_Atomic int32_t *)&t->done, 1, __ATOMIC_SEQ_CST);
   __builtin_wasm_memory_atomic_notify((int32_t *)&t->done, 1);
+  /*
+   * Never return: lld 14 wraps every export of a command but `_start` in a function that calls
+   * `__wasm_call_dtors` after it, `wasi_thread_start` included, and wasi-libc's flushes stdio from this thread
+   * (it wrote the main thread's stdout buffer out a second time while main printed after its joins). A finished
+   * thread waits here until the program ends (the runtime ends every thread then).
+   */
+  static volatile int32_t parked;
+  for (;;) __builtin_wasm_memory_atomic_wait32((int32_t *)&parked, 0, -1);
 }
 
 wt_thread *wt_spawn(wt_fn fn, void *arg, size_t stack_size) {

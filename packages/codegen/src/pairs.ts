@@ -23,28 +23,37 @@ function u32(x: string): string {
   return v === null ? `(${x} >>> 0)` : String(v >>> 0);
 }
 
-/** `x & 65535` and `x >>> 16`, folded for a literal. */
-function limbs(x: string): [string, string] {
-  const v = literal(x);
-  return v === null ? [`(${x} & 65535)`, `(${x} >>> 16)`] : [String(v & 65535), String(v >>> 16)];
-}
-
 /** A shift or rotate count from an operand's lo atom: a literal folded to 0..63, else null. */
 function constCount(lo: string): number | null {
   const v = literal(lo);
   return v === null ? null : v & 63;
 }
 
+/** `x | y` (or `x ^ y`) where either may be the literal 0 (a word known to be 0 drops out). */
+function or(x: string, y: string, op = '|'): string {
+  return x === '0' ? y : y === '0' ? x : `${x} ${op} ${y}`;
+}
+
+/** `r = e; ` unless `e` is `r` itself (a word unchanged in its slot). */
+function set(r: string, e: string): string {
+  return r === e ? '' : `${r} = ${e}; `;
+}
+
+/** `x << c` (0 <= c < 32), folded when x is the literal 0. */
+function lsh(x: string, c: number): string {
+  return x === '0' ? '0' : c === 0 ? x : `(${x} << ${c})`;
+}
+
 function shl(c: number, [al, ah]: readonly [string, string], rl: string, rh: string): string {
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
-  if (c < 32) return `${rh} = (${ah} << ${c}) | (${al} >>> ${32 - c}); ${rl} = ${al} << ${c};`;
-  return `${rh} = ${al} << ${c - 32}; ${rl} = 0;`;
+  if (c < 32) return `${rh} = ${or(lsh(ah, c), `(${al} >>> ${32 - c})`)}; ${rl} = ${al} << ${c};`;
+  return `${rh} = ${lsh(al, c - 32)}; ${rl} = 0;`;
 }
 
 function shr(c: number, signed: boolean, [al, ah]: readonly [string, string], rl: string, rh: string): string {
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
   const top = signed ? `${ah} >> 31` : '0';
-  if (c < 32) return `${rl} = (${al} >>> ${c}) | (${ah} << ${32 - c}); ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
+  if (c < 32) return `${rl} = ${or(`(${al} >>> ${c})`, lsh(ah, 32 - c))}; ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
   if (c === 32) return `${rl} = ${ah}; ${rh} = ${top};`;
   return `${rl} = ${signed ? `${ah} >> ${c - 32}` : `(${ah} >>> ${c - 32})`}; ${rh} = ${top};`;
 }
@@ -69,28 +78,26 @@ function rotlVar(rl: string, rh: string): string {
 export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
   // the carry and borrow are booleans made numbers (`+(x < y)`: a setcc), not `? 1 : 0`, which V8 compiles to a
   // branch that random data mispredicts half the time (bignum ran 3x slower)
+  // (a high word known to be 0 drops out of the sum)
   'i64.add': ([al, ah], [bl, bh], rl, rh) =>
-    `${rl} = (${al} + ${bl}) | 0; ${rh} = (${ah} + ${bh} + +((${rl} >>> 0) < ${u32(bl)})) | 0;`,
+    `${rl} = (${al} + ${bl}) | 0; ${rh} = (${[ah, bh].filter((x) => x !== '0').join(' + ') || '0'} + +((${rl} >>> 0) < ${u32(bl)})) | 0;`,
   'i64.sub': ([al, ah], [bl, bh], rl, rh) =>
-    `${rh} = (${ah} - ${bh} - +(${u32(al)} < ${u32(bl)})) | 0; ${rl} = (${al} - ${bl}) | 0;`,
+    `${rh} = (${ah}${bh === '0' ? '' : ` - ${bh}`} - +(${u32(al)} < ${u32(bl)})) | 0; ${rl} = (${al} - ${bl}) | 0;`,
   'i64.mul': ([al, ah], [bl, bh], rl, rh) => {
-    // the high word of the unsigned 32x32 product lo(a) * lo(b) from 16-bit limbs (every partial sum
-    // stays below 2^32), plus the cross products that land in the high word
-    // (int32 arithmetic only: a limb product below 2^32 is exact in Math.imul's bits, read back unsigned)
-    const [a0, a1] = limbs(al);
-    const [b0, b1] = limbs(bl);
-    // a high word known to be 0 (a zero-extended operand) drops its cross product
-    const cross = [bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`, ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`];
-    return (
-      `qm = Math.imul(${a0}, ${b0}); qn = (Math.imul(${a1}, ${b0}) + (qm >>> 16)) | 0; ` +
-      `qp = (Math.imul(${a0}, ${b1}) + (qn & 65535)) | 0; ` +
-      `${rh} = (Math.imul(${a1}, ${b1}) + (qn >>> 16) + (qp >>> 16)${cross.join('')}) | 0; ` +
-      `${rl} = Math.imul(${al}, ${bl});`
-    );
+    // The low word is Math.imul's. The high word of the unsigned 32x32 product lo(a) * lo(b): its float64 value p
+    // is within half an ulp of the exact product P = hi * 2^32 + lo; p minus (lo - 2^31) (the low word with its top
+    // bit flipped, read as int32) is then within an ulp of hi * 2^32 + 2^31, which no rounding carries past an
+    // integer once divided by 2^32, and `| 0` truncates to hi. (Subtracting lo itself fails where hi * 2^32 is a
+    // power of two: (2^21 + 1) * (2^32 - 3) rounds to 2^53 - 1 below it.) Five int32 and four float64 operations,
+    // where 16-bit limbs took about fifteen int32 ones.
+    // A high word known to be 0 (a zero-extended operand, a local holding one) drops its cross product.
+    const cross = (bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`) + (ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`);
+    const hi = `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`;
+    return `qm = Math.imul(${al}, ${bl}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },
   'i64.and': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} & ${bl}; ${rh} = ${ah} & ${bh};`,
-  'i64.or': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} | ${bl}; ${rh} = ${ah} | ${bh};`,
-  'i64.xor': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} ^ ${bl}; ${rh} = ${ah} ^ ${bh};`,
+  'i64.or': ([al, ah], [bl, bh], rl, rh) => `${set(rl, or(al, bl))}${set(rh, or(ah, bh))}`.trim(),
+  'i64.xor': ([al, ah], [bl, bh], rl, rh) => `${set(rl, or(al, bl, '^'))}${set(rh, or(ah, bh, '^'))}`.trim(),
   'i64.shl': (a, [bl], rl, rh) => {
     const c = constCount(bl);
     if (c !== null) return shl(c, a, rl, rh);
@@ -147,7 +154,7 @@ export const PAIR_UNARY: Readonly<Record<string, PairUnary>> = {
   'i64.extend32_s': ([al], rl, rh) => `${rl} = ${al}; ${rh} = ${rl} >> 31;`,
 };
 
-/** Operators whose templates use the temporaries `qa`..`qd` (`i64.mul` uses `qm`, `qn`, `qp`, int32 only). */
+/** Operators whose templates use the temporaries `qa`..`qd` (`i64.mul` uses `qm`, int32 only). */
 export const PAIR_TEMPS = new Set(['i64.shl', 'i64.shr_s', 'i64.shr_u', 'i64.rotl', 'i64.rotr']);
 
 /** i64 comparisons (i32 results) as JS boolean expressions over the operands' atoms. */

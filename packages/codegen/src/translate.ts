@@ -161,6 +161,11 @@ for (const op of [
   CONTROL[op] = 1;
 
 /** Operators before which pending stack values are assigned to their slots. */
+/** A word that may stay pending in a pair: a local's variable (`l3`, its hi word `l3h`) or an int32 literal. */
+const LOCAL_ATOM = /^(l\d+h?|\(?-?\d+\)?)$/;
+/** Structured control operators (block, loop, if, else, try, catch, catch_all, delegate, end, try_table): merge points. */
+const STRUCTURE = new Uint8Array(256);
+for (const op of [0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x18, 0x19, 0x1f]) STRUCTURE[op] = 1;
 const MATERIALIZE = CONTROL.slice();
 for (const op of [0x04, 0x0d, 0x0e, 0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
 
@@ -351,7 +356,13 @@ export class FunctionTranslator {
   private usesBigTemp = false;
   /** Whether the pair temporaries `qa`..`qd` are used. */
   private usesPairTemps = false;
-  /** Whether the multiplication temporaries `qm`, `qn`, `qp` are used. */
+  /**
+   * i64 locals whose high word is known to be 0 here (the last `local.set` stored a zero-extended value, and no
+   * structured control operator came since): `local.get` pushes the literal `0` as their hi atom, so templates fold
+   * it (an `i64.mul` of two such values is one 32x32 product; README.md, "i64 as pairs").
+   */
+  private readonly hi0 = new Set<number>();
+  /** Whether the multiplication temporary `qm` is used. */
   private usesMulTemps = false;
   /** Per stack slot: whether it holds a v128 as four int32 lanes, `s<d>`, `s<d>b`, `s<d>c`, `s<d>d`. */
   private quad: boolean[] = [];
@@ -1053,7 +1064,7 @@ export class FunctionTranslator {
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
     if (this.usesBigTemp) decls.push('qz = 0n');
     if (this.usesPairTemps) decls.push('qa = 0', 'qb = 0', 'qc = 0', 'qd = 0');
-    if (this.usesMulTemps) decls.push('qm = 0', 'qn = 0', 'qp = 0');
+    if (this.usesMulTemps) decls.push('qm = 0');
     for (const t of V128_LANE_TEMPS) if (this.laneTemps.has(t)) decls.push(t === 'qv' ? 'qv = null' : `${t} = 0`);
     if (this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) decls.push('dlg = -1');
     if (this.usesFlat) decls.push('st = 0');
@@ -1760,6 +1771,8 @@ export class FunctionTranslator {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       if (this.positions !== null) this.markPosition(r.pos);
       const op = r.u8();
+      // facts about locals hold within straight-line code only: every structured control operator ends them
+      if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
       // a return (or the function's end) takes its results inline
       if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
       if (fuel) {
@@ -2151,7 +2164,7 @@ export class FunctionTranslator {
         }
         case 0x20: {
           const i = r.u32();
-          if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, `l${i}h`);
+          if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
           else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
           else this.pushPure(`l${i}`);
           continue;
@@ -2168,8 +2181,12 @@ export class FunctionTranslator {
           if (this.isWide(this.localTypes[i])) {
             const [lo, hi] = this.popPair();
             this.materializeLocal(l);
+            // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
             if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
-            if (op === 0x22) this.pushPairPure(l, `${l}h`);
+            else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
+            if (hi === '0') this.hi0.add(i);
+            else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
+            if (op === 0x22) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
             continue;
           }
           const v = this.popInline();
@@ -2333,13 +2350,17 @@ export class FunctionTranslator {
         this.popPair();
         const [, xh] = this.popPair();
         const c = (count & 63) - 32;
-        this.pushPairLo((rl) => `${rl} = ${c === 0 ? xh : `(${xh} >>> ${c}) | 0`};`, '0');
+        if (c === 0 && LOCAL_ATOM.test(xh)) this.pushPairPure(xh, '0');
+        else this.pushPairLo((rl) => `${rl} = ${c === 0 ? xh : `(${xh} >>> ${c}) | 0`};`, '0');
         return true;
       }
       if (name === 'i64.and' && (ah === '0' || bh === '0')) {
         const [yl] = this.popPair();
         const [xl] = this.popPair();
-        this.pushPairLo((rl) => `${rl} = ${xl} & ${yl};`, '0');
+        // `x & 0xffffffff` (zero-extending the low word) is the low word itself
+        const lo = literal(yl) === -1 ? xl : literal(xl) === -1 ? yl : `${xl} & ${yl}`;
+        if (LOCAL_ATOM.test(lo)) this.pushPairPure(lo, '0');
+        else this.pushPairLo((rl) => `${rl} = ${lo};`, '0');
         return true;
       }
     }

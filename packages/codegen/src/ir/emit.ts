@@ -277,7 +277,7 @@ class Emitter {
         const a = n.args.map((x) => this.expr(x));
         const rl = this.names[n.dst];
         if (PAIR_TEMPS.has(n.name)) for (const x of ['qa', 'qb', 'qc', 'qd']) this.temps.add(x);
-        if (n.name === 'i64.mul') for (const x of ['qm', 'qn', 'qp']) this.temps.add(x);
+        if (n.name === 'i64.mul') this.temps.add('qm');
         if (n.dstHi < 0) {
           this.line(PAIR_UNARY_HI0[n.name]([a[0], a[1]], rl));
           return;

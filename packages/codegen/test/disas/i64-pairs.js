@@ -4,13 +4,13 @@ const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0$p(l0, l0h, l1, l2) {
-  let l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+  let l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0;
   L0: for (;;) {
     s1h = m0_dv.getInt32((l1 >>> 0) + 4, true); s1 = m0_dv.getInt32((l1 >>> 0), true);
-    qm = Math.imul((s1 & 65535), 60239); qn = (Math.imul((s1 >>> 16), 60239) + (qm >>> 16)) | 0; qp = (Math.imul((s1 & 65535), 10196) + (qn & 65535)) | 0; s1h = (Math.imul((s1 >>> 16), 10196) + (qn >>> 16) + (qp >>> 16) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = Math.imul(s1, 668265295);
+    qm = Math.imul(s1, 668265295); s1h = (((((s1 >>> 0) * 668265295 - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = qm;
     s0 = (l0 + s1) | 0; s0h = (l0h + s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
     qa = s0; qb = s0h; s0 = (qa << 31) | (qb >>> 1); s0h = (qb << 31) | (qa >>> 1);
-    qm = Math.imul((s0 & 65535), 51847); qn = (Math.imul((s0 >>> 16), 51847) + (qm >>> 16)) | 0; qp = (Math.imul((s0 & 65535), 34283) + (qn & 65535)) | 0; s0h = (Math.imul((s0 >>> 16), 34283) + (qn >>> 16) + (qp >>> 16) + Math.imul(s0, (-1640531535)) + Math.imul(s0h, (-2048144761))) | 0; s0 = Math.imul(s0, (-2048144761));
+    qm = Math.imul(s0, (-2048144761)); s0h = (((((s0 >>> 0) * 2246822535 - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(s0, (-1640531535)) + Math.imul(s0h, (-2048144761))) | 0; s0 = qm;
     l0 = s0; l0h = s0h;
     l1 = ((l1 + 8) | 0);
     if ((0 < 0 || (0 === 0 && (l1 >>> 0) < (l2 >>> 0)))) {

@@ -70,7 +70,7 @@ function f8(l0v, l1v) {
   return new rt.V128(s0, s0b, s0c, s0d);
 }
 function f9$p(l0v, l1, l1h) {
-  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0h, s0b, s0c, s0d, s1, s1h, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0;
+  let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0h, s0b, s0c, s0d, s1, s1h, s1b, s1c, s1d, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0;
   s1 = l1; s1b = l1h; s1c = l1; s1d = l1h;
   s0 = (l0 + s1) | 0; s0b = (l0b + s1b + +((s0 >>> 0) < (s1 >>> 0))) | 0; s0c = (l0c + s1c) | 0; s0d = (l0d + s1d + +((s0c >>> 0) < (s1c >>> 0))) | 0;
   s0 = s0c; s0h = s0d;

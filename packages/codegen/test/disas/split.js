@@ -6,20 +6,22 @@ m0.watch(() => { m0_dv = m0.dv; });
 const lim1 = vmctx[1];
 const ep2 = vmctx[5];
 function f0$p(l0, l1, l1h) {
-  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, qn = 0, qp = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
   try {
     if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
-    qm = Math.imul((l1 & 65535), (l1 & 65535)); qn = (Math.imul((l1 >>> 16), (l1 & 65535)) + (qm >>> 16)) | 0; qp = (Math.imul((l1 & 65535), (l1 >>> 16)) + (qn & 65535)) | 0; s0h = (Math.imul((l1 >>> 16), (l1 >>> 16)) + (qn >>> 16) + (qp >>> 16) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = Math.imul(l1, l1);
-    lim1[0] += fu; fu = 0; return f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h);
+    qm = Math.imul(l1, l1); s0h = (((((l1 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = qm;
+    l2 = (((Math.imul(l2, 31)) + l0) | 0);
+    lim1[0] += fu; fu = 0; return f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h);
   } finally { lim1[0] += fu; }
 }
-function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h) {
-  let s1, s1h, qa = 0, qb = 0, fu = 0;
+function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
+  let qa = 0, qb = 0, fu = 0;
   try {
-    l2 = (((Math.imul(l2, 31)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
-    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
+    m0_dv.setInt32(16, l2, true);
+    l4 = 0;
     lim1[0] += fu; fu = 0; return f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h);
   } finally { lim1[0] += fu; }
 }
@@ -37,8 +39,6 @@ function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
         return 2;
       }
     }
-    m0_dv.setInt32(16, l2, true);
-    l4 = 0;
     fu += 21;
     PL0: for (;;) {
       if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
@@ -53,12 +53,12 @@ function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
   try {
     l2 = (((Math.imul(l2, 37)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
-    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
-    lim1[0] += fu; fu = 0; return f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h);
+    lim1[0] += fu; fu = 0; return f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h);
   } finally { lim1[0] += fu; }
 }
-function f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h) {
+function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
   let fu = 0;
   try {
     fu += 17;
@@ -68,21 +68,15 @@ function f0$p$s4(l3, l3h, l2, l0, s0, s0h, s1, s1h) {
     }
     m0_dv.setInt32(20, l2, true);
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
-    lim1[0] += fu; fu = 0; return f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h);
+    lim1[0] += fu; fu = 0; return f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h);
   } finally { lim1[0] += fu; }
 }
-function f0$p$s5(l3, l3h, l2, s0, s0h, s1, s1h) {
+function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
   let qa = 0, qb = 0, fu = 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
-    s1 = s1 ^ l2; s1h = s1h ^ 0;
+    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
-    lim1[0] += fu; fu = 0; return f0$p$s6(l3, l3h, s0, s0h);
-  } finally { lim1[0] += fu; }
-}
-function f0$p$s6(l3, l3h, s0, s0h) {
-  let fu = 0;
-  try {
     s0 = (s0 + l3) | 0; s0h = (s0h + l3h + +((s0 >>> 0) < (l3 >>> 0))) | 0;
     fu += 18;
     H.R[0] = s0h; return s0;

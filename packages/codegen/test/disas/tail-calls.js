@@ -6,7 +6,7 @@ function f0$p(l0, l0h) {
     if ((l0 | l0h) === 0) {
       s0 = 0; s0h = 0;
     } else {
-      s0h = (l0h - 0 - +((l0 >>> 0) < 1)) | 0; s0 = (l0 - 1) | 0;
+      s0h = (l0h - +((l0 >>> 0) < 1)) | 0; s0 = (l0 - 1) | 0;
       l0 = s0;
       l0h = s0h;
       continue T;

@@ -14,8 +14,8 @@ function f0(a0, a1) {
 }
 f0.$p = f0$p;
 function f1$p(l0, l1, l1h) {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, qm = 0, qn = 0, qp = 0, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0;
-  qm = Math.imul((l1 & 65535), (l0 & 65535)); qn = (Math.imul((l1 >>> 16), (l0 & 65535)) + (qm >>> 16)) | 0; qp = (Math.imul((l1 & 65535), (l0 >>> 16)) + (qn & 65535)) | 0; s1 = (Math.imul((l1 >>> 16), (l0 >>> 16)) + (qn >>> 16) + (qp >>> 16) + Math.imul(l1h, l0)) | 0; s0 = Math.imul(l1, l0);
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, qm = 0, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0;
+  qm = Math.imul(l1, l0); s1 = (((((l1 >>> 0) * (l0 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1h, l0)) | 0; s0 = qm;
   m0_dv.setInt32((l0 >>> 0) + 4, s1, true);
   m0_dv.setInt32((l0 >>> 0), s0, true);
   s0 = m0_dv.getInt32((l0 >>> 0) + 8, true);

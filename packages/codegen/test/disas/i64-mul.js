@@ -1,0 +1,52 @@
+(function (rt, vmctx) {
+"use strict";
+const m0 = vmctx[7];
+let m0_dv = m0.dv;
+m0.watch(() => { m0_dv = m0.dv; });
+function f0$p(l0, l0h, l1, l1h) {
+  let s0, s0h, s1, s1h, qm = 0;
+  qm = Math.imul(l0, l1); s0h = (((((l0 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l0, l1h) + Math.imul(l0h, l1)) | 0; s0 = qm;
+  H.R[0] = s0h; return s0;
+}
+function f0(a0, a1) {
+  return H.j(f0$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n), Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
+}
+f0.$p = f0$p;
+function f1$p(l0, l1) {
+  let s0, s0h, s1, s1h, qm = 0;
+  qm = Math.imul(l0, l1); s0h = (((l0 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
+  H.R[0] = s0h; return s0;
+}
+function f1(a0, a1) {
+  return H.j(f1$p(a0, a1), H.R[0]);
+}
+f1.$p = f1$p;
+function f2$p(l0, l1, l1h, l2, l2h) {
+  let l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, l6 = 0, l6h = 0, l7 = 0, l7h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
+  l3 = l1h; l3h = 0;
+  l4 = l2h; l4h = 0;
+  l5 = l1; l5h = 0;
+  l6 = l2; l6h = 0;
+  qm = Math.imul(l5, l6); s0h = (((l5 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
+  l7 = s0; l7h = s0h;
+  qm = Math.imul(l3, l6); s1h = (((l3 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
+  s0 = (l7h + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
+  l7 = s0; l7h = s0h;
+  m0_dv.setInt32((l0 >>> 0) + 4, l7h, true); m0_dv.setInt32((l0 >>> 0), l7, true);
+  qm = Math.imul(l5, l4); s1h = (((((l5 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l5, l4h) + Math.imul(l5h, l4)) | 0; s1 = qm;
+  m0_dv.setInt32((l0 >>> 0) + 12, s1h, true); m0_dv.setInt32((l0 >>> 0) + 8, s1, true);
+  return;
+}
+function f2(a0, a1, a2) {
+  return f2$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n), Number(BigInt.asIntN(32, a2)), Number(a2 >> 32n));
+}
+f2.$p = f2$p;
+return {
+  funcs: [f0, f1, f2],
+  globalInit: [],
+  tableInit: [],
+  elemOffset: [],
+  elemItems: [],
+  dataOffset: []
+};
+})

@@ -1,0 +1,19 @@
+;; i64.mul on pairs: the high word of the 32x32 product through a float64 product; operands whose high words are
+;; known to be 0 (zero-extensions, masks, shifts, and locals holding them in straight-line code) drop the cross
+;; products. The shape of compiler-rt's __multi3 (a 64x64->128 product from 32-bit halves).
+(module
+  (memory 1)
+  (func (export "mul") (param i64 i64) (result i64) (i64.mul (local.get 0) (local.get 1)))
+  (func (export "wide") (param i32 i32) (result i64)
+    (i64.mul (i64.extend_i32_u (local.get 0)) (i64.extend_i32_u (local.get 1))))
+  (func (export "multi3") (param $out i32) (param $a i64) (param $b i64) (local $ah i64) (local $bh i64) (local $al i64) (local $bl i64) (local $t i64)
+    (local.set $ah (i64.shr_u (local.get $a) (i64.const 32)))
+    (local.set $bh (i64.shr_u (local.get $b) (i64.const 32)))
+    (local.set $al (i64.and (local.get $a) (i64.const 0xffffffff)))
+    (local.set $bl (i64.and (local.get $b) (i64.const 0xffffffff)))
+    (local.set $t (i64.mul (local.get $al) (local.get $bl)))
+    (local.set $t (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.mul (local.get $ah) (local.get $bl))))
+    (i64.store (local.get $out) (local.get $t))
+    (block)
+    ;; after a block the facts are gone: the locals' high words are read
+    (i64.store offset=8 (local.get $out) (i64.mul (local.get $al) (local.get $bh)))))
