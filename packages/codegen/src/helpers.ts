@@ -3,7 +3,17 @@
 // codegen's own (not the runtime's): they define what an operator computes, and `loadFactory` hands
 // them to every factory, so the runtime's builtins object stays about instances, not arithmetic.
 
-import { f32FromBits, f32ToBits, f64FromBits, f64ToBits, TrapCode } from '@wasmts/environ';
+import {
+  type FloatValue,
+  f32FromBits,
+  f32ToBits,
+  f64FromBits,
+  f64FromWords,
+  f64HiWord,
+  f64LoWord,
+  f64ToBits,
+  TrapCode,
+} from '@wasmts/environ';
 import { LANE_HELPERS } from './lane-helpers.js';
 
 /** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
@@ -11,8 +21,6 @@ type TrapFn = (code: number) => never;
 interface Rt {
   trap: TrapFn;
 }
-
-const scratch = new DataView(new ArrayBuffer(8));
 
 const TWO_31 = 2147483648;
 const TWO_32 = 4294967296;
@@ -27,34 +35,35 @@ export class TailCall {
   ) {}
 }
 
-/** Flips, clears or sets the sign bit of a double, bit-exact (for NaNs of either width). */
-function withSign(x: number, sign: 0 | 1 | 2): number {
-  scratch.setFloat64(0, x);
-  const hi = scratch.getUint32(0);
-  scratch.setUint32(0, sign === 0 ? hi ^ 0x80000000 : sign === 1 ? hi & 0x7fffffff : hi | 0x80000000);
-  return scratch.getFloat64(0);
+/** Flips, clears or sets the sign bit of a double, bit-exact (for NaNs of either width; the result may be a NaNBits). */
+function withSign(x: FloatValue, sign: 0 | 1 | 2): FloatValue {
+  const hi = f64HiWord(x);
+  const lo = f64LoWord(x);
+  return f64FromWords(sign === 0 ? hi ^ 0x80000000 : sign === 1 ? hi & 0x7fffffff : hi | 0x80000000, lo);
 }
 
-function signBit(x: number): boolean {
-  if (x === x) return x < 0 || Object.is(x, -0);
-  scratch.setFloat64(0, x);
-  return (scratch.getUint32(0) & 0x80000000) !== 0;
+function signBit(x: FloatValue): boolean {
+  if (typeof x === 'number' && x === x) return x < 0 || Object.is(x, -0);
+  return f64HiWord(x) < 0;
 }
+
+// A NaNBits is an object, so `x === x` holds for it: the helpers below test `typeof` before treating a value as
+// an ordinary number, and coerce (`+x`) where any NaN will do.
 
 /** `neg` for f32 and f64: flips the sign bit, NaNs included. */
-function fneg(x: number): number {
-  return x === x ? -x : withSign(x, 0);
+function fneg(x: FloatValue): FloatValue {
+  return typeof x === 'number' && x === x ? -x : withSign(x, 0);
 }
 
 /** `abs` for f32 and f64: clears the sign bit, NaNs included. */
-function fabs(x: number): number {
-  return x === x ? Math.abs(x) : withSign(x, 1);
+function fabs(x: FloatValue): FloatValue {
+  return typeof x === 'number' && x === x ? Math.abs(x) : withSign(x, 1);
 }
 
 /** `copysign` for f32 and f64. */
-function copysign(a: number, b: number): number {
+function copysign(a: FloatValue, b: FloatValue): FloatValue {
   const s = signBit(b);
-  if (a === a) {
+  if (typeof a === 'number' && a === a) {
     const m = Math.abs(a);
     return s ? -m : m;
   }
@@ -62,7 +71,8 @@ function copysign(a: number, b: number): number {
 }
 
 /** `nearest`: round half to even. */
-function nearest(x: number): number {
+function nearest(v: FloatValue): number {
+  const x = +v;
   if (x !== x) return NaN;
   if (x === Infinity || x === -Infinity || x === 0) return x;
   const r = Math.round(x);
@@ -73,40 +83,54 @@ function nearest(x: number): number {
 
 // Rounding and min/max return a quiet NaN for any NaN operand: optimized code may hand a signalling
 // NaN operand back unchanged.
-function fceil(x: number): number {
+function fceil(v: FloatValue): number {
+  const x = +v;
   return x === x ? Math.ceil(x) : NaN;
 }
-function ffloor(x: number): number {
+function ffloor(v: FloatValue): number {
+  const x = +v;
   return x === x ? Math.floor(x) : NaN;
 }
-function ftrunc(x: number): number {
+function ftrunc(v: FloatValue): number {
+  const x = +v;
   return x === x ? Math.trunc(x) : NaN;
 }
-function fmin(a: number, b: number): number {
+function fmin(x: FloatValue, y: FloatValue): number {
+  const a = +x;
+  const b = +y;
   return a === a && b === b ? Math.min(a, b) : NaN;
 }
-function fmax(a: number, b: number): number {
+function fmax(x: FloatValue, y: FloatValue): number {
+  const a = +x;
+  const b = +y;
   return a === a && b === b ? Math.max(a, b) : NaN;
 }
 
-/** Quiets an f64 NaN (promote of an f32 NaN yields an arithmetic NaN). */
-function promote(x: number): number {
-  if (x === x) return x;
-  scratch.setFloat64(0, x);
-  scratch.setUint32(0, scratch.getUint32(0) | 0x00080000);
-  return scratch.getFloat64(0);
-}
-
 /** Loads an f32, keeping NaN payloads. */
-function loadF32(dv: DataView, a: number): number {
+function loadF32(dv: DataView, a: number): FloatValue {
   const v = dv.getFloat32(a, true);
   return v === v ? v : f32FromBits(dv.getInt32(a, true));
 }
 
 /** Stores an f32, keeping NaN payloads. */
-function storeF32(dv: DataView, a: number, x: number): void {
-  if (x === x) dv.setFloat32(a, x, true);
+function storeF32(dv: DataView, a: number, x: FloatValue): void {
+  if (typeof x === 'number' && x === x) dv.setFloat32(a, x, true);
   else dv.setInt32(a, f32ToBits(x), true);
+}
+
+/** Loads an f64, keeping NaN payloads (a NaN other than the canonical one is a NaNBits). */
+function loadF64(dv: DataView, a: number): FloatValue {
+  const v = dv.getFloat64(a, true);
+  return v === v ? v : f64FromWords(dv.getInt32(a + 4, true), dv.getInt32(a, true));
+}
+
+/** Stores an f64, keeping NaN payloads; the high word first, so a store that does not fit writes nothing. */
+function storeF64(dv: DataView, a: number, x: FloatValue): void {
+  if (typeof x === 'number') dv.setFloat64(a, x, true);
+  else {
+    dv.setInt32(a + 4, x.hi, true);
+    dv.setInt32(a, x.lo, true);
+  }
 }
 
 /** The i64 (signed bigint) of an int32 pair: lo and hi halves (the JS backend's pair lowering). */
@@ -243,48 +267,56 @@ function remU64(rt: Rt, a: bigint, b: bigint): bigint {
 }
 
 /** Float to int conversions that trap: kind 0 = i32 s, 1 = i32 u, 2 = i64 s, 3 = i64 u. */
-function truncI32S(rt: Rt, x: number): number {
+function truncI32S(rt: Rt, v: FloatValue): number {
+  const x = +v;
   if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
   if (t < -TWO_31 || t >= TWO_31) rt.trap(TrapCode.IntegerOverflow);
   return t | 0;
 }
-function truncI32U(rt: Rt, x: number): number {
+function truncI32U(rt: Rt, v: FloatValue): number {
+  const x = +v;
   if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
   if (t < 0 ? t !== 0 : t >= TWO_32) rt.trap(TrapCode.IntegerOverflow);
   return t | 0;
 }
-function truncI64S(rt: Rt, x: number): bigint {
+function truncI64S(rt: Rt, v: FloatValue): bigint {
+  const x = +v;
   if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
   if (t < -TWO_63 || t >= TWO_63) rt.trap(TrapCode.IntegerOverflow);
   return BigInt(t);
 }
-function truncI64U(rt: Rt, x: number): bigint {
+function truncI64U(rt: Rt, v: FloatValue): bigint {
+  const x = +v;
   if (x !== x) rt.trap(TrapCode.BadConversionToInteger);
   const t = Math.trunc(x);
   if (t < 0 ? t !== 0 : t >= TWO_64) rt.trap(TrapCode.IntegerOverflow);
   return BigInt.asIntN(64, BigInt(t));
 }
-function satI32S(x: number): number {
+function satI32S(v: FloatValue): number {
+  const x = +v;
   if (x !== x) return 0;
   if (x <= -TWO_31) return -TWO_31;
   if (x >= TWO_31) return 2147483647;
   return Math.trunc(x) | 0;
 }
-function satI32U(x: number): number {
+function satI32U(v: FloatValue): number {
+  const x = +v;
   if (x !== x || x <= 0) return 0;
   if (x >= TWO_32) return -1;
   return Math.trunc(x) | 0;
 }
-function satI64S(x: number): bigint {
+function satI64S(v: FloatValue): bigint {
+  const x = +v;
   if (x !== x) return 0n;
   if (x <= -TWO_63) return -9223372036854775808n;
   if (x >= TWO_63) return 9223372036854775807n;
   return BigInt(Math.trunc(x));
 }
-function satI64U(x: number): bigint {
+function satI64U(v: FloatValue): bigint {
+  const x = +v;
   if (x !== x || x <= 0) return 0n;
   if (x >= TWO_64) return -1n;
   return BigInt.asIntN(64, BigInt(Math.trunc(x)));
@@ -349,7 +381,8 @@ export const HELPERS = Object.freeze({
   ftrunc,
   fmin,
   fmax,
-  promote,
+  loadF64,
+  storeF64,
   loadF32,
   storeF32,
   j,

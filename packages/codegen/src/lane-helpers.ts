@@ -3,6 +3,8 @@
 // reaches them as `H.<name>` through hoisted constants. 8- and 16-bit lanes are packed four or two to a word
 // (SWAR, exact for every input).
 
+import { type FloatValue, f64FromWords } from '@wasmts/environ';
+
 /** Scratch for f32 and f64 lanes: int32 view `vi` over the same bytes as `vf` (f32) and `vd` (f64). */
 const laneBuffer = new ArrayBuffer(16);
 const vi = new Int32Array(laneBuffer);
@@ -21,11 +23,18 @@ function fb(x: number): number {
   return vi[0];
 }
 
-/** The f64 whose bits are the int32 lanes `lo`, `hi` (NaN payloads kept). */
-function f64FromLanes(lo: number, hi: number): number {
-  vi[0] = lo;
-  vi[1] = hi;
-  return vd[0];
+/** The f64 whose bits are the int32 lanes `lo`, `hi` (NaN payloads kept: a NaNBits for a non-canonical NaN). */
+function f64FromLanes(lo: number, hi: number): FloatValue {
+  return f64FromWords(hi, lo);
+}
+
+/** Puts the bits of f64 value `x` (a NaNBits included) in `vi[0]` (lo) and `vi[1]` (hi). */
+function f64Split(x: FloatValue): void {
+  if (typeof x === 'number') vd[0] = x;
+  else {
+    vi[0] = x.lo;
+    vi[1] = x.hi;
+  }
 }
 
 function sub8(x: number, y: number): number {
@@ -172,13 +181,14 @@ function satU(x: number): number {
 }
 /** The f64 of two lanes, for the truncations. */
 function truncS64(lo: number, hi: number): number {
-  return satS(f64FromLanes(lo, hi));
+  return satS(+f64FromLanes(lo, hi));
 }
 function truncU64(lo: number, hi: number): number {
-  return satU(f64FromLanes(lo, hi));
+  return satU(+f64FromLanes(lo, hi));
 }
-/** Lo (k = 0) or hi (k = 1) word of f64 `x`. */
-function f64Word(x: number, k: number): number {
+/** Lo (k = 0) or hi (k = 1) word of f64 value `x` (a NaNBits included). */
+function f64Word(x: FloatValue, k: number): number {
+  if (typeof x !== 'number') return k === 0 ? x.lo : x.hi;
   vd[0] = x;
   return vi[k];
 }
@@ -190,6 +200,7 @@ export const LANE_HELPERS = {
   fv,
   fb,
   f64FromLanes,
+  f64Split,
   f64Word,
   addSatU8,
   subSatU8,

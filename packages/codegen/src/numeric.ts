@@ -12,6 +12,11 @@ const fr = (e: string): string => `Math.fround(${e})`;
 const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
+/**
+ * A float operand as a number: `+x`, where x may be a NaN kept as bits (`NaNBits`, an object: `x === x` holds for
+ * it). One side of `===` coerced is enough: an object is never `===` a number. A numeric literal is left as it is.
+ */
+const num = (a: string): string => (/^-?[\d.]+(?:e[-+]?\d+)?$|^\(-[\d.]/.test(a) ? a : `+(${a})`);
 
 /**
  * A comparison's i32 result from its JS boolean: `+(cond)`, which V8 compiles to a setcc; `cond ? 1 : 0` is a branch,
@@ -47,14 +52,14 @@ export const BINARY_COND: Readonly<Record<string, Binary>> = {
   'i32.ne': (a, b) => `${a} !== ${b}`,
   'i64.eq': (a, b) => `${a} === ${b}`,
   'i64.ne': (a, b) => `${a} !== ${b}`,
-  'f32.eq': (a, b) => `${a} === ${b}`,
-  'f32.ne': (a, b) => `${a} !== ${b}`,
+  'f32.eq': (a, b) => `${num(a)} === ${b}`,
+  'f32.ne': (a, b) => `${num(a)} !== ${b}`,
   'f32.lt': (a, b) => `${a} < ${b}`,
   'f32.gt': (a, b) => `${a} > ${b}`,
   'f32.le': (a, b) => `${a} <= ${b}`,
   'f32.ge': (a, b) => `${a} >= ${b}`,
-  'f64.eq': (a, b) => `${a} === ${b}`,
-  'f64.ne': (a, b) => `${a} !== ${b}`,
+  'f64.eq': (a, b) => `${num(a)} === ${b}`,
+  'f64.ne': (a, b) => `${num(a)} !== ${b}`,
   'f64.lt': (a, b) => `${a} < ${b}`,
   'f64.gt': (a, b) => `${a} > ${b}`,
   'f64.le': (a, b) => `${a} <= ${b}`,
@@ -103,7 +108,8 @@ export const UNARY: Readonly<Record<string, Unary>> = {
   'f64.convert_i32_u': (a) => `${u32(a)}`,
   'f64.convert_i64_s': (a) => `Number(${a})`,
   'f64.convert_i64_u': (a) => `Number(${u64(a)})`,
-  'f64.promote_f32': (a) => `H.promote(${a})`,
+  // an f32 NaN kept as bits (NaNBits) becomes a NaN number; a NaN number is one from arithmetic, already quiet
+  'f64.promote_f32': (a) => `(${num(a)})`,
   'i32.reinterpret_f32': (a) => `H.f32Bits(${a})`,
   'i64.reinterpret_f64': (a) => `H.f64Bits(${a})`,
   'f32.reinterpret_i32': (a) => `H.f32FromBits(${a})`,

@@ -230,7 +230,6 @@ function signed(lit: string): string {
 export const MEM_LOAD: Record<string, [string, string]> = {
   'i32.load': ['getInt32', ''],
   'i64.load': ['getBigInt64', ''],
-  'f64.load': ['getFloat64', ''],
   'i32.load8_s': ['getInt8', ''],
   'i32.load8_u': ['getUint8', ''],
   'i32.load16_s': ['getInt16', ''],
@@ -246,7 +245,6 @@ export const MEM_LOAD: Record<string, [string, string]> = {
 export const MEM_STORE: Record<string, [string, string]> = {
   'i32.store': ['setInt32', ''],
   'i64.store': ['setBigInt64', ''],
-  'f64.store': ['setFloat64', ''],
   'i32.store8': ['setInt8', ''],
   'i32.store16': ['setInt16', ''],
   'i64.store8': ['setInt8', '8'],
@@ -254,9 +252,37 @@ export const MEM_STORE: Record<string, [string, string]> = {
   'i64.store32': ['setInt32', '32'],
 };
 
+/**
+ * Float loads and stores: helpers that keep NaN bits (a NaN other than the canonical one is a `NaNBits` value; a
+ * NaN-boxing engine would lose its payload in a number), `H.<name>(dv, addr)` and `H.<name>(dv, addr, value)`.
+ */
+export const FLOAT_ACCESS: Record<string, string> = {
+  'f32.load': 'H.loadF32',
+  'f64.load': 'H.loadF64',
+  'f32.store': 'H.storeF32',
+  'f64.store': 'H.storeF64',
+};
+
+/**
+ * An f64 load inline, the helper only for a NaN (which it reads again as bits): `H.loadF64` at every load kept
+ * V8 from inlining them all into a hot function (nbody ran 4.5x slower), and a call that returns a double allocates.
+ * Uses the temporaries `ma` (the address) and `mf` (the value); each use completes before the next starts.
+ */
+export function f64LoadExpr(dv: string, addr: string): string {
+  const a = addr === 'ma' ? 'ma' : `ma = ${addr}`;
+  return `((mf = ${dv}.getFloat64(${a}, true)) === mf ? mf : H.loadF64(${dv}, ma))`;
+}
+
+/** An f64 store inline (a NaN kept as bits, `NaNBits`, through the helper), with temporaries `sa` and `sv`. */
+export function f64StoreStmt(dv: string, addr: string, val: string): string {
+  const a = addr === 'sa' ? '' : `sa = ${addr}; `;
+  const v = val === 'sv' ? '' : `sv = ${val}; `;
+  return `${a}${v}if (typeof sv === 'number') ${dv}.setFloat64(sa, sv, true); else H.storeF64(${dv}, sa, sv);`;
+}
+
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
 const PURE_CALLS =
-  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF32|H\.j)\(/g;
+  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF(?:32|64)|H\.j)\(/g;
 /** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
 function mayCall(expr: string): boolean {
   return /[\w$\])]\s*\(/.test(expr.replace(PURE_CALLS, '('));
@@ -344,6 +370,8 @@ export class FunctionTranslator {
   private extraDecls: string[] = [];
   /** Whether a load needs the address temporary `ma` (its address may call). */
   private usesAddrTemp = false;
+  /** `mf`: the value of an inline f64 load (f64LoadExpr). */
+  private usesF64Temp = false;
   /** Whether a store needs the temporaries `sa` (address) and `sv` (value) (an operand may call). */
   private usesStoreTemps = false;
   private readonly type: FuncType;
@@ -1071,6 +1099,7 @@ export class FunctionTranslator {
     if (this.usesFlatHandlers) decls.push('hs = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
+    if (this.usesF64Temp) decls.push('mf = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
@@ -2529,7 +2558,12 @@ export class FunctionTranslator {
         addr = 'ma';
       }
       let e: string;
-      if (info.name === 'f32.load') e = `H.loadF32(${dv}, ${addr})`;
+      const float = FLOAT_ACCESS[info.name];
+      if (info.name === 'f64.load') {
+        this.usesAddrTemp = true;
+        this.usesF64Temp = true;
+        e = f64LoadExpr(dv, addr);
+      } else if (float !== undefined) e = `${float}(${dv}, ${addr})`;
       else {
         const [get, wrap] = MEM_LOAD[info.name];
         e = `${dv}.${get}(${addr}, true)`;
@@ -2545,7 +2579,8 @@ export class FunctionTranslator {
     const a = this.popInline();
     let addr = this.addr(a, mem, offset);
     let val = v;
-    if (info.name !== 'f32.store') {
+    const float = FLOAT_ACCESS[info.name];
+    if (float === undefined) {
       const narrow = MEM_STORE[info.name][1];
       if (narrow) val = `Number(BigInt.asIntN(${narrow}, ${v}))`;
     }
@@ -2556,8 +2591,13 @@ export class FunctionTranslator {
       addr = 'sa';
       val = 'sv';
     }
-    if (info.name === 'f32.store') {
-      this.emit(`${pre}H.storeF32(${dv}, ${addr}, ${val});`);
+    if (info.name === 'f64.store') {
+      this.usesStoreTemps = true;
+      this.emit(`${pre}${f64StoreStmt(dv, addr, val)}`);
+      return;
+    }
+    if (float !== undefined) {
+      this.emit(`${pre}${float}(${dv}, ${addr}, ${val});`);
       return;
     }
     this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
@@ -3145,9 +3185,9 @@ export class FunctionTranslator {
       case 'i64x2.splat':
         return (r) => `${r[0]} = ${x}; ${r[1]} = ${y}; ${r[2]} = ${x}; ${r[3]} = ${y};`;
       case 'f64x2.splat': {
-        const vd = o.h('vd');
+        const split = o.h('f64Split');
         const vi = o.h('vi');
-        return (r) => `${vd}[0] = ${x}; ${r[0]} = ${vi}[0]; ${r[1]} = ${vi}[1]; ${r[2]} = ${r[0]}; ${r[3]} = ${r[1]};`;
+        return (r) => `${split}(${x}); ${r[0]} = ${vi}[0]; ${r[1]} = ${vi}[1]; ${r[2]} = ${r[0]}; ${r[3]} = ${r[1]};`;
       }
       case 'i8x16.replace_lane': {
         const sh = 8 * (n & 3);
@@ -3165,9 +3205,9 @@ export class FunctionTranslator {
       case 'i64x2.replace_lane':
         return (r) => `${put(2 * n, x)(r)} ${r[2 * n + 1]} = ${y};`;
       case 'f64x2.replace_lane': {
-        const vd = o.h('vd');
+        const split = o.h('f64Split');
         const vi = o.h('vi');
-        return (r) => `${vd}[0] = ${x}; ${put(2 * n, `${vi}[0]`)(r)} ${r[2 * n + 1]} = ${vi}[1];`;
+        return (r) => `${split}(${x}); ${put(2 * n, `${vi}[0]`)(r)} ${r[2 * n + 1]} = ${vi}[1];`;
       }
     }
     return null;

@@ -1,7 +1,7 @@
 // i64 values between wasm functions (docs/js-abi.md, "Calling convention"): one module per construct, whose
 // generated code must hold no bigint outside the boundary wrappers, and whose results must be right. BigInt stays
 // at the JS boundary only: the exports' wrappers and adapters made for host functions (`H.pa`).
-import { decodeModule } from '@wasmts/environ';
+import { decodeModule, f64ToBits } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../src/index.js';
@@ -118,9 +118,8 @@ const CONSTRUCTS: Record<string, Construct> = {
         (i64.add (local.get 2) (i64x2.extract_lane 1 (local.get 3))) (local.get 1)))`,
     run: (e) => {
       const [x, f] = e.run(M);
-      const dv = new DataView(new ArrayBuffer(8));
-      dv.setFloat64(0, f);
-      return [x, dv.getBigUint64(0)];
+      // a NaN with a payload is a NaNBits value (environ): its bits
+      return [x, BigInt.asUintN(64, f64ToBits(f))];
     },
     // the NaN's payload survives the tuple
     want: [W(-M - 9n), 0x7ff4000000000001n],

@@ -15,6 +15,7 @@ import {
   F32,
   F64,
   f32FromBits,
+  f64FromWords,
   I8,
   I16,
   I32,
@@ -110,7 +111,7 @@ function readValues(bytes: Uint8Array, offset: number, n: number, t: number): un
         out[i] = dv.getBigInt64(p, true);
         break;
       case F64:
-        out[i] = dv.getFloat64(p, true);
+        out[i] = f64FromWords(dv.getInt32(p + 4, true), dv.getInt32(p, true));
         break;
       default:
         out[i] = new V128(

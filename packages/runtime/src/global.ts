@@ -1,6 +1,6 @@
 // Global cells (docs/js-abi.md): `{ value }`, shared by reference between an exporting and importing instance.
 
-import type { GlobalType, ValType } from '@wasmts/environ';
+import { floatNumber, type GlobalType, NaNBits, type ValType } from '@wasmts/environ';
 
 /** A global variable's cell. */
 export class Global {
@@ -25,11 +25,13 @@ export class Global {
   attachHost(host: { value: unknown }, copy = true): void {
     if (Object.getOwnPropertyDescriptor(this, 'value')?.get !== undefined)
       throw new Error('the global already has a host backing');
-    if (copy && this.mutable) host.value = this.value;
+    // a host global holds numbers: a NaN kept as bits (NaNBits) goes in as the NaN number with those bits
+    const hostValue = (v: unknown) => (v instanceof NaNBits ? floatNumber(v) : v);
+    if (copy && this.mutable) host.value = hostValue(this.value);
     Object.defineProperty(this, 'value', {
       get: () => host.value,
       set: (v: unknown) => {
-        host.value = v;
+        host.value = hostValue(v);
       },
       enumerable: true,
       configurable: false,

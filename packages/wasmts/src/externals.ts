@@ -2,7 +2,9 @@
 // trampoline every call from the host into wasm goes through.
 
 import {
+  type FloatValue,
   type FuncType,
+  floatNumber,
   type GlobalType,
   HeapKind,
   isRef,
@@ -36,6 +38,8 @@ import { hostSupport } from './host.js';
 import { type BacktraceNames, convertError } from './trap.js';
 import {
   checkNumericArgs,
+  floatNumbers,
+  floatPositions,
   fromRaw,
   refKindOfHeap,
   resultList,
@@ -371,7 +375,9 @@ export function hostFuncRef<T>(
 ): VMFuncRef {
   const caller = new Caller(store, instance);
   const { roots, funcRefs, numbers } = resultChecks(store.typeRegistry, typeId);
-  const plain = roots === 'none' && funcRefs === 'none' && numbers === null;
+  // f32/f64 arguments reach the host as numbers (a NaN held as bits is an object inside wasm)
+  const floats = floatPositions(store.typeRegistry.funcType(typeId).params);
+  const plain = roots === 'none' && funcRefs === 'none' && numbers === null && floats.length === 0;
   const arity = store.typeRegistry.funcType(typeId).params.length;
   const fn =
     plain && arity <= 3
@@ -386,6 +392,7 @@ export function hostFuncRef<T>(
           }
         : (...args: unknown[]) => {
             let r: unknown;
+            if (floats.length !== 0) floatNumbers(args, floats);
             try {
               r = callback(caller, ...args);
               if (numbers !== null) r = numbers(r);
@@ -548,6 +555,7 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
   /** The function. */
   readonly func: Func;
   private params: readonly ValType[] | undefined = undefined;
+  private floatResults: readonly number[] | undefined = undefined;
 
   /** Wraps a Func. */
   constructor(func: Func) {
@@ -560,7 +568,13 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
     checkNumericArgs(args, (this.params ??= f.ty().params));
     const refs = f.funcRefParams();
     if (refs.length !== 0) checkRefArgs(f.store, args, refs);
-    return callWasm(f.store, f.ref.fn, args, f.ref, f.rootedParams(), true) as R;
+    const r = callWasm(f.store, f.ref.fn, args, f.ref, f.rootedParams(), true);
+    const floats = (this.floatResults ??= floatPositions(f.ty().results));
+    if (floats.length === 0) return r as R;
+    // f32/f64 results as numbers (a NaN held as bits is an object inside wasm)
+    if (floats.length === 1 && f.ty().results.length === 1) return floatNumber(r as FloatValue) as R;
+    floatNumbers(r as unknown[], floats);
+    return r as R;
   }
 }
 

@@ -7,12 +7,14 @@ import {
   EXTERNREF,
   F32,
   F64,
+  type FloatValue,
   FUNCREF,
   type FuncType,
   f32FromBits,
   f32ToBits,
   f64FromBits,
   f64ToBits,
+  floatNumber,
   HeapKind,
   I32,
   I64,
@@ -229,9 +231,9 @@ export function fromRaw(x: unknown, t: ValType, cx: ValContext): Val {
     case 'i64':
       return { type: 'i64', value: x as bigint };
     case 'f32':
-      return { type: 'f32', value: x as number, bits: f32ToBits(x as number) | 0 };
+      return { type: 'f32', value: floatNumber(x as FloatValue), bits: f32ToBits(x as FloatValue) | 0 };
     case 'f64':
-      return { type: 'f64', value: x as number, bits: f64ToBits(x as number) };
+      return { type: 'f64', value: floatNumber(x as FloatValue), bits: f64ToBits(x as FloatValue) };
     case 'v128':
       return { type: 'v128', value: x as V128Lanes };
     case 'funcref':
@@ -239,6 +241,21 @@ export function fromRaw(x: unknown, t: ValType, cx: ValContext): Val {
     default:
       return { type: kind, value: x } as Val;
   }
+}
+
+/** The positions of the f32 and f64 values among `types` (converted with `floatNumbers` where JS code gets them). */
+export function floatPositions(types: readonly ValType[]): readonly number[] {
+  const out: number[] = [];
+  for (let i = 0; i < types.length; i++) if (types[i] === F32 || types[i] === F64) out.push(i);
+  return out;
+}
+
+/**
+ * JS numbers for the f32/f64 values at `positions` of `values` (in place): a NaN kept as bits (`NaNBits`) becomes a
+ * number, with its payload where the engine keeps NaN payloads.
+ */
+export function floatNumbers(values: unknown[], positions: readonly number[]): void {
+  for (let i = 0; i < positions.length; i++) values[positions[i]] = floatNumber(values[positions[i]] as FloatValue);
 }
 
 /** The results of a call in the calling convention (undefined / value / array), each mapped by `f`. */

@@ -2,7 +2,23 @@
 // empty environment, clocks, random bytes, stdout/stderr to callbacks, stdin empty, no files (no preopens). What a
 // reactor or ruby.wasm running a script needs; every other call answers ENOSYS (or EBADF for a descriptor), as a
 // sandbox without files would. Every configuration gets this WASI (src/programs-configs.ts), so all see the same host.
-import { randomFillSync } from 'node:crypto';
+// Host-neutral (no Node built-in): tools/hosts bundles it into the JavaScriptCore benchmark (`--engine jsc`).
+import { encodeUtf8 } from '@wasmts/environ';
+
+/** Fills `bytes[at, at + len)` with random bytes: Web Crypto where the host has it, else `Math.random`. */
+function randomFill(bytes: Uint8Array, at: number, len: number): void {
+  const crypto = (globalThis as { crypto?: { getRandomValues(a: Uint8Array): unknown } }).crypto;
+  // getRandomValues takes at most 65,536 bytes a call
+  if (crypto !== undefined)
+    for (let i = 0; i < len; i += 65536) crypto.getRandomValues(bytes.subarray(at + i, at + Math.min(len, i + 65536)));
+  else for (let i = 0; i < len; i++) bytes[at + i] = (Math.random() * 256) | 0;
+}
+
+/** A monotonic clock in nanoseconds: `performance.now()` where the host has it, else `Date.now()`. */
+function monotonicNs(): bigint {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return BigInt(Math.round((perf !== undefined ? perf.now() : Date.now()) * 1e6));
+}
 
 /** What a program's WASI sees. */
 export interface WasiIo {
@@ -34,12 +50,11 @@ type Fn = (...args: (number | bigint)[]) => number | undefined;
  * are made before the instance). i64 parameters arrive as BigInt (the JS-API mapping).
  */
 export function miniWasi(io: WasiIo, memory: () => { buffer: ArrayBuffer }): (name: string) => Fn {
-  const encoder = new TextEncoder();
-  const args = (io.args ?? []).map((a) => encoder.encode(`${a}\0`));
+  const args = (io.args ?? []).map((a) => encodeUtf8(`${a}\0`));
   const view = () => new DataView(memory().buffer);
   const bytes = () => new Uint8Array(memory().buffer);
   const n = (v: number | bigint) => Number(v);
-  const start = process.hrtime.bigint();
+  const start = monotonicNs();
 
   const impl: Record<string, Fn> = {
     args_sizes_get(count, size) {
@@ -71,12 +86,12 @@ export function miniWasi(io: WasiIo, memory: () => { buffer: ArrayBuffer }): (na
       return ESUCCESS;
     },
     clock_time_get(id, _precision, out) {
-      const ns = n(id) === 0 ? BigInt(Date.now()) * 1_000_000n : process.hrtime.bigint() - start; // realtime, else monotonic
+      const ns = n(id) === 0 ? BigInt(Date.now()) * 1_000_000n : monotonicNs() - start; // realtime, else monotonic
       view().setBigUint64(n(out), ns, true);
       return ESUCCESS;
     },
     random_get(buf, len) {
-      randomFillSync(bytes(), n(buf), n(len));
+      randomFill(bytes(), n(buf), n(len));
       return ESUCCESS;
     },
     fd_write(fd, iovs, count, written) {

@@ -1,6 +1,7 @@
 // pnpm bench [validate|programs|instantiate|threads|ttfc|packages] [args]: runs one benchmark, or both (validate first, given the args;
 // then programs), each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
 // `packages` is tools/npm-packages' bench: real npm packages through the drop-in WebAssembly against polywasm.
+// `programs --engine jsc` runs the programs inside JavaScriptCore in Lockdown configuration (src/programs-jsc.ts).
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +35,25 @@ if (first === 'packages') {
   );
   process.exit(status ?? 1);
 }
-if (first === 'validate' || first === 'programs' || first === 'instantiate' || first === 'threads' || first === 'ttfc')
-  run(benches[first], args.slice(1));
-else {
+const engine = args.indexOf('--engine');
+if (first === 'programs' && engine !== -1 && args[engine + 1] !== 'v8') {
+  if (args[engine + 1] !== 'jsc') {
+    console.error(`unknown engine ${args[engine + 1]} (v8 or jsc)`);
+    process.exit(2);
+  }
+  run('programs-jsc.ts', args.slice(1));
+} else if (
+  first === 'validate' ||
+  first === 'programs' ||
+  first === 'instantiate' ||
+  first === 'threads' ||
+  first === 'ttfc'
+) {
+  run(
+    benches[first],
+    args.slice(1).filter((a, i, all) => a !== '--engine' && all[i - 1] !== '--engine'),
+  );
+} else {
   run(benches.validate, args);
   run(benches.programs, []);
 }

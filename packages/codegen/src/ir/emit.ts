@@ -8,7 +8,15 @@ import { TrapCode } from '@wasmts/environ';
 import type { ModuleEnvironment } from '../environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from '../numeric.js';
 import { PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from '../pairs.js';
-import { EPOCH_POLL_CHECKS, MEM_LOAD, MEM_STORE, pairBoundaryWrapper } from '../translate.js';
+import {
+  EPOCH_POLL_CHECKS,
+  FLOAT_ACCESS,
+  f64LoadExpr,
+  f64StoreStmt,
+  MEM_LOAD,
+  MEM_STORE,
+  pairBoundaryWrapper,
+} from '../translate.js';
 import { type IrFunc, type Label, mayThrow, type Node, walk } from './ir.js';
 import type { Trees } from './passes/trees.js';
 
@@ -212,7 +220,13 @@ class Emitter {
       case 'load': {
         const dv = env.memDv(n.mem);
         const addr = this.addr(n.addr, n.offset);
-        if (n.name === 'f32.load') return `H.loadF32(${dv}, ${addr})`;
+        if (n.name === 'f64.load') {
+          this.temps.add('ma');
+          this.temps.add('mf');
+          return f64LoadExpr(dv, addr);
+        }
+        const float = FLOAT_ACCESS[n.name];
+        if (float !== undefined) return `${float}(${dv}, ${addr})`;
         const [get] = MEM_LOAD[n.name];
         return `${dv}.${get}(${addr}, true)`;
       }
@@ -269,7 +283,12 @@ class Emitter {
         const dv = env.memDv(n.mem);
         const addr = this.addr(n.addr, n.offset);
         const v = this.expr(n.src);
-        if (n.name === 'f32.store') this.line(`H.storeF32(${dv}, ${addr}, ${v});`);
+        const float = FLOAT_ACCESS[n.name];
+        if (n.name === 'f64.store') {
+          this.temps.add('sa');
+          this.temps.add('sv');
+          this.line(f64StoreStmt(dv, addr, v));
+        } else if (float !== undefined) this.line(`${float}(${dv}, ${addr}, ${v});`);
         else this.line(`${dv}.${MEM_STORE[n.name][0]}(${addr}, ${v}, true);`);
         return;
       }

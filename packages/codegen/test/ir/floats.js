@@ -6,7 +6,7 @@ let m1_dv = m1.dv;
 m1.watch(() => { m1_dv = m1.dv; });
 function f0(l0, l1) {
   H.storeF32(m1_dv, 8, (Math.fround(l0 + k0)));
-  return ((H.promote(H.loadF32(m1_dv, 8))) + (l1 * (-0.5)));
+  return (((+(H.loadF32(m1_dv, 8)))) + (l1 * (-0.5)));
 }
 return {
   funcs: [f0],

@@ -3,7 +3,7 @@
 // and on a few files every action gives the same result and consumes the same fuel as the JS backend.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModule, type Module, wasmFeatures } from '@wasmts/environ';
+import { decodeModule, floatNumber, type Module, NaNBits, wasmFeatures } from '@wasmts/environ';
 import { specSuiteDir } from '@wasmts/testsuite';
 import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
@@ -143,9 +143,9 @@ function jsArg(v: WastValue): unknown {
     case 'i64':
       return v.value;
     case 'f32':
-      return HELPERS.f32FromBits(v.bits);
+      return floatNumber(HELPERS.f32FromBits(v.bits));
     case 'f64':
-      return HELPERS.f64FromBits(BigInt.asIntN(64, v.bits));
+      return floatNumber(HELPERS.f64FromBits(BigInt.asIntN(64, v.bits)));
     default:
       return undefined;
   }
@@ -156,7 +156,13 @@ type Outcome = { ok: true; value: string } | { ok: false };
 function call(fn: (...a: unknown[]) => unknown, args: unknown[]): Outcome {
   try {
     const v = fn(...args);
-    const str = (x: unknown) => (x !== null && (typeof x === 'object' || typeof x === 'function') ? 'ref' : String(x));
+    // a NaN kept as bits (the JS backend's NaNBits) prints as the NaN it is
+    const str = (x: unknown) =>
+      x instanceof NaNBits
+        ? 'NaN'
+        : x !== null && (typeof x === 'object' || typeof x === 'function')
+          ? 'ref'
+          : String(x);
     return { ok: true, value: Array.isArray(v) ? v.map(str).join(',') : str(v) };
   } catch {
     return { ok: false };

@@ -19,4 +19,4 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
 }
 
 // f32 <-> NaN-payload conversions: environ's, the one definition (they use scratch views of their own).
-export { f32FromBits, f32ToBits } from '@wasmts/environ';
+export { f32FromBits, f32ToBits, floatNumber } from '@wasmts/environ';

@@ -1,6 +1,6 @@
 // The v128 value: four int32 lanes a b c d in little-endian order (`a` holds bytes 0..3), immutable.
 
-import { F64, f32FromBits, f32ToBits, I32, I64, U8, U64 } from './scratch.js';
+import { F64, f32FromBits, f32ToBits, floatNumber, I32, I64, U8, U64 } from './scratch.js';
 
 /** A wasm v128 value: four int32 lanes `a b c d`, little-endian (`a` holds bytes 0..3); never mutated. */
 export class V128 {
@@ -142,9 +142,9 @@ export class V128 {
     return this.i32(i);
   }
 
-  /** f32 lane `i` (0..3) as an ABI f32 number (NaN payloads kept). */
+  /** f32 lane `i` (0..3) as a number (NaN payloads kept where the engine keeps them; `f32Bits` has them always). */
   f32(i: number): number {
-    return f32FromBits(this.i32(i));
+    return floatNumber(f32FromBits(this.i32(i)));
   }
 
   /** The bits of f64 lane `i` (0..1) as an int64 bigint. */

@@ -7,10 +7,12 @@ import {
   EXTERNREF,
   F32,
   F64,
+  type FloatValue,
   FUNCREF,
   type FuncType,
   f32FromBits,
   f32ToBits,
+  floatNumber,
   I32,
   I64,
   TrapCode,
@@ -523,6 +525,7 @@ export function existingWasmState(store: Store<any>): WasmStoreState | undefined
 /** A runtime value of type `t` as the host engine takes it. */
 export function toHostValue(state: WasmStoreState, t: ValType, v: unknown): unknown {
   if (t === FUNCREF) return v === null ? null : hostFunctionOf(state, v as VMFuncRef);
+  if (t === F64 || t === F32) return floatNumber(v as FloatValue);
   return v;
 }
 
@@ -754,7 +757,8 @@ function toHostException(state: WasmStoreState, e: WasmException): unknown {
  * bits and maps function references.
  */
 export function callableOf(state: WasmStoreState, hostFn: HostFunction, type: FuncType): HostFunction {
-  if (!needsAdapter(type)) return hostFn;
+  // an f64 argument may be a NaN kept as bits (NaNBits, an object): the host engine takes it as the NaN number
+  if (!needsAdapter(type) && !type.params.includes(F64)) return hostFn;
   const { params, results } = type;
   const hasF32 = params.includes(F32) || results.includes(F32);
   const target = hasF32
@@ -765,6 +769,7 @@ export function callableOf(state: WasmStoreState, hostFn: HostFunction, type: Fu
     for (let i = 0; i < params.length; i++) {
       const t = params[i];
       if (t === F32) args[i] = f32ToBits(args[i] as number);
+      else if (t === F64) args[i] = floatNumber(args[i] as FloatValue);
       else if (t === FUNCREF && args[i] !== null) args[i] = hostFunctionOf(state, args[i] as VMFuncRef);
     }
     const r = target(...args);

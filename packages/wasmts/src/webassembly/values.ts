@@ -9,7 +9,11 @@ import {
   EXTERNREF,
   F32,
   F64,
+  type FloatValue,
   FUNCREF,
+  f64FromBits,
+  f64ToBits,
+  floatNumber,
   HeapKind,
   I31REF,
   I32,
@@ -91,9 +95,10 @@ export function toJSValue(cx: Converter, raw: unknown, t: ValType): unknown {
   switch (t) {
     case I32:
     case I64:
+      return raw;
     case F32:
     case F64:
-      return raw;
+      return floatNumber(raw as FloatValue);
     case V128:
       throw new TypeError('a v128 value cannot cross to JavaScript');
   }
@@ -124,12 +129,18 @@ export function toWasmNumber(v: unknown, t: ValType): unknown {
     case I64:
       return typeof v === 'bigint' ? BigInt.asIntN(64, v) : toBigInt64(v);
     case F32:
-      if (typeof v === 'number') return v !== v ? v : Math.fround(v);
+      if (typeof v === 'number') return v !== v ? nanValue(v) : Math.fround(v);
       return Math.fround(+(v as number));
     case F64:
-      return typeof v === 'number' ? v : +(v as number);
+      if (typeof v === 'number') return v !== v ? nanValue(v) : v;
+      return +(v as number);
   }
   return v;
+}
+
+/** A NaN number as wasm holds it: its bits, as a NaNBits where they are not the canonical NaN's (V8 keeps them). */
+function nanValue(v: number): FloatValue {
+  return f64FromBits(f64ToBits(v));
 }
 
 /** ToWebAssemblyValue: a JavaScript value as a runtime value of type `t`; a TypeError where it is none. */

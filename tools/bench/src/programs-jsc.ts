@@ -1,0 +1,174 @@
+// pnpm bench programs --engine jsc: the benchmark's C programs inside JavaScriptCore in iOS Lockdown Mode's
+// configuration (`jsc --useWasm=false --useJIT=false`: no WebAssembly, no JIT), on the wasmts JS backend (`js`) and
+// on polywasm (`polywasm`), side by side in one jsc process per program (src/jsc-runner.ts, bundled with wasmts from
+// source by tools/hosts' esbuild bundler). There is no native engine there: native V8 (in Node) computes each
+// program's checksum, which both configurations must reproduce, and the report compares js with polywasm.
+// Usage: node --import tsx src/programs-jsc.ts [--only NAME,...] [--skip NAME,...] [--rounds N] [--budget-ms N]
+//        [--jsc PATH] [--timeout-s N] [--out FILE]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gitCommit } from './harness.js';
+import type { JscProgram, JscResult } from './jsc-runner.js';
+import { miniWasi } from './mini-wasi.js';
+import { cPrograms, type Program } from './programs-catalog.js';
+import { polywasmVersion } from './programs-configs.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  // `--engine jsc` is how the dispatcher chose this file
+  args: process.argv.slice(2).filter((a, i, all) => a !== '--engine' && all[i - 1] !== '--engine'),
+  options: {
+    rounds: { type: 'string', default: '5' },
+    'budget-ms': { type: 'string', default: '20000' },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    jsc: { type: 'string', default: process.env.WASMTS_JSC ?? 'jsc' },
+    'timeout-s': { type: 'string', default: '600' },
+    out: { type: 'string', default: resolve(here, '../results/latest-jsc.json') },
+  },
+});
+/** The configurations, named as in the V8 run. */
+const CONFIGS = ['js', 'polywasm'] as const;
+const JSC_FLAGS = ['--useWasm=false', '--useJIT=false'];
+
+const list = (s: string | undefined) => (s === undefined ? undefined : new Set(s.split(',')));
+const only = list(values.only);
+const skip = list(values.skip);
+// polywasm has no SIMD: the programs both can run are the C programs without v128
+const chosen = cPrograms.filter(
+  (p) => !p.categories.includes('simd') && (only === undefined || only.has(p.name)) && !skip?.has(p.name),
+);
+
+// lib ES2022 and @types/node 20 do not declare WebAssembly; only what is used here.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+};
+
+/** `run(n)` on native V8 (Node's WebAssembly) with the same WASI: the checksum both configurations must match. */
+function nativeChecksum(program: Program): string {
+  let memory: { buffer: ArrayBuffer } | undefined;
+  const wasi = miniWasi({}, () => memory ?? { buffer: new ArrayBuffer(0) });
+  const imports = { wasi_snapshot_preview1: new Proxy({}, { get: (_t, name) => wasi(String(name)) }) };
+  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(program.wasm()), imports);
+  memory = exports.memory as { buffer: ArrayBuffer } | undefined;
+  if (typeof exports._initialize === 'function') (exports._initialize as () => void)();
+  return String((exports.run as (n: number) => number)(program.n) >>> 0);
+}
+
+const jscVersion = spawnSync(values.jsc, ['-e', 'print(1)'], { encoding: 'utf8' });
+if (jscVersion.error !== undefined || jscVersion.status !== 0) {
+  console.error(
+    `programs-jsc: cannot run ${values.jsc} (Debian: libjavascriptcoregtk-4.0-bin; --jsc PATH or WASMTS_JSC)`,
+  );
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'wasmts-bench-jsc-'));
+// tools/hosts bundles the runner (its esbuild, the packages from source), as it bundles the runtime for other hosts
+const built = spawnSync(
+  process.execPath,
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    resolve(here, '../../hosts/src/write-bundle.ts'),
+    '--script',
+    resolve(here, 'jsc-runner.ts'),
+    'jscRunner',
+    join(work, 'runner.js'),
+  ],
+  { stdio: 'inherit', cwd: resolve(here, '../../hosts') },
+);
+if (built.status !== 0) {
+  rmSync(work, { recursive: true, force: true });
+  throw new Error('programs-jsc: bundling src/jsc-runner.ts failed');
+}
+const runner = readFileSync(join(work, 'runner.js'), 'utf8');
+const results: (JscResult & { checksum: string; loadavg: { before: number[]; after: number[] } })[] = [];
+const fmt = (x: number | undefined) => (x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+console.log(`jsc ${JSC_FLAGS.join(' ')}: ${chosen.length} programs, configurations ${CONFIGS.join(', ')}`);
+console.log(
+  `${'program'.padEnd(14)} ${'js ms'.padStart(9)} ${'polywasm ms'.padStart(12)} ${'polywasm/js'.padStart(12)}  load`,
+);
+try {
+  for (const program of chosen) {
+    const before = loadavg();
+    const input: JscProgram = {
+      name: program.name,
+      n: program.n,
+      wasm: Buffer.from(program.wasm()).toString('base64'),
+      checksum: nativeChecksum(program),
+      rounds: Number(values.rounds),
+      budgetMs: Number(values['budget-ms']),
+      configs: CONFIGS,
+    };
+    const file = join(work, `${program.name}.js`);
+    // the runner's bundle reads PROGRAM when it runs, so the global comes first
+    writeFileSync(file, `var PROGRAM = ${JSON.stringify(input)};\n${runner}\n`);
+    const r = spawnSync(values.jsc, [...JSC_FLAGS, file], {
+      encoding: 'utf8',
+      timeout: Number(values['timeout-s']) * 1000,
+      maxBuffer: 64 << 20,
+    });
+    const line = r.stdout?.trim().split('\n').pop() ?? '';
+    let result: JscResult;
+    try {
+      result = JSON.parse(line) as JscResult;
+    } catch {
+      const why =
+        r.signal === 'SIGTERM'
+          ? 'TIMEOUT'
+          : `FAILED (${r.signal ?? `exit ${r.status}`}): ${r.stderr?.trim().split('\n').pop() ?? ''}`;
+      result = { name: program.name, ms: {}, samples: {}, compileMs: {}, errors: { js: why, polywasm: why } };
+    }
+    results.push({ ...result, checksum: input.checksum, loadavg: { before, after: loadavg() } });
+    const { js, polywasm } = result.ms;
+    const ratio = js !== undefined && polywasm !== undefined ? `${(polywasm / js).toFixed(2)}x` : '-';
+    const errors = Object.entries(result.errors).map(([k, v]) => `${k}: ${v}`);
+    console.log(
+      `${program.name.padEnd(14)} ${fmt(js).padStart(9)} ${fmt(polywasm).padStart(12)} ${ratio.padStart(12)}  ${before[0].toFixed(1)}${errors.length ? `  (${errors.join('; ')})` : ''}`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** Geomean of polywasm's time over js's, over the programs both ran (> 1: the JS backend is faster). */
+const both = results.filter((r) => r.ms.js !== undefined && r.ms.polywasm !== undefined);
+const geomean =
+  both.length === 0 ? null : Math.exp(both.reduce((s, r) => s + Math.log(r.ms.polywasm / r.ms.js), 0) / both.length);
+const slower = both.filter((r) => r.ms.js >= r.ms.polywasm).map((r) => r.name);
+console.log(
+  `head to head on ${both.length} programs: polywasm / js geomean ${geomean === null ? '-' : `${geomean.toFixed(2)}x`}` +
+    (slower.length ? `; js not faster on ${slower.join(', ')}` : '; js faster on every one'),
+);
+console.log(
+  `load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(
+  values.out,
+  `${JSON.stringify(
+    {
+      engine: 'jsc',
+      flags: JSC_FLAGS,
+      jsc: jscVersion.stdout.trim() === '1' ? values.jsc : undefined,
+      date: new Date().toISOString(),
+      commit: gitCommit(),
+      polywasm: polywasmVersion(),
+      configurations: CONFIGS,
+      programs: results,
+      headToHead: { programs: both.length, polywasmOverJs: geomean, jsNotFaster: slower },
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`wrote ${values.out}`);

@@ -1,0 +1,167 @@
+// NaN payloads on a NaN-boxing engine: JavaScriptCore holds every NaN in a JS value as the canonical NaN, so the JS
+// backend keeps a NaN built from bits as a NaNBits (environ's float-bits.ts). One guest moves NaNs with payloads
+// through every path whose bits wasm defines (reinterpret, locals, globals, direct and indirect calls, select, loads
+// and stores, neg/abs/copysign, v128 lanes, the API's Val bits) and reads the bits back; the script runs in
+// `jsc --useWasm=false --useJIT=false` (Lockdown) and in a bare node:vm context (V8), and both must give the bits the
+// spec asks for. Under CI a missing jsc fails the test; elsewhere it is left out.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundle } from '../src/bundle.js';
+
+const JSC = process.env.WASMTS_JSC ?? '/usr/bin/jsc';
+const HAVE_JSC = existsSync(JSC);
+if (!HAVE_JSC && process.env.CI) throw new Error(`no jsc at ${JSC} (install libjavascriptcoregtk-4.0-bin)`);
+
+const GUEST = `(module
+  (memory (export "mem") 1)
+  (global $g (export "g") (mut f64) (f64.const 0))
+  (global $h (export "h") (mut f32) (f32.const 0))
+  (type $d (func (param f64) (result f64)))
+  (type $s (func (param f32) (result f32)))
+  (table 2 funcref) (elem (i32.const 0) $id64 $id32)
+  (func $id64 (param f64) (result f64) (local.get 0))
+  (func $id32 (param f32) (result f32) (local.get 0))
+  (func (export "f64moves") (param i64 i32) (result i64) (local f64)
+    (local.set 2 (f64.reinterpret_i64 (local.get 0)))
+    (global.set $g (local.get 2))
+    (f64.store (i32.const 8) (call_indirect (type $d) (call $id64 (global.get $g)) (i32.const 0)))
+    (i64.reinterpret_f64 (select (f64.load (i32.const 8)) (f64.const 0) (local.get 1))))
+  (func (export "f32moves") (param i32 i32) (result i32) (local f32)
+    (local.set 2 (f32.reinterpret_i32 (local.get 0)))
+    (global.set $h (local.get 2))
+    (f32.store (i32.const 16) (call_indirect (type $s) (call $id32 (global.get $h)) (i32.const 1)))
+    (i32.reinterpret_f32 (select (f32.load (i32.const 16)) (f32.const 0) (local.get 1))))
+  (func (export "f64neg") (param i64) (result i64) (i64.reinterpret_f64 (f64.neg (f64.reinterpret_i64 (local.get 0)))))
+  (func (export "f64abs") (param i64) (result i64) (i64.reinterpret_f64 (f64.abs (f64.reinterpret_i64 (local.get 0)))))
+  (func (export "f64copysign") (param i64 i64) (result i64)
+    (i64.reinterpret_f64 (f64.copysign (f64.reinterpret_i64 (local.get 0)) (f64.reinterpret_i64 (local.get 1)))))
+  (func (export "f32neg") (param i32) (result i32) (i32.reinterpret_f32 (f32.neg (f32.reinterpret_i32 (local.get 0)))))
+  (func (export "f32abs") (param i32) (result i32) (i32.reinterpret_f32 (f32.abs (f32.reinterpret_i32 (local.get 0)))))
+  (func (export "f32copysign") (param i32 i32) (result i32)
+    (i32.reinterpret_f32 (f32.copysign (f32.reinterpret_i32 (local.get 0)) (f32.reinterpret_i32 (local.get 1)))))
+  (func (export "f64id") (param f64) (result f64) (local.get 0))
+  (func (export "f32id") (param f32) (result f32) (local.get 0))
+  (func (export "f64eqself") (param f64) (result i32) (f64.eq (local.get 0) (local.get 0)))
+  (func (export "f32neself") (param f32) (result i32) (f32.ne (local.get 0) (local.get 0)))
+  (func (export "promote") (param i32) (result i64) (i64.reinterpret_f64 (f64.promote_f32 (f32.reinterpret_i32 (local.get 0)))))
+  (func (export "trunc") (param f64) (result i32) (i32.trunc_f64_s (local.get 0)))
+  (func (export "truncsat") (param f64) (result i64) (i64.trunc_sat_f64_s (local.get 0)))
+  (func (export "f32lane") (param i32) (result i32)
+    (i32.reinterpret_f32 (f32x4.extract_lane 2 (f32x4.splat (f32.reinterpret_i32 (local.get 0))))))
+  (func (export "f64lane") (param i64) (result i64)
+    (i64.reinterpret_f64 (f64x2.extract_lane 1
+      (f64x2.replace_lane 1 (v128.const i64x2 0 0) (f64.reinterpret_i64 (local.get 0)))))))`;
+
+const F64_NANS = [
+  0x7ff0000000000001n,
+  0x7ff4000000000001n,
+  0xfff8000000000000n,
+  0xfff0000000000005n,
+  0x7ff8000000000000n,
+];
+const F32_NANS = [0x7f800001, 0x7fa00000, 0xffc00000 | 0, 0xff800123 | 0, 0x7fc00000];
+
+// Runs in the engine under test with `lib` (wasmts) defined; returns the bits it read, as JSON (bigints as strings).
+const SCRIPT = `(() => {
+  const { Config, Engine, Linker, Module, Store } = lib;
+  const engine = new Engine(new Config({ backend: 'js' }));
+  const store = new Store(engine, null);
+  const module = new Module(engine, wat);
+  const inst = new Linker(engine).instantiate(store, module);
+  const call = (name, ...args) => inst.getFunc(name).call(store, args);
+  const i64 = (v) => ({ type: 'i64', value: v });
+  const i32 = (v) => ({ type: 'i32', value: v });
+  const out = { backend: module.backend };
+  const f64 = ${JSON.stringify(F64_NANS.map(String))}.map(BigInt).map((v) => BigInt.asIntN(64, v));
+  const f32 = ${JSON.stringify(F32_NANS)};
+  out.f64moves = f64.map((v) => call('f64moves', i64(v), i32(1))[0].value);
+  out.f64global = f64.map((v) => (call('f64moves', i64(v), i32(1)), inst.getGlobal('g').get().bits));
+  out.f64memory = f64.map((v) => (call('f64moves', i64(v), i32(1)), Array.from(inst.getMemory('mem').read(8, 8))));
+  out.f32moves = f32.map((v) => call('f32moves', i32(v), i32(1))[0].value);
+  out.f32global = f32.map((v) => (call('f32moves', i32(v), i32(1)), inst.getGlobal('h').get().bits));
+  out.f64neg = f64.map((v) => call('f64neg', i64(v))[0].value);
+  out.f64abs = f64.map((v) => call('f64abs', i64(v))[0].value);
+  out.f64copysign = f64.map((v) => call('f64copysign', i64(v), i64(-1n))[0].value);
+  out.f32neg = f32.map((v) => call('f32neg', i32(v))[0].value);
+  out.f32abs = f32.map((v) => call('f32abs', i32(v))[0].value);
+  out.f32copysign = f32.map((v) => call('f32copysign', i32(v), i32(-1))[0].value);
+  out.f64id = f64.map((v) => call('f64id', { type: 'f64', bits: v })[0].bits);
+  out.f32id = f32.map((v) => call('f32id', { type: 'f32', bits: v })[0].bits);
+  out.f64eqself = f64.map((v) => call('f64eqself', { type: 'f64', bits: v })[0].value);
+  out.f32neself = f32.map((v) => call('f32neself', { type: 'f32', bits: v })[0].value);
+  out.promote = f32.map((v) => call('promote', i32(v))[0].value);
+  out.trunc = f64.map((v) => { try { call('trunc', { type: 'f64', bits: v }); return 'no trap'; } catch (e) { return String(e.message); } });
+  out.truncsat = f64.map((v) => call('truncsat', { type: 'f64', bits: v })[0].value);
+  out.f32lane = f32.map((v) => call('f32lane', i32(v))[0].value);
+  out.f64lane = f64.map((v) => call('f64lane', i64(v))[0].value);
+  out.typedResult = typeof inst.getFunc('f64id').typed().call(0 / 0);
+  return JSON.stringify(out, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
+})()`;
+
+const s64 = (v: bigint): string => BigInt.asIntN(64, v).toString();
+const SIGN64 = 1n << 63n;
+
+/** What the spec asks for, per function (bigints as decimal strings, as the script prints them). */
+const EXPECTED = {
+  backend: 'js',
+  f64moves: F64_NANS.map(s64),
+  f64global: F64_NANS.map(s64),
+  f64memory: F64_NANS.map((v) => Array.from({ length: 8 }, (_, i) => Number((v >> BigInt(8 * i)) & 0xffn))),
+  f32moves: F32_NANS,
+  f32global: F32_NANS,
+  f64neg: F64_NANS.map((v) => s64(v ^ SIGN64)),
+  f64abs: F64_NANS.map((v) => s64(v & ~SIGN64)),
+  f64copysign: F64_NANS.map((v) => s64(v | SIGN64)),
+  f32neg: F32_NANS.map((v) => v ^ (0x80000000 | 0)),
+  f32abs: F32_NANS.map((v) => v & 0x7fffffff),
+  f32copysign: F32_NANS.map((v) => v | (0x80000000 | 0)),
+  f64id: F64_NANS.map(s64),
+  f32id: F32_NANS,
+  f64eqself: F64_NANS.map(() => 0),
+  f32neself: F32_NANS.map(() => 1),
+  trunc: F64_NANS.map(() => expect.stringMatching(/invalid conversion to integer/)),
+  truncsat: F64_NANS.map(() => '0'),
+  f32lane: F32_NANS,
+  f64lane: F64_NANS.map(s64),
+  typedResult: 'number',
+};
+
+/** promote of any NaN is an arithmetic NaN: all-ones exponent and the quiet bit, either sign. */
+function checkPromote(results: string[]): void {
+  for (const r of results) expect((BigInt.asUintN(64, BigInt(r)) >> 51n) & 0xfffn).toBe(0xfffn);
+}
+
+let dir: string | undefined;
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('NaN payloads keep their bits on the JS backend', () => {
+  let lib: string | undefined;
+  const runtime = async (): Promise<string> =>
+    (lib ??= await bundle({ contents: `export { Config, Engine, Linker, Module, Store } from 'wasmts';` }, 'lib'));
+
+  it('in V8 (a bare node:vm context)', async () => {
+    const context = vm.createContext({});
+    vm.runInContext(await runtime(), context);
+    context.wat = GUEST;
+    const out = JSON.parse(vm.runInContext(SCRIPT, context) as string);
+    expect(out).toMatchObject(EXPECTED);
+    checkPromote(out.promote);
+  });
+
+  it.skipIf(!HAVE_JSC)('in JavaScriptCore with the JIT and WebAssembly off (NaN-boxing)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wasmts-nan-'));
+    const file = join(dir, 'nan.js');
+    writeFileSync(file, `${await runtime()}\nvar wat = ${JSON.stringify(GUEST)};\nprint(${SCRIPT});\n`);
+    const stdout = execFileSync(JSC, ['--useWasm=false', '--useJIT=false', file], { encoding: 'utf8' });
+    const out = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(out).toMatchObject(EXPECTED);
+    checkPromote(out.promote);
+  });
+});
