@@ -10,6 +10,7 @@ import {
   type Func,
   funcType,
   Linker,
+  Memory,
   Module,
   readArtifactHeader,
   Store,
@@ -291,6 +292,38 @@ describe('wasm backend: mixed-backend linking in one store', () => {
     (func (export "viaJs") (param i32) (result i32) (call $jadd (local.get 0) (global.get $g)))
     (func (export "setG") (param i32) (global.set $g (local.get 0)))
     (func (export "callTab") (param i32) (result i32) (call_indirect (param i32 i32) (result i32) (i32.const 6) (i32.const 7) (local.get 0))))`;
+
+  it("a memory made through the API on a 'wasm' engine keeps its buffer when a module imports it", () => {
+    // emscripten's glue makes its memory first and keeps views of its buffer across the instantiation
+    const engine = new Engine(new Config({ backend: 'wasm' }));
+    const store = new Store(engine, null);
+    const memory = new Memory(store, {
+      limits: { min: 1, max: null },
+      shared: false,
+      index64: false,
+      pageSizeLog2: 16,
+    });
+    const before = memory.data();
+    before[100] = 7;
+    const linker = new Linker(engine);
+    linker.define(store, 'env', 'mem', memory);
+    const module = new Module(
+      engine,
+      `(module (import "env" "mem" (memory 1)) (func (export "peek") (param i32) (result i32) (i32.load8_u (local.get 0)))
+        (func (export "poke") (param i32 i32) (i32.store8 (local.get 0) (local.get 1))))`,
+    );
+    const instance = linker.instantiate(store, module);
+    expect(module.backend).toBe('wasm');
+    expect(memory.data().buffer).toBe(before.buffer);
+    expect(instance.getTypedFunc('peek').call(100)).toBe(7);
+    instance.getTypedFunc('poke').call(101, 9);
+    expect(before[101]).toBe(9);
+    // growth replaces the buffer, as on the JS API
+    expect(memory.grow(1)).toBe(1);
+    expect(before.byteLength).toBe(0);
+    expect(memory.data()[101]).toBe(9);
+    expect(instance.getTypedFunc('peek').call(65536 + 5)).toBe(0);
+  });
 
   it('a wasm-backend module imports a JS-backend memory, table, global and function', () => {
     const engine = new Engine();

@@ -251,16 +251,13 @@ export function jsSourceChars(module: Module): number | undefined {
  * the JS API lets it, by its cached views going empty, so the old buffer is detached here once it is replaced (it
  * is dead to wasmts by then). `sync` runs at every crossing between wasm and JS.
  */
-function memoryView(memory: { data(): Uint8Array; dataSize(): number; grow(delta: number): number }) {
+function memoryView(memory: Memory) {
   let last: ArrayBuffer | undefined;
-  // the buffer is replaced when the size changes, or detached by the host (a wasm-backend `memory.grow 0`): test
-  // that first (`data()` makes a view each call, which at every crossing cost call-heavy glue more than the calls)
-  let lastSize = -1;
+  // the current buffer is `memory.raw.buffer` (what `data()` views): compared without making a view at every
+  // crossing, which cost call-heavy glue more than the calls themselves
   const sync = () => {
-    const size = memory.dataSize();
-    if (size === lastSize && last !== undefined && last.byteLength !== 0) return;
-    lastSize = size;
-    const now = memory.data().buffer as ArrayBuffer;
+    const now = memory.raw.buffer as ArrayBuffer;
+    if (now === last) return;
     if (last !== undefined && last !== now && last.byteLength !== 0) structuredClone(last, { transfer: [last] });
     last = now;
   };

@@ -565,7 +565,7 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
       : results.length === 1
         ? ZERO[bitsType(results[0]) as string]
         : results.map((t) => ZERO[bitsType(t) as string]);
-  const adapter = (...args: unknown[]) => {
+  const call = (args: unknown[]) => {
     for (let i = 0; i < params.length; i++) {
       const t = params[i];
       if (t === F32) args[i] = f32FromBits(args[i] as number);
@@ -589,6 +589,17 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
     if (results.length > 1) return (r as unknown[]).map((x, i) => toBits(state, results[i], x));
     return undefined;
   };
+  // declared with the wrapper's parameters where there are few (see `guardedCall`)
+  const adapter =
+    params.length === 0
+      ? () => call([])
+      : params.length === 1
+        ? (a: unknown) => call([a])
+        : params.length === 2
+          ? (a: unknown, b: unknown) => call([a, b])
+          : params.length === 3
+            ? (a: unknown, b: unknown, c: unknown) => call([a, b, c])
+            : (...args: unknown[]) => call(args);
   const inst = new (hostApi().Instance)(compiled(importWrappers, type, importWrapperText), {
     h: { f: adapter, pending: state.pending },
   });
