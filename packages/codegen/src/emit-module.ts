@@ -217,17 +217,32 @@ export class LazyModule {
     ].join('\n');
   }
 
+  /** The last function `markedLines` translated, and its lines (a backtrace asks once per frame). */
+  private marked: { i: number; lines: string[] | null } | null = null;
+
+  /**
+   * Function `i`'s source translated with position markers, as lines, or null where it does not give the evaluated
+   * source once the markers are taken out (and for the IR pipeline's output).
+   */
+  private markedLines(i: number): string[] | null {
+    if (this.ir) return null;
+    if (this.marked?.i !== i) {
+      const lines = this.functionSource(i, true).split('\n');
+      const same = lines.map((l) => l.replace(POSITION_MARKERS, '')).join('\n') === this.functionSource(i);
+      this.marked = { i, lines: same ? lines : null };
+    }
+    return this.marked.lines;
+  }
+
   /**
    * The module offset of the operator at a position (1-based line and column) of defined function `i`'s source,
    * or null: the last marker at or before the column (a call or load folded into the line), else the operator that
-   * began the line. The function is translated again with position markers (FunctionTranslator's `positions`), which must give
-   * the same source once the markers are taken out, else nothing is claimed. Not for the IR pipeline's output.
+   * began the line. The function is translated again with position markers (`markedLines`), which must give the same
+   * source once the markers are taken out, else nothing is claimed. Not for the IR pipeline's output.
    */
   offsetAt(i: number, line: number, column: number): number | null {
-    if (this.ir) return null;
-    const marked = this.functionSource(i, true).split('\n');
-    if (marked.map((l) => l.replace(POSITION_MARKERS, '')).join('\n') !== this.functionSource(i)) return null;
-    const text = marked[line - 1];
+    const marked = this.markedLines(i);
+    const text = marked?.[line - 1];
     if (text === undefined) return null;
     // the last marker at or before the column (counted without markers), else the line's own
     let at: number | null = null;

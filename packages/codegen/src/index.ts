@@ -96,6 +96,17 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   const callDepth = options.tunables?.maxCallDepth !== undefined;
   const funcNames: (string | null)[] = [];
   for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
+  // the whole-module source: now, or for a lazy module when `source` is first read (ahead-of-time output)
+  const emitWhole = () =>
+    emitModule(
+      module,
+      tunables,
+      callDepth,
+      options.operatorCost,
+      options.splitChars,
+      options.ir === true,
+      options.onProgress,
+    );
   if (options.lazy === true) {
     const lazy = new LazyModule(
       module,
@@ -107,15 +118,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
-      whole ??= emitModule(
-        module,
-        tunables,
-        callDepth,
-        options.operatorCost,
-        options.splitChars,
-        options.ir === true,
-        options.onProgress,
-      );
+      whole ??= emitWhole();
       return whole;
     };
     return {
@@ -131,15 +134,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       },
     };
   }
-  const { source, builtinsUsed } = emitModule(
-    module,
-    tunables,
-    callDepth,
-    options.operatorCost,
-    options.splitChars,
-    options.ir === true,
-    options.onProgress,
-  );
+  const { source, builtinsUsed } = emitWhole();
   return { module, source, builtinsUsed, funcNames, tunables };
 }
 
