@@ -197,15 +197,36 @@ export class ModuleEnvironment {
    * (growth by this instance, another one or the host; `release`), so an access never reads `mem.dv`.
    */
   memDv(i: number): string {
+    return this.memView(i, 'dv');
+  }
+
+  /** The Uint8Array over memory `i` (`m0_u8`), kept up to date as `memDv`'s DataView is. */
+  memU8(i: number): string {
+    return this.memView(i, 'u8');
+  }
+
+  private memView(i: number, view: 'dv' | 'u8'): string {
     const m = this.memory(i);
-    const dv = `${m}_dv`;
-    if (!this.memViews.has(m)) {
-      this.memViews.add(m);
-      this.hoistedAt.set(dv, this.hoisted.length);
-      this.hoisted.push(`let ${dv} = ${m}.dv;\n${m}.watch(() => { ${dv} = ${m}.dv; });`);
+    const name = `${m}_${view}`;
+    if (!this.memViews.has(name)) {
+      this.memViews.add(name);
+      this.hoistedAt.set(name, this.hoisted.length);
+      this.hoisted.push(`let ${name} = ${m}.${view};\n${m}.watch(() => { ${name} = ${m}.${view}; });`);
     }
-    this.use(dv);
-    return dv;
+    this.use(name);
+    return name;
+  }
+
+  /**
+   * The expression of a byte load (`getUint8`/`getInt8`) at `addr` from memory `i`: an index into the memory's
+   * Uint8Array, which JavaScriptCore's interpreter reads several times faster than it calls a DataView getter
+   * (a native call); an index out of bounds reads `undefined`, and the DataView read at the same address then
+   * throws the RangeError that is the bounds check. `addr` must be evaluated twice without effect: a name, a
+   * number, or `ma` assigned by the caller (`(m0_u8[ma = ...] ?? ...)` reads `ma` only after assigning it).
+   */
+  byteLoad(i: number, get: 'getUint8' | 'getInt8', index: string, again: string): string {
+    const e = `(${this.memU8(i)}[${index}] ?? ${this.memDv(i)}.getUint8(${again}))`;
+    return get === 'getUint8' ? e : `((${e} << 24) >> 24)`;
   }
 
   /** The table object of table `i`. */

@@ -280,6 +280,29 @@ export function f64StoreStmt(dv: string, addr: string, val: string): string {
   return `${a}${v}if (typeof sv === 'number') ${dv}.setFloat64(sa, sv, true); else H.storeF64(${dv}, sa, sv);`;
 }
 
+/** An address that can be evaluated twice at no cost: a name, a number, or a name made unsigned. */
+export const SIMPLE_ADDRESS = /^(?:\w+|\d+|\(\w+ >>> 0\))$/;
+
+/**
+ * `X` for an int32 expression `(X | 0)` whose `| 0` applies to all of `X`, else the expression itself: an
+ * address is made unsigned next (`>>> 0`), and ToUint32 of ToInt32 of a number is ToUint32 of it, so the `| 0`
+ * is one interpreted operation for nothing. Not when `X` assigns at its top level (`(l1 = a + b | 0)` stores
+ * the int32).
+ */
+export function withoutToInt32(e: string): string {
+  if (!e.startsWith('(') || !e.endsWith(' | 0)')) return e;
+  const inner = e.slice(1, -5);
+  let depth = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') {
+      if (--depth < 0) return e;
+    } else if (depth === 0 && (c === '=' || c === ',' || c === '"' || c === "'" || c === '`')) return e;
+  }
+  return depth === 0 ? `(${inner})` : e;
+}
+
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
 const PURE_CALLS =
   /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF(?:32|64)|H\.j)\(/g;
@@ -1784,7 +1807,18 @@ export class FunctionTranslator {
       return offset === 0 ? a : `${a} + ${offset}`;
     }
     if (/^\d+$/.test(base)) return String(Number(base) + offset);
-    return offset === 0 ? `(${base} >>> 0)` : `(${base} >>> 0) + ${offset}`;
+    const b = withoutToInt32(base);
+    return offset === 0 ? `(${b} >>> 0)` : `(${b} >>> 0) + ${offset}`;
+  }
+
+  /**
+   * A byte load (`getUint8`/`getInt8`) at `addr` through the environment's typed-array form (`env.byteLoad`),
+   * which reads the address twice: an address that is not a plain name or number goes through `ma` first.
+   */
+  private byteLoad(mem: number, get: string, addr: string): string {
+    if (SIMPLE_ADDRESS.test(addr)) return this.env.byteLoad(mem, get as 'getUint8', addr, addr);
+    this.usesAddrTemp = true;
+    return this.env.byteLoad(mem, get as 'getUint8', `ma = ${addr}`, 'ma');
   }
 
   private tableNum(v: string, table: number): string {
@@ -2566,7 +2600,7 @@ export class FunctionTranslator {
       } else if (float !== undefined) e = `${float}(${dv}, ${addr})`;
       else {
         const [get, wrap] = MEM_LOAD[info.name];
-        e = `${dv}.${get}(${addr}, true)`;
+        e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr}, true)`;
         if (wrap) e = `${wrap}(${e})`;
       }
       if (pre) e = `(${pre}${e})`;
@@ -2622,7 +2656,8 @@ export class FunctionTranslator {
         addr = 'ma';
         addr4 = 'ma + 4';
       }
-      const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;
+      const get = (m: string, a: string) =>
+        m === 'getUint8' || m === 'getInt8' ? this.byteLoad(mem, m, a) : `${dv}.${m}(${a}, true)`;
       const unsigned: Record<string, string> = {
         'i64.load8_u': 'getUint8',
         'i64.load16_u': 'getUint16',

@@ -31,6 +31,11 @@ const WAT = `(module
     (i32.add (i32.load (local.get 0)) (i32.load offset=8 (local.get 0))))
   (func (export "loadCallAddress") (result i32)
     (i32.load (call $growRet (i32.const 1))))
+  (func (export "ld8uAdd") (param i32 i32) (result i32) (i32.load8_u (i32.add (local.get 0) (local.get 1))))
+  (func (export "ld8sAdd") (param i32 i32) (result i32) (i32.load8_s offset=3 (i32.add (local.get 0) (local.get 1))))
+  (func (export "ld8Nested") (param i32) (result i32) (i32.load8_u (i32.load8_u (i32.load8_s (local.get 0)))))
+  (func (export "ld64s8") (param i32) (result i64) (i64.load8_s (local.get 0)))
+  (func (export "ld64u8") (param i32) (result i64) (i64.load8_u offset=1 (local.get 0)))
   (func (export "growAndUse") (param i32) (result i32)
     (call $grow (i32.const 1))
     (i32.store (i32.add (i32.const 65536) (local.get 0)) (i32.const 0x12345678))
@@ -80,6 +85,42 @@ describe('memory access', () => {
     expect(dv().getUint8(65535)).toBe(9);
   });
 
+  it('byte loads (read through the Uint8Array) agree with a DataView and trap out of bounds', () => {
+    for (let a = 0; a < 64; a++) exp.st8(a, a * 53 + 129);
+    for (let a = 0; a < 40; a++) {
+      expect(exp.ld8uAdd(a, 7)).toBe(dv().getUint8(a + 7));
+      expect(exp.ld8sAdd(a, 7)).toBe(dv().getInt8(a + 10));
+      expect(exp.ld64s8(a)).toBe(BigInt(dv().getInt8(a)));
+      expect(exp.ld64u8(a)).toBe(BigInt(dv().getUint8(a + 1)));
+    }
+    // an address that wraps around 2^32 (-16 + 32), and an effective address past 2^32 with an offset
+    expect(exp.ld8uAdd(-16, 32)).toBe(dv().getUint8(16));
+    expect(() => exp.ld8sAdd(-1, 0)).toThrow(RangeError);
+    // nested: each load's address is another byte load
+    exp.st8(0, 5);
+    exp.st8(5, 9);
+    expect(exp.ld8Nested(0)).toBe(dv().getUint8(dv().getUint8(dv().getInt8(0))));
+    const end = exp.mem.byteLength;
+    exp.st8(end - 1, 0xfe);
+    expect(exp.ld8uAdd(end - 2, 1)).toBe(0xfe);
+    expect(exp.ld8sAdd(end - 5, 1)).toBe(-2);
+    expect(exp.ld64s8(end - 1)).toBe(-2n);
+    for (const [a, b] of [
+      [end, 0],
+      [end - 1, 1],
+      [0x7fffffff, 1],
+      [-1, 0],
+      [0x7fffffff, 0x7fffffff],
+    ]) {
+      expect(() => exp.ld8uAdd(a, b)).toThrow(RangeError);
+      expect(() => exp.ld8sAdd(a, b)).toThrow(RangeError);
+    }
+    expect(() => exp.ld8sAdd(end - 4, 1)).toThrow(RangeError);
+    expect(() => exp.ld64s8(end)).toThrow(RangeError);
+    expect(() => exp.ld64u8(end - 1)).toThrow(RangeError);
+    expect(() => exp.ld8Nested(end)).toThrow(RangeError);
+  });
+
   it('keeps f64 NaN payloads through memory, also once optimized', () => {
     const bits = [0x7ff0000000000001n, 0xfff4000000000000n, 0x7ff8000000000123n, 0x7ff8000000000000n];
     for (let i = 0; i < 50000; i++) {
@@ -98,7 +139,11 @@ describe('memory access', () => {
 
   it('sees growth by the host in the middle of a function', () => {
     expect(() => exp.ld32(65536)).toThrow(RangeError);
+    expect(() => exp.ld8uAdd(65536, 4)).toThrow(RangeError);
     expect(exp.growAndUse(4)).toBe(0x12345678);
+    // the byte view was replaced too
+    expect(exp.ld8uAdd(65536, 4)).toBe(0x78);
+    expect(exp.ld64s8(65542)).toBe(0x34n);
     expect(exp.ld32(65540)).toBe(0x12345678);
     expect(exp.mem.byteLength).toBe(131072);
   });

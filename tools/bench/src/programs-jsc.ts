@@ -4,7 +4,7 @@
 // source by tools/hosts' esbuild bundler). There is no native engine there: native V8 (in Node) computes each
 // program's checksum, which both configurations must reproduce, and the report compares js with polywasm.
 // Usage: node --import tsx src/programs-jsc.ts [--only NAME,...] [--skip NAME,...] [--rounds N] [--budget-ms N]
-//        [--jsc PATH] [--timeout-s N] [--out FILE]
+//        [--jsc PATH] [--timeout-s N] [--out FILE] [--keep DIR]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     jsc: { type: 'string', default: process.env.WASMTS_JSC ?? 'jsc' },
     'timeout-s': { type: 'string', default: '600' },
     out: { type: 'string', default: resolve(here, '../results/latest-jsc.json') },
+    // keep each program's jsc script here (to run again by hand, or profile with jsc's `--useSamplingProfiler`)
+    keep: { type: 'string' },
   },
 });
 /** The configurations, named as in the V8 run. */
@@ -68,7 +70,9 @@ if (jscVersion.error !== undefined || jscVersion.status !== 0) {
   process.exit(1);
 }
 
-const work = mkdtempSync(join(tmpdir(), 'wasmts-bench-jsc-'));
+const keep = values.keep === undefined ? undefined : resolve(values.keep);
+if (keep !== undefined) mkdirSync(keep, { recursive: true });
+const work = keep ?? mkdtempSync(join(tmpdir(), 'wasmts-bench-jsc-'));
 // tools/hosts bundles the runner (its esbuild, the packages from source), as it bundles the runtime for other hosts
 const built = spawnSync(
   process.execPath,
@@ -85,7 +89,7 @@ const built = spawnSync(
   { stdio: 'inherit', cwd: resolve(here, '../../hosts') },
 );
 if (built.status !== 0) {
-  rmSync(work, { recursive: true, force: true });
+  if (keep === undefined) rmSync(work, { recursive: true, force: true });
   throw new Error('programs-jsc: bundling src/jsc-runner.ts failed');
 }
 const runner = readFileSync(join(work, 'runner.js'), 'utf8');
@@ -135,7 +139,7 @@ try {
     );
   }
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (keep === undefined) rmSync(work, { recursive: true, force: true });
 }
 
 /** Geomean of polywasm's time over js's, over the programs both ran (> 1: the JS backend is faster). */

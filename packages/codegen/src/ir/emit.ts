@@ -16,6 +16,8 @@ import {
   MEM_LOAD,
   MEM_STORE,
   pairBoundaryWrapper,
+  SIMPLE_ADDRESS,
+  withoutToInt32,
 } from '../translate.js';
 import { type IrFunc, type Label, mayThrow, type Node, walk } from './ir.js';
 import type { Trees } from './passes/trees.js';
@@ -188,7 +190,7 @@ class Emitter {
     const n = this.trees.defNode[base];
     if (n !== undefined && n.k === 'const' && this.trees.inline[base] === 1)
       return String(((n.value as number) >>> 0) + offset);
-    const b = this.expr(base);
+    const b = withoutToInt32(this.expr(base));
     return offset === 0 ? `(${b} >>> 0)` : `(${b} >>> 0) + ${offset}`;
   }
 
@@ -228,6 +230,11 @@ class Emitter {
         const float = FLOAT_ACCESS[n.name];
         if (float !== undefined) return `${float}(${dv}, ${addr})`;
         const [get] = MEM_LOAD[n.name];
+        if (get === 'getUint8' || get === 'getInt8') {
+          if (SIMPLE_ADDRESS.test(addr)) return env.byteLoad(n.mem, get, addr, addr);
+          this.temps.add('ma');
+          return env.byteLoad(n.mem, get, `ma = ${addr}`, 'ma');
+        }
         return `${dv}.${get}(${addr}, true)`;
       }
       case 'memory.size': {
