@@ -28,8 +28,26 @@ import {
   Trap as RuntimeTrap,
   TypeRegistry,
 } from '@wasmts/runtime';
-import { existingWasmState, recycleWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
-import { retireHostInstances } from './wasm-backend/instance.js';
+
+/**
+ * What a store asks of a backend's state of it (the wasm backend's `WasmStoreState`, created by the backend on
+ * a store's first wasm-backend instance). Declared here so that the store does not depend on the backend:
+ * the backend depends on the store.
+ */
+export interface BackendStoreState {
+  /** The store's fuel changed (`consumed` counts up towards 0). */
+  setFuel(consumed: number): void;
+  /** Brings the store's fuel counter up to date from the backend's. */
+  syncFuel(): void;
+  /** The store's epoch deadline changed. */
+  armEpoch(): void;
+  /**
+   * The store releases its instances: with a pooling allocator (`pooled`) their slots go to other tenants,
+   * so their functions reachable from outside are retired, and the state returns to the engine for its next
+   * store (the store then has none).
+   */
+  release(pooled: boolean): void;
+}
 
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
@@ -507,7 +525,7 @@ export class Store<T = unknown> implements RuntimeStore {
   /** Runtime Store interface: what to do at the epoch deadline (absent: trap with Interrupt). */
   newEpoch?: () => number;
   /** The wasm backend's state, once a wasm-backend instance exists in the store (internal). */
-  wasmState: WasmStoreState | undefined = undefined;
+  wasmState: BackendStoreState | undefined = undefined;
   private currentLimiter: (() => ResourceLimiter) | null = null;
 
   /** Creates a store in `engine` holding `data`. */
@@ -560,12 +578,12 @@ export class Store<T = unknown> implements RuntimeStore {
     this.requireFuel();
     if (!(fuel >= 0) || !Number.isSafeInteger(fuel)) throw new RangeError('fuel must be a non-negative integer');
     this.runtimeLimits[VMRuntimeLimits.FuelConsumed] = -fuel;
-    existingWasmState(this)?.setFuel(-fuel);
+    this.wasmState?.setFuel(-fuel);
   }
   /** The fuel left (needs `Config.consumeFuel`). */
   getFuel(): number {
     this.requireFuel();
-    existingWasmState(this)?.syncFuel();
+    this.wasmState?.syncFuel();
     return Math.max(0, -this.runtimeLimits[VMRuntimeLimits.FuelConsumed]);
   }
   /**
@@ -575,7 +593,7 @@ export class Store<T = unknown> implements RuntimeStore {
    */
   setEpochDeadline(ticks: number): void {
     this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;
-    existingWasmState(this)?.armEpoch();
+    this.wasmState?.armEpoch();
   }
   /** Reaching the epoch deadline traps with `TrapCode.Interrupt` (the default). */
   epochDeadlineTrap(): void {
@@ -608,16 +626,9 @@ export class Store<T = unknown> implements RuntimeStore {
    */
   dispose(): void {
     if (this.entryDepth > 0) throw new Error('cannot dispose a store while wasm is running in it');
-    const pooled = this.allocator instanceof PoolingInstanceAllocator;
-    const w = this.wasmState;
-    // slots the pool takes back: a wasm backend's host instance cannot lose its memory, so it is retired
-    if (w !== undefined) {
-      if (pooled) retireHostInstances(w);
-      else w.hostInstances = [];
-    }
+    // slots the pool takes back: a wasm backend's host instances cannot lose their memory, so they are retired
+    this.wasmState?.release(this.allocator instanceof PoolingInstanceAllocator);
     for (const inst of this.instances.splice(0)) this.allocator.deallocate(inst);
-    // every wasm-backend instance of the store is retired: its host globals and hooks serve the next store
-    if (pooled) recycleWasmState(this);
     this.counts.instances = this.counts.memories = this.counts.tables = 0;
   }
   /** Garbage collection: a no-op (the JS collector frees unreachable wasm objects). */

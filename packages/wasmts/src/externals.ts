@@ -48,7 +48,7 @@ import {
   type ValContext,
   type ValType,
 } from './values.js';
-import type { WasmStoreState } from './wasm-backend/bridge.js';
+import { existingWasmState, type WasmStoreState } from './wasm-backend/bridge.js';
 import { hostApi } from './wasm-backend/host-api.js';
 import { convertHostError } from './wasm-backend/traps.js';
 import { toWasmNumber } from './webassembly/values.js';
@@ -170,7 +170,7 @@ export function callWasm(
   roots: readonly number[] = NO_ROOTS,
   checkEpoch = false,
 ): unknown {
-  const w = store.wasmState;
+  const w = existingWasmState(store);
   if (w !== undefined) return callWasmBackend(store, w, fn, args, names, roots, checkEpoch);
   store.entryDepth++;
   try {
