@@ -28,7 +28,7 @@ import {
   WasmException,
 } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
-import type { Store } from '../engine.js';
+import type { Store } from '../store.js';
 import {
   HOST_WEBASSEMBLY,
   type HostException,

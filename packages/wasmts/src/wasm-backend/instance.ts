@@ -11,8 +11,8 @@ import {
   VMFuncRef,
   type WasmFunction,
 } from '@wasmts/runtime';
-import type { Store } from '../engine.js';
-import { registerFuncType } from '../externals.js';
+import { registerFuncType } from '../engine.js';
+import type { Store } from '../store.js';
 import { LinkError } from '../trap.js';
 import {
   callableOf,
