@@ -16,6 +16,9 @@ import { parseArgs } from 'node:util';
 import { MODULES } from './large-modules.js';
 import { packageFile } from './programs-npm.js';
 
+/** The host's engine (the bench's tsconfig has no DOM types). */
+declare const WebAssembly: { validate(bytes: Uint8Array): boolean; Module: new (bytes: Uint8Array) => object };
+
 const here = dirname(fileURLToPath(import.meta.url));
 
 const CONFIGS = ['v8', 'validate', 'validate-jitless', 'wasm', 'wasm+fuel', 'wasm+epoch'] as const;
