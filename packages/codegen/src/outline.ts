@@ -166,7 +166,7 @@ export function outline(
         : `${indent}switch (${call}) { ${jumps.map((j, n) => `case ${n + 1}: ${j};`).join(' ')} }`,
     );
     decls.push(`  function ${fname}(${params.join(', ')}) {`);
-    if (own.length > 0) decls.push(`    let ${own.join(', ')};`);
+    if (own.length > 0) decls.push(`    var ${own.join(', ')};`);
     const out = new Map(jumps.map((j, n) => [j, `return ${n + 1}`]));
     for (let i = from; i <= to; i++)
       decls.push(

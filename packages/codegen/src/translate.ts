@@ -1136,7 +1136,9 @@ export class FunctionTranslator {
         `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
       );
     const head: string[] = [];
-    if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
+    // `var`, not `let`: JavaScriptCore's interpreter stores each `let` twice at entry (its TDZ marker, then its
+    // value), and a `var` without a value not at all (every call pays for every slot and temporary declared)
+    if (decls.length > 0) head.push(`  var ${decls.join(', ')};`);
     // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
@@ -1316,7 +1318,7 @@ export class FunctionTranslator {
         return mentioned.has(v) && !params.has(v);
       })
       .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : d));
-    const head = own.length > 0 ? [`  let ${own.join(', ')};`] : [];
+    const head = own.length > 0 ? [`  var ${own.join(', ')};`] : [];
     return this.declare(name, `(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
   }
 

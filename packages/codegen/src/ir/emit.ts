@@ -93,7 +93,8 @@ class Emitter {
     const lim = this.fuel || this.epoch ? env.limits() : '';
     if (this.fuel) decls.push('fu = 0', `fq = -${lim}[0]`);
     if (this.epoch) decls.push(`edl = ${lim}[1]`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
-    const head = decls.length > 0 ? [`  let ${decls.join(', ')};`] : [];
+    // `var`, as translate.ts declares them (cheaper at entry in JavaScriptCore's interpreter)
+    const head = decls.length > 0 ? [`  var ${decls.join(', ')};`] : [];
     let body = [...this.checks().map((l) => `  ${l}`), ...this.out];
     if (this.writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[0] += fu; }`];
     if (env.callDepth) {

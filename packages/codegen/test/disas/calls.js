@@ -5,15 +5,15 @@ const t1 = vmctx[8];
 const T2 = vmctx[4];
 const ty3 = T2[0];
 function f1(l0) {
-  let s0, s1;
+  var s0, s1;
   return ((l0 + 1) | 0);
 }
 function f2(l0) {
-  let s0;
+  var s0;
   return F0.fn(f1(l0));
 }
 function f3(l0, l1) {
-  let s0, s1, r0;
+  var s0, s1, r0;
   r0 = (l1 >>> 0) < t1.elements.length ? t1.elements[(l1 >>> 0)] : rt.trap(19);
   if (r0 === null) rt.trap(4);
   if (r0.typeId !== ty3 && !rt.isSubtypeId(r0.typeId, ty3)) rt.trap(5);

@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
 function f0(l0) {
-  let l1 = 0, s0, s1;
+  var l1 = 0, s0, s1;
   L0: {
     L1: for (;;) {
       if (l0 === 0) {
@@ -16,7 +16,7 @@ function f0(l0) {
   return l1;
 }
 function f1(l0) {
-  let s0;
+  var s0;
   L0: {
     L1: {
       switch (l0) {
@@ -31,7 +31,7 @@ function f1(l0) {
   return 1;
 }
 function f2$p(l0) {
-  let s0, s0h, s1, s1h;
+  var s0, s0h, s1, s1h;
   if (l0) {
     s0 = 1;
     s1 = 2; s1h = 0;

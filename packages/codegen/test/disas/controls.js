@@ -7,7 +7,7 @@ m1.watch(() => { m1_dv = m1.dv; });
 const ep2 = vmctx[5];
 const F3 = vmctx[7];
 function f1(l0, l1) {
-  let l2 = 0, s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = -1;
+  var l2 = 0, s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = -1;
   try {
     if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
     PL0: for (;;) {
@@ -30,7 +30,7 @@ function f1(l0, l1) {
   } finally { lim0[0] += fu; }
 }
 function f2(l0) {
-  let s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = 1024;
+  var s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = 1024;
   if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
   if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
   fu += 1;

@@ -3,13 +3,13 @@
 const tg0 = vmctx[7];
 const WE1 = rt.WasmException;
 function f0(l0) {
-  let s0;
+  var s0;
   s0 = l0;
   throw rt.newException(tg0, rt.tuple(s0));
   return;
 }
 function f1(l0) {
-  let s0, dlg = -1;
+  var s0, dlg = -1;
   L0: {
     L1: try {
       f0(l0);
@@ -27,7 +27,7 @@ function f1(l0) {
   return s0;
 }
 function f2(l0) {
-  let s0, dlg = -1;
+  var s0, dlg = -1;
   L0: try {
     f0(l0);
     s0 = 0;

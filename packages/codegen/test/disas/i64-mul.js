@@ -4,7 +4,7 @@ const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0$p(l0, l0h, l1, l1h) {
-  let s0, s0h, s1, s1h, qm = 0;
+  var s0, s0h, s1, s1h, qm = 0;
   qm = Math.imul(l0, l1); s0h = (((((l0 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l0, l1h) + Math.imul(l0h, l1)) | 0; s0 = qm;
   H.R[0] = s0h; return s0;
 }
@@ -13,7 +13,7 @@ function f0(a0, a1) {
 }
 f0.$p = f0$p;
 function f1$p(l0, l1) {
-  let s0, s0h, s1, s1h, qm = 0;
+  var s0, s0h, s1, s1h, qm = 0;
   qm = Math.imul(l0, l1); s0h = (((l0 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   H.R[0] = s0h; return s0;
 }
@@ -22,7 +22,7 @@ function f1(a0, a1) {
 }
 f1.$p = f1$p;
 function f2$p(l0, l1, l1h, l2, l2h) {
-  let l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, l6 = 0, l6h = 0, l7 = 0, l7h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
+  var l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, l6 = 0, l6h = 0, l7 = 0, l7h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
   l3 = l1h; l3h = 0;
   l4 = l2h; l4h = 0;
   l5 = l1; l5h = 0;

@@ -4,7 +4,7 @@ const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0$p(l0, l0h, l1, l2) {
-  let l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0;
+  var l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0;
   L0: for (;;) {
     s1h = m0_dv.getInt32((l1 >>> 0) + 4, true); s1 = m0_dv.getInt32((l1 >>> 0), true);
     qm = Math.imul(s1, 668265295); s1h = (((((s1 >>> 0) * 668265295 - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = qm;
@@ -30,7 +30,7 @@ function f0(a0, a1, a2) {
 }
 f0.$p = f0$p;
 function f1$p(l0, l0h) {
-  let s0, s0h, s1, s1h, s2, s2h;
+  var s0, s0h, s1, s1h, s2, s2h;
   s0 = f0$p(l0, l0h, 0, 64); s0h = H.R[0];
   H.R[0] = s0h; return s0;
 }

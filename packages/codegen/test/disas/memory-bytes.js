@@ -6,7 +6,7 @@ m0.watch(() => { m0_dv = m0.dv; });
 let m0_u8 = m0.u8;
 m0.watch(() => { m0_u8 = m0.u8; });
 function f0(l0, l1) {
-  let l2 = 0, s0, s1, s2, ma = 0;
+  var l2 = 0, s0, s1, s2, ma = 0;
   L0: for (;;) {
     l2 = ((l2 + (m0_u8[ma = (((l0 + l1)) >>> 0)] ?? m0_dv.getUint8(ma))) | 0);
     l2 = (l2 ^ (((m0_u8[ma = (l0 >>> 0) + 4] ?? m0_dv.getUint8(ma)) << 24) >> 24));
@@ -20,7 +20,7 @@ function f0(l0, l1) {
   return l2;
 }
 function f1$p(l0) {
-  let s0, s0h, s1, s1h, ma = 0;
+  var s0, s0h, s1, s1h, ma = 0;
   s0 = (m0_u8[(l0 >>> 0)] ?? m0_dv.getUint8((l0 >>> 0)));
   s1 = (((m0_u8[ma = (l0 >>> 0) + 1] ?? m0_dv.getUint8(ma)) << 24) >> 24); s1h = s1 >> 31;
   s0 = (s0 + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;

@@ -4,7 +4,7 @@ const m0 = vmctx[7];
 let m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0$p(l0) {
-  let s0, s0h;
+  var s0, s0h;
   s0 = m0_dv.getInt32((l0 >>> 0) + 8, true);
   H.R[0] = 0; return s0;
 }
@@ -13,17 +13,17 @@ function f0(a0) {
 }
 f0.$p = f0$p;
 function f1(l0, l1) {
-  let s0, s1;
+  var s0, s1;
   H.storeF32(m0_dv, (l0 >>> 0), l1);
   return;
 }
 function f2(l0) {
-  let s0;
+  var s0;
   s0 = rt.memoryGrow(m0, l0);
   return s0;
 }
 function f3(l0, l1, l2) {
-  let s0, s1, s2;
+  var s0, s1, s2;
   rt.memoryFill(m0, l0, l1, l2);
   return;
 }

@@ -7,7 +7,7 @@ const hv1 = H.fv;
 const hv2 = H.fb;
 const hv3 = H.f32Bits;
 function f0(l0) {
-  let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
   s0d = m0_dv.getFloat32(64 + 12, true); s0c = m0_dv.getFloat32(64 + 8, true); s0b = m0_dv.getFloat32(64 + 4, true); s0 = m0_dv.getFloat32(64, true);
   l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
   L0: for (;;) {
@@ -25,7 +25,7 @@ function f0(l0) {
   return;
 }
 function f1() {
-  let l0 = 0, l0b = 0, l0c = 0, l0d = 0, l0f = 0, l0fb = 0, l0fc = 0, l0fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  var l0 = 0, l0b = 0, l0c = 0, l0d = 0, l0f = 0, l0fb = 0, l0fc = 0, l0fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
   s0d = m0_dv.getInt32(0 + 12, true); s0c = m0_dv.getInt32(0 + 8, true); s0b = m0_dv.getInt32(0 + 4, true); s0 = m0_dv.getInt32(0, true);
   l0 = s0; l0b = s0b; l0c = s0c; l0d = s0d;
   l0f = hv1(l0); l0fb = hv1(l0b); l0fc = hv1(l0c); l0fd = hv1(l0d);
@@ -35,13 +35,13 @@ function f1() {
   return;
 }
 function f2() {
-  let s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
+  var s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s1d = m0_dv.getInt32(0 + 12, true); s1c = m0_dv.getInt32(0 + 8, true); s1b = m0_dv.getInt32(0 + 4, true); s1 = m0_dv.getInt32(0, true);
   m0_dv.setInt32(16 + 12, s1d, true); m0_dv.setInt32(16, s1, true); m0_dv.setInt32(16 + 4, s1b, true); m0_dv.setInt32(16 + 8, s1c, true);
   return;
 }
 function f3(l0) {
-  let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d, s4, s4b, s4c, s4d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d, s4, s4b, s4c, s4d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
   s0d = m0_dv.getFloat32((l0 >>> 0) + 12, true); s0c = m0_dv.getFloat32((l0 >>> 0) + 8, true); s0b = m0_dv.getFloat32((l0 >>> 0) + 4, true); s0 = m0_dv.getFloat32((l0 >>> 0), true);
   l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
   s1d = m0_dv.getFloat32(32 + 12, true); s1c = m0_dv.getFloat32(32 + 8, true); s1b = m0_dv.getFloat32(32 + 4, true); s1 = m0_dv.getFloat32(32, true);

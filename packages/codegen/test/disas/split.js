@@ -6,7 +6,7 @@ m0.watch(() => { m0_dv = m0.dv; });
 const lim1 = vmctx[1];
 const ep2 = vmctx[5];
 function f0$p(l0, l1, l1h) {
-  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
   try {
     if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
     qm = Math.imul(l1, l1); s0h = (((((l1 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = qm;
@@ -23,7 +23,7 @@ function f0$p(l0, l1, l1h) {
   } finally { lim1[0] += fu; }
 }
 function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
-  let qa = 0, qb = 0, fu = 0;
+  var qa = 0, qb = 0, fu = 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
     s1 = s1 ^ l2;
@@ -34,7 +34,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
   } finally { lim1[0] += fu; }
 }
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
-  let fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  var fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
   try {
     function f0$p$o0(fq) {
       L0: for (;;) {
@@ -57,7 +57,7 @@ function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
   } finally { lim1[0] += fu; }
 }
 function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
-  let s1, s1h, qa = 0, qb = 0, fu = 0;
+  var s1, s1h, qa = 0, qb = 0, fu = 0;
   try {
     l2 = (((Math.imul(l2, 37)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
@@ -67,7 +67,7 @@ function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
   } finally { lim1[0] += fu; }
 }
 function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
-  let fu = 0;
+  var fu = 0;
   try {
     fu += 17;
     if (l0 === 12345) {
@@ -80,7 +80,7 @@ function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
   } finally { lim1[0] += fu; }
 }
 function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
-  let qa = 0, qb = 0, fu = 0;
+  var qa = 0, qb = 0, fu = 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
     s1 = s1 ^ l2;

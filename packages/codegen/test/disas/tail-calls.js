@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
 function f0$p(l0, l0h) {
-  let s0, s0h, s1, s1h;
+  var s0, s0h, s1, s1h;
   T: for (;;) {
     if ((l0 | l0h) === 0) {
       s0 = 0; s0h = 0;
@@ -19,7 +19,7 @@ function f0(a0) {
 }
 f0.$p = f0$p;
 function f1$t(l0) {
-  let s0, s1;
+  var s0, s1;
   if (l0 === 0) {
     s0 = 1;
   } else {
@@ -35,7 +35,7 @@ function f1(l0) {
 }
 f1.$t = f1$t;
 function f2$t(l0) {
-  let s0, s1;
+  var s0, s1;
   if (l0 === 0) {
     s0 = 0;
   } else {
