@@ -35,7 +35,7 @@ function constFn(env: ModuleEnvironment, name: string, expr: ConstExpr, type: Va
 }
 
 /** The factory's maker of constant evaluators: one function literal, so V8 compiles it once, not once per segment. */
-const CONST_MAKER = 'const cK = (v) => () => v;';
+const CONST_MAKER = 'var cK = (v) => () => v;';
 /** The factories (by their `parts`) that declare `CONST_MAKER` already. */
 const usesMaker = new WeakSet<string[]>();
 

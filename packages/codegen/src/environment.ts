@@ -121,7 +121,7 @@ export class ModuleEnvironment {
     return c;
   }
 
-  /** Declares `const name = init` once per instance (deduplicated by `init`) and returns the name. */
+  /** Declares `var name = init` once per instance (deduplicated by `init`) and returns the name. */
   hoist(prefix: string, init: string): string {
     const existing = this.hoistedKeys.get(init);
     if (existing !== undefined) {
@@ -131,7 +131,8 @@ export class ModuleEnvironment {
     const name = `${prefix}${this.hoistedKeys.size}`;
     this.hoistedKeys.set(init, name);
     this.hoistedAt.set(name, this.hoisted.length);
-    this.hoisted.push(`const ${name} = ${init};`);
+    // `var`: JavaScriptCore's interpreter checks a `const` or `let` of an enclosing scope for its TDZ at every read
+    this.hoisted.push(`var ${name} = ${init};`);
     this.use(name);
     return name;
   }
@@ -211,7 +212,7 @@ export class ModuleEnvironment {
     if (!this.memViews.has(name)) {
       this.memViews.add(name);
       this.hoistedAt.set(name, this.hoisted.length);
-      this.hoisted.push(`let ${name} = ${m}.${view};\n${m}.watch(() => { ${name} = ${m}.${view}; });`);
+      this.hoisted.push(`var ${name} = ${m}.${view};\n${m}.watch(() => { ${name} = ${m}.${view}; });`);
     }
     this.use(name);
     return name;

@@ -1197,7 +1197,7 @@ export class FunctionTranslator {
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
-      src += `\nfunction ${name}$q(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}\nconst ${name}$p = ${name}$q;`;
+      src += `\nfunction ${name}$q(${params}) {\n  let r = ${inner}(${params});\n  while (r instanceof H.TailCall) r = r.fn.apply(null, r.args);\n  return r;\n}\nvar ${name}$p = ${name}$q;`;
       return `${src}\n${this.boundaryWrapper()}`;
     }
     // the body is the pair-ABI entry; `<name>` is its boundary wrapper

@@ -1,9 +1,9 @@
 (function (rt, vmctx) {
 "use strict";
-const F0 = vmctx[7];
-const t1 = vmctx[8];
-const T2 = vmctx[4];
-const ty3 = T2[0];
+var F0 = vmctx[7];
+var t1 = vmctx[8];
+var T2 = vmctx[4];
+var ty3 = T2[0];
 function f1(l0) {
   var s0, s1;
   return ((l0 + 1) | 0);
@@ -20,7 +20,7 @@ function f3(l0, l1) {
   s0 = r0.fn(l0);
   return s0;
 }
-const cK = (v) => () => v;
+var cK = (v) => () => v;
 return {
   funcs: [f1, f2, f3],
   globalInit: [],

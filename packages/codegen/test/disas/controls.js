@@ -1,11 +1,11 @@
 (function (rt, vmctx) {
 "use strict";
-const lim0 = vmctx[1];
-const m1 = vmctx[8];
-let m1_dv = m1.dv;
+var lim0 = vmctx[1];
+var m1 = vmctx[8];
+var m1_dv = m1.dv;
 m1.watch(() => { m1_dv = m1.dv; });
-const ep2 = vmctx[5];
-const F3 = vmctx[7];
+var ep2 = vmctx[5];
+var F3 = vmctx[7];
 function f1(l0, l1) {
   var l2 = 0, s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = -1;
   try {

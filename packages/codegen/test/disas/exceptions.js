@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
-const tg0 = vmctx[7];
-const WE1 = rt.WasmException;
+var tg0 = vmctx[7];
+var WE1 = rt.WasmException;
 function f0(l0) {
   var s0;
   s0 = l0;

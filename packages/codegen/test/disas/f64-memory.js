@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0(l0, l1, l2) {
   var s0, s1, s2, ma = 0, mf = 0, sa = 0, sv = 0;

@@ -1,8 +1,8 @@
 (function (rt, vmctx) {
 "use strict";
-const T0 = vmctx[4];
-const ty1 = T0[0];
-const rtt2 = rt.rtt(ty1);
+var T0 = vmctx[4];
+var ty1 = T0[0];
+var rtt2 = rt.rtt(ty1);
 function f0(l0) {
   var s0, s1;
   s0 = rt.structNew(vmctx, rtt2, l0, 255);

@@ -1,9 +1,9 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-let m0_u8 = m0.u8;
+var m0_u8 = m0.u8;
 m0.watch(() => { m0_u8 = m0.u8; });
 function f0(l0, l1) {
   var l2 = 0, s0, s1, s2, ma = 0;

@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0$p(l0) {
   var s0, s0h;

@@ -1,11 +1,11 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-const hv1 = H.fv;
-const hv2 = H.fb;
-const hv3 = H.f32Bits;
+var hv1 = H.fv;
+var hv2 = H.fb;
+var hv3 = H.f32Bits;
 function f0(l0) {
   var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
   s0d = m0_dv.getFloat32(64 + 12, true); s0c = m0_dv.getFloat32(64 + 8, true); s0b = m0_dv.getFloat32(64 + 4, true); s0 = m0_dv.getFloat32(64, true);

@@ -1,18 +1,18 @@
 (function (rt, vmctx) {
 "use strict";
-const v0 = new rt.V128(1, 2, 3, 4);
-const m1 = vmctx[7];
-let m1_dv = m1.dv;
+var v0 = new rt.V128(1, 2, 3, 4);
+var m1 = vmctx[7];
+var m1_dv = m1.dv;
 m1.watch(() => { m1_dv = m1.dv; });
-const hv2 = H.addSatS16;
-const hv3 = H.popcnt8;
-const hv4 = H.fv;
-const hv5 = H.fb;
-const hv6 = H.f64Word;
-const hv7 = H.f32Bits;
-const hv8 = H.f32FromBits;
-const g9 = vmctx[8];
-const v10 = new rt.V128(0, 0, 0, 0);
+var hv2 = H.addSatS16;
+var hv3 = H.popcnt8;
+var hv4 = H.fv;
+var hv5 = H.fb;
+var hv6 = H.f64Word;
+var hv7 = H.f32Bits;
+var hv8 = H.f32FromBits;
+var g9 = vmctx[8];
+var v10 = new rt.V128(0, 0, 0, 0);
 function f0(l0v, l1v) {
   var l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0 = (((l0 & 0x7f7f7f7f) + (l1 & 0x7f7f7f7f)) ^ ((l0 ^ l1) & 0x80808080)); s0b = (((l0b & 0x7f7f7f7f) + (l1b & 0x7f7f7f7f)) ^ ((l0b ^ l1b) & 0x80808080)); s0c = (((l0c & 0x7f7f7f7f) + (l1c & 0x7f7f7f7f)) ^ ((l0c ^ l1c) & 0x80808080)); s0d = (((l0d & 0x7f7f7f7f) + (l1d & 0x7f7f7f7f)) ^ ((l0d ^ l1d) & 0x80808080));

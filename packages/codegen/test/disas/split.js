@@ -1,10 +1,10 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-const lim1 = vmctx[1];
-const ep2 = vmctx[5];
+var lim1 = vmctx[1];
+var ep2 = vmctx[5];
 function f0$p(l0, l1, l1h) {
   var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
   try {

@@ -1,7 +1,7 @@
 (function (rt, vmctx) {
 "use strict";
 function f0(l0) {
-  let b1 = 0, b2 = 0, b3 = 0;
+  var b1 = 0, b2 = 0, b3 = 0;
   L0: {
     L1: {
       L2: {
@@ -24,7 +24,7 @@ function f0(l0) {
   return b3;
 }
 function f1(l0, l1) {
-  let b2 = 0, b3 = 0, b4 = 0, b5 = 0, s0 = 0, s1 = 0;
+  var b2 = 0, b3 = 0, b4 = 0, b5 = 0, s0 = 0, s1 = 0;
   b2 = l0;
   b3 = l1;
   L0: for (;;) {

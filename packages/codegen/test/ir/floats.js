@@ -1,8 +1,8 @@
 (function (rt, vmctx) {
 "use strict";
-const k0 = H.f32FromBits(2141192192);
-const m1 = vmctx[7];
-let m1_dv = m1.dv;
+var k0 = H.f32FromBits(2141192192);
+var m1 = vmctx[7];
+var m1_dv = m1.dv;
 m1.watch(() => { m1_dv = m1.dv; });
 function f0(l0, l1) {
   H.storeF32(m1_dv, 8, (Math.fround(l0 + k0)));

@@ -1,14 +1,14 @@
 (function (rt, vmctx) {
 "use strict";
-const lim0 = vmctx[1];
-const F1 = vmctx[7];
-const m2 = vmctx[9];
-const t3 = vmctx[8];
-const T4 = vmctx[4];
-const ty5 = T4[0];
-const ep6 = vmctx[5];
+var lim0 = vmctx[1];
+var F1 = vmctx[7];
+var m2 = vmctx[9];
+var t3 = vmctx[8];
+var T4 = vmctx[4];
+var ty5 = T4[0];
+var ep6 = vmctx[5];
 function f1(l0) {
-  let s0 = 0, z0 = 0n, qf = null, qi = 0, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep6, ec = 1024;
+  var s0 = 0, z0 = 0n, qf = null, qi = 0, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep6, ec = 1024;
   try {
     if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
     if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }

@@ -1,11 +1,11 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-const g1 = vmctx[8];
+var g1 = vmctx[8];
 function f0$p(l0, l0h, l1, l1h) {
-  let s0 = 0, s1 = 0;
+  var s0 = 0, s1 = 0;
   s0 = (l0 + l1) | 0; s1 = (l0h + l1h + +((s0 >>> 0) < (l1 >>> 0))) | 0;
   H.R[0] = s1; return s0;
 }
@@ -14,7 +14,7 @@ function f0(a0, a1) {
 }
 f0.$p = f0$p;
 function f1$p(l0, l1, l1h) {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, qm = 0, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0;
+  var s0 = 0, s1 = 0, s2 = 0, s3 = 0, qm = 0, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0;
   qm = Math.imul(l1, l0); s1 = (((((l1 >>> 0) * (l0 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1h, l0)) | 0; s0 = qm;
   m0_dv.setInt32((l0 >>> 0) + 4, s1, true);
   m0_dv.setInt32((l0 >>> 0), s0, true);
@@ -33,7 +33,7 @@ function f1(a0, a1) {
 }
 f1.$p = f1$p;
 function cg0() {
-  let s0, s0h;
+  var s0, s0h;
   return 0n;
 }
 return {

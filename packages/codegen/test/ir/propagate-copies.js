@@ -1,14 +1,14 @@
 (function (rt, vmctx) {
 "use strict";
-const m0 = vmctx[7];
-let m0_dv = m0.dv;
+var m0 = vmctx[7];
+var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0(l0) {
   l0 = ((l0 + m0_dv.getInt32((l0 >>> 0), true)) | 0);
   return (l0 ^ l0);
 }
 function f1() {
-  let l0 = 0;
+  var l0 = 0;
   l0 = 5;
   L0: for (;;) {
     l0 = ((l0 - 1) | 0);
