@@ -356,11 +356,20 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
   else for (let k = 0; k < n; k++) a.elements[d + k] = b.elements[s + k];
 }
 
+/**
+ * The scratch values of outlined runs (src/outline.ts): an outlined function leaves the variables it assigned here
+ * (from index 1; a returned value at 0), for its caller to read right after the call. A plain array of `null`s, so
+ * that its elements stay generic (a double-elements array would quiet the NaNs stored in it).
+ */
+const O: unknown[] = Array.from({ length: 256 }, () => null);
+
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
   R,
+  /** The scratch values of outlined runs: the variables an outlined function assigned, for its caller. */
+  O,
   pa,
   pt,
   TailCall,

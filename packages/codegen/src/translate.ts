@@ -37,7 +37,7 @@ import {
 } from './lanes.js';
 import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
-import { outline } from './outline.js';
+import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
 
@@ -198,6 +198,13 @@ const FUEL = VMRuntimeLimits.FuelConsumed;
 const DEADLINE = VMRuntimeLimits.EpochDeadline;
 const DEPTH = VMRuntimeLimits.StackDepth;
 const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
+
+/**
+ * Temporaries that live within one output line (a memory access's address, stored value and f64, an i64 operator's
+ * scratch words, a bigint being split, a v128 operator's lane scratch): each line that mentions one assigns it first,
+ * so an outlined run declares its own.
+ */
+const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 'qp', 'qz', ...V128_LANE_TEMPS];
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
@@ -361,6 +368,8 @@ export class FunctionTranslator {
   /** In a flat region: the handler in effect at this point of the code (`hs`; -1: none of the region's). */
   private curHs = -1;
   private usesFlat = false;
+  /** Functions outlined out of the body so far (src/outline.ts): the next one's number. */
+  private nOutlined = 0;
   private usesFlatHandlers = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
@@ -1112,11 +1121,12 @@ export class FunctionTranslator {
         `epv = ${this.env.epochCounter()}`,
         `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
       );
-    const head: string[] = [];
-    if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
+    // runs of statements inside a block or loop too long for the host's optimizing tier go into functions of their
+    // own (src/outline.ts), before `split` cuts between the top-level statements
+    const outlined = this.outlineLoops(params, decls, inner, this.out, false);
     const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
@@ -1132,11 +1142,16 @@ export class FunctionTranslator {
       pieces[k].lines.push(
         `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
       );
-    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
-    // its last line (the call of the next piece, which reads the variables it passes on) is there
-    const closures = { k: 0 };
-    for (const p of pieces)
-      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
+    // a piece still too long (`split` found no cut inside it: one large top-level statement, or statements inside a
+    // block) has runs of its own statements outlined too, after its last line (the call of the next piece, which
+    // reads the variables it passes on, and which no run takes) is there
+    for (const p of pieces) {
+      outlined.push(...this.outlineLoops(params, decls, inner, p.lines, true));
+      p.lines = p.lines.filter((l) => l !== DROPPED);
+    }
+    if (outlined.length > 0) decls.push(`${EXIT_CODE} = 0`);
+    const head: string[] = [];
+    if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);
@@ -1151,6 +1166,7 @@ export class FunctionTranslator {
     }
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
+    for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
@@ -1179,6 +1195,41 @@ export class FunctionTranslator {
       if (this.floatLocals?.has(i)) for (const v of laneNames(`l${i}f`)) vars.add(v);
     });
     return vars;
+  }
+
+  /**
+   * Outlines runs of statements inside the body's blocks and loops into functions of their own where a top-level
+   * statement is longer than `splitChars` (src/outline.ts; README.md, "Outlining"): what `split` cannot cut. Not in
+   * bodies `split` leaves whole for the same reasons (a self tail call's loop, legacy `delegate`).
+   */
+  private outlineLoops(
+    params: string,
+    decls: readonly string[],
+    inner: string,
+    lines: string[],
+    top: boolean,
+  ): Outlined[] {
+    if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return [];
+    const locals = this.localVars();
+    const vars = new Set<string>();
+    for (const p of params.split(', ')) if (p !== '') vars.add(p);
+    for (const p of vars) locals.add(p);
+    for (const d of decls) vars.add(d.split(' ', 1)[0]);
+    return outline(lines, {
+      limit: this.env.splitChars,
+      top,
+      vars,
+      isLocal: (v) => locals.has(v),
+      // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
+      // assigns it first): each outlined function declares its own
+      own: new Set(['fu', 'fq', 'edl', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
+      ret: RET,
+      dropped: DROPPED,
+      handOver: this.handOver(),
+      reload: this.reload(),
+      name: () => `${inner}$o${this.nOutlined++}`,
+      length: (line) => this.lineLength(line),
+    });
   }
 
   /**
