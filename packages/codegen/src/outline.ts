@@ -32,6 +32,8 @@ export interface OutlineFunction {
    * limit: `split` found no cut inside it); else they are left to `split`.
    */
   readonly top?: boolean;
+  /** Variables set before the lines run (a piece's parameters): as if mentioned outside every run. */
+  readonly live?: readonly string[];
 }
 
 /** An outlined run: a function with these parameters whose body is these lines (the `return` marker included). */
@@ -78,6 +80,8 @@ const UNLABELED = /\b(?:break|continue)\s*;/;
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)/;
 const CATCH = /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
 const BARRIER = /^\s*(?:case\b|default\s*:)/;
+/** Stack-slot variables: `s3`, `s3h`, `s3b`. */
+const SLOT = /^s\d+[hbcd]?$/;
 
 /**
  * Outlines runs of statements of `lines` (changed in place: a run's first line becomes the call, its other lines
@@ -97,6 +101,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (fn.vars.has(m[0]) || fn.own.has(m[0])) into.set(m[0], (into.get(m[0]) ?? 0) + sign);
   };
   for (const l of lines) if (l !== fn.dropped) countIn(l, 1);
+  for (const v of fn.live ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
   // the catch parameters anywhere in the function: a run may mention one only if the catch is in the run
   const catchVars = new Set<string>();
   for (const l of lines) for (const m of l.matchAll(CATCH)) catchVars.add(m[1]);
@@ -151,6 +156,27 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (shared.has(v)) assigned.add(v);
     }
     const back = [...assigned];
+    // a stack slot the run assigns before anything reads it is not passed in (its value at the call is dead): its
+    // first mention is the start of a statement of the run's own, `s3 = <expression without s3>;` (not in a flat
+    // run, which may be entered at any of its cases)
+    const deadIn = new Set<string>();
+    if (flat === null) {
+      const simple = new Set<number>();
+      for (const node of run) if (node.bodies.length === 0) simple.add(node.start);
+      const seen = new Set<string>();
+      for (let i = a; i < b; i++) {
+        if (lines[i] === fn.dropped) continue;
+        for (const m of lines[i].matchAll(IDENT)) {
+          const v = m[0];
+          if (seen.has(v) || !shared.has(v) || !SLOT.test(v)) continue;
+          seen.add(v);
+          const set = simple.has(i) ? /^\s*([A-Za-z_$][\w$]*) = ([^;]*);/.exec(lines[i]) : null;
+          if (set !== null && set[1] === v && m.index === set[0].indexOf(v) && !new RegExp(`\\b${v}\\b`).test(set[2]))
+            deadIn.add(v);
+        }
+      }
+    }
+    const passed = params.filter((v) => !deadIn.has(v));
     // the exits: branches to labels outside the run, and returns (with or without a value)
     const exits = new Map<string, number>();
     const exitCode = (key: string) => {
@@ -180,7 +206,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const restore = back.map((v, k) => `${v} = H.O[${k + 1}];`).join(' ');
     const dispatch =
       exits.size === 0 ? '' : ` switch (${EXIT_CODE}) { ${[...exits].map(([s, c]) => `case ${c}: ${s}`).join(' ')} }`;
-    const call = `${name}(${params.join(', ')});`;
+    const call = `${name}(${passed.join(', ')});`;
     const stub = [
       cases.map((c) => `case ${c}:`).join(' '),
       fn.handOver,
@@ -198,7 +224,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const code = inner.map((l) => `    ${l.slice(cut)}`);
     made.push({
       name,
-      params,
+      params: passed,
       lines: [
         ...(flat === null ? [] : ['  let fe = 1;']),
         `  ${EXIT_LABEL}: {`,

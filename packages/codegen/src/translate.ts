@@ -1126,7 +1126,7 @@ export class FunctionTranslator {
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
     // runs of statements inside a block or loop too long for the host's optimizing tier go into functions of their
     // own (src/outline.ts), before `split` cuts between the top-level statements
-    const outlined = this.outlineLoops(params, decls, inner, this.out, false);
+    const outlined = this.outlineLoops(params, decls, inner, this.out, null);
     const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
@@ -1146,7 +1146,7 @@ export class FunctionTranslator {
     // block) has runs of its own statements outlined too, after its last line (the call of the next piece, which
     // reads the variables it passes on, and which no run takes) is there
     for (const p of pieces) {
-      outlined.push(...this.outlineLoops(params, decls, inner, p.lines, true));
+      outlined.push(...this.outlineLoops(params, decls, inner, p.lines, p.params));
       p.lines = p.lines.filter((l) => l !== DROPPED);
     }
     if (outlined.length > 0) decls.push(`${EXIT_CODE} = 0`);
@@ -1207,7 +1207,7 @@ export class FunctionTranslator {
     decls: readonly string[],
     inner: string,
     lines: string[],
-    top: boolean,
+    live: readonly string[] | null,
   ): Outlined[] {
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return [];
     const locals = this.localVars();
@@ -1217,7 +1217,9 @@ export class FunctionTranslator {
     for (const d of decls) vars.add(d.split(' ', 1)[0]);
     return outline(lines, {
       limit: this.env.splitChars,
-      top,
+      // a piece: its own top-level statements too (`split` found no cut inside it), its parameters set before
+      top: live !== null,
+      live: live ?? [],
       vars,
       isLocal: (v) => locals.has(v),
       // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
