@@ -363,6 +363,16 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
  */
 const O: unknown[] = Array.from({ length: 256 }, () => null);
 
+/**
+ * The hand-over between the pieces of a split body (README.md, "Splitting large functions"): a piece but the last
+ * writes the variables the next one takes into `S` and returns `NX`, and the body calls the next piece with them,
+ * so a wasm frame is two JS frames however many pieces its function has. Nothing runs between the write and the
+ * read, so one array serves every function and instance.
+ */
+const S: unknown[] = [];
+/** What a piece of a split body returns when the body is to call the next piece (never a value of wasm). */
+const NX = Object.freeze({ next: true });
+
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
@@ -370,6 +380,9 @@ export const HELPERS = Object.freeze({
   R,
   /** The scratch values of outlined runs: the variables an outlined function assigned, for its caller. */
   O,
+  /** The variables a piece of a split body hands to the next (see `NX`). */
+  S,
+  NX,
   pa,
   pt,
   TailCall,

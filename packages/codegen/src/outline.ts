@@ -79,6 +79,7 @@ const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
 const UNLABELED = /\b(?:break|continue)\s*;/;
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)/;
 const CATCH = /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
+const DECLARE = /\b(?:let|const|var)\s+([A-Za-z_$][\w$]*)/g;
 const BARRIER = /^\s*(?:case\b|default\s*:)/;
 /** Stack-slot variables: `s3`, `s3h`, `s3b`. */
 const SLOT = /^s\d+[hbcd]?$/;
@@ -105,6 +106,8 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   // the catch parameters anywhere in the function: a run may mention one only if the catch is in the run
   const catchVars = new Set<string>();
   for (const l of lines) for (const m of l.matchAll(CATCH)) catchVars.add(m[1]);
+  const declared = new Set<string>();
+  for (const l of lines) for (const m of l.matchAll(DECLARE)) declared.add(m[1]);
   const made: Outlined[] = [];
 
   const lineSize = (i: number) => (lines[i] === fn.dropped ? 0 : fn.length(lines[i]) + 1);
@@ -130,6 +133,10 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       body = body.map((l) => l.replace(again, `{ fe = 0; continue ${FLAT_LABEL}; }`));
     }
     const text = body.join('\n');
+    // a variable the lines declare themselves (a split body's `let nx`, its pieces' results) stays in its scope:
+    // a run that declares or mentions one stays
+    for (const v of declared)
+      if (new RegExp(`(?<![\\w$])${v.replaceAll('$', '\\$')}(?![\\w$])`).test(text)) return size;
     // an unlabeled jump, or a `return` of the translator's own (a piece's call of the next piece), stays
     if (UNLABELED.test(text) || /\breturn\b/.test(text.replaceAll(fn.ret, ''))) return size;
     const defined = new Set<string>(flat === null ? [] : [FLAT_LABEL]);

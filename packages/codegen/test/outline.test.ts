@@ -299,4 +299,30 @@ describe('outline', () => {
     expect(out.src).toMatch(/SQ: for \(;;\) \{/);
     for (const n of [0, 1, 2, 5, 6, 9]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
+
+  it('keeps a run that mentions a handler’s exception with its handler (the run could not see it)', () => {
+    const lines = [
+      '  L0: for (;;) {',
+      '    try {',
+      '      if (l0 === 2) throw { v: l0 };',
+      ...work(20, 1),
+      '    } catch (eL2) {',
+      '      if (eL2.v === 2) {',
+      ...work(20, 2, '        '),
+      '        l1 = (l1 + eL2.v) | 0;',
+      '      }',
+      '    }',
+      ...work(20, 3, '    '),
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 4) break L0;',
+      '  }',
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(600));
+    expect(made.length).toBeGreaterThan(0);
+    for (const o of made) if (o.lines.join('\n').includes('eL2')) expect(o.lines.join('\n')).toContain('catch (eL2)');
+    const out = build(outlinedLines, made);
+    for (const n of [0, 2, 3]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
 });
