@@ -35,7 +35,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
+import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -1234,7 +1234,9 @@ export class FunctionTranslator {
     for (const p of vars) locals.add(p);
     for (const d of decls) vars.add(d.split(' ', 1)[0]);
     return outline(lines, {
-      limit: this.env.splitChars,
+      // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
+      // outlined code is slower than the whole (calls, variables handed over)
+      limit: this.env.splitChars * OUTLINE_FACTOR,
       // a piece: its own top-level statements too (`split` found no cut inside it), its parameters set before
       top: live !== null,
       live: live ?? [],

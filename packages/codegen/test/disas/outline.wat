@@ -1,4 +1,4 @@
-;; splitChars: 300
+;; splitChars: 200
 ;; A body that is one loop (no point to split it at), longer than the limit: runs of statements inside the loop go
 ;; into functions of their own, `f0$o<k>` (src/outline.ts). Each takes the locals it uses, hands back the ones it
 ;; assigns through `H.O`, and ends with an exit code (`oc`) that the call site turns into the branch out of the run
