@@ -163,6 +163,7 @@ export function pairResultForm(results: string): 'value' | 'words' | 'tuple' {
   return words - 1 <= PAIR_RESULT_WORDS ? 'words' : 'tuple';
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the helpers take and return wasm values of their own signatures
 type Fn = (...args: any[]) => any;
 const lo32 = (v: bigint): number => Number(BigInt.asIntN(32, v));
 const hi32 = (v: bigint): number => Number(v >> 32n);
@@ -178,6 +179,7 @@ function pa(fn: Fn, sig: string): Fn {
   const ps = sig.slice(0, colon);
   const rs = sig.slice(colon + 1);
   const form = pairResultForm(rs);
+  // biome-ignore lint/suspicious/noExplicitAny: forwards any helper's arguments and result
   const p = (...a: any[]): any => {
     const args: unknown[] = [];
     let k = 0;

@@ -53,6 +53,7 @@ export interface CompileOptions {
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
 export interface FactoryResult {
   /** The defined functions, by DefinedFuncIndex, with the wasm calling convention. */
+  // biome-ignore lint/suspicious/noExplicitAny: each function's parameters and result are typed by its wasm signature
   readonly funcs: readonly ((...args: any[]) => any)[];
   /** Per GlobalIndex: evaluates a defined global's initializer (null for imported globals). */
   readonly globalInit: readonly ((() => unknown) | null)[];
