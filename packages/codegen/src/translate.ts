@@ -253,31 +253,30 @@ export const MEM_STORE: Record<string, [string, string]> = {
 };
 
 /**
- * Float loads and stores: helpers that keep NaN bits (a NaN other than the canonical one is a `NaNBits` value; a
- * NaN-boxing engine would lose its payload in a number), `H.<name>(dv, addr)` and `H.<name>(dv, addr, value)`.
+ * A float load inline, the helper only for a NaN (which it reads again as bits): `H.loadF64` at every load kept
+ * V8 from inlining them all into a hot function (nbody ran 4.5x slower), and a call that returns a double allocates
+ * (`H.loadF32` was most of simd-f32's time for the same reason). `width` is 32 or 64. Uses the temporaries `ma`
+ * (the address) and `mf` (the value); each use completes before the next starts.
  */
-export const FLOAT_ACCESS: Record<string, string> = {
-  'f32.load': 'H.loadF32',
-  'f64.load': 'H.loadF64',
-  'f32.store': 'H.storeF32',
-  'f64.store': 'H.storeF64',
-};
-
-/**
- * An f64 load inline, the helper only for a NaN (which it reads again as bits): `H.loadF64` at every load kept
- * V8 from inlining them all into a hot function (nbody ran 4.5x slower), and a call that returns a double allocates.
- * Uses the temporaries `ma` (the address) and `mf` (the value); each use completes before the next starts.
- */
-export function f64LoadExpr(dv: string, addr: string): string {
+export function floatLoadExpr(width: 32 | 64, dv: string, addr: string): string {
   const a = addr === 'ma' ? 'ma' : `ma = ${addr}`;
-  return `((mf = ${dv}.getFloat64(${a}, true)) === mf ? mf : H.loadF64(${dv}, ma))`;
+  return `((mf = ${dv}.getFloat${width}(${a}, true)) === mf ? mf : H.loadF${width}(${dv}, ma))`;
 }
 
-/** An f64 store inline (a NaN kept as bits, `NaNBits`, through the helper), with temporaries `sa` and `sv`. */
-export function f64StoreStmt(dv: string, addr: string, val: string): string {
+/**
+ * A float store inline (a NaN kept as bits, `NaNBits`, through the helper; an f32 NaN number too, so its bits are
+ * the helper's), with temporaries `sa` and `sv`.
+ */
+export function floatStoreStmt(width: 32 | 64, dv: string, addr: string, val: string): string {
   const a = addr === 'sa' ? '' : `sa = ${addr}; `;
   const v = val === 'sv' ? '' : `sv = ${val}; `;
-  return `${a}${v}if (typeof sv === 'number') ${dv}.setFloat64(sa, sv, true); else H.storeF64(${dv}, sa, sv);`;
+  const plain = width === 64 ? `typeof sv === 'number'` : `typeof sv === 'number' && sv === sv`;
+  return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa, sv, true); else H.storeF${width}(${dv}, sa, sv);`;
+}
+
+/** The width of a float load or store operator (`f32.load`, `f64.store`), or null for any other. */
+export function floatAccessWidth(name: string): 32 | 64 | null {
+  return name === 'f32.load' || name === 'f32.store' ? 32 : name === 'f64.load' || name === 'f64.store' ? 64 : null;
 }
 
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
@@ -370,8 +369,8 @@ export class FunctionTranslator {
   private extraDecls: string[] = [];
   /** Whether a load needs the address temporary `ma` (its address may call). */
   private usesAddrTemp = false;
-  /** `mf`: the value of an inline f64 load (f64LoadExpr). */
-  private usesF64Temp = false;
+  /** `mf`: the value of an inline float load (floatLoadExpr). */
+  private usesFloatTemp = false;
   /** Whether a store needs the temporaries `sa` (address) and `sv` (value) (an operand may call). */
   private usesStoreTemps = false;
   private readonly type: FuncType;
@@ -1099,7 +1098,7 @@ export class FunctionTranslator {
     if (this.usesFlatHandlers) decls.push('hs = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
-    if (this.usesF64Temp) decls.push('mf = 0');
+    if (this.usesFloatTemp) decls.push('mf = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
@@ -2558,13 +2557,12 @@ export class FunctionTranslator {
         addr = 'ma';
       }
       let e: string;
-      const float = FLOAT_ACCESS[info.name];
-      if (info.name === 'f64.load') {
+      const width = floatAccessWidth(info.name);
+      if (width !== null) {
         this.usesAddrTemp = true;
-        this.usesF64Temp = true;
-        e = f64LoadExpr(dv, addr);
-      } else if (float !== undefined) e = `${float}(${dv}, ${addr})`;
-      else {
+        this.usesFloatTemp = true;
+        e = floatLoadExpr(width, dv, addr);
+      } else {
         const [get, wrap] = MEM_LOAD[info.name];
         e = `${dv}.${get}(${addr}, true)`;
         if (wrap) e = `${wrap}(${e})`;
@@ -2579,8 +2577,8 @@ export class FunctionTranslator {
     const a = this.popInline();
     let addr = this.addr(a, mem, offset);
     let val = v;
-    const float = FLOAT_ACCESS[info.name];
-    if (float === undefined) {
+    const width = floatAccessWidth(info.name);
+    if (width === null) {
       const narrow = MEM_STORE[info.name][1];
       if (narrow) val = `Number(BigInt.asIntN(${narrow}, ${v}))`;
     }
@@ -2591,13 +2589,9 @@ export class FunctionTranslator {
       addr = 'sa';
       val = 'sv';
     }
-    if (info.name === 'f64.store') {
+    if (width !== null) {
       this.usesStoreTemps = true;
-      this.emit(`${pre}${f64StoreStmt(dv, addr, val)}`);
-      return;
-    }
-    if (float !== undefined) {
-      this.emit(`${pre}${float}(${dv}, ${addr}, ${val});`);
+      this.emit(`${pre}${floatStoreStmt(width, dv, addr, val)}`);
       return;
     }
     this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
