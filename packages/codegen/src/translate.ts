@@ -40,6 +40,7 @@ import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js'
 import { outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
+import { type V128FormLiveness, v128FormLiveness } from './v128-forms.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
 enum Shape {
@@ -411,6 +412,18 @@ export class FunctionTranslator {
   /** v128 locals read by an f32 operator (as numbers) / by anything else (as bits), found by the first pass. */
   private readonly valueReads = new Set<number>();
   private readonly bitsReads = new Set<number>();
+  /** Offsets of the `local.get`/`local.tee` of v128 locals whose value was read as bits / as f32 numbers. */
+  private readonly bitsReadAt = new Set<number>();
+  private readonly valueReadAt = new Set<number>();
+  /** Per pending quad slot reading a local (`pendLocal`): the offset of its `local.get` or `local.tee`. */
+  private pendGet: number[] = [];
+  /** The offset of the operator being translated. */
+  private opAt = 0;
+  /**
+   * For the second pass: the writes of locals held in both forms after which one form is never read (its conversion
+   * is left out), or null (convert at every write).
+   */
+  private forms: V128FormLiveness | null = null;
   /** v128 locals given a value as bits (a parameter, a load, an integer result), found by the first pass. */
   private readonly bitsSets = new Set<number>();
   /**
@@ -640,6 +653,7 @@ export class FunctionTranslator {
     const asFloat = this.floatLocals?.get(i) === false;
     this.pushQuadPure(laneNames(asFloat ? `l${i}f` : `l${i}`));
     this.pendLocal[this.sp - 1] = i;
+    this.pendGet[this.sp - 1] = this.opAt;
     this.fval[this.sp - 1] = asFloat;
   }
   /**
@@ -667,10 +681,12 @@ export class FunctionTranslator {
     if (asValues) {
       this.emitCopy(floats, q);
       const fb = this.env.hoist('hv', 'H.fb');
-      if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
+      if (kind && !this.forms?.bitsDead.has(this.opAt))
+        this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
     } else if (kind) {
       this.emitCopy(bits, q);
-      this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
+      if (!this.forms?.valuesDead.has(this.opAt))
+        this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
     } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
   }
   /**
@@ -748,6 +764,7 @@ export class FunctionTranslator {
     let q: Lanes;
     if (local >= 0 && !isValue) {
       this.valueReads.add(local);
+      this.valueReadAt.add(this.pendGet[d]);
       this.pendLocal[d] = -1;
       q = this.popQuadRaw();
       // a local also held as numbers
@@ -784,7 +801,10 @@ export class FunctionTranslator {
   private popQuadRaw(): Lanes {
     const d = --this.sp;
     const q = this.pendQ[d] ?? laneNames(`s${d}`);
-    if (this.pendLocal[d] >= 0) this.bitsReads.add(this.pendLocal[d]);
+    if (this.pendLocal[d] >= 0) {
+      this.bitsReads.add(this.pendLocal[d]);
+      this.bitsReadAt.add(this.pendGet[d]);
+    }
     this.pendLocal[d] = -1;
     this.lazyForm[d] = null;
     this.pend[d] = null;
@@ -888,7 +908,10 @@ export class FunctionTranslator {
       if (!keep) this.lazyForm[d] = null;
       const q = this.pendQ[d];
       if (q !== null) {
-        if (this.pendLocal[d] >= 0 && !this.fval[d]) this.bitsReads.add(this.pendLocal[d]);
+        if (this.pendLocal[d] >= 0 && !this.fval[d]) {
+          this.bitsReads.add(this.pendLocal[d]);
+          this.bitsReadAt.add(this.pendGet[d]);
+        }
         this.pendLocal[d] = -1;
         this.pend[d] = null;
         this.pendQ[d] = null;
@@ -1055,6 +1078,13 @@ export class FunctionTranslator {
       again.floatLocals = new Map(
         [...this.valueReads].map((i) => [i, this.bitsReads.has(i) && (this.bitsSets.has(i) || isParam(i))]),
       );
+      // the writes after which one of a local's two forms is dead (no conversion there)
+      const both = new Set([...again.floatLocals].filter(([, b]) => b).map(([i]) => i));
+      again.forms = v128FormLiveness(this.env.module.bytes, start, end, {
+        locals: both,
+        bitsAt: this.bitsReadAt,
+        valuesAt: this.valueReadAt,
+      });
       return again.translate();
     }
     const name = this.name;
@@ -1798,6 +1828,7 @@ export class FunctionTranslator {
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       if (this.positions !== null) this.markPosition(r.pos);
+      this.opAt = r.pos;
       const op = r.u8();
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
@@ -3116,6 +3147,7 @@ export class FunctionTranslator {
       this.pushQuadPure(w.map((y) => atoms[y & 3]) as unknown as Lanes);
       const d = this.sp - 1;
       this.pendLocal[d] = local;
+      this.pendGet[d] = this.pendGet[x];
       this.pendPerm[d] = w.map((y) => (perm0 ? perm0[y & 3] : y & 3));
       this.fval[d] = fval;
       return true;
