@@ -95,16 +95,6 @@ function ftrunc(v: FloatValue): number {
   const x = +v;
   return x === x ? Math.trunc(x) : NaN;
 }
-function fmin(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.min(a, b) : NaN;
-}
-function fmax(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.max(a, b) : NaN;
-}
 
 /** Loads an f32, keeping NaN payloads. */
 function loadF32(dv: DataView, a: number): FloatValue {
@@ -379,8 +369,6 @@ export const HELPERS = Object.freeze({
   fceil,
   ffloor,
   ftrunc,
-  fmin,
-  fmax,
   loadF64,
   storeF64,
   loadF32,

@@ -261,7 +261,7 @@ export const MEM_STORE: Record<string, [string, string]> = {
  */
 export function floatLoadExpr(width: 32 | 64, dv: string, addr: string): string {
   const a = addr === 'ma' ? 'ma' : `ma = ${addr}`;
-  return `((mf = ${dv}.getFloat${width}(${a}, true)) === mf ? mf : H.loadF${width}(${dv}, ma))`;
+  return `((mf = ${dv}.getFloat${width}(${a}, true)) === mf ? mf : ${width === 32 ? 'H.loadF32' : 'H.loadF64'}(${dv}, ma))`;
 }
 
 /**
@@ -272,7 +272,8 @@ export function floatStoreStmt(width: 32 | 64, dv: string, addr: string, val: st
   const a = addr === 'sa' ? '' : `sa = ${addr}; `;
   const v = val === 'sv' ? '' : `sv = ${val}; `;
   const plain = width === 64 ? `typeof sv === 'number'` : `typeof sv === 'number' && sv === sv`;
-  return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa, sv, true); else H.storeF${width}(${dv}, sa, sv);`;
+  const helper = width === 32 ? 'H.storeF32' : 'H.storeF64';
+  return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa, sv, true); else ${helper}(${dv}, sa, sv);`;
 }
 
 /** The width of a float load or store operator (`f32.load`, `f64.store`), or null for any other. */
