@@ -1157,11 +1157,29 @@ export class FunctionTranslator {
       const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
       return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
     };
-    // each piece but the last ends by handing the fuel it counted over and calling the next with the locals it uses
-    for (let k = 0; k + 1 < pieces.length; k++)
-      pieces[k].lines.push(
-        `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
-      );
+    // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
+    // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
+    // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
+    const over = this.handOver() === '' ? '' : `${this.handOver()} `;
+    const args = (k: number, from: 'vars' | 'S') =>
+      pieces[k].params.map((v, i) => (from === 'vars' ? v : `H.S[${i}]`)).join(', ');
+    if (pieces.length > 1) {
+      const n = pieces.length - 1;
+      const drive = [
+        n === 1
+          ? `  ${over}return ${inner}$s1(${args(1, 'vars')});`
+          : `  ${over}let nx = ${inner}$s1(${args(1, 'vars')});`,
+      ];
+      for (let k = 2; k <= n; k++) {
+        drive.push('  if (nx !== H.NX) return nx;');
+        drive.push(k === n ? `  return ${inner}$s${k}(${args(k, 'S')});` : `  nx = ${inner}$s${k}(${args(k, 'S')});`);
+      }
+      pieces[0].lines.push(...drive);
+    }
+    for (let k = 1; k + 1 < pieces.length; k++) {
+      const put = pieces[k + 1].params.map((v, i) => `H.S[${i}] = ${v};`).join(' ');
+      pieces[k].lines.push(`  ${over}${put}${put === '' ? '' : ' '}return H.NX;`);
+    }
     // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
     // its last line (the call of the next piece, which reads the variables it passes on) is there
     const closures = { k: 0 };

@@ -234,6 +234,41 @@ describe('outline', () => {
     expect(run(out)).toEqual(run(lines));
   });
 
+  it("passes a handler's exception to a closure made inside its catch, and keeps one bound inside its own", () => {
+    const handler = [
+      '        if (eL2.v === 2) {',
+      ...big(1).map((l) => `  ${l}`),
+      '          s0 = (s0 + eL2.v) | 0;',
+      '        }',
+    ];
+    const run = (ls: string[]) => new Function(`${ls.join('\n')}\n  return [a, s0];`)();
+    // a `return` in the try keeps the try statement (and everything around it) in place: the `if` in the handler
+    // goes, and the closure, declared at the top, sees the exception only as a parameter
+    const inCatch = body([
+      '      try {',
+      '        if (a === 3) return [-1, -1];',
+      '        if (a === 2) throw { v: a };',
+      '      } catch (eL2) {',
+      ...handler,
+      '      }',
+    ]);
+    const out = outline(inCatch, 'f0', limit(inCatch), { k: 0 });
+    expect(out.join('\n')).toContain('f0$o0(eL2)');
+    expect(run(out)).toEqual(run(inCatch));
+    // the whole try statement goes: its exception is its own, not a parameter
+    const whole = body([
+      '      try {',
+      '        if (a === 2) throw { v: a };',
+      '      } catch (eL2) {',
+      ...handler,
+      '      }',
+    ]);
+    const moved = outline(whole, 'f0', limit(whole), { k: 0 });
+    expect(moved.join('\n')).toContain('function f0$o0() {');
+    expect(moved.join('\n')).toContain('  f0$o0();');
+    expect(run(moved)).toEqual(run(whole));
+  });
+
   it('gives each closure its own stack slots and scratch variables when nothing else mentions them', () => {
     const lines = body(['      if (a === 2) {', '        ma = a; s5 = ma;', ...big(1), '        s0 = s5;', '      }']);
     const out = outline(lines, 'f0', limit(lines), { k: 0 });
