@@ -5,7 +5,14 @@
 // for nothing). This is a backward liveness analysis over the body's structured control flow, per form, from the
 // reads the translator's first pass saw (a `local.get` whose value was read as bits, as numbers, or both).
 
-import { BinaryReader, OPERATORS, type OperatorInfo, operatorFor, skipBlockType, skipImmediates } from '@wasmts/environ';
+import {
+  BinaryReader,
+  OPERATORS,
+  type OperatorInfo,
+  operatorFor,
+  skipBlockType,
+  skipImmediates,
+} from '@wasmts/environ';
 
 /** The writes (`local.set`/`local.tee`, by their operator's offset) after which a form of the local is never read. */
 export interface V128FormLiveness {

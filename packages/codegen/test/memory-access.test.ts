@@ -113,7 +113,8 @@ describe('memory access', () => {
       dv().setFloat32(48, 1.25 + (i & 7), true);
       dv().setFloat32(52, 0.1, true);
       const r = exp.f32Sum(48);
-      if (r !== Math.fround(1.25 + (i & 7) + Math.fround(0.1))) expect(r).toBe(Math.fround(1.25 + (i & 7) + Math.fround(0.1)));
+      if (r !== Math.fround(1.25 + (i & 7) + Math.fround(0.1)))
+        expect(r).toBe(Math.fround(1.25 + (i & 7) + Math.fround(0.1)));
     }
     // 0/0 is an arithmetic NaN: any sign, the quiet bit set
     const nan = exp.f32DivStore(0, 0, 60);
