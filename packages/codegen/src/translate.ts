@@ -35,7 +35,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
+import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -1127,16 +1127,36 @@ export class FunctionTranslator {
       const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
       return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
     };
-    // each piece but the last ends by handing the fuel it counted over and calling the next with the locals it uses
-    for (let k = 0; k + 1 < pieces.length; k++)
-      pieces[k].lines.push(
-        `  ${this.handOver()}${this.handOver() === '' ? '' : ' '}return ${inner}$s${k + 1}(${pieces[k + 1].params.join(', ')});`,
-      );
-    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
-    // its last line (the call of the next piece, which reads the variables it passes on) is there
+    // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
+    // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
+    // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
+    const over = this.handOver() === '' ? '' : `${this.handOver()} `;
+    const args = (k: number, from: 'vars' | 'S') =>
+      pieces[k].params.map((v, i) => (from === 'vars' ? v : `H.S[${i}]`)).join(', ');
+    if (pieces.length > 1) {
+      const n = pieces.length - 1;
+      const drive = [
+        n === 1
+          ? `  ${over}return ${inner}$s1(${args(1, 'vars')});`
+          : `  ${over}let nx = ${inner}$s1(${args(1, 'vars')});`,
+      ];
+      for (let k = 2; k <= n; k++) {
+        drive.push('  if (nx !== H.NX) return nx;');
+        drive.push(k === n ? `  return ${inner}$s${k}(${args(k, 'S')});` : `  nx = ${inner}$s${k}(${args(k, 'S')});`);
+      }
+      pieces[0].lines.push(...drive);
+    }
+    for (let k = 1; k + 1 < pieces.length; k++) {
+      const put = pieces[k + 1].params.map((v, i) => `H.S[${i}] = ${v};`).join(' ');
+      pieces[k].lines.push(`  ${over}${put}${put === '' ? '' : ' '}return H.NX;`);
+    }
+    // a piece still too long for the host's optimizing tier (one large loop: `OUTLINE_FACTOR` times the split limit)
+    // gets its largest statements moved into closures (src/outline.ts), after its last line (the call of the next
+    // piece, which reads the variables it passes on) is there
     const closures = { k: 0 };
+    const outlineChars = this.env.splitChars * OUTLINE_FACTOR;
     for (const p of pieces)
-      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
+      p.lines = outline(p.lines, inner, outlineChars, closures, p.params, (l) => this.lineLength(l));
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);

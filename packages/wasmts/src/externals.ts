@@ -1,64 +1,57 @@
-// The things instances import and export: functions, memories, tables, globals and tags, plus the entry
-// trampoline every call from the host into wasm goes through.
+// The things instances import and export whose wrappers refer to each other: functions (`Func`, `TypedFunc`, and
+// the `Caller` a host function receives, whose `getExport` makes any extern), tables and globals (their values may be
+// functions), and the lookup of an instance's externs. Memories, tags, extern references and the entry trampoline
+// have files of their own (memory.ts, tag.ts, extern-ref.ts, trampoline.ts).
 
 import {
   type FloatValue,
   type FuncType,
   floatNumber,
   type GlobalType,
-  HeapKind,
   isRef,
-  type MemoryType,
-  refHeap,
   type TableType,
-  TrapCode,
   V128,
-  VMRuntimeLimits,
   type ValType as WasmValType,
 } from '@wasmts/environ';
 import {
   canonicalValType,
   HostError,
-  type HostMemoryBacking,
   Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
-  Memory as RuntimeMemory,
   Table as RuntimeTable,
-  Tag as RuntimeTag,
-  Trap as RuntimeTrap,
   type TypeRegistry,
   VMFuncRef,
-  WasmArray,
   WasmException,
   type WasmFunction,
-  WasmStruct,
 } from '@wasmts/runtime';
-import type { Engine, Store } from './engine.js';
-import { hostSupport } from './host.js';
-import { type BacktraceNames, convertError } from './trap.js';
+import { registerFuncType } from './engine.js';
+import { Memory } from './memory.js';
+import type { Store } from './store.js';
+import { Tag } from './tag.js';
+import {
+  callWasm,
+  checkRefArgs,
+  foreignValue,
+  foreignWhat,
+  hostRefPositions,
+  ownedRefPositions,
+  rootIfRunning,
+  unboxed,
+} from './trampoline.js';
 import {
   checkNumericArgs,
   floatNumbers,
   floatPositions,
   fromRaw,
-  refKindOfHeap,
   resultList,
   toRaw,
   type Val,
   type ValContext,
   type ValType,
 } from './values.js';
-import type { WasmStoreState } from './wasm-backend/bridge.js';
-import { hostApi } from './wasm-backend/host-api.js';
-import { convertHostError } from './wasm-backend/traps.js';
 import { toWasmNumber } from './webassembly/values.js';
 import { funcTypeOfNames, type JsParamsOf, type JsResultOf, type ValTypeName, type WrapType } from './wrap.js';
 import { WrongStoreError } from './wrong-store.js';
-
-/** Registers a host function's type (concrete heap types are engine ids) with the engine; returns its id. */
-export function registerFuncType(engine: Engine, type: FuncType): number {
-  return engine.typeRegistry.registerFuncType(type);
-}
 
 /** Per-store API state: the Func of each function reference (identity is preserved). */
 const funcCache = new WeakMap<object, WeakMap<VMFuncRef, Func>>();
@@ -79,184 +72,6 @@ export function valContext(store: Store<any>): ValContext {
       if (foreignValue(store, v)) throw new WrongStoreError(what);
     },
   };
-}
-
-/** Names for backtraces of calls into a function: its instance's host state carries them. */
-function namesOf(ref: VMFuncRef): BacktraceNames | null {
-  const inst = ref.instance as { hostState?: { names?: BacktraceNames } } | null;
-  return inst?.hostState?.names ?? null;
-}
-
-/** True for reference types whose values may be host references (externref; anyref, which may box one). */
-export function holdsHostRefs(t: WasmValType): boolean {
-  if (!isRef(t)) return false;
-  const h = refHeap(t);
-  return h === HeapKind.Extern || h === HeapKind.Any;
-}
-
-const NO_ROOTS: readonly number[] = Object.freeze([]);
-
-/** Positions of the types that may hold host references (shared empty list when there are none). */
-export function hostRefPositions(types: readonly WasmValType[]): readonly number[] {
-  let out: number[] | null = null;
-  for (let i = 0; i < types.length; i++) if (holdsHostRefs(types[i])) (out ??= []).push(i);
-  return out ?? NO_ROOTS;
-}
-
-/**
- * Positions of the reference types whose values belong to a store or an engine: function references
- * (funcref, `(ref $f)`, nofunc), the any hierarchy (GC objects) and exnref. Not externref: any host value.
- */
-function ownedRefPositions(types: readonly WasmValType[], registry: TypeRegistry): readonly number[] {
-  let out: number[] | null = null;
-  for (let i = 0; i < types.length; i++) {
-    const t = types[i];
-    if (isRef(t) && refKindOfHeap(refHeap(t), registry) !== 'externref') (out ??= []).push(i);
-  }
-  return out ?? NO_ROOTS;
-}
-
-/**
- * Whether a raw reference value belongs to another store than `store`: a function or exception of another
- * store, or a GC object whose type `store`'s engine does not own (another engine's; GC objects carry
- * their engine's type, not a store). Null, i31 numbers and other host values belong to every store.
- */
-export function foreignValue(store: Store<any>, v: unknown): boolean {
-  if (v === null || typeof v !== 'object') return false;
-  if (v instanceof VMFuncRef) return v.store !== store;
-  if (v instanceof WasmStruct || v instanceof WasmArray) return !store.typeRegistry.owns(v.rtt);
-  if (v instanceof WasmException) return v.tag.store !== store;
-  // a Func (or another store-bound API object) where its raw value was due
-  return 'store' in v && (v as { store: unknown }).store !== store;
-}
-
-/** What a foreign value is called in a WrongStoreError (`function given as funcref argument 0`, ...). */
-function foreignWhat(v: unknown, role: 'argument' | 'result', position: number | null): string {
-  const [kind, ref] =
-    v instanceof WasmStruct || v instanceof WasmArray
-      ? ['GC object', 'anyref']
-      : v instanceof WasmException
-        ? ['exception', 'exnref']
-        : ['function', 'funcref'];
-  if (role === 'argument') return `${kind} given as ${ref} argument ${position}`;
-  return position === null ? `${kind} returned as a ${ref} result` : `${kind} returned as ${ref} result ${position}`;
-}
-
-/** Throws a WrongStoreError if a raw argument at one of `positions` belongs to another store. */
-function checkRefArgs(store: Store<any>, args: readonly unknown[], positions: readonly number[]): void {
-  for (let i = 0; i < positions.length; i++) {
-    const v = args[positions[i]];
-    if (foreignValue(store, v)) throw new WrongStoreError(foreignWhat(v, 'argument', positions[i]));
-  }
-}
-
-/** Roots a host reference the host hands to wasm while a call runs in the store (see ExternRefActivationsTable). */
-export function rootIfRunning(store: Store<any>, type: WasmValType, value: unknown): void {
-  if (store.entryDepth > 0 && holdsHostRefs(type)) store.externRefActivations.insert(value);
-}
-
-/**
- * Calls `fn` from the host: roots the host references among the arguments (positions `roots`) until the
- * outermost call returns, converts errors per the ABI and keeps the store usable after any of them.
- * `names` names the frames of a backtrace, or is the called function reference whose instance's names
- * are looked up only when an error needs them. `checkEpoch`: a call of a guest function checks the epoch
- * deadline first (`epochAtEntry`).
- */
-export function callWasm(
-  store: Store<any>,
-  fn: WasmFunction,
-  args: unknown[],
-  names: BacktraceNames | VMFuncRef | null,
-  roots: readonly number[] = NO_ROOTS,
-  checkEpoch = false,
-): unknown {
-  const w = store.wasmState;
-  if (w !== undefined) return callWasmBackend(store, w, fn, args, names, roots, checkEpoch);
-  store.entryDepth++;
-  try {
-    if (checkEpoch && store.engine.controls.epochInterruption) epochAtEntry(store);
-    for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
-    return fn.apply(null, args);
-  } catch (e) {
-    throw convertError(
-      e,
-      names instanceof VMFuncRef ? namesOf(names) : names,
-      store.engine.controls.wasmBacktraceMaxFrames,
-    );
-  } finally {
-    if (--store.entryDepth === 0) {
-      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
-      store.externRefActivations.clear();
-    }
-  }
-}
-
-/**
- * A call from the host into a guest function checks the epoch deadline before it starts, as wasmtime's entry
- * check does: compiled code checks only the entries of functions that may recurse (codegen's `epochEntryChecks`),
- * so a call of any function still traps (or asks the deadline callback) at once when the deadline has passed.
- */
-function epochAtEntry(store: Store<any>): void {
-  if (store.epochCounter[0] < store.runtimeLimits[VMRuntimeLimits.EpochDeadline]) return;
-  if (store.newEpoch === undefined) throw new RuntimeTrap(TrapCode.Interrupt);
-  store.setEpochDeadline(store.newEpoch());
-}
-
-/** `fn(...args)`: direct calls for up to four arguments, which V8 optimises better than `apply`. */
-function applyArgs(fn: WasmFunction, args: unknown[]): unknown {
-  switch (args.length) {
-    case 0:
-      return fn();
-    case 1:
-      return fn(args[0]);
-    case 2:
-      return fn(args[0], args[1]);
-    case 3:
-      return fn(args[0], args[1], args[2]);
-    case 4:
-      return fn(args[0], args[1], args[2], args[3]);
-  }
-  return fn.apply(null, args);
-}
-
-/** `callWasm` in a store where wasm-backend instances exist: also syncs fuel and the epoch, and maps host errors. */
-function callWasmBackend(
-  store: Store<any>,
-  w: WasmStoreState,
-  fn: WasmFunction,
-  args: unknown[],
-  names: BacktraceNames | VMFuncRef | null,
-  roots: readonly number[],
-  checkEpoch: boolean,
-): unknown {
-  const controls = store.engine.controls;
-  const fuel = controls.consumeFuel;
-  if (store.entryDepth++ === 0 && controls.epochInterruption) w.enterEpoch();
-  if (fuel) w.syncFuelIn();
-  try {
-    if (checkEpoch && controls.epochInterruption) epochAtEntry(store);
-    for (let i = 0; i < roots.length; i++) store.externRefActivations.insert(args[roots[i]]);
-    return applyArgs(fn, args);
-  } catch (e) {
-    const max = controls.wasmBacktraceMaxFrames;
-    // only a call that did not return normally can unbalance the call depth or leave a pending error:
-    // the outermost exit resets them then, not after every call
-    w.unwound = true;
-    const n = names instanceof VMFuncRef ? namesOf(names) : names;
-    throw convertError(convertHostError(w, e, max, hostApi().RuntimeError), n, max);
-  } finally {
-    if (fuel) w.syncFuel();
-    if (--store.entryDepth === 0) {
-      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
-      store.externRefActivations.clear();
-      if (w.unwound) {
-        w.unwound = false;
-        w.callDepth.value = 0;
-        w.pending.value = 0;
-        w.pendingError = null;
-      }
-    }
-  }
 }
 
 /** What a host function receives first: the store's data and the calling instance's exports. */
@@ -578,154 +393,6 @@ export class TypedFunc<P extends unknown[] = unknown[], R = unknown> {
   }
 }
 
-/** Runs `f` outside wasm: an error the store's limiter threw comes out unboxed. */
-export function unboxed<R>(f: () => R): R {
-  try {
-    return f();
-  } catch (e) {
-    throw e instanceof HostError ? e.error : e;
-  }
-}
-
-/**
- * A shared memory as it crosses threads: structured-cloneable, so it can be posted to a Worker, where
- * `Memory.fromShared` makes a `Memory` of the same bytes in that thread's store (see `Memory.share`).
- */
-export interface SharedMemoryHandle {
-  /** The memory's type (shared). */
-  readonly type: MemoryType;
-  /** The bytes: the memory's SharedArrayBuffer when wasmts owns them, else null. */
-  readonly buffer: SharedArrayBuffer | null;
-  /** The host engine's shared `WebAssembly.Memory` when the bytes are its (the wasm backend), else null. */
-  readonly host: object | null;
-}
-
-/** A linear memory (wasmtime's `Memory`). */
-export class Memory {
-  /** The runtime memory. */
-  readonly raw: RuntimeMemory;
-  /** The store the memory belongs to. */
-  readonly store: Store<any>;
-
-  /**
-   * Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. A shared memory is the
-   * host engine's shared `WebAssembly.Memory` from the start where the wasm backend may run modules (so a
-   * wasm-backend module can import it, and its SharedArrayBuffer never changes identity by a later attach).
-   */
-  constructor(store: Store<any>, type: MemoryType | RuntimeMemory) {
-    this.store = store;
-    if (type instanceof RuntimeMemory) {
-      this.raw = type;
-      return;
-    }
-    const hostShared = type.shared && hostSharedMemories(store.engine, type);
-    const hostPlain = !type.shared && hostMemories(store.engine, type);
-    const raw = unboxed(
-      () =>
-        new RuntimeMemory(type, {
-          maxBytes: store.tunables.maxMemoryBytes,
-          limiter: store.resourceLimiter,
-          ...(hostPlain ? { hostBacked: true } : {}),
-        }),
-    );
-    if (hostShared) {
-      const max = type.limits.max as number;
-      raw.attachHost(new (hostApi().Memory)({ initial: raw.pages, maximum: max, shared: true }), false);
-    } else if (hostPlain) {
-      // the buffer a host sees before it instantiates anything (emscripten makes its views then) must be the one
-      // wasm-backend code uses after: a memory attached at instantiation would copy the bytes and leave those
-      // views over a buffer nothing reads any more
-      const max = type.limits.max;
-      raw.attachHost(
-        new (hostApi().Memory)({ initial: type.limits.min, ...(max !== null ? { maximum: max } : {}) }),
-        false,
-      );
-    }
-    this.raw = raw;
-  }
-  /**
-   * A handle to post to a Worker for a shared memory (wasmtime's `SharedMemory`): every thread's `Store`
-   * stays its own, and `Memory.fromShared` there is this memory's bytes, growth included. Throws for an
-   * unshared memory, or where the host has no SharedArrayBuffer.
-   */
-  share(): SharedMemoryHandle {
-    const raw = this.raw;
-    if (!raw.shared) throw new TypeError('only a shared memory can be sent to another thread');
-    if (raw.host !== null) return { type: raw.type, buffer: null, host: raw.host };
-    if (typeof SharedArrayBuffer !== 'function' || !(raw.buffer instanceof SharedArrayBuffer))
-      throw new TypeError('this host has no SharedArrayBuffer: the memory cannot be shared with another thread');
-    return { type: raw.type, buffer: raw.buffer, host: null };
-  }
-
-  /** The memory of `Memory.share`'s `handle` (posted from another thread) in `store`: the same bytes. */
-  static fromShared(store: Store<any>, handle: SharedMemoryHandle): Memory {
-    const options = { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter };
-    if (handle.host !== null) {
-      const raw = unboxed(() => new RuntimeMemory(handle.type, { ...options, hostBacked: true }));
-      raw.attachHost(handle.host as HostMemoryBacking, false);
-      return new Memory(store, raw);
-    }
-    if (handle.buffer === null) throw new TypeError('a shared memory handle without bytes');
-    return new Memory(
-      store,
-      unboxed(() => new RuntimeMemory(handle.type, { ...options, sharedBuffer: handle.buffer! })),
-    );
-  }
-  /** The memory's type. */
-  ty(): MemoryType {
-    return this.raw.type;
-  }
-  /** Current size in pages. */
-  size(): number {
-    return this.raw.pages;
-  }
-  /** Current size in bytes. */
-  dataSize(): number {
-    return this.raw.byteLength;
-  }
-  /** Grows by `delta` pages; returns the old size in pages, or throws if it cannot grow. */
-  grow(delta: number): number {
-    const old = unboxed(() => this.raw.grow(delta));
-    if (old < 0) throw new RangeError(`failed to grow memory by ${delta} pages`);
-    return old;
-  }
-  /**
-   * The memory's bytes: a fresh Uint8Array over the current buffer on each call. Call it again after
-   * anything that may grow the memory (growth may replace the buffer).
-   */
-  data(): Uint8Array {
-    return new Uint8Array(this.raw.buffer, 0, this.raw.byteLength);
-  }
-  /** Copies `length` bytes from `offset`; throws a RangeError when out of bounds. */
-  read(offset: number, length: number): Uint8Array {
-    if (!this.raw.inBounds(offset, length)) throw new RangeError('out of bounds memory access');
-    return this.raw.u8.slice(offset, offset + length);
-  }
-  /** Writes `bytes` at `offset`; throws a RangeError when out of bounds. */
-  write(offset: number, bytes: Uint8Array): void {
-    if (!this.raw.inBounds(offset, bytes.length)) throw new RangeError('out of bounds memory access');
-    this.raw.u8.set(bytes, offset);
-  }
-}
-
-/** Whether shared memories of `type` are made as the host engine's (see `Memory`'s constructor). */
-/**
- * Whether a memory the embedder creates is the host engine's `WebAssembly.Memory` from the start: where the wasm
- * backend may run modules (not `backend: 'js'`, a host with WebAssembly) and the host can make it (32-bit, 64 KiB
- * pages, a size the host accepts).
- */
-function hostMemories(engine: Engine, type: MemoryType): boolean {
-  if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || !hostSupport().available)
-    return false;
-  return type.limits.min <= 65536 && (type.limits.max === null || type.limits.max <= 65536);
-}
-
-function hostSharedMemories(engine: Engine, type: MemoryType): boolean {
-  if (engine.config.backend === 'js' || type.index64 || type.pageSizeLog2 !== 16 || type.limits.max === null)
-    return false;
-  return hostSupport().features.has('threads');
-}
-
 /** A table (wasmtime's `Table`). Elements are `Val`s of the table's reference type. */
 export class Table {
   /** The runtime table. */
@@ -806,37 +473,6 @@ export class Global {
     if (!this.raw.mutable) throw new TypeError('immutable global cannot be set');
     this.raw.value = toRaw(value, this.raw.type, valContext(this.store));
     rootIfRunning(this.store, this.raw.type, this.raw.value);
-  }
-}
-
-/** An exception tag (wasmtime's `Tag`). */
-export class Tag {
-  /** The runtime tag. */
-  readonly raw: RuntimeTag;
-  /** The store the tag belongs to. */
-  readonly store: Store<any>;
-
-  /** Creates a tag with parameter types of `type`, or wraps a runtime tag of `store`. */
-  constructor(store: Store<any>, type: FuncType | RuntimeTag) {
-    this.store = store;
-    this.raw =
-      type instanceof RuntimeTag ? type : new RuntimeTag(registerFuncType(store.engine, type), type.params, store);
-  }
-  /** The tag's function type (`store` must be the tag's). */
-  ty(store: Store<any>): FuncType {
-    if (store !== this.store) throw new WrongStoreError('tag');
-    return store.typeRegistry.funcType(this.raw.typeId);
-  }
-}
-
-/** A host value passed as an externref (a convenience wrapper: any non-null JS value is a valid externref). */
-export class ExternRef<T = unknown> {
-  /** The host value. */
-  readonly data: T;
-
-  /** Wraps a host value. */
-  constructor(data: T) {
-    this.data = data;
   }
 }
 

@@ -37,36 +37,15 @@ export {
   ResourceLimitError,
   WasmException,
 } from '@wasmts/runtime';
-export {
-  type Backend,
-  Config,
-  type ConfigOptions,
-  Engine,
-  type EngineOptions,
-  type OperatorCosts,
-  type ResourceLimiter,
-  Store,
-  type StoreControls,
-  StoreLimits,
-  StoreLimitsBuilder,
-  type UpdateDeadline,
-} from './engine.js';
-export {
-  Caller,
-  type Extern,
-  ExternRef,
-  Func,
-  Global,
-  type HostFunc,
-  Memory,
-  type SharedMemoryHandle,
-  Table,
-  Tag,
-  TypedFunc,
-} from './externals.js';
+export { type Backend, Config, type ConfigOptions, type OperatorCosts, type StoreControls } from './config.js';
+export { Engine, type EngineOptions } from './engine.js';
+export { ExternRef } from './extern-ref.js';
+export { Caller, type Extern, Func, Global, type HostFunc, Table, TypedFunc } from './externals.js';
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';
 export { Instance } from './instance.js';
+export { type ResourceLimiter, StoreLimits, StoreLimitsBuilder } from './limits.js';
 export { InstancePre, Linker } from './linker.js';
+export { Memory, type SharedMemoryHandle } from './memory.js';
 export {
   BackendError,
   backendChoice,
@@ -82,6 +61,8 @@ export {
   isArtifact,
   readArtifactHeader,
 } from './serialize.js';
+export { Store, type UpdateDeadline } from './store.js';
+export { Tag } from './tag.js';
 export {
   type BacktraceNames,
   type FrameInfo,

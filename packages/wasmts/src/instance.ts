@@ -21,9 +21,9 @@ import {
   Trap,
   type VMFuncRef,
 } from '@wasmts/runtime';
-import type { Engine, Store } from './engine.js';
+import type { Engine } from './engine.js';
+import { registerFuncType } from './engine.js';
 import {
-  callWasm,
   type Extern,
   exportOf,
   externKind,
@@ -32,13 +32,13 @@ import {
   type HostFunc,
   hostCallbackOf,
   hostFuncRef,
-  Memory,
-  registerFuncType,
   Table,
-  Tag,
-  unboxed,
 } from './externals.js';
+import { Memory } from './memory.js';
 import type { Module } from './module.js';
+import type { Store } from './store.js';
+import { Tag } from './tag.js';
+import { callWasm, unboxed } from './trampoline.js';
 import { LinkError } from './trap.js';
 import { wasmState } from './wasm-backend/bridge.js';
 import { instantiateHost } from './wasm-backend/instance.js';

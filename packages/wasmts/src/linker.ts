@@ -2,10 +2,10 @@
 // once, instantiated repeatedly (one tenant per request) without looking anything up again.
 
 import { F32, F64, type FuncType, I32, I64, isRef, refNullable, valTypeToString } from '@wasmts/environ';
-import type { Store } from './engine.js';
 import { type Caller, type Extern, externKind, Func, type HostFunc, isExtern } from './externals.js';
 import { HostDefinition, type ImportItem, type Instance, instantiateItems } from './instance.js';
 import type { Module } from './module.js';
+import type { Store } from './store.js';
 import { LinkError } from './trap.js';
 import { funcTypeOfNames, type JsParamsOf, type JsResultOf, type ValTypeName, type WrapType } from './wrap.js';
 import { WrongStoreError } from './wrong-store.js';

@@ -167,6 +167,8 @@ export class Module {
     this.module = decodeModule(this.bytes, {
       features: engine.config.features,
       validateBodies: true,
+      // where the wasm backend may run it, its re-encoder copies bodies between the sites recorded here
+      recordSites: engine.config.backend !== 'js',
       ...(progress === undefined
         ? {}
         : { onProgress: (done: number, total: number) => progress('validate', done, total) }),

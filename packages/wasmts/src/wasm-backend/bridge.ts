@@ -28,7 +28,7 @@ import {
   WasmException,
 } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
-import type { Store } from '../engine.js';
+import type { Store } from '../store.js';
 import {
   HOST_WEBASSEMBLY,
   type HostException,
@@ -163,7 +163,7 @@ const PENDING_ERROR = -1;
 
 /** The wasm backend's state of one store. */
 export class WasmStoreState {
-  /** The store (another one when the state is recycled, see `recycleWasmState`). */
+  /** The store (another one when the state is recycled, see `recycle`). */
   store: Store<any>;
   /** 0, -1 (see `pendingError`) or a trap code + 1: set before a wrapper or hook executes `unreachable`. */
   readonly pending: HostGlobal;
@@ -227,7 +227,29 @@ export class WasmStoreState {
     this.setFuel(store.runtimeLimits[FUEL]);
   }
 
-  /** Makes the state `store`'s, as new (see `recycleWasmState`). */
+  /**
+   * The store releases its instances (see `BackendStoreState.release`). With a pooling allocator, whose
+   * slots go to other tenants, the store's wasm-backend instances are made unusable as a JS-backend instance
+   * is once its memories are empty: a host instance keeps its memory, tables and globals (they cannot be
+   * taken from it), so instead every function that can be reached from outside it (exports, references, the
+   * start function) now traps with `MemoryOutOfBounds` when called through the API, and a host function
+   * object made for it later wraps the trap. The host memory is never given to another instance, so code
+   * already running in it (none: a store cannot be disposed from inside wasm) could only see its own
+   * tenant's bytes. The state then serves the engine's next store (see `recycle`).
+   */
+  release(pooled: boolean): void {
+    if (pooled)
+      for (const [inst, funcs] of this.hostInstances)
+        for (const f of funcs.keys()) {
+          const ref = inst.funcRef(f);
+          ref.fn = retired;
+          forgetHostFunction(ref);
+        }
+    this.hostInstances = [];
+    if (pooled) recycle(this);
+  }
+
+  /** Makes the state `store`'s, as new (see `recycle`). */
   adopt(store: Store<any>): void {
     this.store = store;
     this.pending.value = 0;
@@ -486,7 +508,7 @@ const unpackModules = new Map<string, HostModule>();
 /** The wasm backend's state of `store` (created on first use). */
 export function wasmState(store: Store<any>): WasmStoreState {
   WasmException.adopt ??= adopt;
-  let s = store.wasmState;
+  let s = existingWasmState(store);
   if (s === undefined) {
     s = spareStates.get(store.engine)?.pop();
     if (s === undefined) s = new WasmStoreState(store);
@@ -496,30 +518,37 @@ export function wasmState(store: Store<any>): WasmStoreState {
   return s;
 }
 
-/** States of disposed stores, per engine, for the next store (see `recycleWasmState`). */
+/** States of disposed stores, per engine, for the next store (see `recycle`). */
 const spareStates = new WeakMap<object, WasmStoreState[]>();
 /** Most spare states an engine keeps. */
 const MAX_SPARE_STATES = 16;
 
 /**
  * Hands the state of a store whose wasm-backend instances were all retired (a pooling allocator took
- * their slots back, see `retireHostInstance`) to the engine's next store: its host globals and hook
+ * their slots back, see `WasmStoreState.release`) to the engine's next store: its host globals and hook
  * instance, which every instance of the store imports, cost more to create than the instance itself. No
  * code of the old store can run any more, so nothing of it sees the next store through them; the store
  * gets a new state if it makes wasm-backend instances again.
  */
-export function recycleWasmState(store: Store<any>): void {
-  const s = store.wasmState;
-  if (s === undefined) return;
+function recycle(s: WasmStoreState): void {
+  const store = s.store;
   store.wasmState = undefined;
   let spare = spareStates.get(store.engine);
   if (spare === undefined) spareStates.set(store.engine, (spare = []));
   if (spare.length < MAX_SPARE_STATES) spare.push(s);
 }
 
-/** The state of `store` if a wasm-backend instance has ever been made in it. */
+/** What a retired instance's functions do when called. */
+function retired(): never {
+  throw new RuntimeTrap(TrapCode.MemoryOutOfBounds);
+}
+
+/**
+ * The state of `store` if a wasm-backend instance has ever been made in it. The store's field holds only
+ * states this module made (`wasmState`), so the narrowing is sound.
+ */
 export function existingWasmState(store: Store<any>): WasmStoreState | undefined {
-  return store.wasmState;
+  return store.wasmState as WasmStoreState | undefined;
 }
 
 /** A runtime value of type `t` as the host engine takes it. */

@@ -2,23 +2,21 @@
 // objects behind its memories, tables, globals and tags, the host engine instantiates the instrumented
 // module against them, and the escaping functions come back as VMFuncRefs.
 
-import { type FuncType, I32, I64, TrapCode, type ValType } from '@wasmts/environ';
+import { type FuncType, I32, I64, type ValType } from '@wasmts/environ';
 import {
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
   type Memory as RuntimeMemory,
   type Table as RuntimeTable,
-  Trap as RuntimeTrap,
   VMFuncRef,
   type WasmFunction,
 } from '@wasmts/runtime';
-import type { Store } from '../engine.js';
-import { registerFuncType } from '../externals.js';
+import { registerFuncType } from '../engine.js';
+import type { Store } from '../store.js';
 import { LinkError } from '../trap.js';
 import {
   callableOf,
   descriptorTypeName,
-  forgetHostFunction,
   fromHostValue,
   guardedCall,
   hostFunctionOf,
@@ -235,29 +233,4 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
   for (const [f, name] of hidden.func) registerHostFunction(ex[name], inst.funcRef(f));
   state.hostInstances.push([inst, hidden.func]);
   return m.start === null ? null : (inst.funcRef(m.start).fn as () => void);
-}
-
-/** What a retired instance's functions do when called. */
-function retired(): never {
-  throw new RuntimeTrap(TrapCode.MemoryOutOfBounds);
-}
-
-/**
- * Makes the wasm-backend instances of a store whose slots a pooling allocator took back unusable, as a JS-backend
- * instance is once its memories are empty: the host instance keeps its memory, tables and globals (they
- * cannot be taken from it), so instead every function that can be reached from outside it (exports,
- * references, the start function) now traps with `MemoryOutOfBounds` when called through the API, and a
- * host function object made for it later wraps the trap. The host memory is never given to another
- * instance, so code already running in it (none: a store cannot be disposed from inside wasm) could
- * only see its own tenant's bytes.
- */
-export function retireHostInstances(state: WasmStoreState): void {
-  for (const [inst, funcs] of state.hostInstances) {
-    for (const f of funcs.keys()) {
-      const ref = inst.funcRef(f);
-      ref.fn = retired;
-      forgetHostFunction(ref);
-    }
-  }
-  state.hostInstances = [];
 }

@@ -3,16 +3,11 @@
 
 import { F32, F64, type FuncType, I32, I64, V128 } from '@wasmts/environ';
 import { Global as RuntimeGlobal, WasmException } from '@wasmts/runtime';
-import {
-  Func as ApiFunc,
-  Global as ApiGlobal,
-  Memory as ApiMemory,
-  Table as ApiTable,
-  type Tag as ApiTag,
-  type Extern,
-} from '../externals.js';
+import { Func as ApiFunc, Global as ApiGlobal, Table as ApiTable, type Extern } from '../externals.js';
 import { Instance as ApiInstance } from '../instance.js';
+import { Memory as ApiMemory } from '../memory.js';
 import type { Module as ApiModule } from '../module.js';
+import type { Tag as ApiTag } from '../tag.js';
 import { isBuiltinImport } from './compile-options.js';
 import { builtinExtern } from './js-string.js';
 import { isStackOverflow, type Realm } from './realm.js';

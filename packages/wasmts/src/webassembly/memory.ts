@@ -1,7 +1,8 @@
 // `WebAssembly.Memory`: made from a descriptor, `grow` (detaching the old buffer) and `buffer`.
 
 import { ResourceLimitError } from '@wasmts/runtime';
-import { Memory as ApiMemory, unboxed } from '../externals.js';
+import { Memory as ApiMemory } from '../memory.js';
+import { unboxed } from '../trampoline.js';
 import { readAddress, readLimits, toBigIntInRange } from './descriptors.js';
 import type { Realm } from './realm.js';
 import { dictionary, enforceRange, setLength, webidlInterface } from './webidl.js';

@@ -5,7 +5,10 @@
 // functions (`validate`, `compile`, `instantiate` and the streaming ones) and the namespace object.
 
 import { decodeModule, wasmFeatures } from '@wasmts/environ';
-import { Config, Engine, type ResourceLimiter, Store } from '../engine.js';
+import { Config } from '../config.js';
+import { Engine } from '../engine.js';
+import type { ResourceLimiter } from '../limits.js';
+import { Store } from '../store.js';
 import { type CompileOptions, checkBuiltinImports, readCompileOptions } from './compile-options.js';
 import { defineGlobal } from './global.js';
 import { defineInstance, isImportObject, readImports } from './instance.js';

@@ -27,16 +27,13 @@ import {
   WasmException,
   type WasmStruct,
 } from '@wasmts/runtime';
-import type { Engine, Store } from '../engine.js';
-import {
-  Global as ApiGlobal,
-  Memory as ApiMemory,
-  Table as ApiTable,
-  Tag as ApiTag,
-  callWasm,
-  hostRefPositions,
-} from '../externals.js';
+import type { Engine } from '../engine.js';
+import { Global as ApiGlobal, Table as ApiTable } from '../externals.js';
+import { Memory as ApiMemory } from '../memory.js';
 import { Module as ApiModule } from '../module.js';
+import type { Store } from '../store.js';
+import { Tag as ApiTag } from '../tag.js';
+import { callWasm, hostRefPositions } from '../trampoline.js';
 import { LinkError as ApiLinkError, Trap, UncaughtWasmException } from '../trap.js';
 import { refKindOfHeap } from '../values.js';
 import { type CompileOptions, checkBuiltinImports, NO_COMPILE_OPTIONS } from './compile-options.js';

@@ -2,7 +2,8 @@
 
 import { isRef } from '@wasmts/environ';
 import { ResourceLimitError, Table as RuntimeTable } from '@wasmts/runtime';
-import { Table as ApiTable, unboxed } from '../externals.js';
+import { Table as ApiTable } from '../externals.js';
+import { unboxed } from '../trampoline.js';
 import { readAddress, readLimits, toBigIntInRange } from './descriptors.js';
 import type { Realm } from './realm.js';
 import { defaultValue, parseValueType, toJSValue, toWebAssemblyValue } from './values.js';

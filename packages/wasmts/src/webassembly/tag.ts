@@ -1,7 +1,7 @@
 // `WebAssembly.Tag` and `WebAssembly.Exception` (`is`, `getArg`, `traceStack`).
 
 import { WasmException } from '@wasmts/runtime';
-import { Tag as ApiTag } from '../externals.js';
+import { Tag as ApiTag } from '../tag.js';
 import type { Realm } from './realm.js';
 import { parseValueType, toJSValue, toWebAssemblyValue } from './values.js';
 import { dictionary, enforceRange, sequence, setLength, toDOMString, webidlInterface } from './webidl.js';
