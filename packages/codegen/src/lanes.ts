@@ -429,7 +429,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
     (a, b) =>
       `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7f7f7f7f) + 0x7f7f7f7f) | ${p(a)} ^ ${p(b)}) & 0x80808080) >>> 7, 255)`,
   ),
-  'i8x16.avgr_u': each((a, b) => `(${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7f7f7f7f)`),
+  // `| 0`: the difference leaves the int32 range (a lane read by a signed compare must be an int32)
+  'i8x16.avgr_u': each((a, b) => `((${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7f7f7f7f)) | 0`),
   'i8x16.shl': each((a, _b, _c, o) => {
     const c = count(o.s[0], 8);
     return `(${p(a)} << ${c}) & ${shiftMask(c, 8, true)}`;
@@ -442,7 +443,7 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i16x8.sub': each((a, b) => sub16(a, b)),
   'i16x8.neg': each((a) => sub16('0', a)),
   'i16x8.mul': each((a, b) => `(Math.imul(${a}, ${b}) & 65535) | (Math.imul(${p(a)} >>> 16, ${p(b)} >>> 16) << 16)`),
-  'i16x8.avgr_u': each((a, b) => `(${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7fff7fff)`),
+  'i16x8.avgr_u': each((a, b) => `((${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7fff7fff)) | 0`),
   'i16x8.shl': each((a, _b, _c, o) => {
     const c = count(o.s[0], 16);
     return `(${p(a)} << ${c}) & ${shiftMask(c, 16, true)}`;

@@ -35,7 +35,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
+import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -1180,11 +1180,13 @@ export class FunctionTranslator {
       const put = pieces[k + 1].params.map((v, i) => `H.S[${i}] = ${v};`).join(' ');
       pieces[k].lines.push(`  ${over}${put}${put === '' ? '' : ' '}return H.NX;`);
     }
-    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
-    // its last line (the call of the next piece, which reads the variables it passes on) is there
+    // a piece still too long for the host's optimizing tier (one large loop: `OUTLINE_FACTOR` times the split limit)
+    // gets its largest statements moved into closures (src/outline.ts), after its last line (the call of the next
+    // piece, which reads the variables it passes on) is there
     const closures = { k: 0 };
+    const outlineChars = this.env.splitChars * OUTLINE_FACTOR;
     for (const p of pieces)
-      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
+      p.lines = outline(p.lines, inner, outlineChars, closures, p.params, (l) => this.lineLength(l));
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);

@@ -7,6 +7,7 @@
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { funcIndexOfFrameName } from '../src/index.js';
+import { OUTLINE_FACTOR } from '../src/limits.js';
 import { outline } from '../src/outline.js';
 import { epoch, instantiateBytes, limits } from './harness.js';
 import { WA } from './simd/oracle.js';
@@ -86,6 +87,19 @@ describe('outlined statements', () => {
     expect(js.$source).toMatch(/switch \(f0\$o\d+\([^)]*\)\) \{ case 1: break L\d+; \}/);
     const whole = instantiateBytes(bytes, () => undefined, WHOLE);
     expect(whole.$source).not.toMatch(/\$o\d+/);
+  });
+
+  it('leave a body within OUTLINE_FACTOR times the split limit whole', () => {
+    // an outlined closure shares the function's variables through V8's context (x25519's ladder ran twice as slow);
+    // `divide` is one loop (no point to split it at)
+    const whole = instantiateBytes(bytes, () => undefined, WHOLE).$source as string;
+    const start = whole.indexOf('function f1(');
+    const length = whole.indexOf('\n}', start) - start;
+    const closures = (splitChars: number) =>
+      /function f1\$o\d+\(/.test(instantiateBytes(bytes, () => undefined, { splitChars }).$source);
+    // (the emitted body is a little shorter than its indented text here)
+    expect(closures(Math.floor(length / (OUTLINE_FACTOR * 0.8)))).toBe(false);
+    expect(closures(Math.floor(length / (OUTLINE_FACTOR * 1.4)))).toBe(true);
   });
 
   it('compute what Node WebAssembly computes', () => {
