@@ -95,16 +95,6 @@ function ftrunc(v: FloatValue): number {
   const x = +v;
   return x === x ? Math.trunc(x) : NaN;
 }
-function fmin(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.min(a, b) : NaN;
-}
-function fmax(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.max(a, b) : NaN;
-}
 
 /** Loads an f32, keeping NaN payloads. */
 function loadF32(dv: DataView, a: number): FloatValue {
@@ -358,11 +348,24 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
   else for (let k = 0; k < n; k++) a.elements[d + k] = b.elements[s + k];
 }
 
+/**
+ * The hand-over between the pieces of a split body (README.md, "Splitting large functions"): a piece but the last
+ * writes the variables the next one takes into `S` and returns `NX`, and the body calls the next piece with them,
+ * so a wasm frame is two JS frames however many pieces its function has. Nothing runs between the write and the
+ * read, so one array serves every function and instance.
+ */
+const S: unknown[] = [];
+/** What a piece of a split body returns when the body is to call the next piece (never a value of wasm). */
+const NX = Object.freeze({ next: true });
+
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
   R,
+  /** The variables a piece of a split body hands to the next (see `NX`). */
+  S,
+  NX,
   pa,
   pt,
   TailCall,
@@ -381,8 +384,6 @@ export const HELPERS = Object.freeze({
   fceil,
   ffloor,
   ftrunc,
-  fmin,
-  fmax,
   loadF64,
   storeF64,
   loadF32,

@@ -20,8 +20,11 @@ const SCRATCH = new Set(['ma', 'sa', 'sv', 'qv', 'vt', 'vz', 'vx', 'vy', 'w0', '
 /** Stack-slot variables: `s3`, `s3h`, `s3b`. */
 const SLOT = /^s\d+(?:[hbcd])?$/;
 
-/** The variables of a generated function (locals, slots, temporaries, counters), never the factory's. */
-const LOCAL = /^(?:[ls]\d+\w*|ma|sa|sv|qv|vt|vz|vx|vy|w[0-3]|q[a-dmnpz]|r\d+|fu|fq|edl|epv|ec|st|hs|dlg)$/;
+/**
+ * The variables of a generated function (locals, slots, temporaries, counters, and the exception bound by a
+ * handler's `catch (eL3)`, which a closure declared at the top of the function cannot see), never the factory's.
+ */
+const LOCAL = /^(?:[ls]\d+\w*|ma|sa|sv|qv|vt|vz|vx|vy|w[0-3]|q[a-dmnpz]|r\d+|e[LS]\d+|fu|fq|edl|epv|ec|st|hs|dlg)$/;
 
 /** Net brace depth change of a line of generated JS and the lowest depth it reaches (strings and comments skipped). */
 function braces(line: string): [net: number, min: number] {
@@ -45,6 +48,7 @@ function braces(line: string): [net: number, min: number] {
 }
 
 const IDENT = /[A-Za-z_$][\w$]*/g;
+const CATCH = /\bcatch \((e[LS]\d+)\)/g;
 const LABEL_DEF = /(?:^|[\s;{}])([A-Za-z_$][\w$]*): /g;
 const JUMP = /\b(break|continue)\b(?:\s+([A-Za-z_$][\w$]*))?/g;
 const ASSIGN = /(?:\+\+|--)\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*(?:\+\+|--|(?:>>>|<<|>>|[-+*/%&|^])?=(?!=))/g;
@@ -126,12 +130,15 @@ export function outline(
   const outside = new Set<string>(live);
   const inside = chosen.map(() => new Set<string>());
   const assigned = chosen.map(() => new Set<string>());
+  const bound = chosen.map(() => new Set<string>());
   let c = 0;
   for (let i = 0; i < lines.length; i++) {
     while (c < chosen.length && chosen[c][1] < i) c++;
     const within = c < chosen.length && chosen[c][0] <= i ? c : -1;
     for (const m of lines[i].matchAll(IDENT)) (within < 0 ? outside : inside[within]).add(m[0]);
     if (within >= 0) for (const m of lines[i].matchAll(ASSIGN)) assigned[within].add((m[1] ?? m[2]) as string);
+    // a handler's exception bound inside the statement is its own (it is not a variable at the call site)
+    if (within >= 0) for (const m of lines[i].matchAll(CATCH)) bound[within].add(m[1]);
   }
   const decls: string[] = [];
   const body: string[] = [];
@@ -141,6 +148,7 @@ export function outline(
     const params: string[] = [];
     const own: string[] = [];
     for (const v of inside[k]) {
+      if (bound[k].has(v)) continue;
       const set = assigned[k].has(v);
       if (SCRATCH.has(v) && set) own.push(v);
       else if (SLOT.test(v) && set && !outside.has(v) && !chosen.some((_, j) => j !== k && inside[j].has(v)))

@@ -7,6 +7,7 @@
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { funcIndexOfFrameName } from '../src/index.js';
+import { OUTLINE_FACTOR } from '../src/limits.js';
 import { outline } from '../src/outline.js';
 import { epoch, instantiateBytes, limits } from './harness.js';
 import { WA } from './simd/oracle.js';
@@ -86,6 +87,19 @@ describe('outlined statements', () => {
     expect(js.$source).toMatch(/switch \(f0\$o\d+\([^)]*\)\) \{ case 1: break L\d+; \}/);
     const whole = instantiateBytes(bytes, () => undefined, WHOLE);
     expect(whole.$source).not.toMatch(/\$o\d+/);
+  });
+
+  it('leave a body within OUTLINE_FACTOR times the split limit whole', () => {
+    // an outlined closure shares the function's variables through V8's context (x25519's ladder ran twice as slow);
+    // `divide` is one loop (no point to split it at)
+    const whole = instantiateBytes(bytes, () => undefined, WHOLE).$source as string;
+    const start = whole.indexOf('function f1(');
+    const length = whole.indexOf('\n}', start) - start;
+    const closures = (splitChars: number) =>
+      /function f1\$o\d+\(/.test(instantiateBytes(bytes, () => undefined, { splitChars }).$source);
+    // (the emitted body is a little shorter than its indented text here)
+    expect(closures(Math.floor(length / (OUTLINE_FACTOR * 0.8)))).toBe(false);
+    expect(closures(Math.floor(length / (OUTLINE_FACTOR * 1.4)))).toBe(true);
   });
 
   it('compute what Node WebAssembly computes', () => {
@@ -232,6 +246,41 @@ describe('outline', () => {
     // the same result either way
     const run = (ls: string[]) => new Function(`${ls.join('\n')}\n  return [a, s0];`)();
     expect(run(out)).toEqual(run(lines));
+  });
+
+  it("passes a handler's exception to a closure made inside its catch, and keeps one bound inside its own", () => {
+    const handler = [
+      '        if (eL2.v === 2) {',
+      ...big(1).map((l) => `  ${l}`),
+      '          s0 = (s0 + eL2.v) | 0;',
+      '        }',
+    ];
+    const run = (ls: string[]) => new Function(`${ls.join('\n')}\n  return [a, s0];`)();
+    // a `return` in the try keeps the try statement (and everything around it) in place: the `if` in the handler
+    // goes, and the closure, declared at the top, sees the exception only as a parameter
+    const inCatch = body([
+      '      try {',
+      '        if (a === 3) return [-1, -1];',
+      '        if (a === 2) throw { v: a };',
+      '      } catch (eL2) {',
+      ...handler,
+      '      }',
+    ]);
+    const out = outline(inCatch, 'f0', limit(inCatch), { k: 0 });
+    expect(out.join('\n')).toContain('f0$o0(eL2)');
+    expect(run(out)).toEqual(run(inCatch));
+    // the whole try statement goes: its exception is its own, not a parameter
+    const whole = body([
+      '      try {',
+      '        if (a === 2) throw { v: a };',
+      '      } catch (eL2) {',
+      ...handler,
+      '      }',
+    ]);
+    const moved = outline(whole, 'f0', limit(whole), { k: 0 });
+    expect(moved.join('\n')).toContain('function f0$o0() {');
+    expect(moved.join('\n')).toContain('  f0$o0();');
+    expect(run(moved)).toEqual(run(whole));
   });
 
   it('gives each closure its own stack slots and scratch variables when nothing else mentions them', () => {

@@ -152,6 +152,45 @@ describe('split functions', () => {
     expect(funcIndexOfFrameName('f7$s')).toBe(-1);
   });
 
+  it('take two JS frames per wasm frame however many pieces, so recursion reaches the call-depth limit', () => {
+    // a recursive function of about 60 pieces calling itself from its last piece: when each piece called the next,
+    // a wasm frame was 60 JS frames and the host's stack ran out long before the depth limit (at another depth
+    // than the wasm backend's, so with other fuel consumed)
+    const rounds = Array.from(
+      { length: 120 },
+      (_, i) => `(local.set $x (i32.add (i32.mul (local.get $x) (i32.const ${31 + i})) (local.get $n)))`,
+    ).join('\n');
+    const wat = `(module (func $r (export "r") (param $n i32) (result i32) (local $x i32)
+      ${rounds}
+      (if (result i32) (local.get $n)
+        (then (i32.add (local.get $x) (call $r (i32.sub (local.get $n) (i32.const 1)))))
+        (else (local.get $x)))))`;
+    const depth = { tunables: { ...HOOKS.tunables, maxCallDepth: 1000 } };
+    const whole = instantiate(wat, {}, { ...depth, ...WHOLE });
+    const split = instantiate(wat, {}, { ...depth, splitChars: 100 });
+    expect(pieces(split.$source, 'f0')).toBeGreaterThan(40);
+    limits[1] = 1e15;
+    const run = (e: Record<string, any>, n: number) => {
+      limits[0] = -1e9;
+      limits[2] = 0;
+      limits[3] = 1000;
+      let r: unknown;
+      try {
+        r = e.r(n);
+      } catch (err) {
+        r = (err as Error).message;
+      }
+      return [r, limits[0] + 1e9, limits[2]];
+    };
+    const deep = run(whole, 990);
+    expect(typeof deep[0]).toBe('number');
+    expect(run(split, 990)).toEqual(deep);
+    // past the limit: the depth counter traps at the same call, with the same fuel consumed
+    const over = run(whole, 5000);
+    expect(over[0]).toContain('call stack exhausted');
+    expect(run(split, 5000)).toEqual(over);
+  });
+
   it('keep the output linear in the input when many locals live across the cuts', () => {
     // 3,000 locals all read at the end: passing them to every piece would be quadratic
     const n = 3000;

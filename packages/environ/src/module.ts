@@ -14,6 +14,7 @@ import type {
   TypeIndex,
   ValType,
 } from './types.js';
+import type { CodeSites } from './validator/sites.js';
 
 /** A byte range [start, end) in the module's bytes. */
 export interface ByteRange {
@@ -159,4 +160,6 @@ export interface Module {
   readonly sectionSizes: SectionSizes;
   /** The bytes the module was decoded from; byte ranges refer to these. */
   readonly bytes: Uint8Array;
+  /** The wasm backend's rewrite sites, when decoded with `recordSites` (absent otherwise). */
+  readonly codeSites?: CodeSites;
 }

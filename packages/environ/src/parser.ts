@@ -10,6 +10,7 @@ import { checkLimit } from './limits.js';
 import type { Module } from './module.js';
 import { BinaryReader } from './reader.js';
 import { validateFunctionBody } from './validator/func.js';
+import { SiteRecorder } from './validator/sites.js';
 
 /** Options of `decodeModule`. */
 export interface DecodeOptions {
@@ -22,6 +23,11 @@ export interface DecodeOptions {
    * times, and once at the end), for progress displays.
    */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * While validating bodies, record the positions of the operators the wasm backend's re-encoder changes
+   * (`Module.codeSites`), so that it need not decode every operator again.
+   */
+  readonly recordSites?: boolean;
 }
 
 /** Section ids of the binary format. */
@@ -171,6 +177,8 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     malformed('data count and data section have inconsistent lengths', bytes.length);
   }
 
+  const sites =
+    options.recordSites === true && options.validateBodies !== false ? new SiteRecorder(d.bodies.length) : null;
   const module: Module = {
     types: d.types,
     recGroups: d.recGroups,
@@ -197,6 +205,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     featuresUsed: d.featuresUsed,
     sectionSizes: d.sectionSizes,
     bytes,
+    ...(sites === null ? {} : { codeSites: sites }),
   };
 
   if (options.validateBodies !== false) {
@@ -204,14 +213,18 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     const base = d.numImportedFuncs;
     const progress = options.onProgress;
     if (progress === undefined)
-      for (let i = 0; i < bodies.length; i++) validateFunctionBody(module, features, base + i, bodies[i]);
+      for (let i = 0; i < bodies.length; i++) {
+        validateFunctionBody(module, features, base + i, bodies[i], sites);
+        if (sites !== null) sites.ends[i] = sites.count;
+      }
     else {
       const first = bodies.length > 0 ? bodies[0].range.start : 0;
       const total = bodies.length > 0 ? bodies[bodies.length - 1].range.end - first : 0;
       const step = Math.max(1, Math.ceil(total / 100));
       let next = step;
       for (let i = 0; i < bodies.length; i++) {
-        validateFunctionBody(module, features, base + i, bodies[i]);
+        validateFunctionBody(module, features, base + i, bodies[i], sites);
+        if (sites !== null) sites.ends[i] = sites.count;
         const done = bodies[i].range.end - first;
         if (done >= next) {
           progress(done, total);

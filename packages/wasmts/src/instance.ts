@@ -2,6 +2,7 @@
 // active element then data segments (a bounds trap stops after earlier segments were applied), drop
 // segments, run the start function.
 
+import { elemSegmentItems, elemSegmentOffset } from '@wasmts/codegen';
 import type { FuncType } from '@wasmts/environ';
 import { type Import, TrapCode } from '@wasmts/environ';
 import {
@@ -288,13 +289,13 @@ export function instantiate(store: Store<unknown>, module: Module, externs: read
       }
       for (let i = 0; i < m.elements.length; i++) {
         const seg = m.elements[i];
-        const items = r.elemItems[i]();
+        if (seg.mode === 'declarative') continue;
+        const items = elemSegmentItems(r, m, i, (f) => inst.funcRef(f));
         if (seg.mode === 'passive') {
           inst.setElemSegment(i, items);
           continue;
         }
-        if (seg.mode === 'declarative') continue;
-        const offset = toOffset(r.elemOffset[i]!());
+        const offset = toOffset(elemSegmentOffset(r, m, i));
         const table = inst.table(seg.table);
         if (offset + items.length > table.elements.length) throw new Trap(TrapCode.TableOutOfBounds);
         for (let j = 0; j < items.length; j++) table.elements[offset + j] = items[j];

@@ -14,6 +14,7 @@ const benches = {
   instantiate: 'instantiate.ts',
   threads: 'threads.ts',
   ttfc: 'ttfc.ts',
+  compile: 'compile.ts',
 } as const;
 
 function run(file: string, rest: string[]): void {

@@ -17,23 +17,10 @@ import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MODULES } from './large-modules.js';
 import { packageFile } from './programs-npm.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** The modules of the bench's packages of 1 MB or more, by name. */
-const MODULES: Record<string, string> = {
-  ruby: '@ruby/3.4-wasm-wasi/dist/ruby.wasm',
-  lightningcss: 'lightningcss-wasm/lightningcss_node.wasm',
-  esbuild: 'esbuild-wasm/esbuild.wasm',
-  tiktoken: 'tiktoken/tiktoken_bg.wasm',
-  'avif-encode': '@jsquash/avif/codec/enc/avif_enc.wasm',
-  'clang-format': '@wasm-fmt/clang-format/clang-format.wasm',
-  resvg: '@resvg/resvg-wasm/index_bg.wasm',
-  rapier2d: '@dimforge/rapier2d-compat/dist/rapier_wasm2d_bg.wasm',
-  'avif-decode': '@jsquash/avif/codec/dec/avif_dec.wasm',
-  brotli: 'brotli-wasm/pkg.node/brotli_wasm_bg.wasm',
-};
 
 /**
  * The export called where the first one without parameters needs real imports (with stubbed ones ruby's

@@ -17,6 +17,7 @@ import {
 import { defaultOperatorCost } from '../environment.js';
 import { epochEntryChecks } from '../epoch-entries.js';
 import { type OffsetPairs, plainOperators, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
+import { rewriteBodyFromSites } from './sites.js';
 import { ByteWriter } from './writer.js';
 
 /** The module name of every import the instrumentation adds. */
@@ -230,6 +231,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       if (info !== undefined && info.prefix === 0) plainCost[op] = fuelCost[info.id];
     }
   }
+  const plainControl = !fuelOn && !epochOn && !depthOn;
   const ctx: RewriteContext = {
     plain: plainOperators({
       renumberFuncs: nF > 0,
@@ -237,7 +239,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       fuel: fuelOn,
       growHooks: options.growHooks === true,
       truncCheck: options.truncNaNCheck === true,
-      plainControl: !fuelOn && !epochOn && !depthOn,
+      plainControl,
     }),
     plainCost,
     module,
@@ -317,9 +319,12 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       const r = new BinaryReader(bytes, s.payloadOffset, s.payloadOffset + s.size);
       const count = r.u32();
       w.u32(count);
+      // with no store control on, the validator's sites (when recorded) say where anything changes
+      const sites = plainControl ? (module.codeSites ?? null) : null;
       for (let i = 0; i < count; i++) {
         const size = w.reserveU32();
-        rewriteBody(ctx, nImpF + i, module.bodies[i], w, codePairs);
+        if (sites !== null) rewriteBodyFromSites(ctx, sites, i, module.bodies[i], w, codePairs);
+        else rewriteBody(ctx, nImpF + i, module.bodies[i], w, codePairs);
         w.patchU32(size, w.length - size - 5);
       }
       code = w.view();

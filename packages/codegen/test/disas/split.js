@@ -11,7 +11,15 @@ function f0$p(l0, l1, l1h) {
     if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
     qm = Math.imul(l1, l1); s0h = (((((l1 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = qm;
     l2 = (((Math.imul(l2, 31)) + l0) | 0);
-    lim1[0] += fu; fu = 0; return f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h);
+    lim1[0] += fu; fu = 0; let nx = f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h);
+    if (nx !== H.NX) return nx;
+    nx = f0$p$s2(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6]);
+    if (nx !== H.NX) return nx;
+    nx = f0$p$s3(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5]);
+    if (nx !== H.NX) return nx;
+    nx = f0$p$s4(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6], H.S[7]);
+    if (nx !== H.NX) return nx;
+    return f0$p$s5(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6]);
   } finally { lim1[0] += fu; }
 }
 function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
@@ -22,7 +30,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
     l3 = s1; l3h = s1h;
     m0_dv.setInt32(16, l2, true);
     l4 = 0;
-    lim1[0] += fu; fu = 0; return f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h);
+    lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = l4; H.S[5] = s0; H.S[6] = s0h; return H.NX;
   } finally { lim1[0] += fu; }
 }
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
@@ -45,7 +53,7 @@ function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
       if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; } }
       switch (f0$p$o0(fq)) { case 1: continue PL0; case 2: break PL0; }
     }
-    lim1[0] += fu; fu = 0; return f0$p$s3(l3, l3h, l2, l0, s0, s0h);
+    lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s0; H.S[5] = s0h; return H.NX;
   } finally { lim1[0] += fu; }
 }
 function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
@@ -55,7 +63,7 @@ function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
     qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
     s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
-    lim1[0] += fu; fu = 0; return f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h);
+    lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s1; H.S[5] = s1h; H.S[6] = s0; H.S[7] = s0h; return H.NX;
   } finally { lim1[0] += fu; }
 }
 function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
@@ -68,7 +76,7 @@ function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
     }
     m0_dv.setInt32(20, l2, true);
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
-    lim1[0] += fu; fu = 0; return f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h);
+    lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = s1; H.S[4] = s1h; H.S[5] = s0; H.S[6] = s0h; return H.NX;
   } finally { lim1[0] += fu; }
 }
 function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
@@ -90,8 +98,8 @@ return {
   funcs: [f0],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

@@ -18,6 +18,14 @@ import { WA } from './webassembly.js';
 const SUITE = specSuiteDir();
 const FEATURES = wasmFeatures({ wideArithmetic: true, customPageSizes: true });
 const ALL = { fuel: true, epoch: true, maxCallDepth: 10_000 };
+/** Options without store controls, as the API's wasm backend sets them (re-encoded from the validator's sites). */
+const NO_CONTROLS = [
+  { growHooks: true, recordIndirectIndex: true, truncNaNCheck: true, hostModuleName: 'm' },
+  { growHooks: true, indirectNullCheck: true, truncNaNCheck: true },
+  { recordIndirectIndex: true },
+  { growHooks: true },
+  { hostModuleName: 'm' },
+];
 
 function modulesOf(file: string): Uint8Array[] {
   const out: Uint8Array[] = [];
@@ -74,12 +82,20 @@ function identity(module: Module): RewriteContext {
   };
 }
 
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const files = readdirSync(SUITE).filter((f) => f.endsWith('.wast'));
 
 describe('the spec suite through the instrumenter', () => {
   it('re-encodes and validates every module', () => {
     let modules = 0;
     let nodeChecked = 0;
+    let sites = 0;
+    const offsetMismatches: string[] = [];
     for (const file of files) {
       for (const bytes of modulesOf(file)) {
         const module = decode(bytes);
@@ -92,6 +108,20 @@ describe('the spec suite through the instrumenter', () => {
           expect(w.finish(), `${file}: body ${i}`).toEqual(module.bytes.subarray(body.range.start, body.range.end));
         });
         expect(instrumentModule(module).bytes).toBe(bytes);
+        // from the validator's sites: the walk's bytes and offset map
+        const recorded = decodeModule(bytes, { features: FEATURES, recordSites: true });
+        sites += recorded.codeSites?.count ?? 0;
+        for (const options of NO_CONTROLS) {
+          const walked = instrumentModule(module, options);
+          const copied = instrumentModule(recorded, options);
+          if (!equalBytes(copied.bytes, walked.bytes)) expect(copied.bytes, file).toEqual(walked.bytes);
+          if (options !== NO_CONTROLS[0]) continue;
+          for (let o = 0; o < walked.bytes.length; o++)
+            if (copied.originalOffset(o) !== walked.originalOffset(o)) {
+              offsetMismatches.push(`${file}: offset ${o}`);
+              break;
+            }
+        }
         const out = instrumentModule(module, ALL).bytes;
         expect(() => decodeModule(out, { features: FEATURES }), file).not.toThrow();
         if (WA.validate(bytes)) {
@@ -102,6 +132,8 @@ describe('the spec suite through the instrumenter', () => {
     }
     expect(modules).toBeGreaterThan(1000);
     expect(nodeChecked).toBeGreaterThan(500);
+    expect(sites).toBeGreaterThan(1500);
+    expect(offsetMismatches).toEqual([]);
   });
 });
 

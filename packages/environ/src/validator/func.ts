@@ -46,7 +46,11 @@ import {
 import { ControlValidator } from './control.js';
 import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
+import { SITE_OPCODES, type SiteRecorder, TABLE_GROW_SUBOPCODE } from './sites.js';
 import { BT_EMPTY, Kind } from './state.js';
+
+/** `Validator.siteOps` when no sites are recorded. */
+const NO_SITES = new Uint8Array(256);
 
 let shared: Validator | null = null;
 
@@ -64,10 +68,17 @@ export function validateFunctionBody(
   features: WasmFeatures,
   funcIndex: FuncIndex,
   body: FunctionBody,
+  sites: SiteRecorder | null = null,
 ): void {
   // Bodies are validated one at a time, so one set of stacks serves them all.
   const v = shared ?? (shared = new Validator());
-  v.run(module, features, funcIndex, body);
+  v.sites = sites;
+  v.siteOps = sites === null ? NO_SITES : SITE_OPCODES;
+  try {
+    v.run(module, features, funcIndex, body);
+  } finally {
+    v.sites = null;
+  }
 }
 
 /** The validator proper: the main operator loop on top of the stacks in FuncValidator. */
@@ -77,6 +88,10 @@ class Validator extends ControlValidator {
   blocked: Uint8Array = new Uint8Array(256);
 
   releasePending = false;
+  /** Where the sites of the wasm backend's re-encoder go (`CodeSites`), or null. */
+  sites: SiteRecorder | null = null;
+  /** `SITE_OPCODES` while recording sites, else all zero. */
+  siteOps: Uint8Array = NO_SITES;
 
   run(module: Module, features: WasmFeatures, funcIndex: FuncIndex, body: FunctionBody): void {
     if (module !== this.lastModule) {
@@ -198,6 +213,7 @@ class Validator extends ControlValidator {
     const localInit = this.localInit;
     const globalTypes = this.ctx.globalTypes;
     const mems = this.ctx.memoryAddr;
+    const siteOps = this.siteOps;
     let pos = this.pos;
     for (;;) {
       if (pos >= end) {
@@ -247,6 +263,7 @@ class Validator extends ControlValidator {
         }
         case 0x23: {
           // global.get
+          if (siteOps[0x23] !== 0) this.sites?.add(start);
           let idx = bytes[pos + 1];
           if (idx < 0x80 && pos + 1 < end) pos += 2;
           else {
@@ -351,6 +368,7 @@ class Validator extends ControlValidator {
       }
       if (op >= 0x45 && op < 0xc0) {
         // numeric operators: one or two operands of one type, one result, no immediates
+        if (siteOps[op] !== 0) this.sites?.add(start);
         pos++;
         const n = UNIFORM_ARITY[op];
         const p = UNIFORM_PARAM[op];
@@ -417,6 +435,7 @@ class Validator extends ControlValidator {
       return false;
     }
     this.used |= OP_FEATURE_BIT[OP_ID[op]];
+    if (this.siteOps[op] !== 0) this.sites?.add(this.opStart);
     switch (op) {
       case 0x00: // unreachable
         this.setUnreachable();
@@ -669,6 +688,7 @@ class Validator extends ControlValidator {
     if (id < 0) this.illegal(prefix, sub);
     if (this.enabled[id] === 0) this.featureError(OPERATORS[id].feature);
     this.used |= OP_FEATURE_BIT[id];
+    if (prefix === 0xfc && sub === TABLE_GROW_SUBOPCODE) this.sites?.add(this.opStart);
     if (prefix === 0xfd || prefix === 0xfe) this.generic(id);
     else if (prefix === 0xfb) validateGc(this, sub);
     else if (SIGS[id * SIG_STRIDE] >= 0 && OPERATORS[id].imm === Imm.None) this.fixed(id, I32);

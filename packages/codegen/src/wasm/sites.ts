@@ -1,0 +1,171 @@
+// Re-encoding a body from the validator's sites (`Module.codeSites`) when no store control is on: only the
+// recorded operators are looked at (indices renumbered, grow hooks, indirect-call and truncation checks
+// inserted) and the bytes between them are copied as they are, without decoding the operators again. The
+// output is the one `rewriteBody`'s walk gives for the same options.
+
+import type { CodeSites, FunctionBody } from '@wasmts/environ';
+import type { OffsetPairs, RewriteContext } from './body.js';
+import type { ByteWriter } from './writer.js';
+
+/** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
+const INDIRECT_CALL_TO_NULL = 4;
+/** `TrapCode.BadConversionToInteger`. */
+const BAD_CONVERSION_TO_INTEGER = 8;
+
+/** A LEB128 read from a validated body: its value in `leb.value`, the position after it returned. */
+const leb = { value: 0 };
+function readLeb(bytes: Uint8Array, p: number): number {
+  let v = 0;
+  let scale = 1;
+  let b: number;
+  do {
+    b = bytes[p++];
+    v += (b & 0x7f) * scale;
+    scale *= 128;
+  } while (b & 0x80);
+  leb.value = v;
+  return p;
+}
+
+/**
+ * Re-encodes defined function `defined`'s body entry (locals and code, without its size prefix) into `w` from
+ * its sites, as `rewriteBody` does with no fuel, epoch or call depth; appends offset pairs likewise.
+ */
+export function rewriteBodyFromSites(
+  ctx: RewriteContext,
+  sites: CodeSites,
+  defined: number,
+  body: FunctionBody,
+  w: ByteWriter,
+  pairs: OffsetPairs,
+): void {
+  const module = ctx.module;
+  const bytes = module.bytes;
+  const nullCheck = ctx.indirectNullCheck;
+  const record = ctx.indexGlobal >= 0;
+  const truncCheck = ctx.truncNaNCheck;
+  const growHooks = ctx.memoryGrowFunc.length > 0 || ctx.tableGrowFunc.length > 0;
+  const renumberFuncs = ctx.func(module.numImportedFuncs) !== module.numImportedFuncs;
+  const renumberGlobals = ctx.global(module.numImportedGlobals) !== module.numImportedGlobals;
+
+  // locals, as rewriteBody writes them: one more i32 for an indirect call's index, an f32 and an f64 for the
+  // truncation check
+  pairs.push(w.length, ~body.range.start);
+  let indexTemp = -1;
+  let f32Temp = -1;
+  let f64Temp = -1;
+  const extra = nullCheck || record ? 1 : 0;
+  if (extra > 0 || truncCheck) {
+    const p = readLeb(bytes, body.range.start);
+    const groups = leb.value;
+    const type = module.types[module.functions[module.numImportedFuncs + defined]].composite;
+    let next = type.kind === 'func' ? type.params.length : 0;
+    for (const [count] of body.locals) next += count;
+    if (extra > 0) indexTemp = next++;
+    if (truncCheck) {
+      f32Temp = next++;
+      f64Temp = next++;
+    }
+    w.u32(groups + extra + (truncCheck ? 2 : 0)).copy(bytes, p, body.codeStart);
+    if (extra > 0) w.u32(1).u8(0x7f);
+    if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
+  } else w.copy(bytes, body.range.start, body.codeStart);
+
+  let delta = Number.NaN;
+  /** Notes that output `w.length` stands for input `at` if the difference changed. */
+  const mark = (at: number) => {
+    if (w.length - at !== delta) {
+      delta = w.length - at;
+      pairs.push(w.length, at);
+    }
+  };
+  /** Inserted code from here stands for the operator at `at`. */
+  const inserting = (at: number) => {
+    pairs.push(w.length, ~at);
+    delta = Number.NaN;
+  };
+
+  const positions = sites.positions;
+  const from = defined === 0 ? 0 : sites.ends[defined - 1];
+  const to = sites.ends[defined];
+  let copied = body.codeStart;
+  mark(copied);
+  for (let i = from; i < to; i++) {
+    const p = positions[i];
+    const op = bytes[p];
+    switch (op) {
+      case 0x10:
+      case 0x12:
+      case 0xd2:
+      case 0x23:
+      case 0x24: {
+        const global = op === 0x23 || op === 0x24;
+        if (!(global ? renumberGlobals : renumberFuncs)) continue;
+        const q = readLeb(bytes, p + 1);
+        const v = leb.value;
+        const nv = global ? ctx.global(v) : ctx.func(v);
+        if (nv === v) continue;
+        w.copy(bytes, copied, p + 1);
+        w.u32(nv);
+        copied = q;
+        mark(q);
+        continue;
+      }
+      case 0x40:
+      case 0xfc: {
+        // memory.grow m / table.grow t -> call $memory_grow_m / $table_grow_t
+        if (!growHooks) continue;
+        const q = readLeb(bytes, op === 0x40 ? p + 1 : readLeb(bytes, p + 1));
+        w.copy(bytes, copied, p);
+        inserting(p);
+        w.u8(0x10).u32(op === 0x40 ? ctx.memoryGrowFunc[leb.value] : ctx.tableGrowFunc[leb.value]);
+        copied = q;
+        mark(q);
+        continue;
+      }
+      case 0x11:
+      case 0x13: {
+        if (!record && !nullCheck) continue;
+        w.copy(bytes, copied, p);
+        if (record) {
+          // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
+          inserting(p);
+          w.u8(0x22).u32(indexTemp).u8(0x24).u32(ctx.indexGlobal);
+          w.u8(0x23).u32(ctx.instanceIdGlobal).u8(0x24).u32(ctx.instanceGlobal);
+          w.u8(0x20).u32(indexTemp);
+        }
+        if (nullCheck) {
+          // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
+          readLeb(bytes, readLeb(bytes, p + 1));
+          inserting(p);
+          w.u8(0x22).u32(indexTemp).u8(0x25).u32(leb.value).u8(0xd1);
+          w.u8(0x04).u8(0x40).u8(0x41).s32(INDIRECT_CALL_TO_NULL).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+          w.u8(0x20).u32(indexTemp);
+        }
+        copied = p;
+        mark(p);
+        continue;
+      }
+      default: {
+        // a trapping truncation: local.tee $x; local.get $x; local.get $x; f.eq; i32.eqz; if; i32.const 8; call $trap; end
+        if (!truncCheck) continue;
+        const f32 = op <= 0xa9 || (op >= 0xae && op <= 0xaf);
+        const tmp = f32 ? f32Temp : f64Temp;
+        w.copy(bytes, copied, p);
+        inserting(p);
+        w.u8(0x22)
+          .u32(tmp)
+          .u8(0x20)
+          .u32(tmp)
+          .u8(0x20)
+          .u32(tmp)
+          .u8(f32 ? 0x5b : 0x61)
+          .u8(0x45);
+        w.u8(0x04).u8(0x40).u8(0x41).s32(BAD_CONVERSION_TO_INTEGER).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+        copied = p;
+        mark(p);
+      }
+    }
+  }
+  w.copy(bytes, copied, body.range.end);
+}

@@ -1,0 +1,144 @@
+// pnpm bench compile: compile time of the large real modules (1 MB or more, the ttfc list) on the wasm backend
+// against the host's own `WebAssembly.validate` + `new WebAssembly.Module` (issue 15's target: within 4x), and
+// wasmts's validation alone (`decodeModule` with bodies validated) with and without `--jitless` (the JS backend's
+// floor, issue 12). Each measurement runs in a fresh process (V8's tiering makes one process's figure bimodal),
+// runs alternate between configurations, and the median and range over `--runs` are reported, in wall time and
+// CPU time of the process (the machine is shared: CPU time is the steadier figure).
+//
+// Usage: node --import tsx src/compile.ts [--runs 5] [--only esbuild,ruby] [--configs v8,validate,wasm]
+//        [--timeout-s 300] [--out FILE]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MODULES } from './large-modules.js';
+import { packageFile } from './programs-npm.js';
+
+/** The host's engine (the bench's tsconfig has no DOM types). */
+declare const WebAssembly: { validate(bytes: Uint8Array): boolean; Module: new (bytes: Uint8Array) => object };
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const CONFIGS = ['v8', 'validate', 'validate-jitless', 'wasm', 'wasm+fuel', 'wasm+epoch'] as const;
+type Config = (typeof CONFIGS)[number];
+interface Sample {
+  ms: number;
+  cpuMs: number;
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** One measurement in this process; prints a Sample as JSON. */
+async function child(config: Config, file: string): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(file));
+  let run: () => void;
+  if (config === 'v8')
+    run = () => {
+      if (!WebAssembly.validate(bytes)) throw new Error('V8 rejects the module');
+      new WebAssembly.Module(bytes);
+    };
+  else if (config === 'validate' || config === 'validate-jitless') {
+    const { decodeModule } = await import('@wasmts/environ');
+    run = () => decodeModule(bytes, { validateBodies: true });
+  } else {
+    const { Config, Engine, Module } = await import('wasmts');
+    const c = new Config({ backend: 'wasm' });
+    if (config === 'wasm+fuel') c.consumeFuel(true);
+    if (config === 'wasm+epoch') c.epochInterruption(true);
+    const engine = new Engine(c);
+    run = () => {
+      const m = new Module(engine, bytes);
+      if (m.backend !== 'wasm') throw new Error(`compiled for ${m.backend}: ${m.backendReason}`);
+    };
+  }
+  const c0 = cpuMs();
+  const t0 = performance.now();
+  run();
+  console.log(JSON.stringify({ ms: performance.now() - t0, cpuMs: cpuMs() - c0 }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[(s.length - 1) >> 1];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      only: { type: 'string' },
+      configs: { type: 'string' },
+      'timeout-s': { type: 'string', default: '300' },
+      out: { type: 'string', default: resolve(here, '../results/compile.json') },
+    },
+  });
+  const names = values.only === undefined ? Object.keys(MODULES) : values.only.split(',');
+  const configs = (values.configs === undefined ? [...CONFIGS] : values.configs.split(',')) as Config[];
+  for (const c of configs) if (!CONFIGS.includes(c)) throw new Error(`unknown configuration ${c}`);
+  const results: Record<string, unknown>[] = [];
+  const cell = (xs: number[]) =>
+    xs.length === 0
+      ? 'n/a'
+      : `${Math.round(median(xs))} (${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))})`;
+  console.log(
+    `| module | MB | ${configs.map((c) => `${c} cpu ms`).join(' | ')} | ${configs
+      .filter((c) => c !== 'v8')
+      .map((c) => `${c} / v8`)
+      .join(' | ')} | load |`,
+  );
+  console.log(`|---|---|${configs.map(() => '---|').join('')}${configs.map(() => '---|').join('')}`.slice(0, -4));
+  for (const name of names) {
+    const file = packageFile(MODULES[name]);
+    const mb = readFileSync(file).length / 1e6;
+    const samples = Object.fromEntries(configs.map((c) => [c, [] as Sample[]])) as Record<Config, Sample[]>;
+    const notes: string[] = [];
+    const load0 = loadavg()[0];
+    for (let run = 0; run < Number(values.runs); run++)
+      for (const config of run % 2 === 0 ? configs : [...configs].reverse()) {
+        const r = spawnSync(
+          process.execPath,
+          [
+            ...(config === 'validate-jitless' ? ['--jitless'] : []),
+            '--import',
+            'tsx',
+            fileURLToPath(import.meta.url),
+            '--child',
+            config,
+            file,
+          ],
+          { encoding: 'utf8', timeout: Number(values['timeout-s']) * 1000, maxBuffer: 1 << 24 },
+        );
+        const line = r.stdout.trim().split('\n').pop() ?? '';
+        if (r.status !== 0 || !line.startsWith('{')) {
+          notes.push(`${config}: ${r.signal ?? `exit ${r.status}`} ${r.stderr.trim().split('\n').pop() ?? ''}`);
+          continue;
+        }
+        samples[config].push(JSON.parse(line) as Sample);
+      }
+    const cpu = (c: Config) => samples[c].map((s) => s.cpuMs);
+    const v8 = median(cpu('v8'));
+    const load = `${load0.toFixed(1)}-${loadavg()[0].toFixed(1)}`;
+    console.log(
+      `| ${name} | ${mb.toFixed(1)} | ${configs.map((c) => cell(cpu(c))).join(' | ')} | ${configs
+        .filter((c) => c !== 'v8')
+        .map((c) => `${(median(cpu(c)) / v8).toFixed(1)}x`)
+        .join(' | ')} | ${load} |`,
+    );
+    for (const n of new Set(notes)) console.log(`  ${name}: ${n}`);
+    results.push({ name, file, mb, samples, load, notes: [...new Set(notes)] });
+  }
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(
+    values.out,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+  );
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') await child(argv[1] as Config, argv[2]);
+else await main();
