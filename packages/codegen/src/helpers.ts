@@ -95,16 +95,6 @@ function ftrunc(v: FloatValue): number {
   const x = +v;
   return x === x ? Math.trunc(x) : NaN;
 }
-function fmin(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.min(a, b) : NaN;
-}
-function fmax(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.max(a, b) : NaN;
-}
 
 /** Loads an f32, keeping NaN payloads. */
 function loadF32(dv: DataView, a: number): FloatValue {
@@ -163,6 +153,7 @@ export function pairResultForm(results: string): 'value' | 'words' | 'tuple' {
   return words - 1 <= PAIR_RESULT_WORDS ? 'words' : 'tuple';
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the helpers take and return wasm values of their own signatures
 type Fn = (...args: any[]) => any;
 const lo32 = (v: bigint): number => Number(BigInt.asIntN(32, v));
 const hi32 = (v: bigint): number => Number(v >> 32n);
@@ -178,6 +169,7 @@ function pa(fn: Fn, sig: string): Fn {
   const ps = sig.slice(0, colon);
   const rs = sig.slice(colon + 1);
   const form = pairResultForm(rs);
+  // biome-ignore lint/suspicious/noExplicitAny: forwards any helper's arguments and result
   const p = (...a: any[]): any => {
     const args: unknown[] = [];
     let k = 0;
@@ -401,8 +393,6 @@ export const HELPERS = Object.freeze({
   fceil,
   ffloor,
   ftrunc,
-  fmin,
-  fmax,
   loadF64,
   storeF64,
   loadF32,
