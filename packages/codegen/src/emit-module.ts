@@ -4,7 +4,7 @@
 
 import { BinaryReader, type ConstExpr, type FuncType, type Module, type Tunables, type ValType } from '@wasmts/environ';
 import { loneI32Const } from './const-value.js';
-import { ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
+import { type ByteLoads, ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
 import { FunctionTranslator, POSITION_MARKER, POSITION_MARKERS, usesPairAbi } from './translate.js';
 
@@ -131,9 +131,11 @@ export function emitModule(
   splitChars?: number,
   ir = false,
   onProgress?: (done: number, total: number) => void,
+  byteLoads?: ByteLoads,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
+  if (byteLoads !== undefined) env.byteLoads = byteLoads;
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
@@ -196,9 +198,11 @@ export class LazyModule {
     splitChars?: number,
     /** Translate through the IR pipeline the functions it covers (src/ir). */
     private readonly ir = false,
+    byteLoads?: ByteLoads,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
+    if (byteLoads !== undefined) env.byteLoads = byteLoads;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

@@ -2,14 +2,14 @@
 
 import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
 import { emitModule, LazyModule } from './emit-module.js';
-import { ModuleEnvironment, type OperatorCost } from './environment.js';
+import { type ByteLoads, ModuleEnvironment, type OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
 import { buildAndOptimize, type IrCoverage, irCoverage } from './ir/index.js';
 import { CodegenLimitError } from './limits.js';
 
 export { elemSegmentItems, elemSegmentOffset, loneI32Const } from './const-value.js';
 /** Fuel costs per operator (wasmtime's by default). */
-export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
+export { type ByteLoads, defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Where the epoch is checked (both backends): which function entries need a check. */
 export {
   EPOCH_ENTRY,
@@ -39,6 +39,11 @@ export interface CompileOptions {
   lazy?: boolean;
   /** Characters of JS above which a function body is split into pieces (default `SPLIT_CHARS`; tests force it small). */
   splitChars?: number;
+  /**
+   * How byte loads read memory (`ByteLoads`; default `'typed-array'`, the form for hosts without a JIT). Both
+   * forms give the same results and traps; the API picks `'dataview'` where the host has a JIT.
+   */
+  byteLoads?: ByteLoads;
   /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
@@ -114,6 +119,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.splitChars,
       options.ir === true,
       options.onProgress,
+      options.byteLoads,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -123,6 +129,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.operatorCost,
       options.splitChars,
       options.ir === true,
+      options.byteLoads,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -1921,7 +1921,8 @@ export class FunctionTranslator {
    * which reads the address twice: an address that is not a plain name or number goes through `ma` first.
    */
   private byteLoad(mem: number, get: string, addr: string): string {
-    if (SIMPLE_ADDRESS.test(addr)) return this.env.byteLoad(mem, get as 'getUint8', addr, addr);
+    if (SIMPLE_ADDRESS.test(addr) || this.env.byteLoads === 'dataview')
+      return this.env.byteLoad(mem, get as 'getUint8', addr, addr);
     this.usesAddrTemp = true;
     return this.env.byteLoad(mem, get as 'getUint8', `ma = ${addr}`, 'ma');
   }

@@ -1,7 +1,10 @@
 // Loads and stores through the cached typed-array views: aligned, unaligned and boundary accesses agree
 // with a DataView, out-of-bounds accesses throw (the API's MemoryOutOfBounds) without writing, and growth
 // by the host in the middle of a function is seen by the same function.
+import { decodeModule } from '@wasmts/environ';
+import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
+import { compileModule } from '../src/index.js';
 import { instantiate } from './harness.js';
 
 const WAT = `(module
@@ -51,14 +54,32 @@ const WAT = `(module
     (i32.store (i32.add (i32.const 65536) (local.get 0)) (i32.const 0x12345678))
     (i32.load (i32.add (i32.const 65536) (local.get 0)))))`;
 
-describe('memory access', () => {
+// each test runs on both forms of byte loads (`CompileOptions.byteLoads`)
+describe.each(['typed-array', 'dataview'] as const)('memory access (byte loads: %s)', (byteLoads) => {
   let exp: Record<string, any> = {};
-  exp = instantiate(WAT, {
-    grow: (n: number) => exp.mem.grow(n),
-    growRet: (n: number) => {
-      exp.mem.grow(n);
-      return 7;
+  exp = instantiate(
+    WAT,
+    {
+      grow: (n: number) => exp.mem.grow(n),
+      growRet: (n: number) => {
+        exp.mem.grow(n);
+        return 7;
+      },
     },
+    { byteLoads },
+  );
+
+  it('reads bytes in the form asked for', () => {
+    const { source } = compileModule(decodeModule(parseWat(WAT)), { byteLoads });
+    if (byteLoads === 'typed-array') {
+      expect(source).toMatch(/m0_u8\[/);
+      // the DataView only as the fallback for an index out of bounds
+      expect(source).not.toContain('getInt8');
+      expect(source.split('getUint8(').length).toBe(source.split('?? m0_dv.getUint8(').length);
+    } else {
+      expect(source).not.toContain('m0_u8');
+      expect(source).toMatch(/m0_dv\.getUint8\(/);
+    }
   });
   const dv = () => exp.mem.dv as DataView;
 

@@ -226,6 +226,8 @@ export class Module {
               operatorCost: this.engine.controls.operatorCost,
               ir: this.engine.controls.irPipeline,
               ...(splitsLargeFunctions(this.engine) ? {} : { splitChars: Number.POSITIVE_INFINITY }),
+              // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
+              byteLoads: hostWebAssembly() === null ? 'typed-array' : 'dataview',
               ...(this.onProgress === undefined
                 ? {}
                 : { onProgress: (done: number, total: number) => this.onProgress?.('translate', done, total) }),

@@ -231,7 +231,7 @@ class Emitter {
         }
         const [get] = MEM_LOAD[n.name];
         if (get === 'getUint8' || get === 'getInt8') {
-          if (SIMPLE_ADDRESS.test(addr)) return env.byteLoad(n.mem, get, addr, addr);
+          if (SIMPLE_ADDRESS.test(addr) || env.byteLoads === 'dataview') return env.byteLoad(n.mem, get, addr, addr);
           this.temps.add('ma');
           return env.byteLoad(n.mem, get, `ma = ${addr}`, 'ma');
         }
