@@ -3,6 +3,7 @@
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
 import { BinaryReader, type ConstExpr, type FuncType, type Module, type Tunables, type ValType } from '@wasmts/environ';
+import { loneI32Const } from './const-value.js';
 import { ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
 import { FunctionTranslator, POSITION_MARKER, POSITION_MARKERS, usesPairAbi } from './translate.js';
@@ -45,17 +46,13 @@ const usesMaker = new WeakSet<string[]>();
  * instantiation), else a function `name` translated into `parts`.
  */
 function constInit(env: ModuleEnvironment, parts: string[], name: string, expr: ConstExpr, type: ValType): string {
-  const bytes = env.module.bytes;
-  if (type === 0x7f && bytes[expr.start] === 0x41) {
-    const r = new BinaryReader(bytes, expr.start + 1, expr.end);
-    const v = r.s32();
-    if (r.pos + 1 === expr.end && bytes[r.pos] === 0x0b) {
-      if (!usesMaker.has(parts)) {
-        usesMaker.add(parts);
-        parts.push(CONST_MAKER);
-      }
-      return `cK(${v})`;
+  const v = type === 0x7f ? loneI32Const(env.module.bytes, expr) : null;
+  if (v !== null) {
+    if (!usesMaker.has(parts)) {
+      usesMaker.add(parts);
+      parts.push(CONST_MAKER);
     }
+    return `cK(${v})`;
   }
   parts.push(constFn(env, name, expr, type));
   return name;
@@ -79,25 +76,25 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
       tableInit.push(`ct${i}`);
     }
   });
+  // only the segments that need code get an entry (FactoryResult.elemOffset / elemItems): an offset that is one
+  // i32.const and items that are function indices are read from the module at instantiation, so that a module of
+  // 10,000,000 element segments (the JS API's limit) adds no text per segment
   const elemOffset: string[] = [];
   const elemItems: string[] = [];
   module.elements.forEach((e, i) => {
-    if (e.offset === null) elemOffset.push('null');
-    else {
+    if (e.offset !== null) {
       const t = module.tables[e.table].type.index64 ? 0x7e : 0x7f;
-      elemOffset.push(constInit(env, parts, `ceo${i}`, e.offset, t));
+      if (t !== 0x7f || loneI32Const(module.bytes, e.offset) === null)
+        elemOffset.push(`${i}: ${constInit(env, parts, `ceo${i}`, e.offset, t)}`);
     }
-    if (e.funcIndices !== null) {
-      const refs = e.funcIndices.map((f) => env.funcRef(f));
-      elemItems.push(`() => [${refs.join(', ')}]`);
-    } else {
-      const names = (e.exprs ?? []).map((x, j) => {
+    if (e.exprs !== null) {
+      const names = e.exprs.map((x, j) => {
         const ref = simpleRef(env, x);
         if (ref !== null) return ref;
         parts.push(constFn(env, `ce${i}_${j}`, x, e.type));
         return `ce${i}_${j}()`;
       });
-      elemItems.push(`() => [${names.join(', ')}]`);
+      elemItems.push(`${i}: () => [${names.join(', ')}]`);
     }
   });
   const dataOffset: string[] = [];
@@ -111,8 +108,8 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
   return [
     `globalInit: [${globalInit.join(', ')}]`,
     `tableInit: [${tableInit.join(', ')}]`,
-    `elemOffset: [${elemOffset.join(', ')}]`,
-    `elemItems: [${elemItems.join(', ')}]`,
+    `elemOffset: {${elemOffset.join(', ')}}`,
+    `elemItems: {${elemItems.join(', ')}}`,
     `dataOffset: [${dataOffset.join(', ')}]`,
   ];
 }

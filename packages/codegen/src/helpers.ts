@@ -95,16 +95,6 @@ function ftrunc(v: FloatValue): number {
   const x = +v;
   return x === x ? Math.trunc(x) : NaN;
 }
-function fmin(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.min(a, b) : NaN;
-}
-function fmax(x: FloatValue, y: FloatValue): number {
-  const a = +x;
-  const b = +y;
-  return a === a && b === b ? Math.max(a, b) : NaN;
-}
 
 /** Loads an f32, keeping NaN payloads. */
 function loadF32(dv: DataView, a: number): FloatValue {
@@ -163,6 +153,7 @@ export function pairResultForm(results: string): 'value' | 'words' | 'tuple' {
   return words - 1 <= PAIR_RESULT_WORDS ? 'words' : 'tuple';
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the helpers take and return wasm values of their own signatures
 type Fn = (...args: any[]) => any;
 const lo32 = (v: bigint): number => Number(BigInt.asIntN(32, v));
 const hi32 = (v: bigint): number => Number(v >> 32n);
@@ -178,6 +169,7 @@ function pa(fn: Fn, sig: string): Fn {
   const ps = sig.slice(0, colon);
   const rs = sig.slice(colon + 1);
   const form = pairResultForm(rs);
+  // biome-ignore lint/suspicious/noExplicitAny: forwards any helper's arguments and result
   const p = (...a: any[]): any => {
     const args: unknown[] = [];
     let k = 0;
@@ -357,6 +349,13 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
 }
 
 /**
+ * The scratch values of outlined runs (src/outline.ts): an outlined function leaves the variables it assigned here
+ * (from index 1; a returned value at 0), for its caller to read right after the call. A plain array of `null`s, so
+ * that its elements stay generic (a double-elements array would quiet the NaNs stored in it).
+ */
+const O: unknown[] = Array.from({ length: 256 }, () => null);
+
+/**
  * The hand-over between the pieces of a split body (README.md, "Splitting large functions"): a piece but the last
  * writes the variables the next one takes into `S` and returns `NX`, and the body calls the next piece with them,
  * so a wasm frame is two JS frames however many pieces its function has. Nothing runs between the write and the
@@ -371,6 +370,8 @@ export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
   /** The scratch slot of calls between wasm functions: the hi word of an i64 result in the pair ABI. */
   R,
+  /** The scratch values of outlined runs: the variables an outlined function assigned, for its caller. */
+  O,
   /** The variables a piece of a split body hands to the next (see `NX`). */
   S,
   NX,
@@ -392,8 +393,6 @@ export const HELPERS = Object.freeze({
   fceil,
   ffloor,
   ftrunc,
-  fmin,
-  fmax,
   loadF64,
   storeF64,
   loadF32,

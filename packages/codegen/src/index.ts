@@ -7,6 +7,7 @@ import { HELPERS } from './helpers.js';
 import { buildAndOptimize, type IrCoverage, irCoverage } from './ir/index.js';
 import { CodegenLimitError } from './limits.js';
 
+export { elemSegmentItems, elemSegmentOffset, loneI32Const } from './const-value.js';
 /** Fuel costs per operator (wasmtime's by default). */
 export { defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Where the epoch is checked (both backends): which function entries need a check. */
@@ -53,15 +54,22 @@ export interface CompileOptions {
 /** What the factory returns for one instance (docs/js-abi.md, "What the factory returns"). */
 export interface FactoryResult {
   /** The defined functions, by DefinedFuncIndex, with the wasm calling convention. */
+  // biome-ignore lint/suspicious/noExplicitAny: each function's parameters and result are typed by its wasm signature
   readonly funcs: readonly ((...args: any[]) => any)[];
   /** Per GlobalIndex: evaluates a defined global's initializer (null for imported globals). */
   readonly globalInit: readonly ((() => unknown) | null)[];
   /** Per TableIndex: evaluates a table's initializer expression (null when it has none). */
   readonly tableInit: readonly ((() => unknown) | null)[];
-  /** Per ElemIndex: evaluates an active segment's offset (null for passive and declarative ones). */
-  readonly elemOffset: readonly ((() => number | bigint) | null)[];
-  /** Per ElemIndex: evaluates every item of the segment, in order. */
-  readonly elemItems: readonly (() => unknown[])[];
+  /**
+   * By ElemIndex: evaluates an active segment's offset; absent where the offset is one `i32.const` (and for passive
+   * and declarative segments). `elemSegmentOffset` reads either.
+   */
+  readonly elemOffset: { readonly [elem: number]: (() => number | bigint) | null | undefined };
+  /**
+   * By ElemIndex: evaluates every item of the segment, in order; absent where the items are function indices.
+   * `elemSegmentItems` reads either.
+   */
+  readonly elemItems: { readonly [elem: number]: (() => unknown[]) | undefined };
   /** Per DataIndex: evaluates an active segment's offset (null for passive ones). */
   readonly dataOffset: readonly ((() => number | bigint) | null)[];
 }

@@ -429,7 +429,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
     (a, b) =>
       `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7f7f7f7f) + 0x7f7f7f7f) | ${p(a)} ^ ${p(b)}) & 0x80808080) >>> 7, 255)`,
   ),
-  'i8x16.avgr_u': each((a, b) => `(${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7f7f7f7f)`),
+  // `| 0`: the difference leaves the int32 range (a lane read by a signed compare must be an int32)
+  'i8x16.avgr_u': each((a, b) => `((${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7f7f7f7f)) | 0`),
   'i8x16.shl': each((a, _b, _c, o) => {
     const c = count(o.s[0], 8);
     return `(${p(a)} << ${c}) & ${shiftMask(c, 8, true)}`;
@@ -442,7 +443,7 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i16x8.sub': each((a, b) => sub16(a, b)),
   'i16x8.neg': each((a) => sub16('0', a)),
   'i16x8.mul': each((a, b) => `(Math.imul(${a}, ${b}) & 65535) | (Math.imul(${p(a)} >>> 16, ${p(b)} >>> 16) << 16)`),
-  'i16x8.avgr_u': each((a, b) => `(${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7fff7fff)`),
+  'i16x8.avgr_u': each((a, b) => `((${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7fff7fff)) | 0`),
   'i16x8.shl': each((a, _b, _c, o) => {
     const c = count(o.s[0], 16);
     return `(${p(a)} << ${c}) & ${shiftMask(c, 16, true)}`;
@@ -539,10 +540,10 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'f64x2.sub': f64Binary((x, y) => `${x} - ${y}`),
   'f64x2.mul': f64Binary((x, y) => `${x} * ${y}`),
   'f64x2.div': f64Binary((x, y) => `${x} / ${y}`),
-  'f64x2.min': f64Binary((x, y, o) => `${o.h('fmin')}(${x}, ${y})`),
-  'f64x2.max': f64Binary((x, y, o) => `${o.h('fmax')}(${x}, ${y})`),
-  'f64x2.relaxed_min': f64Binary((x, y, o) => `${o.h('fmin')}(${x}, ${y})`),
-  'f64x2.relaxed_max': f64Binary((x, y, o) => `${o.h('fmax')}(${x}, ${y})`),
+  'f64x2.min': f64Binary((x, y) => `Math.min(${x}, ${y})`),
+  'f64x2.max': f64Binary((x, y) => `Math.max(${x}, ${y})`),
+  'f64x2.relaxed_min': f64Binary((x, y) => `Math.min(${x}, ${y})`),
+  'f64x2.relaxed_max': f64Binary((x, y) => `Math.max(${x}, ${y})`),
   'f64x2.sqrt': f64Unary((x) => `Math.sqrt(${x})`),
   'f64x2.ceil': f64Unary((x, o) => `${o.h('fceil')}(${x})`),
   'f64x2.floor': f64Unary((x, o) => `${o.h('ffloor')}(${x})`),
@@ -678,10 +679,10 @@ export const F32_VALUE_OPS: Readonly<
   'f32x4.sub': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} - ${y})` },
   'f32x4.mul': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} * ${y})` },
   'f32x4.div': { input: 'value', value: true, lane: (x, y) => `Math.fround(${x} / ${y})` },
-  'f32x4.min': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmin')}(${x}, ${y})` },
-  'f32x4.max': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmax')}(${x}, ${y})` },
-  'f32x4.relaxed_min': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmin')}(${x}, ${y})` },
-  'f32x4.relaxed_max': { input: 'value', value: true, lane: (x, y, _z, h) => `${h('fmax')}(${x}, ${y})` },
+  'f32x4.min': { input: 'value', value: true, lane: (x, y) => `Math.min(${x}, ${y})` },
+  'f32x4.max': { input: 'value', value: true, lane: (x, y) => `Math.max(${x}, ${y})` },
+  'f32x4.relaxed_min': { input: 'value', value: true, lane: (x, y) => `Math.min(${x}, ${y})` },
+  'f32x4.relaxed_max': { input: 'value', value: true, lane: (x, y) => `Math.max(${x}, ${y})` },
   'f32x4.sqrt': { input: 'value', value: true, lane: (x) => `Math.fround(Math.sqrt(${x}))` },
   'f32x4.ceil': { input: 'value', value: true, lane: (x, _y, _z, h) => `${h('fceil')}(${x})` },
   'f32x4.floor': { input: 'value', value: true, lane: (x, _y, _z, h) => `${h('ffloor')}(${x})` },

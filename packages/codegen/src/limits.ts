@@ -22,6 +22,15 @@ export const MAX_STRUCTURED_DEPTH = 100;
  */
 export const SPLIT_CHARS = 40_000;
 
+/**
+ * A piece (or an unsplit body) longer than `OUTLINE_FACTOR` times `SPLIT_CHARS` gets statements moved into closures
+ * (README.md, "Outlining"); one between the two limits stays whole. An outlined closure shares the function's
+ * variables through V8's context (a memory access per use, where a local is a register): x25519's 47,288-character
+ * ladder (38,511 bytes of bytecode, well under V8's 61,440) ran twice as slow outlined. 60,000 characters stay under
+ * the bytecode limit at the highest ratio measured (0.85 bytes per character, hash-wasm's sha512).
+ */
+export const OUTLINE_FACTOR = 1.5;
+
 /** A module the JS backend cannot translate (an implementation limit, named by `limit`). Still a `CompileError`. */
 export class CodegenLimitError extends CompileError {
   /** Which limit: `legacyTryDepth` (a legacy `try` nested deeper than `MAX_STRUCTURED_DEPTH`), `hostLimit` (the host's own `new Function` refused the generated code). */

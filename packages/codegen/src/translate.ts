@@ -35,11 +35,12 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH } from './limits.js';
+import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
-import { outline } from './outline.js';
+import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
+import { type V128FormLiveness, v128FormLiveness } from './v128-forms.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
 enum Shape {
@@ -199,6 +200,13 @@ const DEADLINE = VMRuntimeLimits.EpochDeadline;
 const DEPTH = VMRuntimeLimits.StackDepth;
 const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
 
+/**
+ * Temporaries that live within one output line (a memory access's address, stored value and f64, an i64 operator's
+ * scratch words, a bigint being split, a v128 operator's lane scratch): each line that mentions one assigns it first,
+ * so an outlined run declares its own.
+ */
+const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 'qp', 'qz', ...V128_LANE_TEMPS];
+
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
 /** The position marker at the end of a line (`positions`): the module offset of the operator that began it. */
@@ -253,31 +261,31 @@ export const MEM_STORE: Record<string, [string, string]> = {
 };
 
 /**
- * Float loads and stores: helpers that keep NaN bits (a NaN other than the canonical one is a `NaNBits` value; a
- * NaN-boxing engine would lose its payload in a number), `H.<name>(dv, addr)` and `H.<name>(dv, addr, value)`.
+ * A float load inline, the helper only for a NaN (which it reads again as bits): `H.loadF64` at every load kept
+ * V8 from inlining them all into a hot function (nbody ran 4.5x slower), and a call that returns a double allocates
+ * (`H.loadF32` was most of simd-f32's time for the same reason). `width` is 32 or 64. Uses the temporaries `ma`
+ * (the address) and `mf` (the value); each use completes before the next starts.
  */
-export const FLOAT_ACCESS: Record<string, string> = {
-  'f32.load': 'H.loadF32',
-  'f64.load': 'H.loadF64',
-  'f32.store': 'H.storeF32',
-  'f64.store': 'H.storeF64',
-};
-
-/**
- * An f64 load inline, the helper only for a NaN (which it reads again as bits): `H.loadF64` at every load kept
- * V8 from inlining them all into a hot function (nbody ran 4.5x slower), and a call that returns a double allocates.
- * Uses the temporaries `ma` (the address) and `mf` (the value); each use completes before the next starts.
- */
-export function f64LoadExpr(dv: string, addr: string): string {
+export function floatLoadExpr(width: 32 | 64, dv: string, addr: string): string {
   const a = addr === 'ma' ? 'ma' : `ma = ${addr}`;
-  return `((mf = ${dv}.getFloat64(${a}, true)) === mf ? mf : H.loadF64(${dv}, ma))`;
+  return `((mf = ${dv}.getFloat${width}(${a}, true)) === mf ? mf : ${width === 32 ? 'H.loadF32' : 'H.loadF64'}(${dv}, ma))`;
 }
 
-/** An f64 store inline (a NaN kept as bits, `NaNBits`, through the helper), with temporaries `sa` and `sv`. */
-export function f64StoreStmt(dv: string, addr: string, val: string): string {
+/**
+ * A float store inline (a NaN kept as bits, `NaNBits`, through the helper; an f32 NaN number too, so its bits are
+ * the helper's), with temporaries `sa` and `sv`.
+ */
+export function floatStoreStmt(width: 32 | 64, dv: string, addr: string, val: string): string {
   const a = addr === 'sa' ? '' : `sa = ${addr}; `;
   const v = val === 'sv' ? '' : `sv = ${val}; `;
-  return `${a}${v}if (typeof sv === 'number') ${dv}.setFloat64(sa, sv, true); else H.storeF64(${dv}, sa, sv);`;
+  const plain = width === 64 ? `typeof sv === 'number'` : `typeof sv === 'number' && sv === sv`;
+  const helper = width === 32 ? 'H.storeF32' : 'H.storeF64';
+  return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa, sv, true); else ${helper}(${dv}, sa, sv);`;
+}
+
+/** The width of a float load or store operator (`f32.load`, `f64.store`), or null for any other. */
+export function floatAccessWidth(name: string): 32 | 64 | null {
+  return name === 'f32.load' || name === 'f32.store' ? 32 : name === 'f64.load' || name === 'f64.store' ? 64 : null;
 }
 
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
@@ -361,6 +369,8 @@ export class FunctionTranslator {
   /** In a flat region: the handler in effect at this point of the code (`hs`; -1: none of the region's). */
   private curHs = -1;
   private usesFlat = false;
+  /** Functions outlined out of the body so far (src/outline.ts): the next one's number. */
+  private nOutlined = 0;
   private usesFlatHandlers = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
@@ -370,8 +380,8 @@ export class FunctionTranslator {
   private extraDecls: string[] = [];
   /** Whether a load needs the address temporary `ma` (its address may call). */
   private usesAddrTemp = false;
-  /** `mf`: the value of an inline f64 load (f64LoadExpr). */
-  private usesF64Temp = false;
+  /** `mf`: the value of an inline float load (floatLoadExpr). */
+  private usesFloatTemp = false;
   /** Whether a store needs the temporaries `sa` (address) and `sv` (value) (an operand may call). */
   private usesStoreTemps = false;
   private readonly type: FuncType;
@@ -412,6 +422,18 @@ export class FunctionTranslator {
   /** v128 locals read by an f32 operator (as numbers) / by anything else (as bits), found by the first pass. */
   private readonly valueReads = new Set<number>();
   private readonly bitsReads = new Set<number>();
+  /** Offsets of the `local.get`/`local.tee` of v128 locals whose value was read as bits / as f32 numbers. */
+  private readonly bitsReadAt = new Set<number>();
+  private readonly valueReadAt = new Set<number>();
+  /** Per pending quad slot reading a local (`pendLocal`): the offset of its `local.get` or `local.tee`. */
+  private pendGet: number[] = [];
+  /** The offset of the operator being translated. */
+  private opAt = 0;
+  /**
+   * For the second pass: the writes of locals held in both forms after which one form is never read (its conversion
+   * is left out), or null (convert at every write).
+   */
+  private forms: V128FormLiveness | null = null;
   /** v128 locals given a value as bits (a parameter, a load, an integer result), found by the first pass. */
   private readonly bitsSets = new Set<number>();
   /**
@@ -641,6 +663,7 @@ export class FunctionTranslator {
     const asFloat = this.floatLocals?.get(i) === false;
     this.pushQuadPure(laneNames(asFloat ? `l${i}f` : `l${i}`));
     this.pendLocal[this.sp - 1] = i;
+    this.pendGet[this.sp - 1] = this.opAt;
     this.fval[this.sp - 1] = asFloat;
   }
   /**
@@ -668,10 +691,12 @@ export class FunctionTranslator {
     if (asValues) {
       this.emitCopy(floats, q);
       const fb = this.env.hoist('hv', 'H.fb');
-      if (kind) this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
+      if (kind && !this.forms?.bitsDead.has(this.opAt))
+        this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
     } else if (kind) {
       this.emitCopy(bits, q);
-      this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
+      if (!this.forms?.valuesDead.has(this.opAt))
+        this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
     } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
   }
   /**
@@ -749,6 +774,7 @@ export class FunctionTranslator {
     let q: Lanes;
     if (local >= 0 && !isValue) {
       this.valueReads.add(local);
+      this.valueReadAt.add(this.pendGet[d]);
       this.pendLocal[d] = -1;
       q = this.popQuadRaw();
       // a local also held as numbers
@@ -785,7 +811,10 @@ export class FunctionTranslator {
   private popQuadRaw(): Lanes {
     const d = --this.sp;
     const q = this.pendQ[d] ?? laneNames(`s${d}`);
-    if (this.pendLocal[d] >= 0) this.bitsReads.add(this.pendLocal[d]);
+    if (this.pendLocal[d] >= 0) {
+      this.bitsReads.add(this.pendLocal[d]);
+      this.bitsReadAt.add(this.pendGet[d]);
+    }
     this.pendLocal[d] = -1;
     this.lazyForm[d] = null;
     this.pend[d] = null;
@@ -889,7 +918,10 @@ export class FunctionTranslator {
       if (!keep) this.lazyForm[d] = null;
       const q = this.pendQ[d];
       if (q !== null) {
-        if (this.pendLocal[d] >= 0 && !this.fval[d]) this.bitsReads.add(this.pendLocal[d]);
+        if (this.pendLocal[d] >= 0 && !this.fval[d]) {
+          this.bitsReads.add(this.pendLocal[d]);
+          this.bitsReadAt.add(this.pendGet[d]);
+        }
         this.pendLocal[d] = -1;
         this.pend[d] = null;
         this.pendQ[d] = null;
@@ -1056,6 +1088,13 @@ export class FunctionTranslator {
       again.floatLocals = new Map(
         [...this.valueReads].map((i) => [i, this.bitsReads.has(i) && (this.bitsSets.has(i) || isParam(i))]),
       );
+      // the writes after which one of a local's two forms is dead (no conversion there)
+      const both = new Set([...again.floatLocals].filter(([, b]) => b).map(([i]) => i));
+      again.forms = v128FormLiveness(this.env.module.bytes, start, end, {
+        locals: both,
+        bitsAt: this.bitsReadAt,
+        valuesAt: this.valueReadAt,
+      });
       return again.translate();
     }
     const name = this.name;
@@ -1099,7 +1138,7 @@ export class FunctionTranslator {
     if (this.usesFlatHandlers) decls.push('hs = -1');
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
-    if (this.usesF64Temp) decls.push('mf = 0');
+    if (this.usesFloatTemp) decls.push('mf = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
@@ -1112,11 +1151,12 @@ export class FunctionTranslator {
         `epv = ${this.env.epochCounter()}`,
         `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
       );
-    const head: string[] = [];
-    if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
+    // runs of statements inside a block or loop too long for the host's optimizing tier go into functions of their
+    // own (src/outline.ts), before `split` cuts between the top-level statements
+    const outlined = this.outlineLoops(params, decls, inner, this.out, null);
     const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
@@ -1150,11 +1190,16 @@ export class FunctionTranslator {
       const put = pieces[k + 1].params.map((v, i) => `H.S[${i}] = ${v};`).join(' ');
       pieces[k].lines.push(`  ${over}${put}${put === '' ? '' : ' '}return H.NX;`);
     }
-    // a piece still too long (one large loop) gets its largest statements moved into closures (src/outline.ts), after
-    // its last line (the call of the next piece, which reads the variables it passes on) is there
-    const closures = { k: 0 };
-    for (const p of pieces)
-      p.lines = outline(p.lines, inner, this.env.splitChars, closures, p.params, (l) => this.lineLength(l));
+    // a piece still too long (`split` found no cut inside it: one large top-level statement, or statements inside a
+    // block) has runs of its own statements outlined too, after its last line (the call of the next piece, which
+    // reads the variables it passes on, and which no run takes) is there
+    for (const p of pieces) {
+      outlined.push(...this.outlineLoops(params, decls, inner, p.lines, p.params));
+      p.lines = p.lines.filter((l) => l !== DROPPED);
+    }
+    if (outlined.length > 0) decls.push(`${EXIT_CODE} = 0`);
+    const head: string[] = [];
+    if (decls.length > 0) head.push(`  let ${decls.join(', ')};`);
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);
@@ -1169,6 +1214,7 @@ export class FunctionTranslator {
     }
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
+    for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
@@ -1197,6 +1243,45 @@ export class FunctionTranslator {
       if (this.floatLocals?.has(i)) for (const v of laneNames(`l${i}f`)) vars.add(v);
     });
     return vars;
+  }
+
+  /**
+   * Outlines runs of statements inside the body's blocks and loops into functions of their own where a top-level
+   * statement is longer than `splitChars` (src/outline.ts; README.md, "Outlining"): what `split` cannot cut. Not in
+   * bodies `split` leaves whole for the same reasons (a self tail call's loop, legacy `delegate`).
+   */
+  private outlineLoops(
+    params: string,
+    decls: readonly string[],
+    inner: string,
+    lines: string[],
+    live: readonly string[] | null,
+  ): Outlined[] {
+    if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return [];
+    const locals = this.localVars();
+    const vars = new Set<string>();
+    for (const p of params.split(', ')) if (p !== '') vars.add(p);
+    for (const p of vars) locals.add(p);
+    for (const d of decls) vars.add(d.split(' ', 1)[0]);
+    return outline(lines, {
+      // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
+      // outlined code is slower than the whole (calls, variables handed over)
+      limit: this.env.splitChars * OUTLINE_FACTOR,
+      // a piece: its own top-level statements too (`split` found no cut inside it), its parameters set before
+      top: live !== null,
+      live: live ?? [],
+      vars,
+      isLocal: (v) => locals.has(v),
+      // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
+      // assigns it first): each outlined function declares its own
+      own: new Set(['fu', 'fq', 'edl', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
+      ret: RET,
+      dropped: DROPPED,
+      handOver: this.handOver(),
+      reload: this.reload(),
+      name: () => `${inner}$o${this.nOutlined++}`,
+      length: (line) => this.lineLength(line),
+    });
   }
 
   /**
@@ -1817,6 +1902,7 @@ export class FunctionTranslator {
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       if (this.positions !== null) this.markPosition(r.pos);
+      this.opAt = r.pos;
       const op = r.u8();
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
@@ -2576,13 +2662,12 @@ export class FunctionTranslator {
         addr = 'ma';
       }
       let e: string;
-      const float = FLOAT_ACCESS[info.name];
-      if (info.name === 'f64.load') {
+      const width = floatAccessWidth(info.name);
+      if (width !== null) {
         this.usesAddrTemp = true;
-        this.usesF64Temp = true;
-        e = f64LoadExpr(dv, addr);
-      } else if (float !== undefined) e = `${float}(${dv}, ${addr})`;
-      else {
+        this.usesFloatTemp = true;
+        e = floatLoadExpr(width, dv, addr);
+      } else {
         const [get, wrap] = MEM_LOAD[info.name];
         e = `${dv}.${get}(${addr}, true)`;
         if (wrap) e = `${wrap}(${e})`;
@@ -2597,8 +2682,8 @@ export class FunctionTranslator {
     const a = this.popInline();
     let addr = this.addr(a, mem, offset);
     let val = v;
-    const float = FLOAT_ACCESS[info.name];
-    if (float === undefined) {
+    const width = floatAccessWidth(info.name);
+    if (width === null) {
       const narrow = MEM_STORE[info.name][1];
       if (narrow) val = `Number(BigInt.asIntN(${narrow}, ${v}))`;
     }
@@ -2609,13 +2694,9 @@ export class FunctionTranslator {
       addr = 'sa';
       val = 'sv';
     }
-    if (info.name === 'f64.store') {
+    if (width !== null) {
       this.usesStoreTemps = true;
-      this.emit(`${pre}${f64StoreStmt(dv, addr, val)}`);
-      return;
-    }
-    if (float !== undefined) {
-      this.emit(`${pre}${float}(${dv}, ${addr}, ${val});`);
+      this.emit(`${pre}${floatStoreStmt(width, dv, addr, val)}`);
       return;
     }
     this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
@@ -3140,6 +3221,7 @@ export class FunctionTranslator {
       this.pushQuadPure(w.map((y) => atoms[y & 3]) as unknown as Lanes);
       const d = this.sp - 1;
       this.pendLocal[d] = local;
+      this.pendGet[d] = this.pendGet[x];
       this.pendPerm[d] = w.map((y) => (perm0 ? perm0[y & 3] : y & 3));
       this.fval[d] = fval;
       return true;

@@ -14,7 +14,7 @@ import {
 import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 
-import { type CompileOptions, compileModule, loadFactory } from '../src/index.js';
+import { type CompileOptions, compileModule, elemSegmentItems, elemSegmentOffset, loadFactory } from '../src/index.js';
 
 /** Instantiates `wat` and returns its exports by name (functions as plain JS functions). */
 export function instantiate(
@@ -94,13 +94,15 @@ export function instantiateBytes(
     const init = r.globalInit[i];
     if (init) (vmctx[off.global(i)] as { value: unknown }).value = init();
   });
+  // what the generated code reads for `ref.func f` (environment.ts `funcRef`)
+  const funcRefOf = (f: number) =>
+    f < module.numImportedFuncs ? vmctx[off.importedFunction(f)] : vmctx[off.funcRef(f)];
   module.elements.forEach((e, i) => {
-    const items = r.elemItems[i]();
+    const items = e.mode === 'declarative' ? [] : elemSegmentItems(r, module, i, funcRefOf);
     instance.elemSegments.push(e.mode === 'passive' ? items : []);
-    const offset = r.elemOffset[i];
-    if (e.mode === 'active' && offset) {
+    if (e.mode === 'active') {
       const t = vmctx[off.table(e.table)] as Table;
-      const o = Number(BigInt.asUintN(64, BigInt(offset())));
+      const o = Number(BigInt.asUintN(64, BigInt(elemSegmentOffset(r, module, i))));
       if (o + items.length > t.elements.length) rt.trap(3);
       items.forEach((it, j) => {
         t.elements[o + j] = it;

@@ -24,6 +24,16 @@ const WAT = `(module
     (f64.store (local.get 1) (f64.reinterpret_i64 (local.get 0)))
     (f64.store offset=8 (local.get 1) (f64.load (local.get 1)))
     (i64.load offset=8 (local.get 1)))
+  (func (export "nanRoundTrip32") (param i32 i32) (result i32)
+    (f32.store (local.get 1) (f32.reinterpret_i32 (local.get 0)))
+    (f32.store offset=8 (local.get 1) (f32.load (local.get 1)))
+    (i32.load offset=8 (local.get 1)))
+  (func (export "f32Sum") (param i32) (result f32)
+    (f32.store offset=4 (local.get 0) (f32.add (f32.load (local.get 0)) (f32.load offset=4 (local.get 0))))
+    (f32.load offset=4 (local.get 0)))
+  (func (export "f32DivStore") (param f32 f32 i32) (result i32)
+    (f32.store (local.get 2) (f32.div (local.get 0) (local.get 1)))
+    (i32.load (local.get 2)))
   (func (export "storeCallValue") (param i32) (result i32)
     (i32.store (local.get 0) (call $growRet (i32.const 1)))
     (i64.store offset=8 (local.get 0) (i64.extend_i32_u (call $growRet (i32.const 1))))
@@ -87,6 +97,30 @@ describe('memory access', () => {
       const r = exp.nanRoundTrip(b, (i & 1) === 0 ? 16 : 21);
       if (BigInt.asUintN(64, r) !== b) expect(BigInt.asUintN(64, r)).toBe(b);
     }
+  });
+
+  it('keeps f32 NaN payloads through memory, also once optimized', () => {
+    const bits = [0x7f800001, 0xffa00000 | 0, 0x7fc00123, 0x7fc00000, 0x3fc00000, 0x80000000 | 0];
+    for (let i = 0; i < 60000; i++) {
+      const b = bits[i % bits.length];
+      const r = exp.nanRoundTrip32(b, (i & 1) === 0 ? 32 : 37);
+      if (r !== b) expect(r).toBe(b);
+    }
+  });
+
+  it('f32 loads and stores inline compute as the helpers did (sums, a NaN from arithmetic is a quiet NaN)', () => {
+    for (let i = 0; i < 20000; i++) {
+      dv().setFloat32(48, 1.25 + (i & 7), true);
+      dv().setFloat32(52, 0.1, true);
+      const r = exp.f32Sum(48);
+      if (r !== Math.fround(1.25 + (i & 7) + Math.fround(0.1)))
+        expect(r).toBe(Math.fround(1.25 + (i & 7) + Math.fround(0.1)));
+    }
+    // 0/0 is an arithmetic NaN: any sign, the quiet bit set
+    const nan = exp.f32DivStore(0, 0, 60);
+    expect(nan & 0x7fc00000).toBe(0x7fc00000);
+    expect(exp.f32DivStore(1, 4, 60)).toBe(0x3e800000);
+    expect(() => exp.f32DivStore(1, 4, 65533)).toThrow(RangeError);
   });
 
   it('evaluates nested addresses and values in order', () => {

@@ -7,7 +7,8 @@
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { funcIndexOfFrameName } from '../src/index.js';
-import { outline } from '../src/outline.js';
+import { OUTLINE_FACTOR } from '../src/limits.js';
+import { type Outlined, type OutlineFunction, outline } from '../src/outline.js';
 import { epoch, instantiateBytes, limits } from './harness.js';
 import { WA } from './simd/oracle.js';
 
@@ -83,9 +84,22 @@ describe('outlined statements', () => {
     const closures = js.$source.match(/function f0\$o\d+\(/g) ?? [];
     expect(closures.length).toBeGreaterThanOrEqual(2);
     // the jumps out of a closure: the default of the dispatch leaves the loop
-    expect(js.$source).toMatch(/switch \(f0\$o\d+\([^)]*\)\) \{ case 1: break L\d+; \}/);
+    expect(js.$source).toMatch(/oc = f0\$o\d+\([^)]*\);[^\n]* switch \(oc\) \{ case 1: break L\d+; \}/);
     const whole = instantiateBytes(bytes, () => undefined, WHOLE);
     expect(whole.$source).not.toMatch(/\$o\d+/);
+  });
+
+  it('leave a body within OUTLINE_FACTOR times the split limit whole', () => {
+    // outlined code is slower than the whole (x25519's ladder ran twice as slow outlined into closures); `round` is
+    // one loop (no point to split it at)
+    const whole = instantiateBytes(bytes, () => undefined, WHOLE).$source as string;
+    const start = whole.indexOf('function f0(');
+    const length = whole.indexOf('\n}', start) - start;
+    const closures = (splitChars: number) =>
+      /function f0\$o\d+\(/.test(instantiateBytes(bytes, () => undefined, { splitChars }).$source);
+    // (the emitted body is a little shorter than its indented text here)
+    expect(closures(Math.floor(length / (OUTLINE_FACTOR * 0.8)))).toBe(false);
+    expect(closures(Math.floor(length / (OUTLINE_FACTOR * 1.4)))).toBe(true);
   });
 
   it('compute what Node WebAssembly computes', () => {
@@ -139,7 +153,7 @@ describe('outlined statements', () => {
   });
 
   it('name the wasm function in the frames of a trap inside a closure', () => {
-    const js = instantiateBytes(bytes, () => undefined, { splitChars: 1400 });
+    const js = instantiateBytes(bytes, () => undefined, { splitChars: 200 });
     expect(js.$source).toMatch(/function f1\$o\d+\(/);
     let stack = '';
     try {
@@ -194,84 +208,135 @@ describe('outlined statements in pieces', () => {
 });
 
 describe('outline', () => {
-  const body = (inner: string[]) => [
-    '  let a = 0, s0;',
-    '  L0: for (;;) {',
-    '    L1: {',
-    ...inner,
-    '    }',
-    '    a = (a + 1) | 0;',
-    '    if (a > 3) break L0;',
-    '  }',
-  ];
-  const big = (k: number) => Array.from({ length: 40 }, (_, i) => `      s0 = (a + ${k * 100 + i}) | 0;`);
-  // just under the whole body: the loop stays, a statement in it goes
-  const limit = (lines: string[]) => lines.join('\n').length - 20;
+  const RET = '\u0002return';
+  const VARS = ['l0', 'l1', 'l2', 's0', 'st', 'oc'];
+  let n = 0;
+  const fn = (limit: number): OutlineFunction => ({
+    limit,
+    vars: new Set(VARS),
+    isLocal: (v) => /^l\d+$/.test(v),
+    own: new Set(['oc']),
+    ret: RET,
+    dropped: '\u0000',
+    handOver: '',
+    reload: '',
+    name: () => `f0$o${n++}`,
+    length: (l) => l.length,
+  });
+  /** `n` statements mixing `l1` and `l2`. */
+  const work = (n: number, k: number, indent = '      ') =>
+    Array.from(
+      { length: n },
+      (_, i) => `${indent}l1 = (Math.imul(l1, ${31 + k}) + ${i} + l2) | 0; l2 = (l2 ^ l1) | 0;`,
+    );
+  /** The function `f0(l0)` of `lines` and of the outlined functions, as JS (H.O their scratch array). */
+  const build = (lines: readonly string[], made: readonly Outlined[]) => {
+    const decl = (params: readonly string[]) => {
+      const own = VARS.filter((v) => !params.includes(v));
+      return own.length > 0 ? `  let ${own.map((v) => `${v} = 0`).join(', ')};` : '';
+    };
+    const body = (ls: readonly string[]) => ls.filter((l) => l !== '\u0000').map((l) => l.replaceAll(RET, 'return'));
+    const src = [
+      `function f0(l0) {\n${decl(['l0'])}\n${body(lines).join('\n')}\n  return [l1, l2];\n}`,
+      ...made.map(
+        (o) => `function ${o.name}(${o.params.join(', ')}) {\n${decl(o.params)}\n${body(o.lines).join('\n')}\n}`,
+      ),
+    ].join('\n');
+    return { src, f0: new Function('H', `${src}\nreturn f0;`)({ O: [] }) as (n: number) => unknown };
+  };
 
-  it('leaves statements with a return or an unlabeled jump where they are', () => {
-    for (const exit of ['      return s0;', '      break;', '      continue;']) {
-      const lines = body(['      if (a === 2) {', ...big(1), exit, '      }']);
-      expect(outline(lines, 'f0', limit(lines), { k: 0 }).join('\n')).not.toContain('$o');
+  it('turns branches and returns out of a run into exit codes, a returned value through H.O', () => {
+    const lines = [
+      '  L0: for (;;) {',
+      '    L1: {',
+      '      if (l0 === 3) {',
+      ...work(20, 1, '        '),
+      `        ${RET} [l1, -1];`,
+      '      }',
+      ...work(20, 2),
+      '      if (l1 & 1) break L1;',
+      ...work(20, 3),
+      '      if (l0 > 5) break L0;',
+      '    }',
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 9) break L0;',
+      '  }',
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(800));
+    expect(made.length).toBeGreaterThan(1);
+    const out = build(outlinedLines, made);
+    expect(out.src).toContain('H.O[0] = [l1, -1];');
+    expect(out.src).toMatch(/switch \(oc\) \{ case 1: [^}]*return H\.O\[0\];/);
+    expect(out.src).toMatch(/break ZO;/);
+    for (const n of [0, 3, 4, 6, 8, 12]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
+  it('leaves runs with an unlabeled jump where they are', () => {
+    for (const exit of ['break;', 'continue;']) {
+      const lines = ['  L0: for (;;) {', '    for (;;) {', ...work(40, 1), `      if (l1 & 1) ${exit}`, '    }', '  }'];
+      const outlinedLines = [...lines];
+      const made = outline(outlinedLines, fn(400));
+      // the runs of plain statements go; the one holding the jump stays in the body
+      expect(made.length).toBeGreaterThan(0);
+      for (const o of made) expect(o.lines.join('\n')).not.toContain(exit);
+      expect(outlinedLines.join('\n')).toContain(exit);
     }
   });
 
-  it('turns jumps out of a closure into numbered returns the call site takes', () => {
-    const lines = body([
-      '      if (a === 2) {',
-      ...big(1),
-      '        a = 7;',
-      '        continue L0;',
-      '      }',
-      '      break L1;',
-    ]);
-    const out = outline(lines, 'f0', limit(lines), { k: 0 });
-    const text = out.join('\n');
-    expect(text).toContain('function f0$o0() {');
-    expect(text).toContain('return 1;');
-    expect(text).toContain('switch (f0$o0()) { case 1: continue L0; }');
-    // the same result either way
-    const run = (ls: string[]) => new Function(`${ls.join('\n')}\n  return [a, s0];`)();
-    expect(run(out)).toEqual(run(lines));
-  });
-
-  it("passes a handler's exception to a closure made inside its catch, and keeps one bound inside its own", () => {
-    const handler = [
-      '        if (eL2.v === 2) {',
-      ...big(1).map((l) => `  ${l}`),
-      '          s0 = (s0 + eL2.v) | 0;',
-      '        }',
+  it('outlines runs of a flat region’s cases, each dispatching its own cases', () => {
+    const lines = [
+      '  st = 0;',
+      '  S0: for (;;) switch (st) {',
+      '  case 0:',
+      ...work(10, 1, '    '),
+      '  case 1:',
+      ...work(10, 2, '    '),
+      '    if (l0 & 1) { st = 4; continue S0; }',
+      '  case 2:',
+      ...work(10, 3, '    '),
+      '    l0 = (l0 + 2) | 0;',
+      '    if (l0 < 8) { st = 1; continue S0; }',
+      '  case 3:',
+      ...work(10, 4, '    '),
+      '  case 4:',
+      ...work(10, 5, '    '),
+      '    break S0;',
+      '  }',
     ];
-    const run = (ls: string[]) => new Function(`${ls.join('\n')}\n  return [a, s0];`)();
-    // a `return` in the try keeps the try statement (and everything around it) in place: the `if` in the handler
-    // goes, and the closure, declared at the top, sees the exception only as a parameter
-    const inCatch = body([
-      '      try {',
-      '        if (a === 3) return [-1, -1];',
-      '        if (a === 2) throw { v: a };',
-      '      } catch (eL2) {',
-      ...handler,
-      '      }',
-    ]);
-    const out = outline(inCatch, 'f0', limit(inCatch), { k: 0 });
-    expect(out.join('\n')).toContain('f0$o0(eL2)');
-    expect(run(out)).toEqual(run(inCatch));
-    // the whole try statement goes: its exception is its own, not a parameter
-    const whole = body([
-      '      try {',
-      '        if (a === 2) throw { v: a };',
-      '      } catch (eL2) {',
-      ...handler,
-      '      }',
-    ]);
-    const moved = outline(whole, 'f0', limit(whole), { k: 0 });
-    expect(moved.join('\n')).toContain('function f0$o0() {');
-    expect(moved.join('\n')).toContain('  f0$o0();');
-    expect(run(moved)).toEqual(run(whole));
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(1000));
+    expect(made.length).toBeGreaterThan(1);
+    const out = build(outlinedLines, made);
+    expect(out.src).toMatch(/SQ: for \(;;\) \{/);
+    for (const n of [0, 1, 2, 5, 6, 9]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
-  it('gives each closure its own stack slots and scratch variables when nothing else mentions them', () => {
-    const lines = body(['      if (a === 2) {', '        ma = a; s5 = ma;', ...big(1), '        s0 = s5;', '      }']);
-    const out = outline(lines, 'f0', limit(lines), { k: 0 });
-    expect(out.join('\n')).toContain('let ma, s5;');
+  it('keeps a run that mentions a handler’s exception with its handler (the run could not see it)', () => {
+    const lines = [
+      '  L0: for (;;) {',
+      '    try {',
+      '      if (l0 === 2) throw { v: l0 };',
+      ...work(20, 1),
+      '    } catch (eL2) {',
+      '      if (eL2.v === 2) {',
+      ...work(20, 2, '        '),
+      '        l1 = (l1 + eL2.v) | 0;',
+      '      }',
+      '    }',
+      ...work(20, 3, '    '),
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 4) break L0;',
+      '  }',
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(600));
+    expect(made.length).toBeGreaterThan(0);
+    for (const o of made) if (o.lines.join('\n').includes('eL2')) expect(o.lines.join('\n')).toContain('catch (eL2)');
+    const out = build(outlinedLines, made);
+    for (const n of [0, 2, 3]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 });

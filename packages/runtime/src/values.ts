@@ -4,6 +4,7 @@
 import { type TrapCode, trapMessage, type ValType } from '@wasmts/environ';
 
 /** A function with the wasm calling convention: parameters as JS arguments, results as value/array/undefined. */
+// biome-ignore lint/suspicious/noExplicitAny: a wasm function's parameters and result are typed by its signature at run time
 export type WasmFunction = (...args: any[]) => any;
 
 /** A function reference: the code to call, its engine-wide type id and the instance it closes over. */

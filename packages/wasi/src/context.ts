@@ -16,7 +16,7 @@ export class Ctx {
   /** A context for one call from `caller`. */
   constructor(
     readonly wasi: WasiState,
-    private readonly caller: Caller<any>,
+    private readonly caller: Caller<unknown>,
   ) {}
   /** Guest memory, viewed on first use. */
   get mem(): GuestMemory {

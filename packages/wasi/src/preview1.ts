@@ -122,6 +122,7 @@ function writeFrom(c: Ctx, e: FdEntry, iovs: Uint8Array[], position: bigint | nu
   return total;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each import's parameters are typed by its WASI signature (i32 numbers, i64 bigints)
 type Impl = (c: Ctx, ...args: any[]) => unknown;
 
 /** A socket call on an open descriptor: none is a socket. */
@@ -607,7 +608,7 @@ export function definePreview1<T>(wasi: WasiState, linker: Linker<T>): void {
     const params = [...sig].map((ch) => (ch === 'I' ? ValType.I64 : ValType.I32));
     const results = name === 'proc_exit' ? [] : [ValType.I32];
     linker.defineFunc('wasi_snapshot_preview1', name, funcType(params, results), (caller, ...args: unknown[]) => {
-      const c = new Ctx(wasi, caller as Caller<any>);
+      const c = new Ctx(wasi, caller as Caller<unknown>);
       const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : (a as number) >>> 0));
       try {
         return (impl(c, ...norm) as number | undefined) ?? Errno.ESUCCESS;

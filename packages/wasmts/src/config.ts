@@ -25,6 +25,7 @@ export interface ConfigOptions {
   allocationStrategy?: 'on-demand' | { pooling: Partial<PoolingAllocationConfig> };
   indirectNullCheck?: boolean;
   irPipeline?: boolean;
+  splitLargeFunctions?: boolean | 'auto';
 }
 
 /** The store controls a config resolves to (read by `Engine`). */
@@ -43,6 +44,8 @@ export interface StoreControls {
   readonly indirectNullCheck: boolean;
   /** JS backend: translate the functions the IR covers through codegen's IR pipeline (see `Config.irPipeline`). */
   readonly irPipeline: boolean;
+  /** JS backend: split and outline large function bodies (see `Config.splitLargeFunctions`). */
+  readonly splitLargeFunctions: boolean | 'auto';
 }
 
 /** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
@@ -80,6 +83,7 @@ export class Config {
     wasmBacktraceMaxFrames: 20,
     indirectNullCheck: true,
     irPipeline: false,
+    splitLargeFunctions: 'auto',
   };
 
   /** Creates a config, optionally with some settings. */
@@ -96,6 +100,20 @@ export class Config {
     if (init.wasmBacktraceMaxFrames !== undefined) this.wasmBacktraceMaxFrames(init.wasmBacktraceMaxFrames);
     if (init.indirectNullCheck !== undefined) this.indirectNullCheck(init.indirectNullCheck);
     if (init.irPipeline !== undefined) this.irPipeline(init.irPipeline);
+    if (init.splitLargeFunctions !== undefined) this.splitLargeFunctions(init.splitLargeFunctions);
+  }
+
+  /**
+   * JS backend: cut function bodies longer than codegen's `SPLIT_CHARS` into pieces and move the large
+   * statements of a long loop into closures (packages/codegen/README.md, "Splitting large functions" and
+   * "Outlining"), so that a JIT's optimizing tier takes them. `'auto'` (the default): only where the host has
+   * its own WebAssembly, taken as the sign of a JIT. A host without one (jitless V8, iOS Lockdown Mode,
+   * Hermes) interprets every function whatever its size, and splitting there only costs translation time
+   * (esbuild-wasm's first result under `node --jitless`: outlining was more than half of it).
+   */
+  splitLargeFunctions(enable: boolean | 'auto' = true): this {
+    this.controls.splitLargeFunctions = enable;
+    return this;
   }
 
   /**

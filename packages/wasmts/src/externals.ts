@@ -57,7 +57,7 @@ import { WrongStoreError } from './wrong-store.js';
 const funcCache = new WeakMap<object, WeakMap<VMFuncRef, Func>>();
 
 /** The conversion context of a store. */
-export function valContext(store: Store<any>): ValContext {
+export function valContext(store: Store<unknown>): ValContext {
   return {
     registry: store.typeRegistry,
     funcOf: (ref) => Func.fromRef(store, ref),
@@ -100,6 +100,7 @@ export class Caller<T = unknown> {
 }
 
 /** A host function's implementation: raw values in the ABI's representation in and out. */
+// biome-ignore lint/suspicious/noExplicitAny: a host function's parameters are typed by its wasm signature at run time
 export type HostFunc<T> = (caller: Caller<T>, ...args: any[]) => unknown;
 
 /** Results of a function type to look at: none, the single result, or positions in the result array. */
@@ -152,7 +153,7 @@ function resultChecks(registry: TypeRegistry, typeId: number): ResultChecks {
 }
 
 /** Throws (boxed, so the call ends with it unchanged) if a host function returned a value of another store. */
-function checkRefResults(store: Store<any>, r: unknown, positions: ResultPositions): void {
+function checkRefResults(store: Store<unknown>, r: unknown, positions: ResultPositions): void {
   if (positions === 'single') {
     if (foreignValue(store, r)) throw new HostError(new WrongStoreError(foreignWhat(r, 'result', null)));
   } else if (positions !== 'none' && Array.isArray(r)) {
@@ -168,7 +169,7 @@ function checkRefResults(store: Store<any>, r: unknown, positions: ResultPositio
  * (handlers can catch it); anything else is boxed (`HostError`) and comes out of the call unchanged. An
  * exception of another store is a WrongStoreError.
  */
-function thrownByHost(store: Store<any>, e: unknown): unknown {
+function thrownByHost(store: Store<unknown>, e: unknown): unknown {
   if (e instanceof HostError) return e;
   if (e instanceof WasmException) {
     return e.tag.store === store ? e : new HostError(new WrongStoreError('exception thrown by a host function'));
@@ -268,22 +269,25 @@ function fixedArity<T>(store: Store<T>, caller: Caller<T>, callback: HostFunc<T>
 }
 
 /** The host callback behind a host Func, to rebind it to the importing instance's caller. */
+// biome-ignore lint/suspicious/noExplicitAny: callbacks of stores of any data type (a caller's data type is erased here)
 const hostCallbacks = new WeakMap<VMFuncRef, HostFunc<any>>();
 
 /** A wasm or host function (wasmtime's `Func`). */
 export class Func {
   /** The store. */
-  readonly store: Store<any>;
+  readonly store: Store<unknown>;
   /** The function reference generated code calls. */
   readonly ref: VMFuncRef;
   private paramRoots: readonly number[] | null = null;
   private paramFuncRefs: readonly number[] | null = null;
 
   /** Creates a host function of type `type` (`callback` gets the caller and raw values). */
-  constructor(store: Store<any>, type: FuncType, callback: HostFunc<any>);
+  // biome-ignore lint/suspicious/noExplicitAny: the callback may be typed for the store's data (a constructor has no type parameter)
+  constructor(store: Store<unknown>, type: FuncType, callback: HostFunc<any>);
   /** Wraps an existing function reference (internal). */
-  constructor(store: Store<any>, ref: VMFuncRef);
-  constructor(store: Store<any>, typeOrRef: FuncType | VMFuncRef, callback?: HostFunc<any>) {
+  constructor(store: Store<unknown>, ref: VMFuncRef);
+  // biome-ignore lint/suspicious/noExplicitAny: as above
+  constructor(store: Store<unknown>, typeOrRef: FuncType | VMFuncRef, callback?: HostFunc<any>) {
     this.store = store;
     if (typeOrRef instanceof VMFuncRef) {
       if (typeOrRef.store !== store) throw new WrongStoreError('function reference');
@@ -312,7 +316,7 @@ export class Func {
   }
 
   /** The Func of a function reference (the same object each time). */
-  static fromRef(store: Store<any>, ref: VMFuncRef): Func {
+  static fromRef(store: Store<unknown>, ref: VMFuncRef): Func {
     return funcCache.get(store)?.get(ref) ?? new Func(store, ref);
   }
 
@@ -322,7 +326,7 @@ export class Func {
   }
 
   /** Calls the function with `Val` arguments; returns the results as `Val`s. Traps throw a `Trap`. */
-  call(store: Store<any>, args: readonly Val[]): Val[] {
+  call(store: Store<unknown>, args: readonly Val[]): Val[] {
     if (store !== this.store) throw new WrongStoreError('function');
     const type = this.ty();
     if (args.length !== type.params.length)
@@ -361,6 +365,7 @@ export class Func {
 }
 
 /** The host callback of a host function reference, if it is one. */
+// biome-ignore lint/suspicious/noExplicitAny: the store's data type is erased here
 export function hostCallbackOf(ref: VMFuncRef): HostFunc<any> | undefined {
   return hostCallbacks.get(ref);
 }
@@ -398,10 +403,10 @@ export class Table {
   /** The runtime table. */
   readonly raw: RuntimeTable;
   /** The store the table belongs to. */
-  readonly store: Store<any>;
+  readonly store: Store<unknown>;
 
   /** Creates a table of `type` filled with `init` (null by default), or wraps a runtime table of `store`. */
-  constructor(store: Store<any>, type: TableType | RuntimeTable, init: Val | null = null) {
+  constructor(store: Store<unknown>, type: TableType | RuntimeTable, init: Val | null = null) {
     this.store = store;
     if (type instanceof RuntimeTable) {
       this.raw = type;
@@ -444,10 +449,10 @@ export class Global {
   /** The runtime cell. */
   readonly raw: RuntimeGlobal;
   /** The store the global belongs to. */
-  readonly store: Store<any>;
+  readonly store: Store<unknown>;
 
   /** Creates a global of `type` holding `value`, or wraps a runtime cell of `store`. */
-  constructor(store: Store<any>, type: GlobalType | RuntimeGlobal, value?: Val) {
+  constructor(store: Store<unknown>, type: GlobalType | RuntimeGlobal, value?: Val) {
     this.store = store;
     if (type instanceof RuntimeGlobal) {
       this.raw = type;
@@ -494,14 +499,14 @@ export function externKind(x: Extern): string {
 }
 
 /** The API object for export `name` of a runtime instance, or undefined. */
-export function exportOf(store: Store<any>, instance: RuntimeInstance, name: string): Extern | undefined {
+export function exportOf(store: Store<unknown>, instance: RuntimeInstance, name: string): Extern | undefined {
   const e = instance.module.exports.find((x) => x.name === name);
   if (e === undefined) return undefined;
   return externOf(store, instance, e.kind, e.index);
 }
 
 /** The API object for entity `index` of kind `kind` of a runtime instance. */
-export function externOf(store: Store<any>, instance: RuntimeInstance, kind: string, index: number): Extern {
+export function externOf(store: Store<unknown>, instance: RuntimeInstance, kind: string, index: number): Extern {
   switch (kind) {
     case 'func':
       return Func.fromRef(store, instance.funcRef(index));

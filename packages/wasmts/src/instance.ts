@@ -2,6 +2,7 @@
 // active element then data segments (a bounds trap stops after earlier segments were applied), drop
 // segments, run the start function.
 
+import { elemSegmentItems, elemSegmentOffset } from '@wasmts/codegen';
 import type { FuncType } from '@wasmts/environ';
 import { type Import, TrapCode } from '@wasmts/environ';
 import {
@@ -51,9 +52,11 @@ export class HostDefinition {
   /** The function type. */
   readonly type: FuncType;
   /** The callback. */
+  // biome-ignore lint/suspicious/noExplicitAny: the store's data type is erased here
   readonly callback: HostFunc<any>;
   private readonly typeIds = new WeakMap<Engine, number>();
 
+  // biome-ignore lint/suspicious/noExplicitAny: the store's data type is erased here
   constructor(type: FuncType, callback: HostFunc<any>) {
     this.type = type;
     this.callback = callback;
@@ -72,15 +75,15 @@ export type ImportItem = Extern | HostDefinition;
 /** An instantiated module (wasmtime's `Instance`). */
 export class Instance {
   /** The store the instance lives in. */
-  readonly store: Store<any>;
+  readonly store: Store<unknown>;
   /** The module. */
   readonly module: Module;
   /** The runtime instance (VMContext and state). */
   readonly raw: RuntimeInstance;
 
   /** Instantiates `module` with imports given positionally, in the module's import order. */
-  constructor(store: Store<any>, module: Module, imports: readonly Extern[]);
-  constructor(store: Store<any>, module: Module, imports: readonly ImportItem[]) {
+  constructor(store: Store<unknown>, module: Module, imports: readonly Extern[]);
+  constructor(store: Store<unknown>, module: Module, imports: readonly ImportItem[]) {
     this.store = store;
     this.module = module;
     this.raw = instantiate(store, module, imports);
@@ -128,7 +131,7 @@ export class Instance {
 }
 
 /** Instantiates with resolved items, host definitions included (what `Linker` and `InstancePre` use). */
-export function instantiateItems(store: Store<any>, module: Module, items: readonly ImportItem[]): Instance {
+export function instantiateItems(store: Store<unknown>, module: Module, items: readonly ImportItem[]): Instance {
   // the constructor's implementation takes ImportItems; its public signature lists only externs
   return new Instance(store, module, items as readonly Extern[]);
 }
@@ -138,13 +141,13 @@ function incompatible(imp: Import, why?: string): LinkError {
 }
 
 /** Throws a WrongStoreError naming the import if `x` belongs to another store than `store`. */
-function checkStore(store: Store<any>, x: Extern, imp: Import): void {
+function checkStore(store: Store<unknown>, x: Extern, imp: Import): void {
   if (x.store !== store) throw new WrongStoreError(`${externKind(x)} imported as \`${imp.module}::${imp.name}\``);
 }
 
 /** Checks the imports against the module's import types and sorts them by kind. */
 function resolveImports(
-  store: Store<any>,
+  store: Store<unknown>,
   module: Module,
   externs: readonly ImportItem[],
   hostState: { instance: RuntimeInstance | null },
@@ -223,7 +226,7 @@ function checkLimit(what: string, count: number, max: number | undefined): void 
 }
 
 /** Instantiates a module (see the file comment for the order). */
-export function instantiate(store: Store<any>, module: Module, externs: readonly ImportItem[]): RuntimeInstance {
+export function instantiate(store: Store<unknown>, module: Module, externs: readonly ImportItem[]): RuntimeInstance {
   if (module.engine !== store.engine) throw new TypeError('module and store belong to different engines');
   const hostState: { names: Module['names']; instance: RuntimeInstance | null } = {
     names: module.names,
@@ -286,13 +289,13 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
       }
       for (let i = 0; i < m.elements.length; i++) {
         const seg = m.elements[i];
-        const items = r.elemItems[i]();
+        if (seg.mode === 'declarative') continue;
+        const items = elemSegmentItems(r, m, i, (f) => inst.funcRef(f));
         if (seg.mode === 'passive') {
           inst.setElemSegment(i, items);
           continue;
         }
-        if (seg.mode === 'declarative') continue;
-        const offset = toOffset(r.elemOffset[i]!());
+        const offset = toOffset(elemSegmentOffset(r, m, i));
         const table = inst.table(seg.table);
         if (offset + items.length > table.elements.length) throw new Trap(TrapCode.TableOutOfBounds);
         for (let j = 0; j < items.length; j++) table.elements[offset + j] = items[j];
@@ -316,6 +319,6 @@ export function instantiate(store: Store<any>, module: Module, externs: readonly
 }
 
 /** Creates an API Func for a runtime function reference. */
-export function funcFromRef(store: Store<any>, ref: VMFuncRef): Func {
+export function funcFromRef(store: Store<unknown>, ref: VMFuncRef): Func {
   return Func.fromRef(store, ref);
 }

@@ -27,14 +27,14 @@ export class Memory {
   /** The runtime memory. */
   readonly raw: RuntimeMemory;
   /** The store the memory belongs to. */
-  readonly store: Store<any>;
+  readonly store: Store<unknown>;
 
   /**
    * Creates a memory of `type` in `store`, or wraps a runtime memory of `store`. A shared memory is the
    * host engine's shared `WebAssembly.Memory` from the start where the wasm backend may run modules (so a
    * wasm-backend module can import it, and its SharedArrayBuffer never changes identity by a later attach).
    */
-  constructor(store: Store<any>, type: MemoryType | RuntimeMemory) {
+  constructor(store: Store<unknown>, type: MemoryType | RuntimeMemory) {
     this.store = store;
     if (type instanceof RuntimeMemory) {
       this.raw = type;
@@ -80,7 +80,7 @@ export class Memory {
   }
 
   /** The memory of `Memory.share`'s `handle` (posted from another thread) in `store`: the same bytes. */
-  static fromShared(store: Store<any>, handle: SharedMemoryHandle): Memory {
+  static fromShared(store: Store<unknown>, handle: SharedMemoryHandle): Memory {
     const options = { maxBytes: store.tunables.maxMemoryBytes, limiter: store.resourceLimiter };
     if (handle.host !== null) {
       const raw = unboxed(() => new RuntimeMemory(handle.type, { ...options, hostBacked: true }));

@@ -6,7 +6,7 @@ import { CompileError, decodeModule, decodeUtf8, type Module as EnvironModule, V
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
-import { type BackendChoice, chooseBackend, hostSupport } from './host.js';
+import { type BackendChoice, chooseBackend, hostSupport, hostWebAssembly } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
@@ -127,6 +127,12 @@ const binaryOnly = new WeakSet<Uint8Array>();
 const precompiled = new WeakMap<Uint8Array, Artifact>();
 
 /** A compiled module, ready to instantiate in any store of its engine. */
+/** Whether the JS backend splits and outlines large bodies for `engine` (`Config.splitLargeFunctions`). */
+function splitsLargeFunctions(engine: Engine): boolean {
+  const s = engine.controls.splitLargeFunctions;
+  return s === 'auto' ? hostWebAssembly() !== null : s;
+}
+
 export class Module {
   /** The engine the module was compiled for. */
   readonly engine: Engine;
@@ -219,6 +225,7 @@ export class Module {
               tunables: this.engine.tunableOverrides,
               operatorCost: this.engine.controls.operatorCost,
               ir: this.engine.controls.irPipeline,
+              ...(splitsLargeFunctions(this.engine) ? {} : { splitChars: Number.POSITIVE_INFINITY }),
               ...(this.onProgress === undefined
                 ? {}
                 : { onProgress: (done: number, total: number) => this.onProgress?.('translate', done, total) }),

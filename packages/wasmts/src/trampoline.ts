@@ -61,7 +61,7 @@ export function ownedRefPositions(types: readonly WasmValType[], registry: TypeR
  * store, or a GC object whose type `store`'s engine does not own (another engine's; GC objects carry
  * their engine's type, not a store). Null, i31 numbers and other host values belong to every store.
  */
-export function foreignValue(store: Store<any>, v: unknown): boolean {
+export function foreignValue(store: Store<unknown>, v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
   if (v instanceof VMFuncRef) return v.store !== store;
   if (v instanceof WasmStruct || v instanceof WasmArray) return !store.typeRegistry.owns(v.rtt);
@@ -83,7 +83,7 @@ export function foreignWhat(v: unknown, role: 'argument' | 'result', position: n
 }
 
 /** Throws a WrongStoreError if a raw argument at one of `positions` belongs to another store. */
-export function checkRefArgs(store: Store<any>, args: readonly unknown[], positions: readonly number[]): void {
+export function checkRefArgs(store: Store<unknown>, args: readonly unknown[], positions: readonly number[]): void {
   for (let i = 0; i < positions.length; i++) {
     const v = args[positions[i]];
     if (foreignValue(store, v)) throw new WrongStoreError(foreignWhat(v, 'argument', positions[i]));
@@ -91,7 +91,7 @@ export function checkRefArgs(store: Store<any>, args: readonly unknown[], positi
 }
 
 /** Roots a host reference the host hands to wasm while a call runs in the store (see ExternRefActivationsTable). */
-export function rootIfRunning(store: Store<any>, type: WasmValType, value: unknown): void {
+export function rootIfRunning(store: Store<unknown>, type: WasmValType, value: unknown): void {
   if (store.entryDepth > 0 && holdsHostRefs(type)) store.externRefActivations.insert(value);
 }
 
@@ -103,7 +103,7 @@ export function rootIfRunning(store: Store<any>, type: WasmValType, value: unkno
  * deadline first (`epochAtEntry`).
  */
 export function callWasm(
-  store: Store<any>,
+  store: Store<unknown>,
   fn: WasmFunction,
   args: unknown[],
   names: BacktraceNames | VMFuncRef | null,
@@ -136,7 +136,7 @@ export function callWasm(
  * check does: compiled code checks only the entries of functions that may recurse (codegen's `epochEntryChecks`),
  * so a call of any function still traps (or asks the deadline callback) at once when the deadline has passed.
  */
-function epochAtEntry(store: Store<any>): void {
+function epochAtEntry(store: Store<unknown>): void {
   if (store.epochCounter[0] < store.runtimeLimits[VMRuntimeLimits.EpochDeadline]) return;
   if (store.newEpoch === undefined) throw new RuntimeTrap(TrapCode.Interrupt);
   store.setEpochDeadline(store.newEpoch());
@@ -161,7 +161,7 @@ function applyArgs(fn: WasmFunction, args: unknown[]): unknown {
 
 /** `callWasm` in a store where wasm-backend instances exist: also syncs fuel and the epoch, and maps host errors. */
 function callWasmBackend(
-  store: Store<any>,
+  store: Store<unknown>,
   w: WasmStoreState,
   fn: WasmFunction,
   args: unknown[],

@@ -164,9 +164,9 @@ describe('WasmBacktrace', () => {
     expect(t.stack).not.toMatch(/wasmts-module-|wasm:\/\//);
   });
 
-  it('gives one frame per call of a function whose loop body is outlined into closures (JS backend)', () => {
-    // $loop is one loop larger than SPLIT_CHARS of JS: no point to split it at, so its two largest `if`s become
-    // closures (`f0$p$o0`, `f0$p$o1`), one with the trap, one with the recursive call; the third stays
+  it('gives one frame per call of a function whose loop body is outlined (JS backend)', () => {
+    // $loop is one loop larger than SPLIT_CHARS of JS: no point to split it at, so runs of its `if`s become outlined functions
+    // (`f0$p$o0`, `f0$p$o1`, ...), with the trap and with the recursive call
     const rounds = (n: number) =>
       Array.from({ length: n }, (_, i) => `(local.set 0 (i64.add (local.get 0) (i64.const ${i})))`).join('\n');
     const text = `(module
@@ -190,7 +190,7 @@ describe('WasmBacktrace', () => {
     expect(
       t.backtrace!.frames.map(({ funcIndex, funcName, moduleName }) => ({ funcIndex, funcName, moduleName })),
     ).toEqual([0, 1, 2].map(() => ({ funcIndex: 0, funcName: 'loop', moduleName: null })));
-    // the offsets inside the closures: the trap's `unreachable` and the recursive call
+    // the offsets inside the outlined functions: the trap's `unreachable` and the recursive call
     const bytes = module.bytes;
     expect(t.backtrace!.frames.map((f) => bytes[f.moduleOffset!])).toEqual([0x00, 0x10, 0x10]);
   });

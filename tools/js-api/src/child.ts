@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
-import { type FileResult, metaScripts, RESULT_MARKER } from './protocol.js';
+import { type FileResult, metaScripts, RESULT_MARKER, SUBTEST_MARKER } from './protocol.js';
 import { installHarness } from './testharness.js';
 
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const g = globalThis as unknown as Record<string, unknown>;
   g.self = globalThis;
-  const harness = installHarness(g);
+  const harness = installHarness(g, (r) => process.stdout.write(`${SUBTEST_MARKER}${JSON.stringify(r)}\n`));
   const source = readFileSync(join(root, file), 'utf8');
   let harnessError: string | null = null;
   try {

@@ -14,6 +14,9 @@ export interface FileResult {
 /** The prefix of the line that carries a file's results. */
 export const RESULT_MARKER = '@@js-api-result ';
 
+/** The prefix of the line that carries one subtest's result, printed as soon as it is known. */
+export const SUBTEST_MARKER = '@@js-api-subtest ';
+
 /** The helper scripts a test file names, as paths inside the suite. */
 export function metaScripts(source: string, file: string): string[] {
   const out: string[] = [];

@@ -103,8 +103,15 @@ function throwsLegacy(fnName: string, code: unknown, e: unknown, description: st
   assert(false, fnName, description, `unsupported expected value ${formatValue(code)}`);
 }
 
-/** Installs the harness's globals; `finish()` resolves with every subtest's result when all have run. */
-export function installHarness(global: Record<string, unknown>): { finish(): Promise<SubtestResult[]> } {
+/**
+ * Installs the harness's globals; `finish()` resolves with every subtest's result when all have run.
+ * `onResult` (if given) hears each result as it is recorded, so that a process killed part way through (a
+ * slow file past its time limit) has still reported the tests it ran.
+ */
+export function installHarness(
+  global: Record<string, unknown>,
+  onResult?: (result: SubtestResult) => void,
+): { finish(): Promise<SubtestResult[]> } {
   const results: SubtestResult[] = [];
   const names = new Map<string, number>();
   const promiseTests: { name: string; fn: (t: Test) => unknown }[] = [];
@@ -117,8 +124,10 @@ export function installHarness(global: Record<string, unknown>): { finish(): Pro
     return seen === 0 ? n : `${n} #${seen + 1}`;
   };
   const record = (name: string, error: unknown): void => {
-    if (error === undefined) results.push({ name, status: 'pass' });
-    else results.push({ name, status: 'fail', message: messageOf(error) });
+    const result: SubtestResult =
+      error === undefined ? { name, status: 'pass' } : { name, status: 'fail', message: messageOf(error) };
+    results.push(result);
+    onResult?.(result);
   };
 
   global.test = (fn: (t: Test) => void, name: string) => {

@@ -54,7 +54,7 @@ function runOnce(config: string, name: string, steadyRounds: number): Run | stri
     [
       ...flags,
       '--no-warnings',
-      '--conditions=source',
+      // no `--conditions=source`: wasmts runs built (its dist/, what users get), as polywasm does
       '--import',
       'tsx',
       join(here, 'bench-child.ts'),

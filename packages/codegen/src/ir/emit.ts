@@ -10,9 +10,9 @@ import { BINARY, BINARY_COND, UNARY, UNARY_COND } from '../numeric.js';
 import { PAIR_BINARY, PAIR_COND, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from '../pairs.js';
 import {
   EPOCH_POLL_CHECKS,
-  FLOAT_ACCESS,
-  f64LoadExpr,
-  f64StoreStmt,
+  floatAccessWidth,
+  floatLoadExpr,
+  floatStoreStmt,
   MEM_LOAD,
   MEM_STORE,
   pairBoundaryWrapper,
@@ -220,13 +220,12 @@ class Emitter {
       case 'load': {
         const dv = env.memDv(n.mem);
         const addr = this.addr(n.addr, n.offset);
-        if (n.name === 'f64.load') {
+        const width = floatAccessWidth(n.name);
+        if (width !== null) {
           this.temps.add('ma');
           this.temps.add('mf');
-          return f64LoadExpr(dv, addr);
+          return floatLoadExpr(width, dv, addr);
         }
-        const float = FLOAT_ACCESS[n.name];
-        if (float !== undefined) return `${float}(${dv}, ${addr})`;
         const [get] = MEM_LOAD[n.name];
         return `${dv}.${get}(${addr}, true)`;
       }
@@ -283,13 +282,12 @@ class Emitter {
         const dv = env.memDv(n.mem);
         const addr = this.addr(n.addr, n.offset);
         const v = this.expr(n.src);
-        const float = FLOAT_ACCESS[n.name];
-        if (n.name === 'f64.store') {
+        const width = floatAccessWidth(n.name);
+        if (width !== null) {
           this.temps.add('sa');
           this.temps.add('sv');
-          this.line(f64StoreStmt(dv, addr, v));
-        } else if (float !== undefined) this.line(`${float}(${dv}, ${addr}, ${v});`);
-        else this.line(`${dv}.${MEM_STORE[n.name][0]}(${addr}, ${v}, true);`);
+          this.line(floatStoreStmt(width, dv, addr, v));
+        } else this.line(`${dv}.${MEM_STORE[n.name][0]}(${addr}, ${v}, true);`);
         return;
       }
       case 'pair': {

@@ -3,14 +3,9 @@
 // inserted) and the bytes between them are copied as they are, without decoding the operators again. The
 // output is the one `rewriteBody`'s walk gives for the same options.
 
-import type { CodeSites, FunctionBody } from '@wasmts/environ';
+import { type CodeSites, type FunctionBody, TrapCode } from '@wasmts/environ';
 import type { OffsetPairs, RewriteContext } from './body.js';
 import type { ByteWriter } from './writer.js';
-
-/** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
-const INDIRECT_CALL_TO_NULL = 4;
-/** `TrapCode.BadConversionToInteger`. */
-const BAD_CONVERSION_TO_INTEGER = 8;
 
 /** A LEB128 read from a validated body: its value in `leb.value`, the position after it returned. */
 const leb = { value: 0 };
@@ -147,7 +142,7 @@ export function rewriteBodyFromSites(
           readLeb(bytes, readLeb(bytes, p + 1));
           inserting(p);
           w.u8(0x22).u32(indexTemp).u8(0x25).u32(leb.value).u8(0xd1);
-          w.u8(0x04).u8(0x40).u8(0x41).s32(INDIRECT_CALL_TO_NULL).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+          w.u8(0x04).u8(0x40).u8(0x41).s32(TrapCode.IndirectCallToNull).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
           w.u8(0x20).u32(indexTemp);
         }
         copied = p;
@@ -169,7 +164,7 @@ export function rewriteBodyFromSites(
           .u32(tmp)
           .u8(f32 ? 0x5b : 0x61)
           .u8(0x45);
-        w.u8(0x04).u8(0x40).u8(0x41).s32(BAD_CONVERSION_TO_INTEGER).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+        w.u8(0x04).u8(0x40).u8(0x41).s32(TrapCode.BadConversionToInteger).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
         copied = p;
         mark(p);
       }

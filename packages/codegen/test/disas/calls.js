@@ -20,13 +20,12 @@ function f3(l0, l1) {
   s0 = r0.fn(l0);
   return s0;
 }
-const cK = (v) => () => v;
 return {
   funcs: [f1, f2, f3],
   globalInit: [],
   tableInit: [null],
-  elemOffset: [cK(0)],
-  elemItems: [() => [vmctx[10], F0]],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

@@ -49,8 +49,8 @@ return {
   funcs: [f0, f1, f2],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

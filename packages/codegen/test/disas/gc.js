@@ -40,8 +40,8 @@ return {
   funcs: [f0, f1, f2, f3, f4],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

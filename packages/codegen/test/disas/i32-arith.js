@@ -22,8 +22,8 @@ return {
   funcs: [f0, f1, f2, f3],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

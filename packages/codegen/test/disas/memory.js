@@ -13,8 +13,8 @@ function f0(a0) {
 }
 f0.$p = f0$p;
 function f1(l0, l1) {
-  let s0, s1;
-  H.storeF32(m0_dv, (l0 >>> 0), l1);
+  let s0, s1, sa = 0, sv = 0;
+  sa = (l0 >>> 0); sv = l1; if (typeof sv === 'number' && sv === sv) m0_dv.setFloat32(sa, sv, true); else H.storeF32(m0_dv, sa, sv);
   return;
 }
 function f2(l0) {
@@ -31,8 +31,8 @@ return {
   funcs: [f0, f1, f2, f3],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

@@ -41,7 +41,7 @@ function f2() {
   return;
 }
 function f3(l0) {
-  let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d, s4, s4b, s4c, s4d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0;
+  let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d, s4, s4b, s4c, s4d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0, ma = 0, mf = 0;
   s0d = m0_dv.getFloat32((l0 >>> 0) + 12, true); s0c = m0_dv.getFloat32((l0 >>> 0) + 8, true); s0b = m0_dv.getFloat32((l0 >>> 0) + 4, true); s0 = m0_dv.getFloat32((l0 >>> 0), true);
   l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
   s1d = m0_dv.getFloat32(32 + 12, true); s1c = m0_dv.getFloat32(32 + 8, true); s1b = m0_dv.getFloat32(32 + 4, true); s1 = m0_dv.getFloat32(32, true);
@@ -50,7 +50,7 @@ function f3(l0) {
   s2 = Math.fround(s2 * l1fb); s2b = Math.fround(s2b * l1fb); s2c = Math.fround(s2c * l1fb); s2d = Math.fround(s2d * l1fb);
   s1 = Math.fround(s1 + s2); s1b = Math.fround(s1b + s2b); s1c = Math.fround(s1c + s2c); s1d = Math.fround(s1d + s2d);
   m0_dv.setFloat32(0 + 12, s1d, true); m0_dv.setFloat32(0, s1, true); m0_dv.setFloat32(0 + 4, s1b, true); m0_dv.setFloat32(0 + 8, s1c, true);
-  s1 = H.loadF32(m0_dv, 64);
+  s1 = ((mf = m0_dv.getFloat32(ma = 64, true)) === mf ? mf : H.loadF32(m0_dv, ma));
   vt = s1; s1 = vt; s1b = vt; s1c = vt; s1d = vt;
   vt = m0_dv.getFloat32(68, true); s2 = vt; s2b = vt; s2c = vt; s2d = vt;
   s1 = Math.fround(s1 * s2); s1b = Math.fround(s1b * s2b); s1c = Math.fround(s1c * s2c); s1d = Math.fround(s1d * s2d);
@@ -61,12 +61,32 @@ function f3(l0) {
   m0_dv.setInt32(16 + 12, s1d, true); m0_dv.setInt32(16, s1, true); m0_dv.setInt32(16 + 4, s1b, true); m0_dv.setInt32(16 + 8, s1c, true);
   return;
 }
+function f4(l0) {
+  let l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  s0d = m0_dv.getInt32(0 + 12, true); s0c = m0_dv.getInt32(0 + 8, true); s0b = m0_dv.getInt32(0 + 4, true); s0 = m0_dv.getInt32(0, true);
+  l1 = s0; l1b = s0b; l1c = s0c; l1d = s0d;
+  l1f = hv1(l1); l1fb = hv1(l1b); l1fc = hv1(l1c); l1fd = hv1(l1d);
+  l2f = hv1(l1); l2fb = hv1(l1b); l2fc = hv1(l1c); l2fd = hv1(l1d);
+  L0: for (;;) {
+    s0 = Math.fround(l1f * l1f); s0b = Math.fround(l1fb * l1fb); s0c = Math.fround(l1fc * l1fc); s0d = Math.fround(l1fd * l1fd);
+    s0 = Math.fround(s0 + l2f); s0b = Math.fround(s0b + l2fb); s0c = Math.fround(s0c + l2fc); s0d = Math.fround(s0d + l2fd);
+    l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
+    l0 = ((l0 - 1) | 0);
+    if (l0) {
+      continue L0;
+    }
+    break L0;
+  }
+  s1 = Math.fround(l1f * l2f); s1b = Math.fround(l1fb * l2fb); s1c = Math.fround(l1fc * l2fc); s1d = Math.fround(l1fd * l2fd);
+  m0_dv.setFloat32(0 + 12, s1d, true); m0_dv.setFloat32(0, s1, true); m0_dv.setFloat32(0 + 4, s1b, true); m0_dv.setFloat32(0 + 8, s1c, true);
+  return;
+}
 return {
-  funcs: [f0, f1, f2, f3],
+  funcs: [f0, f1, f2, f3, f4],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

@@ -29,4 +29,13 @@
       (i8x16.shuffle 4 5 6 7 0 1 2 3 28 29 30 31 24 25 26 27
         (f32x4.mul (f32x4.splat (f32.load (i32.const 64))) (v128.load32_splat (i32.const 68)))
         (f32x4.neg (v128.load (i32.const 80))))))
+  ;; a local read as bits once before a loop and written as numbers in it: no conversion back to bits in the loop
+  ;; (src/v128-forms.ts: nothing reads those bits before the next write)
+  (func (export "iterate") (param $n i32) (local $z v128) (local $w v128)
+    (local.set $z (v128.load (i32.const 0)))
+    (local.set $w (local.get $z))
+    (loop $l
+      (local.set $z (f32x4.add (f32x4.mul (local.get $z) (local.get $z)) (local.get $w)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (v128.store (i32.const 0) (f32x4.mul (local.get $z) (local.get $w))))
 )

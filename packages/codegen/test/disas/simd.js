@@ -122,8 +122,8 @@ return {
   funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12],
   globalInit: [cg0],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

@@ -6,7 +6,7 @@ m0.watch(() => { m0_dv = m0.dv; });
 const lim1 = vmctx[1];
 const ep2 = vmctx[5];
 function f0$p(l0, l1, l1h) {
-  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  let l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1, oc = 0;
   try {
     if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
     qm = Math.imul(l1, l1); s0h = (((((l1 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = qm;
@@ -34,25 +34,9 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
   } finally { lim1[0] += fu; }
 }
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
-  let fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1;
+  let fu = 0, fq = -lim1[0], edl = lim1[1], ec = -1;
   try {
-    function f0$p$o0(fq) {
-      L0: for (;;) {
-        l4 = ((l4 + 1) | 0);
-        fu += 7;
-        if ((l4 >>> 0) < 3) {
-          if (fu >= fq || --ec < 0) return 1;
-          continue L0;
-        }
-        return 2;
-      }
-    }
-    fu += 21;
-    PL0: for (;;) {
-      if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; } }
-      switch (f0$p$o0(fq)) { case 1: continue PL0; case 2: break PL0; }
-    }
+    lim1[0] += fu; fu = 0; f0$p$o1(l4); fq = -lim1[0]; edl = lim1[1]; ec = -1; l4 = H.O[1];
     lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s0; H.S[5] = s0h; return H.NX;
   } finally { lim1[0] += fu; }
 }
@@ -90,6 +74,40 @@ function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
     H.R[0] = s0h; return s0;
   } finally { lim1[0] += fu; }
 }
+function f0$p$o0() {
+  let fu = 0, fq = -lim1[0], edl = lim1[1], epv = ep2, ec = -1, oc = 0;
+  try {
+    ZO: {
+      if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; edl = lim1[1]; ec = -1; } }
+      oc = 0;
+    }
+    return oc;
+  } finally { lim1[0] += fu; }
+}
+function f0$p$o1(l4) {
+  let fu = 0, fq = -lim1[0], edl = lim1[1], ec = -1, oc = 0;
+  try {
+    ZO: {
+      fu += 21;
+      PL0: for (;;) {
+        lim1[0] += fu; fu = 0; f0$p$o0(); fq = -lim1[0]; edl = lim1[1]; ec = -1;
+        L0: for (;;) {
+          l4 = ((l4 + 1) | 0);
+          fu += 7;
+          if ((l4 >>> 0) < 3) {
+            if (fu >= fq || --ec < 0) continue PL0;
+            continue L0;
+          }
+          break PL0;
+        }
+      }
+      oc = 0;
+    }
+    H.O[1] = l4;
+    return oc;
+  } finally { lim1[0] += fu; }
+}
 function f0(a0, a1) {
   return H.j(f0$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
 }
@@ -98,8 +116,8 @@ return {
   funcs: [f0],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

@@ -1,9 +1,8 @@
 ;; tunables: {"consumeFuel": true, "epochInterruption": true}
 ;; splitChars: 200
 ;; A function split into pieces: each piece after the first takes the locals it or a later piece uses and the
-;; stack slot live at its cut (the i64 product below the rounds), hands its fuel over and calls the next. A piece
-;; still longer than the limit has its largest statement (the counting loop) outlined into a closure, `f0$p$o0`,
-;; whose jumps out (to the poll loop around it) are numbered returns (src/outline.ts).
+;; stack slot live at its cut (the i64 product below the rounds), hands its fuel over and calls the next.
+;; (Outlining, test/disas/outline.wat, works inside blocks and loops: the counting loop's body is too small for it.)
 (module
   (memory 1)
   (func (export "mix") (param $a i32) (param $b i64) (result i64) (local $x i32) (local $y i64) (local $w i32)

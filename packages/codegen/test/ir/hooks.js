@@ -41,8 +41,8 @@ return {
   funcs: [f1],
   globalInit: [],
   tableInit: [null],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

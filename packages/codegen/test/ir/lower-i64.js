@@ -40,8 +40,8 @@ return {
   funcs: [f0, f1],
   globalInit: [cg0],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })

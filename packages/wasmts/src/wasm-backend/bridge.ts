@@ -164,7 +164,7 @@ const PENDING_ERROR = -1;
 /** The wasm backend's state of one store. */
 export class WasmStoreState {
   /** The store (another one when the state is recycled, see `recycle`). */
-  store: Store<any>;
+  store: Store<unknown>;
   /** 0, -1 (see `pendingError`) or a trap code + 1: set before a wrapper or hook executes `unreachable`. */
   readonly pending: HostGlobal;
   /** What a JS function called from wasm threw, rethrown by the entry trampoline. */
@@ -203,7 +203,7 @@ export class WasmStoreState {
   /** The fuel value both counters had at the last synchronisation. */
   private fuelSynced = 0;
 
-  constructor(store: Store<any>) {
+  constructor(store: Store<unknown>) {
     const api = hostApi();
     this.store = store;
     this.pending = new api.Global({ value: 'i32', mutable: true }, 0);
@@ -250,7 +250,7 @@ export class WasmStoreState {
   }
 
   /** Makes the state `store`'s, as new (see `recycle`). */
-  adopt(store: Store<any>): void {
+  adopt(store: Store<unknown>): void {
     this.store = store;
     this.pending.value = 0;
     this.pendingError = null;
@@ -506,7 +506,7 @@ const unpackers = new WeakMap<HostTag, HostFunction>();
 const unpackModules = new Map<string, HostModule>();
 
 /** The wasm backend's state of `store` (created on first use). */
-export function wasmState(store: Store<any>): WasmStoreState {
+export function wasmState(store: Store<unknown>): WasmStoreState {
   WasmException.adopt ??= adopt;
   let s = existingWasmState(store);
   if (s === undefined) {
@@ -547,7 +547,7 @@ function retired(): never {
  * The state of `store` if a wasm-backend instance has ever been made in it. The store's field holds only
  * states this module made (`wasmState`), so the narrowing is sound.
  */
-export function existingWasmState(store: Store<any>): WasmStoreState | undefined {
+export function existingWasmState(store: Store<unknown>): WasmStoreState | undefined {
   return store.wasmState as WasmStoreState | undefined;
 }
 
@@ -656,11 +656,7 @@ export function importCallOf(state: WasmStoreState, ref: VMFuncRef): HostFunctio
  * fuel synchronised around it, and what it throws made the pending error and a real trap (see
  * `importCallOf`).
  */
-export function guardedCall(
-  state: WasmStoreState,
-  inner: (...args: any[]) => unknown,
-  arity = inner.length,
-): HostFunction {
+export function guardedCall(state: WasmStoreState, inner: HostFunction, arity = inner.length): HostFunction {
   const fuelOn = state.store.engine.controls.consumeFuel;
   const epochOn = state.store.engine.controls.epochInterruption;
   const trap = state.hooks.trap;

@@ -1,12 +1,16 @@
 // The part of the host's JavaScript API for WebAssembly that the wasm backend uses, typed here (the
 // project compiles without the DOM library) and reached only through `hostApi()`.
 
-/** A host function exported by a host wasm instance (or any JS function the JS API accepts as one). */
+/**
+ * A host function exported by a host wasm instance (or any JS function the JS API accepts as one): its arity and
+ * value types are the wasm signature's, known only at run time.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a wasm function's parameters and result are typed by its signature at run time
 export type HostFunction = (...args: any[]) => any;
 
 /** `WebAssembly.Global`. */
 export interface HostGlobal {
-  value: any;
+  value: unknown;
 }
 /** `WebAssembly.Memory`. */
 export interface HostMemory {
@@ -16,22 +20,22 @@ export interface HostMemory {
 /** `WebAssembly.Table`. */
 export interface HostTable {
   readonly length: number;
-  get(index: number): any;
-  set(index: number, value: any): void;
-  grow(delta: number, init?: any): number;
+  get(index: number): unknown;
+  set(index: number, value: unknown): void;
+  grow(delta: number, init?: unknown): number;
 }
 /** `WebAssembly.Tag`. */
 export type HostTag = object;
 /** `WebAssembly.Exception`. */
 export interface HostException {
   is(tag: HostTag): boolean;
-  getArg(tag: HostTag, index: number): any;
+  getArg(tag: HostTag, index: number): unknown;
 }
 /** `WebAssembly.Module`. */
 export type HostModule = object;
 /** `WebAssembly.Instance`. */
 export interface HostInstance {
-  readonly exports: Record<string, any>;
+  readonly exports: Record<string, unknown>;
 }
 
 /** The `WebAssembly` namespace as far as the backend uses it. */
@@ -40,13 +44,13 @@ export interface HostWasmApi {
   Module: new (bytes: Uint8Array) => HostModule;
   Instance: new (module: HostModule, imports: object) => HostInstance;
   Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => HostMemory;
-  Table: new (d: { element: string; initial: number; maximum?: number }, init?: any) => HostTable;
-  Global: new (d: { value: string; mutable: boolean }, value?: any) => HostGlobal;
+  Table: new (d: { element: string; initial: number; maximum?: number }, init?: unknown) => HostTable;
+  Global: new (d: { value: string; mutable: boolean }, value?: unknown) => HostGlobal;
   Tag?: new (d: { parameters: string[] }) => HostTag;
-  Exception?: new (tag: HostTag, values: any[]) => HostException;
-  RuntimeError: new (...a: any[]) => Error;
-  CompileError: new (...a: any[]) => Error;
-  LinkError: new (...a: any[]) => Error;
+  Exception?: new (tag: HostTag, values: unknown[]) => HostException;
+  RuntimeError: new (message?: string) => Error;
+  CompileError: new (message?: string) => Error;
+  LinkError: new (message?: string) => Error;
 }
 
 /**

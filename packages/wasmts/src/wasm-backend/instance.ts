@@ -27,7 +27,15 @@ import {
   wasmState,
 } from './bridge.js';
 import type { WasmCode } from './compile.js';
-import { type HostFunction, type HostGlobal, type HostMemory, type HostTable, hostApi } from './host-api.js';
+import {
+  type HostFunction,
+  type HostGlobal,
+  type HostInstance,
+  type HostMemory,
+  type HostTable,
+  type HostTag,
+  hostApi,
+} from './host-api.js';
 
 /** The host memory of a runtime memory, attaching one (and copying the bytes) the first time. */
 export function hostMemoryOf(mem: RuntimeMemory): HostMemory {
@@ -101,7 +109,7 @@ export function hostGlobalOf(state: WasmStoreState, cell: RuntimeGlobal): HostGl
   return host;
 }
 
-function growFunc(store: Store<any>, type: FuncType, fn: WasmFunction): HostFunction {
+function growFunc(store: Store<unknown>, type: FuncType, fn: WasmFunction): HostFunction {
   return importCallOf(wasmState(store), new VMFuncRef(fn, registerFuncType(store.engine, type), null, store));
 }
 
@@ -110,7 +118,7 @@ function growFunc(store: Store<any>, type: FuncType, fn: WasmFunction): HostFunc
  * matched by the caller). Returns the start function to run, or null. Host errors propagate (the caller
  * runs this inside the entry trampoline, which converts them).
  */
-export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: WasmCode): (() => void) | null {
+export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, code: WasmCode): (() => void) | null {
   const state = wasmState(store);
   const m = inst.module;
   const api = hostApi();
@@ -193,7 +201,7 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
     put('wasmts', h.name, v);
   }
 
-  let host: { exports: Record<string, any> };
+  let host: HostInstance;
   try {
     host = new api.Instance(code.hostModule, imports);
   } catch (e) {
@@ -215,7 +223,7 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
     cell.attachHost(globalBacking(state, g, cell.type), false);
     hostGlobals.set(cell, g);
   }
-  for (const [i, name] of hidden.tag) state.addTag(ex[name], inst.tag(i));
+  for (const [i, name] of hidden.tag) state.addTag(ex[name] as HostTag, inst.tag(i));
 
   const funcs: WasmFunction[] = new Array(m.functions.length - m.numImportedFuncs);
   const registry = store.typeRegistry;
@@ -227,10 +235,14 @@ export function instantiateHost(store: Store<any>, inst: RuntimeInstance, code: 
     funcs[i] =
       name === undefined
         ? notEscaping
-        : callableOf(state, ex[name], registry.funcType(inst.typeIds[m.functions[i + m.numImportedFuncs]]));
+        : callableOf(
+            state,
+            ex[name] as HostFunction,
+            registry.funcType(inst.typeIds[m.functions[i + m.numImportedFuncs]]),
+          );
   }
   inst.setFunctions(funcs);
-  for (const [f, name] of hidden.func) registerHostFunction(ex[name], inst.funcRef(f));
+  for (const [f, name] of hidden.func) registerHostFunction(ex[name] as HostFunction, inst.funcRef(f));
   state.hostInstances.push([inst, hidden.func]);
   return m.start === null ? null : (inst.funcRef(m.start).fn as () => void);
 }

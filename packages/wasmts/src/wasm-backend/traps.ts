@@ -66,7 +66,7 @@ export function convertHostError(
   state: WasmStoreState,
   e: unknown,
   maxFrames: number,
-  runtimeError: new (...a: any[]) => Error,
+  runtimeError: new (message?: string) => Error,
 ): unknown {
   if (e instanceof runtimeError) {
     const stack = e.stack ?? '';

@@ -34,6 +34,7 @@ export interface WebAssemblyOptions {
 }
 
 /** The `WebAssembly` namespace object. */
+// biome-ignore lint/suspicious/noExplicitAny: the standard namespace's members are classes and functions of many shapes, used as the host's own
 export type WebAssemblyNamespace = Record<string, any>;
 
 /** The store of each namespace (`storeOf`). */

@@ -85,6 +85,7 @@ export function bufferSourceBytes(v: unknown, what = 'argument'): Uint8Array {
  * Gives a class the shape of a WebIDL interface object: its prototype's methods and accessors become
  * enumerable, `prototype` is read-only, and the prototype gets `Symbol.toStringTag` = `tag`.
  */
+// biome-ignore lint/suspicious/noExplicitAny: an interface's constructor of any parameters (parameter types are contravariant)
 export function webidlInterface(cls: abstract new (...a: any[]) => object, tag: string): void {
   const proto = cls.prototype as object;
   for (const key of Reflect.ownKeys(proto)) {

@@ -8,12 +8,18 @@ function f0(l0, l1, l2) {
   sa = (l2 >>> 0); sv = ((l0 * ((mf = m0_dv.getFloat64(ma = (l1 >>> 0), true)) === mf ? mf : H.loadF64(m0_dv, ma))) + ((mf = m0_dv.getFloat64(ma = (l2 >>> 0) + 8, true)) === mf ? mf : H.loadF64(m0_dv, ma))); if (typeof sv === 'number') m0_dv.setFloat64(sa, sv, true); else H.storeF64(m0_dv, sa, sv);
   return;
 }
+function f1(l0, l1, l2) {
+  let s0, s1, s2, ma = 0, mf = 0, sa = 0, sv = 0;
+  s1 = Math.fround((Math.fround(l0 * ((mf = m0_dv.getFloat32(ma = (l1 >>> 0), true)) === mf ? mf : H.loadF32(m0_dv, ma)))) + ((mf = m0_dv.getFloat32(ma = (l2 >>> 0) + 4, true)) === mf ? mf : H.loadF32(m0_dv, ma)));
+  sa = (l2 >>> 0); sv = s1; if (typeof sv === 'number' && sv === sv) m0_dv.setFloat32(sa, sv, true); else H.storeF32(m0_dv, sa, sv);
+  return;
+}
 return {
-  funcs: [f0],
+  funcs: [f0, f1],
   globalInit: [],
   tableInit: [],
-  elemOffset: [],
-  elemItems: [],
+  elemOffset: {},
+  elemItems: {},
   dataOffset: []
 };
 })
