@@ -230,6 +230,27 @@ const SILENT = SILENT_OPS.slice();
 for (const op of [0x08, 0x09, 0x0a, 0x0f, 0x10, 0x12]) SILENT[op] = 1;
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
+/**
+ * A signed LEB128 of at most seven bytes (49 bits: exact as a number) from `r`, or NaN with nothing read when it is
+ * longer (the general read makes a bigint, which costs without a JIT).
+ */
+function smallSleb(r: BinaryReader): number {
+  const bytes = r.bytes;
+  let p = r.pos;
+  let n = 0;
+  let mul = 1;
+  for (let i = 0; i < 7 && p < r.end; i++) {
+    const b = bytes[p++];
+    n += (b & 0x7f) * mul;
+    mul *= 128;
+    if (b < 0x80) {
+      r.pos = p;
+      return b & 0x40 ? n - mul : n;
+    }
+  }
+  return Number.NaN;
+}
+
 function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
@@ -1874,7 +1895,13 @@ export class FunctionTranslator {
       flags -= 0x40;
       mem = r.u32();
     }
-    const offset = Number(r.u64());
+    // a one-byte offset read inline (the general read makes a bigint)
+    const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+    let offset: number;
+    if (b < 0x80) {
+      r.pos++;
+      offset = b;
+    } else offset = Number(r.u64());
     return { mem, offset };
   }
 
@@ -2400,6 +2427,13 @@ export class FunctionTranslator {
           continue;
         }
         case 0x42: {
+          // up to seven bytes (49 bits) the value is exact as a number: no bigint on that path
+          const n = smallSleb(r);
+          if (n === n) {
+            if (this.pairs) this.pushPairPure(signed(String(n | 0)), signed(String(Math.floor(n / 4294967296))));
+            else this.pushPure(n < 0 ? `(${n}n)` : `${n}n`);
+            continue;
+          }
           const v = r.s64();
           if (this.pairs)
             this.pushPairPure(signed(String(Number(BigInt.asIntN(32, v)))), signed(String(Number(v >> 32n))));
