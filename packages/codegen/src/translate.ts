@@ -3280,6 +3280,17 @@ export class FunctionTranslator {
     this.lazyForm[d] = [...(fval ? [] : (lazy ?? [])), { line: this.out.length - 1, bits, float: `${r[n]} = ${x};` }];
     return true;
   }
+  /**
+   * Pushes a v128 load's result as lane bits (`form('getInt32', lanes)`), with its f32 form (`getFloat32`) recorded
+   * for a first consumer that wants numbers (`lazyForm`).
+   */
+  private pushLazyLoad(pre: string, form: (method: string, r: Lanes) => string): void {
+    this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+    const r = laneNames(`s${this.sp - 1}`);
+    this.lazyForm[this.sp - 1] = [
+      { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) },
+    ];
+  }
   /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
   private discardQuad(): Lanes {
     const d = this.sp - 1;
@@ -3417,10 +3428,7 @@ export class FunctionTranslator {
         // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
         const form = (m: string, r: Lanes) =>
           `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const d = this.sp - 1;
-        const r = laneNames(`s${d}`);
-        this.lazyForm[d] = [{ line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) }];
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load32_zero':
@@ -3429,9 +3437,7 @@ export class FunctionTranslator {
         const wide = name === 'v128.load64_zero';
         const form = (m: string, r: Lanes) =>
           `${r[3]} = 0; ${r[2]} = 0; ${r[1]} = ${wide ? get(m, at(4)(addr)) : 0}; ${r[0]} = ${get(m, addr)};`;
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const r = laneNames(`s${this.sp - 1}`);
-        this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) }];
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load8_splat':
@@ -3446,9 +3452,7 @@ export class FunctionTranslator {
         // as for v128.load: f32 numbers for a first consumer that wants them
         const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
         this.laneTemps.add('vt');
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const r = laneNames(`s${this.sp - 1}`);
-        this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) }];
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load64_splat':
