@@ -2344,9 +2344,16 @@ export class FunctionTranslator {
           else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
         }
-        case 0x24:
-          this.emit(`${env.global(r.u32())}.value = ${this.popInline()};`);
+        case 0x24: {
+          const g = r.u32();
+          if (env.ownsV128Global(g)) {
+            // the global's own V128, updated in place (no object per write)
+            const q = this.popQuad();
+            this.laneTemps.add('qv');
+            this.emit(`qv = ${env.global(g)}.value; qv.a = ${q[0]}; qv.b = ${q[1]}; qv.c = ${q[2]}; qv.d = ${q[3]};`);
+          } else this.emit(`${env.global(g)}.value = ${this.popInline()};`);
           continue;
+        }
         case 0x25: {
           const table = r.u32();
           const t = env.table(table);
