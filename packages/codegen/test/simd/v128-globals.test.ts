@@ -85,7 +85,7 @@ describe('v128 globals owned by the module', () => {
 
   it('writes owned globals without a new V128, exported ones with one', () => {
     const src = instantiateBytes(bytes, () => undefined).$source as string;
-    const run = /function f0\([^]*?\n}\n/.exec(src)?.[0] ?? '';
+    const run = /function f0\([\s\S]*?\n}\n/.exec(src)?.[0] ?? '';
     expect(run).toMatch(/qv\.a = /);
     // only $e (exported) gets a new object per write
     expect(run.match(/\.value = new rt\.V128\(/g)?.length).toBe(1);
