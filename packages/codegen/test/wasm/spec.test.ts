@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { HELPERS } from '../../src/helpers.js';
 import { plainOperators, type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
 import { instrumentModule } from '../../src/wasm/index.js';
-import { ByteWriter } from '../../src/wasm/writer.js';
+import { ByteWriter } from '@wasmts/environ';
 import { instantiateBytes, limits } from '../harness.js';
 import { WA } from './webassembly.js';
 
