@@ -3,6 +3,7 @@
 // re-encoder (`@wasmts/codegen`) writes instrumented modules with it, and the API package builds its small wrapper
 // modules with it.
 
+import type { OperatorInfo } from './operators.js';
 import { isAbstractHeap, isRef, refHeap, refNullable, type ValType } from './types.js';
 import { encodeUtf8 } from './utf8.js';
 
@@ -173,6 +174,11 @@ export class ByteWriter {
   /** An f64 given as its bit pattern. */
   f64(bits: bigint): this {
     return this.f32(Number(bits & 0xffffffffn)).f32(Number((bits >> 32n) & 0xffffffffn));
+  }
+
+  /** An operator's opcode: its byte, or its prefix byte and LEB128 sub-opcode (immediates are the caller's). */
+  op(info: OperatorInfo): this {
+    return info.prefix === 0 ? this.u8(info.code) : this.u8(info.prefix).u32(info.code);
   }
 
   /** A UTF-8 name with its length. */
