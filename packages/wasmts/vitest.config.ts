@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // the wasm backend wherever the host can run the module) and with the js backend.
 const BOTH = [
   'api',
+  'atomic-wait',
   'backtrace',
   'cross-engine',
   'epoch',

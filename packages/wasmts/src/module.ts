@@ -198,7 +198,11 @@ export class Module {
         const code = compileWasm(engine, this.module, hostName);
         progress?.('instrument', 1, 1);
         this.wasm = code;
-        names.trapSites = { bytes: this.module.bytes, originalOffset: code.instrumented.originalOffset };
+        names.trapSites = {
+          bytes: this.module.bytes,
+          originalOffset: code.instrumented.originalOffset,
+          sharedMemories: this.module.memories.map((m) => m.shared),
+        };
         names.originalFuncIndex = code.instrumented.originalFuncIndex;
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
