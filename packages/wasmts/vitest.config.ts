@@ -18,6 +18,7 @@ const BOTH = [
   'shared-memory',
   'stack',
   'types',
+  'webassembly-share',
   'wrong-store',
 ].map((t) => `test/${t}.test.ts`);
 
