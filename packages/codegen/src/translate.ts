@@ -1194,10 +1194,9 @@ export class FunctionTranslator {
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    const exits = (lines: string[]): string[] => {
-      const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-      return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
-    };
+    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line
+    const exits = (lines: string[]): string[] =>
+      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -1246,6 +1245,7 @@ export class FunctionTranslator {
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
+    src = src.replaceAll(RET, ret);
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
