@@ -1,6 +1,12 @@
 // What crosses between the supervisor (threads.ts) and each thread's Worker (thread-worker.ts).
 
-import type { ConfigOptions, FrameInfo, SharedMemoryHandle } from 'wasmts';
+import {
+  type ConfigOptions,
+  type FrameInfo,
+  type SharedMemoryHandle,
+  type StoreLimits,
+  StoreLimitsBuilder,
+} from 'wasmts';
 
 /** The wasi-threads import that starts a thread. */
 export const THREAD_SPAWN = { module: 'wasi', name: 'thread-spawn' } as const;
@@ -17,6 +23,23 @@ export interface WasiThreadsWasiOptions {
   stdin?: number;
   stdout?: number;
   stderr?: number;
+}
+
+/**
+ * Store limits every thread's store gets (wasmtime's `StoreLimits`, as data that crosses to a Worker). The
+ * shared memory's size is the same in every thread, so `memorySize` bounds it for all threads together.
+ */
+export interface WasiThreadsLimits {
+  /** Most bytes a linear memory may have (the shared memory: whichever thread grows it). */
+  readonly memorySize?: number;
+  /** Most elements a table may have. */
+  readonly tableElements?: number;
+  /** Most instances, tables and memories each thread's store may hold. */
+  readonly instances?: number;
+  readonly tables?: number;
+  readonly memories?: number;
+  /** A refused `memory.grow`/`table.grow` traps instead of returning -1. */
+  readonly trapOnGrowFailure?: boolean;
 }
 
 /** A thread's start-up data (`workerData`): everything is structured-cloneable. */
@@ -38,6 +61,7 @@ export interface ThreadWorkerData {
   readonly wasi: WasiThreadsWasiOptions;
   readonly fuel?: number;
   readonly epochDeadline?: number;
+  readonly limits?: WasiThreadsLimits;
   /** 0: the main thread (runs `_start`); else the id `thread-spawn` returned. */
   readonly tid: number;
   /** `wasi_thread_start`'s start argument. */
@@ -57,3 +81,15 @@ export type ThreadMessage =
       };
     }
   | { readonly kind: 'error'; readonly message: string };
+
+/** The `StoreLimits` of `limits`. */
+export function storeLimits(limits: WasiThreadsLimits): StoreLimits {
+  const b = new StoreLimitsBuilder();
+  if (limits.memorySize !== undefined) b.memorySize(limits.memorySize);
+  if (limits.tableElements !== undefined) b.tableElements(limits.tableElements);
+  if (limits.instances !== undefined) b.instances(limits.instances);
+  if (limits.tables !== undefined) b.tables(limits.tables);
+  if (limits.memories !== undefined) b.memories(limits.memories);
+  if (limits.trapOnGrowFailure !== undefined) b.trapOnGrowFailure(limits.trapOnGrowFailure);
+  return b.build();
+}

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Config, Engine, Linker, Memory, Module, Store, Trap } from 'wasmts';
 import { WasiExit } from './exit.js';
-import { THREAD_SPAWN, type ThreadMessage, type ThreadWorkerData } from './thread-protocol.js';
+import { storeLimits, THREAD_SPAWN, type ThreadMessage, type ThreadWorkerData } from './thread-protocol.js';
 import { WASI } from './wasi.js';
 
 /** wasi-threads' answer when no thread can be started (a negative errno: EAGAIN). */
@@ -19,6 +19,10 @@ function run(): void {
   const store = new Store<null>(engine, null);
   if (d.fuel !== undefined) store.setFuel(d.fuel);
   if (d.epochDeadline !== undefined) store.setEpochDeadline(d.epochDeadline);
+  if (d.limits !== undefined) {
+    const limits = storeLimits(d.limits);
+    store.limiter(() => limits);
+  }
   const memory = Memory.fromShared(store, d.memory);
   const wasi = new WASI({
     args: d.wasi.args ?? [],

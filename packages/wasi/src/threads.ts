@@ -19,13 +19,15 @@ import {
   Store,
 } from 'wasmts';
 import {
+  storeLimits,
   THREAD_SPAWN,
   type ThreadMessage,
   type ThreadWorkerData,
+  type WasiThreadsLimits,
   type WasiThreadsWasiOptions,
 } from './thread-protocol.js';
 
-export type { WasiThreadsWasiOptions };
+export type { WasiThreadsLimits, WasiThreadsWasiOptions };
 
 /** Options of `runWasiThreads`. */
 export interface WasiThreadsOptions {
@@ -42,6 +44,11 @@ export interface WasiThreadsOptions {
   epochDeadline?: number;
   /** The most threads `thread-spawn` starts (the main thread not counted); past it spawn fails. Default 64. */
   maxThreads?: number;
+  /**
+   * Store limits of every thread's store (and of the store the shared memory is made in): `memorySize` bounds the
+   * shared memory whichever thread grows it, since its size is one for all threads.
+   */
+  limits?: WasiThreadsLimits;
 }
 
 /** A guest trap, as it crossed from its thread. */
@@ -129,8 +136,14 @@ export function runWasiThreads(options: WasiThreadsOptions): Promise<WasiThreads
   const maxThreads = options.maxThreads ?? 64;
   if (!Number.isSafeInteger(maxThreads) || maxThreads < 0) throw new RangeError('wasi-threads: maxThreads >= 0');
 
-  // The memory is made here (in a store of the caller's engine, never run) and sent to every thread.
-  const memory = new Memory(new Store(module.engine, null), memoryImport.type.type);
+  // The memory is made here (in a store of the caller's engine, never run, under the same limits) and sent to
+  // every thread.
+  const memoryStore = new Store(module.engine, null);
+  if (options.limits !== undefined) {
+    const limits = storeLimits(options.limits);
+    memoryStore.limiter(() => limits);
+  }
+  const memory = new Memory(memoryStore, memoryImport.type.type);
   const shared: SharedMemoryHandle = memory.share();
   const control = new SharedArrayBuffer(8); // [0]: the next thread id
   new Int32Array(control)[0] = 1;
@@ -146,6 +159,7 @@ export function runWasiThreads(options: WasiThreadsOptions): Promise<WasiThreads
     wasi: { ...options.wasi },
     ...(options.fuel !== undefined ? { fuel: options.fuel } : {}),
     ...(options.epochDeadline !== undefined ? { epochDeadline: options.epochDeadline } : {}),
+    ...(options.limits !== undefined ? { limits: { ...options.limits } } : {}),
   };
   // the config must be rebuildable from what crosses (a custom operator cost function cannot)
   new Config(common.config);
