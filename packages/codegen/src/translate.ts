@@ -230,6 +230,27 @@ const SILENT = SILENT_OPS.slice();
 for (const op of [0x08, 0x09, 0x0a, 0x0f, 0x10, 0x12]) SILENT[op] = 1;
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
+/**
+ * A signed LEB128 of at most seven bytes (49 bits: exact as a number) from `r`, or NaN with nothing read when it is
+ * longer (the general read makes a bigint, which costs without a JIT).
+ */
+function smallSleb(r: BinaryReader): number {
+  const bytes = r.bytes;
+  let p = r.pos;
+  let n = 0;
+  let mul = 1;
+  for (let i = 0; i < 7 && p < r.end; i++) {
+    const b = bytes[p++];
+    n += (b & 0x7f) * mul;
+    mul *= 128;
+    if (b < 0x80) {
+      r.pos = p;
+      return b & 0x40 ? n - mul : n;
+    }
+  }
+  return Number.NaN;
+}
+
 function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
@@ -1258,6 +1279,8 @@ export class FunctionTranslator {
     live: readonly string[] | null,
   ): Outlined[] {
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return [];
+    // splitting off: nothing is longer than the limit (and measuring every line costs without a JIT)
+    if (this.env.splitChars === Number.POSITIVE_INFINITY) return [];
     const locals = this.localVars();
     const vars = new Set<string>();
     for (const p of params.split(', ')) if (p !== '') vars.add(p);
@@ -1296,6 +1319,7 @@ export class FunctionTranslator {
     const limit = this.env.splitChars;
     const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
+    if (limit === Number.POSITIVE_INFINITY) return whole;
     let at: number[] = [];
     const heights: number[] = [];
     // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and
@@ -1871,7 +1895,13 @@ export class FunctionTranslator {
       flags -= 0x40;
       mem = r.u32();
     }
-    const offset = Number(r.u64());
+    // a one-byte offset read inline (the general read makes a bigint)
+    const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+    let offset: number;
+    if (b < 0x80) {
+      r.pos++;
+      offset = b;
+    } else offset = Number(r.u64());
     return { mem, offset };
   }
 
@@ -1898,12 +1928,14 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     const fuel = env.tunables.consumeFuel;
-    const cuts = this.selfIndex >= 0 ? this.cuts : null;
+    // cut points only where bodies may be split (not with splitting off, as under --jitless by default)
+    const cuts = this.selfIndex >= 0 && this.env.splitChars !== Number.POSITIVE_INFINITY ? this.cuts : null;
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       if (this.positions !== null) this.markPosition(r.pos);
       this.opAt = r.pos;
-      const op = r.u8();
+      // the opcode byte read inline (r.u8() is a call, which costs without a JIT)
+      const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
       // a return (or the function's end) takes its results inline
@@ -1920,6 +1952,22 @@ export class FunctionTranslator {
         this.fuel += cost;
         if (CONTROL[op] === 1) this.flushFuel();
         if (sub >= 0 ? !silentPrefixed(op, sub) : SILENT[op] === 0) this.mayThrow = true;
+      }
+      // Numeric operators and memory accesses first, and the rest in two switches over dense opcodes: V8's
+      // interpreter dispatches a dense switch through a jump table, a sparse one by a comparison per case.
+      if (op >= 0x45 && op < 0xd0) {
+        const info = operatorFor(0, op);
+        if (info === undefined) throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
+        this.numeric(info);
+        continue;
+      }
+      if (op >= 0x28 && op <= 0x3e) {
+        this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
+        continue;
+      }
+      if (op >= 0xd0) {
+        this.referenceOrPrefixed(op);
+        continue;
       }
       switch (op) {
         case 0x00:
@@ -2379,6 +2427,13 @@ export class FunctionTranslator {
           continue;
         }
         case 0x42: {
+          // up to seven bytes (49 bits) the value is exact as a number: no bigint on that path
+          const n = smallSleb(r);
+          if (n === n) {
+            if (this.pairs) this.pushPairPure(signed(String(n | 0)), signed(String(Math.floor(n / 4294967296))));
+            else this.pushPure(n < 0 ? `(${n}n)` : `${n}n`);
+            continue;
+          }
           const v = r.s64();
           if (this.pairs)
             this.pushPairPure(signed(String(Number(BigInt.asIntN(32, v)))), signed(String(Number(v >> 32n))));
@@ -2404,69 +2459,75 @@ export class FunctionTranslator {
           else this.pushPure(signed(numberLiteral(v)));
           continue;
         }
-        case 0xd0:
-          r.s33();
-          this.push('null');
-          continue;
-        case 0xd1: {
-          const a = this.top();
-          this.emit(`${a} = ${a} === null ? 1 : 0;`);
-          continue;
-        }
-        case 0xd2: {
-          this.push(env.funcRef(r.u32()));
-          continue;
-        }
-        case 0xd3: {
-          const b = this.pop();
-          const a = this.top();
-          this.emit(`${a} = ${a} === ${b} ? 1 : 0;`);
-          continue;
-        }
-        case 0xd4: {
-          const a = this.top();
-          this.emit(`if (${a} === null) ${env.trap(TrapCode.NullReference)};`);
-          continue;
-        }
-        case 0xd5: {
-          const f = this.frameAt(r.u32());
-          const a = this.top();
-          this.emit(`if (${a} === null) {`);
-          this.sp--;
-          this.emitLines(this.branch(f).map((l) => `  ${l}`));
-          this.sp++;
-          this.emit('}');
-          continue;
-        }
-        case 0xd6: {
-          const f = this.frameAt(r.u32());
-          const a = this.top();
-          this.emit(`if (${a} !== null) {`);
-          this.emitLines(this.branch(f).map((l) => `  ${l}`));
-          this.emit('}');
-          this.pop();
-          continue;
-        }
-        case 0xfb:
-          this.gc(r.u32());
-          continue;
-        case 0xfc:
-          this.misc(r.u32());
-          continue;
-        case 0xfd:
-          this.simd(r.u32());
-          continue;
-        case 0xfe:
-          this.atomic(r.u32());
-          continue;
-      }
-      if (op >= 0x28 && op <= 0x3e) {
-        this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
-        continue;
       }
       const info = operatorFor(0, op);
       if (info === undefined) throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
       this.numeric(info);
+    }
+  }
+
+  /** The reference operators (0xd0..0xd6) and the prefixed ones (0xfb..0xfe), read by `body`. */
+  private referenceOrPrefixed(op: number): void {
+    const r = this.r;
+    const env = this.env;
+    switch (op) {
+      case 0xd0:
+        r.s33();
+        this.push('null');
+        return;
+      case 0xd1: {
+        const a = this.top();
+        this.emit(`${a} = ${a} === null ? 1 : 0;`);
+        return;
+      }
+      case 0xd2: {
+        this.push(env.funcRef(r.u32()));
+        return;
+      }
+      case 0xd3: {
+        const b = this.pop();
+        const a = this.top();
+        this.emit(`${a} = ${a} === ${b} ? 1 : 0;`);
+        return;
+      }
+      case 0xd4: {
+        const a = this.top();
+        this.emit(`if (${a} === null) ${env.trap(TrapCode.NullReference)};`);
+        return;
+      }
+      case 0xd5: {
+        const f = this.frameAt(r.u32());
+        const a = this.top();
+        this.emit(`if (${a} === null) {`);
+        this.sp--;
+        this.emitLines(this.branch(f).map((l) => `  ${l}`));
+        this.sp++;
+        this.emit('}');
+        return;
+      }
+      case 0xd6: {
+        const f = this.frameAt(r.u32());
+        const a = this.top();
+        this.emit(`if (${a} !== null) {`);
+        this.emitLines(this.branch(f).map((l) => `  ${l}`));
+        this.emit('}');
+        this.pop();
+        return;
+      }
+      case 0xfb:
+        this.gc(r.u32());
+        return;
+      case 0xfc:
+        this.misc(r.u32());
+        return;
+      case 0xfd:
+        this.simd(r.u32());
+        return;
+      case 0xfe:
+        this.atomic(r.u32());
+        return;
+      default:
+        throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
     }
   }
 

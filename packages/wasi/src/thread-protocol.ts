@@ -42,6 +42,32 @@ export interface WasiThreadsLimits {
   readonly trapOnGrowFailure?: boolean;
 }
 
+/**
+ * The preview1 calls a thread makes itself, with its own WASI context: those that touch no descriptor (its
+ * arguments, environment, clocks, random bytes, yield, exit) and `poll_oneoff`, which may sleep (its descriptor
+ * subscriptions see only stdio and the preopens). Every other call runs in the supervisor, on the one descriptor
+ * table of the program (`ThreadMessage` `wasi`).
+ */
+export const THREAD_LOCAL_CALLS: ReadonlySet<string> = new Set([
+  'args_get',
+  'args_sizes_get',
+  'environ_get',
+  'environ_sizes_get',
+  'clock_res_get',
+  'clock_time_get',
+  'random_get',
+  'sched_yield',
+  'proc_exit',
+  'proc_raise',
+  'poll_oneoff',
+]);
+
+/** Int32 slots of a thread's `calls` buffer: the answer to its descriptor call. */
+export const CALL_STATE = 0;
+export const CALL_RESULT = 1;
+/** Set when the call threw in the supervisor (not a WASI error: those are errnos). */
+export const CALL_FAILED = 2;
+
 /** A thread's start-up data (`workerData`): everything is structured-cloneable. */
 export interface ThreadWorkerData {
   /** The URL of thread-worker.(js|ts). */
@@ -62,6 +88,8 @@ export interface ThreadWorkerData {
   readonly fuel?: number;
   readonly epochDeadline?: number;
   readonly limits?: WasiThreadsLimits;
+  /** Int32 slots (`CALL_*`) where the supervisor answers this thread's descriptor calls. */
+  readonly calls: SharedArrayBuffer;
   /** 0: the main thread (runs `_start`); else the id `thread-spawn` returned. */
   readonly tid: number;
   /** `wasi_thread_start`'s start argument. */
@@ -71,6 +99,8 @@ export interface ThreadWorkerData {
 /** A thread's message to the supervisor. */
 export type ThreadMessage =
   | { readonly kind: 'spawn'; readonly tid: number; readonly arg: number }
+  /** A preview1 call to run on the program's descriptor table; the thread waits on its `calls` buffer. */
+  | { readonly kind: 'wasi'; readonly name: string; readonly args: readonly (number | bigint)[] }
   | { readonly kind: 'exit'; readonly code: number }
   | { readonly kind: 'done' }
   | {
