@@ -11,6 +11,7 @@ import {
   OPS,
   operatorFor,
   type Tunables,
+  V128,
   VMCTX_EPOCH_COUNTER,
   VMCTX_RUNTIME_LIMITS,
   VMCTX_TYPE_IDS,
@@ -215,6 +216,25 @@ export class ModuleEnvironment {
   /** The global cell of global `i`. */
   global(i: number): string {
     return this.hoist('g', `vmctx[${this.offsets.global(i)}]`);
+  }
+  private ownedV128: Set<number> | null = null;
+  /**
+   * Whether global `i` is a mutable v128 global the module defines and does not export: no one but this module's
+   * code can reach its cell, so its value is a `V128` of its own (the initializer's value copied), updated in place
+   * by `global.set` rather than replaced by a new object each time (docs/js-abi.md, "Globals").
+   */
+  ownsV128Global(i: number): boolean {
+    if (this.ownedV128 === null) {
+      const m = this.module;
+      const owned = new Set<number>();
+      for (let g = m.numImportedGlobals; g < m.globals.length; g++) {
+        const t = m.globals[g].type;
+        if (t.mutable && t.type === V128) owned.add(g);
+      }
+      for (const e of m.exports) if (e.kind === 'global') owned.delete(e.index);
+      this.ownedV128 = owned;
+    }
+    return this.ownedV128.has(i);
   }
   /** The tag object of tag `i`. */
   tag(i: number): string {

@@ -49,6 +49,13 @@ enum Shape {
   Quad = 2,
 }
 
+/** A line of a v128 value's code with its two forms: lane bits, and f32 numbers (`Translator.lazyForm`). */
+interface LazyLine {
+  line: number;
+  bits: string;
+  float: string;
+}
+
 enum K {
   Block,
   Loop,
@@ -430,12 +437,13 @@ export class FunctionTranslator {
   /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
   private fval: boolean[] = [];
   /**
-   * Per quad slot computed by a `v128.load`, `v128.load32_splat` or `f32x4.splat` not yet consumed: its line and
-   * the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it is). A consumer that
-   * wants f32 numbers (an f32 operator, which may give any NaN) rewrites the line to the float form; any other
-   * keeps the bits, so moves keep NaN payloads.
+   * Per quad slot computed by a `v128.load`, `v128.load32_splat`, `v128.load32_zero`, `v128.load64_zero`,
+   * `f32x4.splat` or an `f32x4.replace_lane` of one of these (or of f32 numbers) not yet consumed: the lines that
+   * computed it, each with the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it
+   * is). A consumer that wants f32 numbers (an f32 operator, which may give any NaN) rewrites every line to the float
+   * form; any other keeps the bits, so moves keep NaN payloads.
    */
-  private lazyForm: ({ line: number; bits: string; float: string } | null)[] = [];
+  private lazyForm: (LazyLine[] | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
   /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
@@ -787,8 +795,8 @@ export class FunctionTranslator {
     let isValue = this.fval[d];
     const load = this.lazyForm[d];
     if (load !== null && load !== undefined && this.pendQ[d] === null) {
-      // the load reads f32 numbers directly
-      this.out[load.line] = this.out[load.line].replace(load.bits, load.float);
+      // the load (splat, replacements) computes f32 numbers directly
+      for (const l of load) this.out[l.line] = this.out[l.line].replace(l.bits, l.float);
       isValue = true;
     }
     const local = this.pendLocal[d];
@@ -1184,10 +1192,9 @@ export class FunctionTranslator {
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    const exits = (lines: string[]): string[] => {
-      const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-      return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
-    };
+    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line
+    const exits = (lines: string[]): string[] =>
+      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -1236,6 +1243,7 @@ export class FunctionTranslator {
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
+    src = src.replaceAll(RET, ret);
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
@@ -2384,9 +2392,16 @@ export class FunctionTranslator {
           else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
         }
-        case 0x24:
-          this.emit(`${env.global(r.u32())}.value = ${this.popInline()};`);
+        case 0x24: {
+          const g = r.u32();
+          if (env.ownsV128Global(g)) {
+            // the global's own V128, updated in place (no object per write)
+            const q = this.popQuad();
+            this.laneTemps.add('qv');
+            this.emit(`qv = ${env.global(g)}.value; qv.a = ${q[0]}; qv.b = ${q[1]}; qv.c = ${q[2]}; qv.d = ${q[3]};`);
+          } else this.emit(`${env.global(g)}.value = ${this.popInline()};`);
           continue;
+        }
         case 0x25: {
           const table = r.u32();
           const t = env.table(table);
@@ -3168,6 +3183,15 @@ export class FunctionTranslator {
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
     if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
+    if (name === 'f32x4.replace_lane' && this.f32ReplaceLane(imm[0])) return;
+    if (name === 'f32x4.extract_lane' && this.fval[this.sp - 1]) {
+      // a lane of f32 numbers is the f32 scalar (no conversion to bits and back)
+      const pending = this.allPending(1);
+      const q = this.popQuadValues();
+      if (pending) this.pushPending(q[imm[0]], false);
+      else this.push(q[imm[0]]);
+      return;
+    }
     const params = info.params as ValType[];
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
@@ -3203,7 +3227,7 @@ export class FunctionTranslator {
         this.laneTemps.add('vt');
         this.pushQuadStmt((r) => form(bits, r));
         const r = laneNames(`s${this.sp - 1}`);
-        this.lazyForm[this.sp - 1] = { line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) };
+        this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) }];
         return;
       }
       const lane = this.laneMove(name, o);
@@ -3301,6 +3325,39 @@ export class FunctionTranslator {
     });
     this.fval[this.sp - 1] = true;
     return true;
+  }
+  /**
+   * `f32x4.replace_lane` of a v128 computed in a form that can be f32 numbers (`lazyForm`: a load or splat not yet
+   * consumed, or such a replacement) or computed as f32 numbers: its result has both forms too (the lane's bits by
+   * `f32Bits`, the other lanes' by `fb` when they were numbers; or the scalar as it is), so a vector gathered from
+   * f32 scalars (a splat or load, then replacements) that an f32 operator reads is never converted. False for other
+   * operands (the lane template then).
+   */
+  private f32ReplaceLane(n: number): boolean {
+    const d = this.sp - 2;
+    const lazy = this.lazyForm[d];
+    const fval = this.fval[d];
+    if (!this.quad[d] || this.pendQ[d] !== null || (!fval && (lazy === null || lazy === undefined))) return false;
+    const x = this.scalarAtom();
+    const r = laneNames(`s${d}`);
+    const fb = this.env.hoist('hv', 'H.fb');
+    const others = fval ? r.flatMap((v, i) => (i === n ? [] : [`${v} = ${fb}(${v});`])) : [];
+    const bits = [...others, `${r[n]} = ${this.env.hoist('hv', 'H.f32Bits')}(${x});`].join(' ');
+    this.discardQuad();
+    this.pushQuadStmt(() => bits);
+    this.lazyForm[d] = [...(fval ? [] : (lazy ?? [])), { line: this.out.length - 1, bits, float: `${r[n]} = ${x};` }];
+    return true;
+  }
+  /**
+   * Pushes a v128 load's result as lane bits (`form('getInt32', lanes)`), with its f32 form (`getFloat32`) recorded
+   * for a first consumer that wants numbers (`lazyForm`).
+   */
+  private pushLazyLoad(pre: string, form: (method: string, r: Lanes) => string): void {
+    this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+    const r = laneNames(`s${this.sp - 1}`);
+    this.lazyForm[this.sp - 1] = [
+      { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) },
+    ];
   }
   /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
   private discardQuad(): Lanes {
@@ -3439,18 +3496,18 @@ export class FunctionTranslator {
         // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
         const form = (m: string, r: Lanes) =>
           `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const d = this.sp - 1;
-        const r = laneNames(`s${d}`);
-        this.lazyForm[d] = { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) };
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load32_zero':
-        code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = 0; ${r[0]} = ${w(0)};`;
-        break;
-      case 'v128.load64_zero':
-        code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = ${w(4)}; ${r[0]} = ${w(0)};`;
-        break;
+      case 'v128.load64_zero': {
+        // as for v128.load (zero lanes are +0 either way)
+        const wide = name === 'v128.load64_zero';
+        const form = (m: string, r: Lanes) =>
+          `${r[3]} = 0; ${r[2]} = 0; ${r[1]} = ${wide ? get(m, at(4)(addr)) : 0}; ${r[0]} = ${get(m, addr)};`;
+        this.pushLazyLoad(pre, form);
+        return;
+      }
       case 'v128.load8_splat':
         code = (r) =>
           `${pre}vt = Math.imul(${get('getUint8', addr)}, 0x01010101); ${r.map((x) => `${x} = vt;`).join(' ')}`;
@@ -3463,13 +3520,7 @@ export class FunctionTranslator {
         // as for v128.load: f32 numbers for a first consumer that wants them
         const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
         this.laneTemps.add('vt');
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const r = laneNames(`s${this.sp - 1}`);
-        this.lazyForm[this.sp - 1] = {
-          line: this.out.length - 1,
-          bits: form('getInt32', r),
-          float: form('getFloat32', r),
-        };
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load64_splat':
