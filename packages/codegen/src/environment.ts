@@ -18,6 +18,7 @@ import {
   VMOffsets,
 } from '@wasmts/environ';
 import { epochEntryChecks } from './epoch-entries.js';
+import { type InlineCallee, inlineCallee } from './inline.js';
 import { MAX_INDENT, SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
@@ -90,6 +91,24 @@ export class ModuleEnvironment {
         this.fuelCosts[op] = info === undefined ? -1 : this.costOf(info.name);
       }
     }
+  }
+
+  /**
+   * Whether a direct call of a small leaf function is translated as the callee's body (src/inline.ts; README.md,
+   * "Inlining"). Never with fuel or an explicit call-depth limit, whose counts a call changes.
+   */
+  inlining = true;
+  private readonly inlineCallees = new Map<FuncIndex, InlineCallee | null>();
+
+  /** The body of function `f` if a direct call of it is translated as that body, else null. */
+  inlineCallee(f: FuncIndex): InlineCallee | null {
+    if (!this.inlining || this.tunables.consumeFuel || this.callDepth) return null;
+    let c = this.inlineCallees.get(f);
+    if (c === undefined) {
+      c = inlineCallee(this.module, f, this.funcType(f));
+      this.inlineCallees.set(f, c);
+    }
+    return c;
   }
 
   private epochEntries: Uint8Array | null = null;

@@ -35,7 +35,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
+import { CodegenLimitError, INLINE_CALLER_BYTES, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -216,10 +216,13 @@ const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
-/** The position marker at the end of a line (`positions`): the module offset of the operator that began it. */
-export const POSITION_MARKER = /\/\*@(\d+)\*\/$/;
+/**
+ * The position marker at the end of a line (`positions`): the module offset of the operator that began it; in the
+ * code of an inlined callee (`inlineCall`), the offset of the call and, after an `i`, that of the callee's operator.
+ */
+export const POSITION_MARKER = /\/\*@(\d+)(?:i(\d+))?\*\/$/;
 /** Every position marker of a line: the line's own and those of pending values inlined into it. */
-export const POSITION_MARKERS = /\/\*@(\d+)\*\//g;
+export const POSITION_MARKERS = /\/\*@(\d+)(?:i(\d+))?\*\//g;
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
@@ -459,6 +462,18 @@ export class FunctionTranslator {
   /** The offset of the operator being translated. */
   private opAt = 0;
   /**
+   * While the body of a callee is translated in place of its call (`inlineCall`): the block frame standing for the
+   * callee's function frame, the control depth inside it, the caller's reader position and end, and the call's
+   * offset. Null in the function's own code.
+   */
+  private inl: { frame: Frame; depth: number; pos: number; end: number; site: number } | null = null;
+  /** Added to the local indices of the code being read: an inlined callee's locals are locals of this function. */
+  private localBase = 0;
+  /** Per inlined callee (FuncIndex): the index of its first parameter among this function's locals. */
+  private readonly inlineBases = new Map<number, number>();
+  /** Code bytes of this body plus those of the callees inlined into it so far (`INLINE_CALLER_BYTES`). */
+  private codeBytes: number;
+  /**
    * For the second pass: the writes of locals held in both forms after which one form is never read (its conversion
    * is left out), or null (convert at every write).
    */
@@ -503,6 +518,7 @@ export class FunctionTranslator {
     this.pairAbi = pairAbi && pairs && selfIndex >= 0 && usesPairAbi(type);
     this.retForm = this.pairAbi ? pairResults(type) : 'value';
     this.r = new BinaryReader(env.module.bytes, start, end);
+    this.codeBytes = end - start;
     this.type = type;
     for (const p of this.type.params) this.localTypes.push(p);
     for (const [count, t] of locals) for (let i = 0; i < count; i++) this.localTypes.push(t);
@@ -712,8 +728,10 @@ export class FunctionTranslator {
     }
     const floats = laneNames(`${l}f`);
     const d = this.sp - 1;
-    // a load goes in as numbers only into a local never read as bits (a NaN's payload would not survive)
-    const asValues = this.fval[d] || (!kind && this.lazyForm[d] !== null && this.lazyForm[d] !== undefined);
+    // a load (gather) goes in as numbers only where the local's bits are not read before its next write (a NaN's
+    // payload would not survive): a local never read as bits, or one whose bits this write leaves dead
+    const lazy = this.lazyForm[d] !== null && this.lazyForm[d] !== undefined;
+    const asValues = this.fval[d] || (lazy && (!kind || this.forms?.bitsDead.has(this.opAt) === true));
     const q = asValues ? this.popQuadValues() : this.popQuad();
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
@@ -1047,7 +1065,7 @@ export class FunctionTranslator {
    * output line it starts at and its offset in the module, and each line of the body ends in a marker comment
    * naming the offset of the operator that began it (`/*@<offset>*\/`), which `split` does not count.
    */
-  positions: number[] | null = null;
+  positions: (number | string)[] | null = null;
 
   /** A line's length without its position marker. */
   private lineLength(line: string): number {
@@ -1058,7 +1076,7 @@ export class FunctionTranslator {
   }
 
   /** The offset of the operator translated last (positions mode). */
-  private lastOp = -1;
+  private lastOp: number | string = -1;
 
   /**
    * Positions mode, before the operator at `at`: records the line it starts at, and marks the value the operator
@@ -1067,19 +1085,20 @@ export class FunctionTranslator {
   private markPosition(at: number): void {
     const d = this.sp - 1;
     const e = d >= 0 && this.impure[d] ? this.pend[d] : null;
-    if (typeof e === 'string' && this.lastOp >= 0 && !e.startsWith('/*@')) this.pend[d] = `/*@${this.lastOp}*/${e}`;
-    (this.positions as number[]).push(this.out.length, at);
-    this.lastOp = at;
+    if (typeof e === 'string' && this.lastOp !== -1 && !e.startsWith('/*@')) this.pend[d] = `/*@${this.lastOp}*/${e}`;
+    const mark = this.inl === null ? at : `${this.inl.site}i${at}`;
+    (this.positions as (number | string)[]).push(this.out.length, mark);
+    this.lastOp = mark;
   }
 
   /** Ends each line of the body with the marker of the operator that began it (see `positions`). */
   private markLines(): void {
-    const at = this.positions as number[];
+    const at = this.positions as (number | string)[];
     const out = this.out;
     let k = 0;
     for (let i = 0; i < out.length; i++) {
-      while (k + 2 < at.length && at[k + 2] <= i) k += 2;
-      if (out[i] !== DROPPED && k < at.length && at[k] <= i) out[i] += `/*@${at[k + 1]}*/`;
+      while (k + 2 < at.length && (at[k + 2] as number) <= i) k += 2;
+      if (out[i] !== DROPPED && k < at.length && (at[k] as number) <= i) out[i] += `/*@${at[k + 1]}*/`;
     }
   }
 
@@ -1700,6 +1719,73 @@ export class FunctionTranslator {
     return `${RET} ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
+  /**
+   * A direct call of function `f` translated as its body (README.md, "Inlining"), when `f` may be inlined
+   * (`ModuleEnvironment.inlineCallee`) and this body stays within `INLINE_CALLER_BYTES` with it: the arguments are set
+   * to locals of this function standing for the callee's parameters, its other locals are zeroed, and its code is
+   * read in a block standing for its frame (its `return` a branch out of the block), its local indices moved past
+   * this function's. Position markers of its code name the call and the callee's operator, so a trap there has the
+   * callee's frame in its backtrace. False to emit the call.
+   */
+  private inlineCall(f: number): boolean {
+    if (this.inl !== null || f === this.selfIndex) return false;
+    const c = this.env.inlineCallee(f);
+    if (c === null || this.codeBytes + (c.end - c.start) > INLINE_CALLER_BYTES) return false;
+    this.codeBytes += c.end - c.start;
+    const ft = this.env.funcType(f);
+    let base = this.inlineBases.get(f);
+    if (base === undefined) {
+      base = this.localTypes.length;
+      this.inlineBases.set(f, base);
+      this.localTypes.push(...ft.params, ...c.locals);
+    }
+    for (let i = ft.params.length - 1; i >= 0; i--) this.setLocal(base + i, false);
+    c.locals.forEach((t, k) => {
+      if (this.isWide(t)) this.pushPairPure('0', '0');
+      else this.pushPure(t === I64 ? '0n' : '0');
+      this.setLocal(base + ft.params.length + k, false);
+    });
+    this.materializeAll();
+    const flat = this.flat();
+    const rw = ft.results.map((t) => this.shapeOf(t));
+    const frame = this.pushFrame(K.Block, [], rw, this.newLabel());
+    frame.openLine = this.out.length;
+    if (!flat) {
+      this.emit(`${frame.label}: {`);
+      this.nest(1);
+    }
+    this.inl = { frame, depth: this.ctrl.length - 1, pos: this.r.pos, end: this.r.end, site: this.opAt };
+    this.localBase = base;
+    this.r.pos = c.start;
+    this.r.end = c.end;
+    return true;
+  }
+
+  /** `local.set` (`local.tee` when `tee`) of local `i`. */
+  private setLocal(i: number, tee: boolean): void {
+    const l = `l${i}`;
+    if (this.isQuad(this.localTypes[i])) {
+      this.setQuadLocal(i);
+      if (tee) this.pushQuadLocal(i);
+      return;
+    }
+    if (this.isWide(this.localTypes[i])) {
+      const [lo, hi] = this.popPair();
+      this.materializeLocal(l);
+      // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
+      if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
+      else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
+      if (hi === '0') this.hi0.add(i);
+      else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
+      if (tee) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
+      return;
+    }
+    const v = this.popInline();
+    this.materializeLocal(l);
+    if (v !== l) this.emit(`${l} = ${v};`);
+    if (tee) this.pushPure(l);
+  }
+
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
@@ -2153,6 +2239,13 @@ export class FunctionTranslator {
         }
         case 0x0b: {
           if (this.end()) return;
+          if (this.inl !== null && this.ctrl.length === this.inl.depth) {
+            // the inlined callee's end: back to the caller's code
+            r.pos = this.inl.pos;
+            r.end = this.inl.end;
+            this.inl = null;
+            this.localBase = 0;
+          }
           continue;
         }
         case 0x0c: {
@@ -2196,11 +2289,16 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0f:
-          this.returnInline(this.type.results.length);
+          if (this.inl !== null) {
+            // an inlined callee's return: a branch out of the block standing for its frame
+            this.materializeAll();
+            this.emitLines(this.branch(this.inl.frame));
+          } else this.returnInline(this.type.results.length);
           this.unreachable();
           continue;
         case 0x10: {
           const f = r.u32();
+          if (this.inlineCall(f)) continue;
           const ft = env.funcType(f);
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
@@ -2352,38 +2450,16 @@ export class FunctionTranslator {
           continue;
         }
         case 0x20: {
-          const i = r.u32();
+          const i = r.u32() + this.localBase;
           if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
           else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
           else this.pushPure(`l${i}`);
           continue;
         }
         case 0x21:
-        case 0x22: {
-          const i = r.u32();
-          const l = `l${i}`;
-          if (this.isQuad(this.localTypes[i])) {
-            this.setQuadLocal(i);
-            if (op === 0x22) this.pushQuadLocal(i);
-            continue;
-          }
-          if (this.isWide(this.localTypes[i])) {
-            const [lo, hi] = this.popPair();
-            this.materializeLocal(l);
-            // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
-            if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
-            else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
-            if (hi === '0') this.hi0.add(i);
-            else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
-            if (op === 0x22) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
-            continue;
-          }
-          const v = this.popInline();
-          this.materializeLocal(l);
-          if (v !== l) this.emit(`${l} = ${v};`);
-          if (op === 0x22) this.pushPure(l);
+        case 0x22:
+          this.setLocal(r.u32() + this.localBase, op === 0x22);
           continue;
-        }
         case 0x23: {
           // an immutable global never changes: reading it has no order to keep
           const g = r.u32();

@@ -1,7 +1,14 @@
 // Compiled modules (wasmtime's `Module`): decoded and validated once, compiled by codegen once, and the
 // factory loaded once; every instance reuses them.
 
-import { type CompiledModule, compileModule, type Factory, loadFactory, sourcePosition } from '@wasmts/codegen';
+import {
+  type CompiledModule,
+  compileModule,
+  type Factory,
+  loadFactory,
+  sourceInlined,
+  sourcePosition,
+} from '@wasmts/codegen';
 import { CompileError, decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
@@ -265,7 +272,10 @@ export class Module {
     }
     this.backend = choice.backend;
     this.backendReason = choice.reason;
-    if (this.backend === 'js') names.jsOffset = (f, line, column) => sourcePosition(this.compiled, f, line, column);
+    if (this.backend === 'js') {
+      names.jsOffset = (f, line, column) => sourcePosition(this.compiled, f, line, column);
+      names.jsInlined = (f, line, column) => sourceInlined(this.compiled, f, line, column);
+    }
     // the JS backend compiles now (its errors belong to module creation)
     if (this.backend === 'js') void this.factory;
     const typeIds = engine.typeRegistry.register(this.module);
