@@ -64,7 +64,8 @@ const WAT = `(module
         (then ${arithmetic(30)} (local.set $x (i32.div_u (local.get $x) (local.get $d)))))
       (if (i32.ne (local.get $p) (i32.const 1001)) (then ${arithmetic(30)})))
     (local.get $x)))`;
-const bytes = parseWat(WAT);
+export const bytes = parseWat(WAT);
+export const OUTLINE_WAT = WAT;
 const SMALL = { splitChars: 600 };
 const WHOLE = { splitChars: 1e9 };
 
@@ -214,7 +215,7 @@ describe('outline', () => {
   const fn = (limit: number): OutlineFunction => ({
     limit,
     vars: new Set(VARS),
-    isLocal: (v) => /^l\d+$/.test(v),
+    fresh: new Set(VARS.filter((v) => v !== 'l0')),
     own: new Set(['oc']),
     ret: RET,
     dropped: '\u0000',
@@ -229,6 +230,8 @@ describe('outline', () => {
       { length: n },
       (_, i) => `${indent}l1 = (Math.imul(l1, ${31 + k}) + ${i} + l2) | 0; l2 = (l2 ^ l1) | 0;`,
     );
+  /** The last line of each function: what it returns (so `l1` and `l2` are live to the end). */
+  const END = `  ${RET} [l1, l2];`;
   /** The function `f0(l0)` of `lines` and of the outlined functions, as JS (H.O their scratch array). */
   const build = (lines: readonly string[], made: readonly Outlined[]) => {
     const decl = (params: readonly string[]) => {
@@ -237,7 +240,7 @@ describe('outline', () => {
     };
     const body = (ls: readonly string[]) => ls.filter((l) => l !== '\u0000').map((l) => l.replaceAll(RET, 'return'));
     const src = [
-      `function f0(l0) {\n${decl(['l0'])}\n${body(lines).join('\n')}\n  return [l1, l2];\n}`,
+      `function f0(l0) {\n${decl(['l0'])}\n${body(lines).join('\n')}\n}`,
       ...made.map(
         (o) => `function ${o.name}(${o.params.join(', ')}) {\n${decl(o.params)}\n${body(o.lines).join('\n')}\n}`,
       ),
@@ -261,6 +264,7 @@ describe('outline', () => {
       '    l0 = (l0 + 1) | 0;',
       '    if (l0 > 9) break L0;',
       '  }',
+      END,
     ];
     const whole = build(lines, []);
     const outlinedLines = [...lines];
@@ -304,6 +308,7 @@ describe('outline', () => {
       ...work(10, 5, '    '),
       '    break S0;',
       '  }',
+      END,
     ];
     const whole = build(lines, []);
     const outlinedLines = [...lines];
@@ -330,6 +335,7 @@ describe('outline', () => {
       '    l0 = (l0 + 1) | 0;',
       '    if (l0 > 4) break L0;',
       '  }',
+      END,
     ];
     const whole = build(lines, []);
     const outlinedLines = [...lines];
