@@ -20,7 +20,6 @@ export interface Node {
   calls?: boolean;
 }
 
-const IDENT = /[A-Za-z_$][\w$]*/g;
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)\s*/;
 const BARRIER = /^\s*(?:case\b|default\s*:)/;
 const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
@@ -154,7 +153,34 @@ function statements(line: string): string[] {
   return out.filter((s) => s.trim() !== '');
 }
 
-const names = (text: string): string[] => Array.from(text.matchAll(IDENT), (m) => m[0]);
+/** The identifiers of JS text that may name variables (not property names after `.`, not in strings or numbers). */
+function names(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  for (let j = 0; j < n; ) {
+    const c = text.charCodeAt(j);
+    if (isIdentStart(c)) {
+      let k = j + 1;
+      while (k < n && isIdentPart(text.charCodeAt(k))) k++;
+      // a property name follows a `.` (a spread's `...` does not make one)
+      if (j === 0 || text.charCodeAt(j - 1) !== 46 || (j >= 3 && text.startsWith('...', j - 3)))
+        out.push(text.slice(j, k));
+      j = k;
+    } else if (c >= 48 && c <= 57) {
+      // a number (`0x1f`, `1e3`, `5n`): no identifier inside
+      j++;
+      while (j < n && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+    } else if (c === 34 || c === 39 || c === 96) {
+      // a string literal
+      j++;
+      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      j++;
+    } else j++;
+  }
+  return out;
+}
+const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
 function lineFacts(line: string): LineFacts {
   const stmts = statements(line);
@@ -179,6 +205,17 @@ function lineFacts(line: string): LineFacts {
     ends: stmts.length > 0 && ENDING.test(stmts[stmts.length - 1]),
     returns: RETURN.test(rest),
   };
+}
+
+/** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
+export type FactsCache = Map<number, { text: string; facts: LineFacts }>;
+
+function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
+  const c = cache.get(i);
+  if (c !== undefined && c.text === lines[i]) return c.facts;
+  const facts = lineFacts(lines[i]);
+  cache.set(i, { text: lines[i], facts });
+  return facts;
 }
 
 /** The construct a node opens, from its first line (without its label), or null for a shape not known here. */
@@ -223,13 +260,11 @@ function headerLines(node: Node): number[] {
   return out;
 }
 
-/** A set of variables as bits (immutable once made). */
+/** A set of variables as bits. */
 type Bits = Uint32Array;
 
 /** What the backward liveness found: the variables live after a statement and at a label's jump targets. */
 export interface Liveness {
-  /** Bit position of each variable tracked. */
-  readonly index: ReadonlyMap<string, number>;
   /** Whether `name` is live after `node` (true when not known). */
   liveAfter(node: Node, name: string): boolean;
   /** Whether `name` is live where `break label` (or `continue label`) goes (true when not known). */
@@ -239,53 +274,62 @@ export interface Liveness {
 /** Passes over the lines after which liveness gives up (each pass carries values one more loop level out). */
 const MAX_PASSES = 24;
 
+/** A line's facts with variables as bit positions (untracked ones left out). */
+interface LineCode {
+  /** Per leading plain assignment: the variable set (-1 untracked) and the ones its expression reads. */
+  readonly sets: { readonly v: number; readonly reads: Int32Array }[];
+  readonly rest: Int32Array;
+  readonly jumps: readonly { readonly cont: boolean; readonly label: string }[];
+  readonly unlabeled: boolean;
+  readonly ends: boolean;
+}
+
 /**
  * A backward liveness of `vars` over the statement tree `top` of `lines` (nothing live after the last line): a
  * pass over the tree per loop nesting level until the loops' heads stop changing (at most `MAX_PASSES`, else every
  * variable is taken as live everywhere). A variable is live before a line if the line reads it, or if it is live
  * after it (or at a target the line jumps to, or at the handler of an enclosing `try`) and the line does not
  * assign it first in a plain statement. `keep` says which statement lists' nodes to remember the result for.
+ * Each pass is linear in the lines (times the words of a set).
  */
 export function liveness(
   lines: readonly string[],
   top: Node[],
   vars: Iterable<string>,
   keep: (list: Node[]) => boolean,
+  facts: FactsCache = new Map(),
 ): Liveness {
   const index = new Map<string, number>();
   for (const v of vars) if (!index.has(v)) index.set(v, index.size);
   const words = Math.max(1, (index.size + 31) >>> 5);
   const EMPTY: Bits = new Uint32Array(words);
   const ALL: Bits = new Uint32Array(words).fill(0xffffffff);
-  const union = (a: Bits, b: Bits): Bits => {
-    if (a === b || b === EMPTY) return a;
-    if (a === EMPTY) return b;
-    const r = new Uint32Array(words);
-    for (let i = 0; i < words; i++) r[i] = a[i] | b[i];
-    return r;
+  const copy = (a: Bits): Bits => a.slice();
+  const or = (into: Bits, b: Bits): Bits => {
+    if (b !== EMPTY) for (let i = 0; i < words; i++) into[i] |= b[i];
+    return into;
   };
   const equal = (a: Bits, b: Bits): boolean => {
-    if (a === b) return true;
     for (let i = 0; i < words; i++) if (a[i] !== b[i]) return false;
     return true;
   };
   const has = (a: Bits, v: number) => (a[v >>> 5] & (1 << (v & 31))) !== 0;
-  const withNames = (a: Bits, ns: readonly string[]): Bits => {
-    let r: Bits | null = null;
+  /** `into` made a copy of `from` (empty if none). */
+  const reset = (into: Bits, from: Bits | undefined): Bits => {
+    if (from === undefined) into.fill(0);
+    else into.set(from);
+    return into;
+  };
+  const add = (into: Bits, vs: Int32Array) => {
+    for (let k = 0; k < vs.length; k++) into[vs[k] >>> 5] |= 1 << (vs[k] & 31);
+  };
+  const bitsOf = (ns: readonly string[]): Int32Array => {
+    const out: number[] = [];
     for (const n of ns) {
       const v = index.get(n);
-      if (v === undefined || has(r ?? a, v)) continue;
-      r ??= a.slice();
-      r[v >>> 5] |= 1 << (v & 31);
+      if (v !== undefined) out.push(v);
     }
-    return r ?? a;
-  };
-  const without = (a: Bits, n: string): Bits => {
-    const v = index.get(n);
-    if (v === undefined || !has(a, v)) return a;
-    const r = a.slice();
-    r[v >>> 5] &= ~(1 << (v & 31));
-    return r;
+    return Int32Array.from(out);
   };
   // labels defined more than once are not trusted (jumps to them: everything live)
   const labelCount = new Map<string, number>();
@@ -293,11 +337,30 @@ export function liveness(
     const m = LABEL_DEF.exec(l);
     if (m !== null) labelCount.set(m[1], (labelCount.get(m[1]) ?? 0) + 1);
   }
-  const facts: (LineFacts | undefined)[] = new Array(lines.length);
-  const factsOf = (i: number) => {
-    let f = facts[i];
-    if (f === undefined) facts[i] = f = lineFacts(lines[i]);
-    return f;
+  const codes: (LineCode | undefined)[] = new Array(lines.length);
+  const codeOf = (i: number): LineCode => {
+    let c = codes[i];
+    if (c === undefined) {
+      const f = factsAt(lines, i, facts);
+      codes[i] = c = {
+        sets: f.sets.map((s) => ({ v: index.get(s.name) ?? -1, reads: bitsOf(s.reads) })),
+        rest: bitsOf(f.rest),
+        jumps: f.jumps,
+        unlabeled: f.unlabeled,
+        ends: f.ends,
+      };
+    }
+    return c;
+  };
+  const shapes = new Map<Node, { kind: Kind; label: string | null; uses: Int32Array } | null>();
+  const shapeOf = (node: Node) => {
+    let s = shapes.get(node);
+    if (s === undefined) {
+      const k = kindOf(lines, node);
+      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => names(lines[i]))) };
+      shapes.set(node, s);
+    }
+    return s;
   };
 
   let heads = new Map<string, Bits>();
@@ -309,88 +372,91 @@ export function liveness(
 
   const target = (cont: boolean, label: string): Bits => {
     if (labelCount.get(label) !== 1) return ALL;
-    if (cont) return heads.get(label) ?? (nextHeads.has(label) || breaks.has(label) ? EMPTY : ALL);
+    if (cont) return heads.get(label) ?? (breaks.has(label) ? EMPTY : ALL);
     return breaks.get(label) ?? ALL;
   };
-  const simple = (i: number, out: Bits): Bits => {
-    const f = factsOf(i);
-    if (f.unlabeled) return ALL;
-    let live = f.ends ? EMPTY : out;
-    for (const j of f.jumps) live = union(live, target(j.cont, j.label));
-    live = withNames(live, f.rest);
-    for (let k = f.sets.length - 1; k >= 0; k--) live = withNames(without(live, f.sets[k].name), f.sets[k].reads);
-    return union(live, throwLive);
+  // each of these takes the set live after and returns the set live before, changing the one it was given
+  const simple = (i: number, live: Bits): Bits => {
+    const c = codeOf(i);
+    if (c.unlabeled) return live.fill(0xffffffff);
+    if (c.ends) live.fill(0);
+    for (const j of c.jumps) or(live, target(j.cont, j.label));
+    add(live, c.rest);
+    for (let k = c.sets.length - 1; k >= 0; k--) {
+      const v = c.sets[k].v;
+      if (v >= 0) live[v >>> 5] &= ~(1 << (v & 31));
+      add(live, c.sets[k].reads);
+    }
+    return or(live, throwLive);
   };
-  const headerUses = (node: Node, live: Bits): Bits => {
-    let r = live;
-    for (const i of headerLines(node)) r = withNames(r, names(lines[i]));
-    return r;
-  };
-  const list = (nodes: Node[], out: Bits, cases: { live: Bits } | null): Bits => {
+  const list = (nodes: Node[], live: Bits, cases: Bits | null): Bits => {
     const remember = record && keep(nodes);
-    let live = out;
     for (let k = nodes.length - 1; k >= 0; k--) {
       const node = nodes[k];
-      if (remember) after.set(node, live);
+      if (remember) after.set(node, copy(live));
       live = node.bodies.length === 0 ? simple(node.start, live) : compound(node, live);
       if (node.barrier) {
-        if (cases === null) return ALL;
-        cases.live = union(cases.live, live);
+        if (cases === null) return live.fill(0xffffffff);
+        or(cases, live);
       }
     }
     return live;
   };
   const compound = (node: Node, out: Bits): Bits => {
-    const shape = kindOf(lines, node);
-    if (shape === null) return ALL;
+    const shape = shapeOf(node);
+    if (shape === null) return out.fill(0xffffffff);
     const { kind, label } = shape;
-    if (label !== null) breaks.set(label, out);
+    if (label !== null) breaks.set(label, copy(out));
     let live: Bits;
     switch (kind) {
       case 'block':
         live = list(node.bodies[0], out, null);
         break;
       case 'loop': {
-        const head = (label === null ? undefined : heads.get(label)) ?? EMPTY;
-        live = list(node.bodies[0], head, null);
-        if (label !== null) nextHeads.set(label, live);
+        const head = label === null ? undefined : heads.get(label);
+        live = list(node.bodies[0], reset(out, head), null);
+        if (label !== null) nextHeads.set(label, copy(live));
         break;
       }
-      case 'if':
-        live = union(list(node.bodies[0], out, null), node.bodies.length > 1 ? list(node.bodies[1], out, null) : out);
+      case 'if': {
+        const other = node.bodies.length > 1 ? list(node.bodies[1], copy(out), null) : copy(out);
+        live = or(list(node.bodies[0], out, null), other);
         break;
+      }
       case 'switch': {
-        const cases = { live: out };
+        const cases = copy(out);
         list(node.bodies[0], out, cases);
-        live = cases.live;
+        live = cases;
         break;
       }
       case 'flat': {
         // `continue S<k>` dispatches again on `st`: to any of the cases
-        const head = (label === null ? undefined : heads.get(label)) ?? EMPTY;
-        const cases = { live: out };
-        list(node.bodies[0], head, cases);
-        live = headerUses(node, cases.live);
-        if (label !== null) nextHeads.set(label, live);
+        const head = label === null ? undefined : heads.get(label);
+        const cases = copy(out);
+        list(node.bodies[0], reset(out, head), cases);
+        live = cases;
+        add(live, shape.uses);
+        if (label !== null) nextHeads.set(label, copy(live));
         break;
       }
       case 'try': {
-        const handler = list(node.bodies[1], out, null);
+        const handler = list(node.bodies[1], copy(out), null);
         const saved = throwLive;
-        throwLive = union(throwLive, handler);
-        live = union(list(node.bodies[0], out, null), handler);
+        throwLive = or(copy(throwLive), handler);
+        live = or(list(node.bodies[0], out, null), handler);
         throwLive = saved;
         break;
       }
     }
-    return union(headerUses(node, live), throwLive);
+    add(live, shape.uses);
+    return or(live, throwLive);
   };
 
   let known = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     nextHeads = new Map();
     breaks.clear();
-    list(top, EMPTY, null);
+    list(top, new Uint32Array(words), null);
     let same = nextHeads.size === heads.size;
     if (same)
       for (const [l, b] of nextHeads) {
@@ -405,7 +471,7 @@ export function liveness(
       // one more pass with the heads fixed, remembering what is live after each statement kept
       record = true;
       breaks.clear();
-      list(top, EMPTY, null);
+      list(top, new Uint32Array(words), null);
       known = true;
       break;
     }
@@ -415,7 +481,6 @@ export function liveness(
     return b === undefined || v === undefined || has(b, v);
   };
   return {
-    index,
     liveAfter: (node, name) => !known || bit(after.get(node), name),
     liveAtJump: (cont, label, name) => !known || labelCount.get(label) !== 1 || bit(target(cont, label), name),
   };
@@ -443,7 +508,9 @@ export function runFlow(
   tracked: (name: string) => boolean,
   flat: boolean,
   dropped: string,
+  cache: FactsCache = new Map(),
 ): RunFlow {
+  const factsOf = (i: number) => factsAt(lines, i, cache);
   const exposed = new Set<string>();
   let written: Set<string> | null = null;
   const exits: { cont: boolean; label: string }[] = [];
@@ -475,7 +542,7 @@ export function runFlow(
   const opaque = (node: Node, da: Set<string>) => {
     for (let i = node.start; i < node.end; i++) {
       if (lines[i] === dropped) continue;
-      const f = lineFacts(lines[i]);
+      const f = factsOf(i);
       for (const s of f.sets) read([s.name, ...s.reads], da);
       read(f.rest, da);
       for (const j of f.jumps) if (!inner.has(j.label)) exit(j.cont, j.label, da);
@@ -496,10 +563,10 @@ export function runFlow(
     return da;
   };
   const statement = (node: Node, da: Set<string>): Set<string> | null => {
+    // a statement of a run outlined before, after its first (the call): gone
+    if (lines[node.start] === dropped) return da;
     if (node.bodies.length === 0 || calls.has(node.start)) {
-      const line = lines[node.start];
-      if (line === dropped) return da;
-      const f = lineFacts(line);
+      const f = factsOf(node.start);
       for (const s of f.sets) {
         read(s.reads, da);
         if (tracked(s.name)) da.add(s.name);

@@ -5,7 +5,7 @@
 // sibling statements is moved as text, and the variables it shares with the rest of the function go in as
 // arguments and come back through `H.O`; branches out of the run and returns come back as an exit code.
 
-import { liveness, type Node, parse, runFlow } from './outline-flow.js';
+import { type FactsCache, liveness, type Node, parse, runFlow } from './outline-flow.js';
 
 /** What the outliner needs to know of the function it works on. */
 export interface OutlineFunction {
@@ -85,11 +85,13 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const sizeBefore = new Float64Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) sizeBefore[i + 1] = sizeBefore[i] + lineSize(i);
   const tracked = (v: string) => fn.vars.has(v) && !fn.own.has(v);
+  const facts: FactsCache = new Map();
   const live = liveness(
     lines,
     top,
     [...fn.vars].filter(tracked),
     (list) => list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > fn.limit,
+    facts,
   );
   // the first lines of the runs outlined so far (each now the run's call)
   const calls = new Set<number>();
@@ -138,27 +140,6 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     for (const m of text.matchAll(IDENT)) if (tracked(m[0])) mentioned.add(m[0]);
     for (const v of catchVars)
       if (!caught.has(v) && new RegExp(`\\b${v.replace('$', '\\$')}\\b`).test(text)) return size;
-    // passed in: what the run may read before writing it; handed back: what it writes that is live after it (after
-    // its last statement or where it jumps out to), and passed in too unless every exit has written it
-    const flow = runFlow(lines, run, calls, tracked, flat !== null, fn.dropped);
-    const assigned = new Set<string>();
-    for (const m of text.matchAll(ASSIGN)) {
-      const v = m[1] ?? m[2] ?? m[3];
-      if (mentioned.has(v)) assigned.add(v);
-    }
-    const last = run[run.length - 1];
-    const liveOut = (v: string) =>
-      live.liveAfter(last, v) ||
-      flow.exits.some((e) => live.liveAtJump(e.cont, e.label, v)) ||
-      (flat !== null && live.liveAtJump(true, flat, v));
-    const back = [...assigned].filter(liveOut);
-    const needed = new Set(flow.exposed);
-    for (const v of back) if (flow.written === null || !flow.written.has(v)) needed.add(v);
-    // a flat run dispatches on `st` itself
-    if (flat !== null) needed.add('st');
-    // one the outlined function cannot declare (a parameter of the function) is passed whenever mentioned
-    const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
-    if (flat !== null && !mentioned.has('st')) passed.push('st');
     // the exits: branches to labels outside the run, and returns (with or without a value)
     const exits = new Map<string, number>();
     const exitCode = (key: string) => {
@@ -184,6 +165,27 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     // jump to a case outside it leaves it to the region's dispatch (`st` holds the case)
     const again = flat === null ? '' : `{ ${EXIT_CODE} = ${exitCode(`continue ${flat};`)}; break ${EXIT_LABEL}; }`;
     if (exits.size > maxExits) return size;
+    // passed in: what the run may read before writing it; handed back: what it writes that is live after it (after
+    // its last statement or where it jumps out to), and passed in too unless every exit has written it
+    const flow = runFlow(lines, run, calls, tracked, flat !== null, fn.dropped, facts);
+    const assigned = new Set<string>();
+    for (const m of text.matchAll(ASSIGN)) {
+      const v = m[1] ?? m[2] ?? m[3];
+      if (mentioned.has(v)) assigned.add(v);
+    }
+    const last = run[run.length - 1];
+    const liveOut = (v: string) =>
+      live.liveAfter(last, v) ||
+      flow.exits.some((e) => live.liveAtJump(e.cont, e.label, v)) ||
+      (flat !== null && live.liveAtJump(true, flat, v));
+    const back = [...assigned].filter(liveOut);
+    const needed = new Set(flow.exposed);
+    for (const v of back) if (flow.written === null || !flow.written.has(v)) needed.add(v);
+    // a flat run dispatches on `st` itself
+    if (flat !== null) needed.add('st');
+    // one the outlined function cannot declare (a parameter of the function) is passed whenever mentioned
+    const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
+    if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
     const restore = back.map((v, k) => `${v} = H.O[${k + 1}];`).join(' ');
     const dispatch =
