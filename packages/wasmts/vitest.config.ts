@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // the wasm backend wherever the host can run the module) and with the js backend.
 const BOTH = [
   'api',
+  'atomic-wait',
   'backtrace',
   'cross-engine',
   'epoch',
@@ -17,6 +18,7 @@ const BOTH = [
   'shared-memory',
   'stack',
   'types',
+  'webassembly-share',
   'wrong-store',
 ].map((t) => `test/${t}.test.ts`);
 

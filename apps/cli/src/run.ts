@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { WasmFeatures } from '@wasmts/environ';
 import { WASI, WasiExit, type WasiOptions } from '@wasmts/wasi';
-import { runWasiThreads, usesWasiThreads } from '@wasmts/wasi/threads';
+import { runWasiThreads, usesWasiThreads, type WasiThreadsLimits } from '@wasmts/wasi/threads';
 import {
   type Engine,
   type FrameInfo,
@@ -286,10 +286,16 @@ async function runThreaded(
 ): Promise<number | Module> {
   const module = await compile(engine, file, options.allowPrecompiled === true);
   if (!usesWasiThreads(module)) return module;
-  if (storeLimits(options.wasm ?? {}) !== null)
-    throw new CliError(
-      `${file}: store limits (-W max-*, trap-on-grow-failure) do not reach wasi-threads programs' threads yet`,
-    );
+  // the same limits for every thread's store; the shared memory's size is one, so max-memory-size bounds it for all
+  const w = options.wasm ?? {};
+  const limits: WasiThreadsLimits = {
+    ...(w.maxMemorySize !== undefined ? { memorySize: w.maxMemorySize } : {}),
+    ...(w.maxTableElements !== undefined ? { tableElements: w.maxTableElements } : {}),
+    ...(w.maxInstances !== undefined ? { instances: w.maxInstances } : {}),
+    ...(w.maxTables !== undefined ? { tables: w.maxTables } : {}),
+    ...(w.maxMemories !== undefined ? { memories: w.maxMemories } : {}),
+    ...(w.trapOnGrowFailure !== undefined ? { trapOnGrowFailure: w.trapOnGrowFailure } : {}),
+  };
   const fd = (o: unknown, name: string): number | undefined => {
     if (o === undefined || typeof o === 'number') return o;
     throw new CliError(`${file}: a wasi-threads program's ${name} must be a file descriptor`);
@@ -318,6 +324,7 @@ async function runThreaded(
       },
       ...(fuel !== undefined ? { fuel } : {}),
       ...(timeoutMs !== undefined ? { epochDeadline: 1 } : {}),
+      ...(Object.keys(limits).length > 0 ? { limits } : {}),
     });
     if (result.kind === 'exit') return result.code;
     const { trap } = result;

@@ -106,6 +106,12 @@ describe('tests/wasi-threads through wasmts run', () => {
     });
   }
 
+  it('-W max-memory-size reaches the shared memory (here below its minimum: refused before any thread starts)', async () => {
+    const r = await wasmts(['run', '--features', '+threads', '-W', 'max-memory-size=64KiB', wasm('counter')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("memory minimum size of 66 pages exceeds the store's memory limits");
+  });
+
   it('a wasi-threads program needs the threads proposal switched on, and says so', async () => {
     const r = await wasmts(['run', wasm('counter')]);
     expect(r.code).not.toBe(0);

@@ -106,7 +106,7 @@ export const LIBCALLS = {
   atomicNotify: { sig: '(mem, ea, count: i32): woken', traps: ['MemoryOutOfBounds', 'HeapMisaligned'] },
   atomicWait: {
     sig: '(mem, ea, bytes, expected, timeout: i64): 0 | 1 | 2',
-    traps: ['MemoryOutOfBounds', 'HeapMisaligned', 'AtomicWaitNonSharedMemory'],
+    traps: ['MemoryOutOfBounds', 'HeapMisaligned', 'AtomicWaitNonSharedMemory', 'AtomicWaitNotAllowed'],
   },
 } as const satisfies Record<string, LibcallInfo>;
 

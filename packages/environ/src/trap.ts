@@ -54,6 +54,11 @@ export const TrapCode = {
   NullI31Reference: 23,
   /** A GC allocation would take the store's GC heap past its limit (`Tunables.maxGcHeapBytes`, the limiter). */
   GcHeapOutOfMemory: 24,
+  /**
+   * `memory.atomic.wait` on a thread that may not block (a browser's main thread), where engines trap too
+   * (V8: "Atomics.wait cannot be called in this context").
+   */
+  AtomicWaitNotAllowed: 25,
 } as const;
 /** See `TrapCode`. */
 export type TrapCode = (typeof TrapCode)[keyof typeof TrapCode];
@@ -85,6 +90,7 @@ export const TRAP_MESSAGES: readonly string[] = [
   'null array reference',
   'null i31 reference',
   'GC heap out of memory',
+  'atomic wait not allowed on this thread',
 ];
 
 const NAMES: readonly string[] = Object.keys(TrapCode);

@@ -173,8 +173,10 @@ export const atomicBuiltins = {
   },
   /**
    * memory.atomic.wait32/64: traps on an unshared memory; else 0 ("ok"), 1 ("not-equal") or 2
-   * ("timed-out"). Blocks the agent with `Atomics.wait`; where the host forbids blocking (a browser's
-   * main thread) the host's TypeError propagates (not yet a trap of its own).
+   * ("timed-out"). Blocks the agent with `Atomics.wait`. Where the host forbids blocking (a browser's main
+   * thread: the agent's [[CanBlock]] is false) `Atomics.wait` throws a TypeError whatever the value, and
+   * that is the trap `AtomicWaitNotAllowed`, as engines trap there (V8's wasm code does); nothing else in
+   * the call can throw a TypeError, since the view, index and operands are checked or made here.
    */
   atomicWait(mem: Memory, ea: number, n: number, expected: number | bigint, timeout: bigint): number {
     check(mem, ea, n);
@@ -185,10 +187,16 @@ export const atomicBuiltins = {
       const cur = n === 4 ? v.i32[ea / 4] : v.i64[ea / 8];
       return cur !== expected ? 1 : 2;
     }
-    const r =
-      n === 4
-        ? Atomics.wait(v.i32, ea / 4, expected as number, timeoutMs(timeout))
-        : Atomics.wait(v.i64, ea / 8, expected as bigint, timeoutMs(timeout));
+    let r: string;
+    try {
+      r =
+        n === 4
+          ? Atomics.wait(v.i32, ea / 4, expected as number, timeoutMs(timeout))
+          : Atomics.wait(v.i64, ea / 8, expected as bigint, timeoutMs(timeout));
+    } catch (e) {
+      if (e instanceof TypeError) throw new Trap(TrapCode.AtomicWaitNotAllowed);
+      throw e;
+    }
     return waitResult(r);
   },
 };

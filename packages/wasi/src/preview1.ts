@@ -601,28 +601,40 @@ const calls: Record<string, [string, Impl]> = {
 /** The names of every wasi_snapshot_preview1 function this package defines. */
 export const PREVIEW1_FUNCTIONS: readonly string[] = Object.keys(calls);
 
+/**
+ * The host function of preview1 call `name` over `wasi`: arguments as wasm gives them, the errno back (a
+ * `WasiError` becomes its errno, `WasiExit` and anything unexpected are thrown). `caller` gives the memory, or
+ * when it exports none, `wasi.memory`.
+ */
+export function preview1Call(wasi: WasiState, name: string): (caller: Caller<unknown>, ...args: unknown[]) => number {
+  const impl = calls[name][1];
+  return (caller, ...args) => {
+    const c = new Ctx(wasi, caller);
+    const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : (a as number) >>> 0));
+    try {
+      return (impl(c, ...norm) as number | undefined) ?? Errno.ESUCCESS;
+    } catch (e) {
+      if (e instanceof WasiError) return e.errno;
+      if (e instanceof WasiExit) throw e;
+      const code = (e as { code?: unknown } | null)?.code;
+      if (typeof code === 'string' && code.startsWith('E')) return errnoOfCode(code);
+      throw e;
+    } finally {
+      // Directories pinned by this call's path lookups (see WasiFilesystem.pin).
+      wasi.fs.unpinAll?.();
+    }
+  };
+}
+
 /** Defines every call of `wasi` on `linker` under `wasi_snapshot_preview1`. */
 export function definePreview1<T>(wasi: WasiState, linker: Linker<T>): void {
   for (const name of Object.keys(calls)) {
-    const [sig, impl] = calls[name];
-    const params = [...sig].map((ch) => (ch === 'I' ? ValType.I64 : ValType.I32));
+    const params = [...calls[name][0]].map((ch) => (ch === 'I' ? ValType.I64 : ValType.I32));
     const results = name === 'proc_exit' ? [] : [ValType.I32];
-    linker.defineFunc('wasi_snapshot_preview1', name, funcType(params, results), (caller, ...args: unknown[]) => {
-      const c = new Ctx(wasi, caller as Caller<unknown>);
-      const norm = args.map((a) => (typeof a === 'bigint' ? BigInt.asUintN(64, a) : (a as number) >>> 0));
-      try {
-        return (impl(c, ...norm) as number | undefined) ?? Errno.ESUCCESS;
-      } catch (e) {
-        if (e instanceof WasiError) return e.errno;
-        if (e instanceof WasiExit) throw e;
-        const code = (e as { code?: unknown } | null)?.code;
-        if (typeof code === 'string' && code.startsWith('E')) return errnoOfCode(code);
-        throw e;
-      } finally {
-        // Directories pinned by this call's path lookups (see WasiFilesystem.pin).
-        wasi.fs.unpinAll?.();
-      }
-    });
+    const call = preview1Call(wasi, name);
+    linker.defineFunc('wasi_snapshot_preview1', name, funcType(params, results), (caller, ...args: unknown[]) =>
+      call(caller as Caller<unknown>, ...args),
+    );
   }
 }
 

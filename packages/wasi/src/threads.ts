@@ -10,6 +10,7 @@
  */
 
 import {
+  type Caller,
   Config,
   type ConfigOptions,
   type FrameInfo,
@@ -18,14 +19,22 @@ import {
   type SharedMemoryHandle,
   Store,
 } from 'wasmts';
+import { PREVIEW1_FUNCTIONS, preview1Call } from './preview1.js';
 import {
+  CALL_FAILED,
+  CALL_RESULT,
+  CALL_STATE,
+  storeLimits,
+  THREAD_LOCAL_CALLS,
   THREAD_SPAWN,
   type ThreadMessage,
   type ThreadWorkerData,
+  type WasiThreadsLimits,
   type WasiThreadsWasiOptions,
 } from './thread-protocol.js';
+import { WASI } from './wasi.js';
 
-export type { WasiThreadsWasiOptions };
+export type { WasiThreadsLimits, WasiThreadsWasiOptions };
 
 /** Options of `runWasiThreads`. */
 export interface WasiThreadsOptions {
@@ -42,6 +51,11 @@ export interface WasiThreadsOptions {
   epochDeadline?: number;
   /** The most threads `thread-spawn` starts (the main thread not counted); past it spawn fails. Default 64. */
   maxThreads?: number;
+  /**
+   * Store limits of every thread's store (and of the store the shared memory is made in): `memorySize` bounds the
+   * shared memory whichever thread grows it, since its size is one for all threads.
+   */
+  limits?: WasiThreadsLimits;
 }
 
 /** A guest trap, as it crossed from its thread. */
@@ -129,12 +143,33 @@ export function runWasiThreads(options: WasiThreadsOptions): Promise<WasiThreads
   const maxThreads = options.maxThreads ?? 64;
   if (!Number.isSafeInteger(maxThreads) || maxThreads < 0) throw new RangeError('wasi-threads: maxThreads >= 0');
 
-  // The memory is made here (in a store of the caller's engine, never run) and sent to every thread.
-  const memory = new Memory(new Store(module.engine, null), memoryImport.type.type);
+  // The memory is made here (in a store of the caller's engine, never run, under the same limits) and sent to
+  // every thread.
+  const memoryStore = new Store(module.engine, null);
+  if (options.limits !== undefined) {
+    const limits = storeLimits(options.limits);
+    memoryStore.limiter(() => limits);
+  }
+  const memory = new Memory(memoryStore, memoryImport.type.type);
   const shared: SharedMemoryHandle = memory.share();
   const control = new SharedArrayBuffer(8); // [0]: the next thread id
   new Int32Array(control)[0] = 1;
-  const common: Omit<ThreadWorkerData, 'tid' | 'arg'> = {
+  // The program's one descriptor table: a WASI context here, over the shared memory, runs every thread's
+  // descriptor calls (a file one thread opens is there for all, as in a process). The guest never blocks this
+  // thread, so it can always answer.
+  const table = new WASI({
+    args: options.wasi?.args ?? [],
+    env: options.wasi?.env ?? {},
+    preopens: options.wasi?.preopens ?? {},
+    stdin: options.wasi?.stdin ?? 0,
+    stdout: options.wasi?.stdout ?? 1,
+    stderr: options.wasi?.stderr ?? 2,
+    returnOnExit: true,
+  });
+  table.memory = memory;
+  const noExports = { getExport: () => undefined } as unknown as Caller<unknown>;
+  const calls = new Map(PREVIEW1_FUNCTIONS.map((name) => [name, preview1Call(table, name)]));
+  const common: Omit<ThreadWorkerData, 'tid' | 'arg' | 'calls'> = {
     ...workerEntry(),
     config: engineOptions(module),
     epochBuffer: module.engine.epochBuffer as SharedArrayBuffer,
@@ -146,6 +181,7 @@ export function runWasiThreads(options: WasiThreadsOptions): Promise<WasiThreads
     wasi: { ...options.wasi },
     ...(options.fuel !== undefined ? { fuel: options.fuel } : {}),
     ...(options.epochDeadline !== undefined ? { epochDeadline: options.epochDeadline } : {}),
+    ...(options.limits !== undefined ? { limits: { ...options.limits } } : {}),
   };
   // the config must be rebuildable from what crosses (a custom operator cost function cannot)
   new Config(common.config);
@@ -162,11 +198,27 @@ export function runWasiThreads(options: WasiThreadsOptions): Promise<WasiThreads
     };
     const start = (tid: number, arg: number) => {
       if (result !== null) return;
-      const data: ThreadWorkerData = { ...common, tid, arg };
+      const answer = new Int32Array(new SharedArrayBuffer(12));
+      const data: ThreadWorkerData = { ...common, tid, arg, calls: answer.buffer as SharedArrayBuffer };
       const worker = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: data });
       workers.add(worker);
       worker.on('message', (m) => {
-        if (m.kind === 'spawn') start(m.tid, m.arg);
+        if (m.kind === 'wasi') {
+          let r = 0;
+          let failed = 0;
+          try {
+            const call = calls.get(m.name);
+            if (call === undefined || THREAD_LOCAL_CALLS.has(m.name))
+              throw new TypeError(`not a descriptor call: ${m.name}`);
+            r = call(noExports, ...m.args);
+          } catch {
+            failed = 1;
+          }
+          Atomics.store(answer, CALL_RESULT, r);
+          Atomics.store(answer, CALL_FAILED, failed);
+          Atomics.store(answer, CALL_STATE, 1);
+          Atomics.notify(answer, CALL_STATE);
+        } else if (m.kind === 'spawn') start(m.tid, m.arg);
         else if (m.kind === 'exit') finish({ kind: 'exit', code: m.code });
         else if (m.kind === 'trap') finish({ kind: 'trap', trap: { ...m.trap, thread: tid } });
         else if (m.kind === 'error')

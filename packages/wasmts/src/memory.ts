@@ -116,7 +116,9 @@ export class Memory {
    * anything that may grow the memory (growth may replace the buffer).
    */
   data(): Uint8Array {
-    return new Uint8Array(this.raw.buffer, 0, this.raw.byteLength);
+    // the size first: for a shared memory grown by another thread, reading it takes the new buffer
+    const bytes = this.raw.byteLength;
+    return new Uint8Array(this.raw.buffer, 0, bytes);
   }
   /** Copies `length` bytes from `offset`; throws a RangeError when out of bounds. */
   read(offset: number, length: number): Uint8Array {

@@ -10,6 +10,7 @@ import { type BackendChoice, chooseBackend, hostSupport, hostWebAssembly } from 
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
+import { type CacheEntry, ContentCache, contentKey } from './wasm-backend/cache.js';
 import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
 
 /** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
@@ -126,13 +127,40 @@ const binaryOnly = new WeakSet<Uint8Array>();
 /** Inputs whose generated code comes from an artifact (see `Module.deserialize`). */
 const precompiled = new WeakMap<Uint8Array, Artifact>();
 
-/** A compiled module, ready to instantiate in any store of its engine. */
+/** A wasm-backend compilation the engine's cache keeps for another `new Module` of the same bytes. */
+interface WasmCompilation extends CacheEntry {
+  readonly module: EnvironModule;
+  readonly names: BacktraceNames;
+  readonly sourceName: string;
+  readonly reason: string;
+  readonly wasm: WasmCode;
+  readonly runtimeInfo: ModuleRuntimeInfo;
+}
+
+/** Each engine's cache of wasm-backend compilations (null where the host cannot hold entries weakly). */
+const wasmCaches = new WeakMap<Engine, ContentCache<WasmCompilation>>();
+function wasmCacheOf(engine: Engine): ContentCache<WasmCompilation> | null {
+  if (!ContentCache.supported) return null;
+  let c = wasmCaches.get(engine);
+  if (c === undefined) {
+    c = new ContentCache();
+    wasmCaches.set(engine, c);
+  }
+  return c;
+}
+
+/** How many compilations `engine`'s wasm-backend cache holds alive (for tests). */
+export function wasmCacheSize(engine: Engine): number {
+  return wasmCaches.get(engine)?.size ?? 0;
+}
+
 /** Whether the JS backend splits and outlines large bodies for `engine` (`Config.splitLargeFunctions`). */
 function splitsLargeFunctions(engine: Engine): boolean {
   const s = engine.controls.splitLargeFunctions;
   return s === 'auto' ? hostWebAssembly() !== null : s;
 }
 
+/** A compiled module, ready to instantiate in any store of its engine. */
 export class Module {
   /** The engine the module was compiled for. */
   readonly engine: Engine;
@@ -161,9 +189,31 @@ export class Module {
     this.engine = engine;
     const raw = typeof input === 'string' ? undefined : asBytes(input);
     const artifact = raw === undefined ? undefined : precompiled.get(raw);
-    this.bytes = raw !== undefined && (artifact !== undefined || binaryOnly.has(raw)) ? raw : toBinary(input);
+    let bytes = raw !== undefined && (artifact !== undefined || binaryOnly.has(raw)) ? raw : toBinary(input);
     const progress = options.onProgress;
     this.onProgress = progress;
+    this.artifact = artifact;
+    // the engine's cache of wasm-backend compilations (wasm-backend/cache.ts): a hit skips validation,
+    // instrumentation and the host's compile; a miss compiles from a private copy the cache can compare against
+    const cache =
+      engine.config.backend !== 'js' && (artifact === undefined || artifact.backend === 'wasm')
+        ? wasmCacheOf(engine)
+        : null;
+    const key = cache === null ? '' : contentKey(bytes);
+    const hit = cache === null ? null : cache.get(key, bytes);
+    if (hit !== null) {
+      this.bytes = hit.bytes;
+      this.module = hit.module;
+      this.names = hit.names;
+      this.sourceName = hit.sourceName;
+      this.backend = 'wasm';
+      this.backendReason = hit.reason;
+      this.wasm = hit.wasm;
+      this.runtimeInfo = hit.runtimeInfo;
+      return;
+    }
+    if (cache !== null) bytes = bytes.slice();
+    this.bytes = bytes;
     this.module = decodeModule(this.bytes, {
       features: engine.config.features,
       validateBodies: true,
@@ -173,7 +223,6 @@ export class Module {
         ? {}
         : { onProgress: (done: number, total: number) => progress('validate', done, total) }),
     });
-    this.artifact = artifact;
     const funcNames: (string | null)[] = [];
     for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
     const names: BacktraceNames = {
@@ -198,7 +247,11 @@ export class Module {
         const code = compileWasm(engine, this.module, hostName);
         progress?.('instrument', 1, 1);
         this.wasm = code;
-        names.trapSites = { bytes: this.module.bytes, originalOffset: code.instrumented.originalOffset };
+        names.trapSites = {
+          bytes: this.module.bytes,
+          originalOffset: code.instrumented.originalOffset,
+          sharedMemories: this.module.memories.map((m) => m.shared),
+        };
         names.originalFuncIndex = code.instrumented.originalFuncIndex;
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
@@ -213,6 +266,16 @@ export class Module {
     if (this.backend === 'js') void this.factory;
     const typeIds = engine.typeRegistry.register(this.module);
     this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
+    if (cache !== null && this.wasm !== null)
+      cache.set(key, {
+        bytes: this.bytes,
+        module: this.module,
+        names,
+        sourceName: this.sourceName,
+        reason: this.backendReason,
+        wasm: this.wasm,
+        runtimeInfo: this.runtimeInfo,
+      });
   }
 
   /** Codegen's JS artifact (generated on first use for a wasm-backend module). */

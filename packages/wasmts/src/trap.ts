@@ -51,7 +51,12 @@ export interface BacktraceNames {
    * original one, to read the operator a trap happened at. Kept here, so they live as long as the module
    * and its instances do (these names), not longer.
    */
-  trapSites?: { readonly bytes: Uint8Array; readonly originalOffset: (o: number) => number };
+  trapSites?: {
+    readonly bytes: Uint8Array;
+    readonly originalOffset: (o: number) => number;
+    /** Whether each memory (index space, imports first) is shared. */
+    readonly sharedMemories: readonly boolean[];
+  };
   /** Where each defined function's body starts in the module's bytes (for `FrameInfo.funcOffset`). */
   bodyStarts?: readonly number[];
   /**

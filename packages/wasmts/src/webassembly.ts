@@ -12,10 +12,13 @@ import { createWebAssembly, type WebAssemblyNamespace } from './webassembly/name
 
 export {
   createWebAssembly,
+  fromShareable,
   storeOf,
+  toShareable,
   type WebAssemblyNamespace,
   type WebAssemblyOptions,
 } from './webassembly/namespace.js';
+export type { Shareable } from './webassembly/share.js';
 
 let shared: WebAssemblyNamespace | null = null;
 

@@ -125,6 +125,17 @@ describe('a shared memory sent to another thread (Memory.share, Memory.fromShare
     );
   });
 
+  it('data() has the size another store (thread) grew the memory to', () => {
+    const engine = new Engine(testConfig({ features: wasmFeatures({ threads: true }) }));
+    const here = new Memory(new Store(engine, null), SHARED);
+    const there = Memory.fromShared(new Store(engine, null), here.share());
+    expect(there.grow(2)).toBe(1);
+    // on the wasm backend the host memory's buffer is a new object after growth: data() takes it
+    expect(here.data().length).toBe(3 * 65536);
+    here.data()[3 * 65536 - 1] = 7;
+    expect(there.data()[3 * 65536 - 1]).toBe(7);
+  });
+
   it('shares the epoch between engines (Engine epochBuffer)', () => {
     const engine = new Engine(testConfig());
     const other = new Engine(testConfig(), { epochBuffer: engine.epochBuffer as SharedArrayBuffer });

@@ -35,6 +35,7 @@
     report(`compute backend: ${compute.backend}`);
     report(`fib(20): ${fib.call(20)}`);
     report(`fuel consumed: ${1e9 - store.getFuel()}`);
+    report(`atomic wait: ${mainThreadWait()}`);
   } catch (e) {
     report(`error: ${e?.stack ?? e}`);
     return;
@@ -46,6 +47,21 @@
     },
     (e) => report(`error: ${e?.stack ?? e}`),
   );
+
+  // memory.atomic.wait on this (main) thread, which may not block: the trap's code name, or what came instead
+  function mainThreadWait() {
+    const { Config, Engine, Instance, Module, Store, Trap, trapCodeName, wasmFeatures } = wasmts;
+    const engine = new Engine(new Config({ features: wasmFeatures({ threads: true }) }));
+    const module = new Module(
+      engine,
+      '(module (memory 1 1 shared) (func (export "wait") (result i32) (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const 0))))',
+    );
+    try {
+      return `${module.backend} returned ${new Instance(new Store(engine, null), module, []).getTypedFunc('wait').call()}`;
+    } catch (e) {
+      return e instanceof Trap ? `${module.backend} ${trapCodeName(e.code)}` : `${module.backend} ${e}`;
+    }
+  }
 
   // Epochs: a Worker ticks the engine's counter while the guest spins on this thread. That needs the counter in a
   // SharedArrayBuffer, which only a cross-origin isolated page has.

@@ -71,6 +71,9 @@ describe.runIf(haveChromium)('Chromium', () => {
             `compute backend: ${backend}`,
             'fib(20): 6765',
             `fuel consumed: ${nodeFuel()}`,
+            // the main thread may not block: the host's engine traps (wasm), Atomics.wait throws (js); a page
+            // without SharedArrayBuffer has a memory nobody else can change (js: timed out at once)
+            `atomic wait: ${backend} ${isolated || wasm ? 'AtomicWaitNotAllowed' : 'returned 2'}`,
             // no fallback yet where the page has no SharedArrayBuffer (see README)
             isolated ? 'epoch: interrupted' : 'epoch: not shared (no SharedArrayBuffer on this page)',
             'done',

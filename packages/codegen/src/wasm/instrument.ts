@@ -309,31 +309,39 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     return new ByteWriter().name('name').u8(0).u32(sub.length).bytes(sub).finish();
   };
 
-  // the code section first: it may append wrapper block types
+  /** Writes the code section's payload into `w`: every body in place after five bytes for its size. */
+  const writeCode = (w: ByteWriter, payloadOffset: number, size: number) => {
+    const r = new BinaryReader(bytes, payloadOffset, payloadOffset + size);
+    const count = r.u32();
+    w.u32(count);
+    // with no store control on, the validator's sites (when recorded) say where anything changes
+    const sites = plainControl ? (module.codeSites ?? null) : null;
+    for (let i = 0; i < count; i++) {
+      const at = w.reserveU32();
+      if (sites !== null) rewriteBodyFromSites(ctx, sites, i, module.bodies[i], w, codePairs);
+      else rewriteBody(ctx, nImpF + i, module.bodies[i], w, codePairs);
+      w.patchU32(at, w.length - at - 5);
+    }
+  };
+  // with a store control on, the code section first: it may append wrapper block types; without, the code is
+  // written in place in the output (offset pairs counted from the output's start)
   const sections = readSections(bytes);
   let code: Uint8Array | null = null;
   for (const s of sections) {
-    if (s.id === SectionId.Code) {
-      // every body is written in place after five bytes for its size (patched once it is known)
+    if (s.id === SectionId.Code && !plainControl) {
       const w = new ByteWriter(s.size + (s.size >> 2) + 64);
-      const r = new BinaryReader(bytes, s.payloadOffset, s.payloadOffset + s.size);
-      const count = r.u32();
-      w.u32(count);
-      // with no store control on, the validator's sites (when recorded) say where anything changes
-      const sites = plainControl ? (module.codeSites ?? null) : null;
-      for (let i = 0; i < count; i++) {
-        const size = w.reserveU32();
-        if (sites !== null) rewriteBodyFromSites(ctx, sites, i, module.bodies[i], w, codePairs);
-        else rewriteBody(ctx, nImpF + i, module.bodies[i], w, codePairs);
-        w.patchU32(size, w.length - size - 5);
-      }
+      writeCode(w, s.payloadOffset, s.size);
       code = w.view();
     }
   }
 
   // the output: the input, the code's growth, five-byte sizes and what is added (one buffer, rarely grown)
   const codeSize = sections.find((s) => s.id === SectionId.Code)?.size ?? 0;
-  const out = new ByteWriter(bytes.length + (code === null ? 0 : code.length - codeSize) + 1024);
+  let added = 1024 + hostImports.length * 48 + (hostName?.length ?? 0) * 3;
+  for (const e of extraExports) added += e.name.length * 3 + 12;
+  for (const t of newTypes) added += t.length;
+  const growth = code !== null ? code.length - codeSize : module.bodies.length * 8 + (codeSize >> 4);
+  const out = new ByteWriter(bytes.length + growth + added);
   out.copy(bytes, 0, 8);
   const typeSection = (payload: BinaryReader | null) => {
     const w = new ByteWriter();
@@ -390,8 +398,13 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
         wroteImport = true;
         continue;
       case SectionId.Code:
-        codeBase = out.length + 1 + new ByteWriter().u32((code as Uint8Array).length).length;
-        out.section(s.id, code as Uint8Array);
+        if (code === null) {
+          codeBase = 0;
+          out.sectionWith(s.id, (w) => writeCode(w, s.payloadOffset, s.size));
+        } else {
+          codeBase = out.length + 1 + new ByteWriter().u32(code.length).length;
+          out.section(s.id, code);
+        }
         continue;
     }
     switch (s.id) {
@@ -560,7 +573,20 @@ function dataSection(ctx: RewriteContext, r: BinaryReader, w: ByteWriter): void 
     const flags = r.u32();
     w.u32(flags);
     if (flags === 2) w.u32(r.u32());
-    if (flags !== 1) rewriteConstExpr(ctx, r, w);
+    if (flags !== 1) {
+      // the usual offset, `i32.const n` / `i64.const n`, copied as it is
+      const b = r.bytes;
+      let p = r.pos;
+      if (b[p] === 0x41 || b[p] === 0x42) {
+        p++;
+        while (b[p] & 0x80) p++;
+        p++;
+      }
+      if (p > r.pos && b[p] === 0x0b) {
+        w.copy(b, r.pos, p + 1);
+        r.pos = p + 1;
+      } else rewriteConstExpr(ctx, r, w);
+    }
     const at = r.pos;
     r.skip(r.u32());
     w.copy(r.bytes, at, r.pos);

@@ -40,8 +40,11 @@ export function rewriteBodyFromSites(
   const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
   const growHooks = ctx.memoryGrowFunc.length > 0 || ctx.tableGrowFunc.length > 0;
-  const renumberFuncs = ctx.func(module.numImportedFuncs) !== module.numImportedFuncs;
-  const renumberGlobals = ctx.global(module.numImportedGlobals) !== module.numImportedGlobals;
+  // defined functions and globals move up by these (the added imports come after the module's own)
+  const nImpF = module.numImportedFuncs;
+  const nImpG = module.numImportedGlobals;
+  const funcShift = ctx.func(nImpF) - nImpF;
+  const globalShift = ctx.global(nImpG) - nImpG;
 
   // locals, as rewriteBody writes them: one more i32 for an indirect call's index, an f32 and an f64 for the
   // truncation check
@@ -95,13 +98,18 @@ export function rewriteBodyFromSites(
       case 0x23:
       case 0x24: {
         const global = op === 0x23 || op === 0x24;
-        if (!(global ? renumberGlobals : renumberFuncs)) continue;
-        const q = readLeb(bytes, p + 1);
-        const v = leb.value;
-        const nv = global ? ctx.global(v) : ctx.func(v);
-        if (nv === v) continue;
+        const shift = global ? globalShift : funcShift;
+        if (shift === 0) continue;
+        // the index, read inline (one byte mostly)
+        let q = p + 1;
+        let v = bytes[q++];
+        if (v & 0x80) {
+          q = readLeb(bytes, p + 1);
+          v = leb.value;
+        }
+        if (v < (global ? nImpG : nImpF)) continue;
         w.copy(bytes, copied, p + 1);
-        w.u32(nv);
+        w.u32(v + shift);
         copied = q;
         mark(q);
         continue;

@@ -81,12 +81,15 @@ export class ByteWriter {
   /** An unsigned LEB128 of at most 32 bits (canonical, shortest form). */
   u32(v: number): this {
     v >>>= 0;
-    do {
-      let b = v & 0x7f;
+    this.reserve(5);
+    const buf = this.buf;
+    let n = this.length;
+    while (v >= 0x80) {
+      buf[n++] = (v & 0x7f) | 0x80;
       v >>>= 7;
-      if (v !== 0) b |= 0x80;
-      this.u8(b);
-    } while (v !== 0);
+    }
+    buf[n++] = v;
+    this.length = n;
     return this;
   }
 

@@ -238,7 +238,11 @@ class Validator extends ControlValidator {
             if (idx >= numLocals) this.fail(`unknown local ${idx}`);
             this.fail('uninitialized local');
           }
-          this.push(localTypes[idx]);
+          // push, inline (a call costs much without a JIT)
+          const sp = this.sp;
+          if (sp === this.vals.length) this.growVals();
+          this.vals[sp] = localTypes[idx];
+          this.sp = sp + 1;
           continue;
         }
         case 0x21:
@@ -276,18 +280,25 @@ class Validator extends ControlValidator {
             this.opStart = start;
             this.fail(`unknown global ${idx}`);
           }
-          this.push(g[idx]);
+          const sp = this.sp;
+          if (sp === this.vals.length) this.growVals();
+          this.vals[sp] = g[idx];
+          this.sp = sp + 1;
           continue;
         }
         case 0x41: {
-          // i32.const
+          // i32.const (one or two bytes of LEB128 read inline: any such encoding is valid)
           if (pos + 1 < end && bytes[pos + 1] < 0x80) pos += 2;
+          else if (pos + 2 < end && bytes[pos + 2] < 0x80) pos += 3;
           else {
             this.pos = pos + 1;
             this.skipSleb(32);
             pos = this.pos;
           }
-          this.push(I32);
+          const sp = this.sp;
+          if (sp === this.vals.length) this.growVals();
+          this.vals[sp] = I32;
+          this.sp = sp + 1;
           continue;
         }
         case 0x1a: // drop

@@ -8,13 +8,29 @@ import { attachBacktrace, namesOfModuleId, topWasmFrame, UncaughtWasmException }
 import { isHostException, type WasmStoreState } from './bridge.js';
 
 /** The original operator's offset and bytes at the top wasm frame of `stack`, or null. */
-function siteOf(stack: string): { at: number; bytes: Uint8Array } | null {
+function siteOf(stack: string): { at: number; bytes: Uint8Array; sharedMemories: readonly boolean[] } | null {
   const f = topWasmFrame(stack);
   if (f === null) return null;
   const m = namesOfModuleId(f.id)?.trapSites;
   if (m === undefined) return null;
   const at = m.originalOffset(f.offset);
-  return at < 0 ? null : { at, bytes: m.bytes };
+  return at < 0 ? null : { at, bytes: m.bytes, sharedMemories: m.sharedMemories };
+}
+
+/**
+ * A host error at `memory.atomic.wait32/64` (V8 says "Atomics.wait cannot be called in this context" both on
+ * an unshared memory and on a thread that may not block): which of the two, by the operator's memory; null
+ * when the site is not a wait.
+ */
+function waitTrapCode(stack: string): TrapCode | null {
+  const s = siteOf(stack);
+  if (s === null || s.bytes[s.at] !== 0xfe) return null;
+  const r = new BinaryReader(s.bytes, s.at + 1, s.bytes.length);
+  const sub = r.u32();
+  if (sub !== 0x01 && sub !== 0x02) return null;
+  const flags = r.u32(); // memarg: alignment, with bit 6 when a memory index follows
+  const memory = flags & 0x40 ? r.u32() : 0;
+  return s.sharedMemories[memory] === true ? TrapCode.AtomicWaitNotAllowed : TrapCode.AtomicWaitNonSharedMemory;
 }
 
 /** The original operator byte at the top wasm frame of `stack`, or -1. */
@@ -55,7 +71,7 @@ function trapCodeOf(state: WasmStoreState, message: string, stack: string): Trap
   if (m.includes('null')) return TrapCode.NullReference;
   if (m.includes('cast')) return TrapCode.CastFailure;
   if (m.includes('unaligned')) return TrapCode.HeapMisaligned;
-  return TrapCode.UnreachableCodeReached;
+  return waitTrapCode(stack) ?? TrapCode.UnreachableCodeReached;
 }
 
 /**

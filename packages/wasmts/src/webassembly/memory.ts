@@ -44,6 +44,8 @@ export function defineMemory(realm: Realm): abstract new (...args: never[]) => o
     }
     get buffer(): ArrayBuffer {
       const raw = memories.of(this).raw;
+      // a shared memory may have grown in another thread: reading its size takes the host backing's new buffer
+      if (raw.shared) void raw.byteLength;
       // a shared memory's SharedArrayBuffer is frozen, as the spec makes it
       if (raw.shared && !Object.isFrozen(raw.buffer)) Object.freeze(raw.buffer);
       return raw.buffer as ArrayBuffer;

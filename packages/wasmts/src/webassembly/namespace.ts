@@ -15,6 +15,7 @@ import { defineInstance, isImportObject, readImports } from './instance.js';
 import { defineMemory } from './memory.js';
 import { defineModule } from './module.js';
 import { hasWasmMagic, Realm } from './realm.js';
+import { type Shareable, toShareable as shareable, fromShareable as unshare } from './share.js';
 import { defineTable } from './table.js';
 import { defineTagAndException } from './tag.js';
 import { bufferSourceBytes, setLength } from './webidl.js';
@@ -40,11 +41,34 @@ export type WebAssemblyNamespace = Record<string, any>;
 /** The store of each namespace (`storeOf`). */
 const stores = new WeakMap<object, Store<null>>();
 
+/** The realm of each namespace (`toShareable`, `fromShareable`). */
+const realms = new WeakMap<object, Realm>();
+
 /** The wasmts store behind a namespace made by `createWebAssembly` (fuel, epochs, limits, engine). */
 export function storeOf(namespace: WebAssemblyNamespace): Store<null> {
   const s = stores.get(namespace);
   if (s === undefined) throw new TypeError('not a namespace made by createWebAssembly');
   return s;
+}
+
+function realmOf(namespace: WebAssemblyNamespace): Realm {
+  const r = realms.get(namespace);
+  if (r === undefined) throw new TypeError('not a namespace made by createWebAssembly');
+  return r;
+}
+
+/**
+ * A `WebAssembly.Module` or shared `WebAssembly.Memory` of `namespace` as data that `postMessage` can send (a
+ * host's own objects of these kinds are cloned by the host; a namespace's are not): `fromShareable` in the
+ * receiving thread gives back the module (compiled there again) or a memory over the same bytes.
+ */
+export function toShareable(namespace: WebAssemblyNamespace, value: unknown): Shareable {
+  return shareable(realmOf(namespace), value);
+}
+
+/** The object of `namespace` (in the receiving thread) for what `toShareable` made in another thread. */
+export function fromShareable(namespace: WebAssemblyNamespace, data: Shareable): object {
+  return unshare(realmOf(namespace), data);
 }
 
 /** The realm of a new namespace: its engine and store under the options' controls. */
@@ -223,5 +247,6 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     configurable: true,
   });
   stores.set(namespace, realm.store);
+  realms.set(namespace, realm);
   return namespace;
 }
