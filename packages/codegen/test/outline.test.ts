@@ -277,6 +277,61 @@ describe('outline', () => {
     for (const n of [0, 3, 4, 6, 8, 12]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
+  it('passes only what a run reads before writing, and hands back only what is live after it', () => {
+    // each statement of the runs writes `l2` before reading it, and `l2` is written again before anything reads it
+    // after them: it is neither passed nor handed back; `l1` is read first and read again at the loop's head
+    const lines = [
+      '  L0: for (;;) {',
+      '    if (l1 === 12345) break L0;',
+      '    L1: {',
+      ...Array.from({ length: 30 }, (_, i) => `      l2 = (Math.imul(l1, ${31 + i}) + l0) | 0; l1 = (l1 ^ l2) | 0;`),
+      '    }',
+      '    l2 = 7;',
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 9) break L0;',
+      '  }',
+      END,
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(600));
+    expect(made.length).toBeGreaterThan(0);
+    for (const o of made) {
+      expect(o.params).toContain('l1');
+      expect(o.params).not.toContain('l2');
+      expect(o.lines.join('\n')).not.toMatch(/H\.O\[\d+\] = l2;/);
+    }
+    expect(outlinedLines.join('\n')).not.toMatch(/l2 = H\.O/);
+    expect(outlinedLines.join('\n')).toMatch(/l1 = H\.O\[1\]/);
+    const out = build(outlinedLines, made);
+    for (const n of [0, 4, 9, 11]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
+  it('passes a variable a run writes on some paths only, when it is live after the run', () => {
+    // `l2` is written only when `l0` is odd and read after the run: the run must start from its value
+    const lines = [
+      '  L0: for (;;) {',
+      '    L1: {',
+      ...Array.from({ length: 20 }, (_, i) =>
+        i % 5 === 2
+          ? [`      if (l0 & 1) {`, `        l2 = (Math.imul(l1, ${31 + i}) + 5) | 0;`, '      }']
+          : [`      l1 = (Math.imul(l1, ${7 + i}) + l0) | 0;`],
+      ).flat(),
+      '    }',
+      '    l1 = (l1 + l2) | 0;',
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 6) break L0;',
+      '  }',
+      END,
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(500));
+    expect(made.length).toBeGreaterThan(0);
+    const out = build(outlinedLines, made);
+    for (const n of [0, 1, 2, 5]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
   it('leaves runs with an unlabeled jump where they are', () => {
     for (const exit of ['break;', 'continue;']) {
       const lines = ['  L0: for (;;) {', '    for (;;) {', ...work(40, 1), `      if (l1 & 1) ${exit}`, '    }', '  }'];
