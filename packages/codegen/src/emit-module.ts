@@ -64,9 +64,12 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
   const globalInit: string[] = [];
   module.globals.forEach((g, i) => {
     if (g.init === null) globalInit.push('null');
-    else {
-      globalInit.push(constInit(env, parts, `cg${i}`, g.init, g.type.type));
-    }
+    else if (env.ownsV128Global(i)) {
+      // a V128 of the global's own, which global.set updates in place (never the initializer's shared constant)
+      parts.push(constFn(env, `cg${i}`, g.init, g.type.type));
+      const V = env.rt('V128');
+      globalInit.push(`() => { const v = cg${i}(); return new ${V}(v.a, v.b, v.c, v.d); }`);
+    } else globalInit.push(constInit(env, parts, `cg${i}`, g.init, g.type.type));
   });
   const tableInit: string[] = [];
   module.tables.forEach((t, i) => {
@@ -131,9 +134,11 @@ export function emitModule(
   splitChars?: number,
   ir = false,
   onProgress?: (done: number, total: number) => void,
+  inline = true,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
+  env.inlining = inline;
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
@@ -196,9 +201,11 @@ export class LazyModule {
     splitChars?: number,
     /** Translate through the IR pipeline the functions it covers (src/ir). */
     private readonly ir = false,
+    inline = true,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
+    env.inlining = inline;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];
@@ -238,21 +245,34 @@ export class LazyModule {
    * source once the markers are taken out, else nothing is claimed. Not for the IR pipeline's output.
    */
   offsetAt(i: number, line: number, column: number): number | null {
+    return this.markerAt(i, line, column)?.[0] ?? null;
+  }
+
+  /**
+   * Where a position of defined function `i`'s source lies in the code of a callee inlined there: the module offset
+   * of the callee's operator (`offsetAt` gives the call's), or null outside inlined code.
+   */
+  inlinedAt(i: number, line: number, column: number): number | null {
+    return this.markerAt(i, line, column)?.[1] ?? null;
+  }
+
+  /** The offsets a position's marker names (`offsetAt`): the function's own operator, and an inlined callee's or null. */
+  private markerAt(i: number, line: number, column: number): [number, number | null] | null {
     const marked = this.markedLines(i);
     const text = marked?.[line - 1];
     if (text === undefined) return null;
     // the last marker at or before the column (counted without markers), else the line's own
-    let at: number | null = null;
+    let at: [number, number | null] | null = null;
     let plain = 0;
     let last = 0;
     for (const m of text.matchAll(POSITION_MARKERS)) {
       plain += (m.index as number) - last;
       last = (m.index as number) + m[0].length;
       if (plain >= column) break;
-      at = Number(m[1]);
+      at = [Number(m[1]), m[2] === undefined ? null : Number(m[2])];
     }
     const own = POSITION_MARKER.exec(text);
-    return at ?? (own === null ? null : Number(own[1]));
+    return at ?? (own === null ? null : [Number(own[1]), own[2] === undefined ? null : Number(own[2])]);
   }
 
   /**

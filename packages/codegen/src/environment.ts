@@ -11,12 +11,14 @@ import {
   OPS,
   operatorFor,
   type Tunables,
+  V128,
   VMCTX_EPOCH_COUNTER,
   VMCTX_RUNTIME_LIMITS,
   VMCTX_TYPE_IDS,
   VMOffsets,
 } from '@wasmts/environ';
 import { epochEntryChecks } from './epoch-entries.js';
+import { type InlineCallee, inlineCallee } from './inline.js';
 import { MAX_INDENT, SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
@@ -89,6 +91,24 @@ export class ModuleEnvironment {
         this.fuelCosts[op] = info === undefined ? -1 : this.costOf(info.name);
       }
     }
+  }
+
+  /**
+   * Whether a direct call of a small leaf function is translated as the callee's body (src/inline.ts; README.md,
+   * "Inlining"). Never with fuel or an explicit call-depth limit, whose counts a call changes.
+   */
+  inlining = true;
+  private readonly inlineCallees = new Map<FuncIndex, InlineCallee | null>();
+
+  /** The body of function `f` if a direct call of it is translated as that body, else null. */
+  inlineCallee(f: FuncIndex): InlineCallee | null {
+    if (!this.inlining || this.tunables.consumeFuel || this.callDepth) return null;
+    let c = this.inlineCallees.get(f);
+    if (c === undefined) {
+      c = inlineCallee(this.module, f, this.funcType(f));
+      this.inlineCallees.set(f, c);
+    }
+    return c;
   }
 
   private epochEntries: Uint8Array | null = null;
@@ -215,6 +235,25 @@ export class ModuleEnvironment {
   /** The global cell of global `i`. */
   global(i: number): string {
     return this.hoist('g', `vmctx[${this.offsets.global(i)}]`);
+  }
+  private ownedV128: Set<number> | null = null;
+  /**
+   * Whether global `i` is a mutable v128 global the module defines and does not export: no one but this module's
+   * code can reach its cell, so its value is a `V128` of its own (the initializer's value copied), updated in place
+   * by `global.set` rather than replaced by a new object each time (docs/js-abi.md, "Globals").
+   */
+  ownsV128Global(i: number): boolean {
+    if (this.ownedV128 === null) {
+      const m = this.module;
+      const owned = new Set<number>();
+      for (let g = m.numImportedGlobals; g < m.globals.length; g++) {
+        const t = m.globals[g].type;
+        if (t.mutable && t.type === V128) owned.add(g);
+      }
+      for (const e of m.exports) if (e.kind === 'global') owned.delete(e.index);
+      this.ownedV128 = owned;
+    }
+    return this.ownedV128.has(i);
   }
   /** The tag object of tag `i`. */
   tag(i: number): string {

@@ -45,6 +45,11 @@ export interface CompileOptions {
    */
   ir?: boolean;
   /**
+   * Translate a direct call of a small leaf function as the callee's body (README.md, "Inlining"; never with fuel
+   * or `maxCallDepth`). On by default; false keeps every call (tests compare the two).
+   */
+  inline?: boolean;
+  /**
    * Called as the whole-module source is generated (eagerly, or when a lazy module's `source` is read), with the
    * functions done and in all (at most about a hundred times, and once at the end), for progress displays.
    */
@@ -114,6 +119,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.splitChars,
       options.ir === true,
       options.onProgress,
+      options.inline !== false,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -123,6 +129,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.operatorCost,
       options.splitChars,
       options.ir === true,
+      options.inline !== false,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
@@ -255,6 +262,34 @@ export function sourcePosition(
   const i = funcIndex - compiled.module.numImportedFuncs;
   if (lazy === undefined || i < 0 || i >= compiled.module.bodies.length) return null;
   return lazy.offsetAt(i, line - FUNCTION_HEAD_LINES, column);
+}
+
+/**
+ * Where a position (1-based line and column) of the generated source of function `funcIndex` lies in the code of a
+ * callee inlined there (README.md, "Inlining"): the callee and the module offset of its operator, or null (not in
+ * inlined code). `sourcePosition` gives the call's offset at the same position.
+ */
+export function sourceInlined(
+  compiled: CompiledModule,
+  funcIndex: FuncIndex,
+  line: number,
+  column: number,
+): { funcIndex: FuncIndex; offset: number } | null {
+  const lazy = compiled.lazy;
+  const module = compiled.module;
+  const i = funcIndex - module.numImportedFuncs;
+  if (lazy === undefined || i < 0 || i >= module.bodies.length) return null;
+  const at = lazy.inlinedAt(i, line - FUNCTION_HEAD_LINES, column);
+  if (at === null) return null;
+  // the body holding the offset (bodies lie in the code section in order)
+  let lo = 0;
+  let hi = module.bodies.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (module.bodies[mid].codeStart <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return { funcIndex: module.numImportedFuncs + lo, offset: at };
 }
 
 /**

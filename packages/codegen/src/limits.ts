@@ -43,3 +43,17 @@ export class CodegenLimitError extends CompileError {
 
 /** Levels of indentation in the whole-module output at most (deeper code is indented as this level). */
 export const MAX_INDENT = 16;
+
+/**
+ * Code bytes of a callee at most for its body to be translated in place of a direct call (src/inline.ts; README.md,
+ * "Inlining"). V8 inlines a JS function of up to 460 bytes of bytecode itself, about 50 bytes of wasm in this
+ * backend's output (x25519's 114-byte `__multi3` is 909 bytes of bytecode); larger leaf helpers stayed calls.
+ */
+export const INLINE_BYTES = 160;
+
+/**
+ * Code bytes a caller may reach with its inlined callees counted: bounds how much inlining grows a function's output
+ * (about 14 characters per byte of inlined i64 code). x25519's field multiplication, 1,439 bytes with 25 calls of
+ * the 114-byte `__multi3`, reaches 4,289 (58,814 characters, split in two pieces, faster than with the calls).
+ */
+export const INLINE_CALLER_BYTES = 4_400;

@@ -35,7 +35,7 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
+import { CodegenLimitError, INLINE_CALLER_BYTES, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -47,6 +47,13 @@ enum Shape {
   One = 0,
   Pair = 1,
   Quad = 2,
+}
+
+/** A line of a v128 value's code with its two forms: lane bits, and f32 numbers (`Translator.lazyForm`). */
+interface LazyLine {
+  line: number;
+  bits: string;
+  float: string;
 }
 
 enum K {
@@ -212,10 +219,13 @@ const FROM_LOCAL = /^[\w$]+ = .*\bl\d+[a-z]*\b/;
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
-/** The position marker at the end of a line (`positions`): the module offset of the operator that began it. */
-export const POSITION_MARKER = /\/\*@(\d+)\*\/$/;
+/**
+ * The position marker at the end of a line (`positions`): the module offset of the operator that began it; in the
+ * code of an inlined callee (`inlineCall`), the offset of the call and, after an `i`, that of the callee's operator.
+ */
+export const POSITION_MARKER = /\/\*@(\d+)(?:i(\d+))?\*\/$/;
 /** Every position marker of a line: the line's own and those of pending values inlined into it. */
-export const POSITION_MARKERS = /\/\*@(\d+)\*\//g;
+export const POSITION_MARKERS = /\/\*@(\d+)(?:i(\d+))?\*\//g;
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
@@ -233,6 +243,27 @@ const SILENT = SILENT_OPS.slice();
 for (const op of [0x08, 0x09, 0x0a, 0x0f, 0x10, 0x12]) SILENT[op] = 1;
 
 /** Parenthesizes a negative literal so that it can stand anywhere in an expression. */
+/**
+ * A signed LEB128 of at most seven bytes (49 bits: exact as a number) from `r`, or NaN with nothing read when it is
+ * longer (the general read makes a bigint, which costs without a JIT).
+ */
+function smallSleb(r: BinaryReader): number {
+  const bytes = r.bytes;
+  let p = r.pos;
+  let n = 0;
+  let mul = 1;
+  for (let i = 0; i < 7 && p < r.end; i++) {
+    const b = bytes[p++];
+    n += (b & 0x7f) * mul;
+    mul *= 128;
+    if (b < 0x80) {
+      r.pos = p;
+      return b & 0x40 ? n - mul : n;
+    }
+  }
+  return Number.NaN;
+}
+
 function signed(lit: string): string {
   return lit.startsWith('-') ? `(${lit})` : lit;
 }
@@ -412,12 +443,13 @@ export class FunctionTranslator {
   /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
   private fval: boolean[] = [];
   /**
-   * Per quad slot computed by a `v128.load`, `v128.load32_splat` or `f32x4.splat` not yet consumed: its line and
-   * the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it is). A consumer that
-   * wants f32 numbers (an f32 operator, which may give any NaN) rewrites the line to the float form; any other
-   * keeps the bits, so moves keep NaN payloads.
+   * Per quad slot computed by a `v128.load`, `v128.load32_splat`, `v128.load32_zero`, `v128.load64_zero`,
+   * `f32x4.splat` or an `f32x4.replace_lane` of one of these (or of f32 numbers) not yet consumed: the lines that
+   * computed it, each with the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it
+   * is). A consumer that wants f32 numbers (an f32 operator, which may give any NaN) rewrites every line to the float
+   * form; any other keeps the bits, so moves keep NaN payloads.
    */
-  private lazyForm: ({ line: number; bits: string; float: string } | null)[] = [];
+  private lazyForm: (LazyLine[] | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
   /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
@@ -432,6 +464,18 @@ export class FunctionTranslator {
   private pendGet: number[] = [];
   /** The offset of the operator being translated. */
   private opAt = 0;
+  /**
+   * While the body of a callee is translated in place of its call (`inlineCall`): the block frame standing for the
+   * callee's function frame, the control depth inside it, the caller's reader position and end, and the call's
+   * offset. Null in the function's own code.
+   */
+  private inl: { frame: Frame; depth: number; pos: number; end: number; site: number } | null = null;
+  /** Added to the local indices of the code being read: an inlined callee's locals are locals of this function. */
+  private localBase = 0;
+  /** Per inlined callee (FuncIndex): the index of its first parameter among this function's locals. */
+  private readonly inlineBases = new Map<number, number>();
+  /** Code bytes of this body plus those of the callees inlined into it so far (`INLINE_CALLER_BYTES`). */
+  private codeBytes: number;
   /**
    * For the second pass: the writes of locals held in both forms after which one form is never read (its conversion
    * is left out), or null (convert at every write).
@@ -477,6 +521,7 @@ export class FunctionTranslator {
     this.pairAbi = pairAbi && pairs && selfIndex >= 0 && usesPairAbi(type);
     this.retForm = this.pairAbi ? pairResults(type) : 'value';
     this.r = new BinaryReader(env.module.bytes, start, end);
+    this.codeBytes = end - start;
     this.type = type;
     for (const p of this.type.params) this.localTypes.push(p);
     for (const [count, t] of locals) for (let i = 0; i < count; i++) this.localTypes.push(t);
@@ -769,8 +814,8 @@ export class FunctionTranslator {
     let isValue = this.fval[d];
     const load = this.lazyForm[d];
     if (load !== null && load !== undefined && this.pendQ[d] === null) {
-      // the load reads f32 numbers directly
-      this.out[load.line] = this.out[load.line].replace(load.bits, load.float);
+      // the load (splat, replacements) computes f32 numbers directly
+      for (const l of load) this.out[l.line] = this.out[l.line].replace(l.bits, l.float);
       isValue = true;
     }
     const local = this.pendLocal[d];
@@ -1021,7 +1066,7 @@ export class FunctionTranslator {
    * output line it starts at and its offset in the module, and each line of the body ends in a marker comment
    * naming the offset of the operator that began it (`/*@<offset>*\/`), which `split` does not count.
    */
-  positions: number[] | null = null;
+  positions: (number | string)[] | null = null;
 
   /** A line's length without its position marker. */
   private lineLength(line: string): number {
@@ -1032,7 +1077,7 @@ export class FunctionTranslator {
   }
 
   /** The offset of the operator translated last (positions mode). */
-  private lastOp = -1;
+  private lastOp: number | string = -1;
 
   /**
    * Positions mode, before the operator at `at`: records the line it starts at, and marks the value the operator
@@ -1041,19 +1086,20 @@ export class FunctionTranslator {
   private markPosition(at: number): void {
     const d = this.sp - 1;
     const e = d >= 0 && this.impure[d] ? this.pend[d] : null;
-    if (typeof e === 'string' && this.lastOp >= 0 && !e.startsWith('/*@')) this.pend[d] = `/*@${this.lastOp}*/${e}`;
-    (this.positions as number[]).push(this.out.length, at);
-    this.lastOp = at;
+    if (typeof e === 'string' && this.lastOp !== -1 && !e.startsWith('/*@')) this.pend[d] = `/*@${this.lastOp}*/${e}`;
+    const mark = this.inl === null ? at : `${this.inl.site}i${at}`;
+    (this.positions as (number | string)[]).push(this.out.length, mark);
+    this.lastOp = mark;
   }
 
   /** Ends each line of the body with the marker of the operator that began it (see `positions`). */
   private markLines(): void {
-    const at = this.positions as number[];
+    const at = this.positions as (number | string)[];
     const out = this.out;
     let k = 0;
     for (let i = 0; i < out.length; i++) {
-      while (k + 2 < at.length && at[k + 2] <= i) k += 2;
-      if (out[i] !== DROPPED && k < at.length && at[k] <= i) out[i] += `/*@${at[k + 1]}*/`;
+      while (k + 2 < at.length && (at[k + 2] as number) <= i) k += 2;
+      if (out[i] !== DROPPED && k < at.length && (at[k] as number) <= i) out[i] += `/*@${at[k + 1]}*/`;
     }
   }
 
@@ -1166,10 +1212,9 @@ export class FunctionTranslator {
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    const exits = (lines: string[]): string[] => {
-      const body = lines.map((l) => (l.includes(RET) ? l.replaceAll(RET, ret) : l));
-      return writeBack ? ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : body;
-    };
+    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line
+    const exits = (lines: string[]): string[] =>
+      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -1218,6 +1263,7 @@ export class FunctionTranslator {
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
+    src = src.replaceAll(RET, ret);
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
@@ -1261,6 +1307,8 @@ export class FunctionTranslator {
     piece: boolean,
   ): Outlined[] {
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return [];
+    // splitting off: nothing is longer than the limit (and measuring every line costs without a JIT)
+    if (this.env.splitChars === Number.POSITIVE_INFINITY) return [];
     const vars = new Set<string>();
     for (const p of params.split(', ')) if (p !== '') vars.add(p);
     const fresh = new Set<string>();
@@ -1298,6 +1346,7 @@ export class FunctionTranslator {
     const limit = this.env.splitChars;
     const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
+    if (limit === Number.POSITIVE_INFINITY) return whole;
     let at: number[] = [];
     const heights: number[] = [];
     // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and
@@ -1672,6 +1721,73 @@ export class FunctionTranslator {
     return `${RET} ${this.env.rt('tuple')}(${vals.join(', ')});`;
   }
 
+  /**
+   * A direct call of function `f` translated as its body (README.md, "Inlining"), when `f` may be inlined
+   * (`ModuleEnvironment.inlineCallee`) and this body stays within `INLINE_CALLER_BYTES` with it: the arguments are set
+   * to locals of this function standing for the callee's parameters, its other locals are zeroed, and its code is
+   * read in a block standing for its frame (its `return` a branch out of the block), its local indices moved past
+   * this function's. Position markers of its code name the call and the callee's operator, so a trap there has the
+   * callee's frame in its backtrace. False to emit the call.
+   */
+  private inlineCall(f: number): boolean {
+    if (this.inl !== null || f === this.selfIndex) return false;
+    const c = this.env.inlineCallee(f);
+    if (c === null || this.codeBytes + (c.end - c.start) > INLINE_CALLER_BYTES) return false;
+    this.codeBytes += c.end - c.start;
+    const ft = this.env.funcType(f);
+    let base = this.inlineBases.get(f);
+    if (base === undefined) {
+      base = this.localTypes.length;
+      this.inlineBases.set(f, base);
+      this.localTypes.push(...ft.params, ...c.locals);
+    }
+    for (let i = ft.params.length - 1; i >= 0; i--) this.setLocal(base + i, false);
+    c.locals.forEach((t, k) => {
+      if (this.isWide(t)) this.pushPairPure('0', '0');
+      else this.pushPure(t === I64 ? '0n' : '0');
+      this.setLocal(base + ft.params.length + k, false);
+    });
+    this.materializeAll();
+    const flat = this.flat();
+    const rw = ft.results.map((t) => this.shapeOf(t));
+    const frame = this.pushFrame(K.Block, [], rw, this.newLabel());
+    frame.openLine = this.out.length;
+    if (!flat) {
+      this.emit(`${frame.label}: {`);
+      this.nest(1);
+    }
+    this.inl = { frame, depth: this.ctrl.length - 1, pos: this.r.pos, end: this.r.end, site: this.opAt };
+    this.localBase = base;
+    this.r.pos = c.start;
+    this.r.end = c.end;
+    return true;
+  }
+
+  /** `local.set` (`local.tee` when `tee`) of local `i`. */
+  private setLocal(i: number, tee: boolean): void {
+    const l = `l${i}`;
+    if (this.isQuad(this.localTypes[i])) {
+      this.setQuadLocal(i);
+      if (tee) this.pushQuadLocal(i);
+      return;
+    }
+    if (this.isWide(this.localTypes[i])) {
+      const [lo, hi] = this.popPair();
+      this.materializeLocal(l);
+      // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
+      if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
+      else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
+      if (hi === '0') this.hi0.add(i);
+      else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
+      if (tee) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
+      return;
+    }
+    const v = this.popInline();
+    this.materializeLocal(l);
+    if (v !== l) this.emit(`${l} = ${v};`);
+    if (tee) this.pushPure(l);
+  }
+
   /** `return` with the top `n` values inlined (older values with effects run first). */
   private returnInline(n: number): void {
     for (let d = 0; d < this.sp - n; d++) if (this.impure[d]) this.materialize(d);
@@ -1875,7 +1991,13 @@ export class FunctionTranslator {
       flags -= 0x40;
       mem = r.u32();
     }
-    const offset = Number(r.u64());
+    // a one-byte offset read inline (the general read makes a bigint)
+    const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+    let offset: number;
+    if (b < 0x80) {
+      r.pos++;
+      offset = b;
+    } else offset = Number(r.u64());
     return { mem, offset };
   }
 
@@ -1902,12 +2024,14 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     const fuel = env.tunables.consumeFuel;
-    const cuts = this.selfIndex >= 0 ? this.cuts : null;
+    // cut points only where bodies may be split (not with splitting off, as under --jitless by default)
+    const cuts = this.selfIndex >= 0 && this.env.splitChars !== Number.POSITIVE_INFINITY ? this.cuts : null;
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
       if (this.positions !== null) this.markPosition(r.pos);
       this.opAt = r.pos;
-      const op = r.u8();
+      // the opcode byte read inline (r.u8() is a call, which costs without a JIT)
+      const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
       // a return (or the function's end) takes its results inline
@@ -1924,6 +2048,22 @@ export class FunctionTranslator {
         this.fuel += cost;
         if (CONTROL[op] === 1) this.flushFuel();
         if (sub >= 0 ? !silentPrefixed(op, sub) : SILENT[op] === 0) this.mayThrow = true;
+      }
+      // Numeric operators and memory accesses first, and the rest in two switches over dense opcodes: V8's
+      // interpreter dispatches a dense switch through a jump table, a sparse one by a comparison per case.
+      if (op >= 0x45 && op < 0xd0) {
+        const info = operatorFor(0, op);
+        if (info === undefined) throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
+        this.numeric(info);
+        continue;
+      }
+      if (op >= 0x28 && op <= 0x3e) {
+        this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
+        continue;
+      }
+      if (op >= 0xd0) {
+        this.referenceOrPrefixed(op);
+        continue;
       }
       switch (op) {
         case 0x00:
@@ -2101,6 +2241,13 @@ export class FunctionTranslator {
         }
         case 0x0b: {
           if (this.end()) return;
+          if (this.inl !== null && this.ctrl.length === this.inl.depth) {
+            // the inlined callee's end: back to the caller's code
+            r.pos = this.inl.pos;
+            r.end = this.inl.end;
+            this.inl = null;
+            this.localBase = 0;
+          }
           continue;
         }
         case 0x0c: {
@@ -2144,11 +2291,16 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0f:
-          this.returnInline(this.type.results.length);
+          if (this.inl !== null) {
+            // an inlined callee's return: a branch out of the block standing for its frame
+            this.materializeAll();
+            this.emitLines(this.branch(this.inl.frame));
+          } else this.returnInline(this.type.results.length);
           this.unreachable();
           continue;
         case 0x10: {
           const f = r.u32();
+          if (this.inlineCall(f)) continue;
           const ft = env.funcType(f);
           let argsPending = true;
           for (let i = 0; i < ft.params.length; i++) if (!this.isPending(i)) argsPending = false;
@@ -2300,38 +2452,16 @@ export class FunctionTranslator {
           continue;
         }
         case 0x20: {
-          const i = r.u32();
+          const i = r.u32() + this.localBase;
           if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
           else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
           else this.pushPure(`l${i}`);
           continue;
         }
         case 0x21:
-        case 0x22: {
-          const i = r.u32();
-          const l = `l${i}`;
-          if (this.isQuad(this.localTypes[i])) {
-            this.setQuadLocal(i);
-            if (op === 0x22) this.pushQuadLocal(i);
-            continue;
-          }
-          if (this.isWide(this.localTypes[i])) {
-            const [lo, hi] = this.popPair();
-            this.materializeLocal(l);
-            // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
-            if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
-            else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
-            if (hi === '0') this.hi0.add(i);
-            else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
-            if (op === 0x22) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
-            continue;
-          }
-          const v = this.popInline();
-          this.materializeLocal(l);
-          if (v !== l) this.emit(`${l} = ${v};`);
-          if (op === 0x22) this.pushPure(l);
+        case 0x22:
+          this.setLocal(r.u32() + this.localBase, op === 0x22);
           continue;
-        }
         case 0x23: {
           // an immutable global never changes: reading it has no order to keep
           const g = r.u32();
@@ -2340,9 +2470,16 @@ export class FunctionTranslator {
           else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
         }
-        case 0x24:
-          this.emit(`${env.global(r.u32())}.value = ${this.popInline()};`);
+        case 0x24: {
+          const g = r.u32();
+          if (env.ownsV128Global(g)) {
+            // the global's own V128, updated in place (no object per write)
+            const q = this.popQuad();
+            this.laneTemps.add('qv');
+            this.emit(`qv = ${env.global(g)}.value; qv.a = ${q[0]}; qv.b = ${q[1]}; qv.c = ${q[2]}; qv.d = ${q[3]};`);
+          } else this.emit(`${env.global(g)}.value = ${this.popInline()};`);
           continue;
+        }
         case 0x25: {
           const table = r.u32();
           const t = env.table(table);
@@ -2383,6 +2520,13 @@ export class FunctionTranslator {
           continue;
         }
         case 0x42: {
+          // up to seven bytes (49 bits) the value is exact as a number: no bigint on that path
+          const n = smallSleb(r);
+          if (n === n) {
+            if (this.pairs) this.pushPairPure(signed(String(n | 0)), signed(String(Math.floor(n / 4294967296))));
+            else this.pushPure(n < 0 ? `(${n}n)` : `${n}n`);
+            continue;
+          }
           const v = r.s64();
           if (this.pairs)
             this.pushPairPure(signed(String(Number(BigInt.asIntN(32, v)))), signed(String(Number(v >> 32n))));
@@ -2408,69 +2552,75 @@ export class FunctionTranslator {
           else this.pushPure(signed(numberLiteral(v)));
           continue;
         }
-        case 0xd0:
-          r.s33();
-          this.push('null');
-          continue;
-        case 0xd1: {
-          const a = this.top();
-          this.emit(`${a} = ${a} === null ? 1 : 0;`);
-          continue;
-        }
-        case 0xd2: {
-          this.push(env.funcRef(r.u32()));
-          continue;
-        }
-        case 0xd3: {
-          const b = this.pop();
-          const a = this.top();
-          this.emit(`${a} = ${a} === ${b} ? 1 : 0;`);
-          continue;
-        }
-        case 0xd4: {
-          const a = this.top();
-          this.emit(`if (${a} === null) ${env.trap(TrapCode.NullReference)};`);
-          continue;
-        }
-        case 0xd5: {
-          const f = this.frameAt(r.u32());
-          const a = this.top();
-          this.emit(`if (${a} === null) {`);
-          this.sp--;
-          this.emitLines(this.branch(f).map((l) => `  ${l}`));
-          this.sp++;
-          this.emit('}');
-          continue;
-        }
-        case 0xd6: {
-          const f = this.frameAt(r.u32());
-          const a = this.top();
-          this.emit(`if (${a} !== null) {`);
-          this.emitLines(this.branch(f).map((l) => `  ${l}`));
-          this.emit('}');
-          this.pop();
-          continue;
-        }
-        case 0xfb:
-          this.gc(r.u32());
-          continue;
-        case 0xfc:
-          this.misc(r.u32());
-          continue;
-        case 0xfd:
-          this.simd(r.u32());
-          continue;
-        case 0xfe:
-          this.atomic(r.u32());
-          continue;
-      }
-      if (op >= 0x28 && op <= 0x3e) {
-        this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
-        continue;
       }
       const info = operatorFor(0, op);
       if (info === undefined) throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
       this.numeric(info);
+    }
+  }
+
+  /** The reference operators (0xd0..0xd6) and the prefixed ones (0xfb..0xfe), read by `body`. */
+  private referenceOrPrefixed(op: number): void {
+    const r = this.r;
+    const env = this.env;
+    switch (op) {
+      case 0xd0:
+        r.s33();
+        this.push('null');
+        return;
+      case 0xd1: {
+        const a = this.top();
+        this.emit(`${a} = ${a} === null ? 1 : 0;`);
+        return;
+      }
+      case 0xd2: {
+        this.push(env.funcRef(r.u32()));
+        return;
+      }
+      case 0xd3: {
+        const b = this.pop();
+        const a = this.top();
+        this.emit(`${a} = ${a} === ${b} ? 1 : 0;`);
+        return;
+      }
+      case 0xd4: {
+        const a = this.top();
+        this.emit(`if (${a} === null) ${env.trap(TrapCode.NullReference)};`);
+        return;
+      }
+      case 0xd5: {
+        const f = this.frameAt(r.u32());
+        const a = this.top();
+        this.emit(`if (${a} === null) {`);
+        this.sp--;
+        this.emitLines(this.branch(f).map((l) => `  ${l}`));
+        this.sp++;
+        this.emit('}');
+        return;
+      }
+      case 0xd6: {
+        const f = this.frameAt(r.u32());
+        const a = this.top();
+        this.emit(`if (${a} !== null) {`);
+        this.emitLines(this.branch(f).map((l) => `  ${l}`));
+        this.emit('}');
+        this.pop();
+        return;
+      }
+      case 0xfb:
+        this.gc(r.u32());
+        return;
+      case 0xfc:
+        this.misc(r.u32());
+        return;
+      case 0xfd:
+        this.simd(r.u32());
+        return;
+      case 0xfe:
+        this.atomic(r.u32());
+        return;
+      default:
+        throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
     }
   }
 
@@ -3111,6 +3261,15 @@ export class FunctionTranslator {
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
     if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
+    if (name === 'f32x4.replace_lane' && this.f32ReplaceLane(imm[0])) return;
+    if (name === 'f32x4.extract_lane' && this.fval[this.sp - 1]) {
+      // a lane of f32 numbers is the f32 scalar (no conversion to bits and back)
+      const pending = this.allPending(1);
+      const q = this.popQuadValues();
+      if (pending) this.pushPending(q[imm[0]], false);
+      else this.push(q[imm[0]]);
+      return;
+    }
     const params = info.params as ValType[];
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
@@ -3146,7 +3305,7 @@ export class FunctionTranslator {
         this.laneTemps.add('vt');
         this.pushQuadStmt((r) => form(bits, r));
         const r = laneNames(`s${this.sp - 1}`);
-        this.lazyForm[this.sp - 1] = { line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) };
+        this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) }];
         return;
       }
       const lane = this.laneMove(name, o);
@@ -3244,6 +3403,39 @@ export class FunctionTranslator {
     });
     this.fval[this.sp - 1] = true;
     return true;
+  }
+  /**
+   * `f32x4.replace_lane` of a v128 computed in a form that can be f32 numbers (`lazyForm`: a load or splat not yet
+   * consumed, or such a replacement) or computed as f32 numbers: its result has both forms too (the lane's bits by
+   * `f32Bits`, the other lanes' by `fb` when they were numbers; or the scalar as it is), so a vector gathered from
+   * f32 scalars (a splat or load, then replacements) that an f32 operator reads is never converted. False for other
+   * operands (the lane template then).
+   */
+  private f32ReplaceLane(n: number): boolean {
+    const d = this.sp - 2;
+    const lazy = this.lazyForm[d];
+    const fval = this.fval[d];
+    if (!this.quad[d] || this.pendQ[d] !== null || (!fval && (lazy === null || lazy === undefined))) return false;
+    const x = this.scalarAtom();
+    const r = laneNames(`s${d}`);
+    const fb = this.env.hoist('hv', 'H.fb');
+    const others = fval ? r.flatMap((v, i) => (i === n ? [] : [`${v} = ${fb}(${v});`])) : [];
+    const bits = [...others, `${r[n]} = ${this.env.hoist('hv', 'H.f32Bits')}(${x});`].join(' ');
+    this.discardQuad();
+    this.pushQuadStmt(() => bits);
+    this.lazyForm[d] = [...(fval ? [] : (lazy ?? [])), { line: this.out.length - 1, bits, float: `${r[n]} = ${x};` }];
+    return true;
+  }
+  /**
+   * Pushes a v128 load's result as lane bits (`form('getInt32', lanes)`), with its f32 form (`getFloat32`) recorded
+   * for a first consumer that wants numbers (`lazyForm`).
+   */
+  private pushLazyLoad(pre: string, form: (method: string, r: Lanes) => string): void {
+    this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
+    const r = laneNames(`s${this.sp - 1}`);
+    this.lazyForm[this.sp - 1] = [
+      { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) },
+    ];
   }
   /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
   private discardQuad(): Lanes {
@@ -3382,18 +3574,18 @@ export class FunctionTranslator {
         // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
         const form = (m: string, r: Lanes) =>
           `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const d = this.sp - 1;
-        const r = laneNames(`s${d}`);
-        this.lazyForm[d] = { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) };
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load32_zero':
-        code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = 0; ${r[0]} = ${w(0)};`;
-        break;
-      case 'v128.load64_zero':
-        code = (r) => `${pre}${r[3]} = 0; ${r[2]} = 0; ${r[1]} = ${w(4)}; ${r[0]} = ${w(0)};`;
-        break;
+      case 'v128.load64_zero': {
+        // as for v128.load (zero lanes are +0 either way)
+        const wide = name === 'v128.load64_zero';
+        const form = (m: string, r: Lanes) =>
+          `${r[3]} = 0; ${r[2]} = 0; ${r[1]} = ${wide ? get(m, at(4)(addr)) : 0}; ${r[0]} = ${get(m, addr)};`;
+        this.pushLazyLoad(pre, form);
+        return;
+      }
       case 'v128.load8_splat':
         code = (r) =>
           `${pre}vt = Math.imul(${get('getUint8', addr)}, 0x01010101); ${r.map((x) => `${x} = vt;`).join(' ')}`;
@@ -3406,13 +3598,7 @@ export class FunctionTranslator {
         // as for v128.load: f32 numbers for a first consumer that wants them
         const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
         this.laneTemps.add('vt');
-        this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
-        const r = laneNames(`s${this.sp - 1}`);
-        this.lazyForm[this.sp - 1] = {
-          line: this.out.length - 1,
-          bits: form('getInt32', r),
-          float: form('getFloat32', r),
-        };
+        this.pushLazyLoad(pre, form);
         return;
       }
       case 'v128.load64_splat':

@@ -96,6 +96,26 @@ const lit = (v: bigint) => `(i64.const ${v})`;
 const slot = (x: string) => `(i64.or ${x} (i64.const 0))`;
 
 describe('i64 as int32 pairs', () => {
+  it('constants of every encoded length (1 to 10 bytes) are exact, at both signs', () => {
+    // a signed LEB128 of k bytes holds 7k bits: the values either side of each length's limit
+    const consts: bigint[] = [];
+    for (let k = 1; k <= 9; k++) {
+      const limit = 2n ** BigInt(7 * k - 1);
+      consts.push(limit - 1n, limit, -limit, -limit - 1n);
+    }
+    consts.push(2n ** 63n - 1n, -(2n ** 63n));
+    const funcs = consts.map(
+      (v, i) => `
+      (func (export "c${i}") (result i64) ${lit(v)})
+      (func (export "a${i}") (param i64) (result i64) (i64.add (local.get 0) ${lit(v)}))`,
+    );
+    const e = instantiate(`(module ${funcs.join('\n')})`);
+    consts.forEach((v, i) => {
+      expect(e[`c${i}`](), `i64.const ${v}`).toBe(v);
+      expect(e[`a${i}`](3n), `3 + ${v}`).toBe(W(3n + v));
+    });
+  });
+
   it('binary operators agree with BigInt (locals, slots, through a local)', () => {
     const funcs = Object.keys(BINARY).map(
       (op) => `

@@ -19,3 +19,4 @@ export * from './utf8.js';
 export { validateFunctionBody } from './validator/func.js';
 export { type CodeSites, SITE_OPCODES, SiteRecorder, TABLE_GROW_SUBOPCODE } from './validator/sites.js';
 export * from './vmoffsets.js';
+export { ByteWriter } from './writer.js';

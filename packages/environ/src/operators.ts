@@ -526,3 +526,10 @@ export function operatorFor(prefix: number, code: number): OperatorInfo | undefi
       return undefined;
   }
 }
+
+/** The operator of text mnemonic `name` (its first row), for writers that emit operators by name. */
+export function operatorNamed(name: string): OperatorInfo {
+  const op = OPS_BY_NAME.get(name)?.[0];
+  if (op === undefined) throw new Error(`no operator named ${name}`);
+  return op;
+}

@@ -1,7 +1,14 @@
 // Compiled modules (wasmtime's `Module`): decoded and validated once, compiled by codegen once, and the
 // factory loaded once; every instance reuses them.
 
-import { type CompiledModule, compileModule, type Factory, loadFactory, sourcePosition } from '@wasmts/codegen';
+import {
+  type CompiledModule,
+  compileModule,
+  type Factory,
+  loadFactory,
+  sourceInlined,
+  sourcePosition,
+} from '@wasmts/codegen';
 import { CompileError, decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
@@ -195,8 +202,12 @@ export class Module {
     this.artifact = artifact;
     // the engine's cache of wasm-backend compilations (wasm-backend/cache.ts): a hit skips validation,
     // instrumentation and the host's compile; a miss compiles from a private copy the cache can compare against
+    // only where the wasm backend can run: without a host WebAssembly (node --jitless) no entry is ever made, and
+    // hashing and copying the whole input cost the interpreter (tiktoken's 5.6 MB: 145 ms of a 290 ms first call)
     const cache =
-      engine.config.backend !== 'js' && (artifact === undefined || artifact.backend === 'wasm')
+      engine.config.backend !== 'js' &&
+      (artifact === undefined || artifact.backend === 'wasm') &&
+      hostWebAssembly() !== null
         ? wasmCacheOf(engine)
         : null;
     const key = cache === null ? '' : contentKey(bytes);
@@ -261,7 +272,10 @@ export class Module {
     }
     this.backend = choice.backend;
     this.backendReason = choice.reason;
-    if (this.backend === 'js') names.jsOffset = (f, line, column) => sourcePosition(this.compiled, f, line, column);
+    if (this.backend === 'js') {
+      names.jsOffset = (f, line, column) => sourcePosition(this.compiled, f, line, column);
+      names.jsInlined = (f, line, column) => sourceInlined(this.compiled, f, line, column);
+    }
     // the JS backend compiles now (its errors belong to module creation)
     if (this.backend === 'js') void this.factory;
     const typeIds = engine.typeRegistry.register(this.module);

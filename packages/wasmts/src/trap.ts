@@ -64,6 +64,11 @@ export interface BacktraceNames {
    * them) of the generated source of function `funcIndex`, or null (codegen's `sourcePosition`).
    */
   jsOffset?: (funcIndex: number, line: number, column: number) => number | null;
+  /**
+   * JS backend: the callee and its operator's module offset where a position of function `funcIndex`'s generated
+   * source lies in the code of a callee inlined there, else null (codegen's `sourceInlined`).
+   */
+  jsInlined?: (funcIndex: number, line: number, column: number) => { funcIndex: number; offset: number } | null;
 }
 
 /** A frame's offsets from its module offset (or null). */
@@ -171,6 +176,17 @@ export class WasmBacktrace {
         prevNames = names;
         const pos = POSITION.exec(m[2]);
         const at = pos === null ? null : (names?.jsOffset?.(funcIndex, Number(pos[1]), Number(pos[2])) ?? null);
+        // code of a callee inlined into this function: the callee's frame first, as if it had been called
+        const inl = pos === null ? null : (names?.jsInlined?.(funcIndex, Number(pos[1]), Number(pos[2])) ?? null);
+        if (inl !== null) {
+          frames.push({
+            funcIndex: inl.funcIndex,
+            funcName: names?.funcNames[inl.funcIndex] ?? null,
+            moduleName: names?.moduleName ?? null,
+            ...offsets(names, inl.funcIndex, inl.offset),
+          });
+          if (frames.length >= this.maxFrames) break;
+        }
         frames.push({
           funcIndex,
           funcName: names?.funcNames[funcIndex] ?? null,

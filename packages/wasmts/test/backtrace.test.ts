@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Config, Engine, Linker, Module, Store, Trap } from '../src/index.js';
+import { Config, Engine, Linker, Module, Store, Trap } from '../src/index.js';
 import { testConfig } from './backend.js';
 
 function trapOf(f: () => unknown): Trap {
@@ -193,5 +193,70 @@ describe('WasmBacktrace', () => {
     // the offsets inside the outlined functions: the trap's `unreachable` and the recursive call
     const bytes = module.bytes;
     expect(t.backtrace!.frames.map((f) => bytes[f.moduleOffset!])).toEqual([0x00, 0x10, 0x10]);
+  });
+
+  it('keeps the frame of a callee inlined into its caller (JS backend), as the wasm backend has it', () => {
+    // $store, $div and $load are small leaf functions: the JS backend translates their calls as their bodies
+    // (codegen README.md, "Inlining"); a trap inside them still shows their frame, at the trapping operator, and
+    // the caller's at the call (here the second of two calls of $store, and a load whose value is folded into a
+    // later statement)
+    const text = `(module (memory 1)
+      (func $store (param i32 i64) (i64.store offset=8 (local.get 0) (i64.mul (local.get 1) (local.get 1))))
+      (func $div (param i32 i32) (result i32)
+        (if (i32.eqz (local.get 1)) (then (return (i32.div_u (local.get 0) (local.get 1)))))
+        (i32.add (local.get 0) (i32.div_s (local.get 0) (local.get 1))))
+      (func $load (param i32) (result i64) (i64.load offset=4 (local.get 0)))
+      (func (export "store") (param i32)
+        (call $store (i32.const 0) (i64.const 3))
+        (call $store (local.get 0) (i64.const 5)))
+      (func (export "div") (param i32 i32) (result i32) (i32.add (i32.const 1) (call $div (local.get 0) (local.get 1))))
+      (func (export "load") (param i32) (result i64)
+        (i64.add (call $load (local.get 0)) (call $load (i32.const 8)))))`;
+    const run = (backend: 'js' | 'wasm') => {
+      const store = new Store(new Engine(new Config({ backend })), null);
+      const module = new Module(store.engine, text);
+      // the exports' bodies call nothing: the callees are inlined
+      if (backend === 'js') {
+        const src = module.compiled!.source;
+        for (const f of [3, 4, 5]) {
+          const at = src.search(new RegExp(`function f${f}(\\$p)?\\(`));
+          expect(at).toBeGreaterThan(0);
+          expect(src.slice(at, src.indexOf('\n}', at))).not.toMatch(/\bf[012](\$p)?\(/);
+        }
+      }
+      const inst = new Linker(store.engine).instantiate(store, module);
+      const frames = (f: () => unknown) =>
+        trapOf(f).backtrace!.frames.map(({ funcIndex, moduleOffset, funcOffset }) => ({
+          funcIndex,
+          moduleOffset,
+          funcOffset,
+        }));
+      return {
+        bytes: module.bytes,
+        body3: module.module.bodies[3],
+        store: frames(() => inst.getTypedFunc('store').call(65530)),
+        div0: frames(() => inst.getTypedFunc('div').call(7, 0)),
+        overflow: frames(() => inst.getTypedFunc('div').call(-2147483648, -1)),
+        load: frames(() => inst.getTypedFunc('load').call(65533)),
+      };
+    };
+    const js = run('js');
+    const wasm = run('wasm');
+    expect(js.store).toEqual(wasm.store);
+    expect(js.div0).toEqual(wasm.div0);
+    expect(js.overflow).toEqual(wasm.overflow);
+    expect(js.load).toEqual(wasm.load);
+    const ops = (fs: typeof js.store) => fs.map((f) => js.bytes[f.moduleOffset!]);
+    expect(js.store.map((f) => f.funcIndex)).toEqual([0, 3]);
+    expect(ops(js.store)).toEqual([0x37, 0x10]);
+    expect(ops(js.div0)).toEqual([0x6e, 0x10]);
+    expect(ops(js.overflow)).toEqual([0x6d, 0x10]);
+    expect(ops(js.load)).toEqual([0x29, 0x10]);
+    // the second call of $store, not the first
+    const calls = [...js.bytes.subarray(js.body3.codeStart, js.body3.range.end)].flatMap((b, i) =>
+      b === 0x10 ? [js.body3.codeStart + i] : [],
+    );
+    expect(calls.length).toBe(2);
+    expect(js.store[1].moduleOffset).toBe(calls[1]);
   });
 });

@@ -1,4 +1,6 @@
 // The engine's in-memory cache of wasm-backend compilations by content (src/wasm-backend/cache.ts).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from '../src/index.js';
@@ -119,5 +121,21 @@ describe('wasm backend: the content cache', () => {
     expect(contentKey(view)).toBe(key);
     expect(sameBytes(view, base)).toBe(true);
     expect(contentKey(base.subarray(0, 1026))).not.toBe(key);
+  });
+
+  it('no hashing or private copy of the input where the host has no WebAssembly (node --jitless)', () => {
+    const index = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+    const script = `
+      const { Engine, Module } = await import(${JSON.stringify(index)});
+      const bytes = new Uint8Array(${JSON.stringify([...BYTES])});
+      const m = new Module(new Engine(), bytes);
+      console.log(typeof WebAssembly, m.backend, m.bytes === bytes);
+    `;
+    const out = execFileSync(
+      process.execPath,
+      ['--jitless', '--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    expect(out.trim()).toBe('undefined js true');
   });
 });

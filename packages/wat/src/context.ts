@@ -1,10 +1,10 @@
 // Module-level state of the text encoder: index spaces with their identifiers, the type table
 // (explicit and implicit types), and parsers for types, type uses and limits.
 
+import { ByteWriter } from '@wasmts/environ';
 import type { Source } from './error.js';
 import { type Id, type List, type Node, NodeKind, type Str } from './lexer.js';
 import { LiteralError, parseU32, parseUnsigned } from './numbers.js';
-import { ByteWriter } from './writer.js';
 
 /** A cursor over the items of a list. */
 export class Cursor {
@@ -207,7 +207,7 @@ export interface RefType {
 export function s33(v: number): number[] {
   const w = new ByteWriter();
   w.s64(BigInt(v));
-  return Array.from(w.buf.subarray(0, w.len));
+  return Array.from(w.view());
 }
 
 function sigKey(params: number[][], results: number[][]): string {
@@ -400,30 +400,30 @@ export class ModuleContext {
   /** Encodes one type definition (a subtype) into `w`. */
   encodeSubType(w: ByteWriter, def: TypeDef, explicitSub: boolean): void {
     if (explicitSub || !def.final || def.supers.length > 0) {
-      w.byte(def.final ? 0x4f : 0x50);
+      w.u8(def.final ? 0x4f : 0x50);
       w.u32(def.supers.length);
       for (const s of def.supers) w.u32(s);
     }
     switch (def.kind) {
       case 'func':
-        w.byte(0x60);
+        w.u8(0x60);
         w.u32(def.params.length);
         for (const p of def.params) w.bytes(p);
         w.u32(def.results.length);
         for (const r of def.results) w.bytes(r);
         break;
       case 'struct':
-        w.byte(0x5f);
+        w.u8(0x5f);
         w.u32(def.fields.length);
         for (const f of def.fields) {
           w.bytes(f.type);
-          w.byte(f.mut ? 1 : 0);
+          w.u8(f.mut ? 1 : 0);
         }
         break;
       case 'array':
-        w.byte(0x5e);
+        w.u8(0x5e);
         w.bytes(def.fields[0].type);
-        w.byte(def.fields[0].mut ? 1 : 0);
+        w.u8(def.fields[0].mut ? 1 : 0);
         break;
     }
   }

@@ -1,11 +1,10 @@
 // Instructions, plain and folded, encoded straight to bytes. The keyword table is the operator
 // table of @wasmts/environ; only the structured forms (blocks, if, try) are spelled out here.
 
-import { Imm, OPS_BY_NAME, type OperatorInfo } from '@wasmts/environ';
+import { ByteWriter, Imm, OPS_BY_NAME, type OperatorInfo } from '@wasmts/environ';
 import { Cursor, isIndex, type ModuleContext, type Space, s33, u32Of } from './context.js';
 import { type Id, type List, type Node, NodeKind } from './lexer.js';
 import { LiteralError, parseF32, parseF64, parseI32, parseI64, parseInteger } from './numbers.js';
-import { ByteWriter } from './writer.js';
 
 const STRUCTURED = new Set(['block', 'loop', 'if', 'try_table', 'try']);
 const TERMINATORS = new Set(['end', 'else', 'catch', 'catch_all', 'delegate', 'then', 'do']);
@@ -78,9 +77,9 @@ export class ExprEncoder {
   }
 
   private opcode(w: ByteWriter, op: OperatorInfo): void {
-    if (op.prefix === 0) w.byte(op.code);
+    if (op.prefix === 0) w.u8(op.code);
     else {
-      w.byte(op.prefix);
+      w.u8(op.prefix);
       w.u32(op.code);
     }
   }
@@ -109,7 +108,7 @@ export class ExprEncoder {
     const params: number[][] = [];
     const results: number[][] = [];
     this.ctx.signature(c, false, params, results, []);
-    if (params.length === 0 && results.length === 0) w.byte(0x40);
+    if (params.length === 0 && results.length === 0) w.u8(0x40);
     else if (params.length === 0 && results.length === 1) w.bytes(results[0]);
     else w.bytes(s33(this.ctx.funcTypeIndex(params, results)));
   }
@@ -138,7 +137,7 @@ export class ExprEncoder {
     }
     w.u32(catches.length);
     for (const [kind, tag, label] of catches) {
-      w.byte(kind);
+      w.u8(kind);
       if (kind < 2) w.u32(tag);
       w.u32(label);
     }
@@ -149,11 +148,11 @@ export class ExprEncoder {
     const w = this.w;
     const label = c.id();
     if (name === 'try_table') {
-      w.byte(0x1f);
+      w.u8(0x1f);
       this.blockType(c, w);
       this.tryTableCatches(c, w);
     } else {
-      w.byte(name === 'block' ? 0x02 : name === 'loop' ? 0x03 : name === 'if' ? 0x04 : 0x06);
+      w.u8(name === 'block' ? 0x02 : name === 'loop' ? 0x03 : name === 'if' ? 0x04 : 0x06);
       this.blockType(c, w);
     }
     this.labels.push(label?.name);
@@ -169,30 +168,30 @@ export class ExprEncoder {
         if (top.name !== 'if' || top.sawElse) break;
         this.endLabel(c, top.label);
         top.sawElse = true;
-        w.byte(0x05);
+        w.u8(0x05);
         return;
       case 'catch':
         if (top.name !== 'try' || top.sawCatchAll) break;
-        w.byte(0x07);
+        w.u8(0x07);
         w.u32(this.ctx.tags.resolve(c.next()));
         return;
       case 'catch_all':
         if (top.name !== 'try' || top.sawCatchAll) break;
         top.sawCatchAll = true;
-        w.byte(0x19);
+        w.u8(0x19);
         return;
       case 'delegate':
         if (top.name !== 'try') break;
         this.open.pop();
         this.labels.pop();
-        w.byte(0x18);
+        w.u8(0x18);
         w.u32(this.labelIndex(c.next()));
         return;
       case 'end':
         this.open.pop();
         this.endLabel(c, top.label);
         this.labels.pop();
-        w.byte(0x0b);
+        w.u8(0x0b);
         return;
     }
     throw this.src.error(`unexpected token ${n.text}`, n.pos);
@@ -217,7 +216,7 @@ export class ExprEncoder {
     }
     const label = this.label(c);
     if (name === 'block' || name === 'loop') {
-      w.byte(name === 'block' ? 0x02 : 0x03);
+      w.u8(name === 'block' ? 0x02 : 0x03);
       this.blockType(c, w);
       this.labels.push(label?.name);
       this.instrs(c);
@@ -230,7 +229,7 @@ export class ExprEncoder {
         if (n.k !== NodeKind.List) throw this.src.error('unexpected token', n.pos);
         this.folded(n);
       }
-      w.byte(0x04);
+      w.u8(0x04);
       w.append(bt);
       this.labels.push(label?.name);
       if (c.peekHead() !== 'then') throw this.src.error('unexpected token, expected (then', c.peek()?.pos ?? list.pos);
@@ -238,14 +237,14 @@ export class ExprEncoder {
       this.instrs(tc);
       tc.end();
       if (c.peekHead() === 'else') {
-        w.byte(0x05);
+        w.u8(0x05);
         const ec = c.sub(c.list());
         this.instrs(ec);
         ec.end();
       }
       c.end();
     } else if (name === 'try_table') {
-      w.byte(0x1f);
+      w.u8(0x1f);
       this.blockType(c, w);
       this.tryTableCatches(c, w);
       this.labels.push(label?.name);
@@ -253,7 +252,7 @@ export class ExprEncoder {
       c.end();
     } else {
       // legacy try: (try bt (do ...) (catch x ...)* (catch_all ...)?) or (do ...) (delegate l)
-      w.byte(0x06);
+      w.u8(0x06);
       this.blockType(c, w);
       this.labels.push(label?.name);
       if (c.peekHead() !== 'do') throw this.src.error('unexpected token, expected (do', c.peek()?.pos ?? list.pos);
@@ -262,21 +261,21 @@ export class ExprEncoder {
       dc.end();
       while (c.peekHead() === 'catch') {
         const cc = c.sub(c.list());
-        w.byte(0x07);
+        w.u8(0x07);
         w.u32(this.ctx.tags.resolve(cc.next()));
         this.instrs(cc);
         cc.end();
       }
       if (c.peekHead() === 'catch_all') {
         const cc = c.sub(c.list());
-        w.byte(0x19);
+        w.u8(0x19);
         this.instrs(cc);
         cc.end();
       }
       if (c.peekHead() === 'delegate') {
         const dl = c.sub(c.list());
         this.labels.pop();
-        w.byte(0x18);
+        w.u8(0x18);
         w.u32(this.labelIndex(dl.next()));
         dl.end();
         c.end();
@@ -285,7 +284,7 @@ export class ExprEncoder {
       c.end();
     }
     this.labels.pop();
-    w.byte(0x0b);
+    w.u8(0x0b);
   }
 
   private optIndex(c: Cursor, space: Space): number {
@@ -332,7 +331,7 @@ export class ExprEncoder {
       if (t.charCodeAt(0) === 45 || t.charCodeAt(0) === 43 || x > 255n) throw new LiteralError('malformed lane index');
       return Number(x);
     });
-    w.byte(v);
+    w.u8(v);
   }
 
   /** Parses the lane literals of a v128.const after the shape keyword. */
@@ -350,7 +349,7 @@ export class ExprEncoder {
         else w.f64(this.lit(n, parseF64));
       } else {
         const v = this.lit(n, (t) => parseInteger(t, shape.bits));
-        for (let b = 0; b < shape.bits; b += 8) w.byte(Number((v >> BigInt(b)) & 0xffn));
+        for (let b = 0; b < shape.bits; b += 8) w.u8(Number((v >> BigInt(b)) & 0xffn));
       }
     }
   }
@@ -400,7 +399,7 @@ export class ExprEncoder {
         const label = this.labelIndex(c.next());
         const r1 = ctx.refType(c.next());
         const r2 = ctx.refType(c.next());
-        w.byte((r1.nullable ? 1 : 0) | (r2.nullable ? 2 : 0));
+        w.u8((r1.nullable ? 1 : 0) | (r2.nullable ? 2 : 0));
         w.u32(label);
         w.bytes(r1.heap);
         w.bytes(r2.heap);
@@ -559,7 +558,7 @@ export class ExprEncoder {
         return;
       }
       case Imm.Zero:
-        w.byte(0);
+        w.u8(0);
         return;
       default:
         throw this.src.error(`unsupported immediate for ${op.name}`, head.pos);

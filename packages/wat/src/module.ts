@@ -1,13 +1,13 @@
 // Module fields to the binary format. Three passes over the fields: (A) allocate indices and bind
 // identifiers in every index space, (B) parse type definitions, (C) encode everything else in order.
 
+import { ByteWriter } from '@wasmts/environ';
 import { Cursor, isIndex, ModuleContext, type RefType, Space } from './context.js';
 import type { Source } from './error.js';
 import { ExprEncoder } from './instructions.js';
 import { type List, type Node, NodeKind } from './lexer.js';
 import { encodeNameSection } from './names.js';
 import { parseTypeDef } from './types.js';
-import { ByteWriter } from './writer.js';
 
 const KIND_NAMES: Record<string, string> = {
   func: 'function',
@@ -205,8 +205,8 @@ class ModuleEncoder {
       const name = ec.string();
       ec.end();
       this.exportSec.count++;
-      this.exportSec.w.name(name.bytes);
-      this.exportSec.w.byte(EXPORT_KINDS[kind]);
+      this.exportSec.w.nameBytes(name.bytes);
+      this.exportSec.w.u8(EXPORT_KINDS[kind]);
       this.exportSec.w.u32(idx);
     }
   }
@@ -219,8 +219,8 @@ class ModuleEncoder {
     const n = ic.string();
     ic.end();
     this.imports.count++;
-    this.imports.w.name(m.bytes);
-    this.imports.w.name(n.bytes);
+    this.imports.w.nameBytes(m.bytes);
+    this.imports.w.nameBytes(n.bytes);
     return true;
   }
 
@@ -250,7 +250,7 @@ class ModuleEncoder {
         else if (head === 'global') this.global(c);
         else {
           this.tagSec.count++;
-          this.tagSec.w.byte(0);
+          this.tagSec.w.u8(0);
           this.tagSec.w.u32(this.ctx.typeUse(c, true).index);
           c.end();
         }
@@ -263,8 +263,8 @@ class ModuleEncoder {
         c.end();
         const kind = headOf(desc)!;
         this.imports.count++;
-        this.imports.w.name(m.bytes);
-        this.imports.w.name(n.bytes);
+        this.imports.w.nameBytes(m.bytes);
+        this.imports.w.nameBytes(n.bytes);
         const dc = c.sub(desc);
         dc.id();
         this.importDesc(kind, dc, this.next[kind]++);
@@ -281,8 +281,8 @@ class ModuleEncoder {
         const idx = this.space(kind).resolve(dc.next());
         dc.end();
         this.exportSec.count++;
-        this.exportSec.w.name(name.bytes);
-        this.exportSec.w.byte(EXPORT_KINDS[kind]);
+        this.exportSec.w.nameBytes(name.bytes);
+        this.exportSec.w.u8(EXPORT_KINDS[kind]);
         this.exportSec.w.u32(idx);
         return;
       }
@@ -302,13 +302,13 @@ class ModuleEncoder {
 
   private importDesc(kind: string, c: Cursor, idx: number): void {
     const w = this.imports.w;
-    w.byte(EXPORT_KINDS[kind]);
+    w.u8(EXPORT_KINDS[kind]);
     switch (kind) {
       case 'func':
         w.u32(this.ctx.typeUse(c, true).index);
         break;
       case 'tag':
-        w.byte(0);
+        w.u8(0);
         w.u32(this.ctx.typeUse(c, true).index);
         break;
       case 'table':
@@ -338,7 +338,7 @@ class ModuleEncoder {
     if (isIndex(c.peek()) && c.peek()!.k === NodeKind.Atom) max = c.u64();
     if (max !== undefined) flags |= 1;
     if (extra) flags = extra(flags);
-    w.byte(flags);
+    w.u8(flags);
     w.u64(min);
     if (max !== undefined) w.u64(max);
   }
@@ -382,10 +382,10 @@ class ModuleEncoder {
       const mc = c.sub(n as List);
       w.bytes(this.ctx.valType(mc.next()));
       mc.end();
-      w.byte(1);
+      w.u8(1);
     } else {
       w.bytes(this.ctx.valType(n));
-      w.byte(0);
+      w.u8(0);
     }
   }
 
@@ -393,7 +393,7 @@ class ModuleEncoder {
     const enc = new ExprEncoder(this.ctx, locals ?? new Space('local', this.src), w);
     enc.instrs(c);
     c.end();
-    w.byte(0x0b);
+    w.u8(0x0b);
   }
 
   private func(c: Cursor, funcIdx: number): void {
@@ -434,7 +434,7 @@ class ModuleEncoder {
     }
     this.expr(c, body, locals);
     this.codeSec.count++;
-    this.codeSec.w.u32(body.len);
+    this.codeSec.w.u32(body.length);
     this.codeSec.w.append(body);
   }
 
@@ -453,7 +453,7 @@ class ModuleEncoder {
       const n = this.elemList(ec, seg, rt, true);
       const flagsRef = this.ctx.encodeRef(rt);
       w.bytes(flagsRef);
-      w.byte(is64 ? 5 : 1);
+      w.u8(is64 ? 5 : 1);
       w.u64(BigInt(n));
       w.u64(BigInt(n));
       // active segment on this table at offset 0
@@ -461,23 +461,23 @@ class ModuleEncoder {
       this.elemSec.count++;
       const funcref = flagsRef.length === 1 && flagsRef[0] === 0x70;
       // function indices fit the func-index encoding only for funcref tables; else they become ref.func exprs
-      const exprForm = seg.buf[0] === 1 || !funcref;
-      if (seg.buf[0] === 0 && !funcref) this.funcIndicesToExprs(seg);
+      const exprForm = seg.view()[0] === 1 || !funcref;
+      if (seg.view()[0] === 0 && !funcref) this.funcIndicesToExprs(seg);
       if (exprForm) {
-        if (idx === 0 && funcref) e.byte(4);
+        if (idx === 0 && funcref) e.u8(4);
         else {
-          e.byte(6);
+          e.u8(6);
           e.u32(idx);
         }
-      } else if (idx === 0) e.byte(0);
+      } else if (idx === 0) e.u8(0);
       else {
-        e.byte(2);
+        e.u8(2);
         e.u32(idx);
       }
       e.bytes(is64 ? [0x42, 0x00, 0x0b] : [0x41, 0x00, 0x0b]);
       if (exprForm && !(idx === 0 && funcref)) e.bytes(flagsRef);
-      if (!exprForm && idx !== 0) e.byte(0);
-      e.bytes(seg.buf.subarray(1, seg.len));
+      if (!exprForm && idx !== 0) e.u8(0);
+      e.bytes(seg.view().subarray(1));
       return;
     }
     c.i = save;
@@ -485,8 +485,8 @@ class ModuleEncoder {
     this.tableType(c, tw, idx);
     if (c.done()) w.append(tw);
     else {
-      w.byte(0x40);
-      w.byte(0x00);
+      w.u8(0x40);
+      w.u8(0x00);
       w.append(tw);
       this.expr(c, w);
     }
@@ -512,20 +512,20 @@ class ModuleEncoder {
       const bytes = new ByteWriter();
       while (!dc.done()) bytes.bytes(dc.string().bytes);
       const pageSize = pageLog >= 0 ? 2 ** pageLog : 65536;
-      const pages = BigInt(Math.ceil(bytes.len / pageSize));
-      w.byte((is64 ? 5 : 1) | (pageLog >= 0 ? 8 : 0));
+      const pages = BigInt(Math.ceil(bytes.length / pageSize));
+      w.u8((is64 ? 5 : 1) | (pageLog >= 0 ? 8 : 0));
       w.u64(pages);
       w.u64(pages);
       if (pageLog >= 0) w.u32(pageLog);
       const d = this.dataSec.w;
       this.dataSec.count++;
-      if (idx === 0) d.byte(0);
+      if (idx === 0) d.u8(0);
       else {
-        d.byte(2);
+        d.u8(2);
         d.u32(idx);
       }
       d.bytes(is64 ? [0x42, 0x00, 0x0b] : [0x41, 0x00, 0x0b]);
-      d.u32(bytes.len);
+      d.u32(bytes.length);
       d.append(bytes);
       return;
     }
@@ -542,7 +542,7 @@ class ModuleEncoder {
 
   // Rewrites a marker-0 element list (function indices) in place as ref.func expressions.
   private funcIndicesToExprs(seg: ByteWriter): void {
-    const bytes = seg.toBytes();
+    const bytes = seg.finish();
     let at = 1;
     const readU32 = (): number => {
       let v = 0;
@@ -555,13 +555,13 @@ class ModuleEncoder {
       }
     };
     const count = readU32();
-    seg.len = 0;
-    seg.byte(1);
+    seg.clear();
+    seg.u8(1);
     seg.u32(count);
     for (let i = 0; i < count; i++) {
-      seg.byte(0xd2);
+      seg.u8(0xd2);
       seg.u32(readU32());
-      seg.byte(0x0b);
+      seg.u8(0x0b);
     }
   }
 
@@ -590,7 +590,7 @@ class ModuleEncoder {
         count++;
       }
     }
-    w.byte(exprs ? 1 : 0);
+    w.u8(exprs ? 1 : 0);
     w.u32(count);
     w.append(items);
     return count;
@@ -630,7 +630,7 @@ class ModuleEncoder {
     if (isRefTypeNode(c.peek())) rt = ctx.refType(c.next());
     const seg = new ByteWriter();
     this.elemList(c, seg, rt, false);
-    const exprForm = seg.buf[0] === 1;
+    const exprForm = seg.view()[0] === 1;
     const e = this.elemSec.w;
     this.elemSec.count++;
     const rtBytes = rt === undefined ? [0x70] : ctx.encodeRef(rt);
@@ -639,30 +639,30 @@ class ModuleEncoder {
       if (mode === 'passive') e.bytes([1, 0]);
       else if (mode === 'declare') e.bytes([3, 0]);
       else if (table === 0) {
-        e.byte(0);
+        e.u8(0);
         e.append(offset);
       } else {
-        e.byte(2);
+        e.u8(2);
         e.u32(table);
         e.append(offset);
-        e.byte(0);
+        e.u8(0);
       }
     } else if (mode === 'passive') {
-      e.byte(5);
+      e.u8(5);
       e.bytes(rtBytes);
     } else if (mode === 'declare') {
-      e.byte(7);
+      e.u8(7);
       e.bytes(rtBytes);
     } else if (table === 0 && funcref) {
-      e.byte(4);
+      e.u8(4);
       e.append(offset);
     } else {
-      e.byte(6);
+      e.u8(6);
       e.u32(table);
       e.append(offset);
       e.bytes(rtBytes);
     }
-    e.bytes(seg.buf.subarray(1, seg.len));
+    e.bytes(seg.view().subarray(1));
   }
 
   private data(c: Cursor): void {
@@ -691,16 +691,16 @@ class ModuleEncoder {
     while (!c.done()) bytes.bytes(c.string().bytes);
     const d = this.dataSec.w;
     this.dataSec.count++;
-    if (!active) d.byte(1);
+    if (!active) d.u8(1);
     else if (mem <= 0) {
-      d.byte(0);
+      d.u8(0);
       d.append(offset);
     } else {
-      d.byte(2);
+      d.u8(2);
       d.u32(mem);
       d.append(offset);
     }
-    d.u32(bytes.len);
+    d.u32(bytes.length);
     d.append(bytes);
   }
 
@@ -716,15 +716,15 @@ class ModuleEncoder {
         w.u32(count);
         w.append(body);
       }
-      out.byte(id);
-      out.u32(w.len);
+      out.u8(id);
+      out.u32(w.length);
       out.append(w);
     };
     // types: explicit rec groups, then implicit types
     const tw = new ByteWriter();
     for (const g of this.recGroups) {
       if (g.rec) {
-        tw.byte(0x4e);
+        tw.u8(0x4e);
         tw.u32(g.size);
       }
       for (let i = 0; i < g.size; i++) ctx.encodeSubType(tw, ctx.typeDefs[g.start + i]!, g.explicitSub[i]);
@@ -741,8 +741,8 @@ class ModuleEncoder {
     if (this.start >= 0) {
       const sw = new ByteWriter();
       sw.u32(this.start);
-      out.byte(8);
-      out.u32(sw.len);
+      out.u8(8);
+      out.u32(sw.length);
       out.append(sw);
     }
     section(9, this.elemSec.count, this.elemSec.w);
@@ -750,6 +750,6 @@ class ModuleEncoder {
     section(10, this.codeSec.count, this.codeSec.w);
     section(11, this.dataSec.count, this.dataSec.w);
     encodeNameSection(out, this.moduleName, this.ctx.funcs.names, this.localNames);
-    return out.toBytes();
+    return out.finish();
   }
 }

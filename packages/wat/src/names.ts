@@ -1,7 +1,6 @@
 // The name section, so backtraces and tools can name functions and locals.
 
-import { encodeUtf8 } from '@wasmts/environ';
-import { ByteWriter } from './writer.js';
+import { ByteWriter, encodeUtf8 } from '@wasmts/environ';
 
 /** Appends the name section: module, function and local names from symbolic identifiers (without `$`). */
 export function encodeNameSection(
@@ -16,18 +15,18 @@ export function encodeNameSection(
     w.u32(entries.length);
     for (const [id, idx] of entries) {
       w.u32(idx);
-      w.name(nameBytes(id));
+      w.nameBytes(nameBytes(id));
     }
   };
   const body = new ByteWriter();
   const sub = (id: number, fill: (w: ByteWriter) => void): void => {
     const w = new ByteWriter();
     fill(w);
-    body.byte(id);
-    body.u32(w.len);
+    body.u8(id);
+    body.u32(w.length);
     body.append(w);
   };
-  if (moduleName !== undefined) sub(0, (w) => w.name(nameBytes(moduleName)));
+  if (moduleName !== undefined) sub(0, (w) => w.nameBytes(nameBytes(moduleName)));
   if (funcNames.size > 0) sub(1, (w) => nameMap(w, funcNames));
   if (localNames.size > 0) {
     sub(2, (w) => {
@@ -39,11 +38,11 @@ export function encodeNameSection(
       }
     });
   }
-  if (body.len === 0) return;
+  if (body.length === 0) return;
   const w = new ByteWriter();
-  w.name(encodeUtf8('name'));
+  w.name('name');
   w.append(body);
-  out.byte(0);
-  out.u32(w.len);
+  out.u8(0);
+  out.u32(w.length);
   out.append(w);
 }

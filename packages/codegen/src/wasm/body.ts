@@ -2,6 +2,7 @@
 // they are, function and global indices are renumbered, and the hooks (fuel, epoch, call depth) are
 // inserted at function entry, loop headers, before control flow and at every exit.
 
+import type { ByteWriter } from '@wasmts/environ';
 import {
   BinaryReader,
   type FunctionBody,
@@ -15,7 +16,6 @@ import {
 import { EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
-import type { ByteWriter } from './writer.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
 const INDIRECT_CALL_TO_NULL = 4;

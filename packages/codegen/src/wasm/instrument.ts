@@ -4,6 +4,7 @@
 
 import {
   BinaryReader,
+  ByteWriter,
   I32,
   I64,
   type Module,
@@ -18,7 +19,6 @@ import { defaultOperatorCost } from '../environment.js';
 import { epochEntryChecks } from '../epoch-entries.js';
 import { type OffsetPairs, plainOperators, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
 import { rewriteBodyFromSites } from './sites.js';
-import { ByteWriter } from './writer.js';
 
 /** The module name of every import the instrumentation adds. */
 export const HOST_MODULE = 'wasmts';

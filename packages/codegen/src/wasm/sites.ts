@@ -3,9 +3,9 @@
 // inserted) and the bytes between them are copied as they are, without decoding the operators again. The
 // output is the one `rewriteBody`'s walk gives for the same options.
 
+import type { ByteWriter } from '@wasmts/environ';
 import { type CodeSites, type FunctionBody, TrapCode } from '@wasmts/environ';
 import type { OffsetPairs, RewriteContext } from './body.js';
-import type { ByteWriter } from './writer.js';
 
 /** A LEB128 read from a validated body: its value in `leb.value`, the position after it returned. */
 const leb = { value: 0 };

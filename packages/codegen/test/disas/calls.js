@@ -9,8 +9,11 @@ function f1(l0) {
   return ((l0 + 1) | 0);
 }
 function f2(l0) {
-  let s0;
-  return F0.fn(f1(l0));
+  let l1 = 0, s0, s1;
+  l1 = l0;
+  s0 = ((l1 + 1) | 0);
+  s0 = F0.fn(s0);
+  return s0;
 }
 function f3(l0, l1) {
   let s0, s1, r0;

@@ -81,8 +81,35 @@ function f4(l0) {
   m0_dv.setFloat32(0 + 12, s1d, true); m0_dv.setFloat32(0, s1, true); m0_dv.setFloat32(0 + 4, s1b, true); m0_dv.setFloat32(0 + 8, s1c, true);
   return;
 }
+function f5(l0) {
+  let s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, ma = 0, mf = 0;
+  s1d = 0; s1c = 0; s1b = 0; s1 = m0_dv.getFloat32((l0 >>> 0), true);
+  s2 = ((mf = m0_dv.getFloat32(ma = (l0 >>> 0) + 12, true)) === mf ? mf : H.loadF32(m0_dv, ma));
+  s1b = s2;
+  s2 = ((mf = m0_dv.getFloat32(ma = (l0 >>> 0) + 24, true)) === mf ? mf : H.loadF32(m0_dv, ma));
+  s1c = s2;
+  s2d = m0_dv.getFloat32(32 + 12, true); s2c = m0_dv.getFloat32(32 + 8, true); s2b = m0_dv.getFloat32(32 + 4, true); s2 = m0_dv.getFloat32(32, true);
+  s1 = Math.fround(s1 * s2); s1b = Math.fround(s1b * s2b); s1c = Math.fround(s1c * s2c); s1d = Math.fround(s1d * s2d);
+  m0_dv.setFloat32(0 + 12, s1d, true); m0_dv.setFloat32(0, s1, true); m0_dv.setFloat32(0 + 4, s1b, true); m0_dv.setFloat32(0 + 8, s1c, true);
+  s1d = 0; s1c = 0; s1b = 0; s1 = m0_dv.getInt32((l0 >>> 0), true);
+  s2 = ((mf = m0_dv.getFloat32(ma = (l0 >>> 0) + 12, true)) === mf ? mf : H.loadF32(m0_dv, ma));
+  s1b = hv3(s2);
+  m0_dv.setInt32(16 + 12, s1d, true); m0_dv.setInt32(16, s1, true); m0_dv.setInt32(16 + 4, s1b, true); m0_dv.setInt32(16 + 8, s1c, true);
+  s1d = m0_dv.getFloat32(32 + 12, true); s1c = m0_dv.getFloat32(32 + 8, true); s1b = m0_dv.getFloat32(32 + 4, true); s1 = m0_dv.getFloat32(32, true);
+  s1 = Math.fround(Math.sqrt(s1)); s1b = Math.fround(Math.sqrt(s1b)); s1c = Math.fround(Math.sqrt(s1c)); s1d = Math.fround(Math.sqrt(s1d));
+  s2 = ((mf = m0_dv.getFloat32(ma = 4, true)) === mf ? mf : H.loadF32(m0_dv, ma));
+  s1d = s2;
+  s2d = m0_dv.getFloat32(64 + 12, true); s2c = m0_dv.getFloat32(64 + 8, true); s2b = m0_dv.getFloat32(64 + 4, true); s2 = m0_dv.getFloat32(64, true);
+  s1 = Math.fround(s1 - s2); s1b = Math.fround(s1b - s2b); s1c = Math.fround(s1c - s2c); s1d = Math.fround(s1d - s2d);
+  m0_dv.setFloat32(48 + 12, s1d, true); m0_dv.setFloat32(48, s1, true); m0_dv.setFloat32(48 + 4, s1b, true); m0_dv.setFloat32(48 + 8, s1c, true);
+  s0d = m0_dv.getFloat32(64 + 12, true); s0c = m0_dv.getFloat32(64 + 8, true); s0b = m0_dv.getFloat32(64 + 4, true); s0 = m0_dv.getFloat32(64, true);
+  s1d = m0_dv.getFloat32(80 + 12, true); s1c = m0_dv.getFloat32(80 + 8, true); s1b = m0_dv.getFloat32(80 + 4, true); s1 = m0_dv.getFloat32(80, true);
+  s0 = Math.fround(s0 + s1); s0b = Math.fround(s0b + s1b); s0c = Math.fround(s0c + s1c); s0d = Math.fround(s0d + s1d);
+  s0 = s0b;
+  return s0;
+}
 return {
-  funcs: [f0, f1, f2, f3, f4],
+  funcs: [f0, f1, f2, f3, f4, f5],
   globalInit: [],
   tableInit: [],
   elemOffset: {},

@@ -38,4 +38,19 @@
       (local.set $z (f32x4.add (f32x4.mul (local.get $z) (local.get $z)) (local.get $w)))
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (v128.store (i32.const 0) (f32x4.mul (local.get $z) (local.get $w))))
+  ;; a vector gathered from f32 scalars (load32_zero, then replace_lane) that an f32 operator reads holds numbers
+  ;; from the start (the load and each replacement rewritten to their float forms); stored as it is, bits
+  ;; (f32Bits); a replacement in an f32 result, and a lane extracted from one, take the numbers
+  (func (export "gather") (param $i i32) (result f32)
+    (v128.store (i32.const 0)
+      (f32x4.mul
+        (f32x4.replace_lane 2 (f32x4.replace_lane 1 (v128.load32_zero (local.get $i))
+          (f32.load offset=12 (local.get $i))) (f32.load offset=24 (local.get $i)))
+        (v128.load (i32.const 32))))
+    (v128.store (i32.const 16)
+      (f32x4.replace_lane 1 (v128.load32_zero (local.get $i)) (f32.load offset=12 (local.get $i))))
+    (v128.store (i32.const 48)
+      (f32x4.sub (f32x4.replace_lane 3 (f32x4.sqrt (v128.load (i32.const 32))) (f32.load (i32.const 4)))
+        (v128.load (i32.const 64))))
+    (f32x4.extract_lane 1 (f32x4.add (v128.load (i32.const 64)) (v128.load (i32.const 80)))))
 )

@@ -12,7 +12,8 @@ const hv6 = H.f64Word;
 const hv7 = H.f32Bits;
 const hv8 = H.f32FromBits;
 const g9 = vmctx[8];
-const v10 = new rt.V128(0, 0, 0, 0);
+const g10 = vmctx[9];
+const v11 = new rt.V128(0, 0, 0, 0);
 function f0(l0v, l1v) {
   let l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0 = (((l0 & 0x7f7f7f7f) + (l1 & 0x7f7f7f7f)) ^ ((l0 ^ l1) & 0x80808080)); s0b = (((l0b & 0x7f7f7f7f) + (l1b & 0x7f7f7f7f)) ^ ((l0b ^ l1b) & 0x80808080)); s0c = (((l0c & 0x7f7f7f7f) + (l1c & 0x7f7f7f7f)) ^ ((l0c ^ l1c) & 0x80808080)); s0d = (((l0d & 0x7f7f7f7f) + (l1d & 0x7f7f7f7f)) ^ ((l0d ^ l1d) & 0x80808080));
@@ -111,16 +112,22 @@ function f12(l0, l1) {
   m1_dv.setInt32((l1 >>> 0), l2d, true);
   s0 = l2; s0b = l2b; s0c = l2c; s0d = l2d;
   if (!(l1)) { s0 = 0; s0b = 0; s0c = 0; s0d = 0; }
-  g9.value = new rt.V128(s0, s0b, s0c, s0d);
+  qv = g9.value; qv.a = s0; qv.b = s0b; qv.c = s0c; qv.d = s0d;
+  qv = g9.value; s0 = qv.a; s0b = qv.b; s0c = qv.c; s0d = qv.d;
+  g10.value = new rt.V128(s0, s0b, s0c, s0d);
   return new rt.V128(l2, l2b, l2c, l2d);
 }
 function cg0() {
   let s0, s0b, s0c, s0d;
-  return v10;
+  return v11;
+}
+function cg1() {
+  let s0, s0b, s0c, s0d;
+  return v11;
 }
 return {
   funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12],
-  globalInit: [cg0],
+  globalInit: [() => { const v = cg0(); return new rt.V128(v.a, v.b, v.c, v.d); }, cg1],
   tableInit: [],
   elemOffset: {},
   elemItems: {},

@@ -1,6 +1,9 @@
 (module
   (memory 1)
+  ;; $g is the module's own (neither imported nor exported): global.set updates its V128 in place; $x is exported:
+  ;; a new V128 per write
   (global $g (mut v128) (v128.const i64x2 0 0))
+  (global $x (export "x") (mut v128) (v128.const i64x2 0 0))
   (func (export "add") (param v128 v128) (result v128) (i8x16.add (local.get 0) (local.get 1)))
   (func (export "lane") (param v128) (result i32) (i32x4.extract_lane 2 (local.get 0)))
   (func (export "const") (result v128) (v128.const i32x4 1 2 3 4))
@@ -38,4 +41,5 @@
       (br_if $l (v128.any_true (local.get 2))))
     (v128.store32_lane 3 (local.get 1) (local.get 2))
     (global.set $g (select (local.get 2) (v128.const i32x4 0 0 0 0) (local.get 1)))
+    (global.set $x (global.get $g))
     (local.get 2)))

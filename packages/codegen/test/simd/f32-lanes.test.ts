@@ -56,6 +56,36 @@ const WAT = `(module
     (v128.store (i32.const 272) (f32x4.splat (f32.load (i32.const 4))))
     (v128.store (i32.const 288) (f32x4.add (v128.load32_splat (i32.const 8)) (v128.load (i32.const 32))))
     (v128.store (i32.const 304) (v128.load32_splat (i32.const 8))))
+  ;; vectors gathered from f32 scalars (a splat, a load32_splat or load32_zero, then replacements), read as numbers
+  ;; and moved as bits; a replacement in an f32 result, read as numbers and as bits
+  (func (export "gather")
+    (v128.store (i32.const 256)
+      (f32x4.mul
+        (f32x4.replace_lane 3 (f32x4.replace_lane 2 (f32x4.replace_lane 1 (v128.load32_splat (i32.const 0))
+          (f32.load (i32.const 20))) (f32.load (i32.const 40))) (f32.load (i32.const 12)))
+        (v128.load (i32.const 16))))
+    (v128.store (i32.const 272)
+      (f32x4.replace_lane 3 (f32x4.replace_lane 1 (v128.load32_zero (i32.const 4)) (f32.load (i32.const 36)))
+        (f32.load (i32.const 24))))
+    (v128.store (i32.const 288)
+      (f32x4.add
+        (f32x4.replace_lane 0 (f32x4.mul (v128.load (i32.const 0)) (v128.load (i32.const 16))) (f32.load (i32.const 8)))
+        (v128.load (i32.const 32))))
+    (v128.store (i32.const 304)
+      (f32x4.replace_lane 2 (f32x4.sub (v128.load (i32.const 0)) (v128.load (i32.const 16))) (f32.load (i32.const 44)))))
+  ;; load64_zero read as numbers and as bits; a replacement in a splat; lanes extracted from f32 results and loads
+  (func (export "gather2")
+    (v128.store (i32.const 256) (f32x4.add (v128.load64_zero (i32.const 8)) (v128.load (i32.const 16))))
+    (v128.store (i32.const 272) (v128.load64_zero (i32.const 24)))
+    (v128.store (i32.const 288)
+      (f32x4.mul (f32x4.replace_lane 0 (f32x4.splat (f32.load (i32.const 4))) (f32.load (i32.const 28)))
+        (v128.load (i32.const 32))))
+    (f32.store (i32.const 304) (f32x4.extract_lane 1 (f32x4.mul (v128.load (i32.const 0)) (v128.load (i32.const 16)))))
+    (f32.store (i32.const 308) (f32x4.extract_lane 2 (v128.load (i32.const 0))))
+    (f32.store (i32.const 312) (f32x4.extract_lane 3 (f32x4.add (v128.load (i32.const 0)) (v128.load (i32.const 16)))))
+    (f32.store (i32.const 316)
+      (f32.add (f32x4.extract_lane 0 (f32x4.mul (v128.load (i32.const 16)) (v128.load (i32.const 32))))
+        (f32.const 1))))
   ;; a load moved as bits (no f32 operator): the payload stays
   (func (export "copy")
     (v128.store (i32.const 256) (v128.load (i32.const 0))))
@@ -126,10 +156,25 @@ describe.each([
     it(`word shuffles, input ${k}`, () => expectSame(run('shuf', fill), (i) => i < 4 || i >= 8));
     it(`splats, input ${k}`, () => expectSame(run('splat', fill), (i) => i < 4 || (i >= 8 && i < 12)));
     it(`load as bits and numbers, input ${k}`, () => expectSame(run('both', fill), (i) => i < 4 || i >= 8));
+    it(`gathers, input ${k}`, () => expectSame(run('gather', fill), (i) => i < 4 || (i >= 8 && i !== 14)));
+    it(`zero loads, splat replacements, extracts, input ${k}`, () =>
+      expectSame(run('gather2', fill), (i) => i < 4 || (i >= 8 && i !== 13)));
   }
   it('keeps a signalling NaN moved through a local read as numbers', () => {
     const r = run('dual', [[0x7fa00001, 0xff800001, 0x7fbfffff, 0x3f800000]]);
     expect([...r.js.slice(4, 8)].map((x) => x >>> 0)).toEqual([0x7fa00001, 0xff800001, 0x7fbfffff, 0x3f800000]);
+  });
+  it('converts nothing in a gather that f32 operators read, nor in a lane extracted from an f32 result', () => {
+    const wat = `(module (memory 1)
+      (func (export "f") (result f32)
+        (v128.store (i32.const 256)
+          (f32x4.mul (f32x4.replace_lane 1 (v128.load32_zero (i32.const 0)) (f32.load (i32.const 8)))
+            (f32x4.replace_lane 2 (f32x4.splat (f32.load (i32.const 4))) (f32.load (i32.const 12)))))
+        (f32x4.extract_lane 3 (f32x4.add (v128.load (i32.const 16)) (v128.load32_splat (i32.const 32))))))`;
+    const src = instantiateBytes(parseWat(wat), () => undefined, options).$source as string;
+    // no call of a hoisted helper (`hv<k>`: f32Bits, fv, fb, f32FromBits are the only ones this code could need)
+    expect(src).toMatch(/getFloat32/);
+    expect(src).not.toMatch(/\bhv\d+\(/);
   });
   it('holds such locals as numbers and reads loads as numbers', () => {
     const src = instantiateBytes(bytes, () => undefined, options).$source as string;

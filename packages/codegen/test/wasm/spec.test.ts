@@ -3,15 +3,13 @@
 // and on a few files every action gives the same result and consumes the same fuel as the JS backend.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModule, floatNumber, type Module, NaNBits, wasmFeatures } from '@wasmts/environ';
+import { ByteWriter, decodeModule, floatNumber, type Module, NaNBits, wasmFeatures } from '@wasmts/environ';
 import { specSuiteDir } from '@wasmts/testsuite';
 import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
-
 import { HELPERS } from '../../src/helpers.js';
 import { plainOperators, type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
 import { instrumentModule } from '../../src/wasm/index.js';
-import { ByteWriter } from '../../src/wasm/writer.js';
 import { instantiateBytes, limits } from '../harness.js';
 import { WA } from './webassembly.js';
 

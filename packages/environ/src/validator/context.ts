@@ -6,6 +6,7 @@ import { type Feature, hasFeature, type WasmFeatures } from '../features.js';
 import type { Module } from '../module.js';
 import { ADDR, Imm, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, OPS_FE, type OperatorInfo } from '../operators.js';
 import { I32, I64, type SubType } from '../types.js';
+import { SITE_OPCODES } from './sites.js';
 
 /** Module facts as flat typed arrays, indexed by entity index. */
 export interface ModuleContext {
@@ -25,6 +26,10 @@ export interface ModuleContext {
   readonly elemTypes: Int32Array;
   /** The data count section's value, or -1 when absent. */
   readonly dataCount: number;
+  /** Per type index: where its signature starts in `sigData`, or -1 when it is not a function type. */
+  readonly sigOffsets: Int32Array;
+  /** Function signatures flattened: the parameter count, the parameters, the result count, the results. */
+  readonly sigData: Int32Array;
 }
 
 const moduleCache = new WeakMap<Module, ModuleContext>();
@@ -45,6 +50,7 @@ export function moduleContext(module: Module): ModuleContext {
       tagTypes: Int32Array.from(module.tags, (t) => t.typeIndex),
       elemTypes: Int32Array.from(module.elements, (e) => e.type),
       dataCount: module.dataCount ?? -1,
+      ...flatSignatures(module.types),
     };
     moduleCache.set(module, ctx);
   }
@@ -64,7 +70,29 @@ export const EMPTY_CONTEXT: ModuleContext = {
   tagTypes: new Int32Array(0),
   elemTypes: new Int32Array(0),
   dataCount: -1,
+  sigOffsets: new Int32Array(0),
+  sigData: new Int32Array(0),
 };
+
+/** The function types of `types` as flat arrays (`sigOffsets`, `sigData`), so that a call is checked without a call. */
+function flatSignatures(types: readonly SubType[]): { sigOffsets: Int32Array; sigData: Int32Array } {
+  const sigOffsets = new Int32Array(types.length).fill(-1);
+  let size = 0;
+  for (const t of types)
+    if (t.composite.kind === 'func') size += 2 + t.composite.params.length + t.composite.results.length;
+  const sigData = new Int32Array(size);
+  let at = 0;
+  types.forEach((t, i) => {
+    const c = t.composite;
+    if (c.kind !== 'func') return;
+    sigOffsets[i] = at;
+    sigData[at++] = c.params.length;
+    for (const p of c.params) sigData[at++] = p;
+    sigData[at++] = c.results.length;
+    for (const r of c.results) sigData[at++] = r;
+  });
+  return { sigOffsets, sigData };
+}
 
 /** Operator id by opcode, -1 where no operator is assigned. */
 function idTable(ops: readonly (OperatorInfo | undefined)[]): Int16Array {
@@ -216,3 +244,52 @@ export function featureBit(feature: Feature): number {
 
 /** The feature bit of each operator (0 for MVP operators). */
 export const OP_FEATURE_BIT: Int32Array = Int32Array.from(OPERATORS, (op) => featureBit(op.feature));
+
+/**
+ * The main loop's dispatch class of each single-byte opcode, 0 for the general path. The classes are small
+ * consecutive numbers because V8's interpreter turns a `switch` over dense integer literals into one jump
+ * table, where sparse opcodes cost a comparison per case (without a JIT, every bytecode counts).
+ */
+export const OpClass = {
+  General: 0,
+  LocalGet: 1,
+  LocalSet: 2,
+  GlobalGet: 3,
+  I32Const: 4,
+  I64Const: 5,
+  Drop: 6,
+  Select: 7,
+  End: 8,
+  BrIf: 9,
+  Block: 10,
+  Numeric: 11,
+  Load: 12,
+  Store: 13,
+  Call: 14,
+} as const;
+
+function opClasses(recordingSites: boolean): Uint8Array {
+  const c = new Uint8Array(256);
+  c[0x20] = OpClass.LocalGet;
+  c[0x21] = c[0x22] = OpClass.LocalSet;
+  c[0x23] = OpClass.GlobalGet;
+  c[0x41] = OpClass.I32Const;
+  c[0x42] = OpClass.I64Const;
+  c[0x1a] = OpClass.Drop;
+  c[0x1b] = OpClass.Select;
+  c[0x0b] = OpClass.End;
+  c[0x0d] = OpClass.BrIf;
+  c[0x02] = c[0x03] = c[0x04] = OpClass.Block;
+  c[0x10] = OpClass.Call;
+  // MVP numeric operators only: the sign extensions (0xc0..) need their feature checked
+  for (let op = 0x45; op < 0xc0; op++) {
+    if (UNIFORM_ARITY[op] !== 0 && !(recordingSites && SITE_OPCODES[op] !== 0)) c[op] = OpClass.Numeric;
+  }
+  for (let op = 0x28; op <= 0x3e; op++) c[op] = MEM_IS_STORE[op] === 0 ? OpClass.Load : OpClass.Store;
+  return c;
+}
+
+/** `OpClass` by opcode. */
+export const OP_CLASS: Uint8Array = opClasses(false);
+/** `OpClass` by opcode while recording sites: the trapping truncations take the general path, which records them. */
+export const OP_CLASS_SITES: Uint8Array = opClasses(true);

@@ -16,6 +16,7 @@ import {
   FUNCREF,
   type FuncIndex,
   I32,
+  I64,
   REF_BASE,
   refType,
   V128,
@@ -27,10 +28,11 @@ import {
   EMPTY_CONTEXT,
   enabledOperators,
   FEATURE_LIST,
-  MEM_IS_STORE,
   MEM_VALUE,
   moduleContext,
   NATURAL_ALIGN,
+  OP_CLASS,
+  OP_CLASS_SITES,
   OP_FEATURE_BIT,
   OP_ID,
   OP_ID_FB,
@@ -48,6 +50,9 @@ import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
 import { SITE_OPCODES, type SiteRecorder, TABLE_GROW_SUBOPCODE } from './sites.js';
 import { BT_EMPTY, Kind } from './state.js';
+
+const KIND_IF = Kind.If;
+const KIND_LOOP = Kind.Loop;
 
 /** `Validator.siteOps` when no sites are recorded. */
 const NO_SITES = new Uint8Array(256);
@@ -201,8 +206,10 @@ class Validator extends ControlValidator {
   }
 
   /**
-   * The main loop. The most frequent operators (variables, constants, memory accesses, numeric
-   * operators) are validated inline with the byte cursor in a local; the rest go through `cold`.
+   * The main loop. The most frequent operators (variables, constants, memory accesses, numeric operators,
+   * calls, blocks) are validated inline, dispatched by `OP_CLASS` with the byte cursor, the operand stack
+   * pointer and the control stack in locals (the interpreter of a jitless host pays for every property access
+   * and every call); anything unusual goes to `cold` with the state written back first.
    */
   loop(): void {
     const bytes = this.bytes;
@@ -211,21 +218,36 @@ class Validator extends ControlValidator {
     const numLocals = this.numLocals;
     const localTypes = this.localTypes;
     const localInit = this.localInit;
-    const globalTypes = this.ctx.globalTypes;
-    const mems = this.ctx.memoryAddr;
-    const siteOps = this.siteOps;
+    const ctx = this.ctx;
+    const globalTypes = ctx.globalTypes;
+    const mems = ctx.memoryAddr;
+    const memAddr = mems.length > 0 ? mems[0] : -1;
+    const funcTypes = ctx.funcTypes;
+    const sigOffsets = ctx.sigOffsets;
+    const sigData = ctx.sigData;
+    const sites = this.sites;
+    const classes = sites === null ? OP_CLASS : OP_CLASS_SITES;
+    // written back before, and read again after, every call that may use or change them
     let pos = this.pos;
+    let sp = this.sp;
+    let height = this.height;
+    let csp = this.csp;
+    let vals = this.vals;
+    let ctlKind = this.ctlKind;
+    let ctlBt = this.ctlBt;
+    let ctlHeight = this.ctlHeight;
+    let ctlUnreach = this.ctlUnreach;
+    let ctlInit = this.ctlInit;
     for (;;) {
       if (pos >= end) {
         this.pos = pos;
         this.missingEnd();
       }
-      // the instruction's offset is stored for error messages only on paths that can fail
       const start = pos;
       const op = bytes[pos];
-      switch (op) {
-        case 0x20: {
-          // local.get
+      switch (classes[op]) {
+        case 1: {
+          // OpClass.LocalGet
           let idx = bytes[pos + 1];
           if (idx < 0x80 && pos + 1 < end) pos += 2;
           else {
@@ -238,16 +260,16 @@ class Validator extends ControlValidator {
             if (idx >= numLocals) this.fail(`unknown local ${idx}`);
             this.fail('uninitialized local');
           }
-          // push, inline (a call costs much without a JIT)
-          const sp = this.sp;
-          if (sp === this.vals.length) this.growVals();
-          this.vals[sp] = localTypes[idx];
-          this.sp = sp + 1;
+          if (sp === vals.length) {
+            this.sp = sp;
+            this.growVals();
+            vals = this.vals;
+          }
+          vals[sp++] = localTypes[idx];
           continue;
         }
-        case 0x21:
-        case 0x22: {
-          // local.set, local.tee
+        case 2: {
+          // OpClass.LocalSet: local.set, local.tee
           let idx = bytes[pos + 1];
           if (idx < 0x80 && pos + 1 < end) pos += 2;
           else {
@@ -255,19 +277,34 @@ class Validator extends ControlValidator {
             idx = this.u32();
             pos = this.pos;
           }
-          this.opStart = start;
-          if (idx >= numLocals) this.fail(`unknown local ${idx}`);
+          if (idx >= numLocals) {
+            this.opStart = start;
+            this.fail(`unknown local ${idx}`);
+          }
           const t = localTypes[idx];
-          const sp = this.sp;
-          if (sp > this.height && this.vals[sp - 1] === t) this.sp = sp - 1;
-          else this.pop(t);
+          if (sp > height && vals[sp - 1] === t) sp--;
+          else {
+            this.opStart = start;
+            this.sp = sp;
+            this.height = height;
+            this.unreach = ctlUnreach[csp - 1] === 1;
+            this.pop(t);
+            sp = this.sp;
+          }
           if (localInit[idx] === 0) this.initLocal(idx);
-          if (op === 0x22) this.push(t);
+          if (op === 0x22) {
+            // local.tee puts the value back
+            if (sp === vals.length) {
+              this.sp = sp;
+              this.growVals();
+              vals = this.vals;
+            }
+            vals[sp++] = t;
+          }
           continue;
         }
-        case 0x23: {
-          // global.get
-          if (siteOps[0x23] !== 0) this.sites?.add(start);
+        case 3: {
+          // OpClass.GlobalGet
           let idx = bytes[pos + 1];
           if (idx < 0x80 && pos + 1 < end) pos += 2;
           else {
@@ -275,162 +312,217 @@ class Validator extends ControlValidator {
             idx = this.u32();
             pos = this.pos;
           }
-          const g = globalTypes;
-          if (idx >= g.length) {
+          if (idx >= globalTypes.length) {
             this.opStart = start;
             this.fail(`unknown global ${idx}`);
           }
-          const sp = this.sp;
-          if (sp === this.vals.length) this.growVals();
-          this.vals[sp] = g[idx];
-          this.sp = sp + 1;
-          continue;
-        }
-        case 0x41: {
-          // i32.const (one or two bytes of LEB128 read inline: any such encoding is valid)
-          if (pos + 1 < end && bytes[pos + 1] < 0x80) pos += 2;
-          else if (pos + 2 < end && bytes[pos + 2] < 0x80) pos += 3;
-          else {
-            this.pos = pos + 1;
-            this.skipSleb(32);
-            pos = this.pos;
+          if (sites !== null) sites.add(start);
+          if (sp === vals.length) {
+            this.sp = sp;
+            this.growVals();
+            vals = this.vals;
           }
-          const sp = this.sp;
-          if (sp === this.vals.length) this.growVals();
-          this.vals[sp] = I32;
-          this.sp = sp + 1;
+          vals[sp++] = globalTypes[idx];
           continue;
         }
-        case 0x1a: // drop
-          pos++;
-          this.opStart = start;
-          this.popAny();
+        case 4: {
+          // OpClass.I32Const: an encoding of up to four bytes is always valid (28 bits)
+          let p = pos + 1;
+          const last = p + 3 < end ? p + 3 : end - 1;
+          while (p < last && bytes[p] >= 0x80) p++;
+          if (p > last || bytes[p] >= 0x80) break;
+          pos = p + 1;
+          if (sp === vals.length) {
+            this.sp = sp;
+            this.growVals();
+            vals = this.vals;
+          }
+          vals[sp++] = I32;
           continue;
-        case 0x1b: {
-          // select on two operands of one numeric or vector type
-          const sp = this.sp;
-          const vals = this.vals;
-          if (sp - 3 >= this.height && vals[sp - 1] === I32) {
+        }
+        case 5: {
+          // OpClass.I64Const: an encoding of up to nine bytes is always valid (63 bits)
+          let p = pos + 1;
+          const last = p + 8 < end ? p + 8 : end - 1;
+          while (p < last && bytes[p] >= 0x80) p++;
+          if (p > last || bytes[p] >= 0x80) break;
+          pos = p + 1;
+          if (sp === vals.length) {
+            this.sp = sp;
+            this.growVals();
+            vals = this.vals;
+          }
+          vals[sp++] = I64;
+          continue;
+        }
+        case 6:
+          // OpClass.Drop
+          if (sp > height) {
+            pos++;
+            sp--;
+            continue;
+          }
+          break;
+        case 7:
+          // OpClass.Select: two operands of one numeric or vector type
+          if (sp - 3 >= height && vals[sp - 1] === I32) {
             const t = vals[sp - 2];
             if (t === vals[sp - 3] && t >= V128 && t <= I32) {
               pos++;
-              this.sp = sp - 2;
+              sp -= 2;
               continue;
             }
           }
           break;
-        }
-        case 0x0b: {
-          // end of a frame whose results are already exactly on the stack (and that is not an if
+        case 8: {
+          // OpClass.End of a frame whose results are already exactly on the stack (and that is not an if
           // without else, nor the function, nor resets local initialization)
-          const f = this.csp - 1;
-          const bt = this.ctlBt[f];
-          const sp = this.sp;
-          const h = this.height;
-          if (
-            f > 0 &&
-            this.initSp === this.ctlInit[f] &&
-            (bt === BT_EMPTY
-              ? sp === h
-              : bt > 0 && sp === h + 1 && this.vals[sp - 1] === bt && this.ctlKind[f] !== Kind.If)
-          ) {
-            pos++;
-            this.csp = f;
-            this.height = this.ctlHeight[f - 1];
-            this.unreach = this.ctlUnreach[f - 1] === 1;
-            continue;
-          }
-          break;
-        }
-        case 0x0d: {
-          // br_if to a label of no or one value, with the operands already right
-          const l = bytes[pos + 1];
-          const f = this.csp - 1 - l;
-          const sp = this.sp;
-          const h = this.height;
-          const vals = this.vals;
-          if (l < 0x80 && f >= 0 && pos + 1 < end && sp > h && vals[sp - 1] === I32) {
-            const bt = this.ctlBt[f];
-            if (bt === BT_EMPTY || (bt > 0 && (this.ctlKind[f] === Kind.Loop || (sp - 1 > h && vals[sp - 2] === bt)))) {
-              pos += 2;
-              this.sp = sp - 1;
+          const f = csp - 1;
+          if (f > 0 && this.initSp === ctlInit[f]) {
+            const bt = ctlBt[f];
+            if (
+              bt === BT_EMPTY
+                ? sp === height
+                : bt > 0 && sp === height + 1 && vals[sp - 1] === bt && ctlKind[f] !== KIND_IF
+            ) {
+              pos++;
+              csp = f;
+              height = ctlHeight[f - 1];
               continue;
             }
           }
           break;
         }
-        case 0x02:
-        case 0x03:
-        case 0x04: {
-          // block, loop, if with an empty or numeric block type
+        case 9: {
+          // OpClass.BrIf to a label of no or one value, with the operands already right
+          const l = bytes[pos + 1];
+          const f = csp - 1 - l;
+          if (l < 0x80 && f >= 0 && pos + 1 < end && sp > height && vals[sp - 1] === I32) {
+            const bt = ctlBt[f];
+            if (bt === BT_EMPTY || (bt > 0 && (ctlKind[f] === KIND_LOOP || (sp - 1 > height && vals[sp - 2] === bt)))) {
+              pos += 2;
+              sp--;
+              continue;
+            }
+          }
+          break;
+        }
+        case 10: {
+          // OpClass.Block: block, loop, if with an empty or numeric block type
           const b = bytes[pos + 1];
-          if ((b === 0x40 || (b >= F64 && b <= I32)) && pos + 1 < end) {
+          if ((b === 0x40 || (b >= F64 && b <= I32)) && pos + 1 < end && csp < ctlKind.length) {
             if (op === 0x04) {
-              const sp = this.sp;
-              if (sp > this.height && this.vals[sp - 1] === I32) this.sp = sp - 1;
+              if (sp > height && vals[sp - 1] === I32) sp--;
               else break;
             }
             pos += 2;
-            this.pushCtrl(op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.If, b === 0x40 ? BT_EMPTY : b);
+            // Kind.Block, Kind.Loop, Kind.If are 0, 1, 2 as the opcodes are 0x02, 0x03, 0x04
+            ctlKind[csp] = op - 2;
+            ctlBt[csp] = b === 0x40 ? BT_EMPTY : b;
+            ctlHeight[csp] = sp;
+            ctlUnreach[csp] = 0;
+            ctlInit[csp] = this.initSp;
+            csp++;
+            height = sp;
             continue;
           }
           break;
         }
-      }
-      if (op >= 0x45 && op < 0xc0) {
-        // numeric operators: one or two operands of one type, one result, no immediates
-        if (siteOps[op] !== 0) this.sites?.add(start);
-        pos++;
-        const n = UNIFORM_ARITY[op];
-        const p = UNIFORM_PARAM[op];
-        const sp = this.sp;
-        const vals = this.vals;
-        if (sp - n >= this.height && vals[sp - 1] === p && (n === 1 || vals[sp - 2] === p)) {
-          vals[sp - n] = UNIFORM_RESULT[op];
-          this.sp = sp - n + 1;
-        } else {
-          this.opStart = start;
-          this.fixed(OP_ID[op], I32);
-        }
-        continue;
-      }
-      if (op >= 0x28 && op <= 0x3e) {
-        // loads and stores: the usual memarg is two single bytes on memory 0
-        const id = OP_ID[op];
-        const flags = bytes[pos + 1];
-        let addr: ValType;
-        if (pos + 2 < end && flags < 0x40 && bytes[pos + 2] < 0x80 && mems.length > 0) {
-          pos += 3;
-          if (flags > NATURAL_ALIGN[id]) {
-            this.opStart = start;
-            this.fail('alignment must not be larger than natural');
+        case 11: {
+          // OpClass.Numeric: one or two operands of one type, one result, no immediates
+          const n = UNIFORM_ARITY[op];
+          const p = UNIFORM_PARAM[op];
+          if (sp - n >= height && vals[sp - 1] === p && (n === 1 || vals[sp - 2] === p)) {
+            pos++;
+            sp -= n;
+            vals[sp++] = UNIFORM_RESULT[op];
+            continue;
           }
-          addr = mems[0];
-        } else {
-          this.opStart = start;
-          this.pos = pos + 1;
-          addr = this.memarg(id);
-          pos = this.pos;
+          break;
         }
-        const sp = this.sp;
-        const vals = this.vals;
-        if (
-          MEM_IS_STORE[op] === 0
-            ? sp > this.height && vals[sp - 1] === addr
-            : sp - 2 >= this.height && vals[sp - 1] === MEM_VALUE[op] && vals[sp - 2] === addr
-        ) {
-          if (MEM_IS_STORE[op] === 0) vals[sp - 1] = MEM_VALUE[op];
-          else this.sp = sp - 2;
-        } else {
-          this.opStart = start;
-          this.fixed(id, addr);
+        case 12: {
+          // OpClass.Load on memory 0 with a memarg of two single bytes
+          const flags = bytes[pos + 1];
+          if (pos + 2 < end && flags < 0x40 && bytes[pos + 2] < 0x80 && memAddr >= 0) {
+            if (flags > NATURAL_ALIGN[OP_ID[op]]) {
+              this.opStart = start;
+              this.fail('alignment must not be larger than natural');
+            }
+            if (sp > height && vals[sp - 1] === memAddr) {
+              pos += 3;
+              vals[sp - 1] = MEM_VALUE[op];
+              continue;
+            }
+          }
+          break;
         }
-        continue;
+        case 13: {
+          // OpClass.Store on memory 0 with a memarg of two single bytes
+          const flags = bytes[pos + 1];
+          if (pos + 2 < end && flags < 0x40 && bytes[pos + 2] < 0x80 && memAddr >= 0) {
+            if (flags > NATURAL_ALIGN[OP_ID[op]]) {
+              this.opStart = start;
+              this.fail('alignment must not be larger than natural');
+            }
+            if (sp - 2 >= height && vals[sp - 1] === MEM_VALUE[op] && vals[sp - 2] === memAddr) {
+              pos += 3;
+              sp -= 2;
+              continue;
+            }
+          }
+          break;
+        }
+        case 14: {
+          // OpClass.Call whose index is at most four bytes and whose arguments match exactly
+          let p = pos + 1;
+          let idx = 0;
+          let shift = 0;
+          let b = 0x80;
+          while (shift < 28 && p < end) {
+            b = bytes[p++];
+            idx |= (b & 0x7f) << shift;
+            shift += 7;
+            if (b < 0x80) break;
+          }
+          if (b >= 0x80 || idx >= funcTypes.length) break;
+          const at = sigOffsets[funcTypes[idx]];
+          if (at < 0) break;
+          const np = sigData[at];
+          const nr = sigData[at + 1 + np];
+          const base = sp - np;
+          if (base < height || base + nr > vals.length) break;
+          let ok = true;
+          for (let i = 0; i < np; i++) {
+            if (vals[base + i] !== sigData[at + 1 + i]) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) break;
+          if (sites !== null) sites.add(start);
+          for (let i = 0; i < nr; i++) vals[base + i] = sigData[at + 2 + np + i];
+          sp = base + nr;
+          pos = p;
+          continue;
+        }
       }
       this.opStart = start;
       this.pos = pos + 1;
+      this.sp = sp;
+      this.height = height;
+      this.csp = csp;
+      this.unreach = ctlUnreach[csp - 1] === 1;
       if (this.cold(op)) return;
       pos = this.pos;
+      sp = this.sp;
+      height = this.height;
+      csp = this.csp;
+      vals = this.vals;
+      ctlKind = this.ctlKind;
+      ctlBt = this.ctlBt;
+      ctlHeight = this.ctlHeight;
+      ctlUnreach = this.ctlUnreach;
+      ctlInit = this.ctlInit;
     }
   }
 
@@ -599,6 +691,9 @@ class Validator extends ControlValidator {
         else this.tailCall(ft.results);
         break;
       }
+      case 0x1a: // drop
+        this.popAny();
+        break;
       case 0x1b: {
         // select
         this.pop(I32);
@@ -650,6 +745,21 @@ class Validator extends ControlValidator {
         this.pop(addr);
         break;
       }
+      default:
+        if (op >= 0xd0 && op <= 0xd6) this.reference(op);
+        else if (op >= 0x45) this.fixed(OP_ID[op], I32);
+        else if (op >= 0x28 && op <= 0x3e) this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
+        else this.generic(OP_ID[op]);
+    }
+    return false;
+  }
+
+  /**
+   * The reference operators 0xd0..0xd6 (apart from `cold`'s switch, so that its cases stay dense enough for
+   * V8's interpreter to dispatch them through a jump table).
+   */
+  reference(op: number): void {
+    switch (op) {
       case 0xd0: // ref.null
         this.push(refType(this.readHeapType(), true));
         break;
@@ -685,12 +795,7 @@ class Validator extends ControlValidator {
       case 0xd6:
         this.brOnNonNull(this.label(this.u32()));
         break;
-      default:
-        if (op >= 0x45) this.fixed(OP_ID[op], I32);
-        else if (op >= 0x28 && op <= 0x3e) this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
-        else this.generic(OP_ID[op]);
     }
-    return false;
   }
 
   prefixed(ids: Int16Array, prefix: number): void {

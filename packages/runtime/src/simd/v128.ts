@@ -2,7 +2,11 @@
 
 import { F64, f32FromBits, f32ToBits, floatNumber, I32, I64, U8, U64 } from './scratch.js';
 
-/** A wasm v128 value: four int32 lanes `a b c d`, little-endian (`a` holds bytes 0..3); never mutated. */
+/**
+ * A wasm v128 value: four int32 lanes `a b c d`, little-endian (`a` holds bytes 0..3); never mutated, but for the
+ * value of a mutable v128 global the module defines and does not export, whose lanes generated code writes in place
+ * (docs/js-abi.md, v1.15: no one else can reach that object).
+ */
 export class V128 {
   /** Bytes 0..3 as an int32. */
   readonly a: number;

@@ -27,7 +27,6 @@ import {
   type VMFuncRef,
   WasmException,
 } from '@wasmts/runtime';
-import { parseWat } from '@wasmts/wat';
 import type { Store } from '../store.js';
 import {
   HOST_WEBASSEMBLY,
@@ -38,6 +37,7 @@ import {
   type HostTag,
   hostApi,
 } from './host-api.js';
+import { exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
 
 const FUEL = VMRuntimeLimits.FuelConsumed;
 const DEADLINE = VMRuntimeLimits.EpochDeadline;
@@ -70,70 +70,20 @@ function needsAdapter(type: FuncType): boolean {
 
 const sigKey = (type: FuncType) =>
   `${type.params.map(boundaryTypeName).join(' ')}->${type.results.map(boundaryTypeName).join(' ')}`;
-const bitsType = (t: ValType) => (t === F32 ? 'i32' : boundaryTypeName(t));
-const list = (kw: string, ts: readonly ValType[], map: (t: ValType) => string | null) =>
-  ts.length === 0 ? '' : `(${kw} ${ts.map(map).join(' ')})`;
-
-/**
- * A wrapper turning a JS function into a host wasm function of `type`: it imports the function with f32
- * as i32 bits, converts, and after the call traps (`unreachable`, which no wasm handler catches) if the
- * JS side left a pending error.
- */
-function importWrapperText(type: FuncType): string {
-  const p = type.params;
-  const r = type.results;
-  const body: string[] = [];
-  p.forEach((t, i) => body.push(`local.get ${i}`, ...(t === F32 ? ['i32.reinterpret_f32'] : [])));
-  body.push('call $f');
-  for (let j = r.length - 1; j >= 0; j--) body.push(`local.set ${p.length + j}`);
-  body.push('global.get $pending', 'if', 'unreachable', 'end');
-  r.forEach((t, j) => body.push(`local.get ${p.length + j}`, ...(t === F32 ? ['f32.reinterpret_i32'] : [])));
-  return `(module
-  (import "h" "f" (func $f ${list('param', p, bitsType)} ${list('result', r, bitsType)}))
-  (import "h" "pending" (global $pending (mut i32)))
-  (func (export "f") ${list('param', p, boundaryTypeName)} ${list('result', r, boundaryTypeName)} ${list('local', r, bitsType)}
-    ${body.join('\n    ')}))`;
-}
-
-/** A wrapper exposing a host wasm function of `type` with f32 as i32 bits (exact NaN payloads in JS). */
-function exportWrapperText(type: FuncType): string {
-  const p = type.params;
-  const r = type.results;
-  const body: string[] = [];
-  p.forEach((t, i) => body.push(`local.get ${i}`, ...(t === F32 ? ['f32.reinterpret_i32'] : [])));
-  body.push('call $f');
-  for (let j = r.length - 1; j >= 0; j--) body.push(`local.set ${p.length + j}`);
-  r.forEach((t, j) => body.push(`local.get ${p.length + j}`, ...(t === F32 ? ['i32.reinterpret_f32'] : [])));
-  return `(module
-  (import "h" "f" (func $f ${list('param', p, boundaryTypeName)} ${list('result', r, boundaryTypeName)}))
-  (func (export "f") ${list('param', p, bitsType)} ${list('result', r, bitsType)} ${list('local', r, boundaryTypeName)}
-    ${body.join('\n    ')}))`;
-}
+/** The text name of a boundary type as it crosses JS (f32 as its bits, an i32). */
+const bitsTypeName = (t: ValType) => (t === F32 ? 'i32' : boundaryTypeName(t));
 
 const importWrappers = new Map<string, HostModule>();
 const exportWrappers = new Map<string, HostModule>();
-function compiled(cache: Map<string, HostModule>, type: FuncType, text: (t: FuncType) => string): HostModule {
+function compiled(cache: Map<string, HostModule>, type: FuncType, build: (t: FuncType) => Uint8Array): HostModule {
   const key = sigKey(type);
   let m = cache.get(key);
-  if (m === undefined) cache.set(key, (m = new (hostApi().Module)(parseWat(text(type)))));
+  if (m === undefined) cache.set(key, (m = new (hostApi().Module)(build(type))));
   return m;
 }
 
-/** The hook functions every instrumented module of a store imports, in wasm so that a trap stays a trap. */
-const HOOKS_TEXT = `(module
-  (import "h" "out_of_fuel" (func $oof))
-  (import "h" "new_epoch" (func $ne))
-  (import "h" "pending" (global $pending (mut i32)))
-  (import "h" "fuel" (global $fuel (mut i64)))
-  (import "h" "countdown" (global $countdown (mut i64)))
-  (func (export "fuel_get") (result f64) (f64.convert_i64_s (global.get $fuel)))
-  (func (export "fuel_set") (param f64) (global.set $fuel (i64.trunc_f64_s (local.get 0))))
-  (func (export "countdown_set") (param i32) (global.set $countdown (i64.extend_i32_s (local.get 0))))
-  (func $trap (export "trap") (param i32) (global.set $pending (i32.add (local.get 0) (i32.const 1))) unreachable)
-  (func (export "out_of_fuel") call $oof (if (global.get $pending) (then unreachable)))
-  (func (export "new_epoch") call $ne (if (global.get $pending) (then unreachable)))
-  (func (export "stack_overflow") (call $trap (i32.const ${TrapCode.StackOverflow}))))`;
-let hooksModule: HostModule | null = null;
+/** The store hooks' module (`hooksModule()`), compiled once. */
+let hooksCompiled: HostModule | null = null;
 
 /** Host function object -> its VMFuncRef; VMFuncRef -> its host function object (identity is stable). */
 // (a property of each object rather than a WeakMap: a WeakMap entry per function of every instance costs
@@ -212,7 +162,7 @@ export class WasmStoreState {
     this.callDepth = new api.Global({ value: 'i32', mutable: true }, 0);
     this.indirectIndex = new api.Global({ value: 'i32', mutable: true }, 0);
     this.indirectInstance = new api.Global({ value: 'i32', mutable: true }, -1);
-    if (hooksModule === null) hooksModule = new api.Module(parseWat(HOOKS_TEXT));
+    if (hooksCompiled === null) hooksCompiled = new api.Module(hooksModule());
     const h = {
       pending: this.pending,
       fuel: this.fuel,
@@ -220,7 +170,7 @@ export class WasmStoreState {
       out_of_fuel: () => this.guard(() => this.outOfFuel()),
       new_epoch: () => this.guard(() => this.newEpoch()),
     };
-    this.hooks = new api.Instance(hooksModule, { h }).exports as Record<string, HostFunction>;
+    this.hooks = new api.Instance(hooksCompiled, { h }).exports as Record<string, HostFunction>;
     this.fuelGet = this.hooks.fuel_get as () => number;
     this.fuelSet = this.hooks.fuel_set as (v: number) => void;
     this.countdownSet = this.hooks.countdown_set as (v: number) => void;
@@ -472,15 +422,7 @@ function payloadOf(e: HostException, host: HostTag, tag: RuntimeTag): unknown[] 
     const api = hostApi();
     const key = params.map(boundaryTypeName).join(' ');
     let module = unpackModules.get(key);
-    if (module === undefined) {
-      const types = list('result', params, boundaryTypeName);
-      const text = `(module
-  (import "h" "tag" (tag $t ${list('param', params, boundaryTypeName)}))
-  (import "h" "throw" (func $throw))
-  (func (export "unpack") ${types}
-    (try ${types} (do (call $throw) unreachable) (catch $t))))`;
-      unpackModules.set(key, (module = new api.Module(parseWat(text))));
-    }
+    if (module === undefined) unpackModules.set(key, (module = new api.Module(unpackModule(params))));
     const inst = new api.Instance(module, { h: { tag: host, throw: () => throwUnpacked() } });
     unpack = inst.exports.unpack as HostFunction;
     unpackers.set(host, unpack);
@@ -592,8 +534,8 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
     results.length === 0
       ? undefined
       : results.length === 1
-        ? ZERO[bitsType(results[0]) as string]
-        : results.map((t) => ZERO[bitsType(t) as string]);
+        ? ZERO[bitsTypeName(results[0]) as string]
+        : results.map((t) => ZERO[bitsTypeName(t) as string]);
   const call = (args: unknown[]) => {
     for (let i = 0; i < params.length; i++) {
       const t = params[i];
@@ -629,7 +571,7 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
           : params.length === 3
             ? (a: unknown, b: unknown, c: unknown) => call([a, b, c])
             : (...args: unknown[]) => call(args);
-  const inst = new (hostApi().Instance)(compiled(importWrappers, type, importWrapperText), {
+  const inst = new (hostApi().Instance)(compiled(importWrappers, type, importWrapper), {
     h: { f: adapter, pending: state.pending },
   });
   const hostFn = inst.exports.f as HostFunction;
@@ -787,7 +729,7 @@ export function callableOf(state: WasmStoreState, hostFn: HostFunction, type: Fu
   const { params, results } = type;
   const hasF32 = params.includes(F32) || results.includes(F32);
   const target = hasF32
-    ? (new (hostApi().Instance)(compiled(exportWrappers, type, exportWrapperText), { h: { f: hostFn } }).exports
+    ? (new (hostApi().Instance)(compiled(exportWrappers, type, exportWrapper), { h: { f: hostFn } }).exports
         .f as HostFunction)
     : hostFn;
   return (...args: unknown[]) => {

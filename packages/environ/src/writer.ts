@@ -1,7 +1,11 @@
-// A growable byte buffer with the binary format's encodings (LEB128, names, sections): the wasm
-// backend's output side, the mirror of environ's BinaryReader.
+// The one binary writer: a growable byte buffer with the binary format's encodings (LEB128, floats as bits, names,
+// value types, sections), the mirror of `BinaryReader`. `@wasmts/wat` writes modules with it, the wasm backend's
+// re-encoder (`@wasmts/codegen`) writes instrumented modules with it, and the API package builds its small wrapper
+// modules with it.
 
-import { encodeUtf8, isAbstractHeap, isRef, refHeap, refNullable, type ValType } from '@wasmts/environ';
+import type { OperatorInfo } from './operators.js';
+import { isAbstractHeap, isRef, refHeap, refNullable, type ValType } from './types.js';
+import { encodeUtf8 } from './utf8.js';
 
 /**
  * Appends bytes in the binary format's encodings. Copies from an input (`copy`) are deferred: consecutive
@@ -56,11 +60,16 @@ export class ByteWriter {
   }
 
   /** Raw bytes. */
-  bytes(b: Uint8Array): this {
+  bytes(b: ArrayLike<number>): this {
     this.reserve(b.length);
     this.buf.set(b, this.length);
     this.length += b.length;
     return this;
+  }
+
+  /** Everything `w` has written. */
+  append(w: ByteWriter): this {
+    return this.bytes(w.view());
   }
 
   /** `src[start, end)`, deferred: adjacent copies from the same input are written as one run. */
@@ -142,9 +151,43 @@ export class ByteWriter {
     return this.s64(BigInt(v));
   }
 
+  /** An unsigned LEB128 of at most 64 bits (memory64 limits). */
+  u64(v: bigint): this {
+    v = BigInt.asUintN(64, v);
+    do {
+      let b = Number(v & 0x7fn);
+      v >>= 7n;
+      if (v !== 0n) b |= 0x80;
+      this.u8(b);
+    } while (v !== 0n);
+    return this;
+  }
+
+  /** An f32 given as its bit pattern (little-endian; NaN payloads kept). */
+  f32(bits: number): this {
+    return this.u8(bits & 0xff)
+      .u8((bits >>> 8) & 0xff)
+      .u8((bits >>> 16) & 0xff)
+      .u8((bits >>> 24) & 0xff);
+  }
+
+  /** An f64 given as its bit pattern. */
+  f64(bits: bigint): this {
+    return this.f32(Number(bits & 0xffffffffn)).f32(Number((bits >> 32n) & 0xffffffffn));
+  }
+
+  /** An operator's opcode: its byte, or its prefix byte and LEB128 sub-opcode (immediates are the caller's). */
+  op(info: OperatorInfo): this {
+    return info.prefix === 0 ? this.u8(info.code) : this.u8(info.prefix).u32(info.code);
+  }
+
   /** A UTF-8 name with its length. */
   name(s: string): this {
-    const b = encodeUtf8(s);
+    return this.nameBytes(encodeUtf8(s));
+  }
+
+  /** A name given as its (UTF-8) bytes, with its length. */
+  nameBytes(b: Uint8Array): this {
     return this.u32(b.length).bytes(b);
   }
 
@@ -180,5 +223,12 @@ export class ByteWriter {
   view(): Uint8Array {
     if (this.runSrc !== null) this.flushRun();
     return this.buf.subarray(0, this.length);
+  }
+
+  /** Forgets everything written (the buffer is kept). */
+  clear(): void {
+    this.runSrc = null;
+    this.runStart = this.runEnd = 0;
+    this.length = 0;
   }
 }
