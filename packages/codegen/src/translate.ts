@@ -728,8 +728,10 @@ export class FunctionTranslator {
     }
     const floats = laneNames(`${l}f`);
     const d = this.sp - 1;
-    // a load goes in as numbers only into a local never read as bits (a NaN's payload would not survive)
-    const asValues = this.fval[d] || (!kind && this.lazyForm[d] !== null && this.lazyForm[d] !== undefined);
+    // a load (gather) goes in as numbers only where the local's bits are not read before its next write (a NaN's
+    // payload would not survive): a local never read as bits, or one whose bits this write leaves dead
+    const lazy = this.lazyForm[d] !== null && this.lazyForm[d] !== undefined;
+    const asValues = this.fval[d] || (lazy && (!kind || this.forms?.bitsDead.has(this.opAt) === true));
     const q = asValues ? this.popQuadValues() : this.popQuad();
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
