@@ -13,7 +13,7 @@ import {
   skipBlockType,
   skipImmediates,
 } from '@wasmts/environ';
-import { EPOCH_SILENT } from '../epoch-entries.js';
+import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 
@@ -34,11 +34,6 @@ for (const op of [0xaa, 0xab, 0xb0, 0xb1]) TRUNC[op] = 2;
 function silent(info: OperatorInfo): boolean {
   return info.prefix === 0 ? SILENT_OPS[info.code] === 1 : silentPrefixed(info.prefix, info.code);
 }
-
-/** What the counters' placement depends on: `BODY_HANDLERS` | `BODY_LOOPS` | `BODY_CALLS`. */
-const BODY_HANDLERS = 1;
-const BODY_LOOPS = 2;
-const BODY_CALLS = 4;
 
 /**
  * Whether a body has exception handlers (`try`, `try_table`: its fuel counter is then written through),
@@ -89,6 +84,8 @@ export interface RewriteContext {
   readonly newEpochFunc: number;
   /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
   readonly epochEntry: Uint8Array | null;
+  /** Per defined function: its `BODY_*` bits from `epochEntryChecks`' walk (null: `scanBody` finds them). */
+  readonly bodyShapes: Uint8Array | null;
   readonly depthGlobal: number;
   readonly stackOverflowFunc: number;
   readonly maxCallDepth: number;
@@ -287,7 +284,12 @@ export function rewriteBody(
   const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
   const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
-  const shape = fuel !== null || (epoch && ctx.epochPoll) ? scanBody(bytes, body.codeStart, body.range.end) : 0;
+  const shape =
+    fuel !== null || (epoch && ctx.epochPoll)
+      ? ctx.bodyShapes !== null
+        ? ctx.bodyShapes[funcIndex - module.numImportedFuncs]
+        : scanBody(bytes, body.codeStart, body.range.end)
+      : 0;
   // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
   // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
   const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;

@@ -232,6 +232,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     }
   }
   const plainControl = !fuelOn && !epochOn && !depthOn;
+  // with epochs on, the entry analysis's walk also notes each body's shape (else rewriteBody scans for it)
+  const bodyShapes = epochOn ? new Uint8Array(module.bodies.length) : null;
+  const epochEntry = epochOn ? epochEntryChecks(module, bodyShapes ?? undefined) : null;
   const ctx: RewriteContext = {
     plain: plainOperators({
       renumberFuncs: nF > 0,
@@ -251,7 +254,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     epochGlobal,
     deadlineGlobal,
     newEpochFunc,
-    epochEntry: epochOn ? epochEntryChecks(module) : null,
+    epochEntry,
+    bodyShapes,
     depthGlobal,
     stackOverflowFunc,
     maxCallDepth: options.maxCallDepth ?? 0,
