@@ -2454,10 +2454,17 @@ export class FunctionTranslator {
           continue;
         }
         case 0x20: {
-          const i = r.u32() + this.localBase;
-          if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
-          else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
-          else this.pushPure(`l${i}`);
+          // a one-byte index read inline, and the usual local (not i64 in pair mode, not v128) pushed directly
+          const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+          let i: number;
+          if (b < 0x80) {
+            r.pos++;
+            i = b + this.localBase;
+          } else i = r.u32() + this.localBase;
+          const t = this.localTypes[i];
+          if (t === I64 && this.pairs) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
+          else if (t === V128) this.pushQuadLocal(i);
+          else this.pushPending(`l${i}`, false);
           continue;
         }
         case 0x21:
@@ -2517,8 +2524,14 @@ export class FunctionTranslator {
           continue;
         }
         case 0x41: {
-          const v = r.s32();
-          this.pushPure(v < 0 ? `(${v})` : String(v));
+          // a one-byte constant read inline
+          const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+          let v: number;
+          if (b < 0x80) {
+            r.pos++;
+            v = b & 0x40 ? b - 0x80 : b;
+          } else v = r.s32();
+          this.pushPending(v < 0 ? `(${v})` : String(v), false);
           continue;
         }
         case 0x42: {
