@@ -20,6 +20,13 @@ export const EPOCH_ENTRY = 1;
 /** `epochEntryChecks`: no check at entry, but a call to it may check (its loops, or a callee's). */
 export const EPOCH_INSIDE = 2;
 
+/** `epochEntryChecks`' `shapes`: the body has exception handlers (`try`, `try_table`). */
+export const BODY_HANDLERS = 1;
+/** `epochEntryChecks`' `shapes`: the body has loops. */
+export const BODY_LOOPS = 2;
+/** `epochEntryChecks`' `shapes`: the body calls (any call, `memory.grow` and `table.grow`: they may become host calls). */
+export const BODY_CALLS = 4;
+
 /**
  * Per defined function (by DefinedFuncIndex): `EPOCH_ENTRY` when its entry checks the epoch deadline, else
  * `EPOCH_SILENT` or `EPOCH_INSIDE`.
@@ -27,9 +34,10 @@ export const EPOCH_INSIDE = 2;
  * `call_ref`, their tail forms), calls an import (host code may call any export back), grows a memory or a table
  * (the runtime may run embedder code), or lies on a cycle of direct calls; or when a call to it may run more than
  * `UNCHECKED_CALL_BYTES` of code bytes without a check. Loops are checked at their headers either way. Linear in
- * the module's code size.
+ * the module's code size. `shapes`, when given (one byte per defined function), gets each body's `BODY_*` bits from
+ * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more).
  */
-export function epochEntryChecks(module: Module): Uint8Array {
+export function epochEntryChecks(module: Module, shapes?: Uint8Array): Uint8Array {
   const n = module.bodies.length;
   const nImp = module.numImportedFuncs;
   const checked = new Uint8Array(n);
@@ -45,9 +53,12 @@ export function epochEntryChecks(module: Module): Uint8Array {
     let p = body.codeStart;
     let escapes = false;
     let loops = false;
+    let calls = false;
+    let handlers = false;
     while (p < end) {
       const op = bytes[p];
       if (op === 0x10 || op === 0x12) {
+        calls = true;
         // call / return_call: a LEB function index
         let v = 0;
         let shift = 0;
@@ -63,7 +74,8 @@ export function epochEntryChecks(module: Module): Uint8Array {
         continue;
       }
       if (op === 0x03) loops = true;
-      else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) escapes = true;
+      else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) escapes = calls = true;
+      else if (op === 0x06 || op === 0x1f) handlers = true;
       const kind = SKIP_KIND[op];
       if (kind !== SKIP_SLOW) {
         p = skipFast(bytes, p + 1, kind);
@@ -72,10 +84,12 @@ export function epochEntryChecks(module: Module): Uint8Array {
       r ??= new BinaryReader(bytes, 0, bytes.length);
       r.pos = p;
       const info = readOperator(r);
-      if (info.prefix === 0xfc && info.name === 'table.grow') escapes = true;
+      if (info.prefix === 0xfc && info.name === 'table.grow') escapes = calls = true;
       skipImmediates(r, info.imm);
       p = r.pos;
     }
+    if (shapes !== undefined)
+      shapes[i] = (handlers ? BODY_HANDLERS : 0) | (loops ? BODY_LOOPS : 0) | (calls ? BODY_CALLS : 0);
     if (escapes) checked[i] = EPOCH_ENTRY;
     else if (loops) checked[i] = EPOCH_INSIDE;
   }

@@ -5,14 +5,19 @@
 // sibling statements is moved as text, and the variables it shares with the rest of the function go in as
 // arguments and come back through `H.O`; branches out of the run and returns come back as an exit code.
 
+import { type FactsCache, liveness, type Node, parse, runFlow } from './outline-flow.js';
+
 /** What the outliner needs to know of the function it works on. */
 export interface OutlineFunction {
   /** Characters of JS above which a block's statements are outlined (the function's `splitChars`). */
   readonly limit: number;
   /** The function's variables (parameters and declared variables): the names a run may share with the rest. */
   readonly vars: ReadonlySet<string>;
-  /** Variables always passed into an outlined run that mentions them (wasm locals: their values live across runs). */
-  readonly isLocal: (name: string) => boolean;
+  /**
+   * Variables an outlined function may declare afresh (the function's declared variables, not its parameters): one
+   * a run mentions but need not be passed (its value at the call is dead) is declared, the others passed.
+   */
+  readonly fresh: ReadonlySet<string>;
   /** Variables each outlined function declares afresh (fuel and epoch counters, the exit code `oc`): never passed. */
   readonly own: ReadonlySet<string>;
   /** The marker of a `return` statement in the lines (translate.ts's `RET`). */
@@ -32,8 +37,6 @@ export interface OutlineFunction {
    * limit: `split` found no cut inside it); else they are left to `split`.
    */
   readonly top?: boolean;
-  /** Variables set before the lines run (a piece's parameters): as if mentioned outside every run. */
-  readonly live?: readonly string[];
 }
 
 /** An outlined run: a function with these parameters whose body is these lines (the `return` marker included). */
@@ -58,20 +61,6 @@ const FLAT_LABEL = 'SQ';
 /** The label of the block around an outlined run (an exit leaves it with its code in `oc`). */
 const EXIT_LABEL = 'ZO';
 
-interface Node {
-  /** Its first line and one past its last. */
-  start: number;
-  end: number;
-  /** Its statement lists (a block's body; an if's two; a try's and its catch's), empty for a simple statement. */
-  bodies: Node[][];
-  /** A `case`/`default` label (a run never includes one: the switch's dispatch could not reach it). */
-  barrier: boolean;
-  /** A `try` (nothing inside is outlined: a run's writes to shared variables would be lost to its handler). */
-  guarded: boolean;
-  /** Whether runs inside it were outlined (it holds their calls). */
-  calls?: boolean;
-}
-
 const IDENT = /[A-Za-z_$][\w$]*/g;
 const ASSIGN =
   /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/%&|^]|<<|>>>?|\*\*)?=(?!=)|(?:\+\+|--)\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
@@ -80,9 +69,6 @@ const UNLABELED = /\b(?:break|continue)\s*;/;
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)/;
 const CATCH = /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
 const DECLARE = /\b(?:let|const|var)\s+([A-Za-z_$][\w$]*)/g;
-const BARRIER = /^\s*(?:case\b|default\s*:)/;
-/** Stack-slot variables: `s3`, `s3h`, `s3b`. */
-const SLOT = /^s\d+[hbcd]?$/;
 
 /**
  * Outlines runs of statements of `lines` (changed in place: a run's first line becomes the call, its other lines
@@ -93,24 +79,28 @@ const SLOT = /^s\d+[hbcd]?$/;
 export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const total = lines.reduce((n, l) => n + fn.length(l) + 1, 0);
   if (total <= fn.limit) return [];
-  const depth = braceDepths(lines);
-  const top = parse(lines, depth);
-  // mentions of each variable in the function's current lines (an outlined run's are replaced by its call's)
-  const counts = new Map<string, number>();
-  const countIn = (text: string, sign: number, into = counts) => {
-    for (const m of text.matchAll(IDENT))
-      if (fn.vars.has(m[0]) || fn.own.has(m[0])) into.set(m[0], (into.get(m[0]) ?? 0) + sign);
-  };
-  for (const l of lines) if (l !== fn.dropped) countIn(l, 1);
-  for (const v of fn.live ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const lineSize = (i: number) => (lines[i] === fn.dropped ? 0 : fn.length(lines[i]) + 1);
+  const top = parse(lines);
+  // what is live after each statement of a list long enough to be reduced (by its lines' sizes, as `reduce` sees it)
+  const sizeBefore = new Float64Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) sizeBefore[i + 1] = sizeBefore[i] + lineSize(i);
+  const tracked = (v: string) => fn.vars.has(v) && !fn.own.has(v);
+  const facts: FactsCache = new Map();
+  const live = liveness(
+    lines,
+    top,
+    [...fn.vars].filter(tracked),
+    (list) => list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > fn.limit,
+    facts,
+  );
+  // the first lines of the runs outlined so far (each now the run's call)
+  const calls = new Set<number>();
   // the catch parameters anywhere in the function: a run may mention one only if the catch is in the run
   const catchVars = new Set<string>();
   for (const l of lines) for (const m of l.matchAll(CATCH)) catchVars.add(m[1]);
   const declared = new Set<string>();
   for (const l of lines) for (const m of l.matchAll(DECLARE)) declared.add(m[1]);
   const made: Outlined[] = [];
-
-  const lineSize = (i: number) => (lines[i] === fn.dropped ? 0 : fn.length(lines[i]) + 1);
 
   /**
    * Outlines the run of nodes `run` (consecutive siblings) if it can be and branches out of it to at most `maxExits`
@@ -146,44 +136,10 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     }
     const caught = new Set<string>();
     for (const m of text.matchAll(CATCH)) caught.add(m[1]);
-    const mentioned = new Map<string, number>();
-    countIn(text, 1, mentioned);
+    const mentioned = new Set<string>();
+    for (const m of text.matchAll(IDENT)) if (tracked(m[0])) mentioned.add(m[0]);
     for (const v of catchVars)
       if (!caught.has(v) && new RegExp(`\\b${v.replace('$', '\\$')}\\b`).test(text)) return size;
-    // shared: wasm locals, and the other variables the rest of the function mentions too
-    const params: string[] = [];
-    for (const [v, n] of mentioned)
-      if (fn.vars.has(v) && !fn.own.has(v) && (fn.isLocal(v) || (counts.get(v) ?? 0) > n)) params.push(v);
-    // a flat run dispatches on `st` itself
-    if (flat !== null && !params.includes('st')) params.push('st');
-    const shared = new Set(params);
-    const assigned = new Set<string>();
-    for (const m of text.matchAll(ASSIGN)) {
-      const v = m[1] ?? m[2] ?? m[3];
-      if (shared.has(v)) assigned.add(v);
-    }
-    const back = [...assigned];
-    // a stack slot the run assigns before anything reads it is not passed in (its value at the call is dead): its
-    // first mention is the start of a statement of the run's own, `s3 = <expression without s3>;` (not in a flat
-    // run, which may be entered at any of its cases)
-    const deadIn = new Set<string>();
-    if (flat === null) {
-      const simple = new Set<number>();
-      for (const node of run) if (node.bodies.length === 0) simple.add(node.start);
-      const seen = new Set<string>();
-      for (let i = a; i < b; i++) {
-        if (lines[i] === fn.dropped) continue;
-        for (const m of lines[i].matchAll(IDENT)) {
-          const v = m[0];
-          if (seen.has(v) || !shared.has(v) || !SLOT.test(v)) continue;
-          seen.add(v);
-          const set = simple.has(i) ? /^\s*([A-Za-z_$][\w$]*) = ([^;]*);/.exec(lines[i]) : null;
-          if (set !== null && set[1] === v && m.index === set[0].indexOf(v) && !new RegExp(`\\b${v}\\b`).test(set[2]))
-            deadIn.add(v);
-        }
-      }
-    }
-    const passed = params.filter((v) => !deadIn.has(v));
     // the exits: branches to labels outside the run, and returns (with or without a value)
     const exits = new Map<string, number>();
     const exitCode = (key: string) => {
@@ -209,6 +165,27 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     // jump to a case outside it leaves it to the region's dispatch (`st` holds the case)
     const again = flat === null ? '' : `{ ${EXIT_CODE} = ${exitCode(`continue ${flat};`)}; break ${EXIT_LABEL}; }`;
     if (exits.size > maxExits) return size;
+    // passed in: what the run may read before writing it; handed back: what it writes that is live after it (after
+    // its last statement or where it jumps out to), and passed in too unless every exit has written it
+    const flow = runFlow(lines, run, calls, tracked, flat !== null, fn.dropped, facts);
+    const assigned = new Set<string>();
+    for (const m of text.matchAll(ASSIGN)) {
+      const v = m[1] ?? m[2] ?? m[3];
+      if (mentioned.has(v)) assigned.add(v);
+    }
+    const last = run[run.length - 1];
+    const liveOut = (v: string) =>
+      live.liveAfter(last, v) ||
+      flow.exits.some((e) => live.liveAtJump(e.cont, e.label, v)) ||
+      (flat !== null && live.liveAtJump(true, flat, v));
+    const back = [...assigned].filter(liveOut);
+    const needed = new Set(flow.exposed);
+    for (const v of back) if (flow.written === null || !flow.written.has(v)) needed.add(v);
+    // a flat run dispatches on `st` itself
+    if (flat !== null) needed.add('st');
+    // one the outlined function cannot declare (a parameter of the function) is passed whenever mentioned
+    const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
+    if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
     const restore = back.map((v, k) => `${v} = H.O[${k + 1}];`).join(' ');
     const dispatch =
@@ -252,10 +229,9 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
         `  ${fn.ret} ${EXIT_CODE};`,
       ],
     });
-    countIn(text, -1);
-    countIn(stub, 1);
     const indent = /^\s*/.exec(lines[a])?.[0] ?? '';
     lines[a] = `${indent}${stub}`;
+    calls.add(a);
     for (let i = a + 1; i < b; i++) lines[i] = fn.dropped;
     return stub.length + indent.length + 1;
   };
@@ -372,84 +348,4 @@ function replaceReturns(line: string, ret: string, replace: (value: string) => s
     out += replace(line.slice(at + ret.length, j).trim());
     i = j + 1;
   }
-}
-
-/** Per line: the brace depth at its start, the lowest depth within it, and the depth at its end (strings skipped). */
-function braceDepths(lines: readonly string[]): { d0: Int32Array; min: Int32Array; d1: Int32Array } {
-  const n = lines.length;
-  const d0 = new Int32Array(n);
-  const min = new Int32Array(n);
-  const d1 = new Int32Array(n);
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const l = lines[i];
-    d0[i] = d;
-    let lo = d;
-    let quote = '';
-    for (let j = 0; j < l.length; j++) {
-      const c = l[j];
-      if (quote !== '') {
-        if (c === '\\') j++;
-        else if (c === quote) quote = '';
-      } else if (c === '"' || c === "'" || c === '`') quote = c;
-      else if (c === '{') d++;
-      else if (c === '}') {
-        d--;
-        if (d < lo) lo = d;
-      }
-    }
-    min[i] = lo;
-    d1[i] = d;
-  }
-  return { d0, min, d1 };
-}
-
-/** The statements of the lines as a tree: each a line, or a line opening blocks and the lines up to their close. */
-function parse(lines: readonly string[], depth: { d0: Int32Array; min: Int32Array; d1: Int32Array }): Node[] {
-  const { d0, min, d1 } = depth;
-  const n = lines.length;
-  let i = 0;
-  // statements at depth `d`, up to a line that closes below it (iteratively: nesting may be deep)
-  const stack: { list: Node[]; d: number; node: Node | null }[] = [{ list: [], d: 0, node: null }];
-  while (i < n) {
-    const top = stack[stack.length - 1];
-    if (min[i] < top.d && top.node !== null) {
-      // this line closes the block of `top.node`: it ends the node, or opens its next body (`} else {`)
-      stack.pop();
-      const node = top.node;
-      node.bodies.push(top.list);
-      const parent = stack[stack.length - 1];
-      if (d1[i] > parent.d) {
-        stack.push({ list: [], d: d1[i], node });
-        i++;
-        continue;
-      }
-      node.end = i + 1;
-      parent.list.push(node);
-      i++;
-      continue;
-    }
-    const node: Node = {
-      start: i,
-      end: i + 1,
-      bodies: [],
-      barrier: BARRIER.test(lines[i]),
-      guarded: /\btry\s*\{/.test(lines[i]),
-    };
-    if (d1[i] > d0[i] && min[i] >= d0[i]) {
-      stack.push({ list: [], d: d1[i], node });
-      i++;
-      continue;
-    }
-    top.list.push(node);
-    i++;
-  }
-  // unbalanced lines (none in generated code): close what is open
-  while (stack.length > 1) {
-    const top = stack.pop() as { list: Node[]; d: number; node: Node };
-    top.node.bodies.push(top.list);
-    top.node.end = n;
-    stack[stack.length - 1].list.push(top.node);
-  }
-  return stack[0].list;
 }

@@ -214,6 +214,9 @@ const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
  */
 const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 'qp', 'qz', ...V128_LANE_TEMPS];
 
+/** A declaration whose initial value reads a local (`l3 = Number(BigInt.asIntN(32, l3b))`, `l2 = l2v.a`). */
+const FROM_LOCAL = /^[\w$]+ = .*\bl\d+[a-z]*\b/;
+
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
 /**
@@ -728,8 +731,10 @@ export class FunctionTranslator {
     }
     const floats = laneNames(`${l}f`);
     const d = this.sp - 1;
-    // a load goes in as numbers only into a local never read as bits (a NaN's payload would not survive)
-    const asValues = this.fval[d] || (!kind && this.lazyForm[d] !== null && this.lazyForm[d] !== undefined);
+    // a load (gather) goes in as numbers only where the local's bits are not read before its next write (a NaN's
+    // payload would not survive): a local never read as bits, or one whose bits this write leaves dead
+    const lazy = this.lazyForm[d] !== null && this.lazyForm[d] !== undefined;
+    const asValues = this.fval[d] || (lazy && (!kind || this.forms?.bitsDead.has(this.opAt) === true));
     const q = asValues ? this.popQuadValues() : this.popQuad();
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
@@ -1202,7 +1207,7 @@ export class FunctionTranslator {
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
     // runs of statements inside a block or loop too long for the host's optimizing tier go into functions of their
     // own (src/outline.ts), before `split` cuts between the top-level statements
-    const outlined = this.outlineLoops(params, decls, inner, this.out, null);
+    const outlined = this.outlineLoops(params, decls, inner, this.out, false);
     const pieces = this.split();
     // every exit leaves the counter exact: a `finally` adds `fu` in a function where something may trap or throw
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
@@ -1239,7 +1244,7 @@ export class FunctionTranslator {
     // block) has runs of its own statements outlined too, after its last line (the call of the next piece, which
     // reads the variables it passes on, and which no run takes) is there
     for (const p of pieces) {
-      outlined.push(...this.outlineLoops(params, decls, inner, p.lines, p.params));
+      outlined.push(...this.outlineLoops(params, decls, inner, p.lines, true));
       p.lines = p.lines.filter((l) => l !== DROPPED);
     }
     if (outlined.length > 0) decls.push(`${EXIT_CODE} = 0`);
@@ -1301,25 +1306,24 @@ export class FunctionTranslator {
     decls: readonly string[],
     inner: string,
     lines: string[],
-    live: readonly string[] | null,
+    piece: boolean,
   ): Outlined[] {
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return [];
     // splitting off: nothing is longer than the limit (and measuring every line costs without a JIT)
     if (this.env.splitChars === Number.POSITIVE_INFINITY) return [];
-    const locals = this.localVars();
     const vars = new Set<string>();
     for (const p of params.split(', ')) if (p !== '') vars.add(p);
-    for (const p of vars) locals.add(p);
-    for (const d of decls) vars.add(d.split(' ', 1)[0]);
+    const fresh = new Set<string>();
+    for (const d of decls) fresh.add(d.split(' ', 1)[0]);
+    for (const v of fresh) vars.add(v);
     return outline(lines, {
       // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
       // outlined code is slower than the whole (calls, variables handed over)
       limit: this.env.splitChars * OUTLINE_FACTOR,
-      // a piece: its own top-level statements too (`split` found no cut inside it), its parameters set before
-      top: live !== null,
-      live: live ?? [],
+      // a piece: its own top-level statements too (`split` found no cut inside it)
+      top: piece,
       vars,
-      isLocal: (v) => locals.has(v),
+      fresh,
       // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
       // assigns it first): each outlined function declares its own
       own: new Set(['fu', 'fq', 'edl', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
@@ -1421,12 +1425,14 @@ export class FunctionTranslator {
     if (this.env.tunables.consumeFuel) mentioned.add('fu');
     const params = new Set(piece.params);
     // the epoch counter is read at the first check, as after a call (`reload`)
+    // a local declared here whose value comes from a parameter of the function (an i64's words, a v128's lanes) is
+    // one an outlined run writes before reading (src/outline.ts): it starts at 0
     const own = decls
       .filter((d) => {
         const v = d.split(' ', 1)[0];
         return mentioned.has(v) && !params.has(v);
       })
-      .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : d));
+      .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : FROM_LOCAL.test(d) ? `${d.split(' ', 1)[0]} = 0` : d));
     const head = own.length > 0 ? [`  let ${own.join(', ')};`] : [];
     return this.declare(name, `(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
   }
@@ -2448,10 +2454,17 @@ export class FunctionTranslator {
           continue;
         }
         case 0x20: {
-          const i = r.u32() + this.localBase;
-          if (this.isWide(this.localTypes[i])) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
-          else if (this.isQuad(this.localTypes[i])) this.pushQuadLocal(i);
-          else this.pushPure(`l${i}`);
+          // a one-byte index read inline, and the usual local (not i64 in pair mode, not v128) pushed directly
+          const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+          let i: number;
+          if (b < 0x80) {
+            r.pos++;
+            i = b + this.localBase;
+          } else i = r.u32() + this.localBase;
+          const t = this.localTypes[i];
+          if (t === I64 && this.pairs) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
+          else if (t === V128) this.pushQuadLocal(i);
+          else this.pushPending(`l${i}`, false);
           continue;
         }
         case 0x21:
@@ -2511,8 +2524,14 @@ export class FunctionTranslator {
           continue;
         }
         case 0x41: {
-          const v = r.s32();
-          this.pushPure(v < 0 ? `(${v})` : String(v));
+          // a one-byte constant read inline
+          const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
+          let v: number;
+          if (b < 0x80) {
+            r.pos++;
+            v = b & 0x40 ? b - 0x80 : b;
+          } else v = r.s32();
+          this.pushPending(v < 0 ? `(${v})` : String(v), false);
           continue;
         }
         case 0x42: {

@@ -64,7 +64,8 @@ const WAT = `(module
         (then ${arithmetic(30)} (local.set $x (i32.div_u (local.get $x) (local.get $d)))))
       (if (i32.ne (local.get $p) (i32.const 1001)) (then ${arithmetic(30)})))
     (local.get $x)))`;
-const bytes = parseWat(WAT);
+export const bytes = parseWat(WAT);
+export const OUTLINE_WAT = WAT;
 const SMALL = { splitChars: 600 };
 const WHOLE = { splitChars: 1e9 };
 
@@ -214,7 +215,7 @@ describe('outline', () => {
   const fn = (limit: number): OutlineFunction => ({
     limit,
     vars: new Set(VARS),
-    isLocal: (v) => /^l\d+$/.test(v),
+    fresh: new Set(VARS.filter((v) => v !== 'l0')),
     own: new Set(['oc']),
     ret: RET,
     dropped: '\u0000',
@@ -229,6 +230,8 @@ describe('outline', () => {
       { length: n },
       (_, i) => `${indent}l1 = (Math.imul(l1, ${31 + k}) + ${i} + l2) | 0; l2 = (l2 ^ l1) | 0;`,
     );
+  /** The last line of each function: what it returns (so `l1` and `l2` are live to the end). */
+  const END = `  ${RET} [l1, l2];`;
   /** The function `f0(l0)` of `lines` and of the outlined functions, as JS (H.O their scratch array). */
   const build = (lines: readonly string[], made: readonly Outlined[]) => {
     const decl = (params: readonly string[]) => {
@@ -237,7 +240,7 @@ describe('outline', () => {
     };
     const body = (ls: readonly string[]) => ls.filter((l) => l !== '\u0000').map((l) => l.replaceAll(RET, 'return'));
     const src = [
-      `function f0(l0) {\n${decl(['l0'])}\n${body(lines).join('\n')}\n  return [l1, l2];\n}`,
+      `function f0(l0) {\n${decl(['l0'])}\n${body(lines).join('\n')}\n}`,
       ...made.map(
         (o) => `function ${o.name}(${o.params.join(', ')}) {\n${decl(o.params)}\n${body(o.lines).join('\n')}\n}`,
       ),
@@ -261,6 +264,7 @@ describe('outline', () => {
       '    l0 = (l0 + 1) | 0;',
       '    if (l0 > 9) break L0;',
       '  }',
+      END,
     ];
     const whole = build(lines, []);
     const outlinedLines = [...lines];
@@ -271,6 +275,61 @@ describe('outline', () => {
     expect(out.src).toMatch(/switch \(oc\) \{ case 1: [^}]*return H\.O\[0\];/);
     expect(out.src).toMatch(/break ZO;/);
     for (const n of [0, 3, 4, 6, 8, 12]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
+  it('passes only what a run reads before writing, and hands back only what is live after it', () => {
+    // each statement of the runs writes `l2` before reading it, and `l2` is written again before anything reads it
+    // after them: it is neither passed nor handed back; `l1` is read first and read again at the loop's head
+    const lines = [
+      '  L0: for (;;) {',
+      '    if (l1 === 12345) break L0;',
+      '    L1: {',
+      ...Array.from({ length: 30 }, (_, i) => `      l2 = (Math.imul(l1, ${31 + i}) + l0) | 0; l1 = (l1 ^ l2) | 0;`),
+      '    }',
+      '    l2 = 7;',
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 9) break L0;',
+      '  }',
+      END,
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(600));
+    expect(made.length).toBeGreaterThan(0);
+    for (const o of made) {
+      expect(o.params).toContain('l1');
+      expect(o.params).not.toContain('l2');
+      expect(o.lines.join('\n')).not.toMatch(/H\.O\[\d+\] = l2;/);
+    }
+    expect(outlinedLines.join('\n')).not.toMatch(/l2 = H\.O/);
+    expect(outlinedLines.join('\n')).toMatch(/l1 = H\.O\[1\]/);
+    const out = build(outlinedLines, made);
+    for (const n of [0, 4, 9, 11]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
+  it('passes a variable a run writes on some paths only, when it is live after the run', () => {
+    // `l2` is written only when `l0` is odd and read after the run: the run must start from its value
+    const lines = [
+      '  L0: for (;;) {',
+      '    L1: {',
+      ...Array.from({ length: 20 }, (_, i) =>
+        i % 5 === 2
+          ? [`      if (l0 & 1) {`, `        l2 = (Math.imul(l1, ${31 + i}) + 5) | 0;`, '      }']
+          : [`      l1 = (Math.imul(l1, ${7 + i}) + l0) | 0;`],
+      ).flat(),
+      '    }',
+      '    l1 = (l1 + l2) | 0;',
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 6) break L0;',
+      '  }',
+      END,
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(500));
+    expect(made.length).toBeGreaterThan(0);
+    const out = build(outlinedLines, made);
+    for (const n of [0, 1, 2, 5]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
   it('leaves runs with an unlabeled jump where they are', () => {
@@ -304,6 +363,7 @@ describe('outline', () => {
       ...work(10, 5, '    '),
       '    break S0;',
       '  }',
+      END,
     ];
     const whole = build(lines, []);
     const outlinedLines = [...lines];
@@ -330,6 +390,7 @@ describe('outline', () => {
       '    l0 = (l0 + 1) | 0;',
       '    if (l0 > 4) break L0;',
       '  }',
+      END,
     ];
     const whole = build(lines, []);
     const outlinedLines = [...lines];

@@ -2,10 +2,14 @@
 // they are, function and global indices are renumbered, and the hooks (fuel, epoch, call depth) are
 // inserted at function entry, loop headers, before control flow and at every exit.
 
-import type { ByteWriter } from '@wasmts/environ';
 import {
   BinaryReader,
+  type ByteWriter,
+  F32,
+  F64,
   type FunctionBody,
+  I32,
+  I64,
   Imm,
   type Module,
   OPS,
@@ -13,8 +17,9 @@ import {
   skipBlockType,
   skipImmediates,
 } from '@wasmts/environ';
-import { EPOCH_SILENT } from '../epoch-entries.js';
+import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
+import { BLOCK_EMPTY, OP } from './opcodes.js';
 import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
@@ -34,11 +39,6 @@ for (const op of [0xaa, 0xab, 0xb0, 0xb1]) TRUNC[op] = 2;
 function silent(info: OperatorInfo): boolean {
   return info.prefix === 0 ? SILENT_OPS[info.code] === 1 : silentPrefixed(info.prefix, info.code);
 }
-
-/** What the counters' placement depends on: `BODY_HANDLERS` | `BODY_LOOPS` | `BODY_CALLS`. */
-const BODY_HANDLERS = 1;
-const BODY_LOOPS = 2;
-const BODY_CALLS = 4;
 
 /**
  * Whether a body has exception handlers (`try`, `try_table`: its fuel counter is then written through),
@@ -89,6 +89,8 @@ export interface RewriteContext {
   readonly newEpochFunc: number;
   /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
   readonly epochEntry: Uint8Array | null;
+  /** Per defined function: its `BODY_*` bits from `epochEntryChecks`' walk (null: `scanBody` finds them). */
+  readonly bodyShapes: Uint8Array | null;
   readonly depthGlobal: number;
   readonly stackOverflowFunc: number;
   readonly maxCallDepth: number;
@@ -287,7 +289,12 @@ export function rewriteBody(
   const record = ctx.indexGlobal >= 0;
   const truncCheck = ctx.truncNaNCheck;
   const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
-  const shape = fuel !== null || (epoch && ctx.epochPoll) ? scanBody(bytes, body.codeStart, body.range.end) : 0;
+  const shape =
+    fuel !== null || (epoch && ctx.epochPoll)
+      ? ctx.bodyShapes !== null
+        ? ctx.bodyShapes[funcIndex - module.numImportedFuncs]
+        : scanBody(bytes, body.codeStart, body.range.end)
+      : 0;
   // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
   // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
   const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;
@@ -316,9 +323,9 @@ export function rewriteBody(
     w.u32(groups + (extra > 0 ? 1 : 0) + (extra64 > 0 ? 1 : 0) + (truncCheck ? 2 : 0)).bytes(
       bytes.subarray(r.pos, body.codeStart),
     );
-    if (extra > 0) w.u32(extra).u8(0x7f);
-    if (extra64 > 0) w.u32(extra64).u8(0x7e);
-    if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
+    if (extra > 0) w.u32(extra).valType(I32);
+    if (extra64 > 0) w.u32(extra64).valType(I64);
+    if (truncCheck) w.u32(1).valType(F32).u32(1).valType(F64);
   } else w.copy(bytes, body.range.start, body.codeStart);
   r.pos = body.codeStart;
 
@@ -330,35 +337,45 @@ export function rewriteBody(
   let dirty = false;
   const storeFuel = () => {
     if (dirty) {
-      w.u8(0x20).u32(fuelLocal).u8(0x24).u32(ctx.fuelGlobal);
+      w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
       dirty = false;
     }
   };
   const loadFuel = () => {
-    w.u8(0x23).u32(ctx.fuelGlobal).u8(0x21).u32(fuelLocal);
+    w.u8(OP.globalGet).u32(ctx.fuelGlobal).u8(OP.localSet).u32(fuelLocal);
     dirty = false;
   };
   /** A hook call that the host may observe fuel from: the local is stored before and reloaded after. */
   const hookCall = (hook: number) => {
-    if (fuel) w.u8(0x20).u32(fuelLocal).u8(0x24).u32(ctx.fuelGlobal);
-    w.u8(0x10).u32(hook);
-    if (fuel) w.u8(0x23).u32(ctx.fuelGlobal).u8(0x21).u32(fuelLocal);
+    if (fuel) w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
+    w.u8(OP.call).u32(hook);
+    if (fuel) w.u8(OP.globalGet).u32(ctx.fuelGlobal).u8(OP.localSet).u32(fuelLocal);
   };
   /** The `epoch_countdown` global from and to its local. */
-  const storeTicks = () => w.u8(0x20).u32(ticksLocal).u8(0x24).u32(ctx.epochGlobal);
-  const loadTicks = () => w.u8(0x23).u32(ctx.epochGlobal).u8(0x21).u32(ticksLocal);
+  const storeTicks = () => w.u8(OP.localGet).u32(ticksLocal).u8(OP.globalSet).u32(ctx.epochGlobal);
+  const loadTicks = () => w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.localSet).u32(ticksLocal);
   const check = (global: number, cmp: (w: ByteWriter) => void, hook: number) => {
-    w.u8(0x23).u32(global);
+    w.u8(OP.globalGet).u32(global);
     cmp(w);
-    w.u8(0x04).u8(0x40);
+    w.u8(OP.if).u8(BLOCK_EMPTY);
     hookCall(hook);
-    w.u8(0x0b);
+    w.u8(OP.end);
   };
   /** `local.get $fuel; i64.const 0; i64.ge_s`: fuel is due. */
-  const fuelDue = () => w.u8(0x20).u32(fuelLocal).u8(0x42).u8(0x00).u8(0x59);
+  const fuelDue = () => w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).s64(0n).u8(OP.i64GeS);
   /** `local.get $left; i64.const 1; i64.sub; local.tee $left; i64.const 0; i64.lt_s`: count a check, due below 0. */
   const ticksDue = () =>
-    w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53);
+    w
+      .u8(OP.localGet)
+      .u32(ticksLocal)
+      .u8(OP.i64Const)
+      .s64(1n)
+      .u8(OP.i64Sub)
+      .u8(OP.localTee)
+      .u32(ticksLocal)
+      .u8(OP.i64Const)
+      .s64(0n)
+      .u8(OP.i64LtS);
   /** `new_epoch` with the count stored before and reloaded after. */
   const ticksHook = () => {
     storeTicks();
@@ -366,13 +383,14 @@ export function rewriteBody(
     loadTicks();
   };
   /** The non-polling epoch check: `epoch >= deadline` (unsigned) calls `new_epoch`. */
-  const epochCheck = () => check(ctx.epochGlobal, (w) => w.u8(0x23).u32(ctx.deadlineGlobal).u8(0x5a), ctx.newEpochFunc);
+  const epochCheck = () =>
+    check(ctx.epochGlobal, (w) => w.u8(OP.globalGet).u32(ctx.deadlineGlobal).u8(OP.i64GeU), ctx.newEpochFunc);
   /** `if (fuel >= 0) out_of_fuel()`. */
   const fuelCheck = () => {
     fuelDue();
-    w.u8(0x04).u8(0x40);
+    w.u8(OP.if).u8(BLOCK_EMPTY);
     hookCall(ctx.outOfFuelFunc);
-    w.u8(0x0b);
+    w.u8(OP.end);
   };
   /** The checks at function entry (or a loop header without poll loops), each calling its hook where it is due. */
   const checks = (withEpoch: boolean) => {
@@ -382,16 +400,24 @@ export function rewriteBody(
       // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
       // reloaded after
       ticksDue();
-      w.u8(0x04).u8(0x40);
+      w.u8(OP.if).u8(BLOCK_EMPTY);
       ticksHook();
-      w.u8(0x0b);
+      w.u8(OP.end);
     } else if (ticksGlobal) {
       // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
       // i64.lt_s; if; new_epoch; end
-      w.u8(0x23).u32(ctx.epochGlobal).u8(0x42).u8(0x01).u8(0x7d).u8(0x22).u32(ticksLocal);
-      w.u8(0x24).u32(ctx.epochGlobal).u8(0x20).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53).u8(0x04).u8(0x40);
+      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).s64(1n).u8(OP.i64Sub).u8(OP.localTee).u32(ticksLocal);
+      w.u8(OP.globalSet)
+        .u32(ctx.epochGlobal)
+        .u8(OP.localGet)
+        .u32(ticksLocal)
+        .u8(OP.i64Const)
+        .s64(0n)
+        .u8(OP.i64LtS)
+        .u8(OP.if)
+        .u8(BLOCK_EMPTY);
       hookCall(ctx.newEpochFunc);
-      w.u8(0x0b);
+      w.u8(OP.end);
     } else if (epoch) epochCheck();
   };
   // A loop's checks call no hook inside the loop: a call in a hot loop makes the host engine keep the
@@ -403,9 +429,9 @@ export function rewriteBody(
     if (fuel) fuelDue();
     if (ticks) {
       ticksDue();
-      if (fuel) w.u8(0x72); // i32.or
+      if (fuel) w.u8(OP.i32Or);
     }
-    w.u8(0x0d).u32(1);
+    w.u8(OP.brIf).u32(1);
     if (epoch && !ticks) epochCheck();
   };
   /**
@@ -416,10 +442,10 @@ export function rewriteBody(
   const pollChecks = () => {
     if (fuel) fuelCheck();
     if (ticks) {
-      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x00).u8(0x53).u8(0x04).u8(0x40);
+      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).s64(0n).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
       ticksHook();
-      w.u8(0x20).u32(ticksLocal).u8(0x42).u8(0x01).u8(0x7c).u8(0x21).u32(ticksLocal);
-      w.u8(0x0b);
+      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).s64(1n).u8(OP.i64Add).u8(OP.localSet).u32(ticksLocal);
+      w.u8(OP.end);
     }
   };
   /** Copies a label immediate counted from `stack[base]`, renumbered across the poll loops in between. */
@@ -435,15 +461,16 @@ export function rewriteBody(
     if (nd === d) w.copy(bytes, s, r.pos);
     else w.u32(nd);
   };
-  const restoreDepth = () => w.u8(0x20).u32(saved).u8(0x24).u32(ctx.depthGlobal);
-  const leave = () => w.u8(0x20).u32(saved).u8(0x41).u8(0x01).u8(0x6b).u8(0x24).u32(ctx.depthGlobal);
+  const restoreDepth = () => w.u8(OP.localGet).u32(saved).u8(OP.globalSet).u32(ctx.depthGlobal);
+  const leave = () =>
+    w.u8(OP.localGet).u32(saved).u8(OP.i32Const).s32(1).u8(OP.i32Sub).u8(OP.globalSet).u32(ctx.depthGlobal);
   let pending = 0;
   const flush = () => {
     if (pending > 0) {
-      w.u8(0x20).u32(fuelLocal).u8(0x42).s64(BigInt(pending)).u8(0x7c);
-      if (writeThrough) w.u8(0x22).u32(fuelLocal).u8(0x24).u32(ctx.fuelGlobal);
+      w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).s64(BigInt(pending)).u8(OP.i64Add);
+      if (writeThrough) w.u8(OP.localTee).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
       else {
-        w.u8(0x21).u32(fuelLocal);
+        w.u8(OP.localSet).u32(fuelLocal);
         dirty = true;
       }
       pending = 0;
@@ -464,16 +491,24 @@ export function rewriteBody(
   // entry: depth (outermost, as the JS backend's try/finally), then fuel, then epoch
   insert(body.codeStart, () => {
     if (depth) {
-      w.u8(0x23).u32(ctx.depthGlobal).u8(0x41).u8(0x01).u8(0x6a).u8(0x22).u32(saved).u8(0x24).u32(ctx.depthGlobal);
-      w.u8(0x20).u32(saved).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
-      w.u8(0x04).u8(0x40).u8(0x10).u32(ctx.stackOverflowFunc).u8(0x0b);
+      w.u8(OP.globalGet)
+        .u32(ctx.depthGlobal)
+        .u8(OP.i32Const)
+        .s32(1)
+        .u8(OP.i32Add)
+        .u8(OP.localTee)
+        .u32(saved)
+        .u8(OP.globalSet)
+        .u32(ctx.depthGlobal);
+      w.u8(OP.localGet).u32(saved).u8(OP.i32Const).s32(ctx.maxCallDepth).u8(OP.i32GtU);
+      w.u8(OP.if).u8(BLOCK_EMPTY).u8(OP.call).u32(ctx.stackOverflowFunc).u8(OP.end);
     }
     if (fuel) loadFuel();
     if (ticks) loadTicks();
     checks(epochEntry);
     // branches to the function's label land after this block, where the depth is decremented
     if (depth) {
-      w.u8(0x02);
+      w.u8(OP.block);
       ctx.resultBlockType(funcIndex, w);
     }
   });
@@ -602,21 +637,21 @@ export function rewriteBody(
     else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
     if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
       // memory.grow m -> call $memory_grow_m
-      insert(at, () => w.u8(0x10).u32(ctx.memoryGrowFunc[r.u32()]));
+      insert(at, () => w.u8(OP.call).u32(ctx.memoryGrowFunc[r.u32()]));
       afterCall();
       continue;
     }
     if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) {
-      insert(at, () => w.u8(0x10).u32(ctx.tableGrowFunc[r.u32()]));
+      insert(at, () => w.u8(OP.call).u32(ctx.tableGrowFunc[r.u32()]));
       afterCall();
       continue;
     }
     if (record && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
       // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
       insert(at, () => {
-        w.u8(0x22).u32(indexTemp).u8(0x24).u32(ctx.indexGlobal);
-        w.u8(0x23).u32(ctx.instanceIdGlobal).u8(0x24).u32(ctx.instanceGlobal);
-        w.u8(0x20).u32(indexTemp);
+        w.u8(OP.localTee).u32(indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
+        w.u8(OP.globalGet).u32(ctx.instanceIdGlobal).u8(OP.globalSet).u32(ctx.instanceGlobal);
+        w.u8(OP.localGet).u32(indexTemp);
       });
     }
     if (nullCheck && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
@@ -625,24 +660,30 @@ export function rewriteBody(
       rr.u32();
       const table = rr.u32();
       insert(at, () => {
-        w.u8(0x22).u32(indexTemp).u8(0x25).u32(table).u8(0xd1);
-        w.u8(0x04).u8(0x40).u8(0x41).s32(INDIRECT_CALL_TO_NULL).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
-        w.u8(0x20).u32(indexTemp);
+        w.u8(OP.localTee).u32(indexTemp).u8(OP.tableGet).u32(table).u8(OP.refIsNull);
+        w.u8(OP.if).u8(BLOCK_EMPTY).u8(OP.i32Const).s32(INDIRECT_CALL_TO_NULL).u8(OP.call).u32(ctx.trapFunc).u8(OP.end);
+        w.u8(OP.localGet).u32(indexTemp);
       });
     }
     if (truncCheck && info.prefix === 0 && TRUNC[op] !== 0) {
       // local.tee $x; local.get $x; local.get $x; f.eq; i32.eqz; if; i32.const 8; call $trap; end
       const tmp = TRUNC[op] === 1 ? f32Temp : f64Temp;
       insert(at, () => {
-        w.u8(0x22)
+        w.u8(OP.localTee)
           .u32(tmp)
-          .u8(0x20)
+          .u8(OP.localGet)
           .u32(tmp)
-          .u8(0x20)
+          .u8(OP.localGet)
           .u32(tmp)
-          .u8(TRUNC[op] === 1 ? 0x5b : 0x61)
-          .u8(0x45);
-        w.u8(0x04).u8(0x40).u8(0x41).s32(BAD_CONVERSION_TO_INTEGER).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+          .u8(TRUNC[op] === 1 ? OP.f32Eq : OP.f64Eq)
+          .u8(OP.i32Eqz);
+        w.u8(OP.if)
+          .u8(BLOCK_EMPTY)
+          .u8(OP.i32Const)
+          .s32(BAD_CONVERSION_TO_INTEGER)
+          .u8(OP.call)
+          .u32(ctx.trapFunc)
+          .u8(OP.end);
       });
     }
     if (info.prefix === 0) {
@@ -654,7 +695,7 @@ export function rewriteBody(
             skipBlockType(rr);
             const type = bytes.subarray(r.pos, rr.pos);
             insert(at, () => {
-              w.u8(0x03).bytes(type);
+              w.u8(OP.loop).bytes(type);
               pollChecks();
             });
           }
@@ -671,11 +712,11 @@ export function rewriteBody(
             // the function's end
             if (depth)
               insert(at, () => {
-                w.u8(0x0b);
+                w.u8(OP.end);
                 leave();
               });
             if (w.length - at !== delta) pairs.push(w.length, at);
-            w.u8(0x0b);
+            w.u8(OP.end);
             if (!r.eof()) throw new Error('wasm backend: code after the function end');
             return;
           }
@@ -779,7 +820,7 @@ export function rewriteBody(
         const f = stack.pop() as Frame;
         // delegate's label is counted from outside the try block
         if (op === 0x18) copyLabel(stack.length - 1);
-        if (f.kind === Kind.Loop && pollLoops) insert(r.pos, () => w.u8(0x0b));
+        if (f.kind === Kind.Loop && pollLoops) insert(r.pos, () => w.u8(OP.end));
         if (depth && f.restore && f.kind !== Kind.Loop) insert(r.pos, restoreDepth);
         if (writeThrough && f.restore && f.kind !== Kind.Loop) insert(r.pos, loadFuel);
         continue;

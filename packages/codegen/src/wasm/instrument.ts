@@ -18,6 +18,7 @@ import {
 import { defaultOperatorCost } from '../environment.js';
 import { epochEntryChecks } from '../epoch-entries.js';
 import { type OffsetPairs, plainOperators, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
+import { BLOCK_EMPTY, FUNC_TYPE_FORM, IMPORT_KIND } from './opcodes.js';
 import { rewriteBodyFromSites } from './sites.js';
 
 /** The module name of every import the instrumentation adds. */
@@ -133,7 +134,7 @@ export function instrumentOptionsFor(
   };
 }
 
-const EMPTY_FUNC_TYPE = Uint8Array.of(0x60, 0x00, 0x00);
+const EMPTY_FUNC_TYPE = Uint8Array.of(FUNC_TYPE_FORM, 0x00, 0x00);
 const EXPORT_KINDS = { func: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 
 /** Re-encodes `module` with the hooks `options` asks for (README.md describes the host's side). */
@@ -191,17 +192,17 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   if (options.growHooks === true) {
     module.memories.forEach((m, i) => {
       const t = m.index64 ? I64 : I32;
-      memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(0x60, 1, t, 1, t)), i));
+      memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(FUNC_TYPE_FORM, 1, t, 1, t)), i));
     });
     module.tables.forEach((decl, i) => {
       const t = decl.type.index64 ? I64 : I32;
-      const enc = new ByteWriter().u8(0x60).u32(2).valType(decl.type.element).u8(t).u32(1).u8(t).finish();
+      const enc = new ByteWriter().u8(FUNC_TYPE_FORM).u32(2).valType(decl.type.element).u8(t).u32(1).u8(t).finish();
       tableGrowFunc.push(addFunc(`table_grow_${i}`, addType(enc), i));
     });
   }
   const trapFunc =
     options.indirectNullCheck === true || options.truncNaNCheck === true
-      ? addFunc('trap', addType(Uint8Array.of(0x60, 1, I32, 0)))
+      ? addFunc('trap', addType(Uint8Array.of(FUNC_TYPE_FORM, 1, I32, 0)))
       : -1;
   const funcShift = nF;
   const globalShift = nG;
@@ -232,6 +233,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     }
   }
   const plainControl = !fuelOn && !epochOn && !depthOn;
+  // with epochs on, the entry analysis's walk also notes each body's shape (else rewriteBody scans for it)
+  const bodyShapes = epochOn ? new Uint8Array(module.bodies.length) : null;
+  const epochEntry = epochOn ? epochEntryChecks(module, bodyShapes ?? undefined) : null;
   const ctx: RewriteContext = {
     plain: plainOperators({
       renumberFuncs: nF > 0,
@@ -251,7 +255,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     epochGlobal,
     deadlineGlobal,
     newEpochFunc,
-    epochEntry: epochOn ? epochEntryChecks(module) : null,
+    epochEntry,
+    bodyShapes,
     depthGlobal,
     stackOverflowFunc,
     maxCallDepth: options.maxCallDepth ?? 0,
@@ -267,10 +272,10 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     resultBlockType(f, w) {
       const type = module.types[module.functions[f]].composite;
       const results = type.kind === 'func' ? type.results : [];
-      if (results.length === 0) w.u8(0x40);
+      if (results.length === 0) w.u8(BLOCK_EMPTY);
       else if (results.length === 1) w.valType(results[0]);
       else {
-        const t = new ByteWriter().u8(0x60).u32(0).u32(results.length);
+        const t = new ByteWriter().u8(FUNC_TYPE_FORM).u32(0).u32(results.length);
         for (const v of results) t.valType(v);
         w.s33(addType(t.finish()));
       }
@@ -358,9 +363,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     if (payload !== null) w.copy(bytes, payload.pos, payload.end);
     for (const imp of hostImports) {
       w.name(HOST_MODULE).name(imp.name);
-      if (imp.kind === 'func') w.u8(0x00).u32(funcTypes[imp.index - nImpF]);
+      if (imp.kind === 'func') w.u8(IMPORT_KIND.func).u32(funcTypes[imp.index - nImpF]);
       else
-        w.u8(0x03)
+        w.u8(IMPORT_KIND.global)
           .u8(imp.valueType === 'i32' ? I32 : I64)
           .u8(imp.mutable === false ? 0x00 : 0x01);
     }

@@ -3,9 +3,9 @@
 // inserted) and the bytes between them are copied as they are, without decoding the operators again. The
 // output is the one `rewriteBody`'s walk gives for the same options.
 
-import type { ByteWriter } from '@wasmts/environ';
-import { type CodeSites, type FunctionBody, TrapCode } from '@wasmts/environ';
+import { type ByteWriter, type CodeSites, F32, F64, type FunctionBody, I32, TrapCode } from '@wasmts/environ';
 import type { OffsetPairs, RewriteContext } from './body.js';
+import { BLOCK_EMPTY, OP } from './opcodes.js';
 
 /** A LEB128 read from a validated body: its value in `leb.value`, the position after it returned. */
 const leb = { value: 0 };
@@ -65,8 +65,8 @@ export function rewriteBodyFromSites(
       f64Temp = next++;
     }
     w.u32(groups + extra + (truncCheck ? 2 : 0)).copy(bytes, p, body.codeStart);
-    if (extra > 0) w.u32(1).u8(0x7f);
-    if (truncCheck) w.u32(1).u8(0x7d).u32(1).u8(0x7c);
+    if (extra > 0) w.u32(1).valType(I32);
+    if (truncCheck) w.u32(1).valType(F32).u32(1).valType(F64);
   } else w.copy(bytes, body.range.start, body.codeStart);
 
   let delta = Number.NaN;
@@ -121,7 +121,7 @@ export function rewriteBodyFromSites(
         const q = readLeb(bytes, op === 0x40 ? p + 1 : readLeb(bytes, p + 1));
         w.copy(bytes, copied, p);
         inserting(p);
-        w.u8(0x10).u32(op === 0x40 ? ctx.memoryGrowFunc[leb.value] : ctx.tableGrowFunc[leb.value]);
+        w.u8(OP.call).u32(op === 0x40 ? ctx.memoryGrowFunc[leb.value] : ctx.tableGrowFunc[leb.value]);
         copied = q;
         mark(q);
         continue;
@@ -133,17 +133,23 @@ export function rewriteBodyFromSites(
         if (record) {
           // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
           inserting(p);
-          w.u8(0x22).u32(indexTemp).u8(0x24).u32(ctx.indexGlobal);
-          w.u8(0x23).u32(ctx.instanceIdGlobal).u8(0x24).u32(ctx.instanceGlobal);
-          w.u8(0x20).u32(indexTemp);
+          w.u8(OP.localTee).u32(indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
+          w.u8(OP.globalGet).u32(ctx.instanceIdGlobal).u8(OP.globalSet).u32(ctx.instanceGlobal);
+          w.u8(OP.localGet).u32(indexTemp);
         }
         if (nullCheck) {
           // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
           readLeb(bytes, readLeb(bytes, p + 1));
           inserting(p);
-          w.u8(0x22).u32(indexTemp).u8(0x25).u32(leb.value).u8(0xd1);
-          w.u8(0x04).u8(0x40).u8(0x41).s32(TrapCode.IndirectCallToNull).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
-          w.u8(0x20).u32(indexTemp);
+          w.u8(OP.localTee).u32(indexTemp).u8(OP.tableGet).u32(leb.value).u8(OP.refIsNull);
+          w.u8(OP.if)
+            .u8(BLOCK_EMPTY)
+            .u8(OP.i32Const)
+            .s32(TrapCode.IndirectCallToNull)
+            .u8(OP.call)
+            .u32(ctx.trapFunc)
+            .u8(OP.end);
+          w.u8(OP.localGet).u32(indexTemp);
         }
         copied = p;
         mark(p);
@@ -156,15 +162,21 @@ export function rewriteBodyFromSites(
         const tmp = f32 ? f32Temp : f64Temp;
         w.copy(bytes, copied, p);
         inserting(p);
-        w.u8(0x22)
+        w.u8(OP.localTee)
           .u32(tmp)
-          .u8(0x20)
+          .u8(OP.localGet)
           .u32(tmp)
-          .u8(0x20)
+          .u8(OP.localGet)
           .u32(tmp)
-          .u8(f32 ? 0x5b : 0x61)
-          .u8(0x45);
-        w.u8(0x04).u8(0x40).u8(0x41).s32(TrapCode.BadConversionToInteger).u8(0x10).u32(ctx.trapFunc).u8(0x0b);
+          .u8(f32 ? OP.f32Eq : OP.f64Eq)
+          .u8(OP.i32Eqz);
+        w.u8(OP.if)
+          .u8(BLOCK_EMPTY)
+          .u8(OP.i32Const)
+          .s32(TrapCode.BadConversionToInteger)
+          .u8(OP.call)
+          .u32(ctx.trapFunc)
+          .u8(OP.end);
         copied = p;
         mark(p);
       }

@@ -108,8 +108,23 @@ function f5(l0) {
   s0 = s0b;
   return s0;
 }
+function f6() {
+  let l0 = 0, l0b = 0, l0c = 0, l0d = 0, l0f = 0, l0fb = 0, l0fc = 0, l0fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  s0d = m0_dv.getFloat32(0 + 12, true); s0c = m0_dv.getFloat32(0 + 8, true); s0b = m0_dv.getFloat32(0 + 4, true); s0 = m0_dv.getFloat32(0, true);
+  l0f = s0; l0fb = s0b; l0fc = s0c; l0fd = s0d;
+  s1 = Math.fround(l0f * l0f); s1b = Math.fround(l0fb * l0fb); s1c = Math.fround(l0fc * l0fc); s1d = Math.fround(l0fd * l0fd);
+  m0_dv.setFloat32(256 + 12, s1d, true); m0_dv.setFloat32(256, s1, true); m0_dv.setFloat32(256 + 4, s1b, true); m0_dv.setFloat32(256 + 8, s1c, true);
+  s0d = m0_dv.getInt32(16 + 12, true); s0c = m0_dv.getInt32(16 + 8, true); s0b = m0_dv.getInt32(16 + 4, true); s0 = m0_dv.getInt32(16, true);
+  l0 = s0; l0b = s0b; l0c = s0c; l0d = s0d;
+  l0f = hv1(l0); l0fb = hv1(l0b); l0fc = hv1(l0c); l0fd = hv1(l0d);
+  m0_dv.setInt32(272 + 12, l0d, true); m0_dv.setInt32(272, l0, true); m0_dv.setInt32(272 + 4, l0b, true); m0_dv.setInt32(272 + 8, l0c, true);
+  s2d = m0_dv.getFloat32(32 + 12, true); s2c = m0_dv.getFloat32(32 + 8, true); s2b = m0_dv.getFloat32(32 + 4, true); s2 = m0_dv.getFloat32(32, true);
+  s1 = Math.fround(l0f + s2); s1b = Math.fround(l0fb + s2b); s1c = Math.fround(l0fc + s2c); s1d = Math.fround(l0fd + s2d);
+  m0_dv.setFloat32(288 + 12, s1d, true); m0_dv.setFloat32(288, s1, true); m0_dv.setFloat32(288 + 4, s1b, true); m0_dv.setFloat32(288 + 8, s1c, true);
+  return;
+}
 return {
-  funcs: [f0, f1, f2, f3, f4, f5],
+  funcs: [f0, f1, f2, f3, f4, f5, f6],
   globalInit: [],
   tableInit: [],
   elemOffset: {},

@@ -53,4 +53,12 @@
       (f32x4.sub (f32x4.replace_lane 3 (f32x4.sqrt (v128.load (i32.const 32))) (f32.load (i32.const 4)))
         (v128.load (i32.const 64))))
     (f32x4.extract_lane 1 (f32x4.add (v128.load (i32.const 64)) (v128.load (i32.const 80)))))
+  ;; $v is read as bits and as numbers, but its bits only after the second write: the first (a load) goes in as
+  ;; numbers alone (getFloat32, no conversion), the second as bits and numbers
+  (func (export "reuse") (local $v v128)
+    (local.set $v (v128.load (i32.const 0)))
+    (v128.store (i32.const 256) (f32x4.mul (local.get $v) (local.get $v)))
+    (local.set $v (v128.load (i32.const 16)))
+    (v128.store (i32.const 272) (local.get $v))
+    (v128.store (i32.const 288) (f32x4.add (local.get $v) (v128.load (i32.const 32)))))
 )

@@ -36,7 +36,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
   let fu = 0, fq = -lim1[0], edl = lim1[1], ec = -1;
   try {
-    lim1[0] += fu; fu = 0; f0$p$o1(l4); fq = -lim1[0]; edl = lim1[1]; ec = -1; l4 = H.O[1];
+    lim1[0] += fu; fu = 0; f0$p$o1(l4); fq = -lim1[0]; edl = lim1[1]; ec = -1;
     lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s0; H.S[5] = s0h; return H.NX;
   } finally { lim1[0] += fu; }
 }
@@ -104,7 +104,6 @@ function f0$p$o1(l4) {
       }
       oc = 0;
     }
-    H.O[1] = l4;
     return oc;
   } finally { lim1[0] += fu; }
 }

@@ -86,6 +86,14 @@ const WAT = `(module
     (f32.store (i32.const 316)
       (f32.add (f32x4.extract_lane 0 (f32x4.mul (v128.load (i32.const 16)) (v128.load (i32.const 32))))
         (f32.const 1))))
+  ;; a local held as bits and as numbers whose bits are read only after its second write: the first write (a load)
+  ;; goes in as numbers alone, the second as bits and numbers
+  (func (export "reuse") (local $v v128)
+    (local.set $v (v128.load (i32.const 0)))
+    (v128.store (i32.const 256) (f32x4.mul (local.get $v) (local.get $v)))
+    (local.set $v (f32x4.replace_lane 2 (v128.load (i32.const 16)) (f32.load (i32.const 40))))
+    (v128.store (i32.const 272) (local.get $v))
+    (v128.store (i32.const 288) (f32x4.add (local.get $v) (v128.load (i32.const 32)))))
   ;; a load moved as bits (no f32 operator): the payload stays
   (func (export "copy")
     (v128.store (i32.const 256) (v128.load (i32.const 0))))
@@ -156,6 +164,7 @@ describe.each([
     it(`word shuffles, input ${k}`, () => expectSame(run('shuf', fill), (i) => i < 4 || i >= 8));
     it(`splats, input ${k}`, () => expectSame(run('splat', fill), (i) => i < 4 || (i >= 8 && i < 12)));
     it(`load as bits and numbers, input ${k}`, () => expectSame(run('both', fill), (i) => i < 4 || i >= 8));
+    it(`a local's dead bits, input ${k}`, () => expectSame(run('reuse', fill), (i) => i < 4 || i >= 8));
     it(`gathers, input ${k}`, () => expectSame(run('gather', fill), (i) => i < 4 || (i >= 8 && i !== 14)));
     it(`zero loads, splat replacements, extracts, input ${k}`, () =>
       expectSame(run('gather2', fill), (i) => i < 4 || (i >= 8 && i !== 13)));

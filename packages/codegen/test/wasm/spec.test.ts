@@ -55,6 +55,7 @@ function identity(module: Module): RewriteContext {
     deadlineGlobal: -1,
     newEpochFunc: -1,
     epochEntry: null,
+    bodyShapes: null,
     depthGlobal: -1,
     stackOverflowFunc: -1,
     maxCallDepth: 0,

@@ -1,0 +1,628 @@
+// The outliner's view of a function's lines (src/outline.ts): their statement tree, and what flows through it, so
+// that an outlined run is passed only the variables it reads before writing them and hands back only the ones it
+// writes that are read after it (README.md, "Outlining"). Both analyses read the translator's output lines, whose
+// shapes are few (labeled blocks, `for (;;)` loops, `if`/`else`, `switch`, `try`/`catch`, the flat regions'
+// `for (;;) switch (st)`); a shape they do not know makes them assume the worst (every variable live, nothing
+// assigned), never the best.
+
+/** A statement of the lines: a line, or a line opening blocks and the lines up to their close. */
+export interface Node {
+  /** Its first line and one past its last. */
+  start: number;
+  end: number;
+  /** Its statement lists (a block's body; an if's two; a try's and its catch's), empty for a simple statement. */
+  bodies: Node[][];
+  /** A `case`/`default` label (a run never includes one: the switch's dispatch could not reach it). */
+  barrier: boolean;
+  /** A `try` (nothing inside is outlined: a run's writes to shared variables would be lost to its handler). */
+  guarded: boolean;
+  /** Whether runs inside it were outlined (it holds their calls). */
+  calls?: boolean;
+}
+
+const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)\s*/;
+const BARRIER = /^\s*(?:case\b|default\s*:)/;
+const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
+const UNLABELED = /\b(?:break|continue)\s*;/;
+const SIMPLE_SET = /^\s*([A-Za-z_$][\w$]*)\s*=(?!=)([^{}]*)$/s;
+const ENDING = /^\s*(?:(?:break|continue)\s+[A-Za-z_$][\w$]*|return\b.*|\u0002return\b.*|throw\b.*)$/s;
+const RETURN = /\breturn\b/;
+
+/** Per line: the brace depth at its start, the lowest depth within it, and the depth at its end (strings skipped). */
+export function braceDepths(lines: readonly string[]): { d0: Int32Array; min: Int32Array; d1: Int32Array } {
+  const n = lines.length;
+  const d0 = new Int32Array(n);
+  const min = new Int32Array(n);
+  const d1 = new Int32Array(n);
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lines[i];
+    d0[i] = d;
+    let lo = d;
+    let quote = '';
+    for (let j = 0; j < l.length; j++) {
+      const c = l[j];
+      if (quote !== '') {
+        if (c === '\\') j++;
+        else if (c === quote) quote = '';
+      } else if (c === '"' || c === "'" || c === '`') quote = c;
+      else if (c === '{') d++;
+      else if (c === '}') {
+        d--;
+        if (d < lo) lo = d;
+      }
+    }
+    min[i] = lo;
+    d1[i] = d;
+  }
+  return { d0, min, d1 };
+}
+
+/** The statements of the lines as a tree: each a line, or a line opening blocks and the lines up to their close. */
+export function parse(lines: readonly string[]): Node[] {
+  const { d0, min, d1 } = braceDepths(lines);
+  const n = lines.length;
+  let i = 0;
+  // statements at depth `d`, up to a line that closes below it (iteratively: nesting may be deep)
+  const stack: { list: Node[]; d: number; node: Node | null }[] = [{ list: [], d: 0, node: null }];
+  while (i < n) {
+    const top = stack[stack.length - 1];
+    if (min[i] < top.d && top.node !== null) {
+      // this line closes the block of `top.node`: it ends the node, or opens its next body (`} else {`)
+      stack.pop();
+      const node = top.node;
+      node.bodies.push(top.list);
+      const parent = stack[stack.length - 1];
+      if (d1[i] > parent.d) {
+        stack.push({ list: [], d: d1[i], node });
+        i++;
+        continue;
+      }
+      node.end = i + 1;
+      parent.list.push(node);
+      i++;
+      continue;
+    }
+    const node: Node = {
+      start: i,
+      end: i + 1,
+      bodies: [],
+      barrier: BARRIER.test(lines[i]),
+      guarded: /\btry\s*\{/.test(lines[i]),
+    };
+    if (d1[i] > d0[i] && min[i] >= d0[i]) {
+      stack.push({ list: [], d: d1[i], node });
+      i++;
+      continue;
+    }
+    top.list.push(node);
+    i++;
+  }
+  // unbalanced lines (none in generated code): close what is open
+  while (stack.length > 1) {
+    const top = stack.pop() as { list: Node[]; d: number; node: Node };
+    top.node.bodies.push(top.list);
+    top.node.end = n;
+    stack[stack.length - 1].list.push(top.node);
+  }
+  return stack[0].list;
+}
+
+/** What a simple line does, in the order it does it. */
+interface LineFacts {
+  /** Its leading plain assignments (`v = <expression without braces>;`): the variable set and the names read. */
+  readonly sets: { readonly name: string; readonly reads: string[] }[];
+  /** The names the rest of the line mentions (read, or written only perhaps). */
+  readonly rest: string[];
+  /** Its labeled jumps (in the rest). */
+  readonly jumps: { readonly cont: boolean; readonly label: string }[];
+  /** Whether it jumps somewhere no label says (an unlabeled `break`/`continue`): unknown here. */
+  readonly unlabeled: boolean;
+  /** Whether control never goes on to the next line (its last statement jumps, returns or throws). */
+  readonly ends: boolean;
+  /** Whether it returns (a `return`, the translator's marked one included). */
+  readonly returns: boolean;
+}
+
+/** The top-level statements of a line (split at `;` outside brackets and strings). */
+function statements(line: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let j = 0; j < line.length; j++) {
+    const c = line[j];
+    if (quote !== '') {
+      if (c === '\\') j++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      // a block statement ends at its brace (`if (c) { ... } s1 = 2;`)
+      if (depth === 0 && c === '}') {
+        out.push(line.slice(from, j + 1));
+        from = j + 1;
+      }
+    } else if (c === ';' && depth === 0) {
+      out.push(line.slice(from, j));
+      from = j + 1;
+    }
+  }
+  if (line.slice(from).trim() !== '') out.push(line.slice(from));
+  return out.filter((s) => s.trim() !== '');
+}
+
+/** The identifiers of JS text that may name variables (not property names after `.`, not in strings or numbers). */
+function names(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  for (let j = 0; j < n; ) {
+    const c = text.charCodeAt(j);
+    if (isIdentStart(c)) {
+      let k = j + 1;
+      while (k < n && isIdentPart(text.charCodeAt(k))) k++;
+      // a property name follows a `.` (a spread's `...` does not make one)
+      if (j === 0 || text.charCodeAt(j - 1) !== 46 || (j >= 3 && text.startsWith('...', j - 3)))
+        out.push(text.slice(j, k));
+      j = k;
+    } else if (c >= 48 && c <= 57) {
+      // a number (`0x1f`, `1e3`, `5n`): no identifier inside
+      j++;
+      while (j < n && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+    } else if (c === 34 || c === 39 || c === 96) {
+      // a string literal
+      j++;
+      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      j++;
+    } else j++;
+  }
+  return out;
+}
+const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
+
+function lineFacts(line: string): LineFacts {
+  const stmts = statements(line);
+  const sets: { name: string; reads: string[] }[] = [];
+  let k = 0;
+  for (; k < stmts.length; k++) {
+    const m = SIMPLE_SET.exec(stmts[k]);
+    if (m === null || m[1] === 'case' || m[1] === 'default') break;
+    sets.push({ name: m[1], reads: names(m[2]) });
+  }
+  const rest = stmts
+    .slice(k)
+    .map((t) => `${t};`)
+    .join(' ');
+  const jumps: { cont: boolean; label: string }[] = [];
+  for (const m of rest.matchAll(JUMP)) jumps.push({ cont: m[1] === 'continue', label: m[2] });
+  return {
+    sets,
+    rest: names(rest),
+    jumps,
+    unlabeled: UNLABELED.test(rest),
+    ends: stmts.length > 0 && ENDING.test(stmts[stmts.length - 1]),
+    returns: RETURN.test(rest),
+  };
+}
+
+/** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
+export type FactsCache = Map<number, { text: string; facts: LineFacts }>;
+
+function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
+  const c = cache.get(i);
+  if (c !== undefined && c.text === lines[i]) return c.facts;
+  const facts = lineFacts(lines[i]);
+  cache.set(i, { text: lines[i], facts });
+  return facts;
+}
+
+/** The construct a node opens, from its first line (without its label), or null for a shape not known here. */
+type Kind = 'block' | 'loop' | 'if' | 'switch' | 'flat' | 'try';
+function kindOf(lines: readonly string[], node: Node): { kind: Kind; label: string | null } | null {
+  const open = lines[node.start];
+  const m = LABEL_DEF.exec(open);
+  const text = (m === null ? open : open.slice(m[0].length)).trim();
+  const label = m === null ? null : m[1];
+  let kind: Kind;
+  if (text === '{') kind = 'block';
+  else if (text === 'for (;;) {') kind = 'loop';
+  else if (text === 'for (;;) switch (st) {') kind = 'flat';
+  else if (text === 'try {') kind = 'try';
+  else if (/^if \(.*\{$/s.test(text) && text.indexOf('{') === text.length - 1) kind = 'if';
+  else if (/^switch \(.*\{$/s.test(text) && text.indexOf('{') === text.length - 1) kind = 'switch';
+  else return null;
+  // the lines between and after its bodies: `} else {`, `} catch (e) {`, the closing `}`
+  const bodies = kind === 'if' ? [1, 2] : kind === 'try' ? [2] : [1];
+  if (!bodies.includes(node.bodies.length)) return null;
+  for (const i of headerLines(node)) {
+    if (i === node.start) continue;
+    const l = lines[i].trim();
+    if (l === '}') continue;
+    if (kind === 'if' && l === '} else {') continue;
+    if (kind === 'try' && /^\} catch \([A-Za-z_$][\w$]*\) \{$/.test(l)) continue;
+    return null;
+  }
+  return { kind, label };
+}
+
+/** The lines of a compound node outside its bodies (its opening line, separators and closing line). */
+function headerLines(node: Node): number[] {
+  const out: number[] = [];
+  let i = node.start;
+  for (const body of node.bodies) {
+    const first = body.length > 0 ? body[0].start : i + 1;
+    for (; i < first && i < node.end; i++) out.push(i);
+    if (body.length > 0) i = body[body.length - 1].end;
+  }
+  for (; i < node.end; i++) out.push(i);
+  return out;
+}
+
+/** A set of variables as bits. */
+type Bits = Uint32Array;
+
+/** What the backward liveness found: the variables live after a statement and at a label's jump targets. */
+export interface Liveness {
+  /** Whether `name` is live after `node` (true when not known). */
+  liveAfter(node: Node, name: string): boolean;
+  /** Whether `name` is live where `break label` (or `continue label`) goes (true when not known). */
+  liveAtJump(cont: boolean, label: string, name: string): boolean;
+}
+
+/** Passes over the lines after which liveness gives up (each pass carries values one more loop level out). */
+const MAX_PASSES = 24;
+
+/** A line's facts with variables as bit positions (untracked ones left out). */
+interface LineCode {
+  /** Per leading plain assignment: the variable set (-1 untracked) and the ones its expression reads. */
+  readonly sets: { readonly v: number; readonly reads: Int32Array }[];
+  readonly rest: Int32Array;
+  readonly jumps: readonly { readonly cont: boolean; readonly label: string }[];
+  readonly unlabeled: boolean;
+  readonly ends: boolean;
+}
+
+/**
+ * A backward liveness of `vars` over the statement tree `top` of `lines` (nothing live after the last line): a
+ * pass over the tree per loop nesting level until the loops' heads stop changing (at most `MAX_PASSES`, else every
+ * variable is taken as live everywhere). A variable is live before a line if the line reads it, or if it is live
+ * after it (or at a target the line jumps to, or at the handler of an enclosing `try`) and the line does not
+ * assign it first in a plain statement. `keep` says which statement lists' nodes to remember the result for.
+ * Each pass is linear in the lines (times the words of a set).
+ */
+export function liveness(
+  lines: readonly string[],
+  top: Node[],
+  vars: Iterable<string>,
+  keep: (list: Node[]) => boolean,
+  facts: FactsCache = new Map(),
+): Liveness {
+  const index = new Map<string, number>();
+  for (const v of vars) if (!index.has(v)) index.set(v, index.size);
+  const words = Math.max(1, (index.size + 31) >>> 5);
+  const EMPTY: Bits = new Uint32Array(words);
+  const ALL: Bits = new Uint32Array(words).fill(0xffffffff);
+  const copy = (a: Bits): Bits => a.slice();
+  const or = (into: Bits, b: Bits): Bits => {
+    if (b !== EMPTY) for (let i = 0; i < words; i++) into[i] |= b[i];
+    return into;
+  };
+  const equal = (a: Bits, b: Bits): boolean => {
+    for (let i = 0; i < words; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  const has = (a: Bits, v: number) => (a[v >>> 5] & (1 << (v & 31))) !== 0;
+  /** `into` made a copy of `from` (empty if none). */
+  const reset = (into: Bits, from: Bits | undefined): Bits => {
+    if (from === undefined) into.fill(0);
+    else into.set(from);
+    return into;
+  };
+  const add = (into: Bits, vs: Int32Array) => {
+    for (let k = 0; k < vs.length; k++) into[vs[k] >>> 5] |= 1 << (vs[k] & 31);
+  };
+  const bitsOf = (ns: readonly string[]): Int32Array => {
+    const out: number[] = [];
+    for (const n of ns) {
+      const v = index.get(n);
+      if (v !== undefined) out.push(v);
+    }
+    return Int32Array.from(out);
+  };
+  // labels defined more than once are not trusted (jumps to them: everything live)
+  const labelCount = new Map<string, number>();
+  for (const l of lines) {
+    const m = LABEL_DEF.exec(l);
+    if (m !== null) labelCount.set(m[1], (labelCount.get(m[1]) ?? 0) + 1);
+  }
+  const codes: (LineCode | undefined)[] = new Array(lines.length);
+  const codeOf = (i: number): LineCode => {
+    let c = codes[i];
+    if (c === undefined) {
+      const f = factsAt(lines, i, facts);
+      codes[i] = c = {
+        sets: f.sets.map((s) => ({ v: index.get(s.name) ?? -1, reads: bitsOf(s.reads) })),
+        rest: bitsOf(f.rest),
+        jumps: f.jumps,
+        unlabeled: f.unlabeled,
+        ends: f.ends,
+      };
+    }
+    return c;
+  };
+  const shapes = new Map<Node, { kind: Kind; label: string | null; uses: Int32Array } | null>();
+  const shapeOf = (node: Node) => {
+    let s = shapes.get(node);
+    if (s === undefined) {
+      const k = kindOf(lines, node);
+      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => names(lines[i]))) };
+      shapes.set(node, s);
+    }
+    return s;
+  };
+
+  let heads = new Map<string, Bits>();
+  let nextHeads = new Map<string, Bits>();
+  const breaks = new Map<string, Bits>();
+  const after = new Map<Node, Bits>();
+  let record = false;
+  let throwLive: Bits = EMPTY;
+
+  const target = (cont: boolean, label: string): Bits => {
+    if (labelCount.get(label) !== 1) return ALL;
+    if (cont) return heads.get(label) ?? (breaks.has(label) ? EMPTY : ALL);
+    return breaks.get(label) ?? ALL;
+  };
+  // each of these takes the set live after and returns the set live before, changing the one it was given
+  const simple = (i: number, live: Bits): Bits => {
+    const c = codeOf(i);
+    if (c.unlabeled) return live.fill(0xffffffff);
+    if (c.ends) live.fill(0);
+    for (const j of c.jumps) or(live, target(j.cont, j.label));
+    add(live, c.rest);
+    for (let k = c.sets.length - 1; k >= 0; k--) {
+      const v = c.sets[k].v;
+      if (v >= 0) live[v >>> 5] &= ~(1 << (v & 31));
+      add(live, c.sets[k].reads);
+    }
+    return or(live, throwLive);
+  };
+  const list = (nodes: Node[], live: Bits, cases: Bits | null): Bits => {
+    const remember = record && keep(nodes);
+    for (let k = nodes.length - 1; k >= 0; k--) {
+      const node = nodes[k];
+      if (remember) after.set(node, copy(live));
+      live = node.bodies.length === 0 ? simple(node.start, live) : compound(node, live);
+      if (node.barrier) {
+        if (cases === null) return live.fill(0xffffffff);
+        or(cases, live);
+      }
+    }
+    return live;
+  };
+  const compound = (node: Node, out: Bits): Bits => {
+    const shape = shapeOf(node);
+    if (shape === null) return out.fill(0xffffffff);
+    const { kind, label } = shape;
+    if (label !== null) breaks.set(label, copy(out));
+    let live: Bits;
+    switch (kind) {
+      case 'block':
+        live = list(node.bodies[0], out, null);
+        break;
+      case 'loop': {
+        const head = label === null ? undefined : heads.get(label);
+        live = list(node.bodies[0], reset(out, head), null);
+        if (label !== null) nextHeads.set(label, copy(live));
+        break;
+      }
+      case 'if': {
+        const other = node.bodies.length > 1 ? list(node.bodies[1], copy(out), null) : copy(out);
+        live = or(list(node.bodies[0], out, null), other);
+        break;
+      }
+      case 'switch': {
+        const cases = copy(out);
+        list(node.bodies[0], out, cases);
+        live = cases;
+        break;
+      }
+      case 'flat': {
+        // `continue S<k>` dispatches again on `st`: to any of the cases
+        const head = label === null ? undefined : heads.get(label);
+        const cases = copy(out);
+        list(node.bodies[0], reset(out, head), cases);
+        live = cases;
+        add(live, shape.uses);
+        if (label !== null) nextHeads.set(label, copy(live));
+        break;
+      }
+      case 'try': {
+        const handler = list(node.bodies[1], copy(out), null);
+        const saved = throwLive;
+        throwLive = or(copy(throwLive), handler);
+        live = or(list(node.bodies[0], out, null), handler);
+        throwLive = saved;
+        break;
+      }
+    }
+    add(live, shape.uses);
+    return or(live, throwLive);
+  };
+
+  let known = false;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    nextHeads = new Map();
+    breaks.clear();
+    list(top, new Uint32Array(words), null);
+    let same = nextHeads.size === heads.size;
+    if (same)
+      for (const [l, b] of nextHeads) {
+        const h = heads.get(l);
+        if (h === undefined || !equal(h, b)) {
+          same = false;
+          break;
+        }
+      }
+    heads = nextHeads;
+    if (same) {
+      // one more pass with the heads fixed, remembering what is live after each statement kept
+      record = true;
+      breaks.clear();
+      list(top, new Uint32Array(words), null);
+      known = true;
+      break;
+    }
+  }
+  const bit = (b: Bits | undefined, name: string) => {
+    const v = index.get(name);
+    return b === undefined || v === undefined || has(b, v);
+  };
+  return {
+    liveAfter: (node, name) => !known || bit(after.get(node), name),
+    liveAtJump: (cont, label, name) => !known || labelCount.get(label) !== 1 || bit(target(cont, label), name),
+  };
+}
+
+/** What a run of statements reads before writing and writes for sure, from a walk forward through it. */
+export interface RunFlow {
+  /** Variables some path through the run reads before writing them (their values at the call are needed). */
+  readonly exposed: Set<string>;
+  /** Variables every exit of the run (its end, a jump out) has written (null: no exit). */
+  readonly written: Set<string> | null;
+  /** The labels outside the run that it jumps to, with the jump's kind. */
+  readonly exits: { cont: boolean; label: string }[];
+}
+
+/**
+ * The flow of the run `run` (consecutive siblings of `lines`' tree; `calls`: first lines of runs already
+ * outlined, now a call each, whose nodes are simple statements) over the variables `tracked` says. `flat`: the run
+ * holds cases of a flat region and may be entered at any of them (nothing is written then).
+ */
+export function runFlow(
+  lines: readonly string[],
+  run: Node[],
+  calls: ReadonlySet<number>,
+  tracked: (name: string) => boolean,
+  flat: boolean,
+  dropped: string,
+  cache: FactsCache = new Map(),
+): RunFlow {
+  const factsOf = (i: number) => factsAt(lines, i, cache);
+  const exposed = new Set<string>();
+  let written: Set<string> | null = null;
+  const exits: { cont: boolean; label: string }[] = [];
+  const seenExit = new Set<string>();
+  // labels of constructs open around the current statement, inside the run, with the writes at jumps to them
+  const inner = new Map<string, Set<string> | null>();
+  const read = (ns: readonly string[], da: Set<string>) => {
+    for (const n of ns) if (tracked(n) && !da.has(n)) exposed.add(n);
+  };
+  const meet = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => {
+    if (a === null) return b === null ? null : new Set(b);
+    if (b === null) return a;
+    for (const v of a) if (!b.has(v)) a.delete(v);
+    return a;
+  };
+  const exit = (cont: boolean, label: string, da: Set<string>) => {
+    written = meet(written, da);
+    const key = `${cont ? 'c' : 'b'} ${label}`;
+    if (!seenExit.has(key)) {
+      seenExit.add(key);
+      exits.push({ cont, label });
+    }
+  };
+  const jump = (cont: boolean, label: string, da: Set<string>) => {
+    if (!inner.has(label)) exit(cont, label, da);
+    else if (!cont) inner.set(label, meet(inner.get(label) ?? null, da));
+  };
+  // a node of a shape not known: everything it mentions is read, its jumps out leave with what was written before
+  const opaque = (node: Node, da: Set<string>) => {
+    for (let i = node.start; i < node.end; i++) {
+      if (lines[i] === dropped) continue;
+      const f = factsOf(i);
+      for (const s of f.sets) read([s.name, ...s.reads], da);
+      read(f.rest, da);
+      for (const j of f.jumps) if (!inner.has(j.label)) exit(j.cont, j.label, da);
+    }
+  };
+  /** Walks a statement list from `da` (written before it); what is written after it (null: not reached). */
+  const list = (nodes: Node[], start: Set<string>, cases: Set<string> | null): Set<string> | null => {
+    let da: Set<string> | null = start;
+    for (const node of nodes) {
+      if (node.barrier) {
+        // a case is entered from its switch's dispatch too
+        da = meet(da === null ? null : da, cases === null ? new Set() : cases);
+        if (da === null) da = new Set(cases ?? []);
+      }
+      if (da === null) da = new Set(); // unreachable code: nothing known written (a sound start)
+      da = statement(node, da);
+    }
+    return da;
+  };
+  const statement = (node: Node, da: Set<string>): Set<string> | null => {
+    // a statement of a run outlined before, after its first (the call): gone
+    if (lines[node.start] === dropped) return da;
+    if (node.bodies.length === 0 || calls.has(node.start)) {
+      const f = factsOf(node.start);
+      for (const s of f.sets) {
+        read(s.reads, da);
+        if (tracked(s.name)) da.add(s.name);
+      }
+      read(f.rest, da);
+      for (const j of f.jumps) jump(j.cont, j.label, da);
+      if (f.unlabeled) exit(false, '', da);
+      return f.ends ? null : da;
+    }
+    const shape = kindOf(lines, node);
+    if (shape === null) {
+      opaque(node, da);
+      return new Set(da);
+    }
+    const { kind, label } = shape;
+    for (const i of headerLines(node)) if (lines[i] !== dropped) read(names(lines[i]), da);
+    const saved = label === null ? undefined : inner.get(label);
+    if (label !== null) inner.set(label, null);
+    let out: Set<string> | null;
+    switch (kind) {
+      case 'block':
+        out = list(node.bodies[0], new Set(da), null);
+        break;
+      case 'if':
+        out = meet(
+          list(node.bodies[0], new Set(da), null),
+          node.bodies.length > 1 ? list(node.bodies[1], new Set(da), null) : new Set(da),
+        );
+        break;
+      case 'loop':
+        // the head is reached from the entry and from the back edges, which wrote at least as much
+        list(node.bodies[0], new Set(da), null);
+        out = null;
+        break;
+      default:
+        // switch, flat region, try: a case (or the handler) is entered with what was written before
+        list(node.bodies[0], new Set(da), new Set(da));
+        if (kind === 'try') list(node.bodies[1], new Set(da), null);
+        out = new Set(da);
+        break;
+    }
+    if (label !== null) {
+      out = meet(out, inner.get(label) ?? null);
+      if (saved === undefined) inner.delete(label);
+      else inner.set(label, saved);
+    }
+    // a construct left only by jumps out of it: what follows is not reached from here
+    return out === null ? null : mergeAtLeast(out, da);
+  };
+  const end = list(run, flat ? new Set() : new Set(), flat ? new Set() : null);
+  if (end !== null) written = meet(written, end);
+  return { exposed, written, exits };
+}
+
+/** What is written after a construct: at least what was written before it (`out` may only add to `da`). */
+function mergeAtLeast(out: Set<string>, da: Set<string>): Set<string> {
+  for (const v of da) out.add(v);
+  return out;
+}
