@@ -2,7 +2,17 @@
 // the constant expressions (global, table and segment initializers) as small functions, and the object
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
-import { BinaryReader, type ConstExpr, type FuncType, type Module, type Tunables, type ValType } from '@wasmts/environ';
+import {
+  BinaryReader,
+  type ConstExpr,
+  DefinedFuncIndex,
+  FuncIndex,
+  type FuncType,
+  funcIndexOfDefined,
+  type Module,
+  type Tunables,
+  type ValType,
+} from '@wasmts/environ';
 import { loneI32Const } from './const-value.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
@@ -25,7 +35,7 @@ function simpleRef(env: ModuleEnvironment, expr: ConstExpr): string | null {
   if (op !== 0xd2 && op !== 0xd0) return null;
   const r = new BinaryReader(bytes, expr.start + 1, expr.end);
   let value = 'null';
-  if (op === 0xd2) value = env.funcRef(r.u32());
+  if (op === 0xd2) value = env.funcRef(FuncIndex(r.u32()));
   else r.s33();
   return r.pos + 1 === expr.end && bytes[r.pos] === 0x0b ? value : null;
 }
@@ -143,9 +153,8 @@ export function emitModule(
   if (byteLoads !== undefined) env.byteLoads = byteLoads;
   const parts: string[] = [];
   const funcs: string[] = [];
-  const nImp = module.numImportedFuncs;
   for (let i = 0; i < module.bodies.length; i++) {
-    const f = nImp + i;
+    const f = funcIndexOfDefined(module, DefinedFuncIndex(i));
     const body = module.bodies[i];
     const viaIr = ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
     const t =
@@ -168,7 +177,7 @@ export function emitModule(
   const body = parts
     .join('\n')
     .replace(TAIL_CALLEE, (_, f: string) =>
-      env.tailCallers.has(Number(f)) && !usesPairAbi(env.funcType(Number(f))) ? `f${f}$t` : `f${f}`,
+      env.tailCallers.has(Number(f)) && !usesPairAbi(env.funcType(Number(f) as FuncIndex)) ? `f${f}$t` : `f${f}`,
     )
     .replace(PAIR_TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}$p`));
   const ret = [`funcs: [${funcs.join(', ')}]`, ...consts];
@@ -287,7 +296,7 @@ export class LazyModule {
   functionSource(i: number, positions = false): string {
     const env = this.env;
     const module = env.module;
-    const f = module.numImportedFuncs + i;
+    const f = funcIndexOfDefined(module, DefinedFuncIndex(i));
     const body = module.bodies[i];
     env.beginUnit(f);
     const viaIr = this.ir && !positions ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;

@@ -7,8 +7,9 @@ import { typeSection } from './decode/types.js';
 import { CompileError, malformed } from './errors.js';
 import { WASM3_FEATURES, type WasmFeatures } from './features.js';
 import { checkLimit } from './limits.js';
-import type { Module } from './module.js';
+import { funcIndexOfDefined, type Module } from './module.js';
 import { BinaryReader } from './reader.js';
+import { DefinedFuncIndex } from './types.js';
 import { validateFunctionBody } from './validator/func.js';
 import { SiteRecorder } from './validator/sites.js';
 
@@ -210,11 +211,10 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
 
   if (options.validateBodies !== false) {
     const bodies = d.bodies;
-    const base = d.numImportedFuncs;
     const progress = options.onProgress;
     if (progress === undefined)
       for (let i = 0; i < bodies.length; i++) {
-        validateFunctionBody(module, features, base + i, bodies[i], sites);
+        validateFunctionBody(module, features, funcIndexOfDefined(d, DefinedFuncIndex(i)), bodies[i], sites);
         if (sites !== null) sites.ends[i] = sites.count;
       }
     else {
@@ -223,7 +223,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
       const step = Math.max(1, Math.ceil(total / 100));
       let next = step;
       for (let i = 0; i < bodies.length; i++) {
-        validateFunctionBody(module, features, base + i, bodies[i], sites);
+        validateFunctionBody(module, features, funcIndexOfDefined(d, DefinedFuncIndex(i)), bodies[i], sites);
         if (sites !== null) sites.ends[i] = sites.count;
         const done = bodies[i].range.end - first;
         if (done >= next) {
