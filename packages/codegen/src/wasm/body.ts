@@ -529,7 +529,10 @@ export function rewriteBody(
         .u8(OP.globalSet)
         .u32(ctx.depthGlobal);
       w.u8(OP.localGet).u32(saved).u8(OP.i32Const).s32(ctx.maxCallDepth).u8(OP.i32GtU);
-      w.u8(OP.if).u8(BLOCK_EMPTY).u8(OP.call).u32(ctx.stackOverflowFunc).u8(OP.end);
+      w.u8(OP.if).u8(BLOCK_EMPTY);
+      // the trap leaves the fuel where the host reads it: a threaded function's came in a parameter
+      if (threaded && fuel) w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
+      w.u8(OP.call).u32(ctx.stackOverflowFunc).u8(OP.end);
     }
     if (fuel && !threaded) loadFuel();
     if (ticks && !threaded) loadTicks();
