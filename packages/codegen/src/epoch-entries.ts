@@ -85,8 +85,7 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
       else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) {
         escapes = calls = true;
         if (op === 0x13 || op === 0x15) tail = true;
-      }
-      else if (op === 0x06 || op === 0x1f) handlers = true;
+      } else if (op === 0x06 || op === 0x1f) handlers = true;
       const kind = SKIP_KIND[op];
       if (kind !== SKIP_SLOW) {
         p = skipFast(bytes, p + 1, kind);
@@ -101,7 +100,10 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
     }
     if (shapes !== undefined)
       shapes[i] =
-        (handlers ? BODY_HANDLERS : 0) | (loops ? BODY_LOOPS : 0) | (calls ? BODY_CALLS : 0) | (tail ? BODY_TAIL_CALLS : 0);
+        (handlers ? BODY_HANDLERS : 0) |
+        (loops ? BODY_LOOPS : 0) |
+        (calls ? BODY_CALLS : 0) |
+        (tail ? BODY_TAIL_CALLS : 0);
     if (escapes) checked[i] = EPOCH_ENTRY;
     else if (loops) checked[i] = EPOCH_INSIDE;
   }
