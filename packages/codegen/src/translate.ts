@@ -1775,6 +1775,7 @@ export class FunctionTranslator {
       this.setLocal(base + ft.params.length + k, false);
     });
     this.materializeAll();
+    this.inlinedEntry(c.start);
     const flat = this.flat();
     const rw = ft.results.map((t) => this.shapeOf(t));
     const frame = this.pushFrame(K.Block, [], rw, this.newLabel());
@@ -1788,6 +1789,29 @@ export class FunctionTranslator {
     this.r.pos = c.start;
     this.r.end = c.end;
     return true;
+  }
+
+  /**
+   * The checks a call of an inlined callee makes at its entry, in the caller (README.md, "Inlining"): the call-depth
+   * limit (the callee calls nothing, so its depth is seen only here: no count kept) and the fuel check (the call's
+   * own cost was added before it, as for a call; the caller's `fu` against `fq` is the store's counter). Marked with
+   * the callee's first operator, so a trap here has the callee's frame. No epoch check: an inlined callee has none.
+   */
+  private inlinedEntry(start: number): void {
+    const env = this.env;
+    if (!env.callDepth && !env.tunables.consumeFuel) return;
+    if (this.positions !== null) {
+      const mark = `${this.opAt}i${start}`;
+      this.positions.push(this.out.length, mark);
+      this.lastOp = mark;
+    }
+    if (env.callDepth) {
+      const lim = env.limits();
+      // the fuel counted so far is the store's before the trap, as when the call handed it over
+      const over = this.handOver() === '' ? '' : `${this.handOver()} `;
+      this.emit(`if (${lim}[${DEPTH}] >= ${lim}[${DEPTH_LIMIT}]) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
+    }
+    if (env.tunables.consumeFuel) this.emitLines(this.checks(false, false));
   }
 
   /** `local.set` (`local.tee` when `tee`) of local `i`. */
