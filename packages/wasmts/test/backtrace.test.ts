@@ -279,7 +279,11 @@ describe('WasmBacktrace', () => {
       const t = trapOf(() => inst.getTypedFunc('run').call(5));
       return {
         message: t.message,
-        frames: t.backtrace!.frames.map(({ funcIndex, moduleOffset, funcOffset }) => ({ funcIndex, moduleOffset, funcOffset })),
+        frames: t.backtrace!.frames.map(({ funcIndex, moduleOffset, funcOffset }) => ({
+          funcIndex,
+          moduleOffset,
+          funcOffset,
+        })),
         fuel: 'consumeFuel' in settings ? store.getFuel() : null,
       };
     };
