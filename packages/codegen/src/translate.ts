@@ -2365,10 +2365,12 @@ export class FunctionTranslator {
           const ref = this.temp();
           const t = env.table(table);
           const i = this.tableNum(idx, table);
+          // one read on the way that succeeds: an index out of bounds reads undefined and a null entry null, and
+          // only then is the length compared to tell the two traps apart (in JavaScriptCore's interpreter every
+          // property read and comparison is a bytecode of its own)
           this.emit(
-            `${ref} = ${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.UndefinedElement)};`,
+            `${ref} = ${t}.elements[${i}] ?? (${i} < ${t}.elements.length ? ${env.trap(TrapCode.IndirectCallToNull)} : ${env.trap(TrapCode.UndefinedElement)});`,
           );
-          this.emit(`if (${ref} === null) ${env.trap(TrapCode.IndirectCallToNull)};`);
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
