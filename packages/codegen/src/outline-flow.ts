@@ -166,6 +166,10 @@ function names(text: string): string[] {
       if (j === 0 || text.charCodeAt(j - 1) !== 46 || (j >= 3 && text.startsWith('...', j - 3)))
         out.push(text.slice(j, k));
       j = k;
+    } else if (c === 47 && text.charCodeAt(j + 1) === 42) {
+      // a block comment (a position marker)
+      const end = text.indexOf('*/', j + 2);
+      j = end < 0 ? n : end + 2;
     } else if (c >= 48 && c <= 57) {
       // a number (`0x1f`, `1e3`, `5n`): no identifier inside
       j++;
@@ -182,7 +186,14 @@ function names(text: string): string[] {
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
-function lineFacts(line: string): LineFacts {
+/** Block comments: the translator's source-position markers, which a backtrace's second translation adds. */
+const COMMENTS = /\/\*.*?\*\//g;
+
+/** `text` without block comments: the analysis must see the same code with and without position markers. */
+const uncommented = (text: string) => (text.includes('/*') ? text.replace(COMMENTS, '') : text);
+
+function lineFacts(text: string): LineFacts {
+  const line = uncommented(text);
   const stmts = statements(line);
   const sets: { name: string; reads: string[] }[] = [];
   let k = 0;
@@ -221,7 +232,7 @@ function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFa
 /** The construct a node opens, from its first line (without its label), or null for a shape not known here. */
 type Kind = 'block' | 'loop' | 'if' | 'switch' | 'flat' | 'try';
 function kindOf(lines: readonly string[], node: Node): { kind: Kind; label: string | null } | null {
-  const open = lines[node.start];
+  const open = uncommented(lines[node.start]);
   const m = LABEL_DEF.exec(open);
   const text = (m === null ? open : open.slice(m[0].length)).trim();
   const label = m === null ? null : m[1];
@@ -238,7 +249,7 @@ function kindOf(lines: readonly string[], node: Node): { kind: Kind; label: stri
   if (!bodies.includes(node.bodies.length)) return null;
   for (const i of headerLines(node)) {
     if (i === node.start) continue;
-    const l = lines[i].trim();
+    const l = uncommented(lines[i]).trim();
     if (l === '}') continue;
     if (kind === 'if' && l === '} else {') continue;
     if (kind === 'try' && /^\} catch \([A-Za-z_$][\w$]*\) \{$/.test(l)) continue;

@@ -37,7 +37,7 @@ import {
   type HostTag,
   hostApi,
 } from './host-api.js';
-import { exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
+import { bitsType, exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
 
 const FUEL = VMRuntimeLimits.FuelConsumed;
 const DEADLINE = VMRuntimeLimits.EpochDeadline;
@@ -70,9 +70,6 @@ function needsAdapter(type: FuncType): boolean {
 
 const sigKey = (type: FuncType) =>
   `${type.params.map(boundaryTypeName).join(' ')}->${type.results.map(boundaryTypeName).join(' ')}`;
-/** The text name of a boundary type as it crosses JS (f32 as its bits, an i32). */
-const bitsTypeName = (t: ValType) => (t === F32 ? 'i32' : boundaryTypeName(t));
-
 const importWrappers = new Map<string, HostModule>();
 const exportWrappers = new Map<string, HostModule>();
 function compiled(cache: Map<string, HostModule>, type: FuncType, build: (t: FuncType) => Uint8Array): HostModule {
@@ -534,8 +531,8 @@ export function hostFunctionOf(state: WasmStoreState, ref: VMFuncRef): HostFunct
     results.length === 0
       ? undefined
       : results.length === 1
-        ? ZERO[bitsTypeName(results[0]) as string]
-        : results.map((t) => ZERO[bitsTypeName(t) as string]);
+        ? ZERO[boundaryTypeName(bitsType(results[0])) as string]
+        : results.map((t) => ZERO[boundaryTypeName(bitsType(t)) as string]);
   const call = (args: unknown[]) => {
     for (let i = 0; i < params.length; i++) {
       const t = params[i];

@@ -111,13 +111,13 @@ export function buildModule(types: readonly Sig[], imports: readonly Import[], f
 }
 
 /** The type of an f32 as it crosses between JS and a wrapper: its bits in an i32 (exact NaN payloads in JS). */
-const bitsType = (t: ValType): ValType => (t === F32 ? I32 : t);
+export const bitsType = (t: ValType): ValType => (t === F32 ? I32 : t);
 
-/** `local.get` of each of `types` from local `first` on, each f32 converted by `convert` if given. */
-function getAll(w: ByteWriter, types: readonly ValType[], first: number, convert: OperatorInfo | null): void {
+/** `local.get` of each of `types` from local `first` on, each f32 converted by `convert`. */
+function getAll(w: ByteWriter, types: readonly ValType[], first: number, convert: OperatorInfo): void {
   types.forEach((t, i) => {
     w.op(OP.localGet).u32(first + i);
-    if (t === F32 && convert !== null) w.op(convert);
+    if (t === F32) w.op(convert);
   });
 }
 
