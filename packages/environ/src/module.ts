@@ -1,6 +1,7 @@
 // The description of a decoded and validated module (DESIGN.md). Function bodies and constant
 // expressions stay in the original bytes, referred to by byte ranges, for codegen to translate.
 
+import type { WasmFeatures } from './features.js';
 import type {
   DataIndex,
   ElemIndex,
@@ -15,7 +16,6 @@ import type {
   ValType,
 } from './types.js';
 import type { CodeSites } from './validator/sites.js';
-import type { WasmFeatures } from './features.js';
 
 /** A byte range [start, end) in the module's bytes. */
 export interface ByteRange {

@@ -41,7 +41,11 @@ describe("decodeModule(bytes, { validateBodies: 'lazy' })", () => {
   it('a malformed code section still fails at decode; a valid module ends with nothing pending', () => {
     const truncated = bytes.slice(0, bytes.length - 2);
     expect(() => decodeModule(truncated, { validateBodies: 'lazy' })).toThrow(CompileError);
-    const valid = wasm(section(1, vec([functype([], [I32])])), section(3, vec([[0]])), section(10, vec([body([], [0x41, 1])])));
+    const valid = wasm(
+      section(1, vec([functype([], [I32])])),
+      section(3, vec([[0]])),
+      section(10, vec([body([], [0x41, 1])])),
+    );
     const m = decodeModule(valid, { validateBodies: 'lazy' });
     validateAllBodies(m);
     expect([...(m.pendingBodies?.pending ?? [])]).toEqual([0]);
