@@ -12,6 +12,8 @@ import {
   type Module,
   type Tunables,
   type ValType,
+  validateAllBodies,
+  validateBody,
 } from '@wasmts/environ';
 import { loneI32Const } from './const-value.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
@@ -147,6 +149,8 @@ export function emitModule(
   inline = true,
   byteLoads?: ByteLoads,
 ): EmittedModule {
+  // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
+  validateAllBodies(module);
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
   env.inlining = inline;
@@ -293,11 +297,15 @@ export class LazyModule {
    * called once per instance with the instance's array `F` of its functions (by DefinedFuncIndex), through which
    * it calls the others.
    */
-  functionSource(i: number, positions = false): string {
+  functionSource(index: number, positions = false): string {
     const env = this.env;
     const module = env.module;
-    const f = funcIndexOfDefined(module, DefinedFuncIndex(i));
+    const i = DefinedFuncIndex(index);
+    const f = funcIndexOfDefined(module, i);
     const body = module.bodies[i];
+    // a module decoded with lazy validation: the body is validated before its first translation (its CompileError
+    // is what the first call of the function throws)
+    validateBody(module, i);
     env.beginUnit(f);
     const viaIr = this.ir && !positions ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
     const t =

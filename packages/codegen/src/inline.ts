@@ -3,6 +3,8 @@
 
 import {
   BinaryReader,
+  CompileError,
+  definedFuncIndex,
   F32,
   F64,
   type FuncIndex,
@@ -13,6 +15,7 @@ import {
   operatorFor,
   skipImmediates,
   type ValType,
+  validateBody,
 } from '@wasmts/environ';
 import { INLINE_BYTES } from './limits.js';
 
@@ -39,10 +42,19 @@ const NUMERIC = (t: ValType) => t === I32 || t === I64 || t === F32 || t === F64
  * value the backend boxes, or throw anything but a trap. Block types are not limited (the translator's).
  */
 export function inlineCallee(module: Module, f: FuncIndex, type: FuncType): InlineCallee | null {
-  const i = f - module.numImportedFuncs;
-  if (i < 0) return null;
+  const i = definedFuncIndex(module, f);
+  if (i === null) return null;
   const body = module.bodies[i];
   if (body.range.end - body.codeStart > INLINE_BYTES) return null;
+  if (module.pendingBodies?.pending[i] === 1) {
+    // decoded with lazy validation: only a valid body is inlined (an invalid one throws when called, not its caller)
+    try {
+      validateBody(module, i);
+    } catch (e) {
+      if (e instanceof CompileError) return null;
+      throw e;
+    }
+  }
   if (!type.params.every(NUMERIC) || !type.results.every(NUMERIC)) return null;
   const locals: ValType[] = [];
   for (const [count, t] of body.locals) {
