@@ -1391,6 +1391,9 @@ export class FunctionTranslator {
       // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
       // outlined code is slower than the whole (calls, variables handed over)
       limit: this.env.splitChars * OUTLINE_FACTOR,
+      // then brought down to the split limit: an outlined function of 60,000 characters (rapier2d's f32 solver, 153
+      // locals) was 71,016 bytes of bytecode, over V8's limit, and never optimized
+      target: this.env.splitChars,
       // a piece: its own top-level statements too (`split` found no cut inside it)
       top: piece,
       vars,
