@@ -106,14 +106,14 @@ export class ModuleEnvironment {
 
   /**
    * Whether a direct call of a small leaf function is translated as the callee's body (src/inline.ts; README.md,
-   * "Inlining"). Never with fuel or an explicit call-depth limit, whose counts a call changes.
+   * "Inlining"). With fuel or an explicit call-depth limit the caller makes the callee's entry checks in its place.
    */
   inlining = true;
   private readonly inlineCallees = new Map<FuncIndex, InlineCallee | null>();
 
   /** The body of function `f` if a direct call of it is translated as that body, else null. */
   inlineCallee(f: FuncIndex): InlineCallee | null {
-    if (!this.inlining || this.tunables.consumeFuel || this.callDepth) return null;
+    if (!this.inlining) return null;
     let c = this.inlineCallees.get(f);
     if (c === undefined) {
       c = inlineCallee(this.module, f, this.funcType(f));

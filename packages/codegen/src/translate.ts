@@ -318,6 +318,45 @@ export function floatStoreStmt(width: 32 | 64, dv: string, addr: string, val: st
   return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa, sv, true); else ${helper}(${dv}, sa, sv);`;
 }
 
+/**
+ * Whether the f64 expression `e` is sure to be a JS number, never a `NaNBits`: a literal, or an arithmetic operator
+ * or a `Math` call at its top level (JavaScript's arithmetic gives numbers; any NaN it gives is one wasm arithmetic
+ * may give). A name, a select, a load or a helper's result may be a `NaNBits`. Conservative: a top-level `?`, `=`
+ * or `,` says no.
+ */
+export function isNumberExpr(e: string): boolean {
+  if (/^\(?-?\d[\d.]*(?:e[-+]?\d+)?\)?$/.test(e)) return true;
+  let inner = e;
+  while (inner.startsWith('(') && inner.endsWith(')') && closes(inner) === inner.length - 1) inner = inner.slice(1, -1);
+  if (/^Math\.(?:sqrt|min|max|fround)\(/.test(inner) && closes(inner, inner.indexOf('(')) === inner.length - 1)
+    return true;
+  let depth = 0;
+  let arith = false;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0) {
+      if (c === '?' || c === '=' || c === ',' || c === '"' || c === "'" || c === '`') return false;
+      if ((c === '+' || c === '-' || c === '*' || c === '/') && inner[i - 1] === ' ' && inner[i + 1] === ' ')
+        arith = true;
+    }
+  }
+  return arith;
+}
+
+/** The index of the bracket that closes the one at `open` in `e` (-1 if none). */
+function closes(e: string, open = 0): number {
+  let depth = 0;
+  for (let i = open; i < e.length; i++) {
+    if (e[i] === '(' || e[i] === '[') depth++;
+    else if (e[i] === ')' || e[i] === ']') {
+      if (--depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
 /** The width of a float load or store operator (`f32.load`, `f64.store`), or null for any other. */
 export function floatAccessWidth(name: string): 32 | 64 | null {
   return name === 'f32.load' || name === 'f32.store' ? 32 : name === 'f64.load' || name === 'f64.store' ? 64 : null;
@@ -1354,6 +1393,9 @@ export class FunctionTranslator {
       // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
       // outlined code is slower than the whole (calls, variables handed over)
       limit: this.env.splitChars * OUTLINE_FACTOR,
+      // then brought down to the split limit: an outlined function of 60,000 characters (rapier2d's f32 solver, 153
+      // locals) was 71,016 bytes of bytecode, over V8's limit, and never optimized
+      target: this.env.splitChars,
       // a piece: its own top-level statements too (`split` found no cut inside it)
       top: piece,
       vars,
@@ -1784,6 +1826,7 @@ export class FunctionTranslator {
       this.setLocal(base + ft.params.length + k, false);
     });
     this.materializeAll();
+    this.inlinedEntry(c.start);
     const flat = this.flat();
     const rw = ft.results.map((t) => this.shapeOf(t));
     const frame = this.pushFrame(K.Block, [], rw, this.newLabel());
@@ -1797,6 +1840,29 @@ export class FunctionTranslator {
     this.r.pos = c.start;
     this.r.end = c.end;
     return true;
+  }
+
+  /**
+   * The checks a call of an inlined callee makes at its entry, in the caller (README.md, "Inlining"): the call-depth
+   * limit (the callee calls nothing, so its depth is seen only here: no count kept) and the fuel check (the call's
+   * own cost was added before it, as for a call; the caller's `fu` against `fq` is the store's counter). Marked with
+   * the callee's first operator, so a trap here has the callee's frame. No epoch check: an inlined callee has none.
+   */
+  private inlinedEntry(start: number): void {
+    const env = this.env;
+    if (!env.callDepth && !env.tunables.consumeFuel) return;
+    if (this.positions !== null) {
+      const mark = `${this.opAt}i${start}`;
+      this.positions.push(this.out.length, mark);
+      this.lastOp = mark;
+    }
+    if (env.callDepth) {
+      const lim = env.limits();
+      // the fuel counted so far is the store's before the trap, as when the call handed it over
+      const over = this.handOver() === '' ? '' : `${this.handOver()} `;
+      this.emit(`if (${lim}[${DEPTH}] >= ${lim}[${DEPTH_LIMIT}]) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
+    }
+    if (env.tunables.consumeFuel) this.emitLines(this.checks(false, false));
   }
 
   /** `local.set` (`local.tee` when `tee`) of local `i`. */
@@ -2374,10 +2440,12 @@ export class FunctionTranslator {
           const ref = this.temp();
           const t = env.table(table);
           const i = this.tableNum(idx, table);
+          // one read on the way that succeeds: an index out of bounds reads undefined and a null entry null, and
+          // only then is the length compared to tell the two traps apart (in JavaScriptCore's interpreter every
+          // property read and comparison is a bytecode of its own)
           this.emit(
-            `${ref} = ${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.UndefinedElement)};`,
+            `${ref} = ${t}.elements[${i}] ?? (${i} < ${t}.elements.length ? ${env.trap(TrapCode.IndirectCallToNull)} : ${env.trap(TrapCode.UndefinedElement)});`,
           );
-          this.emit(`if (${ref} === null) ${env.trap(TrapCode.IndirectCallToNull)};`);
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
@@ -2908,6 +2976,11 @@ export class FunctionTranslator {
       pre = `sa = ${addr}; sv = ${val}; `;
       addr = 'sa';
       val = 'sv';
+    }
+    // an f64 computed by arithmetic is a number: no test for a NaN kept as bits
+    if (width === 64 && pre === '' && isNumberExpr(val)) {
+      this.emit(`${dv}.setFloat64(${addr}, ${val}, true);`);
+      return;
     }
     if (width !== null) {
       this.usesStoreTemps = true;

@@ -17,8 +17,7 @@ function f2(l0) {
 }
 function f3(l0, l1) {
   var s0, s1, r0;
-  r0 = (l1 >>> 0) < t1.elements.length ? t1.elements[(l1 >>> 0)] : rt.trap(19);
-  if (r0 === null) rt.trap(4);
+  r0 = t1.elements[(l1 >>> 0)] ?? ((l1 >>> 0) < t1.elements.length ? rt.trap(4) : rt.trap(19));
   if (r0.typeId !== ty3 && !rt.isSubtypeId(r0.typeId, ty3)) rt.trap(5);
   s0 = r0.fn(l0);
   return s0;

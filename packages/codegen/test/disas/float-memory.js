@@ -4,8 +4,8 @@ var m0 = vmctx[7];
 var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0(l0, l1, l2) {
-  var s0, s1, s2, ma = 0, mf = 0, sa = 0, sv = 0;
-  sa = (l2 >>> 0); sv = ((l0 * ((mf = m0_dv.getFloat64(ma = (l1 >>> 0), true)) === mf ? mf : H.loadF64(m0_dv, ma))) + ((mf = m0_dv.getFloat64(ma = (l2 >>> 0) + 8, true)) === mf ? mf : H.loadF64(m0_dv, ma))); if (typeof sv === 'number') m0_dv.setFloat64(sa, sv, true); else H.storeF64(m0_dv, sa, sv);
+  var s0, s1, s2, ma = 0, mf = 0;
+  m0_dv.setFloat64((l2 >>> 0), ((l0 * ((mf = m0_dv.getFloat64(ma = (l1 >>> 0), true)) === mf ? mf : H.loadF64(m0_dv, ma))) + ((mf = m0_dv.getFloat64(ma = (l2 >>> 0) + 8, true)) === mf ? mf : H.loadF64(m0_dv, ma))), true);
   return;
 }
 function f1(l0, l1, l2) {
