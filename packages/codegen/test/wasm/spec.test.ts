@@ -78,6 +78,9 @@ function identity(module: Module): RewriteContext {
       plainControl: true,
     }),
     plainCost: null,
+    threaded: null,
+    threadExtras: 0,
+    plainThreaded: new Uint8Array(256),
   };
 }
 
