@@ -64,8 +64,14 @@ export class ModuleEnvironment {
   readonly builtins = new Set<Libcall>();
   /** Defined functions (by FuncIndex) that perform tail calls (they get an inner body and a trampoline). */
   readonly tailCallers = new Set<number>();
-  /** Whether any body uses the legacy `delegate` bookkeeping. */
-  readonly legacyExceptions: boolean;
+  /**
+   * Whether any body uses the legacy `delegate` bookkeeping. Read as each body is translated: under lazy validation
+   * (`Module.pendingBodies`) `featuresUsed` grows as bodies are validated, and a body's own legacy operators are
+   * in it before the body is translated (`dlg` is a local of the function that uses `delegate`).
+   */
+  get legacyExceptions(): boolean {
+    return this.module.featuresUsed.has('legacyExceptions');
+  }
   /** Characters of JS above which a function body is split into pieces (`SPLIT_CHARS`; tests force it small). */
   splitChars = SPLIT_CHARS;
   /** How byte loads read memory (`CompileOptions.byteLoads`): the memory's Uint8Array, or its DataView. */
@@ -94,7 +100,6 @@ export class ModuleEnvironment {
     readonly lazy = false,
   ) {
     this.offsets = new VMOffsets(module);
-    this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
     if (lazy) this.maxIndent = 0;
     if (tunables.consumeFuel) {
       for (let op = 0; op < 256; op++) {

@@ -59,44 +59,53 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
     let calls = false;
     let handlers = false;
     let tail = false;
-    while (p < end) {
-      const op = bytes[p];
-      if (op === 0x10 || op === 0x12) {
-        calls = true;
-        if (op === 0x12) tail = true;
-        // call / return_call: a LEB function index
-        let v = 0;
-        let shift = 0;
-        let b: number;
-        p++;
-        do {
-          b = bytes[p++];
-          v += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
-        if (v < nImp) escapes = true;
-        else {
-          callees.push(v - nImp);
-          if (op === 0x12) tailTargets?.add(v - nImp);
+    // a body not validated yet (decoded with lazy validation) may be anything: where it cannot be read it gets an
+    // entry check, and a call to it throws its CompileError before it runs (validation before translation)
+    try {
+      while (p < end) {
+        const op = bytes[p];
+        if (op === 0x10 || op === 0x12) {
+          calls = true;
+          if (op === 0x12) tail = true;
+          // call / return_call: a LEB function index
+          let v = 0;
+          let shift = 0;
+          let b: number;
+          p++;
+          do {
+            b = bytes[p++];
+            v += (b & 0x7f) * 2 ** shift;
+            shift += 7;
+          } while (b & 0x80);
+          // (an index past the functions only in a body not validated yet)
+          if (v < nImp || v - nImp >= n) escapes = true;
+          else {
+            callees.push(v - nImp);
+            if (op === 0x12) tailTargets?.add(v - nImp);
+          }
+          continue;
         }
-        continue;
+        if (op === 0x03) loops = true;
+        else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) {
+          escapes = calls = true;
+          if (op === 0x13 || op === 0x15) tail = true;
+        } else if (op === 0x06 || op === 0x1f) handlers = true;
+        const kind = SKIP_KIND[op];
+        if (kind !== SKIP_SLOW) {
+          p = skipFast(bytes, p + 1, kind);
+          continue;
+        }
+        r ??= new BinaryReader(bytes, 0, bytes.length);
+        r.pos = p;
+        const info = readOperator(r);
+        if (info.prefix === 0xfc && info.name === 'table.grow') escapes = calls = true;
+        skipImmediates(r, info.imm);
+        p = r.pos;
       }
-      if (op === 0x03) loops = true;
-      else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) {
-        escapes = calls = true;
-        if (op === 0x13 || op === 0x15) tail = true;
-      } else if (op === 0x06 || op === 0x1f) handlers = true;
-      const kind = SKIP_KIND[op];
-      if (kind !== SKIP_SLOW) {
-        p = skipFast(bytes, p + 1, kind);
-        continue;
-      }
-      r ??= new BinaryReader(bytes, 0, bytes.length);
-      r.pos = p;
-      const info = readOperator(r);
-      if (info.prefix === 0xfc && info.name === 'table.grow') escapes = calls = true;
-      skipImmediates(r, info.imm);
-      p = r.pos;
+    } catch (e) {
+      if (module.pendingBodies?.pending[i] !== 1) throw e;
+      callees.length = calleeStart[i];
+      escapes = true;
     }
     if (shapes !== undefined)
       shapes[i] =

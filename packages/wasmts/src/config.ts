@@ -26,6 +26,7 @@ export interface ConfigOptions {
   indirectNullCheck?: boolean;
   irPipeline?: boolean;
   splitLargeFunctions?: boolean | 'auto';
+  lazyValidation?: boolean;
 }
 
 /** The store controls a config resolves to (read by `Engine`). */
@@ -46,6 +47,8 @@ export interface StoreControls {
   readonly irPipeline: boolean;
   /** JS backend: split and outline large function bodies (see `Config.splitLargeFunctions`). */
   readonly splitLargeFunctions: boolean | 'auto';
+  /** JS backend: validate function bodies on their first call, not at `new Module` (see `Config.lazyValidation`). */
+  readonly lazyValidation: boolean;
 }
 
 /** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
@@ -84,6 +87,7 @@ export class Config {
     indirectNullCheck: true,
     irPipeline: false,
     splitLargeFunctions: 'auto',
+    lazyValidation: false,
   };
 
   /** Creates a config, optionally with some settings. */
@@ -101,6 +105,21 @@ export class Config {
     if (init.indirectNullCheck !== undefined) this.indirectNullCheck(init.indirectNullCheck);
     if (init.irPipeline !== undefined) this.irPipeline(init.irPipeline);
     if (init.splitLargeFunctions !== undefined) this.splitLargeFunctions(init.splitLargeFunctions);
+    if (init.lazyValidation !== undefined) this.lazyValidation(init.lazyValidation);
+  }
+
+  /**
+   * JS backend (default off; V8's `--wasm-lazy-validation`): `new Module` decodes and validates everything but the
+   * function bodies, and each body is validated just before it is first translated (on the function's first call),
+   * so that a large module's time to first call is not its whole validation (README.md, "Lazy validation"). An
+   * invalid body then throws its `CompileError` from the first call of that function (and from every call after),
+   * not from `new Module`, which the JS API requires: only for modules the embedder trusts to be valid.
+   * `Module.validate`, `WebAssembly.validate`, serializing and the whole-module source still validate every body.
+   * Modules that run on the wasm backend are validated whole whatever this says (the host validates them anyway).
+   */
+  lazyValidation(enable = true): this {
+    this.controls.lazyValidation = enable;
+    return this;
   }
 
   /**
