@@ -30,6 +30,7 @@ import {
   F32_VALUE_OPS,
   type Lanes,
   laneNames,
+  MSB_READERS,
   QUAD_OPS,
   QUAD_SCALAR,
   type QuadOperands,
@@ -512,6 +513,13 @@ export class FunctionTranslator {
    * form; any other keeps the bits, so moves keep NaN payloads.
    */
   private lazyForm: (LazyLine[] | null)[] = [];
+  /**
+   * Per quad slot holding a compare's mask: its line, as emitted (`full`) and in the form that computes only the
+   * top bit of each `bits`-wide lane (`QuadTemplate.msb`). A consumer that reads only top bits (`MSB_READERS`,
+   * `any_true`) and comes right after it (the compare's line is the last one: nothing else read the value) rewrites
+   * the line to that form.
+   */
+  private msbForm: ({ line: number; full: string; msb: string; bits: number } | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
   /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
@@ -672,6 +680,7 @@ export class FunctionTranslator {
     this.pendQ[d] = null;
     this.fval[d] = false;
     this.lazyForm[d] = null;
+    this.msbForm[d] = null;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
     return d;
@@ -3397,6 +3406,7 @@ export class FunctionTranslator {
       return;
     }
     const params = info.params as ValType[];
+    const topBits = this.msbOperand(name);
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
     const v: Lanes[] = [];
@@ -3416,12 +3426,21 @@ export class FunctionTranslator {
           this.usesPairTemps = true;
           this.usesMulTemps = true;
         }
+        let full = '';
         this.pushQuadStmt((res) => {
           // a template may write its result directly when it is lane-wise or reads no variable of the result slot
-          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) return this.laneTempsOf(t.code(o, res));
-          const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
-          return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) full = this.laneTempsOf(t.code(o, res));
+          else {
+            const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+            full = this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+          }
+          return full;
         });
+        if (t.msb !== undefined && t.lanewise) {
+          const d = this.sp - 1;
+          const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
+          this.msbForm[d] = { line: this.out.length - 1, full, msb, bits: t.msb.bits };
+        }
         return;
       }
       if (name === 'f32x4.splat') {
@@ -3444,7 +3463,11 @@ export class FunctionTranslator {
     const a = v[0];
     const q = QUAD_SCALAR[name];
     if (q !== undefined) {
-      const e = q.expr(a);
+      // any_true of a compare's top bits: any top bit set (a compare's lanes are all ones or zero)
+      const e =
+        name === 'v128.any_true' && topBits !== 0
+          ? `((${a.join(' | ')}) & ${topBits === 8 ? -2139062144 : -2147450880}) !== 0`
+          : q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
       else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
       else this.push(condValue(e));
@@ -3578,6 +3601,21 @@ export class FunctionTranslator {
       return this.popInline();
     this.materialize(this.sp - 1);
     return this.popInline();
+  }
+
+  /**
+   * For a consumer `name` that reads only lane top bits: if its operand is the compare whose line was emitted last,
+   * that line is rewritten to compute only top bits (`msbForm`); returns their lane width, or 0 where nothing was.
+   */
+  private msbOperand(name: string): number {
+    const reader = name === 'v128.any_true' ? 8 : MSB_READERS[name];
+    const f = this.msbForm[this.sp - 1];
+    if (reader === undefined || f === null || f === undefined || f.line !== this.out.length - 1) return 0;
+    // any_true reads all bits, so any lane width of compare serves it
+    if (name !== 'v128.any_true' && reader % f.bits !== 0) return 0;
+    this.out[f.line] = this.out[f.line].replace(f.full, f.msb);
+    this.msbForm[this.sp - 1] = null;
+    return f.bits;
   }
 
   /** Marks the lane temporaries that `code` uses as declared, and returns it. */
