@@ -35,12 +35,20 @@ import {
   F32_VALUE_OPS,
   type Lanes,
   laneNames,
+  MSB_READERS,
   QUAD_OPS,
   QUAD_SCALAR,
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, INLINE_CALLER_BYTES, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
+import {
+  CodegenLimitError,
+  INLINE_CALLER_BYTES,
+  MAX_INDENT,
+  MAX_STRUCTURED_DEPTH,
+  OUTLINE_FACTOR,
+  WIDE_REGISTERS,
+} from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -517,6 +525,13 @@ export class FunctionTranslator {
    * form; any other keeps the bits, so moves keep NaN payloads.
    */
   private lazyForm: (LazyLine[] | null)[] = [];
+  /**
+   * Per quad slot holding a compare's mask: its line, as emitted (`full`) and in the form that computes only the
+   * top bit of each `bits`-wide lane (`QuadTemplate.msb`). A consumer that reads only top bits (`MSB_READERS`,
+   * `any_true`) and comes right after it (the compare's line is the last one: nothing else read the value) rewrites
+   * the line to that form.
+   */
+  private msbForm: ({ line: number; full: string; msb: string; bits: number } | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
   /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
@@ -677,6 +692,7 @@ export class FunctionTranslator {
     this.pendQ[d] = null;
     this.fval[d] = false;
     this.lazyForm[d] = null;
+    this.msbForm[d] = null;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
     return d;
@@ -1262,13 +1278,10 @@ export class FunctionTranslator {
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
     if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
-    // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have
+    // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have; the
+    // deadline is read where it is compared (it changes only in a call or a hook, after which the next check reads)
     if (this.env.tunables.epochInterruption)
-      decls.push(
-        `edl = ${lim}[${DEADLINE}]`,
-        `epv = ${this.env.epochCounter()}`,
-        `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
-      );
+      decls.push(`epv = ${this.env.epochCounter()}`, `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`);
     // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
@@ -1280,10 +1293,20 @@ export class FunctionTranslator {
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
-    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line
+    // with a handler, `fu = 0` too: the returned expression may still trap (a load folded into it), and the handler
+    // must not add the count twice
+    const ret = !this.env.tunables.consumeFuel
+      ? 'return'
+      : writeBack
+        ? `${lim}[${FUEL}] += fu; fu = 0; return`
+        : `${lim}[${FUEL}] += fu; return`;
+    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
+    // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
+    // "Fuel and epochs in locals")
     const exits = (lines: string[]): string[] =>
-      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : lines;
+      writeBack
+        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}[${FUEL}] += fu; throw e; }`]
+        : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -1389,16 +1412,18 @@ export class FunctionTranslator {
       // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
       // outlined code is slower than the whole (calls, variables handed over)
       limit: this.env.splitChars * OUTLINE_FACTOR,
-      // then brought down to the split limit: an outlined function of 60,000 characters (rapier2d's f32 solver, 153
-      // locals) was 71,016 bytes of bytecode, over V8's limit, and never optimized
-      target: this.env.splitChars,
+      // and brought down to that limit, or to the split limit in a function with more variables than V8 encodes in
+      // one-byte register operands: there each character makes more bytecode (rapier2d's f32 solver, 190 variables,
+      // outlined a function of 60,000 characters, 71,016 bytes of bytecode, over V8's limit and never optimized),
+      // while in SQLite's and QuickJS's interpreter loops (85 and 87) the smaller target only made more calls
+      target: fresh.size > WIDE_REGISTERS ? this.env.splitChars : this.env.splitChars * OUTLINE_FACTOR,
       // a piece: its own top-level statements too (`split` found no cut inside it)
       top: piece,
       vars,
       fresh,
       // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
       // assigns it first): each outlined function declares its own
-      own: new Set(['fu', 'fq', 'edl', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
+      own: new Set(['fu', 'fq', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
       ret: RET,
       dropped: DROPPED,
       handOver: this.handOver(),
@@ -1577,7 +1602,7 @@ export class FunctionTranslator {
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption && epoch) {
-      const check = `if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
+      const check = `if (epv[0] >= ${env.limits()}[${DEADLINE}]) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
     return lines;
@@ -1604,9 +1629,9 @@ export class FunctionTranslator {
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; edl = ${lim}[${DEADLINE}]; ec = -1;`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; ec = -1;`;
     if (t.consumeFuel) return `fq = -${lim}[${FUEL}];`;
-    return `edl = ${lim}[${DEADLINE}]; ec = -1;`;
+    return 'ec = -1;';
   }
 
   /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */
@@ -3402,6 +3427,7 @@ export class FunctionTranslator {
       return;
     }
     const params = info.params as ValType[];
+    const topBits = this.msbOperand(name);
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
     const v: Lanes[] = [];
@@ -3421,12 +3447,21 @@ export class FunctionTranslator {
           this.usesPairTemps = true;
           this.usesMulTemps = true;
         }
+        let full = '';
         this.pushQuadStmt((res) => {
           // a template may write its result directly when it is lane-wise or reads no variable of the result slot
-          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) return this.laneTempsOf(t.code(o, res));
-          const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
-          return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) full = this.laneTempsOf(t.code(o, res));
+          else {
+            const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+            full = this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+          }
+          return full;
         });
+        if (t.msb !== undefined && t.lanewise) {
+          const d = this.sp - 1;
+          const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
+          this.msbForm[d] = { line: this.out.length - 1, full, msb, bits: t.msb.bits };
+        }
         return;
       }
       if (name === 'f32x4.splat') {
@@ -3449,7 +3484,11 @@ export class FunctionTranslator {
     const a = v[0];
     const q = QUAD_SCALAR[name];
     if (q !== undefined) {
-      const e = q.expr(a);
+      // any_true of a compare's top bits: any top bit set (a compare's lanes are all ones or zero)
+      const e =
+        name === 'v128.any_true' && topBits !== 0
+          ? `((${a.join(' | ')}) & ${topBits === 8 ? -2139062144 : -2147450880}) !== 0`
+          : q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
       else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
       else this.push(condValue(e));
@@ -3583,6 +3622,21 @@ export class FunctionTranslator {
       return this.popInline();
     this.materialize(this.sp - 1);
     return this.popInline();
+  }
+
+  /**
+   * For a consumer `name` that reads only lane top bits: if its operand is the compare whose line was emitted last,
+   * that line is rewritten to compute only top bits (`msbForm`); returns their lane width, or 0 where nothing was.
+   */
+  private msbOperand(name: string): number {
+    const reader = name === 'v128.any_true' ? 8 : MSB_READERS[name];
+    const f = this.msbForm[this.sp - 1];
+    if (reader === undefined || f === null || f === undefined || f.line !== this.out.length - 1) return 0;
+    // any_true reads all bits, so any lane width of compare serves it
+    if (name !== 'v128.any_true' && reader % f.bits !== 0) return 0;
+    this.out[f.line] = this.out[f.line].replace(f.full, f.msb);
+    this.msbForm[this.sp - 1] = null;
+    return f.bits;
   }
 
   /** Marks the lane temporaries that `code` uses as declared, and returns it. */
