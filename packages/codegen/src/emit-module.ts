@@ -136,11 +136,13 @@ export function emitModule(
   onProgress?: (done: number, total: number) => void,
   inline = true,
   byteLoads?: ByteLoads,
+  plainFloatLoads = false,
 ): EmittedModule {
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
   env.inlining = inline;
   if (byteLoads !== undefined) env.byteLoads = byteLoads;
+  env.plainFloatLoads = plainFloatLoads;
   const parts: string[] = [];
   const funcs: string[] = [];
   const nImp = module.numImportedFuncs;
@@ -205,11 +207,13 @@ export class LazyModule {
     private readonly ir = false,
     inline = true,
     byteLoads?: ByteLoads,
+    plainFloatLoads = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
     env.inlining = inline;
     if (byteLoads !== undefined) env.byteLoads = byteLoads;
+    env.plainFloatLoads = plainFloatLoads;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

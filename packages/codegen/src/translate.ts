@@ -373,6 +373,11 @@ const NAN_EXACT = new Set([
   'i32.reinterpret_f32',
   'i64.reinterpret_f64',
 ]);
+/**
+ * Operators whose float operand must not be a plain load's number: those of `NAN_EXACT`, and min/max (`Math.min`
+ * may hand back its NaN operand as it is, which must come out quiet).
+ */
+const NAN_OPERAND = new Set([...NAN_EXACT, 'f32.min', 'f32.max', 'f64.min', 'f64.max']);
 /** Operators whose f32/f64 result is always a JS number (never a `NaNBits`): all but moves of bits. */
 const NUMBER_RESULT = new Set(
   OPERATORS.filter(
@@ -3004,7 +3009,7 @@ export class FunctionTranslator {
 
   private numeric(info: OperatorInfo): void {
     // a float operand of an operator that may give any NaN for a NaN needs no exact bits (`floatLoads`)
-    this.arithPop = !NAN_EXACT.has(info.name);
+    this.arithPop = !NAN_OPERAND.has(info.name);
     try {
       this.numericOp(info);
     } finally {
@@ -3096,7 +3101,11 @@ export class FunctionTranslator {
       let e: string;
       const width = floatAccessWidth(info.name);
       let load = -1;
-      if (width !== null) {
+      if (width !== null && !env.plainFloatLoads) {
+        this.usesAddrTemp = true;
+        this.usesFloatTemp = true;
+        e = floatLoadExpr(width, dv, addr);
+      } else if (width !== null) {
         this.usesAddrTemp = true;
         this.usesFloatTemp = true;
         const checked = floatLoadExpr(width, dv, addr);

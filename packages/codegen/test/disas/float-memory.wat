@@ -1,7 +1,7 @@
 ;; f32 and f64 loads and stores inline (a NaN other than the canonical one goes through H.loadF64 / H.storeF64, or
-;; H.loadF32 / H.storeF32, as bits). A load whose value only reaches arithmetic (directly, or through a local that
-;; nothing stores, moves or reads as bits) is the getter alone; an f64 store of a local that only ever holds numbers
-;; (arithmetic results) is setFloat64 alone; a local stored, a parameter, a value carried by a branch keep the tests.
+;; H.loadF32 / H.storeF32, as bits). An f64 store of a value sure to be a number (an arithmetic result, a local only
+;; ever set from such values) is setFloat64 alone; a local set from a load, a parameter, a branch's value keep the test.
+;; float-loads-plain.wat: the same with CompileOptions.plainFloatLoads.
 (module
   (memory 1)
   (func (export "axpy") (param $a f64) (param $x i32) (param $y i32)
