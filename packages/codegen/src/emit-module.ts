@@ -2,7 +2,16 @@
 // the constant expressions (global, table and segment initializers) as small functions, and the object
 // the factory returns (docs/js-abi.md, "What the factory returns").
 
-import { BinaryReader, type ConstExpr, type FuncType, type Module, type Tunables, type ValType } from '@wasmts/environ';
+import {
+  BinaryReader,
+  type ConstExpr,
+  type FuncType,
+  type Module,
+  type Tunables,
+  type ValType,
+  validateAllBodies,
+  validateBody,
+} from '@wasmts/environ';
 import { loneI32Const } from './const-value.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
@@ -138,6 +147,8 @@ export function emitModule(
   byteLoads?: ByteLoads,
   plainFloatLoads = false,
 ): EmittedModule {
+  // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
+  validateAllBodies(module);
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
   if (splitChars !== undefined) env.splitChars = splitChars;
   env.inlining = inline;
@@ -293,6 +304,9 @@ export class LazyModule {
     const module = env.module;
     const f = module.numImportedFuncs + i;
     const body = module.bodies[i];
+    // a module decoded with lazy validation: the body is validated before its first translation (its CompileError
+    // is what the first call of the function throws)
+    validateBody(module, i);
     env.beginUnit(f);
     const viaIr = this.ir && !positions ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
     const t =

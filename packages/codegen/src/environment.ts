@@ -64,8 +64,14 @@ export class ModuleEnvironment {
   readonly builtins = new Set<Libcall>();
   /** Defined functions (by FuncIndex) that perform tail calls (they get an inner body and a trampoline). */
   readonly tailCallers = new Set<number>();
-  /** Whether any body uses the legacy `delegate` bookkeeping. */
-  readonly legacyExceptions: boolean;
+  /**
+   * Whether any body uses the legacy `delegate` bookkeeping. Read as each body is translated: under lazy validation
+   * (`Module.pendingBodies`) `featuresUsed` grows as bodies are validated, and a body's own legacy operators are
+   * in it before the body is translated (`dlg` is a local of the function that uses `delegate`).
+   */
+  get legacyExceptions(): boolean {
+    return this.module.featuresUsed.has('legacyExceptions');
+  }
   /** Characters of JS above which a function body is split into pieces (`SPLIT_CHARS`; tests force it small). */
   splitChars = SPLIT_CHARS;
   /** How byte loads read memory (`CompileOptions.byteLoads`): the memory's Uint8Array, or its DataView. */
@@ -96,7 +102,6 @@ export class ModuleEnvironment {
     readonly lazy = false,
   ) {
     this.offsets = new VMOffsets(module);
-    this.legacyExceptions = module.featuresUsed.has('legacyExceptions');
     if (lazy) this.maxIndent = 0;
     if (tunables.consumeFuel) {
       for (let op = 0; op < 256; op++) {
@@ -108,14 +113,14 @@ export class ModuleEnvironment {
 
   /**
    * Whether a direct call of a small leaf function is translated as the callee's body (src/inline.ts; README.md,
-   * "Inlining"). Never with fuel or an explicit call-depth limit, whose counts a call changes.
+   * "Inlining"). With fuel or an explicit call-depth limit the caller makes the callee's entry checks in its place.
    */
   inlining = true;
   private readonly inlineCallees = new Map<FuncIndex, InlineCallee | null>();
 
   /** The body of function `f` if a direct call of it is translated as that body, else null. */
   inlineCallee(f: FuncIndex): InlineCallee | null {
-    if (!this.inlining || this.tunables.consumeFuel || this.callDepth) return null;
+    if (!this.inlining) return null;
     let c = this.inlineCallees.get(f);
     if (c === undefined) {
       c = inlineCallee(this.module, f, this.funcType(f));

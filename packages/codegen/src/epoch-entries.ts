@@ -26,6 +26,8 @@ export const BODY_HANDLERS = 1;
 export const BODY_LOOPS = 2;
 /** `epochEntryChecks`' `shapes`: the body calls (any call, `memory.grow` and `table.grow`: they may become host calls). */
 export const BODY_CALLS = 4;
+/** `epochEntryChecks`' `shapes`: the body has tail calls (`return_call`, `return_call_indirect`, `return_call_ref`). */
+export const BODY_TAIL_CALLS = 8;
 
 /**
  * Per defined function (by DefinedFuncIndex): `EPOCH_ENTRY` when its entry checks the epoch deadline, else
@@ -35,9 +37,10 @@ export const BODY_CALLS = 4;
  * (the runtime may run embedder code), or lies on a cycle of direct calls; or when a call to it may run more than
  * `UNCHECKED_CALL_BYTES` of code bytes without a check. Loops are checked at their headers either way. Linear in
  * the module's code size. `shapes`, when given (one byte per defined function), gets each body's `BODY_*` bits from
- * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more).
+ * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more), and
+ * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex).
  */
-export function epochEntryChecks(module: Module, shapes?: Uint8Array): Uint8Array {
+export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTargets?: Set<number>): Uint8Array {
   const n = module.bodies.length;
   const nImp = module.numImportedFuncs;
   const checked = new Uint8Array(n);
@@ -55,41 +58,61 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array): Uint8Arra
     let loops = false;
     let calls = false;
     let handlers = false;
-    while (p < end) {
-      const op = bytes[p];
-      if (op === 0x10 || op === 0x12) {
-        calls = true;
-        // call / return_call: a LEB function index
-        let v = 0;
-        let shift = 0;
-        let b: number;
-        p++;
-        do {
-          b = bytes[p++];
-          v += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
-        if (v < nImp) escapes = true;
-        else callees.push(v - nImp);
-        continue;
+    let tail = false;
+    // a body not validated yet (decoded with lazy validation) may be anything: where it cannot be read it gets an
+    // entry check, and a call to it throws its CompileError before it runs (validation before translation)
+    try {
+      while (p < end) {
+        const op = bytes[p];
+        if (op === 0x10 || op === 0x12) {
+          calls = true;
+          if (op === 0x12) tail = true;
+          // call / return_call: a LEB function index
+          let v = 0;
+          let shift = 0;
+          let b: number;
+          p++;
+          do {
+            b = bytes[p++];
+            v += (b & 0x7f) * 2 ** shift;
+            shift += 7;
+          } while (b & 0x80);
+          // (an index past the functions only in a body not validated yet)
+          if (v < nImp || v - nImp >= n) escapes = true;
+          else {
+            callees.push(v - nImp);
+            if (op === 0x12) tailTargets?.add(v - nImp);
+          }
+          continue;
+        }
+        if (op === 0x03) loops = true;
+        else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) {
+          escapes = calls = true;
+          if (op === 0x13 || op === 0x15) tail = true;
+        } else if (op === 0x06 || op === 0x1f) handlers = true;
+        const kind = SKIP_KIND[op];
+        if (kind !== SKIP_SLOW) {
+          p = skipFast(bytes, p + 1, kind);
+          continue;
+        }
+        r ??= new BinaryReader(bytes, 0, bytes.length);
+        r.pos = p;
+        const info = readOperator(r);
+        if (info.prefix === 0xfc && info.name === 'table.grow') escapes = calls = true;
+        skipImmediates(r, info.imm);
+        p = r.pos;
       }
-      if (op === 0x03) loops = true;
-      else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) escapes = calls = true;
-      else if (op === 0x06 || op === 0x1f) handlers = true;
-      const kind = SKIP_KIND[op];
-      if (kind !== SKIP_SLOW) {
-        p = skipFast(bytes, p + 1, kind);
-        continue;
-      }
-      r ??= new BinaryReader(bytes, 0, bytes.length);
-      r.pos = p;
-      const info = readOperator(r);
-      if (info.prefix === 0xfc && info.name === 'table.grow') escapes = calls = true;
-      skipImmediates(r, info.imm);
-      p = r.pos;
+    } catch (e) {
+      if (module.pendingBodies?.pending[i] !== 1) throw e;
+      callees.length = calleeStart[i];
+      escapes = true;
     }
     if (shapes !== undefined)
-      shapes[i] = (handlers ? BODY_HANDLERS : 0) | (loops ? BODY_LOOPS : 0) | (calls ? BODY_CALLS : 0);
+      shapes[i] =
+        (handlers ? BODY_HANDLERS : 0) |
+        (loops ? BODY_LOOPS : 0) |
+        (calls ? BODY_CALLS : 0) |
+        (tail ? BODY_TAIL_CALLS : 0);
     if (escapes) checked[i] = EPOCH_ENTRY;
     else if (loops) checked[i] = EPOCH_INSIDE;
   }

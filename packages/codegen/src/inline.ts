@@ -3,6 +3,7 @@
 
 import {
   BinaryReader,
+  CompileError,
   F32,
   F64,
   type FuncIndex,
@@ -13,6 +14,7 @@ import {
   operatorFor,
   skipImmediates,
   type ValType,
+  validateBody,
 } from '@wasmts/environ';
 import { INLINE_BYTES } from './limits.js';
 
@@ -43,6 +45,15 @@ export function inlineCallee(module: Module, f: FuncIndex, type: FuncType): Inli
   if (i < 0) return null;
   const body = module.bodies[i];
   if (body.range.end - body.codeStart > INLINE_BYTES) return null;
+  if (module.pendingBodies?.pending[i] === 1) {
+    // decoded with lazy validation: only a valid body is inlined (an invalid one throws when called, not its caller)
+    try {
+      validateBody(module, i);
+    } catch (e) {
+      if (e instanceof CompileError) return null;
+      throw e;
+    }
+  }
   if (!type.params.every(NUMERIC) || !type.results.every(NUMERIC)) return null;
   const locals: ValType[] = [];
   for (const [count, t] of body.locals) {

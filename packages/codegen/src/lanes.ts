@@ -37,7 +37,24 @@ export interface QuadTemplate {
   lanewise: boolean;
   /** The statements assigning the result lanes `r`. */
   code(o: QuadOperands, r: Lanes): string;
+  /**
+   * A compare's cheaper form for a consumer that reads only the top bit of each `bits`-wide lane (`MSB_READERS`):
+   * the same top bits, the other bits left unspecified.
+   */
+  msb?: { bits: 8 | 16; code(o: QuadOperands, r: Lanes): string };
 }
+
+/**
+ * Scalar consumers of a v128 that read only lane top bits, by the width of the lanes whose top bits they read
+ * (`i32x4.bitmask` reads bit 31, a top bit at 8- and 16-bit granularity too). `any_true` reads every bit, but of a
+ * compare's all-ones-or-zero lanes any bit is as good as the top one: its msb form tests the top bits.
+ */
+export const MSB_READERS: Readonly<Record<string, number>> = {
+  'i8x16.bitmask': 8,
+  'i16x8.bitmask': 16,
+  'i32x4.bitmask': 32,
+  'i64x2.bitmask': 64,
+};
 
 const LANES = [0, 1, 2, 3] as const;
 
@@ -302,7 +319,7 @@ const shuffle = cross((o, r) => {
  * borrow out of each lane of the SWAR difference `x - y` (a signed compare flips the sign bits first). Operands are
  * atoms (read several times); a literal operand's masks fold.
  */
-function lt(x: string, y: string, bits: 8 | 16, signed: boolean): string {
+function lt(x: string, y: string, bits: 8 | 16, signed: boolean, top = false): string {
   const hi = bits === 8 ? -2139062144 : -2147450880; // 0x80808080, 0x80008000
   const flip = (a: string) => {
     const n = literal(a);
@@ -315,14 +332,35 @@ function lt(x: string, y: string, bits: 8 | 16, signed: boolean): string {
   const bNot = nb !== null ? String(~nb) : `~${b}`;
   const diff = `(((${a} | ${hi}) - ${p(bLow)}) ^ ((${a} ^ ${p(bNot)}) & ${hi}))`;
   const borrow = `((~${a} & ${p(b)}) | (~(${a} ^ ${p(b)}) & ${diff}))`;
-  return `Math.imul((${borrow} & ${hi}) >>> ${bits - 1}, ${bits === 8 ? 255 : 65535})`;
+  // `top`: the borrow bits alone (for a consumer of lane top bits)
+  return top ? borrow : `Math.imul((${borrow} & ${hi}) >>> ${bits - 1}, ${bits === 8 ? 255 : 65535})`;
 }
 /** An 8- or 16-bit lane compare from `lt` (`swap`: operands swapped; `not`: the mask inverted). */
 function cmp(bits: 8 | 16, signed: boolean, swap: boolean, not: boolean): QuadTemplate {
-  return each((a, b) => {
-    const m = swap ? lt(b, a, bits, signed) : lt(a, b, bits, signed);
-    return not ? `~${m}` : m;
-  });
+  const form = (top: boolean) =>
+    each((a, b) => {
+      const m = swap ? lt(b, a, bits, signed, top) : lt(a, b, bits, signed, top);
+      return not ? `~${m}` : m;
+    });
+  return { ...form(false), msb: { bits, code: form(true).code } };
+}
+
+/**
+ * 8- or 16-bit lane equality (`ne`: inequality): the top bit of each lane of `x ^ y` with the lane's low bits added
+ * into it is set where the lanes differ; the full form spreads it over the lane, the msb form (`top`) stops there.
+ */
+function eqLanes(bits: 8 | 16, ne: boolean): QuadTemplate {
+  const [low, hi, mul] = bits === 8 ? ['0x7f7f7f7f', '0x80808080', '255'] : ['0x7fff7fff', '0x80008000', '65535'];
+  const differs = (a: string, b: string) => {
+    // a zero operand (a compare with `splat(0)`) folds out of the xor
+    const x = literal(b) === 0 ? p(a) : literal(a) === 0 ? p(b) : `${p(a)} ^ ${p(b)}`;
+    return `((((${x}) & ${low}) + ${low}) | ${x})`;
+  };
+  const spread = (a: string, b: string) => `Math.imul((${differs(a, b)} & ${hi}) >>> ${bits - 1}, ${mul})`;
+  return {
+    ...each((a, b) => (ne ? spread(a, b) : `~${spread(a, b)}`)),
+    msb: { bits, code: each((a, b) => (ne ? differs(a, b) : `~${differs(a, b)}`)).code },
+  };
 }
 /** min (or max) of 8- or 16-bit lanes: the lanes of `a` where `a < b` (`b < a` for max), else those of `b`. */
 function minMax(bits: 8 | 16, signed: boolean, max: boolean): QuadTemplate {
@@ -421,14 +459,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i8x16.add': each((a, b) => add8(a, b)),
   'i8x16.sub': each((a, b) => sub8(a, b)),
   'i8x16.neg': each((a) => sub8('0', a)),
-  'i8x16.eq': each(
-    (a, b) =>
-      `~Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7f7f7f7f) + 0x7f7f7f7f) | ${p(a)} ^ ${p(b)}) & 0x80808080) >>> 7, 255)`,
-  ),
-  'i8x16.ne': each(
-    (a, b) =>
-      `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7f7f7f7f) + 0x7f7f7f7f) | ${p(a)} ^ ${p(b)}) & 0x80808080) >>> 7, 255)`,
-  ),
+  'i8x16.eq': eqLanes(8, false),
+  'i8x16.ne': eqLanes(8, true),
   // `| 0`: the difference leaves the int32 range (a lane read by a signed compare must be an int32)
   'i8x16.avgr_u': each((a, b) => `((${p(a)} | ${p(b)}) - (((${p(a)} ^ ${p(b)}) >>> 1) & 0x7f7f7f7f)) | 0`),
   'i8x16.shl': each((a, _b, _c, o) => {
@@ -585,14 +617,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i16x8.le_u': cmp(16, false, true, true),
   'i16x8.ge_s': cmp(16, true, false, true),
   'i16x8.ge_u': cmp(16, false, false, true),
-  'i16x8.eq': each(
-    (a, b) =>
-      `~Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
-  ),
-  'i16x8.ne': each(
-    (a, b) =>
-      `Math.imul((((((${p(a)} ^ ${p(b)}) & 0x7fff7fff) + 0x7fff7fff) | ${p(a)} ^ ${p(b)}) & 0x80008000) >>> 15, 65535)`,
-  ),
+  'i16x8.eq': eqLanes(16, false),
+  'i16x8.ne': eqLanes(16, true),
   'i8x16.min_s': minMax(8, true, false),
   'i8x16.min_u': minMax(8, false, false),
   'i8x16.max_s': minMax(8, true, true),

@@ -9,8 +9,14 @@ import { type FactsCache, liveness, type Node, parse, runFlow } from './outline-
 
 /** What the outliner needs to know of the function it works on. */
 export interface OutlineFunction {
-  /** Characters of JS above which a block's statements are outlined (the function's `splitChars`). */
+  /** Characters of JS above which a body (or piece) gets statements outlined (`OUTLINE_FACTOR` times `splitChars`). */
   readonly limit: number;
+  /**
+   * Characters of JS each block's statements, and so each outlined function, are brought down to once a body is over
+   * `limit` (the function's `splitChars`): below `limit`, so that an outlined function stays within the optimizing
+   * tier's reach in code whose characters make more bytecode than usual (README.md, "Outlining").
+   */
+  readonly target: number;
   /** The function's variables (parameters and declared variables): the names a run may share with the rest. */
   readonly vars: ReadonlySet<string>;
   /**
@@ -73,12 +79,13 @@ const DECLARE = /\b(?:let|const|var)\s+([A-Za-z_$][\w$]*)/g;
 /**
  * Outlines runs of statements of `lines` (changed in place: a run's first line becomes the call, its other lines
  * `dropped`, so line numbers stay valid) until each block of the function's own top-level statements is at most
- * `fn.limit` characters, where runs can be found. Returns the outlined functions, in the order made (a later one
+ * `fn.target` characters (when the whole is over `fn.limit`), where runs can be found. Returns the outlined functions, in the order made (a later one
  * may call an earlier one).
  */
 export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const total = lines.reduce((n, l) => n + fn.length(l) + 1, 0);
   if (total <= fn.limit) return [];
+  const target = fn.target;
   const lineSize = (i: number) => (lines[i] === fn.dropped ? 0 : fn.length(lines[i]) + 1);
   const top = parse(lines);
   // what is live after each statement of a list long enough to be reduced (by its lines' sizes, as `reduce` sees it)
@@ -90,7 +97,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     lines,
     top,
     [...fn.vars].filter(tracked),
-    (list) => list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > fn.limit,
+    (list) => list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > target,
     facts,
   );
   // the first lines of the runs outlined so far (each now the run's call)
@@ -243,7 +250,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const reduce = (list: Node[], flat: string | null): number => {
     const sizes = list.map((node) => nodeSize(node));
     let sum = sizes.reduce((n, s) => n + s, 0);
-    if (sum <= fn.limit) return sum;
+    if (sum <= target) return sum;
     // runs of nodes between barriers, in chunks of at most `limit` characters (a larger node is a chunk of its own)
     const chunks: { run: Node[]; size: number; done?: boolean }[] = [];
     let run: Node[] = [];
@@ -257,8 +264,8 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (flat === null) {
         // a run holds no case; a node holding outlined calls is a chunk of its own (see below)
         if (node.barrier) return close();
-        if (size + sizes[i] > fn.limit || node.calls || run[run.length - 1]?.calls) close();
-      } else if (node.barrier && size + sizes[i] > fn.limit / 2) {
+        if (size + sizes[i] > target || node.calls || run[run.length - 1]?.calls) close();
+      } else if (node.barrier && size + sizes[i] > target / 2) {
         // in a flat region a run starts at a case (it is entered there) and holds the cases up to the next run
         close();
       }
@@ -281,7 +288,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       [Number.POSITIVE_INFINITY, SMALL_RUN, true],
     ] as const)
       for (const c of chunks) {
-        if (sum <= fn.limit || c.size < Math.min(least, fn.limit)) break;
+        if (sum <= target || c.size < Math.min(least, target)) break;
         if (c.done || (c.run[0].calls === true && !withCalls)) continue;
         const after = outlineRun(c.run, c.size, maxExits, flat);
         if (after !== c.size) c.done = true;

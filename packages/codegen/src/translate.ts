@@ -32,6 +32,7 @@ import {
   F32_VALUE_OPS,
   type Lanes,
   laneNames,
+  MSB_READERS,
   QUAD_OPS,
   QUAD_SCALAR,
   type QuadOperands,
@@ -583,6 +584,13 @@ export class FunctionTranslator {
    * form; any other keeps the bits, so moves keep NaN payloads.
    */
   private lazyForm: (LazyLine[] | null)[] = [];
+  /**
+   * Per quad slot holding a compare's mask: its line, as emitted (`full`) and in the form that computes only the
+   * top bit of each `bits`-wide lane (`QuadTemplate.msb`). A consumer that reads only top bits (`MSB_READERS`,
+   * `any_true`) and comes right after it (the compare's line is the last one: nothing else read the value) rewrites
+   * the line to that form.
+   */
+  private msbForm: ({ line: number; full: string; msb: string; bits: number } | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
   /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
@@ -743,6 +751,7 @@ export class FunctionTranslator {
     this.pendQ[d] = null;
     this.fval[d] = false;
     this.lazyForm[d] = null;
+    this.msbForm[d] = null;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
     this.fLoad[d] = -1;
@@ -1544,6 +1553,9 @@ export class FunctionTranslator {
       // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
       // outlined code is slower than the whole (calls, variables handed over)
       limit: this.env.splitChars * OUTLINE_FACTOR,
+      // then brought down to the split limit: an outlined function of 60,000 characters (rapier2d's f32 solver, 153
+      // locals) was 71,016 bytes of bytecode, over V8's limit, and never optimized
+      target: this.env.splitChars,
       // a piece: its own top-level statements too (`split` found no cut inside it)
       top: piece,
       vars,
@@ -1974,6 +1986,7 @@ export class FunctionTranslator {
       this.setLocal(base + ft.params.length + k, false);
     });
     this.materializeAll();
+    this.inlinedEntry(c.start);
     const flat = this.flat();
     const rw = ft.results.map((t) => this.shapeOf(t));
     const frame = this.pushFrame(K.Block, [], rw, this.newLabel());
@@ -1987,6 +2000,29 @@ export class FunctionTranslator {
     this.r.pos = c.start;
     this.r.end = c.end;
     return true;
+  }
+
+  /**
+   * The checks a call of an inlined callee makes at its entry, in the caller (README.md, "Inlining"): the call-depth
+   * limit (the callee calls nothing, so its depth is seen only here: no count kept) and the fuel check (the call's
+   * own cost was added before it, as for a call; the caller's `fu` against `fq` is the store's counter). Marked with
+   * the callee's first operator, so a trap here has the callee's frame. No epoch check: an inlined callee has none.
+   */
+  private inlinedEntry(start: number): void {
+    const env = this.env;
+    if (!env.callDepth && !env.tunables.consumeFuel) return;
+    if (this.positions !== null) {
+      const mark = `${this.opAt}i${start}`;
+      this.positions.push(this.out.length, mark);
+      this.lastOp = mark;
+    }
+    if (env.callDepth) {
+      const lim = env.limits();
+      // the fuel counted so far is the store's before the trap, as when the call handed it over
+      const over = this.handOver() === '' ? '' : `${this.handOver()} `;
+      this.emit(`if (${lim}[${DEPTH}] >= ${lim}[${DEPTH_LIMIT}]) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
+    }
+    if (env.tunables.consumeFuel) this.emitLines(this.checks(false, false));
   }
 
   /** `local.set` (`local.tee` when `tee`) of local `i`. */
@@ -3586,6 +3622,7 @@ export class FunctionTranslator {
       return;
     }
     const params = info.params as ValType[];
+    const topBits = this.msbOperand(name);
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
     const v: Lanes[] = [];
@@ -3605,12 +3642,21 @@ export class FunctionTranslator {
           this.usesPairTemps = true;
           this.usesMulTemps = true;
         }
+        let full = '';
         this.pushQuadStmt((res) => {
           // a template may write its result directly when it is lane-wise or reads no variable of the result slot
-          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) return this.laneTempsOf(t.code(o, res));
-          const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
-          return this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+          if (t.lanewise || !v.some((q) => q.some((x) => res.includes(x)))) full = this.laneTempsOf(t.code(o, res));
+          else {
+            const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+            full = this.laneTempsOf(`${t.code(o, w)} ${res.map((x, i) => `${x} = ${w[i]};`).join(' ')}`);
+          }
+          return full;
         });
+        if (t.msb !== undefined && t.lanewise) {
+          const d = this.sp - 1;
+          const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
+          this.msbForm[d] = { line: this.out.length - 1, full, msb, bits: t.msb.bits };
+        }
         return;
       }
       if (name === 'f32x4.splat') {
@@ -3633,7 +3679,11 @@ export class FunctionTranslator {
     const a = v[0];
     const q = QUAD_SCALAR[name];
     if (q !== undefined) {
-      const e = q.expr(a);
+      // any_true of a compare's top bits: any top bit set (a compare's lanes are all ones or zero)
+      const e =
+        name === 'v128.any_true' && topBits !== 0
+          ? `((${a.join(' | ')}) & ${topBits === 8 ? -2139062144 : -2147450880}) !== 0`
+          : q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
       else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
       else this.push(condValue(e));
@@ -3767,6 +3817,21 @@ export class FunctionTranslator {
       return this.popInline();
     this.materialize(this.sp - 1);
     return this.popInline();
+  }
+
+  /**
+   * For a consumer `name` that reads only lane top bits: if its operand is the compare whose line was emitted last,
+   * that line is rewritten to compute only top bits (`msbForm`); returns their lane width, or 0 where nothing was.
+   */
+  private msbOperand(name: string): number {
+    const reader = name === 'v128.any_true' ? 8 : MSB_READERS[name];
+    const f = this.msbForm[this.sp - 1];
+    if (reader === undefined || f === null || f === undefined || f.line !== this.out.length - 1) return 0;
+    // any_true reads all bits, so any lane width of compare serves it
+    if (name !== 'v128.any_true' && reader % f.bits !== 0) return 0;
+    this.out[f.line] = this.out[f.line].replace(f.full, f.msb);
+    this.msbForm[this.sp - 1] = null;
+    return f.bits;
   }
 
   /** Marks the lane temporaries that `code` uses as declared, and returns it. */

@@ -1,12 +1,12 @@
 // Inlining (README.md, "Inlining"): direct calls of small leaf functions translated as the callee's body. Results
 // against the host's WebAssembly and against the same module with every call kept; which callees are inlined and
-// which are not (loops, calls, fuel, an explicit call-depth limit, the caller's size bound).
+// which are not (loops, calls, the caller's size bound); with fuel and a call-depth limit, the same counts as the calls.
 import { decodeModule } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../src/index.js';
 import { INLINE_BYTES, INLINE_CALLER_BYTES } from '../src/limits.js';
-import { instantiate } from './harness.js';
+import { instantiate, limits, store } from './harness.js';
 
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
@@ -112,7 +112,7 @@ describe('inlining', () => {
     }
   });
 
-  it('inlines nothing with fuel, with an explicit call-depth limit, and no callee that loops or calls', () => {
+  it('inlines with fuel and an explicit call-depth limit, and no callee that loops or calls', () => {
     const text = `(module ${LEAVES}
       (func $loop (param $n i32) (result i32)
         (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))) (local.get $n))
@@ -120,12 +120,84 @@ describe('inlining', () => {
       ${CALLERS}
       (func (export "other") (param i32) (result i32) (i32.add (call $loop (local.get 0)) (call $calls (local.get 0)))))`;
     const module = decodeModule(parseWat(text));
-    const other = bodyOf(compileModule(module).source, 12);
-    expect(other).toMatch(/\bf5\(/);
-    expect(other).toMatch(/\bf6\(/);
-    for (const tunables of [{ consumeFuel: true }, { maxCallDepth: 1000 }]) {
+    for (const tunables of [{}, { consumeFuel: true }, { maxCallDepth: 1000 }]) {
       const source = compileModule(module, { tunables }).source;
-      for (let f = 7; f <= 11; f++) expect(bodyOf(source, f), JSON.stringify(tunables)).toMatch(/\bf[0-4](\$p)?\(/);
+      const other = bodyOf(source, 12);
+      expect(other).toMatch(/\bf5\(/);
+      expect(other).toMatch(/\bf6\(/);
+      for (let f = 7; f <= 11; f++) expect(bodyOf(source, f), JSON.stringify(tunables)).not.toMatch(/\bf[0-4](\$p)?\(/);
+    }
+  });
+
+  it('charges fuel, calls the out-of-fuel hook and checks the call depth exactly as the calls kept', () => {
+    // every export, run with every amount of fuel from 0 to what it consumes (so each check runs out once), without
+    // and with a hook that refuels a little, and at the call-depth limits that make each call overflow or not
+    const i64 = (x: bigint) => BigInt.asIntN(64, x);
+    const cases: [string, unknown[]][] = [
+      ['mul128', [64, 0x0123456789abcdefn, i64(-3n)]],
+      ['mul128', [65530, 1n, 1n]],
+      ['classify', [6]],
+      ['classify', [1]],
+      ['classify', [60]],
+      ['swapbits', [0x7fa00001, 0x7ff4000000000001n]],
+      ['count', [3]],
+      ['div', [7, 2]],
+      ['div', [1, 0]],
+    ];
+    const outcome = (ex: Record<string, any>, name: string, args: unknown[]) => {
+      try {
+        return { value: ex[name](...args) };
+      } catch (e) {
+        return { trap: String(e) };
+      }
+    };
+    try {
+      for (const tunables of [{ consumeFuel: true }, { consumeFuel: true, maxCallDepth: 1000 }]) {
+        const js = instantiate(WAT, {}, { tunables });
+        const kept = instantiate(WAT, {}, { tunables, inline: false });
+        expect(bodyOf(compileModule(decodeModule(parseWat(WAT)), { tunables }).source, 5)).not.toMatch(/\bf0\(/);
+        for (const [name, args] of cases) {
+          const run = (ex: Record<string, any>, fuel: number, hook: boolean) => {
+            const seen: number[] = [];
+            store.outOfGas = hook
+              ? () => {
+                  seen.push(limits[0]);
+                  limits[0] -= 3;
+                }
+              : undefined;
+            limits[0] = -fuel;
+            limits[2] = 0;
+            limits[3] = 1000;
+            const r = outcome(ex, name, args);
+            return { ...r, fuel: limits[0], depth: limits[2], seen };
+          };
+          // (both run it: classify's global changes at each call)
+          const total = run(kept, 1e6, false).fuel + 1e6;
+          expect(run(js, 1e6, false).fuel + 1e6).toBe(total);
+          expect(total, name).toBeGreaterThan(0);
+          for (let fuel = 0; fuel <= total + 1; fuel++)
+            for (const hook of [false, true])
+              expect(run(js, fuel, hook), `${name}(${args.join(', ')}) fuel ${fuel} hook ${hook}`).toEqual(
+                run(kept, fuel, hook),
+              );
+        }
+      }
+      const js = instantiate(WAT, {}, { tunables: { maxCallDepth: 1000 } });
+      const kept = instantiate(WAT, {}, { tunables: { maxCallDepth: 1000 }, inline: false });
+      for (const [name, args] of cases)
+        for (const limit of [0, 1, 2, 3]) {
+          const run = (ex: Record<string, any>) => {
+            limits[2] = 0;
+            limits[3] = limit;
+            return { ...outcome(ex, name, args), depth: limits[2] };
+          };
+          const want = run(kept);
+          if (limit === 1 && name !== 'count') expect(want.trap, name).toMatch(/call stack exhausted|stack overflow/i);
+          expect(run(js), `${name} at depth limit ${limit}`).toEqual(want);
+        }
+    } finally {
+      store.outOfGas = undefined;
+      limits.fill(0);
     }
   });
 

@@ -212,8 +212,9 @@ describe('outline', () => {
   const RET = '\u0002return';
   const VARS = ['l0', 'l1', 'l2', 's0', 'st', 'oc'];
   let n = 0;
-  const fn = (limit: number): OutlineFunction => ({
+  const fn = (limit: number, target = limit): OutlineFunction => ({
     limit,
+    target,
     vars: new Set(VARS),
     fresh: new Set(VARS.filter((v) => v !== 'l0')),
     own: new Set(['oc']),
@@ -275,6 +276,30 @@ describe('outline', () => {
     expect(out.src).toMatch(/switch \(oc\) \{ case 1: [^}]*return H\.O\[0\];/);
     expect(out.src).toMatch(/break ZO;/);
     for (const n of [0, 3, 4, 6, 8, 12]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
+  it('brings each block and each outlined function down to the target, not to the limit that started it', () => {
+    // one loop of 60 statements (about 3,500 characters) with the limit at 2,000 and the target at 1,000: before the
+    // target, a run of up to 2,000 characters was outlined whole (rapier2d's f32 solver: an outlined function of
+    // 60,000 characters, 71,016 bytes of V8 bytecode, over the limit V8 optimizes)
+    const lines = [
+      '  L0: for (;;) {',
+      ...work(60, 4, '    '),
+      '    l0 = (l0 + 1) | 0;',
+      '    if (l0 > 7) break L0;',
+      '  }',
+      END,
+    ];
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(2000, 1000));
+    expect(made.length).toBeGreaterThan(1);
+    const size = (ls: readonly string[]) => ls.filter((l) => l !== '\u0000').reduce((n, l) => n + l.length + 1, 0);
+    // an outlined function: its run (at most the target) plus its exit block and hand-back lines
+    for (const o of made) expect(size(o.lines), o.name).toBeLessThan(1000 + 200);
+    expect(size(outlinedLines)).toBeLessThanOrEqual(1000);
+    const out = build(outlinedLines, made);
+    for (const n of [0, 5, 9]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
   it('passes only what a run reads before writing, and hands back only what is live after it', () => {

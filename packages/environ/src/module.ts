@@ -1,6 +1,7 @@
 // The description of a decoded and validated module (DESIGN.md). Function bodies and constant
 // expressions stay in the original bytes, referred to by byte ranges, for codegen to translate.
 
+import type { WasmFeatures } from './features.js';
 import type {
   DataIndex,
   ElemIndex,
@@ -162,4 +163,20 @@ export interface Module {
   readonly bytes: Uint8Array;
   /** The wasm backend's rewrite sites, when decoded with `recordSites` (absent otherwise). */
   readonly codeSites?: CodeSites;
+  /**
+   * Decoded with `validateBodies: 'lazy'`: the function bodies not validated yet (`validateBody` validates one
+   * before its first use). Absent when every body was validated while decoding (or none will be).
+   */
+  readonly pendingBodies?: PendingBodies;
+}
+
+/**
+ * The bodies of a module decoded with `validateBodies: 'lazy'` that are still to be validated. Until they are,
+ * `featuresUsed` lacks what only they use.
+ */
+export interface PendingBodies {
+  /** The proposals the bodies are validated against (the decode's). */
+  readonly features: WasmFeatures;
+  /** Per DefinedFuncIndex: 1 while the body has not been validated. */
+  readonly pending: Uint8Array;
 }

@@ -7,7 +7,7 @@ import { typeSection } from './decode/types.js';
 import { CompileError, malformed } from './errors.js';
 import { WASM3_FEATURES, type WasmFeatures } from './features.js';
 import { checkLimit } from './limits.js';
-import type { Module } from './module.js';
+import type { Module, PendingBodies } from './module.js';
 import { BinaryReader } from './reader.js';
 import { validateFunctionBody } from './validator/func.js';
 import { SiteRecorder } from './validator/sites.js';
@@ -16,8 +16,12 @@ import { SiteRecorder } from './validator/sites.js';
 export interface DecodeOptions {
   /** Proposals the module may use; defaults to `WASM3_FEATURES`. */
   readonly features?: WasmFeatures;
-  /** Validate function bodies (default true). Turning this off is only safe for already-validated bytes. */
-  readonly validateBodies?: boolean;
+  /**
+   * Validate function bodies (default true). Turning this off is only safe for already-validated bytes.
+   * `'lazy'` validates everything but the function bodies now and leaves the bodies to `validateBody`, to be
+   * called before a body is first used (`Module.pendingBodies`; README.md, "Lazy validation").
+   */
+  readonly validateBodies?: boolean | 'lazy';
   /**
    * Called as function bodies are validated, with the body bytes done and in all (at most about a hundred
    * times, and once at the end), for progress displays.
@@ -177,8 +181,12 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     malformed('data count and data section have inconsistent lengths', bytes.length);
   }
 
-  const sites =
-    options.recordSites === true && options.validateBodies !== false ? new SiteRecorder(d.bodies.length) : null;
+  const eager = options.validateBodies === undefined || options.validateBodies === true;
+  const sites = options.recordSites === true && eager ? new SiteRecorder(d.bodies.length) : null;
+  const pending: PendingBodies | null =
+    options.validateBodies === 'lazy' && d.bodies.length > 0
+      ? { features, pending: new Uint8Array(d.bodies.length).fill(1) }
+      : null;
   const module: Module = {
     types: d.types,
     recGroups: d.recGroups,
@@ -206,9 +214,10 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     sectionSizes: d.sectionSizes,
     bytes,
     ...(sites === null ? {} : { codeSites: sites }),
+    ...(pending === null ? {} : { pendingBodies: pending }),
   };
 
-  if (options.validateBodies !== false) {
+  if (eager) {
     const bodies = d.bodies;
     const base = d.numImportedFuncs;
     const progress = options.onProgress;
@@ -235,6 +244,25 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     }
   }
   return module;
+}
+
+/**
+ * Validates defined function `i`'s body (a DefinedFuncIndex) of a module decoded with `validateBodies: 'lazy'`
+ * if it has not been yet, throwing `CompileError` where it is malformed or invalid (again on every call, as long
+ * as it is). A no-op for bodies already validated and for modules decoded otherwise.
+ */
+export function validateBody(module: Module, i: number): void {
+  const p = module.pendingBodies;
+  if (p === undefined || p.pending[i] !== 1) return;
+  validateFunctionBody(module, p.features, module.numImportedFuncs + i, module.bodies[i]);
+  p.pending[i] = 0;
+}
+
+/** Validates every body `validateBody` has not validated yet, in order (the first invalid one throws). */
+export function validateAllBodies(module: Module): void {
+  const p = module.pendingBodies;
+  if (p === undefined) return;
+  for (let i = 0; i < p.pending.length; i++) if (p.pending[i] === 1) validateBody(module, i);
 }
 
 /** Validates a module, throwing `CompileError` if it is malformed or invalid. */

@@ -34,6 +34,7 @@ export interface ConfigOptions {
   irPipeline?: boolean;
   splitLargeFunctions?: boolean | 'auto';
   jsTarget?: JsTarget;
+  lazyValidation?: boolean;
 }
 
 /** The store controls a config resolves to (read by `Engine`). */
@@ -56,6 +57,8 @@ export interface StoreControls {
   readonly splitLargeFunctions: boolean | 'auto';
   /** JS backend: the host the code is shaped for (see `Config.jsTarget`). */
   readonly jsTarget: JsTarget;
+  /** JS backend: validate function bodies on their first call, not at `new Module` (see `Config.lazyValidation`). */
+  readonly lazyValidation: boolean;
 }
 
 /** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
@@ -95,6 +98,7 @@ export class Config {
     irPipeline: false,
     splitLargeFunctions: 'auto',
     jsTarget: 'auto',
+    lazyValidation: false,
   };
 
   /** Creates a config, optionally with some settings. */
@@ -113,6 +117,21 @@ export class Config {
     if (init.irPipeline !== undefined) this.irPipeline(init.irPipeline);
     if (init.splitLargeFunctions !== undefined) this.splitLargeFunctions(init.splitLargeFunctions);
     if (init.jsTarget !== undefined) this.jsTarget(init.jsTarget);
+    if (init.lazyValidation !== undefined) this.lazyValidation(init.lazyValidation);
+  }
+
+  /**
+   * JS backend (default off; V8's `--wasm-lazy-validation`): `new Module` decodes and validates everything but the
+   * function bodies, and each body is validated just before it is first translated (on the function's first call),
+   * so that a large module's time to first call is not its whole validation (README.md, "Lazy validation"). An
+   * invalid body then throws its `CompileError` from the first call of that function (and from every call after),
+   * not from `new Module`, which the JS API requires: only for modules the embedder trusts to be valid.
+   * `Module.validate`, `WebAssembly.validate`, serializing and the whole-module source still validate every body.
+   * Modules that run on the wasm backend are validated whole whatever this says (the host validates them anyway).
+   */
+  lazyValidation(enable = true): this {
+    this.controls.lazyValidation = enable;
+    return this;
   }
 
   /**

@@ -237,9 +237,12 @@ export class Module {
     }
     if (cache !== null) bytes = bytes.slice();
     this.bytes = bytes;
+    // lazy validation only where the module will run on the js backend (the wasm backend's re-encoder needs the
+    // sites recorded while validating, and the host validates the bodies anyway)
+    const lazy = engine.controls.lazyValidation && (engine.config.backend === 'js' || hostWebAssembly() === null);
     this.module = decodeModule(this.bytes, {
       features: engine.config.features,
-      validateBodies: true,
+      validateBodies: lazy ? 'lazy' : true,
       // where the wasm backend may run it, its re-encoder copies bodies between the sites recorded here
       recordSites: engine.config.backend !== 'js',
       ...(progress === undefined

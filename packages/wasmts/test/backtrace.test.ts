@@ -259,4 +259,39 @@ describe('WasmBacktrace', () => {
     expect(calls.length).toBe(2);
     expect(js.store[1].moduleOffset).toBe(calls[1]);
   });
+  it("gives an inlined callee's frame when the call's fuel or depth check fails at its entry, as the wasm backend", () => {
+    // $leaf is inlined on the JS backend (codegen README.md, "Inlining") with fuel and with maxCallDepth too: the
+    // caller makes the callee's entry checks, and a trap there shows the callee's frame at its first operator
+    const text = `(module
+      (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+      (func (export "run") (param i32) (result i32) (i32.add (i32.const 1) (call $leaf (local.get 0)))))`;
+    const run = (backend: 'js' | 'wasm', settings: { consumeFuel: true } | { maxCallDepth: number }) => {
+      const store = new Store(new Engine(new Config({ backend, ...settings })), null);
+      const module = new Module(store.engine, text);
+      if (backend === 'js') {
+        const src = module.compiled!.source;
+        expect(src.search(/function f1\(/)).toBeGreaterThan(0);
+        expect(src.slice(src.search(/function f1\(/))).not.toMatch(/\bf0(\$p)?\(/);
+      }
+      // the call's operands and the call cost 3: the callee's entry check runs out
+      if ('consumeFuel' in settings) store.setFuel(2);
+      const inst = new Linker(store.engine).instantiate(store, module);
+      const t = trapOf(() => inst.getTypedFunc('run').call(5));
+      return {
+        message: t.message,
+        frames: t.backtrace!.frames.map(({ funcIndex, moduleOffset, funcOffset }) => ({
+          funcIndex,
+          moduleOffset,
+          funcOffset,
+        })),
+        fuel: 'consumeFuel' in settings ? store.getFuel() : null,
+      };
+    };
+    for (const settings of [{ consumeFuel: true } as const, { maxCallDepth: 1 }]) {
+      const js = run('js', settings);
+      expect(js.frames.map((f) => f.funcIndex)).toEqual([0, 1]);
+      expect(js.frames[0].funcOffset).toBe(1);
+      expect(js).toEqual(run('wasm', settings));
+    }
+  });
 });

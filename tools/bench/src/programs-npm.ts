@@ -241,46 +241,60 @@ const resvg = glueProgram({
   },
 });
 
-/** rapier (Rust, wasm-bindgen; f32 physics): 300 balls and boxes falling on a ground, 60 steps per n. */
-const rapier = glueProgram({
-  name: 'rapier2d',
-  kind: 'physics engine (Rust, f32)',
-  categories: [],
-  origin: 'npm @dimforge/rapier2d-compat',
-  n: 2,
-  smokeN: 1,
-  wasm: file('@dimforge/rapier2d-compat/dist/rapier_wasm2d_bg.wasm'),
-  load: async (session) => {
-    const api = cjs('@dimforge/rapier2d-compat/dist/rapier.cjs')(session) as Api & { init(): Promise<void> };
-    await api.init();
-    return api;
-  },
-  run: (api, n) => {
-    // rapier's API, typed by its own .d.ts we do not import here
-    const R = api as any;
-    const world = new R.World({ x: 0, y: -9.81 });
-    world.createCollider(R.ColliderDesc.cuboid(60, 1));
-    world.createCollider(R.ColliderDesc.cuboid(1, 40).setTranslation(-60, 40));
-    world.createCollider(R.ColliderDesc.cuboid(1, 40).setTranslation(60, 40));
-    const bodies: { translation(): { x: number; y: number } }[] = [];
-    for (let i = 0; i < 300; i++) {
-      const body = world.createRigidBody(
-        R.RigidBodyDesc.dynamic().setTranslation(-50 + (i % 30) * 3.3, 5 + (i / 30) * 4),
-      );
-      world.createCollider(i % 2 ? R.ColliderDesc.ball(1) : R.ColliderDesc.cuboid(0.9, 0.9), body);
-      bodies.push(body);
-    }
-    for (let step = 0; step < 60 * n; step++) world.step();
-    const f = new Float32Array(bodies.length * 2);
-    bodies.forEach((b, i) => {
-      const t = b.translation();
-      f[2 * i] = t.x;
-      f[2 * i + 1] = t.y;
-    });
-    world.free();
-    return fnv(new Uint8Array(f.buffer));
-  },
-});
+/**
+ * rapier (Rust, wasm-bindgen; f32 physics): 300 balls and boxes falling on a ground, 60 steps per n. The `-simd`
+ * package is the same engine built with wasm SIMD (its f32x4 math), at an older version than the plain one.
+ */
+function rapierProgram(simd: boolean): Program {
+  const dir = simd ? '@dimforge/rapier2d-simd-compat' : '@dimforge/rapier2d-compat/dist';
+  return glueProgram({
+    name: simd ? 'rapier2d-simd' : 'rapier2d',
+    kind: simd ? 'physics engine (Rust, f32x4 SIMD)' : 'physics engine (Rust, f32)',
+    categories: simd ? ['simd'] : [],
+    origin: `npm ${simd ? '@dimforge/rapier2d-simd-compat' : '@dimforge/rapier2d-compat'}`,
+    n: 2,
+    smokeN: 1,
+    wasm: file(`${dir}/rapier_wasm2d_bg.wasm`),
+    load: async (session) => {
+      const api = cjs(`${dir}/rapier.cjs`)(session) as Api & { init(): Promise<void> };
+      await api.init();
+      return api;
+    },
+    run: (api, n) => {
+      // rapier's API, typed by its own .d.ts we do not import here
+      const R = api as any;
+      const world = new R.World({ x: 0, y: -9.81 });
+      world.createCollider(R.ColliderDesc.cuboid(60, 1));
+      world.createCollider(R.ColliderDesc.cuboid(1, 40).setTranslation(-60, 40));
+      world.createCollider(R.ColliderDesc.cuboid(1, 40).setTranslation(60, 40));
+      const bodies: { translation(): { x: number; y: number } }[] = [];
+      for (let i = 0; i < 300; i++) {
+        const body = world.createRigidBody(
+          R.RigidBodyDesc.dynamic().setTranslation(-50 + (i % 30) * 3.3, 5 + (i / 30) * 4),
+        );
+        world.createCollider(i % 2 ? R.ColliderDesc.ball(1) : R.ColliderDesc.cuboid(0.9, 0.9), body);
+        bodies.push(body);
+      }
+      for (let step = 0; step < 60 * n; step++) world.step();
+      const f = new Float32Array(bodies.length * 2);
+      bodies.forEach((b, i) => {
+        const t = b.translation();
+        f[2 * i] = t.x;
+        f[2 * i + 1] = t.y;
+      });
+      world.free();
+      return fnv(new Uint8Array(f.buffer));
+    },
+  });
+}
 
 /** The npm programs driven through their own glue. */
-export const npmPrograms: readonly Program[] = [tiktoken, rollupParse, swc, brotli, resvg, rapier];
+export const npmPrograms: readonly Program[] = [
+  tiktoken,
+  rollupParse,
+  swc,
+  brotli,
+  resvg,
+  rapierProgram(false),
+  rapierProgram(true),
+];

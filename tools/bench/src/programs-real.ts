@@ -442,6 +442,41 @@ function asSha256(simd: boolean): Program {
   });
 }
 
+/**
+ * @phi-ag/argon2: the Argon2 reference code built with -msimd128 (its BlaMka rounds on i64x2 lanes: 64-bit adds,
+ * 32x32->64 products, rotations by shuffles), driven by the package's own class: Argon2id of a password with 4 MiB
+ * of memory, 2 passes, one lane, n times (a new salt each time: the checksum is the last encoded hash).
+ */
+const argon2 = realProgram({
+  name: 'argon2-simd',
+  kind: 'password hash (C, i64x2 SIMD)',
+  categories: ['simd', 'i64-crypto'],
+  origin: 'npm @phi-ag/argon2',
+  n: 4,
+  smokeN: 1,
+  wasm: bytesOf('@phi-ag/argon2/dist/argon2.wasm'),
+  load: async (session) => {
+    const { default: Argon2 } = await import(packageFile('@phi-ag/argon2/dist/index.js'));
+    return { argon2: new Argon2({ exports: session.instantiateRaw({}) }) };
+  },
+  run: (api, n) => {
+    const argon2 = (api as Any).argon2;
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const salt = new Uint8Array(16).map((_, k) => (k * 31 + i) & 255);
+      const { encoded } = argon2.hash(`correct horse battery staple ${i}`, {
+        salt,
+        memoryCost: 4096,
+        timeCost: 2,
+        parallelism: 1,
+        hashLength: 32,
+      });
+      out = encoded;
+    }
+    return out;
+  },
+});
+
 /** as-chacha20poly1305: ChaCha20-Poly1305 seal and open of 64 KiB, n times (the package's class over the instance). */
 const asChacha = realProgram({
   name: 'as-chacha20poly1305',
@@ -739,4 +774,5 @@ export const realPrograms: readonly Program[] = [
   avifDecode,
   meshopt(false),
   meshopt(true),
+  argon2,
 ];

@@ -28,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 const ENTRY: Record<string, string> = { ruby: 'asyncify_get_state' };
 
-type Config = 'validate' | 'wasmts' | 'polywasm';
+type Config = 'validate' | 'wasmts' | 'lazy' | 'polywasm';
 interface Sample {
   ms: number;
   cpuMs: number;
@@ -61,10 +61,15 @@ async function child(config: Config, file: string, entryName: string | undefined
     const t = decl.types[decl.functions[e.index]].composite;
     return t.kind === 'func' && t.params.length === 0;
   });
+  // 'lazy': the drop-in over an engine with `Config.lazyValidation` (bodies validated on their first call)
   const W: any =
     config === 'wasmts'
       ? (await import('wasmts/webassembly')).defaultWebAssembly()
-      : ((await import('polywasm')) as { WebAssembly: unknown }).WebAssembly;
+      : config === 'lazy'
+        ? (await import('wasmts/webassembly')).createWebAssembly({
+            config: new (await import('wasmts')).Config({ lazyValidation: true }),
+          })
+        : ((await import('polywasm')) as { WebAssembly: unknown }).WebAssembly;
   const c0 = cpuMs();
   const t0 = performance.now();
   const module = new W.Module(bytes);
@@ -105,16 +110,16 @@ async function main(): Promise<void> {
     },
   });
   const names = values.only === undefined ? Object.keys(MODULES) : values.only.split(',');
-  const configs: Config[] = ['validate', 'wasmts', 'polywasm'];
+  const configs: Config[] = ['validate', 'wasmts', 'lazy', 'polywasm'];
   const results: Record<string, unknown>[] = [];
   console.log(
-    '| module | MB | validate ms (cpu) | wasmts ttfc ms (cpu) | polywasm ttfc ms (cpu) | wasmts / polywasm (cpu) | wasmts - validate (cpu) | load |',
+    '| module | MB | validate ms (cpu) | wasmts ttfc ms (cpu) | lazy ttfc ms (cpu) | polywasm ttfc ms (cpu) | wasmts / polywasm (cpu) | lazy / polywasm (cpu) | wasmts - validate (cpu) | load |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const name of names) {
     const file = packageFile(MODULES[name]);
     const mb = readFileSync(file).length / 1e6;
-    const samples: Record<Config, Sample[]> = { validate: [], wasmts: [], polywasm: [] };
+    const samples: Record<Config, Sample[]> = { validate: [], wasmts: [], lazy: [], polywasm: [] };
     const notes: string[] = [];
     const load0 = loadavg()[0];
     for (let run = 0; run < Number(values.runs); run++)
@@ -145,9 +150,10 @@ async function main(): Promise<void> {
       }
     const med = (c: Config, k: 'ms' | 'cpuMs') => median(samples[c].map((s) => s[k]));
     const f = (x: number) => (Number.isNaN(x) ? 'n/a' : Math.round(x).toString());
+    const ratio = (c: Config, k: 'ms' | 'cpuMs') => `${(med(c, k) / med('polywasm', k)).toFixed(2)}x`;
     const load = `${load0.toFixed(0)}-${loadavg()[0].toFixed(0)}`;
     console.log(
-      `| ${name} | ${mb.toFixed(1)} | ${f(med('validate', 'ms'))} (${f(med('validate', 'cpuMs'))}) | ${f(med('wasmts', 'ms'))} (${f(med('wasmts', 'cpuMs'))}) | ${f(med('polywasm', 'ms'))} (${f(med('polywasm', 'cpuMs'))}) | ${(med('wasmts', 'ms') / med('polywasm', 'ms')).toFixed(2)}x (${(med('wasmts', 'cpuMs') / med('polywasm', 'cpuMs')).toFixed(2)}x) | ${f(med('wasmts', 'ms') - med('validate', 'ms'))} (${f(med('wasmts', 'cpuMs') - med('validate', 'cpuMs'))}) | ${load} |`,
+      `| ${name} | ${mb.toFixed(1)} | ${f(med('validate', 'ms'))} (${f(med('validate', 'cpuMs'))}) | ${f(med('wasmts', 'ms'))} (${f(med('wasmts', 'cpuMs'))}) | ${f(med('lazy', 'ms'))} (${f(med('lazy', 'cpuMs'))}) | ${f(med('polywasm', 'ms'))} (${f(med('polywasm', 'cpuMs'))}) | ${ratio('wasmts', 'ms')} (${ratio('wasmts', 'cpuMs')}) | ${ratio('lazy', 'ms')} (${ratio('lazy', 'cpuMs')}) | ${f(med('wasmts', 'ms') - med('validate', 'ms'))} (${f(med('wasmts', 'cpuMs') - med('validate', 'cpuMs'))}) | ${load} |`,
     );
     for (const n of new Set(notes)) console.log(`  ${name}: ${n}`);
     results.push({ name, file, mb, samples, load, notes: [...new Set(notes)] });

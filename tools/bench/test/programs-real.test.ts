@@ -76,6 +76,24 @@ describe('real programs: known answers', () => {
     }
   });
 
+  // (test/programs.test.ts checks that the js backend computes native's answer)
+  it("argon2-simd: the package's Argon2id (i64x2 SIMD) is hash-wasm's", async () => {
+    const { argon2id } = await import('hash-wasm');
+    const salt = new Uint8Array(16).map((_, k) => (k * 31) & 255);
+    const expected = await argon2id({
+      password: 'correct horse battery staple 0',
+      salt,
+      parallelism: 1,
+      iterations: 2,
+      memorySize: 4096,
+      hashLength: 32,
+      outputType: 'encoded',
+    });
+    expect(expected).toMatch(/^\$argon2id\$v=19\$m=4096,t=2,p=1\$/);
+    const { program, session } = await open('argon2-simd');
+    expect(program.run(session, 1)).toBe(expected);
+  });
+
   it("as-chacha20poly1305: seal is node:crypto's ChaCha20-Poly1305", async () => {
     const { program, session } = await open('as-chacha20poly1305');
     const data = Buffer.from(readJs()).subarray(0, 64 << 10);

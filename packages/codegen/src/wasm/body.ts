@@ -115,6 +115,21 @@ export interface RewriteContext {
   readonly plain: Uint8Array;
   /** With fuel: the cost of each opcode without a prefix (`fuelCost` by opcode). */
   readonly plainCost: Float64Array | null;
+  /**
+   * Per defined function: 1 when its counters are threaded through calls (`threadedFunctions`): it takes the fuel
+   * and check counts as extra i64 parameters after its own and returns them after its results; null: none is.
+   */
+  readonly threaded: Uint8Array | null;
+  /** How many i64 values a threaded function takes and returns: fuel (when on), then the check count (`epochPoll`). */
+  readonly threadExtras: number;
+  /** `plain` for threaded bodies: `local.get/set/tee` too as `PLAIN_LOCAL` (declared locals move up). */
+  readonly plainThreaded: Uint8Array;
+  /**
+   * `plain` (and `plainThreaded`) for a stretch where the fuel global is current (`dirty` false): operators that
+   * can trap are copied too, since nothing needs storing before them (with fuel off, the same tables).
+   */
+  readonly plainClean: Uint8Array;
+  readonly plainThreadedClean: Uint8Array;
 }
 
 /** `RewriteContext.plain`: copied as it is. */
@@ -125,6 +140,15 @@ export const PLAIN_GLOBAL = 2;
 export const PLAIN_FUNC = 3;
 /** `RewriteContext.plain`: copied as it is, its immediates read by `skipImmediates` (`br_table`, `try_table`...). */
 export const PLAIN_SLOW = 4;
+/** `RewriteContext.plainThreaded`: its local index renumbered (declared locals move up by the added parameters). */
+export const PLAIN_LOCAL = 5;
+
+/** `plain` with `local.get`, `local.set` and `local.tee` renumbered: the table for threaded bodies. */
+export function plainForThreaded(plain: Uint8Array): Uint8Array {
+  const t = plain.slice();
+  t[0x20] = t[0x21] = t[0x22] = PLAIN_LOCAL;
+  return t;
+}
 
 /**
  * The `RewriteContext.plain` table for these options: every opcode without a prefix and with immediates
@@ -281,6 +305,12 @@ export function rewriteBody(
   const epoch = ctx.epochGlobal >= 0;
   // whether the entry checks the epoch: only where a recursion or much work could otherwise go unchecked
   const epochEntry = epoch && ctx.epochEntry !== null && ctx.epochEntry[funcIndex - module.numImportedFuncs] === 1;
+  // a threaded function gets its counters as parameters and returns them with its results (no global touched
+  // around calls between threaded functions)
+  const threaded = ctx.threaded !== null && ctx.threaded[funcIndex - module.numImportedFuncs] === 1;
+  const shift = threaded ? ctx.threadExtras : 0;
+  const funcType = module.types[module.functions[funcIndex]].composite;
+  const nParams = funcType.kind === 'func' ? funcType.params.length : 0;
 
   // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
   // table index) for the null check; they map to the body's start
@@ -297,10 +327,10 @@ export function rewriteBody(
       : 0;
   // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
   // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
-  const ticks = epoch && ctx.epochPoll && (shape & BODY_LOOPS) !== 0;
+  const ticks = epoch && ctx.epochPoll && (threaded || (shape & BODY_LOOPS) !== 0);
   const ticksGlobal = epoch && ctx.epochPoll && !ticks && epochEntry;
-  const leafTicks = ticks && (shape & BODY_CALLS) === 0;
-  const extra64 = (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
+  const leafTicks = ticks && !threaded && (shape & BODY_CALLS) === 0;
+  const extra64 = threaded ? 0 : (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
   let saved = -1;
   let indexTemp = -1;
   let f32Temp = -1;
@@ -308,14 +338,18 @@ export function rewriteBody(
   let fuelLocal = -1;
   let ticksLocal = -1;
   const groups = r.u32();
+  if (threaded) {
+    // the added parameters: fuel, then the check count
+    if (fuel) fuelLocal = nParams;
+    if (ticks) ticksLocal = nParams + (fuel ? 1 : 0);
+  }
   if (extra > 0 || extra64 > 0 || truncCheck) {
-    const type = module.types[module.functions[funcIndex]].composite;
-    let next = type.kind === 'func' ? type.params.length : 0;
+    let next = nParams + shift;
     for (const [count] of body.locals) next += count;
     if (depth) saved = next++;
     if (nullCheck || record) indexTemp = next++;
-    if (fuel) fuelLocal = next++;
-    if (ticks || ticksGlobal) ticksLocal = next++;
+    if (fuel && !threaded) fuelLocal = next++;
+    if ((ticks || ticksGlobal) && !threaded) ticksLocal = next++;
     if (truncCheck) {
       f32Temp = next++;
       f64Temp = next++;
@@ -362,19 +396,19 @@ export function rewriteBody(
     w.u8(OP.end);
   };
   /** `local.get $fuel; i64.const 0; i64.ge_s`: fuel is due. */
-  const fuelDue = () => w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).s64(0n).u8(OP.i64GeS);
+  const fuelDue = () => w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).u8(0).u8(OP.i64GeS);
   /** `local.get $left; i64.const 1; i64.sub; local.tee $left; i64.const 0; i64.lt_s`: count a check, due below 0. */
   const ticksDue = () =>
     w
       .u8(OP.localGet)
       .u32(ticksLocal)
       .u8(OP.i64Const)
-      .s64(1n)
+      .u8(1)
       .u8(OP.i64Sub)
       .u8(OP.localTee)
       .u32(ticksLocal)
       .u8(OP.i64Const)
-      .s64(0n)
+      .u8(0)
       .u8(OP.i64LtS);
   /** `new_epoch` with the count stored before and reloaded after. */
   const ticksHook = () => {
@@ -406,13 +440,13 @@ export function rewriteBody(
     } else if (ticksGlobal) {
       // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
       // i64.lt_s; if; new_epoch; end
-      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).s64(1n).u8(OP.i64Sub).u8(OP.localTee).u32(ticksLocal);
+      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).u8(1).u8(OP.i64Sub).u8(OP.localTee).u32(ticksLocal);
       w.u8(OP.globalSet)
         .u32(ctx.epochGlobal)
         .u8(OP.localGet)
         .u32(ticksLocal)
         .u8(OP.i64Const)
-        .s64(0n)
+        .u8(0)
         .u8(OP.i64LtS)
         .u8(OP.if)
         .u8(BLOCK_EMPTY);
@@ -442,9 +476,9 @@ export function rewriteBody(
   const pollChecks = () => {
     if (fuel) fuelCheck();
     if (ticks) {
-      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).s64(0n).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
+      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
       ticksHook();
-      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).s64(1n).u8(OP.i64Add).u8(OP.localSet).u32(ticksLocal);
+      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).u8(1).u8(OP.i64Add).u8(OP.localSet).u32(ticksLocal);
       w.u8(OP.end);
     }
   };
@@ -467,7 +501,11 @@ export function rewriteBody(
   let pending = 0;
   const flush = () => {
     if (pending > 0) {
-      w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).s64(BigInt(pending)).u8(OP.i64Add);
+      w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const);
+      // an i64.const below 2^31 is encoded as the i32 one (signed LEB128), without building a BigInt
+      if (pending <= 0x7fffffff) w.s32(pending);
+      else w.s64(BigInt(pending));
+      w.u8(OP.i64Add);
       if (writeThrough) w.u8(OP.localTee).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
       else {
         w.u8(OP.localSet).u32(fuelLocal);
@@ -501,13 +539,19 @@ export function rewriteBody(
         .u8(OP.globalSet)
         .u32(ctx.depthGlobal);
       w.u8(OP.localGet).u32(saved).u8(OP.i32Const).s32(ctx.maxCallDepth).u8(OP.i32GtU);
-      w.u8(OP.if).u8(BLOCK_EMPTY).u8(OP.call).u32(ctx.stackOverflowFunc).u8(OP.end);
+      w.u8(OP.if).u8(BLOCK_EMPTY);
+      // the trap leaves the fuel where the host reads it: a threaded function's came in a parameter
+      if (threaded && fuel) w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
+      w.u8(OP.call).u32(ctx.stackOverflowFunc).u8(OP.end);
     }
-    if (fuel) loadFuel();
-    if (ticks) loadTicks();
+    if (fuel && !threaded) loadFuel();
+    if (ticks && !threaded) loadTicks();
+    // a threaded function's fuel parameter may differ from the global
+    if (threaded && fuel) dirty = true;
     checks(epochEntry);
-    // branches to the function's label land after this block, where the depth is decremented
-    if (depth) {
+    // branches to the function's label land after this block, where the depth is decremented and a threaded
+    // function's counters are pushed after its results
+    if (depth || threaded) {
       w.u8(OP.block);
       ctx.resultBlockType(funcIndex, w);
     }
@@ -564,8 +608,44 @@ export function rewriteBody(
     return callee >= 0 && ctx.epochEntry[callee] === EPOCH_SILENT;
   };
 
+  /** Whether the `call` whose index is at `pos` is of a threaded function (it takes and returns the counters). */
+  const threadedCallee = (pos: number): boolean => {
+    if (ctx.threaded === null) return false;
+    const callee = new BinaryReader(bytes, pos, body.range.end).u32() - module.numImportedFuncs;
+    return callee >= 0 && ctx.threaded[callee] === 1;
+  };
+  const pollOn = epoch && ctx.epochPoll;
+  /** Before a call of a threaded function: the counters as its extra arguments. */
+  const pushCounters = () => {
+    if (fuel) w.u8(OP.localGet).u32(fuelLocal);
+    if (pollOn) {
+      if (ticks) w.u8(OP.localGet).u32(ticksLocal);
+      else w.u8(OP.globalGet).u32(ctx.epochGlobal);
+    }
+  };
+  /** After a call of a threaded function: its extra results back into the counters. */
+  const popCounters = () => {
+    if (pollOn) {
+      if (ticks) w.u8(OP.localSet).u32(ticksLocal);
+      else w.u8(OP.globalSet).u32(ctx.epochGlobal);
+    }
+    if (fuel) {
+      if (writeThrough) w.u8(OP.localTee).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
+      else {
+        w.u8(OP.localSet).u32(fuelLocal);
+        dirty = true;
+      }
+    }
+  };
+  /** A threaded function's own counters after its results, where it returns. */
+  const ownCounters = () => {
+    if (fuel) w.u8(OP.localGet).u32(fuelLocal);
+    if (ticks) w.u8(OP.localGet).u32(ticksLocal);
+  };
+
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
-  const plain = ctx.plain;
+  const plainDirty = threaded ? ctx.plainThreaded : ctx.plain;
+  const plainClean = threaded ? ctx.plainThreadedClean : ctx.plainClean;
   const plainCost = ctx.plainCost;
   const end = body.range.end;
   const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1, out: 0 }];
@@ -573,6 +653,7 @@ export function rewriteBody(
     stack.push({ kind, restore: false, at, out: stack[stack.length - 1].out + labels });
   while (!r.eof()) {
     const at = r.pos;
+    const plain = dirty ? plainDirty : plainClean;
     if (plain[bytes[at]] !== 0) {
       // a run of operators copied as they are but for renumbered indices (their costs pending)
       if (w.length - at !== delta) {
@@ -604,7 +685,8 @@ export function rewriteBody(
           v += (b & 0x7f) * scale;
           scale *= 128;
         } while (b & 0x80);
-        const nv = kind === PLAIN_GLOBAL ? ctx.global(v) : ctx.func(v);
+        const nv =
+          kind === PLAIN_GLOBAL ? ctx.global(v) : kind === PLAIN_LOCAL ? (v >= nParams ? v + shift : v) : ctx.func(v);
         if (nv !== v) {
           w.copy(bytes, copied, p + 1);
           w.u32(nv);
@@ -622,16 +704,27 @@ export function rewriteBody(
     }
     const info = readOperator(r);
     const op = info.prefix === 0 ? info.code : info.prefix;
+    // a call of a threaded function hands the counters over in its arguments and results
+    const toThreaded = info.prefix === 0 && op === 0x10 && threadedCallee(r.pos);
     if (fuel) {
       pending += fuel[info.id];
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
-      if (dirty && leavesOrTraps(info, r.pos)) insert(at, storeFuel);
+      // a threaded function returns its fuel: only what can trap or call the host needs the global
+      if (
+        dirty &&
+        !toThreaded &&
+        (threaded ? !silent(info) && !(info.prefix === 0 && op === 0x0f) : leavesOrTraps(info, r.pos))
+      )
+        insert(at, storeFuel);
     }
+    // an exception leaves threaded frames without returning their counts: the global has them first
+    if (threaded && ticks && info.prefix === 0 && (op === 0x08 || op === 0x0a)) insert(at, storeTicks);
     // a function with loops and no calls stores its count where it may leave, so that its checks are not
     // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
     // before each call only (measured: a store at every exit costs fib a quarter more)
     if (leafTicks && leaves(info, r.pos)) insert(at, storeTicks);
-    if (info.prefix === 0 && op >= 0x10 && op <= 0x15) {
+    if (toThreaded) insert(at, pushCounters);
+    else if (info.prefix === 0 && op >= 0x10 && op <= 0x15) {
       if (op !== 0x10 || !silentCallee(r.pos)) beforeCall(at);
     } else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
     else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
@@ -705,15 +798,17 @@ export function rewriteBody(
         case 0x13: // return_call_indirect
         case 0x15: // return_call_ref
           if (depth) insert(at, leave);
+          if (threaded) insert(at, ownCounters); // no tail calls in a threaded function
           break;
         case 0x0b:
         case 0x18:
           if (stack.length === 1) {
             // the function's end
-            if (depth)
+            if (depth || threaded)
               insert(at, () => {
                 w.u8(OP.end);
-                leave();
+                if (depth) leave();
+                if (threaded) ownCounters();
               });
             if (w.length - at !== delta) pairs.push(w.length, at);
             w.u8(OP.end);
@@ -748,7 +843,8 @@ export function rewriteBody(
       case 0x10: {
         const silentCall = silentCallee(r.pos);
         copyImmediates(ctx, bytes, r, w, info);
-        afterCall(silentCall);
+        if (toThreaded) insert(r.pos, popCounters);
+        else afterCall(silentCall);
         continue;
       }
       case 0x11:
@@ -829,6 +925,6 @@ export function rewriteBody(
     copyImmediates(ctx, bytes, r, w, info);
   }
   // control flow copied as it is (`plainOperators`): the run ended with the body's own `end`
-  if (plain[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
+  if (plainDirty[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
   throw new Error('wasm backend: function body without end');
 }

@@ -16,8 +16,15 @@ import {
   type Tunables,
 } from '@wasmts/environ';
 import { defaultOperatorCost } from '../environment.js';
-import { epochEntryChecks } from '../epoch-entries.js';
-import { type OffsetPairs, plainOperators, type RewriteContext, rewriteBody, rewriteConstExpr } from './body.js';
+import { BODY_HANDLERS, BODY_TAIL_CALLS, EPOCH_SILENT, epochEntryChecks } from '../epoch-entries.js';
+import {
+  type OffsetPairs,
+  plainForThreaded,
+  plainOperators,
+  type RewriteContext,
+  rewriteBody,
+  rewriteConstExpr,
+} from './body.js';
 import { BLOCK_EMPTY, FUNC_TYPE_FORM, IMPORT_KIND } from './opcodes.js';
 import { rewriteBodyFromSites } from './sites.js';
 
@@ -233,18 +240,58 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     }
   }
   const plainControl = !fuelOn && !epochOn && !depthOn;
-  // with epochs on, the entry analysis's walk also notes each body's shape (else rewriteBody scans for it)
-  const bodyShapes = epochOn ? new Uint8Array(module.bodies.length) : null;
-  const epochEntry = epochOn ? epochEntryChecks(module, bodyShapes ?? undefined) : null;
+  // with fuel or epochs on, the entry analysis's walk also notes each body's shape and the targets of tail calls
+  const bodyShapes = epochOn || fuelOn ? new Uint8Array(module.bodies.length) : null;
+  const tailTargets = new Set<number>();
+  const analysis = bodyShapes !== null ? epochEntryChecks(module, bodyShapes, tailTargets) : null;
+  const epochEntry = epochOn ? analysis : null;
+  const threadExtras = (fuelOn ? 1 : 0) + (pollOn ? 1 : 0);
+  const threaded =
+    threadExtras > 0 && bodyShapes !== null && analysis !== null
+      ? threadedFunctions(module, bodyShapes, tailTargets, fuelOn ? null : analysis, options.extraExports ?? [])
+      : null;
+  // each threaded function's type: its own with the counters appended to parameters and results
+  const threadedType = new Map<number, number>();
+  if (threaded !== null) {
+    for (let i = 0; i < threaded.length; i++) {
+      if (threaded[i] !== 1) continue;
+      const t = module.functions[nImpF + i];
+      if (threadedType.has(t)) continue;
+      const c = module.types[t].composite;
+      if (c.kind !== 'func') throw new Error('wasm backend: a function whose type is not a function type');
+      const enc = new ByteWriter().u8(FUNC_TYPE_FORM).u32(c.params.length + threadExtras);
+      for (const v of c.params) enc.valType(v);
+      for (let k = 0; k < threadExtras; k++) enc.u8(I64);
+      enc.u32(c.results.length + threadExtras);
+      for (const v of c.results) enc.valType(v);
+      for (let k = 0; k < threadExtras; k++) enc.u8(I64);
+      threadedType.set(t, addType(enc.finish()));
+    }
+  }
+  const plainOptions = {
+    renumberFuncs: nF > 0,
+    renumberGlobals: nG > 0,
+    fuel: fuelOn,
+    growHooks: options.growHooks === true,
+    truncCheck: options.truncNaNCheck === true,
+    plainControl,
+  };
+  const plain = plainOperators(plainOptions);
+  // where the fuel global is current, operators that can trap need nothing stored first: copied as the rest
+  let plainClean = plain;
+  if (fuelOn) {
+    plainClean = plainOperators({ ...plainOptions, fuel: false });
+    // drop and select stay as with fuel (what differs is only whether trapping operators are copied)
+    plainClean[0x1a] = plain[0x1a];
+    plainClean[0x1b] = plain[0x1b];
+  }
   const ctx: RewriteContext = {
-    plain: plainOperators({
-      renumberFuncs: nF > 0,
-      renumberGlobals: nG > 0,
-      fuel: fuelOn,
-      growHooks: options.growHooks === true,
-      truncCheck: options.truncNaNCheck === true,
-      plainControl,
-    }),
+    plain,
+    threaded,
+    threadExtras,
+    plainThreaded: threaded !== null ? plainForThreaded(plain) : plain,
+    plainClean,
+    plainThreadedClean: threaded !== null ? plainForThreaded(plainClean) : plainClean,
     plainCost,
     module,
     func,
@@ -426,6 +473,10 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       case SectionId.Start:
         if (!dropStart) out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
         continue;
+      case SectionId.Function:
+        if (threaded === null) break;
+        out.section(s.id, functionSection(module, threaded, threadedType));
+        continue;
       case SectionId.Element:
         out.sectionWith(s.id, (w) => elementSection(ctx, r, w));
         continue;
@@ -436,7 +487,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       case SectionId.Custom: {
         if (s.name === 'name') {
           if (wroteName) continue;
-          const names = nameSection(ctx, bytes, s.payloadOffset, s.payloadOffset + s.size, hostName);
+          const names = nameSection(ctx, bytes, s.payloadOffset, s.payloadOffset + s.size, hostName, threadExtras);
           if (names !== null) out.section(0, names);
           else if (hostName !== undefined) out.section(0, hostNameSection());
           wroteName = true;
@@ -608,6 +659,7 @@ function nameSection(
   start: number,
   end: number,
   hostName: string | undefined,
+  threadExtras: number,
 ): Uint8Array | null {
   try {
     const r = new BinaryReader(bytes, start, end);
@@ -633,8 +685,25 @@ function nameSection(
       const n = sub.u32();
       p.u32(n);
       for (let i = 0; i < n; i++) {
-        p.u32(remap(sub.u32()));
+        const f = sub.u32();
+        p.u32(remap(f));
         const at = sub.pos;
+        const d = f - ctx.module.numImportedFuncs;
+        if (id === 2 && ctx.threaded !== null && d >= 0 && ctx.threaded[d] === 1) {
+          // a threaded function's declared locals moved up by its added parameters
+          const type = ctx.module.types[ctx.module.functions[f]].composite;
+          const nParams = type.kind === 'func' ? type.params.length : 0;
+          const m = sub.u32();
+          p.u32(m);
+          for (let j = 0; j < m; j++) {
+            const l = sub.u32();
+            p.u32(l >= nParams ? l + threadExtras : l);
+            const nameAt = sub.pos;
+            sub.skip(sub.u32());
+            p.copy(bytes, nameAt, sub.pos);
+          }
+          continue;
+        }
         if (id === 2 || id === 3) {
           const m = sub.u32();
           for (let j = 0; j < m; j++) {
@@ -651,4 +720,49 @@ function nameSection(
   } catch {
     return null;
   }
+}
+
+/**
+ * Per defined function: 1 when its fuel and check counts are threaded through its calls (extra i64 parameters
+ * and results; codegen's src/wasm/README.md, "Counters threaded through calls"). Only functions the host and
+ * tables never see qualify: not exported, referenced or the start function, no exception handlers (a handler
+ * reads the counters from the globals), no tail calls and not the target of one (the callers' results would
+ * differ). With epochs alone (`silentEntries` given), a function that checks nowhere keeps its type.
+ */
+function threadedFunctions(
+  module: Module,
+  shapes: Uint8Array,
+  tailTargets: ReadonlySet<number>,
+  silentEntries: Uint8Array | null,
+  extraExports: NonNullable<InstrumentOptions['extraExports']>,
+): Uint8Array {
+  const nImp = module.numImportedFuncs;
+  const out = new Uint8Array(module.bodies.length);
+  for (let i = 0; i < out.length; i++)
+    out[i] =
+      (shapes[i] & (BODY_HANDLERS | BODY_TAIL_CALLS)) === 0 &&
+      !tailTargets.has(i) &&
+      !module.declaredFuncRefs.has(nImp + i) &&
+      (silentEntries === null || silentEntries[i] !== EPOCH_SILENT)
+        ? 1
+        : 0;
+  const seen = (f: number) => {
+    if (f >= nImp) out[f - nImp] = 0;
+  };
+  if (module.start !== null) seen(module.start);
+  for (const e of module.exports) if (e.kind === 'func') seen(e.index);
+  for (const e of extraExports) if (e.kind === 'func') seen(e.index);
+  return out;
+}
+
+/** The function section with each threaded function's type replaced by its threaded form. */
+function functionSection(module: Module, threaded: Uint8Array, types: ReadonlyMap<number, number>): Uint8Array {
+  const nImp = module.numImportedFuncs;
+  const w = new ByteWriter();
+  w.u32(threaded.length);
+  for (let i = 0; i < threaded.length; i++) {
+    const t = module.functions[nImp + i];
+    w.u32(threaded[i] === 1 ? (types.get(t) as number) : t);
+  }
+  return w.finish();
 }

@@ -59,7 +59,7 @@ function f7(l0v, l1v) {
   var l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0 = (((l0 | 0x80808080) - (l1 & 0x7f7f7f7f)) ^ ((l0 ^ ~l1) & 0x80808080)); s0b = (((l0b | 0x80808080) - (l1b & 0x7f7f7f7f)) ^ ((l0b ^ ~l1b) & 0x80808080)); s0c = (((l0c | 0x80808080) - (l1c & 0x7f7f7f7f)) ^ ((l0c ^ ~l1c) & 0x80808080)); s0d = (((l0d | 0x80808080) - (l1d & 0x7f7f7f7f)) ^ ((l0d ^ ~l1d) & 0x80808080));
   s1 = hv3(l1); s1b = hv3(l1b); s1c = hv3(l1c); s1d = hv3(l1d);
-  s0 = Math.imul((((~s0 & s1) | (~(s0 ^ s1) & (((s0 | -2139062144) - (s1 & 2139062143)) ^ ((s0 ^ ~s1) & -2139062144)))) & -2139062144) >>> 7, 255); s0b = Math.imul((((~s0b & s1b) | (~(s0b ^ s1b) & (((s0b | -2139062144) - (s1b & 2139062143)) ^ ((s0b ^ ~s1b) & -2139062144)))) & -2139062144) >>> 7, 255); s0c = Math.imul((((~s0c & s1c) | (~(s0c ^ s1c) & (((s0c | -2139062144) - (s1c & 2139062143)) ^ ((s0c ^ ~s1c) & -2139062144)))) & -2139062144) >>> 7, 255); s0d = Math.imul((((~s0d & s1d) | (~(s0d ^ s1d) & (((s0d | -2139062144) - (s1d & 2139062143)) ^ ((s0d ^ ~s1d) & -2139062144)))) & -2139062144) >>> 7, 255);
+  s0 = ((~s0 & s1) | (~(s0 ^ s1) & (((s0 | -2139062144) - (s1 & 2139062143)) ^ ((s0 ^ ~s1) & -2139062144)))); s0b = ((~s0b & s1b) | (~(s0b ^ s1b) & (((s0b | -2139062144) - (s1b & 2139062143)) ^ ((s0b ^ ~s1b) & -2139062144)))); s0c = ((~s0c & s1c) | (~(s0c ^ s1c) & (((s0c | -2139062144) - (s1c & 2139062143)) ^ ((s0c ^ ~s1c) & -2139062144)))); s0d = ((~s0d & s1d) | (~(s0d ^ s1d) & (((s0d | -2139062144) - (s1d & 2139062143)) ^ ((s0d ^ ~s1d) & -2139062144))));
   s0 = ((Math.imul((s0 & 0x80808080) >>> 7, 0x204081) >>> 21) & 15) | ((Math.imul((s0b & 0x80808080) >>> 7, 0x204081) >>> 17) & 240) | ((Math.imul((s0c & 0x80808080) >>> 7, 0x204081) >>> 13) & 3840) | ((Math.imul((s0d & 0x80808080) >>> 7, 0x204081) >>> 9) & 61440);
   return s0;
 }
@@ -117,6 +117,16 @@ function f12(l0, l1) {
   g10.value = new rt.V128(s0, s0b, s0c, s0d);
   return new rt.V128(l2, l2b, l2c, l2d);
 }
+function f13(l0v) {
+  var l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, vt = 0;
+  vt = Math.imul(34 & 255, 0x01010101); s1 = vt; s1b = vt; s1c = vt; s1d = vt;
+  s0 = ~((((l0 ^ s1) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0 ^ s1); s0b = ~((((l0b ^ s1b) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0b ^ s1b); s0c = ~((((l0c ^ s1c) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0c ^ s1c); s0d = ~((((l0d ^ s1d) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0d ^ s1d);
+  s0 = ((Math.imul((s0 & 0x80808080) >>> 7, 0x204081) >>> 21) & 15) | ((Math.imul((s0b & 0x80808080) >>> 7, 0x204081) >>> 17) & 240) | ((Math.imul((s0c & 0x80808080) >>> 7, 0x204081) >>> 13) & 3840) | ((Math.imul((s0d & 0x80808080) >>> 7, 0x204081) >>> 9) & 61440);
+  s1 = ((((l0) & 0x7fff7fff) + 0x7fff7fff) | l0); s1b = ((((l0b) & 0x7fff7fff) + 0x7fff7fff) | l0b); s1c = ((((l0c) & 0x7fff7fff) + 0x7fff7fff) | l0c); s1d = ((((l0d) & 0x7fff7fff) + 0x7fff7fff) | l0d);
+  s1 = +(((s1 | s1b | s1c | s1d) & -2147450880) !== 0);
+  s0 = (s0 + s1) | 0;
+  return s0;
+}
 function cg0() {
   var s0, s0b, s0c, s0d;
   return v11;
@@ -126,7 +136,7 @@ function cg1() {
   return v11;
 }
 return {
-  funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12],
+  funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13],
   globalInit: [() => { const v = cg0(); return new rt.V128(v.a, v.b, v.c, v.d); }, cg1],
   tableInit: [],
   elemOffset: {},

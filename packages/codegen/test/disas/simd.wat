@@ -42,4 +42,8 @@
     (v128.store32_lane 3 (local.get 1) (local.get 2))
     (global.set $g (select (local.get 2) (v128.const i32x4 0 0 0 0) (local.get 1)))
     (global.set $x (global.get $g))
-    (local.get 2)))
+    (local.get 2))
+  ;; a compare read only by a bitmask or any_true computes just the lane top bits; a zero operand folds away
+  (func (export "masks") (param v128) (result i32)
+    (i32.add (i8x16.bitmask (i8x16.eq (local.get 0) (i8x16.splat (i32.const 34))))
+      (v128.any_true (i16x8.ne (local.get 0) (v128.const i64x2 0 0))))))

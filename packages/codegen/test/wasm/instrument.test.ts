@@ -31,6 +31,7 @@ function makeHost() {
     fuel: h.fuel,
     epoch: h.epoch,
     epoch_deadline: h.deadline,
+    epoch_countdown: new WA.Global({ value: 'i64', mutable: true }, 1n << 62n),
     call_depth: h.depth,
     out_of_fuel: () => {
       h.outOfFuel++;
@@ -514,5 +515,105 @@ describe('recordIndirectIndex', () => {
     expect([index.value, instance.value]).toEqual([1, 7]);
     expect(() => ci(2)).toThrow(/null function or function signature mismatch/);
     expect(index.value).toBe(2);
+  });
+});
+
+describe('counters threaded through calls', () => {
+  // $tree and $walk are seen by no host and no table: they take and return the counters; $leaf traps on demand
+  const TREE = `(module
+    (memory 1)
+    (func $tree (param $n i32) (result i32)
+      (if (result i32) (i32.eqz (local.get $n))
+        (then (i32.const 1))
+        (else (i32.add (i32.add (call $tree (i32.sub (local.get $n) (i32.const 1)))
+                                (call $tree (i32.sub (local.get $n) (i32.const 1))))
+                       (call $leaf (local.get $n))))))
+    (func $leaf (param $n i32) (result i32)
+      (i32.load (i32.mul (local.get $n) (global.get $scale))))
+    (global $scale (mut i32) (i32.const 0))
+    (func $walk (param $n i32) (result i32) (local $acc i32)
+      (loop $l
+        (local.set $acc (i32.add (local.get $acc) (call $tree (i32.const 3))))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+      (local.get $acc))
+    (func (export "tree") (param i32) (result i32) (call $tree (local.get 0)))
+    (func (export "walk") (param i32) (result i32) (call $walk (local.get 0)))
+    (func (export "arm") (param i32) (global.set $scale (local.get 0))))`;
+
+  it('gives the internal functions the counters as parameters and results', () => {
+    const module = decodeModule(parseWat(TREE));
+    const out = decodeModule(instrumentModule(module, { fuel: true, epoch: true, epochPoll: true }).bytes);
+    const type = (f: number) => out.types[out.functions[f + out.numImportedFuncs]].composite;
+    // $tree, $leaf, $walk: i64 fuel and check count after their own parameters and results
+    for (const f of [0, 1, 2])
+      expect(type(f)).toMatchObject({ params: [0x7f, 0x7e, 0x7e], results: [0x7f, 0x7e, 0x7e] });
+    // the exports keep their types
+    expect(type(3)).toMatchObject({ params: [0x7f], results: [0x7f] });
+  });
+
+  it('counts the same fuel as the JS backend, after a trap deep in the chain too', () => {
+    for (const [name, arg, scale] of [
+      ['tree', 6, 0],
+      ['walk', 5, 0],
+      ['tree', 6, 70_000], // the leaf's load is out of bounds (n * 70000 > 64 KiB): traps in the first leaf
+      ['walk', 5, 30_000], // a leaf with n = 3 traps
+    ] as const) {
+      const js = instantiateJs(TREE, {}, { tunables: { consumeFuel: true } });
+      limits[0] = -1e9;
+      js.arm(scale);
+      let jsTrapped = false;
+      try {
+        js[name](arg);
+      } catch {
+        jsTrapped = true;
+      }
+      const jsConsumed = limits[0] + 1e9;
+      const { e, h } = run(TREE, { fuel: true, epoch: true, epochPoll: true });
+      h.fuel.value = -1_000_000_000n;
+      e.arm(scale);
+      if (jsTrapped) expect(() => e[name](arg)).toThrow(/out of bounds/);
+      else e[name](arg);
+      expect(Number(h.fuel.value + 1_000_000_000n), `${name}(${arg}), scale ${scale}`).toBe(jsConsumed);
+      expect(jsTrapped).toBe(scale !== 0);
+    }
+  });
+
+  it('leaves the fuel exact when the call-depth guard traps in a threaded function', () => {
+    // before the guard stored the fuel parameter, the trap lost what the callers consumed since their last store
+    const js = instantiateJs(TREE, {}, { tunables: { consumeFuel: true, maxCallDepth: 4 } });
+    limits[0] = -1e9;
+    limits[2] = 0;
+    limits[3] = 4;
+    expect(() => js.tree(8)).toThrow();
+    const jsConsumed = limits[0] + 1e9;
+    const { e, h } = run(TREE, { fuel: true, maxCallDepth: 4 });
+    h.fuel.value = -1_000_000_000n;
+    expect(() => e.tree(8)).toThrow('call stack exhausted');
+    expect(Number(h.fuel.value + 1_000_000_000n)).toBe(jsConsumed);
+    expect(jsConsumed).toBeGreaterThan(0);
+  });
+
+  it('counts every epoch check of a call tree without loops exactly once', () => {
+    const out = instrument(TREE, { epoch: true, epochPoll: true });
+    const countdown = new WA.Global({ value: 'i64', mutable: true }, 1_000_000n);
+    let hooks = 0;
+    const inst = new WA.Instance(new WA.Module(out.bytes), {
+      wasmts: {
+        epoch_countdown: countdown,
+        new_epoch: () => {
+          hooks++;
+          countdown.value = 100n;
+        },
+      },
+    });
+    const tree = inst.exports.tree as (n: number) => number;
+    // $tree recurses: an entry check per call, 2^11 - 1 calls; nothing else checks
+    expect(tree(10)).toBe(1024);
+    expect(countdown.value).toBe(1_000_000n - 2047n);
+    // armed with 100: the hook runs at the 101st check, then every 101 checks (it re-arms 100)
+    countdown.value = 100n;
+    tree(10);
+    expect(hooks).toBe(Math.floor(2047 / 101));
+    expect(countdown.value).toBe(100n - BigInt(2047 % 101));
   });
 });
