@@ -33,11 +33,16 @@ const packages = readdirSync(join(here, 'packages'))
 interface Run {
   firstMs: number;
   samples: number[];
+  firstCpuMs: number;
+  cpuSamples: number[];
   digest: string;
 }
 interface Cell {
   firstMs: number | null;
   steadyMs: number | null;
+  /** CPU time of the process (user + system, all its threads). */
+  firstCpuMs: number | null;
+  steadyCpuMs: number | null;
   error: string | null;
 }
 
@@ -108,10 +113,12 @@ for (const name of packages) {
     const rs = collected[config] ?? [];
     cells[config] =
       failed[config] !== undefined
-        ? { firstMs: null, steadyMs: null, error: failed[config] }
+        ? { firstMs: null, steadyMs: null, firstCpuMs: null, steadyCpuMs: null, error: failed[config] }
         : {
             firstMs: median(rs.map((r) => r.firstMs)),
             steadyMs: median(rs.flatMap((r) => r.samples)),
+            firstCpuMs: median(rs.map((r) => r.firstCpuMs)),
+            steadyCpuMs: median(rs.flatMap((r) => r.cpuSamples)),
             error: null,
           };
   }
@@ -120,23 +127,28 @@ for (const name of packages) {
     const x = cells[c];
     return x?.error != null
       ? `${c} ${x.error}`
-      : `${c} first ${fmt(x?.firstMs ?? null)} steady ${fmt(x?.steadyMs ?? null)}`;
+      : `${c} first ${fmt(x?.firstMs ?? null)} (cpu ${fmt(x?.firstCpuMs ?? null)}) steady ${fmt(x?.steadyMs ?? null)} (cpu ${fmt(x?.steadyCpuMs ?? null)})`;
   });
   console.log(`${name.padEnd(10)} ${row.join(' | ')}  (load ${loadavg()[0]?.toFixed(2)})`);
 }
 
 console.log(
-  '\npackage     wasmts vs polywasm under --jitless (polywasm time / wasmts time; above 1: wasmts is faster)',
+  '\npackage     polywasm time / wasmts time under --jitless (above 1: wasmts is faster), wall (cpu); lazy: wasmts-lazy',
 );
-console.log('            first result   steady state');
+console.log('            first result        steady state        lazy first          lazy steady');
 for (const [name, cells] of Object.entries(results)) {
-  const w = cells.wasmts;
   const p = cells.polywasm;
   const ratio = (a: number | null | undefined, b: number | null | undefined) =>
     a != null && b != null && a > 0 ? `${(b / a).toFixed(2)}x` : '-';
+  const both = (w: Cell | undefined, first: boolean) =>
+    first
+      ? `${ratio(w?.firstMs, p?.firstMs)} (${ratio(w?.firstCpuMs, p?.firstCpuMs)})`
+      : `${ratio(w?.steadyMs, p?.steadyMs)} (${ratio(w?.steadyCpuMs, p?.steadyCpuMs)})`;
+  const w = cells.wasmts;
+  const l = cells['wasmts-lazy'];
   const why = p?.error ?? w?.error;
   console.log(
-    `${name.padEnd(11)} ${ratio(w?.firstMs, p?.firstMs).padStart(12)} ${ratio(w?.steadyMs, p?.steadyMs).padStart(14)}${why ? `   (${why.slice(0, 80)})` : ''}`,
+    `${name.padEnd(11)} ${both(w, true).padEnd(19)} ${both(w, false).padEnd(19)} ${both(l, true).padEnd(19)} ${both(l, false).padEnd(19)}${why ? `   (${why.slice(0, 80)})` : ''}`,
   );
 }
 const version = (p: string) =>
