@@ -1266,13 +1266,10 @@ export class FunctionTranslator {
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
     if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
-    // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have
+    // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have; the
+    // deadline is read where it is compared (it changes only in a call or a hook, after which the next check reads)
     if (this.env.tunables.epochInterruption)
-      decls.push(
-        `edl = ${lim}[${DEADLINE}]`,
-        `epv = ${this.env.epochCounter()}`,
-        `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`,
-      );
+      decls.push(`epv = ${this.env.epochCounter()}`, `ec = ${this.epochAtEntry() ? EPOCH_POLL_CHECKS : -1}`);
     // the body: `<name>$t` in a function that makes tail calls (its trampoline is `<name>`, or `<name>$q` = `<name>$p`
     // in the pair ABI), else the pair-ABI entry `<name>$p` or the function itself
     const inner = this.usesTail ? `${name}$t` : this.pairAbi ? `${name}$p` : name;
@@ -1284,10 +1281,20 @@ export class FunctionTranslator {
     // (a trap ends the function between two stores); elsewhere each `return` adds it (measured: a `finally` costs
     // a small recursive function like fib a third more)
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
-    const ret = this.env.tunables.consumeFuel && !writeBack ? `${lim}[${FUEL}] += fu; return` : 'return';
-    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line
+    // with a handler, `fu = 0` too: the returned expression may still trap (a load folded into it), and the handler
+    // must not add the count twice
+    const ret = !this.env.tunables.consumeFuel
+      ? 'return'
+      : writeBack
+        ? `${lim}[${FUEL}] += fu; fu = 0; return`
+        : `${lim}[${FUEL}] += fu; return`;
+    // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
+    // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
+    // "Fuel and epochs in locals")
     const exits = (lines: string[]): string[] =>
-      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } finally { ${lim}[${FUEL}] += fu; }`] : lines;
+      writeBack
+        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}[${FUEL}] += fu; throw e; }`]
+        : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -1402,7 +1409,7 @@ export class FunctionTranslator {
       fresh,
       // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
       // assigns it first): each outlined function declares its own
-      own: new Set(['fu', 'fq', 'edl', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
+      own: new Set(['fu', 'fq', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
       ret: RET,
       dropped: DROPPED,
       handOver: this.handOver(),
@@ -1581,7 +1588,7 @@ export class FunctionTranslator {
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption && epoch) {
-      const check = `if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
+      const check = `if (epv[0] >= ${env.limits()}[${DEADLINE}]) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
     return lines;
@@ -1608,9 +1615,9 @@ export class FunctionTranslator {
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; edl = ${lim}[${DEADLINE}]; ec = -1;`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; ec = -1;`;
     if (t.consumeFuel) return `fq = -${lim}[${FUEL}];`;
-    return `edl = ${lim}[${DEADLINE}]; ec = -1;`;
+    return 'ec = -1;';
   }
 
   /** Emits a call (the statement `emitCall` emits) with the counters handed over before and reloaded after. */

@@ -138,7 +138,7 @@ describe('fuel in a local', () => {
     expect(limits[0]).toBe(-97);
   });
 
-  it('keeps functions that cannot trap free of try/finally and the others wrapped', () => {
+  it('keeps functions that cannot trap free of try/catch and the others wrapped', () => {
     const e = instantiate(
       `(module (memory 1)
         (func (export "pure") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
@@ -149,12 +149,22 @@ describe('fuel in a local', () => {
     const src: string = e.$source;
     const pure = src.slice(src.indexOf('function f0('), src.indexOf('function f1('));
     const load = src.slice(src.indexOf('function f1('));
-    expect(pure).not.toMatch(/finally/);
+    expect(pure).not.toMatch(/try|catch|finally/);
     expect(pure).toMatch(/\[0\] \+= fu; return/);
-    expect(load).toMatch(/finally/);
+    // the handler adds the count and rethrows; each return adds it and clears it (its value may still trap)
+    expect(load).toMatch(/\} catch \(e\) \{ lim\d+\[0\] \+= fu; throw e; \}/);
+    expect(load).toMatch(/\[0\] \+= fu; fu = 0; return/);
+    expect(load).not.toMatch(/finally/);
     limits[0] = -10;
     expect(e.pure(1)).toBe(2);
     expect(limits[0]).toBe(-7);
+    // local.get, i32.load (the end is free): the load traps after the flush that ends the function
+    limits[0] = -10;
+    expect(e.load(4)).toBe(0);
+    expect(limits[0]).toBe(-8);
+    limits[0] = -10;
+    expect(() => e.load(65536)).toThrow(RangeError);
+    expect(limits[0]).toBe(-10);
   });
 });
 

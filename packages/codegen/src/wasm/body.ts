@@ -124,6 +124,12 @@ export interface RewriteContext {
   readonly threadExtras: number;
   /** `plain` for threaded bodies: `local.get/set/tee` too as `PLAIN_LOCAL` (declared locals move up). */
   readonly plainThreaded: Uint8Array;
+  /**
+   * `plain` (and `plainThreaded`) for a stretch where the fuel global is current (`dirty` false): operators that
+   * can trap are copied too, since nothing needs storing before them (with fuel off, the same tables).
+   */
+  readonly plainClean: Uint8Array;
+  readonly plainThreadedClean: Uint8Array;
 }
 
 /** `RewriteContext.plain`: copied as it is. */
@@ -390,19 +396,19 @@ export function rewriteBody(
     w.u8(OP.end);
   };
   /** `local.get $fuel; i64.const 0; i64.ge_s`: fuel is due. */
-  const fuelDue = () => w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).s64(0n).u8(OP.i64GeS);
+  const fuelDue = () => w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).u8(0).u8(OP.i64GeS);
   /** `local.get $left; i64.const 1; i64.sub; local.tee $left; i64.const 0; i64.lt_s`: count a check, due below 0. */
   const ticksDue = () =>
     w
       .u8(OP.localGet)
       .u32(ticksLocal)
       .u8(OP.i64Const)
-      .s64(1n)
+      .u8(1)
       .u8(OP.i64Sub)
       .u8(OP.localTee)
       .u32(ticksLocal)
       .u8(OP.i64Const)
-      .s64(0n)
+      .u8(0)
       .u8(OP.i64LtS);
   /** `new_epoch` with the count stored before and reloaded after. */
   const ticksHook = () => {
@@ -434,13 +440,13 @@ export function rewriteBody(
     } else if (ticksGlobal) {
       // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
       // i64.lt_s; if; new_epoch; end
-      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).s64(1n).u8(OP.i64Sub).u8(OP.localTee).u32(ticksLocal);
+      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).u8(1).u8(OP.i64Sub).u8(OP.localTee).u32(ticksLocal);
       w.u8(OP.globalSet)
         .u32(ctx.epochGlobal)
         .u8(OP.localGet)
         .u32(ticksLocal)
         .u8(OP.i64Const)
-        .s64(0n)
+        .u8(0)
         .u8(OP.i64LtS)
         .u8(OP.if)
         .u8(BLOCK_EMPTY);
@@ -470,9 +476,9 @@ export function rewriteBody(
   const pollChecks = () => {
     if (fuel) fuelCheck();
     if (ticks) {
-      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).s64(0n).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
+      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
       ticksHook();
-      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).s64(1n).u8(OP.i64Add).u8(OP.localSet).u32(ticksLocal);
+      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).u8(1).u8(OP.i64Add).u8(OP.localSet).u32(ticksLocal);
       w.u8(OP.end);
     }
   };
@@ -495,7 +501,11 @@ export function rewriteBody(
   let pending = 0;
   const flush = () => {
     if (pending > 0) {
-      w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).s64(BigInt(pending)).u8(OP.i64Add);
+      w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const);
+      // an i64.const below 2^31 is encoded as the i32 one (signed LEB128), without building a BigInt
+      if (pending <= 0x7fffffff) w.s32(pending);
+      else w.s64(BigInt(pending));
+      w.u8(OP.i64Add);
       if (writeThrough) w.u8(OP.localTee).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
       else {
         w.u8(OP.localSet).u32(fuelLocal);
@@ -634,7 +644,8 @@ export function rewriteBody(
   };
 
   const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
-  const plain = threaded ? ctx.plainThreaded : ctx.plain;
+  const plainDirty = threaded ? ctx.plainThreaded : ctx.plain;
+  const plainClean = threaded ? ctx.plainThreadedClean : ctx.plainClean;
   const plainCost = ctx.plainCost;
   const end = body.range.end;
   const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1, out: 0 }];
@@ -642,6 +653,7 @@ export function rewriteBody(
     stack.push({ kind, restore: false, at, out: stack[stack.length - 1].out + labels });
   while (!r.eof()) {
     const at = r.pos;
+    const plain = dirty ? plainDirty : plainClean;
     if (plain[bytes[at]] !== 0) {
       // a run of operators copied as they are but for renumbered indices (their costs pending)
       if (w.length - at !== delta) {
@@ -698,8 +710,12 @@ export function rewriteBody(
       pending += fuel[info.id];
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
       // a threaded function returns its fuel: only what can trap or call the host needs the global
-      const store = threaded ? !silent(info) && !(info.prefix === 0 && op === 0x0f) : leavesOrTraps(info, r.pos);
-      if (dirty && store && !toThreaded) insert(at, storeFuel);
+      if (
+        dirty &&
+        !toThreaded &&
+        (threaded ? !silent(info) && !(info.prefix === 0 && op === 0x0f) : leavesOrTraps(info, r.pos))
+      )
+        insert(at, storeFuel);
     }
     // an exception leaves threaded frames without returning their counts: the global has them first
     if (threaded && ticks && info.prefix === 0 && (op === 0x08 || op === 0x0a)) insert(at, storeTicks);
@@ -909,6 +925,6 @@ export function rewriteBody(
     copyImmediates(ctx, bytes, r, w, info);
   }
   // control flow copied as it is (`plainOperators`): the run ended with the body's own `end`
-  if (plain[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
+  if (plainDirty[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
   throw new Error('wasm backend: function body without end');
 }

@@ -268,19 +268,30 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       threadedType.set(t, addType(enc.finish()));
     }
   }
-  const plain = plainOperators({
+  const plainOptions = {
     renumberFuncs: nF > 0,
     renumberGlobals: nG > 0,
     fuel: fuelOn,
     growHooks: options.growHooks === true,
     truncCheck: options.truncNaNCheck === true,
     plainControl,
-  });
+  };
+  const plain = plainOperators(plainOptions);
+  // where the fuel global is current, operators that can trap need nothing stored first: copied as the rest
+  let plainClean = plain;
+  if (fuelOn) {
+    plainClean = plainOperators({ ...plainOptions, fuel: false });
+    // drop and select stay as with fuel (what differs is only whether trapping operators are copied)
+    plainClean[0x1a] = plain[0x1a];
+    plainClean[0x1b] = plain[0x1b];
+  }
   const ctx: RewriteContext = {
     plain,
     threaded,
     threadExtras,
     plainThreaded: threaded !== null ? plainForThreaded(plain) : plain,
+    plainClean,
+    plainThreadedClean: threaded !== null ? plainForThreaded(plainClean) : plainClean,
     plainCost,
     module,
     func,

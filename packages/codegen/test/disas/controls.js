@@ -7,12 +7,12 @@ m1.watch(() => { m1_dv = m1.dv; });
 var ep2 = vmctx[5];
 var F3 = vmctx[7];
 function f1(l0, l1) {
-  var l2 = 0, s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = -1;
+  var l2 = 0, s0, s1, fu = 0, fq = -lim0[0], epv = ep2, ec = -1;
   try {
-    if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
+    if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
     PL0: for (;;) {
-      if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; } }
+      if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim0[1]) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; ec = -1; } }
       L0: for (;;) {
         l2 = ((l2 + m1_dv.getInt32((l0 >>> 0), true)) | 0);
         l0 = ((l0 + 4) | 0);
@@ -26,17 +26,17 @@ function f1(l0, l1) {
       }
     }
     fu += 1;
-    return l2;
-  } finally { lim0[0] += fu; }
+    lim0[0] += fu; fu = 0; return l2;
+  } catch (e) { lim0[0] += fu; throw e; }
 }
 function f2(l0) {
-  var s0, s1, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep2, ec = 1024;
-  if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
-  if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
+  var s0, s1, fu = 0, fq = -lim0[0], epv = ep2, ec = 1024;
+  if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
+  if (epv[0] >= lim0[1]) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; ec = -1; }
   fu += 1;
   lim0[0] += fu; fu = 0;
   F3.fn();
-  fq = -lim0[0]; edl = lim0[1]; ec = -1;
+  fq = -lim0[0]; ec = -1;
   fu += 3;
   lim0[0] += fu; return ((l0 + 1) | 0);
 }

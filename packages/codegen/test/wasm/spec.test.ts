@@ -44,6 +44,14 @@ function decode(bytes: Uint8Array): Module | null {
 
 /** A context that renumbers nothing and inserts nothing. */
 function identity(module: Module): RewriteContext {
+  const plain = plainOperators({
+    renumberFuncs: false,
+    renumberGlobals: false,
+    fuel: false,
+    growHooks: false,
+    truncCheck: false,
+    plainControl: true,
+  });
   return {
     module,
     func: (f) => f,
@@ -69,18 +77,13 @@ function identity(module: Module): RewriteContext {
     epochPoll: false,
     truncNaNCheck: false,
     resultBlockType: () => {},
-    plain: plainOperators({
-      renumberFuncs: false,
-      renumberGlobals: false,
-      fuel: false,
-      growHooks: false,
-      truncCheck: false,
-      plainControl: true,
-    }),
+    plain,
     plainCost: null,
     threaded: null,
     threadExtras: 0,
-    plainThreaded: new Uint8Array(256),
+    plainThreaded: plain,
+    plainClean: plain,
+    plainThreadedClean: plain,
   };
 }
 
