@@ -31,6 +31,15 @@ export const SPLIT_CHARS = 40_000;
  */
 export const OUTLINE_FACTOR = 1.5;
 
+/**
+ * Variables of a function above which outlining brings its blocks down to `SPLIT_CHARS` rather than to
+ * `OUTLINE_FACTOR` times it (README.md, "Outlining"): V8's bytecode encodes a register operand in one byte up to
+ * about 127 registers (its own temporaries included), and an instruction naming one beyond takes a prefix and wider
+ * operands, so such a function makes more bytecode per character (1.1 in rapier2d's 190-variable contact solver,
+ * 0.65-0.85 in hash-wasm's code).
+ */
+export const WIDE_REGISTERS = 120;
+
 /** A module the JS backend cannot translate (an implementation limit, named by `limit`). Still a `CompileError`. */
 export class CodegenLimitError extends CompileError {
   /** Which limit: `legacyTryDepth` (a legacy `try` nested deeper than `MAX_STRUCTURED_DEPTH`), `hostLimit` (the host's own `new Function` refused the generated code). */

@@ -38,7 +38,14 @@ import {
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
-import { CodegenLimitError, INLINE_CALLER_BYTES, MAX_INDENT, MAX_STRUCTURED_DEPTH, OUTLINE_FACTOR } from './limits.js';
+import {
+  CodegenLimitError,
+  INLINE_CALLER_BYTES,
+  MAX_INDENT,
+  MAX_STRUCTURED_DEPTH,
+  OUTLINE_FACTOR,
+  WIDE_REGISTERS,
+} from './limits.js';
 import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -1560,9 +1567,11 @@ export class FunctionTranslator {
       // a body or piece under `OUTLINE_FACTOR` times the split limit is still within the optimizing tier's reach, and
       // outlined code is slower than the whole (calls, variables handed over)
       limit: this.env.splitChars * OUTLINE_FACTOR,
-      // then brought down to the split limit: an outlined function of 60,000 characters (rapier2d's f32 solver, 153
-      // locals) was 71,016 bytes of bytecode, over V8's limit, and never optimized
-      target: this.env.splitChars,
+      // and brought down to that limit, or to the split limit in a function with more variables than V8 encodes in
+      // one-byte register operands: there each character makes more bytecode (rapier2d's f32 solver, 190 variables,
+      // outlined a function of 60,000 characters, 71,016 bytes of bytecode, over V8's limit and never optimized),
+      // while in SQLite's and QuickJS's interpreter loops (85 and 87) the smaller target only made more calls
+      target: fresh.size > WIDE_REGISTERS ? this.env.splitChars : this.env.splitChars * OUTLINE_FACTOR,
       // a piece: its own top-level statements too (`split` found no cut inside it)
       top: piece,
       vars,

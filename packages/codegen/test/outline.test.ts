@@ -103,6 +103,43 @@ describe('outlined statements', () => {
     expect(closures(Math.floor(length / (OUTLINE_FACTOR * 1.4)))).toBe(true);
   });
 
+  it('bring a function with more variables than V8 names in one byte down to the split limit', () => {
+    // one loop of two large ifs: with the limit (1.5 times the split limit) as the target, the larger if is outlined
+    // whole, longer than the split limit; with 130 more locals each character makes more bytecode (wider register
+    // operands: rapier2d's 190-variable solver outlined 60,000 characters into 71,016 bytes, never optimized), so
+    // blocks come down to the split limit
+    const wat = (extra: number) =>
+      parseWat(`(module (func (export "f") (param $p i32) (param $d i32) (result i32) (local $x i32)
+        ${Array.from({ length: extra }, (_, k) => `(local $e${k} i32)`).join(' ')}
+        (local.set $x (local.get $p))
+        (loop $once
+          (if (i32.ne (local.get $p) (i32.const 1000)) (then ${arithmetic(60)}))
+          (if (i32.ne (local.get $p) (i32.const 1001)) (then ${arithmetic(56)})))
+        (local.get $x)))`);
+    const splitChars = 2000;
+    const largest = (src: string) => {
+      let most = 0;
+      for (const m of src.matchAll(/function f0\$o\d+\(/g)) {
+        const at = m.index as number;
+        most = Math.max(most, src.indexOf('\n}', at) - at);
+      }
+      return most;
+    };
+    const few = instantiateBytes(wat(0), () => undefined, { splitChars });
+    const many = instantiateBytes(wat(130), () => undefined, { splitChars });
+    // (an outlined function is its run, at most the target, plus its exit block, hand-back and indentation)
+    expect(largest(few.$source)).toBeGreaterThan(splitChars * 1.25);
+    expect(largest(many.$source)).toBeGreaterThan(0);
+    expect(largest(many.$source)).toBeLessThanOrEqual(splitChars * 1.1);
+    const whole = instantiateBytes(wat(130), () => undefined, WHOLE);
+    for (const [p, d] of [
+      [3, 7],
+      [1000, 2],
+      [1001, 40],
+    ])
+      expect(many.f(p, d), `f(${p}, ${d})`).toBe(whole.f(p, d));
+  });
+
   it('compute what Node WebAssembly computes', () => {
     const js = instantiateBytes(bytes, () => undefined, SMALL);
     const native = new WA.Instance(new WA.Module(bytes)).exports as Record<string, any>;

@@ -1,4 +1,4 @@
-// pnpm bench [validate|programs|instantiate|threads|ttfc|packages] [args]: runs one benchmark, or both (validate first, given the args;
+// pnpm bench [validate|programs|instantiate|threads|ttfc|compile|packages] [args]: runs one benchmark, or both (validate first, given the args;
 // then programs), each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
 // `packages` is tools/npm-packages' bench: real npm packages through the drop-in WebAssembly against polywasm.
 // `programs --engine jsc` runs the programs inside JavaScriptCore in Lockdown configuration (src/programs-jsc.ts).
@@ -48,7 +48,8 @@ if (first === 'programs' && engine !== -1 && args[engine + 1] !== 'v8') {
   first === 'programs' ||
   first === 'instantiate' ||
   first === 'threads' ||
-  first === 'ttfc'
+  first === 'ttfc' ||
+  first === 'compile'
 ) {
   run(
     benches[first],

@@ -36,8 +36,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
   var fu = 0, fq = -lim1[0], ec = -1;
   try {
-    fu += 21;
-    lim1[0] += fu; fu = 0; f0$p$o0(l4); fq = -lim1[0]; ec = -1;
+    lim1[0] += fu; fu = 0; f0$p$o1(l4); fq = -lim1[0]; ec = -1;
     lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s0; H.S[5] = s0h; return H.NX;
   } catch (e) { lim1[0] += fu; throw e; }
 }
@@ -75,13 +74,24 @@ function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
     H.R[0] = s0h; lim1[0] += fu; fu = 0; return s0;
   } catch (e) { lim1[0] += fu; throw e; }
 }
-function f0$p$o0(l4) {
+function f0$p$o0() {
   var fu = 0, fq = -lim1[0], epv = ep2, ec = -1, oc = 0;
   try {
     ZO: {
+      if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim1[1]) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; ec = -1; } }
+      oc = 0;
+    }
+    lim1[0] += fu; fu = 0; return oc;
+  } catch (e) { lim1[0] += fu; throw e; }
+}
+function f0$p$o1(l4) {
+  var fu = 0, fq = -lim1[0], ec = -1, oc = 0;
+  try {
+    ZO: {
+      fu += 21;
       PL0: for (;;) {
-        if (fu >= fq) { lim1[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; ec = -1; }
-        if (ec < 0) { ec = 1024; if (epv[0] >= lim1[1]) { lim1[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; ec = -1; } }
+        lim1[0] += fu; fu = 0; f0$p$o0(); fq = -lim1[0]; ec = -1;
         L0: for (;;) {
           l4 = ((l4 + 1) | 0);
           fu += 7;
