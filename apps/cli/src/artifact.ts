@@ -2,7 +2,7 @@
 // `inspect`, and loading them with `Module.deserialize` (no code generation) with one-line errors.
 
 import type { WasmFeatures } from '@wasmts/environ';
-import { Config, DeserializeError, Engine, Module, readArtifactHeader as readHeader } from 'wasmts';
+import { Config, DeserializeError, Engine, type JsTarget, Module, readArtifactHeader as readHeader } from 'wasmts';
 import { CliError } from './errors.js';
 
 /** The extension `compile` gives its output by default. */
@@ -43,6 +43,8 @@ export interface CliEngineOptions {
   features?: WasmFeatures;
   epochInterruption?: boolean;
   maxWasmStack?: number;
+  /** The host the JS backend's code is shaped for (`compile --js-target`). */
+  jsTarget?: JsTarget;
 }
 
 /** The engine `run`, `compile` and `inspect` use: the backend asked for (auto by default), fuel when asked for. */
@@ -58,6 +60,7 @@ export function cliEngine(
       ...(options.features !== undefined ? { features: options.features } : {}),
       ...(options.epochInterruption === true ? { epochInterruption: true } : {}),
       ...(options.maxWasmStack !== undefined ? { maxWasmStack: options.maxWasmStack } : {}),
+      ...(options.jsTarget !== undefined ? { jsTarget: options.jsTarget } : {}),
     }),
   );
 }

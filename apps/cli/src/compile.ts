@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { WasmFeatures } from '@wasmts/environ';
-import { Module } from 'wasmts';
+import { type JsTarget, Module } from 'wasmts';
 import { ARTIFACT_EXTENSION, cliEngine } from './artifact.js';
 import { CliError } from './errors.js';
 import { loadModuleBytes } from './inspect.js';
@@ -21,6 +21,8 @@ export interface CompileCommandOptions {
   backend?: 'js' | 'wasm' | 'auto';
   /** Proposals the module may use (`--features`). */
   features?: WasmFeatures;
+  /** The host the JS backend's code is shaped for (`--js-target`, `Config.jsTarget`). */
+  jsTarget?: JsTarget;
 }
 
 /** The default output for `input`: the same path with the `.wasmts` extension. */
@@ -38,6 +40,7 @@ export async function compileCommand(file: string, options: CompileCommandOption
   if (resolve(output) === resolve(file)) throw new CliError(`the output would overwrite the input \`${file}\``);
   const engine = cliEngine(options.consumeFuel === true, options.backend ?? 'auto', {
     ...(options.features !== undefined ? { features: options.features } : {}),
+    ...(options.jsTarget !== undefined ? { jsTarget: options.jsTarget } : {}),
   });
   const progress = createProgress();
   try {

@@ -222,6 +222,15 @@ Examples:
     .addOption(featuresOption())
     .option('--consume-fuel', 'compile with fuel metering, for `wasmts run --fuel N`', false)
     .addOption(backendOption())
+    .addOption(
+      new Option(
+        '--js-target <target>',
+        "the host the JS backend shapes its code for: interpreter (no optimizing JIT: React Native's Hermes, iOS " +
+          'Lockdown Mode, node --jitless), jit (V8 with its JIT) or auto (default: the host compiling)',
+      )
+        .choices(['auto', 'jit', 'interpreter'])
+        .default('auto'),
+    )
     .addHelpText(
       'after',
       `
@@ -231,6 +240,7 @@ Examples:
   $ wasmts compile -o app.wasmts app.wat
   $ wasmts compile --consume-fuel -o spin.wasmts spin.wasm
   $ wasmts run --allow-precompiled --fuel 1000000 spin.wasmts
+  $ wasmts compile --backend js --js-target interpreter app.wasm   # for Hermes (React Native)
   $ wasmts inspect hello.wasmts                # artifact version, settings and the module`,
     )
     .action(async (file: string, options, command: Command) => {
@@ -242,6 +252,7 @@ Examples:
           consumeFuel: options.consumeFuel === true,
           backend: options.backend,
           features: options.features,
+          jsTarget: options.jsTarget,
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);

@@ -131,6 +131,32 @@ describe('compile and run in-process', () => {
 });
 
 describe('wasmts compile', () => {
+  it('--js-target shapes the JS for another host: interpreter forms from Node (for Hermes), jit forms; bad names refused', () => {
+    const input = join(dir, 'forms.wat');
+    writeFileSync(
+      input,
+      `(module (memory (export "memory") 1)
+        (func (export "f") (param i32) (result f64)
+          (f64.add (f64.load (local.get 0)) (f64.convert_i32_u (i32.load8_u (local.get 0))))))`,
+    );
+    const forms: Record<string, [boolean, boolean]> = {};
+    for (const target of ['interpreter', 'jit']) {
+      const out = join(dir, `forms-${target}.wasmts`);
+      expect(wasmts('compile', '--backend', 'js', '--js-target', target, '-o', out, input)).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: '',
+      });
+      const text = readFileSync(out).toString('latin1');
+      // the Uint8Array byte load, and the f64 load's NaN test
+      forms[target] = [text.includes('m0_u8['), text.includes('H.loadF64(')];
+    }
+    expect(forms).toEqual({ interpreter: [true, false], jit: [false, true] });
+    const bad = wasmts('compile', '--js-target', 'hermes', input);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/js-target/);
+  });
+
   it('compiles hello-wasi to hello-wasi.wasmts, which run loads; a corrupted artifact never runs', () => {
     const input = join(dir, 'hello-wasi.wasm');
     copyFileSync(hello, input);

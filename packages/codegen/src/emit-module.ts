@@ -148,6 +148,7 @@ export function emitModule(
   onProgress?: (done: number, total: number) => void,
   inline = true,
   byteLoads?: ByteLoads,
+  plainFloatLoads = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -155,6 +156,7 @@ export function emitModule(
   if (splitChars !== undefined) env.splitChars = splitChars;
   env.inlining = inline;
   if (byteLoads !== undefined) env.byteLoads = byteLoads;
+  env.plainFloatLoads = plainFloatLoads;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -218,11 +220,13 @@ export class LazyModule {
     private readonly ir = false,
     inline = true,
     byteLoads?: ByteLoads,
+    plainFloatLoads = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
     env.inlining = inline;
     if (byteLoads !== undefined) env.byteLoads = byteLoads;
+    env.plainFloatLoads = plainFloatLoads;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

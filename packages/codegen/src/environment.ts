@@ -80,6 +80,8 @@ export class ModuleEnvironment {
   splitChars = SPLIT_CHARS;
   /** How byte loads read memory (`CompileOptions.byteLoads`): the memory's Uint8Array, or its DataView. */
   byteLoads: ByteLoads = 'typed-array';
+  /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
+  plainFloatLoads = false;
   /**
    * Levels of indentation in the output at most (deeper code is indented as this level): `MAX_INDENT` for the
    * whole-module source (read by people: `wasmts compile`, test/disas), 0 for code compiled on first call, which

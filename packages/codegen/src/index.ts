@@ -52,6 +52,16 @@ export interface CompileOptions {
    */
   byteLoads?: ByteLoads;
   /**
+   * An f32/f64 load whose value only reaches operators that may give any NaN (arithmetic, comparisons, rounding,
+   * conversions; directly or through a local nothing stores, moves or reads as bits) is the DataView getter alone,
+   * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Default off. Only for hosts
+   * where no JS number holds a signalling NaN, or nothing folds `x * 1` to `x`: a NaN-boxing engine (JavaScriptCore,
+   * SpiderMonkey, Hermes: every NaN is the canonical one) or one without an optimizing JIT (V8 --jitless). V8's
+   * optimizing tier folds `x * 1`, `x / 1` and `x - 0` to `x`, which would hand a signalling NaN on, where wasm
+   * arithmetic gives a quiet one. The API turns it on where the host holds NaNs canonically (`Config.jsTarget`).
+   */
+  plainFloatLoads?: boolean;
+  /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
    */
@@ -133,6 +143,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.onProgress,
       options.inline !== false,
       options.byteLoads,
+      options.plainFloatLoads === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -144,6 +155,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.ir === true,
       options.inline !== false,
       options.byteLoads,
+      options.plainFloatLoads === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -6,6 +6,8 @@
 import {
   type ArrayType,
   BinaryReader,
+  F32,
+  F64,
   type FuncIndex,
   type FuncType,
   type GlobalIndex,
@@ -369,6 +371,43 @@ function closes(e: string, open = 0): number {
   return -1;
 }
 
+/**
+ * Operators with a float operand whose result depends on its exact bits (a NaN's payload and sign): moves and bit
+ * operations. Every other operator on floats may give any NaN for a NaN operand (arithmetic, comparisons, rounding,
+ * conversions), so a float load feeding one needs no test for a NaN to keep as bits (`FunctionTranslator.floatLoads`).
+ */
+const NAN_EXACT = new Set([
+  'f32.abs',
+  'f32.neg',
+  'f32.copysign',
+  'f64.abs',
+  'f64.neg',
+  'f64.copysign',
+  'i32.reinterpret_f32',
+  'i64.reinterpret_f64',
+]);
+/**
+ * Operators whose float operand must not be a plain load's number: those of `NAN_EXACT`, and min/max (`Math.min`
+ * may hand back its NaN operand as it is, which must come out quiet).
+ */
+const NAN_OPERAND = new Set([...NAN_EXACT, 'f32.min', 'f32.max', 'f64.min', 'f64.max']);
+/** Operators whose f32/f64 result is always a JS number (never a `NaNBits`): all but moves of bits. */
+const NUMBER_RESULT = new Set(
+  OPERATORS.filter(
+    (o) =>
+      (UNARY[o.name] !== undefined || BINARY[o.name] !== undefined) &&
+      o.results?.length === 1 &&
+      (o.results[0] === F32 || o.results[0] === F64) &&
+      !NAN_EXACT.has(o.name) &&
+      o.name !== 'f32.reinterpret_i32' &&
+      o.name !== 'f64.reinterpret_i64',
+  ).map((o) => o.name),
+);
+/** `floatLoads[k].use`: consumed by an operator that may give any NaN (or dropped). */
+const FLOAT_USE_ARITH = -2;
+/** `floatLoads[k].use`: consumed by anything else (moved, stored, read as bits): the load keeps its test. */
+const FLOAT_USE_KEEP = -1;
+
 /** The width of a float load or store operator (`f32.load`, `f64.store`), or null for any other. */
 export function floatAccessWidth(name: string): 32 | 64 | null {
   return name === 'f32.load' || name === 'f32.store' ? 32 : name === 'f64.load' || name === 'f64.store' ? 64 : null;
@@ -491,6 +530,38 @@ export class FunctionTranslator {
   private usesAddrTemp = false;
   /** `mf`: the value of an inline float load (floatLoadExpr). */
   private usesFloatTemp = false;
+  /**
+   * The f32/f64 loads of the body (`floatLoadExpr`), each emitted as its checked form behind a marker (a block comment
+   * holding `F<k>`) and given its plain form (the getter alone: no test for a NaN to read again as bits) at the end of the
+   * body (`resolveFloatLoads`) where its value can only reach operators that may give any NaN: `use` is
+   * `FLOAT_USE_ARITH` (popped by such an operator, or dropped), a local's index (set into that local: plain if no
+   * read of the local moves it or reads its bits) or `FLOAT_USE_KEEP`.
+   */
+  private readonly floatLoads: { marked: string; checked: string; plain: string; use: number }[] = [];
+  /** Per stack slot: the float load it holds (an index of `floatLoads`) not yet consumed, or -1. */
+  private fLoad: number[] = [];
+  /** Per stack slot: the f32/f64 local whose `local.get`/`local.tee` value it holds, or -1. */
+  private fLocal: number[] = [];
+  /** f32/f64 locals whose value some read moves or reads as bits (a store, a call, a select, a reinterpret...). */
+  private readonly floatBitsLocals = new Set<number>();
+  /** While the operands popped are those of an operator that may give any NaN for a NaN operand (or a drop). */
+  private arithPop = false;
+  /** While `local.set`/`local.tee` of an f32/f64 local pops its value: that local, else -1. */
+  private setPop = -1;
+  /** Per stack slot: whether it holds an f32/f64 sure to be a JS number (an arithmetic result), never a `NaNBits`. */
+  private fNum: boolean[] = [];
+  /**
+   * f64 locals that may hold a `NaNBits`: parameters, and locals set from anything but a number (`fNum`, a literal,
+   * an arithmetic expression) or a local in `numberFrom`'s closure (`resolveFloatStores`).
+   */
+  private readonly floatNotNumber = new Set<number>();
+  /** Per f64 local set from another's value: the locals it was set from. */
+  private readonly numberFrom = new Map<number, number[]>();
+  /**
+   * Stores of an f64 local's value, emitted with the test for a `NaNBits` (`floatStoreStmt`) on line `line`: the
+   * plain `setFloat64` replaces it at the end of the body where the local only ever holds numbers.
+   */
+  private readonly floatStores: { line: number; local: number; checked: string; plain: string }[] = [];
   /** Whether a store needs the temporaries `sa` (address) and `sv` (value) (an operand may call). */
   private usesStoreTemps = false;
   private readonly type: FuncType;
@@ -695,6 +766,9 @@ export class FunctionTranslator {
     this.msbForm[d] = null;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
+    this.fLoad[d] = -1;
+    this.fLocal[d] = -1;
+    this.fNum[d] = false;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -1011,6 +1085,7 @@ export class FunctionTranslator {
       return `H.j(${lo}, ${hi})`;
     }
     this.sp = d;
+    if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatUse(d);
     const e = this.pend[d];
     this.pend[d] = null;
     this.cond[d] = null;
@@ -1034,6 +1109,9 @@ export class FunctionTranslator {
   /** The stack slot of the value `n` below the top, assigned first if it was pending. */
   private top(n = 0): string {
     const d = this.sp - 1 - n;
+    if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatKeep(d);
+    // the slot may be written in place (select)
+    this.fNum[d] = false;
     this.materialize(d);
     return `s${d}`;
   }
@@ -1085,7 +1163,71 @@ export class FunctionTranslator {
   }
   /** Assigns every pending value to its slot (before control flow merges or branches). */
   private materializeAll(): void {
-    for (let d = 0; d < this.sp; d++) this.materialize(d);
+    for (let d = 0; d < this.sp; d++) {
+      // the slot's value may now be read where it is carried (a branch, a block's parameters) as well as by its consumer
+      if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatKeep(d);
+      this.materialize(d);
+    }
+  }
+  /** Popping slot `d`, which holds a float load or a float local's value: what its consumer makes of it. */
+  private floatUse(d: number): void {
+    const k = this.fLoad[d];
+    if (k >= 0) {
+      this.fLoad[d] = -1;
+      this.floatLoads[k].use = this.arithPop ? FLOAT_USE_ARITH : this.setPop >= 0 ? this.setPop : FLOAT_USE_KEEP;
+    }
+    const l = this.fLocal[d];
+    if (l >= 0) {
+      this.fLocal[d] = -1;
+      if (!this.arithPop) this.floatBitsLocals.add(l);
+    }
+  }
+  /** Slot `d`'s value may be read by more than its consumer: a load in it keeps its test, a local read counts as bits. */
+  private floatKeep(d: number): void {
+    this.fLoad[d] = -1;
+    if (this.fLocal[d] >= 0) this.floatBitsLocals.add(this.fLocal[d]);
+    this.fLocal[d] = -1;
+  }
+  /**
+   * The end of the body: each float load whose value only reaches operators that may give any NaN takes its plain form
+   * (`floatLoads`), the others their checked one; both without the marker. Outer loads first (a load in another's
+   * address has the smaller index and its marker inside the outer one's text).
+   */
+  private resolveFloatStores(): void {
+    const stores = this.floatStores;
+    if (stores.length === 0) return;
+    for (let i = 0; i < this.type.params.length; i++) this.floatNotNumber.add(i);
+    // a local set from one that may hold a NaNBits may hold one too
+    const notNum = this.floatNotNumber;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [l, from] of this.numberFrom)
+        if (!notNum.has(l) && from.some((m) => notNum.has(m))) {
+          notNum.add(l);
+          changed = true;
+        }
+    }
+    for (const st of stores)
+      if (!notNum.has(st.local)) this.out[st.line] = this.out[st.line].replace(st.checked, st.plain);
+  }
+  private resolveFloatLoads(): void {
+    const loads = this.floatLoads;
+    if (loads.length === 0) return;
+    const out = this.out;
+    const lineOf = new Map<number, number>();
+    for (let i = 0; i < out.length; i++)
+      if (out[i].includes('/*F')) for (const m of out[i].matchAll(/\/\*F(\d+)\*\//g)) lineOf.set(Number(m[1]), i);
+    for (let k = loads.length - 1; k >= 0; k--) {
+      const i = lineOf.get(k);
+      if (i === undefined) continue;
+      const f = loads[k];
+      const plain = f.use === FLOAT_USE_ARITH || (f.use >= 0 && !this.floatBitsLocals.has(f.use));
+      const line = out[i];
+      const at = line.indexOf(f.marked);
+      // text changed since (never expected): the checked form, as it is
+      if (at < 0) out[i] = line.replace(`/*F${k}*/`, '');
+      else out[i] = line.slice(0, at) + (plain ? f.plain : f.checked) + line.slice(at + f.marked.length);
+    }
   }
   /**
    * Assigns pending values that read local `name` (or the hi half `<name>h` of an i64 local, or a lane `<name>b`..
@@ -1124,12 +1266,21 @@ export class FunctionTranslator {
         this.nImpure--;
       }
     }
+    for (let d = sp; d < this.fLoad.length; d++) {
+      this.fLoad[d] = -1;
+      this.fLocal[d] = -1;
+      this.fNum[d] = false;
+    }
     this.sp = sp;
   }
   /** Sets the stack height to `height + shapes.length` with those slots holding values of the given shapes. */
   private setSpTo(height: number, shapes: Shape[]): void {
     this.setSp(height + shapes.length);
     for (let i = 0; i < shapes.length; i++) {
+      // a merge of what every way in gave
+      this.fLoad[height + i] = -1;
+      this.fLocal[height + i] = -1;
+      this.fNum[height + i] = false;
       this.wide[height + i] = shapes[i] === Shape.Pair;
       this.quad[height + i] = shapes[i] === Shape.Quad;
       if (shapes[i] === Shape.Pair) this.anyWide = true;
@@ -1200,6 +1351,15 @@ export class FunctionTranslator {
     this.level = 1;
     this.indent = INDENTS[Math.min(1, this.env.maxIndent)];
     this.body();
+    if (this.floatLoads.length > 0 || this.floatStores.length > 0) {
+      this.resolveFloatLoads();
+      this.resolveFloatStores();
+      // temporaries only the tests used are not declared (each declaration is a store at every call in an interpreter)
+      const uses = (re: RegExp) => this.out.some((l) => re.test(l));
+      if (this.usesFloatTemp && !uses(/\bmf\b/)) this.usesFloatTemp = false;
+      if (this.usesAddrTemp && !uses(/\bma\b/)) this.usesAddrTemp = false;
+      if (this.usesStoreTemps && !uses(/\bs[av]\b/)) this.usesStoreTemps = false;
+    }
     if (this.positions !== null) this.markLines();
     if (this.floatLocals === null && this.valueReads.size > 0) {
       // f32 operators read v128 locals: translate again with those locals held as numbers too
@@ -1905,10 +2065,24 @@ export class FunctionTranslator {
       if (tee) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
       return;
     }
+    const float = this.localTypes[i] === F64 || this.localTypes[i] === F32;
+    if (float) {
+      this.setPop = i;
+      const d = this.sp - 1;
+      if (this.fLocal[d] >= 0) {
+        const from = this.numberFrom.get(i);
+        if (from === undefined) this.numberFrom.set(i, [this.fLocal[d]]);
+        else if (!from.includes(this.fLocal[d])) from.push(this.fLocal[d]);
+      } else if (!this.fNum[d] && !isNumberExpr(this.pend[d] ?? `s${d}`)) this.floatNotNumber.add(i);
+    }
     const v = this.popInline();
+    this.setPop = -1;
     this.materializeLocal(l);
     if (v !== l) this.emit(`${l} = ${v};`);
-    if (tee) this.pushPure(l);
+    if (tee) {
+      this.pushPure(l);
+      if (float) this.fLocal[this.sp - 1] = i;
+    }
   }
 
   /** `return` with the top `n` values inlined (older values with effects run first). */
@@ -2540,7 +2714,9 @@ export class FunctionTranslator {
             continue;
           }
           const impure = this.impure[this.sp - 1];
+          this.arithPop = true;
           const v = this.popInline();
+          this.arithPop = false;
           if (impure) this.emit(`${v};`);
           continue;
         }
@@ -2599,7 +2775,10 @@ export class FunctionTranslator {
           const t = this.localTypes[i];
           if (t === I64 && this.pairs) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
           else if (t === V128) this.pushQuadLocal(i);
-          else this.pushPending(`l${i}`, false);
+          else {
+            this.pushPending(`l${i}`, false);
+            if (t === F64 || t === F32) this.fLocal[this.sp - 1] = i;
+          }
           continue;
         }
         case 0x21:
@@ -2886,6 +3065,15 @@ export class FunctionTranslator {
   }
 
   private numeric(info: OperatorInfo): void {
+    // a float operand of an operator that may give any NaN for a NaN needs no exact bits (`floatLoads`)
+    this.arithPop = !NAN_OPERAND.has(info.name);
+    try {
+      this.numericOp(info);
+    } finally {
+      this.arithPop = false;
+    }
+  }
+  private numericOp(info: OperatorInfo): void {
     if (this.pairs && this.pairNumeric(info)) return;
     if (this.pairs && info.results![0] === I64) {
       // the rest (division, conversions from floats, reinterpretation): the bigint template on joined
@@ -2919,6 +3107,7 @@ export class FunctionTranslator {
       const pending = this.isPending() && lin;
       const impure = pending && this.anyImpure(1);
       this.pushResult(u(lin ? this.popInline() : this.pop()), pending, impure);
+      this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
       return;
     }
     const b = BINARY[info.name];
@@ -2929,6 +3118,7 @@ export class FunctionTranslator {
       const y = lin ? this.popInline() : this.pop();
       const x = lin ? this.popInline() : this.pop();
       this.pushResult(b(x, y), pending, impure);
+      this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
@@ -2967,10 +3157,23 @@ export class FunctionTranslator {
       }
       let e: string;
       const width = floatAccessWidth(info.name);
-      if (width !== null) {
+      let load = -1;
+      if (width !== null && !env.plainFloatLoads) {
         this.usesAddrTemp = true;
         this.usesFloatTemp = true;
         e = floatLoadExpr(width, dv, addr);
+      } else if (width !== null) {
+        this.usesAddrTemp = true;
+        this.usesFloatTemp = true;
+        const checked = floatLoadExpr(width, dv, addr);
+        load = this.floatLoads.length;
+        e = `/*F${load}*/${checked}`;
+        this.floatLoads.push({
+          marked: e,
+          checked,
+          plain: `${dv}.getFloat${width}(${addr}, true)`,
+          use: FLOAT_USE_KEEP,
+        });
       } else {
         const [get, wrap] = MEM_LOAD[info.name];
         e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr}, true)`;
@@ -2979,9 +3182,13 @@ export class FunctionTranslator {
       if (pre) e = `(${pre}${e})`;
       if (pending) this.pushPending(e, true);
       else this.push(e);
+      // (a long pending expression is pushed as a statement: the slot holds the load either way)
+      if (load >= 0) this.fLoad[this.sp - 1] = load;
       return;
     }
     // one statement evaluating the address, then the value
+    const vNum = this.fNum[this.sp - 1];
+    const vLocal = this.fLocal[this.sp - 1];
     const v = this.popInline();
     const a = this.popInline();
     let addr = this.addr(a, mem, offset);
@@ -2999,13 +3206,22 @@ export class FunctionTranslator {
       val = 'sv';
     }
     // an f64 computed by arithmetic is a number: no test for a NaN kept as bits
-    if (width === 64 && pre === '' && isNumberExpr(val)) {
+    if (width === 64 && pre === '' && (vNum || isNumberExpr(val))) {
       this.emit(`${dv}.setFloat64(${addr}, ${val}, true);`);
       return;
     }
     if (width !== null) {
       this.usesStoreTemps = true;
-      this.emit(`${pre}${floatStoreStmt(width, dv, addr, val)}`);
+      const checked = floatStoreStmt(width, dv, addr, val);
+      this.emit(`${pre}${checked}`);
+      // a local's value: plain if the local only ever holds numbers (`resolveFloatStores`)
+      if (width === 64 && pre === '' && vLocal >= 0)
+        this.floatStores.push({
+          line: this.out.length - 1,
+          local: vLocal,
+          checked,
+          plain: `${dv}.setFloat64(${addr}, ${val}, true);`,
+        });
       return;
     }
     this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);

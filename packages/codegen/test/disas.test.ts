@@ -17,10 +17,13 @@ describe('disas', () => {
       // `;; splitChars: N` splits functions longer than N characters of JS (README.md, "Splitting large functions")
       const m = /^;; tunables: (.*)\n/.exec(text);
       const split = /^;; splitChars: (\d+)$/m.exec(text);
+      // a line `;; plainFloatLoads` compiles with CompileOptions.plainFloatLoads (the NaN-canonical hosts' form)
+      const plainFloatLoads = /^;; plainFloatLoads$/m.test(text);
       const module = decodeModule(parseWat(text));
       const compiled = compileModule(module, {
         ...(m ? { tunables: JSON.parse(m[1]) } : {}),
         ...(split ? { splitChars: Number(split[1]) } : {}),
+        ...(plainFloatLoads ? { plainFloatLoads } : {}),
       });
       await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./disas/${file.replace(/\.wat$/, '.js')}`);
     });

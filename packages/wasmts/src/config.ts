@@ -8,6 +8,13 @@ import type { PoolingAllocationConfig } from '@wasmts/runtime';
 /** Which code generator runs modules. */
 export type Backend = 'js' | 'wasm' | 'auto';
 
+/**
+ * What the JS backend's code is shaped for (`Config.jsTarget`): `'jit'` a host with an optimizing JIT (V8 in Node or a
+ * browser), `'interpreter'` one without (JavaScriptCore in Lockdown Mode, Hermes, V8 --jitless), `'auto'` the host
+ * the module is compiled on.
+ */
+export type JsTarget = 'auto' | 'jit' | 'interpreter';
+
 /** Fuel per operator: a function of the operator's text name, or a map of names to costs (others: wasmtime's). */
 export type OperatorCosts = OperatorCost | Readonly<Record<string, number>>;
 
@@ -26,6 +33,7 @@ export interface ConfigOptions {
   indirectNullCheck?: boolean;
   irPipeline?: boolean;
   splitLargeFunctions?: boolean | 'auto';
+  jsTarget?: JsTarget;
   lazyValidation?: boolean;
 }
 
@@ -47,6 +55,8 @@ export interface StoreControls {
   readonly irPipeline: boolean;
   /** JS backend: split and outline large function bodies (see `Config.splitLargeFunctions`). */
   readonly splitLargeFunctions: boolean | 'auto';
+  /** JS backend: the host the code is shaped for (see `Config.jsTarget`). */
+  readonly jsTarget: JsTarget;
   /** JS backend: validate function bodies on their first call, not at `new Module` (see `Config.lazyValidation`). */
   readonly lazyValidation: boolean;
 }
@@ -87,6 +97,7 @@ export class Config {
     indirectNullCheck: true,
     irPipeline: false,
     splitLargeFunctions: 'auto',
+    jsTarget: 'auto',
     lazyValidation: false,
   };
 
@@ -105,6 +116,7 @@ export class Config {
     if (init.indirectNullCheck !== undefined) this.indirectNullCheck(init.indirectNullCheck);
     if (init.irPipeline !== undefined) this.irPipeline(init.irPipeline);
     if (init.splitLargeFunctions !== undefined) this.splitLargeFunctions(init.splitLargeFunctions);
+    if (init.jsTarget !== undefined) this.jsTarget(init.jsTarget);
     if (init.lazyValidation !== undefined) this.lazyValidation(init.lazyValidation);
   }
 
@@ -119,6 +131,25 @@ export class Config {
    */
   lazyValidation(enable = true): this {
     this.controls.lazyValidation = enable;
+    return this;
+  }
+
+  /**
+   * JS backend: the host the generated code is shaped for (packages/wasmts/README.md, "JS target"). The forms give
+   * the same results and traps; they differ in speed. `'interpreter'` (a host without an optimizing JIT: iOS Lockdown
+   * Mode's JavaScriptCore, Hermes, V8 --jitless) reads bytes through the memory's Uint8Array (a DataView getter is a
+   * native call there) and lets an f32/f64 load feeding only arithmetic skip its test for a NaN kept as bits;
+   * `'jit'` keeps DataView calls (a JIT inlines them) and every such test (V8's optimizing tier folds `x * 1` to
+   * `x`, which would hand on a signalling NaN a plain load gave). `'auto'` (the default): byte loads as
+   * `'interpreter'` where the host has no WebAssembly (taken as the sign of no JIT), plain float loads where the
+   * host holds every NaN as the canonical one (NaN-boxing engines: JavaScriptCore, SpiderMonkey, Hermes). Set it
+   * when compiling ahead of time for another host (`wasmts compile --js-target interpreter` for React Native's
+   * Hermes).
+   */
+  jsTarget(target: JsTarget): this {
+    if (target !== 'auto' && target !== 'jit' && target !== 'interpreter')
+      throw new RangeError(`jsTarget must be 'auto', 'jit' or 'interpreter', not ${String(target)}`);
+    this.controls.jsTarget = target;
     return this;
   }
 

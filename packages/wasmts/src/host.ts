@@ -48,6 +48,24 @@ export function hostWebAssembly(): HostWasmApi | null {
   return w !== undefined && typeof w.validate === 'function' ? w : null;
 }
 
+let canonicalNaNs: boolean | undefined;
+/**
+ * Whether the host holds every NaN in a JS value as the canonical NaN (NaN-boxing engines: JavaScriptCore,
+ * SpiderMonkey, Hermes), found once by copying a signalling NaN through a number: V8 keeps its bits.
+ */
+export function hostCanonicalNaNs(): boolean {
+  if (canonicalNaNs === undefined) {
+    const f = new Float64Array(2);
+    const w = new Uint32Array(f.buffer);
+    // 0x7ff0000000000001 on a little-endian host (elsewhere a subnormal, which any engine keeps: false)
+    w[0] = 1;
+    w[1] = 0x7ff00000;
+    f[1] = f[0];
+    canonicalNaNs = w[2] !== 1 || w[3] !== 0x7ff00000;
+  }
+  return canonicalNaNs;
+}
+
 /** What the host's WebAssembly engine supports. */
 export interface HostSupport {
   /** Whether the host has a `WebAssembly` engine at all. */

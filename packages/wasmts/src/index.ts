@@ -37,7 +37,14 @@ export {
   ResourceLimitError,
   WasmException,
 } from '@wasmts/runtime';
-export { type Backend, Config, type ConfigOptions, type OperatorCosts, type StoreControls } from './config.js';
+export {
+  type Backend,
+  Config,
+  type ConfigOptions,
+  type JsTarget,
+  type OperatorCosts,
+  type StoreControls,
+} from './config.js';
 export { Engine, type EngineOptions } from './engine.js';
 export { ExternRef } from './extern-ref.js';
 export { Caller, type Extern, Func, Global, type HostFunc, Table, TypedFunc } from './externals.js';

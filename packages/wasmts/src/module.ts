@@ -20,7 +20,7 @@ import {
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
-import { type BackendChoice, chooseBackend, hostSupport, hostWebAssembly } from './host.js';
+import { type BackendChoice, chooseBackend, hostCanonicalNaNs, hostSupport, hostWebAssembly } from './host.js';
 import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
 import { type BacktraceNames, registerModuleNames } from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
@@ -174,6 +174,18 @@ function splitsLargeFunctions(engine: Engine): boolean {
   return s === 'auto' ? hostWebAssembly() !== null : s;
 }
 
+/** The code forms for `engine`'s JS target (`Config.jsTarget`). */
+function jsForms(engine: Engine): { byteLoads: 'typed-array' | 'dataview'; plainFloatLoads: boolean } {
+  const t = engine.controls.jsTarget;
+  // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
+  const interpreter = t === 'interpreter' || (t === 'auto' && hostWebAssembly() === null);
+  return {
+    byteLoads: interpreter ? 'typed-array' : 'dataview',
+    // safe where no number holds a signalling NaN (NaN-boxing) or nothing folds `x * 1` (no optimizing JIT)
+    plainFloatLoads: t === 'interpreter' || (t === 'auto' && hostCanonicalNaNs()),
+  };
+}
+
 /** A compiled module, ready to instantiate in any store of its engine. */
 export class Module {
   /** The engine the module was compiled for. */
@@ -314,8 +326,7 @@ export class Module {
               operatorCost: this.engine.controls.operatorCost,
               ir: this.engine.controls.irPipeline,
               ...(splitsLargeFunctions(this.engine) ? {} : { splitChars: Number.POSITIVE_INFINITY }),
-              // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
-              byteLoads: hostWebAssembly() === null ? 'typed-array' : 'dataview',
+              ...jsForms(this.engine),
               ...(this.onProgress === undefined
                 ? {}
                 : { onProgress: (done: number, total: number) => this.onProgress?.('translate', done, total) }),

@@ -17,10 +17,13 @@ export const HERMESC = join(
 /** Whether this host can run `HERMESC`. */
 export const hermescRuns = process.platform === 'linux' && process.arch === 'x64';
 
-/** The settings each program is compiled with: plain, and with fuel and epoch checks compiled in. */
+/**
+ * The settings each program is compiled with: plain, and with fuel and epoch checks compiled in; both for Hermes
+ * (`jsTarget: 'interpreter'`, `wasmts compile --js-target interpreter`: what an app ships, compiled from Node).
+ */
 export const CONTROLS: readonly { readonly label: string; readonly options: ConfigOptions }[] = [
-  { label: 'plain', options: {} },
-  { label: 'fuel and epochs', options: { consumeFuel: true, epochInterruption: true } },
+  { label: 'plain', options: { jsTarget: 'interpreter' } },
+  { label: 'fuel and epochs', options: { jsTarget: 'interpreter', consumeFuel: true, epochInterruption: true } },
 ];
 
 /**

@@ -1,0 +1,60 @@
+// Config.jsTarget: the host the JS backend shapes its code for. 'interpreter' reads bytes through the memory's
+// Uint8Array and lets a float load feeding only arithmetic skip its NaN test; 'jit' keeps DataView calls and every
+// test; 'auto' follows the host (here V8 with WebAssembly, which keeps NaN bits: the 'jit' forms). All give the
+// same results; an artifact compiled for one target loads on an engine set for another.
+import { describe, expect, it } from 'vitest';
+import { Config, Engine, Instance, Module, Store } from '../src/index.js';
+
+const WAT = `(module (memory (export "memory") 1) (data (i32.const 7) "\\fe")
+  (func (export "bytes") (param i32) (result i32) (i32.add (i32.load8_u (local.get 0)) (i32.load8_s (local.get 0))))
+  (func (export "scale") (param i32) (result f64) (local f64)
+    (local.set 1 (f64.load (local.get 0)))
+    (f64.store (i32.const 64) (f64.mul (local.get 1) (f64.const 2)))
+    (f64.load (i32.const 64)))
+  (func (export "copy") (param i32) (result i64)
+    (f64.store (i32.const 72) (f64.load (local.get 0)))
+    (i64.load (i32.const 72))))`;
+
+describe('Config.jsTarget', () => {
+  it('rejects anything but auto, jit and interpreter', () => {
+    expect(() => new Config({ jsTarget: 'hermes' as 'jit' })).toThrow(RangeError);
+    expect(() => new Config().jsTarget('interpreter')).not.toThrow();
+  });
+
+  it('shapes the code for the target; the results are the same', () => {
+    const results: Record<string, unknown> = {};
+    for (const target of ['auto', 'jit', 'interpreter'] as const) {
+      const engine = new Engine(new Config({ backend: 'js', jsTarget: target }));
+      const m = new Module(engine, WAT);
+      const inst = new Instance(new Store(engine, null), m, []);
+      const data = inst.getMemory('memory')?.data() as Uint8Array;
+      const words = new DataView(data.buffer, data.byteOffset);
+      words.setFloat64(24, 1.5, true);
+      words.setBigUint64(16, 0x7ff0000000000001n, true);
+      const src = m.compiled.source;
+      results[target] = {
+        u8: src.includes('m0_u8['),
+        // the load into a local that only arithmetic reads, and the copied one
+        nanTests: src.split('H.loadF64(').length - 1,
+        bytes: inst.getTypedFunc<[number], number>('bytes').call(7),
+        scale: inst.getTypedFunc<[number], number>('scale').call(24),
+        copy: inst.getTypedFunc<[number], bigint>('copy').call(16),
+      };
+    }
+    const same = { bytes: 0xfe - 2, scale: 3, copy: 0x7ff0000000000001n };
+    expect(results).toEqual({
+      auto: { u8: false, nanTests: 3, ...same },
+      jit: { u8: false, nanTests: 3, ...same },
+      interpreter: { u8: true, nanTests: 2, ...same },
+    });
+  });
+
+  it('an artifact compiled for the interpreter loads and runs on a default engine', () => {
+    const aot = new Module(new Engine(new Config({ backend: 'js', jsTarget: 'interpreter' })), WAT).serialize();
+    const engine = new Engine(new Config({ backend: 'js' }));
+    const m = Module.deserialize(engine, aot);
+    expect(m.compiled.source.includes('m0_u8[')).toBe(true);
+    const inst = new Instance(new Store(engine, null), m, []);
+    expect(inst.getTypedFunc<[number], number>('bytes').call(7)).toBe(0xfe - 2);
+  });
+});
