@@ -379,8 +379,13 @@ export function wasmtsConfiguration(
         const linker = new Linker<null>(engine);
         let sync = imported[0]?.sync ?? (() => {});
         for (const { imp, memory } of imported) linker.define(store, imp.module, imp.name, memory);
+        // a module may import one module::name more than once (Go's esbuild does); the linker takes each name once
+        const linked = new Set<string>();
         for (const imp of moduleImports) {
           if (imp.type.kind === 'memory') continue;
+          const key = `${imp.module}\u0000${imp.name}`;
+          if (linked.has(key)) continue;
+          linked.add(key);
           const value = imports[imp.module]?.[imp.name];
           if (imp.type.kind !== 'func')
             throw new Error(`${program.name}: cannot provide ${imp.type.kind} import ${imp.module}.${imp.name}`);
