@@ -2,7 +2,7 @@
 // an element segment's offset that is one `i32.const` and its items when they are function indices are read from
 // the module, not generated as code per segment.
 
-import { BinaryReader, type ConstExpr, type Module } from '@wasmts/environ';
+import { BinaryReader, type ConstExpr, type FuncIndex, type Module } from '@wasmts/environ';
 
 /** The members of a factory's result (`FactoryResult`) that evaluate element segments. */
 interface ElemEvaluators {
@@ -33,7 +33,7 @@ export function elemSegmentItems(
   r: ElemEvaluators,
   module: Module,
   i: number,
-  funcRef: (f: number) => unknown,
+  funcRef: (f: FuncIndex) => unknown,
 ): unknown[] {
   const evaluate = r.elemItems[i];
   if (evaluate != null) return evaluate();

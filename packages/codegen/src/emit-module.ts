@@ -5,7 +5,10 @@
 import {
   BinaryReader,
   type ConstExpr,
+  DefinedFuncIndex,
+  FuncIndex,
   type FuncType,
+  funcIndexOfDefined,
   type Module,
   type Tunables,
   type ValType,
@@ -34,7 +37,7 @@ function simpleRef(env: ModuleEnvironment, expr: ConstExpr): string | null {
   if (op !== 0xd2 && op !== 0xd0) return null;
   const r = new BinaryReader(bytes, expr.start + 1, expr.end);
   let value = 'null';
-  if (op === 0xd2) value = env.funcRef(r.u32());
+  if (op === 0xd2) value = env.funcRef(FuncIndex(r.u32()));
   else r.s33();
   return r.pos + 1 === expr.end && bytes[r.pos] === 0x0b ? value : null;
 }
@@ -156,9 +159,8 @@ export function emitModule(
   env.plainFloatLoads = plainFloatLoads;
   const parts: string[] = [];
   const funcs: string[] = [];
-  const nImp = module.numImportedFuncs;
   for (let i = 0; i < module.bodies.length; i++) {
-    const f = nImp + i;
+    const f = funcIndexOfDefined(module, DefinedFuncIndex(i));
     const body = module.bodies[i];
     const viaIr = ir ? compileIr(env, f, body.codeStart, body.range.end, body.locals) : null;
     const t =
@@ -181,7 +183,7 @@ export function emitModule(
   const body = parts
     .join('\n')
     .replace(TAIL_CALLEE, (_, f: string) =>
-      env.tailCallers.has(Number(f)) && !usesPairAbi(env.funcType(Number(f))) ? `f${f}$t` : `f${f}`,
+      env.tailCallers.has(Number(f)) && !usesPairAbi(env.funcType(Number(f) as FuncIndex)) ? `f${f}$t` : `f${f}`,
     )
     .replace(PAIR_TAIL_CALLEE, (_, f: string) => (env.tailCallers.has(Number(f)) ? `f${f}$t` : `f${f}$p`));
   const ret = [`funcs: [${funcs.join(', ')}]`, ...consts];
@@ -299,10 +301,11 @@ export class LazyModule {
    * called once per instance with the instance's array `F` of its functions (by DefinedFuncIndex), through which
    * it calls the others.
    */
-  functionSource(i: number, positions = false): string {
+  functionSource(index: number, positions = false): string {
     const env = this.env;
     const module = env.module;
-    const f = module.numImportedFuncs + i;
+    const i = DefinedFuncIndex(index);
+    const f = funcIndexOfDefined(module, i);
     const body = module.bodies[i];
     // a module decoded with lazy validation: the body is validated before its first translation (its CompileError
     // is what the first call of the function throws)

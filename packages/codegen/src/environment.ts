@@ -6,10 +6,14 @@
 import {
   type FuncIndex,
   type FuncType,
+  type GlobalIndex,
   type Libcall,
+  type MemoryIndex,
   type Module,
   OPS,
   operatorFor,
+  type TableIndex,
+  type TagIndex,
   type Tunables,
   V128,
   VMCTX_EPOCH_COUNTER,
@@ -191,7 +195,7 @@ export class ModuleEnvironment {
    * Lazy compilation: starts translating one unit (a function `f`, or the constant expressions with `f` = -1),
    * whose source declares only the hoisted values it uses (`endUnit`).
    */
-  beginUnit(f: FuncIndex): void {
+  beginUnit(f: FuncIndex | -1): void {
     this.unitUses = new Set();
     this.unitFunc = f;
   }
@@ -225,7 +229,7 @@ export class ModuleEnvironment {
   }
 
   /** The memory object of memory `i`. */
-  memory(i: number): string {
+  memory(i: MemoryIndex): string {
     return this.hoist('m', `vmctx[${this.offsets.memory(i)}]`);
   }
   private readonly memViews = new Set<string>();
@@ -245,7 +249,7 @@ export class ModuleEnvironment {
   }
 
   private memView(i: number, view: 'dv' | 'u8'): string {
-    const m = this.memory(i);
+    const m = this.memory(i as MemoryIndex);
     const name = `${m}_${view}`;
     if (!this.memViews.has(name)) {
       this.memViews.add(name);
@@ -270,11 +274,11 @@ export class ModuleEnvironment {
   }
 
   /** The table object of table `i`. */
-  table(i: number): string {
+  table(i: TableIndex): string {
     return this.hoist('t', `vmctx[${this.offsets.table(i)}]`);
   }
   /** The global cell of global `i`. */
-  global(i: number): string {
+  global(i: GlobalIndex): string {
     return this.hoist('g', `vmctx[${this.offsets.global(i)}]`);
   }
   private ownedV128: Set<number> | null = null;
@@ -297,7 +301,7 @@ export class ModuleEnvironment {
     return this.ownedV128.has(i);
   }
   /** The tag object of tag `i`. */
-  tag(i: number): string {
+  tag(i: TagIndex): string {
     return this.hoist('tg', `vmctx[${this.offsets.tag(i)}]`);
   }
   /** The engine-wide type id array (Int32Array by TypeIndex). */

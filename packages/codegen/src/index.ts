@@ -1,6 +1,13 @@
 // @wasmts/codegen: the only entry point of the package (internal; users should depend on `wasmts`).
 
-import { type FuncIndex, type Module, tunables as makeTunables, type Tunables } from '@wasmts/environ';
+import {
+  DefinedFuncIndex,
+  FuncIndex,
+  funcIndexOfDefined,
+  type Module,
+  tunables as makeTunables,
+  type Tunables,
+} from '@wasmts/environ';
 import { emitModule, LazyModule } from './emit-module.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
@@ -123,7 +130,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   // overflow already becomes a StackOverflow trap at the entry point)
   const callDepth = options.tunables?.maxCallDepth !== undefined;
   const funcNames: (string | null)[] = [];
-  for (let i = 0; i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
+  for (let i = FuncIndex(0); i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
   // the whole-module source: now, or for a lazy module when `source` is first read (ahead-of-time output)
   const emitWhole = () =>
     emitModule(
@@ -214,7 +221,6 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
   const module = lazy.env.module;
   const offsets = lazy.env.offsets;
   const n = module.bodies.length;
-  const nImp = module.numImportedFuncs;
   const makers: (FunctionMaker | undefined)[] = new Array(n);
   return (rt, vmctx) => {
     const F: Fn[] = new Array(n);
@@ -226,7 +232,7 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
       }
       const fn = make(rt, vmctx, F);
       F[i] = fn;
-      const slot = offsets.funcRef(nImp + i);
+      const slot = offsets.funcRef(funcIndexOfDefined(module, DefinedFuncIndex(i)));
       const ref = slot >= 0 ? (vmctx[slot] as { fn: Fn } | null) : null;
       if (ref !== null && ref.fn === stub) ref.fn = fn;
       return fn;
@@ -308,7 +314,7 @@ export function sourceInlined(
     if (module.bodies[mid].codeStart <= at) lo = mid;
     else hi = mid - 1;
   }
-  return { funcIndex: module.numImportedFuncs + lo, offset: at };
+  return { funcIndex: funcIndexOfDefined(module, DefinedFuncIndex(lo)), offset: at };
 }
 
 /**
@@ -316,9 +322,9 @@ export function sourceInlined(
  * `f12$t`, the pair-ABI entry `f12$p` and the pair-ABI trampoline `f12$q`, the pieces of a split body `f12$s1`,
  * `f12$p$s2`...), or -1 for any other name.
  */
-export function funcIndexOfFrameName(name: string): FuncIndex {
+export function funcIndexOfFrameName(name: string): FuncIndex | -1 {
   const m = /^f(\d+)(\$[tpq])?(\$s\d+)?(\$o\d+)?$/.exec(name);
-  return m === null ? -1 : Number(m[1]);
+  return m === null ? -1 : FuncIndex(Number(m[1]));
 }
 /** The wasm backend: the module re-encoded with fuel, epoch and call-depth hooks for the host's WebAssembly engine. */
 export * from './wasm/index.js';

@@ -4,6 +4,7 @@
 import {
   BinaryReader,
   CompileError,
+  definedFuncIndex,
   F32,
   F64,
   type FuncIndex,
@@ -41,8 +42,8 @@ const NUMERIC = (t: ValType) => t === I32 || t === I64 || t === F32 || t === F64
  * value the backend boxes, or throw anything but a trap. Block types are not limited (the translator's).
  */
 export function inlineCallee(module: Module, f: FuncIndex, type: FuncType): InlineCallee | null {
-  const i = f - module.numImportedFuncs;
-  if (i < 0) return null;
+  const i = definedFuncIndex(module, f);
+  if (i === null) return null;
   const body = module.bodies[i];
   if (body.range.end - body.codeStart > INLINE_BYTES) return null;
   if (module.pendingBodies?.pending[i] === 1) {

@@ -8,18 +8,23 @@ import {
   BinaryReader,
   F32,
   F64,
+  type FuncIndex,
   type FuncType,
+  type GlobalIndex,
   I8,
   I16,
   I32,
   I64,
   Imm,
+  type MemoryIndex,
   OPERATORS,
   type OperatorInfo,
   operatorFor,
   REF_BASE,
   type StructType,
   skipImmediates,
+  type TableIndex,
+  type TagIndex,
   TrapCode,
   V128,
   type ValType,
@@ -92,7 +97,7 @@ interface Frame {
   handlers: number;
   catchAll: boolean;
   /** try_table: its catch clauses. */
-  catches: { kind: number; tag: number; label: number }[] | null;
+  catches: { kind: number; tag: TagIndex | -1; label: number }[] | null;
   /** Index in the output of the line that opens the block (blocks and loops). */
   openLine: number;
   /** Whether any branch targets this frame (an untargeted block or loop needs no JS statement). */
@@ -656,7 +661,7 @@ export class FunctionTranslator {
     end: number,
     type: FuncType,
     locals: readonly (readonly [number, ValType])[],
-    private readonly selfIndex = -1,
+    private readonly selfIndex: FuncIndex | -1 = -1,
     /**
      * Whether i64 values are lowered to pairs of int32 numbers inside the body (lo and hi; bigint at
      * every boundary: parameters, results, calls, globals, exceptions, GC fields, helpers).
@@ -1742,7 +1747,7 @@ export class FunctionTranslator {
    */
   private epochAtEntry(): boolean {
     // the analysis is whole-module: only a module compiled with epochs asks for it
-    return this.env.tunables.epochInterruption && this.selfIndex >= 0 && this.env.epochEntryCheck(this.selfIndex);
+    return this.env.tunables.epochInterruption && this.selfIndex !== -1 && this.env.epochEntryCheck(this.selfIndex);
   }
 
   /**
@@ -1983,7 +1988,7 @@ export class FunctionTranslator {
    * this function's. Position markers of its code name the call and the callee's operator, so a trap there has the
    * callee's frame in its backtrace. False to emit the call.
    */
-  private inlineCall(f: number): boolean {
+  private inlineCall(f: FuncIndex): boolean {
     if (this.inl !== null || f === this.selfIndex) return false;
     const c = this.env.inlineCallee(f);
     if (c === null || this.codeBytes + (c.end - c.start) > INLINE_CALLER_BYTES) return false;
@@ -2264,24 +2269,24 @@ export class FunctionTranslator {
     return OPERATORS[(operatorFor(0, op) as OperatorInfo).id];
   }
 
-  private readCatches(): { kind: number; tag: number; label: number }[] {
+  private readCatches(): { kind: number; tag: TagIndex | -1; label: number }[] {
     const n = this.r.u32();
-    const list: { kind: number; tag: number; label: number }[] = [];
+    const list: { kind: number; tag: TagIndex | -1; label: number }[] = [];
     for (let i = 0; i < n; i++) {
       const kind = this.r.u8();
-      const tag = kind < 2 ? this.r.u32() : -1;
+      const tag = kind < 2 ? (this.r.u32() as TagIndex) : -1;
       list.push({ kind, tag, label: this.r.u32() });
     }
     return list;
   }
 
-  private memarg(): { mem: number; offset: number } {
+  private memarg(): { mem: MemoryIndex; offset: number } {
     const r = this.r;
     let flags = r.u32();
-    let mem = 0;
+    let mem = 0 as MemoryIndex;
     if (flags >= 0x40) {
       flags -= 0x40;
-      mem = r.u32();
+      mem = r.u32() as MemoryIndex;
     }
     // a one-byte offset read inline (the general read makes a bigint)
     const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
@@ -2299,7 +2304,7 @@ export class FunctionTranslator {
   }
 
   /** The address expression of a memory access (a JS number). */
-  private addr(base: string, mem: number, offset: number): string {
+  private addr(base: string, mem: MemoryIndex, offset: number): string {
     if (this.env.module.memories[mem].index64) {
       const a = `Number(BigInt.asUintN(64, ${base}))`;
       return offset === 0 ? a : `${a} + ${offset}`;
@@ -2313,7 +2318,7 @@ export class FunctionTranslator {
    * A byte load (`getUint8`/`getInt8`) at `addr` through the environment's typed-array form (`env.byteLoad`),
    * which reads the address twice: an address that is not a plain name or number goes through `ma` first.
    */
-  private byteLoad(mem: number, get: string, addr: string): string {
+  private byteLoad(mem: MemoryIndex, get: string, addr: string): string {
     if (SIMPLE_ADDRESS.test(addr) || this.env.byteLoads === 'dataview')
       return this.env.byteLoad(mem, get as 'getUint8', addr, addr);
     this.usesAddrTemp = true;
@@ -2474,7 +2479,7 @@ export class FunctionTranslator {
         case 0x07:
         case 0x19: {
           const f = this.frameAt(0);
-          const tag = op === 0x07 ? r.u32() : -1;
+          const tag = op === 0x07 ? (r.u32() as TagIndex) : -1;
           this.setSp(f.height);
           // the try body (or the previous handler) was indented by 2 (or 4) from the try statement
           this.nest(f.handlers === 0 ? -1 : -2);
@@ -2487,7 +2492,7 @@ export class FunctionTranslator {
             this.usesHandlers = true;
           }
           const chain = f.handlers === 0 ? '  ' : '  } else ';
-          if (op === 0x07) this.emit(`${chain}if (${f.exVar}.tag === ${env.tag(tag)}) {`);
+          if (tag !== -1) this.emit(`${chain}if (${f.exVar}.tag === ${env.tag(tag)}) {`);
           else {
             this.emit(`${chain}{`);
             f.catchAll = true;
@@ -2521,7 +2526,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x08: {
-          const tag = r.u32();
+          const tag = r.u32() as TagIndex;
           const tt = env.typeAt(env.module.tags[tag].typeIndex);
           const args = this.popArgs(tt.params.length);
           this.storeFuel();
@@ -2603,7 +2608,7 @@ export class FunctionTranslator {
           this.unreachable();
           continue;
         case 0x10: {
-          const f = r.u32();
+          const f = r.u32() as FuncIndex;
           if (this.inlineCall(f)) continue;
           const ft = env.funcType(f);
           let argsPending = true;
@@ -2622,7 +2627,7 @@ export class FunctionTranslator {
         case 0x11:
         case 0x13: {
           const typeIndex = r.u32();
-          const table = r.u32();
+          const table = r.u32() as TableIndex;
           const ft = env.typeAt(typeIndex);
           const idx = this.pop();
           const pair = this.pairs && usesPairAbi(ft);
@@ -2649,7 +2654,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x12: {
-          const f = r.u32();
+          const f = r.u32() as FuncIndex;
           const ft = env.funcType(f);
           if (f === this.selfIndex) {
             // a tail call to itself: a jump back to the top with new parameters and fresh locals (the
@@ -2782,14 +2787,14 @@ export class FunctionTranslator {
           continue;
         case 0x23: {
           // an immutable global never changes: reading it has no order to keep
-          const g = r.u32();
+          const g = r.u32() as GlobalIndex;
           if (this.isWide(env.module.globals[g].type.type)) this.pushBig(`${env.global(g)}.value`);
           else if (this.isQuad(env.module.globals[g].type.type)) this.pushV128(`${env.global(g)}.value`);
           else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
           continue;
         }
         case 0x24: {
-          const g = r.u32();
+          const g = r.u32() as GlobalIndex;
           if (env.ownsV128Global(g)) {
             // the global's own V128, updated in place (no object per write)
             const q = this.popQuad();
@@ -2799,14 +2804,14 @@ export class FunctionTranslator {
           continue;
         }
         case 0x25: {
-          const table = r.u32();
+          const table = r.u32() as TableIndex;
           const t = env.table(table);
           const i = this.tableNum(this.pop(), table);
           this.push(`${i} < ${t}.elements.length ? ${t}.elements[${i}] : ${env.trap(TrapCode.TableOutOfBounds)}`);
           continue;
         }
         case 0x26: {
-          const table = r.u32();
+          const table = r.u32() as TableIndex;
           const t = env.table(table);
           const v = this.pop();
           const i = this.tableNum(this.pop(), table);
@@ -2816,7 +2821,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x3f: {
-          const mem = r.u32();
+          const mem = r.u32() as MemoryIndex;
           const m = env.memory(mem);
           const pages = `(${m}.byteLength / ${2 ** env.module.memories[mem].pageSizeLog2})`;
           if (env.module.memories[mem].index64) this.pushBig(`BigInt${pages}`);
@@ -2824,7 +2829,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x40: {
-          const mem = r.u32();
+          const mem = r.u32() as MemoryIndex;
           const m = env.memory(mem);
           const d = this.pop();
           // the resource limiter (host code) runs inside memory.grow
@@ -2898,7 +2903,7 @@ export class FunctionTranslator {
         return;
       }
       case 0xd2: {
-        this.push(env.funcRef(r.u32()));
+        this.push(env.funcRef(r.u32() as FuncIndex));
         return;
       }
       case 0xd3: {
@@ -3227,7 +3232,7 @@ export class FunctionTranslator {
    * high word first: if the access does not fit, the high word's range is the one that fails, before
    * anything is written.
    */
-  private pairMemoryAccess(info: OperatorInfo, mem: number, offset: number, dv: string): void {
+  private pairMemoryAccess(info: OperatorInfo, mem: MemoryIndex, offset: number, dv: string): void {
     const name = info.name;
     const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
     if (info.results!.length === 1) {
@@ -3394,7 +3399,7 @@ export class FunctionTranslator {
           }
           if (c.kind === 1 || c.kind === 3) vals.push(e);
           const jump = this.branchValues(target, vals);
-          if (c.kind < 2) {
+          if (c.tag !== -1) {
             this.emit(`  if (${e}.tag === ${env.tag(c.tag)}) {`);
             this.emitLines(jump.map((l) => `    ${l}`));
             this.emit('  }');
@@ -3453,7 +3458,7 @@ export class FunctionTranslator {
           }
           if (c.kind === 1 || c.kind === 3) vals.push(e);
           const jump = this.branchValues(target, vals).join(' ');
-          lines.push(c.kind < 2 ? `  if (${e}.tag === ${env.tag(c.tag)}) { ${jump} }` : `  ${jump}`);
+          lines.push(c.tag !== -1 ? `  if (${e}.tag === ${env.tag(c.tag)}) { ${jump} }` : `  ${jump}`);
         }
         this.curHs = f.hs;
         lines.push(`  hs = ${f.hs}; continue H${g.label};`);
@@ -3483,7 +3488,7 @@ export class FunctionTranslator {
     switch (info.name) {
       case 'memory.init': {
         const seg = r.u32();
-        const mem = r.u32();
+        const mem = r.u32() as MemoryIndex;
         const [d, s, n] = this.popArgs(3);
         this.emit(`${env.rt('memoryInit')}(vmctx, ${env.memory(mem)}, ${seg}, ${d}, ${s}, ${n});`);
         return;
@@ -3492,21 +3497,21 @@ export class FunctionTranslator {
         this.emit(`${env.rt('dataDrop')}(vmctx, ${r.u32()});`);
         return;
       case 'memory.copy': {
-        const dm = r.u32();
-        const sm = r.u32();
+        const dm = r.u32() as MemoryIndex;
+        const sm = r.u32() as MemoryIndex;
         const [d, s, n] = this.popArgs(3);
         this.emit(`${env.rt('memoryCopy')}(${env.memory(dm)}, ${env.memory(sm)}, ${d}, ${s}, ${n});`);
         return;
       }
       case 'memory.fill': {
-        const mem = r.u32();
+        const mem = r.u32() as MemoryIndex;
         const [d, v, n] = this.popArgs(3);
         this.emit(`${env.rt('memoryFill')}(${env.memory(mem)}, ${d}, ${v}, ${n});`);
         return;
       }
       case 'table.init': {
         const seg = r.u32();
-        const table = r.u32();
+        const table = r.u32() as TableIndex;
         const [d, s, n] = this.popArgs(3);
         this.emit(`${env.rt('tableInit')}(vmctx, ${env.table(table)}, ${seg}, ${d}, ${s}, ${n});`);
         return;
@@ -3515,14 +3520,14 @@ export class FunctionTranslator {
         this.emit(`${env.rt('elemDrop')}(vmctx, ${r.u32()});`);
         return;
       case 'table.copy': {
-        const dt = r.u32();
-        const st = r.u32();
+        const dt = r.u32() as TableIndex;
+        const st = r.u32() as TableIndex;
         const [d, s, n] = this.popArgs(3);
         this.emit(`${env.rt('tableCopy')}(${env.table(dt)}, ${env.table(st)}, ${d}, ${s}, ${n});`);
         return;
       }
       case 'table.grow': {
-        const table = r.u32();
+        const table = r.u32() as TableIndex;
         const [v, n] = this.popArgs(2);
         const grow = `${env.rt('tableGrow')}(${env.table(table)}, ${v}, ${n})`;
         if (env.module.tables[table].type.index64) this.hooked(() => this.pushBig(grow));
@@ -3530,14 +3535,14 @@ export class FunctionTranslator {
         return;
       }
       case 'table.size': {
-        const table = r.u32();
+        const table = r.u32() as TableIndex;
         const e = `${env.table(table)}.elements.length`;
         if (env.module.tables[table].type.index64) this.pushBig(`BigInt(${e})`);
         else this.push(`${e} | 0`);
         return;
       }
       case 'table.fill': {
-        const table = r.u32();
+        const table = r.u32() as TableIndex;
         const [i, v, n] = this.popArgs(3);
         this.emit(`${env.rt('tableFill')}(${env.table(table)}, ${i}, ${v}, ${n});`);
         return;
@@ -3910,7 +3915,7 @@ export class FunctionTranslator {
    * the slot that lane 0 is); a store writes the last word first, so that when the access does not fit nothing is
    * written.
    */
-  private simdMemory(name: string, mem: number, offset: number, lane: number): void {
+  private simdMemory(name: string, mem: MemoryIndex, offset: number, lane: number): void {
     const env = this.env;
     const dv = env.memDv(mem);
     const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;

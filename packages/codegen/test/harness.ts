@@ -3,6 +3,11 @@
 
 import {
   decodeModule,
+  FuncIndex,
+  GlobalIndex,
+  MemoryIndex,
+  TableIndex,
+  TagIndex,
   VMCTX_EPOCH_COUNTER,
   VMCTX_INSTANCE,
   VMCTX_RUNTIME_LIMITS,
@@ -66,24 +71,24 @@ export function instantiateBytes(
   for (const imp of module.imports) {
     const v = resolve(imp.module, imp.name);
     if (imp.type.kind === 'func')
-      vmctx[off.importedFunction(imp.index)] =
+      vmctx[off.importedFunction(FuncIndex(imp.index))] =
         v instanceof VMFuncRef ? v : new VMFuncRef(v as any, typeIds[imp.type.typeIndex]);
-    else if (imp.type.kind === 'tag') vmctx[off.importedTag(imp.index)] = v;
-    else if (imp.type.kind === 'global') vmctx[off.importedGlobal(imp.index)] = v;
-    else if (imp.type.kind === 'memory') vmctx[off.importedMemory(imp.index)] = v;
-    else vmctx[off.importedTable(imp.index)] = v;
+    else if (imp.type.kind === 'tag') vmctx[off.importedTag(TagIndex(imp.index))] = v;
+    else if (imp.type.kind === 'global') vmctx[off.importedGlobal(GlobalIndex(imp.index))] = v;
+    else if (imp.type.kind === 'memory') vmctx[off.importedMemory(MemoryIndex(imp.index))] = v;
+    else vmctx[off.importedTable(TableIndex(imp.index))] = v;
   }
   module.memories.forEach((m, i) => {
-    if (i >= module.numImportedMemories) vmctx[off.memory(i)] = new Memory(m);
+    if (i >= module.numImportedMemories) vmctx[off.memory(MemoryIndex(i))] = new Memory(m);
   });
   module.tables.forEach((t, i) => {
-    if (i >= module.numImportedTables) vmctx[off.table(i)] = new Table(t.type, null);
+    if (i >= module.numImportedTables) vmctx[off.table(TableIndex(i))] = new Table(t.type, null);
   });
   module.globals.forEach((g, i) => {
-    if (i >= module.numImportedGlobals) vmctx[off.global(i)] = new Global(g.type, null as never);
+    if (i >= module.numImportedGlobals) vmctx[off.global(GlobalIndex(i))] = new Global(g.type, null as never);
   });
   module.tags.forEach((t, i) => {
-    if (i >= module.numImportedTags) vmctx[off.tag(i)] = new Tag(typeIds[t.typeIndex], []);
+    if (i >= module.numImportedTags) vmctx[off.tag(TagIndex(i))] = new Tag(typeIds[t.typeIndex], []);
   });
   const r = loadFactory(compiled)(rt, vmctx);
   for (const f of module.declaredFuncRefs) {
@@ -92,11 +97,11 @@ export function instantiateBytes(
   }
   module.globals.forEach((_, i) => {
     const init = r.globalInit[i];
-    if (init) (vmctx[off.global(i)] as { value: unknown }).value = init();
+    if (init) (vmctx[off.global(GlobalIndex(i))] as { value: unknown }).value = init();
   });
   // what the generated code reads for `ref.func f` (environment.ts `funcRef`)
   const funcRefOf = (f: number) =>
-    f < module.numImportedFuncs ? vmctx[off.importedFunction(f)] : vmctx[off.funcRef(f)];
+    f < module.numImportedFuncs ? vmctx[off.importedFunction(FuncIndex(f))] : vmctx[off.funcRef(FuncIndex(f))];
   module.elements.forEach((e, i) => {
     const items = e.mode === 'declarative' ? [] : elemSegmentItems(r, module, i, funcRefOf);
     instance.elemSegments.push(e.mode === 'passive' ? items : []);

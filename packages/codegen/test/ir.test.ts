@@ -4,7 +4,7 @@
 // with `npx vitest run test/ir.test.ts -u` and review the diff. Then: the IR pipeline gives the same results and
 // consumes the same fuel as the one-pass translator, and what it does not cover falls back and is counted.
 import { readdirSync, readFileSync } from 'node:fs';
-import { decodeModule, tunables as makeTunables, wasmFeatures } from '@wasmts/environ';
+import { decodeModule, FuncIndex, tunables as makeTunables, wasmFeatures } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModuleEnvironment } from '../src/environment.js';
@@ -32,7 +32,7 @@ describe('IR snapshots', () => {
         const env = new ModuleEnvironment(module, makeTunables(tunables));
         const parts: string[] = [];
         module.bodies.forEach((body, i) => {
-          const fn = buildIr(env, module.numImportedFuncs + i, body.codeStart, body.range.end, body.locals);
+          const fn = buildIr(env, FuncIndex(module.numImportedFuncs + i), body.codeStart, body.range.end, body.locals);
           for (const [, p] of PASSES.slice(0, at)) p(fn);
           parts.push(`;; before ${pass}\n${printIr(fn)}`);
           PASSES[at][1](fn);

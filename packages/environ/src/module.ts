@@ -4,13 +4,21 @@
 import type { WasmFeatures } from './features.js';
 import type {
   DataIndex,
+  DefinedFuncIndex,
+  DefinedGlobalIndex,
+  DefinedMemoryIndex,
+  DefinedTableIndex,
   ElemIndex,
   FuncIndex,
+  GlobalIndex,
   GlobalType,
+  MemoryIndex,
   MemoryType,
   RecGroup,
   SubType,
+  TableIndex,
   TableType,
+  TagIndex,
   TagType,
   TypeIndex,
   ValType,
@@ -45,16 +53,20 @@ export interface Import {
   readonly module: string;
   readonly name: string;
   readonly type: EntityType;
-  /** Index in the entity's index space (e.g. the FuncIndex of an imported function). */
+  /**
+   * Index in the entity's index space (the FuncIndex of an imported function, the MemoryIndex of a memory...): a
+   * plain number, since the space follows `type.kind`; brand it where the kind is known (`FuncIndex(imp.index)`).
+   */
   readonly index: number;
 }
 
-/** One export. */
-export interface Export {
-  readonly name: string;
-  readonly kind: ExternKind;
-  readonly index: number;
-}
+/** One export: its index is in the index space of its kind. */
+export type Export =
+  | { readonly name: string; readonly kind: 'func'; readonly index: FuncIndex }
+  | { readonly name: string; readonly kind: 'table'; readonly index: TableIndex }
+  | { readonly name: string; readonly kind: 'memory'; readonly index: MemoryIndex }
+  | { readonly name: string; readonly kind: 'global'; readonly index: GlobalIndex }
+  | { readonly name: string; readonly kind: 'tag'; readonly index: TagIndex };
 
 /** A table: its type and, for defined tables, the optional initializer expression. */
 export interface TableDecl {
@@ -72,7 +84,7 @@ export interface GlobalDecl {
 export interface ElementSegment {
   readonly mode: 'active' | 'passive' | 'declarative';
   /** Table index for active segments. */
-  readonly table: number;
+  readonly table: TableIndex;
   /** Offset expression for active segments. */
   readonly offset: ConstExpr | null;
   /** The element reference type. */
@@ -87,7 +99,7 @@ export interface ElementSegment {
 export interface DataSegment {
   readonly mode: 'active' | 'passive';
   /** Memory index for active segments. */
-  readonly memory: number;
+  readonly memory: MemoryIndex;
   readonly offset: ConstExpr | null;
   /** The segment's bytes within the module. */
   readonly data: ByteRange;
@@ -116,12 +128,12 @@ export interface NameSection {
   readonly locals: Map<FuncIndex, Map<number, string>>;
   readonly types: Map<TypeIndex, string>;
   readonly fields: Map<TypeIndex, Map<number, string>>;
-  readonly tables: Map<number, string>;
-  readonly memories: Map<number, string>;
-  readonly globals: Map<number, string>;
+  readonly tables: Map<TableIndex, string>;
+  readonly memories: Map<MemoryIndex, string>;
+  readonly globals: Map<GlobalIndex, string>;
   readonly elements: Map<ElemIndex, string>;
   readonly data: Map<DataIndex, string>;
-  readonly tags: Map<number, string>;
+  readonly tags: Map<TagIndex, string>;
   readonly labels: Map<FuncIndex, Map<number, string>>;
 }
 
@@ -179,4 +191,46 @@ export interface PendingBodies {
   readonly features: WasmFeatures;
   /** Per DefinedFuncIndex: 1 while the body has not been validated. */
   readonly pending: Uint8Array;
+}
+
+/** The import counts that relate an index space to its defined entities. */
+export type ImportCounts = Pick<
+  Module,
+  'numImportedFuncs' | 'numImportedTables' | 'numImportedMemories' | 'numImportedGlobals'
+>;
+
+// Between an index space (imports first) and its defined entities, as wasmtime's `Module::defined_func_index` and
+// `Module::func_index` do. Each `defined*` returns null for an imported entity.
+
+/** The defined index of function `f`, or null when `f` is imported. */
+export function definedFuncIndex(m: ImportCounts, f: FuncIndex): DefinedFuncIndex | null {
+  return f < m.numImportedFuncs ? null : ((f - m.numImportedFuncs) as DefinedFuncIndex);
+}
+/** The FuncIndex of defined function `d`. */
+export function funcIndexOfDefined(m: ImportCounts, d: DefinedFuncIndex): FuncIndex {
+  return (m.numImportedFuncs + d) as FuncIndex;
+}
+/** The defined index of table `t`, or null when `t` is imported. */
+export function definedTableIndex(m: ImportCounts, t: TableIndex): DefinedTableIndex | null {
+  return t < m.numImportedTables ? null : ((t - m.numImportedTables) as DefinedTableIndex);
+}
+/** The TableIndex of defined table `d`. */
+export function tableIndexOfDefined(m: ImportCounts, d: DefinedTableIndex): TableIndex {
+  return (m.numImportedTables + d) as TableIndex;
+}
+/** The defined index of memory `i`, or null when `i` is imported. */
+export function definedMemoryIndex(m: ImportCounts, i: MemoryIndex): DefinedMemoryIndex | null {
+  return i < m.numImportedMemories ? null : ((i - m.numImportedMemories) as DefinedMemoryIndex);
+}
+/** The MemoryIndex of defined memory `d`. */
+export function memoryIndexOfDefined(m: ImportCounts, d: DefinedMemoryIndex): MemoryIndex {
+  return (m.numImportedMemories + d) as MemoryIndex;
+}
+/** The defined index of global `g`, or null when `g` is imported. */
+export function definedGlobalIndex(m: ImportCounts, g: GlobalIndex): DefinedGlobalIndex | null {
+  return g < m.numImportedGlobals ? null : ((g - m.numImportedGlobals) as DefinedGlobalIndex);
+}
+/** The GlobalIndex of defined global `d`. */
+export function globalIndexOfDefined(m: ImportCounts, d: DefinedGlobalIndex): GlobalIndex {
+  return (m.numImportedGlobals + d) as GlobalIndex;
 }

@@ -7,8 +7,9 @@ import { typeSection } from './decode/types.js';
 import { CompileError, malformed } from './errors.js';
 import { WASM3_FEATURES, type WasmFeatures } from './features.js';
 import { checkLimit } from './limits.js';
-import type { Module, PendingBodies } from './module.js';
+import { funcIndexOfDefined, type Module, type PendingBodies } from './module.js';
 import { BinaryReader } from './reader.js';
+import { DefinedFuncIndex } from './types.js';
 import { validateFunctionBody } from './validator/func.js';
 import { SiteRecorder } from './validator/sites.js';
 
@@ -219,11 +220,10 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
 
   if (eager) {
     const bodies = d.bodies;
-    const base = d.numImportedFuncs;
     const progress = options.onProgress;
     if (progress === undefined)
       for (let i = 0; i < bodies.length; i++) {
-        validateFunctionBody(module, features, base + i, bodies[i], sites);
+        validateFunctionBody(module, features, funcIndexOfDefined(d, DefinedFuncIndex(i)), bodies[i], sites);
         if (sites !== null) sites.ends[i] = sites.count;
       }
     else {
@@ -232,7 +232,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
       const step = Math.max(1, Math.ceil(total / 100));
       let next = step;
       for (let i = 0; i < bodies.length; i++) {
-        validateFunctionBody(module, features, base + i, bodies[i], sites);
+        validateFunctionBody(module, features, funcIndexOfDefined(d, DefinedFuncIndex(i)), bodies[i], sites);
         if (sites !== null) sites.ends[i] = sites.count;
         const done = bodies[i].range.end - first;
         if (done >= next) {
@@ -251,10 +251,10 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
  * if it has not been yet, throwing `CompileError` where it is malformed or invalid (again on every call, as long
  * as it is). A no-op for bodies already validated and for modules decoded otherwise.
  */
-export function validateBody(module: Module, i: number): void {
+export function validateBody(module: Module, i: DefinedFuncIndex): void {
   const p = module.pendingBodies;
   if (p === undefined || p.pending[i] !== 1) return;
-  validateFunctionBody(module, p.features, module.numImportedFuncs + i, module.bodies[i]);
+  validateFunctionBody(module, p.features, funcIndexOfDefined(module, i), module.bodies[i]);
   p.pending[i] = 0;
 }
 
@@ -262,7 +262,7 @@ export function validateBody(module: Module, i: number): void {
 export function validateAllBodies(module: Module): void {
   const p = module.pendingBodies;
   if (p === undefined) return;
-  for (let i = 0; i < p.pending.length; i++) if (p.pending[i] === 1) validateBody(module, i);
+  for (let i = DefinedFuncIndex(0); i < p.pending.length; i++) if (p.pending[i] === 1) validateBody(module, i);
 }
 
 /** Validates a module, throwing `CompileError` if it is malformed or invalid. */

@@ -161,30 +161,56 @@ export function unpacked(t: StorageType): ValType {
   return t === I8 || t === I16 ? I32 : t;
 }
 
+declare const indexSpace: unique symbol;
+/**
+ * A number that indexes one index space, branded with its space's name (wasmtime's index newtypes): passing a
+ * `FuncIndex` where a `DefinedFuncIndex` is expected is a type error. Brands cost nothing at run time; convert
+ * between spaces with `definedFuncIndex`/`funcIndexOfDefined` and their kin (module.ts), and mint one from a
+ * decoded number with its constructor (`FuncIndex(n)`).
+ */
+export type EntityIndex<Space extends string> = number & { readonly [indexSpace]: Space };
+
 /** A type index into the module's type section. */
-export type TypeIndex = number;
+export type TypeIndex = EntityIndex<'type'>;
 /** An index into the function index space (imports first). */
-export type FuncIndex = number;
+export type FuncIndex = EntityIndex<'func'>;
 /** An index into the defined (non-imported) functions. */
-export type DefinedFuncIndex = number;
+export type DefinedFuncIndex = EntityIndex<'defined func'>;
 /** An index into the table index space. */
-export type TableIndex = number;
+export type TableIndex = EntityIndex<'table'>;
 /** An index into the defined tables. */
-export type DefinedTableIndex = number;
+export type DefinedTableIndex = EntityIndex<'defined table'>;
 /** An index into the memory index space. */
-export type MemoryIndex = number;
+export type MemoryIndex = EntityIndex<'memory'>;
 /** An index into the defined memories. */
-export type DefinedMemoryIndex = number;
+export type DefinedMemoryIndex = EntityIndex<'defined memory'>;
 /** An index into the global index space. */
-export type GlobalIndex = number;
+export type GlobalIndex = EntityIndex<'global'>;
 /** An index into the defined globals. */
-export type DefinedGlobalIndex = number;
+export type DefinedGlobalIndex = EntityIndex<'defined global'>;
 /** An index into the tag index space. */
-export type TagIndex = number;
+export type TagIndex = EntityIndex<'tag'>;
+/** An index into the defined tags. */
+export type DefinedTagIndex = EntityIndex<'defined tag'>;
 /** An index into the element segments. */
-export type ElemIndex = number;
+export type ElemIndex = EntityIndex<'elem'>;
 /** An index into the data segments. */
-export type DataIndex = number;
+export type DataIndex = EntityIndex<'data'>;
+
+// Constructors: a decoded (or computed) number taken as an index of one space. Each is the identity at run time.
+export const TypeIndex = (n: number): TypeIndex => n as TypeIndex;
+export const FuncIndex = (n: number): FuncIndex => n as FuncIndex;
+export const DefinedFuncIndex = (n: number): DefinedFuncIndex => n as DefinedFuncIndex;
+export const TableIndex = (n: number): TableIndex => n as TableIndex;
+export const DefinedTableIndex = (n: number): DefinedTableIndex => n as DefinedTableIndex;
+export const MemoryIndex = (n: number): MemoryIndex => n as MemoryIndex;
+export const DefinedMemoryIndex = (n: number): DefinedMemoryIndex => n as DefinedMemoryIndex;
+export const GlobalIndex = (n: number): GlobalIndex => n as GlobalIndex;
+export const DefinedGlobalIndex = (n: number): DefinedGlobalIndex => n as DefinedGlobalIndex;
+export const TagIndex = (n: number): TagIndex => n as TagIndex;
+export const DefinedTagIndex = (n: number): DefinedTagIndex => n as DefinedTagIndex;
+export const ElemIndex = (n: number): ElemIndex => n as ElemIndex;
+export const DataIndex = (n: number): DataIndex => n as DataIndex;
 
 /** A function signature. */
 export interface FuncType {
@@ -214,7 +240,7 @@ export type CompositeType = FuncType | StructType | ArrayType;
 export interface SubType {
   readonly final: boolean;
   /** Declared supertype index, or -1. */
-  readonly supertype: TypeIndex;
+  readonly supertype: TypeIndex | -1;
   readonly composite: CompositeType;
   /** Index of the rec group this type belongs to (into `Module.recGroups`). */
   readonly recGroup: number;

@@ -21,6 +21,17 @@
 // header's VMCTX_RUNTIME_LIMITS slot points to; `VMRuntimeLimits` gives its field indices.
 
 import type { Module } from './module.js';
+import type {
+  DefinedGlobalIndex,
+  DefinedMemoryIndex,
+  DefinedTableIndex,
+  DefinedTagIndex,
+  FuncIndex,
+  GlobalIndex,
+  MemoryIndex,
+  TableIndex,
+  TagIndex,
+} from './types.js';
 
 /** Slot 0: a marker checked in debug builds to catch a wrong array passed as a vmctx. */
 export const VMCTX_MAGIC = 0;
@@ -67,7 +78,7 @@ export interface VMOffsetsCounts {
   readonly numDefinedGlobals: number;
   readonly numDefinedTags: number;
   /** Functions that need a func ref slot, in increasing FuncIndex order. */
-  readonly escapedFuncs: readonly number[];
+  readonly escapedFuncs: readonly FuncIndex[];
   /** Size of the function index space. */
   readonly numFuncs: number;
 }
@@ -149,63 +160,63 @@ export class VMOffsets {
   }
 
   /** Slot of imported function `index` (a FuncIndex below the import count). */
-  importedFunction(index: number): number {
+  importedFunction(index: FuncIndex): number {
     return this.importedFunctions + index;
   }
   /** Slot of imported table `index`. */
-  importedTable(index: number): number {
+  importedTable(index: TableIndex): number {
     return this.importedTables + index;
   }
   /** Slot of imported memory `index`. */
-  importedMemory(index: number): number {
+  importedMemory(index: MemoryIndex): number {
     return this.importedMemories + index;
   }
   /** Slot of imported global `index`. */
-  importedGlobal(index: number): number {
+  importedGlobal(index: GlobalIndex): number {
     return this.importedGlobals + index;
   }
   /** Slot of imported tag `index`. */
-  importedTag(index: number): number {
+  importedTag(index: TagIndex): number {
     return this.importedTags + index;
   }
   /** Slot of defined table `index` (a DefinedTableIndex). */
-  definedTable(index: number): number {
+  definedTable(index: DefinedTableIndex): number {
     return this.definedTables + index;
   }
   /** Slot of defined memory `index` (a DefinedMemoryIndex). */
-  definedMemory(index: number): number {
+  definedMemory(index: DefinedMemoryIndex): number {
     return this.definedMemories + index;
   }
   /** Slot of defined global `index` (a DefinedGlobalIndex). */
-  definedGlobal(index: number): number {
+  definedGlobal(index: DefinedGlobalIndex): number {
     return this.definedGlobals + index;
   }
   /** Slot of defined tag `index`. */
-  definedTag(index: number): number {
+  definedTag(index: DefinedTagIndex): number {
     return this.definedTags + index;
   }
   /** Slot of table `index` in the whole table index space (imported or defined). */
-  table(index: number): number {
+  table(index: TableIndex): number {
     const n = this.counts.numImportedTables;
     return index < n ? this.importedTables + index : this.definedTables + index - n;
   }
   /** Slot of memory `index` in the whole memory index space. */
-  memory(index: number): number {
+  memory(index: MemoryIndex): number {
     const n = this.counts.numImportedMemories;
     return index < n ? this.importedMemories + index : this.definedMemories + index - n;
   }
   /** Slot of global `index` in the whole global index space. */
-  global(index: number): number {
+  global(index: GlobalIndex): number {
     const n = this.counts.numImportedGlobals;
     return index < n ? this.importedGlobals + index : this.definedGlobals + index - n;
   }
   /** Slot of tag `index` in the whole tag index space. */
-  tag(index: number): number {
+  tag(index: TagIndex): number {
     const n = this.counts.numImportedTags;
     return index < n ? this.importedTags + index : this.definedTags + index - n;
   }
   /** Func ref slot of function `index`, or -1 if it never escapes. */
-  funcRef(index: number): number {
+  funcRef(index: FuncIndex): number {
     return index < this.funcRefSlot.length ? this.funcRefSlot[index] : -1;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompileError, decodeModule, validateAllBodies, validateBody } from '../src/index.js';
+import { DefinedFuncIndex } from '../src/types.js';
 import { body, functype, section, vec, wasm } from './wasm-bytes.js';
 
 const I32 = 0x7f;
@@ -26,13 +27,13 @@ describe("decodeModule(bytes, { validateBodies: 'lazy' })", () => {
   it('decodes without validating bodies; validateBody validates one, once; an invalid one throws each time', () => {
     const m = decodeModule(bytes, { validateBodies: 'lazy' });
     expect([...(m.pendingBodies?.pending ?? [])]).toEqual([1, 1, 1]);
-    validateBody(m, 0);
+    validateBody(m, DefinedFuncIndex(0));
     expect([...(m.pendingBodies?.pending ?? [])]).toEqual([0, 1, 1]);
-    expect(() => validateBody(m, 1)).toThrow(/type mismatch/);
-    expect(() => validateBody(m, 1)).toThrow(CompileError);
+    expect(() => validateBody(m, DefinedFuncIndex(1))).toThrow(/type mismatch/);
+    expect(() => validateBody(m, DefinedFuncIndex(1))).toThrow(CompileError);
     expect(m.pendingBodies?.pending[1]).toBe(1);
     expect(m.featuresUsed.has('signExtension')).toBe(false);
-    validateBody(m, 2);
+    validateBody(m, DefinedFuncIndex(2));
     // a body's proposals are recorded when it is validated
     expect(m.featuresUsed.has('signExtension')).toBe(true);
     expect(() => validateAllBodies(m)).toThrow(CompileError);

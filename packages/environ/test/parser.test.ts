@@ -4,6 +4,7 @@ import {
   type DecodeOptions,
   decodeModule,
   FUNCREF,
+  FuncIndex,
   HeapKind,
   I32,
   I64,
@@ -11,6 +12,7 @@ import {
   MVP_FEATURES,
   readSections,
   refType,
+  TypeIndex,
   validate,
   wasmFeatures,
 } from '../src/index.js';
@@ -233,10 +235,10 @@ describe('decodeModule: every section', () => {
 
   it('reads the name section and custom sections', () => {
     expect(m.names.module).toBe('mod');
-    expect(m.names.functions.get(1)).toBe('one');
-    expect(m.names.locals.get(2)?.get(0)).toBe('x');
-    expect(m.names.types.get(0)).toBe('sig');
-    expect(m.names.fields.get(2)?.get(0)).toBe('a');
+    expect(m.names.functions.get(FuncIndex(1))).toBe('one');
+    expect(m.names.locals.get(FuncIndex(2))?.get(0)).toBe('x');
+    expect(m.names.types.get(TypeIndex(0))).toBe('sig');
+    expect(m.names.fields.get(TypeIndex(2))?.get(0)).toBe('a');
     expect(m.customSections.map((c) => c.name)).toEqual(['name', 'hello']);
     expect(m.sectionSizes.get('code')).toBe(codeSec.length - 2);
   });

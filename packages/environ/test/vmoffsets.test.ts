@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TUNABLES,
+  DefinedGlobalIndex,
+  DefinedMemoryIndex,
+  DefinedTableIndex,
+  DefinedTagIndex,
   decodeModule,
+  FuncIndex,
+  GlobalIndex,
+  MemoryIndex,
+  TableIndex,
+  TagIndex,
   TrapCode,
   trapCodeFromName,
   trapCodeName,
@@ -25,11 +34,11 @@ describe('VMOffsets', () => {
       numDefinedMemories: 1,
       numDefinedGlobals: 4,
       numDefinedTags: 1,
-      escapedFuncs: [1, 4],
+      escapedFuncs: [FuncIndex(1), FuncIndex(4)],
       numFuncs: 6,
     });
     expect(o.importedFunctions).toBe(VMCTX_HEADER_SLOTS);
-    expect(o.importedFunction(1)).toBe(VMCTX_HEADER_SLOTS + 1);
+    expect(o.importedFunction(FuncIndex(1))).toBe(VMCTX_HEADER_SLOTS + 1);
     expect(o.importedTables).toBe(VMCTX_HEADER_SLOTS + 2);
     expect(o.importedMemories).toBe(o.importedTables + 1);
     expect(o.importedGlobals).toBe(o.importedMemories + 1);
@@ -40,16 +49,16 @@ describe('VMOffsets', () => {
     expect(o.definedTags).toBe(o.definedGlobals + 4);
     expect(o.funcRefs).toBe(o.definedTags + 1);
     expect(o.size).toBe(o.funcRefs + 2);
-    expect(o.global(2)).toBe(o.importedGlobal(2));
-    expect(o.global(3)).toBe(o.definedGlobal(0));
-    expect(o.table(1)).toBe(o.definedTable(0));
-    expect(o.memory(0)).toBe(o.importedMemory(0));
-    expect(o.memory(1)).toBe(o.definedMemory(0));
-    expect(o.tag(0)).toBe(o.definedTag(0));
-    expect(o.funcRef(1)).toBe(o.funcRefs);
-    expect(o.funcRef(4)).toBe(o.funcRefs + 1);
-    expect(o.funcRef(0)).toBe(-1);
-    expect(o.funcRef(99)).toBe(-1);
+    expect(o.global(GlobalIndex(2))).toBe(o.importedGlobal(GlobalIndex(2)));
+    expect(o.global(GlobalIndex(3))).toBe(o.definedGlobal(DefinedGlobalIndex(0)));
+    expect(o.table(TableIndex(1))).toBe(o.definedTable(DefinedTableIndex(0)));
+    expect(o.memory(MemoryIndex(0))).toBe(o.importedMemory(MemoryIndex(0)));
+    expect(o.memory(MemoryIndex(1))).toBe(o.definedMemory(DefinedMemoryIndex(0)));
+    expect(o.tag(TagIndex(0))).toBe(o.definedTag(DefinedTagIndex(0)));
+    expect(o.funcRef(FuncIndex(1))).toBe(o.funcRefs);
+    expect(o.funcRef(FuncIndex(4))).toBe(o.funcRefs + 1);
+    expect(o.funcRef(FuncIndex(0))).toBe(-1);
+    expect(o.funcRef(FuncIndex(99))).toBe(-1);
   });
 
   it('is computed from a module', () => {
@@ -74,9 +83,9 @@ describe('VMOffsets', () => {
     expect(o.counts.numImportedFuncs).toBe(1);
     expect(o.counts.numDefinedGlobals).toBe(1);
     expect(o.counts.numDefinedMemories).toBe(1);
-    expect(o.global(1)).toBe(o.definedGlobal(0));
-    expect(o.funcRef(2)).toBe(o.funcRefs);
-    expect(o.funcRef(1)).toBe(-1);
+    expect(o.global(GlobalIndex(1))).toBe(o.definedGlobal(DefinedGlobalIndex(0)));
+    expect(o.funcRef(FuncIndex(2))).toBe(o.funcRefs);
+    expect(o.funcRef(FuncIndex(1))).toBe(-1);
     expect(o.size).toBe(VMCTX_HEADER_SLOTS + 1 + 1 + 1 + 1 + 1);
     expect(VMRuntimeLimits.Size).toBe(4);
   });

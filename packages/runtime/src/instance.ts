@@ -2,7 +2,17 @@
 // request and the on-demand allocator, as in wasmtime's `runtime::vm::instance`.
 
 import {
+  DefinedGlobalIndex,
+  DefinedMemoryIndex,
+  DefinedTableIndex,
+  DefinedTagIndex,
+  definedFuncIndex,
+  FuncIndex,
+  GlobalIndex,
+  MemoryIndex,
   type Module,
+  TableIndex,
+  TagIndex,
   VMCTX_BUILTINS,
   VMCTX_EPOCH_COUNTER,
   VMCTX_INSTANCE,
@@ -159,19 +169,19 @@ export class Instance {
     v[VMCTX_TYPE_IDS] = typeIds;
     v[VMCTX_EPOCH_COUNTER] = store.epochCounter;
     v[VMCTX_INSTANCE] = this;
-    for (let i = 0; i < c.numImportedFuncs; i++) v[offsets.importedFunction(i)] = imports.functions[i];
-    for (let i = 0; i < c.numImportedTables; i++) v[offsets.importedTable(i)] = imports.tables[i];
-    for (let i = 0; i < c.numImportedMemories; i++) v[offsets.importedMemory(i)] = imports.memories[i];
-    for (let i = 0; i < c.numImportedGlobals; i++) v[offsets.importedGlobal(i)] = imports.globals[i];
-    for (let i = 0; i < c.numImportedTags; i++) v[offsets.importedTag(i)] = imports.tags[i];
-    for (let i = 0; i < tables.length; i++) v[offsets.definedTable(i)] = tables[i];
-    for (let i = 0; i < memories.length; i++) v[offsets.definedMemory(i)] = memories[i];
+    for (let i = FuncIndex(0); i < c.numImportedFuncs; i++) v[offsets.importedFunction(i)] = imports.functions[i];
+    for (let i = TableIndex(0); i < c.numImportedTables; i++) v[offsets.importedTable(i)] = imports.tables[i];
+    for (let i = MemoryIndex(0); i < c.numImportedMemories; i++) v[offsets.importedMemory(i)] = imports.memories[i];
+    for (let i = GlobalIndex(0); i < c.numImportedGlobals; i++) v[offsets.importedGlobal(i)] = imports.globals[i];
+    for (let i = TagIndex(0); i < c.numImportedTags; i++) v[offsets.importedTag(i)] = imports.tags[i];
+    for (let i = DefinedTableIndex(0); i < tables.length; i++) v[offsets.definedTable(i)] = tables[i];
+    for (let i = DefinedMemoryIndex(0); i < memories.length; i++) v[offsets.definedMemory(i)] = memories[i];
     const template = templateOf(runtimeInfo);
-    for (let i = 0; i < c.numDefinedGlobals; i++) {
+    for (let i = DefinedGlobalIndex(0); i < c.numDefinedGlobals; i++) {
       const type = template.globalTypes[i];
       v[offsets.definedGlobal(i)] = new Global(type, defaultValue(type.type));
     }
-    for (let i = 0; i < c.numDefinedTags; i++) {
+    for (let i = DefinedTagIndex(0); i < c.numDefinedTags; i++) {
       const tag = template.tags[i];
       v[offsets.definedTag(i)] = new Tag(tag.typeId, tag.params, store);
     }
@@ -181,19 +191,19 @@ export class Instance {
   }
 
   /** Memory `index` (imported or defined). */
-  memory(index: number): Memory {
+  memory(index: MemoryIndex): Memory {
     return this.vmctx[this.offsets.memory(index)] as Memory;
   }
   /** Table `index` (imported or defined). */
-  table(index: number): Table {
+  table(index: TableIndex): Table {
     return this.vmctx[this.offsets.table(index)] as Table;
   }
   /** Global cell `index` (imported or defined). */
-  global(index: number): Global {
+  global(index: GlobalIndex): Global {
     return this.vmctx[this.offsets.global(index)] as Global;
   }
   /** Tag `index` (imported or defined). */
-  tag(index: number): Tag {
+  tag(index: TagIndex): Tag {
     return this.vmctx[this.offsets.tag(index)] as Tag;
   }
 
@@ -203,31 +213,22 @@ export class Instance {
     const m = this.module;
     for (const f of this.offsets.counts.escapedFuncs) {
       const slot = this.offsets.funcRef(f);
-      if (f < m.numImportedFuncs) this.vmctx[slot] = this.vmctx[this.offsets.importedFunction(f)];
-      else
-        this.vmctx[slot] = new VMFuncRef(
-          functions[f - m.numImportedFuncs],
-          this.typeIds[m.functions[f]],
-          this,
-          this.store,
-        );
+      const d = definedFuncIndex(m, f);
+      if (d === null) this.vmctx[slot] = this.vmctx[this.offsets.importedFunction(f)];
+      else this.vmctx[slot] = new VMFuncRef(functions[d], this.typeIds[m.functions[f]], this, this.store);
     }
   }
 
   /** The function reference of function `index` (one object per function, created on first use). */
-  funcRef(index: number): VMFuncRef {
+  funcRef(index: FuncIndex): VMFuncRef {
     const m = this.module;
-    if (index < m.numImportedFuncs) return this.vmctx[this.offsets.importedFunction(index)] as VMFuncRef;
+    const d = definedFuncIndex(m, index);
+    if (d === null) return this.vmctx[this.offsets.importedFunction(index)] as VMFuncRef;
     const slot = this.offsets.funcRef(index);
     if (slot >= 0 && this.vmctx[slot] !== null) return this.vmctx[slot] as VMFuncRef;
     let ref = this.extraFuncRefs?.get(index);
     if (ref === undefined) {
-      ref = new VMFuncRef(
-        this.functions[index - m.numImportedFuncs],
-        this.typeIds[m.functions[index]],
-        this,
-        this.store,
-      );
+      ref = new VMFuncRef(this.functions[d], this.typeIds[m.functions[index]], this, this.store);
       if (slot >= 0) this.vmctx[slot] = ref;
       else (this.extraFuncRefs ??= new Map()).set(index, ref);
     }

@@ -39,6 +39,7 @@ import {
   refType,
   type StorageType,
   type SubType,
+  TypeIndex,
   type TypeSection,
   V128,
   type ValType,
@@ -226,7 +227,7 @@ export class TypeRegistry {
       return refType(i, refNullable(t));
     };
     const composite: FuncType = { kind: 'func', params: type.params.map(local), results: type.results.map(local) };
-    const start = outside.length;
+    const start = TypeIndex(outside.length);
     const types: SubType[] = new Array<SubType>(start + 1);
     types[start] = { final: true, supertype: -1, composite, recGroup: 0, canonical: start };
     const ids = new Int32Array(start + 1);
@@ -281,12 +282,13 @@ export class TypeRegistry {
       const composite = canonicalComposite(t.composite, ids);
       this.compositeIds.set(composite, id);
       this.entries[id] = entry;
+      // The registry's own table is indexed by engine id: there an engine id is the TypeIndex.
       this.types[id] = {
         final: t.final,
-        supertype: t.supertype < 0 ? -1 : ids[t.supertype],
+        supertype: t.supertype < 0 ? -1 : TypeIndex(ids[t.supertype]),
         composite,
         recGroup: g,
-        canonical: id,
+        canonical: TypeIndex(id),
       };
     }
     // A declared supertype always has a smaller index, so its rtt exists before its subtypes'.

@@ -1,4 +1,12 @@
-import { FUNCREF, LIBCALL_NAMES, type MemoryType, type TableType, TrapCode } from '@wasmts/environ';
+import {
+  FUNCREF,
+  LIBCALL_NAMES,
+  MemoryIndex,
+  type MemoryType,
+  TableIndex,
+  type TableType,
+  TrapCode,
+} from '@wasmts/environ';
 import { describe, expect, it } from 'vitest';
 import { createBuiltins, Memory, Table, Trap, TypeRegistry } from '../src/index.js';
 import { instantiate, makeStore, wat } from './helpers.js';
@@ -93,7 +101,7 @@ describe('memory builtins', () => {
     const store = makeStore(new TypeRegistry(), rt);
     const module = wat('(module (memory 1) (data "hello") (data $a "xy"))');
     const inst = instantiate(store, module);
-    const m = inst.memory(0);
+    const m = inst.memory(MemoryIndex(0));
     rt.memoryInit(inst.vmctx, m, 0, 100, 1, 4);
     expect(new TextDecoder().decode(m.u8.subarray(100, 104))).toBe('ello');
     rt.memoryInit(inst.vmctx, m, 0, 65536, 5, 0);
@@ -106,7 +114,7 @@ describe('memory builtins', () => {
     rt.memoryInit(inst.vmctx, m, 1, 0, 0, 2);
     // A second instance of the same module has its own segments.
     const inst2 = instantiate(store, module);
-    rt.memoryInit(inst2.vmctx, inst2.memory(0), 0, 0, 0, 5);
+    rt.memoryInit(inst2.vmctx, inst2.memory(MemoryIndex(0)), 0, 0, 0, 5);
   });
 });
 
@@ -146,7 +154,7 @@ describe('table builtins', () => {
     const store = makeStore(new TypeRegistry(), rt);
     const inst = instantiate(store, wat('(module (table 4 funcref) (elem func))'));
     inst.setElemSegment(0, ['a', 'b', 'c']);
-    const t = inst.table(0);
+    const t = inst.table(TableIndex(0));
     rt.tableInit(inst.vmctx, t, 0, 1, 1, 2);
     expect(t.elements).toEqual([null, 'b', 'c', null]);
     expect(trapCode(() => rt.tableInit(inst.vmctx, t, 0, 3, 0, 2))).toBe(TrapCode.TableOutOfBounds);

@@ -1,4 +1,4 @@
-import { f32FromBits, f32ToBits, f64FromBits, f64ToBits, HeapKind, TrapCode } from '@wasmts/environ';
+import { f32FromBits, f32ToBits, f64FromBits, f64ToBits, HeapKind, TagIndex, TrapCode } from '@wasmts/environ';
 import { describe, expect, it } from 'vitest';
 import { createBuiltins, ExternBox, Trap, TypeRegistry, VMFuncRef, WasmArray, WasmStruct } from '../src/index.js';
 import { instantiate, makeStore, wat } from './helpers.js';
@@ -214,7 +214,7 @@ describe('exceptions', () => {
   it('newException', () => {
     const store = makeStore(registry, rt);
     const inst = instantiate(store, wat('(module (tag $t (param i32 i64)))'));
-    const tag = inst.tag(0);
+    const tag = inst.tag(TagIndex(0));
     expect(tag.params).toEqual([0x7f, 0x7e]);
     const e = rt.newException(tag, [1, 2n]);
     expect(e).not.toBeInstanceOf(Error);

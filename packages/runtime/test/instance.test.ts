@@ -1,6 +1,11 @@
 import {
   EXTERNREF,
+  FuncIndex,
+  GlobalIndex,
   I32,
+  MemoryIndex,
+  TableIndex,
+  TagIndex,
   TrapCode,
   VMCTX_BUILTINS,
   VMCTX_EPOCH_COUNTER,
@@ -42,14 +47,14 @@ describe('Instance', () => {
     expect(v[VMCTX_TYPE_IDS]).toBe(inst.typeIds);
     expect(v[VMCTX_EPOCH_COUNTER]).toBe(store.epochCounter);
     expect(v[VMCTX_INSTANCE]).toBe(inst);
-    expect(v[inst.offsets.memory(0)]).toBeInstanceOf(Memory);
-    expect(inst.memory(0).byteLength).toBe(65536);
-    expect(inst.table(0).elements).toEqual([null, null, null]);
-    expect(inst.table(0).element).toBe(EXTERNREF);
-    expect(inst.global(0)).toBeInstanceOf(Global);
-    expect(inst.global(0).value).toBe(0);
-    expect(inst.global(0).type).toBe(I32);
-    expect(inst.tag(0)).toBeInstanceOf(Tag);
+    expect(v[inst.offsets.memory(MemoryIndex(0))]).toBeInstanceOf(Memory);
+    expect(inst.memory(MemoryIndex(0)).byteLength).toBe(65536);
+    expect(inst.table(TableIndex(0)).elements).toEqual([null, null, null]);
+    expect(inst.table(TableIndex(0)).element).toBe(EXTERNREF);
+    expect(inst.global(GlobalIndex(0))).toBeInstanceOf(Global);
+    expect(inst.global(GlobalIndex(0)).value).toBe(0);
+    expect(inst.global(GlobalIndex(0)).type).toBe(I32);
+    expect(inst.tag(TagIndex(0))).toBeInstanceOf(Tag);
     expect(store.instances).toEqual([inst]);
   });
 
@@ -62,15 +67,15 @@ describe('Instance', () => {
     const f = () => 1;
     const g = () => {};
     inst.setFunctions([f, g]);
-    const rf = inst.funcRef(0);
+    const rf = inst.funcRef(FuncIndex(0));
     expect(rf).toBeInstanceOf(VMFuncRef);
     expect(rf.fn).toBe(f);
     expect(rf.instance).toBe(inst);
     expect(rf.typeId).toBe(inst.typeIds[inst.module.functions[0]]);
-    expect(inst.vmctx[inst.offsets.funcRef(0)]).toBe(rf);
-    expect(inst.funcRef(0)).toBe(rf);
-    expect(inst.funcRef(1).fn).toBe(g);
-    expect(inst.funcRef(1)).toBe(inst.funcRef(1));
+    expect(inst.vmctx[inst.offsets.funcRef(FuncIndex(0))]).toBe(rf);
+    expect(inst.funcRef(FuncIndex(0))).toBe(rf);
+    expect(inst.funcRef(FuncIndex(1)).fn).toBe(g);
+    expect(inst.funcRef(FuncIndex(1))).toBe(inst.funcRef(FuncIndex(1)));
   });
 
   it('links imports into their slots; imported func refs are the import itself', () => {
@@ -81,13 +86,13 @@ describe('Instance', () => {
       store,
       wat(`(module (import "x" "f" (func $f)) (import "a" "m" (memory 1)) (import "a" "g" (global (mut i32)))
              (elem declare func $f))`),
-      { functions: [ref], memories: [a.memory(0)], globals: [a.global(0)] },
+      { functions: [ref], memories: [a.memory(MemoryIndex(0))], globals: [a.global(GlobalIndex(0))] },
     );
     b.setFunctions([]);
-    expect(b.memory(0)).toBe(a.memory(0));
-    expect(b.global(0)).toBe(a.global(0));
-    expect(b.funcRef(0)).toBe(ref);
-    expect(b.vmctx[b.offsets.funcRef(0)]).toBe(ref);
+    expect(b.memory(MemoryIndex(0))).toBe(a.memory(MemoryIndex(0)));
+    expect(b.global(GlobalIndex(0))).toBe(a.global(GlobalIndex(0)));
+    expect(b.funcRef(FuncIndex(0))).toBe(ref);
+    expect(b.vmctx[b.offsets.funcRef(FuncIndex(0))]).toBe(ref);
     expect(() => instantiate(store, wat('(module (import "x" "f" (func)))'))).toThrow(/imported function/);
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_TUNABLES, VMOffsets } from '@wasmts/environ';
+import { DEFAULT_TUNABLES, MemoryIndex, VMOffsets } from '@wasmts/environ';
 import { describe, expect, it } from 'vitest';
 import { PoolingInstanceAllocator, ResourceLimitError, type Store } from '../src/index.js';
 import { makeStore, wat } from './helpers.js';
@@ -30,7 +30,7 @@ describe('PoolingInstanceAllocator', () => {
     expect(() => pool.allocate(request(store, '(module (table 30000 funcref))'))).toThrow(/tableElements/);
     const small = new PoolingInstanceAllocator({ maxMemorySize: 65536 });
     expect(() => small.allocate(request(store, '(module (memory 2))'))).toThrow(/65536 bytes/);
-    const m = small.allocate(request(store, '(module (memory 1))')).memory(0);
+    const m = small.allocate(request(store, '(module (memory 1))')).memory(MemoryIndex(0));
     expect(m.grow(1)).toBe(-1);
   });
 
@@ -38,7 +38,7 @@ describe('PoolingInstanceAllocator', () => {
     const store = { ...makeStore(), tunables: DEFAULT_TUNABLES };
     const pool = new PoolingInstanceAllocator();
     const a = pool.allocate(request(store, '(module (memory 1 10))'));
-    const m = a.memory(0);
+    const m = a.memory(MemoryIndex(0));
     expect(m.grow(1)).toBe(1);
     m.u8[5] = 42;
     m.u8[70000] = 43;
@@ -53,7 +53,7 @@ describe('PoolingInstanceAllocator', () => {
     expect(() => m.dv.getUint8(5)).toThrow(RangeError);
     expect(pool.metrics().unusedWarmMemories).toBe(1);
     const b = pool.allocate(request(store, '(module (memory 1 10))'));
-    const m2 = b.memory(0);
+    const m2 = b.memory(MemoryIndex(0));
     const warm = m2.buffer;
     expect(warm.byteLength).toBe(2 * 65536);
     expect(m2.byteLength).toBe(65536);
@@ -75,11 +75,11 @@ describe('PoolingInstanceAllocator', () => {
     const store = { ...makeStore(), tunables: DEFAULT_TUNABLES };
     const pool = new PoolingInstanceAllocator({ linearMemoryKeepResident: 3 * 65536 });
     const big = pool.allocate(request(store, '(module (memory 1 10))'));
-    expect(big.memory(0).grow(3)).toBe(1);
+    expect(big.memory(MemoryIndex(0)).grow(3)).toBe(1);
     const small = pool.allocate(request(store, '(module (memory 1 10))'));
-    small.memory(0).u8[0] = 1;
+    small.memory(MemoryIndex(0)).u8[0] = 1;
     const two = pool.allocate(request(store, '(module (memory 2 10))'));
-    two.memory(0).u8[0] = 2;
+    two.memory(MemoryIndex(0)).u8[0] = 2;
     pool.deallocate(big); // 4 pages: beyond the keep-resident size, left to the collector
     pool.deallocate(two);
     pool.deallocate(small);
@@ -87,10 +87,10 @@ describe('PoolingInstanceAllocator', () => {
     expect(pool.metrics().unusedMemoryBytes).toBe(3 * 65536);
     // the most recent warm buffer (one page) cannot hold two pages: the two-page one is taken
     const next = pool.allocate(request(store, '(module (memory 2 10))'));
-    expect(next.memory(0).buffer.byteLength).toBe(2 * 65536);
+    expect(next.memory(MemoryIndex(0)).buffer.byteLength).toBe(2 * 65536);
     const last = pool.allocate(request(store, '(module (memory 1 10))'));
-    expect(last.memory(0).buffer.byteLength).toBe(65536);
-    expect([next.memory(0).u8[0], last.memory(0).u8[0]]).toEqual([0, 0]);
+    expect(last.memory(MemoryIndex(0)).buffer.byteLength).toBe(65536);
+    expect([next.memory(MemoryIndex(0)).u8[0], last.memory(MemoryIndex(0)).u8[0]]).toEqual([0, 0]);
     expect(pool.metrics().unusedWarmMemories).toBe(0);
     expect(pool.metrics().warmReuses).toBe(2);
   });

@@ -4,6 +4,7 @@
 // have files of their own (memory.ts, tag.ts, extern-ref.ts, trampoline.ts).
 
 import {
+  type Export,
   type FloatValue,
   type FuncType,
   floatNumber,
@@ -502,22 +503,22 @@ export function externKind(x: Extern): string {
 export function exportOf(store: Store<unknown>, instance: RuntimeInstance, name: string): Extern | undefined {
   const e = instance.module.exports.find((x) => x.name === name);
   if (e === undefined) return undefined;
-  return externOf(store, instance, e.kind, e.index);
+  return externOf(store, instance, e);
 }
 
 /** The API object for entity `index` of kind `kind` of a runtime instance. */
-export function externOf(store: Store<unknown>, instance: RuntimeInstance, kind: string, index: number): Extern {
-  switch (kind) {
+export function externOf(store: Store<unknown>, instance: RuntimeInstance, e: Export): Extern {
+  switch (e.kind) {
     case 'func':
-      return Func.fromRef(store, instance.funcRef(index));
+      return Func.fromRef(store, instance.funcRef(e.index));
     case 'memory':
-      return new Memory(store, instance.memory(index));
+      return new Memory(store, instance.memory(e.index));
     case 'table':
-      return new Table(store, instance.table(index));
+      return new Table(store, instance.table(e.index));
     case 'global':
-      return new Global(store, instance.global(index));
+      return new Global(store, instance.global(e.index));
     default:
-      return new Tag(store, instance.tag(index));
+      return new Tag(store, instance.tag(e.index));
   }
 }
 

@@ -3,8 +3,7 @@
 // segments, run the start function.
 
 import { elemSegmentItems, elemSegmentOffset } from '@wasmts/codegen';
-import type { FuncType } from '@wasmts/environ';
-import { type Import, TrapCode } from '@wasmts/environ';
+import { type FuncType, GlobalIndex, type Import, TableIndex, TrapCode } from '@wasmts/environ';
 import {
   canonicalValType,
   type Imports,
@@ -279,11 +278,11 @@ export function instantiate(store: Store<unknown>, module: Module, externs: read
   callWasm(
     store,
     () => {
-      for (let i = m.numImportedGlobals; i < m.globals.length; i++) {
+      for (let i = GlobalIndex(m.numImportedGlobals); i < m.globals.length; i++) {
         const init = r.globalInit[i];
         if (init !== null) inst.global(i).value = init();
       }
-      for (let i = m.numImportedTables; i < m.tables.length; i++) {
+      for (let i = TableIndex(m.numImportedTables); i < m.tables.length; i++) {
         const init = r.tableInit[i];
         if (init !== null) inst.table(i).elements.fill(init());
       }

@@ -9,7 +9,14 @@ import {
   sourceInlined,
   sourcePosition,
 } from '@wasmts/codegen';
-import { CompileError, decodeModule, decodeUtf8, type Module as EnvironModule, VMOffsets } from '@wasmts/environ';
+import {
+  CompileError,
+  decodeModule,
+  decodeUtf8,
+  type Module as EnvironModule,
+  FuncIndex,
+  VMOffsets,
+} from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 import type { Engine } from './engine.js';
@@ -250,7 +257,8 @@ export class Module {
         : { onProgress: (done: number, total: number) => progress('validate', done, total) }),
     });
     const funcNames: (string | null)[] = [];
-    for (let i = 0; i < this.module.functions.length; i++) funcNames.push(this.module.names.functions.get(i) ?? null);
+    for (let i = FuncIndex(0); i < this.module.functions.length; i++)
+      funcNames.push(this.module.names.functions.get(i) ?? null);
     const names: BacktraceNames = {
       funcNames,
       moduleName: this.module.names.module,

@@ -2,7 +2,7 @@
 // errors, and uncaught wasm exceptions.
 
 import { funcIndexOfFrameName } from '@wasmts/codegen';
-import { TrapCode } from '@wasmts/environ';
+import { type FuncIndex, TrapCode } from '@wasmts/environ';
 import { HostError, Trap as RuntimeTrap, WasmException } from '@wasmts/runtime';
 
 export { TrapCode } from '@wasmts/environ';
@@ -63,12 +63,12 @@ export interface BacktraceNames {
    * JS backend: the module offset of the operator at a position (1-based line and column, as the JS stack prints
    * them) of the generated source of function `funcIndex`, or null (codegen's `sourcePosition`).
    */
-  jsOffset?: (funcIndex: number, line: number, column: number) => number | null;
+  jsOffset?: (funcIndex: FuncIndex, line: number, column: number) => number | null;
   /**
    * JS backend: the callee and its operator's module offset where a position of function `funcIndex`'s generated
    * source lies in the code of a callee inlined there, else null (codegen's `sourceInlined`).
    */
-  jsInlined?: (funcIndex: number, line: number, column: number) => { funcIndex: number; offset: number } | null;
+  jsInlined?: (funcIndex: FuncIndex, line: number, column: number) => { funcIndex: number; offset: number } | null;
 }
 
 /** A frame's offsets from its module offset (or null). */
@@ -155,7 +155,7 @@ export class WasmBacktrace {
         if (m === null) continue;
         const fname = m[1].slice(m[1].lastIndexOf('.') + 1);
         const funcIndex = funcIndexOfFrameName(fname);
-        if (funcIndex < 0) continue;
+        if (funcIndex === -1) continue;
         const src = SOURCE.exec(m[2]);
         // a generated function of a named script is wasm; other functions named like f<N> are not
         if (src === null && !m[2].includes('eval at')) continue;

@@ -8,6 +8,7 @@ import {
   BinaryReader,
   F32,
   F64,
+  type FuncIndex,
   I32,
   I64,
   OPERATORS,
@@ -73,7 +74,7 @@ const NUMERIC_MAX = 0xc4;
 /** Builds the IR of defined function `index` (its body's bytes `start`..`end`). */
 export function buildIr(
   env: ModuleEnvironment,
-  index: number,
+  index: FuncIndex,
   start: number,
   end: number,
   locals: readonly (readonly [number, ValType])[],
@@ -94,7 +95,7 @@ class Builder {
 
   constructor(
     private readonly env: ModuleEnvironment,
-    index: number,
+    index: FuncIndex,
     start: number,
     end: number,
     locals: readonly (readonly [number, ValType])[],
@@ -326,7 +327,7 @@ class Builder {
           this.skipDead();
           continue;
         case 0x10: {
-          const f = r.u32();
+          const f = r.u32() as FuncIndex;
           const ft = env.funcType(f);
           const args = this.popN(ft.params.length);
           const resultTys = ft.results.map(tyOf);

@@ -4,6 +4,7 @@
 // blocks, loops as labeled `for (;;)`, br_table as a `switch`. Numeric operators are numeric.ts's and pairs.ts's
 // templates; memories, globals, calls and traps are asked of the ModuleEnvironment.
 
+import type { GlobalIndex, MemoryIndex, TableIndex } from '@wasmts/environ';
 import { TrapCode } from '@wasmts/environ';
 import type { ModuleEnvironment } from '../environment.js';
 import { BINARY, BINARY_COND, UNARY, UNARY_COND } from '../numeric.js';
@@ -204,7 +205,7 @@ class Emitter {
       case 'get':
         return this.fn.varNames[n.local];
       case 'global.get':
-        return `${env.global(n.global)}.value`;
+        return `${env.global(n.global as GlobalIndex)}.value`;
       case 'op': {
         const a = n.args.map((x) => this.expr(x));
         const u = UNARY[n.name];
@@ -238,7 +239,7 @@ class Emitter {
         return `${dv}.${get}(${addr}, true)`;
       }
       case 'memory.size': {
-        const m = env.memory(n.mem);
+        const m = env.memory(n.mem as MemoryIndex);
         return `((${m}.byteLength / ${2 ** env.module.memories[n.mem].pageSizeLog2}) | 0)`;
       }
       case 'select':
@@ -284,7 +285,7 @@ class Emitter {
         return;
       }
       case 'global.set':
-        this.line(`${env.global(n.global)}.value = ${this.expr(n.src)};`);
+        this.line(`${env.global(n.global as GlobalIndex)}.value = ${this.expr(n.src)};`);
         return;
       case 'store': {
         const dv = env.memDv(n.mem);
@@ -323,7 +324,7 @@ class Emitter {
       case 'memory.grow': {
         const pre = this.handOver();
         if (pre !== '') this.line(pre);
-        const call = `${env.rt('memoryGrow')}(${env.memory(n.mem)}, ${this.expr(n.src)})`;
+        const call = `${env.rt('memoryGrow')}(${env.memory(n.mem as MemoryIndex)}, ${this.expr(n.src)})`;
         this.line(t.uses[n.dst] === 0 ? `${call};` : `${this.names[n.dst]} = ${call};`);
         const post = this.reload();
         if (post !== '') this.line(post);
@@ -344,7 +345,7 @@ class Emitter {
         const pre = this.handOver();
         if (pre !== '') this.line(pre);
         this.temps.add('qf');
-        const tb = env.table(n.table);
+        const tb = env.table(n.table as TableIndex);
         const ty = env.typeId(n.type);
         this.line(
           `qf = (qi = ${this.expr(n.idx)} >>> 0) < ${tb}.elements.length ? ${tb}.elements[qi] : ${env.trap(TrapCode.UndefinedElement)};`,
@@ -360,7 +361,7 @@ class Emitter {
         return;
       }
       case 'bulk': {
-        const mems = n.mems.map((m) => env.memory(m)).join(', ');
+        const mems = n.mems.map((m) => env.memory(m as MemoryIndex)).join(', ');
         const b = env.rt(n.name === 'memory.copy' ? 'memoryCopy' : 'memoryFill');
         this.line(`${b}(${mems}, ${n.args.map((x) => this.expr(x)).join(', ')});`);
         return;

@@ -2,7 +2,7 @@
 // A function with an operator the IR does not cover yet is left to translate.ts (`compileIr` returns null)
 // and counted in the module's coverage.
 
-import type { ValType } from '@wasmts/environ';
+import type { FuncIndex, ValType } from '@wasmts/environ';
 import type { ModuleEnvironment } from '../environment.js';
 import { buildIr, IrUnsupported } from './build.js';
 import { emitIr } from './emit.js';
@@ -55,7 +55,7 @@ export function buildAndOptimize(
 ): IrFunc | null {
   let fn: IrFunc;
   try {
-    fn = buildIr(env, index, start, end, locals);
+    fn = buildIr(env, index as FuncIndex, start, end, locals);
   } catch (e) {
     if (!(e instanceof IrUnsupported)) throw e;
     const c = irCoverage(env);

@@ -50,7 +50,7 @@ export type Node =
    * A direct call; `dsts` its results. `pairAbi`: the callee takes i64s as pairs (docs/js-abi.md), after
    * lowering `args` hold lo, hi for each and `dsts` lo, hi of an i64 result (the hi word from `H.R[0]`).
    */
-  | { k: 'call'; func: number; args: number[]; dsts: number[]; pairAbi: boolean }
+  | { k: 'call'; func: FuncIndex; args: number[]; dsts: number[]; pairAbi: boolean }
   /**
    * `call_indirect` through table `table` with the function type at `type` (boundary convention: i64 as bigints):
    * bounds, null and signature checks, then the call.
@@ -76,7 +76,7 @@ export type Node =
 /** A function body in IR. */
 export interface IrFunc {
   /** The function index (FuncIndex) and its JS name (`f<index>`). */
-  readonly index: number;
+  readonly index: FuncIndex;
   readonly name: string;
   /** Number of wasm parameters (the first variables). */
   readonly nParams: number;
@@ -285,3 +285,5 @@ export function walk(list: readonly Node[], f: (n: Node) => void): void {
     }
   }
 }
+
+import type { FuncIndex } from '@wasmts/environ';

@@ -5,6 +5,8 @@
 import {
   BinaryReader,
   ByteWriter,
+  DefinedFuncIndex,
+  funcIndexOfDefined,
   I32,
   I64,
   type Module,
@@ -742,7 +744,7 @@ function threadedFunctions(
     out[i] =
       (shapes[i] & (BODY_HANDLERS | BODY_TAIL_CALLS)) === 0 &&
       !tailTargets.has(i) &&
-      !module.declaredFuncRefs.has(nImp + i) &&
+      !module.declaredFuncRefs.has(funcIndexOfDefined(module, DefinedFuncIndex(i))) &&
       (silentEntries === null || silentEntries[i] !== EPOCH_SILENT)
         ? 1
         : 0;

@@ -1,5 +1,5 @@
 // The instrumenting re-encoder, run on Node's own WebAssembly engine (this is the wasm backend).
-import { decodeModule, tunables } from '@wasmts/environ';
+import { decodeModule, FuncIndex, tunables } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -205,7 +205,7 @@ describe('instrumentModule', () => {
     const b = nm.bodies[0];
     expect([...nm.bytes.subarray(b.range.start, b.range.end)]).toContain(0xd2);
     expect(nm.bytes[nm.bytes.indexOf(0xd2, b.codeStart) + 1]).toBe(4);
-    expect(nm.names.locals.get(3)?.get(0)).toBe('x');
+    expect(nm.names.locals.get(FuncIndex(3))?.get(0)).toBe('x');
   });
 
   it('counts the same fuel as the JS backend', () => {

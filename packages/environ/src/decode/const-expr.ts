@@ -10,6 +10,7 @@ import { isSubtype } from '../subtyping.js';
 import {
   F32,
   F64,
+  FuncIndex,
   HeapKind,
   type HeapType,
   I32,
@@ -137,7 +138,7 @@ export function constExpr(d: ConstExprScope, expected: ValType, globalLimit: num
       }
       case 0xd2: {
         d.need('referenceTypes', p);
-        const f = r.u32();
+        const f = FuncIndex(r.u32());
         if (f >= d.functions.length) invalid(`unknown function ${f}`, p);
         d.declaredFuncRefs.add(f);
         stack.push(refType(d.functions[f], false));

@@ -22,6 +22,7 @@ import { BinaryReader } from '../reader.js';
 import { isSubtype } from '../subtyping.js';
 import {
   FUNCREF,
+  FuncIndex,
   type FuncType,
   type GlobalType,
   HeapKind,
@@ -30,14 +31,17 @@ import {
   I64,
   type Limits,
   MAX_ABSTRACT_HEAP,
+  MemoryIndex,
   type MemoryType,
   MIN_ABSTRACT_HEAP,
   type RecGroup,
   refNullable,
   refType,
   type SubType,
+  TableIndex,
   type TableType,
   type TagType,
+  TypeIndex,
   type ValType,
 } from '../types.js';
 import { constExpr } from './const-expr.js';
@@ -83,7 +87,7 @@ export class Decoder {
   typeLimit = 0;
   readonly imports: Import[] = [];
   readonly exports: Export[] = [];
-  readonly functions: number[] = [];
+  readonly functions: TypeIndex[] = [];
   readonly tables: TableDecl[] = [];
   readonly memories: MemoryType[] = [];
   readonly globals: GlobalDecl[] = [];
@@ -96,11 +100,11 @@ export class Decoder {
   readonly elements: ElementSegment[] = [];
   readonly data: DataSegment[] = [];
   dataCount: number | null = null;
-  start: number | null = null;
+  start: FuncIndex | null = null;
   readonly bodies: FunctionBody[] = [];
   readonly customSections: CustomSection[] = [];
   names: NameSection = emptyNames();
-  readonly declaredFuncRefs = new Set<number>();
+  readonly declaredFuncRefs = new Set<FuncIndex>();
   readonly sectionSizes: SectionSizes = new Map();
   /** End of the section being read; constant expressions must not run past it. */
   sectionEnd = 0;
@@ -202,9 +206,9 @@ export class Decoder {
     return c;
   }
 
-  private typeIndexOfFunc(): number {
+  private typeIndexOfFunc(): TypeIndex {
     const start = this.r.pos;
-    const index = this.r.u32();
+    const index = TypeIndex(this.r.u32());
     this.funcType(index, start);
     return index;
   }
@@ -288,7 +292,7 @@ export class Decoder {
     this.need('exceptions', p);
     if (r.u8() !== 0) malformed('malformed tag attribute', p);
     const q = r.pos;
-    const typeIndex = r.u32();
+    const typeIndex = TypeIndex(r.u32());
     const ft = this.funcType(typeIndex, q);
     if (ft.results.length !== 0) invalid('non-empty tag result type', q);
     return { typeIndex };
@@ -452,11 +456,11 @@ export class Decoder {
           count = this.tags.length;
       }
       if (index >= count) invalid(`unknown ${kind === 'func' ? 'function' : kind} ${index}`, ip);
-      if (k === 0) this.declaredFuncRefs.add(index);
+      if (k === 0) this.declaredFuncRefs.add(FuncIndex(index));
       else if (k === 3 && this.globals[index].type.mutable) this.need('mutableGlobal', kp);
       if (seen.has(name)) invalid('duplicate export name', np);
       seen.add(name);
-      this.exports.push({ name, kind, index });
+      this.exports.push({ name, kind, index } as Export); // index: of kind's space, checked above
     }
   }
 
@@ -464,7 +468,7 @@ export class Decoder {
   startSection(): void {
     const r = this.r;
     const p = r.pos;
-    const index = r.u32();
+    const index = FuncIndex(r.u32());
     if (index >= this.functions.length) invalid(`unknown function ${index}`, p);
     const ft = this.types[this.functions[index]].composite as FuncType;
     if (ft.params.length !== 0 || ft.results.length !== 0) invalid('start function', p);
@@ -472,9 +476,9 @@ export class Decoder {
   }
 
   /** A table index, checked. */
-  private tableIndex(): number {
+  private tableIndex(): TableIndex {
     const p = this.r.pos;
-    const t = this.r.u32();
+    const t = TableIndex(this.r.u32());
     if (t >= this.tables.length) invalid(`unknown table ${t}`, p);
     return t;
   }
@@ -494,7 +498,7 @@ export class Decoder {
       if (flags > 7) malformed('malformed elements segment kind', p);
       if (flags !== 0) this.need('bulkMemory', p);
       const mode = (flags & 1) === 0 ? 'active' : (flags & 2) === 0 ? 'passive' : 'declarative';
-      let table = 0;
+      let table = TableIndex(0);
       let offset = null;
       if (mode === 'active') {
         const tp = r.pos;
@@ -512,7 +516,7 @@ export class Decoder {
           type = refType(HeapKind.Func, false);
         }
       } else type = usesExprs ? FUNCREF : refType(HeapKind.Func, false);
-      let funcIndices: number[] | null = null;
+      let funcIndices: FuncIndex[] | null = null;
       let exprs: { start: number; end: number }[] | null = null;
       if (usesExprs) {
         const m = this.count('elementSegmentItems', 'element segment items');
@@ -524,7 +528,7 @@ export class Decoder {
         const nf = this.functions.length;
         for (let j = 0; j < m; j++) {
           const fp = r.pos;
-          const f = r.u32();
+          const f = FuncIndex(r.u32());
           if (f >= nf) invalid(`unknown function ${f}`, fp);
           this.declaredFuncRefs.add(f);
           funcIndices.push(f);
@@ -590,12 +594,12 @@ export class Decoder {
       if (flags === 1) {
         this.need('bulkMemory', p);
         const len = r.u32();
-        this.data.push({ mode: 'passive', memory: 0, offset: null, data: r.skip(len) });
+        this.data.push({ mode: 'passive', memory: MemoryIndex(0), offset: null, data: r.skip(len) });
         continue;
       }
-      let memory = 0;
+      let memory = MemoryIndex(0);
       const mp = r.pos;
-      if (flags === 2) memory = r.u32();
+      if (flags === 2) memory = MemoryIndex(r.u32());
       if (memory >= this.memories.length) invalid(`unknown memory ${memory}`, mp);
       if (memory !== 0) this.featuresUsed.add('multiMemory');
       const offset = constExpr(this, this.addrType(this.memories[memory].index64), this.globals.length);

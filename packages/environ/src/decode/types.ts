@@ -9,7 +9,7 @@ import { invalid, malformed } from '../errors.js';
 import { checkLimit } from '../limits.js';
 import { isCompositeSubtype } from '../subtyping.js';
 import { recGroupKey } from '../type-registry.js';
-import type { CompositeType, FieldType, SubType, ValType } from '../types.js';
+import { type CompositeType, type FieldType, type SubType, TypeIndex, type ValType } from '../types.js';
 import type { Decoder } from './decoder.js';
 
 function fieldType(d: Decoder): FieldType {
@@ -58,12 +58,12 @@ function compositeType(d: Decoder): CompositeType {
   }
 }
 
-function subType(d: Decoder, index: number, recGroup: number): SubType {
+function subType(d: Decoder, index: TypeIndex, recGroup: number): SubType {
   const r = d.r;
   const p = r.pos;
   const b = r.peek();
   let final = true;
-  let supertype = -1;
+  let supertype: TypeIndex | -1 = -1;
   if (b === 0x50 || b === 0x4f) {
     r.u8();
     d.need('gc', p);
@@ -72,7 +72,7 @@ function subType(d: Decoder, index: number, recGroup: number): SubType {
     if (n > 1) invalid('multiple supertypes', p);
     if (n === 1) {
       const sp = r.pos;
-      supertype = r.u32();
+      supertype = TypeIndex(r.u32());
       if (supertype >= index) invalid(`unknown type ${supertype}`, sp);
     }
   }
@@ -86,7 +86,7 @@ export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void 
   const types = d.types;
   for (let g = 0; g < n; g++) {
     const p = r.pos;
-    const start = types.length;
+    const start = TypeIndex(types.length);
     let count = 1;
     if (r.peek() === 0x4e) {
       r.u8();
@@ -95,7 +95,7 @@ export function typeSection(d: Decoder, groupsByKey: Map<string, number>): void 
     } else checkLimit('types', start + 1, 'types', p);
     const groupIndex = d.recGroups.length;
     d.typeLimit = start + count;
-    for (let i = 0; i < count; i++) types.push(subType(d, start + i, groupIndex));
+    for (let i = 0; i < count; i++) types.push(subType(d, TypeIndex(start + i), groupIndex));
     d.recGroups.push({ start, count });
 
     const key = recGroupKey(types, start, count, (i) => types[i].canonical);

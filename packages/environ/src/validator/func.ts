@@ -14,7 +14,7 @@ import {
   EXNREF,
   F64,
   FUNCREF,
-  type FuncIndex,
+  FuncIndex,
   I32,
   I64,
   REF_BASE,
@@ -769,7 +769,7 @@ class Validator extends ControlValidator {
         break;
       case 0xd2: {
         // ref.func
-        const f = this.u32();
+        const f = FuncIndex(this.u32());
         const typeIndex = this.funcTypeOf(f);
         if (!this.ctx.module.declaredFuncRefs.has(f)) this.fail('undeclared function reference');
         this.push(refType(typeIndex, false));

@@ -3,7 +3,9 @@
 
 import { CompileError } from '../../src/errors.js';
 import { WASM3_FEATURES, type WasmFeatures } from '../../src/features.js';
+import { funcIndexOfDefined } from '../../src/module.js';
 import { decodeModule } from '../../src/parser.js';
+import { DefinedFuncIndex } from '../../src/types.js';
 import { validateFunctionBody } from '../../src/validator/func.js';
 
 export const i32 = 0x7f;
@@ -227,7 +229,7 @@ export function check(spec: FuncSpec, features: WasmFeatures = WASM3_FEATURES): 
   const module = decodeModule(bytes, { validateBodies: false, features: WASM3_FEATURES });
   try {
     for (let i = 0; i < module.bodies.length; i++) {
-      validateFunctionBody(module, features, module.numImportedFuncs + i, module.bodies[i]);
+      validateFunctionBody(module, features, funcIndexOfDefined(module, DefinedFuncIndex(i)), module.bodies[i]);
     }
     return null;
   } catch (e) {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { MVP_FEATURES, WASM3_FEATURES, wasmFeatures } from '../../src/features.js';
+import { funcIndexOfDefined } from '../../src/module.js';
 import { decodeModule } from '../../src/parser.js';
+import { DefinedFuncIndex } from '../../src/types.js';
 import { validateFunctionBody } from '../../src/validator/func.js';
 import {
   buildModule,
@@ -92,7 +94,7 @@ describe('features used', () => {
     const used = (spec: FuncSpec) => {
       const m = decodeModule(buildModule(spec), { validateBodies: false });
       for (let i = 0; i < m.bodies.length; i++)
-        validateFunctionBody(m, WASM3_FEATURES, m.numImportedFuncs + i, m.bodies[i]);
+        validateFunctionBody(m, WASM3_FEATURES, funcIndexOfDefined(m, DefinedFuncIndex(i)), m.bodies[i]);
       return m.featuresUsed;
     };
     const simd = used({ body: [...v128c, op.drop] });

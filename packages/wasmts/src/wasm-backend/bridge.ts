@@ -9,6 +9,7 @@ import {
   F64,
   type FloatValue,
   FUNCREF,
+  type FuncIndex,
   type FuncType,
   f32FromBits,
   f32ToBits,
@@ -139,7 +140,7 @@ export class WasmStoreState {
    * Each wasm-backend instance of the store and its functions that can be reached from outside it (by
    * function index), for `retireHostInstance`.
    */
-  hostInstances: [RuntimeInstance, ReadonlyMap<number, unknown>][] = [];
+  hostInstances: [RuntimeInstance, ReadonlyMap<FuncIndex, unknown>][] = [];
   /**
    * The i64 globals read and written through small wasm functions with f64 / i32 values: a call of one is far
    * cheaper than the JS API's BigInt `value` accessors (which cost fuel a few hundred ns per crossing).

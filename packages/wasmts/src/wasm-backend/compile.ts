@@ -5,10 +5,15 @@ import { type InstrumentedModule, instrumentModule, instrumentOptionsFor } from 
 import {
   BinaryReader,
   type Module as EnvironModule,
+  type FuncIndex,
   type FuncType,
+  GlobalIndex,
+  MemoryIndex,
   OPS,
   operatorFor,
   skipImmediates,
+  TableIndex,
+  TagIndex,
   type ValType,
 } from '@wasmts/environ';
 import type { Engine } from '../engine.js';
@@ -78,11 +83,11 @@ export function usesExnref(module: EnvironModule): boolean {
 
 /** Names of the hidden exports the API reads back (every entity it must map to its runtime object). */
 export interface HiddenExports {
-  readonly func: Map<number, string>;
-  readonly memory: Map<number, string>;
-  readonly table: Map<number, string>;
-  readonly global: Map<number, string>;
-  readonly tag: Map<number, string>;
+  readonly func: Map<FuncIndex, string>;
+  readonly memory: Map<MemoryIndex, string>;
+  readonly table: Map<TableIndex, string>;
+  readonly global: Map<GlobalIndex, string>;
+  readonly tag: Map<TagIndex, string>;
 }
 
 /** A module compiled for the wasm backend. */
@@ -91,7 +96,7 @@ export interface WasmCode {
   readonly hostModule: HostModule;
   readonly hidden: HiddenExports;
   /** Functions that can leave the module (exports, references, the start function), by function index. */
-  readonly escaping: ReadonlySet<number>;
+  readonly escaping: ReadonlySet<FuncIndex>;
 }
 
 /** Instruments `module` for `engine` and compiles it with the host engine (throws what the host throws). */
@@ -107,18 +112,18 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     tag: new Map(),
   };
   const extra: { name: string; kind: 'func' | 'table' | 'memory' | 'global' | 'tag'; index: number }[] = [];
-  const add = (kind: keyof HiddenExports, index: number) => {
+  const add = <K extends keyof HiddenExports>(kind: K, index: Parameters<HiddenExports[K]['set']>[0]) => {
     const name = `${prefix}${kind}${index}`;
-    hidden[kind].set(index, name);
+    hidden[kind].set(index as never, name);
     extra.push({ name, kind, index });
   };
   const funcs = new Set(module.declaredFuncRefs);
   if (module.start !== null) funcs.add(module.start);
   for (const f of [...funcs].sort((a, b) => a - b)) if (f >= module.numImportedFuncs) add('func', f);
-  for (let i = module.numImportedMemories; i < module.memories.length; i++) add('memory', i);
-  for (let i = module.numImportedTables; i < module.tables.length; i++) add('table', i);
-  for (let i = module.numImportedGlobals; i < module.globals.length; i++) add('global', i);
-  for (let i = module.numImportedTags; i < module.tags.length; i++) add('tag', i);
+  for (let i = MemoryIndex(module.numImportedMemories); i < module.memories.length; i++) add('memory', i);
+  for (let i = TableIndex(module.numImportedTables); i < module.tables.length; i++) add('table', i);
+  for (let i = GlobalIndex(module.numImportedGlobals); i < module.globals.length; i++) add('global', i);
+  for (let i = TagIndex(module.numImportedTags); i < module.tags.length; i++) add('tag', i);
   const options = {
     ...instrumentOptionsFor(
       engine.tunables,

@@ -2,7 +2,19 @@
 // objects behind its memories, tables, globals and tags, the host engine instantiates the instrumented
 // module against them, and the escaping functions come back as VMFuncRefs.
 
-import { type FuncType, I32, I64, type ValType } from '@wasmts/environ';
+import {
+  DefinedFuncIndex,
+  FuncIndex,
+  type FuncType,
+  funcIndexOfDefined,
+  GlobalIndex,
+  I32,
+  I64,
+  MemoryIndex,
+  TableIndex,
+  TagIndex,
+  type ValType,
+} from '@wasmts/environ';
 import {
   type Global as RuntimeGlobal,
   type Instance as RuntimeInstance,
@@ -128,11 +140,11 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
     if (names === undefined) imports[module] = names = Object.create(null) as Record<string, unknown>;
     names[name] = v;
   };
-  let fi = 0;
-  let ti = 0;
-  let mi = 0;
-  let gi = 0;
-  let tgi = 0;
+  let fi = FuncIndex(0);
+  let ti = TableIndex(0);
+  let mi = MemoryIndex(0);
+  let gi = GlobalIndex(0);
+  let tgi = TagIndex(0);
   for (const imp of m.imports) {
     switch (imp.type.kind) {
       case 'func': {
@@ -142,16 +154,20 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
         break;
       }
       case 'table':
-        put(imp.module, imp.name, hostTableOf(state, inst.table(ti++)));
+        put(imp.module, imp.name, hostTableOf(state, inst.table(ti)));
+        ti++;
         break;
       case 'memory':
-        put(imp.module, imp.name, hostMemoryOf(inst.memory(mi++)));
+        put(imp.module, imp.name, hostMemoryOf(inst.memory(mi)));
+        mi++;
         break;
       case 'global':
-        put(imp.module, imp.name, hostGlobalOf(state, inst.global(gi++)));
+        put(imp.module, imp.name, hostGlobalOf(state, inst.global(gi)));
+        gi++;
         break;
       default:
-        put(imp.module, imp.name, state.hostTagOf(inst.tag(tgi++)));
+        put(imp.module, imp.name, state.hostTagOf(inst.tag(tgi)));
+        tgi++;
     }
   }
   for (const h of code.instrumented.hostImports) {
@@ -186,14 +202,14 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
         // the JS backend's builtins: an i64 memory or table takes and returns bigints
         const rt = store.engine.builtins;
         if (h.name.startsWith('memory_grow_')) {
-          v = guardedCall(state, (delta: number | bigint) => rt.memoryGrow(inst.memory(index), delta));
+          v = guardedCall(state, (delta: number | bigint) => rt.memoryGrow(inst.memory(MemoryIndex(index)), delta));
         } else {
-          const table = inst.table(index);
+          const table = inst.table(TableIndex(index));
           const index64 = table.index64;
           v = growFunc(
             store,
             { kind: 'func', params: [table.element, index64 ? I64 : I32], results: [index64 ? I64 : I32] },
-            (init: unknown, delta: number | bigint) => rt.tableGrow(inst.table(index), init, delta),
+            (init: unknown, delta: number | bigint) => rt.tableGrow(inst.table(TableIndex(index)), init, delta),
           );
         }
       }
@@ -230,15 +246,15 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
   const notEscaping = () => {
     throw new Error('wasmts: internal error: a wasm-backend function that does not escape was called from JS');
   };
-  for (let i = 0; i < funcs.length; i++) {
-    const name = hidden.func.get(i + m.numImportedFuncs);
+  for (let i = DefinedFuncIndex(0); i < funcs.length; i++) {
+    const name = hidden.func.get(funcIndexOfDefined(m, i));
     funcs[i] =
       name === undefined
         ? notEscaping
         : callableOf(
             state,
             ex[name] as HostFunction,
-            registry.funcType(inst.typeIds[m.functions[i + m.numImportedFuncs]]),
+            registry.funcType(inst.typeIds[m.functions[funcIndexOfDefined(m, i)]]),
           );
   }
   inst.setFunctions(funcs);

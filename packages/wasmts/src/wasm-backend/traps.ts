@@ -2,7 +2,7 @@
 // the right `TrapCode` (or the error a hook or a JS function left pending), a `WebAssembly.Exception`
 // becomes the API's uncaught-exception error.
 
-import { BinaryReader, TrapCode } from '@wasmts/environ';
+import { BinaryReader, TableIndex, TrapCode } from '@wasmts/environ';
 import { Tag as RuntimeTag, Trap as RuntimeTrap, WasmException } from '@wasmts/runtime';
 import { attachBacktrace, namesOfModuleId, topWasmFrame, UncaughtWasmException } from '../trap.js';
 import { isHostException, type WasmStoreState } from './bridge.js';
@@ -50,7 +50,7 @@ function indirectTrapCode(state: WasmStoreState, stack: string): TrapCode {
     return TrapCode.BadSignature;
   const r = new BinaryReader(s.bytes, s.at + 1, s.bytes.length);
   r.u32(); // type index
-  const table = inst.table(r.u32());
+  const table = inst.table(TableIndex(r.u32()));
   const index = (state.indirectIndex.value as number) >>> 0;
   return index < table.size && table.elements[index] === null ? TrapCode.IndirectCallToNull : TrapCode.BadSignature;
 }

@@ -6,6 +6,7 @@
 import {
   CompileError as EnvironCompileError,
   EXTERNREF,
+  FuncIndex,
   isRef,
   refHeap,
   TrapCode,
@@ -212,7 +213,7 @@ export class Realm {
     if (map === undefined) {
       map = new Map();
       const n = inst.module.functions.length;
-      for (let i = 0; i < n; i++) map.set(inst.funcRef(i), i);
+      for (let i = FuncIndex(0); i < n; i++) map.set(inst.funcRef(i), i);
       this.funcIndexCache.set(inst, map);
     }
     return map.get(ref) ?? 0;
