@@ -506,7 +506,7 @@ export function exportOf(store: Store<unknown>, instance: RuntimeInstance, name:
   return externOf(store, instance, e);
 }
 
-/** The API object for entity `index` of kind `kind` of a runtime instance. */
+/** The API object for export `e` of a runtime instance (its entity in the index space of its kind). */
 export function externOf(store: Store<unknown>, instance: RuntimeInstance, e: Export): Extern {
   switch (e.kind) {
     case 'func':

@@ -8,7 +8,7 @@ import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../../src/index.js';
 import { instantiateBytes } from '../harness.js';
-import { WA } from './oracle.js';
+import { rng, WA } from './oracle.js';
 
 const COMPARES = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
 const READERS = ['i8x16.bitmask', 'i16x8.bitmask', 'i32x4.bitmask', 'i64x2.bitmask', 'v128.any_true'];
@@ -45,16 +45,6 @@ const module = `(module (memory (export "mem") 1)
     (v128.store)
     (local.get 1)))`;
 const bytes = parseWat(module);
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return s | 0;
-  };
-}
 
 describe('compares read only by their lane top bits', () => {
   const js = instantiateBytes(bytes, () => undefined);

@@ -6,7 +6,7 @@
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { instantiateBytes } from '../harness.js';
-import { WA } from './oracle.js';
+import { rng, WA } from './oracle.js';
 
 const CONST = 'v128.const i8x16 0 1 2 0x7f 0x80 0x81 0xfe 0xff 0x41 0x5a 0x20 10 0x30 0x39 0x22 0x5c';
 const OPS = [
@@ -44,16 +44,6 @@ const funcs = OPS.flatMap((op, k) => [
   `(func (export "c${k}") (v128.store (i32.const 256) (${op} (${CONST}) (${CONST}))))`,
 ]);
 const bytes = parseWat(`(module (memory (export "mem") 1) ${funcs.join('\n')})`);
-
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return s | 0;
-  };
-}
 
 describe('v128 operators with a constant operand', () => {
   const js = instantiateBytes(bytes, () => undefined);
