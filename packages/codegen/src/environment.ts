@@ -58,6 +58,13 @@ export const defaultOperatorCost: OperatorCost = (name) => (FREE.has(name) ? 0 :
  */
 export type ByteLoads = 'typed-array' | 'dataview';
 
+/** A memory view's name and the indices in `hoisted` of its declaration and its memory's. */
+interface ViewName {
+  name: string;
+  at: number;
+  memoryAt: number;
+}
+
 /** Module-wide state shared by the translation of every function: hoisted constants and used builtins. */
 export class ModuleEnvironment {
   readonly offsets: VMOffsets;
@@ -248,7 +255,15 @@ export class ModuleEnvironment {
     return this.memView(i, 'u8');
   }
 
+  /** Per memory: its view's name and the declarations it needs (`memView`, asked at every access). */
+  private readonly viewNames: { dv: ViewName[]; u8: ViewName[] } = { dv: [], u8: [] };
+
   private memView(i: number, view: 'dv' | 'u8'): string {
+    const known = this.viewNames[view][i];
+    if (known !== undefined) {
+      if (this.unitUses !== null) this.unitUses.add(known.memoryAt).add(known.at);
+      return known.name;
+    }
     const m = this.memory(i as MemoryIndex);
     const name = `${m}_${view}`;
     if (!this.memViews.has(name)) {
@@ -257,6 +272,11 @@ export class ModuleEnvironment {
       this.hoisted.push(`var ${name} = ${m}.${view};\n${m}.watch(() => { ${name} = ${m}.${view}; });`);
     }
     this.use(name);
+    this.viewNames[view][i] = {
+      name,
+      at: this.hoistedAt.get(name) as number,
+      memoryAt: this.hoistedAt.get(m) as number,
+    };
     return name;
   }
 

@@ -415,6 +415,20 @@ export function floatAccessWidth(name: string): 32 | 64 | null {
 
 /** An address that can be evaluated twice at no cost: a name, a number, or a name made unsigned. */
 export const SIMPLE_ADDRESS = /^(?:\w+|\d+|\(\w+ >>> 0\))$/;
+/** An address an i64 access may evaluate twice (with 4 added): a number, or a name made unsigned plus a constant. */
+const SIMPLE_PAIR_ADDRESS = /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/;
+/** The narrow unsigned i64 loads: one 32-bit-or-less access, the high word 0. */
+const PAIR_UNSIGNED_LOADS: Record<string, string | undefined> = {
+  'i64.load8_u': 'getUint8',
+  'i64.load16_u': 'getUint16',
+  'i64.load32_u': 'getInt32',
+};
+/** Per operator id: 1 when an operand or the result is an i64 (the operators `pairNumeric` may take). */
+const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) =>
+  o.params?.includes(I64) || o.results?.includes(I64) ? 1 : 0,
+);
+/** Only digits. */
+const DIGITS = /^\d+$/;
 
 /**
  * `X` for an int32 expression `(X | 0)` whose `| 0` applies to all of `X`, else the expression itself: an
@@ -441,8 +455,11 @@ const PURE_CALLS =
   /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF(?:32|64)|H\.j)\(/g;
 /** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
 function mayCall(expr: string): boolean {
-  return /[\w$\])]\s*\(/.test(expr.replace(PURE_CALLS, '('));
+  // most operands have no call-like text at all: no replacement then (translation is interpreted under --jitless)
+  return CALLISH.test(expr) && CALLISH.test(expr.replace(PURE_CALLS, '('));
 }
+/** Text that looks like a call: a name, `]` or `)` followed by `(`. */
+const CALLISH = /[\w$\])]\s*\(/;
 
 /**
  * Whether calls between wasm functions pass a function of type `type` its i64 values as int32 pairs (the "pair
@@ -2288,13 +2305,19 @@ export class FunctionTranslator {
       flags -= 0x40;
       mem = r.u32() as MemoryIndex;
     }
-    // a one-byte offset read inline (the general read makes a bigint)
-    const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
-    let offset: number;
-    if (b < 0x80) {
-      r.pos++;
-      offset = b;
-    } else offset = Number(r.u64());
+    // an offset of up to four LEB bytes (28 bits) read inline as a number (the general read makes a bigint)
+    const bytes = r.bytes;
+    let offset = 0;
+    let at = r.pos;
+    for (let shift = 0; shift < 28 && at < r.end; shift += 7) {
+      const b = bytes[at++];
+      offset |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        r.pos = at;
+        return { mem, offset };
+      }
+    }
+    offset = Number(r.u64());
     return { mem, offset };
   }
 
@@ -2309,7 +2332,7 @@ export class FunctionTranslator {
       const a = `Number(BigInt.asUintN(64, ${base}))`;
       return offset === 0 ? a : `${a} + ${offset}`;
     }
-    if (/^\d+$/.test(base)) return String(Number(base) + offset);
+    if (DIGITS.test(base)) return String(Number(base) + offset);
     const b = withoutToInt32(base);
     return offset === 0 ? `(${b} >>> 0)` : `(${b} >>> 0) + ${offset}`;
   }
@@ -3074,7 +3097,7 @@ export class FunctionTranslator {
     }
   }
   private numericOp(info: OperatorInfo): void {
-    if (this.pairs && this.pairNumeric(info)) return;
+    if (this.pairs && TOUCHES_I64[info.id] === 1 && this.pairNumeric(info)) return;
     if (this.pairs && info.results![0] === I64) {
       // the rest (division, conversions from floats, reinterpretation): the bigint template on joined
       // operands, the result split again
@@ -3234,7 +3257,7 @@ export class FunctionTranslator {
    */
   private pairMemoryAccess(info: OperatorInfo, mem: MemoryIndex, offset: number, dv: string): void {
     const name = info.name;
-    const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
+    const simple = (a: string) => SIMPLE_PAIR_ADDRESS.test(a);
     if (info.results!.length === 1) {
       const base = this.popInline();
       let addr = this.addr(base, mem, offset);
@@ -3248,13 +3271,9 @@ export class FunctionTranslator {
       }
       const get = (m: string, a: string) =>
         m === 'getUint8' || m === 'getInt8' ? this.byteLoad(mem, m, a) : `${dv}.${m}(${a}, true)`;
-      const unsigned: Record<string, string> = {
-        'i64.load8_u': 'getUint8',
-        'i64.load16_u': 'getUint16',
-        'i64.load32_u': 'getInt32',
-      };
-      if (unsigned[name] !== undefined) {
-        this.pushPairLo((rl) => `${pre}${rl} = ${get(unsigned[name], addr)};`, '0');
+      const unsigned = PAIR_UNSIGNED_LOADS[name];
+      if (unsigned !== undefined) {
+        this.pushPairLo((rl) => `${pre}${rl} = ${get(unsigned, addr)};`, '0');
         return;
       }
       this.pushPairStmt((rl, rh) => {
@@ -3920,7 +3939,7 @@ export class FunctionTranslator {
     const dv = env.memDv(mem);
     const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;
     const at = (k: number) => (a: string) => (k === 0 ? a : `${a} + ${k}`);
-    const simple = (a: string) => /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/.test(a);
+    const simple = (a: string) => SIMPLE_PAIR_ADDRESS.test(a);
     const isStore = name.startsWith('v128.store');
     if (isStore) {
       // f32 numbers are stored as they are (a NaN as the quiet NaN `H.fb` would give)
