@@ -288,9 +288,9 @@ export class ModuleEnvironment {
    * number, or `ma` assigned by the caller (`(m0_u8[ma = ...] ?? ...)` reads `ma` only after assigning it).
    */
   byteLoad(i: number, get: 'getUint8' | 'getInt8', index: string, again: string): string {
-    if (this.byteLoads === 'dataview') return `${this.memDv(i)}.${get}(${index}, true)`;
-    const e = `(${this.memU8(i)}[${index}] ?? ${this.memDv(i)}.getUint8(${again}))`;
-    return get === 'getUint8' ? e : `((${e} << 24) >> 24)`;
+    if (this.byteLoads === 'dataview') return `${this.memDv(i)}.${get}(${index},1)`;
+    const e = `(${this.memU8(i)}[${index}]??${this.memDv(i)}.getUint8(${again}))`;
+    return get === 'getUint8' ? e : `(${e}<<24>>24)`;
   }
 
   /** The table object of table `i`. */

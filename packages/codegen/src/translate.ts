@@ -317,7 +317,7 @@ export const MEM_STORE: Record<string, [string, string]> = {
  */
 export function floatLoadExpr(width: 32 | 64, dv: string, addr: string): string {
   const a = addr === 'ma' ? 'ma' : `ma = ${addr}`;
-  return `((mf = ${dv}.getFloat${width}(${a}, true)) === mf ? mf : ${width === 32 ? 'H.loadF32' : 'H.loadF64'}(${dv}, ma))`;
+  return `((mf = ${dv}.getFloat${width}(${a},1)) === mf ? mf : ${width === 32 ? 'H.loadF32' : 'H.loadF64'}(${dv}, ma))`;
 }
 
 /**
@@ -329,7 +329,7 @@ export function floatStoreStmt(width: 32 | 64, dv: string, addr: string, val: st
   const v = val === 'sv' ? '' : `sv = ${val}; `;
   const plain = width === 64 ? `typeof sv === 'number'` : `typeof sv === 'number' && sv === sv`;
   const helper = width === 32 ? 'H.storeF32' : 'H.storeF64';
-  return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa, sv, true); else ${helper}(${dv}, sa, sv);`;
+  return `${a}${v}if (${plain}) ${dv}.setFloat${width}(sa,sv,1); else ${helper}(${dv}, sa, sv);`;
 }
 
 /**
@@ -414,9 +414,9 @@ export function floatAccessWidth(name: string): 32 | 64 | null {
 }
 
 /** An address that can be evaluated twice at no cost: a name, a number, or a name made unsigned. */
-export const SIMPLE_ADDRESS = /^(?:\w+|\d+|\(\w+ >>> 0\))$/;
+export const SIMPLE_ADDRESS = /^(?:\w+|\d+|\(\w+>>>0\))$/;
 /** An address an i64 access may evaluate twice (with 4 added): a number, or a name made unsigned plus a constant. */
-const SIMPLE_PAIR_ADDRESS = /^(\d+|\(\w+ >>> 0\)( \+ \d+)?)$/;
+const SIMPLE_PAIR_ADDRESS = /^(\d+|\(\w+>>>0\)(\+\d+)?)$/;
 /** The narrow unsigned i64 loads: one 32-bit-or-less access, the high word 0. */
 const PAIR_UNSIGNED_LOADS: Record<string, string | undefined> = {
   'i64.load8_u': 'getUint8',
@@ -2330,11 +2330,11 @@ export class FunctionTranslator {
   private addr(base: string, mem: MemoryIndex, offset: number): string {
     if (this.env.module.memories[mem].index64) {
       const a = `Number(BigInt.asUintN(64, ${base}))`;
-      return offset === 0 ? a : `${a} + ${offset}`;
+      return offset === 0 ? a : `${a}+${offset}`;
     }
     if (DIGITS.test(base)) return String(Number(base) + offset);
     const b = withoutToInt32(base);
-    return offset === 0 ? `(${b} >>> 0)` : `(${b} >>> 0) + ${offset}`;
+    return offset === 0 ? `(${b}>>>0)` : `(${b}>>>0)+${offset}`;
   }
 
   /**
@@ -3194,12 +3194,12 @@ export class FunctionTranslator {
         this.floatLoads.push({
           marked: e,
           checked,
-          plain: `${dv}.getFloat${width}(${addr}, true)`,
+          plain: `${dv}.getFloat${width}(${addr},1)`,
           use: FLOAT_USE_KEEP,
         });
       } else {
         const [get, wrap] = MEM_LOAD[info.name];
-        e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr}, true)`;
+        e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr},1)`;
         if (wrap) e = `${wrap}(${e})`;
       }
       if (pre) e = `(${pre}${e})`;
@@ -3230,7 +3230,7 @@ export class FunctionTranslator {
     }
     // an f64 computed by arithmetic is a number: no test for a NaN kept as bits
     if (width === 64 && pre === '' && (vNum || isNumberExpr(val))) {
-      this.emit(`${dv}.setFloat64(${addr}, ${val}, true);`);
+      this.emit(`${dv}.setFloat64(${addr},${val},1);`);
       return;
     }
     if (width !== null) {
@@ -3243,11 +3243,11 @@ export class FunctionTranslator {
           line: this.out.length - 1,
           local: vLocal,
           checked,
-          plain: `${dv}.setFloat64(${addr}, ${val}, true);`,
+          plain: `${dv}.setFloat64(${addr},${val},1);`,
         });
       return;
     }
-    this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr}, ${val}, true);`);
+    this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr},${val},1);`);
   }
 
   /**
@@ -3267,10 +3267,10 @@ export class FunctionTranslator {
         this.usesAddrTemp = true;
         pre = `ma = ${addr}; `;
         addr = 'ma';
-        addr4 = 'ma + 4';
+        addr4 = 'ma+4';
       }
       const get = (m: string, a: string) =>
-        m === 'getUint8' || m === 'getInt8' ? this.byteLoad(mem, m, a) : `${dv}.${m}(${a}, true)`;
+        m === 'getUint8' || m === 'getInt8' ? this.byteLoad(mem, m, a) : `${dv}.${m}(${a},1)`;
       const unsigned = PAIR_UNSIGNED_LOADS[name];
       if (unsigned !== undefined) {
         this.pushPairLo((rl) => `${pre}${rl} = ${get(unsigned, addr)};`, '0');
@@ -3306,9 +3306,9 @@ export class FunctionTranslator {
       this.usesStoreTemps = true;
       pre = `sa = ${addr}; `;
       addr = 'sa';
-      addr4 = 'sa + 4';
+      addr4 = 'sa+4';
     }
-    const set = (m: string, a: string, v: string) => `${dv}.${m}(${a}, ${v}, true);`;
+    const set = (m: string, a: string, v: string) => `${dv}.${m}(${a},${v},1);`;
     switch (name) {
       case 'i64.store':
         this.emit(`${pre}${set('setInt32', addr4, vh)} ${set('setInt32', addr, vl)}`);
@@ -3937,8 +3937,8 @@ export class FunctionTranslator {
   private simdMemory(name: string, mem: MemoryIndex, offset: number, lane: number): void {
     const env = this.env;
     const dv = env.memDv(mem);
-    const get = (m: string, a: string) => `${dv}.${m}(${a}, true)`;
-    const at = (k: number) => (a: string) => (k === 0 ? a : `${a} + ${k}`);
+    const get = (m: string, a: string) => `${dv}.${m}(${a},1)`;
+    const at = (k: number) => (a: string) => (k === 0 ? a : `${a}+${k}`);
     const simple = (a: string) => SIMPLE_PAIR_ADDRESS.test(a);
     const isStore = name.startsWith('v128.store');
     if (isStore) {
@@ -3954,7 +3954,7 @@ export class FunctionTranslator {
         pre = `sa = ${addr}; `;
         addr = 'sa';
       }
-      const set = (m: string, k: number, x: string) => `${dv}.${m}(${at(k)(addr)}, ${x}, true);`;
+      const set = (m: string, k: number, x: string) => `${dv}.${m}(${at(k)(addr)},${x},1);`;
       switch (name) {
         case 'v128.store':
           this.emit(`${pre}${set(i32, 12, v[3])} ${set(i32, 0, v[0])} ${set(i32, 4, v[1])} ${set(i32, 8, v[2])}`);

@@ -75,7 +75,7 @@ describe.each(['typed-array', 'dataview'] as const)('memory access (byte loads: 
       expect(source).toMatch(/m0_u8\[/);
       // the DataView only as the fallback for an index out of bounds
       expect(source).not.toContain('getInt8');
-      expect(source.split('getUint8(').length).toBe(source.split('?? m0_dv.getUint8(').length);
+      expect(source.split('getUint8(').length).toBe(source.split('??m0_dv.getUint8(').length);
     } else {
       expect(source).not.toContain('m0_u8');
       expect(source).toMatch(/m0_dv\.getUint8\(/);

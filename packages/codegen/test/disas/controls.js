@@ -14,7 +14,7 @@ function f1(l0, l1) {
       if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
       if (ec < 0) { ec = 1024; if (epv[0] >= lim0[1]) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; ec = -1; } }
       L0: for (;;) {
-        l2 = ((l2 + m1_dv.getInt32((l0 >>> 0), true)) | 0);
+        l2 = ((l2 + m1_dv.getInt32((l0>>>0),1)) | 0);
         l0 = ((l0 + 4) | 0);
         l1 = ((l1 - 1) | 0);
         fu += 14;

@@ -32,9 +32,9 @@ function f2$p(l0, l1, l1h, l2, l2h) {
   qm = Math.imul(l3, l6); s1h = (((l3 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
   s0 = (l7h + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
   l7 = s0; l7h = s0h;
-  m0_dv.setInt32((l0 >>> 0) + 4, l7h, true); m0_dv.setInt32((l0 >>> 0), l7, true);
+  m0_dv.setInt32((l0>>>0)+4,l7h,1); m0_dv.setInt32((l0>>>0),l7,1);
   qm = Math.imul(l5, l4); s1h = (((((l5 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l5, l4h) + Math.imul(l5h, l4)) | 0; s1 = qm;
-  m0_dv.setInt32((l0 >>> 0) + 12, s1h, true); m0_dv.setInt32((l0 >>> 0) + 8, s1, true);
+  m0_dv.setInt32((l0>>>0)+12,s1h,1); m0_dv.setInt32((l0>>>0)+8,s1,1);
   return;
 }
 function f2(a0, a1, a2) {

@@ -8,9 +8,9 @@ m0.watch(() => { m0_u8 = m0.u8; });
 function f0(l0, l1) {
   var l2 = 0, s0, s1, s2, ma = 0;
   L0: for (;;) {
-    l2 = ((l2 + (m0_u8[ma = (((l0 + l1)) >>> 0)] ?? m0_dv.getUint8(ma))) | 0);
-    l2 = (l2 ^ (((m0_u8[ma = (l0 >>> 0) + 4] ?? m0_dv.getUint8(ma)) << 24) >> 24));
-    l2 = ((l2 + m0_dv.getInt32((((l0 + 8)) >>> 0), true)) | 0);
+    l2 = ((l2 + (m0_u8[ma = (((l0 + l1))>>>0)]??m0_dv.getUint8(ma))) | 0);
+    l2 = (l2 ^ ((m0_u8[ma = (l0>>>0)+4]??m0_dv.getUint8(ma))<<24>>24));
+    l2 = ((l2 + m0_dv.getInt32((((l0 + 8))>>>0),1)) | 0);
     l1 = ((l1 - 1) | 0);
     if (l1) {
       continue L0;
@@ -21,8 +21,8 @@ function f0(l0, l1) {
 }
 function f1$p(l0) {
   var s0, s0h, s1, s1h, ma = 0;
-  s0 = (m0_u8[(l0 >>> 0)] ?? m0_dv.getUint8((l0 >>> 0)));
-  s1 = (((m0_u8[ma = (l0 >>> 0) + 1] ?? m0_dv.getUint8(ma)) << 24) >> 24); s1h = s1 >> 31;
+  s0 = (m0_u8[(l0>>>0)]??m0_dv.getUint8((l0>>>0)));
+  s1 = ((m0_u8[ma = (l0>>>0)+1]??m0_dv.getUint8(ma))<<24>>24); s1h = s1 >> 31;
   s0 = (s0 + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
   H.R[0] = s0h; return s0;
 }

@@ -28,7 +28,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
     qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
     s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
-    m0_dv.setInt32(16, l2, true);
+    m0_dv.setInt32(16,l2,1);
     l4 = 0;
     lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = l4; H.S[5] = s0; H.S[6] = s0h; return H.NX;
   } catch (e) { lim1[0] += fu; throw e; }
@@ -58,7 +58,7 @@ function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
       fu += 1;
       H.R[0] = l3h; lim1[0] += fu; fu = 0; return l3;
     }
-    m0_dv.setInt32(20, l2, true);
+    m0_dv.setInt32(20,l2,1);
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
     lim1[0] += fu; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = s1; H.S[4] = s1h; H.S[5] = s0; H.S[6] = s0h; return H.NX;
   } catch (e) { lim1[0] += fu; throw e; }
