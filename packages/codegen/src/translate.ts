@@ -424,9 +424,7 @@ const PAIR_UNSIGNED_LOADS: Record<string, string | undefined> = {
   'i64.load32_u': 'getInt32',
 };
 /** Per operator id: 1 when an operand or the result is an i64 (the operators `pairNumeric` may take). */
-const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) =>
-  o.params?.includes(I64) || o.results?.includes(I64) ? 1 : 0,
-);
+const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) => (o.params?.includes(I64) || o.results?.includes(I64) ? 1 : 0));
 /** Only digits. */
 const DIGITS = /^\d+$/;
 
