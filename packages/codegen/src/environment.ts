@@ -80,6 +80,8 @@ export class ModuleEnvironment {
   splitChars = SPLIT_CHARS;
   /** How byte loads read memory (`CompileOptions.byteLoads`): the memory's Uint8Array, or its DataView. */
   byteLoads: ByteLoads = 'typed-array';
+  /** Whether functions with a loop get a feedback warm-up (`CompileOptions.feedbackWarmup`). */
+  feedbackWarmup = false;
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
   plainFloatLoads = false;
   /**

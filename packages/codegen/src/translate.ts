@@ -1758,7 +1758,7 @@ export class FunctionTranslator {
    * about 1.1 bytes per character of our source): one iteration per character of the function's source.
    */
   private feedbackWarmup(head: string[], body: string[]): string {
-    if (!this.hasLoop || this.selfIndex === -1) return '';
+    if (!this.env.feedbackWarmup || !this.hasLoop || this.selfIndex === -1) return '';
     let chars = 0;
     for (const l of head) chars += l.length + 1;
     for (const l of body) chars += l.length + 1;

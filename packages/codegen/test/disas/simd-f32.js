@@ -5,13 +5,9 @@ var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 var hv1 = H.fv;
 var hv2 = H.fb;
-var fw3 = true;
-var hv4 = H.f32Bits;
-var fw5 = true;
+var hv3 = H.f32Bits;
 function f0(l0) {
   var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
-  var qk = 0;
-  if (fw3) { fw3 = false; for (qk = 0; qk < 1150; qk++); }
   s0d = m0_dv.getFloat32(64 + 12, true); s0c = m0_dv.getFloat32(64 + 8, true); s0b = m0_dv.getFloat32(64 + 4, true); s0 = m0_dv.getFloat32(64, true);
   l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
   L0: for (;;) {
@@ -67,8 +63,6 @@ function f3(l0) {
 }
 function f4(l0) {
   var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
-  var qk = 0;
-  if (fw5) { fw5 = false; for (qk = 0; qk < 1212; qk++); }
   s0d = m0_dv.getInt32(0 + 12, true); s0c = m0_dv.getInt32(0 + 8, true); s0b = m0_dv.getInt32(0 + 4, true); s0 = m0_dv.getInt32(0, true);
   l1 = s0; l1b = s0b; l1c = s0c; l1d = s0d;
   l1f = hv1(l1); l1fb = hv1(l1b); l1fc = hv1(l1c); l1fd = hv1(l1d);
@@ -99,7 +93,7 @@ function f5(l0) {
   m0_dv.setFloat32(0 + 12, s1d, true); m0_dv.setFloat32(0, s1, true); m0_dv.setFloat32(0 + 4, s1b, true); m0_dv.setFloat32(0 + 8, s1c, true);
   s1d = 0; s1c = 0; s1b = 0; s1 = m0_dv.getInt32((l0 >>> 0), true);
   s2 = ((mf = m0_dv.getFloat32(ma = (l0 >>> 0) + 12, true)) === mf ? mf : H.loadF32(m0_dv, ma));
-  s1b = hv4(s2);
+  s1b = hv3(s2);
   m0_dv.setInt32(16 + 12, s1d, true); m0_dv.setInt32(16, s1, true); m0_dv.setInt32(16 + 4, s1b, true); m0_dv.setInt32(16 + 8, s1c, true);
   s1d = m0_dv.getFloat32(32 + 12, true); s1c = m0_dv.getFloat32(32 + 8, true); s1b = m0_dv.getFloat32(32 + 4, true); s1 = m0_dv.getFloat32(32, true);
   s1 = Math.fround(Math.sqrt(s1)); s1b = Math.fround(Math.sqrt(s1b)); s1c = Math.fround(Math.sqrt(s1c)); s1d = Math.fround(Math.sqrt(s1d));

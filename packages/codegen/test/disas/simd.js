@@ -13,8 +13,7 @@ var hv7 = H.f32Bits;
 var hv8 = H.f32FromBits;
 var g9 = vmctx[8];
 var g10 = vmctx[9];
-var fw11 = true;
-var v12 = new rt.V128(0, 0, 0, 0);
+var v11 = new rt.V128(0, 0, 0, 0);
 function f0(l0v, l1v) {
   var l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, l1 = l1v.a, l1b = l1v.b, l1c = l1v.c, l1d = l1v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0 = (((l0 & 0x7f7f7f7f) + (l1 & 0x7f7f7f7f)) ^ ((l0 ^ l1) & 0x80808080)); s0b = (((l0b & 0x7f7f7f7f) + (l1b & 0x7f7f7f7f)) ^ ((l0b ^ l1b) & 0x80808080)); s0c = (((l0c & 0x7f7f7f7f) + (l1c & 0x7f7f7f7f)) ^ ((l0c ^ l1c) & 0x80808080)); s0d = (((l0d & 0x7f7f7f7f) + (l1d & 0x7f7f7f7f)) ^ ((l0d ^ l1d) & 0x80808080));
@@ -99,8 +98,6 @@ function f11(l0v, l1) {
 }
 function f12(l0, l1) {
   var l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, qv = null;
-  var qk = 0;
-  if (fw11) { fw11 = false; for (qk = 0; qk < 1011; qk++); }
   L0: for (;;) {
     s1d = m1_dv.getInt32((l0 >>> 0) + 12, true); s1c = m1_dv.getInt32((l0 >>> 0) + 8, true); s1b = m1_dv.getInt32((l0 >>> 0) + 4, true); s1 = m1_dv.getInt32((l0 >>> 0), true);
     qv = g9.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
@@ -132,11 +129,11 @@ function f13(l0v) {
 }
 function cg0() {
   var s0, s0b, s0c, s0d;
-  return v12;
+  return v11;
 }
 function cg1() {
   var s0, s0b, s0c, s0d;
-  return v12;
+  return v11;
 }
 return {
   funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13],
