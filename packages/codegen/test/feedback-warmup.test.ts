@@ -41,7 +41,7 @@ describe('feedback warm-up', () => {
     const source = compileModule(decodeModule(parseWat(wat)), { feedbackWarmup: true }).source;
     const warmups = source.match(/if \((fw\d+)\) \{ \1 = false; for \(qk = 0; qk < \d+; qk\+\+\); \}/g) ?? [];
     expect(warmups.length).toBe(1);
-    expect(source.indexOf(warmups[0])).toBeLessThan(source.indexOf('function f1('));
+    expect(source.indexOf(warmups[0] as string)).toBeLessThan(source.indexOf('function f1('));
     expect(compileModule(decodeModule(parseWat(wat)), {}).source).not.toContain('qk');
   });
 });
