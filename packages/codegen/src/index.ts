@@ -63,6 +63,12 @@ export interface CompileOptions {
    */
   plainFloatLoads?: boolean;
   /**
+   * Give each unsplit function with a loop a feedback warm-up at its first call (README.md, "Feedback before the
+   * first loop"): for V8's optimizing tier, pointless in an interpreter. Default off; the API turns it on where the
+   * host has a JIT (`Config.jsTarget`).
+   */
+  feedbackWarmup?: boolean;
+  /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
    */
@@ -145,6 +151,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.inline !== false,
       options.byteLoads,
       options.plainFloatLoads === true,
+      options.feedbackWarmup === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -157,6 +164,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.inline !== false,
       options.byteLoads,
       options.plainFloatLoads === true,
+      options.feedbackWarmup === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
@@ -270,6 +278,17 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
     factories.set(compiled, f);
   }
   return f;
+}
+
+/**
+ * The factory of ahead-of-time code compiled with the app (wasmts's `Module.fromPrecompiled`): `code` is the function
+ * `function (H) { return <source> }` of a JS module that wasmts's `Module.serializeJs` wrote, called once with
+ * codegen's numeric helpers as `loadFactory` evaluates a source, but with no `new Function`.
+ */
+export function bindFactory(code: (helpers: never) => unknown): Factory {
+  const f = code(HELPERS as never);
+  if (typeof f !== 'function') throw new TypeError('the precompiled code did not return a module factory');
+  return f as Factory;
 }
 
 /**
