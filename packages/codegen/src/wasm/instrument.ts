@@ -52,7 +52,8 @@ export interface InstrumentOptions {
    * Rewrite every `memory.grow m` into a call of the host import `memory_grow_<m>` (`[i32] -> [i32]`) and
    * every `table.grow t` into `table_grow_<t>` (`[ref, i32] -> [i32]`), so that the host's runtime objects
    * (the store's limiter, watchers of the buffer) see every growth. Imports are added for every memory and
-   * table of the module, used or not.
+   * table the module's code grows: with `Module.codeSites` only those with a `memory.grow` / `table.grow`,
+   * without (a lazily validated module) every one.
    */
   readonly growHooks?: boolean;
   /**
@@ -146,6 +147,37 @@ export function instrumentOptionsFor(
 const EMPTY_FUNC_TYPE = Uint8Array.of(FUNC_TYPE_FORM, 0x00, 0x00);
 const EXPORT_KINDS = { func: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 
+/** What the code of a module contains among the operators some options insert code or imports for. */
+interface SiteUses {
+  /** Any `call_indirect` or `return_call_indirect`. */
+  indirect: boolean;
+  /** Any trapping float-to-integer truncation. */
+  trunc: boolean;
+  /** The memories a `memory.grow` grows, and the tables a `table.grow` grows. */
+  readonly memoryGrow: Set<number>;
+  readonly tableGrow: Set<number>;
+}
+
+/** What `module`'s code contains, read from the validator's sites; null without them (lazy validation). */
+function siteUses(module: Module): SiteUses | null {
+  const sites = module.codeSites;
+  if (sites === undefined) return null;
+  const uses: SiteUses = { indirect: false, trunc: false, memoryGrow: new Set(), tableGrow: new Set() };
+  const bytes = module.bytes;
+  const positions = sites.positions;
+  for (let i = 0; i < sites.count; i++) {
+    const p = positions[i];
+    const op = bytes[p];
+    if (op === 0x11 || op === 0x13) uses.indirect = true;
+    else if (op === 0x40 || op === 0xfc) {
+      const r = new BinaryReader(bytes, p + 1, bytes.length);
+      if (op === 0xfc) r.u32(); // table.grow's sub-opcode
+      (op === 0x40 ? uses.memoryGrow : uses.tableGrow).add(r.u32());
+    } else if ((op >= 0xa8 && op <= 0xab) || (op >= 0xae && op <= 0xb1)) uses.trunc = true;
+  }
+  return uses;
+}
+
 /** Re-encodes `module` with the hooks `options` asks for (README.md describes the host's side). */
 export function instrumentModule(module: Module, options: InstrumentOptions = {}): InstrumentedModule {
   const bytes = module.bytes;
@@ -176,7 +208,10 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const epochGlobal = epochOn ? addGlobal(pollOn ? 'epoch_countdown' : 'epoch', 'i64') : -1;
   const deadlineGlobal = epochOn && !pollOn ? addGlobal('epoch_deadline', 'i64') : -1;
   const depthGlobal = depthOn ? addGlobal('call_depth', 'i32') : -1;
-  const recordOn = options.recordIndirectIndex === true;
+  // with the validator's sites, hooks and globals only for what the code contains (an import costs every
+  // instantiation); without them (lazy validation), everything the options ask for
+  const uses = siteUses(module);
+  const recordOn = options.recordIndirectIndex === true && (uses === null || uses.indirect);
   const indexGlobal = recordOn ? addGlobal('indirect_index', 'i32') : -1;
   const instanceGlobal = recordOn ? addGlobal('indirect_instance', 'i32') : -1;
   const instanceIdGlobal = recordOn ? addGlobal('instance_id', 'i32', false) : -1;
@@ -201,18 +236,23 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   if (options.growHooks === true) {
     module.memories.forEach((m, i) => {
       const t = m.index64 ? I64 : I32;
-      memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(FUNC_TYPE_FORM, 1, t, 1, t)), i));
+      if (uses !== null && !uses.memoryGrow.has(i)) memoryGrowFunc.push(-1);
+      else memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(FUNC_TYPE_FORM, 1, t, 1, t)), i));
     });
     module.tables.forEach((decl, i) => {
+      if (uses !== null && !uses.tableGrow.has(i)) {
+        tableGrowFunc.push(-1);
+        return;
+      }
       const t = decl.type.index64 ? I64 : I32;
       const enc = new ByteWriter().u8(FUNC_TYPE_FORM).u32(2).valType(decl.type.element).u8(t).u32(1).u8(t).finish();
       tableGrowFunc.push(addFunc(`table_grow_${i}`, addType(enc), i));
     });
   }
+  const nullCheckOn = options.indirectNullCheck === true && (uses === null || uses.indirect);
+  const truncCheckOn = options.truncNaNCheck === true && (uses === null || uses.trunc);
   const trapFunc =
-    options.indirectNullCheck === true || options.truncNaNCheck === true
-      ? addFunc('trap', addType(Uint8Array.of(FUNC_TYPE_FORM, 1, I32, 0)))
-      : -1;
+    nullCheckOn || truncCheckOn ? addFunc('trap', addType(Uint8Array.of(FUNC_TYPE_FORM, 1, I32, 0))) : -1;
   const funcShift = nF;
   const globalShift = nG;
   const func = (f: number) => (f < nImpF ? f : f + funcShift);
@@ -275,7 +315,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     renumberGlobals: nG > 0,
     fuel: fuelOn,
     growHooks: options.growHooks === true,
-    truncCheck: options.truncNaNCheck === true,
+    truncCheck: truncCheckOn,
     plainControl,
   };
   const plain = plainOperators(plainOptions);
@@ -312,12 +352,12 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     memoryGrowFunc,
     tableGrowFunc,
     trapFunc,
-    indirectNullCheck: options.indirectNullCheck === true,
+    indirectNullCheck: nullCheckOn,
     indexGlobal,
     instanceGlobal,
     instanceIdGlobal,
     epochPoll: options.epochPoll === true,
-    truncNaNCheck: options.truncNaNCheck === true,
+    truncNaNCheck: truncCheckOn,
     resultBlockType(f, w) {
       const type = module.types[module.functions[f]].composite;
       const results = type.kind === 'func' ? type.results : [];

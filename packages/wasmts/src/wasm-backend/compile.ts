@@ -112,10 +112,15 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     tag: new Map(),
   };
   const extra: { name: string; kind: 'func' | 'table' | 'memory' | 'global' | 'tag'; index: number }[] = [];
+  // an entity the module exports already is read back under its first export name (each export costs every
+  // instantiation); the others get a hidden export
+  const exported = new Map<string, string>();
+  for (const e of module.exports) if (!exported.has(`${e.kind}${e.index}`)) exported.set(`${e.kind}${e.index}`, e.name);
   const add = <K extends keyof HiddenExports>(kind: K, index: Parameters<HiddenExports[K]['set']>[0]) => {
-    const name = `${prefix}${kind}${index}`;
+    const own = exported.get(`${kind}${index}`);
+    const name = own ?? `${prefix}${kind}${index}`;
     hidden[kind].set(index as never, name);
-    extra.push({ name, kind, index });
+    if (own === undefined) extra.push({ name, kind, index });
   };
   const funcs = new Set(module.declaredFuncRefs);
   if (module.start !== null) funcs.add(module.start);
