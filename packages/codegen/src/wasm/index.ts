@@ -7,6 +7,7 @@ export {
   type HostImport,
   type InstrumentedModule,
   type InstrumentOptions,
+  hostImportableMemory,
   instrumentModule,
   instrumentOptionsFor,
 } from './instrument.js';

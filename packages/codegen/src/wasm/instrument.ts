@@ -9,6 +9,7 @@ import {
   funcIndexOfDefined,
   I32,
   I64,
+  type MemoryType,
   type Module,
   OPERATORS,
   OPS,
@@ -86,18 +87,39 @@ export interface InstrumentOptions {
   readonly dropStart?: boolean;
   /** The module name the host engine sees (the name section's module name), e.g. to tell stack frames apart. */
   readonly hostModuleName?: string;
+  /**
+   * Turn the module's defined memories into imports `wasmts.memory_<m>` (kind `memory`, `entity` m) of the same
+   * type, appended after the module's own memory imports so every memory keeps its index, when each of them can
+   * be (`hostImportableMemory`); else nothing changes. The host can then hand an instance a memory it made (a
+   * pool reuses a tenant's memory for the next instead of the host engine allocating one per instance). Active
+   * data segments are written by the host at instantiation as before.
+   */
+  readonly importMemories?: boolean;
+  /**
+   * Tests: re-encode every body by the walk (`rewriteBody`) even where the validator's sites would do, so the
+   * two can be compared with every other choice (which hooks to import) the same.
+   */
+  readonly forceWalk?: boolean;
+}
+
+/**
+ * Whether `importMemories` can turn a defined memory of this type into an import: not shared (its host
+ * object is another thread's too), 32-bit and of the default page size (what every host's JS API makes).
+ */
+export function hostImportableMemory(type: MemoryType): boolean {
+  return !type.shared && !type.index64 && type.pageSizeLog2 === 16;
 }
 
 /** One import the instrumented module needs from the host, under module `wasmts`. */
 export interface HostImport {
-  /** `fuel`, `out_of_fuel`, `epoch`, `epoch_deadline`, `new_epoch`, `call_depth`, `stack_overflow`. */
+  /** `fuel`, `out_of_fuel`, `epoch`, `epoch_deadline`, `new_epoch`, `call_depth`, `stack_overflow`, ... */
   readonly name: string;
-  readonly kind: 'func' | 'global';
+  readonly kind: 'func' | 'global' | 'memory';
   /** For globals: the value type (always mutable). Hook functions have type `[] -> []`. */
   readonly valueType?: 'i32' | 'i64';
   /** Globals: false for an immutable one (`instance_id`); absent means mutable. */
   readonly mutable?: boolean;
-  /** For `memory_grow_<m>` / `table_grow_<t>`: the memory or table index. */
+  /** For `memory_grow_<m>` / `table_grow_<t>` / `memory_<m>`: the memory or table index. */
   readonly entity?: number;
   /** Its index in the instrumented module's function or global index space. */
   readonly index: number;
@@ -253,6 +275,13 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const truncCheckOn = options.truncNaNCheck === true && (uses === null || uses.trunc);
   const trapFunc =
     nullCheckOn || truncCheckOn ? addFunc('trap', addType(Uint8Array.of(FUNC_TYPE_FORM, 1, I32, 0))) : -1;
+  // defined memories as imports (all of them or none: a memory keeps its index only if every defined one moves)
+  const definedMemories = module.memories.slice(module.numImportedMemories);
+  const memoryImports =
+    options.importMemories === true && definedMemories.length > 0 && definedMemories.every(hostImportableMemory);
+  if (memoryImports)
+    for (let i = module.numImportedMemories; i < module.memories.length; i++)
+      hostImports.push({ name: `memory_${i}`, kind: 'memory', entity: i, index: i });
   const funcShift = nF;
   const globalShift = nG;
   const func = (f: number) => (f < nImpF ? f : f + funcShift);
@@ -374,7 +403,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const extraExports = options.extraExports ?? [];
   const dropStart = options.dropStart === true && module.start !== null;
   const hostName = options.hostModuleName;
-  if (nF === 0 && nG === 0 && extraExports.length === 0 && !dropStart && hostName === undefined)
+  if (nF === 0 && nG === 0 && !memoryImports && extraExports.length === 0 && !dropStart && hostName === undefined)
     return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
   let codeBase = -1;
@@ -409,7 +438,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     const count = r.u32();
     w.u32(count);
     // with no store control on, the validator's sites (when recorded) say where anything changes
-    const sites = plainControl ? (module.codeSites ?? null) : null;
+    const sites = plainControl && options.forceWalk !== true ? (module.codeSites ?? null) : null;
     for (let i = 0; i < count; i++) {
       const at = w.reserveU32();
       if (sites !== null) rewriteBodyFromSites(ctx, sites, i, module.bodies[i], w, codePairs);
@@ -453,7 +482,12 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     for (const imp of hostImports) {
       w.name(HOST_MODULE).name(imp.name);
       if (imp.kind === 'func') w.u8(IMPORT_KIND.func).u32(funcTypes[imp.index - nImpF]);
-      else
+      else if (imp.kind === 'memory') {
+        // the memory section's limits (hostImportableMemory: not shared, 32-bit, 64 KiB pages)
+        const limits = module.memories[imp.index].limits;
+        w.u8(IMPORT_KIND.memory).u8(limits.max === null ? 0x00 : 0x01).u32(limits.min);
+        if (limits.max !== null) w.u32(limits.max);
+      } else
         w.u8(IMPORT_KIND.global)
           .u8(imp.valueType === 'i32' ? I32 : I64)
           .u8(imp.mutable === false ? 0x00 : 0x01);
@@ -512,6 +546,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
         out.section(s.id, extraExports.length > 0 ? exportSectionFor(r) : exportSection(ctx, r));
         wroteExport = true;
         continue;
+      case SectionId.Memory:
+        if (memoryImports) continue; // every defined memory is imported now
+        break;
       case SectionId.Start:
         if (!dropStart) out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
         continue;
