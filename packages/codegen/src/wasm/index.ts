@@ -5,9 +5,9 @@ export { ByteWriter } from '@wasmts/environ';
 export {
   HOST_MODULE,
   type HostImport,
+  hostImportableMemory,
   type InstrumentedModule,
   type InstrumentOptions,
-  hostImportableMemory,
   instrumentModule,
   instrumentOptionsFor,
 } from './instrument.js';

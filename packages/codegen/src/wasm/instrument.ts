@@ -485,7 +485,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       else if (imp.kind === 'memory') {
         // the memory section's limits (hostImportableMemory: not shared, 32-bit, 64 KiB pages)
         const limits = module.memories[imp.index].limits;
-        w.u8(IMPORT_KIND.memory).u8(limits.max === null ? 0x00 : 0x01).u32(limits.min);
+        w.u8(IMPORT_KIND.memory)
+          .u8(limits.max === null ? 0x00 : 0x01)
+          .u32(limits.min);
         if (limits.max !== null) w.u32(limits.max);
       } else
         w.u8(IMPORT_KIND.global)

@@ -649,9 +649,9 @@ describe('hooks by what the code uses (the validator sites)', () => {
       'table_grow_0',
     ]);
     expect(names(`(module (func (param f64) (result i32) (i32.trunc_f64_s (local.get 0))))`)).toEqual(['trap']);
-    expect(
-      names(`(module (type $t (func)) (table 1 funcref) (func (call_indirect (type $t) (i32.const 0))))`),
-    ).toEqual(['indirect_index', 'indirect_instance', 'instance_id']);
+    expect(names(`(module (type $t (func)) (table 1 funcref) (func (call_indirect (type $t) (i32.const 0))))`)).toEqual(
+      ['indirect_index', 'indirect_instance', 'instance_id'],
+    );
   });
 
   it('grows the right table through its hook when another one is not hooked', () => {

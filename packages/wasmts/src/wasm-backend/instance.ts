@@ -40,7 +40,6 @@ import {
   wasmState,
 } from './bridge.js';
 import type { WasmCode } from './compile.js';
-import { takeHostMemory } from './memory-pool.js';
 import {
   type HostFunction,
   type HostGlobal,
@@ -50,6 +49,7 @@ import {
   type HostTag,
   hostApi,
 } from './host-api.js';
+import { takeHostMemory } from './memory-pool.js';
 
 /** The host memory of a runtime memory, attaching one (and copying the bytes) the first time. */
 export function hostMemoryOf(mem: RuntimeMemory): HostMemory {

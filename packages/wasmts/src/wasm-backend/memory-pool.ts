@@ -41,8 +41,7 @@ export function takeHostMemory(engine: Engine, mem: RuntimeMemory): HostMemory {
   if (host !== undefined) {
     spare!.count--;
     spare!.reuses++;
-  }
-  else {
+  } else {
     const max = mem.type.limits.max;
     host = new (hostApi().Memory)({ initial: mem.type.limits.min, ...(max !== null ? { maximum: max } : {}) });
   }
