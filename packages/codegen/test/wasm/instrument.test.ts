@@ -661,7 +661,12 @@ describe('hooks by what the code uses (the validator sites)', () => {
     expect(out.hostImports.map((h) => [h.name, h.entity])).toEqual([['table_grow_1', 1]]);
     const grown: number[] = [];
     const inst = new WA.Instance(new WA.Module(out.bytes), {
-      wasmts: { table_grow_1: (_init: unknown, d: number) => (grown.push(d), 5) },
+      wasmts: {
+        table_grow_1: (_init: unknown, d: number) => {
+          grown.push(d);
+          return 5;
+        },
+      },
     });
     expect((inst.exports.g as () => number)()).toBe(5);
     expect(grown).toEqual([2]);
