@@ -62,6 +62,12 @@ export interface CompileOptions {
    */
   plainFloatLoads?: boolean;
   /**
+   * Give each unsplit function with a loop a feedback warm-up at its first call (README.md, "Feedback before the
+   * first loop"): for V8's optimizing tier, pointless in an interpreter. Default off; the API turns it on where the
+   * host has a JIT (`Config.jsTarget`).
+   */
+  feedbackWarmup?: boolean;
+  /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
    */
@@ -144,6 +150,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.inline !== false,
       options.byteLoads,
       options.plainFloatLoads === true,
+      options.feedbackWarmup === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -156,6 +163,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.inline !== false,
       options.byteLoads,
       options.plainFloatLoads === true,
+      options.feedbackWarmup === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

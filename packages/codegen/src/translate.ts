@@ -212,6 +212,10 @@ export function linear(name: string, n: number): boolean {
 
 /** Length of a pending expression beyond which it is assigned to its slot instead (see `pushPending`). */
 const MAX_PENDING_LENGTH = 400;
+/** Functions of fewer characters get no feedback warm-up (`feedbackWarmup`): their bytecode before a loop is short. */
+const FEEDBACK_WARMUP_MIN_CHARS = 1000;
+/** The most iterations of a feedback warm-up (a few milliseconds, once). */
+const FEEDBACK_WARMUP_MAX_ITERATIONS = 1 << 20;
 
 const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
@@ -511,6 +515,8 @@ export class FunctionTranslator {
   private impure: boolean[] = [];
   private nImpure = 0;
   private usesSelfTail = false;
+  /** Whether the body has a `loop` (the feedback warm-up is emitted only then). */
+  private hasLoop = false;
   /** The flat region being emitted (see `Region`), or null. */
   private region: Region | null = null;
   private regions = 0;
@@ -1514,6 +1520,12 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
+    // a function cut into pieces or with outlined loops has its loops in other JS functions: no warm-up (not yet)
+    const warmup = pieces.length === 1 && outlined.length === 0 ? this.feedbackWarmup(head, body) : '';
+    if (warmup !== '') {
+      head.push('  var qk = 0;');
+      body.unshift(warmup);
+    }
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
@@ -1737,6 +1749,25 @@ export class FunctionTranslator {
   }
 
   /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
+  /**
+   * The feedback warm-up of a function with a loop (see "Feedback before the first loop" in README.md): on its
+   * first call (per instance), an empty loop long enough that V8 allocates the function's feedback vector before
+   * anything else runs, so that the code before the first loop has type feedback when V8 optimizes the function
+   * (with none, that code deopts at once and the function stays in its loop's OSR code). Its length follows V8's
+   * budget for the allocation (8 x the bytecode's length; one iteration counts about 12 bytes; bytecode runs
+   * about 1.1 bytes per character of our source): one iteration per character of the function's source.
+   */
+  private feedbackWarmup(head: string[], body: string[]): string {
+    if (!this.env.feedbackWarmup || !this.hasLoop || this.selfIndex === -1) return '';
+    let chars = 0;
+    for (const l of head) chars += l.length + 1;
+    for (const l of body) chars += l.length + 1;
+    if (chars < FEEDBACK_WARMUP_MIN_CHARS) return '';
+    const flag = this.env.warmupFlag(this.selfIndex);
+    const n = Math.min(chars, FEEDBACK_WARMUP_MAX_ITERATIONS);
+    return `  if (${flag}) { ${flag} = false; for (qk = 0; qk < ${n}; qk++); }`;
+  }
+
   private entryHooks(): string[] {
     return this.checks(false, this.epochAtEntry()).map((l) => `  ${l}`);
   }
@@ -2387,6 +2418,7 @@ export class FunctionTranslator {
           const flat = this.flat();
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
+          if (op === 0x03) this.hasLoop = true;
           if (flat) {
             // a block's case is emitted at its end, if anything branches there
             if (op === 0x03) {
