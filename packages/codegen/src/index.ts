@@ -54,11 +54,12 @@ export interface CompileOptions {
   /**
    * An f32/f64 load whose value only reaches operators that may give any NaN (arithmetic, comparisons, rounding,
    * conversions; directly or through a local nothing stores, moves or reads as bits) is the DataView getter alone,
-   * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Default off. Only for hosts
-   * where no JS number holds a signalling NaN, or nothing folds `x * 1` to `x`: a NaN-boxing engine (JavaScriptCore,
-   * SpiderMonkey, Hermes: every NaN is the canonical one) or one without an optimizing JIT (V8 --jitless). V8's
-   * optimizing tier folds `x * 1`, `x / 1` and `x - 0` to `x`, which would hand a signalling NaN on, where wasm
-   * arithmetic gives a quiet one. The API turns it on where the host holds NaNs canonically (`Config.jsTarget`).
+   * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Off (the default, for V8 with
+   * its JIT), such an f64 load read by an operator V8's optimizing tiers fold to its operand for a constant other
+   * operand (`x * 1`, `x / -1`, `x - 0`, `-0 - x`) is quieted, `(getter + -0)`, since the fold would hand a
+   * signalling NaN on. On, it is the getter alone there too: for hosts where no JS number holds a signalling NaN or
+   * nothing folds so, a NaN-boxing engine (JavaScriptCore, SpiderMonkey, Hermes) or one without an optimizing JIT.
+   * The API turns it on where the host holds NaNs canonically (`Config.jsTarget`).
    */
   plainFloatLoads?: boolean;
   /**
