@@ -1,7 +1,8 @@
 // The epoch clock (engine.startEpochTicker without a worker): the epoch advances from the host's clock whenever the
 // runtime looks at it from an epoch check, so a guest spinning on the only thread is interrupted. No timing
 // assertions: each test asserts that a guest that would never end does end, with Interrupt (or the callback's
-// decision); a broken clock hangs it until vitest's timeout.
+// decision). Fuel is the backstop (a spinning guest is synchronous: vitest's timeout could not stop it): a broken
+// clock ends the guest with OutOfFuel after BACKSTOP operators, and the test fails.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -22,13 +23,16 @@ const SPIN = `(module
 
 const isInterrupt = (e: unknown) => e instanceof Trap && e.code === TrapCode.Interrupt;
 const BACKENDS = ['js', 'wasm'] as const;
+/** Fuel for a guest the clock should interrupt within milliseconds. */
+const BACKSTOP = 2e8;
 
 describe.each(BACKENDS)('the epoch clock on the %s backend', { timeout: 60_000 }, (backend) => {
   const make = () => {
-    const engine = new Engine(new Config({ backend, epochInterruption: true }));
+    const engine = new Engine(new Config({ backend, epochInterruption: true, consumeFuel: true }));
     const module = new Module(engine, SPIN);
     expect(module.backend).toBe(backend);
     const store = new Store(engine, null);
+    store.setFuel(BACKSTOP);
     return { engine, store, instance: new Linker(engine).instantiate(store, module) };
   };
 
@@ -95,7 +99,7 @@ describe('the epoch clock', { timeout: 60_000 }, () => {
   });
 
   it('one store with instances of both backends agrees on the deadline: each side and calls across are interrupted', () => {
-    const engine = new Engine(new Config({ epochInterruption: true }));
+    const engine = new Engine(new Config({ epochInterruption: true, consumeFuel: true }));
     // a v128 parameter keeps this module on the JS backend under 'auto'; the other runs on the wasm backend
     const jsModule = new Module(engine, SPIN.replace(/\)$/, ' (func (export "v") (param v128)))'));
     const wasmModule = new Module(
@@ -106,6 +110,7 @@ describe('the epoch clock', { timeout: 60_000 }, () => {
     );
     expect([jsModule.backend, wasmModule.backend]).toEqual(['js', 'wasm']);
     const store = new Store(engine, null);
+    store.setFuel(BACKSTOP);
     const linker = new Linker(engine);
     const js = linker.instantiate(store, jsModule);
     linker.instance(store, 'j', js);
@@ -139,9 +144,10 @@ describe('under node --jitless with SharedArrayBuffer deleted (no WebAssembly, n
     const script = `
       delete globalThis.SharedArrayBuffer;
       const { Config, Engine, Linker, Module, Store, Trap, TrapCode } = await import(${JSON.stringify(src)});
-      const engine = new Engine(new Config({ epochInterruption: true }));
+      const engine = new Engine(new Config({ epochInterruption: true, consumeFuel: true }));
       const module = new Module(engine, ${JSON.stringify(SPIN)});
       const store = new Store(engine, null);
+      store.setFuel(${BACKSTOP});
       const instance = new Linker(engine).instantiate(store, module);
       engine.startEpochTicker(1);
       const out = [typeof WebAssembly, typeof SharedArrayBuffer, module.backend, engine.epochClock !== null];
@@ -156,7 +162,7 @@ describe('under node --jitless with SharedArrayBuffer deleted (no WebAssembly, n
     const out = execFileSync(
       process.execPath,
       ['--jitless', '--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
     );
     expect(JSON.parse(out.trim())).toEqual([
       'undefined',
