@@ -145,7 +145,8 @@ export class Engine {
    * A page may also post `engine.epochBuffer` (a SharedArrayBuffer) to a Worker of its own instead.
    */
   startEpochTicker(intervalMs: number, options: EpochTickerOptions = {}): void {
-    if (!(intervalMs > 0) || intervalMs === Infinity) throw new RangeError('the epoch ticker interval must be positive');
+    if (!(intervalMs > 0) || intervalMs === Infinity)
+      throw new RangeError('the epoch ticker interval must be positive');
     const Worker =
       options.clock === true ||
       typeof SharedArrayBuffer !== 'function' ||

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Config, Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
+import { Config, Engine, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
 
 const src = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 
@@ -139,7 +139,9 @@ describe('the epoch clock', { timeout: 60_000 }, () => {
   });
 });
 
-describe('under node --jitless with SharedArrayBuffer deleted (no WebAssembly, no shared memory)', { timeout: 60_000 }, () => {
+describe('under node --jitless with SharedArrayBuffer deleted (no WebAssembly, no shared memory)', {
+  timeout: 60_000,
+}, () => {
   it('startEpochTicker falls back to the clock and interrupts a spinning guest and a deep recursion', () => {
     const script = `
       delete globalThis.SharedArrayBuffer;
