@@ -44,7 +44,6 @@ import { keepHostMemory } from './memory-pool.js';
 import { bitsType, exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
 
 const FUEL = VMRuntimeLimits.FuelConsumed;
-const DEADLINE = VMRuntimeLimits.EpochDeadline;
 
 /** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
 export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
@@ -265,7 +264,7 @@ export class WasmStoreState {
    */
   armEpoch(): void {
     const store = this.store;
-    this.countdownSet(store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0 : EPOCH_POLL);
+    this.countdownSet(store.epochCounter[0] >= store.epochDeadline ? 0 : EPOCH_POLL);
   }
 
   /**
@@ -275,7 +274,7 @@ export class WasmStoreState {
    */
   noticeEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.countdownSet(0);
+    if (store.epochCounter[0] >= store.epochDeadline) this.countdownSet(0);
   }
 
   /**
@@ -286,12 +285,14 @@ export class WasmStoreState {
    */
   enterEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.countdownSet(0);
+    if (store.epochCounter[0] >= store.epochDeadline) this.countdownSet(0);
   }
 
   private newEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] < store.runtimeLimits[DEADLINE]) {
+    // an epoch clock (no worker) advances the epoch here, every `EPOCH_POLL` checks
+    store.engine.epochClock?.advance();
+    if (store.epochCounter[0] < store.epochDeadline) {
       this.armEpoch();
       return;
     }
