@@ -580,6 +580,18 @@ export class FunctionTranslator {
    * it (an `i64.mul` of two such values is one 32x32 product; README.md, "i64 as pairs").
    */
   private readonly hi0 = new Set<number>();
+  /**
+   * i64 locals (not parameters) whose high word is 0 throughout the function: assumed by a second translation
+   * (`zeroHiLocals` in `translate`) and checked by it, every `local.set` of one storing a 0 hi word. Null in the
+   * first translation.
+   */
+  private zeroHi: ReadonlySet<number> | null = null;
+  /** Whether a `local.set` stored a hi word other than 0 into a local of `zeroHi` (the assumption failed). */
+  private zeroHiBroken = false;
+  /** i64 locals given a hi word other than the literal 0 by some `local.set` or `local.tee`. */
+  private readonly wideSets = new Set<number>();
+  /** i64 locals read (`local.get`) where `hi0` did not know their hi word to be 0. */
+  private readonly hiReads = new Set<number>();
   /** Whether the multiplication temporary `qm` is used. */
   private usesMulTemps = false;
   /** Per stack slot: whether it holds a v128 as four int32 lanes, `s<d>`, `s<d>b`, `s<d>c`, `s<d>d`. */
@@ -1328,6 +1340,19 @@ export class FunctionTranslator {
     this.lastOp = mark;
   }
 
+  /**
+   * The i64 locals to assume zero-extended in a second translation: those no `local.set` gave a hi word other than
+   * 0 (they start at 0), when one of them was read where the straight-line facts (`hi0`) did not know it. Null when
+   * there are none, or in the second translation itself.
+   */
+  private zeroHiLocals(): Set<number> | null {
+    if (this.zeroHi !== null || !this.pairs || this.hiReads.size === 0) return null;
+    const nParams = this.type.params.length;
+    const zero = new Set<number>();
+    for (const i of this.hiReads) if (i >= nParams && !this.wideSets.has(i)) zero.add(i);
+    return zero.size > 0 ? zero : null;
+  }
+
   /** Ends each line of the body with the marker of the operator that began it (see `positions`). */
   private markLines(): void {
     const at = this.positions as (number | string)[];
@@ -1390,6 +1415,31 @@ export class FunctionTranslator {
         valuesAt: this.valueReadAt,
       });
       return again.translate();
+    }
+    const zeroHi = this.zeroHiLocals();
+    if (zeroHi !== null) {
+      // i64 locals that only ever hold zero-extended values: translate again with their hi word the literal 0 at
+      // every read, across control flow (poly1305's 26-bit limbs, loop-invariant, multiply as 32x32 products)
+      const [start, end, locals] = this.args;
+      const again = new FunctionTranslator(
+        this.env,
+        this.name,
+        start,
+        end,
+        this.type,
+        locals,
+        this.selfIndex,
+        this.pairs,
+        this.pairAbi,
+      );
+      if (this.positions !== null) again.positions = [];
+      again.floatLocals = this.floatLocals;
+      again.forms = this.forms;
+      again.zeroHi = zeroHi;
+      const source = again.translate();
+      // the assumption holds if every store into those locals stored a 0 hi word given it (an induction: they
+      // start at 0); else this translation stands
+      if (!again.zeroHiBroken) return source;
     }
     const name = this.name;
     // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h` (as the pair itself
@@ -2067,6 +2117,10 @@ export class FunctionTranslator {
       else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
       if (hi === '0') this.hi0.add(i);
       else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
+      if (hi !== '0') {
+        this.wideSets.add(i);
+        if (this.zeroHi?.has(i)) this.zeroHiBroken = true;
+      }
       if (tee) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
       return;
     }
@@ -2778,7 +2832,11 @@ export class FunctionTranslator {
             i = b + this.localBase;
           } else i = r.u32() + this.localBase;
           const t = this.localTypes[i];
-          if (t === I64 && this.pairs) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
+          if (t === I64 && this.pairs) {
+            const zero = this.hi0.has(i) || this.zeroHi?.has(i) === true;
+            if (!zero) this.hiReads.add(i);
+            this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
+          }
           else if (t === V128) this.pushQuadLocal(i);
           else {
             this.pushPending(`l${i}`, false);
