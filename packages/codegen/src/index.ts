@@ -272,6 +272,17 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
 }
 
 /**
+ * The factory of ahead-of-time code compiled with the app (wasmts's `Module.fromPrecompiled`): `code` is the function
+ * `function (H) { return <source> }` of a JS module that wasmts's `Module.serializeJs` wrote, called once with
+ * codegen's numeric helpers as `loadFactory` evaluates a source, but with no `new Function`.
+ */
+export function bindFactory(code: (helpers: never) => unknown): Factory {
+  const f = code(HELPERS as never);
+  if (typeof f !== 'function') throw new TypeError('the precompiled code did not return a module factory');
+  return f as Factory;
+}
+
+/**
  * The module offset of the wasm operator at a position of a JS stack trace (1-based line and column, as the host
  * prints them) in the lazily compiled source of function `funcIndex`: a call, a load or another operator that may
  * trap, where its code was folded into the line, else the operator that began the line. Null for whole-module
