@@ -2836,8 +2836,7 @@ export class FunctionTranslator {
             const zero = this.hi0.has(i) || this.zeroHi?.has(i) === true;
             if (!zero) this.hiReads.add(i);
             this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
-          }
-          else if (t === V128) this.pushQuadLocal(i);
+          } else if (t === V128) this.pushQuadLocal(i);
           else {
             this.pushPending(`l${i}`, false);
             if (t === F64 || t === F32) this.fLocal[this.sp - 1] = i;

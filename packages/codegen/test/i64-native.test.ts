@@ -221,7 +221,9 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
     // the limbs' product in the loop has no cross terms (the hi words are the literal 0)
     const src = compileModule(decodeModule(parseWat(wat))).source;
     const limbs = src.slice(src.indexOf('function f0$p('), src.indexOf('function f1$p('));
-    expect(limbs).toMatch(/qm = Math\.imul\(l3, l4\); s\d+h = \(\(\(l3 >>> 0\) \* \(l4 >>> 0\) - \(qm \^ -2147483648\)\) \/ 4294967296\) \| 0;/);
+    expect(limbs).toMatch(
+      /qm = Math\.imul\(l3, l4\); s\d+h = \(\(\(l3 >>> 0\) \* \(l4 >>> 0\) - \(qm \^ -2147483648\)\) \/ 4294967296\) \| 0;/,
+    );
     const mixed = src.slice(src.indexOf('function f1$p('), src.indexOf('function f2$p('));
     expect(mixed).toMatch(/Math\.imul\(l3, l3h\)/);
   });
