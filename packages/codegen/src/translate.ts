@@ -186,6 +186,8 @@ for (const op of [
 /** Operators before which pending stack values are assigned to their slots. */
 /** A word that may stay pending in a pair: a local's variable (`l3`, its hi word `l3h`) or an int32 literal. */
 const LOCAL_ATOM = /^(l\d+h?|\(?-?\d+\)?)$/;
+/** The hi word of an i64 local, `l<i>h`. */
+const LOCAL_HI = /^l\d+h$/;
 /** Structured control operators (block, loop, if, else, try, catch, catch_all, delegate, end, try_table): merge points. */
 const STRUCTURE = new Uint8Array(256);
 for (const op of [0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x18, 0x19, 0x1f]) STRUCTURE[op] = 1;
@@ -590,8 +592,11 @@ export class FunctionTranslator {
   private zeroHiBroken = false;
   /** i64 locals given a hi word other than the literal 0 by some `local.set` or `local.tee`. */
   private readonly wideSets = new Set<number>();
-  /** i64 locals read (`local.get`) where `hi0` did not know their hi word to be 0. */
-  private readonly hiReads = new Set<number>();
+  /**
+   * i64 locals whose hi word, not known to be 0, an `i64.mul` read (where a 0 drops the cross products and the
+   * general high-word formula): only for these is a second translation worth its cost.
+   */
+  private readonly mulHiReads = new Set<number>();
   /** Whether the multiplication temporary `qm` is used. */
   private usesMulTemps = false;
   /** Per stack slot: whether it holds a v128 as four int32 lanes, `s<d>`, `s<d>b`, `s<d>c`, `s<d>d`. */
@@ -1342,14 +1347,15 @@ export class FunctionTranslator {
 
   /**
    * The i64 locals to assume zero-extended in a second translation: those no `local.set` gave a hi word other than
-   * 0 (they start at 0), when one of them was read where the straight-line facts (`hi0`) did not know it. Null when
+   * 0 (they start at 0), when an `i64.mul` read one's hi word where the straight-line facts (`hi0`) did not know it
+   * (`mulHiReads`). Null when
    * there are none, or in the second translation itself.
    */
   private zeroHiLocals(): Set<number> | null {
-    if (this.zeroHi !== null || !this.pairs || this.hiReads.size === 0) return null;
+    if (this.zeroHi !== null || !this.pairs || this.mulHiReads.size === 0) return null;
     const nParams = this.type.params.length;
     const zero = new Set<number>();
-    for (const i of this.hiReads) if (i >= nParams && !this.wideSets.has(i)) zero.add(i);
+    for (const i of this.mulHiReads) if (i >= nParams && !this.wideSets.has(i)) zero.add(i);
     return zero.size > 0 ? zero : null;
   }
 
@@ -2834,7 +2840,6 @@ export class FunctionTranslator {
           const t = this.localTypes[i];
           if (t === I64 && this.pairs) {
             const zero = this.hi0.has(i) || this.zeroHi?.has(i) === true;
-            if (!zero) this.hiReads.add(i);
             this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
           } else if (t === V128) this.pushQuadLocal(i);
           else {
@@ -3044,9 +3049,13 @@ export class FunctionTranslator {
     }
     if (pb !== undefined) {
       if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
-      if (name === 'i64.mul') this.usesMulTemps = true;
       const b = this.popPair();
       const a = this.popPair();
+      if (name === 'i64.mul') {
+        this.usesMulTemps = true;
+        if (this.zeroHi === null)
+          for (const h of [a[1], b[1]]) if (LOCAL_HI.test(h)) this.mulHiReads.add(Number(h.slice(1, -1)));
+      }
       this.pushPairStmt((rl, rh) => pb(a, b, rl, rh));
       return true;
     }
