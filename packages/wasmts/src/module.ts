@@ -184,7 +184,11 @@ function splitsLargeFunctions(engine: Engine): boolean {
 }
 
 /** The code forms for `engine`'s JS target (`Config.jsTarget`). */
-function jsForms(engine: Engine): { byteLoads: 'typed-array' | 'dataview'; plainFloatLoads: boolean } {
+function jsForms(engine: Engine): {
+  byteLoads: 'typed-array' | 'dataview';
+  plainFloatLoads: boolean;
+  feedbackWarmup: boolean;
+} {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
   const interpreter = t === 'interpreter' || (t === 'auto' && hostWebAssembly() === null);
@@ -192,6 +196,8 @@ function jsForms(engine: Engine): { byteLoads: 'typed-array' | 'dataview'; plain
     byteLoads: interpreter ? 'typed-array' : 'dataview',
     // safe where no number holds a signalling NaN (NaN-boxing) or nothing folds `x * 1` (no optimizing JIT)
     plainFloatLoads: t === 'interpreter' || (t === 'auto' && hostCanonicalNaNs()),
+    // V8's feedback vector before a function's first loop: only an optimizing tier reads it
+    feedbackWarmup: !interpreter,
   };
 }
 
