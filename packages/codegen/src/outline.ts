@@ -350,9 +350,9 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (flat === null) {
         if (node.barrier) return close();
         if (size + sizes[i] > target) close();
-      } else if (node.barrier && size >= MIN_RUN) {
+      } else if (node.barrier && (size >= MIN_RUN || run.length === 0 || !run[0].barrier)) {
         // in a flat region a run starts at a case: each case's statements, with the next case's while shorter
-        // than a call is worth
+        // than a call is worth (statements after a dispatch, before the next case, are no run's)
         close();
       }
       run.push(node);
