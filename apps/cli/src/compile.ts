@@ -1,11 +1,12 @@
 // `wasmts compile`: writes the artifact of `Module.serialize` (wasm bytes plus the generated JavaScript, or
 // for the wasm backend the bytes alone, instrumented again when loaded),
-// which `wasmts run` and `Module.deserialize` load without generating code again (see artifact.ts).
+// which `wasmts run` and `Module.deserialize` load without generating code again (see artifact.ts); or with
+// `--format esm|cjs` the JS module of `Module.serializeJs`, for an app's bundle (`Module.fromPrecompiled`).
 
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { WasmFeatures } from '@wasmts/environ';
-import { type JsTarget, Module } from 'wasmts';
+import { type JsModuleFormat, type JsTarget, Module } from 'wasmts';
 import { ARTIFACT_EXTENSION, cliEngine } from './artifact.js';
 import { CliError } from './errors.js';
 import { loadModuleBytes } from './inspect.js';
@@ -23,29 +24,37 @@ export interface CompileCommandOptions {
   features?: WasmFeatures;
   /** The host the JS backend's code is shaped for (`--js-target`, `Config.jsTarget`). */
   jsTarget?: JsTarget;
+  /** The artifact (default), or the JS backend's code as an ES or CommonJS module (`Module.serializeJs`). */
+  format?: 'artifact' | JsModuleFormat;
 }
 
-/** The default output for `input`: the same path with the `.wasmts` extension. */
-export function defaultOutput(input: string): string {
+/** The default output for `input`: the same path with the `.wasmts` extension (`.wasmts.mjs`/`.wasmts.cjs` for JS). */
+export function defaultOutput(input: string, format: 'artifact' | JsModuleFormat = 'artifact'): string {
   const ext = extname(input);
   const base = ext === '' ? basename(input) : basename(input, ext);
-  return join(dirname(input), `${base}${ARTIFACT_EXTENSION}`);
+  const suffix = format === 'artifact' ? '' : format === 'esm' ? '.mjs' : '.cjs';
+  return join(dirname(input), `${base}${ARTIFACT_EXTENSION}${suffix}`);
 }
 
 /** Compiles `file` (.wasm or .wat) and writes its artifact; returns the output path. */
 export async function compileCommand(file: string, options: CompileCommandOptions = {}): Promise<string> {
-  const output = options.output ?? defaultOutput(file);
-  const { bytes, format } = await loadModuleBytes(file);
-  if (format === 'artifact') throw new CliError(`${file}: already a compiled wasmts artifact`);
+  const format = options.format ?? 'artifact';
+  const output = options.output ?? defaultOutput(file, format);
+  if (format !== 'artifact' && options.backend === 'wasm')
+    throw new CliError(`--format ${format} writes the js backend's code; it cannot be used with --backend wasm`);
+  const { bytes, format: input } = await loadModuleBytes(file);
+  if (input === 'artifact') throw new CliError(`${file}: already a compiled wasmts artifact`);
   if (resolve(output) === resolve(file)) throw new CliError(`the output would overwrite the input \`${file}\``);
-  const engine = cliEngine(options.consumeFuel === true, options.backend ?? 'auto', {
+  // a JS module holds the js backend's code whatever the host compiling it runs
+  const backend = format === 'artifact' ? (options.backend ?? 'auto') : 'js';
+  const engine = cliEngine(options.consumeFuel === true, backend, {
     ...(options.features !== undefined ? { features: options.features } : {}),
     ...(options.jsTarget !== undefined ? { jsTarget: options.jsTarget } : {}),
   });
   const progress = createProgress();
   try {
     const module = Module.fromBinary(engine, bytes, { onProgress: moduleProgress(progress) });
-    writeFileSync(output, module.serialize());
+    writeFileSync(output, format === 'artifact' ? module.serialize() : module.serializeJs(format));
   } finally {
     progress.done();
   }

@@ -210,7 +210,8 @@ Examples:
     .summary('compile a module ahead of time into a .wasmts artifact that run loads without compiling')
     .description(
       'Decode, validate and compile a module (.wasm binary or .wat text) and write the artifact of ' +
-        '`Module.serialize()`: the wasm bytes and the generated JavaScript behind a magic header, the ' +
+        '`Module.serialize()` (or with --format esm|cjs the JS module of `Module.serializeJs()`, for an app to ' +
+        'bundle and load with `Module.fromPrecompiled`): the wasm bytes and the generated JavaScript behind a magic header, the ' +
         'artifact version and the engine settings, with a CRC-32. `wasmts run` and `wasmts inspect` (and ' +
         '`Module.deserialize` in the API) load it without generating code again. The artifact is a binary ' +
         'file whatever its name (default: the input with the .wasmts extension). It only loads in the same ' +
@@ -231,6 +232,16 @@ Examples:
         .choices(['auto', 'jit', 'interpreter'])
         .default('auto'),
     )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'what to write: artifact (the binary artifact that `run` and `Module.deserialize` load), or the ' +
+          "JS backend's code as an ES module (esm) or CommonJS module (cjs) for an app's bundle, which " +
+          '`Module.fromPrecompiled` loads with no `new Function` (React Native, pages without unsafe-eval)',
+      )
+        .choices(['artifact', 'esm', 'cjs'])
+        .default('artifact'),
+    )
     .addHelpText(
       'after',
       `
@@ -240,7 +251,7 @@ Examples:
   $ wasmts compile -o app.wasmts app.wat
   $ wasmts compile --consume-fuel -o spin.wasmts spin.wasm
   $ wasmts run --allow-precompiled --fuel 1000000 spin.wasmts
-  $ wasmts compile --backend js --js-target interpreter app.wasm   # for Hermes (React Native)
+  $ wasmts compile --js-target interpreter --format esm app.wasm   # app.wasmts.mjs, for React Native
   $ wasmts inspect hello.wasmts                # artifact version, settings and the module`,
     )
     .action(async (file: string, options, command: Command) => {
@@ -253,6 +264,7 @@ Examples:
           backend: options.backend,
           features: options.features,
           jsTarget: options.jsTarget,
+          format: options.format,
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);

@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { isArtifact } from 'wasmts';
+import { Config, Engine, isArtifact, Module, type PrecompiledModule } from 'wasmts';
 import { compileCommand, defaultOutput } from '../src/compile.js';
 import { formatInspect, inspectFile } from '../src/inspect.js';
 import { runCommand } from '../src/run.js';
@@ -63,6 +64,27 @@ describe('compile and run in-process', () => {
     expect(defaultOutput(join('a', 'b', 'hello.wasm'))).toBe(join('a', 'b', 'hello.wasmts'));
     expect(defaultOutput('prog.wat')).toBe('prog.wasmts');
     expect(defaultOutput('noext')).toBe('noext.wasmts');
+    expect(defaultOutput('prog.wasm', 'esm')).toBe('prog.wasmts.mjs');
+    expect(defaultOutput('prog.wasm', 'cjs')).toBe('prog.wasmts.cjs');
+  });
+
+  it('--format esm writes the JS module an app bundles, which Module.fromPrecompiled loads without compiling', async () => {
+    const out = join(dir, 'hello.wasmts.mjs');
+    const before = codegen.compiles;
+    // a JS module holds the js backend's code, whatever the host compiling it would run
+    expect(await compileCommand(hello, { output: out, format: 'esm' })).toBe(out);
+    expect(codegen.compiles).toBe(before + 1);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('// ')).toBe(true);
+    expect(text).toContain('export default precompiled;');
+    const pre = ((await import(pathToFileURL(out).href)) as { default: PrecompiledModule }).default;
+    const engine = new Engine(new Config({ backend: 'js' }));
+    const module = Module.fromPrecompiled(engine, pre);
+    expect(codegen.compiles).toBe(before + 1);
+    expect(module.exports().map((e) => e.name)).toContain('_start');
+    await expect(compileCommand(hello, { output: join(dir, 'x.mjs'), format: 'esm', backend: 'wasm' })).rejects.toThrow(
+      /--backend wasm/,
+    );
   });
 
   it('runs an artifact without compiling it again (js backend)', async () => {

@@ -149,6 +149,7 @@ export function emitModule(
   inline = true,
   byteLoads?: ByteLoads,
   plainFloatLoads = false,
+  feedbackWarmup = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -157,6 +158,7 @@ export function emitModule(
   env.inlining = inline;
   if (byteLoads !== undefined) env.byteLoads = byteLoads;
   env.plainFloatLoads = plainFloatLoads;
+  env.feedbackWarmup = feedbackWarmup;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -221,12 +223,14 @@ export class LazyModule {
     inline = true,
     byteLoads?: ByteLoads,
     plainFloatLoads = false,
+    feedbackWarmup = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
     env.inlining = inline;
     if (byteLoads !== undefined) env.byteLoads = byteLoads;
     env.plainFloatLoads = plainFloatLoads;
+    env.feedbackWarmup = feedbackWarmup;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

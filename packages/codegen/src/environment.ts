@@ -80,6 +80,8 @@ export class ModuleEnvironment {
   splitChars = SPLIT_CHARS;
   /** How byte loads read memory (`CompileOptions.byteLoads`): the memory's Uint8Array, or its DataView. */
   byteLoads: ByteLoads = 'typed-array';
+  /** Whether functions with a loop get a feedback warm-up (`CompileOptions.feedbackWarmup`). */
+  feedbackWarmup = false;
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
   plainFloatLoads = false;
   /**
@@ -165,13 +167,26 @@ export class ModuleEnvironment {
 
   /** Declares `var name = init` once per instance (deduplicated by `init`) and returns the name. */
   hoist(prefix: string, init: string): string {
-    const existing = this.hoistedKeys.get(init);
+    return this.hoistKeyed(prefix, init, init);
+  }
+
+  /**
+   * The flag of function `f`'s feedback warm-up (`true` until its first call runs the warm-up loop; see
+   * "Feedback before the first loop" in README.md), one per instance.
+   */
+  warmupFlag(f: number): string {
+    return this.hoistKeyed('fw', `warmup ${f}`, 'true');
+  }
+
+  /** `hoist` deduplicated by `key` instead of by `init`. */
+  private hoistKeyed(prefix: string, key: string, init: string): string {
+    const existing = this.hoistedKeys.get(key);
     if (existing !== undefined) {
       this.use(existing);
       return existing;
     }
     const name = `${prefix}${this.hoistedKeys.size}`;
-    this.hoistedKeys.set(init, name);
+    this.hoistedKeys.set(key, name);
     this.hoistedAt.set(name, this.hoisted.length);
     // `var`: JavaScriptCore's interpreter checks a `const` or `let` of an enclosing scope for its TDZ at every read
     this.hoisted.push(`var ${name} = ${init};`);

@@ -54,13 +54,20 @@ export interface CompileOptions {
   /**
    * An f32/f64 load whose value only reaches operators that may give any NaN (arithmetic, comparisons, rounding,
    * conversions; directly or through a local nothing stores, moves or reads as bits) is the DataView getter alone,
-   * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Default off. Only for hosts
-   * where no JS number holds a signalling NaN, or nothing folds `x * 1` to `x`: a NaN-boxing engine (JavaScriptCore,
-   * SpiderMonkey, Hermes: every NaN is the canonical one) or one without an optimizing JIT (V8 --jitless). V8's
-   * optimizing tier folds `x * 1`, `x / 1` and `x - 0` to `x`, which would hand a signalling NaN on, where wasm
-   * arithmetic gives a quiet one. The API turns it on where the host holds NaNs canonically (`Config.jsTarget`).
+   * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Off (the default, for V8 with
+   * its JIT), such an f64 load read by an operator V8's optimizing tiers fold to its operand for a constant other
+   * operand (`x * 1`, `x / -1`, `x - 0`, `-0 - x`) is quieted, `(getter + -0)`, since the fold would hand a
+   * signalling NaN on. On, it is the getter alone there too: for hosts where no JS number holds a signalling NaN or
+   * nothing folds so, a NaN-boxing engine (JavaScriptCore, SpiderMonkey, Hermes) or one without an optimizing JIT.
+   * The API turns it on where the host holds NaNs canonically (`Config.jsTarget`).
    */
   plainFloatLoads?: boolean;
+  /**
+   * Give each unsplit function with a loop a feedback warm-up at its first call (README.md, "Feedback before the
+   * first loop"): for V8's optimizing tier, pointless in an interpreter. Default off; the API turns it on where the
+   * host has a JIT (`Config.jsTarget`).
+   */
+  feedbackWarmup?: boolean;
   /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
@@ -144,6 +151,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.inline !== false,
       options.byteLoads,
       options.plainFloatLoads === true,
+      options.feedbackWarmup === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -156,6 +164,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.inline !== false,
       options.byteLoads,
       options.plainFloatLoads === true,
+      options.feedbackWarmup === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
@@ -269,6 +278,17 @@ export function loadFactory(compiled: CompiledModule, sourceName?: string): Fact
     factories.set(compiled, f);
   }
   return f;
+}
+
+/**
+ * The factory of ahead-of-time code compiled with the app (wasmts's `Module.fromPrecompiled`): `code` is the function
+ * `function (H) { return <source> }` of a JS module that wasmts's `Module.serializeJs` wrote, called once with
+ * codegen's numeric helpers as `loadFactory` evaluates a source, but with no `new Function`.
+ */
+export function bindFactory(code: (helpers: never) => unknown): Factory {
+  const f = code(HELPERS as never);
+  if (typeof f !== 'function') throw new TypeError('the precompiled code did not return a module factory');
+  return f as Factory;
 }
 
 /**

@@ -214,6 +214,10 @@ export function linear(name: string, n: number): boolean {
 
 /** Length of a pending expression beyond which it is assigned to its slot instead (see `pushPending`). */
 const MAX_PENDING_LENGTH = 400;
+/** Functions of fewer characters get no feedback warm-up (`feedbackWarmup`): their bytecode before a loop is short. */
+const FEEDBACK_WARMUP_MIN_CHARS = 1000;
+/** The most iterations of a feedback warm-up (a few milliseconds, once). */
+const FEEDBACK_WARMUP_MAX_ITERATIONS = 1 << 20;
 
 const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
@@ -405,6 +409,44 @@ const NUMBER_RESULT = new Set(
       o.name !== 'f64.reinterpret_i64',
   ).map((o) => o.name),
 );
+/**
+ * Operators that V8's optimizing tiers (TurboFan's MachineOperatorReducer, Turboshaft's MachineOptimizationReducer)
+ * fold to their operand or its negation for a constant other operand, handing a signalling NaN on unquieted: `x * 1`,
+ * `x * -1`, `x / 1`, `x / -1`, `x - 0`, `-0 - x` (`x + y` is never folded so). Per operator, which operand is at risk
+ * (`'left'`, `'right'`, `'both'`) and the other operand's values that fold.
+ */
+const FOLDS: Record<string, { at: 'left' | 'both'; values: readonly number[] }> = {
+  'f64.mul': { at: 'both', values: [1, -1] },
+  'f64.div': { at: 'left', values: [1, -1] },
+  'f64.sub': { at: 'both', values: [0] },
+};
+/**
+ * Operators whose result the JIT cannot know as a constant of `FOLDS` when an operand cannot be one (a load's value):
+ * arithmetic of it is a NaN constant at most (`x * NaN`), never 0 or 1.
+ */
+const DYN_RESULT = new Set([
+  'f32.add',
+  'f32.sub',
+  'f32.mul',
+  'f32.div',
+  'f32.sqrt',
+  'f64.add',
+  'f64.sub',
+  'f64.mul',
+  'f64.div',
+  'f64.sqrt',
+  'f64.promote_f32',
+  'f32.demote_f64',
+  'f64.convert_i32_s',
+  'f64.convert_i32_u',
+  'f32.convert_i32_s',
+  'f32.convert_i32_u',
+]);
+/** A number literal's value (`1`, `(-0)`, `0.25`, `Infinity`), or null for any other expression. */
+function literalValue(e: string): number | null {
+  const t = e.startsWith('(') && e.endsWith(')') ? e.slice(1, -1) : e;
+  return /^-?(?:\d+(?:\.\d*)?(?:e[+-]?\d+)?|Infinity)$/.test(t) ? Number(t) : null;
+}
 /** `floatLoads[k].use`: consumed by an operator that may give any NaN (or dropped). */
 const FLOAT_USE_ARITH = -2;
 /** `floatLoads[k].use`: consumed by anything else (moved, stored, read as bits): the load keeps its test. */
@@ -513,6 +555,8 @@ export class FunctionTranslator {
   private impure: boolean[] = [];
   private nImpure = 0;
   private usesSelfTail = false;
+  /** Whether the body has a `loop` (the feedback warm-up is emitted only then). */
+  private hasLoop = false;
   /** The flat region being emitted (see `Region`), or null. */
   private region: Region | null = null;
   private regions = 0;
@@ -547,7 +591,22 @@ export class FunctionTranslator {
    * `FLOAT_USE_ARITH` (popped by such an operator, or dropped), a local's index (set into that local: plain if no
    * read of the local moves it or reads its bits) or `FLOAT_USE_KEEP`.
    */
-  private readonly floatLoads: { marked: string; checked: string; plain: string; use: number }[] = [];
+  private readonly floatLoads: {
+    marked: string;
+    checked: string;
+    plain: string;
+    /** The plain form quieted (`+ -0`): where V8's JIT may fold an operator reading it (`FOLDS`). */
+    quiet: string;
+    use: number;
+    /** Read by an operator V8's JIT may fold to the value itself (`FOLDS`): the quiet form, not the plain one. */
+    folds: boolean;
+  }[] = [];
+  /** Per stack slot: whether its f32/f64 value cannot be a JIT-time constant of `FOLDS` (a load, arithmetic of one). */
+  private fDyn: boolean[] = [];
+  /** While an operator of `FOLDS` pops its operands: the slots whose values it may hand on unquieted. */
+  private foldPop: number[] = [];
+  /** f64 locals some read of which an operator of `FOLDS` may hand on unquieted (`foldPop`). */
+  private readonly foldLocals = new Set<number>();
   /** Per stack slot: the float load it holds (an index of `floatLoads`) not yet consumed, or -1. */
   private fLoad: number[] = [];
   /** Per stack slot: the f32/f64 local whose `local.get`/`local.tee` value it holds, or -1. */
@@ -789,6 +848,7 @@ export class FunctionTranslator {
     this.fLoad[d] = -1;
     this.fLocal[d] = -1;
     this.fNum[d] = false;
+    this.fDyn[d] = false;
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -1132,6 +1192,7 @@ export class FunctionTranslator {
     if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatKeep(d);
     // the slot may be written in place (select)
     this.fNum[d] = false;
+    this.fDyn[d] = false;
     this.materialize(d);
     return `s${d}`;
   }
@@ -1192,14 +1253,17 @@ export class FunctionTranslator {
   /** Popping slot `d`, which holds a float load or a float local's value: what its consumer makes of it. */
   private floatUse(d: number): void {
     const k = this.fLoad[d];
+    const folds = this.foldPop.includes(d);
     if (k >= 0) {
       this.fLoad[d] = -1;
       this.floatLoads[k].use = this.arithPop ? FLOAT_USE_ARITH : this.setPop >= 0 ? this.setPop : FLOAT_USE_KEEP;
+      if (folds) this.floatLoads[k].folds = true;
     }
     const l = this.fLocal[d];
     if (l >= 0) {
       this.fLocal[d] = -1;
       if (!this.arithPop) this.floatBitsLocals.add(l);
+      else if (folds) this.foldLocals.add(l);
     }
   }
   /** Slot `d`'s value may be read by more than its consumer: a load in it keeps its test, a local read counts as bits. */
@@ -1242,11 +1306,14 @@ export class FunctionTranslator {
       if (i === undefined) continue;
       const f = loads[k];
       const plain = f.use === FLOAT_USE_ARITH || (f.use >= 0 && !this.floatBitsLocals.has(f.use));
+      const folds = f.use === FLOAT_USE_ARITH ? f.folds : f.use >= 0 && this.foldLocals.has(f.use);
       const line = out[i];
       const at = line.indexOf(f.marked);
       // text changed since (never expected): the checked form, as it is
       if (at < 0) out[i] = line.replace(`/*F${k}*/`, '');
-      else out[i] = line.slice(0, at) + (plain ? f.plain : f.checked) + line.slice(at + f.marked.length);
+      else
+        out[i] =
+          line.slice(0, at) + (plain ? (folds ? f.quiet : f.plain) : f.checked) + line.slice(at + f.marked.length);
     }
   }
   /**
@@ -1290,6 +1357,7 @@ export class FunctionTranslator {
       this.fLoad[d] = -1;
       this.fLocal[d] = -1;
       this.fNum[d] = false;
+      this.fDyn[d] = false;
     }
     this.sp = sp;
   }
@@ -1301,6 +1369,7 @@ export class FunctionTranslator {
       this.fLoad[height + i] = -1;
       this.fLocal[height + i] = -1;
       this.fNum[height + i] = false;
+      this.fDyn[height + i] = false;
       this.wide[height + i] = shapes[i] === Shape.Pair;
       this.quad[height + i] = shapes[i] === Shape.Quad;
       if (shapes[i] === Shape.Pair) this.anyWide = true;
@@ -1534,6 +1603,12 @@ export class FunctionTranslator {
         `  } finally { ${lim}[${DEPTH}]--; }`,
       ];
     }
+    // a function cut into pieces or with outlined loops has its loops in other JS functions: no warm-up (not yet)
+    const warmup = pieces.length === 1 && outlined.length === 0 ? this.feedbackWarmup(head, body) : '';
+    if (warmup !== '') {
+      head.push('  var qk = 0;');
+      body.unshift(warmup);
+    }
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
     for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
@@ -1757,6 +1832,25 @@ export class FunctionTranslator {
   }
 
   /** Fuel and epoch checks at function entry (and at each self tail call, which re-enters it). */
+  /**
+   * The feedback warm-up of a function with a loop (see "Feedback before the first loop" in README.md): on its
+   * first call (per instance), an empty loop long enough that V8 allocates the function's feedback vector before
+   * anything else runs, so that the code before the first loop has type feedback when V8 optimizes the function
+   * (with none, that code deopts at once and the function stays in its loop's OSR code). Its length follows V8's
+   * budget for the allocation (8 x the bytecode's length; one iteration counts about 12 bytes; bytecode runs
+   * about 1.1 bytes per character of our source): one iteration per character of the function's source.
+   */
+  private feedbackWarmup(head: string[], body: string[]): string {
+    if (!this.env.feedbackWarmup || !this.hasLoop || this.selfIndex === -1) return '';
+    let chars = 0;
+    for (const l of head) chars += l.length + 1;
+    for (const l of body) chars += l.length + 1;
+    if (chars < FEEDBACK_WARMUP_MIN_CHARS) return '';
+    const flag = this.env.warmupFlag(this.selfIndex);
+    const n = Math.min(chars, FEEDBACK_WARMUP_MAX_ITERATIONS);
+    return `  if (${flag}) { ${flag} = false; for (qk = 0; qk < ${n}; qk++); }`;
+  }
+
   private entryHooks(): string[] {
     return this.checks(false, this.epochAtEntry()).map((l) => `  ${l}`);
   }
@@ -2410,6 +2504,7 @@ export class FunctionTranslator {
           const flat = this.flat();
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
+          if (op === 0x03) this.hasLoop = true;
           if (flat) {
             // a block's case is emitted at its end, if anything branches there
             if (op === 0x03) {
@@ -3090,11 +3185,33 @@ export class FunctionTranslator {
   private numeric(info: OperatorInfo): void {
     // a float operand of an operator that may give any NaN for a NaN needs no exact bits (`floatLoads`)
     this.arithPop = !NAN_OPERAND.has(info.name);
+    const n = info.params?.length ?? 0;
+    const dyn = DYN_RESULT.has(info.name) && (this.fDyn[this.sp - 1] || (n === 2 && this.fDyn[this.sp - 2]));
+    const fold = this.env.plainFloatLoads ? undefined : FOLDS[info.name];
+    if (fold !== undefined) {
+      // an operand the JIT may hand on as it is: the other may be a constant that folds (`FOLDS`)
+      const x = this.sp - 2;
+      const y = this.sp - 1;
+      if (!this.cannotFold(y, fold.values)) this.foldPop.push(x);
+      if (fold.at === 'both' && !this.cannotFold(x, fold.values)) this.foldPop.push(y);
+    }
     try {
       this.numericOp(info);
     } finally {
       this.arithPop = false;
+      this.foldPop.length = 0;
     }
+    if (dyn) this.fDyn[this.sp - 1] = true;
+  }
+  /**
+   * Whether the value in slot `d` cannot be, to V8's JIT, a constant among `values` (or their negative zero): a
+   * load's value, arithmetic of one (`fDyn`), or a literal of another value.
+   */
+  private cannotFold(d: number, values: readonly number[]): boolean {
+    if (this.fDyn[d]) return true;
+    const e = this.pend[d];
+    const v = e === null || e === undefined ? null : literalValue(e);
+    return v !== null && !values.includes(v);
   }
   private numericOp(info: OperatorInfo): void {
     if (this.pairs && this.pairNumeric(info)) return;
@@ -3181,21 +3298,21 @@ export class FunctionTranslator {
       let e: string;
       const width = floatAccessWidth(info.name);
       let load = -1;
-      if (width !== null && !env.plainFloatLoads) {
-        this.usesAddrTemp = true;
-        this.usesFloatTemp = true;
-        e = floatLoadExpr(width, dv, addr);
-      } else if (width !== null) {
+      if (width !== null) {
         this.usesAddrTemp = true;
         this.usesFloatTemp = true;
         const checked = floatLoadExpr(width, dv, addr);
         load = this.floatLoads.length;
         e = `/*F${load}*/${checked}`;
+        const plain = `${dv}.getFloat${width}(${addr}, true)`;
         this.floatLoads.push({
           marked: e,
           checked,
-          plain: `${dv}.getFloat${width}(${addr}, true)`,
+          plain,
+          // an f32 load's conversion to a double quiets a signalling NaN already
+          quiet: width === 64 ? `(${plain} + -0)` : plain,
           use: FLOAT_USE_KEEP,
+          folds: false,
         });
       } else {
         const [get, wrap] = MEM_LOAD[info.name];
@@ -3207,6 +3324,7 @@ export class FunctionTranslator {
       else this.push(e);
       // (a long pending expression is pushed as a statement: the slot holds the load either way)
       if (load >= 0) this.fLoad[this.sp - 1] = load;
+      this.fDyn[this.sp - 1] = true;
       return;
     }
     // one statement evaluating the address, then the value

@@ -19,11 +19,14 @@ describe('disas', () => {
       const split = /^;; splitChars: (\d+)$/m.exec(text);
       // a line `;; plainFloatLoads` compiles with CompileOptions.plainFloatLoads (the NaN-canonical hosts' form)
       const plainFloatLoads = /^;; plainFloatLoads$/m.test(text);
+      // a line `;; feedbackWarmup` compiles with CompileOptions.feedbackWarmup (the form for hosts with a JIT)
+      const feedbackWarmup = /^;; feedbackWarmup$/m.test(text);
       const module = decodeModule(parseWat(text));
       const compiled = compileModule(module, {
         ...(m ? { tunables: JSON.parse(m[1]) } : {}),
         ...(split ? { splitChars: Number(split[1]) } : {}),
         ...(plainFloatLoads ? { plainFloatLoads } : {}),
+        ...(feedbackWarmup ? { feedbackWarmup } : {}),
       });
       await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./disas/${file.replace(/\.wat$/, '.js')}`);
     });

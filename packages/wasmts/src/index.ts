@@ -60,12 +60,14 @@ export {
   type ModuleInput,
   type ModuleOptions,
   type ModulePhase,
+  type PrecompiledModule,
 } from './module.js';
 export {
   ARTIFACT_VERSION,
   type ArtifactHeader,
   DeserializeError,
   isArtifact,
+  type JsModuleFormat,
   readArtifactHeader,
 } from './serialize.js';
 export { Store, type UpdateDeadline } from './store.js';

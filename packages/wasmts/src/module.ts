@@ -2,6 +2,7 @@
 // factory loaded once; every instance reuses them.
 
 import {
+  bindFactory,
   type CompiledModule,
   compileModule,
   type Factory,
@@ -19,10 +20,18 @@ import {
 } from '@wasmts/environ';
 import type { ModuleRuntimeInfo } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
+import { decodeBase64, encodeBase64 } from './base64.js';
 import type { Engine } from './engine.js';
 import { type BackendChoice, chooseBackend, hostCanonicalNaNs, hostSupport, hostWebAssembly } from './host.js';
-import { type Artifact, deserializeArtifact, serializeArtifact } from './serialize.js';
-import { type BacktraceNames, registerModuleNames } from './trap.js';
+import {
+  type Artifact,
+  DeserializeError,
+  deserializeArtifact,
+  type JsModuleFormat,
+  jsModuleText,
+  serializeArtifact,
+} from './serialize.js';
+import { type BacktraceNames, registerCodeRange, registerModuleNames } from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
 import { type CacheEntry, ContentCache, contentKey } from './wasm-backend/cache.js';
 import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
@@ -175,7 +184,11 @@ function splitsLargeFunctions(engine: Engine): boolean {
 }
 
 /** The code forms for `engine`'s JS target (`Config.jsTarget`). */
-function jsForms(engine: Engine): { byteLoads: 'typed-array' | 'dataview'; plainFloatLoads: boolean } {
+function jsForms(engine: Engine): {
+  byteLoads: 'typed-array' | 'dataview';
+  plainFloatLoads: boolean;
+  feedbackWarmup: boolean;
+} {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
   const interpreter = t === 'interpreter' || (t === 'auto' && hostWebAssembly() === null);
@@ -183,7 +196,33 @@ function jsForms(engine: Engine): { byteLoads: 'typed-array' | 'dataview'; plain
     byteLoads: interpreter ? 'typed-array' : 'dataview',
     // safe where no number holds a signalling NaN (NaN-boxing) or nothing folds `x * 1` (no optimizing JIT)
     plainFloatLoads: t === 'interpreter' || (t === 'auto' && hostCanonicalNaNs()),
+    // V8's feedback vector before a function's first loop: only an optimizing tier reads it
+    feedbackWarmup: !interpreter,
   };
+}
+
+/**
+ * Refuses an artifact whose float loads skip their NaN test (compiled for `jsTarget` 'interpreter', or on a host that
+ * holds NaNs canonically) on an engine where that is not exact: V8 with its optimizing JIT folds `x * 1` to `x`.
+ */
+function checkForms(engine: Engine, artifact: Artifact): Artifact {
+  if (artifact.plainFloatLoads && !jsForms(engine).plainFloatLoads)
+    throw new DeserializeError(
+      "module artifact reads floats without their NaN test (compiled for jsTarget 'interpreter'), which this host's JIT does not run exactly: load it where the host holds NaNs canonically or has no JIT, or with jsTarget 'interpreter'",
+    );
+  return artifact;
+}
+
+/** The default export of an ahead-of-time JS module written by `Module.serializeJs`. */
+export interface PrecompiledModule {
+  /** The base64 of the module's artifact (its wasm bytes and settings, without the code). */
+  readonly artifact: string;
+  /** The generated code: a function of codegen's numeric helpers returning the module's factory. */
+  readonly code: (helpers: never) => unknown;
+  /** A stack taken just before `code` (where the host's stacks say, backtraces list the code's frames). */
+  readonly start?: () => unknown;
+  /** A stack taken just after `code`. */
+  readonly end?: () => unknown;
 }
 
 /** A compiled module, ready to instantiate in any store of its engine. */
@@ -246,7 +285,11 @@ export class Module {
     this.bytes = bytes;
     // lazy validation only where the module will run on the js backend (the wasm backend's re-encoder needs the
     // sites recorded while validating, and the host validates the bodies anyway)
-    const lazy = engine.controls.lazyValidation && (engine.config.backend === 'js' || hostWebAssembly() === null);
+    // and never for a js artifact: its code is trusted JS already (wasmtime's `Module::deserialize` is unsafe for
+    // the same reason), so validating its bodies again would protect nothing and cost an app's startup
+    const lazy =
+      artifact?.backend === 'js' ||
+      (engine.controls.lazyValidation && (engine.config.backend === 'js' || hostWebAssembly() === null));
     this.module = decodeModule(this.bytes, {
       features: engine.config.features,
       validateBodies: lazy ? 'lazy' : true,
@@ -346,7 +389,9 @@ export class Module {
 
   /** The loaded JS factory (one per module; JS backend). */
   get factory(): Factory {
-    if (this.loadedFactory === null) this.loadedFactory = loadFactory(this.compiled, this.sourceName);
+    const code = this.artifact?.code;
+    if (this.loadedFactory === null)
+      this.loadedFactory = code !== undefined ? bindFactory(code) : loadFactory(this.compiled, this.sourceName);
     return this.loadedFactory;
   }
 
@@ -390,8 +435,47 @@ export class Module {
    * `Module.deserialize` loads without generating code again.
    */
   serialize(): Uint8Array {
-    if (this.backend === 'wasm') return serializeArtifact(this.engine, this.bytes, 'wasm', '', []);
-    return serializeArtifact(this.engine, this.bytes, 'js', this.compiled.source, this.compiled.builtinsUsed);
+    if (this.backend === 'wasm')
+      return serializeArtifact(this.engine, this.bytes, 'wasm', { source: '', builtinsUsed: [] });
+    return serializeArtifact(this.engine, this.bytes, 'js', {
+      source: this.sourceToSerialize(),
+      builtinsUsed: this.compiled.builtinsUsed,
+      plainFloatLoads: this.plainFloatLoads(),
+    });
+  }
+
+  /**
+   * This module as ahead-of-time JavaScript: the text of an ES module ('esm', the default) or a CommonJS one
+   * ('cjs') whose default export (`module.exports`) `Module.fromPrecompiled` loads. The generated code is in it as
+   * a function, for the app's bundler and its engine's compiler (React Native's `hermesc`) to compile with the
+   * app, so that loading needs no `new Function` or `eval`: for hosts that forbid evaluating strings (a
+   * content security policy without `unsafe-eval`, Hermes builds without eval). The code is the JS backend's, also
+   * for a module that runs on the wasm backend here (`fromPrecompiled` loads it for the JS backend).
+   */
+  serializeJs(format: JsModuleFormat = 'esm'): string {
+    if (format !== 'esm' && format !== 'cjs') throw new TypeError(`unknown JS module format '${String(format)}'`);
+    const source = this.sourceToSerialize();
+    const artifact = serializeArtifact(this.engine, this.bytes, 'js', {
+      source: '',
+      builtinsUsed: this.compiled.builtinsUsed,
+      codeInModule: true,
+      plainFloatLoads: this.plainFloatLoads(),
+    });
+    return jsModuleText(encodeBase64(artifact), source, format, this.name() ?? 'module');
+  }
+
+  /** The whole-module source to serialize (a module loaded from a JS module has it only as compiled code). */
+  private sourceToSerialize(): string {
+    if (this.artifact?.code !== undefined)
+      throw new DeserializeError(
+        'a module loaded with Module.fromPrecompiled has no source to serialize again: serialize the original',
+      );
+    return this.compiled.source;
+  }
+
+  /** Whether this module's JS code reads floats without their NaN test. */
+  private plainFloatLoads(): boolean {
+    return this.artifact !== undefined ? this.artifact.plainFloatLoads : jsForms(this.engine).plainFloatLoads;
   }
 
   /**
@@ -399,7 +483,30 @@ export class Module {
    * wasmts version, for other settings, or corrupted throws a `DeserializeError` and never runs.
    */
   static deserialize(engine: Engine, bytes: Uint8Array): Module {
-    const artifact = deserializeArtifact(engine, bytes);
+    return Module.load(engine, checkForms(engine, deserializeArtifact(engine, bytes)));
+  }
+
+  /**
+   * Loads the ahead-of-time JS module of `serializeJs` (its default export, `{ artifact, code }`) for an engine with
+   * the same settings, without generating or evaluating code: the module's code is the function the app compiled.
+   * What does not fit throws a `DeserializeError` and never runs. As with `deserialize`, its code is trusted: load
+   * only modules you ship.
+   */
+  static fromPrecompiled(engine: Engine, precompiled: PrecompiledModule): Module {
+    const p = precompiled as Partial<PrecompiledModule> | null | undefined;
+    if (p === null || typeof p !== 'object' || typeof p.artifact !== 'string' || typeof p.code !== 'function')
+      throw new DeserializeError('not an ahead-of-time wasmts module: expected { artifact: string, code: function }');
+    const bytes = decodeBase64(p.artifact);
+    if (bytes === null) throw new DeserializeError('corrupted ahead-of-time module (its artifact is not base64)');
+    const artifact = checkForms(engine, deserializeArtifact(engine, bytes, true));
+    if (artifact.backend !== 'js') throw new DeserializeError('corrupted ahead-of-time module (not js-backend code)');
+    const module = Module.load(engine, { ...artifact, code: p.code });
+    if (typeof p.start === 'function' && typeof p.end === 'function')
+      registerCodeRange(module.names, String(p.start()), String(p.end()));
+    return module;
+  }
+
+  private static load(engine: Engine, artifact: Artifact): Module {
     precompiled.set(artifact.wasm, artifact);
     try {
       return new Module(engine, artifact.wasm);

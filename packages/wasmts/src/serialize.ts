@@ -3,6 +3,8 @@
 //   magic "\0wasmts\x01" | header length | header (UTF-8 JSON) | wasm length | wasm | source length |
 //   source (UTF-8) | CRC-32 of everything before it
 // A wasm-backend artifact has an empty source: loading it instruments the bytes again (cheap, one pass).
+// An ahead-of-time JS module (`Module.serializeJs`) holds such an artifact, with an empty source and `codeInModule`
+// in its header, as base64 beside the generated code as a function the app's bundler compiles.
 // The header records the artifact version and what the code was generated for (and which backend); an artifact from another
 // version, for other settings, or with any byte changed is refused with an error and never run.
 
@@ -31,6 +33,24 @@ interface Header {
   readonly backend: 'js' | 'wasm';
   readonly settings: string;
   readonly builtinsUsed: readonly string[];
+  /** The generated code is not in the artifact but beside it, in the JS module of `Module.serializeJs`. */
+  readonly codeInModule?: true;
+  /**
+   * The code reads floats without their NaN test (codegen's `plainFloatLoads`): it runs exactly only where the host
+   * holds NaNs canonically or has no optimizing JIT.
+   */
+  readonly plainFloatLoads?: true;
+}
+
+/** How the code of an artifact was generated, beyond the engine's settings. */
+export interface ArtifactCode {
+  /** The generated source, or '' (a wasm-backend artifact, or code kept in a JS module). */
+  readonly source: string;
+  readonly builtinsUsed: readonly string[];
+  /** The code is kept beside the artifact, in the JS module of `Module.serializeJs`. */
+  readonly codeInModule?: boolean;
+  /** The code reads floats without their NaN test (codegen's `plainFloatLoads`). */
+  readonly plainFloatLoads?: boolean;
 }
 
 /** What the code depends on in the engine's config, as a string to compare. */
@@ -68,11 +88,17 @@ export function serializeArtifact(
   engine: Engine,
   wasm: Uint8Array,
   backend: 'js' | 'wasm',
-  source: string,
-  builtinsUsed: readonly string[],
+  code: ArtifactCode,
 ): Uint8Array {
-  const header: Header = { version: ARTIFACT_VERSION, backend, settings: settingsOf(engine), builtinsUsed };
-  const parts = [encodeUtf8(JSON.stringify(header)), wasm, encodeUtf8(source)];
+  const header: Header = {
+    version: ARTIFACT_VERSION,
+    backend,
+    settings: settingsOf(engine),
+    builtinsUsed: code.builtinsUsed,
+    ...(code.codeInModule === true ? { codeInModule: true } : {}),
+    ...(code.plainFloatLoads === true ? { plainFloatLoads: true } : {}),
+  };
+  const parts = [encodeUtf8(JSON.stringify(header)), wasm, encodeUtf8(code.source)];
   const size = MAGIC.length + parts.reduce((n, p) => n + 4 + p.length, 0) + 4;
   const out = new Uint8Array(size);
   const dv = new DataView(out.buffer);
@@ -94,6 +120,10 @@ export interface Artifact {
   readonly wasm: Uint8Array;
   readonly source: string;
   readonly builtinsUsed: readonly string[];
+  /** The code reads floats without their NaN test (see `Header.plainFloatLoads`). */
+  readonly plainFloatLoads: boolean;
+  /** The code of a JS module's artifact (`Module.fromPrecompiled`): the factory function the app compiled. */
+  readonly code?: (helpers: never) => unknown;
 }
 
 /** Whether `bytes` start with the artifact magic header (a corrupted artifact still does). */
@@ -142,8 +172,11 @@ export function readArtifactHeader(bytes: Uint8Array): ArtifactHeader {
   return { version: String(header.version), backend: String(header.backend), tunables };
 }
 
-/** Checks and splits an artifact for `engine`; throws a DeserializeError for anything not loadable. */
-export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact {
+/**
+ * Checks and splits an artifact for `engine`; throws a DeserializeError for anything not loadable. `codeInModule`:
+ * the artifact comes from a JS module of `Module.serializeJs` (its code is beside it), not from `Module.serialize`.
+ */
+export function deserializeArtifact(engine: Engine, bytes: Uint8Array, codeInModule = false): Artifact {
   if (bytes.length < MAGIC.length + 16 || !isArtifact(bytes))
     throw new DeserializeError('not a wasmts module artifact (bad magic header)');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -161,6 +194,12 @@ export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact
     throw new DeserializeError('module artifact was compiled for the wasm backend; this engine uses the js backend');
   if (header.backend === 'wasm' && header.builtinsUsed.length !== 0)
     throw new DeserializeError('corrupted module artifact (bad header)');
+  if ((header.codeInModule === true) !== codeInModule)
+    throw new DeserializeError(
+      codeInModule
+        ? 'not the artifact of an ahead-of-time JS module (load it with Module.deserialize)'
+        : 'this artifact keeps its code in the ahead-of-time JS module it came from: load that module with Module.fromPrecompiled',
+    );
   let at = MAGIC.length;
   at += 4 + part(bytes, dv, at, end).length;
   const wasm = part(bytes, dv, at, end).slice();
@@ -168,12 +207,46 @@ export function deserializeArtifact(engine: Engine, bytes: Uint8Array): Artifact
   const sourceBytes = part(bytes, dv, at, end);
   at += 4 + sourceBytes.length;
   if (at !== end) throw new DeserializeError('corrupted module artifact (trailing bytes)');
-  if (header.backend === 'wasm' && sourceBytes.length !== 0)
-    throw new DeserializeError('corrupted module artifact (code in a wasm-backend artifact)');
+  if ((header.backend === 'wasm' || codeInModule) && sourceBytes.length !== 0)
+    throw new DeserializeError('corrupted module artifact (code where none belongs)');
   return {
     backend: header.backend,
     wasm,
     source: decodeUtf8(sourceBytes, { stripBOM: true }),
     builtinsUsed: header.builtinsUsed,
+    plainFloatLoads: header.plainFloatLoads === true,
   };
+}
+
+/** The forms of an ahead-of-time JS module: an ES module or a CommonJS one. */
+export type JsModuleFormat = 'esm' | 'cjs';
+
+/**
+ * The text of an ahead-of-time JS module (`Module.serializeJs`): an object `{ artifact, start, code, end }` as its
+ * default export (`module.exports` for 'cjs'), where `artifact` is the base64 of an artifact without code, `code`
+ * the generated factory as a function of codegen's helpers, and `start`/`end` return a stack taken before and after
+ * it (backtraces tell the code's frames by where they lie), for the app's own bundler and compiler to compile (Hermes'
+ * `hermesc`), so that loading it needs no `new Function`.
+ */
+export function jsModuleText(artifactBase64: string, source: string, format: JsModuleFormat, name: string): string {
+  const safe = name.replace(/[^\w.-]/g, '_');
+  const head = [
+    `// ${safe}: ahead-of-time JavaScript of a WebAssembly module, generated by wasmts (${ARTIFACT_VERSION}). Do not edit.`,
+    "// Load it with `Module.fromPrecompiled(engine, precompiled)` from 'wasmts', on an engine with the settings it",
+    '// was compiled for; it runs without `new Function` or `eval`.',
+  ].join('\n');
+  // the source is a function expression; it starts on the `return` line (a line break there would return nothing)
+  // `start` and `end` mark where the code lies, so backtraces can tell its frames (they take a stack when called)
+  const body = [
+    '{',
+    `  artifact: ${JSON.stringify(artifactBase64)},`,
+    '  start: function () { return new Error().stack; },',
+    `  code: function (H) { return ${source}`,
+    '  },',
+    '  end: function () { return new Error().stack; },',
+    '}',
+  ].join('\n');
+  return format === 'esm'
+    ? `${head}\nconst precompiled = ${body};\nexport default precompiled;\n`
+    : `${head}\n'use strict';\nmodule.exports = ${body};\n`;
 }

@@ -92,6 +92,65 @@ export function registerModuleNames(names: BacktraceNames): string {
   return `wasmts-module-${id}.js`;
 }
 
+/**
+ * Where the code of modules loaded from ahead-of-time JS modules (`Module.fromPrecompiled`) lies: no script of
+ * ours names it, so its frames are told apart by their file and by lying between two marker functions of that JS
+ * module (`start` before the code, `end` after it; positions as line and column).
+ */
+interface CodeRange {
+  readonly names: WeakRef<BacktraceNames>;
+  readonly from: readonly [number, number];
+  readonly to: readonly [number, number];
+}
+const codeRanges = new Map<string, CodeRange[]>();
+
+/** The file, line and column of the first located frame of a stack text. */
+function firstLocation(stack: string): { file: string; line: number; column: number } | null {
+  for (const line of stack.split('\n')) {
+    const m = FRAME.exec(line) ?? /^\s*at (.*)$/.exec(line);
+    const where = m === null ? null : (m[2] ?? m[1]);
+    const pos = where === null ? null : POSITION.exec(where);
+    if (where !== null && pos !== null)
+      return { file: where.slice(0, pos.index), line: Number(pos[1]), column: Number(pos[2]) };
+  }
+  return null;
+}
+
+/**
+ * Registers the code of a module loaded from an ahead-of-time JS module, between the stack texts taken in its
+ * `start` and `end` markers; false where the host's stacks do not tell (its frames are then not listed).
+ */
+export function registerCodeRange(names: BacktraceNames, startStack: string, endStack: string): boolean {
+  const a = firstLocation(startStack);
+  const b = firstLocation(endStack);
+  if (a === null || b === null || a.file !== b.file) return false;
+  let list = codeRanges.get(a.file);
+  if (list === undefined) {
+    list = [];
+    codeRanges.set(a.file, list);
+  }
+  // ranges of collected modules go as others come
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].names.deref() === undefined) list.splice(i, 1);
+  list.push({ names: new WeakRef(names), from: [a.line, a.column], to: [b.line, b.column] });
+  return true;
+}
+
+/** The names of the precompiled module whose code holds a frame location (`file:line:col`), or null. */
+function namesAtLocation(where: string): BacktraceNames | null {
+  const pos = POSITION.exec(where);
+  if (pos === null || codeRanges.size === 0) return null;
+  const list = codeRanges.get(where.slice(0, pos.index));
+  if (list === undefined) return null;
+  const line = Number(pos[1]);
+  const column = Number(pos[2]);
+  for (const r of list) {
+    const after = line > r.from[0] || (line === r.from[0] && column > r.from[1]);
+    const before = line < r.to[0] || (line === r.to[0] && column < r.to[1]);
+    if (after && before) return r.names.deref() ?? null;
+  }
+  return null;
+}
+
 /** A JS stack line: the function name (maybe `Object.f3 [as fn]`) and its location. */
 const FRAME = /^\s*at (?:async )?(\S+)(?: \[as [^\]]+\])? \((.*)\)$/;
 const SOURCE = /wasmts-module-(\d+)\.js:\d+:\d+$/;
@@ -157,9 +216,11 @@ export class WasmBacktrace {
         const funcIndex = funcIndexOfFrameName(fname);
         if (funcIndex === -1) continue;
         const src = SOURCE.exec(m[2]);
-        // a generated function of a named script is wasm; other functions named like f<N> are not
-        if (src === null && !m[2].includes('eval at')) continue;
-        const names = src === null ? this.names : (moduleNames.get(Number(src[1]))?.deref() ?? null);
+        // a generated function of a named script is wasm, and so is one inside a precompiled module's code;
+        // other functions named like f<N> are not
+        const aot = src === null ? namesAtLocation(m[2]) : null;
+        if (src === null && aot === null && !m[2].includes('eval at')) continue;
+        const names = aot ?? (src === null ? this.names : (moduleNames.get(Number(src[1]))?.deref() ?? null));
         // one wasm frame: a trampoline `f3` around its body `f3$t`, a boundary wrapper `f3` around its pair-ABI
         // body `f3$p` or its pair-ABI trampoline `f3$q`, that trampoline `f3$q` around its body `f3$t`, and the pieces
         // of a split body, each called by the one before it (`f3$s2` from `f3$s1` from `f3`)

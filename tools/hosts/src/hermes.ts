@@ -1,5 +1,5 @@
 // React Native's compiler on wasmts's output: `hermesc` (npm hermes-compiler, the Linux x64 binary it ships) run on
-// the JavaScript inside `wasmts compile`'s artifacts (`Module.serialize()`, JS backend). Shared by
+// the ahead-of-time JavaScript modules of `wasmts compile --format cjs` (`Module.serializeJs`, JS backend). Shared by
 // test/hermes.test.ts and the full run over every benchmark program (src/hermes-programs.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,28 +27,13 @@ export const CONTROLS: readonly { readonly label: string; readonly options: Conf
 ];
 
 /**
- * The generated JavaScript in an artifact (layout in packages/wasmts/src/serialize.ts): magic, then three parts
- * (header, wasm bytes, source), each with its length, and a CRC-32. Throws when the parts do not fill the artifact
- * exactly: a layout change fails here, not in hermesc.
+ * The AOT JavaScript of `wasm` on the JS backend with `options`, as an app ships it: the CommonJS module of
+ * `Module.serializeJs('cjs')` (`wasmts compile --format cjs`), which `Module.fromPrecompiled` loads with no
+ * `new Function`.
  */
-export function artifactSource(artifact: Uint8Array): string {
-  const dv = new DataView(artifact.buffer, artifact.byteOffset, artifact.byteLength);
-  let at = 8;
-  const header = dv.getUint32(at, true);
-  at += 4 + header;
-  const wasm = dv.getUint32(at, true);
-  at += 4 + wasm;
-  const source = dv.getUint32(at, true);
-  at += 4;
-  if (at + source + 4 !== artifact.length) throw new Error('artifactSource: the artifact layout changed');
-  return new TextDecoder('utf-8', { fatal: true }).decode(artifact.subarray(at, at + source));
-}
-
-/** The AOT JavaScript of `wasm` on the JS backend with `options`, as a script: codegen loads it as `new Function('H', 'return ' + source)`. */
 export function aotScript(wasm: Uint8Array, options: ConfigOptions): string {
   const engine = new Engine(new Config({ backend: 'js', ...options }));
-  const source = artifactSource(Module.fromBinary(engine, wasm).serialize());
-  return `var factory = function (H) {\n  return ${source};\n};\n`;
+  return Module.fromBinary(engine, wasm).serializeJs('cjs');
 }
 
 /** What one hermesc run gave. */

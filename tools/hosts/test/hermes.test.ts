@@ -3,10 +3,12 @@
 // the runtime bundle (wasmts and @wasmts/wasi, ../src/bundle.ts) to Hermes bytecode. The programs are tools/bench's
 // catalog up to HERMES_TEST_MAX_KB of wasm (CI's budget); `pnpm --filter @wasmts/hosts hermes:programs` runs all.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Config, Engine, Module } from 'wasmts';
 import { bundle, RUNTIME_ENTRY } from '../src/bundle.js';
 import { aotScript, CONTROLS, hermesc, hermescErrors, hermescRuns, writePrograms } from '../src/hermes.js';
 
@@ -46,6 +48,37 @@ describe.runIf(hermescRuns)('hermesc (React Native)', () => {
       expect(u8).toBeGreaterThan(programs.length / 2);
     });
   }
+
+  it('compiles an app that ships a module as AOT JavaScript, and the app runs without new Function', async () => {
+    // the app's bundle: wasmts, the module's AOT JavaScript (`wasmts compile --format esm`) and code that uses them
+    const wat = `(module (func $fib (export "fib") (param i32) (result i32)
+      (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+        (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1))) (call $fib (i32.sub (local.get 0) (i32.const 2))))))))`;
+    const engineOptions = { backend: 'js', jsTarget: 'interpreter' } as const;
+    const aot = join(work, 'fib.wasmts.mjs');
+    writeFileSync(aot, new Module(new Engine(new Config(engineOptions)), wat).serializeJs('esm'));
+    const app = await bundle(
+      {
+        contents: `import { Config, Engine, Instance, Module, Store } from 'wasmts';
+          import fib from ${JSON.stringify(aot)};
+          const engine = new Engine(new Config(${JSON.stringify(engineOptions)}));
+          const instance = new Instance(new Store(engine, null), Module.fromPrecompiled(engine, fib), []);
+          let evaluates = true;
+          try { new Function('return 1'); } catch { evaluates = false; }
+          (globalThis.print ?? console.log)('fib(24) = ' + instance.getTypedFunc('fib').call(24) + ', eval ' + evaluates);`,
+      },
+      'app',
+    );
+    compiles('app', app);
+    // the same bundle runs where evaluating strings is forbidden and there is no WebAssembly
+    const file = join(work, 'app.js');
+    writeFileSync(file, app);
+    const out = execFileSync(process.execPath, ['--jitless', '--disallow-code-generation-from-strings', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out.trim()).toBe('fib(24) = 46368, eval false');
+  });
 
   it('compiles the runtime bundle (wasmts and @wasmts/wasi)', async () => {
     const diagnostics = compiles('runtime', await bundle({ contents: RUNTIME_ENTRY }, 'wasmts'));

@@ -4,20 +4,20 @@ var m0 = vmctx[7];
 var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0(l0, l1, l2) {
-  var s0, s1, s2, ma = 0, mf = 0;
-  m0_dv.setFloat64((l2 >>> 0), ((l0 * ((mf = m0_dv.getFloat64(ma = (l1 >>> 0), true)) === mf ? mf : H.loadF64(m0_dv, ma))) + ((mf = m0_dv.getFloat64(ma = (l2 >>> 0) + 8, true)) === mf ? mf : H.loadF64(m0_dv, ma))), true);
+  var s0, s1, s2;
+  m0_dv.setFloat64((l2 >>> 0), ((l0 * (m0_dv.getFloat64((l1 >>> 0), true) + -0)) + m0_dv.getFloat64((l2 >>> 0) + 8, true)), true);
   return;
 }
 function f1(l0, l1, l2) {
-  var s0, s1, s2, ma = 0, mf = 0, sa = 0, sv = 0;
-  s1 = Math.fround((Math.fround(l0 * ((mf = m0_dv.getFloat32(ma = (l1 >>> 0), true)) === mf ? mf : H.loadF32(m0_dv, ma)))) + ((mf = m0_dv.getFloat32(ma = (l2 >>> 0) + 4, true)) === mf ? mf : H.loadF32(m0_dv, ma)));
+  var s0, s1, s2, sa = 0, sv = 0;
+  s1 = Math.fround((Math.fround(l0 * m0_dv.getFloat32((l1 >>> 0), true))) + m0_dv.getFloat32((l2 >>> 0) + 4, true));
   sa = (l2 >>> 0); sv = s1; if (typeof sv === 'number' && sv === sv) m0_dv.setFloat32(sa, sv, true); else H.storeF32(m0_dv, sa, sv);
   return;
 }
 function f2(l0, l1) {
-  var l2 = 0, l3 = 0, s0, s1, s2, ma = 0, mf = 0;
+  var l2 = 0, l3 = 0, s0, s1, s2;
   L0: for (;;) {
-    l3 = ((mf = m0_dv.getFloat64(ma = (l0 >>> 0), true)) === mf ? mf : H.loadF64(m0_dv, ma));
+    l3 = (m0_dv.getFloat64((l0 >>> 0), true) + -0);
     l2 = (l2 + (l3 * l3));
     m0_dv.setFloat64((l0 >>> 0) + 8, l2, true);
     l0 = ((l0 + 16) | 0);
