@@ -146,12 +146,25 @@ function makeBuiltins(registry: TypeRegistry) {
       if (store.outOfGas === undefined) throw new Trap(TrapCode.OutOfFuel);
       store.outOfGas();
     },
-    /** The epoch deadline passed: asks the store what to do (it may trap with Interrupt). */
+    /**
+     * An epoch check found the deadline compiled code compares reached: asks the store what to do (it may trap
+     * with Interrupt). Under an epoch clock that deadline stays reached, so every check lands here: most calls
+     * return at once, every `EPOCH_CLOCK_SAMPLE`th reads the clock and compares the epoch with the real deadline.
+     */
     newEpoch(vmctx: unknown[]): void {
       const store = vmctx[VMCTX_STORE] as Store;
+      const clock = store.epochClock;
+      if (clock != null && !clock.poll()) return;
+      const deadline = store.epochDeadline;
+      if (deadline !== undefined && store.epochCounter[0] < deadline) {
+        // not reached; with the clock stopped since, the compared deadline goes back to the real one
+        if (clock == null) store.setEpochDeadline?.(deadline - store.epochCounter[0]);
+        return;
+      }
       if (store.newEpoch === undefined) throw new Trap(TrapCode.Interrupt);
       const delta = store.newEpoch();
-      store.runtimeLimits[VMRuntimeLimits.EpochDeadline] = store.epochCounter[0] + delta;
+      if (store.setEpochDeadline !== undefined) store.setEpochDeadline(delta);
+      else store.runtimeLimits[VMRuntimeLimits.EpochDeadline] = store.epochCounter[0] + delta;
     },
 
     // ---- memories

@@ -1,6 +1,7 @@
 // @wasmts/runtime: the only entry point of the package (internal; users should depend on `wasmts`).
 
 export * from './builtins.js';
+export * from './epoch-clock.js';
 export * from './gc.js';
 export * from './gc-heap.js';
 export * from './global.js';

@@ -1,6 +1,7 @@
 // What the runtime needs from the API's store (wasmtime's `VMStore`), and the externref activations table.
 
 import type { Tunables } from '@wasmts/environ';
+import type { EpochClock } from './epoch-clock.js';
 import type { GcHeapAccount } from './gc-heap.js';
 import type { ResourceLimiter } from './limits.js';
 import type { TypeRegistry } from './type-registry.js';
@@ -96,4 +97,16 @@ export interface Store {
    * continues) or throws a Trap. Absent: the call traps with Interrupt.
    */
   newEpoch?(): number;
+  /**
+   * The engine's epoch clock while it ticks from the host's clock (no worker): every epoch check of the JS backend
+   * then calls `newEpoch`, which reads the clock every `EPOCH_CLOCK_SAMPLE` calls. Absent or null: no clock.
+   */
+  readonly epochClock?: EpochClock | null;
+  /**
+   * The real epoch deadline (`runtimeLimits[EpochDeadline]` is the one compiled code compares, kept at -Infinity
+   * while a clock ticks). Absent: the two are one.
+   */
+  readonly epochDeadline?: number;
+  /** Sets the deadline `ticks` from now (both of the above, and the wasm backend's). Absent: the builtin does. */
+  setEpochDeadline?(ticks: number): void;
 }

@@ -5,6 +5,7 @@ import { type FuncType, tunables as makeTunables, type Tunables } from '@wasmts/
 import {
   type Builtins,
   createBuiltins,
+  EpochClock,
   type InstanceAllocator,
   OnDemandInstanceAllocator,
   type PoolingAllocatorMetrics,
@@ -31,6 +32,17 @@ function nodeWorkerClass(): (new (src: string, opts: object) => NodeWorker) | nu
     | { Worker: new (src: string, opts: object) => NodeWorker }
     | undefined;
   return wt?.Worker ?? null;
+}
+
+/** How `startEpochTicker` advances the epoch. */
+export interface EpochTickerOptions {
+  /**
+   * Tick from the host's clock (`performance.now()`, else `Date.now()`) instead of a worker, even where a worker
+   * could tick: the epoch advances by one per interval that passed whenever the runtime looks at it from an epoch
+   * check (docs/js-abi.md, "Epoch clock"). The default is a worker where the host has `SharedArrayBuffer` and
+   * `worker_threads` (Node), else the clock.
+   */
+  readonly clock?: boolean;
 }
 
 /** How an engine is made beyond its `Config`. */
@@ -63,6 +75,8 @@ export class Engine {
   /** The instance allocator every store of the engine uses (per `Config.allocationStrategy`). */
   readonly allocator: InstanceAllocator;
   private ticker: NodeWorker | null = null;
+  /** The clock ticker while one runs (`startEpochTicker` without a worker), else null. */
+  epochClock: EpochClock | null = null;
 
   /**
    * Creates an engine with a config (defaults when omitted). `options.epochBuffer` (another engine's
@@ -122,18 +136,28 @@ export class Engine {
   }
 
   /**
-   * Advances the epoch every `intervalMs` from a `worker_threads` Worker (Node), so a guest running
-   * synchronously on this thread can be interrupted. The worker does not keep the process alive.
-   * Browsers: post `engine.epochBuffer` to a Worker that does `new Float64Array(buf)[0]++` on a timer.
+   * Advances the epoch every `intervalMs`, so that a guest running synchronously on this thread can be
+   * interrupted. Where the host has `SharedArrayBuffer` and `worker_threads` (Node), a worker ticks (it does not
+   * keep the process alive). Elsewhere (a page that is not cross-origin isolated, JavaScriptCore's shell, Hermes),
+   * or with `{ clock: true }`, the engine ticks from the host's clock: the epoch advances by the intervals that
+   * passed whenever the runtime looks at it from an epoch check, so a running guest sees a tick within a bounded
+   * number of checks (docs/js-abi.md, "Epoch clock"), and stores' checks cost a call each meanwhile.
+   * A page may also post `engine.epochBuffer` (a SharedArrayBuffer) to a Worker of its own instead.
    */
-  startEpochTicker(intervalMs: number): void {
-    if (!(intervalMs > 0)) throw new RangeError('the epoch ticker interval must be positive');
-    if (typeof SharedArrayBuffer !== 'function' || !(this.epochCounter.buffer instanceof SharedArrayBuffer))
-      throw new Error('an epoch ticker needs SharedArrayBuffer');
-    const Worker = nodeWorkerClass();
-    if (Worker === null)
-      throw new Error('no worker_threads on this host: advance `engine.epochBuffer` from a Worker of your own');
+  startEpochTicker(intervalMs: number, options: EpochTickerOptions = {}): void {
+    if (!(intervalMs > 0) || intervalMs === Infinity)
+      throw new RangeError('the epoch ticker interval must be positive');
+    const Worker =
+      options.clock === true ||
+      typeof SharedArrayBuffer !== 'function' ||
+      !(this.epochCounter.buffer instanceof SharedArrayBuffer)
+        ? null
+        : nodeWorkerClass();
     this.stopEpochTicker();
+    if (Worker === null) {
+      this.epochClock = new EpochClock(this.epochCounter, intervalMs);
+      return;
+    }
     const worker = new Worker(TICKER_SOURCE, {
       eval: true,
       workerData: { buffer: this.epochCounter.buffer, interval: intervalMs },
@@ -142,10 +166,11 @@ export class Engine {
     this.ticker = worker;
   }
 
-  /** Stops the ticker started by `startEpochTicker` (if any). */
+  /** Stops the ticker started by `startEpochTicker` (if any): its worker, or its clock. */
   stopEpochTicker(): void {
     const t = this.ticker;
     this.ticker = null;
+    this.epochClock = null;
     if (t !== null) void t.terminate();
   }
 }

@@ -45,7 +45,7 @@ export {
   type OperatorCosts,
   type StoreControls,
 } from './config.js';
-export { Engine, type EngineOptions } from './engine.js';
+export { Engine, type EngineOptions, type EpochTickerOptions } from './engine.js';
 export { ExternRef } from './extern-ref.js';
 export { Caller, type Extern, Func, Global, type HostFunc, Table, TypedFunc } from './externals.js';
 export { type BackendChoice, chooseBackend, type HostSupport, hostSupport } from './host.js';

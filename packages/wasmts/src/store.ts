@@ -4,6 +4,7 @@
 import { TrapCode, type Tunables, VMRuntimeLimits } from '@wasmts/environ';
 import {
   type Builtins,
+  type EpochClock,
   ExternRefActivationsTable,
   GcHeapAccount,
   HostError,
@@ -143,8 +144,33 @@ export class Store<T = unknown> implements RuntimeStore {
    * (or asks the deadline callback). Starts at 0.
    */
   setEpochDeadline(ticks: number): void {
-    this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = this.epochCounter[0] + ticks;
+    this.epochDeadline = this.epochCounter[0] + ticks;
+    this.syncEpochDeadline();
+  }
+  /**
+   * The epoch deadline, as an epoch count (runtime Store interface). Compiled JS compares
+   * `runtimeLimits[EpochDeadline]`, which equals it, except while the engine's epoch clock ticks: then it is
+   * -Infinity, so that every check calls the runtime's `newEpoch`, which reads the clock (engine.ts, `startEpochTicker`).
+   */
+  epochDeadline = 0;
+  /** The engine's epoch clock (runtime Store interface), or null when no clock ticks. */
+  get epochClock(): EpochClock | null {
+    return this.engine.epochClock;
+  }
+  private clockSeen: EpochClock | null = null;
+  /**
+   * Brings the deadline compiled code compares up to date with the real one and the engine's clock (started or
+   * stopped since the last call from the host), and re-arms the wasm backend's countdown.
+   */
+  syncEpochDeadline(): void {
+    const clock = this.engine.epochClock;
+    this.clockSeen = clock;
+    this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = clock === null ? this.epochDeadline : -Infinity;
     this.wasmState?.armEpoch();
+  }
+  /** Whether the engine's clock was started or stopped since `syncEpochDeadline` last ran (internal). */
+  clockChanged(): boolean {
+    return this.clockSeen !== this.engine.epochClock;
   }
   /** Reaching the epoch deadline traps with `TrapCode.Interrupt` (the default). */
   epochDeadlineTrap(): void {

@@ -137,7 +137,10 @@ export function callWasm(
  * so a call of any function still traps (or asks the deadline callback) at once when the deadline has passed.
  */
 function epochAtEntry(store: Store<unknown>): void {
-  if (store.epochCounter[0] < store.runtimeLimits[VMRuntimeLimits.EpochDeadline]) return;
+  // the engine's epoch clock was started or stopped since the last call: the compared deadline follows
+  if (store.clockChanged()) store.syncEpochDeadline();
+  store.engine.epochClock?.poll();
+  if (store.epochCounter[0] < store.epochDeadline) return;
   if (store.newEpoch === undefined) throw new RuntimeTrap(TrapCode.Interrupt);
   store.setEpochDeadline(store.newEpoch());
 }

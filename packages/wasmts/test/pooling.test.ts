@@ -18,6 +18,7 @@ import {
   TrapCode,
   ValType,
 } from '../src/index.js';
+import { hostMemoryReuses } from '../src/wasm-backend/memory-pool.js';
 
 /** The backends whose modules really run on them here (the wasm backend once `Module.backend` says 'wasm'). */
 const BACKENDS: Exclude<Backend, 'auto'>[] = (['js', 'wasm'] as const).filter((backend) => {
@@ -58,9 +59,9 @@ const TENANT = `(module
     (local.get $n)))`;
 
 /**
- * Warm memories are the JS backend's: a wasm-backend memory is the host engine's own, defined by the host
- * instance (it cannot shrink or hand its bytes over, and the old host instance would still reach it), so
- * every tenant gets a fresh one and the pool keeps nothing warm (docs/wasm-backend.md).
+ * Warm buffers are the JS backend's: a wasm-backend memory is a host engine's memory, which cannot hand its
+ * bytes to another. It keeps host memories of its own instead (`hostMemoryReuses`, see the wasm-backend tests
+ * below), so the runtime pool's warm-buffer metrics stay 0 there.
  */
 const warm = (backend: Exclude<Backend, 'auto'>, n: number) => (backend === 'js' ? n : 0);
 
@@ -280,6 +281,64 @@ describe.each(BACKENDS)('pooling allocator on the %s backend', (backend) => {
 
 // (skipped only on a host whose engine cannot run the wasm backend at all)
 describe.skipIf(!BACKENDS.includes('wasm'))('pooled stores on the wasm backend', () => {
+  it("hands a disposed tenant's host memory, zeroed, to the next tenant, and never one that grew", () => {
+    const engine = pooledEngine('wasm', { pooling: { totalCoreInstances: 2 } });
+    const module = new Module(engine, TENANT);
+    expect(module.backend).toBe('wasm');
+    const pre = new Linker<null>(engine).instantiatePre(module);
+    const a = new Store(engine, null);
+    const first = pre.instantiate(a);
+    first.getTypedFunc<[number, number], void>('fill').call(0, 65536);
+    const oldCount = first.getTypedFunc<[number], number>('count');
+    const oldFill = first.getTypedFunc<[number, number], void>('fill');
+    a.dispose();
+    for (let round = 0; round < 3; round++) {
+      const b = new Store(engine, null);
+      const next = pre.instantiate(b);
+      expect(hostMemoryReuses(engine)).toBe(round + 1);
+      const count = next.getTypedFunc<[number], number>('count');
+      expect(next.getTypedFunc<[], number>('size').call()).toBe(1);
+      expect(count.call(SECRET)).toBe(0);
+      expect(count.call(0)).toBe(65536 - 4); // all zero but the data segment
+      expect([...next.getMemory('memory')!.read(8, 4)]).toEqual([...new TextEncoder().encode('data')]);
+      next.getTypedFunc<[number, number], void>('fill').call(100, 5);
+      // the old tenant's functions reach nothing of the new one's memory (which its host instance imported)
+      expect(() => oldCount.call(SECRET)).toThrow(expect.objectContaining({ code: TrapCode.MemoryOutOfBounds }));
+      expect(() => oldFill.call(0, 65536)).toThrow(expect.objectContaining({ code: TrapCode.MemoryOutOfBounds }));
+      expect(count.call(SECRET)).toBe(5);
+      b.dispose();
+    }
+    // a memory that grew is not kept: the next tenant's memory.size must be the minimum
+    const c = new Store(engine, null);
+    const grown = pre.instantiate(c);
+    expect(hostMemoryReuses(engine)).toBe(4);
+    expect(grown.getTypedFunc<[number], number>('grow').call(1)).toBe(1);
+    c.dispose();
+    const d = new Store(engine, null);
+    const fresh = pre.instantiate(d);
+    expect(hostMemoryReuses(engine)).toBe(4);
+    expect(fresh.getTypedFunc<[], number>('size').call()).toBe(1);
+    expect(fresh.getTypedFunc<[number], number>('count').call(0)).toBe(65536 - 4);
+    // two live tenants never share a memory
+    const e = new Store(engine, null);
+    const other = pre.instantiate(e);
+    other.getTypedFunc<[number, number], void>('fill').call(0, 16);
+    expect(fresh.getTypedFunc<[number], number>('count').call(SECRET)).toBe(0);
+    d.dispose();
+    e.dispose();
+  });
+
+  it('keeps no host memory with an on-demand allocator (the module defines its memory)', () => {
+    const engine = new Engine(new Config({ backend: 'wasm' }));
+    const pre = new Linker<null>(engine).instantiatePre(new Module(engine, TENANT));
+    for (let i = 0; i < 2; i++) {
+      const s = new Store(engine, null);
+      pre.instantiate(s).getTypedFunc<[number, number], void>('fill').call(0, 16);
+      s.dispose();
+    }
+    expect(hostMemoryReuses(engine)).toBe(0);
+  });
+
   it("start fresh although a disposed store's wasm-backend state serves the next one: fuel, errors, reuse of a store", () => {
     const engine = new Engine(new Config({ backend: 'wasm', consumeFuel: true, allocationStrategy: { pooling: {} } }));
     const module = new Module(

@@ -25,6 +25,12 @@ export interface Timing {
   /** Decimal megabytes (10^6 bytes) per second at the median. */
   readonly mbPerSec: number;
   readonly samplesMs: number[];
+  /**
+   * The process's CPU time (user + system, every thread: V8's background compilers and GC included) per run,
+   * and its median: on a shared machine the wall time includes waiting for a core, which the CPU time does not.
+   */
+  readonly cpuSamplesMs: number[];
+  readonly cpuMedianMs: number;
 }
 
 /** Result of one input. `error` is set when a contender threw; it is then left out of the timing. */
@@ -51,11 +57,15 @@ export { median } from './stats.js';
 
 import { median } from './stats.js';
 
-function timeOnce(contender: Contender, modules: Uint8Array[]): number {
+/** One timed run: wall and CPU milliseconds. */
+function timeOnce(contender: Contender, modules: Uint8Array[]): { wall: number; cpu: number } {
   contender.prepare?.();
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   contender.run(modules);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1e3 };
 }
 
 function describe(error: unknown): string {
@@ -84,11 +94,16 @@ export function runInput(input: BenchInput, contenders: readonly Contender[], op
   }
 
   const samples = new Map<string, number[]>(live.map((c) => [c.name, []]));
+  const cpuSamples = new Map<string, number[]>(live.map((c) => [c.name, []]));
   const started = performance.now();
   let rounds = 0;
   while (rounds < options.rounds) {
     const order = rounds % 2 === 0 ? live : [...live].reverse();
-    for (const c of order) samples.get(c.name)?.push(timeOnce(c, input.modules));
+    for (const c of order) {
+      const t = timeOnce(c, input.modules);
+      samples.get(c.name)?.push(t.wall);
+      cpuSamples.get(c.name)?.push(t.cpu);
+    }
     rounds++;
     const spent = performance.now() - started;
     if (options.budgetMs !== undefined && spent > options.budgetMs && rounds >= (options.minRounds ?? 3)) break;
@@ -103,6 +118,8 @@ export function runInput(input: BenchInput, contenders: readonly Contender[], op
       maxMs: Math.max(...ms),
       mbPerSec: bytes / 1e6 / (med / 1e3),
       samplesMs: ms,
+      cpuSamplesMs: cpuSamples.get(name) ?? [],
+      cpuMedianMs: median(cpuSamples.get(name) ?? [0]),
     };
   }
   return { name: input.name, modules: input.modules.length, bytes, rounds, timings, errors };

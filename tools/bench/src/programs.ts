@@ -105,6 +105,9 @@ interface ProgramResult {
   /** Why a configuration has no time: it cannot run the program, it threw, or it computed a wrong checksum. */
   errors: Record<string, string>;
   samplesMs: Record<string, number[]>;
+  /** Median CPU time per configuration (the process's, every thread), and its ratio to native's. */
+  cpuMs: Record<string, number | null>;
+  cpuRatios: Record<string, number | null>;
 }
 
 function describe(error: unknown): string {
@@ -146,6 +149,8 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
     backends: {},
     errors: {},
     samplesMs: {},
+    cpuMs: {},
+    cpuRatios: {},
   };
   const contenders: Contender[] = [];
   let expected: string | undefined;
@@ -236,6 +241,10 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
       result.spread[config.name] = (timing.maxMs - timing.minMs) / timing.medianMs;
     }
     if (config.name !== 'native') result.ratios[config.name] = timing && nativeMs ? timing.medianMs / nativeMs : null;
+    result.cpuMs[config.name] = timing ? timing.cpuMedianMs : null;
+    const nativeCpu = timed?.timings.native?.cpuMedianMs;
+    if (config.name !== 'native')
+      result.cpuRatios[config.name] = timing && nativeCpu ? timing.cpuMedianMs / nativeCpu : null;
   }
   result.load.after = loadavg();
   return result;
@@ -458,6 +467,11 @@ for (const name of compared) {
   geomeanCi[name] = geomeanCi95(ratios);
 }
 
+// the same from CPU time: on a loaded machine wall time includes waiting for a core, CPU time does not
+const geomeansCpu: Record<string, number | null> = {};
+for (const name of compared)
+  geomeansCpu[name] = geomean(results.map((r) => r.cpuRatios[name]).filter((q): q is number => typeof q === 'number'));
+
 // per category: the geomean of each configuration over the category's programs it ran
 const categoryGeomeans: Record<string, Record<string, number | null>> = {};
 const categoryCounts: Record<string, Record<string, number>> = {};
@@ -524,6 +538,11 @@ console.log(
       const range = ci === null ? '' : ` [95% CI ${ci[0].toFixed(2)}-${ci[1].toFixed(2)}]`;
       return `${n} ${geomeans[n] ? `${geomeans[n]?.toFixed(2)}x${range}` : '-'} over ${geomeanCount[n]} programs`;
     })
+    .join(', ')}`,
+);
+console.log(
+  `geomean ratio to native in CPU time (the process's, every thread): ${compared
+    .map((n) => `${n} ${geomeansCpu[n] ? `${geomeansCpu[n]?.toFixed(2)}x` : '-'}`)
     .join(', ')}`,
 );
 console.log('\ngeomean ratio to native per category (programs counted in parentheses; lower is better)');
@@ -596,8 +615,11 @@ const report = {
     rounds: r.rounds,
     errors: r.errors,
     samples_ms: r.samplesMs,
+    cpu_ms: r.cpuMs,
+    cpu_ratios: r.cpuRatios,
   })),
   geomean: geomeans,
+  geomeanCpu: geomeansCpu,
   geomeanCount,
   geomeanCi95: geomeanCi,
   categories: categoryGeomeans,

@@ -63,20 +63,23 @@
     }
   }
 
-  // Epochs: a Worker ticks the engine's counter while the guest spins on this thread. That needs the counter in a
-  // SharedArrayBuffer, which only a cross-origin isolated page has.
+  // Epochs: a ticker advances the engine's counter while the guest spins on this thread. Where the page is
+  // cross-origin isolated, a Worker of the page ticks the counter in its SharedArrayBuffer; elsewhere
+  // `engine.startEpochTicker` ticks from the page's clock (performance.now()), read at the guest's epoch checks.
   async function interruptSpin() {
     const { Config, Engine, Module, Store, Instance, Trap, TrapCode } = wasmts;
     const engine = new Engine(new Config({ epochInterruption: true }));
-    if (typeof SharedArrayBuffer === 'undefined' || !(engine.epochBuffer instanceof SharedArrayBuffer)) {
-      return 'epoch: not shared (no SharedArrayBuffer on this page)';
+    let worker = null;
+    if (typeof SharedArrayBuffer !== 'undefined' && engine.epochBuffer instanceof SharedArrayBuffer) {
+      const ticker = `onmessage = (e) => { const c = new Float64Array(e.data); setInterval(() => c[0]++, 5); postMessage('ticking'); };`;
+      worker = new Worker(URL.createObjectURL(new Blob([ticker], { type: 'text/javascript' })));
+      await new Promise((ticking) => {
+        worker.onmessage = ticking;
+        worker.postMessage(engine.epochBuffer);
+      });
+    } else {
+      engine.startEpochTicker(5); // no worker_threads on a page: the clock ticker
     }
-    const ticker = `onmessage = (e) => { const c = new Float64Array(e.data); setInterval(() => c[0]++, 5); postMessage('ticking'); };`;
-    const worker = new Worker(URL.createObjectURL(new Blob([ticker], { type: 'text/javascript' })));
-    await new Promise((ticking) => {
-      worker.onmessage = ticking;
-      worker.postMessage(engine.epochBuffer);
-    });
     const store = new Store(engine, null);
     const spin = new Instance(store, new Module(engine, '(module (func (export "spin") (loop (br 0))))'), []);
     store.setEpochDeadline(4);
@@ -86,7 +89,8 @@
     } catch (e) {
       return e instanceof Trap && e.code === TrapCode.Interrupt ? 'epoch: interrupted' : `epoch: ${e}`;
     } finally {
-      worker.terminate();
+      if (worker !== null) worker.terminate();
+      engine.stopEpochTicker();
     }
   }
 })();

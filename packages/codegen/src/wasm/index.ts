@@ -5,6 +5,7 @@ export { ByteWriter } from '@wasmts/environ';
 export {
   HOST_MODULE,
   type HostImport,
+  hostImportableMemory,
   type InstrumentedModule,
   type InstrumentOptions,
   instrumentModule,

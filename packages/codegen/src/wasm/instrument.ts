@@ -9,6 +9,7 @@ import {
   funcIndexOfDefined,
   I32,
   I64,
+  type MemoryType,
   type Module,
   OPERATORS,
   OPS,
@@ -52,7 +53,8 @@ export interface InstrumentOptions {
    * Rewrite every `memory.grow m` into a call of the host import `memory_grow_<m>` (`[i32] -> [i32]`) and
    * every `table.grow t` into `table_grow_<t>` (`[ref, i32] -> [i32]`), so that the host's runtime objects
    * (the store's limiter, watchers of the buffer) see every growth. Imports are added for every memory and
-   * table of the module, used or not.
+   * table the module's code grows: with `Module.codeSites` only those with a `memory.grow` / `table.grow`,
+   * without (a lazily validated module) every one.
    */
   readonly growHooks?: boolean;
   /**
@@ -85,18 +87,39 @@ export interface InstrumentOptions {
   readonly dropStart?: boolean;
   /** The module name the host engine sees (the name section's module name), e.g. to tell stack frames apart. */
   readonly hostModuleName?: string;
+  /**
+   * Turn the module's defined memories into imports `wasmts.memory_<m>` (kind `memory`, `entity` m) of the same
+   * type, appended after the module's own memory imports so every memory keeps its index, when each of them can
+   * be (`hostImportableMemory`); else nothing changes. The host can then hand an instance a memory it made (a
+   * pool reuses a tenant's memory for the next instead of the host engine allocating one per instance). Active
+   * data segments are written by the host at instantiation as before.
+   */
+  readonly importMemories?: boolean;
+  /**
+   * Tests: re-encode every body by the walk (`rewriteBody`) even where the validator's sites would do, so the
+   * two can be compared with every other choice (which hooks to import) the same.
+   */
+  readonly forceWalk?: boolean;
+}
+
+/**
+ * Whether `importMemories` can turn a defined memory of this type into an import: not shared (its host
+ * object is another thread's too), 32-bit and of the default page size (what every host's JS API makes).
+ */
+export function hostImportableMemory(type: MemoryType): boolean {
+  return !type.shared && !type.index64 && type.pageSizeLog2 === 16;
 }
 
 /** One import the instrumented module needs from the host, under module `wasmts`. */
 export interface HostImport {
-  /** `fuel`, `out_of_fuel`, `epoch`, `epoch_deadline`, `new_epoch`, `call_depth`, `stack_overflow`. */
+  /** `fuel`, `out_of_fuel`, `epoch`, `epoch_deadline`, `new_epoch`, `call_depth`, `stack_overflow`, ... */
   readonly name: string;
-  readonly kind: 'func' | 'global';
+  readonly kind: 'func' | 'global' | 'memory';
   /** For globals: the value type (always mutable). Hook functions have type `[] -> []`. */
   readonly valueType?: 'i32' | 'i64';
   /** Globals: false for an immutable one (`instance_id`); absent means mutable. */
   readonly mutable?: boolean;
-  /** For `memory_grow_<m>` / `table_grow_<t>`: the memory or table index. */
+  /** For `memory_grow_<m>` / `table_grow_<t>` / `memory_<m>`: the memory or table index. */
   readonly entity?: number;
   /** Its index in the instrumented module's function or global index space. */
   readonly index: number;
@@ -146,6 +169,37 @@ export function instrumentOptionsFor(
 const EMPTY_FUNC_TYPE = Uint8Array.of(FUNC_TYPE_FORM, 0x00, 0x00);
 const EXPORT_KINDS = { func: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
 
+/** What the code of a module contains among the operators some options insert code or imports for. */
+interface SiteUses {
+  /** Any `call_indirect` or `return_call_indirect`. */
+  indirect: boolean;
+  /** Any trapping float-to-integer truncation. */
+  trunc: boolean;
+  /** The memories a `memory.grow` grows, and the tables a `table.grow` grows. */
+  readonly memoryGrow: Set<number>;
+  readonly tableGrow: Set<number>;
+}
+
+/** What `module`'s code contains, read from the validator's sites; null without them (lazy validation). */
+function siteUses(module: Module): SiteUses | null {
+  const sites = module.codeSites;
+  if (sites === undefined) return null;
+  const uses: SiteUses = { indirect: false, trunc: false, memoryGrow: new Set(), tableGrow: new Set() };
+  const bytes = module.bytes;
+  const positions = sites.positions;
+  for (let i = 0; i < sites.count; i++) {
+    const p = positions[i];
+    const op = bytes[p];
+    if (op === 0x11 || op === 0x13) uses.indirect = true;
+    else if (op === 0x40 || op === 0xfc) {
+      const r = new BinaryReader(bytes, p + 1, bytes.length);
+      if (op === 0xfc) r.u32(); // table.grow's sub-opcode
+      (op === 0x40 ? uses.memoryGrow : uses.tableGrow).add(r.u32());
+    } else if ((op >= 0xa8 && op <= 0xab) || (op >= 0xae && op <= 0xb1)) uses.trunc = true;
+  }
+  return uses;
+}
+
 /** Re-encodes `module` with the hooks `options` asks for (README.md describes the host's side). */
 export function instrumentModule(module: Module, options: InstrumentOptions = {}): InstrumentedModule {
   const bytes = module.bytes;
@@ -176,7 +230,10 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const epochGlobal = epochOn ? addGlobal(pollOn ? 'epoch_countdown' : 'epoch', 'i64') : -1;
   const deadlineGlobal = epochOn && !pollOn ? addGlobal('epoch_deadline', 'i64') : -1;
   const depthGlobal = depthOn ? addGlobal('call_depth', 'i32') : -1;
-  const recordOn = options.recordIndirectIndex === true;
+  // with the validator's sites, hooks and globals only for what the code contains (an import costs every
+  // instantiation); without them (lazy validation), everything the options ask for
+  const uses = siteUses(module);
+  const recordOn = options.recordIndirectIndex === true && (uses === null || uses.indirect);
   const indexGlobal = recordOn ? addGlobal('indirect_index', 'i32') : -1;
   const instanceGlobal = recordOn ? addGlobal('indirect_instance', 'i32') : -1;
   const instanceIdGlobal = recordOn ? addGlobal('instance_id', 'i32', false) : -1;
@@ -201,18 +258,30 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   if (options.growHooks === true) {
     module.memories.forEach((m, i) => {
       const t = m.index64 ? I64 : I32;
-      memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(FUNC_TYPE_FORM, 1, t, 1, t)), i));
+      if (uses !== null && !uses.memoryGrow.has(i)) memoryGrowFunc.push(-1);
+      else memoryGrowFunc.push(addFunc(`memory_grow_${i}`, addType(Uint8Array.of(FUNC_TYPE_FORM, 1, t, 1, t)), i));
     });
     module.tables.forEach((decl, i) => {
+      if (uses !== null && !uses.tableGrow.has(i)) {
+        tableGrowFunc.push(-1);
+        return;
+      }
       const t = decl.type.index64 ? I64 : I32;
       const enc = new ByteWriter().u8(FUNC_TYPE_FORM).u32(2).valType(decl.type.element).u8(t).u32(1).u8(t).finish();
       tableGrowFunc.push(addFunc(`table_grow_${i}`, addType(enc), i));
     });
   }
+  const nullCheckOn = options.indirectNullCheck === true && (uses === null || uses.indirect);
+  const truncCheckOn = options.truncNaNCheck === true && (uses === null || uses.trunc);
   const trapFunc =
-    options.indirectNullCheck === true || options.truncNaNCheck === true
-      ? addFunc('trap', addType(Uint8Array.of(FUNC_TYPE_FORM, 1, I32, 0)))
-      : -1;
+    nullCheckOn || truncCheckOn ? addFunc('trap', addType(Uint8Array.of(FUNC_TYPE_FORM, 1, I32, 0))) : -1;
+  // defined memories as imports (all of them or none: a memory keeps its index only if every defined one moves)
+  const definedMemories = module.memories.slice(module.numImportedMemories);
+  const memoryImports =
+    options.importMemories === true && definedMemories.length > 0 && definedMemories.every(hostImportableMemory);
+  if (memoryImports)
+    for (let i = module.numImportedMemories; i < module.memories.length; i++)
+      hostImports.push({ name: `memory_${i}`, kind: 'memory', entity: i, index: i });
   const funcShift = nF;
   const globalShift = nG;
   const func = (f: number) => (f < nImpF ? f : f + funcShift);
@@ -275,7 +344,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     renumberGlobals: nG > 0,
     fuel: fuelOn,
     growHooks: options.growHooks === true,
-    truncCheck: options.truncNaNCheck === true,
+    truncCheck: truncCheckOn,
     plainControl,
   };
   const plain = plainOperators(plainOptions);
@@ -312,12 +381,12 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     memoryGrowFunc,
     tableGrowFunc,
     trapFunc,
-    indirectNullCheck: options.indirectNullCheck === true,
+    indirectNullCheck: nullCheckOn,
     indexGlobal,
     instanceGlobal,
     instanceIdGlobal,
     epochPoll: options.epochPoll === true,
-    truncNaNCheck: options.truncNaNCheck === true,
+    truncNaNCheck: truncCheckOn,
     resultBlockType(f, w) {
       const type = module.types[module.functions[f]].composite;
       const results = type.kind === 'func' ? type.results : [];
@@ -334,7 +403,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const extraExports = options.extraExports ?? [];
   const dropStart = options.dropStart === true && module.start !== null;
   const hostName = options.hostModuleName;
-  if (nF === 0 && nG === 0 && extraExports.length === 0 && !dropStart && hostName === undefined)
+  if (nF === 0 && nG === 0 && !memoryImports && extraExports.length === 0 && !dropStart && hostName === undefined)
     return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
   let codeBase = -1;
@@ -369,7 +438,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     const count = r.u32();
     w.u32(count);
     // with no store control on, the validator's sites (when recorded) say where anything changes
-    const sites = plainControl ? (module.codeSites ?? null) : null;
+    const sites = plainControl && options.forceWalk !== true ? (module.codeSites ?? null) : null;
     for (let i = 0; i < count; i++) {
       const at = w.reserveU32();
       if (sites !== null) rewriteBodyFromSites(ctx, sites, i, module.bodies[i], w, codePairs);
@@ -413,7 +482,14 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     for (const imp of hostImports) {
       w.name(HOST_MODULE).name(imp.name);
       if (imp.kind === 'func') w.u8(IMPORT_KIND.func).u32(funcTypes[imp.index - nImpF]);
-      else
+      else if (imp.kind === 'memory') {
+        // the memory section's limits (hostImportableMemory: not shared, 32-bit, 64 KiB pages)
+        const limits = module.memories[imp.index].limits;
+        w.u8(IMPORT_KIND.memory)
+          .u8(limits.max === null ? 0x00 : 0x01)
+          .u32(limits.min);
+        if (limits.max !== null) w.u32(limits.max);
+      } else
         w.u8(IMPORT_KIND.global)
           .u8(imp.valueType === 'i32' ? I32 : I64)
           .u8(imp.mutable === false ? 0x00 : 0x01);
@@ -472,6 +548,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
         out.section(s.id, extraExports.length > 0 ? exportSectionFor(r) : exportSection(ctx, r));
         wroteExport = true;
         continue;
+      case SectionId.Memory:
+        if (memoryImports) continue; // every defined memory is imported now
+        break;
       case SectionId.Start:
         if (!dropStart) out.section(s.id, new ByteWriter().u32(func(r.u32())).finish());
         continue;

@@ -46,4 +46,4 @@ export const BLOCK_EMPTY = 0x40;
 /** The form byte of a function type in the type section. */
 export const FUNC_TYPE_FORM = 0x60;
 /** Import kind bytes of the import section. */
-export const IMPORT_KIND = { func: 0x00, global: 0x03 } as const;
+export const IMPORT_KIND = { func: 0x00, memory: 0x02, global: 0x03 } as const;

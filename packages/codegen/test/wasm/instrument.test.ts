@@ -1,5 +1,5 @@
 // The instrumenting re-encoder, run on Node's own WebAssembly engine (this is the wasm backend).
-import { decodeModule, FuncIndex, tunables } from '@wasmts/environ';
+import { decodeModule, FuncIndex, tunables, wasmFeatures } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -615,5 +615,108 @@ describe('counters threaded through calls', () => {
     tree(10);
     expect(hooks).toBe(Math.floor(2047 / 101));
     expect(countdown.value).toBe(100n - BigInt(2047 % 101));
+  });
+});
+
+describe('hooks by what the code uses (the validator sites)', () => {
+  const OPTIONS: InstrumentOptions = { growHooks: true, recordIndirectIndex: true, truncNaNCheck: true };
+  const names = (wat: string, options = OPTIONS, recordSites = true) =>
+    instrumentModule(decodeModule(parseWat(wat), { recordSites }), options).hostImports.map((h) => h.name);
+  const MEMS = '(memory 1) (memory 1) (table 1 funcref) (table 1 funcref)';
+
+  it('imports nothing for code without grows, indirect calls or trapping truncations', () => {
+    const wat = `(module ${MEMS} (func (export "f") (result i32) (i32.add (i32.const 1) (i32.const 2))))`;
+    expect(names(wat)).toEqual([]);
+    const module = decodeModule(parseWat(wat), { recordSites: true });
+    // nothing imported, no local added: the input's bytes
+    expect(instrumentModule(module, OPTIONS).bytes).toBe(module.bytes);
+    // without sites (lazy validation) every hook the options ask for
+    expect(names(wat, OPTIONS, false)).toEqual([
+      'indirect_index',
+      'indirect_instance',
+      'instance_id',
+      'memory_grow_0',
+      'memory_grow_1',
+      'table_grow_0',
+      'table_grow_1',
+      'trap',
+    ]);
+  });
+
+  it('imports the grow hook of each memory and table grown, the index globals with an indirect call, trap with a truncation', () => {
+    expect(names(`(module ${MEMS} (func (result i32) (memory.grow 1 (i32.const 1))))`)).toEqual(['memory_grow_1']);
+    expect(names(`(module ${MEMS} (func (result i32) (table.grow 0 (ref.null func) (i32.const 1))))`)).toEqual([
+      'table_grow_0',
+    ]);
+    expect(names(`(module (func (param f64) (result i32) (i32.trunc_f64_s (local.get 0))))`)).toEqual(['trap']);
+    expect(names(`(module (type $t (func)) (table 1 funcref) (func (call_indirect (type $t) (i32.const 0))))`)).toEqual(
+      ['indirect_index', 'indirect_instance', 'instance_id'],
+    );
+  });
+
+  it('grows the right table through its hook when another one is not hooked', () => {
+    const wat = `(module (table 1 funcref) (table 1 funcref)
+      (func (export "g") (result i32) (table.grow 1 (ref.null func) (i32.const 2))))`;
+    const out = instrumentModule(decodeModule(parseWat(wat), { recordSites: true }), OPTIONS);
+    expect(out.hostImports.map((h) => [h.name, h.entity])).toEqual([['table_grow_1', 1]]);
+    const grown: number[] = [];
+    const inst = new WA.Instance(new WA.Module(out.bytes), {
+      wasmts: {
+        table_grow_1: (_init: unknown, d: number) => {
+          grown.push(d);
+          return 5;
+        },
+      },
+    });
+    expect((inst.exports.g as () => number)()).toBe(5);
+    expect(grown).toEqual([2]);
+  });
+});
+
+describe('importMemories', () => {
+  const WAT = `(module (import "env" "f" (func)) (memory (export "mem") 1 3) (data (i32.const 8) "\\2a")
+    (func (export "get") (param i32) (result i32) (i32.load8_u (local.get 0)))
+    (func (export "size") (result i32) (memory.size)))`;
+
+  it('turns the defined memory into an import of its type, with its data', () => {
+    const out = instrumentModule(decodeModule(parseWat(WAT), { recordSites: true }), { importMemories: true });
+    expect(out.hostImports).toEqual([{ name: 'memory_0', kind: 'memory', entity: 0, index: 0 }]);
+    const module = new WA.Module(out.bytes);
+    expect(WA.Module.imports(module)).toEqual([
+      { module: 'env', name: 'f', kind: 'function' },
+      { module: 'wasmts', name: 'memory_0', kind: 'memory' },
+    ]);
+    const m = new WA.Memory({ initial: 1, maximum: 3 });
+    new Uint8Array(m.buffer)[9] = 5;
+    const inst = new WA.Instance(module, { env: { f() {} }, wasmts: { memory_0: m } });
+    expect(inst.exports.mem).toBe(m);
+    expect((inst.exports.get as (a: number) => number)(8)).toBe(42);
+    expect((inst.exports.get as (a: number) => number)(9)).toBe(5);
+    expect((inst.exports.size as () => number)()).toBe(1);
+    // the import's type is the memory's: one without the maximum, or larger, does not link
+    for (const bad of [new WA.Memory({ initial: 1 }), new WA.Memory({ initial: 1, maximum: 4 })])
+      expect(() => new WA.Instance(module, { env: { f() {} }, wasmts: { memory_0: bad } })).toThrow();
+  });
+
+  it('appends the imports after the module own memories, so every memory keeps its index (multi-memory)', () => {
+    const wat = `(module (import "env" "m" (memory 1)) (memory 2) (memory 3 4)
+      (func (result i32) (memory.size 2)))`;
+    const out = instrumentModule(decodeModule(parseWat(wat), { recordSites: true }), { importMemories: true });
+    const back = decodeModule(out.bytes);
+    expect(back.numImportedMemories).toBe(3);
+    expect(back.memories.map((m) => [m.limits.min, m.limits.max])).toEqual([
+      [1, null],
+      [2, null],
+      [3, 4],
+    ]);
+    expect(back.imports.map((i) => `${i.module}.${i.name}`)).toEqual(['env.m', 'wasmts.memory_1', 'wasmts.memory_2']);
+  });
+
+  it('leaves every memory defined when one of them cannot be imported (shared)', () => {
+    const module = decodeModule(parseWat('(module (memory 1) (memory 1 2 shared))'), {
+      recordSites: true,
+      features: wasmFeatures({ threads: true }),
+    });
+    expect(instrumentModule(module, { importMemories: true }).bytes).toBe(module.bytes);
   });
 });

@@ -117,7 +117,7 @@ describe('the spec suite through the instrumenter', () => {
         const recorded = decodeModule(bytes, { features: FEATURES, recordSites: true });
         sites += recorded.codeSites?.count ?? 0;
         for (const options of NO_CONTROLS) {
-          const walked = instrumentModule(module, options);
+          const walked = instrumentModule(recorded, { ...options, forceWalk: true });
           const copied = instrumentModule(recorded, options);
           if (!equalBytes(copied.bytes, walked.bytes)) expect(copied.bytes, file).toEqual(walked.bytes);
           if (options !== NO_CONTROLS[0]) continue;

@@ -17,6 +17,7 @@ export interface WebAssemblyApi {
   Module: WasmModuleCtor;
   Instance: new (m: object, imports: object) => { exports: Record<string, any> };
   Global: new (desc: { value: string; mutable: boolean }, v: unknown) => WasmGlobal;
+  Memory: new (desc: { initial: number; maximum?: number }) => { buffer: ArrayBuffer };
 }
 
 /** Node's WebAssembly global. */

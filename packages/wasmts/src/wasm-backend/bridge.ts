@@ -16,6 +16,7 @@ import {
   floatNumber,
   I32,
   I64,
+  type MemoryType,
   TrapCode,
   type ValType,
   VMRuntimeLimits,
@@ -34,14 +35,15 @@ import {
   type HostException,
   type HostFunction,
   type HostGlobal,
+  type HostMemory,
   type HostModule,
   type HostTag,
   hostApi,
 } from './host-api.js';
+import { keepHostMemory } from './memory-pool.js';
 import { bitsType, exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
 
 const FUEL = VMRuntimeLimits.FuelConsumed;
-const DEADLINE = VMRuntimeLimits.EpochDeadline;
 
 /** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
 export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
@@ -140,7 +142,7 @@ export class WasmStoreState {
    * Each wasm-backend instance of the store and its functions that can be reached from outside it (by
    * function index), for `retireHostInstance`.
    */
-  hostInstances: [RuntimeInstance, ReadonlyMap<FuncIndex, unknown>][] = [];
+  hostInstances: [RuntimeInstance, ReadonlyMap<FuncIndex, unknown>, readonly [MemoryType, HostMemory][]][] = [];
   /**
    * The i64 globals read and written through small wasm functions with f64 / i32 values: a call of one is far
    * cheaper than the JS API's BigInt `value` accessors (which cost fuel a few hundred ns per crossing).
@@ -181,18 +183,24 @@ export class WasmStoreState {
    * is once its memories are empty: a host instance keeps its memory, tables and globals (they cannot be
    * taken from it), so instead every function that can be reached from outside it (exports, references, the
    * start function) now traps with `MemoryOutOfBounds` when called through the API, and a host function
-   * object made for it later wraps the trap. The host memory is never given to another instance, so code
-   * already running in it (none: a store cannot be disposed from inside wasm) could only see its own
-   * tenant's bytes. The state then serves the engine's next store (see `recycle`).
+   * object made for it later wraps the trap (a host function object that comes back from a host table or global
+   * maps to its retired VMFuncRef). A memory the instance was handed (`takeHostMemory`: defined memories are
+   * imports when pooling) is then zeroed and kept for the next tenant, as the js backend's pool keeps a buffer:
+   * no code of this tenant can run any more (none is running: a store cannot be disposed from inside wasm), so
+   * none sees the next tenant's bytes. The state then serves the engine's next store (see `recycle`).
    */
   release(pooled: boolean): void {
-    if (pooled)
+    if (pooled) {
       for (const [inst, funcs] of this.hostInstances)
         for (const f of funcs.keys()) {
           const ref = inst.funcRef(f);
           ref.fn = retired;
           forgetHostFunction(ref);
         }
+      // with every function retired, the memories the instances were handed serve the next tenants
+      for (const [, , memories] of this.hostInstances)
+        for (const [type, host] of memories) keepHostMemory(this.store.engine, type, host);
+    }
     this.hostInstances = [];
     if (pooled) recycle(this);
   }
@@ -256,7 +264,7 @@ export class WasmStoreState {
    */
   armEpoch(): void {
     const store = this.store;
-    this.countdownSet(store.epochCounter[0] >= store.runtimeLimits[DEADLINE] ? 0 : EPOCH_POLL);
+    this.countdownSet(store.epochCounter[0] >= store.epochDeadline ? 0 : EPOCH_POLL);
   }
 
   /**
@@ -266,7 +274,7 @@ export class WasmStoreState {
    */
   noticeEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.countdownSet(0);
+    if (store.epochCounter[0] >= store.epochDeadline) this.countdownSet(0);
   }
 
   /**
@@ -277,12 +285,14 @@ export class WasmStoreState {
    */
   enterEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] >= store.runtimeLimits[DEADLINE]) this.countdownSet(0);
+    if (store.epochCounter[0] >= store.epochDeadline) this.countdownSet(0);
   }
 
   private newEpoch(): void {
     const store = this.store;
-    if (store.epochCounter[0] < store.runtimeLimits[DEADLINE]) {
+    // an epoch clock (no worker) advances the epoch here, every `EPOCH_POLL` checks
+    store.engine.epochClock?.advance();
+    if (store.epochCounter[0] < store.epochDeadline) {
       this.armEpoch();
       return;
     }

@@ -1,7 +1,7 @@
 // A module for the wasm backend: whether it can run there, and its instrumented bytes compiled by the host
 // engine once per `Module`.
 
-import { type InstrumentedModule, instrumentModule, instrumentOptionsFor } from '@wasmts/codegen';
+import { hostImportableMemory, type InstrumentedModule, instrumentModule, instrumentOptionsFor } from '@wasmts/codegen';
 import {
   BinaryReader,
   type Module as EnvironModule,
@@ -16,6 +16,7 @@ import {
   TagIndex,
   type ValType,
 } from '@wasmts/environ';
+import { PoolingInstanceAllocator } from '@wasmts/runtime';
 import type { Engine } from '../engine.js';
 import { boundaryTypeName, crossesBoundary } from './bridge.js';
 import { type HostModule, hostApi } from './host-api.js';
@@ -112,15 +113,28 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     tag: new Map(),
   };
   const extra: { name: string; kind: 'func' | 'table' | 'memory' | 'global' | 'tag'; index: number }[] = [];
+  // an entity the module exports already is read back under its first export name (each export costs every
+  // instantiation); the others get a hidden export
+  const exported = new Map<string, string>();
+  for (const e of module.exports) if (!exported.has(`${e.kind}${e.index}`)) exported.set(`${e.kind}${e.index}`, e.name);
   const add = <K extends keyof HiddenExports>(kind: K, index: Parameters<HiddenExports[K]['set']>[0]) => {
-    const name = `${prefix}${kind}${index}`;
+    const own = exported.get(`${kind}${index}`);
+    const name = own ?? `${prefix}${kind}${index}`;
     hidden[kind].set(index as never, name);
-    extra.push({ name, kind, index });
+    if (own === undefined) extra.push({ name, kind, index });
   };
   const funcs = new Set(module.declaredFuncRefs);
   if (module.start !== null) funcs.add(module.start);
   for (const f of [...funcs].sort((a, b) => a - b)) if (f >= module.numImportedFuncs) add('func', f);
-  for (let i = MemoryIndex(module.numImportedMemories); i < module.memories.length; i++) add('memory', i);
+  // with a pooling allocator the defined memories are imports, so a memory can serve tenant after tenant (the
+  // host engine allocating one per instance is most of an instantiation's cost); see `takeHostMemory`
+  const definedMemories = module.memories.slice(module.numImportedMemories);
+  const importMemories =
+    engine.allocator instanceof PoolingInstanceAllocator &&
+    definedMemories.length > 0 &&
+    definedMemories.every(hostImportableMemory);
+  if (!importMemories)
+    for (let i = MemoryIndex(module.numImportedMemories); i < module.memories.length; i++) add('memory', i);
   for (let i = TableIndex(module.numImportedTables); i < module.tables.length; i++) add('table', i);
   for (let i = GlobalIndex(module.numImportedGlobals); i < module.globals.length; i++) add('global', i);
   for (let i = TagIndex(module.numImportedTags); i < module.tags.length; i++) add('tag', i);
@@ -137,6 +151,7 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     extraExports: extra,
     dropStart: true,
     hostModuleName,
+    importMemories,
   };
   const instrumented = instrumentModule(module, options);
   const hostModule = new (hostApi().Module)(instrumented.bytes);

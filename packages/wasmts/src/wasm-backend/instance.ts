@@ -11,6 +11,7 @@ import {
   I32,
   I64,
   MemoryIndex,
+  type MemoryType,
   TableIndex,
   TagIndex,
   type ValType,
@@ -48,6 +49,7 @@ import {
   type HostTag,
   hostApi,
 } from './host-api.js';
+import { takeHostMemory } from './memory-pool.js';
 
 /** The host memory of a runtime memory, attaching one (and copying the bytes) the first time. */
 export function hostMemoryOf(mem: RuntimeMemory): HostMemory {
@@ -170,8 +172,17 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
         tgi++;
     }
   }
+  const ownMemories: [MemoryType, HostMemory][] = [];
   for (const h of code.instrumented.hostImports) {
     let v: unknown;
+    if (h.kind === 'memory') {
+      // a defined memory the instrumentation made an import (pooling): a kept one or a new one
+      const mem = inst.memory(MemoryIndex(h.entity as number));
+      const host = takeHostMemory(store.engine, mem);
+      ownMemories.push([mem.type, host]);
+      put('wasmts', h.name, host);
+      continue;
+    }
     switch (h.name) {
       case 'fuel':
         v = state.fuel;
@@ -259,6 +270,6 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
   }
   inst.setFunctions(funcs);
   for (const [f, name] of hidden.func) registerHostFunction(ex[name] as HostFunction, inst.funcRef(f));
-  state.hostInstances.push([inst, hidden.func]);
+  state.hostInstances.push([inst, hidden.func, ownMemories]);
   return m.start === null ? null : (inst.funcRef(m.start).fn as () => void);
 }
