@@ -188,6 +188,8 @@ for (const op of [
 /** Operators before which pending stack values are assigned to their slots. */
 /** A word that may stay pending in a pair: a local's variable (`l3`, its hi word `l3h`) or an int32 literal. */
 const LOCAL_ATOM = /^(l\d+h?|\(?-?\d+\)?)$/;
+/** The hi word of an i64 local, `l<i>h`. */
+const LOCAL_HI = /^l\d+h$/;
 /** Structured control operators (block, loop, if, else, try, catch, catch_all, delegate, end, try_table): merge points. */
 const STRUCTURE = new Uint8Array(256);
 for (const op of [0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x18, 0x19, 0x1f]) STRUCTURE[op] = 1;
@@ -649,6 +651,21 @@ export class FunctionTranslator {
    * it (an `i64.mul` of two such values is one 32x32 product; README.md, "i64 as pairs").
    */
   private readonly hi0 = new Set<number>();
+  /**
+   * i64 locals (not parameters) whose high word is 0 throughout the function: assumed by a second translation
+   * (`zeroHiLocals` in `translate`) and checked by it, every `local.set` of one storing a 0 hi word. Null in the
+   * first translation.
+   */
+  private zeroHi: ReadonlySet<number> | null = null;
+  /** Whether a `local.set` stored a hi word other than 0 into a local of `zeroHi` (the assumption failed). */
+  private zeroHiBroken = false;
+  /** i64 locals given a hi word other than the literal 0 by some `local.set` or `local.tee`. */
+  private readonly wideSets = new Set<number>();
+  /**
+   * i64 locals whose hi word, not known to be 0, an `i64.mul` read (where a 0 drops the cross products and the
+   * general high-word formula): only for these is a second translation worth its cost.
+   */
+  private readonly mulHiReads = new Set<number>();
   /** Whether the multiplication temporary `qm` is used. */
   private usesMulTemps = false;
   /** Per stack slot: whether it holds a v128 as four int32 lanes, `s<d>`, `s<d>b`, `s<d>c`, `s<d>d`. */
@@ -1417,6 +1434,20 @@ export class FunctionTranslator {
     this.lastOp = mark;
   }
 
+  /**
+   * The i64 locals to assume zero-extended in a second translation: those no `local.set` gave a hi word other than
+   * 0 (they start at 0), when an `i64.mul` read one's hi word where the straight-line facts (`hi0`) did not know it
+   * (`mulHiReads`). Null when
+   * there are none, or in the second translation itself.
+   */
+  private zeroHiLocals(): Set<number> | null {
+    if (this.zeroHi !== null || !this.pairs || this.mulHiReads.size === 0) return null;
+    const nParams = this.type.params.length;
+    const zero = new Set<number>();
+    for (const i of this.mulHiReads) if (i >= nParams && !this.wideSets.has(i)) zero.add(i);
+    return zero.size > 0 ? zero : null;
+  }
+
   /** Ends each line of the body with the marker of the operator that began it (see `positions`). */
   private markLines(): void {
     const at = this.positions as (number | string)[];
@@ -1479,6 +1510,31 @@ export class FunctionTranslator {
         valuesAt: this.valueReadAt,
       });
       return again.translate();
+    }
+    const zeroHi = this.zeroHiLocals();
+    if (zeroHi !== null) {
+      // i64 locals that only ever hold zero-extended values: translate again with their hi word the literal 0 at
+      // every read, across control flow (poly1305's 26-bit limbs, loop-invariant, multiply as 32x32 products)
+      const [start, end, locals] = this.args;
+      const again = new FunctionTranslator(
+        this.env,
+        this.name,
+        start,
+        end,
+        this.type,
+        locals,
+        this.selfIndex,
+        this.pairs,
+        this.pairAbi,
+      );
+      if (this.positions !== null) again.positions = [];
+      again.floatLocals = this.floatLocals;
+      again.forms = this.forms;
+      again.zeroHi = zeroHi;
+      const source = again.translate();
+      // the assumption holds if every store into those locals stored a 0 hi word given it (an induction: they
+      // start at 0); else this translation stands
+      if (!again.zeroHiBroken) return source;
     }
     const name = this.name;
     // an i64 parameter arrives as a bigint `l<i>b` and is split into the pair `l<i>`, `l<i>h` (as the pair itself
@@ -1544,11 +1600,13 @@ export class FunctionTranslator {
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     // with a handler, `fu = 0` too: the returned expression may still trap (a load folded into it), and the handler
     // must not add the count twice
+    // the counter is `-fq` wherever this function runs (entry, after each call or hook), so an exit stores
+    // `fu - fq` without reading it (README.md, "Fuel and epochs in locals")
     const ret = !this.env.tunables.consumeFuel
       ? 'return'
       : writeBack
-        ? `${lim}[${FUEL}] += fu; fu = 0; return`
-        : `${lim}[${FUEL}] += fu; return`;
+        ? `${lim}[${FUEL}] = fu - fq; fu = 0; return`
+        : `${lim}[${FUEL}] = fu - fq; return`;
     // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
     // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
     // "Fuel and epochs in locals")
@@ -1773,8 +1831,8 @@ export class FunctionTranslator {
   ): string {
     const mentioned = new Set<string>();
     for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
-    // every exit adds the fuel local to the counter (`exits`)
-    if (this.env.tunables.consumeFuel) mentioned.add('fu');
+    // every exit stores the fuel local and the counter's value at entry (`fu - fq`: `exits`, `ret`)
+    if (this.env.tunables.consumeFuel) mentioned.add('fu').add('fq');
     const params = new Set(piece.params);
     // the epoch counter is read at the first check, as after a call (`reload`)
     // a local declared here whose value comes from a parameter of the function (an i64's words, a v128's lanes) is
@@ -1889,7 +1947,10 @@ export class FunctionTranslator {
    * next check (`fq` no longer matches). Empty without fuel.
    */
   private handOver(): string {
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[${FUEL}] += fu; fu = 0;` : '';
+    // the counter is `-fq` here (read at entry and after every call or hook), so the sum is stored, not added to it:
+    // one store where `+=` was a load and a store (fib: 4 of 6 counter accesses per call before, 2 of 4 now); the
+    // handler (`catch`) still adds `fu`, which is 0 during a call
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}[${FUEL}] = fu - fq; fu = 0;` : '';
   }
 
   /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
@@ -2179,6 +2240,10 @@ export class FunctionTranslator {
       else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
       if (hi === '0') this.hi0.add(i);
       else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
+      if (hi !== '0') {
+        this.wideSets.add(i);
+        if (this.zeroHi?.has(i)) this.zeroHiBroken = true;
+      }
       if (tee) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
       return;
     }
@@ -2891,8 +2956,10 @@ export class FunctionTranslator {
             i = b + this.localBase;
           } else i = r.u32() + this.localBase;
           const t = this.localTypes[i];
-          if (t === I64 && this.pairs) this.pushPairPure(`l${i}`, this.hi0.has(i) ? '0' : `l${i}h`);
-          else if (t === V128) this.pushQuadLocal(i);
+          if (t === I64 && this.pairs) {
+            const zero = this.hi0.has(i) || this.zeroHi?.has(i) === true;
+            this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
+          } else if (t === V128) this.pushQuadLocal(i);
           else {
             this.pushPending(`l${i}`, false);
             if (t === F64 || t === F32) this.fLocal[this.sp - 1] = i;
@@ -3100,9 +3167,13 @@ export class FunctionTranslator {
     }
     if (pb !== undefined) {
       if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
-      if (name === 'i64.mul') this.usesMulTemps = true;
       const b = this.popPair();
       const a = this.popPair();
+      if (name === 'i64.mul') {
+        this.usesMulTemps = true;
+        if (this.zeroHi === null)
+          for (const h of [a[1], b[1]]) if (LOCAL_HI.test(h)) this.mulHiReads.add(Number(h.slice(1, -1)));
+      }
       this.pushPairStmt((rl, rh) => pb(a, b, rl, rh));
       return true;
     }

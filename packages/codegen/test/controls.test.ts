@@ -150,10 +150,11 @@ describe('fuel in a local', () => {
     const pure = src.slice(src.indexOf('function f0('), src.indexOf('function f1('));
     const load = src.slice(src.indexOf('function f1('));
     expect(pure).not.toMatch(/try|catch|finally/);
-    expect(pure).toMatch(/\[0\] \+= fu; return/);
-    // the handler adds the count and rethrows; each return adds it and clears it (its value may still trap)
+    // an exit stores the counter's value at entry plus the fuel counted (`-fq` is the counter there: no read)
+    expect(pure).toMatch(/\[0\] = fu - fq; return/);
+    // the handler adds the count and rethrows; each return stores it and clears it (its value may still trap)
     expect(load).toMatch(/\} catch \(e\) \{ lim\d+\[0\] \+= fu; throw e; \}/);
-    expect(load).toMatch(/\[0\] \+= fu; fu = 0; return/);
+    expect(load).toMatch(/\[0\] = fu - fq; fu = 0; return/);
     expect(load).not.toMatch(/finally/);
     limits[0] = -10;
     expect(e.pure(1)).toBe(2);

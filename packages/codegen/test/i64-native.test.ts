@@ -3,8 +3,10 @@
 // known to be 0 (zero-extensions, masks, shifts, locals holding them) and constants folded into the template; the
 // facts about locals' high words across blocks, ifs, loops and tees; shifts and rotations by every constant count.
 // The values include the products where the float64 product rounds across a power of two.
+import { decodeModule } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
+import { compileModule } from '../src/index.js';
 import { instantiate } from './harness.js';
 
 declare const WebAssembly: {
@@ -171,6 +173,59 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
       agree(n, j, 'self_shr', [a]);
       for (const k of [1, 2, 3, 7]) agree(n, j, 'loop_fact', [a, k]);
     }
+  });
+
+  it('knows an i64 local is zero-extended everywhere when every value it is given is (a second translation)', () => {
+    const wat = `(module
+      ;; 26-bit limbs set before a loop and multiplied in it (poly1305's r): one 32x32 product per step
+      (func (export "limbs") (param i64 i64 i32) (result i64) (local i64 i64 i64)
+        (local.set 3 (i64.and (local.get 0) (i64.const 0x3ffffff)))
+        (local.set 4 (i64.shr_u (local.get 1) (i64.const 38)))
+        (loop $l
+          (local.set 5 (i64.add (local.get 5) (i64.mul (local.get 3) (local.get 4))))
+          (local.set 4 (i64.extend_i32_u (i32.add (i32.wrap_i64 (local.get 4)) (i32.const 1))))
+          (br_if $l (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+        (i64.add (local.get 5) (i64.mul (local.get 3) (local.get 3))))
+      ;; given a full value in one branch of the loop: a full pair everywhere
+      (func (export "mixed") (param i64 i64 i32) (result i64) (local i64 i64)
+        (local.set 3 (i64.extend_i32_u (i32.wrap_i64 (local.get 0))))
+        (loop $l
+          (local.set 4 (i64.add (local.get 4) (i64.mul (local.get 3) (local.get 3))))
+          (if (i32.eq (local.get 2) (i32.const 2)) (then (local.set 3 (local.get 1))))
+          (br_if $l (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+        (i64.xor (local.get 4) (local.get 3)))
+      ;; zero-extended only by copying another zero-extended local, read after a block
+      (func (export "copied") (param i64 i64) (result i64) (local i64 i64)
+        (local.set 2 (i64.extend_i32_u (i32.wrap_i64 (local.get 0))))
+        (block (local.set 3 (local.get 2)))
+        (block (local.set 2 (i64.shr_u (local.get 1) (i64.const 33))))
+        (i64.add (i64.mul (local.get 3) (local.get 2)) (i64.mul (local.get 2) (local.get 1))))
+      ;; an inlined leaf called with a zero-extended and with a full argument: its parameter's local is set by both
+      (func $sq (param i64) (result i64) (i64.mul (local.get 0) (local.get 0)))
+      (func (export "inlined") (param i64 i64) (result i64)
+        (i64.add (call $sq (i64.extend_i32_u (i32.wrap_i64 (local.get 0)))) (call $sq (local.get 1))))
+      ;; set in both arms of an if, zero-extended in each, read after it
+      (func (export "arms") (param i64 i64 i32) (result i64) (local i64)
+        (if (local.get 2)
+          (then (local.set 3 (i64.extend_i32_u (i32.wrap_i64 (local.get 0)))))
+          (else (local.set 3 (i64.shr_u (local.get 1) (i64.const 40)))))
+        (i64.mul (local.get 3) (local.get 1))))`;
+    const [n, j] = both(wat);
+    for (const a of VALUES)
+      for (const b of VALUES) {
+        for (const k of [1, 2, 3]) agree(n, j, 'limbs', [a, b, k]);
+        for (const k of [1, 2, 3]) agree(n, j, 'mixed', [a, b, k]);
+        for (const f of ['copied', 'inlined']) agree(n, j, f, [a, b]);
+        agree(n, j, 'arms', [a, b, I32(b) & 1]);
+      }
+    // the limbs' product in the loop has no cross terms (the hi words are the literal 0)
+    const src = compileModule(decodeModule(parseWat(wat))).source;
+    const limbs = src.slice(src.indexOf('function f0$p('), src.indexOf('function f1$p('));
+    expect(limbs).toMatch(
+      /qm = Math\.imul\(l3, l4\); s\d+h = \(\(\(l3 >>> 0\) \* \(l4 >>> 0\) - \(qm \^ -2147483648\)\) \/ 4294967296\) \| 0;/,
+    );
+    const mixed = src.slice(src.indexOf('function f1$p('), src.indexOf('function f2$p('));
+    expect(mixed).toMatch(/Math\.imul\(l3, l3h\)/);
   });
 
   it('shifts and rotations by every constant count, on locals and computed values', () => {

@@ -33,7 +33,7 @@ function f2$p(l0, l1, l1h, l2, l2h) {
   s0 = (l7h + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
   l7 = s0; l7h = s0h;
   m0_dv.setInt32((l0 >>> 0) + 4, l7h, true); m0_dv.setInt32((l0 >>> 0), l7, true);
-  qm = Math.imul(l5, l4); s1h = (((((l5 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l5, l4h) + Math.imul(l5h, l4)) | 0; s1 = qm;
+  qm = Math.imul(l5, l4); s1h = (((l5 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
   m0_dv.setInt32((l0 >>> 0) + 12, s1h, true); m0_dv.setInt32((l0 >>> 0) + 8, s1, true);
   return;
 }
@@ -41,8 +41,52 @@ function f2(a0, a1, a2) {
   return f2$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n), Number(BigInt.asIntN(32, a2)), Number(a2 >> 32n));
 }
 f2.$p = f2$p;
+function f3$p(l0, l1, l2) {
+  var l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
+  s0 = (l0 & 67108863);
+  l3 = s0; l3h = 0;
+  s0 = (l1 & 67108863);
+  l4 = s0; l4h = 0;
+  L0: for (;;) {
+    qm = Math.imul(l3, l4); s1h = (((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
+    s0 = (l5 + s1) | 0; s0h = (l5h + s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
+    l5 = s0; l5h = s0h;
+    l2 = ((l2 - 1) | 0);
+    if (l2) {
+      continue L0;
+    }
+    break L0;
+  }
+  H.R[0] = l5h; return l5;
+}
+function f3(a0, a1, a2) {
+  return H.j(f3$p(a0, a1, a2), H.R[0]);
+}
+f3.$p = f3$p;
+function f4$p(l0, l1, l1h, l2) {
+  var l3 = 0, l3h = 0, l4 = 0, l4h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
+  l3 = l0; l3h = 0;
+  L0: for (;;) {
+    qm = Math.imul(l3, l3); s1h = (((((l3 >>> 0) * (l3 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l3, l3h) + Math.imul(l3h, l3)) | 0; s1 = qm;
+    s0 = (l4 + s1) | 0; s0h = (l4h + s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
+    l4 = s0; l4h = s0h;
+    if (l2 === 3) {
+      l3 = l1; l3h = l1h;
+    }
+    l2 = ((l2 - 1) | 0);
+    if (l2) {
+      continue L0;
+    }
+    break L0;
+  }
+  H.R[0] = l4h; return l4;
+}
+function f4(a0, a1, a2) {
+  return H.j(f4$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n), a2), H.R[0]);
+}
+f4.$p = f4$p;
 return {
-  funcs: [f0, f1, f2],
+  funcs: [f0, f1, f2, f3, f4],
   globalInit: [],
   tableInit: [],
   elemOffset: {},
