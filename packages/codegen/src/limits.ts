@@ -13,6 +13,15 @@ import { CompileError } from '@wasmts/environ';
 export const MAX_STRUCTURED_DEPTH = 100;
 
 /**
+ * Height (nesting inside itself, itself included) up to which a construct deeper than `MAX_STRUCTURED_DEPTH` is
+ * still emitted as nested JS statements, an island in the flat region (or below the depth, without one): so the
+ * output nests at most `MAX_STRUCTURED_DEPTH` plus this many frames, and only constructs with deep code inside
+ * become cases. An interpreter's dispatch (a `br_table` under hundreds of nested blocks, a case body after each
+ * block's end) keeps its case bodies' ifs and loops as JS statements instead of a state machine's cases.
+ */
+export const ISLAND_HEIGHT = 32;
+
+/**
  * Characters of generated JS above which a function body is split into pieces, each a JS function of its own
  * (README.md, "Splitting large functions"): V8 never optimizes a function of more than 61,440 bytes of bytecode
  * (`--max-optimized-bytecode-size`), and a character of this backend's output is 0.65-0.85 bytes of it (measured on

@@ -60,6 +60,10 @@ const MIN_RUN = 1000;
 const SMALL_RUN = 200;
 /** Runs that branch to more places than this are outlined last (see `reduce`). */
 const FEW_EXITS = 16;
+/** A `switch` with at least this many cases is a dispatch (a `br_table`; see `dispatching`). */
+const DISPATCH_CASES = 16;
+/** The first line of a switch that is a translated `br_table` (not a flat region's, an exit code's or a handler's). */
+const TABLE_SWITCH = /^\s*(?:[A-Z][A-Z0-9]*:\s*)?switch \((?!st\)|oc\)|hs\))/;
 /** The first line of a flat region (translate.ts): its label. */
 const FLAT = /^\s*(S\d+): for \(;;\) switch \(st\) \{\s*$/;
 /** The label of an outlined flat run's own dispatch loop. */
@@ -93,11 +97,14 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   for (let i = 0; i < lines.length; i++) sizeBefore[i + 1] = sizeBefore[i] + lineSize(i);
   const tracked = (v: string) => fn.vars.has(v) && !fn.own.has(v);
   const facts: FactsCache = new Map();
+  const spine = dispatching(lines, top);
   const live = liveness(
     lines,
     top,
     [...fn.vars].filter(tracked),
-    (list) => list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > target,
+    (list) =>
+      (list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > target) ||
+      list.some((node) => spine.has(node)),
     facts,
   );
   // the first lines of the runs outlined so far (each now the run's call)
@@ -309,6 +316,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       for (; i < first; i++) size += lineSize(i);
       if (body.length > 0) {
         if (node.guarded) size += body.reduce((n, b) => n + plainSize(b), 0);
+        else if (spine.has(node)) size += collect(body, FLAT.exec(lines[node.start])?.[1] ?? null);
         else {
           size += reduce(body, FLAT.exec(lines[node.start])?.[1] ?? null);
           if (outlinedHere || body.some((b) => b.calls)) node.calls = true;
@@ -319,6 +327,58 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     for (; i < node.end; i++) size += lineSize(i);
     return size;
   };
+
+  // A dispatch (an interpreter's loop around a `br_table`, the blocks whose ends are its cases) stays where it is:
+  // the statements around a dispatching `switch` are never outlined whole (each dispatch would call a function with
+  // every variable any case uses, and return as many), and the runs between them, the case bodies, are outlined
+  // instead, each with the variables it uses: the largest first, across every level of the dispatch, until the
+  // statement holding it fits (`fit`).
+  /** Runs of the statement lists around dispatches, found by `collect`, not yet outlined. */
+  let candidates: { run: Node[]; size: number; flat: string | null }[] = [];
+  /** The size of a statement list around a dispatch, its runs (case bodies) noted as candidates. */
+  const collect = (list: Node[], flat: string | null): number => {
+    const sizes = list.map((node) => nodeSize(node));
+    let run: Node[] = [];
+    let size = 0;
+    const close = () => {
+      if (run.length > 0 && (flat === null || run[0].barrier)) candidates.push({ run, size, flat });
+      run = [];
+      size = 0;
+    };
+    list.forEach((node, i) => {
+      if (spine.has(node)) return close();
+      if (flat === null) {
+        if (node.barrier) return close();
+        if (size + sizes[i] > target) close();
+      } else if (node.barrier && (size >= MIN_RUN || run.length === 0 || !run[0].barrier)) {
+        // in a flat region a run starts at a case: each case's statements, with the next case's while shorter
+        // than a call is worth (statements after a dispatch, before the next case, are no run's)
+        close();
+      }
+      run.push(node);
+      size += sizes[i];
+    });
+    close();
+    return sizes.reduce((n, s) => n + s, 0);
+  };
+  /** Outlines the candidates, the largest first, until `size` (of the statement holding them) is at most the target. */
+  const fit = (size: number): number => {
+    const cs = candidates.sort((x, y) => y.size - x.size || x.run[0].start - y.run[0].start);
+    candidates = [];
+    for (const [maxExits, least] of [
+      [FEW_EXITS, MIN_RUN],
+      [Number.POSITIVE_INFINITY, MIN_RUN],
+      [Number.POSITIVE_INFINITY, SMALL_RUN],
+    ] as const)
+      for (const c of cs) {
+        if (size <= target || c.size < Math.min(least, target)) break;
+        if (c.run.length === 0) continue;
+        const after = outlineRun(c.run, c.size, maxExits, c.flat);
+        if (after !== c.size) c.run = [];
+        size -= c.size - after;
+      }
+    return size;
+  };
   const plainSize = (node: Node): number => {
     let size = 0;
     for (let i = node.start; i < node.end; i++) size += lineSize(i);
@@ -326,9 +386,52 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   };
 
   // the function's own statements are left to `split` (it cuts between them); their blocks are reduced
-  if (fn.top === true) reduce(top, null);
-  else for (const node of top) nodeSize(node);
+  // where the case bodies' calls alone are still over the target (many cases, the limit small), the dispatch's own
+  // statements are outlined too, as without it (a call per level of the dispatch)
+  const fallBack = (nodes: Node[]) => {
+    const drop = (node: Node) => {
+      if (!spine.delete(node)) return;
+      for (const body of node.bodies) for (const child of body) drop(child);
+    };
+    for (const node of nodes) drop(node);
+  };
+  if (fn.top === true) {
+    if (!top.some((node) => spine.has(node))) reduce(top, null);
+    else if (fit(collect(top, null)) > target) {
+      fallBack(top);
+      reduce(top, null);
+    }
+  } else
+    for (const node of top) {
+      const size = nodeSize(node);
+      if (!spine.has(node) || fit(size) <= target) continue;
+      fallBack([node]);
+      nodeSize(node);
+    }
   return made;
+}
+
+/**
+ * The statements that hold a dispatch: each `switch` of at least `DISPATCH_CASES` cases that is a translated
+ * `br_table`, and every statement around one.
+ */
+function dispatching(lines: readonly string[], top: Node[]): Set<Node> {
+  const spine = new Set<Node>();
+  const visit = (node: Node): boolean => {
+    let holds = false;
+    for (const body of node.bodies) for (const child of body) if (visit(child)) holds = true;
+    if (
+      !holds &&
+      node.bodies.length === 1 &&
+      TABLE_SWITCH.test(lines[node.start]) &&
+      node.bodies[0].reduce((n, child) => n + (child.barrier ? 1 : 0), 0) >= DISPATCH_CASES
+    )
+      holds = true;
+    if (holds) spine.add(node);
+    return holds;
+  };
+  for (const node of top) visit(node);
+  return spine;
 }
 
 /** Replaces each `<ret> <value>;` statement of `line` by `replace(value)` (value '' for a bare return). */

@@ -32,6 +32,7 @@ import {
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
+import { constructHeights } from './heights.js';
 import { pairResultForm } from './helpers.js';
 import {
   F32_VALUE_OPS,
@@ -46,6 +47,7 @@ import {
 import {
   CodegenLimitError,
   INLINE_CALLER_BYTES,
+  ISLAND_HEIGHT,
   MAX_INDENT,
   MAX_STRUCTURED_DEPTH,
   OUTLINE_FACTOR,
@@ -575,6 +577,14 @@ export class FunctionTranslator {
   /** The flat region being emitted (see `Region`), or null. */
   private region: Region | null = null;
   private regions = 0;
+  /**
+   * The outermost open frame opened deeper than `MAX_STRUCTURED_DEPTH` as nested statements because its own nesting
+   * is at most `ISLAND_HEIGHT` (see `flat`), or null; `islandNext`: the next frame pushed is one.
+   */
+  private island: Frame | null = null;
+  private islandNext = false;
+  /** The height of each construct of the body (src/heights.ts), computed when the body first nests deep. */
+  private heights: Map<number, number> | null = null;
   /** In a flat region: the handler in effect at this point of the code (`hs`; -1: none of the region's). */
   private curHs = -1;
   private usesFlat = false;
@@ -788,8 +798,18 @@ export class FunctionTranslator {
    * `MAX_STRUCTURED_DEPTH`. True when the construct is emitted flat (in a region, new or not).
    */
   private flat(): boolean {
+    // inside an island every construct nests (its height is below the island's)
+    if (this.island !== null) return false;
+    if (this.region === null && this.ctrl.length < MAX_STRUCTURED_DEPTH) return false;
+    // deep: a construct whose own nesting is shallow stays nested statements, an island, so that only the constructs
+    // that make the nesting deep (a chain of blocks around a `br_table`) become cases, and the code inside (an
+    // interpreter's case bodies) keeps its ifs and loops (an inlined callee's frame is not in `heights`: flat)
+    this.heights ??= constructHeights(this.env.module.bytes, this.args[0], this.args[1]);
+    if ((this.heights.get(this.opAt) ?? Number.POSITIVE_INFINITY) <= ISLAND_HEIGHT) {
+      this.islandNext = true;
+      return false;
+    }
     if (this.region !== null) return true;
-    if (this.ctrl.length < MAX_STRUCTURED_DEPTH) return false;
     const label = `S${this.regions++}`;
     this.usesFlat = true;
     this.region = { label, frame: null, openLine: this.out.length, cases: 1, handlers: [] };
@@ -2011,7 +2031,10 @@ export class FunctionTranslator {
       hs: this.curHs,
       handler: -1,
     };
-    if (this.region !== null) {
+    if (this.islandNext) {
+      this.islandNext = false;
+      this.island = f;
+    } else if (this.region !== null && this.island === null) {
       if (this.region.frame === null) this.region.frame = f;
       f.caseId = this.region.cases++;
     }
@@ -3528,6 +3551,7 @@ export class FunctionTranslator {
   /** `end`: closes the current frame; true when it closed the function. */
   private end(): boolean {
     const f = this.ctrl.pop() as Frame;
+    if (f === this.island) this.island = null;
     const env = this.env;
     if (f.kind === K.Func) {
       if (this.sp !== f.nResults) {

@@ -88,8 +88,11 @@ function interpreter(ops: number, tries = true): string {
 }
 
 const WAT = interpreter(OPS);
-/** Dispatch over more cases than `MAX_STRUCTURED_DEPTH`: the cases are a flat region's (`S0: for (;;) switch (st)`). */
-const WAT_FLAT = interpreter(130, false);
+/**
+ * Dispatch over more cases than `MAX_STRUCTURED_DEPTH` plus `ISLAND_HEIGHT`: the outer cases are a flat region's
+ * (`S0: for (;;) switch (st)`), the innermost blocks (with the `br_table`) nested statements.
+ */
+const WAT_FLAT = interpreter(170, false);
 const SMALL = { splitChars: 600 };
 const WHOLE = { splitChars: 1e9 };
 const HOOKS = { tunables: { consumeFuel: true, epochInterruption: true } };

@@ -339,6 +339,34 @@ describe('outline', () => {
     for (const n of [0, 5, 9]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
+  it('keeps a dispatch (a loop around a br_table’s switch) in place and outlines the case bodies instead', () => {
+    // an interpreter's loop: 20 nested blocks, the innermost a switch on `l0` to them, each block's end followed by
+    // its case body, which uses only `l1` and `l2` and goes back to the loop. Before, the blocks holding the switch
+    // were outlined whole: every dispatch called a function with every variable of any case, and got them back
+    const cases = 20;
+    const lines = ['  L0: for (;;) {', '    l0 = (l0 + 7) % 23;', '    if (l0 === 22) break L0;'];
+    for (let k = cases; k >= 1; k--) lines.push(`    L${k}: {`);
+    lines.push('      switch (l0) {');
+    for (let k = 0; k < cases; k++) lines.push(`        case ${k}:`, `          break L${k + 1};`);
+    lines.push('        default:', '          break L0;', '      }');
+    for (let k = 1; k <= cases; k++) lines.push('    }', ...work(6 + (k % 5), k, '    '), '    continue L0;');
+    lines.push('  }', END);
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(6000));
+    expect(made.length).toBeGreaterThan(1);
+    const size = (ls: readonly string[]) => ls.filter((l) => l !== '\u0000').reduce((n, l) => n + l.length + 1, 0);
+    expect(size(outlinedLines)).toBeLessThanOrEqual(6000);
+    // the switch stays in the function; each outlined function is a case body with its two variables
+    expect(outlinedLines.join('\n')).toContain('switch (l0) {');
+    for (const o of made) {
+      expect(o.lines.join('\n'), o.name).not.toContain('switch (l0)');
+      expect(o.params, o.name).toEqual(['l1', 'l2']);
+    }
+    const out = build(outlinedLines, made);
+    for (const n of [0, 1, 5, 21]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
   it('passes only what a run reads before writing, and hands back only what is live after it', () => {
     // each statement of the runs writes `l2` before reading it, and `l2` is written again before anything reads it
     // after them: it is neither passed nor handed back; `l1` is read first and read again at the loop's head
