@@ -380,6 +380,30 @@ describe.skipIf(!BACKENDS.includes('wasm'))('pooled stores on the wasm backend',
   });
 });
 
+describe("a disposed tenant's API handles", () => {
+  for (const backend of BACKENDS) {
+    it(`cannot read, write or grow the next tenant's memory through a kept Memory (${backend})`, () => {
+      const engine = new Engine(new Config({ backend, allocationStrategy: { pooling: { totalCoreInstances: 2 } } }));
+      const pre = new Linker(engine).instantiatePre(new Module(engine, TENANT));
+      const a = new Store(engine, null);
+      const old = pre.instantiate(a).getMemory('memory');
+      if (old === undefined) throw new Error('no memory export');
+      a.dispose();
+      const b = new Store(engine, null);
+      const next = pre.instantiate(b);
+      next.getTypedFunc('fill').call(0, 64);
+      // the old handle sees an empty memory: no read, write or grow reaches the tenant that took its slot
+      expect(old.size()).toBe(0);
+      expect(() => old.read(0, 4)).toThrow();
+      expect(() => old.write(0, new Uint8Array([1, 2, 3, 4]))).toThrow();
+      expect(() => old.grow(1)).toThrow();
+      const mem = next.getMemory('memory');
+      expect(mem?.size()).toBe(1);
+      expect(Array.from(mem?.read(0, 4) ?? [])).toEqual([SECRET, SECRET, SECRET, SECRET]);
+    });
+  }
+});
+
 describe('pooling configuration', () => {
   it('rejects budgets that are not non-negative integers', () => {
     for (const bad of [-1, 1.5, Number.NaN, 2 ** 60]) {
