@@ -159,7 +159,7 @@ describe('wasmts compile', () => {
       input,
       `(module (memory (export "memory") 1)
         (func (export "f") (param i32) (result f64)
-          (f64.add (f64.load (local.get 0)) (f64.convert_i32_u (i32.load8_u (local.get 0))))))`,
+          (f64.add (f64.mul (f64.load (local.get 0)) (f64.const 1)) (f64.convert_i32_u (i32.load8_u (local.get 0))))))`,
     );
     const forms: Record<string, [boolean, boolean]> = {};
     for (const target of ['interpreter', 'jit']) {
@@ -170,8 +170,8 @@ describe('wasmts compile', () => {
         stderr: '',
       });
       const text = readFileSync(out).toString('latin1');
-      // the Uint8Array byte load, and the f64 load's NaN test
-      forms[target] = [text.includes('m0_u8['), text.includes('H.loadF64(')];
+      // the Uint8Array byte load, and the f64 load quieted where V8's JIT could fold `* 1` (the interpreter's is plain)
+      forms[target] = [text.includes('m0_u8['), text.includes(' + -0)')];
     }
     expect(forms).toEqual({ interpreter: [true, false], jit: [false, true] });
     const bad = wasmts('compile', '--js-target', 'hermes', input);

@@ -194,7 +194,7 @@ const SCRIPT = `(() => {
   // the float loads that keep their NaN test (fewer where the engine holds NaNs canonically: plain loads)
   out.loadTests = module.compiled.source.split('H.loadF').length - 1;
   // the loads read by an operator V8's JIT may fold to them (x * 1), quieted there: \`(getter + -0)\`
-  out.quietLoads = module.compiled.source.split(', true) + -0)').length - 1;
+  out.quietLoads = module.compiled.source.split(') + -0)').length - 1;
   out.typedResult = typeof inst.getFunc('f64id').typed().call(0 / 0);
   return JSON.stringify(out, (k, v) => (typeof v === 'bigint' ? v.toString() : v));
 })()`;
