@@ -1475,6 +1475,27 @@ export class FunctionTranslator {
   }
 
   /** Returns the function's JS source (one or two function declarations). */
+  /**
+   * A translator of the same body with the same settings, for a second translation under facts the first one
+   * learned (the float forms of v128 locals, zero hi words); it records source positions if this one does.
+   */
+  private again(): FunctionTranslator {
+    const [start, end, locals] = this.args;
+    const again = new FunctionTranslator(
+      this.env,
+      this.name,
+      start,
+      end,
+      this.type,
+      locals,
+      this.selfIndex,
+      this.pairs,
+      this.pairAbi,
+    );
+    if (this.positions !== null) again.positions = [];
+    return again;
+  }
+
   translate(): string {
     const nParams = this.type.params.length;
     this.pushFrame(
@@ -1498,22 +1519,11 @@ export class FunctionTranslator {
     if (this.positions !== null) this.markLines();
     if (this.floatLocals === null && this.valueReads.size > 0) {
       // f32 operators read v128 locals: translate again with those locals held as numbers too
-      const [start, end, locals] = this.args;
-      const again = new FunctionTranslator(
-        this.env,
-        this.name,
-        start,
-        end,
-        this.type,
-        locals,
-        this.selfIndex,
-        this.pairs,
-        this.pairAbi,
-      );
+      const [start, end] = this.args;
+      const again = this.again();
       // a local is held as bits too only if something reads its bits and something gives it bits (else its bits are
       // those of its numbers, converted where they are read)
       const isParam = (i: number) => i < this.type.params.length;
-      if (this.positions !== null) again.positions = [];
       again.floatLocals = new Map(
         [...this.valueReads].map((i) => [i, this.bitsReads.has(i) && (this.bitsSets.has(i) || isParam(i))]),
       );
@@ -1530,19 +1540,7 @@ export class FunctionTranslator {
     if (zeroHi !== null) {
       // i64 locals that only ever hold zero-extended values: translate again with their hi word the literal 0 at
       // every read, across control flow (poly1305's 26-bit limbs, loop-invariant, multiply as 32x32 products)
-      const [start, end, locals] = this.args;
-      const again = new FunctionTranslator(
-        this.env,
-        this.name,
-        start,
-        end,
-        this.type,
-        locals,
-        this.selfIndex,
-        this.pairs,
-        this.pairAbi,
-      );
-      if (this.positions !== null) again.positions = [];
+      const again = this.again();
       again.floatLocals = this.floatLocals;
       again.forms = this.forms;
       again.zeroHi = zeroHi;
