@@ -87,6 +87,33 @@ describe('ahead-of-time JS modules: Module.serializeJs / Module.fromPrecompiled'
     });
   }
 
+  it('a hostile module name (from the guest name section) cannot break out of the comment it is written into', async () => {
+    const name = new TextEncoder().encode('x\n*/ globalThis.wasmtsPwned = 1; //\u2028y');
+    const sub = [0, name.length + 1, name.length, ...name];
+    const section = [...new TextEncoder().encode('name')];
+    const bytes = Uint8Array.from([
+      0,
+      0x61,
+      0x73,
+      0x6d,
+      1,
+      0,
+      0,
+      0,
+      0,
+      1 + section.length + sub.length,
+      4,
+      ...section,
+      ...sub,
+    ]);
+    const engine = new Engine(new Config({ backend: 'js' }));
+    const text = new Module(engine, bytes).serializeJs();
+    expect(text.split('\n')[0]).toMatch(/^\/\/ x____globalThis\.wasmtsPwned_/);
+    const loaded = Module.fromPrecompiled(engine, await load(text, 'esm'));
+    expect((globalThis as { wasmtsPwned?: number }).wasmtsPwned).toBeUndefined();
+    expect(loaded.name()).toBe('x\n*/ globalThis.wasmtsPwned = 1; //\u2028y');
+  });
+
   it('is for an engine with the same settings, and is not an artifact of Module.serialize', async () => {
     const engine = new Engine(testConfig());
     const pre = await load(new Module(engine, WAT).serializeJs(), 'esm');
