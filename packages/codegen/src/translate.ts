@@ -1947,7 +1947,10 @@ export class FunctionTranslator {
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption && epoch) {
-      const check = `if (epv[0] >= ${env.limits()}[${DEADLINE}]) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
+      // the hook's result says whether the deadline may have moved: only then does the next loop header read the
+      // epoch again (`ec = -1`); under the epoch clock most calls return false and the poll count stays
+      const fuel = env.tunables.consumeFuel ? ` fq = -${env.limits()}[${FUEL}];` : '';
+      const check = `if (epv[0] >= ${env.limits()}[${DEADLINE}]) { ${pre}if (${env.rt('newEpoch')}(vmctx)) ec = -1;${fuel} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
     return lines;

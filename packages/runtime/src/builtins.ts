@@ -150,21 +150,28 @@ function makeBuiltins(registry: TypeRegistry) {
      * An epoch check found the deadline compiled code compares reached: asks the store what to do (it may trap
      * with Interrupt). Under an epoch clock that deadline stays reached, so every check lands here: most calls
      * return at once, every `EPOCH_CLOCK_SAMPLE`th reads the clock and compares the epoch with the real deadline.
+     * Returns whether the deadline may have moved (the callback ran, or the compared deadline was synced): the JS
+     * backend then reads the epoch at the next loop header; false (a clock's call that found nothing due) keeps the
+     * loop's poll count, so a loop under the clock calls here once per poll, not at every back edge.
      */
-    newEpoch(vmctx: unknown[]): void {
+    newEpoch(vmctx: unknown[]): boolean {
       const store = vmctx[VMCTX_STORE] as Store;
       const clock = store.epochClock;
-      if (clock != null && !clock.poll()) return;
+      if (clock != null && !clock.poll()) return false;
       const deadline = store.epochDeadline;
       if (deadline !== undefined && store.epochCounter[0] < deadline) {
         // not reached; with the clock stopped since, the compared deadline goes back to the real one
-        if (clock == null) store.setEpochDeadline?.(deadline - store.epochCounter[0]);
-        return;
+        if (clock == null) {
+          store.setEpochDeadline?.(deadline - store.epochCounter[0]);
+          return true;
+        }
+        return false;
       }
       if (store.newEpoch === undefined) throw new Trap(TrapCode.Interrupt);
       const delta = store.newEpoch();
       if (store.setEpochDeadline !== undefined) store.setEpochDeadline(delta);
       else store.runtimeLimits[VMRuntimeLimits.EpochDeadline] = store.epochCounter[0] + delta;
+      return true;
     },
 
     // ---- memories

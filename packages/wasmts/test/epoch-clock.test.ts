@@ -5,6 +5,7 @@
 // clock ends the guest with OutOfFuel after BACKSTOP operators, and the test fails.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { EPOCH_CLOCK_SAMPLE, EpochClock } from '@wasmts/runtime';
 import { describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
 
@@ -81,6 +82,59 @@ describe.each(BACKENDS)('the epoch clock on the %s backend', { timeout: 60_000 }
       expect(seen[2] - seen[1]).toBeGreaterThanOrEqual(2);
     } finally {
       engine.stopEpochTicker();
+    }
+  });
+});
+
+/** A loop counting its iterations in an exported global, until the count reaches the argument (0: never). */
+const COUNT = `(module
+  (global $n (export "n") (mut i32) (i32.const 0))
+  (func (export "count") (param i32)
+    (loop $l
+      (global.set $n (i32.add (global.get $n) (i32.const 1)))
+      (br_if $l (i32.ne (global.get $n) (local.get 0))))))`;
+/** The loop iterations between two reads of the clock: the documented bound (docs/js-abi.md, "Epoch clock"). */
+const ITERATIONS_PER_READ = EPOCH_CLOCK_SAMPLE * 1024;
+
+describe.each(BACKENDS)("the epoch clock's bound on the %s backend (a scripted clock)", (backend) => {
+  /** An engine whose clock reads 0 for `still` reads after its start, then 1e9 ms; `reads()` counts the reads. */
+  const make = (still: number) => {
+    const engine = new Engine(new Config({ backend, epochInterruption: true, consumeFuel: true }));
+    const module = new Module(engine, COUNT);
+    expect(module.backend).toBe(backend);
+    const store = new Store(engine, null);
+    store.setFuel(BACKSTOP);
+    const instance = new Linker(engine).instantiate(store, module);
+    engine.startEpochTicker(1, { clock: true });
+    let reads = -1; // the constructor's read
+    engine.epochClock = new EpochClock(engine.epochCounter, 1, () => (++reads <= still ? 0 : 1e9));
+    const n = () => (instance.getGlobal('n')?.get() as { value: number }).value;
+    return { engine, store, count: instance.getTypedFunc('count'), n, reads: () => reads };
+  };
+
+  it('a loop with a far deadline reads the clock once per 65,536 iterations, not more often', () => {
+    const { engine, store, count, n, reads } = make(Number.POSITIVE_INFINITY);
+    store.setEpochDeadline(1e12);
+    const iterations = 1 << 21;
+    count.call(iterations);
+    engine.stopEpochTicker();
+    expect(n()).toBe(iterations);
+    // before the hook's result kept the poll count, the JS backend called the hook at every back edge under the
+    // clock and read it far more often (1,929 reads here, measured with the hook's result ignored)
+    expect(reads()).toBeLessThanOrEqual(iterations / ITERATIONS_PER_READ + 2);
+    expect(reads()).toBeGreaterThanOrEqual(iterations / ITERATIONS_PER_READ - 1);
+  });
+
+  it('a runaway loop traps Interrupt within 65,536 iterations of the read that finds the deadline passed', () => {
+    for (const still of [0, 3]) {
+      const { engine, store, count, n, reads } = make(still);
+      store.setEpochDeadline(1);
+      expect(() => count.call(0)).toThrow(expect.toSatisfy(isInterrupt));
+      engine.stopEpochTicker();
+      // the clock passed the deadline at read `still + 1`, within (still + 1) bounds of iterations from the start
+      expect(reads()).toBe(still + 1);
+      expect(n()).toBeLessThanOrEqual((still + 1) * ITERATIONS_PER_READ + 1024);
+      if (still > 0) expect(n()).toBeGreaterThan(still * 1024);
     }
   });
 });

@@ -121,7 +121,7 @@ class Emitter {
     const lines: string[] = [];
     const pre = this.fuel ? `${this.handOver()} ` : '';
     if (this.fuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
-    if (this.epoch) lines.push(`if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`);
+    if (this.epoch) lines.push(`if (epv[0] >= edl) { ${pre}${this.epochHook()} }`);
     return lines;
   }
   /** The checks at a loop header: the epoch counter is read every `EPOCH_POLL_CHECKS` iterations. */
@@ -131,10 +131,17 @@ class Emitter {
     const pre = this.fuel ? `${this.handOver()} ` : '';
     if (this.fuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (this.epoch)
-      lines.push(
-        `if (--ec < 0) { ec = ${EPOCH_POLL_CHECKS}; if (epv[0] >= edl) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} } }`,
-      );
+      lines.push(`if (--ec < 0) { ec = ${EPOCH_POLL_CHECKS}; if (epv[0] >= edl) { ${pre}${this.epochHook()} } }`);
     return lines;
+  }
+  /**
+   * `rt.newEpoch` and the reload after it: the deadline local always (fuel too), the epoch at the next loop header
+   * (`ec = -1`) only when the hook says the deadline may have moved (under the epoch clock most calls do not).
+   */
+  private epochHook(): string {
+    const lim = this.env.limits();
+    const fuel = this.fuel ? `fq = -${lim}[0]; ` : '';
+    return `if (${this.env.rt('newEpoch')}(vmctx)) ec = -1; ${fuel}edl = ${lim}[1];`;
   }
   private handOver(): string {
     return this.fuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';

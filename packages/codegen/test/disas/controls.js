@@ -12,7 +12,7 @@ function f1(l0, l1) {
     if (fu >= fq) { lim0[0] = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
     PL0: for (;;) {
       if (fu >= fq) { lim0[0] = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= lim0[1]) { lim0[0] = fu - fq; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; ec = -1; } }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim0[1]) { lim0[0] = fu - fq; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim0[0]; } }
       L0: for (;;) {
         l2 = ((l2 + m1_dv.getInt32((l0>>>0),1)) | 0);
         l0 = ((l0 + 4) | 0);
@@ -32,7 +32,7 @@ function f1(l0, l1) {
 function f2(l0) {
   var s0, s1, fu = 0, fq = -lim0[0], epv = ep2, ec = 1024;
   if (fu >= fq) { lim0[0] = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; ec = -1; }
-  if (epv[0] >= lim0[1]) { lim0[0] = fu - fq; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; ec = -1; }
+  if (epv[0] >= lim0[1]) { lim0[0] = fu - fq; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim0[0]; }
   fu += 1;
   lim0[0] = fu - fq; fu = 0;
   F3.fn();

@@ -79,7 +79,7 @@ function f0$p$o0() {
   try {
     ZO: {
       if (fu >= fq) { lim1[0] = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1[0]; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= lim1[1]) { lim1[0] = fu - fq; fu = 0; rt.newEpoch(vmctx); fq = -lim1[0]; ec = -1; } }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim1[1]) { lim1[0] = fu - fq; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim1[0]; } }
       oc = 0;
     }
     lim1[0] = fu - fq; fu = 0; return oc;

@@ -11,10 +11,10 @@ function f1(l0) {
   var s0 = 0, z0 = 0n, qf = null, qi = 0, fu = 0, fq = -lim0[0], edl = lim0[1], epv = ep6, ec = 1024;
   try {
     if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
-    if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
+    if (epv[0] >= edl) { lim0[0] += fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim0[0]; edl = lim0[1]; }
     L0: for (;;) {
       if (fu >= fq) { lim0[0] += fu; fu = 0; rt.outOfGas(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; }
-      if (--ec < 0) { ec = 1024; if (epv[0] >= edl) { lim0[0] += fu; fu = 0; rt.newEpoch(vmctx); fq = -lim0[0]; edl = lim0[1]; ec = -1; } }
+      if (--ec < 0) { ec = 1024; if (epv[0] >= edl) { lim0[0] += fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim0[0]; edl = lim0[1]; } }
       fu += 3;
       lim0[0] += fu; fu = 0;
       F1.fn(H.j(l0, 0));
