@@ -108,7 +108,7 @@ describe.each(BACKENDS)("the epoch clock's bound on the %s backend (a scripted c
     engine.startEpochTicker(1, { clock: true });
     let reads = -1; // the constructor's read
     engine.epochClock = new EpochClock(engine.epochCounter, 1, () => (++reads <= still ? 0 : 1e9));
-    const n = () => (instance.getGlobal('n')?.get() as { value: number }).value;
+    const n = () => (instance.getGlobal('n')?.get() as { value: number } | undefined)?.value ?? -1;
     return { engine, store, count: instance.getTypedFunc('count'), n, reads: () => reads };
   };
 
