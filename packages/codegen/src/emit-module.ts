@@ -150,6 +150,7 @@ export function emitModule(
   byteLoads?: ByteLoads,
   plainFloatLoads = false,
   feedbackWarmup = false,
+  branchCondValues = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -159,6 +160,7 @@ export function emitModule(
   if (byteLoads !== undefined) env.byteLoads = byteLoads;
   env.plainFloatLoads = plainFloatLoads;
   env.feedbackWarmup = feedbackWarmup;
+  env.branchCondValues = branchCondValues;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -224,6 +226,7 @@ export class LazyModule {
     byteLoads?: ByteLoads,
     plainFloatLoads = false,
     feedbackWarmup = false,
+    branchCondValues = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -231,6 +234,7 @@ export class LazyModule {
     if (byteLoads !== undefined) env.byteLoads = byteLoads;
     env.plainFloatLoads = plainFloatLoads;
     env.feedbackWarmup = feedbackWarmup;
+    env.branchCondValues = branchCondValues;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

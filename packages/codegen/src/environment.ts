@@ -87,6 +87,11 @@ export class ModuleEnvironment {
   splitChars = SPLIT_CHARS;
   /** How byte loads read memory (`CompileOptions.byteLoads`): the memory's Uint8Array, or its DataView. */
   byteLoads: ByteLoads = 'typed-array';
+  /**
+   * A comparison's i32 value as `c ? 1 : 0` instead of `+(c)` (`CompileOptions.branchCondValues`): an interpreter
+   * converts a boolean to a number on a slow path (JavaScriptCore's LLInt), a JIT makes `+(c)` a setcc.
+   */
+  branchCondValues = false;
   /** Whether functions with a loop get a feedback warm-up (`CompileOptions.feedbackWarmup`). */
   feedbackWarmup = false;
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */

@@ -63,6 +63,13 @@ export interface CompileOptions {
    */
   plainFloatLoads?: boolean;
   /**
+   * A comparison's i32 value (one not used as a condition) as `c ? 1 : 0` rather than `+(c)`. Same results; `+(c)`
+   * is a setcc under V8's JIT, while an interpreter converts the boolean on a slow path (JavaScriptCore's LLInt:
+   * about 80 machine instructions more per comparison). Default off; the API turns it on for hosts without a JIT
+   * (`Config.jsTarget`).
+   */
+  branchCondValues?: boolean;
+  /**
    * Give each unsplit function with a loop a feedback warm-up at its first call (README.md, "Feedback before the
    * first loop"): for V8's optimizing tier, pointless in an interpreter. Default off; the API turns it on where the
    * host has a JIT (`Config.jsTarget`).
@@ -152,6 +159,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.byteLoads,
       options.plainFloatLoads === true,
       options.feedbackWarmup === true,
+      options.branchCondValues === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -165,6 +173,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.byteLoads,
       options.plainFloatLoads === true,
       options.feedbackWarmup === true,
+      options.branchCondValues === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -3228,8 +3228,8 @@ export class FunctionTranslator {
         const pending = this.isPending();
         const [lo, hi] = this.popPair();
         const c = `(${lo} | ${hi}) === 0`;
-        if (pending) this.pushPending(`(${condValue(c)})`, false, c);
-        else this.push(condValue(c));
+        if (pending) this.pushPending(`(${this.condValue(c)})`, false, c);
+        else this.push(this.condValue(c));
         return true;
       }
       case 'i32.wrap_i64': {
@@ -3323,7 +3323,7 @@ export class FunctionTranslator {
       const inner = this.cond[this.sp - 1];
       const a = this.popInline();
       const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
-      this.pushPending(`(${condValue(c)})`, impure, c);
+      this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
     const bc = BINARY_COND[info.name];
@@ -3331,10 +3331,11 @@ export class FunctionTranslator {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
-      this.pushPending(`(${condValue(c)})`, impure, c);
+      this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
-    const u = UNARY[info.name];
+    const u =
+      this.env.branchCondValues && uc !== undefined ? (a: string) => `(${this.condValue(uc(a))})` : UNARY[info.name];
     if (u !== undefined) {
       const lin = linear(info.name, 1);
       const pending = this.isPending() && lin;
@@ -3343,7 +3344,10 @@ export class FunctionTranslator {
       this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
       return;
     }
-    const b = BINARY[info.name];
+    const b =
+      this.env.branchCondValues && bc !== undefined
+        ? (x: string, y: string) => `(${this.condValue(bc(x, y))})`
+        : BINARY[info.name];
     if (b !== undefined) {
       const lin = linear(info.name, 2);
       const pending = this.isPending() && this.isPending(1) && lin;
@@ -3355,6 +3359,11 @@ export class FunctionTranslator {
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
+  }
+
+  /** A comparison's i32 value from its JS boolean (`condValue`, or `c ? 1 : 0` with `branchCondValues`). */
+  private condValue(c: string): string {
+    return this.env.branchCondValues ? `${c} ? 1 : 0` : condValue(c);
   }
 
   /**
@@ -3937,8 +3946,8 @@ export class FunctionTranslator {
           ? `((${a.join(' | ')}) & ${topBits === 8 ? -2139062144 : -2147450880}) !== 0`
           : q.expr(a);
       if (!q.cond) this.pushResult(e, pending, false);
-      else if (pending) this.pushPending(`(${condValue(e)})`, false, e);
-      else this.push(condValue(e));
+      else if (pending) this.pushPending(`(${this.condValue(e)})`, false, e);
+      else this.push(this.condValue(e));
       return;
     }
     const n = imm[0];

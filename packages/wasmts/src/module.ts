@@ -188,6 +188,7 @@ function jsForms(engine: Engine): {
   byteLoads: 'typed-array' | 'dataview';
   plainFloatLoads: boolean;
   feedbackWarmup: boolean;
+  branchCondValues: boolean;
 } {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
@@ -198,6 +199,8 @@ function jsForms(engine: Engine): {
     plainFloatLoads: t === 'interpreter' || (t === 'auto' && hostCanonicalNaNs()),
     // V8's feedback vector before a function's first loop: only an optimizing tier reads it
     feedbackWarmup: !interpreter,
+    // `c ? 1 : 0`: an interpreter converts `+(c)`'s boolean on a slow path; a JIT makes `+(c)` a setcc
+    branchCondValues: interpreter,
   };
 }
 
