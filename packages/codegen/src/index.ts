@@ -65,8 +65,8 @@ export interface CompileOptions {
   /**
    * A comparison's i32 value (one not used as a condition) as `c ? 1 : 0` rather than `+(c)`. Same results; `+(c)`
    * is a setcc under V8's JIT, while an interpreter converts the boolean on a slow path (JavaScriptCore's LLInt:
-   * about 170 machine instructions more per comparison in a measured loop). Default off; the API turns it on for hosts without a JIT
-   * (`Config.jsTarget`).
+   * about 170 machine instructions more per comparison in a measured loop). Default off; the API turns it on for
+   * hosts without a JIT (`Config.jsTarget`).
    */
   branchCondValues?: boolean;
   /**
