@@ -29,15 +29,8 @@ function modulesOf(file: string): { bytes: Uint8Array; expect: 'valid' | 'invali
 function parseModules(file: string): { bytes: Uint8Array; expect: 'valid' | 'invalid' | 'malformed' }[] {
   const out: { bytes: Uint8Array; expect: 'valid' | 'invalid' | 'malformed' }[] = [];
   for (const c of parseWast(readFileSync(join(SUITE, file), 'utf8'), { file }).commands) {
-    const kind =
-      c.type === 'module'
-        ? 'valid'
-        : c.type === 'assert_invalid'
-          ? 'invalid'
-          : c.type === 'assert_malformed'
-            ? 'malformed'
-            : null;
-    if (kind === null) continue;
+    if (c.type !== 'module' && c.type !== 'assert_invalid' && c.type !== 'assert_malformed') continue;
+    const kind = c.type === 'module' ? 'valid' : c.type === 'assert_invalid' ? 'invalid' : 'malformed';
     const m = c.module;
     if (m.kind === 'quote') continue;
     if (m.bytes !== undefined) out.push({ bytes: m.bytes, expect: kind });
