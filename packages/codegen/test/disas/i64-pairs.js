@@ -31,7 +31,7 @@ function f0(a0, a1, a2) {
 f0.$p = f0$p;
 function f1$p(l0, l0h) {
   var s0, s0h, s1, s1h, s2, s2h;
-  s0 = f0$p(l0, l0h, 0, 64); s0h = H.R[0];
+  s0 = f0$p(l0, l0h, 0, 64) | 0; s0h = H.R[0] | 0;
   H.R[0] = s0h; return s0;
 }
 function f1(a0) {
