@@ -31,6 +31,14 @@ for (const op of [0x10, 0x11, 0x12, 0x13, 0x23, 0x24, 0x40, 0xd2, 0xa8, 0xa9, 0x
 /** `table.grow`'s opcode under the 0xfc prefix. */
 export const TABLE_GROW_SUBOPCODE = 15;
 
+/**
+ * Whether the prefixed operator `prefix` `sub` is a site (recorded at its prefix byte). The one rule both the
+ * validator (`recordSites`) and `scanSites` follow.
+ */
+export function isPrefixedSite(prefix: number, sub: number): boolean {
+  return prefix === 0xfc && sub === TABLE_GROW_SUBOPCODE;
+}
+
 /** The sites of one module as the validator records them (grows by doubling as sites are found). */
 export class SiteRecorder implements CodeSites {
   positions: Int32Array = new Int32Array(1024);
@@ -285,7 +293,7 @@ function scanBody(
       p = c.pos;
       const info = operatorFor(op, c.value);
       if (info === undefined || enabled[info.id] === 0) notEnabled(info?.feature, start);
-      if (op === 0xfc && c.value === TABLE_GROW_SUBOPCODE) sites.add(start);
+      if (isPrefixedSite(op, c.value)) sites.add(start);
       kind = KIND_BY_ID[info.id];
     }
     if (kind === K_LEB) p = skipLeb(bytes, p, end);
