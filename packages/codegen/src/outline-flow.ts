@@ -22,11 +22,8 @@ export interface Node {
 
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)\s*/;
 const BARRIER = /^\s*(?:case\b|default\s*:)/;
-const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
-const UNLABELED = /\b(?:break|continue)\s*;/;
-const SIMPLE_SET = /^\s*([A-Za-z_$][\w$]*)\s*=(?!=)([^{}]*)$/s;
-const ENDING = /^\s*(?:(?:break|continue)\s+[A-Za-z_$][\w$]*|return\b.*|\u0002return\b.*|throw\b.*)$/s;
-const RETURN = /\breturn\b/;
+/** A labeled `break`/`continue`: its kind and label. */
+export const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
 
 /** Per line: the brace depth at its start, the lowest depth within it, and the depth at its end (strings skipped). */
 export function braceDepths(lines: readonly string[]): { d0: Int32Array; min: Int32Array; d1: Int32Array } {
@@ -108,8 +105,12 @@ export function parse(lines: readonly string[]): Node[] {
   return stack[0].list;
 }
 
-/** What a simple line does, in the order it does it. */
-interface LineFacts {
+/**
+ * What a line does, read once from its text (and again only when the line changes): for the liveness and a run's
+ * flow, what a simple line does in the order it does it; for the outliner, what a run holding the line mentions,
+ * may assign, binds and declares.
+ */
+export interface LineFacts {
   /** Its leading plain assignments (`v = <expression without braces>;`): the variable set and the names read. */
   readonly sets: { readonly name: string; readonly reads: string[] }[];
   /** The names the rest of the line mentions (read, or written only perhaps). */
@@ -122,67 +123,20 @@ interface LineFacts {
   readonly ends: boolean;
   /** Whether it returns (a `return`, the translator's marked one included). */
   readonly returns: boolean;
+  /** The names it mentions anywhere (its assignments' targets and reads, and the rest's names). */
+  readonly names: readonly string[];
+  /** The names it may assign anywhere in it (plain or compound assignments, increments). */
+  readonly assigned: readonly string[];
+  /** The parameters of the `catch` clauses it opens, and the names it declares (`let`, `const`, `var`). */
+  readonly caught: readonly string[];
+  readonly declares: readonly string[];
+  /** The label it defines at its start, or null. */
+  readonly label: string | null;
+  /** Whether it holds an unlabeled `break`/`continue`, or a `return` other than the translator's marked one. */
+  readonly unlabeledAnywhere: boolean;
+  readonly plainReturn: boolean;
 }
 
-/** The top-level statements of a line (split at `;` outside brackets and strings). */
-function statements(line: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let j = 0; j < line.length; j++) {
-    const c = line[j];
-    if (quote !== '') {
-      if (c === '\\') j++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      // a block statement ends at its brace (`if (c) { ... } s1 = 2;`)
-      if (depth === 0 && c === '}') {
-        out.push(line.slice(from, j + 1));
-        from = j + 1;
-      }
-    } else if (c === ';' && depth === 0) {
-      out.push(line.slice(from, j));
-      from = j + 1;
-    }
-  }
-  if (line.slice(from).trim() !== '') out.push(line.slice(from));
-  return out.filter((s) => s.trim() !== '');
-}
-
-/** The identifiers of JS text that may name variables (not property names after `.`, not in strings or numbers). */
-function names(text: string): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  for (let j = 0; j < n; ) {
-    const c = text.charCodeAt(j);
-    if (isIdentStart(c)) {
-      let k = j + 1;
-      while (k < n && isIdentPart(text.charCodeAt(k))) k++;
-      // a property name follows a `.` (a spread's `...` does not make one)
-      if (j === 0 || text.charCodeAt(j - 1) !== 46 || (j >= 3 && text.startsWith('...', j - 3)))
-        out.push(text.slice(j, k));
-      j = k;
-    } else if (c === 47 && text.charCodeAt(j + 1) === 42) {
-      // a block comment (a position marker)
-      const end = text.indexOf('*/', j + 2);
-      j = end < 0 ? n : end + 2;
-    } else if (c >= 48 && c <= 57) {
-      // a number (`0x1f`, `1e3`, `5n`): no identifier inside
-      j++;
-      while (j < n && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
-    } else if (c === 34 || c === 39 || c === 96) {
-      // a string literal
-      j++;
-      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      j++;
-    } else j++;
-  }
-  return out;
-}
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
@@ -192,36 +146,268 @@ const COMMENTS = /\/\*.*?\*\//g;
 /** `text` without block comments: the analysis must see the same code with and without position markers. */
 const uncommented = (text: string) => (text.includes('/*') ? text.replace(COMMENTS, '') : text);
 
-function lineFacts(text: string): LineFacts {
-  const line = uncommented(text);
-  const stmts = statements(line);
-  const sets: { name: string; reads: string[] }[] = [];
-  let k = 0;
-  for (; k < stmts.length; k++) {
-    const m = SIMPLE_SET.exec(stmts[k]);
-    if (m === null || m[1] === 'case' || m[1] === 'default') break;
-    sets.push({ name: m[1], reads: names(m[2]) });
+/** What a line does (`LineFacts`), read from its text without the position markers. */
+export function lineFacts(text: string): LineFacts {
+  return scanLine(uncommented(text));
+}
+
+// character codes the scanner tests
+const SPACE = 32;
+const TAB = 9;
+const SEMI = 59;
+const EQ = 61;
+const DOT = 46;
+const PLUS = 43;
+const MINUS = 45;
+const LT = 60;
+const GT = 62;
+const STAR = 42;
+const COLON = 58;
+const LPAREN = 40;
+const RPAREN = 41;
+const CTRL_RET = 2;
+const isSpace = (c: number) => c === SPACE || c === TAB || c === 10 || c === 13;
+/** Operators of a compound assignment (`x <op>= y`) of one character: - + * / % & | ^. */
+const isOpChar = (c: number) =>
+  c === MINUS || c === PLUS || c === STAR || c === 47 || c === 37 || c === 38 || c === 124 || c === 94;
+const isUpperLabel = (line: string, from: number, to: number) => {
+  const c = line.charCodeAt(from);
+  if (c < 65 || c > 90) return false;
+  for (let j = from + 1; j < to; j++) {
+    const d = line.charCodeAt(j);
+    if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) return false;
   }
-  const rest = stmts
-    .slice(k)
-    .map((t) => `${t};`)
-    .join(' ');
+  return true;
+};
+
+/** `scanLine`'s scratch arrays, grown to the longest line seen (a line has fewer identifiers and statements than characters). */
+const scratch = {
+  ts: new Int32Array(256),
+  te: new Int32Array(256),
+  prop: new Uint8Array(256),
+  ss: new Int32Array(256),
+  se: new Int32Array(256),
+  st: new Int32Array(256),
+  braced: new Uint8Array(256),
+};
+const growScratch = (n: number) => {
+  if (scratch.ts.length > n) return;
+  const m = 2 * n + 2;
+  scratch.ts = new Int32Array(m);
+  scratch.te = new Int32Array(m);
+  scratch.prop = new Uint8Array(m);
+  scratch.ss = new Int32Array(m);
+  scratch.se = new Int32Array(m);
+  scratch.st = new Int32Array(m);
+  scratch.braced = new Uint8Array(m);
+};
+
+/**
+ * A line's facts in one pass over its characters (block comments removed): its top-level statements (split at `;`
+ * outside brackets and strings, and after a block's closing brace), the identifiers of each (not in strings or
+ * numbers; a name after `.` is a property), and from those: the leading plain assignments (`v = <expression without
+ * braces>`), the rest's names, labeled and unlabeled jumps, whether its last statement ends control
+ * (`break L`, `continue L`, `return`, `throw`), what it may assign (`v = `, `v <op>= `, `++v`, `v--`), the
+ * `catch` parameters and declared names, and the label it defines.
+ */
+function scanLine(line: string): LineFacts {
+  const n = line.length;
+  growScratch(n + 1);
+  // identifiers (`nt`): start, end, whether a property name (after `.`, not a spread's `...`); statements (`ns`):
+  // [from, to), the index of their first identifier, whether they hold a brace (scratch arrays, reused)
+  const { ts, te, prop, ss, se, st, braced } = scratch;
+  let nt = 0;
+  let ns = 0;
+  let depth = 0;
+  let from = 0;
+  let brace = false;
+  const close = (to: number, next: number) => {
+    ss[ns] = from;
+    se[ns] = to;
+    braced[ns] = brace ? 1 : 0;
+    st[ns] = firstToken;
+    ns++;
+    from = next;
+    brace = false;
+    firstToken = nt;
+  };
+  let firstToken = 0;
+  for (let j = 0; j < n; ) {
+    const c = line.charCodeAt(j);
+    if (isIdentStart(c)) {
+      let k = j + 1;
+      while (k < n && isIdentPart(line.charCodeAt(k))) k++;
+      ts[nt] = j;
+      te[nt] = k;
+      prop[nt] = j > 0 && line.charCodeAt(j - 1) === DOT && !(j >= 3 && line.startsWith('...', j - 3)) ? 1 : 0;
+      nt++;
+      j = k;
+    } else if (c >= 48 && c <= 57) {
+      // a number (`0x1f`, `1e3`, `5n`, `1.5`): no identifier inside
+      j++;
+      while (j < n && (isIdentPart(line.charCodeAt(j)) || line.charCodeAt(j) === DOT)) j++;
+    } else if (c === 34 || c === 39 || c === 96) {
+      // a string literal
+      j++;
+      while (j < n && line.charCodeAt(j) !== c) j += line.charCodeAt(j) === 92 ? 2 : 1;
+      j++;
+    } else {
+      if (c === 40 || c === 91 || c === 123) {
+        depth++;
+        if (c === 123) brace = true;
+      } else if (c === 41 || c === 93 || c === 125) {
+        depth--;
+        if (c === 125) {
+          brace = true;
+          // a block statement ends at its brace (`if (c) { ... } s1 = 2;`)
+          if (depth === 0) close(j + 1, j + 1);
+        }
+      } else if (c === SEMI && depth === 0) close(j, j + 1);
+      j++;
+    }
+  }
+  close(n, n);
+  const skip = (j: number, to: number) => {
+    while (j < to && isSpace(line.charCodeAt(j))) j++;
+    return j;
+  };
+  const word = (t: number) => line.slice(ts[t], te[t]);
+
+  const sets: { name: string; reads: string[] }[] = [];
+  const rest: string[] = [];
   const jumps: { cont: boolean; label: string }[] = [];
-  for (const m of rest.matchAll(JUMP)) jumps.push({ cont: m[1] === 'continue', label: m[2] });
+  const all: string[] = [];
+  const assigned: string[] = [];
+  const caught: string[] = [];
+  const declares: string[] = [];
+  let unlabeled = false;
+  let unlabeledAnywhere = false;
+  let returns = false;
+  let plainReturn = false;
+  let ends = false;
+  let leading = true;
+  for (let s = 0; s < ns; s++) {
+    const a = ss[s];
+    const b = se[s];
+    const first = skip(a, b);
+    // a blank statement is none
+    if (first === b) continue;
+    // its identifiers: [lo, hi)
+    const lo = st[s];
+    const hi = s + 1 < ns ? st[s + 1] : nt;
+    // a leading plain assignment: `v = <expression without braces>`
+    if (leading) {
+      leading = false;
+      if (lo < hi && ts[lo] === first && braced[s] === 0) {
+        const eq = skip(te[lo], b);
+        if (eq < b && line.charCodeAt(eq) === EQ && (eq + 1 >= b || line.charCodeAt(eq + 1) !== EQ)) {
+          const name = word(lo);
+          if (name !== 'case' && name !== 'default') {
+            leading = true;
+            const reads: string[] = [];
+            for (let t = lo + 1; t < hi; t++) if (!prop[t]) reads.push(word(t));
+            sets.push({ name, reads });
+          }
+        }
+      }
+    }
+    // the statement's identifiers: names, jumps, assignments, bindings
+    const inRest = !leading;
+    for (let t = lo; t < hi; t++) {
+      const isProp = prop[t] === 1;
+      const w = isProp ? '' : word(t);
+      if (!isProp) {
+        all.push(w);
+        if (inRest) rest.push(w);
+      }
+      const e = te[t];
+      if (w === 'break' || w === 'continue') {
+        const after = skip(e, b);
+        if (after === b || line.charCodeAt(after) === SEMI) {
+          if (inRest) unlabeled = true;
+          if (after < n && line.charCodeAt(after) === SEMI) unlabeledAnywhere = true;
+        } else if (inRest && after > e && t + 1 < hi && ts[t + 1] === after) {
+          const end = skip(te[t + 1], b);
+          if (end === b || line.charCodeAt(end) === SEMI) jumps.push({ cont: w === 'continue', label: word(t + 1) });
+        }
+      } else if (w === 'return') {
+        if (inRest) returns = true;
+        if (ts[t] === 0 || line.charCodeAt(ts[t] - 1) !== CTRL_RET) plainReturn = true;
+      } else if (w === 'catch') {
+        const open = skip(e, b);
+        if (open < b && line.charCodeAt(open) === LPAREN && t + 1 < hi && ts[t + 1] === skip(open + 1, b)) {
+          const shut = skip(te[t + 1], b);
+          if (shut < b && line.charCodeAt(shut) === RPAREN) caught.push(word(t + 1));
+        }
+      } else if (w === 'let' || w === 'const' || w === 'var') {
+        const next = skip(e, b);
+        if (next > e && t + 1 < hi && ts[t + 1] === next) declares.push(word(t + 1));
+      }
+      // may it be assigned? `v = `, `v <op>= ` (not a property), `++v`, `--v`, `v++`, `v--`
+      let p = skip(e, n);
+      let c = line.charCodeAt(p);
+      let set = false;
+      if (!isProp) {
+        if (c === STAR && line.charCodeAt(p + 1) === STAR) p += 2;
+        else if (c === GT && line.charCodeAt(p + 1) === GT) p += line.charCodeAt(p + 2) === GT ? 3 : 2;
+        else if (c === LT && line.charCodeAt(p + 1) === LT) p += 2;
+        else if (isOpChar(c) && line.charCodeAt(p + 1) === EQ) p += 1;
+        c = line.charCodeAt(p);
+        set = c === EQ && line.charCodeAt(p + 1) !== EQ;
+      }
+      if (!set) {
+        const q = skip(e, n);
+        const c1 = line.charCodeAt(q);
+        set = (c1 === PLUS || c1 === MINUS) && line.charCodeAt(q + 1) === c1;
+      }
+      if (!set) {
+        let q = ts[t];
+        while (q > 0 && isSpace(line.charCodeAt(q - 1))) q--;
+        const c1 = line.charCodeAt(q - 1);
+        set = q >= 2 && (c1 === PLUS || c1 === MINUS) && line.charCodeAt(q - 2) === c1;
+      }
+      if (set) assigned.push(isProp ? word(t) : w);
+    }
+    // does the statement end control? `break L`, `continue L` (nothing after), `return ...`, `throw ...`
+    ends = false;
+    if (lo < hi && (ts[lo] === first || (ts[lo] === first + 1 && line.charCodeAt(first) === CTRL_RET))) {
+      const w = word(lo);
+      if (w === 'return') ends = true;
+      else if (ts[lo] === first && w === 'throw') ends = true;
+      else if (ts[lo] === first && (w === 'break' || w === 'continue'))
+        ends = lo + 1 < hi && ts[lo + 1] > te[lo] && skip(te[lo], b) === ts[lo + 1] && te[lo + 1] === b;
+    }
+  }
+  let label: string | null = null;
+  if (nt > 0) {
+    const first = skip(0, n);
+    if (ts[0] === first && isUpperLabel(line, ts[0], te[0])) {
+      const colon = skip(te[0], n);
+      if (line.charCodeAt(colon) === COLON && line.charCodeAt(colon + 1) !== COLON) label = word(0);
+    }
+  }
   return {
     sets,
-    rest: names(rest),
+    rest,
     jumps,
-    unlabeled: UNLABELED.test(rest),
-    ends: stmts.length > 0 && ENDING.test(stmts[stmts.length - 1]),
-    returns: RETURN.test(rest),
+    unlabeled,
+    ends,
+    returns,
+    names: all,
+    assigned,
+    caught,
+    declares,
+    label,
+    unlabeledAnywhere,
+    plainReturn,
   };
 }
 
 /** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
 export type FactsCache = Map<number, { text: string; facts: LineFacts }>;
 
-function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
+/** The facts of `lines[i]`, from `cache` while the line is unchanged. */
+export function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
   const c = cache.get(i);
   if (c !== undefined && c.text === lines[i]) return c.facts;
   const facts = lineFacts(lines[i]);
@@ -368,7 +554,7 @@ export function liveness(
     let s = shapes.get(node);
     if (s === undefined) {
       const k = kindOf(lines, node);
-      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => names(lines[i]))) };
+      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => factsAt(lines, i, facts).names)) };
       shapes.set(node, s);
     }
     return s;
@@ -593,7 +779,7 @@ export function runFlow(
       return new Set(da);
     }
     const { kind, label } = shape;
-    for (const i of headerLines(node)) if (lines[i] !== dropped) read(names(lines[i]), da);
+    for (const i of headerLines(node)) if (lines[i] !== dropped) read(factsOf(i).names, da);
     const saved = label === null ? undefined : inner.get(label);
     if (label !== null) inner.set(label, null);
     let out: Set<string> | null;
