@@ -84,8 +84,8 @@ export function parse(lines: readonly string[]): Node[] {
       start: i,
       end: i + 1,
       bodies: [],
-      barrier: BARRIER.test(lines[i]),
-      guarded: /\btry\s*\{/.test(lines[i]),
+      barrier: (lines[i].includes('case') || lines[i].includes('default')) && BARRIER.test(lines[i]),
+      guarded: lines[i].includes('try') && /\btry\s*\{/.test(lines[i]),
     };
     if (d1[i] > d0[i] && min[i] >= d0[i]) {
       stack.push({ list: [], d: d1[i], node });
@@ -404,14 +404,20 @@ function scanLine(line: string): LineFacts {
 }
 
 /** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
-export type FactsCache = Map<number, { text: string; facts: LineFacts }>;
+export interface FactsCache {
+  readonly texts: (string | undefined)[];
+  readonly facts: (LineFacts | undefined)[];
+}
+export const factsCache = (): FactsCache => ({ texts: [], facts: [] });
 
 /** The facts of `lines[i]`, from `cache` while the line is unchanged. */
 export function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
-  const c = cache.get(i);
-  if (c !== undefined && c.text === lines[i]) return c.facts;
-  const facts = lineFacts(lines[i]);
-  cache.set(i, { text: lines[i], facts });
+  const text = lines[i];
+  const known = cache.facts[i];
+  if (known !== undefined && cache.texts[i] === text) return known;
+  const facts = lineFacts(text);
+  cache.texts[i] = text;
+  cache.facts[i] = facts;
   return facts;
 }
 
@@ -494,7 +500,7 @@ export function liveness(
   top: Node[],
   vars: Iterable<string>,
   keep: (list: Node[]) => boolean,
-  facts: FactsCache = new Map(),
+  facts: FactsCache = factsCache(),
 ): Liveness {
   const index = new Map<string, number>();
   for (const v of vars) if (!index.has(v)) index.set(v, index.size);
@@ -531,6 +537,10 @@ export function liveness(
   // labels defined more than once are not trusted (jumps to them: everything live)
   const labelCount = new Map<string, number>();
   for (const l of lines) {
+    let j = 0;
+    while (j < l.length && isSpace(l.charCodeAt(j))) j++;
+    // a label starts with a capital letter
+    if (!(l.charCodeAt(j) >= 65 && l.charCodeAt(j) <= 90)) continue;
     const m = LABEL_DEF.exec(l);
     if (m !== null) labelCount.set(m[1], (labelCount.get(m[1]) ?? 0) + 1);
   }
@@ -705,7 +715,7 @@ export function runFlow(
   tracked: (name: string) => boolean,
   flat: boolean,
   dropped: string,
-  cache: FactsCache = new Map(),
+  cache: FactsCache = factsCache(),
 ): RunFlow {
   const factsOf = (i: number) => factsAt(lines, i, cache);
   const exposed = new Set<string>();

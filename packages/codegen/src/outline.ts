@@ -5,7 +5,7 @@
 // sibling statements is moved as text, and the variables it shares with the rest of the function go in as
 // arguments and come back through `H.O`; branches out of the run and returns come back as an exit code.
 
-import { type FactsCache, factsAt, JUMP, liveness, type Node, parse, runFlow } from './outline-flow.js';
+import { type FactsCache, factsAt, factsCache, JUMP, liveness, type Node, parse, runFlow } from './outline-flow.js';
 
 /** What the outliner needs to know of the function it works on. */
 export interface OutlineFunction {
@@ -90,7 +90,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   for (const v of fn.vars) if (!fn.own.has(v)) trackedVars.add(v);
   const tracked = (v: string) => trackedVars.has(v);
   // each line's facts, read once (src/outline-flow.ts): the liveness, the runs' flows and `outlineRun` share them
-  const facts: FactsCache = new Map();
+  const facts: FactsCache = factsCache();
   const spine = dispatching(lines, top);
   const live = liveness(
     lines,
