@@ -170,67 +170,55 @@ const isSpace = (c: number) => c === SPACE || c === TAB || c === 10 || c === 13;
 /** Operators of a compound assignment (`x <op>= y`) of one character: - + * / % & | ^. */
 const isOpChar = (c: number) =>
   c === MINUS || c === PLUS || c === STAR || c === 47 || c === 37 || c === 38 || c === 124 || c === 94;
-const isUpperLabel = (line: string, from: number, to: number) => {
-  const c = line.charCodeAt(from);
-  if (c < 65 || c > 90) return false;
-  for (let j = from + 1; j < to; j++) {
-    const d = line.charCodeAt(j);
-    if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) return false;
-  }
-  return true;
-};
-
-/** `scanLine`'s scratch arrays, grown to the longest line seen (a line has fewer identifiers and statements than characters). */
-const scratch = {
-  ts: new Int32Array(256),
-  te: new Int32Array(256),
-  prop: new Uint8Array(256),
-  ss: new Int32Array(256),
-  se: new Int32Array(256),
-  st: new Int32Array(256),
-  braced: new Uint8Array(256),
-};
-const growScratch = (n: number) => {
-  if (scratch.ts.length > n) return;
-  const m = 2 * n + 2;
-  scratch.ts = new Int32Array(m);
-  scratch.te = new Int32Array(m);
-  scratch.prop = new Uint8Array(m);
-  scratch.ss = new Int32Array(m);
-  scratch.se = new Int32Array(m);
-  scratch.st = new Int32Array(m);
-  scratch.braced = new Uint8Array(m);
-};
 
 /**
- * A line's facts in one pass over its characters (block comments removed): its top-level statements (split at `;`
- * outside brackets and strings, and after a block's closing brace), the identifiers of each (not in strings or
- * numbers; a name after `.` is a property), and from those: the leading plain assignments (`v = <expression without
- * braces>`), the rest's names, labeled and unlabeled jumps, whether its last statement ends control
- * (`break L`, `continue L`, `return`, `throw`), what it may assign (`v = `, `v <op>= `, `++v`, `v--`), the
- * `catch` parameters and declared names, and the label it defines.
+ * The scanner's scratch (reused, grown to the longest line seen: a line has fewer identifiers and statements than
+ * characters): identifiers (`nt`): start, end, whether a property name (after `.`, not a spread's `...`); statements
+ * (`ns`): [from, to), the index of their first identifier, whether they hold a brace.
  */
-function scanLine(line: string): LineFacts {
+class Scratch {
+  ts = new Int32Array(4096);
+  te = new Int32Array(4096);
+  prop = new Uint8Array(4096);
+  ss = new Int32Array(4096);
+  se = new Int32Array(4096);
+  st = new Int32Array(4096);
+  braced = new Uint8Array(4096);
+  nt = 0;
+  ns = 0;
+  grow(n: number): void {
+    if (this.ts.length > n) return;
+    const m = 4 * n + 4;
+    this.ts = new Int32Array(m);
+    this.te = new Int32Array(m);
+    this.prop = new Uint8Array(m);
+    this.ss = new Int32Array(m);
+    this.se = new Int32Array(m);
+    this.st = new Int32Array(m);
+    this.braced = new Uint8Array(m);
+  }
+}
+const scratch = new Scratch();
+
+/** The first position from `j` (before `to`) that is not white space. */
+function skipSpace(line: string, j: number, to: number): number {
+  while (j < to && isSpace(line.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * Splits `line` into identifiers and top-level statements (at `;` outside brackets and strings, and after a block's
+ * closing brace), into `scratch`. Strings and numbers hold no identifier.
+ */
+function tokenize(line: string, sc: Scratch): void {
   const n = line.length;
-  growScratch(n + 1);
-  // identifiers (`nt`): start, end, whether a property name (after `.`, not a spread's `...`); statements (`ns`):
-  // [from, to), the index of their first identifier, whether they hold a brace (scratch arrays, reused)
-  const { ts, te, prop, ss, se, st, braced } = scratch;
+  sc.grow(n + 1);
+  const { ts, te, prop, ss, se, st, braced } = sc;
   let nt = 0;
   let ns = 0;
   let depth = 0;
   let from = 0;
-  let brace = false;
-  const close = (to: number, next: number) => {
-    ss[ns] = from;
-    se[ns] = to;
-    braced[ns] = brace ? 1 : 0;
-    st[ns] = firstToken;
-    ns++;
-    from = next;
-    brace = false;
-    firstToken = nt;
-  };
+  let brace = 0;
   let firstToken = 0;
   for (let j = 0; j < n; ) {
     const c = line.charCodeAt(j);
@@ -243,7 +231,7 @@ function scanLine(line: string): LineFacts {
       nt++;
       j = k;
     } else if (c >= 48 && c <= 57) {
-      // a number (`0x1f`, `1e3`, `5n`, `1.5`): no identifier inside
+      // a number (`0x1f`, `1e3`, `5n`, `1.5`)
       j++;
       while (j < n && (isIdentPart(line.charCodeAt(j)) || line.charCodeAt(j) === DOT)) j++;
     } else if (c === 34 || c === 39 || c === 96) {
@@ -252,155 +240,202 @@ function scanLine(line: string): LineFacts {
       while (j < n && line.charCodeAt(j) !== c) j += line.charCodeAt(j) === 92 ? 2 : 1;
       j++;
     } else {
+      let end = -1;
       if (c === 40 || c === 91 || c === 123) {
         depth++;
-        if (c === 123) brace = true;
+        if (c === 123) brace = 1;
       } else if (c === 41 || c === 93 || c === 125) {
         depth--;
         if (c === 125) {
-          brace = true;
+          brace = 1;
           // a block statement ends at its brace (`if (c) { ... } s1 = 2;`)
-          if (depth === 0) close(j + 1, j + 1);
+          if (depth === 0) end = j + 1;
         }
-      } else if (c === SEMI && depth === 0) close(j, j + 1);
+      } else if (c === SEMI && depth === 0) end = j;
+      if (end >= 0) {
+        ss[ns] = from;
+        se[ns] = end;
+        braced[ns] = brace;
+        st[ns] = firstToken;
+        ns++;
+        from = j + 1;
+        brace = 0;
+        firstToken = nt;
+      }
       j++;
     }
   }
-  close(n, n);
-  const skip = (j: number, to: number) => {
-    while (j < to && isSpace(line.charCodeAt(j))) j++;
-    return j;
-  };
-  const word = (t: number) => line.slice(ts[t], te[t]);
+  ss[ns] = from;
+  se[ns] = n;
+  braced[ns] = brace;
+  st[ns] = firstToken;
+  sc.nt = nt;
+  sc.ns = ns + 1;
+}
 
-  const sets: { name: string; reads: string[] }[] = [];
-  const rest: string[] = [];
-  const jumps: { cont: boolean; label: string }[] = [];
-  const all: string[] = [];
-  const assigned: string[] = [];
-  const caught: string[] = [];
-  const declares: string[] = [];
-  let unlabeled = false;
-  let unlabeledAnywhere = false;
-  let returns = false;
-  let plainReturn = false;
-  let ends = false;
+/** `LineFacts` as the scanner builds it. */
+type Building = { -readonly [K in keyof LineFacts]: LineFacts[K] } & {
+  sets: { name: string; reads: string[] }[];
+  rest: string[];
+  jumps: { cont: boolean; label: string }[];
+  names: string[];
+  assigned: string[];
+  caught: string[];
+  declares: string[];
+};
+
+/**
+ * A line's facts in one pass over its characters (block comments removed), from its identifiers and top-level
+ * statements (`tokenize`): the leading plain assignments (`v = <expression without braces>`), the rest's names,
+ * labeled and unlabeled jumps, whether its last statement ends control (`break L`, `continue L`, `return`, `throw`),
+ * what it may assign (`v = `, `v <op>= `, `++v`, `v--`), the `catch` parameters and declared names, and the label it
+ * defines.
+ */
+function scanLine(line: string): LineFacts {
+  const sc = scratch;
+  tokenize(line, sc);
+  const { ts, te, prop, ss, se, st, braced, nt, ns } = sc;
+  const f: Building = {
+    sets: [],
+    rest: [],
+    jumps: [],
+    unlabeled: false,
+    ends: false,
+    returns: false,
+    names: [],
+    assigned: [],
+    caught: [],
+    declares: [],
+    label: null,
+    unlabeledAnywhere: false,
+    plainReturn: false,
+  };
   let leading = true;
   for (let s = 0; s < ns; s++) {
     const a = ss[s];
     const b = se[s];
-    const first = skip(a, b);
+    const first = skipSpace(line, a, b);
     // a blank statement is none
     if (first === b) continue;
     // its identifiers: [lo, hi)
     const lo = st[s];
     const hi = s + 1 < ns ? st[s + 1] : nt;
     // a leading plain assignment: `v = <expression without braces>`
-    if (leading) {
-      leading = false;
-      if (lo < hi && ts[lo] === first && braced[s] === 0) {
-        const eq = skip(te[lo], b);
-        if (eq < b && line.charCodeAt(eq) === EQ && (eq + 1 >= b || line.charCodeAt(eq + 1) !== EQ)) {
-          const name = word(lo);
-          if (name !== 'case' && name !== 'default') {
-            leading = true;
-            const reads: string[] = [];
-            for (let t = lo + 1; t < hi; t++) if (!prop[t]) reads.push(word(t));
-            sets.push({ name, reads });
-          }
-        }
-      }
-    }
-    // the statement's identifiers: names, jumps, assignments, bindings
+    if (leading) leading = lo < hi && ts[lo] === first && braced[s] === 0 && plainSet(line, sc, lo, hi, b, f);
     const inRest = !leading;
     for (let t = lo; t < hi; t++) {
-      const isProp = prop[t] === 1;
-      const w = isProp ? '' : word(t);
-      if (!isProp) {
-        all.push(w);
-        if (inRest) rest.push(w);
+      if (prop[t] === 0) {
+        const w = line.slice(ts[t], te[t]);
+        f.names.push(w);
+        if (inRest) f.rest.push(w);
+        if (keyword(w)) special(line, sc, t, hi, b, w, inRest, f);
       }
-      const e = te[t];
-      if (w === 'break' || w === 'continue') {
-        const after = skip(e, b);
-        if (after === b || line.charCodeAt(after) === SEMI) {
-          if (inRest) unlabeled = true;
-          if (after < n && line.charCodeAt(after) === SEMI) unlabeledAnywhere = true;
-        } else if (inRest && after > e && t + 1 < hi && ts[t + 1] === after) {
-          const end = skip(te[t + 1], b);
-          if (end === b || line.charCodeAt(end) === SEMI) jumps.push({ cont: w === 'continue', label: word(t + 1) });
-        }
-      } else if (w === 'return') {
-        if (inRest) returns = true;
-        if (ts[t] === 0 || line.charCodeAt(ts[t] - 1) !== CTRL_RET) plainReturn = true;
-      } else if (w === 'catch') {
-        const open = skip(e, b);
-        if (open < b && line.charCodeAt(open) === LPAREN && t + 1 < hi && ts[t + 1] === skip(open + 1, b)) {
-          const shut = skip(te[t + 1], b);
-          if (shut < b && line.charCodeAt(shut) === RPAREN) caught.push(word(t + 1));
-        }
-      } else if (w === 'let' || w === 'const' || w === 'var') {
-        const next = skip(e, b);
-        if (next > e && t + 1 < hi && ts[t + 1] === next) declares.push(word(t + 1));
-      }
-      // may it be assigned? `v = `, `v <op>= ` (not a property), `++v`, `--v`, `v++`, `v--`
-      let p = skip(e, n);
-      let c = line.charCodeAt(p);
-      let set = false;
-      if (!isProp) {
-        if (c === STAR && line.charCodeAt(p + 1) === STAR) p += 2;
-        else if (c === GT && line.charCodeAt(p + 1) === GT) p += line.charCodeAt(p + 2) === GT ? 3 : 2;
-        else if (c === LT && line.charCodeAt(p + 1) === LT) p += 2;
-        else if (isOpChar(c) && line.charCodeAt(p + 1) === EQ) p += 1;
-        c = line.charCodeAt(p);
-        set = c === EQ && line.charCodeAt(p + 1) !== EQ;
-      }
-      if (!set) {
-        const q = skip(e, n);
-        const c1 = line.charCodeAt(q);
-        set = (c1 === PLUS || c1 === MINUS) && line.charCodeAt(q + 1) === c1;
-      }
-      if (!set) {
-        let q = ts[t];
-        while (q > 0 && isSpace(line.charCodeAt(q - 1))) q--;
-        const c1 = line.charCodeAt(q - 1);
-        set = q >= 2 && (c1 === PLUS || c1 === MINUS) && line.charCodeAt(q - 2) === c1;
-      }
-      if (set) assigned.push(isProp ? word(t) : w);
+      if (assigns(line, sc, t)) f.assigned.push(line.slice(ts[t], te[t]));
     }
-    // does the statement end control? `break L`, `continue L` (nothing after), `return ...`, `throw ...`
-    ends = false;
-    if (lo < hi && (ts[lo] === first || (ts[lo] === first + 1 && line.charCodeAt(first) === CTRL_RET))) {
-      const w = word(lo);
-      if (w === 'return') ends = true;
-      else if (ts[lo] === first && w === 'throw') ends = true;
-      else if (ts[lo] === first && (w === 'break' || w === 'continue'))
-        ends = lo + 1 < hi && ts[lo + 1] > te[lo] && skip(te[lo], b) === ts[lo + 1] && te[lo + 1] === b;
-    }
+    f.ends = lo < hi && ends(line, sc, lo, hi, first, b);
   }
-  let label: string | null = null;
-  if (nt > 0) {
-    const first = skip(0, n);
-    if (ts[0] === first && isUpperLabel(line, ts[0], te[0])) {
-      const colon = skip(te[0], n);
-      if (line.charCodeAt(colon) === COLON && line.charCodeAt(colon + 1) !== COLON) label = word(0);
+  if (nt > 0 && ts[0] === skipSpace(line, 0, line.length)) f.label = labelAt(line, ts[0], te[0]);
+  return f;
+}
+
+/** Whether the statement of identifiers [lo, hi) ending at `b` is `v = <expression without braces>` (added to `f`). */
+function plainSet(line: string, sc: Scratch, lo: number, hi: number, b: number, f: Building): boolean {
+  const eq = skipSpace(line, sc.te[lo], b);
+  if (eq >= b || line.charCodeAt(eq) !== EQ || (eq + 1 < b && line.charCodeAt(eq + 1) === EQ)) return false;
+  const name = line.slice(sc.ts[lo], sc.te[lo]);
+  if (name === 'case' || name === 'default') return false;
+  const reads: string[] = [];
+  for (let t = lo + 1; t < hi; t++) if (sc.prop[t] === 0) reads.push(line.slice(sc.ts[t], sc.te[t]));
+  f.sets.push({ name, reads });
+  return true;
+}
+
+const keyword = (w: string) =>
+  w === 'break' || w === 'continue' || w === 'return' || w === 'catch' || w === 'let' || w === 'const' || w === 'var';
+
+/** What the keyword `w` (identifier `t` of a statement ending at `b`, identifiers up to `hi`) adds to `f`. */
+function special(
+  line: string,
+  sc: Scratch,
+  t: number,
+  hi: number,
+  b: number,
+  w: string,
+  inRest: boolean,
+  f: Building,
+): void {
+  const { ts, te } = sc;
+  const e = te[t];
+  if (w === 'break' || w === 'continue') {
+    const after = skipSpace(line, e, b);
+    if (after === b || line.charCodeAt(after) === SEMI) {
+      if (inRest) f.unlabeled = true;
+      if (after < line.length && line.charCodeAt(after) === SEMI) f.unlabeledAnywhere = true;
+    } else if (inRest && after > e && t + 1 < hi && ts[t + 1] === after) {
+      const end = skipSpace(line, te[t + 1], b);
+      if (end === b || line.charCodeAt(end) === SEMI)
+        f.jumps.push({ cont: w === 'continue', label: line.slice(ts[t + 1], te[t + 1]) });
     }
+  } else if (w === 'return') {
+    if (inRest) f.returns = true;
+    if (ts[t] === 0 || line.charCodeAt(ts[t] - 1) !== CTRL_RET) f.plainReturn = true;
+  } else if (w === 'catch') {
+    const open = skipSpace(line, e, b);
+    if (open < b && line.charCodeAt(open) === LPAREN && t + 1 < hi && ts[t + 1] === skipSpace(line, open + 1, b)) {
+      const shut = skipSpace(line, te[t + 1], b);
+      if (shut < b && line.charCodeAt(shut) === RPAREN) f.caught.push(line.slice(ts[t + 1], te[t + 1]));
+    }
+  } else {
+    // let, const, var
+    const next = skipSpace(line, e, b);
+    if (next > e && t + 1 < hi && ts[t + 1] === next) f.declares.push(line.slice(ts[t + 1], te[t + 1]));
   }
-  return {
-    sets,
-    rest,
-    jumps,
-    unlabeled,
-    ends,
-    returns,
-    names: all,
-    assigned,
-    caught,
-    declares,
-    label,
-    unlabeledAnywhere,
-    plainReturn,
-  };
+}
+
+/** Whether identifier `t` may be assigned: `v = `, `v <op>= ` (not a property), `++v`, `--v`, `v++`, `v--`. */
+function assigns(line: string, sc: Scratch, t: number): boolean {
+  const n = line.length;
+  const e = sc.te[t];
+  let p = skipSpace(line, e, n);
+  const c = line.charCodeAt(p);
+  // `v++`, `v--`
+  if ((c === PLUS || c === MINUS) && line.charCodeAt(p + 1) === c) return true;
+  if (sc.prop[t] === 0) {
+    if (c === STAR && line.charCodeAt(p + 1) === STAR) p += 2;
+    else if (c === GT && line.charCodeAt(p + 1) === GT) p += line.charCodeAt(p + 2) === GT ? 3 : 2;
+    else if (c === LT && line.charCodeAt(p + 1) === LT) p += 2;
+    else if (isOpChar(c) && line.charCodeAt(p + 1) === EQ) p += 1;
+    if (line.charCodeAt(p) === EQ && line.charCodeAt(p + 1) !== EQ) return true;
+  }
+  // `++v`, `--v`
+  let q = sc.ts[t];
+  while (q > 0 && isSpace(line.charCodeAt(q - 1))) q--;
+  const d = line.charCodeAt(q - 1);
+  return q >= 2 && (d === PLUS || d === MINUS) && line.charCodeAt(q - 2) === d;
+}
+
+/** Whether the statement [first, b) with identifiers [lo, hi) ends control: `break L`, `continue L`, `return`, `throw`. */
+function ends(line: string, sc: Scratch, lo: number, hi: number, first: number, b: number): boolean {
+  const { ts, te } = sc;
+  if (ts[lo] === first + 1 && line.charCodeAt(first) === CTRL_RET)
+    return te[lo] - ts[lo] === 6 && line.startsWith('return', ts[lo]);
+  if (ts[lo] !== first) return false;
+  const w = line.slice(ts[lo], te[lo]);
+  if (w === 'return' || w === 'throw') return true;
+  if (w !== 'break' && w !== 'continue') return false;
+  return lo + 1 < hi && ts[lo + 1] > te[lo] && skipSpace(line, te[lo], b) === ts[lo + 1] && te[lo + 1] === b;
+}
+
+/** The label a line starting with the identifier [from, to) defines (`L3: `), or null. */
+function labelAt(line: string, from: number, to: number): string | null {
+  const c = line.charCodeAt(from);
+  if (c < 65 || c > 90) return null;
+  for (let j = from + 1; j < to; j++) {
+    const d = line.charCodeAt(j);
+    if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) return null;
+  }
+  const colon = skipSpace(line, to, line.length);
+  return line.charCodeAt(colon) === COLON && line.charCodeAt(colon + 1) !== COLON ? line.slice(from, to) : null;
 }
 
 /** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
