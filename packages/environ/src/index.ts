@@ -21,8 +21,10 @@ export {
   ATOMIC_WAIT32_SUBOPCODE,
   ATOMIC_WAIT64_SUBOPCODE,
   type CodeSites,
+  isPrefixedSite,
   SITE_OPCODES,
   SiteRecorder,
+  scanSites,
   TABLE_GROW_SUBOPCODE,
 } from './validator/sites.js';
 export * from './vmoffsets.js';
