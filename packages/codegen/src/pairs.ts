@@ -83,7 +83,9 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     `${rl} = (${al} + ${bl}) | 0; ${rh} = (${[ah, bh].filter((x) => x !== '0').join(' + ') || '0'} + +((${rl} >>> 0) < ${u32(bl)})) | 0;`,
   'i64.sub': ([al, ah], [bl, bh], rl, rh) =>
     `${rh} = (${ah}${bh === '0' ? '' : ` - ${bh}`} - +(${u32(al)} < ${u32(bl)})) | 0; ${rl} = (${al} - ${bl}) | 0;`,
-  'i64.mul': ([al, ah], [bl, bh], rl, rh) => {
+  'i64.mul': (x, y, rl, rh) => {
+    // a constant operand second (the product commutes)
+    const [[al, ah], [bl, bh]] = literal(x[0]) !== null && literal(y[0]) === null ? [y, x] : [x, y];
     // The low word is Math.imul's. The high word of the unsigned 32x32 product lo(a) * lo(b): its float64 value p
     // is within half an ulp of the exact product P = hi * 2^32 + lo; p minus (lo - 2^31) (the low word with its top
     // bit flipped, read as int32) is then within an ulp of hi * 2^32 + 2^31, which no rounding carries past an
@@ -92,7 +94,14 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     // where 16-bit limbs took about fifteen int32 ones.
     // A high word known to be 0 (a zero-extended operand, a local holding one) drops its cross product.
     const cross = (bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`) + (ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`);
-    const hi = `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`;
+    // By a constant: the same value as ((p - t) / 2^32) with p and t scaled by 2^-32 first (exact: a power of two
+    // commutes with rounding), so that the float multiply does not wait for the subtraction (xxhash64's multiply
+    // chain; the constant's quotient prints exactly, as JS prints the shortest string that reads back)
+    const k = literal(bl);
+    const hi =
+      k === null
+        ? `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`
+        : `(${u32(al)} * ${(k >>> 0) / 4294967296} - (qm ^ -2147483648) / 4294967296) | 0`;
     return `qm = Math.imul(${al}, ${bl}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },
   'i64.and': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} & ${bl}; ${rh} = ${ah} & ${bh};`,

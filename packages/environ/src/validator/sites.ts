@@ -12,8 +12,9 @@ import { blockedOpcodes, enabledOperators } from './context.js';
  * Positions in `Module.bytes` of the opcodes of every operator, in every body, that the wasm backend may
  * rewrite or insert code before: `call`, `call_indirect`, `return_call`, `return_call_indirect` (0x10-0x13),
  * `global.get`, `global.set` (0x23, 0x24), `memory.grow` (0x40), `ref.func` (0xd2), the trapping
- * float-to-integer truncations (0xa8-0xab, 0xae-0xb1) and `table.grow` (the 0xfc prefix byte). The opcode
- * byte at a position tells which.
+ * float-to-integer truncations (0xa8-0xab, 0xae-0xb1), `table.grow` (the 0xfc prefix byte) and
+ * `memory.atomic.wait32` / `memory.atomic.wait64` (the 0xfe prefix byte). The opcode byte at a position tells
+ * which.
  */
 export interface CodeSites {
   /** The positions, in body order; the first `count` entries are valid. */
@@ -30,13 +31,19 @@ for (const op of [0x10, 0x11, 0x12, 0x13, 0x23, 0x24, 0x40, 0xd2, 0xa8, 0xa9, 0x
   SITE_OPCODES[op] = 1;
 /** `table.grow`'s opcode under the 0xfc prefix. */
 export const TABLE_GROW_SUBOPCODE = 15;
+/** `memory.atomic.wait32`'s and `memory.atomic.wait64`'s opcodes under the 0xfe prefix. */
+export const ATOMIC_WAIT32_SUBOPCODE = 1;
+export const ATOMIC_WAIT64_SUBOPCODE = 2;
 
 /**
  * Whether the prefixed operator `prefix` `sub` is a site (recorded at its prefix byte). The one rule both the
  * validator (`recordSites`) and `scanSites` follow.
  */
 export function isPrefixedSite(prefix: number, sub: number): boolean {
-  return prefix === 0xfc && sub === TABLE_GROW_SUBOPCODE;
+  return (
+    (prefix === 0xfc && sub === TABLE_GROW_SUBOPCODE) ||
+    (prefix === 0xfe && (sub === ATOMIC_WAIT32_SUBOPCODE || sub === ATOMIC_WAIT64_SUBOPCODE))
+  );
 }
 
 /** The sites of one module as the validator records them (grows by doubling as sites are found). */
