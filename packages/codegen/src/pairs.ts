@@ -6,7 +6,11 @@
 // variable that may hold it, or copies operands to the temporaries `qa`..`qd` first. Every temporary holds
 // only int32 values (one representation per variable for V8).
 
-/** Statements assigning `rl`/`rh` from operands `a`/`b` (each `[lo, hi]`). */
+/**
+ * Statements assigning `rl`/`rh` from operands `a`/`b` (each `[lo, hi]`). Templates index the operands (`a[0]`,
+ * `a[1]`) rather than destructure them: a destructuring parameter runs the iterator protocol, which V8's interpreter
+ * pays at every operator when the translator runs under `--jitless`.
+ */
 export type PairBinary = (a: readonly [string, string], b: readonly [string, string], rl: string, rh: string) => string;
 /** Statements assigning `rl`/`rh` from operand `a`. */
 export type PairUnary = (a: readonly [string, string], rl: string, rh: string) => string;
@@ -93,7 +97,8 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
   // the carry and borrow are booleans made numbers (`+(x < y)`: a setcc), not `? 1 : 0`, which V8 compiles to a
   // branch that random data mispredicts half the time (bignum ran 3x slower)
   // (a high word known to be 0 drops out of the sum)
-  'i64.add': (a, b, rl, rh) => `${rl} = (${a[0]} + ${b[0]}) | 0; ${rh} = (${sum(a[1], b[1])} + +((${rl} >>> 0) < ${u32(b[0])})) | 0;`,
+  'i64.add': (a, b, rl, rh) =>
+    `${rl} = (${a[0]} + ${b[0]}) | 0; ${rh} = (${sum(a[1], b[1])} + +((${rl} >>> 0) < ${u32(b[0])})) | 0;`,
   'i64.sub': (a, b, rl, rh) =>
     `${rh} = (${a[1]}${b[1] === '0' ? '' : ` - ${b[1]}`} - +(${u32(a[0])} < ${u32(b[0])})) | 0; ${rl} = (${a[0]} - ${b[0]}) | 0;`,
   'i64.mul': (a, b, rl, rh) => {
@@ -104,7 +109,8 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     // power of two: (2^21 + 1) * (2^32 - 3) rounds to 2^53 - 1 below it.) Five int32 and four float64 operations,
     // where 16-bit limbs took about fifteen int32 ones.
     // A high word known to be 0 (a zero-extended operand, a local holding one) drops its cross product.
-    const cross = (b[1] === '0' ? '' : ` + Math.imul(${a[0]}, ${b[1]})`) + (a[1] === '0' ? '' : ` + Math.imul(${a[1]}, ${b[0]})`);
+    const cross =
+      (b[1] === '0' ? '' : ` + Math.imul(${a[0]}, ${b[1]})`) + (a[1] === '0' ? '' : ` + Math.imul(${a[1]}, ${b[0]})`);
     const hi = `((${u32(a[0])} * ${u32(b[0])} - (qm ^ -2147483648)) / 4294967296) | 0`;
     return `qm = Math.imul(${a[0]}, ${b[0]}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },

@@ -53,7 +53,7 @@ import {
   OUTLINE_FACTOR,
   WIDE_REGISTERS,
 } from './limits.js';
-import { type Binary, BINARY, BINARY_COND, condValue, type Unary, UNARY, UNARY_COND } from './numeric.js';
+import { BINARY, BINARY_COND, type Binary, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
