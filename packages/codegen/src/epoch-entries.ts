@@ -3,8 +3,30 @@
 // function on a possible recursion or whose check-free calls could add up to much work (README.md, "Where the
 // epoch is checked").
 
-import { BinaryReader, type Module, skipImmediates } from '@wasmts/environ';
-import { readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './wasm/operators.js';
+import { type Module, operatorNamed } from '@wasmts/environ';
+import { OperatorWalker } from './wasm/operators.js';
+
+// What the walk below looks for, per one-byte opcode, named from environ's operator table
+const DIRECT_CALL = 1; // a LEB function index follows
+const TAIL_CALL = 2;
+const ESCAPES = 4; // a call whose callee this analysis cannot see (or that may become a host call)
+const LOOP = 8;
+const HANDLER = 16;
+const LOOKS_FOR = new Uint8Array(256);
+for (const [name, flags] of [
+  ['call', DIRECT_CALL],
+  ['return_call', DIRECT_CALL | TAIL_CALL],
+  ['call_indirect', ESCAPES],
+  ['return_call_indirect', ESCAPES | TAIL_CALL],
+  ['call_ref', ESCAPES],
+  ['return_call_ref', ESCAPES | TAIL_CALL],
+  ['memory.grow', ESCAPES],
+  ['loop', LOOP],
+  ['try', HANDLER],
+  ['try_table', HANDLER],
+] as const)
+  LOOKS_FOR[operatorNamed(name).code] |= flags;
+const TABLE_GROW = operatorNamed('table.grow');
 
 /**
  * The most code bytes a call to a function without an entry check may run before it returns or reaches a check:
@@ -48,7 +70,7 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
   const calleeStart = new Int32Array(n + 1);
   const callees: number[] = [];
   const bytes = module.bytes;
-  let r: BinaryReader | null = null;
+  const walker = new OperatorWalker(bytes);
   for (let i = 0; i < n; i++) {
     calleeStart[i] = callees.length;
     const body = module.bodies[i];
@@ -63,10 +85,11 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
     // entry check, and a call to it throws its CompileError before it runs (validation before translation)
     try {
       while (p < end) {
-        const op = bytes[p];
-        if (op === 0x10 || op === 0x12) {
+        const flags = LOOKS_FOR[bytes[p]];
+        if (flags & DIRECT_CALL) {
           calls = true;
-          if (op === 0x12) tail = true;
+          const isTail = (flags & TAIL_CALL) !== 0;
+          if (isTail) tail = true;
           // call / return_call: a LEB function index
           let v = 0;
           let shift = 0;
@@ -81,26 +104,19 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
           if (v < nImp || v - nImp >= n) escapes = true;
           else {
             callees.push(v - nImp);
-            if (op === 0x12) tailTargets?.add(v - nImp);
+            if (isTail) tailTargets?.add(v - nImp);
           }
           continue;
         }
-        if (op === 0x03) loops = true;
-        else if (op === 0x11 || op === 0x13 || op === 0x14 || op === 0x15 || op === 0x40) {
-          escapes = calls = true;
-          if (op === 0x13 || op === 0x15) tail = true;
-        } else if (op === 0x06 || op === 0x1f) handlers = true;
-        const kind = SKIP_KIND[op];
-        if (kind !== SKIP_SLOW) {
-          p = skipFast(bytes, p + 1, kind);
-          continue;
+        if (flags !== 0) {
+          if (flags & LOOP) loops = true;
+          if (flags & HANDLER) handlers = true;
+          if (flags & ESCAPES) escapes = calls = true;
+          if (flags & TAIL_CALL) tail = true;
         }
-        r ??= new BinaryReader(bytes, 0, bytes.length);
-        r.pos = p;
-        const info = readOperator(r);
-        if (info.prefix === 0xfc && info.name === 'table.grow') escapes = calls = true;
-        skipImmediates(r, info.imm);
-        p = r.pos;
+        p = walker.next(p);
+        const slow = walker.slow;
+        if (slow === TABLE_GROW) escapes = calls = true;
       }
     } catch (e) {
       if (module.pendingBodies?.pending[i] !== 1) throw e;

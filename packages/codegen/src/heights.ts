@@ -3,8 +3,7 @@
 // nested JS statements (an island), so only constructs that would make the output's nesting grow without bound
 // (a chain of hundreds of blocks around a `br_table`) become cases of the state machine (README.md, "Nesting").
 
-import { BinaryReader, skipImmediates } from '@wasmts/environ';
-import { readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './wasm/operators.js';
+import { OperatorWalker } from './wasm/operators.js';
 
 /**
  * Per construct of the validated body `bytes[start, end)` (block, loop, if, try, try_table), by the offset of its
@@ -16,7 +15,7 @@ export function constructHeights(bytes: Uint8Array, start: number, end: number):
   // per open construct: its opcode's offset and the highest height among its children so far
   const open: number[] = [];
   const highest: number[] = [];
-  let r: BinaryReader | null = null;
+  const walker = new OperatorWalker(bytes);
   let p = start;
   while (p < end) {
     const op = bytes[p];
@@ -30,15 +29,7 @@ export function constructHeights(bytes: Uint8Array, start: number, end: number):
       const k = highest.length - 1;
       if (k >= 0 && highest[k] < h) highest[k] = h;
     }
-    const kind = SKIP_KIND[op];
-    if (kind !== SKIP_SLOW) {
-      p = skipFast(bytes, p + 1, kind);
-      continue;
-    }
-    r ??= new BinaryReader(bytes, 0, bytes.length);
-    r.pos = p;
-    skipImmediates(r, readOperator(r).imm);
-    p = r.pos;
+    p = walker.next(p);
   }
   return heights;
 }

@@ -54,7 +54,8 @@ describe('poll_oneoff', () => {
     clock(1, 2n, Clockid.REALTIME, 1n, Subclockflags.SUBSCRIPTION_CLOCK_ABSTIME);
     const t0 = performance.now();
     const r = poll(2);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    // the 5 s relative clock is not waited for (a bound far from 5 s, so load cannot fail it)
+    expect(performance.now() - t0).toBeLessThan(4000);
     expect(r.events.map((e) => e.userdata)).toEqual([2n]);
   });
   it('answers fd subscriptions at once, with bytes available for files', () => {

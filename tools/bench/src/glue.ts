@@ -13,6 +13,7 @@ declare const WebAssembly: Record<string, unknown>;
 
 /** A `WebAssembly` for glue code: every module it compiles is the session's module. */
 export function webAssemblyFor(session: Session): Record<string, unknown> {
+  // biome-ignore lint/complexity/noStaticOnlyClass: glue code runs `new WebAssembly.Module(bytes)` and calls its statics
   class Module {
     static imports() {
       return [];

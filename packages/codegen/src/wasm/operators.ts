@@ -2,7 +2,7 @@
 // and where its immediates end. The re-encoder copies every operator's bytes through these and rewrites
 // only the immediates that name a function or a global.
 
-import { type BinaryReader, Imm, OPS, type OperatorInfo, operatorFor } from '@wasmts/environ';
+import { BinaryReader, Imm, OPS, type OperatorInfo, operatorFor, skipImmediates } from '@wasmts/environ';
 
 /** Reads the opcode (and sub-opcode after a prefix byte) at `r.pos` and returns its row. */
 export function readOperator(r: BinaryReader): OperatorInfo {
@@ -104,5 +104,32 @@ export function skipFast(bytes: Uint8Array, p: number, kind: number): number {
       const b = bytes[p];
       return skipLeb(bytes, b === 0x63 || b === 0x64 ? p + 1 : p);
     }
+  }
+}
+
+/**
+ * Steps over the operators of a validated body, one at a time, with the one-byte table where it can and a reader
+ * for prefixed and rare operators (the loop that the epoch analysis and the construct heights share).
+ */
+export class OperatorWalker {
+  /** The row of the operator the last `next` stepped over, when it took the reader's path; else null. */
+  slow: OperatorInfo | null = null;
+  private reader: BinaryReader | null = null;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  /** The position after the operator at `p` and its immediates. */
+  next(p: number): number {
+    const kind = SKIP_KIND[this.bytes[p]];
+    if (kind !== SKIP_SLOW) {
+      this.slow = null;
+      return skipFast(this.bytes, p + 1, kind);
+    }
+    this.reader ??= new BinaryReader(this.bytes, 0, this.bytes.length);
+    const r = this.reader;
+    r.pos = p;
+    const info = readOperator(r);
+    skipImmediates(r, info.imm);
+    this.slow = info;
+    return r.pos;
   }
 }
