@@ -796,6 +796,21 @@ export class FunctionTranslator {
    * only ever set from f32 results, whose bits are converted from the numbers where they are read).
    */
   private floatLocals: ReadonlyMap<number, boolean> | null = null;
+  /**
+   * Per quad slot: the line of `out` whose statement computed it with its four lanes equal (a splat, a shuffle
+   * taking one word four times), or -1. It says so only while that line is the last one (`sameLanes`).
+   */
+  private sameLine: number[] = [];
+  /** v128 locals given a value whose lanes are not known equal by some `local.set` or `local.tee` (any pass). */
+  private readonly unevenSets = new Set<number>();
+  /**
+   * v128 locals (not parameters) that only ever hold splats (the first pass found every value given them with its
+   * lanes equal): held as one variable per form, `l<i>` (and `l<i>f`), read as that atom four times, so the four
+   * lanes are one value to the JS engine (32 splatted f32 taps are 32 registers, not 128). Null in the first pass.
+   */
+  private splatLocals: ReadonlySet<number> | null = null;
+  /** Whether a `local.set` gave a local of `splatLocals` a value whose lanes are not known equal (then not used). */
+  private splatBroken = false;
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
   /**
@@ -929,6 +944,7 @@ export class FunctionTranslator {
     this.fval[d] = false;
     this.lazyForm[d] = null;
     this.msbForm[d] = null;
+    this.sameLine[d] = -1;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
     this.fLoad[d] = -1;
@@ -1032,7 +1048,8 @@ export class FunctionTranslator {
   /** Pushes the value of v128 local `i`, pending (as numbers if it is held only as numbers). */
   private pushQuadLocal(i: number): void {
     const asFloat = this.floatLocals?.get(i) === false;
-    this.pushQuadPure(laneNames(asFloat ? `l${i}f` : `l${i}`));
+    const name = asFloat ? `l${i}f` : `l${i}`;
+    this.pushQuadPure(this.splatLocals?.has(i) ? [name, name, name, name] : laneNames(name));
     this.pendLocal[this.sp - 1] = i;
     this.pendGet[this.sp - 1] = this.opAt;
     this.fval[this.sp - 1] = asFloat;
@@ -1042,14 +1059,25 @@ export class FunctionTranslator {
    * numbers, each converted from the other form once here when the value came in the other one.
    */
   private setQuadLocal(i: number): void {
+    if (!this.sameLanes(this.sp - 1)) {
+      this.unevenSets.add(i);
+      if (this.splatLocals?.has(i)) this.splatBroken = true;
+    }
     const l = `l${i}`;
+    // a splat local: lane a alone is written (and read four times)
+    const splat = this.splatLocals?.has(i) === true;
     const bits = laneNames(l);
+    const copy = (dst: Lanes, src: Lanes): void => {
+      if (!splat) this.emitCopy(dst, src);
+      else if (dst[0] !== src[0]) this.emit(`${dst[0]} = ${src[0]};`);
+    };
+    const lanes = <T>(xs: readonly T[]): readonly T[] => (splat ? xs.slice(0, 1) : xs);
     const kind = this.floatLocals?.get(i);
     if (kind === undefined) {
       if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
       const q = this.popQuad();
       this.materializeLocal(l);
-      this.emitCopy(bits, q);
+      copy(bits, q);
       return;
     }
     const floats = laneNames(`${l}f`);
@@ -1062,15 +1090,42 @@ export class FunctionTranslator {
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
     if (asValues) {
-      this.emitCopy(floats, q);
+      copy(floats, q);
       const fb = this.env.hoist('hv', 'H.fb');
       if (kind && !this.forms?.bitsDead.has(this.opAt))
-        this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
+        this.emit(
+          lanes(bits)
+            .map((v, k) => `${v} = ${fb}(${floats[k]});`)
+            .join(' '),
+        );
     } else if (kind) {
-      this.emitCopy(bits, q);
+      copy(bits, q);
       if (!this.forms?.valuesDead.has(this.opAt))
-        this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
-    } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+        this.emit(
+          lanes(floats)
+            .map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`)
+            .join(' '),
+        );
+    } else
+      this.emit(
+        lanes(floats)
+          .map((v, k) => `${v} = ${this.f32Value(q[k])};`)
+          .join(' '),
+      );
+  }
+  /**
+   * Whether quad slot `d` is known to hold four equal lanes: pending atoms that are one atom, or a splat computed
+   * by the last line emitted (nothing came between that could have changed the slot).
+   */
+  private sameLanes(d: number): boolean {
+    const q = this.pendQ[d];
+    if (q !== null && q !== undefined) return q[1] === q[0] && q[2] === q[0] && q[3] === q[0];
+    const line = this.sameLine[d];
+    return line !== undefined && line >= 0 && line === this.out.length - 1;
+  }
+  /** Records that the quad just pushed (by the last line emitted) has four equal lanes. */
+  private markSame(): void {
+    this.sameLine[this.sp - 1] = this.out.length - 1;
   }
   /**
    * Copies lane atoms `src` into the variables `dst` (nothing where a lane is already there). `src` may be `dst`'s
@@ -1153,7 +1208,9 @@ export class FunctionTranslator {
       // a local also held as numbers
       const perm = this.pendPerm[d];
       if (this.floatLocals?.has(local)) {
-        const f = laneNames(`l${local}f`);
+        const f: Lanes = this.splatLocals?.has(local)
+          ? [`l${local}f`, `l${local}f`, `l${local}f`, `l${local}f`]
+          : laneNames(`l${local}f`);
         return perm === null || perm === undefined ? f : (perm.map((k) => f[k]) as unknown as Lanes);
       }
     } else {
@@ -1465,6 +1522,7 @@ export class FunctionTranslator {
       if (shapes[i] === Shape.Pair) this.anyWide = true;
       else if (shapes[i] === Shape.Quad) this.anyQuad = true;
       this.fval[height + i] = false;
+      this.sameLine[height + i] = -1;
     }
   }
   private temp(): string {
@@ -1592,6 +1650,20 @@ export class FunctionTranslator {
         bitsAt: this.bitsReadAt,
         valuesAt: this.valueReadAt,
       });
+      // v128 locals given nothing but splats: one variable per form (32 splatted taps of a filter are 32 values,
+      // not 128, for the engine's register allocator); if this translation finds a value not known to be a splat
+      // given one of them after all, the translation without them stands
+      const splats = new Set<number>();
+      for (let i = this.type.params.length; i < this.localTypes.length; i++)
+        if (this.isQuad(this.localTypes[i]) && !this.unevenSets.has(i)) splats.add(i);
+      if (splats.size > 0) {
+        const withSplats = this.again();
+        withSplats.floatLocals = again.floatLocals;
+        withSplats.forms = again.forms;
+        withSplats.splatLocals = splats;
+        const source = withSplats.translate();
+        if (!withSplats.splatBroken) return source;
+      }
       return again.translate();
     }
     const zeroHi = this.zeroHiLocals();
@@ -1601,8 +1673,10 @@ export class FunctionTranslator {
       const again = this.again();
       again.floatLocals = this.floatLocals;
       again.forms = this.forms;
+      again.splatLocals = this.splatLocals;
       again.zeroHi = zeroHi;
       const source = again.translate();
+      if (again.splatBroken) this.splatBroken = true;
       // the assumption holds if every store into those locals stored a 0 hi word given it (an induction: they
       // start at 0); else this translation stands
       if (!again.zeroHiBroken) return source;
@@ -3991,6 +4065,8 @@ export class FunctionTranslator {
           const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
           this.msbForm[d] = { line: this.out.length - 1, full, msb, bits: t.msb.bits };
         }
+        // a shuffle whose four result words take the same bytes: a splat of a word, half-word or byte
+        if (name === 'i8x16.shuffle' && imm.every((x, k) => (x & 31) === (imm[k & 3] & 31))) this.markSame();
         return;
       }
       if (name === 'f32x4.splat') {
@@ -4001,11 +4077,13 @@ export class FunctionTranslator {
         this.pushQuadStmt((r) => form(bits, r));
         const r = laneNames(`s${this.sp - 1}`);
         this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) }];
+        this.markSame();
         return;
       }
       const lane = this.laneMove(name, o);
       if (lane !== null) {
         this.pushQuadStmt((res) => this.laneTempsOf(lane(res)));
+        if (name === 'i8x16.splat' || name === 'i16x8.splat' || name === 'i32x4.splat') this.markSame();
         return;
       }
       throw new Error(`codegen: no translation for ${name}`);
@@ -4101,6 +4179,7 @@ export class FunctionTranslator {
       );
     });
     this.fval[this.sp - 1] = true;
+    if (w.every((y) => y === w[0])) this.markSame();
     return true;
   }
   /**
@@ -4313,6 +4392,7 @@ export class FunctionTranslator {
         const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
         this.laneTemps.add('vt');
         this.pushLazyLoad(pre, form);
+        this.markSame();
         return;
       }
       case 'v128.load64_splat':
@@ -4350,6 +4430,7 @@ export class FunctionTranslator {
       }
     }
     this.pushQuadStmt((r) => this.laneTempsOf(code(r)));
+    if (name === 'v128.load8_splat' || name === 'v128.load16_splat') this.markSame();
   }
 
   // ---- 0xfb: GC ----

@@ -17,6 +17,15 @@ export * from './type-registry.js';
 export * from './types.js';
 export * from './utf8.js';
 export { validateFunctionBody } from './validator/func.js';
-export { type CodeSites, SITE_OPCODES, SiteRecorder, TABLE_GROW_SUBOPCODE } from './validator/sites.js';
+export {
+  ATOMIC_WAIT32_SUBOPCODE,
+  ATOMIC_WAIT64_SUBOPCODE,
+  type CodeSites,
+  isPrefixedSite,
+  SITE_OPCODES,
+  SiteRecorder,
+  scanSites,
+  TABLE_GROW_SUBOPCODE,
+} from './validator/sites.js';
 export * from './vmoffsets.js';
 export { ByteWriter } from './writer.js';
