@@ -101,7 +101,13 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     `${rl} = (${a[0]} + ${b[0]}) | 0; ${rh} = (${sum(a[1], b[1])} + +((${rl} >>> 0) < ${u32(b[0])})) | 0;`,
   'i64.sub': (a, b, rl, rh) =>
     `${rh} = (${a[1]}${b[1] === '0' ? '' : ` - ${b[1]}`} - +(${u32(a[0])} < ${u32(b[0])})) | 0; ${rl} = (${a[0]} - ${b[0]}) | 0;`,
-  'i64.mul': (a, b, rl, rh) => {
+  'i64.mul': (x, y, rl, rh) => {
+    // a constant operand second (the product commutes)
+    const swap = literal(x[0]) !== null && literal(y[0]) === null;
+    const al = swap ? y[0] : x[0];
+    const ah = swap ? y[1] : x[1];
+    const bl = swap ? x[0] : y[0];
+    const bh = swap ? x[1] : y[1];
     // The low word is Math.imul's. The high word of the unsigned 32x32 product lo(a) * lo(b): its float64 value p
     // is within half an ulp of the exact product P = hi * 2^32 + lo; p minus (lo - 2^31) (the low word with its top
     // bit flipped, read as int32) is then within an ulp of hi * 2^32 + 2^31, which no rounding carries past an
@@ -109,10 +115,16 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     // power of two: (2^21 + 1) * (2^32 - 3) rounds to 2^53 - 1 below it.) Five int32 and four float64 operations,
     // where 16-bit limbs took about fifteen int32 ones.
     // A high word known to be 0 (a zero-extended operand, a local holding one) drops its cross product.
-    const cross =
-      (b[1] === '0' ? '' : ` + Math.imul(${a[0]}, ${b[1]})`) + (a[1] === '0' ? '' : ` + Math.imul(${a[1]}, ${b[0]})`);
-    const hi = `((${u32(a[0])} * ${u32(b[0])} - (qm ^ -2147483648)) / 4294967296) | 0`;
-    return `qm = Math.imul(${a[0]}, ${b[0]}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
+    const cross = (bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`) + (ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`);
+    // By a constant: the same value as ((p - t) / 2^32) with p and t scaled by 2^-32 first (exact: a power of two
+    // commutes with rounding), so that the float multiply does not wait for the subtraction (xxhash64's multiply
+    // chain; the constant's quotient prints exactly, as JS prints the shortest string that reads back)
+    const k = literal(bl);
+    const hi =
+      k === null
+        ? `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`
+        : `(${u32(al)} * ${(k >>> 0) / 4294967296} - (qm ^ -2147483648) / 4294967296) | 0`;
+    return `qm = Math.imul(${al}, ${bl}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },
   'i64.and': (a, b, rl, rh) => `${rl} = ${a[0]} & ${b[0]}; ${rh} = ${a[1]} & ${b[1]};`,
   'i64.or': (a, b, rl, rh) => `${set(rl, or(a[0], b[0]))}${set(rh, or(a[1], b[1]))}`.trim(),

@@ -1888,6 +1888,7 @@ export class FunctionTranslator {
       reload: this.reload(),
       name: () => `${inner}$o${this.nOutlined++}`,
       length: (line) => this.lineLength(line),
+      int32: (v) => this.holdsInt32(v),
     });
   }
 
@@ -1989,6 +1990,10 @@ export class FunctionTranslator {
       })
       .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : FROM_LOCAL.test(d) ? `${d.split(' ', 1)[0]} = 0` : d));
     const head = own.length > 0 ? [`  var ${own.join(', ')};`] : [];
+    // a parameter is typed nothing by V8's optimizing compiler: one holding int32 words is made one (`| 0`), else
+    // it is checked as a number at its first use and its sums and carries run as float64 (blake2b's pieces)
+    const ints = piece.params.filter((v) => this.holdsInt32(v));
+    if (ints.length > 0) head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
     return this.declare(name, `(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
   }
 
@@ -2201,6 +2206,20 @@ export class FunctionTranslator {
   /** How values of type `t` are held in this function. */
   private shapeOf(t: ValType): Shape {
     return this.isWide(t) ? Shape.Pair : t === V128 ? Shape.Quad : Shape.One;
+  }
+
+  /**
+   * Whether the variable `v` (a local's, or a stack slot's hi word) holds an int32 wherever it is live: an i32
+   * local, an i64 local's words, a v128 local's bit lanes, an i64 slot's hi word (a dead one may be undefined).
+   */
+  private holdsInt32(v: string): boolean {
+    const m = /^([ls])(\d+)([hbcd]?)$/.exec(v);
+    if (m === null) return false;
+    if (m[1] === 's') return m[3] === 'h';
+    const t = this.localTypes[Number(m[2])];
+    if (t === undefined) return false;
+    if (m[3] === '') return t === I32 || this.isWide(t) || this.isQuad(t);
+    return m[3] === 'h' ? this.isWide(t) : this.isQuad(t);
   }
 
   /** Whether values of type `t` are held as (lo, hi) int32 pairs in this function. */
@@ -2496,7 +2515,8 @@ export class FunctionTranslator {
         if (t === I64) {
           this.wide[d] = true;
           this.anyWide = true;
-          parts.push(`s${d} = ${word()}`, `s${d}h = ${word()}`);
+          // words typed int32 for V8's optimizing tier (a call's result is typed nothing, and sums of it ran in float64)
+          parts.push(`s${d} = ${word()} | 0`, `s${d}h = ${word()} | 0`);
         } else if (this.isQuad(t)) {
           this.laneTemps.add('qv');
           this.quad[d] = true;
