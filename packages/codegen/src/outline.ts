@@ -43,6 +43,11 @@ export interface OutlineFunction {
    * limit: `split` found no cut inside it); else they are left to `split`.
    */
   readonly top?: boolean;
+  /**
+   * Whether a variable always holds an int32 (read back from `H.O` as one, `| 0`: V8's optimizing tier types an
+   * array element as nothing, and a sum of it runs in float64).
+   */
+  readonly int32?: (v: string) => boolean;
 }
 
 /** An outlined run: a function with these parameters whose body is these lines (the `return` marker included). */
@@ -199,7 +204,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
     if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
-    const restore = back.map((v, k) => `${v} = H.O[${k + 1}];`).join(' ');
+    const restore = back.map((v, k) => `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};`).join(' ');
     const dispatch =
       exits.size === 0 ? '' : ` switch (${EXIT_CODE}) { ${[...exits].map(([s, c]) => `case ${c}: ${s}`).join(' ')} }`;
     const call = `${name}(${passed.join(', ')});`;

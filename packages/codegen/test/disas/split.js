@@ -24,6 +24,7 @@ function f0$p(l0, l1, l1h) {
 }
 function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
   var qa = 0, qb = 0, fu = 0, fq = -lim1[0];
+  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; l4 |= 0; s0h |= 0; s1h |= 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
     s1 = s1 ^ l2;
@@ -35,6 +36,7 @@ function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
 }
 function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
   var fu = 0, fq = -lim1[0], ec = -1;
+  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; l4 |= 0; s0h |= 0;
   try {
     lim1[0] = fu - fq; fu = 0; f0$p$o1(l4); fq = -lim1[0]; ec = -1;
     lim1[0] = fu - fq; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s0; H.S[5] = s0h; return H.NX;
@@ -42,6 +44,7 @@ function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
 }
 function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
   var s1, s1h, qa = 0, qb = 0, fu = 0, fq = -lim1[0];
+  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; s0h |= 0;
   try {
     l2 = (((Math.imul(l2, 37)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
@@ -52,6 +55,7 @@ function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
 }
 function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
   var fu = 0, fq = -lim1[0];
+  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; s1h |= 0; s0h |= 0;
   try {
     fu += 17;
     if (l0 === 12345) {
@@ -65,6 +69,7 @@ function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
 }
 function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
   var qa = 0, qb = 0, fu = 0, fq = -lim1[0];
+  l3 |= 0; l3h |= 0; l2 |= 0; s1h |= 0; s0h |= 0;
   try {
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
     s1 = s1 ^ l2;
@@ -87,6 +92,7 @@ function f0$p$o0() {
 }
 function f0$p$o1(l4) {
   var fu = 0, fq = -lim1[0], ec = -1, oc = 0;
+  l4 |= 0;
   try {
     ZO: {
       fu += 21;
