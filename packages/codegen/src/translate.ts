@@ -53,7 +53,7 @@ import {
   OUTLINE_FACTOR,
   WIDE_REGISTERS,
 } from './limits.js';
-import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { BINARY, BINARY_COND, type Binary, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
@@ -475,6 +475,54 @@ const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) => (o.params?.includes(I64) |
 const DIGITS = /^\d+$/;
 
 /**
+ * What the translator needs to know of one numeric operator, read from the tables above once per operator (a
+ * record per operator id, made on its first use): a numeric operator costs one array read, where looking each
+ * table up by name cost ten lookups by string (translation runs in the interpreter under --jitless).
+ */
+interface NumericFacts {
+  unaryCond: Unary | undefined;
+  binaryCond: Binary | undefined;
+  unary: Unary | undefined;
+  binary: Binary | undefined;
+  /** `linear(name, arity)` for the unary or binary template. */
+  linear: boolean;
+  nanOperand: boolean;
+  numberResult: boolean;
+  dynResult: boolean;
+  fold: { at: 'left' | 'both'; values: readonly number[] } | undefined;
+  arity: number;
+  i64Result: boolean;
+}
+const NUMERIC_FACTS: (NumericFacts | undefined)[] = [];
+function numericFacts(info: OperatorInfo): NumericFacts {
+  let f = NUMERIC_FACTS[info.id];
+  if (f === undefined) {
+    const name = info.name;
+    const arity = info.params?.length ?? 0;
+    const unary = UNARY[name];
+    const binary = BINARY[name];
+    f = {
+      unaryCond: UNARY_COND[name],
+      binaryCond: BINARY_COND[name],
+      unary,
+      binary,
+      linear:
+        arity === 1
+          ? (unary ?? UNARY_COND[name]) !== undefined && linear(name, 1)
+          : arity === 2 && (binary ?? BINARY_COND[name]) !== undefined && linear(name, 2),
+      nanOperand: NAN_OPERAND.has(name),
+      numberResult: NUMBER_RESULT.has(name),
+      dynResult: DYN_RESULT.has(name),
+      fold: FOLDS[name],
+      arity,
+      i64Result: info.results?.[0] === I64,
+    };
+    NUMERIC_FACTS[info.id] = f;
+  }
+  return f;
+}
+
+/**
  * `X` for an int32 expression `(X | 0)` whose `| 0` applies to all of `X`, else the expression itself: an
  * address is made unsigned next (`>>> 0`), and ToUint32 of ToInt32 of a number is ToUint32 of it, so the `| 0`
  * is one interpreted operation for nothing. Not when `X` assigns at its top level (`(l1 = a + b | 0)` stores
@@ -566,6 +614,11 @@ export class FunctionTranslator {
   private usesDelegate = false;
   /** Per stack slot: a pending pure expression (a constant or `l<i>`) not yet assigned, or null. */
   private pend: (string | null)[] = [];
+  /**
+   * The slots from here up hold no pending value or fact (the per-slot arrays' defaults, or nothing yet): `setSp`
+   * resets the slots below it only (at most the stack height), not every slot the body ever reached.
+   */
+  private dirty = 0;
   /** Per pending stack slot: the JS boolean a pending comparison was built from, or null. */
   private cond: (string | null)[] = [];
   /** Per pending stack slot: whether evaluating it has effects or may trap (its order matters). */
@@ -883,6 +936,7 @@ export class FunctionTranslator {
   private claim(): number {
     const d = this.sp++;
     if (this.sp > this.maxSp) this.maxSp = this.sp;
+    if (this.sp > this.dirty) this.dirty = this.sp;
     this.wide[d] = false;
     this.pendH[d] = null;
     this.quad[d] = false;
@@ -1244,7 +1298,9 @@ export class FunctionTranslator {
     const d = this.sp - 1;
     if (this.quad[d]) return this.joinQuad(this.popQuad());
     if (this.wide[d]) {
-      const [lo, hi] = this.popPair();
+      const pp = this.popPair();
+      const lo = pp[0];
+      const hi = pp[1];
       const l = literal(lo);
       const h = literal(hi);
       if (l !== null && h !== null) {
@@ -1430,7 +1486,8 @@ export class FunctionTranslator {
     return e !== null && e !== undefined;
   }
   private setSp(sp: number): void {
-    for (let d = sp; d < this.pend.length; d++) {
+    const dirty = this.dirty;
+    for (let d = sp; d < dirty; d++) {
       this.pend[d] = null;
       this.pendH[d] = null;
       this.pendQ[d] = null;
@@ -1442,13 +1499,14 @@ export class FunctionTranslator {
         this.nImpure--;
       }
     }
-    for (let d = sp; d < this.fLoad.length; d++) {
+    for (let d = sp; d < dirty; d++) {
       this.fLoad[d] = -1;
       this.fLocal[d] = -1;
       this.fNum[d] = false;
       this.fDyn[d] = false;
     }
     this.sp = sp;
+    this.dirty = sp;
   }
   /** Sets the stack height to `height + shapes.length` with those slots holding values of the given shapes. */
   private setSpTo(height: number, shapes: Shape[]): void {
@@ -2342,7 +2400,9 @@ export class FunctionTranslator {
       return;
     }
     if (this.isWide(this.localTypes[i])) {
-      const [lo, hi] = this.popPair();
+      const pp = this.popPair();
+      const lo = pp[0];
+      const hi = pp[1];
       this.materializeLocal(l);
       // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
       if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
@@ -2481,7 +2541,9 @@ export class FunctionTranslator {
     const args: string[] = [];
     for (let i = params.length - 1; i >= 0; i--)
       if (params[i] === I64) {
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         args.push(hi, lo);
       } else args.push(this.pop());
     return args.reverse();
@@ -2491,7 +2553,9 @@ export class FunctionTranslator {
     const args: string[] = [];
     for (let i = params.length - 1; i >= 0; i--)
       if (params[i] === I64) {
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         args.push(hi, lo);
       } else args.push(this.popInline());
     return args.reverse();
@@ -2681,7 +2745,9 @@ export class FunctionTranslator {
           continue;
         case 0x02:
         case 0x03: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           const flat = this.flat();
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
@@ -2712,7 +2778,9 @@ export class FunctionTranslator {
           continue;
         }
         case 0x04: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           const c = this.popCond(true);
           this.materializeAll();
           const flat = this.flat();
@@ -2762,7 +2830,9 @@ export class FunctionTranslator {
           continue;
         }
         case 0x06: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           if (this.region !== null || this.ctrl.length >= MAX_STRUCTURED_DEPTH)
             throw new CodegenLimitError(
               'legacyTryDepth',
@@ -3034,7 +3104,9 @@ export class FunctionTranslator {
             continue;
           }
           if (this.wide[this.sp - 1]) {
-            const [blo, bhi] = this.popPair();
+            const pp = this.popPair();
+            const blo = pp[0];
+            const bhi = pp[1];
             const a = this.top();
             this.emit(`if (!(${c})) { ${a} = ${blo}; ${a}h = ${bhi}; }`);
             continue;
@@ -3045,7 +3117,9 @@ export class FunctionTranslator {
           continue;
         }
         case 0x1f: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           const catches = this.readCatches();
           const flat = this.flat();
           const f = this.pushFrame(K.TryTable, np, nr, this.newLabel());
@@ -3260,20 +3334,21 @@ export class FunctionTranslator {
     const pb = PAIR_BINARY[name];
     if (name === 'i64.shr_u' || name === 'i64.and') {
       // a result whose high word is known to be 0 keeps it as a pending literal
-      const [bl, bh] = [this.pend[this.sp - 1], this.pendH[this.sp - 1]];
+      const bl = this.pend[this.sp - 1];
+      const bh = this.pendH[this.sp - 1];
       const ah = this.pendH[this.sp - 2];
       const count = name === 'i64.shr_u' && bl != null ? literal(bl) : null;
       if (count !== null && (count & 63) >= 32) {
         this.popPair();
-        const [, xh] = this.popPair();
+        const xh = this.popPair()[1];
         const c = (count & 63) - 32;
         if (c === 0 && LOCAL_ATOM.test(xh)) this.pushPairPure(xh, '0');
         else this.pushPairLo((rl) => `${rl} = ${c === 0 ? xh : `(${xh} >>> ${c}) | 0`};`, '0');
         return true;
       }
       if (name === 'i64.and' && (ah === '0' || bh === '0')) {
-        const [yl] = this.popPair();
-        const [xl] = this.popPair();
+        const yl = this.popPair()[0];
+        const xl = this.popPair()[0];
         // `x & 0xffffffff` (zero-extending the low word) is the low word itself
         const lo = literal(yl) === -1 ? xl : literal(xl) === -1 ? yl : `${xl} & ${yl}`;
         if (LOCAL_ATOM.test(lo)) this.pushPairPure(lo, '0');
@@ -3320,7 +3395,9 @@ export class FunctionTranslator {
     switch (name) {
       case 'i64.eqz': {
         const pending = this.isPending();
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         const c = `(${lo} | ${hi}) === 0`;
         if (pending) this.pushPending(`(${this.condValue(c)})`, false, c);
         else this.push(this.condValue(c));
@@ -3329,7 +3406,8 @@ export class FunctionTranslator {
       case 'i32.wrap_i64': {
         const pending = this.isPending();
         const d = this.sp - 1;
-        const [lo] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
         if (pending) this.pushPure(lo);
         else this.claim(); // the lo half is already in s<d>
         if (!pending && lo !== `s${d}`) throw new Error('codegen: pair slot mismatch');
@@ -3358,7 +3436,9 @@ export class FunctionTranslator {
       case 'f64.convert_i64_u': {
         // one rounding of the exact sum: the conversion is correctly rounded
         const pending = this.isPending();
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         const h = name === 'f64.convert_i64_s' ? hi : `(${hi} >>> 0)`;
         const e = `${h} * 4294967296 + (${lo} >>> 0)`;
         if (pending) this.pushPending(`(${e})`, false);
@@ -3371,10 +3451,11 @@ export class FunctionTranslator {
 
   private numeric(info: OperatorInfo): void {
     // a float operand of an operator that may give any NaN for a NaN needs no exact bits (`floatLoads`)
-    this.arithPop = !NAN_OPERAND.has(info.name);
-    const n = info.params?.length ?? 0;
-    const dyn = DYN_RESULT.has(info.name) && (this.fDyn[this.sp - 1] || (n === 2 && this.fDyn[this.sp - 2]));
-    const fold = this.env.plainFloatLoads ? undefined : FOLDS[info.name];
+    const facts = numericFacts(info);
+    this.arithPop = !facts.nanOperand;
+    const n = facts.arity;
+    const dyn = facts.dynResult && (this.fDyn[this.sp - 1] || (n === 2 && this.fDyn[this.sp - 2]));
+    const fold = this.env.plainFloatLoads ? undefined : facts.fold;
     if (fold !== undefined) {
       // an operand the JIT may hand on as it is: the other may be a constant that folds (`FOLDS`)
       const x = this.sp - 2;
@@ -3383,7 +3464,7 @@ export class FunctionTranslator {
       if (fold.at === 'both' && !this.cannotFold(x, fold.values)) this.foldPop.push(y);
     }
     try {
-      this.numericOp(info);
+      this.numericOp(info, facts);
     } finally {
       this.arithPop = false;
       this.foldPop.length = 0;
@@ -3400,18 +3481,18 @@ export class FunctionTranslator {
     const v = e === null || e === undefined ? null : literalValue(e);
     return v !== null && !values.includes(v);
   }
-  private numericOp(info: OperatorInfo): void {
+  private numericOp(info: OperatorInfo, facts: NumericFacts): void {
     if (this.pairs && TOUCHES_I64[info.id] === 1 && this.pairNumeric(info)) return;
-    if (this.pairs && info.results![0] === I64) {
+    if (this.pairs && facts.i64Result) {
       // the rest (division, conversions from floats, reinterpretation): the bigint template on joined
       // operands, the result split again
-      const n = info.params!.length;
+      const n = facts.arity;
       const args = this.popArgs(n);
-      const t = n === 1 ? (UNARY[info.name] as (a: string) => string)(args[0]) : BINARY[info.name](args[0], args[1]);
+      const t = n === 1 ? (facts.unary as Unary)(args[0]) : (facts.binary as Binary)(args[0], args[1]);
       this.pushBig(t);
       return;
     }
-    const uc = UNARY_COND[info.name];
+    const uc = facts.unaryCond;
     if (uc !== undefined && this.isPending()) {
       const impure = this.anyImpure(1);
       const inner = this.cond[this.sp - 1];
@@ -3420,36 +3501,35 @@ export class FunctionTranslator {
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
-    const bc = BINARY_COND[info.name];
-    if (bc !== undefined && this.isPending() && this.isPending(1) && linear(info.name, 2)) {
+    const bc = facts.binaryCond;
+    if (bc !== undefined && this.isPending() && this.isPending(1) && facts.linear) {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
-    const u =
-      this.env.branchCondValues && uc !== undefined ? (a: string) => `(${this.condValue(uc(a))})` : UNARY[info.name];
+    const u = this.env.branchCondValues && uc !== undefined ? (a: string) => `(${this.condValue(uc(a))})` : facts.unary;
     if (u !== undefined) {
-      const lin = linear(info.name, 1);
+      const lin = facts.linear;
       const pending = this.isPending() && lin;
       const impure = pending && this.anyImpure(1);
       this.pushResult(u(lin ? this.popInline() : this.pop()), pending, impure);
-      this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
+      this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }
     const b =
       this.env.branchCondValues && bc !== undefined
         ? (x: string, y: string) => `(${this.condValue(bc(x, y))})`
-        : BINARY[info.name];
+        : facts.binary;
     if (b !== undefined) {
-      const lin = linear(info.name, 2);
+      const lin = facts.linear;
       const pending = this.isPending() && this.isPending(1) && lin;
       const impure = pending && this.anyImpure(2);
       const y = lin ? this.popInline() : this.pop();
       const x = lin ? this.popInline() : this.pop();
       this.pushResult(b(x, y), pending, impure);
-      this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
+      this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
@@ -3511,7 +3591,9 @@ export class FunctionTranslator {
           folds: false,
         });
       } else {
-        const [get, wrap] = MEM_LOAD[info.name];
+        const t = MEM_LOAD[info.name];
+        const get = t[0];
+        const wrap = t[1];
         e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr},1)`;
         if (wrap) e = `${wrap}(${e})`;
       }
@@ -3611,7 +3693,9 @@ export class FunctionTranslator {
       });
       return;
     }
-    const [vl, vh] = this.popPair();
+    const pp = this.popPair();
+    const vl = pp[0];
+    const vh = pp[1];
     const base = this.popInline();
     let addr = this.addr(base, mem, offset);
     let addr4 = this.addr(base, mem, offset + 4);
