@@ -99,7 +99,7 @@ export class ModuleEnvironment {
   maxIndent = MAX_INDENT;
 
   /**
-   * `callDepth`: count wasm call depth against `VMRuntimeLimits.StackLimit` (trap StackOverflow), for
+   * `callDepth`: count wasm call depth against `VMRuntimeLimits.stackLimit` (trap StackOverflow), for
    * hosts whose own stack limit is not enough.
    */
   constructor(

@@ -28,7 +28,7 @@ import {
   TrapCode,
   V128,
   type ValType,
-  VMRuntimeLimits,
+  type VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
@@ -225,10 +225,10 @@ const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
 /** The fields of the store's runtime limits (`lim`) that generated code reads and writes. */
-const FUEL = VMRuntimeLimits.FuelConsumed;
-const DEADLINE = VMRuntimeLimits.EpochDeadline;
-const DEPTH = VMRuntimeLimits.StackDepth;
-const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
+const FUEL = 'fuelConsumed' satisfies keyof VMRuntimeLimits;
+const DEADLINE = 'epochDeadline' satisfies keyof VMRuntimeLimits;
+const DEPTH = 'stackDepth' satisfies keyof VMRuntimeLimits;
+const DEPTH_LIMIT = 'stackLimit' satisfies keyof VMRuntimeLimits;
 
 /**
  * Temporaries that live within one output line (a memory access's address, stored value and f64, an i64 operator's
@@ -252,7 +252,7 @@ export const POSITION_MARKERS = /\/\*@(\d+)(?:i(\d+))?\*\//g;
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
- * the store's counter, the marker becomes that addition (`lim[FuelConsumed] += fu; return ...`); elsewhere it is `return`.
+ * the store's counter, the marker becomes that addition (`lim.fuelConsumed += fu; return ...`); elsewhere it is `return`.
  */
 const RET = '\u0002return';
 
@@ -1594,7 +1594,7 @@ export class FunctionTranslator {
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
-    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}.${FUEL}`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
     // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have; the
     // deadline is read where it is compared (it changes only in a call or a hook, after which the next check reads)
@@ -1618,14 +1618,14 @@ export class FunctionTranslator {
     const ret = !this.env.tunables.consumeFuel
       ? 'return'
       : writeBack
-        ? `${lim}[${FUEL}] = fu - fq; fu = 0; return`
-        : `${lim}[${FUEL}] = fu - fq; return`;
+        ? `${lim}.${FUEL} = fu - fq; fu = 0; return`
+        : `${lim}.${FUEL} = fu - fq; return`;
     // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
     // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
     // "Fuel and epochs in locals")
     const exits = (lines: string[]): string[] =>
       writeBack
-        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}[${FUEL}] += fu; throw e; }`]
+        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}.${FUEL} += fu; throw e; }`]
         : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
@@ -1668,10 +1668,10 @@ export class FunctionTranslator {
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
-        `  if (++${lim}[${DEPTH}] > ${lim}[${DEPTH_LIMIT}]) { ${lim}[${DEPTH}]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
+        `  if (++${lim}.${DEPTH} > ${lim}.${DEPTH_LIMIT}) { ${lim}.${DEPTH}--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
         '  try {',
         ...body.map((l) => `  ${l}`),
-        `  } finally { ${lim}[${DEPTH}]--; }`,
+        `  } finally { ${lim}.${DEPTH}--; }`,
       ];
     }
     // a function cut into pieces or with outlined loops has its loops in other JS functions: no warm-up (not yet)
@@ -1947,7 +1947,7 @@ export class FunctionTranslator {
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
     if (env.tunables.epochInterruption && epoch) {
-      const check = `if (epv[0] >= ${env.limits()}[${DEADLINE}]) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
+      const check = `if (epv[0] >= ${env.limits()}.${DEADLINE}) { ${pre}${env.rt('newEpoch')}(vmctx); ${this.reload()} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
     return lines;
@@ -1963,7 +1963,7 @@ export class FunctionTranslator {
     // the counter is `-fq` here (read at entry and after every call or hook), so the sum is stored, not added to it:
     // one store where `+=` was a load and a store (fib: 4 of 6 counter accesses per call before, 2 of 4 now); the
     // handler (`catch`) still adds `fu`, which is 0 during a call
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[${FUEL}] = fu - fq; fu = 0;` : '';
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}.${FUEL} = fu - fq; fu = 0;` : '';
   }
 
   /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
@@ -1977,8 +1977,8 @@ export class FunctionTranslator {
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; ec = -1;`;
-    if (t.consumeFuel) return `fq = -${lim}[${FUEL}];`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}.${FUEL}; ec = -1;`;
+    if (t.consumeFuel) return `fq = -${lim}.${FUEL};`;
     return 'ec = -1;';
   }
 
@@ -2232,7 +2232,7 @@ export class FunctionTranslator {
       const lim = env.limits();
       // the fuel counted so far is the store's before the trap, as when the call handed it over
       const over = this.handOver() === '' ? '' : `${this.handOver()} `;
-      this.emit(`if (${lim}[${DEPTH}] >= ${lim}[${DEPTH_LIMIT}]) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
+      this.emit(`if (${lim}.${DEPTH} >= ${lim}.${DEPTH_LIMIT}) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
     }
     if (env.tunables.consumeFuel) this.emitLines(this.checks(false, false));
   }
