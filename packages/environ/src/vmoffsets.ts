@@ -54,8 +54,8 @@ export const VMCTX_MAGIC_VALUE = 0x65726f63;
 
 /**
  * The store-wide runtime limits: one object per store, whose fields generated code reads and writes by name
- * (docs/js-abi.md, v1.14). A field of a plain object that holds a double is a box updated in place, read and
- * written without a bounds check; an element of a Float64Array (the form before v1.14) costs a length check and
+ * (docs/js-abi.md, v1.18). A field of a plain object that holds a double is a box updated in place, read and
+ * written without a bounds check; an element of a Float64Array (the form before v1.18) costs a length check and
  * three loads after every call, which can detach the buffer (packages/codegen/README.md, "Fuel and epochs in
  * locals"). Every field starts as a double (`-0`: not a small integer), so the object keeps one shape for its life.
  */
