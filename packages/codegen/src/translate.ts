@@ -2310,9 +2310,9 @@ export class FunctionTranslator {
    * Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending (not with
    * fuel or epochs: the counters are handed over before the call and reloaded right after it).
    */
-  private callResults(call: string, results: readonly ValType[], argsPending = false): void {
+  private callResults(call: string, results: readonly ValType[], argsPending = false, quiet = false): void {
     const t = this.env.tunables;
-    if (t.consumeFuel || t.epochInterruption) {
+    if ((t.consumeFuel || t.epochInterruption) && !quiet) {
       // the counters are reloaded right after the call, so its result cannot wait for its consumer
       this.hooked(() => this.callResultsNow(call, results, false));
       return;
@@ -2345,10 +2345,10 @@ export class FunctionTranslator {
    * Pushes the results of a call in the pair ABI (`pairResults`): words (the returned one, then `H.R[0]`, ... read
    * in the same statement) or a tuple's elements (an i64 as two), each into its slot.
    */
-  private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
+  private pairCallResults(call: string, results: readonly ValType[], argsPending = false, quiet = false): void {
     const form = pairResultForm(typeLetters(results));
     if (form === 'value') {
-      this.callResults(call, results, argsPending);
+      this.callResults(call, results, argsPending, quiet);
       return;
     }
     const emitCall = () => {
@@ -2373,8 +2373,18 @@ export class FunctionTranslator {
       this.emit(`${parts.join('; ')};`);
       if (tuple !== '') this.temps--;
     };
-    if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(emitCall);
+    if ((this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) && !quiet) this.hooked(emitCall);
     else emitCall();
+  }
+  /**
+   * Whether a direct call to `f` needs nothing handed over or reloaded: with epochs and without fuel, a callee that
+   * checks the epoch nowhere and runs no host code (`epochSilent`) cannot move the deadline, so the next back edge
+   * need not read the epoch counter (`ec = -1`): another thread's tick is still seen within `EPOCH_POLL_CHECKS` back
+   * edges. The wasm backend keeps its count over such calls too. With fuel every callee checks at its entry.
+   */
+  private quietCall(f: FuncIndex): boolean {
+    const t = this.env.tunables;
+    return t.epochInterruption && !t.consumeFuel && this.env.epochSilent(f);
   }
   /**
    * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):
@@ -2819,11 +2829,11 @@ export class FunctionTranslator {
             const args = this.popPairArgs(ft.params);
             // an import may be another module's wasm function (with `$p`) or the host's (adapted by `H.pa`)
             const callee = f >= env.module.numImportedFuncs ? env.pairCallee(f) : this.pairEntry(env.callee(f), ft);
-            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending);
+            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending, this.quietCall(f));
             continue;
           }
           const args = this.popArgsInline(ft.params.length);
-          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending);
+          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending, this.quietCall(f));
           continue;
         }
         case 0x11:

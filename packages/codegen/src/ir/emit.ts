@@ -93,7 +93,8 @@ class Emitter {
     for (let i = 0; i < this.parallelTemps; i++) decls.push(`qt${i} = 0`);
     const lim = this.fuel || this.epoch ? env.limits() : '';
     if (this.fuel) decls.push('fu = 0', `fq = -${lim}.fuelConsumed`);
-    if (this.epoch) decls.push(`edl = ${lim}.epochDeadline`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
+    if (this.epoch)
+      decls.push(`edl = ${lim}.epochDeadline`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     // `var`, as translate.ts declares them (cheaper at entry in JavaScriptCore's interpreter)
     const head = decls.length > 0 ? [`  var ${decls.join(', ')};`] : [];
     let body = [...this.checks().map((l) => `  ${l}`), ...this.out];
