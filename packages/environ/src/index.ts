@@ -17,6 +17,13 @@ export * from './type-registry.js';
 export * from './types.js';
 export * from './utf8.js';
 export { validateFunctionBody } from './validator/func.js';
-export { type CodeSites, SITE_OPCODES, SiteRecorder, TABLE_GROW_SUBOPCODE } from './validator/sites.js';
+export {
+  type CodeSites,
+  isPrefixedSite,
+  SITE_OPCODES,
+  SiteRecorder,
+  scanSites,
+  TABLE_GROW_SUBOPCODE,
+} from './validator/sites.js';
 export * from './vmoffsets.js';
 export { ByteWriter } from './writer.js';

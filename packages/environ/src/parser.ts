@@ -11,7 +11,7 @@ import { funcIndexOfDefined, type Module, type PendingBodies } from './module.js
 import { BinaryReader } from './reader.js';
 import { DefinedFuncIndex } from './types.js';
 import { validateFunctionBody } from './validator/func.js';
-import { SiteRecorder } from './validator/sites.js';
+import { SiteRecorder, scanSites } from './validator/sites.js';
 
 /** Options of `decodeModule`. */
 export interface DecodeOptions {
@@ -30,7 +30,10 @@ export interface DecodeOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * While validating bodies, record the positions of the operators the wasm backend's re-encoder changes
-   * (`Module.codeSites`), so that it need not decode every operator again.
+   * (`Module.codeSites`), so that it need not decode every operator again. With `validateBodies: 'lazy'` the
+   * sites are found by `scanSites`, which steps over the operators without validating them (for bytes another
+   * validator has accepted: the bodies stay pending, and a body that does not even read as operators is a
+   * CompileError now).
    */
   readonly recordSites?: boolean;
 }
@@ -184,6 +187,10 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
 
   const eager = options.validateBodies === undefined || options.validateBodies === true;
   const sites = options.recordSites === true && eager ? new SiteRecorder(d.bodies.length) : null;
+  const scanned =
+    options.recordSites === true && options.validateBodies === 'lazy'
+      ? scanSites({ bytes, bodies: d.bodies }, features)
+      : null;
   const pending: PendingBodies | null =
     options.validateBodies === 'lazy' && d.bodies.length > 0
       ? { features, pending: new Uint8Array(d.bodies.length).fill(1) }
@@ -214,7 +221,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
     featuresUsed: d.featuresUsed,
     sectionSizes: d.sectionSizes,
     bytes,
-    ...(sites === null ? {} : { codeSites: sites }),
+    ...(sites === null ? (scanned === null ? {} : { codeSites: scanned }) : { codeSites: sites }),
     ...(pending === null ? {} : { pendingBodies: pending }),
   };
 

@@ -1,7 +1,14 @@
 import { decodeModule, wasmFeatures } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, hostSupport, PROBED_FEATURES, PROBES_FOR_TEST } from '../src/host.js';
+import {
+  chooseBackend,
+  hostSupport,
+  hostValidationSuffices,
+  PROBE_BYTES_FOR_TEST,
+  PROBED_FEATURES,
+  PROBES_FOR_TEST,
+} from '../src/host.js';
 
 describe('host feature probes', () => {
   it('each probe is valid with its proposal on and uses exactly that proposal', () => {
@@ -12,6 +19,19 @@ describe('host feature probes', () => {
       // and invalid with it off, so a host without the proposal really rejects it
       expect(() => decodeModule(parseWat(PROBES_FOR_TEST[f]), { features: { ...all, [f]: false } })).toThrow();
     }
+  });
+
+  it('the bytes kept for each probe are its text assembled', () => {
+    for (const f of PROBED_FEATURES)
+      expect(PROBE_BYTES_FOR_TEST[f], f).toBe(Buffer.from(parseWat(PROBES_FOR_TEST[f])).toString('hex'));
+  });
+
+  it('host validation suffices only where every proposal the host has is on, but the operator-only ones', () => {
+    expect(hostValidationSuffices(wasmFeatures())).toBe(true);
+    // threads is off by default and the host has it: its operators are refused by the site scan instead
+    expect(hostValidationSuffices(wasmFeatures({ threads: false, tailCall: false }))).toBe(true);
+    expect(hostValidationSuffices(wasmFeatures({ simd: false }))).toBe(false);
+    expect(hostValidationSuffices(wasmFeatures({ referenceTypes: false }))).toBe(false);
   });
 
   it('this Node has WebAssembly with the MVP-era proposals', () => {

@@ -14,10 +14,14 @@ describe('ModuleOptions.onProgress', () => {
     const seen: [ModulePhase, number, number][] = [];
     const module = new Module(new Engine(testConfig()), TEXT, { onProgress: (p, d, t) => seen.push([p, d, t]) });
     const validate = seen.filter(([p]) => p === 'validate');
-    expect(validate.length).toBeGreaterThan(10);
-    expect(validate.length).toBeLessThanOrEqual(102);
     const total = validate[0][2];
     expect(total).toBe(module.module.bodies[299].range.end - module.module.bodies[0].range.start);
+    // the host engine validated the bodies (wasm backend): one report, done
+    if (module.module.pendingBodies !== undefined) expect(validate).toEqual([['validate', total, total]]);
+    else {
+      expect(validate.length).toBeGreaterThan(10);
+      expect(validate.length).toBeLessThanOrEqual(102);
+    }
     expect(validate.every(([, d, t], i) => t === total && d <= t && (i === 0 || d >= validate[i - 1][1]))).toBe(true);
     expect(validate.at(-1)).toEqual(['validate', total, total]);
     if (module.backend === 'wasm')

@@ -48,7 +48,7 @@ import {
 import { ControlValidator } from './control.js';
 import { validateGc } from './gc.js';
 import { validateFc } from './prefixed.js';
-import { SITE_OPCODES, type SiteRecorder, TABLE_GROW_SUBOPCODE } from './sites.js';
+import { isPrefixedSite, SITE_OPCODES, type SiteRecorder } from './sites.js';
 import { BT_EMPTY, Kind } from './state.js';
 
 const KIND_IF = Kind.If;
@@ -804,7 +804,7 @@ class Validator extends ControlValidator {
     if (id < 0) this.illegal(prefix, sub);
     if (this.enabled[id] === 0) this.featureError(OPERATORS[id].feature);
     this.used |= OP_FEATURE_BIT[id];
-    if (prefix === 0xfc && sub === TABLE_GROW_SUBOPCODE) this.sites?.add(this.opStart);
+    if (isPrefixedSite(prefix, sub)) this.sites?.add(this.opStart);
     if (prefix === 0xfd || prefix === 0xfe) this.generic(id);
     else if (prefix === 0xfb) validateGc(this, sub);
     else if (SIGS[id * SIG_STRIDE] >= 0 && OPERATORS[id].imm === Imm.None) this.fixed(id, I32);
