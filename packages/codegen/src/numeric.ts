@@ -4,8 +4,8 @@
 
 import { TrapCode } from '@wasmts/environ';
 
-type Unary = (a: string) => string;
-type Binary = (a: string, b: string) => string;
+export type Unary = (a: string) => string;
+export type Binary = (a: string, b: string) => string;
 
 const fr = (e: string): string => `Math.fround(${e})`;
 /** `x >>> 0`, or the literal itself when it is a non-negative integer literal. */

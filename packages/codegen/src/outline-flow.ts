@@ -22,11 +22,8 @@ export interface Node {
 
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)\s*/;
 const BARRIER = /^\s*(?:case\b|default\s*:)/;
-const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
-const UNLABELED = /\b(?:break|continue)\s*;/;
-const SIMPLE_SET = /^\s*([A-Za-z_$][\w$]*)\s*=(?!=)([^{}]*)$/s;
-const ENDING = /^\s*(?:(?:break|continue)\s+[A-Za-z_$][\w$]*|return\b.*|\u0002return\b.*|throw\b.*)$/s;
-const RETURN = /\breturn\b/;
+/** A labeled `break`/`continue`: its kind and label. */
+export const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
 
 /** Per line: the brace depth at its start, the lowest depth within it, and the depth at its end (strings skipped). */
 export function braceDepths(lines: readonly string[]): { d0: Int32Array; min: Int32Array; d1: Int32Array } {
@@ -87,8 +84,8 @@ export function parse(lines: readonly string[]): Node[] {
       start: i,
       end: i + 1,
       bodies: [],
-      barrier: BARRIER.test(lines[i]),
-      guarded: /\btry\s*\{/.test(lines[i]),
+      barrier: (lines[i].includes('case') || lines[i].includes('default')) && BARRIER.test(lines[i]),
+      guarded: lines[i].includes('try') && /\btry\s*\{/.test(lines[i]),
     };
     if (d1[i] > d0[i] && min[i] >= d0[i]) {
       stack.push({ list: [], d: d1[i], node });
@@ -108,8 +105,12 @@ export function parse(lines: readonly string[]): Node[] {
   return stack[0].list;
 }
 
-/** What a simple line does, in the order it does it. */
-interface LineFacts {
+/**
+ * What a line does, read once from its text (and again only when the line changes): for the liveness and a run's
+ * flow, what a simple line does in the order it does it; for the outliner, what a run holding the line mentions,
+ * may assign, binds and declares.
+ */
+export interface LineFacts {
   /** Its leading plain assignments (`v = <expression without braces>;`): the variable set and the names read. */
   readonly sets: { readonly name: string; readonly reads: string[] }[];
   /** The names the rest of the line mentions (read, or written only perhaps). */
@@ -122,67 +123,20 @@ interface LineFacts {
   readonly ends: boolean;
   /** Whether it returns (a `return`, the translator's marked one included). */
   readonly returns: boolean;
+  /** The names it mentions anywhere (its assignments' targets and reads, and the rest's names). */
+  readonly names: readonly string[];
+  /** The names it may assign anywhere in it (plain or compound assignments, increments). */
+  readonly assigned: readonly string[];
+  /** The parameters of the `catch` clauses it opens, and the names it declares (`let`, `const`, `var`). */
+  readonly caught: readonly string[];
+  readonly declares: readonly string[];
+  /** The label it defines at its start, or null. */
+  readonly label: string | null;
+  /** Whether it holds an unlabeled `break`/`continue`, or a `return` other than the translator's marked one. */
+  readonly unlabeledAnywhere: boolean;
+  readonly plainReturn: boolean;
 }
 
-/** The top-level statements of a line (split at `;` outside brackets and strings). */
-function statements(line: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let from = 0;
-  for (let j = 0; j < line.length; j++) {
-    const c = line[j];
-    if (quote !== '') {
-      if (c === '\\') j++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      // a block statement ends at its brace (`if (c) { ... } s1 = 2;`)
-      if (depth === 0 && c === '}') {
-        out.push(line.slice(from, j + 1));
-        from = j + 1;
-      }
-    } else if (c === ';' && depth === 0) {
-      out.push(line.slice(from, j));
-      from = j + 1;
-    }
-  }
-  if (line.slice(from).trim() !== '') out.push(line.slice(from));
-  return out.filter((s) => s.trim() !== '');
-}
-
-/** The identifiers of JS text that may name variables (not property names after `.`, not in strings or numbers). */
-function names(text: string): string[] {
-  const out: string[] = [];
-  const n = text.length;
-  for (let j = 0; j < n; ) {
-    const c = text.charCodeAt(j);
-    if (isIdentStart(c)) {
-      let k = j + 1;
-      while (k < n && isIdentPart(text.charCodeAt(k))) k++;
-      // a property name follows a `.` (a spread's `...` does not make one)
-      if (j === 0 || text.charCodeAt(j - 1) !== 46 || (j >= 3 && text.startsWith('...', j - 3)))
-        out.push(text.slice(j, k));
-      j = k;
-    } else if (c === 47 && text.charCodeAt(j + 1) === 42) {
-      // a block comment (a position marker)
-      const end = text.indexOf('*/', j + 2);
-      j = end < 0 ? n : end + 2;
-    } else if (c >= 48 && c <= 57) {
-      // a number (`0x1f`, `1e3`, `5n`): no identifier inside
-      j++;
-      while (j < n && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
-    } else if (c === 34 || c === 39 || c === 96) {
-      // a string literal
-      j++;
-      while (j < n && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
-      j++;
-    } else j++;
-  }
-  return out;
-}
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
@@ -192,40 +146,313 @@ const COMMENTS = /\/\*.*?\*\//g;
 /** `text` without block comments: the analysis must see the same code with and without position markers. */
 const uncommented = (text: string) => (text.includes('/*') ? text.replace(COMMENTS, '') : text);
 
-function lineFacts(text: string): LineFacts {
-  const line = uncommented(text);
-  const stmts = statements(line);
-  const sets: { name: string; reads: string[] }[] = [];
-  let k = 0;
-  for (; k < stmts.length; k++) {
-    const m = SIMPLE_SET.exec(stmts[k]);
-    if (m === null || m[1] === 'case' || m[1] === 'default') break;
-    sets.push({ name: m[1], reads: names(m[2]) });
+/** What a line does (`LineFacts`), read from its text without the position markers. */
+export function lineFacts(text: string): LineFacts {
+  return scanLine(uncommented(text));
+}
+
+// character codes the scanner tests
+const SPACE = 32;
+const TAB = 9;
+const SEMI = 59;
+const EQ = 61;
+const DOT = 46;
+const PLUS = 43;
+const MINUS = 45;
+const LT = 60;
+const GT = 62;
+const STAR = 42;
+const COLON = 58;
+const LPAREN = 40;
+const RPAREN = 41;
+const CTRL_RET = 2;
+const isSpace = (c: number) => c === SPACE || c === TAB || c === 10 || c === 13;
+/** Operators of a compound assignment (`x <op>= y`) of one character: - + * / % & | ^. */
+const isOpChar = (c: number) =>
+  c === MINUS || c === PLUS || c === STAR || c === 47 || c === 37 || c === 38 || c === 124 || c === 94;
+
+/**
+ * The scanner's scratch (reused, grown to the longest line seen: a line has fewer identifiers and statements than
+ * characters): identifiers (`nt`): start, end, whether a property name (after `.`, not a spread's `...`); statements
+ * (`ns`): [from, to), the index of their first identifier, whether they hold a brace.
+ */
+class Scratch {
+  ts = new Int32Array(4096);
+  te = new Int32Array(4096);
+  prop = new Uint8Array(4096);
+  ss = new Int32Array(4096);
+  se = new Int32Array(4096);
+  st = new Int32Array(4096);
+  braced = new Uint8Array(4096);
+  nt = 0;
+  ns = 0;
+  grow(n: number): void {
+    if (this.ts.length > n) return;
+    const m = 4 * n + 4;
+    this.ts = new Int32Array(m);
+    this.te = new Int32Array(m);
+    this.prop = new Uint8Array(m);
+    this.ss = new Int32Array(m);
+    this.se = new Int32Array(m);
+    this.st = new Int32Array(m);
+    this.braced = new Uint8Array(m);
   }
-  const rest = stmts
-    .slice(k)
-    .map((t) => `${t};`)
-    .join(' ');
-  const jumps: { cont: boolean; label: string }[] = [];
-  for (const m of rest.matchAll(JUMP)) jumps.push({ cont: m[1] === 'continue', label: m[2] });
-  return {
-    sets,
-    rest: names(rest),
-    jumps,
-    unlabeled: UNLABELED.test(rest),
-    ends: stmts.length > 0 && ENDING.test(stmts[stmts.length - 1]),
-    returns: RETURN.test(rest),
+}
+const scratch = new Scratch();
+
+/** The first position from `j` (before `to`) that is not white space. */
+function skipSpace(line: string, j: number, to: number): number {
+  while (j < to && isSpace(line.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * Splits `line` into identifiers and top-level statements (at `;` outside brackets and strings, and after a block's
+ * closing brace), into `scratch`. Strings and numbers hold no identifier.
+ */
+function tokenize(line: string, sc: Scratch): void {
+  const n = line.length;
+  sc.grow(n + 1);
+  const { ts, te, prop, ss, se, st, braced } = sc;
+  let nt = 0;
+  let ns = 0;
+  let depth = 0;
+  let from = 0;
+  let brace = 0;
+  let firstToken = 0;
+  for (let j = 0; j < n; ) {
+    const c = line.charCodeAt(j);
+    if (isIdentStart(c)) {
+      let k = j + 1;
+      while (k < n && isIdentPart(line.charCodeAt(k))) k++;
+      ts[nt] = j;
+      te[nt] = k;
+      prop[nt] = j > 0 && line.charCodeAt(j - 1) === DOT && !(j >= 3 && line.startsWith('...', j - 3)) ? 1 : 0;
+      nt++;
+      j = k;
+    } else if (c >= 48 && c <= 57) {
+      // a number (`0x1f`, `1e3`, `5n`, `1.5`)
+      j++;
+      while (j < n && (isIdentPart(line.charCodeAt(j)) || line.charCodeAt(j) === DOT)) j++;
+    } else if (c === 34 || c === 39 || c === 96) {
+      // a string literal
+      j++;
+      while (j < n && line.charCodeAt(j) !== c) j += line.charCodeAt(j) === 92 ? 2 : 1;
+      j++;
+    } else {
+      let end = -1;
+      if (c === 40 || c === 91 || c === 123) {
+        depth++;
+        if (c === 123) brace = 1;
+      } else if (c === 41 || c === 93 || c === 125) {
+        depth--;
+        if (c === 125) {
+          brace = 1;
+          // a block statement ends at its brace (`if (c) { ... } s1 = 2;`)
+          if (depth === 0) end = j + 1;
+        }
+      } else if (c === SEMI && depth === 0) end = j;
+      if (end >= 0) {
+        ss[ns] = from;
+        se[ns] = end;
+        braced[ns] = brace;
+        st[ns] = firstToken;
+        ns++;
+        from = j + 1;
+        brace = 0;
+        firstToken = nt;
+      }
+      j++;
+    }
+  }
+  ss[ns] = from;
+  se[ns] = n;
+  braced[ns] = brace;
+  st[ns] = firstToken;
+  sc.nt = nt;
+  sc.ns = ns + 1;
+}
+
+/** `LineFacts` as the scanner builds it. */
+type Building = { -readonly [K in keyof LineFacts]: LineFacts[K] } & {
+  sets: { name: string; reads: string[] }[];
+  rest: string[];
+  jumps: { cont: boolean; label: string }[];
+  names: string[];
+  assigned: string[];
+  caught: string[];
+  declares: string[];
+};
+
+/**
+ * A line's facts in one pass over its characters (block comments removed), from its identifiers and top-level
+ * statements (`tokenize`): the leading plain assignments (`v = <expression without braces>`), the rest's names,
+ * labeled and unlabeled jumps, whether its last statement ends control (`break L`, `continue L`, `return`, `throw`),
+ * what it may assign (`v = `, `v <op>= `, `++v`, `v--`), the `catch` parameters and declared names, and the label it
+ * defines.
+ */
+function scanLine(line: string): LineFacts {
+  const sc = scratch;
+  tokenize(line, sc);
+  const { ts, te, prop, ss, se, st, braced, nt, ns } = sc;
+  const f: Building = {
+    sets: [],
+    rest: [],
+    jumps: [],
+    unlabeled: false,
+    ends: false,
+    returns: false,
+    names: [],
+    assigned: [],
+    caught: [],
+    declares: [],
+    label: null,
+    unlabeledAnywhere: false,
+    plainReturn: false,
   };
+  let leading = true;
+  for (let s = 0; s < ns; s++) {
+    const a = ss[s];
+    const b = se[s];
+    const first = skipSpace(line, a, b);
+    // a blank statement is none
+    if (first === b) continue;
+    // its identifiers: [lo, hi)
+    const lo = st[s];
+    const hi = s + 1 < ns ? st[s + 1] : nt;
+    // a leading plain assignment: `v = <expression without braces>`
+    if (leading) leading = lo < hi && ts[lo] === first && braced[s] === 0 && plainSet(line, sc, lo, hi, b, f);
+    const inRest = !leading;
+    for (let t = lo; t < hi; t++) {
+      if (prop[t] === 0) {
+        const w = line.slice(ts[t], te[t]);
+        f.names.push(w);
+        if (inRest) f.rest.push(w);
+        if (keyword(w)) special(line, sc, t, hi, b, w, inRest, f);
+      }
+      if (assigns(line, sc, t)) f.assigned.push(line.slice(ts[t], te[t]));
+    }
+    f.ends = lo < hi && ends(line, sc, lo, hi, first, b);
+  }
+  if (nt > 0 && ts[0] === skipSpace(line, 0, line.length)) f.label = labelAt(line, ts[0], te[0]);
+  return f;
+}
+
+/** Whether the statement of identifiers [lo, hi) ending at `b` is `v = <expression without braces>` (added to `f`). */
+function plainSet(line: string, sc: Scratch, lo: number, hi: number, b: number, f: Building): boolean {
+  const eq = skipSpace(line, sc.te[lo], b);
+  if (eq >= b || line.charCodeAt(eq) !== EQ || (eq + 1 < b && line.charCodeAt(eq + 1) === EQ)) return false;
+  const name = line.slice(sc.ts[lo], sc.te[lo]);
+  if (name === 'case' || name === 'default') return false;
+  const reads: string[] = [];
+  for (let t = lo + 1; t < hi; t++) if (sc.prop[t] === 0) reads.push(line.slice(sc.ts[t], sc.te[t]));
+  f.sets.push({ name, reads });
+  return true;
+}
+
+const keyword = (w: string) =>
+  w === 'break' || w === 'continue' || w === 'return' || w === 'catch' || w === 'let' || w === 'const' || w === 'var';
+
+/** What the keyword `w` (identifier `t` of a statement ending at `b`, identifiers up to `hi`) adds to `f`. */
+function special(
+  line: string,
+  sc: Scratch,
+  t: number,
+  hi: number,
+  b: number,
+  w: string,
+  inRest: boolean,
+  f: Building,
+): void {
+  const { ts, te } = sc;
+  const e = te[t];
+  if (w === 'break' || w === 'continue') {
+    const after = skipSpace(line, e, b);
+    if (after === b || line.charCodeAt(after) === SEMI) {
+      if (inRest) f.unlabeled = true;
+      if (after < line.length && line.charCodeAt(after) === SEMI) f.unlabeledAnywhere = true;
+    } else if (inRest && after > e && t + 1 < hi && ts[t + 1] === after) {
+      const end = skipSpace(line, te[t + 1], b);
+      if (end === b || line.charCodeAt(end) === SEMI)
+        f.jumps.push({ cont: w === 'continue', label: line.slice(ts[t + 1], te[t + 1]) });
+    }
+  } else if (w === 'return') {
+    if (inRest) f.returns = true;
+    if (ts[t] === 0 || line.charCodeAt(ts[t] - 1) !== CTRL_RET) f.plainReturn = true;
+  } else if (w === 'catch') {
+    const open = skipSpace(line, e, b);
+    if (open < b && line.charCodeAt(open) === LPAREN && t + 1 < hi && ts[t + 1] === skipSpace(line, open + 1, b)) {
+      const shut = skipSpace(line, te[t + 1], b);
+      if (shut < b && line.charCodeAt(shut) === RPAREN) f.caught.push(line.slice(ts[t + 1], te[t + 1]));
+    }
+  } else {
+    // let, const, var
+    const next = skipSpace(line, e, b);
+    if (next > e && t + 1 < hi && ts[t + 1] === next) f.declares.push(line.slice(ts[t + 1], te[t + 1]));
+  }
+}
+
+/** Whether identifier `t` may be assigned: `v = `, `v <op>= ` (not a property), `++v`, `--v`, `v++`, `v--`. */
+function assigns(line: string, sc: Scratch, t: number): boolean {
+  const n = line.length;
+  const e = sc.te[t];
+  let p = skipSpace(line, e, n);
+  const c = line.charCodeAt(p);
+  // `v++`, `v--`
+  if ((c === PLUS || c === MINUS) && line.charCodeAt(p + 1) === c) return true;
+  if (sc.prop[t] === 0) {
+    if (c === STAR && line.charCodeAt(p + 1) === STAR) p += 2;
+    else if (c === GT && line.charCodeAt(p + 1) === GT) p += line.charCodeAt(p + 2) === GT ? 3 : 2;
+    else if (c === LT && line.charCodeAt(p + 1) === LT) p += 2;
+    else if (isOpChar(c) && line.charCodeAt(p + 1) === EQ) p += 1;
+    if (line.charCodeAt(p) === EQ && line.charCodeAt(p + 1) !== EQ) return true;
+  }
+  // `++v`, `--v`
+  let q = sc.ts[t];
+  while (q > 0 && isSpace(line.charCodeAt(q - 1))) q--;
+  const d = line.charCodeAt(q - 1);
+  return q >= 2 && (d === PLUS || d === MINUS) && line.charCodeAt(q - 2) === d;
+}
+
+/** Whether the statement [first, b) with identifiers [lo, hi) ends control: `break L`, `continue L`, `return`, `throw`. */
+function ends(line: string, sc: Scratch, lo: number, hi: number, first: number, b: number): boolean {
+  const { ts, te } = sc;
+  if (ts[lo] === first + 1 && line.charCodeAt(first) === CTRL_RET)
+    return te[lo] - ts[lo] === 6 && line.startsWith('return', ts[lo]);
+  if (ts[lo] !== first) return false;
+  const w = line.slice(ts[lo], te[lo]);
+  if (w === 'return' || w === 'throw') return true;
+  if (w !== 'break' && w !== 'continue') return false;
+  return lo + 1 < hi && ts[lo + 1] > te[lo] && skipSpace(line, te[lo], b) === ts[lo + 1] && te[lo + 1] === b;
+}
+
+/** The label a line starting with the identifier [from, to) defines (`L3: `), or null. */
+function labelAt(line: string, from: number, to: number): string | null {
+  const c = line.charCodeAt(from);
+  if (c < 65 || c > 90) return null;
+  for (let j = from + 1; j < to; j++) {
+    const d = line.charCodeAt(j);
+    if (!((d >= 65 && d <= 90) || (d >= 48 && d <= 57))) return null;
+  }
+  const colon = skipSpace(line, to, line.length);
+  return line.charCodeAt(colon) === COLON && line.charCodeAt(colon + 1) !== COLON ? line.slice(from, to) : null;
 }
 
 /** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
-export type FactsCache = Map<number, { text: string; facts: LineFacts }>;
+export interface FactsCache {
+  readonly texts: (string | undefined)[];
+  readonly facts: (LineFacts | undefined)[];
+}
+export const factsCache = (): FactsCache => ({ texts: [], facts: [] });
 
-function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
-  const c = cache.get(i);
-  if (c !== undefined && c.text === lines[i]) return c.facts;
-  const facts = lineFacts(lines[i]);
-  cache.set(i, { text: lines[i], facts });
+/** The facts of `lines[i]`, from `cache` while the line is unchanged. */
+export function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
+  const text = lines[i];
+  const known = cache.facts[i];
+  if (known !== undefined && cache.texts[i] === text) return known;
+  const facts = lineFacts(text);
+  cache.texts[i] = text;
+  cache.facts[i] = facts;
   return facts;
 }
 
@@ -308,7 +535,7 @@ export function liveness(
   top: Node[],
   vars: Iterable<string>,
   keep: (list: Node[]) => boolean,
-  facts: FactsCache = new Map(),
+  facts: FactsCache = factsCache(),
 ): Liveness {
   const index = new Map<string, number>();
   for (const v of vars) if (!index.has(v)) index.set(v, index.size);
@@ -345,6 +572,10 @@ export function liveness(
   // labels defined more than once are not trusted (jumps to them: everything live)
   const labelCount = new Map<string, number>();
   for (const l of lines) {
+    let j = 0;
+    while (j < l.length && isSpace(l.charCodeAt(j))) j++;
+    // a label starts with a capital letter
+    if (!(l.charCodeAt(j) >= 65 && l.charCodeAt(j) <= 90)) continue;
     const m = LABEL_DEF.exec(l);
     if (m !== null) labelCount.set(m[1], (labelCount.get(m[1]) ?? 0) + 1);
   }
@@ -368,7 +599,7 @@ export function liveness(
     let s = shapes.get(node);
     if (s === undefined) {
       const k = kindOf(lines, node);
-      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => names(lines[i]))) };
+      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => factsAt(lines, i, facts).names)) };
       shapes.set(node, s);
     }
     return s;
@@ -519,7 +750,7 @@ export function runFlow(
   tracked: (name: string) => boolean,
   flat: boolean,
   dropped: string,
-  cache: FactsCache = new Map(),
+  cache: FactsCache = factsCache(),
 ): RunFlow {
   const factsOf = (i: number) => factsAt(lines, i, cache);
   const exposed = new Set<string>();
@@ -593,7 +824,7 @@ export function runFlow(
       return new Set(da);
     }
     const { kind, label } = shape;
-    for (const i of headerLines(node)) if (lines[i] !== dropped) read(names(lines[i]), da);
+    for (const i of headerLines(node)) if (lines[i] !== dropped) read(factsOf(i).names, da);
     const saved = label === null ? undefined : inner.get(label);
     if (label !== null) inner.set(label, null);
     let out: Set<string> | null;

@@ -5,7 +5,7 @@
 // sibling statements is moved as text, and the variables it shares with the rest of the function go in as
 // arguments and come back through `H.O`; branches out of the run and returns come back as an exit code.
 
-import { type FactsCache, liveness, type Node, parse, runFlow } from './outline-flow.js';
+import { type FactsCache, factsAt, factsCache, JUMP, liveness, type Node, parse, runFlow } from './outline-flow.js';
 
 /** What the outliner needs to know of the function it works on. */
 export interface OutlineFunction {
@@ -43,6 +43,11 @@ export interface OutlineFunction {
    * limit: `split` found no cut inside it); else they are left to `split`.
    */
   readonly top?: boolean;
+  /**
+   * Whether a variable always holds an int32 (read back from `H.O` as one, `| 0`: V8's optimizing tier types an
+   * array element as nothing, and a sum of it runs in float64).
+   */
+  readonly int32?: (v: string) => boolean;
 }
 
 /** An outlined run: a function with these parameters whose body is these lines (the `return` marker included). */
@@ -71,15 +76,6 @@ const FLAT_LABEL = 'SQ';
 /** The label of the block around an outlined run (an exit leaves it with its code in `oc`). */
 const EXIT_LABEL = 'ZO';
 
-const IDENT = /[A-Za-z_$][\w$]*/g;
-const ASSIGN =
-  /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:[-+*/%&|^]|<<|>>>?|\*\*)?=(?!=)|(?:\+\+|--)\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
-const JUMP = /\b(break|continue)\s+([A-Za-z_$][\w$]*)\s*;/g;
-const UNLABELED = /\b(?:break|continue)\s*;/;
-const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)/;
-const CATCH = /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)\s*\)/g;
-const DECLARE = /\b(?:let|const|var)\s+([A-Za-z_$][\w$]*)/g;
-
 /**
  * Outlines runs of statements of `lines` (changed in place: a run's first line becomes the call, its other lines
  * `dropped`, so line numbers stay valid) until each block of the function's own top-level statements is at most
@@ -95,13 +91,16 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   // what is live after each statement of a list long enough to be reduced (by its lines' sizes, as `reduce` sees it)
   const sizeBefore = new Float64Array(lines.length + 1);
   for (let i = 0; i < lines.length; i++) sizeBefore[i + 1] = sizeBefore[i] + lineSize(i);
-  const tracked = (v: string) => fn.vars.has(v) && !fn.own.has(v);
-  const facts: FactsCache = new Map();
+  const trackedVars = new Set<string>();
+  for (const v of fn.vars) if (!fn.own.has(v)) trackedVars.add(v);
+  const tracked = (v: string) => trackedVars.has(v);
+  // each line's facts, read once (src/outline-flow.ts): the liveness, the runs' flows and `outlineRun` share them
+  const facts: FactsCache = factsCache();
   const spine = dispatching(lines, top);
   const live = liveness(
     lines,
     top,
-    [...fn.vars].filter(tracked),
+    trackedVars,
     (list) =>
       (list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > target) ||
       list.some((node) => spine.has(node)),
@@ -111,9 +110,13 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const calls = new Set<number>();
   // the catch parameters anywhere in the function: a run may mention one only if the catch is in the run
   const catchVars = new Set<string>();
-  for (const l of lines) for (const m of l.matchAll(CATCH)) catchVars.add(m[1]);
   const declared = new Set<string>();
-  for (const l of lines) for (const m of l.matchAll(DECLARE)) declared.add(m[1]);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === fn.dropped) continue;
+    const f = factsAt(lines, i, facts);
+    for (const v of f.caught) catchVars.add(v);
+    for (const v of f.declares) declared.add(v);
+  }
   const made: Outlined[] = [];
 
   /**
@@ -136,24 +139,27 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       const again = new RegExp(`continue ${flat};`, 'g');
       body = body.map((l) => l.replace(again, `{ fe = 0; continue ${FLAT_LABEL}; }`));
     }
-    const text = body.join('\n');
+    // what the run's lines mention, may assign, bind and define (their facts, read once per line)
+    const defined = new Set<string>(flat === null ? [] : [FLAT_LABEL]);
+    const caught = new Set<string>();
+    const names = new Set<string>();
+    const maybeAssigned = new Set<string>();
+    for (let i = a; i < b; i++) {
+      if (lines[i] === fn.dropped) continue;
+      const f = factsAt(lines, i, facts);
+      // an unlabeled jump, or a `return` of the translator's own (a piece's call of the next piece), stays
+      if (f.unlabeledAnywhere || f.plainReturn) return size;
+      if (f.label !== null) defined.add(f.label);
+      for (const v of f.caught) caught.add(v);
+      for (const v of f.names) names.add(v);
+      for (const v of f.assigned) maybeAssigned.add(v);
+    }
     // a variable the lines declare themselves (a split body's `let nx`, its pieces' results) stays in its scope:
     // a run that declares or mentions one stays
-    for (const v of declared)
-      if (new RegExp(`(?<![\\w$])${v.replaceAll('$', '\\$')}(?![\\w$])`).test(text)) return size;
-    // an unlabeled jump, or a `return` of the translator's own (a piece's call of the next piece), stays
-    if (UNLABELED.test(text) || /\breturn\b/.test(text.replaceAll(fn.ret, ''))) return size;
-    const defined = new Set<string>(flat === null ? [] : [FLAT_LABEL]);
-    for (const l of body) {
-      const m = LABEL_DEF.exec(l);
-      if (m !== null) defined.add(m[1]);
-    }
-    const caught = new Set<string>();
-    for (const m of text.matchAll(CATCH)) caught.add(m[1]);
+    for (const v of declared) if (names.has(v)) return size;
     const mentioned = new Set<string>();
-    for (const m of text.matchAll(IDENT)) if (tracked(m[0])) mentioned.add(m[0]);
-    for (const v of catchVars)
-      if (!caught.has(v) && new RegExp(`\\b${v.replace('$', '\\$')}\\b`).test(text)) return size;
+    for (const v of names) if (tracked(v)) mentioned.add(v);
+    for (const v of catchVars) if (!caught.has(v) && names.has(v)) return size;
     // the exits: branches to labels outside the run, and returns (with or without a value)
     const exits = new Map<string, number>();
     const exitCode = (key: string) => {
@@ -183,10 +189,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     // its last statement or where it jumps out to), and passed in too unless every exit has written it
     const flow = runFlow(lines, run, calls, tracked, flat !== null, fn.dropped, facts);
     const assigned = new Set<string>();
-    for (const m of text.matchAll(ASSIGN)) {
-      const v = m[1] ?? m[2] ?? m[3];
-      if (mentioned.has(v)) assigned.add(v);
-    }
+    for (const v of maybeAssigned) if (mentioned.has(v)) assigned.add(v);
     const last = run[run.length - 1];
     const liveOut = (v: string) =>
       live.liveAfter(last, v) ||
@@ -201,7 +204,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
     if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
-    const restore = back.map((v, k) => `${v} = H.O[${k + 1}];`).join(' ');
+    const restore = back.map((v, k) => `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};`).join(' ');
     const dispatch =
       exits.size === 0 ? '' : ` switch (${EXIT_CODE}) { ${[...exits].map(([s, c]) => `case ${c}: ${s}`).join(' ')} }`;
     const call = `${name}(${passed.join(', ')});`;

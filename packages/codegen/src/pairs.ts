@@ -6,13 +6,19 @@
 // variable that may hold it, or copies operands to the temporaries `qa`..`qd` first. Every temporary holds
 // only int32 values (one representation per variable for V8).
 
-/** Statements assigning `rl`/`rh` from operands `a`/`b` (each `[lo, hi]`). */
+/**
+ * Statements assigning `rl`/`rh` from operands `a`/`b` (each `[lo, hi]`). Templates index the operands (`a[0]`,
+ * `a[1]`) rather than destructure them: a destructuring parameter runs the iterator protocol, which V8's interpreter
+ * pays at every operator when the translator runs under `--jitless`.
+ */
 export type PairBinary = (a: readonly [string, string], b: readonly [string, string], rl: string, rh: string) => string;
 /** Statements assigning `rl`/`rh` from operand `a`. */
 export type PairUnary = (a: readonly [string, string], rl: string, rh: string) => string;
 
 /** The int32 value of an atom when it is a literal (`5`, `(-5)`), else null. */
 export function literal(atom: string): number | null {
+  // a variable name (the usual atom) without the regular expression: it starts with a letter
+  if (atom.charCodeAt(0) >= 97) return null;
   const m = /^\(?(-?\d+)\)?$/.exec(atom);
   return m === null ? null : Number(m[1]);
 }
@@ -34,6 +40,11 @@ function or(x: string, y: string, op = '|'): string {
   return x === '0' ? y : y === '0' ? x : `${x} ${op} ${y}`;
 }
 
+/** `x + y` where either may be the literal 0. */
+function sum(x: string, y: string): string {
+  return x === '0' ? y : y === '0' ? x : `${x} + ${y}`;
+}
+
 /** `r = e; ` unless `e` is `r` itself (a word unchanged in its slot). */
 function set(r: string, e: string): string {
   return r === e ? '' : `${r} = ${e}; `;
@@ -44,13 +55,17 @@ function lsh(x: string, c: number): string {
   return x === '0' ? '0' : c === 0 ? x : `(${x} << ${c})`;
 }
 
-function shl(c: number, [al, ah]: readonly [string, string], rl: string, rh: string): string {
+function shl(c: number, a: readonly [string, string], rl: string, rh: string): string {
+  const al = a[0];
+  const ah = a[1];
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
   if (c < 32) return `${rh} = ${or(lsh(ah, c), `(${al} >>> ${32 - c})`)}; ${rl} = ${al} << ${c};`;
   return `${rh} = ${lsh(al, c - 32)}; ${rl} = 0;`;
 }
 
-function shr(c: number, signed: boolean, [al, ah]: readonly [string, string], rl: string, rh: string): string {
+function shr(c: number, signed: boolean, a: readonly [string, string], rl: string, rh: string): string {
+  const al = a[0];
+  const ah = a[1];
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
   const top = signed ? `${ah} >> 31` : '0';
   if (c < 32) return `${rl} = ${or(`(${al} >>> ${c})`, lsh(ah, 32 - c))}; ${rh} = ${ah} ${signed ? '>>' : '>>>'} ${c};`;
@@ -58,10 +73,13 @@ function shr(c: number, signed: boolean, [al, ah]: readonly [string, string], rl
   return `${rl} = ${signed ? `${ah} >> ${c - 32}` : `(${ah} >>> ${c - 32})`}; ${rh} = ${top};`;
 }
 
-function rotl(c: number, [al, ah]: readonly [string, string], rl: string, rh: string): string {
+function rotl(c: number, a: readonly [string, string], rl: string, rh: string): string {
+  const al = a[0];
+  const ah = a[1];
   if (c === 0) return `${rl} = ${al}; ${rh} = ${ah};`;
   if (c === 32) return `qa = ${al}; ${rl} = ${ah}; ${rh} = qa;`;
-  const [x, y] = c < 32 ? [al, ah] : [ah, al];
+  const x = c < 32 ? al : ah;
+  const y = c < 32 ? ah : al;
   const k = c & 31;
   return `qa = ${x}; qb = ${y}; ${rl} = (qa << ${k}) | (qb >>> ${32 - k}); ${rh} = (qb << ${k}) | (qa >>> ${32 - k});`;
 }
@@ -79,11 +97,17 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
   // the carry and borrow are booleans made numbers (`+(x < y)`: a setcc), not `? 1 : 0`, which V8 compiles to a
   // branch that random data mispredicts half the time (bignum ran 3x slower)
   // (a high word known to be 0 drops out of the sum)
-  'i64.add': ([al, ah], [bl, bh], rl, rh) =>
-    `${rl} = (${al} + ${bl}) | 0; ${rh} = (${[ah, bh].filter((x) => x !== '0').join(' + ') || '0'} + +((${rl} >>> 0) < ${u32(bl)})) | 0;`,
-  'i64.sub': ([al, ah], [bl, bh], rl, rh) =>
-    `${rh} = (${ah}${bh === '0' ? '' : ` - ${bh}`} - +(${u32(al)} < ${u32(bl)})) | 0; ${rl} = (${al} - ${bl}) | 0;`,
-  'i64.mul': ([al, ah], [bl, bh], rl, rh) => {
+  'i64.add': (a, b, rl, rh) =>
+    `${rl} = (${a[0]} + ${b[0]}) | 0; ${rh} = (${sum(a[1], b[1])} + +((${rl} >>> 0) < ${u32(b[0])})) | 0;`,
+  'i64.sub': (a, b, rl, rh) =>
+    `${rh} = (${a[1]}${b[1] === '0' ? '' : ` - ${b[1]}`} - +(${u32(a[0])} < ${u32(b[0])})) | 0; ${rl} = (${a[0]} - ${b[0]}) | 0;`,
+  'i64.mul': (x, y, rl, rh) => {
+    // a constant operand second (the product commutes)
+    const swap = literal(x[0]) !== null && literal(y[0]) === null;
+    const al = swap ? y[0] : x[0];
+    const ah = swap ? y[1] : x[1];
+    const bl = swap ? x[0] : y[0];
+    const bh = swap ? x[1] : y[1];
     // The low word is Math.imul's. The high word of the unsigned 32x32 product lo(a) * lo(b): its float64 value p
     // is within half an ulp of the exact product P = hi * 2^32 + lo; p minus (lo - 2^31) (the low word with its top
     // bit flipped, read as int32) is then within an ulp of hi * 2^32 + 2^31, which no rounding carries past an
@@ -92,48 +116,55 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     // where 16-bit limbs took about fifteen int32 ones.
     // A high word known to be 0 (a zero-extended operand, a local holding one) drops its cross product.
     const cross = (bh === '0' ? '' : ` + Math.imul(${al}, ${bh})`) + (ah === '0' ? '' : ` + Math.imul(${ah}, ${bl})`);
-    const hi = `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`;
+    // By a constant: the same value as ((p - t) / 2^32) with p and t scaled by 2^-32 first (exact: a power of two
+    // commutes with rounding), so that the float multiply does not wait for the subtraction (xxhash64's multiply
+    // chain; the constant's quotient prints exactly, as JS prints the shortest string that reads back)
+    const k = literal(bl);
+    const hi =
+      k === null
+        ? `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`
+        : `(${u32(al)} * ${(k >>> 0) / 4294967296} - (qm ^ -2147483648) / 4294967296) | 0`;
     return `qm = Math.imul(${al}, ${bl}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },
-  'i64.and': ([al, ah], [bl, bh], rl, rh) => `${rl} = ${al} & ${bl}; ${rh} = ${ah} & ${bh};`,
-  'i64.or': ([al, ah], [bl, bh], rl, rh) => `${set(rl, or(al, bl))}${set(rh, or(ah, bh))}`.trim(),
-  'i64.xor': ([al, ah], [bl, bh], rl, rh) => `${set(rl, or(al, bl, '^'))}${set(rh, or(ah, bh, '^'))}`.trim(),
-  'i64.shl': (a, [bl], rl, rh) => {
-    const c = constCount(bl);
+  'i64.and': (a, b, rl, rh) => `${rl} = ${a[0]} & ${b[0]}; ${rh} = ${a[1]} & ${b[1]};`,
+  'i64.or': (a, b, rl, rh) => `${set(rl, or(a[0], b[0]))}${set(rh, or(a[1], b[1]))}`.trim(),
+  'i64.xor': (a, b, rl, rh) => `${set(rl, or(a[0], b[0], '^'))}${set(rh, or(a[1], b[1], '^'))}`.trim(),
+  'i64.shl': (a, b, rl, rh) => {
+    const c = constCount(b[0]);
     if (c !== null) return shl(c, a, rl, rh);
     return (
-      `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
+      `qa = ${b[0]} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
       `if (qa < 32) { ${rh} = (qc << qa) | ((qb >>> 1) >>> (31 - qa)); ${rl} = qb << qa; } ` +
       `else { ${rh} = qb << (qa - 32); ${rl} = 0; }`
     );
   },
-  'i64.shr_s': (a, [bl], rl, rh) => {
-    const c = constCount(bl);
+  'i64.shr_s': (a, b, rl, rh) => {
+    const c = constCount(b[0]);
     if (c !== null) return shr(c, true, a, rl, rh);
     return (
-      `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
+      `qa = ${b[0]} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
       `if (qa < 32) { ${rl} = (qb >>> qa) | ((qc << 1) << (31 - qa)); ${rh} = qc >> qa; } ` +
       `else { ${rl} = qc >> (qa - 32); ${rh} = qc >> 31; }`
     );
   },
-  'i64.shr_u': (a, [bl], rl, rh) => {
-    const c = constCount(bl);
+  'i64.shr_u': (a, b, rl, rh) => {
+    const c = constCount(b[0]);
     if (c !== null) return shr(c, false, a, rl, rh);
     return (
-      `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
+      `qa = ${b[0]} & 63; qb = ${a[0]}; qc = ${a[1]}; ` +
       `if (qa < 32) { ${rl} = (qb >>> qa) | ((qc << 1) << (31 - qa)); ${rh} = (qc >>> qa) | 0; } ` +
       `else { ${rl} = (qc >>> (qa - 32)) | 0; ${rh} = 0; }`
     );
   },
-  'i64.rotl': (a, [bl], rl, rh) => {
-    const c = constCount(bl);
+  'i64.rotl': (a, b, rl, rh) => {
+    const c = constCount(b[0]);
     if (c !== null) return rotl(c, a, rl, rh);
-    return `qa = ${bl} & 63; qb = ${a[0]}; qc = ${a[1]}; ${rotlVar(rl, rh)}`;
+    return `qa = ${b[0]} & 63; qb = ${a[0]}; qc = ${a[1]}; ${rotlVar(rl, rh)}`;
   },
-  'i64.rotr': (a, [bl], rl, rh) => {
-    const c = constCount(bl);
+  'i64.rotr': (a, b, rl, rh) => {
+    const c = constCount(b[0]);
     if (c !== null) return rotl((64 - c) & 63, a, rl, rh);
-    return `qa = (-${bl}) & 63; qb = ${a[0]}; qc = ${a[1]}; ${rotlVar(rl, rh)}`;
+    return `qa = (-${b[0]}) & 63; qb = ${a[0]}; qc = ${a[1]}; ${rotlVar(rl, rh)}`;
   },
 };
 
@@ -142,16 +173,16 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
  * the pending literal `0` (folded by the consumer's template; assigned before control flow).
  */
 export const PAIR_UNARY_HI0: Readonly<Record<string, (a: readonly [string, string], rl: string) => string>> = {
-  'i64.clz': ([al, ah], rl) => `${rl} = ${ah} !== 0 ? Math.clz32(${ah}) : 32 + Math.clz32(${al});`,
-  'i64.ctz': ([al, ah], rl) => `${rl} = ${al} !== 0 ? H.ctz32(${al}) : 32 + H.ctz32(${ah});`,
-  'i64.popcnt': ([al, ah], rl) => `${rl} = H.popcnt32(${al}) + H.popcnt32(${ah});`,
+  'i64.clz': (a, rl) => `${rl} = ${a[1]} !== 0 ? Math.clz32(${a[1]}) : 32 + Math.clz32(${a[0]});`,
+  'i64.ctz': (a, rl) => `${rl} = ${a[0]} !== 0 ? H.ctz32(${a[0]}) : 32 + H.ctz32(${a[1]});`,
+  'i64.popcnt': (a, rl) => `${rl} = H.popcnt32(${a[0]}) + H.popcnt32(${a[1]});`,
 };
 
 /** Unary i64 operators with an i64 result. */
 export const PAIR_UNARY: Readonly<Record<string, PairUnary>> = {
-  'i64.extend8_s': ([al], rl, rh) => `${rl} = (${al} << 24) >> 24; ${rh} = ${rl} >> 31;`,
-  'i64.extend16_s': ([al], rl, rh) => `${rl} = (${al} << 16) >> 16; ${rh} = ${rl} >> 31;`,
-  'i64.extend32_s': ([al], rl, rh) => `${rl} = ${al}; ${rh} = ${rl} >> 31;`,
+  'i64.extend8_s': (a, rl, rh) => `${rl} = (${a[0]} << 24) >> 24; ${rh} = ${rl} >> 31;`,
+  'i64.extend16_s': (a, rl, rh) => `${rl} = (${a[0]} << 16) >> 16; ${rh} = ${rl} >> 31;`,
+  'i64.extend32_s': (a, rl, rh) => `${rl} = ${a[0]}; ${rh} = ${rl} >> 31;`,
 };
 
 /** Operators whose templates use the temporaries `qa`..`qd` (`i64.mul` uses `qm`, int32 only). */
@@ -161,16 +192,16 @@ export const PAIR_TEMPS = new Set(['i64.shl', 'i64.shr_s', 'i64.shr_u', 'i64.rot
 export const PAIR_COND: Readonly<
   Record<string, (a: readonly [string, string], b: readonly [string, string]) => string>
 > = {
-  'i64.eq': ([al, ah], [bl, bh]) => `(${al} === ${bl} && ${ah} === ${bh})`,
-  'i64.ne': ([al, ah], [bl, bh]) => `(${al} !== ${bl} || ${ah} !== ${bh})`,
-  'i64.lt_s': ([al, ah], [bl, bh]) => `(${ah} < ${bh} || (${ah} === ${bh} && ${u32(al)} < ${u32(bl)}))`,
-  'i64.le_s': ([al, ah], [bl, bh]) => `(${ah} < ${bh} || (${ah} === ${bh} && ${u32(al)} <= ${u32(bl)}))`,
-  'i64.gt_s': ([al, ah], [bl, bh]) => `(${ah} > ${bh} || (${ah} === ${bh} && ${u32(al)} > ${u32(bl)}))`,
-  'i64.ge_s': ([al, ah], [bl, bh]) => `(${ah} > ${bh} || (${ah} === ${bh} && ${u32(al)} >= ${u32(bl)}))`,
-  'i64.lt_u': ([al, ah], [bl, bh]) => `(${u32(ah)} < ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} < ${u32(bl)}))`,
-  'i64.le_u': ([al, ah], [bl, bh]) => `(${u32(ah)} < ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} <= ${u32(bl)}))`,
-  'i64.gt_u': ([al, ah], [bl, bh]) => `(${u32(ah)} > ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} > ${u32(bl)}))`,
-  'i64.ge_u': ([al, ah], [bl, bh]) => `(${u32(ah)} > ${u32(bh)} || (${ah} === ${bh} && ${u32(al)} >= ${u32(bl)}))`,
+  'i64.eq': (a, b) => `(${a[0]} === ${b[0]} && ${a[1]} === ${b[1]})`,
+  'i64.ne': (a, b) => `(${a[0]} !== ${b[0]} || ${a[1]} !== ${b[1]})`,
+  'i64.lt_s': (a, b) => `(${a[1]} < ${b[1]} || (${a[1]} === ${b[1]} && ${u32(a[0])} < ${u32(b[0])}))`,
+  'i64.le_s': (a, b) => `(${a[1]} < ${b[1]} || (${a[1]} === ${b[1]} && ${u32(a[0])} <= ${u32(b[0])}))`,
+  'i64.gt_s': (a, b) => `(${a[1]} > ${b[1]} || (${a[1]} === ${b[1]} && ${u32(a[0])} > ${u32(b[0])}))`,
+  'i64.ge_s': (a, b) => `(${a[1]} > ${b[1]} || (${a[1]} === ${b[1]} && ${u32(a[0])} >= ${u32(b[0])}))`,
+  'i64.lt_u': (a, b) => `(${u32(a[1])} < ${u32(b[1])} || (${a[1]} === ${b[1]} && ${u32(a[0])} < ${u32(b[0])}))`,
+  'i64.le_u': (a, b) => `(${u32(a[1])} < ${u32(b[1])} || (${a[1]} === ${b[1]} && ${u32(a[0])} <= ${u32(b[0])}))`,
+  'i64.gt_u': (a, b) => `(${u32(a[1])} > ${u32(b[1])} || (${a[1]} === ${b[1]} && ${u32(a[0])} > ${u32(b[0])}))`,
+  'i64.ge_u': (a, b) => `(${u32(a[1])} > ${u32(b[1])} || (${a[1]} === ${b[1]} && ${u32(a[0])} >= ${u32(b[0])}))`,
 };
 
 /** An ordering of two pairs as an i32 without branches: the high words decide unless equal, then the low ones. */
@@ -178,11 +209,14 @@ function ordered(
   strict: '<' | '>',
   op: string,
   signed: boolean,
-  [al, ah]: readonly [string, string],
-  [bl, bh]: readonly [string, string],
+  a: readonly [string, string],
+  b: readonly [string, string],
 ): string {
-  const [x, y] = signed ? [ah, bh] : [u32(ah), u32(bh)];
-  return `(+(${x} ${strict} ${y}) | (+(${ah} === ${bh}) & +(${u32(al)} ${op} ${u32(bl)})))`;
+  const ah = a[1];
+  const bh = b[1];
+  const x = signed ? ah : u32(ah);
+  const y = signed ? bh : u32(bh);
+  return `(+(${x} ${strict} ${y}) | (+(${ah} === ${bh}) & +(${u32(a[0])} ${op} ${u32(b[0])})))`;
 }
 
 /**
@@ -192,8 +226,8 @@ function ordered(
 export const PAIR_COND_VALUE: Readonly<
   Record<string, (a: readonly [string, string], b: readonly [string, string]) => string>
 > = {
-  'i64.eq': ([al, ah], [bl, bh]) => `+(((${al} ^ ${bl}) | (${ah} ^ ${bh})) === 0)`,
-  'i64.ne': ([al, ah], [bl, bh]) => `+(((${al} ^ ${bl}) | (${ah} ^ ${bh})) !== 0)`,
+  'i64.eq': (a, b) => `+(((${a[0]} ^ ${b[0]}) | (${a[1]} ^ ${b[1]})) === 0)`,
+  'i64.ne': (a, b) => `+(((${a[0]} ^ ${b[0]}) | (${a[1]} ^ ${b[1]})) !== 0)`,
   'i64.lt_s': (a, b) => ordered('<', '<', true, a, b),
   'i64.le_s': (a, b) => ordered('<', '<=', true, a, b),
   'i64.gt_s': (a, b) => ordered('>', '>', true, a, b),

@@ -53,7 +53,7 @@ import {
   OUTLINE_FACTOR,
   WIDE_REGISTERS,
 } from './limits.js';
-import { BINARY, BINARY_COND, condValue, UNARY, UNARY_COND } from './numeric.js';
+import { BINARY, BINARY_COND, type Binary, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { SILENT_OPS, silentPrefixed } from './silent.js';
@@ -475,6 +475,54 @@ const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) => (o.params?.includes(I64) |
 const DIGITS = /^\d+$/;
 
 /**
+ * What the translator needs to know of one numeric operator, read from the tables above once per operator (a
+ * record per operator id, made on its first use): a numeric operator costs one array read, where looking each
+ * table up by name cost ten lookups by string (translation runs in the interpreter under --jitless).
+ */
+interface NumericFacts {
+  unaryCond: Unary | undefined;
+  binaryCond: Binary | undefined;
+  unary: Unary | undefined;
+  binary: Binary | undefined;
+  /** `linear(name, arity)` for the unary or binary template. */
+  linear: boolean;
+  nanOperand: boolean;
+  numberResult: boolean;
+  dynResult: boolean;
+  fold: { at: 'left' | 'both'; values: readonly number[] } | undefined;
+  arity: number;
+  i64Result: boolean;
+}
+const NUMERIC_FACTS: (NumericFacts | undefined)[] = [];
+function numericFacts(info: OperatorInfo): NumericFacts {
+  let f = NUMERIC_FACTS[info.id];
+  if (f === undefined) {
+    const name = info.name;
+    const arity = info.params?.length ?? 0;
+    const unary = UNARY[name];
+    const binary = BINARY[name];
+    f = {
+      unaryCond: UNARY_COND[name],
+      binaryCond: BINARY_COND[name],
+      unary,
+      binary,
+      linear:
+        arity === 1
+          ? (unary ?? UNARY_COND[name]) !== undefined && linear(name, 1)
+          : arity === 2 && (binary ?? BINARY_COND[name]) !== undefined && linear(name, 2),
+      nanOperand: NAN_OPERAND.has(name),
+      numberResult: NUMBER_RESULT.has(name),
+      dynResult: DYN_RESULT.has(name),
+      fold: FOLDS[name],
+      arity,
+      i64Result: info.results?.[0] === I64,
+    };
+    NUMERIC_FACTS[info.id] = f;
+  }
+  return f;
+}
+
+/**
  * `X` for an int32 expression `(X | 0)` whose `| 0` applies to all of `X`, else the expression itself: an
  * address is made unsigned next (`>>> 0`), and ToUint32 of ToInt32 of a number is ToUint32 of it, so the `| 0`
  * is one interpreted operation for nothing. Not when `X` assigns at its top level (`(l1 = a + b | 0)` stores
@@ -566,6 +614,11 @@ export class FunctionTranslator {
   private usesDelegate = false;
   /** Per stack slot: a pending pure expression (a constant or `l<i>`) not yet assigned, or null. */
   private pend: (string | null)[] = [];
+  /**
+   * The slots from here up hold no pending value or fact (the per-slot arrays' defaults, or nothing yet): `setSp`
+   * resets the slots below it only (at most the stack height), not every slot the body ever reached.
+   */
+  private dirty = 0;
   /** Per pending stack slot: the JS boolean a pending comparison was built from, or null. */
   private cond: (string | null)[] = [];
   /** Per pending stack slot: whether evaluating it has effects or may trap (its order matters). */
@@ -743,6 +796,21 @@ export class FunctionTranslator {
    * only ever set from f32 results, whose bits are converted from the numbers where they are read).
    */
   private floatLocals: ReadonlyMap<number, boolean> | null = null;
+  /**
+   * Per quad slot: the line of `out` whose statement computed it with its four lanes equal (a splat, a shuffle
+   * taking one word four times), or -1. It says so only while that line is the last one (`sameLanes`).
+   */
+  private sameLine: number[] = [];
+  /** v128 locals given a value whose lanes are not known equal by some `local.set` or `local.tee` (any pass). */
+  private readonly unevenSets = new Set<number>();
+  /**
+   * v128 locals (not parameters) that only ever hold splats (the first pass found every value given them with its
+   * lanes equal): held as one variable per form, `l<i>` (and `l<i>f`), read as that atom four times, so the four
+   * lanes are one value to the JS engine (32 splatted f32 taps are 32 registers, not 128). Null in the first pass.
+   */
+  private splatLocals: ReadonlySet<number> | null = null;
+  /** Whether a `local.set` gave a local of `splatLocals` a value whose lanes are not known equal (then not used). */
+  private splatBroken = false;
   /** Temporaries of the v128 lowering in use (`qv` for a V128 from a boundary, `vs`, `w0`..`w3`...). */
   private readonly laneTemps = new Set<string>();
   /**
@@ -868,6 +936,7 @@ export class FunctionTranslator {
   private claim(): number {
     const d = this.sp++;
     if (this.sp > this.maxSp) this.maxSp = this.sp;
+    if (this.sp > this.dirty) this.dirty = this.sp;
     this.wide[d] = false;
     this.pendH[d] = null;
     this.quad[d] = false;
@@ -875,6 +944,7 @@ export class FunctionTranslator {
     this.fval[d] = false;
     this.lazyForm[d] = null;
     this.msbForm[d] = null;
+    this.sameLine[d] = -1;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
     this.fLoad[d] = -1;
@@ -978,7 +1048,8 @@ export class FunctionTranslator {
   /** Pushes the value of v128 local `i`, pending (as numbers if it is held only as numbers). */
   private pushQuadLocal(i: number): void {
     const asFloat = this.floatLocals?.get(i) === false;
-    this.pushQuadPure(laneNames(asFloat ? `l${i}f` : `l${i}`));
+    const name = asFloat ? `l${i}f` : `l${i}`;
+    this.pushQuadPure(this.splatLocals?.has(i) ? [name, name, name, name] : laneNames(name));
     this.pendLocal[this.sp - 1] = i;
     this.pendGet[this.sp - 1] = this.opAt;
     this.fval[this.sp - 1] = asFloat;
@@ -988,14 +1059,25 @@ export class FunctionTranslator {
    * numbers, each converted from the other form once here when the value came in the other one.
    */
   private setQuadLocal(i: number): void {
+    if (!this.sameLanes(this.sp - 1)) {
+      this.unevenSets.add(i);
+      if (this.splatLocals?.has(i)) this.splatBroken = true;
+    }
     const l = `l${i}`;
+    // a splat local: lane a alone is written (and read four times)
+    const splat = this.splatLocals?.has(i) === true;
     const bits = laneNames(l);
+    const copy = (dst: Lanes, src: Lanes): void => {
+      if (!splat) this.emitCopy(dst, src);
+      else if (dst[0] !== src[0]) this.emit(`${dst[0]} = ${src[0]};`);
+    };
+    const lanes = <T>(xs: readonly T[]): readonly T[] => (splat ? xs.slice(0, 1) : xs);
     const kind = this.floatLocals?.get(i);
     if (kind === undefined) {
       if (!this.fval[this.sp - 1]) this.bitsSets.add(i);
       const q = this.popQuad();
       this.materializeLocal(l);
-      this.emitCopy(bits, q);
+      copy(bits, q);
       return;
     }
     const floats = laneNames(`${l}f`);
@@ -1008,15 +1090,42 @@ export class FunctionTranslator {
     this.materializeLocal(l);
     this.materializeLocal(`${l}f`);
     if (asValues) {
-      this.emitCopy(floats, q);
+      copy(floats, q);
       const fb = this.env.hoist('hv', 'H.fb');
       if (kind && !this.forms?.bitsDead.has(this.opAt))
-        this.emit(bits.map((v, k) => `${v} = ${fb}(${floats[k]});`).join(' '));
+        this.emit(
+          lanes(bits)
+            .map((v, k) => `${v} = ${fb}(${floats[k]});`)
+            .join(' '),
+        );
     } else if (kind) {
-      this.emitCopy(bits, q);
+      copy(bits, q);
       if (!this.forms?.valuesDead.has(this.opAt))
-        this.emit(floats.map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`).join(' '));
-    } else this.emit(floats.map((v, k) => `${v} = ${this.f32Value(q[k])};`).join(' '));
+        this.emit(
+          lanes(floats)
+            .map((v, k) => `${v} = ${this.f32Value(literal(q[k]) === null ? bits[k] : q[k])};`)
+            .join(' '),
+        );
+    } else
+      this.emit(
+        lanes(floats)
+          .map((v, k) => `${v} = ${this.f32Value(q[k])};`)
+          .join(' '),
+      );
+  }
+  /**
+   * Whether quad slot `d` is known to hold four equal lanes: pending atoms that are one atom, or a splat computed
+   * by the last line emitted (nothing came between that could have changed the slot).
+   */
+  private sameLanes(d: number): boolean {
+    const q = this.pendQ[d];
+    if (q !== null && q !== undefined) return q[1] === q[0] && q[2] === q[0] && q[3] === q[0];
+    const line = this.sameLine[d];
+    return line !== undefined && line >= 0 && line === this.out.length - 1;
+  }
+  /** Records that the quad just pushed (by the last line emitted) has four equal lanes. */
+  private markSame(): void {
+    this.sameLine[this.sp - 1] = this.out.length - 1;
   }
   /**
    * Copies lane atoms `src` into the variables `dst` (nothing where a lane is already there). `src` may be `dst`'s
@@ -1099,7 +1208,9 @@ export class FunctionTranslator {
       // a local also held as numbers
       const perm = this.pendPerm[d];
       if (this.floatLocals?.has(local)) {
-        const f = laneNames(`l${local}f`);
+        const f: Lanes = this.splatLocals?.has(local)
+          ? [`l${local}f`, `l${local}f`, `l${local}f`, `l${local}f`]
+          : laneNames(`l${local}f`);
         return perm === null || perm === undefined ? f : (perm.map((k) => f[k]) as unknown as Lanes);
       }
     } else {
@@ -1187,7 +1298,9 @@ export class FunctionTranslator {
     const d = this.sp - 1;
     if (this.quad[d]) return this.joinQuad(this.popQuad());
     if (this.wide[d]) {
-      const [lo, hi] = this.popPair();
+      const pp = this.popPair();
+      const lo = pp[0];
+      const hi = pp[1];
       const l = literal(lo);
       const h = literal(hi);
       if (l !== null && h !== null) {
@@ -1373,7 +1486,8 @@ export class FunctionTranslator {
     return e !== null && e !== undefined;
   }
   private setSp(sp: number): void {
-    for (let d = sp; d < this.pend.length; d++) {
+    const dirty = this.dirty;
+    for (let d = sp; d < dirty; d++) {
       this.pend[d] = null;
       this.pendH[d] = null;
       this.pendQ[d] = null;
@@ -1385,13 +1499,14 @@ export class FunctionTranslator {
         this.nImpure--;
       }
     }
-    for (let d = sp; d < this.fLoad.length; d++) {
+    for (let d = sp; d < dirty; d++) {
       this.fLoad[d] = -1;
       this.fLocal[d] = -1;
       this.fNum[d] = false;
       this.fDyn[d] = false;
     }
     this.sp = sp;
+    this.dirty = sp;
   }
   /** Sets the stack height to `height + shapes.length` with those slots holding values of the given shapes. */
   private setSpTo(height: number, shapes: Shape[]): void {
@@ -1407,6 +1522,7 @@ export class FunctionTranslator {
       if (shapes[i] === Shape.Pair) this.anyWide = true;
       else if (shapes[i] === Shape.Quad) this.anyQuad = true;
       this.fval[height + i] = false;
+      this.sameLine[height + i] = -1;
     }
   }
   private temp(): string {
@@ -1534,6 +1650,20 @@ export class FunctionTranslator {
         bitsAt: this.bitsReadAt,
         valuesAt: this.valueReadAt,
       });
+      // v128 locals given nothing but splats: one variable per form (32 splatted taps of a filter are 32 values,
+      // not 128, for the engine's register allocator); if this translation finds a value not known to be a splat
+      // given one of them after all, the translation without them stands
+      const splats = new Set<number>();
+      for (let i = this.type.params.length; i < this.localTypes.length; i++)
+        if (this.isQuad(this.localTypes[i]) && !this.unevenSets.has(i)) splats.add(i);
+      if (splats.size > 0) {
+        const withSplats = this.again();
+        withSplats.floatLocals = again.floatLocals;
+        withSplats.forms = again.forms;
+        withSplats.splatLocals = splats;
+        const source = withSplats.translate();
+        if (!withSplats.splatBroken) return source;
+      }
       return again.translate();
     }
     const zeroHi = this.zeroHiLocals();
@@ -1543,8 +1673,10 @@ export class FunctionTranslator {
       const again = this.again();
       again.floatLocals = this.floatLocals;
       again.forms = this.forms;
+      again.splatLocals = this.splatLocals;
       again.zeroHi = zeroHi;
       const source = again.translate();
+      if (again.splatBroken) this.splatBroken = true;
       // the assumption holds if every store into those locals stored a 0 hi word given it (an induction: they
       // start at 0); else this translation stands
       if (!again.zeroHiBroken) return source;
@@ -1756,6 +1888,7 @@ export class FunctionTranslator {
       reload: this.reload(),
       name: () => `${inner}$o${this.nOutlined++}`,
       length: (line) => this.lineLength(line),
+      int32: (v) => this.holdsInt32(v),
     });
   }
 
@@ -1857,6 +1990,10 @@ export class FunctionTranslator {
       })
       .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : FROM_LOCAL.test(d) ? `${d.split(' ', 1)[0]} = 0` : d));
     const head = own.length > 0 ? [`  var ${own.join(', ')};`] : [];
+    // a parameter is typed nothing by V8's optimizing compiler: one holding int32 words is made one (`| 0`), else
+    // it is checked as a number at its first use and its sums and carries run as float64 (blake2b's pieces)
+    const ints = piece.params.filter((v) => this.holdsInt32(v));
+    if (ints.length > 0) head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
     return this.declare(name, `(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
   }
 
@@ -2071,6 +2208,20 @@ export class FunctionTranslator {
     return this.isWide(t) ? Shape.Pair : t === V128 ? Shape.Quad : Shape.One;
   }
 
+  /**
+   * Whether the variable `v` (a local's, or a stack slot's hi word) holds an int32 wherever it is live: an i32
+   * local, an i64 local's words, a v128 local's bit lanes, an i64 slot's hi word (a dead one may be undefined).
+   */
+  private holdsInt32(v: string): boolean {
+    const m = /^([ls])(\d+)([hbcd]?)$/.exec(v);
+    if (m === null) return false;
+    if (m[1] === 's') return m[3] === 'h';
+    const t = this.localTypes[Number(m[2])];
+    if (t === undefined) return false;
+    if (m[3] === '') return t === I32 || this.isWide(t) || this.isQuad(t);
+    return m[3] === 'h' ? this.isWide(t) : this.isQuad(t);
+  }
+
   /** Whether values of type `t` are held as (lo, hi) int32 pairs in this function. */
   private isWide(t: ValType): boolean {
     return this.pairs && t === I64;
@@ -2246,7 +2397,9 @@ export class FunctionTranslator {
       return;
     }
     if (this.isWide(this.localTypes[i])) {
-      const [lo, hi] = this.popPair();
+      const pp = this.popPair();
+      const lo = pp[0];
+      const hi = pp[1];
       this.materializeLocal(l);
       // `l<i>h` is still assigned (it is read once the fact ends), but reads until then fold the 0
       if (lo !== l) this.emit(`${l} = ${lo}; ${l}h = ${hi};`);
@@ -2362,7 +2515,8 @@ export class FunctionTranslator {
         if (t === I64) {
           this.wide[d] = true;
           this.anyWide = true;
-          parts.push(`s${d} = ${word()}`, `s${d}h = ${word()}`);
+          // words typed int32 for V8's optimizing tier (a call's result is typed nothing, and sums of it ran in float64)
+          parts.push(`s${d} = ${word()} | 0`, `s${d}h = ${word()} | 0`);
         } else if (this.isQuad(t)) {
           this.laneTemps.add('qv');
           this.quad[d] = true;
@@ -2394,7 +2548,9 @@ export class FunctionTranslator {
     const args: string[] = [];
     for (let i = params.length - 1; i >= 0; i--)
       if (params[i] === I64) {
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         args.push(hi, lo);
       } else args.push(this.pop());
     return args.reverse();
@@ -2404,7 +2560,9 @@ export class FunctionTranslator {
     const args: string[] = [];
     for (let i = params.length - 1; i >= 0; i--)
       if (params[i] === I64) {
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         args.push(hi, lo);
       } else args.push(this.popInline());
     return args.reverse();
@@ -2594,7 +2752,9 @@ export class FunctionTranslator {
           continue;
         case 0x02:
         case 0x03: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           const flat = this.flat();
           const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
@@ -2625,7 +2785,9 @@ export class FunctionTranslator {
           continue;
         }
         case 0x04: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           const c = this.popCond(true);
           this.materializeAll();
           const flat = this.flat();
@@ -2675,7 +2837,9 @@ export class FunctionTranslator {
           continue;
         }
         case 0x06: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           if (this.region !== null || this.ctrl.length >= MAX_STRUCTURED_DEPTH)
             throw new CodegenLimitError(
               'legacyTryDepth',
@@ -2947,7 +3111,9 @@ export class FunctionTranslator {
             continue;
           }
           if (this.wide[this.sp - 1]) {
-            const [blo, bhi] = this.popPair();
+            const pp = this.popPair();
+            const blo = pp[0];
+            const bhi = pp[1];
             const a = this.top();
             this.emit(`if (!(${c})) { ${a} = ${blo}; ${a}h = ${bhi}; }`);
             continue;
@@ -2958,7 +3124,9 @@ export class FunctionTranslator {
           continue;
         }
         case 0x1f: {
-          const [np, nr] = this.blockType();
+          const bt = this.blockType();
+          const np = bt[0];
+          const nr = bt[1];
           const catches = this.readCatches();
           const flat = this.flat();
           const f = this.pushFrame(K.TryTable, np, nr, this.newLabel());
@@ -3173,20 +3341,21 @@ export class FunctionTranslator {
     const pb = PAIR_BINARY[name];
     if (name === 'i64.shr_u' || name === 'i64.and') {
       // a result whose high word is known to be 0 keeps it as a pending literal
-      const [bl, bh] = [this.pend[this.sp - 1], this.pendH[this.sp - 1]];
+      const bl = this.pend[this.sp - 1];
+      const bh = this.pendH[this.sp - 1];
       const ah = this.pendH[this.sp - 2];
       const count = name === 'i64.shr_u' && bl != null ? literal(bl) : null;
       if (count !== null && (count & 63) >= 32) {
         this.popPair();
-        const [, xh] = this.popPair();
+        const xh = this.popPair()[1];
         const c = (count & 63) - 32;
         if (c === 0 && LOCAL_ATOM.test(xh)) this.pushPairPure(xh, '0');
         else this.pushPairLo((rl) => `${rl} = ${c === 0 ? xh : `(${xh} >>> ${c}) | 0`};`, '0');
         return true;
       }
       if (name === 'i64.and' && (ah === '0' || bh === '0')) {
-        const [yl] = this.popPair();
-        const [xl] = this.popPair();
+        const yl = this.popPair()[0];
+        const xl = this.popPair()[0];
         // `x & 0xffffffff` (zero-extending the low word) is the low word itself
         const lo = literal(yl) === -1 ? xl : literal(xl) === -1 ? yl : `${xl} & ${yl}`;
         if (LOCAL_ATOM.test(lo)) this.pushPairPure(lo, '0');
@@ -3233,7 +3402,9 @@ export class FunctionTranslator {
     switch (name) {
       case 'i64.eqz': {
         const pending = this.isPending();
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         const c = `(${lo} | ${hi}) === 0`;
         if (pending) this.pushPending(`(${condValue(c)})`, false, c);
         else this.push(condValue(c));
@@ -3242,7 +3413,8 @@ export class FunctionTranslator {
       case 'i32.wrap_i64': {
         const pending = this.isPending();
         const d = this.sp - 1;
-        const [lo] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
         if (pending) this.pushPure(lo);
         else this.claim(); // the lo half is already in s<d>
         if (!pending && lo !== `s${d}`) throw new Error('codegen: pair slot mismatch');
@@ -3271,7 +3443,9 @@ export class FunctionTranslator {
       case 'f64.convert_i64_u': {
         // one rounding of the exact sum: the conversion is correctly rounded
         const pending = this.isPending();
-        const [lo, hi] = this.popPair();
+        const pp = this.popPair();
+        const lo = pp[0];
+        const hi = pp[1];
         const h = name === 'f64.convert_i64_s' ? hi : `(${hi} >>> 0)`;
         const e = `${h} * 4294967296 + (${lo} >>> 0)`;
         if (pending) this.pushPending(`(${e})`, false);
@@ -3284,10 +3458,11 @@ export class FunctionTranslator {
 
   private numeric(info: OperatorInfo): void {
     // a float operand of an operator that may give any NaN for a NaN needs no exact bits (`floatLoads`)
-    this.arithPop = !NAN_OPERAND.has(info.name);
-    const n = info.params?.length ?? 0;
-    const dyn = DYN_RESULT.has(info.name) && (this.fDyn[this.sp - 1] || (n === 2 && this.fDyn[this.sp - 2]));
-    const fold = this.env.plainFloatLoads ? undefined : FOLDS[info.name];
+    const facts = numericFacts(info);
+    this.arithPop = !facts.nanOperand;
+    const n = facts.arity;
+    const dyn = facts.dynResult && (this.fDyn[this.sp - 1] || (n === 2 && this.fDyn[this.sp - 2]));
+    const fold = this.env.plainFloatLoads ? undefined : facts.fold;
     if (fold !== undefined) {
       // an operand the JIT may hand on as it is: the other may be a constant that folds (`FOLDS`)
       const x = this.sp - 2;
@@ -3296,7 +3471,7 @@ export class FunctionTranslator {
       if (fold.at === 'both' && !this.cannotFold(x, fold.values)) this.foldPop.push(y);
     }
     try {
-      this.numericOp(info);
+      this.numericOp(info, facts);
     } finally {
       this.arithPop = false;
       this.foldPop.length = 0;
@@ -3313,18 +3488,18 @@ export class FunctionTranslator {
     const v = e === null || e === undefined ? null : literalValue(e);
     return v !== null && !values.includes(v);
   }
-  private numericOp(info: OperatorInfo): void {
+  private numericOp(info: OperatorInfo, facts: NumericFacts): void {
     if (this.pairs && TOUCHES_I64[info.id] === 1 && this.pairNumeric(info)) return;
-    if (this.pairs && info.results![0] === I64) {
+    if (this.pairs && facts.i64Result) {
       // the rest (division, conversions from floats, reinterpretation): the bigint template on joined
       // operands, the result split again
-      const n = info.params!.length;
+      const n = facts.arity;
       const args = this.popArgs(n);
-      const t = n === 1 ? (UNARY[info.name] as (a: string) => string)(args[0]) : BINARY[info.name](args[0], args[1]);
+      const t = n === 1 ? (facts.unary as Unary)(args[0]) : (facts.binary as Binary)(args[0], args[1]);
       this.pushBig(t);
       return;
     }
-    const uc = UNARY_COND[info.name];
+    const uc = facts.unaryCond;
     if (uc !== undefined && this.isPending()) {
       const impure = this.anyImpure(1);
       const inner = this.cond[this.sp - 1];
@@ -3333,32 +3508,32 @@ export class FunctionTranslator {
       this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
-    const bc = BINARY_COND[info.name];
-    if (bc !== undefined && this.isPending() && this.isPending(1) && linear(info.name, 2)) {
+    const bc = facts.binaryCond;
+    if (bc !== undefined && this.isPending() && this.isPending(1) && facts.linear) {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const c = bc(this.popInline(), y);
       this.pushPending(`(${condValue(c)})`, impure, c);
       return;
     }
-    const u = UNARY[info.name];
+    const u = facts.unary;
     if (u !== undefined) {
-      const lin = linear(info.name, 1);
+      const lin = facts.linear;
       const pending = this.isPending() && lin;
       const impure = pending && this.anyImpure(1);
       this.pushResult(u(lin ? this.popInline() : this.pop()), pending, impure);
-      this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
+      this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }
-    const b = BINARY[info.name];
+    const b = facts.binary;
     if (b !== undefined) {
-      const lin = linear(info.name, 2);
+      const lin = facts.linear;
       const pending = this.isPending() && this.isPending(1) && lin;
       const impure = pending && this.anyImpure(2);
       const y = lin ? this.popInline() : this.pop();
       const x = lin ? this.popInline() : this.pop();
       this.pushResult(b(x, y), pending, impure);
-      this.fNum[this.sp - 1] = NUMBER_RESULT.has(info.name);
+      this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }
     throw new Error(`codegen: no translation for ${info.name}`);
@@ -3415,7 +3590,9 @@ export class FunctionTranslator {
           folds: false,
         });
       } else {
-        const [get, wrap] = MEM_LOAD[info.name];
+        const t = MEM_LOAD[info.name];
+        const get = t[0];
+        const wrap = t[1];
         e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr},1)`;
         if (wrap) e = `${wrap}(${e})`;
       }
@@ -3515,7 +3692,9 @@ export class FunctionTranslator {
       });
       return;
     }
-    const [vl, vh] = this.popPair();
+    const pp = this.popPair();
+    const vl = pp[0];
+    const vh = pp[1];
     const base = this.popInline();
     let addr = this.addr(base, mem, offset);
     let addr4 = this.addr(base, mem, offset + 4);
@@ -3916,6 +4095,8 @@ export class FunctionTranslator {
           const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
           this.msbForm[d] = { line: this.out.length - 1, full, msb, bits: t.msb.bits };
         }
+        // a shuffle whose four result words take the same bytes: a splat of a word, half-word or byte
+        if (name === 'i8x16.shuffle' && imm.every((x, k) => (x & 31) === (imm[k & 3] & 31))) this.markSame();
         return;
       }
       if (name === 'f32x4.splat') {
@@ -3926,11 +4107,13 @@ export class FunctionTranslator {
         this.pushQuadStmt((r) => form(bits, r));
         const r = laneNames(`s${this.sp - 1}`);
         this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) }];
+        this.markSame();
         return;
       }
       const lane = this.laneMove(name, o);
       if (lane !== null) {
         this.pushQuadStmt((res) => this.laneTempsOf(lane(res)));
+        if (name === 'i8x16.splat' || name === 'i16x8.splat' || name === 'i32x4.splat') this.markSame();
         return;
       }
       throw new Error(`codegen: no translation for ${name}`);
@@ -4026,6 +4209,7 @@ export class FunctionTranslator {
       );
     });
     this.fval[this.sp - 1] = true;
+    if (w.every((y) => y === w[0])) this.markSame();
     return true;
   }
   /**
@@ -4238,6 +4422,7 @@ export class FunctionTranslator {
         const form = (m: string, r: Lanes) => `vt = ${get(m, addr)}; ${r.map((x) => `${x} = vt;`).join(' ')}`;
         this.laneTemps.add('vt');
         this.pushLazyLoad(pre, form);
+        this.markSame();
         return;
       }
       case 'v128.load64_splat':
@@ -4275,6 +4460,7 @@ export class FunctionTranslator {
       }
     }
     this.pushQuadStmt((r) => this.laneTempsOf(code(r)));
+    if (name === 'v128.load8_splat' || name === 'v128.load16_splat') this.markSame();
   }
 
   // ---- 0xfb: GC ----

@@ -77,6 +77,10 @@ describe('split functions', () => {
     ] as const)
       expect(split.mix(a, b), `mix(${a}, ${b})`).toBe(whole.mix(a, b));
     expect(split.trap(3)).toBe(whole.trap(3));
+    // a piece makes its int32 parameters int32 for V8's optimizing tier (the i32 $x, the i64 $y's words, the v128
+    // $v's lanes), never the f64 $z (l4)
+    expect(split.$source).toMatch(/\n {2}(?:\w+ \|= 0; )*l2 \|= 0;.*l3h \|= 0;.*l5d \|= 0;/);
+    expect(split.$source).not.toMatch(/\bl4 \|= 0/);
   });
 
   it('keep fuel exact and trap where the whole function traps', () => {

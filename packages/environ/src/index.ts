@@ -18,6 +18,8 @@ export * from './types.js';
 export * from './utf8.js';
 export { validateFunctionBody } from './validator/func.js';
 export {
+  ATOMIC_WAIT32_SUBOPCODE,
+  ATOMIC_WAIT64_SUBOPCODE,
   type CodeSites,
   isPrefixedSite,
   SITE_OPCODES,

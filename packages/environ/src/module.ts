@@ -23,7 +23,6 @@ import type {
   TypeIndex,
   ValType,
 } from './types.js';
-import type { CodeSites } from './validator/sites.js';
 
 /** A byte range [start, end) in the module's bytes. */
 export interface ByteRange {
@@ -233,4 +232,21 @@ export function definedGlobalIndex(m: ImportCounts, g: GlobalIndex): DefinedGlob
 /** The GlobalIndex of defined global `d`. */
 export function globalIndexOfDefined(m: ImportCounts, d: DefinedGlobalIndex): GlobalIndex {
   return (m.numImportedGlobals + d) as GlobalIndex;
+}
+
+/**
+ * Positions in `Module.bytes` of the opcodes of every operator, in every body, that the wasm backend may
+ * rewrite or insert code before: `call`, `call_indirect`, `return_call`, `return_call_indirect` (0x10-0x13),
+ * `global.get`, `global.set` (0x23, 0x24), `memory.grow` (0x40), `ref.func` (0xd2), the trapping
+ * float-to-integer truncations (0xa8-0xab, 0xae-0xb1), `table.grow` (the 0xfc prefix byte) and
+ * `memory.atomic.wait32` / `memory.atomic.wait64` (the 0xfe prefix byte). The opcode byte at a position tells
+ * which.
+ */
+export interface CodeSites {
+  /** The positions, in body order; the first `count` entries are valid. */
+  readonly positions: Int32Array;
+  /** How many positions there are. */
+  readonly count: number;
+  /** Per defined function `i`: its sites are `positions[i === 0 ? 0 : ends[i - 1], ends[i])`. */
+  readonly ends: Int32Array;
 }

@@ -52,6 +52,47 @@ describe('memory.atomic.wait on an unshared memory', () => {
   });
 });
 
+// Node 20's V8 (11.3) compiles a function first with its baseline compiler (Liftoff), which clobbers the value just
+// below a wait's three operands: a local held in a register (a function's last local) or an operand-stack entry. A
+// wasi-threads waiter loop then read its address local as 0 and waited there for ever (packages/wasi
+// test/threads.test.ts hung on the wasm backend once a module without hooks kept its own locals). The re-encoder
+// gives each wait its operands from scratch locals above a dead value (`isolateAtomicWaits`). Each function here is
+// called once, so it runs as Liftoff compiled it.
+describe('values around memory.atomic.wait survive it', () => {
+  const W32 = '(memory.atomic.wait32 (i32.const 24) (i32.const 9) (i64.const 0))';
+  const W64 = '(memory.atomic.wait64 (i32.const 24) (i64.const 9) (i64.const 0))';
+  const MODULE = `(module
+    (memory 1 1 shared)
+    ;; the parameter is the function's only (so last) local
+    (func (export "param") (param $a i32) (result i32) (drop ${W32}) (local.get $a))
+    (func (export "param64") (param $a i32) (result i32) (drop ${W64}) (local.get $a))
+    ;; the waiter loop of the wasi-threads tests, with a 0 timeout: three rounds (counted in memory) then out
+    (func (export "loop") (param $addr i32) (result i32)
+      (loop $again
+        (drop (memory.atomic.wait32 (local.get $addr) (i32.const 0) (i64.const 0)))
+        (br_if $again (i32.lt_u (i32.atomic.rmw.add (i32.const 64) (i32.const 1)) (i32.const 2))))
+      (i32.add (i32.mul (local.get $addr) (i32.const 100)) (i32.atomic.load (i32.const 64))))
+    ;; an operand-stack value below the wait's operands (a dead extra local does not save this one)
+    (func (export "stack") (param $a i32) (result i32) (local i32)
+      (i32.add (i32.mul (local.get $a) (i32.const 3)) (block (result i32) (drop ${W32}) (i32.const 0))))
+    ;; and the wait's own result (1: not equal)
+    (func (export "result") (param $a i32) (result i32)
+      (i32.add (i32.mul (local.get $a) (i32.const 3)) (i32.mul (i32.const 1000) ${W32}))))`;
+
+  it('keeps locals and operand-stack values (Liftoff clobbered them on Node 20)', () => {
+    const engine = new Engine(testConfig({ features: wasmFeatures({ threads: true }) }));
+    const module = new Module(engine, MODULE);
+    expect(module.backend).toBe(BACKEND === 'js' ? 'js' : 'wasm');
+    const i = new Instance(new Store(engine, null), module, []);
+    const call = (name: string, a: number) => i.getTypedFunc<[number], number>(name).call(a);
+    expect(call('param', 16)).toBe(16);
+    expect(call('param64', 16)).toBe(16);
+    expect(call('loop', 16)).toBe(1603);
+    expect(call('stack', 16)).toBe(48);
+    expect(call('result', 16)).toBe(1048);
+  });
+});
+
 describe.runIf(BACKEND === 'js')('memory.atomic.wait on a thread that may not block (simulated)', () => {
   const hostWait = Atomics.wait;
   const forbid = () => {

@@ -130,6 +130,64 @@ export interface RewriteContext {
    */
   readonly plainClean: Uint8Array;
   readonly plainThreadedClean: Uint8Array;
+  /**
+   * Per defined function: 1 when its body has a `memory.atomic.wait32` or `memory.atomic.wait64` that
+   * `isolateAtomicWaits` rewrites (`atomicWaitFunctions`); null: none is rewritten.
+   */
+  readonly atomicWaits: Uint8Array | null;
+}
+
+/**
+ * `isolateAtomicWaits`: V8 11.3's baseline compiler (Liftoff, Node 20) clobbers the value just below a
+ * `memory.atomic.wait32` / `wait64`'s three operands (a local or an operand-stack entry held in a register),
+ * so a loop around a wait can read its own locals as 0 and wait again at the wrong address forever (README.md,
+ * "Atomic waits"). Each wait gets its operands from scratch locals with a dead `i32.const 0` below them, and its
+ * result is kept past that value's `drop`. The five scratch locals (two i32, three i64) are declared after the
+ * body's others: `WAIT_LOCALS` of them from `base`.
+ */
+export const WAIT_LOCALS = 5;
+
+/** Declares the scratch locals of a body with waits (two local groups). */
+export function writeWaitLocals(w: ByteWriter): void {
+  w.u32(2).valType(I32).u32(3).valType(I64);
+}
+
+/** The memory index of the memarg at `pos` (an alignment with bit 6 set is followed by the memory index). */
+function memargMemory(bytes: Uint8Array, pos: number): number {
+  const r = new BinaryReader(bytes, pos, bytes.length);
+  return (r.u32() & 0x40) !== 0 ? r.u32() : 0;
+}
+
+/**
+ * Before the wait whose memarg is at `memarg` (`wait64`: `memory.atomic.wait64`): its operands into the scratch
+ * locals from `base` (i32 address, i32 expected, i64 address, i64 expected, timeout), a dead i32 pushed, the
+ * operands pushed again above it.
+ */
+export function writeWaitBefore(w: ByteWriter, module: Module, memarg: number, wait64: boolean, base: number): void {
+  const addr = module.memories[memargMemory(module.bytes, memarg)]?.index64 === true ? base + 2 : base;
+  const expected = wait64 ? base + 3 : base + 1;
+  w.u8(OP.localSet)
+    .u32(base + 4)
+    .u8(OP.localSet)
+    .u32(expected)
+    .u8(OP.localSet)
+    .u32(addr);
+  w.u8(OP.i32Const).u8(0);
+  w.u8(OP.localGet)
+    .u32(addr)
+    .u8(OP.localGet)
+    .u32(expected)
+    .u8(OP.localGet)
+    .u32(base + 4);
+}
+
+/** After the wait: its result past the dead i32 (`local.set; drop; local.get` through the i32 scratch local). */
+export function writeWaitAfter(w: ByteWriter, base: number): void {
+  w.u8(OP.localSet)
+    .u32(base + 1)
+    .u8(OP.drop)
+    .u8(OP.localGet)
+    .u32(base + 1);
 }
 
 /** `RewriteContext.plain`: copied as it is. */
@@ -337,13 +395,15 @@ export function rewriteBody(
   let f64Temp = -1;
   let fuelLocal = -1;
   let ticksLocal = -1;
+  const waits = ctx.atomicWaits !== null && ctx.atomicWaits[funcIndex - module.numImportedFuncs] === 1;
+  let waitBase = -1;
   const groups = r.u32();
   if (threaded) {
     // the added parameters: fuel, then the check count
     if (fuel) fuelLocal = nParams;
     if (ticks) ticksLocal = nParams + (fuel ? 1 : 0);
   }
-  if (extra > 0 || extra64 > 0 || truncCheck) {
+  if (extra > 0 || extra64 > 0 || truncCheck || waits) {
     let next = nParams + shift;
     for (const [count] of body.locals) next += count;
     if (depth) saved = next++;
@@ -354,12 +414,14 @@ export function rewriteBody(
       f32Temp = next++;
       f64Temp = next++;
     }
-    w.u32(groups + (extra > 0 ? 1 : 0) + (extra64 > 0 ? 1 : 0) + (truncCheck ? 2 : 0)).bytes(
+    if (waits) waitBase = next;
+    w.u32(groups + (extra > 0 ? 1 : 0) + (extra64 > 0 ? 1 : 0) + (truncCheck ? 2 : 0) + (waits ? 2 : 0)).bytes(
       bytes.subarray(r.pos, body.codeStart),
     );
     if (extra > 0) w.u32(extra).valType(I32);
     if (extra64 > 0) w.u32(extra64).valType(I64);
     if (truncCheck) w.u32(1).valType(F32).u32(1).valType(F64);
+    if (waits) writeWaitLocals(w);
   } else w.copy(bytes, body.range.start, body.codeStart);
   r.pos = body.codeStart;
 
@@ -818,6 +880,8 @@ export function rewriteBody(
           break;
       }
     }
+    const wait = waits && info.prefix === 0xfe && (info.code === 1 || info.code === 2);
+    if (wait) insert(at, () => writeWaitBefore(w, module, r.pos, info.code === 2, waitBase));
     if (w.length - at !== delta) {
       delta = w.length - at;
       pairs.push(w.length, at);
@@ -835,6 +899,7 @@ export function rewriteBody(
         continue;
       }
       copyImmediates(ctx, bytes, r, w, info);
+      if (wait) insert(r.pos, () => writeWaitAfter(w, waitBase));
       // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
       continue;
     }

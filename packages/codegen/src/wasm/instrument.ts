@@ -15,6 +15,7 @@ import {
   OPS,
   readSections,
   SectionId,
+  skipImmediates,
   skipValType,
   type Tunables,
 } from '@wasmts/environ';
@@ -29,6 +30,7 @@ import {
   rewriteConstExpr,
 } from './body.js';
 import { BLOCK_EMPTY, FUNC_TYPE_FORM, IMPORT_KIND } from './opcodes.js';
+import { readOperator } from './operators.js';
 import { rewriteBodyFromSites } from './sites.js';
 
 /** The module name of every import the instrumentation adds. */
@@ -95,6 +97,12 @@ export interface InstrumentOptions {
    * data segments are written by the host at instantiation as before.
    */
   readonly importMemories?: boolean;
+  /**
+   * Give every `memory.atomic.wait32` / `memory.atomic.wait64` its operands from scratch locals above a dead
+   * value (README.md, "Atomic waits"): V8 11.3's baseline compiler (Node 20) clobbers the value below a wait's
+   * operands, which hangs a wait loop. Only functions with a wait change.
+   */
+  readonly isolateAtomicWaits?: boolean;
   /**
    * Tests: re-encode every body by the walk (`rewriteBody`) even where the validator's sites would do, so the
    * two can be compared with every other choice (which hooks to import) the same.
@@ -181,14 +189,47 @@ interface SiteUses {
 }
 
 /**
- * What `module`'s code contains, read from the validator's sites; null without them (lazy validation), and null
- * (every hook) for a module with a shared memory: with the hooks chosen by use, wasi-threads programs on the wasm
- * backend hung (packages/wasi test/threads.test.ts: a spawned thread never ran); not yet understood, so threads keep
- * the full set of hooks.
+ * Per defined function, 1 when its body has a `memory.atomic.wait32` or `memory.atomic.wait64` (from the
+ * validator's sites, else by walking the bodies of a module that uses threads); null when none has.
  */
+function atomicWaitFunctions(module: Module): Uint8Array | null {
+  const bytes = module.bytes;
+  const n = module.bodies.length;
+  const out = new Uint8Array(n);
+  let any = false;
+  const sites = module.codeSites;
+  if (sites !== undefined) {
+    for (let f = 0, i = 0; f < n; f++) {
+      for (const end = sites.ends[f]; i < end; i++) {
+        if (bytes[sites.positions[i]] === 0xfe) {
+          out[f] = 1;
+          any = true;
+        }
+      }
+    }
+    return any ? out : null;
+  }
+  if (!module.featuresUsed.has('threads') && module.pendingBodies === undefined) return null;
+  for (let f = 0; f < n; f++) {
+    const body = module.bodies[f];
+    const r = new BinaryReader(bytes, body.codeStart, body.range.end);
+    while (!r.eof()) {
+      const info = readOperator(r);
+      if (info.prefix === 0xfe && (info.code === 1 || info.code === 2)) {
+        out[f] = 1;
+        any = true;
+        break;
+      }
+      skipImmediates(r, info.imm);
+    }
+  }
+  return any ? out : null;
+}
+
+/** What `module`'s code contains, read from the validator's sites; null without them (lazy validation). */
 function siteUses(module: Module): SiteUses | null {
   const sites = module.codeSites;
-  if (sites === undefined || module.memories.some((m) => m.shared)) return null;
+  if (sites === undefined) return null;
   const uses: SiteUses = { indirect: false, trunc: false, memoryGrow: new Set(), tableGrow: new Set() };
   const bytes = module.bytes;
   const positions = sites.positions;
@@ -276,6 +317,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
       tableGrowFunc.push(addFunc(`table_grow_${i}`, addType(enc), i));
     });
   }
+  const atomicWaits = options.isolateAtomicWaits === true ? atomicWaitFunctions(module) : null;
   const nullCheckOn = options.indirectNullCheck === true && (uses === null || uses.indirect);
   const truncCheckOn = options.truncNaNCheck === true && (uses === null || uses.trunc);
   const trapFunc =
@@ -392,6 +434,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     instanceIdGlobal,
     epochPoll: options.epochPoll === true,
     truncNaNCheck: truncCheckOn,
+    atomicWaits,
     resultBlockType(f, w) {
       const type = module.types[module.functions[f]].composite;
       const results = type.kind === 'func' ? type.results : [];
@@ -408,7 +451,15 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const extraExports = options.extraExports ?? [];
   const dropStart = options.dropStart === true && module.start !== null;
   const hostName = options.hostModuleName;
-  if (nF === 0 && nG === 0 && !memoryImports && extraExports.length === 0 && !dropStart && hostName === undefined)
+  if (
+    nF === 0 &&
+    nG === 0 &&
+    atomicWaits === null &&
+    !memoryImports &&
+    extraExports.length === 0 &&
+    !dropStart &&
+    hostName === undefined
+  )
     return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
   let codeBase = -1;

@@ -18,6 +18,7 @@ export const OP = {
   end: byteOf('end'),
   brIf: byteOf('br_if'),
   call: byteOf('call'),
+  drop: byteOf('drop'),
   localGet: byteOf('local.get'),
   localSet: byteOf('local.set'),
   localTee: byteOf('local.tee'),

@@ -4,7 +4,7 @@
 // output is the one `rewriteBody`'s walk gives for the same options.
 
 import { type ByteWriter, type CodeSites, F32, F64, type FunctionBody, I32, TrapCode } from '@wasmts/environ';
-import type { OffsetPairs, RewriteContext } from './body.js';
+import { type OffsetPairs, type RewriteContext, writeWaitAfter, writeWaitBefore, writeWaitLocals } from './body.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
 
 /** A LEB128 read from a validated body: its value in `leb.value`, the position after it returned. */
@@ -20,6 +20,13 @@ function readLeb(bytes: Uint8Array, p: number): number {
   } while (b & 0x80);
   leb.value = v;
   return p;
+}
+
+/** The position after the memarg at `p` (alignment, the memory index when its bit 6 is set, offset). */
+function skipMemarg(bytes: Uint8Array, p: number): number {
+  p = readLeb(bytes, p);
+  if ((leb.value & 0x40) !== 0) p = readLeb(bytes, p);
+  return readLeb(bytes, p);
 }
 
 /**
@@ -47,13 +54,15 @@ export function rewriteBodyFromSites(
   const globalShift = ctx.global(nImpG) - nImpG;
 
   // locals, as rewriteBody writes them: one more i32 for an indirect call's index, an f32 and an f64 for the
-  // truncation check
+  // truncation check, the scratch locals of atomic waits
   pairs.push(w.length, ~body.range.start);
   let indexTemp = -1;
   let f32Temp = -1;
   let f64Temp = -1;
+  let waitBase = -1;
   const extra = nullCheck || record ? 1 : 0;
-  if (extra > 0 || truncCheck) {
+  const waits = ctx.atomicWaits !== null && ctx.atomicWaits[defined] === 1;
+  if (extra > 0 || truncCheck || waits) {
     const p = readLeb(bytes, body.range.start);
     const groups = leb.value;
     const type = module.types[module.functions[module.numImportedFuncs + defined]].composite;
@@ -64,9 +73,11 @@ export function rewriteBodyFromSites(
       f32Temp = next++;
       f64Temp = next++;
     }
-    w.u32(groups + extra + (truncCheck ? 2 : 0)).copy(bytes, p, body.codeStart);
+    if (waits) waitBase = next;
+    w.u32(groups + extra + (truncCheck ? 2 : 0) + (waits ? 2 : 0)).copy(bytes, p, body.codeStart);
     if (extra > 0) w.u32(1).valType(I32);
     if (truncCheck) w.u32(1).valType(F32).u32(1).valType(F64);
+    if (waits) writeWaitLocals(w);
   } else w.copy(bytes, body.range.start, body.codeStart);
 
   let delta = Number.NaN;
@@ -124,6 +135,23 @@ export function rewriteBodyFromSites(
         w.u8(OP.call).u32(op === 0x40 ? ctx.memoryGrowFunc[leb.value] : ctx.tableGrowFunc[leb.value]);
         copied = q;
         mark(q);
+        continue;
+      }
+      case 0xfe: {
+        // memory.atomic.wait32 / wait64: operands from scratch locals above a dead i32 (body.ts, `WAIT_LOCALS`)
+        if (!waits) continue;
+        const q = readLeb(bytes, p + 1); // after the sub-opcode (1 or 2: the validator records only waits)
+        const wait64 = leb.value === 2;
+        const after = skipMemarg(bytes, q);
+        w.copy(bytes, copied, p);
+        inserting(p);
+        writeWaitBefore(w, module, q, wait64, waitBase);
+        mark(p);
+        w.copy(bytes, p, after);
+        inserting(after);
+        writeWaitAfter(w, waitBase);
+        copied = after;
+        mark(after);
         continue;
       }
       case 0x11:

@@ -85,8 +85,17 @@ function f4(a0, a1, a2) {
   return H.j(f4$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n), a2), H.R[0]);
 }
 f4.$p = f4$p;
+function f5$p(l0, l0h) {
+  var s0, s0h, s1, s1h, qm = 0;
+  qm = Math.imul(l0, (-2048144761)); s0h = ((((l0 >>> 0) * 0.523129137000069 - (qm ^ -2147483648) / 4294967296) | 0) + Math.imul(l0, (-1640531535)) + Math.imul(l0h, (-2048144761))) | 0; s0 = qm;
+  H.R[0] = s0h; return s0;
+}
+function f5(a0) {
+  return H.j(f5$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
+}
+f5.$p = f5$p;
 return {
-  funcs: [f0, f1, f2, f3, f4],
+  funcs: [f0, f1, f2, f3, f4, f5],
   globalInit: [],
   tableInit: [],
   elemOffset: {},

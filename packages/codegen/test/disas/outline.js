@@ -2,14 +2,16 @@
 "use strict";
 function f0(l0, l1) {
   var l2 = 0, l3 = 0, s0, s1, s2, oc = 0;
-  oc = f0$o3(l2, l0, l3, l1); l2 = H.O[1]; l3 = H.O[2]; switch (oc) { case 1: return H.O[0]; }
+  oc = f0$o3(l2, l0, l3, l1); l2 = H.O[1] | 0; l3 = H.O[2] | 0; switch (oc) { case 1: return H.O[0]; }
   return f0$s1(l2, l3);
 }
 function f0$s1(l2, l3) {
+  l2 |= 0; l3 |= 0;
   return ((l2 + l3) | 0);
 }
 function f0$o0(l2, l0, l3, l1) {
   var s0, s1, oc = 0;
+  l2 |= 0; l0 |= 0; l3 |= 0; l1 |= 0;
   ZO: {
     l2 = (((Math.imul(l2, 31)) + l0) | 0);
     s1 = (l2 << 5) | (l2 >>> (32 - 5));
@@ -27,6 +29,7 @@ function f0$o0(l2, l0, l3, l1) {
 }
 function f0$o1(l3, s1, l2) {
   var s0, oc = 0;
+  l3 |= 0; l2 |= 0;
   ZO: {
     s0 = (l3 + s1) | 0;
     l3 = s0;
@@ -44,10 +47,11 @@ function f0$o1(l3, s1, l2) {
 }
 function f0$o2(l2, l0, l3, l1) {
   var s1, oc = 0;
+  l2 |= 0; l0 |= 0; l3 |= 0; l1 |= 0;
   ZO: {
     L1: {
-      oc = f0$o0(l2, l0, l3, l1); l2 = H.O[1]; s1 = H.O[2]; l3 = H.O[3]; switch (oc) { case 1: break L1; }
-      oc = f0$o1(l3, s1, l2); l3 = H.O[1]; l2 = H.O[2]; switch (oc) { case 1: { oc = 1; break ZO; } }
+      oc = f0$o0(l2, l0, l3, l1); l2 = H.O[1] | 0; s1 = H.O[2]; l3 = H.O[3] | 0; switch (oc) { case 1: break L1; }
+      oc = f0$o1(l3, s1, l2); l3 = H.O[1] | 0; l2 = H.O[2] | 0; switch (oc) { case 1: { oc = 1; break ZO; } }
     }
     oc = 0;
   }
@@ -56,9 +60,10 @@ function f0$o2(l2, l0, l3, l1) {
 }
 function f0$o3(l2, l0, l3, l1) {
   var s0, s1, oc = 0;
+  l2 |= 0; l0 |= 0; l3 |= 0; l1 |= 0;
   ZO: {
     L0: for (;;) {
-      oc = f0$o2(l2, l0, l3, l1); l2 = H.O[1]; l3 = H.O[2]; switch (oc) { case 1: { oc = 1; break ZO; } }
+      oc = f0$o2(l2, l0, l3, l1); l2 = H.O[1] | 0; l3 = H.O[2] | 0; switch (oc) { case 1: { oc = 1; break ZO; } }
       l2 = (((Math.imul(l2, 43)) + l3) | 0);
       s1 = (l2 << 9) | (l2 >>> (32 - 9));
       s0 = l3 ^ s1;

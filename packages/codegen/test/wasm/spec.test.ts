@@ -14,11 +14,11 @@ import { instantiateBytes, limits } from '../harness.js';
 import { WA } from './webassembly.js';
 
 const SUITE = specSuiteDir();
-const FEATURES = wasmFeatures({ wideArithmetic: true, customPageSizes: true });
-const ALL = { fuel: true, epoch: true, maxCallDepth: 10_000 };
+const FEATURES = wasmFeatures({ wideArithmetic: true, customPageSizes: true, threads: true });
+const ALL = { fuel: true, epoch: true, maxCallDepth: 10_000, isolateAtomicWaits: true };
 /** Options without store controls, as the API's wasm backend sets them (re-encoded from the validator's sites). */
 const NO_CONTROLS = [
-  { growHooks: true, recordIndirectIndex: true, truncNaNCheck: true, hostModuleName: 'm' },
+  { growHooks: true, recordIndirectIndex: true, truncNaNCheck: true, isolateAtomicWaits: true, hostModuleName: 'm' },
   { growHooks: true, indirectNullCheck: true, truncNaNCheck: true },
   { recordIndirectIndex: true },
   { growHooks: true },
@@ -84,6 +84,7 @@ function identity(module: Module): RewriteContext {
     plainThreaded: plain,
     plainClean: plain,
     plainThreadedClean: plain,
+    atomicWaits: null,
   };
 }
 
@@ -93,7 +94,8 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-const files = readdirSync(SUITE).filter((f) => f.endsWith('.wast'));
+// with the threads proposal's atomics (memory.atomic.wait32/64, rewritten by `isolateAtomicWaits`)
+const files = [...readdirSync(SUITE).filter((f) => f.endsWith('.wast')), join('proposals', 'threads', 'atomic.wast')];
 
 describe('the spec suite through the instrumenter', () => {
   it('re-encodes and validates every module', () => {

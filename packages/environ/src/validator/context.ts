@@ -6,7 +6,7 @@ import { type Feature, hasFeature, type WasmFeatures } from '../features.js';
 import type { Module } from '../module.js';
 import { ADDR, Imm, OPERATORS, OPS, OPS_FB, OPS_FC, OPS_FD, OPS_FE, type OperatorInfo } from '../operators.js';
 import { I32, I64, type SubType } from '../types.js';
-import { SITE_OPCODES } from './sites.js';
+import { SITE_OPCODES } from './site-opcodes.js';
 
 /** Module facts as flat typed arrays, indexed by entity index. */
 export interface ModuleContext {

@@ -4,40 +4,19 @@
 
 import { CompileError, malformed } from '../errors.js';
 import { FEATURE_NAMES, WASM3_FEATURES, type WasmFeatures } from '../features.js';
-import type { Module } from '../module.js';
+import type { CodeSites, Module } from '../module.js';
 import { Imm, OPERATORS, OPS, operatorFor } from '../operators.js';
 import { blockedOpcodes, enabledOperators } from './context.js';
+import { isPrefixedSite, SITE_OPCODES } from './site-opcodes.js';
 
-/**
- * Positions in `Module.bytes` of the opcodes of every operator, in every body, that the wasm backend may
- * rewrite or insert code before: `call`, `call_indirect`, `return_call`, `return_call_indirect` (0x10-0x13),
- * `global.get`, `global.set` (0x23, 0x24), `memory.grow` (0x40), `ref.func` (0xd2), the trapping
- * float-to-integer truncations (0xa8-0xab, 0xae-0xb1) and `table.grow` (the 0xfc prefix byte). The opcode
- * byte at a position tells which.
- */
-export interface CodeSites {
-  /** The positions, in body order; the first `count` entries are valid. */
-  readonly positions: Int32Array;
-  /** How many positions there are. */
-  readonly count: number;
-  /** Per defined function `i`: its sites are `positions[i === 0 ? 0 : ends[i - 1], ends[i])`. */
-  readonly ends: Int32Array;
-}
-
-/** Opcodes without a prefix recorded as sites (1), by opcode. */
-export const SITE_OPCODES: Uint8Array = new Uint8Array(256);
-for (const op of [0x10, 0x11, 0x12, 0x13, 0x23, 0x24, 0x40, 0xd2, 0xa8, 0xa9, 0xaa, 0xab, 0xae, 0xaf, 0xb0, 0xb1])
-  SITE_OPCODES[op] = 1;
-/** `table.grow`'s opcode under the 0xfc prefix. */
-export const TABLE_GROW_SUBOPCODE = 15;
-
-/**
- * Whether the prefixed operator `prefix` `sub` is a site (recorded at its prefix byte). The one rule both the
- * validator (`recordSites`) and `scanSites` follow.
- */
-export function isPrefixedSite(prefix: number, sub: number): boolean {
-  return prefix === 0xfc && sub === TABLE_GROW_SUBOPCODE;
-}
+export type { CodeSites } from '../module.js';
+export {
+  ATOMIC_WAIT32_SUBOPCODE,
+  ATOMIC_WAIT64_SUBOPCODE,
+  isPrefixedSite,
+  SITE_OPCODES,
+  TABLE_GROW_SUBOPCODE,
+} from './site-opcodes.js';
 
 /** The sites of one module as the validator records them (grows by doubling as sites are found). */
 export class SiteRecorder implements CodeSites {

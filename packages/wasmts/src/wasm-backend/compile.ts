@@ -148,6 +148,8 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     growHooks: true,
     recordIndirectIndex: engine.controls.indirectNullCheck,
     truncNaNCheck: true,
+    // Node 20's baseline compiler clobbers a value below a wait's operands (codegen's src/wasm/README.md)
+    isolateAtomicWaits: true,
     extraExports: extra,
     dropStart: true,
     hostModuleName,
