@@ -21,7 +21,7 @@ import {
   VMCTX_TYPE_IDS,
   VMOffsets,
 } from '@wasmts/environ';
-import { epochEntryChecks } from './epoch-entries.js';
+import { EPOCH_SILENT, epochEntryChecks } from './epoch-entries.js';
 import { type InlineCallee, inlineCallee } from './inline.js';
 import { MAX_INDENT, SPLIT_CHARS } from './limits.js';
 
@@ -104,7 +104,7 @@ export class ModuleEnvironment {
   maxIndent = MAX_INDENT;
 
   /**
-   * `callDepth`: count wasm call depth against `VMRuntimeLimits.StackLimit` (trap StackOverflow), for
+   * `callDepth`: count wasm call depth against `VMRuntimeLimits.stackLimit` (trap StackOverflow), for
    * hosts whose own stack limit is not enough.
    */
   constructor(
@@ -152,6 +152,16 @@ export class ModuleEnvironment {
   epochEntryCheck(f: FuncIndex): boolean {
     this.epochEntries ??= epochEntryChecks(this.module);
     return this.epochEntries[f - this.module.numImportedFuncs] === 1;
+  }
+
+  /**
+   * Whether a call to function `f` runs no epoch check and no host code (`EPOCH_SILENT`: a defined function without
+   * loops, imports, indirect calls or growth, calling only such functions), so it cannot move the deadline.
+   */
+  epochSilent(f: FuncIndex): boolean {
+    if (f < this.module.numImportedFuncs) return false;
+    this.epochEntries ??= epochEntryChecks(this.module);
+    return this.epochEntries[f - this.module.numImportedFuncs] === EPOCH_SILENT;
   }
 
   /** Fuel per single-byte opcode; -1 for prefixes, whose cost depends on the sub-opcode (`prefixedCost`). */

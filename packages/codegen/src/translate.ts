@@ -28,7 +28,7 @@ import {
   TrapCode,
   V128,
   type ValType,
-  VMRuntimeLimits,
+  type VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ModuleEnvironment } from './environment.js';
@@ -225,10 +225,10 @@ const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
 /** The fields of the store's runtime limits (`lim`) that generated code reads and writes. */
-const FUEL = VMRuntimeLimits.FuelConsumed;
-const DEADLINE = VMRuntimeLimits.EpochDeadline;
-const DEPTH = VMRuntimeLimits.StackDepth;
-const DEPTH_LIMIT = VMRuntimeLimits.StackLimit;
+const FUEL = 'fuelConsumed' satisfies keyof VMRuntimeLimits;
+const DEADLINE = 'epochDeadline' satisfies keyof VMRuntimeLimits;
+const DEPTH = 'stackDepth' satisfies keyof VMRuntimeLimits;
+const DEPTH_LIMIT = 'stackLimit' satisfies keyof VMRuntimeLimits;
 
 /**
  * Temporaries that live within one output line (a memory access's address, stored value and f64, an i64 operator's
@@ -252,7 +252,7 @@ export const POSITION_MARKERS = /\/\*@(\d+)(?:i(\d+))?\*\//g;
 
 /**
  * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
- * the store's counter, the marker becomes that addition (`lim[FuelConsumed] += fu; return ...`); elsewhere it is `return`.
+ * the store's counter, the marker becomes that addition (`lim.fuelConsumed += fu; return ...`); elsewhere it is `return`.
  */
 const RET = '\u0002return';
 
@@ -1726,7 +1726,7 @@ export class FunctionTranslator {
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
-    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}[${FUEL}]`);
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}.${FUEL}`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
     // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have; the
     // deadline is read where it is compared (it changes only in a call or a hook, after which the next check reads)
@@ -1750,14 +1750,14 @@ export class FunctionTranslator {
     const ret = !this.env.tunables.consumeFuel
       ? 'return'
       : writeBack
-        ? `${lim}[${FUEL}] = fu - fq; fu = 0; return`
-        : `${lim}[${FUEL}] = fu - fq; return`;
+        ? `${lim}.${FUEL} = fu - fq; fu = 0; return`
+        : `${lim}.${FUEL} = fu - fq; return`;
     // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
     // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
     // "Fuel and epochs in locals")
     const exits = (lines: string[]): string[] =>
       writeBack
-        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}[${FUEL}] += fu; throw e; }`]
+        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}.${FUEL} += fu; throw e; }`]
         : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
@@ -1800,10 +1800,10 @@ export class FunctionTranslator {
     if (this.env.callDepth) {
       const lim = this.env.limits();
       body = [
-        `  if (++${lim}[${DEPTH}] > ${lim}[${DEPTH_LIMIT}]) { ${lim}[${DEPTH}]--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
+        `  if (++${lim}.${DEPTH} > ${lim}.${DEPTH_LIMIT}) { ${lim}.${DEPTH}--; ${this.env.trap(TrapCode.StackOverflow)}; }`,
         '  try {',
         ...body.map((l) => `  ${l}`),
-        `  } finally { ${lim}[${DEPTH}]--; }`,
+        `  } finally { ${lim}.${DEPTH}--; }`,
       ];
     }
     // a function cut into pieces or with outlined loops has its loops in other JS functions: no warm-up (not yet)
@@ -2086,8 +2086,8 @@ export class FunctionTranslator {
     if (env.tunables.epochInterruption && epoch) {
       // the hook's result says whether the deadline may have moved: only then does the next loop header read the
       // epoch again (`ec = -1`); under the epoch clock most calls return false and the poll count stays
-      const fuel = env.tunables.consumeFuel ? ` fq = -${env.limits()}[${FUEL}];` : '';
-      const check = `if (epv[0] >= ${env.limits()}[${DEADLINE}]) { ${pre}if (${env.rt('newEpoch')}(vmctx)) ec = -1;${fuel} }`;
+      const fuel = env.tunables.consumeFuel ? ` fq = -${env.limits()}.${FUEL};` : '';
+      const check = `if (epv[0] >= ${env.limits()}.${DEADLINE}) { ${pre}if (${env.rt('newEpoch')}(vmctx)) ec = -1;${fuel} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
     return lines;
@@ -2103,7 +2103,7 @@ export class FunctionTranslator {
     // the counter is `-fq` here (read at entry and after every call or hook), so the sum is stored, not added to it:
     // one store where `+=` was a load and a store (fib: 4 of 6 counter accesses per call before, 2 of 4 now); the
     // handler (`catch`) still adds `fu`, which is 0 during a call
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}[${FUEL}] = fu - fq; fu = 0;` : '';
+    return this.env.tunables.consumeFuel ? `${this.env.limits()}.${FUEL} = fu - fq; fu = 0;` : '';
   }
 
   /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
@@ -2117,8 +2117,8 @@ export class FunctionTranslator {
     if (!t.consumeFuel && !t.epochInterruption) return '';
     const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}[${FUEL}]; ec = -1;`;
-    if (t.consumeFuel) return `fq = -${lim}[${FUEL}];`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}.${FUEL}; ec = -1;`;
+    if (t.consumeFuel) return `fq = -${lim}.${FUEL};`;
     return 'ec = -1;';
   }
 
@@ -2386,7 +2386,7 @@ export class FunctionTranslator {
       const lim = env.limits();
       // the fuel counted so far is the store's before the trap, as when the call handed it over
       const over = this.handOver() === '' ? '' : `${this.handOver()} `;
-      this.emit(`if (${lim}[${DEPTH}] >= ${lim}[${DEPTH_LIMIT}]) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
+      this.emit(`if (${lim}.${DEPTH} >= ${lim}.${DEPTH_LIMIT}) { ${over}${env.trap(TrapCode.StackOverflow)}; }`);
     }
     if (env.tunables.consumeFuel) this.emitLines(this.checks(false, false));
   }
@@ -2466,9 +2466,9 @@ export class FunctionTranslator {
    * Pushes a call's result(s); a single result of a call whose arguments were all pending stays pending (not with
    * fuel or epochs: the counters are handed over before the call and reloaded right after it).
    */
-  private callResults(call: string, results: readonly ValType[], argsPending = false): void {
+  private callResults(call: string, results: readonly ValType[], argsPending = false, quiet = false): void {
     const t = this.env.tunables;
-    if (t.consumeFuel || t.epochInterruption) {
+    if ((t.consumeFuel || t.epochInterruption) && !quiet) {
       // the counters are reloaded right after the call, so its result cannot wait for its consumer
       this.hooked(() => this.callResultsNow(call, results, false));
       return;
@@ -2501,10 +2501,10 @@ export class FunctionTranslator {
    * Pushes the results of a call in the pair ABI (`pairResults`): words (the returned one, then `H.R[0]`, ... read
    * in the same statement) or a tuple's elements (an i64 as two), each into its slot.
    */
-  private pairCallResults(call: string, results: readonly ValType[], argsPending = false): void {
+  private pairCallResults(call: string, results: readonly ValType[], argsPending = false, quiet = false): void {
     const form = pairResultForm(typeLetters(results));
     if (form === 'value') {
-      this.callResults(call, results, argsPending);
+      this.callResults(call, results, argsPending, quiet);
       return;
     }
     const emitCall = () => {
@@ -2530,8 +2530,18 @@ export class FunctionTranslator {
       this.emit(`${parts.join('; ')};`);
       if (tuple !== '') this.temps--;
     };
-    if (this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) this.hooked(emitCall);
+    if ((this.env.tunables.consumeFuel || this.env.tunables.epochInterruption) && !quiet) this.hooked(emitCall);
     else emitCall();
+  }
+  /**
+   * Whether a direct call to `f` needs nothing handed over or reloaded: with epochs and without fuel, a callee that
+   * checks the epoch nowhere and runs no host code (`epochSilent`) cannot move the deadline, so the next back edge
+   * need not read the epoch counter (`ec = -1`): another thread's tick is still seen within `EPOCH_POLL_CHECKS` back
+   * edges. The wasm backend keeps its count over such calls too. With fuel every callee checks at its entry.
+   */
+  private quietCall(f: FuncIndex): boolean {
+    const t = this.env.tunables;
+    return t.epochInterruption && !t.consumeFuel && this.env.epochSilent(f);
   }
   /**
    * Pops call arguments in the pair ABI for a call emitted after other statements (an indirect call's checks):
@@ -2986,11 +2996,11 @@ export class FunctionTranslator {
             const args = this.popPairArgs(ft.params);
             // an import may be another module's wasm function (with `$p`) or the host's (adapted by `H.pa`)
             const callee = f >= env.module.numImportedFuncs ? env.pairCallee(f) : this.pairEntry(env.callee(f), ft);
-            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending);
+            this.pairCallResults(`${callee}(${args.join(', ')})`, ft.results, argsPending, this.quietCall(f));
             continue;
           }
           const args = this.popArgsInline(ft.params.length);
-          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending);
+          this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending, this.quietCall(f));
           continue;
         }
         case 0x11:

@@ -1,7 +1,7 @@
 // Fuel and epoch checks with the counters in locals of each JS function (README.md "Fuel and epochs in
 // locals"): the store's counter is exact wherever the host can see it, and each due check calls its hook once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { epoch, instantiate, limits, store } from './harness.js';
+import { epoch, instantiate, limits, resetLimits, store } from './harness.js';
 
 const FUEL = { tunables: { consumeFuel: true } };
 const EPOCH = { tunables: { epochInterruption: true } };
@@ -22,7 +22,7 @@ const SPIN = `(module (func (export "spin") (param i32)
 afterEach(() => {
   store.outOfGas = undefined;
   store.newEpoch = undefined;
-  limits.fill(0);
+  resetLimits();
   epoch[0] = 0;
 });
 
@@ -33,17 +33,17 @@ describe('fuel in a local', () => {
       WATCH,
       {
         see: () => {
-          seen.push(limits[0]);
-          if (seen.length === 3) limits[0] = -500; // the host refuels
+          seen.push(limits.fuelConsumed);
+          if (seen.length === 3) limits.fuelConsumed = -500; // the host refuels
         },
       },
       FUEL,
     );
-    limits[0] = -1000;
+    limits.fuelConsumed = -1000;
     e.watch(5);
     // the call's own cost is charged before it: 1, then 7 per iteration
     expect(seen).toEqual([-999, -992, -985, -493, -486]);
-    expect(limits[0]).toBe(-486 + 6);
+    expect(limits.fuelConsumed).toBe(-486 + 6);
   });
 
   it('runs out at the next check when a host function takes the fuel away', () => {
@@ -52,15 +52,15 @@ describe('fuel in a local', () => {
       WATCH,
       {
         see: () => {
-          if (++calls === 2) limits[0] = -3;
+          if (++calls === 2) limits.fuelConsumed = -3;
         },
       },
       FUEL,
     );
-    limits[0] = -1000;
+    limits.fuelConsumed = -1000;
     expect(() => e.watch(10)).toThrow('all fuel consumed');
     expect(calls).toBe(2);
-    expect(limits[0]).toBe(-3 + 6);
+    expect(limits.fuelConsumed).toBe(-3 + 6);
   });
 
   it('leaves the counter exact when a trap ends a loop', () => {
@@ -76,28 +76,28 @@ describe('fuel in a local', () => {
       {},
       FUEL,
     );
-    limits[0] = -1000;
+    limits.fuelConsumed = -1000;
     // loads at 0, 16384, 32768, 49152, then 65536 traps (the DataView's RangeError, which the API maps to a
     // Trap): the trapping iteration's cost is not flushed
     expect(() => e.walk(0)).toThrow(RangeError);
-    expect(limits[0]).toBe(-1000 + 4 * 8);
-    limits[0] = -1000;
+    expect(limits.fuelConsumed).toBe(-1000 + 4 * 8);
+    limits.fuelConsumed = -1000;
     // through a call: local.get + call (2) before the callee
     expect(() => e.outer(0)).toThrow(RangeError);
-    expect(limits[0]).toBe(-1000 + 2 + 4 * 8);
+    expect(limits.fuelConsumed).toBe(-1000 + 2 + 4 * 8);
   });
 
   it('calls the out-of-fuel hook once per due check, with the counter stored, and sees a refuel', () => {
     const seen: number[] = [];
     store.outOfGas = () => {
-      seen.push(limits[0]);
-      limits[0] -= 100;
+      seen.push(limits.fuelConsumed);
+      limits.fuelConsumed -= 100;
     };
     const e = instantiate(SPIN, {}, FUEL);
-    limits[0] = -12;
+    limits.fuelConsumed = -12;
     e.spin(100);
     // 500 consumed in all; every check comes at most 5 after the previous one
-    expect(limits[0]).toBe(-12 + 500 - 100 * seen.length);
+    expect(limits.fuelConsumed).toBe(-12 + 500 - 100 * seen.length);
     expect(seen.length).toBe(5);
     for (const v of seen) expect(v >= 0 && v < 5).toBe(true);
   });
@@ -108,11 +108,11 @@ describe('fuel in a local', () => {
       calls++;
     };
     const e = instantiate(SPIN, {}, FUEL);
-    limits[0] = 0;
+    limits.fuelConsumed = 0;
     e.spin(10);
     // the entry check and ten loop-header checks
     expect(calls).toBe(11);
-    expect(limits[0]).toBe(50);
+    expect(limits.fuelConsumed).toBe(50);
   });
 
   it('charges a callee that throws a wasm exception to the counter its caller catches it with', () => {
@@ -128,14 +128,14 @@ describe('fuel in a local', () => {
       {},
       FUEL,
     );
-    limits[0] = -100;
+    limits.fuelConsumed = -100;
     // try_table 1, call 1, i32.const 1, throw 1, then i32.const 1
     expect(e.catcher()).toBe(9);
-    expect(limits[0]).toBe(-95);
-    limits[0] = -100;
+    expect(limits.fuelConsumed).toBe(-95);
+    limits.fuelConsumed = -100;
     // try_table 1, throw 1, i32.const 1
     expect(e.self()).toBe(2);
-    expect(limits[0]).toBe(-97);
+    expect(limits.fuelConsumed).toBe(-97);
   });
 
   it('keeps functions that cannot trap free of try/catch and the others wrapped', () => {
@@ -151,21 +151,21 @@ describe('fuel in a local', () => {
     const load = src.slice(src.indexOf('function f1('));
     expect(pure).not.toMatch(/try|catch|finally/);
     // an exit stores the counter's value at entry plus the fuel counted (`-fq` is the counter there: no read)
-    expect(pure).toMatch(/\[0\] = fu - fq; return/);
+    expect(pure).toMatch(/\.fuelConsumed = fu - fq; return/);
     // the handler adds the count and rethrows; each return stores it and clears it (its value may still trap)
-    expect(load).toMatch(/\} catch \(e\) \{ lim\d+\[0\] \+= fu; throw e; \}/);
-    expect(load).toMatch(/\[0\] = fu - fq; fu = 0; return/);
+    expect(load).toMatch(/\} catch \(e\) \{ lim\d+\.fuelConsumed \+= fu; throw e; \}/);
+    expect(load).toMatch(/\.fuelConsumed = fu - fq; fu = 0; return/);
     expect(load).not.toMatch(/finally/);
-    limits[0] = -10;
+    limits.fuelConsumed = -10;
     expect(e.pure(1)).toBe(2);
-    expect(limits[0]).toBe(-7);
+    expect(limits.fuelConsumed).toBe(-7);
     // local.get, i32.load (the end is free): the load traps after the flush that ends the function
-    limits[0] = -10;
+    limits.fuelConsumed = -10;
     expect(e.load(4)).toBe(0);
-    expect(limits[0]).toBe(-8);
-    limits[0] = -10;
+    expect(limits.fuelConsumed).toBe(-8);
+    limits.fuelConsumed = -10;
     expect(() => e.load(65536)).toThrow(RangeError);
-    expect(limits[0]).toBe(-10);
+    expect(limits.fuelConsumed).toBe(-10);
   });
 });
 
@@ -181,7 +181,7 @@ describe('epoch checks with the deadline in a local', () => {
       },
       EPOCH,
     );
-    limits[1] = 1;
+    limits.epochDeadline = 1;
     expect(() => e.watch(10)).toThrow('interrupt');
     expect(calls).toBe(3);
   });
@@ -194,12 +194,12 @@ describe('epoch checks with the deadline in a local', () => {
         see: () => {
           calls++;
           epoch[0]++;
-          limits[1] = epoch[0] + 1; // always one tick ahead: never reached
+          limits.epochDeadline = epoch[0] + 1; // always one tick ahead: never reached
         },
       },
       EPOCH,
     );
-    limits[1] = 1;
+    limits.epochDeadline = 1;
     e.watch(10);
     expect(calls).toBe(10);
   });
@@ -207,17 +207,17 @@ describe('epoch checks with the deadline in a local', () => {
   it('calls the deadline hook once per due check with fuel stored; the hook may move the deadline', () => {
     const seen: number[] = [];
     store.newEpoch = () => {
-      seen.push(limits[0]);
+      seen.push(limits.fuelConsumed);
       return seen.length < 4 ? 0 : 1e9;
     };
     const e = instantiate(SPIN, {}, BOTH);
-    limits[0] = -1000;
+    limits.fuelConsumed = -1000;
     epoch[0] = 5;
-    limits[1] = 5;
+    limits.epochDeadline = 5;
     e.spin(10);
     // spin calls nothing and cannot recurse: no check at its entry (epochEntryChecks); the first four loop
     // headers (fuel stored before each: 0, 5, 10, 15 consumed)
     expect(seen).toEqual([-1000, -995, -990, -985]);
-    expect(limits[0]).toBe(-950);
+    expect(limits.fuelConsumed).toBe(-950);
   });
 });

@@ -7,16 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModule, loadFactory } from '../src/index.js';
 import { CodegenLimitError, ISLAND_HEIGHT, MAX_STRUCTURED_DEPTH } from '../src/limits.js';
 import { DEEP } from './deep-modules.js';
-import { instantiate, instantiateBytes, limits } from './harness.js';
+import { instantiate, instantiateBytes, limits, resetLimits } from './harness.js';
 import { WA } from './simd/oracle.js';
 
 const HOOKS = { tunables: { consumeFuel: true, epochInterruption: true } };
 
 beforeAll(() => {
-  limits[0] = -1e15; // fuel left
-  limits[1] = 1e15; // epoch deadline
+  limits.fuelConsumed = -1e15; // fuel left
+  limits.epochDeadline = 1e15; // epoch deadline
 });
-afterAll(() => limits.fill(0));
+afterAll(() => resetLimits());
 
 describe.each(Object.keys(DEEP))('%s nested 20,000 deep', (name) => {
   const gen = DEEP[name];

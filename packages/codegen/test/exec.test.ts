@@ -105,18 +105,18 @@ describe('hooks', () => {
 
   it('consumes fuel and traps when it runs out', () => {
     const e = instantiate(loop, {}, { tunables: { consumeFuel: true } });
-    limits[0] = -1000;
+    limits.fuelConsumed = -1000;
     e.spin(10);
-    expect(limits[0]).toBeGreaterThan(-1000);
-    expect(limits[0]).toBeLessThan(-900);
-    limits[0] = -1000;
+    expect(limits.fuelConsumed).toBeGreaterThan(-1000);
+    expect(limits.fuelConsumed).toBeLessThan(-900);
+    limits.fuelConsumed = -1000;
     expect(() => e.spin(1000)).toThrow('all fuel consumed');
   });
 
   it('checks the epoch deadline', () => {
     const e = instantiate(loop, {}, { tunables: { epochInterruption: true } });
     epoch[0] = 0;
-    limits[1] = 1;
+    limits.epochDeadline = 1;
     e.spin(100);
     epoch[0] = 1;
     expect(() => e.spin(100)).toThrow('interrupt');
@@ -128,12 +128,12 @@ describe('hooks', () => {
       {},
       { tunables: { maxCallDepth: 100 } },
     );
-    limits[2] = 0;
-    limits[3] = 100;
+    limits.stackDepth = 0;
+    limits.stackLimit = 100;
     e.r(50);
-    expect(limits[2]).toBe(0);
+    expect(limits.stackDepth).toBe(0);
     expect(() => e.r(200)).toThrow('call stack exhausted');
-    expect(limits[2]).toBe(0);
+    expect(limits.stackDepth).toBe(0);
   });
 });
 

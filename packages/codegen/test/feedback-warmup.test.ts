@@ -22,9 +22,9 @@ function run(options: { feedbackWarmup?: boolean; lazy?: boolean; fuel?: boolean
   );
   const seen: number[] = [];
   for (const n of [1, 5, 300, 7]) {
-    limits[0] = -1e9;
+    limits.fuelConsumed = -1e9;
     seen.push(e.long(n), e.short(n), e.straight(n));
-    if (options.fuel) seen.push(limits[0] + 1e9);
+    if (options.fuel) seen.push(limits.fuelConsumed + 1e9);
   }
   seen.push(...new Int32Array(e.memory?.buffer ?? new ArrayBuffer(0)).subarray(0, 300));
   return seen;

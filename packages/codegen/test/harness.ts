@@ -14,6 +14,7 @@ import {
   VMCTX_STORE,
   VMCTX_TYPE_IDS,
   VMOffsets,
+  VMRuntimeLimits,
   wasmFeatures,
 } from '@wasmts/environ';
 import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
@@ -31,12 +32,16 @@ export function instantiate(
 }
 
 /** The runtime limits (fuel, epoch deadline, depth, depth limit) every harness instance shares. */
-export const limits = new Float64Array(4);
+export const limits = new VMRuntimeLimits();
+/** Puts every field of the shared runtime limits back to its initial value (no fuel, deadline 0, depth 0). */
+export function resetLimits(): void {
+  Object.assign(limits, new VMRuntimeLimits());
+}
 /** The epoch counter every harness instance shares. */
 export const epoch = new Float64Array(1);
 /** The runtime Store every harness instance shares: tests set its `outOfGas` / `newEpoch` hooks. */
 export const store: {
-  runtimeLimits: Float64Array;
+  runtimeLimits: VMRuntimeLimits;
   epochCounter: Float64Array;
   outOfGas?: () => void;
   newEpoch?: () => number;

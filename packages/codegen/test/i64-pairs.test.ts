@@ -318,8 +318,8 @@ describe('i64 as int32 pairs', () => {
       {},
       { tunables: { consumeFuel: true } },
     );
-    limits[0] = -1_000_000;
+    limits.fuelConsumed = -1_000_000;
     expect(e.sum(1000n)).toBe(W(500500n * 0x9e3779b185ebca87n));
-    expect(limits[0]).toBe(-1_000_000 + 14 * 1000 + 1);
+    expect(limits.fuelConsumed).toBe(-1_000_000 + 14 * 1000 + 1);
   });
 });

@@ -6,7 +6,7 @@ import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../src/index.js';
 import { INLINE_BYTES, INLINE_CALLER_BYTES } from '../src/limits.js';
-import { instantiate, limits, store } from './harness.js';
+import { instantiate, limits, resetLimits, store } from './harness.js';
 
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
@@ -161,15 +161,15 @@ describe('inlining', () => {
             const seen: number[] = [];
             store.outOfGas = hook
               ? () => {
-                  seen.push(limits[0]);
-                  limits[0] -= 3;
+                  seen.push(limits.fuelConsumed);
+                  limits.fuelConsumed -= 3;
                 }
               : undefined;
-            limits[0] = -fuel;
-            limits[2] = 0;
-            limits[3] = 1000;
+            limits.fuelConsumed = -fuel;
+            limits.stackDepth = 0;
+            limits.stackLimit = 1000;
             const r = outcome(ex, name, args);
-            return { ...r, fuel: limits[0], depth: limits[2], seen };
+            return { ...r, fuel: limits.fuelConsumed, depth: limits.stackDepth, seen };
           };
           // (both run it: classify's global changes at each call)
           const total = run(kept, 1e6, false).fuel + 1e6;
@@ -187,9 +187,9 @@ describe('inlining', () => {
       for (const [name, args] of cases)
         for (const limit of [0, 1, 2, 3]) {
           const run = (ex: Record<string, any>) => {
-            limits[2] = 0;
-            limits[3] = limit;
-            return { ...outcome(ex, name, args), depth: limits[2] };
+            limits.stackDepth = 0;
+            limits.stackLimit = limit;
+            return { ...outcome(ex, name, args), depth: limits.stackDepth };
           };
           const want = run(kept);
           if (limit === 1 && name !== 'count') expect(want.trap, name).toMatch(/call stack exhausted|stack overflow/i);
@@ -197,7 +197,7 @@ describe('inlining', () => {
         }
     } finally {
       store.outOfGas = undefined;
-      limits.fill(0);
+      resetLimits();
     }
   });
 

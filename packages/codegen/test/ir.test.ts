@@ -12,7 +12,7 @@ import { compileModule, measureIrCoverage } from '../src/index.js';
 import { buildIr } from '../src/ir/build.js';
 import { PASSES } from '../src/ir/index.js';
 import { printIr } from '../src/ir/print.js';
-import { instantiate, limits, store } from './harness.js';
+import { instantiate, limits, resetLimits, store } from './harness.js';
 
 const dir = new URL('./ir/', import.meta.url);
 
@@ -50,21 +50,21 @@ const FUEL = { tunables: { consumeFuel: true } };
 
 afterEach(() => {
   store.outOfGas = undefined;
-  limits.fill(0);
+  resetLimits();
 });
 
 /** Runs `call` on an instance of `wat` compiled both ways, with fuel; returns [result or trap, fuel used] of each. */
 function both(wat: string, call: (e: Record<string, any>) => unknown): [unknown, number][] {
   return [false, true].map((ir) => {
     const e = instantiate(wat, {}, { ...FUEL, ir });
-    limits[0] = -1e9;
+    limits.fuelConsumed = -1e9;
     let r: unknown;
     try {
       r = call(e);
     } catch (err) {
       r = `trap: ${(err as { code?: number }).code ?? String(err)}`;
     }
-    return [r, limits[0] + 1e9];
+    return [r, limits.fuelConsumed + 1e9];
   });
 }
 
@@ -104,7 +104,7 @@ describe('IR pipeline against the one-pass translator', () => {
   it('runs out of fuel at the same check', () => {
     const [old, viaIr] = [false, true].map((ir) => {
       const e = instantiate(PROGRAM, {}, { ...FUEL, ir });
-      limits[0] = -500;
+      limits.fuelConsumed = -500;
       let trapped = false;
       store.outOfGas = () => {
         trapped = true;
@@ -113,7 +113,7 @@ describe('IR pipeline against the one-pass translator', () => {
       try {
         e.run(1000, -1);
       } catch {}
-      return [trapped, limits[0]];
+      return [trapped, limits.fuelConsumed];
     });
     expect(old[0]).toBe(true);
     expect(viaIr).toEqual(old);

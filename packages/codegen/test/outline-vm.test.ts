@@ -6,7 +6,7 @@ import { decodeModule } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileModule, funcIndexOfFrameName } from '../src/index.js';
-import { epoch, instantiate, limits } from './harness.js';
+import { epoch, instantiate, limits, resetLimits } from './harness.js';
 
 const OPS = 24;
 
@@ -105,7 +105,7 @@ const imports = {
 };
 
 afterEach(() => {
-  limits.fill(0);
+  resetLimits();
   epoch[0] = 0;
   ticks.onTick = () => {};
 });
@@ -141,56 +141,56 @@ describe('outlined runs', () => {
   });
 
   it('compute what the whole function computes when the cases are a flat region’s, fuel included', () => {
-    limits[0] = -1e9;
-    limits[1] = 1e15;
+    limits.fuelConsumed = -1e9;
+    limits.epochDeadline = 1e15;
     const whole = instantiate(WAT_FLAT, imports, { ...HOOKS, ...WHOLE });
     const small = instantiate(WAT_FLAT, imports, { ...HOOKS, ...SMALL });
     expect(whole.$source).toMatch(/S\d+: for \(;;\) switch \(st\)/);
     // runs of the flat region's cases, each dispatching its own cases
     expect(small.$source.match(/SQ: for \(;;\)/g)?.length ?? 0).toBeGreaterThan(3);
     for (const [pc, n] of RUNS) {
-      limits[0] = -1e9;
-      const w = [whole.vm(pc, n, 1), limits[0]];
-      limits[0] = -1e9;
-      expect([small.vm(pc, n, 1), limits[0]], `vm(${pc}, ${n})`).toEqual(w);
+      limits.fuelConsumed = -1e9;
+      const w = [whole.vm(pc, n, 1), limits.fuelConsumed];
+      limits.fuelConsumed = -1e9;
+      expect([small.vm(pc, n, 1), limits.fuelConsumed], `vm(${pc}, ${n})`).toEqual(w);
     }
-    limits[0] = -1e9;
+    limits.fuelConsumed = -1e9;
     ticks.n = 0;
     expect(() => whole.vm(17, 3000, 0)).toThrow('integer divide by zero');
-    const trapped = [ticks.n, limits[0]];
-    limits[0] = -1e9;
+    const trapped = [ticks.n, limits.fuelConsumed];
+    limits.fuelConsumed = -1e9;
     ticks.n = 0;
     expect(() => small.vm(17, 3000, 0)).toThrow('integer divide by zero');
-    expect([ticks.n, limits[0]]).toEqual(trapped);
+    expect([ticks.n, limits.fuelConsumed]).toEqual(trapped);
   });
 
   it('keep fuel exact, run out of it and see the epoch where the whole function does', () => {
     // the data segment's offset expression costs fuel at instantiation
-    limits[0] = -1e9;
+    limits.fuelConsumed = -1e9;
     const whole = instantiate(WAT, imports, { ...HOOKS, ...WHOLE });
     const small = instantiate(WAT, imports, { ...HOOKS, ...SMALL });
     expect(outlinedIn(small.$source)).toBeGreaterThan(OPS / 2);
-    limits[1] = 1e15;
+    limits.epochDeadline = 1e15;
     const consumed = (e: Record<string, any>) => {
-      limits[0] = -1e9;
+      limits.fuelConsumed = -1e9;
       e.vm(17, 3000, 1);
-      return limits[0] + 1e9;
+      return limits.fuelConsumed + 1e9;
     };
     const used = consumed(whole);
     expect(used).toBeGreaterThan(10_000);
     expect(consumed(small)).toBe(used);
     for (const part of [3, 2, 1.5]) {
       const runOut = (e: Record<string, any>) => {
-        limits[0] = -Math.floor(used / part);
+        limits.fuelConsumed = -Math.floor(used / part);
         ticks.n = 0;
         expect(() => e.vm(17, 3000, 1)).toThrow('all fuel consumed');
-        return [ticks.n, limits[0]];
+        return [ticks.n, limits.fuelConsumed];
       };
       expect(runOut(small)).toEqual(runOut(whole));
     }
     const interrupted = (e: Record<string, any>) => {
-      limits[0] = -1e15;
-      limits[1] = 1;
+      limits.fuelConsumed = -1e15;
+      limits.epochDeadline = 1;
       epoch[0] = 0;
       ticks.n = 0;
       ticks.onTick = () => {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { funcIndexOfFrameName } from '../src/index.js';
 import { OUTLINE_FACTOR } from '../src/limits.js';
 import { type Outlined, type OutlineFunction, outline } from '../src/outline.js';
-import { epoch, instantiateBytes, limits } from './harness.js';
+import { epoch, instantiateBytes, limits, resetLimits } from './harness.js';
 import { WA } from './simd/oracle.js';
 
 /** `(block ... (br_table ...))` over `n` cases: case k loads the v128 at 16 * k from `$p`; the default leaves `$out`. */
@@ -75,7 +75,7 @@ function fill(buffer: ArrayBuffer): void {
 }
 
 afterEach(() => {
-  limits.fill(0);
+  resetLimits();
   epoch[0] = 0;
 });
 
@@ -169,17 +169,17 @@ describe('outlined statements', () => {
     const run = (options: object) => {
       const e = instantiateBytes(bytes, () => undefined, { ...hooks, ...options });
       fill(e.mem.buffer);
-      limits[0] = -1e9;
-      limits[1] = 1e15;
+      limits.fuelConsumed = -1e9;
+      limits.epochDeadline = 1e15;
       const r = e.round(16, 11);
-      const used = limits[0] + 1e9;
+      const used = limits.fuelConsumed + 1e9;
       // out of fuel in the middle: the same trap with the same fuel left
-      limits[0] = -Math.floor(used / 3);
+      limits.fuelConsumed = -Math.floor(used / 3);
       expect(() => e.round(16, 11)).toThrow('all fuel consumed');
-      const left = limits[0];
+      const left = limits.fuelConsumed;
       // an epoch past its deadline interrupts the loop
-      limits[0] = -1e9;
-      limits[1] = 1;
+      limits.fuelConsumed = -1e9;
+      limits.epochDeadline = 1;
       epoch[0] = 5;
       expect(() => e.round(16, 11)).toThrow('interrupt');
       return [r, used, left, e.$source.includes('$o')];
@@ -230,8 +230,8 @@ describe('outlined statements in pieces', () => {
     ['plain', {}],
     ['with fuel and epochs', { tunables: { consumeFuel: true, epochInterruption: true } }],
   ])('pass on what the closure computed (%s)', (_, hooks) => {
-    limits[0] = -1e9;
-    limits[1] = 1e15;
+    limits.fuelConsumed = -1e9;
+    limits.epochDeadline = 1e15;
     const js = instantiateBytes(tail, () => undefined, { ...hooks, splitChars: 300 });
     expect(js.$source).toMatch(/function f0\$p\$o\d+\(/);
     expect(js.$source).toMatch(/function f0\$p\$s\d+\(/);

@@ -5,7 +5,7 @@ import { decodeModule } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileModule, funcIndexOfFrameName } from '../src/index.js';
-import { epoch, instantiate, limits } from './harness.js';
+import { epoch, instantiate, limits, resetLimits } from './harness.js';
 
 /** A straight-line function of `n` rounds; every tenth round has a three-iteration loop (fuel and epoch checks). */
 function straight(n: number): string {
@@ -53,7 +53,7 @@ const imports = {
 };
 
 afterEach(() => {
-  limits.fill(0);
+  resetLimits();
   epoch[0] = 0;
   ticks.onTick = () => {};
 });
@@ -86,29 +86,29 @@ describe('split functions', () => {
   it('keep fuel exact and trap where the whole function traps', () => {
     const whole = instantiate(WAT, imports, { ...HOOKS, ...WHOLE });
     const split = instantiate(WAT, imports, { ...HOOKS, ...SMALL });
-    limits[1] = 1e15;
+    limits.epochDeadline = 1e15;
     const consumed = (e: Record<string, any>) => {
-      limits[0] = -1e9;
+      limits.fuelConsumed = -1e9;
       e.mix(3, 4n);
-      return limits[0] + 1e9;
+      return limits.fuelConsumed + 1e9;
     };
     const used = consumed(whole);
     expect(used).toBeGreaterThan(1000);
     expect(consumed(split)).toBe(used);
     // out of fuel halfway: the same trap, after the same number of host calls, with the same fuel left
     const runOut = (e: Record<string, any>) => {
-      limits[0] = -Math.floor(used / 2);
+      limits.fuelConsumed = -Math.floor(used / 2);
       ticks.n = 0;
       expect(() => e.mix(3, 4n)).toThrow('all fuel consumed');
-      return [ticks.n, limits[0]];
+      return [ticks.n, limits.fuelConsumed];
     };
     expect(runOut(split)).toEqual(runOut(whole));
     // pieces with no fuel flush of their own (straight-line code) still add theirs at every exit
     const traps = (e: Record<string, any>) => {
-      limits[0] = -1e9;
+      limits.fuelConsumed = -1e9;
       const r = e.trap(3);
       expect(() => e.trap(0)).toThrow('integer divide by zero');
-      return [r, limits[0]];
+      return [r, limits.fuelConsumed];
     };
     expect(traps(split)).toEqual(traps(whole));
     // pieces that mention no fuel at all (free operators) still declare the fuel local their exits add
@@ -118,16 +118,16 @@ describe('split functions', () => {
       { ...HOOKS, splitChars: 1 },
     );
     expect(pieces(empty.$source, 'f0')).toBeGreaterThan(5);
-    limits[0] = -100;
+    limits.fuelConsumed = -100;
     empty.f();
-    expect(limits[0]).toBe(-100);
+    expect(limits.fuelConsumed).toBe(-100);
   });
 
   it('see an epoch advanced by the host in a later piece', () => {
     for (const options of [WHOLE, SMALL]) {
       const e = instantiate(WAT, imports, { ...HOOKS, ...options });
-      limits[0] = -1e15;
-      limits[1] = 1;
+      limits.fuelConsumed = -1e15;
+      limits.epochDeadline = 1;
       epoch[0] = 0;
       ticks.n = 0;
       ticks.onTick = () => {
@@ -173,18 +173,18 @@ describe('split functions', () => {
     const whole = instantiate(wat, {}, { ...depth, ...WHOLE });
     const split = instantiate(wat, {}, { ...depth, splitChars: 100 });
     expect(pieces(split.$source, 'f0')).toBeGreaterThan(40);
-    limits[1] = 1e15;
+    limits.epochDeadline = 1e15;
     const run = (e: Record<string, any>, n: number) => {
-      limits[0] = -1e9;
-      limits[2] = 0;
-      limits[3] = 1000;
+      limits.fuelConsumed = -1e9;
+      limits.stackDepth = 0;
+      limits.stackLimit = 1000;
       let r: unknown;
       try {
         r = e.r(n);
       } catch (err) {
         r = (err as Error).message;
       }
-      return [r, limits[0] + 1e9, limits[2]];
+      return [r, limits.fuelConsumed + 1e9, limits.stackDepth];
     };
     const deep = run(whole, 990);
     expect(typeof deep[0]).toBe('number');

@@ -17,8 +17,8 @@
 //   defined tags           one slot each
 //   func refs              one slot per function that can escape (ref.func, exports, tables)
 //
-// The store-wide runtime limits (fuel, epoch deadline, stack depth) live in a Float64Array that the
-// header's VMCTX_RUNTIME_LIMITS slot points to; `VMRuntimeLimits` gives its field indices.
+// The store-wide runtime limits (fuel, epoch deadline, stack depth) live in a `VMRuntimeLimits` object that the
+// header's VMCTX_RUNTIME_LIMITS slot points to.
 
 import type { Module } from './module.js';
 import type {
@@ -35,7 +35,7 @@ import type {
 
 /** Slot 0: a marker checked in debug builds to catch a wrong array passed as a vmctx. */
 export const VMCTX_MAGIC = 0;
-/** Slot 1: the store's runtime limits (a Float64Array laid out by `VMRuntimeLimits`). */
+/** Slot 1: the store's runtime limits (a `VMRuntimeLimits`). */
 export const VMCTX_RUNTIME_LIMITS = 1;
 /** Slot 2: the builtins object `rt`, whose members are the libcalls of `LIBCALLS` (libcalls.ts). */
 export const VMCTX_BUILTINS = 2;
@@ -52,19 +52,23 @@ export const VMCTX_HEADER_SLOTS = 7;
 /** The value stored in `VMCTX_MAGIC`: "core" in ASCII, as in wasmtime. */
 export const VMCTX_MAGIC_VALUE = 0x65726f63;
 
-/** Field indices of the store-wide runtime limits array (a Float64Array). */
-export const VMRuntimeLimits = {
+/**
+ * The store-wide runtime limits: one object per store, whose fields generated code reads and writes by name
+ * (docs/js-abi.md, v1.18). A field of a plain object that holds a double is a box updated in place, read and
+ * written without a bounds check; an element of a Float64Array (the form before v1.18) costs a length check and
+ * three loads after every call, which can detach the buffer (packages/codegen/README.md, "Fuel and epochs in
+ * locals"). Every field starts as a double (`-0`: not a small integer), so the object keeps one shape for its life.
+ */
+export class VMRuntimeLimits {
   /** Fuel consumed so far, counting up towards 0 from minus the fuel added (wasmtime's convention). */
-  FuelConsumed: 0,
+  fuelConsumed = -0;
   /** Epoch at or beyond which running code traps with Interrupt (or yields). */
-  EpochDeadline: 1,
+  epochDeadline = -0;
   /** Current wasm call depth. */
-  StackDepth: 2,
+  stackDepth = -0;
   /** Most wasm call depth allowed (from `Tunables.maxCallDepth`). */
-  StackLimit: 3,
-  /** Number of fields. */
-  Size: 4,
-} as const;
+  stackLimit = -0;
+}
 
 /** The entity counts a layout is computed from (a `Module` provides them). */
 export interface VMOffsetsCounts {

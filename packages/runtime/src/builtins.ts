@@ -25,7 +25,6 @@ import {
   V128 as V128_TYPE,
   VMCTX_INSTANCE,
   VMCTX_STORE,
-  VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicBuiltins } from './atomics.js';
 import {
@@ -170,7 +169,7 @@ function makeBuiltins(registry: TypeRegistry) {
       if (store.newEpoch === undefined) throw new Trap(TrapCode.Interrupt);
       const delta = store.newEpoch();
       if (store.setEpochDeadline !== undefined) store.setEpochDeadline(delta);
-      else store.runtimeLimits[VMRuntimeLimits.EpochDeadline] = store.epochCounter[0] + delta;
+      else store.runtimeLimits.epochDeadline = store.epochCounter[0] + delta;
       return true;
     },
 

@@ -1,6 +1,6 @@
 // What the runtime needs from the API's store (wasmtime's `VMStore`), and the externref activations table.
 
-import type { Tunables } from '@wasmts/environ';
+import type { Tunables, VMRuntimeLimits } from '@wasmts/environ';
 import type { EpochClock } from './epoch-clock.js';
 import type { GcHeapAccount } from './gc-heap.js';
 import type { ResourceLimiter } from './limits.js';
@@ -73,8 +73,8 @@ export interface Store {
   readonly builtins: object;
   /** The engine's type registry. */
   readonly typeRegistry: TypeRegistry;
-  /** The store's runtime limits (a Float64Array laid out by environ's `VMRuntimeLimits`). */
-  readonly runtimeLimits: Float64Array;
+  /** The store's runtime limits (environ's `VMRuntimeLimits`). */
+  readonly runtimeLimits: VMRuntimeLimits;
   /** The engine's epoch counter (a Float64Array of one element). */
   readonly epochCounter: Float64Array;
   /** The engine's tunables. */
@@ -103,7 +103,7 @@ export interface Store {
    */
   readonly epochClock?: EpochClock | null;
   /**
-   * The real epoch deadline (`runtimeLimits[EpochDeadline]` is the one compiled code compares, kept at -Infinity
+   * The real epoch deadline (`runtimeLimits.epochDeadline` is the one compiled code compares, kept at -Infinity
    * while a clock ticks). Absent: the two are one.
    */
   readonly epochDeadline?: number;

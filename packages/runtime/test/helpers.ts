@@ -23,7 +23,7 @@ export function makeStore(
   registry = new TypeRegistry(),
   builtins: Builtins = createBuiltins(registry),
 ): Store & { readonly builtins: Builtins } {
-  const limits = new Float64Array(VMRuntimeLimits.Size);
+  const limits = new VMRuntimeLimits();
   return {
     builtins,
     typeRegistry: registry,

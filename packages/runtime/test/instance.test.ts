@@ -15,7 +15,6 @@ import {
   VMCTX_RUNTIME_LIMITS,
   VMCTX_STORE,
   VMCTX_TYPE_IDS,
-  VMRuntimeLimits,
 } from '@wasmts/environ';
 import { describe, expect, it } from 'vitest';
 import {
@@ -125,7 +124,7 @@ describe('Instance', () => {
     s2.epochCounter[0] = 10;
     const i2 = instantiate(s2, wat('(module)'));
     rt.newEpoch(i2.vmctx);
-    expect(s2.runtimeLimits[VMRuntimeLimits.EpochDeadline]).toBe(13);
+    expect(s2.runtimeLimits.epochDeadline).toBe(13);
   });
 
   it('externref activations table roots values until cleared', () => {

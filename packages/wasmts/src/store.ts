@@ -51,8 +51,8 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly builtins: Builtins;
   /** The engine's type registry (runtime Store interface). */
   readonly typeRegistry: TypeRegistry;
-  /** Fuel, epoch deadline, call depth and its limit (laid out by VMRuntimeLimits). */
-  readonly runtimeLimits = new Float64Array(VMRuntimeLimits.Size);
+  /** Fuel, epoch deadline, call depth and its limit (fields that compiled JS reads and writes). */
+  readonly runtimeLimits = new VMRuntimeLimits();
   /** The engine's epoch counter. */
   readonly epochCounter: Float64Array;
   /** The engine's tunables. */
@@ -89,7 +89,7 @@ export class Store<T = unknown> implements RuntimeStore {
     this.epochCounter = engine.epochCounter;
     this.tunables = engine.tunables;
     this.allocator = engine.allocator;
-    this.runtimeLimits[VMRuntimeLimits.StackLimit] = engine.tunables.maxCallDepth;
+    this.runtimeLimits.stackLimit = engine.tunables.maxCallDepth;
     const ask = <R>(f: (l: ResourceLimiter) => R, otherwise: R): R => {
       const l = this.currentLimiter?.();
       if (l === undefined) return otherwise;
@@ -129,14 +129,14 @@ export class Store<T = unknown> implements RuntimeStore {
   setFuel(fuel: number): void {
     this.requireFuel();
     if (!(fuel >= 0) || !Number.isSafeInteger(fuel)) throw new RangeError('fuel must be a non-negative integer');
-    this.runtimeLimits[VMRuntimeLimits.FuelConsumed] = -fuel;
+    this.runtimeLimits.fuelConsumed = -fuel;
     this.wasmState?.setFuel(-fuel);
   }
   /** The fuel left (needs `Config.consumeFuel`). */
   getFuel(): number {
     this.requireFuel();
     this.wasmState?.syncFuel();
-    return Math.max(0, -this.runtimeLimits[VMRuntimeLimits.FuelConsumed]);
+    return Math.max(0, -this.runtimeLimits.fuelConsumed);
   }
   /**
    * Sets the epoch deadline `ticks` epochs from now (needs `Config.epochInterruption`); code reaching a
@@ -149,7 +149,7 @@ export class Store<T = unknown> implements RuntimeStore {
   }
   /**
    * The epoch deadline, as an epoch count (runtime Store interface). Compiled JS compares
-   * `runtimeLimits[EpochDeadline]`, which equals it, except while the engine's epoch clock ticks: then it is
+   * `runtimeLimits.epochDeadline`, which equals it, except while the engine's epoch clock ticks: then it is
    * -Infinity, so that every check calls the runtime's `newEpoch`, which reads the clock (engine.ts, `startEpochTicker`).
    */
   epochDeadline = 0;
@@ -165,7 +165,7 @@ export class Store<T = unknown> implements RuntimeStore {
   syncEpochDeadline(): void {
     const clock = this.engine.epochClock;
     this.clockSeen = clock;
-    this.runtimeLimits[VMRuntimeLimits.EpochDeadline] = clock === null ? this.epochDeadline : -Infinity;
+    this.runtimeLimits.epochDeadline = clock === null ? this.epochDeadline : -Infinity;
     this.wasmState?.armEpoch();
   }
   /** Whether the engine's clock was started or stopped since `syncEpochDeadline` last ran (internal). */

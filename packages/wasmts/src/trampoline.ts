@@ -2,7 +2,7 @@
 // checks at entry, host references rooted while the call runs, errors converted at the boundary), and the checks
 // of reference arguments against the store.
 
-import { HeapKind, isRef, refHeap, TrapCode, VMRuntimeLimits, type ValType as WasmValType } from '@wasmts/environ';
+import { HeapKind, isRef, refHeap, TrapCode, type ValType as WasmValType } from '@wasmts/environ';
 import {
   HostError,
   Trap as RuntimeTrap,
@@ -125,7 +125,7 @@ export function callWasm(
     );
   } finally {
     if (--store.entryDepth === 0) {
-      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
+      store.runtimeLimits.stackDepth = 0;
       store.externRefActivations.clear();
     }
   }
@@ -190,7 +190,7 @@ function callWasmBackend(
   } finally {
     if (fuel) w.syncFuel();
     if (--store.entryDepth === 0) {
-      store.runtimeLimits[VMRuntimeLimits.StackDepth] = 0;
+      store.runtimeLimits.stackDepth = 0;
       store.externRefActivations.clear();
       if (w.unwound) {
         w.unwound = false;

@@ -92,12 +92,13 @@ class Emitter {
       decls.push(t === 'qz' ? 'qz = 0n' : t === 'qf' || t === 'qr' ? `${t} = null` : `${t} = 0`);
     for (let i = 0; i < this.parallelTemps; i++) decls.push(`qt${i} = 0`);
     const lim = this.fuel || this.epoch ? env.limits() : '';
-    if (this.fuel) decls.push('fu = 0', `fq = -${lim}[0]`);
-    if (this.epoch) decls.push(`edl = ${lim}[1]`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
+    if (this.fuel) decls.push('fu = 0', `fq = -${lim}.fuelConsumed`);
+    if (this.epoch)
+      decls.push(`edl = ${lim}.epochDeadline`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     // `var`, as translate.ts declares them (cheaper at entry in JavaScriptCore's interpreter)
     const head = decls.length > 0 ? [`  var ${decls.join(', ')};`] : [];
     let body = [...this.checks().map((l) => `  ${l}`), ...this.out];
-    if (this.writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}[0] += fu; }`];
+    if (this.writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}.fuelConsumed += fu; }`];
     if (env.callDepth) {
       const l = env.limits();
       body = [
@@ -144,19 +145,19 @@ class Emitter {
     return `if (${this.env.rt('newEpoch')}(vmctx)) ec = -1; ${fuel}edl = ${lim}[1];`;
   }
   private handOver(): string {
-    return this.fuel ? `${this.env.limits()}[0] += fu; fu = 0;` : '';
+    return this.fuel ? `${this.env.limits()}.fuelConsumed += fu; fu = 0;` : '';
   }
   private reload(): string {
     if (!this.fuel && !this.epoch) return '';
     const lim = this.env.limits();
-    if (this.fuel && this.epoch) return `fq = -${lim}[0]; edl = ${lim}[1]; ec = -1;`;
-    if (this.fuel) return `fq = -${lim}[0];`;
-    return `edl = ${lim}[1]; ec = -1;`;
+    if (this.fuel && this.epoch) return `fq = -${lim}.fuelConsumed; edl = ${lim}.epochDeadline; ec = -1;`;
+    if (this.fuel) return `fq = -${lim}.fuelConsumed;`;
+    return `edl = ${lim}.epochDeadline; ec = -1;`;
   }
   /** `return <e>`, adding the fuel local to the counter first where no `finally` does. */
   private ret(e: string): string {
     const r = e === '' ? 'return;' : `return ${e};`;
-    return this.fuel && !this.writeBack ? `${this.env.limits()}[0] += fu; ${r}` : r;
+    return this.fuel && !this.writeBack ? `${this.env.limits()}.fuelConsumed += fu; ${r}` : r;
   }
 
   // ---- expressions ----

@@ -226,9 +226,9 @@ describe('instrumentModule', () => {
     for (const [wat, name, args] of cases) {
       const env = { log: () => {} };
       const js = instantiateJs(wat, env, { tunables: { consumeFuel: true } });
-      limits[0] = -1e9;
+      limits.fuelConsumed = -1e9;
       js[name](...args);
-      const jsConsumed = limits[0] + 1e9;
+      const jsConsumed = limits.fuelConsumed + 1e9;
       const { e, h } = run(wat, { fuel: true }, { env });
       h.fuel.value = -1_000_000_000n;
       e[name](...args);
@@ -559,7 +559,7 @@ describe('counters threaded through calls', () => {
       ['walk', 5, 30_000], // a leaf with n = 3 traps
     ] as const) {
       const js = instantiateJs(TREE, {}, { tunables: { consumeFuel: true } });
-      limits[0] = -1e9;
+      limits.fuelConsumed = -1e9;
       js.arm(scale);
       let jsTrapped = false;
       try {
@@ -567,7 +567,7 @@ describe('counters threaded through calls', () => {
       } catch {
         jsTrapped = true;
       }
-      const jsConsumed = limits[0] + 1e9;
+      const jsConsumed = limits.fuelConsumed + 1e9;
       const { e, h } = run(TREE, { fuel: true, epoch: true, epochPoll: true });
       h.fuel.value = -1_000_000_000n;
       e.arm(scale);
@@ -581,11 +581,11 @@ describe('counters threaded through calls', () => {
   it('leaves the fuel exact when the call-depth guard traps in a threaded function', () => {
     // before the guard stored the fuel parameter, the trap lost what the callers consumed since their last store
     const js = instantiateJs(TREE, {}, { tunables: { consumeFuel: true, maxCallDepth: 4 } });
-    limits[0] = -1e9;
-    limits[2] = 0;
-    limits[3] = 4;
+    limits.fuelConsumed = -1e9;
+    limits.stackDepth = 0;
+    limits.stackLimit = 4;
     expect(() => js.tree(8)).toThrow();
-    const jsConsumed = limits[0] + 1e9;
+    const jsConsumed = limits.fuelConsumed + 1e9;
     const { e, h } = run(TREE, { fuel: true, maxCallDepth: 4 });
     h.fuel.value = -1_000_000_000n;
     expect(() => e.tree(8)).toThrow('call stack exhausted');

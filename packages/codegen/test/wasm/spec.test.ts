@@ -249,7 +249,7 @@ describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (fil
         };
         try {
           wasm = new WA.Instance(new WA.Module(inst.bytes), { wasmts, spectest }).exports;
-          limits[0] = -1e9;
+          limits.fuelConsumed = -1e9;
           js = instantiateBytes(bytes, (_m, n) => spectest[n], { tunables: { consumeFuel: true } });
         } catch (e) {
           if (process.env.DEBUG) console.log(file, c.line, e);
@@ -271,14 +271,14 @@ describe.each(BEHAVIOUR)('%s: the same results and fuel as the JS backend', (fil
       if (args.includes(undefined) || typeof wasm[action.name] !== 'function') continue;
       fuel.value = -1_000_000_000n;
       (depth as { value: number }).value = 0;
-      limits[0] = -1e9;
+      limits.fuelConsumed = -1e9;
       const a = call(wasm[action.name], args);
       const b = call(js[action.name], args);
       const where = `${file}:${c.line} ${action.name}`;
       expect(a.ok, where).toBe(b.ok);
       if (a.ok && b.ok) expect(a.value, where).toBe(b.value);
       if (a.ok) expect(depth?.value, where).toBe(0);
-      expect(Number(fuel.value + 1_000_000_000n), where).toBe(limits[0] + 1e9);
+      expect(Number(fuel.value + 1_000_000_000n), where).toBe(limits.fuelConsumed + 1e9);
       compared++;
     }
     expect(compared).toBeGreaterThan(0);

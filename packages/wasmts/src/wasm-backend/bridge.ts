@@ -19,7 +19,6 @@ import {
   type MemoryType,
   TrapCode,
   type ValType,
-  VMRuntimeLimits,
   valTypeToString,
 } from '@wasmts/environ';
 import {
@@ -42,8 +41,6 @@ import {
 } from './host-api.js';
 import { keepHostMemory } from './memory-pool.js';
 import { bitsType, exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
-
-const FUEL = VMRuntimeLimits.FuelConsumed;
 
 /** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
 export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
@@ -174,7 +171,7 @@ export class WasmStoreState {
     this.fuelGet = this.hooks.fuel_get as () => number;
     this.fuelSet = this.hooks.fuel_set as (v: number) => void;
     this.countdownSet = this.hooks.countdown_set as (v: number) => void;
-    this.setFuel(store.runtimeLimits[FUEL]);
+    this.setFuel(store.runtimeLimits.fuelConsumed);
   }
 
   /**
@@ -218,7 +215,7 @@ export class WasmStoreState {
     this.instancesById = [];
     this.tags = [];
     this.hostInstances = [];
-    this.setFuel(store.runtimeLimits[FUEL]);
+    this.setFuel(store.runtimeLimits.fuelConsumed);
   }
 
   /** Runs `f`; what it throws becomes the pending error (the hook then traps in wasm). */
@@ -254,7 +251,7 @@ export class WasmStoreState {
 
   private outOfFuel(): void {
     this.syncFuel();
-    if (this.store.runtimeLimits[FUEL] >= 0) throw new RuntimeTrap(TrapCode.OutOfFuel);
+    if (this.store.runtimeLimits.fuelConsumed >= 0) throw new RuntimeTrap(TrapCode.OutOfFuel);
   }
 
   /**
@@ -301,7 +298,7 @@ export class WasmStoreState {
     store.setEpochDeadline(delta);
   }
 
-  /** Sets both fuel counters (`store.runtimeLimits[FuelConsumed]` and the global) to `consumed`. */
+  /** Sets both fuel counters (`store.runtimeLimits.fuelConsumed` and the global) to `consumed`. */
   setFuel(consumed: number): void {
     this.fuelSet(consumed);
     this.fuelSynced = consumed;
@@ -314,15 +311,15 @@ export class WasmStoreState {
   syncFuel(): void {
     const limits = this.store.runtimeLimits;
     const wasm = this.fuelGet();
-    const js = limits[FUEL];
+    const js = limits.fuelConsumed;
     if (js === this.fuelSynced) {
       // only wasm consumed: the global is the total already (no BigInt to make, no global to write)
-      limits[FUEL] = wasm;
+      limits.fuelConsumed = wasm;
       this.fuelSynced = wasm;
       return;
     }
     const total = js + wasm - this.fuelSynced;
-    limits[FUEL] = total;
+    limits.fuelConsumed = total;
     this.fuelSet(total);
     this.fuelSynced = total;
   }
@@ -333,7 +330,7 @@ export class WasmStoreState {
    * host synchronises when it returns), so only what the JS side consumed or set since must be merged.
    */
   syncFuelIn(): void {
-    if (this.store.runtimeLimits[FUEL] !== this.fuelSynced) this.syncFuel();
+    if (this.store.runtimeLimits.fuelConsumed !== this.fuelSynced) this.syncFuel();
   }
 
   /** The runtime exception of a host exception, or null if its tag is unknown. */
