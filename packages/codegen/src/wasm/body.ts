@@ -20,7 +20,7 @@ import {
 import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
-import { FLUSH_BEFORE, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
+import { FLUSH_BEFORE, OperatorWalker, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
 const INDIRECT_CALL_TO_NULL = 4;
@@ -48,24 +48,16 @@ function silent(info: OperatorInfo): boolean {
 function scanBody(bytes: Uint8Array, start: number, end: number): number {
   let found = 0;
   let p = start;
-  let r: BinaryReader | null = null;
+  const walker = new OperatorWalker(bytes);
   while (p < end) {
     const op = bytes[p];
     if (op === 0x06 || op === 0x1f) found |= BODY_HANDLERS;
     else if (op === 0x03) found |= BODY_LOOPS;
     else if ((op >= 0x10 && op <= 0x15) || op === 0x40) found |= BODY_CALLS;
     if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
-    const kind = SKIP_KIND[op];
-    if (kind !== SKIP_SLOW) {
-      p = skipFast(bytes, p + 1, kind);
-      continue;
-    }
-    r ??= new BinaryReader(bytes, start, end);
-    r.pos = p;
-    const info = readOperator(r);
-    if (info.prefix === 0xfc && info.name === 'table.grow') found |= BODY_CALLS;
-    skipImmediates(r, info.imm);
-    p = r.pos;
+    p = walker.next(p);
+    const slow = walker.slow;
+    if (slow !== null && slow.prefix === 0xfc && slow.name === 'table.grow') found |= BODY_CALLS;
   }
   return found;
 }
