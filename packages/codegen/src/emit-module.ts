@@ -34,10 +34,10 @@ export interface EmittedModule {
 function simpleRef(env: ModuleEnvironment, expr: ConstExpr): string | null {
   const bytes = env.module.bytes;
   const op = bytes[expr.start];
-  if (op !== 0xd2 && op !== 0xd0) return null;
+  if (op !== 0xd2 /* ref.func */ && op !== 0xd0 /* ref.null */) return null;
   const r = new BinaryReader(bytes, expr.start + 1, expr.end);
   let value = 'null';
-  if (op === 0xd2) value = env.funcRef(FuncIndex(r.u32()));
+  if (op === 0xd2 /* ref.func */) value = env.funcRef(FuncIndex(r.u32()));
   else r.s33();
   return r.pos + 1 === expr.end && bytes[r.pos] === 0x0b ? value : null;
 }

@@ -19,10 +19,16 @@ export function constructHeights(bytes: Uint8Array, start: number, end: number):
   let p = start;
   while (p < end) {
     const op = bytes[p];
-    if (op === 0x02 || op === 0x03 || op === 0x04 || op === 0x06 || op === 0x1f) {
+    if (
+      op === 0x02 /* block */ ||
+      op === 0x03 /* loop */ ||
+      op === 0x04 /* if */ ||
+      op === 0x06 /* try */ ||
+      op === 0x1f /* try_table */
+    ) {
       open.push(p);
       highest.push(0);
-    } else if ((op === 0x0b || op === 0x18) && open.length > 0) {
+    } else if ((op === 0x0b /* end */ || op === 0x18) /* delegate */ && open.length > 0) {
       // `end`, or a legacy `delegate` (which ends its `try`); the function's own `end` closes nothing here
       const h = (highest.pop() as number) + 1;
       heights.set(open.pop() as number, h);

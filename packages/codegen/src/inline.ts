@@ -29,9 +29,9 @@ export interface InlineCallee {
 /** Single-byte operators an inlined callee may use: no call, loop, exception, table, reference, grow or v128 value. */
 const ALLOWED = new Uint8Array(256);
 for (const op of [0x00, 0x01, 0x02, 0x04, 0x05, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x1a, 0x1b, 0x3f]) ALLOWED[op] = 1;
-for (let op = 0x20; op <= 0x24; op++) ALLOWED[op] = 1;
-for (let op = 0x28; op <= 0x3e; op++) ALLOWED[op] = 1;
-for (let op = 0x41; op <= 0xc4; op++) ALLOWED[op] = 1;
+for (let op = 0x20; op <= 0x24 /* global.set */; op++) ALLOWED[op] = 1;
+for (let op = 0x28; op <= 0x3e /* i64.store32 */; op++) ALLOWED[op] = 1;
+for (let op = 0x41; op <= 0xc4 /* i64.extend32_s */; op++) ALLOWED[op] = 1;
 
 const NUMERIC = (t: ValType) => t === I32 || t === I64 || t === F32 || t === F64;
 
@@ -64,14 +64,14 @@ export function inlineCallee(module: Module, f: FuncIndex, type: FuncType): Inli
   const r = new BinaryReader(module.bytes, body.codeStart, body.range.end);
   while (r.pos < r.end) {
     const op = r.u8();
-    if (op === 0xfc) {
+    if (op === 0xfc /* misc prefix */) {
       // the saturating truncations
       const sub = r.u32();
       if (sub > 7) return null;
       continue;
     }
     if (ALLOWED[op] === 0) return null;
-    if (op === 0x23 || op === 0x24) {
+    if (op === 0x23 /* global.get */ || op === 0x24 /* global.set */) {
       if (!NUMERIC(module.globals[r.u32()].type.type)) return null;
       continue;
     }

@@ -2585,26 +2585,26 @@ export class FunctionTranslator {
       const start = r.pos;
       const op = r.u8();
       switch (op) {
-        case 0x02:
-        case 0x03:
-        case 0x04:
-        case 0x06:
+        case 0x02: // block
+        case 0x03: // loop
+        case 0x04: // if
+        case 0x06: // try
           this.blockType();
           depth++;
           continue;
-        case 0x1f:
+        case 0x1f: // try_table
           this.blockType();
           this.readCatches();
           depth++;
           continue;
-        case 0x0b:
+        case 0x0b: // end
           if (depth === 0) {
             r.pos = start;
             return;
           }
           depth--;
           continue;
-        case 0x18:
+        case 0x18: // delegate
           if (depth === 0) {
             r.pos = start;
             return;
@@ -2612,14 +2612,14 @@ export class FunctionTranslator {
           r.u32();
           depth--;
           continue;
-        case 0x05:
-        case 0x07:
-        case 0x19:
+        case 0x05: // else
+        case 0x07: // catch
+        case 0x19: // catch_all
           if (depth === 0) {
             r.pos = start;
             return;
           }
-          if (op === 0x07) r.u32();
+          if (op === 0x07 /* catch */) r.u32();
           continue;
       }
       skipImmediates(this.r, this.info(op).imm);
@@ -2627,7 +2627,12 @@ export class FunctionTranslator {
   }
 
   private info(op: number): OperatorInfo {
-    if (op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe) {
+    if (
+      op === 0xfb /* gc prefix */ ||
+      op === 0xfc /* misc prefix */ ||
+      op === 0xfd /* simd prefix */ ||
+      op === 0xfe /* atomic prefix */
+    ) {
       const info = operatorFor(op, this.r.u32());
       if (info === undefined) throw new Error('codegen: unknown operator');
       return info;
@@ -2716,7 +2721,8 @@ export class FunctionTranslator {
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
       // a return (or the function's end) takes its results inline
-      if (MATERIALIZE[op] === 1 && op !== 0x0f && !(op === 0x0b && this.ctrl.length === 1)) this.materializeAll();
+      if (MATERIALIZE[op] === 1 && op !== 0x0f /* return */ && !(op === 0x0b /* end */ && this.ctrl.length === 1))
+        this.materializeAll();
       if (fuel) {
         let cost = env.fuelCosts[op];
         let sub = -1;
@@ -2732,39 +2738,40 @@ export class FunctionTranslator {
       }
       // Numeric operators and memory accesses first, and the rest in two switches over dense opcodes: V8's
       // interpreter dispatches a dense switch through a jump table, a sparse one by a comparison per case.
-      if (op >= 0x45 && op < 0xd0) {
+      if (op >= 0x45 /* i32.eqz */ && op < 0xd0 /* ref.null */) {
         const info = operatorFor(0, op);
         if (info === undefined) throw new Error(`codegen: unsupported opcode 0x${op.toString(16)}`);
         this.numeric(info);
         continue;
       }
-      if (op >= 0x28 && op <= 0x3e) {
+      if (op >= 0x28 /* i32.load */ && op <= 0x3e /* i64.store32 */) {
         this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
         continue;
       }
-      if (op >= 0xd0) {
+      if (op >= 0xd0 /* ref.null */) {
         this.referenceOrPrefixed(op);
         continue;
       }
       switch (op) {
-        case 0x00:
+        case 0x00: // unreachable
           this.emit(`${env.trap(TrapCode.UnreachableCodeReached)};`);
           this.unreachable();
           continue;
-        case 0x01:
+        case 0x01: // nop
           continue;
-        case 0x02:
+        case 0x02: // block
         case 0x03: {
+          // loop
           const bt = this.blockType();
           const np = bt[0];
           const nr = bt[1];
           const flat = this.flat();
-          const f = this.pushFrame(op === 0x02 ? K.Block : K.Loop, np, nr, this.newLabel());
+          const f = this.pushFrame(op === 0x02 /* block */ ? K.Block : K.Loop, np, nr, this.newLabel());
           f.openLine = this.out.length;
-          if (op === 0x03) this.hasLoop = true;
+          if (op === 0x03 /* loop */) this.hasLoop = true;
           if (flat) {
             // a block's case is emitted at its end, if anything branches there
-            if (op === 0x03) {
+            if (op === 0x03 /* loop */) {
               if (this.due() !== '') {
                 f.altCase = (this.region as Region).cases++;
                 this.emitCase(f.altCase);
@@ -2775,7 +2782,7 @@ export class FunctionTranslator {
             }
             continue;
           }
-          if (op === 0x02) this.emit(`${f.label}: {`);
+          if (op === 0x02 /* block */) this.emit(`${f.label}: {`);
           else if (this.due() !== '') {
             // a poll loop around the loop: the hooks are called there, out of the loop (see README.md)
             this.emit(`P${f.label}: for (;;) {`);
@@ -2788,6 +2795,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x04: {
+          // if
           const bt = this.blockType();
           const np = bt[0];
           const nr = bt[1];
@@ -2819,6 +2827,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x05: {
+          // else
           const f = this.frameAt(0);
           this.setSpTo(f.height, f.pw);
           if (f.caseId >= 0) {
@@ -2840,6 +2849,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x06: {
+          // try
           const bt = this.blockType();
           const np = bt[0];
           const nr = bt[1];
@@ -2855,10 +2865,11 @@ export class FunctionTranslator {
           this.nest(1);
           continue;
         }
-        case 0x07:
+        case 0x07: // catch
         case 0x19: {
+          // catch_all
           const f = this.frameAt(0);
-          const tag = op === 0x07 ? (r.u32() as TagIndex) : -1;
+          const tag = op === 0x07 /* catch */ ? (r.u32() as TagIndex) : -1;
           this.setSp(f.height);
           // the try body (or the previous handler) was indented by 2 (or 4) from the try statement
           this.nest(f.handlers === 0 ? -1 : -2);
@@ -2879,7 +2890,7 @@ export class FunctionTranslator {
           f.handlers++;
           f.kind = K.Catch;
           this.nest(2);
-          if (op === 0x07) {
+          if (op === 0x07 /* catch */) {
             const tt = env.typeAt(env.module.tags[tag].typeIndex);
             for (let i = 0; i < tt.params.length; i++)
               if (this.isWide(tt.params[i])) this.pushBig(`${f.exVar}.values[${i}]`);
@@ -2905,6 +2916,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x08: {
+          // throw
           const tag = r.u32() as TagIndex;
           const tt = env.typeAt(env.module.tags[tag].typeIndex);
           const args = this.popArgs(tt.params.length);
@@ -2914,6 +2926,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x09: {
+          // rethrow
           const f = this.frameAt(r.u32());
           this.storeFuel();
           this.emit(`throw ${f.exVar};`);
@@ -2921,6 +2934,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0a: {
+          // throw_ref
           const x = this.pop();
           this.storeFuel();
           this.emit(`throw ${x} === null ? ${env.trap(TrapCode.NullReference)} : ${x};`);
@@ -2928,6 +2942,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0b: {
+          // end
           if (this.end()) return;
           if (this.inl !== null && this.ctrl.length === this.inl.depth) {
             // the inlined callee's end: back to the caller's code
@@ -2939,12 +2954,14 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0c: {
+          // br
           const f = this.frameAt(r.u32());
           this.emitLines(this.branch(f));
           this.unreachable();
           continue;
         }
         case 0x0d: {
+          // br_if
           const f = this.frameAt(r.u32());
           const c = this.popCond(true);
           this.materializeAll();
@@ -2954,6 +2971,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x0e: {
+          // br_table
           const n = r.u32();
           const targets: number[] = [];
           for (let i = 0; i <= n; i++) targets.push(r.u32());
@@ -2978,7 +2996,7 @@ export class FunctionTranslator {
           this.unreachable();
           continue;
         }
-        case 0x0f:
+        case 0x0f: // return
           if (this.inl !== null) {
             // an inlined callee's return: a branch out of the block standing for its frame
             this.materializeAll();
@@ -2987,6 +3005,7 @@ export class FunctionTranslator {
           this.unreachable();
           continue;
         case 0x10: {
+          // call
           const f = r.u32() as FuncIndex;
           if (this.inlineCall(f)) continue;
           const ft = env.funcType(f);
@@ -3003,8 +3022,9 @@ export class FunctionTranslator {
           this.callResults(`${env.callee(f)}(${args.join(', ')})`, ft.results, argsPending, this.quietCall(f));
           continue;
         }
-        case 0x11:
+        case 0x11: // call_indirect
         case 0x13: {
+          // return_call_indirect
           const typeIndex = r.u32();
           const table = r.u32() as TableIndex;
           const ft = env.typeAt(typeIndex);
@@ -3023,16 +3043,17 @@ export class FunctionTranslator {
           this.emit(
             `if (${ref}.typeId !== ${env.typeId(typeIndex)} && !${env.rt('isSubtypeId')}(${ref}.typeId, ${env.typeId(typeIndex)})) ${env.trap(TrapCode.BadSignature)};`,
           );
-          if (pair && op === 0x11)
+          if (pair && op === 0x11 /* call_indirect */)
             this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
           else if (pair) this.tailCall(`H.pt(${ref}.fn, '${pairSig(ft)}')`, args);
-          else if (op === 0x11) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          else if (op === 0x11 /* call_indirect */) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else this.tailCall(`(${ref}.fn.$t || ${ref}.fn)`, args);
           this.temps--;
-          if (op === 0x13) this.unreachable();
+          if (op === 0x13 /* return_call_indirect */) this.unreachable();
           continue;
         }
         case 0x12: {
+          // return_call
           const f = r.u32() as FuncIndex;
           const ft = env.funcType(f);
           if (f === this.selfIndex) {
@@ -3069,16 +3090,17 @@ export class FunctionTranslator {
           this.unreachable();
           continue;
         }
-        case 0x14:
+        case 0x14: // call_ref
         case 0x15: {
+          // return_call_ref
           const ft = env.typeAt(r.u32());
           const ref = this.pop();
           const pair = this.pairs && usesPairAbi(ft);
           const args = pair ? this.popPairArgsNow(ft.params) : this.popArgs(ft.params.length);
           this.emit(`if (${ref} === null) ${env.trap(TrapCode.NullFunctionReference)};`);
-          if (pair && op === 0x14)
+          if (pair && op === 0x14 /* call_ref */)
             this.pairCallResults(`${this.pairEntry(`${ref}.fn`, ft)}(${args.join(', ')})`, ft.results);
-          else if (op === 0x14) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
+          else if (op === 0x14 /* call_ref */) this.callResults(`${ref}.fn(${args.join(', ')})`, ft.results);
           else {
             this.tailCall(pair ? `H.pt(${ref}.fn, '${pairSig(ft)}')` : `(${ref}.fn.$t || ${ref}.fn)`, args);
             this.unreachable();
@@ -3086,6 +3108,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x1a: {
+          // drop
           // a dropped value with effects (a load, a division that may trap) still runs
           if (this.quad[this.sp - 1]) {
             this.fval[this.sp - 1] = false;
@@ -3099,9 +3122,10 @@ export class FunctionTranslator {
           if (impure) this.emit(`${v};`);
           continue;
         }
-        case 0x1b:
+        case 0x1b: // select
         case 0x1c: {
-          if (op === 0x1c) {
+          // select
+          if (op === 0x1c /* select */) {
             const n = r.u32();
             for (let i = 0; i < n; i++) this.valType();
           }
@@ -3127,6 +3151,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x1f: {
+          // try_table
           const bt = this.blockType();
           const np = bt[0];
           const nr = bt[1];
@@ -3148,6 +3173,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x20: {
+          // local.get
           // a one-byte index read inline, and the usual local (not i64 in pair mode, not v128) pushed directly
           const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
           let i: number;
@@ -3166,11 +3192,12 @@ export class FunctionTranslator {
           }
           continue;
         }
-        case 0x21:
-        case 0x22:
-          this.setLocal(r.u32() + this.localBase, op === 0x22);
+        case 0x21: // local.set
+        case 0x22: // local.tee
+          this.setLocal(r.u32() + this.localBase, op === 0x22 /* local.tee */);
           continue;
         case 0x23: {
+          // global.get
           // an immutable global never changes: reading it has no order to keep
           const g = r.u32() as GlobalIndex;
           if (this.isWide(env.module.globals[g].type.type)) this.pushBig(`${env.global(g)}.value`);
@@ -3179,6 +3206,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x24: {
+          // global.set
           const g = r.u32() as GlobalIndex;
           if (env.ownsV128Global(g)) {
             // the global's own V128, updated in place (no object per write)
@@ -3189,6 +3217,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x25: {
+          // table.get
           const table = r.u32() as TableIndex;
           const t = env.table(table);
           const i = this.tableNum(this.pop(), table);
@@ -3196,6 +3225,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x26: {
+          // table.set
           const table = r.u32() as TableIndex;
           const t = env.table(table);
           const v = this.pop();
@@ -3206,6 +3236,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x3f: {
+          // memory.size
           const mem = r.u32() as MemoryIndex;
           const m = env.memory(mem);
           const pages = `(${m}.byteLength / ${2 ** env.module.memories[mem].pageSizeLog2})`;
@@ -3214,6 +3245,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x40: {
+          // memory.grow
           const mem = r.u32() as MemoryIndex;
           const m = env.memory(mem);
           const d = this.pop();
@@ -3223,6 +3255,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x41: {
+          // i32.const
           // a one-byte constant read inline
           const b = r.pos < r.end ? r.bytes[r.pos] : 0x80;
           let v: number;
@@ -3234,6 +3267,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x42: {
+          // i64.const
           // up to seven bytes (49 bits) the value is exact as a number: no bigint on that path
           const n = smallSleb(r);
           if (n === n) {
@@ -3248,6 +3282,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x43: {
+          // f32.const
           const bits = r.f32Bits();
           const nan = (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
           if (nan) this.pushPure(env.hoist('k', `H.f32FromBits(${bits | 0})`));
@@ -3259,6 +3294,7 @@ export class FunctionTranslator {
           continue;
         }
         case 0x44: {
+          // f64.const
           const range = r.skip(8);
           const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 8);
           const v = dv.getFloat64(0, true);
@@ -3278,31 +3314,36 @@ export class FunctionTranslator {
     const r = this.r;
     const env = this.env;
     switch (op) {
-      case 0xd0:
+      case 0xd0: // ref.null
         r.s33();
         this.push('null');
         return;
       case 0xd1: {
+        // ref.is_null
         const a = this.top();
         this.emit(`${a} = ${a} === null ? 1 : 0;`);
         return;
       }
       case 0xd2: {
+        // ref.func
         this.push(env.funcRef(r.u32() as FuncIndex));
         return;
       }
       case 0xd3: {
+        // ref.eq
         const b = this.pop();
         const a = this.top();
         this.emit(`${a} = ${a} === ${b} ? 1 : 0;`);
         return;
       }
       case 0xd4: {
+        // ref.as_non_null
         const a = this.top();
         this.emit(`if (${a} === null) ${env.trap(TrapCode.NullReference)};`);
         return;
       }
       case 0xd5: {
+        // br_on_null
         const f = this.frameAt(r.u32());
         const a = this.top();
         this.emit(`if (${a} === null) {`);
@@ -3313,6 +3354,7 @@ export class FunctionTranslator {
         return;
       }
       case 0xd6: {
+        // br_on_non_null
         const f = this.frameAt(r.u32());
         const a = this.top();
         this.emit(`if (${a} !== null) {`);
@@ -3321,16 +3363,16 @@ export class FunctionTranslator {
         this.pop();
         return;
       }
-      case 0xfb:
+      case 0xfb: // gc prefix
         this.gc(r.u32());
         return;
-      case 0xfc:
+      case 0xfc: // misc prefix
         this.misc(r.u32());
         return;
-      case 0xfd:
+      case 0xfd: // simd prefix
         this.simd(r.u32());
         return;
-      case 0xfe:
+      case 0xfe: // atomic prefix
         this.atomic(r.u32());
         return;
       default:
@@ -4603,7 +4645,7 @@ export class FunctionTranslator {
       }
       case 'ref.test':
       case 'ref.cast': {
-        const nullable = sub === 0x15 || sub === 0x17;
+        const nullable = sub === 0x15 /* ref.test */ || sub === 0x17 /* ref.cast */;
         const h = r.s33();
         const a = this.top();
         const test = this.refTest(a, h, nullable);

@@ -84,16 +84,17 @@ export function v128FormLiveness(
     const at = r.pos;
     const op = r.u8();
     switch (op) {
-      case 0x02:
-      case 0x03:
-      case 0x04:
+      case 0x02: // block
+      case 0x03: // loop
+      case 0x04: // if
         skipBlockType(r);
-        ctrl.push(add(op === 0x02 ? BLOCK : op === 0x03 ? LOOP : IF, 0));
+        ctrl.push(add(op === 0x02 /* block */ ? BLOCK : op === 0x03 /* loop */ ? LOOP : IF, 0));
         continue;
-      case 0x05:
+      case 0x05: // else
         add(ELSE, ctrl[ctrl.length - 1]);
         continue;
       case 0x0b: {
+        // end
         if (ctrl.length === 0) {
           add(KILL, 0);
           continue;
@@ -102,60 +103,63 @@ export function v128FormLiveness(
         argA[open] = add(END, open);
         continue;
       }
-      case 0x0c:
+      case 0x0c: // br
         add(BR, target(r.u32()));
         continue;
-      case 0x0d:
+      case 0x0d: // br_if
         add(BR_IF, target(r.u32()));
         continue;
-      case 0xd5:
-      case 0xd6:
+      case 0xd5: // br_on_null
+      case 0xd6: // br_on_non_null
         add(BR_IF, target(r.u32()));
         continue;
       case 0x0e: {
+        // br_table
         const n = r.u32();
         const list: number[] = [];
         for (let i = 0; i <= n; i++) list.push(target(r.u32()));
         add(BR_TABLE, tables.push(list) - 1);
         continue;
       }
-      case 0x00:
-      case 0x0f:
-      case 0x08:
-      case 0x0a:
-        if (op === 0x08) r.u32();
+      case 0x00: // unreachable
+      case 0x0f: // return
+      case 0x08: // throw
+      case 0x0a: // throw_ref
+        if (op === 0x08 /* throw */) r.u32();
         add(KILL, 0);
         continue;
-      case 0x12:
-      case 0x15:
+      case 0x12: // return_call
+      case 0x15: // return_call_ref
         r.u32();
         add(KILL, 0);
         continue;
-      case 0x13:
+      case 0x13: // return_call_indirect
         r.u32();
         r.u32();
         add(KILL, 0);
         continue;
       // exception handlers: not modelled
-      case 0x06:
-      case 0x07:
-      case 0x09:
-      case 0x18:
-      case 0x19:
-      case 0x1f:
+      case 0x06: // try
+      case 0x07: // catch
+      case 0x09: // rethrow
+      case 0x18: // delegate
+      case 0x19: // catch_all
+      case 0x1f: // try_table
         return null;
       case 0x20: {
+        // local.get
         const l = r.u32();
         if (index.has(l)) add(GET, l, at);
         continue;
       }
-      case 0x21:
+      case 0x21: // local.set
       case 0x22: {
+        // local.tee
         const l = r.u32();
         if (index.has(l)) {
           add(SET, l, at);
           // a tee's value is the local's, read as its consumer reads it
-          if (op === 0x22) add(GET, l, at);
+          if (op === 0x22 /* local.tee */) add(GET, l, at);
         }
         continue;
       }
@@ -264,7 +268,13 @@ function has(a: Uint32Array, k: number): boolean {
 
 /** The operator of opcode `op` (a prefix's sub-opcode read from `r`). */
 function info(r: BinaryReader, op: number): OperatorInfo | undefined {
-  if (op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe) return operatorFor(op, r.u32());
+  if (
+    op === 0xfb /* gc prefix */ ||
+    op === 0xfc /* misc prefix */ ||
+    op === 0xfd /* simd prefix */ ||
+    op === 0xfe /* atomic prefix */
+  )
+    return operatorFor(op, r.u32());
   const o = operatorFor(0, op);
   return o === undefined ? undefined : OPERATORS[o.id];
 }

@@ -487,6 +487,9 @@ function byCode(prefix: number, size: number): (OperatorInfo | undefined)[] {
   return table;
 }
 
+/** The prefix bytes of multi-byte opcodes, by the name of their space (`case 0xfd: // simd prefix`). */
+export const PREFIX_NAMES: Readonly<Record<number, string>> = { 251: 'gc', 252: 'misc', 253: 'simd', 254: 'atomic' };
+
 /** Single-byte operators by opcode. */
 export const OPS: readonly (OperatorInfo | undefined)[] = byCode(0, 256);
 /** GC operators (0xfb prefix) by sub-opcode. */
@@ -514,13 +517,13 @@ export function operatorFor(prefix: number, code: number): OperatorInfo | undefi
   switch (prefix) {
     case 0:
       return OPS[code];
-    case 0xfb:
+    case 0xfb: // gc prefix
       return OPS_FB[code];
-    case 0xfc:
+    case 0xfc: // misc prefix
       return OPS_FC[code];
-    case 0xfd:
+    case 0xfd: // simd prefix
       return OPS_FD[code];
-    case 0xfe:
+    case 0xfe: // atomic prefix
       return OPS_FE[code];
     default:
       return undefined;

@@ -76,6 +76,7 @@ export function parseTree(src: Source): Node[] {
       if (c === 92) {
         const e = text.charCodeAt(j + 1);
         j += 2;
+        // not opcodes: the character after a backslash
         switch (e) {
           case 0x6e:
             out.push(10);

@@ -243,26 +243,27 @@ class Builder {
         this.numeric(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
         continue;
       }
-      if (op >= 0x28 && op <= 0x3e) {
+      if (op >= 0x28 /* i32.load */ && op <= 0x3e /* i64.store32 */) {
         this.memoryAccess(OPERATORS[(operatorFor(0, op) as OperatorInfo).id]);
         continue;
       }
       switch (op) {
-        case 0x00:
+        case 0x00: // unreachable
           this.add({ k: 'trap', code: TrapCode.UnreachableCodeReached });
           this.skipDead();
           continue;
-        case 0x01:
+        case 0x01: // nop
           continue;
-        case 0x02:
-        case 0x03:
+        case 0x02: // block
+        case 0x03: // loop
         case 0x04: {
+          // if
           const [params, results] = this.blockType();
           if (this.ctrl.length >= MAX_STRUCTURED_DEPTH) throw new IrUnsupported('nesting depth');
           const label = this.fn.labels.length;
-          const kind = op === 0x02 ? 'block' : op === 0x03 ? 'loop' : 'if';
+          const kind = op === 0x02 /* block */ ? 'block' : op === 0x03 /* loop */ ? 'loop' : 'if';
           this.fn.labels.push({ kind, vars: [] });
-          const cond = op === 0x04 ? this.pop() : -1;
+          const cond = op === 0x04 /* if */ ? this.pop() : -1;
           const body: Node[] = [];
           const f = this.frame(kind, label, params, results, body);
           let reads: Node[] = [];
@@ -286,6 +287,7 @@ class Builder {
           continue;
         }
         case 0x05: {
+          // else
           const f = this.at(0);
           this.fallThrough(f);
           f.sawElse = true;
@@ -296,20 +298,23 @@ class Builder {
           this.list = f.list;
           continue;
         }
-        case 0x0b:
+        case 0x0b: // end
           if (this.end()) return;
           continue;
         case 0x0c: {
+          // br
           this.branch(this.at(r.u32()), 'br', -1);
           this.skipDead();
           continue;
         }
         case 0x0d: {
+          // br_if
           const f = this.at(r.u32());
           this.branch(f, 'br_if', this.pop());
           continue;
         }
         case 0x0e: {
+          // br_table
           const n = r.u32();
           const targets: number[] = [];
           for (let i = 0; i <= n; i++) targets.push(r.u32());
@@ -322,11 +327,12 @@ class Builder {
           this.skipDead();
           continue;
         }
-        case 0x0f:
+        case 0x0f: // return
           this.add({ k: 'return', args: this.popN(this.fn.results.length) });
           this.skipDead();
           continue;
         case 0x10: {
+          // call
           const f = r.u32() as FuncIndex;
           const ft = env.funcType(f);
           const args = this.popN(ft.params.length);
@@ -339,6 +345,7 @@ class Builder {
           continue;
         }
         case 0x11: {
+          // call_indirect
           const type = r.u32();
           const table = r.u32();
           if (env.module.tables[table].type.index64) throw new IrUnsupported('table64');
@@ -351,13 +358,14 @@ class Builder {
           this.add({ k: 'call_indirect', type, table, idx, args, dsts });
           continue;
         }
-        case 0x1a:
+        case 0x1a: // drop
           // a dropped value with effects still runs (its node stays; only pure unused ones are removed)
           this.pop();
           continue;
-        case 0x1b:
+        case 0x1b: // select
         case 0x1c: {
-          if (op === 0x1c) {
+          // select
+          if (op === 0x1c /* select */) {
             const n = r.u32();
             for (let i = 0; i < n; i++) tyOf(r.u8());
           }
@@ -369,37 +377,43 @@ class Builder {
           continue;
         }
         case 0x20: {
+          // local.get
           const local = r.u32();
           this.add({ k: 'get', dst: this.push(this.fn.vars[local]), local });
           continue;
         }
-        case 0x21:
+        case 0x21: // local.set
         case 0x22: {
+          // local.tee
           const local = r.u32();
           const src = this.pop();
           this.add({ k: 'set', local, src });
-          if (op === 0x22) this.stack.push(src);
+          if (op === 0x22 /* local.tee */) this.stack.push(src);
           continue;
         }
         case 0x23: {
+          // global.get
           const global = r.u32();
           const g = env.module.globals[global];
           this.add({ k: 'global.get', dst: this.push(tyOf(g.type.type)), global, mutable: g.type.mutable });
           continue;
         }
         case 0x24: {
+          // global.set
           const global = r.u32();
           tyOf(env.module.globals[global].type.type);
           this.add({ k: 'global.set', global, src: this.pop() });
           continue;
         }
         case 0x3f: {
+          // memory.size
           const mem = r.u32();
           if (env.module.memories[mem].index64) throw new IrUnsupported('memory64');
           this.add({ k: 'memory.size', dst: this.push('i32'), mem });
           continue;
         }
         case 0x40: {
+          // memory.grow
           const mem = r.u32();
           if (env.module.memories[mem].index64) throw new IrUnsupported('memory64');
           const src = this.pop();
@@ -407,16 +421,19 @@ class Builder {
           continue;
         }
         case 0x41: {
+          // i32.const
           const v = r.s32();
           this.add({ k: 'const', dst: this.push('i32'), value: v, text: v < 0 ? `(${v})` : String(v) });
           continue;
         }
         case 0x42: {
+          // i64.const
           const v = r.s64();
           this.add({ k: 'const', dst: this.push('i64'), value: v, text: `${v}n` });
           continue;
         }
         case 0x43: {
+          // f32.const
           const bits = r.f32Bits();
           const nan = (bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0;
           const dv = new DataView(new ArrayBuffer(4));
@@ -428,6 +445,7 @@ class Builder {
           continue;
         }
         case 0x44: {
+          // f64.const
           const range = r.skip(8);
           const dv = new DataView(env.module.bytes.buffer, env.module.bytes.byteOffset + range.start, 8);
           const v = dv.getFloat64(0, true);
@@ -436,6 +454,7 @@ class Builder {
           continue;
         }
         case 0xfc: {
+          // misc prefix
           const sub = r.u32();
           if (sub === 10 || sub === 11) {
             const mems = sub === 10 ? [r.u32(), r.u32()] : [r.u32()];
@@ -546,14 +565,15 @@ class Builder {
       const start = r.pos;
       const op = r.u8();
       switch (op) {
-        case 0x02:
-        case 0x03:
-        case 0x04:
-        case 0x06:
+        case 0x02: // block
+        case 0x03: // loop
+        case 0x04: // if
+        case 0x06: // try
           skipImmediates(r, OPERATORS[(operatorFor(0, 0x02) as OperatorInfo).id].imm);
           depth++;
           continue;
         case 0x1f: {
+          // try_table
           skipImmediates(r, OPERATORS[(operatorFor(0, 0x02) as OperatorInfo).id].imm);
           const n = r.u32();
           for (let i = 0; i < n; i++) {
@@ -564,8 +584,8 @@ class Builder {
           depth++;
           continue;
         }
-        case 0x0b:
-        case 0x05:
+        case 0x0b: // end
+        case 0x05: // else
           if (depth === 0) {
             r.pos = start;
             this.fuel = 0;
@@ -573,20 +593,25 @@ class Builder {
             this.stack.length = f.height;
             return;
           }
-          if (op === 0x0b) depth--;
+          if (op === 0x0b /* end */) depth--;
           continue;
-        case 0x18:
+        case 0x18: // delegate
           r.u32();
           depth--;
           continue;
-        case 0x07:
+        case 0x07: // catch
           r.u32();
           continue;
-        case 0x19:
+        case 0x19: // catch_all
           continue;
       }
       const info =
-        op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe ? operatorFor(op, r.u32()) : operatorFor(0, op);
+        op === 0xfb /* gc prefix */ ||
+        op === 0xfc /* misc prefix */ ||
+        op === 0xfd /* simd prefix */ ||
+        op === 0xfe /* atomic prefix */
+          ? operatorFor(op, r.u32())
+          : operatorFor(0, op);
       if (info === undefined) throw new IrUnsupported(`opcode 0x${op.toString(16)}`);
       skipImmediates(r, info.imm);
     }

@@ -51,9 +51,10 @@ function scanBody(bytes: Uint8Array, start: number, end: number): number {
   const walker = new OperatorWalker(bytes);
   while (p < end) {
     const op = bytes[p];
-    if (op === 0x06 || op === 0x1f) found |= BODY_HANDLERS;
-    else if (op === 0x03) found |= BODY_LOOPS;
-    else if ((op >= 0x10 && op <= 0x15) || op === 0x40) found |= BODY_CALLS;
+    if (op === 0x06 /* try */ || op === 0x1f /* try_table */) found |= BODY_HANDLERS;
+    else if (op === 0x03 /* loop */) found |= BODY_LOOPS;
+    else if ((op >= 0x10 /* call */ && op <= 0x15) /* return_call_ref */ || op === 0x40 /* memory.grow */)
+      found |= BODY_CALLS;
     if (found === (BODY_HANDLERS | BODY_LOOPS | BODY_CALLS)) break;
     p = walker.next(p);
     const slow = walker.slow;
@@ -219,8 +220,8 @@ export function plainOperators(o: {
   const plain = new Uint8Array(256);
   for (let op = 0; op < 256; op++) {
     if (SKIP_KIND[op] === SKIP_SLOW) continue;
-    if (op <= 0x1f || op === 0xd5 || op === 0xd6) continue; // control, calls, exceptions
-    if (o.growHooks && op === 0x40) continue;
+    if (op <= 0x1f /* try_table */ || op === 0xd5 /* br_on_null */ || op === 0xd6 /* br_on_non_null */) continue; // control, calls, exceptions
+    if (o.growHooks && op === 0x40 /* memory.grow */) continue;
     if (o.truncCheck && TRUNC[op] !== 0) continue;
     if (o.fuel && (FLUSH_BEFORE[op] === 1 || SILENT_OPS[op] !== 1)) continue;
     plain[op] = PLAIN_COPY;
@@ -263,7 +264,7 @@ export function rewriteConstExpr(ctx: RewriteContext, r: BinaryReader, w: ByteWr
     const info = readOperator(r);
     w.copy(bytes, at, r.pos);
     copyImmediates(ctx, bytes, r, w, info);
-    if (info.prefix === 0 && info.code === 0x0b) return;
+    if (info.prefix === 0 && info.code === 0x0b /* end */) return;
   }
 }
 
@@ -302,14 +303,15 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
       continue;
     }
     switch (info.code) {
-      case 0x02:
-      case 0x03:
-      case 0x04:
-      case 0x06:
+      case 0x02: // block
+      case 0x03: // loop
+      case 0x04: // if
+      case 0x06: // try
         skipBlockType(r);
-        stack.push({ kind: info.code === 0x03 ? Kind.Loop : Kind.Block, restore: false, at, out: 0 });
+        stack.push({ kind: info.code === 0x03 /* loop */ ? Kind.Loop : Kind.Block, restore: false, at, out: 0 });
         continue;
       case 0x1f: {
+        // try_table
         skipBlockType(r);
         const n = r.u32();
         for (let i = 0; i < n; i++) {
@@ -319,8 +321,8 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
         stack.push({ kind: Kind.TryTable, restore: false, at, out: 0 });
         continue;
       }
-      case 0x0b:
-      case 0x18:
+      case 0x0b: // end
+      case 0x18: // delegate
         stack.pop();
         skipImmediates(r, info.imm);
         continue;
@@ -625,16 +627,17 @@ export function rewriteBody(
     }
     if (info.prefix !== 0) return false;
     switch (info.code) {
-      case 0x0b:
+      case 0x0b: // end
         return stack.length === 1;
-      case 0x0f:
+      case 0x0f: // return
         return true;
-      case 0x0c:
-      case 0x0d:
-      case 0xd5:
-      case 0xd6:
+      case 0x0c: // br
+      case 0x0d: // br_if
+      case 0xd5: // br_on_null
+      case 0xd6: // br_on_non_null
         return label();
       case 0x0e: {
+        // br_table
         const rr = new BinaryReader(bytes, pos, body.range.end);
         const n = rr.u32();
         for (let i = 0; i <= n; i++) if (rr.u32() === outer) return true;
@@ -759,7 +762,7 @@ export function rewriteBody(
     const info = readOperator(r);
     const op = info.prefix === 0 ? info.code : info.prefix;
     // a call of a threaded function hands the counters over in its arguments and results
-    const toThreaded = info.prefix === 0 && op === 0x10 && threadedCallee(r.pos);
+    const toThreaded = info.prefix === 0 && op === 0x10 /* call */ && threadedCallee(r.pos);
     if (fuel) {
       pending += fuel[info.id];
       if (FLUSH_BEFORE[op] === 1) insert(at, flush);
@@ -767,22 +770,23 @@ export function rewriteBody(
       if (
         dirty &&
         !toThreaded &&
-        (threaded ? !silent(info) && !(info.prefix === 0 && op === 0x0f) : leavesOrTraps(info, r.pos))
+        (threaded ? !silent(info) && !((info.prefix === 0 && op === 0x0f) /* return */) : leavesOrTraps(info, r.pos))
       )
         insert(at, storeFuel);
     }
     // an exception leaves threaded frames without returning their counts: the global has them first
-    if (threaded && ticks && info.prefix === 0 && (op === 0x08 || op === 0x0a)) insert(at, storeTicks);
+    if (threaded && ticks && info.prefix === 0 && (op === 0x08 /* throw */ || op === 0x0a) /* throw_ref */)
+      insert(at, storeTicks);
     // a function with loops and no calls stores its count where it may leave, so that its checks are not
     // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
     // before each call only (measured: a store at every exit costs fib a quarter more)
     if (leafTicks && leaves(info, r.pos)) insert(at, storeTicks);
     if (toThreaded) insert(at, pushCounters);
-    else if (info.prefix === 0 && op >= 0x10 && op <= 0x15) {
-      if (op !== 0x10 || !silentCallee(r.pos)) beforeCall(at);
-    } else if (op === 0x40 && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
+    else if (info.prefix === 0 && op >= 0x10 /* call */ && op <= 0x15 /* return_call_ref */) {
+      if (op !== 0x10 /* call */ || !silentCallee(r.pos)) beforeCall(at);
+    } else if (op === 0x40 /* memory.grow */ && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
     else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
-    if (info.prefix === 0 && op === 0x40 && ctx.memoryGrowFunc.length > 0) {
+    if (info.prefix === 0 && op === 0x40 /* memory.grow */ && ctx.memoryGrowFunc.length > 0) {
       // memory.grow m -> call $memory_grow_m
       insert(at, () => w.u8(OP.call).u32(ctx.memoryGrowFunc[r.u32()]));
       afterCall();
@@ -793,7 +797,7 @@ export function rewriteBody(
       afterCall();
       continue;
     }
-    if (record && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
+    if (record && info.prefix === 0 && (op === 0x11 /* call_indirect */ || op === 0x13) /* return_call_indirect */) {
       // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
       insert(at, () => {
         w.u8(OP.localTee).u32(indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
@@ -801,7 +805,7 @@ export function rewriteBody(
         w.u8(OP.localGet).u32(indexTemp);
       });
     }
-    if (nullCheck && info.prefix === 0 && (op === 0x11 || op === 0x13)) {
+    if (nullCheck && info.prefix === 0 && (op === 0x11 /* call_indirect */ || op === 0x13) /* return_call_indirect */) {
       // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
       const rr = new BinaryReader(bytes, r.pos, body.range.end);
       rr.u32();
@@ -835,7 +839,7 @@ export function rewriteBody(
     }
     if (info.prefix === 0) {
       switch (op) {
-        case 0x03:
+        case 0x03: // loop
           if (pollLoops) {
             // the poll loop: `loop` with the loop's block type, then the hooks that are due
             const rr = new BinaryReader(bytes, r.pos, body.range.end);
@@ -854,8 +858,8 @@ export function rewriteBody(
           if (depth) insert(at, leave);
           if (threaded) insert(at, ownCounters); // no tail calls in a threaded function
           break;
-        case 0x0b:
-        case 0x18:
+        case 0x0b: // end
+        case 0x18: // delegate
           if (stack.length === 1) {
             // the function's end
             if (depth || threaded)
@@ -895,27 +899,29 @@ export function rewriteBody(
       // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
       continue;
     }
-    if (fuel && !writeThrough && (op === 0x03 || op === 0x05 || op === 0x0b)) dirty = true;
+    if (fuel && !writeThrough && (op === 0x03 /* loop */ || op === 0x05 /* else */ || op === 0x0b) /* end */)
+      dirty = true;
     switch (op) {
       case 0x10: {
+        // call
         const silentCall = silentCallee(r.pos);
         copyImmediates(ctx, bytes, r, w, info);
         if (toThreaded) insert(r.pos, popCounters);
         else afterCall(silentCall);
         continue;
       }
-      case 0x11:
-      case 0x14:
+      case 0x11: // call_indirect
+      case 0x14: // call_ref
         copyImmediates(ctx, bytes, r, w, info);
         afterCall();
         continue;
-      case 0x02:
-      case 0x04:
-      case 0x06:
+      case 0x02: // block
+      case 0x04: // if
+      case 0x06: // try
         copyImmediates(ctx, bytes, r, w, info);
-        push(op === 0x02 ? Kind.Block : op === 0x04 ? Kind.If : Kind.Try, at);
+        push(op === 0x02 /* block */ ? Kind.Block : op === 0x04 /* if */ ? Kind.If : Kind.Try, at);
         continue;
-      case 0x03:
+      case 0x03: // loop
         copyImmediates(ctx, bytes, r, w, info);
         push(Kind.Loop, at, pollLoops ? 2 : 1);
         insert(r.pos, () => {
@@ -927,14 +933,15 @@ export function rewriteBody(
           else checks(true);
         });
         continue;
-      case 0x09:
-      case 0x0c:
-      case 0x0d:
-      case 0xd5:
-      case 0xd6:
+      case 0x09: // rethrow
+      case 0x0c: // br
+      case 0x0d: // br_if
+      case 0xd5: // br_on_null
+      case 0xd6: // br_on_non_null
         copyLabel(stack.length - 1);
         continue;
       case 0x0e: {
+        // br_table
         const s = r.pos;
         const n = r.u32();
         w.copy(bytes, s, r.pos);
@@ -942,6 +949,7 @@ export function rewriteBody(
         continue;
       }
       case 0x1f: {
+        // try_table
         const s = r.pos;
         skipBlockType(r);
         const n = r.u32();
@@ -961,18 +969,19 @@ export function rewriteBody(
         push(Kind.TryTable, at);
         continue;
       }
-      case 0x07:
-      case 0x19:
+      case 0x07: // catch
+      case 0x19: // catch_all
         // a legacy handler: the depth is that of this function again
         copyImmediates(ctx, bytes, r, w, info);
         if (depth) insert(r.pos, restoreDepth);
         if (writeThrough) insert(r.pos, loadFuel);
         continue;
-      case 0x0b:
+      case 0x0b: // end
       case 0x18: {
+        // delegate
         const f = stack.pop() as Frame;
         // delegate's label is counted from outside the try block
-        if (op === 0x18) copyLabel(stack.length - 1);
+        if (op === 0x18 /* delegate */) copyLabel(stack.length - 1);
         if (f.kind === Kind.Loop && pollLoops) insert(r.pos, () => w.u8(OP.end));
         if (depth && f.restore && f.kind !== Kind.Loop) insert(r.pos, restoreDepth);
         if (writeThrough && f.restore && f.kind !== Kind.Loop) insert(r.pos, loadFuel);

@@ -236,12 +236,16 @@ function siteUses(module: Module): SiteUses | null {
   for (let i = 0; i < sites.count; i++) {
     const p = positions[i];
     const op = bytes[p];
-    if (op === 0x11 || op === 0x13) uses.indirect = true;
-    else if (op === 0x40 || op === 0xfc) {
+    if (op === 0x11 /* call_indirect */ || op === 0x13 /* return_call_indirect */) uses.indirect = true;
+    else if (op === 0x40 /* memory.grow */ || op === 0xfc /* misc prefix */) {
       const r = new BinaryReader(bytes, p + 1, bytes.length);
-      if (op === 0xfc) r.u32(); // table.grow's sub-opcode
-      (op === 0x40 ? uses.memoryGrow : uses.tableGrow).add(r.u32());
-    } else if ((op >= 0xa8 && op <= 0xab) || (op >= 0xae && op <= 0xb1)) uses.trunc = true;
+      if (op === 0xfc /* misc prefix */) r.u32(); // table.grow's sub-opcode
+      (op === 0x40 /* memory.grow */ ? uses.memoryGrow : uses.tableGrow).add(r.u32());
+    } else if (
+      (op >= 0xa8 /* i32.trunc_f32_s */ && op <= 0xab) /* i32.trunc_f64_u */ ||
+      (op >= 0xae /* i64.trunc_f32_s */ && op <= 0xb1) /* i64.trunc_f64_u */
+    )
+      uses.trunc = true;
   }
   return uses;
 }

@@ -7,7 +7,13 @@ import { BinaryReader, Imm, OPS, type OperatorInfo, operatorFor, skipImmediates 
 /** Reads the opcode (and sub-opcode after a prefix byte) at `r.pos` and returns its row. */
 export function readOperator(r: BinaryReader): OperatorInfo {
   const op = r.u8();
-  const info = op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe ? operatorFor(op, r.u32()) : OPS[op];
+  const info =
+    op === 0xfb /* gc prefix */ ||
+    op === 0xfc /* misc prefix */ ||
+    op === 0xfd /* simd prefix */ ||
+    op === 0xfe /* atomic prefix */
+      ? operatorFor(op, r.u32())
+      : OPS[op];
   if (info === undefined) throw new Error(`wasm backend: unknown operator 0x${op.toString(16)} at ${r.pos}`);
   return info;
 }

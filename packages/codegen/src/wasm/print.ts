@@ -117,11 +117,25 @@ export function printModule(bytes: Uint8Array, features?: WasmFeatures): string 
     while (!r.eof()) {
       const info = readOperator(r);
       const op = info.prefix === 0 ? info.code : -1;
-      if (op === 0x0b || op === 0x05 || op === 0x07 || op === 0x19 || op === 0x18) indent = indent.slice(2);
+      if (
+        op === 0x0b /* end */ ||
+        op === 0x05 /* else */ ||
+        op === 0x07 /* catch */ ||
+        op === 0x19 /* catch_all */ ||
+        op === 0x18 /* delegate */
+      )
+        indent = indent.slice(2);
       const text = `${indent}${info.name}${immediates(r, info.imm)}`;
-      if (!(op === 0x0b && r.eof())) lines.push(text);
-      if (op === 0x02 || op === 0x03 || op === 0x04 || op === 0x06 || op === 0x1f) indent += '  ';
-      if (op === 0x05 || op === 0x07 || op === 0x19) indent += '  ';
+      if (!(op === 0x0b /* end */ && r.eof())) lines.push(text);
+      if (
+        op === 0x02 /* block */ ||
+        op === 0x03 /* loop */ ||
+        op === 0x04 /* if */ ||
+        op === 0x06 /* try */ ||
+        op === 0x1f /* try_table */
+      )
+        indent += '  ';
+      if (op === 0x05 /* else */ || op === 0x07 /* catch */ || op === 0x19 /* catch_all */) indent += '  ';
     }
     lines.push(')');
   });

@@ -103,12 +103,13 @@ export function rewriteBodyFromSites(
     const p = positions[i];
     const op = bytes[p];
     switch (op) {
-      case 0x10:
-      case 0x12:
-      case 0xd2:
-      case 0x23:
+      case 0x10: // call
+      case 0x12: // return_call
+      case 0xd2: // ref.func
+      case 0x23: // global.get
       case 0x24: {
-        const global = op === 0x23 || op === 0x24;
+        // global.set
+        const global = op === 0x23 /* global.get */ || op === 0x24 /* global.set */;
         const shift = global ? globalShift : funcShift;
         if (shift === 0) continue;
         // the index, read inline (one byte mostly)
@@ -125,19 +126,21 @@ export function rewriteBodyFromSites(
         mark(q);
         continue;
       }
-      case 0x40:
+      case 0x40: // memory.grow
       case 0xfc: {
+        // misc prefix
         // memory.grow m / table.grow t -> call $memory_grow_m / $table_grow_t
         if (!growHooks) continue;
-        const q = readLeb(bytes, op === 0x40 ? p + 1 : readLeb(bytes, p + 1));
+        const q = readLeb(bytes, op === 0x40 /* memory.grow */ ? p + 1 : readLeb(bytes, p + 1));
         w.copy(bytes, copied, p);
         inserting(p);
-        w.u8(OP.call).u32(op === 0x40 ? ctx.memoryGrowFunc[leb.value] : ctx.tableGrowFunc[leb.value]);
+        w.u8(OP.call).u32(op === 0x40 /* memory.grow */ ? ctx.memoryGrowFunc[leb.value] : ctx.tableGrowFunc[leb.value]);
         copied = q;
         mark(q);
         continue;
       }
       case 0xfe: {
+        // atomic prefix
         // memory.atomic.wait32 / wait64: operands from scratch locals above a dead i32 (body.ts, `WAIT_LOCALS`)
         if (!waits) continue;
         const q = readLeb(bytes, p + 1); // after the sub-opcode (1 or 2: the validator records only waits)
@@ -154,8 +157,9 @@ export function rewriteBodyFromSites(
         mark(after);
         continue;
       }
-      case 0x11:
+      case 0x11: // call_indirect
       case 0x13: {
+        // return_call_indirect
         if (!record && !nullCheck) continue;
         w.copy(bytes, copied, p);
         if (record) {
@@ -186,7 +190,8 @@ export function rewriteBodyFromSites(
       default: {
         // a trapping truncation: local.tee $x; local.get $x; local.get $x; f.eq; i32.eqz; if; i32.const 8; call $trap; end
         if (!truncCheck) continue;
-        const f32 = op <= 0xa9 || (op >= 0xae && op <= 0xaf);
+        const f32 =
+          op <= 0xa9 /* i32.trunc_f32_u */ || (op >= 0xae /* i64.trunc_f32_s */ && op <= 0xaf) /* i64.trunc_f32_u */;
         const tmp = f32 ? f32Temp : f64Temp;
         w.copy(bytes, copied, p);
         inserting(p);

@@ -100,29 +100,31 @@ export function constExpr(d: ConstExprScope, expected: ValType, globalLimit: num
     const op = r.u8();
     switch (op) {
       case 0x0b: {
+        // end
         if (stack.length !== 1) {
           invalid(`type mismatch: constant expression leaves ${stack.length} values, expected 1`, p);
         }
         pop(expected, d, p);
         return { start, end: r.pos };
       }
-      case 0x41:
+      case 0x41: // i32.const
         r.s32();
         stack.push(I32);
         break;
-      case 0x42:
+      case 0x42: // i64.const
         r.s64();
         stack.push(I64);
         break;
-      case 0x43:
+      case 0x43: // f32.const
         r.skip(4);
         stack.push(F32);
         break;
-      case 0x44:
+      case 0x44: // f64.const
         r.skip(8);
         stack.push(F64);
         break;
       case 0x23: {
+        // global.get
         const g = r.u32();
         if (g >= globalLimit || (g >= d.numImportedGlobals && !d.features.gc)) invalid(`unknown global ${g}`, p);
         if (g >= d.numImportedGlobals) d.featuresUsed.add('gc');
@@ -132,11 +134,13 @@ export function constExpr(d: ConstExprScope, expected: ValType, globalLimit: num
         break;
       }
       case 0xd0: {
+        // ref.null
         d.need('referenceTypes', p);
         stack.push(refType(d.heapType(), true));
         break;
       }
       case 0xd2: {
+        // ref.func
         d.need('referenceTypes', p);
         const f = FuncIndex(r.u32());
         if (f >= d.functions.length) invalid(`unknown function ${f}`, p);
@@ -144,21 +148,23 @@ export function constExpr(d: ConstExprScope, expected: ValType, globalLimit: num
         stack.push(refType(d.functions[f], false));
         break;
       }
-      case 0x6a:
-      case 0x6b:
-      case 0x6c:
-      case 0x7c:
-      case 0x7d:
+      case 0x6a: // i32.add
+      case 0x6b: // i32.sub
+      case 0x6c: // i32.mul
+      case 0x7c: // i64.add
+      case 0x7d: // i64.sub
       case 0x7e: {
+        // i64.mul
         if (!d.features.extendedConst) notConstant(0, op, p);
         d.featuresUsed.add('extendedConst');
-        const t = op < 0x7c ? I32 : I64;
+        const t = op < 0x7c /* i64.add */ ? I32 : I64;
         pop(t, d, p);
         pop(t, d, p);
         stack.push(t);
         break;
       }
       case 0xfd: {
+        // simd prefix
         const code = r.u32();
         if (code !== 12) notConstant(0xfd, code >= OPS_FD.length ? -1 : code, p);
         d.need('simd', p);
@@ -167,11 +173,13 @@ export function constExpr(d: ConstExprScope, expected: ValType, globalLimit: num
         break;
       }
       case 0xfb: {
+        // gc prefix
         const code = r.u32();
         gcOp(d, code, p);
         break;
       }
       case 0xfc: {
+        // misc prefix
         const code = r.u32();
         notConstant(0xfc, code >= OPS_FC.length ? -1 : code, p);
         break;

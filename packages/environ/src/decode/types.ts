@@ -30,6 +30,7 @@ function compositeType(d: Decoder): CompositeType {
   const r = d.r;
   const p = r.pos;
   const form = r.u8();
+  // not opcodes: composite type forms (func 0x60, struct 0x5f, array 0x5e)
   switch (form) {
     case 0x60: {
       const np = d.count('functionParams', 'function parameters');

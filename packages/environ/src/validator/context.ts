@@ -282,10 +282,10 @@ function opClasses(recordingSites: boolean): Uint8Array {
   c[0x02] = c[0x03] = c[0x04] = OpClass.Block;
   c[0x10] = OpClass.Call;
   // MVP numeric operators only: the sign extensions (0xc0..) need their feature checked
-  for (let op = 0x45; op < 0xc0; op++) {
+  for (let op = 0x45; op < 0xc0 /* i32.extend8_s */; op++) {
     if (UNIFORM_ARITY[op] !== 0 && !(recordingSites && SITE_OPCODES[op] !== 0)) c[op] = OpClass.Numeric;
   }
-  for (let op = 0x28; op <= 0x3e; op++) c[op] = MEM_IS_STORE[op] === 0 ? OpClass.Load : OpClass.Store;
+  for (let op = 0x28; op <= 0x3e /* i64.store32 */; op++) c[op] = MEM_IS_STORE[op] === 0 ? OpClass.Load : OpClass.Store;
   return c;
 }
 

@@ -292,7 +292,7 @@ class Validator extends ControlValidator {
             sp = this.sp;
           }
           if (localInit[idx] === 0) this.initLocal(idx);
-          if (op === 0x22) {
+          if (op === 0x22 /* local.tee */) {
             // local.tee puts the value back
             if (sp === vals.length) {
               this.sp = sp;
@@ -411,7 +411,7 @@ class Validator extends ControlValidator {
           // OpClass.Block: block, loop, if with an empty or numeric block type
           const b = bytes[pos + 1];
           if ((b === 0x40 || (b >= F64 && b <= I32)) && pos + 1 < end && csp < ctlKind.length) {
-            if (op === 0x04) {
+            if (op === 0x04 /* if */) {
               if (sp > height && vals[sp - 1] === I32) sp--;
               else break;
             }
@@ -529,10 +529,10 @@ class Validator extends ControlValidator {
   /** Validates the operator `op` whose opcode byte has been read; true when it ended the function. */
   cold(op: number): boolean {
     if (this.blocked[op] !== 0) {
-      if (op === 0xfc) this.prefixed(OP_ID_FC, 0xfc);
-      else if (op === 0xfd) this.prefixed(OP_ID_FD, 0xfd);
-      else if (op === 0xfb) this.prefixed(OP_ID_FB, 0xfb);
-      else if (op === 0xfe) this.prefixed(OP_ID_FE, 0xfe);
+      if (op === 0xfc /* misc prefix */) this.prefixed(OP_ID_FC, 0xfc);
+      else if (op === 0xfd /* simd prefix */) this.prefixed(OP_ID_FD, 0xfd);
+      else if (op === 0xfb /* gc prefix */) this.prefixed(OP_ID_FB, 0xfb);
+      else if (op === 0xfe /* atomic prefix */) this.prefixed(OP_ID_FE, 0xfe);
       else if (OP_ID[op] < 0) this.illegal(op);
       else this.featureError(OPERATORS[OP_ID[op]].feature);
       return false;
@@ -548,7 +548,7 @@ class Validator extends ControlValidator {
       case 0x06: {
         // try
         const bt = this.readBlockType();
-        this.enterBlock(op === 0x02 ? Kind.Block : op === 0x03 ? Kind.Loop : Kind.Try, bt);
+        this.enterBlock(op === 0x02 /* block */ ? Kind.Block : op === 0x03 /* loop */ ? Kind.Loop : Kind.Try, bt);
         break;
       }
       case 0x04: {
@@ -646,7 +646,7 @@ class Validator extends ControlValidator {
         this.pushLabel(f);
         break;
       }
-      case 0x0e:
+      case 0x0e: // br_table
         this.brTable();
         break;
       case 0x0f: // return
@@ -660,16 +660,16 @@ class Validator extends ControlValidator {
         this.pushList(ft.results);
         break;
       }
-      case 0x11:
+      case 0x11: // call_indirect
       case 0x13: {
-        // call_indirect, return_call_indirect
+        // return_call_indirect
         const ft = this.funcTypeAt(this.u32());
         const table = this.u32();
         const addr = this.tableAddr(table);
         if (!this.sub(this.ctx.tableElem[table], FUNCREF)) this.fail('type mismatch: table is not a function table');
         this.pop(addr);
         this.popList(ft.params);
-        if (op === 0x11) this.pushList(ft.results);
+        if (op === 0x11 /* call_indirect */) this.pushList(ft.results);
         else this.tailCall(ft.results);
         break;
       }
@@ -680,14 +680,14 @@ class Validator extends ControlValidator {
         this.tailCall(ft.results);
         break;
       }
-      case 0x14:
+      case 0x14: // call_ref
       case 0x15: {
-        // call_ref, return_call_ref
+        // return_call_ref
         const y = this.u32();
         const ft = this.funcTypeAt(y);
         this.pop(refType(y, true));
         this.popList(ft.params);
-        if (op === 0x14) this.pushList(ft.results);
+        if (op === 0x14 /* call_ref */) this.pushList(ft.results);
         else this.tailCall(ft.results);
         break;
       }
@@ -717,7 +717,7 @@ class Validator extends ControlValidator {
         this.push(t);
         break;
       }
-      case 0x1f:
+      case 0x1f: // try_table
         this.tryTable();
         break;
       case 0x24: {
@@ -746,9 +746,10 @@ class Validator extends ControlValidator {
         break;
       }
       default:
-        if (op >= 0xd0 && op <= 0xd6) this.reference(op);
-        else if (op >= 0x45) this.fixed(OP_ID[op], I32);
-        else if (op >= 0x28 && op <= 0x3e) this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
+        if (op >= 0xd0 /* ref.null */ && op <= 0xd6 /* br_on_non_null */) this.reference(op);
+        else if (op >= 0x45 /* i32.eqz */) this.fixed(OP_ID[op], I32);
+        else if (op >= 0x28 /* i32.load */ && op <= 0x3e /* i64.store32 */)
+          this.fixed(OP_ID[op], this.memarg(OP_ID[op]));
         else this.generic(OP_ID[op]);
     }
     return false;
@@ -792,7 +793,7 @@ class Validator extends ControlValidator {
         this.push(withNullable(rt, false));
         break;
       }
-      case 0xd6:
+      case 0xd6: // br_on_non_null
         this.brOnNonNull(this.label(this.u32()));
         break;
     }

@@ -262,6 +262,7 @@ export class FuncValidator {
   readValType(): ValType {
     const at = this.pos;
     const b = this.u8();
+    // not opcodes: value type bytes
     switch (b) {
       case 0x7f:
       case 0x7e:

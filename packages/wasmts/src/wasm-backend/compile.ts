@@ -73,8 +73,14 @@ export function usesExnref(module: EnvironModule): boolean {
     const r = new BinaryReader(module.bytes, body.codeStart, body.range.end);
     while (!r.eof()) {
       const op = r.u8();
-      if (op === 0x0a || op === 0x1f) return true;
-      const info = op === 0xfb || op === 0xfc || op === 0xfd || op === 0xfe ? operatorFor(op, r.u32()) : OPS[op];
+      if (op === 0x0a /* throw_ref */ || op === 0x1f /* try_table */) return true;
+      const info =
+        op === 0xfb /* gc prefix */ ||
+        op === 0xfc /* misc prefix */ ||
+        op === 0xfd /* simd prefix */ ||
+        op === 0xfe /* atomic prefix */
+          ? operatorFor(op, r.u32())
+          : OPS[op];
       if (info === undefined) return true; // cannot tell: let the host decide
       skipImmediates(r, info.imm);
     }

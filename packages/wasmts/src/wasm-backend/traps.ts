@@ -27,7 +27,7 @@ function waitTrapCode(stack: string): TrapCode | null {
   if (s === null || s.bytes[s.at] !== 0xfe) return null;
   const r = new BinaryReader(s.bytes, s.at + 1, s.bytes.length);
   const sub = r.u32();
-  if (sub !== 0x01 && sub !== 0x02) return null;
+  if (sub !== 0x01 /* memory.atomic.wait32 */ && sub !== 0x02 /* memory.atomic.wait64 */) return null;
   const flags = r.u32(); // memarg: alignment, with bit 6 when a memory index follows
   const memory = flags & 0x40 ? r.u32() : 0;
   return s.sharedMemories[memory] === true ? TrapCode.AtomicWaitNotAllowed : TrapCode.AtomicWaitNonSharedMemory;
@@ -65,7 +65,9 @@ function trapCodeOf(state: WasmStoreState, message: string, stack: string): Trap
   if (m.includes('signature mismatch')) return indirectTrapCode(state, stack);
   if (m.includes('table index') || m.includes('element segment') || m.includes('table')) {
     const op = opcodeAt(stack);
-    return op === 0x11 || op === 0x13 ? TrapCode.UndefinedElement : TrapCode.TableOutOfBounds;
+    return op === 0x11 /* call_indirect */ || op === 0x13 /* return_call_indirect */
+      ? TrapCode.UndefinedElement
+      : TrapCode.TableOutOfBounds;
   }
   if (m.includes('array')) return TrapCode.ArrayOutOfBounds;
   if (m.includes('null')) return TrapCode.NullReference;
