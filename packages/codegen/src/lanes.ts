@@ -314,13 +314,55 @@ const shuffle = cross((o, r) => {
   }).join(' ');
 });
 
+/** The lane value (unsigned) of a literal word whose 8- or 16-bit lanes are all equal, else null. */
+function uniformLane(atom: string, bits: 8 | 16): number | null {
+  const n = literal(atom);
+  if (n === null) return null;
+  const lane = n & ((1 << bits) - 1);
+  return Math.imul(lane, bits === 8 ? 0x01010101 : 0x10001) === (n | 0) ? lane : null;
+}
+/** `x` with the top bit of each lane flipped (a signed compare as an unsigned one). */
+const flipTop = (x: string, hi: number): string => `(${p(x)} ^ ${hi})`;
+
+/**
+ * Unsigned `x < c` in each 8- or 16-bit lane for a constant `c` (0..2^bits - 1) in every lane: the low bits of a lane
+ * plus `2^(bits-1) - c` (or `2^bits - c`) carry into its top bit exactly when they reach `c` (or `c - 2^(bits-1)`),
+ * never out of the lane; with the lane's own top bit that decides it. Four operations where the general borrow
+ * takes a dozen. `top`: the top bits alone (the other bits unspecified); `not`: the mask of `x >= c` instead.
+ */
+function ltConst(x: string, c: number, bits: 8 | 16, top: boolean, not: boolean): string {
+  if (c === 0) return not ? '-1' : '0';
+  const half = 1 << (bits - 1);
+  const rep = bits === 8 ? 0x01010101 : 0x10001;
+  const low = bits === 8 ? 0x7f7f7f7f : 0x7fff7fff;
+  const hi = bits === 8 ? -2139062144 : -2147450880;
+  const a = p(x);
+  // the top bits of `x >= c`, negated for `x < c` unless `not`
+  const ge =
+    c <= half
+      ? `(${a} | ((${a} & ${low}) + ${Math.imul(half - c, rep)}))`
+      : `(${a} & ((${a} & ${low}) + ${Math.imul(2 * half - c, rep)}))`;
+  const t = not ? ge : `~${ge}`;
+  return top ? t : `Math.imul((${t} & ${hi}) >>> ${bits - 1}, ${bits === 8 ? 255 : 65535})`;
+}
+
 /**
  * All-ones in each 8- or 16-bit lane of `x` below that of `y` (unsigned or signed), as one inline expression: the
  * borrow out of each lane of the SWAR difference `x - y` (a signed compare flips the sign bits first). Operands are
- * atoms (read several times); a literal operand's masks fold.
+ * atoms (read several times); a literal operand's masks fold, and one with the same value in every lane takes the
+ * short form (`ltConst`). `not`: the mask of `x >= y` instead.
  */
-function lt(x: string, y: string, bits: 8 | 16, signed: boolean, top = false): string {
+function lt(x: string, y: string, bits: 8 | 16, signed: boolean, top = false, not = false): string {
   const hi = bits === 8 ? -2139062144 : -2147450880; // 0x80808080, 0x80008000
+  const c = uniformLane(y, bits);
+  if (c !== null) return ltConst(signed ? flipTop(x, hi) : x, signed ? c ^ (1 << (bits - 1)) : c, bits, top, not);
+  const k = uniformLane(x, bits);
+  if (k !== null) {
+    // k < y: not (y < k + 1); nothing is above the largest lane value
+    const ku = signed ? k ^ (1 << (bits - 1)) : k;
+    if (ku === (1 << bits) - 1) return not ? '-1' : '0';
+    return ltConst(signed ? flipTop(y, hi) : y, ku + 1, bits, top, !not);
+  }
   const flip = (a: string) => {
     const n = literal(a);
     if (n !== null) return String(signed ? n ^ hi : n);
@@ -333,15 +375,13 @@ function lt(x: string, y: string, bits: 8 | 16, signed: boolean, top = false): s
   const diff = `(((${a} | ${hi}) - ${p(bLow)}) ^ ((${a} ^ ${p(bNot)}) & ${hi}))`;
   const borrow = `((~${a} & ${p(b)}) | (~(${a} ^ ${p(b)}) & ${diff}))`;
   // `top`: the borrow bits alone (for a consumer of lane top bits)
-  return top ? borrow : `Math.imul((${borrow} & ${hi}) >>> ${bits - 1}, ${bits === 8 ? 255 : 65535})`;
+  const m = top ? borrow : `Math.imul((${borrow} & ${hi}) >>> ${bits - 1}, ${bits === 8 ? 255 : 65535})`;
+  return not ? `~${m}` : m;
 }
 /** An 8- or 16-bit lane compare from `lt` (`swap`: operands swapped; `not`: the mask inverted). */
 function cmp(bits: 8 | 16, signed: boolean, swap: boolean, not: boolean): QuadTemplate {
   const form = (top: boolean) =>
-    each((a, b) => {
-      const m = swap ? lt(b, a, bits, signed, top) : lt(a, b, bits, signed, top);
-      return not ? `~${m}` : m;
-    });
+    each((a, b) => (swap ? lt(b, a, bits, signed, top, not) : lt(a, b, bits, signed, top, not)));
   return { ...form(false), msb: { bits, code: form(true).code } };
 }
 
@@ -772,4 +812,13 @@ export const QUAD_SCALAR: Readonly<Record<string, { cond: boolean; expr: (a: Lan
     expr: (a) => a.map((w, i) => (i === 0 ? `(${p(w)} >>> 31)` : `((${p(w)} >>> 31) << ${i})`)).join(' | '),
   },
   'i64x2.bitmask': { cond: false, expr: (a) => `(${p(a[1])} >>> 31) | ((${p(a[3])} >>> 31) << 1)` },
+};
+
+/**
+ * Bitmasks in another bit order with the same number of bits set, for a consumer that only counts them
+ * (`i32.popcnt`): each word's top bits masked and shifted into positions no other word's take, with no multiply.
+ */
+export const QUAD_SCALAR_COUNT: Readonly<Record<string, (a: Lanes) => string>> = {
+  'i8x16.bitmask': (a) => a.map((w, i) => `((${p(w)} & 0x80808080) >>> ${7 - i})`).join(' | '),
+  'i16x8.bitmask': (a) => a.map((w, i) => `((${p(w)} & 0x80008000) >>> ${15 - i})`).join(' | '),
 };

@@ -41,6 +41,7 @@ import {
   MSB_READERS,
   QUAD_OPS,
   QUAD_SCALAR,
+  QUAD_SCALAR_COUNT,
   type QuadOperands,
   V128_LANE_TEMPS,
 } from './lanes.js';
@@ -757,6 +758,12 @@ export class FunctionTranslator {
    * the line to that form.
    */
   private msbForm: ({ line: number; full: string; msb: string; bits: number } | null)[] = [];
+  /**
+   * Per slot holding an `i8x16.bitmask` or `i16x8.bitmask`: its expression (`full`, left pending or assigned on the
+   * line `line`) and one with the same bits set in another order (`QUAD_SCALAR_COUNT`), which an `i32.popcnt`
+   * right after it (nothing else read the value) takes instead: `popcnt(bitmask(eq(v, splat(c))))` counts matches.
+   */
+  private countForm: ({ line: number; full: string; count: string } | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
   private pendLocal: number[] = [];
   /** Per such slot: which of the local's lanes each lane is (a word shuffle of it), or null for the identity. */
@@ -944,6 +951,7 @@ export class FunctionTranslator {
     this.fval[d] = false;
     this.lazyForm[d] = null;
     this.msbForm[d] = null;
+    this.countForm[d] = null;
     this.sameLine[d] = -1;
     this.pendLocal[d] = -1;
     this.pendPerm[d] = null;
@@ -3561,6 +3569,7 @@ export class FunctionTranslator {
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
+    if (info.name === 'i32.popcnt') this.countOperand();
     const u = this.env.branchCondValues && uc !== undefined ? (a: string) => `(${this.condValue(uc(a))})` : facts.unary;
     if (u !== undefined) {
       const lin = facts.linear;
@@ -4163,6 +4172,17 @@ export class FunctionTranslator {
         this.markSame();
         return;
       }
+      const k = sc.length === 1 ? literal(sc[0]) : null;
+      if (k !== null && (name === 'i8x16.splat' || name === 'i16x8.splat' || name === 'i32x4.splat')) {
+        // a splat of a constant is a constant (its folded forms: `lt` in src/lanes.ts)
+        const w =
+          name === 'i32x4.splat'
+            ? k | 0
+            : Math.imul(k & (name === 'i8x16.splat' ? 255 : 65535), name === 'i8x16.splat' ? 0x01010101 : 0x10001);
+        const atom = signed(String(w));
+        this.pushQuadPure([atom, atom, atom, atom]);
+        return;
+      }
       const lane = this.laneMove(name, o);
       if (lane !== null) {
         this.pushQuadStmt((res) => this.laneTempsOf(lane(res)));
@@ -4179,8 +4199,17 @@ export class FunctionTranslator {
         name === 'v128.any_true' && topBits !== 0
           ? `((${a.join(' | ')}) & ${topBits === 8 ? -2139062144 : -2147450880}) !== 0`
           : q.expr(a);
-      if (!q.cond) this.pushResult(e, pending, false);
-      else if (pending) this.pushPending(`(${this.condValue(e)})`, false, e);
+      if (!q.cond) {
+        this.pushResult(e, pending, false);
+        const count = QUAD_SCALAR_COUNT[name];
+        if (count !== undefined) {
+          const d = this.sp - 1;
+          const assigned = this.pend[d] === null;
+          this.countForm[d] = assigned
+            ? { line: this.out.length - 1, full: e, count: count(a) }
+            : { line: -1, full: `(${e})`, count: `(${count(a)})` };
+        }
+      } else if (pending) this.pushPending(`(${this.condValue(e)})`, false, e);
       else this.push(this.condValue(e));
       return;
     }
@@ -4328,6 +4357,24 @@ export class FunctionTranslator {
     this.out[f.line] = this.out[f.line].replace(f.full, f.msb);
     this.msbForm[this.sp - 1] = null;
     return f.bits;
+  }
+
+  /**
+   * For `i32.popcnt`: if its operand is a bitmask (`countForm`) that nothing else read (still pending as it was,
+   * or assigned on the last line emitted), the bitmask takes the form that sets the same number of bits.
+   */
+  private countOperand(): void {
+    const d = this.sp - 1;
+    const f = this.countForm[d];
+    if (f === null || f === undefined) return;
+    this.countForm[d] = null;
+    if (f.line < 0) {
+      if (this.pend[d] === f.full) this.pend[d] = f.count;
+    } else if (f.line === this.out.length - 1 && this.pend[d] === null) {
+      const line = this.out[f.line];
+      const at = line.lastIndexOf(f.full);
+      if (at >= 0) this.out[f.line] = line.slice(0, at) + f.count + line.slice(at + f.full.length);
+    }
   }
 
   /** Marks the lane temporaries that `code` uses as declared, and returns it. */

@@ -118,9 +118,8 @@ function f12(l0, l1) {
   return new rt.V128(l2, l2b, l2c, l2d);
 }
 function f13(l0v) {
-  var l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, vt = 0;
-  vt = Math.imul(34 & 255, 0x01010101); s1 = vt; s1b = vt; s1c = vt; s1d = vt;
-  s0 = ~((((l0 ^ s1) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0 ^ s1); s0b = ~((((l0b ^ s1b) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0b ^ s1b); s0c = ~((((l0c ^ s1c) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0c ^ s1c); s0d = ~((((l0d ^ s1d) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0d ^ s1d);
+  var l0 = l0v.a, l0b = l0v.b, l0c = l0v.c, l0d = l0v.d, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  s0 = ~((((l0 ^ 572662306) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0 ^ 572662306); s0b = ~((((l0b ^ 572662306) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0b ^ 572662306); s0c = ~((((l0c ^ 572662306) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0c ^ 572662306); s0d = ~((((l0d ^ 572662306) & 0x7f7f7f7f) + 0x7f7f7f7f) | l0d ^ 572662306);
   s0 = ((Math.imul((s0 & 0x80808080) >>> 7, 0x204081) >>> 21) & 15) | ((Math.imul((s0b & 0x80808080) >>> 7, 0x204081) >>> 17) & 240) | ((Math.imul((s0c & 0x80808080) >>> 7, 0x204081) >>> 13) & 3840) | ((Math.imul((s0d & 0x80808080) >>> 7, 0x204081) >>> 9) & 61440);
   s1 = ((((l0) & 0x7fff7fff) + 0x7fff7fff) | l0); s1b = ((((l0b) & 0x7fff7fff) + 0x7fff7fff) | l0b); s1c = ((((l0c) & 0x7fff7fff) + 0x7fff7fff) | l0c); s1d = ((((l0d) & 0x7fff7fff) + 0x7fff7fff) | l0d);
   s1 = +(((s1 | s1b | s1c | s1d) & -2147450880) !== 0);
