@@ -4,7 +4,7 @@
 
 import {
   BinaryReader,
-  type ByteWriter,
+  ByteWriter,
   F32,
   F64,
   type FunctionBody,
@@ -338,9 +338,30 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
  */
 export type OffsetPairs = number[];
 
+/** The u32 LEB128 at `p` of a validated body. */
+function u32At(bytes: Uint8Array, p: number): number {
+  let b = bytes[p];
+  if (b < 0x80) return b;
+  let v = b & 0x7f;
+  let scale = 128;
+  do {
+    b = bytes[++p];
+    v += (b & 0x7f) * scale;
+    scale *= 128;
+  } while (b & 0x80);
+  return v;
+}
+
+/** Past the LEB128 at `p` of a validated body. */
+function pastLeb(bytes: Uint8Array, p: number): number {
+  while (bytes[p++] & 0x80);
+  return p;
+}
+
 /**
  * Re-encodes a defined function's body entry (locals and code, without its size prefix) into `w`,
  * appending `[offset in w, offset in module.bytes]` pairs to `pairs` where their difference changes.
+ * (One body; `BodyRewriter` re-encodes many with one set of state.)
  */
 export function rewriteBody(
   ctx: RewriteContext,
@@ -349,648 +370,869 @@ export function rewriteBody(
   w: ByteWriter,
   pairs: OffsetPairs,
 ): void {
-  const module = ctx.module;
-  const bytes = module.bytes;
-  const r = new BinaryReader(bytes, body.range.start, body.range.end);
-  const depth = ctx.depthGlobal >= 0;
-  const fuel = ctx.fuelCost;
-  const epoch = ctx.epochGlobal >= 0;
-  // whether the entry checks the epoch: only where a recursion or much work could otherwise go unchecked
-  const epochEntry = epoch && ctx.epochEntry !== null && ctx.epochEntry[funcIndex - module.numImportedFuncs] === 1;
-  // a threaded function gets its counters as parameters and returns them with its results (no global touched
-  // around calls between threaded functions)
-  const threaded = ctx.threaded !== null && ctx.threaded[funcIndex - module.numImportedFuncs] === 1;
-  const shift = threaded ? ctx.threadExtras : 0;
-  const funcType = module.types[module.functions[funcIndex]].composite;
-  const nParams = funcType.kind === 'func' ? funcType.params.length : 0;
+  new BodyRewriter(ctx).rewrite(funcIndex, body, w, pairs);
+}
 
-  // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
-  // table index) for the null check; they map to the body's start
-  pairs.push(w.length, ~body.range.start);
-  const nullCheck = ctx.indirectNullCheck;
-  const record = ctx.indexGlobal >= 0;
-  const truncCheck = ctx.truncNaNCheck;
-  const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
-  const shape =
-    fuel !== null || (epoch && ctx.epochPoll)
-      ? ctx.bodyShapes !== null
-        ? ctx.bodyShapes[funcIndex - module.numImportedFuncs]
-        : scanBody(bytes, body.codeStart, body.range.end)
-      : 0;
-  // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
-  // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
-  const ticks = epoch && ctx.epochPoll && (threaded || (shape & BODY_LOOPS) !== 0);
-  const ticksGlobal = epoch && ctx.epochPoll && !ticks && epochEntry;
-  const leafTicks = ticks && !threaded && (shape & BODY_CALLS) === 0;
-  const extra64 = threaded ? 0 : (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
-  let saved = -1;
-  let indexTemp = -1;
-  let f32Temp = -1;
-  let f64Temp = -1;
-  let fuelLocal = -1;
-  let ticksLocal = -1;
-  const waits = ctx.atomicWaits !== null && ctx.atomicWaits[funcIndex - module.numImportedFuncs] === 1;
-  let waitBase = -1;
-  const groups = r.u32();
-  if (threaded) {
-    // the added parameters: fuel, then the check count
-    if (fuel) fuelLocal = nParams;
-    if (ticks) ticksLocal = nParams + (fuel ? 1 : 0);
+/**
+ * The re-encoder of the bodies of one module (`RewriteContext`): one object per module whose fields hold the
+ * state of the body being re-encoded, so that re-encoding a body allocates nothing per body or operator (no
+ * closures, a frame stack in typed arrays) and each step is a small method the host engine optimizes on its own.
+ * Code inserted before the operator at `at` is written between `const b = w.length` and `this.mark(b, at)`.
+ */
+export class BodyRewriter {
+  private readonly ctx: RewriteContext;
+  private readonly module: Module;
+  private readonly bytes: Uint8Array;
+  private readonly r: BinaryReader;
+  private readonly depth: boolean;
+  private readonly fuel: Float64Array | null;
+  private readonly epoch: boolean;
+  private readonly pollOn: boolean;
+  private readonly nullCheck: boolean;
+  private readonly record: boolean;
+  private readonly truncCheck: boolean;
+
+  // the body being re-encoded
+  private w: ByteWriter;
+  private pairs: OffsetPairs = [];
+  private end = 0;
+  private epochEntry = false;
+  private threaded = false;
+  private shift = 0;
+  private nParams = 0;
+  private ticks = false;
+  private ticksGlobal = false;
+  private leafTicks = false;
+  private saved = -1;
+  private indexTemp = -1;
+  private f32Temp = -1;
+  private f64Temp = -1;
+  private fuelLocal = -1;
+  private ticksLocal = -1;
+  private waits = false;
+  private waitBase = -1;
+  private writeThrough = false;
+  private dirty = false;
+  private pollLoops = false;
+  private pending = 0;
+  private delta = Number.NaN;
+  private targetedLoops: Set<number> | null = null;
+  /** The frame stack: kind, whether to restore after its end, its opcode's position, its label in the output. */
+  private sp = 0;
+  private kinds = new Uint8Array(64);
+  private restores = new Uint8Array(64);
+  private ats = new Int32Array(64);
+  private outs = new Int32Array(64);
+
+  constructor(ctx: RewriteContext) {
+    this.ctx = ctx;
+    this.module = ctx.module;
+    this.bytes = ctx.module.bytes;
+    this.r = new BinaryReader(this.bytes, 0, 0);
+    this.depth = ctx.depthGlobal >= 0;
+    this.fuel = ctx.fuelCost;
+    this.epoch = ctx.epochGlobal >= 0;
+    this.pollOn = this.epoch && ctx.epochPoll;
+    this.nullCheck = ctx.indirectNullCheck;
+    this.record = ctx.indexGlobal >= 0;
+    this.truncCheck = ctx.truncNaNCheck;
+    this.w = new ByteWriter(16);
   }
-  if (extra > 0 || extra64 > 0 || truncCheck || waits) {
-    let next = nParams + shift;
-    for (const [count] of body.locals) next += count;
-    if (depth) saved = next++;
-    if (nullCheck || record) indexTemp = next++;
-    if (fuel && !threaded) fuelLocal = next++;
-    if ((ticks || ticksGlobal) && !threaded) ticksLocal = next++;
-    if (truncCheck) {
-      f32Temp = next++;
-      f64Temp = next++;
-    }
-    if (waits) waitBase = next;
-    w.u32(groups + (extra > 0 ? 1 : 0) + (extra64 > 0 ? 1 : 0) + (truncCheck ? 2 : 0) + (waits ? 2 : 0)).bytes(
-      bytes.subarray(r.pos, body.codeStart),
-    );
-    if (extra > 0) w.u32(extra).valType(I32);
-    if (extra64 > 0) w.u32(extra64).valType(I64);
-    if (truncCheck) w.u32(1).valType(F32).u32(1).valType(F64);
-    if (waits) writeWaitLocals(w);
-  } else w.copy(bytes, body.range.start, body.codeStart);
-  r.pos = body.codeStart;
 
-  // Fuel lives in `fuelLocal` (wasmtime's approach): loaded from the global at entry and after every
-  // call, stored back before anything that can trap, call, throw or leave the function when it may
-  // differ (`dirty`). A function with exception handlers writes every flush through to the global
-  // (a handler cannot know how far the body got) and reloads at each handler.
-  const writeThrough = fuel !== null && (shape & BODY_HANDLERS) !== 0;
-  let dirty = false;
-  const storeFuel = () => {
-    if (dirty) {
-      w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
-      dirty = false;
+  /** Records the bytes written since `before`, if any, as inserted code standing for the operator at `at`. */
+  private mark(before: number, at: number): void {
+    if (this.w.length > before) {
+      this.pairs.push(before, ~at);
+      this.delta = Number.NaN;
     }
-  };
-  const loadFuel = () => {
-    w.u8(OP.globalGet).u32(ctx.fuelGlobal).u8(OP.localSet).u32(fuelLocal);
-    dirty = false;
-  };
-  /** A hook call that the host may observe fuel from: the local is stored before and reloaded after. */
-  const hookCall = (hook: number) => {
-    if (fuel) w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
-    w.u8(OP.call).u32(hook);
-    if (fuel) w.u8(OP.globalGet).u32(ctx.fuelGlobal).u8(OP.localSet).u32(fuelLocal);
-  };
-  /** The `epoch_countdown` global from and to its local. */
-  const storeTicks = () => w.u8(OP.localGet).u32(ticksLocal).u8(OP.globalSet).u32(ctx.epochGlobal);
-  const loadTicks = () => w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.localSet).u32(ticksLocal);
-  const check = (global: number, cmp: (w: ByteWriter) => void, hook: number) => {
-    w.u8(OP.globalGet).u32(global);
-    cmp(w);
-    w.u8(OP.if).u8(BLOCK_EMPTY);
-    hookCall(hook);
-    w.u8(OP.end);
-  };
-  /** `local.get $fuel; i64.const 0; i64.ge_s`: fuel is due. */
-  const fuelDue = () => w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const).u8(0).u8(OP.i64GeS);
-  /** `local.get $left; i64.const 1; i64.sub; local.tee $left; i64.const 0; i64.lt_s`: count a check, due below 0. */
-  const ticksDue = () =>
-    w
-      .u8(OP.localGet)
-      .u32(ticksLocal)
-      .u8(OP.i64Const)
-      .u8(1)
-      .u8(OP.i64Sub)
-      .u8(OP.localTee)
-      .u32(ticksLocal)
-      .u8(OP.i64Const)
-      .u8(0)
-      .u8(OP.i64LtS);
-  /** `new_epoch` with the count stored before and reloaded after. */
-  const ticksHook = () => {
-    storeTicks();
-    hookCall(ctx.newEpochFunc);
-    loadTicks();
-  };
-  /** The non-polling epoch check: `epoch >= deadline` (unsigned) calls `new_epoch`. */
-  const epochCheck = () =>
-    check(ctx.epochGlobal, (w) => w.u8(OP.globalGet).u32(ctx.deadlineGlobal).u8(OP.i64GeU), ctx.newEpochFunc);
-  /** `if (fuel >= 0) out_of_fuel()`. */
-  const fuelCheck = () => {
-    fuelDue();
-    w.u8(OP.if).u8(BLOCK_EMPTY);
-    hookCall(ctx.outOfFuelFunc);
-    w.u8(OP.end);
-  };
-  /** The checks at function entry (or a loop header without poll loops), each calling its hook where it is due. */
-  const checks = (withEpoch: boolean) => {
-    if (fuel) fuelCheck();
-    if (!withEpoch) return;
-    if (ticks) {
-      // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
-      // reloaded after
-      ticksDue();
-      w.u8(OP.if).u8(BLOCK_EMPTY);
-      ticksHook();
-      w.u8(OP.end);
-    } else if (ticksGlobal) {
-      // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
-      // i64.lt_s; if; new_epoch; end
-      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).u8(1).u8(OP.i64Sub).u8(OP.localTee).u32(ticksLocal);
-      w.u8(OP.globalSet)
-        .u32(ctx.epochGlobal)
-        .u8(OP.localGet)
-        .u32(ticksLocal)
-        .u8(OP.i64Const)
-        .u8(0)
-        .u8(OP.i64LtS)
-        .u8(OP.if)
-        .u8(BLOCK_EMPTY);
-      hookCall(ctx.newEpochFunc);
-      w.u8(OP.end);
-    } else if (epoch) epochCheck();
-  };
-  // A loop's checks call no hook inside the loop: a call in a hot loop makes the host engine keep the
-  // loop's values in memory across it. The loop is wrapped in a poll loop of the same type whose header
-  // calls the hooks that are due; the loop header only counts and branches there (`br_if 1`).
-  const pollLoops = fuel !== null || ticks;
-  /** A loop header's checks: the counters, then `br_if` to the poll loop when a hook is due. */
-  const loopChecks = () => {
-    if (fuel) fuelDue();
-    if (ticks) {
-      ticksDue();
-      if (fuel) w.u8(OP.i32Or);
+  }
+
+  private push(kind: Kind, at: number, labels: number): void {
+    const sp = this.sp;
+    if (sp === this.kinds.length) {
+      const grow = <T extends Uint8Array | Int32Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.kinds = grow(this.kinds, new Uint8Array(sp * 2));
+      this.restores = grow(this.restores, new Uint8Array(sp * 2));
+      this.ats = grow(this.ats, new Int32Array(sp * 2));
+      this.outs = grow(this.outs, new Int32Array(sp * 2));
     }
-    w.u8(OP.brIf).u32(1);
-    if (epoch && !ticks) epochCheck();
-  };
+    this.kinds[sp] = kind;
+    this.restores[sp] = 0;
+    this.ats[sp] = at;
+    this.outs[sp] = sp === 0 ? 0 : this.outs[sp - 1] + labels;
+    this.sp = sp + 1;
+  }
+
   /**
-   * The poll loop's header: the hooks that are due (none on entry from outside: the counters are then
-   * never due; a check left the count below 0 only to branch here). After `new_epoch` the count goes up
-   * by one, so the check that branched here passes when the loop header runs it again.
+   * Re-encodes a defined function's body entry (locals and code, without its size prefix) into `w`,
+   * appending `[offset in w, offset in module.bytes]` pairs to `pairs` where their difference changes.
    */
-  const pollChecks = () => {
-    if (fuel) fuelCheck();
-    if (ticks) {
-      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
-      ticksHook();
-      w.u8(OP.localGet).u32(ticksLocal).u8(OP.i64Const).u8(1).u8(OP.i64Add).u8(OP.localSet).u32(ticksLocal);
-      w.u8(OP.end);
+  rewrite(funcIndex: number, body: FunctionBody, w: ByteWriter, pairs: OffsetPairs): void {
+    const ctx = this.ctx;
+    const module = this.module;
+    const bytes = this.bytes;
+    const r = this.r;
+    r.pos = body.range.start;
+    r.end = body.range.end;
+    this.w = w;
+    this.pairs = pairs;
+    this.end = body.range.end;
+    const defined = funcIndex - module.numImportedFuncs;
+    const depth = this.depth;
+    const fuel = this.fuel;
+    const epoch = this.epoch;
+    // whether the entry checks the epoch: only where a recursion or much work could otherwise go unchecked
+    const epochEntry = epoch && ctx.epochEntry !== null && ctx.epochEntry[defined] === 1;
+    this.epochEntry = epochEntry;
+    // a threaded function gets its counters as parameters and returns them with its results (no global touched
+    // around calls between threaded functions)
+    const threaded = ctx.threaded !== null && ctx.threaded[defined] === 1;
+    this.threaded = threaded;
+    this.shift = threaded ? ctx.threadExtras : 0;
+    const funcType = module.types[module.functions[funcIndex]].composite;
+    const nParams = funcType.kind === 'func' ? funcType.params.length : 0;
+    this.nParams = nParams;
+
+    // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
+    // table index) for the null check; they map to the body's start
+    pairs.push(w.length, ~body.range.start);
+    const nullCheck = this.nullCheck;
+    const record = this.record;
+    const truncCheck = this.truncCheck;
+    const extra = (depth ? 1 : 0) + (nullCheck || record ? 1 : 0);
+    const shape =
+      fuel !== null || this.pollOn
+        ? ctx.bodyShapes !== null
+          ? ctx.bodyShapes[defined]
+          : scanBody(bytes, body.codeStart, body.range.end)
+        : 0;
+    // the epoch count lives in a local (`ticks`) in a function with loops; in one without, each entry
+    // check counts the global down itself and nothing is stored around calls (`ticksGlobal`)
+    const ticks = this.pollOn && (threaded || (shape & BODY_LOOPS) !== 0);
+    const ticksGlobal = this.pollOn && !ticks && epochEntry;
+    this.ticks = ticks;
+    this.ticksGlobal = ticksGlobal;
+    this.leafTicks = ticks && !threaded && (shape & BODY_CALLS) === 0;
+    const extra64 = threaded ? 0 : (fuel ? 1 : 0) + (ticks || ticksGlobal ? 1 : 0);
+    this.saved = -1;
+    this.indexTemp = -1;
+    this.f32Temp = -1;
+    this.f64Temp = -1;
+    this.fuelLocal = -1;
+    this.ticksLocal = -1;
+    const waits = ctx.atomicWaits !== null && ctx.atomicWaits[defined] === 1;
+    this.waits = waits;
+    this.waitBase = -1;
+    const groups = r.u32();
+    if (threaded) {
+      // the added parameters: fuel, then the check count
+      if (fuel) this.fuelLocal = nParams;
+      if (ticks) this.ticksLocal = nParams + (fuel ? 1 : 0);
     }
-  };
-  /** Copies a label immediate counted from `stack[base]`, renumbered across the poll loops in between. */
-  const copyLabel = (base: number) => {
-    const s = r.pos;
-    const d = r.u32();
-    if (!pollLoops) {
-      // no label is added: depths stay (the frame stack is not kept when control flow is copied as it is)
-      w.copy(bytes, s, r.pos);
-      return;
-    }
-    const nd = stack[base].out - stack[base - d].out;
-    if (nd === d) w.copy(bytes, s, r.pos);
-    else w.u32(nd);
-  };
-  const restoreDepth = () => w.u8(OP.localGet).u32(saved).u8(OP.globalSet).u32(ctx.depthGlobal);
-  const leave = () =>
-    w.u8(OP.localGet).u32(saved).u8(OP.i32Const).s32(1).u8(OP.i32Sub).u8(OP.globalSet).u32(ctx.depthGlobal);
-  let pending = 0;
-  const flush = () => {
-    if (pending > 0) {
-      w.u8(OP.localGet).u32(fuelLocal).u8(OP.i64Const);
-      // an i64.const below 2^31 is encoded as the i32 one (signed LEB128), without building a BigInt
-      if (pending <= 0x7fffffff) w.s32(pending);
-      else w.s64(BigInt(pending));
-      w.u8(OP.i64Add);
-      if (writeThrough) w.u8(OP.localTee).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
-      else {
-        w.u8(OP.localSet).u32(fuelLocal);
-        dirty = true;
+    if (extra > 0 || extra64 > 0 || truncCheck || waits) {
+      let next = nParams + this.shift;
+      const locals = body.locals;
+      for (let i = 0; i < locals.length; i++) next += locals[i][0];
+      if (depth) this.saved = next++;
+      if (nullCheck || record) this.indexTemp = next++;
+      if (fuel && !threaded) this.fuelLocal = next++;
+      if ((ticks || ticksGlobal) && !threaded) this.ticksLocal = next++;
+      if (truncCheck) {
+        this.f32Temp = next++;
+        this.f64Temp = next++;
       }
-      pending = 0;
-    }
-  };
+      if (waits) this.waitBase = next;
+      w.u32(groups + (extra > 0 ? 1 : 0) + (extra64 > 0 ? 1 : 0) + (truncCheck ? 2 : 0) + (waits ? 2 : 0)).copy(
+        bytes,
+        r.pos,
+        body.codeStart,
+      );
+      if (extra > 0) w.u32(extra).valType(I32);
+      if (extra64 > 0) w.u32(extra64).valType(I64);
+      if (truncCheck) w.u32(1).valType(F32).u32(1).valType(F64);
+      if (waits) writeWaitLocals(w);
+    } else w.copy(bytes, body.range.start, body.codeStart);
+    r.pos = body.codeStart;
 
-  let delta = Number.NaN;
-  /** Runs `emit` and records its bytes, if any, as inserted code standing for the operator at `at`. */
-  const insert = (at: number, emit: () => void) => {
-    const before = w.length;
-    emit();
-    if (w.length > before) {
-      pairs.push(before, ~at);
-      delta = Number.NaN;
-    }
-  };
+    // Fuel lives in `fuelLocal` (wasmtime's approach): loaded from the global at entry and after every
+    // call, stored back before anything that can trap, call, throw or leave the function when it may
+    // differ (`dirty`). A function with exception handlers writes every flush through to the global
+    // (a handler cannot know how far the body got) and reloads at each handler.
+    this.writeThrough = fuel !== null && (shape & BODY_HANDLERS) !== 0;
+    this.dirty = false;
+    // A loop's checks call no hook inside the loop: a call in a hot loop makes the host engine keep the
+    // loop's values in memory across it. The loop is wrapped in a poll loop of the same type whose header
+    // calls the hooks that are due; the loop header only counts and branches there (`br_if 1`).
+    this.pollLoops = fuel !== null || ticks;
+    this.pending = 0;
+    this.delta = Number.NaN;
+    this.sp = 0;
+    this.push(Kind.Func, -1, 0);
 
-  // entry: depth (outermost, as the JS backend's try/finally), then fuel, then epoch
-  insert(body.codeStart, () => {
-    if (depth) {
+    // entry: depth (outermost, as the JS backend's try/finally), then fuel, then epoch
+    const b = w.length;
+    this.entry(funcIndex);
+    this.mark(b, body.codeStart);
+
+    this.targetedLoops =
+      depth || this.writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
+    this.walk();
+  }
+
+  /** The entry's code: the depth guard, the counters loaded, the entry checks, the function-wide block. */
+  private entry(funcIndex: number): void {
+    const w = this.w;
+    const ctx = this.ctx;
+    const threaded = this.threaded;
+    const fuel = this.fuel !== null;
+    if (this.depth) {
       w.u8(OP.globalGet)
         .u32(ctx.depthGlobal)
         .u8(OP.i32Const)
         .s32(1)
         .u8(OP.i32Add)
         .u8(OP.localTee)
-        .u32(saved)
+        .u32(this.saved)
         .u8(OP.globalSet)
         .u32(ctx.depthGlobal);
-      w.u8(OP.localGet).u32(saved).u8(OP.i32Const).s32(ctx.maxCallDepth).u8(OP.i32GtU);
+      w.u8(OP.localGet).u32(this.saved).u8(OP.i32Const).s32(ctx.maxCallDepth).u8(OP.i32GtU);
       w.u8(OP.if).u8(BLOCK_EMPTY);
       // the trap leaves the fuel where the host reads it: a threaded function's came in a parameter
-      if (threaded && fuel) w.u8(OP.localGet).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
+      if (threaded && fuel) w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
       w.u8(OP.call).u32(ctx.stackOverflowFunc).u8(OP.end);
     }
-    if (fuel && !threaded) loadFuel();
-    if (ticks && !threaded) loadTicks();
+    if (fuel && !threaded) this.loadFuel();
+    if (this.ticks && !threaded) this.loadTicks();
     // a threaded function's fuel parameter may differ from the global
-    if (threaded && fuel) dirty = true;
-    checks(epochEntry);
+    if (threaded && fuel) this.dirty = true;
+    this.checks(this.epochEntry);
     // branches to the function's label land after this block, where the depth is decremented and a threaded
     // function's counters are pushed after its results
-    if (depth || threaded) {
+    if (this.depth || threaded) {
       w.u8(OP.block);
       ctx.resultBlockType(funcIndex, w);
     }
-  });
+  }
 
-  /** Whether the fuel global must be current before `info` (immediates at `pos`): see `SILENT`. */
-  const leavesOrTraps = (info: OperatorInfo, pos: number): boolean => !silent(info) || leaves(info, pos);
+  /** The operators of the body, from `r.pos` through its end. */
+  private walk(): void {
+    const ctx = this.ctx;
+    const bytes = this.bytes;
+    const r = this.r;
+    const w = this.w;
+    const end = this.end;
+    const fuel = this.fuel;
+    const depth = this.depth;
+    const threaded = this.threaded;
+    const ticks = this.ticks;
+    const pollLoops = this.pollLoops;
+    const writeThrough = this.writeThrough;
+    const plainDirty = threaded ? ctx.plainThreaded : ctx.plain;
+    const plainClean = threaded ? ctx.plainThreadedClean : ctx.plainClean;
+    const growMemory = ctx.memoryGrowFunc.length > 0;
+    const growTable = ctx.tableGrowFunc.length > 0;
+    while (r.pos < end) {
+      const at = r.pos;
+      const plain = this.dirty ? plainDirty : plainClean;
+      if (plain[bytes[at]] !== 0) {
+        r.pos = this.copyRun(at, plain);
+        continue;
+      }
+      const info = readOperator(r);
+      const prefixed = info.prefix !== 0;
+      const op = prefixed ? info.prefix : info.code;
+      // a call of a threaded function hands the counters over in its arguments and results
+      const toThreaded = !prefixed && op === 0x10 /* call */ && this.threadedCallee(r.pos);
+      let b = w.length;
+      if (fuel !== null) {
+        this.pending += fuel[info.id];
+        if (FLUSH_BEFORE[op] === 1) this.flush();
+        // a threaded function returns its fuel: only what can trap or call the host needs the global
+        if (
+          this.dirty &&
+          !toThreaded &&
+          (threaded
+            ? !silent(info) && !((!prefixed && op === 0x0f) /* return */)
+            : !silent(info) || this.leaves(info, r.pos))
+        )
+          this.storeFuel();
+      }
+      // an exception leaves threaded frames without returning their counts: the global has them first
+      if (threaded && ticks && !prefixed && (op === 0x08 /* throw */ || op === 0x0a) /* throw_ref */) this.storeTicks();
+      // a function with loops and no calls stores its count where it may leave, so that its checks are not
+      // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
+      // before each call only (measured: a store at every exit costs fib a quarter more)
+      if (this.leafTicks && this.leaves(info, r.pos)) this.storeTicks();
+      const isTableGrow = info.prefix === 0xfc && info.name === 'table.grow';
+      if (toThreaded) this.pushCounters();
+      else if (!prefixed && op >= 0x10 /* call */ && op <= 0x15 /* return_call_ref */) {
+        // before a call: the check count to the global (deep recursion still polls)
+        if (ticks && (op !== 0x10 /* call */ || !this.silentCallee(r.pos))) this.storeTicks();
+      } else if (ticks && ((op === 0x40 /* memory.grow */ && !prefixed && growMemory) || (isTableGrow && growTable)))
+        this.storeTicks();
+      if ((!prefixed && op === 0x40 /* memory.grow */ && growMemory) || (isTableGrow && growTable)) {
+        // memory.grow m -> call $memory_grow_m (table.grow t -> call $table_grow_t)
+        w.u8(OP.call).u32((op === 0x40 /* memory.grow */ ? ctx.memoryGrowFunc : ctx.tableGrowFunc)[r.u32()]);
+        this.mark(b, at);
+        this.afterCall(false);
+        continue;
+      }
+      if (!prefixed && (op === 0x11 /* call_indirect */ || op === 0x13) /* return_call_indirect */) {
+        if (this.record) {
+          // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
+          w.u8(OP.localTee).u32(this.indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
+          w.u8(OP.globalGet).u32(ctx.instanceIdGlobal).u8(OP.globalSet).u32(ctx.instanceGlobal);
+          w.u8(OP.localGet).u32(this.indexTemp);
+        }
+        if (this.nullCheck) {
+          // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
+          const table = u32At(bytes, pastLeb(bytes, r.pos));
+          w.u8(OP.localTee).u32(this.indexTemp).u8(OP.tableGet).u32(table).u8(OP.refIsNull);
+          w.u8(OP.if)
+            .u8(BLOCK_EMPTY)
+            .u8(OP.i32Const)
+            .s32(INDIRECT_CALL_TO_NULL)
+            .u8(OP.call)
+            .u32(ctx.trapFunc)
+            .u8(OP.end);
+          w.u8(OP.localGet).u32(this.indexTemp);
+        }
+      }
+      if (this.truncCheck && !prefixed && TRUNC[op] !== 0) this.truncNaNCheck(TRUNC[op] === 1);
+      if (!prefixed) {
+        switch (op) {
+          case 0x03: // loop
+            if (pollLoops) {
+              // the poll loop: `loop` with the loop's block type, then the hooks that are due
+              const t = bytes[r.pos];
+              w.u8(OP.loop).copy(bytes, r.pos, pastLeb(bytes, t === 0x63 || t === 0x64 ? r.pos + 1 : r.pos));
+              this.pollChecks();
+            }
+            break;
+          case 0x0f: // return
+          case 0x12: // return_call
+          case 0x13: // return_call_indirect
+          case 0x15: // return_call_ref
+            if (depth) this.leave();
+            if (threaded) this.ownCounters(); // no tail calls in a threaded function
+            break;
+          case 0x0b: // end
+          case 0x18: // delegate
+            if (this.sp === 1) {
+              // the function's end
+              if (depth || threaded) {
+                w.u8(OP.end);
+                if (depth) this.leave();
+                if (threaded) this.ownCounters();
+              }
+              this.mark(b, at);
+              if (w.length - at !== this.delta) this.pairs.push(w.length, at);
+              w.u8(OP.end);
+              if (r.pos < end) throw new Error('wasm backend: code after the function end');
+              return;
+            }
+            break;
+        }
+      }
+      const wait = this.waits && info.prefix === 0xfe && (info.code === 1 || info.code === 2);
+      if (wait) writeWaitBefore(w, this.module, r.pos, info.code === 2, this.waitBase);
+      this.mark(b, at);
+      if (w.length - at !== this.delta) {
+        this.delta = w.length - at;
+        this.pairs.push(w.length, at);
+      }
+      w.copy(bytes, at, r.pos);
+      if (prefixed) {
+        if (info.imm === Imm.BrOnCast) {
+          // flags, label, two heap types
+          w.u8(r.u8());
+          this.copyLabel(this.sp - 1);
+          const s = r.pos;
+          r.s33();
+          r.s33();
+          w.copy(bytes, s, r.pos);
+          continue;
+        }
+        copyImmediates(ctx, bytes, r, w, info);
+        if (wait) {
+          b = w.length;
+          writeWaitAfter(w, this.waitBase);
+          this.mark(b, r.pos);
+        }
+        // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
+        continue;
+      }
+      if (fuel !== null && !writeThrough && (op === 0x03 /* loop */ || op === 0x05 /* else */ || op === 0x0b) /* end */)
+        this.dirty = true;
+      switch (op) {
+        case 0x10: {
+          // call
+          const silentCall = this.silentCallee(r.pos);
+          copyImmediates(ctx, bytes, r, w, info);
+          if (toThreaded) {
+            b = w.length;
+            this.popCounters();
+            this.mark(b, r.pos);
+          } else this.afterCall(silentCall);
+          continue;
+        }
+        case 0x11: // call_indirect
+        case 0x14: // call_ref
+          copyImmediates(ctx, bytes, r, w, info);
+          this.afterCall(false);
+          continue;
+        case 0x02: // block
+        case 0x04: // if
+        case 0x06: // try
+          copyImmediates(ctx, bytes, r, w, info);
+          this.push(op === 0x02 /* block */ ? Kind.Block : op === 0x04 /* if */ ? Kind.If : Kind.Try, at, 1);
+          continue;
+        case 0x03: // loop
+          copyImmediates(ctx, bytes, r, w, info);
+          this.push(Kind.Loop, at, pollLoops ? 2 : 1);
+          b = w.length;
+          if (this.targetedLoops?.has(at)) {
+            if (depth) this.restoreDepth();
+            if (writeThrough) this.loadFuel();
+          }
+          if (pollLoops) this.loopChecks();
+          else this.checks(true);
+          this.mark(b, r.pos);
+          continue;
+        case 0x09: // rethrow
+        case 0x0c: // br
+        case 0x0d: // br_if
+        case 0xd5: // br_on_null
+        case 0xd6: // br_on_non_null
+          this.copyLabel(this.sp - 1);
+          continue;
+        case 0x0e: {
+          // br_table
+          const s = r.pos;
+          const n = r.u32();
+          w.copy(bytes, s, r.pos);
+          for (let i = 0; i <= n; i++) this.copyLabel(this.sp - 1);
+          continue;
+        }
+        case 0x1f: {
+          // try_table
+          const s = r.pos;
+          skipBlockType(r);
+          const n = r.u32();
+          w.copy(bytes, s, r.pos);
+          for (let i = 0; i < n; i++) {
+            // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
+            const c = r.pos;
+            const kind = r.u8();
+            if (kind <= 1) r.u32();
+            w.copy(bytes, c, r.pos);
+            const f = this.sp - 1 - u32At(bytes, r.pos);
+            if (this.kinds[f] !== Kind.Func) this.restores[f] = 1;
+            this.copyLabel(this.sp - 1);
+          }
+          this.push(Kind.TryTable, at, 1);
+          continue;
+        }
+        case 0x07: // catch
+        case 0x19: // catch_all
+          // a legacy handler: the depth is that of this function again
+          copyImmediates(ctx, bytes, r, w, info);
+          b = w.length;
+          if (depth) this.restoreDepth();
+          this.mark(b, r.pos);
+          b = w.length;
+          if (writeThrough) this.loadFuel();
+          this.mark(b, r.pos);
+          continue;
+        case 0x0b: // end
+        case 0x18: {
+          // delegate
+          const f = --this.sp;
+          const kind = this.kinds[f];
+          const restore = this.restores[f] === 1 && kind !== Kind.Loop;
+          // delegate's label is counted from outside the try block
+          if (op === 0x18 /* delegate */) this.copyLabel(this.sp - 1);
+          b = w.length;
+          if (kind === Kind.Loop && pollLoops) w.u8(OP.end);
+          this.mark(b, r.pos);
+          b = w.length;
+          if (depth && restore) this.restoreDepth();
+          this.mark(b, r.pos);
+          b = w.length;
+          if (writeThrough && restore) this.loadFuel();
+          this.mark(b, r.pos);
+          continue;
+        }
+      }
+      copyImmediates(ctx, bytes, r, w, info);
+    }
+    // control flow copied as it is (`plainOperators`): the run ended with the body's own `end`
+    if (plainDirty[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
+    throw new Error('wasm backend: function body without end');
+  }
+
+  /**
+   * A run of operators from `at` copied as they are but for renumbered indices (their costs pending), while
+   * `plain` marks them; returns the position after the run.
+   */
+  private copyRun(at: number, plain: Uint8Array): number {
+    const ctx = this.ctx;
+    const bytes = this.bytes;
+    const w = this.w;
+    const end = this.end;
+    const plainCost = ctx.plainCost;
+    const nParams = this.nParams;
+    const shift = this.shift;
+    if (w.length - at !== this.delta) {
+      this.delta = w.length - at;
+      this.pairs.push(w.length, at);
+    }
+    let p = at;
+    let copied = at;
+    let pending = this.pending;
+    do {
+      const op = bytes[p];
+      const kind = plain[op];
+      if (plainCost !== null) pending += plainCost[op];
+      if (kind === PLAIN_COPY) {
+        p = skipFast(bytes, p + 1, SKIP_KIND[op]);
+        continue;
+      }
+      if (kind === PLAIN_SLOW) {
+        const r = this.r;
+        r.pos = p + 1;
+        skipImmediates(r, (OPS[op] as OperatorInfo).imm);
+        p = r.pos;
+        continue;
+      }
+      let q = p + 1;
+      let v = 0;
+      let scale = 1;
+      let b: number;
+      do {
+        b = bytes[q++];
+        v += (b & 0x7f) * scale;
+        scale *= 128;
+      } while (b & 0x80);
+      const nv =
+        kind === PLAIN_GLOBAL ? ctx.global(v) : kind === PLAIN_LOCAL ? (v >= nParams ? v + shift : v) : ctx.func(v);
+      if (nv !== v) {
+        w.copy(bytes, copied, p + 1);
+        w.u32(nv);
+        copied = q;
+        if (w.length - q !== this.delta) {
+          this.delta = w.length - q;
+          this.pairs.push(w.length, q);
+        }
+      }
+      p = q;
+    } while (p < end && plain[bytes[p]] !== 0);
+    this.pending = pending;
+    w.copy(bytes, copied, p);
+    return p;
+  }
+
   /** Whether `info` (immediates at `pos`) leaves the function: its end, `return`, a branch to its label. */
-  const leaves = (info: OperatorInfo, pos: number): boolean => {
-    const outer = stack.length - 1;
-    const label = () => new BinaryReader(bytes, pos, body.range.end).u32() === outer;
+  private leaves(info: OperatorInfo, pos: number): boolean {
+    const outer = this.sp - 1;
+    const bytes = this.bytes;
     if (info.prefix === 0xfb) {
       if (info.imm !== Imm.BrOnCast) return false;
-      const rr = new BinaryReader(bytes, pos, body.range.end);
-      rr.u8();
-      return rr.u32() === outer;
+      return u32At(bytes, pos + 1) === outer;
     }
     if (info.prefix !== 0) return false;
     switch (info.code) {
       case 0x0b: // end
-        return stack.length === 1;
+        return this.sp === 1;
       case 0x0f: // return
         return true;
       case 0x0c: // br
       case 0x0d: // br_if
       case 0xd5: // br_on_null
       case 0xd6: // br_on_non_null
-        return label();
+        return u32At(bytes, pos) === outer;
       case 0x0e: {
         // br_table
-        const rr = new BinaryReader(bytes, pos, body.range.end);
-        const n = rr.u32();
-        for (let i = 0; i <= n; i++) if (rr.u32() === outer) return true;
+        const n = u32At(bytes, pos);
+        let p = pastLeb(bytes, pos);
+        for (let i = 0; i <= n; i++) {
+          if (u32At(bytes, p) === outer) return true;
+          p = pastLeb(bytes, p);
+        }
         return false;
       }
     }
     return false;
-  };
+  }
+
   /**
-   * Reloads the fuel local after an operator that may have run code elsewhere (a call, a grow hook); and the
-   * check count unless the callee checks nowhere (`silent`).
+   * After an operator that may have run code elsewhere (a call, a grow hook, its immediates read up to `r.pos`):
+   * reloads the fuel local; and the check count unless the callee checks nowhere (`silent`).
    */
-  const afterCall = (silent = false) => {
-    if (fuel) insert(r.pos, loadFuel);
-    if (ticks && !silent) insert(r.pos, loadTicks);
-  };
-  /** Before a call, tail call or grow hook: the check count goes to the global (deep recursion still polls). */
-  const beforeCall = (at: number) => {
-    if (ticks) insert(at, storeTicks);
-  };
+  private afterCall(silent: boolean): void {
+    const at = this.r.pos;
+    let b = this.w.length;
+    if (this.fuel !== null) this.loadFuel();
+    this.mark(b, at);
+    b = this.w.length;
+    if (this.ticks && !silent) this.loadTicks();
+    this.mark(b, at);
+  }
+
   /** Whether the `call` whose index is at `pos` reaches no epoch check (the count need not cross it). */
-  const silentCallee = (pos: number): boolean => {
-    if (!ticks || ctx.epochEntry === null) return false;
-    const callee = new BinaryReader(bytes, pos, body.range.end).u32() - module.numImportedFuncs;
-    return callee >= 0 && ctx.epochEntry[callee] === EPOCH_SILENT;
-  };
+  private silentCallee(pos: number): boolean {
+    const entry = this.ctx.epochEntry;
+    if (!this.ticks || entry === null) return false;
+    const callee = u32At(this.bytes, pos) - this.module.numImportedFuncs;
+    return callee >= 0 && entry[callee] === EPOCH_SILENT;
+  }
 
   /** Whether the `call` whose index is at `pos` is of a threaded function (it takes and returns the counters). */
-  const threadedCallee = (pos: number): boolean => {
-    if (ctx.threaded === null) return false;
-    const callee = new BinaryReader(bytes, pos, body.range.end).u32() - module.numImportedFuncs;
-    return callee >= 0 && ctx.threaded[callee] === 1;
-  };
-  const pollOn = epoch && ctx.epochPoll;
-  /** Before a call of a threaded function: the counters as its extra arguments. */
-  const pushCounters = () => {
-    if (fuel) w.u8(OP.localGet).u32(fuelLocal);
-    if (pollOn) {
-      if (ticks) w.u8(OP.localGet).u32(ticksLocal);
-      else w.u8(OP.globalGet).u32(ctx.epochGlobal);
-    }
-  };
-  /** After a call of a threaded function: its extra results back into the counters. */
-  const popCounters = () => {
-    if (pollOn) {
-      if (ticks) w.u8(OP.localSet).u32(ticksLocal);
-      else w.u8(OP.globalSet).u32(ctx.epochGlobal);
-    }
-    if (fuel) {
-      if (writeThrough) w.u8(OP.localTee).u32(fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
-      else {
-        w.u8(OP.localSet).u32(fuelLocal);
-        dirty = true;
-      }
-    }
-  };
-  /** A threaded function's own counters after its results, where it returns. */
-  const ownCounters = () => {
-    if (fuel) w.u8(OP.localGet).u32(fuelLocal);
-    if (ticks) w.u8(OP.localGet).u32(ticksLocal);
-  };
-
-  const targetedLoops = depth || writeThrough ? loopsTargetedByCatches(bytes, body.codeStart, body.range.end) : null;
-  const plainDirty = threaded ? ctx.plainThreaded : ctx.plain;
-  const plainClean = threaded ? ctx.plainThreadedClean : ctx.plainClean;
-  const plainCost = ctx.plainCost;
-  const end = body.range.end;
-  const stack: Frame[] = [{ kind: Kind.Func, restore: false, at: -1, out: 0 }];
-  const push = (kind: Kind, at: number, labels = 1) =>
-    stack.push({ kind, restore: false, at, out: stack[stack.length - 1].out + labels });
-  while (!r.eof()) {
-    const at = r.pos;
-    const plain = dirty ? plainDirty : plainClean;
-    if (plain[bytes[at]] !== 0) {
-      // a run of operators copied as they are but for renumbered indices (their costs pending)
-      if (w.length - at !== delta) {
-        delta = w.length - at;
-        pairs.push(w.length, at);
-      }
-      let p = at;
-      let copied = at;
-      do {
-        const op = bytes[p];
-        const kind = plain[op];
-        if (plainCost !== null) pending += plainCost[op];
-        if (kind === PLAIN_COPY) {
-          p = skipFast(bytes, p + 1, SKIP_KIND[op]);
-          continue;
-        }
-        if (kind === PLAIN_SLOW) {
-          r.pos = p + 1;
-          skipImmediates(r, (OPS[op] as OperatorInfo).imm);
-          p = r.pos;
-          continue;
-        }
-        let q = p + 1;
-        let v = 0;
-        let scale = 1;
-        let b: number;
-        do {
-          b = bytes[q++];
-          v += (b & 0x7f) * scale;
-          scale *= 128;
-        } while (b & 0x80);
-        const nv =
-          kind === PLAIN_GLOBAL ? ctx.global(v) : kind === PLAIN_LOCAL ? (v >= nParams ? v + shift : v) : ctx.func(v);
-        if (nv !== v) {
-          w.copy(bytes, copied, p + 1);
-          w.u32(nv);
-          copied = q;
-          if (w.length - q !== delta) {
-            delta = w.length - q;
-            pairs.push(w.length, q);
-          }
-        }
-        p = q;
-      } while (p < end && plain[bytes[p]] !== 0);
-      w.copy(bytes, copied, p);
-      r.pos = p;
-      continue;
-    }
-    const info = readOperator(r);
-    const op = info.prefix === 0 ? info.code : info.prefix;
-    // a call of a threaded function hands the counters over in its arguments and results
-    const toThreaded = info.prefix === 0 && op === 0x10 /* call */ && threadedCallee(r.pos);
-    if (fuel) {
-      pending += fuel[info.id];
-      if (FLUSH_BEFORE[op] === 1) insert(at, flush);
-      // a threaded function returns its fuel: only what can trap or call the host needs the global
-      if (
-        dirty &&
-        !toThreaded &&
-        (threaded ? !silent(info) && !((info.prefix === 0 && op === 0x0f) /* return */) : leavesOrTraps(info, r.pos))
-      )
-        insert(at, storeFuel);
-    }
-    // an exception leaves threaded frames without returning their counts: the global has them first
-    if (threaded && ticks && info.prefix === 0 && (op === 0x08 /* throw */ || op === 0x0a) /* throw_ref */)
-      insert(at, storeTicks);
-    // a function with loops and no calls stores its count where it may leave, so that its checks are not
-    // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
-    // before each call only (measured: a store at every exit costs fib a quarter more)
-    if (leafTicks && leaves(info, r.pos)) insert(at, storeTicks);
-    if (toThreaded) insert(at, pushCounters);
-    else if (info.prefix === 0 && op >= 0x10 /* call */ && op <= 0x15 /* return_call_ref */) {
-      if (op !== 0x10 /* call */ || !silentCallee(r.pos)) beforeCall(at);
-    } else if (op === 0x40 /* memory.grow */ && info.prefix === 0 && ctx.memoryGrowFunc.length > 0) beforeCall(at);
-    else if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) beforeCall(at);
-    if (info.prefix === 0 && op === 0x40 /* memory.grow */ && ctx.memoryGrowFunc.length > 0) {
-      // memory.grow m -> call $memory_grow_m
-      insert(at, () => w.u8(OP.call).u32(ctx.memoryGrowFunc[r.u32()]));
-      afterCall();
-      continue;
-    }
-    if (info.prefix === 0xfc && info.name === 'table.grow' && ctx.tableGrowFunc.length > 0) {
-      insert(at, () => w.u8(OP.call).u32(ctx.tableGrowFunc[r.u32()]));
-      afterCall();
-      continue;
-    }
-    if (record && info.prefix === 0 && (op === 0x11 /* call_indirect */ || op === 0x13) /* return_call_indirect */) {
-      // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
-      insert(at, () => {
-        w.u8(OP.localTee).u32(indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
-        w.u8(OP.globalGet).u32(ctx.instanceIdGlobal).u8(OP.globalSet).u32(ctx.instanceGlobal);
-        w.u8(OP.localGet).u32(indexTemp);
-      });
-    }
-    if (nullCheck && info.prefix === 0 && (op === 0x11 /* call_indirect */ || op === 0x13) /* return_call_indirect */) {
-      // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
-      const rr = new BinaryReader(bytes, r.pos, body.range.end);
-      rr.u32();
-      const table = rr.u32();
-      insert(at, () => {
-        w.u8(OP.localTee).u32(indexTemp).u8(OP.tableGet).u32(table).u8(OP.refIsNull);
-        w.u8(OP.if).u8(BLOCK_EMPTY).u8(OP.i32Const).s32(INDIRECT_CALL_TO_NULL).u8(OP.call).u32(ctx.trapFunc).u8(OP.end);
-        w.u8(OP.localGet).u32(indexTemp);
-      });
-    }
-    if (truncCheck && info.prefix === 0 && TRUNC[op] !== 0) {
-      // local.tee $x; local.get $x; local.get $x; f.eq; i32.eqz; if; i32.const 8; call $trap; end
-      const tmp = TRUNC[op] === 1 ? f32Temp : f64Temp;
-      insert(at, () => {
-        w.u8(OP.localTee)
-          .u32(tmp)
-          .u8(OP.localGet)
-          .u32(tmp)
-          .u8(OP.localGet)
-          .u32(tmp)
-          .u8(TRUNC[op] === 1 ? OP.f32Eq : OP.f64Eq)
-          .u8(OP.i32Eqz);
-        w.u8(OP.if)
-          .u8(BLOCK_EMPTY)
-          .u8(OP.i32Const)
-          .s32(BAD_CONVERSION_TO_INTEGER)
-          .u8(OP.call)
-          .u32(ctx.trapFunc)
-          .u8(OP.end);
-      });
-    }
-    if (info.prefix === 0) {
-      switch (op) {
-        case 0x03: // loop
-          if (pollLoops) {
-            // the poll loop: `loop` with the loop's block type, then the hooks that are due
-            const rr = new BinaryReader(bytes, r.pos, body.range.end);
-            skipBlockType(rr);
-            const type = bytes.subarray(r.pos, rr.pos);
-            insert(at, () => {
-              w.u8(OP.loop).bytes(type);
-              pollChecks();
-            });
-          }
-          break;
-        case 0x0f: // return
-        case 0x12: // return_call
-        case 0x13: // return_call_indirect
-        case 0x15: // return_call_ref
-          if (depth) insert(at, leave);
-          if (threaded) insert(at, ownCounters); // no tail calls in a threaded function
-          break;
-        case 0x0b: // end
-        case 0x18: // delegate
-          if (stack.length === 1) {
-            // the function's end
-            if (depth || threaded)
-              insert(at, () => {
-                w.u8(OP.end);
-                if (depth) leave();
-                if (threaded) ownCounters();
-              });
-            if (w.length - at !== delta) pairs.push(w.length, at);
-            w.u8(OP.end);
-            if (!r.eof()) throw new Error('wasm backend: code after the function end');
-            return;
-          }
-          break;
-      }
-    }
-    const wait = waits && info.prefix === 0xfe && (info.code === 1 || info.code === 2);
-    if (wait) insert(at, () => writeWaitBefore(w, module, r.pos, info.code === 2, waitBase));
-    if (w.length - at !== delta) {
-      delta = w.length - at;
-      pairs.push(w.length, at);
-    }
-    w.copy(bytes, at, r.pos);
-    if (info.prefix !== 0) {
-      if (info.imm === Imm.BrOnCast) {
-        // flags, label, two heap types
-        w.u8(r.u8());
-        copyLabel(stack.length - 1);
-        const s = r.pos;
-        r.s33();
-        r.s33();
-        w.copy(bytes, s, r.pos);
-        continue;
-      }
-      copyImmediates(ctx, bytes, r, w, info);
-      if (wait) insert(r.pos, () => writeWaitAfter(w, waitBase));
-      // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
-      continue;
-    }
-    if (fuel && !writeThrough && (op === 0x03 /* loop */ || op === 0x05 /* else */ || op === 0x0b) /* end */)
-      dirty = true;
-    switch (op) {
-      case 0x10: {
-        // call
-        const silentCall = silentCallee(r.pos);
-        copyImmediates(ctx, bytes, r, w, info);
-        if (toThreaded) insert(r.pos, popCounters);
-        else afterCall(silentCall);
-        continue;
-      }
-      case 0x11: // call_indirect
-      case 0x14: // call_ref
-        copyImmediates(ctx, bytes, r, w, info);
-        afterCall();
-        continue;
-      case 0x02: // block
-      case 0x04: // if
-      case 0x06: // try
-        copyImmediates(ctx, bytes, r, w, info);
-        push(op === 0x02 /* block */ ? Kind.Block : op === 0x04 /* if */ ? Kind.If : Kind.Try, at);
-        continue;
-      case 0x03: // loop
-        copyImmediates(ctx, bytes, r, w, info);
-        push(Kind.Loop, at, pollLoops ? 2 : 1);
-        insert(r.pos, () => {
-          if (targetedLoops?.has(at)) {
-            if (depth) restoreDepth();
-            if (writeThrough) loadFuel();
-          }
-          if (pollLoops) loopChecks();
-          else checks(true);
-        });
-        continue;
-      case 0x09: // rethrow
-      case 0x0c: // br
-      case 0x0d: // br_if
-      case 0xd5: // br_on_null
-      case 0xd6: // br_on_non_null
-        copyLabel(stack.length - 1);
-        continue;
-      case 0x0e: {
-        // br_table
-        const s = r.pos;
-        const n = r.u32();
-        w.copy(bytes, s, r.pos);
-        for (let i = 0; i <= n; i++) copyLabel(stack.length - 1);
-        continue;
-      }
-      case 0x1f: {
-        // try_table
-        const s = r.pos;
-        skipBlockType(r);
-        const n = r.u32();
-        w.copy(bytes, s, r.pos);
-        for (let i = 0; i < n; i++) {
-          // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
-          const c = r.pos;
-          const kind = r.u8();
-          if (kind <= 1) r.u32();
-          w.copy(bytes, c, r.pos);
-          const l = r.pos;
-          const f = stack[stack.length - 1 - r.u32()];
-          if (f.kind !== Kind.Func) f.restore = true;
-          r.pos = l;
-          copyLabel(stack.length - 1);
-        }
-        push(Kind.TryTable, at);
-        continue;
-      }
-      case 0x07: // catch
-      case 0x19: // catch_all
-        // a legacy handler: the depth is that of this function again
-        copyImmediates(ctx, bytes, r, w, info);
-        if (depth) insert(r.pos, restoreDepth);
-        if (writeThrough) insert(r.pos, loadFuel);
-        continue;
-      case 0x0b: // end
-      case 0x18: {
-        // delegate
-        const f = stack.pop() as Frame;
-        // delegate's label is counted from outside the try block
-        if (op === 0x18 /* delegate */) copyLabel(stack.length - 1);
-        if (f.kind === Kind.Loop && pollLoops) insert(r.pos, () => w.u8(OP.end));
-        if (depth && f.restore && f.kind !== Kind.Loop) insert(r.pos, restoreDepth);
-        if (writeThrough && f.restore && f.kind !== Kind.Loop) insert(r.pos, loadFuel);
-        continue;
-      }
-    }
-    copyImmediates(ctx, bytes, r, w, info);
+  private threadedCallee(pos: number): boolean {
+    const threaded = this.ctx.threaded;
+    if (threaded === null) return false;
+    const callee = u32At(this.bytes, pos) - this.module.numImportedFuncs;
+    return callee >= 0 && threaded[callee] === 1;
   }
-  // control flow copied as it is (`plainOperators`): the run ended with the body's own `end`
-  if (plainDirty[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
-  throw new Error('wasm backend: function body without end');
+
+  /** Before a call of a threaded function: the counters as its extra arguments. */
+  private pushCounters(): void {
+    const w = this.w;
+    if (this.fuel !== null) w.u8(OP.localGet).u32(this.fuelLocal);
+    if (this.pollOn) {
+      if (this.ticks) w.u8(OP.localGet).u32(this.ticksLocal);
+      else w.u8(OP.globalGet).u32(this.ctx.epochGlobal);
+    }
+  }
+
+  /** After a call of a threaded function: its extra results back into the counters. */
+  private popCounters(): void {
+    const w = this.w;
+    if (this.pollOn) {
+      if (this.ticks) w.u8(OP.localSet).u32(this.ticksLocal);
+      else w.u8(OP.globalSet).u32(this.ctx.epochGlobal);
+    }
+    if (this.fuel !== null) {
+      if (this.writeThrough) w.u8(OP.localTee).u32(this.fuelLocal).u8(OP.globalSet).u32(this.ctx.fuelGlobal);
+      else {
+        w.u8(OP.localSet).u32(this.fuelLocal);
+        this.dirty = true;
+      }
+    }
+  }
+
+  /** A threaded function's own counters after its results, where it returns. */
+  private ownCounters(): void {
+    if (this.fuel !== null) this.w.u8(OP.localGet).u32(this.fuelLocal);
+    if (this.ticks) this.w.u8(OP.localGet).u32(this.ticksLocal);
+  }
+
+  private storeFuel(): void {
+    if (this.dirty) {
+      this.w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.globalSet).u32(this.ctx.fuelGlobal);
+      this.dirty = false;
+    }
+  }
+
+  private loadFuel(): void {
+    this.w.u8(OP.globalGet).u32(this.ctx.fuelGlobal).u8(OP.localSet).u32(this.fuelLocal);
+    this.dirty = false;
+  }
+
+  /** A hook call that the host may observe fuel from: the local is stored before and reloaded after. */
+  private hookCall(hook: number): void {
+    const w = this.w;
+    const fuel = this.fuel !== null;
+    if (fuel) w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.globalSet).u32(this.ctx.fuelGlobal);
+    w.u8(OP.call).u32(hook);
+    if (fuel) w.u8(OP.globalGet).u32(this.ctx.fuelGlobal).u8(OP.localSet).u32(this.fuelLocal);
+  }
+
+  /** The `epoch_countdown` global from its local. */
+  private storeTicks(): void {
+    this.w.u8(OP.localGet).u32(this.ticksLocal).u8(OP.globalSet).u32(this.ctx.epochGlobal);
+  }
+
+  /** The `epoch_countdown` global into its local. */
+  private loadTicks(): void {
+    this.w.u8(OP.globalGet).u32(this.ctx.epochGlobal).u8(OP.localSet).u32(this.ticksLocal);
+  }
+
+  /** `local.get $fuel; i64.const 0; i64.ge_s`: fuel is due. */
+  private fuelDue(): void {
+    this.w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.i64Const).u8(0).u8(OP.i64GeS);
+  }
+
+  /** `local.get $left; i64.const 1; i64.sub; local.tee $left; i64.const 0; i64.lt_s`: count a check, due below 0. */
+  private ticksDue(): void {
+    this.w
+      .u8(OP.localGet)
+      .u32(this.ticksLocal)
+      .u8(OP.i64Const)
+      .u8(1)
+      .u8(OP.i64Sub)
+      .u8(OP.localTee)
+      .u32(this.ticksLocal)
+      .u8(OP.i64Const)
+      .u8(0)
+      .u8(OP.i64LtS);
+  }
+
+  /** `new_epoch` with the count stored before and reloaded after. */
+  private ticksHook(): void {
+    this.storeTicks();
+    this.hookCall(this.ctx.newEpochFunc);
+    this.loadTicks();
+  }
+
+  /** The non-polling epoch check: `epoch >= deadline` (unsigned) calls `new_epoch`. */
+  private epochCheck(): void {
+    const ctx = this.ctx;
+    this.w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.globalGet).u32(ctx.deadlineGlobal).u8(OP.i64GeU);
+    this.w.u8(OP.if).u8(BLOCK_EMPTY);
+    this.hookCall(ctx.newEpochFunc);
+    this.w.u8(OP.end);
+  }
+
+  /** `if (fuel >= 0) out_of_fuel()`. */
+  private fuelCheck(): void {
+    this.fuelDue();
+    this.w.u8(OP.if).u8(BLOCK_EMPTY);
+    this.hookCall(this.ctx.outOfFuelFunc);
+    this.w.u8(OP.end);
+  }
+
+  /** The checks at function entry (or a loop header without poll loops), each calling its hook where it is due. */
+  private checks(withEpoch: boolean): void {
+    const w = this.w;
+    const ctx = this.ctx;
+    if (this.fuel !== null) this.fuelCheck();
+    if (!withEpoch) return;
+    if (this.ticks) {
+      // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
+      // reloaded after
+      this.ticksDue();
+      w.u8(OP.if).u8(BLOCK_EMPTY);
+      this.ticksHook();
+      w.u8(OP.end);
+    } else if (this.ticksGlobal) {
+      // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
+      // i64.lt_s; if; new_epoch; end
+      w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).u8(1).u8(OP.i64Sub).u8(OP.localTee).u32(this.ticksLocal);
+      w.u8(OP.globalSet)
+        .u32(ctx.epochGlobal)
+        .u8(OP.localGet)
+        .u32(this.ticksLocal)
+        .u8(OP.i64Const)
+        .u8(0)
+        .u8(OP.i64LtS)
+        .u8(OP.if)
+        .u8(BLOCK_EMPTY);
+      this.hookCall(ctx.newEpochFunc);
+      w.u8(OP.end);
+    } else if (this.epoch) this.epochCheck();
+  }
+
+  /** A loop header's checks: the counters, then `br_if` to the poll loop when a hook is due. */
+  private loopChecks(): void {
+    const fuel = this.fuel !== null;
+    if (fuel) this.fuelDue();
+    if (this.ticks) {
+      this.ticksDue();
+      if (fuel) this.w.u8(OP.i32Or);
+    }
+    this.w.u8(OP.brIf).u32(1);
+    if (this.epoch && !this.ticks) this.epochCheck();
+  }
+
+  /**
+   * The poll loop's header: the hooks that are due (none on entry from outside: the counters are then
+   * never due; a check left the count below 0 only to branch here). After `new_epoch` the count goes up
+   * by one, so the check that branched here passes when the loop header runs it again.
+   */
+  private pollChecks(): void {
+    const w = this.w;
+    if (this.fuel !== null) this.fuelCheck();
+    if (this.ticks) {
+      w.u8(OP.localGet).u32(this.ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
+      this.ticksHook();
+      w.u8(OP.localGet).u32(this.ticksLocal).u8(OP.i64Const).u8(1).u8(OP.i64Add).u8(OP.localSet).u32(this.ticksLocal);
+      w.u8(OP.end);
+    }
+  }
+
+  /** Copies a label immediate counted from frame `base`, renumbered across the poll loops in between. */
+  private copyLabel(base: number): void {
+    const r = this.r;
+    const s = r.pos;
+    const d = r.u32();
+    if (!this.pollLoops) {
+      // no label is added: depths stay (the frame stack is not kept when control flow is copied as it is)
+      this.w.copy(this.bytes, s, r.pos);
+      return;
+    }
+    const nd = this.outs[base] - this.outs[base - d];
+    if (nd === d) this.w.copy(this.bytes, s, r.pos);
+    else this.w.u32(nd);
+  }
+
+  private restoreDepth(): void {
+    this.w.u8(OP.localGet).u32(this.saved).u8(OP.globalSet).u32(this.ctx.depthGlobal);
+  }
+
+  private leave(): void {
+    this.w
+      .u8(OP.localGet)
+      .u32(this.saved)
+      .u8(OP.i32Const)
+      .s32(1)
+      .u8(OP.i32Sub)
+      .u8(OP.globalSet)
+      .u32(this.ctx.depthGlobal);
+  }
+
+  /** The pending fuel added to the counter. */
+  private flush(): void {
+    const pending = this.pending;
+    if (pending > 0) {
+      const w = this.w;
+      w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.i64Const);
+      // an i64.const below 2^31 is encoded as the i32 one (signed LEB128), without building a BigInt
+      if (pending <= 0x7fffffff) w.s32(pending);
+      else w.s64(BigInt(pending));
+      w.u8(OP.i64Add);
+      if (this.writeThrough) w.u8(OP.localTee).u32(this.fuelLocal).u8(OP.globalSet).u32(this.ctx.fuelGlobal);
+      else {
+        w.u8(OP.localSet).u32(this.fuelLocal);
+        this.dirty = true;
+      }
+      this.pending = 0;
+    }
+  }
+
+  /** Before a trapping truncation: its operand checked for NaN (`truncNaNCheck`). */
+  private truncNaNCheck(f32: boolean): void {
+    // local.tee $x; local.get $x; local.get $x; f.eq; i32.eqz; if; i32.const 8; call $trap; end
+    const tmp = f32 ? this.f32Temp : this.f64Temp;
+    this.w
+      .u8(OP.localTee)
+      .u32(tmp)
+      .u8(OP.localGet)
+      .u32(tmp)
+      .u8(OP.localGet)
+      .u32(tmp)
+      .u8(f32 ? OP.f32Eq : OP.f64Eq)
+      .u8(OP.i32Eqz);
+    this.w
+      .u8(OP.if)
+      .u8(BLOCK_EMPTY)
+      .u8(OP.i32Const)
+      .s32(BAD_CONVERSION_TO_INTEGER)
+      .u8(OP.call)
+      .u32(this.ctx.trapFunc)
+      .u8(OP.end);
+  }
 }

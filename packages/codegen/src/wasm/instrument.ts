@@ -5,6 +5,7 @@
 import {
   BinaryReader,
   ByteWriter,
+  type CodeSites,
   DefinedFuncIndex,
   funcIndexOfDefined,
   I32,
@@ -22,11 +23,11 @@ import {
 import { defaultOperatorCost } from '../environment.js';
 import { BODY_HANDLERS, BODY_TAIL_CALLS, EPOCH_SILENT, epochEntryChecks } from '../epoch-entries.js';
 import {
+  BodyRewriter,
   type OffsetPairs,
   plainForThreaded,
   plainOperators,
   type RewriteContext,
-  rewriteBody,
   rewriteConstExpr,
 } from './body.js';
 import { BLOCK_EMPTY, FUNC_TYPE_FORM, IMPORT_KIND } from './opcodes.js';
@@ -499,10 +500,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     w.u32(count);
     // with no store control on, the validator's sites (when recorded) say where anything changes
     const sites = plainControl && options.forceWalk !== true ? (module.codeSites ?? null) : null;
+    const rewriter = sites === null ? new BodyRewriter(ctx) : null;
     for (let i = 0; i < count; i++) {
       const at = w.reserveU32();
-      if (sites !== null) rewriteBodyFromSites(ctx, sites, i, module.bodies[i], w, codePairs);
-      else rewriteBody(ctx, nImpF + i, module.bodies[i], w, codePairs);
+      if (rewriter === null) rewriteBodyFromSites(ctx, sites as CodeSites, i, module.bodies[i], w, codePairs);
+      else rewriter.rewrite(nImpF + i, module.bodies[i], w, codePairs);
       w.patchU32(at, w.length - at - 5);
     }
   };
