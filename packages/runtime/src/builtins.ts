@@ -179,22 +179,24 @@ function makeBuiltins(registry: TypeRegistry) {
       const r = mem.grow(toIndex(delta));
       return mem.index64 ? BigInt(r) : r | 0;
     },
+    // memory.fill and memory.copy run once per memset/memcpy of the guest (Rust and C call them for a few bytes as
+    // often as for many), so their i32 operands are converted and checked inline: where there is no JIT, each call
+    // to `toIndex` or `checkRange` is one more interpreted call per guest call.
     /** memory.fill: traps MemoryOutOfBounds before writing anything. */
     memoryFill(mem: Memory, dst: number | bigint, value: number, len: number | bigint): void {
-      const d = toIndex(dst);
-      const n = toIndex(len);
-      checkRange(d, n, mem.byteLength, TrapCode.MemoryOutOfBounds);
+      const d = typeof dst === 'number' ? dst >>> 0 : toIndex(dst);
+      const n = typeof len === 'number' ? len >>> 0 : toIndex(len);
+      if (d + n > mem.byteLength) throw new Trap(TrapCode.MemoryOutOfBounds);
       if (n > 0) mem.u8.fill(value & 0xff, d, d + n);
     },
     /** memory.copy between two memories (or within one), overlap-safe. */
     memoryCopy(dstMem: Memory, srcMem: Memory, dst: number | bigint, src: number | bigint, len: number | bigint): void {
-      const d = toIndex(dst);
-      const s = toIndex(src);
-      const n = toIndex(len);
-      checkRange(s, n, srcMem.byteLength, TrapCode.MemoryOutOfBounds);
-      checkRange(d, n, dstMem.byteLength, TrapCode.MemoryOutOfBounds);
+      const d = typeof dst === 'number' ? dst >>> 0 : toIndex(dst);
+      const s = typeof src === 'number' ? src >>> 0 : toIndex(src);
+      const n = typeof len === 'number' ? len >>> 0 : toIndex(len);
+      if (s + n > srcMem.byteLength || d + n > dstMem.byteLength) throw new Trap(TrapCode.MemoryOutOfBounds);
       if (n === 0) return;
-      if (dstMem.buffer === srcMem.buffer) dstMem.u8.copyWithin(d, s, s + n);
+      if (dstMem === srcMem || dstMem.buffer === srcMem.buffer) dstMem.u8.copyWithin(d, s, s + n);
       else dstMem.u8.set(srcMem.u8.subarray(s, s + n), d);
     },
     /** memory.init from the calling instance's data segment `dataIndex`. */

@@ -268,6 +268,7 @@ export class OnDemandInstanceAllocator implements InstanceAllocator {
           limiter: store.resourceLimiter,
           hostBacked: request.hostMemories === true && !module.memories[i].shared,
           growthReservation: Math.max(t.memoryReservationForGrowth, t.memoryReservation),
+          growInPlace: store.memoriesGrowInPlace === true,
         }),
       );
     }

@@ -60,6 +60,15 @@ export interface MemoryOptions {
   /** Back the memory with a resizable buffer that grows in place (slower typed-array access in V8). */
   readonly resizable?: boolean;
   /**
+   * Back the memory with a resizable buffer that grows in place, and still give it a new buffer object at each
+   * growth (the bytes move to it without a copy; the old object is detached), as a host engine's memory does. For
+   * hosts without a JIT (`Store.memoriesGrowInPlace`): there, copying the whole memory at each growth (a page faulted
+   * in for every byte) is most of what growth costs, and typed-array access to a resizable buffer costs what it
+   * does to a fixed one, while V8's optimizing tiers read and write views of resizable buffers several times more
+   * slowly. Not for shared, host-backed or pooled memories; ignored where the host cannot resize or detach buffers.
+   */
+  readonly growInPlace?: boolean;
+  /**
    * An ordinary buffer whose bytes are **all zero** (a pool's warm slot), used when it holds at least the
    * minimum size: the memory covers its first bytes and grows within it without copying.
    */
@@ -110,6 +119,21 @@ export function transferBuffer(buffer: ArrayBuffer): ArrayBuffer | null {
   }
   return null;
 }
+
+/**
+ * True if this host moves a resizable buffer's bytes to a new resizable buffer object, detaching the old one
+ * (`transfer`, or `structuredClone` with a transfer list): what `MemoryOptions.growInPlace` needs.
+ */
+const CAN_DETACH: boolean = (() => {
+  if (!HAS_RESIZABLE_BUFFERS) return false;
+  try {
+    const b = new BufferWithMax(8, { maxByteLength: 16 });
+    const moved = transferBuffer(b) as (ArrayBuffer & { resizable?: boolean }) | null;
+    return moved !== null && moved !== b && b.byteLength === 0 && moved.resizable === true && moved.byteLength === 8;
+  } catch {
+    return false;
+  }
+})();
 
 /**
  * `buffer.transfer(bytes)` where the host has it (ES2024): a buffer of `bytes` bytes holding the old one's
@@ -181,6 +205,8 @@ export class Memory {
   limiter: ResourceLimiter | null;
   private readonly growthReservation: number;
   private readonly resizable: boolean;
+  /** `MemoryOptions.growInPlace`, where the host has resizable buffers and can detach them. */
+  private readonly inPlace: boolean;
   private readonly watchers: (() => void)[] = [];
   private released = false;
   /** The host backing, once attached (see `attachHost`); null while the memory owns its buffer. */
@@ -198,6 +224,8 @@ export class Memory {
     this.limiter = options.limiter ?? null;
     this.growthReservation = options.growthReservation ?? DEFAULT_GROWTH_RESERVATION;
     this.resizable = options.resizable ?? false;
+    this.inPlace =
+      options.growInPlace === true && !type.shared && HAS_RESIZABLE_BUFFERS && CAN_DETACH && !this.resizable;
     let maxPages = engineMaxPages(type.index64, type.pageSizeLog2);
     if (type.limits.max !== null) maxPages = Math.min(maxPages, type.limits.max);
     if (options.maxBytes !== undefined) maxPages = Math.min(maxPages, Math.floor(options.maxBytes / this.pageSize));
@@ -323,7 +351,8 @@ export class Memory {
         // fall through to an ordinary buffer sized as asked
       }
     }
-    if (this.resizable && HAS_RESIZABLE_BUFFERS && maxBytes > bytes) {
+    if ((this.resizable || this.inPlace) && HAS_RESIZABLE_BUFFERS && maxBytes > bytes) {
+      // in place: twice the size at least, so that the copies when a reservation runs out add up to the final size
       const reserve = Math.min(maxBytes, Math.max(bytes * 2, bytes + this.growthReservation));
       try {
         return new BufferWithMax(bytes, { maxByteLength: reserve });
@@ -365,7 +394,8 @@ export class Memory {
       if (newBytes <= this.buffer.byteLength) next = this.buffer;
       else if (typeof buf.resize === 'function' && newBytes <= room) {
         buf.resize(newBytes);
-        next = this.buffer;
+        // a new object over the same bytes, the old one detached: views kept from before see no bytes
+        next = this.inPlace ? (transferBuffer(this.buffer as ArrayBuffer) ?? this.buffer) : this.buffer;
       } else if (typeof buf.grow === 'function' && newBytes <= room) {
         buf.grow(newBytes);
         next = this.buffer;
@@ -375,7 +405,7 @@ export class Memory {
     }
     if (next === null) {
       if (this.shared && HAS_SHARED_BUFFERS && this.buffer instanceof SharedArrayBuffer) return -1;
-      const moved = this.resizable ? null : transferResized(this.buffer, newBytes);
+      const moved = this.resizable || this.inPlace ? null : transferResized(this.buffer, newBytes);
       if (moved !== null) next = moved;
       else {
         next = this.allocate(newBytes);
@@ -392,7 +422,8 @@ export class Memory {
   /**
    * Moves the bytes to a new buffer object of the same size and detaches the old one, as a growth that
    * moves does (the JS API's `memory.grow(0)` replaces the buffer too). Nothing happens for a shared
-   * memory, a host-backed one, a resizable buffer, or a host that cannot detach buffers.
+   * memory, a host-backed one, a resizable buffer (but one that grows in place), or a host that cannot detach
+   * buffers.
    */
   refresh(): void {
     if (this.shared || this.host !== null || this.released || this.resizable) return;

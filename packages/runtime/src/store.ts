@@ -88,6 +88,10 @@ export interface Store {
   /** The limiter memories and tables of the store ask before they grow, or null. */
   readonly resourceLimiter: ResourceLimiter | null;
   /**
+   * Memories the store creates grow in place (`MemoryOptions.growInPlace`): for hosts without a JIT. Absent: false.
+   */
+  readonly memoriesGrowInPlace?: boolean;
+  /**
    * Called when fuel runs out (`FuelConsumed` reached 0): may add fuel and return (execution continues)
    * or throw a Trap. Absent: the call traps with OutOfFuel.
    */

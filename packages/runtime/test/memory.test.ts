@@ -118,6 +118,47 @@ describe('Memory', () => {
     if (HAS_RESIZABLE_BUFFERS) expect(m.buffer).toBe(before);
   });
 
+  it('grows in place when asked, with a new buffer object each time and the old one detached', () => {
+    const m = new Memory(mt(1, 1000), { growInPlace: true, growthReservation: 2 * 65536 });
+    const resizable = (b: ArrayBufferLike) => (b as unknown as { resizable?: boolean }).resizable === true;
+    expect(resizable(m.buffer)).toBe(HAS_RESIZABLE_BUFFERS);
+    expect(m.buffer.byteLength).toBe(65536);
+    const seen: number[] = [];
+    m.watch(() => seen.push(m.u8.length));
+    for (let i = 1; i <= 12; i++) {
+      const before = m.buffer;
+      const kept = new Uint8Array(before);
+      m.u8[m.byteLength - 1] = i;
+      // past the reservation (3 pages, then twice the size) the bytes move to a larger reservation
+      expect(m.grow(i < 6 ? 1 : 7)).toBe(m.pages - (i < 6 ? 1 : 7));
+      expect(m.buffer).not.toBe(before);
+      expect(before.byteLength).toBe(0);
+      expect(kept.length).toBe(0);
+      expect(m.buffer.byteLength).toBe(m.byteLength);
+      expect(m.dv.byteLength).toBe(m.byteLength);
+      expect(m.u8[m.byteLength - 1]).toBe(0);
+    }
+    expect(m.pages).toBe(1 + 5 + 7 * 7);
+    expect(seen.at(-1)).toBe(m.byteLength);
+    expect(seen.length).toBe(13);
+    for (let p = 1, i = 1; i <= 12; p += i < 6 ? 1 : 7, i++) expect(m.u8[p * 65536 - 1]).toBe(i);
+    // grow(0) from the JS API replaces the buffer too
+    const before = m.buffer;
+    m.refresh();
+    expect(before.byteLength).toBe(0);
+    expect(m.buffer.byteLength).toBe(m.byteLength);
+    expect(m.u8[65535]).toBe(1);
+    // a growth beyond the maximum fails and changes nothing
+    expect(m.grow(1000)).toBe(-1);
+    expect(m.buffer.byteLength).toBe(m.byteLength);
+  });
+
+  it('a memory that grows in place but cannot grow gets an exact ordinary buffer', () => {
+    const m = new Memory(mt(2, 2), { growInPlace: true });
+    expect((m.buffer as unknown as { resizable?: boolean }).resizable ?? false).toBe(false);
+    expect(m.grow(1)).toBe(-1);
+  });
+
   it('custom page sizes', () => {
     const m = new Memory(mt(3, null, false, 0));
     expect(m.byteLength).toBe(3);

@@ -13,6 +13,7 @@ import {
   TypeRegistry,
 } from '@wasmts/runtime';
 import { type Backend, Config, type StoreControls } from './config.js';
+import { hostWebAssembly } from './host.js';
 
 /** The ticker's worker: bumps the shared epoch counter every `interval` ms (CommonJS: `eval` workers). */
 const TICKER_SOURCE = `
@@ -74,6 +75,12 @@ export class Engine {
   readonly epochCounter: Float64Array;
   /** The instance allocator every store of the engine uses (per `Config.allocationStrategy`). */
   readonly allocator: InstanceAllocator;
+  /**
+   * Whether the JS backend's code runs without a JIT: `Config.jsTarget` 'interpreter', or 'auto' on a host without
+   * WebAssembly (jitless V8, JavaScriptCore in Lockdown Mode, Hermes). The code forms follow it, and the stores'
+   * memories grow in place there (runtime `MemoryOptions.growInPlace`).
+   */
+  readonly jsInterpreter: boolean;
   private ticker: NodeWorker | null = null;
   /** The clock ticker while one runs (`startEpochTicker` without a worker), else null. */
   epochClock: EpochClock | null = null;
@@ -91,6 +98,8 @@ export class Engine {
     this.controls = config.settings;
     this.tunableOverrides = config.tunables();
     this.tunables = makeTunables(this.tunableOverrides);
+    const target = this.controls.jsTarget;
+    this.jsInterpreter = target === 'interpreter' || (target === 'auto' && hostWebAssembly() === null);
     const epochBuffer = options.epochBuffer;
     if (epochBuffer !== undefined && epochBuffer.byteLength < 8) throw new RangeError('an epoch buffer holds 8 bytes');
     this.epochCounter = new Float64Array(

@@ -47,6 +47,7 @@ export class Memory {
         new RuntimeMemory(type, {
           maxBytes: store.tunables.maxMemoryBytes,
           limiter: store.resourceLimiter,
+          growInPlace: store.memoriesGrowInPlace,
           ...(hostPlain ? { hostBacked: true } : {}),
         }),
     );

@@ -202,7 +202,7 @@ function jsForms(engine: Engine): {
 } {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
-  const interpreter = t === 'interpreter' || (t === 'auto' && hostWebAssembly() === null);
+  const interpreter = engine.jsInterpreter;
   return {
     byteLoads: interpreter ? 'typed-array' : 'dataview',
     // safe where no number holds a signalling NaN (NaN-boxing) or nothing folds `x * 1` (no optimizing JIT)

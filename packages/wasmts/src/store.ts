@@ -70,6 +70,8 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly resourceLimiter: ResourceLimiter;
   /** The instance allocator (the engine's). */
   readonly allocator: InstanceAllocator;
+  /** Memories grow in place where the engine's code runs without a JIT (runtime Store interface). */
+  readonly memoriesGrowInPlace: boolean;
   /** Nesting depth of calls from the host into wasm (the outermost exit resets the call depth). */
   entryDepth = 0;
   /** Instances, defined memories and defined tables created in the store (checked against the limiter). */
@@ -89,6 +91,7 @@ export class Store<T = unknown> implements RuntimeStore {
     this.epochCounter = engine.epochCounter;
     this.tunables = engine.tunables;
     this.allocator = engine.allocator;
+    this.memoriesGrowInPlace = engine.jsInterpreter;
     this.runtimeLimits.stackLimit = engine.tunables.maxCallDepth;
     const ask = <R>(f: (l: ResourceLimiter) => R, otherwise: R): R => {
       const l = this.currentLimiter?.();

@@ -16,7 +16,11 @@ const WA = createWebAssembly({ config: new Config({ backend: 'js' }) });
 const wat = (text: string) => parseWat(text);
 const instantiate = (text: string, imports?: object) => new WA.Instance(new WA.Module(wat(text)), imports);
 
-describe('memory.buffer', () => {
+// 'interpreter': the code forms of a host without a JIT, whose memories grow in place (a resizable buffer whose bytes
+// move to a new buffer object at each growth, the old one detached) instead of being copied
+describe.each(['jit', 'interpreter'] as const)('memory.buffer (jsTarget %s)', (jsTarget) => {
+  const WA = createWebAssembly({ config: new Config({ backend: 'js', jsTarget }) });
+  const instantiate = (text: string, imports?: object) => new WA.Instance(new WA.Module(wat(text)), imports);
   const text = `(module (memory (export "mem") 1 10)
     (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
     (func (export "store") (param i32 i32) (i32.store8 (local.get 0) (local.get 1))))`;
@@ -53,6 +57,33 @@ describe('memory.buffer', () => {
     expect(grow(100)).toBe(-1);
     expect(() => mem.grow(100)).toThrow(RangeError);
     expect(mem.buffer).toBe(after);
+  });
+
+  it('keeps bytes across many growths, from wasm and from JS, of a memory made in JS too', () => {
+    const mem = new WA.Memory({ initial: 1, maximum: 300 });
+    const { grow, store } = instantiate(
+      `(module (import "m" "mem" (memory 1 300))
+        (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+        (func (export "store") (param i32 i32) (i32.store8 (local.get 0) (local.get 1))))`,
+      { m: { mem } },
+    ).exports;
+    const hostResizes = typeof (ArrayBuffer.prototype as { resize?: unknown }).resize === 'function';
+    expect((mem.buffer as { resizable?: boolean }).resizable === true).toBe(jsTarget === 'interpreter' && hostResizes);
+    let pages = 1;
+    for (let i = 1; i <= 20; i++) {
+      const before = mem.buffer;
+      store(pages * 65536 - 1, i);
+      const delta = i % 3 === 0 ? 4 : 1;
+      expect(i % 2 === 0 ? mem.grow(delta) : grow(delta)).toBe(pages);
+      pages += delta;
+      expect(before.byteLength).toBe(0);
+      expect(mem.buffer.byteLength).toBe(pages * 65536);
+    }
+    const bytes = new Uint8Array(mem.buffer);
+    for (let i = 1, p = 1; i <= 20; p += i % 3 === 0 ? 4 : 1, i++) expect(bytes[p * 65536 - 1]).toBe(i);
+    expect(() => mem.grow(300)).toThrow(RangeError);
+    expect(grow(300)).toBe(-1);
+    expect(mem.buffer).toBe(mem.buffer);
   });
 });
 
