@@ -27,7 +27,8 @@ export const ISLAND_HEIGHT = 32;
  * (`--max-optimized-bytecode-size`), and a character of this backend's output is 0.65-0.85 bytes of it (measured on
  * hash-wasm's sha512 and blake2b). The body is cut only between operators of the function's own frame, into pieces
  * of half this size to this size where it can be cut there (longer where it cannot: a function whose code is one
- * large loop is not split).
+ * large loop is not split). A body of at most `OUTLINE_FACTOR` times this stays whole unless it has more than
+ * `WIDE_REGISTERS` variables.
  */
 export const SPLIT_CHARS = 40_000;
 
@@ -72,6 +73,6 @@ export const INLINE_BYTES = 160;
 /**
  * Code bytes a caller may reach with its inlined callees counted: bounds how much inlining grows a function's output
  * (about 14 characters per byte of inlined i64 code). x25519's field multiplication, 1,439 bytes with 25 calls of
- * the 114-byte `__multi3`, reaches 4,289 (58,814 characters, split in two pieces, faster than with the calls).
+ * the 114-byte `__multi3`, reaches 4,289 (58,814 characters, faster than with the calls; kept whole, see `SPLIT_CHARS`).
  */
 export const INLINE_CALLER_BYTES = 4_400;

@@ -195,6 +195,31 @@ describe('split functions', () => {
     expect(run(split, 5000)).toEqual(over);
   });
 
+  it('leave a body within OUTLINE_FACTOR times the split limit whole, unless it has many variables', () => {
+    // straight-line i32 code with cut points between its statements; `extra` locals make it a wide function
+    const body = (extra: number) => `(module (memory 1)
+      (func (export "f") (param $a i32) (result i32) (local $x i32) (local ${'i32 '.repeat(1 + extra)})
+        ${Array.from(
+          { length: 200 },
+          (_, i) => `(local.set $x (i32.add (i32.mul (local.get $x) (i32.const ${i + 3})) (local.get $a)))
+        (i32.store (i32.const ${(i % 16) * 4}) (local.get $x))`,
+        ).join('\n')}
+        ${Array.from({ length: extra }, (_, i) => `(local.set ${i + 3} (local.get $x))`).join('\n')}
+        (local.get $x)))`;
+    const narrow = decodeModule(parseWat(body(0)));
+    const chars = compileModule(narrow, WHOLE).source.length;
+    const within = compileModule(narrow, { splitChars: Math.round(chars / 1.3) }).source;
+    expect(pieces(within, 'f0')).toBe(0);
+    const over = compileModule(narrow, { splitChars: Math.round(chars / 2) }).source;
+    expect(pieces(over, 'f0')).toBeGreaterThan(0);
+    // more than WIDE_REGISTERS variables: split at the limit itself
+    const wide = decodeModule(parseWat(body(130)));
+    const wideChars = compileModule(wide, WHOLE).source.length;
+    expect(pieces(compileModule(wide, { splitChars: Math.round(wideChars / 1.3) }).source, 'f0')).toBeGreaterThan(0);
+    for (const opts of [WHOLE, { splitChars: Math.round(chars / 2) }])
+      expect(instantiate(body(0), {}, opts).f(7)).toBe(instantiate(body(0), {}, WHOLE).f(7));
+  });
+
   it('keep the output linear in the input when many locals live across the cuts', () => {
     // 3,000 locals all read at the end: passing them to every piece would be quadratic
     const n = 3000;
