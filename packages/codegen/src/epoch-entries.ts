@@ -3,7 +3,7 @@
 // function on a possible recursion or whose check-free calls could add up to much work (README.md, "Where the
 // epoch is checked").
 
-import { type Module, operatorNamed } from '@wasmts/environ';
+import { BinaryReader, type ConstExpr, isRef, type Module, operatorNamed } from '@wasmts/environ';
 import { OperatorWalker } from './wasm/operators.js';
 
 // What the walk below looks for, per one-byte opcode, named from environ's operator table
@@ -12,6 +12,7 @@ const TAIL_CALL = 2;
 const ESCAPES = 4; // a call whose callee this analysis cannot see (or that may become a host call)
 const LOOP = 8;
 const HANDLER = 16;
+const REF_FUNC = 32; // a LEB function index follows
 const LOOKS_FOR = new Uint8Array(256);
 for (const [name, flags] of [
   ['call', DIRECT_CALL],
@@ -24,9 +25,19 @@ for (const [name, flags] of [
   ['loop', LOOP],
   ['try', HANDLER],
   ['try_table', HANDLER],
+  ['ref.func', REF_FUNC],
 ] as const)
   LOOKS_FOR[operatorNamed(name).code] |= flags;
 const TABLE_GROW = operatorNamed('table.grow');
+const REF_FUNC_OP = operatorNamed('ref.func').code;
+
+/** What `epochEntryChecks` gathers of the `ref.func` operators in function bodies. */
+export interface BodyRefFuncs {
+  /** The functions (FuncIndex) some body's `ref.func` names. */
+  readonly funcs: Set<number>;
+  /** False when a body could not be read (not validated yet): it may name any declared function. */
+  complete: boolean;
+}
 
 /**
  * The most code bytes a call to a function without an entry check may run before it returns or reaches a check:
@@ -62,7 +73,12 @@ export const BODY_TAIL_CALLS = 8;
  * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more), and
  * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex).
  */
-export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTargets?: Set<number>): Uint8Array {
+export function epochEntryChecks(
+  module: Module,
+  shapes?: Uint8Array,
+  tailTargets?: Set<number>,
+  refFuncs?: BodyRefFuncs,
+): Uint8Array {
   const n = module.bodies.length;
   const nImp = module.numImportedFuncs;
   const checked = new Uint8Array(n);
@@ -86,6 +102,20 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
     try {
       while (p < end) {
         const flags = LOOKS_FOR[bytes[p]];
+        if (flags & REF_FUNC) {
+          // ref.func: a LEB function index
+          let v = 0;
+          let scale = 1;
+          let b: number;
+          p++;
+          do {
+            b = bytes[p++];
+            v += (b & 0x7f) * scale;
+            scale *= 128;
+          } while (b & 0x80);
+          refFuncs?.funcs.add(v);
+          continue;
+        }
         if (flags & DIRECT_CALL) {
           calls = true;
           const isTail = (flags & TAIL_CALL) !== 0;
@@ -122,6 +152,7 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
       if (module.pendingBodies?.pending[i] !== 1) throw e;
       callees.length = calleeStart[i];
       escapes = true;
+      if (refFuncs !== undefined) refFuncs.complete = false;
     }
     if (shapes !== undefined)
       shapes[i] =
@@ -197,4 +228,74 @@ export function epochEntryChecks(module: Module, shapes?: Uint8Array, tailTarget
     }
   }
   return checked;
+}
+
+/**
+ * Per type index (by `canonical`), 1 when an indirect call of that type (`call_indirect`, `call_ref`) reaches no
+ * epoch check: every function it could call is a defined function that checks nowhere (`EPOCH_SILENT` in
+ * `checked`, from `epochEntryChecks`). Null when the module is open to function references from outside, so
+ * that an indirect call could reach anything: a table is imported or exported, or any import or export (a
+ * function's parameters or results, a global, a tag) has a reference type (host code could hand in a function
+ * reference, also inside a GC object), or a function type declares a supertype (a call could reach a subtype's
+ * function). In a closed module every function reference is one of `declaredFuncRefs` (`ref.func` and elements
+ * name only those), so the targets of a type are the functions of that type that elements, constant expressions
+ * and, when `bodyRefs` is complete (from `epochEntryChecks`' walk), bodies' `ref.func` name; without it every
+ * declared function, exports included. Linear in the module's declarations.
+ */
+export function epochSilentIndirect(module: Module, checked: Uint8Array, bodyRefs?: BodyRefFuncs): Uint8Array | null {
+  const types = module.types;
+  const funcTypeHasRef = (t: number): boolean => {
+    const c = types[t].composite;
+    if (c.kind !== 'func') return true;
+    for (const v of c.params) if (isRef(v)) return true;
+    for (const v of c.results) if (isRef(v)) return true;
+    return false;
+  };
+  for (const t of types) if (t.composite.kind === 'func' && t.supertype !== -1) return null;
+  for (const imp of module.imports) {
+    const ty = imp.type;
+    if (ty.kind === 'table') return null;
+    if (ty.kind === 'func' && funcTypeHasRef(ty.typeIndex)) return null;
+    if (ty.kind === 'global' && isRef(ty.type.type)) return null;
+    if (ty.kind === 'tag' && funcTypeHasRef(ty.type.typeIndex)) return null;
+  }
+  for (const exp of module.exports) {
+    if (exp.kind === 'table') return null;
+    if (exp.kind === 'func' && funcTypeHasRef(module.functions[exp.index])) return null;
+    if (exp.kind === 'global' && isRef(module.globals[exp.index].type.type)) return null;
+    if (exp.kind === 'tag' && funcTypeHasRef(module.tags[exp.index].typeIndex)) return null;
+  }
+  // the functions a reference can be made of: elements and constant expressions (globals, tables) name them, and
+  // bodies with `ref.func`; an export alone makes none (it declares the function for `ref.func` only)
+  let targets: ReadonlySet<number> = module.declaredFuncRefs;
+  if (bodyRefs?.complete) {
+    const named = new Set<number>(bodyRefs.funcs);
+    const exprs: ConstExpr[] = [];
+    for (const e of module.elements) {
+      if (e.funcIndices !== null) for (const f of e.funcIndices) named.add(f);
+      if (e.exprs !== null) exprs.push(...e.exprs);
+    }
+    for (let g = module.numImportedGlobals; g < module.globals.length; g++) {
+      const init = module.globals[g].init;
+      if (init !== null) exprs.push(init);
+    }
+    for (let t = module.numImportedTables; t < module.tables.length; t++) {
+      const init = module.tables[t].init;
+      if (init !== null) exprs.push(init);
+    }
+    const walker = new OperatorWalker(module.bytes);
+    for (const e of exprs)
+      for (let p = e.start; p < e.end; ) {
+        if (module.bytes[p] === REF_FUNC_OP) named.add(new BinaryReader(module.bytes, p + 1, e.end).u32());
+        p = walker.next(p);
+      }
+    targets = named;
+  }
+  const silent = new Uint8Array(types.length).fill(1);
+  const nImp = module.numImportedFuncs;
+  for (const f of targets) {
+    const t = types[module.functions[f]].canonical;
+    if (f < nImp || checked[f - nImp] !== EPOCH_SILENT) silent[t] = 0;
+  }
+  return silent;
 }

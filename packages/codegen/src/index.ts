@@ -23,6 +23,7 @@ export {
   EPOCH_INSIDE,
   EPOCH_SILENT,
   epochEntryChecks,
+  epochSilentIndirect,
   UNCHECKED_CALL_BYTES,
 } from './epoch-entries.js';
 /** Codegen's numeric helpers (bound as `H` in generated code) and the tail-call request class. */

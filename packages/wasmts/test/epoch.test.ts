@@ -1,4 +1,11 @@
-import { EPOCH_ENTRY, EPOCH_INSIDE, EPOCH_SILENT, epochEntryChecks, UNCHECKED_CALL_BYTES } from '@wasmts/codegen';
+import {
+  EPOCH_ENTRY,
+  EPOCH_INSIDE,
+  EPOCH_SILENT,
+  epochEntryChecks,
+  epochSilentIndirect,
+  UNCHECKED_CALL_BYTES,
+} from '@wasmts/codegen';
 import { describe, expect, it } from 'vitest';
 import { Engine, funcType, Linker, Module, Store, Trap, TrapCode } from '../src/index.js';
 import { testConfig } from './backend.js';
@@ -198,6 +205,60 @@ describe('the epoch guarantee without a check at every function entry', () => {
       EPOCH_INSIDE,
       EPOCH_INSIDE,
     ]);
+  });
+
+  it('indirect calls that reach only functions checking nowhere: the loop still counts and is stopped', () => {
+    // the table is neither imported nor exported and no import or export has a reference type: `call_indirect` of
+    // $op reaches only $inc and $dbl, which check nowhere, so the wasm backend keeps its check count in a local
+    // across the call (codegen's src/wasm/README.md, "Counters in locals"); the checks made are the same
+    const wat = (tableExport: string) => `(module
+      (type $op (func (param i32) (result i32)))
+      (table ${tableExport} 2 funcref)
+      (elem (i32.const 0) func $inc $dbl)
+      (func $inc (type $op) (i32.add (local.get 0) (i32.const 1)))
+      (func $dbl (type $op) (i32.shl (local.get 0) (i32.const 1)))
+      (func (export "spin") (param $n i32) (result i32) (local $acc i32)
+        (loop $l
+          (local.set $acc (call_indirect (type $op) (local.get $acc) (i32.and (local.get $n) (i32.const 1))))
+          (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+        (local.get $acc)))`;
+    const engine = new Engine(testConfig().epochInterruption(true));
+    const closed = new Module(engine, wat(''));
+    // (with the `ref.func`s of the bodies: without them the export `spin`, of type $op too, would count as a target)
+    const refs = { funcs: new Set<number>(), complete: true };
+    const silent = epochSilentIndirect(
+      closed.module,
+      epochEntryChecks(closed.module, undefined, undefined, refs),
+      refs,
+    );
+    expect(silent?.[closed.module.types[0].canonical]).toBe(1);
+    expect(epochSilentIndirect(closed.module, epochEntryChecks(closed.module))?.[0]).toBe(0);
+    const open = new Module(engine, wat('(export "t")')).module;
+    expect(epochSilentIndirect(open, epochEntryChecks(open))).toBeNull();
+    for (const m of [closed, new Module(engine, wat('(export "t")'))]) {
+      const store = new Store(engine, null);
+      const instance = new Linker(engine).instantiate(store, m);
+      let checks = 0;
+      store.epochDeadlineCallback(() => {
+        checks++;
+        return { action: 'continue', delta: 0 };
+      });
+      store.setEpochDeadline(0);
+      let acc = 0;
+      for (let n = 1000; n > 0; n--) acc = n & 1 ? acc << 1 : (acc + 1) | 0;
+      expect(instance.getTypedFunc('spin').call(1000)).toBe(acc);
+      // the host's entry check, the function's entry check (it calls indirectly) and one per iteration
+      expect(checks).toBe(1002);
+      // 2^32 iterations unless a tick from the worker is seen
+      engine.startEpochTicker(10);
+      try {
+        store.epochDeadlineTrap();
+        store.setEpochDeadline(5);
+        expect(() => instance.getTypedFunc('spin').call(0)).toThrow(expect.toSatisfy(isInterrupt));
+      } finally {
+        engine.stopEpochTicker();
+      }
+    }
   });
 
   it('a call from the host checks the deadline first, whatever function it calls', () => {

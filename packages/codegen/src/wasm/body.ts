@@ -82,6 +82,11 @@ export interface RewriteContext {
   readonly newEpochFunc: number;
   /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
   readonly epochEntry: Uint8Array | null;
+  /**
+   * Per canonical type index: 1 when an indirect call of that type reaches no epoch check (`epochSilentIndirect`);
+   * null without epochs or in a module open to outside function references.
+   */
+  readonly silentIndirect: Uint8Array | null;
   /** Per defined function: its `BODY_*` bits from `epochEntryChecks`' walk (null: `scanBody` finds them). */
   readonly bodyShapes: Uint8Array | null;
   readonly depthGlobal: number;
@@ -670,7 +675,7 @@ export class BodyRewriter {
       if (toThreaded) this.pushCounters();
       else if (!prefixed && op >= 0x10 /* call */ && op <= 0x15 /* return_call_ref */) {
         // before a call: the check count to the global (deep recursion still polls)
-        if (ticks && (op !== 0x10 /* call */ || !this.silentCallee(r.pos))) this.storeTicks();
+        if (ticks && !this.silentCall(op, r.pos)) this.storeTicks();
       } else if (ticks && ((op === 0x40 /* memory.grow */ && !prefixed && growMemory) || (isTableGrow && growTable)))
         this.storeTicks();
       if ((!prefixed && op === 0x40 /* memory.grow */ && growMemory) || (isTableGrow && growTable)) {
@@ -780,10 +785,13 @@ export class BodyRewriter {
           continue;
         }
         case 0x11: // call_indirect
-        case 0x14: // call_ref
+        case 0x14: {
+          // call_ref
+          const silentCall = this.silentIndirect(r.pos);
           copyImmediates(ctx, bytes, r, w, info);
-          this.afterCall(false);
+          this.afterCall(silentCall);
           continue;
+        }
         case 0x02: // block
         case 0x04: // if
         case 0x06: // try
@@ -988,6 +996,23 @@ export class BodyRewriter {
     if (!this.ticks || entry === null) return false;
     const callee = u32At(this.bytes, pos) - this.module.numImportedFuncs;
     return callee >= 0 && entry[callee] === EPOCH_SILENT;
+  }
+
+  /**
+   * Whether the `call_indirect` or `call_ref` whose type index is at `pos` reaches no epoch check: in a module
+   * closed to outside function references, every function of its type checks nowhere (`epochSilentIndirect`).
+   */
+  private silentIndirect(pos: number): boolean {
+    const silent = this.ctx.silentIndirect;
+    if (!this.ticks || silent === null) return false;
+    return silent[this.module.types[u32At(this.bytes, pos)].canonical] === 1;
+  }
+
+  /** Whether the call (`op`, immediates at `pos`) needs no check count handed over: it reaches no check. */
+  private silentCall(op: number, pos: number): boolean {
+    if (op === 0x10 /* call */) return this.silentCallee(pos);
+    if (op === 0x11 /* call_indirect */ || op === 0x14 /* call_ref */) return this.silentIndirect(pos);
+    return false;
   }
 
   /** Whether the `call` whose index is at `pos` is of a threaded function (it takes and returns the counters). */

@@ -21,7 +21,13 @@ import {
   type Tunables,
 } from '@wasmts/environ';
 import { defaultOperatorCost } from '../environment.js';
-import { BODY_HANDLERS, BODY_TAIL_CALLS, EPOCH_SILENT, epochEntryChecks } from '../epoch-entries.js';
+import {
+  BODY_HANDLERS,
+  BODY_TAIL_CALLS,
+  EPOCH_SILENT,
+  epochEntryChecks,
+  epochSilentIndirect,
+} from '../epoch-entries.js';
 import {
   BodyRewriter,
   type OffsetPairs,
@@ -366,8 +372,10 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   // with fuel or epochs on, the entry analysis's walk also notes each body's shape and the targets of tail calls
   const bodyShapes = epochOn || fuelOn ? new Uint8Array(module.bodies.length) : null;
   const tailTargets = new Set<number>();
-  const analysis = bodyShapes !== null ? epochEntryChecks(module, bodyShapes, tailTargets) : null;
+  const bodyRefs = { funcs: new Set<number>(), complete: true };
+  const analysis = bodyShapes !== null ? epochEntryChecks(module, bodyShapes, tailTargets, bodyRefs) : null;
   const epochEntry = epochOn ? analysis : null;
+  const silentIndirect = epochEntry !== null ? epochSilentIndirect(module, epochEntry, bodyRefs) : null;
   const threadExtras = (fuelOn ? 1 : 0) + (pollOn ? 1 : 0);
   const threaded =
     threadExtras > 0 && bodyShapes !== null && analysis !== null
@@ -426,6 +434,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     deadlineGlobal,
     newEpochFunc,
     epochEntry,
+    silentIndirect,
     bodyShapes,
     depthGlobal,
     stackOverflowFunc,

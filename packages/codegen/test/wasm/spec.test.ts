@@ -63,6 +63,7 @@ function identity(module: Module): RewriteContext {
     deadlineGlobal: -1,
     newEpochFunc: -1,
     epochEntry: null,
+    silentIndirect: null,
     bodyShapes: null,
     depthGlobal: -1,
     stackOverflowFunc: -1,
