@@ -176,7 +176,7 @@ function makeBuiltins(registry: TypeRegistry) {
     // ---- memories
     /** memory.grow: old size in pages, or -1 (bigint for memory64); an i32 result is signed (1-byte pages reach 2^31). */
     memoryGrow(mem: Memory, delta: number | bigint): number | bigint {
-      const r = mem.grow(toIndex(delta));
+      const r = mem.grow(toIndex(delta), true);
       return mem.index64 ? BigInt(r) : r | 0;
     },
     // memory.fill and memory.copy run once per memset/memcpy of the guest (Rust and C call them for a few bytes as

@@ -2,8 +2,8 @@
 // of it and are replaced (new objects) whenever the buffer changes, as docs/js-abi.md requires; `watch`
 // callbacks (the JS backend's cached views) run after each such change.
 //
-// By default a memory's buffer is an ordinary ArrayBuffer of exactly its size, and growth allocates a new
-// one and copies (as wasm2js does): V8 reads and writes typed arrays over resizable buffers several times
+// By default a memory's buffer is an ordinary ArrayBuffer, and growth beyond it allocates a new one and copies
+// (as wasm2js does; a guest's growth with headroom, see `grow`): V8 reads and writes typed arrays over resizable buffers several times
 // more slowly, and the JS backend's loads and stores go through typed arrays. With `resizable` (pools, to
 // reuse buffers), where the host has resizable ArrayBuffers (`new ArrayBuffer(len, { maxByteLength })`),
 // a memory reserves room to grow and grows in place; growth past the reservation allocates and copies.
@@ -55,7 +55,10 @@ export interface MemoryOptions {
   readonly maxBytes?: number;
   /** The store's limiter, asked before every growth. */
   readonly limiter?: ResourceLimiter | null;
-  /** Bytes reserved beyond the current size so that growth does not move (resizable buffers only). */
+  /**
+   * Bytes reserved beyond the current size (at least: twice the size is reserved where that is more) so that
+   * growth does not move: resizable buffers, and a guest's growth of an ordinary buffer (see `grow`).
+   */
   readonly growthReservation?: number;
   /** Back the memory with a resizable buffer that grows in place (slower typed-array access in V8). */
   readonly resizable?: boolean;
@@ -209,6 +212,12 @@ export class Memory {
   private readonly inPlace: boolean;
   private readonly watchers: (() => void)[] = [];
   private released = false;
+  /**
+   * True once `exactBuffer` handed the buffer out since the memory last grew: the host reads the buffer after
+   * growth (JS glue's cached views), so the guest's next growth allocates exactly (headroom would be copied away
+   * again at the next read).
+   */
+  private exposed = false;
   /** The host backing, once attached (see `attachHost`); null while the memory owns its buffer. */
   host: HostMemoryBacking | null = null;
   /** The size the host backing must have when the memory was created `hostBacked` (-1 otherwise). */
@@ -339,6 +348,11 @@ export class Memory {
     return this.type.limits.max === null ? null : this.maxPages * this.pageSize;
   }
 
+  /** The bytes a buffer reserves for a memory of `bytes` bytes that may grow: twice, or the reservation more. */
+  private reserve(bytes: number): number {
+    return Math.min(this.maxPages * this.pageSize, Math.max(bytes * 2, bytes + this.growthReservation));
+  }
+
   /** A new buffer of `bytes` bytes with room to grow where the host allows, or null if it cannot be had. */
   private allocate(bytes: number): ArrayBuffer | SharedArrayBuffer | null {
     const maxBytes = this.maxPages * this.pageSize;
@@ -353,7 +367,7 @@ export class Memory {
     }
     if ((this.resizable || this.inPlace) && HAS_RESIZABLE_BUFFERS && maxBytes > bytes) {
       // in place: twice the size at least, so that the copies when a reservation runs out add up to the final size
-      const reserve = Math.min(maxBytes, Math.max(bytes * 2, bytes + this.growthReservation));
+      const reserve = this.reserve(bytes);
       try {
         return new BufferWithMax(bytes, { maxByteLength: reserve });
       } catch {
@@ -367,8 +381,14 @@ export class Memory {
     }
   }
 
-  /** Grows by `delta` pages; returns the old size in pages, or -1 (never throws) if the memory cannot grow. */
-  grow(delta: number): number {
+  /**
+   * Grows by `delta` pages; returns the old size in pages, or -1 (never throws) if the memory cannot grow.
+   * `headroom` (the guest's `memory.grow`, which a guest's allocator repeats as its heap grows): a growth that must
+   * move the bytes allocates twice the new size (or `growthReservation` more, within the maximum), so the
+   * next growths stay within the buffer and copy nothing (copying the whole memory at each of ruby.wasm's 20
+   * growths cost half its run time); not after `exactBuffer` handed the buffer out since the last growth.
+   */
+  grow(delta: number, headroom = false): number {
     const old = this.pages;
     if (delta === 0) return old;
     if (this.released || this.pendingHostBytes >= 0) return -1;
@@ -405,10 +425,18 @@ export class Memory {
     }
     if (next === null) {
       if (this.shared && HAS_SHARED_BUFFERS && this.buffer instanceof SharedArrayBuffer) return -1;
-      const moved = this.resizable || this.inPlace ? null : transferResized(this.buffer, newBytes);
+      const room =
+        headroom && !this.exposed && !this.resizable && !this.inPlace && !this.shared
+          ? this.reserve(newBytes)
+          : newBytes;
+      const moved =
+        this.resizable || this.inPlace
+          ? null
+          : ((room > newBytes ? transferResized(this.buffer, room) : null) ?? transferResized(this.buffer, newBytes));
       if (moved !== null) next = moved;
       else {
-        next = this.allocate(newBytes);
+        // headroom is an optimisation: a host that cannot allocate it gets the exact size
+        next = (room > newBytes ? this.allocate(room) : null) ?? this.allocate(newBytes);
         if (next === null) return -1;
         new Uint8Array(next, 0, this.byteLength).set(this.u8);
         // views kept from before see no bytes rather than stale ones (as with a host engine's memory)
@@ -416,7 +444,26 @@ export class Memory {
       }
     }
     this.setBuffer(next, newBytes);
+    this.exposed = false;
     return old;
+  }
+
+  /**
+   * The memory's bytes as an ArrayBuffer of exactly `byteLength` bytes, as the JS API's `Memory.buffer` shows them:
+   * a buffer longer than the memory (headroom of a guest's growth, a pool's warm buffer) is first moved into an
+   * exact one (copied; the old one detached, the views replaced and the `watch` callbacks run, as after a growth).
+   * A shared or host-backed memory's buffer is returned as it is.
+   */
+  exactBuffer(): ArrayBuffer | SharedArrayBuffer {
+    this.exposed = true;
+    const buffer = this.buffer;
+    if (this.shared || this.host !== null || this.released || buffer.byteLength === this.byteLength) return buffer;
+    if ((buffer as unknown as { resizable?: boolean }).resizable === true) return buffer;
+    const exact = new ArrayBuffer(this.byteLength);
+    new Uint8Array(exact).set(this.u8);
+    if (buffer instanceof ArrayBuffer && buffer !== EMPTY_BUFFER) transferBuffer(buffer);
+    this.setBuffer(exact, this.byteLength);
+    return exact;
   }
 
   /**

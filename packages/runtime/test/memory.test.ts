@@ -99,6 +99,56 @@ describe('Memory', () => {
     expect(m.u8[65535]).toBe(7);
   });
 
+  it("a guest's growth leaves headroom: the next growths copy nothing, and the views cover only the memory", () => {
+    const m = new Memory(mt(1, 100));
+    m.u8[65535] = 7;
+    expect(m.grow(1, true)).toBe(1);
+    // twice the new size, so the following growths stay within the buffer
+    expect(m.buffer.byteLength).toBe(4 * 65536);
+    expect(m.byteLength).toBe(2 * 65536);
+    expect(m.u8.length).toBe(2 * 65536);
+    expect(() => m.dv.getUint8(2 * 65536)).toThrow(RangeError);
+    const roomy = m.buffer;
+    expect(m.grow(2, true)).toBe(2);
+    expect(m.buffer).toBe(roomy);
+    expect(m.u8.length).toBe(4 * 65536);
+    expect(m.u8[65535]).toBe(7);
+    // beyond the headroom: moved (copied) into a new buffer with headroom again, within the maximum
+    expect(m.grow(1, true)).toBe(4);
+    expect(m.buffer).not.toBe(roomy);
+    expect(m.buffer.byteLength).toBe(10 * 65536);
+    expect(m.u8[65535]).toBe(7);
+    // the maximum caps the headroom
+    expect(m.grow(60, true)).toBe(5);
+    expect(m.buffer.byteLength).toBe(100 * 65536);
+  });
+
+  it('exactBuffer moves the bytes into a buffer of exactly the memory size, once; then growth is exact', () => {
+    const m = new Memory(mt(1, 100));
+    const seen: number[] = [];
+    m.watch(() => seen.push(m.buffer.byteLength));
+    m.grow(1, true);
+    m.u8[70000] = 9;
+    const roomy = m.buffer;
+    const kept = m.u8;
+    const exact = m.exactBuffer();
+    expect(exact.byteLength).toBe(2 * 65536);
+    expect(new Uint8Array(exact)[70000]).toBe(9);
+    // the roomy buffer is detached (as after a growth that moves) and the watchers ran
+    expect(roomy.byteLength).toBe(0);
+    expect(kept.length).toBe(0);
+    expect(m.u8[70000]).toBe(9);
+    expect(seen).toEqual([65536, 4 * 65536, 2 * 65536]);
+    // no copy when already exact
+    expect(m.exactBuffer()).toBe(exact);
+    // handed out since the last growth: the guest's next growth allocates exactly (the host will read it again)
+    m.grow(1, true);
+    expect(m.buffer.byteLength).toBe(3 * 65536);
+    // then headroom again
+    m.grow(1, true);
+    expect(m.buffer.byteLength).toBe(8 * 65536);
+  });
+
   it('runs watch callbacks now and after every change of buffer', () => {
     const m = new Memory(mt(1, 100));
     const seen: number[] = [];

@@ -45,14 +45,30 @@ const FILETYPE_CHARACTER_DEVICE = 2;
 
 type Fn = (...args: (number | bigint)[]) => number | undefined;
 
+/** The instance's memory as WASI reads it: the JS API's `buffer`, or the engine's own view of its bytes. */
+export interface WasiMemory {
+  readonly buffer: ArrayBuffer;
+  /**
+   * The memory's current bytes where the engine has a view of its own (wasmts: `Memory.data()`, what @wasmts/wasi
+   * reads through): no exact-size `buffer` is made for it (wasmts's buffer may hold headroom after a guest's growth).
+   */
+  bytes?(): Uint8Array;
+}
+
 /**
  * The `wasi_snapshot_preview1` functions by name; `memory` returns the instance's memory once it exists (imports
  * are made before the instance). i64 parameters arrive as BigInt (the JS-API mapping).
  */
-export function miniWasi(io: WasiIo, memory: () => { buffer: ArrayBuffer }): (name: string) => Fn {
+export function miniWasi(io: WasiIo, memory: () => WasiMemory): (name: string) => Fn {
   const args = (io.args ?? []).map((a) => encodeUtf8(`${a}\0`));
-  const view = () => new DataView(memory().buffer);
-  const bytes = () => new Uint8Array(memory().buffer);
+  const bytes = () => {
+    const m = memory();
+    return m.bytes?.() ?? new Uint8Array(m.buffer);
+  };
+  const view = () => {
+    const b = bytes();
+    return new DataView(b.buffer, b.byteOffset, b.byteLength);
+  };
   const n = (v: number | bigint) => Number(v);
   const start = monotonicNs();
 

@@ -13,7 +13,10 @@ export interface ProgramExports {
   readonly raw: RawExports;
   /** An exported function taking and returning i32s (missing trailing arguments are 0). */
   fn(name: string): (...args: number[]) => number;
-  /** The exported `memory`, over its current buffer (take a new one after a call that may grow it). */
+  /**
+   * The exported `memory`'s bytes (take a new view after a call that may grow it): over the JS API's `buffer`, or
+   * on wasmts over its own view (`Memory.data()`; its buffer may be longer than the memory).
+   */
   memory(): Uint8Array;
 }
 

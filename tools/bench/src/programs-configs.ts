@@ -83,6 +83,8 @@ function toWasm(type: ValType): ((v: unknown) => unknown) | null {
 interface MemoryLike {
   readonly buffer: ArrayBuffer;
   grow?(pages: number): number;
+  /** wasmts: the bytes through `Memory.data()`, for the bench's WASI (src/mini-wasi.ts, `WasiMemory`). */
+  bytes?(): Uint8Array;
 }
 
 /**
@@ -129,7 +131,7 @@ export function programExports(program: Program, raw: RawExports): ProgramExport
     },
     memory() {
       if (!memory) throw new Error(`${program.name}: no exported memory`);
-      return new Uint8Array(memory.buffer);
+      return memory.bytes?.() ?? new Uint8Array(memory.buffer);
     },
   };
 }
@@ -246,8 +248,8 @@ export function jsSourceChars(module: Module): number | undefined {
 }
 
 /**
- * The JS API's view of a wasmts memory: `buffer` is the current buffer, `grow(pages)` grows. wasmts replaces the
- * buffer on growth without detaching the old one; glue code (wasm-bindgen's, emscripten's) notices growth the way
+ * The JS API's view of a wasmts memory: `buffer` is the current buffer (`exactBuffer`: of the memory's size),
+ * `grow(pages)` grows. Glue code (wasm-bindgen's, emscripten's) notices growth the way
  * the JS API lets it, by its cached views going empty, so the old buffer is detached here once it is replaced (it
  * is dead to wasmts by then). `sync` runs at every crossing between wasm and JS.
  */
@@ -264,6 +266,8 @@ function memoryView(memory: Memory) {
   sync();
   const view: MemoryLike = {
     get buffer() {
+      // exactly the memory's size, as the JS API's (a guest's growth may have left headroom in wasmts's buffer)
+      memory.raw.exactBuffer();
       sync();
       return last as ArrayBuffer;
     },
@@ -271,6 +275,10 @@ function memoryView(memory: Memory) {
       const old = memory.grow(pages);
       sync();
       return old;
+    },
+    bytes() {
+      sync();
+      return memory.data();
     },
   };
   return { view, sync };

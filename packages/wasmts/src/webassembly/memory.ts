@@ -48,7 +48,8 @@ export function defineMemory(realm: Realm): abstract new (...args: never[]) => o
       if (raw.shared) void raw.byteLength;
       // a shared memory's SharedArrayBuffer is frozen, as the spec makes it
       if (raw.shared && !Object.isFrozen(raw.buffer)) Object.freeze(raw.buffer);
-      return raw.buffer as ArrayBuffer;
+      // exactly the memory's size (a guest's growth may have left headroom in the runtime's buffer)
+      return raw.exactBuffer() as ArrayBuffer;
     }
   }
   setLength(Memory, 1);
