@@ -100,7 +100,7 @@ describe('Memory', () => {
   });
 
   it("a guest's growth leaves headroom: the next growths copy nothing, and the views cover only the memory", () => {
-    const m = new Memory(mt(1, 100));
+    const m = new Memory(mt(1, 100), { growthReservation: 0 });
     m.u8[65535] = 7;
     expect(m.grow(1, true)).toBe(1);
     // twice the new size, so the following growths stay within the buffer
@@ -124,7 +124,7 @@ describe('Memory', () => {
   });
 
   it('exactBuffer moves the bytes into a buffer of exactly the memory size, once; then growth is exact', () => {
-    const m = new Memory(mt(1, 100));
+    const m = new Memory(mt(1, 100), { growthReservation: 0 });
     const seen: number[] = [];
     m.watch(() => seen.push(m.buffer.byteLength));
     m.grow(1, true);
