@@ -236,7 +236,7 @@ const DEPTH_LIMIT = 'stackLimit' satisfies keyof VMRuntimeLimits;
  * scratch words, a bigint being split, a v128 operator's lane scratch): each line that mentions one assigns it first,
  * so an outlined run declares its own.
  */
-const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 'qp', 'qz', ...V128_LANE_TEMPS];
+const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'tc', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 'qp', 'qz', ...V128_LANE_TEMPS];
 
 /** A declaration whose initial value reads a local (`l3 = Number(BigInt.asIntN(32, l3b))`, `l2 = l2v.a`). */
 const FROM_LOCAL = /^[\w$]+ = .*\bl\d+[a-z]*\b/;
@@ -655,6 +655,8 @@ export class FunctionTranslator {
   private usesAddrTemp = false;
   /** `mf`: the value of an inline float load (floatLoadExpr). */
   private usesFloatTemp = false;
+  /** Whether a condition assigned its number to `tc` (`zeroTest`). */
+  private usesCondTemp = false;
   /**
    * The f32/f64 loads of the body (`floatLoadExpr`), each emitted as its checked form behind a marker (a block comment
    * holding `F<k>`) and given its plain form (the getter alone: no test for a NaN to read again as bits) at the end of the
@@ -1282,7 +1284,20 @@ export class FunctionTranslator {
     if (!inline && this.impure[this.sp - 1]) this.materialize(this.sp - 1);
     const c = this.cond[this.sp - 1];
     const e = this.popInline();
-    return c ?? e;
+    if (c !== null && c !== undefined) return c;
+    return this.env.branchCondValues && literal(e) === null ? this.zeroTest(e, '!==') : e;
+  }
+  /**
+   * `e === 0` or `e !== 0` for an interpreter (`branchCondValues`): JavaScriptCore's LLInt branches on a boolean or
+   * on a comparison fused with its jump in its fast path, but on any other value (`if (x)`, `x ? :`, `!x`) through a
+   * slow path, about 130 machine instructions more; and its bytecode compiler turns `(x & y) === 0` (a bitwise
+   * operator's result against 0) back into such a branch on the number. So a number tested in a condition is
+   * compared, and an expression is first assigned to `tc`, which that rewrite does not see through.
+   */
+  private zeroTest(e: string, op: '===' | '!=='): string {
+    if (/^\(?[A-Za-z_$][\w$]*\)?$/.test(e)) return `${e} ${op} 0`;
+    this.usesCondTemp = true;
+    return `(tc = ${e}) ${op} 0`;
   }
   /** Pops `n` values for one expression that evaluates each once, in stack order. */
   private popArgsInline(n: number): string[] {
@@ -1731,6 +1746,7 @@ export class FunctionTranslator {
     for (const d of this.extraDecls) decls.push(d);
     if (this.usesAddrTemp) decls.push('ma = 0');
     if (this.usesFloatTemp) decls.push('mf = 0');
+    if (this.usesCondTemp) decls.push('tc = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
     const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
@@ -3466,7 +3482,7 @@ export class FunctionTranslator {
         const pp = this.popPair();
         const lo = pp[0];
         const hi = pp[1];
-        const c = `(${lo} | ${hi}) === 0`;
+        const c = this.env.branchCondValues ? this.zeroTest(`${lo} | ${hi}`, '===') : `(${lo} | ${hi}) === 0`;
         if (pending) this.pushPending(`(${this.condValue(c)})`, false, c);
         else this.push(this.condValue(c));
         return true;
@@ -3565,7 +3581,12 @@ export class FunctionTranslator {
       const impure = this.anyImpure(1);
       const inner = this.cond[this.sp - 1];
       const a = this.popInline();
-      const c = info.name === 'i32.eqz' && inner ? `!(${inner})` : uc(a);
+      const c =
+        info.name === 'i32.eqz' && inner
+          ? `!(${inner})`
+          : info.name === 'i32.eqz' && this.env.branchCondValues
+            ? this.zeroTest(a, '===')
+            : uc(a);
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
@@ -3573,7 +3594,14 @@ export class FunctionTranslator {
     if (bc !== undefined && this.isPending() && this.isPending(1) && facts.linear) {
       const impure = this.anyImpure(2);
       const y = this.popInline();
-      const c = bc(this.popInline(), y);
+      const x = this.popInline();
+      const zero = this.env.branchCondValues && (info.name === 'i32.eq' || info.name === 'i32.ne');
+      const c =
+        zero && literal(y) === 0
+          ? this.zeroTest(x, info.name === 'i32.eq' ? '===' : '!==')
+          : zero && literal(x) === 0
+            ? this.zeroTest(y, info.name === 'i32.eq' ? '===' : '!==')
+            : bc(x, y);
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }

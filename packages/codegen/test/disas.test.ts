@@ -21,12 +21,15 @@ describe('disas', () => {
       const plainFloatLoads = /^;; plainFloatLoads$/m.test(text);
       // a line `;; feedbackWarmup` compiles with CompileOptions.feedbackWarmup (the form for hosts with a JIT)
       const feedbackWarmup = /^;; feedbackWarmup$/m.test(text);
+      // a line `;; branchCondValues` compiles with CompileOptions.branchCondValues (the form for interpreters)
+      const branchCondValues = /^;; branchCondValues$/m.test(text);
       const module = decodeModule(parseWat(text));
       const compiled = compileModule(module, {
         ...(m ? { tunables: JSON.parse(m[1]) } : {}),
         ...(split ? { splitChars: Number(split[1]) } : {}),
         ...(plainFloatLoads ? { plainFloatLoads } : {}),
         ...(feedbackWarmup ? { feedbackWarmup } : {}),
+        ...(branchCondValues ? { branchCondValues } : {}),
       });
       await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./disas/${file.replace(/\.wat$/, '.js')}`);
     });
