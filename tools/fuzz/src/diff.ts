@@ -293,6 +293,8 @@ function outcomeOf(e: unknown): string {
 /** What wasmts runs with: the backend and the store controls. */
 export interface WasmtsSide {
   readonly backend: 'js' | 'wasm';
+  /** JS backend: the host its code is shaped for (`Config.jsTarget`; default 'auto'). */
+  readonly jsTarget?: 'auto' | 'jit' | 'interpreter';
   readonly fuel?: boolean;
   readonly epoch?: boolean;
   readonly maxCallDepth?: number;
@@ -314,6 +316,7 @@ export function runWasmts(bytes: Uint8Array, side: WasmtsSide): SideRecord {
       backend: side.backend,
       consumeFuel: side.fuel === true,
       epochInterruption: side.epoch === true,
+      ...(side.jsTarget !== undefined ? { jsTarget: side.jsTarget } : {}),
       ...(side.maxCallDepth !== undefined ? { maxCallDepth: side.maxCallDepth } : {}),
     }),
   );
@@ -453,15 +456,15 @@ export interface Verdict {
  * instrumentation is exercised) and on the host engine, and compares: wasm backend with JS backend (results,
  * logs, fuel, trap codes), each with the host engine (results and logs).
  */
-export function compare(bytes: Uint8Array, twin?: Uint8Array): Verdict {
+export function compare(bytes: Uint8Array, twin?: Uint8Array, jsTarget?: WasmtsSide['jsTarget']): Verdict {
   // a call-depth limit the JS backend reaches before the host's stack runs out (with 20,000 the host's
   // RangeError came first on the JS backend, at another depth than the wasm backend's limit: other fuel)
   const controls = { fuel: true, epoch: true, maxCallDepth: 1000 };
-  const js = runWasmts(bytes, { backend: 'js', ...controls });
+  const js = runWasmts(bytes, { backend: 'js', jsTarget, ...controls });
   // with a twin (the same module in other instructions that must behave the same: legacy exceptions for
   // exnref), the host engine and the wasm backend run the twin, and the JS backend runs both
   const host = twin ?? bytes;
-  const jsTwin = twin === undefined ? js : runWasmts(twin, { backend: 'js', ...controls });
+  const jsTwin = twin === undefined ? js : runWasmts(twin, { backend: 'js', jsTarget, ...controls });
   const wasm = runWasmts(host, { backend: 'wasm', ...controls });
   const native = runNative(host, ('params' in js && js.params) || ('params' in wasm && wasm.params) || new Map());
   const differences: string[] = [];
@@ -487,7 +490,7 @@ export function compare(bytes: Uint8Array, twin?: Uint8Array): Verdict {
   }
   // the JS backend without fuel, epochs or a call-depth limit: the instrumentation changes nothing else (the
   // one comparison there is where the host engine and the wasm backend lack a feature the module uses)
-  const plain = runWasmts(bytes, { backend: 'js' });
+  const plain = runWasmts(bytes, { backend: 'js', jsTarget });
   const p = firstDifference(plain, js, false);
   if (p !== null) differences.push(`JS backend plain vs with fuel and epochs: ${p}`);
   // again with each call given half the fuel it consumed: both backends run out at the same operator (same
@@ -499,7 +502,7 @@ export function compare(bytes: Uint8Array, twin?: Uint8Array): Verdict {
     );
     if (half.size > 0) {
       const low = { ...controls, fuelPerCall: half };
-      lowFuel = runWasmts(host, { backend: 'js', ...low });
+      lowFuel = runWasmts(host, { backend: 'js', jsTarget, ...low });
       const d = firstDifference(runWasmts(host, { backend: 'wasm', ...low }), lowFuel);
       if (d !== null) differences.push(`wasm backend vs JS backend, half the fuel: ${d}`);
     }
@@ -507,7 +510,7 @@ export function compare(bytes: Uint8Array, twin?: Uint8Array): Verdict {
   // again with every epoch check due and a deadline callback that goes on: both backends check at the same
   // places (function entries, each loop iteration), so the callback runs as often on both
   const every = { ...controls, epochEveryCheck: true };
-  const everyEpoch = runWasmts(host, { backend: 'js', ...every });
+  const everyEpoch = runWasmts(host, { backend: 'js', jsTarget, ...every });
   const e = firstDifference(runWasmts(host, { backend: 'wasm', ...every }), everyEpoch);
   if (e !== null) differences.push(`wasm backend vs JS backend, every epoch check due: ${e}`);
   return { native, wasm, js, ...(lowFuel !== undefined ? { lowFuel } : {}), everyEpoch, differences };

@@ -2,7 +2,7 @@
 // `binaryen`), each run on the host engine, the wasmts wasm backend and the wasmts JS backend (src/diff.ts).
 //
 // Usage: node --import tsx src/fuzz.ts [--seeds FROM..TO] [--bytes N] [--features node20,NAME,...] [--keep DIR]
-//                                      [--write-corpus DIR]
+//                                      [--write-corpus DIR] [--js-target auto|jit|interpreter]
 // Each seed gives the same module on every machine with the same wasm-opt (a seeded PRNG makes the input
 // bytes). A module whose sides disagree is written to --keep (default: failures/) with what differed.
 // Exit status 1 when any module disagrees.
@@ -43,6 +43,8 @@ function main(): void {
       gen: { type: 'string' },
       reduce: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      // the JS backend's Config.jsTarget: 'interpreter' fuzzes the code shaped for hosts without a JIT
+      'js-target': { type: 'string', default: 'auto' },
       suite: { type: 'string', default: resolve(import.meta.dirname, '../../../../shared/testsuite') },
     },
   });
@@ -101,7 +103,7 @@ function main(): void {
     }
     let v: ReturnType<typeof compare>;
     try {
-      v = compare(bytes, twin);
+      v = compare(bytes, twin, values['js-target'] as 'auto' | 'jit' | 'interpreter');
     } catch (e) {
       // an error no side should throw (a TypeError out of a call, ...): a finding
       const error = { unavailable: 'the harness failed' };
