@@ -13,6 +13,8 @@ const ESCAPES = 4; // a call whose callee this analysis cannot see (or that may 
 const LOOP = 8;
 const HANDLER = 16;
 const REF_FUNC = 32; // a LEB function index follows
+const OPENS = 64; // a construct with an `end` (loops have LOOP instead)
+const CLOSES = 128; // `end`, `delegate`
 const LOOKS_FOR = new Uint8Array(256);
 for (const [name, flags] of [
   ['call', DIRECT_CALL],
@@ -23,9 +25,13 @@ for (const [name, flags] of [
   ['return_call_ref', ESCAPES | TAIL_CALL],
   ['memory.grow', ESCAPES],
   ['loop', LOOP],
-  ['try', HANDLER],
-  ['try_table', HANDLER],
+  ['try', HANDLER | OPENS],
+  ['try_table', HANDLER | OPENS],
   ['ref.func', REF_FUNC],
+  ['block', OPENS],
+  ['if', OPENS],
+  ['end', CLOSES],
+  ['delegate', CLOSES],
 ] as const)
   LOOKS_FOR[operatorNamed(name).code] |= flags;
 const TABLE_GROW = operatorNamed('table.grow');
@@ -65,10 +71,12 @@ export const BODY_TAIL_CALLS = 8;
 /**
  * Per defined function (by DefinedFuncIndex): `EPOCH_ENTRY` when its entry checks the epoch deadline, else
  * `EPOCH_SILENT` or `EPOCH_INSIDE`.
- * A function needs the check when it can take part in a recursion: it calls indirectly (`call_indirect`,
- * `call_ref`, their tail forms), calls an import (host code may call any export back), grows a memory or a table
- * (the runtime may run embedder code), or lies on a cycle of direct calls; or when a call to it may run more than
- * `UNCHECKED_CALL_BYTES` of code bytes without a check. Loops are checked at their headers either way. Linear in
+ * A function needs the check when it can take part in a recursion without passing a loop header: outside every
+ * loop of its body it calls indirectly (`call_indirect`, `call_ref`, their tail forms), calls an import (host code
+ * may call any export back), grows a memory or a table (the runtime may run embedder code), or calls a function of
+ * its own cycle of direct calls (such a call inside a loop comes after the loop header's check of that iteration,
+ * so a recursion through it checks at every turn); or when a call to it may run more than `UNCHECKED_CALL_BYTES` of
+ * code bytes without a check. Loops are checked at their headers either way. Linear in
  * the module's code size. `shapes`, when given (one byte per defined function), gets each body's `BODY_*` bits from
  * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more), and
  * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex).
@@ -85,6 +93,10 @@ export function epochEntryChecks(
   // direct callees (DefinedFuncIndex), per function: offsets into one array
   const calleeStart = new Int32Array(n + 1);
   const callees: number[] = [];
+  // per entry of `callees`: 1 when the call is inside a loop (after the loop header's check in every iteration)
+  const calleeInLoop: number[] = [];
+  // per open construct of the body being walked: 1 for a loop
+  const nest: number[] = [];
   const bytes = module.bytes;
   const walker = new OperatorWalker(bytes);
   for (let i = 0; i < n; i++) {
@@ -94,6 +106,9 @@ export function epochEntryChecks(
     let p = body.codeStart;
     let escapes = false;
     let loops = false;
+    // the open loops around the operator being walked
+    let loopDepth = 0;
+    nest.length = 0;
     let calls = false;
     let handlers = false;
     let tail = false;
@@ -131,26 +146,40 @@ export function epochEntryChecks(
             shift += 7;
           } while (b & 0x80);
           // (an index past the functions only in a body not validated yet)
-          if (v < nImp || v - nImp >= n) escapes = true;
+          if (v < nImp || v - nImp >= n) escapes ||= loopDepth === 0;
           else {
             callees.push(v - nImp);
+            calleeInLoop.push(loopDepth > 0 ? 1 : 0);
             if (isTail) tailTargets?.add(v - nImp);
           }
           continue;
         }
         if (flags !== 0) {
-          if (flags & LOOP) loops = true;
+          if (flags & LOOP) {
+            loops = true;
+            nest.push(1);
+            loopDepth++;
+          }
+          if (flags & OPENS) nest.push(0);
+          if (flags & CLOSES && nest.length > 0 && nest.pop() === 1) loopDepth--;
           if (flags & HANDLER) handlers = true;
-          if (flags & ESCAPES) escapes = calls = true;
+          if (flags & ESCAPES) {
+            calls = true;
+            escapes ||= loopDepth === 0;
+          }
           if (flags & TAIL_CALL) tail = true;
         }
         p = walker.next(p);
         const slow = walker.slow;
-        if (slow === TABLE_GROW) escapes = calls = true;
+        if (slow === TABLE_GROW) {
+          calls = true;
+          escapes ||= loopDepth === 0;
+        }
       }
     } catch (e) {
       if (module.pendingBodies?.pending[i] !== 1) throw e;
       callees.length = calleeStart[i];
+      calleeInLoop.length = calleeStart[i];
       escapes = true;
       if (refFuncs !== undefined) refFuncs.complete = false;
     }
@@ -171,6 +200,9 @@ export function epochEntryChecks(
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const cost = new Float64Array(n);
+  // per function: the root of its component, once the component is complete
+  const component = new Int32Array(n).fill(-1);
+  const members: number[] = [];
   const stack: number[] = [];
   const work: number[] = []; // pairs: function, next callee position
   let counter = 0;
@@ -200,31 +232,36 @@ export function epochEntryChecks(
         if (low[v] < low[parent]) low[parent] = low[v];
       }
       if (low[v] !== index[v]) continue;
-      // v roots a component: pop it; more than one member, or a call to itself, is a cycle
-      let w = stack.pop() as number;
-      onStack[w] = 0;
-      if (w !== v) {
-        checked[w] = EPOCH_ENTRY;
-        do {
-          w = stack.pop() as number;
-          onStack[w] = 0;
-          checked[w] = EPOCH_ENTRY;
-        } while (w !== v);
-        continue;
+      // v roots a component: pop it (more than one member, or a call to itself, is a cycle)
+      members.length = 0;
+      let w: number;
+      do {
+        w = stack.pop() as number;
+        onStack[w] = 0;
+        component[w] = v;
+        members.push(w);
+      } while (w !== v);
+      for (const m of members) {
+        if (checked[m] === EPOCH_ENTRY) continue;
+        // a call within the component (a recursion) outside every loop of the body needs the entry check; one
+        // inside a loop comes after that loop header's check, so each turn of the cycle checks anyway
+        let cycleCall = false;
+        let silent = checked[m] === EPOCH_SILENT;
+        let c = module.bodies[m].range.end - module.bodies[m].codeStart;
+        for (let k = calleeStart[m]; k < calleeStart[m + 1]; k++) {
+          const callee = callees[k];
+          if (component[callee] === v) {
+            if (calleeInLoop[k] === 0) cycleCall = true;
+            silent = false;
+            continue;
+          }
+          if (checked[callee] !== EPOCH_ENTRY) c += cost[callee];
+          if (checked[callee] !== EPOCH_SILENT) silent = false;
+        }
+        cost[m] = Math.min(c, UNCHECKED_CALL_BYTES + 1);
+        if (cycleCall || c > UNCHECKED_CALL_BYTES) checked[m] = EPOCH_ENTRY;
+        else if (!silent) checked[m] = EPOCH_INSIDE;
       }
-      if (checked[v] === EPOCH_ENTRY) continue;
-      let self = false;
-      let silent = checked[v] === EPOCH_SILENT;
-      let c = module.bodies[v].range.end - module.bodies[v].codeStart;
-      for (let k = calleeStart[v]; k < calleeStart[v + 1]; k++) {
-        const callee = callees[k];
-        if (callee === v) self = true;
-        else if (checked[callee] !== EPOCH_ENTRY) c += cost[callee];
-        if (checked[callee] !== EPOCH_SILENT) silent = false;
-      }
-      cost[v] = Math.min(c, UNCHECKED_CALL_BYTES + 1);
-      if (self || c > UNCHECKED_CALL_BYTES) checked[v] = EPOCH_ENTRY;
-      else if (!silent) checked[v] = EPOCH_INSIDE;
     }
   }
   return checked;

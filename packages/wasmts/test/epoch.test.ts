@@ -247,8 +247,9 @@ describe('the epoch guarantee without a check at every function entry', () => {
       let acc = 0;
       for (let n = 1000; n > 0; n--) acc = n & 1 ? acc << 1 : (acc + 1) | 0;
       expect(instance.getTypedFunc('spin').call(1000)).toBe(acc);
-      // the host's entry check, the function's entry check (it calls indirectly) and one per iteration
-      expect(checks).toBe(1002);
+      // the host's entry check and one per iteration (its indirect call is inside the loop, after the loop
+      // header's check, so the function needs no entry check of its own)
+      expect(checks).toBe(1001);
       // 2^32 iterations unless a tick from the worker is seen
       engine.startEpochTicker(10);
       try {
@@ -258,6 +259,53 @@ describe('the epoch guarantee without a check at every function entry', () => {
       } finally {
         engine.stopEpochTicker();
       }
+    }
+  });
+
+  it('a recursion whose calls are all inside a loop checks at the loop header, not at the entry; still stopped', () => {
+    // fib as clang compiles it: one recursive call in a loop; every turn of the recursion passes the loop header
+    const FIB = `(module
+      (func $fib (export "fib") (param $n i32) (result i32) (local $acc i32)
+        (if (i32.lt_u (local.get $n) (i32.const 2)) (then (return (local.get $n))))
+        (loop $l
+          (local.set $acc (i32.add (local.get $acc) (call $fib (i32.sub (local.get $n) (i32.const 1)))))
+          (local.set $n (i32.sub (local.get $n) (i32.const 2)))
+          (br_if $l (i32.gt_u (local.get $n) (i32.const 1))))
+        (i32.add (local.get $acc) (local.get $n))))`;
+    const engine = new Engine(testConfig().epochInterruption(true));
+    const m = new Module(engine, FIB);
+    expect([...epochEntryChecks(m.module)]).toEqual([EPOCH_INSIDE]);
+    let iterations = 0;
+    const fib = (n: number): number => {
+      if (n < 2) return n;
+      let acc = 0;
+      do {
+        iterations++;
+        acc += fib(n - 1);
+        n -= 2;
+      } while (n > 1);
+      return acc + n;
+    };
+    expect(fib(20)).toBe(6765);
+    const store = new Store(engine, null);
+    const instance = new Linker(engine).instantiate(store, m);
+    let checks = 0;
+    store.epochDeadlineCallback(() => {
+      checks++;
+      return { action: 'continue', delta: 0 };
+    });
+    store.setEpochDeadline(0);
+    expect(instance.getTypedFunc('fib').call(20)).toBe(6765);
+    // the host's entry check and one per loop iteration, none per call
+    expect(checks).toBe(1 + iterations);
+    // fib(45): about 10^9 calls unless a tick from the worker is seen
+    engine.startEpochTicker(10);
+    try {
+      store.epochDeadlineTrap();
+      store.setEpochDeadline(5);
+      expect(() => instance.getTypedFunc('fib').call(45)).toThrow(expect.toSatisfy(isInterrupt));
+    } finally {
+      engine.stopEpochTicker();
     }
   });
 

@@ -47,8 +47,7 @@ function f4(l0) {
   return l1;
 }
 function f5(l0) {
-  var l1 = 0, s0, s1, epv = ep1, ec = 1024;
-  if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; }
+  var l1 = 0, s0, s1, epv = ep1, ec = -1;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
