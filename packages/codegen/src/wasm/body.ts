@@ -11,16 +11,19 @@ import {
   I32,
   I64,
   Imm,
+  LAYOUT_BY_ID,
+  LAYOUT_BY_OPCODE,
+  Layout,
   type Module,
-  OPS,
   type OperatorInfo,
   skipBlockType,
   skipImmediates,
+  skipLayout,
 } from '@wasmts/environ';
 import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
 import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
-import { FLUSH_BEFORE, OperatorWalker, readCatch, readOperator, SKIP_KIND, SKIP_SLOW, skipFast } from './operators.js';
+import { FLUSH_BEFORE, OperatorWalker, readCatch, readOperator } from './operators.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
 const INDIRECT_CALL_TO_NULL = 4;
@@ -194,8 +197,6 @@ export const PLAIN_COPY = 1;
 export const PLAIN_GLOBAL = 2;
 /** `RewriteContext.plain`: its function index renumbered. */
 export const PLAIN_FUNC = 3;
-/** `RewriteContext.plain`: copied as it is, its immediates read by `skipImmediates` (`br_table`, `try_table`...). */
-export const PLAIN_SLOW = 4;
 /** `RewriteContext.plainThreaded`: its local index renumbered (declared locals move up by the added parameters). */
 export const PLAIN_LOCAL = 5;
 
@@ -207,8 +208,8 @@ export function plainForThreaded(plain: Uint8Array): Uint8Array {
 }
 
 /**
- * The `RewriteContext.plain` table for these options: every opcode without a prefix and with immediates
- * `skipFast` reads, except control flow, calls, the rewritten or checked ones, and with fuel every operator that
+ * The `RewriteContext.plain` table for these options: every assigned opcode without a prefix (its immediates
+ * stepped over by environ's `skipLayout`), except control flow, calls, the rewritten or checked ones, and with fuel every operator that
  * is not silent (the counter may be stored first); `global.get`/`global.set`/`ref.func` as renumbered ones, and
  * `call` too when nothing is inserted around calls (`plainControl`: no fuel, epoch or call depth). With
  * `plainControl` labels keep their depths and nothing is inserted at blocks, branches or the function's end, so
@@ -224,7 +225,7 @@ export function plainOperators(o: {
 }): Uint8Array {
   const plain = new Uint8Array(256);
   for (let op = 0; op < 256; op++) {
-    if (SKIP_KIND[op] === SKIP_SLOW) continue;
+    if (LAYOUT_BY_OPCODE[op] === Layout.Prefix) continue; // prefixes, unassigned opcodes
     if (op <= 0x1f /* try_table */ || op === 0xd5 /* br_on_null */ || op === 0xd6 /* br_on_non_null */) continue; // control, calls, exceptions
     if (o.growHooks && op === 0x40 /* memory.grow */) continue;
     if (o.truncCheck && TRUNC[op] !== 0) continue;
@@ -240,7 +241,7 @@ export function plainOperators(o: {
       plain[op] = PLAIN_COPY;
     for (const op of [0x14, 0x15, 0x18, 0x19]) plain[op] = PLAIN_COPY;
     plain[0x10] = plain[0x12] = o.renumberFuncs ? PLAIN_FUNC : PLAIN_COPY;
-    plain[0x0e] = plain[0x1c] = plain[0x1f] = PLAIN_SLOW;
+    plain[0x0e] = plain[0x1c] = plain[0x1f] = PLAIN_COPY;
   }
   return plain;
 }
@@ -255,9 +256,7 @@ function copyImmediates(ctx: RewriteContext, bytes: Uint8Array, r: BinaryReader,
     else w.u32(idx);
     return;
   }
-  const kind = info.prefix === 0 ? SKIP_KIND[info.code] : SKIP_SLOW;
-  if (kind !== SKIP_SLOW) r.pos = skipFast(bytes, start, kind);
-  else skipImmediates(r, info.imm);
+  r.pos = skipLayout(bytes, start, r.end, LAYOUT_BY_ID[info.id]);
   w.copy(bytes, start, r.pos);
 }
 
@@ -906,14 +905,7 @@ export class BodyRewriter {
       const kind = plain[op];
       if (plainCost !== null) pending += plainCost[op];
       if (kind === PLAIN_COPY) {
-        p = skipFast(bytes, p + 1, SKIP_KIND[op]);
-        continue;
-      }
-      if (kind === PLAIN_SLOW) {
-        const r = this.r;
-        r.pos = p + 1;
-        skipImmediates(r, (OPS[op] as OperatorInfo).imm);
-        p = r.pos;
+        p = skipLayout(bytes, p + 1, end, LAYOUT_BY_OPCODE[op]);
         continue;
       }
       let q = p + 1;

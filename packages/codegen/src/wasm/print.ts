@@ -5,7 +5,10 @@ import {
   BinaryReader,
   decodeModule,
   Imm,
+  LAYOUT_BY_ID,
+  Layout,
   type Module,
+  type OperatorInfo,
   refType,
   valTypeToString,
   type WasmFeatures,
@@ -31,44 +34,49 @@ function blockType(r: BinaryReader): string {
   return v < 0 ? ` (result ${shortType(v)})` : ` (type ${v})`;
 }
 
-function immediates(r: BinaryReader, imm: Imm): string {
-  switch (imm) {
-    case Imm.None:
+/** A one-LEB128 immediate: signed for constants and heap types, else an index. */
+function leb(r: BinaryReader, imm: Imm): string {
+  if (imm === Imm.I32) return ` ${r.s32()}`;
+  if (imm === Imm.I64) return ` ${r.s64()}`;
+  if (imm === Imm.HeapType) return ` ${r.s33()}`;
+  return ` ${r.u32()}`;
+}
+
+/** The immediates of `info`, read in the layout environ's table gives them (`LAYOUT_BY_ID`). */
+function immediates(r: BinaryReader, info: OperatorInfo): string {
+  switch (LAYOUT_BY_ID[info.id]) {
+    case Layout.None:
       return '';
-    case Imm.BlockType:
+    case Layout.Leb:
+      return leb(r, info.imm);
+    case Layout.Leb2:
+      return ` ${r.u32()} ${r.u32()}`;
+    case Layout.BlockType:
       return blockType(r);
-    case Imm.BrTable: {
+    case Layout.BrTable: {
       const n = r.u32();
       const t: number[] = [];
       for (let i = 0; i <= n; i++) t.push(r.u32());
       return ` ${t.join(' ')}`;
     }
-    case Imm.MemArg:
-    case Imm.MemArgLane: {
+    case Layout.MemArg:
+    case Layout.MemArgLane: {
       const align = r.u32();
       const mem = align & 0x40 ? r.u32() : 0;
       const offset = r.u64();
-      const lane = imm === Imm.MemArgLane ? ` ${r.u8()}` : '';
+      const lane = info.imm === Imm.MemArgLane ? ` ${r.u8()}` : '';
       return `${mem ? ` ${mem}` : ''}${offset ? ` offset=${offset}` : ''} align=${2 ** (align & 0x3f)}${lane}`;
     }
-    case Imm.I32:
-      return ` ${r.s32()}`;
-    case Imm.I64:
-      return ` ${r.s64()}`;
-    case Imm.F32:
-    case Imm.F64:
-    case Imm.V128:
-    case Imm.Shuffle: {
-      const n = imm === Imm.F32 ? 4 : imm === Imm.F64 ? 8 : 16;
+    case Layout.Bytes4:
+    case Layout.Bytes8:
+    case Layout.Bytes16: {
+      const n = info.imm === Imm.F32 ? 4 : info.imm === Imm.F64 ? 8 : 16;
       const { start, end } = r.skip(n);
       return ` 0x${[...r.bytes.subarray(start, end)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
     }
-    case Imm.Lane:
-    case Imm.Zero:
+    case Layout.Byte:
       return ` ${r.u8()}`;
-    case Imm.HeapType:
-      return ` ${r.s33()}`;
-    case Imm.SelectT: {
+    case Layout.SelectT: {
       const n = r.u32();
       const t: string[] = [];
       for (let i = 0; i < n; i++) {
@@ -77,28 +85,17 @@ function immediates(r: BinaryReader, imm: Imm): string {
       }
       return ` (result ${t.join(' ')})`;
     }
-    case Imm.TryTable: {
+    case Layout.TryTable: {
       const bt = blockType(r);
       const n = r.u32();
       const c: number[] = [];
       for (let i = 0; i < n; i++) c.push(readCatch(r));
       return `${bt} (catch labels ${c.join(' ')})`;
     }
-    case Imm.BrOnCast:
+    case Layout.BrOnCast:
       return ` ${r.u8()} ${r.u32()} ${r.s33()} ${r.s33()}`;
-    case Imm.CallIndirect:
-    case Imm.TypeField:
-    case Imm.TypeType:
-    case Imm.TypeCount:
-    case Imm.TypeData:
-    case Imm.TypeElem:
-    case Imm.MemoryInit:
-    case Imm.MemoryCopy:
-    case Imm.TableInit:
-    case Imm.TableCopy:
-      return ` ${r.u32()} ${r.u32()}`;
     default:
-      return ` ${r.u32()}`;
+      throw new Error(`print: no layout for ${info.name}`);
   }
 }
 
@@ -125,7 +122,7 @@ export function printModule(bytes: Uint8Array, features?: WasmFeatures): string 
         op === 0x18 /* delegate */
       )
         indent = indent.slice(2);
-      const text = `${indent}${info.name}${immediates(r, info.imm)}`;
+      const text = `${indent}${info.name}${immediates(r, info)}`;
       if (!(op === 0x0b /* end */ && r.eof())) lines.push(text);
       if (
         op === 0x02 /* block */ ||
