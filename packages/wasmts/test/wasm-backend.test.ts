@@ -142,6 +142,43 @@ describe('wasm backend: an MVP module', () => {
   });
 });
 
+describe('wasm backend: v128 globals', () => {
+  // AssemblyScript's SIMD builds (e.g. @chainsafe/as-sha256) keep v128 values in module-private globals
+  const PRIVATE = `(module
+    (global $g (mut v128) (v128.const i32x4 1 2 3 4))
+    (global $n (export "n") (mut i32) (i32.const 0))
+    (func (export "bump") (result i32)
+      (global.set $g (i32x4.add (global.get $g) (v128.const i32x4 10 20 30 40)))
+      (global.set $n (i32.add (global.get $n) (i32.const 1)))
+      (i32x4.extract_lane 2 (global.get $g))))`;
+
+  it('a module whose v128 globals are private runs on the wasm backend, each instance with its own', () => {
+    for (const backend of ['wasm', 'auto'] as const) {
+      const engine = new Engine(new Config({ backend }));
+      const module = new Module(engine, PRIVATE);
+      expect(module.backend).toBe('wasm');
+      const store = new Store(engine, null);
+      const a = new Linker(engine).instantiate(store, module);
+      const b = new Linker(engine).instantiate(store, module);
+      expect(a.getTypedFunc('bump').call()).toBe(33);
+      expect(a.getTypedFunc('bump').call()).toBe(63);
+      expect(b.getTypedFunc('bump').call()).toBe(33);
+      expect(a.getGlobal('n')!.get()).toEqual({ type: 'i32', value: 2 });
+    }
+  });
+
+  it('an exported or imported v128 global keeps the module on the JS backend (the host cannot pass its value)', () => {
+    const exported = `(module (global (export "v") v128 (v128.const i64x2 1 2)))`;
+    const imported = `(module (import "m" "v" (global v128)))`;
+    for (const text of [exported, imported]) {
+      expect(new Module(new Engine(new Config({ backend: 'auto' })), text).backend).toBe('js');
+      expect(() => new Module(new Engine(new Config({ backend: 'wasm' })), text)).toThrow(
+        /global of a type that cannot cross/,
+      );
+    }
+  });
+});
+
 describe('wasm backend: fuel is identical to the JS backend', () => {
   const dir = join(import.meta.dirname, '../../../tools/bench/programs/wasm');
   const programs = readdirSync(dir).filter((f) => f.endsWith('.wasm'));

@@ -48,8 +48,10 @@ export function boundaryProblem(module: EnvironModule): string | null {
     if (t !== null && !crossesBoundary(t))
       return 'an imported function has v128 or GC types in its signature, which cannot cross the host JS boundary';
   }
-  for (const g of module.globals)
-    if (bad(g.type.type)) return 'the module has a global of a type that cannot cross the host JS boundary (v128)';
+  // a defined global that is not exported stays inside the host instance (no hidden export: `internalOnly`)
+  for (let i = 0; i < module.globals.length; i++)
+    if (bad(module.globals[i].type.type) && !internalOnly(module, GlobalIndex(i)))
+      return 'the module imports or exports a global of a type that cannot cross the host JS boundary (v128)';
   for (const t of module.tables)
     if (bad(t.type.element)) return 'the module has a table of a type that cannot cross the host JS boundary';
   for (const tag of module.tags) {
@@ -62,6 +64,14 @@ export function boundaryProblem(module: EnvironModule): string | null {
     if (t !== null && !crossesBoundary(t)) return 'the start function has a signature the host JS API cannot call';
   }
   return null;
+}
+
+/**
+ * Whether global `index` is defined by the module and not exported: nothing outside the module can reach it, so
+ * it needs no hidden export and its value never crosses the host boundary (a v128 global of AssemblyScript's).
+ */
+function internalOnly(module: EnvironModule, index: GlobalIndex): boolean {
+  return index >= module.numImportedGlobals && !module.exports.some((e) => e.kind === 'global' && e.index === index);
 }
 
 /**
@@ -142,7 +152,10 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
   if (!importMemories)
     for (let i = MemoryIndex(module.numImportedMemories); i < module.memories.length; i++) add('memory', i);
   for (let i = TableIndex(module.numImportedTables); i < module.tables.length; i++) add('table', i);
-  for (let i = GlobalIndex(module.numImportedGlobals); i < module.globals.length; i++) add('global', i);
+  // a global the host cannot pass (v128) is one `boundaryProblem` let through only if `internalOnly`: the API never
+  // reads it, and a hidden export would be a host Global whose value throws
+  for (let i = GlobalIndex(module.numImportedGlobals); i < module.globals.length; i++)
+    if (boundaryTypeName(module.globals[i].type.type) !== null) add('global', i);
   for (let i = TagIndex(module.numImportedTags); i < module.tags.length; i++) add('tag', i);
   const options = {
     ...instrumentOptionsFor(
