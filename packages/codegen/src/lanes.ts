@@ -531,9 +531,8 @@ export const QUAD_OPS: Readonly<Record<string, QuadTemplate>> = {
   'i16x8.extadd_pairwise_i8x16_s': each(
     (a) => `((${byteS(a, 0)} + ${byteS(a, 1)}) & 65535) | ((${byteS(a, 2)} + ${byteS(a, 3)}) << 16)`,
   ),
-  'i16x8.extadd_pairwise_i8x16_u': each(
-    (a) => `(${byteU(a, 0)} + ${byteU(a, 1)}) | ((${byteU(a, 2)} + ${byteU(a, 3)}) << 16)`,
-  ),
+  // both half-words at once: each sum of two bytes fits its 16 bits
+  'i16x8.extadd_pairwise_i8x16_u': each((a) => `(${p(a)} & 0xff00ff) + ((${p(a)} >>> 8) & 0xff00ff)`),
   'i16x8.q15mulr_sat_s': each((a, b, _c, o) => `${o.h('q15mulr')}(${a}, ${b})`),
   'i16x8.relaxed_q15mulr_s': each((a, b, _c, o) => `${o.h('q15mulr')}(${a}, ${b})`),
   'i16x8.extend_low_i8x16_s': widen8(true, true),

@@ -746,6 +746,12 @@ export class FunctionTranslator {
   /** Per quad slot: whether its lanes hold f32 numbers (an f32x4 result, `F32_VALUE_OPS`) rather than bits. */
   private fval: boolean[] = [];
   /**
+   * Per quad slot with `fval`: whether its numbers are an f32 operator's results (or a selection of them), whose bits
+   * are by definition those `fb` gives: not a local's or a load's numbers, made from bits by a conversion that quiets
+   * a signalling NaN. Such numbers may be selected as they are (`f32x4.pmin`/`pmax`, `numberSelect`).
+   */
+  private fArith: boolean[] = [];
+  /**
    * Per quad slot computed by a `v128.load`, `v128.load32_splat`, `v128.load32_zero`, `v128.load64_zero`,
    * `f32x4.splat` or an `f32x4.replace_lane` of one of these (or of f32 numbers) not yet consumed: the lines that
    * computed it, each with the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it
@@ -951,6 +957,7 @@ export class FunctionTranslator {
     this.quad[d] = false;
     this.pendQ[d] = null;
     this.fval[d] = false;
+    this.fArith[d] = false;
     this.lazyForm[d] = null;
     this.msbForm[d] = null;
     this.countForm[d] = null;
@@ -4142,8 +4149,11 @@ export class FunctionTranslator {
         res.map((x, i) => `${x} = ${fop.lane(ops[0][i], ops[1]?.[i] ?? '', ops[2]?.[i] ?? '', h)};`).join(' '),
       );
       this.fval[this.sp - 1] = fop.value;
+      this.fArith[this.sp - 1] = fop.value;
       return;
     }
+    if ((name === 'f32x4.pmin' || name === 'f32x4.pmax') && this.numberSelect(name === 'f32x4.pmin' ? '<' : '>'))
+      return;
     const imm: number[] = [];
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
@@ -4280,6 +4290,44 @@ export class FunctionTranslator {
         return;
     }
     throw new Error(`codegen: no translation for ${name}`);
+  }
+
+  /**
+   * `f32x4.pmin`/`pmax` (`b op a ? b : a`, lane by lane) on operands that are f32 results (`fArith`) or constants that
+   * are not NaN: the numbers compared and the selected one kept as it is, no conversion either way; exact, since
+   * such an operand's bits are those of its number (an f32 result's bits are defined by `fb`, a constant's are
+   * exact). The result is f32 results too. False for any other operand (a local's or a load's numbers come from bits
+   * by a conversion that quiets a signalling NaN, which pmin must hand on as it is): the bit template then.
+   */
+  private numberSelect(op: '<' | '>'): boolean {
+    const ok = (d: number): boolean => {
+      if (this.fval[d]) return this.fArith[d] && this.pendLocal[d] < 0;
+      const q = this.pendQ[d];
+      return (
+        q !== null &&
+        q !== undefined &&
+        this.pendLocal[d] < 0 &&
+        q.every((x) => {
+          const n = literal(x);
+          return n !== null && !Number.isNaN(new Float32Array(new Int32Array([n]).buffer)[0]);
+        })
+      );
+    };
+    if (!ok(this.sp - 1) || !ok(this.sp - 2)) return false;
+    const b = this.popQuadValues();
+    const a = this.popQuadValues();
+    this.pushQuadStmt((r) => {
+      const line = r.map((x, i) => `${x} = ${b[i]} ${op} ${a[i]} ? ${b[i]} : ${a[i]};`).join(' ');
+      // a result variable that is an operand lane read later is written after the reads: through w0..w3
+      if (!r.some((x, i) => [...a.slice(i + 1), ...b.slice(i + 1)].includes(x))) return line;
+      const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+      return this.laneTempsOf(
+        `${w.map((x, i) => `${x} = ${b[i]} ${op} ${a[i]} ? ${b[i]} : ${a[i]};`).join(' ')} ${r.map((x, i) => `${x} = ${w[i]};`).join(' ')}`,
+      );
+    });
+    this.fval[this.sp - 1] = true;
+    this.fArith[this.sp - 1] = true;
+    return true;
   }
 
   /**

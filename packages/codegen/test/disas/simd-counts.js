@@ -28,6 +28,13 @@ function f1(l0) {
   return;
 }
 function f2(l0) {
+  var s0, s0b, s0c, s0d;
+  s0d = m0_dv.getInt32((l0>>>0)+12,1); s0c = m0_dv.getInt32((l0>>>0)+8,1); s0b = m0_dv.getInt32((l0>>>0)+4,1); s0 = m0_dv.getInt32((l0>>>0),1);
+  s0 = (s0 & 0xff00ff) + ((s0 >>> 8) & 0xff00ff); s0b = (s0b & 0xff00ff) + ((s0b >>> 8) & 0xff00ff); s0c = (s0c & 0xff00ff) + ((s0c >>> 8) & 0xff00ff); s0d = (s0d & 0xff00ff) + ((s0d >>> 8) & 0xff00ff);
+  s0 = (s0 & 65535) + (s0 >>> 16); s0b = (s0b & 65535) + (s0b >>> 16); s0c = (s0c & 65535) + (s0c >>> 16); s0d = (s0d & 65535) + (s0d >>> 16);
+  return new rt.V128(s0, s0b, s0c, s0d);
+}
+function f3(l0) {
   var l1 = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d;
   s0d = m0_dv.getInt32((l0>>>0)+12,1); s0c = m0_dv.getInt32((l0>>>0)+8,1); s0b = m0_dv.getInt32((l0>>>0)+4,1); s0 = m0_dv.getInt32((l0>>>0),1);
   s0 = (s0 & ((s0 & 2139062143) + 943208504)); s0b = (s0b & ((s0b & 2139062143) + 943208504)); s0c = (s0c & ((s0c & 2139062143) + 943208504)); s0d = (s0d & ((s0d & 2139062143) + 943208504));
@@ -36,7 +43,7 @@ function f2(l0) {
   return (((H.popcnt32(l1)) + l1) | 0);
 }
 return {
-  funcs: [f0, f1, f2],
+  funcs: [f0, f1, f2, f3],
   globalInit: [],
   tableInit: [],
   elemOffset: {},

@@ -14,6 +14,9 @@
         (v128.and (i8x16.lt_u (i8x16.add (v128.load (local.get 0)) (i8x16.splat (i32.const -65)))
                               (i8x16.splat (i32.const 26)))
                   (i8x16.splat (i32.const 32))))))
+  ;; byte sums per word: the unsigned pairwise sum adds both half-words at once
+  (func (export "sums") (param i32) (result v128)
+    (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (v128.load (local.get 0)))))
   ;; a bitmask also read as it is keeps its order
   (func (export "both") (param i32) (result i32) (local i32)
     (i32.add (i32.popcnt (local.tee 1 (i8x16.bitmask (i8x16.ge_u (v128.load (local.get 0)) (i8x16.splat (i32.const 200))))))
