@@ -2,7 +2,8 @@
 // `binaryen`), each run on the host engine, the wasmts wasm backend and the wasmts JS backend (src/diff.ts).
 //
 // Usage: node --import tsx src/fuzz.ts [--seeds FROM..TO] [--bytes N] [--features node20,NAME,...] [--keep DIR]
-//                                      [--write-corpus DIR] [--js-target auto|jit|interpreter]
+//                                      [--write-corpus DIR] [--js-target auto|jit|interpreter] [--gen SET]
+//                                      [--help] (pnpm fuzz --help from the root)
 // Each seed gives the same module on every machine with the same wasm-opt (a seeded PRNG makes the input
 // bytes). A module whose sides disagree is written to --keep (default: failures/) with what differed.
 // Exit status 1 when any module disagrees.
@@ -46,8 +47,24 @@ function main(): void {
       // the JS backend's Config.jsTarget: 'interpreter' fuzzes the code shaped for hosts without a JIT
       'js-target': { type: 'string', default: 'auto' },
       suite: { type: 'string', default: resolve(import.meta.dirname, '../../../../shared/testsuite') },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    // the usage is this file's opening comment
+    const head = readFileSync(import.meta.filename, 'utf8').split('\n');
+    const end = head.findIndex((line) => !line.startsWith('//'));
+    console.log(
+      head
+        .slice(0, end)
+        .map((line) => line.replace(/^\/\/ ?/, ''))
+        .join('\n'),
+    );
+    console.log(
+      `\n--gen sets: ${Object.keys(FEATURE_SETS).join(', ')}; also --mutate, --reduce FILE, --quiet, --suite DIR.`,
+    );
+    return;
+  }
   if (values.reduce !== undefined) {
     if (reexec(values.gen)) return;
     const small = reduce(readFileSync(values.reduce, 'utf8'), (m) => console.log(m));
