@@ -27,8 +27,8 @@ export const ISLAND_HEIGHT = 32;
  * (`--max-optimized-bytecode-size`), and a character of this backend's output is 0.65-0.85 bytes of it (measured on
  * hash-wasm's sha512 and blake2b). The body is cut only between operators of the function's own frame, into pieces
  * of half this size to this size where it can be cut there (longer where it cannot: a function whose code is one
- * large loop is not split). A body of at most `OUTLINE_FACTOR` times this stays whole unless it has more than
- * `WIDE_REGISTERS` variables.
+ * large loop is not split). Pieces, and a body left whole, are up to `OUTLINE_FACTOR` times this long in a function
+ * of at most `WIDE_REGISTERS` variables.
  */
 export const SPLIT_CHARS = 40_000;
 

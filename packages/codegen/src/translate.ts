@@ -1924,7 +1924,8 @@ export class FunctionTranslator {
   }
 
   /**
-   * Cuts the body's lines into pieces of about `splitChars` characters at the points recorded in `cuts` (README.md,
+   * Cuts the body's lines into pieces of about `OUTLINE_FACTOR` times `splitChars` characters (`splitChars` in a
+   * function of more than `WIDE_REGISTERS` variables) at the points recorded in `cuts` (README.md,
    * "Splitting large functions"); each piece after the first gets as parameters the locals it or a later piece
    * uses and the stack slots live at its cut. A cut whose parameter list would be longer than the piece is not
    * made. One piece when the body is small or cannot be cut (a self tail call's loop around the body, the legacy
@@ -1932,18 +1933,15 @@ export class FunctionTranslator {
    */
   private split(nVars: number): { lines: string[]; params: string[] }[] {
     const out = this.out;
-    const limit = this.env.splitChars;
+    // pieces (and a body left whole) of up to `OUTLINE_FACTOR` times the split limit, as outlining leaves them: within
+    // the optimizing tier's reach, and each cut costs (x25519's 57,000-character field multiplication, 44,393 bytes of
+    // bytecode, ran 1.4x slower in two pieces; hash-wasm's blake2b 13% slower in three than in two); the split limit
+    // itself in a function with more variables than V8 encodes in one-byte register operands (more bytecode per
+    // character: sha512's 220-variable compression made 60,914 bytes of a 63,623-character piece)
+    const limit = nVars <= WIDE_REGISTERS ? this.env.splitChars * OUTLINE_FACTOR : this.env.splitChars;
     const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
     if (limit === Number.POSITIVE_INFINITY) return whole;
-    // a body under `OUTLINE_FACTOR` times the limit stays whole, as outlining leaves it (within the optimizing tier's
-    // reach, and a cut costs: x25519's 57,000-character field multiplication, 44,393 bytes of bytecode, ran 1.4x
-    // slower in two pieces), unless it has more variables than V8 encodes in one-byte register operands
-    if (nVars <= WIDE_REGISTERS) {
-      let total = 0;
-      for (let i = 0; i < out.length && total <= limit * OUTLINE_FACTOR; i++) total += this.lineLength(out[i]) + 1;
-      if (total <= limit * OUTLINE_FACTOR) return whole;
-    }
     let at: number[] = [];
     const heights: number[] = [];
     // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and

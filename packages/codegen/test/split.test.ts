@@ -41,7 +41,8 @@ function straight(n: number): string {
 }
 
 const WAT = straight(120);
-const SMALL = { splitChars: 400 };
+// pieces of up to 1.5 times this (OUTLINE_FACTOR: the functions here have few variables)
+const SMALL = { splitChars: 267 };
 const WHOLE = { splitChars: 1e9 };
 const HOOKS = { tunables: { consumeFuel: true, epochInterruption: true } };
 const ticks = { n: 0, onTick: () => {} };
@@ -171,7 +172,7 @@ describe('split functions', () => {
         (else (local.get $x)))))`;
     const depth = { tunables: { ...HOOKS.tunables, maxCallDepth: 1000 } };
     const whole = instantiate(wat, {}, { ...depth, ...WHOLE });
-    const split = instantiate(wat, {}, { ...depth, splitChars: 100 });
+    const split = instantiate(wat, {}, { ...depth, splitChars: 67 });
     expect(pieces(split.$source, 'f0')).toBeGreaterThan(40);
     limits.epochDeadline = 1e15;
     const run = (e: Record<string, any>, n: number) => {

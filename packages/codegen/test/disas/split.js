@@ -9,69 +9,39 @@ function f0$p(l0, l1, l1h) {
   var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1.fuelConsumed, epv = ep2, ec = -1, oc = 0;
   try {
     if (fu >= fq) { lim1.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1.fuelConsumed; ec = -1; }
-    qm = Math.imul(l1, l1); s0h = (((((l1 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = qm;
-    l2 = (((Math.imul(l2, 31)) + l0) | 0);
-    lim1.fuelConsumed = fu - fq; fu = 0; let nx = f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h);
+    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; s0h = H.O[1] | 0; s0 = H.O[2]; l2 = H.O[3] | 0; s1 = H.O[4]; s1h = H.O[5] | 0;
+    lim1.fuelConsumed = fu - fq; fu = 0; let nx = f0$p$s1(l2, l0, l3, l3h, l4, s0, s0h, s1, s1h);
     if (nx !== H.NX) return nx;
-    nx = f0$p$s2(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6]);
+    nx = f0$p$s2(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5]);
     if (nx !== H.NX) return nx;
-    nx = f0$p$s3(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5]);
-    if (nx !== H.NX) return nx;
-    nx = f0$p$s4(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6], H.S[7]);
-    if (nx !== H.NX) return nx;
-    return f0$p$s5(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6]);
+    return f0$p$s3(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6], H.S[7]);
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$s1(l3, l3h, l2, l0, l4, s0, s0h, s1, s1h) {
-  var qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed;
-  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; l4 |= 0; s0h |= 0; s1h |= 0;
+function f0$p$s1(l2, l0, l3, l3h, l4, s0, s0h, s1, s1h) {
+  var fu = 0, fq = -lim1.fuelConsumed, ec = -1;
+  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0; l4 |= 0; s0h |= 0; s1h |= 0;
   try {
-    qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
-    s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
     m0_dv.setInt32(16,l2,1);
     l4 = 0;
-    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = l4; H.S[5] = s0; H.S[6] = s0h; return H.NX;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
-}
-function f0$p$s2(l3, l3h, l2, l0, l4, s0, s0h) {
-  var fu = 0, fq = -lim1.fuelConsumed, ec = -1;
-  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; l4 |= 0; s0h |= 0;
-  try {
     fu += 21;
-    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l4); fq = -lim1.fuelConsumed; ec = -1;
-    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s0; H.S[5] = s0h; return H.NX;
+    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o2(l4); fq = -lim1.fuelConsumed; ec = -1;
+    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l2; H.S[1] = l0; H.S[2] = l3; H.S[3] = l3h; H.S[4] = s0; H.S[5] = s0h; return H.NX;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$s3(l3, l3h, l2, l0, s0, s0h) {
-  var s1, s1h, qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed;
-  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; s0h |= 0;
+function f0$p$s2(l2, l0, l3, l3h, s0, s0h) {
+  var s1, s1h, fu = 0, fq = -lim1.fuelConsumed, ec = -1, oc = 0;
+  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0; s0h |= 0;
   try {
-    l2 = (((Math.imul(l2, 37)) + l0) | 0);
-    qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
-    s1 = s1 ^ l2;
-    l3 = s1; l3h = s1h;
-    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = l0; H.S[4] = s1; H.S[5] = s1h; H.S[6] = s0; H.S[7] = s0h; return H.NX;
+    lim1.fuelConsumed = fu - fq; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; l2 = H.O[1] | 0; s1 = H.O[2]; s1h = H.O[3] | 0; l3 = H.O[4] | 0; l3h = H.O[5] | 0; switch (oc) { case 1: lim1.fuelConsumed = fu - fq; fu = 0; return H.O[0]; }
+    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l2; H.S[1] = l0; H.S[2] = l3; H.S[3] = l3h; H.S[4] = s1; H.S[5] = s1h; H.S[6] = s0; H.S[7] = s0h; return H.NX;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$s4(l3, l3h, l2, l0, s1, s1h, s0, s0h) {
-  var fu = 0, fq = -lim1.fuelConsumed;
-  l3 |= 0; l3h |= 0; l2 |= 0; l0 |= 0; s1h |= 0; s0h |= 0;
-  try {
-    fu += 17;
-    if (l0 === 12345) {
-      fu += 1;
-      H.R[0] = l3h; lim1.fuelConsumed = fu - fq; fu = 0; return l3;
-    }
-    m0_dv.setInt32(20,l2,1);
-    l2 = (((Math.imul(l2, 41)) + l0) | 0);
-    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l3; H.S[1] = l3h; H.S[2] = l2; H.S[3] = s1; H.S[4] = s1h; H.S[5] = s0; H.S[6] = s0h; return H.NX;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
-}
-function f0$p$s5(l3, l3h, l2, s1, s1h, s0, s0h) {
+function f0$p$s3(l2, l0, l3, l3h, s1, s1h, s0, s0h) {
   var qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed;
-  l3 |= 0; l3h |= 0; l2 |= 0; s1h |= 0; s0h |= 0;
+  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0; s1h |= 0; s0h |= 0;
   try {
+    l2 = (((Math.imul(l2, 41)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
     s1 = s1 ^ l2;
     l3 = s1; l3h = s1h;
@@ -91,7 +61,22 @@ function f0$p$o0() {
     lim1.fuelConsumed = fu - fq; fu = 0; return oc;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$o1(l4) {
+function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
+  var s0, s0h, s1, s1h, qa = 0, qb = 0, qm = 0, fu = 0, fq = -lim1.fuelConsumed, oc = 0;
+  l1 |= 0; l1h |= 0; l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0;
+  try {
+    ZO: {
+      qm = Math.imul(l1, l1); s0h = (((((l1 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l1h) + Math.imul(l1h, l1)) | 0; s0 = qm;
+      l2 = (((Math.imul(l2, 31)) + l0) | 0);
+      qa = l3; qb = l3h; s1 = (qa << 13) | (qb >>> 19); s1h = (qb << 13) | (qa >>> 19);
+      s1 = s1 ^ l2;
+      oc = 0;
+    }
+    H.O[1] = s0h; H.O[2] = s0; H.O[3] = l2; H.O[4] = s1; H.O[5] = s1h;
+    lim1.fuelConsumed = fu - fq; fu = 0; return oc;
+  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+}
+function f0$p$o2(l4) {
   var fu = 0, fq = -lim1.fuelConsumed, ec = -1, oc = 0;
   l4 |= 0;
   try {
@@ -110,6 +95,27 @@ function f0$p$o1(l4) {
       }
       oc = 0;
     }
+    lim1.fuelConsumed = fu - fq; fu = 0; return oc;
+  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+}
+function f0$p$o3(l2, l0, l3, l3h) {
+  var s1, s1h, qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed, oc = 0;
+  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0;
+  try {
+    ZO: {
+      l2 = (((Math.imul(l2, 37)) + l0) | 0);
+      qa = l3; qb = l3h; s1 = (qa << 7) | (qb >>> 25); s1h = (qb << 7) | (qa >>> 25);
+      s1 = s1 ^ l2;
+      l3 = s1; l3h = s1h;
+      fu += 17;
+      if (l0 === 12345) {
+        fu += 1;
+        H.R[0] = l3h; { H.O[0] = l3; oc = 1; break ZO; }
+      }
+      m0_dv.setInt32(20,l2,1);
+      oc = 0;
+    }
+    H.O[1] = l2; H.O[2] = s1; H.O[3] = s1h; H.O[4] = l3; H.O[5] = l3h;
     lim1.fuelConsumed = fu - fq; fu = 0; return oc;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
