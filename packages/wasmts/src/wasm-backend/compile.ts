@@ -48,10 +48,14 @@ export function boundaryProblem(module: EnvironModule): string | null {
     if (t !== null && !crossesBoundary(t))
       return 'an imported function has v128 or GC types in its signature, which cannot cross the host JS boundary';
   }
-  // a defined global that is not exported stays inside the host instance (no hidden export: `internalOnly`)
-  for (let i = 0; i < module.globals.length; i++)
-    if (bad(module.globals[i].type.type) && !internalOnly(module, GlobalIndex(i)))
-      return 'the module imports or exports a global of a type that cannot cross the host JS boundary (v128)';
+  // a global the module defines and does not export stays inside the host instance (it gets no hidden export,
+  // see compileWasm), so only imported and exported globals must cross; one pass over each list, not a search of
+  // the exports per global
+  const globalProblem =
+    'the module imports or exports a global of a type that cannot cross the host JS boundary (v128)';
+  for (let i = 0; i < module.numImportedGlobals; i++) if (bad(module.globals[i].type.type)) return globalProblem;
+  for (const e of module.exports)
+    if (e.kind === 'global' && bad(module.globals[e.index].type.type)) return globalProblem;
   for (const t of module.tables)
     if (bad(t.type.element)) return 'the module has a table of a type that cannot cross the host JS boundary';
   for (const tag of module.tags) {
@@ -64,14 +68,6 @@ export function boundaryProblem(module: EnvironModule): string | null {
     if (t !== null && !crossesBoundary(t)) return 'the start function has a signature the host JS API cannot call';
   }
   return null;
-}
-
-/**
- * Whether global `index` is defined by the module and not exported: nothing outside the module can reach it, so
- * it needs no hidden export and its value never crosses the host boundary (a v128 global of AssemblyScript's).
- */
-function internalOnly(module: EnvironModule, index: GlobalIndex): boolean {
-  return index >= module.numImportedGlobals && !module.exports.some((e) => e.kind === 'global' && e.index === index);
 }
 
 /**
@@ -152,8 +148,8 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
   if (!importMemories)
     for (let i = MemoryIndex(module.numImportedMemories); i < module.memories.length; i++) add('memory', i);
   for (let i = TableIndex(module.numImportedTables); i < module.tables.length; i++) add('table', i);
-  // a global the host cannot pass (v128) is one `boundaryProblem` let through only if `internalOnly`: the API never
-  // reads it, and a hidden export would be a host Global whose value throws
+  // a global the host cannot pass (v128) is one `boundaryProblem` let through only when the module defines it and
+  // does not export it: the API never reads it, and a hidden export would be a host Global whose value throws
   for (let i = GlobalIndex(module.numImportedGlobals); i < module.globals.length; i++)
     if (boundaryTypeName(module.globals[i].type.type) !== null) add('global', i);
   for (let i = TagIndex(module.numImportedTags); i < module.tags.length; i++) add('tag', i);
