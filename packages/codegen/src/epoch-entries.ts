@@ -90,8 +90,8 @@ export const BODY_TAIL_CALLS = 8;
  * the module's code size. `shapes`, when given (one byte per defined function), gets each body's `BODY_*` bits from
  * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more), and
  * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex). Where `scanSites`
- * found the module's sites (`CodeSites.shapes`), they are read instead of the bodies: every call, indirect call,
- * `ref.func` and growth is a site, and the shapes say where the loops, handlers and `call_ref`s are.
+ * found the module's sites (`CodeSites.shapes`), a body without loops is read from them instead: every call, indirect
+ * call, `ref.func` and growth is a site, and the shapes say where the handlers and `call_ref`s are.
  */
 export function epochEntryChecks(
   module: Module,
@@ -126,10 +126,10 @@ export function epochEntryChecks(
     let calls = false;
     let handlers = false;
     let tail = false;
-    if (sites !== undefined && siteShapes !== undefined) {
-      // the sites, in body order (the callees come out as the walk below finds them)
+    // a body without loops from its sites, in body order (the callees come out as the walk below finds them; the
+    // sites do not say which calls are inside a loop)
+    if (sites !== undefined && siteShapes !== undefined && (siteShapes[i] & SHAPE_LOOP) === 0) {
       const shape = siteShapes[i];
-      loops = (shape & SHAPE_LOOP) !== 0;
       handlers = (shape & SHAPE_HANDLER) !== 0;
       if ((shape & (SHAPE_CALL_REF | SHAPE_RETURN_CALL_REF)) !== 0) escapes = calls = true;
       if ((shape & SHAPE_RETURN_CALL_REF) !== 0) tail = true;
@@ -159,6 +159,7 @@ export function epochEntryChecks(
           if (v < nImp || v - nImp >= n) escapes = true;
           else {
             callees.push(v - nImp);
+            calleeInLoop.push(0);
             if (isTail) tailTargets?.add(v - nImp);
           }
         } else if (flags & ESCAPES) {
