@@ -65,7 +65,6 @@ const SHAPE_BITS: Uint8Array = (() => {
   return t;
 })();
 
-
 /** Thrown by `scanSites` where a body does not read as operators ending with its `end`. */
 function unreadable(pos: number): never {
   return malformed('unreadable function body', pos);
