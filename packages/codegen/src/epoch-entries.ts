@@ -3,7 +3,17 @@
 // function on a possible recursion or whose check-free calls could add up to much work (README.md, "Where the
 // epoch is checked").
 
-import { BinaryReader, type ConstExpr, isRef, type Module, operatorNamed } from '@wasmts/environ';
+import {
+  BinaryReader,
+  type ConstExpr,
+  isRef,
+  type Module,
+  operatorNamed,
+  SHAPE_CALL_REF,
+  SHAPE_HANDLER,
+  SHAPE_LOOP,
+  SHAPE_RETURN_CALL_REF,
+} from '@wasmts/environ';
 import { OperatorWalker } from './wasm/operators.js';
 
 // What the walk below looks for, per one-byte opcode, named from environ's operator table
@@ -79,7 +89,9 @@ export const BODY_TAIL_CALLS = 8;
  * code bytes without a check. Loops are checked at their headers either way. Linear in
  * the module's code size. `shapes`, when given (one byte per defined function), gets each body's `BODY_*` bits from
  * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more), and
- * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex).
+ * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex). Where `scanSites`
+ * found the module's sites (`CodeSites.shapes`), a body without loops is read from them instead: every call, indirect
+ * call, `ref.func` and growth is a site, and the shapes say where the handlers and `call_ref`s are.
  */
 export function epochEntryChecks(
   module: Module,
@@ -99,6 +111,8 @@ export function epochEntryChecks(
   const nest: number[] = [];
   const bytes = module.bytes;
   const walker = new OperatorWalker(bytes);
+  const sites = module.codeSites;
+  const siteShapes = sites?.shapes;
   for (let i = 0; i < n; i++) {
     calleeStart[i] = callees.length;
     const body = module.bodies[i];
@@ -112,6 +126,49 @@ export function epochEntryChecks(
     let calls = false;
     let handlers = false;
     let tail = false;
+    // a body without loops from its sites, in body order (the callees come out as the walk below finds them; the
+    // sites do not say which calls are inside a loop)
+    if (sites !== undefined && siteShapes !== undefined && (siteShapes[i] & SHAPE_LOOP) === 0) {
+      const shape = siteShapes[i];
+      handlers = (shape & SHAPE_HANDLER) !== 0;
+      if ((shape & (SHAPE_CALL_REF | SHAPE_RETURN_CALL_REF)) !== 0) escapes = calls = true;
+      if ((shape & SHAPE_RETURN_CALL_REF) !== 0) tail = true;
+      const positions = sites.positions;
+      for (let k = i === 0 ? 0 : sites.ends[i - 1], to = sites.ends[i]; k < to; k++) {
+        let q = positions[k];
+        const op = bytes[q];
+        const flags = LOOKS_FOR[op];
+        if (flags & (DIRECT_CALL | REF_FUNC)) {
+          // call / return_call / ref.func: a LEB function index
+          let v = 0;
+          let scale = 1;
+          let b: number;
+          q++;
+          do {
+            b = bytes[q++];
+            v += (b & 0x7f) * scale;
+            scale *= 128;
+          } while (b & 0x80);
+          if (flags & REF_FUNC) {
+            refFuncs?.funcs.add(v);
+            continue;
+          }
+          calls = true;
+          const isTail = (flags & TAIL_CALL) !== 0;
+          if (isTail) tail = true;
+          if (v < nImp || v - nImp >= n) escapes = true;
+          else {
+            callees.push(v - nImp);
+            calleeInLoop.push(0);
+            if (isTail) tailTargets?.add(v - nImp);
+          }
+        } else if (flags & ESCAPES) {
+          escapes = calls = true;
+          if (flags & TAIL_CALL) tail = true;
+        } else if (op === TABLE_GROW.prefix) escapes = calls = true; // the one site under 0xfc
+      }
+      p = end;
+    }
     // a body not validated yet (decoded with lazy validation) may be anything: where it cannot be read it gets an
     // entry check, and a call to it throws its CompileError before it runs (validation before translation)
     try {

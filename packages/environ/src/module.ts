@@ -249,4 +249,11 @@ export interface CodeSites {
   readonly count: number;
   /** Per defined function `i`: its sites are `positions[i === 0 ? 0 : ends[i - 1], ends[i])`. */
   readonly ends: Int32Array;
+  /**
+   * Per defined function, where `scanSites` found the sites: the `SHAPE_*` bits (validator/sites.ts) of what its
+   * body has beside its sites (loops, exception handlers, `call_ref`, `return_call_ref`), so that an analysis of
+   * the code's calls and loops (codegen's epoch entries) reads the sites instead of walking every body again.
+   * Absent where the validator recorded the sites.
+   */
+  readonly shapes?: Uint8Array;
 }

@@ -339,8 +339,26 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
 /**
  * Maps output offsets to input offsets: `[outOffset, inOffset]` pairs where their difference changes; a
  * negative `inOffset` starts inserted code, all of whose bytes map to `~inOffset` (the operator it precedes).
+ * Flat in one Int32Array that doubles as it fills (a JS array of millions of numbers cost a tenth of an
+ * instrumentation with fuel in its growth and the collector's scans).
  */
-export type OffsetPairs = number[];
+export class OffsetPairs {
+  /** `data[2k]` an output offset, `data[2k + 1]` the input offset it maps to (or `~` it); `length` are used. */
+  data = new Int32Array(256);
+  length = 0;
+
+  push(out: number, input: number): void {
+    const n = this.length;
+    if (n + 2 > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[n] = out;
+    this.data[n + 1] = input;
+    this.length = n + 2;
+  }
+}
 
 /** The u32 LEB128 at `p` of a validated body. */
 function u32At(bytes: Uint8Array, p: number): number {
@@ -398,7 +416,7 @@ export class BodyRewriter {
 
   // the body being re-encoded
   private w: ByteWriter;
-  private pairs: OffsetPairs = [];
+  private pairs = new OffsetPairs();
   private end = 0;
   private epochEntry = false;
   private threaded = false;

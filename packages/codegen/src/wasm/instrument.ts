@@ -30,7 +30,7 @@ import {
 } from '../epoch-entries.js';
 import {
   BodyRewriter,
-  type OffsetPairs,
+  OffsetPairs,
   plainForThreaded,
   plainOperators,
   type RewriteContext,
@@ -477,7 +477,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     return result(bytes, [], 0, 0, nImpF, nImpG, -1, null);
 
   let codeBase = -1;
-  const codePairs: OffsetPairs = [];
+  const codePairs = new OffsetPairs();
   let wroteType = false;
   let wroteImport = false;
   let wroteExport = false;
@@ -523,7 +523,8 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   let code: Uint8Array | null = null;
   for (const s of sections) {
     if (s.id === SectionId.Code && !plainControl) {
-      const w = new ByteWriter(s.size + (s.size >> 2) + 64);
+      // fuel's flushes and stores grow code by about two thirds, epochs' and the depth guard's by a tenth or less
+      const w = new ByteWriter(s.size + (fuelOn ? s.size - (s.size >> 2) : s.size >> 2) + 64);
       writeCode(w, s.payloadOffset, s.size);
       code = w.view();
     }
@@ -685,18 +686,19 @@ function result(
     originalFuncIndex: (f) => (f < nImpF ? f : f < nImpF + funcShift ? -1 : f - funcShift),
     originalOffset(offset) {
       if (pairs === null) return offset;
-      if (base < 0 || pairs.length === 0 || offset < base + pairs[0]) return -1;
+      const data = pairs.data;
+      if (base < 0 || pairs.length === 0 || offset < base + data[0]) return -1;
       const rel = offset - base;
       // the last pair at or before `rel`
       let lo = 0;
       let hi = pairs.length / 2 - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (pairs[mid * 2] <= rel) lo = mid;
+        if (data[mid * 2] <= rel) lo = mid;
         else hi = mid - 1;
       }
-      const at = pairs[lo * 2 + 1];
-      return at < 0 ? ~at : at + (rel - pairs[lo * 2]);
+      const at = data[lo * 2 + 1];
+      return at < 0 ? ~at : at + (rel - data[lo * 2]);
     },
   };
 }

@@ -7,8 +7,9 @@ import { ByteWriter, decodeModule, floatNumber, type Module, NaNBits, wasmFeatur
 import { specSuiteDir } from '@wasmts/testsuite';
 import { parseWast, type WastAction, type WastValue } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
+import { epochEntryChecks } from '../../src/epoch-entries.js';
 import { HELPERS } from '../../src/helpers.js';
-import { plainOperators, type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
+import { OffsetPairs, plainOperators, type RewriteContext, rewriteBody } from '../../src/wasm/body.js';
 import { instrumentModule } from '../../src/wasm/index.js';
 import { instantiateBytes, limits } from '../harness.js';
 import { WA } from './webassembly.js';
@@ -103,6 +104,7 @@ describe('the spec suite through the instrumenter', () => {
     let modules = 0;
     let nodeChecked = 0;
     let sites = 0;
+    let scannedShapes = 0;
     const offsetMismatches: string[] = [];
     for (const file of files) {
       for (const bytes of modulesOf(file)) {
@@ -112,7 +114,7 @@ describe('the spec suite through the instrumenter', () => {
         // the walker alone reproduces every body
         module.bodies.forEach((body, i) => {
           const w = new ByteWriter();
-          rewriteBody(identity(module), module.numImportedFuncs + i, body, w, []);
+          rewriteBody(identity(module), module.numImportedFuncs + i, body, w, new OffsetPairs());
           expect(w.finish(), `${file}: body ${i}`).toEqual(module.bytes.subarray(body.range.start, body.range.end));
         });
         expect(instrumentModule(module).bytes).toBe(bytes);
@@ -130,7 +132,23 @@ describe('the spec suite through the instrumenter', () => {
               break;
             }
         }
+        // the epoch analysis from `scanSites`' sites and shapes: what walking the bodies finds
+        const scanned = decodeModule(bytes, { features: FEATURES, recordSites: true, validateBodies: 'lazy' });
+        if (scanned.codeSites?.shapes !== undefined) scannedShapes++;
+        const walkedShapes = new Uint8Array(module.bodies.length);
+        const fromSites = new Uint8Array(module.bodies.length);
+        const walkedTails = new Set<number>();
+        const siteTails = new Set<number>();
+        const siteRefs = { funcs: new Set<number>(), complete: true };
+        const walkedRefs = { funcs: new Set<number>(), complete: true };
+        expect(epochEntryChecks(scanned, fromSites, siteTails, siteRefs), file).toEqual(
+          epochEntryChecks(module, walkedShapes, walkedTails, walkedRefs),
+        );
+        expect(siteRefs, file).toEqual(walkedRefs);
+        expect(fromSites, file).toEqual(walkedShapes);
+        expect(siteTails, file).toEqual(walkedTails);
         const out = instrumentModule(module, ALL).bytes;
+        expect(equalBytes(instrumentModule(scanned, ALL).bytes, out), file).toBe(true);
         expect(() => decodeModule(out, { features: FEATURES }), file).not.toThrow();
         if (WA.validate(bytes)) {
           nodeChecked++;
@@ -141,6 +159,7 @@ describe('the spec suite through the instrumenter', () => {
     expect(modules).toBeGreaterThan(1000);
     expect(nodeChecked).toBeGreaterThan(500);
     expect(sites).toBeGreaterThan(1500);
+    expect(scannedShapes).toBe(modules);
     expect(offsetMismatches).toEqual([]);
   });
 });

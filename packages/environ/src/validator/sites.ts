@@ -6,7 +6,7 @@ import { CompileError, malformed } from '../errors.js';
 import { FEATURE_NAMES, WASM3_FEATURES, type WasmFeatures } from '../features.js';
 import { LAYOUT_BY_ID, LAYOUT_BY_OPCODE, Layout, skipLayout, skipLeb } from '../immediates.js';
 import type { CodeSites, Module } from '../module.js';
-import { OPS, operatorFor } from '../operators.js';
+import { OPS, operatorFor, operatorNamed } from '../operators.js';
 import { blockedOpcodes, enabledOperators } from './context.js';
 import { isPrefixedSite, SITE_OPCODES } from './site-opcodes.js';
 
@@ -24,6 +24,7 @@ export class SiteRecorder implements CodeSites {
   positions: Int32Array = new Int32Array(1024);
   count = 0;
   readonly ends: Int32Array;
+  shapes?: Uint8Array;
 
   constructor(bodies: number) {
     this.ends = new Int32Array(bodies);
@@ -41,6 +42,28 @@ export class SiteRecorder implements CodeSites {
 
 // ---- Sites without validating: `scanSites` ----
 // Immediates are stepped over by environ's one layout table (immediates.ts: `LAYOUT_BY_OPCODE`, `skipLayout`).
+
+/** `CodeSites.shapes`: the body has a `loop`. */
+export const SHAPE_LOOP = 1;
+/** `CodeSites.shapes`: the body has an exception handler (`try`, `try_table`). */
+export const SHAPE_HANDLER = 2;
+/** `CodeSites.shapes`: the body has a `call_ref`. */
+export const SHAPE_CALL_REF = 4;
+/** `CodeSites.shapes`: the body has a `return_call_ref`. */
+export const SHAPE_RETURN_CALL_REF = 8;
+/** The `SHAPE_*` bit of each one-byte opcode (0 for the rest). */
+const SHAPE_BITS: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (const [name, bit] of [
+    ['loop', SHAPE_LOOP],
+    ['try', SHAPE_HANDLER],
+    ['try_table', SHAPE_HANDLER],
+    ['call_ref', SHAPE_CALL_REF],
+    ['return_call_ref', SHAPE_RETURN_CALL_REF],
+  ] as const)
+    t[operatorNamed(name).code] = bit;
+  return t;
+})();
 
 /** Thrown by `scanSites` where a body does not read as operators ending with its `end`. */
 function unreadable(pos: number): never {
@@ -62,11 +85,13 @@ export function scanSites(
   const bytes = module.bytes;
   const bodies = module.bodies;
   const sites = new SiteRecorder(bodies.length);
+  const shapes = new Uint8Array(bodies.length);
+  sites.shapes = shapes;
   const blocked = blockedOpcodes(features);
   const enabled = enabledOperators(features);
   for (let i = 0; i < bodies.length; i++) {
     const body = bodies[i];
-    scanBody(bytes, body.codeStart, body.range.end, sites, blocked, enabled);
+    shapes[i] = scanBody(bytes, body.codeStart, body.range.end, sites, blocked, enabled);
     sites.ends[i] = sites.count;
   }
   return sites;
@@ -79,12 +104,14 @@ function scanBody(
   sites: SiteRecorder,
   blocked: Uint8Array,
   enabled: Uint8Array,
-): void {
+): number {
   let last = -1;
+  let shape = 0;
   while (p < end) {
     const start = p;
     const op = bytes[p++];
     last = op;
+    shape |= SHAPE_BITS[op];
     let layout = LAYOUT_BY_OPCODE[op];
     if (SITE_OPCODES[op] !== 0) sites.add(start);
     // prefixes, unassigned and disabled one-byte opcodes
@@ -111,6 +138,7 @@ function scanBody(
     else if (layout !== Layout.None) p = skipLayout(bytes, p, end, layout);
   }
   if (p !== end || last !== 0x0b /* end */) unreadable(end);
+  return shape;
 }
 
 /** An operator that does not exist (`feature` undefined) or whose proposal is not enabled. */

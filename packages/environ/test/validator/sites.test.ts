@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { CompileError } from '../../src/errors.js';
 import { decodeModule } from '../../src/parser.js';
+import { SHAPE_CALL_REF, SHAPE_HANDLER, SHAPE_LOOP, SHAPE_RETURN_CALL_REF } from '../../src/validator/sites.js';
 import { body, functype, section, u32, vec, wasm } from '../wasm-bytes.js';
 
 const I32 = 0x7f;
@@ -101,5 +102,34 @@ describe('recordSites', () => {
       expect(recorded).toBeInstanceOf(CompileError);
       expect(String(recorded)).toBe(String(plain));
     }
+  });
+});
+
+describe('scanSites', () => {
+  test('notes per body the loops, handlers and call_refs beside its sites (CodeSites.shapes)', () => {
+    const bytes = moduleWith([
+      [0x01], // nothing
+      [0x03, 0x40, 0x0b], // loop
+      [0x1f, 0x40, 0x00, 0x0b], // try_table
+      [0x02, 0x40, 0x03, 0x40, 0x1f, 0x40, 0x00, 0x0b, 0x0b, 0x0b], // a try_table in a loop in a block
+      [0xd2, 0x00, 0x14, 0x00], // call_ref
+      [0xd2, 0x00, 0x15, 0x00], // return_call_ref
+      [0x10, 0x00, 0x23, 0x00, 0x1a], // sites only
+    ]);
+    const m = decodeModule(bytes, { recordSites: true, validateBodies: 'lazy' });
+    const shapes = m.codeSites?.shapes;
+    if (shapes === undefined) throw new Error('no shapes');
+    expect([...shapes]).toEqual([
+      0,
+      SHAPE_LOOP,
+      SHAPE_HANDLER,
+      SHAPE_LOOP | SHAPE_HANDLER,
+      SHAPE_CALL_REF,
+      SHAPE_RETURN_CALL_REF,
+      0,
+    ]);
+    expect(m.codeSites?.count).toBe(4); // ref.func twice, call, global.get
+    // the validator records sites without shapes
+    expect(decodeModule(bytes, { recordSites: true }).codeSites?.shapes).toBeUndefined();
   });
 });
