@@ -1,30 +1,9 @@
 // wasmts/polyfill: importing it installs wasmts's `WebAssembly` as `globalThis.WebAssembly` where the host
 // has none (jitless V8, iOS Lockdown Mode, Hermes). `install({ force: true })` replaces the host's too.
+// `wasmts/bundle/polyfill` is the same in one bundled file (src/bundle.ts).
 
-import { createWebAssembly, type WebAssemblyNamespace, type WebAssemblyOptions } from './webassembly/namespace.js';
+import { install } from './webassembly/install.js';
 
-/** Options of `install`. */
-export interface InstallOptions extends WebAssemblyOptions {
-  /** Install even where the host has its own `WebAssembly` (default: only where it is missing). */
-  readonly force?: boolean;
-}
-
-/**
- * Installs a namespace made by `createWebAssembly(options)` as `globalThis.WebAssembly` (writable,
- * configurable, not enumerable, as hosts define it) where it is missing, or always with `force`.
- * Returns the namespace now installed (the host's own when it was kept).
- */
-export function install(options: InstallOptions = {}): WebAssemblyNamespace {
-  const g = globalThis as { WebAssembly?: WebAssemblyNamespace };
-  if (g.WebAssembly !== undefined && options.force !== true) return g.WebAssembly;
-  const ns = createWebAssembly(options);
-  Object.defineProperty(globalThis, 'WebAssembly', {
-    value: ns,
-    writable: true,
-    enumerable: false,
-    configurable: true,
-  });
-  return ns;
-}
+export { type InstallOptions, install } from './webassembly/install.js';
 
 install();

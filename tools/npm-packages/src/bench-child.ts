@@ -5,30 +5,36 @@
 // has SIMD).
 //
 // Times are wall (`firstMs`, `samples`) and CPU time of the process (`firstCpuMs`, `cpuSamples`: the steadier figure on
-// a shared machine). `wasmts-lazy` is the polyfill over an engine with `Config.lazyValidation` (function bodies
-// validated on their first call: an opt-in for trusted modules).
+// a shared machine); `importCpuMs` is the CPU time of installing the configuration's WebAssembly (importing the
+// polyfill), which the first result does not include. `wasmts` is the bundled polyfill (`wasmts/bundle/polyfill`,
+// one file), `wasmts-modules` the same polyfill as compiled modules (`wasmts/polyfill`), `wasmts-lazy` the bundled
+// one over an engine with `Config.lazyValidation` (function bodies validated on their first call: an opt-in for
+// trusted modules).
 //
-// Usage: bench-child.ts <native|wasmts|wasmts-lazy|polywasm> <package> <rounds>
+// Usage: bench-child.ts <native|wasmts|wasmts-modules|wasmts-lazy|polywasm> <package> <rounds>
 
 import { createHash } from 'node:crypto';
 
 const [config, name, roundsArg] = process.argv.slice(2);
 const g = globalThis as unknown as { WebAssembly?: unknown };
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const i0 = cpu();
 if (config === 'wasmts') {
+  await import('wasmts/bundle/polyfill');
+} else if (config === 'wasmts-modules') {
   await import('wasmts/polyfill');
 } else if (config === 'wasmts-lazy') {
-  const { install } = await import('wasmts/polyfill');
-  const { Config } = await import('wasmts');
+  const { install, Config } = await import('wasmts/bundle');
   install({ force: true, config: new Config({ lazyValidation: true }) });
 } else if (config === 'polywasm') {
   if (g.WebAssembly !== undefined) throw new Error('polywasm is timed where the host has no WebAssembly');
   g.WebAssembly = ((await import('polywasm')) as { WebAssembly: unknown }).WebAssembly;
 } else if (config !== 'native') throw new Error(`unknown configuration ${config}`);
+const importCpuMs = cpu() - i0;
 
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const c0 = cpu();
 const t0 = performance.now();
 const { answer, HOST_DEPENDENT = [] } = (await import(`./packages/${name}.js`)) as {
@@ -49,5 +55,5 @@ for (let i = 0; i < Number(roundsArg); i++) {
 }
 const comparable = JSON.stringify(first, (k, v) => (HOST_DEPENDENT.includes(k) ? undefined : v));
 const digest = createHash('sha256').update(comparable).digest('hex').slice(0, 16);
-console.log(JSON.stringify({ firstMs, samples, firstCpuMs, cpuSamples, digest }));
+console.log(JSON.stringify({ importCpuMs, firstMs, samples, firstCpuMs, cpuSamples, digest }));
 process.exit(0); // esbuild's service keeps the event loop alive

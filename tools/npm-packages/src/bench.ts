@@ -1,6 +1,6 @@
 // `pnpm bench packages`: each package of src/packages/ through the standard WebAssembly API on three
 // configurations, each run in fresh processes: `native` (Node's own WebAssembly, JIT on: the reference),
-// and, under `node --jitless` (no host WebAssembly, the case the drop-in is for), `wasmts` (wasmts/polyfill)
+// and, under `node --jitless` (no host WebAssembly, the case the drop-in is for), `wasmts` (wasmts/bundle/polyfill)
 // and `polywasm` (npm polywasm installed as globalThis.WebAssembly). Per package and configuration: time to
 // first result (loading the package, compiling and instantiating its wasm, the first answer; median over the
 // processes) and steady state (median of the later answers); an answer that differs from native's is FAILED.
@@ -31,6 +31,7 @@ const packages = readdirSync(join(here, 'packages'))
   .filter((p) => (only === undefined || only.includes(p)) && !skip.includes(p));
 
 interface Run {
+  importCpuMs: number;
   firstMs: number;
   samples: number[];
   firstCpuMs: number;
@@ -43,6 +44,8 @@ interface Cell {
   /** CPU time of the process (user + system, all its threads). */
   firstCpuMs: number | null;
   steadyCpuMs: number | null;
+  /** CPU time of installing the configuration's WebAssembly (importing the polyfill), not in `firstCpuMs`. */
+  importCpuMs: number | null;
   error: string | null;
 }
 
@@ -113,12 +116,20 @@ for (const name of packages) {
     const rs = collected[config] ?? [];
     cells[config] =
       failed[config] !== undefined
-        ? { firstMs: null, steadyMs: null, firstCpuMs: null, steadyCpuMs: null, error: failed[config] }
+        ? {
+            firstMs: null,
+            steadyMs: null,
+            firstCpuMs: null,
+            steadyCpuMs: null,
+            importCpuMs: null,
+            error: failed[config],
+          }
         : {
             firstMs: median(rs.map((r) => r.firstMs)),
             steadyMs: median(rs.flatMap((r) => r.samples)),
             firstCpuMs: median(rs.map((r) => r.firstCpuMs)),
             steadyCpuMs: median(rs.flatMap((r) => r.cpuSamples)),
+            importCpuMs: median(rs.map((r) => r.importCpuMs)),
             error: null,
           };
   }
@@ -127,7 +138,7 @@ for (const name of packages) {
     const x = cells[c];
     return x?.error != null
       ? `${c} ${x.error}`
-      : `${c} first ${fmt(x?.firstMs ?? null)} (cpu ${fmt(x?.firstCpuMs ?? null)}) steady ${fmt(x?.steadyMs ?? null)} (cpu ${fmt(x?.steadyCpuMs ?? null)})`;
+      : `${c} first ${fmt(x?.firstMs ?? null)} (cpu ${fmt(x?.firstCpuMs ?? null)}) steady ${fmt(x?.steadyMs ?? null)} (cpu ${fmt(x?.steadyCpuMs ?? null)}) import cpu ${fmt(x?.importCpuMs ?? null)}`;
   });
   console.log(`${name.padEnd(10)} ${row.join(' | ')}  (load ${loadavg()[0]?.toFixed(2)})`);
 }

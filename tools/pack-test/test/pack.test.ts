@@ -102,13 +102,31 @@ assert.equal(typeof createProgram, 'function');
 console.log('imports ok');
 `;
 
+// Runs under `node --jitless` (no host WebAssembly) in the consumer folder: the drop-in from the one bundled file
+// (`wasmts/bundle/polyfill`, which the published tarball must carry built) and from the compiled modules.
+const JITLESS_MJS = (entry: string) => `
+import assert from 'node:assert/strict';
+assert.equal(typeof WebAssembly, 'undefined', 'no host WebAssembly under --jitless');
+const { install } = await import(${JSON.stringify(entry)});
+assert.equal(install(), WebAssembly, 'install() gives the namespace the import installed');
+const bytes = Uint8Array.from(${JSON.stringify(ADD_WASM)});
+const { instance } = await WebAssembly.instantiate(bytes);
+assert.equal(instance.exports.add(2, '3'), 5);
+assert.throws(() => new WebAssembly.Module(bytes.subarray(0, 12)), WebAssembly.CompileError);
+console.log('drop-in ok');
+`;
+
 // Type-checked in the consumer folder with the workspace's tsc: the published .d.ts files resolve (NodeNext).
 const CHECK_TS = `
 import { decodeModule, type Module } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { runWast } from '@wasmts/wast';
 import { createProgram } from '@wasmts/cli';
+import { Config, createWebAssembly } from 'wasmts/bundle';
+import { install } from 'wasmts/bundle/polyfill';
 
+export const ns = install({ force: true, config: new Config({ backend: 'js' }) });
+export const own = createWebAssembly();
 const bytes: Uint8Array = parseWat(${JSON.stringify(ADD_WAT)});
 const module: Module = decodeModule(bytes, { validateBodies: true });
 export const names: string[] = module.exports.map((e) => e.name);
@@ -180,6 +198,13 @@ it('packs, installs outside the workspace and runs every publishable package', (
   expect(run('node', ['import-all.mjs'], { cwd: consumer })).toContain('all imported');
   writeFileSync(join(consumer, 'check.mjs'), CHECK_MJS);
   expect(run('node', ['check.mjs'], { cwd: consumer })).toContain('imports ok');
+  for (const [file, entry] of [
+    ['jitless-bundle.mjs', 'wasmts/bundle/polyfill'],
+    ['jitless-modules.mjs', 'wasmts/polyfill'],
+  ]) {
+    writeFileSync(join(consumer, file), JITLESS_MJS(entry));
+    expect(run('node', ['--jitless', '--no-warnings', file], { cwd: consumer }), entry).toContain('drop-in ok');
+  }
 
   // 5. The published types resolve for a NodeNext consumer.
   writeFileSync(join(consumer, 'check.ts'), CHECK_TS);

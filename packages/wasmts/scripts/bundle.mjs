@@ -1,0 +1,29 @@
+// After tsc: builds `wasmts/bundle` (dist/wasmts.bundle.js: dist/bundle.js and everything it imports, the
+// @wasmts/* packages included, in one ES module) and `wasmts/bundle/polyfill` (dist/polyfill.bundle.js, which
+// imports it and installs the namespace). Whitespace and syntax are minified; names are kept (stack traces,
+// `Function.name`).
+
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+await build({
+  entryPoints: [join(dist, 'bundle.js')],
+  outfile: join(dist, 'wasmts.bundle.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  keepNames: true,
+  logLevel: 'warning',
+});
+writeFileSync(
+  join(dist, 'polyfill.bundle.js'),
+  "// wasmts/bundle/polyfill: installs wasmts/bundle's WebAssembly where the host has none.\n" +
+    "import { install } from './wasmts.bundle.js';\nexport { install };\ninstall();\n",
+);
