@@ -193,6 +193,20 @@ export class ModuleEnvironment {
   }
 
   /**
+   * `hoist`, for a value that costs memory per instance (a lookup table): while fewer than `limit` values of `family`
+   * are hoisted in the module; beyond that, null (the caller takes a form without it). Deduplicated as `hoist`.
+   */
+  hoistCapped(prefix: string, family: string, init: string, limit: number): string | null {
+    if (!this.hoistedKeys.has(init)) {
+      const n = this.cappedCounts.get(family) ?? 0;
+      if (n >= limit) return null;
+      this.cappedCounts.set(family, n + 1);
+    }
+    return this.hoist(prefix, init);
+  }
+  private readonly cappedCounts = new Map<string, number>();
+
+  /**
    * The flag of function `f`'s feedback warm-up (`true` until its first call runs the warm-up loop; see
    * "Feedback before the first loop" in README.md), one per instance.
    */

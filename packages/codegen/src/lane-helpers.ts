@@ -146,6 +146,21 @@ function swizzleConst(a0: number, a1: number, a2: number, a3: number): Uint8Arra
   return t;
 }
 
+/**
+ * `swizzleConst`'s table as byte pairs: entry `i` is the lookup of both bytes of the half-word `i` (a swizzle of a
+ * constant table takes a word in two lookups). Only entries with a byte below 16 are not zero.
+ */
+function swizzlePairs(a0: number, a1: number, a2: number, a3: number): Uint16Array {
+  const t = swizzleConst(a0, a1, a2, a3);
+  const u = new Uint16Array(65536);
+  for (let hi = 0; hi < 256; hi++) {
+    const high = t[hi] << 8;
+    if (hi < 16) for (let lo = 0; lo < 256; lo++) u[(hi << 8) | lo] = high | t[lo];
+    else for (let lo = 0; lo < 16; lo++) u[(hi << 8) | lo] = t[lo];
+  }
+  return u;
+}
+
 /** `i16x8.q15mulr_sat_s` on the two i16 lanes packed in each of two int32s. */
 function q15mulr(a: number, b: number): number {
   let lo = ((a << 16) >> 16) * ((b << 16) >> 16) + 0x4000;
@@ -217,6 +232,7 @@ export const LANE_HELPERS = {
   swizzleTable,
   swizzleBytes,
   swizzleConst,
+  swizzlePairs,
   q15mulr,
   dot8,
   dot8add,

@@ -6,6 +6,7 @@
 // `lanewise` reads lane i of its operands only in the statement that writes lane i; any other template is handed
 // the temporaries `w0`..`w3` as its result, copied into the slot after it.
 
+import { SWIZZLE_PAIR_TABLES } from './limits.js';
 import { literal, PAIR_BINARY, PAIR_COND } from './pairs.js';
 
 /** The four lane variables (or atoms) of a v128, lane 0 first. */
@@ -29,6 +30,11 @@ export interface QuadOperands {
   imm: number[];
   /** The name under which generated code reaches helper `H.<name>` (hoisted once per instance). */
   h(name: string): string;
+  /**
+   * `h` for a call whose value costs memory per instance (a table): null once `limit` of helper `family`'s values
+   * are hoisted in the module.
+   */
+  hCapped(family: string, call: string, limit: number): string | null;
 }
 
 /** A v128-valued operator. */
@@ -464,12 +470,21 @@ function f64Madd(negate: boolean): QuadTemplate {
 
 /**
  * `i8x16.swizzle`: four byte lookups per word of the indices in a 256-byte table whose bytes 16..255 are zero: a
- * table hoisted per constant first operand (`H.swizzleConst`), else the shared one set from the operand first.
+ * table hoisted per constant first operand (`H.swizzleConst`), else the shared one set from the operand first. A
+ * constant first operand gets, for the first `SWIZZLE_PAIR_TABLES` such tables of a module, a table of byte pairs
+ * instead (`H.swizzlePairs`: 65,536 half-words, the lookups of two index bytes at once), so a word is two lookups.
  */
 const swizzle: QuadTemplate = {
   lanewise: true,
   code: (o, r) => {
     const words = o.v[0].map(literal);
+    if (words.every((w) => w !== null)) {
+      const pairs = o.hCapped('swizzlePairs', `swizzlePairs(${words.join(', ')})`, SWIZZLE_PAIR_TABLES);
+      if (pairs !== null)
+        return LANES.map(
+          (i) => `${r[i]} = ${pairs}[${p(o.v[1][i])} & 65535] | (${pairs}[${p(o.v[1][i])} >>> 16] << 16);`,
+        ).join(' ');
+    }
     let t: string;
     let set = '';
     if (words.every((w) => w !== null)) t = o.h(`swizzleConst(${words.join(', ')})`);

@@ -76,3 +76,9 @@ export const INLINE_BYTES = 160;
  * the 114-byte `__multi3`, reaches 4,289 (58,814 characters, faster than with the calls; kept whole, see `SPLIT_CHARS`).
  */
 export const INLINE_CALLER_BYTES = 4_400;
+
+/**
+ * Tables of byte pairs (`H.swizzlePairs`, 128 KiB each, built once per instance) at most per module for
+ * `i8x16.swizzle` with a constant table (src/lanes.ts): a swizzle beyond these looks its bytes up one at a time.
+ */
+export const SWIZZLE_PAIR_TABLES = 16;

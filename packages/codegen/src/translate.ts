@@ -4177,7 +4177,13 @@ export class FunctionTranslator {
       else if (this.isWide(t)) sc.unshift(...this.popPair());
       else sc.unshift(this.scalarAtom());
     }
-    const o: QuadOperands = { v, s: sc, imm, h: (n) => env.hoist('hv', `H.${n}`) };
+    const o: QuadOperands = {
+      v,
+      s: sc,
+      imm,
+      h: (n) => env.hoist('hv', `H.${n}`),
+      hCapped: (family, call, limit) => env.hoistCapped('hv', family, `H.${call}`, limit),
+    };
     const result = (info.results as ValType[])[0];
     if (result === V128) {
       const t = QUAD_OPS[name];
@@ -4571,7 +4577,7 @@ export class FunctionTranslator {
     const ext = (t: string) => {
       const tpl = QUAD_OPS[t];
       return (r: Lanes) =>
-        `${pre}vx = ${w(0)}; vy = ${w(4)}; ${tpl.code({ v: [['vx', 'vy', '0', '0']], s: [], imm: [], h: () => '' }, ['w0', 'w1', 'w2', 'w3'])} ${r.map((x, i) => `${x} = w${i};`).join(' ')}`;
+        `${pre}vx = ${w(0)}; vy = ${w(4)}; ${tpl.code({ v: [['vx', 'vy', '0', '0']], s: [], imm: [], h: () => '', hCapped: () => null }, ['w0', 'w1', 'w2', 'w3'])} ${r.map((x, i) => `${x} = w${i};`).join(' ')}`;
     };
     let code: (r: Lanes) => string;
     switch (name) {
