@@ -10,7 +10,9 @@ import {
   type Libcall,
   type MemoryIndex,
   type Module,
+  OPERATORS,
   OPS,
+  OpFlag,
   operatorFor,
   type TableIndex,
   type TagIndex,
@@ -33,17 +35,13 @@ export const PAIR_TAIL_CALLEE = /\u0002(\d+)\u0002/g;
 /** The fuel an operator costs, by its text name (`i32.add`, `br_if`, `memory.grow`...). */
 export type OperatorCost = (name: string) => number;
 
-/** Operators wasmtime charges no fuel for (they generate no code, or only end or leave a block). */
-export const FREE_OPERATORS: readonly string[] = [
-  'nop',
-  'drop',
-  'block',
-  'loop',
-  'unreachable',
-  'return',
-  'else',
-  'end',
-];
+/**
+ * Operators wasmtime charges no fuel for (they generate no code, or only end or leave a block): those with
+ * `OpFlag.FuelFree` in environ's operator table, in opcode order.
+ */
+export const FREE_OPERATORS: readonly string[] = OPERATORS.filter((op) => (op.flags & OpFlag.FuelFree) !== 0).map(
+  (op) => op.name,
+);
 const FREE = new Set(FREE_OPERATORS);
 
 /** wasmtime's fuel costs: 1 per operator, 0 for `FREE_OPERATORS`. */

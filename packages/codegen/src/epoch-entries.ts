@@ -6,8 +6,10 @@
 import {
   BinaryReader,
   type ConstExpr,
+  FLAGS_BY_OPCODE,
   isRef,
   type Module,
+  OpFlag,
   operatorNamed,
   SHAPE_CALL_REF,
   SHAPE_HANDLER,
@@ -35,15 +37,17 @@ for (const [name, flags] of [
   ['return_call_ref', ESCAPES | TAIL_CALL],
   ['memory.grow', ESCAPES],
   ['loop', LOOP],
-  ['try', HANDLER | OPENS],
-  ['try_table', HANDLER | OPENS],
+  ['try', HANDLER],
+  ['try_table', HANDLER],
   ['ref.func', REF_FUNC],
-  ['block', OPENS],
-  ['if', OPENS],
-  ['end', CLOSES],
-  ['delegate', CLOSES],
 ] as const)
   LOOKS_FOR[operatorNamed(name).code] |= flags;
+// constructs from the operator table's flags (a loop is LOOP alone)
+for (let op = 0; op < 256; op++) {
+  const f = FLAGS_BY_OPCODE[op];
+  if ((f & OpFlag.Opens) !== 0 && (LOOKS_FOR[op] & LOOP) === 0) LOOKS_FOR[op] |= OPENS;
+  if ((f & OpFlag.Closes) !== 0) LOOKS_FOR[op] |= CLOSES;
+}
 const TABLE_GROW = operatorNamed('table.grow');
 const REF_FUNC_OP = operatorNamed('ref.func').code;
 

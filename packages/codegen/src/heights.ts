@@ -3,7 +3,11 @@
 // nested JS statements (an island), so only constructs that would make the output's nesting grow without bound
 // (a chain of hundreds of blocks around a `br_table`) become cases of the state machine (README.md, "Nesting").
 
+import { FLAGS_BY_OPCODE, OpFlag } from '@wasmts/environ';
 import { OperatorWalker } from './wasm/operators.js';
+
+const OPENS = OpFlag.Opens;
+const CLOSES = OpFlag.Closes;
 
 /**
  * Per construct of the validated body `bytes[start, end)` (block, loop, if, try, try_table), by the offset of its
@@ -18,17 +22,11 @@ export function constructHeights(bytes: Uint8Array, start: number, end: number):
   const walker = new OperatorWalker(bytes);
   let p = start;
   while (p < end) {
-    const op = bytes[p];
-    if (
-      op === 0x02 /* block */ ||
-      op === 0x03 /* loop */ ||
-      op === 0x04 /* if */ ||
-      op === 0x06 /* try */ ||
-      op === 0x1f /* try_table */
-    ) {
+    const flags = FLAGS_BY_OPCODE[bytes[p]];
+    if ((flags & OPENS) !== 0) {
       open.push(p);
       highest.push(0);
-    } else if ((op === 0x0b /* end */ || op === 0x18) /* delegate */ && open.length > 0) {
+    } else if ((flags & CLOSES) !== 0 && open.length > 0) {
       // `end`, or a legacy `delegate` (which ends its `try`); the function's own `end` closes nothing here
       const h = (highest.pop() as number) + 1;
       heights.set(open.pop() as number, h);

@@ -19,6 +19,8 @@ import {
   type MemoryIndex,
   OPERATORS,
   type OperatorInfo,
+  OpFlag,
+  opcodesWith,
   operatorFor,
   REF_BASE,
   type StructType,
@@ -57,8 +59,8 @@ import {
 import { BINARY, BINARY_COND, type Binary, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
-import { SILENT_OPS, silentPrefixed } from './silent.js';
 import { type V128FormLiveness, v128FormLiveness } from './v128-forms.js';
+import { CONTROL, SILENT_OPS } from './wasm/operators.js';
 
 /** How a value is held in JS variables: one, an i64 pair (`s<d>`, `s<d>h`), a v128's four int32 lanes. */
 enum Shape {
@@ -178,22 +180,16 @@ const EXTENDING_LOAD: Record<string, string> = {
   'v128.load32x2_u': 'i64x2.extend_low_i32x4_u',
 };
 
-/** Operators before which accumulated fuel is added to the counter: control flow, calls, throws. */
-export const CONTROL = new Uint8Array(256);
-for (const op of [
-  0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13,
-  0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb,
-])
-  CONTROL[op] = 1;
-
-/** Operators before which pending stack values are assigned to their slots. */
 /** A word that may stay pending in a pair: a local's variable (`l3`, its hi word `l3h`) or an int32 literal. */
 const LOCAL_ATOM = /^(l\d+h?|\(?-?\d+\)?)$/;
 /** The hi word of an i64 local, `l<i>h`. */
 const LOCAL_HI = /^l\d+h$/;
-/** Structured control operators (block, loop, if, else, try, catch, catch_all, delegate, end, try_table): merge points. */
-const STRUCTURE = new Uint8Array(256);
-for (const op of [0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0b, 0x18, 0x19, 0x1f]) STRUCTURE[op] = 1;
+/**
+ * Structured control operators (those that open, divide or close a construct: block, loop, if, else, try, catch,
+ * catch_all, delegate, end, try_table): merge points.
+ */
+const STRUCTURE = opcodesWith(OpFlag.Opens | OpFlag.Arm | OpFlag.Closes);
+/** Operators before which pending stack values are assigned to their slots: control (`CONTROL`) but these. */
 const MATERIALIZE = CONTROL.slice();
 for (const op of [0x04, 0x0d, 0x0e, 0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
 
@@ -2771,7 +2767,8 @@ export class FunctionTranslator {
         }
         this.fuel += cost;
         if (CONTROL[op] === 1) this.flushFuel();
-        if (sub >= 0 ? !silentPrefixed(op, sub) : SILENT[op] === 0) this.mayThrow = true;
+        if (sub >= 0 ? ((operatorFor(op, sub)?.flags ?? 0) & OpFlag.Silent) === 0 : SILENT[op] === 0)
+          this.mayThrow = true;
       }
       // Numeric operators and memory accesses first, and the rest in two switches over dense opcodes: V8's
       // interpreter dispatches a dense switch through a jump table, a sparse one by a comparison per case.

@@ -107,7 +107,39 @@ export interface OperatorInfo {
   readonly results: readonly ValType[] | null;
   /** For memory accesses: the access size in bytes (the natural alignment). For lane operators: the lane count. */
   readonly n: number;
+  /** What code generation needs to know of the operator besides its signature: `OpFlag` bits. */
+  readonly flags: number;
 }
+
+/**
+ * Facts about an operator that both backends read (`OperatorInfo.flags`; by first byte `FLAGS_BY_OPCODE`, by id
+ * `FLAGS_BY_ID`). Adding an instruction is its row, these bits and its semantics in each backend.
+ */
+export const OpFlag = {
+  /**
+   * Cannot trap, throw, call or reach the host: after it neither backend needs its fuel count stored where the
+   * host can see it (codegen README.md "Fuel and epochs in locals", src/wasm/README.md "Counters in locals").
+   * Not set on loads and stores, division and remainder, trapping truncations, table, GC and atomic operators,
+   * calls, throws, `unreachable`, `return`, nor on the exception constructs (`try`, `catch`, `catch_all`,
+   * `delegate`, `try_table`); each backend adds what its own code shape makes safe (calls, returns).
+   */
+  Silent: 1,
+  /**
+   * Control flow, calls and throws: both backends add the fuel accumulated so far to the counter before it (a
+   * prefix byte has it in `FLAGS_BY_OPCODE` when any operator under it has it: 0xfb, for `br_on_cast`).
+   */
+  Control: 2,
+  /** Opens a construct that an `end` (or, for `try`, a `delegate`) closes: block, loop, if, try, try_table. */
+  Opens: 4,
+  /** Ends one arm of a construct and opens the next: else, catch, catch_all. */
+  Arm: 8,
+  /** Closes a construct: end, delegate. */
+  Closes: 16,
+  /** wasmtime charges no fuel for it (it generates no code, or only ends or leaves a block): `FREE_OPERATORS`. */
+  FuelFree: 32,
+} as const;
+/** See `OpFlag`. */
+export type OpFlag = (typeof OpFlag)[keyof typeof OpFlag];
 
 const T: Record<string, ValType> = { i: I32, l: I64, f: F32, d: F64, v: V128, a: ADDR };
 
@@ -117,123 +149,136 @@ function parseSig(sig: string | null): [ValType[] | null, ValType[] | null] {
   return [[...p].map((c) => T[c]), [...r].map((c) => T[c])];
 }
 
-type Row = [prefix: number, code: number, name: string, imm: Imm, feature: Feature, sig: string | null, n?: number];
+type Row = [
+  prefix: number,
+  code: number,
+  name: string,
+  imm: Imm,
+  feature: Feature,
+  sig: string | null,
+  flags: number,
+  n?: number,
+];
 
 const I = Imm;
+/** `OpFlag`s, short, for the rows. */
+const S = OpFlag.Silent;
+const C = OpFlag.Control;
+const O = OpFlag.Opens;
+const A = OpFlag.Arm;
+const X = OpFlag.Closes;
+const Z = OpFlag.FuelFree;
 const rows: Row[] = [
   // control
-  [0, 0x00, 'unreachable', I.None, 'mvp', null],
-  [0, 0x01, 'nop', I.None, 'mvp', ':'],
-  [0, 0x02, 'block', I.BlockType, 'mvp', null],
-  [0, 0x03, 'loop', I.BlockType, 'mvp', null],
-  [0, 0x04, 'if', I.BlockType, 'mvp', null],
-  [0, 0x05, 'else', I.None, 'mvp', null],
-  [0, 0x06, 'try', I.BlockType, 'legacyExceptions', null],
-  [0, 0x07, 'catch', I.Tag, 'legacyExceptions', null],
-  [0, 0x08, 'throw', I.Tag, 'exceptions', null],
-  [0, 0x09, 'rethrow', I.Label, 'legacyExceptions', null],
-  [0, 0x0a, 'throw_ref', I.None, 'exceptions', null],
-  [0, 0x0b, 'end', I.None, 'mvp', null],
-  [0, 0x0c, 'br', I.Label, 'mvp', null],
-  [0, 0x0d, 'br_if', I.Label, 'mvp', null],
-  [0, 0x0e, 'br_table', I.BrTable, 'mvp', null],
-  [0, 0x0f, 'return', I.None, 'mvp', null],
-  [0, 0x10, 'call', I.Func, 'mvp', null],
-  [0, 0x11, 'call_indirect', I.CallIndirect, 'mvp', null],
-  [0, 0x12, 'return_call', I.Func, 'tailCall', null],
-  [0, 0x13, 'return_call_indirect', I.CallIndirect, 'tailCall', null],
-  [0, 0x14, 'call_ref', I.Type, 'functionReferences', null],
-  [0, 0x15, 'return_call_ref', I.Type, 'tailCall', null],
-  [0, 0x18, 'delegate', I.Label, 'legacyExceptions', null],
-  [0, 0x19, 'catch_all', I.None, 'legacyExceptions', null],
-  [0, 0x1a, 'drop', I.None, 'mvp', null],
-  [0, 0x1b, 'select', I.None, 'mvp', null],
-  [0, 0x1c, 'select', I.SelectT, 'referenceTypes', null],
-  [0, 0x1f, 'try_table', I.TryTable, 'exceptions', null],
+  [0, 0x00, 'unreachable', I.None, 'mvp', null, C | Z],
+  [0, 0x01, 'nop', I.None, 'mvp', ':', S | Z],
+  [0, 0x02, 'block', I.BlockType, 'mvp', null, S | C | O | Z],
+  [0, 0x03, 'loop', I.BlockType, 'mvp', null, S | C | O | Z],
+  [0, 0x04, 'if', I.BlockType, 'mvp', null, S | C | O],
+  [0, 0x05, 'else', I.None, 'mvp', null, S | C | A | Z],
+  [0, 0x06, 'try', I.BlockType, 'legacyExceptions', null, C | O],
+  [0, 0x07, 'catch', I.Tag, 'legacyExceptions', null, C | A],
+  [0, 0x08, 'throw', I.Tag, 'exceptions', null, C],
+  [0, 0x09, 'rethrow', I.Label, 'legacyExceptions', null, C],
+  [0, 0x0a, 'throw_ref', I.None, 'exceptions', null, C],
+  [0, 0x0b, 'end', I.None, 'mvp', null, S | C | X | Z],
+  [0, 0x0c, 'br', I.Label, 'mvp', null, S | C],
+  [0, 0x0d, 'br_if', I.Label, 'mvp', null, S | C],
+  [0, 0x0e, 'br_table', I.BrTable, 'mvp', null, S | C],
+  [0, 0x0f, 'return', I.None, 'mvp', null, C | Z],
+  [0, 0x10, 'call', I.Func, 'mvp', null, C],
+  [0, 0x11, 'call_indirect', I.CallIndirect, 'mvp', null, C],
+  [0, 0x12, 'return_call', I.Func, 'tailCall', null, C],
+  [0, 0x13, 'return_call_indirect', I.CallIndirect, 'tailCall', null, C],
+  [0, 0x14, 'call_ref', I.Type, 'functionReferences', null, C],
+  [0, 0x15, 'return_call_ref', I.Type, 'tailCall', null, C],
+  [0, 0x18, 'delegate', I.Label, 'legacyExceptions', null, C | X],
+  [0, 0x19, 'catch_all', I.None, 'legacyExceptions', null, C | A],
+  [0, 0x1a, 'drop', I.None, 'mvp', null, S | Z],
+  [0, 0x1b, 'select', I.None, 'mvp', null, S],
+  [0, 0x1c, 'select', I.SelectT, 'referenceTypes', null, S],
+  [0, 0x1f, 'try_table', I.TryTable, 'exceptions', null, C | O],
   // variables and tables
-  [0, 0x20, 'local.get', I.Local, 'mvp', null],
-  [0, 0x21, 'local.set', I.Local, 'mvp', null],
-  [0, 0x22, 'local.tee', I.Local, 'mvp', null],
-  [0, 0x23, 'global.get', I.Global, 'mvp', null],
-  [0, 0x24, 'global.set', I.Global, 'mvp', null],
-  [0, 0x25, 'table.get', I.Table, 'referenceTypes', null],
-  [0, 0x26, 'table.set', I.Table, 'referenceTypes', null],
+  [0, 0x20, 'local.get', I.Local, 'mvp', null, S],
+  [0, 0x21, 'local.set', I.Local, 'mvp', null, S],
+  [0, 0x22, 'local.tee', I.Local, 'mvp', null, S],
+  [0, 0x23, 'global.get', I.Global, 'mvp', null, S],
+  [0, 0x24, 'global.set', I.Global, 'mvp', null, S],
+  [0, 0x25, 'table.get', I.Table, 'referenceTypes', null, 0],
+  [0, 0x26, 'table.set', I.Table, 'referenceTypes', null, 0],
   // memory
-  [0, 0x28, 'i32.load', I.MemArg, 'mvp', 'a:i', 4],
-  [0, 0x29, 'i64.load', I.MemArg, 'mvp', 'a:l', 8],
-  [0, 0x2a, 'f32.load', I.MemArg, 'mvp', 'a:f', 4],
-  [0, 0x2b, 'f64.load', I.MemArg, 'mvp', 'a:d', 8],
-  [0, 0x2c, 'i32.load8_s', I.MemArg, 'mvp', 'a:i', 1],
-  [0, 0x2d, 'i32.load8_u', I.MemArg, 'mvp', 'a:i', 1],
-  [0, 0x2e, 'i32.load16_s', I.MemArg, 'mvp', 'a:i', 2],
-  [0, 0x2f, 'i32.load16_u', I.MemArg, 'mvp', 'a:i', 2],
-  [0, 0x30, 'i64.load8_s', I.MemArg, 'mvp', 'a:l', 1],
-  [0, 0x31, 'i64.load8_u', I.MemArg, 'mvp', 'a:l', 1],
-  [0, 0x32, 'i64.load16_s', I.MemArg, 'mvp', 'a:l', 2],
-  [0, 0x33, 'i64.load16_u', I.MemArg, 'mvp', 'a:l', 2],
-  [0, 0x34, 'i64.load32_s', I.MemArg, 'mvp', 'a:l', 4],
-  [0, 0x35, 'i64.load32_u', I.MemArg, 'mvp', 'a:l', 4],
-  [0, 0x36, 'i32.store', I.MemArg, 'mvp', 'ai:', 4],
-  [0, 0x37, 'i64.store', I.MemArg, 'mvp', 'al:', 8],
-  [0, 0x38, 'f32.store', I.MemArg, 'mvp', 'af:', 4],
-  [0, 0x39, 'f64.store', I.MemArg, 'mvp', 'ad:', 8],
-  [0, 0x3a, 'i32.store8', I.MemArg, 'mvp', 'ai:', 1],
-  [0, 0x3b, 'i32.store16', I.MemArg, 'mvp', 'ai:', 2],
-  [0, 0x3c, 'i64.store8', I.MemArg, 'mvp', 'al:', 1],
-  [0, 0x3d, 'i64.store16', I.MemArg, 'mvp', 'al:', 2],
-  [0, 0x3e, 'i64.store32', I.MemArg, 'mvp', 'al:', 4],
-  [0, 0x3f, 'memory.size', I.Memory, 'mvp', ':a'],
-  [0, 0x40, 'memory.grow', I.Memory, 'mvp', 'a:a'],
+  [0, 0x28, 'i32.load', I.MemArg, 'mvp', 'a:i', 0, 4],
+  [0, 0x29, 'i64.load', I.MemArg, 'mvp', 'a:l', 0, 8],
+  [0, 0x2a, 'f32.load', I.MemArg, 'mvp', 'a:f', 0, 4],
+  [0, 0x2b, 'f64.load', I.MemArg, 'mvp', 'a:d', 0, 8],
+  [0, 0x2c, 'i32.load8_s', I.MemArg, 'mvp', 'a:i', 0, 1],
+  [0, 0x2d, 'i32.load8_u', I.MemArg, 'mvp', 'a:i', 0, 1],
+  [0, 0x2e, 'i32.load16_s', I.MemArg, 'mvp', 'a:i', 0, 2],
+  [0, 0x2f, 'i32.load16_u', I.MemArg, 'mvp', 'a:i', 0, 2],
+  [0, 0x30, 'i64.load8_s', I.MemArg, 'mvp', 'a:l', 0, 1],
+  [0, 0x31, 'i64.load8_u', I.MemArg, 'mvp', 'a:l', 0, 1],
+  [0, 0x32, 'i64.load16_s', I.MemArg, 'mvp', 'a:l', 0, 2],
+  [0, 0x33, 'i64.load16_u', I.MemArg, 'mvp', 'a:l', 0, 2],
+  [0, 0x34, 'i64.load32_s', I.MemArg, 'mvp', 'a:l', 0, 4],
+  [0, 0x35, 'i64.load32_u', I.MemArg, 'mvp', 'a:l', 0, 4],
+  [0, 0x36, 'i32.store', I.MemArg, 'mvp', 'ai:', 0, 4],
+  [0, 0x37, 'i64.store', I.MemArg, 'mvp', 'al:', 0, 8],
+  [0, 0x38, 'f32.store', I.MemArg, 'mvp', 'af:', 0, 4],
+  [0, 0x39, 'f64.store', I.MemArg, 'mvp', 'ad:', 0, 8],
+  [0, 0x3a, 'i32.store8', I.MemArg, 'mvp', 'ai:', 0, 1],
+  [0, 0x3b, 'i32.store16', I.MemArg, 'mvp', 'ai:', 0, 2],
+  [0, 0x3c, 'i64.store8', I.MemArg, 'mvp', 'al:', 0, 1],
+  [0, 0x3d, 'i64.store16', I.MemArg, 'mvp', 'al:', 0, 2],
+  [0, 0x3e, 'i64.store32', I.MemArg, 'mvp', 'al:', 0, 4],
+  [0, 0x3f, 'memory.size', I.Memory, 'mvp', ':a', S],
+  [0, 0x40, 'memory.grow', I.Memory, 'mvp', 'a:a', 0],
   // constants
-  [0, 0x41, 'i32.const', I.I32, 'mvp', ':i'],
-  [0, 0x42, 'i64.const', I.I64, 'mvp', ':l'],
-  [0, 0x43, 'f32.const', I.F32, 'mvp', ':f'],
-  [0, 0x44, 'f64.const', I.F64, 'mvp', ':d'],
+  [0, 0x41, 'i32.const', I.I32, 'mvp', ':i', S],
+  [0, 0x42, 'i64.const', I.I64, 'mvp', ':l', S],
+  [0, 0x43, 'f32.const', I.F32, 'mvp', ':f', S],
+  [0, 0x44, 'f64.const', I.F64, 'mvp', ':d', S],
 ];
 
-// Numeric operators with fixed signatures, listed compactly: [first opcode, sig, names...]
-const numeric: [number, string, string][] = [
-  [0x45, 'i:i', 'i32.eqz'],
-  [0x46, 'ii:i', 'i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u'],
-  [0x50, 'l:i', 'i64.eqz'],
-  [0x51, 'll:i', 'i64.eq i64.ne i64.lt_s i64.lt_u i64.gt_s i64.gt_u i64.le_s i64.le_u i64.ge_s i64.ge_u'],
-  [0x5b, 'ff:i', 'f32.eq f32.ne f32.lt f32.gt f32.le f32.ge'],
-  [0x61, 'dd:i', 'f64.eq f64.ne f64.lt f64.gt f64.le f64.ge'],
-  [0x67, 'i:i', 'i32.clz i32.ctz i32.popcnt'],
-  [
-    0x6a,
-    'ii:i',
-    'i32.add i32.sub i32.mul i32.div_s i32.div_u i32.rem_s i32.rem_u i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u i32.rotl i32.rotr',
-  ],
-  [0x79, 'l:l', 'i64.clz i64.ctz i64.popcnt'],
-  [
-    0x7c,
-    'll:l',
-    'i64.add i64.sub i64.mul i64.div_s i64.div_u i64.rem_s i64.rem_u i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl i64.rotr',
-  ],
-  [0x8b, 'f:f', 'f32.abs f32.neg f32.ceil f32.floor f32.trunc f32.nearest f32.sqrt'],
-  [0x92, 'ff:f', 'f32.add f32.sub f32.mul f32.div f32.min f32.max f32.copysign'],
-  [0x99, 'd:d', 'f64.abs f64.neg f64.ceil f64.floor f64.trunc f64.nearest f64.sqrt'],
-  [0xa0, 'dd:d', 'f64.add f64.sub f64.mul f64.div f64.min f64.max f64.copysign'],
-  [0xa7, 'l:i', 'i32.wrap_i64'],
-  [0xa8, 'f:i', 'i32.trunc_f32_s i32.trunc_f32_u'],
-  [0xaa, 'd:i', 'i32.trunc_f64_s i32.trunc_f64_u'],
-  [0xac, 'i:l', 'i64.extend_i32_s i64.extend_i32_u'],
-  [0xae, 'f:l', 'i64.trunc_f32_s i64.trunc_f32_u'],
-  [0xb0, 'd:l', 'i64.trunc_f64_s i64.trunc_f64_u'],
-  [0xb2, 'i:f', 'f32.convert_i32_s f32.convert_i32_u'],
-  [0xb4, 'l:f', 'f32.convert_i64_s f32.convert_i64_u'],
-  [0xb6, 'd:f', 'f32.demote_f64'],
-  [0xb7, 'i:d', 'f64.convert_i32_s f64.convert_i32_u'],
-  [0xb9, 'l:d', 'f64.convert_i64_s f64.convert_i64_u'],
-  [0xbb, 'f:d', 'f64.promote_f32'],
-  [0xbc, 'f:i', 'i32.reinterpret_f32'],
-  [0xbd, 'd:l', 'i64.reinterpret_f64'],
-  [0xbe, 'i:f', 'f32.reinterpret_i32'],
-  [0xbf, 'l:d', 'f64.reinterpret_i64'],
+// Numeric operators with fixed signatures, listed compactly: [first opcode, sig, names, flags]. All are silent
+// but division, remainder and the trapping truncations.
+const numeric: [number, string, string, number][] = [
+  [0x45, 'i:i', 'i32.eqz', S],
+  [0x46, 'ii:i', 'i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u', S],
+  [0x50, 'l:i', 'i64.eqz', S],
+  [0x51, 'll:i', 'i64.eq i64.ne i64.lt_s i64.lt_u i64.gt_s i64.gt_u i64.le_s i64.le_u i64.ge_s i64.ge_u', S],
+  [0x5b, 'ff:i', 'f32.eq f32.ne f32.lt f32.gt f32.le f32.ge', S],
+  [0x61, 'dd:i', 'f64.eq f64.ne f64.lt f64.gt f64.le f64.ge', S],
+  [0x67, 'i:i', 'i32.clz i32.ctz i32.popcnt', S],
+  [0x6a, 'ii:i', 'i32.add i32.sub i32.mul', S],
+  [0x6d, 'ii:i', 'i32.div_s i32.div_u i32.rem_s i32.rem_u', 0],
+  [0x71, 'ii:i', 'i32.and i32.or i32.xor i32.shl i32.shr_s i32.shr_u i32.rotl i32.rotr', S],
+  [0x79, 'l:l', 'i64.clz i64.ctz i64.popcnt', S],
+  [0x7c, 'll:l', 'i64.add i64.sub i64.mul', S],
+  [0x7f, 'll:l', 'i64.div_s i64.div_u i64.rem_s i64.rem_u', 0],
+  [0x83, 'll:l', 'i64.and i64.or i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl i64.rotr', S],
+  [0x8b, 'f:f', 'f32.abs f32.neg f32.ceil f32.floor f32.trunc f32.nearest f32.sqrt', S],
+  [0x92, 'ff:f', 'f32.add f32.sub f32.mul f32.div f32.min f32.max f32.copysign', S],
+  [0x99, 'd:d', 'f64.abs f64.neg f64.ceil f64.floor f64.trunc f64.nearest f64.sqrt', S],
+  [0xa0, 'dd:d', 'f64.add f64.sub f64.mul f64.div f64.min f64.max f64.copysign', S],
+  [0xa7, 'l:i', 'i32.wrap_i64', S],
+  [0xa8, 'f:i', 'i32.trunc_f32_s i32.trunc_f32_u', 0],
+  [0xaa, 'd:i', 'i32.trunc_f64_s i32.trunc_f64_u', 0],
+  [0xac, 'i:l', 'i64.extend_i32_s i64.extend_i32_u', S],
+  [0xae, 'f:l', 'i64.trunc_f32_s i64.trunc_f32_u', 0],
+  [0xb0, 'd:l', 'i64.trunc_f64_s i64.trunc_f64_u', 0],
+  [0xb2, 'i:f', 'f32.convert_i32_s f32.convert_i32_u', S],
+  [0xb4, 'l:f', 'f32.convert_i64_s f32.convert_i64_u', S],
+  [0xb6, 'd:f', 'f32.demote_f64', S],
+  [0xb7, 'i:d', 'f64.convert_i32_s f64.convert_i32_u', S],
+  [0xb9, 'l:d', 'f64.convert_i64_s f64.convert_i64_u', S],
+  [0xbb, 'f:d', 'f64.promote_f32', S],
+  [0xbc, 'f:i', 'i32.reinterpret_f32', S],
+  [0xbd, 'd:l', 'i64.reinterpret_f64', S],
+  [0xbe, 'i:f', 'f32.reinterpret_i32', S],
+  [0xbf, 'l:d', 'f64.reinterpret_i64', S],
 ];
-for (const [first, sig, names] of numeric) {
-  names.split(' ').forEach((name, i) => rows.push([0, first + i, name, I.None, 'mvp', sig]));
+for (const [first, sig, names, flags] of numeric) {
+  names.split(' ').forEach((name, i) => rows.push([0, first + i, name, I.None, 'mvp', sig, flags]));
 }
 [
   ['i32.extend8_s', 'i:i'],
@@ -241,21 +286,22 @@ for (const [first, sig, names] of numeric) {
   ['i64.extend8_s', 'l:l'],
   ['i64.extend16_s', 'l:l'],
   ['i64.extend32_s', 'l:l'],
-].forEach(([name, sig], i) => rows.push([0, 0xc0 + i, name, I.None, 'signExtension', sig]));
+].forEach(([name, sig], i) => rows.push([0, 0xc0 + i, name, I.None, 'signExtension', sig, S]));
 
 rows.push(
   // references
-  [0, 0xd0, 'ref.null', I.HeapType, 'referenceTypes', null],
-  [0, 0xd1, 'ref.is_null', I.None, 'referenceTypes', null],
-  [0, 0xd2, 'ref.func', I.Func, 'referenceTypes', null],
-  [0, 0xd3, 'ref.eq', I.None, 'gc', null],
-  [0, 0xd4, 'ref.as_non_null', I.None, 'functionReferences', null],
-  [0, 0xd5, 'br_on_null', I.Label, 'functionReferences', null],
-  [0, 0xd6, 'br_on_non_null', I.Label, 'functionReferences', null],
+  [0, 0xd0, 'ref.null', I.HeapType, 'referenceTypes', null, S],
+  [0, 0xd1, 'ref.is_null', I.None, 'referenceTypes', null, S],
+  [0, 0xd2, 'ref.func', I.Func, 'referenceTypes', null, S],
+  [0, 0xd3, 'ref.eq', I.None, 'gc', null, S],
+  [0, 0xd4, 'ref.as_non_null', I.None, 'functionReferences', null, 0],
+  [0, 0xd5, 'br_on_null', I.Label, 'functionReferences', null, C],
+  [0, 0xd6, 'br_on_non_null', I.Label, 'functionReferences', null, C],
 );
 
 // 0xfb: GC
-const gc: [string, Imm, string | null][] = [
+// none is silent (allocation, null and bounds checks, casts); br_on_cast and br_on_cast_fail are control
+const gc: [string, Imm, string | null, number?][] = [
   ['struct.new', I.Type, null],
   ['struct.new_default', I.Type, null],
   ['struct.get', I.TypeField, null],
@@ -280,15 +326,15 @@ const gc: [string, Imm, string | null][] = [
   ['ref.test', I.HeapType, null],
   ['ref.cast', I.HeapType, null],
   ['ref.cast', I.HeapType, null],
-  ['br_on_cast', I.BrOnCast, null],
-  ['br_on_cast_fail', I.BrOnCast, null],
+  ['br_on_cast', I.BrOnCast, null, C],
+  ['br_on_cast_fail', I.BrOnCast, null, C],
   ['any.convert_extern', I.None, null],
   ['extern.convert_any', I.None, null],
   ['ref.i31', I.None, null],
   ['i31.get_s', I.None, null],
   ['i31.get_u', I.None, null],
 ];
-gc.forEach(([name, imm, sig], i) => rows.push([0xfb, i, name, imm, 'gc', sig]));
+gc.forEach(([name, imm, sig, flags], i) => rows.push([0xfb, i, name, imm, 'gc', sig, flags ?? 0]));
 
 // 0xfc: saturating conversions, bulk memory, table operations
 [
@@ -300,23 +346,23 @@ gc.forEach(([name, imm, sig], i) => rows.push([0xfb, i, name, imm, 'gc', sig]));
   ['i64.trunc_sat_f32_u', 'f:l'],
   ['i64.trunc_sat_f64_s', 'd:l'],
   ['i64.trunc_sat_f64_u', 'd:l'],
-].forEach(([name, sig], i) => rows.push([0xfc, i, name, I.None, 'saturatingFloatToInt', sig]));
+].forEach(([name, sig], i) => rows.push([0xfc, i, name, I.None, 'saturatingFloatToInt', sig, S]));
 rows.push(
-  [0xfc, 8, 'memory.init', I.MemoryInit, 'bulkMemory', null],
-  [0xfc, 9, 'data.drop', I.Data, 'bulkMemory', ':'],
-  [0xfc, 10, 'memory.copy', I.MemoryCopy, 'bulkMemory', null],
-  [0xfc, 11, 'memory.fill', I.Memory, 'bulkMemory', 'aia:'],
-  [0xfc, 12, 'table.init', I.TableInit, 'bulkMemory', null],
-  [0xfc, 13, 'elem.drop', I.Elem, 'bulkMemory', ':'],
-  [0xfc, 14, 'table.copy', I.TableCopy, 'bulkMemory', null],
-  [0xfc, 15, 'table.grow', I.Table, 'referenceTypes', null],
-  [0xfc, 16, 'table.size', I.Table, 'referenceTypes', null],
-  [0xfc, 17, 'table.fill', I.Table, 'referenceTypes', null],
+  [0xfc, 8, 'memory.init', I.MemoryInit, 'bulkMemory', null, 0],
+  [0xfc, 9, 'data.drop', I.Data, 'bulkMemory', ':', 0],
+  [0xfc, 10, 'memory.copy', I.MemoryCopy, 'bulkMemory', null, 0],
+  [0xfc, 11, 'memory.fill', I.Memory, 'bulkMemory', 'aia:', 0],
+  [0xfc, 12, 'table.init', I.TableInit, 'bulkMemory', null, 0],
+  [0xfc, 13, 'elem.drop', I.Elem, 'bulkMemory', ':', 0],
+  [0xfc, 14, 'table.copy', I.TableCopy, 'bulkMemory', null, 0],
+  [0xfc, 15, 'table.grow', I.Table, 'referenceTypes', null, 0],
+  [0xfc, 16, 'table.size', I.Table, 'referenceTypes', null, 0],
+  [0xfc, 17, 'table.fill', I.Table, 'referenceTypes', null, 0],
   // wide arithmetic (proposal)
-  [0xfc, 19, 'i64.add128', I.None, 'wideArithmetic', 'llll:ll'],
-  [0xfc, 20, 'i64.sub128', I.None, 'wideArithmetic', 'llll:ll'],
-  [0xfc, 21, 'i64.mul_wide_s', I.None, 'wideArithmetic', 'll:ll'],
-  [0xfc, 22, 'i64.mul_wide_u', I.None, 'wideArithmetic', 'll:ll'],
+  [0xfc, 19, 'i64.add128', I.None, 'wideArithmetic', 'llll:ll', 0],
+  [0xfc, 20, 'i64.sub128', I.None, 'wideArithmetic', 'llll:ll', 0],
+  [0xfc, 21, 'i64.mul_wide_s', I.None, 'wideArithmetic', 'll:ll', 0],
+  [0xfc, 22, 'i64.mul_wide_u', I.None, 'wideArithmetic', 'll:ll', 0],
 );
 
 // 0xfd: SIMD. Memory operators first (with access sizes), then lane operators, then the rest by sig.
@@ -336,7 +382,7 @@ const simdMem: [number, string, string, number][] = [
   [92, 'v128.load32_zero', 'a:v', 4],
   [93, 'v128.load64_zero', 'a:v', 8],
 ];
-for (const [code, name, sig, n] of simdMem) rows.push([0xfd, code, name, I.MemArg, 'simd', sig, n]);
+for (const [code, name, sig, n] of simdMem) rows.push([0xfd, code, name, I.MemArg, 'simd', sig, 0, n]);
 const simdMemLane: [number, string, string, number][] = [
   [84, 'v128.load8_lane', 'av:v', 1],
   [85, 'v128.load16_lane', 'av:v', 2],
@@ -347,8 +393,11 @@ const simdMemLane: [number, string, string, number][] = [
   [90, 'v128.store32_lane', 'av:', 4],
   [91, 'v128.store64_lane', 'av:', 8],
 ];
-for (const [code, name, sig, n] of simdMemLane) rows.push([0xfd, code, name, I.MemArgLane, 'simd', sig, n]);
-rows.push([0xfd, 12, 'v128.const', I.V128, 'simd', ':v'], [0xfd, 13, 'i8x16.shuffle', I.Shuffle, 'simd', 'vv:v', 32]);
+for (const [code, name, sig, n] of simdMemLane) rows.push([0xfd, code, name, I.MemArgLane, 'simd', sig, 0, n]);
+rows.push(
+  [0xfd, 12, 'v128.const', I.V128, 'simd', ':v', S],
+  [0xfd, 13, 'i8x16.shuffle', I.Shuffle, 'simd', 'vv:v', S, 32],
+);
 const simdLane: [number, string, string, number][] = [
   [21, 'i8x16.extract_lane_s', 'v:i', 16],
   [22, 'i8x16.extract_lane_u', 'v:i', 16],
@@ -365,9 +414,9 @@ const simdLane: [number, string, string, number][] = [
   [33, 'f64x2.extract_lane', 'v:d', 2],
   [34, 'f64x2.replace_lane', 'vd:v', 2],
 ];
-for (const [code, name, sig, n] of simdLane) rows.push([0xfd, code, name, I.Lane, 'simd', sig, n]);
+for (const [code, name, sig, n] of simdLane) rows.push([0xfd, code, name, I.Lane, 'simd', sig, S, n]);
 
-// The remaining SIMD operators have no immediates: [code, name, sig]; '-' marks unassigned codes.
+// The remaining SIMD operators have no immediates and are silent: [code, name, sig]; '-' marks unassigned codes.
 const simdPlain = `
 14 i8x16.swizzle vv:v
 15 i8x16.splat i:v
@@ -441,7 +490,7 @@ function addPlain(text: string, feature: Feature): void {
     const first = Number(words[0]);
     const sig = words[words.length - 1];
     words.slice(1, -1).forEach((name, i) => {
-      if (name !== '-') rows.push([0xfd, first + i, name, I.None, feature, sig]);
+      if (name !== '-') rows.push([0xfd, first + i, name, I.None, feature, sig, S]);
     });
   }
 }
@@ -450,10 +499,10 @@ addPlain(relaxedPlain, 'relaxedSimd');
 
 // threads (0xfe prefix). Every atomic access uses a memarg whose alignment must equal `n` exactly.
 rows.push(
-  [0xfe, 0x00, 'memory.atomic.notify', I.MemArg, 'threads', 'ai:i', 4],
-  [0xfe, 0x01, 'memory.atomic.wait32', I.MemArg, 'threads', 'ail:i', 4],
-  [0xfe, 0x02, 'memory.atomic.wait64', I.MemArg, 'threads', 'all:i', 8],
-  [0xfe, 0x03, 'atomic.fence', I.Zero, 'threads', ':'],
+  [0xfe, 0x00, 'memory.atomic.notify', I.MemArg, 'threads', 'ai:i', 0, 4],
+  [0xfe, 0x01, 'memory.atomic.wait32', I.MemArg, 'threads', 'ail:i', 0, 4],
+  [0xfe, 0x02, 'memory.atomic.wait64', I.MemArg, 'threads', 'all:i', 0, 8],
+  [0xfe, 0x03, 'atomic.fence', I.Zero, 'threads', ':', 0],
 );
 /** The seven widths of atomic accesses, in opcode order: [type, name infix, suffix of narrow forms, bytes]. */
 const atomicWidths: [string, string, string, number][] = [
@@ -467,19 +516,22 @@ const atomicWidths: [string, string, string, number][] = [
 ];
 atomicWidths.forEach(([t, bits, u, n], i) => {
   const v = t === 'i32' ? 'i' : 'l';
-  rows.push([0xfe, 0x10 + i, `${t}.atomic.load${bits}${u}`, I.MemArg, 'threads', `a:${v}`, n]);
-  rows.push([0xfe, 0x17 + i, `${t}.atomic.store${bits}`, I.MemArg, 'threads', `a${v}:`, n]);
+  rows.push([0xfe, 0x10 + i, `${t}.atomic.load${bits}${u}`, I.MemArg, 'threads', `a:${v}`, 0, n]);
+  rows.push([0xfe, 0x17 + i, `${t}.atomic.store${bits}`, I.MemArg, 'threads', `a${v}:`, 0, n]);
   ['add', 'sub', 'and', 'or', 'xor', 'xchg'].forEach((rmw, k) => {
-    rows.push([0xfe, 0x1e + 7 * k + i, `${t}.atomic.rmw${bits}.${rmw}${u}`, I.MemArg, 'threads', `a${v}:${v}`, n]);
+    rows.push([0xfe, 0x1e + 7 * k + i, `${t}.atomic.rmw${bits}.${rmw}${u}`, I.MemArg, 'threads', `a${v}:${v}`, 0, n]);
   });
-  rows.push([0xfe, 0x48 + i, `${t}.atomic.rmw${bits}.cmpxchg${u}`, I.MemArg, 'threads', `a${v}${v}:${v}`, n]);
+  rows.push([0xfe, 0x48 + i, `${t}.atomic.rmw${bits}.cmpxchg${u}`, I.MemArg, 'threads', `a${v}${v}:${v}`, 0, n]);
 });
 
 /** Every operator, indexed by `OperatorInfo.id`. */
-export const OPERATORS: readonly OperatorInfo[] = rows.map(([prefix, code, name, imm, feature, sig, n], id) => {
+export const OPERATORS: readonly OperatorInfo[] = rows.map(([prefix, code, name, imm, feature, sig, flags, n], id) => {
   const [params, results] = parseSig(sig);
-  return Object.freeze({ id, prefix, code, name, imm, feature, params, results, n: n ?? 0 });
+  return Object.freeze({ id, prefix, code, name, imm, feature, params, results, n: n ?? 0, flags });
 });
+
+/** `OperatorInfo.flags` by operator id. */
+export const FLAGS_BY_ID: Uint8Array = Uint8Array.from(OPERATORS, (op) => op.flags);
 
 function byCode(prefix: number, size: number): (OperatorInfo | undefined)[] {
   const table: (OperatorInfo | undefined)[] = new Array(size).fill(undefined);
@@ -500,6 +552,25 @@ export const OPS_FC: readonly (OperatorInfo | undefined)[] = byCode(0xfc, 32);
 export const OPS_FD: readonly (OperatorInfo | undefined)[] = byCode(0xfd, 0x114);
 /** Atomic operators (0xfe prefix) by sub-opcode. */
 export const OPS_FE: readonly (OperatorInfo | undefined)[] = byCode(0xfe, 0x4f);
+
+/**
+ * `OperatorInfo.flags` by first byte, for loops that look at one byte: a one-byte operator's flags; a prefix byte
+ * has `Control` when an operator under it has it (code that tests the first byte only treats all of them as
+ * control: every GC operator, for `br_on_cast`) and no other flag; 0 for an unassigned opcode.
+ */
+export const FLAGS_BY_OPCODE: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (const op of OPERATORS) t[op.prefix === 0 ? op.code : op.prefix] |= op.prefix === 0 ? op.flags : op.flags & C;
+  return t;
+})();
+
+/**
+ * 1 for each first byte whose `FLAGS_BY_OPCODE` has any of the `OpFlag` bits `flags`, else 0 (a table indexed by
+ * opcode, for hot loops).
+ */
+export function opcodesWith(flags: number): Uint8Array {
+  return FLAGS_BY_OPCODE.map((f) => ((f & flags) !== 0 ? 1 : 0));
+}
 
 /** Operators by text mnemonic; a few mnemonics (select, ref.test, ref.cast) map to two rows. */
 export const OPS_BY_NAME: ReadonlyMap<string, readonly OperatorInfo[]> = (() => {

@@ -21,7 +21,8 @@ import {
 import type { ModuleEnvironment } from '../environment.js';
 import { MAX_STRUCTURED_DEPTH } from '../limits.js';
 import { BINARY, UNARY } from '../numeric.js';
-import { CONTROL, numberLiteral, usesPairAbi } from '../translate.js';
+import { numberLiteral, usesPairAbi } from '../translate.js';
+import { CONTROL } from '../wasm/operators.js';
 import { type IrFunc, type Label, type Node, newValue, newVar, type Ty } from './ir.js';
 
 /** A body the IR does not cover yet (`what` names the operator or type); the caller falls back. */

@@ -16,14 +16,14 @@ import {
   Layout,
   type Module,
   type OperatorInfo,
+  OpFlag,
   skipBlockType,
   skipImmediates,
   skipLayout,
 } from '@wasmts/environ';
 import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
-import { SILENT_OPS, silentPrefixed } from '../silent.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
-import { FLUSH_BEFORE, OperatorWalker, readCatch, readOperator } from './operators.js';
+import { CONTROL, OperatorWalker, readCatch, readOperator, SILENT_OPS } from './operators.js';
 
 /** `TrapCode.IndirectCallToNull` (environ), passed to the `trap` import by the null check. */
 const INDIRECT_CALL_TO_NULL = 4;
@@ -35,12 +35,12 @@ for (const op of [0xa8, 0xa9, 0xae, 0xaf]) TRUNC[op] = 1;
 for (const op of [0xaa, 0xab, 0xb0, 0xb1]) TRUNC[op] = 2;
 
 /**
- * Whether the operator `info` cannot trap or reach the host (`SILENT_OPS`): after it the fuel counter need not
+ * Whether the operator `info` cannot trap or reach the host (`OpFlag.Silent`): after it the fuel counter need not
  * be in the global. Branches and the function's end are decided separately (only those leaving the function
  * store).
  */
 function silent(info: OperatorInfo): boolean {
-  return info.prefix === 0 ? SILENT_OPS[info.code] === 1 : silentPrefixed(info.prefix, info.code);
+  return (info.flags & OpFlag.Silent) !== 0;
 }
 
 /**
@@ -229,7 +229,7 @@ export function plainOperators(o: {
     if (op <= 0x1f /* try_table */ || op === 0xd5 /* br_on_null */ || op === 0xd6 /* br_on_non_null */) continue; // control, calls, exceptions
     if (o.growHooks && op === 0x40 /* memory.grow */) continue;
     if (o.truncCheck && TRUNC[op] !== 0) continue;
-    if (o.fuel && (FLUSH_BEFORE[op] === 1 || SILENT_OPS[op] !== 1)) continue;
+    if (o.fuel && (CONTROL[op] === 1 || SILENT_OPS[op] !== 1)) continue;
     plain[op] = PLAIN_COPY;
   }
   plain[0x23] = plain[0x24] = o.renumberGlobals ? PLAIN_GLOBAL : PLAIN_COPY;
@@ -671,7 +671,7 @@ export class BodyRewriter {
       let b = w.length;
       if (fuel !== null) {
         this.pending += fuel[info.id];
-        if (FLUSH_BEFORE[op] === 1) this.flush();
+        if (CONTROL[op] === 1) this.flush();
         // a threaded function returns its fuel: only what can trap or call the host needs the global
         if (
           this.dirty &&

@@ -9,6 +9,8 @@ import {
   Layout,
   OPS,
   type OperatorInfo,
+  OpFlag,
+  opcodesWith,
   operatorFor,
   skipLayout,
   skipLeb,
@@ -35,13 +37,18 @@ export function readCatch(r: BinaryReader): number {
   return r.u32();
 }
 
-/** Opcodes (first byte) before which pending fuel is added to the counter, as the JS backend does. */
-export const FLUSH_BEFORE = new Uint8Array(256);
-for (const op of [
-  0x00, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13,
-  0x14, 0x15, 0x18, 0x19, 0x1f, 0xd5, 0xd6, 0xfb,
-])
-  FLUSH_BEFORE[op] = 1;
+/**
+ * 1 per first byte of a control operator (`OpFlag.Control`: control flow, calls, throws; the GC prefix): both backends
+ * add the fuel accumulated so far to the counter before it.
+ */
+export const CONTROL: Uint8Array = opcodesWith(OpFlag.Control);
+
+/**
+ * 1 per one-byte operator that cannot trap, throw, call or reach the host (`OpFlag.Silent`); 0 for prefix bytes
+ * (a prefixed operator's own `flags` say). After one, neither backend needs its fuel count stored where the host can
+ * see it; each adds what its own code shape makes safe (calls, returns).
+ */
+export const SILENT_OPS: Uint8Array = opcodesWith(OpFlag.Silent);
 
 /**
  * Steps over the operators of a validated body, one at a time, by environ's one immediate-layout table

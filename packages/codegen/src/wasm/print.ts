@@ -9,6 +9,7 @@ import {
   Layout,
   type Module,
   type OperatorInfo,
+  OpFlag,
   refType,
   valTypeToString,
   type WasmFeatures,
@@ -113,26 +114,11 @@ export function printModule(bytes: Uint8Array, features?: WasmFeatures): string 
     let indent = '  ';
     while (!r.eof()) {
       const info = readOperator(r);
-      const op = info.prefix === 0 ? info.code : -1;
-      if (
-        op === 0x0b /* end */ ||
-        op === 0x05 /* else */ ||
-        op === 0x07 /* catch */ ||
-        op === 0x19 /* catch_all */ ||
-        op === 0x18 /* delegate */
-      )
-        indent = indent.slice(2);
+      // a construct's arms and its body are indented (end, else, catch, catch_all, delegate: one level out)
+      if ((info.flags & (OpFlag.Closes | OpFlag.Arm)) !== 0) indent = indent.slice(2);
       const text = `${indent}${info.name}${immediates(r, info)}`;
-      if (!(op === 0x0b /* end */ && r.eof())) lines.push(text);
-      if (
-        op === 0x02 /* block */ ||
-        op === 0x03 /* loop */ ||
-        op === 0x04 /* if */ ||
-        op === 0x06 /* try */ ||
-        op === 0x1f /* try_table */
-      )
-        indent += '  ';
-      if (op === 0x05 /* else */ || op === 0x07 /* catch */ || op === 0x19 /* catch_all */) indent += '  ';
+      if (!((info.flags & OpFlag.Closes) !== 0 && r.eof())) lines.push(text);
+      if ((info.flags & (OpFlag.Opens | OpFlag.Arm)) !== 0) indent += '  ';
     }
     lines.push(')');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CompileError } from '../../src/errors.js';
 import { wasmFeatures } from '../../src/features.js';
-import { OPERATORS } from '../../src/operators.js';
+import { FLAGS_BY_OPCODE, Imm, OPERATORS, OpFlag, opcodesWith } from '../../src/operators.js';
 import { type Bytes, check, op, u32 } from './build.js';
 
 const ALL = wasmFeatures({ wideArithmetic: true, threads: true, customPageSizes: true });
@@ -25,6 +25,47 @@ describe('the operator table', () => {
     // i64.add applied to two i32 operands fails with the table's signature in the message
     const e = check({ body: [op.i32_const, 0, op.i32_const, 0, op.i64_add, op.drop] });
     expect(e?.rawMessage).toBe('type mismatch: instruction requires [i64 i64] but stack has [i32 i32]');
+  });
+});
+
+describe("the operator table's flags", () => {
+  const named = (flag: number) => OPERATORS.filter((o) => (o.flags & flag) !== 0).map((o) => o.name);
+  const memory = (o: (typeof OPERATORS)[number]) => o.imm === Imm.MemArg || o.imm === Imm.MemArgLane;
+
+  test('constructs: opened, divided and closed by the operators the binary format says', () => {
+    expect(named(OpFlag.Opens)).toEqual(['block', 'loop', 'if', 'try', 'try_table']);
+    expect(named(OpFlag.Arm)).toEqual(['else', 'catch', 'catch_all']);
+    expect(named(OpFlag.Closes)).toEqual(['end', 'delegate']);
+  });
+
+  test('control: every branch, call and throw, and every construct', () => {
+    for (const o of OPERATORS) {
+      const branches = o.imm === Imm.Label || o.imm === Imm.BrTable || o.imm === Imm.BrOnCast;
+      const calls = o.name.includes('call') || o.name.includes('throw');
+      const construct = (o.flags & (OpFlag.Opens | OpFlag.Arm | OpFlag.Closes)) !== 0;
+      if (branches || calls || construct) expect([o.name, o.flags & OpFlag.Control]).toEqual([o.name, OpFlag.Control]);
+    }
+    // code that tests the first byte only flushes before every GC operator (br_on_cast), not before the others
+    expect(opcodesWith(OpFlag.Control)[0xfb]).toBe(1);
+    for (const prefix of [0xfc, 0xfd, 0xfe]) expect(FLAGS_BY_OPCODE[prefix]).toBe(0);
+  });
+
+  test('silent: no memory access, division, trapping truncation, call or throw', () => {
+    for (const o of OPERATORS) {
+      if ((o.flags & OpFlag.Silent) === 0) continue;
+      const traps = /\.(div|rem)_|\.trunc_f|call|throw|unreachable|return|table\.|\.grow|atomic|struct|array/.test(
+        o.name,
+      );
+      expect([o.name, memory(o) || traps || o.prefix === 0xfb]).toEqual([o.name, false]);
+    }
+    // every SIMD operator but the memory accesses, the saturating truncations
+    for (const o of OPERATORS)
+      if (o.prefix === 0xfd || o.name.includes('trunc_sat'))
+        expect([o.name, (o.flags & OpFlag.Silent) !== 0]).toEqual([o.name, !memory(o)]);
+  });
+
+  test("fuel-free: wasmtime's free operators", () => {
+    expect(named(OpFlag.FuelFree)).toEqual(['unreachable', 'nop', 'block', 'loop', 'else', 'end', 'return', 'drop']);
   });
 });
 
