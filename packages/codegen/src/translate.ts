@@ -1821,6 +1821,16 @@ export class FunctionTranslator {
     // `var`, not `let`: JavaScriptCore's interpreter stores each `let` twice at entry (its TDZ marker, then its
     // value), and a `var` without a value not at all (every call pays for every slot and temporary declared)
     if (decls.length > 0) head.push(`  var ${decls.join(', ')};`);
+    // a parameter is typed nothing by V8's optimizing compiler, and a loop (or a self tail call's) makes one a phi
+    // of that and the values the body gives it: where a sum's feedback says it once left the int32 range (every
+    // 64-bit add's words) the sums run as float64 throughout the loop. Made int32 at entry, as a piece's are
+    // (xxhash64's hash function, an i64 seed parameter in its loop: 34 `vaddsd` in its optimized code, none after)
+    if (this.hasLoop || this.usesSelfTail) {
+      const ints = this.type.params.flatMap((t, i) =>
+        t === I32 ? [`l${i}`] : this.isWide(t) && this.pairAbi ? [`l${i}`, `l${i}h`] : [],
+      );
+      if (ints.length > 0) head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
+    }
     let body = [...this.entryHooks(), ...pieces[0].lines];
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);

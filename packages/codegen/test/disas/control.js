@@ -2,6 +2,7 @@
 "use strict";
 function f0(l0) {
   var l1 = 0, s0, s1;
+  l0 |= 0;
   L0: {
     L1: for (;;) {
       if (l0 === 0) {

@@ -8,6 +8,7 @@ var ep2 = vmctx[5];
 var F3 = vmctx[7];
 function f1(l0, l1) {
   var l2 = 0, s0, s1, fu = 0, fq = -lim0.fuelConsumed, epv = ep2, ec = -1;
+  l0 |= 0; l1 |= 0;
   try {
     if (fu >= fq) { lim0.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0.fuelConsumed; ec = -1; }
     PL0: for (;;) {

@@ -17,6 +17,7 @@ function f2(l0) {
 }
 function f3(l0) {
   var s0, s1, epv = ep1, ec = -1;
+  l0 |= 0;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
@@ -32,6 +33,7 @@ function f3(l0) {
 }
 function f4(l0) {
   var l1 = 0, s0, s1, epv = ep1, ec = -1;
+  l0 |= 0;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
@@ -48,6 +50,7 @@ function f4(l0) {
 }
 function f5(l0) {
   var l1 = 0, s0, s1, epv = ep1, ec = -1;
+  l0 |= 0;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {

@@ -6,8 +6,9 @@ m0.watch(() => { m0_dv = m0.dv; });
 var fw1 = true;
 function f0(l0) {
   var l1 = 0, l2 = 0, l3 = 0, l4 = 0, s0, s1, s2;
+  l0 |= 0;
   var qk = 0;
-  if (fw1) { fw1 = false; for (qk = 0; qk < 1049; qk++); }
+  if (fw1) { fw1 = false; for (qk = 0; qk < 1060; qk++); }
   l2 = m0_dv.getInt32(0,1);
   l3 = m0_dv.getInt32(4,1);
   l4 = m0_dv.getInt32(8,1);
@@ -44,6 +45,7 @@ function f0(l0) {
 }
 function f1(l0) {
   var l1 = 0, s0, s1;
+  l0 |= 0;
   L0: for (;;) {
     l1 = ((l1 + l0) | 0);
     l0 = ((l0 - 1) | 0);

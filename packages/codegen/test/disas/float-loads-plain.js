@@ -16,6 +16,7 @@ function f1(l0, l1, l2) {
 }
 function f2(l0, l1) {
   var l2 = 0, l3 = 0, s0, s1, s2;
+  l0 |= 0; l1 |= 0;
   L0: for (;;) {
     l3 = m0_dv.getFloat64((l0>>>0),1);
     l2 = (l2 + (l3 * l3));

@@ -43,6 +43,7 @@ function f2(a0, a1, a2) {
 f2.$p = f2$p;
 function f3$p(l0, l1, l2) {
   var l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
+  l0 |= 0; l1 |= 0; l2 |= 0;
   s0 = (l0 & 67108863);
   l3 = s0; l3h = 0;
   s0 = (l1 & 67108863);
@@ -65,6 +66,7 @@ function f3(a0, a1, a2) {
 f3.$p = f3$p;
 function f4$p(l0, l1, l1h, l2) {
   var l3 = 0, l3h = 0, l4 = 0, l4h = 0, s0, s0h, s1, s1h, s2, s2h, qm = 0;
+  l0 |= 0; l1 |= 0; l1h |= 0; l2 |= 0;
   l3 = l0; l3h = 0;
   L0: for (;;) {
     qm = Math.imul(l3, l3); s1h = (((((l3 >>> 0) * (l3 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l3, l3h) + Math.imul(l3h, l3)) | 0; s1 = qm;

@@ -5,6 +5,7 @@ var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0$p(l0, l0h, l1, l2) {
   var l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0;
+  l0 |= 0; l0h |= 0; l1 |= 0; l2 |= 0;
   L0: for (;;) {
     s1h = m0_dv.getInt32((l1>>>0)+4,1); s1 = m0_dv.getInt32((l1>>>0),1);
     qm = Math.imul(s1, 668265295); s1h = ((((s1 >>> 0) * 0.15559263876639307 - (qm ^ -2147483648) / 4294967296) | 0) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = qm;

@@ -26,6 +26,7 @@ function f1(l0, l1) {
 }
 function f2(l0) {
   var s0, s1;
+  l0 |= 0;
   L0: for (;;) {
     l0 = ((l0 - 1) | 0);
     if (l0) {

@@ -7,6 +7,7 @@ var m0_u8 = m0.u8;
 m0.watch(() => { m0_u8 = m0.u8; });
 function f0(l0, l1) {
   var l2 = 0, s0, s1, s2, ma = 0;
+  l0 |= 0; l1 |= 0;
   L0: for (;;) {
     l2 = ((l2 + (m0_u8[ma = (((l0 + l1))>>>0)]??m0_dv.getUint8(ma))) | 0);
     l2 = (l2 ^ ((m0_u8[ma = (l0>>>0)+4]??m0_dv.getUint8(ma))<<24>>24));

@@ -2,6 +2,7 @@
 "use strict";
 function f0(l0, l1) {
   var l2 = 0, l3 = 0, s0, s1, s2, oc = 0;
+  l0 |= 0; l1 |= 0;
   oc = f0$o3(l2, l0, l3, l1); l2 = H.O[1] | 0; l3 = H.O[2] | 0; switch (oc) { case 1: return H.O[0]; }
   return f0$s1(l2, l3);
 }

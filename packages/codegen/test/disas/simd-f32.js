@@ -8,6 +8,7 @@ var hv2 = H.fb;
 var hv3 = H.f32Bits;
 function f0(l0) {
   var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  l0 |= 0;
   s0d = m0_dv.getFloat32(64+12,1); s0c = m0_dv.getFloat32(64+8,1); s0b = m0_dv.getFloat32(64+4,1); s0 = m0_dv.getFloat32(64,1);
   l1f = s0; l1fb = s0b; l1fc = s0c; l1fd = s0d;
   L0: for (;;) {
@@ -63,6 +64,7 @@ function f3(l0) {
 }
 function f4(l0) {
   var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
+  l0 |= 0;
   s0d = m0_dv.getInt32(0+12,1); s0c = m0_dv.getInt32(0+8,1); s0b = m0_dv.getInt32(0+4,1); s0 = m0_dv.getInt32(0,1);
   l1 = s0; l1b = s0b; l1c = s0c; l1d = s0d;
   l1f = hv1(l1); l1fb = hv1(l1b); l1fc = hv1(l1c); l1fd = hv1(l1d);

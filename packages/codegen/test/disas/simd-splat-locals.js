@@ -8,6 +8,7 @@ var hv2 = H.fv;
 var hv3 = H.fb;
 function f0(l0) {
   var l1 = 0, l1b = 0, l1c = 0, l1d = 0, l1f = 0, l1fb = 0, l1fc = 0, l1fd = 0, l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, l3 = 0, l3b = 0, l3c = 0, l3d = 0, l3f = 0, l3fb = 0, l3fc = 0, l3fd = 0, l4 = 0, l4b = 0, l4c = 0, l4d = 0, l4f = 0, l4fb = 0, l4fc = 0, l4fd = 0, l5 = 0, l5b = 0, l5c = 0, l5d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, vt = 0, w0 = 0, w1 = 0, w2 = 0, w3 = 0, ma = 0, mf = 0;
+  l0 |= 0;
   s0d = m0_dv.getInt32(64+12,1); s0c = m0_dv.getInt32(64+8,1); s0b = m0_dv.getInt32(64+4,1); s0 = m0_dv.getInt32(64,1);
   s1d = m0_dv.getInt32(64+12,1); s1c = m0_dv.getInt32(64+8,1); s1b = m0_dv.getInt32(64+4,1); s1 = m0_dv.getInt32(64,1);
   w0 = s0b; w1 = s0b; w2 = s0b; w3 = s0b; s0 = w0; s0b = w1; s0c = w2; s0d = w3;

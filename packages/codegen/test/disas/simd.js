@@ -98,6 +98,7 @@ function f11(l0v, l1) {
 }
 function f12(l0, l1) {
   var l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, qv = null;
+  l0 |= 0; l1 |= 0;
   L0: for (;;) {
     s1d = m1_dv.getInt32((l0>>>0)+12,1); s1c = m1_dv.getInt32((l0>>>0)+8,1); s1b = m1_dv.getInt32((l0>>>0)+4,1); s1 = m1_dv.getInt32((l0>>>0),1);
     qv = g9.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;

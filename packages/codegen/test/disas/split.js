@@ -7,6 +7,7 @@ var lim1 = vmctx[1];
 var ep2 = vmctx[5];
 function f0$p(l0, l1, l1h) {
   var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1.fuelConsumed, epv = ep2, ec = -1, oc = 0;
+  l0 |= 0; l1 |= 0; l1h |= 0;
   try {
     if (fu >= fq) { lim1.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1.fuelConsumed; ec = -1; }
     lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; s0h = H.O[1] | 0; s0 = H.O[2]; l2 = H.O[3] | 0; s1 = H.O[4]; s1h = H.O[5] | 0;

@@ -2,6 +2,7 @@
 "use strict";
 function f0$p(l0, l0h) {
   var s0, s0h, s1, s1h;
+  l0 |= 0; l0h |= 0;
   T: for (;;) {
     if ((l0 | l0h) === 0) {
       s0 = 0; s0h = 0;
