@@ -7,12 +7,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModule, type Module, WASM3_FEATURES } from '@wasmts/environ';
+import { decodeModule, type Module, wasmFeatures } from '@wasmts/environ';
 import { REPO_ROOT as root, specSuiteDir } from '@wasmts/testsuite';
 import { parseWast } from '@wasmts/wat';
 import { compileModule, instrumentModule } from '../src/index.js';
 
 const suite = specSuiteDir();
+// Wasm 3.0 and the proposals the suite has (threads, custom page sizes, wide arithmetic)
+const features = wasmFeatures({ threads: true, customPageSizes: true, wideArithmetic: true });
 const large = process.argv.includes('--large');
 const wastFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
@@ -75,7 +77,7 @@ let lines = 0;
 for (const [name, bytes] of modules) {
   let module: Module;
   try {
-    module = decodeModule(bytes, { features: WASM3_FEATURES });
+    module = decodeModule(bytes, { features });
   } catch {
     continue;
   }

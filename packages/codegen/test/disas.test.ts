@@ -2,7 +2,7 @@
 // JavaScript is kept beside it as <case>.js, so every codegen change shows up in review.
 // Update with `npx vitest run test/disas.test.ts -u`.
 import { readdirSync, readFileSync } from 'node:fs';
-import { decodeModule } from '@wasmts/environ';
+import { decodeModule, wasmFeatures } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../src/index.js';
@@ -23,7 +23,9 @@ describe('disas', () => {
       const feedbackWarmup = /^;; feedbackWarmup$/m.test(text);
       // a line `;; branchCondValues` compiles with CompileOptions.branchCondValues (the form for interpreters)
       const branchCondValues = /^;; branchCondValues$/m.test(text);
-      const module = decodeModule(parseWat(text));
+      // a line `;; features: {...}` decodes with those proposals enabled too (wideArithmetic)
+      const features = /^;; features: (.*)$/m.exec(text);
+      const module = decodeModule(parseWat(text), features ? { features: wasmFeatures(JSON.parse(features[1])) } : {});
       const compiled = compileModule(module, {
         ...(m ? { tunables: JSON.parse(m[1]) } : {}),
         ...(split ? { splitChars: Number(split[1]) } : {}),

@@ -359,10 +359,10 @@ rows.push(
   [0xfc, 16, 'table.size', I.Table, 'referenceTypes', null, 0],
   [0xfc, 17, 'table.fill', I.Table, 'referenceTypes', null, 0],
   // wide arithmetic (proposal)
-  [0xfc, 19, 'i64.add128', I.None, 'wideArithmetic', 'llll:ll', 0],
-  [0xfc, 20, 'i64.sub128', I.None, 'wideArithmetic', 'llll:ll', 0],
-  [0xfc, 21, 'i64.mul_wide_s', I.None, 'wideArithmetic', 'll:ll', 0],
-  [0xfc, 22, 'i64.mul_wide_u', I.None, 'wideArithmetic', 'll:ll', 0],
+  [0xfc, 19, 'i64.add128', I.None, 'wideArithmetic', 'llll:ll', S],
+  [0xfc, 20, 'i64.sub128', I.None, 'wideArithmetic', 'llll:ll', S],
+  [0xfc, 21, 'i64.mul_wide_s', I.None, 'wideArithmetic', 'll:ll', S],
+  [0xfc, 22, 'i64.mul_wide_u', I.None, 'wideArithmetic', 'll:ll', S],
 );
 
 // 0xfd: SIMD. Memory operators first (with access sizes), then lane operators, then the rest by sig.

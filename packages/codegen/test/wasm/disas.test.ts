@@ -2,7 +2,7 @@
 // call-depth limit of 1000 all on; `epochPoll` too for files whose name starts with `poll`). Update with `npx vitest run test/wasm/disas.test.ts -u` and review.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeModule } from '@wasmts/environ';
+import { decodeModule, wasmFeatures } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -13,11 +13,17 @@ const dir = join(import.meta.dirname, 'disas');
 describe('instrumented code', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.wat'))) {
     it(file, async () => {
-      const bytes = parseWat(readFileSync(join(dir, file), 'utf8'));
+      const text = readFileSync(join(dir, file), 'utf8');
+      const bytes = parseWat(text);
+      // a line `;; features: {...}` decodes with those proposals enabled too (wideArithmetic)
+      const features = /^;; features: (.*)$/m.exec(text);
       const epochPoll = file.startsWith('poll');
       const options = { fuel: true, epoch: true, epochPoll, maxCallDepth: 1000 };
-      const out = instrumentModule(decodeModule(bytes), options).bytes;
-      await expect(printModule(out)).toMatchFileSnapshot(join(dir, file.replace(/\.wat$/, '.txt')));
+      const decodeOptions = features ? { features: wasmFeatures(JSON.parse(features[1])) } : {};
+      const out = instrumentModule(decodeModule(bytes, decodeOptions), options).bytes;
+      await expect(printModule(out, decodeOptions.features)).toMatchFileSnapshot(
+        join(dir, file.replace(/\.wat$/, '.txt')),
+      );
     });
   }
 });
