@@ -179,6 +179,12 @@ function thrownByHost(store: Store<unknown>, e: unknown): unknown {
 }
 
 /**
+ * Host callbacks whose results are wasm values already (the drop-in's, converted by ToWebAssemblyValue): their
+ * function references do not convert them again, so that a call takes the fixed-arity path (`fixedArity`).
+ */
+export const resultsConverted = new WeakSet<object>();
+
+/**
  * Makes a host function's VMFuncRef in `store`: `fn` boxes whatever the host throws (a `HostError`)
  * except a `WasmException`, which is thrown into wasm as a wasm exception that handlers can catch,
  * refuses function references of another store among its results, and roots the host references it
@@ -191,7 +197,9 @@ export function hostFuncRef<T>(
   instance: () => RuntimeInstance | null,
 ): VMFuncRef {
   const caller = new Caller(store, instance);
-  const { roots, funcRefs, numbers } = resultChecks(store.typeRegistry, typeId);
+  const checks = resultChecks(store.typeRegistry, typeId);
+  const { roots, funcRefs } = checks;
+  const numbers = resultsConverted.has(callback) ? null : checks.numbers;
   // f32/f64 arguments reach the host as numbers (a NaN held as bits is an object inside wasm)
   const floats = floatPositions(store.typeRegistry.funcType(typeId).params);
   const plain = roots === 'none' && funcRefs === 'none' && numbers === null && floats.length === 0;

@@ -34,7 +34,7 @@ export function holdsHostRefs(t: WasmValType): boolean {
   return h === HeapKind.Extern || h === HeapKind.Any;
 }
 
-const NO_ROOTS: readonly number[] = Object.freeze([]);
+export const NO_ROOTS: readonly number[] = Object.freeze([]);
 
 /** Positions of the types that may hold host references (shared empty list when there are none). */
 export function hostRefPositions(types: readonly WasmValType[]): readonly number[] {

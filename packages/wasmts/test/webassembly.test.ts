@@ -103,6 +103,63 @@ describe('values cross by ToWebAssemblyValue and ToJSValue', () => {
     expect(first(2 ** 32 + 7, 0)).toBe(7); // ToInt32 wraps
   });
 
+  it('converts i32 arguments and results of every arity in order, on exports and imports alike', () => {
+    // the i32-only signatures take a path of their own (realm.ts i32Export, instance.ts i32HostCallback)
+    const seen: unknown[][] = [];
+    const host =
+      (r: unknown) =>
+      (...a: unknown[]) => {
+        seen.push(a);
+        return r;
+      };
+    const text = `(module
+      (import "m" "h0" (func $h0 (result i32)))
+      (import "m" "h1" (func $h1 (param i32)))
+      (import "m" "h5" (func $h5 (param i32 i32 i32 i32 i32) (result i32)))
+      (func (export "c0") (result i32) (call $h0))
+      (func (export "c1") (param i32) (call $h1 (local.get 0)))
+      (func (export "c5") (param i32 i32 i32 i32 i32) (result i32)
+        (call $h5 (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4)))
+      (func (export "sub") (param i32 i32) (result i32) (i32.sub (local.get 0) (local.get 1))))`;
+    const { c0, c1, c5, sub } = instantiate(text, {
+      m: { h0: host('12'), h1: host(99), h5: host({ valueOf: () => 2 ** 32 + 3 }) },
+    }).exports;
+    expect(c0()).toBe(12);
+    expect(c1(-0)).toBeUndefined();
+    expect(c5(1, '2', 3.9, 2 ** 31, undefined, 'extra')).toBe(3);
+    expect(seen).toEqual([[], [0], [1, 2, 3, -(2 ** 31), 0]]);
+    expect(sub(5)).toBe(5); // a missing argument is undefined -> 0
+    expect(sub(NaN, -1)).toBe(1);
+    const order: string[] = [];
+    const arg = (name: string, v: number) => ({
+      valueOf: () => {
+        order.push(name);
+        return v;
+      },
+    });
+    expect(sub(arg('a', 7), arg('b', 2))).toBe(5);
+    expect(order).toEqual(['a', 'b']);
+    expect([c0.length, c1.length, c5.length, sub.length]).toEqual([0, 1, 5, 2]);
+    const boom = new Error('boom');
+    const { c0: thrower } = instantiate(text, {
+      m: {
+        h0: () => {
+          throw boom;
+        },
+        h1: host(0),
+        h5: host(0),
+      },
+    }).exports;
+    expect(() => thrower()).toThrow(boom);
+    expect(() =>
+      sub({
+        valueOf: () => {
+          throw boom;
+        },
+      }),
+    ).toThrow(boom);
+  });
+
   it('refuses a number for i64 and any v128 with a TypeError', () => {
     const { id } = instantiate('(module (func (export "id") (param i64) (result i64) (local.get 0)))').exports;
     expect(id(2n ** 64n + 3n)).toBe(3n);

@@ -3,7 +3,13 @@
 
 import { F32, F64, type FuncType, I32, I64, V128 } from '@wasmts/environ';
 import { Global as RuntimeGlobal, WasmException } from '@wasmts/runtime';
-import { Func as ApiFunc, Global as ApiGlobal, Table as ApiTable, type Extern } from '../externals.js';
+import {
+  Func as ApiFunc,
+  Global as ApiGlobal,
+  Table as ApiTable,
+  type Extern,
+  resultsConverted,
+} from '../externals.js';
 import { Instance as ApiInstance } from '../instance.js';
 import { Memory as ApiMemory } from '../memory.js';
 import type { Module as ApiModule } from '../module.js';
@@ -94,28 +100,109 @@ export function readImports(realm: Realm, m: ApiModule, importObject: unknown): 
 function hostFunction(realm: Realm, fn: (...a: unknown[]) => unknown, type: FuncType): ApiFunc {
   const { params, results } = type;
   const { cx, jsTag } = realm;
-  return new ApiFunc(realm.store, type, (_caller, ...raw: unknown[]) => {
-    const args = new Array<unknown>(params.length);
-    for (let i = 0; i < params.length; i++) args[i] = toJSValue(cx, raw[i], params[i]);
-    let r: unknown;
-    try {
-      r = Reflect.apply(fn, undefined, args);
-    } catch (e) {
-      // a WebAssembly.Exception thrown by JS is a wasm exception that wasm handlers can catch
-      const exn = realm.exceptions.get(e);
-      if (exn !== undefined) throw exn;
-      // any other JS exception crosses wasm as an exception of JSTag (catch_all and `catch $JSTag` see
-      // it), except a trap's RuntimeError and a stack overflow, which no wasm handler may catch
-      if (typeof e === 'object' && e !== null && (realm.trapErrors.has(e) || isStackOverflow(e))) throw e;
-      throw new WasmException(jsTag.raw, [e]);
-    }
-    if (results.length === 0) return undefined;
-    if (results.length === 1) return toWebAssemblyValue(cx, r, results[0]);
-    const values = sequence(r, 'the result of a function with several results');
-    if (values.length !== results.length)
-      throw new TypeError(`expected ${results.length} results, the function returned ${values.length}`);
-    return values.map((x, i) => toWebAssemblyValue(cx, x, results[i]));
-  });
+  // what a JS exception becomes in wasm
+  const thrown = (e: unknown): unknown => {
+    // a WebAssembly.Exception thrown by JS is a wasm exception that wasm handlers can catch
+    const exn = realm.exceptions.get(e);
+    if (exn !== undefined) return exn;
+    // any other JS exception crosses wasm as an exception of JSTag (catch_all and `catch $JSTag` see
+    // it), except a trap's RuntimeError and a stack overflow, which no wasm handler may catch
+    if (typeof e === 'object' && e !== null && (realm.trapErrors.has(e) || isStackOverflow(e))) return e;
+    return new WasmException(jsTag.raw, [e]);
+  };
+  const callback = i32Only(type)
+    ? i32HostCallback(fn, params.length, results.length === 1, thrown)
+    : (_caller: unknown, ...raw: unknown[]): unknown => {
+        const args = new Array<unknown>(params.length);
+        for (let i = 0; i < params.length; i++) args[i] = toJSValue(cx, raw[i], params[i]);
+        let r: unknown;
+        try {
+          r = Reflect.apply(fn, undefined, args);
+        } catch (e) {
+          throw thrown(e);
+        }
+        if (results.length === 0) return undefined;
+        if (results.length === 1) return toWebAssemblyValue(cx, r, results[0]);
+        const values = sequence(r, 'the result of a function with several results');
+        if (values.length !== results.length)
+          throw new TypeError(`expected ${results.length} results, the function returned ${values.length}`);
+        return values.map((x, i) => toWebAssemblyValue(cx, x, results[i]));
+      };
+  // its results are wasm values already (ToWebAssemblyValue): the host function need not convert them again
+  resultsConverted.add(callback);
+  return new ApiFunc(realm.store, type, callback);
+}
+
+/** Whether every parameter of `type` is an i32 and its result is one i32 or none. */
+function i32Only(type: FuncType): boolean {
+  const { params, results } = type;
+  return params.every((t) => t === I32) && (results.length === 0 || (results.length === 1 && results[0] === I32));
+}
+
+/**
+ * The callback of a host function of i32 parameters and an i32 result or none, without the arrays
+ * of the general one: an i32 is the same number on both sides of the boundary (ToJSValue), and the result is
+ * converted by ToInt32 (ToWebAssemblyValue). Wasm calls it with exactly its parameters.
+ */
+function i32HostCallback(
+  fn: (...a: unknown[]) => unknown,
+  arity: number,
+  result: boolean,
+  thrown: (e: unknown) => unknown,
+): (caller: unknown, ...raw: unknown[]) => unknown {
+  // `fn(a)` calls it as `Reflect.apply(fn, undefined, [a])` does; each arity written out (no closure per call)
+  switch (arity) {
+    case 0:
+      return () => {
+        let r: unknown;
+        try {
+          r = fn();
+        } catch (e) {
+          throw thrown(e);
+        }
+        return result ? +(r as number) | 0 : undefined;
+      };
+    case 1:
+      return (_c, a) => {
+        let r: unknown;
+        try {
+          r = fn(a);
+        } catch (e) {
+          throw thrown(e);
+        }
+        return result ? +(r as number) | 0 : undefined;
+      };
+    case 2:
+      return (_c, a, b) => {
+        let r: unknown;
+        try {
+          r = fn(a, b);
+        } catch (e) {
+          throw thrown(e);
+        }
+        return result ? +(r as number) | 0 : undefined;
+      };
+    case 3:
+      return (_c, a, b, c) => {
+        let r: unknown;
+        try {
+          r = fn(a, b, c);
+        } catch (e) {
+          throw thrown(e);
+        }
+        return result ? +(r as number) | 0 : undefined;
+      };
+    default:
+      return (_c, ...raw) => {
+        let r: unknown;
+        try {
+          r = Reflect.apply(fn, undefined, raw);
+        } catch (e) {
+          throw thrown(e);
+        }
+        return result ? +(r as number) | 0 : undefined;
+      };
+  }
 }
 
 /** The exports object of an instance: frozen, null prototype, one JS object per export. */

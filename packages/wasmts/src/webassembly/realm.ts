@@ -7,6 +7,7 @@ import {
   CompileError as EnvironCompileError,
   EXTERNREF,
   FuncIndex,
+  I32,
   isRef,
   refHeap,
   TrapCode,
@@ -34,7 +35,7 @@ import { Memory as ApiMemory } from '../memory.js';
 import { Module as ApiModule } from '../module.js';
 import type { Store } from '../store.js';
 import { Tag as ApiTag } from '../tag.js';
-import { callWasm, hostRefPositions } from '../trampoline.js';
+import { callWasm, hostRefPositions, NO_ROOTS } from '../trampoline.js';
 import { LinkError as ApiLinkError, Trap, UncaughtWasmException } from '../trap.js';
 import { refKindOfHeap } from '../values.js';
 import { type CompileOptions, checkBuiltinImports, NO_COMPILE_OPTIONS } from './compile-options.js';
@@ -182,27 +183,68 @@ export class Realm {
     const { params, results } = this.registry.funcType(ref.typeId);
     const roots = hostRefPositions(params);
     const crossable = !params.concat(results).some((t) => this.isUncrossable(t));
-    const f = (...args: unknown[]): unknown => {
-      if (!crossable)
-        throw new TypeError('a function with a v128 or exnref parameter or result cannot be called from JavaScript');
-      const raw = new Array<unknown>(params.length).fill(null);
-      for (let i = 0; i < params.length; i++) raw[i] = toWebAssemblyValue(cx, args[i], params[i]);
-      let r: unknown;
-      try {
-        r = callWasm(store, ref.fn, raw, ref, roots, true);
-      } catch (e) {
-        throw this.toJsError(e);
-      }
-      if (results.length === 0) return undefined;
-      if (results.length === 1) return toJSValue(cx, r, results[0]);
-      const a = r as unknown[];
-      return results.map((t, i) => toJSValue(cx, a[i], t));
-    };
+    const i32Only =
+      params.every((t) => t === I32) && (results.length === 0 || (results.length === 1 && results[0] === I32));
+    const f = i32Only
+      ? this.i32Export(ref, params.length, results.length === 1)
+      : (...args: unknown[]): unknown => {
+          if (!crossable)
+            throw new TypeError(
+              'a function with a v128 or exnref parameter or result cannot be called from JavaScript',
+            );
+          const raw = new Array<unknown>(params.length).fill(null);
+          for (let i = 0; i < params.length; i++) raw[i] = toWebAssemblyValue(cx, args[i], params[i]);
+          let r: unknown;
+          try {
+            r = callWasm(store, ref.fn, raw, ref, roots, true);
+          } catch (e) {
+            throw this.toJsError(e);
+          }
+          if (results.length === 0) return undefined;
+          if (results.length === 1) return toJSValue(cx, r, results[0]);
+          const a = r as unknown[];
+          return results.map((t, i) => toJSValue(cx, a[i], t));
+        };
     Object.defineProperty(f, 'name', { value: String(index >= 0 ? index : this.funcIndexOf(ref)) });
     Object.defineProperty(f, 'length', { value: params.length });
     this.exportedFunctions.set(ref, f);
     this.funcRefs.set(f, ref);
     return f;
+  }
+
+  /**
+   * The Exported Function of `ref` when its parameters are i32 and its result is one i32 or none: each
+   * argument converted by ToInt32 in order (`undefined` for a missing one), the i32 result the number it is, without
+   * the rest parameter (up to three), arrays and per-value calls of the general one (an interpreter pays for each).
+   */
+  private i32Export(ref: VMFuncRef, arity: number, result: boolean): (...args: unknown[]) => unknown {
+    const store = this.store;
+    const call = (args: unknown[]): unknown => {
+      let r: unknown;
+      try {
+        r = callWasm(store, ref.fn, args, ref, NO_ROOTS, true);
+      } catch (e) {
+        throw this.toJsError(e);
+      }
+      return result ? r : undefined;
+    };
+    switch (arity) {
+      case 0:
+        return () => call([]);
+      case 1:
+        return (a: unknown) => call([+(a as number) | 0]);
+      case 2:
+        return (a: unknown, b: unknown) => call([+(a as number) | 0, +(b as number) | 0]);
+      case 3:
+        return (a: unknown, b: unknown, c: unknown) =>
+          call([+(a as number) | 0, +(b as number) | 0, +(c as number) | 0]);
+      default:
+        return (...args: unknown[]) => {
+          if (args.length !== arity) args.length = arity;
+          for (let i = 0; i < arity; i++) args[i] = +(args[i] as number) | 0;
+          return call(args);
+        };
+    }
   }
 
   /** The function index of a function reference in its instance (its Exported Function's name). */
