@@ -20,6 +20,7 @@ import {
   skipBlockType,
   skipImmediates,
   skipLayout,
+  TrapCode,
 } from '@wasmts/environ';
 import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
@@ -78,6 +79,8 @@ export interface RewriteContext {
   /** Indices (in the new module) of the hook imports; -1 when off. */
   readonly fuelGlobal: number;
   readonly outOfFuelFunc: number;
+  /** `InstrumentOptions.fuelTrap`: the `pending` global a check sets before trapping in place, else -1. */
+  readonly pendingGlobal: number;
   readonly epochGlobal: number;
   /** The epoch global counts checks (see `InstrumentOptions.epochPoll`). */
   readonly epochPoll: boolean;
@@ -1132,12 +1135,21 @@ export class BodyRewriter {
     this.w.u8(OP.end);
   }
 
-  /** `if (fuel >= 0) out_of_fuel()`. */
+  /** `if (fuel >= 0) out_of_fuel()`, or with `fuelTrap` the trap in place: the fuel stored, `pending` set. */
   private fuelCheck(): void {
+    const w = this.w;
+    const ctx = this.ctx;
     this.fuelDue();
-    this.w.u8(OP.if).u8(BLOCK_EMPTY);
-    this.hookCall(this.ctx.outOfFuelFunc);
-    this.w.u8(OP.end);
+    w.u8(OP.if).u8(BLOCK_EMPTY);
+    if (ctx.pendingGlobal >= 0) {
+      w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
+      w.u8(OP.i32Const)
+        .s32(TrapCode.OutOfFuel + 1)
+        .u8(OP.globalSet)
+        .u32(ctx.pendingGlobal)
+        .u8(OP.unreachable);
+    } else this.hookCall(ctx.outOfFuelFunc);
+    w.u8(OP.end);
   }
 
   /** The checks at function entry (or a loop header without poll loops), each calling its hook where it is due. */

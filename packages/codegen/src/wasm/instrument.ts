@@ -47,6 +47,14 @@ export const HOST_MODULE = 'wasmts';
 export interface InstrumentOptions {
   /** Count fuel (wasmtime's costs by default, or `costs(operatorName)` per operator). */
   readonly fuel?: boolean | { readonly costs?: (opName: string) => number };
+  /**
+   * With fuel: running out traps where the check is, without a call: the check stores the fuel, sets the imported
+   * `wasmts.pending` global (mut i32) to `TrapCode.OutOfFuel + 1` and executes `unreachable`, instead of calling
+   * `wasmts.out_of_fuel` (not imported then). For hosts whose out-of-fuel hook would only trap (never refuel): a
+   * call in a check makes the host engine keep a function's values in memory across it (src/wasm/README.md,
+   * "Out of fuel without a call").
+   */
+  readonly fuelTrap?: boolean;
   /** Check the epoch deadline at function entries and loop headers. */
   readonly epoch?: boolean;
   /**
@@ -294,7 +302,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const indexGlobal = recordOn ? addGlobal('indirect_index', 'i32') : -1;
   const instanceGlobal = recordOn ? addGlobal('indirect_instance', 'i32') : -1;
   const instanceIdGlobal = recordOn ? addGlobal('instance_id', 'i32', false) : -1;
-  const outOfFuelFunc = fuelOn ? addFunc('out_of_fuel') : -1;
+  const fuelTrap = fuelOn && options.fuelTrap === true;
+  const pendingGlobal = fuelTrap ? addGlobal('pending', 'i32') : -1;
+  const outOfFuelFunc = fuelOn && !fuelTrap ? addFunc('out_of_fuel') : -1;
   const newEpochFunc = epochOn ? addFunc('new_epoch') : -1;
   const stackOverflowFunc = depthOn ? addFunc('stack_overflow') : -1;
   // types appended to the type section: `[] -> []` for the hooks, `[] -> results` for wrapper blocks
@@ -430,6 +440,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     fuelCost,
     fuelGlobal,
     outOfFuelFunc,
+    pendingGlobal,
     epochGlobal,
     deadlineGlobal,
     newEpochFunc,

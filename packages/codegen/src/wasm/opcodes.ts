@@ -40,6 +40,7 @@ export const OP = {
   f32Eq: byteOf('f32.eq'),
   f64Eq: byteOf('f64.eq'),
   refIsNull: byteOf('ref.is_null'),
+  unreachable: byteOf('unreachable'),
 } as const;
 
 /** The empty block type (`blocktype` with no parameters or results). */

@@ -1,5 +1,5 @@
 // The instrumenting re-encoder, run on Node's own WebAssembly engine (this is the wasm backend).
-import { decodeModule, FuncIndex, tunables, wasmFeatures } from '@wasmts/environ';
+import { decodeModule, FuncIndex, TrapCode, tunables, wasmFeatures } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -275,6 +275,40 @@ describe('instrumentModule', () => {
     expect(e.spin(100)).toBe(5050);
     expect(h.outOfFuel).toBeGreaterThan(5);
     expect(h.fuel.value).toBeLessThan(0n);
+  });
+
+  it('with fuelTrap, runs out of fuel in place: no call, the fuel stored and `pending` set to OutOfFuel + 1', () => {
+    expect(instrument(LOOP, { fuel: true, fuelTrap: true }).hostImports.map((i) => i.name)).toEqual([
+      'fuel',
+      'pending',
+    ]);
+    // no fuelTrap without fuel
+    expect(instrument(LOOP, { epoch: true, fuelTrap: true }).hostImports.map((i) => i.name)).toEqual([
+      'epoch',
+      'epoch_deadline',
+      'new_epoch',
+    ]);
+    for (const [wat, call] of [
+      [LOOP, (e: Record<string, any>) => e.spin(1000)],
+      [FIB, (e: Record<string, any>) => e.fib(20)],
+    ] as const) {
+      for (const budget of [1n, 7n, 50n, 333n]) {
+        // the hook's fuel where it traps: what the check stored before calling it
+        const hooked = run(wat, { fuel: true });
+        hooked.h.fuel.value = -budget;
+        expect(() => call(hooked.e)).toThrow('all fuel consumed');
+        const inst = instrument(wat, { fuel: true, fuelTrap: true });
+        const { h, imports } = makeHost();
+        const pending = new WA.Global({ value: 'i32', mutable: true }, 0);
+        const e = new WA.Instance(new WA.Module(inst.bytes), { wasmts: { ...imports, pending } } as never)
+          .exports as Record<string, any>;
+        h.fuel.value = -budget;
+        expect(() => call(e)).toThrow('unreachable');
+        expect(pending.value).toBe(TrapCode.OutOfFuel + 1);
+        expect(h.fuel.value).toBe(hooked.h.fuel.value);
+        expect(h.outOfFuel).toBe(0);
+      }
+    }
   });
 
   it('fires the epoch hook at loop headers and function entries', () => {

@@ -60,6 +60,7 @@ function identity(module: Module): RewriteContext {
     fuelCost: null,
     fuelGlobal: -1,
     outOfFuelFunc: -1,
+    pendingGlobal: -1,
     epochGlobal: -1,
     deadlineGlobal: -1,
     newEpochFunc: -1,

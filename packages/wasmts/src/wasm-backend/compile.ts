@@ -165,6 +165,8 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     truncNaNCheck: true,
     // Node 20's baseline compiler clobbers a value below a wait's operands (codegen's src/wasm/README.md)
     isolateAtomicWaits: true,
+    // out of fuel only traps here (the store has no refuelling callback): in place, without a call in the check
+    fuelTrap: true,
     extraExports: extra,
     dropStart: true,
     hostModuleName,

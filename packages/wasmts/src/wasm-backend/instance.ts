@@ -193,6 +193,9 @@ export function instantiateHost(store: Store<unknown>, inst: RuntimeInstance, co
       case 'call_depth':
         v = state.callDepth;
         break;
+      case 'pending':
+        v = state.pending;
+        break;
       case 'indirect_index':
         v = state.indirectIndex;
         break;
