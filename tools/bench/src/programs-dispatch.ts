@@ -1,4 +1,4 @@
-// pnpm bench [validate|programs|instantiate|threads|ttfc|compile|packages] [args]: runs one benchmark, or both (validate first, given the args;
+// pnpm bench [validate|programs|instantiate|threads|ttfc|compile|warmup|packages] [args]: runs one benchmark, or both (validate first, given the args;
 // then programs), each in its own process so that one's garbage and JIT state do not weigh on the other's timings.
 // `packages` is tools/npm-packages' bench: real npm packages through the drop-in WebAssembly against polywasm.
 // `programs --engine jsc` runs the programs inside JavaScriptCore in Lockdown configuration (src/programs-jsc.ts).
@@ -15,6 +15,7 @@ const benches = {
   threads: 'threads.ts',
   ttfc: 'ttfc.ts',
   compile: 'compile.ts',
+  warmup: 'warmup.ts',
 } as const;
 
 function run(file: string, rest: string[]): void {
@@ -49,7 +50,8 @@ if (first === 'programs' && engine !== -1 && args[engine + 1] !== 'v8') {
   first === 'instantiate' ||
   first === 'threads' ||
   first === 'ttfc' ||
-  first === 'compile'
+  first === 'compile' ||
+  first === 'warmup'
 ) {
   run(
     benches[first],
