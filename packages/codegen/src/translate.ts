@@ -74,7 +74,50 @@ interface LazyLine {
   line: number;
   bits: string;
   float: string;
+  /** A `v128.load` whose f32 lanes may be taken from earlier loads (`floatLanes`). */
+  reuse?: LaneReuse;
 }
+
+/** Where a `v128.load`'s f32 lanes lie: `(base + t0) >>> 0` or `(base >>> 0) + t0`, its lane atoms and reads. */
+interface LaneReuse {
+  /** The memory's view and the base local (`m0_dv|l3`). */
+  key: string;
+  /** The address's constant (the i32.add's plus the offset). */
+  t0: number;
+  /** `loadEpoch` when the load was emitted. */
+  epoch: number;
+  /** The load's lane variables (set by `pushLazyLoad`). */
+  r?: Lanes;
+  /** The read of lane `j` as an f32 number. */
+  get: (j: number) => string;
+}
+
+/** An f32 lane read afresh by a rewritten `v128.load`: its line, its text there, and a temporary once reused. */
+interface FloatLane {
+  line: number;
+  text: string;
+  lane: string;
+  read: string;
+  epoch: number;
+  temp: string | null;
+}
+
+/**
+ * Operators after which a straight-line run of loads goes on (`loadEpoch`): they write neither memory nor a local and
+ * do not branch. Every other operator (stores, calls, control, local.set and local.tee, the 0xfc/0xfb/0xfe prefixes)
+ * ends it; SIMD stores end it where they are translated.
+ */
+const KEEPS_LOADS = (() => {
+  const t = new Uint8Array(256);
+  // drop, select, select t, local.get, global.get, memory.size, the constants, the SIMD prefix
+  for (const op of [0x1a, 0x1b, 0x1c, 0x20, 0x23, 0x3f, 0x41, 0x42, 0x43, 0x44, 0xfd]) t[op] = 1;
+  for (let op = 0x28 /* i32.load */; op <= 0x35 /* i64.load32_u */; op++) t[op] = 1;
+  for (let op = 0x45 /* i32.eqz */; op <= 0xc4 /* i64.extend32_s */; op++) t[op] = 1;
+  return t;
+})();
+
+/** A v128 load's address as `(((l<n> + <c>))>>>0)` or `(l<n>>>>0)`, with the offset `+<k>` or none. */
+const LANE_ADDRESS = /^\((?:\(\((l\d+) \+ (\d+)\)\)|(l\d+))>>>0\)(?:\+(\d+))?$/;
 
 enum K {
   Block,
@@ -647,6 +690,14 @@ export class FunctionTranslator {
   private mayThrow = false;
   private usesHandlers = false;
   private extraDecls: string[] = [];
+  /**
+   * Counts the operators that end a straight-line run of loads (`KEEPS_LOADS`), and split points: two loads emitted
+   * under the same count run one after the other, with no store, call, branch or local write between them.
+   */
+  private loadEpoch = 0;
+  /** The f32 lanes `v128.load`s read afresh, by view, base local and address constant (`reuseFloatLanes`). */
+  private readonly floatLanes = new Map<string, FloatLane>();
+  private floatLaneTemps = 0;
   /** Whether a load needs the address temporary `ma` (its address may call). */
   private usesAddrTemp = false;
   /** `mf`: the value of an inline float load (floatLoadExpr). */
@@ -1208,7 +1259,11 @@ export class FunctionTranslator {
     const load = this.lazyForm[d];
     if (load !== null && load !== undefined && this.pendQ[d] === null) {
       // the load (splat, replacements) computes f32 numbers directly
-      for (const l of load) this.out[l.line] = this.out[l.line].replace(l.bits, l.float);
+      for (const l of load)
+        this.out[l.line] = this.out[l.line].replace(
+          l.bits,
+          l.reuse === undefined ? l.float : this.reuseFloatLanes(l.line, l.reuse),
+        );
       isValue = true;
     }
     const local = this.pendLocal[d];
@@ -2756,11 +2811,15 @@ export class FunctionTranslator {
     // cut points only where bodies may be split (not with splitting off, as under --jitless by default)
     const cuts = this.selfIndex >= 0 && this.env.splitChars !== Number.POSITIVE_INFINITY ? this.cuts : null;
     for (;;) {
-      if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) cuts.push(this.out.length, this.sp);
+      if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) {
+        cuts.push(this.out.length, this.sp);
+        this.loadEpoch++;
+      }
       if (this.positions !== null) this.markPosition(r.pos);
       this.opAt = r.pos;
       // the opcode byte read inline (r.u8() is a call, which costs without a JIT)
       const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
+      if (KEEPS_LOADS[op] === 0) this.loadEpoch++;
       // facts about locals hold within straight-line code only: every structured control operator ends them
       if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
       // a return (or the function's end) takes its results inline
@@ -4415,12 +4474,56 @@ export class FunctionTranslator {
    * Pushes a v128 load's result as lane bits (`form('getInt32', lanes)`), with its f32 form (`getFloat32`) recorded
    * for a first consumer that wants numbers (`lazyForm`).
    */
-  private pushLazyLoad(pre: string, form: (method: string, r: Lanes) => string): void {
+  private pushLazyLoad(pre: string, form: (method: string, r: Lanes) => string, reuse?: LaneReuse): void {
     this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
     const r = laneNames(`s${this.sp - 1}`);
     this.lazyForm[this.sp - 1] = [
-      { line: this.out.length - 1, bits: form('getInt32', r), float: form('getFloat32', r) },
+      {
+        line: this.out.length - 1,
+        bits: form('getInt32', r),
+        float: form('getFloat32', r),
+        reuse: reuse === undefined ? undefined : { ...reuse, r },
+      },
     ];
+  }
+
+  /**
+   * The f32 form of a `v128.load` line, taking lanes 0..2 from the temporaries of lanes that loads earlier in the same
+   * straight-line run read afresh at the same address (the same base local, unchanged, and constant): a sliding
+   * window (autovec-f32's 32-tap filter reads each word four times, 75 -> 61-68 ms of CPU per run). Lane 3 is always
+   * read, first: two such addresses differ only if exactly one of `base + c` wraps past 2^32, and then one of the two
+   * loads is within 12 bytes of 2^32, so its lane 3 ends past any 32-bit memory and traps before a lane is taken.
+   */
+  private reuseFloatLanes(line: number, u: LaneReuse): string {
+    const r = u.r as Lanes;
+    const parts: string[] = [];
+    for (const j of [3, 2, 1, 0]) {
+      const key = `${u.key}|${u.t0 + 4 * j}`;
+      const e = this.floatLanes.get(key);
+      if (j < 3 && e !== undefined && e.epoch === u.epoch && e.line < line) {
+        const t = this.floatLaneTemp(e);
+        if (t !== null) {
+          parts.push(`${r[j]} = ${t};`);
+          continue;
+        }
+      }
+      const text = `${r[j]} = ${u.get(j)};`;
+      parts.push(text);
+      this.floatLanes.set(key, { line, text, lane: r[j], read: u.get(j), epoch: u.epoch, temp: null });
+    }
+    return parts.join(' ');
+  }
+  /** The temporary holding lane `e` (assigned in its line from now on), or null if its line no longer reads it so. */
+  private floatLaneTemp(e: FloatLane): string | null {
+    if (e.temp !== null) return e.temp;
+    const at = this.out[e.line].indexOf(e.text);
+    if (at < 0) return null;
+    const t = `lf${this.floatLaneTemps++}`;
+    this.extraDecls.push(`${t} = 0`);
+    this.out[e.line] =
+      `${this.out[e.line].slice(0, at)}${t} = ${e.read}; ${e.lane} = ${t};${this.out[e.line].slice(at + e.text.length)}`;
+    e.temp = t;
+    return t;
   }
   /** Pops a v128 without reading it as bits (its lanes as they are held; no conversion, no read recorded). */
   private discardQuad(): Lanes {
@@ -4540,6 +4643,7 @@ export class FunctionTranslator {
     const simple = (a: string) => SIMPLE_PAIR_ADDRESS.test(a);
     const isStore = name.startsWith('v128.store');
     if (isStore) {
+      this.loadEpoch++;
       // f32 numbers are stored as they are (a NaN as the quiet NaN `H.fb` would give)
       const asF = name === 'v128.store' && this.fval[this.sp - 1];
       const v = asF ? this.popQuadValues() : this.popQuad();
@@ -4574,6 +4678,7 @@ export class FunctionTranslator {
     const old = name.endsWith('_lane') ? this.popQuad() : null;
     const base = this.popInline();
     let addr = this.addr(base, mem, offset);
+    const whole = LANE_ADDRESS.exec(addr);
     let pre = '';
     if (!simple(addr) || old !== null) {
       this.usesAddrTemp = true;
@@ -4592,7 +4697,17 @@ export class FunctionTranslator {
         // read as int32 words, or as f32 numbers if the first consumer is an f32 operator (`lazyForm`)
         const form = (m: string, r: Lanes) =>
           `${r[3]} = ${get(m, at(12)(addr))}; ${r[2]} = ${get(m, at(8)(addr))}; ${r[1]} = ${get(m, at(4)(addr))}; ${r[0]} = ${get(m, addr)};`;
-        this.pushLazyLoad(pre, form);
+        const a = addr;
+        const reuse =
+          whole === null
+            ? undefined
+            : {
+                key: `${dv}|${whole[1] ?? whole[3]}`,
+                t0: Number(whole[2] ?? 0) + Number(whole[4] ?? 0),
+                epoch: this.loadEpoch,
+                get: (j: number) => get('getFloat32', at(4 * j)(a)),
+              };
+        this.pushLazyLoad(pre, form, reuse);
         return;
       }
       case 'v128.load32_zero':
