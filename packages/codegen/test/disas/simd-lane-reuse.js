@@ -7,6 +7,7 @@ var hv1 = H.fb;
 var hv2 = H.fv;
 function f0(l0, l1) {
   var s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d, lf0 = 0, lf1 = 0, lf2 = 0, ma = 0;
+  l0 |= 0; l1 |= 0;
   L0: for (;;) {
     ma = (((l0 + 8))>>>0); s1d = m0_dv.getFloat32(ma+12,1); s1c = m0_dv.getFloat32(ma+8,1); lf0 = m0_dv.getFloat32(ma+4,1); s1b = lf0; lf1 = m0_dv.getFloat32(ma,1); s1 = lf1;
     s1 = Math.fround(s1 * 3); s1b = Math.fround(s1b * 3); s1c = Math.fround(s1c * 3); s1d = Math.fround(s1d * 3);
@@ -28,6 +29,7 @@ function f0(l0, l1) {
 }
 function f1(l0, l1) {
   var l2 = 0, l2b = 0, l2c = 0, l2d = 0, l2f = 0, l2fb = 0, l2fc = 0, l2fd = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d;
+  l0 |= 0; l1 |= 0;
   L0: for (;;) {
     s0d = m0_dv.getFloat32((l0>>>0)+4+12,1); s0c = m0_dv.getFloat32((l0>>>0)+4+8,1); s0b = m0_dv.getFloat32((l0>>>0)+4+4,1); s0 = m0_dv.getFloat32((l0>>>0)+4,1);
     s0 = Math.fround(s0 * 5); s0b = Math.fround(s0b * 5); s0c = Math.fround(s0c * 5); s0d = Math.fround(s0d * 5);
