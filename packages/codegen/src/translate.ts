@@ -770,6 +770,13 @@ export class FunctionTranslator {
    */
   private readonly hi0 = new Set<number>();
   /**
+   * i64 locals known to hold a constant here, as its two int32 literals (the last `local.set` stored one, and no
+   * structured control operator came since): `local.get` pushes the literals, so templates fold them (an inlined
+   * callee's parameter given a constant: x25519's `__multi3` of two zero-extended values multiplies their zero
+   * high words).
+   */
+  private readonly lit = new Map<number, readonly [string, string]>();
+  /**
    * i64 locals (not parameters) whose high word is 0 throughout the function: assumed by a second translation
    * (`zeroHiLocals` in `translate`) and checked by it, every `local.set` of one storing a 0 hi word. Null in the
    * first translation.
@@ -2507,6 +2514,8 @@ export class FunctionTranslator {
       else if (hi !== `${l}h`) this.emit(`${l}h = ${hi};`); // its own low word, zero-extended
       if (hi === '0') this.hi0.add(i);
       else if (lo !== l || hi !== `${l}h`) this.hi0.delete(i);
+      if (literal(lo) !== null && literal(hi) !== null) this.lit.set(i, [lo, hi]);
+      else this.lit.delete(i);
       if (hi !== '0') {
         this.wideSets.add(i);
         if (this.zeroHi?.has(i)) this.zeroHiBroken = true;
@@ -2821,7 +2830,10 @@ export class FunctionTranslator {
       const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
       if (KEEPS_LOADS[op] === 0) this.loadEpoch++;
       // facts about locals hold within straight-line code only: every structured control operator ends them
-      if (STRUCTURE[op] === 1 && this.hi0.size > 0) this.hi0.clear();
+      if (STRUCTURE[op] === 1 && (this.hi0.size > 0 || this.lit.size > 0)) {
+        this.hi0.clear();
+        this.lit.clear();
+      }
       // a return (or the function's end) takes its results inline
       if (MATERIALIZE[op] === 1 && op !== 0x0f /* return */ && !(op === 0x0b /* end */ && this.ctrl.length === 1))
         this.materializeAll();
@@ -3286,8 +3298,10 @@ export class FunctionTranslator {
           } else i = r.u32() + this.localBase;
           const t = this.localTypes[i];
           if (t === I64 && this.pairs) {
+            const k = this.lit.get(i);
             const zero = this.hi0.has(i) || this.zeroHi?.has(i) === true;
-            this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
+            if (k !== undefined) this.pushPairPure(k[0], k[1]);
+            else this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
           } else if (t === V128) this.pushQuadLocal(i);
           else {
             this.pushPending(`l${i}`, false);
@@ -3483,6 +3497,40 @@ export class FunctionTranslator {
     }
   }
 
+  /**
+   * A binary i64 operator with an operand the constant 0 (a literal pair, or a local known to hold one: `lit`): a
+   * product is 0, a sum, an or or a xor (a difference, a shift or a rotation by 0) is the other operand. False for
+   * the others, left to the templates.
+   */
+  private foldZeroOperand(name: string): boolean {
+    const zero = (d: number) => this.pend[d] === '0' && this.pendH[d] === '0';
+    const zb = zero(this.sp - 1);
+    const za = zero(this.sp - 2);
+    if (!za && !zb) return false;
+    if (name === 'i64.mul') {
+      this.popPair();
+      this.popPair();
+      this.pushPairPure('0', '0');
+      return true;
+    }
+    const either = name === 'i64.add' || name === 'i64.or' || name === 'i64.xor';
+    const right = zb && (name === 'i64.sub' || name.startsWith('i64.sh') || name.startsWith('i64.rot'));
+    if (!either && !right) return false;
+    const b = this.popPair();
+    const a = this.popPair();
+    const x = zb ? a : b;
+    // atoms (literals, a local's words) stay pending; a slot's words are copied into the result's slot
+    if (LOCAL_ATOM.test(x[0]) && LOCAL_ATOM.test(x[1])) this.pushPairPure(x[0], x[1]);
+    else {
+      const d = this.sp;
+      const code = `${x[0] === `s${d}` ? '' : `s${d} = ${x[0]}; `}${x[1] === `s${d}h` ? '' : `s${d}h = ${x[1]};`}`;
+      this.pushPairStmt(() => code.trim());
+      // (nothing to assign: the other operand is already in the result's slot)
+      if (code === '') this.out.pop();
+    }
+    return true;
+  }
+
   /** i64 operators on pairs, inline (pair mode); false for the ones left to the bigint templates. */
   private pairNumeric(info: OperatorInfo): boolean {
     const name = info.name;
@@ -3511,6 +3559,7 @@ export class FunctionTranslator {
         return true;
       }
     }
+    if (pb !== undefined && this.foldZeroOperand(name)) return true;
     if (pb !== undefined) {
       if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
       const b = this.popPair();

@@ -189,6 +189,46 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
     }
   });
 
+  it('reads a local known to hold a constant as its literals, and folds operators with a zero operand', () => {
+    const [n, j] = both(`(module
+      ;; every operator with each operand the constant 0 (a literal, or a local given one)
+      (func (export "zero") (param i64) (result i64) (local i64)
+        (local.set 1 (i64.const 0))
+        (i64.xor
+          (i64.add (i64.add (i64.mul (local.get 0) (local.get 1)) (i64.mul (i64.const 0) (local.get 0)))
+            (i64.add (i64.add (local.get 1) (local.get 0)) (i64.add (local.get 0) (i64.const 0))))
+          (i64.add
+            (i64.add (i64.sub (local.get 0) (local.get 1)) (i64.sub (local.get 1) (local.get 0)))
+            (i64.add
+              (i64.add (i64.shl (local.get 0) (local.get 1)) (i64.shr_s (local.get 1) (local.get 0)))
+              (i64.add (i64.rotl (local.get 0) (local.get 1)) (i64.rotr (local.get 1) (local.get 0)))))))
+      ;; computed operands (in stack slots) with a zero; a local given a constant with a high word
+      (func (export "slots") (param i64 i64) (result i64) (local i64 i64)
+        (local.set 2 (i64.const 0))
+        (local.set 3 (i64.const -3))
+        (i64.add
+          (i64.or (i64.mul (local.get 0) (local.get 1)) (local.get 2))
+          (i64.add (i64.xor (local.get 2) (i64.sub (local.get 0) (local.get 1)))
+            (i64.mul (local.get 3) (i64.shr_u (local.get 1) (local.get 2))))))
+      ;; the fact ends at a block, a loop, an if arm; a set of a non-constant ends it
+      (func (export "ends") (param i64 i32) (result i64) (local i64)
+        (local.set 2 (i64.const 0))
+        (if (local.get 1) (then (local.set 2 (local.get 0))))
+        (local.set 0 (i64.add (local.get 0) (i64.mul (local.get 0) (local.get 2))))
+        (local.set 2 (i64.const 0))
+        (loop $l
+          (local.set 0 (i64.add (local.get 0) (i64.mul (local.get 0) (local.get 2))))
+          (local.set 2 (i64.const 5))
+          (br_if $l (local.tee 1 (i32.sub (local.get 1) (i32.const 1)))))
+        (local.set 2 (local.get 0))
+        (i64.add (local.get 0) (i64.mul (local.get 2) (local.get 2)))))`);
+    for (const a of VALUES) {
+      agree(n, j, 'zero', [a]);
+      for (const k of [1, 2, 3]) agree(n, j, 'ends', [a, k]);
+      for (const b of VALUES) agree(n, j, 'slots', [a, b]);
+    }
+  });
+
   it('knows an i64 local is zero-extended everywhere when every value it is given is (a second translation)', () => {
     const wat = `(module
       ;; 26-bit limbs set before a loop and multiplied in it (poly1305's r): one 32x32 product per step
