@@ -1,8 +1,12 @@
 // Runs inside JavaScriptCore (`jsc --useWasm=false --useJIT=false`, iOS Lockdown Mode's configuration), bundled by
 // src/programs-jsc.ts with wasmts, polywasm and the benchmark's WASI: one program on the wasmts JS backend and on
-// polywasm, side by side, and prints one line of JSON. No Node API here: the shell's `print` and `preciseTime`.
+// polywasm, side by side, and prints one line of JSON. No Node API here: the shell's `print`, `readline` and
+// `preciseTime`. The shell cannot read its own CPU time, so the runner asks its parent: it prints `@cpu` and reads
+// back a line with the process's CPU time in ms (the parent sums /proc/PID/task/*/schedstat), before and after each
+// timed run.
 import { WebAssembly as Polywasm } from 'polywasm';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
+import { CPU_REQUEST } from './jsc-protocol.js';
 import { miniWasi } from './mini-wasi.js';
 
 /** What the Node side hands the runner (a global `PROGRAM`, with the module's bytes as base64). */
@@ -20,8 +24,12 @@ export interface JscProgram {
 /** What the runner prints: per configuration the median and every timed run, or why it did not run. */
 export interface JscResult {
   readonly name: string;
+  /** Wall ms: medians and samples. */
   readonly ms: Record<string, number>;
   readonly samples: Record<string, number[]>;
+  /** CPU ms of the jsc process over the same runs: medians and samples. */
+  readonly cpuMs: Record<string, number>;
+  readonly cpuSamples: Record<string, number[]>;
   readonly compileMs: Record<string, number>;
   readonly errors: Record<string, string>;
 }
@@ -29,6 +37,7 @@ export interface JscResult {
 declare const PROGRAM: JscProgram;
 declare function print(s: string): void;
 declare function preciseTime(): number;
+declare function readline(): string;
 
 const WASI = 'wasi_snapshot_preview1';
 type Run = (n: number) => number;
@@ -57,6 +66,12 @@ function base64(text: string): Uint8Array {
 }
 
 const now = (): number => preciseTime() * 1000;
+function cpuNow(): number {
+  print(CPU_REQUEST);
+  const ms = Number(readline());
+  if (!Number.isFinite(ms)) throw new Error('jsc-runner: no CPU time from the parent');
+  return ms;
+}
 
 /** wasmts, JS backend, through its API as the V8 run's `js` configuration uses it. */
 function loadJs(bytes: Uint8Array): Run {
@@ -108,7 +123,15 @@ function median(xs: number[]): number {
 function main(p: JscProgram): JscResult {
   const bytes = base64(p.wasm);
   const runs: Record<string, Run> = {};
-  const result: JscResult = { name: p.name, ms: {}, samples: {}, compileMs: {}, errors: {} };
+  const result: JscResult = {
+    name: p.name,
+    ms: {},
+    samples: {},
+    cpuMs: {},
+    cpuSamples: {},
+    compileMs: {},
+    errors: {},
+  };
   for (const name of p.configs) {
     try {
       const t0 = now();
@@ -119,6 +142,7 @@ function main(p: JscProgram): JscResult {
       if (sum !== p.checksum) throw new Error(`wrong checksum ${sum}, native ${p.checksum}`);
       runs[name] = run;
       result.samples[name] = [];
+      result.cpuSamples[name] = [];
     } catch (e) {
       result.errors[name] = e instanceof Error ? e.message : String(e);
     }
@@ -130,13 +154,19 @@ function main(p: JscProgram): JscResult {
     if (round >= 3 && now() - start > p.budgetMs) break;
     const order = round % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
+      const c0 = cpuNow();
       const t0 = now();
       const sum = String(runs[name](p.n) >>> 0);
       result.samples[name].push(now() - t0);
+      result.cpuSamples[name].push(cpuNow() - c0);
       if (sum !== p.checksum) result.errors[name] = `wrong checksum ${sum} in round ${round}`;
     }
   }
-  for (const name of names) if (result.errors[name] === undefined) result.ms[name] = median(result.samples[name]);
+  for (const name of names)
+    if (result.errors[name] === undefined) {
+      result.ms[name] = median(result.samples[name]);
+      result.cpuMs[name] = median(result.cpuSamples[name]);
+    }
   return result;
 }
 
