@@ -17,6 +17,7 @@ import {
   type TypeRegistry,
 } from '@wasmts/runtime';
 import type { Engine } from './engine.js';
+import { hostCanonicalNaNs } from './host.js';
 
 /**
  * What a store asks of a backend's state of it (the wasm backend's `WasmStoreState`, created by the backend on
@@ -70,7 +71,13 @@ export class Store<T = unknown> implements RuntimeStore {
   readonly resourceLimiter: ResourceLimiter;
   /** The instance allocator (the engine's). */
   readonly allocator: InstanceAllocator;
-  /** Memories grow in place where the engine's code runs without a JIT (runtime Store interface). */
+  /**
+   * Memories grow in place where the engine's code runs without a JIT (runtime Store interface), but not on a
+   * NaN-boxing host (`hostCanonicalNaNs`: JavaScriptCore; Hermes has no resizable buffers): JavaScriptCore's
+   * interpreter reads a typed array over a resizable buffer on a slow path (callgrind, jsc 2.50.6 --useJIT=false,
+   * one i32 load in a loop: 476 machine instructions per iteration against 230 over a fixed buffer, and the DataView
+   * getter 420 against 373), which cost more in sieve than the copies of its growths saved.
+   */
   readonly memoriesGrowInPlace: boolean;
   /** Nesting depth of calls from the host into wasm (the outermost exit resets the call depth). */
   entryDepth = 0;
@@ -91,7 +98,7 @@ export class Store<T = unknown> implements RuntimeStore {
     this.epochCounter = engine.epochCounter;
     this.tunables = engine.tunables;
     this.allocator = engine.allocator;
-    this.memoriesGrowInPlace = engine.jsInterpreter;
+    this.memoriesGrowInPlace = engine.jsInterpreter && !hostCanonicalNaNs();
     this.runtimeLimits.stackLimit = engine.tunables.maxCallDepth;
     const ask = <R>(f: (l: ResourceLimiter) => R, otherwise: R): R => {
       const l = this.currentLimiter?.();
