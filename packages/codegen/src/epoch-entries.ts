@@ -16,6 +16,7 @@ import {
   SHAPE_LOOP,
   SHAPE_RETURN_CALL_REF,
 } from '@wasmts/environ';
+import { leb, readLeb } from './wasm/leb.js';
 import { OperatorWalker } from './wasm/operators.js';
 
 // What the walk below looks for, per one-byte opcode, named from environ's operator table
@@ -144,15 +145,8 @@ export function epochEntryChecks(
         const flags = LOOKS_FOR[op];
         if (flags & (DIRECT_CALL | REF_FUNC)) {
           // call / return_call / ref.func: a LEB function index
-          let v = 0;
-          let scale = 1;
-          let b: number;
-          q++;
-          do {
-            b = bytes[q++];
-            v += (b & 0x7f) * scale;
-            scale *= 128;
-          } while (b & 0x80);
+          q = readLeb(bytes, q + 1);
+          const v = leb.value;
           if (flags & REF_FUNC) {
             refFuncs?.funcs.add(v);
             continue;
@@ -180,16 +174,8 @@ export function epochEntryChecks(
         const flags = LOOKS_FOR[bytes[p]];
         if (flags & REF_FUNC) {
           // ref.func: a LEB function index
-          let v = 0;
-          let scale = 1;
-          let b: number;
-          p++;
-          do {
-            b = bytes[p++];
-            v += (b & 0x7f) * scale;
-            scale *= 128;
-          } while (b & 0x80);
-          refFuncs?.funcs.add(v);
+          p = readLeb(bytes, p + 1);
+          refFuncs?.funcs.add(leb.value);
           continue;
         }
         if (flags & DIRECT_CALL) {
@@ -197,15 +183,8 @@ export function epochEntryChecks(
           const isTail = (flags & TAIL_CALL) !== 0;
           if (isTail) tail = true;
           // call / return_call: a LEB function index
-          let v = 0;
-          let shift = 0;
-          let b: number;
-          p++;
-          do {
-            b = bytes[p++];
-            v += (b & 0x7f) * 2 ** shift;
-            shift += 7;
-          } while (b & 0x80);
+          p = readLeb(bytes, p + 1);
+          const v = leb.value;
           // (an index past the functions only in a body not validated yet)
           if (v < nImp || v - nImp >= n) escapes ||= loopDepth === 0;
           else {

@@ -22,6 +22,7 @@ import {
   OpFlag,
   opcodesWith,
   operatorFor,
+  operatorFrom,
   REF_BASE,
   type StructType,
   skipImmediates,
@@ -2734,17 +2735,9 @@ export class FunctionTranslator {
   }
 
   private info(op: number): OperatorInfo {
-    if (
-      op === 0xfb /* gc prefix */ ||
-      op === 0xfc /* misc prefix */ ||
-      op === 0xfd /* simd prefix */ ||
-      op === 0xfe /* atomic prefix */
-    ) {
-      const info = operatorFor(op, this.r.u32());
-      if (info === undefined) throw new Error('codegen: unknown operator');
-      return info;
-    }
-    return OPERATORS[(operatorFor(0, op) as OperatorInfo).id];
+    const info = operatorFrom(op, this.r);
+    if (info === undefined) throw new Error('codegen: unknown operator');
+    return info;
   }
 
   private readCatches(): { kind: number; tag: TagIndex | -1; label: number }[] {

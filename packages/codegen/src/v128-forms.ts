@@ -5,14 +5,7 @@
 // for nothing). This is a backward liveness analysis over the body's structured control flow, per form, from the
 // reads the translator's first pass saw (a `local.get` whose value was read as bits, as numbers, or both).
 
-import {
-  BinaryReader,
-  OPERATORS,
-  type OperatorInfo,
-  operatorFor,
-  skipBlockType,
-  skipImmediates,
-} from '@wasmts/environ';
+import { BinaryReader, type OperatorInfo, operatorFrom, skipBlockType, skipImmediates } from '@wasmts/environ';
 
 /** The writes (`local.set`/`local.tee`, by their operator's offset) after which a form of the local is never read. */
 export interface V128FormLiveness {
@@ -268,13 +261,5 @@ function has(a: Uint32Array, k: number): boolean {
 
 /** The operator of opcode `op` (a prefix's sub-opcode read from `r`). */
 function info(r: BinaryReader, op: number): OperatorInfo | undefined {
-  if (
-    op === 0xfb /* gc prefix */ ||
-    op === 0xfc /* misc prefix */ ||
-    op === 0xfd /* simd prefix */ ||
-    op === 0xfe /* atomic prefix */
-  )
-    return operatorFor(op, r.u32());
-  const o = operatorFor(0, op);
-  return o === undefined ? undefined : OPERATORS[o.id];
+  return operatorFrom(op, r);
 }

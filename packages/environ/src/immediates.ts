@@ -4,7 +4,7 @@
 // `skipLayout`; code holding a `BinaryReader` uses `skipImmediates`, the same steps.
 
 import { malformed } from './errors.js';
-import { Imm, OPERATORS, OPS } from './operators.js';
+import { Imm, OPERATORS, OPS, type OperatorInfo, operatorFor } from './operators.js';
 import type { BinaryReader } from './reader.js';
 
 /** How an operator's immediates lie in the bytes (several `Imm` kinds share one layout). */
@@ -215,6 +215,15 @@ export function skipLayout(bytes: Uint8Array, p: number, end: number, layout: nu
   }
   if (p > end) unreadable(end);
   return p;
+}
+
+/**
+ * The row of the operator whose first byte `op` has just been read from `r`; for one of the prefix bytes (0xfb gc,
+ * 0xfc misc, 0xfd simd, 0xfe atomic) its u32 sub-opcode is read from `r` too. Undefined for an unassigned opcode.
+ * The one prefix dispatch of code that reads operators one at a time.
+ */
+export function operatorFrom(op: number, r: BinaryReader): OperatorInfo | undefined {
+  return op >= 0xfb /* gc prefix */ && op <= 0xfe /* atomic prefix */ ? operatorFor(op, r.u32()) : OPS[op];
 }
 
 /** A block type: 0x40, a value type, or a type index (s33). */

@@ -14,6 +14,7 @@ import {
   OPERATORS,
   type OperatorInfo,
   operatorFor,
+  operatorFrom,
   skipImmediates,
   TrapCode,
   type ValType,
@@ -606,13 +607,7 @@ class Builder {
         case 0x19: // catch_all
           continue;
       }
-      const info =
-        op === 0xfb /* gc prefix */ ||
-        op === 0xfc /* misc prefix */ ||
-        op === 0xfd /* simd prefix */ ||
-        op === 0xfe /* atomic prefix */
-          ? operatorFor(op, r.u32())
-          : operatorFor(0, op);
+      const info = operatorFrom(op, r);
       if (info === undefined) throw new IrUnsupported(`opcode 0x${op.toString(16)}`);
       skipImmediates(r, info.imm);
     }

@@ -23,6 +23,7 @@ import {
   TrapCode,
 } from '@wasmts/environ';
 import { BODY_CALLS, BODY_HANDLERS, BODY_LOOPS, EPOCH_SILENT } from '../epoch-entries.js';
+import { leb, pastLeb, readLeb, u32At } from './leb.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
 import { CONTROL, OperatorWalker, readCatch, readOperator, SILENT_OPS } from './operators.js';
 
@@ -361,26 +362,6 @@ export class OffsetPairs {
     this.data[n + 1] = input;
     this.length = n + 2;
   }
-}
-
-/** The u32 LEB128 at `p` of a validated body. */
-function u32At(bytes: Uint8Array, p: number): number {
-  let b = bytes[p];
-  if (b < 0x80) return b;
-  let v = b & 0x7f;
-  let scale = 128;
-  do {
-    b = bytes[++p];
-    v += (b & 0x7f) * scale;
-    scale *= 128;
-  } while (b & 0x80);
-  return v;
-}
-
-/** Past the LEB128 at `p` of a validated body. */
-function pastLeb(bytes: Uint8Array, p: number): number {
-  while (bytes[p++] & 0x80);
-  return p;
 }
 
 /**
@@ -929,15 +910,8 @@ export class BodyRewriter {
         p = skipLayout(bytes, p + 1, end, LAYOUT_BY_OPCODE[op]);
         continue;
       }
-      let q = p + 1;
-      let v = 0;
-      let scale = 1;
-      let b: number;
-      do {
-        b = bytes[q++];
-        v += (b & 0x7f) * scale;
-        scale *= 128;
-      } while (b & 0x80);
+      const q = readLeb(bytes, p + 1);
+      const v = leb.value;
       const nv =
         kind === PLAIN_GLOBAL ? ctx.global(v) : kind === PLAIN_LOCAL ? (v >= nParams ? v + shift : v) : ctx.func(v);
       if (nv !== v) {

@@ -7,11 +7,10 @@ import {
   LAYOUT_BY_ID,
   LAYOUT_BY_OPCODE,
   Layout,
-  OPS,
   type OperatorInfo,
   OpFlag,
   opcodesWith,
-  operatorFor,
+  operatorFrom,
   skipLayout,
   skipLeb,
 } from '@wasmts/environ';
@@ -19,13 +18,7 @@ import {
 /** Reads the opcode (and sub-opcode after a prefix byte) at `r.pos` and returns its row. */
 export function readOperator(r: BinaryReader): OperatorInfo {
   const op = r.u8();
-  const info =
-    op === 0xfb /* gc prefix */ ||
-    op === 0xfc /* misc prefix */ ||
-    op === 0xfd /* simd prefix */ ||
-    op === 0xfe /* atomic prefix */
-      ? operatorFor(op, r.u32())
-      : OPS[op];
+  const info = operatorFrom(op, r);
   if (info === undefined) throw new Error(`wasm backend: unknown operator 0x${op.toString(16)} at ${r.pos}`);
   return info;
 }

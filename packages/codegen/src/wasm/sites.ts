@@ -5,22 +5,8 @@
 
 import { type ByteWriter, type CodeSites, F32, F64, type FunctionBody, I32, TrapCode } from '@wasmts/environ';
 import { type OffsetPairs, type RewriteContext, writeWaitAfter, writeWaitBefore, writeWaitLocals } from './body.js';
+import { leb, readLeb } from './leb.js';
 import { BLOCK_EMPTY, OP } from './opcodes.js';
-
-/** A LEB128 read from a validated body: its value in `leb.value`, the position after it returned. */
-const leb = { value: 0 };
-function readLeb(bytes: Uint8Array, p: number): number {
-  let v = 0;
-  let scale = 1;
-  let b: number;
-  do {
-    b = bytes[p++];
-    v += (b & 0x7f) * scale;
-    scale *= 128;
-  } while (b & 0x80);
-  leb.value = v;
-  return p;
-}
 
 /** The position after the memarg at `p` (alignment, the memory index when its bit 6 is set, offset). */
 function skipMemarg(bytes: Uint8Array, p: number): number {

@@ -9,8 +9,7 @@ import {
   type FuncType,
   GlobalIndex,
   MemoryIndex,
-  OPS,
-  operatorFor,
+  operatorFrom,
   skipImmediates,
   TableIndex,
   TagIndex,
@@ -80,13 +79,7 @@ export function usesExnref(module: EnvironModule): boolean {
     while (!r.eof()) {
       const op = r.u8();
       if (op === 0x0a /* throw_ref */ || op === 0x1f /* try_table */) return true;
-      const info =
-        op === 0xfb /* gc prefix */ ||
-        op === 0xfc /* misc prefix */ ||
-        op === 0xfd /* simd prefix */ ||
-        op === 0xfe /* atomic prefix */
-          ? operatorFor(op, r.u32())
-          : OPS[op];
+      const info = operatorFrom(op, r);
       if (info === undefined) return true; // cannot tell: let the host decide
       skipImmediates(r, info.imm);
     }
