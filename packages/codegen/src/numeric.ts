@@ -12,6 +12,23 @@ const fr = (e: string): string => `Math.fround(${e})`;
 const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
+/** The value of an int32 literal operand (`12`, `(-12)`, as the translator writes `i32.const`), else null. */
+const i32Literal = (a: string): number | null => {
+  const m = /^\(?(-?\d+)\)?$/.exec(a);
+  return m === null ? null : Number(m[1]);
+};
+/** `k` when `b` is the literal 2^k (1 <= k <= 31, as unsigned), else -1: a division or remainder that is a shift or a mask. */
+const log2Literal = (b: string): number => {
+  const v = i32Literal(b);
+  if (v === null) return -1;
+  const u = v >>> 0;
+  return u > 1 && (u & (u - 1)) === 0 ? 31 - Math.clz32(u) : -1;
+};
+/** Whether `b` is an int32 literal other than 0 (a division by it cannot trap for division by zero). */
+const nonZeroLiteral = (b: string): boolean => {
+  const v = i32Literal(b);
+  return v !== null && v !== 0;
+};
 /**
  * A float operand as a number: `+x`, where x may be a NaN kept as bits (`NaNBits`, an object: `x === x` holds for
  * it). One side of `===` coerced is enough: an object is never `===` a number. A numeric literal is left as it is.
@@ -134,11 +151,29 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'i32.add': (a, b) => `(${a} + ${b}) | 0`,
   'i32.sub': (a, b) => `(${a} - ${b}) | 0`,
   'i32.mul': (a, b) => `Math.imul(${a}, ${b})`,
+  // by a literal divisor the zero test (and, unless it is -1, the overflow test) is known false and not written; an
+  // unsigned division or remainder by a power of two is a shift or a mask (what V8's optimizer would make of it, but
+  // also in an interpreter)
   'i32.div_s': (a, b) =>
-    `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : ${b} === -1 && ${a} === -2147483648 ? rt.trap(${TrapCode.IntegerOverflow}) : (${a} / ${b}) | 0)`,
-  'i32.div_u': (a, b) => `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} / ${u32(b)}) | 0)`,
-  'i32.rem_s': (a, b) => `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${a} % ${b}) | 0)`,
-  'i32.rem_u': (a, b) => `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} % ${u32(b)}) | 0)`,
+    nonZeroLiteral(b) && i32Literal(b) !== -1
+      ? `((${a} / ${b}) | 0)`
+      : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : ${b} === -1 && ${a} === -2147483648 ? rt.trap(${TrapCode.IntegerOverflow}) : (${a} / ${b}) | 0)`,
+  'i32.div_u': (a, b) =>
+    log2Literal(b) > 0
+      ? `(${a} >>> ${log2Literal(b)})`
+      : nonZeroLiteral(b)
+        ? `((${u32(a)} / ${u32(b)}) | 0)`
+        : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} / ${u32(b)}) | 0)`,
+  'i32.rem_s': (a, b) =>
+    nonZeroLiteral(b)
+      ? `((${a} % ${b}) | 0)`
+      : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${a} % ${b}) | 0)`,
+  'i32.rem_u': (a, b) =>
+    log2Literal(b) > 0
+      ? `(${a} & ${((i32Literal(b) as number) >>> 0) - 1})`
+      : nonZeroLiteral(b)
+        ? `((${u32(a)} % ${u32(b)}) | 0)`
+        : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} % ${u32(b)}) | 0)`,
   'i32.and': (a, b) => `${a} & ${b}`,
   'i32.or': (a, b) => `${a} | ${b}`,
   'i32.xor': (a, b) => `${a} ^ ${b}`,
