@@ -114,7 +114,7 @@ export const LAYOUT_BY_OPCODE: Uint8Array = (() => {
 })();
 
 /** Where a body does not read as operators (past its end, a LEB128 too long). */
-function unreadable(pos: number): never {
+export function unreadable(pos: number): never {
   return malformed('unreadable function body', pos);
 }
 
@@ -126,10 +126,10 @@ export function skipLeb(bytes: Uint8Array, p: number, end: number): number {
 }
 
 /** The value of the last `readU32` (module scratch: no object per read). */
-let u32Value = 0;
+export const u32Read = { value: 0 };
 
-/** Reads the u32 LEB128 (at most 5 bytes) at `p` into `u32Value`; returns the position after it. */
-function readU32(bytes: Uint8Array, p: number, end: number): number {
+/** Reads the u32 LEB128 (at most 5 bytes, within `end`) at `p` into `u32Read.value`; returns the position after it. */
+export function readU32(bytes: Uint8Array, p: number, end: number): number {
   let result = 0;
   let shift = 0;
   for (;;) {
@@ -139,7 +139,7 @@ function readU32(bytes: Uint8Array, p: number, end: number): number {
     if ((b & 0x80) === 0) break;
     shift += 7;
   }
-  u32Value = result >>> 0;
+  u32Read.value = result >>> 0;
   return p;
 }
 
@@ -188,12 +188,12 @@ export function skipLayout(bytes: Uint8Array, p: number, end: number, layout: nu
     case Layout.BrTable: {
       p = readU32(bytes, p, end);
       // n labels and the default, each at least one byte
-      for (let n = u32Value; n >= 0 && p < end; n--) p = skipLeb(bytes, p, end);
+      for (let n = u32Read.value; n >= 0 && p < end; n--) p = skipLeb(bytes, p, end);
       break;
     }
     case Layout.SelectT: {
       p = readU32(bytes, p, end);
-      for (let n = u32Value; n > 0 && p < end; n--) {
+      for (let n = u32Read.value; n > 0 && p < end; n--) {
         const b = bytes[p++];
         if (b === 0x63 || b === 0x64) p = skipLeb(bytes, p, end);
       }
@@ -201,7 +201,7 @@ export function skipLayout(bytes: Uint8Array, p: number, end: number, layout: nu
     }
     case Layout.TryTable: {
       p = readU32(bytes, skipBlockTypeAt(bytes, p, end), end);
-      for (let n = u32Value; n > 0 && p < end; n--) {
+      for (let n = u32Read.value; n > 0 && p < end; n--) {
         // catch and catch_ref name a tag before the label; catch_all and catch_all_ref only the label
         if (bytes[p++] <= 1) p = skipLeb(bytes, p, end);
         p = skipLeb(bytes, p, end);

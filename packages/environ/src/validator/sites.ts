@@ -2,9 +2,18 @@
 // positions of the operators it may change, so that it rewrites those and copies the bytes between them
 // without decoding the operators a second time.
 
-import { CompileError, malformed } from '../errors.js';
+import { CompileError } from '../errors.js';
 import { FEATURE_NAMES, WASM3_FEATURES, type WasmFeatures } from '../features.js';
-import { LAYOUT_BY_ID, LAYOUT_BY_OPCODE, Layout, skipLayout, skipLeb } from '../immediates.js';
+import {
+  LAYOUT_BY_ID,
+  LAYOUT_BY_OPCODE,
+  Layout,
+  readU32,
+  skipLayout,
+  skipLeb,
+  u32Read,
+  unreadable,
+} from '../immediates.js';
 import type { CodeSites, Module } from '../module.js';
 import { OPS, operatorFor, operatorNamed } from '../operators.js';
 import { blockedOpcodes, enabledOperators } from './context.js';
@@ -65,11 +74,6 @@ const SHAPE_BITS: Uint8Array = (() => {
   return t;
 })();
 
-/** Thrown by `scanSites` where a body does not read as operators ending with its `end`. */
-function unreadable(pos: number): never {
-  return malformed('unreadable function body', pos);
-}
-
 /**
  * The wasm backend's sites of every body of `module` (as `recordSites` records them while validating), found by
  * stepping over each operator's immediates without validating anything: for bodies another validator has
@@ -118,16 +122,8 @@ function scanBody(
     if (blocked[op] !== 0) {
       if (layout !== Layout.Prefix) notEnabled(OPS[op]?.feature, start);
       // the sub-opcode: a u32 LEB128 (at most 5 bytes)
-      let sub = 0;
-      let shift = 0;
-      for (;;) {
-        if (p >= end || shift > 28) unreadable(p);
-        const b = bytes[p++];
-        sub |= (b & 0x7f) << shift;
-        if ((b & 0x80) === 0) break;
-        shift += 7;
-      }
-      sub >>>= 0;
+      p = readU32(bytes, p, end);
+      const sub = u32Read.value;
       const info = operatorFor(op, sub);
       if (info === undefined || enabled[info.id] === 0) notEnabled(info?.feature, start);
       if (isPrefixedSite(op, sub)) sites.add(start);
