@@ -25,6 +25,17 @@ function setup(engine: Engine) {
 
 const isInterrupt = (e: unknown) => e instanceof Trap && e.code === TrapCode.Interrupt;
 
+/** Makes every epoch check of `store` due and counted (deadline 0, a callback that continues); the count so far. */
+function countEveryCheck(store: Store<null>): () => number {
+  let checks = 0;
+  store.epochDeadlineCallback(() => {
+    checks++;
+    return { action: 'continue', delta: 0 };
+  });
+  store.setEpochDeadline(0);
+  return () => checks;
+}
+
 describe('epoch interruption', () => {
   it('stops an infinite loop from a worker ticker once the epoch passes the deadline; the store runs on', () => {
     const engine = new Engine(testConfig().epochInterruption(true));
@@ -146,19 +157,14 @@ describe('the epoch guarantee without a check at every function entry', () => {
     const linker = new Linker(engine);
     linker.defineFunc('host', 'tick', funcType([], []), () => {});
     const instance = linker.instantiate(store, new Module(engine, callTree(16)));
-    let checks = 0;
-    store.epochDeadlineCallback(() => {
-      checks++;
-      return { action: 'continue', delta: 0 };
-    });
-    store.setEpochDeadline(0);
+    const checks = countEveryCheck(store);
     instance.getTypedFunc('tree').call();
     const leaves = leavesOf(instance);
     expect(leaves).toBe(2 ** 16);
     // each check covers at most UNCHECKED_CALL_BYTES of code, so at most that many bytes' worth of leaves
-    expect(checks).toBeGreaterThanOrEqual(leaves / Math.floor(UNCHECKED_CALL_BYTES / LEAF_CODE_BYTES));
+    expect(checks()).toBeGreaterThanOrEqual(leaves / Math.floor(UNCHECKED_CALL_BYTES / LEAF_CODE_BYTES));
     // and the analysis does not check every entry: far fewer checks than calls
-    expect(checks).toBeLessThan(leaves / 16);
+    expect(checks()).toBeLessThan(leaves / 16);
   });
 
   it('stops a 2^40-call tree with no loop from a worker ticker; the store runs on', () => {
@@ -238,18 +244,13 @@ describe('the epoch guarantee without a check at every function entry', () => {
     for (const m of [closed, new Module(engine, wat('(export "t")'))]) {
       const store = new Store(engine, null);
       const instance = new Linker(engine).instantiate(store, m);
-      let checks = 0;
-      store.epochDeadlineCallback(() => {
-        checks++;
-        return { action: 'continue', delta: 0 };
-      });
-      store.setEpochDeadline(0);
+      const checks = countEveryCheck(store);
       let acc = 0;
       for (let n = 1000; n > 0; n--) acc = n & 1 ? acc << 1 : (acc + 1) | 0;
       expect(instance.getTypedFunc('spin').call(1000)).toBe(acc);
       // the host's entry check and one per iteration (its indirect call is inside the loop, after the loop
       // header's check, so the function needs no entry check of its own)
-      expect(checks).toBe(1001);
+      expect(checks()).toBe(1001);
       // 2^32 iterations unless a tick from the worker is seen
       engine.startEpochTicker(10);
       try {
@@ -289,15 +290,10 @@ describe('the epoch guarantee without a check at every function entry', () => {
     expect(fib(20)).toBe(6765);
     const store = new Store(engine, null);
     const instance = new Linker(engine).instantiate(store, m);
-    let checks = 0;
-    store.epochDeadlineCallback(() => {
-      checks++;
-      return { action: 'continue', delta: 0 };
-    });
-    store.setEpochDeadline(0);
+    const checks = countEveryCheck(store);
     expect(instance.getTypedFunc('fib').call(20)).toBe(6765);
     // the host's entry check and one per loop iteration, none per call
-    expect(checks).toBe(1 + iterations);
+    expect(checks()).toBe(1 + iterations);
     // fib(45): about 10^9 calls unless a tick from the worker is seen
     engine.startEpochTicker(10);
     try {
