@@ -70,6 +70,11 @@ export interface Program {
   readonly n: number;
   /** A small size for the smoke test. */
   readonly smokeN: number;
+  /**
+   * The size for `pnpm bench programs --engine jsc` where `n` would take minutes per run in JavaScriptCore's
+   * interpreter (default `n`): the warm-up run and three rounds of both configurations must fit the per-process limit.
+   */
+  readonly jscN?: number;
   /** The module's bytes. */
   readonly wasm: () => Uint8Array;
   /** binaryen's wasm2js output (an ES module), or why there is none. */

@@ -20,6 +20,7 @@ function cProgram(
   n: number,
   smokeN: number,
   categories: Category[] = ['kernels'],
+  jscN?: number,
 ): Program {
   return {
     name,
@@ -28,6 +29,7 @@ function cProgram(
     origin: 'C (ours)',
     n,
     smokeN,
+    jscN,
     wasm: () => new Uint8Array(readFileSync(resolve(programsDir, 'wasm', `${name}.wasm`))),
     wasm2js: wasm2jsOf(name),
     run: (session, size) => String(session.exports.fn('run')(size) >>> 0),
@@ -38,8 +40,8 @@ function cProgram(
 export const cPrograms: readonly Program[] = [
   cProgram('sieve', 'integer', 10, 1),
   cProgram('matmul', 'integer', 15, 1),
-  cProgram('xxhash64', 'i64', 5000, 3),
-  cProgram('bignum', 'i64', 100, 2, ['kernels', 'i64-crypto']),
+  cProgram('xxhash64', 'i64', 5000, 3, ['kernels'], 100),
+  cProgram('bignum', 'i64', 100, 2, ['kernels', 'i64-crypto'], 2),
   cProgram('nbody', 'float', 500_000, 1000),
   cProgram('mandelbrot', 'float', 300, 20),
   cProgram('spectralnorm', 'float', 700, 30),
@@ -55,9 +57,9 @@ export const cPrograms: readonly Program[] = [
   // i64-heavy crypto and hashes (our own C from the specifications; known answers in test/programs.test.ts)
   cProgram('chacha20', 'crypto (i32) -O3', 4, 1, ['i64-crypto']),
   cProgram('salsa20', 'crypto (i32, i64 counter) -O2', 5, 1, ['i64-crypto']),
-  cProgram('siphash', 'crypto (i64) -O3', 100, 1, ['i64-crypto']),
-  cProgram('poly1305', 'crypto (i64 products) -O3', 12, 1, ['i64-crypto']),
-  cProgram('x25519', 'crypto (i64, u128 via __multi3) -O2', 40, 5, ['i64-crypto', 'calls']),
+  cProgram('siphash', 'crypto (i64) -O3', 100, 1, ['i64-crypto'], 4),
+  cProgram('poly1305', 'crypto (i64 products) -O3', 12, 1, ['i64-crypto'], 1),
+  cProgram('x25519', 'crypto (i64, u128 via __multi3) -O2', 40, 5, ['i64-crypto', 'calls'], 3),
   cProgram('blake3', 'crypto (i32) -O3', 3, 1, ['i64-crypto']),
   // SIMD: wasm_simd128.h intrinsics and -O3 -msimd128 autovectorised loops
   cProgram('simd-chacha20', 'SIMD intrinsics -O3', 6, 1, ['simd', 'i64-crypto']),

@@ -54,14 +54,14 @@ declare const WebAssembly: {
 };
 
 /** `run(n)` on native V8 (Node's WebAssembly) with the same WASI: the checksum both configurations must match. */
-function nativeChecksum(program: Program): string {
+function nativeChecksum(program: Program, n: number): string {
   let memory: { buffer: ArrayBuffer } | undefined;
   const wasi = miniWasi({}, () => memory ?? { buffer: new ArrayBuffer(0) });
   const imports = { wasi_snapshot_preview1: new Proxy({}, { get: (_t, name) => wasi(String(name)) }) };
   const { exports } = new WebAssembly.Instance(new WebAssembly.Module(program.wasm()), imports);
   memory = exports.memory as { buffer: ArrayBuffer } | undefined;
   if (typeof exports._initialize === 'function') (exports._initialize as () => void)();
-  return String((exports.run as (n: number) => number)(program.n) >>> 0);
+  return String((exports.run as (n: number) => number)(n) >>> 0);
 }
 
 const jscVersion = spawnSync(values.jsc, ['-e', 'print(1)'], { encoding: 'utf8' });
@@ -148,7 +148,7 @@ if (built.status !== 0) {
   throw new Error('programs-jsc: bundling src/jsc-runner.ts failed');
 }
 const runner = readFileSync(join(work, 'runner.js'), 'utf8');
-const results: (JscResult & { checksum: string; loadavg: { before: number[]; after: number[] } })[] = [];
+const results: (JscResult & { n: number; checksum: string; loadavg: { before: number[]; after: number[] } })[] = [];
 const fmt = (x: number | undefined) => (x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.log(`jsc ${JSC_FLAGS.join(' ')}: ${chosen.length} programs, configurations ${CONFIGS.join(', ')}`);
 console.log(
@@ -157,11 +157,12 @@ console.log(
 try {
   for (const program of chosen) {
     const before = loadavg();
+    const n = program.jscN ?? program.n;
     const input: JscProgram = {
       name: program.name,
-      n: program.n,
+      n,
       wasm: Buffer.from(program.wasm()).toString('base64'),
-      checksum: nativeChecksum(program),
+      checksum: nativeChecksum(program, n),
       rounds: Number(values.rounds),
       budgetMs: Number(values['budget-ms']),
       configs: CONFIGS,
@@ -188,7 +189,7 @@ try {
         errors: { js: why, polywasm: why },
       };
     }
-    results.push({ ...result, checksum: input.checksum, loadavg: { before, after: loadavg() } });
+    results.push({ ...result, n, checksum: input.checksum, loadavg: { before, after: loadavg() } });
     const ratio = (m: Record<string, number>) =>
       m.js !== undefined && m.polywasm !== undefined ? `${(m.polywasm / m.js).toFixed(2)}x` : '-';
     const errors = Object.entries(result.errors).map(([k, v]) => `${k}: ${v}`);
