@@ -213,6 +213,11 @@ export class LazyModule {
    * factory's result without `funcs`.
    */
   readonly constSource: string;
+  /**
+   * Characters of source evaluated so far: `constSource` and each function's source compiled on its first call
+   * (`lazyFactory` adds them; the sources translated again for backtraces are not counted).
+   */
+  generatedChars: number;
 
   constructor(
     module: Module,
@@ -248,6 +253,7 @@ export class LazyModule {
       `return {\n  ${ret.join(',\n  ')}\n};`,
       '})',
     ].join('\n');
+    this.generatedChars = this.constSource.length;
   }
 
   /** The last function `markedLines` translated, and its lines (a backtrace asks once per frame). */

@@ -136,6 +136,12 @@ export interface CompiledModule {
   readonly tunables: Tunables;
   /** Lazily compiled: the per-function sources `loadFactory` evaluates on first call (absent when compiled whole). */
   readonly lazy?: LazyModule;
+  /**
+   * Characters of JavaScript generated so far: the whole `source`'s length when compiled whole; when lazily
+   * compiled, the constant expressions' source and the source of each function compiled on its first call (reading
+   * it translates nothing, where reading `source` translates every function).
+   */
+  readonly sourceLength: number;
 }
 
 /** Compiles a validated module to the JS backend's factory source. */
@@ -192,10 +198,13 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       get builtinsUsed() {
         return emit().builtinsUsed;
       },
+      get sourceLength() {
+        return lazy.generatedChars;
+      },
     };
   }
   const { source, builtinsUsed } = emitWhole();
-  return { module, source, builtinsUsed, funcNames, tunables };
+  return { module, source, builtinsUsed, funcNames, tunables, sourceLength: source.length };
 }
 
 const factories = new WeakMap<CompiledModule, Factory>();
@@ -246,7 +255,9 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
     const compile = (i: number, stub: Fn): Fn => {
       let make = makers[i];
       if (make === undefined) {
-        make = evaluate(lazy.functionSource(i), url) as FunctionMaker;
+        const source = lazy.functionSource(i);
+        lazy.generatedChars += source.length;
+        make = evaluate(source, url) as FunctionMaker;
         makers[i] = make;
       }
       const fn = make(rt, vmctx, F);

@@ -20,7 +20,14 @@ import {
 import { createBuiltins, Global, Memory, Table, Tag, TypeRegistry, VMFuncRef } from '@wasmts/runtime';
 import { parseWat } from '@wasmts/wat';
 
-import { type CompileOptions, compileModule, elemSegmentItems, elemSegmentOffset, loadFactory } from '../src/index.js';
+import {
+  type CompiledModule,
+  type CompileOptions,
+  compileModule,
+  elemSegmentItems,
+  elemSegmentOffset,
+  loadFactory,
+} from '../src/index.js';
 
 /** Instantiates `wat` and returns its exports by name (functions as plain JS functions). */
 export function instantiate(
@@ -47,6 +54,9 @@ export const store: {
   newEpoch?: () => number;
 } = { runtimeLimits: limits, epochCounter: epoch };
 
+/** The module `instantiateBytes` compiled last (tests of the artifact: `sourceLength`). */
+export let lastCompiled: CompiledModule | undefined;
+
 const registry = new TypeRegistry();
 const rt = createBuiltins(registry) as any;
 
@@ -64,6 +74,7 @@ export function instantiateBytes(
     ir: process.env.CODEGEN_IR === '1',
     ...options,
   });
+  lastCompiled = compiled;
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);
   const vmctx: unknown[] = new Array(off.size).fill(null);

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LazyModule } from '../src/emit-module.js';
 import { CodegenLimitError, MAX_STRUCTURED_DEPTH } from '../src/limits.js';
-import { instantiate } from './harness.js';
+import { instantiate, lastCompiled } from './harness.js';
 
 const LAZY = { lazy: true };
 
@@ -53,6 +53,23 @@ describe('lazy compilation', () => {
     expect(b.fib(10)).toBe(55);
     expect(spy.mock.calls.length).toBe(calls + 1); // its own CompiledModule (harness compiles again)
     spy.mockRestore();
+  });
+
+  it('sourceLength counts the source evaluated so far, without translating the rest of the module', () => {
+    const spy = vi.spyOn(LazyModule.prototype, 'functionSource');
+    const a = instantiate(WAT, {}, LAZY);
+    const compiled = lastCompiled;
+    const before = compiled?.sourceLength ?? 0;
+    expect(before).toBe(compiled?.lazy?.constSource.length);
+    expect(a.fib(10)).toBe(55);
+    expect(spy.mock.results.length).toBe(1);
+    const fib = spy.mock.results[0].value as string;
+    expect(compiled?.sourceLength).toBe(before + fib.length);
+    expect(spy.mock.results.length).toBe(1); // reading it translated nothing
+    spy.mockRestore();
+    // compiled whole: the source's length
+    instantiate(WAT, {}, { lazy: false });
+    expect(lastCompiled?.sourceLength).toBe(lastCompiled?.source.length);
   });
 
   it('a function the backend cannot translate fails with its typed error when called, not when instantiated', () => {

@@ -427,6 +427,7 @@ export class Module {
               builtinsUsed: a.builtinsUsed,
               funcNames: this.names.funcNames,
               tunables: this.engine.tunables,
+              sourceLength: a.source.length,
             };
     }
     return this.compiledJs;

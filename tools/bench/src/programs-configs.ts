@@ -229,22 +229,16 @@ function backendReason(module: Module): string | undefined {
 }
 
 /**
- * The size of the js backend's generated JavaScript, in characters: `Module.compiled.source` (one string today);
- * a list of per-function sources (`sources`) or a `sourceLength` is summed or taken as it comes, should the
- * backend move to those. Undefined where the module says nothing (a wasm-backend module is not asked: reading
- * `compiled` would generate the JS just to measure it).
+ * The size of the js backend's generated JavaScript, in characters: `Module.compiled.sourceLength`, what the module
+ * generated so far (lazily compiled: the constant expressions and each function compiled on its first call). Never
+ * `compiled.source`, which would translate every function of the module (seconds for a large one, and a string and
+ * every translation left in the heap during the timed runs). Undefined where the module says nothing (a wasm-backend
+ * module is not asked: reading `compiled` would make the JS artifact just to measure it).
  */
 export function jsSourceChars(module: Module): number | undefined {
   if ((module as { backend?: unknown }).backend !== 'js') return undefined;
-  const compiled = (module as { compiled?: unknown }).compiled as
-    | { source?: unknown; sources?: unknown; sourceLength?: unknown }
-    | undefined;
-  if (!compiled) return undefined;
-  if (typeof compiled.sourceLength === 'number') return compiled.sourceLength;
-  if (typeof compiled.source === 'string') return compiled.source.length;
-  if (Array.isArray(compiled.sources))
-    return compiled.sources.reduce((n: number, s: unknown) => n + (typeof s === 'string' ? s.length : 0), 0);
-  return undefined;
+  const compiled = (module as { compiled?: unknown }).compiled as { sourceLength?: unknown } | undefined;
+  return typeof compiled?.sourceLength === 'number' ? compiled.sourceLength : undefined;
 }
 
 /**
