@@ -132,9 +132,18 @@ export function transferBuffer(buffer: ArrayBuffer): ArrayBuffer | null {
 
 /**
  * True if this host moves a resizable buffer's bytes to a new resizable buffer object, detaching the old one
- * (`transfer`, or `structuredClone` with a transfer list): what `MemoryOptions.growInPlace` needs.
+ * (`transfer`, or `structuredClone` with a transfer list): what `MemoryOptions.growInPlace` needs. Asked on the
+ * first such memory, not when this module loads: the probe detaches a buffer, and V8's first detach in a process
+ * invalidates its ArrayBufferDetaching protector for good, after which every optimized DataView and typed-array
+ * access tests its buffer's detached bit (simd-gemm ~9% slower on the JS backend; see the runtime README).
  */
-const CAN_DETACH: boolean = (() => {
+let canDetachMemo: boolean | undefined;
+function canDetach(): boolean {
+  canDetachMemo ??= probeDetach();
+  return canDetachMemo;
+}
+
+function probeDetach(): boolean {
   if (!HAS_RESIZABLE_BUFFERS) return false;
   try {
     const b = new BufferWithMax(8, { maxByteLength: 16 });
@@ -143,7 +152,7 @@ const CAN_DETACH: boolean = (() => {
   } catch {
     return false;
   }
-})();
+}
 
 /**
  * `buffer.transfer(bytes)` where the host has it (ES2024): a buffer of `bytes` bytes holding the old one's
@@ -241,7 +250,7 @@ export class Memory {
     this.growthReservation = options.growthReservation ?? DEFAULT_GROWTH_RESERVATION;
     this.resizable = options.resizable ?? false;
     this.inPlace =
-      options.growInPlace === true && !type.shared && HAS_RESIZABLE_BUFFERS && CAN_DETACH && !this.resizable;
+      options.growInPlace === true && !type.shared && HAS_RESIZABLE_BUFFERS && !this.resizable && canDetach();
     let maxPages = engineMaxPages(type.index64, type.pageSizeLog2);
     if (type.limits.max !== null) maxPages = Math.min(maxPages, type.limits.max);
     if (options.maxBytes !== undefined) maxPages = Math.min(maxPages, Math.floor(options.maxBytes / this.pageSize));
