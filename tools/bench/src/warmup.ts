@@ -3,16 +3,27 @@
 // the collector's helpers), to see how much of a run is warm-up: `pnpm bench programs` times the median of a few
 // runs after one warm-up run, and on the js backend those are still paying for V8's tier-up of the generated code.
 // Linux only for the split (it reads /proc/self/task/*/stat); elsewhere only the process's CPU time is printed.
+// `--v8-trace` runs the same in a child process with V8's `--trace-opt --trace-deopt` and adds, per run, what V8's
+// optimizing compiler did with the generated functions (src/v8-trace.ts): compiles, their time, deopts and reasons.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { programs } from './programs-catalog.js';
 import { configurations } from './programs-configs.js';
+import { CONFIG_MARKER, parseTrace, RUN_MARKER, splitConfigs, summarizeTrace } from './v8-trace.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { configs: { type: 'string', default: 'native,js' }, runs: { type: 'string', default: '8' } },
+  options: {
+    configs: { type: 'string', default: 'native,js' },
+    runs: { type: 'string', default: '8' },
+    'v8-trace': { type: 'boolean', default: false },
+    // set by `--v8-trace` in the child it starts: print the markers the trace is split by
+    'trace-child': { type: 'boolean', default: false },
+  },
 });
 const program = programs.find((p) => p.name === positionals[0]);
 if (program === undefined) {
@@ -20,6 +31,36 @@ if (program === undefined) {
   process.exit(2);
 }
 const runs = Number(values.runs);
+if (values['v8-trace']) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--trace-opt',
+      '--trace-deopt',
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      program.name,
+      '--configs',
+      values.configs ?? '',
+      '--runs',
+      String(runs),
+      '--trace-child',
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  // the child's own lines (not V8's trace, not the markers), then the summary per configuration
+  for (const line of child.stdout.split('\n'))
+    if (line.startsWith(`${program.name} `) || line.startsWith('  CPU ms per run')) console.log(line);
+  for (const [config, text] of splitConfigs(child.stdout)) {
+    console.log(
+      `${program.name} ${config}, V8's optimizing compiler on generated functions (--trace-opt --trace-deopt):`,
+    );
+    for (const line of summarizeTrace(parseTrace(text))) console.log(line);
+  }
+  process.exit(child.status ?? 1);
+}
+const marker = values['trace-child'] ? (line: string) => process.stdout.write(`${line}\n`) : () => {};
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
@@ -62,6 +103,7 @@ for (const name of (values.configs ?? '').split(',')) {
   const config = configurations.find((c) => c.name === name);
   if (config === undefined) throw new Error(`unknown configuration ${name}`);
   collectGarbage();
+  marker(`${CONFIG_MARKER}${name}`);
   const start = cpuMs();
   const loaded = await config.load(program);
   if ('unavailable' in loaded) {
@@ -77,6 +119,7 @@ for (const name of (values.configs ?? '').split(',')) {
   for (let i = 0; i <= runs; i++) {
     collectGarbage();
     const prepared = program.prepare?.(session);
+    marker(`${RUN_MARKER}${i}`);
     const before = threadsMs();
     const t0 = cpuMs();
     const got = program.run(session, program.n, prepared);
