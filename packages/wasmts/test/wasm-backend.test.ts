@@ -526,3 +526,43 @@ describe('host functions imported as plain JS functions', () => {
     expect(() => inst.getTypedFunc<[number], number>('grow').call(1)).toThrow(limited);
   });
 });
+
+describe('host functions imported as plain JS functions: every arity, with and without store controls', () => {
+  // guardedCall declares up to four parameters itself (the host engine then calls it without adapting the
+  // arguments) and takes a rest parameter beyond: each form must hand every argument on and trap the same way
+  it('passes 0-5 arguments and traps on a host error, plain, with fuel and with epochs', () => {
+    for (const control of ['none', 'fuel', 'epoch'] as const) {
+      const config = new Config({ backend: 'wasm' });
+      if (control === 'fuel') config.consumeFuel(true);
+      if (control === 'epoch') config.epochInterruption(true);
+      const engine = new Engine(config);
+      const store = new Store(engine, null);
+      if (control === 'fuel') store.setFuel(1e9);
+      if (control === 'epoch') store.setEpochDeadline(1e9);
+      const linker = new Linker<null>(engine);
+      const boom = new Error('boom');
+      let wat = '(module';
+      for (let n = 0; n <= 5; n++) {
+        linker.defineFunc('h', `f${n}`, funcType(Array(n).fill(ValType.I32), [ValType.I32]), (_c, ...xs: number[]) => {
+          if (xs[0] === -1) throw boom;
+          return xs.reduce((s, x, i) => s + x * 10 ** i, 100 * n);
+        });
+        wat += ` (import "h" "f${n}" (func $f${n} (param${' i32'.repeat(n)}) (result i32)))`;
+      }
+      for (let n = 0; n <= 5; n++) {
+        const args = Array.from({ length: n }, (_, i) => `(i32.add (local.get 0) (i32.const ${i}))`).join(' ');
+        wat += ` (func (export "c${n}") (param i32) (result i32) (call $f${n} ${args}))`;
+      }
+      const module = new Module(engine, `${wat})`);
+      expect(module.backend).toBe('wasm');
+      const inst = linker.instantiate(store, module);
+      for (let n = 0; n <= 5; n++) {
+        const c = inst.getTypedFunc<[number], number>(`c${n}`);
+        let want = 100 * n;
+        for (let i = 0; i < n; i++) want += (1 + i) * 10 ** i;
+        expect(c.call(1), `${control}, ${n} arguments`).toBe(want);
+        if (n > 0) expect(() => c.call(-1)).toThrow(boom);
+      }
+    }
+  });
+});

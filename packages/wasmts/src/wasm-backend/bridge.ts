@@ -649,6 +649,14 @@ export function guardedCall(state: WasmStoreState, inner: HostFunction, arity = 
             return failed(e);
           }
         };
+      case 4:
+        return (a: unknown, b: unknown, c: unknown, d: unknown) => {
+          try {
+            return inner(a, b, c, d);
+          } catch (e) {
+            return failed(e);
+          }
+        };
     }
   }
   const before = () => {
@@ -686,6 +694,28 @@ export function guardedCall(state: WasmStoreState, inner: HostFunction, arity = 
         before();
         try {
           return inner(a, b);
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+    case 3:
+      return (a: unknown, b: unknown, c: unknown) => {
+        before();
+        try {
+          return inner(a, b, c);
+        } catch (e) {
+          return failed(e);
+        } finally {
+          after();
+        }
+      };
+    case 4:
+      return (a: unknown, b: unknown, c: unknown, d: unknown) => {
+        before();
+        try {
+          return inner(a, b, c, d);
         } catch (e) {
           return failed(e);
         } finally {
