@@ -7,6 +7,7 @@ import {
   type FuncIndex,
   type FuncType,
   type GlobalIndex,
+  globalLayout,
   type Libcall,
   type MemoryIndex,
   type Module,
@@ -342,6 +343,19 @@ export class ModuleEnvironment {
   /** The global cell of global `i`. */
   global(i: GlobalIndex): string {
     return this.hoist('g', `vmctx[${this.offsets.global(i)}]`);
+  }
+  /**
+   * How global `i` is read and written, when not through its cell's `value`: `words`, a name bound to the Int32Array
+   * of its words in its instance's global storage (environ's `globalLayout`: an i32 or i64 global no other instance
+   * can write), or `constant`, a name bound to the value of an immutable imported global, read once per instance
+   * (imports are in place before the factory runs, and such a global never changes). Null otherwise.
+   */
+  globalAccess(i: GlobalIndex): { words: string } | { constant: string } | null {
+    const slot = `vmctx[${this.offsets.global(i)}]`;
+    if (globalLayout(this.module).word[i] >= 0) return { words: this.hoist('gw', `${slot}.words`) };
+    if (i < this.module.numImportedGlobals && !this.module.globals[i].type.mutable)
+      return { constant: this.hoist('gc', `${slot}.value`) };
+    return null;
   }
   private ownedV128: Set<number> | null = null;
   /**

@@ -3310,9 +3310,20 @@ export class FunctionTranslator {
           // global.get
           // an immutable global never changes: reading it has no order to keep
           const g = r.u32() as GlobalIndex;
-          if (this.isWide(env.module.globals[g].type.type)) this.pushBig(`${env.global(g)}.value`);
-          else if (this.isQuad(env.module.globals[g].type.type)) this.pushV128(`${env.global(g)}.value`);
-          else this.pushPending(`${env.global(g)}.value`, env.module.globals[g].type.mutable);
+          const { type, mutable } = env.module.globals[g].type;
+          const access = env.globalAccess(g);
+          if (access !== null && 'words' in access) {
+            // its words in the instance's global storage: an i64 as its pair (lo, hi), no bigint
+            const w = access.words;
+            if (type === I32) this.pushPending(`${w}[0]`, mutable);
+            else if (this.pairs) this.pushPairStmt((lo, hi) => `${lo} = ${w}[0]; ${hi} = ${w}[1];`);
+            else this.push(`H.j(${w}[0], ${w}[1])`);
+            continue;
+          }
+          const value = access !== null ? access.constant : `${env.global(g)}.value`;
+          if (this.isWide(type)) this.pushBig(value);
+          else if (this.isQuad(type)) this.pushV128(value);
+          else this.pushPending(value, mutable);
           continue;
         }
         case 0x24: {
@@ -3323,7 +3334,24 @@ export class FunctionTranslator {
             const q = this.popQuad();
             this.laneTemps.add('qv');
             this.emit(`qv = ${env.global(g)}.value; qv.a = ${q[0]}; qv.b = ${q[1]}; qv.c = ${q[2]}; qv.d = ${q[3]};`);
-          } else this.emit(`${env.global(g)}.value = ${this.popInline()};`);
+            continue;
+          }
+          const access = env.globalAccess(g);
+          if (access === null || !('words' in access)) {
+            this.emit(`${env.global(g)}.value = ${this.popInline()};`);
+            continue;
+          }
+          const w = access.words;
+          if (env.module.globals[g].type.type === I32) this.emit(`${w}[0] = ${this.popInline()};`);
+          else if (this.wide[this.sp - 1]) {
+            const [lo, hi] = this.popPair();
+            this.emit(`${w}[0] = ${lo}; ${w}[1] = ${hi};`);
+          } else {
+            this.usesBigTemp = true;
+            this.emit(
+              `qz = ${this.popInline()}; ${w}[0] = Number(BigInt.asIntN(32, qz)); ${w}[1] = Number(qz >> 32n);`,
+            );
+          }
           continue;
         }
         case 0x25: {

@@ -5,6 +5,8 @@ import {
   decodeModule,
   FuncIndex,
   GlobalIndex,
+  globalLayout,
+  globalWords,
   MemoryIndex,
   TableIndex,
   TagIndex,
@@ -100,8 +102,12 @@ export function instantiateBytes(
   module.tables.forEach((t, i) => {
     if (i >= module.numImportedTables) vmctx[off.table(TableIndex(i))] = new Table(t.type, null);
   });
+  const layout = globalLayout(module);
+  const storage = new Int32Array(layout.size);
   module.globals.forEach((g, i) => {
-    if (i >= module.numImportedGlobals) vmctx[off.global(GlobalIndex(i))] = new Global(g.type, null as never);
+    const at = layout.word[i];
+    const words = at < 0 ? null : storage.subarray(at, at + globalWords(g.type.type));
+    if (i >= module.numImportedGlobals) vmctx[off.global(GlobalIndex(i))] = new Global(g.type, null as never, words);
   });
   module.tags.forEach((t, i) => {
     if (i >= module.numImportedTags) vmctx[off.tag(TagIndex(i))] = new Tag(typeIds[t.typeIndex], []);

@@ -3,6 +3,7 @@
 export * from './errors.js';
 export * from './features.js';
 export * from './float-bits.js';
+export * from './global-layout.js';
 export * from './immediates.js';
 export * from './libcalls.js';
 export * from './limits.js';

@@ -9,6 +9,8 @@ import {
   definedFuncIndex,
   FuncIndex,
   GlobalIndex,
+  globalLayout,
+  globalWords,
   MemoryIndex,
   type Module,
   TableIndex,
@@ -141,6 +143,8 @@ export class Instance {
   readonly dataSegments: Uint8Array[];
   /** Each element segment's evaluated references (set by the API); a dropped segment is empty. */
   readonly elemSegments: (readonly unknown[])[];
+  /** The words of the globals kept in storage (environ's `globalLayout`), which their `Global` objects view. */
+  readonly globalStorage: Int32Array;
   /** The allocator's record of what the instance holds (a pool's slots), or null. */
   allocation: unknown = null;
   private extraFuncRefs: Map<number, VMFuncRef> | null = null;
@@ -177,9 +181,13 @@ export class Instance {
     for (let i = DefinedTableIndex(0); i < tables.length; i++) v[offsets.definedTable(i)] = tables[i];
     for (let i = DefinedMemoryIndex(0); i < memories.length; i++) v[offsets.definedMemory(i)] = memories[i];
     const template = templateOf(runtimeInfo);
+    const layout = globalLayout(module);
+    this.globalStorage = new Int32Array(layout.size);
     for (let i = DefinedGlobalIndex(0); i < c.numDefinedGlobals; i++) {
       const type = template.globalTypes[i];
-      v[offsets.definedGlobal(i)] = new Global(type, defaultValue(type.type));
+      const at = layout.word[c.numImportedGlobals + i];
+      const words = at < 0 ? null : this.globalStorage.subarray(at, at + globalWords(type.type));
+      v[offsets.definedGlobal(i)] = new Global(type, defaultValue(type.type), words);
     }
     for (let i = DefinedTagIndex(0); i < c.numDefinedTags; i++) {
       const tag = template.tags[i];
