@@ -191,6 +191,13 @@ interface Region {
   handlers: string[];
 }
 
+/** A piece of a split body (`split`): its lines, its parameters, and those of them that hold int32 words. */
+interface Piece {
+  lines: string[];
+  params: string[];
+  words: ReadonlySet<string>;
+}
+
 /** Default JS value of a local of type `t`. */
 export function defaultValue(env: ModuleEnvironment, t: ValType): string {
   if (t === I64) return '0n';
@@ -888,6 +895,11 @@ export class FunctionTranslator {
    * height there. Points between operators of the function's own frame with no temporary live.
    */
   private readonly cuts: number[] = [];
+  /**
+   * Per point of `cuts`, the stack slots below 31 that hold an i64 pair there, as bits (`1 << d`): their `s<d>` words
+   * are int32 numbers (`handOverWords`).
+   */
+  private readonly cutPairs: number[] = [];
 
   /**
    * `name` is the JS function name; `start`/`end` the code bytes (ending with `end`); `type` the
@@ -1850,17 +1862,29 @@ export class FunctionTranslator {
         ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}.${FUEL} += fu; throw e; }`]
         : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
-    // piece returning `H.NX` wrote the next one's variables into `H.S`; anything else is the function's own return),
+    // piece returning `H.NX` handed the next one's variables over; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
     const over = this.handOver() === '' ? '' : `${this.handOver()} `;
+    // the variables holding int32 words go through an Int32Array (`ints`: written before the call or the return of
+    // `H.NX`, read into the next piece's variables at its entry), the others as arguments (through `H.S`)
+    const words = pieces.length > 1 ? this.handOverWords(pieces) : '';
+    const ints = (k: number) => (words === '' ? [] : pieces[k].params.filter((v) => pieces[k].words.has(v)));
+    const rest = (k: number) =>
+      words === '' ? pieces[k].params : pieces[k].params.filter((v) => !pieces[k].words.has(v));
+    const putInts = (k: number) =>
+      ints(k)
+        .map((v, i) => `${words}[${i}] = ${v}; `)
+        .join('');
     const args = (k: number, from: 'vars' | 'S') =>
-      pieces[k].params.map((v, i) => (from === 'vars' ? v : `H.S[${i}]`)).join(', ');
+      rest(k)
+        .map((v, i) => (from === 'vars' ? v : `H.S[${i}]`))
+        .join(', ');
     if (pieces.length > 1) {
       const n = pieces.length - 1;
       const drive = [
         n === 1
-          ? `  ${over}return ${inner}$s1(${args(1, 'vars')});`
-          : `  ${over}let nx = ${inner}$s1(${args(1, 'vars')});`,
+          ? `  ${over}${putInts(1)}return ${inner}$s1(${args(1, 'vars')});`
+          : `  ${over}${putInts(1)}let nx = ${inner}$s1(${args(1, 'vars')});`,
       ];
       for (let k = 2; k <= n; k++) {
         drive.push('  if (nx !== H.NX) return nx;');
@@ -1869,8 +1893,10 @@ export class FunctionTranslator {
       pieces[0].lines.push(...drive);
     }
     for (let k = 1; k + 1 < pieces.length; k++) {
-      const put = pieces[k + 1].params.map((v, i) => `H.S[${i}] = ${v};`).join(' ');
-      pieces[k].lines.push(`  ${over}${put}${put === '' ? '' : ' '}return H.NX;`);
+      const put = rest(k + 1)
+        .map((v, i) => `H.S[${i}] = ${v}; `)
+        .join('');
+      pieces[k].lines.push(`  ${over}${putInts(k + 1)}${put}return H.NX;`);
     }
     // a piece still too long (`split` found no cut inside it: one large top-level statement, or statements inside a
     // block) has runs of its own statements outlined too, after its last line (the call of the next piece, which
@@ -1913,7 +1939,7 @@ export class FunctionTranslator {
       body.unshift(warmup);
     }
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
-    for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits)}`;
+    for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits, words)}`;
     for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
     src = src.replaceAll(RET, ret);
     if (this.pairAbi && this.usesTail) {
@@ -1993,6 +2019,19 @@ export class FunctionTranslator {
   }
 
   /**
+   * The Int32Array through which the pieces of a split body hand over the variables holding int32 words (i32 and
+   * v128 locals, i64 locals' and slots' words): one per instance and length, as long as the most any piece takes.
+   * Passed as arguments (through `H.S`, a plain array), each such word was a tagged store, a load, a push and a
+   * check at the callee's entry; here it is a store and a load. Nothing runs between the writes and the reads
+   * (the next piece reads them first thing), so one array serves every function of that length.
+   */
+  private handOverWords(pieces: readonly Piece[]): string {
+    let most = 0;
+    for (const p of pieces) most = Math.max(most, p.words.size);
+    return most === 0 ? '' : this.env.hoist('hv', `new Int32Array(${most})`);
+  }
+
+  /**
    * Cuts the body's lines into pieces of about `OUTLINE_FACTOR` times `splitChars` characters (`splitChars` in a
    * function of more than `WIDE_REGISTERS` variables) at the points recorded in `cuts` (README.md,
    * "Splitting large functions"); each piece after the first gets as parameters the locals it or a later piece
@@ -2000,7 +2039,7 @@ export class FunctionTranslator {
    * made. One piece when the body is small or cannot be cut (a self tail call's loop around the body, the legacy
    * `delegate` bookkeeping).
    */
-  private split(nVars: number): { lines: string[]; params: string[] }[] {
+  private split(nVars: number): Piece[] {
     const out = this.out;
     // pieces (and a body left whole) of up to `OUTLINE_FACTOR` times the split limit, as outlining leaves them: within
     // the optimizing tier's reach, and each cut costs (x25519's 57,000-character field multiplication, 44,393 bytes of
@@ -2008,11 +2047,12 @@ export class FunctionTranslator {
     // itself in a function with more variables than V8 encodes in one-byte register operands (more bytecode per
     // character: sha512's 220-variable compression made 60,914 bytes of a 63,623-character piece)
     const limit = nVars <= WIDE_REGISTERS ? this.env.splitChars * OUTLINE_FACTOR : this.env.splitChars;
-    const whole = [{ lines: out.filter((l) => l !== DROPPED), params: [] as string[] }];
+    const whole: Piece[] = [{ lines: out.filter((l) => l !== DROPPED), params: [], words: new Set() }];
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
     if (limit === Number.POSITIVE_INFINITY) return whole;
     let at: number[] = [];
     const heights: number[] = [];
+    const pairBits: number[] = [];
     // a piece ends at the last point where it is at most `limit` long, if it is at least half that long there, and
     // otherwise at the first point past `limit`
     let size = 0;
@@ -2026,6 +2066,7 @@ export class FunctionTranslator {
         const back = last >= 0 && lastSize >= limit / 2;
         at.push(back ? this.cuts[last] : c);
         heights.push(back ? this.cuts[last + 1] : this.cuts[i + 1]);
+        pairBits.push(this.cutPairs[(back ? last : i) / 2]);
         size = back ? size - lastSize : 0;
         last = -1;
         if (!back) continue;
@@ -2060,12 +2101,26 @@ export class FunctionTranslator {
     const keep = at.map((_, k) => needs[k].join(', ').length <= Math.max(limit, sizes[k]));
     at = at.filter((_, k) => keep[k]);
     const params = needs.filter((_, k) => keep[k]);
-    const pieces: { lines: string[]; params: string[] }[] = [];
+    const bits = pairBits.filter((_, k) => keep[k]);
+    // the parameters holding int32 words: those `holdsInt32` knows, and the low words of pairs on the stack
+    const words = (vs: string[], pairs: number) =>
+      new Set(
+        vs.filter((v) => {
+          if (this.holdsInt32(v)) return true;
+          const m = /^s(\d+)$/.exec(v);
+          return m !== null && Number(m[1]) < 31 && (pairs & (1 << Number(m[1]))) !== 0;
+        }),
+      );
+    const pieces: Piece[] = [];
     for (let k = 0; k <= at.length; k++) {
       const lines = out
         .slice(k === 0 ? 0 : at[k - 1], k === at.length ? out.length : at[k])
         .filter((l) => l !== DROPPED);
-      pieces.push({ lines, params: k === 0 ? [] : params[k - 1] });
+      pieces.push(
+        k === 0
+          ? { lines, params: [], words: new Set() }
+          : { lines, params: params[k - 1], words: words(params[k - 1], bits[k - 1]) },
+      );
     }
     return pieces;
   }
@@ -2077,9 +2132,10 @@ export class FunctionTranslator {
    */
   private piece(
     name: string,
-    piece: { lines: string[]; params: string[] },
+    piece: { lines: string[]; params: string[]; words?: ReadonlySet<string> },
     decls: readonly string[],
     exits: (lines: string[]) => string[],
+    words = '',
   ): string {
     const mentioned = new Set<string>();
     for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
@@ -2096,11 +2152,22 @@ export class FunctionTranslator {
       })
       .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : FROM_LOCAL.test(d) ? `${d.split(' ', 1)[0]} = 0` : d));
     const head = own.length > 0 ? [`  var ${own.join(', ')};`] : [];
-    // a parameter is typed nothing by V8's optimizing compiler: one holding int32 words is made one (`| 0`), else
-    // it is checked as a number at its first use and its sums and carries run as float64 (blake2b's pieces)
     const ints = piece.params.filter((v) => this.holdsInt32(v));
-    if (ints.length > 0) head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
-    return this.declare(name, `(${piece.params.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
+    let passed = piece.params;
+    if (words !== '' && piece.words !== undefined) {
+      // a split piece: its int32 words come from the hand-over array (`handOverWords`), int32 as they are read
+      const held = piece.words;
+      const taken = piece.params.filter((v) => held.has(v));
+      if (taken.length > 0) head.unshift(`  var ${taken.map((v, i) => `${v} = ${words}[${i}]`).join(', ')};`);
+      passed = piece.params.filter((v) => !held.has(v));
+      const ints = passed.filter((v) => this.holdsInt32(v));
+      if (ints.length > 0) head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
+    } else if (ints.length > 0) {
+      // a parameter is typed nothing by V8's optimizing compiler: one holding int32 words is made one (`| 0`), else
+      // it is checked as a number at its first use and its sums and carries run as float64 (blake2b's pieces)
+      head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
+    }
+    return this.declare(name, `(${passed.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
   }
 
   /**
@@ -2815,6 +2882,9 @@ export class FunctionTranslator {
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) {
         cuts.push(this.out.length, this.sp);
+        let pairsHere = 0;
+        for (let d = Math.min(this.sp, 31) - 1; d >= 0; d--) if (this.wide[d]) pairsHere |= 1 << d;
+        this.cutPairs.push(pairsHere);
         this.loadEpoch++;
       }
       if (this.positions !== null) this.markPosition(r.pos);

@@ -1,13 +1,14 @@
 (function (rt, vmctx) {
 "use strict";
+var hv0 = new Int32Array(2);
 function f0(l0, l1) {
   var l2 = 0, l3 = 0, s0, s1, s2, oc = 0;
   l0 |= 0; l1 |= 0;
   oc = f0$o3(l2, l0, l3, l1); l2 = H.O[1] | 0; l3 = H.O[2] | 0; switch (oc) { case 1: return H.O[0]; }
-  return f0$s1(l2, l3);
+  hv0[0] = l2; hv0[1] = l3; return f0$s1();
 }
-function f0$s1(l2, l3) {
-  l2 |= 0; l3 |= 0;
+function f0$s1() {
+  var l2 = hv0[0], l3 = hv0[1];
   return ((l2 + l3) | 0);
 }
 function f0$o0(l2, l0, l3, l1) {

@@ -5,42 +5,43 @@ var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 var lim1 = vmctx[1];
 var ep2 = vmctx[5];
+var hv3 = new Int32Array(9);
 function f0$p(l0, l1, l1h) {
   var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1.fuelConsumed, epv = ep2, ec = -1, oc = 0;
   l0 |= 0; l1 |= 0; l1h |= 0;
   try {
     if (fu >= fq) { lim1.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1.fuelConsumed; ec = -1; }
     lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; s0h = H.O[1] | 0; s0 = H.O[2]; l2 = H.O[3] | 0; s1 = H.O[4]; s1h = H.O[5] | 0;
-    lim1.fuelConsumed = fu - fq; fu = 0; let nx = f0$p$s1(l2, l0, l3, l3h, l4, s0, s0h, s1, s1h);
+    lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = l4; hv3[5] = s0; hv3[6] = s0h; hv3[7] = s1; hv3[8] = s1h; let nx = f0$p$s1();
     if (nx !== H.NX) return nx;
-    nx = f0$p$s2(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5]);
+    nx = f0$p$s2();
     if (nx !== H.NX) return nx;
-    return f0$p$s3(H.S[0], H.S[1], H.S[2], H.S[3], H.S[4], H.S[5], H.S[6], H.S[7]);
+    return f0$p$s3(H.S[0]);
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$s1(l2, l0, l3, l3h, l4, s0, s0h, s1, s1h) {
+function f0$p$s1() {
+  var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], l4 = hv3[4], s0 = hv3[5], s0h = hv3[6], s1 = hv3[7], s1h = hv3[8];
   var fu = 0, fq = -lim1.fuelConsumed, ec = -1;
-  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0; l4 |= 0; s0h |= 0; s1h |= 0;
   try {
     l3 = s1; l3h = s1h;
     m0_dv.setInt32(16,l2,1);
     l4 = 0;
     fu += 21;
     lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o2(l4); fq = -lim1.fuelConsumed; ec = -1;
-    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l2; H.S[1] = l0; H.S[2] = l3; H.S[3] = l3h; H.S[4] = s0; H.S[5] = s0h; return H.NX;
+    lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = s0; hv3[5] = s0h; return H.NX;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$s2(l2, l0, l3, l3h, s0, s0h) {
+function f0$p$s2() {
+  var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], s0 = hv3[4], s0h = hv3[5];
   var s1, s1h, fu = 0, fq = -lim1.fuelConsumed, ec = -1, oc = 0;
-  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0; s0h |= 0;
   try {
     lim1.fuelConsumed = fu - fq; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; l2 = H.O[1] | 0; s1 = H.O[2]; s1h = H.O[3] | 0; l3 = H.O[4] | 0; l3h = H.O[5] | 0; switch (oc) { case 1: lim1.fuelConsumed = fu - fq; fu = 0; return H.O[0]; }
-    lim1.fuelConsumed = fu - fq; fu = 0; H.S[0] = l2; H.S[1] = l0; H.S[2] = l3; H.S[3] = l3h; H.S[4] = s1; H.S[5] = s1h; H.S[6] = s0; H.S[7] = s0h; return H.NX;
+    lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = s1h; hv3[5] = s0; hv3[6] = s0h; H.S[0] = s1; return H.NX;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
-function f0$p$s3(l2, l0, l3, l3h, s1, s1h, s0, s0h) {
+function f0$p$s3(s1) {
+  var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], s1h = hv3[4], s0 = hv3[5], s0h = hv3[6];
   var qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed;
-  l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0; s1h |= 0; s0h |= 0;
   try {
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
