@@ -151,6 +151,7 @@ export function emitModule(
   plainFloatLoads = false,
   feedbackWarmup = false,
   branchCondValues = false,
+  wordLoads = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -161,6 +162,7 @@ export function emitModule(
   env.plainFloatLoads = plainFloatLoads;
   env.feedbackWarmup = feedbackWarmup;
   env.branchCondValues = branchCondValues;
+  env.wordLoads = wordLoads;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -232,6 +234,7 @@ export class LazyModule {
     plainFloatLoads = false,
     feedbackWarmup = false,
     branchCondValues = false,
+    wordLoads = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -240,6 +243,7 @@ export class LazyModule {
     env.plainFloatLoads = plainFloatLoads;
     env.feedbackWarmup = feedbackWarmup;
     env.branchCondValues = branchCondValues;
+    env.wordLoads = wordLoads;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

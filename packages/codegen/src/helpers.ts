@@ -365,6 +365,26 @@ const S: unknown[] = [];
 /** What a piece of a split body returns when the body is to call the next piece (never a value of wasm). */
 const NX = Object.freeze({ next: true });
 
+/** Whether this host stores typed-array elements little-endian, as wasm's memory is (every host known: x86, ARM). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+type ElementArray = Int32Array | Float32Array | Float64Array;
+
+/**
+ * A typed array of `View`'s elements over the whole elements of a memory's bytes (`u8`), for word loads
+ * (`ModuleEnvironment.wordLoad`, which reads the DataView where an index gives `undefined`). Empty on a big-endian
+ * host or for bytes that do not start at a multiple of the element's size, so every load takes the DataView there.
+ */
+function elementView(
+  u8: Uint8Array,
+  View: { new (b: ArrayBufferLike, offset: number, length: number): ElementArray; readonly BYTES_PER_ELEMENT: number },
+): ElementArray {
+  const size = View.BYTES_PER_ELEMENT;
+  return LITTLE_ENDIAN && u8.byteOffset % size === 0
+    ? new View(u8.buffer, u8.byteOffset, Math.floor(u8.length / size))
+    : new View(new ArrayBuffer(0), 0, 0);
+}
+
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
@@ -395,6 +415,7 @@ export const HELPERS = Object.freeze({
   ftrunc,
   loadF64,
   storeF64,
+  elementView,
   loadF32,
   storeF32,
   j,

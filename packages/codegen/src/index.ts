@@ -53,6 +53,15 @@ export interface CompileOptions {
    */
   byteLoads?: ByteLoads;
   /**
+   * Aligned loads through typed arrays: an i32 load (and an i64 load's words) declared aligned to 4, and an f32/f64
+   * load whose NaN bits cannot be observed declared aligned to its size, read the memory's Int32Array,
+   * Float32Array or Float64Array where the address is a multiple of the size, and the DataView getter otherwise or
+   * out of bounds (its RangeError is the trap). Same results and traps; cheaper than the getter's native call in
+   * JavaScriptCore's interpreter, level or dearer in V8's Ignition (README.md, "Word loads"). Default off; the API
+   * turns it on where the host has no JIT and holds NaNs canonically (`Config.jsTarget`).
+   */
+  wordLoads?: boolean;
+  /**
    * An f32/f64 load whose value only reaches operators that may give any NaN (arithmetic, comparisons, rounding,
    * conversions; directly or through a local nothing stores, moves or reads as bits) is the DataView getter alone,
    * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Off (the default, for V8 with
@@ -167,6 +176,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.plainFloatLoads === true,
       options.feedbackWarmup === true,
       options.branchCondValues === true,
+      options.wordLoads === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -181,6 +191,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.plainFloatLoads === true,
       options.feedbackWarmup === true,
       options.branchCondValues === true,
+      options.wordLoads === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

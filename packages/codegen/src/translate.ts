@@ -34,7 +34,7 @@ import {
   type VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
-import type { ModuleEnvironment } from './environment.js';
+import type { ElementView, ModuleEnvironment } from './environment.js';
 import { constructHeights } from './heights.js';
 import { pairResultForm } from './helpers.js';
 import {
@@ -1732,6 +1732,7 @@ export class FunctionTranslator {
       if (this.usesFloatTemp && !uses(/\bmf\b/)) this.usesFloatTemp = false;
       if (this.usesAddrTemp && !uses(/\bma\b/)) this.usesAddrTemp = false;
       if (this.usesStoreTemps && !uses(/\bs[av]\b/)) this.usesStoreTemps = false;
+      if (this.usesCondTemp && !uses(/\btc\b/)) this.usesCondTemp = false;
     }
     if (this.positions !== null) this.markLines();
     if (this.floatLocals === null && this.valueReads.size > 0) {
@@ -2818,7 +2819,7 @@ export class FunctionTranslator {
     return list;
   }
 
-  private memarg(): { mem: MemoryIndex; offset: number } {
+  private memarg(): { mem: MemoryIndex; offset: number; align: number } {
     const r = this.r;
     let flags = r.u32();
     let mem = 0 as MemoryIndex;
@@ -2835,11 +2836,11 @@ export class FunctionTranslator {
       offset |= (b & 0x7f) << shift;
       if (b < 0x80) {
         r.pos = at;
-        return { mem, offset };
+        return { mem, offset, align: flags };
       }
     }
     offset = Number(r.u64());
-    return { mem, offset };
+    return { mem, offset, align: flags };
   }
 
   /** After an unconditional transfer: skip to the end of the current frame. */
@@ -2867,6 +2868,34 @@ export class FunctionTranslator {
       return this.env.byteLoad(mem, get as 'getUint8', addr, addr);
     this.usesAddrTemp = true;
     return this.env.byteLoad(mem, get as 'getUint8', `ma = ${addr}`, 'ma');
+  }
+
+  /**
+   * A load of `view`'s element (an i32, or an f32/f64 whose NaN bits cannot be observed) through the environment's
+   * typed-array form (`env.wordLoad`) when the access is declared aligned to the element's size (its alignment
+   * hint; an unaligned access stays correct, through the DataView, but would pay the test too), or null for the
+   * DataView getter. `base` is the load's operand (an int32 expression), read once: a constant address is indexed
+   * directly, a name as it is, anything else through `ma`.
+   */
+  private wordLoad(
+    mem: MemoryIndex,
+    base: string,
+    offset: number,
+    align: number,
+    view: ElementView = 'i32',
+  ): string | null {
+    if (align < (view === 'f64' ? 3 : 2) || !this.env.wordLoads) return null;
+    if (DIGITS.test(base)) return this.env.constWordLoad(mem, Number(base) + offset, view);
+    const b = withoutToInt32(base);
+    const name = /^\w+$/.test(b);
+    const e = name
+      ? this.env.wordLoad(mem, b, b, offset, view)
+      : this.env.wordLoad(mem, `(ma = ${b})`, 'ma', offset, view);
+    if (e !== null) {
+      this.usesCondTemp = true;
+      if (!name) this.usesAddrTemp = true;
+    }
+    return e;
   }
 
   private tableNum(v: string, table: number): string {
@@ -3864,15 +3893,18 @@ export class FunctionTranslator {
    */
   private memoryAccess(info: OperatorInfo): void {
     const env = this.env;
-    const { mem, offset } = this.memarg();
+    const { mem, offset, align } = this.memarg();
     const dv = env.memDv(mem);
     if (this.pairs && info.name.startsWith('i64.')) {
-      this.pairMemoryAccess(info, mem, offset, dv);
+      this.pairMemoryAccess(info, mem, offset, align, dv);
       return;
     }
     if (info.results!.length === 1) {
       const pending = this.isPending();
-      let addr = this.addr(this.popInline(), mem, offset);
+      const base = this.popInline();
+      const word =
+        MEM_LOAD[info.name]?.[0] === 'getInt32' && !mayCall(base) ? this.wordLoad(mem, base, offset, align) : null;
+      let addr = this.addr(base, mem, offset);
       let pre = '';
       if (mayCall(addr)) {
         this.usesAddrTemp = true;
@@ -3888,7 +3920,11 @@ export class FunctionTranslator {
         const checked = floatLoadExpr(width, dv, addr);
         load = this.floatLoads.length;
         e = `/*F${load}*/${checked}`;
-        const plain = `${dv}.getFloat${width}(${addr},1)`;
+        // the plain form (a NaN's bits not observed) may read the memory's Float32Array/Float64Array
+        const plain =
+          (pre === '' && !mayCall(base)
+            ? this.wordLoad(mem, base, offset, align, width === 64 ? 'f64' : 'f32')
+            : null) ?? `${dv}.getFloat${width}(${addr},1)`;
         this.floatLoads.push({
           marked: e,
           checked,
@@ -3902,7 +3938,12 @@ export class FunctionTranslator {
         const t = MEM_LOAD[info.name];
         const get = t[0];
         const wrap = t[1];
-        e = get === 'getUint8' || get === 'getInt8' ? this.byteLoad(mem, get, addr) : `${dv}.${get}(${addr},1)`;
+        e =
+          get === 'getUint8' || get === 'getInt8'
+            ? this.byteLoad(mem, get, addr)
+            : word !== null && pre === ''
+              ? word
+              : `${dv}.${get}(${addr},1)`;
         if (wrap) e = `${wrap}(${e})`;
       }
       if (pre) e = `(${pre}${e})`;
@@ -3959,11 +4000,27 @@ export class FunctionTranslator {
    * high word first: if the access does not fit, the high word's range is the one that fails, before
    * anything is written.
    */
-  private pairMemoryAccess(info: OperatorInfo, mem: MemoryIndex, offset: number, dv: string): void {
+  private pairMemoryAccess(info: OperatorInfo, mem: MemoryIndex, offset: number, align: number, dv: string): void {
     const name = info.name;
     const simple = (a: string) => SIMPLE_PAIR_ADDRESS.test(a);
     if (info.results!.length === 1) {
       const base = this.popInline();
+      // the typed-array form where the base is a name or a constant (an i64.load's two words: aligned to 4 is enough)
+      const b = withoutToInt32(base);
+      if (
+        (name === 'i64.load' || name === 'i64.load32_s' || name === 'i64.load32_u') &&
+        (DIGITS.test(b) || /^\w+$/.test(b))
+      ) {
+        const lo = this.wordLoad(mem, b, offset, align);
+        const hi = name === 'i64.load' ? this.wordLoad(mem, b, offset + 4, align) : null;
+        if (lo !== null && (hi !== null || name !== 'i64.load')) {
+          if (name === 'i64.load32_u') this.pushPairLo((rl) => `${rl} = ${lo};`, '0');
+          else if (name === 'i64.load32_s') this.pushPairStmt((rl, rh) => `${rl} = ${lo}; ${rh} = ${rl} >> 31;`);
+          // hi first: the base may be the slot that `rl` is
+          else this.pushPairStmt((rl, rh) => `${rh} = ${hi}; ${rl} = ${lo};`);
+          return;
+        }
+      }
       let addr = this.addr(base, mem, offset);
       let addr4 = this.addr(base, mem, offset + 4);
       let pre = '';

@@ -17,6 +17,15 @@ const WAT = `(module
   (func (export "ld8s") (param i32) (result i32) (i32.load8_s (local.get 0)))
   (func (export "ld8u") (param i32) (result i32) (i32.load8_u offset=2 (local.get 0)))
   (func (export "ld64u32") (param i32) (result i64) (i64.load32_u (local.get 0)))
+  (func (export "ld64s32") (param i32) (result i64) (i64.load32_s offset=4 (local.get 0)))
+  (func (export "ld64") (param i32) (result i64) (i64.load offset=8 (local.get 0)))
+  (func (export "ld32o") (param i32) (result i32) (i32.load offset=8 (local.get 0)))
+  (func (export "ld32a1") (param i32) (result i32) (i32.load align=1 (local.get 0)))
+  (func (export "ld32Add") (param i32 i32) (result i32) (i32.load offset=4 (i32.add (local.get 0) (local.get 1))))
+  (func (export "ld32Const") (result i32) (i32.add (i32.load (i32.const 12)) (i32.load offset=4 (i32.const 65528))))
+  (func (export "ld32ConstEnd") (result i32) (i32.load offset=4 (i32.const 65532)))
+  (func (export "f64Add") (param i32) (result f64) (f64.add (f64.load offset=8 (local.get 0)) (f64.const 0.5)))
+  (func (export "f32Mul") (param i32) (result f32) (f32.mul (f32.load offset=4 (local.get 0)) (f32.const 2)))
   (func (export "st32") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
   (func (export "st16") (param i32 i32) (i32.store16 (local.get 0) (local.get 1)))
   (func (export "st8") (param i32 i32) (i32.store8 (local.get 0) (local.get 1)))
@@ -54,8 +63,13 @@ const WAT = `(module
     (i32.store (i32.add (i32.const 65536) (local.get 0)) (i32.const 0x12345678))
     (i32.load (i32.add (i32.const 65536) (local.get 0)))))`;
 
-// each test runs on both forms of byte loads (`CompileOptions.byteLoads`)
-describe.each(['typed-array', 'dataview'] as const)('memory access (byte loads: %s)', (byteLoads) => {
+// each test runs on both forms of byte loads (`CompileOptions.byteLoads`), the typed-array one also with word loads
+// (`CompileOptions.wordLoads`)
+describe.each([
+  { byteLoads: 'typed-array', wordLoads: true },
+  { byteLoads: 'typed-array', wordLoads: false },
+  { byteLoads: 'dataview', wordLoads: false },
+] as const)('memory access (byte loads: $byteLoads, word loads: $wordLoads)', ({ byteLoads, wordLoads }) => {
   let exp: Record<string, any> = {};
   exp = instantiate(
     WAT,
@@ -66,11 +80,16 @@ describe.each(['typed-array', 'dataview'] as const)('memory access (byte loads: 
         return 7;
       },
     },
-    { byteLoads },
+    { byteLoads, wordLoads },
   );
 
   it('reads bytes in the form asked for', () => {
-    const { source } = compileModule(decodeModule(parseWat(WAT)), { byteLoads });
+    const { source } = compileModule(decodeModule(parseWat(WAT)), { byteLoads, wordLoads });
+    // words through the Int32Array only with word loads, and then with the DataView getter as the fallback
+    expect(/m0_i32\[/.test(source)).toBe(wordLoads);
+    if (wordLoads) expect(source).toContain('??m0_dv.getInt32(');
+    expect(/m0_f64\[/.test(source)).toBe(wordLoads);
+    expect(/m0_f32\[/.test(source)).toBe(wordLoads);
     if (byteLoads === 'typed-array') {
       expect(source).toMatch(/m0_u8\[/);
       // the DataView only as the fallback for an index out of bounds
@@ -183,6 +202,47 @@ describe.each(['typed-array', 'dataview'] as const)('memory access (byte loads: 
     expect(nan & 0x7fc00000).toBe(0x7fc00000);
     expect(exp.f32DivStore(1, 4, 60)).toBe(0x3e800000);
     expect(() => exp.f32DivStore(1, 4, 65533)).toThrow(RangeError);
+  });
+
+  it('word loads agree with a DataView at every alignment and trap at the end of memory', () => {
+    for (let a = 0; a < 48; a++) exp.st8(a, a * 91 + 17);
+    for (let a = 0; a < 32; a++) {
+      expect(exp.ld32o(a)).toBe(dv().getInt32(a + 8, true));
+      expect(exp.ld32a1(a)).toBe(dv().getInt32(a, true));
+      expect(exp.ld32Add(a, 3)).toBe(dv().getInt32(a + 7, true));
+      expect(exp.ld64s32(a)).toBe(BigInt(dv().getInt32(a + 4, true)));
+      expect(exp.ld64(a)).toBe(dv().getBigInt64(a + 8, true));
+    }
+    const end = exp.mem.byteLength;
+    exp.st32(end - 4, -7);
+    exp.st32(12, 40);
+    expect(exp.ld32Const()).toBe(33);
+    expect(exp.ld32o(end - 12)).toBe(-7);
+    expect(exp.ld64s32(end - 8)).toBe(-7n);
+    expect(exp.ld64(end - 16)).toBe(dv().getBigInt64(end - 8, true));
+    expect(exp.ld32Add(end - 12, 4)).toBe(-7);
+    // one byte, one word past the end, and an effective address past 2^32 (a base of 2^32 - 4, an offset of 8)
+    for (const a of [end - 11, end - 10, end - 9, end - 8, end - 4, end, -4, -8, 0x7ffffffc])
+      expect(() => exp.ld32o(a)).toThrow(RangeError);
+    for (const a of [end - 15, end - 12, end - 8, -8, -16]) expect(() => exp.ld64(a)).toThrow(RangeError);
+    for (const a of [end - 7, end - 4, -4]) expect(() => exp.ld64s32(a)).toThrow(RangeError);
+    expect(() => exp.ld32Add(end - 8, 1)).toThrow(RangeError);
+    expect(() => exp.ld32Add(end - 4, 0)).toThrow(RangeError);
+    expect(() => exp.ld32ConstEnd()).toThrow(RangeError);
+  });
+
+  it('float loads read by arithmetic (through the Float32Array/Float64Array with word loads) agree and trap', () => {
+    for (let a = 0; a < 48; a++) exp.st8(a, a * 29 + 3);
+    for (let a = 0; a < 32; a++) {
+      expect(exp.f64Add(a)).toBe(dv().getFloat64(a + 8, true) + 0.5);
+      expect(exp.f32Mul(a)).toBe(Math.fround(dv().getFloat32(a + 4, true) * 2));
+    }
+    const end = exp.mem.byteLength;
+    dv().setFloat64(end - 8, 2.25, true);
+    expect(exp.f64Add(end - 16)).toBe(2.75);
+    expect(exp.f32Mul(end - 8)).toBe(Math.fround(dv().getFloat32(end - 4, true) * 2));
+    for (const a of [end - 15, end - 12, end - 8, end, -8, -16]) expect(() => exp.f64Add(a)).toThrow(RangeError);
+    for (const a of [end - 7, end - 4, -4]) expect(() => exp.f32Mul(a)).toThrow(RangeError);
   });
 
   it('evaluates nested addresses and values in order', () => {

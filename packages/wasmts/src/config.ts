@@ -138,13 +138,15 @@ export class Config {
    * JS backend: the host the generated code is shaped for (packages/wasmts/README.md, "JS target"). The forms give
    * the same results and traps; they differ in speed. `'interpreter'` (a host without an optimizing JIT: iOS Lockdown
    * Mode's JavaScriptCore, Hermes, V8 --jitless) reads bytes through the memory's Uint8Array (a DataView getter is a
-   * native call there) and lets an f32/f64 load feeding only arithmetic skip its test for a NaN kept as bits;
+   * native call there), lets an f32/f64 load feeding only arithmetic skip its test for a NaN kept as bits, and reads
+   * aligned i32 loads and such float loads through typed arrays (codegen's README, "Word loads");
    * `'jit'` keeps DataView calls (a JIT inlines them) and quiets such a load (`+ -0`) where an operator reading it
    * may be folded to it (V8's optimizing tiers fold `x * 1` to `x`, which would hand on a signalling NaN a plain
    * load gave), and gives functions with a loop a feedback warm-up at their first call (codegen's README, "Feedback
    * before the first loop"). `'auto'` (the default): byte loads as
    * `'interpreter'` where the host has no WebAssembly (taken as the sign of no JIT), plain float loads where the
-   * host holds every NaN as the canonical one (NaN-boxing engines: JavaScriptCore, SpiderMonkey, Hermes). Set it
+   * host holds every NaN as the canonical one (NaN-boxing engines: JavaScriptCore, SpiderMonkey, Hermes), typed-array
+   * loads where both hold (not V8 --jitless, where they measured level). Set it
    * when compiling ahead of time for another host (`wasmts compile --js-target interpreter` for React Native's
    * Hermes).
    */

@@ -199,6 +199,7 @@ function jsForms(engine: Engine): {
   plainFloatLoads: boolean;
   feedbackWarmup: boolean;
   branchCondValues: boolean;
+  wordLoads: boolean;
 } {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
@@ -211,6 +212,10 @@ function jsForms(engine: Engine): {
     feedbackWarmup: !interpreter,
     // `c ? 1 : 0`: an interpreter converts `+(c)`'s boolean on a slow path; a JIT makes `+(c)` a setcc
     branchCondValues: interpreter,
+    // aligned loads through typed arrays: cheaper than the DataView getters in JavaScriptCore's interpreter (a
+    // NaN-boxing host), level in V8's Ignition (codegen README.md, "Word loads"); for 'interpreter' set explicitly (an
+    // artifact for another host: Hermes, JavaScriptCore) too
+    wordLoads: t === 'interpreter' || (interpreter && hostCanonicalNaNs()),
   };
 }
 

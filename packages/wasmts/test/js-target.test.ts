@@ -1,5 +1,6 @@
 // Config.jsTarget: the host the JS backend shapes its code for. 'interpreter' reads bytes through the memory's
-// Uint8Array and lets a float load feeding only arithmetic skip its NaN test; 'jit' keeps DataView calls, and a
+// Uint8Array, lets a float load feeding only arithmetic skip its NaN test and reads aligned words and such float
+// loads through typed arrays (codegen's `wordLoads`); 'jit' keeps DataView calls, and a
 // load feeding only arithmetic skips its test too but is quieted (`+ -0`) where V8's optimizer may fold the operator
 // reading it (`x * 1`); 'auto' follows the host (here V8 with WebAssembly, which keeps NaN bits: the 'jit' forms).
 // All give the same results; an artifact with the interpreter's float loads loads only where they are exact.
@@ -35,6 +36,8 @@ describe('Config.jsTarget', () => {
       const src = m.compiled.source;
       results[target] = {
         u8: src.includes('m0_u8['),
+        // i64.load's words from a constant address, the f64 load only arithmetic reads
+        words: src.includes('m0_i32[') && src.includes('m0_f64['),
         // the load into a local that only arithmetic reads, and the copied one
         nanTests: src.split('H.loadF64(').length - 1,
         // the load that `* 1` reads, quieted where V8's JIT could fold the multiply away
@@ -46,9 +49,9 @@ describe('Config.jsTarget', () => {
     }
     const same = { bytes: 0xfe - 2, scale: 1.5, copy: 0x7ff0000000000001n };
     expect(results).toEqual({
-      auto: { u8: false, nanTests: 2, quieted: 1, ...same },
-      jit: { u8: false, nanTests: 2, quieted: 1, ...same },
-      interpreter: { u8: true, nanTests: 2, quieted: 0, ...same },
+      auto: { u8: false, words: false, nanTests: 2, quieted: 1, ...same },
+      jit: { u8: false, words: false, nanTests: 2, quieted: 1, ...same },
+      interpreter: { u8: true, words: true, nanTests: 2, quieted: 0, ...same },
     });
   });
 
