@@ -1,9 +1,10 @@
-// `node --conditions=source --import tsx packages/codegen/scripts/output-digest.ts [--large] > digest.txt`:
+// `node --conditions=source --import tsx packages/codegen/scripts/output-digest.ts [--large] [--outline] > digest.txt`:
 // one line per module x option set x backend with a hash of the generated code (the JS backend's whole-module source,
 // the wasm backend's instrumented bytes), for checking that a refactoring leaves code generation byte-identical:
 // run it before and after the change and `diff` the two files. Modules: the spec suite's valid modules
 // (`specSuiteDir()`), the bench programs and, with `--large`, four npm packages' wasm (tiktoken, brotli, rapier2d,
-// resvg).
+// resvg). With `--outline`, JS outputs with splitting and outlining forced (`splitChars` 1, with and without fuel and
+// epochs, and 300, whole and lazily per function) are added: the outliner's output on every spec module.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const suite = specSuiteDir();
 // Wasm 3.0 and the proposals the suite has (threads, custom page sizes, wide arithmetic)
 const features = wasmFeatures({ threads: true, customPageSizes: true, wideArithmetic: true });
 const large = process.argv.includes('--large');
+const outlined = process.argv.includes('--outline');
 const wastFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
@@ -58,7 +60,23 @@ const js: [string, Parameters<typeof compileModule>[1]][] = [
   ['epoch', { tunables: { epochInterruption: true } }],
   ['fuel+epoch', { tunables: { consumeFuel: true, epochInterruption: true } }],
   ['ir+fuel', { ir: true, tunables: { consumeFuel: true } }],
+  ...(outlined
+    ? ([
+        ['split1', { splitChars: 1 }],
+        ['split1+fuel+epoch', { splitChars: 1, tunables: { consumeFuel: true, epochInterruption: true } }],
+        ['split300', { splitChars: 300 }],
+        ['split300+lazy', { splitChars: 300, lazy: true }],
+      ] as [string, Parameters<typeof compileModule>[1]][])
+    : []),
 ];
+/** The whole-module source, or each function's source compiled on first call in turn (`lazy`). */
+const sourceOf = (module: Module, options: Parameters<typeof compileModule>[1]): string => {
+  const compiled = compileModule(module, options);
+  if (compiled.lazy === undefined) return compiled.source;
+  let s = '';
+  for (let i = 0; i < module.bodies.length; i++) s += compiled.lazy.functionSource(i);
+  return s;
+};
 const wasm: [string, Parameters<typeof instrumentModule>[1]][] = [
   ['plain', {}],
   ['fuel', { fuel: true }],
@@ -81,8 +99,7 @@ for (const [name, bytes] of modules) {
   } catch {
     continue;
   }
-  for (const [opt, options] of js)
-    console.log(`${name} js ${opt} ${attempt(() => compileModule(module, options).source)}`);
+  for (const [opt, options] of js) console.log(`${name} js ${opt} ${attempt(() => sourceOf(module, options))}`);
   for (const [opt, options] of wasm)
     console.log(`${name} wasm ${opt} ${attempt(() => instrumentModule(module, options).bytes)}`);
   lines += js.length + wasm.length;

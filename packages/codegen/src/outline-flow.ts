@@ -273,6 +273,9 @@ function tokenize(line: string, sc: Scratch): void {
   sc.ns = ns + 1;
 }
 
+/** The empty list the facts of a line share where it has none (frozen: adding to it throws). */
+const NOTHING: never[] = Object.freeze([]) as unknown as never[];
+
 /** `LineFacts` as the scanner builds it. */
 type Building = { -readonly [K in keyof LineFacts]: LineFacts[K] } & {
   sets: { name: string; reads: string[] }[];
@@ -295,17 +298,18 @@ function scanLine(line: string): LineFacts {
   const sc = scratch;
   tokenize(line, sc);
   const { ts, te, prop, ss, se, st, braced, nt, ns } = sc;
+  // the lists most lines leave empty share one (frozen) empty list until something is added
   const f: Building = {
-    sets: [],
+    sets: NOTHING,
     rest: [],
-    jumps: [],
+    jumps: NOTHING,
     unlabeled: false,
     ends: false,
     returns: false,
     names: [],
-    assigned: [],
-    caught: [],
-    declares: [],
+    assigned: NOTHING,
+    caught: NOTHING,
+    declares: NOTHING,
     label: null,
     unlabeledAnywhere: false,
     plainReturn: false,
@@ -330,7 +334,10 @@ function scanLine(line: string): LineFacts {
         if (inRest) f.rest.push(w);
         if (keyword(w)) special(line, sc, t, hi, b, w, inRest, f);
       }
-      if (assigns(line, sc, t)) f.assigned.push(line.slice(ts[t], te[t]));
+      if (assigns(line, sc, t)) {
+        if (f.assigned === NOTHING) f.assigned = [];
+        f.assigned.push(line.slice(ts[t], te[t]));
+      }
     }
     f.ends = lo < hi && ends(line, sc, lo, hi, first, b);
   }
@@ -346,6 +353,7 @@ function plainSet(line: string, sc: Scratch, lo: number, hi: number, b: number, 
   if (name === 'case' || name === 'default') return false;
   const reads: string[] = [];
   for (let t = lo + 1; t < hi; t++) if (sc.prop[t] === 0) reads.push(line.slice(sc.ts[t], sc.te[t]));
+  if (f.sets === NOTHING) f.sets = [];
   f.sets.push({ name, reads });
   return true;
 }
@@ -373,8 +381,10 @@ function special(
       if (after < line.length && line.charCodeAt(after) === SEMI) f.unlabeledAnywhere = true;
     } else if (inRest && after > e && t + 1 < hi && ts[t + 1] === after) {
       const end = skipSpace(line, te[t + 1], b);
-      if (end === b || line.charCodeAt(end) === SEMI)
+      if (end === b || line.charCodeAt(end) === SEMI) {
+        if (f.jumps === NOTHING) f.jumps = [];
         f.jumps.push({ cont: w === 'continue', label: line.slice(ts[t + 1], te[t + 1]) });
+      }
     }
   } else if (w === 'return') {
     if (inRest) f.returns = true;
@@ -383,12 +393,18 @@ function special(
     const open = skipSpace(line, e, b);
     if (open < b && line.charCodeAt(open) === LPAREN && t + 1 < hi && ts[t + 1] === skipSpace(line, open + 1, b)) {
       const shut = skipSpace(line, te[t + 1], b);
-      if (shut < b && line.charCodeAt(shut) === RPAREN) f.caught.push(line.slice(ts[t + 1], te[t + 1]));
+      if (shut < b && line.charCodeAt(shut) === RPAREN) {
+        if (f.caught === NOTHING) f.caught = [];
+        f.caught.push(line.slice(ts[t + 1], te[t + 1]));
+      }
     }
   } else {
     // let, const, var
     const next = skipSpace(line, e, b);
-    if (next > e && t + 1 < hi && ts[t + 1] === next) f.declares.push(line.slice(ts[t + 1], te[t + 1]));
+    if (next > e && t + 1 < hi && ts[t + 1] === next) {
+      if (f.declares === NOTHING) f.declares = [];
+      f.declares.push(line.slice(ts[t + 1], te[t + 1]));
+    }
   }
 }
 
@@ -561,13 +577,19 @@ export function liveness(
   const add = (into: Bits, vs: Int32Array) => {
     for (let k = 0; k < vs.length; k++) into[vs[k] >>> 5] |= 1 << (vs[k] & 31);
   };
+  const NONE = new Int32Array(0);
+  // the bits of a list of names, through one scratch list (no iterator, and no array but the result)
+  const found: number[] = [];
   const bitsOf = (ns: readonly string[]): Int32Array => {
-    const out: number[] = [];
-    for (const n of ns) {
-      const v = index.get(n);
-      if (v !== undefined) out.push(v);
+    found.length = 0;
+    for (let k = 0; k < ns.length; k++) {
+      const v = index.get(ns[k]);
+      if (v !== undefined) found.push(v);
     }
-    return Int32Array.from(out);
+    if (found.length === 0) return NONE;
+    const out = new Int32Array(found.length);
+    for (let k = 0; k < found.length; k++) out[k] = found[k];
+    return out;
   };
   // labels defined more than once are not trusted (jumps to them: everything live)
   const labelCount = new Map<string, number>();
@@ -622,7 +644,7 @@ export function liveness(
     const c = codeOf(i);
     if (c.unlabeled) return live.fill(0xffffffff);
     if (c.ends) live.fill(0);
-    for (const j of c.jumps) or(live, target(j.cont, j.label));
+    for (let k = 0; k < c.jumps.length; k++) or(live, target(c.jumps[k].cont, c.jumps[k].label));
     add(live, c.rest);
     for (let k = c.sets.length - 1; k >= 0; k--) {
       const v = c.sets[k].v;
@@ -760,12 +782,14 @@ export function runFlow(
   // labels of constructs open around the current statement, inside the run, with the writes at jumps to them
   const inner = new Map<string, Set<string> | null>();
   const read = (ns: readonly string[], da: Set<string>) => {
-    for (const n of ns) if (tracked(n) && !da.has(n)) exposed.add(n);
+    for (let k = 0; k < ns.length; k++) if (tracked(ns[k]) && !da.has(ns[k])) exposed.add(ns[k]);
   };
   const meet = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => {
     if (a === null) return b === null ? null : new Set(b);
     if (b === null) return a;
-    for (const v of a) if (!b.has(v)) a.delete(v);
+    a.forEach((v) => {
+      if (!b.has(v)) a.delete(v);
+    });
     return a;
   };
   const exit = (cont: boolean, label: string, da: Set<string>) => {
@@ -793,7 +817,8 @@ export function runFlow(
   /** Walks a statement list from `da` (written before it); what is written after it (null: not reached). */
   const list = (nodes: Node[], start: Set<string>, cases: Set<string> | null): Set<string> | null => {
     let da: Set<string> | null = start;
-    for (const node of nodes) {
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
       if (node.barrier) {
         // a case is entered from its switch's dispatch too
         da = meet(da === null ? null : da, cases === null ? new Set() : cases);
@@ -809,12 +834,13 @@ export function runFlow(
     if (lines[node.start] === dropped) return da;
     if (node.bodies.length === 0 || calls.has(node.start)) {
       const f = factsOf(node.start);
-      for (const s of f.sets) {
+      for (let k = 0; k < f.sets.length; k++) {
+        const s = f.sets[k];
         read(s.reads, da);
         if (tracked(s.name)) da.add(s.name);
       }
       read(f.rest, da);
-      for (const j of f.jumps) jump(j.cont, j.label, da);
+      for (let k = 0; k < f.jumps.length; k++) jump(f.jumps[k].cont, f.jumps[k].label, da);
       if (f.unlabeled) exit(false, '', da);
       return f.ends ? null : da;
     }
@@ -824,7 +850,8 @@ export function runFlow(
       return new Set(da);
     }
     const { kind, label } = shape;
-    for (const i of headerLines(node)) if (lines[i] !== dropped) read(factsOf(i).names, da);
+    const header = headerLines(node);
+    for (let k = 0; k < header.length; k++) if (lines[header[k]] !== dropped) read(factsOf(header[k]).names, da);
     const saved = label === null ? undefined : inner.get(label);
     if (label !== null) inner.set(label, null);
     let out: Set<string> | null;
@@ -865,6 +892,6 @@ export function runFlow(
 
 /** What is written after a construct: at least what was written before it (`out` may only add to `da`). */
 function mergeAtLeast(out: Set<string>, da: Set<string>): Set<string> {
-  for (const v of da) out.add(v);
+  da.forEach((v) => out.add(v));
   return out;
 }

@@ -114,9 +114,11 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] === fn.dropped) continue;
     const f = factsAt(lines, i, facts);
-    for (const v of f.caught) catchVars.add(v);
-    for (const v of f.declares) declared.add(v);
+    for (let k = 0; k < f.caught.length; k++) catchVars.add(f.caught[k]);
+    for (let k = 0; k < f.declares.length; k++) declared.add(f.declares[k]);
   }
+  const declaredList = [...declared];
+  const catchList = [...catchVars];
   const made: Outlined[] = [];
 
   /**
@@ -150,16 +152,19 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       // an unlabeled jump, or a `return` of the translator's own (a piece's call of the next piece), stays
       if (f.unlabeledAnywhere || f.plainReturn) return size;
       if (f.label !== null) defined.add(f.label);
-      for (const v of f.caught) caught.add(v);
-      for (const v of f.names) names.add(v);
-      for (const v of f.assigned) maybeAssigned.add(v);
+      // indexed loops: a `for...of` allocates a result per step in the unoptimized tiers this first runs in
+      for (let k = 0; k < f.caught.length; k++) caught.add(f.caught[k]);
+      for (let k = 0; k < f.names.length; k++) names.add(f.names[k]);
+      for (let k = 0; k < f.assigned.length; k++) maybeAssigned.add(f.assigned[k]);
     }
     // a variable the lines declare themselves (a split body's `let nx`, its pieces' results) stays in its scope:
     // a run that declares or mentions one stays
-    for (const v of declared) if (names.has(v)) return size;
+    for (let k = 0; k < declaredList.length; k++) if (names.has(declaredList[k])) return size;
     const mentioned = new Set<string>();
-    for (const v of names) if (tracked(v)) mentioned.add(v);
-    for (const v of catchVars) if (!caught.has(v) && names.has(v)) return size;
+    names.forEach((v) => {
+      if (tracked(v)) mentioned.add(v);
+    });
+    for (let k = 0; k < catchList.length; k++) if (!caught.has(catchList[k]) && names.has(catchList[k])) return size;
     // the exits: branches to labels outside the run, and returns (with or without a value)
     const exits = new Map<string, number>();
     const exitCode = (key: string) => {
@@ -169,9 +174,12 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     };
     const leave = (c: number) => `{ ${EXIT_CODE} = ${c}; break ${EXIT_LABEL}; }`;
     const inner = body.map((l) => {
-      let s = l.replace(JUMP, (all, kind: string, label: string) =>
-        defined.has(label) ? all : leave(exitCode(`${kind} ${label};`)),
-      );
+      let s =
+        l.includes('break') || l.includes('continue')
+          ? l.replace(JUMP, (all, kind: string, label: string) =>
+              defined.has(label) ? all : leave(exitCode(`${kind} ${label};`)),
+            )
+          : l;
       if (s.includes(fn.ret))
         s = replaceReturns(s, fn.ret, (value) => {
           if (value === '') return leave(exitCode(`${fn.ret};`));
@@ -221,7 +229,12 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     if (stub.length >= size) return size;
     // the run's lines without their common indentation
     let cut = Number.POSITIVE_INFINITY;
-    for (const l of inner) cut = Math.min(cut, /^ */.exec(l)?.[0].length ?? 0);
+    for (let k = 0; k < inner.length; k++) {
+      const l = inner[k];
+      let j = 0;
+      while (j < l.length && j < cut && l.charCodeAt(j) === 32) j++;
+      cut = j;
+    }
     const code = inner.map((l) => `    ${l.slice(cut)}`);
     made.push({
       name,

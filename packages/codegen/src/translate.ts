@@ -57,6 +57,7 @@ import {
   OUTLINE_FACTOR,
   WIDE_REGISTERS,
 } from './limits.js';
+import { NameTable } from './names.js';
 import { BINARY, BINARY_COND, type Binary, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
@@ -2126,6 +2127,9 @@ export class FunctionTranslator {
     return pieces;
   }
 
+  /** The names of the declarations `piece` was last given, as a table (the same for every piece of a function). */
+  private declNames: { decls: readonly string[]; table: NameTable } | null = null;
+
   /**
    * A piece of a split body as the function `name`, its parameters the locals it needs, declaring only the other
    * variables of `decls` (the function's) it mentions; the counters start afresh as after a call (the piece before
@@ -2138,20 +2142,27 @@ export class FunctionTranslator {
     exits: (lines: string[]) => string[],
     words = '',
   ): string {
-    const mentioned = new Set<string>();
-    for (const l of piece.lines) for (const m of l.matchAll(/[A-Za-z_$][\w$]*/g)) mentioned.add(m[0]);
+    // which of the declared variables the piece mentions (any identifier of its lines, as a regular expression
+    // would find them: src/names.ts)
+    if (this.declNames?.decls !== decls || this.declNames.table.names.length !== decls.length)
+      this.declNames = { decls, table: new NameTable(decls.map((d) => d.split(' ', 1)[0])) };
+    const table = this.declNames.table;
+    const mentioned = new Uint8Array(decls.length);
+    for (let i = 0; i < piece.lines.length; i++) table.mark(piece.lines[i], mentioned);
     // every exit stores the fuel local and the counter's value at entry (`fu - fq`: `exits`, `ret`)
-    if (this.env.tunables.consumeFuel) mentioned.add('fu').add('fq');
+    const fuel = this.env.tunables.consumeFuel;
     const params = new Set(piece.params);
     // the epoch counter is read at the first check, as after a call (`reload`)
     // a local declared here whose value comes from a parameter of the function (an i64's words, a v128's lanes) is
     // one an outlined run writes before reading (src/outline.ts): it starts at 0
-    const own = decls
-      .filter((d) => {
-        const v = d.split(' ', 1)[0];
-        return mentioned.has(v) && !params.has(v);
-      })
-      .map((d) => (d.startsWith('ec = ') ? 'ec = -1' : FROM_LOCAL.test(d) ? `${d.split(' ', 1)[0]} = 0` : d));
+    const own: string[] = [];
+    for (let k = 0; k < decls.length; k++) {
+      const d = decls[k];
+      const v = table.names[k];
+      const at = table.find(v, 0, v.length);
+      if (!(mentioned[at] === 1 || (fuel && (v === 'fu' || v === 'fq'))) || params.has(v)) continue;
+      own.push(d.startsWith('ec = ') ? 'ec = -1' : FROM_LOCAL.test(d) ? `${v} = 0` : d);
+    }
     const head = own.length > 0 ? [`  var ${own.join(', ')};`] : [];
     const ints = piece.params.filter((v) => this.holdsInt32(v));
     let passed = piece.params;
