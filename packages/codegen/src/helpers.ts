@@ -385,6 +385,13 @@ function elementView(
     : new View(new ArrayBuffer(0), 0, 0);
 }
 
+/**
+ * Scratch words of `f32.reinterpret_i32`'s inline form (numeric.ts): the bits written to `B32[0]` read back as
+ * `F32[0]` (bits of an infinity or a NaN go to `f32FromBits` instead, which keeps a NaN's payload).
+ */
+const B32 = new Int32Array(1);
+const F32 = new Float32Array(B32.buffer);
+
 /** The helpers object generated code calls `H`. */
 export const HELPERS = Object.freeze({
   ...LANE_HELPERS,
@@ -392,6 +399,8 @@ export const HELPERS = Object.freeze({
   R,
   /** The scratch values of outlined runs: the variables an outlined function assigned, for its caller. */
   O,
+  B32,
+  F32,
   /** The variables a piece of a split body hands to the next (see `NX`). */
   S,
   NX,

@@ -8,6 +8,21 @@ export type Unary = (a: string) => string;
 export type Binary = (a: string, b: string) => string;
 
 const fr = (e: string): string => `Math.fround(${e})`;
+/**
+ * An operator on a float whose exact bits matter (a NaN's sign and payload), inline for every number but a NaN, the
+ * helper `h` for a NaN (a number or a `NaNBits`): `op` of the value in the temporary `mf` (declared by the function,
+ * as for an inline float load). A helper called and not inlined (V8's optimizing tier stops inlining in a large
+ * function) returns its double boxed: rapier2d and resvg allocated megabytes per run in `H.fneg` and `H.fabs`.
+ */
+const floatBits = (a: string, op: string, h: string): string =>
+  `((mf = ${a}) === mf && typeof mf === 'number' ? ${op} : ${h}(mf))`;
+/**
+ * A trapping truncation to i32 inline where it cannot trap (`lo < x < hi`, NaN not: `x | 0` truncates toward zero
+ * and wraps as i32), the helper otherwise (it traps); `mf` holds the operand. Passing a double to a helper that is
+ * not inlined boxes it (resvg's pixel conversion allocated megabytes per run in `H.truncI32U`'s arguments).
+ */
+const truncI32 = (a: string, lo: string, hi: string, h: string): string =>
+  `((mf = +(${a})) > ${lo} && mf < ${hi} ? mf | 0 : ${h}(rt, mf))`;
 /** `x >>> 0`, or the literal itself when it is a non-negative integer literal. */
 const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
@@ -91,25 +106,25 @@ export const UNARY: Readonly<Record<string, Unary>> = {
   'i64.clz': (a) => `H.clz64(${a})`,
   'i64.ctz': (a) => `H.ctz64(${a})`,
   'i64.popcnt': (a) => `H.popcnt64(${a})`,
-  'f32.abs': (a) => `H.fabs(${a})`,
-  'f32.neg': (a) => `H.fneg(${a})`,
+  'f32.abs': (a) => floatBits(a, 'Math.abs(mf)', 'H.fabs'),
+  'f32.neg': (a) => floatBits(a, '-mf', 'H.fneg'),
   'f32.ceil': (a) => `H.fceil(${a})`,
   'f32.floor': (a) => `H.ffloor(${a})`,
   'f32.trunc': (a) => `H.ftrunc(${a})`,
   'f32.nearest': (a) => `H.nearest(${a})`,
   'f32.sqrt': (a) => fr(`Math.sqrt(${a})`),
-  'f64.abs': (a) => `H.fabs(${a})`,
-  'f64.neg': (a) => `H.fneg(${a})`,
+  'f64.abs': (a) => floatBits(a, 'Math.abs(mf)', 'H.fabs'),
+  'f64.neg': (a) => floatBits(a, '-mf', 'H.fneg'),
   'f64.ceil': (a) => `H.fceil(${a})`,
   'f64.floor': (a) => `H.ffloor(${a})`,
   'f64.trunc': (a) => `H.ftrunc(${a})`,
   'f64.nearest': (a) => `H.nearest(${a})`,
   'f64.sqrt': (a) => `Math.sqrt(${a})`,
   'i32.wrap_i64': (a) => `Number(BigInt.asIntN(32, ${a}))`,
-  'i32.trunc_f32_s': (a) => `H.truncI32S(rt, ${a})`,
-  'i32.trunc_f32_u': (a) => `H.truncI32U(rt, ${a})`,
-  'i32.trunc_f64_s': (a) => `H.truncI32S(rt, ${a})`,
-  'i32.trunc_f64_u': (a) => `H.truncI32U(rt, ${a})`,
+  'i32.trunc_f32_s': (a) => truncI32(a, '-2147483649', '2147483648', 'H.truncI32S'),
+  'i32.trunc_f32_u': (a) => truncI32(a, '-1', '4294967296', 'H.truncI32U'),
+  'i32.trunc_f64_s': (a) => truncI32(a, '-2147483649', '2147483648', 'H.truncI32S'),
+  'i32.trunc_f64_u': (a) => truncI32(a, '-1', '4294967296', 'H.truncI32U'),
   'i64.extend_i32_s': (a) => `BigInt(${a})`,
   'i64.extend_i32_u': (a) => `BigInt${u32(a)}`,
   'i64.trunc_f32_s': (a) => `H.truncI64S(rt, ${a})`,
@@ -127,9 +142,13 @@ export const UNARY: Readonly<Record<string, Unary>> = {
   'f64.convert_i64_u': (a) => `Number(${u64(a)})`,
   // an f32 NaN kept as bits (NaNBits) becomes a NaN number; a NaN number is one from arithmetic, already quiet
   'f64.promote_f32': (a) => `(${num(a)})`,
-  'i32.reinterpret_f32': (a) => `H.f32Bits(${a})`,
+  // a NaN (a number or a `NaNBits`) through the helper; every other number through the scratch words
+  'i32.reinterpret_f32': (a) =>
+    `((mf = ${a}) === mf && typeof mf === 'number' ? (H.F32[0] = mf, H.B32[0]) : H.f32Bits(mf))`,
   'i64.reinterpret_f64': (a) => `H.f64Bits(${a})`,
-  'f32.reinterpret_i32': (a) => `H.f32FromBits(${a})`,
+  // bits with an exponent of all ones (an infinity or a NaN) through the helper; the rest through the scratch words
+  'f32.reinterpret_i32': (a) =>
+    `(((mf = ${a}) & 2139095040) === 2139095040 ? H.f32FromBits(mf) : (H.B32[0] = mf, H.F32[0]))`,
   'f64.reinterpret_i64': (a) => `H.f64FromBits(${a})`,
   'i32.extend8_s': (a) => `((${a} << 24) >> 24)`,
   'i32.extend16_s': (a) => `((${a} << 16) >> 16)`,

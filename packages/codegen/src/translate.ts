@@ -284,6 +284,8 @@ const DEPTH_LIMIT = 'stackLimit' satisfies keyof VMRuntimeLimits;
  * scratch words, a bigint being split, a v128 operator's lane scratch): each line that mentions one assigns it first,
  * so an outlined run declares its own.
  */
+/** A mention of the float temporary `mf` (inline float loads and numeric fast paths). */
+const MF = /\bmf\b/;
 const LINE_TEMPS = ['ma', 'mf', 'sa', 'sv', 'tc', 'qa', 'qb', 'qc', 'qd', 'qm', 'qn', 'qp', 'qz', ...V128_LANE_TEMPS];
 
 /** A declaration whose initial value reads a local (`l3 = Number(BigInt.asIntN(32, l3b))`, `l2 = l2v.a`). */
@@ -1730,7 +1732,7 @@ export class FunctionTranslator {
       this.resolveFloatStores();
       // temporaries only the tests used are not declared (each declaration is a store at every call in an interpreter)
       const uses = (re: RegExp) => this.out.some((l) => re.test(l));
-      if (this.usesFloatTemp && !uses(/\bmf\b/)) this.usesFloatTemp = false;
+      if (this.usesFloatTemp && !uses(MF)) this.usesFloatTemp = false;
       if (this.usesAddrTemp && !uses(/\bma\b/)) this.usesAddrTemp = false;
       if (this.usesStoreTemps && !uses(/\bs[av]\b/)) this.usesStoreTemps = false;
       if (this.usesCondTemp && !uses(/\btc\b/)) this.usesCondTemp = false;
@@ -3862,7 +3864,10 @@ export class FunctionTranslator {
       const lin = facts.linear;
       const pending = this.isPending() && lin;
       const impure = pending && this.anyImpure(1);
-      this.pushResult(u(lin ? this.popInline() : this.pop()), pending, impure);
+      const e = u(lin ? this.popInline() : this.pop());
+      // an inline fast path with the float temporary (numeric.ts: `floatBits`, `truncI32`, `f32.reinterpret_i32`)
+      if (MF.test(e)) this.usesFloatTemp = true;
+      this.pushResult(e, pending, impure);
       this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }

@@ -218,6 +218,8 @@ class Emitter {
         const a = n.args.map((x) => this.expr(x));
         const u = UNARY[n.name];
         const e = a.length === 1 ? u(a[0]) : BINARY[n.name](a[0], a[1]);
+        // numeric fast paths with the float temporary (numeric.ts: `floatBits`, `truncI32`)
+        if (/\bmf\b/.test(e)) this.temps.add('mf');
         return `(${e})`;
       }
       case 'pexpr': {

@@ -18,9 +18,9 @@ function f0(a0, a1, a2) {
 }
 f0.$p = f0$p;
 function f1(l0, l1) {
-  var s0, s1;
+  var s0, s1, mf = 0;
   if (l0) {
-    return (H.fneg(l1));
+    return (((mf = l1) === mf && typeof mf === 'number' ? -mf : H.fneg(mf)));
   }
   return (l1 * 2);
 }
@@ -76,12 +76,12 @@ function f4(a0, a1) {
 }
 f4.$p = f4$p;
 function f5(l0) {
-  var l1 = 0, l2 = 0, s0, s1;
+  var l1 = 0, l2 = 0, s0, s1, mf = 0;
   l2 = 1.5;
   l1 = l0;
   L0: {
     if (l1) {
-      s0 = (H.fneg(l2));
+      s0 = (((mf = l2) === mf && typeof mf === 'number' ? -mf : H.fneg(mf)));
       break L0;
     }
     s0 = (l2 * 2);

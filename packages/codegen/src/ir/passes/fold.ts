@@ -16,7 +16,8 @@ function evaluator(name: string, n: number): Evaluate {
   let f = evaluators.get(name);
   if (f === undefined) {
     const body = n === 1 ? UNARY[name]('a') : BINARY[name]('a', 'b');
-    f = new Function('H', 'a', 'b', `"use strict"; return ${body};`) as Evaluate;
+    // `mf`: the temporary of the float fast paths (numeric.ts), declared as generated functions declare it
+    f = new Function('H', 'a', 'b', `"use strict"; let mf; return ${body};`) as Evaluate;
     evaluators.set(name, f);
   }
   return f;
