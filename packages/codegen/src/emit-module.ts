@@ -76,12 +76,7 @@ function emitConstExprs(env: ModuleEnvironment, parts: string[]): string[] {
   const globalInit: string[] = [];
   module.globals.forEach((g, i) => {
     if (g.init === null) globalInit.push('null');
-    else if (env.ownsV128Global(i)) {
-      // a V128 of the global's own, which global.set updates in place (never the initializer's shared constant)
-      parts.push(constFn(env, `cg${i}`, g.init, g.type.type));
-      const V = env.rt('V128');
-      globalInit.push(`() => { const v = cg${i}(); return new ${V}(v.a, v.b, v.c, v.d); }`);
-    } else globalInit.push(constInit(env, parts, `cg${i}`, g.init, g.type.type));
+    else globalInit.push(constInit(env, parts, `cg${i}`, g.init, g.type.type));
   });
   const tableInit: string[] = [];
   module.tables.forEach((t, i) => {

@@ -18,7 +18,6 @@ import {
   type TableIndex,
   type TagIndex,
   type Tunables,
-  V128,
   VMCTX_EPOCH_COUNTER,
   VMCTX_RUNTIME_LIMITS,
   VMCTX_TYPE_IDS,
@@ -403,8 +402,8 @@ export class ModuleEnvironment {
   }
   /**
    * How global `i` is read and written, when not through its cell's `value`: `words`, a name bound to the Int32Array
-   * of its words in its instance's global storage (environ's `globalLayout`: an i32 or i64 global no other instance
-   * can write), or `constant`, a name bound to the value of an immutable imported global, read once per instance
+   * of its words in its instance's global storage (environ's `globalLayout`: an i32, i64 or v128 global no other
+   * instance can write), or `constant`, a name bound to the value of an immutable imported global, read once per instance
    * (imports are in place before the factory runs, and such a global never changes). Null otherwise.
    */
   globalAccess(i: GlobalIndex): { words: string } | { constant: string } | null {
@@ -413,25 +412,6 @@ export class ModuleEnvironment {
     if (i < this.module.numImportedGlobals && !this.module.globals[i].type.mutable)
       return { constant: this.hoist('gc', `${slot}.value`) };
     return null;
-  }
-  private ownedV128: Set<number> | null = null;
-  /**
-   * Whether global `i` is a mutable v128 global the module defines and does not export: no one but this module's
-   * code can reach its cell, so its value is a `V128` of its own (the initializer's value copied), updated in place
-   * by `global.set` rather than replaced by a new object each time (docs/js-abi.md, "Globals").
-   */
-  ownsV128Global(i: number): boolean {
-    if (this.ownedV128 === null) {
-      const m = this.module;
-      const owned = new Set<number>();
-      for (let g = m.numImportedGlobals; g < m.globals.length; g++) {
-        const t = m.globals[g].type;
-        if (t.mutable && t.type === V128) owned.add(g);
-      }
-      for (const e of m.exports) if (e.kind === 'global') owned.delete(e.index);
-      this.ownedV128 = owned;
-    }
-    return this.ownedV128.has(i);
   }
   /** The tag object of tag `i`. */
   tag(i: TagIndex): string {

@@ -3425,9 +3425,11 @@ export class FunctionTranslator {
           const { type, mutable } = env.module.globals[g].type;
           const access = env.globalAccess(g);
           if (access !== null && 'words' in access) {
-            // its words in the instance's global storage: an i64 as its pair (lo, hi), no bigint
+            // its words in the instance's global storage: an i64 as its pair (lo, hi), no bigint; a v128 as its lanes
             const w = access.words;
             if (type === I32) this.pushPending(`${w}[0]`, mutable);
+            else if (this.isQuad(type))
+              this.pushQuadStmt((q) => `${q[0]} = ${w}[0]; ${q[1]} = ${w}[1]; ${q[2]} = ${w}[2]; ${q[3]} = ${w}[3];`);
             else if (this.pairs) this.pushPairStmt((lo, hi) => `${lo} = ${w}[0]; ${hi} = ${w}[1];`);
             else this.push(`H.j(${w}[0], ${w}[1])`);
             continue;
@@ -3441,21 +3443,18 @@ export class FunctionTranslator {
         case 0x24: {
           // global.set
           const g = r.u32() as GlobalIndex;
-          if (env.ownsV128Global(g)) {
-            // the global's own V128, updated in place (no object per write)
-            const q = this.popQuad();
-            this.laneTemps.add('qv');
-            this.emit(`qv = ${env.global(g)}.value; qv.a = ${q[0]}; qv.b = ${q[1]}; qv.c = ${q[2]}; qv.d = ${q[3]};`);
-            continue;
-          }
           const access = env.globalAccess(g);
           if (access === null || !('words' in access)) {
             this.emit(`${env.global(g)}.value = ${this.popInline()};`);
             continue;
           }
           const w = access.words;
-          if (env.module.globals[g].type.type === I32) this.emit(`${w}[0] = ${this.popInline()};`);
-          else if (this.wide[this.sp - 1]) {
+          const type = env.module.globals[g].type.type;
+          if (type === I32) this.emit(`${w}[0] = ${this.popInline()};`);
+          else if (this.isQuad(type)) {
+            const q = this.popQuad();
+            this.emit(`${w}[0] = ${q[0]}; ${w}[1] = ${q[1]}; ${w}[2] = ${q[2]}; ${w}[3] = ${q[3]};`);
+          } else if (this.wide[this.sp - 1]) {
             const [lo, hi] = this.popPair();
             this.emit(`${w}[0] = ${lo}; ${w}[1] = ${hi};`);
           } else {

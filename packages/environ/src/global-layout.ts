@@ -1,20 +1,21 @@
 // The one definition of where an instance keeps its defined globals' values (docs/js-abi.md, "Globals"; as
-// wasmtime keeps defined globals inline in the VMContext). An i32 or i64 global that no other instance can write
-// (immutable, or not exported) lives in the instance's global storage, an Int32Array: an i32 as one word, an i64
-// as two (lo, then hi). Its `Global` object (runtime) is a view over those words, and generated code reads and
-// writes the words themselves, with no object or bigint in between. Every other global is a cell whose `value`
-// holds the value's representation: an exported mutable one may later be backed by a host engine's global (the
-// wasm backend's), which generated code could not see behind a word.
+// wasmtime keeps defined globals inline in the VMContext). An i32, i64 or v128 global that no other instance can
+// write (immutable, or not exported) lives in the instance's global storage, an Int32Array: an i32 as one word, an
+// i64 as two (lo, then hi), a v128 as four (its lanes a, b, c, d: bytes 0..3 first). Its `Global` object (runtime)
+// is a view over those words, and generated code reads and writes the words themselves, with no object or bigint in
+// between. Every other global (f32, f64, references, and exported mutable ones) is a cell whose `value` holds the
+// value's representation: an exported mutable one may later be backed by a host engine's global (the wasm
+// backend's), which generated code could not see behind a word.
 //
 // Codegen decides how it reads a global, and the runtime allocates the storage, both from `globalLayout`; neither
 // decides on its own.
 
 import type { Module } from './module.js';
-import { I32, I64, type ValType } from './types.js';
+import { I32, I64, V128, type ValType } from './types.js';
 
 /** The words (int32) a value of type `t` takes in global storage, or 0 for a type kept in a cell. */
 export function globalWords(t: ValType): number {
-  return t === I32 ? 1 : t === I64 ? 2 : 0;
+  return t === I32 ? 1 : t === I64 ? 2 : t === V128 ? 4 : 0;
 }
 
 /** Where a module's defined globals live (see the top of this file). */

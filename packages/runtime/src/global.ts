@@ -1,8 +1,9 @@
-// Global cells (docs/js-abi.md, "Globals"): an i32 or i64 global that only its own instance writes is a view over
+// Global cells (docs/js-abi.md, "Globals"): an i32, i64 or v128 global that only its own instance writes is a view over
 // words of that instance's global storage (environ's `globalLayout`), which generated code reads and writes
 // directly; any other global is a cell `{ value }`, shared by reference between an exporting and importing instance.
 
-import { floatNumber, type GlobalType, I32, I64, NaNBits, type ValType } from '@wasmts/environ';
+import { floatNumber, type GlobalType, I32, I64, NaNBits, V128 as V128_TYPE, type ValType } from '@wasmts/environ';
+import { V128 } from './simd/v128.js';
 
 /** A global variable. */
 export class Global {
@@ -13,7 +14,8 @@ export class Global {
   /** Whether `global.set` is allowed. */
   readonly mutable: boolean;
   /**
-   * The global's words in its instance's global storage (an i32 as one, an i64 as two: lo, hi), where generated
+   * The global's words in its instance's global storage (an i32 as one, an i64 as two: lo, hi; a v128 as its four
+   * lanes), where generated
    * code reads and writes it; null for a cell, whose `value` holds it.
    */
   readonly words: Int32Array | null;
@@ -41,6 +43,19 @@ export class Global {
           set: (v: unknown) => {
             w[0] = Number(BigInt.asIntN(32, v as bigint));
             w[1] = Number(BigInt.asIntN(32, (v as bigint) >> 32n));
+          },
+          enumerable: true,
+          configurable: true,
+        });
+      else if (type.type === V128_TYPE && w.length === 4)
+        Object.defineProperty(this, 'value', {
+          get: () => new V128(w[0], w[1], w[2], w[3]),
+          set: (v: unknown) => {
+            const q = v as V128;
+            w[0] = q.a;
+            w[1] = q.b;
+            w[2] = q.c;
+            w[3] = q.d;
           },
           enumerable: true,
           configurable: true,

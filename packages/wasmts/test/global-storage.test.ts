@@ -13,6 +13,7 @@ const I32_EXTREMES = [0, 1, -1, 2 ** 31 - 1, -(2 ** 31), 0x7fff0000 | 0];
 // from an imported one
 const A = `(module
   (import "h" "base" (global $base i64))
+  (memory 1)
   (global $p32 (mut i32) (i32.const -7))
   (global $p64 (mut i64) (i64.const -9223372036854775808))
   (global $e64 (export "e64") (mut i64) (i64.const 4294967296))
@@ -21,7 +22,14 @@ const A = `(module
   (global $from (export "from") i64 (global.get $base))
   (global $nan (export "nan") f64 (f64.const nan:0x4000000000001))
   (global $f32 (export "f32") (mut f32) (f32.const nan:0x200001))
+  (global $pv (mut v128) (v128.const i32x4 1 -1 0x7fffffff 0x80000000))
+  (global $cv v128 (v128.const i64x2 -2 0x7ff4000000000001))
   (func (export "get32") (result i32) (global.get $p32))
+  (func (export "addV") (param i32) (global.set $pv (i32x4.add (global.get $pv) (i32x4.splat (local.get 0)))))
+  (func (export "lane") (param i32) (result i32)
+    (v128.store (i32.const 0) (global.get $pv))
+    (i32.load (i32.shl (local.get 0) (i32.const 2))))
+  (func (export "cvHi") (result i64) (i64x2.extract_lane 1 (global.get $cv)))
   (func (export "set32") (param i32) (global.set $p32 (local.get 0)))
   (func (export "get64") (result i64) (global.get $p64))
   (func (export "set64") (param i64) (global.set $p64 (local.get 0)))
@@ -83,6 +91,18 @@ for (const backend of ['js', 'wasm'] as const) {
         a.getTypedFunc('set64').call(v);
         expect(a.getTypedFunc('get64').call()).toBe(v);
       }
+    });
+
+    it('a private v128 global keeps its lanes, an immutable one its NaN bits', () => {
+      const { a, linker, store, engine } = link(backend);
+      const lanes = () => [0, 1, 2, 3].map((i) => a.getTypedFunc('lane').call(i));
+      expect(lanes()).toEqual([1, -1, 0x7fffffff, -0x80000000]);
+      a.getTypedFunc('addV').call(1);
+      expect(lanes()).toEqual([2, 0, -0x80000000, -0x7fffffff]);
+      expect(a.getTypedFunc('cvHi').call()).toBe(0x7ff4000000000001n);
+      // another instance starts from the initializer
+      const a2 = linker.instantiate(store, new Module(engine, A));
+      expect([0, 1, 2, 3].map((i) => a2.getTypedFunc('lane').call(i))).toEqual([1, -1, 0x7fffffff, -0x80000000]);
     });
 
     it('reads before writes in one body, with wrap-around', () => {

@@ -11,7 +11,7 @@ var hv5 = H.fb;
 var hv6 = H.f64Word;
 var hv7 = H.f32Bits;
 var hv8 = H.f32FromBits;
-var g9 = vmctx[8];
+var gw9 = vmctx[8].words;
 var g10 = vmctx[9];
 var v11 = new rt.V128(0, 0, 0, 0);
 function f0(l0v, l1v) {
@@ -97,11 +97,11 @@ function f11(l0v, l1) {
   return s0;
 }
 function f12(l0, l1) {
-  var l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, qv = null;
+  var l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
   l0 |= 0; l1 |= 0;
   L0: for (;;) {
     s1d = m1_dv.getInt32((l0>>>0)+12,1); s1c = m1_dv.getInt32((l0>>>0)+8,1); s1b = m1_dv.getInt32((l0>>>0)+4,1); s1 = m1_dv.getInt32((l0>>>0),1);
-    qv = g9.value; s2 = qv.a; s2b = qv.b; s2c = qv.c; s2d = qv.d;
+    s2 = gw9[0]; s2b = gw9[1]; s2c = gw9[2]; s2d = gw9[3];
     s0 = (l2 & s2) | (s1 & ~s2); s0b = (l2b & s2b) | (s1b & ~s2b); s0c = (l2c & s2c) | (s1c & ~s2c); s0d = (l2d & s2d) | (s1d & ~s2d);
     l2 = s0; l2b = s0b; l2c = s0c; l2d = s0d;
     l0 = ((l0 + 16) | 0);
@@ -113,8 +113,8 @@ function f12(l0, l1) {
   m1_dv.setInt32((l1>>>0),l2d,1);
   s0 = l2; s0b = l2b; s0c = l2c; s0d = l2d;
   if (!(l1)) { s0 = 0; s0b = 0; s0c = 0; s0d = 0; }
-  qv = g9.value; qv.a = s0; qv.b = s0b; qv.c = s0c; qv.d = s0d;
-  qv = g9.value; s0 = qv.a; s0b = qv.b; s0c = qv.c; s0d = qv.d;
+  gw9[0] = s0; gw9[1] = s0b; gw9[2] = s0c; gw9[3] = s0d;
+  s0 = gw9[0]; s0b = gw9[1]; s0c = gw9[2]; s0d = gw9[3];
   g10.value = new rt.V128(s0, s0b, s0c, s0d);
   return new rt.V128(l2, l2b, l2c, l2d);
 }
@@ -137,7 +137,7 @@ function cg1() {
 }
 return {
   funcs: [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13],
-  globalInit: [() => { const v = cg0(); return new rt.V128(v.a, v.b, v.c, v.d); }, cg1],
+  globalInit: [cg0, cg1],
   tableInit: [],
   elemOffset: {},
   elemItems: {},
