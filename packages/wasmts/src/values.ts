@@ -157,16 +157,26 @@ function articled(word: string): string {
 
 /**
  * Checks raw arguments of numeric parameters (`TypedFunc.call`): an i32, f32 or f64 takes a number, an i64
- * a bigint; anything else is a TypeError naming the parameter (never a silent conversion or a trap).
+ * a bigint; anything else is a TypeError naming the parameter (never a silent conversion of a type or a trap).
+ * Then converts them in place to the ABI's representation, as `toRaw` does for `Val`s and the host engine does
+ * on the wasm backend: an i32 to int32 (`| 0`), an f32 rounded to float32, an i64 wrapped to 64 bits.
  */
-export function checkNumericArgs(args: readonly unknown[], params: readonly ValType[]): void {
+export function checkNumericArgs(args: unknown[], params: readonly ValType[]): void {
   const n = Math.min(args.length, params.length);
   for (let i = 0; i < n; i++) {
     const t = params[i];
+    const a = args[i];
     if (t === I64) {
-      if (typeof args[i] !== 'bigint') throw wrongValueType(`parameter ${i}`, t, 'a bigint', args[i]);
+      if (typeof a !== 'bigint') throw wrongValueType(`parameter ${i}`, t, 'a bigint', a);
+      // the value modulo 2^64, as `toRaw` and the JS API's ToBigInt64 take it
+      if (a !== BigInt.asIntN(64, a)) args[i] = BigInt.asIntN(64, a);
     } else if (t === I32 || t === F32 || t === F64) {
-      if (typeof args[i] !== 'number') throw wrongValueType(`parameter ${i}`, t, 'a number', args[i]);
+      if (typeof a !== 'number') throw wrongValueType(`parameter ${i}`, t, 'a number', a);
+      // the ABI's representation (docs/js-abi.md): an int32 for i32, an f32-exact number for f32 (the generated
+      // code takes both as given: `trunc_f32_s(2147483647)` must see 2147483648 and trap). A NaN passes as it is:
+      // the ABI keeps an f32 NaN's payload in the double's high mantissa bits, which rounding would change.
+      if (t === I32) args[i] = a | 0;
+      else if (t === F32 && a === a) args[i] = Math.fround(a);
     }
   }
 }

@@ -248,3 +248,34 @@ describe('host function results convert as the JS API says (ToWebAssemblyValue),
     expect(() => instance.getTypedFunc('bad').call()).toThrow(TypeError);
   });
 });
+
+describe('TypedFunc arguments convert to the ABI representation, on both backends', () => {
+  it('an f32 is rounded to float32, an i32 truncated to int32, an i64 wrapped to 64 bits', () => {
+    const engine = new Engine(testConfig());
+    const store = new Store(engine, null);
+    const instance = new Instance(
+      store,
+      new Module(
+        engine,
+        `(module
+           (func (export "trunc") (param f32) (result i32) (i32.trunc_f32_s (local.get 0)))
+           (func (export "idf") (param f32) (result f32) (local.get 0))
+           (func (export "bits") (param f32) (result i32) (i32.reinterpret_f32 (local.get 0)))
+           (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+           (func (export "eqz") (param i32) (result i32) (i32.eqz (local.get 0)))
+           (func (export "id64") (param i64) (result i64) (local.get 0)))`,
+      ),
+      [],
+    );
+    // 2147483647 rounds to 2^31 as an f32: out of i32's range, so the truncation traps
+    expect(() => instance.getTypedFunc('trunc').call(2147483647)).toThrow(Trap);
+    expect(instance.getTypedFunc('trunc').call(2147483520)).toBe(2147483520);
+    expect(instance.getTypedFunc('idf').call(0.1)).toBe(Math.fround(0.1));
+    expect(instance.getTypedFunc('bits').call(0.1)).toBe(0x3dcccccd);
+    expect(instance.getTypedFunc('inc').call(1.5)).toBe(2);
+    expect(instance.getTypedFunc('inc').call(2 ** 32 + 7)).toBe(8);
+    expect(instance.getTypedFunc('eqz').call(2 ** 32)).toBe(1);
+    expect(instance.getTypedFunc('id64').call(2n ** 64n + 5n)).toBe(5n);
+    expect(instance.getTypedFunc('id64').call(2n ** 63n)).toBe(-(2n ** 63n));
+  });
+});
