@@ -3,6 +3,7 @@
 // stack-slot names, so repeating them is free). Trapping operators call `H` helpers with `rt`.
 
 import { TrapCode } from '@wasmts/environ';
+import { literal } from './pairs.js';
 
 export type Unary = (a: string) => string;
 export type Binary = (a: string, b: string) => string;
@@ -27,21 +28,16 @@ const truncI32 = (a: string, lo: string, hi: string, h: string): string =>
 const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
 const i64 = (e: string): string => `BigInt.asIntN(64, ${e})`;
-/** The value of an int32 literal operand (`12`, `(-12)`, as the translator writes `i32.const`), else null. */
-const i32Literal = (a: string): number | null => {
-  const m = /^\(?(-?\d+)\)?$/.exec(a);
-  return m === null ? null : Number(m[1]);
-};
 /** `k` when `b` is the literal 2^k (1 <= k <= 31, as unsigned), else -1: a division or remainder that is a shift or a mask. */
 const log2Literal = (b: string): number => {
-  const v = i32Literal(b);
+  const v = literal(b);
   if (v === null) return -1;
   const u = v >>> 0;
   return u > 1 && (u & (u - 1)) === 0 ? 31 - Math.clz32(u) : -1;
 };
 /** Whether `b` is an int32 literal other than 0 (a division by it cannot trap for division by zero). */
 const nonZeroLiteral = (b: string): boolean => {
-  const v = i32Literal(b);
+  const v = literal(b);
   return v !== null && v !== 0;
 };
 /**
@@ -174,7 +170,7 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   // unsigned division or remainder by a power of two is a shift or a mask (what V8's optimizer would make of it, but
   // also in an interpreter)
   'i32.div_s': (a, b) =>
-    nonZeroLiteral(b) && i32Literal(b) !== -1
+    nonZeroLiteral(b) && literal(b) !== -1
       ? `((${a} / ${b}) | 0)`
       : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : ${b} === -1 && ${a} === -2147483648 ? rt.trap(${TrapCode.IntegerOverflow}) : (${a} / ${b}) | 0)`,
   'i32.div_u': (a, b) =>
@@ -189,7 +185,7 @@ export const BINARY: Readonly<Record<string, Binary>> = {
       : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${a} % ${b}) | 0)`,
   'i32.rem_u': (a, b) =>
     log2Literal(b) > 0
-      ? `(${a} & ${((i32Literal(b) as number) >>> 0) - 1})`
+      ? `(${a} & ${((literal(b) as number) >>> 0) - 1})`
       : nonZeroLiteral(b)
         ? `((${u32(a)} % ${u32(b)}) | 0)`
         : `(${b} === 0 ? rt.trap(${TrapCode.IntegerDivisionByZero}) : (${u32(a)} % ${u32(b)}) | 0)`,

@@ -169,7 +169,7 @@ export function checkNumericArgs(args: unknown[], params: readonly ValType[]): v
     if (t === I64) {
       if (typeof a !== 'bigint') throw wrongValueType(`parameter ${i}`, t, 'a bigint', a);
       // the value modulo 2^64, as `toRaw` and the JS API's ToBigInt64 take it
-      if (a !== BigInt.asIntN(64, a)) args[i] = BigInt.asIntN(64, a);
+      args[i] = BigInt.asIntN(64, a);
     } else if (t === I32 || t === F32 || t === F64) {
       if (typeof a !== 'number') throw wrongValueType(`parameter ${i}`, t, 'a number', a);
       // the ABI's representation (docs/js-abi.md): an int32 for i32, an f32-exact number for f32 (the generated
