@@ -3,8 +3,10 @@
 // table of the set's names (a regular expression's match object per identifier was most of what a large function's
 // split pieces and outlined functions allocated: esbuild's first call, README.md "Lazy compilation").
 
-const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
+/** Whether character code `c` may start a JavaScript identifier of the generated code (ASCII: letters, `_`, `$`). */
+export const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+/** Whether character code `c` may continue one (those and digits). */
+export const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
 /** A fixed set of names, each with its index (the first, for a name given twice). */
 export class NameTable {

@@ -5,6 +5,8 @@
 // `for (;;) switch (st)`); a shape they do not know makes them assume the worst (every variable live, nothing
 // assigned), never the best.
 
+import { isIdentPart, isIdentStart } from './names.js';
+
 /** A statement of the lines: a line, or a line opening blocks and the lines up to their close. */
 export interface Node {
   /** Its first line and one past its last. */
@@ -136,9 +138,6 @@ export interface LineFacts {
   readonly unlabeledAnywhere: boolean;
   readonly plainReturn: boolean;
 }
-
-const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
 
 /** Block comments: the translator's source-position markers, which a backtrace's second translation adds. */
 const COMMENTS = /\/\*.*?\*\//g;
