@@ -57,8 +57,8 @@ export { median } from './stats.js';
 
 import { median } from './stats.js';
 
-/** One timed run: wall and CPU milliseconds. */
-function timeOnce(contender: Contender, modules: Uint8Array[]): { wall: number; cpu: number } {
+/** One timed run: wall and CPU milliseconds (the process's CPU time, every thread). */
+export function timeOnce(contender: Contender, modules: Uint8Array[]): { wall: number; cpu: number } {
   contender.prepare?.();
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
@@ -110,19 +110,22 @@ export function runInput(input: BenchInput, contenders: readonly Contender[], op
   }
 
   const timings: Record<string, Timing> = {};
-  for (const [name, ms] of samples) {
-    const med = median(ms);
-    timings[name] = {
-      medianMs: med,
-      minMs: Math.min(...ms),
-      maxMs: Math.max(...ms),
-      mbPerSec: bytes / 1e6 / (med / 1e3),
-      samplesMs: ms,
-      cpuSamplesMs: cpuSamples.get(name) ?? [],
-      cpuMedianMs: median(cpuSamples.get(name) ?? [0]),
-    };
-  }
+  for (const [name, ms] of samples) timings[name] = summarize(ms, cpuSamples.get(name) ?? [0], bytes);
   return { name: input.name, modules: input.modules.length, bytes, rounds, timings, errors };
+}
+
+/** Medians, range and throughput of one contender's samples (wall and CPU ms) over `bytes` of input. */
+export function summarize(ms: number[], cpuMs: number[], bytes: number): Timing {
+  const med = median(ms);
+  return {
+    medianMs: med,
+    minMs: Math.min(...ms),
+    maxMs: Math.max(...ms),
+    mbPerSec: bytes / 1e6 / (med / 1e3),
+    samplesMs: ms,
+    cpuSamplesMs: cpuMs,
+    cpuMedianMs: median(cpuMs),
+  };
 }
 
 /** `a`'s median time over `b`'s: 2 means `a` takes twice as long. */

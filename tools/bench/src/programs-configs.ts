@@ -1,10 +1,10 @@
-// The configurations a program runs on, side by side in one process: the host's WebAssembly (native), the wasmts
-// API (wasm backend plain, with fuel, with epochs; js backend likewise), binaryen's wasm2js output and polywasm (a
-// run-time translator behind a WebAssembly-like API). Each compiles a module and instantiates it with a plain
-// import object (JS functions by module and name, as the JS API takes them), handing back an exports object as the
-// JS API gives one (functions taking and returning raw values, i64 as BigInt; `memory` with `buffer` and `grow`).
-// That one shape lets every driver run on every configuration: the C programs with WASI, and npm packages through
-// their own JS glue (src/glue.ts).
+// The configurations a program runs on, side by side (each in a process of its own, src/programs-run.ts): the host's
+// WebAssembly (native), the wasmts API (wasm backend plain, with fuel, with epochs; js backend likewise), binaryen's
+// wasm2js output and polywasm (a run-time translator behind a WebAssembly-like API). Each compiles a module and
+// instantiates it with a plain import object (JS functions by module and name, as the JS API takes them), handing
+// back an exports object as the JS API gives one (functions taking and returning raw values, i64 as BigInt; `memory`
+// with `buffer` and `grow`). That one shape lets every driver run on every configuration: the C programs with WASI,
+// and npm packages through their own JS glue (src/glue.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {

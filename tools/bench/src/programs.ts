@@ -1,9 +1,10 @@
-// pnpm bench programs: real programs run side by side in one process on the host's WebAssembly (native), wasmts
-// (wasm and js backends, plain, with fuel, with epochs), binaryen's wasm2js and polywasm; prints each program's
+// pnpm bench programs: real programs run side by side (each configuration in a process of its own, src/programs-run.ts)
+// on the host's WebAssembly (native), wasmts (wasm and js backends, plain, with fuel, with epochs), binaryen's wasm2js
+// and polywasm; prints each program's
 // median time and its ratio to native, then compile, first-call and instantiation times and the generated JS size,
 // the geomeans overall and per category, and writes results/latest.json.
 // Usage: node --import tsx src/programs.ts [--rounds N] [--budget-ms N] [--out FILE] [--only NAME,...]
-//        [--skip NAME,...] [--configs NAME,...] [--category NAME,...] [--quick]
+//        [--skip NAME,...] [--configs NAME,...] [--category NAME,...] [--quick] [--layout config|program]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -15,6 +16,16 @@ import { runInNewContext } from 'node:vm';
 import { type Contender, gitCommit, type InputResult, runInput } from './harness.js';
 import { CATEGORIES, categoriesOf, type Program, programs } from './programs-catalog.js';
 import { type Configuration, configurations, polywasmVersion } from './programs-configs.js';
+import {
+  benchPerConfiguration,
+  emptyResult,
+  INSTANTIATIONS,
+  loadConfiguration,
+  type ProgramResult,
+  recordSetup,
+  recordTimings,
+  serveWorker,
+} from './programs-run.js';
 import { geomean, geomeanCi95, median } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,11 +41,20 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     'timeout-s': { type: 'string', default: '900' },
     'in-process': { type: 'boolean', default: false },
+    layout: { type: 'string', default: 'config' },
     // internal: the child process of one program (--only NAME), writing its result to --out, its progress to --progress
     child: { type: 'boolean', default: false },
     progress: { type: 'string' },
+    // internal: the worker process of one program on one configuration (--only NAME --configs C), serving its parent
+    worker: { type: 'boolean', default: false },
   },
 });
+/** This process serves one program on one configuration to a parent (src/programs-run.ts, `serveWorker`). */
+const worker = values.worker === true;
+if (values.layout !== 'config' && values.layout !== 'program') {
+  console.error(`unknown layout ${values.layout} (config: a process per configuration; program: per program)`);
+  process.exit(2);
+}
 /** This process runs one program for a parent (src/programs.ts without --in-process runs each program so). */
 const child = values.child === true;
 /**
@@ -58,9 +78,6 @@ const rounds = quick ? 1 : Number(values.rounds);
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-/** How many fresh instances are timed (median) per program and configuration. */
-const INSTANTIATIONS = 3;
-
 const list = (v: string | undefined) => v?.split(',').map((s) => s.trim()) ?? undefined;
 const wantedConfigs = list(values.configs);
 for (const name of wantedConfigs ?? []) {
@@ -79,148 +96,32 @@ const active = configurations.filter(
 /** The configurations compared with native: the keys of `geomean` in the report (all of them, even when not run). */
 const compared = configurations.filter((c) => c.name !== 'native').map((c) => c.name);
 
-/** One program's outcome. */
-interface ProgramResult {
-  name: string;
-  kind: string;
-  origin: string;
-  categories: string[];
-  n: number;
-  checksum?: string;
-  rounds: number;
-  ms: Record<string, number | null>;
-  ratios: Record<string, number | null>;
-  compileMs: Record<string, number>;
-  /** Bytes to the first run (at the small size) returning: compile, instantiate, the run itself. */
-  firstCallMs: Record<string, number>;
-  instantiateMs: Record<string, number>;
-  /** Characters of JavaScript generated for the module, where the configuration says. */
-  jsChars: Record<string, number>;
-  /** (slowest - fastest) / median of the timed runs. */
-  spread: Record<string, number>;
-  /** os.loadavg() (1, 5, 15 minutes) when the program started and when it finished. */
-  load: { before: number[]; after: number[] };
-  /** The backend each configuration actually ran on. */
-  backends: Record<string, string>;
-  /** Why a configuration has no time: it cannot run the program, it threw, or it computed a wrong checksum. */
-  errors: Record<string, string>;
-  samplesMs: Record<string, number[]>;
-  /** Median CPU time per configuration (the process's, every thread), and its ratio to native's. */
-  cpuMs: Record<string, number | null>;
-  cpuRatios: Record<string, number | null>;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** Median time of a few fresh instantiations (each with `_initialize`), or undefined if the session has none. */
-function timeInstantiation(instantiate: () => unknown): number | undefined {
-  const samples: number[] = [];
-  for (let i = 0; i < INSTANTIATIONS; i++) {
-    const start = performance.now();
-    try {
-      instantiate();
-    } catch {
-      return undefined;
-    }
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
-
 async function benchProgram(program: Program, configs: readonly Configuration[]): Promise<ProgramResult> {
   const n = quick ? program.smokeN : program.n;
-  const result: ProgramResult = {
-    name: program.name,
-    kind: program.kind,
-    origin: program.origin,
-    categories: categoriesOf(program, programSizes.get(program.name) ?? 0),
-    n,
-    rounds: 0,
-    ms: {},
-    ratios: {},
-    compileMs: {},
-    firstCallMs: {},
-    instantiateMs: {},
-    jsChars: {},
-    spread: {},
-    load: { before: loadavg(), after: [] },
-    backends: {},
-    errors: {},
-    samplesMs: {},
-    cpuMs: {},
-    cpuRatios: {},
-  };
+  const result = emptyResult(program, n, categoriesOf(program, programSizes.get(program.name) ?? 0));
   const contenders: Contender[] = [];
   const sizes = new Map<string, () => number | undefined>();
   let expected: string | undefined;
   let expectedSmall: string | undefined;
   for (const config of configs) {
-    try {
-      collectGarbage();
-      noteProgress(`${config.name}\tcompile and first call`);
-      const started = performance.now();
-      const loaded = await config.load(program);
-      if ('unavailable' in loaded) {
-        result.errors[config.name] = loaded.unavailable;
-        continue;
-      }
-      result.backends[config.name] = loaded.backend;
-      if (loaded.backend !== config.expectBackend) {
-        // e.g. `backend: 'wasm'` before wasmts has a wasm backend: those would be js-backend times (compile too)
-        result.errors[config.name] =
-          `not timed: the module ran on the ${loaded.backend} backend, not ${config.expectBackend}` +
-          (loaded.backendReason ? ` (${loaded.backendReason})` : '');
-        continue;
-      }
-      if (loaded.compileMs !== undefined) result.compileMs[config.name] = loaded.compileMs;
-      const { session } = loaded;
-      await program.init?.(session);
-      // time to first call: from the bytes to the first run (small size, on a new instance) returning
-      const small = program.run(session, program.smokeN, program.prepare?.(session));
-      result.firstCallMs[config.name] = performance.now() - started;
-      if (config.name === 'native') expectedSmall = small;
-      else if (small !== expectedSmall)
-        throw new Error(`wrong checksum at the small size: ${small}, native computes ${expectedSmall}`);
-      // the generated JS's size is read after the timed runs: what the whole run compiled (lazily: the functions called)
-      if (loaded.jsSourceChars !== undefined) sizes.set(config.name, () => loaded.jsSourceChars?.());
-      const instantiateMs =
-        program.timeInstantiation === false ? undefined : timeInstantiation(() => session.instantiate({}));
-      if (instantiateMs !== undefined) result.instantiateMs[config.name] = instantiateMs;
-      let prepared: unknown;
-      const prepare = program.prepare
-        ? () => {
-            prepared = undefined;
-            collectGarbage();
-            prepared = program.prepare?.(session);
-          }
-        : undefined;
-      const once = () => {
-        const got = program.run(session, n, prepared);
-        loaded.afterRun?.();
-        return got;
-      };
-      // the first run is checked here (and doubles as warm-up); every timed run is checked again
-      prepare?.();
-      const first = once();
-      if (config.name === 'native') expected = result.checksum = first;
-      const check = (got: string) => {
-        if (got !== expected) throw new Error(`wrong checksum: ${got}, native computes ${expected}`);
-      };
-      check(first);
-      contenders.push({
-        name: config.name,
-        prepare: () => {
-          noteProgress(`${config.name}\ttimed runs`);
-          prepare?.();
-        },
-        run: () => check(once()),
-      });
-    } catch (error) {
-      result.errors[config.name] = describe(error);
+    const loaded = await loadConfiguration(program, config, {
+      n,
+      expected,
+      expectedSmall,
+      collectGarbage,
+      noteProgress,
+    });
+    recordSetup(result, config.name, loaded);
+    if (loaded.jsChars) sizes.set(config.name, loaded.jsChars);
+    if (!loaded.contender) {
       if (config.name === 'native') break; // no reference: nothing else can be checked
+      continue;
     }
+    if (config.name === 'native') {
+      expectedSmall = loaded.small;
+      expected = result.checksum = loaded.first;
+    }
+    contenders.push(loaded.contender);
   }
   let timed: InputResult | undefined;
   if (expected !== undefined) {
@@ -237,20 +138,11 @@ async function benchProgram(program: Program, configs: readonly Configuration[])
     const chars = size();
     if (chars !== undefined) result.jsChars[name] = chars;
   }
-  const nativeMs = timed?.timings.native?.medianMs;
-  for (const config of configurations) {
-    const timing = timed?.timings[config.name];
-    result.ms[config.name] = timing ? timing.medianMs : null;
-    if (timing) {
-      result.samplesMs[config.name] = timing.samplesMs;
-      result.spread[config.name] = (timing.maxMs - timing.minMs) / timing.medianMs;
-    }
-    if (config.name !== 'native') result.ratios[config.name] = timing && nativeMs ? timing.medianMs / nativeMs : null;
-    result.cpuMs[config.name] = timing ? timing.cpuMedianMs : null;
-    const nativeCpu = timed?.timings.native?.cpuMedianMs;
-    if (config.name !== 'native')
-      result.cpuRatios[config.name] = timing && nativeCpu ? timing.cpuMedianMs / nativeCpu : null;
-  }
+  recordTimings(
+    result,
+    configurations.map((c) => c.name),
+    timed?.timings,
+  );
   result.load.after = loadavg();
   return result;
 }
@@ -297,6 +189,21 @@ function formatSetup(results: readonly ProgramResult[], names: readonly string[]
   return formatRows(header, rows, 1);
 }
 
+/** Time to first call in CPU ms of the process and its ratio to native's, per configuration. */
+function formatFirstCallCpu(results: readonly ProgramResult[], names: readonly string[]): string {
+  const header = ['program', ...names];
+  const rows = results.map((r) => [
+    r.name,
+    ...names.map((n) => {
+      const ms = r.firstCallCpuMs[n];
+      if (ms === undefined) return '-';
+      const native = r.firstCallCpuMs.native;
+      return n === 'native' || !native ? ms.toFixed(0) : `${ms.toFixed(0)} (${(ms / native).toFixed(2)}x)`;
+    }),
+  ]);
+  return formatRows(header, rows, 1);
+}
+
 /** The generated JavaScript's size (KB of characters) where a configuration says, and the wasm's. */
 function formatJsSize(results: readonly ProgramResult[], names: readonly string[]): string {
   const withSize = names.filter((n) => results.some((r) => r.jsChars[n] !== undefined));
@@ -337,7 +244,7 @@ const machine = {
   cores: cpus().length,
   memoryGB: Math.round(totalmem() / 2 ** 30),
 };
-if (!child) {
+if (!child && !worker) {
   console.log(
     `node ${process.version} (V8 ${process.versions.v8}), ${machine.cores} x ${machine.cpu}, load ${loadavg()
       .map((l) => l.toFixed(1))
@@ -346,7 +253,13 @@ if (!child) {
   console.log(
     `programs: ${selected.length}; configurations: ${active.map((c) => c.name).join(', ')}; ${
       quick ? 'quick: one round at the small sizes (not a measurement)' : `rounds: up to ${rounds}`
-    }, alternating order; medians\n`,
+    }, alternating order; medians; ${
+      values['in-process']
+        ? 'all in this process'
+        : values.layout === 'config'
+          ? 'each configuration in a process of its own'
+          : 'each program in a process of its own'
+    }\n`,
   );
 }
 
@@ -430,7 +343,14 @@ async function benchIsolated(program: Program): Promise<ProgramResult> {
   return failed;
 }
 
-if (child) {
+if (worker) {
+  // one program on one configuration, served to the parent until it says `end`
+  const [program] = selected;
+  const config = configurations.find((c) => c.name === wantedConfigs?.[0]);
+  if (!config) throw new Error('--worker takes one configuration (--configs NAME)');
+  serveWorker(program, config, { n: quick ? program.smokeN : program.n, collectGarbage, noteProgress });
+  await new Promise<never>(() => {}); // the worker exits when its parent says `end` (or kills it)
+} else if (child) {
   // one program, its result for the parent; no tables
   const [program] = selected;
   const result = await benchProgram(program, active);
@@ -439,9 +359,42 @@ if (child) {
   process.exit(0);
 }
 
+/**
+ * Runs one program with each configuration in a worker process of its own (src/programs-run.ts), the timed runs of
+ * all of them alternating round by round.
+ */
+function benchPerProcess(program: Program): Promise<ProgramResult> {
+  const n = quick ? program.smokeN : program.n;
+  return benchPerConfiguration(
+    emptyResult(program, n, categoriesOf(program, programSizes.get(program.name) ?? 0)),
+    active,
+    {
+      workerArgs: (config) => [
+        ...process.execArgv,
+        here_,
+        '--worker',
+        '--only',
+        program.name,
+        '--configs',
+        config,
+        ...(quick ? ['--quick'] : []),
+      ],
+      timeoutS: Number(values['timeout-s']),
+      rounds,
+      budgetMs: Number(values['budget-ms']),
+      minRounds: Math.min(program.minRounds ?? 3, rounds),
+      names: configurations.map((c) => c.name),
+    },
+  );
+}
+
 const results: ProgramResult[] = [];
-for (const program of selected) {
-  const result = values['in-process'] ? await benchProgram(program, active) : await benchIsolated(program);
+for (const program of worker || child ? [] : selected) {
+  const result = values['in-process']
+    ? await benchProgram(program, active)
+    : values.layout === 'config'
+      ? await benchPerProcess(program)
+      : await benchIsolated(program);
   results.push(result);
   const line = compared
     .filter((n) => active.some((c) => c.name === n))
@@ -526,6 +479,15 @@ console.log(
       active.map((c) => c.name),
     )}`,
 );
+console.log(
+  `\ntime to first call, CPU ms of the process (every thread; ratio to native): from the bytes to the first run at ` +
+    `the small size returning${
+      values.layout === 'config' && !values['in-process'] ? ', each in a fresh process' : ''
+    }\n${formatFirstCallCpu(
+      results,
+      active.map((c) => c.name),
+    )}`,
+);
 console.log(`\ngenerated JavaScript (KB of characters)\n${formatJsSize(results, shown)}`);
 const backendsSeen = new Map<string, Set<string>>();
 for (const r of results) {
@@ -597,6 +559,7 @@ const report = {
   date: new Date().toISOString(),
   commit: gitCommit(),
   configurations: active.map((c) => c.name),
+  layout: values['in-process'] ? 'in-process' : values.layout,
   programs: results.map((r) => ({
     name: r.name,
     kind: r.kind,
@@ -612,14 +575,17 @@ const report = {
     ratios: r.ratios,
     compile_ms: r.compileMs,
     first_call_ms: r.firstCallMs,
+    first_call_cpu_ms: r.firstCallCpuMs,
     instantiate_ms: r.instantiateMs,
     js_chars: r.jsChars,
     spread: r.spread,
     loadavg: r.load,
     backends: r.backends,
+    pids: r.pids,
     rounds: r.rounds,
     errors: r.errors,
     samples_ms: r.samplesMs,
+    cpu_samples_ms: r.cpuSamplesMs,
     cpu_ms: r.cpuMs,
     cpu_ratios: r.cpuRatios,
   })),

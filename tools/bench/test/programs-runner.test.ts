@@ -1,5 +1,6 @@
-// pnpm bench programs runs each program in a child process with a time limit: a program that overruns is reported
-// as TIMEOUT and the run goes on to the next (src/programs.ts, benchIsolated).
+// pnpm bench programs runs each configuration of a program in a process of its own (src/programs-run.ts; `--layout
+// program`: each program in one, src/programs.ts benchIsolated) with a time limit: a step that overruns is reported
+// as TIMEOUT and the run goes on to the next.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,22 @@ describe('pnpm bench programs: isolation', () => {
     ]);
     expect(report.geomean.polywasm).toBeGreaterThan(0);
     expect(report.categories.calls.polywasm).toBeGreaterThan(0);
+    expect(report.layout).toBe('config');
+    for (const p of report.programs) {
+      // native and polywasm each in a process of its own, neither the parent
+      expect(p.pids.native).not.toBe(p.pids.polywasm);
+      expect(p.first_call_cpu_ms.native).toBeGreaterThan(0);
+      expect(p.first_call_cpu_ms.polywasm).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs every configuration in one process per program with --layout program', () => {
+    const { run, report } = bench(['--only', 'fib', '--configs', 'polywasm', '--layout', 'program']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(report.layout).toBe('program');
+    const [fib] = report.programs;
+    expect(fib.ratios.polywasm).toBeGreaterThan(0);
+    expect(fib.pids.native).toBe(fib.pids.polywasm);
   });
 
   it('reports a program that overruns its time as TIMEOUT and goes on', () => {
