@@ -84,6 +84,16 @@ export class Engine {
   private ticker: NodeWorker | null = null;
   /** The clock ticker while one runs (`startEpochTicker` without a worker), else null. */
   epochClock: EpochClock | null = null;
+  /** Whether another thread may hold the epoch buffer: handed out, taken from another engine or a worker's. */
+  private epochShared = false;
+  /**
+   * Whether the epoch can move while wasm runs on this thread without host code of this thread running: another
+   * thread may hold the epoch buffer, or the clock ticks. Only then do the wasm backend's checks poll the epoch
+   * (every 65,536 checks); otherwise it changes only in host code on this thread, which the runtime sees when
+   * it returns (docs/wasm-backend.md, "Epochs").
+   * @internal
+   */
+  epochPolled = false;
 
   /**
    * Creates an engine with a config (defaults when omitted). `options.epochBuffer` (another engine's
@@ -107,6 +117,7 @@ export class Engine {
       0,
       1,
     );
+    if (epochBuffer !== undefined) this.epochShared = this.epochPolled = true;
     const strategy = config.allocationStrategy;
     this.allocator =
       strategy === 'on-demand' ? new OnDemandInstanceAllocator() : new PoolingInstanceAllocator(strategy.pooling);
@@ -141,6 +152,7 @@ export class Engine {
 
   /** The buffer behind the epoch counter (a float64 at offset 0), to advance it from a Worker of your own. */
   get epochBuffer(): ArrayBufferLike {
+    this.epochShared = this.epochPolled = true;
     return this.epochCounter.buffer;
   }
 
@@ -163,10 +175,13 @@ export class Engine {
         ? null
         : nodeWorkerClass();
     this.stopEpochTicker();
+    this.epochPolled = true;
     if (Worker === null) {
       this.epochClock = new EpochClock(this.epochCounter, intervalMs);
       return;
     }
+    // a stopped worker may still tick once (terminate is asynchronous): the buffer stays shared
+    this.epochShared = true;
     const worker = new Worker(TICKER_SOURCE, {
       eval: true,
       workerData: { buffer: this.epochCounter.buffer, interval: intervalMs },
@@ -180,6 +195,7 @@ export class Engine {
     const t = this.ticker;
     this.ticker = null;
     this.epochClock = null;
+    this.epochPolled = this.epochShared;
     if (t !== null) void t.terminate();
   }
 }

@@ -132,6 +132,76 @@ const leavesOf = (instance: { getGlobal(name: string): { get(): unknown } | unde
 /** The leaf's code bytes (its body from the first operator through `end`). */
 const LEAF_CODE_BYTES = 8; // global.get 0 (2), i32.const 1 (2), i32.add (1), global.set 0 (2), end (1)
 
+/** The wasm backend's epoch count of `store` (checks left until the host looks at the epoch), as a number. */
+const countdownOf = (store: Store<null>): number =>
+  Number((store as unknown as { wasmState: { epochCountdown: { value: bigint } } }).wasmState.epochCountdown.value);
+
+describe('the wasm backend polls the epoch only when it can move while wasm runs', () => {
+  const TWO_CALLS =
+    '(module (import "host" "a" (func $a)) (import "host" "b" (func $b)) (func (export "run") (call $a) (call $b)))';
+  const POLL = 65_536;
+
+  it('no ticker and the buffer never handed out: the count does not poll; a host function that hands it out re-arms it', () => {
+    const engine = new Engine(testConfig({ backend: 'wasm', epochInterruption: true }));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    let seen = -1;
+    linker.defineFunc('host', 'a', funcType([], []), () => void engine.epochBuffer);
+    linker.defineFunc('host', 'b', funcType([], []), () => {
+      seen = countdownOf(store);
+    });
+    const instance = linker.instantiate(store, new Module(engine, TWO_CALLS));
+    store.setEpochDeadline(1_000);
+    expect(engine.epochPolled).toBe(false);
+    expect(countdownOf(store)).toBeGreaterThan(POLL);
+    // `a` hands the buffer out (a worker may tick from now on): by the next call the count polls
+    instance.getTypedFunc('run').call();
+    expect(engine.epochPolled).toBe(true);
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThanOrEqual(POLL);
+  });
+
+  it("an engine made with another engine's buffer, a worker ticker and the clock poll; stopping the clock does not", () => {
+    const first = new Engine(testConfig({ backend: 'wasm', epochInterruption: true }));
+    const shared = new Engine(testConfig({ backend: 'wasm', epochInterruption: true }), {
+      epochBuffer: first.epochBuffer as SharedArrayBuffer,
+    });
+    expect(first.epochPolled && shared.epochPolled).toBe(true);
+    const armed = (engine: Engine): number => {
+      const store = new Store(engine, null);
+      new Linker(engine).instantiate(store, new Module(engine, '(module (func (export "f")))'));
+      store.setEpochDeadline(1_000);
+      return countdownOf(store);
+    };
+    expect(armed(shared)).toBe(POLL);
+    const clocked = new Engine(testConfig({ backend: 'wasm', epochInterruption: true }));
+    expect(armed(clocked)).toBeGreaterThan(POLL);
+    clocked.startEpochTicker(10, { clock: true });
+    expect(armed(clocked)).toBe(POLL);
+    clocked.stopEpochTicker();
+    expect(armed(clocked)).toBeGreaterThan(POLL);
+    const ticked = new Engine(testConfig({ backend: 'wasm', epochInterruption: true }));
+    ticked.startEpochTicker(1_000);
+    ticked.stopEpochTicker();
+    // a stopped worker may still tick once: the buffer stays shared
+    expect(armed(ticked)).toBe(POLL);
+  });
+
+  it('a worker ticker started by a host function the guest calls interrupts the loop that follows (both backends)', () => {
+    const engine = new Engine(testConfig({ epochInterruption: true }));
+    const store = new Store(engine, null);
+    const linker = new Linker(engine);
+    linker.defineFunc('host', 'tick', funcType([], []), () => engine.startEpochTicker(5));
+    const instance = linker.instantiate(store, new Module(engine, SPIN));
+    try {
+      store.setEpochDeadline(2);
+      expect(() => instance.getTypedFunc('tickThenSpin').call()).toThrow(expect.toSatisfy(isInterrupt));
+    } finally {
+      engine.stopEpochTicker();
+    }
+  });
+});
+
 describe('the epoch guarantee without a check at every function entry', () => {
   it('sees a deadline passed by a host function within UNCHECKED_CALL_BYTES of code: a call tree with no loop is cut', () => {
     const engine = new Engine(testConfig({ epochInterruption: true }));

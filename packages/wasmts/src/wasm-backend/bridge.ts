@@ -104,6 +104,11 @@ export function registerHostFunction(hostFn: HostFunction, ref: VMFuncRef): void
 
 /** Epoch checks between two looks at the engine's epoch counter (a few microseconds of a tight loop). */
 const EPOCH_POLL = 1 << 16;
+/**
+ * The count armed when nothing but host code on this thread can move the epoch (`Engine.epochPolled` false): the
+ * largest `countdown_set` takes, seconds of checks, so the checks practically never call the host.
+ */
+const EPOCH_UNPOLLED = 0x7fff_ffff;
 
 /** The pending-error flag values: 0 none, -1 a JS error in `pendingError`, c + 1 the trap code c. */
 const PENDING_ERROR = -1;
@@ -122,9 +127,12 @@ export class WasmStoreState {
   readonly fuel: HostGlobal;
   /**
    * Epoch checks left until the host compares its epoch with the deadline again (the modules'
-   * `epoch_countdown`): 0 when the deadline has passed, else `EPOCH_POLL` when armed.
+   * `epoch_countdown`): 0 when the deadline has passed, else `EPOCH_POLL` when armed, or `EPOCH_UNPOLLED` when
+   * the engine's epoch needs no polling.
    */
   readonly epochCountdown: HostGlobal;
+  /** Whether the count was last armed with `EPOCH_UNPOLLED` (re-armed once the engine's epoch needs polling). */
+  private unpolled = false;
   readonly callDepth: HostGlobal;
   /** The hook functions (`out_of_fuel`, `new_epoch`, `stack_overflow`, `trap`). */
   readonly hooks: Record<string, HostFunction>;
@@ -209,6 +217,7 @@ export class WasmStoreState {
     this.pendingError = null;
     this.unwound = false;
     this.countdownSet(0);
+    this.unpolled = false;
     this.callDepth.value = 0;
     this.indirectIndex.value = 0;
     this.indirectInstance.value = -1;
@@ -257,37 +266,46 @@ export class WasmStoreState {
   /**
    * Starts counting epoch checks again: the next check calls `new_epoch` at once if the deadline has
    * passed, else after `EPOCH_POLL` checks, when the host looks at the epoch counter again (which another
-   * thread may have advanced).
+   * thread or the clock may have advanced). When neither can (`Engine.epochPolled`), the epoch moves only in host
+   * code on this thread, which `noticeEpoch` and `enterEpoch` follow: the count is armed with `EPOCH_UNPOLLED`,
+   * so running code does not call the host every `EPOCH_POLL` checks for nothing (measured on plain
+   * WebAssembly: a `fib` whose checks poll every 65,536 runs 1.20x native, one that never polls 1.09x).
    */
   armEpoch(): void {
     const store = this.store;
-    this.countdownSet(store.epochCounter[0] >= store.epochDeadline ? 0 : EPOCH_POLL);
+    const unpolled = !store.engine.epochPolled;
+    this.unpolled = unpolled;
+    this.countdownSet(store.epochCounter[0] >= store.epochDeadline ? 0 : unpolled ? EPOCH_UNPOLLED : EPOCH_POLL);
   }
 
   /**
    * After host code that wasm called: if it passed the deadline (`engine.incrementEpoch()`, a new
    * deadline), the next check calls `new_epoch` (wasm reloads the count after every call), as on the JS
-   * backend; otherwise the count goes on (another thread's ticks are still polled for).
+   * backend; if it started a ticker or handed out the epoch buffer, the count is re-armed to poll; otherwise the
+   * count goes on (another thread's ticks are still polled for).
    */
   noticeEpoch(): void {
     const store = this.store;
     if (store.epochCounter[0] >= store.epochDeadline) this.countdownSet(0);
+    else if (this.unpolled && store.engine.epochPolled) this.armEpoch();
   }
 
   /**
    * At an outermost call from the host: the first check calls `new_epoch` if the deadline has passed (a worker
-   * ticker may have advanced the epoch since). Otherwise the count is left as it is: it is never above
-   * `EPOCH_POLL`, and it is 0 only while the deadline has passed (every new deadline re-arms it, see
+   * ticker may have advanced the epoch since), and a count armed without polling polls from now on if the
+   * engine's epoch needs it since. Otherwise the count is left as it is: it is never above `EPOCH_POLL` while the
+   * epoch is polled, and it is 0 only while the deadline has passed (every new deadline re-arms it, see
    * `armEpoch`), so no global is written on the common path.
    */
   enterEpoch(): void {
     const store = this.store;
     if (store.epochCounter[0] >= store.epochDeadline) this.countdownSet(0);
+    else if (this.unpolled && store.engine.epochPolled) this.armEpoch();
   }
 
   private newEpoch(): void {
     const store = this.store;
-    // an epoch clock (no worker) advances the epoch here, every `EPOCH_POLL` checks
+    // an epoch clock (no worker) advances the epoch here, every `EPOCH_POLL` checks (the clock makes the epoch polled)
     store.engine.epochClock?.advance();
     if (store.epochCounter[0] < store.epochDeadline) {
       this.armEpoch();
