@@ -210,6 +210,8 @@ export const polywasm: Configuration = webAssemblyConfiguration(
 export const FUEL = 2 ** 52;
 /** The epoch deadline of the epoch configuration, in ticks: nothing advances the epoch, so it is never reached. */
 export const EPOCH_DEADLINE = 2 ** 52;
+/** The interval of the `wasm+epoch+ticker` configuration's worker ticker, in ms (the deadline is still never reached). */
+export const EPOCH_TICK_MS = 10;
 
 /**
  * The backend a module actually got: `Module.backend` where wasmts has it, else `Engine.backend`, else 'js'
@@ -318,7 +320,7 @@ function tableView(table: Table) {
 /** wasmts through its public API: `Engine`, `Module`, a `Linker` with the import object's functions, `Store`. */
 export function wasmtsConfiguration(
   name: string,
-  options: { backend: Backend; fuel?: boolean; epoch?: boolean; ir?: boolean },
+  options: { backend: Backend; fuel?: boolean; epoch?: boolean; ir?: boolean; ticker?: boolean },
 ): Configuration {
   return {
     name,
@@ -329,6 +331,7 @@ export function wasmtsConfiguration(
       if (options.epoch) config.epochInterruption(true);
       if (options.ir) config.irPipeline(true);
       const engine = new Engine(config);
+      if (options.ticker) engine.startEpochTicker(EPOCH_TICK_MS);
       const bytes = program.wasm();
       const start = performance.now();
       const module = new Module(engine, bytes);
@@ -572,6 +575,12 @@ export const wasm = wasmtsConfiguration('wasm', { backend: 'wasm' });
 export const wasmFuel = wasmtsConfiguration('wasm+fuel', { backend: 'wasm', fuel: true });
 /** wasmts, wasm backend, epoch interruption (`epochInterruption`; a deadline never reached). */
 export const wasmEpoch = wasmtsConfiguration('wasm+epoch', { backend: 'wasm', epoch: true });
+/**
+ * wasmts, wasm backend, epoch interruption with a worker ticking the epoch (`engine.startEpochTicker`), as an
+ * embedder that interrupts runs it: the deadline is never reached, but the checks poll the shared epoch every
+ * 65,536 checks (without a ticker nothing can move the epoch while wasm runs, and `wasm+epoch` does not poll).
+ */
+export const wasmEpochTicker = wasmtsConfiguration('wasm+epoch+ticker', { backend: 'wasm', epoch: true, ticker: true });
 /** wasmts, js backend (generated JavaScript). */
 export const js = wasmtsConfiguration('js', { backend: 'js' });
 /** wasmts, js backend with fuel metering (issue 6: the fuel overhead on both backends). */
@@ -600,6 +609,7 @@ export const configurations: readonly Configuration[] = [
   jsIrEpoch,
   wasm2js,
   polywasm,
+  wasmEpochTicker,
 ];
 
 /** The installed polywasm's version (for the report). */

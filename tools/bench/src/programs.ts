@@ -15,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Contender, gitCommit, type InputResult, runInput } from './harness.js';
 import { CATEGORIES, categoriesOf, type Program, programs } from './programs-catalog.js';
-import { type Configuration, configurations, polywasmVersion } from './programs-configs.js';
+import { type Configuration, configurations, polywasmVersion, wasmEpochTicker } from './programs-configs.js';
 import {
   benchPerConfiguration,
   emptyResult,
@@ -87,11 +87,13 @@ for (const name of wantedConfigs ?? []) {
   }
 }
 /**
- * native always runs: it is the reference for checksums and ratios. The IR pipeline's configurations (`js+ir*`) run
- * only when named in `--configs`.
+ * native always runs: it is the reference for checksums and ratios. The IR pipeline's configurations (`js+ir*`) and
+ * `wasm+epoch+ticker` run only when named in `--configs`.
  */
 const active = configurations.filter(
-  (c) => c.name === 'native' || (wantedConfigs ? wantedConfigs.includes(c.name) : !c.name.startsWith('js+ir')),
+  (c) =>
+    c.name === 'native' ||
+    (wantedConfigs ? wantedConfigs.includes(c.name) : !c.name.startsWith('js+ir') && c.name !== wasmEpochTicker.name),
 );
 /** The configurations compared with native: the keys of `geomean` in the report (all of them, even when not run). */
 const compared = configurations.filter((c) => c.name !== 'native').map((c) => c.name);

@@ -25,7 +25,8 @@ describe('pnpm bench programs: isolation', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(report.programs.map((p: { name: string }) => p.name)).toEqual(['sieve', 'fib']); // catalog order
     for (const p of report.programs) expect(p.ratios.polywasm).toBeGreaterThan(0);
-    // the issue's names, in order, then the IR pipeline's configurations (issue 12: run only when named)
+    // the issue's names, in order, then the IR pipeline's configurations (issue 12: run only when named), then
+    // wasm+epoch+ticker (also only when named)
     expect(Object.keys(report.geomean)).toEqual([
       'wasm',
       'wasm+fuel',
@@ -38,6 +39,7 @@ describe('pnpm bench programs: isolation', () => {
       'js+ir+epoch',
       'wasm2js',
       'polywasm',
+      'wasm+epoch+ticker',
     ]);
     expect(report.geomean.polywasm).toBeGreaterThan(0);
     expect(report.categories.calls.polywasm).toBeGreaterThan(0);
