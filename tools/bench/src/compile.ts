@@ -5,8 +5,12 @@
 // runs alternate between configurations, and the median and range over `--runs` are reported, in wall time and
 // CPU time of the process (the machine is shared: CPU time is the steadier figure).
 //
+// `--stages N` instead times the stages of the API's `new Module` on the wasm backend configurations, N compiles in a
+// row in each fresh process (fresh engines, so no cache hit): the first pays V8's warm-up of wasmts's own code, the
+// later ones show the warm cost of each stage.
+//
 // Usage: node --import tsx src/compile.ts [--runs 5] [--only esbuild,ruby] [--configs v8,validate,wasm]
-//        [--timeout-s 300] [--out FILE]
+//        [--timeout-s 300] [--out FILE] [--stages N]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,6 +22,68 @@ import { packageFile } from './programs-npm.js';
 
 /** The host's engine (the bench's tsconfig has no DOM types). */
 declare const WebAssembly: { validate(bytes: Uint8Array): boolean; Module: new (bytes: Uint8Array) => object };
+
+/**
+ * The stages of a wasm-backend `new Module`, in order, each ending where the next begins: the content key and private
+ * copy of the input (and, on the first compile, the probes of the host's features), the host's validation of the
+ * input, environ's decoding and site scan, the names for backtraces, the re-encoder (`instrumentModule`), the host's
+ * compile of its output, and the rest of the constructor.
+ */
+const STAGES = ['key+copy', 'host validate', 'decode+scan', 'names', 'instrument', 'host compile', 'rest'] as const;
+
+/**
+ * Times `compiles` wasm-backend `new Module`s of `bytes` (each on a fresh engine) stage by stage, in CPU ms of the
+ * process: the host's `WebAssembly.validate` and `WebAssembly.Module` are wrapped to note when the constructor reaches
+ * them, and the constructor's progress callback marks the end of decoding and the start of instrumentation.
+ */
+async function stagesChild(config: Config, bytes: Uint8Array, compiles: number): Promise<void> {
+  const host = WebAssembly as unknown as Record<string, unknown>;
+  const marks: number[] = [];
+  let instrumenting = false;
+  const validate = host.validate as (b: Uint8Array) => boolean;
+  host.validate = (b: Uint8Array) => {
+    const own = b.length === bytes.length;
+    if (own) marks.push(cpuMs());
+    const ok = validate(b);
+    if (own) marks.push(cpuMs());
+    return ok;
+  };
+  const HostModule = host.Module as new (b: Uint8Array) => object;
+  class Wrapped extends HostModule {
+    constructor(b: Uint8Array) {
+      const first = instrumenting;
+      instrumenting = false;
+      if (first) marks.push(cpuMs());
+      super(b);
+      if (first) marks.push(cpuMs());
+    }
+  }
+  host.Module = Wrapped;
+  const { Config, Engine, Module } = await import('wasmts');
+  const out: number[][] = [];
+  for (let k = 0; k < compiles; k++) {
+    const c = new Config({ backend: 'wasm' });
+    if (config === 'wasm+fuel') c.consumeFuel(true);
+    if (config === 'wasm+epoch') c.epochInterruption(true);
+    const engine = new Engine(c);
+    marks.length = 0;
+    marks.push(cpuMs());
+    const m = new Module(engine, bytes, {
+      onProgress: (what, done) => {
+        if (what === 'validate') marks.push(cpuMs());
+        else if (what === 'instrument' && done === 0) {
+          marks.push(cpuMs());
+          instrumenting = true;
+        }
+      },
+    });
+    marks.push(cpuMs());
+    if (m.backend !== 'wasm') throw new Error(`compiled for ${m.backend}: ${m.backendReason}`);
+    if (marks.length !== STAGES.length + 1) throw new Error(`${marks.length - 1} stage marks, not ${STAGES.length}`);
+    out.push(marks.slice(1).map((t, i) => t - marks[i]));
+  }
+  console.log(JSON.stringify({ stages: out }));
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,8 +100,9 @@ function cpuMs(): number {
 }
 
 /** One measurement in this process; prints a Sample as JSON. */
-async function child(config: Config, file: string): Promise<void> {
+async function child(config: Config, file: string, stages: number): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
+  if (stages > 0) return stagesChild(config, bytes, stages);
   let run: () => void;
   if (config === 'v8')
     run = () => {
@@ -75,8 +142,10 @@ async function main(): Promise<void> {
       configs: { type: 'string' },
       'timeout-s': { type: 'string', default: '300' },
       out: { type: 'string', default: resolve(here, '../results/compile.json') },
+      stages: { type: 'string' },
     },
   });
+  if (values.stages !== undefined) return stagesMain(values);
   const names = values.only === undefined ? Object.keys(MODULES) : values.only.split(',');
   const configs = (values.configs === undefined ? [...CONFIGS] : values.configs.split(',')) as Config[];
   for (const c of configs) if (!CONFIGS.includes(c)) throw new Error(`unknown configuration ${c}`);
@@ -139,6 +208,64 @@ async function main(): Promise<void> {
   );
 }
 
+/** `--stages N`: per module and wasm configuration, the median over `--runs` processes of each stage of each compile. */
+async function stagesMain(values: {
+  runs: string;
+  only?: string;
+  configs?: string;
+  'timeout-s': string;
+  out: string;
+  stages?: string;
+}): Promise<void> {
+  const compiles = Number(values.stages);
+  const names = values.only === undefined ? Object.keys(MODULES) : values.only.split(',');
+  const configs = (values.configs?.split(',') ?? ['wasm', 'wasm+fuel', 'wasm+epoch']) as Config[];
+  for (const c of configs)
+    if (!c.startsWith('wasm')) throw new Error(`--stages times the wasm backend's configurations, not ${c}`);
+  console.log(`CPU ms, median over ${values.runs} processes of ${compiles} compiles each (fresh engines)`);
+  console.log(`| module | configuration | compile | total | ${STAGES.join(' | ')} | load |`);
+  console.log(`|---|---|---|---|${STAGES.map(() => '---|').join('')}---|`);
+  const results: Record<string, unknown>[] = [];
+  for (const name of names) {
+    const file = packageFile(MODULES[name]);
+    const byConfig = Object.fromEntries(configs.map((c) => [c, [] as number[][][]])) as Record<Config, number[][][]>;
+    const load0 = loadavg()[0];
+    for (let run = 0; run < Number(values.runs); run++)
+      for (const config of run % 2 === 0 ? configs : [...configs].reverse()) {
+        const r = spawnSync(
+          process.execPath,
+          ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', config, file, String(compiles)],
+          { encoding: 'utf8', timeout: Number(values['timeout-s']) * 1000, maxBuffer: 1 << 24 },
+        );
+        const line = r.stdout.trim().split('\n').pop() ?? '';
+        if (r.status !== 0 || !line.startsWith('{')) {
+          console.log(
+            `  ${name} ${config}: ${r.signal ?? `exit ${r.status}`} ${r.stderr.trim().split('\n').pop() ?? ''}`,
+          );
+          continue;
+        }
+        byConfig[config].push((JSON.parse(line) as { stages: number[][] }).stages);
+      }
+    const load = `${load0.toFixed(1)}-${loadavg()[0].toFixed(1)}`;
+    for (const config of configs) {
+      const runs = byConfig[config];
+      for (let k = 0; k < compiles && runs.length > 0; k++) {
+        const stage = (i: number) => median(runs.map((r) => r[k][i]));
+        const total = median(runs.map((r) => r[k].reduce((a, b) => a + b, 0)));
+        console.log(
+          `| ${name} | ${config} | ${k + 1} | ${Math.round(total)} | ${STAGES.map((_, i) => Math.round(stage(i))).join(' | ')} | ${load} |`,
+        );
+      }
+    }
+    results.push({ name, file, stages: STAGES, byConfig, load });
+  }
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(
+    values.out,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+  );
+}
+
 const argv = process.argv.slice(2);
-if (argv[0] === '--child') await child(argv[1] as Config, argv[2]);
+if (argv[0] === '--child') await child(argv[1] as Config, argv[2], Number(argv[3] ?? 0));
 else await main();

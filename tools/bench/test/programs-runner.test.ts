@@ -20,7 +20,7 @@ function bench(args: string[]) {
 }
 
 describe('pnpm bench programs: isolation', () => {
-  it('runs each program in its own process and keeps the report shape (geomean names, categories, polywasm)', () => {
+  it('runs each configuration in a process of its own and keeps the report shape (geomean names, categories, polywasm)', () => {
     const { run, report } = bench(['--only', 'fib,sieve', '--configs', 'polywasm']);
     expect(run.status, run.stderr).toBe(0);
     expect(report.programs.map((p: { name: string }) => p.name)).toEqual(['sieve', 'fib']); // catalog order
