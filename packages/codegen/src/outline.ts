@@ -48,6 +48,17 @@ export interface OutlineFunction {
    * array element as nothing, and a sum of it runs in float64).
    */
   readonly int32?: (v: string) => boolean;
+  /**
+   * Whether a variable always holds an f32 or f64 value (a number, or a NaN kept as its bits: environ's `NaNBits`).
+   * Such a variable assigned by a run comes back through a Float64Array (`floats`) rather than `H.O`, where each
+   * double was a heap number.
+   */
+  readonly float?: (v: string) => boolean;
+  /**
+   * The name of a Float64Array of at least `n` elements, one per instance (for the floats a run hands back; see
+   * `float`).
+   */
+  readonly floats?: (n: number) => string;
 }
 
 /** An outlined run: a function with these parameters whose body is these lines (the `return` marker included). */
@@ -212,7 +223,41 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
     if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
-    const restore = back.map((v, k) => `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};`).join(' ');
+    // the floats handed back go through a Float64Array (no heap number each), read as they are unless the run's
+    // sum of them was a NaN: then a flag after them says that the run left each in `H.O` too (a NaN kept as bits,
+    // a `NaNBits`, is an object, which the array would turn into a NaN number)
+    const floatBack: string[] = [];
+    // each float's index in `H.O` (its index among the values handed back, plus one), and its index in the array
+    const inO: number[] = [];
+    const floatAt = new Map<string, number>();
+    if (fn.float !== undefined && fn.floats !== undefined)
+      for (let k = 0; k < back.length; k++)
+        if (fn.float(back[k])) {
+          floatAt.set(back[k], floatBack.length);
+          floatBack.push(back[k]);
+          inO.push(k + 1);
+        }
+    const hf = floatBack.length === 0 ? '' : (fn.floats as (n: number) => string)(floatBack.length + 1);
+    const nf = floatBack.length;
+    const restore = [
+      ...back.map((v, k) => {
+        const f = floatAt.get(v);
+        return f === undefined ? `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};` : `${v} = ${hf}[${f}];`;
+      }),
+      ...(nf === 0
+        ? []
+        : [
+            `if (${hf}[${nf}] !== 0) ${hf}[${nf}] = 0, ${floatBack.map((v, f) => `${v} = H.O[${inO[f]}]`).join(', ')};`,
+          ]),
+    ].join(' ');
+    const handBack = [
+      ...back.map((v, k) => (floatAt.has(v) ? `${hf}[${floatAt.get(v)}] = ${v};` : `H.O[${k + 1}] = ${v};`)),
+      ...(nf === 0
+        ? []
+        : [
+            `if (!(${floatBack.map((_, f) => `${hf}[${f}]`).join(' + ')} <= Infinity)) ${hf}[${nf}] = 1, ${floatBack.map((v, f) => `H.O[${inO[f]}] = ${v}`).join(', ')};`,
+          ]),
+    ].join(' ');
     const dispatch =
       exits.size === 0 ? '' : ` switch (${EXIT_CODE}) { ${[...exits].map(([s, c]) => `case ${c}: ${s}`).join(' ')} }`;
     const call = `${name}(${passed.join(', ')});`;
@@ -255,7 +300,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
             ]),
         `    ${EXIT_CODE} = 0;`,
         '  }',
-        ...(back.length > 0 ? [`  ${back.map((v, k) => `H.O[${k + 1}] = ${v};`).join(' ')}`] : []),
+        ...(back.length > 0 ? [`  ${handBack}`] : []),
         `  ${fn.ret} ${EXIT_CODE};`,
       ],
     });

@@ -2019,6 +2019,10 @@ export class FunctionTranslator {
       name: () => `${inner}$o${this.nOutlined++}`,
       length: (line) => this.lineLength(line),
       int32: (v) => this.holdsInt32(v),
+      float: (v) => this.holdsFloat(v),
+      // one array per length: the flag after a run's floats is at its length, and a run of another length could
+      // leave a value where this one's flag is
+      floats: (n) => this.env.hoist('hf', `new Float64Array(${n})`),
     });
   }
 
@@ -2410,6 +2414,14 @@ export class FunctionTranslator {
     if (t === undefined) return false;
     if (m[3] === '') return t === I32 || this.isWide(t) || this.isQuad(t);
     return m[3] === 'h' ? this.isWide(t) : this.isQuad(t);
+  }
+
+  /** Whether the variable `v` is an f32 or f64 local's (a number, or a NaN kept as its bits). */
+  private holdsFloat(v: string): boolean {
+    const m = /^l(\d+)$/.exec(v);
+    if (m === null) return false;
+    const t = this.localTypes[Number(m[1])];
+    return t === F32 || t === F64;
   }
 
   /** Whether values of type `t` are held as (lo, hi) int32 pairs in this function. */
