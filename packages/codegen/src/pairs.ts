@@ -45,6 +45,18 @@ function sum(x: string, y: string): string {
   return x === '0' ? y : y === '0' ? x : `${x} + ${y}`;
 }
 
+/**
+ * Factors below this times any 32-bit word give products below 2^53, exact as a double ((2^32 - 1) * (2^21 - 1) <
+ * 2^53): `i64.mul` by such a constant takes the high word straight from the double.
+ */
+const EXACT_FACTOR = 2 ** 21;
+
+/** `x & y` where either may be the literal 0 or -1 (all bits: the other word unchanged). */
+function and(x: string, y: string): string {
+  if (x === '0' || y === '0') return '0';
+  return literal(y) === -1 ? x : literal(x) === -1 ? y : `${x} & ${y}`;
+}
+
 /** `r = e; ` unless `e` is `r` itself (a word unchanged in its slot). */
 function set(r: string, e: string): string {
   return r === e ? '' : `${r} = ${e}; `;
@@ -119,14 +131,18 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
     // By a constant: the same value as ((p - t) / 2^32) with p and t scaled by 2^-32 first (exact: a power of two
     // commutes with rounding), so that the float multiply does not wait for the subtraction (xxhash64's multiply
     // chain; the constant's quotient prints exactly, as JS prints the shortest string that reads back)
+    // A constant below 2^21 makes the product of 32 by 21 bits, exact as a double (below 2^53): its quotient by 2^32
+    // truncates to the high word with no correction, one multiply (x25519's field reductions by 19 and 38, 121666).
     const k = literal(bl);
     const hi =
       k === null
         ? `((${u32(al)} * ${u32(bl)} - (qm ^ -2147483648)) / 4294967296) | 0`
-        : `(${u32(al)} * ${(k >>> 0) / 4294967296} - (qm ^ -2147483648) / 4294967296) | 0`;
+        : k >>> 0 < EXACT_FACTOR
+          ? `(${u32(al)} * ${(k >>> 0) / 4294967296}) | 0`
+          : `(${u32(al)} * ${(k >>> 0) / 4294967296} - (qm ^ -2147483648) / 4294967296) | 0`;
     return `qm = Math.imul(${al}, ${bl}); ${rh} = ${cross === '' ? hi : `((${hi})${cross}) | 0`}; ${rl} = qm;`;
   },
-  'i64.and': (a, b, rl, rh) => `${rl} = ${a[0]} & ${b[0]}; ${rh} = ${a[1]} & ${b[1]};`,
+  'i64.and': (a, b, rl, rh) => `${set(rl, and(a[0], b[0]))}${set(rh, and(a[1], b[1]))}`.trim(),
   'i64.or': (a, b, rl, rh) => `${set(rl, or(a[0], b[0]))}${set(rh, or(a[1], b[1]))}`.trim(),
   'i64.xor': (a, b, rl, rh) => `${set(rl, or(a[0], b[0], '^'))}${set(rh, or(a[1], b[1], '^'))}`.trim(),
   'i64.shl': (a, b, rl, rh) => {

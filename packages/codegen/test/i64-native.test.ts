@@ -21,6 +21,8 @@ type Exports = Record<string, (...args: unknown[]) => unknown>;
 function values(): bigint[] {
   const words = [0n, 1n, 2n, 3n, 19n, 0xffffn, 0x10000n, 0x1fffffn, 0x200000n, 0x200001n, 0x7fffffffn, 0x80000000n];
   words.push(0x80000001n, 0xfffffffdn, 0xfffffffen, 0xffffffffn, 0xdeadbeefn, 0x9e3779b1n);
+  // times 0x200279 (above 2^21, CONSTANTS) 2^32 * 2097696 - 1, which a float64 rounds up to the next high word
+  words.push(0xfffd3837n);
   const out = new Set<bigint>();
   for (const w of words) {
     out.add(w);
@@ -52,7 +54,8 @@ function agree(native: Exports, js: Exports, name: string, args: unknown[]): voi
   expect(js[name](...args), `${name}(${args.join(', ')})`).toBe(native[name](...args));
 }
 
-// (a constant's low word multiplies through its quotient by 2^32: pairs.ts; xxhash64's primes below)
+// (a constant's low word multiplies through its quotient by 2^32, with no correction below 2^21: pairs.ts; 0x1fffff
+// and 0x200001 sit on either side of that bound, 0x200279 with a word whose product rounds up; xxhash64's primes)
 const CONSTANTS = [
   0n,
   1n,
@@ -60,6 +63,7 @@ const CONSTANTS = [
   121665n,
   0x1fffffn,
   0x200001n,
+  0x200279n,
   0xfffffffdn,
   0xffffffffn,
   2n ** 32n,
@@ -75,7 +79,8 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
       (c, i) => `
       (func (export "c${i}") (param i64) (result i64) (i64.mul (local.get 0) (i64.const ${c})))
       (func (export "cu${i}") (param i32) (result i64) (i64.mul (i64.extend_i32_u (local.get 0)) (i64.const ${c})))
-      (func (export "cl${i}") (param i64) (result i64) (i64.mul (i64.const ${c}) (local.get 0)))`,
+      (func (export "cl${i}") (param i64) (result i64) (i64.mul (i64.const ${c}) (local.get 0)))
+      (func (export "ca${i}") (param i64) (result i64) (i64.and (local.get 0) (i64.const ${c})))`,
     );
     const [n, j] = both(`(module
       (func (export "mul") (param i64 i64) (result i64) (i64.mul (local.get 0) (local.get 1)))
@@ -111,6 +116,7 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
         agree(n, j, `c${i}`, [a]);
         agree(n, j, `cl${i}`, [a]);
         agree(n, j, `cu${i}`, [I32(a)]);
+        agree(n, j, `ca${i}`, [a]);
       }
       for (const b of VALUES) {
         for (const f of ['mul', 'slots', 'halves', 'loads']) agree(n, j, f, [a, b]);

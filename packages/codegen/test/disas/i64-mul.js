@@ -96,8 +96,26 @@ function f5(a0) {
   return H.j(f5$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
 }
 f5.$p = f5$p;
+function f6$p(l0, l0h) {
+  var s0, s0h, s1, s1h, qm = 0;
+  qm = Math.imul(l0, 19); s0h = ((((l0 >>> 0) * 4.423782229423523e-9) | 0) + Math.imul(l0h, 19)) | 0; s0 = qm;
+  H.R[0] = s0h; return s0;
+}
+function f6(a0) {
+  return H.j(f6$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
+}
+f6.$p = f6$p;
+function f7$p(l0, l0h) {
+  var s0, s0h, s1, s1h;
+  s0 = l0; s0h = l0h & 524287;
+  H.R[0] = s0h; return s0;
+}
+function f7(a0) {
+  return H.j(f7$p(Number(BigInt.asIntN(32, a0)), Number(a0 >> 32n)), H.R[0]);
+}
+f7.$p = f7$p;
 return {
-  funcs: [f0, f1, f2, f3, f4, f5],
+  funcs: [f0, f1, f2, f3, f4, f5, f6, f7],
   globalInit: [],
   tableInit: [],
   elemOffset: {},

@@ -36,4 +36,8 @@
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (local.get $s))
   ;; by a constant (either side): the float product by the constant's quotient by 2^32
-  (func (export "prime") (param i64) (result i64) (i64.mul (i64.const 0x9E3779B185EBCA87) (local.get 0))))
+  (func (export "prime") (param i64) (result i64) (i64.mul (i64.const 0x9E3779B185EBCA87) (local.get 0)))
+  ;; by a constant below 2^21 (x25519's reduction by 19): that product is exact as a double, no correction by the low
+  ;; word; a mask of all ones in a word leaves that word as it is
+  (func (export "by19") (param i64) (result i64) (i64.mul (local.get 0) (i64.const 19)))
+  (func (export "low51") (param i64) (result i64) (i64.and (local.get 0) (i64.const 0x7ffffffffffff))))
