@@ -61,6 +61,50 @@ export class NameTable {
   }
 }
 
+/**
+ * Names interned as they are read: each distinct name is one string, made the first time it is read, so that reading
+ * a line allocates no string for a name read before (the outliner's scanner, src/outline-flow.ts: a string per
+ * identifier read was most of what it allocated over esbuild's largest functions).
+ */
+export class Interner {
+  /** The names, each once, in the order first read. */
+  readonly names: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Per slot: 1 + the index of the name hashed there, or 0. */
+  private slots = new Int32Array(64);
+  private mask = 63;
+
+  /** The name `text.slice(from, to)`, as the one string this table holds for it. */
+  name(text: string, from: number, to: number): string {
+    const n = to - from;
+    const h = hash(text, from, to);
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const k = this.slots[s] - 1;
+      if (k < 0) {
+        const name = text.slice(from, to);
+        this.slots[s] = this.names.length + 1;
+        this.names.push(name);
+        this.hashes.push(h);
+        if (this.names.length * 2 > this.mask) this.grow();
+        return name;
+      }
+      const name = this.names[k];
+      if (name.length === n && text.startsWith(name, from)) return name;
+    }
+  }
+
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let k = 0; k < this.names.length; k++) {
+      let s = this.hashes[k] & this.mask;
+      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+      this.slots[s] = k + 1;
+    }
+  }
+}
+
 function hash(text: string, from: number, to: number): number {
   let h = 0;
   for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;

@@ -5,7 +5,7 @@
 // `for (;;) switch (st)`); a shape they do not know makes them assume the worst (every variable live, nothing
 // assigned), never the best.
 
-import { isIdentPart, isIdentStart } from './names.js';
+import { Interner, isIdentPart, isIdentStart } from './names.js';
 
 /** A statement of the lines: a line, or a line opening blocks and the lines up to their close. */
 export interface Node {
@@ -145,9 +145,12 @@ const COMMENTS = /\/\*.*?\*\//g;
 /** `text` without block comments: the analysis must see the same code with and without position markers. */
 const uncommented = (text: string) => (text.includes('/*') ? text.replace(COMMENTS, '') : text);
 
-/** What a line does (`LineFacts`), read from its text without the position markers. */
-export function lineFacts(text: string): LineFacts {
-  return scanLine(uncommented(text));
+/**
+ * What a line does (`LineFacts`), read from its text without the position markers; its names are `names`' strings
+ * (one per distinct name, whatever line it was read from).
+ */
+export function lineFacts(text: string, names: Interner = new Interner()): LineFacts {
+  return scanLine(uncommented(text), names);
 }
 
 // character codes the scanner tests
@@ -293,7 +296,7 @@ type Building = { -readonly [K in keyof LineFacts]: LineFacts[K] } & {
  * what it may assign (`v = `, `v <op>= `, `++v`, `v--`), the `catch` parameters and declared names, and the label it
  * defines.
  */
-function scanLine(line: string): LineFacts {
+function scanLine(line: string, names: Interner): LineFacts {
   const sc = scratch;
   tokenize(line, sc);
   const { ts, te, prop, ss, se, st, braced, nt, ns } = sc;
@@ -324,18 +327,18 @@ function scanLine(line: string): LineFacts {
     const lo = st[s];
     const hi = s + 1 < ns ? st[s + 1] : nt;
     // a leading plain assignment: `v = <expression without braces>`
-    if (leading) leading = lo < hi && ts[lo] === first && braced[s] === 0 && plainSet(line, sc, lo, hi, b, f);
+    if (leading) leading = lo < hi && ts[lo] === first && braced[s] === 0 && plainSet(line, sc, lo, hi, b, f, names);
     const inRest = !leading;
     for (let t = lo; t < hi; t++) {
       if (prop[t] === 0) {
-        const w = line.slice(ts[t], te[t]);
+        const w = names.name(line, ts[t], te[t]);
         f.names.push(w);
         if (inRest) f.rest.push(w);
-        if (keyword(w)) special(line, sc, t, hi, b, w, inRest, f);
+        if (keyword(w)) special(line, sc, t, hi, b, w, inRest, f, names);
       }
       if (assigns(line, sc, t)) {
         if (f.assigned === NOTHING) f.assigned = [];
-        f.assigned.push(line.slice(ts[t], te[t]));
+        f.assigned.push(names.name(line, ts[t], te[t]));
       }
     }
     f.ends = lo < hi && ends(line, sc, lo, hi, first, b);
@@ -345,13 +348,13 @@ function scanLine(line: string): LineFacts {
 }
 
 /** Whether the statement of identifiers [lo, hi) ending at `b` is `v = <expression without braces>` (added to `f`). */
-function plainSet(line: string, sc: Scratch, lo: number, hi: number, b: number, f: Building): boolean {
+function plainSet(line: string, sc: Scratch, lo: number, hi: number, b: number, f: Building, names: Interner): boolean {
   const eq = skipSpace(line, sc.te[lo], b);
   if (eq >= b || line.charCodeAt(eq) !== EQ || (eq + 1 < b && line.charCodeAt(eq + 1) === EQ)) return false;
-  const name = line.slice(sc.ts[lo], sc.te[lo]);
+  const name = names.name(line, sc.ts[lo], sc.te[lo]);
   if (name === 'case' || name === 'default') return false;
   const reads: string[] = [];
-  for (let t = lo + 1; t < hi; t++) if (sc.prop[t] === 0) reads.push(line.slice(sc.ts[t], sc.te[t]));
+  for (let t = lo + 1; t < hi; t++) if (sc.prop[t] === 0) reads.push(names.name(line, sc.ts[t], sc.te[t]));
   if (f.sets === NOTHING) f.sets = [];
   f.sets.push({ name, reads });
   return true;
@@ -370,6 +373,7 @@ function special(
   w: string,
   inRest: boolean,
   f: Building,
+  names: Interner,
 ): void {
   const { ts, te } = sc;
   const e = te[t];
@@ -382,7 +386,7 @@ function special(
       const end = skipSpace(line, te[t + 1], b);
       if (end === b || line.charCodeAt(end) === SEMI) {
         if (f.jumps === NOTHING) f.jumps = [];
-        f.jumps.push({ cont: w === 'continue', label: line.slice(ts[t + 1], te[t + 1]) });
+        f.jumps.push({ cont: w === 'continue', label: names.name(line, ts[t + 1], te[t + 1]) });
       }
     }
   } else if (w === 'return') {
@@ -394,7 +398,7 @@ function special(
       const shut = skipSpace(line, te[t + 1], b);
       if (shut < b && line.charCodeAt(shut) === RPAREN) {
         if (f.caught === NOTHING) f.caught = [];
-        f.caught.push(line.slice(ts[t + 1], te[t + 1]));
+        f.caught.push(names.name(line, ts[t + 1], te[t + 1]));
       }
     }
   } else {
@@ -402,7 +406,7 @@ function special(
     const next = skipSpace(line, e, b);
     if (next > e && t + 1 < hi && ts[t + 1] === next) {
       if (f.declares === NOTHING) f.declares = [];
-      f.declares.push(line.slice(ts[t + 1], te[t + 1]));
+      f.declares.push(names.name(line, ts[t + 1], te[t + 1]));
     }
   }
 }
@@ -429,15 +433,19 @@ function assigns(line: string, sc: Scratch, t: number): boolean {
   return q >= 2 && (d === PLUS || d === MINUS) && line.charCodeAt(q - 2) === d;
 }
 
+/** Whether the identifier of `n` characters at `from` of `line` is `w`. */
+const isWord = (line: string, from: number, n: number, w: string) => n === w.length && line.startsWith(w, from);
+
 /** Whether the statement [first, b) with identifiers [lo, hi) ends control: `break L`, `continue L`, `return`, `throw`. */
 function ends(line: string, sc: Scratch, lo: number, hi: number, first: number, b: number): boolean {
   const { ts, te } = sc;
   if (ts[lo] === first + 1 && line.charCodeAt(first) === CTRL_RET)
     return te[lo] - ts[lo] === 6 && line.startsWith('return', ts[lo]);
   if (ts[lo] !== first) return false;
-  const w = line.slice(ts[lo], te[lo]);
-  if (w === 'return' || w === 'throw') return true;
-  if (w !== 'break' && w !== 'continue') return false;
+  const a = ts[lo];
+  const n = te[lo] - a;
+  if (isWord(line, a, n, 'return') || isWord(line, a, n, 'throw')) return true;
+  if (!isWord(line, a, n, 'break') && !isWord(line, a, n, 'continue')) return false;
   return lo + 1 < hi && ts[lo + 1] > te[lo] && skipSpace(line, te[lo], b) === ts[lo + 1] && te[lo + 1] === b;
 }
 
@@ -453,19 +461,23 @@ function labelAt(line: string, from: number, to: number): string | null {
   return line.charCodeAt(colon) === COLON && line.charCodeAt(colon + 1) !== COLON ? line.slice(from, to) : null;
 }
 
-/** Lines' facts by line number, with the text they are of (a line outlined since is analyzed again). */
+/**
+ * Lines' facts by line number, with the text they are of (a line outlined since is analyzed again), and the names
+ * they hold, each one string.
+ */
 export interface FactsCache {
   readonly texts: (string | undefined)[];
   readonly facts: (LineFacts | undefined)[];
+  readonly names: Interner;
 }
-export const factsCache = (): FactsCache => ({ texts: [], facts: [] });
+export const factsCache = (): FactsCache => ({ texts: [], facts: [], names: new Interner() });
 
 /** The facts of `lines[i]`, from `cache` while the line is unchanged. */
 export function factsAt(lines: readonly string[], i: number, cache: FactsCache): LineFacts {
   const text = lines[i];
   const known = cache.facts[i];
   if (known !== undefined && cache.texts[i] === text) return known;
-  const facts = lineFacts(text);
+  const facts = lineFacts(text, cache.names);
   cache.texts[i] = text;
   cache.facts[i] = facts;
   return facts;

@@ -3,7 +3,7 @@
 // disassembly snapshots, with every name those lines hold in the table, and with names they do not hold.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NameTable } from '../src/names.js';
+import { Interner, NameTable } from '../src/names.js';
 
 const IDENT = /[A-Za-z_$][\w$]*/g;
 
@@ -35,5 +35,22 @@ describe('NameTable', () => {
     // a name given twice is found at its first index
     expect(table.find('l0', 0, 2)).toBe(names.indexOf('l0'));
     expect(table.find('nope', 0, 4)).toBe(-1);
+  });
+});
+
+describe('Interner', () => {
+  it('gives each distinct name one string, equal to the text it was read from', () => {
+    const lines = corpus();
+    const interner = new Interner();
+    const first = new Map<string, string>();
+    for (const line of lines)
+      for (const m of line.matchAll(IDENT)) {
+        const name = interner.name(line, m.index, m.index + m[0].length);
+        expect(name).toBe(m[0]);
+        first.set(name, name);
+      }
+    // each name held once (a name read again is found, not added), in the order first read, through every growth
+    expect(interner.names).toEqual([...first.keys()]);
+    expect(interner.names.length).toBeGreaterThan(64);
   });
 });
