@@ -113,10 +113,16 @@ export function parse(lines: readonly string[]): Node[] {
  * may assign, binds and declares.
  */
 export interface LineFacts {
-  /** Its leading plain assignments (`v = <expression without braces>;`): the variable set and the names read. */
-  readonly sets: { readonly name: string; readonly reads: string[] }[];
-  /** The names the rest of the line mentions (read, or written only perhaps). */
-  readonly rest: string[];
+  /**
+   * The names it mentions (not properties), in order: its leading plain assignments' (`v = <expression without
+   * braces>;`), each the variable set and then the names its expression reads, then the names the rest of the line
+   * mentions (read, or written only perhaps).
+   */
+  readonly names: readonly string[];
+  /** Where each leading plain assignment's names end in `names` (the k-th starts where the one before ends). */
+  readonly setEnds: readonly number[];
+  /** Where the rest's names start in `names` (after the last leading assignment's). */
+  readonly restFrom: number;
   /** Its labeled jumps (in the rest). */
   readonly jumps: { readonly cont: boolean; readonly label: string }[];
   /** Whether it jumps somewhere no label says (an unlabeled `break`/`continue`): unknown here. */
@@ -125,8 +131,6 @@ export interface LineFacts {
   readonly ends: boolean;
   /** Whether it returns (a `return`, the translator's marked one included). */
   readonly returns: boolean;
-  /** The names it mentions anywhere (its assignments' targets and reads, and the rest's names). */
-  readonly names: readonly string[];
   /** The names it may assign anywhere in it (plain or compound assignments, increments). */
   readonly assigned: readonly string[];
   /** The parameters of the `catch` clauses it opens, and the names it declares (`let`, `const`, `var`). */
@@ -280,14 +284,21 @@ const NOTHING: never[] = Object.freeze([]) as unknown as never[];
 
 /** `LineFacts` as the scanner builds it. */
 type Building = { -readonly [K in keyof LineFacts]: LineFacts[K] } & {
-  sets: { name: string; reads: string[] }[];
-  rest: string[];
   jumps: { cont: boolean; label: string }[];
-  names: string[];
-  assigned: string[];
   caught: string[];
   declares: string[];
 };
+
+/**
+ * The scanner's lists while it reads a line (reused): each line's facts get lists of exactly their length, copied
+ * from these (a list grown by `push` from empty takes room for 16 names first, and more at each growth: that was
+ * most of what reading esbuild's largest functions allocated).
+ */
+const namesRead: string[] = [];
+const assignedRead: string[] = [];
+const setEndsRead: number[] = [];
+/** `list`'s first `n` elements as a list of their own (the shared empty list for none). */
+const exactly = <T>(list: T[], n: number): T[] => (n === 0 ? NOTHING : list.slice(0, n));
 
 /**
  * A line's facts in one pass over its characters (block comments removed), from its identifiers and top-level
@@ -302,13 +313,13 @@ function scanLine(line: string, names: Interner): LineFacts {
   const { ts, te, prop, ss, se, st, braced, nt, ns } = sc;
   // the lists most lines leave empty share one (frozen) empty list until something is added
   const f: Building = {
-    sets: NOTHING,
-    rest: [],
+    names: NOTHING,
+    setEnds: NOTHING,
+    restFrom: 0,
     jumps: NOTHING,
     unlabeled: false,
     ends: false,
     returns: false,
-    names: [],
     assigned: NOTHING,
     caught: NOTHING,
     declares: NOTHING,
@@ -316,6 +327,9 @@ function scanLine(line: string, names: Interner): LineFacts {
     unlabeledAnywhere: false,
     plainReturn: false,
   };
+  let nNames = 0;
+  let nAssigned = 0;
+  let nSets = 0;
   let leading = true;
   for (let s = 0; s < ns; s++) {
     const a = ss[s];
@@ -326,38 +340,34 @@ function scanLine(line: string, names: Interner): LineFacts {
     // its identifiers: [lo, hi)
     const lo = st[s];
     const hi = s + 1 < ns ? st[s + 1] : nt;
-    // a leading plain assignment: `v = <expression without braces>`
-    if (leading) leading = lo < hi && ts[lo] === first && braced[s] === 0 && plainSet(line, sc, lo, hi, b, f, names);
+    // a leading plain assignment: `v = <expression without braces>` (its variable, then the names it reads)
+    if (leading) leading = lo < hi && ts[lo] === first && braced[s] === 0 && plainSet(line, sc, lo, b);
     const inRest = !leading;
     for (let t = lo; t < hi; t++) {
       if (prop[t] === 0) {
         const w = names.name(line, ts[t], te[t]);
-        f.names.push(w);
-        if (inRest) f.rest.push(w);
+        namesRead[nNames++] = w;
         if (keyword(w)) special(line, sc, t, hi, b, w, inRest, f, names);
       }
-      if (assigns(line, sc, t)) {
-        if (f.assigned === NOTHING) f.assigned = [];
-        f.assigned.push(names.name(line, ts[t], te[t]));
-      }
+      if (assigns(line, sc, t)) assignedRead[nAssigned++] = names.name(line, ts[t], te[t]);
     }
+    if (leading) setEndsRead[nSets++] = nNames;
     f.ends = lo < hi && ends(line, sc, lo, hi, first, b);
   }
+  f.names = exactly(namesRead, nNames);
+  f.setEnds = exactly(setEndsRead, nSets);
+  f.restFrom = nSets === 0 ? 0 : setEndsRead[nSets - 1];
+  f.assigned = exactly(assignedRead, nAssigned);
   if (nt > 0 && ts[0] === skipSpace(line, 0, line.length)) f.label = labelAt(line, ts[0], te[0]);
   return f;
 }
 
-/** Whether the statement of identifiers [lo, hi) ending at `b` is `v = <expression without braces>` (added to `f`). */
-function plainSet(line: string, sc: Scratch, lo: number, hi: number, b: number, f: Building, names: Interner): boolean {
+/** Whether the statement whose first identifier is `lo`, ending at `b`, is `v = <expression without braces>`. */
+function plainSet(line: string, sc: Scratch, lo: number, b: number): boolean {
   const eq = skipSpace(line, sc.te[lo], b);
   if (eq >= b || line.charCodeAt(eq) !== EQ || (eq + 1 < b && line.charCodeAt(eq + 1) === EQ)) return false;
-  const name = names.name(line, sc.ts[lo], sc.te[lo]);
-  if (name === 'case' || name === 'default') return false;
-  const reads: string[] = [];
-  for (let t = lo + 1; t < hi; t++) if (sc.prop[t] === 0) reads.push(names.name(line, sc.ts[t], sc.te[t]));
-  if (f.sets === NOTHING) f.sets = [];
-  f.sets.push({ name, reads });
-  return true;
+  const n = sc.te[lo] - sc.ts[lo];
+  return !isWord(line, sc.ts[lo], n, 'case') && !isWord(line, sc.ts[lo], n, 'default');
 }
 
 const keyword = (w: string) =>
@@ -539,16 +549,6 @@ export interface Liveness {
 /** Passes over the lines after which liveness gives up (each pass carries values one more loop level out). */
 const MAX_PASSES = 24;
 
-/** A line's facts with variables as bit positions (untracked ones left out). */
-interface LineCode {
-  /** Per leading plain assignment: the variable set (-1 untracked) and the ones its expression reads. */
-  readonly sets: { readonly v: number; readonly reads: Int32Array }[];
-  readonly rest: Int32Array;
-  readonly jumps: readonly { readonly cont: boolean; readonly label: string }[];
-  readonly unlabeled: boolean;
-  readonly ends: boolean;
-}
-
 /**
  * A backward liveness of `vars` over the statement tree `top` of `lines` (nothing live after the last line): a
  * pass over the tree per loop nesting level until the loops' heads stop changing (at most `MAX_PASSES`, else every
@@ -589,19 +589,8 @@ export function liveness(
     for (let k = 0; k < vs.length; k++) into[vs[k] >>> 5] |= 1 << (vs[k] & 31);
   };
   const NONE = new Int32Array(0);
-  // the bits of a list of names, through one scratch list (no iterator, and no array but the result)
+  // the bit positions of a construct's header names, gathered in one scratch list
   const found: number[] = [];
-  const bitsOf = (ns: readonly string[]): Int32Array => {
-    found.length = 0;
-    for (let k = 0; k < ns.length; k++) {
-      const v = index.get(ns[k]);
-      if (v !== undefined) found.push(v);
-    }
-    if (found.length === 0) return NONE;
-    const out = new Int32Array(found.length);
-    for (let k = 0; k < found.length; k++) out[k] = found[k];
-    return out;
-  };
   // labels defined more than once are not trusted (jumps to them: everything live)
   const labelCount = new Map<string, number>();
   for (const l of lines) {
@@ -612,27 +601,52 @@ export function liveness(
     const m = LABEL_DEF.exec(l);
     if (m !== null) labelCount.set(m[1], (labelCount.get(m[1]) ?? 0) + 1);
   }
-  const codes: (LineCode | undefined)[] = new Array(lines.length);
-  const codeOf = (i: number): LineCode => {
-    let c = codes[i];
-    if (c === undefined) {
-      const f = factsAt(lines, i, facts);
-      codes[i] = c = {
-        sets: f.sets.map((s) => ({ v: index.get(s.name) ?? -1, reads: bitsOf(s.reads) })),
-        rest: bitsOf(f.rest),
-        jumps: f.jumps,
-        unlabeled: f.unlabeled,
-        ends: f.ends,
-      };
+  // each line's names as bit positions (-1: not tracked), in the order of its facts' `names`, in one list for the
+  // whole function: `codeAt[i]` is where line i's start (-1: not read yet)
+  const codeAt = new Int32Array(lines.length).fill(-1);
+  let code = new Int32Array(1024);
+  let codeLength = 0;
+  const codeOf = (i: number, f: LineFacts): number => {
+    let at = codeAt[i];
+    if (at < 0) {
+      const ns = f.names;
+      if (codeLength + ns.length > code.length) {
+        const grown = new Int32Array(Math.max(code.length * 2, codeLength + ns.length));
+        grown.set(code.subarray(0, codeLength));
+        code = grown;
+      }
+      at = codeLength;
+      for (let k = 0; k < ns.length; k++) code[at + k] = index.get(ns[k]) ?? -1;
+      codeLength += ns.length;
+      codeAt[i] = at;
     }
-    return c;
+    return at;
+  };
+  /** Adds line `i`'s names [from, to) (positions in its facts' `names`) to `into`. */
+  const addNames = (into: Bits, at: number, from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const v = code[at + k];
+      if (v >= 0) into[v >>> 5] |= 1 << (v & 31);
+    }
   };
   const shapes = new Map<Node, { kind: Kind; label: string | null; uses: Int32Array } | null>();
   const shapeOf = (node: Node) => {
     let s = shapes.get(node);
     if (s === undefined) {
       const k = kindOf(lines, node);
-      s = k === null ? null : { ...k, uses: bitsOf(headerLines(node).flatMap((i) => factsAt(lines, i, facts).names)) };
+      if (k === null) s = null;
+      else {
+        found.length = 0;
+        const header = headerLines(node);
+        for (let h = 0; h < header.length; h++) {
+          const ns = factsAt(lines, header[h], facts).names;
+          for (let j = 0; j < ns.length; j++) {
+            const v = index.get(ns[j]);
+            if (v !== undefined) found.push(v);
+          }
+        }
+        s = { kind: k.kind, label: k.label, uses: found.length === 0 ? NONE : Int32Array.from(found) };
+      }
       shapes.set(node, s);
     }
     return s;
@@ -641,7 +655,20 @@ export function liveness(
   let heads = new Map<string, Bits>();
   let nextHeads = new Map<string, Bits>();
   const breaks = new Map<string, Bits>();
-  const after = new Map<Node, Bits>();
+  // what is live after each statement kept: `words` words each, in one list (`after` maps a node to where its start)
+  const after = new Map<Node, number>();
+  let afterBits = new Uint32Array(0);
+  let afterLength = 0;
+  const keepAfter = (node: Node, live: Bits) => {
+    if (afterLength + words > afterBits.length) {
+      const grown = new Uint32Array(Math.max(1024, afterBits.length * 2, afterLength + words));
+      grown.set(afterBits.subarray(0, afterLength));
+      afterBits = grown;
+    }
+    afterBits.set(live, afterLength);
+    after.set(node, afterLength);
+    afterLength += words;
+  };
   let record = false;
   let throwLive: Bits = EMPTY;
 
@@ -652,15 +679,18 @@ export function liveness(
   };
   // each of these takes the set live after and returns the set live before, changing the one it was given
   const simple = (i: number, live: Bits): Bits => {
-    const c = codeOf(i);
-    if (c.unlabeled) return live.fill(0xffffffff);
-    if (c.ends) live.fill(0);
-    for (let k = 0; k < c.jumps.length; k++) or(live, target(c.jumps[k].cont, c.jumps[k].label));
-    add(live, c.rest);
-    for (let k = c.sets.length - 1; k >= 0; k--) {
-      const v = c.sets[k].v;
+    const f = factsAt(lines, i, facts);
+    if (f.unlabeled) return live.fill(0xffffffff);
+    const at = codeOf(i, f);
+    if (f.ends) live.fill(0);
+    for (let k = 0; k < f.jumps.length; k++) or(live, target(f.jumps[k].cont, f.jumps[k].label));
+    addNames(live, at, f.restFrom, f.names.length);
+    // the leading assignments, last first: each kills its variable, then adds what its expression reads
+    for (let k = f.setEnds.length - 1; k >= 0; k--) {
+      const from = k === 0 ? 0 : f.setEnds[k - 1];
+      const v = code[at + from];
       if (v >= 0) live[v >>> 5] &= ~(1 << (v & 31));
-      add(live, c.sets[k].reads);
+      addNames(live, at, from + 1, f.setEnds[k]);
     }
     return or(live, throwLive);
   };
@@ -668,7 +698,7 @@ export function liveness(
     const remember = record && keep(nodes);
     for (let k = nodes.length - 1; k >= 0; k--) {
       const node = nodes[k];
-      if (remember) after.set(node, copy(live));
+      if (remember) keepAfter(node, live);
       live = node.bodies.length === 0 ? simple(node.start, live) : compound(node, live);
       if (node.barrier) {
         if (cases === null) return live.fill(0xffffffff);
@@ -756,7 +786,12 @@ export function liveness(
     return b === undefined || v === undefined || has(b, v);
   };
   return {
-    liveAfter: (node, name) => !known || bit(after.get(node), name),
+    liveAfter: (node, name) => {
+      if (!known) return true;
+      const at = after.get(node);
+      const v = index.get(name);
+      return at === undefined || v === undefined || (afterBits[at + (v >>> 5)] & (1 << (v & 31))) !== 0;
+    },
     liveAtJump: (cont, label, name) => !known || labelCount.get(label) !== 1 || bit(target(cont, label), name),
   };
 }
@@ -792,8 +827,9 @@ export function runFlow(
   const seenExit = new Set<string>();
   // labels of constructs open around the current statement, inside the run, with the writes at jumps to them
   const inner = new Map<string, Set<string> | null>();
-  const read = (ns: readonly string[], da: Set<string>) => {
-    for (let k = 0; k < ns.length; k++) if (tracked(ns[k]) && !da.has(ns[k])) exposed.add(ns[k]);
+  /** Reads names [from, to) of `ns` (all of them by default). */
+  const read = (ns: readonly string[], da: Set<string>, from = 0, to = ns.length) => {
+    for (let k = from; k < to; k++) if (tracked(ns[k]) && !da.has(ns[k])) exposed.add(ns[k]);
   };
   const meet = (a: Set<string> | null, b: Set<string> | null): Set<string> | null => {
     if (a === null) return b === null ? null : new Set(b);
@@ -820,8 +856,8 @@ export function runFlow(
     for (let i = node.start; i < node.end; i++) {
       if (lines[i] === dropped) continue;
       const f = factsOf(i);
-      for (const s of f.sets) read([s.name, ...s.reads], da);
-      read(f.rest, da);
+      // its assignments' variables too
+      read(f.names, da);
       for (const j of f.jumps) if (!inner.has(j.label)) exit(j.cont, j.label, da);
     }
   };
@@ -845,12 +881,13 @@ export function runFlow(
     if (lines[node.start] === dropped) return da;
     if (node.bodies.length === 0 || calls.has(node.start)) {
       const f = factsOf(node.start);
-      for (let k = 0; k < f.sets.length; k++) {
-        const s = f.sets[k];
-        read(s.reads, da);
-        if (tracked(s.name)) da.add(s.name);
+      // the leading assignments in order: each reads its expression's names, then writes its variable
+      for (let k = 0; k < f.setEnds.length; k++) {
+        const from = k === 0 ? 0 : f.setEnds[k - 1];
+        read(f.names, da, from + 1, f.setEnds[k]);
+        if (tracked(f.names[from])) da.add(f.names[from]);
       }
-      read(f.rest, da);
+      read(f.names, da, f.restFrom);
       for (let k = 0; k < f.jumps.length; k++) jump(f.jumps[k].cont, f.jumps[k].label, da);
       if (f.unlabeled) exit(false, '', da);
       return f.ends ? null : da;
