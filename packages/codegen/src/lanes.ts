@@ -829,10 +829,13 @@ export const QUAD_SCALAR: Readonly<Record<string, { cond: boolean; expr: (a: Lan
 };
 
 /**
- * Bitmasks in another bit order with the same number of bits set, for a consumer that only counts them
- * (`i32.popcnt`): each word's top bits masked and shifted into positions no other word's take, with no multiply.
+ * The number of bits a bitmask has set, for a consumer that only counts them (`i32.popcnt` of the bitmask): each
+ * word's top bits moved down to bit 0 of their lane and the four words added (a byte or half-word then holds at most
+ * 4), then the lanes summed by one multiply into the top lane (at most 16 or 8: no carry). 13 operations for
+ * `i8x16`, where the bitmask in order and a popcount take 23.
  */
 export const QUAD_SCALAR_COUNT: Readonly<Record<string, (a: Lanes) => string>> = {
-  'i8x16.bitmask': (a) => a.map((w, i) => `((${p(w)} & 0x80808080) >>> ${7 - i})`).join(' | '),
-  'i16x8.bitmask': (a) => a.map((w, i) => `((${p(w)} & 0x80008000) >>> ${15 - i})`).join(' | '),
+  'i8x16.bitmask': (a) =>
+    `(Math.imul(${a.map((w) => `((${p(w)} & 0x80808080) >>> 7)`).join(' + ')}, 0x01010101) >>> 24)`,
+  'i16x8.bitmask': (a) => `(Math.imul(${a.map((w) => `((${p(w)} & 0x80008000) >>> 15)`).join(' + ')}, 0x10001) >>> 16)`,
 };

@@ -833,8 +833,8 @@ export class FunctionTranslator {
   private msbForm: ({ line: number; full: string; msb: string; bits: number } | null)[] = [];
   /**
    * Per slot holding an `i8x16.bitmask` or `i16x8.bitmask`: its expression (`full`, left pending or assigned on the
-   * line `line`) and one with the same bits set in another order (`QUAD_SCALAR_COUNT`), which an `i32.popcnt`
-   * right after it (nothing else read the value) takes instead: `popcnt(bitmask(eq(v, splat(c))))` counts matches.
+   * line `line`) and the number of bits it sets (`QUAD_SCALAR_COUNT`), which an `i32.popcnt` right after it (nothing
+   * else read the value) takes as its result: `popcnt(bitmask(eq(v, splat(c))))` counts matches.
    */
   private countForm: ({ line: number; full: string; count: string } | null)[] = [];
   /** Per pending quad slot: the v128 local whose lanes it reads (a `local.get`, maybe shuffled), or -1. */
@@ -3869,7 +3869,7 @@ export class FunctionTranslator {
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
-    if (info.name === 'i32.popcnt') this.countOperand();
+    if (info.name === 'i32.popcnt' && this.countOperand()) return;
     const u = this.env.branchCondValues && uc !== undefined ? (a: string) => `(${this.condValue(uc(a))})` : facts.unary;
     if (u !== undefined) {
       const lin = facts.linear;
@@ -4783,20 +4783,25 @@ export class FunctionTranslator {
 
   /**
    * For `i32.popcnt`: if its operand is a bitmask (`countForm`) that nothing else read (still pending as it was,
-   * or assigned on the last line emitted), the bitmask takes the form that sets the same number of bits.
+   * or assigned on the last line emitted), the bitmask's expression becomes the count of its bits, and true is
+   * returned: the slot then holds the popcount's result.
    */
-  private countOperand(): void {
+  private countOperand(): boolean {
     const d = this.sp - 1;
     const f = this.countForm[d];
-    if (f === null || f === undefined) return;
+    if (f === null || f === undefined) return false;
     this.countForm[d] = null;
     if (f.line < 0) {
-      if (this.pend[d] === f.full) this.pend[d] = f.count;
-    } else if (f.line === this.out.length - 1 && this.pend[d] === null) {
-      const line = this.out[f.line];
-      const at = line.lastIndexOf(f.full);
-      if (at >= 0) this.out[f.line] = line.slice(0, at) + f.count + line.slice(at + f.full.length);
+      if (this.pend[d] !== f.full) return false;
+      this.pend[d] = f.count;
+      return true;
     }
+    if (f.line !== this.out.length - 1 || this.pend[d] !== null) return false;
+    const line = this.out[f.line];
+    const at = line.lastIndexOf(f.full);
+    if (at < 0) return false;
+    this.out[f.line] = line.slice(0, at) + f.count + line.slice(at + f.full.length);
+    return true;
   }
 
   /** Marks the lane temporaries that `code` uses as declared, and returns it. */

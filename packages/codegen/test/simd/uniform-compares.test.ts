@@ -108,7 +108,7 @@ describe('compares against a uniform constant, bitmasks counted', () => {
       }
   });
 
-  it('a uniform constant compares in the short form; a count takes the bits unordered', () => {
+  it('a uniform constant compares in the short form; a count sums the top bits', () => {
     const source = compileModule(decodeModule(bytes)).source;
     const extra = ['pending8', 'pending16', 'tee', 'after'];
     const func = (name: string) => {
@@ -128,6 +128,11 @@ describe('compares against a uniform constant, bitmasks counted', () => {
     expect(func(`c${at('i8x16.eq right 65')}`)).not.toContain('0x204081');
     expect(func(`b${at('i8x16.eq right 65')}`)).toContain('0x204081');
     expect(func('pending8')).not.toContain('0x204081');
+    // and counted by one multiply summing the lanes, with no popcount after it
+    expect(func(`c${at('i8x16.eq right 65')}`)).toContain('0x01010101) >>> 24');
+    expect(func(`c${at('i8x16.eq right 65')}`)).not.toContain('popcnt32');
+    expect(func('pending16')).toContain('0x10001) >>> 16');
+    expect(func('pending16')).not.toContain('popcnt32');
     // read whole as well: the ordered form stays
     expect(func('tee')).toContain('0x204081');
   });
