@@ -327,6 +327,21 @@ function uniformLane(atom: string, bits: 8 | 16): number | null {
   const lane = n & ((1 << bits) - 1);
   return Math.imul(lane, bits === 8 ? 0x01010101 : 0x10001) === (n | 0) ? lane : null;
 }
+/**
+ * `v128.and` of a compare's mask with a constant having one value `c` (not 0) in every `bits`-wide lane, given the
+ * compare's top-bit form `x` (`QuadTemplate.msb`: the other bits unspecified): each lane's top bit moved to bit 0
+ * and scaled by `c` (a shift where `c` is a power of two), no mask spread over the lane and no and. Null where `c`
+ * is not such a constant.
+ */
+export function maskTimesConst(x: string, lane: readonly string[], bits: 8 | 16): string | null {
+  const c = uniformLane(lane[0], bits);
+  if (c === null || c === 0 || lane.some((a) => uniformLane(a, bits) !== c)) return null;
+  const hi = bits === 8 ? -2139062144 : -2147450880;
+  const top = `(${p(x)} & ${hi})`;
+  const k = 31 - Math.clz32(c);
+  if (c === 1 << k) return k === bits - 1 ? top : `(${top} >>> ${bits - 1 - k})`;
+  return `Math.imul(${top} >>> ${bits - 1}, ${c})`;
+}
 /** `x` with the top bit of each lane flipped (a signed compare as an unsigned one). */
 const flipTop = (x: string, hi: number): string => `(${p(x)} ^ ${hi})`;
 

@@ -42,6 +42,7 @@ import {
   type Lanes,
   laneNames,
   MSB_READERS,
+  maskTimesConst,
   QUAD_OPS,
   QUAD_SCALAR,
   QUAD_SCALAR_COUNT,
@@ -4446,6 +4447,7 @@ export class FunctionTranslator {
     if (info.imm === Imm.Lane) imm.push(r.u8());
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
     if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
+    if (name === 'v128.and' && this.maskAndConst()) return;
     if (name === 'f32x4.replace_lane' && this.f32ReplaceLane(imm[0])) return;
     if (name === 'f32x4.extract_lane' && this.fval[this.sp - 1]) {
       // a lane of f32 numbers is the f32 scalar (no conversion to bits and back)
@@ -4779,6 +4781,34 @@ export class FunctionTranslator {
     this.out[f.line] = this.out[f.line].replace(f.full, f.msb);
     this.msbForm[this.sp - 1] = null;
     return f.bits;
+  }
+
+  /**
+   * `v128.and` of an 8- or 16-bit compare's mask (its line the last one emitted: nothing else read it) and a
+   * pending constant with one value in every lane of that width (`splat(0x20)` of ASCII case folding): the compare
+   * takes its top-bit form (`msbForm`) and each lane is its top bit times the constant (`maskTimesConst`), where
+   * the full mask and the and take two more operations per word. Returns false, having done nothing, otherwise.
+   */
+  private maskAndConst(): boolean {
+    for (const [m, c] of [
+      [this.sp - 2, this.sp - 1],
+      [this.sp - 1, this.sp - 2],
+    ]) {
+      const f = this.msbForm[m];
+      const k = this.pendQ[c];
+      if (f === null || f === undefined || f.line !== this.out.length - 1 || k === null || k === undefined) continue;
+      if (this.fval[c] || this.pendLocal[c] >= 0) continue;
+      const x = laneNames(`s${m}`);
+      const lanes = x.map((v) => maskTimesConst(v, k, f.bits as 8 | 16));
+      if (lanes.some((e) => e === null)) continue;
+      this.out[f.line] = this.out[f.line].replace(f.full, f.msb);
+      this.msbForm[m] = null;
+      this.popQuad();
+      this.popQuad();
+      this.pushQuadStmt((r) => r.map((v, i) => `${v} = ${lanes[i]};`).join(' '));
+      return true;
+    }
+    return false;
   }
 
   /**
