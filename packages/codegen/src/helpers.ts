@@ -15,6 +15,7 @@ import {
   TrapCode,
 } from '@wasmts/environ';
 import { LANE_HELPERS } from './lane-helpers.js';
+import { RUN_WORDS } from './limits.js';
 
 /** A trap raiser: the runtime's `rt.trap(code)`, which throws. */
 type TrapFn = (code: number) => never;
@@ -354,6 +355,11 @@ function arrayCopy(rt: Rt, a: Arr, d: number, b: Arr, s: number, n: number): voi
  * that its elements stay generic (a double-elements array would quiet the NaNs stored in it).
  */
 const O: unknown[] = Array.from({ length: 256 }, () => null);
+/**
+ * The int32 words an outlined run hands back (at their index among its values, as in `O`): an Int32Array, where `O`
+ * held a heap number for each word outside the small-integer range (hash-wasm's blake2b: 78 words per compression).
+ */
+const OW = new Int32Array(RUN_WORDS);
 
 /**
  * The hand-over between the pieces of a split body (README.md, "Splitting large functions"): a piece but the last
@@ -399,6 +405,7 @@ export const HELPERS = Object.freeze({
   R,
   /** The scratch values of outlined runs: the variables an outlined function assigned, for its caller. */
   O,
+  OW,
   B32,
   F32,
   /** The variables a piece of a split body hands to the next (see `NX`). */

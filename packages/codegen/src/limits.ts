@@ -60,6 +60,12 @@ export class CodegenLimitError extends CompileError {
   }
 }
 
+/**
+ * Int32 words an outlined run hands back through `H.OW` (helpers.ts, an Int32Array of this length) at most: one of a
+ * run with more values than this comes back through `H.O` (README.md, "Outlining").
+ */
+export const RUN_WORDS = 1024;
+
 /** Levels of indentation in the whole-module output at most (deeper code is indented as this level). */
 export const MAX_INDENT = 16;
 

@@ -5,6 +5,7 @@
 // sibling statements is moved as text, and the variables it shares with the rest of the function go in as
 // arguments and come back through `H.O`; branches out of the run and returns come back as an exit code.
 
+import { RUN_WORDS } from './limits.js';
 import { type FactsCache, factsAt, factsCache, JUMP, liveness, type Node, parse, runFlow } from './outline-flow.js';
 
 /** What the outliner needs to know of the function it works on. */
@@ -223,6 +224,9 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
     if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
+    // an int32 word comes back through `H.OW` (an Int32Array: a store and a load), anything else through `H.O`,
+    // where a word outside the small-integer range was a heap number each time
+    const word = (v: string, k: number) => k + 1 < RUN_WORDS && fn.int32?.(v) === true;
     // the floats handed back go through a Float64Array (no heap number each), read as they are unless the run's
     // sum of them was a NaN: then a flag after them says that the run left each in `H.O` too (a NaN kept as bits,
     // a `NaNBits`, is an object, which the array would turn into a NaN number)
@@ -242,7 +246,8 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const restore = [
       ...back.map((v, k) => {
         const f = floatAt.get(v);
-        return f === undefined ? `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};` : `${v} = ${hf}[${f}];`;
+        if (f !== undefined) return `${v} = ${hf}[${f}];`;
+        return word(v, k) ? `${v} = H.OW[${k + 1}];` : `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};`;
       }),
       ...(nf === 0
         ? []
@@ -251,7 +256,13 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
           ]),
     ].join(' ');
     const handBack = [
-      ...back.map((v, k) => (floatAt.has(v) ? `${hf}[${floatAt.get(v)}] = ${v};` : `H.O[${k + 1}] = ${v};`)),
+      ...back.map((v, k) =>
+        floatAt.has(v)
+          ? `${hf}[${floatAt.get(v)}] = ${v};`
+          : word(v, k)
+            ? `H.OW[${k + 1}] = ${v};`
+            : `H.O[${k + 1}] = ${v};`,
+      ),
       ...(nf === 0
         ? []
         : [

@@ -11,7 +11,7 @@ function f0$p(l0, l1, l1h) {
   l0 |= 0; l1 |= 0; l1h |= 0;
   try {
     if (fu >= fq) { lim1.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1.fuelConsumed; ec = -1; }
-    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; s0h = H.O[1] | 0; s0 = H.O[2]; l2 = H.O[3] | 0; s1 = H.O[4]; s1h = H.O[5] | 0;
+    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; s0h = H.OW[1]; s0 = H.O[2]; l2 = H.OW[3]; s1 = H.O[4]; s1h = H.OW[5];
     lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = l4; hv3[5] = s0; hv3[6] = s0h; hv3[7] = s1; hv3[8] = s1h; let nx = f0$p$s1();
     if (nx !== H.NX) return nx;
     nx = f0$p$s2();
@@ -35,7 +35,7 @@ function f0$p$s2() {
   var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], s0 = hv3[4], s0h = hv3[5];
   var s1, s1h, fu = 0, fq = -lim1.fuelConsumed, ec = -1, oc = 0;
   try {
-    lim1.fuelConsumed = fu - fq; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; l2 = H.O[1] | 0; s1 = H.O[2]; s1h = H.O[3] | 0; l3 = H.O[4] | 0; l3h = H.O[5] | 0; switch (oc) { case 1: lim1.fuelConsumed = fu - fq; fu = 0; return H.O[0]; }
+    lim1.fuelConsumed = fu - fq; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; l2 = H.OW[1]; s1 = H.O[2]; s1h = H.OW[3]; l3 = H.OW[4]; l3h = H.OW[5]; switch (oc) { case 1: lim1.fuelConsumed = fu - fq; fu = 0; return H.O[0]; }
     lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = s1h; hv3[5] = s0; hv3[6] = s0h; H.S[0] = s1; return H.NX;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
@@ -74,7 +74,7 @@ function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
       s1 = s1 ^ l2;
       oc = 0;
     }
-    H.O[1] = s0h; H.O[2] = s0; H.O[3] = l2; H.O[4] = s1; H.O[5] = s1h;
+    H.OW[1] = s0h; H.O[2] = s0; H.OW[3] = l2; H.O[4] = s1; H.OW[5] = s1h;
     lim1.fuelConsumed = fu - fq; fu = 0; return oc;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
@@ -117,7 +117,7 @@ function f0$p$o3(l2, l0, l3, l3h) {
       m0_dv.setInt32(20,l2,1);
       oc = 0;
     }
-    H.O[1] = l2; H.O[2] = s1; H.O[3] = s1h; H.O[4] = l3; H.O[5] = l3h;
+    H.OW[1] = l2; H.O[2] = s1; H.OW[3] = s1h; H.OW[4] = l3; H.OW[5] = l3h;
     lim1.fuelConsumed = fu - fq; fu = 0; return oc;
   } catch (e) { lim1.fuelConsumed += fu; throw e; }
 }
