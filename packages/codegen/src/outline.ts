@@ -108,6 +108,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const tracked = (v: string) => trackedVars.has(v);
   // each line's facts, read once (src/outline-flow.ts): the liveness, the runs' flows and `outlineRun` share them
   const facts: FactsCache = factsCache();
+  const inWindow = handOverWindows(lines, fn, facts);
   const spine = dispatching(lines, top);
   const live = liveness(
     lines,
@@ -140,6 +141,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const outlineRun = (run: Node[], size: number, maxExits: number, flat: string | null): number => {
     const a = run[0].start;
     const b = run[run.length - 1].end;
+    if (inWindow !== null && (inWindow[a] === 1 || inWindow[b] === 1)) return size;
     let body: string[] = [];
     for (let i = a; i < b; i++) if (lines[i] !== fn.dropped) body.push(lines[i]);
     // in a flat region (`S<k>: for (;;) switch (st)`): the cases of the run, which it dispatches itself
@@ -343,7 +345,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (flat === null) {
         // a run holds no case; a node holding outlined calls is a chunk of its own (see below)
         if (node.barrier) return close();
-        if (size + sizes[i] > target || node.calls || run[run.length - 1]?.calls) close();
+        if ((size + sizes[i] > target || node.calls || run[run.length - 1]?.calls) && !glued(node)) close();
       } else if (node.barrier && size + sizes[i] > target / 2) {
         // in a flat region a run starts at a case (it is entered there) and holds the cases up to the next run
         close();
@@ -376,6 +378,9 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     outlinedHere = made.length > before;
     return sum;
   };
+
+  /** Whether a node must stay in the run of the node before it (it begins inside a hand-over window). */
+  const glued = (node: Node): boolean => inWindow !== null && inWindow[node.start] === 1;
 
   /** Whether the last `reduce` outlined runs of its list. */
   let outlinedHere = false;
@@ -421,7 +426,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (spine.has(node)) return close();
       if (flat === null) {
         if (node.barrier) return close();
-        if (size + sizes[i] > target) close();
+        if (size + sizes[i] > target && !glued(node)) close();
       } else if (node.barrier && (size >= MIN_RUN || run.length === 0 || !run[0].barrier)) {
         // in a flat region a run starts at a case: each case's statements, with the next case's while shorter
         // than a call is worth (statements after a dispatch, before the next case, are no run's)
@@ -530,4 +535,28 @@ function replaceReturns(line: string, ret: string, replace: (value: string) => s
     out += replace(line.slice(at + ret.length, j).trim());
     i = j + 1;
   }
+}
+
+/**
+ * The hand-over windows of a function with fuel: from a line that ends by handing the counter over (`fn.handOver`:
+ * the consumed fuel stored, `fu` back to 0, before a call, a hook or a throw) to the line that reloads `fq` after
+ * the call (or ends control: a throw). Inside one, `fu - fq` is not the count: an outlined run that began or ended
+ * there would store it at its entry or exit and lose the fuel counted before the hand-over. `inWindow[i]` is 1 where
+ * the point before line i is inside a window (`inWindow[lines.length]`: after the last line); null without fuel.
+ */
+function handOverWindows(lines: readonly string[], fn: OutlineFunction, facts: FactsCache): Uint8Array | null {
+  if (fn.handOver === '') return null;
+  // the reload's first statement, `fq = -<limits>.<counter>;`
+  const reload = fn.reload.slice(0, fn.reload.indexOf(';') + 1);
+  const inWindow = new Uint8Array(lines.length + 1);
+  let open = 0;
+  for (let i = 0; i < lines.length; i++) {
+    inWindow[i] = open;
+    const l = lines[i];
+    if (l === fn.dropped) continue;
+    if (l.endsWith(fn.handOver)) open = 1;
+    else if (open === 1 && (l.includes(reload) || factsAt(lines, i, facts).ends)) open = 0;
+  }
+  inWindow[lines.length] = open;
+  return inWindow;
 }

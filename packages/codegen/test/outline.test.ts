@@ -190,6 +190,44 @@ describe('outlined statements', () => {
     expect(outlined.slice(0, 3)).toEqual(whole.slice(0, 3));
   });
 
+  it('keep fuel exact wherever a run boundary falls near a call (the counter handed over and reloaded)', () => {
+    // a loop of statements between calls: a call hands the fuel counter over on one line and reloads it on another
+    // (README.md, "Fuel and epochs in locals"); a run that began or ended between the two stored a stale count at
+    // its entry or exit and lost fuel (binaryen fuzz seeds 140448 and others with a 300-character split limit)
+    const stmts = Array.from({ length: 24 }, (_, k) =>
+      k % 3 === 2
+        ? `(local.set $x (i32.add (local.get $x) (call $f (local.get $x))))`
+        : `(local.set $x (i32.xor (i32.mul (local.get $x) (i32.const ${k + 3})) (local.get $i)))`,
+    ).join('\n');
+    const wat = `(module
+      (import "env" "log" (func $log (param i32)))
+      (func $f (param $a i32) (result i32) (call $log (local.get $a)) (i32.add (local.get $a) (i32.const 7)))
+      (func (export "run") (param $n i32) (result i32) (local $i i32) (local $x i32)
+        (loop $l
+          ${stmts}
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+        (local.get $x)))`;
+    const bytes = parseWat(wat);
+    const hooks = { tunables: { consumeFuel: true, epochInterruption: true } };
+    const run = (splitChars: number) => {
+      let logged = 0;
+      const e = instantiateBytes(bytes, () => () => void logged++, { ...hooks, splitChars, inline: false });
+      limits.fuelConsumed = -1e9;
+      limits.epochDeadline = 1e15;
+      const r = e.run(5);
+      return { r, used: limits.fuelConsumed + 1e9, logged, outlined: e.$source.includes('$o') };
+    };
+    const whole = run(1e9);
+    let outlined = 0;
+    for (let chars = 120; chars <= 600; chars += 4) {
+      const got = run(chars);
+      if (got.outlined) outlined++;
+      expect({ ...got, outlined: undefined }, `splitChars ${chars}`).toEqual({ ...whole, outlined: undefined });
+    }
+    expect(outlined).toBeGreaterThan(20);
+  });
+
   it('name the wasm function in the frames of a trap inside a closure', () => {
     const js = instantiateBytes(bytes, () => undefined, { splitChars: 200 });
     expect(js.$source).toMatch(/function f1\$o\d+\(/);
