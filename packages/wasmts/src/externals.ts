@@ -40,6 +40,7 @@ import {
   unboxed,
 } from './trampoline.js';
 import {
+  checkHostFuncArgs,
   checkNumericArgs,
   floatNumbers,
   floatPositions,
@@ -302,6 +303,7 @@ export class Func {
       if (typeOrRef.store !== store) throw new WrongStoreError('function reference');
       this.ref = typeOrRef;
     } else {
+      checkHostFuncArgs('new Func', typeOrRef, callback);
       const id = registerFuncType(store.engine, typeOrRef);
       this.ref = hostFuncRef(store, id, callback!, () => null);
       hostCallbacks.set(this.ref, callback!);

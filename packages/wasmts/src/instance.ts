@@ -39,6 +39,7 @@ import type { Store } from './store.js';
 import { Tag } from './tag.js';
 import { callWasm, unboxed } from './trampoline.js';
 import { LinkError } from './trap.js';
+import { checkHostFuncArgs } from './values.js';
 import { wasmState } from './wasm-backend/bridge.js';
 import { instantiateHost } from './wasm-backend/instance.js';
 import { WrongStoreError } from './wrong-store.js';
@@ -57,6 +58,7 @@ export class HostDefinition {
 
   // biome-ignore lint/suspicious/noExplicitAny: the store's data type is erased here
   constructor(type: FuncType, callback: HostFunc<any>) {
+    checkHostFuncArgs('host function definition', type, callback);
     this.type = type;
     this.callback = callback;
   }

@@ -18,6 +18,7 @@ import {
   HeapKind,
   I32,
   I64,
+  isNum,
   isRef,
   refHeap,
   refNullable,
@@ -60,6 +61,20 @@ export const ValType = {
 /** Builds a function type from parameter and result value types. */
 export function funcType(params: readonly ValType[], results: readonly ValType[]): FuncType {
   return { kind: 'func', params: [...params], results: [...results] };
+}
+
+/**
+ * Checks what an embedder gave as a host function's type and callback (`new Func`, `Linker.defineFunc`): from
+ * JavaScript without types a swapped or missing argument would otherwise fail deep inside with an unrelated error.
+ */
+export function checkHostFuncArgs(what: string, type: unknown, callback: unknown): void {
+  const t = type as FuncType | null | undefined;
+  if (typeof t !== 'object' || t === null || t.kind !== 'func' || !Array.isArray(t.params) || !Array.isArray(t.results))
+    throw new TypeError(`${what}: the type must be a function type ({ kind: 'func', params, results }; see funcType)`);
+  for (const v of [...t.params, ...t.results])
+    if (typeof v !== 'number' || !(isNum(v) || v === V128_TYPE || isRef(v)))
+      throw new TypeError(`${what}: ${String(v)} is not a value type (see ValType)`);
+  if (typeof callback !== 'function') throw new TypeError(`${what}: the callback must be a function`);
 }
 
 /** The abstract heap kinds, for `ValType.ref`. */

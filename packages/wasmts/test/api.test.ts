@@ -4,7 +4,7 @@ import {
   Config,
   Engine,
   ExternRef,
-  type Func,
+  Func,
   funcType,
   Global,
   Instance,
@@ -48,6 +48,26 @@ describe('Linker', () => {
     expect(() => linker.instantiate(store, bad)).toThrow('incompatible import type for `m::f`');
     const missing = new Module(engine, '(module (import "m" "g" (func)))');
     expect(() => linker.instantiate(store, missing)).toThrow('unknown import: `m::g` has not been defined');
+  });
+
+  it('refuses a host function definition that is not a function type and a callback, with a TypeError', () => {
+    const linker = new Linker(engine);
+    const store = new Store(engine, null);
+    const cb = () => {};
+    // arguments a JavaScript caller without types could swap or leave out
+    const defineLoose = linker.defineFunc.bind(linker) as (m: string, n: string, ...rest: unknown[]) => unknown;
+    expect(() => defineLoose('env', 'f', cb)).toThrow(/host function definition: the type must be a function type/);
+    expect(() => defineLoose('env', 'f', funcType([ValType.I32], []))).toThrow(/the callback must be a function/);
+    expect(() => defineLoose('env', 'f', { kind: 'func', params: ['i32'], results: [] }, cb)).toThrow(
+      /i32 is not a value type/,
+    );
+    expect(() => defineLoose('env', 'f', cb, funcType([], []))).toThrow(TypeError);
+    const FuncLoose = Func as unknown as { prototype: object } & (new (...a: unknown[]) => unknown);
+    expect(() => new FuncLoose(store, cb)).toThrow(/new Func: the type must be a function type/);
+    // the well-formed definition still links
+    linker.defineFunc('env', 'g', funcType([ValType.I32], [ValType.I32]), (_c, x) => x);
+    const m = new Module(engine, '(module (import "env" "g" (func (param i32) (result i32))))');
+    expect(() => linker.instantiate(store, m)).not.toThrow();
   });
 });
 
