@@ -277,9 +277,10 @@ export class Module {
     this.onProgress = progress;
     this.artifact = artifact;
     // the engine's cache of wasm-backend compilations (wasm-backend/cache.ts): a hit skips validation,
-    // instrumentation and the host's compile; a miss compiles from a private copy the cache can compare against
-    // only where the wasm backend can run: without a host WebAssembly (node --jitless) no entry is ever made, and
-    // hashing and copying the whole input cost the interpreter (tiktoken's 5.6 MB: 145 ms of a 290 ms first call)
+    // instrumentation and the host's compile; a miss compiles from the private copy below, which the cache compares
+    // against; only where the wasm backend can run: without a host WebAssembly (node --jitless) no entry is ever
+    // made, and hashing the whole input cost the interpreter (tiktoken's 5.6 MB: most of 145 ms of a 290 ms first
+    // call, with the copy, which is now made everywhere: 13-21 ms for 5.6 MB on this VM, mostly fresh pages)
     const cache =
       engine.config.backend !== 'js' &&
       (artifact === undefined || artifact.backend === 'wasm') &&
@@ -299,7 +300,10 @@ export class Module {
       this.runtimeInfo = hit.runtimeInfo;
       return;
     }
-    if (cache !== null) bytes = bytes.slice();
+    // a private copy of the caller's bytes (as the JS API's `new WebAssembly.Module` takes one): the JS backend
+    // translates each function from them on its first call, long after validation, so a caller changing its buffer
+    // after `new Module` would otherwise change the code that runs (and the cache compares against the copy)
+    if (raw !== undefined && bytes.buffer === raw.buffer) bytes = bytes.slice();
     this.bytes = bytes;
     // lazy validation only where the module will run on the js backend (the wasm backend's re-encoder needs the
     // sites recorded while validating, and the host validates the bodies anyway)

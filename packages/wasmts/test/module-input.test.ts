@@ -71,6 +71,22 @@ describe('new Module', () => {
     expect(() => new Module(engine, new TextEncoder().encode('(module (func (oops)))'))).toThrow(/oops|unknown/);
   });
 
+  it('keeps a copy of the bytes: changing the caller\'s buffer afterwards changes nothing that runs', () => {
+    const src = new Module(engine, '(module (func (export "k") (result i32) (i32.const 1234567)))').bytes;
+    const bytes = src.slice();
+    const module = new Module(engine, bytes);
+    // the constant's second LEB byte (i32.const 1234567 is 41 87 ad cb 00), changed after validation and before the
+    // first call (the JS backend translates the function then)
+    const at = bytes.findIndex((b, i) => b === 0x41 && bytes[i + 1] === 0x87 && bytes[i + 2] === 0xad) + 2;
+    expect(at).toBeGreaterThan(1);
+    bytes[at] = 0x80;
+    const k = new Instance(new Store(engine, null), module, []).getTypedFunc<[], number>('k');
+    expect(k.call()).toBe(1234567);
+    // and the module's own copy is what the caller gave at construction
+    expect(module.bytes).toEqual(src);
+    expect(module.bytes).not.toBe(bytes);
+  });
+
   it('rejects what is no binary form with a TypeError', () => {
     expect(() => new Module(engine, 42 as never)).toThrow(TypeError);
     expect(() => new Module(engine, [0, 97, 115, 109] as never)).toThrow(/ArrayBuffer, a typed array/);
