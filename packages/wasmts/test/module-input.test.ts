@@ -71,7 +71,7 @@ describe('new Module', () => {
     expect(() => new Module(engine, new TextEncoder().encode('(module (func (oops)))'))).toThrow(/oops|unknown/);
   });
 
-  it('keeps a copy of the bytes: changing the caller\'s buffer afterwards changes nothing that runs', () => {
+  it("keeps a copy of the bytes: changing the caller's buffer afterwards changes nothing that runs", () => {
     const src = new Module(engine, '(module (func (export "k") (result i32) (i32.const 1234567)))').bytes;
     const bytes = src.slice();
     const module = new Module(engine, bytes);
