@@ -90,6 +90,11 @@ export interface RewriteContext {
   /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
   readonly epochEntry: Uint8Array | null;
   /**
+   * `branchHints`: the unlikely branches written (output function index, offset from the body's start), in code
+   * order; null: none are recorded.
+   */
+  readonly hints: number[] | null;
+  /**
    * Per canonical type index: 1 when an indirect call of that type reaches no epoch check (`epochSilentIndirect`);
    * null without epochs or in a module open to outside function references.
    */
@@ -430,6 +435,10 @@ export class BodyRewriter {
   private ats = new Int32Array(64);
   private outs = new Int32Array(64);
 
+  /** Where the body being written starts in the writer (its local declarations), and its output function index. */
+  private bodyStart = 0;
+  private outFunc = 0;
+
   constructor(ctx: RewriteContext) {
     this.ctx = ctx;
     this.module = ctx.module;
@@ -504,6 +513,8 @@ export class BodyRewriter {
 
     // locals: one more i32 (the depth at entry) when counting call depth, one more (an indirect call's
     // table index) for the null check; they map to the body's start
+    this.bodyStart = w.length;
+    this.outFunc = ctx.func(funcIndex);
     pairs.push(w.length, ~body.range.start);
     const nullCheck = this.nullCheck;
     const record = this.record;
@@ -1093,6 +1104,12 @@ export class BodyRewriter {
       .u8(OP.i64LtS);
   }
 
+  /** Records the branch about to be written (an `if` or a `br_if`) as unlikely (`branchHints`). */
+  private unlikely(): void {
+    const hints = this.ctx.hints;
+    if (hints !== null) hints.push(this.outFunc, this.w.length - this.bodyStart);
+  }
+
   /** `new_epoch` with the count stored before and reloaded after. */
   private ticksHook(): void {
     this.storeTicks();
@@ -1104,6 +1121,7 @@ export class BodyRewriter {
   private epochCheck(): void {
     const ctx = this.ctx;
     this.w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.globalGet).u32(ctx.deadlineGlobal).u8(OP.i64GeU);
+    this.unlikely();
     this.w.u8(OP.if).u8(BLOCK_EMPTY);
     this.hookCall(ctx.newEpochFunc);
     this.w.u8(OP.end);
@@ -1114,6 +1132,7 @@ export class BodyRewriter {
     const w = this.w;
     const ctx = this.ctx;
     this.fuelDue();
+    this.unlikely();
     w.u8(OP.if).u8(BLOCK_EMPTY);
     if (ctx.pendingGlobal >= 0) {
       w.u8(OP.localGet).u32(this.fuelLocal).u8(OP.globalSet).u32(ctx.fuelGlobal);
@@ -1136,6 +1155,7 @@ export class BodyRewriter {
       // the checks left (the `epoch_countdown` global) live in `ticksLocal`, stored back before calls and
       // reloaded after
       this.ticksDue();
+      this.unlikely();
       w.u8(OP.if).u8(BLOCK_EMPTY);
       this.ticksHook();
       w.u8(OP.end);
@@ -1143,15 +1163,9 @@ export class BodyRewriter {
       // global.get $left; i64.const 1; i64.sub; local.tee $t; global.set $left; local.get $t; i64.const 0;
       // i64.lt_s; if; new_epoch; end
       w.u8(OP.globalGet).u32(ctx.epochGlobal).u8(OP.i64Const).u8(1).u8(OP.i64Sub).u8(OP.localTee).u32(this.ticksLocal);
-      w.u8(OP.globalSet)
-        .u32(ctx.epochGlobal)
-        .u8(OP.localGet)
-        .u32(this.ticksLocal)
-        .u8(OP.i64Const)
-        .u8(0)
-        .u8(OP.i64LtS)
-        .u8(OP.if)
-        .u8(BLOCK_EMPTY);
+      w.u8(OP.globalSet).u32(ctx.epochGlobal).u8(OP.localGet).u32(this.ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS);
+      this.unlikely();
+      w.u8(OP.if).u8(BLOCK_EMPTY);
       this.hookCall(ctx.newEpochFunc);
       w.u8(OP.end);
     } else if (this.epoch) this.epochCheck();
@@ -1165,6 +1179,7 @@ export class BodyRewriter {
       this.ticksDue();
       if (fuel) this.w.u8(OP.i32Or);
     }
+    this.unlikely();
     this.w.u8(OP.brIf).u32(1);
     if (this.epoch && !this.ticks) this.epochCheck();
   }
@@ -1178,7 +1193,9 @@ export class BodyRewriter {
     const w = this.w;
     if (this.fuel !== null) this.fuelCheck();
     if (this.ticks) {
-      w.u8(OP.localGet).u32(this.ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS).u8(OP.if).u8(BLOCK_EMPTY);
+      w.u8(OP.localGet).u32(this.ticksLocal).u8(OP.i64Const).u8(0).u8(OP.i64LtS);
+      this.unlikely();
+      w.u8(OP.if).u8(BLOCK_EMPTY);
       this.ticksHook();
       w.u8(OP.localGet).u32(this.ticksLocal).u8(OP.i64Const).u8(1).u8(OP.i64Add).u8(OP.localSet).u32(this.ticksLocal);
       w.u8(OP.end);

@@ -55,6 +55,13 @@ export interface InstrumentOptions {
    * "Out of fuel without a call").
    */
   readonly fuelTrap?: boolean;
+  /**
+   * With fuel or epochs: a `metadata.code.branch_hint` section (the branch hinting proposal) before the code section
+   * marks every check's `if` and every loop header's `br_if` to its poll loop unlikely, so a host engine that reads
+   * hints keeps the hook calls out of line and the values they would keep in memory in registers
+   * (src/wasm/README.md, "Branch hints"). Hosts that do not read them skip the section.
+   */
+  readonly branchHints?: boolean;
   /** Check the epoch deadline at function entries and loop headers. */
   readonly epoch?: boolean;
   /**
@@ -458,6 +465,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     instanceGlobal,
     instanceIdGlobal,
     epochPoll: options.epochPoll === true,
+    hints: options.branchHints === true && (fuelOn || epochOn) ? [] : null,
     truncNaNCheck: truncCheckOn,
     atomicWaits,
     resultBlockType(f, w) {
@@ -615,6 +623,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
           codeBase = 0;
           out.sectionWith(s.id, (w) => writeCode(w, s.payloadOffset, s.size));
         } else {
+          if (ctx.hints !== null && ctx.hints.length > 0) out.section(0, branchHintSection(ctx.hints));
           codeBase = out.length + 1 + new ByteWriter().u32(code.length).length;
           out.section(s.id, code);
         }
@@ -928,6 +937,30 @@ function functionSection(module: Module, threaded: Uint8Array, types: ReadonlyMa
   for (let i = 0; i < threaded.length; i++) {
     const t = module.functions[nImp + i];
     w.u32(threaded[i] === 1 ? (types.get(t) as number) : t);
+  }
+  return w.finish();
+}
+
+/**
+ * The `metadata.code.branch_hint` custom section of `hints` (output function index, body offset pairs in code order):
+ * per function its hints, each the offset of an `if` or `br_if` from the start of the body (its local declarations),
+ * one byte of hint, 0: unlikely.
+ */
+function branchHintSection(hints: readonly number[]): Uint8Array {
+  const w = new ByteWriter().name('metadata.code.branch_hint');
+  let funcs = 0;
+  for (let i = 0; i < hints.length; i += 2) if (i === 0 || hints[i] !== hints[i - 2]) funcs++;
+  w.u32(funcs);
+  for (let i = 0; i < hints.length; ) {
+    const f = hints[i];
+    let n = 0;
+    while (i + 2 * n < hints.length && hints[i + 2 * n] === f) n++;
+    w.u32(f).u32(n);
+    for (let k = 0; k < n; k++)
+      w.u32(hints[i + 2 * k + 1])
+        .u8(1)
+        .u8(0);
+    i += 2 * n;
   }
   return w.finish();
 }

@@ -1,5 +1,14 @@
 // The instrumenting re-encoder, run on Node's own WebAssembly engine (this is the wasm backend).
-import { decodeModule, FuncIndex, TrapCode, tunables, wasmFeatures } from '@wasmts/environ';
+import {
+  BinaryReader,
+  decodeModule,
+  FuncIndex,
+  readSections,
+  SectionId,
+  TrapCode,
+  tunables,
+  wasmFeatures,
+} from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 
@@ -489,6 +498,67 @@ describe('the wasm backend API options', () => {
     // every option off: the input itself
     const plain = parseWat(WAT);
     expect(instrumentModule(decodeModule(plain), {}).bytes).toBe(plain);
+  });
+
+  it('branchHints marks every check unlikely: each hint names an if or a br_if of the right body', () => {
+    const WAT2 = `(module
+      (func $leaf (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+      (func $rec (export "rec") (param i32) (result i32)
+        (if (result i32) (local.get 0) (then (call $rec (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 0))))
+      (func (export "spin") (param i32) (local i64)
+        (loop $l (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+        (loop $m (br_if $m (i32.eqz (call $leaf (local.get 0)))))))`;
+    for (const options of [
+      { epoch: true, epochPoll: true },
+      { fuel: true, fuelTrap: true },
+      { fuel: true, epoch: true, epochPoll: true },
+    ] as InstrumentOptions[]) {
+      const plain = instrument(WAT2, options).bytes;
+      const out = instrument(WAT2, { ...options, branchHints: true }).bytes;
+      const sections = readSections(out);
+      expect(readSections(plain).some((s) => s.custom && s.name === 'metadata.code.branch_hint')).toBe(false);
+      const at = sections.findIndex((s) => s.custom && s.name === 'metadata.code.branch_hint');
+      // before the code section, as the proposal requires; the rest of the module as without hints
+      expect(at).toBeGreaterThan(-1);
+      expect(sections.findIndex((s) => s.id === SectionId.Code)).toBeGreaterThan(at);
+      const hint = sections[at];
+      const r = new BinaryReader(out, hint.payloadOffset, hint.payloadOffset + hint.size);
+      r.pos += 1 + 'metadata.code.branch_hint'.length;
+      const module = decodeModule(out);
+      const nImported = module.numImportedFuncs;
+      let hints = 0;
+      const funcs = r.u32();
+      for (let f = 0; f < funcs; f++) {
+        const index = r.u32();
+        const body = module.bodies[index - nImported];
+        const n = r.u32();
+        let last = -1;
+        for (let k = 0; k < n; k++) {
+          const offset = r.u32();
+          expect(offset).toBeGreaterThan(last);
+          last = offset;
+          expect(r.u8()).toBe(1);
+          expect(r.u8()).toBe(0);
+          // the offset counts from the body's first byte (its local declarations): an if (0x04) or br_if (0x0d)
+          expect([0x04, 0x0d]).toContain(out[body.range.start + offset]);
+          hints++;
+        }
+      }
+      expect(r.pos).toBe(r.end);
+      // spin's two loops: each a br_if to its poll loop and the poll loop's check (fuel and epochs: one each)
+      expect(hints).toBeGreaterThanOrEqual(4);
+      const run = (bytes: Uint8Array) => {
+        const fuel = new WA.Global({ value: 'i64', mutable: true }, -1_000_000n);
+        const countdown = new WA.Global({ value: 'i64', mutable: true }, 1_000_000n);
+        const pending = new WA.Global({ value: 'i32', mutable: true }, 0);
+        const inst = new WA.Instance(new WA.Module(bytes), {
+          wasmts: { fuel, epoch_countdown: countdown, new_epoch: () => {}, out_of_fuel: () => {}, pending },
+        });
+        (inst.exports.spin as (n: number) => void)(100);
+        return [(inst.exports.rec as (n: number) => number)(20), fuel.value, countdown.value];
+      };
+      expect(run(out)).toEqual(run(plain));
+    }
   });
 
   it('epochPoll counts epoch_countdown down in a local, stored before calls and the hook', () => {

@@ -78,6 +78,7 @@ function identity(module: Module): RewriteContext {
     instanceGlobal: -1,
     instanceIdGlobal: -1,
     epochPoll: false,
+    hints: null,
     truncNaNCheck: false,
     resultBlockType: () => {},
     plain,

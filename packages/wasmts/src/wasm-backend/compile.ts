@@ -160,6 +160,8 @@ export function compileWasm(engine: Engine, module: EnvironModule, hostModuleNam
     isolateAtomicWaits: true,
     // out of fuel only traps here (the store has no refuelling callback): in place, without a call in the check
     fuelTrap: true,
+    // the checks' branches marked unlikely: a host that reads branch hints keeps the hook calls out of line
+    branchHints: true,
     extraExports: extra,
     dropStart: true,
     hostModuleName,
