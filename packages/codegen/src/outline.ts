@@ -226,60 +226,52 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
     if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
-    // an int32 word comes back through `H.OW` (an Int32Array: a store and a load), anything else through `H.O`,
-    // where a word outside the small-integer range was a heap number each time
+    // an int32 word comes back through `H.OW` (an Int32Array: a store and a load), a float through a Float64Array
+    // (`putFloats`), anything else through `H.O`, where a word outside the small-integer range or a double was a heap
+    // number each time; a float's index in `H.O` is kept for the hand-over of a NaN kept as bits
     const word = (v: string, k: number) => k + 1 < RUN_WORDS && fn.int32?.(v) === true;
-    // the floats handed back go through a Float64Array (no heap number each), read as they are unless the run's
-    // sum of them was a NaN: then a flag after them says that the run left each in `H.O` too (a NaN kept as bits,
-    // a `NaNBits`, is an object, which the array would turn into a NaN number)
     const floatBack: string[] = [];
-    // each float's index in `H.O` (its index among the values handed back, plus one), and its index in the array
     const inO: number[] = [];
-    const floatAt = new Map<string, number>();
+    const isFloat = new Uint8Array(back.length);
     if (fn.float !== undefined && fn.floats !== undefined)
       for (let k = 0; k < back.length; k++)
         if (fn.float(back[k])) {
-          floatAt.set(back[k], floatBack.length);
+          isFloat[k] = 1;
           floatBack.push(back[k]);
           inO.push(k + 1);
         }
     const hf = floatBack.length === 0 ? '' : (fn.floats as (n: number) => string)(floatBack.length + 1);
-    const nf = floatBack.length;
-    const restore = [
-      ...back.map((v, k) => {
-        const f = floatAt.get(v);
-        if (f !== undefined) return `${v} = ${hf}[${f}];`;
-        return word(v, k) ? `${v} = H.OW[${k + 1}];` : `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};`;
-      }),
-      ...(nf === 0
-        ? []
-        : [
-            `if (${hf}[${nf}] !== 0) ${hf}[${nf}] = 0, ${floatBack.map((v, f) => `${v} = H.O[${inO[f]}]`).join(', ')};`,
-          ]),
-    ].join(' ');
-    const handBack = [
-      ...back.map((v, k) =>
-        floatAt.has(v)
-          ? `${hf}[${floatAt.get(v)}] = ${v};`
-          : word(v, k)
-            ? `H.OW[${k + 1}] = ${v};`
-            : `H.O[${k + 1}] = ${v};`,
-      ),
-      ...(nf === 0
-        ? []
-        : [
-            `if (!(${floatBack.map((_, f) => `${hf}[${f}]`).join(' + ')} <= Infinity)) ${hf}[${nf}] = 1, ${floatBack.map((v, f) => `H.O[${inO[f]}] = ${v}`).join(', ')};`,
-          ]),
-    ].join(' ');
+    const restore: string[] = [];
+    const handBack: string[] = [];
+    for (let k = 0; k < back.length; k++)
+      if (isFloat[k] === 0) {
+        const v = back[k];
+        restore.push(word(v, k) ? `${v} = H.OW[${k + 1}];` : `${v} = H.O[${k + 1}]${fn.int32?.(v) ? ' | 0' : ''};`);
+        handBack.push(word(v, k) ? `H.OW[${k + 1}] = ${v};` : `H.O[${k + 1}] = ${v};`);
+      }
+    if (floatBack.length > 0) {
+      restore.push(takeFloats(hf, floatBack, inO, false));
+      handBack.push(putFloats(hf, floatBack, inO));
+    }
+    // the floats passed in go the same way (an argument that is a double is a heap number at a call V8 does not
+    // inline), written before the call and read first thing in the run, `H.O` from index 1 behind the flag
+    const floatIn = fn.float === undefined || fn.floats === undefined ? [] : passed.filter(fn.float);
+    const hfIn = floatIn.length === 0 ? '' : (fn.floats as (n: number) => string)(floatIn.length + 1);
+    const nIn = floatIn.length;
+    const inAt = floatIn.map((_, f) => f + 1);
+    const putIn = nIn === 0 ? '' : putFloats(hfIn, floatIn, inAt);
+    const takeIn = nIn === 0 ? [] : [`  ${takeFloats(hfIn, floatIn, inAt, true)}`];
+    const args = nIn === 0 ? passed : passed.filter((v) => !fn.float?.(v));
     const dispatch =
       exits.size === 0 ? '' : ` switch (${EXIT_CODE}) { ${[...exits].map(([s, c]) => `case ${c}: ${s}`).join(' ')} }`;
-    const call = `${name}(${passed.join(', ')});`;
+    const call = `${name}(${args.join(', ')});`;
     const stub = [
       cases.map((c) => `case ${c}:`).join(' '),
       fn.handOver,
+      putIn,
       exits.size === 0 ? call : `${EXIT_CODE} = ${call}`,
       fn.reload,
-      restore,
+      restore.join(' '),
       dispatch.trim(),
     ]
       .filter((s) => s !== '')
@@ -296,8 +288,9 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const code = inner.map((l) => `    ${l.slice(cut)}`);
     made.push({
       name,
-      params: passed,
+      params: args,
       lines: [
+        ...takeIn,
         ...(flat === null ? [] : ['  let fe = 1;']),
         `  ${EXIT_LABEL}: {`,
         ...(flat === null
@@ -313,7 +306,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
             ]),
         `    ${EXIT_CODE} = 0;`,
         '  }',
-        ...(back.length > 0 ? [`  ${handBack}`] : []),
+        ...(back.length > 0 ? [`  ${handBack.join(' ')}`] : []),
         `  ${fn.ret} ${EXIT_CODE};`,
       ],
     });
@@ -559,4 +552,25 @@ function handOverWindows(lines: readonly string[], fn: OutlineFunction, facts: F
   }
   inWindow[lines.length] = open;
   return inWindow;
+}
+
+/**
+ * Statements handing the float variables `vars` over through the Float64Array `hf` (one per instance and length: the
+ * flag after them is at their count, and a hand-over of another count could leave a value there): each stored, and
+ * when their sum is a NaN (one of them is a NaN, a NaN kept as bits, environ's `NaNBits`, included: the array would
+ * turn that object into a NaN number; or infinities of both signs) the flag set and each left in `H.O` at `at` too.
+ */
+function putFloats(hf: string, vars: readonly string[], at: readonly number[]): string {
+  const stores = vars.map((v, f) => `${hf}[${f}] = ${v};`).join(' ');
+  const sum = vars.map((_, f) => `${hf}[${f}]`).join(' + ');
+  const slow = vars.map((v, f) => `H.O[${at[f]}] = ${v}`).join(', ');
+  return `${stores} if (!(${sum} <= Infinity)) ${hf}[${vars.length}] = 1, ${slow};`;
+}
+
+/** What reads back what `putFloats` handed over (`var` declaring the variables, in the run taking them). */
+function takeFloats(hf: string, vars: readonly string[], at: readonly number[], declare: boolean): string {
+  const loads = vars.map((v, f) => `${v} = ${hf}[${f}]`);
+  const fast = declare ? `var ${loads.join(', ')};` : loads.map((l) => `${l};`).join(' ');
+  const slow = vars.map((v, f) => `${v} = H.O[${at[f]}]`).join(', ');
+  return `${fast} if (${hf}[${vars.length}] !== 0) ${hf}[${vars.length}] = 0, ${slow};`;
 }
