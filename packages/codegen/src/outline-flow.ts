@@ -19,7 +19,9 @@ export interface Node {
   /** A `try` (nothing inside is outlined: a run's writes to shared variables would be lost to its handler). */
   guarded: boolean;
   /** Whether runs inside it were outlined (it holds their calls). */
-  calls?: boolean;
+  calls: boolean;
+  /** Where what is live after it starts in its liveness's list (-1: not kept; `liveness`). */
+  liveAfter: number;
 }
 
 const LABEL_DEF = /^\s*([A-Z][A-Z0-9]*)\s*:(?!:)\s*/;
@@ -88,6 +90,8 @@ export function parse(lines: readonly string[]): Node[] {
       bodies: [],
       barrier: (lines[i].includes('case') || lines[i].includes('default')) && BARRIER.test(lines[i]),
       guarded: lines[i].includes('try') && /\btry\s*\{/.test(lines[i]),
+      calls: false,
+      liveAfter: -1,
     };
     if (d1[i] > d0[i] && min[i] >= d0[i]) {
       stack.push({ list: [], d: d1[i], node });
@@ -655,8 +659,7 @@ export function liveness(
   let heads = new Map<string, Bits>();
   let nextHeads = new Map<string, Bits>();
   const breaks = new Map<string, Bits>();
-  // what is live after each statement kept: `words` words each, in one list (`after` maps a node to where its start)
-  const after = new Map<Node, number>();
+  // what is live after each statement kept: `words` words each, in one list (`Node.liveAfter`: where its start)
   let afterBits = new Uint32Array(0);
   let afterLength = 0;
   const keepAfter = (node: Node, live: Bits) => {
@@ -666,7 +669,7 @@ export function liveness(
       afterBits = grown;
     }
     afterBits.set(live, afterLength);
-    after.set(node, afterLength);
+    node.liveAfter = afterLength;
     afterLength += words;
   };
   let record = false;
@@ -788,9 +791,9 @@ export function liveness(
   return {
     liveAfter: (node, name) => {
       if (!known) return true;
-      const at = after.get(node);
+      const at = node.liveAfter;
       const v = index.get(name);
-      return at === undefined || v === undefined || (afterBits[at + (v >>> 5)] & (1 << (v & 31))) !== 0;
+      return at < 0 || v === undefined || (afterBits[at + (v >>> 5)] & (1 << (v & 31))) !== 0;
     },
     liveAtJump: (cont, label, name) => !known || labelCount.get(label) !== 1 || bit(target(cont, label), name),
   };

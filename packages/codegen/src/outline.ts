@@ -67,6 +67,12 @@ export interface Outlined {
   readonly name: string;
   readonly params: string[];
   readonly lines: string[];
+  /**
+   * The names its lines mention that may be the function's variables (what the facts of the run's lines name, and
+   * the exit code and, in a flat region, `st`, which the lines around them name): its caller declares those of its
+   * variables the lines mention without reading the lines again.
+   */
+  readonly mentions: ReadonlySet<string>;
 }
 
 /** The variable holding an outlined call's exit code, declared in every function that makes one. */
@@ -142,20 +148,16 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const a = run[0].start;
     const b = run[run.length - 1].end;
     if (inWindow !== null && (inWindow[a] === 1 || inWindow[b] === 1)) return size;
-    let body: string[] = [];
-    for (let i = a; i < b; i++) if (lines[i] !== fn.dropped) body.push(lines[i]);
     // in a flat region (`S<k>: for (;;) switch (st)`): the cases of the run, which it dispatches itself
     const cases: string[] = [];
-    if (flat !== null) {
+    if (flat !== null)
       for (const node of run)
         if (node.barrier) {
           if (!/^\s*(?:case \d+:\s*)+$/.test(lines[node.start])) return size;
           for (const m of lines[node.start].matchAll(/case (\d+):/g)) cases.push(m[1]);
         }
-      const again = new RegExp(`continue ${flat};`, 'g');
-      body = body.map((l) => l.replace(again, `{ fe = 0; continue ${FLAT_LABEL}; }`));
-    }
-    // what the run's lines mention, may assign, bind and define (their facts, read once per line)
+    // what the run's lines mention, may assign, bind and define (their facts, read once per line), read before its
+    // lines are copied: most runs that stay, stay for what these say
     const defined = new Set<string>(flat === null ? [] : [FLAT_LABEL]);
     const caught = new Set<string>();
     const names = new Set<string>();
@@ -179,6 +181,14 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       if (tracked(v)) mentioned.add(v);
     });
     for (let k = 0; k < catchList.length; k++) if (!caught.has(catchList[k]) && names.has(catchList[k])) return size;
+    let body: string[] = [];
+    for (let i = a; i < b; i++) if (lines[i] !== fn.dropped) body.push(lines[i]);
+    if (flat !== null) {
+      // a jump to the region's dispatch becomes one to the run's own
+      const again = new RegExp(`continue ${flat};`, 'g');
+      const jump = `continue ${flat};`;
+      body = body.map((l) => (l.includes(jump) ? l.replace(again, `{ fe = 0; continue ${FLAT_LABEL}; }`) : l));
+    }
     // the exits: branches to labels outside the run, and returns (with or without a value)
     const exits = new Map<string, number>();
     const exitCode = (key: string) => {
@@ -211,7 +221,9 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     // its last statement or where it jumps out to), and passed in too unless every exit has written it
     const flow = runFlow(lines, run, calls, tracked, flat !== null, fn.dropped, facts);
     const assigned = new Set<string>();
-    for (const v of maybeAssigned) if (mentioned.has(v)) assigned.add(v);
+    maybeAssigned.forEach((v) => {
+      if (mentioned.has(v)) assigned.add(v);
+    });
     const last = run[run.length - 1];
     const liveOut = (v: string) =>
       live.liveAfter(last, v) ||
@@ -286,9 +298,13 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       cut = j;
     }
     const code = inner.map((l) => `    ${l.slice(cut)}`);
+    // the names the lines mention: the run's, and those of the lines around them (the exit code, `st`)
+    names.add(EXIT_CODE);
+    if (flat !== null) names.add('st');
     made.push({
       name,
       params: args,
+      mentions: names,
       lines: [
         ...takeIn,
         ...(flat === null ? [] : ['  let fe = 1;']),

@@ -1945,7 +1945,8 @@ export class FunctionTranslator {
     }
     let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits, words)}`;
-    for (const o of outlined) src += `\n${this.piece(o.name, { lines: o.lines, params: o.params }, decls, exits)}`;
+    for (const o of outlined)
+      src += `\n${this.piece(o.name, { lines: o.lines, params: o.params, mentions: o.mentions }, decls, exits)}`;
     src = src.replaceAll(RET, ret);
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
@@ -2144,18 +2145,20 @@ export class FunctionTranslator {
    */
   private piece(
     name: string,
-    piece: { lines: string[]; params: string[]; words?: ReadonlySet<string> },
+    piece: { lines: string[]; params: string[]; words?: ReadonlySet<string>; mentions?: ReadonlySet<string> },
     decls: readonly string[],
     exits: (lines: string[]) => string[],
     words = '',
   ): string {
-    // which of the declared variables the piece mentions (any identifier of its lines, as a regular expression
-    // would find them: src/names.ts)
+    // which of the declared variables the piece mentions: what the outliner found its lines to mention
+    // (`Outlined.mentions`), else any identifier of its lines, as a regular expression would find them (src/names.ts)
     if (this.declNames?.decls !== decls || this.declNames.table.names.length !== decls.length)
       this.declNames = { decls, table: new NameTable(decls.map((d) => d.split(' ', 1)[0])) };
     const table = this.declNames.table;
     const mentioned = new Uint8Array(decls.length);
-    for (let i = 0; i < piece.lines.length; i++) table.mark(piece.lines[i], mentioned);
+    const mentions = piece.mentions;
+    if (mentions === undefined) for (let i = 0; i < piece.lines.length; i++) table.mark(piece.lines[i], mentioned);
+    else for (let k = 0; k < decls.length; k++) if (mentions.has(table.names[k])) mentioned[k] = 1;
     // every exit stores the fuel local and the counter's value at entry (`fu - fq`: `exits`, `ret`)
     const fuel = this.env.tunables.consumeFuel;
     const params = new Set(piece.params);
