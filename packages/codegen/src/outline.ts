@@ -115,6 +115,8 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   // each line's facts, read once (src/outline-flow.ts): the liveness, the runs' flows and `outlineRun` share them
   const facts: FactsCache = factsCache();
   const inWindow = handOverWindows(lines, fn, facts);
+  /** Whether a node must stay in the run of the node before it (it begins inside a hand-over window). */
+  const glued = (node: Node): boolean => inWindow !== null && inWindow[node.start] === 1;
   const spine = dispatching(lines, top);
   const live = liveness(
     lines,
@@ -387,9 +389,6 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     outlinedHere = made.length > before;
     return sum;
   };
-
-  /** Whether a node must stay in the run of the node before it (it begins inside a hand-over window). */
-  const glued = (node: Node): boolean => inWindow !== null && inWindow[node.start] === 1;
 
   /** Whether the last `reduce` outlined runs of its list. */
   let outlinedHere = false;

@@ -71,9 +71,10 @@ export function checkHostFuncArgs(what: string, type: unknown, callback: unknown
   const t = type as FuncType | null | undefined;
   if (typeof t !== 'object' || t === null || t.kind !== 'func' || !Array.isArray(t.params) || !Array.isArray(t.results))
     throw new TypeError(`${what}: the type must be a function type ({ kind: 'func', params, results }; see funcType)`);
-  for (const v of [...t.params, ...t.results])
-    if (typeof v !== 'number' || !(isNum(v) || v === V128_TYPE || isRef(v)))
-      throw new TypeError(`${what}: ${String(v)} is not a value type (see ValType)`);
+  const isValType = (v: unknown) => typeof v === 'number' && (isNum(v) || v === V128_TYPE || isRef(v));
+  for (const list of [t.params, t.results])
+    for (let i = 0; i < list.length; i++)
+      if (!isValType(list[i])) throw new TypeError(`${what}: ${String(list[i])} is not a value type (see ValType)`);
   if (typeof callback !== 'function') throw new TypeError(`${what}: the callback must be a function`);
 }
 
