@@ -46,6 +46,68 @@ const nonZeroLiteral = (b: string): boolean => {
  */
 const num = (a: string): string => (/^-?[\d.]+(?:e[-+]?\d+)?$|^\(-[\d.]/.test(a) ? a : `+(${a})`);
 
+/** A number literal V8 holds as a heap number (a fraction, an exponent, an infinity, `-0`), not a small integer. */
+const HEAP_LITERAL = /^\(?(?:-?(?:\d*\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+|Infinity)|-0)\)?$/;
+/** Any number literal (`3`, `(-3)`, `0.5`, `1e+21`, `Infinity`). */
+const ANY_LITERAL = /^\(?-?(?:[\d.]+(?:e[-+]?\d+)?|Infinity)\)?$/;
+/**
+ * Whether float operand `e` is a heap number in V8's interpreter: a heap number literal, or the result of a float
+ * operator whose template gave it a heap number operand (`dbl`), or of the quieting `+ -0`: a sum, difference,
+ * product or quotient at its top level and no other operator there (an i32 sum is `(a + b | 0)`; an f32 result is
+ * `Math.fround(...)`, a small integer again).
+ */
+function isHeapNumber(e: string): boolean {
+  if (HEAP_LITERAL.test(e)) return true;
+  let s = e;
+  while (s.startsWith('(') && s.endsWith(')') && closing(s) === s.length - 1) s = s.slice(1, -1);
+  let depth = 0;
+  let arith = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0 && c !== ' ' && !/[\w.$]/.test(c)) {
+      if ((c === '+' || c === '-' || c === '*' || c === '/') && s[i - 1] === ' ' && s[i + 1] === ' ') arith = true;
+      else if (
+        !(c === '-' && (i === 0 || s[i - 2] === '+' || s[i - 2] === '-' || s[i - 2] === '*' || s[i - 2] === '/'))
+      )
+        return false;
+    }
+  }
+  return arith;
+}
+/** The index of the bracket that closes the one `e` starts with (-1 if none). */
+function closing(e: string): number {
+  let depth = 0;
+  for (let i = 0; i < e.length; i++) {
+    if (e[i] === '(' || e[i] === '[') depth++;
+    else if (e[i] === ')' || e[i] === ']') {
+      if (--depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The operands of a float arithmetic operator or comparison with one of them a heap number in V8's interpreter, so
+ * that the operator's type feedback says "number", never "small integer": `(-0 + x)` (exact for every number, a NaN
+ * stays a NaN). V8's interpreter and baseline code hold an integral double as a small integer (a DataView load,
+ * `Math.fround`, `Math.sqrt` and a sum of two small integers all give one), so a float operator that saw only
+ * integral values before V8 optimizes it is compiled as int32 arithmetic behind a check, and the first fraction
+ * deoptimizes the function ("lost precision or NaN"), which V8 then compiles again: rapier2d's solver (f32 bodies
+ * set up from integral positions) compiled its outlined runs up to 6 times. An operand that is already a heap
+ * number literal needs nothing; an integral literal is left as it is and the other operand wrapped. The wrapped
+ * operand is the right one, which in a sum is more often the new term than the accumulator (V8 keeps the `-0 +`:
+ * an addition on the way, off the accumulator's chain of dependencies).
+ */
+const dbl = (a: string, b: string): [string, string] =>
+  isHeapNumber(a) || isHeapNumber(b) ? [a, b] : ANY_LITERAL.test(b) ? [`(-0 + ${a})`, b] : [a, `(-0 + ${b})`];
+/** A float binary operator's template with its operands through `dbl`. */
+const fb =
+  (t: Binary): Binary =>
+  (a, b) =>
+    t(...dbl(a, b));
+
 /**
  * A comparison's i32 result from its JS boolean: `+(cond)`, which V8 compiles to a setcc; `cond ? 1 : 0` is a branch,
  * which data-dependent comparisons (carries, borrows, sorting) mispredict about half the time.
@@ -80,18 +142,18 @@ export const BINARY_COND: Readonly<Record<string, Binary>> = {
   'i32.ne': (a, b) => `${a} !== ${b}`,
   'i64.eq': (a, b) => `${a} === ${b}`,
   'i64.ne': (a, b) => `${a} !== ${b}`,
-  'f32.eq': (a, b) => `${num(a)} === ${b}`,
-  'f32.ne': (a, b) => `${num(a)} !== ${b}`,
-  'f32.lt': (a, b) => `${a} < ${b}`,
-  'f32.gt': (a, b) => `${a} > ${b}`,
-  'f32.le': (a, b) => `${a} <= ${b}`,
-  'f32.ge': (a, b) => `${a} >= ${b}`,
-  'f64.eq': (a, b) => `${num(a)} === ${b}`,
-  'f64.ne': (a, b) => `${num(a)} !== ${b}`,
-  'f64.lt': (a, b) => `${a} < ${b}`,
-  'f64.gt': (a, b) => `${a} > ${b}`,
-  'f64.le': (a, b) => `${a} <= ${b}`,
-  'f64.ge': (a, b) => `${a} >= ${b}`,
+  'f32.eq': fb((a, b) => `${num(a)} === ${b}`),
+  'f32.ne': fb((a, b) => `${num(a)} !== ${b}`),
+  'f32.lt': fb((a, b) => `${a} < ${b}`),
+  'f32.gt': fb((a, b) => `${a} > ${b}`),
+  'f32.le': fb((a, b) => `${a} <= ${b}`),
+  'f32.ge': fb((a, b) => `${a} >= ${b}`),
+  'f64.eq': fb((a, b) => `${num(a)} === ${b}`),
+  'f64.ne': fb((a, b) => `${num(a)} !== ${b}`),
+  'f64.lt': fb((a, b) => `${a} < ${b}`),
+  'f64.gt': fb((a, b) => `${a} > ${b}`),
+  'f64.le': fb((a, b) => `${a} <= ${b}`),
+  'f64.ge': fb((a, b) => `${a} >= ${b}`),
 };
 
 /** Unary numeric operators (one operand). */
@@ -212,17 +274,17 @@ export const BINARY: Readonly<Record<string, Binary>> = {
   'i64.shr_u': (a, b) => i64(`${u64(a)} >> (${b} & 63n)`),
   'i64.rotl': (a, b) => `H.rotl64(${a}, ${b})`,
   'i64.rotr': (a, b) => `H.rotr64(${a}, ${b})`,
-  'f32.add': (a, b) => fr(`${a} + ${b}`),
-  'f32.sub': (a, b) => fr(`${a} - ${b}`),
-  'f32.mul': (a, b) => fr(`${a} * ${b}`),
-  'f32.div': (a, b) => fr(`${a} / ${b}`),
+  'f32.add': fb((a, b) => fr(`${a} + ${b}`)),
+  'f32.sub': fb((a, b) => fr(`${a} - ${b}`)),
+  'f32.mul': fb((a, b) => fr(`${a} * ${b}`)),
+  'f32.div': fb((a, b) => fr(`${a} / ${b}`)),
   'f32.min': (a, b) => `Math.min(${a}, ${b})`,
   'f32.max': (a, b) => `Math.max(${a}, ${b})`,
   'f32.copysign': (a, b) => `H.copysign(${a}, ${b})`,
-  'f64.add': (a, b) => `${a} + ${b}`,
-  'f64.sub': (a, b) => `${a} - ${b}`,
-  'f64.mul': (a, b) => `${a} * ${b}`,
-  'f64.div': (a, b) => `${a} / ${b}`,
+  'f64.add': fb((a, b) => `${a} + ${b}`),
+  'f64.sub': fb((a, b) => `${a} - ${b}`),
+  'f64.mul': fb((a, b) => `${a} * ${b}`),
+  'f64.div': fb((a, b) => `${a} / ${b}`),
   'f64.min': (a, b) => `Math.min(${a}, ${b})`,
   'f64.max': (a, b) => `Math.max(${a}, ${b})`,
   'f64.copysign': (a, b) => `H.copysign(${a}, ${b})`,

@@ -5,12 +5,12 @@ var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
 function f0(l0, l1, l2) {
   var s0, s1, s2;
-  m0_dv.setFloat64((l2>>>0),((l0 * (m0_dv.getFloat64((l1>>>0),1) + -0)) + m0_dv.getFloat64((l2>>>0)+8,1)),1);
+  m0_dv.setFloat64((l2>>>0),((l0 * (-0 + (m0_dv.getFloat64((l1>>>0),1) + -0))) + m0_dv.getFloat64((l2>>>0)+8,1)),1);
   return;
 }
 function f1(l0, l1, l2) {
   var s0, s1, s2, sa = 0, sv = 0;
-  s1 = Math.fround((Math.fround(l0 * m0_dv.getFloat32((l1>>>0),1))) + m0_dv.getFloat32((l2>>>0)+4,1));
+  s1 = Math.fround((Math.fround(l0 * (-0 + m0_dv.getFloat32((l1>>>0),1)))) + (-0 + m0_dv.getFloat32((l2>>>0)+4,1)));
   sa = (l2>>>0); sv = s1; if (typeof sv === 'number' && sv === sv) m0_dv.setFloat32(sa,sv,1); else H.storeF32(m0_dv, sa, sv);
   return;
 }
@@ -19,7 +19,7 @@ function f2(l0, l1) {
   l0 |= 0; l1 |= 0;
   L0: for (;;) {
     l3 = (m0_dv.getFloat64((l0>>>0),1) + -0);
-    l2 = (l2 + (l3 * l3));
+    l2 = (l2 + (l3 * (-0 + l3)));
     m0_dv.setFloat64((l0>>>0)+8,l2,1);
     l0 = ((l0 + 16) | 0);
     l1 = ((l1 - 1) | 0);
@@ -41,7 +41,7 @@ function f3(l0, l1) {
     if (l0) {
       break L0;
     }
-    s1 = s1 + 1;
+    s1 = (-0 + s1) + 1;
   }
   sa = (s0>>>0)+24; sv = s1; if (typeof sv === 'number') m0_dv.setFloat64(sa,sv,1); else H.storeF64(m0_dv, sa, sv);
   return;

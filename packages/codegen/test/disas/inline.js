@@ -22,7 +22,7 @@ function f1(l0, l1) {
   if (l0) {
     return (((mf = l1) === mf && typeof mf === 'number' ? -mf : H.fneg(mf)));
   }
-  return (l1 * 2);
+  return ((-0 + l1) * 2);
 }
 function f2(l0) {
   var s0, s1;
@@ -84,10 +84,10 @@ function f5(l0) {
       s0 = (((mf = l2) === mf && typeof mf === 'number' ? -mf : H.fneg(mf)));
       break L0;
     }
-    s0 = (l2 * 2);
+    s0 = ((-0 + l2) * 2);
   }
-  s0 = s0 + (f2(3));
-  s0 = s0 + (f3(2));
+  s0 = s0 + (-0 + (f2(3)));
+  s0 = s0 + (-0 + (f3(2)));
   return s0;
 }
 return {
