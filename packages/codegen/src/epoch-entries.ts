@@ -95,8 +95,10 @@ export const BODY_TAIL_CALLS = 8;
  * the module's code size. `shapes`, when given (one byte per defined function), gets each body's `BODY_*` bits from
  * the same walk (the wasm backend's re-encoder needs them and would otherwise walk every body once more), and
  * `tailTargets`, when given, the defined functions some `return_call` names (DefinedFuncIndex). Where `scanSites`
- * found the module's sites (`CodeSites.shapes`), a body without loops is read from them instead: every call, indirect
- * call, `ref.func` and growth is a site, and the shapes say where the handlers and `call_ref`s are.
+ * found the module's sites (`CodeSites.shapes`, `CodeSites.inLoop`), a body is read from them instead of walked:
+ * every call, indirect call, `ref.func` and growth is a site, `inLoop` says which are inside a loop, and the shapes
+ * say where the loops, handlers and `call_ref`s are (a body with loops and a `call_ref` is walked: a `call_ref` is
+ * not a site, so whether it is inside a loop is not known).
  */
 export function epochEntryChecks(
   module: Module,
@@ -118,6 +120,7 @@ export function epochEntryChecks(
   const walker = new OperatorWalker(bytes);
   const sites = module.codeSites;
   const siteShapes = sites?.shapes;
+  const siteInLoop = sites?.inLoop;
   for (let i = 0; i < n; i++) {
     calleeStart[i] = callees.length;
     const body = module.bodies[i];
@@ -131,11 +134,18 @@ export function epochEntryChecks(
     let calls = false;
     let handlers = false;
     let tail = false;
-    // a body without loops from its sites, in body order (the callees come out as the walk below finds them; the
-    // sites do not say which calls are inside a loop)
-    if (sites !== undefined && siteShapes !== undefined && (siteShapes[i] & SHAPE_LOOP) === 0) {
-      const shape = siteShapes[i];
+    // a body from its sites, in body order (the callees come out as the walk below finds them): one without loops,
+    // or one with loops where the sites say which are inside a loop (`inLoop`, from `scanSites`) and no `call_ref`
+    // (not a site: whether it is inside a loop is not known)
+    const shape = siteShapes === undefined ? 0 : siteShapes[i];
+    if (
+      sites !== undefined &&
+      siteShapes !== undefined &&
+      ((shape & SHAPE_LOOP) === 0 ||
+        (siteInLoop !== undefined && (shape & (SHAPE_CALL_REF | SHAPE_RETURN_CALL_REF)) === 0))
+    ) {
       handlers = (shape & SHAPE_HANDLER) !== 0;
+      loops = (shape & SHAPE_LOOP) !== 0;
       if ((shape & (SHAPE_CALL_REF | SHAPE_RETURN_CALL_REF)) !== 0) escapes = calls = true;
       if ((shape & SHAPE_RETURN_CALL_REF) !== 0) tail = true;
       const positions = sites.positions;
@@ -143,6 +153,8 @@ export function epochEntryChecks(
         let q = positions[k];
         const op = bytes[q];
         const flags = LOOKS_FOR[op];
+        // (a body without loops has no site inside one)
+        const inLoop = loops && (siteInLoop as Uint8Array)[k] === 1;
         if (flags & (DIRECT_CALL | REF_FUNC)) {
           // call / return_call / ref.func: a LEB function index
           q = readLeb(bytes, q + 1);
@@ -154,16 +166,21 @@ export function epochEntryChecks(
           calls = true;
           const isTail = (flags & TAIL_CALL) !== 0;
           if (isTail) tail = true;
-          if (v < nImp || v - nImp >= n) escapes = true;
+          if (v < nImp || v - nImp >= n) escapes ||= !inLoop;
           else {
             callees.push(v - nImp);
-            calleeInLoop.push(0);
+            calleeInLoop.push(inLoop ? 1 : 0);
             if (isTail) tailTargets?.add(v - nImp);
           }
         } else if (flags & ESCAPES) {
-          escapes = calls = true;
+          calls = true;
+          escapes ||= !inLoop;
           if (flags & TAIL_CALL) tail = true;
-        } else if (op === TABLE_GROW.prefix) escapes = calls = true; // the one site under 0xfc
+        } else if (op === TABLE_GROW.prefix) {
+          // the one site under 0xfc
+          calls = true;
+          escapes ||= !inLoop;
+        }
       }
       p = end;
     }

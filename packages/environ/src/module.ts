@@ -256,4 +256,10 @@ export interface CodeSites {
    * Absent where the validator recorded the sites.
    */
   readonly shapes?: Uint8Array;
+  /**
+   * Per site (as `positions`), where `scanSites` found the sites: 1 when the site is inside a `loop` of its body,
+   * so that the epoch analysis knows which calls a loop header's check precedes without walking the bodies with
+   * loops. Absent where the validator recorded the sites.
+   */
+  readonly inLoop?: Uint8Array;
 }

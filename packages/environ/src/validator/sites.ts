@@ -15,7 +15,7 @@ import {
   unreadable,
 } from '../immediates.js';
 import type { CodeSites, Module } from '../module.js';
-import { OPS, operatorFor, operatorNamed } from '../operators.js';
+import { FLAGS_BY_OPCODE, OPS, OpFlag, operatorFor, operatorNamed } from '../operators.js';
 import { blockedOpcodes, enabledOperators } from './context.js';
 import { isPrefixedSite, SITE_OPCODES } from './site-opcodes.js';
 
@@ -34,18 +34,33 @@ export class SiteRecorder implements CodeSites {
   count = 0;
   readonly ends: Int32Array;
   shapes?: Uint8Array;
+  inLoop?: Uint8Array;
 
   constructor(bodies: number) {
     this.ends = new Int32Array(bodies);
   }
 
   add(pos: number): void {
-    if (this.count === this.positions.length) {
-      const next = new Int32Array(this.positions.length * 2);
-      next.set(this.positions);
-      this.positions = next;
-    }
+    if (this.count === this.positions.length) this.grow();
     this.positions[this.count++] = pos;
+  }
+
+  /** `add`, and whether the site is inside a `loop` of its body (`CodeSites.inLoop`, which `scanSites` keeps). */
+  addInLoop(pos: number, inLoop: number): void {
+    if (this.count === this.positions.length) this.grow();
+    (this.inLoop as Uint8Array)[this.count] = inLoop;
+    this.positions[this.count++] = pos;
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.positions.length * 2);
+    next.set(this.positions);
+    this.positions = next;
+    if (this.inLoop !== undefined) {
+      const loops = new Uint8Array(next.length);
+      loops.set(this.inLoop);
+      this.inLoop = loops;
+    }
   }
 }
 
@@ -60,7 +75,7 @@ export const SHAPE_HANDLER = 2;
 export const SHAPE_CALL_REF = 4;
 /** `CodeSites.shapes`: the body has a `return_call_ref`. */
 export const SHAPE_RETURN_CALL_REF = 8;
-/** The `SHAPE_*` bit of each one-byte opcode (0 for the rest). */
+/** The `SHAPE_*` bits of each one-byte opcode (0 for the rest). */
 const SHAPE_BITS: Uint8Array = (() => {
   const t = new Uint8Array(256);
   for (const [name, bit] of [
@@ -71,6 +86,30 @@ const SHAPE_BITS: Uint8Array = (() => {
     ['return_call_ref', SHAPE_RETURN_CALL_REF],
   ] as const)
     t[operatorNamed(name).code] = bit;
+  return t;
+})();
+/** `SCAN`: the `SHAPE_*` bits (the low four). */
+const SCAN_SHAPE = 15;
+/** `SCAN`: a construct opens (`block`, `loop`, `if`, `try`, `try_table`; a loop has `SHAPE_LOOP` too). */
+const SCAN_OPENS = 16;
+/** `SCAN`: a construct closes (`end`, `delegate`). */
+const SCAN_CLOSES = 32;
+/** `SCAN`: a site (`SITE_OPCODES`). */
+const SCAN_SITE = 64;
+/**
+ * What `scanBody` notes of each one-byte opcode, in one table so that the common operator (none of these) costs one
+ * lookup: its shape bits, whether it opens or closes a construct (from the operator table's flags), whether it is a
+ * site.
+ */
+const SCAN: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  for (let op = 0; op < 256; op++) {
+    const f = FLAGS_BY_OPCODE[op];
+    t[op] = SHAPE_BITS[op];
+    if ((f & OpFlag.Opens) !== 0) t[op] |= SCAN_OPENS;
+    if ((f & OpFlag.Closes) !== 0) t[op] |= SCAN_CLOSES;
+    if (SITE_OPCODES[op] !== 0) t[op] |= SCAN_SITE;
+  }
   return t;
 })();
 
@@ -91,6 +130,7 @@ export function scanSites(
   const sites = new SiteRecorder(bodies.length);
   const shapes = new Uint8Array(bodies.length);
   sites.shapes = shapes;
+  sites.inLoop = new Uint8Array(sites.positions.length);
   const blocked = blockedOpcodes(features);
   const enabled = enabledOperators(features);
   for (let i = 0; i < bodies.length; i++) {
@@ -100,6 +140,9 @@ export function scanSites(
   }
   return sites;
 }
+
+/** `scanBody`'s stack of open constructs (1 for a loop), kept between bodies and grown by doubling. */
+let nestStack = new Uint8Array(64);
 
 function scanBody(
   bytes: Uint8Array,
@@ -111,13 +154,32 @@ function scanBody(
 ): number {
   let last = -1;
   let shape = 0;
+  // the open constructs (1 for a loop) and how many of them are loops
+  let depth = 0;
+  let loops = 0;
+  let nest = nestStack;
   while (p < end) {
     const start = p;
     const op = bytes[p++];
     last = op;
-    shape |= SHAPE_BITS[op];
     let layout = LAYOUT_BY_OPCODE[op];
-    if (SITE_OPCODES[op] !== 0) sites.add(start);
+    const t = SCAN[op];
+    if (t !== 0) {
+      shape |= t & SCAN_SHAPE;
+      if ((t & SCAN_CLOSES) !== 0) {
+        // (the body's own `end` closes nothing here)
+        if (depth > 0) loops -= nest[--depth];
+      } else if ((t & SCAN_OPENS) !== 0) {
+        if (depth === nest.length) {
+          const next = new Uint8Array(depth * 2);
+          next.set(nest);
+          nest = nestStack = next;
+        }
+        const loop = (t & SHAPE_LOOP) !== 0 ? 1 : 0;
+        nest[depth++] = loop;
+        loops += loop;
+      } else if ((t & SCAN_SITE) !== 0) sites.addInLoop(start, loops > 0 ? 1 : 0);
+    }
     // prefixes, unassigned and disabled one-byte opcodes
     if (blocked[op] !== 0) {
       if (layout !== Layout.Prefix) notEnabled(OPS[op]?.feature, start);
@@ -126,7 +188,7 @@ function scanBody(
       const sub = u32Read.value;
       const info = operatorFor(op, sub);
       if (info === undefined || enabled[info.id] === 0) notEnabled(info?.feature, start);
-      if (isPrefixedSite(op, sub)) sites.add(start);
+      if (isPrefixedSite(op, sub)) sites.addInLoop(start, loops > 0 ? 1 : 0);
       layout = LAYOUT_BY_ID[info.id];
     }
     // one LEB128 (most operators) inline; the rest through the shared switch

@@ -132,4 +132,41 @@ describe('scanSites', () => {
     // the validator records sites without shapes
     expect(decodeModule(bytes, { recordSites: true }).codeSites?.shapes).toBeUndefined();
   });
+
+  test('notes per site whether it is inside a loop of its body (CodeSites.inLoop)', () => {
+    const bytes = moduleWith([
+      // call; block (loop (call; block (call) end; if (call) else (call) end) end; call) end; call
+      [
+        0x10, 0x00, 0x02, 0x40, 0x03, 0x40, 0x10, 0x00, 0x02, 0x40, 0x10, 0x00, 0x0b, 0x41, 0x00, 0x04, 0x40, 0x10,
+        0x00, 0x05, 0x10, 0x00, 0x0b, 0x0b, 0x10, 0x00, 0x0b, 0x10, 0x00,
+      ],
+      // loop (loop () end; global.get; drop) end; global.get; drop
+      [0x03, 0x40, 0x03, 0x40, 0x0b, 0x23, 0x00, 0x1a, 0x0b, 0x23, 0x00, 0x1a],
+      // block; try_table (call) end; end; memory.grow in a loop; table.grow after it
+      [
+        0x02, 0x40, 0x1f, 0x40, 0x00, 0x10, 0x00, 0x0b, 0x0b, 0x03, 0x40, 0x41, 0x00, 0x40, 0x00, 0x1a, 0x0b, 0xd0,
+        0x70, 0x41, 0x01, 0xfc,
+      ].concat(u32(15), [0x00, 0x1a]),
+    ]);
+    const m = decodeModule(bytes, { recordSites: true, validateBodies: 'lazy' });
+    const sites = m.codeSites;
+    const inLoop = sites?.inLoop;
+    if (sites === undefined || inLoop === undefined) throw new Error('no inLoop');
+    expect([...inLoop.subarray(0, sites.count)]).toEqual([0, 1, 1, 1, 1, 0, 0, 1, 0, 0, 1, 0]);
+    // the validator records sites without it
+    expect(decodeModule(bytes, { recordSites: true }).codeSites?.inLoop).toBeUndefined();
+  });
+
+  test('keeps inLoop beside the positions as they grow, and through deep nesting', () => {
+    // 3,000 calls, every other one in a loop, under 200 nested blocks
+    const code: number[] = [];
+    for (let i = 0; i < 200; i++) code.push(0x02, 0x40);
+    for (let i = 0; i < 1500; i++) code.push(0x10, 0x00, 0x03, 0x40, 0x10, 0x00, 0x0b);
+    for (let i = 0; i < 200; i++) code.push(0x0b);
+    const m = decodeModule(moduleWith([code]), { recordSites: true, validateBodies: 'lazy' });
+    const sites = m.codeSites;
+    if (sites?.inLoop === undefined) throw new Error('no inLoop');
+    expect(sites.count).toBe(3000);
+    for (let i = 0; i < 3000; i++) expect(sites.inLoop[i]).toBe(i & 1);
+  });
 });
