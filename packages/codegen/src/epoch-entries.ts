@@ -109,11 +109,12 @@ export function epochEntryChecks(
   const n = module.bodies.length;
   const nImp = module.numImportedFuncs;
   const checked = new Uint8Array(n);
-  // direct callees (DefinedFuncIndex), per function: offsets into one array
+  // direct callees (DefinedFuncIndex), per function: offsets into one array, each `callee << 1 | inLoop` (inLoop 1
+  // when the call is inside a loop: after the loop header's check in every iteration); a typed array grown by
+  // doubling (JS arrays of numbers were a fifth of an instrumentation's garbage)
   const calleeStart = new Int32Array(n + 1);
-  const callees: number[] = [];
-  // per entry of `callees`: 1 when the call is inside a loop (after the loop header's check in every iteration)
-  const calleeInLoop: number[] = [];
+  let callees: Int32Array = new Int32Array(Math.max(64, module.codeSites?.count ?? n));
+  let nCallees = 0;
   // per open construct of the body being walked: 1 for a loop
   const nest: number[] = [];
   const bytes = module.bytes;
@@ -122,7 +123,7 @@ export function epochEntryChecks(
   const siteShapes = sites?.shapes;
   const siteInLoop = sites?.inLoop;
   for (let i = 0; i < n; i++) {
-    calleeStart[i] = callees.length;
+    calleeStart[i] = nCallees;
     const body = module.bodies[i];
     const end = body.range.end;
     let p = body.codeStart;
@@ -168,8 +169,8 @@ export function epochEntryChecks(
           if (isTail) tail = true;
           if (v < nImp || v - nImp >= n) escapes ||= !inLoop;
           else {
-            callees.push(v - nImp);
-            calleeInLoop.push(inLoop ? 1 : 0);
+            if (nCallees === callees.length) callees = doubled(callees);
+            callees[nCallees++] = ((v - nImp) << 1) | (inLoop ? 1 : 0);
             if (isTail) tailTargets?.add(v - nImp);
           }
         } else if (flags & ESCAPES) {
@@ -205,8 +206,8 @@ export function epochEntryChecks(
           // (an index past the functions only in a body not validated yet)
           if (v < nImp || v - nImp >= n) escapes ||= loopDepth === 0;
           else {
-            callees.push(v - nImp);
-            calleeInLoop.push(loopDepth > 0 ? 1 : 0);
+            if (nCallees === callees.length) callees = doubled(callees);
+            callees[nCallees++] = ((v - nImp) << 1) | (loopDepth > 0 ? 1 : 0);
             if (isTail) tailTargets?.add(v - nImp);
           }
           continue;
@@ -235,8 +236,7 @@ export function epochEntryChecks(
       }
     } catch (e) {
       if (module.pendingBodies?.pending[i] !== 1) throw e;
-      callees.length = calleeStart[i];
-      calleeInLoop.length = calleeStart[i];
+      nCallees = calleeStart[i];
       escapes = true;
       if (refFuncs !== undefined) refFuncs.complete = false;
     }
@@ -249,56 +249,61 @@ export function epochEntryChecks(
     if (escapes) checked[i] = EPOCH_ENTRY;
     else if (loops) checked[i] = EPOCH_INSIDE;
   }
-  calleeStart[n] = callees.length;
+  calleeStart[n] = nCallees;
 
   // Tarjan's strongly connected components over direct calls, iteratively; a component completes after every
   // component it calls, so each function's bound is computed after its callees'
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const cost = new Float64Array(n);
+  // per function: its bound (at most UNCHECKED_CALL_BYTES + 1; small integers, so no boxed sums)
+  const cost = new Int32Array(n);
   // per function: the root of its component, once the component is complete
   const component = new Int32Array(n).fill(-1);
-  const members: number[] = [];
-  const stack: number[] = [];
-  const work: number[] = []; // pairs: function, next callee position
+  // Tarjan's stack, and the work stack of pairs (function, next callee position): each function is on each once
+  const stack = new Int32Array(n);
+  let sp = 0;
+  const work = new Int32Array(2 * n);
+  let wp = 0;
   let counter = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
-    work.push(root, calleeStart[root]);
+    work[wp++] = root;
+    work[wp++] = calleeStart[root];
     index[root] = low[root] = counter++;
-    stack.push(root);
+    stack[sp++] = root;
     onStack[root] = 1;
-    while (work.length > 0) {
-      const v = work[work.length - 2];
-      const at = work[work.length - 1];
+    while (wp > 0) {
+      const v = work[wp - 2];
+      const at = work[wp - 1];
       if (at < calleeStart[v + 1]) {
-        work[work.length - 1] = at + 1;
-        const w = callees[at];
+        work[wp - 1] = at + 1;
+        const w = callees[at] >> 1;
         if (index[w] < 0) {
           index[w] = low[w] = counter++;
-          stack.push(w);
+          stack[sp++] = w;
           onStack[w] = 1;
-          work.push(w, calleeStart[w]);
+          work[wp++] = w;
+          work[wp++] = calleeStart[w];
         } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
         continue;
       }
-      work.length -= 2;
-      if (work.length > 0) {
-        const parent = work[work.length - 2];
+      wp -= 2;
+      if (wp > 0) {
+        const parent = work[wp - 2];
         if (low[v] < low[parent]) low[parent] = low[v];
       }
       if (low[v] !== index[v]) continue;
-      // v roots a component: pop it (more than one member, or a call to itself, is a cycle)
-      members.length = 0;
-      let w: number;
+      // v roots a component: its members are the stack from v up (more than one member, or a call to itself, is a
+      // cycle); popped first, then each one's bound (reading only callees outside it, all complete)
+      let from = sp;
       do {
-        w = stack.pop() as number;
+        const w = stack[--from];
         onStack[w] = 0;
         component[w] = v;
-        members.push(w);
-      } while (w !== v);
-      for (const m of members) {
+      } while (stack[from] !== v);
+      for (let j = from; j < sp; j++) {
+        const m = stack[j];
         if (checked[m] === EPOCH_ENTRY) continue;
         // a call within the component (a recursion) outside every loop of the body needs the entry check; one
         // inside a loop comes after that loop header's check, so each turn of the cycle checks anyway
@@ -306,9 +311,9 @@ export function epochEntryChecks(
         let silent = checked[m] === EPOCH_SILENT;
         let c = module.bodies[m].range.end - module.bodies[m].codeStart;
         for (let k = calleeStart[m]; k < calleeStart[m + 1]; k++) {
-          const callee = callees[k];
+          const callee = callees[k] >> 1;
           if (component[callee] === v) {
-            if (calleeInLoop[k] === 0) cycleCall = true;
+            if ((callees[k] & 1) === 0) cycleCall = true;
             silent = false;
             continue;
           }
@@ -319,9 +324,17 @@ export function epochEntryChecks(
         if (cycleCall || c > UNCHECKED_CALL_BYTES) checked[m] = EPOCH_ENTRY;
         else if (!silent) checked[m] = EPOCH_INSIDE;
       }
+      sp = from;
     }
   }
   return checked;
+}
+
+/** `a` in an Int32Array of twice its length. */
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**

@@ -68,6 +68,12 @@ function scanBody(bytes: Uint8Array, start: number, end: number): number {
   return found;
 }
 
+/**
+ * Fuel per operator: an Int32Array when every cost is at most 2^30 - 1 (the default costs, 0 and 1), so that the
+ * costs read and summed are small integers, else a Float64Array (instrument.ts, `SMALL_COST`).
+ */
+export type FuelCosts = Int32Array | Float64Array;
+
 /** What the body rewriter needs to know about the module being instrumented. */
 export interface RewriteContext {
   readonly module: Module;
@@ -76,7 +82,7 @@ export interface RewriteContext {
   /** New global index for an old one. */
   readonly global: (g: number) => number;
   /** Fuel per operator (by OperatorInfo.id), or null when fuel is off. */
-  readonly fuelCost: Float64Array | null;
+  readonly fuelCost: FuelCosts | null;
   /** Indices (in the new module) of the hook imports; -1 when off. */
   readonly fuelGlobal: number;
   readonly outOfFuelFunc: number;
@@ -90,10 +96,10 @@ export interface RewriteContext {
   /** Per defined function: 1 when its entry checks the epoch (`epochEntryChecks`); null without epochs. */
   readonly epochEntry: Uint8Array | null;
   /**
-   * `branchHints`: the unlikely branches written (output function index, offset from the body's start), in code
-   * order; null: none are recorded.
+   * `branchHints`: the unlikely branches written (pairs of output function index, offset from the body's start), in
+   * code order; null: none are recorded.
    */
-  readonly hints: number[] | null;
+  readonly hints: OffsetPairs | null;
   /**
    * Per canonical type index: 1 when an indirect call of that type reaches no epoch check (`epochSilentIndirect`);
    * null without epochs or in a module open to outside function references.
@@ -124,7 +130,7 @@ export interface RewriteContext {
    */
   readonly plain: Uint8Array;
   /** With fuel: the cost of each opcode without a prefix (`fuelCost` by opcode). */
-  readonly plainCost: Float64Array | null;
+  readonly plainCost: FuelCosts | null;
   /**
    * Per defined function: 1 when its counters are threaded through calls (`threadedFunctions`): it takes the fuel
    * and check counts as extra i64 parameters after its own and returns them after its results; null: none is.
@@ -349,7 +355,8 @@ function loopsTargetedByCatches(bytes: Uint8Array, start: number, end: number): 
  * Maps output offsets to input offsets: `[outOffset, inOffset]` pairs where their difference changes; a
  * negative `inOffset` starts inserted code, all of whose bytes map to `~inOffset` (the operator it precedes).
  * Flat in one Int32Array that doubles as it fills (a JS array of millions of numbers cost a tenth of an
- * instrumentation with fuel in its growth and the collector's scans).
+ * instrumentation with fuel in its growth and the collector's scans). The branch hints are kept in one too
+ * (`RewriteContext.hints`: function index and offset pairs).
  */
 export class OffsetPairs {
   /** `data[2k]` an output offset, `data[2k + 1]` the input offset it maps to (or `~` it); `length` are used. */
@@ -368,6 +375,14 @@ export class OffsetPairs {
     this.length = n + 2;
   }
 }
+
+/**
+ * `BodyRewriter`'s delta after inserted code: no output minus input offset equals it (input offsets are below 2^30,
+ * the host's limit on a module's size, and output offsets not negative). A small integer, not NaN: a field that once
+ * held NaN is kept as a boxed double, and every store of a new delta then allocated one (5 MB of garbage for
+ * rapier2d's instrumentation with fuel, in the walk and `copyRun`).
+ */
+const NO_DELTA = -0x40000000;
 
 /**
  * Re-encodes a defined function's body entry (locals and code, without its size prefix) into `w`,
@@ -396,7 +411,7 @@ export class BodyRewriter {
   private readonly bytes: Uint8Array;
   private readonly r: BinaryReader;
   private readonly depth: boolean;
-  private readonly fuel: Float64Array | null;
+  private readonly fuel: FuelCosts | null;
   private readonly epoch: boolean;
   private readonly pollOn: boolean;
   private readonly nullCheck: boolean;
@@ -426,7 +441,8 @@ export class BodyRewriter {
   private dirty = false;
   private pollLoops = false;
   private pending = 0;
-  private delta = Number.NaN;
+  /** Output minus input offset of the last copied bytes, or `NO_DELTA` after inserted code (a pair is due). */
+  private delta = NO_DELTA;
   private targetedLoops: Set<number> | null = null;
   /** The frame stack: kind, whether to restore after its end, its opcode's position, its label in the output. */
   private sp = 0;
@@ -458,7 +474,7 @@ export class BodyRewriter {
   private mark(before: number, at: number): void {
     if (this.w.length > before) {
       this.pairs.push(before, ~at);
-      this.delta = Number.NaN;
+      this.delta = NO_DELTA;
     }
   }
 
@@ -585,7 +601,7 @@ export class BodyRewriter {
     // calls the hooks that are due; the loop header only counts and branches there (`br_if 1`).
     this.pollLoops = fuel !== null || ticks;
     this.pending = 0;
-    this.delta = Number.NaN;
+    this.delta = NO_DELTA;
     this.sp = 0;
     this.push(Kind.Func, -1, 0);
 

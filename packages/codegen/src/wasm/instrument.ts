@@ -30,6 +30,7 @@ import {
 } from '../epoch-entries.js';
 import {
   BodyRewriter,
+  type FuelCosts,
   OffsetPairs,
   plainForThreaded,
   plainOperators,
@@ -195,6 +196,13 @@ export function instrumentOptionsFor(
     ...(callDepth ? { maxCallDepth: tunables.maxCallDepth } : {}),
   };
 }
+
+/**
+ * The largest fuel cost kept in an Int32Array (`FuelCosts`): a cost read from it is a small integer, where one read
+ * from a Float64Array is a boxed double, and the walk's sums of such costs allocated a number each in V8's baseline
+ * tiers (the first instrumentation of a process runs there). Larger custom costs take a Float64Array.
+ */
+const SMALL_COST = 0x3fffffff;
 
 const EMPTY_FUNC_TYPE = Uint8Array.of(FUNC_TYPE_FORM, 0x00, 0x00);
 const EXPORT_KINDS = { func: 0, table: 1, memory: 2, global: 3, tag: 4 } as const;
@@ -362,24 +370,27 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   const func = (f: number) => (f < nImpF ? f : f + funcShift);
   const global = (g: number) => (g < nImpG ? g : g + globalShift);
 
-  let fuelCost: Float64Array | null = null;
+  let fuelCost: FuelCosts | null = null;
   if (fuelOn) {
     const cost = (typeof options.fuel === 'object' && options.fuel.costs) || defaultOperatorCost;
-    fuelCost = new Float64Array(OPERATORS.length);
+    const costs: number[] = [];
+    let small = true;
     for (const info of OPERATORS) {
       const c = cost(info.name);
       if (!Number.isSafeInteger(c) || c < 0)
         throw new RangeError(`fuel cost of \`${info.name}\` must be a non-negative integer, got ${c}`);
-      fuelCost[info.id] = c;
+      costs[info.id] = c;
+      if (c > SMALL_COST) small = false;
     }
+    fuelCost = small ? Int32Array.from(costs) : Float64Array.from(costs);
   }
 
   const hookType = funcTypes.includes(-1) ? addType(EMPTY_FUNC_TYPE) : -1;
   for (let i = 0; i < funcTypes.length; i++) if (funcTypes[i] < 0) funcTypes[i] = hookType;
 
-  let plainCost: Float64Array | null = null;
+  let plainCost: FuelCosts | null = null;
   if (fuelCost !== null) {
-    plainCost = new Float64Array(256);
+    plainCost = fuelCost instanceof Int32Array ? new Int32Array(256) : new Float64Array(256);
     for (let op = 0; op < 256; op++) {
       const info = OPS[op];
       if (info !== undefined && info.prefix === 0) plainCost[op] = fuelCost[info.id];
@@ -465,7 +476,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
     instanceGlobal,
     instanceIdGlobal,
     epochPoll: options.epochPoll === true,
-    hints: options.branchHints === true && (fuelOn || epochOn) ? [] : null,
+    hints: options.branchHints === true && (fuelOn || epochOn) ? new OffsetPairs() : null,
     truncNaNCheck: truncCheckOn,
     atomicWaits,
     resultBlockType(f, w) {
@@ -946,15 +957,17 @@ function functionSection(module: Module, threaded: Uint8Array, types: ReadonlyMa
  * per function its hints, each the offset of an `if` or `br_if` from the start of the body (its local declarations),
  * one byte of hint, 0: unlikely.
  */
-function branchHintSection(hints: readonly number[]): Uint8Array {
-  const w = new ByteWriter().name('metadata.code.branch_hint');
+function branchHintSection(pairs: OffsetPairs): Uint8Array {
+  const hints = pairs.data;
+  const length = pairs.length;
+  const w = new ByteWriter(length * 3 + 64).name('metadata.code.branch_hint');
   let funcs = 0;
-  for (let i = 0; i < hints.length; i += 2) if (i === 0 || hints[i] !== hints[i - 2]) funcs++;
+  for (let i = 0; i < length; i += 2) if (i === 0 || hints[i] !== hints[i - 2]) funcs++;
   w.u32(funcs);
-  for (let i = 0; i < hints.length; ) {
+  for (let i = 0; i < length; ) {
     const f = hints[i];
     let n = 0;
-    while (i + 2 * n < hints.length && hints[i + 2 * n] === f) n++;
+    while (i + 2 * n < length && hints[i + 2 * n] === f) n++;
     w.u32(f).u32(n);
     for (let k = 0; k < n; k++)
       w.u32(hints[i + 2 * k + 1])
