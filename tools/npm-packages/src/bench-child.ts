@@ -9,11 +9,14 @@
 // polyfill), which the first result does not include. `wasmts` is the bundled polyfill (`wasmts/bundle/polyfill`,
 // one file), `wasmts-modules` the same polyfill as compiled modules (`wasmts/polyfill`), `wasmts-lazy` the bundled
 // one over an engine with `Config.lazyValidation` (function bodies validated on their first call: an opt-in for
-// trusted modules).
+// trusted modules), `wasmts-base` another build's bundled polyfill (the directory named by WASMTS_BASE: a
+// before/after comparison in one run).
 //
-// Usage: bench-child.ts <native|wasmts|wasmts-modules|wasmts-lazy|polywasm> <package> <rounds>
+// Usage: bench-child.ts <native|wasmts|wasmts-modules|wasmts-lazy|wasmts-base|polywasm> <package> <rounds>
 
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const [config, name, roundsArg] = process.argv.slice(2);
 const g = globalThis as unknown as { WebAssembly?: unknown };
@@ -24,6 +27,12 @@ const cpu = () => {
 const i0 = cpu();
 if (config === 'wasmts') {
   await import('wasmts/bundle/polyfill');
+} else if (config === 'wasmts-base') {
+  // another build's bundled polyfill (a copy of some commit's packages/wasmts/dist/polyfill.bundle.js and
+  // wasmts.bundle.js), for a before/after comparison in one run
+  const base = process.env.WASMTS_BASE;
+  if (base === undefined) throw new Error('wasmts-base needs WASMTS_BASE: a directory holding polyfill.bundle.js');
+  await import(pathToFileURL(join(base, 'polyfill.bundle.js')).href);
 } else if (config === 'wasmts-modules') {
   await import('wasmts/polyfill');
 } else if (config === 'wasmts-lazy') {
