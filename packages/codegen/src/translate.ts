@@ -246,6 +246,26 @@ const STRUCTURE = opcodesWith(OpFlag.Opens | OpFlag.Arm | OpFlag.Closes);
 const MATERIALIZE = CONTROL.slice();
 for (const op of [0x04, 0x0d, 0x0e, 0x10, 0x11, 0x14, 0xfb]) MATERIALIZE[op] = 0;
 
+/** `HEAD` bits: the operator ends a run of loads (not `KEEPS_LOADS`). */
+const HEAD_ENDS_LOADS = 1;
+/** `HEAD` bits: a structured control operator (`STRUCTURE`). */
+const HEAD_STRUCTURE = 2;
+/** `HEAD` bits: pending values are assigned before it (`MATERIALIZE`). */
+const HEAD_MATERIALIZE = 4;
+/**
+ * Per opcode byte, what the operator loop does before translating the operator, as `HEAD_*` bits: one table read for
+ * the three facts, and none of the work for the usual operator (0: local.get, constants, arithmetic, loads).
+ */
+const HEAD = (() => {
+  const t = new Uint8Array(256);
+  for (let op = 0; op < 256; op++)
+    t[op] =
+      (KEEPS_LOADS[op] === 0 ? HEAD_ENDS_LOADS : 0) |
+      (STRUCTURE[op] === 1 ? HEAD_STRUCTURE : 0) |
+      (MATERIALIZE[op] === 1 ? HEAD_MATERIALIZE : 0);
+  return t;
+})();
+
 const linearCache = new Map<string, boolean>();
 /**
  * True if operator `name`'s template evaluates each of its `n` operands exactly once, in order, so that
@@ -294,6 +314,18 @@ const FROM_LOCAL = /^[\w$]+ = .*\bl\d+[a-z]*\b/;
 
 /** Marks an output line removed after the fact (the opening of a block nothing branches to). */
 const DROPPED = '\u0000';
+
+/**
+ * `lines` without the `DROPPED` ones (itself when there are none): a loop rather than `filter`, whose callback an
+ * interpreter calls once per line.
+ */
+function withoutDropped(lines: string[]): string[] {
+  let i = lines.indexOf(DROPPED);
+  if (i < 0) return lines;
+  const kept = lines.slice(0, i);
+  for (i++; i < lines.length; i++) if (lines[i] !== DROPPED) kept.push(lines[i]);
+  return kept;
+}
 /**
  * The position marker at the end of a line (`positions`): the module offset of the operator that began it; in the
  * code of an inlined callee (`inlineCall`), the offset of the call and, after an `i`, that of the callee's operator.
@@ -525,6 +557,28 @@ const PAIR_UNSIGNED_LOADS: Record<string, string | undefined> = {
 const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) => (o.params?.includes(I64) || o.results?.includes(I64) ? 1 : 0));
 /** Only digits. */
 const DIGITS = /^\d+$/;
+/** `s<d>` for each stack slot `d` asked for so far (filled in order), as `LOCAL_NAMES`. */
+const SLOT_NAMES: string[] = [];
+/** The JS variable of stack slot `d`, `s<d>`. */
+function slotName(d: number): string {
+  while (SLOT_NAMES.length <= d) SLOT_NAMES.push(`s${SLOT_NAMES.length}`);
+  return SLOT_NAMES[d];
+}
+/** `l<i>` for each local index `i` asked for so far (filled in order): made once per process, not at every read. */
+const LOCAL_NAMES: string[] = [];
+/** The JS variable of local `i`, `l<i>`. */
+function localName(i: number): string {
+  while (LOCAL_NAMES.length <= i) LOCAL_NAMES.push(`l${LOCAL_NAMES.length}`);
+  return LOCAL_NAMES[i];
+}
+/**
+ * `DIGITS.test(text)`, with the regular expression run only where the first character is a digit (an interpreter runs
+ * one slowly, and most operands are not numbers).
+ */
+function allDigits(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 && DIGITS.test(text);
+}
 
 /**
  * What the translator needs to know of one numeric operator, read from the tables above once per operator (a
@@ -600,10 +654,47 @@ const PURE_CALLS =
 /** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
 function mayCall(expr: string): boolean {
   // most operands have no call-like text at all: no replacement then (translation is interpreted under --jitless)
-  return CALLISH.test(expr) && CALLISH.test(expr.replace(PURE_CALLS, '('));
+  return callish(expr) && callish(expr.replace(PURE_CALLS, '('));
 }
-/** Text that looks like a call: a name, `]` or `)` followed by `(`. */
-const CALLISH = /[\w$\])]\s*\(/;
+/**
+ * Whether `text` looks like it holds a call: a name character, `$`, `]` or `)` followed by `(` (whitespace between),
+ * as `/[\w$\])]\s*\(/` says; a scan for `(` rather than the regular expression, which an interpreter runs slower.
+ */
+function callish(text: string): boolean {
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && isRegExpSpace(text.charCodeAt(j))) j--;
+    if (j < 0) continue;
+    const c = text.charCodeAt(j);
+    if (
+      (c >= 0x61 && c <= 0x7a) || // a-z
+      (c >= 0x41 && c <= 0x5a) || // A-Z
+      (c >= 0x30 && c <= 0x39) || // 0-9
+      c === 0x5f || // _
+      c === 0x24 || // $
+      c === 0x5d || // ]
+      c === 0x29 // )
+    )
+      return true;
+  }
+  return false;
+}
+/** Whether code unit `c` is whitespace to a regular expression's `\s` (without the `u` flag). */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /**
  * Whether calls between wasm functions pass a function of type `type` its i64 values as int32 pairs (the "pair
@@ -781,6 +872,14 @@ export class FunctionTranslator {
    * it (an `i64.mul` of two such values is one 32x32 product; README.md, "i64 as pairs").
    */
   private readonly hi0 = new Set<number>();
+  /**
+   * Per stack slot: false when its v128 and float facts (`quad`, `pendQ`, `fval`, `fArith`, `lazyForm`, `msbForm`,
+   * `countForm`, `sameLine`, `pendLocal`, `pendPerm`, `fLoad`, `fLocal`, `fNum`, `fDyn`) all hold `claim`'s defaults
+   * (nothing set one since the slot was last claimed), so that `claim` resets them only where something did: an
+   * interpreter pays for every store, and most slots of most functions never hold such a fact. Whatever sets one of
+   * them to another value sets the slot's entry to true first.
+   */
+  private readonly rare: (boolean | undefined)[] = [];
   /**
    * i64 locals known to hold a constant here, as its two int32 literals (the last `local.set` stored one, and no
    * structured control operator came since): `local.get` pushes the literals, so templates fold them (an inlined
@@ -1025,20 +1124,24 @@ export class FunctionTranslator {
     if (this.sp > this.dirty) this.dirty = this.sp;
     this.wide[d] = false;
     this.pendH[d] = null;
-    this.quad[d] = false;
-    this.pendQ[d] = null;
-    this.fval[d] = false;
-    this.fArith[d] = false;
-    this.lazyForm[d] = null;
-    this.msbForm[d] = null;
-    this.countForm[d] = null;
-    this.sameLine[d] = -1;
-    this.pendLocal[d] = -1;
-    this.pendPerm[d] = null;
-    this.fLoad[d] = -1;
-    this.fLocal[d] = -1;
-    this.fNum[d] = false;
-    this.fDyn[d] = false;
+    // a slot never claimed yet (undefined) is given the defaults too
+    if (this.rare[d] !== false) {
+      this.quad[d] = false;
+      this.pendQ[d] = null;
+      this.fval[d] = false;
+      this.fArith[d] = false;
+      this.lazyForm[d] = null;
+      this.msbForm[d] = null;
+      this.countForm[d] = null;
+      this.sameLine[d] = -1;
+      this.pendLocal[d] = -1;
+      this.pendPerm[d] = null;
+      this.fLoad[d] = -1;
+      this.fLocal[d] = -1;
+      this.fNum[d] = false;
+      this.fDyn[d] = false;
+      this.rare[d] = false;
+    }
     return d;
   }
   /** Pushes a computed value: assigned to its stack slot now. */
@@ -1128,6 +1231,7 @@ export class FunctionTranslator {
   /** Pushes a v128 left pending as four lane atoms (literals or a local's lane variables). */
   private pushQuadPure(lanes: Lanes): void {
     const d = this.claim();
+    this.rare[d] = true;
     this.quad[d] = true;
     this.anyQuad = true;
     this.pend[d] = lanes[0];
@@ -1138,6 +1242,7 @@ export class FunctionTranslator {
     const asFloat = this.floatLocals?.get(i) === false;
     const name = asFloat ? `l${i}f` : `l${i}`;
     this.pushQuadPure(this.splatLocals?.has(i) ? [name, name, name, name] : laneNames(name));
+    this.rare[this.sp - 1] = true;
     this.pendLocal[this.sp - 1] = i;
     this.pendGet[this.sp - 1] = this.opAt;
     this.fval[this.sp - 1] = asFloat;
@@ -1213,6 +1318,7 @@ export class FunctionTranslator {
   }
   /** Records that the quad just pushed (by the last line emitted) has four equal lanes. */
   private markSame(): void {
+    this.rare[this.sp - 1] = true;
     this.sameLine[this.sp - 1] = this.out.length - 1;
   }
   /**
@@ -1239,6 +1345,7 @@ export class FunctionTranslator {
   /** Pushes a v128 computed by statements: `code(r)` gets the slot's four lane variables to assign. */
   private pushQuadStmt(code: (r: Lanes) => string): void {
     const d = this.claim();
+    this.rare[d] = true;
     this.quad[d] = true;
     this.anyQuad = true;
     this.pend[d] = null;
@@ -1254,6 +1361,7 @@ export class FunctionTranslator {
     this.laneTemps.add('qv');
     const r = laneNames(`s${d}`);
     this.emit(`qv = ${r[0]}; ${r[0]} = qv.a; ${r[1]} = qv.b; ${r[2]} = qv.c; ${r[3]} = qv.d;`);
+    this.rare[d] = true;
     this.quad[d] = true;
     this.anyQuad = true;
   }
@@ -1401,7 +1509,9 @@ export class FunctionTranslator {
    */
   private popInline(): string {
     const d = this.sp - 1;
-    if (this.quad[d]) return this.joinQuad(this.popQuad());
+    // (a slot not `rare` holds no v128 and no float load or local: two reads instead of four)
+    const rare = this.rare[d] !== false;
+    if (rare && this.quad[d]) return this.joinQuad(this.popQuad());
     if (this.wide[d]) {
       const pp = this.popPair();
       const lo = pp[0];
@@ -1415,7 +1525,7 @@ export class FunctionTranslator {
       return `H.j(${lo}, ${hi})`;
     }
     this.sp = d;
-    if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatUse(d);
+    if (rare && (this.fLoad[d] >= 0 || this.fLocal[d] >= 0)) this.floatUse(d);
     const e = this.pend[d];
     this.pend[d] = null;
     this.cond[d] = null;
@@ -1423,7 +1533,7 @@ export class FunctionTranslator {
       this.impure[d] = false;
       this.nImpure--;
     }
-    return e ?? `s${d}`;
+    return e ?? slotName(d);
   }
   /** Pops an i64 pair as two atoms (its slot's variables, or the pending literals or local variables). */
   private popPair(): [string, string] {
@@ -1452,7 +1562,7 @@ export class FunctionTranslator {
    */
   private materialize(d: number, keep = false): void {
     const e = this.pend[d];
-    if (this.quad[d]) {
+    if (this.rare[d] !== false && this.quad[d]) {
       if (this.fval[d] && !keep) {
         this.toBits(d);
         return;
@@ -1496,7 +1606,7 @@ export class FunctionTranslator {
   private materializeAll(): void {
     for (let d = 0; d < this.sp; d++) {
       // the slot's value may now be read where it is carried (a branch, a block's parameters) as well as by its consumer
-      if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatKeep(d);
+      if (this.rare[d] !== false && (this.fLoad[d] >= 0 || this.fLocal[d] >= 0)) this.floatKeep(d);
       this.materialize(d);
     }
   }
@@ -1624,6 +1734,7 @@ export class FunctionTranslator {
       this.fDyn[height + i] = false;
       this.wide[height + i] = shapes[i] === Shape.Pair;
       this.quad[height + i] = shapes[i] === Shape.Quad;
+      if (shapes[i] === Shape.Quad) this.rare[height + i] = true;
       if (shapes[i] === Shape.Pair) this.anyWide = true;
       else if (shapes[i] === Shape.Quad) this.anyQuad = true;
       this.fval[height + i] = false;
@@ -1908,7 +2019,7 @@ export class FunctionTranslator {
     // reads the variables it passes on, and which no run takes) is there
     for (const p of pieces) {
       outlined.push(...this.outlineLoops(params, decls, inner, p.lines, true));
-      p.lines = p.lines.filter((l) => l !== DROPPED);
+      p.lines = withoutDropped(p.lines);
     }
     if (outlined.length > 0) decls.push(`${EXIT_CODE} = 0`);
     const head: string[] = [];
@@ -1925,7 +2036,10 @@ export class FunctionTranslator {
       );
       if (ints.length > 0) head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
     }
-    let body = [...this.entryHooks(), ...pieces[0].lines];
+    // `concat`, not spreads: V8's interpreter copies an array literal's second spread element by element through its
+    // iterator
+    const hooks = this.entryHooks();
+    let body = hooks.length === 0 ? pieces[0].lines : hooks.concat(pieces[0].lines);
     if (this.usesSelfTail) body = ['  T: for (;;) {', ...body.map((l) => `  ${l}`), '  }'];
     body = exits(body);
     if (this.env.callDepth) {
@@ -1943,7 +2057,7 @@ export class FunctionTranslator {
       head.push('  var qk = 0;');
       body.unshift(warmup);
     }
-    let src = this.declare(inner, `(${params}) {\n${[...head, ...body].join('\n')}\n}`);
+    let src = this.declare(inner, `(${params}) {\n${head.concat(body).join('\n')}\n}`);
     for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits, words)}`;
     for (const o of outlined)
       src += `\n${this.piece(o.name, { lines: o.lines, params: o.params, mentions: o.mentions }, decls, exits)}`;
@@ -2057,7 +2171,7 @@ export class FunctionTranslator {
     // itself in a function with more variables than V8 encodes in one-byte register operands (more bytecode per
     // character: sha512's 220-variable compression made 60,914 bytes of a 63,623-character piece)
     const limit = nVars <= WIDE_REGISTERS ? this.env.splitChars * OUTLINE_FACTOR : this.env.splitChars;
-    const whole: Piece[] = [{ lines: out.filter((l) => l !== DROPPED), params: [], words: new Set() }];
+    const whole: Piece[] = [{ lines: withoutDropped(out), params: [], words: new Set() }];
     if (this.usesSelfTail || this.usesDelegate || (this.env.legacyExceptions && this.usesHandlers)) return whole;
     if (limit === Number.POSITIVE_INFINITY) return whole;
     let at: number[] = [];
@@ -2123,9 +2237,7 @@ export class FunctionTranslator {
       );
     const pieces: Piece[] = [];
     for (let k = 0; k <= at.length; k++) {
-      const lines = out
-        .slice(k === 0 ? 0 : at[k - 1], k === at.length ? out.length : at[k])
-        .filter((l) => l !== DROPPED);
+      const lines = withoutDropped(out.slice(k === 0 ? 0 : at[k - 1], k === at.length ? out.length : at[k]));
       pieces.push(
         k === 0
           ? { lines, params: [], words: new Set() }
@@ -2189,7 +2301,7 @@ export class FunctionTranslator {
       // it is checked as a number at its first use and its sums and carries run as float64 (blake2b's pieces)
       head.push(`  ${ints.map((v) => `${v} |= 0;`).join(' ')}`);
     }
-    return this.declare(name, `(${passed.join(', ')}) {\n${[...head, ...exits(piece.lines)].join('\n')}\n}`);
+    return this.declare(name, `(${passed.join(', ')}) {\n${head.concat(exits(piece.lines)).join('\n')}\n}`);
   }
 
   /**
@@ -2596,7 +2708,7 @@ export class FunctionTranslator {
 
   /** `local.set` (`local.tee` when `tee`) of local `i`. */
   private setLocal(i: number, tee: boolean): void {
-    const l = `l${i}`;
+    const l = localName(i);
     if (this.isQuad(this.localTypes[i])) {
       this.setQuadLocal(i);
       if (tee) this.pushQuadLocal(i);
@@ -2637,7 +2749,10 @@ export class FunctionTranslator {
     if (v !== l) this.emit(`${l} = ${v};`);
     if (tee) {
       this.pushPure(l);
-      if (float) this.fLocal[this.sp - 1] = i;
+      if (float) {
+        this.rare[this.sp - 1] = true;
+        this.fLocal[this.sp - 1] = i;
+      }
     }
   }
 
@@ -2727,6 +2842,7 @@ export class FunctionTranslator {
           parts.push(`s${d} = ${word()} | 0`, `s${d}h = ${word()} | 0`);
         } else if (this.isQuad(t)) {
           this.laneTemps.add('qv');
+          this.rare[d] = true;
           this.quad[d] = true;
           this.anyQuad = true;
           parts.push(`qv = ${word()}`, ...laneNames(`s${d}`).map((v, i) => `${v} = qv.${'abcd'[i]}`));
@@ -2883,7 +2999,7 @@ export class FunctionTranslator {
       const a = `Number(BigInt.asUintN(64, ${base}))`;
       return offset === 0 ? a : `${a}+${offset}`;
     }
-    if (DIGITS.test(base)) return String(Number(base) + offset);
+    if (allDigits(base)) return String(Number(base) + offset);
     const b = withoutToInt32(base);
     return offset === 0 ? `(${b}>>>0)` : `(${b}>>>0)+${offset}`;
   }
@@ -2914,7 +3030,7 @@ export class FunctionTranslator {
     view: ElementView = 'i32',
   ): string | null {
     if (align < (view === 'f64' ? 3 : 2) || !this.env.wordLoads) return null;
-    if (DIGITS.test(base)) return this.env.constWordLoad(mem, Number(base) + offset, view);
+    if (allDigits(base)) return this.env.constWordLoad(mem, Number(base) + offset, view);
     const b = withoutToInt32(base);
     const name = /^\w+$/.test(b);
     const e = name
@@ -2949,15 +3065,22 @@ export class FunctionTranslator {
       this.opAt = r.pos;
       // the opcode byte read inline (r.u8() is a call, which costs without a JIT)
       const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
-      if (KEEPS_LOADS[op] === 0) this.loadEpoch++;
-      // facts about locals hold within straight-line code only: every structured control operator ends them
-      if (STRUCTURE[op] === 1 && (this.hi0.size > 0 || this.lit.size > 0)) {
-        this.hi0.clear();
-        this.lit.clear();
+      const head = HEAD[op];
+      if (head !== 0) {
+        if ((head & HEAD_ENDS_LOADS) !== 0) this.loadEpoch++;
+        // facts about locals hold within straight-line code only: every structured control operator ends them
+        if ((head & HEAD_STRUCTURE) !== 0 && (this.hi0.size > 0 || this.lit.size > 0)) {
+          this.hi0.clear();
+          this.lit.clear();
+        }
+        // a return (or the function's end) takes its results inline
+        if (
+          (head & HEAD_MATERIALIZE) !== 0 &&
+          op !== 0x0f /* return */ &&
+          !(op === 0x0b /* end */ && this.ctrl.length === 1)
+        )
+          this.materializeAll();
       }
-      // a return (or the function's end) takes its results inline
-      if (MATERIALIZE[op] === 1 && op !== 0x0f /* return */ && !(op === 0x0b /* end */ && this.ctrl.length === 1))
-        this.materializeAll();
       if (fuel) {
         let cost = env.fuelCosts[op];
         let sub = -1;
@@ -3425,8 +3548,11 @@ export class FunctionTranslator {
             else this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
           } else if (t === V128) this.pushQuadLocal(i);
           else {
-            this.pushPending(`l${i}`, false);
-            if (t === F64 || t === F32) this.fLocal[this.sp - 1] = i;
+            this.pushPending(localName(i), false);
+            if (t === F64 || t === F32) {
+              this.rare[this.sp - 1] = true;
+              this.fLocal[this.sp - 1] = i;
+            }
           }
           continue;
         }
@@ -3821,7 +3947,10 @@ export class FunctionTranslator {
       this.arithPop = false;
       this.foldPop.length = 0;
     }
-    if (dyn) this.fDyn[this.sp - 1] = true;
+    if (dyn) {
+      this.rare[this.sp - 1] = true;
+      this.fDyn[this.sp - 1] = true;
+    }
   }
   /**
    * Whether the value in slot `d` cannot be, to V8's JIT, a constant among `values` (or their negative zero): a
@@ -3881,8 +4010,9 @@ export class FunctionTranslator {
       const impure = pending && this.anyImpure(1);
       const e = u(lin ? this.popInline() : this.pop());
       // an inline fast path with the float temporary (numeric.ts: `floatBits`, `truncI32`, `f32.reinterpret_i32`)
-      if (MF.test(e)) this.usesFloatTemp = true;
+      if (e.includes('mf') && MF.test(e)) this.usesFloatTemp = true;
       this.pushResult(e, pending, impure);
+      if (facts.numberResult) this.rare[this.sp - 1] = true;
       this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }
@@ -3897,6 +4027,7 @@ export class FunctionTranslator {
       const y = lin ? this.popInline() : this.pop();
       const x = lin ? this.popInline() : this.pop();
       this.pushResult(b(x, y), pending, impure);
+      if (facts.numberResult) this.rare[this.sp - 1] = true;
       this.fNum[this.sp - 1] = facts.numberResult;
       return;
     }
@@ -3913,7 +4044,9 @@ export class FunctionTranslator {
    * and it cannot trap, so that `local.set 1 (i32.add (local.get 1) (i32.const 1))` is one statement.
    */
   private pushResult(expr: string, pendingOperands: boolean, impureOperands: boolean): void {
-    if (pendingOperands && expr.length < 200) this.pushPending(`(${expr})`, impureOperands || /\brt\b/.test(expr));
+    // (a substring test first: the regular expression only where `rt` occurs)
+    if (pendingOperands && expr.length < 200)
+      this.pushPending(`(${expr})`, impureOperands || (expr.includes('rt') && /\brt\b/.test(expr)));
     else this.push(expr);
   }
 
@@ -3981,6 +4114,7 @@ export class FunctionTranslator {
       if (pending) this.pushPending(e, true);
       else this.push(e);
       // (a long pending expression is pushed as a statement: the slot holds the load either way)
+      this.rare[this.sp - 1] = true;
       if (load >= 0) this.fLoad[this.sp - 1] = load;
       this.fDyn[this.sp - 1] = true;
       return;
@@ -4440,6 +4574,7 @@ export class FunctionTranslator {
       this.pushQuadStmt((res) =>
         res.map((x, i) => `${x} = ${fop.lane(ops[0][i], ops[1]?.[i] ?? '', ops[2]?.[i] ?? '', h)};`).join(' '),
       );
+      this.rare[this.sp - 1] = true;
       this.fval[this.sp - 1] = fop.value;
       this.fArith[this.sp - 1] = fop.value;
       return;
@@ -4500,6 +4635,7 @@ export class FunctionTranslator {
         if (t.msb !== undefined && t.lanewise) {
           const d = this.sp - 1;
           const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
+          this.rare[d] = true;
           this.msbForm[d] = { line: this.out.length - 1, full, msb, bits: t.msb.bits };
         }
         // a shuffle whose four result words take the same bytes: a splat of a word, half-word or byte
@@ -4513,6 +4649,7 @@ export class FunctionTranslator {
         this.laneTemps.add('vt');
         this.pushQuadStmt((r) => form(bits, r));
         const r = laneNames(`s${this.sp - 1}`);
+        this.rare[this.sp - 1] = true;
         this.lazyForm[this.sp - 1] = [{ line: this.out.length - 1, bits: form(bits, r), float: form(sc[0], r) }];
         this.markSame();
         return;
@@ -4550,6 +4687,7 @@ export class FunctionTranslator {
         if (count !== undefined) {
           const d = this.sp - 1;
           const assigned = this.pend[d] === null;
+          this.rare[d] = true;
           this.countForm[d] = assigned
             ? { line: this.out.length - 1, full: e, count: count(a) }
             : { line: -1, full: `(${e})`, count: `(${count(a)})` };
@@ -4624,6 +4762,7 @@ export class FunctionTranslator {
         `${w.map((x, i) => `${x} = ${b[i]} ${op} ${a[i]} ? ${b[i]} : ${a[i]};`).join(' ')} ${r.map((x, i) => `${x} = ${w[i]};`).join(' ')}`,
       );
     });
+    this.rare[this.sp - 1] = true;
     this.fval[this.sp - 1] = true;
     this.fArith[this.sp - 1] = true;
     return true;
@@ -4655,6 +4794,7 @@ export class FunctionTranslator {
       this.discardQuad();
       this.pushQuadPure(w.map((y) => atoms[y & 3]) as unknown as Lanes);
       const d = this.sp - 1;
+      this.rare[d] = true;
       this.pendLocal[d] = local;
       this.pendGet[d] = this.pendGet[x];
       this.pendPerm[d] = w.map((y) => (perm0 ? perm0[y & 3] : y & 3));
@@ -4673,6 +4813,7 @@ export class FunctionTranslator {
         `${t.map((v, i) => `${v} = ${lanes[i]};`).join(' ')} ${r.map((v, i) => `${v} = ${t[i]};`).join(' ')}`,
       );
     });
+    this.rare[this.sp - 1] = true;
     this.fval[this.sp - 1] = true;
     if (w.every((y) => y === w[0])) this.markSame();
     return true;
@@ -4696,6 +4837,7 @@ export class FunctionTranslator {
     const bits = [...others, `${r[n]} = ${this.env.hoist('hv', 'H.f32Bits')}(${x});`].join(' ');
     this.discardQuad();
     this.pushQuadStmt(() => bits);
+    this.rare[d] = true;
     this.lazyForm[d] = [...(fval ? [] : (lazy ?? [])), { line: this.out.length - 1, bits, float: `${r[n]} = ${x};` }];
     return true;
   }
@@ -4706,6 +4848,7 @@ export class FunctionTranslator {
   private pushLazyLoad(pre: string, form: (method: string, r: Lanes) => string, reuse?: LaneReuse): void {
     this.pushQuadStmt((r) => `${pre}${form('getInt32', r)}`);
     const r = laneNames(`s${this.sp - 1}`);
+    this.rare[this.sp - 1] = true;
     this.lazyForm[this.sp - 1] = [
       {
         line: this.out.length - 1,
