@@ -4,6 +4,7 @@
 // read from the vmctx once, when the factory runs, into `const`s the function bodies close over.
 
 import {
+  FUEL_WINDOW,
   type FuncIndex,
   type FuncType,
   type GlobalIndex,
@@ -25,7 +26,7 @@ import {
 } from '@wasmts/environ';
 import { EPOCH_SILENT, epochEntryChecks } from './epoch-entries.js';
 import { type InlineCallee, inlineCallee } from './inline.js';
-import { MAX_INDENT, SPLIT_CHARS } from './limits.js';
+import { MAX_INDENT, OVERDRAW_CHECK_COST, SPLIT_CHARS } from './limits.js';
 
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
@@ -429,9 +430,26 @@ export class ModuleEnvironment {
   epochCounter(): string {
     return this.hoist('ep', `vmctx[${VMCTX_EPOCH_COUNTER}]`);
   }
-  /** The runtime limits Float64Array. */
+  /** The store's runtime limits (environ's `VMRuntimeLimits`). */
   limits(): string {
     return this.hoist('lim', `vmctx[${VMCTX_RUNTIME_LIMITS}]`);
+  }
+  /**
+   * Where compiled code finds the fuel left to it, an int32 element (the store's `VMRuntimeLimits.fuelWindow[0]`):
+   * read into `fq` at entry and after a call or hook, stored as `fq - fu` before them and at the exits (README.md,
+   * "Fuel and epochs in locals"). The one definition both the translator and the IR emitter use.
+   */
+  fuelLeft(): string {
+    return `${this.hoist('fl', `vmctx[${VMCTX_RUNTIME_LIMITS}].fuelWindow`)}[0]`;
+  }
+  /**
+   * The statement storing the fuel left at a function's exit (`fq - fu`); in a function that may consume more than
+   * `OVERDRAW_CHECK_COST` (`cost`: the sum of its flushes), one keeping it above -`FUEL_WINDOW`.
+   */
+  fuelExit(cost: number): string {
+    const left = this.fuelLeft();
+    if (cost <= OVERDRAW_CHECK_COST) return `${left} = fq - fu;`;
+    return `${left} = fq - fu > ${-FUEL_WINDOW} ? fq - fu : ${this.rt('fuelOverdrawn')}(vmctx, fq - fu);`;
   }
   /** The VMFuncRef of function `f` (read when used: func refs are created after the factory runs). */
   funcRef(f: FuncIndex): string {

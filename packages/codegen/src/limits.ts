@@ -88,3 +88,12 @@ export const INLINE_CALLER_BYTES = 4_400;
  * `i8x16.swizzle` with a constant table (src/lanes.ts): a swizzle beyond these looks its bytes up one at a time.
  */
 export const SWIZZLE_PAIR_TABLES = 16;
+
+/**
+ * Fuel a function may consume in all (the sum of its flushes) above which each of its exits checks that the fuel
+ * left to compiled code has not gone below -`FUEL_WINDOW` (environ; `rt.fuelOverdrawn` then puts it back in range):
+ * code consumes fuel past the window's end without a check only on its way out of frames, each at most its own
+ * cost, so with exits of functions up to this cost unchecked the int32 window cannot wrap below any stack of fewer
+ * than 2^30 / this frames (README.md, "Fuel and epochs in locals").
+ */
+export const OVERDRAW_CHECK_COST = 4096;

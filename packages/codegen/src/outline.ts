@@ -548,13 +548,13 @@ function replaceReturns(line: string, ret: string, replace: (value: string) => s
 /**
  * The hand-over windows of a function with fuel: from a line that ends by handing the counter over (`fn.handOver`:
  * the consumed fuel stored, `fu` back to 0, before a call, a hook or a throw) to the line that reloads `fq` after
- * the call (or ends control: a throw). Inside one, `fu - fq` is not the count: an outlined run that began or ended
+ * the call (or ends control: a throw). Inside one, `fq - fu` is not the fuel left: an outlined run that began or ended
  * there would store it at its entry or exit and lose the fuel counted before the hand-over. `inWindow[i]` is 1 where
  * the point before line i is inside a window (`inWindow[lines.length]`: after the last line); null without fuel.
  */
 function handOverWindows(lines: readonly string[], fn: OutlineFunction, facts: FactsCache): Uint8Array | null {
   if (fn.handOver === '') return null;
-  // the reload's first statement, `fq = -<limits>.<counter>;`
+  // the reload's first statement, `fq = <fuel window>[0];`
   const reload = fn.reload.slice(0, fn.reload.indexOf(';') + 1);
   const inWindow = new Uint8Array(lines.length + 1);
   let open = 0;

@@ -295,7 +295,6 @@ const INDENTS: string[] = [];
 for (let i = 0; i <= MAX_INDENT; i++) INDENTS.push('  '.repeat(i));
 
 /** The fields of the store's runtime limits (`lim`) that generated code reads and writes. */
-const FUEL = 'fuelConsumed' satisfies keyof VMRuntimeLimits;
 const DEADLINE = 'epochDeadline' satisfies keyof VMRuntimeLimits;
 const DEPTH = 'stackDepth' satisfies keyof VMRuntimeLimits;
 const DEPTH_LIMIT = 'stackLimit' satisfies keyof VMRuntimeLimits;
@@ -335,8 +334,8 @@ export const POSITION_MARKER = /\/\*@(\d+)(?:i(\d+))?\*\/$/;
 export const POSITION_MARKERS = /\/\*@(\d+)(?:i(\d+))?\*\//g;
 
 /**
- * Marks a `return` statement in the output: where the function has no `try`/`finally` adding the fuel local to
- * the store's counter, the marker becomes that addition (`lim.fuelConsumed += fu; return ...`); elsewhere it is `return`.
+ * Marks a `return` statement in the output: with fuel, the marker becomes the store of the fuel left
+ * (`fl0[0] = fq - fu; return ...`); elsewhere it is `return`.
  */
 const RET = '\u0002return';
 
@@ -789,6 +788,8 @@ export class FunctionTranslator {
   private usesFlatHandlers = false;
   /** Fuel of the operators translated since the last flush (wasmtime's costs: 1 per operator, 0 for a few). */
   private fuel = 0;
+  /** The fuel of every flush emitted (`flushFuel`): at least what any stretch without a check consumes. */
+  private fuelCost = 0;
   /** Whether an operator translated so far may trap or throw with the fuel local not stored (see `SILENT`). */
   private mayThrow = false;
   private usesHandlers = false;
@@ -1942,9 +1943,8 @@ export class FunctionTranslator {
     if (this.usesFloatTemp) decls.push('mf = 0');
     if (this.usesCondTemp) decls.push('tc = 0');
     if (this.usesStoreTemps) decls.push('sa = 0', 'sv = 0');
-    const lim = this.env.tunables.consumeFuel || this.env.tunables.epochInterruption ? this.env.limits() : '';
     // the counters in locals (see "Fuel and epochs in locals" in README.md)
-    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = -${lim}.${FUEL}`);
+    if (this.env.tunables.consumeFuel) decls.push('fu = 0', `fq = ${this.env.fuelLeft()}`);
     // the epoch counter in a local too: V8 reads a closure variable again at every check
     // without an entry check, the first loop header reads the epoch (`ec = -1`), as the entry check would have; the
     // deadline is read where it is compared (it changes only in a call or a hook, after which the next check reads)
@@ -1963,20 +1963,16 @@ export class FunctionTranslator {
     const writeBack = this.env.tunables.consumeFuel && this.mayThrow;
     // with a handler, `fu = 0` too: the returned expression may still trap (a load folded into it), and the handler
     // must not add the count twice
-    // the counter is `-fq` wherever this function runs (entry, after each call or hook), so an exit stores
-    // `fu - fq` without reading it (README.md, "Fuel and epochs in locals")
-    const ret = !this.env.tunables.consumeFuel
-      ? 'return'
-      : writeBack
-        ? `${lim}.${FUEL} = fu - fq; fu = 0; return`
-        : `${lim}.${FUEL} = fu - fq; return`;
+    // the fuel left is `fq` wherever this function runs (entry, after each call or hook), so an exit stores
+    // `fq - fu` without reading it (README.md, "Fuel and epochs in locals")
+    const left = this.env.tunables.consumeFuel ? this.env.fuelLeft() : '';
+    const exit = this.env.tunables.consumeFuel ? this.env.fuelExit(this.fuelCost) : '';
+    const ret = !this.env.tunables.consumeFuel ? 'return' : writeBack ? `${exit} fu = 0; return` : `${exit} return`;
     // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
     // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
     // "Fuel and epochs in locals")
     const exits = (lines: string[]): string[] =>
-      writeBack
-        ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${lim}.${FUEL} += fu; throw e; }`]
-        : lines;
+      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${left} -= fu; throw e; }`] : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` handed the next one's variables over; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -2393,7 +2389,7 @@ export class FunctionTranslator {
     if (env.tunables.epochInterruption && epoch) {
       // the hook's result says whether the deadline may have moved: only then does the next loop header read the
       // epoch again (`ec = -1`); under the epoch clock most calls return false and the poll count stays
-      const fuel = env.tunables.consumeFuel ? ` fq = -${env.limits()}.${FUEL};` : '';
+      const fuel = env.tunables.consumeFuel ? ` fq = ${env.fuelLeft()};` : '';
       const check = `if (epv[0] >= ${env.limits()}.${DEADLINE}) { ${pre}if (${env.rt('newEpoch')}(vmctx)) ec = -1;${fuel} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
@@ -2407,10 +2403,10 @@ export class FunctionTranslator {
    * next check (`fq` no longer matches). Empty without fuel.
    */
   private handOver(): string {
-    // the counter is `-fq` here (read at entry and after every call or hook), so the sum is stored, not added to it:
-    // one store where `+=` was a load and a store (fib: 4 of 6 counter accesses per call before, 2 of 4 now); the
-    // handler (`catch`) still adds `fu`, which is 0 during a call
-    return this.env.tunables.consumeFuel ? `${this.env.limits()}.${FUEL} = fu - fq; fu = 0;` : '';
+    // the fuel left is `fq` here (read at entry and after every call or hook), so the difference is stored, not
+    // subtracted from it: one store where `-=` was a load and a store; the handler (`catch`) still subtracts `fu`,
+    // which is 0 during a call
+    return this.env.tunables.consumeFuel ? `${this.env.fuelLeft()} = fq - fu; fu = 0;` : '';
   }
 
   /** Adds the fuel local to the counter before a throw (a handler in this function reloads `fq`). */
@@ -2422,10 +2418,9 @@ export class FunctionTranslator {
   private reload(): string {
     const t = this.env.tunables;
     if (!t.consumeFuel && !t.epochInterruption) return '';
-    const lim = this.env.limits();
     // `ec = -1`: the next check reads the epoch counter (the host may have advanced it or moved the deadline)
-    if (t.consumeFuel && t.epochInterruption) return `fq = -${lim}.${FUEL}; ec = -1;`;
-    if (t.consumeFuel) return `fq = -${lim}.${FUEL};`;
+    if (t.consumeFuel && t.epochInterruption) return `fq = ${this.env.fuelLeft()}; ec = -1;`;
+    if (t.consumeFuel) return `fq = ${this.env.fuelLeft()};`;
     return 'ec = -1;';
   }
 
@@ -2447,6 +2442,7 @@ export class FunctionTranslator {
   private flushFuel(): void {
     if (this.fuel > 0) {
       this.emit(`fu += ${this.fuel};`);
+      this.fuelCost += this.fuel;
       this.fuel = 0;
     }
   }

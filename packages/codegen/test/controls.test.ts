@@ -138,6 +138,61 @@ describe('fuel in a local', () => {
     expect(limits.fuelConsumed).toBe(-97);
   });
 
+  it('counts the same whatever the window holds, refilling it at the checks that find it used up', () => {
+    const e = instantiate(SPIN, {}, FUEL);
+    // the whole fuel in the window (the usual case below FUEL_WINDOW)
+    limits.fuelConsumed = -1000;
+    e.spin(100);
+    const whole = limits.fuelConsumed;
+    expect(whole).toBe(-1000 + 5 * 100);
+    // the same fuel with 10 of it in the window: the checks that find the window used up refill it
+    limits.fuelConsumed = -1000;
+    limits.fuelBase -= limits.fuelWindow[0] - 10;
+    limits.fuelWindow[0] = 10;
+    expect(limits.fuelConsumed).toBe(-1000);
+    e.spin(100);
+    expect(limits.fuelConsumed).toBe(whole);
+    // running out: the same count (the trapping iteration's flush included) either way
+    limits.fuelConsumed = -300;
+    expect(() => e.spin(100)).toThrow(/fuel/);
+    const out = limits.fuelConsumed;
+    limits.fuelConsumed = -300;
+    limits.fuelBase -= limits.fuelWindow[0] - 7;
+    limits.fuelWindow[0] = 7;
+    expect(() => e.spin(100)).toThrow(/fuel/);
+    expect(limits.fuelConsumed).toBe(out);
+  });
+
+  it('keeps the window above -FUEL_WINDOW at the exits of large functions', () => {
+    // a host function moves the window to 100 above -2^30 (the count unchanged), as a deep stack
+    // of frames consuming past the window on their way out would leave it; the large function's exit puts it back
+    const big = Array.from({ length: 4200 }, () => '(drop (i32.const 1))').join(' ');
+    const e = instantiate(
+      `(module (import "env" "sink" (func $sink))
+        (func (export "small") (call $sink))
+        (func (export "big") (call $sink) ${big}))`,
+      {
+        sink: () => {
+          const d = limits.fuelWindow[0] + 2 ** 30 - 100;
+          limits.fuelWindow[0] -= d;
+          limits.fuelBase -= d;
+        },
+      },
+      FUEL,
+    );
+    limits.fuelConsumed = -1_000_000;
+    e.big();
+    // call (1) + 4,200 x i32.const (drop is free)
+    expect(limits.fuelConsumed).toBe(-1_000_000 + 1 + 4200);
+    expect(limits.fuelWindow[0]).toBeGreaterThan(0);
+    expect(e.$source).toMatch(/rt\.fuelOverdrawn\(vmctx, fq - fu\)/);
+    // a small function's exit stores the window as it is (its frames cannot take it far below 0)
+    limits.fuelConsumed = -1_000_000;
+    e.small();
+    expect(limits.fuelConsumed).toBe(-1_000_000 + 1);
+    expect(limits.fuelWindow[0]).toBeLessThan(-(2 ** 29));
+  });
+
   it('keeps functions that cannot trap free of try/catch and the others wrapped', () => {
     const e = instantiate(
       `(module (memory 1)
@@ -150,11 +205,11 @@ describe('fuel in a local', () => {
     const pure = src.slice(src.indexOf('function f0('), src.indexOf('function f1('));
     const load = src.slice(src.indexOf('function f1('));
     expect(pure).not.toMatch(/try|catch|finally/);
-    // an exit stores the counter's value at entry plus the fuel counted (`-fq` is the counter there: no read)
-    expect(pure).toMatch(/\.fuelConsumed = fu - fq; return/);
-    // the handler adds the count and rethrows; each return stores it and clears it (its value may still trap)
-    expect(load).toMatch(/\} catch \(e\) \{ lim\d+\.fuelConsumed \+= fu; throw e; \}/);
-    expect(load).toMatch(/\.fuelConsumed = fu - fq; fu = 0; return/);
+    // an exit stores the fuel left at entry less the fuel counted (`fq` is what is left there: no read)
+    expect(pure).toMatch(/fl\d+\[0\] = fq - fu; return/);
+    // the handler subtracts the count and rethrows; each return stores it and clears it (its value may still trap)
+    expect(load).toMatch(/\} catch \(e\) \{ fl\d+\[0\] -= fu; throw e; \}/);
+    expect(load).toMatch(/fl\d+\[0\] = fq - fu; fu = 0; return/);
     expect(load).not.toMatch(/finally/);
     limits.fuelConsumed = -10;
     expect(e.pure(1)).toBe(2);

@@ -44,7 +44,11 @@ export function instantiate(
 export const limits = new VMRuntimeLimits();
 /** Puts every field of the shared runtime limits back to its initial value (no fuel, deadline 0, depth 0). */
 export function resetLimits(): void {
-  Object.assign(limits, new VMRuntimeLimits());
+  // field by field: instances keep the limits' fuel window (an Int32Array) they read when instantiated
+  limits.fuelConsumed = 0;
+  limits.epochDeadline = 0;
+  limits.stackDepth = 0;
+  limits.stackLimit = 0;
 }
 /** The epoch counter every harness instance shares. */
 export const epoch = new Float64Array(1);

@@ -29,6 +29,7 @@ export const LIBCALLS = {
   // traps, fuel, epochs
   trap: { sig: '(code: TrapCode): never', traps: NONE },
   outOfGas: { sig: '(vmctx): void', traps: ['OutOfFuel'] },
+  fuelOverdrawn: { sig: '(vmctx, left: i32): fuel window', traps: NONE },
   newEpoch: { sig: '(vmctx): void', traps: ['Interrupt'] },
 
   // memories

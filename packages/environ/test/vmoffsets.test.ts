@@ -6,6 +6,7 @@ import {
   DefinedTableIndex,
   DefinedTagIndex,
   decodeModule,
+  FUEL_WINDOW,
   FuncIndex,
   GlobalIndex,
   MemoryIndex,
@@ -87,10 +88,30 @@ describe('VMOffsets', () => {
     expect(o.funcRef(FuncIndex(2))).toBe(o.funcRefs);
     expect(o.funcRef(FuncIndex(1))).toBe(-1);
     expect(o.size).toBe(VMCTX_HEADER_SLOTS + 1 + 1 + 1 + 1 + 1);
-    // every field starts as the double -0 (one object shape for the store's life), reading as no fuel and 0
+    // every double field starts as the double -0 (one object shape for the store's life), reading as no fuel and 0
     const limits = new VMRuntimeLimits();
-    expect(Object.keys(limits)).toEqual(['fuelConsumed', 'epochDeadline', 'stackDepth', 'stackLimit']);
-    for (const v of Object.values(limits)) expect(Object.is(v, -0)).toBe(true);
+    expect(Object.keys(limits)).toEqual(['fuelBase', 'fuelWindow', 'epochDeadline', 'stackDepth', 'stackLimit']);
+    for (const [k, v] of Object.entries(limits)) if (k !== 'fuelWindow') expect(Object.is(v, -0)).toBe(true);
+    expect(limits.fuelConsumed + 0).toBe(0);
+    expect(limits.fuelWindow[0]).toBe(0);
+  });
+
+  it('keeps the fuel count across its window', () => {
+    const limits = new VMRuntimeLimits();
+    // the window gets what is left, up to FUEL_WINDOW; the count reads the same
+    limits.fuelConsumed = -100;
+    expect(limits.fuelWindow[0]).toBe(100);
+    expect(limits.fuelConsumed).toBe(-100);
+    limits.fuelConsumed = -(2 ** 52);
+    expect(limits.fuelWindow[0]).toBe(FUEL_WINDOW);
+    expect(limits.fuelConsumed).toBe(-(2 ** 52));
+    // compiled code consumes from the window (past it, too): the count follows
+    limits.fuelWindow[0] -= FUEL_WINDOW + 5;
+    expect(limits.fuelConsumed).toBe(-(2 ** 52) + FUEL_WINDOW + 5);
+    // nothing left: an empty window, the count past 0 kept
+    limits.fuelConsumed = 7;
+    expect(limits.fuelWindow[0]).toBe(0);
+    expect(limits.fuelConsumed).toBe(7);
   });
 });
 

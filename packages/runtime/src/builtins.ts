@@ -24,7 +24,9 @@ import {
   TrapCode,
   V128 as V128_TYPE,
   VMCTX_INSTANCE,
+  VMCTX_RUNTIME_LIMITS,
   VMCTX_STORE,
+  type VMRuntimeLimits,
 } from '@wasmts/environ';
 import { atomicBuiltins } from './atomics.js';
 import {
@@ -139,11 +141,31 @@ function makeBuiltins(registry: TypeRegistry) {
     // ---- traps, fuel, epochs
     /** Throws a Trap with `code` (an expression of type never: `x === 0 ? rt.trap(7) : ...`). */
     trap,
-    /** Fuel ran out: asks the store for more (it may trap with OutOfFuel). */
+    /**
+     * A fuel check found the fuel left to compiled code used up (`VMRuntimeLimits.fuelWindow`, handed over): when
+     * only that window ran out, refills it from the rest of the store's fuel and returns; when the fuel ran out,
+     * asks the store for more (it may trap with OutOfFuel).
+     */
     outOfGas(vmctx: unknown[]): void {
+      const limits = vmctx[VMCTX_RUNTIME_LIMITS] as VMRuntimeLimits;
+      const consumed = limits.fuelConsumed;
+      if (consumed < 0) {
+        limits.fuelConsumed = consumed;
+        return;
+      }
       const store = vmctx[VMCTX_STORE] as Store;
       if (store.outOfGas === undefined) throw new Trap(TrapCode.OutOfFuel);
       store.outOfGas();
+    },
+    /**
+     * A function's exit found the fuel left to compiled code far below 0 (`left`, consumed past the window since
+     * the last check, through the exits of large functions): the count is kept with the window refilled (or empty),
+     * so that the int32 window never wraps. Returns the window.
+     */
+    fuelOverdrawn(vmctx: unknown[], left: number): number {
+      const limits = vmctx[VMCTX_RUNTIME_LIMITS] as VMRuntimeLimits;
+      limits.fuelConsumed = limits.fuelBase - left;
+      return limits.fuelWindow[0];
     },
     /**
      * An epoch check found the deadline compiled code compares reached: asks the store what to do (it may trap

@@ -35,6 +35,8 @@ class Emitter {
   private readonly epoch: boolean;
   /** Whether a `finally` adds the fuel local to the counter (something may trap), else each return does. */
   private writeBack = false;
+  /** The fuel of every flush (environment's `fuelExit`). */
+  private fuelCost = 0;
   private readonly targeted = new Set<Label>();
   private readonly temps = new Set<string>();
   private parallelTemps = 0;
@@ -59,6 +61,7 @@ class Emitter {
     let throws = false;
     walk(fn.body, (n) => {
       if (mayThrow(n)) throws = true;
+      if (n.k === 'fuel') this.fuelCost += n.n;
       if (n.k === 'br' || n.k === 'br_if') this.targeted.add(n.label);
       if (n.k === 'br_table') for (const l of [...n.labels, n.dflt]) this.targeted.add(l);
     });
@@ -91,21 +94,21 @@ class Emitter {
     for (const t of this.temps)
       decls.push(t === 'qz' ? 'qz = 0n' : t === 'qf' || t === 'qr' ? `${t} = null` : `${t} = 0`);
     for (let i = 0; i < this.parallelTemps; i++) decls.push(`qt${i} = 0`);
-    const lim = this.fuel || this.epoch ? env.limits() : '';
-    if (this.fuel) decls.push('fu = 0', `fq = -${lim}.fuelConsumed`);
+    const lim = this.epoch ? env.limits() : '';
+    if (this.fuel) decls.push('fu = 0', `fq = ${env.fuelLeft()}`);
     if (this.epoch)
       decls.push(`edl = ${lim}.epochDeadline`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     // `var`, as translate.ts declares them (cheaper at entry in JavaScriptCore's interpreter)
     const head = decls.length > 0 ? [`  var ${decls.join(', ')};`] : [];
     let body = [...this.checks().map((l) => `  ${l}`), ...this.out];
-    if (this.writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${lim}.fuelConsumed += fu; }`];
+    if (this.writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${env.fuelLeft()} -= fu; }`];
     if (env.callDepth) {
       const l = env.limits();
       body = [
-        `  if (++${l}[2] > ${l}[3]) { ${l}[2]--; ${env.trap(TrapCode.StackOverflow)}; }`,
+        `  if (++${l}.stackDepth > ${l}.stackLimit) { ${l}.stackDepth--; ${env.trap(TrapCode.StackOverflow)}; }`,
         '  try {',
         ...body.map((x) => `  ${x}`),
-        `  } finally { ${l}[2]--; }`,
+        `  } finally { ${l}.stackDepth--; }`,
       ];
     }
     const text = [...head, ...body].join('\n');
@@ -141,23 +144,22 @@ class Emitter {
    */
   private epochHook(): string {
     const lim = this.env.limits();
-    const fuel = this.fuel ? `fq = -${lim}[0]; ` : '';
-    return `if (${this.env.rt('newEpoch')}(vmctx)) ec = -1; ${fuel}edl = ${lim}[1];`;
+    const fuel = this.fuel ? `fq = ${this.env.fuelLeft()}; ` : '';
+    return `if (${this.env.rt('newEpoch')}(vmctx)) ec = -1; ${fuel}edl = ${lim}.epochDeadline;`;
   }
   private handOver(): string {
-    return this.fuel ? `${this.env.limits()}.fuelConsumed += fu; fu = 0;` : '';
+    return this.fuel ? `${this.env.fuelLeft()} = fq - fu; fu = 0;` : '';
   }
   private reload(): string {
     if (!this.fuel && !this.epoch) return '';
-    const lim = this.env.limits();
-    if (this.fuel && this.epoch) return `fq = -${lim}.fuelConsumed; edl = ${lim}.epochDeadline; ec = -1;`;
-    if (this.fuel) return `fq = -${lim}.fuelConsumed;`;
-    return `edl = ${lim}.epochDeadline; ec = -1;`;
+    if (!this.epoch) return `fq = ${this.env.fuelLeft()};`;
+    const epoch = `edl = ${this.env.limits()}.epochDeadline; ec = -1;`;
+    return this.fuel ? `fq = ${this.env.fuelLeft()}; ${epoch}` : epoch;
   }
   /** `return <e>`, adding the fuel local to the counter first where no `finally` does. */
   private ret(e: string): string {
     const r = e === '' ? 'return;' : `return ${e};`;
-    return this.fuel && !this.writeBack ? `${this.env.limits()}.fuelConsumed += fu; ${r}` : r;
+    return this.fuel && !this.writeBack ? `${this.env.fuelExit(this.fuelCost)} ${r}` : r;
   }
 
   // ---- expressions ----

@@ -1,21 +1,22 @@
 (function (rt, vmctx) {
 "use strict";
-var lim0 = vmctx[1];
-var m1 = vmctx[8];
-var m1_dv = m1.dv;
-m1.watch(() => { m1_dv = m1.dv; });
-var ep2 = vmctx[5];
-var F3 = vmctx[7];
+var fl0 = vmctx[1].fuelWindow;
+var lim1 = vmctx[1];
+var m2 = vmctx[8];
+var m2_dv = m2.dv;
+m2.watch(() => { m2_dv = m2.dv; });
+var ep3 = vmctx[5];
+var F4 = vmctx[7];
 function f1(l0, l1) {
-  var l2 = 0, s0, s1, fu = 0, fq = -lim0.fuelConsumed, epv = ep2, ec = -1;
+  var l2 = 0, s0, s1, fu = 0, fq = fl0[0], epv = ep3, ec = -1;
   l0 |= 0; l1 |= 0;
   try {
-    if (fu >= fq) { lim0.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0.fuelConsumed; ec = -1; }
+    if (fu >= fq) { fl0[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl0[0]; ec = -1; }
     PL0: for (;;) {
-      if (fu >= fq) { lim0.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0.fuelConsumed; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { lim0.fuelConsumed = fu - fq; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim0.fuelConsumed; } }
+      if (fu >= fq) { fl0[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl0[0]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { fl0[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl0[0]; } }
       L0: for (;;) {
-        l2 = ((l2 + m1_dv.getInt32((l0>>>0),1)) | 0);
+        l2 = ((l2 + m2_dv.getInt32((l0>>>0),1)) | 0);
         l0 = ((l0 + 4) | 0);
         l1 = ((l1 - 1) | 0);
         fu += 14;
@@ -27,19 +28,19 @@ function f1(l0, l1) {
       }
     }
     fu += 1;
-    lim0.fuelConsumed = fu - fq; fu = 0; return l2;
-  } catch (e) { lim0.fuelConsumed += fu; throw e; }
+    fl0[0] = fq - fu; fu = 0; return l2;
+  } catch (e) { fl0[0] -= fu; throw e; }
 }
 function f2(l0) {
-  var s0, s1, fu = 0, fq = -lim0.fuelConsumed, epv = ep2, ec = 1024;
-  if (fu >= fq) { lim0.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim0.fuelConsumed; ec = -1; }
-  if (epv[0] >= lim0.epochDeadline) { lim0.fuelConsumed = fu - fq; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim0.fuelConsumed; }
+  var s0, s1, fu = 0, fq = fl0[0], epv = ep3, ec = 1024;
+  if (fu >= fq) { fl0[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl0[0]; ec = -1; }
+  if (epv[0] >= lim1.epochDeadline) { fl0[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl0[0]; }
   fu += 1;
-  lim0.fuelConsumed = fu - fq; fu = 0;
-  F3.fn();
-  fq = -lim0.fuelConsumed; ec = -1;
+  fl0[0] = fq - fu; fu = 0;
+  F4.fn();
+  fq = fl0[0]; ec = -1;
   fu += 3;
-  lim0.fuelConsumed = fu - fq; return ((l0 + 1) | 0);
+  fl0[0] = fq - fu; return ((l0 + 1) | 0);
 }
 return {
   funcs: [f1, f2],

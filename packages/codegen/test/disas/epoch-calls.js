@@ -1,14 +1,14 @@
 (function (rt, vmctx) {
 "use strict";
-var lim0 = vmctx[1];
-var ep1 = vmctx[5];
+var ep0 = vmctx[5];
+var lim1 = vmctx[1];
 var F2 = vmctx[7];
 function f1(l0) {
-  var s0, s1, epv = ep1, ec = -1;
+  var s0, s1, epv = ep0, ec = -1;
   return (((Math.imul(l0, 3)) + 1) | 0);
 }
 function f2(l0) {
-  var l1 = 0, s0, s1, epv = ep1, ec = -1;
+  var l1 = 0, s0, s1, epv = ep0, ec = -1;
   l1 = l0;
   s0 = (((Math.imul(l1, 3)) + 1) | 0);
   l1 = s0;
@@ -16,10 +16,10 @@ function f2(l0) {
   return s0;
 }
 function f3(l0) {
-  var s0, s1, epv = ep1, ec = -1;
+  var s0, s1, epv = ep0, ec = -1;
   l0 |= 0;
   PL0: for (;;) {
-    if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
+    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
       l0 = ((l0 - 1) | 0);
       if (l0 > 0) {
@@ -32,10 +32,10 @@ function f3(l0) {
   return l0;
 }
 function f4(l0) {
-  var l1 = 0, s0, s1, epv = ep1, ec = -1;
+  var l1 = 0, s0, s1, epv = ep0, ec = -1;
   l0 |= 0;
   PL0: for (;;) {
-    if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
+    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
       l1 = ((l1 + f2(l0)) | 0);
       l0 = ((l0 - 1) | 0);
@@ -49,10 +49,10 @@ function f4(l0) {
   return l1;
 }
 function f5(l0) {
-  var l1 = 0, s0, s1, epv = ep1, ec = -1;
+  var l1 = 0, s0, s1, epv = ep0, ec = -1;
   l0 |= 0;
   PL0: for (;;) {
-    if (ec < 0) { ec = 1024; if (epv[0] >= lim0.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
+    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
       s1 = f3(l0);
       ec = -1;

@@ -3,45 +3,46 @@
 var m0 = vmctx[7];
 var m0_dv = m0.dv;
 m0.watch(() => { m0_dv = m0.dv; });
-var lim1 = vmctx[1];
-var ep2 = vmctx[5];
-var hv3 = new Int32Array(9);
+var fl1 = vmctx[1].fuelWindow;
+var lim2 = vmctx[1];
+var ep3 = vmctx[5];
+var hv4 = new Int32Array(9);
 function f0$p(l0, l1, l1h) {
-  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = -lim1.fuelConsumed, epv = ep2, ec = -1, oc = 0;
+  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = fl1[0], epv = ep3, ec = -1, oc = 0;
   l0 |= 0; l1 |= 0; l1h |= 0;
   try {
-    if (fu >= fq) { lim1.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1.fuelConsumed; ec = -1; }
-    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; s0h = H.OW[1]; s0 = H.O[2]; l2 = H.OW[3]; s1 = H.O[4]; s1h = H.OW[5];
-    lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = l4; hv3[5] = s0; hv3[6] = s0h; hv3[7] = s1; hv3[8] = s1h; let nx = f0$p$s1();
+    if (fu >= fq) { fl1[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl1[0]; ec = -1; }
+    fl1[0] = fq - fu; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = fl1[0]; ec = -1; s0h = H.OW[1]; s0 = H.O[2]; l2 = H.OW[3]; s1 = H.O[4]; s1h = H.OW[5];
+    fl1[0] = fq - fu; fu = 0; hv4[0] = l2; hv4[1] = l0; hv4[2] = l3; hv4[3] = l3h; hv4[4] = l4; hv4[5] = s0; hv4[6] = s0h; hv4[7] = s1; hv4[8] = s1h; let nx = f0$p$s1();
     if (nx !== H.NX) return nx;
     nx = f0$p$s2();
     if (nx !== H.NX) return nx;
     return f0$p$s3(H.S[0]);
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$s1() {
-  var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], l4 = hv3[4], s0 = hv3[5], s0h = hv3[6], s1 = hv3[7], s1h = hv3[8];
-  var fu = 0, fq = -lim1.fuelConsumed, ec = -1;
+  var l2 = hv4[0], l0 = hv4[1], l3 = hv4[2], l3h = hv4[3], l4 = hv4[4], s0 = hv4[5], s0h = hv4[6], s1 = hv4[7], s1h = hv4[8];
+  var fu = 0, fq = fl1[0], ec = -1;
   try {
     l3 = s1; l3h = s1h;
     m0_dv.setInt32(16,l2,1);
     l4 = 0;
     fu += 21;
-    lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o2(l4); fq = -lim1.fuelConsumed; ec = -1;
-    lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = s0; hv3[5] = s0h; return H.NX;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    fl1[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl1[0]; ec = -1;
+    fl1[0] = fq - fu; fu = 0; hv4[0] = l2; hv4[1] = l0; hv4[2] = l3; hv4[3] = l3h; hv4[4] = s0; hv4[5] = s0h; return H.NX;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$s2() {
-  var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], s0 = hv3[4], s0h = hv3[5];
-  var s1, s1h, fu = 0, fq = -lim1.fuelConsumed, ec = -1, oc = 0;
+  var l2 = hv4[0], l0 = hv4[1], l3 = hv4[2], l3h = hv4[3], s0 = hv4[4], s0h = hv4[5];
+  var s1, s1h, fu = 0, fq = fl1[0], ec = -1, oc = 0;
   try {
-    lim1.fuelConsumed = fu - fq; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = -lim1.fuelConsumed; ec = -1; l2 = H.OW[1]; s1 = H.O[2]; s1h = H.OW[3]; l3 = H.OW[4]; l3h = H.OW[5]; switch (oc) { case 1: lim1.fuelConsumed = fu - fq; fu = 0; return H.O[0]; }
-    lim1.fuelConsumed = fu - fq; fu = 0; hv3[0] = l2; hv3[1] = l0; hv3[2] = l3; hv3[3] = l3h; hv3[4] = s1h; hv3[5] = s0; hv3[6] = s0h; H.S[0] = s1; return H.NX;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    fl1[0] = fq - fu; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = fl1[0]; ec = -1; l2 = H.OW[1]; s1 = H.O[2]; s1h = H.OW[3]; l3 = H.OW[4]; l3h = H.OW[5]; switch (oc) { case 1: fl1[0] = fq - fu; fu = 0; return H.O[0]; }
+    fl1[0] = fq - fu; fu = 0; hv4[0] = l2; hv4[1] = l0; hv4[2] = l3; hv4[3] = l3h; hv4[4] = s1h; hv4[5] = s0; hv4[6] = s0h; H.S[0] = s1; return H.NX;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$s3(s1) {
-  var l2 = hv3[0], l0 = hv3[1], l3 = hv3[2], l3h = hv3[3], s1h = hv3[4], s0 = hv3[5], s0h = hv3[6];
-  var qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed;
+  var l2 = hv4[0], l0 = hv4[1], l3 = hv4[2], l3h = hv4[3], s1h = hv4[4], s0 = hv4[5], s0h = hv4[6];
+  var qa = 0, qb = 0, fu = 0, fq = fl1[0];
   try {
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
@@ -49,22 +50,22 @@ function f0$p$s3(s1) {
     l3 = s1; l3h = s1h;
     s0 = (s0 + l3) | 0; s0h = (s0h + l3h + +((s0 >>> 0) < (l3 >>> 0))) | 0;
     fu += 18;
-    H.R[0] = s0h; lim1.fuelConsumed = fu - fq; fu = 0; return s0;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    H.R[0] = s0h; fl1[0] = fq - fu; fu = 0; return s0;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$o0() {
-  var fu = 0, fq = -lim1.fuelConsumed, epv = ep2, ec = -1, oc = 0;
+  var fu = 0, fq = fl1[0], epv = ep3, ec = -1, oc = 0;
   try {
     ZO: {
-      if (fu >= fq) { lim1.fuelConsumed = fu - fq; fu = 0; rt.outOfGas(vmctx); fq = -lim1.fuelConsumed; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { lim1.fuelConsumed = fu - fq; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = -lim1.fuelConsumed; } }
+      if (fu >= fq) { fl1[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl1[0]; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim2.epochDeadline) { fl1[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl1[0]; } }
       oc = 0;
     }
-    lim1.fuelConsumed = fu - fq; fu = 0; return oc;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    fl1[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
-  var s0, s0h, s1, s1h, qa = 0, qb = 0, qm = 0, fu = 0, fq = -lim1.fuelConsumed, oc = 0;
+  var s0, s0h, s1, s1h, qa = 0, qb = 0, qm = 0, fu = 0, fq = fl1[0], oc = 0;
   l1 |= 0; l1h |= 0; l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0;
   try {
     ZO: {
@@ -75,16 +76,16 @@ function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
       oc = 0;
     }
     H.OW[1] = s0h; H.O[2] = s0; H.OW[3] = l2; H.O[4] = s1; H.OW[5] = s1h;
-    lim1.fuelConsumed = fu - fq; fu = 0; return oc;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    fl1[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$o2(l4) {
-  var fu = 0, fq = -lim1.fuelConsumed, ec = -1, oc = 0;
+  var fu = 0, fq = fl1[0], ec = -1, oc = 0;
   l4 |= 0;
   try {
     ZO: {
       PL0: for (;;) {
-        lim1.fuelConsumed = fu - fq; fu = 0; f0$p$o0(); fq = -lim1.fuelConsumed; ec = -1;
+        fl1[0] = fq - fu; fu = 0; f0$p$o0(); fq = fl1[0]; ec = -1;
         L0: for (;;) {
           l4 = ((l4 + 1) | 0);
           fu += 7;
@@ -97,11 +98,11 @@ function f0$p$o2(l4) {
       }
       oc = 0;
     }
-    lim1.fuelConsumed = fu - fq; fu = 0; return oc;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    fl1[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$o3(l2, l0, l3, l3h) {
-  var s1, s1h, qa = 0, qb = 0, fu = 0, fq = -lim1.fuelConsumed, oc = 0;
+  var s1, s1h, qa = 0, qb = 0, fu = 0, fq = fl1[0], oc = 0;
   l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0;
   try {
     ZO: {
@@ -118,8 +119,8 @@ function f0$p$o3(l2, l0, l3, l3h) {
       oc = 0;
     }
     H.OW[1] = l2; H.O[2] = s1; H.OW[3] = s1h; H.OW[4] = l3; H.OW[5] = l3h;
-    lim1.fuelConsumed = fu - fq; fu = 0; return oc;
-  } catch (e) { lim1.fuelConsumed += fu; throw e; }
+    fl1[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0(a0, a1) {
   return H.j(f0$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
