@@ -7,6 +7,7 @@ import {
   DefinedTagIndex,
   decodeModule,
   FUEL_WINDOW,
+  FUEL_WINDOW_START,
   FuncIndex,
   GlobalIndex,
   MemoryIndex,
@@ -90,18 +91,29 @@ describe('VMOffsets', () => {
     expect(o.size).toBe(VMCTX_HEADER_SLOTS + 1 + 1 + 1 + 1 + 1);
     // every double field starts as the double -0 (one object shape for the store's life), reading as no fuel and 0
     const limits = new VMRuntimeLimits();
-    expect(Object.keys(limits)).toEqual(['fuelBase', 'fuelWindow', 'epochDeadline', 'stackDepth', 'stackLimit']);
-    for (const [k, v] of Object.entries(limits)) if (k !== 'fuelWindow') expect(Object.is(v, -0)).toBe(true);
+    expect(Object.keys(limits)).toEqual([
+      'fuelBase',
+      'fuelWindow',
+      'fuelWindowSize',
+      'epochDeadline',
+      'stackDepth',
+      'stackLimit',
+    ]);
+    for (const [k, v] of Object.entries(limits))
+      if (k !== 'fuelWindow' && k !== 'fuelWindowSize') expect(Object.is(v, -0)).toBe(true);
     expect(limits.fuelConsumed + 0).toBe(0);
     expect(limits.fuelWindow[0]).toBe(0);
   });
 
   it('keeps the fuel count across its window', () => {
     const limits = new VMRuntimeLimits();
-    // the window gets what is left, up to FUEL_WINDOW; the count reads the same
+    // the window gets what is left, up to its size (FUEL_WINDOW_START at first); the count reads the same
     limits.fuelConsumed = -100;
     expect(limits.fuelWindow[0]).toBe(100);
     expect(limits.fuelConsumed).toBe(-100);
+    limits.fuelConsumed = -(2 ** 52);
+    expect(limits.fuelWindow[0]).toBe(FUEL_WINDOW_START);
+    limits.fuelWindowSize = FUEL_WINDOW;
     limits.fuelConsumed = -(2 ** 52);
     expect(limits.fuelWindow[0]).toBe(FUEL_WINDOW);
     expect(limits.fuelConsumed).toBe(-(2 ** 52));

@@ -14,6 +14,7 @@
 import {
   F32,
   F64,
+  FUEL_WINDOW,
   f32FromBits,
   f64FromWords,
   I8,
@@ -150,6 +151,7 @@ function makeBuiltins(registry: TypeRegistry) {
       const limits = vmctx[VMCTX_RUNTIME_LIMITS] as VMRuntimeLimits;
       const consumed = limits.fuelConsumed;
       if (consumed < 0) {
+        if (limits.fuelWindowSize < FUEL_WINDOW) limits.fuelWindowSize *= 2;
         limits.fuelConsumed = consumed;
         return;
       }
