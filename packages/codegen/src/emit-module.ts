@@ -147,6 +147,7 @@ export function emitModule(
   feedbackWarmup = false,
   branchCondValues = false,
   wordLoads = false,
+  indent = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -158,6 +159,7 @@ export function emitModule(
   env.feedbackWarmup = feedbackWarmup;
   env.branchCondValues = branchCondValues;
   env.wordLoads = wordLoads;
+  if (!indent) env.maxIndent = 0;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -168,7 +170,7 @@ export function emitModule(
       viaIr === null
         ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
         : null;
-    parts.push(viaIr ?? (t as FunctionTranslator).translate());
+    parts.push(env.outdent(viaIr ?? (t as FunctionTranslator).translate()));
     if (t?.hasTailCalls) {
       env.tailCallers.add(f);
       parts.push(innerBody(f, usesPairAbi(env.funcType(f))));
@@ -330,7 +332,7 @@ export class LazyModule {
         ? new FunctionTranslator(env, `f${f}`, body.codeStart, body.range.end, env.funcType(f), body.locals, f)
         : null;
     if (t !== null && positions) t.positions = [];
-    const code = viaIr ?? (t as FunctionTranslator).translate();
+    const code = env.outdent(viaIr ?? (t as FunctionTranslator).translate());
     const decls = env.endUnit();
     return [
       '(function (rt, vmctx, F) {',

@@ -28,6 +28,9 @@ import { EPOCH_SILENT, epochEntryChecks } from './epoch-entries.js';
 import { type InlineCallee, inlineCallee } from './inline.js';
 import { MAX_INDENT, OVERDRAW_CHECK_COST, SPLIT_CHARS } from './limits.js';
 
+/** The spaces a line of generated code begins with (no generated line is inside a string or template literal). */
+const LEADING_SPACES = /^ +/gm;
+
 /** Placeholders `\u0001<FuncIndex>\u0001` for tail callees, resolved by `emitModule`. */
 export const TAIL_CALLEE = /\u0001(\d+)\u0001/g;
 /** The placeholder of `pairTailCallee` in whole-module output, resolved like `TAIL_CALLEE`. */
@@ -107,11 +110,17 @@ export class ModuleEnvironment {
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
   plainFloatLoads = false;
   /**
-   * Levels of indentation in the output at most (deeper code is indented as this level): `MAX_INDENT` for the
-   * whole-module source (read by people: `wasmts compile`, test/disas), 0 for code compiled on first call, which
-   * no one reads and where indentation was up to half the characters to build and parse (Go's deeply nested bodies).
+   * Levels of indentation in the output at most (deeper code is indented as this level): `MAX_INDENT` where the
+   * output is read by people (`CompileOptions.indent`: test/disas, `wasmts compile --indent`), else 0, and `outdent`
+   * takes the fixed indentation of the translator's templates off too: indentation was up to half the characters
+   * every host parses (Go's deeply nested bodies), a third of sql.js's whole-module source (README.md, "Output form").
    */
   maxIndent = MAX_INDENT;
+
+  /** A function's translated source as emitted: without leading spaces on any line unless indenting (`maxIndent`). */
+  outdent(source: string): string {
+    return this.maxIndent === 0 ? source.replace(LEADING_SPACES, '') : source;
+  }
 
   /**
    * `callDepth`: count wasm call depth against `VMRuntimeLimits.stackLimit` (trap StackOverflow), for

@@ -96,6 +96,13 @@ export interface CompileOptions {
    */
   inline?: boolean;
   /**
+   * Indent the whole-module source (two spaces per level, up to `MAX_INDENT` levels), for reading it: the snapshot
+   * tests (test/disas), `wasmts compile --indent`. Off by default: no line of the output is indented, whole or
+   * compiled on first call (README.md, "Output form"), since indentation was a third or more of the characters that
+   * every host parses and an ahead-of-time compiler such as hermesc reads.
+   */
+  indent?: boolean;
+  /**
    * Called as the whole-module source is generated (eagerly, or when a lazy module's `source` is read), with the
    * functions done and in all (at most about a hundred times, and once at the end), for progress displays.
    */
@@ -177,6 +184,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.feedbackWarmup === true,
       options.branchCondValues === true,
       options.wordLoads === true,
+      options.indent === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(

@@ -27,6 +27,7 @@ describe('disas', () => {
       const features = /^;; features: (.*)$/m.exec(text);
       const module = decodeModule(parseWat(text), features ? { features: wasmFeatures(JSON.parse(features[1])) } : {});
       const compiled = compileModule(module, {
+        indent: true,
         ...(m ? { tunables: JSON.parse(m[1]) } : {}),
         ...(split ? { splitChars: Number(split[1]) } : {}),
         ...(plainFloatLoads ? { plainFloatLoads } : {}),

@@ -40,7 +40,7 @@ describe('IR snapshots', () => {
         });
         await expect(parts.join('\n')).toMatchFileSnapshot(`./ir/${file.replace(/\.wat$/, '.ir')}`);
       }
-      const compiled = compileModule(module, { ir: true, tunables });
+      const compiled = compileModule(module, { ir: true, tunables, indent: true });
       await expect(`${compiled.source}\n`).toMatchFileSnapshot(`./ir/${file.replace(/\.wat$/, '.js')}`);
     });
   }

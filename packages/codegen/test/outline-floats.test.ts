@@ -59,7 +59,7 @@ describe('floats handed back by outlined runs', () => {
     expect(source).toMatch(/l\d+ = hf\d+\[0\];/);
     expect(source).toMatch(/if \(hf\d+\[\d+\] !== 0\) hf\d+\[\d+\] = 0, l\d+ = H\.O\[\d+\]/);
     // and the floats a run reads are passed in the same way, taken first thing in the run
-    expect(source).toMatch(/^ {2}var l\d+ = hf\d+\[0\][^;]*; if \(hf\d+\[\d+\] !== 0\)/m);
+    expect(source).toMatch(/^ *var l\d+ = hf\d+\[0\][^;]*; if \(hf\d+\[\d+\] !== 0\)/m);
     const native = new WA.Instance(new WA.Module(bytes)).exports as Record<string, any>;
     const cases: [bigint, number][] = [
       [0x3ff8000000000000n, 3], // 1.5, and f32 1.9375 from the high word

@@ -67,7 +67,8 @@ const WAT = `(module
 export const bytes = parseWat(WAT);
 export const OUTLINE_WAT = WAT;
 const SMALL = { splitChars: 600 };
-const WHOLE = { splitChars: 1e9 };
+// the sizes below were set on the indented text (`indent`), as the lengths the tests measure
+const WHOLE = { splitChars: 1e9, indent: true };
 
 function fill(buffer: ArrayBuffer): void {
   const words = new Int32Array(buffer, 0, 64 * 4);
@@ -97,7 +98,7 @@ describe('outlined statements', () => {
     const start = whole.indexOf('function f0(');
     const length = whole.indexOf('\n}', start) - start;
     const closures = (splitChars: number) =>
-      /function f0\$o\d+\(/.test(instantiateBytes(bytes, () => undefined, { splitChars }).$source);
+      /function f0\$o\d+\(/.test(instantiateBytes(bytes, () => undefined, { splitChars, indent: true }).$source);
     // (the emitted body is a little shorter than its indented text here)
     expect(closures(Math.floor(length / (OUTLINE_FACTOR * 0.8)))).toBe(false);
     expect(closures(Math.floor(length / (OUTLINE_FACTOR * 1.4)))).toBe(true);
@@ -125,8 +126,8 @@ describe('outlined statements', () => {
       }
       return most;
     };
-    const few = instantiateBytes(wat(0), () => undefined, { splitChars });
-    const many = instantiateBytes(wat(130), () => undefined, { splitChars });
+    const few = instantiateBytes(wat(0), () => undefined, { splitChars, indent: true });
+    const many = instantiateBytes(wat(130), () => undefined, { splitChars, indent: true });
     // (an outlined function is its run, at most the target, plus its exit block, hand-back and indentation)
     expect(largest(few.$source)).toBeGreaterThan(splitChars * 1.25);
     expect(largest(many.$source)).toBeGreaterThan(0);
@@ -270,7 +271,7 @@ describe('outlined statements in pieces', () => {
   ])('pass on what the closure computed (%s)', (_, hooks) => {
     limits.fuelConsumed = -1e9;
     limits.epochDeadline = 1e15;
-    const js = instantiateBytes(tail, () => undefined, { ...hooks, splitChars: 300 });
+    const js = instantiateBytes(tail, () => undefined, { ...hooks, splitChars: 300, indent: true });
     expect(js.$source).toMatch(/function f0\$p\$o\d+\(/);
     expect(js.$source).toMatch(/function f0\$p\$s\d+\(/);
     const native = new WA.Instance(new WA.Module(tail)).exports as Record<string, any>;

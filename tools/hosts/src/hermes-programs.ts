@@ -3,7 +3,7 @@
 // tools/bench's src/write-programs.ts), plain and with fuel and epoch checks, each in turn; a table of what compiled,
 // with sizes and times. test/hermes.test.ts runs the same on the programs up to HERMES_TEST_MAX_KB (the CI budget).
 // Usage: node --conditions=source --import tsx src/hermes-programs.ts [--only a,b] [--skip a,b] [--max-kb N]
-//        [--timeout-s N] [--out FILE] (a JSON report)
+//        [--timeout-s N] [--controls plain|fuel and epochs] [--out FILE] (a JSON report)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     'max-kb': { type: 'string' },
     // per hermesc run (ruby.wasm's 16 MB become about 100 MB of JavaScript)
     'timeout-s': { type: 'string', default: '1200' },
+    // one form only (a label of CONTROLS): the largest programs take tens of minutes per form
+    controls: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -53,6 +55,7 @@ try {
     if ((only !== undefined && !only.includes(p.name)) || skip.has(p.name)) continue;
     const wasm = readFileSync(p.path);
     for (const { label, options } of CONTROLS) {
+      if (values.controls !== undefined && label !== values.controls) continue;
       const row: Row = { name: p.name, wasmBytes: wasm.length, controls: label, ok: false };
       try {
         const start = performance.now();
