@@ -171,7 +171,7 @@ describe('wasmts compile', () => {
       });
       const text = readFileSync(out).toString('latin1');
       // the Uint8Array byte load, and the f64 load quieted where V8's JIT could fold `* 1` (the interpreter's is plain)
-      forms[target] = [text.includes('m0_u8['), text.includes(' + -0)')];
+      forms[target] = [text.includes('U0['), text.includes(' + -0)')];
     }
     expect(forms).toEqual({ interpreter: [true, false], jit: [false, true] });
     const bad = wasmts('compile', '--js-target', 'hermes', input);

@@ -31,7 +31,7 @@ const KINDS: [string, RegExp][] = [
   ['label definitions `Lk: `', /\b[LS]\d+: /g],
   ['`break Lk;` statements', /\bbreak [LS]\d+;/g],
   ['`continue Lk;` statements', /\bcontinue [LS]\d+;/g],
-  ['memory names m0_dv/m0_u8/...', /\bm\d+_\w+/g],
+  ['memory views D0/U0/I0/J0/K0 (m0_dv... before)', /\b(?:[DUIJK]\d+|m\d+_(?:dv|u8|i32|f32|f64))\b/g],
   ['`.getInt32(` etc. (DataView methods)', /\.(get|set)(Int|Uint|Float|BigInt|BigUint)\d+\(/g],
   ['`,1)` little-endian flags', /,1\)/g],
   ['`??` byte-load fallbacks', /\?\?m\d+_dv\.getUint8\([^()]*(\([^()]*\))*[^()]*\)/g],

@@ -28,6 +28,13 @@ import { EPOCH_SILENT, epochEntryChecks } from './epoch-entries.js';
 import { type InlineCallee, inlineCallee } from './inline.js';
 import { MAX_INDENT, OVERDRAW_CHECK_COST, SPLIT_CHARS } from './limits.js';
 
+/**
+ * The first letter of a memory view's name, followed by the memory variable's number (`D0` is `m0`'s DataView): no
+ * other name of the generated code is an upper-case letter followed by digits but labels (`L`, `S`, `P`, `H`) and the
+ * hoisted values `F`, `T`, `V` (README.md, "Output form").
+ */
+const VIEW_LETTER = { dv: 'D', u8: 'U', i32: 'I', f32: 'J', f64: 'K' } as const;
+
 /** The spaces a line of generated code begins with (no generated line is inside a string or template literal). */
 const LEADING_SPACES = /^ +/gm;
 
@@ -305,7 +312,7 @@ export class ModuleEnvironment {
   private readonly memViews = new Set<string>();
 
   /**
-   * The DataView generated code loads from and stores to memory `i` through (`m0_dv`): a variable of the
+   * The DataView generated code loads from and stores to memory `i` through (`D0`): a variable of the
    * factory, set by the callback it registers with the runtime Memory's `watch` whenever the buffer changes
    * (growth by this instance, another one or the host; `release`), so an access never reads `mem.dv`.
    */
@@ -313,7 +320,7 @@ export class ModuleEnvironment {
     return this.memView(i, 'dv');
   }
 
-  /** The Uint8Array over memory `i` (`m0_u8`), kept up to date as `memDv`'s DataView is. */
+  /** The Uint8Array over memory `i` (`U0`), kept up to date as `memDv`'s DataView is. */
   memU8(i: number): string {
     return this.memView(i, 'u8');
   }
@@ -328,8 +335,8 @@ export class ModuleEnvironment {
   };
 
   /**
-   * The view of memory `i` named `view`: its DataView (`m0_dv`), its Uint8Array (`m0_u8`), or for word loads an
-   * Int32Array, Float32Array or Float64Array over its whole elements (`m0_i32`, `m0_f32`, `m0_f64`, by
+   * The view of memory `i` named `view`: its DataView (`D0`), its Uint8Array (`U0`), or for word loads an
+   * Int32Array, Float32Array or Float64Array over its whole elements (`I0`, `J0`, `K0`, by
    * `H.elementView`: none on a big-endian host), each a factory variable kept up to date by the memory's `watch`.
    */
   private memView(i: number, view: 'dv' | 'u8' | ElementView): string {
@@ -339,7 +346,8 @@ export class ModuleEnvironment {
       return known.name;
     }
     const m = this.memory(i as MemoryIndex);
-    const name = `${m}_${view}`;
+    // short names (every access mentions one): `D0`, `U0`, `I0`, `J0`, `K0` for memory `m0`'s views
+    const name = `${VIEW_LETTER[view]}${m.slice(1)}`;
     if (!this.memViews.has(name)) {
       this.memViews.add(name);
       this.hoistedAt.set(name, this.hoisted.length);
@@ -360,7 +368,7 @@ export class ModuleEnvironment {
    * Uint8Array, which JavaScriptCore's interpreter reads several times faster than it calls a DataView getter
    * (a native call); an index out of bounds reads `undefined`, and the DataView read at the same address then
    * throws the RangeError that is the bounds check. `addr` must be evaluated twice without effect: a name, a
-   * number, or `ma` assigned by the caller (`(m0_u8[ma = ...] ?? ...)` reads `ma` only after assigning it).
+   * number, or `ma` assigned by the caller (`(U0[ma = ...] ?? ...)` reads `ma` only after assigning it).
    */
   byteLoad(i: number, get: 'getUint8' | 'getInt8', index: string, again: string): string {
     if (this.byteLoads === 'dataview') return `${this.memDv(i)}.${get}(${index},1)`;

@@ -83,7 +83,7 @@ interface LazyLine {
 
 /** Where a `v128.load`'s f32 lanes lie: `(base + t0) >>> 0` or `(base >>> 0) + t0`, its lane atoms and reads. */
 interface LaneReuse {
-  /** The memory's view and the base local (`m0_dv|l3`). */
+  /** The memory's view and the base local (`D0|l3`). */
   key: string;
   /** The address's constant (the i32.add's plus the offset). */
   t0: number;
@@ -649,7 +649,7 @@ export function withoutToInt32(e: string): string {
 
 /** Calls that cannot reach wasm or the host (so cannot grow a memory): conversions and memory loads. */
 const PURE_CALLS =
-  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\w+_dv\.get\w+|H\.loadF(?:32|64)|H\.j)\(/g;
+  /\b(?:Number|BigInt\.asUintN|BigInt\.asIntN|BigInt|Math\.imul|Math\.clz32|\bD\d+\.get\w+|H\.loadF(?:32|64)|H\.j)\(/g;
 /** True if an operand's text may call a function (which may grow the memory and replace its DataView). */
 function mayCall(expr: string): boolean {
   // most operands have no call-like text at all: no replacement then (translation is interpreted under --jitless)

@@ -114,7 +114,7 @@ const EDGES = [
   'l1 += 2; l2 -= l1; l3 *= 3; l4 /= 2; l5 %= 7; l6 &= 1; l7 |= 2; l8 ^= 3; l9 <<= 1; la >>= 2; lb >>>= 3; lc **= 2;',
   'l1 = l2 >= l3; l4 = l5 <= l6; l7 = l8 != l9; la = lb == lc; ld = le === lf;',
   '++l1; l2--; --l3; l4++; H.x++; s0 = l5 - -l6; s1 = l7 + +l8;',
-  "sa = (l3>>>0)+16; sv = l0; if (typeof sv === 'number') m0_dv.setFloat64(sa,sv,1); else H.storeF64(m0_dv, sa, sv);",
+  "sa = (l3>>>0)+16; sv = l0; if (typeof sv === 'number') D0.setFloat64(sa,sv,1); else H.storeF64(D0, sa, sv);",
   // strings the translator writes are type descriptors and `typeof` names (inside a string the pass sees no names,
   // where the expressions did)
   's0 = (r0.fn.$p || H.pa(r0.fn, \'iiijii:\'))(l10, l11); s1 = typeof sv === "number";',

@@ -86,18 +86,18 @@ describe.each([
   it('reads bytes in the form asked for', () => {
     const { source } = compileModule(decodeModule(parseWat(WAT)), { byteLoads, wordLoads });
     // words through the Int32Array only with word loads, and then with the DataView getter as the fallback
-    expect(/m0_i32\[/.test(source)).toBe(wordLoads);
-    if (wordLoads) expect(source).toContain('??m0_dv.getInt32(');
-    expect(/m0_f64\[/.test(source)).toBe(wordLoads);
-    expect(/m0_f32\[/.test(source)).toBe(wordLoads);
+    expect(/I0\[/.test(source)).toBe(wordLoads);
+    if (wordLoads) expect(source).toContain('??D0.getInt32(');
+    expect(/K0\[/.test(source)).toBe(wordLoads);
+    expect(/J0\[/.test(source)).toBe(wordLoads);
     if (byteLoads === 'typed-array') {
-      expect(source).toMatch(/m0_u8\[/);
+      expect(source).toMatch(/U0\[/);
       // the DataView only as the fallback for an index out of bounds
       expect(source).not.toContain('getInt8');
-      expect(source.split('getUint8(').length).toBe(source.split('??m0_dv.getUint8(').length);
+      expect(source.split('getUint8(').length).toBe(source.split('??D0.getUint8(').length);
     } else {
-      expect(source).not.toContain('m0_u8');
-      expect(source).toMatch(/m0_dv\.getUint8\(/);
+      expect(source).not.toContain('U0');
+      expect(source).toMatch(/D0\.getUint8\(/);
     }
   });
   const dv = () => exp.mem.dv as DataView;

@@ -20,7 +20,7 @@ describe('isNumberExpr', () => {
     for (const e of [
       'l0',
       's1',
-      '((mf = m0_dv.getFloat64(ma = 8, true)) === mf ? mf : H.loadF64(m0_dv, ma))',
+      '((mf = D0.getFloat64(ma = 8, true)) === mf ? mf : H.loadF64(D0, ma))',
       '(c ? a : b)',
       'H.fneg(a)',
       'H.copysign(a, b)',

@@ -15,7 +15,7 @@ describe('byte loads', () => {
     const engine = new Engine(new Config({ backend: 'js' }));
     const m = new Module(engine, WAT);
     const f = new Instance(new Store(engine, null), m, []).getTypedFunc<[number], number>('f');
-    expect([m.compiled.source.includes('m0_u8'), m.compiled.source.includes('m0_dv.getInt8('), f.call(7)]).toEqual([
+    expect([m.compiled.source.includes('U0'), m.compiled.source.includes('D0.getInt8('), f.call(7)]).toEqual([
       false,
       true,
       0xfe - 2,
@@ -28,7 +28,7 @@ describe('byte loads', () => {
       const f = new Instance(new Store(engine, null), m, []).getTypedFunc('f');
       let trap = '';
       try { f.call(65536); } catch (e) { trap = e.message; }
-      console.log(JSON.stringify([typeof WebAssembly, m.compiled.source.includes('m0_u8['), f.call(7), /out of bounds/.test(trap)]));
+      console.log(JSON.stringify([typeof WebAssembly, m.compiled.source.includes('U0['), f.call(7), /out of bounds/.test(trap)]));
     `;
     const out = execFileSync(
       process.execPath,

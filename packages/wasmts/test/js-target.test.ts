@@ -35,9 +35,9 @@ describe('Config.jsTarget', () => {
       words.setBigUint64(16, 0x7ff0000000000001n, true);
       const src = m.compiled.source;
       results[target] = {
-        u8: src.includes('m0_u8['),
+        u8: src.includes('U0['),
         // i64.load's words from a constant address, the f64 load only arithmetic reads
-        words: src.includes('m0_i32[') && src.includes('m0_f64['),
+        words: src.includes('I0[') && src.includes('K0['),
         // the load into a local that only arithmetic reads, and the copied one
         nanTests: src.split('H.loadF64(').length - 1,
         // the load that `* 1` reads, quieted where V8's JIT could fold the multiply away
@@ -61,7 +61,7 @@ describe('Config.jsTarget', () => {
     expect(() => Module.deserialize(new Engine(new Config({ backend: 'js' })), aot)).toThrow(DeserializeError);
     const engine = new Engine(new Config({ backend: 'js', jsTarget: 'interpreter' }));
     const m = Module.deserialize(engine, aot);
-    expect(m.compiled.source.includes('m0_u8[')).toBe(true);
+    expect(m.compiled.source.includes('U0[')).toBe(true);
     const inst = new Instance(new Store(engine, null), m, []);
     expect(inst.getTypedFunc<[number], number>('bytes').call(7)).toBe(0xfe - 2);
   });

@@ -3,8 +3,8 @@
 var fl0 = vmctx[1].fuelWindow;
 var lim1 = vmctx[1];
 var m2 = vmctx[8];
-var m2_dv = m2.dv;
-m2.watch(() => { m2_dv = m2.dv; });
+var D2 = m2.dv;
+m2.watch(() => { D2 = m2.dv; });
 var ep3 = vmctx[5];
 var F4 = vmctx[7];
 function f1(l0, l1) {
@@ -16,7 +16,7 @@ function f1(l0, l1) {
       if (fu >= fq) { fl0[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl0[0]; ec = -1; }
       if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { fl0[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl0[0]; } }
       L0: for (;;) {
-        l2 = ((l2 + m2_dv.getInt32((l0>>>0),1)) | 0);
+        l2 = ((l2 + D2.getInt32((l0>>>0),1)) | 0);
         l0 = ((l0 + 4) | 0);
         l1 = ((l1 - 1) | 0);
         fu += 14;

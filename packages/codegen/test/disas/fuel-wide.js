@@ -2,8 +2,8 @@
 "use strict";
 var fl0 = vmctx[1].fuelWindow;
 var m1 = vmctx[7];
-var m1_dv = m1.dv;
-m1.watch(() => { m1_dv = m1.dv; });
+var D1 = m1.dv;
+m1.watch(() => { D1 = m1.dv; });
 function f0$p(l0, l0h, l1, l1h) {
   var s0, s0h, s1, s1h, r0, qz = 0n, fu = 0, fq = fl0[0];
   if (fu >= fq) { fl0[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl0[0]; }
@@ -46,7 +46,7 @@ function f2$p(l0, l1, l1h) {
         break L0;
       }
     }
-    s0h = m1_dv.getInt32((l0>>>0)+4,1); s0 = m1_dv.getInt32((l0>>>0),1);
+    s0h = D1.getInt32((l0>>>0)+4,1); s0 = D1.getInt32((l0>>>0),1);
     r0 = ((BigInt.asUintN(64, H.j(l1, l1h)) << 64n) | BigInt.asUintN(64, H.j(s0, s0h))) - ((BigInt.asUintN(64, H.j(l1, l1h)) << 64n) | BigInt.asUintN(64, H.j(l1, l1h)));
     qz = BigInt.asIntN(64, r0); s0 = Number(BigInt.asIntN(32, qz)); s0h = Number(qz >> 32n);
     qz = BigInt.asIntN(64, r0 >> 64n); s1 = Number(BigInt.asIntN(32, qz)); s1h = Number(qz >> 32n);

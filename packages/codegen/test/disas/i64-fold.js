@@ -1,19 +1,19 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 function f0$p(l0, l1, l1h, l2, l2h, l3, l3h, l4, l4h) {
   var s0, s0h, s1, s1h, s2, s2h, s3, s3h, qm = 0;
   qm = Math.imul(l1, l3); s1h = (((((l1 >>> 0) * (l3 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l3h) + Math.imul(l1h, l3)) | 0; s1 = qm;
-  m0_dv.setInt32((l0>>>0)+4,s1h,1); m0_dv.setInt32((l0>>>0),s1,1);
+  D0.setInt32((l0>>>0)+4,s1h,1); D0.setInt32((l0>>>0),s1,1);
   qm = Math.imul(l2, l3); s1h = (((((l2 >>> 0) * (l3 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l2, l3h) + Math.imul(l2h, l3)) | 0; s1 = qm;
   qm = Math.imul(l1, l4); s2h = (((((l1 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l4h) + Math.imul(l1h, l4)) | 0; s2 = qm;
   s1 = (s1 + s2) | 0; s1h = (s1h + s2h + +((s1 >>> 0) < (s2 >>> 0))) | 0;
   qm = Math.imul(l1, l3); s2h = (((((l1 >>> 0) * (l3 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l3h) + Math.imul(l1h, l3)) | 0; s2 = qm;
   s2 = s2h;
   s1 = (s1 + s2) | 0; s1h = (s1h + +((s1 >>> 0) < (s2 >>> 0))) | 0;
-  m0_dv.setInt32((l0>>>0)+12,s1h,1); m0_dv.setInt32((l0>>>0)+8,s1,1);
+  D0.setInt32((l0>>>0)+12,s1h,1); D0.setInt32((l0>>>0)+8,s1,1);
   return;
 }
 function f0(a0, a1, a2, a3, a4) {
@@ -28,11 +28,11 @@ function f1(l0, l1, l2) {
   l4 = l1; l4h = 0;
   l3 = l0;
   qm = Math.imul(l4, l6); s1h = (((l4 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
-  m0_dv.setInt32((l3>>>0)+4,s1h,1); m0_dv.setInt32((l3>>>0),s1,1);
+  D0.setInt32((l3>>>0)+4,s1h,1); D0.setInt32((l3>>>0),s1,1);
   qm = Math.imul(l4, l6); s2h = (((l4 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s2 = qm;
   s2 = s2h;
   s1 = s2; s1h = 0;
-  m0_dv.setInt32((l3>>>0)+12,s1h,1); m0_dv.setInt32((l3>>>0)+8,s1,1);
+  D0.setInt32((l3>>>0)+12,s1h,1); D0.setInt32((l3>>>0)+8,s1,1);
   return;
 }
 function f2$p(l0, l0h) {

@@ -1,8 +1,8 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 function f0$p(l0, l0h, l1, l1h) {
   var s0, s0h, s1, s1h, qm = 0;
   qm = Math.imul(l0, l1); s0h = (((((l0 >>> 0) * (l1 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l0, l1h) + Math.imul(l0h, l1)) | 0; s0 = qm;
@@ -32,9 +32,9 @@ function f2$p(l0, l1, l1h, l2, l2h) {
   qm = Math.imul(l3, l6); s1h = (((l3 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
   s0 = (l7h + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
   l7 = s0; l7h = s0h;
-  m0_dv.setInt32((l0>>>0)+4,l7h,1); m0_dv.setInt32((l0>>>0),l7,1);
+  D0.setInt32((l0>>>0)+4,l7h,1); D0.setInt32((l0>>>0),l7,1);
   qm = Math.imul(l5, l4); s1h = (((l5 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
-  m0_dv.setInt32((l0>>>0)+12,s1h,1); m0_dv.setInt32((l0>>>0)+8,s1,1);
+  D0.setInt32((l0>>>0)+12,s1h,1); D0.setInt32((l0>>>0)+8,s1,1);
   return;
 }
 function f2(a0, a1, a2) {

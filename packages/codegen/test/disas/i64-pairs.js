@@ -1,13 +1,13 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 function f0$p(l0, l0h, l1, l2) {
   var l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, qz = 0n, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0;
   l0 |= 0; l0h |= 0; l1 |= 0; l2 |= 0;
   L0: for (;;) {
-    s1h = m0_dv.getInt32((l1>>>0)+4,1); s1 = m0_dv.getInt32((l1>>>0),1);
+    s1h = D0.getInt32((l1>>>0)+4,1); s1 = D0.getInt32((l1>>>0),1);
     qm = Math.imul(s1, 668265295); s1h = ((((s1 >>> 0) * 0.15559263876639307 - (qm ^ -2147483648) / 4294967296) | 0) + Math.imul(s1, (-1028477379)) + Math.imul(s1h, 668265295)) | 0; s1 = qm;
     s0 = (l0 + s1) | 0; s0h = (l0h + s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
     qa = s0; qb = s0h; s0 = (qa << 31) | (qb >>> 1); s0h = (qb << 31) | (qa >>> 1);
@@ -19,11 +19,11 @@ function f0$p(l0, l0h, l1, l2) {
     }
     break L0;
   }
-  s1 = m0_dv.getInt32(0,1);
+  s1 = D0.getInt32(0,1);
   qa = s1 & 63; qb = l0; qc = l0h; if (qa < 32) { s0 = (qb >>> qa) | ((qc << 1) << (31 - qa)); s0h = (qc >>> qa) | 0; } else { s0 = (qc >>> (qa - 32)) | 0; s0h = 0; }
   l3 = s0; l3h = s0h;
   qz = H.divU64(rt, H.j(l3, l3h), 10n); s1 = Number(BigInt.asIntN(32, qz)); s1h = Number(qz >> 32n);
-  m0_dv.setInt32(20,s1h,1); m0_dv.setInt32(16,s1,1);
+  D0.setInt32(20,s1h,1); D0.setInt32(16,s1,1);
   H.R[0] = l3h; return l3;
 }
 function f0(a0, a1, a2) {

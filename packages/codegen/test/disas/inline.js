@@ -1,16 +1,16 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 function f0$p(l0, l1, l1h, l2, l2h) {
   var l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, s3, s3h, qm = 0;
   qm = Math.imul(l1, l2); s0h = (((l1 >>> 0) * (l2 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   l3 = s0; l3h = s0h;
-  m0_dv.setInt32((l0>>>0)+4,l3h,1); m0_dv.setInt32((l0>>>0),l3,1);
+  D0.setInt32((l0>>>0)+4,l3h,1); D0.setInt32((l0>>>0),l3,1);
   qm = Math.imul(l1, l2); s2h = (((((l1 >>> 0) * (l2 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l2h) + Math.imul(l1h, l2)) | 0; s2 = qm;
   s1 = (l3h + s2) | 0; s1h = (s2h + +((s1 >>> 0) < (s2 >>> 0))) | 0;
-  m0_dv.setInt32((l0>>>0)+12,s1h,1); m0_dv.setInt32((l0>>>0)+8,s1,1);
+  D0.setInt32((l0>>>0)+12,s1h,1); D0.setInt32((l0>>>0)+8,s1,1);
   return;
 }
 function f0(a0, a1, a2) {
@@ -53,22 +53,22 @@ function f4$p(l0, l1, l1h) {
   l5 = 0; l5h = 0;
   qm = Math.imul(l3, l4); s0h = (((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   l5 = s0; l5h = s0h;
-  m0_dv.setInt32((l2>>>0)+4,l5h,1); m0_dv.setInt32((l2>>>0),l5,1);
+  D0.setInt32((l2>>>0)+4,l5h,1); D0.setInt32((l2>>>0),l5,1);
   qm = Math.imul(l3, l4); s2h = (((((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l3, l4h) + Math.imul(l3h, l4)) | 0; s2 = qm;
   s1 = (l5h + s2) | 0; s1h = (s2h + +((s1 >>> 0) < (s2 >>> 0))) | 0;
-  m0_dv.setInt32((l2>>>0)+12,s1h,1); m0_dv.setInt32((l2>>>0)+8,s1,1);
-  s1h = m0_dv.getInt32((l0>>>0)+4,1); s1 = m0_dv.getInt32((l0>>>0),1);
+  D0.setInt32((l2>>>0)+12,s1h,1); D0.setInt32((l2>>>0)+8,s1,1);
+  s1h = D0.getInt32((l0>>>0)+4,1); s1 = D0.getInt32((l0>>>0),1);
   l4 = l1; l4h = l1h;
   l3 = s1; l3h = s1h;
   l2 = ((l0 + 16) | 0);
   l5 = 0; l5h = 0;
   qm = Math.imul(l3, l4); s0h = (((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   l5 = s0; l5h = s0h;
-  m0_dv.setInt32((l2>>>0)+4,l5h,1); m0_dv.setInt32((l2>>>0),l5,1);
+  D0.setInt32((l2>>>0)+4,l5h,1); D0.setInt32((l2>>>0),l5,1);
   qm = Math.imul(l3, l4); s2h = (((((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l3, l4h) + Math.imul(l3h, l4)) | 0; s2 = qm;
   s1 = (l5h + s2) | 0; s1h = (s2h + +((s1 >>> 0) < (s2 >>> 0))) | 0;
-  m0_dv.setInt32((l2>>>0)+12,s1h,1); m0_dv.setInt32((l2>>>0)+8,s1,1);
-  s0h = m0_dv.getInt32((l0>>>0)+12,1); s0 = m0_dv.getInt32((l0>>>0)+8,1);
+  D0.setInt32((l2>>>0)+12,s1h,1); D0.setInt32((l2>>>0)+8,s1,1);
+  s0h = D0.getInt32((l0>>>0)+12,1); s0 = D0.getInt32((l0>>>0)+8,1);
   H.R[0] = s0h; return s0;
 }
 function f4(a0, a1) {

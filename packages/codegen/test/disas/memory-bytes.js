@@ -1,17 +1,17 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
-var m0_u8 = m0.u8;
-m0.watch(() => { m0_u8 = m0.u8; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
+var U0 = m0.u8;
+m0.watch(() => { U0 = m0.u8; });
 function f0(l0, l1) {
   var l2 = 0, s0, s1, s2, ma = 0;
   l0 |= 0; l1 |= 0;
   L0: for (;;) {
-    l2 = ((l2 + (m0_u8[ma = (((l0 + l1))>>>0)]??m0_dv.getUint8(ma))) | 0);
-    l2 = (l2 ^ ((m0_u8[ma = (l0>>>0)+4]??m0_dv.getUint8(ma))<<24>>24));
-    l2 = ((l2 + m0_dv.getInt32((((l0 + 8))>>>0),1)) | 0);
+    l2 = ((l2 + (U0[ma = (((l0 + l1))>>>0)]??D0.getUint8(ma))) | 0);
+    l2 = (l2 ^ ((U0[ma = (l0>>>0)+4]??D0.getUint8(ma))<<24>>24));
+    l2 = ((l2 + D0.getInt32((((l0 + 8))>>>0),1)) | 0);
     l1 = ((l1 - 1) | 0);
     if (l1) {
       continue L0;
@@ -22,8 +22,8 @@ function f0(l0, l1) {
 }
 function f1$p(l0) {
   var s0, s0h, s1, s1h, ma = 0;
-  s0 = (m0_u8[(l0>>>0)]??m0_dv.getUint8((l0>>>0)));
-  s1 = ((m0_u8[ma = (l0>>>0)+1]??m0_dv.getUint8(ma))<<24>>24); s1h = s1 >> 31;
+  s0 = (U0[(l0>>>0)]??D0.getUint8((l0>>>0)));
+  s1 = ((U0[ma = (l0>>>0)+1]??D0.getUint8(ma))<<24>>24); s1h = s1 >> 31;
   s0 = (s0 + s1) | 0; s0h = (s1h + +((s0 >>> 0) < (s1 >>> 0))) | 0;
   H.R[0] = s0h; return s0;
 }

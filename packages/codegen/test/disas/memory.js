@@ -1,11 +1,11 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 function f0$p(l0) {
   var s0, s0h;
-  s0 = m0_dv.getInt32((l0>>>0)+8,1);
+  s0 = D0.getInt32((l0>>>0)+8,1);
   H.R[0] = 0; return s0;
 }
 function f0(a0) {
@@ -14,7 +14,7 @@ function f0(a0) {
 f0.$p = f0$p;
 function f1(l0, l1) {
   var s0, s1, sa = 0, sv = 0;
-  sa = (l0>>>0); sv = l1; if (typeof sv === 'number' && sv === sv) m0_dv.setFloat32(sa,sv,1); else H.storeF32(m0_dv, sa, sv);
+  sa = (l0>>>0); sv = l1; if (typeof sv === 'number' && sv === sv) D0.setFloat32(sa,sv,1); else H.storeF32(D0, sa, sv);
   return;
 }
 function f2(l0) {

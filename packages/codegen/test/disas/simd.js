@@ -2,8 +2,8 @@
 "use strict";
 var v0 = new rt.V128(1, 2, 3, 4);
 var m1 = vmctx[7];
-var m1_dv = m1.dv;
-m1.watch(() => { m1_dv = m1.dv; });
+var D1 = m1.dv;
+m1.watch(() => { D1 = m1.dv; });
 var hv2 = H.addSatS16;
 var hv3 = H.popcnt8;
 var hv4 = H.fv;
@@ -29,7 +29,7 @@ function f2() {
 }
 function f3(l0) {
   var s0, s0b, s0c, s0d;
-  s0d = m1_dv.getInt32((l0>>>0)+16+12,1); s0c = m1_dv.getInt32((l0>>>0)+16+8,1); s0b = m1_dv.getInt32((l0>>>0)+16+4,1); s0 = m1_dv.getInt32((l0>>>0)+16,1);
+  s0d = D1.getInt32((l0>>>0)+16+12,1); s0c = D1.getInt32((l0>>>0)+16+8,1); s0b = D1.getInt32((l0>>>0)+16+4,1); s0 = D1.getInt32((l0>>>0)+16,1);
   return new rt.V128(s0, s0b, s0c, s0d);
 }
 function f4(l0v, l1v) {
@@ -39,13 +39,13 @@ function f4(l0v, l1v) {
 }
 function f5(l0) {
   var s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d, s3, s3b, s3c, s3d;
-  s1d = m1_dv.getInt32((l0>>>0)+12,1); s1c = m1_dv.getInt32((l0>>>0)+8,1); s1b = m1_dv.getInt32((l0>>>0)+4,1); s1 = m1_dv.getInt32((l0>>>0),1);
-  s2d = m1_dv.getInt32((l0>>>0)+16+12,1); s2c = m1_dv.getInt32((l0>>>0)+16+8,1); s2b = m1_dv.getInt32((l0>>>0)+16+4,1); s2 = m1_dv.getInt32((l0>>>0)+16,1);
+  s1d = D1.getInt32((l0>>>0)+12,1); s1c = D1.getInt32((l0>>>0)+8,1); s1b = D1.getInt32((l0>>>0)+4,1); s1 = D1.getInt32((l0>>>0),1);
+  s2d = D1.getInt32((l0>>>0)+16+12,1); s2c = D1.getInt32((l0>>>0)+16+8,1); s2b = D1.getInt32((l0>>>0)+16+4,1); s2 = D1.getInt32((l0>>>0)+16,1);
   s1 = (s1 + s2) | 0; s1b = (s1b + s2b) | 0; s1c = (s1c + s2c) | 0; s1d = (s1d + s2d) | 0;
-  s2d = m1_dv.getInt32((l0>>>0)+32+12,1); s2c = m1_dv.getInt32((l0>>>0)+32+8,1); s2b = m1_dv.getInt32((l0>>>0)+32+4,1); s2 = m1_dv.getInt32((l0>>>0)+32,1);
+  s2d = D1.getInt32((l0>>>0)+32+12,1); s2c = D1.getInt32((l0>>>0)+32+8,1); s2b = D1.getInt32((l0>>>0)+32+4,1); s2 = D1.getInt32((l0>>>0)+32,1);
   s2 = s2 << 3; s2b = s2b << 3; s2c = s2c << 3; s2d = s2d << 3;
   s1 = Math.imul(s1, s2); s1b = Math.imul(s1b, s2b); s1c = Math.imul(s1c, s2c); s1d = Math.imul(s1d, s2d);
-  m1_dv.setInt32((l0>>>0)+12,s1d,1); m1_dv.setInt32((l0>>>0),s1,1); m1_dv.setInt32((l0>>>0)+4,s1b,1); m1_dv.setInt32((l0>>>0)+8,s1c,1);
+  D1.setInt32((l0>>>0)+12,s1d,1); D1.setInt32((l0>>>0),s1,1); D1.setInt32((l0>>>0)+4,s1b,1); D1.setInt32((l0>>>0)+8,s1c,1);
   return;
 }
 function f6(l0v, l1v) {
@@ -100,7 +100,7 @@ function f12(l0, l1) {
   var l2 = 0, l2b = 0, l2c = 0, l2d = 0, s0, s0b, s0c, s0d, s1, s1b, s1c, s1d, s2, s2b, s2c, s2d;
   l0 |= 0; l1 |= 0;
   L0: for (;;) {
-    s1d = m1_dv.getInt32((l0>>>0)+12,1); s1c = m1_dv.getInt32((l0>>>0)+8,1); s1b = m1_dv.getInt32((l0>>>0)+4,1); s1 = m1_dv.getInt32((l0>>>0),1);
+    s1d = D1.getInt32((l0>>>0)+12,1); s1c = D1.getInt32((l0>>>0)+8,1); s1b = D1.getInt32((l0>>>0)+4,1); s1 = D1.getInt32((l0>>>0),1);
     s2 = gw9[0]; s2b = gw9[1]; s2c = gw9[2]; s2d = gw9[3];
     s0 = (l2 & s2) | (s1 & ~s2); s0b = (l2b & s2b) | (s1b & ~s2b); s0c = (l2c & s2c) | (s1c & ~s2c); s0d = (l2d & s2d) | (s1d & ~s2d);
     l2 = s0; l2b = s0b; l2c = s0c; l2d = s0d;
@@ -110,7 +110,7 @@ function f12(l0, l1) {
     }
     break L0;
   }
-  m1_dv.setInt32((l1>>>0),l2d,1);
+  D1.setInt32((l1>>>0),l2d,1);
   s0 = l2; s0b = l2b; s0c = l2c; s0d = l2d;
   if (!(l1)) { s0 = 0; s0b = 0; s0c = 0; s0d = 0; }
   gw9[0] = s0; gw9[1] = s0b; gw9[2] = s0c; gw9[3] = s0d;

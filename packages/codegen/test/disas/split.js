@@ -1,8 +1,8 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 var fl1 = vmctx[1].fuelWindow;
 var lim2 = vmctx[1];
 var ep3 = vmctx[5];
@@ -25,7 +25,7 @@ function f0$p$s1() {
   var fu = 0, fq = fl1[0], ec = -1;
   try {
     l3 = s1; l3h = s1h;
-    m0_dv.setInt32(16,l2,1);
+    D0.setInt32(16,l2,1);
     l4 = 0;
     fu += 21;
     fl1[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl1[0]; ec = -1;
@@ -115,7 +115,7 @@ function f0$p$o3(l2, l0, l3, l3h) {
         fu += 1;
         H.R[0] = l3h; { H.O[0] = l3; oc = 1; break ZO; }
       }
-      m0_dv.setInt32(20,l2,1);
+      D0.setInt32(20,l2,1);
       oc = 0;
     }
     H.OW[1] = l2; H.O[2] = s1; H.OW[3] = s1h; H.OW[4] = l3; H.OW[5] = l3h;

@@ -1,10 +1,10 @@
 (function (rt, vmctx) {
 "use strict";
 var m0 = vmctx[7];
-var m0_dv = m0.dv;
-m0.watch(() => { m0_dv = m0.dv; });
+var D0 = m0.dv;
+m0.watch(() => { D0 = m0.dv; });
 function f0(l0) {
-  l0 = ((l0 + m0_dv.getInt32((l0 >>> 0), true)) | 0);
+  l0 = ((l0 + D0.getInt32((l0 >>> 0), true)) | 0);
   return (l0 ^ l0);
 }
 function f1() {

@@ -62,7 +62,7 @@ describe('f32 lanes of a sliding window of v128 loads', () => {
   it('reads lanes 0..2 of a window from earlier loads, lane 3 afresh', () => {
     const source = compileModule(decodeModule(bytes)).source;
     // the 4-tap window: 4 loads, lanes 0..2 of three of them taken (at most 3 + 2 + 1 of them reused)
-    expect(source).toMatch(/lf\d+ = m0_dv\.getFloat32/);
+    expect(source).toMatch(/lf\d+ = D0\.getFloat32/);
     expect(source).toMatch(/ = lf\d+;/);
   });
 
