@@ -23,7 +23,7 @@ const floatBits = (a: string, op: string, h: string): string =>
  * not inlined boxes it (resvg's pixel conversion allocated megabytes per run in `H.truncI32U`'s arguments).
  */
 const truncI32 = (a: string, lo: string, hi: string, h: string): string =>
-  `((mf = +(${a})) > ${lo} && mf < ${hi} ? mf | 0 : ${h}(rt, mf))`;
+  `((mf = -0 + (${a})) > ${lo} && mf < ${hi} ? mf | 0 : ${h}(rt, mf))`;
 /** `x >>> 0`, or the literal itself when it is a non-negative integer literal. */
 const u32 = (a: string): string => (/^\d+$/.test(a) ? a : `(${a} >>> 0)`);
 const u64 = (a: string): string => (/^\d+n$/.test(a) ? a : `BigInt.asUintN(64, ${a})`);
@@ -40,12 +40,6 @@ const nonZeroLiteral = (b: string): boolean => {
   const v = literal(b);
   return v !== null && v !== 0;
 };
-/**
- * A float operand as a number: `+x`, where x may be a NaN kept as bits (`NaNBits`, an object: `x === x` holds for
- * it). One side of `===` coerced is enough: an object is never `===` a number. A numeric literal is left as it is.
- */
-const num = (a: string): string => (/^-?[\d.]+(?:e[-+]?\d+)?$|^\(-[\d.]/.test(a) ? a : `+(${a})`);
-
 /** A number literal V8 holds as a heap number (a fraction, an exponent, an infinity, `-0`), not a small integer. */
 const HEAP_LITERAL = /^\(?(?:-?(?:\d*\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+|Infinity)|-0)\)?$/;
 /** Any number literal (`3`, `(-3)`, `0.5`, `1e+21`, `Infinity`). */
@@ -109,6 +103,26 @@ const fb =
     t(...dbl(a, b));
 
 /**
+ * A float operand as a number: `(-0 + x)`, where x may be a NaN kept as bits (`NaNBits`, an object whose `valueOf`
+ * is NaN; `x === x` holds for it), and a heap number for V8's feedback (`dbl`; `+x` has feedback of its own, and a
+ * float parameter that was only ever a small integer there deopts at its first fraction: "not a Smi"). A number
+ * literal or a heap number expression is left as it is.
+ */
+const num = (a: string): string => (ANY_LITERAL.test(a) || isHeapNumber(a) ? a : `(-0 + ${a})`);
+/**
+ * `===` (or `!==`) of two floats: one side coerced is enough (an object is never `===` a number), and one a heap
+ * number; a side sure to be a number (a heap number expression, a literal) needs no coercion.
+ */
+const floatEq =
+  (op: string): Binary =>
+  (a, b) =>
+    isHeapNumber(a) || isHeapNumber(b)
+      ? `${a} ${op} ${b}`
+      : ANY_LITERAL.test(a)
+        ? `${a} ${op} (-0 + ${b})`
+        : `(-0 + ${a}) ${op} ${b}`;
+
+/**
  * A comparison's i32 result from its JS boolean: `+(cond)`, which V8 compiles to a setcc; `cond ? 1 : 0` is a branch,
  * which data-dependent comparisons (carries, borrows, sorting) mispredict about half the time.
  */
@@ -142,14 +156,14 @@ export const BINARY_COND: Readonly<Record<string, Binary>> = {
   'i32.ne': (a, b) => `${a} !== ${b}`,
   'i64.eq': (a, b) => `${a} === ${b}`,
   'i64.ne': (a, b) => `${a} !== ${b}`,
-  'f32.eq': fb((a, b) => `${num(a)} === ${b}`),
-  'f32.ne': fb((a, b) => `${num(a)} !== ${b}`),
+  'f32.eq': floatEq('==='),
+  'f32.ne': floatEq('!=='),
   'f32.lt': fb((a, b) => `${a} < ${b}`),
   'f32.gt': fb((a, b) => `${a} > ${b}`),
   'f32.le': fb((a, b) => `${a} <= ${b}`),
   'f32.ge': fb((a, b) => `${a} >= ${b}`),
-  'f64.eq': fb((a, b) => `${num(a)} === ${b}`),
-  'f64.ne': fb((a, b) => `${num(a)} !== ${b}`),
+  'f64.eq': floatEq('==='),
+  'f64.ne': floatEq('!=='),
   'f64.lt': fb((a, b) => `${a} < ${b}`),
   'f64.gt': fb((a, b) => `${a} > ${b}`),
   'f64.le': fb((a, b) => `${a} <= ${b}`),
@@ -165,14 +179,14 @@ export const UNARY: Readonly<Record<string, Unary>> = {
   'i64.ctz': (a) => `H.ctz64(${a})`,
   'i64.popcnt': (a) => `H.popcnt64(${a})`,
   'f32.abs': (a) => floatBits(a, 'Math.abs(mf)', 'H.fabs'),
-  'f32.neg': (a) => floatBits(a, '-mf', 'H.fneg'),
+  'f32.neg': (a) => floatBits(a, '-0 - mf', 'H.fneg'),
   'f32.ceil': (a) => `H.fceil(${a})`,
   'f32.floor': (a) => `H.ffloor(${a})`,
   'f32.trunc': (a) => `H.ftrunc(${a})`,
   'f32.nearest': (a) => `H.nearest(${a})`,
   'f32.sqrt': (a) => fr(`Math.sqrt(${a})`),
   'f64.abs': (a) => floatBits(a, 'Math.abs(mf)', 'H.fabs'),
-  'f64.neg': (a) => floatBits(a, '-mf', 'H.fneg'),
+  'f64.neg': (a) => floatBits(a, '-0 - mf', 'H.fneg'),
   'f64.ceil': (a) => `H.fceil(${a})`,
   'f64.floor': (a) => `H.ffloor(${a})`,
   'f64.trunc': (a) => `H.ftrunc(${a})`,

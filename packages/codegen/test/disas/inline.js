@@ -20,7 +20,7 @@ f0.$p = f0$p;
 function f1(l0, l1) {
   var s0, s1, mf = 0;
   if (l0) {
-    return (((mf = l1) === mf && typeof mf === 'number' ? -mf : H.fneg(mf)));
+    return (((mf = l1) === mf && typeof mf === 'number' ? -0 - mf : H.fneg(mf)));
   }
   return ((-0 + l1) * 2);
 }
@@ -81,7 +81,7 @@ function f5(l0) {
   l1 = l0;
   L0: {
     if (l1) {
-      s0 = (((mf = l2) === mf && typeof mf === 'number' ? -mf : H.fneg(mf)));
+      s0 = (((mf = l2) === mf && typeof mf === 'number' ? -0 - mf : H.fneg(mf)));
       break L0;
     }
     s0 = ((-0 + l2) * 2);
