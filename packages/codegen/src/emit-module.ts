@@ -148,6 +148,7 @@ export function emitModule(
   branchCondValues = false,
   wordLoads = false,
   indent = false,
+  floatFeedback = true,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -160,6 +161,7 @@ export function emitModule(
   env.branchCondValues = branchCondValues;
   env.wordLoads = wordLoads;
   if (!indent) env.maxIndent = 0;
+  env.floatFeedback = floatFeedback;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -232,6 +234,7 @@ export class LazyModule {
     feedbackWarmup = false,
     branchCondValues = false,
     wordLoads = false,
+    floatFeedback = true,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -241,6 +244,7 @@ export class LazyModule {
     env.feedbackWarmup = feedbackWarmup;
     env.branchCondValues = branchCondValues;
     env.wordLoads = wordLoads;
+    env.floatFeedback = floatFeedback;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

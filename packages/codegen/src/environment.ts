@@ -114,6 +114,8 @@ export class ModuleEnvironment {
   branchCondValues = false;
   /** Whether functions with a loop get a feedback warm-up (`CompileOptions.feedbackWarmup`). */
   feedbackWarmup = false;
+  /** Whether float operators get a heap-number operand for V8's feedback (`CompileOptions.floatFeedback`). */
+  floatFeedback = true;
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
   plainFloatLoads = false;
   /**

@@ -86,6 +86,13 @@ export interface CompileOptions {
    */
   feedbackWarmup?: boolean;
   /**
+   * Give every f32/f64 add, sub, mul, div and comparison an operand V8's interpreter holds as a heap number,
+   * `(-0 + x)` (README.md, "Float type feedback"), so that V8's optimizing tier never compiles float arithmetic as int32 arithmetic
+   * behind a check. On by default; the API turns it off for hosts without a JIT (`Config.jsTarget`), where the extra
+   * addition is only cost (JavaScriptCore in Lockdown Mode, Hermes, `node --jitless`).
+   */
+  floatFeedback?: boolean;
+  /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
    */
@@ -185,6 +192,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.branchCondValues === true,
       options.wordLoads === true,
       options.indent === true,
+      options.floatFeedback !== false,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -200,6 +208,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.feedbackWarmup === true,
       options.branchCondValues === true,
       options.wordLoads === true,
+      options.floatFeedback !== false,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -6,7 +6,11 @@ import { TrapCode } from '@wasmts/environ';
 import { literal } from './pairs.js';
 
 export type Unary = (a: string) => string;
-export type Binary = (a: string, b: string) => string;
+/**
+ * A binary operator's template. `plain`: no operand made a heap number for V8's type feedback (`dbl`), for targets
+ * without an optimizing JIT (`CompileOptions.floatFeedback` off), where the extra addition only costs.
+ */
+export type Binary = (a: string, b: string, plain?: boolean) => string;
 
 const fr = (e: string): string => `Math.fround(${e})`;
 /**
@@ -99,8 +103,8 @@ const dbl = (a: string, b: string): [string, string] =>
 /** A float binary operator's template with its operands through `dbl`. */
 const fb =
   (t: Binary): Binary =>
-  (a, b) =>
-    t(...dbl(a, b));
+  (a, b, plain) =>
+    plain === true ? t(a, b) : t(...dbl(a, b));
 
 /**
  * A float operand as a number: `(-0 + x)`, where x may be a NaN kept as bits (`NaNBits`, an object whose `valueOf`
@@ -307,4 +311,4 @@ export const BINARY: Readonly<Record<string, Binary>> = {
 for (const [name, c] of Object.entries(UNARY_COND))
   (UNARY as Record<string, Unary>)[name] = (a) => `(${condValue(c(a))})`;
 for (const [name, c] of Object.entries(BINARY_COND))
-  (BINARY as Record<string, Binary>)[name] = (a, b) => `(${condValue(c(a, b))})`;
+  (BINARY as Record<string, Binary>)[name] = (a, b, plain) => `(${condValue(c(a, b, plain))})`;

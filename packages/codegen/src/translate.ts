@@ -3994,7 +3994,7 @@ export class FunctionTranslator {
           ? this.zeroTest(x, info.name === 'i32.eq' ? '===' : '!==')
           : zero && literal(x) === 0
             ? this.zeroTest(y, info.name === 'i32.eq' ? '===' : '!==')
-            : bc(x, y);
+            : bc(x, y, !this.env.floatFeedback);
       this.pushPending(`(${this.condValue(c)})`, impure, c);
       return;
     }
@@ -4014,7 +4014,7 @@ export class FunctionTranslator {
     }
     const b =
       this.env.branchCondValues && bc !== undefined
-        ? (x: string, y: string) => `(${this.condValue(bc(x, y))})`
+        ? (x: string, y: string) => `(${this.condValue(bc(x, y, !this.env.floatFeedback))})`
         : facts.binary;
     if (b !== undefined) {
       const lin = facts.linear;
@@ -4022,7 +4022,7 @@ export class FunctionTranslator {
       const impure = pending && this.anyImpure(2);
       const y = lin ? this.popInline() : this.pop();
       const x = lin ? this.popInline() : this.pop();
-      this.pushResult(b(x, y), pending, impure);
+      this.pushResult(b(x, y, !this.env.floatFeedback), pending, impure);
       if (facts.numberResult) this.rare[this.sp - 1] = true;
       this.fNum[this.sp - 1] = facts.numberResult;
       return;

@@ -198,6 +198,7 @@ function jsForms(engine: Engine): {
   byteLoads: 'typed-array' | 'dataview';
   plainFloatLoads: boolean;
   feedbackWarmup: boolean;
+  floatFeedback: boolean;
   branchCondValues: boolean;
   wordLoads: boolean;
 } {
@@ -210,6 +211,8 @@ function jsForms(engine: Engine): {
     plainFloatLoads: t === 'interpreter' || (t === 'auto' && hostCanonicalNaNs()),
     // V8's feedback vector before a function's first loop: only an optimizing tier reads it
     feedbackWarmup: !interpreter,
+    // a heap-number operand for each float operator (`(-0 + x)`): only V8's optimizing tier reads the feedback it gives
+    floatFeedback: !interpreter,
     // `c ? 1 : 0`: an interpreter converts `+(c)`'s boolean on a slow path; a JIT makes `+(c)` a setcc
     branchCondValues: interpreter,
     // aligned loads through typed arrays: cheaper than the DataView getters in JavaScriptCore's interpreter (a

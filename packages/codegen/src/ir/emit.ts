@@ -177,7 +177,7 @@ class Emitter {
       if (n.k === 'op') {
         if (n.name === 'i32.eqz' && n.args.length === 1) return `!(${this.cond(n.args[0])})`;
         const bc = BINARY_COND[n.name];
-        if (bc !== undefined) return bc(this.expr(n.args[0]), this.expr(n.args[1]));
+        if (bc !== undefined) return bc(this.expr(n.args[0]), this.expr(n.args[1]), !this.env.floatFeedback);
         const uc = UNARY_COND[n.name];
         if (uc !== undefined) return uc(this.expr(n.args[0]));
       }
@@ -219,7 +219,7 @@ class Emitter {
       case 'op': {
         const a = n.args.map((x) => this.expr(x));
         const u = UNARY[n.name];
-        const e = a.length === 1 ? u(a[0]) : BINARY[n.name](a[0], a[1]);
+        const e = a.length === 1 ? u(a[0]) : BINARY[n.name](a[0], a[1], !env.floatFeedback);
         // numeric fast paths with the float temporary (numeric.ts: `floatBits`, `truncI32`)
         if (/\bmf\b/.test(e)) this.temps.add('mf');
         return `(${e})`;
