@@ -120,7 +120,7 @@ export class ModuleEnvironment {
   plainFloatLoads = false;
   /**
    * Levels of indentation in the output at most (deeper code is indented as this level): `MAX_INDENT` where the
-   * output is read by people (`CompileOptions.indent`: test/disas, `wasmts compile --indent`), else 0, and `outdent`
+   * output is read by people (`CompileOptions.indent`: test/disas; the API and the command do not set it), else 0, and `outdent`
    * takes the fixed indentation of the translator's templates off too: indentation was up to half the characters
    * every host parses (Go's deeply nested bodies), a third of sql.js's whole-module source (README.md, "Output form").
    */

@@ -104,7 +104,7 @@ export interface CompileOptions {
   inline?: boolean;
   /**
    * Indent the whole-module source (two spaces per level, up to `MAX_INDENT` levels), for reading it: the snapshot
-   * tests (test/disas), `wasmts compile --indent`. Off by default: no line of the output is indented, whole or
+   * tests (test/disas); codegen's own option, not exposed by the API or the command. Off by default: no line of the output is indented, whole or
    * compiled on first call (README.md, "Output form"), since indentation was a third or more of the characters that
    * every host parses and an ahead-of-time compiler such as hermesc reads.
    */
