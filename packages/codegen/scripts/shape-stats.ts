@@ -34,7 +34,7 @@ const KINDS: [string, RegExp][] = [
   ['memory views D0/U0/I0/J0/K0 (m0_dv... before)', /\b(?:[DUIJK]\d+|m\d+_(?:dv|u8|i32|f32|f64))\b/g],
   ['`.getInt32(` etc. (DataView methods)', /\.(get|set)(Int|Uint|Float|BigInt|BigUint)\d+\(/g],
   ['`,1)` little-endian flags', /,1\)/g],
-  ['`??` byte-load fallbacks', /\?\?m\d+_dv\.getUint8\([^()]*(\([^()]*\))*[^()]*\)/g],
+  ['`??` byte-load fallbacks', /\?\?(?:D\d+|m\d+_dv)\.getUint8\([^()]*(\([^()]*\))*[^()]*\)/g],
   ['calls F[k]( / fN(', /\b(F\[\d+\]|f\d+(\$\w+)?)\(/g],
   ['rt. / H. references', /\b(rt|H)\.\w+/g],
   ['Math.imul etc.', /\bMath\.\w+/g],
