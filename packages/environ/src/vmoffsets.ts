@@ -60,13 +60,13 @@ export const VMCTX_MAGIC_VALUE = 0x65726f63;
 export const FUEL_WINDOW = 2 ** 30;
 
 /**
- * What a store's first fuel window holds at most; each refill doubles it, up to `FUEL_WINDOW`. The check's slow
- * path (hand the count over, call `rt.outOfGas`, reload) has no type feedback until it runs once, and V8's optimized
- * code deoptimizes where it runs first: a small window early makes the checks of the hot loops run it while their
- * code is still unoptimized, so the later refills, rare, find it compiled (json through one store with 2^52 fuel,
- * CPU ms per run: 99-219 with a window of 2^30 from the start, a deopt at each of the first refills).
+ * What a store's first fuel window holds at most; each refill doubles it, up to `FUEL_WINDOW` (so a window below
+ * `FUEL_WINDOW` grows). It is `FUEL_WINDOW` itself: a refill runs the slow path of whichever check the window ran out
+ * at, a path optimized code has never run (a deopt, "Insufficient type feedback"), so refills must be rare. Starting
+ * at 2^12 and doubling (b457ad3) made x25519 with fuel deoptimize its ladder in every other run (f3 compiled 7 times;
+ * js+fuel 7.36x native against 4.02x with 2^30 from the start, fib 2.72x, json 3.10x against 3.49x; load 2).
  */
-export const FUEL_WINDOW_START = 2 ** 12;
+export const FUEL_WINDOW_START = 2 ** 30;
 
 /**
  * The store-wide runtime limits: one object per store, whose fields generated code reads and writes by name
