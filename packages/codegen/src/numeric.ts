@@ -57,7 +57,7 @@ const ANY_LITERAL = /^\(?-?(?:[\d.]+(?:e[-+]?\d+)?|Infinity)\)?$/;
 function isHeapNumber(e: string): boolean {
   if (HEAP_LITERAL.test(e)) return true;
   let s = e;
-  while (s.startsWith('(') && s.endsWith(')') && closing(s) === s.length - 1) s = s.slice(1, -1);
+  while (s.startsWith('(') && s.endsWith(')') && closes(s) === s.length - 1) s = s.slice(1, -1);
   let depth = 0;
   let arith = false;
   for (let i = 0; i < s.length; i++) {
@@ -74,10 +74,10 @@ function isHeapNumber(e: string): boolean {
   }
   return arith;
 }
-/** The index of the bracket that closes the one `e` starts with (-1 if none). */
-function closing(e: string): number {
+/** The index of the bracket that closes the one at `open` in `e` (-1 if none). */
+export function closes(e: string, open = 0): number {
   let depth = 0;
-  for (let i = 0; i < e.length; i++) {
+  for (let i = open; i < e.length; i++) {
     if (e[i] === '(' || e[i] === '[') depth++;
     else if (e[i] === ')' || e[i] === ']') {
       if (--depth === 0) return i;

@@ -59,7 +59,7 @@ import {
   WIDE_REGISTERS,
 } from './limits.js';
 import { NameTable } from './names.js';
-import { BINARY, BINARY_COND, type Binary, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
+import { BINARY, BINARY_COND, type Binary, closes, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
 import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
 import { type V128FormLiveness, v128FormLiveness } from './v128-forms.js';
@@ -448,18 +448,6 @@ export function isNumberExpr(e: string): boolean {
     }
   }
   return arith;
-}
-
-/** The index of the bracket that closes the one at `open` in `e` (-1 if none). */
-function closes(e: string, open = 0): number {
-  let depth = 0;
-  for (let i = open; i < e.length; i++) {
-    if (e[i] === '(' || e[i] === '[') depth++;
-    else if (e[i] === ')' || e[i] === ']') {
-      if (--depth === 0) return i;
-    }
-  }
-  return -1;
 }
 
 /**
