@@ -466,9 +466,43 @@ export class ModuleEnvironment {
    * `OVERDRAW_CHECK_COST` (`cost`: the sum of its flushes), one keeping it above -`FUEL_WINDOW`.
    */
   fuelExit(cost: number): string {
+    return this.fuelStore('fq - fu', cost);
+  }
+  /**
+   * The statement of a function's handler (a `catch` that rethrows, the IR emitter's `finally`) adding `fu` to the
+   * count: the window holds what was left at the last hand-over, so it is `window - fu`, kept above -`FUEL_WINDOW`
+   * as `fuelExit` keeps it in a function that may consume more than `OVERDRAW_CHECK_COST`.
+   */
+  fuelHandler(cost: number): string {
     const left = this.fuelLeft();
-    if (cost <= OVERDRAW_CHECK_COST) return `${left} = fq - fu;`;
-    return `${left} = fq - fu > ${-FUEL_WINDOW} ? fq - fu : ${this.rt('fuelOverdrawn')}(vmctx, fq - fu);`;
+    return cost <= OVERDRAW_CHECK_COST ? `${left} -= fu;` : this.fuelStore(`${left} - fu`, cost);
+  }
+  /** `fuelLeft() = left`, through `rt.fuelOverdrawn` when `left` may be -`FUEL_WINDOW` or below (`cost`). */
+  private fuelStore(left: string, cost: number): string {
+    const at = this.fuelLeft();
+    if (cost <= OVERDRAW_CHECK_COST) return `${at} = ${left};`;
+    // computed as doubles and stored only once in range: an int32 store of a value below -2^31 would wrap into fuel
+    return `${at} = ${left} > ${-FUEL_WINDOW} ? ${left} : ${this.rt('fuelOverdrawn')}(vmctx, ${left});`;
+  }
+  /**
+   * The statements of a fuel check that found the window used up (`fu >= fq`): the count handed over, the window
+   * refilled by `rt.outOfGas` (which traps or calls the store's hook when no fuel is left), `fq` read again; the caller adds what else it reloads after a hook (`ec = -1`). The same code for every check of the
+   * unit, with nothing at the check that needs type feedback (README.md, "The refill"): the check's `fq` and `fu`
+   * go into two variables of the unit (`fa`, `fb`: a context slot is stored and loaded without feedback), and
+   * the unit's refiller runs as the `toString` of an object a template literal converts (`ToString`, the one
+   * operation that calls a function and has no feedback slot). A call there (`rt.outOfGas(vmctx)`, a subtraction,
+   * a store into the window) is code optimized code has never run when the window runs out at that check, once
+   * per 2^30 fuel: V8 deoptimized the function ("Insufficient type feedback for call / binary operation") and
+   * compiled it again.
+   */
+  fuelRefill(): string {
+    const a = this.hoistKeyed('fa', 'fuel refill: fq', '0');
+    const b = this.hoistKeyed('fb', 'fuel refill: fu', '0');
+    const left = this.fuelLeft();
+    const refill = `${left} = ${a} - ${b}; ${this.rt('outOfGas')}(vmctx); ${a} = ${left}; return '';`;
+    const r = this.hoistKeyed('fr', 'fuel refill', `{ toString() { ${refill} } }`);
+    // `fu = 0` before the refill, as at every hand-over: a handler adding `fu` after a trap there adds nothing
+    return `${a} = fq; ${b} = fu; fu = 0; \`\${${r}}\`; fq = ${a};`;
   }
   /** The VMFuncRef of function `f` (read when used: func refs are created after the factory runs). */
   funcRef(f: FuncIndex): string {

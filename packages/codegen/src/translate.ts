@@ -1953,14 +1953,14 @@ export class FunctionTranslator {
     // must not add the count twice
     // the fuel left is `fq` wherever this function runs (entry, after each call or hook), so an exit stores
     // `fq - fu` without reading it (README.md, "Fuel and epochs in locals")
-    const left = this.env.tunables.consumeFuel ? this.env.fuelLeft() : '';
+    const handler = this.env.tunables.consumeFuel ? this.env.fuelHandler(this.fuelCost) : '';
     const exit = this.env.tunables.consumeFuel ? this.env.fuelExit(this.fuelCost) : '';
     const ret = !this.env.tunables.consumeFuel ? 'return' : writeBack ? `${exit} fu = 0; return` : `${exit} return`;
     // the returns (RET) become `ret` in the joined source below: one scan of the text, not a callback per line; the
     // handler is a `catch` that rethrows, not a `finally`, so that the returns leave directly (measured: README.md,
     // "Fuel and epochs in locals")
     const exits = (lines: string[]): string[] =>
-      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${left} -= fu; throw e; }`] : lines;
+      writeBack ? ['  try {', ...lines.map((l) => `  ${l}`), `  } catch (e) { ${handler} throw e; }`] : lines;
     // each piece but the last ends by handing the fuel it counted over; the body calls every other piece in turn (a
     // piece returning `H.NX` handed the next one's variables over; anything else is the function's own return),
     // so a wasm frame is two JS frames, not one per piece (the host's stack ran out first in deep recursion)
@@ -2373,7 +2373,9 @@ export class FunctionTranslator {
     const lines: string[] = [];
     // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
     const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
-    if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
+    // the refill is the same code for every check, none of it needing type feedback (the environment's `fuelRefill`)
+    const epochReload = env.tunables.epochInterruption ? ' ec = -1;' : '';
+    if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${env.fuelRefill()}${epochReload} }`);
     if (env.tunables.epochInterruption && epoch) {
       // the hook's result says whether the deadline may have moved: only then does the next loop header read the
       // epoch again (`ec = -1`); under the epoch clock most calls return false and the poll count stays

@@ -193,6 +193,34 @@ describe('fuel in a local', () => {
     expect(limits.fuelWindow[0]).toBeLessThan(-(2 ** 29));
   });
 
+  it('keeps the window above -FUEL_WINDOW in the handlers of large functions (a trap, the IR pipeline finally)', () => {
+    // as above, with a function that may trap (a load: its exits go through a handler): the host moves the window to
+    // 100 above -2^30, then 4,200 units follow; the translator's `catch` on a trap, and the IR pipeline's `finally`
+    // on every exit, add `fu` through the same check as the exits
+    const big = Array.from({ length: 4200 }, () => '(drop (i32.const 1))').join(' ');
+    const wat = `(module (import "env" "sink" (func $sink)) (memory 1)
+      (func (export "big") (param i32) (result i32) (call $sink) (block ${big}) (i32.load (local.get 0))))`;
+    const sink = () => {
+      const d = limits.fuelWindow[0] + 2 ** 30 - 100;
+      limits.fuelWindow[0] -= d;
+      limits.fuelBase -= d;
+    };
+    for (const ir of [false, true]) {
+      const e = instantiate(wat, { sink }, { ...FUEL, ir });
+      // call (1) + 4,200 x i32.const + local.get + i32.load
+      limits.fuelConsumed = -1_000_000;
+      e.big(0);
+      expect(limits.fuelConsumed).toBe(-1_000_000 + 1 + 4200 + 2);
+      expect(limits.fuelWindow[0]).toBeGreaterThan(0);
+      if (ir) continue;
+      // a trap: the load's block is not counted (the fuel rule's rule 5), the rest is, and the window stays in range
+      limits.fuelConsumed = -1_000_000;
+      expect(() => e.big(65536)).toThrow(); // a RangeError here (the API's trampoline makes it the trap)
+      expect(limits.fuelConsumed).toBe(-1_000_000 + 1 + 4200);
+      expect(limits.fuelWindow[0]).toBeGreaterThan(0);
+    }
+  });
+
   it('keeps functions that cannot trap free of try/catch and the others wrapped', () => {
     const e = instantiate(
       `(module (memory 1)

@@ -7,19 +7,10 @@
 // and npm packages through their own JS glue (src/glue.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  type Backend,
-  Config,
-  Engine,
-  Func,
-  Linker,
-  Memory,
-  Module,
-  Store,
-  type Table,
-  type Val,
-  ValType,
-} from 'wasmts';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Backend, Engine, Memory, Module, Store, Table, Val, ValType } from 'wasmts';
+import * as wasmtsApi from 'wasmts';
 import { miniWasi, type WasiIo } from './mini-wasi.js';
 import type { Imports, MemoryDescriptor, Program, ProgramExports, RawExports, Session } from './program.js';
 
@@ -64,14 +55,27 @@ export interface Configuration {
 }
 
 export const WASI_MODULE = 'wasi_snapshot_preview1';
-const FUNCREF = ValType.FUNCREF;
+
+/** The wasmts API a configuration runs: this workspace's, or another build's (`WasmtsApi`, `baseApi`). */
+type WasmtsApi = typeof wasmtsApi;
+
+/**
+ * Another build's wasmts, for a before/after comparison in one bench run (the `base:` configurations): the API bundle
+ * `wasmts.bundle.js` of the directory WASMTS_BASE names (a copy of some commit's packages/wasmts/dist/wasmts.bundle.js).
+ */
+async function baseApi(): Promise<WasmtsApi> {
+  const base = process.env.WASMTS_BASE;
+  if (base === undefined)
+    throw new Error('base: configurations need WASMTS_BASE: a directory holding wasmts.bundle.js');
+  return (await import(pathToFileURL(join(base, 'wasmts.bundle.js')).href)) as WasmtsApi;
+}
 
 /**
  * The JS API's ToWebAssemblyValue for one value type (i32: ToInt32, f32: fround, f64: ToNumber, i64: BigInt.asIntN;
  * references as they are): wasmts's API takes raw values and converts nothing, so JS glue written against the
  * JS API (booleans for i32, `undefined` results) gets the JS API's conversions here, at the boundary.
  */
-function toWasm(type: ValType): ((v: unknown) => unknown) | null {
+function toWasm(ValType: WasmtsApi['ValType'], type: ValType): ((v: unknown) => unknown) | null {
   if (type === ValType.I32) return (v) => (v as number) | 0;
   if (type === ValType.F32) return (v) => Math.fround(v as number);
   if (type === ValType.F64) return (v) => +(v as number);
@@ -284,14 +288,15 @@ function memoryView(memory: Memory) {
  * The JS API's view of a wasmts table (`WebAssembly.Table`: `length`, `get`, `set`, `grow`): wasm-bindgen keeps
  * JS values in an externref table, emscripten calls function pointers out of its funcref table.
  */
-function tableView(table: Table) {
+function tableView(api: WasmtsApi, table: Table) {
+  const FUNCREF = api.ValType.FUNCREF;
   const kind = (): 'funcref' | 'externref' => {
     const element = (table.ty() as { element?: unknown }).element;
     return element === FUNCREF || (table.size() > 0 && table.get(0).type === 'funcref') ? 'funcref' : 'externref';
   };
   const funcs = new Map<unknown, (...args: unknown[]) => unknown>();
   const callable = (value: unknown) => {
-    if (!(value instanceof Func)) return value;
+    if (!(value instanceof api.Func)) return value;
     let f = funcs.get(value);
     if (!f) {
       const typed = value.typed<unknown[], unknown>();
@@ -320,12 +325,14 @@ function tableView(table: Table) {
 /** wasmts through its public API: `Engine`, `Module`, a `Linker` with the import object's functions, `Store`. */
 export function wasmtsConfiguration(
   name: string,
-  options: { backend: Backend; fuel?: boolean; epoch?: boolean; ir?: boolean; ticker?: boolean },
+  options: { backend: Backend; fuel?: boolean; epoch?: boolean; ir?: boolean; ticker?: boolean; base?: boolean },
 ): Configuration {
   return {
     name,
     expectBackend: options.backend,
     async load(program) {
+      const api = options.base ? await baseApi() : wasmtsApi;
+      const { Config, Engine, Linker, Memory, Module, Store } = api;
       const config = new Config({ backend: options.backend });
       if (options.fuel) config.consumeFuel(true);
       if (options.epoch) config.epochInterruption(true);
@@ -403,7 +410,7 @@ export function wasmtsConfiguration(
           if (typeof value !== 'function') throw new Error(`${program.name}: no import ${imp.module}.${imp.name}`);
           const host = value as (...args: unknown[]) => unknown;
           const results = imp.type.type.results;
-          const convert = results.length === 1 ? toWasm(results[0]) : null;
+          const convert = results.length === 1 ? toWasm(api.ValType, results[0]) : null;
           linker.defineFunc(imp.module, imp.name, imp.type.type, (_caller, ...args) => {
             sync();
             const result = host(...args);
@@ -417,7 +424,7 @@ export function wasmtsConfiguration(
         for (const exp of moduleExports) {
           if (exp.type.kind === 'func') {
             const typed = instance.getTypedFunc<unknown[], unknown>(exp.name);
-            const converts = exp.type.type.params.map(toWasm);
+            const converts = exp.type.type.params.map((t) => toWasm(api.ValType, t));
             const fn = (...args: unknown[]) => {
               for (let i = 0; i < converts.length; i++) {
                 const c = converts[i];
@@ -438,7 +445,7 @@ export function wasmtsConfiguration(
             raw[exp.name] = mv.view;
           } else if (exp.type.kind === 'table') {
             const table = instance.getTable(exp.name);
-            if (table) raw[exp.name] = tableView(table);
+            if (table) raw[exp.name] = tableView(api, table);
           } else if (exp.type.kind === 'global') {
             const global = instance.getGlobal(exp.name);
             if (global)
@@ -601,6 +608,14 @@ export const jsIrFuel = wasmtsConfiguration('js+ir+fuel', { backend: 'js', ir: t
 /** The IR pipeline with epoch interruption. */
 export const jsIrEpoch = wasmtsConfiguration('js+ir+epoch', { backend: 'js', ir: true, epoch: true });
 
+/**
+ * The js backend configurations on another build (`baseApi`: WASMTS_BASE), for a before/after comparison in one run
+ * beside this build's `js`, `js+fuel`, `js+epoch`.
+ */
+export const baseJs = wasmtsConfiguration('base:js', { backend: 'js', base: true });
+export const baseJsFuel = wasmtsConfiguration('base:js+fuel', { backend: 'js', fuel: true, base: true });
+export const baseJsEpoch = wasmtsConfiguration('base:js+epoch', { backend: 'js', epoch: true, base: true });
+
 /** Every configuration, native first (the reference for checksums and ratios). */
 export const configurations: readonly Configuration[] = [
   native,
@@ -616,6 +631,9 @@ export const configurations: readonly Configuration[] = [
   wasm2js,
   polywasm,
   wasmEpochTicker,
+  baseJs,
+  baseJsFuel,
+  baseJsEpoch,
 ];
 
 /** The installed polywasm's version (for the report). */

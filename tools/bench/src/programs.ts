@@ -87,16 +87,23 @@ for (const name of wantedConfigs ?? []) {
   }
 }
 /**
- * native always runs: it is the reference for checksums and ratios. The IR pipeline's configurations (`js+ir*`) and
- * `wasm+epoch+ticker` run only when named in `--configs`.
+ * native always runs: it is the reference for checksums and ratios. The IR pipeline's configurations (`js+ir*`),
+ * `wasm+epoch+ticker` and another build's (`base:*`, WASMTS_BASE) run only when named in `--configs`.
  */
 const active = configurations.filter(
   (c) =>
     c.name === 'native' ||
-    (wantedConfigs ? wantedConfigs.includes(c.name) : !c.name.startsWith('js+ir') && c.name !== wasmEpochTicker.name),
+    (wantedConfigs
+      ? wantedConfigs.includes(c.name)
+      : !c.name.startsWith('js+ir') && !c.name.startsWith('base:') && c.name !== wasmEpochTicker.name),
 );
-/** The configurations compared with native: the keys of `geomean` in the report (all of them, even when not run). */
-const compared = configurations.filter((c) => c.name !== 'native').map((c) => c.name);
+/**
+ * The configurations compared with native: the keys of `geomean` in the report (all of them, even when not run; another
+ * build's only when run).
+ */
+const compared = configurations
+  .filter((c) => c.name !== 'native' && (!c.name.startsWith('base:') || active.includes(c)))
+  .map((c) => c.name);
 
 async function benchProgram(program: Program, configs: readonly Configuration[]): Promise<ProgramResult> {
   const n = quick ? program.smokeN : program.n;

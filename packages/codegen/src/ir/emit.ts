@@ -101,7 +101,8 @@ class Emitter {
     // `var`, as translate.ts declares them (cheaper at entry in JavaScriptCore's interpreter)
     const head = decls.length > 0 ? [`  var ${decls.join(', ')};`] : [];
     let body = [...this.checks().map((l) => `  ${l}`), ...this.out];
-    if (this.writeBack) body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${env.fuelLeft()} -= fu; }`];
+    if (this.writeBack)
+      body = ['  try {', ...body.map((l) => `  ${l}`), `  } finally { ${env.fuelHandler(this.fuelCost)} }`];
     if (env.callDepth) {
       const l = env.limits();
       body = [
@@ -121,19 +122,17 @@ class Emitter {
   // ---- hooks (README.md, "Fuel and epochs in locals") ----
 
   private checks(): string[] {
-    const env = this.env;
     const lines: string[] = [];
     const pre = this.fuel ? `${this.handOver()} ` : '';
-    if (this.fuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
+    if (this.fuel) lines.push(`if (fu >= fq) { ${this.refill()} }`);
     if (this.epoch) lines.push(`if (epv[0] >= edl) { ${pre}${this.epochHook()} }`);
     return lines;
   }
   /** The checks at a loop header: the epoch counter is read every `EPOCH_POLL_CHECKS` iterations. */
   private loopChecks(): string[] {
-    const env = this.env;
     const lines: string[] = [];
     const pre = this.fuel ? `${this.handOver()} ` : '';
-    if (this.fuel) lines.push(`if (fu >= fq) { ${pre}${env.rt('outOfGas')}(vmctx); ${this.reload()} }`);
+    if (this.fuel) lines.push(`if (fu >= fq) { ${this.refill()} }`);
     if (this.epoch)
       lines.push(`if (--ec < 0) { ec = ${EPOCH_POLL_CHECKS}; if (epv[0] >= edl) { ${pre}${this.epochHook()} } }`);
     return lines;
@@ -146,6 +145,12 @@ class Emitter {
     const lim = this.env.limits();
     const fuel = this.fuel ? `fq = ${this.env.fuelLeft()}; ` : '';
     return `if (${this.env.rt('newEpoch')}(vmctx)) ec = -1; ${fuel}edl = ${lim}.epochDeadline;`;
+  }
+  /** A fuel check's refill (the environment's `fuelRefill`, one shape for every check) and the epoch reload. */
+  private refill(): string {
+    return this.epoch
+      ? `${this.env.fuelRefill()} edl = ${this.env.limits()}.epochDeadline; ec = -1;`
+      : this.env.fuelRefill();
   }
   private handOver(): string {
     return this.fuel ? `${this.env.fuelLeft()} = fq - fu; fu = 0;` : '';

@@ -4,16 +4,19 @@ var m0 = vmctx[7];
 var D0 = m0.dv;
 m0.watch(() => { D0 = m0.dv; });
 var fl1 = vmctx[1].fuelWindow;
-var lim2 = vmctx[1];
-var ep3 = vmctx[5];
-var hv4 = new Int32Array(9);
+var fa2 = 0;
+var fb3 = 0;
+var fr4 = { toString() { fl1[0] = fa2 - fb3; rt.outOfGas(vmctx); fa2 = fl1[0]; return ''; } };
+var lim5 = vmctx[1];
+var ep6 = vmctx[5];
+var hv7 = new Int32Array(9);
 function f0$p(l0, l1, l1h) {
-  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = fl1[0], epv = ep3, ec = -1, oc = 0;
+  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = fl1[0], epv = ep6, ec = -1, oc = 0;
   l0 |= 0; l1 |= 0; l1h |= 0;
   try {
-    if (fu >= fq) { fl1[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl1[0]; ec = -1; }
+    if (fu >= fq) { fa2 = fq; fb3 = fu; fu = 0; `${fr4}`; fq = fa2; ec = -1; }
     fl1[0] = fq - fu; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = fl1[0]; ec = -1; s0h = H.OW[1]; s0 = H.O[2]; l2 = H.OW[3]; s1 = H.O[4]; s1h = H.OW[5];
-    fl1[0] = fq - fu; fu = 0; hv4[0] = l2; hv4[1] = l0; hv4[2] = l3; hv4[3] = l3h; hv4[4] = l4; hv4[5] = s0; hv4[6] = s0h; hv4[7] = s1; hv4[8] = s1h; let nx = f0$p$s1();
+    fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = l4; hv7[5] = s0; hv7[6] = s0h; hv7[7] = s1; hv7[8] = s1h; let nx = f0$p$s1();
     if (nx !== H.NX) return nx;
     nx = f0$p$s2();
     if (nx !== H.NX) return nx;
@@ -21,7 +24,7 @@ function f0$p(l0, l1, l1h) {
   } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$s1() {
-  var l2 = hv4[0], l0 = hv4[1], l3 = hv4[2], l3h = hv4[3], l4 = hv4[4], s0 = hv4[5], s0h = hv4[6], s1 = hv4[7], s1h = hv4[8];
+  var l2 = hv7[0], l0 = hv7[1], l3 = hv7[2], l3h = hv7[3], l4 = hv7[4], s0 = hv7[5], s0h = hv7[6], s1 = hv7[7], s1h = hv7[8];
   var fu = 0, fq = fl1[0], ec = -1;
   try {
     l3 = s1; l3h = s1h;
@@ -29,19 +32,19 @@ function f0$p$s1() {
     l4 = 0;
     fu += 21;
     fl1[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl1[0]; ec = -1;
-    fl1[0] = fq - fu; fu = 0; hv4[0] = l2; hv4[1] = l0; hv4[2] = l3; hv4[3] = l3h; hv4[4] = s0; hv4[5] = s0h; return H.NX;
+    fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = s0; hv7[5] = s0h; return H.NX;
   } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$s2() {
-  var l2 = hv4[0], l0 = hv4[1], l3 = hv4[2], l3h = hv4[3], s0 = hv4[4], s0h = hv4[5];
+  var l2 = hv7[0], l0 = hv7[1], l3 = hv7[2], l3h = hv7[3], s0 = hv7[4], s0h = hv7[5];
   var s1, s1h, fu = 0, fq = fl1[0], ec = -1, oc = 0;
   try {
     fl1[0] = fq - fu; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = fl1[0]; ec = -1; l2 = H.OW[1]; s1 = H.O[2]; s1h = H.OW[3]; l3 = H.OW[4]; l3h = H.OW[5]; switch (oc) { case 1: fl1[0] = fq - fu; fu = 0; return H.O[0]; }
-    fl1[0] = fq - fu; fu = 0; hv4[0] = l2; hv4[1] = l0; hv4[2] = l3; hv4[3] = l3h; hv4[4] = s1h; hv4[5] = s0; hv4[6] = s0h; H.S[0] = s1; return H.NX;
+    fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = s1h; hv7[5] = s0; hv7[6] = s0h; H.S[0] = s1; return H.NX;
   } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$s3(s1) {
-  var l2 = hv4[0], l0 = hv4[1], l3 = hv4[2], l3h = hv4[3], s1h = hv4[4], s0 = hv4[5], s0h = hv4[6];
+  var l2 = hv7[0], l0 = hv7[1], l3 = hv7[2], l3h = hv7[3], s1h = hv7[4], s0 = hv7[5], s0h = hv7[6];
   var qa = 0, qb = 0, fu = 0, fq = fl1[0];
   try {
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
@@ -54,11 +57,11 @@ function f0$p$s3(s1) {
   } catch (e) { fl1[0] -= fu; throw e; }
 }
 function f0$p$o0() {
-  var fu = 0, fq = fl1[0], epv = ep3, ec = -1, oc = 0;
+  var fu = 0, fq = fl1[0], epv = ep6, ec = -1, oc = 0;
   try {
     ZO: {
-      if (fu >= fq) { fl1[0] = fq - fu; fu = 0; rt.outOfGas(vmctx); fq = fl1[0]; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= lim2.epochDeadline) { fl1[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl1[0]; } }
+      if (fu >= fq) { fa2 = fq; fb3 = fu; fu = 0; `${fr4}`; fq = fa2; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim5.epochDeadline) { fl1[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl1[0]; } }
       oc = 0;
     }
     fl1[0] = fq - fu; fu = 0; return oc;
