@@ -1,6 +1,7 @@
 // After tsc: builds `wasmts/bundle` (dist/wasmts.bundle.js: dist/bundle.js and everything it imports, the
 // @wasmts/* packages included, in one ES module) and `wasmts/bundle/polyfill` (dist/polyfill.bundle.js, which
-// imports it and installs the namespace). Whitespace and syntax are minified; names are kept (stack traces,
+// imports it and installs the namespace), and dist/worker-main.js, the instrumenting worker's entry for the bundle
+// (wasm-backend/worker.ts). Whitespace and syntax are minified; names are kept (stack traces,
 // `Function.name`).
 
 import { writeFileSync } from 'node:fs';
@@ -27,3 +28,18 @@ writeFileSync(
   "// wasmts/bundle/polyfill: installs wasmts/bundle's WebAssembly where the host has none.\n" +
     "import { install } from './wasmts.bundle.js';\nexport { install };\ninstall();\n",
 );
+// the instrumenting worker's entry beside the bundle (wasm-backend/worker.ts finds it as `./worker-main.js` next to
+// the module that starts it: dist/wasm-backend/ for the modular entries, dist/ for the bundle)
+await build({
+  entryPoints: [join(dist, 'wasm-backend', 'worker-main.js')],
+  outfile: join(dist, 'worker-main.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  keepNames: true,
+  logLevel: 'warning',
+});

@@ -6,6 +6,7 @@ import {
   type CompiledModule,
   compileModule,
   type Factory,
+  instrumentedFromParts,
   loadFactory,
   sourceInlined,
   sourcePosition,
@@ -39,11 +40,19 @@ import {
   jsModuleText,
   serializeArtifact,
 } from './serialize.js';
-import { type BacktraceNames, registerCodeRange, registerModuleNames } from './trap.js';
+import {
+  type BacktraceNames,
+  moduleSourceName,
+  registerCodeRange,
+  registerModuleNames,
+  reserveModuleId,
+} from './trap.js';
 import { type ExportType, ExternTypes, type ImportType } from './types.js';
 import { type CacheEntry, ContentCache, contentKey } from './wasm-backend/cache.js';
-import { boundaryProblem, compileWasm, usesExnref, type WasmCode } from './wasm-backend/compile.js';
+import { boundaryProblem, compileWasm, usesExnref, type WasmCode, wasmSettings } from './wasm-backend/compile.js';
 import { hostApi } from './wasm-backend/host-api.js';
+import { type WasmSettings, wasmPlan } from './wasm-backend/plan.js';
+import { instrumentInWorker, workerSettings, workersAvailable } from './wasm-backend/worker.js';
 
 /** The module cannot run on the backend that was asked for (`Config.backend('wasm')` on a host that cannot). */
 export class BackendError extends Error {
@@ -170,6 +179,9 @@ interface WasmCompilation extends CacheEntry {
   readonly runtimeInfo: ModuleRuntimeInfo;
 }
 
+/** Modules `Module.compile` instrumented in a worker, by their private copy of the bytes (see `compileInWorker`). */
+const prepared = new WeakMap<Uint8Array, { readonly entry: WasmCompilation; readonly key: string }>();
+
 /** Each engine's cache of wasm-backend compilations (null where the host cannot hold entries weakly). */
 const wasmCaches = new WeakMap<Engine, ContentCache<WasmCompilation>>();
 function wasmCacheOf(engine: Engine): ContentCache<WasmCompilation> | null {
@@ -234,6 +246,96 @@ function checkForms(engine: Engine, artifact: Artifact): Artifact {
   return artifact;
 }
 
+/**
+ * `Module.compile`'s work off the caller's thread (wasm-backend/worker.ts): for a large binary module headed for the
+ * wasm backend on a host with workers, a worker validates it with the host, scans and re-encodes it and compiles the
+ * result; then this thread decodes the module without its bodies (what the API reads: its types, imports, exports,
+ * names), from the private copy of the bytes the worker hands back. The compilation is kept in `prepared` under the returned private copy of the bytes, which `new Module`
+ * then takes as it takes a cache hit. Null where this does not apply or anything fails: the caller compiles the input
+ * on its own thread, which gives the same module or the same error. (Internal: the drop-in's `compile` uses it.)
+ */
+export async function compileInWorker(engine: Engine, input: ModuleInput): Promise<Uint8Array | null> {
+  if (typeof input === 'string') return null;
+  const raw = asBytes(input);
+  if (
+    raw.length < workerSettings.minBytes ||
+    !isBinary(raw) ||
+    precompiled.has(raw) ||
+    engine.config.backend === 'js' ||
+    hostWebAssembly() === null ||
+    !hostValidationSuffices(engine.config.features) ||
+    !workersAvailable()
+  )
+    return null;
+  const cache = wasmCacheOf(engine);
+  const key = cache === null ? '' : contentKey(raw);
+  if (cache !== null && cache.get(key, raw) !== null) return null;
+  // the private copy of the bytes is moved to the worker and back (a copy of 5.6 MB costs this thread 25 ms of CPU
+  // on fresh pages, tiktoken; 16.7 MB, 70 ms, ruby): this thread decodes it when it returns
+  let settings: WasmSettings;
+  try {
+    settings = wasmSettings(engine, true);
+  } catch {
+    return null; // a cost function that throws: the error is the one the caller's thread gives
+  }
+  const id = reserveModuleId();
+  const hostModuleName = moduleSourceName(id).replace(/\.js$/, '');
+  const reply = await instrumentInWorker({
+    bytes: raw.slice(),
+    features: engine.config.features,
+    settings,
+    hostModuleName,
+  });
+  if (reply === null || !reply.ok) return null;
+  const bytes = reply.input;
+  let module: EnvironModule;
+  try {
+    module = decodeModule(bytes, { features: engine.config.features, validateBodies: 'lazy' });
+  } catch {
+    return null;
+  }
+  const choice = backendChoice(engine.config.backend, module);
+  if (!choice.ok || choice.backend !== 'wasm') return null;
+  const funcNames: (string | null)[] = [];
+  for (let i = FuncIndex(0); i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
+  const names: BacktraceNames = {
+    funcNames,
+    moduleName: module.names.module,
+    bodyStarts: module.bodies.map((b) => b.range.start),
+  };
+  const sourceName = registerModuleNames(names, id);
+  const instrumented = instrumentedFromParts(reply.parts);
+  let hostModule = reply.hostModule;
+  if (hostModule === null) {
+    const host = hostApi();
+    try {
+      hostModule =
+        host.compile !== undefined ? await host.compile(instrumented.bytes) : new host.Module(instrumented.bytes);
+    } catch {
+      return null;
+    }
+  }
+  const { hidden, escaping } = wasmPlan(settings, module, hostModuleName);
+  names.trapSites = {
+    bytes: module.bytes,
+    originalOffset: instrumented.originalOffset,
+    sharedMemories: module.memories.map((m) => m.shared),
+  };
+  names.originalFuncIndex = instrumented.originalFuncIndex;
+  const typeIds = engine.typeRegistry.register(module);
+  const entry: WasmCompilation = {
+    bytes,
+    module,
+    names,
+    sourceName,
+    reason: choice.reason,
+    wasm: { instrumented, hostModule, hidden, escaping },
+    runtimeInfo: { module, offsets: new VMOffsets(module), typeIds },
+  };
+  prepared.set(bytes, { entry, key });
+  return bytes;
+}
+
 /** The default export of an ahead-of-time JS module written by `Module.serializeJs`. */
 export interface PrecompiledModule {
   /** The base64 of the module's artifact (its wasm bytes and settings, without the code). */
@@ -290,9 +392,15 @@ export class Module {
       hostWebAssembly() !== null
         ? wasmCacheOf(engine)
         : null;
-    const key = cache === null ? '' : contentKey(bytes);
-    const hit = cache === null ? null : cache.get(key, bytes);
+    // a module `Module.compile` instrumented in a worker is taken as a hit (and enters the cache)
+    const ready = raw === undefined ? undefined : prepared.get(raw);
+    const key = ready?.key ?? (cache === null ? '' : contentKey(bytes));
+    const hit = ready?.entry ?? (cache === null ? null : cache.get(key, bytes));
     if (hit !== null) {
+      if (ready !== undefined) {
+        prepared.delete(raw as Uint8Array);
+        cache?.set(key, ready.entry);
+      }
       this.bytes = hit.bytes;
       this.module = hit.module;
       this.names = hit.names;
@@ -485,7 +593,7 @@ export class Module {
    */
   static async compile(engine: Engine, input: ModuleInput): Promise<Module> {
     await Promise.resolve();
-    return new Module(engine, input);
+    return new Module(engine, (await compileInWorker(engine, input)) ?? input);
   }
 
   /**

@@ -84,12 +84,21 @@ const moduleNames = new Map<number, WeakRef<BacktraceNames>>();
 const forget = new FinalizationRegistry<number>((id) => moduleNames.delete(id));
 let nextModuleId = 0;
 
-/** Registers a module's names; returns the source name its generated script is loaded under. */
-export function registerModuleNames(names: BacktraceNames): string {
-  const id = nextModuleId++;
+/** An id for `registerModuleNames` to register names under later (a worker names the host module before). */
+export function reserveModuleId(): number {
+  return nextModuleId++;
+}
+
+/** The source name of the module registered (or to be registered) under `id`. */
+export function moduleSourceName(id: number): string {
+  return `wasmts-module-${id}.js`;
+}
+
+/** Registers a module's names (under a reserved `id`); returns the source name its generated script is loaded under. */
+export function registerModuleNames(names: BacktraceNames, id = nextModuleId++): string {
   moduleNames.set(id, new WeakRef(names));
   forget.register(names, id);
-  return `wasmts-module-${id}.js`;
+  return moduleSourceName(id);
 }
 
 /**

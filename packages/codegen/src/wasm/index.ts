@@ -7,7 +7,9 @@ export {
   type HostImport,
   hostImportableMemory,
   type InstrumentedModule,
+  type InstrumentedParts,
   type InstrumentOptions,
+  instrumentedFromParts,
   instrumentModule,
   instrumentOptionsFor,
 } from './instrument.js';

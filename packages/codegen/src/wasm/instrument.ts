@@ -156,6 +156,21 @@ export interface HostImport {
   readonly index: number;
 }
 
+/** An `InstrumentedModule` as plain data (`InstrumentedModule.parts`, `instrumentedFromParts`). */
+export interface InstrumentedParts {
+  readonly bytes: Uint8Array;
+  readonly hostImports: readonly HostImport[];
+  readonly funcShift: number;
+  readonly globalShift: number;
+  /** The original module's imported functions and globals. */
+  readonly nImpF: number;
+  readonly nImpG: number;
+  /** Where the output's code section's bodies start (-1: no code section). */
+  readonly base: number;
+  /** Pairs (output offset from `base`, input offset or `~` it), sorted; null: offsets map one to one. */
+  readonly pairs: Int32Array | null;
+}
+
 /** The instrumented module and how it relates to the original. */
 export interface InstrumentedModule {
   /** The instrumented binary (the original bytes when nothing was instrumented). */
@@ -172,6 +187,8 @@ export interface InstrumentedModule {
   globalIndex(g: number): number;
   /** The original function index of an output function index, or -1 for an added import. */
   originalFuncIndex(f: number): number;
+  /** The same as plain data (structured-cloneable: a worker posts it, `instrumentedFromParts` rebuilds this). */
+  readonly parts: InstrumentedParts;
   /**
    * The byte offset in the original module of a byte offset in the output's code section (as in a
    * host engine's stack trace, `wasm-function[i]:0x<offset>`); inserted code maps to the operator it
@@ -705,6 +722,16 @@ function result(
   base: number,
   pairs: OffsetPairs | null,
 ): InstrumentedModule {
+  const map = pairs === null ? null : pairs.data.subarray(0, pairs.length);
+  return instrumentedFromParts({ bytes, hostImports, funcShift, globalShift, nImpF, nImpG, base, pairs: map });
+}
+
+/**
+ * The `InstrumentedModule` of its `parts` (as another thread posted them: plain data, no functions), the same
+ * module `instrumentModule` returned there.
+ */
+export function instrumentedFromParts(parts: InstrumentedParts): InstrumentedModule {
+  const { bytes, hostImports, funcShift, globalShift, nImpF, nImpG, base, pairs } = parts;
   const func = (f: number) => (f < nImpF ? f : f + funcShift);
   const global = (g: number) => (g < nImpG ? g : g + globalShift);
   return {
@@ -712,24 +739,24 @@ function result(
     hostImports,
     funcShift,
     globalShift,
+    parts,
     funcIndex: func,
     globalIndex: global,
     originalFuncIndex: (f) => (f < nImpF ? f : f < nImpF + funcShift ? -1 : f - funcShift),
     originalOffset(offset) {
       if (pairs === null) return offset;
-      const data = pairs.data;
-      if (base < 0 || pairs.length === 0 || offset < base + data[0]) return -1;
+      if (base < 0 || pairs.length === 0 || offset < base + pairs[0]) return -1;
       const rel = offset - base;
       // the last pair at or before `rel`
       let lo = 0;
       let hi = pairs.length / 2 - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (data[mid * 2] <= rel) lo = mid;
+        if (pairs[mid * 2] <= rel) lo = mid;
         else hi = mid - 1;
       }
-      const at = data[lo * 2 + 1];
-      return at < 0 ? ~at : at + (rel - data[lo * 2]);
+      const at = pairs[lo * 2 + 1];
+      return at < 0 ? ~at : at + (rel - pairs[lo * 2]);
     },
   };
 }

@@ -4,7 +4,6 @@
 // and the small per-signature wrapper modules.
 
 import {
-  EXTERNREF,
   F32,
   F64,
   type FloatValue,
@@ -14,12 +13,9 @@ import {
   f32FromBits,
   f32ToBits,
   floatNumber,
-  I32,
-  I64,
   type MemoryType,
   TrapCode,
   type ValType,
-  valTypeToString,
 } from '@wasmts/environ';
 import {
   type Instance as RuntimeInstance,
@@ -40,13 +36,8 @@ import {
   hostApi,
 } from './host-api.js';
 import { keepHostMemory } from './memory-pool.js';
+import { boundaryTypeName } from './plan.js';
 import { bitsType, exportWrapper, hooksModule, importWrapper, unpackModule } from './wrappers.js';
-
-/** The text name of a type that can cross the host's JS boundary, or null (v128, typed references, GC). */
-export function boundaryTypeName(t: ValType): 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref' | null {
-  const crosses = t === I32 || t === I64 || t === F32 || t === F64 || t === FUNCREF || t === EXTERNREF;
-  return crosses ? (valTypeToString(t) as 'i32' | 'i64' | 'f32' | 'f64' | 'funcref' | 'externref') : null;
-}
 
 /** The JS API's descriptor name of a value type (`anyfunc` for funcref, as Node 20 wants it). */
 export function descriptorTypeName(t: ValType): string {

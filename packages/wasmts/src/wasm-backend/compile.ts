@@ -1,24 +1,22 @@
 // A module for the wasm backend: whether it can run there, and its instrumented bytes compiled by the host
 // engine once per `Module`.
 
-import { hostImportableMemory, type InstrumentedModule, instrumentModule, instrumentOptionsFor } from '@wasmts/codegen';
+import { type InstrumentedModule, instrumentModule } from '@wasmts/codegen';
 import {
   BinaryReader,
   type Module as EnvironModule,
   type FuncIndex,
   type FuncType,
-  GlobalIndex,
-  MemoryIndex,
+  OPERATORS,
   operatorFrom,
   skipImmediates,
-  TableIndex,
-  TagIndex,
   type ValType,
 } from '@wasmts/environ';
 import { PoolingInstanceAllocator } from '@wasmts/runtime';
 import type { Engine } from '../engine.js';
-import { boundaryTypeName, crossesBoundary } from './bridge.js';
+import { crossesBoundary } from './bridge.js';
 import { type HostModule, hostApi } from './host-api.js';
+import { boundaryTypeName, type HiddenExports, type WasmSettings, wasmPlan } from './plan.js';
 
 /** The module name the instrumentation's host imports use (a module importing from it stays on js). */
 const HOST_IMPORT_MODULE = 'wasmts';
@@ -87,15 +85,6 @@ export function usesExnref(module: EnvironModule): boolean {
   return false;
 }
 
-/** Names of the hidden exports the API reads back (every entity it must map to its runtime object). */
-export interface HiddenExports {
-  readonly func: Map<FuncIndex, string>;
-  readonly memory: Map<MemoryIndex, string>;
-  readonly table: Map<TableIndex, string>;
-  readonly global: Map<GlobalIndex, string>;
-  readonly tag: Map<TagIndex, string>;
-}
-
 /** A module compiled for the wasm backend. */
 export interface WasmCode {
   readonly instrumented: InstrumentedModule;
@@ -105,69 +94,31 @@ export interface WasmCode {
   readonly escaping: ReadonlySet<FuncIndex>;
 }
 
+/**
+ * `engine`'s `WasmSettings`; `posted`: for another thread, with the fuel costs as a table (a function cannot be
+ * posted), else the plan takes the engine's `operatorCost` itself.
+ */
+export function wasmSettings(engine: Engine, posted = false): WasmSettings {
+  let costs: Record<string, number> | null = null;
+  if (posted && engine.tunables.consumeFuel) {
+    const cost = engine.controls.operatorCost;
+    costs = {};
+    for (const op of OPERATORS) costs[op.name] = cost(op.name);
+  }
+  return {
+    tunables: engine.tunables,
+    callDepth: engine.tunableOverrides.maxCallDepth !== undefined,
+    pooling: engine.allocator instanceof PoolingInstanceAllocator,
+    indirectNullCheck: engine.controls.indirectNullCheck,
+    costs,
+  };
+}
+
 /** Instruments `module` for `engine` and compiles it with the host engine (throws what the host throws). */
 export function compileWasm(engine: Engine, module: EnvironModule, hostModuleName: string): WasmCode {
-  // a prefix no export of the module starts with
-  let prefix = '\u0000wasmts:';
-  while (module.exports.some((e) => e.name.startsWith(prefix))) prefix = `\u0000${prefix}`;
-  const hidden: HiddenExports = {
-    func: new Map(),
-    memory: new Map(),
-    table: new Map(),
-    global: new Map(),
-    tag: new Map(),
-  };
-  const extra: { name: string; kind: 'func' | 'table' | 'memory' | 'global' | 'tag'; index: number }[] = [];
-  // an entity the module exports already is read back under its first export name (each export costs every
-  // instantiation); the others get a hidden export
-  const exported = new Map<string, string>();
-  for (const e of module.exports) if (!exported.has(`${e.kind}${e.index}`)) exported.set(`${e.kind}${e.index}`, e.name);
-  const add = <K extends keyof HiddenExports>(kind: K, index: Parameters<HiddenExports[K]['set']>[0]) => {
-    const own = exported.get(`${kind}${index}`);
-    const name = own ?? `${prefix}${kind}${index}`;
-    hidden[kind].set(index as never, name);
-    if (own === undefined) extra.push({ name, kind, index });
-  };
-  const funcs = new Set(module.declaredFuncRefs);
-  if (module.start !== null) funcs.add(module.start);
-  for (const f of [...funcs].sort((a, b) => a - b)) if (f >= module.numImportedFuncs) add('func', f);
-  // with a pooling allocator the defined memories are imports, so a memory can serve tenant after tenant (the
-  // host engine allocating one per instance is most of an instantiation's cost); see `takeHostMemory`
-  const definedMemories = module.memories.slice(module.numImportedMemories);
-  const importMemories =
-    engine.allocator instanceof PoolingInstanceAllocator &&
-    definedMemories.length > 0 &&
-    definedMemories.every(hostImportableMemory);
-  if (!importMemories)
-    for (let i = MemoryIndex(module.numImportedMemories); i < module.memories.length; i++) add('memory', i);
-  for (let i = TableIndex(module.numImportedTables); i < module.tables.length; i++) add('table', i);
-  // a global the host cannot pass (v128) is one `boundaryProblem` let through only when the module defines it and
-  // does not export it: the API never reads it, and a hidden export would be a host Global whose value throws
-  for (let i = GlobalIndex(module.numImportedGlobals); i < module.globals.length; i++)
-    if (boundaryTypeName(module.globals[i].type.type) !== null) add('global', i);
-  for (let i = TagIndex(module.numImportedTags); i < module.tags.length; i++) add('tag', i);
-  const options = {
-    ...instrumentOptionsFor(
-      engine.tunables,
-      engine.tunableOverrides.maxCallDepth !== undefined,
-      engine.controls.operatorCost,
-    ),
-    epochPoll: true,
-    growHooks: true,
-    recordIndirectIndex: engine.controls.indirectNullCheck,
-    truncNaNCheck: true,
-    // Node 20's baseline compiler clobbers a value below a wait's operands (codegen's src/wasm/README.md)
-    isolateAtomicWaits: true,
-    // out of fuel only traps here (the store has no refuelling callback): in place, without a call in the check
-    fuelTrap: true,
-    // the checks' branches marked unlikely: a host that reads branch hints keeps the hook calls out of line
-    branchHints: true,
-    extraExports: extra,
-    dropStart: true,
-    hostModuleName,
-    importMemories,
-  };
+  const plan = wasmPlan(wasmSettings(engine), module, hostModuleName, engine.controls.operatorCost);
+  const { options, hidden, escaping } = plan;
   const instrumented = instrumentModule(module, options);
   const hostModule = new (hostApi().Module)(instrumented.bytes);
-  return { instrumented, hostModule, hidden, escaping: funcs };
+  return { instrumented, hostModule, hidden, escaping };
 }

@@ -42,6 +42,8 @@ export interface HostInstance {
 export interface HostWasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => HostModule;
+  /** `WebAssembly.compile` (the host compiles off the caller's thread). */
+  compile?(bytes: Uint8Array): Promise<HostModule>;
   Instance: new (module: HostModule, imports: object) => HostInstance;
   Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => HostMemory;
   Table: new (d: { element: string; initial: number; maximum?: number }, init?: unknown) => HostTable;

@@ -90,7 +90,7 @@ function createRealm(options: WebAssemblyOptions): Realm {
 }
 
 /** A promise settled on a later turn by `f`'s result (its exception rejects it). */
-function later<R>(f: () => R): Promise<R> {
+function later<R>(f: () => R | PromiseLike<R>): Promise<R> {
   return new Promise<R>((resolve, reject) => {
     setTimeout(() => {
       try {
@@ -154,7 +154,7 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     } catch (e) {
       return Promise.reject(e);
     }
-    return later(() => realm.moduleObject(realm.compileBytes(b, o)));
+    return later(() => realm.compileBytesAsync(b, o)).then((m) => realm.moduleObject(m));
   }
 
   function instantiateModule(moduleObject: unknown, importObject: unknown): Promise<object> {
@@ -172,9 +172,9 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
     importObject: unknown,
     options: CompileOptions,
   ): Promise<{ module: object; instance: object }> {
-    return later(() => realm.moduleObject(realm.compileBytes(bytes, options))).then((module) =>
-      instantiateModule(module, importObject).then((instance) => ({ module, instance })),
-    );
+    return later(() => realm.compileBytesAsync(bytes, options))
+      .then((m) => realm.moduleObject(m))
+      .then((module) => instantiateModule(module, importObject).then((instance) => ({ module, instance })));
   }
 
   const namespace: WebAssemblyNamespace = {
@@ -205,7 +205,9 @@ export function createWebAssembly(options: WebAssemblyOptions = {}): WebAssembly
       } catch (e) {
         return Promise.reject(e);
       }
-      return responseBytes(source).then((b) => later(() => realm.moduleObject(realm.compileBytes(b, o))));
+      return responseBytes(source).then((b) =>
+        later(() => realm.compileBytesAsync(b, o)).then((m) => realm.moduleObject(m)),
+      );
     },
     instantiateStreaming(source: unknown, importObject?: unknown, options?: unknown): Promise<unknown> {
       let o: CompileOptions;

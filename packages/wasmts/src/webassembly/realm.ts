@@ -32,7 +32,7 @@ import {
 import type { Engine } from '../engine.js';
 import { Global as ApiGlobal, Table as ApiTable } from '../externals.js';
 import { Memory as ApiMemory } from '../memory.js';
-import { Module as ApiModule } from '../module.js';
+import { Module as ApiModule, compileInWorker } from '../module.js';
 import type { Store } from '../store.js';
 import { Tag as ApiTag } from '../tag.js';
 import { callWasm, hostRefPositions, NO_ROOTS } from '../trampoline.js';
@@ -316,6 +316,15 @@ export class Realm {
     if (why !== null) throw this.CompileError(why);
     this.compileOptions.set(m, options);
     return m;
+  }
+
+  /**
+   * `compileBytes` for the asynchronous entry points (`compile`, `instantiate` and the streaming ones): a large module
+   * is instrumented in a worker where the host has one (Module.compile), the errors are `compileBytes`'s.
+   */
+  async compileBytesAsync(bytes: Uint8Array, options: CompileOptions = NO_COMPILE_OPTIONS): Promise<ApiModule> {
+    const prepared = hasWasmMagic(bytes) ? await compileInWorker(this.engine, bytes) : null;
+    return this.compileBytes(prepared ?? bytes, options);
   }
 
   /** The compile options a module was compiled with. */

@@ -1,0 +1,200 @@
+// Instrumenting in a worker (issue 15): `Module.compile` (and the drop-in's `WebAssembly.compile`/`instantiate` of
+// bytes) hands a large module's host validation, site scan, re-encoding and host compile to a worker thread, so the
+// caller's thread stays free for them (it decodes the module without its bodies, the part it needs itself). The
+// worker is found at use, never imported at load (issue 14): Node's `worker_threads` through
+// `process.getBuiltinModule`. One worker per thread that asks, started on the first large async compile and kept
+// (unreferenced while idle, so it never keeps a process alive), serves requests one at a time; it loads this very
+// file (`import.meta.url`) and answers with `serveInstrumentRequests`. Anything that fails on the way (no worker, a
+// worker that cannot load this file, a module the host rejects, a reply that cannot be posted) makes the caller
+// compile on its own thread as `new Module` does: the same module, the same typed errors.
+
+import { type InstrumentedParts, instrumentModule } from '@wasmts/codegen';
+import { decodeModule, type WasmFeatures } from '@wasmts/environ';
+import { HOST_WEBASSEMBLY, type HostModule } from './host-api.js';
+import { type WasmSettings, wasmPlan } from './plan.js';
+
+/** What the caller posts: a copy of the module's bytes (moved to the worker) and what decides its instrumentation. */
+export interface InstrumentRequest {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly features: WasmFeatures;
+  readonly settings: WasmSettings;
+  readonly hostModuleName: string;
+}
+
+/** The worker's answer: the instrumented module as plain data and, where the host can post it, its host module. */
+export type InstrumentReply =
+  | {
+      readonly id: number;
+      readonly ok: true;
+      /** The request's bytes, moved back. */
+      readonly input: Uint8Array;
+      readonly parts: InstrumentedParts;
+      hostModule: HostModule | null;
+    }
+  | { readonly id: number; readonly ok: false; readonly why: string };
+
+/** Modules below this many bytes compile on the caller's thread: starting and warming a worker costs more. */
+export const WORKER_MIN_BYTES = 512 * 1024;
+
+/**
+ * Where the worker loads its code from, with which Node options, and from which size a module goes to it. The
+ * defaults are this file, the caller's own options (Node's default for a worker) and `WORKER_MIN_BYTES`; tests of the
+ * sources set options that load TypeScript, and a size of 0.
+ */
+export const workerSettings: { url: string; execArgv: string[] | undefined; minBytes: number } = {
+  url: new URL('./worker-main.js', import.meta.url).href,
+  execArgv: undefined,
+  minBytes: WORKER_MIN_BYTES,
+};
+
+/** Compilations the worker has answered (for tests). */
+export const workerStats = { compiled: 0 };
+
+/** Runs in the worker: validates with the host, decodes, instruments and compiles one module. */
+export function instrumentRequest(req: InstrumentRequest): InstrumentReply {
+  try {
+    const host = HOST_WEBASSEMBLY;
+    if (host === undefined) return { id: req.id, ok: false, why: 'the worker has no WebAssembly' };
+    if (!host.validate(req.bytes)) return { id: req.id, ok: false, why: 'the host rejects the module' };
+    const module = decodeModule(req.bytes, { features: req.features, validateBodies: 'lazy', recordSites: true });
+    const { options } = wasmPlan(req.settings, module, req.hostModuleName);
+    const instrumented = instrumentModule(module, options);
+    const hostModule = new host.Module(instrumented.bytes);
+    return { id: req.id, ok: true, input: req.bytes, parts: instrumented.parts, hostModule };
+  } catch (e) {
+    return { id: req.id, ok: false, why: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** A message port as the worker sees its parent (Node's `parentPort`). */
+export interface Port {
+  on(event: 'message', listener: (message: InstrumentRequest) => void): void;
+  postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+}
+
+/** Runs in the worker: answers the parent's requests (the worker's bootstrap calls it once). */
+export function serveInstrumentRequests(port: Port): void {
+  port.on('message', (req) => {
+    const reply = instrumentRequest(req);
+    if (!reply.ok) {
+      port.postMessage(reply);
+      return;
+    }
+    const transfer: ArrayBuffer[] = [];
+    const own = (b: ArrayBufferLike) => {
+      if (b instanceof ArrayBuffer && !transfer.includes(b)) transfer.push(b);
+    };
+    own(reply.input.buffer);
+    own(reply.parts.bytes.buffer);
+    if (reply.parts.pairs !== null) own(reply.parts.pairs.buffer);
+    try {
+      port.postMessage(reply, transfer);
+    } catch {
+      // a host that cannot post a compiled module: the parent compiles the bytes
+      reply.hostModule = null;
+      port.postMessage(reply, transfer);
+    }
+  });
+  port.postMessage({ ready: true });
+}
+
+/** What of Node's `Worker` is used here. */
+interface NodeWorker {
+  on(event: 'message', listener: (message: unknown) => void): void;
+  on(event: 'error', listener: (error: unknown) => void): void;
+  on(event: 'exit', listener: (code: number) => void): void;
+  postMessage(message: unknown, transfer?: readonly ArrayBufferLike[]): void;
+  terminate(): Promise<number>;
+  ref(): void;
+  unref(): void;
+}
+
+/** The running worker and the requests it has not answered. */
+interface Pool {
+  readonly worker: NodeWorker;
+  readonly pending: Map<number, (reply: InstrumentReply | null) => void>;
+}
+
+/** The worker: undefined before the first request, null once none can be had (the caller then compiles). */
+let pool: Pool | null | undefined;
+let nextId = 0;
+
+/** Node's `Worker` class, found at use (null on hosts without `worker_threads`). */
+function nodeWorkerClass(): (new (src: URL, opts: object) => NodeWorker) | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const wt = proc?.getBuiltinModule?.('node:worker_threads') as
+    | { Worker: new (src: URL, opts: object) => NodeWorker; isMainThread?: boolean }
+    | undefined;
+  return wt?.Worker ?? null;
+}
+
+/** Whether this host can instrument in a worker (it may still fail at use: the caller then compiles). */
+export function workersAvailable(): boolean {
+  return pool !== null && (pool !== undefined || nodeWorkerClass() !== null);
+}
+
+/** Stops the worker (the next large async compile starts another): for tests, after changing `workerSettings`. */
+export function stopWorker(): Promise<void> {
+  const p = pool;
+  pool = undefined;
+  if (p === null || p === undefined) return Promise.resolve();
+  for (const resolve of p.pending.values()) resolve(null);
+  p.pending.clear();
+  return p.worker.terminate().then(() => undefined);
+}
+
+function startPool(): Pool | null {
+  const Worker = nodeWorkerClass();
+  if (Worker === null) return null;
+  let worker: NodeWorker;
+  try {
+    worker = new Worker(new URL(workerSettings.url), {
+      ...(workerSettings.execArgv === undefined ? {} : { execArgv: workerSettings.execArgv }),
+    });
+  } catch {
+    return null;
+  }
+  const p: Pool = { worker, pending: new Map() };
+  // a worker that fails (cannot load its code, crashes, exits) answers no more: every waiting caller compiles
+  const fail = () => {
+    if (pool === p) pool = null;
+    for (const resolve of p.pending.values()) resolve(null);
+    p.pending.clear();
+  };
+  worker.on('message', (m) => {
+    const reply = m as InstrumentReply | { ready: true } | { failed: string };
+    if ('failed' in reply) fail();
+    else if ('id' in reply) {
+      const resolve = p.pending.get(reply.id);
+      p.pending.delete(reply.id);
+      if (reply.ok) workerStats.compiled++;
+      if (p.pending.size === 0) worker.unref();
+      resolve?.(reply);
+    }
+  });
+  worker.on('error', fail);
+  worker.on('exit', fail);
+  worker.unref();
+  return p;
+}
+
+/** Instruments and compiles in the worker; null where that cannot be done (the caller compiles on its thread). */
+export function instrumentInWorker(req: Omit<InstrumentRequest, 'id'>): Promise<InstrumentReply | null> {
+  if (pool === undefined) pool = startPool();
+  const p = pool;
+  if (p === null) return Promise.resolve(null);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    p.pending.set(id, resolve);
+    p.worker.ref();
+    try {
+      // the bytes are the caller's to give: moved, not copied
+      p.worker.postMessage({ ...req, id }, [req.bytes.buffer]);
+    } catch {
+      p.pending.delete(id);
+      if (p.pending.size === 0) p.worker.unref();
+      resolve(null);
+    }
+  });
+}
