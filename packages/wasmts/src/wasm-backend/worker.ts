@@ -1,12 +1,12 @@
 // Instrumenting in a worker (issue 15): `Module.compile` (and the drop-in's `WebAssembly.compile`/`instantiate` of
 // bytes) hands a large module's host validation, site scan, re-encoding and host compile to a worker thread, so the
-// caller's thread stays free for them (it decodes the module without its bodies, the part it needs itself). The
-// worker is found at use, never imported at load (issue 14): Node's `worker_threads` through
-// `process.getBuiltinModule`. One worker per thread that asks, started on the first large async compile and kept
-// (unreferenced while idle, so it never keeps a process alive), serves requests one at a time; it loads this very
-// file (`import.meta.url`) and answers with `serveInstrumentRequests`. Anything that fails on the way (no worker, a
-// worker that cannot load this file, a module the host rejects, a reply that cannot be posted) makes the caller
-// compile on its own thread as `new Module` does: the same module, the same typed errors.
+// caller's thread stays free (it then decodes the module without its bodies, the part it needs itself). The worker
+// is found at use, never imported at load (issue 14): Node's `worker_threads` through `process.getBuiltinModule`.
+// One worker per thread that asks, started on the first large async compile and kept (unreferenced while idle, so it
+// never keeps a process alive), serves requests one at a time; it runs `worker-main.js` beside this file (the build
+// also writes a bundled one beside wasmts/bundle), which answers with `serveInstrumentRequests`. Anything that fails
+// on the way (no worker, a worker that cannot load its code, a module the host rejects, a reply that cannot be
+// posted) makes the caller compile on its own thread as `new Module` does: the same module, the same typed errors.
 
 import { type InstrumentedParts, instrumentModule } from '@wasmts/codegen';
 import { decodeModule, type WasmFeatures } from '@wasmts/environ';
@@ -39,14 +39,26 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 
 /**
  * Where the worker loads its code from, with which Node options, and from which size a module goes to it. The
- * defaults are this file, the caller's own options (Node's default for a worker) and `WORKER_MIN_BYTES`; tests of the
- * sources set options that load TypeScript, and a size of 0.
+ * defaults are `worker-main.js` beside this file (undefined), the caller's own options (Node's default for a worker)
+ * and `WORKER_MIN_BYTES`; tests of the sources set a bundle of the sources and a size of 0.
  */
-export const workerSettings: { url: string; execArgv: string[] | undefined; minBytes: number } = {
-  url: new URL('./worker-main.js', import.meta.url).href,
+export const workerSettings: { url: string | undefined; execArgv: string[] | undefined; minBytes: number } = {
+  url: undefined,
   execArgv: undefined,
   minBytes: WORKER_MIN_BYTES,
 };
+
+/**
+ * `worker-main.js` beside this module, or null: read when a worker starts, not at load, since a script bundle (an
+ * IIFE for JavaScriptCore or Hermes, tools/hosts) has no `import.meta.url`.
+ */
+function defaultWorkerUrl(): string | null {
+  try {
+    return new URL('./worker-main.js', import.meta.url).href;
+  } catch {
+    return null;
+  }
+}
 
 /** Compilations the worker has answered (for tests). */
 export const workerStats = { compiled: 0 };
@@ -146,10 +158,11 @@ export function stopWorker(): Promise<void> {
 
 function startPool(): Pool | null {
   const Worker = nodeWorkerClass();
-  if (Worker === null) return null;
+  const url = workerSettings.url ?? defaultWorkerUrl();
+  if (Worker === null || url === null) return null;
   let worker: NodeWorker;
   try {
-    worker = new Worker(new URL(workerSettings.url), {
+    worker = new Worker(new URL(url), {
       ...(workerSettings.execArgv === undefined ? {} : { execArgv: workerSettings.execArgv }),
     });
   } catch {
