@@ -807,6 +807,24 @@ export const F32_VALUE_OPS: Readonly<
   'i32x4.relaxed_trunc_f32x4_u': { input: 'value', value: false, lane: (x, _y, _z, h) => `${h('satU')}(${x})` },
 };
 
+/**
+ * Operators whose result has each 32-bit word 0 or -1: the compares of 32- and 64-bit lanes (a 64-bit lane's mask is
+ * two equal words). A `v128.bitselect` by such a mask selects whole words (`maskSelect` in src/translate.ts).
+ */
+export const MASK32_OPS: ReadonlySet<string> = new Set([
+  ...['eq', 'ne', 'lt', 'gt', 'le', 'ge'].flatMap((c) => [`f32x4.${c}`, `f64x2.${c}`]),
+  ...['eq', 'ne', 'lt_s', 'gt_s', 'le_s', 'ge_s', 'lt_u', 'gt_u', 'le_u', 'ge_u'].map((c) => `i32x4.${c}`),
+  ...['eq', 'ne', 'lt_s', 'gt_s', 'le_s', 'ge_s'].map((c) => `i64x2.${c}`),
+]);
+/** Bitwise operators whose result is such a mask when every operand is one. */
+export const MASK32_BITWISE: ReadonlySet<string> = new Set([
+  'v128.and',
+  'v128.or',
+  'v128.xor',
+  'v128.andnot',
+  'v128.not',
+]);
+
 /** i32-valued operators on one v128 (bitmask, any_true, all_true), as a JS boolean or int expression. */
 export const QUAD_SCALAR: Readonly<Record<string, { cond: boolean; expr: (a: Lanes) => string }>> = {
   'v128.any_true': { cond: true, expr: (a) => `(${a.map(p).join(' | ')}) !== 0` },

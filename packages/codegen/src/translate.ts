@@ -41,6 +41,8 @@ import {
   F32_VALUE_OPS,
   type Lanes,
   laneNames,
+  MASK32_BITWISE,
+  MASK32_OPS,
   MSB_READERS,
   maskTimesConst,
   QUAD_OPS,
@@ -906,6 +908,12 @@ export class FunctionTranslator {
    */
   private fArith: boolean[] = [];
   /**
+   * Per quad slot: whether each of its 32-bit words is 0 or -1 (an `f32x4`, `i32x4`, `f64x2` or `i64x2` compare's
+   * mask, or a bitwise and, or, xor, andnot or not of such masks), so a `v128.bitselect` by it selects whole words
+   * (`maskSelect`).
+   */
+  private mask32: boolean[] = [];
+  /**
    * Per quad slot computed by a `v128.load`, `v128.load32_splat`, `v128.load32_zero`, `v128.load64_zero`,
    * `f32x4.splat` or an `f32x4.replace_lane` of one of these (or of f32 numbers) not yet consumed: the lines that
    * computed it, each with the two forms of its code (lane bits, and f32 numbers: `getFloat32`, the scalar as it
@@ -1119,6 +1127,7 @@ export class FunctionTranslator {
       this.pendQ[d] = null;
       this.fval[d] = false;
       this.fArith[d] = false;
+      this.mask32[d] = false;
       this.lazyForm[d] = null;
       this.msbForm[d] = null;
       this.countForm[d] = null;
@@ -1727,6 +1736,7 @@ export class FunctionTranslator {
       if (shapes[i] === Shape.Pair) this.anyWide = true;
       else if (shapes[i] === Shape.Quad) this.anyQuad = true;
       this.fval[height + i] = false;
+      this.mask32[height + i] = false;
       this.sameLine[height + i] = -1;
     }
   }
@@ -4563,6 +4573,7 @@ export class FunctionTranslator {
       this.rare[this.sp - 1] = true;
       this.fval[this.sp - 1] = fop.value;
       this.fArith[this.sp - 1] = fop.value;
+      this.mask32[this.sp - 1] = MASK32_OPS.has(name);
       return;
     }
     if ((name === 'f32x4.pmin' || name === 'f32x4.pmax') && this.numberSelect(name === 'f32x4.pmin' ? '<' : '>'))
@@ -4572,6 +4583,7 @@ export class FunctionTranslator {
     else if (info.imm === Imm.Shuffle) for (let i = 0; i < 16; i++) imm.push(r.u8());
     if (name === 'i8x16.shuffle' && this.wordShuffle(imm)) return;
     if (name === 'v128.and' && this.maskAndConst()) return;
+    if (name === 'v128.bitselect' && this.maskSelect()) return;
     if (name === 'f32x4.replace_lane' && this.f32ReplaceLane(imm[0])) return;
     if (name === 'f32x4.extract_lane' && this.fval[this.sp - 1]) {
       // a lane of f32 numbers is the f32 scalar (no conversion to bits and back)
@@ -4585,6 +4597,8 @@ export class FunctionTranslator {
     const topBits = this.msbOperand(name);
     // the operands, popped from the top: v128s as lane atoms, scalars as atoms (an i64 as its pair)
     const pending = this.allPending(params.length);
+    // a bitwise operator of masks whose words are each 0 or -1 gives such a mask too
+    const masks = MASK32_BITWISE.has(name) && params.every((_, i) => this.mask32[this.sp - 1 - i] === true);
     const v: Lanes[] = [];
     const sc: string[] = [];
     for (let i = params.length - 1; i >= 0; i--) {
@@ -4618,6 +4632,7 @@ export class FunctionTranslator {
           }
           return full;
         });
+        if (masks || MASK32_OPS.has(name)) this.mask32[this.sp - 1] = true;
         if (t.msb !== undefined && t.lanewise) {
           const d = this.sp - 1;
           const msb = this.laneTempsOf(t.msb.code(o, laneNames(`s${d}`)));
@@ -4723,20 +4738,7 @@ export class FunctionTranslator {
    * by a conversion that quiets a signalling NaN, which pmin must hand on as it is): the bit template then.
    */
   private numberSelect(op: '<' | '>'): boolean {
-    const ok = (d: number): boolean => {
-      if (this.fval[d]) return this.fArith[d] && this.pendLocal[d] < 0;
-      const q = this.pendQ[d];
-      return (
-        q !== null &&
-        q !== undefined &&
-        this.pendLocal[d] < 0 &&
-        q.every((x) => {
-          const n = literal(x);
-          return n !== null && !Number.isNaN(new Float32Array(new Int32Array([n]).buffer)[0]);
-        })
-      );
-    };
-    if (!ok(this.sp - 1) || !ok(this.sp - 2)) return false;
+    if (!this.exactNumbers(this.sp - 1) || !this.exactNumbers(this.sp - 2)) return false;
     const b = this.popQuadValues();
     const a = this.popQuadValues();
     this.pushQuadStmt((r) => {
@@ -4746,6 +4748,58 @@ export class FunctionTranslator {
       const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
       return this.laneTempsOf(
         `${w.map((x, i) => `${x} = ${b[i]} ${op} ${a[i]} ? ${b[i]} : ${a[i]};`).join(' ')} ${r.map((x, i) => `${x} = ${w[i]};`).join(' ')}`,
+      );
+    });
+    this.rare[this.sp - 1] = true;
+    this.fval[this.sp - 1] = true;
+    this.fArith[this.sp - 1] = true;
+    return true;
+  }
+
+  /**
+   * Whether quad slot `d` holds f32 numbers whose bits are by definition those `fb` gives them, so that selecting
+   * among them and converting the choice gives the bits a bitwise selection would: an f32 operator's results
+   * (`fArith`), a v128 local held only as numbers (its bits are converted from them wherever they are read:
+   * `floatLocals`), or constants that are not NaN. Not a load's numbers or a local's kept in both forms: those come
+   * from bits by a conversion that quiets a signalling NaN.
+   */
+  private exactNumbers(d: number): boolean {
+    if (this.fval[d]) {
+      const local = this.pendLocal[d];
+      return local >= 0 ? this.floatLocals?.get(local) === false : this.fArith[d];
+    }
+    const q = this.pendQ[d];
+    return (
+      q !== null &&
+      q !== undefined &&
+      this.pendLocal[d] < 0 &&
+      q.every((x) => {
+        const n = literal(x);
+        return n !== null && !Number.isNaN(new Float32Array(new Int32Array([n]).buffer)[0]);
+      })
+    );
+  }
+
+  /**
+   * `v128.bitselect(a, b, m)` by a mask whose 32-bit words are each 0 or -1 (`mask32`: a compare's) of two operands
+   * held as exact f32 numbers (`exactNumbers`): a selection of numbers lane by lane, `m ? a : b`, whose result is
+   * f32 numbers too, so neither operand is converted to bits nor the result back to numbers (rapier's
+   * NaN-propagating `max`, `bitselect(pmax(x, c), x, x != x)`, and its clamps). False otherwise: the bit template.
+   */
+  private maskSelect(): boolean {
+    const [m, b, a] = [this.sp - 1, this.sp - 2, this.sp - 3];
+    if (!this.mask32[m] || !this.exactNumbers(b) || !this.exactNumbers(a)) return false;
+    const mask = this.popQuad();
+    const y = this.popQuadValues();
+    const x = this.popQuadValues();
+    const pick = (i: number) => `${mask[i]} ? ${x[i]} : ${y[i]}`;
+    this.pushQuadStmt((r) => {
+      // a result variable that is an operand lane read later is written after the reads: through w0..w3
+      if (!r.some((v, i) => [...x.slice(i + 1), ...y.slice(i + 1), ...mask.slice(i + 1)].includes(v)))
+        return r.map((v, i) => `${v} = ${pick(i)};`).join(' ');
+      const w: Lanes = ['w0', 'w1', 'w2', 'w3'];
+      return this.laneTempsOf(
+        `${w.map((v, i) => `${v} = ${pick(i)};`).join(' ')} ${r.map((v, i) => `${v} = ${w[i]};`).join(' ')}`,
       );
     });
     this.rare[this.sp - 1] = true;
