@@ -89,6 +89,8 @@ const DISPATCH_CASES = 16;
 const TABLE_SWITCH = /^\s*(?:[A-Z][A-Z0-9]*:\s*)?switch \((?!st\)|oc\)|hs\))/;
 /** The first line of a flat region (translate.ts): its label. */
 const FLAT = /^\s*(S\d+): for \(;;\) switch \(st\) \{\s*$/;
+/** The case labels a line of a flat region starts with. */
+const CASE_LABELS = /^\s*(?:case \d+:\s*)+/;
 /** The label of an outlined flat run's own dispatch loop. */
 const FLAT_LABEL = 'SQ';
 /** The label of the block around an outlined run (an exit leaves it with its code in `oc`). */
@@ -154,9 +156,13 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     const cases: string[] = [];
     if (flat !== null)
       for (const node of run)
-        if (node.barrier) {
-          if (!/^\s*(?:case \d+:\s*)+$/.test(lines[node.start])) return size;
-          for (const m of lines[node.start].matchAll(/case (\d+):/g)) cases.push(m[1]);
+        if (node.barrier && lines[node.start] !== fn.dropped) {
+          // a line of case labels, or the call of a run of cases outlined before (its labels, then the call): a run
+          // of such calls is outlined again when the region is still too long, else the region is outlined whole, a
+          // function beyond the optimizing tier's reach (esbuild's Go code: regions of 700 cases, 200,000 characters)
+          const labels = CASE_LABELS.exec(lines[node.start]);
+          if (labels === null || (labels[0].length !== lines[node.start].length && !calls.has(node.start))) return size;
+          for (const m of labels[0].matchAll(/case (\d+):/g)) cases.push(m[1]);
         }
     // what the run's lines mention, may assign, bind and define (their facts, read once per line), read before its
     // lines are copied: most runs that stay, stay for what these say

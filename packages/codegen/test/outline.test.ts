@@ -503,6 +503,38 @@ describe('outline', () => {
     for (const n of [0, 1, 2, 5, 6, 9]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
+  it('outlines runs of a flat region’s outlined cases again while their calls alone are over the target', () => {
+    // a flat region holding a dispatch (Go's functions: a switch on the resumption point, then hundreds of cases)
+    // whose case bodies were outlined and whose calls are still over the target: runs of those calls are outlined
+    // again, each dispatching its own cases. Before, a case's call was no run's start, so the region stayed whole and
+    // was outlined whole (esbuild: 34 functions of 61,000-326,000 characters, which V8 never optimized)
+    const cases = 40;
+    const lines = ['  st = 0;', '  S0: for (;;) switch (st) {', '  case 0:', '    switch (l0 & 31) {'];
+    for (let k = 0; k < 20; k++) lines.push(`    case ${k}:`, `      st = ${1 + ((k * 7) % cases)}; continue S0;`);
+    lines.push('    default:', '      break S0;', '    }');
+    for (let k = 1; k <= cases; k++)
+      lines.push(
+        `  case ${k}:`,
+        ...work(12, k, '    '),
+        k === cases ? '    break S0;' : `    if ((l1 & 3) === 0) { st = ${1 + ((k * 3) % cases)}; continue S0; }`,
+      );
+    lines.push('  }', END);
+    const whole = build(lines, []);
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, fn(2000));
+    const size = (ls: readonly string[]) => ls.filter((l) => l !== '\u0000').reduce((n, l) => n + l.length + 1, 0);
+    expect(size(lines)).toBeGreaterThan(30_000);
+    expect(made.length).toBeGreaterThan(cases / 2);
+    expect(size(outlinedLines)).toBeLessThanOrEqual(2000);
+    // a run of calls: its cases' labels and calls, its dispatch and hand-back lines
+    for (const o of made) expect(size(o.lines), o.name).toBeLessThan(2000 + 500);
+    expect(made.filter((o) => o.lines.some((l) => /^\s*case \d+: .*oc = f0\$o\d+\(/.test(l))).length).toBeGreaterThan(
+      0,
+    );
+    const out = build(outlinedLines, made);
+    for (const n of [0, 3, 7, 12, 19, 25]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+  });
+
   it('keeps a run that mentions a handler’s exception with its handler (the run could not see it)', () => {
     const lines = [
       '  L0: for (;;) {',
