@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseWat } from '@wasmts/wat';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store } from 'wasmts';
@@ -25,13 +26,16 @@ const FIB = `(module
                      (call $fib (i32.sub (local.get $n) (i32.const 2))))))))`;
 
 /** fib(20)'s fuel on Node, the backend the page's `auto` gets with WebAssembly on. */
-function nodeFuel(): number {
+function nodeFuel(module: string | Uint8Array = FIB): number {
   const engine = new Engine(new Config({ consumeFuel: true }));
   const store = new Store(engine, null);
   store.setFuel(1e9);
-  new Linker(engine).instantiate(store, new Module(engine, FIB)).getTypedFunc('fib').call(20);
+  new Linker(engine).instantiate(store, new Module(engine, module)).getTypedFunc('fib').call(20);
   return 1e9 - store.getFuel();
 }
+
+/** FIB with 600 KB of data: over the size from which `Module.compile` instruments in a worker. */
+const LARGE = parseWat(FIB.replace(/\)$/, `(memory 10) (data (i32.const 0) "${'\\00'.repeat(600 * 1024)}"))`));
 
 describe.runIf(haveChromium)('Chromium', () => {
   let server: PageServer;
@@ -49,6 +53,48 @@ describe.runIf(haveChromium)('Chromium', () => {
         browser = await launchChromium(wasm);
       });
       afterAll(() => browser?.close());
+
+      it.runIf(wasm)('Module.compile of a large module instruments it in a Web Worker', async () => {
+        const page = await browser.newPage();
+        await page.goto(`${server.origin}/plain/`);
+        await page.evaluate((bytes) => {
+          (globalThis as unknown as { large: Uint8Array }).large = new Uint8Array(bytes);
+        }, Array.from(LARGE));
+        // a string: the test's own transform would rewrite an import() in a function
+        const result = (await page.evaluate(`(async () => {
+          let started = 0;
+          let answered = 0;
+          const Base = globalThis.Worker;
+          globalThis.Worker = class extends Base {
+            constructor(...a) {
+              super(...a);
+              started++;
+              this.addEventListener('message', (e) => { if (e.data && e.data.ok === true) answered++; });
+            }
+          };
+          const { Config, Engine, Module, Linker, Store } = await import(location.origin + '/plain/wasmts.mjs');
+          const engine = new Engine(new Config({ backend: 'wasm', consumeFuel: true }));
+          let ticks = 0;
+          const timer = setInterval(() => ticks++, 1);
+          const m = await Module.compile(engine, globalThis.large);
+          clearInterval(timer);
+          const store = new Store(engine, null);
+          store.setFuel(1e9);
+          const fib = new Linker(engine).instantiate(store, m).getTypedFunc('fib');
+          return { started, answered, ticks, backend: m.backend, fib: fib.call(20), fuel: 1e9 - store.getFuel() };
+        })()`)) as {
+          started: number;
+          answered: number;
+          ticks: number;
+          backend: string;
+          fib: number;
+          fuel: number;
+        };
+        await page.close();
+        // one worker started and answered; the page's thread ran timers meanwhile; the module computes as on Node
+        expect(result).toMatchObject({ started: 1, answered: 1, backend: 'wasm', fib: 6765, fuel: nodeFuel(LARGE) });
+        expect(result.ticks).toBeGreaterThan(0);
+      });
 
       for (const isolated of [true, false]) {
         it(`runs WASI, a compute function with fuel and epochs on a ${isolated ? 'cross-origin isolated' : 'plain'} page`, async () => {

@@ -122,9 +122,24 @@ interface NodeWorker {
   unref(): void;
 }
 
+/** What of the web's `Worker` (a page's, Deno's) is used here. */
+interface WebWorker {
+  addEventListener(event: 'message' | 'error' | 'messageerror', listener: (e: { data?: unknown }) => void): void;
+  postMessage(message: unknown, transfer?: readonly ArrayBufferLike[]): void;
+  terminate(): void;
+}
+
+/** A worker of either kind as this file uses it. */
+interface Channel {
+  post(message: unknown, transfer: readonly ArrayBufferLike[]): void;
+  /** Whether the worker may keep the host alive (Node; a no-op on the web). */
+  hold(on: boolean): void;
+  terminate(): Promise<void>;
+}
+
 /** The running worker and the requests it has not answered. */
 interface Pool {
-  readonly worker: NodeWorker;
+  readonly worker: Channel;
   readonly pending: Map<number, (reply: InstrumentReply | null) => void>;
 }
 
@@ -136,14 +151,20 @@ let nextId = 0;
 function nodeWorkerClass(): (new (src: URL, opts: object) => NodeWorker) | null {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const wt = proc?.getBuiltinModule?.('node:worker_threads') as
-    | { Worker: new (src: URL, opts: object) => NodeWorker; isMainThread?: boolean }
+    | { Worker: new (src: URL, opts: object) => NodeWorker }
     | undefined;
   return wt?.Worker ?? null;
 }
 
+/** The web's `Worker` class (pages, Deno), or null. */
+function webWorkerClass(): (new (src: URL, opts: object) => WebWorker) | null {
+  const W = (globalThis as { Worker?: new (src: URL, opts: object) => WebWorker }).Worker;
+  return typeof W === 'function' ? W : null;
+}
+
 /** Whether this host can instrument in a worker (it may still fail at use: the caller then compiles). */
 export function workersAvailable(): boolean {
-  return pool !== null && (pool !== undefined || nodeWorkerClass() !== null);
+  return pool !== null && (pool !== undefined || nodeWorkerClass() !== null || webWorkerClass() !== null);
 }
 
 /** Stops the worker (the next large async compile starts another): for tests, after changing `workerSettings`. */
@@ -153,42 +174,75 @@ export function stopWorker(): Promise<void> {
   if (p === null || p === undefined) return Promise.resolve();
   for (const resolve of p.pending.values()) resolve(null);
   p.pending.clear();
-  return p.worker.terminate().then(() => undefined);
+  return p.worker.terminate();
+}
+
+/** A worker running `url`: Node's where the host has `worker_threads`, else a module Web Worker; null if neither. */
+function startWorker(url: string, onMessage: (m: unknown) => void, onFail: () => void): Channel | null {
+  const NodeWorkerClass = nodeWorkerClass();
+  if (NodeWorkerClass !== null) {
+    const w = new NodeWorkerClass(new URL(url), {
+      ...(workerSettings.execArgv === undefined ? {} : { execArgv: workerSettings.execArgv }),
+    });
+    w.on('message', onMessage);
+    w.on('error', onFail);
+    w.on('exit', onFail);
+    w.unref();
+    return {
+      post: (m, t) => w.postMessage(m, t),
+      hold: (on) => (on ? w.ref() : w.unref()),
+      terminate: () => w.terminate().then(() => undefined),
+    };
+  }
+  const WebWorkerClass = webWorkerClass();
+  if (WebWorkerClass === null) return null;
+  // a page's worker: a module worker from the same origin (a cross-origin URL or a content security policy without
+  // worker-src throws here, or fails with an error event: the caller compiles)
+  const w = new WebWorkerClass(new URL(url), { type: 'module' });
+  w.addEventListener('message', (e) => onMessage(e.data));
+  w.addEventListener('error', onFail);
+  w.addEventListener('messageerror', onFail);
+  return {
+    post: (m, t) => w.postMessage(m, t),
+    hold: () => {},
+    terminate: () => {
+      w.terminate();
+      onFail();
+      return Promise.resolve();
+    },
+  };
 }
 
 function startPool(): Pool | null {
-  const Worker = nodeWorkerClass();
   const url = workerSettings.url ?? defaultWorkerUrl();
-  if (Worker === null || url === null) return null;
-  let worker: NodeWorker;
-  try {
-    worker = new Worker(new URL(url), {
-      ...(workerSettings.execArgv === undefined ? {} : { execArgv: workerSettings.execArgv }),
-    });
-  } catch {
-    return null;
-  }
-  const p: Pool = { worker, pending: new Map() };
+  if (url === null) return null;
+  const pending = new Map<number, (reply: InstrumentReply | null) => void>();
+  let p: Pool | null = null;
   // a worker that fails (cannot load its code, crashes, exits) answers no more: every waiting caller compiles
   const fail = () => {
-    if (pool === p) pool = null;
-    for (const resolve of p.pending.values()) resolve(null);
-    p.pending.clear();
+    if (p !== null && pool === p) pool = null;
+    for (const resolve of pending.values()) resolve(null);
+    pending.clear();
   };
-  worker.on('message', (m) => {
+  const onMessage = (m: unknown) => {
     const reply = m as InstrumentReply | { ready: true } | { failed: string };
     if ('failed' in reply) fail();
     else if ('id' in reply) {
-      const resolve = p.pending.get(reply.id);
-      p.pending.delete(reply.id);
+      const resolve = pending.get(reply.id);
+      pending.delete(reply.id);
       if (reply.ok) workerStats.compiled++;
-      if (p.pending.size === 0) worker.unref();
+      if (pending.size === 0) p?.worker.hold(false);
       resolve?.(reply);
     }
-  });
-  worker.on('error', fail);
-  worker.on('exit', fail);
-  worker.unref();
+  };
+  let worker: Channel | null;
+  try {
+    worker = startWorker(url, onMessage, fail);
+  } catch {
+    return null;
+  }
+  if (worker === null) return null;
+  p = { worker, pending };
   return p;
 }
 
@@ -200,13 +254,13 @@ export function instrumentInWorker(req: Omit<InstrumentRequest, 'id'>): Promise<
   const id = nextId++;
   return new Promise((resolve) => {
     p.pending.set(id, resolve);
-    p.worker.ref();
+    p.worker.hold(true);
     try {
       // the bytes are the caller's to give: moved, not copied
-      p.worker.postMessage({ ...req, id }, [req.bytes.buffer]);
+      p.worker.post({ ...req, id }, [req.bytes.buffer]);
     } catch {
       p.pending.delete(id);
-      if (p.pending.size === 0) p.worker.unref();
+      if (p.pending.size === 0) p.worker.hold(false);
       resolve(null);
     }
   });
