@@ -3122,6 +3122,10 @@ export class FunctionTranslator {
           const nr = bt[1];
           const flat = this.flat();
           const f = this.pushFrame(op === 0x02 /* block */ ? K.Block : K.Loop, np, nr, this.newLabel());
+          // entering a loop with checks polls the epoch (`pollOnEntry`), before the loop's first line: its back edges
+          // come to the poll below it
+          if (op === 0x03 /* loop */ && this.env.tunables.epochInterruption && this.due() !== '')
+            this.emit(this.pollOnEntry());
           f.openLine = this.out.length;
           if (op === 0x03 /* loop */) this.hasLoop = true;
           if (flat) {
@@ -4413,6 +4417,18 @@ export class FunctionTranslator {
   }
 
   /** The condition under which a loop's back edge goes to its poll loop (empty without fuel and epochs). */
+  /**
+   * Before a loop with epoch checks: its header reads the epoch on entry, as after a call (`ec = -1`), so that
+   * every loop's poll (a load of the counter and of the deadline, and their comparison) runs the first time the loop
+   * is entered, before V8 optimizes the function, and gets type feedback there. Without it a poll ran where the
+   * countdown of 1,024 back edges happened to run out, in one loop of many: a load optimized code had never run,
+   * which deoptimized the function ("Insufficient type feedback for generic keyed access"; spectralnorm's `f0`
+   * compiled 13 times, README.md "Fuel and epochs in locals").
+   */
+  private pollOnEntry(): string {
+    return 'ec = -1;';
+  }
+
   private due(): string {
     const t = this.env.tunables;
     const fuel = t.consumeFuel ? 'fu >= fq' : '';

@@ -15,6 +15,7 @@ function f1(l0, l1) {
   l0 |= 0; l1 |= 0;
   try {
     if (fu >= fq) { fa1 = fq; fb2 = fu; fu = 0; `${fr3}`; fq = fa1; ec = -1; }
+    ec = -1;
     PL0: for (;;) {
       if (fu >= fq) { fa1 = fq; fb2 = fu; fu = 0; `${fr3}`; fq = fa1; ec = -1; }
       if (ec < 0) { ec = 1024; if (epv[0] >= lim4.epochDeadline) { fl0[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl0[0]; } }

@@ -18,6 +18,7 @@ function f2(l0) {
 function f3(l0) {
   var s0, s1, epv = ep0, ec = -1;
   l0 |= 0;
+  ec = -1;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
@@ -34,6 +35,7 @@ function f3(l0) {
 function f4(l0) {
   var l1 = 0, s0, s1, epv = ep0, ec = -1;
   l0 |= 0;
+  ec = -1;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {
@@ -51,6 +53,7 @@ function f4(l0) {
 function f5(l0) {
   var l1 = 0, s0, s1, epv = ep0, ec = -1;
   l0 |= 0;
+  ec = -1;
   PL0: for (;;) {
     if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
     L0: for (;;) {

@@ -31,6 +31,7 @@ function f0$p$s1() {
     D0.setInt32(16,l2,1);
     l4 = 0;
     fu += 21;
+    ec = -1;
     fl1[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl1[0]; ec = -1;
     fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = s0; hv7[5] = s0h; return H.NX;
   } catch (e) { fl1[0] -= fu; throw e; }
