@@ -10,7 +10,7 @@ import { parseWat } from '@wasmts/wat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Config, Engine, Linker, Module, Store, Trap } from '../src/index.js';
 import { wasmCacheSize } from '../src/module.js';
-import { stopWorker, workerSettings, workerStats } from '../src/wasm-backend/worker.js';
+import { stopWorker, workerExecArgv, workerSettings, workerStats } from '../src/wasm-backend/worker.js';
 import { createWebAssembly } from '../src/webassembly.js';
 
 // the worker runs the sources, as this test does: its entry bundled from them (Node 20 loads no TypeScript in a
@@ -183,6 +183,26 @@ describe('async compile in a worker', () => {
     await expect(WA.compile(parseWat('(module (func (result i32) (i64.const 1)))'))).rejects.toThrow(
       WA.CompileError as never,
     );
+  });
+});
+
+describe("the worker's Node options", () => {
+  it("are the caller's without its preloads", () => {
+    expect(
+      workerExecArgv([
+        '--import',
+        'tsx',
+        '--conditions=source',
+        '--require=./apm.js',
+        '--experimental-wasm-memory64',
+        '-r',
+        'x',
+        '--loader',
+        'y',
+        '--experimental-loader=z',
+        '--stack-size=2000',
+      ]),
+    ).toEqual(['--conditions=source', '--experimental-wasm-memory64', '--stack-size=2000']);
   });
 });
 

@@ -5,12 +5,16 @@
 // runs alternate between configurations, and the median and range over `--runs` are reported, in wall time and
 // CPU time of the process (the machine is shared: CPU time is the steadier figure).
 //
+// The `-async` configurations compile with `Module.compile`, which instruments a module of 512 KB or more in a worker:
+// each module gets a second row, the CPU of the calling thread alone (Linux's schedstat), what the worker takes off it.
+//
 // `--stages N` instead times the stages of the API's `new Module` on the wasm backend configurations, N compiles in a
 // row in each fresh process (fresh engines, so no cache hit): the first pays V8's warm-up of wasmts's own code, the
 // later ones show the warm cost of each stage.
 //
 // Usage: node --import tsx src/compile.ts [--runs 5] [--only esbuild,ruby] [--configs v8,validate,wasm]
-//        [--timeout-s 300] [--out FILE] [--stages N]
+//        [--timeout-s 300] [--out FILE] [--stages N]; configs: v8, validate, validate-jitless, wasm, wasm+fuel,
+//        wasm+epoch, and wasm-async, wasm+fuel-async, wasm+epoch-async
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -87,11 +91,23 @@ async function stagesChild(config: Config, bytes: Uint8Array, compiles: number):
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-const CONFIGS = ['v8', 'validate', 'validate-jitless', 'wasm', 'wasm+fuel', 'wasm+epoch'] as const;
+const CONFIGS = [
+  'v8',
+  'validate',
+  'validate-jitless',
+  'wasm',
+  'wasm+fuel',
+  'wasm+epoch',
+  'wasm-async',
+  'wasm+fuel-async',
+  'wasm+epoch-async',
+] as const;
 type Config = (typeof CONFIGS)[number];
 interface Sample {
   ms: number;
   cpuMs: number;
+  /** CPU of the calling thread alone (Linux; NaN elsewhere): what `Module.compile`'s worker takes off it. */
+  mainCpuMs: number;
 }
 
 function cpuMs(): number {
@@ -99,11 +115,20 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/** CPU ms of this process's main thread (Linux's per-thread schedstat; NaN where there is none). */
+function mainCpuMs(): number {
+  try {
+    return Number(readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** One measurement in this process; prints a Sample as JSON. */
 async function child(config: Config, file: string, stages: number): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   if (stages > 0) return stagesChild(config, bytes, stages);
-  let run: () => void;
+  let run: () => void | Promise<void>;
   if (config === 'v8')
     run = () => {
       if (!WebAssembly.validate(bytes)) throw new Error('V8 rejects the module');
@@ -111,22 +136,31 @@ async function child(config: Config, file: string, stages: number): Promise<void
     };
   else if (config === 'validate' || config === 'validate-jitless') {
     const { decodeModule } = await import('@wasmts/environ');
-    run = () => decodeModule(bytes, { validateBodies: true });
+    run = () => {
+      decodeModule(bytes, { validateBodies: true });
+    };
   } else {
     const { Config, Engine, Module } = await import('wasmts');
     const c = new Config({ backend: 'wasm' });
-    if (config === 'wasm+fuel') c.consumeFuel(true);
-    if (config === 'wasm+epoch') c.epochInterruption(true);
+    if (config.startsWith('wasm+fuel')) c.consumeFuel(true);
+    if (config.startsWith('wasm+epoch')) c.epochInterruption(true);
     const engine = new Engine(c);
-    run = () => {
-      const m = new Module(engine, bytes);
-      if (m.backend !== 'wasm') throw new Error(`compiled for ${m.backend}: ${m.backendReason}`);
-    };
+    // `-async`: `Module.compile`, which instruments a large module in a worker (wasmts's wasm-backend/worker.ts)
+    run = config.endsWith('-async')
+      ? async () => {
+          const m = await Module.compile(engine, bytes);
+          if (m.backend !== 'wasm') throw new Error(`compiled for ${m.backend}: ${m.backendReason}`);
+        }
+      : () => {
+          const m = new Module(engine, bytes);
+          if (m.backend !== 'wasm') throw new Error(`compiled for ${m.backend}: ${m.backendReason}`);
+        };
   }
   const c0 = cpuMs();
+  const m0 = mainCpuMs();
   const t0 = performance.now();
-  run();
-  console.log(JSON.stringify({ ms: performance.now() - t0, cpuMs: cpuMs() - c0 }));
+  await run();
+  console.log(JSON.stringify({ ms: performance.now() - t0, cpuMs: cpuMs() - c0, mainCpuMs: mainCpuMs() - m0 }));
 }
 
 function median(xs: number[]): number {
@@ -198,6 +232,13 @@ async function main(): Promise<void> {
         .map((c) => `${(median(cpu(c)) / v8).toFixed(1)}x`)
         .join(' | ')} | ${load} |`,
     );
+    const main = (c: Config) => samples[c].map((s) => s.mainCpuMs).filter((x) => !Number.isNaN(x));
+    console.log(
+      `|   main thread | | ${configs.map((c) => cell(main(c))).join(' | ')} | ${configs
+        .filter((c) => c !== 'v8')
+        .map((c) => `${(median(main(c)) / median(main('v8'))).toFixed(1)}x`)
+        .join(' | ')} | |`,
+    );
     for (const n of new Set(notes)) console.log(`  ${name}: ${n}`);
     results.push({ name, file, mb, samples, load, notes: [...new Set(notes)] });
   }
@@ -221,7 +262,8 @@ async function stagesMain(values: {
   const names = values.only === undefined ? Object.keys(MODULES) : values.only.split(',');
   const configs = (values.configs?.split(',') ?? ['wasm', 'wasm+fuel', 'wasm+epoch']) as Config[];
   for (const c of configs)
-    if (!c.startsWith('wasm')) throw new Error(`--stages times the wasm backend's configurations, not ${c}`);
+    if (!c.startsWith('wasm') || c.endsWith('-async'))
+      throw new Error(`--stages times the wasm backend's synchronous configurations, not ${c}`);
   console.log(`CPU ms, median over ${values.runs} processes of ${compiles} compiles each (fresh engines)`);
   console.log(`| module | configuration | compile | total | ${STAGES.join(' | ')} | load |`);
   console.log(`|---|---|---|---|${STAGES.map(() => '---|').join('')}---|`);

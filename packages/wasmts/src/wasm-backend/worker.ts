@@ -39,8 +39,8 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 
 /**
  * Where the worker loads its code from, with which Node options, and from which size a module goes to it. The
- * defaults are `worker-main.js` beside this file (undefined), the caller's own options (Node's default for a worker)
- * and `WORKER_MIN_BYTES`; tests of the sources set a bundle of the sources and a size of 0.
+ * defaults are `worker-main.js` beside this file (undefined), the caller's Node options without its preloads
+ * (`workerExecArgv`) and `WORKER_MIN_BYTES`; tests of the sources set a bundle of the sources and a size of 0.
  */
 export const workerSettings: { url: string | undefined; execArgv: string[] | undefined; minBytes: number } = {
   url: undefined,
@@ -156,6 +156,30 @@ function nodeWorkerClass(): (new (src: URL, opts: object) => NodeWorker) | null 
   return wt?.Worker ?? null;
 }
 
+/** Node options whose next argument is theirs (preloads), dropped for the worker. */
+const PRELOADS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/**
+ * The caller's Node options without its preloads (`--import`, `--require`, loaders): the worker runs only wasmts's own
+ * code, and a preload (tsx, an APM agent) would cost each worker its load (tsx: 200-300 ms of CPU); V8 and wasm flags
+ * (`--experimental-wasm-*`, `--stack-size`) stay, so the worker's host validates what the caller's does.
+ */
+export function workerExecArgv(
+  argv: readonly string[] = (globalThis as { process?: { execArgv?: string[] } }).process?.execArgv ?? [],
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.split('=', 1)[0];
+    if (PRELOADS.has(name)) {
+      if (!a.includes('=')) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** The web's `Worker` class (pages, Deno), or null. */
 function webWorkerClass(): (new (src: URL, opts: object) => WebWorker) | null {
   const W = (globalThis as { Worker?: new (src: URL, opts: object) => WebWorker }).Worker;
@@ -181,9 +205,7 @@ export function stopWorker(): Promise<void> {
 function startWorker(url: string, onMessage: (m: unknown) => void, onFail: () => void): Channel | null {
   const NodeWorkerClass = nodeWorkerClass();
   if (NodeWorkerClass !== null) {
-    const w = new NodeWorkerClass(new URL(url), {
-      ...(workerSettings.execArgv === undefined ? {} : { execArgv: workerSettings.execArgv }),
-    });
+    const w = new NodeWorkerClass(new URL(url), { execArgv: workerSettings.execArgv ?? workerExecArgv() });
     w.on('message', onMessage);
     w.on('error', onFail);
     w.on('exit', onFail);
