@@ -500,7 +500,8 @@ export class ModuleEnvironment {
     const b = this.hoistKeyed('fb', 'fuel refill: fu', '0');
     const left = this.fuelLeft();
     const refill = `${left} = ${a} - ${b}; ${this.rt('outOfGas')}(vmctx); ${a} = ${left}; return '';`;
-    const r = this.hoistKeyed('fr', 'fuel refill', `{ toString() { ${refill} } }`);
+    // no prototype: a `Symbol.toPrimitive` or `toString` the host put on Object.prototype is not what runs
+    const r = this.hoistKeyed('fr', 'fuel refill', `{ __proto__: null, toString() { ${refill} } }`);
     // `fu = 0` before the refill, as at every hand-over: a handler adding `fu` after a trap there adds nothing
     return `${a} = fq; ${b} = fu; fu = 0; \`\${${r}}\`; fq = ${a};`;
   }

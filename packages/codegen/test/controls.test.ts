@@ -163,6 +163,33 @@ describe('fuel in a local', () => {
     expect(limits.fuelConsumed).toBe(out);
   });
 
+  it('refills through its own code whatever the host put on Object.prototype', () => {
+    // the refill runs as the toString of a prototype-less object (environment's `fuelRefill`): a conversion hook
+    // on Object.prototype must not take its place (the window would not be refilled and the count would be lost)
+    const e = instantiate(SPIN, {}, FUEL);
+    const proto = Object.prototype as Record<PropertyKey, unknown>;
+    let counted = 0;
+    let error: unknown;
+    proto[Symbol.toPrimitive] = () => '';
+    try {
+      limits.fuelConsumed = -1000;
+      limits.fuelBase -= limits.fuelWindow[0] - 10;
+      limits.fuelWindow[0] = 10;
+      e.spin(100);
+      counted = limits.fuelConsumed;
+      limits.fuelConsumed = -300;
+      try {
+        e.spin(100);
+      } catch (x) {
+        error = x;
+      }
+    } finally {
+      delete proto[Symbol.toPrimitive];
+    }
+    expect(counted).toBe(-1000 + 5 * 100);
+    expect(String(error)).toMatch(/fuel/);
+  });
+
   it('keeps the window above -FUEL_WINDOW at the exits of large functions', () => {
     // a host function moves the window to 100 above -2^30 (the count unchanged), as a deep stack
     // of frames consuming past the window on their way out would leave it; the large function's exit puts it back

@@ -3,7 +3,7 @@
 var fl0 = vmctx[1].fuelWindow;
 var fa1 = 0;
 var fb2 = 0;
-var fr3 = { toString() { fl0[0] = fa1 - fb2; rt.outOfGas(vmctx); fa1 = fl0[0]; return ''; } };
+var fr3 = { __proto__: null, toString() { fl0[0] = fa1 - fb2; rt.outOfGas(vmctx); fa1 = fl0[0]; return ''; } };
 var m4 = vmctx[7];
 var D4 = m4.dv;
 m4.watch(() => { D4 = m4.dv; });

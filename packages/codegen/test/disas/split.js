@@ -6,7 +6,7 @@ m0.watch(() => { D0 = m0.dv; });
 var fl1 = vmctx[1].fuelWindow;
 var fa2 = 0;
 var fb3 = 0;
-var fr4 = { toString() { fl1[0] = fa2 - fb3; rt.outOfGas(vmctx); fa2 = fl1[0]; return ''; } };
+var fr4 = { __proto__: null, toString() { fl1[0] = fa2 - fb3; rt.outOfGas(vmctx); fa2 = fl1[0]; return ''; } };
 var lim5 = vmctx[1];
 var ep6 = vmctx[5];
 var hv7 = new Int32Array(9);

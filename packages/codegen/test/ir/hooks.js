@@ -3,7 +3,7 @@
 var fl0 = vmctx[1].fuelWindow;
 var fa1 = 0;
 var fb2 = 0;
-var fr3 = { toString() { fl0[0] = fa1 - fb2; rt.outOfGas(vmctx); fa1 = fl0[0]; return ''; } };
+var fr3 = { __proto__: null, toString() { fl0[0] = fa1 - fb2; rt.outOfGas(vmctx); fa1 = fl0[0]; return ''; } };
 var lim4 = vmctx[1];
 var F5 = vmctx[7];
 var m6 = vmctx[9];
