@@ -185,6 +185,43 @@ export const PAIR_BINARY: Readonly<Record<string, PairBinary>> = {
 };
 
 /**
+ * Sums of unsigned products held with their value as a double too (README.md, "i64 as pairs", sums of products): a
+ * pair whose value v is a product of two zero-extended words or a sum of such products, so 0 <= v, keeps beside
+ * its words a double `x` within 2^27 of v: at most `SUM_UNITS` terms, each below 2^64 (a product rounds by at most
+ * 2^10), so each sum is below 2^72 and rounds by at most 2^18. Its hi word is then `hiOf`: x - (lo - 2^31) is within
+ * 2^31 of hi * 2^32 + 2^31 (hi here the exact floor(v / 2^32), below 2^40), so the quotient by 2^32 truncates to hi,
+ * and `| 0` takes it modulo 2^32 as i64 arithmetic wraps. A sum of such pairs adds the lo words and the doubles, with no carry: the hi word
+ * each sum assigns is read by nothing when the next sum consumes it, and V8's optimizing compiler drops it (pure
+ * arithmetic), so a dot product of n terms pays one hi word, not n products' and n - 1 carries.
+ */
+export const SUM_UNITS = 256;
+
+/** The hi word of a pair whose lo word is `lo` and whose value the double `x` holds (see `SUM_UNITS`). */
+function hiOf(x: string, lo: string): string {
+  return `((${x} - (${lo} ^ -2147483648)) / 4294967296) | 0`;
+}
+
+/**
+ * `i64.mul` of two pairs whose hi words are 0 (atoms `al`, `bl`): the words as the template gives them, and the
+ * product's double in `rx` (one more variable, the same operations).
+ */
+export function mulWords(al: string, bl: string, rl: string, rh: string, rx: string): string {
+  const k = literal(bl) ?? literal(al);
+  const a = literal(bl) === null ? bl : al;
+  if (k !== null && k >>> 0 < EXACT_FACTOR)
+    return `qm = Math.imul(${al}, ${bl}); ${rx} = ${u32(a)} * ${k >>> 0}; ${rh} = (${rx} / 4294967296) | 0; ${rl} = qm;`;
+  return `qm = Math.imul(${al}, ${bl}); ${rx} = ${u32(al)} * ${u32(bl)}; ${rh} = ${hiOf(rx, 'qm')}; ${rl} = qm;`;
+}
+
+/**
+ * `i64.add` of two pairs held with doubles `ax`, `bx` (lo atoms `al`, `bl`): no carry, the hi word from the sum. The
+ * double first: `ax` may read the lo word `rl` is about to replace (`(s3 >>> 0)`).
+ */
+export function addWords(al: string, bl: string, ax: string, bx: string, rl: string, rh: string, rx: string): string {
+  return `${rx} = ${ax} + ${bx}; ${rl} = (${al} + ${bl}) | 0; ${rh} = ${hiOf(rx, rl)};`;
+}
+
+/**
  * Unary i64 operators whose result's high word is 0: the statement assigns only `rl`, and the slot's hi stays
  * the pending literal `0` (folded by the consumer's template; assigned before control flow).
  */

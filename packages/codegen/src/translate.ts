@@ -63,7 +63,18 @@ import {
 import { NameTable } from './names.js';
 import { BINARY, BINARY_COND, type Binary, closes, condValue, UNARY, UNARY_COND, type Unary } from './numeric.js';
 import { EXIT_CODE, type Outlined, outline } from './outline.js';
-import { literal, PAIR_BINARY, PAIR_COND, PAIR_COND_VALUE, PAIR_TEMPS, PAIR_UNARY, PAIR_UNARY_HI0 } from './pairs.js';
+import {
+  addWords,
+  literal,
+  mulWords,
+  PAIR_BINARY,
+  PAIR_COND,
+  PAIR_COND_VALUE,
+  PAIR_TEMPS,
+  PAIR_UNARY,
+  PAIR_UNARY_HI0,
+  SUM_UNITS,
+} from './pairs.js';
 import { type V128FormLiveness, v128FormLiveness } from './v128-forms.js';
 import { CONTROL, SILENT_OPS } from './wasm/operators.js';
 
@@ -143,6 +154,8 @@ interface Frame {
   nResults: number;
   /** Index in the control stack (for delegate bookkeeping). */
   index: number;
+  /** The number of operators translated before the one opening the frame (`opIndex`). */
+  at: number;
   /** if: saved parameter variables for the else branch. */
   savedParams: string[] | null;
   /** Legacy try: the JS variable bound to the caught exception, and handler state. */
@@ -853,6 +866,14 @@ export class FunctionTranslator {
   private wide: boolean[] = [];
   /** Per pending pair slot: the hi atom (the lo atom is in `pend`). */
   private pendH: (string | null)[] = [];
+  /**
+   * Per pair slot: 0, or the number of terms (at most `SUM_UNITS`) of the sum of unsigned products the slot holds,
+   * whose value is also in the double `s<d>x` (pairs.ts, `SUM_UNITS`): an `i64.add` of two such adds the doubles and
+   * no carry. Reset wherever the slot may come to hold another value (`claim`, `setSp`, `setSpTo`, `top`).
+   */
+  private sumTerms: number[] = [];
+  /** Whether any slot held a double (`sumTerms`): the slots' `s<d>x` are declared. */
+  private anySum = false;
   /** Whether the bigint temporary `qz` (splitting a bigint into a pair) is used. */
   private usesBigTemp = false;
   /** Whether the pair temporaries `qa`..`qd` are used. */
@@ -883,16 +904,19 @@ export class FunctionTranslator {
    * (`zeroHiLocals` in `translate`) and checked by it, every `local.set` of one storing a 0 hi word. Null in the
    * first translation.
    */
-  private zeroHi: ReadonlySet<number> | null = null;
+  private zeroHi: ReadonlyMap<number, number> | null = null;
   /** Whether a `local.set` stored a hi word other than 0 into a local of `zeroHi` (the assumption failed). */
   private zeroHiBroken = false;
-  /** i64 locals given a hi word other than the literal 0 by some `local.set` or `local.tee`. */
-  private readonly wideSets = new Set<number>();
+  /**
+   * i64 locals given a hi word other than the literal 0 by some `local.set` or `local.tee`, each with where its reads
+   * may see such a value (`wideFrom`): the opening of the outermost loop around the first such set, or the set itself.
+   */
+  private readonly wideSets = new Map<number, number>();
   /**
    * i64 locals whose hi word, not known to be 0, an `i64.mul` read (where a 0 drops the cross products and the
    * general high-word formula): only for these is a second translation worth its cost.
    */
-  private readonly mulHiReads = new Set<number>();
+  private readonly mulHiReads = new Map<number, number>();
   /** Whether the multiplication temporary `qm` is used. */
   private usesMulTemps = false;
   /** Per stack slot: whether it holds a v128 as four int32 lanes, `s<d>`, `s<d>b`, `s<d>c`, `s<d>d`. */
@@ -948,6 +972,8 @@ export class FunctionTranslator {
   private pendGet: number[] = [];
   /** The offset of the operator being translated. */
   private opAt = 0;
+  /** Operators translated so far: an order of the body's operators that both translations of a body share. */
+  private opIndex = 0;
   /**
    * While the body of a callee is translated in place of its call (`inlineCall`): the block frame standing for the
    * callee's function frame, the control depth inside it, the caller's reader position and end, and the call's
@@ -1121,6 +1147,7 @@ export class FunctionTranslator {
     if (this.sp > this.dirty) this.dirty = this.sp;
     this.wide[d] = false;
     this.pendH[d] = null;
+    this.sumTerms[d] = 0;
     // a slot never claimed yet (undefined) is given the defaults too
     if (this.rare[d] !== false) {
       this.quad[d] = false;
@@ -1547,6 +1574,7 @@ export class FunctionTranslator {
   /** The stack slot of the value `n` below the top, assigned first if it was pending. */
   private top(n = 0): string {
     const d = this.sp - 1 - n;
+    this.sumTerms[d] = 0;
     if (this.fLoad[d] >= 0 || this.fLocal[d] >= 0) this.floatKeep(d);
     // the slot may be written in place (select)
     this.fNum[d] = false;
@@ -1713,6 +1741,7 @@ export class FunctionTranslator {
       }
     }
     for (let d = sp; d < dirty; d++) {
+      this.sumTerms[d] = 0;
       this.fLoad[d] = -1;
       this.fLocal[d] = -1;
       this.fNum[d] = false;
@@ -1726,6 +1755,7 @@ export class FunctionTranslator {
     this.setSp(height + shapes.length);
     for (let i = 0; i < shapes.length; i++) {
       // a merge of what every way in gave
+      this.sumTerms[height + i] = 0;
       this.fLoad[height + i] = -1;
       this.fLocal[height + i] = -1;
       this.fNum[height + i] = false;
@@ -1781,17 +1811,39 @@ export class FunctionTranslator {
   }
 
   /**
-   * The i64 locals to assume zero-extended in a second translation: those no `local.set` gave a hi word other than
-   * 0 (they start at 0), when an `i64.mul` read one's hi word where the straight-line facts (`hi0`) did not know it
-   * (`mulHiReads`). Null when
-   * there are none, or in the second translation itself.
+   * The i64 locals to assume zero-extended in a second translation, each up to the operator from which its reads may
+   * see a hi word other than 0 (`wideSets`; everywhere if no `local.set` gives one: they start at 0), when an
+   * `i64.mul` before that read one's hi word where the straight-line facts (`hi0`) did not know it (`mulHiReads`):
+   * poly1305's `r` limbs, set before its loop and read in it, the local given other values after it. Null when there
+   * are none, or in the second translation itself.
    */
-  private zeroHiLocals(): Set<number> | null {
+  private zeroHiLocals(): Map<number, number> | null {
     if (this.zeroHi !== null || !this.pairs || this.mulHiReads.size === 0) return null;
     const nParams = this.type.params.length;
-    const zero = new Set<number>();
-    for (const i of this.mulHiReads) if (i >= nParams && !this.wideSets.has(i)) zero.add(i);
+    const zero = new Map<number, number>();
+    for (const [i, at] of this.mulHiReads) {
+      const from = this.wideSets.get(i) ?? Number.POSITIVE_INFINITY;
+      if (i >= nParams && at < from) zero.set(i, from);
+    }
     return zero.size > 0 ? zero : null;
+  }
+
+  /**
+   * Whether i64 local `i` holds a zero-extended value here by the second translation's assumption (`zeroHi`): before
+   * the operator where its reads may first see a value with another hi word.
+   */
+  private zeroHiAt(i: number): boolean {
+    const from = this.zeroHi?.get(i);
+    return from !== undefined && this.opIndex < from;
+  }
+  /**
+   * Where reads of a local given a value here may see it (`wideSets`): from the opening of the outermost loop around
+   * this operator (a read before that loop cannot see it: a value flows backwards only along a loop's back edge, from
+   * inside the loop), or from this operator when no loop is around it.
+   */
+  private wideFrom(): number {
+    for (const f of this.ctrl) if (f.kind === K.Loop) return f.at;
+    return this.opIndex;
   }
 
   /** Ends each line of the body with the marker of the operator that began it (see `positions`). */
@@ -1926,6 +1978,7 @@ export class FunctionTranslator {
     for (let i = 0; i < this.maxSp; i++) {
       decls.push(`s${i}`);
       if (this.anyWide) decls.push(`s${i}h`);
+      if (this.anySum) decls.push(`s${i}x = 0`);
       if (this.anyQuad) decls.push(`s${i}b`, `s${i}c`, `s${i}d`);
     }
     for (let i = 0; i < this.maxTemps; i++) decls.push(`r${i}`);
@@ -2459,6 +2512,7 @@ export class FunctionTranslator {
       nParams,
       nResults,
       index: this.ctrl.length,
+      at: this.opIndex,
       savedParams: null,
       exVar: '',
       handlers: 0,
@@ -2530,6 +2584,8 @@ export class FunctionTranslator {
 
   /** Whether the variable `v` is an f32 or f64 local's (a number, or a NaN kept as its bits). */
   private holdsFloat(v: string): boolean {
+    // a slot's double beside its pair (`sumTerms`)
+    if (/^s\d+x$/.test(v)) return true;
     const m = /^l(\d+)$/.exec(v);
     if (m === null) return false;
     const t = this.localTypes[Number(m[1])];
@@ -2723,8 +2779,8 @@ export class FunctionTranslator {
       if (literal(lo) !== null && literal(hi) !== null) this.lit.set(i, [lo, hi]);
       else this.lit.delete(i);
       if (hi !== '0') {
-        this.wideSets.add(i);
-        if (this.zeroHi?.has(i)) this.zeroHiBroken = true;
+        if (!this.wideSets.has(i)) this.wideSets.set(i, this.wideFrom());
+        if (this.zeroHiAt(i)) this.zeroHiBroken = true;
       }
       if (tee) this.pushPairPure(l, hi === '0' ? '0' : `${l}h`);
       return;
@@ -3059,6 +3115,7 @@ export class FunctionTranslator {
       }
       if (this.positions !== null) this.markPosition(r.pos);
       this.opAt = r.pos;
+      this.opIndex++;
       // the opcode byte read inline (r.u8() is a call, which costs without a JIT)
       const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
       const head = HEAD[op];
@@ -3543,7 +3600,7 @@ export class FunctionTranslator {
           const t = this.localTypes[i];
           if (t === I64 && this.pairs) {
             const k = this.lit.get(i);
-            const zero = this.hi0.has(i) || this.zeroHi?.has(i) === true;
+            const zero = this.hi0.has(i) || this.zeroHiAt(i);
             if (k !== undefined) this.pushPairPure(k[0], k[1]);
             else this.pushPairPure(`l${i}`, zero ? '0' : `l${i}h`);
           } else if (t === V128) this.pushQuadLocal(i);
@@ -3805,6 +3862,49 @@ export class FunctionTranslator {
     return true;
   }
 
+  /**
+   * The terms of the sum of unsigned products in slot `d` (`sumTerms`) and the double holding its value, or null. A
+   * zero-extended word is not taken as a term: added to a sum, its carry form is the shorter chain where the sum's hi
+   * word is then needed (poly1305's `d1 += d0 >> 26`, where every step waits for the one before: the carry through
+   * doubles made it 1.4x slower), and the sum's own hi word comes from its double beside that chain.
+   */
+  private sumOf(d: number): [number, string] | null {
+    const n = this.sumTerms[d];
+    return n > 0 && this.pend[d] == null ? [n, `s${d}x`] : null;
+  }
+  /**
+   * `i64.mul` of two values whose hi words are 0, and `i64.add` of two sums of such products (or of zero-extended
+   * values), as pairs holding their value as a double too (`sumTerms`); false for the others.
+   */
+  private sumOfProducts(name: string): boolean {
+    const y = this.sp - 1;
+    const x = this.sp - 2;
+    let terms = 1;
+    let ax = '';
+    let bx = '';
+    if (name === 'i64.mul') {
+      if (this.pendH[x] !== '0' || this.pendH[y] !== '0') return false;
+    } else {
+      const a = this.sumOf(x);
+      const b = this.sumOf(y);
+      if (a === null || b === null) return false;
+      terms = a[0] + b[0];
+      if (terms > SUM_UNITS) return false;
+      ax = a[1];
+      bx = b[1];
+    }
+    const b = this.popPair();
+    const a = this.popPair();
+    const d = this.sp;
+    if (name === 'i64.mul') {
+      this.usesMulTemps = true;
+      this.pushPairStmt((rl, rh) => mulWords(a[0], b[0], rl, rh, `s${d}x`));
+    } else this.pushPairStmt((rl, rh) => addWords(a[0], b[0], ax, bx, rl, rh, `s${d}x`));
+    this.sumTerms[d] = terms;
+    this.anySum = true;
+    return true;
+  }
+
   /** i64 operators on pairs, inline (pair mode); false for the ones left to the bigint templates. */
   private pairNumeric(info: OperatorInfo): boolean {
     const name = info.name;
@@ -3834,6 +3934,7 @@ export class FunctionTranslator {
       }
     }
     if (pb !== undefined && this.foldZeroOperand(name)) return true;
+    if ((name === 'i64.mul' || name === 'i64.add') && this.sumOfProducts(name)) return true;
     if (pb !== undefined) {
       if (PAIR_TEMPS.has(name)) this.usesPairTemps = true;
       const b = this.popPair();
@@ -3841,7 +3942,11 @@ export class FunctionTranslator {
       if (name === 'i64.mul') {
         this.usesMulTemps = true;
         if (this.zeroHi === null)
-          for (const h of [a[1], b[1]]) if (LOCAL_HI.test(h)) this.mulHiReads.add(Number(h.slice(1, -1)));
+          for (const h of [a[1], b[1]])
+            if (LOCAL_HI.test(h)) {
+              const i = Number(h.slice(1, -1));
+              if (!this.mulHiReads.has(i)) this.mulHiReads.set(i, this.opIndex);
+            }
       }
       this.pushPairStmt((rl, rh) => pb(a, b, rl, rh));
       return true;

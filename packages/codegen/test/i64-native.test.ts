@@ -132,6 +132,41 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
     expect(j.uu(0x200001, -3)).toBe(0x200001n * 0xfffffffdn);
   });
 
+  it('sums of products of zero-extended words, held as doubles too, up to SUM_UNITS terms and past it, wrapping', () => {
+    const u = (k: number) => `(i64.extend_i32_u (local.get ${k}))`;
+    const prod = (x: number, y: number) => `(i64.mul ${u(x)} ${u(y)})`;
+    // a chain of n products of the two parameters on the stack (300 > SUM_UNITS: the last sums take the carry form)
+    const chain = (n: number) => `${prod(0, 1)}${` ${prod(0, 1)} i64.add`.repeat(n - 1)}`;
+    const [n, j] = both(`(module
+      (func (export "dot") (param i32 i32 i32 i32 i32) (result i64)
+        (i64.add (i64.add (i64.add ${prod(0, 1)} ${prod(2, 3)}) (i64.add ${prod(1, 2)} ${u(4)}))
+          (i64.add ${u(3)} (i64.mul ${u(0)} (i64.const 0x1fffff)))))
+      (func (export "consts") (param i32 i32 i32 i32 i32) (result i64)
+        (i64.add (i64.add (i64.mul ${u(0)} (i64.const 0xfffffffb)) (i64.mul (i64.const 5) ${u(1)}))
+          (i64.add (i64.extend_i32_u (i32.add (local.get 2) (local.get 3))) ${prod(4, 4)})))
+      (func (export "carry") (param i32 i32 i32 i32 i32) (result i64) (local i64)
+        ;; poly1305's form: a sum, its bits above 26 added to the next sum, a general product in between
+        (local.set 5 (i64.add ${prod(0, 1)} ${prod(2, 3)}))
+        (i64.add (i64.add (i64.add ${prod(1, 4)} (i64.shr_u (local.get 5) (i64.const 26)))
+          (i64.mul (local.get 5) ${u(2)})) (i64.and (local.get 5) (i64.const 0x3ffffff))))
+      (func (export "c255") (param i32 i32) (result i64) ${chain(255)})
+      (func (export "c256") (param i32 i32) (result i64) ${chain(256)})
+      (func (export "c257") (param i32 i32) (result i64) ${chain(257)})
+      (func (export "c300") (param i32 i32) (result i64) ${chain(300)}))`);
+    const words = VALUES.map(I32);
+    for (const a of words)
+      for (const b of words.slice(0, 40)) {
+        agree(n, j, 'dot', [a, b, b ^ 0x5a5a5a5a, a + b, ~a]);
+        agree(n, j, 'consts', [a, b, -1, a, ~b]);
+        agree(n, j, 'carry', [a, b, ~a, b >>> 3, a ^ b]);
+      }
+    for (const a of words.slice(0, 30))
+      for (const b of words.slice(0, 30)) for (const f of ['c255', 'c256', 'c257', 'c300']) agree(n, j, f, [a, b]);
+    // (2^32 - 1)^2 * 300 wraps past 2^64
+    expect(j.c300(-1, -1)).toBe(BigInt.asIntN(64, 0xffffffffn * 0xffffffffn * 300n));
+    expect(j.c256(-1, -1)).toBe(BigInt.asIntN(64, 0xffffffffn * 0xffffffffn * 256n));
+  });
+
   it('knows a local high word is 0 only where it is (straight-line code between control operators)', () => {
     const [n, j] = both(`(module
       ;; __multi3's shape: words of the operands in locals, multiplied
@@ -254,6 +289,25 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
           (if (i32.eq (local.get 2) (i32.const 2)) (then (local.set 3 (local.get 1))))
           (br_if $l (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
         (i64.xor (local.get 4) (local.get 3)))
+      ;; zero-extended before and in a loop, given a full value after it (a local reused): 32x32 products in the loop
+      (func (export "after") (param i64 i64 i32) (result i64) (local i64 i64)
+        (local.set 3 (i64.and (local.get 0) (i64.const 0x3ffffff)))
+        (loop $l
+          (local.set 4 (i64.add (local.get 4) (i64.mul (local.get 3) (local.get 1))))
+          (br_if $l (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+        (local.set 3 (i64.add (local.get 4) (local.get 1)))
+        (i64.add (local.get 4) (i64.mul (local.get 3) (local.get 3))))
+      ;; given a full value in an inner loop after the read in the outer one: a full pair there too
+      (func (export "nested") (param i64 i64 i32) (result i64) (local i64 i64 i32)
+        (local.set 3 (i64.extend_i32_u (i32.wrap_i64 (local.get 0))))
+        (loop $o
+          (local.set 4 (i64.add (local.get 4) (i64.mul (local.get 3) (local.get 1))))
+          (local.set 5 (i32.const 2))
+          (loop $i
+            (if (i32.eq (local.get 5) (i32.const 1)) (then (local.set 3 (i64.add (local.get 3) (local.get 1)))))
+            (br_if $i (local.tee 5 (i32.sub (local.get 5) (i32.const 1)))))
+          (br_if $o (local.tee 2 (i32.sub (local.get 2) (i32.const 1)))))
+        (i64.xor (local.get 4) (local.get 3)))
       ;; zero-extended only by copying another zero-extended local, read after a block
       (func (export "copied") (param i64 i64) (result i64) (local i64 i64)
         (local.set 2 (i64.extend_i32_u (i32.wrap_i64 (local.get 0))))
@@ -275,6 +329,8 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
       for (const b of VALUES) {
         for (const k of [1, 2, 3]) agree(n, j, 'limbs', [a, b, k]);
         for (const k of [1, 2, 3]) agree(n, j, 'mixed', [a, b, k]);
+        for (const k of [1, 3]) agree(n, j, 'after', [a, b, k]);
+        for (const k of [1, 3]) agree(n, j, 'nested', [a, b, k]);
         for (const f of ['copied', 'inlined']) agree(n, j, f, [a, b]);
         agree(n, j, 'arms', [a, b, I32(b) & 1]);
       }
@@ -282,10 +338,17 @@ describe('i64 on pairs agrees with the host WebAssembly', () => {
     const src = compileModule(decodeModule(parseWat(wat))).source;
     const limbs = src.slice(src.indexOf('function f0$p('), src.indexOf('function f1$p('));
     expect(limbs).toMatch(
-      /qm = Math\.imul\(l3, l4\); s\d+h = \(\(\(l3 >>> 0\) \* \(l4 >>> 0\) - \(qm \^ -2147483648\)\) \/ 4294967296\) \| 0;/,
+      /qm = Math\.imul\(l3, l4\); s(\d+)x = \(l3 >>> 0\) \* \(l4 >>> 0\); s\1h = \(\(s\1x - \(qm \^ -2147483648\)\) \/ 4294967296\) \| 0;/,
     );
     const mixed = src.slice(src.indexOf('function f1$p('), src.indexOf('function f2$p('));
     expect(mixed).toMatch(/Math\.imul\(l3, l3h\)/);
+    // before the loop's end, l3's hi word is 0; after it, a full pair
+    const after = src.slice(src.indexOf('function f2$p('), src.indexOf('function f3$p('));
+    const loopEnd = after.indexOf('break');
+    expect(after.slice(0, loopEnd)).not.toMatch(/l3h\)/);
+    expect(after.slice(loopEnd)).toMatch(/Math\.imul\(l3h, l3\)|Math\.imul\(l3, l3h\)/);
+    const nested = src.slice(src.indexOf('function f3$p('), src.indexOf('function f4$p('));
+    expect(nested).toMatch(/Math\.imul\(l3h, |Math\.imul\(l3, l1h\)|, l3h\)/);
   });
 
   it('shifts and rotations by every constant count, on locals and computed values', () => {

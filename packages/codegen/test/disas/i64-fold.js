@@ -21,15 +21,15 @@ function f0(a0, a1, a2, a3, a4) {
 }
 f0.$p = f0$p;
 function f1(l0, l1, l2) {
-  var l3 = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, l6 = 0, l6h = 0, l7 = 0, l7h = 0, s0, s0h, s1, s1h, s2, s2h, s3, s3h, s4, s4h, qm = 0;
+  var l3 = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, l6 = 0, l6h = 0, l7 = 0, l7h = 0, s0, s0h, s0x = 0, s1, s1h, s1x = 0, s2, s2h, s2x = 0, s3, s3h, s3x = 0, s4, s4h, s4x = 0, qm = 0;
   l7 = 0; l7h = 0;
   l6 = l2; l6h = 0;
   l5 = 0; l5h = 0;
   l4 = l1; l4h = 0;
   l3 = l0;
-  qm = Math.imul(l4, l6); s1h = (((l4 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
+  qm = Math.imul(l4, l6); s1x = (l4 >>> 0) * (l6 >>> 0); s1h = ((s1x - (qm ^ -2147483648)) / 4294967296) | 0; s1 = qm;
   D0.setInt32((l3>>>0)+4,s1h,1); D0.setInt32((l3>>>0),s1,1);
-  qm = Math.imul(l4, l6); s2h = (((l4 >>> 0) * (l6 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s2 = qm;
+  qm = Math.imul(l4, l6); s2x = (l4 >>> 0) * (l6 >>> 0); s2h = ((s2x - (qm ^ -2147483648)) / 4294967296) | 0; s2 = qm;
   s2 = s2h;
   s1 = s2; s1h = 0;
   D0.setInt32((l3>>>0)+12,s1h,1); D0.setInt32((l3>>>0)+8,s1,1);

@@ -40,4 +40,11 @@
   ;; by a constant below 2^21 (x25519's reduction by 19): that product is exact as a double, no correction by the low
   ;; word; a mask of all ones in a word leaves that word as it is
   (func (export "by19") (param i64) (result i64) (i64.mul (local.get 0) (i64.const 19)))
-  (func (export "low51") (param i64) (result i64) (i64.and (local.get 0) (i64.const 0x7ffffffffffff))))
+  (func (export "low51") (param i64) (result i64) (i64.and (local.get 0) (i64.const 0x7ffffffffffff)))
+  ;; a sum of 32x32 products (poly1305's rows): the products' doubles added (`s<d>x`), no carries; the hi words the
+  ;; sums assign and the next sum does not read are dead, which V8's optimizing compiler drops
+  (func (export "dot") (param $a i32) (param $b i32) (param $c i32) (param $d i32) (result i64)
+    (i64.add
+      (i64.add (i64.mul (i64.extend_i32_u (local.get $a)) (i64.extend_i32_u (local.get $b)))
+        (i64.mul (i64.extend_i32_u (local.get $c)) (i64.extend_i32_u (local.get $d))))
+      (i64.mul (i64.extend_i32_u (local.get $a)) (i64.const 19)))))

@@ -4,8 +4,8 @@ var m0 = vmctx[7];
 var D0 = m0.dv;
 m0.watch(() => { D0 = m0.dv; });
 function f0$p(l0, l1, l1h, l2, l2h) {
-  var l3 = 0, l3h = 0, s0, s0h, s1, s1h, s2, s2h, s3, s3h, qm = 0;
-  qm = Math.imul(l1, l2); s0h = (((l1 >>> 0) * (l2 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
+  var l3 = 0, l3h = 0, s0, s0h, s0x = 0, s1, s1h, s1x = 0, s2, s2h, s2x = 0, s3, s3h, s3x = 0, qm = 0;
+  qm = Math.imul(l1, l2); s0x = (l1 >>> 0) * (l2 >>> 0); s0h = ((s0x - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   l3 = s0; l3h = s0h;
   D0.setInt32((l0>>>0)+4,l3h,1); D0.setInt32((l0>>>0),l3,1);
   qm = Math.imul(l1, l2); s2h = (((((l1 >>> 0) * (l2 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l1, l2h) + Math.imul(l1h, l2)) | 0; s2 = qm;
@@ -46,12 +46,12 @@ function f3(l0) {
   return s0;
 }
 function f4$p(l0, l1, l1h) {
-  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, s0, s0h, s1, s1h, s2, s2h, s3, s3h, qm = 0;
+  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, l4h = 0, l5 = 0, l5h = 0, s0, s0h, s0x = 0, s1, s1h, s1x = 0, s2, s2h, s2x = 0, s3, s3h, s3x = 0, qm = 0;
   l4 = l1; l4h = l1h;
   l3 = l1; l3h = l1h;
   l2 = l0;
   l5 = 0; l5h = 0;
-  qm = Math.imul(l3, l4); s0h = (((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
+  qm = Math.imul(l3, l4); s0x = (l3 >>> 0) * (l4 >>> 0); s0h = ((s0x - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   l5 = s0; l5h = s0h;
   D0.setInt32((l2>>>0)+4,l5h,1); D0.setInt32((l2>>>0),l5,1);
   qm = Math.imul(l3, l4); s2h = (((((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l3, l4h) + Math.imul(l3h, l4)) | 0; s2 = qm;
@@ -62,7 +62,7 @@ function f4$p(l0, l1, l1h) {
   l3 = s1; l3h = s1h;
   l2 = ((l0 + 16) | 0);
   l5 = 0; l5h = 0;
-  qm = Math.imul(l3, l4); s0h = (((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
+  qm = Math.imul(l3, l4); s0x = (l3 >>> 0) * (l4 >>> 0); s0h = ((s0x - (qm ^ -2147483648)) / 4294967296) | 0; s0 = qm;
   l5 = s0; l5h = s0h;
   D0.setInt32((l2>>>0)+4,l5h,1); D0.setInt32((l2>>>0),l5,1);
   qm = Math.imul(l3, l4); s2h = (((((l3 >>> 0) * (l4 >>> 0) - (qm ^ -2147483648)) / 4294967296) | 0) + Math.imul(l3, l4h) + Math.imul(l3h, l4)) | 0; s2 = qm;
