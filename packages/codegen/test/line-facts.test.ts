@@ -46,10 +46,14 @@ function statements(line: string): string[] {
   return out.filter((s) => s.trim() !== '');
 }
 
-/** Identifiers that may name variables: not after `.` (a spread's `...` excepted), not in strings or numbers. */
+/**
+ * Identifiers that may name variables: not after `.` (a spread's `...` excepted), not in strings or numbers. A
+ * template literal is a string to `lineFacts` too: the generated code's only one is the fuel check's slow path,
+ * `${fr<k>}`, whose `fr<k>` is hoisted per instance, never a function's variable.
+ */
 function names(text: string): string[] {
   const out: string[] = [];
-  const ident = /[A-Za-z_$][\w$]*|[0-9][\w$.]*|"(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?/g;
+  const ident = /[A-Za-z_$][\w$]*|[0-9][\w$.]*|"(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?|`(?:\\.|[^`\\])*`?/g;
   for (const m of text.matchAll(ident)) {
     const j = m.index;
     if (!/^[A-Za-z_$]/.test(m[0])) continue;
