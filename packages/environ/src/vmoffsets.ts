@@ -61,10 +61,12 @@ export const FUEL_WINDOW = 2 ** 30;
 
 /**
  * What a store's first fuel window holds at most; each refill doubles it, up to `FUEL_WINDOW` (so a window below
- * `FUEL_WINDOW` grows). It is `FUEL_WINDOW` itself: a refill runs the slow path of whichever check the window ran out
- * at, a path optimized code has never run (a deopt, "Insufficient type feedback"), so refills must be rare. Starting
- * at 2^12 and doubling (b457ad3) made x25519 with fuel deoptimize its ladder in every other run (f3 compiled 7 times;
- * js+fuel 9.39x native in CPU against 4.03x with 2^30 from the start, json 4.18x against 3.57x; load 0.4-2).
+ * `FUEL_WINDOW` grows). It is `FUEL_WINDOW` itself, so the doubling does nothing now. It was chosen when a refill ran
+ * the slow path of whichever check the window ran out at as code optimized code had never run (a deopt, "Insufficient
+ * type feedback"): starting at 2^12 and doubling (b457ad3) made x25519 with fuel deoptimize its ladder in every other
+ * run (f3 compiled 7 times; js+fuel 9.39x native in CPU against 4.03x with 2^30 from the start, json 4.18x against
+ * 3.57x; load 0.4-2). Since da6a358 the refill needs no type feedback at the check (packages/codegen/README.md, "The
+ * refill"), so a smaller start would no longer deoptimize; not measured, so it stays.
  */
 export const FUEL_WINDOW_START = 2 ** 30;
 
