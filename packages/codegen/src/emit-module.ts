@@ -145,7 +145,7 @@ export function emitModule(
   byteLoads?: ByteLoads,
   plainFloatLoads = false,
   feedbackWarmup = false,
-  branchCondValues = false,
+  branchCondValues: boolean | 'values' = false,
   wordLoads = false,
   indent = false,
   floatFeedback = true,
@@ -158,7 +158,8 @@ export function emitModule(
   if (byteLoads !== undefined) env.byteLoads = byteLoads;
   env.plainFloatLoads = plainFloatLoads;
   env.feedbackWarmup = feedbackWarmup;
-  env.branchCondValues = branchCondValues;
+  env.branchCondValues = branchCondValues !== false;
+  env.zeroTests = branchCondValues === true;
   env.wordLoads = wordLoads;
   if (!indent) env.maxIndent = 0;
   env.floatFeedback = floatFeedback;
@@ -232,7 +233,7 @@ export class LazyModule {
     byteLoads?: ByteLoads,
     plainFloatLoads = false,
     feedbackWarmup = false,
-    branchCondValues = false,
+    branchCondValues: boolean | 'values' = false,
     wordLoads = false,
     floatFeedback = true,
   ) {
@@ -242,7 +243,8 @@ export class LazyModule {
     if (byteLoads !== undefined) env.byteLoads = byteLoads;
     env.plainFloatLoads = plainFloatLoads;
     env.feedbackWarmup = feedbackWarmup;
-    env.branchCondValues = branchCondValues;
+    env.branchCondValues = branchCondValues !== false;
+    env.zeroTests = branchCondValues === true;
     env.wordLoads = wordLoads;
     env.floatFeedback = floatFeedback;
     this.env = env;

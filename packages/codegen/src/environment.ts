@@ -112,6 +112,8 @@ export class ModuleEnvironment {
    * converts a boolean to a number on a slow path (JavaScriptCore's LLInt), a JIT makes `+(c)` a setcc.
    */
   branchCondValues = false;
+  /** Whether a number tested as a condition is compared with 0 (`CompileOptions.branchCondValues` `true`). */
+  zeroTests = false;
   /** Whether functions with a loop get a feedback warm-up (`CompileOptions.feedbackWarmup`). */
   feedbackWarmup = false;
   /** Whether float operators get a heap-number operand for V8's feedback (`CompileOptions.floatFeedback`). */

@@ -76,9 +76,12 @@ export interface CompileOptions {
    * A comparison's i32 value (one not used as a condition) as `c ? 1 : 0` rather than `+(c)`. Same results; `+(c)`
    * is a setcc under V8's JIT, while an interpreter converts the boolean on a slow path (JavaScriptCore's LLInt:
    * about 170 machine instructions more per comparison in a measured loop). Default off; the API turns it on for
-   * hosts without a JIT (`Config.jsTarget`).
+   * hosts without a JIT (`Config.jsTarget`). `true` also compares a number tested as a condition with 0 (`if (x !==
+   * 0)`, `(tc = x & y) !== 0`: JavaScriptCore's LLInt branches on a number through a slow path); `'values'` gives
+   * the values alone and keeps `if (x)`, which V8's Ignition branches on directly (`JumpIfToBooleanFalse`) where the
+   * comparison is one more bytecode with a feedback slot (README.md, "Value representation choices").
    */
-  branchCondValues?: boolean;
+  branchCondValues?: boolean | 'values';
   /**
    * Give each unsplit function with a loop a feedback warm-up at its first call (README.md, "Feedback before the
    * first loop"): for V8's optimizing tier, pointless in an interpreter. Default off; the API turns it on where the
@@ -189,7 +192,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.byteLoads,
       options.plainFloatLoads === true,
       options.feedbackWarmup === true,
-      options.branchCondValues === true,
+      options.branchCondValues ?? false,
       options.wordLoads === true,
       options.indent === true,
       options.floatFeedback !== false,
@@ -206,7 +209,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.byteLoads,
       options.plainFloatLoads === true,
       options.feedbackWarmup === true,
-      options.branchCondValues === true,
+      options.branchCondValues ?? false,
       options.wordLoads === true,
       options.floatFeedback !== false,
     );

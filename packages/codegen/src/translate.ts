@@ -1500,7 +1500,7 @@ export class FunctionTranslator {
     const c = this.cond[this.sp - 1];
     const e = this.popInline();
     if (c !== null && c !== undefined) return c;
-    return this.env.branchCondValues && literal(e) === null ? this.zeroTest(e, '!==') : e;
+    return this.env.zeroTests && literal(e) === null ? this.zeroTest(e, '!==') : e;
   }
   /**
    * `e === 0` or `e !== 0` for an interpreter (`branchCondValues`): JavaScriptCore's LLInt branches on a boolean or
@@ -3981,7 +3981,7 @@ export class FunctionTranslator {
         const pp = this.popPair();
         const lo = pp[0];
         const hi = pp[1];
-        const c = this.env.branchCondValues ? this.zeroTest(`${lo} | ${hi}`, '===') : `(${lo} | ${hi}) === 0`;
+        const c = this.env.zeroTests ? this.zeroTest(`${lo} | ${hi}`, '===') : `(${lo} | ${hi}) === 0`;
         if (pending) this.pushPending(`(${this.condValue(c)})`, false, c);
         else this.push(this.condValue(c));
         return true;
@@ -4086,7 +4086,7 @@ export class FunctionTranslator {
       const c =
         info.name === 'i32.eqz' && inner
           ? `!(${inner})`
-          : info.name === 'i32.eqz' && this.env.branchCondValues
+          : info.name === 'i32.eqz' && this.env.zeroTests
             ? this.zeroTest(a, '===')
             : uc(a);
       this.pushPending(`(${this.condValue(c)})`, impure, c);
@@ -4097,7 +4097,7 @@ export class FunctionTranslator {
       const impure = this.anyImpure(2);
       const y = this.popInline();
       const x = this.popInline();
-      const zero = this.env.branchCondValues && (info.name === 'i32.eq' || info.name === 'i32.ne');
+      const zero = this.env.zeroTests && (info.name === 'i32.eq' || info.name === 'i32.ne');
       const c =
         zero && literal(y) === 0
           ? this.zeroTest(x, info.name === 'i32.eq' ? '===' : '!==')

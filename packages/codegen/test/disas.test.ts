@@ -22,7 +22,10 @@ describe('disas', () => {
       // a line `;; feedbackWarmup` compiles with CompileOptions.feedbackWarmup (the form for hosts with a JIT)
       const feedbackWarmup = /^;; feedbackWarmup$/m.test(text);
       // a line `;; branchCondValues` compiles with CompileOptions.branchCondValues (the form for interpreters)
-      const branchCondValues = /^;; branchCondValues$/m.test(text);
+      // (`;; branchCondValues values`: the values alone, conditions tested bare: the form for V8's Ignition)
+      const branchCondValues = /^;; branchCondValues values$/m.test(text)
+        ? ('values' as const)
+        : /^;; branchCondValues$/m.test(text);
       // a line `;; features: {...}` decodes with those proposals enabled too (wideArithmetic)
       const features = /^;; features: (.*)$/m.exec(text);
       const module = decodeModule(parseWat(text), features ? { features: wasmFeatures(JSON.parse(features[1])) } : {});

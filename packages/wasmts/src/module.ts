@@ -211,7 +211,7 @@ function jsForms(engine: Engine): {
   plainFloatLoads: boolean;
   feedbackWarmup: boolean;
   floatFeedback: boolean;
-  branchCondValues: boolean;
+  branchCondValues: boolean | 'values';
   wordLoads: boolean;
 } {
   const t = engine.controls.jsTarget;
@@ -226,7 +226,10 @@ function jsForms(engine: Engine): {
     // a heap-number operand for each float operator (`(-0 + x)`): only V8's optimizing tier reads the feedback it gives
     floatFeedback: !interpreter,
     // `c ? 1 : 0`: an interpreter converts `+(c)`'s boolean on a slow path; a JIT makes `+(c)` a setcc
-    branchCondValues: interpreter,
+    // and a number tested as a condition compared with 0 (`x !== 0`) where the LLInt's branch on a number is slow
+    // (JavaScriptCore, and an explicit 'interpreter' for Hermes or JavaScriptCore); V8's Ignition branches on it
+    // directly, the comparison is one more bytecode there (codegen README.md, "Value representation choices")
+    branchCondValues: !interpreter ? false : t === 'interpreter' || hostCanonicalNaNs() ? true : 'values',
     // aligned loads through typed arrays: cheaper than the DataView getters in JavaScriptCore's interpreter (a
     // NaN-boxing host), level in V8's Ignition (codegen README.md, "Word loads"); for 'interpreter' set explicitly (an
     // artifact for another host: Hermes, JavaScriptCore) too
