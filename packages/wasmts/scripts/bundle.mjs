@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-await build({
-  entryPoints: [join(dist, 'bundle.js')],
-  outfile: join(dist, 'wasmts.bundle.js'),
+/** What both bundles are built with: one ES module for any host, whitespace and syntax minified, names kept. */
+const common = {
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -22,6 +21,11 @@ await build({
   legalComments: 'none',
   keepNames: true,
   logLevel: 'warning',
+};
+await build({
+  entryPoints: [join(dist, 'bundle.js')],
+  outfile: join(dist, 'wasmts.bundle.js'),
+  ...common,
 });
 writeFileSync(
   join(dist, 'polyfill.bundle.js'),
@@ -33,13 +37,5 @@ writeFileSync(
 await build({
   entryPoints: [join(dist, 'wasm-backend', 'worker-main.js')],
   outfile: join(dist, 'worker-main.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  target: 'es2022',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  keepNames: true,
-  logLevel: 'warning',
+  ...common,
 });

@@ -216,3 +216,23 @@ export function randomF64Bits(next: () => number): bigint {
     ? F64_SPECIALS[next() % F64_SPECIALS.length]
     : BigInt.asIntN(64, (BigInt(next()) << 32n) | BigInt(next()));
 }
+
+/**
+ * The f32 words the select tests draw operands from: zeros of both signs, fractions, subnormals, bounds, infinities,
+ * the canonical NaN, and signalling and payload NaNs as bits.
+ */
+const SELECT_WORDS = [0, -0, 1, -1, 0.5, -3.25, 1e-45, -1e-45, 3.4e38, -3.4e38, Infinity, -Infinity, Number.NaN]
+  .map(bitsOf32)
+  .concat([0x7fa00001, 0xffc00002 | 0, 0x7f800001, 0xff800003 | 0]);
+
+/** An f32 word for a select test: three times in four one of `SELECT_WORDS`, else a random value of either sign. */
+export function pickSelectWord(next: () => number): number {
+  return next() & 3 ? SELECT_WORDS[next() % SELECT_WORDS.length] : bitsOf32((next() / 65536) * (next() & 1 ? 1 : -1));
+}
+
+/** The four f32 lanes of a select test's result (byte 64 of `m`), a NaN lane as "NaN": arithmetic may give any NaN. */
+export function resultLanes(m: ArrayBuffer): (number | 'NaN')[] {
+  return [...new Int32Array(m, 64, 4)].map((w) =>
+    Number.isNaN(new Float32Array(new Int32Array([w]).buffer)[0]) ? 'NaN' : w,
+  );
+}

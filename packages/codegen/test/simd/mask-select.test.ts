@@ -9,6 +9,7 @@ import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
 import { compileModule } from '../../src/index.js';
 import { instantiateBytes } from '../harness.js';
+import { pickSelectWord, resultLanes } from './inputs.js';
 import { rng, WA } from './oracle.js';
 
 const A = '(v128.load (i32.const 0))';
@@ -61,20 +62,11 @@ describe('bitselect of f32 numbers by a word mask selects numbers', () => {
   const js = instantiateBytes(bytes, () => undefined);
   const native = new WA.Instance(new WA.Module(bytes)).exports as Record<string, unknown>;
   const mems = [js.mem.buffer as ArrayBuffer, (native.mem as { buffer: ArrayBuffer }).buffer];
-  const f = (x: number) => new Int32Array(new Float32Array([x]).buffer)[0];
-  const special = [0, -0, 1, -1, 0.5, -3.25, 1e-45, -1e-45, 3.4e38, -3.4e38, Infinity, -Infinity, Number.NaN].map(f);
-  // signalling and payload NaNs as bits
-  special.push(0x7fa00001, 0xffc00002 | 0, 0x7f800001, 0xff800003 | 0);
   const next = rng(23);
-  const pick = () => (next() & 3 ? special[next() % special.length] : f((next() / 65536) * (next() & 1 ? 1 : -1)));
+  const pick = () => pickSelectWord(next);
   const inputs = Array.from({ length: 400 }, () => [...Array.from({ length: 12 }, pick), next() & 1]);
 
-  /** The result's lanes: NaNs from arithmetic may be any quiet NaN, so a NaN lane compares as "NaN". */
-  const lanes = (m: ArrayBuffer) =>
-    [...new Int32Array(m, 64, 4)].map((w) => {
-      const x = new Float32Array(new Int32Array([w]).buffer)[0];
-      return Number.isNaN(x) ? 'NaN' : w;
-    });
+  const lanes = resultLanes;
 
   it('computes what V8 computes, a NaN lane being any NaN where arithmetic made it', () => {
     for (const v of inputs) {
