@@ -14,6 +14,7 @@ import {
 } from '@wasmts/runtime';
 import { type Backend, Config, type StoreControls } from './config.js';
 import { hostWebAssembly } from './host.js';
+import { nodeWorkerClass } from './node-worker.js';
 
 /** The ticker's worker: bumps the shared epoch counter every `interval` ms (CommonJS: `eval` workers). */
 const TICKER_SOURCE = `
@@ -25,14 +26,6 @@ setInterval(() => { counter[0]++; }, workerData.interval);
 interface NodeWorker {
   unref(): void;
   terminate(): Promise<number>;
-}
-
-function nodeWorkerClass(): (new (src: string, opts: object) => NodeWorker) | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const wt = proc?.getBuiltinModule?.('node:worker_threads') as
-    | { Worker: new (src: string, opts: object) => NodeWorker }
-    | undefined;
-  return wt?.Worker ?? null;
 }
 
 /** How `startEpochTicker` advances the epoch. */
@@ -173,7 +166,7 @@ export class Engine {
       typeof SharedArrayBuffer !== 'function' ||
       !(this.epochCounter.buffer instanceof SharedArrayBuffer)
         ? null
-        : nodeWorkerClass();
+        : nodeWorkerClass<NodeWorker>();
     this.stopEpochTicker();
     this.epochPolled = true;
     if (Worker === null) {

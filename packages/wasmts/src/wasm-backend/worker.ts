@@ -10,6 +10,7 @@
 
 import { type InstrumentedParts, instrumentModule } from '@wasmts/codegen';
 import { decodeModule, type WasmFeatures } from '@wasmts/environ';
+import { nodeWorkerClass } from '../node-worker.js';
 import { HOST_WEBASSEMBLY, type HostModule } from './host-api.js';
 import { type WasmSettings, wasmPlan } from './plan.js';
 
@@ -147,15 +148,6 @@ interface Pool {
 let pool: Pool | null | undefined;
 let nextId = 0;
 
-/** Node's `Worker` class, found at use (null on hosts without `worker_threads`). */
-function nodeWorkerClass(): (new (src: URL, opts: object) => NodeWorker) | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const wt = proc?.getBuiltinModule?.('node:worker_threads') as
-    | { Worker: new (src: URL, opts: object) => NodeWorker }
-    | undefined;
-  return wt?.Worker ?? null;
-}
-
 /** Node options whose next argument is theirs (preloads), dropped for the worker. */
 const PRELOADS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
 
@@ -188,7 +180,7 @@ function webWorkerClass(): (new (src: URL, opts: object) => WebWorker) | null {
 
 /** Whether this host can instrument in a worker (it may still fail at use: the caller then compiles). */
 export function workersAvailable(): boolean {
-  return pool !== null && (pool !== undefined || nodeWorkerClass() !== null || webWorkerClass() !== null);
+  return pool !== null && (pool !== undefined || nodeWorkerClass<NodeWorker>() !== null || webWorkerClass() !== null);
 }
 
 /** Stops the worker (the next large async compile starts another): for tests, after changing `workerSettings`. */
@@ -203,7 +195,7 @@ export function stopWorker(): Promise<void> {
 
 /** A worker running `url`: Node's where the host has `worker_threads`, else a module Web Worker; null if neither. */
 function startWorker(url: string, onMessage: (m: unknown) => void, onFail: () => void): Channel | null {
-  const NodeWorkerClass = nodeWorkerClass();
+  const NodeWorkerClass = nodeWorkerClass<NodeWorker>();
   if (NodeWorkerClass !== null) {
     const w = new NodeWorkerClass(new URL(url), { execArgv: workerSettings.execArgv ?? workerExecArgv() });
     w.on('message', onMessage);
