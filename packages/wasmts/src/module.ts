@@ -249,6 +249,23 @@ function checkForms(engine: Engine, artifact: Artifact): Artifact {
   return artifact;
 }
 
+/** What backtraces name a module's frames by: its function names, its name and where each body starts. */
+function backtraceNames(module: EnvironModule): BacktraceNames {
+  const funcNames: (string | null)[] = [];
+  for (let i = FuncIndex(0); i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
+  return { funcNames, moduleName: module.names.module, bodyStarts: module.bodies.map((b) => b.range.start) };
+}
+
+/** Where the wasm backend's traps map back to: the instrumented module's offsets and functions in `module`'s. */
+function addTrapSites(names: BacktraceNames, module: EnvironModule, instrumented: WasmCode['instrumented']): void {
+  names.trapSites = {
+    bytes: module.bytes,
+    originalOffset: instrumented.originalOffset,
+    sharedMemories: module.memories.map((m) => m.shared),
+  };
+  names.originalFuncIndex = instrumented.originalFuncIndex;
+}
+
 /**
  * `Module.compile`'s work off the caller's thread (wasm-backend/worker.ts): for a large binary module headed for the
  * wasm backend on a host with workers, a worker validates it with the host, scans and re-encodes it and compiles the
@@ -299,13 +316,7 @@ export async function compileInWorker(engine: Engine, input: ModuleInput): Promi
   }
   const choice = backendChoice(engine.config.backend, module);
   if (!choice.ok || choice.backend !== 'wasm') return null;
-  const funcNames: (string | null)[] = [];
-  for (let i = FuncIndex(0); i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
-  const names: BacktraceNames = {
-    funcNames,
-    moduleName: module.names.module,
-    bodyStarts: module.bodies.map((b) => b.range.start),
-  };
+  const names = backtraceNames(module);
   const sourceName = registerModuleNames(names, id);
   const instrumented = instrumentedFromParts(reply.parts);
   let hostModule = reply.hostModule;
@@ -319,12 +330,7 @@ export async function compileInWorker(engine: Engine, input: ModuleInput): Promi
     }
   }
   const { hidden, escaping } = wasmPlan(settings, module, hostModuleName);
-  names.trapSites = {
-    bytes: module.bytes,
-    originalOffset: instrumented.originalOffset,
-    sharedMemories: module.memories.map((m) => m.shared),
-  };
-  names.originalFuncIndex = instrumented.originalFuncIndex;
+  addTrapSites(names, module, instrumented);
   const typeIds = engine.typeRegistry.register(module);
   const entry: WasmCompilation = {
     bytes,
@@ -465,14 +471,7 @@ export class Module {
           ? {}
           : { onProgress: (done: number, total: number) => progress('validate', done, total) }),
       });
-    const funcNames: (string | null)[] = [];
-    for (let i = FuncIndex(0); i < this.module.functions.length; i++)
-      funcNames.push(this.module.names.functions.get(i) ?? null);
-    const names: BacktraceNames = {
-      funcNames,
-      moduleName: this.module.names.module,
-      bodyStarts: this.module.bodies.map((b) => b.range.start),
-    };
+    const names = backtraceNames(this.module);
     this.names = names;
     // the generated script (or the host module) is named after the module so backtraces attribute frames
     this.sourceName = registerModuleNames(names);
@@ -490,12 +489,7 @@ export class Module {
         const code = compileWasm(engine, this.module, hostName);
         progress?.('instrument', 1, 1);
         this.wasm = code;
-        names.trapSites = {
-          bytes: this.module.bytes,
-          originalOffset: code.instrumented.originalOffset,
-          sharedMemories: this.module.memories.map((m) => m.shared),
-        };
-        names.originalFuncIndex = code.instrumented.originalFuncIndex;
+        addTrapSites(names, this.module, code.instrumented);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         if (requested === 'wasm') throw new BackendError(`the host engine rejected the instrumented module: ${why}`);
