@@ -149,6 +149,7 @@ export function emitModule(
   wordLoads = false,
   indent = false,
   floatFeedback = true,
+  byteStores = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -161,6 +162,7 @@ export function emitModule(
   env.branchCondValues = branchCondValues !== false;
   env.zeroTests = branchCondValues === true;
   env.wordLoads = wordLoads;
+  env.byteStores = byteStores;
   if (!indent) env.maxIndent = 0;
   env.floatFeedback = floatFeedback;
   const parts: string[] = [];
@@ -236,6 +238,7 @@ export class LazyModule {
     branchCondValues: boolean | 'values' = false,
     wordLoads = false,
     floatFeedback = true,
+    byteStores = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -246,6 +249,7 @@ export class LazyModule {
     env.branchCondValues = branchCondValues !== false;
     env.zeroTests = branchCondValues === true;
     env.wordLoads = wordLoads;
+    env.byteStores = byteStores;
     env.floatFeedback = floatFeedback;
     this.env = env;
     env.beginUnit(-1);

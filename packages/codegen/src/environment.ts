@@ -33,7 +33,7 @@ import { MAX_INDENT, OVERDRAW_CHECK_COST, SPLIT_CHARS } from './limits.js';
  * other name of the generated code is an upper-case letter followed by digits but labels (`L`, `S`, `P`, `H`) and the
  * hoisted values `F`, `T`, `V` (README.md, "Output form").
  */
-const VIEW_LETTER = { dv: 'D', u8: 'U', i32: 'I', f32: 'J', f64: 'K' } as const;
+const VIEW_LETTER = { dv: 'D', u8: 'U', len: 'N', wlen: 'W', i32: 'I', f32: 'J', f64: 'K' } as const;
 
 /** The spaces a line of generated code begins with (no generated line is inside a string or template literal). */
 const LEADING_SPACES = /^ +/gm;
@@ -76,6 +76,8 @@ interface ViewName {
 
 /** The typed-array views word loads read (`ModuleEnvironment.wordLoad`). */
 export type ElementView = 'i32' | 'f32' | 'f64';
+/** The per-memory variables of the factory (`ModuleEnvironment.memView`). */
+type MemView = 'dv' | 'u8' | 'len' | 'wlen' | ElementView;
 /** Per element view: its size, the shift from a byte address to its index, its DataView getter and its array. */
 const ELEMENT: Readonly<Record<ElementView, { size: number; shift: number; get: string; array: string }>> = {
   i32: { size: 4, shift: 2, get: 'getInt32', array: 'Int32Array' },
@@ -107,6 +109,8 @@ export class ModuleEnvironment {
   byteLoads: ByteLoads = 'typed-array';
   /** Whether aligned i32 loads read the memory's Int32Array first (`CompileOptions.wordLoads`, `wordLoad`). */
   wordLoads = false;
+  /** Whether byte stores write the memory's Uint8Array, checked against its length (`CompileOptions.byteStores`). */
+  byteStores = false;
   /**
    * A comparison's i32 value as `c ? 1 : 0` instead of `+(c)` (`CompileOptions.branchCondValues`): an interpreter
    * converts a boolean to a number on a slow path (JavaScriptCore's LLInt), a JIT makes `+(c)` a setcc.
@@ -330,20 +334,24 @@ export class ModuleEnvironment {
   }
 
   /** Per memory: its view's name and the declarations it needs (`memView`, asked at every access). */
-  private readonly viewNames: Record<'dv' | 'u8' | ElementView, ViewName[]> = {
+  private readonly viewNames: Record<MemView, ViewName[]> = {
     dv: [],
     u8: [],
+    len: [],
+    wlen: [],
     i32: [],
     f32: [],
     f64: [],
   };
 
   /**
-   * The view of memory `i` named `view`: its DataView (`D0`), its Uint8Array (`U0`), or for word loads an
+   * The view of memory `i` named `view`: its DataView (`D0`), its Uint8Array (`U0`), that array's length (`N0`),
+   * the length in bytes of its Int32Array (`W0`: 0 where that array is empty; both for `byteStores`), or for word
+   * loads an
    * Int32Array, Float32Array or Float64Array over its whole elements (`I0`, `J0`, `K0`, by
    * `H.elementView`: none on a big-endian host), each a factory variable kept up to date by the memory's `watch`.
    */
-  private memView(i: number, view: 'dv' | 'u8' | ElementView): string {
+  private memView(i: number, view: MemView): string {
     const known = this.viewNames[view][i];
     if (known !== undefined) {
       if (this.unitUses !== null) this.unitUses.add(known.memoryAt).add(known.at);
@@ -355,7 +363,14 @@ export class ModuleEnvironment {
     if (!this.memViews.has(name)) {
       this.memViews.add(name);
       this.hoistedAt.set(name, this.hoisted.length);
-      const value = view === 'dv' || view === 'u8' ? `${m}.${view}` : `H.elementView(${m}.u8, ${ELEMENT[view].array})`;
+      const value =
+        view === 'dv' || view === 'u8'
+          ? `${m}.${view}`
+          : view === 'len'
+            ? `${m}.u8.length`
+            : view === 'wlen'
+              ? `H.elementView(${m}.u8, Int32Array).length * 4`
+              : `H.elementView(${m}.u8, ${ELEMENT[view].array})`;
       this.hoisted.push(`var ${name} = ${value};\n${m}.watch(() => { ${name} = ${value}; });`);
     }
     this.use(name);
@@ -381,6 +396,27 @@ export class ModuleEnvironment {
   }
 
   /**
+   * A byte store (`setInt8`) or an aligned i32 store (`setInt32`, declared aligned to 4, at an offset that is a
+   * multiple of 4, to a 32-bit memory) of `value` at `addr` to memory `i`, as a statement. With `byteStores`, where
+   * the address is below the length of the memory's Uint8Array (`N0`), or for a word a multiple of 4 below the length
+   * in bytes of its Int32Array (`W0`; both kept by the same `watch` callback as the views), an indexed store into that
+   * array (which stores the value modulo 2^8 or 2^32, as the setter does), and otherwise the DataView setter, whose
+   * RangeError is the bounds check (the trap, nothing written): in V8's interpreter the indexed store and the tests
+   * cost less than the setter's builtin call (README.md, "Stores through typed arrays"). `assign` evaluates the
+   * address (`sa = expr`, or a name or number as `addr` is), `addr` reads it again; `value` is read in one branch
+   * only, so it may be any expression without calls (the caller puts one that may call, which could grow the
+   * memory, in `sv`).
+   */
+  arrayStore(i: number, set: 'setInt8' | 'setInt32', assign: string, addr: string, value: string): string {
+    const dv = `${this.memDv(i)}.${set}(${addr},${value},1);`;
+    if (!this.byteStores) return dv;
+    if (set === 'setInt8')
+      return `if ((${assign}) < ${this.memView(i, 'len')}) ${this.memU8(i)}[${addr}] = ${value}; else ${dv}`;
+    const words = this.memView(i, 'i32');
+    return `if ((${assign}) & 3 || ${addr} >= ${this.memView(i, 'wlen')}) ${dv} else ${words}[${addr}>>>2] = ${value};`;
+  }
+
+  /**
    * For `wordLoads`, the expression of a load of `view`'s element (an i32, f32 or f64: `getInt32`, `getFloat32`,
    * `getFloat64`) from memory `i` at `(base>>>0)+offset` (a 32-bit memory): where the address is a multiple of the
    * element's size, an index into the memory's typed array of that element (`memView`), which JavaScriptCore's
@@ -399,9 +435,12 @@ export class ModuleEnvironment {
     const addr = offset === 0 ? `(${base}>>>0)` : `(${base}>>>0)+${offset}`;
     const dv = `${this.memDv(i)}.${get}(${addr},1)`;
     const index = offset === 0 ? `${base}>>>${shift}` : `(${base}>>>${shift})+${offset / size}`;
+    const element = `${this.memView(i, view)}[${index}] ?? ${dv}`;
+    // V8's Ignition branches on the number itself (`branchCondValues` 'values', no `zeroTests`)
+    if (!this.zeroTests) return `(${assign} & ${size - 1} ? ${dv} : ${element})`;
     // `tc`: the line temporary; JavaScriptCore's interpreter runs the test through it in fewer instructions than
     // `(x & 3) !== 0` alone (callgrind: 406 against 484 per load in a loop)
-    return `((tc = ${assign} & ${size - 1}) !== 0 ? ${dv} : ${this.memView(i, view)}[${index}] ?? ${dv})`;
+    return `((tc = ${assign} & ${size - 1}) !== 0 ? ${dv} : ${element})`;
   }
 
   /**

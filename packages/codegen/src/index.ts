@@ -57,10 +57,17 @@ export interface CompileOptions {
    * load whose NaN bits cannot be observed declared aligned to its size, read the memory's Int32Array,
    * Float32Array or Float64Array where the address is a multiple of the size, and the DataView getter otherwise or
    * out of bounds (its RangeError is the trap). Same results and traps; cheaper than the getter's native call in
-   * JavaScriptCore's interpreter, level or dearer in V8's Ignition (README.md, "Word loads"). Default off; the API
-   * turns it on where the host has no JIT and holds NaNs canonically (`Config.jsTarget`).
+   * JavaScriptCore's interpreter and in V8's Ignition (README.md, "Word loads"). Default off; the API turns it on
+   * where the host has no JIT (`Config.jsTarget`).
    */
   wordLoads?: boolean;
+  /**
+   * Byte stores (`i32.store8`, `i64.store8`) write the memory's Uint8Array where the address is below its length,
+   * and call the DataView setter otherwise (its RangeError is the trap; nothing is written). Same results and traps;
+   * cheaper than the setter's builtin call in V8's Ignition (README.md, "Byte stores"). Default off; the API turns it
+   * on for V8 without its JIT (`Config.jsTarget` 'auto' under `node --jitless`).
+   */
+  byteStores?: boolean;
   /**
    * An f32/f64 load whose value only reaches operators that may give any NaN (arithmetic, comparisons, rounding,
    * conversions; directly or through a local nothing stores, moves or reads as bits) is the DataView getter alone,
@@ -196,6 +203,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.wordLoads === true,
       options.indent === true,
       options.floatFeedback !== false,
+      options.byteStores === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -212,6 +220,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.branchCondValues ?? false,
       options.wordLoads === true,
       options.floatFeedback !== false,
+      options.byteStores === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -547,6 +547,11 @@ export function floatAccessWidth(name: string): 32 | 64 | null {
 
 /** An address that can be evaluated twice at no cost: a name, a number, or a name made unsigned. */
 export const SIMPLE_ADDRESS = /^(?:\w+|\d+|\(\w+>>>0\))$/;
+/**
+ * Characters of a byte or word store's value written in place in both branches of the typed-array form
+ * (`env.arrayStore`); a longer one is assigned to `sv` first.
+ */
+const STORE_VALUE_CHARS = 40;
 /** An address an i64 access may evaluate twice (with 4 added): a number, or a name made unsigned plus a constant. */
 const SIMPLE_PAIR_ADDRESS = /^(\d+|\(\w+>>>0\)(\+\d+)?)$/;
 /** The narrow unsigned i64 loads: one 32-bit-or-less access, the high word 0. */
@@ -4262,7 +4267,34 @@ export class FunctionTranslator {
         });
       return;
     }
-    this.emit(`${pre}${dv}.${MEM_STORE[info.name][0]}(${addr},${val},1);`);
+    const setter = MEM_STORE[info.name][0];
+    if (setter === 'setInt8' || (setter === 'setInt32' && this.wordStore(mem, offset, align)))
+      this.emit(`${pre}${this.arrayStore(mem, setter, addr, val)}`);
+    else this.emit(`${pre}${dv}.${setter}(${addr},${val},1);`);
+  }
+
+  /** Whether an i32 store at `offset` declared aligned to `align` (log2) may take the Int32Array (`env.arrayStore`). */
+  private wordStore(mem: MemoryIndex, offset: number, align: number): boolean {
+    return align >= 2 && offset % 4 === 0 && !this.env.module.memories[mem].index64;
+  }
+
+  /**
+   * A byte or word store's statement through the environment's form (`env.arrayStore`), which reads the address twice
+   * and the value in one of two branches: an address that is not a plain name or number goes through `sa` first, and
+   * a value longer than a short expression through `sv` (after the address: the operands' order of evaluation).
+   * `addr` and `val` have no calls (the caller puts such operands in `sa`/`sv`).
+   */
+  private arrayStore(mem: MemoryIndex, set: 'setInt8' | 'setInt32', addr: string, val: string): string {
+    const env = this.env;
+    if (!env.byteStores) return env.arrayStore(mem, set, addr, addr, val);
+    if (/^\w+$/.test(addr)) {
+      if (val.length <= STORE_VALUE_CHARS) return env.arrayStore(mem, set, addr, addr, val);
+      this.usesStoreTemps = true;
+      return `sv = ${val}; ${env.arrayStore(mem, set, addr, addr, 'sv')}`;
+    }
+    this.usesStoreTemps = true;
+    if (val.length <= STORE_VALUE_CHARS) return env.arrayStore(mem, set, `sa = ${addr}`, 'sa', val);
+    return `sa = ${addr}; sv = ${val}; ${env.arrayStore(mem, set, 'sa', 'sa', 'sv')}`;
   }
 
   /**
@@ -4347,13 +4379,14 @@ export class FunctionTranslator {
         this.emit(`${pre}${set('setInt32', addr4, vh)} ${set('setInt32', addr, vl)}`);
         return;
       case 'i64.store8':
-        this.emit(`${pre}${set('setInt8', addr, vl)}`);
+        this.emit(`${pre}${this.arrayStore(mem, 'setInt8', addr, vl)}`);
         return;
       case 'i64.store16':
         this.emit(`${pre}${set('setInt16', addr, vl)}`);
         return;
       default:
-        this.emit(`${pre}${set('setInt32', addr, vl)}`);
+        if (this.wordStore(mem, offset, align)) this.emit(`${pre}${this.arrayStore(mem, 'setInt32', addr, vl)}`);
+        else this.emit(`${pre}${set('setInt32', addr, vl)}`);
     }
   }
 

@@ -29,6 +29,20 @@ const WAT = `(module
   (func (export "st32") (param i32 i32) (i32.store (local.get 0) (local.get 1)))
   (func (export "st16") (param i32 i32) (i32.store16 (local.get 0) (local.get 1)))
   (func (export "st8") (param i32 i32) (i32.store8 (local.get 0) (local.get 1)))
+  (func (export "st8Add") (param i32 i32 i32) (i32.store8 offset=3 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "st8Long") (param i32 i32)
+    (i32.store8 (local.get 0)
+      (i32.add (i32.mul (local.get 1) (i32.const 3)) (i32.xor (local.get 1) (i32.const 0x5a5a5a5a)))))
+  (func (export "st8AtByte") (param i32 i32) (i32.store8 (i32.load8_u (local.get 0)) (local.get 1)))
+  (func (export "st64u8") (param i32 i64) (i64.store8 offset=1 (local.get 0) (local.get 1)))
+  (func (export "st8Call") (param i32) (i32.store8 (local.get 0) (call $growRet (i32.const 1))))
+  (func (export "st32o") (param i32 i32) (i32.store offset=8 (local.get 0) (local.get 1)))
+  (func (export "st32Add") (param i32 i32 i32) (i32.store offset=4 (i32.add (local.get 0) (local.get 1)) (local.get 2)))
+  (func (export "st32Long") (param i32 i32)
+    (i32.store (local.get 0)
+      (i32.add (i32.mul (local.get 1) (i32.const 3)) (i32.xor (local.get 1) (i32.const 0x5a5a5a5a)))))
+  (func (export "st64w32") (param i32 i64) (i64.store32 offset=4 (local.get 0) (local.get 1)))
+  (func (export "st32Const") (param i32) (i32.store (i32.const 65532) (local.get 0)))
   (func (export "nested") (param i32) (result i32)
     (i32.store (i32.load (local.get 0)) (i32.add (i32.load (i32.const 4)) (i32.load (i32.const 8))))
     (i32.load (i32.load (local.get 0))))
@@ -64,12 +78,15 @@ const WAT = `(module
     (i32.load (i32.add (i32.const 65536) (local.get 0)))))`;
 
 // each test runs on both forms of byte loads (`CompileOptions.byteLoads`), the typed-array one also with word loads
-// (`CompileOptions.wordLoads`)
+// (`CompileOptions.wordLoads`, with and without JavaScriptCore's zero tests) and byte stores through the Uint8Array
+// (`CompileOptions.byteStores`)
 describe.each([
-  { byteLoads: 'typed-array', wordLoads: true },
-  { byteLoads: 'typed-array', wordLoads: false },
-  { byteLoads: 'dataview', wordLoads: false },
-] as const)('memory access (byte loads: $byteLoads, word loads: $wordLoads)', ({ byteLoads, wordLoads }) => {
+  { byteLoads: 'typed-array', wordLoads: true, byteStores: false, branchCondValues: true },
+  { byteLoads: 'typed-array', wordLoads: true, byteStores: true, branchCondValues: 'values' },
+  { byteLoads: 'typed-array', wordLoads: false, byteStores: true, branchCondValues: false },
+  { byteLoads: 'dataview', wordLoads: false, byteStores: false, branchCondValues: false },
+] as const)('memory access ($byteLoads bytes, words $wordLoads, stores $byteStores, $branchCondValues)', (options) => {
+  const { byteLoads, wordLoads, byteStores, branchCondValues } = options;
   let exp: Record<string, any> = {};
   exp = instantiate(
     WAT,
@@ -80,13 +97,18 @@ describe.each([
         return 7;
       },
     },
-    { byteLoads, wordLoads },
+    { byteLoads, wordLoads, byteStores, branchCondValues },
   );
 
   it('reads bytes in the form asked for', () => {
-    const { source } = compileModule(decodeModule(parseWat(WAT)), { byteLoads, wordLoads });
+    const { source } = compileModule(decodeModule(parseWat(WAT)), options);
+    // byte stores into the Uint8Array below its length, the DataView setter otherwise
+    expect(/< N0\) U0\[/.test(source)).toBe(byteStores);
+    expect(source.includes('D0.setInt8(')).toBe(true);
     // words through the Int32Array only with word loads, and then with the DataView getter as the fallback
-    expect(/I0\[/.test(source)).toBe(wordLoads);
+    expect(/I0\[[^\]]*\] ?\?\?/.test(source)).toBe(wordLoads);
+    // aligned word stores into the Int32Array with byte stores (`byteStores`)
+    expect(/else I0\[/.test(source)).toBe(byteStores);
     if (wordLoads) expect(source).toContain('??D0.getInt32(');
     expect(/K0\[/.test(source)).toBe(wordLoads);
     expect(/J0\[/.test(source)).toBe(wordLoads);
@@ -133,6 +155,68 @@ describe.each([
     expect(() => exp.st16(65535, -1)).toThrow(RangeError);
     expect(() => exp.st8(65536, -1)).toThrow(RangeError);
     expect(dv().getUint8(65535)).toBe(9);
+  });
+
+  it('byte stores write the value modulo 2^8 and trap out of bounds without writing, also past 2^31', () => {
+    exp.st8Add(10, 5, 0x1ff);
+    expect(dv().getUint8(18)).toBe(0xff);
+    exp.st8Long(20, 12345);
+    expect(dv().getUint8(20)).toBe((12345 * 3 + (12345 ^ 0x5a5a5a5a)) & 0xff);
+    exp.st8(24, 3);
+    exp.st8AtByte(24, -2);
+    expect(dv().getUint8(3)).toBe(0xfe);
+    exp.st64u8(30, 0x1234n);
+    expect(dv().getUint8(31)).toBe(0x34);
+    const end = exp.mem.byteLength;
+    exp.st8Add(end - 4, 0, 6);
+    expect(dv().getUint8(end - 1)).toBe(6);
+    for (const [a, b] of [
+      [end - 3, 0],
+      [end, 0],
+      [-1, 0],
+      [-4, 0],
+      [0x7fffffff, 0],
+      [-0x80000000, 0],
+      [0x7fffffff, 0x7fffffff],
+    ]) {
+      expect(() => exp.st8Add(a, b, 1)).toThrow(RangeError);
+    }
+    for (const a of [end, -1, -4, 0x7fffffff, -0x80000000]) {
+      expect(() => exp.st8(a, 1)).toThrow(RangeError);
+      expect(() => exp.st8Long(a, 1)).toThrow(RangeError);
+      // offset 1
+      expect(() => exp.st64u8(a - 1, 1n)).toThrow(RangeError);
+    }
+    expect(dv().getUint8(end - 1)).toBe(6);
+  });
+
+  it('word stores agree with a DataView at every alignment and trap out of bounds without writing, also past 2^31', () => {
+    for (let a = 0; a < 24; a++) {
+      exp.st32o(a, a * 0x1010101 + 7);
+      expect(dv().getInt32(a + 8, true)).toBe(a * 0x1010101 + 7);
+      exp.st32Add(a, 3, -a);
+      expect(dv().getInt32(a + 7, true)).toBe(-a | 0);
+      exp.st32Long(a, a + 0x12345);
+      expect(dv().getInt32(a, true)).toBe(((a + 0x12345) * 3 + ((a + 0x12345) ^ 0x5a5a5a5a)) | 0);
+      exp.st64w32(a, 0x123456789n + BigInt(a));
+      expect(dv().getInt32(a + 4, true)).toBe(0x23456789 + a);
+    }
+    const end = exp.mem.byteLength;
+    exp.st32Const(-9);
+    expect(dv().getInt32(65532, true)).toBe(-9);
+    exp.st32o(end - 12, 5);
+    expect(dv().getInt32(end - 4, true)).toBe(5);
+    // effective addresses (the operand plus the offset, below 2^32 here) of a word that does not fit
+    for (const e of [end - 3, end - 1, end, end + 4, -4, -1, 0x7ffffffc, -0x80000000]) {
+      expect(() => exp.st32o(e - 8, 1)).toThrow(RangeError);
+      expect(() => exp.st32Add(e - 4, 0, 1)).toThrow(RangeError);
+      expect(() => exp.st32Long(e, 1)).toThrow(RangeError);
+      expect(() => exp.st64w32(e - 4, 1n)).toThrow(RangeError);
+    }
+    // and past 2^32 (an operand of 2^32 - 4 and an offset)
+    expect(() => exp.st32o(-4, 1)).toThrow(RangeError);
+    expect(() => exp.st64w32(-4, 1n)).toThrow(RangeError);
+    expect(dv().getInt32(end - 4, true)).toBe(5);
   });
 
   it('byte loads (read through the Uint8Array) agree with a DataView and trap out of bounds', () => {
@@ -270,6 +354,10 @@ describe.each([
     expect(exp.mem.dv.getFloat32(23, true)).toBe(1.5);
     exp.st32(7, 99);
     expect(exp.loadCallAddress()).toBe(99);
-    expect(exp.mem.byteLength).toBe(before + 3 * 65536);
+    // a byte store's value grows the memory first: the address just past the old end is in bounds when it is written
+    const end = exp.mem.byteLength;
+    exp.st8Call(end);
+    expect(exp.mem.dv.getUint8(end)).toBe(7);
+    expect(exp.mem.byteLength).toBe(before + 4 * 65536);
   });
 });

@@ -213,6 +213,7 @@ function jsForms(engine: Engine): {
   floatFeedback: boolean;
   branchCondValues: boolean | 'values';
   wordLoads: boolean;
+  byteStores: boolean;
 } {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
@@ -230,10 +231,13 @@ function jsForms(engine: Engine): {
     // (JavaScriptCore, and an explicit 'interpreter' for Hermes or JavaScriptCore); V8's Ignition branches on it
     // directly, the comparison is one more bytecode there (codegen README.md, "Value representation choices")
     branchCondValues: !interpreter ? false : t === 'interpreter' || hostCanonicalNaNs() ? true : 'values',
-    // aligned loads through typed arrays: cheaper than the DataView getters in JavaScriptCore's interpreter (a
-    // NaN-boxing host), level in V8's Ignition (codegen README.md, "Word loads"); for 'interpreter' set explicitly (an
-    // artifact for another host: Hermes, JavaScriptCore) too
-    wordLoads: t === 'interpreter' || (interpreter && hostCanonicalNaNs()),
+    // aligned loads through typed arrays: cheaper than the DataView getters in JavaScriptCore's interpreter and in
+    // V8's Ignition (codegen README.md, "Word loads"); for 'interpreter' set explicitly (an artifact for another host:
+    // Hermes, JavaScriptCore) too. Float loads take the typed arrays only with `plainFloatLoads`.
+    wordLoads: interpreter,
+    // byte stores into the Uint8Array, checked against its length: fewer instructions than the DataView setter's
+    // builtin call in V8's Ignition (codegen README.md, "Byte stores"); JavaScriptCore and Hermes keep the setter
+    byteStores: t === 'auto' && interpreter && !hostCanonicalNaNs(),
   };
 }
 
