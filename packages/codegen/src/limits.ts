@@ -42,6 +42,14 @@ export const SPLIT_CHARS = 40_000;
 export const OUTLINE_FACTOR = 1.5;
 
 /**
+ * Characters of generated JS above which a function holding v128 lanes has each loop that shares a loop body (or the
+ * top level) with another loop outlined into a function of its own (README.md, "Loops of their own"). V8 compiles such
+ * a function again at each loop it enters by OSR, and deopts where the code reaches a loop that had not run yet; lane
+ * code is costly to compile (simd-f32's 27,000-character `run`: 100-800 ms per compile, 8-13 compiles).
+ */
+export const LOOP_OUTLINE_CHARS = 10_000;
+
+/**
  * Variables of a function above which outlining brings its blocks down to `SPLIT_CHARS` rather than to
  * `OUTLINE_FACTOR` times it (README.md, "Outlining"): V8's bytecode encodes a register operand in one byte up to
  * about 127 registers (its own temporaries included), and an instruction naming one beyond takes a prefix and wider

@@ -45,6 +45,14 @@ export interface OutlineFunction {
    */
   readonly top?: boolean;
   /**
+   * Characters of JS above which each loop that has a sibling loop (another loop in the same loop body, or at the
+   * function's top level, not nested in it) becomes a function of its own, whatever the limit (README.md, "Loops of
+   * their own"): V8 compiles a function with OSR at the loop running then, with the feedback gathered so far, and
+   * deopts where the compiled code reaches a later loop that had not run; one function per loop compiles each loop
+   * once, with its own feedback. Undefined: no such outlining.
+   */
+  readonly loops?: number;
+  /**
    * Whether a variable always holds an int32 (read back from `H.O` as one, `| 0`: V8's optimizing tier types an
    * array element as nothing, and a sum of it runs in float64).
    */
@@ -104,7 +112,8 @@ const EXIT_LABEL = 'ZO';
  */
 export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   const total = lines.reduce((n, l) => n + fn.length(l) + 1, 0);
-  if (total <= fn.limit) return [];
+  const byLoops = fn.loops !== undefined && total > fn.loops;
+  if (total <= fn.limit && !byLoops) return [];
   const target = fn.target;
   const lineSize = (i: number) => (lines[i] === fn.dropped ? 0 : fn.length(lines[i]) + 1);
   const top = parse(lines);
@@ -120,13 +129,16 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
   /** Whether a node must stay in the run of the node before it (it begins inside a hand-over window). */
   const glued = (node: Node): boolean => inWindow !== null && inWindow[node.start] === 1;
   const spine = dispatching(lines, top);
+  // the loops to outline whole (`fn.loops`), inner ones first
+  const loops = byLoops ? siblingLoops(lines, top, spine) : [];
+  const loopSet = new Set(loops);
   const live = liveness(
     lines,
     top,
     trackedVars,
     (list) =>
       (list.length > 1 && sizeBefore[list[list.length - 1].end] - sizeBefore[list[0].start] > target) ||
-      list.some((node) => spine.has(node)),
+      list.some((node) => spine.has(node) || loopSet.has(node)),
     facts,
   );
   // the first lines of the runs outlined so far (each now the run's call)
@@ -476,6 +488,17 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     return size;
   };
 
+  // each loop with a sibling loop into a function of its own (`fn.loops`), inner loops first, so an outer loop's
+  // function calls its inner loops' functions; the outlined loop is then a plain statement (its call)
+  for (const node of loops) {
+    const size = plainSize(node);
+    if (size < MIN_RUN) continue;
+    if (outlineRun([node], size, FEW_EXITS, null) === size) continue;
+    node.bodies = [];
+    node.calls = true;
+  }
+  if (made.length > 0 && lines.reduce((n, l) => n + (l === fn.dropped ? 0 : fn.length(l) + 1), 0) <= fn.limit)
+    return made;
   // the function's own statements are left to `split` (it cuts between them); their blocks are reduced
   // where the case bodies' calls alone are still over the target (many cases, the limit small), the dispatch's own
   // statements are outlined too, as without it (a call per level of the dispatch)
@@ -500,6 +523,33 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
       nodeSize(node);
     }
   return made;
+}
+
+/** The first line of a translated `loop` (translate.ts: a labeled `for (;;)`; not a flat region's). */
+const LOOP = /^\s*L\d+: for \(;;\) \{\s*$/;
+
+/**
+ * The loops that share a loop body, or the function's top level, with another loop (found through blocks and ifs,
+ * not inside `try`, a `switch` or a dispatch): inner loops before the loops holding them.
+ */
+function siblingLoops(lines: readonly string[], top: Node[], spine: ReadonlySet<Node>): Node[] {
+  const out: Node[] = [];
+  const scope = (list: Node[]) => {
+    const found: Node[] = [];
+    const walk = (nodes: Node[]) => {
+      for (const node of nodes) {
+        if (node.guarded || spine.has(node) || node.bodies.length === 0) continue;
+        if (LOOP.test(lines[node.start])) {
+          scope(node.bodies[0]);
+          found.push(node);
+        } else if (!lines[node.start].includes('switch')) for (const body of node.bodies) walk(body);
+      }
+    };
+    walk(list);
+    if (found.length >= 2) out.push(...found);
+  };
+  scope(top);
+  return out;
 }
 
 /**

@@ -55,6 +55,7 @@ import {
   CodegenLimitError,
   INLINE_CALLER_BYTES,
   ISLAND_HEIGHT,
+  LOOP_OUTLINE_CHARS,
   MAX_INDENT,
   MAX_STRUCTURED_DEPTH,
   OUTLINE_FACTOR,
@@ -2175,6 +2176,8 @@ export class FunctionTranslator {
       target: fresh.size > WIDE_REGISTERS ? this.env.splitChars : this.env.splitChars * OUTLINE_FACTOR,
       // a piece: its own top-level statements too (`split` found no cut inside it)
       top: piece,
+      // a function of v128 lanes: its sibling loops each a function of their own (README.md, "Loops of their own")
+      loops: piece || !this.anyQuad ? undefined : LOOP_OUTLINE_CHARS,
       vars,
       fresh,
       // the counters, the exit code, and the temporaries that live within one line (each line that mentions one

@@ -406,6 +406,55 @@ describe('outline', () => {
     for (const n of [0, 1, 5, 21]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
   });
 
+  it('outlines each loop that has a sibling loop, inner loops first, under the limit (`loops`)', () => {
+    // simd-f32's shape: an outer loop whose body runs two loops one after the other, after a loop at the top level;
+    // the limit is not reached (nothing else is outlined), but each of these loops becomes a function of its own, so
+    // V8 compiles each with its own feedback rather than the whole function again at each loop it enters by OSR
+    const inner = (label: string, k: number) => [
+      `    ${label}: for (;;) {`,
+      ...work(20, k),
+      '      l0 = (l0 + 1) | 0;',
+      `      if (l0 & 7) continue ${label};`,
+      `      break ${label};`,
+      '    }',
+    ];
+    const lines = [
+      '  L0: for (;;) {',
+      ...work(20, 1, '    '),
+      '    if (l2 & 1) break L0;',
+      '    l2 = (l2 + 1) | 0;',
+      '  }',
+      '  L1: for (;;) {',
+      ...inner('L2', 2),
+      '    if (l1 & 1) l2 = (l2 + 3) | 0;',
+      ...inner('L3', 3),
+      '    if (l0 > 40) break L1;',
+      '  }',
+      END,
+    ];
+    const whole = build(lines, []);
+    // over `loops`, under the limit
+    const outlinedLines = [...lines];
+    const made = outline(outlinedLines, { ...fn(100_000), loops: 1000 });
+    const text = outlinedLines.filter((l) => l !== '\u0000').join('\n');
+    // L2 and L3 inside L1 first, then L0; L1, now two calls and a few lines (under the 1,000 characters a run must
+    // have), stays
+    expect(made.map((o) => o.lines.find((l) => /L\d: for/.test(l))?.trim())).toEqual([
+      'L2: for (;;) {',
+      'L3: for (;;) {',
+      'L0: for (;;) {',
+    ]);
+    expect(text.match(/for \(;;\)/g)).toEqual(['for (;;)']);
+    expect(text).toContain(`${made[0].name}(`);
+    expect(text).toContain(`${made[1].name}(`);
+    const out = build(outlinedLines, made);
+    for (const n of [0, 1, 5, 33]) expect(out.f0(n), `f0(${n})`).toEqual(whole.f0(n));
+    // a loop alone in its loop body stays: one loop, or a function under `loops`
+    const alone = [...lines.slice(0, 5), END];
+    expect(outline([...alone], { ...fn(100_000), loops: 100 })).toEqual([]);
+    expect(outline([...lines], { ...fn(100_000), loops: 100_000 })).toEqual([]);
+  });
+
   it('passes only what a run reads before writing, and hands back only what is live after it', () => {
     // each statement of the runs writes `l2` before reading it, and `l2` is written again before anything reads it
     // after them: it is neither passed nor handed back; `l1` is read first and read again at the loop's head
