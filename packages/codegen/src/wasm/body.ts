@@ -417,8 +417,14 @@ export class BodyRewriter {
   private readonly nullCheck: boolean;
   private readonly record: boolean;
   private readonly truncCheck: boolean;
+  /** Whether `memory.grow` / `table.grow` become calls of the grow hooks (`growHooks`, for some memory or table). */
+  private readonly growMemory: boolean;
+  private readonly growTable: boolean;
 
   // the body being re-encoded
+  /** `RewriteContext.plain` (or `plainThreaded`) and its clean form for this body (`plainClean`, ...). */
+  private plainDirty: Uint8Array;
+  private plainClean: Uint8Array;
   private w: ByteWriter;
   private pairs = new OffsetPairs();
   private end = 0;
@@ -467,6 +473,10 @@ export class BodyRewriter {
     this.nullCheck = ctx.indirectNullCheck;
     this.record = ctx.indexGlobal >= 0;
     this.truncCheck = ctx.truncNaNCheck;
+    this.growMemory = ctx.memoryGrowFunc.length > 0;
+    this.growTable = ctx.tableGrowFunc.length > 0;
+    this.plainDirty = ctx.plain;
+    this.plainClean = ctx.plainClean;
     this.w = new ByteWriter(16);
   }
 
@@ -522,6 +532,8 @@ export class BodyRewriter {
     // around calls between threaded functions)
     const threaded = ctx.threaded !== null && ctx.threaded[defined] === 1;
     this.threaded = threaded;
+    this.plainDirty = threaded ? ctx.plainThreaded : ctx.plain;
+    this.plainClean = threaded ? ctx.plainThreadedClean : ctx.plainClean;
     this.shift = threaded ? ctx.threadExtras : 0;
     const funcType = module.types[module.functions[funcIndex]].composite;
     const nParams = funcType.kind === 'func' ? funcType.params.length : 0;
@@ -650,264 +662,364 @@ export class BodyRewriter {
     }
   }
 
-  /** The operators of the body, from `r.pos` through its end. */
+  /**
+   * The operators of the body, from `r.pos` through its end: runs of plain operators copied (`copyRun`), each
+   * other operator re-encoded by `operator`. Each path is a small method of its own (the cold walk, session 18):
+   * the first compile of a process runs this code in V8's baseline tiers, and a path first taken after TurboFan
+   * optimized the walk deoptimizes and recompiles only the small method it is in, not one 4.5 KB function.
+   */
   private walk(): void {
-    const ctx = this.ctx;
     const bytes = this.bytes;
     const r = this.r;
-    const w = this.w;
     const end = this.end;
-    const fuel = this.fuel;
-    const depth = this.depth;
-    const threaded = this.threaded;
-    const ticks = this.ticks;
-    const pollLoops = this.pollLoops;
-    const writeThrough = this.writeThrough;
-    const plainDirty = threaded ? ctx.plainThreaded : ctx.plain;
-    const plainClean = threaded ? ctx.plainThreadedClean : ctx.plainClean;
-    const growMemory = ctx.memoryGrowFunc.length > 0;
-    const growTable = ctx.tableGrowFunc.length > 0;
+    const plainDirty = this.plainDirty;
+    const plainClean = this.plainClean;
     while (r.pos < end) {
       const at = r.pos;
       const plain = this.dirty ? plainDirty : plainClean;
-      if (plain[bytes[at]] !== 0) {
-        r.pos = this.copyRun(at, plain);
-        continue;
-      }
-      const info = readOperator(r);
-      const prefixed = info.prefix !== 0;
-      const op = prefixed ? info.prefix : info.code;
-      // a call of a threaded function hands the counters over in its arguments and results
-      const toThreaded = !prefixed && op === 0x10 /* call */ && this.threadedCallee(r.pos);
-      let b = w.length;
-      if (fuel !== null) {
-        this.pending += fuel[info.id];
-        if (CONTROL[op] === 1) this.flush();
-        // a threaded function returns its fuel: only what can trap or call the host needs the global
-        if (
-          this.dirty &&
-          !toThreaded &&
-          (threaded
-            ? !silent(info) && !((!prefixed && op === 0x0f) /* return */)
-            : !silent(info) || this.leaves(info, r.pos))
-        )
-          this.storeFuel();
-      }
-      // an exception leaves threaded frames without returning their counts: the global has them first
-      if (threaded && ticks && !prefixed && (op === 0x08 /* throw */ || op === 0x0a) /* throw_ref */) this.storeTicks();
-      // a function with loops and no calls stores its count where it may leave, so that its checks are not
-      // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
-      // before each call only (measured: a store at every exit costs fib a quarter more)
-      if (this.leafTicks && this.leaves(info, r.pos)) this.storeTicks();
-      const isTableGrow = info.prefix === 0xfc && info.name === 'table.grow';
-      if (toThreaded) this.pushCounters();
-      else if (!prefixed && op >= 0x10 /* call */ && op <= 0x15 /* return_call_ref */) {
-        // before a call: the check count to the global (deep recursion still polls)
-        if (ticks && !this.silentCall(op, r.pos)) this.storeTicks();
-      } else if (ticks && ((op === 0x40 /* memory.grow */ && !prefixed && growMemory) || (isTableGrow && growTable)))
-        this.storeTicks();
-      if ((!prefixed && op === 0x40 /* memory.grow */ && growMemory) || (isTableGrow && growTable)) {
-        // memory.grow m -> call $memory_grow_m (table.grow t -> call $table_grow_t)
-        w.u8(OP.call).u32((op === 0x40 /* memory.grow */ ? ctx.memoryGrowFunc : ctx.tableGrowFunc)[r.u32()]);
-        this.mark(b, at);
-        this.afterCall(false);
-        continue;
-      }
-      if (!prefixed && (op === 0x11 /* call_indirect */ || op === 0x13) /* return_call_indirect */) {
-        if (this.record) {
-          // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
-          w.u8(OP.localTee).u32(this.indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
-          w.u8(OP.globalGet).u32(ctx.instanceIdGlobal).u8(OP.globalSet).u32(ctx.instanceGlobal);
-          w.u8(OP.localGet).u32(this.indexTemp);
-        }
-        if (this.nullCheck) {
-          // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
-          const table = u32At(bytes, pastLeb(bytes, r.pos));
-          w.u8(OP.localTee).u32(this.indexTemp).u8(OP.tableGet).u32(table).u8(OP.refIsNull);
-          w.u8(OP.if)
-            .u8(BLOCK_EMPTY)
-            .u8(OP.i32Const)
-            .s32(INDIRECT_CALL_TO_NULL)
-            .u8(OP.call)
-            .u32(ctx.trapFunc)
-            .u8(OP.end);
-          w.u8(OP.localGet).u32(this.indexTemp);
-        }
-      }
-      if (this.truncCheck && !prefixed && TRUNC[op] !== 0) this.truncNaNCheck(TRUNC[op] === 1);
-      if (!prefixed) {
-        switch (op) {
-          case 0x03: // loop
-            if (pollLoops) {
-              // the poll loop: `loop` with the loop's block type, then the hooks that are due
-              const t = bytes[r.pos];
-              w.u8(OP.loop).copy(bytes, r.pos, pastLeb(bytes, t === 0x63 || t === 0x64 ? r.pos + 1 : r.pos));
-              this.pollChecks();
-            }
-            break;
-          case 0x0f: // return
-          case 0x12: // return_call
-          case 0x13: // return_call_indirect
-          case 0x15: // return_call_ref
-            if (depth) this.leave();
-            if (threaded) this.ownCounters(); // no tail calls in a threaded function
-            break;
-          case 0x0b: // end
-          case 0x18: // delegate
-            if (this.sp === 1) {
-              // the function's end
-              if (depth || threaded) {
-                w.u8(OP.end);
-                if (depth) this.leave();
-                if (threaded) this.ownCounters();
-              }
-              this.mark(b, at);
-              if (w.length - at !== this.delta) this.pairs.push(w.length, at);
-              w.u8(OP.end);
-              if (r.pos < end) throw new Error('wasm backend: code after the function end');
-              return;
-            }
-            break;
-        }
-      }
-      const wait = this.waits && info.prefix === 0xfe && (info.code === 1 || info.code === 2);
-      if (wait) writeWaitBefore(w, this.module, r.pos, info.code === 2, this.waitBase);
-      this.mark(b, at);
-      if (w.length - at !== this.delta) {
-        this.delta = w.length - at;
-        this.pairs.push(w.length, at);
-      }
-      w.copy(bytes, at, r.pos);
-      if (prefixed) {
-        if (info.imm === Imm.BrOnCast) {
-          // flags, label, two heap types
-          w.u8(r.u8());
-          this.copyLabel(this.sp - 1);
-          const s = r.pos;
-          r.s33();
-          r.s33();
-          w.copy(bytes, s, r.pos);
-          continue;
-        }
-        copyImmediates(ctx, bytes, r, w, info);
-        if (wait) {
-          b = w.length;
-          writeWaitAfter(w, this.waitBase);
-          this.mark(b, r.pos);
-        }
-        // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
-        continue;
-      }
-      if (fuel !== null && !writeThrough && (op === 0x03 /* loop */ || op === 0x05 /* else */ || op === 0x0b) /* end */)
-        this.dirty = true;
-      switch (op) {
-        case 0x10: {
-          // call
-          const silentCall = this.silentCallee(r.pos);
-          copyImmediates(ctx, bytes, r, w, info);
-          if (toThreaded) {
-            b = w.length;
-            this.popCounters();
-            this.mark(b, r.pos);
-          } else this.afterCall(silentCall);
-          continue;
-        }
-        case 0x11: // call_indirect
-        case 0x14: {
-          // call_ref
-          const silentCall = this.silentIndirect(r.pos);
-          copyImmediates(ctx, bytes, r, w, info);
-          this.afterCall(silentCall);
-          continue;
-        }
-        case 0x02: // block
-        case 0x04: // if
-        case 0x06: // try
-          copyImmediates(ctx, bytes, r, w, info);
-          this.push(op === 0x02 /* block */ ? Kind.Block : op === 0x04 /* if */ ? Kind.If : Kind.Try, at, 1);
-          continue;
-        case 0x03: // loop
-          copyImmediates(ctx, bytes, r, w, info);
-          this.push(Kind.Loop, at, pollLoops ? 2 : 1);
-          b = w.length;
-          if (this.targetedLoops?.has(at)) {
-            if (depth) this.restoreDepth();
-            if (writeThrough) this.loadFuel();
-          }
-          if (pollLoops) this.loopChecks();
-          else this.checks(true);
-          this.mark(b, r.pos);
-          continue;
-        case 0x09: // rethrow
-        case 0x0c: // br
-        case 0x0d: // br_if
-        case 0xd5: // br_on_null
-        case 0xd6: // br_on_non_null
-          this.copyLabel(this.sp - 1);
-          continue;
-        case 0x0e: {
-          // br_table
-          const s = r.pos;
-          const n = r.u32();
-          w.copy(bytes, s, r.pos);
-          for (let i = 0; i <= n; i++) this.copyLabel(this.sp - 1);
-          continue;
-        }
-        case 0x1f: {
-          // try_table
-          const s = r.pos;
-          skipBlockType(r);
-          const n = r.u32();
-          w.copy(bytes, s, r.pos);
-          for (let i = 0; i < n; i++) {
-            // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
-            const c = r.pos;
-            const kind = r.u8();
-            if (kind <= 1) r.u32();
-            w.copy(bytes, c, r.pos);
-            const f = this.sp - 1 - u32At(bytes, r.pos);
-            if (this.kinds[f] !== Kind.Func) this.restores[f] = 1;
-            this.copyLabel(this.sp - 1);
-          }
-          this.push(Kind.TryTable, at, 1);
-          continue;
-        }
-        case 0x07: // catch
-        case 0x19: // catch_all
-          // a legacy handler: the depth is that of this function again
-          copyImmediates(ctx, bytes, r, w, info);
-          b = w.length;
-          if (depth) this.restoreDepth();
-          this.mark(b, r.pos);
-          b = w.length;
-          if (writeThrough) this.loadFuel();
-          this.mark(b, r.pos);
-          continue;
-        case 0x0b: // end
-        case 0x18: {
-          // delegate
-          const f = --this.sp;
-          const kind = this.kinds[f];
-          const restore = this.restores[f] === 1 && kind !== Kind.Loop;
-          // delegate's label is counted from outside the try block
-          if (op === 0x18 /* delegate */) this.copyLabel(this.sp - 1);
-          b = w.length;
-          if (kind === Kind.Loop && pollLoops) w.u8(OP.end);
-          this.mark(b, r.pos);
-          b = w.length;
-          if (depth && restore) this.restoreDepth();
-          this.mark(b, r.pos);
-          b = w.length;
-          if (writeThrough && restore) this.loadFuel();
-          this.mark(b, r.pos);
-          continue;
-        }
-      }
-      copyImmediates(ctx, bytes, r, w, info);
+      if (plain[bytes[at]] !== 0) r.pos = this.copyRun(at, plain);
+      else if (this.operator(at)) return;
     }
     // control flow copied as it is (`plainOperators`): the run ended with the body's own `end`
     if (plainDirty[0x0b] !== 0 && bytes[end - 1] === 0x0b) return;
     throw new Error('wasm backend: function body without end');
+  }
+
+  /** The operator at `at` (not in a plain run), its opcode read: re-encoded; true after the function's end. */
+  private operator(at: number): boolean {
+    const r = this.r;
+    const info = readOperator(r);
+    if (info.prefix !== 0) {
+      this.prefixed(info, at);
+      return false;
+    }
+    const op = info.code;
+    // a call of a threaded function hands the counters over in its arguments and results
+    const toThreaded = op === 0x10 /* call */ && this.threadedCallee(r.pos);
+    const b = this.w.length;
+    if (this.fuel !== null) this.fuelBefore(info, op, toThreaded);
+    if (this.ticks) this.ticksBefore(info, op, toThreaded);
+    switch (op) {
+      case 0x10: // call
+        this.call(info, at, b, toThreaded);
+        return false;
+      case 0x11: // call_indirect
+      case 0x13: // return_call_indirect
+        this.indirectCall(info, op, at, b);
+        return false;
+      case 0x14: // call_ref
+        this.head(b, at);
+        this.callAfter(info, this.silentIndirect(r.pos));
+        return false;
+      case 0x0f: // return
+      case 0x12: // return_call
+      case 0x15: // return_call_ref
+        this.leaving();
+        break;
+      case 0x02: // block
+      case 0x04: // if
+      case 0x06: // try
+        this.head(b, at);
+        copyImmediates(this.ctx, this.bytes, r, this.w, info);
+        this.push(op === 0x02 /* block */ ? Kind.Block : op === 0x04 /* if */ ? Kind.If : Kind.Try, at, 1);
+        return false;
+      case 0x03: // loop
+        this.loop(info, at, b);
+        return false;
+      case 0x05: // else
+        this.head(b, at);
+        this.plainEnd();
+        return false;
+      case 0x0b: // end
+      case 0x18: // delegate
+        return this.blockEnd(op, at, b);
+      case 0x09: // rethrow
+      case 0x0c: // br
+      case 0x0d: // br_if
+      case 0xd5: // br_on_null
+      case 0xd6: // br_on_non_null
+        this.head(b, at);
+        this.copyLabel(this.sp - 1);
+        return false;
+      case 0x0e: // br_table
+        this.head(b, at);
+        this.brTable();
+        return false;
+      case 0x1f: // try_table
+        this.head(b, at);
+        this.tryTable(at);
+        return false;
+      case 0x07: // catch
+      case 0x19: // catch_all
+        this.head(b, at);
+        this.handler(info);
+        return false;
+      case 0x40: // memory.grow
+        if (this.growMemory) {
+          this.growCall(this.ctx.memoryGrowFunc, at, b);
+          return false;
+        }
+        break;
+      default:
+        if (this.truncCheck && TRUNC[op] !== 0) this.truncNaNCheck(TRUNC[op] === 1);
+    }
+    this.head(b, at);
+    copyImmediates(this.ctx, this.bytes, r, this.w, info);
+    return false;
+  }
+
+  /**
+   * Before the operator `info` (`op` its opcode, or its prefix): its cost pending, the pending fuel added before
+   * control flow, the local stored where the host could see the counter.
+   */
+  private fuelBefore(info: OperatorInfo, op: number, toThreaded: boolean): void {
+    this.pending += (this.fuel as FuelCosts)[info.id];
+    if (CONTROL[op] === 1) this.flush();
+    // a threaded function returns its fuel: only what can trap or call the host needs the global
+    if (
+      this.dirty &&
+      !toThreaded &&
+      (this.threaded ? !silent(info) && op !== 0x0f /* return */ : !silent(info) || this.leaves(info, this.r.pos))
+    )
+      this.storeFuel();
+  }
+
+  /** Before the operator `info` without a prefix, with the check count in a local: the count stored where due. */
+  private ticksBefore(info: OperatorInfo, op: number, toThreaded: boolean): void {
+    const pos = this.r.pos;
+    // an exception leaves threaded frames without returning their counts: the global has them first
+    if (this.threaded && (op === 0x08 /* throw */ || op === 0x0a) /* throw_ref */) this.storeTicks();
+    // a function with loops and no calls stores its count where it may leave, so that its checks are not
+    // dropped (a caller's loop calling it would otherwise count one check per call); one that calls stores
+    // before each call only (measured: a store at every exit costs fib a quarter more)
+    if (this.leafTicks && this.leaves(info, pos)) this.storeTicks();
+    if (op >= 0x10 /* call */ && op <= 0x15 /* return_call_ref */) {
+      // before a call: the check count to the global (deep recursion still polls)
+      if (!toThreaded && !this.silentCall(op, pos)) this.storeTicks();
+    } else if (op === 0x40 /* memory.grow */ && this.growMemory) this.storeTicks();
+  }
+
+  /**
+   * The operator whose opcode is `r.pos` back to `at`, with the code inserted since `b` marked as standing for
+   * it: the opcode copied.
+   */
+  private head(b: number, at: number): void {
+    const w = this.w;
+    this.mark(b, at);
+    if (w.length - at !== this.delta) {
+      this.delta = w.length - at;
+      this.pairs.push(w.length, at);
+    }
+    w.copy(this.bytes, at, this.r.pos);
+  }
+
+  /** After a `loop`, `else` or `end` copied: the fuel local may differ from the global. */
+  private plainEnd(): void {
+    if (this.fuel !== null && !this.writeThrough) this.dirty = true;
+  }
+
+  /** `call`: the counters handed over to a threaded callee, or the counters reloaded after. */
+  private call(info: OperatorInfo, at: number, b: number, toThreaded: boolean): void {
+    if (toThreaded) this.pushCounters();
+    this.head(b, at);
+    const r = this.r;
+    if (!toThreaded) {
+      this.callAfter(info, this.silentCallee(r.pos));
+      return;
+    }
+    copyImmediates(this.ctx, this.bytes, r, this.w, info);
+    const b2 = this.w.length;
+    this.popCounters();
+    this.mark(b2, r.pos);
+  }
+
+  /** A call's immediates copied (its opcode is), then the counters reloaded (`afterCall`). */
+  private callAfter(info: OperatorInfo, silentCall: boolean): void {
+    copyImmediates(this.ctx, this.bytes, this.r, this.w, info);
+    this.afterCall(silentCall);
+  }
+
+  /** `call_indirect` and `return_call_indirect`: the index recorded and the entry checked (the API's options). */
+  private indirectCall(info: OperatorInfo, op: number, at: number, b: number): void {
+    const w = this.w;
+    const ctx = this.ctx;
+    const r = this.r;
+    if (this.record) {
+      // local.tee $i; global.set $indirect_index; global.get $instance_id; global.set $indirect_instance; local.get $i
+      w.u8(OP.localTee).u32(this.indexTemp).u8(OP.globalSet).u32(ctx.indexGlobal);
+      w.u8(OP.globalGet).u32(ctx.instanceIdGlobal).u8(OP.globalSet).u32(ctx.instanceGlobal);
+      w.u8(OP.localGet).u32(this.indexTemp);
+    }
+    if (this.nullCheck) {
+      // local.tee $i; table.get t; ref.is_null; if; i32.const 4; call $trap; end; local.get $i
+      const table = u32At(this.bytes, pastLeb(this.bytes, r.pos));
+      w.u8(OP.localTee).u32(this.indexTemp).u8(OP.tableGet).u32(table).u8(OP.refIsNull);
+      w.u8(OP.if).u8(BLOCK_EMPTY).u8(OP.i32Const).s32(INDIRECT_CALL_TO_NULL).u8(OP.call).u32(ctx.trapFunc).u8(OP.end);
+      w.u8(OP.localGet).u32(this.indexTemp);
+    }
+    if (op === 0x13 /* return_call_indirect */) {
+      this.leaving();
+      this.head(b, at);
+      copyImmediates(ctx, this.bytes, r, w, info);
+      return;
+    }
+    this.head(b, at);
+    this.callAfter(info, this.silentIndirect(r.pos));
+  }
+
+  /** Before `return` and the tail calls: the depth decremented, a threaded function's counters pushed. */
+  private leaving(): void {
+    if (this.depth) this.leave();
+    if (this.threaded) this.ownCounters(); // no tail calls in a threaded function
+  }
+
+  /** `memory.grow m` -> `call $memory_grow_m` (`table.grow t` -> `call $table_grow_t`), the index from `hooks`. */
+  private growCall(hooks: readonly number[], at: number, b: number): void {
+    this.w.u8(OP.call).u32(hooks[this.r.u32()]);
+    this.mark(b, at);
+    this.afterCall(false);
+  }
+
+  /** `loop`: with checks in the loop, its poll loop around it; the checks after its header. */
+  private loop(info: OperatorInfo, at: number, b: number): void {
+    const w = this.w;
+    const r = this.r;
+    const bytes = this.bytes;
+    const pollLoops = this.pollLoops;
+    if (pollLoops) {
+      // the poll loop: `loop` with the loop's block type, then the hooks that are due
+      const t = bytes[r.pos];
+      w.u8(OP.loop).copy(bytes, r.pos, pastLeb(bytes, t === 0x63 || t === 0x64 ? r.pos + 1 : r.pos));
+      this.pollChecks();
+    }
+    this.head(b, at);
+    this.plainEnd();
+    copyImmediates(this.ctx, bytes, r, w, info);
+    this.push(Kind.Loop, at, pollLoops ? 2 : 1);
+    const b2 = w.length;
+    if (this.targetedLoops?.has(at)) {
+      if (this.depth) this.restoreDepth();
+      if (this.writeThrough) this.loadFuel();
+    }
+    if (pollLoops) this.loopChecks();
+    else this.checks(true);
+    this.mark(b2, r.pos);
+  }
+
+  /** `end` and `delegate`: a frame closed, or the function's end (then true). */
+  private blockEnd(op: number, at: number, b: number): boolean {
+    const w = this.w;
+    const r = this.r;
+    if (this.sp === 1) {
+      // the function's end
+      const depth = this.depth;
+      const threaded = this.threaded;
+      if (depth || threaded) {
+        w.u8(OP.end);
+        if (depth) this.leave();
+        if (threaded) this.ownCounters();
+      }
+      this.mark(b, at);
+      if (w.length - at !== this.delta) this.pairs.push(w.length, at);
+      w.u8(OP.end);
+      if (r.pos < this.end) throw new Error('wasm backend: code after the function end');
+      return true;
+    }
+    this.head(b, at);
+    if (op === 0x0b /* end */) this.plainEnd();
+    const f = --this.sp;
+    const kind = this.kinds[f];
+    const restore = this.restores[f] === 1 && kind !== Kind.Loop;
+    // delegate's label is counted from outside the try block
+    if (op === 0x18 /* delegate */) this.copyLabel(this.sp - 1);
+    let b2 = w.length;
+    if (kind === Kind.Loop && this.pollLoops) w.u8(OP.end);
+    this.mark(b2, r.pos);
+    b2 = w.length;
+    if (this.depth && restore) this.restoreDepth();
+    this.mark(b2, r.pos);
+    b2 = w.length;
+    if (this.writeThrough && restore) this.loadFuel();
+    this.mark(b2, r.pos);
+    return false;
+  }
+
+  /** `br_table`'s immediates, its labels renumbered. */
+  private brTable(): void {
+    const r = this.r;
+    const s = r.pos;
+    const n = r.u32();
+    this.w.copy(this.bytes, s, r.pos);
+    for (let i = 0; i <= n; i++) this.copyLabel(this.sp - 1);
+  }
+
+  /** `try_table`'s immediates (at `at`): its catch clauses' labels renumbered, their targets noted. */
+  private tryTable(at: number): void {
+    const r = this.r;
+    const w = this.w;
+    const bytes = this.bytes;
+    const s = r.pos;
+    skipBlockType(r);
+    const n = r.u32();
+    w.copy(bytes, s, r.pos);
+    for (let i = 0; i < n; i++) {
+      // kind, the tag of `catch` / `catch_ref`, the label (counted from outside the try_table)
+      const c = r.pos;
+      const kind = r.u8();
+      if (kind <= 1) r.u32();
+      w.copy(bytes, c, r.pos);
+      const f = this.sp - 1 - u32At(bytes, r.pos);
+      if (this.kinds[f] !== Kind.Func) this.restores[f] = 1;
+      this.copyLabel(this.sp - 1);
+    }
+    this.push(Kind.TryTable, at, 1);
+  }
+
+  /** A legacy handler (`catch`, `catch_all`): the depth is that of this function again, the fuel reloaded. */
+  private handler(info: OperatorInfo): void {
+    const r = this.r;
+    const w = this.w;
+    copyImmediates(this.ctx, this.bytes, r, w, info);
+    let b = w.length;
+    if (this.depth) this.restoreDepth();
+    this.mark(b, r.pos);
+    b = w.length;
+    if (this.writeThrough) this.loadFuel();
+    this.mark(b, r.pos);
+  }
+
+  /** An operator with a prefix (0xfb-0xfe) at `at`, its opcode read. */
+  private prefixed(info: OperatorInfo, at: number): void {
+    const r = this.r;
+    const w = this.w;
+    const b = w.length;
+    if (this.fuel !== null) this.fuelBefore(info, info.prefix, false);
+    if (this.leafTicks && this.leaves(info, r.pos)) this.storeTicks();
+    if (this.growTable && info.prefix === 0xfc && info.name === 'table.grow') {
+      if (this.ticks) this.storeTicks();
+      this.growCall(this.ctx.tableGrowFunc, at, b);
+      return;
+    }
+    const wait = this.waits && info.prefix === 0xfe && (info.code === 1 || info.code === 2);
+    if (wait) writeWaitBefore(w, this.module, r.pos, info.code === 2, this.waitBase);
+    this.head(b, at);
+    if (info.imm === Imm.BrOnCast) {
+      // flags, label, two heap types
+      w.u8(r.u8());
+      this.copyLabel(this.sp - 1);
+      const s = r.pos;
+      r.s33();
+      r.s33();
+      w.copy(this.bytes, s, r.pos);
+      return;
+    }
+    copyImmediates(this.ctx, this.bytes, r, w, info);
+    if (wait) {
+      const b2 = w.length;
+      writeWaitAfter(w, this.waitBase);
+      this.mark(b2, r.pos);
+    }
+    // call_ref-like GC operators do not exist under 0xfb; every prefixed operator stored first
   }
 
   /**

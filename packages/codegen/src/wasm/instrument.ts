@@ -570,8 +570,11 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   let code: Uint8Array | null = null;
   for (const s of sections) {
     if (s.id === SectionId.Code && !plainControl) {
-      // fuel's flushes and stores grow code by about two thirds, epochs' and the depth guard's by a tenth or less
-      const w = new ByteWriter(s.size + (fuelOn ? s.size - (s.size >> 2) : s.size >> 2) + 64);
+      // fuel's flushes and stores grow code by up to about 0.8 of its size on the large modules (brotli,
+      // clang-format), epochs' and the depth guard's by up to a quarter: room for more, so that the buffer is not
+      // grown near the end (a copy of megabytes into fresh pages, and a deoptimization of the writer's code that
+      // the first compile of a process then pays for again); pages never written are never touched
+      const w = new ByteWriter(s.size + (fuelOn ? s.size + (s.size >> 2) : s.size >> 1) + 64);
       writeCode(w, s.payloadOffset, s.size);
       code = w.view();
     }
@@ -582,6 +585,9 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
   let added = 1024 + hostImports.length * 48 + (hostName?.length ?? 0) * 3;
   for (const e of extraExports) added += e.name.length * 3 + 12;
   for (const t of newTypes) added += t.length;
+  // the branch hints (one entry per check), before the code
+  const hintSection = code !== null && ctx.hints !== null && ctx.hints.length > 0 ? branchHintSection(ctx.hints) : null;
+  if (hintSection !== null) added += hintSection.length + 6;
   const growth = code !== null ? code.length - codeSize : module.bodies.length * 8 + (codeSize >> 4);
   const out = new ByteWriter(bytes.length + growth + added);
   out.copy(bytes, 0, 8);
@@ -651,7 +657,7 @@ export function instrumentModule(module: Module, options: InstrumentOptions = {}
           codeBase = 0;
           out.sectionWith(s.id, (w) => writeCode(w, s.payloadOffset, s.size));
         } else {
-          if (ctx.hints !== null && ctx.hints.length > 0) out.section(0, branchHintSection(ctx.hints));
+          if (hintSection !== null) out.section(0, hintSection);
           codeBase = out.length + 1 + new ByteWriter().u32(code.length).length;
           out.section(s.id, code);
         }
