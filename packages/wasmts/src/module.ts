@@ -270,6 +270,30 @@ function addTrapSites(names: BacktraceNames, module: EnvironModule, instrumented
   names.originalFuncIndex = instrumented.originalFuncIndex;
 }
 
+/** What the runtime needs of `module` in `engine`: its layout, and its types' ids in the engine (registered here). */
+function runtimeInfoOf(engine: Engine, module: EnvironModule): ModuleRuntimeInfo {
+  const typeIds = engine.typeRegistry.register(module);
+  return { module, offsets: new VMOffsets(module), typeIds };
+}
+
+/**
+ * The wasm-backend compilation of `module` (decoded from `bytes`) with its instrumentation and host module `wasm`:
+ * the trap sites added to its backtrace names, its types registered with the engine. The one place the constructor
+ * and `compileInWorker` build what the engine's cache keeps.
+ */
+function wasmCompilation(
+  engine: Engine,
+  bytes: Uint8Array,
+  module: EnvironModule,
+  names: BacktraceNames,
+  sourceName: string,
+  reason: string,
+  wasm: WasmCode,
+): WasmCompilation {
+  addTrapSites(names, module, wasm.instrumented);
+  return { bytes, module, names, sourceName, reason, wasm, runtimeInfo: runtimeInfoOf(engine, module) };
+}
+
 /**
  * `Module.compile`'s work off the caller's thread (wasm-backend/worker.ts): for a large binary module headed for the
  * wasm backend on a host with workers, a worker validates it with the host, scans and re-encodes it and compiles the
@@ -334,17 +358,8 @@ export async function compileInWorker(engine: Engine, input: ModuleInput): Promi
     }
   }
   const { hidden, escaping } = wasmPlan(settings, module, hostModuleName);
-  addTrapSites(names, module, instrumented);
-  const typeIds = engine.typeRegistry.register(module);
-  const entry: WasmCompilation = {
-    bytes,
-    module,
-    names,
-    sourceName,
-    reason: choice.reason,
-    wasm: { instrumented, hostModule, hidden, escaping },
-    runtimeInfo: { module, offsets: new VMOffsets(module), typeIds },
-  };
+  const wasm = { instrumented, hostModule, hidden, escaping };
+  const entry = wasmCompilation(engine, bytes, module, names, sourceName, choice.reason, wasm);
   prepared.set(bytes, { entry, key });
   return bytes;
 }
@@ -493,7 +508,6 @@ export class Module {
         const code = compileWasm(engine, this.module, hostName);
         progress?.('instrument', 1, 1);
         this.wasm = code;
-        addTrapSites(names, this.module, code.instrumented);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         if (requested === 'wasm') throw new BackendError(`the host engine rejected the instrumented module: ${why}`);
@@ -510,18 +524,19 @@ export class Module {
     }
     // the JS backend compiles now (its errors belong to module creation)
     if (this.backend === 'js') void this.factory;
-    const typeIds = engine.typeRegistry.register(this.module);
-    this.runtimeInfo = { module: this.module, offsets: new VMOffsets(this.module), typeIds };
-    if (cache !== null && this.wasm !== null)
-      cache.set(key, {
-        bytes: this.bytes,
-        module: this.module,
+    if (this.wasm !== null) {
+      const entry = wasmCompilation(
+        engine,
+        this.bytes,
+        this.module,
         names,
-        sourceName: this.sourceName,
-        reason: this.backendReason,
-        wasm: this.wasm,
-        runtimeInfo: this.runtimeInfo,
-      });
+        this.sourceName,
+        this.backendReason,
+        this.wasm,
+      );
+      this.runtimeInfo = entry.runtimeInfo;
+      cache?.set(key, entry);
+    } else this.runtimeInfo = runtimeInfoOf(engine, this.module);
   }
 
   /** Codegen's JS artifact (generated on first use for a wasm-backend module). */
