@@ -26,6 +26,11 @@ export interface CompileCommandOptions {
   jsTarget?: JsTarget;
   /** The artifact (default), or the JS backend's code as an ES or CommonJS module (`Module.serializeJs`). */
   format?: 'artifact' | JsModuleFormat;
+  /**
+   * With `--format esm|cjs`: write the functions in group modules of about this many KB of code each beside the JS
+   * module (`Module.serializeJsGroups`), for compilers that need bounded memory per file (hermesc).
+   */
+  groupKb?: number;
 }
 
 /** The default output for `input`: the same path with the `.wasmts` extension (`.wasmts.mjs`/`.wasmts.cjs` for JS). */
@@ -42,6 +47,11 @@ export async function compileCommand(file: string, options: CompileCommandOption
   const output = options.output ?? defaultOutput(file, format);
   if (format !== 'artifact' && options.backend === 'wasm')
     throw new CliError(`--format ${format} writes the js backend's code; it cannot be used with --backend wasm`);
+  if (options.groupKb !== undefined) {
+    if (format === 'artifact') throw new CliError('--group-kb needs --format esm or cjs');
+    if (!Number.isFinite(options.groupKb) || options.groupKb <= 0)
+      throw new CliError('--group-kb must be a positive number');
+  }
   const { bytes, format: input } = await loadModuleBytes(file);
   if (input === 'artifact') throw new CliError(`${file}: already a compiled wasmts artifact`);
   if (resolve(output) === resolve(file)) throw new CliError(`the output would overwrite the input \`${file}\``);
@@ -54,7 +64,11 @@ export async function compileCommand(file: string, options: CompileCommandOption
   const progress = createProgress();
   try {
     const module = Module.fromBinary(engine, bytes, { onProgress: moduleProgress(progress) });
-    writeFileSync(output, format === 'artifact' ? module.serialize() : module.serializeJs(format));
+    if (format !== 'artifact' && options.groupKb !== undefined) {
+      // the JS module where asked, its group modules beside it
+      const files = module.serializeJsGroups(format, basename(output), options.groupKb * 1000);
+      for (const f of files) writeFileSync(join(dirname(output), f.file), f.text);
+    } else writeFileSync(output, format === 'artifact' ? module.serialize() : module.serializeJs(format));
   } finally {
     progress.done();
   }

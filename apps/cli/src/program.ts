@@ -242,6 +242,14 @@ Examples:
         .choices(['artifact', 'esm', 'cjs'])
         .default('artifact'),
     )
+    .addOption(
+      new Option(
+        '--group-kb <kb>',
+        'with --format esm|cjs: put the functions in group modules of about this many KB of code each beside the ' +
+          'JS module (app.wasmts.g0.cjs, ...), loaded on the first call of one of their functions (cjs) or imported ' +
+          '(esm), so that a compiler such as hermesc compiles a large module file by file in bounded memory',
+      ).argParser((v) => Number(v)),
+    )
     .addHelpText(
       'after',
       `
@@ -252,6 +260,7 @@ Examples:
   $ wasmts compile --consume-fuel -o spin.wasmts spin.wasm
   $ wasmts run --allow-precompiled --fuel 1000000 spin.wasmts
   $ wasmts compile --js-target interpreter --format esm app.wasm   # app.wasmts.mjs, for React Native
+  $ wasmts compile --js-target interpreter --format cjs --group-kb 4000 big.wasm   # big.wasmts.cjs + .g<k>.cjs
   $ wasmts inspect hello.wasmts                # artifact version, settings and the module`,
     )
     .action(async (file: string, options, command: Command) => {
@@ -265,6 +274,7 @@ Examples:
           features: options.features,
           jsTarget: options.jsTarget,
           format: options.format,
+          ...(options.groupKb !== undefined ? { groupKb: options.groupKb } : {}),
         });
       } catch (error) {
         process.exitCode = reportError(error, error instanceof CliError ? undefined : file, debug === true);

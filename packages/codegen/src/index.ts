@@ -7,6 +7,7 @@ import {
   type Module,
   tunables as makeTunables,
   type Tunables,
+  VMOffsets,
 } from '@wasmts/environ';
 import { emitModule, LazyModule } from './emit-module.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost } from './environment.js';
@@ -285,9 +286,27 @@ type FunctionMaker = (rt: unknown, vmctx: unknown[], F: Fn[]) => Fn;
  * calls from other functions, tables and the host find it, and calls it.
  */
 function lazyFactory(lazy: LazyModule, url: string): Factory {
-  const consts = evaluate(lazy.constSource, url) as (rt: unknown, vmctx: unknown[]) => Omit<FactoryResult, 'funcs'>;
-  const module = lazy.env.module;
-  const offsets = lazy.env.offsets;
+  const consts = evaluate(lazy.constSource, url) as ConstFactory;
+  return stubFactory(lazy.env.module, lazy.env.offsets, consts, (i) => {
+    const source = lazy.functionSource(i);
+    lazy.generatedChars += source.length;
+    return evaluate(source, url) as FunctionMaker;
+  });
+}
+
+type ConstFactory = (rt: unknown, vmctx: unknown[]) => Omit<FactoryResult, 'funcs'>;
+
+/**
+ * A factory whose functions are made one by one on first call: `consts` gives the factory's result but `funcs`,
+ * `makerOf(i)` the maker of defined function `i` (asked once per module). The machinery of `lazyFactory`, shared
+ * with the ahead-of-time code kept in groups (`bindGroupedFactory`).
+ */
+function stubFactory(
+  module: Module,
+  offsets: VMOffsets,
+  consts: ConstFactory,
+  makerOf: (i: number) => FunctionMaker,
+): Factory {
   const n = module.bodies.length;
   const makers: (FunctionMaker | undefined)[] = new Array(n);
   return (rt, vmctx) => {
@@ -295,9 +314,7 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
     const compile = (i: number, stub: Fn): Fn => {
       let make = makers[i];
       if (make === undefined) {
-        const source = lazy.functionSource(i);
-        lazy.generatedChars += source.length;
-        make = evaluate(source, url) as FunctionMaker;
+        make = makerOf(i);
         makers[i] = make;
       }
       const fn = make(rt, vmctx, F);
@@ -323,6 +340,88 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
     }
     return { funcs: F, ...consts(rt, vmctx) };
   };
+}
+
+/**
+ * The sources of a module's code in groups, for ahead-of-time output too large for one file (wasmts's
+ * `Module.serializeJsGroups`): the constant expressions' factory `(function (rt, vmctx) {...})`, and the functions in
+ * groups of consecutive defined functions, each group the text of an array of makers
+ * `[(function (rt, vmctx, F) {...}), ...]`, of at most about `groupChars` characters (a group holds at least one
+ * function). The sources are those of lazy compilation (README.md, "Lazy compilation"); `builtinsUsed` is theirs.
+ */
+export function groupedSources(
+  compiled: CompiledModule,
+  groupChars: number,
+): { consts: string; groups: { source: string; count: number }[]; builtinsUsed: string[] } {
+  const lazy = compiled.lazy;
+  if (lazy === undefined) throw new TypeError('groupedSources needs a lazily compiled module');
+  const groups: { source: string; count: number }[] = [];
+  let parts: string[] = [];
+  let chars = 0;
+  const flush = () => {
+    groups.push({ source: `[\n${parts.join(',\n')}\n]`, count: parts.length });
+    parts = [];
+    chars = 0;
+  };
+  for (let i = 0; i < compiled.module.bodies.length; i++) {
+    const source = lazy.functionSource(i);
+    if (parts.length > 0 && chars + source.length > groupChars) flush();
+    parts.push(source);
+    chars += source.length + 2;
+  }
+  if (parts.length > 0) flush();
+  return { consts: lazy.constSource, groups, builtinsUsed: [...lazy.env.builtins].sort() };
+}
+
+/** One group of ahead-of-time functions (`groupedSources`): how many, and its code when first needed. */
+export interface FunctionGroup {
+  /** The number of consecutive defined functions in the group. */
+  readonly count: number;
+  /** The group's code: a function of codegen's numeric helpers returning the array of its functions' makers. */
+  readonly load: () => (helpers: never) => unknown;
+}
+
+/**
+ * The factory of ahead-of-time code kept in groups (`groupedSources`): `consts` is the function
+ * `function (H) { return <consts source> }`, and each group's code is loaded (`load`) and called once, on the first
+ * call of one of its functions, as `lazyFactory` compiles a function; no `new Function`. The groups' counts must add
+ * up to the module's defined functions.
+ */
+export function bindGroupedFactory(
+  module: Module,
+  consts: (helpers: never) => unknown,
+  groups: readonly FunctionGroup[],
+): Factory {
+  const c = consts(HELPERS as never);
+  if (typeof c !== 'function') throw new TypeError('the precompiled code did not return a constants factory');
+  const n = module.bodies.length;
+  // the group of each defined function, and its first function
+  const groupOf = new Int32Array(n);
+  const firsts: number[] = [];
+  let at = 0;
+  groups.forEach((g, k) => {
+    if (!Number.isInteger(g.count) || g.count < 1 || at + g.count > n)
+      throw new TypeError('the precompiled function groups do not match the module');
+    firsts.push(at);
+    groupOf.fill(k, at, at + g.count);
+    at += g.count;
+  });
+  if (at !== n) throw new TypeError('the precompiled function groups do not match the module');
+  const loaded: (readonly unknown[] | undefined)[] = new Array(groups.length);
+  return stubFactory(module, new VMOffsets(module), c as ConstFactory, (i) => {
+    const k = groupOf[i];
+    let makers = loaded[k];
+    if (makers === undefined) {
+      const g = groups[k].load()(HELPERS as never);
+      if (!Array.isArray(g) || g.length !== groups[k].count)
+        throw new TypeError(`the precompiled function group ${k} does not match the module`);
+      makers = g;
+      loaded[k] = g;
+    }
+    const make = makers[i - firsts[k]];
+    if (typeof make !== 'function') throw new TypeError(`the precompiled function group ${k} is not code`);
+    return make as FunctionMaker;
+  });
 }
 
 /**

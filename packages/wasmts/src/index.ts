@@ -56,10 +56,12 @@ export { Memory, type SharedMemoryHandle } from './memory.js';
 export {
   BackendError,
   backendChoice,
+  type JsModuleFile,
   Module,
   type ModuleInput,
   type ModuleOptions,
   type ModulePhase,
+  type PrecompiledGroup,
   type PrecompiledModule,
 } from './module.js';
 export {

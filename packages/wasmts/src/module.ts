@@ -3,9 +3,11 @@
 
 import {
   bindFactory,
+  bindGroupedFactory,
   type CompiledModule,
   compileModule,
   type Factory,
+  groupedSources,
   instrumentedFromParts,
   loadFactory,
   sourceInlined,
@@ -37,6 +39,7 @@ import {
   DeserializeError,
   deserializeArtifact,
   type JsModuleFormat,
+  jsGroupText,
   jsModuleText,
   serializeArtifact,
 } from './serialize.js';
@@ -374,6 +377,28 @@ export interface PrecompiledModule {
   readonly start?: () => unknown;
   /** A stack taken just after `code`. */
   readonly end?: () => unknown;
+  /**
+   * A module written in groups (`Module.serializeJsGroups`): `code` makes the constant expressions, and the
+   * functions lie in these groups, in order: each the number of its functions and `load`, which returns the group
+   * module's default export (called on the first call of one of its functions).
+   */
+  readonly groups?: readonly { readonly count: number; readonly load: () => PrecompiledGroup }[];
+}
+
+/** The default export of one function group of a JS module in groups (`Module.serializeJsGroups`). */
+export interface PrecompiledGroup {
+  /** The group's code: a function of codegen's numeric helpers returning its functions' makers. */
+  readonly code: (helpers: never) => unknown;
+  /** A stack taken just before `code`. */
+  readonly start?: () => unknown;
+  /** A stack taken just after `code`. */
+  readonly end?: () => unknown;
+}
+
+/** One file of `Module.serializeJsGroups`: its name and text. */
+export interface JsModuleFile {
+  readonly file: string;
+  readonly text: string;
 }
 
 /** A compiled module, ready to instantiate in any store of its engine. */
@@ -572,8 +597,14 @@ export class Module {
   /** The loaded JS factory (one per module; JS backend). */
   get factory(): Factory {
     const code = this.artifact?.code;
+    const groups = this.artifact?.groups;
     if (this.loadedFactory === null)
-      this.loadedFactory = code !== undefined ? bindFactory(code) : loadFactory(this.compiled, this.sourceName);
+      this.loadedFactory =
+        code === undefined
+          ? loadFactory(this.compiled, this.sourceName)
+          : groups === undefined
+            ? bindFactory(code)
+            : bindGroupedFactory(this.module, code, groups);
     return this.loadedFactory;
   }
 
@@ -646,6 +677,40 @@ export class Module {
     return jsModuleText(encodeBase64(artifact), source, format, this.name() ?? 'module');
   }
 
+  /**
+   * This module as ahead-of-time JavaScript in several files, for modules whose code is too large for one (the app's
+   * compiler, `hermesc`, then compiles each file in bounded memory): `file` (a file name such as
+   * `app.wasmts.cjs`, no directory) is the JS module `Module.fromPrecompiled` loads, as `serializeJs` writes it but
+   * that its `code` makes only the constant expressions, and the functions lie in group modules beside it
+   * (`app.wasmts.g0.cjs`, `app.wasmts.g1.cjs`, ...), each holding consecutive functions of about `groupChars`
+   * characters of code at most (a larger function is a group of its own). A 'cjs' module `require`s each group on
+   * the first call of one of its functions; an ES module imports them all. Returns the files, the JS module first.
+   */
+  serializeJsGroups(format: JsModuleFormat, file: string, groupChars = 4_000_000): JsModuleFile[] {
+    if (format !== 'esm' && format !== 'cjs') throw new TypeError(`unknown JS module format '${String(format)}'`);
+    if (!/^[\w.-]+$/.test(file)) throw new TypeError(`a file name without directory is needed, not '${file}'`);
+    if (!(groupChars > 0)) throw new RangeError('groupChars must be positive');
+    this.sourceToSerialize();
+    const { consts, groups, builtinsUsed } = groupedSources(this.compiled, groupChars);
+    const artifact = serializeArtifact(this.engine, this.bytes, 'js', {
+      source: '',
+      builtinsUsed,
+      codeInModule: true,
+      plainFloatLoads: this.plainFloatLoads(),
+      codeGroups: groups.length,
+    });
+    const dot = file.lastIndexOf('.');
+    const stem = dot > 0 ? file.slice(0, dot) : file;
+    const ext = dot > 0 ? file.slice(dot) : '';
+    const files = groups.map((g, k) => ({
+      file: `${stem}.g${k}${ext}`,
+      text: jsGroupText(g.source, format, `${stem}.g${k}`),
+      count: g.count,
+    }));
+    const main = jsModuleText(encodeBase64(artifact), consts, format, this.name() ?? 'module', files);
+    return [{ file, text: main }, ...files.map(({ file, text }) => ({ file, text }))];
+  }
+
   /** The whole-module source to serialize (a module loaded from a JS module has it only as compiled code). */
   private sourceToSerialize(): string {
     if (this.artifact?.code !== undefined)
@@ -682,7 +747,31 @@ export class Module {
     if (bytes === null) throw new DeserializeError('corrupted ahead-of-time module (its artifact is not base64)');
     const artifact = checkForms(engine, deserializeArtifact(engine, bytes, true));
     if (artifact.backend !== 'js') throw new DeserializeError('corrupted ahead-of-time module (not js-backend code)');
-    const module = Module.load(engine, { ...artifact, code: p.code });
+    if ((p.groups === undefined ? 0 : Array.isArray(p.groups) ? p.groups.length : -1) !== artifact.codeGroups)
+      throw new DeserializeError(
+        artifact.codeGroups === 0
+          ? 'corrupted ahead-of-time module (groups where its artifact has none)'
+          : `corrupted ahead-of-time module (its artifact has ${artifact.codeGroups} function groups)`,
+      );
+    // each group's code marks its own range for backtraces when it is loaded
+    let names: BacktraceNames | null = null;
+    const groups = p.groups?.map((g, k) => {
+      if (g === null || typeof g !== 'object' || typeof g.load !== 'function')
+        throw new DeserializeError(`corrupted ahead-of-time module (function group ${k})`);
+      return {
+        count: g.count,
+        load: () => {
+          const m = g.load() as Partial<PrecompiledGroup> | null | undefined;
+          if (m === null || typeof m !== 'object' || typeof m.code !== 'function')
+            throw new DeserializeError(`function group ${k} of the ahead-of-time module is not its code`);
+          if (names !== null && typeof m.start === 'function' && typeof m.end === 'function')
+            registerCodeRange(names, String(m.start()), String(m.end()));
+          return m.code;
+        },
+      };
+    });
+    const module = Module.load(engine, { ...artifact, code: p.code, ...(groups === undefined ? {} : { groups }) });
+    names = module.names;
     if (typeof p.start === 'function' && typeof p.end === 'function')
       registerCodeRange(module.names, String(p.start()), String(p.end()));
     return module;

@@ -87,6 +87,68 @@ describe('ahead-of-time JS modules: Module.serializeJs / Module.fromPrecompiled'
     });
   }
 
+  for (const format of ['esm', 'cjs'] as const) {
+    it(`runs a module written in function groups (${format}), each group loaded on the first call of one of its functions`, async () => {
+      const engine = new Engine(testConfig());
+      const original = new Module(engine, WAT);
+      const ext = format === 'esm' ? 'mjs' : 'cjs';
+      const stem = `grouped${counter++}`;
+      // groups of one function each (every body is larger than 1 character)
+      const files = original.serializeJsGroups(format, `${stem}.${ext}`, 1);
+      expect(files.map((f) => f.file)).toEqual([
+        `${stem}.${ext}`,
+        ...[0, 1, 2, 3, 4].map((k) => `${stem}.g${k}.${ext}`),
+      ]);
+      for (const f of files) writeFileSync(join(dir, f.file), f.text);
+      expect(files[0].text).not.toContain('function f0(');
+      expect(files[1].text).toContain('function f0(');
+      const main = join(dir, files[0].file);
+      const pre =
+        format === 'cjs'
+          ? (createRequire(import.meta.url)(main) as PrecompiledModule)
+          : ((await import(pathToFileURL(main).href)) as { default: PrecompiledModule }).default;
+      expect(pre.groups?.map((g) => g.count)).toEqual([1, 1, 1, 1, 1]);
+      // which groups are asked for: none at load, each once at its function's first call
+      const asked: number[] = [];
+      const counted = {
+        ...pre,
+        groups: pre.groups?.map((g, k) => ({
+          count: g.count,
+          load: () => {
+            asked.push(k);
+            return g.load();
+          },
+        })),
+      };
+      const loaded = Module.fromPrecompiled(engine, counted);
+      const inst = new Instance(new Store(engine, null), loaded, []);
+      expect(asked).toEqual([]);
+      expect(inst.getTypedFunc('fib').call(20)).toBe(6765);
+      expect(asked).toEqual([0]);
+      const got = run(loaded);
+      expect(got.fib).toBe(6765);
+      expect(got.data).toBe(42);
+      expect(got.nan).toBe(0x7ff0000000000001n);
+      expect(got.trap.message).toMatch(/divide by zero/);
+      expect(got.trap.backtrace?.frames.map((f) => f.funcName)).toEqual(['inner', null]);
+      expect([...asked].sort()).toEqual([0, 1, 2, 3, 4]);
+      // groups are part of what the artifact records: missing or extra ones are refused
+      expect(() => Module.fromPrecompiled(engine, { ...pre, groups: pre.groups?.slice(1) })).toThrow(
+        /has 5 function groups/,
+      );
+      const whole = await load(original.serializeJs(format), format);
+      expect(() => Module.fromPrecompiled(engine, { ...whole, groups: pre.groups })).toThrow(/groups where/);
+      // a group that is not code fails the first call of its functions
+      const broken = Module.fromPrecompiled(engine, {
+        ...pre,
+        groups: pre.groups?.map((g, k) => ({ count: g.count, load: k === 0 ? () => ({}) as never : g.load })),
+      });
+      expect(() => new Instance(new Store(engine, null), broken, []).getTypedFunc('fib').call(3)).toThrow(
+        /function group 0/,
+      );
+    });
+  }
+
   it('a hostile module name (from the guest name section) cannot break out of the comment it is written into', async () => {
     const name = new TextEncoder().encode('x\n*/ globalThis.wasmtsPwned = 1; //\u2028y');
     const sub = [0, name.length + 1, name.length, ...name];

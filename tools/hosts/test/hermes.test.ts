@@ -80,6 +80,51 @@ describe.runIf(hermescRuns)('hermesc (React Native)', () => {
     expect(out.trim()).toBe('fib(24) = 46368, eval false');
   });
 
+  it('compiles the largest program in function groups file by file (wasmts compile --group-kb)', () => {
+    const largest = programs.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const engine = new Engine(new Config({ backend: 'js', jsTarget: 'interpreter' }));
+    const files = Module.fromBinary(engine, readFileSync(largest.path)).serializeJsGroups(
+      'cjs',
+      'big.wasmts.cjs',
+      20_000,
+    );
+    expect(files.length, largest.name).toBeGreaterThan(3);
+    for (const f of files) compiles(f.file.replaceAll('.', '_'), f.text);
+  });
+
+  it('compiles an app that ships a module in function groups, and the app runs without new Function', async () => {
+    const wat = `(module
+      (func $fib (export "fib") (param i32) (result i32)
+        (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+          (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1))) (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+      (func (export "twice") (param i32) (result i32) (i32.add (call $fib (local.get 0)) (call $fib (local.get 0))))
+      (func (export "unused") (result i32) (i32.const 7)))`;
+    const engineOptions = { backend: 'js', jsTarget: 'interpreter' } as const;
+    const files = new Module(new Engine(new Config(engineOptions)), wat).serializeJsGroups('cjs', 'fibs.wasmts.cjs', 1);
+    expect(files.length).toBe(4);
+    for (const f of files) writeFileSync(join(work, f.file), f.text);
+    const app = await bundle(
+      {
+        contents: `import { Config, Engine, Instance, Module, Store } from 'wasmts';
+          import fibs from ${JSON.stringify(join(work, files[0].file))};
+          const engine = new Engine(new Config(${JSON.stringify(engineOptions)}));
+          const instance = new Instance(new Store(engine, null), Module.fromPrecompiled(engine, fibs), []);
+          let evaluates = true;
+          try { new Function('return 1'); } catch { evaluates = false; }
+          (globalThis.print ?? console.log)('twice(20) = ' + instance.getTypedFunc('twice').call(20) + ', eval ' + evaluates);`,
+      },
+      'app',
+    );
+    compiles('app-groups', app);
+    const file = join(work, 'app-groups.js');
+    writeFileSync(file, app);
+    const out = execFileSync(process.execPath, ['--jitless', '--disallow-code-generation-from-strings', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out.trim()).toBe('twice(20) = 13530, eval false');
+  });
+
   it('compiles the runtime bundle (wasmts and @wasmts/wasi)', async () => {
     const diagnostics = compiles('runtime', await bundle({ contents: RUNTIME_ENTRY }, 'wasmts'));
     // hermesc warns about globals it does not know; the only one is Promise, which Hermes provides
