@@ -150,6 +150,7 @@ export function emitModule(
   indent = false,
   floatFeedback = true,
   byteStores = false,
+  nanBits = true,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -165,6 +166,7 @@ export function emitModule(
   env.byteStores = byteStores;
   if (!indent) env.maxIndent = 0;
   env.floatFeedback = floatFeedback;
+  env.nanBits = nanBits;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -239,6 +241,7 @@ export class LazyModule {
     wordLoads = false,
     floatFeedback = true,
     byteStores = false,
+    nanBits = true,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -251,6 +254,7 @@ export class LazyModule {
     env.wordLoads = wordLoads;
     env.byteStores = byteStores;
     env.floatFeedback = floatFeedback;
+    env.nanBits = nanBits;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

@@ -124,6 +124,8 @@ export class ModuleEnvironment {
   floatFeedback = true;
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
   plainFloatLoads = false;
+  /** Whether f64 values are kept from holding a NaN's payload as numbers (`CompileOptions.nanBits`). */
+  nanBits = true;
   /**
    * Levels of indentation in the output at most (deeper code is indented as this level): `MAX_INDENT` where the
    * output is read by people (`CompileOptions.indent`: test/disas; the API and the command do not set it), else 0, and `outdent`

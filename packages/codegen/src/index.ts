@@ -81,6 +81,15 @@ export interface CompileOptions {
    */
   plainFloatLoads?: boolean;
   /**
+   * Off: the JS backend's f64 values may be numbers holding any NaN, for V8 only (its numbers keep a NaN's payload
+   * and sign; JavaScriptCore, SpiderMonkey and Hermes do not). Every f64 load is the getter alone, whatever reads
+   * it (not only arithmetic: `plainFloatLoads`), and where such a number may be a signalling NaN an operator that V8
+   * folds to its operand (`x * 1`, ...) or that may hand a NaN operand on (`Math.min`/`Math.max`) gets it quieted,
+   * `(x + -0)`. What stays: f32 loads, the stores' test for a `NaNBits`, constants and helpers that make one (values
+   * from the host may be one). For measuring what keeping NaN payloads costs on V8 (README.md, "Floats"); default on.
+   */
+  nanBits?: boolean;
+  /**
    * A comparison's i32 value (one not used as a condition) as `c ? 1 : 0` rather than `+(c)`. Same results; `+(c)`
    * is a setcc under V8's JIT, while an interpreter converts the boolean on a slow path (JavaScriptCore's LLInt:
    * about 170 machine instructions more per comparison in a measured loop). Default off; the API turns it on for
@@ -205,6 +214,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.indent === true,
       options.floatFeedback !== false,
       options.byteStores === true,
+      options.nanBits !== false,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -222,6 +232,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.wordLoads === true,
       options.floatFeedback !== false,
       options.byteStores === true,
+      options.nanBits !== false,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -833,6 +833,8 @@ export class FunctionTranslator {
     use: number;
     /** Read by an operator V8's JIT may fold to the value itself (`FOLDS`): the quiet form, not the plain one. */
     folds: boolean;
+    /** An f64 load: with `nanBits` off, the plain form whatever reads it (`CompileOptions.nanBits`). */
+    f64: boolean;
   }[] = [];
   /** Per stack slot: whether its f32/f64 value cannot be a JIT-time constant of `FOLDS` (a load, arithmetic of one). */
   private fDyn: boolean[] = [];
@@ -1556,6 +1558,9 @@ export class FunctionTranslator {
       return `H.j(${lo}, ${hi})`;
     }
     this.sp = d;
+    // `nanBits` off: an f64 that may be a signalling NaN number, read where V8 may fold it on or `Math.min`/`max` may
+    // hand it on, is quieted
+    const quiet = !this.env.nanBits && !this.fNum[d] && this.foldPop.includes(d);
     if (rare && (this.fLoad[d] >= 0 || this.fLocal[d] >= 0)) this.floatUse(d);
     const e = this.pend[d];
     this.pend[d] = null;
@@ -1564,7 +1569,8 @@ export class FunctionTranslator {
       this.impure[d] = false;
       this.nImpure--;
     }
-    return e ?? slotName(d);
+    const v = e ?? slotName(d);
+    return quiet && !isNumberExpr(v) ? `(${v} + -0)` : v;
   }
   /** Pops an i64 pair as two atoms (its slot's variables, or the pending literals or local variables). */
   private popPair(): [string, string] {
@@ -1645,7 +1651,8 @@ export class FunctionTranslator {
   /** Popping slot `d`, which holds a float load or a float local's value: what its consumer makes of it. */
   private floatUse(d: number): void {
     const k = this.fLoad[d];
-    const folds = this.foldPop.includes(d);
+    // (with `nanBits` off, what may fold is quieted where it is popped: `popInline`)
+    const folds = this.env.nanBits && this.foldPop.includes(d);
     if (k >= 0) {
       this.fLoad[d] = -1;
       this.floatLoads[k].use = this.arithPop ? FLOAT_USE_ARITH : this.setPop >= 0 ? this.setPop : FLOAT_USE_KEEP;
@@ -1657,6 +1664,11 @@ export class FunctionTranslator {
       if (!this.arithPop) this.floatBitsLocals.add(l);
       else if (folds) this.foldLocals.add(l);
     }
+  }
+  /** Whether slot `d` holds an f64 load's value that is a number (`CompileOptions.nanBits` off: its getter alone). */
+  private loadedNumber(d: number): boolean {
+    const k = this.fLoad[d];
+    return !this.env.nanBits && this.rare[d] !== false && k >= 0 && this.floatLoads[k].f64;
   }
   /** Slot `d`'s value may be read by more than its consumer: a load in it keeps its test, a local read counts as bits. */
   private floatKeep(d: number): void {
@@ -1697,7 +1709,8 @@ export class FunctionTranslator {
       const i = lineOf.get(k);
       if (i === undefined) continue;
       const f = loads[k];
-      const plain = f.use === FLOAT_USE_ARITH || (f.use >= 0 && !this.floatBitsLocals.has(f.use));
+      const plain =
+        f.use === FLOAT_USE_ARITH || (f.use >= 0 && !this.floatBitsLocals.has(f.use)) || (f.f64 && !this.env.nanBits);
       const folds = f.use === FLOAT_USE_ARITH ? f.folds : f.use >= 0 && this.foldLocals.has(f.use);
       const line = out[i];
       const at = line.indexOf(f.marked);
@@ -2801,7 +2814,8 @@ export class FunctionTranslator {
         const from = this.numberFrom.get(i);
         if (from === undefined) this.numberFrom.set(i, [this.fLocal[d]]);
         else if (!from.includes(this.fLocal[d])) from.push(this.fLocal[d]);
-      } else if (!this.fNum[d] && !isNumberExpr(this.pend[d] ?? `s${d}`)) this.floatNotNumber.add(i);
+      } else if (!this.fNum[d] && !this.loadedNumber(d) && !isNumberExpr(this.pend[d] ?? `s${d}`))
+        this.floatNotNumber.add(i);
     }
     const v = this.popInline();
     this.setPop = -1;
@@ -4054,6 +4068,9 @@ export class FunctionTranslator {
       if (!this.cannotFold(y, fold.values)) this.foldPop.push(x);
       if (fold.at === 'both' && !this.cannotFold(x, fold.values)) this.foldPop.push(y);
     }
+    // `Math.min`/`Math.max` may hand a NaN operand on as it is: with `nanBits` off it may be a signalling NaN number
+    if (!this.env.nanBits && (info.name === 'f64.min' || info.name === 'f64.max'))
+      this.foldPop.push(this.sp - 2, this.sp - 1);
     try {
       this.numericOp(info, facts);
     } finally {
@@ -4210,6 +4227,7 @@ export class FunctionTranslator {
           quiet: width === 64 ? `(${plain} + -0)` : plain,
           use: FLOAT_USE_KEEP,
           folds: false,
+          f64: width === 64,
         });
       } else {
         const t = MEM_LOAD[info.name];
@@ -4233,7 +4251,7 @@ export class FunctionTranslator {
       return;
     }
     // one statement evaluating the address, then the value
-    const vNum = this.fNum[this.sp - 1];
+    const vNum = this.fNum[this.sp - 1] || this.loadedNumber(this.sp - 1);
     const vLocal = this.fLocal[this.sp - 1];
     const v = this.popInline();
     const a = this.popInline();

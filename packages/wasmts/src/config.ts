@@ -35,6 +35,7 @@ export interface ConfigOptions {
   splitLargeFunctions?: boolean | 'auto';
   jsTarget?: JsTarget;
   lazyValidation?: boolean;
+  nanBits?: boolean;
 }
 
 /** The store controls a config resolves to (read by `Engine`). */
@@ -59,6 +60,8 @@ export interface StoreControls {
   readonly jsTarget: JsTarget;
   /** JS backend: validate function bodies on their first call, not at `new Module` (see `Config.lazyValidation`). */
   readonly lazyValidation: boolean;
+  /** JS backend: keep NaN payloads of f64 values out of numbers (see `Config.nanBits`). */
+  readonly nanBits: boolean;
 }
 
 /** Bytes of wasm stack the JS backend counts per call when `maxWasmStack` is turned into a call depth. */
@@ -99,6 +102,7 @@ export class Config {
     splitLargeFunctions: 'auto',
     jsTarget: 'auto',
     lazyValidation: false,
+    nanBits: true,
   };
 
   /** Creates a config, optionally with some settings. */
@@ -118,6 +122,19 @@ export class Config {
     if (init.splitLargeFunctions !== undefined) this.splitLargeFunctions(init.splitLargeFunctions);
     if (init.jsTarget !== undefined) this.jsTarget(init.jsTarget);
     if (init.lazyValidation !== undefined) this.lazyValidation(init.lazyValidation);
+    if (init.nanBits !== undefined) this.nanBits(init.nanBits);
+  }
+
+  /**
+   * JS backend, for measurement (default on): off, the code for V8 with its JIT lets f64 values be numbers holding
+   * any NaN, which V8's numbers keep exactly (codegen's `CompileOptions.nanBits`: every f64 load is its getter alone,
+   * and a possibly signalling NaN is quieted where V8 would fold it on), to measure what keeping NaN payloads as
+   * `NaNBits` costs there (packages/codegen/README.md, "Floats"). Ignored, so on, where numbers do not keep them (a
+   * host that holds NaNs canonically) or the code is for another host (`jsTarget` 'interpreter').
+   */
+  nanBits(enable = true): this {
+    this.controls.nanBits = enable;
+    return this;
   }
 
   /**

@@ -217,6 +217,7 @@ function jsForms(engine: Engine): {
   branchCondValues: boolean | 'values';
   wordLoads: boolean;
   byteStores: boolean;
+  nanBits: boolean;
 } {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
@@ -241,6 +242,8 @@ function jsForms(engine: Engine): {
     // byte stores into the Uint8Array, checked against its length: fewer instructions than the DataView setter's
     // builtin call in V8's Ignition (codegen README.md, "Byte stores"); JavaScriptCore and Hermes keep the setter
     byteStores: t === 'auto' && interpreter && !hostCanonicalNaNs(),
+    // numbers holding NaN payloads only where they keep them (V8), for code for this host
+    nanBits: engine.controls.nanBits || t === 'interpreter' || hostCanonicalNaNs(),
   };
 }
 

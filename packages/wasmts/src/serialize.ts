@@ -71,7 +71,10 @@ function settingsOf(engine: Engine): string {
     costs = h.toString(16);
   }
   // settings added later appear only when not at their default, so older artifacts stay loadable
-  const extra = c.indirectNullCheck ? {} : { indirectNullCheck: false };
+  const extra = {
+    ...(c.indirectNullCheck ? {} : { indirectNullCheck: false }),
+    ...(c.nanBits ? {} : { nanBits: false }),
+  };
   return JSON.stringify({ tunables: engine.tunableOverrides, costs, features: engine.config.features, ...extra });
 }
 

@@ -325,7 +325,15 @@ function tableView(api: WasmtsApi, table: Table) {
 /** wasmts through its public API: `Engine`, `Module`, a `Linker` with the import object's functions, `Store`. */
 export function wasmtsConfiguration(
   name: string,
-  options: { backend: Backend; fuel?: boolean; epoch?: boolean; ir?: boolean; ticker?: boolean; base?: boolean },
+  options: {
+    backend: Backend;
+    fuel?: boolean;
+    epoch?: boolean;
+    ir?: boolean;
+    ticker?: boolean;
+    base?: boolean;
+    nanBits?: boolean;
+  },
 ): Configuration {
   return {
     name,
@@ -337,6 +345,7 @@ export function wasmtsConfiguration(
       if (options.fuel) config.consumeFuel(true);
       if (options.epoch) config.epochInterruption(true);
       if (options.ir) config.irPipeline(true);
+      if (options.nanBits === false) config.nanBits(false);
       const engine = new Engine(config);
       if (options.ticker) {
         engine.startEpochTicker(EPOCH_TICK_MS);
@@ -609,6 +618,12 @@ export const jsIrFuel = wasmtsConfiguration('js+ir+fuel', { backend: 'js', ir: t
 export const jsIrEpoch = wasmtsConfiguration('js+ir+epoch', { backend: 'js', ir: true, epoch: true });
 
 /**
+ * wasmts, js backend with f64 NaN payloads left in numbers (`Config.nanBits(false)`, V8 only): against `js`, what
+ * keeping them as `NaNBits` costs. Runs only when named in `--configs`.
+ */
+export const jsNoBits = wasmtsConfiguration('js+nobits', { backend: 'js', nanBits: false });
+
+/**
  * The js backend configurations on another build (`baseApi`: WASMTS_BASE), for a before/after comparison in one run
  * beside this build's `js`, `js+fuel`, `js+epoch`.
  */
@@ -628,6 +643,7 @@ export const configurations: readonly Configuration[] = [
   jsIr,
   jsIrFuel,
   jsIrEpoch,
+  jsNoBits,
   wasm2js,
   polywasm,
   wasmEpochTicker,

@@ -88,14 +88,17 @@ for (const name of wantedConfigs ?? []) {
 }
 /**
  * native always runs: it is the reference for checksums and ratios. The IR pipeline's configurations (`js+ir*`),
- * `wasm+epoch+ticker` and another build's (`base:*`, WASMTS_BASE) run only when named in `--configs`.
+ * `js+nobits`, `wasm+epoch+ticker` and another build's (`base:*`, WASMTS_BASE) run only when named in `--configs`.
  */
 const active = configurations.filter(
   (c) =>
     c.name === 'native' ||
     (wantedConfigs
       ? wantedConfigs.includes(c.name)
-      : !c.name.startsWith('js+ir') && !c.name.startsWith('base:') && c.name !== wasmEpochTicker.name),
+      : !c.name.startsWith('js+ir') &&
+        !c.name.startsWith('base:') &&
+        c.name !== wasmEpochTicker.name &&
+        c.name !== 'js+nobits'),
 );
 /**
  * The configurations compared with native: the keys of `geomean` in the report (all of them, even when not run; another
