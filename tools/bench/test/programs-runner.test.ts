@@ -25,8 +25,8 @@ describe('pnpm bench programs: isolation', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(report.programs.map((p: { name: string }) => p.name)).toEqual(['sieve', 'fib']); // catalog order
     for (const p of report.programs) expect(p.ratios.polywasm).toBeGreaterThan(0);
-    // the issue's names, in order, then the IR pipeline's configurations (issue 12: run only when named), then
-    // wasm+epoch+ticker (also only when named)
+    // the issue's names, in order, then the IR pipeline's configurations (issue 12: run only when named), js+nobits
+    // (issue 14's measurement knob, only when named), then wasm+epoch+ticker (also only when named)
     expect(Object.keys(report.geomean)).toEqual([
       'wasm',
       'wasm+fuel',
@@ -37,6 +37,7 @@ describe('pnpm bench programs: isolation', () => {
       'js+ir',
       'js+ir+fuel',
       'js+ir+epoch',
+      'js+nobits',
       'wasm2js',
       'polywasm',
       'wasm+epoch+ticker',
