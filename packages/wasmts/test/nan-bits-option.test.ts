@@ -28,7 +28,7 @@ describe.each([true, false])('Config.nanBits(%s) on V8', (nanBits) => {
     const engine = new Engine(new Config({ backend: 'js', nanBits }));
     const inst = new Instance(new Store(engine, null), new Module(engine, WAT), []);
     const memory = inst.getMemory('m');
-    if (memory === null) throw new Error('no memory');
+    if (memory === null || memory === undefined) throw new Error('no memory');
     const calls = inst.getTypedFunc('calls');
     const direct = inst.getTypedFunc('direct');
     const keep = inst.getTypedFunc('keep');
