@@ -151,6 +151,7 @@ export function emitModule(
   floatFeedback = true,
   byteStores = false,
   nanBits = true,
+  scheduleGates = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -167,6 +168,7 @@ export function emitModule(
   if (!indent) env.maxIndent = 0;
   env.floatFeedback = floatFeedback;
   env.nanBits = nanBits;
+  env.scheduleGates = scheduleGates;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -242,6 +244,7 @@ export class LazyModule {
     floatFeedback = true,
     byteStores = false,
     nanBits = true,
+    scheduleGates = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -255,6 +258,7 @@ export class LazyModule {
     env.byteStores = byteStores;
     env.floatFeedback = floatFeedback;
     env.nanBits = nanBits;
+    env.scheduleGates = scheduleGates;
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

@@ -120,6 +120,8 @@ export class ModuleEnvironment {
   zeroTests = false;
   /** Whether functions with a loop get a feedback warm-up (`CompileOptions.feedbackWarmup`). */
   feedbackWarmup = false;
+  /** Whether long straight-line runs get scheduling gates (`CompileOptions.scheduleGates`, src/gates.ts). */
+  scheduleGates = false;
   /** Whether float operators get a heap-number operand for V8's feedback (`CompileOptions.floatFeedback`). */
   floatFeedback = true;
   /** Whether a float load feeding only arithmetic is the getter alone (`CompileOptions.plainFloatLoads`). */
@@ -248,6 +250,11 @@ export class ModuleEnvironment {
    */
   warmupFlag(f: number): string {
     return this.hoistKeyed('fw', `warmup ${f}`, 'true');
+  }
+
+  /** The per-instance `Int32Array(2)` of the scheduling gates (src/gates.ts), whose element 0 stays 0. */
+  gateArray(): string {
+    return this.hoistKeyed('gz', 'scheduling gates', 'new Int32Array(2)');
   }
 
   /** `hoist` deduplicated by `key` instead of by `init`. */

@@ -113,6 +113,13 @@ export interface CompileOptions {
    */
   floatFeedback?: boolean;
   /**
+   * A never-taken branch after every few statements of a long straight-line run (README.md, "Scheduling gates"), so
+   * that V8's optimizing compiler computes values near their uses instead of in wide spilled layers: for an
+   * optimizing tier, pointless in an interpreter. Default off; the API turns it on where the host has a JIT
+   * (`Config.jsTarget`).
+   */
+  scheduleGates?: boolean;
+  /**
    * Translate each function the IR covers through the IR pipeline (src/ir: build -> passes -> emit; README.md,
    * "The IR pipeline"); the others through the one-pass translator. Off by default.
    */
@@ -215,6 +222,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.floatFeedback !== false,
       options.byteStores === true,
       options.nanBits !== false,
+      options.scheduleGates === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -233,6 +241,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.floatFeedback !== false,
       options.byteStores === true,
       options.nanBits !== false,
+      options.scheduleGates === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -105,3 +105,18 @@ export const SWIZZLE_PAIR_TABLES = 16;
  * than 2^30 / this frames (README.md, "Fuel and epochs in locals").
  */
 export const OVERDRAW_CHECK_COST = 4096;
+
+/**
+ * Plain statement lines in a straight-line run after which a scheduling gate goes in (`CompileOptions.scheduleGates`,
+ * src/gates.ts). CPU per 4 MiB digest, one process, alternating, load 21-27: hash-wasm sha3 64.6 ms without, 45.5,
+ * 43.3 and 44.6 with a gate every 5, 10 and 25 lines (another run: 136, 47.0 at 25, 52.8 at 50); sha512 92.0 without,
+ * 77.3 at 25, 74.2 at 50.
+ */
+export const GATE_EVERY = 25;
+
+/**
+ * Distinct i64 pairs (high words) a straight-line run names at least for scheduling gates (src/gates.ts): hash-wasm
+ * sha3's round names 48, sha512's 46-88, blake2b's 41 (all faster gated); x25519's carry chains 22, siphash's 33,
+ * whirlpool's 10 (no gain).
+ */
+export const GATE_PAIRS = 40;

@@ -35,6 +35,7 @@ import {
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ElementView, ModuleEnvironment } from './environment.js';
+import { gateStatement, gateStraightRuns } from './gates.js';
 import { constructHeights } from './heights.js';
 import { pairResultForm } from './helpers.js';
 import {
@@ -2128,6 +2129,8 @@ export class FunctionTranslator {
     for (const o of outlined)
       src += `\n${this.piece(o.name, { lines: o.lines, params: o.params, mentions: o.mentions }, decls, exits)}`;
     src = src.replaceAll(RET, ret);
+    if (this.env.scheduleGates)
+      src = gateStraightRuns(src.split('\n'), () => gateStatement(this.env.gateArray())).join('\n');
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper

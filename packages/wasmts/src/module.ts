@@ -214,6 +214,7 @@ function jsForms(engine: Engine): {
   plainFloatLoads: boolean;
   feedbackWarmup: boolean;
   floatFeedback: boolean;
+  scheduleGates: boolean;
   branchCondValues: boolean | 'values';
   wordLoads: boolean;
   byteStores: boolean;
@@ -230,6 +231,8 @@ function jsForms(engine: Engine): {
     feedbackWarmup: !interpreter,
     // a heap-number operand for each float operator (`(-0 + x)`): only V8's optimizing tier reads the feedback it gives
     floatFeedback: !interpreter,
+    // never-taken branches in long straight-line runs: only V8's optimizing tier schedules within a block
+    scheduleGates: !interpreter,
     // `c ? 1 : 0`: an interpreter converts `+(c)`'s boolean on a slow path; a JIT makes `+(c)` a setcc
     // and a number tested as a condition compared with 0 (`x !== 0`) where the LLInt's branch on a number is slow
     // (JavaScriptCore, and an explicit 'interpreter' for Hermes or JavaScriptCore); V8's Ignition branches on it
