@@ -152,6 +152,7 @@ export function emitModule(
   byteStores = false,
   nanBits = true,
   scheduleGates = false,
+  signedAddresses = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
@@ -165,6 +166,7 @@ export function emitModule(
   env.zeroTests = branchCondValues === true;
   env.wordLoads = wordLoads;
   env.byteStores = byteStores;
+  env.signedAddresses = signedAddresses;
   if (!indent) env.maxIndent = 0;
   env.floatFeedback = floatFeedback;
   env.nanBits = nanBits;
@@ -245,6 +247,7 @@ export class LazyModule {
     byteStores = false,
     nanBits = true,
     scheduleGates = false,
+    signedAddresses = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
     if (splitChars !== undefined) env.splitChars = splitChars;
@@ -256,6 +259,7 @@ export class LazyModule {
     env.zeroTests = branchCondValues === true;
     env.wordLoads = wordLoads;
     env.byteStores = byteStores;
+    env.signedAddresses = signedAddresses;
     env.floatFeedback = floatFeedback;
     env.nanBits = nanBits;
     env.scheduleGates = scheduleGates;

@@ -111,6 +111,8 @@ export class ModuleEnvironment {
   wordLoads = false;
   /** Whether byte stores write the memory's Uint8Array, checked against its length (`CompileOptions.byteStores`). */
   byteStores = false;
+  /** Whether an offset-0 access to a memory below 2^31 bytes reads at its int32 name (`CompileOptions.signedAddresses`). */
+  signedAddresses = false;
   /**
    * A comparison's i32 value as `c ? 1 : 0` instead of `+(c)` (`CompileOptions.branchCondValues`): an interpreter
    * converts a boolean to a number on a slow path (JavaScriptCore's LLInt), a JIT makes `+(c)` a setcc.

@@ -70,6 +70,15 @@ export interface CompileOptions {
    */
   byteStores?: boolean;
   /**
+   * An access with no offset whose address is an int32 name, to a 32-bit memory whose declared maximum is at most
+   * 2^31 bytes, reads the DataView (or the Uint8Array) at the name itself rather than its unsigned value (`l3`, not
+   * `(l3>>>0)`): a negative int32 is an address at or past 2^31, out of bounds of such a memory, and the DataView
+   * throws for it as for any index past the end. Same results and traps; one shift fewer per access in an
+   * interpreter. Default off; the API turns it on for V8 without its JIT (`Config.jsTarget` 'auto' under `node
+   * --jitless`).
+   */
+  signedAddresses?: boolean;
+  /**
    * An f32/f64 load whose value only reaches operators that may give any NaN (arithmetic, comparisons, rounding,
    * conversions; directly or through a local nothing stores, moves or reads as bits) is the DataView getter alone,
    * without the test that keeps a NaN's payload as a `NaNBits` (README.md, "Floats"). Off (the default, for V8 with
@@ -223,6 +232,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.byteStores === true,
       options.nanBits !== false,
       options.scheduleGates === true,
+      options.signedAddresses === true,
     );
   if (options.lazy === true) {
     const lazy = new LazyModule(
@@ -242,6 +252,7 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       options.byteStores === true,
       options.nanBits !== false,
       options.scheduleGates === true,
+      options.signedAddresses === true,
     );
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {

@@ -17,6 +17,7 @@ import {
   I64,
   Imm,
   type MemoryIndex,
+  type MemoryType,
   OPERATORS,
   type OperatorInfo,
   OpFlag,
@@ -549,6 +550,11 @@ export function floatAccessWidth(name: string): 32 | 64 | null {
 
 /** An address that can be evaluated twice at no cost: a name, a number, or a name made unsigned. */
 export const SIMPLE_ADDRESS = /^(?:\w+|\d+|\(\w+>>>0\))$/;
+/** A name alone (a local, a slot, a temporary). */
+const NAME = /^\w+$/;
+/** Whether `memory` (a 32-bit one) can never reach 2^31 bytes: every negative int32 address is past its end. */
+const belowHalf = (memory: MemoryType) =>
+  memory.limits.max !== null && memory.limits.max * 2 ** memory.pageSizeLog2 <= 2 ** 31;
 /**
  * Characters of a byte or word store's value written in place in both branches of the typed-array form
  * (`env.arrayStore`); a longer one is assigned to `sv` first.
@@ -3070,13 +3076,22 @@ export class FunctionTranslator {
     this.skipDead();
   }
 
-  /** The address expression of a memory access (a JS number). */
-  private addr(base: string, mem: MemoryIndex, offset: number): string {
-    if (this.env.module.memories[mem].index64) {
+  /**
+   * The address expression of a memory access (a JS number). With `negativeTraps` (an access whose bounds check is
+   * a DataView's, which throws for a negative index as for one past the end, or a typed array's index read, which
+   * gives `undefined` and so the DataView's throw) and `signedAddresses` (CompileOptions: the forms for V8's Ignition),
+   * the base alone where that is exact: an int32 name with no offset,
+   * to a memory that can never hold 2^31 bytes (its declared maximum; an imported memory is never larger than the
+   * import's type says), where every address at or past 2^31 (a negative int32) is out of bounds anyway.
+   */
+  private addr(base: string, mem: MemoryIndex, offset: number, negativeTraps = false): string {
+    const memory = this.env.module.memories[mem];
+    if (memory.index64) {
       const a = `Number(BigInt.asUintN(64, ${base}))`;
       return offset === 0 ? a : `${a}+${offset}`;
     }
     if (allDigits(base)) return String(Number(base) + offset);
+    if (negativeTraps && offset === 0 && this.env.signedAddresses && NAME.test(base) && belowHalf(memory)) return base;
     const b = withoutToInt32(base);
     return offset === 0 ? `(${b}>>>0)` : `(${b}>>>0)+${offset}`;
   }
@@ -4201,7 +4216,7 @@ export class FunctionTranslator {
       const base = this.popInline();
       const word =
         MEM_LOAD[info.name]?.[0] === 'getInt32' && !mayCall(base) ? this.wordLoad(mem, base, offset, align) : null;
-      let addr = this.addr(base, mem, offset);
+      let addr = this.addr(base, mem, offset, true);
       let pre = '';
       if (mayCall(addr)) {
         this.usesAddrTemp = true;
@@ -4258,9 +4273,13 @@ export class FunctionTranslator {
     const vLocal = this.fLocal[this.sp - 1];
     const v = this.popInline();
     const a = this.popInline();
-    let addr = this.addr(a, mem, offset);
-    let val = v;
     const width = floatAccessWidth(info.name);
+    const setter = MEM_STORE[info.name]?.[0];
+    // a typed-array store's bounds test (`env.arrayStore`) needs the unsigned address
+    const arrayStore =
+      width === null && (setter === 'setInt8' || (setter === 'setInt32' && this.wordStore(mem, offset, align)));
+    let addr = this.addr(a, mem, offset, !(arrayStore && env.byteStores));
+    let val = v;
     if (width === null) {
       const narrow = MEM_STORE[info.name][1];
       if (narrow) val = `Number(BigInt.asIntN(${narrow}, ${v}))`;
@@ -4291,9 +4310,7 @@ export class FunctionTranslator {
         });
       return;
     }
-    const setter = MEM_STORE[info.name][0];
-    if (setter === 'setInt8' || (setter === 'setInt32' && this.wordStore(mem, offset, align)))
-      this.emit(`${pre}${this.arrayStore(mem, setter, addr, val)}`);
+    if (arrayStore) this.emit(`${pre}${this.arrayStore(mem, setter as 'setInt8', addr, val)}`);
     else this.emit(`${pre}${dv}.${setter}(${addr},${val},1);`);
   }
 

@@ -82,11 +82,12 @@ const WAT = `(module
 // (`CompileOptions.byteStores`)
 describe.each([
   { byteLoads: 'typed-array', wordLoads: true, byteStores: false, branchCondValues: true },
-  { byteLoads: 'typed-array', wordLoads: true, byteStores: true, branchCondValues: 'values' },
+  { byteLoads: 'typed-array', wordLoads: true, byteStores: true, branchCondValues: 'values', signedAddresses: true },
   { byteLoads: 'typed-array', wordLoads: false, byteStores: true, branchCondValues: false },
   { byteLoads: 'dataview', wordLoads: false, byteStores: false, branchCondValues: false },
 ] as const)('memory access ($byteLoads bytes, words $wordLoads, stores $byteStores, $branchCondValues)', (options) => {
   const { byteLoads, wordLoads, byteStores, branchCondValues } = options;
+  const signedAddresses = 'signedAddresses' in options;
   let exp: Record<string, any> = {};
   exp = instantiate(
     WAT,
@@ -97,7 +98,7 @@ describe.each([
         return 7;
       },
     },
-    { byteLoads, wordLoads, byteStores, branchCondValues },
+    { byteLoads, wordLoads, byteStores, branchCondValues, signedAddresses },
   );
 
   it('reads bytes in the form asked for', () => {
@@ -109,6 +110,8 @@ describe.each([
     expect(/I0\[[^\]]*\] ?\?\?/.test(source)).toBe(wordLoads);
     // aligned word stores into the Int32Array with byte stores (`byteStores`)
     expect(/else I0\[/.test(source)).toBe(byteStores);
+    // an offset-0 address as the int32 name itself (`signedAddresses`; the memory's maximum is 8 pages)
+    expect(source.includes('D0.getUint16(l0,1)')).toBe(signedAddresses);
     if (wordLoads) expect(source).toContain('??D0.getInt32(');
     expect(/K0\[/.test(source)).toBe(wordLoads);
     expect(/J0\[/.test(source)).toBe(wordLoads);
@@ -217,6 +220,25 @@ describe.each([
     expect(() => exp.st32o(-4, 1)).toThrow(RangeError);
     expect(() => exp.st64w32(-4, 1n)).toThrow(RangeError);
     expect(dv().getInt32(end - 4, true)).toBe(5);
+  });
+
+  it('an address at or past 2^31 (a negative int32 base, no offset) traps, the memory being below 2^31 bytes', () => {
+    for (const a of [-1, -2, -4, -8, -0x80000000]) {
+      expect(() => exp.ld32(a)).toThrow(RangeError);
+      expect(() => exp.ld32a1(a)).toThrow(RangeError);
+      expect(() => exp.ld16u(a)).toThrow(RangeError);
+      expect(() => exp.ld8s(a)).toThrow(RangeError);
+      expect(() => exp.ld64u32(a)).toThrow(RangeError);
+      expect(() => exp.ld64s8(a)).toThrow(RangeError);
+      expect(() => exp.st32(a, 1)).toThrow(RangeError);
+      expect(() => exp.st16(a, 1)).toThrow(RangeError);
+      expect(() => exp.st8(a, 1)).toThrow(RangeError);
+      expect(() => exp.nanRoundTrip(1n, a)).toThrow(RangeError);
+      expect(() => exp.nanRoundTrip32(1, a)).toThrow(RangeError);
+    }
+    // the same bases with an offset wrap past 2^32 (-4 + 8): out of bounds too, never address 4
+    expect(() => exp.ld32o(-4)).toThrow(RangeError);
+    expect(() => exp.ld8u(-1)).toThrow(RangeError);
   });
 
   it('byte loads (read through the Uint8Array) agree with a DataView and trap out of bounds', () => {

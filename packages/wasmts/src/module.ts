@@ -219,6 +219,7 @@ function jsForms(engine: Engine): {
   wordLoads: boolean;
   byteStores: boolean;
   nanBits: boolean;
+  signedAddresses: boolean;
 } {
   const t = engine.controls.jsTarget;
   // byte loads through the memory's Uint8Array help an interpreter; a JIT inlines the DataView getter
@@ -247,6 +248,8 @@ function jsForms(engine: Engine): {
     byteStores: t === 'auto' && interpreter && !hostCanonicalNaNs(),
     // numbers holding NaN payloads only where they keep them (V8), for code for this host
     nanBits: engine.controls.nanBits || t === 'interpreter' || hostCanonicalNaNs(),
+    // `l3` rather than `(l3>>>0)` as an offset-0 address where the memory stays below 2^31 bytes: one bytecode fewer
+    signedAddresses: t === 'auto' && interpreter && !hostCanonicalNaNs(),
   };
 }
 
