@@ -18,6 +18,7 @@ import {
 import { loneI32Const } from './const-value.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost, PAIR_TAIL_CALLEE, TAIL_CALLEE } from './environment.js';
 import { compileIr } from './ir/index.js';
+import { sharePieces } from './shared-pieces.js';
 import { FunctionTranslator, POSITION_MARKER, POSITION_MARKERS, usesPairAbi } from './translate.js';
 
 /** The generated source of a module and what it needs from the runtime. */
@@ -334,9 +335,10 @@ export class LazyModule {
   }
 
   /**
-   * The source of defined function `i` (a DefinedFuncIndex): `(function (rt, vmctx, F) { ...; return f<index>; })`,
-   * called once per instance with the instance's array `F` of its functions (by DefinedFuncIndex), through which
-   * it calls the others.
+   * The source of defined function `i` (a DefinedFuncIndex): `(function () { <pieces>; return (function (rt, vmctx,
+   * F) { ...; return f<index>; }); })`, called once per module (the pieces of its split body and outlined runs are
+   * made there, src/shared-pieces.ts), the function it returns once per instance with the instance's array `F` of
+   * its functions (by DefinedFuncIndex), through which it calls the others.
    */
   functionSource(index: number, positions = false): string {
     const env = this.env;
@@ -356,14 +358,20 @@ export class LazyModule {
     if (t !== null && positions) t.positions = [];
     const code = env.outdent(viaIr ?? (t as FunctionTranslator).translate());
     const decls = env.endUnit();
+    // the pieces of a split body and its outlined runs, once per module; the maker of the function, once per instance
+    const unit = sharePieces(code, decls, f);
     return [
-      '(function (rt, vmctx, F) {',
+      '(function () {',
       '"use strict";',
+      unit.pieces,
+      'return (function (rt, vmctx, F) {',
       ...decls,
-      code,
+      unit.code,
       t?.hasTailCalls ? innerBody(f, usesPairAbi(env.funcType(f))) : '',
       usesPairAbi(env.funcType(f)) ? `f${f}.$p = f${f}$p;` : '',
+      unit.instance,
       `return f${f};`,
+      '});',
       '})',
     ].join('\n');
   }

@@ -281,6 +281,14 @@ export class ModuleEnvironment {
   /** Lazy compilation: the defined function being translated (its own direct calls call it by name), or -1. */
   private unitFunc = -1;
 
+  /**
+   * Whether the pieces of the function being translated are declared once per module (src/shared-pieces.ts): a
+   * function compiled on its first call; not the constant expressions' unit, nor the whole-module factory.
+   */
+  get sharedPieces(): boolean {
+    return this.lazy && this.unitFunc >= 0;
+  }
+
   private use(name: string): void {
     if (this.unitUses === null) return;
     const at = this.hoistedAt.get(name) as number;

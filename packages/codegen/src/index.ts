@@ -321,7 +321,8 @@ function lazyFactory(lazy: LazyModule, url: string): Factory {
   return stubFactory(lazy.env.module, lazy.env.offsets, consts, (i) => {
     const source = lazy.functionSource(i);
     lazy.generatedChars += source.length;
-    return evaluate(source, url) as FunctionMaker;
+    // once per module: the pieces it declares are shared by every instance (src/shared-pieces.ts)
+    return (evaluate(source, url) as () => FunctionMaker)();
   });
 }
 
@@ -377,7 +378,7 @@ function stubFactory(
  * The sources of a module's code in groups, for ahead-of-time output too large for one file (wasmts's
  * `Module.serializeJsGroups`): the constant expressions' factory `(function (rt, vmctx) {...})`, and the functions in
  * groups of consecutive defined functions, each group the text of an array of makers
- * `[(function (rt, vmctx, F) {...}), ...]`, of at most about `groupChars` characters (a group holds at least one
+ * `[(function () { <pieces>; return (function (rt, vmctx, F) {...}); })(), ...]`, of at most about `groupChars` characters (a group holds at least one
  * function). The sources are those of lazy compilation (README.md, "Lazy compilation"); `builtinsUsed` is theirs.
  */
 export function groupedSources(
@@ -395,7 +396,8 @@ export function groupedSources(
     chars = 0;
   };
   for (let i = 0; i < compiled.module.bodies.length; i++) {
-    const source = lazy.functionSource(i);
+    // called as the group is loaded: the maker, and the function's pieces shared by every instance
+    const source = `${lazy.functionSource(i)}()`;
     if (parts.length > 0 && chars + source.length > groupChars) flush();
     parts.push(source);
     chars += source.length + 2;

@@ -78,6 +78,7 @@ import {
   PAIR_UNARY_HI0,
   SUM_UNITS,
 } from './pairs.js';
+import { PIECE_END, PIECE_START } from './shared-pieces.js';
 import { type V128FormLiveness, v128FormLiveness } from './v128-forms.js';
 import { CONTROL, SILENT_OPS } from './wasm/operators.js';
 
@@ -2131,9 +2132,12 @@ export class FunctionTranslator {
       body.unshift(warmup);
     }
     let src = this.declare(inner, `(${params}) {\n${head.concat(body).join('\n')}\n}`);
-    for (let k = 1; k < pieces.length; k++) src += `\n${this.piece(`${inner}$s${k}`, pieces[k], decls, exits, words)}`;
+    // compiled on first call, the pieces are marked: they are declared once per module (src/shared-pieces.ts)
+    const [open, close] = this.env.sharedPieces ? [PIECE_START, PIECE_END] : ['', ''];
+    for (let k = 1; k < pieces.length; k++)
+      src += `\n${open}${this.piece(`${inner}$s${k}`, pieces[k], decls, exits, words)}${close}`;
     for (const o of outlined)
-      src += `\n${this.piece(o.name, { lines: o.lines, params: o.params, mentions: o.mentions }, decls, exits)}`;
+      src += `\n${open}${this.piece(o.name, { lines: o.lines, params: o.params, mentions: o.mentions }, decls, exits)}${close}`;
     src = src.replaceAll(RET, ret);
     if (this.env.scheduleGates)
       src = gateStraightRuns(src.split('\n'), () => gateStatement(this.env.gateArray())).join('\n');

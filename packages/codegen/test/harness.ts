@@ -81,6 +81,18 @@ export function instantiateBytes(
     ...options,
   });
   lastCompiled = compiled;
+  return instantiateCompiled(compiled, resolve);
+}
+
+/**
+ * Instantiates a compiled module (`instantiateBytes`): called again with the same `compiled`, another instance of
+ * the same generated code (its factory is loaded once per compiled module).
+ */
+export function instantiateCompiled(
+  compiled: CompiledModule,
+  resolve: (module: string, name: string) => unknown,
+): Record<string, any> {
+  const module = compiled.module;
   const typeIds = registry.register(module);
   const off = new VMOffsets(module);
   const vmctx: unknown[] = new Array(off.size).fill(null);
