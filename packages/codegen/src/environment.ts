@@ -565,6 +565,32 @@ export class ModuleEnvironment {
     // `fu = 0` before the refill, as at every hand-over: a handler adding `fu` after a trap there adds nothing
     return `${a} = fq; ${b} = fu; fu = 0; \`\${${r}}\`; fq = ${a};`;
   }
+  /**
+   * The statements of an epoch check that found the deadline reached (`epv[0] >= lim.epochDeadline`): with fuel the
+   * count handed over and `fq` read again, `rt.newEpoch` (the deadline callback or the `Interrupt` trap), and `ec`
+   * set to -1 when the hook says the deadline may have moved (the next loop header reads the epoch again). The same
+   * shape as `fuelRefill` and for the same reason: the deadline is reached at a check once in a long while, code
+   * optimized code has never run, and a call or a test of its result there needs type feedback V8 has not got
+   * ("Insufficient type feedback for call", one deopt per check the first time). Here `ec` and the fuel locals go
+   * through variables of the unit, and the hook runs as the `toString` of an object a template literal converts.
+   */
+  epochHook(): string {
+    const fuel = this.tunables.consumeFuel;
+    const e = this.hoistKeyed('ea', 'epoch hook: ec', '0');
+    // the unit's variables are read before the hook and written after it: the deadline callback may run wasm that
+    // reaches a check of this unit again
+    const newEpoch = `const c = ${e}; ${e} = ${this.rt('newEpoch')}(vmctx) ? -1 : c;`;
+    if (!fuel) {
+      const r = this.hoistKeyed('er', 'epoch hook', `{ __proto__: null, toString() { ${newEpoch} return ''; } }`);
+      return `${e} = ec; \`\${${r}}\`; ec = ${e};`;
+    }
+    const a = this.hoistKeyed('fa', 'fuel refill: fq', '0');
+    const b = this.hoistKeyed('fb', 'fuel refill: fu', '0');
+    const left = this.fuelLeft();
+    const hook = `${left} = ${a} - ${b}; const c = ${e}, n = ${this.rt('newEpoch')}(vmctx); ${a} = ${left}; ${e} = n ? -1 : c; return '';`;
+    const r = this.hoistKeyed('er', 'epoch hook', `{ __proto__: null, toString() { ${hook} } }`);
+    return `${a} = fq; ${b} = fu; fu = 0; ${e} = ec; \`\${${r}}\`; fq = ${a}; ec = ${e};`;
+  }
   /** The VMFuncRef of function `f` (read when used: func refs are created after the factory runs). */
   funcRef(f: FuncIndex): string {
     if (f < this.module.numImportedFuncs) return this.importedFunc(f);

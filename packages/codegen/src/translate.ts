@@ -2468,16 +2468,15 @@ export class FunctionTranslator {
   private checks(poll = false, epoch = true): string[] {
     const env = this.env;
     const lines: string[] = [];
-    // the hooks run host code (a refuel, a deadline callback), which may read or set either counter
-    const pre = env.tunables.consumeFuel ? `${this.handOver()} ` : '';
-    // the refill is the same code for every check, none of it needing type feedback (the environment's `fuelRefill`)
+    // the hooks run host code (a refuel, a deadline callback), which may read or set either counter; the refill and
+    // the epoch hook are each the same code for every check, none of it needing type feedback (the environment's
+    // `fuelRefill` and `epochHook`)
     const epochReload = env.tunables.epochInterruption ? ' ec = -1;' : '';
     if (env.tunables.consumeFuel) lines.push(`if (fu >= fq) { ${env.fuelRefill()}${epochReload} }`);
     if (env.tunables.epochInterruption && epoch) {
       // the hook's result says whether the deadline may have moved: only then does the next loop header read the
       // epoch again (`ec = -1`); under the epoch clock most calls return false and the poll count stays
-      const fuel = env.tunables.consumeFuel ? ` fq = ${env.fuelLeft()};` : '';
-      const check = `if (epv[0] >= ${env.limits()}.${DEADLINE}) { ${pre}if (${env.rt('newEpoch')}(vmctx)) ec = -1;${fuel} }`;
+      const check = `if (epv[0] >= ${env.limits()}.${DEADLINE}) { ${env.epochHook()} }`;
       lines.push(poll ? `if (ec < 0) { ec = ${EPOCH_POLL_CHECKS}; ${check} }` : check);
     }
     return lines;

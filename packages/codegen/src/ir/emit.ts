@@ -94,10 +94,8 @@ class Emitter {
     for (const t of this.temps)
       decls.push(t === 'qz' ? 'qz = 0n' : t === 'qf' || t === 'qr' ? `${t} = null` : `${t} = 0`);
     for (let i = 0; i < this.parallelTemps; i++) decls.push(`qt${i} = 0`);
-    const lim = this.epoch ? env.limits() : '';
     if (this.fuel) decls.push('fu = 0', `fq = ${env.fuelLeft()}`);
-    if (this.epoch)
-      decls.push(`edl = ${lim}.epochDeadline`, `epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
+    if (this.epoch) decls.push(`epv = ${env.epochCounter()}`, `ec = ${EPOCH_POLL_CHECKS}`);
     // `var`, as translate.ts declares them (cheaper at entry in JavaScriptCore's interpreter)
     const head = decls.length > 0 ? [`  var ${decls.join(', ')};`] : [];
     let body = [...this.checks().map((l) => `  ${l}`), ...this.out];
@@ -123,34 +121,33 @@ class Emitter {
 
   private checks(): string[] {
     const lines: string[] = [];
-    const pre = this.fuel ? `${this.handOver()} ` : '';
     if (this.fuel) lines.push(`if (fu >= fq) { ${this.refill()} }`);
-    if (this.epoch) lines.push(`if (epv[0] >= edl) { ${pre}${this.epochHook()} }`);
+    if (this.epoch) lines.push(`if (${this.deadlineReached()}) { ${this.env.epochHook()} }`);
     return lines;
   }
   /** The checks at a loop header: the epoch counter is read every `EPOCH_POLL_CHECKS` iterations. */
   private loopChecks(): string[] {
     const lines: string[] = [];
-    const pre = this.fuel ? `${this.handOver()} ` : '';
     if (this.fuel) lines.push(`if (fu >= fq) { ${this.refill()} }`);
     if (this.epoch)
-      lines.push(`if (--ec < 0) { ec = ${EPOCH_POLL_CHECKS}; if (epv[0] >= edl) { ${pre}${this.epochHook()} } }`);
+      lines.push(
+        `if (--ec < 0) { ec = ${EPOCH_POLL_CHECKS}; if (${this.deadlineReached()}) { ${this.env.epochHook()} } }`,
+      );
     return lines;
   }
   /**
-   * `rt.newEpoch` and the reload after it: the deadline local always (fuel too), the epoch at the next loop header
-   * (`ec = -1`) only when the hook says the deadline may have moved (under the epoch clock most calls do not).
+   * The epoch check's test: the deadline is read where it is compared, as the translator does (it changes only in a
+   * call or a hook, after each of which the next check reads it anyway).
    */
-  private epochHook(): string {
-    const lim = this.env.limits();
-    const fuel = this.fuel ? `fq = ${this.env.fuelLeft()}; ` : '';
-    return `if (${this.env.rt('newEpoch')}(vmctx)) ec = -1; ${fuel}edl = ${lim}.epochDeadline;`;
+  private deadlineReached(): string {
+    return `epv[0] >= ${this.env.limits()}.epochDeadline`;
   }
-  /** A fuel check's refill (the environment's `fuelRefill`, one shape for every check) and the epoch reload. */
+  /**
+   * A fuel check's refill (the environment's `fuelRefill`, one shape for every check); with epochs the next loop
+   * header reads the epoch again (the refuel hook may have moved the deadline).
+   */
   private refill(): string {
-    return this.epoch
-      ? `${this.env.fuelRefill()} edl = ${this.env.limits()}.epochDeadline; ec = -1;`
-      : this.env.fuelRefill();
+    return this.epoch ? `${this.env.fuelRefill()} ec = -1;` : this.env.fuelRefill();
   }
   private handOver(): string {
     return this.fuel ? `${this.env.fuelLeft()} = fq - fu; fu = 0;` : '';
@@ -158,8 +155,7 @@ class Emitter {
   private reload(): string {
     if (!this.fuel && !this.epoch) return '';
     if (!this.epoch) return `fq = ${this.env.fuelLeft()};`;
-    const epoch = `edl = ${this.env.limits()}.epochDeadline; ec = -1;`;
-    return this.fuel ? `fq = ${this.env.fuelLeft()}; ${epoch}` : epoch;
+    return this.fuel ? `fq = ${this.env.fuelLeft()}; ec = -1;` : 'ec = -1;';
   }
   /** `return <e>`, adding the fuel local to the counter first where no `finally` does. */
   private ret(e: string): string {

@@ -2,7 +2,9 @@
 "use strict";
 var ep0 = vmctx[5];
 var lim1 = vmctx[1];
-var F2 = vmctx[7];
+var ea2 = 0;
+var er3 = { __proto__: null, toString() { const c = ea2; ea2 = rt.newEpoch(vmctx) ? -1 : c; return ''; } };
+var F4 = vmctx[7];
 function f1(l0) {
   var s0, s1, epv = ep0, ec = -1;
   return (((Math.imul(l0, 3)) + 1) | 0);
@@ -20,7 +22,7 @@ function f3(l0) {
   l0 |= 0;
   ec = -1;
   PL0: for (;;) {
-    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
+    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { ea2 = ec; `${er3}`; ec = ea2; } }
     L0: for (;;) {
       l0 = ((l0 - 1) | 0);
       if (l0 > 0) {
@@ -37,7 +39,7 @@ function f4(l0) {
   l0 |= 0;
   ec = -1;
   PL0: for (;;) {
-    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
+    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { ea2 = ec; `${er3}`; ec = ea2; } }
     L0: for (;;) {
       l1 = ((l1 + f2(l0)) | 0);
       l0 = ((l0 - 1) | 0);
@@ -55,13 +57,13 @@ function f5(l0) {
   l0 |= 0;
   ec = -1;
   PL0: for (;;) {
-    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { if (rt.newEpoch(vmctx)) ec = -1; } }
+    if (ec < 0) { ec = 1024; if (epv[0] >= lim1.epochDeadline) { ea2 = ec; `${er3}`; ec = ea2; } }
     L0: for (;;) {
       s1 = f3(l0);
       ec = -1;
       s0 = (l1 + s1) | 0;
       l1 = s0;
-      F2.fn();
+      F4.fn();
       ec = -1;
       l0 = ((l0 - 1) | 0);
       if (l0 > 0) {

@@ -3,50 +3,52 @@
 var m0 = vmctx[7];
 var D0 = m0.dv;
 m0.watch(() => { D0 = m0.dv; });
-var fl1 = vmctx[1].fuelWindow;
-var fa2 = 0;
-var fb3 = 0;
-var fr4 = { __proto__: null, toString() { fl1[0] = fa2 - fb3; rt.outOfGas(vmctx); fa2 = fl1[0]; return ''; } };
+var fa1 = 0;
+var fb2 = 0;
+var fl3 = vmctx[1].fuelWindow;
+var fr4 = { __proto__: null, toString() { fl3[0] = fa1 - fb2; rt.outOfGas(vmctx); fa1 = fl3[0]; return ''; } };
 var lim5 = vmctx[1];
-var ep6 = vmctx[5];
-var hv7 = new Int32Array(9);
+var ea6 = 0;
+var er7 = { __proto__: null, toString() { fl3[0] = fa1 - fb2; const c = ea6, n = rt.newEpoch(vmctx); fa1 = fl3[0]; ea6 = n ? -1 : c; return ''; } };
+var ep8 = vmctx[5];
+var hv9 = new Int32Array(9);
 function f0$p(l0, l1, l1h) {
-  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = fl1[0], epv = ep6, ec = -1, oc = 0;
+  var l2 = 0, l3 = 0, l3h = 0, l4 = 0, s0, s0h, s1, s1h, s2, s2h, qa = 0, qb = 0, qc = 0, qd = 0, qm = 0, fu = 0, fq = fl3[0], epv = ep8, ec = -1, oc = 0;
   l0 |= 0; l1 |= 0; l1h |= 0;
   try {
-    if (fu >= fq) { fa2 = fq; fb3 = fu; fu = 0; `${fr4}`; fq = fa2; ec = -1; }
-    fl1[0] = fq - fu; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = fl1[0]; ec = -1; s0h = H.OW[1]; s0 = H.O[2]; l2 = H.OW[3]; s1 = H.O[4]; s1h = H.OW[5];
-    fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = l4; hv7[5] = s0; hv7[6] = s0h; hv7[7] = s1; hv7[8] = s1h; let nx = f0$p$s1();
+    if (fu >= fq) { fa1 = fq; fb2 = fu; fu = 0; `${fr4}`; fq = fa1; ec = -1; }
+    fl3[0] = fq - fu; fu = 0; f0$p$o1(l1, l1h, l2, l0, l3, l3h); fq = fl3[0]; ec = -1; s0h = H.OW[1]; s0 = H.O[2]; l2 = H.OW[3]; s1 = H.O[4]; s1h = H.OW[5];
+    fl3[0] = fq - fu; fu = 0; hv9[0] = l2; hv9[1] = l0; hv9[2] = l3; hv9[3] = l3h; hv9[4] = l4; hv9[5] = s0; hv9[6] = s0h; hv9[7] = s1; hv9[8] = s1h; let nx = f0$p$s1();
     if (nx !== H.NX) return nx;
     nx = f0$p$s2();
     if (nx !== H.NX) return nx;
     return f0$p$s3(H.S[0]);
-  } catch (e) { fl1[0] -= fu; throw e; }
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$s1() {
-  var l2 = hv7[0], l0 = hv7[1], l3 = hv7[2], l3h = hv7[3], l4 = hv7[4], s0 = hv7[5], s0h = hv7[6], s1 = hv7[7], s1h = hv7[8];
-  var fu = 0, fq = fl1[0], ec = -1;
+  var l2 = hv9[0], l0 = hv9[1], l3 = hv9[2], l3h = hv9[3], l4 = hv9[4], s0 = hv9[5], s0h = hv9[6], s1 = hv9[7], s1h = hv9[8];
+  var fu = 0, fq = fl3[0], ec = -1;
   try {
     l3 = s1; l3h = s1h;
     D0.setInt32(16,l2,1);
     l4 = 0;
     fu += 21;
     ec = -1;
-    fl1[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl1[0]; ec = -1;
-    fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = s0; hv7[5] = s0h; return H.NX;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    fl3[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl3[0]; ec = -1;
+    fl3[0] = fq - fu; fu = 0; hv9[0] = l2; hv9[1] = l0; hv9[2] = l3; hv9[3] = l3h; hv9[4] = s0; hv9[5] = s0h; return H.NX;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$s2() {
-  var l2 = hv7[0], l0 = hv7[1], l3 = hv7[2], l3h = hv7[3], s0 = hv7[4], s0h = hv7[5];
-  var s1, s1h, fu = 0, fq = fl1[0], ec = -1, oc = 0;
+  var l2 = hv9[0], l0 = hv9[1], l3 = hv9[2], l3h = hv9[3], s0 = hv9[4], s0h = hv9[5];
+  var s1, s1h, fu = 0, fq = fl3[0], ec = -1, oc = 0;
   try {
-    fl1[0] = fq - fu; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = fl1[0]; ec = -1; l2 = H.OW[1]; s1 = H.O[2]; s1h = H.OW[3]; l3 = H.OW[4]; l3h = H.OW[5]; switch (oc) { case 1: fl1[0] = fq - fu; fu = 0; return H.O[0]; }
-    fl1[0] = fq - fu; fu = 0; hv7[0] = l2; hv7[1] = l0; hv7[2] = l3; hv7[3] = l3h; hv7[4] = s1h; hv7[5] = s0; hv7[6] = s0h; H.S[0] = s1; return H.NX;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    fl3[0] = fq - fu; fu = 0; oc = f0$p$o3(l2, l0, l3, l3h); fq = fl3[0]; ec = -1; l2 = H.OW[1]; s1 = H.O[2]; s1h = H.OW[3]; l3 = H.OW[4]; l3h = H.OW[5]; switch (oc) { case 1: fl3[0] = fq - fu; fu = 0; return H.O[0]; }
+    fl3[0] = fq - fu; fu = 0; hv9[0] = l2; hv9[1] = l0; hv9[2] = l3; hv9[3] = l3h; hv9[4] = s1h; hv9[5] = s0; hv9[6] = s0h; H.S[0] = s1; return H.NX;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$s3(s1) {
-  var l2 = hv7[0], l0 = hv7[1], l3 = hv7[2], l3h = hv7[3], s1h = hv7[4], s0 = hv7[5], s0h = hv7[6];
-  var qa = 0, qb = 0, fu = 0, fq = fl1[0];
+  var l2 = hv9[0], l0 = hv9[1], l3 = hv9[2], l3h = hv9[3], s1h = hv9[4], s0 = hv9[5], s0h = hv9[6];
+  var qa = 0, qb = 0, fu = 0, fq = fl3[0];
   try {
     l2 = (((Math.imul(l2, 41)) + l0) | 0);
     qa = l3; qb = l3h; s1 = (qa << 3) | (qb >>> 29); s1h = (qb << 3) | (qa >>> 29);
@@ -54,22 +56,22 @@ function f0$p$s3(s1) {
     l3 = s1; l3h = s1h;
     s0 = (s0 + l3) | 0; s0h = (s0h + l3h + +((s0 >>> 0) < (l3 >>> 0))) | 0;
     fu += 18;
-    H.R[0] = s0h; fl1[0] = fq - fu; fu = 0; return s0;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    H.R[0] = s0h; fl3[0] = fq - fu; fu = 0; return s0;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$o0() {
-  var fu = 0, fq = fl1[0], epv = ep6, ec = -1, oc = 0;
+  var fu = 0, fq = fl3[0], epv = ep8, ec = -1, oc = 0;
   try {
     ZO: {
-      if (fu >= fq) { fa2 = fq; fb3 = fu; fu = 0; `${fr4}`; fq = fa2; ec = -1; }
-      if (ec < 0) { ec = 1024; if (epv[0] >= lim5.epochDeadline) { fl1[0] = fq - fu; fu = 0; if (rt.newEpoch(vmctx)) ec = -1; fq = fl1[0]; } }
+      if (fu >= fq) { fa1 = fq; fb2 = fu; fu = 0; `${fr4}`; fq = fa1; ec = -1; }
+      if (ec < 0) { ec = 1024; if (epv[0] >= lim5.epochDeadline) { fa1 = fq; fb2 = fu; fu = 0; ea6 = ec; `${er7}`; fq = fa1; ec = ea6; } }
       oc = 0;
     }
-    fl1[0] = fq - fu; fu = 0; return oc;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    fl3[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
-  var s0, s0h, s1, s1h, qa = 0, qb = 0, qm = 0, fu = 0, fq = fl1[0], oc = 0;
+  var s0, s0h, s1, s1h, qa = 0, qb = 0, qm = 0, fu = 0, fq = fl3[0], oc = 0;
   l1 |= 0; l1h |= 0; l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0;
   try {
     ZO: {
@@ -80,16 +82,16 @@ function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
       oc = 0;
     }
     H.OW[1] = s0h; H.O[2] = s0; H.OW[3] = l2; H.O[4] = s1; H.OW[5] = s1h;
-    fl1[0] = fq - fu; fu = 0; return oc;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    fl3[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$o2(l4) {
-  var fu = 0, fq = fl1[0], ec = -1, oc = 0;
+  var fu = 0, fq = fl3[0], ec = -1, oc = 0;
   l4 |= 0;
   try {
     ZO: {
       PL0: for (;;) {
-        fl1[0] = fq - fu; fu = 0; f0$p$o0(); fq = fl1[0]; ec = -1;
+        fl3[0] = fq - fu; fu = 0; f0$p$o0(); fq = fl3[0]; ec = -1;
         L0: for (;;) {
           l4 = ((l4 + 1) | 0);
           fu += 7;
@@ -102,11 +104,11 @@ function f0$p$o2(l4) {
       }
       oc = 0;
     }
-    fl1[0] = fq - fu; fu = 0; return oc;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    fl3[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0$p$o3(l2, l0, l3, l3h) {
-  var s1, s1h, qa = 0, qb = 0, fu = 0, fq = fl1[0], oc = 0;
+  var s1, s1h, qa = 0, qb = 0, fu = 0, fq = fl3[0], oc = 0;
   l2 |= 0; l0 |= 0; l3 |= 0; l3h |= 0;
   try {
     ZO: {
@@ -123,8 +125,8 @@ function f0$p$o3(l2, l0, l3, l3h) {
       oc = 0;
     }
     H.OW[1] = l2; H.O[2] = s1; H.OW[3] = s1h; H.OW[4] = l3; H.OW[5] = l3h;
-    fl1[0] = fq - fu; fu = 0; return oc;
-  } catch (e) { fl1[0] -= fu; throw e; }
+    fl3[0] = fq - fu; fu = 0; return oc;
+  } catch (e) { fl3[0] -= fu; throw e; }
 }
 function f0(a0, a1) {
   return H.j(f0$p(a0, Number(BigInt.asIntN(32, a1)), Number(a1 >> 32n)), H.R[0]);
