@@ -133,45 +133,58 @@ function innerBody(f: number, pairAbi: boolean): string {
   return pairAbi ? `f${f}$p.$t = f${f}$t;` : `f${f}.$t = f${f}$t;`;
 }
 
+/**
+ * The code forms `CompileOptions` chooses (index.ts, `compileModule`), the same for the whole-module and the lazy
+ * emitter.
+ */
+export interface CodeForms {
+  splitChars?: number;
+  inline: boolean;
+  byteLoads?: ByteLoads;
+  plainFloatLoads: boolean;
+  feedbackWarmup: boolean;
+  branchCondValues: boolean | 'values';
+  wordLoads: boolean;
+  floatFeedback: boolean;
+  byteStores: boolean;
+  nanBits: boolean;
+  scheduleGates: boolean;
+  signedAddresses: boolean;
+}
+
+/** Sets `forms` on the module environment `env`. */
+function applyForms(env: ModuleEnvironment, forms: CodeForms): void {
+  if (forms.splitChars !== undefined) env.splitChars = forms.splitChars;
+  env.inlining = forms.inline;
+  if (forms.byteLoads !== undefined) env.byteLoads = forms.byteLoads;
+  env.plainFloatLoads = forms.plainFloatLoads;
+  env.feedbackWarmup = forms.feedbackWarmup;
+  env.branchCondValues = forms.branchCondValues !== false;
+  env.zeroTests = forms.branchCondValues === true;
+  env.wordLoads = forms.wordLoads;
+  env.byteStores = forms.byteStores;
+  env.signedAddresses = forms.signedAddresses;
+  env.floatFeedback = forms.floatFeedback;
+  env.nanBits = forms.nanBits;
+  env.scheduleGates = forms.scheduleGates;
+}
+
 /** Translates every function and constant expression of `module` into one factory's source. */
 export function emitModule(
   module: Module,
   tunables: Tunables,
-  callDepth = false,
-  operatorCost?: OperatorCost,
-  splitChars?: number,
+  callDepth: boolean,
+  operatorCost: OperatorCost | undefined,
+  forms: CodeForms,
   ir = false,
   onProgress?: (done: number, total: number) => void,
-  inline = true,
-  byteLoads?: ByteLoads,
-  plainFloatLoads = false,
-  feedbackWarmup = false,
-  branchCondValues: boolean | 'values' = false,
-  wordLoads = false,
   indent = false,
-  floatFeedback = true,
-  byteStores = false,
-  nanBits = true,
-  scheduleGates = false,
-  signedAddresses = false,
 ): EmittedModule {
   // a module decoded with lazy validation: the whole-module source is made of every body, so all are validated first
   validateAllBodies(module);
   const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost);
-  if (splitChars !== undefined) env.splitChars = splitChars;
-  env.inlining = inline;
-  if (byteLoads !== undefined) env.byteLoads = byteLoads;
-  env.plainFloatLoads = plainFloatLoads;
-  env.feedbackWarmup = feedbackWarmup;
-  env.branchCondValues = branchCondValues !== false;
-  env.zeroTests = branchCondValues === true;
-  env.wordLoads = wordLoads;
-  env.byteStores = byteStores;
-  env.signedAddresses = signedAddresses;
+  applyForms(env, forms);
   if (!indent) env.maxIndent = 0;
-  env.floatFeedback = floatFeedback;
-  env.nanBits = nanBits;
-  env.scheduleGates = scheduleGates;
   const parts: string[] = [];
   const funcs: string[] = [];
   for (let i = 0; i < module.bodies.length; i++) {
@@ -233,37 +246,14 @@ export class LazyModule {
   constructor(
     module: Module,
     tunables: Tunables,
-    callDepth = false,
-    operatorCost?: OperatorCost,
-    splitChars?: number,
+    callDepth: boolean,
+    operatorCost: OperatorCost | undefined,
+    forms: CodeForms,
     /** Translate through the IR pipeline the functions it covers (src/ir). */
     private readonly ir = false,
-    inline = true,
-    byteLoads?: ByteLoads,
-    plainFloatLoads = false,
-    feedbackWarmup = false,
-    branchCondValues: boolean | 'values' = false,
-    wordLoads = false,
-    floatFeedback = true,
-    byteStores = false,
-    nanBits = true,
-    scheduleGates = false,
-    signedAddresses = false,
   ) {
     const env = new ModuleEnvironment(module, tunables, callDepth, operatorCost, true);
-    if (splitChars !== undefined) env.splitChars = splitChars;
-    env.inlining = inline;
-    if (byteLoads !== undefined) env.byteLoads = byteLoads;
-    env.plainFloatLoads = plainFloatLoads;
-    env.feedbackWarmup = feedbackWarmup;
-    env.branchCondValues = branchCondValues !== false;
-    env.zeroTests = branchCondValues === true;
-    env.wordLoads = wordLoads;
-    env.byteStores = byteStores;
-    env.signedAddresses = signedAddresses;
-    env.floatFeedback = floatFeedback;
-    env.nanBits = nanBits;
-    env.scheduleGates = scheduleGates;
+    applyForms(env, forms);
     this.env = env;
     env.beginUnit(-1);
     const parts: string[] = [];

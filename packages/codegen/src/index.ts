@@ -9,7 +9,7 @@ import {
   type Tunables,
   VMOffsets,
 } from '@wasmts/environ';
-import { emitModule, LazyModule } from './emit-module.js';
+import { type CodeForms, emitModule, LazyModule } from './emit-module.js';
 import { type ByteLoads, ModuleEnvironment, type OperatorCost } from './environment.js';
 import { HELPERS } from './helpers.js';
 import { buildAndOptimize, type IrCoverage, irCoverage } from './ir/index.js';
@@ -211,6 +211,21 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
   const callDepth = options.tunables?.maxCallDepth !== undefined;
   const funcNames: (string | null)[] = [];
   for (let i = FuncIndex(0); i < module.functions.length; i++) funcNames.push(module.names.functions.get(i) ?? null);
+  const forms: CodeForms = {
+    splitChars: options.splitChars,
+    inline: options.inline !== false,
+    byteLoads: options.byteLoads,
+    plainFloatLoads: options.plainFloatLoads === true,
+    feedbackWarmup: options.feedbackWarmup === true,
+    branchCondValues: options.branchCondValues ?? false,
+    wordLoads: options.wordLoads === true,
+    floatFeedback: options.floatFeedback !== false,
+    byteStores: options.byteStores === true,
+    nanBits: options.nanBits !== false,
+    scheduleGates: options.scheduleGates === true,
+    signedAddresses: options.signedAddresses === true,
+  };
+  const ir = options.ir === true;
   // the whole-module source: now, or for a lazy module when `source` is first read (ahead-of-time output)
   const emitWhole = () =>
     emitModule(
@@ -218,42 +233,13 @@ export function compileModule(module: Module, options: CompileOptions = {}): Com
       tunables,
       callDepth,
       options.operatorCost,
-      options.splitChars,
-      options.ir === true,
+      forms,
+      ir,
       options.onProgress,
-      options.inline !== false,
-      options.byteLoads,
-      options.plainFloatLoads === true,
-      options.feedbackWarmup === true,
-      options.branchCondValues ?? false,
-      options.wordLoads === true,
       options.indent === true,
-      options.floatFeedback !== false,
-      options.byteStores === true,
-      options.nanBits !== false,
-      options.scheduleGates === true,
-      options.signedAddresses === true,
     );
   if (options.lazy === true) {
-    const lazy = new LazyModule(
-      module,
-      tunables,
-      callDepth,
-      options.operatorCost,
-      options.splitChars,
-      options.ir === true,
-      options.inline !== false,
-      options.byteLoads,
-      options.plainFloatLoads === true,
-      options.feedbackWarmup === true,
-      options.branchCondValues ?? false,
-      options.wordLoads === true,
-      options.floatFeedback !== false,
-      options.byteStores === true,
-      options.nanBits !== false,
-      options.scheduleGates === true,
-      options.signedAddresses === true,
-    );
+    const lazy = new LazyModule(module, tunables, callDepth, options.operatorCost, forms, ir);
     let whole: ReturnType<typeof emitModule> | null = null;
     const emit = () => {
       whole ??= emitWhole();
