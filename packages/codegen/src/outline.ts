@@ -27,6 +27,13 @@ export interface OutlineFunction {
   readonly fresh: ReadonlySet<string>;
   /** Variables each outlined function declares afresh (fuel and epoch counters, the exit code `oc`): never passed. */
   readonly own: ReadonlySet<string>;
+  /**
+   * The epoch poll count (`ec`, one of `own`), passed in to a run that mentions it and not handed back (the call's
+   * `reload` sets it to -1 after): a run of a loop's back edges counts on from the caller's count, as the loop did
+   * inline. Declared afresh (-1) instead, an outlined loop's first back edge found it spent and left for the
+   * caller's poll after every iteration (simd-f32's loops of their own). Undefined without epochs.
+   */
+  readonly countdown?: string;
   /** The marker of a `return` statement in the lines (translate.ts's `RET`). */
   readonly ret: string;
   /** Marks a line removed (translate.ts's `DROPPED`). */
@@ -256,6 +263,7 @@ export function outline(lines: string[], fn: OutlineFunction): Outlined[] {
     if (flat !== null) needed.add('st');
     // one the outlined function cannot declare (a parameter of the function) is passed whenever mentioned
     const passed = [...mentioned].filter((v) => needed.has(v) || !fn.fresh.has(v));
+    if (fn.countdown !== undefined && names.has(fn.countdown)) passed.push(fn.countdown);
     if (flat !== null && !mentioned.has('st')) passed.push('st');
     const name = fn.name();
     // an int32 word comes back through `H.OW` (an Int32Array: a store and a load), a float through a Float64Array

@@ -2209,6 +2209,7 @@ export class FunctionTranslator {
       // the counters, the exit code, and the temporaries that live within one line (each line that mentions one
       // assigns it first): each outlined function declares its own
       own: new Set(['fu', 'fq', 'ec', 'epv', EXIT_CODE, ...LINE_TEMPS]),
+      countdown: this.env.tunables.epochInterruption ? 'ec' : undefined,
       ret: RET,
       dropped: DROPPED,
       handOver: this.handOver(),

@@ -86,11 +86,13 @@ export function instantiateBytes(
 
 /**
  * Instantiates a compiled module (`instantiateBytes`): called again with the same `compiled`, another instance of
- * the same generated code (its factory is loaded once per compiled module).
+ * the same generated code (its factory is loaded once per compiled module). `epochCounter` stands for the engine's
+ * epoch counter (default the shared `epoch`; a test may count the reads of its element 0).
  */
 export function instantiateCompiled(
   compiled: CompiledModule,
   resolve: (module: string, name: string) => unknown,
+  epochCounter: ArrayLike<number> = epoch,
 ): Record<string, any> {
   const module = compiled.module;
   const typeIds = registry.register(module);
@@ -100,7 +102,7 @@ export function instantiateCompiled(
   vmctx[VMCTX_INSTANCE] = instance;
   vmctx[VMCTX_TYPE_IDS] = typeIds;
   vmctx[VMCTX_RUNTIME_LIMITS] = limits;
-  vmctx[VMCTX_EPOCH_COUNTER] = epoch;
+  vmctx[VMCTX_EPOCH_COUNTER] = epochCounter;
   vmctx[VMCTX_STORE] = store;
   for (const imp of module.imports) {
     const v = resolve(imp.module, imp.name);

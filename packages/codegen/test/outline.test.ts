@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { funcIndexOfFrameName } from '../src/index.js';
 import { OUTLINE_FACTOR } from '../src/limits.js';
 import { type Outlined, type OutlineFunction, outline } from '../src/outline.js';
-import { epoch, instantiateBytes, limits, resetLimits } from './harness.js';
+import type { CompiledModule } from '../src/index.js';
+import { epoch, instantiateBytes, instantiateCompiled, lastCompiled, limits, resetLimits } from './harness.js';
 import { WA } from './simd/oracle.js';
 
 /** `(block ... (br_table ...))` over `n` cases: case k loads the v128 at 16 * k from `$p`; the default leaves `$out`. */
@@ -248,6 +249,58 @@ describe('outlined statements', () => {
     expect(funcIndexOfFrameName('f7$o3')).toBe(7);
     expect(funcIndexOfFrameName('f7$p$s2$o12')).toBe(7);
     expect(funcIndexOfFrameName('f7$o')).toBe(-1);
+  });
+});
+
+describe('loops of their own with epochs', () => {
+  // two sibling loops of v128 work, over `LOOP_OUTLINE_CHARS` of JS: each becomes a function of its own, its back
+  // edges counting down the caller's epoch poll count (`ec`, passed in): an outlined loop that started its own count
+  // at -1 went back to its caller's poll after every iteration, reading the epoch counter each time (simd-f32)
+  const work = Array.from(
+    { length: 24 },
+    (_, k) => `(local.set $v (f32x4.add (f32x4.mul (local.get $v) (f32x4.splat (f32.const 1.0${k}))) (local.get $w)))`,
+  ).join('\n');
+  const loop = (name: string) => `
+      (local.set $i (local.get $n))
+      (loop $${name}
+        ${work}
+        (local.set $w (f32x4.sub (local.get $w) (local.get $v)))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br_if $${name} (i32.gt_s (local.get $i) (i32.const 0))))`;
+  const wat = `(module
+    (func (export "run") (param $n i32) (result f32)
+      (local $i i32) (local $v v128) (local $w v128)
+      (local.set $v (f32x4.splat (f32.const 0.5)))
+      (local.set $w (f32x4.splat (f32.const 0.25)))
+      ${loop('a')}
+      ${loop('b')}
+      (f32x4.extract_lane 1 (f32x4.add (local.get $v) (local.get $w)))))`;
+  afterEach(resetLimits);
+
+  it('read the epoch counter once per 1,024 back edges, as the loops do inline', () => {
+    const bytes = parseWat(wat);
+    const hooks = { tunables: { epochInterruption: true } };
+    let reads = 0;
+    const counter = {
+      get 0() {
+        reads++;
+        return 0;
+      },
+      length: 1,
+    };
+    limits.epochDeadline = 1e15;
+    instantiateBytes(bytes, () => undefined, hooks);
+    const compiled = lastCompiled as CompiledModule;
+    expect(compiled.source).toMatch(/function f0\$o\d\(.*, ec\)/);
+    const run = instantiateCompiled(compiled, () => undefined, counter).run;
+    const whole = instantiateBytes(bytes, () => undefined, { ...hooks, splitChars: Number.POSITIVE_INFINITY }).run;
+    const n = 5000;
+    const expected = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.run as (n: number) => number;
+    expect(run(n)).toBe(expected(n));
+    expect(whole(n)).toBe(expected(n));
+    // 2 x 5,000 back edges: about 10 reads (one per loop entry and per 1,024 back edges), 10,000 before
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(30);
   });
 });
 
