@@ -34,7 +34,7 @@ function f0$p$s1() {
     l4 = 0;
     fu += 21;
     ec = -1;
-    fl3[0] = fq - fu; fu = 0; f0$p$o2(l4); fq = fl3[0]; ec = -1;
+    fl3[0] = fq - fu; fu = 0; f0$p$o2(l4, ec); fq = fl3[0]; ec = -1;
     fl3[0] = fq - fu; fu = 0; hv9[0] = l2; hv9[1] = l0; hv9[2] = l3; hv9[3] = l3h; hv9[4] = s0; hv9[5] = s0h; return H.NX;
   } catch (e) { fl3[0] -= fu; throw e; }
 }
@@ -59,8 +59,8 @@ function f0$p$s3(s1) {
     H.R[0] = s0h; fl3[0] = fq - fu; fu = 0; return s0;
   } catch (e) { fl3[0] -= fu; throw e; }
 }
-function f0$p$o0() {
-  var fu = 0, fq = fl3[0], epv = ep8, ec = -1, oc = 0;
+function f0$p$o0(ec) {
+  var fu = 0, fq = fl3[0], epv = ep8, oc = 0;
   try {
     ZO: {
       if (fu >= fq) { fa1 = fq; fb2 = fu; fu = 0; `${fr4}`; fq = fa1; ec = -1; }
@@ -85,13 +85,13 @@ function f0$p$o1(l1, l1h, l2, l0, l3, l3h) {
     fl3[0] = fq - fu; fu = 0; return oc;
   } catch (e) { fl3[0] -= fu; throw e; }
 }
-function f0$p$o2(l4) {
-  var fu = 0, fq = fl3[0], ec = -1, oc = 0;
+function f0$p$o2(l4, ec) {
+  var fu = 0, fq = fl3[0], oc = 0;
   l4 |= 0;
   try {
     ZO: {
       PL0: for (;;) {
-        fl3[0] = fq - fu; fu = 0; f0$p$o0(); fq = fl3[0]; ec = -1;
+        fl3[0] = fq - fu; fu = 0; f0$p$o0(ec); fq = fl3[0]; ec = -1;
         L0: for (;;) {
           l4 = ((l4 + 1) | 0);
           fu += 7;
