@@ -6,10 +6,9 @@
 
 import { parseWat } from '@wasmts/wat';
 import { afterEach, describe, expect, it } from 'vitest';
-import { funcIndexOfFrameName } from '../src/index.js';
+import { type CompiledModule, funcIndexOfFrameName } from '../src/index.js';
 import { OUTLINE_FACTOR } from '../src/limits.js';
 import { type Outlined, type OutlineFunction, outline } from '../src/outline.js';
-import type { CompiledModule } from '../src/index.js';
 import { epoch, instantiateBytes, instantiateCompiled, lastCompiled, limits, resetLimits } from './harness.js';
 import { WA } from './simd/oracle.js';
 
