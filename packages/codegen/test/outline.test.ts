@@ -294,7 +294,7 @@ describe('loops of their own with epochs', () => {
     const run = instantiateCompiled(compiled, () => undefined, counter).run;
     const whole = instantiateBytes(bytes, () => undefined, { ...hooks, splitChars: Number.POSITIVE_INFINITY }).run;
     const n = 5000;
-    const expected = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.run as (n: number) => number;
+    const expected = new WA.Instance(new WA.Module(bytes)).exports.run as (n: number) => number;
     expect(run(n)).toBe(expected(n));
     expect(whole(n)).toBe(expected(n));
     // 2 x 5,000 back edges: about 10 reads (one per loop entry and per 1,024 back edges), 10,000 before
