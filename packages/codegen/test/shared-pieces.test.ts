@@ -28,7 +28,9 @@ const WAT = `(module
         ${arithmetic(30, 3)}
         (i32.store (i32.and (i32.mul (local.get $i) (i32.const 4)) (i32.const 1020)) (local.get $x))
         (global.set $g (i32.add (global.get $g) (local.get $x)))
-        (if (i32.eq (local.get $i) (i32.const 3)) (then (drop (memory.grow (i32.const 1)))))
+        ;; growth and then a store through the grown buffer in the same piece (its view read again after the call)
+        (if (i32.eq (local.get $i) (i32.const 3)) (then (drop (memory.grow (i32.const 1)))
+          (i32.store (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 8)) (local.get $x))))
         ;; the last word of the memory: in bounds only through a view of the grown buffer
         (i32.store (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4)) (local.get $x))
         (if (i32.eq (local.get $i) (i32.const 5))
