@@ -36,7 +36,7 @@ import {
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ElementView, ModuleEnvironment } from './environment.js';
-import { gateStatement, gateStraightRuns } from './gates.js';
+import { gateStatement, MULTIPLIES, placeGates, STRAIGHT, StraightRun } from './gates.js';
 import { constructHeights } from './heights.js';
 import { pairResultForm } from './helpers.js';
 import {
@@ -2139,8 +2139,7 @@ export class FunctionTranslator {
     for (const o of outlined)
       src += `\n${open}${this.piece(o.name, { lines: o.lines, params: o.params, mentions: o.mentions }, decls, exits)}${close}`;
     src = src.replaceAll(RET, ret);
-    if (this.env.scheduleGates)
-      src = gateStraightRuns(src.split('\n'), () => gateStatement(this.env.gateArray())).join('\n');
+    if (this.env.scheduleGates) src = placeGates(src, () => gateStatement(this.env.gateArray()));
     if (this.pairAbi && this.usesTail) {
       // the pair-ABI body `<name>$t` returns TailCall requests to its trampoline, the entry `<name>$p` (its frame is
       // named `<name>$q` in backtraces); `<name>` is the boundary wrapper
@@ -3143,12 +3142,40 @@ export class FunctionTranslator {
     return this.env.module.tables[table].type.index64 ? `Number(BigInt.asUintN(64, ${v}))` : `(${v} >>> 0)`;
   }
 
+  /** The straight-line run being translated, for scheduling gates (`CompileOptions.scheduleGates`, src/gates.ts). */
+  private readonly straightRun = new StraightRun();
+
+  /**
+   * Scheduling gates: tells the run operator `op` (its first byte read; its immediates not), before its code: the i64
+   * pairs in stack slots that the operators before it left, then whether it continues the run (with the i64 local it
+   * reads or writes, and whether it multiplies) or ends it before its own code.
+   */
+  private gateStep(run: StraightRun, op: number): void {
+    if (run.open)
+      for (let d = 0; d < this.sp; d++)
+        if (this.wide[d] && (this.pendH[d] === null || this.pendH[d] === undefined)) run.pair(-1 - d);
+    if (STRAIGHT[op] === 0) {
+      if (run.open) run.end(this.out, this.out.length, DROPPED);
+      return;
+    }
+    run.add(this.out.length, MULTIPLIES[op] === 1);
+    if (op >= 0x20 /* local.get */ && op <= 0x22 /* local.tee */ && this.pairs) {
+      const r = this.r;
+      const at = r.pos;
+      const i = r.u32() + this.localBase;
+      r.pos = at;
+      if (this.localTypes[i] === I64) run.pair(i);
+    }
+  }
+
   private body(): void {
     const r = this.r;
     const env = this.env;
     const fuel = env.tunables.consumeFuel;
     // cut points only where bodies may be split (not with splitting off, as under --jitless by default)
     const cuts = this.selfIndex >= 0 && this.env.splitChars !== Number.POSITIVE_INFINITY ? this.cuts : null;
+    // scheduling gates (src/gates.ts): the straight-line runs, told each operator
+    const run = env.scheduleGates ? this.straightRun : null;
     for (;;) {
       if (cuts !== null && this.ctrl.length === 1 && this.temps === 0) {
         cuts.push(this.out.length, this.sp);
@@ -3162,6 +3189,7 @@ export class FunctionTranslator {
       this.opIndex++;
       // the opcode byte read inline (r.u8() is a call, which costs without a JIT)
       const op = r.pos < r.end ? r.bytes[r.pos++] : r.u8();
+      if (run !== null) this.gateStep(run, op);
       const head = HEAD[op];
       if (head !== 0) {
         if ((head & HEAD_ENDS_LOADS) !== 0) this.loadEpoch++;

@@ -4,9 +4,10 @@
 import { decodeModule } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
-import { gateStraightRuns } from '../src/gates.js';
+import { GATE_MARK, MULTIPLIES, placeGates, STRAIGHT, StraightRun } from '../src/gates.js';
 import { compileModule } from '../src/index.js';
 import { GATE_EVERY, GATE_PAIRS } from '../src/limits.js';
+import { POSITION_MARKERS } from '../src/translate.js';
 import { instantiate, limits } from './harness.js';
 
 declare const WebAssembly: {
@@ -14,47 +15,74 @@ declare const WebAssembly: {
   Instance: new (module: object, imports?: object) => { exports: Record<string, (...args: unknown[]) => unknown> };
 };
 
-const GATE = '<gate>';
-/** A plain line naming pair `k` (its lo and hi words) and no other. */
-const pairLine = (k: number) => `l${k} = l${k} ^ qa; l${k}h = l${k}h ^ qb;`;
-const gatesAt = (lines: string[]) => lines.flatMap((l, i) => (l === GATE ? [i] : []));
+const DROPPED = '\u0000';
 
-describe('gateStraightRuns', () => {
-  const run = (n: number, pairs: number, edit?: (lines: string[]) => void) => {
-    const lines = Array.from({ length: n }, (_, i) => pairLine(i % pairs));
-    edit?.(lines);
-    return lines;
-  };
+/**
+ * The lines of `n` straight operators, one line each, the run naming `pairs` pairs (`multiply`: one operator
+ * multiplies; `control`: the operators at these indices end the run and begin none), ended after the last; the
+ * indices of the lines a gate follows.
+ */
+function gatesAfter(
+  n: number,
+  pairs: number,
+  edit: { multiply?: number; control?: readonly number[]; dropped?: readonly number[] } = {},
+): number[] {
+  const run = new StraightRun();
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    if (edit.control?.includes(i)) {
+      run.end(out, out.length, DROPPED);
+      out.push('if (l0) {');
+      continue;
+    }
+    run.add(out.length, edit.multiply === i);
+    run.pair(i % pairs);
+    out.push(edit.dropped?.includes(i) ? DROPPED : `l${i} = l${i} ^ qa; l${i}h = l${i}h ^ qb;`);
+  }
+  run.end(out, out.length, DROPPED);
+  return out.flatMap((l, i) => (l.endsWith(GATE_MARK) ? [i] : []));
+}
 
+describe('StraightRun', () => {
   it('gates a long run of many pairs every GATE_EVERY lines, not after its last line', () => {
-    const out = gateStraightRuns(run(2 * GATE_EVERY, GATE_PAIRS), () => GATE);
     // one gate after line GATE_EVERY; the run's last line is followed by what ends the block anyway
-    expect(gatesAt(out)).toEqual([GATE_EVERY]);
-    const longer = gateStraightRuns(run(2 * GATE_EVERY + 1, GATE_PAIRS), () => GATE);
-    expect(gatesAt(longer)).toEqual([GATE_EVERY, 2 * GATE_EVERY + 1]);
-    expect(longer.filter((l) => l !== GATE)).toEqual(run(2 * GATE_EVERY + 1, GATE_PAIRS));
+    expect(gatesAfter(2 * GATE_EVERY, GATE_PAIRS)).toEqual([GATE_EVERY - 1]);
+    expect(gatesAfter(2 * GATE_EVERY + 1, GATE_PAIRS)).toEqual([GATE_EVERY - 1, 2 * GATE_EVERY - 1]);
   });
 
   it('leaves runs of fewer pairs, with a multiplication, or cut by control flow', () => {
-    const none = (lines: string[]) => {
-      let made = 0;
-      const out = gateStraightRuns(lines, () => {
-        made++;
-        return GATE;
-      });
-      expect(out).toEqual(lines);
-      expect(made).toBe(0);
-    };
-    none(run(4 * GATE_EVERY, GATE_PAIRS - 1));
-    none(run(4 * GATE_EVERY, GATE_PAIRS, (l) => (l[7] = 's0 = Math.imul(l1, l2);')));
-    none(run(4 * GATE_EVERY, GATE_PAIRS, (l) => (l[7] = 's0 = (l1 >>> 0) * 0.5;')));
-    // a control line every GATE_EVERY - 1 lines: no run reaches a gate
-    none(run(4 * GATE_EVERY, GATE_PAIRS, (l) => l.forEach((_, i) => i % GATE_EVERY === 0 && (l[i] = 'if (l0) {'))));
+    expect(gatesAfter(4 * GATE_EVERY, GATE_PAIRS - 1)).toEqual([]);
+    expect(gatesAfter(4 * GATE_EVERY, GATE_PAIRS, { multiply: 7 })).toEqual([]);
+    // a control operator every GATE_EVERY - 1 operators: no run reaches a gate
+    const control = Array.from({ length: 4 }, (_, k) => k * (GATE_EVERY - 1));
+    expect(gatesAfter(4 * (GATE_EVERY - 1), GATE_PAIRS, { control })).toEqual([]);
   });
 
-  it('counts a run from a control line on', () => {
-    const lines = ['L0: for (;;) {', ...run(GATE_PAIRS + 3, GATE_PAIRS), '}'];
-    expect(gatesAt(gateStraightRuns(lines, () => GATE))).toEqual([GATE_EVERY + 1]);
+  it('counts a run from a control operator on, and not the lines dropped', () => {
+    expect(gatesAfter(GATE_PAIRS + 4, GATE_PAIRS, { control: [0] })).toEqual([GATE_EVERY]);
+    expect(gatesAfter(GATE_PAIRS + 4, GATE_PAIRS, { control: [0], dropped: [3, 5] })).toEqual([GATE_EVERY + 2]);
+  });
+
+  it('knows the operators by the operator table', () => {
+    // local.get, i64.add, i64.xor, i64.rotl, i64.load, i64.store: straight; block, call, global.set, i64.div_s not
+    for (const op of [0x20, 0x7c, 0x85, 0x89, 0x29, 0x37]) expect(STRAIGHT[op]).toBe(1);
+    for (const op of [0x02, 0x0d, 0x10, 0x24, 0x7f]) expect(STRAIGHT[op]).toBe(0);
+    // i32.mul, i64.mul, f64.mul, f64.convert_i64_u multiply; i64.add, i64.shl do not
+    for (const op of [0x6c, 0x7e, 0xa2, 0xba]) expect(MULTIPLIES[op]).toBe(1);
+    for (const op of [0x7c, 0x86]) expect(MULTIPLIES[op]).toBe(0);
+  });
+
+  it("places the gates after the marked lines, after a line's position marker", () => {
+    const src = `a = 1;${GATE_MARK}\nb = 2;${GATE_MARK}/*@12*/\nc = 3;/*@14*/`;
+    expect(placeGates(src, () => 'G;')).toBe('a = 1;\nG;\nb = 2;/*@12*/\nG;\nc = 3;/*@14*/');
+    let made = 0;
+    expect(
+      placeGates('a = 1;', () => {
+        made++;
+        return 'G;';
+      }),
+    ).toBe('a = 1;');
+    expect(made).toBe(0);
   });
 });
 
@@ -92,6 +120,17 @@ describe('scheduling gates in generated code', () => {
     // the round's 48 xors, rotations and adds are at least 3 x 48 plain lines in one run (13 gates at 25)
     expect(gates.length).toBeGreaterThanOrEqual(Math.floor((3 * N) / GATE_EVERY));
     expect(compileModule(decodeModule(bytes), {}).source).not.toMatch(/gz\d+/);
+    // one multiplication in the round: none there (the runs before and after the loop keep theirs)
+    const product = parseWat(wat.replace('(i64.xor', '(i64.mul'));
+    const left = compileModule(decodeModule(product), { scheduleGates: true }).source.match(/gz\d+\[0\]/g) ?? [];
+    expect(gates.length - left.length).toBeGreaterThanOrEqual(Math.floor((3 * N) / GATE_EVERY));
+  });
+
+  it('are in the source translated with position markers too (backtraces read that one)', () => {
+    const lazy = compileModule(decodeModule(bytes), { scheduleGates: true, lazy: true }).lazy;
+    const plain = lazy?.functionSource(0) ?? '';
+    expect(plain).toMatch(/gz\d+\[0\]/);
+    expect(lazy?.functionSource(0, true).replace(POSITION_MARKERS, '')).toBe(plain);
   });
 
   for (const lazy of [false, true])
