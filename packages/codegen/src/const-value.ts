@@ -1,6 +1,6 @@
 // Segment offsets and items that the factory leaves to instantiation (docs/js-abi.md, "What the factory returns"):
-// an element segment's offset that is one `i32.const` and its items when they are function indices are read from
-// the module, not generated as code per segment.
+// an element or data segment's offset that is one `i32.const` and an element segment's items when they are function
+// indices are read from the module, not generated as code per segment.
 
 import { BinaryReader, type ConstExpr, type FuncIndex, type Module } from '@wasmts/environ';
 
@@ -8,6 +8,11 @@ import { BinaryReader, type ConstExpr, type FuncIndex, type Module } from '@wasm
 interface ElemEvaluators {
   readonly elemOffset: { readonly [elem: number]: (() => number | bigint) | null | undefined };
   readonly elemItems: { readonly [elem: number]: (() => unknown[]) | undefined };
+}
+
+/** The member of a factory's result (`FactoryResult`) that evaluates data segment offsets. */
+interface DataEvaluators {
+  readonly dataOffset: { readonly [data: number]: (() => number | bigint) | null | undefined };
 }
 
 /** The value of a constant expression that is one `i32.const`, else null. */
@@ -40,4 +45,14 @@ export function elemSegmentItems(
   const indices = module.elements[i].funcIndices;
   if (indices === null) throw new Error(`codegen: element segment ${i} has no item evaluator`);
   return indices.map(funcRef);
+}
+
+/** The offset of active data segment `i` in an instance whose factory returned `r`. */
+export function dataSegmentOffset(r: DataEvaluators, module: Module, i: number): number | bigint {
+  const evaluate = r.dataOffset[i];
+  if (evaluate != null) return evaluate();
+  const offset = module.data[i].offset;
+  const v = offset === null ? null : loneI32Const(module.bytes, offset);
+  if (v === null) throw new Error(`codegen: data segment ${i} has no offset evaluator`);
+  return v;
 }

@@ -15,7 +15,7 @@ import { HELPERS } from './helpers.js';
 import { buildAndOptimize, type IrCoverage, irCoverage } from './ir/index.js';
 import { CodegenLimitError } from './limits.js';
 
-export { elemSegmentItems, elemSegmentOffset, loneI32Const } from './const-value.js';
+export { dataSegmentOffset, elemSegmentItems, elemSegmentOffset, loneI32Const } from './const-value.js';
 /** Fuel costs per operator (wasmtime's by default). */
 export { type ByteLoads, defaultOperatorCost, FREE_OPERATORS, type OperatorCost } from './environment.js';
 /** Where the epoch is checked (both backends): which function entries need a check. */
@@ -171,8 +171,11 @@ export interface FactoryResult {
    * `elemSegmentItems` reads either.
    */
   readonly elemItems: { readonly [elem: number]: (() => unknown[]) | undefined };
-  /** Per DataIndex: evaluates an active segment's offset (null for passive ones). */
-  readonly dataOffset: readonly ((() => number | bigint) | null)[];
+  /**
+   * By DataIndex: evaluates an active segment's offset; absent where the offset is one `i32.const` (and for passive
+   * segments). `dataSegmentOffset` reads either (an artifact before abi/1.26 has an array with every segment).
+   */
+  readonly dataOffset: { readonly [data: number]: (() => number | bigint) | null | undefined };
 }
 
 /** The factory: called once per instance with the runtime's builtins and the filled vmctx. */

@@ -26,6 +26,7 @@ import {
   type CompiledModule,
   type CompileOptions,
   compileModule,
+  dataSegmentOffset,
   elemSegmentItems,
   elemSegmentOffset,
   loadFactory,
@@ -157,10 +158,9 @@ export function instantiateCompiled(
   module.data.forEach((d, i) => {
     const bytes = module.bytes.subarray(d.data.start, d.data.end);
     instance.dataSegments.push(d.mode === 'passive' ? bytes : new Uint8Array(0));
-    const offset = r.dataOffset[i];
-    if (offset) {
+    if (d.mode === 'active') {
       const m = vmctx[off.memory(d.memory)] as Memory;
-      const o = Number(BigInt.asUintN(64, BigInt(offset())));
+      const o = Number(BigInt.asUintN(64, BigInt(dataSegmentOffset(r, module, i))));
       if (o + bytes.length > m.byteLength) rt.trap(1);
       m.u8.set(bytes, o);
     }

@@ -2,7 +2,7 @@
 // active element then data segments (a bounds trap stops after earlier segments were applied), drop
 // segments, run the start function.
 
-import { elemSegmentItems, elemSegmentOffset } from '@wasmts/codegen';
+import { dataSegmentOffset, elemSegmentItems, elemSegmentOffset } from '@wasmts/codegen';
 import { type FuncType, GlobalIndex, type Import, TableIndex, TrapCode } from '@wasmts/environ';
 import {
   canonicalValType,
@@ -305,7 +305,7 @@ export function instantiate(store: Store<unknown>, module: Module, externs: read
         const seg = m.data[i];
         if (seg.mode === 'passive') continue;
         const bytes = inst.dataSegments[i];
-        const offset = toOffset(r.dataOffset[i]!());
+        const offset = toOffset(dataSegmentOffset(r, m, i));
         const mem = inst.memory(seg.memory);
         if (offset + bytes.length > mem.byteLength) throw new Trap(TrapCode.MemoryOutOfBounds);
         mem.u8.set(bytes, offset);

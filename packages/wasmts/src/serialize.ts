@@ -18,7 +18,7 @@ const MAGIC = new Uint8Array([0x00, 0x77, 0x61, 0x73, 0x6d, 0x74, 0x73, 0x01]);
  * The artifact format and code generator version: bump whenever the generated code or the JS ABI changes
  * (docs/js-abi.md), so artifacts of an older wasmts are refused rather than run.
  */
-export const ARTIFACT_VERSION = 'wasmts-js/1 abi/1.25';
+export const ARTIFACT_VERSION = 'wasmts-js/1 abi/1.26';
 
 /** An artifact that cannot be loaded: wrong magic, version, settings, or corrupted. */
 export class DeserializeError extends Error {

@@ -87,6 +87,26 @@ describe('ahead-of-time JS modules: Module.serializeJs / Module.fromPrecompiled'
     });
   }
 
+  it('writes no text per data segment whose offset is one i32.const, and places every segment', async () => {
+    // a Go module (esbuild) has ~100,000 data segments: one array literal of their offsets kept hermesc busy
+    const wat = (n: number) => {
+      const segments = Array.from({ length: n }, (_, i) => `(data (i32.const ${100 + i * 3}) "\\${(i & 255).toString(16).padStart(2, '0')}")`);
+      return `(module (global $g i32 (i32.const 9000)) (memory (export "m") 1) ${segments.join(' ')}
+        (data (global.get $g) "\\07") (data "\\08"))`;
+    };
+    const engine = new Engine(testConfig());
+    const small = new Module(engine, wat(1000));
+    const large = new Module(engine, wat(2000));
+    const text = large.serializeJs('cjs');
+    // 1,000 more segments add their bytes to the artifact's base64 and nothing else
+    const wasmGrowth = large.bytes.length - small.bytes.length;
+    expect(text.length - small.serializeJs('cjs').length).toBeLessThan((wasmGrowth * 4) / 3 + 100);
+    const module = Module.fromPrecompiled(engine, await load(text, 'cjs'));
+    const mem = new Instance(new Store(engine, null), module, []).getMemory('m')!;
+    for (let i = 0; i < 2000; i++) expect(mem.read(100 + i * 3, 1)[0]).toBe(i & 255);
+    expect(mem.read(9000, 1)[0]).toBe(7);
+  });
+
   for (const format of ['esm', 'cjs'] as const) {
     it(`runs a module written in function groups (${format}), each group loaded on the first call of one of its functions`, async () => {
       const engine = new Engine(testConfig());
