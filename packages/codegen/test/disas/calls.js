@@ -28,6 +28,6 @@ return {
   tableInit: [null],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })

@@ -66,6 +66,6 @@ return {
   tableInit: [],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })

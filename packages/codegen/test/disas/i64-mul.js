@@ -133,6 +133,6 @@ return {
   tableInit: [],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })

@@ -63,6 +63,6 @@ return {
   tableInit: [],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })

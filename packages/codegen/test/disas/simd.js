@@ -141,6 +141,6 @@ return {
   tableInit: [],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })

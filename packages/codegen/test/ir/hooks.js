@@ -49,6 +49,6 @@ return {
   tableInit: [null],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })

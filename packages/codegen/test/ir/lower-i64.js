@@ -42,6 +42,6 @@ return {
   tableInit: [],
   elemOffset: {},
   elemItems: {},
-  dataOffset: []
+  dataOffset: {}
 };
 })
