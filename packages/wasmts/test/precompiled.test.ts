@@ -90,7 +90,10 @@ describe('ahead-of-time JS modules: Module.serializeJs / Module.fromPrecompiled'
   it('writes no text per data segment whose offset is one i32.const, and places every segment', async () => {
     // a Go module (esbuild) has ~100,000 data segments: one array literal of their offsets kept hermesc busy
     const wat = (n: number) => {
-      const segments = Array.from({ length: n }, (_, i) => `(data (i32.const ${100 + i * 3}) "\\${(i & 255).toString(16).padStart(2, '0')}")`);
+      const segments = Array.from(
+        { length: n },
+        (_, i) => `(data (i32.const ${100 + i * 3}) "\\${(i & 255).toString(16).padStart(2, '0')}")`,
+      );
       return `(module (global $g i32 (i32.const 9000)) (memory (export "m") 1) ${segments.join(' ')}
         (data (global.get $g) "\\07") (data "\\08"))`;
     };
