@@ -14,7 +14,7 @@
 // its line through splitting and outlining; `placeGates` writes the gates into the function's finished source.
 
 import { FLAGS_BY_OPCODE, OPERATORS, OpFlag } from '@wasmts/environ';
-import { GATE_EVERY, GATE_PAIRS } from './limits.js';
+import { GATE_EVERY, GATE_LANE_SETS, GATE_PAIRS } from './limits.js';
 
 /** Ends a line that a gate follows (a control character the generated JavaScript has nowhere else). */
 export const GATE_MARK = '\u0005';
@@ -117,6 +117,80 @@ export class StraightRun {
       }
     }
   }
+}
+
+/**
+ * A line that is one plain statement: an assignment to a variable (`s0 = ...; s0b = ...;`, several on a line) or a
+ * store through a memory view, with no block and no control flow (no `{`, `}`, `if`, label, `break`, `return`) and no
+ * gate mark.
+ */
+const PLAIN = /^\s*(?:[A-Za-z_$][\w$]* = [^{}`]*;|D\d+\.set\w+\([^{}`]*\);)$/;
+/** A multiplication (`Math.imul`, float arithmetic). */
+const MULTIPLY = /Math\.imul\(| \* /;
+/** An assignment of a v128 value's four lanes to a v128 local's (`l3 = s0; l3b = s0b; l3c = s0c; l3d = s0d;`). */
+const QUAD_SET = /^\s*(l\d+) = (s\d+); \1b = \2b; \1c = \2c; \1d = \2d;$/;
+/** A local's variable (an i32 local, or a v128 local's first lane). */
+const LOCAL = /\bl\d+\b/g;
+
+/** Whether `line` adds the variable `v` (`s0 = (s0 + l15) | 0;`, `Math.fround(l5 + s1)`). */
+function sumOf(line: string, v: string): boolean {
+  return line.includes(`+ ${v})`) || line.includes(`(${v} +`);
+}
+
+/**
+ * Marks with `GATE_MARK` the lines of `out` (a function body with v128 lanes, before position markers; lines equal to
+ * `dropped` are passed over) that a gate follows: each assignment of a v128 accumulator's lanes but the last in a run
+ * of plain statement lines with at least `sets` accumulators. An accumulator's assignment (`QUAD_SET`) follows a line
+ * summing it (`s0 = (s0 + l15) | 0; ...`), of a local the run read before it assigned it (the value the run was
+ * entered with, a loop-carried sum), with a multiplication since the previous such assignment (a sum of products).
+ * simd-gemm's inner loop sums four `i32x4.dot_i16x8_s` into four accumulators (16 lanes carried around the loop):
+ * TurboFan loaded all 20 lanes first and computed every product after them, every intermediate live at once (183 of
+ * 428 instructions per iteration moving values to and from the stack); a branch after each sum ends the block there,
+ * so each dot is computed before the next loads. Measured (README.md, "Scheduling gates"): simd-gemm 96 -> 80 ms CPU
+ * per run; with one accumulator the gate only costs (simd-gemm-rows 68 -> 77), as after index vectors and
+ * temporaries (autovec-u8 +11%, simd-f32 +7%): hence the conditions. Returns the gates marked.
+ */
+export function markLaneAccumulators(out: string[], dropped: string, sets = GATE_LANE_SETS): number {
+  const plain = (k: number) => out[k] === dropped || PLAIN.test(out[k] as string);
+  let marked = 0;
+  let i = 0;
+  while (i < out.length) {
+    if (out[i] === dropped || !PLAIN.test(out[i] as string)) {
+      i++;
+      continue;
+    }
+    const at: number[] = [];
+    const accumulators = new Set<string>();
+    const read = new Set<string>();
+    const written = new Set<string>();
+    let multiplies = false;
+    let previous = '';
+    let end = i;
+    for (; end < out.length && plain(end); end++) {
+      const line = out[end] as string;
+      if (line === dropped) continue;
+      if (MULTIPLY.test(line)) multiplies = true;
+      const v = QUAD_SET.exec(line)?.[1];
+      if (v === undefined) {
+        for (const m of line.matchAll(LOCAL)) if (!written.has(m[0])) read.add(m[0]);
+      } else {
+        if (read.has(v) && multiplies && sumOf(previous, v)) {
+          at.push(end);
+          accumulators.add(v);
+          multiplies = false;
+        }
+        written.add(v);
+      }
+      previous = line;
+    }
+    if (accumulators.size >= sets)
+      for (const k of at.slice(0, -1)) {
+        out[k] += GATE_MARK;
+        marked++;
+      }
+    i = end;
+  }
+  return marked;
 }
 
 /** A gate mark, and the position marker the line may have after it (positions mode: translate.ts's `markLines`). */

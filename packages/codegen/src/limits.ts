@@ -120,3 +120,9 @@ export const GATE_EVERY = 25;
  * whirlpool's 10 (no gain).
  */
 export const GATE_PAIRS = 40;
+
+/**
+ * v128 accumulators a run of plain lines sums products into at least for a gate after each but the last
+ * (`markLaneAccumulators`, src/gates.ts): simd-gemm's inner loop has four (faster gated), simd-gemm-rows' one.
+ */
+export const GATE_LANE_SETS = 2;

@@ -36,7 +36,7 @@ import {
 } from '@wasmts/environ';
 import { atomicCall } from './atomics.js';
 import type { ElementView, ModuleEnvironment } from './environment.js';
-import { gateStatement, MULTIPLIES, placeGates, STRAIGHT, StraightRun } from './gates.js';
+import { gateStatement, MULTIPLIES, markLaneAccumulators, placeGates, STRAIGHT, StraightRun } from './gates.js';
 import { constructHeights } from './heights.js';
 import { pairResultForm } from './helpers.js';
 import {
@@ -1927,6 +1927,8 @@ export class FunctionTranslator {
       if (this.usesStoreTemps && !uses(/\bs[av]\b/)) this.usesStoreTemps = false;
       if (this.usesCondTemp && !uses(/\btc\b/)) this.usesCondTemp = false;
     }
+    // gates after v128 accumulators' sums of products (src/gates.ts), before the position markers end the lines
+    if (this.env.scheduleGates && this.anyQuad) markLaneAccumulators(this.out, DROPPED);
     if (this.positions !== null) this.markLines();
     if (this.floatLocals === null && this.valueReads.size > 0) {
       // f32 operators read v128 locals: translate again with those locals held as numbers too

@@ -4,7 +4,7 @@
 import { decodeModule } from '@wasmts/environ';
 import { parseWat } from '@wasmts/wat';
 import { describe, expect, it } from 'vitest';
-import { GATE_MARK, MULTIPLIES, placeGates, STRAIGHT, StraightRun } from '../src/gates.js';
+import { GATE_MARK, MULTIPLIES, markLaneAccumulators, placeGates, STRAIGHT, StraightRun } from '../src/gates.js';
 import { compileModule } from '../src/index.js';
 import { GATE_EVERY, GATE_PAIRS } from '../src/limits.js';
 import { POSITION_MARKERS } from '../src/translate.js';
@@ -148,4 +148,99 @@ describe('scheduling gates in generated code', () => {
         expect(gated).toEqual(results(false));
         expect(fuel ? gated.filter((_, i) => i % 2 === 0) : gated).toEqual(expected);
       });
+});
+
+describe('markLaneAccumulators', () => {
+  /** One dot into accumulator `v` (a load, the products, the sum with `v`, the set), simd-gemm's inner loop. */
+  const dot = (v: string, multiply = true) => [
+    's1 = D0.getInt32(l4, 1); s1b = D0.getInt32(l4 + 4, 1); s1c = D0.getInt32(l4 + 8, 1); s1d = D0.getInt32(l4 + 12, 1);',
+    multiply
+      ? 's0 = Math.imul(l16, s1); s0b = Math.imul(l16b, s1b); s0c = 0; s0d = 0;'
+      : 's0 = l16 ^ s1; s0b = s1b; s0c = 0; s0d = 0;',
+    `s0 = (s0 + ${v}) | 0; s0b = (s0b + ${v}b) | 0; s0c = (s0c + ${v}c) | 0; s0d = (s0d + ${v}d) | 0;`,
+    `${v} = s0; ${v}b = s0b; ${v}c = s0c; ${v}d = s0d;`,
+  ];
+  const body = (...dots: string[][]) => ['L6: for (;;) {', ...dots.flat(), 'l4 = (l4 + 16) | 0;', 'if (l4) {'];
+  /** The indices of the lines marked. */
+  const marks = (lines: string[]) => {
+    const out = [...lines];
+    const n = markLaneAccumulators(out, DROPPED);
+    const at = out.flatMap((l, i) => (l.endsWith(GATE_MARK) ? [i] : []));
+    expect(at).toHaveLength(n);
+    expect(out.map((l) => l.replace(GATE_MARK, ''))).toEqual(lines);
+    return at;
+  };
+
+  it('marks each sum of products into an accumulator but the last', () => {
+    expect(marks(body(dot('l15'), dot('l12'), dot('l13'), dot('l14')))).toEqual([4, 8, 12]);
+    // dropped lines are passed over
+    const lines = body(dot('l15'), dot('l12'));
+    lines.splice(3, 0, DROPPED);
+    expect(marks(lines)).toEqual([5]);
+  });
+
+  it('leaves one accumulator, sums without a product, and locals the run assigned before reading', () => {
+    expect(marks(body(dot('l15')))).toEqual([]);
+    expect(marks(body(dot('l15', false), dot('l12', false)))).toEqual([]);
+    // the second sum has no product since the first: one accumulator
+    expect(marks(body(dot('l15'), dot('l12', false)))).toEqual([]);
+    // l12 is assigned (a temporary) before the run reads it
+    const temp = ['l12 = s1; l12b = s1b; l12c = s1c; l12d = s1d;'];
+    expect(marks(body(dot('l15'), temp, dot('l12'), dot('l13')))).toEqual([4]);
+    // an `or` with the local is no sum
+    const or = dot('l12').map((l) => l.replace('(s0 + l12)', '(s0 | l12)'));
+    expect(marks(body(dot('l15'), or))).toEqual([]);
+    // control flow between the sums: two runs of one accumulator each
+    expect(marks([...body(dot('l15')), ...body(dot('l12'))])).toEqual([]);
+  });
+});
+
+// two i32x4.dot_i16x8_s accumulators in a loop (simd-gemm's shape), read after it
+const dotWat = `(module
+  (memory (export "memory") 1)
+  (func (export "dots") (param $n i32) (result i32)
+    (local $p i32) (local $a v128) (local $acc0 v128) (local $acc1 v128)
+    (loop $next
+      (local.set $a (v128.load (local.get $p)))
+      (local.set $acc0 (i32x4.add (i32x4.dot_i16x8_s (local.get $a) (v128.load offset=256 (local.get $p)))
+        (local.get $acc0)))
+      (local.set $acc1 (i32x4.add (i32x4.dot_i16x8_s (local.get $a) (v128.load offset=512 (local.get $p)))
+        (local.get $acc1)))
+      (local.set $p (i32.and (i32.add (local.get $p) (i32.const 16)) (i32.const 255)))
+      (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.add (i32.add (i32x4.extract_lane 0 (local.get $acc0)) (i32x4.extract_lane 3 (local.get $acc0)))
+      (i32.mul (i32x4.extract_lane 1 (local.get $acc1)) (i32x4.extract_lane 2 (local.get $acc1)))))
+  (func (export "fill") (local $i i32)
+    (loop $next
+      (i32.store16 (local.get $i) (i32.sub (i32.and (i32.mul (local.get $i) (i32.const 40503)) (i32.const 65535))
+        (i32.const 32768)))
+      (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 2))) (i32.const 1024))))))`;
+
+describe('gates after v128 accumulators in generated code', () => {
+  const bytes = parseWat(dotWat);
+  const host = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+  host.fill?.();
+  const expected = [1, 7, 100].map((n) => host.dots?.(n) as number);
+
+  it('go after the first accumulator', () => {
+    const source = compileModule(decodeModule(bytes), { scheduleGates: true }).source;
+    expect(source.match(/if \((gz\d+)\[0\] !== 0\) \1\[1\] = 1;/g)).toHaveLength(1);
+    expect(source).not.toContain(GATE_MARK);
+  });
+
+  for (const fuel of [false, true])
+    it(`change no result${fuel ? ' nor fuel' : ''}`, () => {
+      const results = (scheduleGates: boolean) => {
+        const e = instantiate(dotWat, {}, { scheduleGates, ...(fuel ? { tunables: { consumeFuel: true } } : {}) });
+        e.fill?.();
+        return [1, 7, 100].flatMap((n) => {
+          limits.fuelConsumed = -1e9;
+          const r = e.dots?.(n) as number;
+          return fuel ? [r, limits.fuelConsumed + 1e9] : [r];
+        });
+      };
+      const gated = results(true);
+      expect(gated).toEqual(results(false));
+      expect(fuel ? gated.filter((_, i) => i % 2 === 0) : gated).toEqual(expected);
+    });
 });
