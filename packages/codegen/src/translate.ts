@@ -573,6 +573,8 @@ const PAIR_UNSIGNED_LOADS: Record<string, string | undefined> = {
 const TOUCHES_I64 = Uint8Array.from(OPERATORS, (o) => (o.params?.includes(I64) || o.results?.includes(I64) ? 1 : 0));
 /** Only digits. */
 const DIGITS = /^\d+$/;
+/** A pair's word that an i64 store may read twice in its text (`env.pairStore`): a name or an int32 literal. */
+const PAIR_VALUE = /^(\w+|\(?-\d+\)?)$/;
 /** `s<d>` for each stack slot `d` asked for so far (filled in order), as `LOCAL_NAMES`. */
 const SLOT_NAMES: string[] = [];
 /** The JS variable of stack slot `d`, `s<d>`. */
@@ -4344,8 +4346,33 @@ export class FunctionTranslator {
         });
       return;
     }
-    if (arrayStore) this.emit(`${pre}${this.arrayStore(mem, setter as 'setInt8', addr, val)}`);
+    const indexed = arrayStore && setter === 'setInt32' && pre === '' ? this.indexedWordStore(mem, a, offset, val) : null;
+    if (indexed !== null) this.emit(indexed);
+    else if (arrayStore) this.emit(`${pre}${this.arrayStore(mem, setter as 'setInt8', addr, val)}`);
     else this.emit(`${pre}${dv}.${setter}(${addr},${val},1);`);
+  }
+
+  /**
+   * Under `byteStores`, an aligned i32 store's statement indexed by words from its base (`env.wordStore`), or null
+   * (a constant address, or another form). `base` (an int32 expression) and `val` have no calls; the base is read
+   * once (through `ma` unless a name), then the value, in either branch (null for a long value).
+   */
+  private indexedWordStore(mem: MemoryIndex, base: string, offset: number, val: string): string | null {
+    const env = this.env;
+    if (!env.byteStores || offset % 4 !== 0) return null;
+    const b = withoutToInt32(base);
+    if (DIGITS.test(b)) {
+      // a constant address: its word index, or the setter where it is not a multiple of 4
+      const a = Number(b) + offset;
+      return a % 4 === 0 ? env.constWordStore(mem, a, val) : `${env.memDv(mem)}.setInt32(${a},${val},1);`;
+    }
+    // a long value is read into `sv` after the address (`arrayStore`'s form): it may assign the base's local, or
+    // load through `ma`
+    if (val.length > STORE_VALUE_CHARS) return null;
+    this.usesStoreTemps = true;
+    if (NAME.test(b)) return env.wordStore(mem, b, b, offset, val);
+    this.usesAddrTemp = true;
+    return env.wordStore(mem, `ma = ${b}`, 'ma', offset, val);
   }
 
   /** Whether an i32 store at `offset` declared aligned to `align` (log2) may take the Int32Array (`env.arrayStore`). */
@@ -4450,18 +4477,38 @@ export class FunctionTranslator {
     }
     const set = (m: string, a: string, v: string) => `${dv}.${m}(${a},${v},1);`;
     switch (name) {
-      case 'i64.store':
-        this.emit(`${pre}${set('setInt32', addr4, vh)} ${set('setInt32', addr, vl)}`);
+      case 'i64.store': {
+        // under jitless V8 (`byteStores`), an aligned store's two words through the Int32Array (`env.pairStore`)
+        const b = withoutToInt32(base);
+        if (
+          this.env.byteStores &&
+          this.wordStore(mem, offset, align) &&
+          !DIGITS.test(b) &&
+          PAIR_VALUE.test(vl) &&
+          PAIR_VALUE.test(vh)
+        ) {
+          this.usesStoreTemps = true;
+          if (NAME.test(b)) this.emit(this.env.pairStore(mem, b, b, offset, vl, vh));
+          else {
+            this.usesAddrTemp = true;
+            this.emit(this.env.pairStore(mem, `ma = ${b}`, 'ma', offset, vl, vh));
+          }
+        } else this.emit(`${pre}${set('setInt32', addr4, vh)} ${set('setInt32', addr, vl)}`);
         return;
+      }
       case 'i64.store8':
         this.emit(`${pre}${this.arrayStore(mem, 'setInt8', addr, vl)}`);
         return;
       case 'i64.store16':
         this.emit(`${pre}${set('setInt16', addr, vl)}`);
         return;
-      default:
-        if (this.wordStore(mem, offset, align)) this.emit(`${pre}${this.arrayStore(mem, 'setInt32', addr, vl)}`);
+      default: {
+        const indexed =
+          this.wordStore(mem, offset, align) && pre === '' ? this.indexedWordStore(mem, base, offset, vl) : null;
+        if (indexed !== null) this.emit(indexed);
+        else if (this.wordStore(mem, offset, align)) this.emit(`${pre}${this.arrayStore(mem, 'setInt32', addr, vl)}`);
         else this.emit(`${pre}${set('setInt32', addr, vl)}`);
+      }
     }
   }
 
