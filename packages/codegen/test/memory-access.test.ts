@@ -43,6 +43,8 @@ const WAT = `(module
       (i32.add (i32.mul (local.get 1) (i32.const 3)) (i32.xor (local.get 1) (i32.const 0x5a5a5a5a)))))
   (func (export "st64w32") (param i32 i64) (i64.store32 offset=4 (local.get 0) (local.get 1)))
   (func (export "st32Const") (param i32) (i32.store (i32.const 65532) (local.get 0)))
+  (func (export "st64o") (param i32 i64) (i64.store offset=8 (local.get 0) (local.get 1)))
+  (func (export "st64Add") (param i32 i32 i64) (i64.store (i32.add (local.get 0) (local.get 1)) (local.get 2)))
   (func (export "nested") (param i32) (result i32)
     (i32.store (i32.load (local.get 0)) (i32.add (i32.load (i32.const 4)) (i32.load (i32.const 8))))
     (i32.load (i32.load (local.get 0))))
@@ -220,6 +222,30 @@ describe.each([
     expect(() => exp.st32o(-4, 1)).toThrow(RangeError);
     expect(() => exp.st64w32(-4, 1n)).toThrow(RangeError);
     expect(dv().getInt32(end - 4, true)).toBe(5);
+  });
+
+  it('i64 stores agree with a DataView at every alignment and trap out of bounds without writing either word', () => {
+    for (let a = 0; a < 24; a++) {
+      const v = 0x123456789abcdefn * BigInt(a + 1);
+      exp.st64o(a, v);
+      expect(dv().getBigInt64(a + 8, true)).toBe(BigInt.asIntN(64, v));
+      exp.st64Add(a, 5, -v);
+      expect(dv().getBigInt64(a + 5, true)).toBe(BigInt.asIntN(64, -v));
+    }
+    const end = exp.mem.byteLength;
+    exp.st64o(end - 16, -2n);
+    expect(dv().getBigInt64(end - 8, true)).toBe(-2n);
+    dv().setInt32(end - 4, 5, true);
+    dv().setInt32(end - 8, 6, true);
+    // effective addresses (below 2^32) of a doubleword that does not fit: its low word may, and is not written
+    for (const e of [end - 7, end - 4, end - 1, end, end + 8, -8, -4, 0x7ffffff8, -0x80000000]) {
+      expect(() => exp.st64o(e - 8, 1n)).toThrow(RangeError);
+      expect(() => exp.st64Add(e - 4, 4, 1n)).toThrow(RangeError);
+    }
+    // past 2^32 (an operand of 2^32 - 4 and an offset of 8)
+    expect(() => exp.st64o(-4, 1n)).toThrow(RangeError);
+    expect(dv().getInt32(end - 4, true)).toBe(5);
+    expect(dv().getInt32(end - 8, true)).toBe(6);
   });
 
   it('an address at or past 2^31 (a negative int32 base, no offset) traps, the memory being below 2^31 bytes', () => {
