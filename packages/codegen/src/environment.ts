@@ -393,7 +393,7 @@ export class ModuleEnvironment {
               ? `H.elementView(${m}.u8, Int32Array).length * 4`
               : view === 'wn'
                 ? `H.elementView(${m}.u8, Int32Array).length`
-              : `H.elementView(${m}.u8, ${ELEMENT[view].array})`;
+                : `H.elementView(${m}.u8, ${ELEMENT[view].array})`;
       this.hoisted.push(`var ${name} = ${value};\n${m}.watch(() => { ${name} = ${value}; });`);
     }
     this.use(name);

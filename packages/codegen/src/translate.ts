@@ -4346,7 +4346,8 @@ export class FunctionTranslator {
         });
       return;
     }
-    const indexed = arrayStore && setter === 'setInt32' && pre === '' ? this.indexedWordStore(mem, a, offset, val) : null;
+    const indexed =
+      arrayStore && setter === 'setInt32' && pre === '' ? this.indexedWordStore(mem, a, offset, val) : null;
     if (indexed !== null) this.emit(indexed);
     else if (arrayStore) this.emit(`${pre}${this.arrayStore(mem, setter as 'setInt8', addr, val)}`);
     else this.emit(`${pre}${dv}.${setter}(${addr},${val},1);`);
